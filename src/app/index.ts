@@ -1,0 +1,85 @@
+import type { Probot } from 'probot';
+import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
+import { findPullRequestsForCommit } from '../github/read-pull-request.js';
+import { gateMergeGroup, gatePullRequest } from '../phases/gate-tasks.js';
+import { reportGate } from './report-gate.js';
+import { createKeyedSerializer } from './serialize-by-key.js';
+
+/** The pull request events that can change what the gate says. */
+export const GATE_PULL_REQUEST_EVENTS = [
+  'pull_request.opened',
+  'pull_request.reopened',
+  'pull_request.synchronize',
+  'pull_request.edited',
+  'pull_request.ready_for_review',
+] as const;
+
+/** The Probot app: every event is wired to the same phases the Action and CLI use. */
+export default function agentOsApp(app: Probot): void {
+  const settings = DEFAULT_GATE_SETTINGS;
+  const serialize = createKeyedSerializer();
+
+  app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
+    const { payload } = context;
+    if (payload.action === 'edited' && !('body' in (payload.changes ?? {})) && !('base' in (payload.changes ?? {}))) return;
+    const repo = context.repo();
+    const number = payload.pull_request.number;
+    await serialize(`${repo.owner}/${repo.repo}#${number}`, () =>
+      reportGate({
+        client: context.octokit,
+        repo,
+        settings,
+        log: context.log,
+        fallbackSha: payload.pull_request.head.sha,
+        rerun: false,
+        run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings),
+      }),
+    );
+  });
+
+  app.on(['check_suite.requested', 'check_suite.rerequested', 'check_run.rerequested'], async (context) => {
+    const { payload } = context;
+    if ('check_run' in payload && payload.check_run.name !== settings.checkName) return;
+    const suite = 'check_run' in payload ? payload.check_run : payload.check_suite;
+    const repo = context.repo();
+    const rerun = payload.action === 'rerequested';
+    let numbers = suite.pull_requests.map((pr) => pr.number);
+    if (numbers.length === 0 && rerun) numbers = await findPullRequestsForCommit(context.octokit, repo, suite.head_sha);
+    for (const number of numbers) {
+      await serialize(`${repo.owner}/${repo.repo}#${number}`, () =>
+        reportGate({
+          client: context.octokit,
+          repo,
+          settings,
+          log: context.log,
+          fallbackSha: suite.head_sha,
+          rerun,
+          run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings),
+        }),
+      );
+    }
+  });
+
+  app.on('merge_group.checks_requested', async (context) => {
+    const { merge_group: group, repository } = context.payload;
+    const repo = context.repo();
+    await serialize(`${repo.owner}/${repo.repo}@${group.head_sha}`, () =>
+      reportGate({
+        client: context.octokit,
+        repo,
+        settings,
+        log: context.log,
+        fallbackSha: group.head_sha,
+        rerun: false,
+        run: () =>
+          gateMergeGroup(
+            context.octokit,
+            repo,
+            repository?.html_url ?? `https://github.com/${repo.owner}/${repo.repo}`,
+            { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
+            settings,
+          ),
+      }),
+    );
+  });
+}

@@ -1,0 +1,46 @@
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+
+export interface SpecReference {
+  /** As written after `Spec:`. */
+  written: string;
+  /** The task file it points at: the path itself if it names a `.md` file, else `<folder>/tasks.md`. */
+  taskFile: string;
+}
+
+/** A repository-relative path with no `..`, no empty segment and no scheme; `undefined` if it is not one. */
+export function normaliseRepoPath(written: string): string | undefined {
+  const trimmed = written.trim().replace(/^[`'"]+|[`'"]+$/g, '').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  if (trimmed === '' || trimmed.includes('://') || trimmed.includes('\\')) return undefined;
+  const segments = trimmed.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
+  return trimmed;
+}
+
+/**
+ * Find the spec folders a pull request description names, one per line, as `Spec: <path>` (the path may be in
+ * backticks or be a link's text). Lines inside code blocks and HTML comments do not count.
+ */
+export function findSpecReferences(body: string | null | undefined): SpecReference[] {
+  if (!body) return [];
+  const found: SpecReference[] = [];
+  const seen = new Set<string>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'paragraph') {
+      for (const line of toString(node).split(/\r?\n/)) {
+        const match = /^\s*spec\s*:\s*(\S.*)$/i.exec(line);
+        const path = match?.[1] === undefined ? undefined : normaliseRepoPath(match[1]);
+        if (path === undefined) continue;
+        const taskFile = path.toLowerCase().endsWith('.md') ? path : `${path}/tasks.md`;
+        if (seen.has(taskFile)) continue;
+        seen.add(taskFile);
+        found.push({ written: path, taskFile });
+      }
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdown(body));
+  return found;
+}

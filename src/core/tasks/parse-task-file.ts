@@ -1,0 +1,249 @@
+import { findUnclosedFences } from '../markdown/find-unclosed-fences.js';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { scanTaskItems, type HeadingItem, type LeadParagraphItem, type TaskItem } from '../markdown/scan-task-items.js';
+import { detectDialect, isTaskGroupHeading } from './detect-dialect.js';
+import { parentIdOf, parseTaskId } from './parse-task-id.js';
+import type { BoxMarker, BoxState, Diagnostic, Dialect, ParseOptions, Task, TaskFile, TaskGroup } from './types.js';
+
+export const DEFAULT_SKIP_MARKERS: readonly string[] = ['N/A', 'POST-MERGE'];
+
+const BOX_STATES: Record<BoxMarker, BoxState> = {
+  ' ': 'open',
+  x: 'done',
+  X: 'done',
+  '-': 'in-progress',
+  '~': 'blocked',
+};
+
+interface ScannedTask {
+  item: TaskItem;
+  /** Headings above the task, outermost first. */
+  headings: HeadingItem[];
+  id?: string;
+  text: string;
+}
+
+/**
+ * Read a task file of any supported dialect into groups and tasks with their completeness. Total: any text
+ * gives a result; problems come back as diagnostics.
+ */
+export function parseTaskFile(source: string, options: ParseOptions = {}): TaskFile {
+  const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  const tree = parseMarkdown(source);
+  const scanned = scanTaskItems(tree, source);
+  const diagnostics: Diagnostic[] = [];
+
+  const leadParagraphs = new Map<number, LeadParagraphItem>();
+  const allHeadings: HeadingItem[] = [];
+  const stack: HeadingItem[] = [];
+  const scannedTasks: ScannedTask[] = [];
+  const taskPositionByScanIndex = new Map<number, number>();
+  let lastHeading: HeadingItem | undefined;
+
+  for (const [scanIndex, entry] of scanned.entries()) {
+    if (entry.kind === 'heading') {
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
+      stack.push(entry);
+      allHeadings.push(entry);
+      lastHeading = entry;
+    } else if (entry.kind === 'lead-paragraph') {
+      if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
+    } else {
+      taskPositionByScanIndex.set(scanIndex, scannedTasks.length);
+      scannedTasks.push({ item: entry, headings: [...stack], ...parseTaskId(entry.text) });
+    }
+  }
+
+  const dialect = detectDialect({
+    path: options.path,
+    headings: allHeadings,
+    tasks: scannedTasks.map((t) => ({ ...t.item, id: t.id })),
+  });
+
+  const tasks: Task[] = scannedTasks.map((t, index) => {
+    const parentScan = t.item.parent;
+    const parent = parentScan === undefined ? undefined : taskPositionByScanIndex.get(parentScan);
+    return {
+      index,
+      line: t.item.line,
+      column: t.item.column,
+      markerOffset: t.item.markerOffset,
+      marker: t.item.marker,
+      boxState: BOX_STATES[t.item.marker],
+      ...(t.id === undefined ? {} : { id: t.id }),
+      text: t.text,
+      optional: t.item.optional,
+      skipped: isStruckThrough(t) || skipMarkers.some((m) => m !== '' && t.item.text.includes(m)),
+      required: false,
+      complete: false,
+      ...(parent === undefined ? {} : { parent }),
+      children: [],
+      group: 0,
+    };
+  });
+
+  linkFlatSubtasksById(tasks, scannedTasks);
+  for (const task of tasks) if (task.parent !== undefined) tasks[task.parent]?.children.push(task.index);
+  decideCompleteness(tasks);
+  diagnostics.push(...duplicateIdDiagnostics(tasks));
+
+  for (const fence of findUnclosedFences(tree, source)) {
+    diagnostics.push({
+      line: fence.line,
+      severity: 'warning',
+      code: 'unclosed-fence',
+      message: `The code fence ${fence.fence} opened on line ${fence.line} is never closed, so nothing after it is read as a task. Close it with ${fence.fence} on its own line.`,
+    });
+  }
+  for (const task of tasks) {
+    if (task.text === '' && task.id === undefined) {
+      diagnostics.push({ line: task.line, severity: 'warning', code: 'empty-task', message: `The task on line ${task.line} has no text.` });
+    }
+  }
+  if (tasks.length === 0) {
+    diagnostics.push({ line: 1, severity: 'warning', code: 'no-tasks', message: 'No task boxes (- [ ] …) found in this file.' });
+  }
+
+  const groups = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
+  diagnostics.sort((a, b) => a.line - b.line);
+  return { dialect, groups, tasks, diagnostics };
+}
+
+/** The whole text is struck through, apart from a leading ID (`- [ ] 2.2 ~~Migrate legacy data~~`). */
+function isStruckThrough(task: ScannedTask): boolean {
+  if (!task.item.hasStruck) return false;
+  const rest = parseTaskId(task.item.unstruckText);
+  return rest.text === '';
+}
+
+/** Sub-tasks listed flat (`- [ ] 1.1` beside `- [ ] 1.`) get the task whose ID is their ID's prefix as parent. */
+function linkFlatSubtasksById(tasks: Task[], scannedTasks: ScannedTask[]): void {
+  const latestById = new Map<string, number>();
+  for (const task of tasks) {
+    if (task.parent === undefined && task.id !== undefined) {
+      const parentId = parentIdOf(task.id);
+      const parent = parentId === undefined ? undefined : (latestById.get(parentId) ?? latestById.get(`${parentId}.0`));
+      const sameList = parent !== undefined && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
+      if (parent !== undefined && sameList) task.parent = parent;
+    }
+    if (task.id !== undefined) latestById.set(task.id, task.index);
+  }
+}
+
+function decideCompleteness(tasks: Task[]): void {
+  for (const task of tasks) {
+    const parentRequired = task.parent === undefined ? true : (tasks[task.parent]?.required ?? true);
+    task.required = parentRequired && !task.optional && !task.skipped;
+  }
+  for (let i = tasks.length - 1; i >= 0; i -= 1) {
+    const task = tasks[i];
+    if (!task) continue;
+    const requiredChildren = task.children.map((c) => tasks[c]).filter((c): c is Task => c?.required === true);
+    task.complete =
+      task.required && requiredChildren.length > 0 ? requiredChildren.every((c) => c.complete) : task.boxState === 'done';
+  }
+}
+
+function duplicateIdDiagnostics(tasks: Task[]): Diagnostic[] {
+  const firstLine = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  for (const task of tasks) {
+    if (task.id === undefined) continue;
+    const seen = firstLine.get(task.id);
+    if (seen === undefined) {
+      firstLine.set(task.id, task.line);
+    } else {
+      diagnostics.push({
+        line: task.line,
+        severity: 'warning',
+        code: 'duplicate-id',
+        message: `Task ID ${task.id} on line ${task.line} is already used on line ${seen}; give each task its own ID.`,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function groupNumber(title: string): string | undefined {
+  return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
+}
+
+function dependenciesOf(heading: HeadingItem, leadParagraphs: Map<number, LeadParagraphItem>): string | undefined {
+  const lead = leadParagraphs.get(heading.line);
+  const match = lead === undefined ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
+  return match?.[1]?.trim();
+}
+
+function assignGroups(
+  dialect: Dialect,
+  tasks: Task[],
+  scannedTasks: ScannedTask[],
+  headings: HeadingItem[],
+  leadParagraphs: Map<number, LeadParagraphItem>,
+): TaskGroup[] {
+  const groups: TaskGroup[] = [];
+  const byKey = new Map<string, TaskGroup>();
+  const groupFor = (key: string, make: () => Omit<TaskGroup, 'index' | 'tasks'>): TaskGroup => {
+    let group = byKey.get(key);
+    if (!group) {
+      group = { index: groups.length, ...make(), tasks: [] };
+      groups.push(group);
+      byKey.set(key, group);
+    }
+    return group;
+  };
+  const fromHeading = (heading: HeadingItem): Omit<TaskGroup, 'index' | 'tasks'> => {
+    const number = groupNumber(heading.text);
+    const dependencies = dependenciesOf(heading, leadParagraphs);
+    return {
+      title: heading.text,
+      line: heading.line,
+      ...(number === undefined ? {} : { number }),
+      ...(dependencies === undefined ? {} : { dependencies }),
+    };
+  };
+  const implicit = (): Omit<TaskGroup, 'index' | 'tasks'> => {
+    const title = headings.find((h) => h.depth === 1);
+    return { title: title?.text ?? 'Tasks', line: title?.line ?? 0 };
+  };
+
+  const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
+  const groupDepth = Math.min(
+    ...scannedTasks.flatMap((t) => t.headings.filter((h) => h.depth >= 2).map((h) => h.depth)),
+  );
+  const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === 'kiro';
+
+  for (const task of tasks) {
+    const scannedTask = scannedTasks[task.index];
+    let group: TaskGroup;
+    if (hasTaskGroupHeadings) {
+      const heading = [...(scannedTask?.headings ?? [])].reverse().find((h) => isTaskGroupHeading(h.text));
+      group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
+    } else if (Number.isFinite(groupDepth)) {
+      const heading = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
+    } else if (topLevelTaskGroups) {
+      const root = rootOf(tasks, task);
+      group = groupFor(`t${root.index}`, () => ({
+        title: root.text,
+        line: root.line,
+        ...(root.id === undefined ? {} : { number: root.id }),
+      }));
+    } else {
+      group = groupFor('implicit', implicit);
+    }
+    task.group = group.index;
+    group.tasks.push(task.index);
+  }
+  return groups;
+}
+
+function rootOf(tasks: Task[], task: Task): Task {
+  let root = task;
+  while (root.parent !== undefined) {
+    const parent = tasks[root.parent];
+    if (!parent) break;
+    root = parent;
+  }
+  return root;
+}

@@ -1,0 +1,29 @@
+import type { GitHubClient, RepoRef } from './github-client.js';
+import { toAgentOsError } from './to-agent-os-error.js';
+
+export interface PullRequestState {
+  number: number;
+  headSha: string;
+  body: string | null;
+  htmlUrl: string;
+}
+
+/** Read a pull request's current head and description from the API (never from a possibly replayed payload). */
+export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestState> {
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number });
+    return { number: data.number, headSha: data.head.sha, body: data.body, htmlUrl: data.html_url };
+  } catch (error) {
+    throw toAgentOsError(error, `Reading pull request #${number}`);
+  }
+}
+
+/** Open pull requests whose head is this commit (check suites of fork pull requests name none). */
+export async function findPullRequestsForCommit(client: GitHubClient, repo: RepoRef, sha: string): Promise<number[]> {
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...repo, commit_sha: sha });
+    return data.filter((pr) => pr.state === 'open' && pr.head.sha === sha).map((pr) => pr.number);
+  } catch (error) {
+    throw toAgentOsError(error, `Finding the pull requests of commit ${sha.slice(0, 7)}`);
+  }
+}

@@ -1,0 +1,109 @@
+import pLimit from 'p-limit';
+import { blobLinker } from '../core/check/blob-linker.js';
+import { decideGate } from '../core/check/decide-gate.js';
+import type { GateReport, TaskFileRead } from '../core/check/gate-types.js';
+import type { GateSettings } from '../core/config/settings.js';
+import { isAgentOsError } from '../core/errors.js';
+import { findSpecReferences } from '../core/spec/find-spec-references.js';
+import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import { taskFileMatcher } from '../core/tasks/task-file-locations.js';
+import type { GitHubClient, RepoRef } from '../github/github-client.js';
+import { listComparedFiles, listPullRequestFiles, type ChangedFile } from '../github/list-changed-files.js';
+import { readFileAtRef } from '../github/read-file-at-ref.js';
+import { readPullRequest } from '../github/read-pull-request.js';
+
+/** Task files read at once; a pull request rarely has more than a few. */
+const READ_CONCURRENCY = 4;
+
+/** What the gate needs to know about a commit to check. */
+export interface GateSubject {
+  repo: RepoRef;
+  /** The repository's web address, for links in the summary. */
+  repoHtmlUrl: string;
+  headSha: string;
+  changedFiles: readonly ChangedFile[];
+  /** The pull request description, for `Spec: <folder>` lines. */
+  body: string | null;
+}
+
+export interface GateOutcome {
+  headSha: string;
+  report: GateReport;
+}
+
+/** The task files of a commit: the ones it changes, and those of the spec folders the description names. */
+export async function readTaskFiles(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<TaskFileRead[]> {
+  const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
+  const changed = subject.changedFiles.filter((f) => !f.removed && isTaskFile(f.path)).map((f) => f.path);
+  const referenced = new Map(findSpecReferences(subject.body).map((r) => [r.taskFile, r.written]));
+  const paths = [...new Set([...referenced.keys(), ...changed])];
+  const limit = pLimit(READ_CONCURRENCY);
+
+  return Promise.all(
+    paths.map((path) =>
+      limit(async (): Promise<TaskFileRead> => {
+        try {
+          const read = await readFileAtRef(client, subject.repo, path, subject.headSha);
+          if (read.found) {
+            return { path, status: 'read', file: parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }) };
+          }
+          const written = referenced.get(path);
+          const reason =
+            written === undefined
+              ? `${path} is not in this commit.`
+              : `The description names the spec \`${written}\`, but it has no ${path.slice(path.lastIndexOf('/') + 1)} at this commit yet (write it with /create-tasks, or fix the Spec: line).`;
+          return { path, status: 'missing', reason };
+        } catch (error) {
+          return { path, status: 'unreadable', reason: isAgentOsError(error) ? error.message : String(error) };
+        }
+      }),
+    ),
+  );
+}
+
+async function gate(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<GateOutcome> {
+  const reads = await readTaskFiles(client, subject, settings);
+  return { headSha: subject.headSha, report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha)) };
+}
+
+/** Gate a pull request at its current head, read through the API. */
+export async function gatePullRequest(
+  client: GitHubClient,
+  repo: RepoRef,
+  repoHtmlUrl: string,
+  number: number,
+  settings: GateSettings,
+): Promise<GateOutcome> {
+  const [pullRequest, changedFiles] = await Promise.all([
+    readPullRequest(client, repo, number),
+    listPullRequestFiles(client, repo, number),
+  ]);
+  return gate(client, { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body }, settings);
+}
+
+export interface MergeGroupRef {
+  headSha: string;
+  baseSha: string;
+  /** `refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>`: names the pull request whose description counts. */
+  headRef: string;
+}
+
+/** The pull request a merge queue branch was made for, from its name. */
+export function pullRequestOfMergeGroup(headRef: string): number | undefined {
+  const match = /\/pr-(\d+)-[0-9a-f]+$/.exec(headRef);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** Gate a merge queue entry on its own head commit, so the queue gets its answer. */
+export async function gateMergeGroup(
+  client: GitHubClient,
+  repo: RepoRef,
+  repoHtmlUrl: string,
+  group: MergeGroupRef,
+  settings: GateSettings,
+): Promise<GateOutcome> {
+  const changedFiles = await listComparedFiles(client, repo, group.baseSha, group.headSha);
+  const number = pullRequestOfMergeGroup(group.headRef);
+  const body = number === undefined ? null : (await readPullRequest(client, repo, number)).body;
+  return gate(client, { repo, repoHtmlUrl, headSha: group.headSha, changedFiles, body }, settings);
+}
