@@ -41148,7 +41148,7 @@ function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link
 var MAX_ANNOTATIONS = 250;
 var STATE_WORDS = { open: "open", "in-progress": "in progress", blocked: "blocked" };
 function taskLabel(task) {
-  return task.id === void 0 ? `"${task.text}"` : `${task.id}`;
+  return task.id ?? `"${task.text}"`;
 }
 function annotationsFor(reads) {
   const annotations = [];

@@ -1,9 +1,14 @@
 import type { Probot } from 'probot';
 import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
+import type { RepoRef } from '../github/github-client.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
 import { gateMergeGroup, gatePullRequest } from '../phases/gate-tasks.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
+
+function repoOf(repository: { name: string; owner: { login: string } }): RepoRef {
+  return { owner: repository.owner.login, repo: repository.name };
+}
 
 /** The pull request events that can change what the gate says. */
 export const GATE_PULL_REQUEST_EVENTS = [
@@ -21,8 +26,8 @@ export default function agentOsApp(app: Probot): void {
 
   app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
     const { payload } = context;
-    if (payload.action === 'edited' && !('body' in (payload.changes ?? {})) && !('base' in (payload.changes ?? {}))) return;
-    const repo = context.repo();
+    if (payload.action === 'edited' && !('body' in payload.changes) && !('base' in payload.changes)) return;
+    const repo = repoOf(payload.repository);
     const number = payload.pull_request.number;
     await serialize(`${repo.owner}/${repo.repo}#${number}`, () =>
       reportGate({
@@ -41,7 +46,7 @@ export default function agentOsApp(app: Probot): void {
     const { payload } = context;
     if ('check_run' in payload && payload.check_run.name !== settings.checkName) return;
     const suite = 'check_run' in payload ? payload.check_run : payload.check_suite;
-    const repo = context.repo();
+    const repo = repoOf(payload.repository);
     const rerun = payload.action === 'rerequested';
     let numbers = suite.pull_requests.map((pr) => pr.number);
     if (numbers.length === 0 && rerun) numbers = await findPullRequestsForCommit(context.octokit, repo, suite.head_sha);
@@ -62,7 +67,8 @@ export default function agentOsApp(app: Probot): void {
 
   app.on('merge_group.checks_requested', async (context) => {
     const { merge_group: group, repository } = context.payload;
-    const repo = context.repo();
+    if (!repository) return;
+    const repo = repoOf(repository);
     await serialize(`${repo.owner}/${repo.repo}@${group.head_sha}`, () =>
       reportGate({
         client: context.octokit,
@@ -75,7 +81,7 @@ export default function agentOsApp(app: Probot): void {
           gateMergeGroup(
             context.octokit,
             repo,
-            repository?.html_url ?? `https://github.com/${repo.owner}/${repo.repo}`,
+            repository.html_url,
             { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
             settings,
           ),

@@ -83,7 +83,7 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
 
     let runId: number;
     let outcome: WriteOutcome;
-    if (existing && (existing.output.annotations_count ?? 0) === 0) {
+    if (existing && existing.output.annotations_count === 0) {
       await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
         ...repo,
         check_run_id: existing.id,

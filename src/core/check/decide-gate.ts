@@ -9,7 +9,7 @@ export const MAX_ANNOTATIONS = 250;
 const STATE_WORDS = { open: 'open', 'in-progress': 'in progress', blocked: 'blocked' } as const;
 
 function taskLabel(task: Task): string {
-  return task.id === undefined ? `"${task.text}"` : `${task.id}`;
+  return task.id ?? `"${task.text}"`;
 }
 
 function annotationsFor(reads: readonly TaskFileRead[]): GateAnnotation[] {

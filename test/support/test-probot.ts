@@ -1,0 +1,45 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { Probot, ProbotOctokit } from 'probot';
+import nock from 'nock';
+import agentOsApp from '../../src/app/index.js';
+import type { EmitterWebhookEventName } from '@octokit/webhooks';
+
+type WebhookEventName = Extract<EmitterWebhookEventName, 'pull_request' | 'check_run' | 'check_suite' | 'merge_group' | 'issues' | 'issue_comment' | 'installation'>;
+import { INSTALLATION_ID } from './webhook-examples.js';
+
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+export const TEST_PRIVATE_KEY = privateKey;
+
+/** A Probot with our app loaded, no retries or throttling (nock answers at once), logging only fatal errors. */
+export async function createTestProbot(): Promise<Probot> {
+  const probot = new Probot({
+    appId: 123,
+    privateKey,
+    logLevel: 'fatal',
+    // A function, so it applies after Probot's own defaults (which would otherwise turn throttling back on).
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...(options.throttle as object), enabled: false },
+    })),
+  });
+  await probot.load(agentOsApp);
+  return probot;
+}
+
+/** The installation token exchange every event starts with. */
+export function nockInstallationToken(): nock.Scope {
+  return nock('https://api.github.com')
+    .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+    .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write' } });
+}
+
+/** Deliver a webhook as GitHub would, through Probot's own event handling. */
+export async function deliver(probot: Probot, name: WebhookEventName, payload: object, id = 'delivery-1'): Promise<void> {
+  await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
+}
