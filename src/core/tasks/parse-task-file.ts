@@ -122,12 +122,17 @@ function linkFlatSubtasksById(tasks: Task[], scannedTasks: ScannedTask[]): void 
   for (const task of tasks) {
     if (task.parent === undefined && task.id !== undefined) {
       const parentId = parentIdOf(task.id);
-      const parent = parentId === undefined ? undefined : (latestById.get(parentId) ?? latestById.get(`${parentId}.0`));
+      const parent =
+        parentId === undefined ? undefined : nearest(latestById.get(parentId), latestById.get(`${parentId}.0`));
       const sameList = parent !== undefined && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
       if (parent !== undefined && sameList) task.parent = parent;
     }
     if (task.id !== undefined) latestById.set(task.id, task.index);
   }
+}
+
+function nearest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
 function decideCompleteness(tasks: Task[]): void {

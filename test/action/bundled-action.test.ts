@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runNode } from '../support/run-node.js';
+import { startLocalApi, type LocalApi, type Routes } from '../support/local-api-server.js';
+import { examplePayload } from '../support/webhook-examples.js';
+
+const R = '/repos/acme/app';
+const HEAD = '0123456789abcdef0123456789abcdef01234567';
+const TASKS = 'specs/004-csv-export/tasks.md';
+const TASKS_MD = [
+  '# Tasks: CSV export',
+  '',
+  '## Phase 1: Setup',
+  '- [X] T001 Create project structure',
+  '- [X] T002 [P] Configure linting',
+  '',
+  '## Phase 2: User Story 1 - Export a report (Priority: P1)',
+  '- [ ] T003 [US1] Add the export endpoint in src/api/export.ts',
+  '- [-] T004 [US1] Stream rows as CSV',
+  '',
+].join('\n');
+
+let api: LocalApi | undefined;
+let workdir: string | undefined;
+
+afterEach(async () => {
+  await api?.close();
+  if (workdir) await rm(workdir, { recursive: true, force: true });
+  api = undefined;
+  workdir = undefined;
+});
+
+function gateRoutes(tasksMd: string): Routes {
+  return {
+    [`GET ${R}/pulls/7`]: () => ({ body: { number: 7, head: { sha: HEAD }, body: 'CSV export', html_url: '' } }),
+    [`GET ${R}/pulls/7/files`]: () => ({ body: [{ filename: TASKS, status: 'added' }, { filename: 'src/api/export.ts', status: 'added' }] }),
+    [`GET ${R}/contents/${TASKS}`]: () => ({ body: tasksMd }),
+  };
+}
+
+/** Run `node dist/index.js` the way a runner does, and read back its outputs and job summary. */
+async function runAction(eventName: string, payload: object, routes: Routes) {
+  api = await startLocalApi(routes);
+  workdir = await mkdtemp(join(tmpdir(), 'agent-os-action-'));
+  const eventPath = join(workdir, 'event.json');
+  const outputPath = join(workdir, 'output');
+  const summaryPath = join(workdir, 'summary.md');
+  await writeFile(eventPath, JSON.stringify(payload));
+  await writeFile(outputPath, '');
+  await writeFile(summaryPath, '');
+  const env = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_API_URL: api.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+  };
+  const result = await runNode(['dist/index.js'], { env });
+  const outputs: Record<string, string> = {};
+  for (const m of (await readFile(outputPath, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
+    outputs[m[1] ?? ''] = m[3] ?? '';
+  }
+  return { ...result, outputs, summary: await readFile(summaryPath, 'utf8') };
+}
+
+const prEvent = () =>
+  examplePayload('pull_request.opened', (p) => {
+    p.number = 7;
+    p.pull_request.number = 7;
+    p.pull_request.head.sha = HEAD;
+  });
+
+describe('the bundled Action', () => {
+  it('fails the job on incomplete tasks, annotating each open line, with outputs and a job summary', async () => {
+    const result = await runAction('pull_request', prEvent(), gateRoutes(TASKS_MD));
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`::error title=Task T003 is open,file=${TASKS},line=8::[US1] Add the export endpoint in src/api/export.ts`);
+    expect(result.stdout).toContain(`::error title=Task T004 is in progress,file=${TASKS},line=9::[US1] Stream rows as CSV`);
+    expect(result.stdout).toContain('::error::2 of 4 tasks complete');
+    expect(result.outputs).toEqual({ tasks: '4', required: '4', complete: '2', incomplete: '2', conclusion: 'failure' });
+    expect(result.summary).toContain('## ❌ 2 of 4 required tasks complete');
+    expect(result.summary).toContain('| Phase 2: User Story 1 - Export a report (Priority: P1) | `░░░░░░░░░░` 0% | 0/2 |');
+    expect(api?.unmatched).toEqual([]);
+    expect(api?.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
+    expect(api?.requests.some((r) => r.method !== 'GET')).toBe(false);
+  });
+
+  it('passes once every required task is checked off', async () => {
+    const result = await runAction('pull_request', prEvent(), gateRoutes(TASKS_MD.replace(/\[[ -]\]/g, '[x]')));
+
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ complete: '4', incomplete: '0', conclusion: 'success' });
+    expect(result.summary).toContain('## ✅ 4 of 4 required tasks complete');
+  });
+
+  it('answers a merge group on its head commit', async () => {
+    const group = examplePayload('merge_group.checks_requested');
+    const { head_sha: head, base_sha: base } = group.merge_group;
+    const result = await runAction('merge_group', group, {
+      [`GET ${R}/compare/${base}...${head}`]: () => ({ body: { files: [{ filename: TASKS, status: 'modified' }] } }),
+      [`GET ${R}/pulls/104`]: () => ({ body: { number: 104, head: { sha: HEAD }, body: '', html_url: '' } }),
+      [`GET ${R}/contents/${TASKS}`]: () => ({ body: TASKS_MD.replace(/\[[ -]\]/g, '[X]') }),
+    });
+
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ conclusion: 'success', tasks: '4' });
+  });
+
+  it('does nothing, successfully, on an event it does not gate', async () => {
+    const result = await runAction('push', { ref: 'refs/heads/main' }, {});
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('agent-os-github has nothing to do on "push" events');
+    expect(api?.requests).toEqual([]);
+  });
+
+  it('fails with a clear message when the pull request cannot be read', async () => {
+    const result = await runAction('pull_request', prEvent(), {});
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('::error::Reading pull request #7 failed: GitHub answered 404');
+  });
+});

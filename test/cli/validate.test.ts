@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { runNode } from '../support/run-node.js';
+
+const BIN = resolve('bin/agent-os-github.js');
+let repo: string;
+
+function cli(args: string[], cwd = repo) {
+  return runNode([BIN, ...args], { cwd });
+}
+
+async function put(path: string, text: string): Promise<void> {
+  await mkdir(dirname(join(repo, path)), { recursive: true });
+  await writeFile(join(repo, path), text);
+}
+
+beforeAll(async () => {
+  repo = await mkdtemp(join(tmpdir(), 'agent-os-cli-'));
+  await put(
+    'agent-os/specs/2026-02-01-invites/tasks.md',
+    ['# Task Breakdown: Invites', '', '#### Task Group 1: Models', '- [x] 1.0 Models', '  - [x] 1.1 Tests', '  - [x] 1.2 Model', ''].join('\n'),
+  );
+  await put(
+    'specs/004-csv-export/tasks.md',
+    ['# Tasks', '', '## Phase 1: Setup', '- [X] T001 Init', '- [X] T002 Lint', '```', '- [ ] T999 decoy', '```', '## Phase 2: Story', '- [ ] T003 [US1] Endpoint', '- [~] T004 Stream', '- [ ]* T005 Nice to have', ''].join('\r\n'),
+  );
+  await put('node_modules/pkg/tasks.md', '- [ ] not ours\n');
+  await put('notes/todo.md', '- [ ] not a task file by location\n');
+});
+
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe('agent-os-github validate', () => {
+  it('finds task files in every dialect location, prints each incomplete task as path:line  id  text, exits 1', async () => {
+    const result = await cli(['validate']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        '✓ agent-os/specs/2026-02-01-invites/tasks.md (Agent OS): 3 of 3 required tasks complete',
+        '✗ specs/004-csv-export/tasks.md (Spec Kit): 2 of 4 required tasks complete',
+        'specs/004-csv-export/tasks.md:10  T003  [US1] Endpoint',
+        'specs/004-csv-export/tasks.md:11  T004  Stream  (blocked)',
+        '2 of 7 required tasks incomplete in 2 task files.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints exactly one JSON object with --json', async () => {
+    const result = await cli(['validate', 'specs', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report).toEqual({
+      ok: false,
+      files: [
+        {
+          path: 'specs/004-csv-export/tasks.md',
+          dialect: 'spec-kit',
+          tasks: 5,
+          required: 4,
+          complete: 2,
+          incomplete: [
+            { line: 10, id: 'T003', text: '[US1] Endpoint', state: 'open', group: 'Phase 2: Story' },
+            { line: 11, id: 'T004', text: 'Stream', state: 'blocked', group: 'Phase 2: Story' },
+          ],
+          groups: [
+            { title: 'Phase 1: Setup', number: '1', line: 3, tasks: 2, required: 2, complete: 2 },
+            { title: 'Phase 2: Story', number: '2', line: 9, tasks: 3, required: 2, complete: 0 },
+          ],
+          diagnostics: [],
+        },
+      ],
+    });
+  });
+
+  it('exits 0 when every required task is complete, and reads any markdown file named directly', async () => {
+    expect((await cli(['validate', 'agent-os'])).code).toBe(0);
+    const named = await cli(['validate', 'notes/todo.md']);
+    expect(named.code).toBe(1);
+    expect(named.stdout).toContain('notes/todo.md:1  -  not a task file by location');
+  });
+
+  it('exits 2 with a message on stderr for a missing path', async () => {
+    const result = await cli(['validate', 'nope/tasks.md']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'agent-os-github: No such file or folder: nope/tasks.md\n' });
+  });
+
+  it('exits 2 for a folder with no task files', async () => {
+    const result = await cli(['validate', 'notes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('agent-os-github: No task files under notes (looked for **/tasks.md');
+  });
+
+  // Root reads any file, so this case can only be shown as another user.
+  const itUnlessRoot = process.getuid?.() === 0 ? it.skip : it;
+  itUnlessRoot('exits 2 for an unreadable file, with a JSON error under --json', async () => {
+    await put('locked/tasks.md', '- [ ] x\n');
+    await chmod(join(repo, 'locked/tasks.md'), 0o000);
+    const locked = await cli(['validate', 'locked/tasks.md', '--json']);
+    await chmod(join(repo, 'locked/tasks.md'), 0o644);
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toBe('agent-os-github: Cannot read locked/tasks.md: permission denied\n');
+    expect(JSON.parse(locked.stdout)).toEqual({ ok: false, error: 'Cannot read locked/tasks.md: permission denied', files: [] });
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const result = await cli(['validate', '--jsn']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--jsn'");
+  });
+
+  it('reads an empty task file as nothing to do, with a warning', async () => {
+    await put('empty/tasks.md', '');
+    const result = await cli(['validate', 'empty/tasks.md']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('empty/tasks.md:1  warning: No task boxes');
+  });
+});
