@@ -19,6 +19,15 @@ export const GATE_PULL_REQUEST_EVENTS = [
   'pull_request.ready_for_review',
 ] as const;
 
+/** Check events that ask for the gate again. */
+export const GATE_CHECK_EVENTS = ['check_suite.requested', 'check_suite.rerequested', 'check_run.rerequested'] as const;
+
+/** The merge queue asks for checks on its own commit. */
+export const GATE_MERGE_QUEUE_EVENTS = ['merge_group.checks_requested'] as const;
+
+/** Every webhook event the App handles; `app.yml` subscribes to exactly these (a test holds them in step). */
+export const HANDLED_EVENTS = [...GATE_PULL_REQUEST_EVENTS, ...GATE_CHECK_EVENTS, ...GATE_MERGE_QUEUE_EVENTS] as const;
+
 /** The Probot app: every event is wired to the same phases the Action and CLI use. */
 export default function agentOsApp(app: Probot): void {
   const settings = DEFAULT_GATE_SETTINGS;
@@ -42,7 +51,7 @@ export default function agentOsApp(app: Probot): void {
     );
   });
 
-  app.on(['check_suite.requested', 'check_suite.rerequested', 'check_run.rerequested'], async (context) => {
+  app.on([...GATE_CHECK_EVENTS], async (context) => {
     const { payload } = context;
     if ('check_run' in payload && payload.check_run.name !== settings.checkName) return;
     const suite = 'check_run' in payload ? payload.check_run : payload.check_suite;
@@ -65,7 +74,7 @@ export default function agentOsApp(app: Probot): void {
     }
   });
 
-  app.on('merge_group.checks_requested', async (context) => {
+  app.on([...GATE_MERGE_QUEUE_EVENTS], async (context) => {
     const { merge_group: group, repository } = context.payload;
     if (!repository) return;
     const repo = repoOf(repository);

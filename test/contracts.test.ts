@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { HANDLED_EVENTS } from '../src/app/index.js';
+
+interface ActionManifest {
+  runs: { using: string; main: string };
+  inputs: Record<string, { default?: string; required?: boolean }>;
+  outputs: Record<string, { description: string }>;
+}
+
+interface AppManifest {
+  default_events: string[];
+  default_permissions: Record<string, string>;
+}
+
+const readYaml = <T>(path: string): T => parse(readFileSync(path, 'utf8')) as T;
+
+describe('action.yml', () => {
+  const action = readYaml<ActionManifest>('action.yml');
+
+  it('runs the committed bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(existsSync('dist/index.js')).toBe(true);
+    expect(JSON.parse(readFileSync('dist/package.json', 'utf8'))).toEqual({ type: 'module' });
+  });
+
+  it('defaults the token to the workflow token and declares every output the Action sets', () => {
+    expect(action.inputs['github-token']).toMatchObject({ default: '${{ github.token }}', required: false });
+    expect(Object.keys(action.outputs).sort()).toEqual(['complete', 'conclusion', 'incomplete', 'required', 'tasks']);
+  });
+});
+
+describe('app.yml', () => {
+  const app = readYaml<AppManifest>('app.yml');
+
+  it('subscribes to exactly the events the App handles', () => {
+    const handled = [...new Set(HANDLED_EVENTS.map((e) => e.split('.')[0]))].sort();
+    expect([...app.default_events].sort()).toEqual(handled);
+  });
+
+  it('asks for the least permissions the gate needs', () => {
+    expect(app.default_permissions).toEqual({ checks: 'write', contents: 'read', pull_requests: 'read', metadata: 'read', merge_queues: 'read' });
+  });
+});
