@@ -1,6 +1,8 @@
 // Bundle bench/run-bench.ts (dependencies stay external) and run it.
 import { build } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 await mkdir('bench-results', { recursive: true });
 await build({
@@ -12,4 +14,4 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-await import(new URL('../bench-results/run-bench.mjs', import.meta.url).href);
+await import(pathToFileURL(resolve('bench-results/run-bench.mjs')).href);
