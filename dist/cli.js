@@ -5470,7 +5470,8 @@ function findUnclosedFences(tree, source) {
       const { start, end } = node2.position;
       const raw = source.slice(start.offset, end.offset);
       const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
-      if (opening) {
+      const runsToEnd = end.offset !== void 0 && end.offset >= source.trimEnd().length;
+      if (opening && runsToEnd) {
         const fence3 = opening[1] ?? "";
         const lines = raw.split(/\r?\n/);
         const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
@@ -18215,7 +18216,8 @@ function readBox(source, item, paragraph2) {
   if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
   if (!EXTENDED_ONLY.has(marker) && !optional) return void 0;
   const after = source[start + (optional ? 4 : 3)];
-  if (after !== void 0 && after !== " " && after !== "	" && after !== "\r" && after !== "\n") return void 0;
+  if (after !== " " && after !== "	") return void 0;
+  if (first.value.slice(optional ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional };
 }
 function splitStruck(paragraph2, boxInText, boxLength) {
@@ -18317,7 +18319,8 @@ var dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({
   isMatch: (0, import_picomatch.default)(glob2, MATCH_OPTIONS)
 }));
 function dialectOfPath(path2) {
-  return dialectMatchers.find((m) => m.isMatch(path2))?.dialect;
+  const relative3 = path2.replace(/\\/g, "/").replace(/^\/+/, "");
+  return dialectMatchers.find((m) => m.isMatch(relative3))?.dialect;
 }
 
 // src/core/tasks/detect-dialect.ts
@@ -18370,6 +18373,7 @@ var BOX_STATES = {
 };
 function parseTaskFile(source, options = {}) {
   const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
   const tree = parseMarkdown(source);
   const scanned = scanTaskItems(tree, source);
   const diagnostics = [];
@@ -18528,9 +18532,8 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
     return { title: title?.text ?? "Tasks", line: title?.line ?? 0 };
   };
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
-  const groupDepth = Math.min(
-    ...scannedTasks.flatMap((t) => t.headings.filter((h) => h.depth >= 2).map((h) => h.depth))
-  );
+  let groupDepth = Infinity;
+  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
   const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
@@ -18571,8 +18574,15 @@ var DEFAULT_GATE_SETTINGS = {
   checkName: "Agent OS: tasks",
   taskFiles: DEFAULT_TASK_FILE_GLOBS,
   ignoredFiles: DEFAULT_IGNORED_GLOBS,
-  skipMarkers: DEFAULT_SKIP_MARKERS
+  skipMarkers: DEFAULT_SKIP_MARKERS,
+  maxTaskFileBytes: 512 * 1024
 };
+function tooLargeReason(text5, settings) {
+  const bytes = new TextEncoder().encode(text5).length;
+  if (bytes <= settings.maxTaskFileBytes) return void 0;
+  const kb = (n) => `${Math.round(n / 1024)} KB`;
+  return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
+}
 
 // src/core/tasks/summarize-tasks.ts
 function countTasks(tasks) {
@@ -19478,7 +19488,9 @@ async function validateCommand(paths, options) {
     files.map(async (absolute) => {
       const path2 = displayPath(absolute, options.cwd);
       const text5 = await readTextFile(absolute, path2);
-      return { path: path2, file: parseTaskFile(text5, { path: path2, skipMarkers: settings.skipMarkers }) };
+      const tooLarge = tooLargeReason(text5, settings);
+      if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path2}: ${tooLarge}`);
+      return { path: path2, file: parseTaskFile(text5, { path: absolute, skipMarkers: settings.skipMarkers }) };
     })
   );
   const report2 = buildValidationReport(parsed);

@@ -28185,7 +28185,8 @@ function findUnclosedFences(tree, source) {
       const { start, end } = node2.position;
       const raw = source.slice(start.offset, end.offset);
       const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
-      if (opening) {
+      const runsToEnd = end.offset !== void 0 && end.offset >= source.trimEnd().length;
+      if (opening && runsToEnd) {
         const fence3 = opening[1] ?? "";
         const lines = raw.split(/\r?\n/);
         const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
@@ -40930,7 +40931,8 @@ function readBox(source, item, paragraph2) {
   if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
   if (!EXTENDED_ONLY.has(marker) && !optional) return void 0;
   const after = source[start + (optional ? 4 : 3)];
-  if (after !== void 0 && after !== " " && after !== "	" && after !== "\r" && after !== "\n") return void 0;
+  if (after !== " " && after !== "	") return void 0;
+  if (first.value.slice(optional ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional };
 }
 function splitStruck(paragraph2, boxInText, boxLength) {
@@ -41032,7 +41034,8 @@ var dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob }) => ({
   isMatch: (0, import_picomatch.default)(glob, MATCH_OPTIONS)
 }));
 function dialectOfPath(path2) {
-  return dialectMatchers.find((m) => m.isMatch(path2))?.dialect;
+  const relative = path2.replace(/\\/g, "/").replace(/^\/+/, "");
+  return dialectMatchers.find((m) => m.isMatch(relative))?.dialect;
 }
 function taskFileMatcher(globs = DEFAULT_TASK_FILE_GLOBS, ignored = DEFAULT_IGNORED_GLOBS) {
   const isTaskFile = (0, import_picomatch.default)([...globs], MATCH_OPTIONS);
@@ -41090,6 +41093,7 @@ var BOX_STATES = {
 };
 function parseTaskFile(source, options = {}) {
   const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
   const tree = parseMarkdown(source);
   const scanned = scanTaskItems(tree, source);
   const diagnostics = [];
@@ -41248,9 +41252,8 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
     return { title: title?.text ?? "Tasks", line: title?.line ?? 0 };
   };
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
-  const groupDepth = Math.min(
-    ...scannedTasks.flatMap((t) => t.headings.filter((h) => h.depth >= 2).map((h) => h.depth))
-  );
+  let groupDepth = Infinity;
+  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
   const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
@@ -41291,8 +41294,15 @@ var DEFAULT_GATE_SETTINGS = {
   checkName: "Agent OS: tasks",
   taskFiles: DEFAULT_TASK_FILE_GLOBS,
   ignoredFiles: DEFAULT_IGNORED_GLOBS,
-  skipMarkers: DEFAULT_SKIP_MARKERS
+  skipMarkers: DEFAULT_SKIP_MARKERS,
+  maxTaskFileBytes: 512 * 1024
 };
+function tooLargeReason(text5, settings) {
+  const bytes = new TextEncoder().encode(text5).length;
+  if (bytes <= settings.maxTaskFileBytes) return void 0;
+  const kb = (n) => `${Math.round(n / 1024)} KB`;
+  return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
+}
 
 // src/core/errors.ts
 var AgentOsError = class extends Error {
@@ -41557,13 +41567,13 @@ function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link
     if (read.status === "read") {
       lines.push(...renderFile(read.path, read.file, link2));
     } else if (read.status === "missing") {
-      lines.push(`### ${fileHeading(read.path)}`, escapeMarkdown(read.reason));
+      lines.push(`### ${fileHeading(read.path)}`, read.reason);
     } else {
       lines.push(`### ${fileHeading(read.path)}`, `\u26A0\uFE0F Could not read this task file: ${escapeMarkdown(read.reason)}`, "", "Re-run this check once the problem is fixed.");
     }
   }
   if (omittedAnnotations > 0) {
-    lines.push("", `_${omittedAnnotations} further annotations were left out; the summary above lists the tasks._`);
+    lines.push("", `_${omittedAnnotations} further annotations were left out to spare the rate limit. Run \`npx agent-os-github validate\` on the branch for every incomplete task._`);
   }
   if (conclusion === "failure" && counts.required > counts.complete) {
     lines.push("", "Tick each task in its task file once it is done (`- [x]`); this check turns green when every required task is complete. Optional (`[ ]*`) and skipped (`~~struck~~`, `N/A`, `POST-MERGE`) tasks do not count.");
@@ -41572,7 +41582,12 @@ function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link
 }
 
 // src/core/check/decide-gate.ts
-var MAX_ANNOTATIONS = 250;
+var MAX_ANNOTATIONS = 500;
+var TITLE_LIMIT = 255;
+var MESSAGE_LIMIT = 6e4;
+function cut(text5, limit) {
+  return text5.length <= limit ? text5 : `${text5.slice(0, limit - 1)}\u2026`;
+}
 var STATE_WORDS = { open: "open", "in-progress": "in progress", blocked: "blocked" };
 function taskLabel(task) {
   return task.id ?? `"${task.text}"`;
@@ -41588,9 +41603,12 @@ function annotationsFor(reads) {
         path: read.path,
         line: task.line,
         level: "failure",
-        title: `Task ${taskLabel(task)} is ${STATE_WORDS[state]}`,
-        message: task.boxState === "done" ? `${task.text}
-Its box is ticked, but some of its required sub-tasks are not complete.` : task.text
+        title: cut(`Task ${taskLabel(task)} is ${STATE_WORDS[state]}`, TITLE_LIMIT),
+        message: cut(
+          task.boxState === "done" ? `${task.text}
+Its box is ticked, but some of its required sub-tasks are not complete.` : task.text || `Task ${taskLabel(task)} has no text.`,
+          MESSAGE_LIMIT
+        )
       });
     }
     for (const diagnostic of read.file.diagnostics) {
@@ -41636,14 +41654,17 @@ function normaliseRepoPath(written) {
   if (segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return trimmed;
 }
+function textWithoutHtml(paragraph2) {
+  return paragraph2.children.map((child) => child.type === "html" ? "" : toString(child)).join("");
+}
 function findSpecReferences(body) {
   if (!body) return [];
   const found = [];
   const seen = /* @__PURE__ */ new Set();
   const visit2 = (node2) => {
     if (node2.type === "paragraph") {
-      for (const line of toString(node2).split(/\r?\n/)) {
-        const match = /^\s*spec\s*:\s*(\S.*)$/i.exec(line);
+      for (const line of textWithoutHtml(node2).split(/\r?\n/)) {
+        const match = /^\s*spec\s*:\s*(\S+)/i.exec(line);
         const path2 = match?.[1] === void 0 ? void 0 : normaliseRepoPath(match[1]);
         if (path2 === void 0) continue;
         const taskFile = path2.toLowerCase().endsWith(".md") ? path2 : `${path2}/tasks.md`;
@@ -41753,11 +41774,13 @@ async function readTaskFiles(client, subject, settings) {
       (path2) => limit(async () => {
         try {
           const read = await readFileAtRef(client, subject.repo, path2, subject.headSha);
+          const tooLarge = read.found ? tooLargeReason(read.text, settings) : void 0;
+          if (tooLarge !== void 0) return { path: path2, status: "unreadable", reason: tooLarge };
           if (read.found) {
             return { path: path2, status: "read", file: parseTaskFile(read.text, { path: path2, skipMarkers: settings.skipMarkers }) };
           }
           const written = referenced.get(path2);
-          const reason = written === void 0 ? `${path2} is not in this commit.` : `The description names the spec \`${written}\`, but it has no ${path2.slice(path2.lastIndexOf("/") + 1)} at this commit yet (write it with /create-tasks, or fix the Spec: line).`;
+          const reason = written === void 0 ? `${path2} is not in this commit.` : `The description names the spec \`${written.replace(/`/g, "'")}\`, but it has no ${path2.slice(path2.lastIndexOf("/") + 1)} at this commit yet (write it with /create-tasks, or fix the Spec: line).`;
           return { path: path2, status: "missing", reason };
         } catch (error2) {
           return { path: path2, status: "unreadable", reason: isAgentOsError(error2) ? error2.message : String(error2) };
@@ -41832,11 +41855,11 @@ function createClient(token) {
   );
 }
 async function run() {
-  const token = getInput("github-token", { required: true });
-  const { eventName, payload, repo, serverUrl } = context2;
-  const settings = DEFAULT_GATE_SETTINGS;
-  const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
   try {
+    const token = getInput("github-token", { required: true });
+    const { eventName, payload, repo, serverUrl } = context2;
+    const settings = DEFAULT_GATE_SETTINGS;
+    const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
     const client = createClient(token);
     let outcome;
     if ((eventName === "pull_request" || eventName === "pull_request_target") && payload.pull_request) {
@@ -41857,7 +41880,8 @@ async function run() {
     }
     await presentGate(outcome.report);
   } catch (error2) {
-    setFailed(isAgentOsError(error2) ? error2.message : `Unexpected error: ${String(error2)}`);
+    setOutput("conclusion", "failure");
+    setFailed(isAgentOsError(error2) ? error2.message : `Unexpected error: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
 }
 

@@ -32,12 +32,11 @@ function createClient(token: string): GitHubClient {
 
 /** The Action: read the inputs and the event once, run the phase the event calls for, present the result. */
 export async function run(): Promise<void> {
-  const token = core.getInput('github-token', { required: true });
-  const { eventName, payload, repo, serverUrl } = github.context;
-  const settings = DEFAULT_GATE_SETTINGS;
-  const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
-
   try {
+    const token = core.getInput('github-token', { required: true });
+    const { eventName, payload, repo, serverUrl } = github.context;
+    const settings = DEFAULT_GATE_SETTINGS;
+    const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
     const client = createClient(token);
     let outcome: GateOutcome | undefined;
     if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request) {
@@ -58,6 +57,7 @@ export async function run(): Promise<void> {
     }
     await presentGate(outcome.report);
   } catch (error) {
-    core.setFailed(isAgentOsError(error) ? error.message : `Unexpected error: ${String(error)}`);
+    core.setOutput('conclusion', 'failure');
+    core.setFailed(isAgentOsError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -38,7 +38,7 @@ export default function agentOsApp(app: Probot): void {
     if (payload.action === 'edited' && !('body' in payload.changes) && !('base' in payload.changes)) return;
     const repo = repoOf(payload.repository);
     const number = payload.pull_request.number;
-    await serialize(`${repo.owner}/${repo.repo}#${number}`, () =>
+    await serialize(`${repo.owner}/${repo.repo}@${payload.pull_request.head.sha}`, () =>
       reportGate({
         client: context.octokit,
         repo,
@@ -58,9 +58,17 @@ export default function agentOsApp(app: Probot): void {
     const repo = repoOf(payload.repository);
     const rerun = payload.action === 'rerequested';
     let numbers = suite.pull_requests.map((pr) => pr.number);
-    if (numbers.length === 0 && rerun) numbers = await findPullRequestsForCommit(context.octokit, repo, suite.head_sha);
+    if (numbers.length === 0 && rerun) {
+      try {
+        numbers = await findPullRequestsForCommit(context.octokit, repo, suite.head_sha);
+      } catch (error) {
+        context.log.warn({ err: error }, 'could not find the pull requests of a re-requested commit');
+        return;
+      }
+      if (numbers.length === 0) context.log.info({ headSha: suite.head_sha }, 're-run of a commit with no open pull request: nothing to gate');
+    }
     for (const number of numbers) {
-      await serialize(`${repo.owner}/${repo.repo}#${number}`, () =>
+      await serialize(`${repo.owner}/${repo.repo}@${suite.head_sha}`, () =>
         reportGate({
           client: context.octokit,
           repo,

@@ -1,4 +1,5 @@
-import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
+import { DEFAULT_GATE_SETTINGS, tooLargeReason } from '../core/config/settings.js';
+import { AgentOsError } from '../core/errors.js';
 import { buildValidationReport } from '../core/report/build-validation-report.js';
 import { renderValidationText } from '../core/report/render-validation-text.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
@@ -19,7 +20,10 @@ export async function validateCommand(paths: readonly string[], options: { json:
     files.map(async (absolute) => {
       const path = displayPath(absolute, options.cwd);
       const text = await readTextFile(absolute, path);
-      return { path, file: parseTaskFile(text, { path, skipMarkers: settings.skipMarkers }) };
+      const tooLarge = tooLargeReason(text, settings);
+      if (tooLarge !== undefined) throw new AgentOsError('user-input', `Cannot read ${path}: ${tooLarge}`);
+      // The dialect is recognised from the whole path, so `cd .kiro/specs/x && validate tasks.md` still reads Kiro.
+      return { path, file: parseTaskFile(text, { path: absolute, skipMarkers: settings.skipMarkers }) };
     }),
   );
   const report = buildValidationReport(parsed);

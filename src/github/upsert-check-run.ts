@@ -23,9 +23,19 @@ export interface CheckRunRequest {
   rerun?: boolean;
 }
 
-function fingerprintOf(report: GateReport): string {
-  const { conclusion, title, summary, annotations } = report;
-  return createHash('sha256').update(JSON.stringify({ conclusion, title, summary, annotations })).digest('hex').slice(0, 40);
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24);
+}
+
+/** `agent-os-tasks:<annotations hash>:<output hash>`: tells apart a change of annotations from one of text only. */
+function fingerprintOf(report: GateReport): { full: string; annotations: string } {
+  const annotations = hash(report.annotations);
+  const output = hash({ conclusion: report.conclusion, title: report.title, summary: report.summary });
+  return { full: `${EXTERNAL_ID_PREFIX}${annotations}:${output}`, annotations };
+}
+
+function annotationsHashOf(externalId: string | null): string | undefined {
+  return externalId?.slice(EXTERNAL_ID_PREFIX.length).split(':')[0];
 }
 
 function toApiAnnotation(a: GateAnnotation) {
@@ -46,16 +56,22 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Report the gate as one check run on the head commit, found again by name and our `external_id` marker:
- * created when there is none; left alone when its output is already this one; updated in place otherwise.
- * Annotations cannot be removed from a run, so when a run that already carries annotations would change,
- * a fresh run replaces it (GitHub and branch protection use the newest run of a name).
+ * created when there is none; left alone when its output is already this one; updated in place when only its
+ * conclusion, title or summary change, or when it has no annotations yet. Annotations cannot be removed from a
+ * run, so when a run's annotations would change, a fresh run replaces it (GitHub and branch protection use the
+ * newest run of a name). The final fingerprint goes out with the last request, so a run left half-written by an
+ * error is redone by the next event.
  */
 export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, request: CheckRunRequest): Promise<WriteOutcome> {
   const { name, headSha, report } = request;
-  const fingerprint = EXTERNAL_ID_PREFIX + fingerprintOf(report);
+  const fingerprint = fingerprintOf(report);
   const output = { title: report.title, summary: fitSummary(report.summary) };
-  const [first = [], ...rest] = batches(report.annotations.map(toApiAnnotation), ANNOTATIONS_PER_REQUEST);
-  const completed = { status: 'completed' as const, conclusion: report.conclusion, external_id: fingerprint };
+  const batched = batches(report.annotations.map(toApiAnnotation), ANNOTATIONS_PER_REQUEST);
+  const conclusion = { status: 'completed' as const, conclusion: report.conclusion };
+  const externalIdAfter = (batchIndex: number) =>
+    batchIndex >= batched.length - 1 ? fingerprint.full : `${EXTERNAL_ID_PREFIX}incomplete`;
+  const patch = (checkRunId: number, body: Record<string, unknown>) =>
+    client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...repo, check_run_id: checkRunId, ...body });
 
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
@@ -69,48 +85,27 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
       (run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX),
     );
 
-    if (existing && existing.external_id === fingerprint && existing.status === 'completed') {
-      if (!request.rerun) return 'unchanged';
-      await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-        ...repo,
-        check_run_id: existing.id,
-        ...completed,
-        completed_at: new Date().toISOString(),
-        output,
-      });
+    if (existing && existing.status === 'completed' && annotationsHashOf(existing.external_id) === fingerprint.annotations) {
+      // Same annotations: at most the text changed, which an update can say without repeating them.
+      if (existing.external_id === fingerprint.full && !request.rerun) return 'unchanged';
+      await patch(Number(existing.id), { ...conclusion, completed_at: new Date().toISOString(), external_id: fingerprint.full, output });
       return 'updated';
     }
 
     let runId: number;
     let outcome: WriteOutcome;
+    const first = { ...conclusion, completed_at: new Date().toISOString(), external_id: externalIdAfter(0), output: { ...output, annotations: batched[0] ?? [] } };
     if (existing && existing.output.annotations_count === 0) {
-      await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-        ...repo,
-        check_run_id: existing.id,
-        ...completed,
-        completed_at: new Date().toISOString(),
-        output: { ...output, annotations: first },
-      });
       runId = Number(existing.id);
+      await patch(runId, first);
       outcome = 'updated';
     } else {
-      const created = await client.request('POST /repos/{owner}/{repo}/check-runs', {
-        ...repo,
-        name,
-        head_sha: headSha,
-        ...completed,
-        completed_at: new Date().toISOString(),
-        output: { ...output, annotations: first },
-      });
+      const created = await client.request('POST /repos/{owner}/{repo}/check-runs', { ...repo, name, head_sha: headSha, ...first });
       runId = Number(created.data.id);
       outcome = 'created';
     }
-    for (const annotations of rest) {
-      await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-        ...repo,
-        check_run_id: runId,
-        output: { ...output, annotations },
-      });
+    for (let i = 1; i < batched.length; i += 1) {
+      await patch(runId, { external_id: externalIdAfter(i), output: { ...output, annotations: batched[i] } });
     }
     return outcome;
   } catch (error) {

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { blobLinker } from '../core/check/blob-linker.js';
 import { decideGate } from '../core/check/decide-gate.js';
 import type { GateReport, TaskFileRead } from '../core/check/gate-types.js';
-import type { GateSettings } from '../core/config/settings.js';
+import { tooLargeReason, type GateSettings } from '../core/config/settings.js';
 import { isAgentOsError } from '../core/errors.js';
 import { findSpecReferences } from '../core/spec/find-spec-references.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
@@ -44,6 +44,8 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
       limit(async (): Promise<TaskFileRead> => {
         try {
           const read = await readFileAtRef(client, subject.repo, path, subject.headSha);
+          const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
+          if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
             return { path, status: 'read', file: parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }) };
           }
@@ -51,7 +53,7 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
           const reason =
             written === undefined
               ? `${path} is not in this commit.`
-              : `The description names the spec \`${written}\`, but it has no ${path.slice(path.lastIndexOf('/') + 1)} at this commit yet (write it with /create-tasks, or fix the Spec: line).`;
+              : `The description names the spec \`${written.replace(/`/g, "'")}\`, but it has no ${path.slice(path.lastIndexOf('/') + 1)} at this commit yet (write it with /create-tasks, or fix the Spec: line).`;
           return { path, status: 'missing', reason };
         } catch (error) {
           return { path, status: 'unreadable', reason: isAgentOsError(error) ? error.message : String(error) };

@@ -129,7 +129,7 @@ describe('merge gate on pull_request events', () => {
       { path: TASKS, start_line: 15, end_line: 15, annotation_level: 'failure', title: 'Task 2.2 is in progress', message: 'Create POST /invites' },
       { path: TASKS, start_line: 16, end_line: 16, annotation_level: 'failure', title: 'Task 2.3 is open', message: 'Run the API tests' },
     ]);
-    expect(body.external_id).toMatch(/^agent-os-tasks:[0-9a-f]{40}$/);
+    expect(body.external_id).toMatch(/^agent-os-tasks:[0-9a-f]{24}:[0-9a-f]{24}$/);
   });
 
   it('reports success when every required task is checked off', async () => {
@@ -190,6 +190,8 @@ describe('merge gate on pull_request events', () => {
     const lines = [...created, ...updated].flatMap((b) => (b.output.annotations ?? []).map((a) => a.start_line));
     expect(lines).toEqual(Array.from({ length: 120 }, (_, i) => i + 2));
     expect(updated.every((b) => b.output.title === '0 of 120 tasks complete')).toBe(true);
+    // The run is marked finished only by the last request, so one cut off half-way is redone by the next event.
+    expect([...created, ...updated].map((b) => b.external_id?.endsWith(':incomplete') ?? 'final')).toEqual([true, true, false]);
   });
 
   it('writes nothing when a redelivered event would not change the check', async () => {
@@ -215,6 +217,27 @@ describe('merge gate on pull_request events', () => {
 
     expect(updated[0]).toMatchObject({ conclusion: 'failure', output: { title: '4 of 7 tasks complete' } });
     expect(updated[0]?.output.annotations).toHaveLength(3);
+  });
+
+  it('updates the text in place, without repeating annotations, when only the description changed', async () => {
+    const created: Body[] = [];
+    nockPullRequestReads();
+    captureCreate(created);
+    await deliver(probot, 'pull_request', prPayload('opened'));
+
+    const updated: Body[] = [];
+    const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: created[0]?.external_id, output: { annotations_count: 3 } };
+    // The description now names a second spec that has no tasks.md yet: the summary says so, the annotations stay.
+    nockPullRequestReads({ body: 'Spec: agent-os/specs/2026-02-01-audit-log', runs: [existing] });
+    nock(API).get(`${R}/contents/${encodeURIComponent('agent-os/specs/2026-02-01-audit-log/tasks.md')}`).query({ ref: HEAD }).reply(404, { message: 'Not Found' });
+    captureUpdate(updated);
+    await deliver(probot, 'pull_request', prPayload('edited', (p) => Object.assign(p, { changes: { body: { from: 'old' } } })), 'delivery-2');
+
+    expect(created).toHaveLength(1);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]?.output.annotations).toBeUndefined();
+    expect(updated[0]?.external_id).not.toBe(created[0]?.external_id);
+    expect(updated[0]?.output.summary).toContain('names the spec `agent-os/specs/2026-02-01-audit-log`, but it has no tasks.md');
   });
 
   it('ignores an edit of the title only', async () => {

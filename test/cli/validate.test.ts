@@ -113,6 +113,18 @@ describe('agent-os-github validate', () => {
     expect(result.stderr).toContain("unknown option '--jsn'");
   });
 
+  it('recognises the dialect from the whole path, even when run inside the spec folder', async () => {
+    const result = await cli(['validate', 'tasks.md', '--json'], join(repo, 'specs/004-csv-export'));
+    expect((JSON.parse(result.stdout) as { files: Array<{ dialect: string }> }).files[0]?.dialect).toBe('spec-kit');
+  });
+
+  it('exits 2 on a task file too large to parse', async () => {
+    await put('big/tasks.md', '- [ ] task\n'.repeat(60_000));
+    const result = await cli(['validate', 'big/tasks.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('agent-os-github: Cannot read big/tasks.md: it is 645 KB, over the 512 KB a task file may have; split it into one file per spec.\n');
+  });
+
   it('reads an empty task file as nothing to do, with a warning', async () => {
     await put('empty/tasks.md', '');
     const result = await cli(['validate', 'empty/tasks.md']);

@@ -4,7 +4,14 @@ import type { FileLinker, GateAnnotation, GateConclusion, GateReport, TaskFileRe
 import { renderGateSummary } from './render-gate-summary.js';
 
 /** Annotations beyond this many are left out (each 50 cost one write request); the summary says so. */
-export const MAX_ANNOTATIONS = 250;
+export const MAX_ANNOTATIONS = 500;
+/** GitHub's limits on an annotation's title and message. */
+const TITLE_LIMIT = 255;
+const MESSAGE_LIMIT = 60_000;
+
+function cut(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
 
 const STATE_WORDS = { open: 'open', 'in-progress': 'in progress', blocked: 'blocked' } as const;
 
@@ -23,11 +30,13 @@ function annotationsFor(reads: readonly TaskFileRead[]): GateAnnotation[] {
         path: read.path,
         line: task.line,
         level: 'failure',
-        title: `Task ${taskLabel(task)} is ${STATE_WORDS[state]}`,
-        message:
+        title: cut(`Task ${taskLabel(task)} is ${STATE_WORDS[state]}`, TITLE_LIMIT),
+        message: cut(
           task.boxState === 'done'
             ? `${task.text}\nIts box is ticked, but some of its required sub-tasks are not complete.`
-            : task.text,
+            : task.text || `Task ${taskLabel(task)} has no text.`,
+          MESSAGE_LIMIT,
+        ),
       });
     }
     for (const diagnostic of read.file.diagnostics) {

@@ -4,7 +4,7 @@ import type { TaskFile } from '../tasks/types.js';
 /** One task file the gate looked at, and what reading it gave. */
 export type TaskFileRead =
   | { path: string; status: 'read'; file: TaskFile }
-  /** A spec folder was named (`Spec: …`) but holds no task file yet. */
+  /** A spec folder was named (`Spec: …`) but holds no task file yet. `reason` is markdown. */
   | { path: string; status: 'missing'; reason: string }
   /** The file exists (or should) but could not be read: the gate cannot decide. */
   | { path: string; status: 'unreadable'; reason: string };

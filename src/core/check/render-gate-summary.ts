@@ -84,13 +84,13 @@ export function renderGateSummary({ reads, conclusion, counts, omittedAnnotation
     if (read.status === 'read') {
       lines.push(...renderFile(read.path, read.file, link));
     } else if (read.status === 'missing') {
-      lines.push(`### ${fileHeading(read.path)}`, escapeMarkdown(read.reason));
+      lines.push(`### ${fileHeading(read.path)}`, read.reason);
     } else {
       lines.push(`### ${fileHeading(read.path)}`, `⚠️ Could not read this task file: ${escapeMarkdown(read.reason)}`, '', 'Re-run this check once the problem is fixed.');
     }
   }
   if (omittedAnnotations > 0) {
-    lines.push('', `_${omittedAnnotations} further annotations were left out; the summary above lists the tasks._`);
+    lines.push('', `_${omittedAnnotations} further annotations were left out to spare the rate limit. Run \`npx agent-os-github validate\` on the branch for every incomplete task._`);
   }
   if (conclusion === 'failure' && counts.required > counts.complete) {
     lines.push('', 'Tick each task in its task file once it is done (`- [x]`); this check turns green when every required task is complete. Optional (`[ ]*`) and skipped (`~~struck~~`, `N/A`, `POST-MERGE`) tasks do not count.');

@@ -11,6 +11,8 @@ export interface GateSettings {
   ignoredFiles: readonly string[];
   /** Text that marks a task as skipped. */
   skipMarkers: readonly string[];
+  /** Larger task files are reported as unreadable rather than parsed (parsing is synchronous). */
+  maxTaskFileBytes: number;
 }
 
 export const DEFAULT_GATE_SETTINGS: GateSettings = {
@@ -18,4 +20,13 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
   taskFiles: DEFAULT_TASK_FILE_GLOBS,
   ignoredFiles: DEFAULT_IGNORED_GLOBS,
   skipMarkers: DEFAULT_SKIP_MARKERS,
+  maxTaskFileBytes: 512 * 1024,
 };
+
+/** Why a task file is not parsed, if it is too large; `undefined` when it is fine. */
+export function tooLargeReason(text: string, settings: GateSettings): string | undefined {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes <= settings.maxTaskFileBytes) return undefined;
+  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+  return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
+}

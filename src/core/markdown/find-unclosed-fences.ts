@@ -17,7 +17,9 @@ export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] 
       const { start, end } = node.position;
       const raw = source.slice(start.offset, end.offset);
       const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
-      if (opening) {
+      // A fence inside a list item or quote ends with its container; only one that runs to the end swallows the rest.
+      const runsToEnd = end.offset !== undefined && end.offset >= source.trimEnd().length;
+      if (opening && runsToEnd) {
         const fence = opening[1] ?? '';
         const lines = raw.split(/\r?\n/);
         const last = (lines.length > 1 ? lines[lines.length - 1] : '') ?? '';

@@ -84,8 +84,10 @@ function readBox(source: string, item: ListItem, paragraph: Paragraph): Box | un
   const first = paragraph.children[0];
   if (first?.type !== 'text' || first.position?.start.offset !== start) return undefined;
   if (!EXTENDED_ONLY.has(marker) && !optional) return undefined;
+  // Like GFM's own boxes: a space or tab after the box, then some text.
   const after = source[start + (optional ? 4 : 3)];
-  if (after !== undefined && after !== ' ' && after !== '\t' && after !== '\r' && after !== '\n') return undefined;
+  if (after !== ' ' && after !== '\t') return undefined;
+  if (first.value.slice(optional ? 4 : 3).trim() === '' && paragraph.children.length === 1) return undefined;
   return { bracketOffset: start, marker: marker as BoxMarker, optional };
 }
 

@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 
@@ -18,6 +18,11 @@ export function normaliseRepoPath(written: string): string | undefined {
   return trimmed;
 }
 
+/** A paragraph's text without inline HTML (a template's `<!-- … -->` hint is not part of a path). */
+function textWithoutHtml(paragraph: Paragraph): string {
+  return paragraph.children.map((child) => (child.type === 'html' ? '' : toString(child))).join('');
+}
+
 /**
  * Find the spec folders a pull request description names, one per line, as `Spec: <path>` (the path may be in
  * backticks or be a link's text). Lines inside code blocks and HTML comments do not count.
@@ -28,8 +33,8 @@ export function findSpecReferences(body: string | null | undefined): SpecReferen
   const seen = new Set<string>();
   const visit = (node: Nodes): void => {
     if (node.type === 'paragraph') {
-      for (const line of toString(node).split(/\r?\n/)) {
-        const match = /^\s*spec\s*:\s*(\S.*)$/i.exec(line);
+      for (const line of textWithoutHtml(node).split(/\r?\n/)) {
+        const match = /^\s*spec\s*:\s*(\S+)/i.exec(line);
         const path = match?.[1] === undefined ? undefined : normaliseRepoPath(match[1]);
         if (path === undefined) continue;
         const taskFile = path.toLowerCase().endsWith('.md') ? path : `${path}/tasks.md`;

@@ -29,6 +29,9 @@ interface ScannedTask {
  */
 export function parseTaskFile(source: string, options: ParseOptions = {}): TaskFile {
   const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  // A byte-order mark would hide the first line from the markdown parser; a space in its place keeps every
+  // offset (and so the surgical edit) where it is.
+  if (source.startsWith('\uFEFF')) source = ` ${source.slice(1)}`;
   const tree = parseMarkdown(source);
   const scanned = scanTaskItems(tree, source);
   const diagnostics: Diagnostic[] = [];
@@ -213,9 +216,8 @@ function assignGroups(
   };
 
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
-  const groupDepth = Math.min(
-    ...scannedTasks.flatMap((t) => t.headings.filter((h) => h.depth >= 2).map((h) => h.depth)),
-  );
+  let groupDepth = Infinity;
+  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
   const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === 'kiro';
 
   for (const task of tasks) {

@@ -30,7 +30,8 @@ const dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob }) => ({
 
 /** The dialect a file's location implies, if its location is a tool's usual one. */
 export function dialectOfPath(path: string): Dialect | undefined {
-  return dialectMatchers.find((m) => m.isMatch(path))?.dialect;
+  const relative = path.replace(/\\/g, '/').replace(/^\/+/, '');
+  return dialectMatchers.find((m) => m.isMatch(relative))?.dialect;
 }
 
 /** Build a predicate that says whether a repository path is a task file. */

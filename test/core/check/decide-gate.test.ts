@@ -73,12 +73,19 @@ describe('decideGate', () => {
     expect(report.annotations[0]?.message).toContain('some of its required sub-tasks are not complete');
   });
 
+  it('keeps annotation titles within GitHub limits and never sends an empty message', () => {
+    const report = decideGate([read(`- [ ] ${'very long task '.repeat(40)}\n- [ ] 1.2 **x**\n`)]);
+    expect(report.annotations[0]?.title.length).toBeLessThanOrEqual(255);
+    expect(report.annotations[0]?.title.endsWith('…')).toBe(true);
+    expect(report.annotations.every((a) => a.message.length > 0)).toBe(true);
+  });
+
   it(`caps annotations at ${MAX_ANNOTATIONS} and says so`, () => {
-    const many = Array.from({ length: 300 }, (_, i) => `- [ ] task ${i}`).join('\n');
+    const many = Array.from({ length: 600 }, (_, i) => `- [ ] task ${i}`).join('\n');
     const report = decideGate([read(many)]);
     expect(report.annotations).toHaveLength(MAX_ANNOTATIONS);
-    expect(report.summary).toContain('50 further annotations were left out');
-    expect(report.summary).toContain('- …and 270 more (see the annotations)');
+    expect(report.summary).toContain('100 further annotations were left out');
+    expect(report.summary).toContain('- …and 570 more (see the annotations)');
   });
 });
 

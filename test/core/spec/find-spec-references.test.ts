@@ -24,6 +24,12 @@ describe('findSpecReferences', () => {
     expect(findSpecReferences(null)).toEqual([]);
   });
 
+  it('ignores template comments and notes after the path', () => {
+    expect(findSpecReferences('Spec: <!-- agent-os/specs/x -->\nSpec: agent-os/specs/y (draft)')).toEqual([
+      { written: 'agent-os/specs/y', taskFile: 'agent-os/specs/y/tasks.md' },
+    ]);
+  });
+
   it('normalises paths', () => {
     expect(normaliseRepoPath('./agent-os/specs/x/')).toBe('agent-os/specs/x');
     expect(normaliseRepoPath('a//b')).toBeUndefined();

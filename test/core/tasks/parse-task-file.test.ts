@@ -219,6 +219,25 @@ describe('parseTaskFile: robustness', () => {
     expect(file.diagnostics.map((d) => d.code)).toEqual(['no-tasks']);
   });
 
+  it('reads a file that starts with a byte-order mark, keeping offsets for the surgical edit', () => {
+    const file = parseTaskFile('\uFEFF- [ ] 1. first\n- [x] 2. second\n');
+    expect(file.tasks.map((t) => [t.line, t.id, t.marker])).toEqual([
+      [1, '1', ' '],
+      [2, '2', 'x'],
+    ]);
+    expect('\uFEFF- [ ] 1. first'[file.tasks[0]?.markerOffset ?? 0]).toBe(' ');
+  });
+
+  it('treats a box with no text after it the same for every marker: not a task', () => {
+    expect(parseTaskFile('- [ ]\n- [x]\n- [-]\n- [~] \n- [ ]*\n- [-] real\n').tasks.map((t) => t.text)).toEqual(['real']);
+  });
+
+  it('warns about an unclosed fence only when it swallows the rest of the file', () => {
+    const inList = parseTaskFile('- [ ] a\n  ```\n  code\n- [ ] b\n');
+    expect(inList.tasks.map((t) => t.text)).toEqual(['a', 'b']);
+    expect(inList.diagnostics).toEqual([]);
+  });
+
   it('survives odd input', () => {
     for (const input of ['- [', '- []', '- [ ]', '- [x]*', '[ ] not a list', '- [ ]\n  - [ ]', '\u0000- [ ] x', '- [ ] '.repeat(1000)]) {
       expect(() => parseTaskFile(input)).not.toThrow();
