@@ -95,6 +95,16 @@ function captureUpdate(captured: Body[], id = 900) {
 
 let probot: Probot;
 
+/** Gate PR #7 once (creating the run), and return what was created and the run as GitHub would now list it. */
+async function gateOnceThenListTheRun() {
+  const created: Body[] = [];
+  nockPullRequestReads();
+  captureCreate(created);
+  await deliver(probot, 'pull_request', prPayload('opened'));
+  const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: created[0]?.external_id, output: { annotations_count: 3 } };
+  return { created, existing };
+}
+
 beforeAll(() => {
   nock.disableNetConnect();
 });
@@ -195,12 +205,7 @@ describe('merge gate on pull_request events', () => {
   });
 
   it('writes nothing when a redelivered event would not change the check', async () => {
-    const created: Body[] = [];
-    nockPullRequestReads();
-    captureCreate(created);
-    await deliver(probot, 'pull_request', prPayload('opened'));
-
-    const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: created[0]?.external_id, output: { annotations_count: 3 } };
+    const { created, existing } = await gateOnceThenListTheRun();
     nockPullRequestReads({ runs: [existing] });
     await deliver(probot, 'pull_request', prPayload('opened'), 'delivery-1');
 
@@ -220,13 +225,8 @@ describe('merge gate on pull_request events', () => {
   });
 
   it('updates the text in place, without repeating annotations, when only the description changed', async () => {
-    const created: Body[] = [];
-    nockPullRequestReads();
-    captureCreate(created);
-    await deliver(probot, 'pull_request', prPayload('opened'));
-
+    const { created, existing } = await gateOnceThenListTheRun();
     const updated: Body[] = [];
-    const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: created[0]?.external_id, output: { annotations_count: 3 } };
     // The description now names a second spec that has no tasks.md yet: the summary says so, the annotations stay.
     nockPullRequestReads({ body: 'Spec: agent-os/specs/2026-02-01-audit-log', runs: [existing] });
     nock(API).get(`${R}/contents/${encodeURIComponent('agent-os/specs/2026-02-01-audit-log/tasks.md')}`).query({ ref: HEAD }).reply(404, { message: 'Not Found' });
@@ -278,13 +278,8 @@ describe('merge gate on pull_request events', () => {
 
 describe('merge gate on check and merge-queue events', () => {
   it('refreshes the same run in place on Re-run, without repeating its annotations', async () => {
-    const created: Body[] = [];
-    nockPullRequestReads();
-    captureCreate(created);
-    await deliver(probot, 'pull_request', prPayload('opened'));
-
+    const { existing } = await gateOnceThenListTheRun();
     const updated: Body[] = [];
-    const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: created[0]?.external_id, output: { annotations_count: 3 } };
     nockPullRequestReads({ runs: [existing] });
     captureUpdate(updated);
     const payload = examplePayload('check_run.rerequested', (p) => {
