@@ -1,8 +1,8 @@
-import type { Probot } from 'probot';
+import type { Context, Probot } from 'probot';
 import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
 import type { RepoRef } from '../github/github-client.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
-import { gateMergeGroup, gatePullRequest } from '../phases/gate-tasks.js';
+import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
 
@@ -33,22 +33,31 @@ export default function agentOsApp(app: Probot): void {
   const settings = DEFAULT_GATE_SETTINGS;
   const serialize = createKeyedSerializer();
 
+  /** Gate one commit and report it as the check run; deliveries for the same commit go one at a time. */
+  const reportOn = (target: { context: Context; repo: RepoRef; headSha: string; rerun: boolean; run: () => Promise<GateOutcome> }) =>
+    serialize(`${target.repo.owner}/${target.repo.repo}@${target.headSha}`, () =>
+      reportGate({
+        client: target.context.octokit,
+        repo: target.repo,
+        settings,
+        log: target.context.log,
+        fallbackSha: target.headSha,
+        rerun: target.rerun,
+        run: target.run,
+      }),
+    );
+
   app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
     const { payload } = context;
     if (payload.action === 'edited' && !('body' in payload.changes) && !('base' in payload.changes)) return;
     const repo = repoOf(payload.repository);
-    const number = payload.pull_request.number;
-    await serialize(`${repo.owner}/${repo.repo}@${payload.pull_request.head.sha}`, () =>
-      reportGate({
-        client: context.octokit,
-        repo,
-        settings,
-        log: context.log,
-        fallbackSha: payload.pull_request.head.sha,
-        rerun: false,
-        run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings),
-      }),
-    );
+    await reportOn({
+      context,
+      repo,
+      headSha: payload.pull_request.head.sha,
+      rerun: false,
+      run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, payload.pull_request.number, settings),
+    });
   });
 
   app.on([...GATE_CHECK_EVENTS], async (context) => {
@@ -68,17 +77,13 @@ export default function agentOsApp(app: Probot): void {
       if (numbers.length === 0) context.log.info({ headSha: suite.head_sha }, 're-run of a commit with no open pull request: nothing to gate');
     }
     for (const number of numbers) {
-      await serialize(`${repo.owner}/${repo.repo}@${suite.head_sha}`, () =>
-        reportGate({
-          client: context.octokit,
-          repo,
-          settings,
-          log: context.log,
-          fallbackSha: suite.head_sha,
-          rerun,
-          run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings),
-        }),
-      );
+      await reportOn({
+        context,
+        repo,
+        headSha: suite.head_sha,
+        rerun,
+        run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings),
+      });
     }
   });
 
@@ -86,23 +91,13 @@ export default function agentOsApp(app: Probot): void {
     const { merge_group: group, repository } = context.payload;
     if (!repository) return;
     const repo = repoOf(repository);
-    await serialize(`${repo.owner}/${repo.repo}@${group.head_sha}`, () =>
-      reportGate({
-        client: context.octokit,
-        repo,
-        settings,
-        log: context.log,
-        fallbackSha: group.head_sha,
-        rerun: false,
-        run: () =>
-          gateMergeGroup(
-            context.octokit,
-            repo,
-            repository.html_url,
-            { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref },
-            settings,
-          ),
-      }),
-    );
+    const ref = { headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref };
+    await reportOn({
+      context,
+      repo,
+      headSha: group.head_sha,
+      rerun: false,
+      run: () => gateMergeGroup(context.octokit, repo, repository.html_url, ref, settings),
+    });
   });
 }
