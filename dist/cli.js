@@ -18592,6 +18592,7 @@ function countTasks(tasks) {
 function tasksOfGroup(file, group) {
   return group.tasks.map((i) => file.tasks[i]).filter((t) => t !== void 0);
 }
+var INCOMPLETE_STATE_WORDS = { open: "open", "in-progress": "in progress", blocked: "blocked" };
 function incompleteStateOf(task) {
   return task.boxState === "done" ? "open" : task.boxState;
 }
@@ -18636,14 +18637,13 @@ var DIALECT_NAMES = {
 };
 
 // src/core/report/render-validation-text.ts
-var STATE_NOTES = { open: "", "in-progress": "  (in progress)", blocked: "  (blocked)" };
 function renderValidationText(report2) {
   const lines = [];
   for (const file of report2.files) {
     const mark = file.complete === file.required ? "\u2713" : "\u2717";
     lines.push(`${mark} ${file.path} (${DIALECT_NAMES[file.dialect]}): ${file.complete} of ${file.required} required tasks complete`);
     for (const task of file.incomplete) {
-      lines.push(`${file.path}:${task.line}  ${task.id ?? "-"}  ${task.text}${STATE_NOTES[task.state]}`);
+      lines.push(`${file.path}:${task.line}  ${task.id ?? "-"}  ${task.text}${task.state === "open" ? "" : `  (${INCOMPLETE_STATE_WORDS[task.state]})`}`);
     }
     for (const d of file.diagnostics) lines.push(`${file.path}:${d.line}  ${d.severity}: ${d.message}`);
   }

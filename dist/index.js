@@ -41475,6 +41475,7 @@ function countTasks(tasks) {
 function tasksOfGroup(file, group) {
   return group.tasks.map((i) => file.tasks[i]).filter((t) => t !== void 0);
 }
+var INCOMPLETE_STATE_WORDS = { open: "open", "in-progress": "in progress", blocked: "blocked" };
 function incompleteStateOf(task) {
   return task.boxState === "done" ? "open" : task.boxState;
 }
@@ -41507,7 +41508,6 @@ function renderProgressBar(complete, total) {
 
 // src/core/check/render-gate-summary.ts
 var LISTED_PER_FILE = 30;
-var STATE_NOTES = { open: "", "in-progress": " _(in progress)_", blocked: " _(blocked)_" };
 function fileHeading(path2, link2) {
   const code3 = `\`${path2.replace(/`/g, "'")}\``;
   return link2 ? `[${code3}](${link2(path2)})` : code3;
@@ -41525,7 +41525,9 @@ function renderIncomplete(path2, file, link2) {
 }
 function renderTaskLine(path2, task, link2) {
   const id = task.id === void 0 ? "" : `\`${task.id}\` `;
-  return `- ${lineRef(path2, task.line, link2)} \xB7 ${id}${escapeMarkdown(task.text)}${STATE_NOTES[incompleteStateOf(task)]}`;
+  const state = incompleteStateOf(task);
+  const note = state === "open" ? "" : ` _(${INCOMPLETE_STATE_WORDS[state]})_`;
+  return `- ${lineRef(path2, task.line, link2)} \xB7 ${id}${escapeMarkdown(task.text)}${note}`;
 }
 function renderFile(path2, file, link2) {
   const counts = countTasks(file.tasks);
@@ -41588,7 +41590,6 @@ var MESSAGE_LIMIT = 6e4;
 function cut(text5, limit) {
   return text5.length <= limit ? text5 : `${text5.slice(0, limit - 1)}\u2026`;
 }
-var STATE_WORDS = { open: "open", "in-progress": "in progress", blocked: "blocked" };
 function taskLabel(task) {
   return task.id ?? `"${task.text}"`;
 }
@@ -41603,7 +41604,7 @@ function annotationsFor(reads) {
         path: read.path,
         line: task.line,
         level: "failure",
-        title: cut(`Task ${taskLabel(task)} is ${STATE_WORDS[state]}`, TITLE_LIMIT),
+        title: cut(`Task ${taskLabel(task)} is ${INCOMPLETE_STATE_WORDS[state]}`, TITLE_LIMIT),
         message: cut(
           task.boxState === "done" ? `${task.text}
 Its box is ticked, but some of its required sub-tasks are not complete.` : task.text || `Task ${taskLabel(task)} has no text.`,

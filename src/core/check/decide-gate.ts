@@ -1,4 +1,4 @@
-import { countTasks, incompleteStateOf } from '../tasks/summarize-tasks.js';
+import { countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf } from '../tasks/summarize-tasks.js';
 import type { Task } from '../tasks/types.js';
 import type { FileLinker, GateAnnotation, GateConclusion, GateReport, TaskFileRead } from './gate-types.js';
 import { renderGateSummary } from './render-gate-summary.js';
@@ -13,7 +13,6 @@ function cut(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-const STATE_WORDS = { open: 'open', 'in-progress': 'in progress', blocked: 'blocked' } as const;
 
 function taskLabel(task: Task): string {
   return task.id ?? `"${task.text}"`;
@@ -30,7 +29,7 @@ function annotationsFor(reads: readonly TaskFileRead[]): GateAnnotation[] {
         path: read.path,
         line: task.line,
         level: 'failure',
-        title: cut(`Task ${taskLabel(task)} is ${STATE_WORDS[state]}`, TITLE_LIMIT),
+        title: cut(`Task ${taskLabel(task)} is ${INCOMPLETE_STATE_WORDS[state]}`, TITLE_LIMIT),
         message: cut(
           task.boxState === 'done'
             ? `${task.text}\nIts box is ticked, but some of its required sub-tasks are not complete.`

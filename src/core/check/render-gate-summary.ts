@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
-import { countTasks, incompleteStateOf, tasksOfGroup, type TaskCounts } from '../tasks/summarize-tasks.js';
+import { countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup, type TaskCounts } from '../tasks/summarize-tasks.js';
 import type { Task, TaskFile } from '../tasks/types.js';
 import type { FileLinker, GateConclusion, TaskFileRead } from './gate-types.js';
 import { renderProgressBar } from './render-progress-bar.js';
@@ -8,7 +8,6 @@ import { renderProgressBar } from './render-progress-bar.js';
 /** Incomplete tasks listed per file in the summary; the rest are in the annotations. */
 const LISTED_PER_FILE = 30;
 
-const STATE_NOTES = { open: '', 'in-progress': ' _(in progress)_', blocked: ' _(blocked)_' } as const;
 
 export interface GateSummaryInput {
   reads: readonly TaskFileRead[];
@@ -38,7 +37,9 @@ function renderIncomplete(path: string, file: TaskFile, link?: FileLinker): stri
 
 function renderTaskLine(path: string, task: Task, link?: FileLinker): string {
   const id = task.id === undefined ? '' : `\`${task.id}\` `;
-  return `- ${lineRef(path, task.line, link)} · ${id}${escapeMarkdown(task.text)}${STATE_NOTES[incompleteStateOf(task)]}`;
+  const state = incompleteStateOf(task);
+  const note = state === 'open' ? '' : ` _(${INCOMPLETE_STATE_WORDS[state]})_`;
+  return `- ${lineRef(path, task.line, link)} · ${id}${escapeMarkdown(task.text)}${note}`;
 }
 
 function renderFile(path: string, file: TaskFile, link?: FileLinker): string[] {

@@ -1,7 +1,7 @@
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
+import { INCOMPLETE_STATE_WORDS } from '../tasks/summarize-tasks.js';
 import type { ValidationReport } from './build-validation-report.js';
 
-const STATE_NOTES = { open: '', 'in-progress': '  (in progress)', blocked: '  (blocked)' } as const;
 
 /** The CLI's human output: per file its progress, then each incomplete task as `path:line  id  text`. */
 export function renderValidationText(report: ValidationReport): string {
@@ -10,7 +10,7 @@ export function renderValidationText(report: ValidationReport): string {
     const mark = file.complete === file.required ? '✓' : '✗';
     lines.push(`${mark} ${file.path} (${DIALECT_NAMES[file.dialect]}): ${file.complete} of ${file.required} required tasks complete`);
     for (const task of file.incomplete) {
-      lines.push(`${file.path}:${task.line}  ${task.id ?? '-'}  ${task.text}${STATE_NOTES[task.state]}`);
+      lines.push(`${file.path}:${task.line}  ${task.id ?? '-'}  ${task.text}${task.state === 'open' ? '' : `  (${INCOMPLETE_STATE_WORDS[task.state]})`}`);
     }
     for (const d of file.diagnostics) lines.push(`${file.path}:${d.line}  ${d.severity}: ${d.message}`);
   }

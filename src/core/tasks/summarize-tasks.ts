@@ -27,6 +27,9 @@ export function tasksOfGroup(file: TaskFile, group: TaskGroup): Task[] {
   return group.tasks.map((i) => file.tasks[i]).filter((t): t is Task => t !== undefined);
 }
 
+/** How each state of an incomplete task is named to people. */
+export const INCOMPLETE_STATE_WORDS: Record<IncompleteState, string> = { open: 'open', 'in-progress': 'in progress', blocked: 'blocked' };
+
 /** What a person is told about a required task that is not complete: a ticked parent with open children is open. */
 export function incompleteStateOf(task: Task): IncompleteState {
   return task.boxState === 'done' ? 'open' : task.boxState;
