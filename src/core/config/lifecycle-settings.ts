@@ -1,0 +1,44 @@
+/** A repository permission level, lowest first (GitHub's collaborator permission levels). */
+export const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+
+/** Whether `held` is at least `needed`. */
+export function permissionAtLeast(held: PermissionLevel, needed: PermissionLevel): boolean {
+  return PERMISSION_LEVELS.indexOf(held) >= PERMISSION_LEVELS.indexOf(needed);
+}
+
+/** The labels the App reads and sets on issues. */
+export interface LifecycleLabels {
+  /** Added by a person: shape this issue into a spec. */
+  shapeSpec: string;
+  /** Set by the App: clarifying questions asked, answers being folded in. */
+  shaping: string;
+  /** Set by the App: spec.md written. */
+  specWritten: string;
+}
+
+/** Settings of the lifecycle phases (shape-spec, write-spec, …); the same in the App, the Action and the CLI. */
+export interface LifecycleSettings {
+  /** Folder that holds `product/` and `specs/`. */
+  specRoot: string;
+  /** Spec branches are `<branchPrefix><issue-number>-<slug>`. */
+  branchPrefix: string;
+  labels: LifecycleLabels;
+  /** Permission a person needs for a slash command to run. */
+  commandPermission: PermissionLevel;
+  /** Open spec pull requests as drafts (falls back to a normal pull request where drafts are not available). */
+  draftPullRequests: boolean;
+}
+
+export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
+  specRoot: 'agent-os',
+  branchPrefix: 'agent-os/',
+  labels: { shapeSpec: 'shape-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written' },
+  commandPermission: 'write',
+  draftPullRequests: true,
+};
+
+/** Every phase label the App sets; moving to one removes the others. */
+export function phaseLabels(labels: LifecycleLabels): string[] {
+  return [labels.shaping, labels.specWritten];
+}

@@ -1,0 +1,32 @@
+/** What a section of an issue is about, from its heading. */
+export type SectionKind =
+  | 'requirements'
+  | 'acceptance'
+  | 'out-of-scope'
+  | 'problem'
+  | 'users'
+  | 'technical'
+  | 'visuals'
+  | 'existing-code'
+  | 'questions'
+  | 'other';
+
+/** First match wins: "User stories" is about requirements before it is about users. */
+const RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['out-of-scope', /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
+  ['acceptance', /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
+  ['existing-code', /existing code|reuse|related code|similar (code|features?)|prior art/],
+  ['visuals', /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],
+  ['requirements', /requirement|feature|scope|proposal|propos|solution|user stor|stories|goals?\b|behaviou?r|what|functional|must|should|spec|capabilit|changes?\b|tasks?\b|checklist|deliverable/],
+  ['users', /users?\b|persona|who\b|audience|roles?\b|permission|customers?\b|actors?/],
+  ['technical', /technical|tech\b|implementation|constraint|architecture|performance|security|dependenc|notes?\b|considerations?|api\b|data\b|stack/],
+  ['problem', /problem|background|context|motivation|why|summary|overview|description|pain|current|today|situation|idea/],
+  ['questions', /questions?|unknowns?|open points/],
+];
+
+/** Classify a heading (or a bold lead-in such as `**Acceptance criteria:**`) by its words, case-insensitively. */
+export function classifyHeading(heading: string): SectionKind {
+  const text = heading.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text)) return kind;
+  return 'other';
+}

@@ -1,0 +1,152 @@
+import type { Html, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { columnOf, oneLine, sliceOfRange } from '../markdown/source-slice.js';
+import { classifyHeading, type SectionKind } from './classify-heading.js';
+
+/** A list item of an issue (bullet, numbered or task), its own first paragraph as written. */
+export interface IssueItem {
+  /** The item's first paragraph as written (inline markdown kept), on one line, without marker or box. */
+  text: string;
+  /** 0 for a top-level item, 1 for a sub-item, … */
+  depth: number;
+  /** `true`/`false` for a GitHub task-list item, `null` for a plain one. */
+  checked: boolean | null;
+  line: number;
+}
+
+export interface IssueSection {
+  /** The heading's text; `undefined` for what comes before the first heading. */
+  heading: string | undefined;
+  kind: SectionKind;
+  items: IssueItem[];
+  /** Paragraphs outside lists, as written, on one line each (empty issue-form fields left out). */
+  paragraphs: string[];
+  line: number;
+}
+
+export interface IssueImage {
+  url: string;
+  alt: string;
+}
+
+export interface IssueLink {
+  url: string;
+  text: string;
+}
+
+/** An issue read for shaping: its sections, items, images and links. Nothing in code or HTML comments counts. */
+export interface ParsedIssue {
+  title: string;
+  /** The body with line endings normalised to LF (otherwise as written). */
+  body: string;
+  sections: IssueSection[];
+  images: IssueImage[];
+  links: IssueLink[];
+}
+
+/** What issue forms write in an optional field left empty. */
+const EMPTY_FIELD = /^_?no response_?$/i;
+
+function isPseudoHeading(node: RootContent): node is Paragraph {
+  if (node.type !== 'paragraph') return false;
+  const [first, ...rest] = node.children;
+  if (first?.type !== 'strong') return false;
+  const trailing = rest.map((c) => toString(c)).join('').trim();
+  return trailing === '' || trailing === ':';
+}
+
+function lineOf(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+/** `[ ] `, `[-] `, `[~] ` at the start of a plain item's text (GFM leaves the extended boxes in the text). */
+function withoutBox(text: string): string {
+  return text.replace(/^\[[ xX~-]\]\*?\s+/, '');
+}
+
+function collectItems(source: string, list: List, depth: number, into: IssueItem[]): void {
+  for (const item of list.children) {
+    const [first] = item.children;
+    if (first?.type === 'paragraph') {
+      const text = oneLine(withoutBox(sliceOfRange(source, [first])));
+      if (text !== '') into.push({ text, depth, checked: item.checked ?? null, line: lineOf(item) });
+    }
+    for (const child of item.children) collectBlock(source, child, depth + 1, into, undefined);
+  }
+}
+
+function collectBlock(source: string, node: Nodes, depth: number, items: IssueItem[], paragraphs: string[] | undefined): void {
+  if (node.type === 'list') {
+    collectItems(source, node, depth, items);
+  } else if (node.type === 'paragraph') {
+    const text = oneLine(sliceOfRange(source, [node]));
+    if (paragraphs && text !== '' && !EMPTY_FIELD.test(text)) paragraphs.push(text);
+  } else if (node.type === 'blockquote') {
+    for (const child of node.children) collectBlock(source, child, depth, items, paragraphs);
+  }
+  // Code, HTML (comments included), tables, thematic breaks: not requirements.
+}
+
+const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
+const IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
+
+/** Images (markdown and `<img>` tags, not in comments) and links, in document order. */
+function collectMedia(tree: Root): { images: IssueImage[]; links: IssueLink[] } {
+  const images: IssueImage[] = [];
+  const links: IssueLink[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'image') images.push({ url: node.url, alt: node.alt ?? '' });
+    else if (node.type === 'link') links.push({ url: node.url, text: toString(node) });
+    else if (node.type === 'html') collectImgTags(node, images);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return { images, links };
+}
+
+function collectImgTags(node: Html, images: IssueImage[]): void {
+  if (node.value.trimStart().startsWith('<!--')) return;
+  for (const match of node.value.matchAll(IMG_SRC)) {
+    const url = match[1];
+    if (url !== undefined) images.push({ url, alt: IMG_ALT.exec(match[0])?.[1] ?? '' });
+  }
+}
+
+/**
+ * Read an issue's markdown into sections (by headings, or bold lead-ins like `**Requirements:**`), each with
+ * its list items and paragraphs, plus every image and link. Total: any text gives a result.
+ */
+export function parseIssue(title: string, body: string | null | undefined): ParsedIssue {
+  const source = (body ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const tree = parseMarkdown(source);
+  const sections: IssueSection[] = [];
+  let current: IssueSection = { heading: undefined, kind: 'other', items: [], paragraphs: [], line: 1 };
+  const start = (heading: string, node: Nodes): void => {
+    if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+    const text = oneLine(toString(node)).replace(/:\s*$/, '');
+    current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], line: lineOf(node) };
+  };
+  for (const node of tree.children) {
+    if (node.type === 'heading') start(toString(node), node);
+    else if (isPseudoHeading(node)) start(toString(node), node);
+    else collectBlock(source, node, 0, current.items, current.paragraphs);
+  }
+  if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+  return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
+}
+
+/** Every item of the sections of the given kinds, in document order. */
+export function itemsOfKind(issue: ParsedIssue, kinds: readonly SectionKind[]): IssueItem[] {
+  return issue.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
+}
+
+/** Whether the issue has a section of this kind with anything in it. */
+export function hasSection(issue: ParsedIssue, kind: SectionKind): boolean {
+  return issue.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0));
+}
+
+/** The column a list item's content starts at (for dedenting its continuation lines). */
+export function contentColumn(source: string, offset: number): number {
+  return columnOf(source, offset);
+}

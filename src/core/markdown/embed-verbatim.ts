@@ -1,0 +1,40 @@
+import { findUnclosedFences } from './find-unclosed-fences.js';
+import { parseMarkdown } from './parse-markdown.js';
+
+/** HTML blocks that run to the end of the document unless closed (CommonMark HTML blocks 1–5). */
+const OPEN_ENDED_HTML = [
+  { open: /^<!--/, close: '-->' },
+  { open: /^<(pre|script|style|textarea)\b/i, close: '</' },
+  { open: /^<\?/, close: '?>' },
+  { open: /^<![A-Za-z]/, close: '>' },
+  { open: /^<!\[CDATA\[/, close: ']]>' },
+];
+
+/** A code fence longer than any run of backticks in the text. */
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+/**
+ * Markdown written by a person, made safe to place inside a document we write: as written, except that a
+ * code fence left open is closed (it would swallow the rest of the document). Text that would still run on
+ * (an unclosed HTML comment or `<pre>`) is shown as a code block instead, every character kept.
+ */
+export function embedVerbatim(text: string): string {
+  const source = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  if (source === '') return source;
+  const tree = parseMarkdown(source);
+  const last = tree.children[tree.children.length - 1];
+  if (last?.type === 'html') {
+    const value = last.value.trimStart();
+    const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value));
+    if (rule && !value.includes(rule.close)) {
+      const fence = fenceFor(source);
+      return `${fence}markdown\n${source}\n${fence}`;
+    }
+  }
+  const unclosed = findUnclosedFences(tree, source);
+  const open = unclosed[unclosed.length - 1];
+  return open === undefined ? source : `${source}\n${open.fence}`;
+}

@@ -1,0 +1,58 @@
+import type { ClarifyingQuestion, RecordedAnswer } from './clarifying-question.js';
+import { MAX_FOLLOW_UPS } from './deterministic-drafter.js';
+import type { ParsedAnswer } from './parse-answers.js';
+import type { ShapingState } from './shaping-state.js';
+
+export interface AnswerComment {
+  id: number;
+  author: string;
+}
+
+export interface FoldResult {
+  state: ShapingState;
+  /** Numbers of the questions whose recorded answer changed. */
+  changed: number[];
+  /** Questions answered unclearly in this comment that deserve a follow-up (not followed up before, within the limit). */
+  needFollowUp: Array<{ question: ClarifyingQuestion; answer: RecordedAnswer }>;
+}
+
+function same(a: RecordedAnswer | undefined, b: RecordedAnswer | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Fold one comment's answers into the shaping state. A comment's answers replace its own earlier version
+ * (an edited comment); between comments, the newer one wins. Pure: the same comment twice changes nothing.
+ */
+export function foldAnswers(state: ShapingState, answers: readonly ParsedAnswer[], comment: AnswerComment): FoldResult {
+  const next: Record<string, RecordedAnswer> = { ...state.answers };
+  const answered = new Set(answers.map((a) => String(a.number)));
+  // An edit that no longer answers a question withdraws that answer.
+  for (const [number, recorded] of Object.entries(next)) {
+    if (recorded.commentId === comment.id && !answered.has(number)) Reflect.deleteProperty(next, number);
+  }
+  for (const answer of answers) {
+    const key = String(answer.number);
+    const existing = next[key];
+    if (existing !== undefined && existing.commentId > comment.id) continue;
+    next[key] = { text: answer.text, commentId: comment.id, author: comment.author, unclear: answer.unclear, images: answer.images, links: answer.links };
+  }
+  const numbers = new Set([...Object.keys(state.answers), ...Object.keys(next)]);
+  const changed = [...numbers].filter((n) => !same(state.answers[n], next[n])).map(Number).sort((a, b) => a - b);
+
+  const followedUp = new Set(state.questions.flatMap((q) => (q.about === undefined ? [] : [q.about])));
+  const room = MAX_FOLLOW_UPS - followedUp.size;
+  const needFollowUp = state.questions
+    .filter((q) => q.topic !== 'follow-up' && !followedUp.has(q.number))
+    .flatMap((question) => {
+      const answer = next[String(question.number)];
+      return answer !== undefined && answer.unclear && answer.commentId === comment.id ? [{ question, answer }] : [];
+    })
+    .slice(0, Math.max(0, room));
+  return { state: { ...state, answers: next }, changed, needFollowUp };
+}
+
+/** The number the next follow-up question gets. */
+export function nextQuestionNumber(state: ShapingState): number {
+  return Math.max(0, ...state.questions.map((q) => q.number)) + 1;
+}

@@ -1,0 +1,140 @@
+import type { Nodes, Paragraph, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { oneLine, sliceOfRange } from '../markdown/source-slice.js';
+import { DEFAULT_STANDS, INITIAL_DESCRIPTION_END, INITIAL_DESCRIPTION_START } from './render-requirements.js';
+
+export interface DiscussionEntry {
+  number: number;
+  /** The question as written (one line). */
+  question: string;
+  /** The answer as written; for an unanswered question, the default that stands. */
+  answer: string;
+  /** No answer was given: `answer` is the proposed default. */
+  defaulted: boolean;
+  followUpOn?: number;
+}
+
+export interface Bullet {
+  text: string;
+  depth: number;
+}
+
+/** requirements.md read back: what write-spec builds spec.md from, including any edits people made. */
+export interface RequirementsDocument {
+  title: string;
+  initialDescription: string;
+  discussion: DiscussionEntry[];
+  /** Bullets and paragraphs by section path, e.g. `Requirements Summary/Functional Requirements`. */
+  sections: Record<string, Bullet[]>;
+}
+
+function headingText(node: Nodes): string {
+  return oneLine(toString(node)).replace(/:\s*$/, '');
+}
+
+function isBoldLead(node: RootContent): node is Paragraph {
+  if (node.type !== 'paragraph' || node.children[0]?.type !== 'strong') return false;
+  return node.children.slice(1).every((c) => toString(c).trim() === '' || toString(c).trim() === ':');
+}
+
+/** `**Q3:**` (or `**Q3:** _(follow-up on Q1)_`) at the start of a paragraph. */
+function questionLabel(node: RootContent): number | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const first = node.children[0];
+  if (first?.type !== 'strong') return undefined;
+  const match = /^Q(\d+):?$/.exec(toString(first).trim());
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+function findAnswerLabel(node: Nodes): Nodes | undefined {
+  if (node.type === 'strong' && toString(node).trim() === 'Answer:') return node;
+  if (node.type !== 'paragraph') return undefined;
+  for (const child of node.children) if (child.type === 'strong' && toString(child).trim() === 'Answer:') return child;
+  return undefined;
+}
+
+function collectBullets(source: string, node: Nodes, depth: number, into: Bullet[]): void {
+  if (node.type === 'list') {
+    for (const item of node.children) {
+      const [first, ...rest] = item.children;
+      if (first?.type === 'paragraph') into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
+      for (const child of rest) collectBullets(source, child, depth + 1, into);
+    }
+  } else if (node.type === 'paragraph') {
+    const text = oneLine(sliceOfRange(source, [node]));
+    if (text !== '') into.push({ text, depth });
+  }
+}
+
+function readDiscussion(source: string, nodes: readonly RootContent[]): DiscussionEntry[] {
+  const entries: DiscussionEntry[] = [];
+  const starts = nodes.flatMap((node, index) => (questionLabel(node) === undefined ? [] : [index]));
+  for (const [k, index] of starts.entries()) {
+    const node = nodes[index] as Paragraph;
+    const number = questionLabel(node) ?? 0;
+    const endIndex = starts[k + 1] ?? nodes.length;
+    const block = nodes.slice(index, endIndex);
+    const label = block.map((n) => findAnswerLabel(n)).find((n) => n !== undefined);
+    const labelStart = label?.position?.start.offset;
+    const labelEnd = label?.position?.end.offset;
+    const lastEnd = block[block.length - 1]?.position?.end.offset ?? 0;
+    const questionStart = node.children[0]?.position?.end.offset ?? 0;
+    let question = oneLine(source.slice(questionStart, labelStart ?? node.position?.end.offset ?? questionStart));
+    const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
+    if (followUp) question = question.slice(followUp[0].length);
+    let answer = labelEnd === undefined ? '' : source.slice(labelEnd, lastEnd).trim();
+    const defaulted = answer.includes(DEFAULT_STANDS);
+    if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
+    entries.push({ number, question, answer, defaulted, ...(followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {}) });
+  }
+  return entries;
+}
+
+/**
+ * Read a requirements.md (ours, possibly edited by people) into its discussion and its sections' bullets. The
+ * issue's own text is taken between its markers and never read as our sections.
+ */
+export function readRequirements(markdown: string): RequirementsDocument {
+  const source = markdown.replace(/\r\n?/g, '\n');
+  const tree = parseMarkdown(source);
+  let title = '';
+  let initialDescription = '';
+  const sections: Record<string, Bullet[]> = {};
+  const discussionNodes: RootContent[] = [];
+  let h2 = '';
+  let h3 = '';
+  let lead = '';
+  let inDescription = false;
+  let descriptionFrom = 0;
+  for (const node of tree.children) {
+    if (node.type === 'html' && node.value.trim() === INITIAL_DESCRIPTION_START) {
+      inDescription = true;
+      descriptionFrom = node.position?.end.offset ?? 0;
+      continue;
+    }
+    if (node.type === 'html' && node.value.trim() === INITIAL_DESCRIPTION_END) {
+      inDescription = false;
+      initialDescription = source.slice(descriptionFrom, node.position?.start.offset ?? descriptionFrom).trim();
+      continue;
+    }
+    if (inDescription) continue;
+    if (node.type === 'heading') {
+      if (node.depth === 1) title = headingText(node).replace(/^Spec Requirements:\s*/i, '');
+      else if (node.depth === 2) [h2, h3, lead] = [headingText(node), '', ''];
+      else [h3, lead] = [headingText(node), ''];
+      continue;
+    }
+    if (h2 === 'Requirements Discussion' && h3 !== 'Existing Code to Reference') {
+      discussionNodes.push(node);
+      continue;
+    }
+    if (isBoldLead(node)) {
+      lead = headingText(node);
+      continue;
+    }
+    const key = [h2, h3, lead].filter((p) => p !== '').join('/');
+    collectBullets(source, node, 0, (sections[key] ??= []));
+  }
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections };
+}

@@ -1,0 +1,135 @@
+import type { IssueItem, ParsedIssue } from '../issue/parse-issue.js';
+import { itemsOfKind } from '../issue/parse-issue.js';
+import { embedVerbatim } from '../markdown/embed-verbatim.js';
+import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import type { ClarifyingQuestion, RecordedAnswer } from './clarifying-question.js';
+import { markFile } from './file-marker.js';
+import { findCodePaths } from './find-code-paths.js';
+import type { ShapingState } from './shaping-state.js';
+
+export interface RequirementsInput {
+  issue: ParsedIssue;
+  issueNumber: number;
+  issueUrl: string;
+  branch: string;
+  state: ShapingState;
+}
+
+/** Marks where the issue's own text starts and ends, so reading requirements.md back never mistakes it for ours. */
+export const INITIAL_DESCRIPTION_START = '<!-- agent-os-github:initial-description -->';
+export const INITIAL_DESCRIPTION_END = '<!-- /agent-os-github:initial-description -->';
+/** How an unanswered question's answer reads; reading the file back recognises it. */
+export const DEFAULT_STANDS = '_No answer yet: the proposed default stands._';
+
+/** Section kinds whose items are functional requirements (items under no heading or an unknown one included). */
+export const FUNCTIONAL_KINDS = ['requirements', 'other'] as const;
+
+function bullets(items: readonly { text: string; depth: number }[]): string[] {
+  return items.map((i) => `${'  '.repeat(i.depth)}- ${i.text}`);
+}
+
+function paragraphItems(issue: ParsedIssue, kinds: readonly string[]): IssueItem[] {
+  return issue.sections
+    .filter((s) => kinds.includes(s.kind))
+    .flatMap((s) => s.paragraphs.map((text) => ({ text, depth: 0, checked: null, line: s.line })));
+}
+
+/** A block of text that starts like a block of its own (a list, a quote, code, a heading) cannot follow a label. */
+function startsWithBlock(text: string): boolean {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text) || text.includes('\n');
+}
+
+/** `**Answer:** …` with the answer as written (or the default that stands). */
+export function renderAnswer(question: ClarifyingQuestion, answer: RecordedAnswer | undefined): string {
+  if (answer === undefined) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
+  const text = embedVerbatim(answer.text);
+  if (text === '') return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text) ? `**Answer:**\n\n${text}` : `**Answer:** ${text}`;
+}
+
+function discussion(questions: readonly ClarifyingQuestion[], answers: ShapingState['answers']): string[] {
+  return questions.flatMap((q) => {
+    const label = q.about === undefined ? `**Q${q.number}:**` : `**Q${q.number}:** _(follow-up on Q${q.about})_`;
+    return [`${label} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ''];
+  });
+}
+
+function section(title: string, lines: readonly string[], empty: string): string[] {
+  return [title, '', ...(lines.length > 0 ? lines : [empty]), ''];
+}
+
+/** requirements.md in the Agent OS layout, from the issue and the questions and answers so far. */
+export function renderRequirements(input: RequirementsInput): string {
+  const { issue, state } = input;
+  const rounds = state.questions.filter((q) => q.topic !== 'follow-up');
+  const followUps = state.questions.filter((q) => q.topic === 'follow-up');
+  const answerTo = (topic: string) => {
+    const q = state.questions.find((x) => x.topic === topic);
+    return q === undefined ? undefined : state.answers[String(q.number)];
+  };
+  const reuse = answerTo('reuse');
+  const visualsAnswer = answerTo('visuals');
+  const answerImages = Object.values(state.answers).flatMap((a) => a.images ?? []);
+  const answerLinks = visualsAnswer?.links ?? [];
+
+  const codePaths = reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [];
+  const existingCode = [...codePaths, ...bullets(itemsOfKind(issue, ['existing-code']))];
+  const files = [
+    ...issue.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
+    ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
+    ...answerLinks.filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`),
+  ];
+  const insights = [...bullets(itemsOfKind(issue, ['visuals'])), ...bullets(paragraphItems(issue, ['visuals']))];
+  const functional = [...bullets(itemsOfKind(issue, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue, ['requirements']))];
+
+  const lines = [
+    `# Spec Requirements: ${escapeMarkdown(issue.title)}`,
+    '',
+    `Shaped from issue [#${input.issueNumber}](${input.issueUrl}) on the branch \`${input.branch}\`. Answer the clarifying questions on the issue; the answers are folded in here.`,
+    '',
+    '## Initial Description',
+    '',
+    INITIAL_DESCRIPTION_START,
+    '',
+    embedVerbatim(issue.body) || '_The issue has no description._',
+    '',
+    INITIAL_DESCRIPTION_END,
+    '',
+    '## Requirements Discussion',
+    '',
+    '### First Round Questions',
+    '',
+    ...discussion(rounds, state.answers),
+    ...section('### Existing Code to Reference', existingCode, 'No similar existing features identified for reference.'),
+    ...(followUps.length > 0 ? ['### Follow-up Questions', '', ...discussion(followUps, state.answers)] : []),
+    '## Visual Assets',
+    '',
+    ...section('### Files Provided:', files, 'No visual assets provided.'),
+    ...section('### Visual Insights:', insights, 'No visual insights yet.'),
+    '## Requirements Summary',
+    '',
+    ...section('### Functional Requirements', functional, '_None listed in the issue yet; see the answers above._'),
+    ...section('### Acceptance Criteria', bullets(itemsOfKind(issue, ['acceptance'])), '_None listed in the issue yet; see the answers above._'),
+    ...section('### Users and Permissions', [...bullets(itemsOfKind(issue, ['users'])), ...bullets(paragraphItems(issue, ['users']))], '_See the answers above._'),
+    ...section('### Reusability Opportunities', existingCode, 'None identified yet.'),
+    '### Scope Boundaries',
+    '',
+    '**In Scope:**',
+    '',
+    '- Everything under Functional Requirements and Acceptance Criteria.',
+    '',
+    '**Out of Scope:**',
+    '',
+    ...(itemsOfKind(issue, ['out-of-scope']).length > 0 ? bullets(itemsOfKind(issue, ['out-of-scope'])) : ['- Anything not listed above.']),
+    '',
+    ...section(
+      '### Technical Considerations',
+      [...bullets(itemsOfKind(issue, ['technical'])), ...bullets(paragraphItems(issue, ['technical']))],
+      'None noted yet.',
+    ),
+    ...(itemsOfKind(issue, ['questions', 'problem']).length > 0
+      ? section('### Context from the Issue', bullets(itemsOfKind(issue, ['problem', 'questions'])), '')
+      : []),
+  ];
+  return markFile('requirements', lines.join('\n'), state);
+}
