@@ -4859,8 +4859,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list3) {
-      const value2 = list3.get(name, true);
+    function getDecodeSplit(name, list4) {
+      const value2 = list4.get(name, true);
       if (value2 === null) {
         return null;
       }
@@ -12272,9 +12272,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -12314,8 +12314,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list3) {
-        o.#headersList = list3;
+      static setHeadersList(o, list4) {
+        o.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13283,13 +13283,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -20168,16 +20168,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list3) {
-            return list3.forEachShift(fn);
+          return this._lists.forEach(function(list4) {
+            return list4.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list3;
+          var j, len, list4;
           for (j = 0, len = arr.length; j < len; j++) {
-            list3 = arr[j];
-            if (list3.length > 0) {
-              return list3;
+            list4 = arr[j];
+            if (list4.length > 0) {
+              return list4;
             }
           }
           return [];
@@ -21264,8 +21264,8 @@ var require_format = __commonJS({
       function printf() {
         console.log(format.apply(null, arguments));
       }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
+      function vsprintf(fmt, replacements2) {
+        return format.apply(null, [fmt].concat(replacements2));
       }
       function format(fmt) {
         var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
@@ -28177,6 +28177,22 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
+// src/core/config/lifecycle-settings.ts
+var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+function permissionAtLeast(held, needed) {
+  return PERMISSION_LEVELS.indexOf(held) >= PERMISSION_LEVELS.indexOf(needed);
+}
+var DEFAULT_LIFECYCLE_SETTINGS = {
+  specRoot: "agent-os",
+  branchPrefix: "agent-os/",
+  labels: { shapeSpec: "shape-spec", shaping: "agent-os: shaping", specWritten: "agent-os: spec written" },
+  commandPermission: "write",
+  draftPullRequests: true
+};
+function phaseLabels(labels) {
+  return [labels.shaping, labels.specWritten];
+}
+
 // src/core/markdown/find-unclosed-fences.ts
 function findUnclosedFences(tree, source) {
   const found = [];
@@ -28812,10 +28828,10 @@ function toResult(value2) {
 }
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list3, options) {
+function findAndReplace(tree, list4, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list3);
+  const pairs = toPairs(list4);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -28889,7 +28905,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -28897,8 +28913,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index2 = -1;
-  while (++index2 < list3.length) {
-    const tuple = list3[index2];
+  while (++index2 < list4.length) {
+    const tuple = list4[index2];
     result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
   }
   return result;
@@ -29473,16 +29489,16 @@ function map(line, _, blank) {
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
 }
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
+function listInScope(stack, list4, none) {
+  if (typeof list4 === "string") {
+    list4 = [list4];
   }
-  if (!list3 || list3.length === 0) {
+  if (!list4 || list4.length === 0) {
     return none;
   }
   let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
+  while (++index2 < list4.length) {
+    if (stack.includes(list4[index2])) {
       return true;
     }
   }
@@ -29988,8 +30004,8 @@ function pair(runs, wrong) {
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
         for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
+          const list4 = wrong.get(token);
+          if (list4) list4.push(...involved);
         }
       }
       opener2.end -= size;
@@ -33364,8 +33380,8 @@ function gfmToMarkdown(options) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
+function splice(list4, start, remove, items) {
+  const end = list4.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -33377,22 +33393,22 @@ function splice(list3, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list3.splice(...parameters);
+    list4.splice(...parameters);
   } else {
-    if (remove) list3.splice(start, remove);
+    if (remove) list4.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list3.splice(...parameters);
+      list4.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
+function push(list4, items) {
+  if (list4.length > 0) {
+    splice(list4, list4.length, 0, items);
+    return list4;
   }
   return items;
 }
@@ -33427,12 +33443,12 @@ function syntaxExtension(all2, extension2) {
     }
   }
 }
-function constructs(existing, list3) {
+function constructs(existing, list4) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list3.length) {
+  while (++index2 < list4.length) {
     ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+    (list4[index2].add === "after" ? existing : before).push(list4[index2]);
   }
   splice(existing, 0, 0, before);
 }
@@ -34765,13 +34781,13 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list3, right) {
+function chunkedPush(list4, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list3.push(...right);
+    list4.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -38060,11 +38076,11 @@ function initializeFactory(field) {
       if (code3 === null) {
         return true;
       }
-      const list3 = constructs2[code3];
+      const list4 = constructs2[code3];
       let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
+      if (list4) {
+        while (++index2 < list4.length) {
+          const item = list4[index2];
           if (!item.previous || item.previous.call(self2, self2.previous)) {
             return true;
           }
@@ -38403,22 +38419,22 @@ function createTokenizer(parser, initialize, from) {
         function start(code3) {
           const left = code3 !== null && map3[code3];
           const all2 = code3 !== null && map3.null;
-          const list3 = [
+          const list4 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list3)(code3);
+          return handleListOfConstructs(list4)(code3);
         }
       }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
+      function handleListOfConstructs(list4) {
+        listOfConstructs = list4;
         constructIndex = 0;
-        if (list3.length === 0) {
+        if (list4.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list3[constructIndex]);
+        return handleConstruct(list4[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
@@ -38749,8 +38765,8 @@ function compiler(options) {
       link: opener2(link2),
       listItem: opener2(listItem2),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list3, onenterlistordered),
-      listUnordered: opener2(list3),
+      listOrdered: opener2(list4, onenterlistordered),
+      listUnordered: opener2(list4),
       paragraph: opener2(paragraph2),
       reference: onenterreference,
       referenceString: buffer,
@@ -39352,7 +39368,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list3(token) {
+  function list4(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -41162,9 +41178,9 @@ function parseTaskFile(source, options = {}) {
   if (tasks.length === 0) {
     diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
   }
-  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
+  const groups3 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
   diagnostics.sort((a, b) => a.line - b.line);
-  return { dialect, groups: groups2, tasks, diagnostics };
+  return { dialect, groups: groups3, tasks, diagnostics };
 }
 function isStruckThrough(task) {
   if (!task.item.hasStruck) return false;
@@ -41226,13 +41242,13 @@ function dependenciesOf(heading2, leadParagraphs) {
   return match?.[1]?.trim();
 }
 function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
-  const groups2 = [];
+  const groups3 = [];
   const byKey = /* @__PURE__ */ new Map();
   const groupFor = (key, make) => {
     let group = byKey.get(key);
     if (!group) {
-      group = { index: groups2.length, ...make(), tasks: [] };
-      groups2.push(group);
+      group = { index: groups3.length, ...make(), tasks: [] };
+      groups3.push(group);
       byKey.set(key, group);
     }
     return group;
@@ -41277,7 +41293,7 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
     task.group = group.index;
     group.tasks.push(task.index);
   }
-  return groups2;
+  return groups3;
 }
 function rootOf(tasks, task) {
   let root2 = task;
@@ -41303,6 +41319,342 @@ function tooLargeReason(text5, settings) {
   const kb = (n) => `${Math.round(n / 1024)} KB`;
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
 }
+
+// src/core/markdown/plain-text.ts
+function textOf(node2) {
+  if (node2.type === "html" || node2.type === "code" || node2.type === "yaml") return "";
+  if (node2.type === "text" || node2.type === "inlineCode") return node2.value;
+  if (node2.type === "break") return "\n";
+  if (!("children" in node2)) return "";
+  const blocks = node2.type === "root" || node2.type === "list" || node2.type === "listItem" || node2.type === "blockquote";
+  return node2.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
+}
+function plainText(markdown) {
+  return textOf(parseMarkdown(markdown)).trim();
+}
+
+// src/core/markdown/source-slice.ts
+function sliceOfRange(source, nodes) {
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  const start = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  return start === void 0 || end === void 0 ? "" : source.slice(start, end);
+}
+function oneLine(text5) {
+  return text5.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
+}
+function dedentContinuation(text5, indent2) {
+  if (indent2 <= 0) return text5;
+  const [first = "", ...rest] = text5.split("\n");
+  const pattern = new RegExp(`^ {0,${indent2}}`);
+  return [first, ...rest.map((line) => line.replace(pattern, ""))].join("\n");
+}
+function columnOf(source, offset) {
+  return offset - (source.lastIndexOf("\n", offset - 1) + 1);
+}
+
+// src/core/issue/classify-heading.ts
+var RULES = [
+  ["out-of-scope", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
+  ["acceptance", /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
+  ["existing-code", /existing code|reuse|related code|similar (code|features?)|prior art/],
+  ["visuals", /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],
+  ["requirements", /requirement|feature|scope|proposal|propos|solution|user stor|stories|goals?\b|behaviou?r|what|functional|must|should|spec|capabilit|changes?\b|tasks?\b|checklist|deliverable/],
+  ["users", /users?\b|persona|who\b|audience|roles?\b|permission|customers?\b|actors?/],
+  ["technical", /technical|tech\b|implementation|constraint|architecture|performance|security|dependenc|notes?\b|considerations?|api\b|data\b|stack/],
+  ["problem", /problem|background|context|motivation|why|summary|overview|description|pain|current|today|situation|idea/],
+  ["questions", /questions?|unknowns?|open points/]
+];
+function classifyHeading(heading2) {
+  const text5 = heading2.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text5)) return kind;
+  return "other";
+}
+
+// src/core/issue/parse-issue.ts
+var EMPTY_FIELD = /^_?no response_?$/i;
+function isPseudoHeading(node2) {
+  if (node2.type !== "paragraph") return false;
+  const [first, ...rest] = node2.children;
+  if (first?.type !== "strong") return false;
+  const trailing = rest.map((c) => toString(c)).join("").trim();
+  return trailing === "" || trailing === ":";
+}
+function lineOf2(node2) {
+  return node2.position?.start.line ?? 1;
+}
+function withoutBox(text5) {
+  return text5.replace(/^\[[ xX~-]\]\*?\s+/, "");
+}
+function collectItems(source, list4, depth, into) {
+  for (const item of list4.children) {
+    const [first] = item.children;
+    if (first?.type === "paragraph") {
+      const text5 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      if (text5 !== "") into.push({ text: text5, depth, checked: item.checked ?? null, line: lineOf2(item) });
+    }
+    for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
+  }
+}
+function collectBlock(source, node2, depth, items, paragraphs) {
+  if (node2.type === "list") {
+    collectItems(source, node2, depth, items);
+  } else if (node2.type === "paragraph") {
+    const text5 = oneLine(sliceOfRange(source, [node2]));
+    if (paragraphs && text5 !== "" && !EMPTY_FIELD.test(text5)) paragraphs.push(text5);
+  } else if (node2.type === "blockquote") {
+    for (const child of node2.children) collectBlock(source, child, depth, items, paragraphs);
+  }
+}
+var IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
+var IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
+function collectMedia(tree) {
+  const images = [];
+  const links = [];
+  const visit2 = (node2) => {
+    if (node2.type === "image") images.push({ url: node2.url, alt: node2.alt ?? "" });
+    else if (node2.type === "link") links.push({ url: node2.url, text: toString(node2) });
+    else if (node2.type === "html") collectImgTags(node2, images);
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return { images, links };
+}
+function collectImgTags(node2, images) {
+  if (node2.value.trimStart().startsWith("<!--")) return;
+  for (const match of node2.value.matchAll(IMG_SRC)) {
+    const url = match[1];
+    if (url !== void 0) images.push({ url, alt: IMG_ALT.exec(match[0])?.[1] ?? "" });
+  }
+}
+function parseIssue(title, body) {
+  const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const tree = parseMarkdown(source);
+  const sections = [];
+  let current = { heading: void 0, kind: "other", items: [], paragraphs: [], line: 1 };
+  const start = (heading2, node2) => {
+    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+    const text5 = oneLine(toString(node2)).replace(/:\s*$/, "");
+    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], line: lineOf2(node2) };
+  };
+  for (const node2 of tree.children) {
+    if (node2.type === "heading") start(toString(node2), node2);
+    else if (isPseudoHeading(node2)) start(toString(node2), node2);
+    else collectBlock(source, node2, 0, current.items, current.paragraphs);
+  }
+  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+  return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
+}
+function itemsOfKind(issue2, kinds) {
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
+}
+function hasSection(issue2, kind) {
+  return issue2.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0));
+}
+
+// src/core/spec/deterministic-drafter.ts
+var MIN_QUESTIONS = 4;
+var MAX_QUESTIONS = 8;
+var MAX_FOLLOW_UPS = 3;
+var ROLE_WORDS = [
+  "workspace admins",
+  "admins",
+  "administrators",
+  "owners",
+  "maintainers",
+  "managers",
+  "moderators",
+  "editors",
+  "members",
+  "reviewers",
+  "customers",
+  "guests",
+  "viewers"
+];
+var DATA_WORDS = /\b(data|store|stored|save|database|db|table|import|export|csv|record|migrat\w*|email|upload|file|schema|model)s?\b/i;
+var PERFORMANCE_WORDS = /\b(fast|slow|performance|latency|large|thousands|millions|scale|bulk|batch|limit|pagination|timeout)\b/i;
+var ERROR_WORDS = /\b(error|fail\w*|invalid|expire\w*|expired|duplicate|conflict|limit|retry|missing|empty)\b/i;
+var ROLLOUT_WORDS = /\b(feature flag|flag|rollout|roll out|beta|gradual|release|launch)\b/i;
+function phrase(markdown, max = 80) {
+  const plain = plainText(markdown).replace(/\s+/g, " ");
+  if (plain.length <= max) return plain.replace(/[.;:]$/, "");
+  const cut2 = plain.slice(0, max);
+  return `${cut2.slice(0, Math.max(cut2.lastIndexOf(" "), max / 2))}\u2026`;
+}
+function lowerFirst(text5) {
+  const [first = "", second = ""] = text5;
+  return second !== "" && second !== second.toUpperCase() ? first.toLowerCase() + text5.slice(1) : text5;
+}
+function mainRole(text5) {
+  const lower = text5.toLowerCase();
+  let best;
+  for (const role of ROLE_WORDS) {
+    const count = lower.split(role).length - 1;
+    if (count > 0 && (best === void 0 || count > best.count)) best = { role, count };
+  }
+  return best?.role;
+}
+function edgeCaseFrom(text5) {
+  const sentences = plainText(text5).split(/(?<=[.!?])\s+|\n+/);
+  const found = sentences.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
+  return found === void 0 ? void 0 : phrase(found.trim(), 90);
+}
+var feature = (issue2) => issue2.title === "" ? "this feature" : `\u201C${phrase(issue2.title, 70)}\u201D`;
+var DRAFTS = [
+  [
+    "users-and-permissions",
+    (issue2, text5) => {
+      if (hasSection(issue2, "users")) return void 0;
+      const role = mainRole(text5);
+      const who = role === void 0 ? "every signed-in user" : `only ${role}`;
+      const other = role === void 0 ? "limited to a role (for example admins only)" : "open to other roles too";
+      return {
+        topic: "users-and-permissions",
+        text: `I assume ${who} can use ${feature(issue2)}, with no new roles or permissions \u2014 is that right, or should it be ${other}?`,
+        default: `${who[0]?.toUpperCase()}${who.slice(1)} can use it; no new roles or permissions.`
+      };
+    }
+  ],
+  [
+    "scope",
+    (issue2) => {
+      if (hasSection(issue2, "out-of-scope")) return void 0;
+      const listed = itemsOfKind(issue2, ["requirements", "other"]).filter((i) => i.depth === 0);
+      const first = listed[0];
+      const what = first === void 0 ? `what the issue describes` : listed.length === 1 ? `the one requirement listed (${lowerFirst(phrase(first.text, 60))})` : `the ${listed.length} requirements listed (starting with ${lowerFirst(phrase(first.text, 60))})`;
+      return {
+        topic: "scope",
+        text: `I assume the first version covers exactly ${what} and nothing more \u2014 is there anything that should be explicitly out of scope, or anything missing?`,
+        default: `Only what the issue lists is in scope; anything else is out of scope for now.`
+      };
+    }
+  ],
+  [
+    "acceptance",
+    (issue2) => {
+      if (hasSection(issue2, "acceptance")) return void 0;
+      const first = itemsOfKind(issue2, ["requirements", "other"])[0];
+      const done = first === void 0 ? `${feature(issue2)} works end to end` : `${lowerFirst(phrase(first.text, 70))} works end to end`;
+      return {
+        topic: "acceptance",
+        text: `I assume this is done when ${done}, covered by automated tests \u2014 are there specific acceptance criteria you want checked?`,
+        default: `Done when every listed requirement works end to end and is covered by automated tests.`
+      };
+    }
+  ],
+  [
+    "errors-and-edge-cases",
+    (_issue, text5) => {
+      const edge = edgeCaseFrom(text5);
+      const example = edge === void 0 ? "" : ` (the issue mentions: \u201C${edge}\u201D)`;
+      return {
+        topic: "errors-and-edge-cases",
+        text: `I assume invalid input and failures show a clear error message and change nothing${example} \u2014 are there edge cases that need special handling?`,
+        default: "Invalid input and failures show a clear error and leave data unchanged; no special edge cases."
+      };
+    }
+  ],
+  [
+    "data",
+    (_issue, text5) => DATA_WORDS.test(text5) ? {
+      topic: "data",
+      text: "I assume the existing data models are extended rather than replaced, and no existing data needs migrating \u2014 is that right?",
+      default: "Existing data models are extended; no migration of existing data."
+    } : void 0
+  ],
+  [
+    "ui",
+    (issue2) => hasSection(issue2, "visuals") || issue2.images.length > 0 ? void 0 : {
+      topic: "ui",
+      text: `I assume ${feature(issue2)} appears next to the related existing screens and reuses the existing components and styles \u2014 where should it appear, and is any new UI needed?`,
+      default: "It appears next to the related existing screens and reuses existing components and styles."
+    }
+  ],
+  [
+    "performance",
+    (_issue, text5) => PERFORMANCE_WORDS.test(text5) ? {
+      topic: "performance",
+      text: "I assume typical volumes (up to a few hundred items at a time) with no special performance targets \u2014 are there volumes or response times it must meet?",
+      default: "Typical volumes; no special performance targets."
+    } : void 0
+  ],
+  [
+    "rollout",
+    (_issue, text5) => ({
+      topic: "rollout",
+      text: ROLLOUT_WORDS.test(text5) ? "I assume it rolls out the way the issue describes, to everyone once merged \u2014 should it go behind a feature flag or roll out gradually?" : "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
+      default: "Ships to everyone once merged; no feature flag."
+    })
+  ]
+];
+var FILLERS = [
+  {
+    topic: "data",
+    text: "I assume no new data needs to be stored beyond what the issue describes \u2014 is that right?",
+    default: "No new data is stored beyond what the issue describes."
+  },
+  {
+    topic: "performance",
+    text: "I assume there are no special performance targets \u2014 are there volumes or response times it must meet?",
+    default: "No special performance targets."
+  },
+  {
+    topic: "users-and-permissions",
+    text: "I assume the users and permissions described in the issue are complete \u2014 is anyone else affected?",
+    default: "The users and permissions in the issue are complete."
+  },
+  {
+    topic: "scope",
+    text: "I assume the out-of-scope list in the issue is complete \u2014 is there anything else to leave out of the first version?",
+    default: "The out-of-scope list in the issue is complete."
+  }
+];
+function standingRequests(next) {
+  return [
+    {
+      number: next,
+      topic: "reuse",
+      text: "Are there existing features, components or code paths with similar behaviour we should reuse or follow? Name files, folders or links.",
+      default: "No existing code identified to reuse."
+    },
+    {
+      number: next + 1,
+      topic: "visuals",
+      text: "Do you have mockups, wireframes or screenshots? Attach them in your reply (or link them); they are listed under Visual Assets.",
+      default: "No visual assets provided."
+    }
+  ];
+}
+var deterministicDrafter = {
+  draftQuestions(issue2) {
+    const text5 = `${issue2.title}
+${issue2.body}`;
+    const drafted = [];
+    for (const [, draft] of DRAFTS) {
+      const question = draft(issue2, text5);
+      if (question) drafted.push(question);
+    }
+    for (const filler of FILLERS) {
+      if (drafted.length >= MIN_QUESTIONS) break;
+      if (!drafted.some((q) => q.topic === filler.topic)) drafted.push(filler);
+    }
+    const numbered2 = drafted.slice(0, MAX_QUESTIONS).map((q, i) => ({ ...q, number: i + 1 }));
+    return [...numbered2, ...standingRequests(numbered2.length + 1)];
+  },
+  draftFollowUps(_questions, unclear, firstNumber) {
+    return unclear.slice(0, MAX_FOLLOW_UPS).map(({ question, answer }, i) => {
+      const said = answer.text.trim() === "" ? "was left empty" : `was \u201C${phrase(answer.text, 60)}\u201D`;
+      return {
+        number: firstNumber + i,
+        topic: "follow-up",
+        about: question.number,
+        text: `About question ${question.number}, your answer ${said}. Unless you say otherwise we will go with: ${question.default} Is that right, or what would you prefer?`,
+        default: question.default
+      };
+    });
+  }
+};
 
 // src/core/errors.ts
 var AgentOsError = class extends Error {
@@ -41689,7 +42041,8 @@ function kindOf(status, headers) {
     return "rate-limited";
   }
   if (status === 401 || status === 403) return "permission";
-  if (status === 422 || status === 400 || status === 409) return "user-input";
+  if (status === 409) return "conflict";
+  if (status === 422 || status === 400) return "user-input";
   if (status >= 500) return "upstream";
   return "internal";
 }
@@ -41702,7 +42055,7 @@ function toAgentOsError(error2, doing) {
   const detail = raw.replace(REDACT, "[redacted]").split("\n")[0] ?? "";
   if (status === void 0) return new AgentOsError("internal", `${doing} failed: ${detail}`, { cause: error2 });
   const kind = kindOf(status, http.response?.headers ?? {});
-  const hint = kind === "rate-limited" ? " GitHub is rate limiting requests; the next event or a re-run will finish the job." : kind === "upstream" ? " GitHub had a server error; re-run the check to try again." : kind === "permission" ? " The App (or token) lacks a permission this needs." : "";
+  const hint = kind === "rate-limited" ? " GitHub is rate limiting requests; the next event or a re-run will finish the job." : kind === "upstream" ? " GitHub had a server error; try again (re-run the check, or repeat the command)." : kind === "conflict" ? " Someone else changed it at the same moment; try again." : kind === "permission" ? " The App (or token) lacks a permission this needs." : "";
   return new AgentOsError(kind, `${doing} failed: GitHub answered ${status} (${detail}).${hint}`, { cause: error2, status });
 }
 
@@ -41756,7 +42109,7 @@ async function readFileAtRef(client, repo, path2, ref) {
 async function readPullRequest(client, repo, number) {
   try {
     const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: number });
-    return { number: data.number, headSha: data.head.sha, body: data.body, htmlUrl: data.html_url };
+    return { number: data.number, headSha: data.head.sha, headRef: data.head.ref, body: data.body, htmlUrl: data.html_url };
   } catch (error2) {
     throw toAgentOsError(error2, `Reading pull request #${number}`);
   }
@@ -41812,6 +42165,3606 @@ async function gateMergeGroup(client, repo, repoHtmlUrl, group, settings) {
   return gate(client, { repo, repoHtmlUrl, headSha: group.headSha, changedFiles, body }, settings);
 }
 
+// src/core/commands/parse-command.ts
+var COMMAND_NAMES = ["shape-spec", "write-spec"];
+function parseCommand(body) {
+  if (!body) return void 0;
+  const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.trim() ?? "";
+  const [word = "", ...rest] = firstLine.split(/\s+/);
+  if (!word.startsWith("/")) return void 0;
+  const name = word.slice(1).toLowerCase();
+  if (!COMMAND_NAMES.includes(name)) return void 0;
+  const args = rest.filter((a) => a !== "");
+  return { name, force: args.some((a) => a.toLowerCase() === "--force"), args: args.filter((a) => a.toLowerCase() !== "--force") };
+}
+
+// src/core/spec/parse-answers.ts
+var VAGUE = /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
+var MAX_VAGUE_WORDS = 8;
+function isUnclearAnswer(text5) {
+  const plain = plainText(text5).replace(/\s+/g, " ").trim();
+  if (plain === "" || /^\?+$/.test(plain)) return true;
+  const words = plain.split(" ").length;
+  return words <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
+}
+function readLabel(source, paragraph2) {
+  const start = paragraph2.position?.start.offset;
+  if (start === void 0) return void 0;
+  const head = source.slice(start, start + 24);
+  const match = /^(?:\*\*|__)?\s*(?:Q|A|Question|Answer)\s?(\d{1,3})\s*(?:\*\*|__)?\s*[:.)]\s*(?:\*\*|__)?[ \t]*/i.exec(head);
+  if (!match?.[1]) return void 0;
+  return { number: Number(match[1]), end: start + match[0].length };
+}
+function itemNumber(source, item) {
+  const start = item.position?.start.offset;
+  if (start === void 0) return void 0;
+  const match = /^(\d{1,3})[.)]/.exec(source.slice(start, start + 5));
+  return match?.[1] === void 0 ? void 0 : Number(match[1]);
+}
+function itemText(source, item) {
+  if (item.children.length === 0) return "";
+  const first = item.children[0]?.position?.start.offset;
+  const text5 = sliceOfRange(source, item.children);
+  return first === void 0 ? text5 : dedentContinuation(text5, columnOf(source, first)).trim();
+}
+function quotedNumbers(source, quote, questions) {
+  const numbers = [];
+  for (const child of quote.children) {
+    if (child.type === "list" && child.ordered) {
+      for (const item of child.children) {
+        const n = itemNumber(source, item);
+        if (n !== void 0) numbers.push(n);
+      }
+    } else if (child.type === "paragraph") {
+      const label = readLabel(source, child);
+      const leading = /^\s*(\d{1,3})[.)]\s/.exec(toString(child));
+      if (label) numbers.push(label.number);
+      else if (leading?.[1]) numbers.push(Number(leading[1]));
+    }
+  }
+  if (numbers.length > 0) return numbers;
+  const quoted = toString(quote).replace(/\s+/g, " ").trim().toLowerCase();
+  if (quoted.length < 12) return [];
+  const match = questions.find((q) => {
+    const asked = plainText(q.text).replace(/\s+/g, " ").toLowerCase();
+    return asked.includes(quoted) || quoted.includes(asked);
+  });
+  return match ? [match.number] : [];
+}
+function mediaOf(nodes) {
+  const images = [];
+  const links = [];
+  const visit2 = (node2) => {
+    if (node2.type === "image") images.push(node2.url);
+    else if (node2.type === "link") links.push(node2.url);
+    else if (node2.type === "html" && !node2.value.trimStart().startsWith("<!--")) {
+      for (const match of node2.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi)) if (match[1]) images.push(match[1]);
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  for (const node2 of nodes) visit2(node2);
+  return { images, links };
+}
+function parseAnswers(body, questions) {
+  const source = body.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const asked = new Set(questions.map((q) => q.number));
+  const found = /* @__PURE__ */ new Map();
+  const record = (number, text5, nodes) => {
+    if (!asked.has(number)) return;
+    const trimmed = text5.trim();
+    found.set(number, { number, text: trimmed, unclear: isUnclearAnswer(trimmed), ...mediaOf(nodes) });
+  };
+  let open2;
+  const close2 = () => {
+    if (open2 === void 0) return;
+    const last = open2.nodes[open2.nodes.length - 1];
+    const end = last?.position?.end.offset ?? open2.from;
+    record(open2.number, source.slice(open2.from, Math.max(end, open2.from)), open2.nodes);
+    open2 = void 0;
+  };
+  for (const node2 of parseMarkdown(source).children) {
+    if (node2.type === "heading" || node2.type === "thematicBreak") {
+      close2();
+    } else if (node2.type === "blockquote") {
+      const numbers = quotedNumbers(source, node2, questions);
+      if (numbers.length > 0) {
+        close2();
+        const number = numbers[numbers.length - 1] ?? 0;
+        open2 = { number, from: node2.position?.end.offset ?? 0, nodes: [] };
+      } else if (open2) {
+        open2.nodes.push(node2);
+      }
+    } else if (node2.type === "paragraph" && readLabel(source, node2)) {
+      close2();
+      const label = readLabel(source, node2);
+      if (label) open2 = { number: label.number, from: label.end, nodes: [node2] };
+    } else if (open2) {
+      if (open2.nodes.length === 0) open2.from = node2.position?.start.offset ?? open2.from;
+      open2.nodes.push(node2);
+    } else if (node2.type === "list" && node2.ordered) {
+      answersFromList(source, node2, record);
+    } else if (node2.type === "paragraph") {
+      answersFromParagraphLines(source, node2, record);
+    }
+  }
+  close2();
+  return [...found.values()].sort((a, b) => a.number - b.number);
+}
+function answersFromList(source, list4, record) {
+  for (const item of list4.children) {
+    const number = itemNumber(source, item);
+    if (number !== void 0) record(number, itemText(source, item), item.children);
+  }
+}
+function answersFromParagraphLines(source, paragraph2, record) {
+  const lines = sliceOfRange(source, [paragraph2]).split("\n");
+  let current;
+  const flush = () => {
+    if (current) record(current.number, current.lines.join("\n"), []);
+  };
+  for (const line of lines) {
+    const match = /^\s{0,3}(\d{1,3})[.)](?:[ \t]+|$)(.*)$/.exec(line);
+    if (match?.[1] !== void 0) {
+      flush();
+      current = { number: Number(match[1]), lines: [match[2] ?? ""] };
+    } else if (current) {
+      current.lines.push(line.trim());
+    }
+  }
+  flush();
+}
+
+// src/core/spec/clarifying-question.ts
+var TOPIC_LABELS = {
+  "users-and-permissions": "Users and permissions",
+  scope: "Scope",
+  acceptance: "Acceptance criteria",
+  data: "Data",
+  ui: "Where it appears",
+  "errors-and-edge-cases": "Errors and edge cases",
+  performance: "Performance",
+  rollout: "Rollout",
+  reuse: "Existing code to reuse",
+  visuals: "Visual assets",
+  "follow-up": "Follow-up"
+};
+
+// src/core/spec/render-comments.ts
+var MARKERS = {
+  /** The questions comment of an issue (one per issue). */
+  questions: "agent-os-github:questions",
+  /** Follow-up questions for one answering comment. */
+  followUps: (commentId) => `agent-os-github:follow-ups comment=${commentId}`,
+  /** The answer to a command or an event (one per event). */
+  reply: "agent-os-github:reply"
+};
+function safeKey(eventKey) {
+  return eventKey.replace(/[^\w.-]/g, "");
+}
+function markerLine(kind, eventKey) {
+  return `<!-- ${kind} event=${safeKey(eventKey)} -->`;
+}
+function writtenForEvent(body, eventKey) {
+  const first = body.split("\n", 1)[0] ?? "";
+  return first.startsWith("<!-- agent-os-github:") && first.endsWith(` event=${safeKey(eventKey)} -->`);
+}
+function markedAs(body, kind) {
+  return body.startsWith(`<!-- ${kind} event=`);
+}
+function numbered(questions) {
+  return questions.map((q) => `${q.number}. **${TOPIC_LABELS[q.topic]}.** ${q.text}`);
+}
+function whereItIs(links) {
+  const pr = links.pullRequest;
+  const note = links.draftUnavailable === true ? " (a normal one: this repository does not allow draft pull requests)" : "";
+  const prText = pr === void 0 ? "" : ` and ${pr.draft ? "draft " : ""}pull request [#${pr.number}](${pr.url})${note}`;
+  return `the branch [\`${links.location.branch}\`](${links.branchUrl})${prText}, in [\`${links.location.folder}\`](${links.folderUrl})`;
+}
+function renderQuestionsComment(eventKey, questions, links) {
+  const clarifying = questions.filter((q) => q.topic !== "reuse" && q.topic !== "visuals" && q.topic !== "follow-up");
+  const reuse = questions.filter((q) => q.topic === "reuse");
+  const visuals = questions.filter((q) => q.topic === "visuals");
+  return [
+    markerLine(MARKERS.questions, eventKey),
+    "### Shaping this spec: a few questions first",
+    "",
+    `The spec for this issue is started on ${whereItIs(links)}, with the issue's text in \`planning/requirements.md\`.`,
+    "",
+    "Before the spec is written, please confirm or correct these assumptions:",
+    "",
+    ...numbered(clarifying),
+    "",
+    ...reuse.length > 0 ? ["**Existing code to reuse**", "", ...numbered(reuse), ""] : [],
+    ...visuals.length > 0 ? ["**Visual assets**", "", ...numbered(visuals), ""] : [],
+    "**How to answer:** reply on this issue with numbered answers (`1. \u2026` or `Q1: \u2026`, one per question, or quote a question and answer below it). Anything you leave unanswered keeps its proposed default. Answers go into `requirements.md` word for word; edit your reply to change an answer. When you are done, comment `/write-spec`."
+  ].join("\n");
+}
+function renderFollowUpComment(commentId, author, followUps) {
+  return [
+    markerLine(MARKERS.followUps(commentId), `comment-${commentId}`),
+    `Thanks @${author}, your answers are in \`requirements.md\`. A few need a little more:`,
+    "",
+    ...followUps.map((q) => `${q.number}. ${q.text}`),
+    "",
+    "Reply with the numbers above (or leave them: the proposed defaults stand)."
+  ].join("\n");
+}
+function renderAlreadyShaped(links) {
+  return `The spec for this issue already exists: ${whereItIs(links)}. Answer the questions above (edit your reply to change an answer), or comment \`/write-spec\` when you are ready. To rebuild \`requirements.md\` from the issue and the answers, comment \`/shape-spec --force\`.`;
+}
+
+// node_modules/@sindresorhus/transliterate/replacements.js
+var replacements = [
+  // German umlauts
+  ["\xDF", "ss"],
+  ["\u1E9E", "Ss"],
+  ["\xE4", "ae"],
+  ["\xC4", "Ae"],
+  ["\xF6", "oe"],
+  ["\xD6", "Oe"],
+  ["\xFC", "ue"],
+  ["\xDC", "Ue"],
+  // Latin
+  ["\xC0", "A"],
+  ["\xC1", "A"],
+  ["\xC2", "A"],
+  ["\xC3", "A"],
+  ["\xC4", "Ae"],
+  ["\xC5", "A"],
+  ["\xC6", "AE"],
+  ["\xC7", "C"],
+  ["\xC8", "E"],
+  ["\xC9", "E"],
+  ["\xCA", "E"],
+  ["\xCB", "E"],
+  ["\u018F", "A"],
+  // Azerbaijani schwa
+  ["\xCC", "I"],
+  ["\xCD", "I"],
+  ["\xCE", "I"],
+  ["\xCF", "I"],
+  ["\xD0", "D"],
+  ["\xD1", "N"],
+  ["\xD2", "O"],
+  ["\xD3", "O"],
+  ["\xD4", "O"],
+  ["\xD5", "O"],
+  ["\xD6", "Oe"],
+  ["\u014C", "O"],
+  ["\u0150", "O"],
+  ["\xD8", "O"],
+  ["\u0152", "OE"],
+  // French ligature
+  ["\xD9", "U"],
+  ["\xDA", "U"],
+  ["\xDB", "U"],
+  ["\xDC", "Ue"],
+  ["\u0170", "U"],
+  ["\xDD", "Y"],
+  ["\xDE", "TH"],
+  ["\xDF", "ss"],
+  ["\xE0", "a"],
+  ["\xE1", "a"],
+  ["\xE2", "a"],
+  ["\xE3", "a"],
+  ["\xE4", "ae"],
+  ["\xE5", "a"],
+  ["\xE6", "ae"],
+  ["\xE7", "c"],
+  ["\xE8", "e"],
+  ["\xE9", "e"],
+  ["\xEA", "e"],
+  ["\xEB", "e"],
+  ["\u0259", "a"],
+  // Azerbaijani schwa
+  ["\xEC", "i"],
+  ["\xED", "i"],
+  ["\xEE", "i"],
+  ["\xEF", "i"],
+  ["\xF0", "d"],
+  ["\xF1", "n"],
+  ["\xF2", "o"],
+  ["\xF3", "o"],
+  ["\xF4", "o"],
+  ["\xF5", "o"],
+  ["\xF6", "oe"],
+  ["\u014D", "o"],
+  ["\u0151", "o"],
+  ["\xF8", "o"],
+  ["\u0153", "oe"],
+  // French ligature
+  ["\xF9", "u"],
+  ["\xFA", "u"],
+  ["\xFB", "u"],
+  ["\xFC", "ue"],
+  ["\u0171", "u"],
+  ["\xFD", "y"],
+  ["\xFE", "th"],
+  ["\xFF", "y"],
+  // Vietnamese
+  ["\xE0", "a"],
+  ["\xC0", "A"],
+  ["\xE1", "a"],
+  ["\xC1", "A"],
+  ["\xE2", "a"],
+  ["\xC2", "A"],
+  ["\xE3", "a"],
+  ["\xC3", "A"],
+  ["\xE8", "e"],
+  ["\xC8", "E"],
+  ["\xE9", "e"],
+  ["\xC9", "E"],
+  ["\xEA", "e"],
+  ["\xCA", "E"],
+  ["\xEC", "i"],
+  ["\xCC", "I"],
+  ["\xED", "i"],
+  ["\xCD", "I"],
+  ["\xF2", "o"],
+  ["\xD2", "O"],
+  ["\xF3", "o"],
+  ["\xD3", "O"],
+  ["\xF4", "o"],
+  ["\xD4", "O"],
+  ["\xF5", "o"],
+  ["\xD5", "O"],
+  ["\xF9", "u"],
+  ["\xD9", "U"],
+  ["\xFA", "u"],
+  ["\xDA", "U"],
+  ["\xFD", "y"],
+  ["\xDD", "Y"],
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0110", "D"],
+  ["\u0111", "d"],
+  ["\u0129", "i"],
+  ["\u0128", "I"],
+  ["\u0169", "u"],
+  ["\u0168", "U"],
+  ["\u01A1", "o"],
+  ["\u01A0", "O"],
+  ["\u01B0", "u"],
+  ["\u01AF", "U"],
+  ["\u1EA1", "a"],
+  ["\u1EA0", "A"],
+  ["\u1EA3", "a"],
+  ["\u1EA2", "A"],
+  ["\u1EA5", "a"],
+  ["\u1EA4", "A"],
+  ["\u1EA7", "a"],
+  ["\u1EA6", "A"],
+  ["\u1EA9", "a"],
+  ["\u1EA8", "A"],
+  ["\u1EAB", "a"],
+  ["\u1EAA", "A"],
+  ["\u1EAD", "a"],
+  ["\u1EAC", "A"],
+  ["\u1EAF", "a"],
+  ["\u1EAE", "A"],
+  ["\u1EB1", "a"],
+  ["\u1EB0", "A"],
+  ["\u1EB3", "a"],
+  ["\u1EB2", "A"],
+  ["\u1EB5", "a"],
+  ["\u1EB4", "A"],
+  ["\u1EB7", "a"],
+  ["\u1EB6", "A"],
+  ["\u1EB9", "e"],
+  ["\u1EB8", "E"],
+  ["\u1EBB", "e"],
+  ["\u1EBA", "E"],
+  ["\u1EBD", "e"],
+  ["\u1EBC", "E"],
+  ["\u1EBF", "e"],
+  ["\u1EBE", "E"],
+  ["\u1EC1", "e"],
+  ["\u1EC0", "E"],
+  ["\u1EC3", "e"],
+  ["\u1EC2", "E"],
+  ["\u1EC5", "e"],
+  ["\u1EC4", "E"],
+  ["\u1EC7", "e"],
+  ["\u1EC6", "E"],
+  ["\u1EC9", "i"],
+  ["\u1EC8", "I"],
+  ["\u1ECB", "i"],
+  ["\u1ECA", "I"],
+  ["\u1ECD", "o"],
+  ["\u1ECC", "O"],
+  ["\u1ECF", "o"],
+  ["\u1ECE", "O"],
+  ["\u1ED1", "o"],
+  ["\u1ED0", "O"],
+  ["\u1ED3", "o"],
+  ["\u1ED2", "O"],
+  ["\u1ED5", "o"],
+  ["\u1ED4", "O"],
+  ["\u1ED7", "o"],
+  ["\u1ED6", "O"],
+  ["\u1ED9", "o"],
+  ["\u1ED8", "O"],
+  ["\u1EDB", "o"],
+  ["\u1EDA", "O"],
+  ["\u1EDD", "o"],
+  ["\u1EDC", "O"],
+  ["\u1EDF", "o"],
+  ["\u1EDE", "O"],
+  ["\u1EE1", "o"],
+  ["\u1EE0", "O"],
+  ["\u1EE3", "o"],
+  ["\u1EE2", "O"],
+  ["\u1EE5", "u"],
+  ["\u1EE4", "U"],
+  ["\u1EE7", "u"],
+  ["\u1EE6", "U"],
+  ["\u1EE9", "u"],
+  ["\u1EE8", "U"],
+  ["\u1EEB", "u"],
+  ["\u1EEA", "U"],
+  ["\u1EED", "u"],
+  ["\u1EEC", "U"],
+  ["\u1EEF", "u"],
+  ["\u1EEE", "U"],
+  ["\u1EF1", "u"],
+  ["\u1EF0", "U"],
+  ["\u1EF3", "y"],
+  ["\u1EF2", "Y"],
+  ["\u1EF5", "y"],
+  ["\u1EF4", "Y"],
+  ["\u1EF7", "y"],
+  ["\u1EF6", "Y"],
+  ["\u1EF9", "y"],
+  ["\u1EF8", "Y"],
+  // Arabic
+  ["\u0621", "e"],
+  ["\u0622", "a"],
+  ["\u0623", "a"],
+  ["\u0624", "w"],
+  ["\u0625", "a"],
+  ["\u0626", "y"],
+  ["\u0627", "a"],
+  ["\u0628", "b"],
+  ["\u0629", "t"],
+  ["\u062A", "t"],
+  ["\u062B", "th"],
+  ["\u062C", "j"],
+  ["\u062D", "h"],
+  ["\u062E", "kh"],
+  ["\u062F", "d"],
+  ["\u0630", "dh"],
+  ["\u0631", "r"],
+  ["\u0632", "z"],
+  ["\u0633", "s"],
+  ["\u0634", "sh"],
+  ["\u0635", "s"],
+  ["\u0636", "d"],
+  ["\u0637", "t"],
+  ["\u0638", "z"],
+  ["\u0639", "e"],
+  ["\u063A", "gh"],
+  ["\u0640", "_"],
+  ["\u0641", "f"],
+  ["\u0642", "q"],
+  ["\u0643", "k"],
+  ["\u0644", "l"],
+  ["\u0645", "m"],
+  ["\u0646", "n"],
+  ["\u0647", "h"],
+  ["\u0648", "w"],
+  ["\u0649", "a"],
+  ["\u064A", "y"],
+  ["\u064E\u200E", "a"],
+  ["\u064F", "u"],
+  ["\u0650\u200E", "i"],
+  ["\u0660", "0"],
+  ["\u0661", "1"],
+  ["\u0662", "2"],
+  ["\u0663", "3"],
+  ["\u0664", "4"],
+  ["\u0665", "5"],
+  ["\u0666", "6"],
+  ["\u0667", "7"],
+  ["\u0668", "8"],
+  ["\u0669", "9"],
+  // Persian / Farsi
+  ["\u0686", "ch"],
+  ["\u06A9", "k"],
+  ["\u06AF", "g"],
+  ["\u067E", "p"],
+  ["\u0698", "zh"],
+  ["\u06CC", "y"],
+  ["\u06F0", "0"],
+  ["\u06F1", "1"],
+  ["\u06F2", "2"],
+  ["\u06F3", "3"],
+  ["\u06F4", "4"],
+  ["\u06F5", "5"],
+  ["\u06F6", "6"],
+  ["\u06F7", "7"],
+  ["\u06F8", "8"],
+  ["\u06F9", "9"],
+  // Pashto
+  ["\u067C", "p"],
+  ["\u0681", "z"],
+  ["\u0685", "c"],
+  ["\u0689", "d"],
+  ["\uFEAB", "d"],
+  ["\uFEAD", "r"],
+  ["\u0693", "r"],
+  ["\uFEAF", "z"],
+  ["\u0696", "g"],
+  ["\u069A", "x"],
+  ["\u06AB", "g"],
+  ["\u06BC", "n"],
+  ["\u06C0", "e"],
+  ["\u06D0", "e"],
+  ["\u06CD", "ai"],
+  // Urdu
+  ["\u0679", "t"],
+  ["\u0688", "d"],
+  ["\u0691", "r"],
+  ["\u06BA", "n"],
+  ["\u06C1", "h"],
+  ["\u06BE", "h"],
+  ["\u06D2", "e"],
+  // Russian
+  ["\u0410", "A"],
+  ["\u0430", "a"],
+  ["\u0411", "B"],
+  ["\u0431", "b"],
+  ["\u0412", "V"],
+  ["\u0432", "v"],
+  ["\u0413", "G"],
+  ["\u0433", "g"],
+  ["\u0414", "D"],
+  ["\u0434", "d"],
+  ["\u044A\u0435", "ye"],
+  ["\u042A\u0435", "Ye"],
+  ["\u044A\u0415", "yE"],
+  ["\u042A\u0415", "YE"],
+  ["\u0415", "E"],
+  ["\u0435", "e"],
+  ["\u0401", "Yo"],
+  ["\u0451", "yo"],
+  ["\u0416", "Zh"],
+  ["\u0436", "zh"],
+  ["\u0417", "Z"],
+  ["\u0437", "z"],
+  ["\u0418", "I"],
+  ["\u0438", "i"],
+  ["\u044B\u0439", "iy"],
+  ["\u042B\u0439", "Iy"],
+  ["\u042B\u0419", "IY"],
+  ["\u044B\u0419", "iY"],
+  ["\u0419", "Y"],
+  ["\u0439", "y"],
+  ["\u041A", "K"],
+  ["\u043A", "k"],
+  ["\u041B", "L"],
+  ["\u043B", "l"],
+  ["\u041C", "M"],
+  ["\u043C", "m"],
+  ["\u041D", "N"],
+  ["\u043D", "n"],
+  ["\u041E", "O"],
+  ["\u043E", "o"],
+  ["\u041F", "P"],
+  ["\u043F", "p"],
+  ["\u0420", "R"],
+  ["\u0440", "r"],
+  ["\u0421", "S"],
+  ["\u0441", "s"],
+  ["\u0422", "T"],
+  ["\u0442", "t"],
+  ["\u0423", "U"],
+  ["\u0443", "u"],
+  ["\u0424", "F"],
+  ["\u0444", "f"],
+  ["\u0425", "Kh"],
+  ["\u0445", "kh"],
+  ["\u0426", "Ts"],
+  ["\u0446", "ts"],
+  ["\u0427", "Ch"],
+  ["\u0447", "ch"],
+  ["\u0428", "Sh"],
+  ["\u0448", "sh"],
+  ["\u0429", "Sch"],
+  ["\u0449", "sch"],
+  ["\u042A", ""],
+  ["\u044A", ""],
+  ["\u042B", "Y"],
+  ["\u044B", "y"],
+  ["\u042C", ""],
+  ["\u044C", ""],
+  ["\u042D", "E"],
+  ["\u044D", "e"],
+  ["\u042E", "Yu"],
+  ["\u044E", "yu"],
+  ["\u042F", "Ya"],
+  ["\u044F", "ya"],
+  // Romanian
+  ["\u0103", "a"],
+  ["\u0102", "A"],
+  ["\u0219", "s"],
+  ["\u0218", "S"],
+  ["\u021B", "t"],
+  ["\u021A", "T"],
+  ["\u0163", "t"],
+  ["\u0162", "T"],
+  // Turkish
+  ["\u015F", "s"],
+  ["\u015E", "S"],
+  ["\xE7", "c"],
+  ["\xC7", "C"],
+  ["\u011F", "g"],
+  ["\u011E", "G"],
+  ["\u0131", "i"],
+  ["\u0130", "I"],
+  // Armenian
+  ["\u0561", "a"],
+  ["\u0531", "A"],
+  ["\u0562", "b"],
+  ["\u0532", "B"],
+  ["\u0563", "g"],
+  ["\u0533", "G"],
+  ["\u0564", "d"],
+  ["\u0534", "D"],
+  ["\u0565", "ye"],
+  ["\u0535", "Ye"],
+  ["\u0566", "z"],
+  ["\u0536", "Z"],
+  ["\u0567", "e"],
+  ["\u0537", "E"],
+  ["\u0568", "y"],
+  ["\u0538", "Y"],
+  ["\u0569", "t"],
+  ["\u0539", "T"],
+  ["\u056A", "zh"],
+  ["\u053A", "Zh"],
+  ["\u056B", "i"],
+  ["\u053B", "I"],
+  ["\u056C", "l"],
+  ["\u053C", "L"],
+  ["\u056D", "kh"],
+  ["\u053D", "Kh"],
+  ["\u056E", "ts"],
+  ["\u053E", "Ts"],
+  ["\u056F", "k"],
+  ["\u053F", "K"],
+  ["\u0570", "h"],
+  ["\u0540", "H"],
+  ["\u0571", "dz"],
+  ["\u0541", "Dz"],
+  ["\u0572", "gh"],
+  ["\u0542", "Gh"],
+  ["\u0573", "tch"],
+  ["\u0543", "Tch"],
+  ["\u0574", "m"],
+  ["\u0544", "M"],
+  ["\u0575", "y"],
+  ["\u0545", "Y"],
+  ["\u0576", "n"],
+  ["\u0546", "N"],
+  ["\u0577", "sh"],
+  ["\u0547", "Sh"],
+  // NOTE: Longer Armenian sequences must come before shorter ones
+  ["\u0578\u0582", "u"],
+  ["\u0548\u0552", "U"],
+  ["\u0548\u0582", "U"],
+  ["\u0578", "vo"],
+  ["\u0548", "Vo"],
+  ["\u0579", "ch"],
+  ["\u0549", "Ch"],
+  ["\u057A", "p"],
+  ["\u054A", "P"],
+  ["\u057B", "j"],
+  ["\u054B", "J"],
+  ["\u057C", "r"],
+  ["\u054C", "R"],
+  ["\u057D", "s"],
+  ["\u054D", "S"],
+  ["\u057E", "v"],
+  ["\u054E", "V"],
+  ["\u057F", "t"],
+  ["\u054F", "T"],
+  ["\u0580", "r"],
+  ["\u0550", "R"],
+  ["\u0581", "c"],
+  ["\u0551", "C"],
+  ["\u0583", "p"],
+  ["\u0553", "P"],
+  ["\u0584", "q"],
+  ["\u0554", "Q"],
+  ["\u0585", "o"],
+  ["\u0555", "O"],
+  ["\u0586", "f"],
+  ["\u0556", "F"],
+  ["\u0587", "yev"],
+  // Georgian
+  ["\u10D0", "a"],
+  ["\u10D1", "b"],
+  ["\u10D2", "g"],
+  ["\u10D3", "d"],
+  ["\u10D4", "e"],
+  ["\u10D5", "v"],
+  ["\u10D6", "z"],
+  ["\u10D7", "t"],
+  ["\u10D8", "i"],
+  ["\u10D9", "k"],
+  ["\u10DA", "l"],
+  ["\u10DB", "m"],
+  ["\u10DC", "n"],
+  ["\u10DD", "o"],
+  ["\u10DE", "p"],
+  ["\u10DF", "zh"],
+  ["\u10E0", "r"],
+  ["\u10E1", "s"],
+  ["\u10E2", "t"],
+  ["\u10E3", "u"],
+  ["\u10E4", "ph"],
+  ["\u10E5", "q"],
+  ["\u10E6", "gh"],
+  ["\u10E7", "k"],
+  ["\u10E8", "sh"],
+  ["\u10E9", "ch"],
+  ["\u10EA", "ts"],
+  ["\u10EB", "dz"],
+  ["\u10EC", "ts"],
+  ["\u10ED", "tch"],
+  ["\u10EE", "kh"],
+  ["\u10EF", "j"],
+  ["\u10F0", "h"],
+  // Czech
+  ["\u010D", "c"],
+  ["\u010F", "d"],
+  ["\u011B", "e"],
+  ["\u0148", "n"],
+  ["\u0159", "r"],
+  ["\u0161", "s"],
+  ["\u0165", "t"],
+  ["\u016F", "u"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u010E", "D"],
+  ["\u011A", "E"],
+  ["\u0147", "N"],
+  ["\u0158", "R"],
+  ["\u0160", "S"],
+  ["\u0164", "T"],
+  ["\u016E", "U"],
+  ["\u017D", "Z"],
+  // Dhivehi
+  ["\u0780", "h"],
+  ["\u0781", "sh"],
+  ["\u0782", "n"],
+  ["\u0783", "r"],
+  ["\u0784", "b"],
+  ["\u0785", "lh"],
+  ["\u0786", "k"],
+  ["\u0787", "a"],
+  ["\u0788", "v"],
+  ["\u0789", "m"],
+  ["\u078A", "f"],
+  ["\u078B", "dh"],
+  ["\u078C", "th"],
+  ["\u078D", "l"],
+  ["\u078E", "g"],
+  ["\u078F", "gn"],
+  ["\u0790", "s"],
+  ["\u0791", "d"],
+  ["\u0792", "z"],
+  ["\u0793", "t"],
+  ["\u0794", "y"],
+  ["\u0795", "p"],
+  ["\u0796", "j"],
+  ["\u0797", "ch"],
+  ["\u0798", "tt"],
+  ["\u0799", "hh"],
+  ["\u079A", "kh"],
+  ["\u079B", "th"],
+  ["\u079C", "z"],
+  ["\u079D", "sh"],
+  ["\u079E", "s"],
+  ["\u079F", "d"],
+  ["\u07A0", "t"],
+  ["\u07A1", "z"],
+  ["\u07A2", "a"],
+  ["\u07A3", "gh"],
+  ["\u07A4", "q"],
+  ["\u07A5", "w"],
+  ["\u07A6", "a"],
+  ["\u07A7", "aa"],
+  ["\u07A8", "i"],
+  ["\u07A9", "ee"],
+  ["\u07AA", "u"],
+  ["\u07AB", "oo"],
+  ["\u07AC", "e"],
+  ["\u07AD", "ey"],
+  ["\u07AE", "o"],
+  ["\u07AF", "oa"],
+  ["\u07B0", ""],
+  // Greek
+  ["\u03B1", "a"],
+  ["\u03B2", "v"],
+  ["\u03B3", "g"],
+  ["\u03B4", "d"],
+  ["\u03B5", "e"],
+  ["\u03B6", "z"],
+  ["\u03B7", "i"],
+  ["\u03B8", "th"],
+  ["\u03B9", "i"],
+  ["\u03BA", "k"],
+  ["\u03BB", "l"],
+  ["\u03BC", "m"],
+  ["\u03BD", "n"],
+  ["\u03BE", "ks"],
+  ["\u03BF", "o"],
+  ["\u03C0", "p"],
+  ["\u03C1", "r"],
+  ["\u03C3", "s"],
+  ["\u03C4", "t"],
+  ["\u03C5", "y"],
+  ["\u03C6", "f"],
+  ["\u03C7", "x"],
+  ["\u03C8", "ps"],
+  ["\u03C9", "o"],
+  ["\u03AC", "a"],
+  ["\u03AD", "e"],
+  ["\u03AF", "i"],
+  ["\u03CC", "o"],
+  ["\u03CD", "y"],
+  ["\u03AE", "i"],
+  ["\u03CE", "o"],
+  ["\u03C2", "s"],
+  ["\u03CA", "i"],
+  ["\u03B0", "y"],
+  ["\u03CB", "y"],
+  ["\u0390", "i"],
+  ["\u0391", "A"],
+  ["\u0392", "B"],
+  ["\u0393", "G"],
+  ["\u0394", "D"],
+  ["\u0395", "E"],
+  ["\u0396", "Z"],
+  ["\u0397", "I"],
+  ["\u0398", "TH"],
+  ["\u0399", "I"],
+  ["\u039A", "K"],
+  ["\u039B", "L"],
+  ["\u039C", "M"],
+  ["\u039D", "N"],
+  ["\u039E", "KS"],
+  ["\u039F", "O"],
+  ["\u03A0", "P"],
+  ["\u03A1", "R"],
+  ["\u03A3", "S"],
+  ["\u03A4", "T"],
+  ["\u03A5", "Y"],
+  ["\u03A6", "F"],
+  ["\u03A7", "X"],
+  ["\u03A8", "PS"],
+  ["\u03A9", "O"],
+  ["\u0386", "A"],
+  ["\u0388", "E"],
+  ["\u038A", "I"],
+  ["\u038C", "O"],
+  ["\u038E", "Y"],
+  ["\u0389", "I"],
+  ["\u038F", "O"],
+  ["\u03AA", "I"],
+  ["\u03AB", "Y"],
+  // Disabled as it conflicts with German and Latin.
+  // Hungarian
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // ['ü', 'u'],
+  // ['Ü', 'U'],
+  // ['ű', 'u'],
+  // ['Ű', 'U'],
+  // Latvian
+  ["\u0101", "a"],
+  ["\u0113", "e"],
+  ["\u0123", "g"],
+  ["\u012B", "i"],
+  ["\u0137", "k"],
+  ["\u013C", "l"],
+  ["\u0146", "n"],
+  ["\u016B", "u"],
+  ["\u0100", "A"],
+  ["\u0112", "E"],
+  ["\u0122", "G"],
+  ["\u012A", "I"],
+  ["\u0136", "K"],
+  ["\u013B", "L"],
+  ["\u0145", "N"],
+  ["\u016A", "U"],
+  ["\u010D", "c"],
+  ["\u0161", "s"],
+  ["\u017E", "z"],
+  ["\u010C", "C"],
+  ["\u0160", "S"],
+  ["\u017D", "Z"],
+  // Lithuanian
+  ["\u0105", "a"],
+  ["\u010D", "c"],
+  ["\u0119", "e"],
+  ["\u0117", "e"],
+  ["\u012F", "i"],
+  ["\u0161", "s"],
+  ["\u0173", "u"],
+  ["\u016B", "u"],
+  ["\u017E", "z"],
+  ["\u0104", "A"],
+  ["\u010C", "C"],
+  ["\u0118", "E"],
+  ["\u0116", "E"],
+  ["\u012E", "I"],
+  ["\u0160", "S"],
+  ["\u0172", "U"],
+  ["\u016A", "U"],
+  // Macedonian
+  ["\u040C", "Kj"],
+  ["\u045C", "kj"],
+  ["\u0409", "Lj"],
+  ["\u0459", "lj"],
+  ["\u040A", "Nj"],
+  ["\u045A", "nj"],
+  ["\u0422\u0441", "Ts"],
+  ["\u0442\u0441", "ts"],
+  // Polish
+  ["\u0105", "a"],
+  ["\u0107", "c"],
+  ["\u0119", "e"],
+  ["\u0142", "l"],
+  ["\u0144", "n"],
+  ["\u015B", "s"],
+  ["\u017A", "z"],
+  ["\u017C", "z"],
+  ["\u0104", "A"],
+  ["\u0106", "C"],
+  ["\u0118", "E"],
+  ["\u0141", "L"],
+  ["\u0143", "N"],
+  ["\u015A", "S"],
+  ["\u0179", "Z"],
+  ["\u017B", "Z"],
+  // Disabled as it conflicts with Vietnamese.
+  // Serbian
+  // ['љ', 'lj'],
+  // ['њ', 'nj'],
+  // ['Љ', 'Lj'],
+  // ['Њ', 'Nj'],
+  // ['đ', 'dj'],
+  // ['Đ', 'Dj'],
+  // ['ђ', 'dj'],
+  // ['ј', 'j'],
+  // ['ћ', 'c'],
+  // ['џ', 'dz'],
+  // ['Ђ', 'Dj'],
+  // ['Ј', 'j'],
+  // ['Ћ', 'C'],
+  // ['Џ', 'Dz'],
+  // Disabled as it conflicts with German and Latin.
+  // Slovak
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ľ', 'l'],
+  // ['ĺ', 'l'],
+  // ['ŕ', 'r'],
+  // ['Ľ', 'L'],
+  // ['Ĺ', 'L'],
+  // ['Ŕ', 'R'],
+  // Disabled as it conflicts with German and Latin.
+  // Swedish
+  // ['å', 'o'],
+  // ['Å', 'o'],
+  // ['ä', 'a'],
+  // ['Ä', 'A'],
+  // ['ë', 'e'],
+  // ['Ë', 'E'],
+  // ['ö', 'o'],
+  // ['Ö', 'O'],
+  // Ukrainian
+  ["\u0404", "Ye"],
+  ["\u0406", "I"],
+  ["\u0407", "Yi"],
+  ["\u0490", "G"],
+  ["\u0454", "ye"],
+  ["\u0456", "i"],
+  ["\u0457", "yi"],
+  ["\u0491", "g"],
+  // Dutch
+  ["\u0132", "IJ"],
+  ["\u0133", "ij"],
+  // Danish
+  // ['Æ', 'Ae'],
+  // ['Ø', 'Oe'],
+  // ['Å', 'Aa'],
+  // ['æ', 'ae'],
+  // ['ø', 'oe'],
+  // ['å', 'aa']
+  // Currencies
+  ["\xA2", "c"],
+  ["\xA5", "Y"],
+  ["\u07FF", "b"],
+  ["\u09F3", "t"],
+  ["\u0AF1", "Bo"],
+  ["\u0E3F", "B"],
+  ["\u20A0", "CE"],
+  ["\u20A1", "C"],
+  ["\u20A2", "Cr"],
+  ["\u20A3", "F"],
+  ["\u20A5", "m"],
+  ["\u20A6", "N"],
+  ["\u20A7", "Pt"],
+  ["\u20A8", "Rs"],
+  ["\u20A9", "W"],
+  ["\u20AB", "s"],
+  ["\u20AC", "E"],
+  ["\u20AD", "K"],
+  ["\u20AE", "T"],
+  ["\u20AF", "Dp"],
+  ["\u20B0", "S"],
+  ["\u20B1", "P"],
+  ["\u20B2", "G"],
+  ["\u20B3", "A"],
+  ["\u20B4", "S"],
+  ["\u20B5", "C"],
+  ["\u20B6", "tt"],
+  ["\u20B7", "S"],
+  ["\u20B8", "T"],
+  ["\u20B9", "R"],
+  ["\u20BA", "L"],
+  ["\u20BD", "P"],
+  ["\u20BF", "B"],
+  ["\uFE69", "$"],
+  ["\uFFE0", "c"],
+  ["\uFFE5", "Y"],
+  ["\uFFE6", "W"],
+  // Latin
+  ["\u{1D400}", "A"],
+  ["\u{1D401}", "B"],
+  ["\u{1D402}", "C"],
+  ["\u{1D403}", "D"],
+  ["\u{1D404}", "E"],
+  ["\u{1D405}", "F"],
+  ["\u{1D406}", "G"],
+  ["\u{1D407}", "H"],
+  ["\u{1D408}", "I"],
+  ["\u{1D409}", "J"],
+  ["\u{1D40A}", "K"],
+  ["\u{1D40B}", "L"],
+  ["\u{1D40C}", "M"],
+  ["\u{1D40D}", "N"],
+  ["\u{1D40E}", "O"],
+  ["\u{1D40F}", "P"],
+  ["\u{1D410}", "Q"],
+  ["\u{1D411}", "R"],
+  ["\u{1D412}", "S"],
+  ["\u{1D413}", "T"],
+  ["\u{1D414}", "U"],
+  ["\u{1D415}", "V"],
+  ["\u{1D416}", "W"],
+  ["\u{1D417}", "X"],
+  ["\u{1D418}", "Y"],
+  ["\u{1D419}", "Z"],
+  ["\u{1D41A}", "a"],
+  ["\u{1D41B}", "b"],
+  ["\u{1D41C}", "c"],
+  ["\u{1D41D}", "d"],
+  ["\u{1D41E}", "e"],
+  ["\u{1D41F}", "f"],
+  ["\u{1D420}", "g"],
+  ["\u{1D421}", "h"],
+  ["\u{1D422}", "i"],
+  ["\u{1D423}", "j"],
+  ["\u{1D424}", "k"],
+  ["\u{1D425}", "l"],
+  ["\u{1D426}", "m"],
+  ["\u{1D427}", "n"],
+  ["\u{1D428}", "o"],
+  ["\u{1D429}", "p"],
+  ["\u{1D42A}", "q"],
+  ["\u{1D42B}", "r"],
+  ["\u{1D42C}", "s"],
+  ["\u{1D42D}", "t"],
+  ["\u{1D42E}", "u"],
+  ["\u{1D42F}", "v"],
+  ["\u{1D430}", "w"],
+  ["\u{1D431}", "x"],
+  ["\u{1D432}", "y"],
+  ["\u{1D433}", "z"],
+  ["\u{1D434}", "A"],
+  ["\u{1D435}", "B"],
+  ["\u{1D436}", "C"],
+  ["\u{1D437}", "D"],
+  ["\u{1D438}", "E"],
+  ["\u{1D439}", "F"],
+  ["\u{1D43A}", "G"],
+  ["\u{1D43B}", "H"],
+  ["\u{1D43C}", "I"],
+  ["\u{1D43D}", "J"],
+  ["\u{1D43E}", "K"],
+  ["\u{1D43F}", "L"],
+  ["\u{1D440}", "M"],
+  ["\u{1D441}", "N"],
+  ["\u{1D442}", "O"],
+  ["\u{1D443}", "P"],
+  ["\u{1D444}", "Q"],
+  ["\u{1D445}", "R"],
+  ["\u{1D446}", "S"],
+  ["\u{1D447}", "T"],
+  ["\u{1D448}", "U"],
+  ["\u{1D449}", "V"],
+  ["\u{1D44A}", "W"],
+  ["\u{1D44B}", "X"],
+  ["\u{1D44C}", "Y"],
+  ["\u{1D44D}", "Z"],
+  ["\u{1D44E}", "a"],
+  ["\u{1D44F}", "b"],
+  ["\u{1D450}", "c"],
+  ["\u{1D451}", "d"],
+  ["\u{1D452}", "e"],
+  ["\u{1D453}", "f"],
+  ["\u{1D454}", "g"],
+  ["\u{1D456}", "i"],
+  ["\u{1D457}", "j"],
+  ["\u{1D458}", "k"],
+  ["\u{1D459}", "l"],
+  ["\u{1D45A}", "m"],
+  ["\u{1D45B}", "n"],
+  ["\u{1D45C}", "o"],
+  ["\u{1D45D}", "p"],
+  ["\u{1D45E}", "q"],
+  ["\u{1D45F}", "r"],
+  ["\u{1D460}", "s"],
+  ["\u{1D461}", "t"],
+  ["\u{1D462}", "u"],
+  ["\u{1D463}", "v"],
+  ["\u{1D464}", "w"],
+  ["\u{1D465}", "x"],
+  ["\u{1D466}", "y"],
+  ["\u{1D467}", "z"],
+  ["\u{1D468}", "A"],
+  ["\u{1D469}", "B"],
+  ["\u{1D46A}", "C"],
+  ["\u{1D46B}", "D"],
+  ["\u{1D46C}", "E"],
+  ["\u{1D46D}", "F"],
+  ["\u{1D46E}", "G"],
+  ["\u{1D46F}", "H"],
+  ["\u{1D470}", "I"],
+  ["\u{1D471}", "J"],
+  ["\u{1D472}", "K"],
+  ["\u{1D473}", "L"],
+  ["\u{1D474}", "M"],
+  ["\u{1D475}", "N"],
+  ["\u{1D476}", "O"],
+  ["\u{1D477}", "P"],
+  ["\u{1D478}", "Q"],
+  ["\u{1D479}", "R"],
+  ["\u{1D47A}", "S"],
+  ["\u{1D47B}", "T"],
+  ["\u{1D47C}", "U"],
+  ["\u{1D47D}", "V"],
+  ["\u{1D47E}", "W"],
+  ["\u{1D47F}", "X"],
+  ["\u{1D480}", "Y"],
+  ["\u{1D481}", "Z"],
+  ["\u{1D482}", "a"],
+  ["\u{1D483}", "b"],
+  ["\u{1D484}", "c"],
+  ["\u{1D485}", "d"],
+  ["\u{1D486}", "e"],
+  ["\u{1D487}", "f"],
+  ["\u{1D488}", "g"],
+  ["\u{1D489}", "h"],
+  ["\u{1D48A}", "i"],
+  ["\u{1D48B}", "j"],
+  ["\u{1D48C}", "k"],
+  ["\u{1D48D}", "l"],
+  ["\u{1D48E}", "m"],
+  ["\u{1D48F}", "n"],
+  ["\u{1D490}", "o"],
+  ["\u{1D491}", "p"],
+  ["\u{1D492}", "q"],
+  ["\u{1D493}", "r"],
+  ["\u{1D494}", "s"],
+  ["\u{1D495}", "t"],
+  ["\u{1D496}", "u"],
+  ["\u{1D497}", "v"],
+  ["\u{1D498}", "w"],
+  ["\u{1D499}", "x"],
+  ["\u{1D49A}", "y"],
+  ["\u{1D49B}", "z"],
+  ["\u{1D49C}", "A"],
+  ["\u{1D49E}", "C"],
+  ["\u{1D49F}", "D"],
+  ["\u{1D4A2}", "g"],
+  ["\u{1D4A5}", "J"],
+  ["\u{1D4A6}", "K"],
+  ["\u{1D4A9}", "N"],
+  ["\u{1D4AA}", "O"],
+  ["\u{1D4AB}", "P"],
+  ["\u{1D4AC}", "Q"],
+  ["\u{1D4AE}", "S"],
+  ["\u{1D4AF}", "T"],
+  ["\u{1D4B0}", "U"],
+  ["\u{1D4B1}", "V"],
+  ["\u{1D4B2}", "W"],
+  ["\u{1D4B3}", "X"],
+  ["\u{1D4B4}", "Y"],
+  ["\u{1D4B5}", "Z"],
+  ["\u{1D4B6}", "a"],
+  ["\u{1D4B7}", "b"],
+  ["\u{1D4B8}", "c"],
+  ["\u{1D4B9}", "d"],
+  ["\u{1D4BB}", "f"],
+  ["\u{1D4BD}", "h"],
+  ["\u{1D4BE}", "i"],
+  ["\u{1D4BF}", "j"],
+  ["\u{1D4C0}", "k"],
+  ["\u{1D4C1}", "l"],
+  ["\u{1D4C2}", "m"],
+  ["\u{1D4C3}", "n"],
+  ["\u{1D4C5}", "p"],
+  ["\u{1D4C6}", "q"],
+  ["\u{1D4C7}", "r"],
+  ["\u{1D4C8}", "s"],
+  ["\u{1D4C9}", "t"],
+  ["\u{1D4CA}", "u"],
+  ["\u{1D4CB}", "v"],
+  ["\u{1D4CC}", "w"],
+  ["\u{1D4CD}", "x"],
+  ["\u{1D4CE}", "y"],
+  ["\u{1D4CF}", "z"],
+  ["\u{1D4D0}", "A"],
+  ["\u{1D4D1}", "B"],
+  ["\u{1D4D2}", "C"],
+  ["\u{1D4D3}", "D"],
+  ["\u{1D4D4}", "E"],
+  ["\u{1D4D5}", "F"],
+  ["\u{1D4D6}", "G"],
+  ["\u{1D4D7}", "H"],
+  ["\u{1D4D8}", "I"],
+  ["\u{1D4D9}", "J"],
+  ["\u{1D4DA}", "K"],
+  ["\u{1D4DB}", "L"],
+  ["\u{1D4DC}", "M"],
+  ["\u{1D4DD}", "N"],
+  ["\u{1D4DE}", "O"],
+  ["\u{1D4DF}", "P"],
+  ["\u{1D4E0}", "Q"],
+  ["\u{1D4E1}", "R"],
+  ["\u{1D4E2}", "S"],
+  ["\u{1D4E3}", "T"],
+  ["\u{1D4E4}", "U"],
+  ["\u{1D4E5}", "V"],
+  ["\u{1D4E6}", "W"],
+  ["\u{1D4E7}", "X"],
+  ["\u{1D4E8}", "Y"],
+  ["\u{1D4E9}", "Z"],
+  ["\u{1D4EA}", "a"],
+  ["\u{1D4EB}", "b"],
+  ["\u{1D4EC}", "c"],
+  ["\u{1D4ED}", "d"],
+  ["\u{1D4EE}", "e"],
+  ["\u{1D4EF}", "f"],
+  ["\u{1D4F0}", "g"],
+  ["\u{1D4F1}", "h"],
+  ["\u{1D4F2}", "i"],
+  ["\u{1D4F3}", "j"],
+  ["\u{1D4F4}", "k"],
+  ["\u{1D4F5}", "l"],
+  ["\u{1D4F6}", "m"],
+  ["\u{1D4F7}", "n"],
+  ["\u{1D4F8}", "o"],
+  ["\u{1D4F9}", "p"],
+  ["\u{1D4FA}", "q"],
+  ["\u{1D4FB}", "r"],
+  ["\u{1D4FC}", "s"],
+  ["\u{1D4FD}", "t"],
+  ["\u{1D4FE}", "u"],
+  ["\u{1D4FF}", "v"],
+  ["\u{1D500}", "w"],
+  ["\u{1D501}", "x"],
+  ["\u{1D502}", "y"],
+  ["\u{1D503}", "z"],
+  ["\u{1D504}", "A"],
+  ["\u{1D505}", "B"],
+  ["\u{1D507}", "D"],
+  ["\u{1D508}", "E"],
+  ["\u{1D509}", "F"],
+  ["\u{1D50A}", "G"],
+  ["\u{1D50D}", "J"],
+  ["\u{1D50E}", "K"],
+  ["\u{1D50F}", "L"],
+  ["\u{1D510}", "M"],
+  ["\u{1D511}", "N"],
+  ["\u{1D512}", "O"],
+  ["\u{1D513}", "P"],
+  ["\u{1D514}", "Q"],
+  ["\u{1D516}", "S"],
+  ["\u{1D517}", "T"],
+  ["\u{1D518}", "U"],
+  ["\u{1D519}", "V"],
+  ["\u{1D51A}", "W"],
+  ["\u{1D51B}", "X"],
+  ["\u{1D51C}", "Y"],
+  ["\u{1D51E}", "a"],
+  ["\u{1D51F}", "b"],
+  ["\u{1D520}", "c"],
+  ["\u{1D521}", "d"],
+  ["\u{1D522}", "e"],
+  ["\u{1D523}", "f"],
+  ["\u{1D524}", "g"],
+  ["\u{1D525}", "h"],
+  ["\u{1D526}", "i"],
+  ["\u{1D527}", "j"],
+  ["\u{1D528}", "k"],
+  ["\u{1D529}", "l"],
+  ["\u{1D52A}", "m"],
+  ["\u{1D52B}", "n"],
+  ["\u{1D52C}", "o"],
+  ["\u{1D52D}", "p"],
+  ["\u{1D52E}", "q"],
+  ["\u{1D52F}", "r"],
+  ["\u{1D530}", "s"],
+  ["\u{1D531}", "t"],
+  ["\u{1D532}", "u"],
+  ["\u{1D533}", "v"],
+  ["\u{1D534}", "w"],
+  ["\u{1D535}", "x"],
+  ["\u{1D536}", "y"],
+  ["\u{1D537}", "z"],
+  ["\u{1D538}", "A"],
+  ["\u{1D539}", "B"],
+  ["\u{1D53B}", "D"],
+  ["\u{1D53C}", "E"],
+  ["\u{1D53D}", "F"],
+  ["\u{1D53E}", "G"],
+  ["\u{1D540}", "I"],
+  ["\u{1D541}", "J"],
+  ["\u{1D542}", "K"],
+  ["\u{1D543}", "L"],
+  ["\u{1D544}", "M"],
+  ["\u{1D546}", "O"],
+  ["\u{1D54A}", "S"],
+  ["\u{1D54B}", "T"],
+  ["\u{1D54C}", "U"],
+  ["\u{1D54D}", "V"],
+  ["\u{1D54E}", "W"],
+  ["\u{1D54F}", "X"],
+  ["\u{1D550}", "Y"],
+  ["\u{1D552}", "a"],
+  ["\u{1D553}", "b"],
+  ["\u{1D554}", "c"],
+  ["\u{1D555}", "d"],
+  ["\u{1D556}", "e"],
+  ["\u{1D557}", "f"],
+  ["\u{1D558}", "g"],
+  ["\u{1D559}", "h"],
+  ["\u{1D55A}", "i"],
+  ["\u{1D55B}", "j"],
+  ["\u{1D55C}", "k"],
+  ["\u{1D55D}", "l"],
+  ["\u{1D55E}", "m"],
+  ["\u{1D55F}", "n"],
+  ["\u{1D560}", "o"],
+  ["\u{1D561}", "p"],
+  ["\u{1D562}", "q"],
+  ["\u{1D563}", "r"],
+  ["\u{1D564}", "s"],
+  ["\u{1D565}", "t"],
+  ["\u{1D566}", "u"],
+  ["\u{1D567}", "v"],
+  ["\u{1D568}", "w"],
+  ["\u{1D569}", "x"],
+  ["\u{1D56A}", "y"],
+  ["\u{1D56B}", "z"],
+  ["\u{1D56C}", "A"],
+  ["\u{1D56D}", "B"],
+  ["\u{1D56E}", "C"],
+  ["\u{1D56F}", "D"],
+  ["\u{1D570}", "E"],
+  ["\u{1D571}", "F"],
+  ["\u{1D572}", "G"],
+  ["\u{1D573}", "H"],
+  ["\u{1D574}", "I"],
+  ["\u{1D575}", "J"],
+  ["\u{1D576}", "K"],
+  ["\u{1D577}", "L"],
+  ["\u{1D578}", "M"],
+  ["\u{1D579}", "N"],
+  ["\u{1D57A}", "O"],
+  ["\u{1D57B}", "P"],
+  ["\u{1D57C}", "Q"],
+  ["\u{1D57D}", "R"],
+  ["\u{1D57E}", "S"],
+  ["\u{1D57F}", "T"],
+  ["\u{1D580}", "U"],
+  ["\u{1D581}", "V"],
+  ["\u{1D582}", "W"],
+  ["\u{1D583}", "X"],
+  ["\u{1D584}", "Y"],
+  ["\u{1D585}", "Z"],
+  ["\u{1D586}", "a"],
+  ["\u{1D587}", "b"],
+  ["\u{1D588}", "c"],
+  ["\u{1D589}", "d"],
+  ["\u{1D58A}", "e"],
+  ["\u{1D58B}", "f"],
+  ["\u{1D58C}", "g"],
+  ["\u{1D58D}", "h"],
+  ["\u{1D58E}", "i"],
+  ["\u{1D58F}", "j"],
+  ["\u{1D590}", "k"],
+  ["\u{1D591}", "l"],
+  ["\u{1D592}", "m"],
+  ["\u{1D593}", "n"],
+  ["\u{1D594}", "o"],
+  ["\u{1D595}", "p"],
+  ["\u{1D596}", "q"],
+  ["\u{1D597}", "r"],
+  ["\u{1D598}", "s"],
+  ["\u{1D599}", "t"],
+  ["\u{1D59A}", "u"],
+  ["\u{1D59B}", "v"],
+  ["\u{1D59C}", "w"],
+  ["\u{1D59D}", "x"],
+  ["\u{1D59E}", "y"],
+  ["\u{1D59F}", "z"],
+  ["\u{1D5A0}", "A"],
+  ["\u{1D5A1}", "B"],
+  ["\u{1D5A2}", "C"],
+  ["\u{1D5A3}", "D"],
+  ["\u{1D5A4}", "E"],
+  ["\u{1D5A5}", "F"],
+  ["\u{1D5A6}", "G"],
+  ["\u{1D5A7}", "H"],
+  ["\u{1D5A8}", "I"],
+  ["\u{1D5A9}", "J"],
+  ["\u{1D5AA}", "K"],
+  ["\u{1D5AB}", "L"],
+  ["\u{1D5AC}", "M"],
+  ["\u{1D5AD}", "N"],
+  ["\u{1D5AE}", "O"],
+  ["\u{1D5AF}", "P"],
+  ["\u{1D5B0}", "Q"],
+  ["\u{1D5B1}", "R"],
+  ["\u{1D5B2}", "S"],
+  ["\u{1D5B3}", "T"],
+  ["\u{1D5B4}", "U"],
+  ["\u{1D5B5}", "V"],
+  ["\u{1D5B6}", "W"],
+  ["\u{1D5B7}", "X"],
+  ["\u{1D5B8}", "Y"],
+  ["\u{1D5B9}", "Z"],
+  ["\u{1D5BA}", "a"],
+  ["\u{1D5BB}", "b"],
+  ["\u{1D5BC}", "c"],
+  ["\u{1D5BD}", "d"],
+  ["\u{1D5BE}", "e"],
+  ["\u{1D5BF}", "f"],
+  ["\u{1D5C0}", "g"],
+  ["\u{1D5C1}", "h"],
+  ["\u{1D5C2}", "i"],
+  ["\u{1D5C3}", "j"],
+  ["\u{1D5C4}", "k"],
+  ["\u{1D5C5}", "l"],
+  ["\u{1D5C6}", "m"],
+  ["\u{1D5C7}", "n"],
+  ["\u{1D5C8}", "o"],
+  ["\u{1D5C9}", "p"],
+  ["\u{1D5CA}", "q"],
+  ["\u{1D5CB}", "r"],
+  ["\u{1D5CC}", "s"],
+  ["\u{1D5CD}", "t"],
+  ["\u{1D5CE}", "u"],
+  ["\u{1D5CF}", "v"],
+  ["\u{1D5D0}", "w"],
+  ["\u{1D5D1}", "x"],
+  ["\u{1D5D2}", "y"],
+  ["\u{1D5D3}", "z"],
+  ["\u{1D5D4}", "A"],
+  ["\u{1D5D5}", "B"],
+  ["\u{1D5D6}", "C"],
+  ["\u{1D5D7}", "D"],
+  ["\u{1D5D8}", "E"],
+  ["\u{1D5D9}", "F"],
+  ["\u{1D5DA}", "G"],
+  ["\u{1D5DB}", "H"],
+  ["\u{1D5DC}", "I"],
+  ["\u{1D5DD}", "J"],
+  ["\u{1D5DE}", "K"],
+  ["\u{1D5DF}", "L"],
+  ["\u{1D5E0}", "M"],
+  ["\u{1D5E1}", "N"],
+  ["\u{1D5E2}", "O"],
+  ["\u{1D5E3}", "P"],
+  ["\u{1D5E4}", "Q"],
+  ["\u{1D5E5}", "R"],
+  ["\u{1D5E6}", "S"],
+  ["\u{1D5E7}", "T"],
+  ["\u{1D5E8}", "U"],
+  ["\u{1D5E9}", "V"],
+  ["\u{1D5EA}", "W"],
+  ["\u{1D5EB}", "X"],
+  ["\u{1D5EC}", "Y"],
+  ["\u{1D5ED}", "Z"],
+  ["\u{1D5EE}", "a"],
+  ["\u{1D5EF}", "b"],
+  ["\u{1D5F0}", "c"],
+  ["\u{1D5F1}", "d"],
+  ["\u{1D5F2}", "e"],
+  ["\u{1D5F3}", "f"],
+  ["\u{1D5F4}", "g"],
+  ["\u{1D5F5}", "h"],
+  ["\u{1D5F6}", "i"],
+  ["\u{1D5F7}", "j"],
+  ["\u{1D5F8}", "k"],
+  ["\u{1D5F9}", "l"],
+  ["\u{1D5FA}", "m"],
+  ["\u{1D5FB}", "n"],
+  ["\u{1D5FC}", "o"],
+  ["\u{1D5FD}", "p"],
+  ["\u{1D5FE}", "q"],
+  ["\u{1D5FF}", "r"],
+  ["\u{1D600}", "s"],
+  ["\u{1D601}", "t"],
+  ["\u{1D602}", "u"],
+  ["\u{1D603}", "v"],
+  ["\u{1D604}", "w"],
+  ["\u{1D605}", "x"],
+  ["\u{1D606}", "y"],
+  ["\u{1D607}", "z"],
+  ["\u{1D608}", "A"],
+  ["\u{1D609}", "B"],
+  ["\u{1D60A}", "C"],
+  ["\u{1D60B}", "D"],
+  ["\u{1D60C}", "E"],
+  ["\u{1D60D}", "F"],
+  ["\u{1D60E}", "G"],
+  ["\u{1D60F}", "H"],
+  ["\u{1D610}", "I"],
+  ["\u{1D611}", "J"],
+  ["\u{1D612}", "K"],
+  ["\u{1D613}", "L"],
+  ["\u{1D614}", "M"],
+  ["\u{1D615}", "N"],
+  ["\u{1D616}", "O"],
+  ["\u{1D617}", "P"],
+  ["\u{1D618}", "Q"],
+  ["\u{1D619}", "R"],
+  ["\u{1D61A}", "S"],
+  ["\u{1D61B}", "T"],
+  ["\u{1D61C}", "U"],
+  ["\u{1D61D}", "V"],
+  ["\u{1D61E}", "W"],
+  ["\u{1D61F}", "X"],
+  ["\u{1D620}", "Y"],
+  ["\u{1D621}", "Z"],
+  ["\u{1D622}", "a"],
+  ["\u{1D623}", "b"],
+  ["\u{1D624}", "c"],
+  ["\u{1D625}", "d"],
+  ["\u{1D626}", "e"],
+  ["\u{1D627}", "f"],
+  ["\u{1D628}", "g"],
+  ["\u{1D629}", "h"],
+  ["\u{1D62A}", "i"],
+  ["\u{1D62B}", "j"],
+  ["\u{1D62C}", "k"],
+  ["\u{1D62D}", "l"],
+  ["\u{1D62E}", "m"],
+  ["\u{1D62F}", "n"],
+  ["\u{1D630}", "o"],
+  ["\u{1D631}", "p"],
+  ["\u{1D632}", "q"],
+  ["\u{1D633}", "r"],
+  ["\u{1D634}", "s"],
+  ["\u{1D635}", "t"],
+  ["\u{1D636}", "u"],
+  ["\u{1D637}", "v"],
+  ["\u{1D638}", "w"],
+  ["\u{1D639}", "x"],
+  ["\u{1D63A}", "y"],
+  ["\u{1D63B}", "z"],
+  ["\u{1D63C}", "A"],
+  ["\u{1D63D}", "B"],
+  ["\u{1D63E}", "C"],
+  ["\u{1D63F}", "D"],
+  ["\u{1D640}", "E"],
+  ["\u{1D641}", "F"],
+  ["\u{1D642}", "G"],
+  ["\u{1D643}", "H"],
+  ["\u{1D644}", "I"],
+  ["\u{1D645}", "J"],
+  ["\u{1D646}", "K"],
+  ["\u{1D647}", "L"],
+  ["\u{1D648}", "M"],
+  ["\u{1D649}", "N"],
+  ["\u{1D64A}", "O"],
+  ["\u{1D64B}", "P"],
+  ["\u{1D64C}", "Q"],
+  ["\u{1D64D}", "R"],
+  ["\u{1D64E}", "S"],
+  ["\u{1D64F}", "T"],
+  ["\u{1D650}", "U"],
+  ["\u{1D651}", "V"],
+  ["\u{1D652}", "W"],
+  ["\u{1D653}", "X"],
+  ["\u{1D654}", "Y"],
+  ["\u{1D655}", "Z"],
+  ["\u{1D656}", "a"],
+  ["\u{1D657}", "b"],
+  ["\u{1D658}", "c"],
+  ["\u{1D659}", "d"],
+  ["\u{1D65A}", "e"],
+  ["\u{1D65B}", "f"],
+  ["\u{1D65C}", "g"],
+  ["\u{1D65D}", "h"],
+  ["\u{1D65E}", "i"],
+  ["\u{1D65F}", "j"],
+  ["\u{1D660}", "k"],
+  ["\u{1D661}", "l"],
+  ["\u{1D662}", "m"],
+  ["\u{1D663}", "n"],
+  ["\u{1D664}", "o"],
+  ["\u{1D665}", "p"],
+  ["\u{1D666}", "q"],
+  ["\u{1D667}", "r"],
+  ["\u{1D668}", "s"],
+  ["\u{1D669}", "t"],
+  ["\u{1D66A}", "u"],
+  ["\u{1D66B}", "v"],
+  ["\u{1D66C}", "w"],
+  ["\u{1D66D}", "x"],
+  ["\u{1D66E}", "y"],
+  ["\u{1D66F}", "z"],
+  ["\u{1D670}", "A"],
+  ["\u{1D671}", "B"],
+  ["\u{1D672}", "C"],
+  ["\u{1D673}", "D"],
+  ["\u{1D674}", "E"],
+  ["\u{1D675}", "F"],
+  ["\u{1D676}", "G"],
+  ["\u{1D677}", "H"],
+  ["\u{1D678}", "I"],
+  ["\u{1D679}", "J"],
+  ["\u{1D67A}", "K"],
+  ["\u{1D67B}", "L"],
+  ["\u{1D67C}", "M"],
+  ["\u{1D67D}", "N"],
+  ["\u{1D67E}", "O"],
+  ["\u{1D67F}", "P"],
+  ["\u{1D680}", "Q"],
+  ["\u{1D681}", "R"],
+  ["\u{1D682}", "S"],
+  ["\u{1D683}", "T"],
+  ["\u{1D684}", "U"],
+  ["\u{1D685}", "V"],
+  ["\u{1D686}", "W"],
+  ["\u{1D687}", "X"],
+  ["\u{1D688}", "Y"],
+  ["\u{1D689}", "Z"],
+  ["\u{1D68A}", "a"],
+  ["\u{1D68B}", "b"],
+  ["\u{1D68C}", "c"],
+  ["\u{1D68D}", "d"],
+  ["\u{1D68E}", "e"],
+  ["\u{1D68F}", "f"],
+  ["\u{1D690}", "g"],
+  ["\u{1D691}", "h"],
+  ["\u{1D692}", "i"],
+  ["\u{1D693}", "j"],
+  ["\u{1D694}", "k"],
+  ["\u{1D695}", "l"],
+  ["\u{1D696}", "m"],
+  ["\u{1D697}", "n"],
+  ["\u{1D698}", "o"],
+  ["\u{1D699}", "p"],
+  ["\u{1D69A}", "q"],
+  ["\u{1D69B}", "r"],
+  ["\u{1D69C}", "s"],
+  ["\u{1D69D}", "t"],
+  ["\u{1D69E}", "u"],
+  ["\u{1D69F}", "v"],
+  ["\u{1D6A0}", "w"],
+  ["\u{1D6A1}", "x"],
+  ["\u{1D6A2}", "y"],
+  ["\u{1D6A3}", "z"],
+  // Dotless letters
+  ["\u{1D6A4}", "l"],
+  ["\u{1D6A5}", "j"],
+  // Greek
+  ["\u{1D6E2}", "A"],
+  ["\u{1D6E3}", "B"],
+  ["\u{1D6E4}", "G"],
+  ["\u{1D6E5}", "D"],
+  ["\u{1D6E6}", "E"],
+  ["\u{1D6E7}", "Z"],
+  ["\u{1D6E8}", "I"],
+  ["\u{1D6E9}", "TH"],
+  ["\u{1D6EA}", "I"],
+  ["\u{1D6EB}", "K"],
+  ["\u{1D6EC}", "L"],
+  ["\u{1D6ED}", "M"],
+  ["\u{1D6EE}", "N"],
+  ["\u{1D6EF}", "KS"],
+  ["\u{1D6F0}", "O"],
+  ["\u{1D6F1}", "P"],
+  ["\u{1D6F2}", "R"],
+  ["\u{1D6F3}", "TH"],
+  ["\u{1D6F4}", "S"],
+  ["\u{1D6F5}", "T"],
+  ["\u{1D6F6}", "Y"],
+  ["\u{1D6F7}", "F"],
+  ["\u{1D6F8}", "x"],
+  ["\u{1D6F9}", "PS"],
+  ["\u{1D6FA}", "O"],
+  ["\u{1D6FB}", "D"],
+  ["\u{1D6FC}", "a"],
+  ["\u{1D6FD}", "b"],
+  ["\u{1D6FE}", "g"],
+  ["\u{1D6FF}", "d"],
+  ["\u{1D700}", "e"],
+  ["\u{1D701}", "z"],
+  ["\u{1D702}", "i"],
+  ["\u{1D703}", "th"],
+  ["\u{1D704}", "i"],
+  ["\u{1D705}", "k"],
+  ["\u{1D706}", "l"],
+  ["\u{1D707}", "m"],
+  ["\u{1D708}", "n"],
+  ["\u{1D709}", "ks"],
+  ["\u{1D70A}", "o"],
+  ["\u{1D70B}", "p"],
+  ["\u{1D70C}", "r"],
+  ["\u{1D70D}", "s"],
+  ["\u{1D70E}", "s"],
+  ["\u{1D70F}", "t"],
+  ["\u{1D710}", "y"],
+  ["\u{1D711}", "f"],
+  ["\u{1D712}", "x"],
+  ["\u{1D713}", "ps"],
+  ["\u{1D714}", "o"],
+  ["\u{1D715}", "d"],
+  ["\u{1D716}", "E"],
+  ["\u{1D717}", "TH"],
+  ["\u{1D718}", "K"],
+  ["\u{1D719}", "f"],
+  ["\u{1D71A}", "r"],
+  ["\u{1D71B}", "p"],
+  ["\u{1D71C}", "A"],
+  ["\u{1D71D}", "V"],
+  ["\u{1D71E}", "G"],
+  ["\u{1D71F}", "D"],
+  ["\u{1D720}", "E"],
+  ["\u{1D721}", "Z"],
+  ["\u{1D722}", "I"],
+  ["\u{1D723}", "TH"],
+  ["\u{1D724}", "I"],
+  ["\u{1D725}", "K"],
+  ["\u{1D726}", "L"],
+  ["\u{1D727}", "M"],
+  ["\u{1D728}", "N"],
+  ["\u{1D729}", "KS"],
+  ["\u{1D72A}", "O"],
+  ["\u{1D72B}", "P"],
+  ["\u{1D72C}", "S"],
+  ["\u{1D72D}", "TH"],
+  ["\u{1D72E}", "S"],
+  ["\u{1D72F}", "T"],
+  ["\u{1D730}", "Y"],
+  ["\u{1D731}", "F"],
+  ["\u{1D732}", "X"],
+  ["\u{1D733}", "PS"],
+  ["\u{1D734}", "O"],
+  ["\u{1D735}", "D"],
+  ["\u{1D736}", "a"],
+  ["\u{1D737}", "v"],
+  ["\u{1D738}", "g"],
+  ["\u{1D739}", "d"],
+  ["\u{1D73A}", "e"],
+  ["\u{1D73B}", "z"],
+  ["\u{1D73C}", "i"],
+  ["\u{1D73D}", "th"],
+  ["\u{1D73E}", "i"],
+  ["\u{1D73F}", "k"],
+  ["\u{1D740}", "l"],
+  ["\u{1D741}", "m"],
+  ["\u{1D742}", "n"],
+  ["\u{1D743}", "ks"],
+  ["\u{1D744}", "o"],
+  ["\u{1D745}", "p"],
+  ["\u{1D746}", "r"],
+  ["\u{1D747}", "s"],
+  ["\u{1D748}", "s"],
+  ["\u{1D749}", "t"],
+  ["\u{1D74A}", "y"],
+  ["\u{1D74B}", "f"],
+  ["\u{1D74C}", "x"],
+  ["\u{1D74D}", "ps"],
+  ["\u{1D74E}", "o"],
+  ["\u{1D74F}", "a"],
+  ["\u{1D750}", "e"],
+  ["\u{1D751}", "i"],
+  ["\u{1D752}", "k"],
+  ["\u{1D753}", "f"],
+  ["\u{1D754}", "r"],
+  ["\u{1D755}", "p"],
+  ["\u{1D756}", "A"],
+  ["\u{1D757}", "B"],
+  ["\u{1D758}", "G"],
+  ["\u{1D759}", "D"],
+  ["\u{1D75A}", "E"],
+  ["\u{1D75B}", "Z"],
+  ["\u{1D75C}", "I"],
+  ["\u{1D75D}", "TH"],
+  ["\u{1D75E}", "I"],
+  ["\u{1D75F}", "K"],
+  ["\u{1D760}", "L"],
+  ["\u{1D761}", "M"],
+  ["\u{1D762}", "N"],
+  ["\u{1D763}", "KS"],
+  ["\u{1D764}", "O"],
+  ["\u{1D765}", "P"],
+  ["\u{1D766}", "R"],
+  ["\u{1D767}", "TH"],
+  ["\u{1D768}", "S"],
+  ["\u{1D769}", "T"],
+  ["\u{1D76A}", "Y"],
+  ["\u{1D76B}", "F"],
+  ["\u{1D76C}", "X"],
+  ["\u{1D76D}", "PS"],
+  ["\u{1D76E}", "O"],
+  ["\u{1D76F}", "D"],
+  ["\u{1D770}", "a"],
+  ["\u{1D771}", "v"],
+  ["\u{1D772}", "g"],
+  ["\u{1D773}", "d"],
+  ["\u{1D774}", "e"],
+  ["\u{1D775}", "z"],
+  ["\u{1D776}", "i"],
+  ["\u{1D777}", "th"],
+  ["\u{1D778}", "i"],
+  ["\u{1D779}", "k"],
+  ["\u{1D77A}", "l"],
+  ["\u{1D77B}", "m"],
+  ["\u{1D77C}", "n"],
+  ["\u{1D77D}", "ks"],
+  ["\u{1D77E}", "o"],
+  ["\u{1D77F}", "p"],
+  ["\u{1D780}", "r"],
+  ["\u{1D781}", "s"],
+  ["\u{1D782}", "s"],
+  ["\u{1D783}", "t"],
+  ["\u{1D784}", "y"],
+  ["\u{1D785}", "f"],
+  ["\u{1D786}", "x"],
+  ["\u{1D787}", "ps"],
+  ["\u{1D788}", "o"],
+  ["\u{1D789}", "a"],
+  ["\u{1D78A}", "e"],
+  ["\u{1D78B}", "i"],
+  ["\u{1D78C}", "k"],
+  ["\u{1D78D}", "f"],
+  ["\u{1D78E}", "r"],
+  ["\u{1D78F}", "p"],
+  ["\u{1D790}", "A"],
+  ["\u{1D791}", "V"],
+  ["\u{1D792}", "G"],
+  ["\u{1D793}", "D"],
+  ["\u{1D794}", "E"],
+  ["\u{1D795}", "Z"],
+  ["\u{1D796}", "I"],
+  ["\u{1D797}", "TH"],
+  ["\u{1D798}", "I"],
+  ["\u{1D799}", "K"],
+  ["\u{1D79A}", "L"],
+  ["\u{1D79B}", "M"],
+  ["\u{1D79C}", "N"],
+  ["\u{1D79D}", "KS"],
+  ["\u{1D79E}", "O"],
+  ["\u{1D79F}", "P"],
+  ["\u{1D7A0}", "S"],
+  ["\u{1D7A1}", "TH"],
+  ["\u{1D7A2}", "S"],
+  ["\u{1D7A3}", "T"],
+  ["\u{1D7A4}", "Y"],
+  ["\u{1D7A5}", "F"],
+  ["\u{1D7A6}", "X"],
+  ["\u{1D7A7}", "PS"],
+  ["\u{1D7A8}", "O"],
+  ["\u{1D7A9}", "D"],
+  ["\u{1D7AA}", "av"],
+  ["\u{1D7AB}", "g"],
+  ["\u{1D7AC}", "d"],
+  ["\u{1D7AD}", "e"],
+  ["\u{1D7AE}", "z"],
+  ["\u{1D7AF}", "i"],
+  ["\u{1D7B0}", "i"],
+  ["\u{1D7B1}", "th"],
+  ["\u{1D7B2}", "i"],
+  ["\u{1D7B3}", "k"],
+  ["\u{1D7B4}", "l"],
+  ["\u{1D7B5}", "m"],
+  ["\u{1D7B6}", "n"],
+  ["\u{1D7B7}", "ks"],
+  ["\u{1D7B8}", "o"],
+  ["\u{1D7B9}", "p"],
+  ["\u{1D7BA}", "r"],
+  ["\u{1D7BB}", "s"],
+  ["\u{1D7BC}", "s"],
+  ["\u{1D7BD}", "t"],
+  ["\u{1D7BE}", "y"],
+  ["\u{1D7BF}", "f"],
+  ["\u{1D7C0}", "x"],
+  ["\u{1D7C1}", "ps"],
+  ["\u{1D7C2}", "o"],
+  ["\u{1D7C3}", "a"],
+  ["\u{1D7C4}", "e"],
+  ["\u{1D7C5}", "i"],
+  ["\u{1D7C6}", "k"],
+  ["\u{1D7C7}", "f"],
+  ["\u{1D7C8}", "r"],
+  ["\u{1D7C9}", "p"],
+  ["\u{1D7CA}", "F"],
+  ["\u{1D7CB}", "f"],
+  ["\u249C", "(a)"],
+  ["\u249D", "(b)"],
+  ["\u249E", "(c)"],
+  ["\u249F", "(d)"],
+  ["\u24A0", "(e)"],
+  ["\u24A1", "(f)"],
+  ["\u24A2", "(g)"],
+  ["\u24A3", "(h)"],
+  ["\u24A4", "(i)"],
+  ["\u24A5", "(j)"],
+  ["\u24A6", "(k)"],
+  ["\u24A7", "(l)"],
+  ["\u24A8", "(m)"],
+  ["\u24A9", "(n)"],
+  ["\u24AA", "(o)"],
+  ["\u24AB", "(p)"],
+  ["\u24AC", "(q)"],
+  ["\u24AD", "(r)"],
+  ["\u24AE", "(s)"],
+  ["\u24AF", "(t)"],
+  ["\u24B0", "(u)"],
+  ["\u24B1", "(v)"],
+  ["\u24B2", "(w)"],
+  ["\u24B3", "(x)"],
+  ["\u24B4", "(y)"],
+  ["\u24B5", "(z)"],
+  ["\u24B6", "(A)"],
+  ["\u24B7", "(B)"],
+  ["\u24B8", "(C)"],
+  ["\u24B9", "(D)"],
+  ["\u24BA", "(E)"],
+  ["\u24BB", "(F)"],
+  ["\u24BC", "(G)"],
+  ["\u24BD", "(H)"],
+  ["\u24BE", "(I)"],
+  ["\u24BF", "(J)"],
+  ["\u24C0", "(K)"],
+  ["\u24C1", "(L)"],
+  ["\u24C3", "(N)"],
+  ["\u24C4", "(O)"],
+  ["\u24C5", "(P)"],
+  ["\u24C6", "(Q)"],
+  ["\u24C7", "(R)"],
+  ["\u24C8", "(S)"],
+  ["\u24C9", "(T)"],
+  ["\u24CA", "(U)"],
+  ["\u24CB", "(V)"],
+  ["\u24CC", "(W)"],
+  ["\u24CD", "(X)"],
+  ["\u24CE", "(Y)"],
+  ["\u24CF", "(Z)"],
+  ["\u24D0", "(a)"],
+  ["\u24D1", "(b)"],
+  ["\u24D2", "(c)"],
+  ["\u24D3", "(d)"],
+  ["\u24D4", "(e)"],
+  ["\u24D5", "(f)"],
+  ["\u24D6", "(g)"],
+  ["\u24D7", "(h)"],
+  ["\u24D8", "(i)"],
+  ["\u24D9", "(j)"],
+  ["\u24DA", "(k)"],
+  ["\u24DB", "(l)"],
+  ["\u24DC", "(m)"],
+  ["\u24DD", "(n)"],
+  ["\u24DE", "(o)"],
+  ["\u24DF", "(p)"],
+  ["\u24E0", "(q)"],
+  ["\u24E1", "(r)"],
+  ["\u24E2", "(s)"],
+  ["\u24E3", "(t)"],
+  ["\u24E4", "(u)"],
+  ["\u24E5", "(v)"],
+  ["\u24E6", "(w)"],
+  ["\u24E7", "(x)"],
+  ["\u24E8", "(y)"],
+  ["\u24E9", "(z)"],
+  // Maltese
+  ["\u010A", "C"],
+  ["\u010B", "c"],
+  ["\u0120", "G"],
+  ["\u0121", "g"],
+  ["\u0126", "H"],
+  ["\u0127", "h"],
+  ["\u017B", "Z"],
+  ["\u017C", "z"],
+  // Numbers
+  ["\u{1D7CE}", "0"],
+  ["\u{1D7CF}", "1"],
+  ["\u{1D7D0}", "2"],
+  ["\u{1D7D1}", "3"],
+  ["\u{1D7D2}", "4"],
+  ["\u{1D7D3}", "5"],
+  ["\u{1D7D4}", "6"],
+  ["\u{1D7D5}", "7"],
+  ["\u{1D7D6}", "8"],
+  ["\u{1D7D7}", "9"],
+  ["\u{1D7D8}", "0"],
+  ["\u{1D7D9}", "1"],
+  ["\u{1D7DA}", "2"],
+  ["\u{1D7DB}", "3"],
+  ["\u{1D7DC}", "4"],
+  ["\u{1D7DD}", "5"],
+  ["\u{1D7DE}", "6"],
+  ["\u{1D7DF}", "7"],
+  ["\u{1D7E0}", "8"],
+  ["\u{1D7E1}", "9"],
+  ["\u{1D7E2}", "0"],
+  ["\u{1D7E3}", "1"],
+  ["\u{1D7E4}", "2"],
+  ["\u{1D7E5}", "3"],
+  ["\u{1D7E6}", "4"],
+  ["\u{1D7E7}", "5"],
+  ["\u{1D7E8}", "6"],
+  ["\u{1D7E9}", "7"],
+  ["\u{1D7EA}", "8"],
+  ["\u{1D7EB}", "9"],
+  ["\u{1D7EC}", "0"],
+  ["\u{1D7ED}", "1"],
+  ["\u{1D7EE}", "2"],
+  ["\u{1D7EF}", "3"],
+  ["\u{1D7F0}", "4"],
+  ["\u{1D7F1}", "5"],
+  ["\u{1D7F2}", "6"],
+  ["\u{1D7F3}", "7"],
+  ["\u{1D7F4}", "8"],
+  ["\u{1D7F5}", "9"],
+  ["\u{1D7F6}", "0"],
+  ["\u{1D7F7}", "1"],
+  ["\u{1D7F8}", "2"],
+  ["\u{1D7F9}", "3"],
+  ["\u{1D7FA}", "4"],
+  ["\u{1D7FB}", "5"],
+  ["\u{1D7FC}", "6"],
+  ["\u{1D7FD}", "7"],
+  ["\u{1D7FE}", "8"],
+  ["\u{1D7FF}", "9"],
+  ["\u2460", "1"],
+  ["\u2461", "2"],
+  ["\u2462", "3"],
+  ["\u2463", "4"],
+  ["\u2464", "5"],
+  ["\u2465", "6"],
+  ["\u2466", "7"],
+  ["\u2467", "8"],
+  ["\u2468", "9"],
+  ["\u2469", "10"],
+  ["\u246A", "11"],
+  ["\u246B", "12"],
+  ["\u246C", "13"],
+  ["\u246D", "14"],
+  ["\u246E", "15"],
+  ["\u246F", "16"],
+  ["\u2470", "17"],
+  ["\u2471", "18"],
+  ["\u2472", "19"],
+  ["\u2473", "20"],
+  ["\u2474", "1"],
+  ["\u2475", "2"],
+  ["\u2476", "3"],
+  ["\u2477", "4"],
+  ["\u2478", "5"],
+  ["\u2479", "6"],
+  ["\u247A", "7"],
+  ["\u247B", "8"],
+  ["\u247C", "9"],
+  ["\u247D", "10"],
+  ["\u247E", "11"],
+  ["\u247F", "12"],
+  ["\u2480", "13"],
+  ["\u2481", "14"],
+  ["\u2482", "15"],
+  ["\u2483", "16"],
+  ["\u2484", "17"],
+  ["\u2485", "18"],
+  ["\u2486", "19"],
+  ["\u2487", "20"],
+  ["\u2488", "1."],
+  ["\u2489", "2."],
+  ["\u248A", "3."],
+  ["\u248B", "4."],
+  ["\u248C", "5."],
+  ["\u248D", "6."],
+  ["\u248E", "7."],
+  ["\u248F", "8."],
+  ["\u2490", "9."],
+  ["\u2491", "10."],
+  ["\u2492", "11."],
+  ["\u2493", "12."],
+  ["\u2494", "13."],
+  ["\u2495", "14."],
+  ["\u2496", "15."],
+  ["\u2497", "16."],
+  ["\u2498", "17."],
+  ["\u2499", "18."],
+  ["\u249A", "19."],
+  ["\u249B", "20."],
+  ["\u24EA", "0"],
+  ["\u24EB", "11"],
+  ["\u24EC", "12"],
+  ["\u24ED", "13"],
+  ["\u24EE", "14"],
+  ["\u24EF", "15"],
+  ["\u24F0", "16"],
+  ["\u24F1", "17"],
+  ["\u24F2", "18"],
+  ["\u24F3", "19"],
+  ["\u24F4", "20"],
+  ["\u24F5", "1"],
+  ["\u24F6", "2"],
+  ["\u24F7", "3"],
+  ["\u24F8", "4"],
+  ["\u24F9", "5"],
+  ["\u24FA", "6"],
+  ["\u24FB", "7"],
+  ["\u24FC", "8"],
+  ["\u24FD", "9"],
+  ["\u24FE", "10"],
+  ["\u24FF", "0"],
+  // Punctuation
+  ["\u{1F670}", "&"],
+  ["\u{1F671}", "&"],
+  ["\u{1F672}", "&"],
+  ["\u{1F673}", "&"],
+  ["\u{1F674}", "&"],
+  ["\u{1F675}", "&"],
+  ["\u{1F676}", '"'],
+  ["\u{1F677}", '"'],
+  ["\u{1F678}", '"'],
+  ["\u203D", "?!"],
+  ["\u{1F679}", "?!"],
+  ["\u{1F67A}", "?!"],
+  ["\u{1F67B}", "?!"],
+  ["\u{1F67C}", "/"],
+  ["\u{1F67D}", "\\"],
+  // Alchemy
+  ["\u{1F707}", "AR"],
+  ["\u{1F708}", "V"],
+  ["\u{1F709}", "V"],
+  ["\u{1F706}", "VR"],
+  ["\u{1F705}", "VF"],
+  ["\u{1F729}", "2"],
+  ["\u{1F72A}", "5"],
+  ["\u{1F761}", "f"],
+  ["\u{1F762}", "W"],
+  ["\u{1F763}", "U"],
+  ["\u{1F767}", "V"],
+  ["\u{1F768}", "T"],
+  ["\u{1F76A}", "V"],
+  ["\u{1F76B}", "MB"],
+  ["\u{1F76C}", "VB"],
+  ["\u{1F772}", "3B"],
+  ["\u{1F773}", "3B"],
+  // Emojis
+  ["\u{1F4AF}", "100"],
+  ["\u{1F519}", "BACK"],
+  ["\u{1F51A}", "END"],
+  ["\u{1F51B}", "ON!"],
+  ["\u{1F51C}", "SOON"],
+  ["\u{1F51D}", "TOP"],
+  ["\u{1F51E}", "18"],
+  ["\u{1F524}", "abc"],
+  ["\u{1F520}", "ABCD"],
+  ["\u{1F521}", "abcd"],
+  ["\u{1F522}", "1234"],
+  ["\u{1F523}", "T&@%"],
+  ["#\uFE0F\u20E3", "#"],
+  ["*\uFE0F\u20E3", "*"],
+  ["0\uFE0F\u20E3", "0"],
+  ["1\uFE0F\u20E3", "1"],
+  ["2\uFE0F\u20E3", "2"],
+  ["3\uFE0F\u20E3", "3"],
+  ["4\uFE0F\u20E3", "4"],
+  ["5\uFE0F\u20E3", "5"],
+  ["6\uFE0F\u20E3", "6"],
+  ["7\uFE0F\u20E3", "7"],
+  ["8\uFE0F\u20E3", "8"],
+  ["9\uFE0F\u20E3", "9"],
+  ["\u{1F51F}", "10"],
+  ["\u{1F170}\uFE0F", "A"],
+  ["\u{1F171}\uFE0F", "B"],
+  ["\u{1F18E}", "AB"],
+  ["\u{1F191}", "CL"],
+  ["\u{1F17E}\uFE0F", "O"],
+  ["\u{1F17F}", "P"],
+  ["\u{1F198}", "SOS"],
+  ["\u{1F172}", "C"],
+  ["\u{1F173}", "D"],
+  ["\u{1F174}", "E"],
+  ["\u{1F175}", "F"],
+  ["\u{1F176}", "G"],
+  ["\u{1F177}", "H"],
+  ["\u{1F178}", "I"],
+  ["\u{1F179}", "J"],
+  ["\u{1F17A}", "K"],
+  ["\u{1F17B}", "L"],
+  ["\u{1F17C}", "M"],
+  ["\u{1F17D}", "N"],
+  ["\u{1F180}", "Q"],
+  ["\u{1F181}", "R"],
+  ["\u{1F182}", "S"],
+  ["\u{1F183}", "T"],
+  ["\u{1F184}", "U"],
+  ["\u{1F185}", "V"],
+  ["\u{1F186}", "W"],
+  ["\u{1F187}", "X"],
+  ["\u{1F188}", "Y"],
+  ["\u{1F189}", "Z"],
+  // Dashes not covered by Dash_Punctuation category
+  ["\u2212", "-"],
+  // U+2212 Minus Sign (Mathematical Operators category)
+  ["\u2053", "-"]
+  // U+2053 Swung Dash (Other_Punctuation category)
+];
+var builtinReplacements = new Map(replacements);
+var replacements_default = builtinReplacements;
+
+// node_modules/@sindresorhus/transliterate/locale-replacements.js
+var danishNorwegianReplacements = [
+  ["\xE6", "ae"],
+  ["\xC6", "Ae"],
+  ["\xF8", "oe"],
+  ["\xD8", "Oe"],
+  ["\xE5", "aa"],
+  ["\xC5", "Aa"]
+];
+var localeReplacements = {
+  // Swedish
+  sv: [
+    ["\xE4", "a"],
+    ["\xC4", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xE5", "a"],
+    ["\xC5", "A"]
+  ],
+  // Danish
+  da: danishNorwegianReplacements,
+  // Norwegian Bokmål
+  nb: danishNorwegianReplacements,
+  // German
+  de: [
+    ["\xE4", "ae"],
+    ["\xC4", "Ae"],
+    ["\xF6", "oe"],
+    ["\xD6", "Oe"],
+    ["\xFC", "ue"],
+    ["\xDC", "Ue"],
+    ["\xDF", "ss"],
+    ["\u1E9E", "Ss"]
+  ],
+  // Turkish
+  tr: [
+    ["\xE2", "a"],
+    ["\xC2", "A"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"]
+  ],
+  // Hungarian
+  hu: [
+    ["\u0171", "u"],
+    ["\u0170", "U"],
+    ["\xF6", "o"],
+    ["\xD6", "O"],
+    ["\xFC", "u"],
+    ["\xDC", "U"],
+    ["\xE1", "a"],
+    ["\xC1", "A"],
+    ["\xE9", "e"],
+    ["\xC9", "E"],
+    ["\xED", "i"],
+    ["\xCD", "I"],
+    ["\xF3", "o"],
+    ["\xD3", "O"],
+    ["\xFA", "u"],
+    ["\xDA", "U"]
+  ],
+  // Serbian
+  sr: [
+    ["\u0452", "dj"],
+    ["\u0402", "Dj"],
+    ["\u045F", "dz"],
+    ["\u040F", "Dz"],
+    ["\u0459", "lj"],
+    ["\u0409", "Lj"],
+    ["\u045A", "nj"],
+    ["\u040A", "Nj"],
+    ["\u045B", "c"],
+    ["\u040B", "C"],
+    ["\u0447", "ch"],
+    ["\u0427", "Ch"],
+    ["\u0448", "sh"],
+    ["\u0428", "Sh"],
+    ["\u0436", "zh"],
+    ["\u0416", "Zh"]
+  ]
+};
+for (const locale of Object.keys(localeReplacements)) {
+  localeReplacements[locale] = new Map(localeReplacements[locale]);
+}
+var locale_replacements_default = localeReplacements;
+
+// node_modules/@sindresorhus/transliterate/index.js
+var escapeRegex = (string3) => string3.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+var buildReplacementPattern = (replacements2) => {
+  const sortedKeys = [...replacements2.keys()].sort((a, b) => b.length - a.length);
+  return new RegExp(sortedKeys.map((key) => escapeRegex(key)).join("|"), "gu");
+};
+var defaultPattern = buildReplacementPattern(replacements_default);
+var localeCache = /* @__PURE__ */ new Map();
+for (const [locale, localeMap] of Object.entries(locale_replacements_default)) {
+  const replacements2 = new Map(replacements_default);
+  for (const [key, value2] of localeMap) {
+    replacements2.set(key, value2);
+  }
+  localeCache.set(locale, {
+    replacements: replacements2,
+    pattern: buildReplacementPattern(replacements2)
+  });
+}
+var normalizeLocale = (locale) => {
+  if (!locale) {
+    return;
+  }
+  const normalizedLocale = locale.toLowerCase().replace(/^no(-|$)/, "nb$1");
+  if (Object.hasOwn(locale_replacements_default, normalizedLocale)) {
+    return normalizedLocale;
+  }
+  const prefix = normalizedLocale.split("-")[0];
+  if (Object.hasOwn(locale_replacements_default, prefix)) {
+    return prefix;
+  }
+};
+function transliterate(string3, options) {
+  if (typeof string3 !== "string") {
+    throw new TypeError(`Expected a string, got \`${typeof string3}\``);
+  }
+  options = {
+    customReplacements: [],
+    ...options
+  };
+  const normalizedLocale = normalizeLocale(options.locale);
+  const customReplacements = [...options.customReplacements];
+  let replacements2 = replacements_default;
+  let pattern = defaultPattern;
+  if (normalizedLocale) {
+    ({ replacements: replacements2, pattern } = localeCache.get(normalizedLocale));
+  }
+  string3 = string3.normalize();
+  if (customReplacements.length > 0) {
+    customReplacements.sort((a, b) => b[0].length - a[0].length);
+    for (const [key, value2] of customReplacements) {
+      string3 = string3.replaceAll(key, value2);
+    }
+  }
+  string3 = string3.replace(pattern, (match) => replacements2.get(match) ?? match);
+  string3 = string3.normalize("NFD").replaceAll(new RegExp("\\p{Diacritic}", "gu"), "").normalize();
+  string3 = string3.replaceAll(new RegExp("\\p{Dash_Punctuation}", "gu"), "-");
+  return string3;
+}
+
+// node_modules/@sindresorhus/slugify/overridable-replacements.js
+var overridableReplacements = [
+  ["&", " and "],
+  ["\u{1F984}", " unicorn "],
+  ["\u2665", " love "]
+];
+var overridable_replacements_default = overridableReplacements;
+
+// node_modules/@sindresorhus/slugify/index.js
+var decamelize = (string3) => string3.replaceAll(/([A-Z]{2})(\d+)/g, "$1 $2").replaceAll(/([a-z\d])([A-Z])/g, "$1 $2").replaceAll(/([A-Z])([A-Z](?!s(?![a-z]))[a-z\d]+)/g, "$1 $2");
+var removeMootSeparators = (string3, separator) => {
+  const escapedSeparator = escapeStringRegexp(separator);
+  return string3.replaceAll(new RegExp(`(?:${escapedSeparator}){2,}`, "g"), separator).replaceAll(new RegExp(`^(?:${escapedSeparator})|(?:${escapedSeparator})$`, "g"), "");
+};
+var buildPatternSlug = (options) => {
+  let negationSetPattern = String.raw`a-z\d`;
+  negationSetPattern += options.lowercase ? "" : "A-Z";
+  if (options.transliterate === false) {
+    negationSetPattern += String.raw`\p{L}\p{N}`;
+  }
+  if (options.preserveCharacters.length > 0) {
+    for (const character of options.preserveCharacters) {
+      if (character === options.separator) {
+        throw new Error(`The separator character \`${options.separator}\` cannot be included in preserved characters: ${options.preserveCharacters}`);
+      }
+      negationSetPattern += escapeStringRegexp(character);
+    }
+  }
+  const flags = options.transliterate ? "g" : "gu";
+  return new RegExp(`[^${negationSetPattern}]+`, flags);
+};
+function slugify(string3, options) {
+  if (typeof string3 !== "string") {
+    throw new TypeError(`Expected a string, got \`${typeof string3}\``);
+  }
+  options = {
+    separator: "-",
+    lowercase: true,
+    decamelize: true,
+    customReplacements: [],
+    preserveLeadingUnderscore: false,
+    preserveTrailingDash: false,
+    preserveCharacters: [],
+    transliterate: true,
+    ...options
+  };
+  const shouldPrependUnderscore = options.preserveLeadingUnderscore && string3.startsWith("_");
+  const shouldAppendDash = options.preserveTrailingDash && string3.endsWith("-");
+  if (options.transliterate) {
+    const customReplacements = new Map([
+      ...overridable_replacements_default,
+      ...options.customReplacements
+    ]);
+    string3 = transliterate(string3, { customReplacements, locale: options.locale });
+  } else if (options.customReplacements.length > 0) {
+    for (const [key, value2] of options.customReplacements) {
+      string3 = string3.replaceAll(key, value2);
+    }
+  }
+  if (options.decamelize) {
+    string3 = decamelize(string3);
+  }
+  const patternSlug = buildPatternSlug(options);
+  if (options.lowercase) {
+    string3 = options.locale ? string3.toLocaleLowerCase(options.locale) : string3.toLowerCase();
+  }
+  const contractionPattern = options.transliterate ? /([a-z\d])['\u2019]([ts])(?![a-z\d])/gi : /([\p{L}\p{N}])['\u2019]([ts])(?![\p{L}\p{N}])/giu;
+  string3 = string3.replaceAll(contractionPattern, "$1$2");
+  string3 = string3.replace(patternSlug, options.separator);
+  string3 = string3.replaceAll("\\", "");
+  if (options.separator) {
+    string3 = removeMootSeparators(string3, options.separator);
+  }
+  if (shouldPrependUnderscore) {
+    string3 = `_${string3}`;
+  }
+  if (shouldAppendDash) {
+    string3 = `${string3}-`;
+  }
+  return string3;
+}
+
+// src/core/spec/make-slug.ts
+var MAX_SLUG_LENGTH = 40;
+function makeSlug(title, fallback) {
+  const full = slugify(title, { lowercase: true, decamelize: false, separator: "-" }).replace(/[^a-z0-9-]/g, "");
+  let slug = full;
+  if (slug.length > MAX_SLUG_LENGTH) {
+    const cut2 = slug.slice(0, MAX_SLUG_LENGTH + 1);
+    const lastHyphen = cut2.lastIndexOf("-");
+    slug = lastHyphen > 0 ? cut2.slice(0, lastHyphen) : slug.slice(0, MAX_SLUG_LENGTH);
+  }
+  slug = slug.replace(/^-+|-+$/g, "").replace(/-{2,}/g, "-");
+  return slug === "" ? fallback : slug;
+}
+
+// src/core/spec/spec-location.ts
+function dateOf(createdAt) {
+  const time = Date.parse(createdAt);
+  if (Number.isNaN(time)) throw new RangeError(`not a timestamp: ${createdAt}`);
+  return new Date(time).toISOString().slice(0, 10);
+}
+function locate(issueNumber, slug, date, settings) {
+  const folder = `${settings.specRoot}/specs/${date}-${slug}`;
+  return {
+    issueNumber,
+    slug,
+    date,
+    branch: `${settings.branchPrefix}${issueNumber}-${slug}`,
+    folder,
+    requirementsPath: `${folder}/planning/requirements.md`,
+    specPath: `${folder}/spec.md`,
+    tasksPath: `${folder}/tasks.md`
+  };
+}
+function specLocationFor(subject, settings) {
+  return locate(subject.issueNumber, makeSlug(subject.title, `issue-${subject.issueNumber}`), dateOf(subject.createdAt), settings);
+}
+function specBranchPrefix(issueNumber, settings) {
+  return `${settings.branchPrefix}${issueNumber}-`;
+}
+function specLocationOfBranch(branch, createdAt, settings) {
+  if (!branch.startsWith(settings.branchPrefix)) return void 0;
+  const match = /^(\d+)-([a-z0-9-]+)$/.exec(branch.slice(settings.branchPrefix.length));
+  if (!match?.[1] || !match[2]) return void 0;
+  return locate(Number(match[1]), match[2], dateOf(createdAt), settings);
+}
+function issueNumberOfSpecBranch(branch, settings) {
+  if (!branch.startsWith(settings.branchPrefix)) return void 0;
+  const match = /^(\d+)-[a-z0-9-]+$/.exec(branch.slice(settings.branchPrefix.length));
+  return match?.[1] === void 0 ? void 0 : Number(match[1]);
+}
+
+// src/github/add-reaction.ts
+async function addReaction(client, repo, commentId, content3) {
+  try {
+    await client.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", { ...repo, comment_id: commentId, content: content3 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/github/issue-comments.ts
+async function listIssueComments(client, repo, number) {
+  try {
+    const data = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: number, per_page: 100 });
+    return data.map((c) => ({
+      id: c.id,
+      body: c.body ?? "",
+      author: c.user?.login ?? "",
+      byBot: c.user?.type === "Bot",
+      createdAt: c.created_at
+    }));
+  } catch (error2) {
+    throw toAgentOsError(error2, `Reading the comments of #${number}`);
+  }
+}
+function findOurComments(comments, isOurs) {
+  return comments.filter((c) => c.byBot && isOurs(c.body)).sort((a, b) => a.id - b.id);
+}
+async function createIssueComment(client, repo, number, body) {
+  try {
+    const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: number, body });
+    return { id: Number(data.id), body: data.body ?? body, author: data.user?.login ?? "", byBot: true, createdAt: data.created_at };
+  } catch (error2) {
+    throw toAgentOsError(error2, `Commenting on #${number}`);
+  }
+}
+async function upsertMarkedComment(client, repo, request2) {
+  const [oldest, ...duplicates] = findOurComments(request2.comments, request2.isOurs);
+  try {
+    for (const duplicate of duplicates) {
+      await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: duplicate.id }).catch((error2) => {
+        if (error2.status !== 404) throw error2;
+      });
+    }
+    if (oldest === void 0) {
+      return { outcome: "created", comment: await createIssueComment(client, repo, request2.number, request2.body) };
+    }
+    if (oldest.body === request2.body) return { outcome: "unchanged", comment: oldest };
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: oldest.id, body: request2.body });
+    return { outcome: "updated", comment: { ...oldest, body: request2.body } };
+  } catch (error2) {
+    throw toAgentOsError(error2, `Updating our comment on #${request2.number}`);
+  }
+}
+
+// src/github/read-issue.ts
+async function readIssue(client, repo, number) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number });
+    return {
+      number: data.number,
+      title: data.title,
+      body: data.body ?? "",
+      createdAt: data.created_at,
+      author: data.user?.login ?? "",
+      htmlUrl: data.html_url,
+      isPullRequest: data.pull_request !== void 0,
+      labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((n) => n !== "")
+    };
+  } catch (error2) {
+    throw toAgentOsError(error2, `Reading issue #${number}`);
+  }
+}
+
+// src/github/read-permission.ts
+async function readPermission(client, repo, username) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { ...repo, username });
+    const role = data.role_name;
+    if (role !== void 0 && PERMISSION_LEVELS.includes(role)) return role;
+    return PERMISSION_LEVELS.includes(data.permission) ? data.permission : "none";
+  } catch (error2) {
+    if (error2.status === 404) return "none";
+    throw toAgentOsError(error2, `Reading ${username}'s permission`);
+  }
+}
+
+// src/core/markdown/fingerprint.ts
+function fingerprint(text5) {
+  let a = 2166136261;
+  let b = 84696351;
+  for (let i = 0; i < text5.length; i += 1) {
+    const code3 = text5.charCodeAt(i);
+    a = Math.imul(a ^ code3, 16777619);
+    b = Math.imul(b ^ code3, 16777619) ^ a >>> 15;
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/core/spec/file-marker.ts
+var PREFIX = "<!-- agent-os-github:";
+function encode2(value2) {
+  return JSON.stringify(value2).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function markFile(kind, content3, data) {
+  const body = content3.endsWith("\n") ? content3 : `${content3}
+`;
+  return `${body}
+${PREFIX}${kind} ${encode2({ ...data, fingerprint: fingerprint(body) })} -->
+`;
+}
+function readMarkedFile(kind, text5) {
+  const normalised = text5.replace(/\r\n?/g, "\n");
+  const at = normalised.lastIndexOf(`
+${PREFIX}${kind} `);
+  if (at < 0) return { marked: false };
+  const line = normalised.slice(at + 1).trimEnd();
+  if (!line.endsWith(" -->")) return { marked: false };
+  let data;
+  try {
+    data = JSON.parse(line.slice(PREFIX.length + kind.length + 1, -4));
+  } catch {
+    return { marked: false };
+  }
+  if (typeof data !== "object" || data === null) return { marked: false };
+  const content3 = normalised.slice(0, at);
+  const recorded = data.fingerprint;
+  return { marked: true, data, intact: recorded === fingerprint(content3), content: content3 };
+}
+
+// src/core/spec/fold-answers.ts
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function foldAnswers(state, answers, comment) {
+  const next = { ...state.answers };
+  const answered = new Set(answers.map((a) => String(a.number)));
+  for (const [number, recorded] of Object.entries(next)) {
+    if (recorded.commentId === comment.id && !answered.has(number)) Reflect.deleteProperty(next, number);
+  }
+  for (const answer of answers) {
+    const key = String(answer.number);
+    const existing = next[key];
+    if (existing !== void 0 && existing.commentId > comment.id) continue;
+    next[key] = { text: answer.text, commentId: comment.id, author: comment.author, unclear: answer.unclear, images: answer.images, links: answer.links };
+  }
+  const numbers = /* @__PURE__ */ new Set([...Object.keys(state.answers), ...Object.keys(next)]);
+  const changed = [...numbers].filter((n) => !same(state.answers[n], next[n])).map(Number).sort((a, b) => a - b);
+  const followedUp = new Set(state.questions.flatMap((q) => q.about === void 0 ? [] : [q.about]));
+  const room = MAX_FOLLOW_UPS - followedUp.size;
+  const needFollowUp = state.questions.filter((q) => q.topic !== "follow-up" && !followedUp.has(q.number)).flatMap((question) => {
+    const answer = next[String(question.number)];
+    return answer !== void 0 && answer.unclear && answer.commentId === comment.id ? [{ question, answer }] : [];
+  }).slice(0, Math.max(0, room));
+  return { state: { ...state, answers: next }, changed, needFollowUp };
+}
+function nextQuestionNumber(state) {
+  return Math.max(0, ...state.questions.map((q) => q.number)) + 1;
+}
+
+// src/core/markdown/embed-verbatim.ts
+var OPEN_ENDED_HTML = [
+  { open: /^<!--/, close: "-->" },
+  { open: /^<(pre|script|style|textarea)\b/i, close: "</" },
+  { open: /^<\?/, close: "?>" },
+  { open: /^<![A-Za-z]/, close: ">" },
+  { open: /^<!\[CDATA\[/, close: "]]>" }
+];
+function fenceFor(text5) {
+  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function embedVerbatim(text5) {
+  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+  if (source === "") return source;
+  const tree = parseMarkdown(source);
+  const last = tree.children[tree.children.length - 1];
+  if (last?.type === "html") {
+    const value2 = last.value.trimStart();
+    const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
+    if (rule && !value2.includes(rule.close)) {
+      const fence3 = fenceFor(source);
+      return `${fence3}markdown
+${source}
+${fence3}`;
+    }
+  }
+  const unclosed = findUnclosedFences(tree, source);
+  const open2 = unclosed[unclosed.length - 1];
+  return open2 === void 0 ? source : `${source}
+${open2.fence}`;
+}
+
+// src/core/spec/find-code-paths.ts
+var PATH = /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx?|mjs|cjs|rb|py|go|rs|java|kt|swift|php|cs|vue|svelte|css|scss|html|sql|ya?ml|json|md))(?=$|[\s),.;:])/g;
+function findCodePaths(markdown) {
+  const found = [];
+  const add = (path2) => {
+    const clean = path2.trim().replace(/[.,;:]+$/, "");
+    if (clean !== "" && !clean.includes("://") && !found.includes(clean)) found.push(clean);
+  };
+  const visit2 = (node2) => {
+    if (node2.type === "inlineCode" || node2.type === "text") {
+      for (const match of ` ${node2.value}`.matchAll(PATH)) if (match[1]) add(match[1]);
+    } else if (node2.type === "link" && !/^[a-z]+:/i.test(node2.url)) {
+      add(node2.url);
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(parseMarkdown(markdown));
+  return found;
+}
+
+// src/core/spec/render-requirements.ts
+var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
+var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
+var DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
+var FUNCTIONAL_KINDS = ["requirements", "other"];
+function bullets(items) {
+  return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
+}
+function paragraphItems(issue2, kinds) {
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text5) => ({ text: text5, depth: 0, checked: null, line: s.line })));
+}
+function startsWithBlock(text5) {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text5) || text5.includes("\n");
+}
+function renderAnswer(question, answer) {
+  if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
+  const text5 = embedVerbatim(answer.text);
+  if (text5 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text5) ? `**Answer:**
+
+${text5}` : `**Answer:** ${text5}`;
+}
+function discussion(questions, answers) {
+  return questions.flatMap((q) => {
+    const label = q.about === void 0 ? `**Q${q.number}:**` : `**Q${q.number}:** _(follow-up on Q${q.about})_`;
+    return [`${label} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ""];
+  });
+}
+function section(title, lines, empty2) {
+  return [title, "", ...lines.length > 0 ? lines : [empty2], ""];
+}
+function renderRequirements(input) {
+  const { issue: issue2, state } = input;
+  const rounds = state.questions.filter((q) => q.topic !== "follow-up");
+  const followUps = state.questions.filter((q) => q.topic === "follow-up");
+  const answerTo = (topic) => {
+    const q = state.questions.find((x) => x.topic === topic);
+    return q === void 0 ? void 0 : state.answers[String(q.number)];
+  };
+  const reuse = answerTo("reuse");
+  const visualsAnswer = answerTo("visuals");
+  const answerImages = Object.values(state.answers).flatMap((a) => a.images);
+  const answerLinks = visualsAnswer?.links ?? [];
+  const codePaths = reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [];
+  const existingCode = [...codePaths, ...bullets(itemsOfKind(issue2, ["existing-code"]))];
+  const files = [
+    ...issue2.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
+    ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
+    ...answerLinks.filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
+  ];
+  const insights = [...bullets(itemsOfKind(issue2, ["visuals"])), ...bullets(paragraphItems(issue2, ["visuals"]))];
+  const functional = [...bullets(itemsOfKind(issue2, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue2, ["requirements"]))];
+  const lines = [
+    `# Spec Requirements: ${escapeMarkdown(issue2.title)}`,
+    "",
+    `Shaped from issue [#${input.issueNumber}](${input.issueUrl}) on the branch \`${input.branch}\`. Answer the clarifying questions on the issue; the answers are folded in here.`,
+    "",
+    "## Initial Description",
+    "",
+    INITIAL_DESCRIPTION_START,
+    "",
+    embedVerbatim(issue2.body) || "_The issue has no description._",
+    "",
+    INITIAL_DESCRIPTION_END,
+    "",
+    "## Requirements Discussion",
+    "",
+    "### First Round Questions",
+    "",
+    ...discussion(rounds, state.answers),
+    ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
+    ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
+    "## Visual Assets",
+    "",
+    ...section("### Files Provided:", files, "No visual assets provided."),
+    ...section("### Visual Insights:", insights, "No visual insights yet."),
+    "## Requirements Summary",
+    "",
+    ...section("### Functional Requirements", functional, "_None listed in the issue yet; see the answers above._"),
+    ...section("### Acceptance Criteria", bullets(itemsOfKind(issue2, ["acceptance"])), "_None listed in the issue yet; see the answers above._"),
+    ...section("### Users and Permissions", [...bullets(itemsOfKind(issue2, ["users"])), ...bullets(paragraphItems(issue2, ["users"]))], "_See the answers above._"),
+    ...section("### Reusability Opportunities", existingCode, "None identified yet."),
+    "### Scope Boundaries",
+    "",
+    "**In Scope:**",
+    "",
+    "- Everything under Functional Requirements and Acceptance Criteria.",
+    "",
+    "**Out of Scope:**",
+    "",
+    ...itemsOfKind(issue2, ["out-of-scope"]).length > 0 ? bullets(itemsOfKind(issue2, ["out-of-scope"])) : ["- Anything not listed above."],
+    "",
+    ...section(
+      "### Technical Considerations",
+      [...bullets(itemsOfKind(issue2, ["technical"])), ...bullets(paragraphItems(issue2, ["technical"]))],
+      "None noted yet."
+    ),
+    ...itemsOfKind(issue2, ["questions", "problem"]).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue2, ["problem", "questions"])), "") : []
+  ];
+  return markFile("requirements", lines.join("\n"), state);
+}
+
+// src/core/spec/shaping-state.ts
+function toShapingState(data) {
+  if (typeof data !== "object" || data === null) return void 0;
+  const { issue: issue2, questions, answers } = data;
+  if (typeof issue2 !== "number" || !Array.isArray(questions) || typeof answers !== "object" || answers === null) return void 0;
+  const validQuestions = questions.filter((q) => {
+    if (typeof q !== "object" || q === null) return false;
+    const { number, text: text5, default: fallback } = q;
+    return typeof number === "number" && typeof text5 === "string" && typeof fallback === "string";
+  });
+  const validAnswers = {};
+  for (const [number, answer] of Object.entries(answers)) {
+    if (typeof answer.text !== "string") continue;
+    validAnswers[number] = {
+      text: answer.text,
+      commentId: typeof answer.commentId === "number" ? answer.commentId : 0,
+      author: typeof answer.author === "string" ? answer.author : "",
+      unclear: answer.unclear === true,
+      images: Array.isArray(answer.images) ? answer.images.filter((u) => typeof u === "string") : [],
+      links: Array.isArray(answer.links) ? answer.links.filter((u) => typeof u === "string") : []
+    };
+  }
+  return { issue: issue2, questions: validQuestions, answers: validAnswers };
+}
+
+// src/github/write-files.ts
+async function createBranchWithFiles(client, repo, request2) {
+  try {
+    const tree = await client.request("POST /repos/{owner}/{repo}/git/trees", {
+      ...repo,
+      base_tree: request2.base.treeSha,
+      tree: request2.files.map((f) => ({ path: f.path, mode: "100644", type: "blob", content: f.content }))
+    });
+    const commit = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+      ...repo,
+      message: request2.message,
+      tree: tree.data.sha,
+      parents: [request2.base.sha]
+    });
+    await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${request2.branch}`, sha: commit.data.sha });
+    return { created: true, sha: commit.data.sha };
+  } catch (error2) {
+    const http = error2;
+    if (http.status === 422 && typeof http.message === "string" && /already exists/i.test(http.message)) return { created: false };
+    throw toAgentOsError(error2, `Creating the branch ${request2.branch}`);
+  }
+}
+async function readFileOnBranch(client, repo, path2, branch) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref: branch });
+    if (Array.isArray(data) || data.type !== "file") return void 0;
+    const file = data;
+    if (file.encoding === "base64" && file.content !== void 0) {
+      return { sha: file.sha, text: new TextDecoder().decode(Buffer.from(file.content, "base64")) };
+    }
+    const raw = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref: branch, mediaType: { format: "raw" } });
+    return { sha: file.sha, text: typeof raw.data === "string" ? raw.data : new TextDecoder().decode(raw.data) };
+  } catch (error2) {
+    if (error2.status === 404) return void 0;
+    throw toAgentOsError(error2, `Reading ${path2} on ${branch}`);
+  }
+}
+async function writeFileOnBranch(client, repo, request2) {
+  try {
+    const { data } = await client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: request2.path,
+      branch: request2.branch,
+      message: request2.message,
+      content: Buffer.from(request2.content, "utf8").toString("base64"),
+      ...request2.sha === void 0 ? {} : { sha: request2.sha }
+    });
+    return { commitSha: data.commit.sha ?? "" };
+  } catch (error2) {
+    const status = error2.status;
+    if (status === 422 && request2.sha === void 0) throw toAgentOsError({ ...error2, status: 409 }, `Writing ${request2.path}`);
+    throw toAgentOsError(error2, `Writing ${request2.path}`);
+  }
+}
+
+// src/github/branches.ts
+async function readBranch(client, repo, branch) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/branches/{branch}", { ...repo, branch });
+    return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
+  } catch (error2) {
+    if (error2.status === 404) return void 0;
+    throw toAgentOsError(error2, `Reading the branch ${branch}`);
+  }
+}
+async function findBranchesWithPrefix(client, repo, prefix) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", { ...repo, ref: `heads/${prefix}` });
+    return data.map((r) => ({ branch: r.ref.replace(/^refs\/heads\//, ""), sha: r.object.sha })).sort((a, b) => a.branch.localeCompare(b.branch));
+  } catch (error2) {
+    throw toAgentOsError(error2, `Looking for branches named ${prefix}\u2026`);
+  }
+}
+
+// src/phases/locate-spec.ts
+async function locateSpec(ctx, issue2) {
+  const branches = await findBranchesWithPrefix(ctx.client, ctx.repo, specBranchPrefix(issue2.number, ctx.settings));
+  for (const { branch, sha } of branches) {
+    if (issueNumberOfSpecBranch(branch, ctx.settings) !== issue2.number) continue;
+    const location = specLocationOfBranch(branch, issue2.createdAt, ctx.settings);
+    if (location) return { location, headSha: sha };
+  }
+  return void 0;
+}
+
+// src/phases/fold-answer-comment.ts
+var WRITE_ATTEMPTS = 3;
+async function foldAnswerComment(ctx, input) {
+  const { issue: issue2, comment } = input;
+  const spec = await locateSpec(ctx, issue2);
+  if (spec === void 0) return { status: "not-shaped" };
+  const { location } = spec;
+  for (let attempt = 1; ; attempt += 1) {
+    const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
+    const marked = file === void 0 ? void 0 : readMarkedFile("requirements", file.text);
+    const state = marked?.marked === true ? toShapingState(marked.data) : void 0;
+    if (file === void 0 || marked?.marked !== true || state === void 0) return { status: "not-shaped" };
+    const answers = parseAnswers(comment.body, state.questions);
+    if (answers.length === 0) return { status: "no-answers" };
+    const folded = foldAnswers(state, answers, { id: comment.id, author: comment.author });
+    if (folded.changed.length === 0) return { status: "unchanged" };
+    if (!marked.intact) return { status: "edited-by-hand", path: location.requirementsPath };
+    const followUps = (await ctx.drafter.draftFollowUps(
+      folded.state.questions,
+      folded.needFollowUp,
+      nextQuestionNumber(folded.state)
+    )).map((q) => ({ ...q, askedIn: comment.id }));
+    const nextState = { ...folded.state, questions: [...folded.state.questions, ...followUps] };
+    const content3 = renderRequirements({
+      issue: parseIssue(issue2.title, issue2.body),
+      issueNumber: issue2.number,
+      issueUrl: issue2.htmlUrl,
+      branch: location.branch,
+      state: nextState
+    });
+    try {
+      await writeFileOnBranch(ctx.client, ctx.repo, {
+        branch: location.branch,
+        path: location.requirementsPath,
+        content: content3,
+        sha: file.sha,
+        message: `Fold answers from @${comment.author} into the requirements for #${issue2.number}
+
+Answers to ${folded.changed.map((n) => `Q${n}`).join(", ")} from ${issue2.htmlUrl}#issuecomment-${comment.id}`
+      });
+    } catch (error2) {
+      if (isAgentOsError(error2) && error2.kind === "conflict" && attempt < WRITE_ATTEMPTS) continue;
+      throw error2;
+    }
+    const asked = nextState.questions.filter((q) => q.askedIn === comment.id);
+    if (asked.length > 0) {
+      await upsertMarkedComment(ctx.client, ctx.repo, {
+        number: issue2.number,
+        isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
+        body: renderFollowUpComment(comment.id, comment.author, asked),
+        comments: input.comments
+      });
+    }
+    await addReaction(ctx.client, ctx.repo, comment.id, "rocket");
+    return { status: "folded", changed: folded.changed, followUps: followUps.map((q) => q.number), path: location.requirementsPath };
+  }
+}
+
+// src/core/spec/render-pull-request.ts
+function specPullRequestTitle(issueTitle, issueNumber) {
+  const title = issueTitle.trim() === "" ? `issue #${issueNumber}` : issueTitle.trim();
+  return `Spec: ${title}`.slice(0, 256);
+}
+function renderSpecPullRequestBody(issueNumber, issueTitle, location) {
+  return [
+    `Spec for #${issueNumber}: ${escapeMarkdown(issueTitle)}`,
+    "",
+    `Spec: \`${location.folder}\``,
+    "",
+    "The Agent OS App keeps this spec folder in step with the conversation on the issue:",
+    "",
+    "- `planning/requirements.md`: the issue, the clarifying questions and the answers (answer on the issue)",
+    "- `spec.md`: comment `/write-spec` on the issue or here once the questions are answered",
+    "- `tasks.md`: the task list that gates the merge, once the spec is reviewed"
+  ].join("\n");
+}
+
+// src/github/labels.ts
+async function setPhaseLabel(client, repo, request2) {
+  try {
+    if (!request2.current.includes(request2.target)) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...repo, issue_number: request2.number, labels: [request2.target] });
+    }
+    for (const label of request2.phaseLabels) {
+      if (label === request2.target || !request2.current.includes(label)) continue;
+      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: request2.number, name: label }).catch((error2) => {
+        if (error2.status !== 404) throw error2;
+      });
+    }
+  } catch (error2) {
+    throw toAgentOsError(error2, `Setting the label \u201C${request2.target}\u201D on #${request2.number}`);
+  }
+}
+
+// src/github/pull-requests.ts
+function toRef(data) {
+  return { number: data.number, url: data.html_url, draft: data.draft === true, state: data.state === "open" ? "open" : "closed" };
+}
+async function findPullRequestFromBranch(client, repo, branch) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { ...repo, head: `${repo.owner}:${branch}`, state: "all", per_page: 10 });
+    const open2 = data.find((pr) => pr.state === "open");
+    const chosen = open2 ?? data[0];
+    return chosen === void 0 ? void 0 : toRef(chosen);
+  } catch (error2) {
+    throw toAgentOsError(error2, `Looking for the pull request of ${branch}`);
+  }
+}
+function messageOf(error2) {
+  const http = error2;
+  const nested = http.response?.data?.errors?.map((e) => e.message ?? "").join(" ") ?? "";
+  return `${typeof http.message === "string" ? http.message : ""} ${nested}`;
+}
+async function findOrOpenPullRequest(client, repo, request2) {
+  const existing = await findPullRequestFromBranch(client, repo, request2.head);
+  if (existing) return { ...existing, outcome: "found", draftUnavailable: false };
+  const open2 = async (draft) => {
+    const { data } = await client.request("POST /repos/{owner}/{repo}/pulls", {
+      ...repo,
+      head: request2.head,
+      base: request2.base,
+      title: request2.title,
+      body: request2.body,
+      draft
+    });
+    return toRef(data);
+  };
+  try {
+    return { ...await open2(request2.draft), outcome: "created", draftUnavailable: false };
+  } catch (error2) {
+    const status = error2.status;
+    const message = messageOf(error2);
+    if (status === 422 && request2.draft && /draft/i.test(message)) {
+      try {
+        return { ...await open2(false), outcome: "created", draftUnavailable: true };
+      } catch (second) {
+        throw toAgentOsError(second, `Opening the pull request from ${request2.head}`);
+      }
+    }
+    if (status === 422 && /already exists/i.test(message)) {
+      const raced = await findPullRequestFromBranch(client, repo, request2.head);
+      if (raced) return { ...raced, outcome: "found", draftUnavailable: false };
+    }
+    throw toAgentOsError(error2, `Opening the pull request from ${request2.head}`);
+  }
+}
+
+// src/phases/lifecycle-context.ts
+function treeUrl(ctx, branch, path2 = "") {
+  const encoded = [branch, ...path2.split("/").filter((p) => p !== "")].map(encodeURIComponent).join("/");
+  return `${ctx.repoHtmlUrl}/tree/${encoded}`;
+}
+function blobUrl(ctx, branch, path2) {
+  return `${ctx.repoHtmlUrl}/blob/${[branch, ...path2.split("/")].map(encodeURIComponent).join("/")}`;
+}
+
+// src/phases/shape-spec.ts
+function linksFor(ctx, location, pr) {
+  return {
+    location,
+    branchUrl: treeUrl(ctx, location.branch),
+    folderUrl: treeUrl(ctx, location.branch, location.folder),
+    ...pr ? { pullRequest: { number: pr.number, url: pr.url, draft: pr.draft }, draftUnavailable: pr.draftUnavailable } : {}
+  };
+}
+async function openPullRequest(ctx, issue2, location) {
+  return findOrOpenPullRequest(ctx.client, ctx.repo, {
+    head: location.branch,
+    base: ctx.defaultBranch,
+    title: specPullRequestTitle(issue2.title, issue2.number),
+    body: renderSpecPullRequestBody(issue2.number, issue2.title, location),
+    draft: ctx.settings.draftPullRequests
+  });
+}
+async function showShaping(ctx, issue2) {
+  const { labels } = ctx.settings;
+  if (issue2.labels.includes(labels.specWritten)) return;
+  await setPhaseLabel(ctx.client, ctx.repo, { number: issue2.number, current: issue2.labels, target: labels.shaping, phaseLabels: phaseLabels(labels) });
+}
+async function shapeSpec(ctx, input) {
+  const { issue: issue2 } = input;
+  const existing = await locateSpec(ctx, issue2);
+  if (existing) return ensureShaped(ctx, input, existing.location);
+  const parsed = parseIssue(issue2.title, issue2.body);
+  const questions = await ctx.drafter.draftQuestions(parsed);
+  const location = specLocationFor({ issueNumber: issue2.number, title: issue2.title, createdAt: issue2.createdAt }, ctx.settings);
+  const state = { issue: issue2.number, questions, answers: {} };
+  const requirements = renderRequirements({ issue: parsed, issueNumber: issue2.number, issueUrl: issue2.htmlUrl, branch: location.branch, state });
+  const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
+  if (base === void 0) {
+    throw new AgentOsError("not-found", `The default branch \`${ctx.defaultBranch}\` was not found, so there is nothing to start the spec branch from.`);
+  }
+  const created = await createBranchWithFiles(ctx.client, ctx.repo, {
+    branch: location.branch,
+    base,
+    files: [{ path: location.requirementsPath, content: requirements }],
+    message: `Shape spec for #${issue2.number}: ${issue2.title}
+
+Adds ${location.requirementsPath} from the issue, with the clarifying questions.`
+  });
+  if (!created.created) {
+    return ensureShaped(ctx, input, location);
+  }
+  ctx.log.info({ branch: location.branch, commit: created.sha }, "spec branch created");
+  const pr = await openPullRequest(ctx, issue2, location);
+  const links = linksFor(ctx, location, pr);
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number: issue2.number,
+    isOurs: (body) => markedAs(body, MARKERS.questions),
+    body: renderQuestionsComment(input.eventKey, questions, links),
+    comments: input.comments
+  });
+  await showShaping(ctx, issue2);
+  return { status: "shaped", links };
+}
+async function ensureShaped(ctx, input, location) {
+  const { issue: issue2 } = input;
+  const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
+  const marked = file === void 0 ? void 0 : readMarkedFile("requirements", file.text);
+  const recorded = marked?.marked === true ? toShapingState(marked.data) : void 0;
+  const parsed = parseIssue(issue2.title, issue2.body);
+  const state = recorded ?? { issue: issue2.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+  let requirements = "unchanged";
+  const rebuild = file === void 0 || input.force;
+  if (rebuild || recorded === void 0) {
+    const content3 = renderRequirements({ issue: parsed, issueNumber: issue2.number, issueUrl: issue2.htmlUrl, branch: location.branch, state });
+    if (!rebuild) {
+      requirements = "kept";
+    } else if (file?.text !== content3) {
+      await writeFileOnBranch(ctx.client, ctx.repo, {
+        branch: location.branch,
+        path: location.requirementsPath,
+        content: content3,
+        message: `Rebuild requirements for #${issue2.number} from the issue and its answers`,
+        ...file ? { sha: file.sha } : {}
+      });
+      requirements = "rebuilt";
+    }
+  }
+  const pr = await openPullRequest(ctx, issue2, location);
+  const links = linksFor(ctx, location, pr);
+  const [questionsComment] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  if (questionsComment === void 0) {
+    await upsertMarkedComment(ctx.client, ctx.repo, {
+      number: issue2.number,
+      isOurs: (body) => markedAs(body, MARKERS.questions),
+      body: renderQuestionsComment(input.eventKey, state.questions, links),
+      comments: input.comments
+    });
+  }
+  await showShaping(ctx, issue2);
+  const redelivery = questionsComment === void 0 || writtenForEvent(questionsComment.body, input.eventKey);
+  return { status: "already-shaped", links, redelivery, requirements };
+}
+
+// src/core/spec/read-requirements.ts
+function headingText(node2) {
+  return oneLine(toString(node2)).replace(/:\s*$/, "");
+}
+function isBoldLead(node2) {
+  if (node2.type !== "paragraph" || node2.children[0]?.type !== "strong") return false;
+  return node2.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
+}
+function questionLabel(node2) {
+  if (node2.type !== "paragraph") return void 0;
+  const first = node2.children[0];
+  if (first?.type !== "strong") return void 0;
+  const match = /^Q(\d+):?$/.exec(toString(first).trim());
+  return match?.[1] === void 0 ? void 0 : Number(match[1]);
+}
+function findAnswerLabel(node2) {
+  if (node2.type === "strong" && toString(node2).trim() === "Answer:") return node2;
+  if (node2.type !== "paragraph") return void 0;
+  for (const child of node2.children) if (child.type === "strong" && toString(child).trim() === "Answer:") return child;
+  return void 0;
+}
+function collectBullets(source, node2, depth, into) {
+  if (node2.type === "list") {
+    for (const item of node2.children) {
+      const [first, ...rest] = item.children;
+      if (first?.type === "paragraph") into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
+      for (const child of rest) collectBullets(source, child, depth + 1, into);
+    }
+  } else if (node2.type === "paragraph") {
+    const text5 = oneLine(sliceOfRange(source, [node2]));
+    if (text5 !== "") into.push({ text: text5, depth });
+  }
+}
+function readDiscussion(source, nodes) {
+  const entries = [];
+  const starts = nodes.flatMap((node2, index2) => questionLabel(node2) === void 0 ? [] : [index2]);
+  for (const [k, index2] of starts.entries()) {
+    const node2 = nodes[index2];
+    const number = questionLabel(node2) ?? 0;
+    const endIndex = starts[k + 1] ?? nodes.length;
+    const block = nodes.slice(index2, endIndex);
+    const label = block.map((n) => findAnswerLabel(n)).find((n) => n !== void 0);
+    const labelStart = label?.position?.start.offset;
+    const labelEnd2 = label?.position?.end.offset;
+    const lastEnd = block[block.length - 1]?.position?.end.offset ?? 0;
+    const questionStart = node2.children[0]?.position?.end.offset ?? 0;
+    let question = oneLine(source.slice(questionStart, labelStart ?? node2.position?.end.offset ?? questionStart));
+    const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
+    if (followUp) question = question.slice(followUp[0].length);
+    let answer = labelEnd2 === void 0 ? "" : source.slice(labelEnd2, lastEnd).trim();
+    const defaulted = answer.includes(DEFAULT_STANDS);
+    if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
+    entries.push({ number, question, answer, defaulted, ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
+  }
+  return entries;
+}
+function readRequirements(markdown) {
+  const source = markdown.replace(/\r\n?/g, "\n");
+  const tree = parseMarkdown(source);
+  let title = "";
+  let initialDescription = "";
+  const sections = {};
+  const discussionNodes = [];
+  let h2 = "";
+  let h3 = "";
+  let lead = "";
+  let inDescription = false;
+  let descriptionFrom = 0;
+  for (const node2 of tree.children) {
+    if (node2.type === "html" && node2.value.trim() === INITIAL_DESCRIPTION_START) {
+      inDescription = true;
+      descriptionFrom = node2.position?.end.offset ?? 0;
+      continue;
+    }
+    if (node2.type === "html" && node2.value.trim() === INITIAL_DESCRIPTION_END) {
+      inDescription = false;
+      initialDescription = source.slice(descriptionFrom, node2.position?.start.offset ?? descriptionFrom).trim();
+      continue;
+    }
+    if (inDescription) continue;
+    if (node2.type === "heading") {
+      if (node2.depth === 1) title = headingText(node2).replace(/^Spec Requirements:\s*/i, "");
+      else if (node2.depth === 2) [h2, h3, lead] = [headingText(node2), "", ""];
+      else [h3, lead] = [headingText(node2), ""];
+      continue;
+    }
+    if (h2 === "Requirements Discussion" && h3 !== "Existing Code to Reference") {
+      discussionNodes.push(node2);
+      continue;
+    }
+    if (isBoldLead(node2)) {
+      lead = headingText(node2);
+      continue;
+    }
+    const key = [h2, h3, lead].filter((p) => p !== "").join("/");
+    collectBullets(source, node2, 0, sections[key] ??= []);
+  }
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections };
+}
+
+// src/core/spec/render-spec.ts
+var SUMMARY = "Requirements Summary";
+function list3(items) {
+  return items.map((b) => `${"  ".repeat(b.depth)}- ${b.text}`);
+}
+function real(items) {
+  return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above.");
+}
+function nameOf(text5) {
+  const plain = plainText(text5).replace(/\s+/g, " ").replace(/[.:;]$/, "");
+  if (plain.length <= 60) return plain;
+  const cut2 = plain.slice(0, 60);
+  return `${cut2.slice(0, Math.max(cut2.lastIndexOf(" "), 30))}\u2026`;
+}
+function groups2(items) {
+  const out = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (item.depth === 0 || last === void 0) out.push([item]);
+    else last.push(item);
+  }
+  return out;
+}
+function indentContinuation(text5, by) {
+  return text5.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
+}
+function decision(entry) {
+  const label = entry.followUpOn === void 0 ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
+  const answer = entry.defaulted ? `_Default accepted:_ ${entry.answer}` : entry.answer;
+  const block = /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(answer);
+  return [
+    `- ${label} ${entry.question}`,
+    block ? `
+  **Answer:**
+
+  ${indentContinuation(answer, 2)}` : `  **Answer:** ${indentContinuation(answer, 2)}`
+  ];
+}
+function section2(title, lines, empty2) {
+  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty2], ""];
+}
+function goalOf(doc) {
+  const prose = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
+  if (prose === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
+  const sentences = prose.match(/[^.!?]+[.!?]+/g) ?? [prose];
+  return sentences.slice(0, 2).map((x) => x.trim()).join(" ");
+}
+function renderSpec(doc) {
+  const s = doc.sections;
+  const functional = real(s[`${SUMMARY}/Functional Requirements`]);
+  const acceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
+  const users = real(s[`${SUMMARY}/Users and Permissions`]);
+  const technical = real(s[`${SUMMARY}/Technical Considerations`]);
+  const context3 = real(s[`${SUMMARY}/Context from the Issue`]);
+  const outOfScope = real(s[`${SUMMARY}/Scope Boundaries/Out of Scope`]);
+  const visuals = [...real(s["Visual Assets/Files Provided"]), ...real(s["Visual Assets/Visual Insights"])];
+  const reuse = [...real(s["Requirements Discussion/Existing Code to Reference"]), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
+  const uniqueReuse = reuse.filter((b, i) => reuse.findIndex((o) => o.text === b.text) === i);
+  const userStories = users.filter((u) => /^as an? /i.test(plainText(u.text)));
+  const specific = [];
+  for (const [i, group] of groups2(functional).entries()) {
+    specific.push(`**${i + 1}. ${escapeMarkdown(nameOf(group[0]?.text ?? ""))}**`, "", ...list3(group), "");
+  }
+  if (acceptance.length > 0) specific.push("**Acceptance criteria**", "", ...list3(acceptance), "");
+  if (users.length > userStories.length) specific.push("**Users and permissions**", "", ...list3(users.filter((u) => !userStories.includes(u))), "");
+  if (technical.length > 0) specific.push("**Technical considerations**", "", ...list3(technical), "");
+  if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
+  const lines = [
+    `# Specification: ${escapeMarkdown(doc.title)}`,
+    "",
+    ...section2("Goal", [goalOf(doc), ...context3.length > 0 ? ["", ...list3(context3)] : []], ""),
+    ...section2(
+      "User Stories",
+      userStories.length > 0 ? list3(userStories) : [`- As a user, I want ${doc.title === "" ? "this feature" : `\u201C${escapeMarkdown(doc.title)}\u201D`} so that the problem described in the issue is solved.`],
+      ""
+    ),
+    ...section2("Specific Requirements", specific, "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"),
+    ...section2("Visual Design", list3(visuals), "No visual assets provided."),
+    ...section2("Existing Code to Leverage", list3(uniqueReuse), "No existing code identified for reuse."),
+    ...section2("Out of Scope", list3(outOfScope), "- Anything not listed under Specific Requirements.")
+  ];
+  return markFile("spec", lines.join("\n"), {});
+}
+
+// src/phases/write-spec.ts
+async function writeSpec(ctx, issue2, options) {
+  const spec = await locateSpec(ctx, issue2);
+  if (spec === void 0) {
+    throw new AgentOsError(
+      "user-input",
+      `Issue #${issue2.number} has no spec yet. Label it \`${ctx.settings.labels.shapeSpec}\` or comment \`/shape-spec\` first, answer the questions, then comment \`/write-spec\`.`
+    );
+  }
+  const { location } = spec;
+  const [requirements, existing] = await Promise.all([
+    readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch),
+    readFileOnBranch(ctx.client, ctx.repo, location.specPath, location.branch)
+  ]);
+  if (requirements === void 0) {
+    throw new AgentOsError(
+      "not-found",
+      `The branch \`${location.branch}\` has no \`${location.requirementsPath}\`, which spec.md is written from. Comment \`/shape-spec --force\` to write it again from the issue.`
+    );
+  }
+  const doc = readRequirements(requirements.text);
+  const content3 = renderSpec(doc);
+  const summary2 = doc.sections;
+  const count = (key) => (summary2[key] ?? []).filter((b) => !/^_.*_$/.test(b.text)).length;
+  const result = {
+    location,
+    specUrl: blobUrl(ctx, location.branch, location.specPath),
+    counts: {
+      requirements: count("Requirements Summary/Functional Requirements"),
+      acceptance: count("Requirements Summary/Acceptance Criteria"),
+      decisions: doc.discussion.length,
+      defaults: doc.discussion.filter((d) => d.defaulted).length,
+      outOfScope: (summary2["Requirements Summary/Scope Boundaries/Out of Scope"] ?? []).filter((b) => b.text !== "Anything not listed above.").length
+    }
+  };
+  let status = "written";
+  if (existing !== void 0) {
+    const marked = readMarkedFile("spec", existing.text);
+    const ours = marked.marked && marked.intact;
+    if (!ours && !options.force) return { ...result, status: "kept-edited" };
+    if (existing.text === content3) status = "unchanged";
+    else status = "updated";
+  }
+  if (status !== "unchanged") {
+    await writeFileOnBranch(ctx.client, ctx.repo, {
+      branch: location.branch,
+      path: location.specPath,
+      content: content3,
+      message: `Write spec for #${issue2.number}: ${issue2.title}
+
+From ${location.requirementsPath}.`,
+      ...existing ? { sha: existing.sha } : {}
+    });
+  }
+  const { labels } = ctx.settings;
+  await setPhaseLabel(ctx.client, ctx.repo, { number: issue2.number, current: issue2.labels, target: labels.specWritten, phaseLabels: phaseLabels(labels) });
+  return { ...result, status };
+}
+
+// src/phases/handle-issue-events.ts
+var IGNORED = { phase: "none", status: "ignored" };
+var ANY_QUESTIONS = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, topic: "scope", text: "", default: "" }));
+async function subjectIssue(ctx, event) {
+  if (!event.isPullRequest) return readIssue(ctx.client, ctx.repo, event.issueNumber);
+  const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  const number = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
+  if (number === void 0) {
+    throw new AgentOsError(
+      "user-input",
+      `This pull request's branch \`${pr.headRef}\` is not a spec branch (\`${ctx.settings.branchPrefix}<issue>-<slug>\`). Comment on the spec's issue, or on its spec pull request.`
+    );
+  }
+  return readIssue(ctx.client, ctx.repo, number);
+}
+function commandLabel(command) {
+  return `\`/${command.name}${command.force ? " --force" : ""}\``;
+}
+async function reply(ctx, number, eventKey, text5) {
+  await createIssueComment(ctx.client, ctx.repo, number, `${markerLine(MARKERS.reply, eventKey)}
+${text5}`);
+}
+async function runCommand(ctx, event, command, comments) {
+  const eventKey = `comment-${event.comment.id}`;
+  const issue2 = await subjectIssue(ctx, event);
+  if (command.name === "shape-spec") {
+    if (issue2.isPullRequest) throw new AgentOsError("user-input", "`/shape-spec` works on issues: comment it on the issue that describes the feature.");
+    const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue2.number) : comments;
+    const result2 = await shapeSpec(ctx, { issue: issue2, comments: issueComments, eventKey, force: command.force });
+    if (result2.status === "shaped") return { phase: "shape-spec", status: "shaped" };
+    const rebuilt = result2.requirements === "rebuilt" ? " `requirements.md` was rebuilt from the issue and the answers." : "";
+    const kept = result2.requirements === "kept" ? " Its `requirements.md` has no App marker, so it was left as it is." : "";
+    return { phase: "shape-spec", status: result2.status, message: `${renderAlreadyShaped(result2.links)}${rebuilt}${kept}` };
+  }
+  const result = await writeSpec(ctx, issue2, { force: command.force });
+  const link2 = `[\`spec.md\`](${result.specUrl})`;
+  if (result.status === "kept-edited") {
+    return {
+      phase: "write-spec",
+      status: result.status,
+      message: `${link2} was changed by someone since the App wrote it, so it was left as it is. Comment \`/write-spec --force\` to write it again from \`requirements.md\` (the changes are then replaced).`
+    };
+  }
+  const c = result.counts;
+  const verb = result.status === "unchanged" ? "is already up to date with" : result.status === "updated" ? "was rewritten from" : "was written from";
+  return {
+    phase: "write-spec",
+    status: result.status,
+    message: `${link2} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`
+  };
+}
+async function handleIssueComment(ctx, event) {
+  if (event.comment.authorIsBot) return IGNORED;
+  const command = event.action === "created" ? parseCommand(event.comment.body) : void 0;
+  if (command === void 0) return handleAnswers(ctx, event);
+  const eventKey = `comment-${event.comment.id}`;
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  if (comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) return { phase: "none", status: "already-handled" };
+  const needed = ctx.settings.commandPermission;
+  const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
+  if (!permissionAtLeast(held, needed)) {
+    await reply(ctx, event.issueNumber, eventKey, `@${event.comment.author} ${commandLabel(command)} needs ${needed} permission on this repository, and you have ${held}. Nothing was changed.`);
+    return { phase: command.name, status: "refused" };
+  }
+  await addReaction(ctx.client, ctx.repo, event.comment.id, "eyes");
+  try {
+    const outcome = await runCommand(ctx, event, command, comments);
+    if (outcome.message !== void 0) await reply(ctx, event.issueNumber, eventKey, outcome.message);
+    await addReaction(ctx.client, ctx.repo, event.comment.id, "rocket");
+    return outcome;
+  } catch (error2) {
+    const known = isAgentOsError(error2) ? error2 : new AgentOsError("internal", `Unexpected error: ${String(error2)}`, { cause: error2 });
+    ctx.log.warn({ err: error2, kind: known.kind, command: command.name }, "command failed");
+    await addReaction(ctx.client, ctx.repo, event.comment.id, "confused");
+    const retry2 = known.kind === "user-input" ? "" : " Anything already done is kept; comment the command again to finish.";
+    await reply(ctx, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}${retry2}`);
+    return { phase: command.name, status: "failed", message: known.message };
+  }
+}
+async function handleAnswers(ctx, event) {
+  if (event.isPullRequest || !event.labels.includes(ctx.settings.labels.shaping)) return IGNORED;
+  if (parseAnswers(event.comment.body, ANY_QUESTIONS).length === 0) return IGNORED;
+  const issue2 = await readIssue(ctx.client, ctx.repo, event.issueNumber);
+  if (issue2.author !== event.comment.author) {
+    const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
+    if (!permissionAtLeast(held, "write")) {
+      ctx.log.info({ author: event.comment.author, permission: held }, "answers ignored: not the issue author or a collaborator with write access");
+      return { phase: "fold-answers", status: "not-allowed" };
+    }
+  }
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  const outcome = await foldAnswerComment(ctx, { issue: issue2, comment: event.comment, comments });
+  if (outcome.status === "edited-by-hand") {
+    const eventKey = `comment-${event.comment.id}`;
+    if (!comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) {
+      await reply(
+        ctx,
+        issue2.number,
+        eventKey,
+        `@${event.comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and the answers the App has recorded.`
+      );
+    }
+  }
+  return { phase: "fold-answers", status: outcome.status };
+}
+async function handleIssueLabeled(ctx, event) {
+  if (event.isPullRequest || event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  if (comments.some((c) => c.byBot && writtenForEvent(c.body, event.eventKey) && !c.body.includes(MARKERS.questions))) {
+    return { phase: "none", status: "already-handled" };
+  }
+  try {
+    const issue2 = await readIssue(ctx.client, ctx.repo, event.issueNumber);
+    const result = await shapeSpec(ctx, { issue: issue2, comments, eventKey: event.eventKey, force: false });
+    if (result.status === "already-shaped" && !result.redelivery) {
+      await reply(ctx, issue2.number, event.eventKey, renderAlreadyShaped(result.links));
+    }
+    return { phase: "shape-spec", status: result.status === "already-shaped" && result.redelivery ? "unchanged" : result.status };
+  } catch (error2) {
+    const known = isAgentOsError(error2) ? error2 : new AgentOsError("internal", `Unexpected error: ${String(error2)}`, { cause: error2 });
+    ctx.log.warn({ err: error2, kind: known.kind }, "shape-spec failed");
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `Could not shape this issue into a spec: ${known.message} Anything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`
+    );
+    return { phase: "shape-spec", status: "failed", message: known.message };
+  }
+}
+
 // src/action/present-gate.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 async function presentGate(report) {
@@ -41855,6 +45808,47 @@ function createClient(token) {
     throttling
   );
 }
+var actionLog = {
+  info: (data, message) => {
+    info(`${message} ${JSON.stringify(data)}`);
+  },
+  warn: (data, message) => {
+    warning(`${message} ${JSON.stringify(data, (key, value2) => key === "err" && value2 instanceof Error ? value2.message : value2)}`);
+  }
+};
+async function runLifecycle(client, eventName, repoHtmlUrl) {
+  const { payload, repo, runId } = context2;
+  const ctx = {
+    client,
+    repo,
+    repoHtmlUrl,
+    defaultBranch: payload.repository?.default_branch ?? "main",
+    settings: DEFAULT_LIFECYCLE_SETTINGS,
+    drafter: deterministicDrafter,
+    log: actionLog
+  };
+  const event = payload;
+  const labels = (event.issue.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "");
+  const isPullRequest = event.issue.pull_request !== void 0 && event.issue.pull_request !== null;
+  if (eventName === "issues" && event.action === "labeled") {
+    return handleIssueLabeled(ctx, { issueNumber: event.issue.number, isPullRequest, label: event.label?.name ?? "", eventKey: `run-${runId}` });
+  }
+  if (eventName === "issue_comment" && (event.action === "created" || event.action === "edited")) {
+    return handleIssueComment(ctx, {
+      action: event.action,
+      issueNumber: event.issue.number,
+      isPullRequest,
+      labels,
+      comment: {
+        id: event.comment.id,
+        body: event.comment.body ?? "",
+        author: event.comment.user?.login ?? "",
+        authorIsBot: event.comment.user?.type === "Bot"
+      }
+    });
+  }
+  return void 0;
+}
 async function run() {
   try {
     const token = getInput("github-token", { required: true });
@@ -41862,6 +45856,19 @@ async function run() {
     const settings = DEFAULT_GATE_SETTINGS;
     const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
     const client = createClient(token);
+    if ((eventName === "issues" || eventName === "issue_comment") && payload.issue) {
+      const lifecycle = await runLifecycle(client, eventName, repoHtmlUrl);
+      setOutput("phase", lifecycle?.phase ?? "none");
+      setOutput("status", lifecycle?.status ?? "ignored");
+      if (lifecycle === void 0 || lifecycle.phase === "none" && lifecycle.status === "ignored") {
+        info(`agent-os-github: nothing to do for this "${eventName}" event.`);
+      } else if (lifecycle.status === "failed") {
+        setFailed(`${lifecycle.phase} failed: ${lifecycle.message ?? "see the comment on the issue"}`);
+      } else {
+        info(`agent-os-github: ${lifecycle.phase} ${lifecycle.status}.`);
+      }
+      return;
+    }
     let outcome;
     if ((eventName === "pull_request" || eventName === "pull_request_target") && payload.pull_request) {
       outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
@@ -41876,7 +45883,7 @@ async function run() {
       );
     }
     if (outcome === void 0) {
-      info(`agent-os-github has nothing to do on "${eventName}" events; it gates pull_request and merge_group events.`);
+      info(`agent-os-github has nothing to do on "${eventName}" events; it handles pull_request, merge_group, issues and issue_comment events.`);
       return;
     }
     await presentGate(outcome.report);

@@ -27,7 +27,7 @@ describe('action.yml', () => {
 
   it('defaults the token to the workflow token and declares every output the Action sets', () => {
     expect(action.inputs['github-token']).toMatchObject({ default: '${{ github.token }}', required: false });
-    expect(Object.keys(action.outputs).sort()).toEqual(['complete', 'conclusion', 'incomplete', 'required', 'tasks']);
+    expect(Object.keys(action.outputs).sort()).toEqual(['complete', 'conclusion', 'incomplete', 'phase', 'required', 'status', 'tasks']);
   });
 });
 
@@ -39,7 +39,14 @@ describe('app.yml', () => {
     expect([...app.default_events].sort()).toEqual(handled);
   });
 
-  it('asks for the least permissions the gate needs', () => {
-    expect(app.default_permissions).toEqual({ checks: 'write', contents: 'read', pull_requests: 'read', metadata: 'read', merge_queues: 'read' });
+  it('asks for the least permissions the gate and the lifecycle phases need', () => {
+    expect(app.default_permissions).toEqual({
+      checks: 'write',
+      contents: 'write',
+      issues: 'write',
+      pull_requests: 'write',
+      metadata: 'read',
+      merge_queues: 'read',
+    });
   });
 });

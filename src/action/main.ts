@@ -2,10 +2,14 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { DEFAULT_LIFECYCLE_SETTINGS } from '../core/config/lifecycle-settings.js';
 import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
+import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import { isAgentOsError } from '../core/errors.js';
 import type { GitHubClient } from '../github/github-client.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
+import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
+import type { LifecycleContext } from '../phases/lifecycle-context.js';
 import { presentGate } from './present-gate.js';
 
 const RETRIES_ON_RATE_LIMIT = 2;
@@ -30,6 +34,57 @@ function createClient(token: string): GitHubClient {
   );
 }
 
+interface IssueCommentPayload {
+  action: string;
+  issue: { number: number; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
+  comment: { id: number; body?: string | null; user?: { login?: string; type?: string } | null };
+  label?: { name?: string };
+}
+
+const actionLog = {
+  info: (data: object, message: string) => {
+    core.info(`${message} ${JSON.stringify(data)}`);
+  },
+  warn: (data: object, message: string) => {
+    core.warning(`${message} ${JSON.stringify(data, (key, value: unknown) => (key === 'err' && value instanceof Error ? value.message : value))}`);
+  },
+};
+
+/** The lifecycle phases on `issues` and `issue_comment` events: the same handlers as the App's. */
+async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl: string): Promise<EventOutcome | undefined> {
+  const { payload, repo, runId } = github.context;
+  const ctx: LifecycleContext = {
+    client,
+    repo,
+    repoHtmlUrl,
+    defaultBranch: (payload.repository as { default_branch?: string } | undefined)?.default_branch ?? 'main',
+    settings: DEFAULT_LIFECYCLE_SETTINGS,
+    drafter: deterministicDrafter,
+    log: actionLog,
+  };
+  const event = payload as unknown as IssueCommentPayload;
+  const labels = (event.issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
+  const isPullRequest = event.issue.pull_request !== undefined && event.issue.pull_request !== null;
+  if (eventName === 'issues' && event.action === 'labeled') {
+    return handleIssueLabeled(ctx, { issueNumber: event.issue.number, isPullRequest, label: event.label?.name ?? '', eventKey: `run-${runId}` });
+  }
+  if (eventName === 'issue_comment' && (event.action === 'created' || event.action === 'edited')) {
+    return handleIssueComment(ctx, {
+      action: event.action,
+      issueNumber: event.issue.number,
+      isPullRequest,
+      labels,
+      comment: {
+        id: event.comment.id,
+        body: event.comment.body ?? '',
+        author: event.comment.user?.login ?? '',
+        authorIsBot: event.comment.user?.type === 'Bot',
+      },
+    });
+  }
+  return undefined;
+}
+
 /** The Action: read the inputs and the event once, run the phase the event calls for, present the result. */
 export async function run(): Promise<void> {
   try {
@@ -38,6 +93,19 @@ export async function run(): Promise<void> {
     const settings = DEFAULT_GATE_SETTINGS;
     const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
     const client = createClient(token);
+    if ((eventName === 'issues' || eventName === 'issue_comment') && payload.issue) {
+      const lifecycle = await runLifecycle(client, eventName, repoHtmlUrl);
+      core.setOutput('phase', lifecycle?.phase ?? 'none');
+      core.setOutput('status', lifecycle?.status ?? 'ignored');
+      if (lifecycle === undefined || (lifecycle.phase === 'none' && lifecycle.status === 'ignored')) {
+        core.info(`agent-os-github: nothing to do for this "${eventName}" event.`);
+      } else if (lifecycle.status === 'failed') {
+        core.setFailed(`${lifecycle.phase} failed: ${lifecycle.message ?? 'see the comment on the issue'}`);
+      } else {
+        core.info(`agent-os-github: ${lifecycle.phase} ${lifecycle.status}.`);
+      }
+      return;
+    }
     let outcome: GateOutcome | undefined;
     if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request) {
       outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
@@ -52,7 +120,7 @@ export async function run(): Promise<void> {
       );
     }
     if (outcome === undefined) {
-      core.info(`agent-os-github has nothing to do on "${eventName}" events; it gates pull_request and merge_group events.`);
+      core.info(`agent-os-github has nothing to do on "${eventName}" events; it handles pull_request, merge_group, issues and issue_comment events.`);
       return;
     }
     await presentGate(outcome.report);

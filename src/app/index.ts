@@ -1,8 +1,12 @@
 import type { Context, Probot } from 'probot';
+import { DEFAULT_LIFECYCLE_SETTINGS } from '../core/config/lifecycle-settings.js';
 import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
+import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { RepoRef } from '../github/github-client.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
+import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
+import type { LifecycleContext } from '../phases/lifecycle-context.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
 
@@ -25,8 +29,42 @@ export const GATE_CHECK_EVENTS = ['check_suite.requested', 'check_suite.rereques
 /** The merge queue asks for checks on its own commit. */
 export const GATE_MERGE_QUEUE_EVENTS = ['merge_group.checks_requested'] as const;
 
+/** Labels start shape-spec; comments carry the slash commands and the answers to the clarifying questions. */
+export const LIFECYCLE_ISSUE_EVENTS = ['issues.labeled'] as const;
+export const LIFECYCLE_COMMENT_EVENTS = ['issue_comment.created', 'issue_comment.edited'] as const;
+
 /** Every webhook event the App handles; `app.yml` subscribes to exactly these (a test holds them in step). */
-export const HANDLED_EVENTS = [...GATE_PULL_REQUEST_EVENTS, ...GATE_CHECK_EVENTS, ...GATE_MERGE_QUEUE_EVENTS] as const;
+export const HANDLED_EVENTS = [
+  ...GATE_PULL_REQUEST_EVENTS,
+  ...GATE_CHECK_EVENTS,
+  ...GATE_MERGE_QUEUE_EVENTS,
+  ...LIFECYCLE_ISSUE_EVENTS,
+  ...LIFECYCLE_COMMENT_EVENTS,
+] as const;
+
+interface RepositoryPayload {
+  name: string;
+  owner: { login: string };
+  html_url: string;
+  default_branch: string;
+}
+
+function lifecycleContext(context: Context, repository: RepositoryPayload): LifecycleContext {
+  return {
+    client: context.octokit,
+    repo: repoOf(repository),
+    repoHtmlUrl: repository.html_url,
+    defaultBranch: repository.default_branch,
+    settings: DEFAULT_LIFECYCLE_SETTINGS,
+    drafter: deterministicDrafter,
+    log: context.log,
+  };
+}
+
+function logOutcome(context: Context, outcome: EventOutcome): void {
+  if (outcome.phase === 'none' && outcome.status === 'ignored') return;
+  context.log.info({ phase: outcome.phase, status: outcome.status }, `${outcome.phase}: ${outcome.status}`);
+}
 
 /** The Probot app: every event is wired to the same phases the Action and CLI use. */
 export default function agentOsApp(app: Probot): void {
@@ -46,6 +84,36 @@ export default function agentOsApp(app: Probot): void {
         run: target.run,
       }),
     );
+
+  app.on([...LIFECYCLE_ISSUE_EVENTS], async (context) => {
+    const { payload } = context;
+    const ctx = lifecycleContext(context, payload.repository);
+    const outcome = await serialize(`${payload.repository.full_name}#${payload.issue.number}`, () =>
+      handleIssueLabeled(ctx, {
+        issueNumber: payload.issue.number,
+        isPullRequest: payload.issue.pull_request !== undefined,
+        label: payload.label?.name ?? '',
+        eventKey: context.id,
+      }),
+    );
+    logOutcome(context, outcome);
+  });
+
+  app.on([...LIFECYCLE_COMMENT_EVENTS], async (context) => {
+    const { payload } = context;
+    const ctx = lifecycleContext(context, payload.repository);
+    const { comment, issue } = payload;
+    const outcome = await serialize(`${payload.repository.full_name}#${issue.number}`, () =>
+      handleIssueComment(ctx, {
+        action: payload.action,
+        issueNumber: issue.number,
+        isPullRequest: issue.pull_request !== undefined,
+        labels: issue.labels.map((l) => l.name),
+        comment: { id: comment.id, body: comment.body, author: comment.user?.login ?? '', authorIsBot: comment.user?.type === 'Bot' },
+      }),
+    );
+    logOutcome(context, outcome);
+  });
 
   app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
     const { payload } = context;

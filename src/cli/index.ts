@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isAgentOsError } from '../core/errors.js';
+import { shapeCommand } from './shape-command.js';
 import { validateCommand, type CommandResult } from './validate-command.js';
+import { writeSpecCommand } from './write-spec-command.js';
 
 function finish(result: CommandResult): void {
   if (result.stdout) process.stdout.write(result.stdout);
@@ -19,7 +21,7 @@ function fail(error: unknown, json: boolean): void {
 
 const program = new Command()
   .name('agent-os-github')
-  .description('Agent OS spec-driven development on GitHub: check task files offline.')
+  .description('Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, check task files.')
   .exitOverride()
   .showHelpAfterError();
 
@@ -37,6 +39,38 @@ program
       finish(await validateCommand(paths, { json, cwd: process.cwd() }));
     } catch (error) {
       fail(error, json);
+    }
+  });
+
+program
+  .command('shape')
+  .description(
+    'Shape an issue kept as a markdown file (its first "# heading" is the title): print the clarifying questions and write ' +
+      'agent-os/specs/<date>-<slug>/planning/requirements.md under the current folder.',
+  )
+  .argument('<issue-file>', 'the issue as markdown')
+  .option('--title <title>', "the issue's title (default: the file's first # heading, else its name)")
+  .option('--number <number>', 'the issue number, for the branch name and links')
+  .option('--date <yyyy-mm-dd>', "the issue's creation date, for the folder name (default: today)")
+  .option('--force', 'replace an existing requirements.md')
+  .action(async (issueFile: string, options: { title?: string; number?: string; date?: string; force?: boolean }) => {
+    try {
+      finish(await shapeCommand(issueFile, { cwd: process.cwd(), ...options, force: options.force === true }));
+    } catch (error) {
+      fail(error, false);
+    }
+  });
+
+program
+  .command('write-spec')
+  .description('Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).')
+  .argument('<spec-folder>', 'a spec folder, e.g. agent-os/specs/2026-03-14-team-invites')
+  .option('--force', 'replace a spec.md that was edited by hand')
+  .action(async (folder: string, options: { force?: boolean }) => {
+    try {
+      finish(await writeSpecCommand(folder, { cwd: process.cwd(), force: options.force === true }));
+    } catch (error) {
+      fail(error, false);
     }
   });
 

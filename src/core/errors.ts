@@ -1,5 +1,5 @@
 /** The kinds of failure the entry points know how to present. */
-export type ErrorKind = 'user-input' | 'permission' | 'not-found' | 'rate-limited' | 'upstream' | 'internal';
+export type ErrorKind = 'user-input' | 'permission' | 'not-found' | 'conflict' | 'rate-limited' | 'upstream' | 'internal';
 
 /** An error with a stable kind and a message written for the person who will read it. */
 export class AgentOsError extends Error {

@@ -4,6 +4,8 @@ import { toAgentOsError } from './to-agent-os-error.js';
 export interface PullRequestState {
   number: number;
   headSha: string;
+  /** The head branch's name. */
+  headRef: string;
   body: string | null;
   htmlUrl: string;
 }
@@ -12,7 +14,7 @@ export interface PullRequestState {
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestState> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number });
-    return { number: data.number, headSha: data.head.sha, body: data.body, htmlUrl: data.html_url };
+    return { number: data.number, headSha: data.head.sha, headRef: data.head.ref, body: data.body, htmlUrl: data.html_url };
   } catch (error) {
     throw toAgentOsError(error, `Reading pull request #${number}`);
   }

@@ -13,7 +13,8 @@ function kindOf(status: number, headers: Record<string, unknown>): ErrorKind {
     return 'rate-limited';
   }
   if (status === 401 || status === 403) return 'permission';
-  if (status === 422 || status === 400 || status === 409) return 'user-input';
+  if (status === 409) return 'conflict';
+  if (status === 422 || status === 400) return 'user-input';
   if (status >= 500) return 'upstream';
   return 'internal';
 }
@@ -36,8 +37,10 @@ export function toAgentOsError(error: unknown, doing: string): AgentOsError {
     kind === 'rate-limited'
       ? ' GitHub is rate limiting requests; the next event or a re-run will finish the job.'
       : kind === 'upstream'
-        ? ' GitHub had a server error; re-run the check to try again.'
-        : kind === 'permission'
+        ? ' GitHub had a server error; try again (re-run the check, or repeat the command).'
+        : kind === 'conflict'
+          ? ' Someone else changed it at the same moment; try again.'
+          : kind === 'permission'
           ? ' The App (or token) lacks a permission this needs.'
           : '';
   return new AgentOsError(kind, `${doing} failed: GitHub answered ${status} (${detail}).${hint}`, { cause: error, status });

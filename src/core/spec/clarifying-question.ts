@@ -24,6 +24,8 @@ export interface ClarifyingQuestion {
   default: string;
   /** For a follow-up: the question it follows up on. */
   about?: number;
+  /** For a follow-up: the id of the comment whose answer it follows up on. */
+  askedIn?: number;
 }
 
 /** An answer as folded into the requirements: verbatim, with where it came from. */

@@ -1,6 +1,6 @@
 import { plainText } from '../markdown/plain-text.js';
 import { hasSection, itemsOfKind, type ParsedIssue } from '../issue/parse-issue.js';
-import type { ClarifyingQuestion, QuestionTopic, RecordedAnswer, SpecDrafter } from './clarifying-question.js';
+import type { ClarifyingQuestion, QuestionTopic, SpecDrafter } from './clarifying-question.js';
 
 export const MIN_QUESTIONS = 4;
 export const MAX_QUESTIONS = 8;
@@ -37,7 +37,8 @@ function phrase(markdown: string, max = 80): string {
 }
 
 function lowerFirst(text: string): string {
-  return text.length > 1 && text[1] !== text[1]?.toUpperCase() ? text[0]?.toLowerCase() + text.slice(1) : text;
+  const [first = '', second = ''] = text;
+  return second !== '' && second !== second.toUpperCase() ? first.toLowerCase() + text.slice(1) : text;
 }
 
 /** The role named most often in the issue, if any. */

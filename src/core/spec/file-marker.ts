@@ -15,7 +15,7 @@ function encode(value: unknown): string {
 }
 
 /** Append the marker line to a file's content. */
-export function markFile<T extends object>(kind: MarkedFileKind, content: string, data: T): string {
+export function markFile(kind: MarkedFileKind, content: string, data: object): string {
   const body = content.endsWith('\n') ? content : `${content}\n`;
   return `${body}\n${PREFIX}${kind} ${encode({ ...data, fingerprint: fingerprint(body) })} -->\n`;
 }

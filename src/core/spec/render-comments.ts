@@ -3,17 +3,42 @@ import { TOPIC_LABELS, type ClarifyingQuestion } from './clarifying-question.js'
 
 /** Hidden first lines that let the App find its own comments again. */
 export const MARKERS = {
-  questions: (issue: number) => `<!-- agent-os-github:questions issue=${issue} -->`,
-  followUps: (commentId: number) => `<!-- agent-os-github:follow-ups comment=${commentId} -->`,
-  reply: (commentId: number) => `<!-- agent-os-github:reply comment=${commentId} -->`,
-  notice: (eventId: string) => `<!-- agent-os-github:notice event=${eventId.replace(/[^\w.-]/g, '')} -->`,
+  /** The questions comment of an issue (one per issue). */
+  questions: 'agent-os-github:questions',
+  /** Follow-up questions for one answering comment. */
+  followUps: (commentId: number) => `agent-os-github:follow-ups comment=${commentId}`,
+  /** The answer to a command or an event (one per event). */
+  reply: 'agent-os-github:reply',
 } as const;
+
+/** An event's key as kept in a marker: letters, digits, `.`, `_` and `-` only. */
+function safeKey(eventKey: string): string {
+  return eventKey.replace(/[^\w.-]/g, '');
+}
+
+/** The hidden first line of a comment: what it is, and the event that wrote it. */
+export function markerLine(kind: string, eventKey: string): string {
+  return `<!-- ${kind} event=${safeKey(eventKey)} -->`;
+}
+
+/** Whether a comment's first line says it was written for this event (so the event was handled already). */
+export function writtenForEvent(body: string, eventKey: string): boolean {
+  const first = body.split('\n', 1)[0] ?? '';
+  return first.startsWith('<!-- agent-os-github:') && first.endsWith(` event=${safeKey(eventKey)} -->`);
+}
+
+/** Whether a comment's first line marks it as this kind of ours (`MARKERS.questions`, …). */
+export function markedAs(body: string, kind: string): boolean {
+  return body.startsWith(`<!-- ${kind} event=`);
+}
 
 export interface SpecLinks {
   location: SpecLocation;
   branchUrl: string;
   folderUrl: string;
   pullRequest?: { number: number; url: string; draft: boolean };
+  /** The repository does not allow draft pull requests, so the spec's is a normal one. */
+  draftUnavailable?: boolean;
 }
 
 function numbered(questions: readonly ClarifyingQuestion[]): string[] {
@@ -22,17 +47,18 @@ function numbered(questions: readonly ClarifyingQuestion[]): string[] {
 
 function whereItIs(links: SpecLinks): string {
   const pr = links.pullRequest;
-  const prText = pr === undefined ? '' : ` and ${pr.draft ? 'draft ' : ''}pull request #${pr.number}`;
+  const note = links.draftUnavailable === true ? ' (a normal one: this repository does not allow draft pull requests)' : '';
+  const prText = pr === undefined ? '' : ` and ${pr.draft ? 'draft ' : ''}pull request [#${pr.number}](${pr.url})${note}`;
   return `the branch [\`${links.location.branch}\`](${links.branchUrl})${prText}, in [\`${links.location.folder}\`](${links.folderUrl})`;
 }
 
 /** The clarifying questions, posted on the issue once its spec branch exists. */
-export function renderQuestionsComment(issueNumber: number, questions: readonly ClarifyingQuestion[], links: SpecLinks): string {
+export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks): string {
   const clarifying = questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals' && q.topic !== 'follow-up');
   const reuse = questions.filter((q) => q.topic === 'reuse');
   const visuals = questions.filter((q) => q.topic === 'visuals');
   return [
-    MARKERS.questions(issueNumber),
+    markerLine(MARKERS.questions, eventKey),
     '### Shaping this spec: a few questions first',
     '',
     `The spec for this issue is started on ${whereItIs(links)}, with the issue's text in \`planning/requirements.md\`.`,
@@ -52,11 +78,16 @@ export function renderQuestionsComment(issueNumber: number, questions: readonly 
 /** Follow-up questions for answers that were empty or unclear, in reply to the answering comment. */
 export function renderFollowUpComment(commentId: number, author: string, followUps: readonly ClarifyingQuestion[]): string {
   return [
-    MARKERS.followUps(commentId),
+    markerLine(MARKERS.followUps(commentId), `comment-${commentId}`),
     `Thanks @${author}, your answers are in \`requirements.md\`. A few need a little more:`,
     '',
     ...followUps.map((q) => `${q.number}. ${q.text}`),
     '',
     'Reply with the numbers above (or leave them: the proposed defaults stand).',
   ].join('\n');
+}
+
+/** Where the spec already is, for a second shaping request. */
+export function renderAlreadyShaped(links: SpecLinks): string {
+  return `The spec for this issue already exists: ${whereItIs(links)}. Answer the questions above (edit your reply to change an answer), or comment \`/write-spec\` when you are ready. To rebuild \`requirements.md\` from the issue and the answers, comment \`/shape-spec --force\`.`;
 }

@@ -69,7 +69,7 @@ export function renderRequirements(input: RequirementsInput): string {
   };
   const reuse = answerTo('reuse');
   const visualsAnswer = answerTo('visuals');
-  const answerImages = Object.values(state.answers).flatMap((a) => a.images ?? []);
+  const answerImages = Object.values(state.answers).flatMap((a) => a.images);
   const answerLinks = visualsAnswer?.links ?? [];
 
   const codePaths = reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [];

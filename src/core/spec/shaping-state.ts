@@ -11,10 +11,24 @@ export interface ShapingState {
 /** Read the state from a marker's data, defensively: a hand-edited marker gives `undefined`, not a crash. */
 export function toShapingState(data: unknown): ShapingState | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
-  const { issue, questions, answers } = data as Partial<ShapingState>;
-  if (typeof issue !== 'number' || !Array.isArray(questions) || typeof answers !== 'object') return undefined;
-  const validQuestions = questions.filter(
-    (q): q is ClarifyingQuestion => typeof q === 'object' && typeof q.number === 'number' && typeof q.text === 'string' && typeof q.default === 'string',
-  );
-  return { issue, questions: validQuestions, answers };
+  const { issue, questions, answers } = data as { issue?: unknown; questions?: unknown; answers?: unknown };
+  if (typeof issue !== 'number' || !Array.isArray(questions) || typeof answers !== 'object' || answers === null) return undefined;
+  const validQuestions = (questions as unknown[]).filter((q): q is ClarifyingQuestion => {
+    if (typeof q !== 'object' || q === null) return false;
+    const { number, text, default: fallback } = q as { number?: unknown; text?: unknown; default?: unknown };
+    return typeof number === 'number' && typeof text === 'string' && typeof fallback === 'string';
+  });
+  const validAnswers: Record<string, RecordedAnswer> = {};
+  for (const [number, answer] of Object.entries(answers as Record<string, Partial<RecordedAnswer>>)) {
+    if (typeof answer.text !== 'string') continue;
+    validAnswers[number] = {
+      text: answer.text,
+      commentId: typeof answer.commentId === 'number' ? answer.commentId : 0,
+      author: typeof answer.author === 'string' ? answer.author : '',
+      unclear: answer.unclear === true,
+      images: Array.isArray(answer.images) ? answer.images.filter((u) => typeof u === 'string') : [],
+      links: Array.isArray(answer.links) ? answer.links.filter((u) => typeof u === 'string') : [],
+    };
+  }
+  return { issue, questions: validQuestions, answers: validAnswers };
 }

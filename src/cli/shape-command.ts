@@ -1,0 +1,77 @@
+import { basename, join, resolve } from 'node:path';
+import { DEFAULT_LIFECYCLE_SETTINGS } from '../core/config/lifecycle-settings.js';
+import { AgentOsError } from '../core/errors.js';
+import { parseIssue } from '../core/issue/parse-issue.js';
+import { splitIssueFile } from '../core/issue/split-issue-file.js';
+import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
+import { readMarkedFile } from '../core/spec/file-marker.js';
+import { TOPIC_LABELS } from '../core/spec/clarifying-question.js';
+import { renderRequirements } from '../core/spec/render-requirements.js';
+import { specLocationFor } from '../core/spec/spec-location.js';
+import { displayPath } from '../fs/find-task-files.js';
+import { readTextFile } from '../fs/read-text-file.js';
+import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import type { CommandResult } from './validate-command.js';
+
+export interface ShapeOptions {
+  cwd: string;
+  title?: string;
+  number?: string;
+  date?: string;
+  force: boolean;
+}
+
+function issueNumberOf(written: string | undefined): number {
+  if (written === undefined) return 0;
+  if (!/^\d{1,9}$/.test(written)) throw new AgentOsError('user-input', `--number must be an issue number such as 42, not "${written}".`);
+  return Number(written);
+}
+
+function dateOf(written: string | undefined): string {
+  if (written === undefined) return new Date().toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(Date.parse(`${written}T00:00:00Z`))) {
+    throw new AgentOsError('user-input', `--date must be a date such as 2026-03-14, not "${written}".`);
+  }
+  return `${written}T00:00:00Z`;
+}
+
+/**
+ * `agent-os-github shape ISSUE.md`: the clarifying questions on stdout, and the spec folder's
+ * planning/requirements.md written under the current folder (as the App writes it on the spec branch).
+ */
+export async function shapeCommand(issueFile: string, options: ShapeOptions): Promise<CommandResult> {
+  const settings = DEFAULT_LIFECYCLE_SETTINGS;
+  const absolute = resolve(options.cwd, issueFile);
+  const split = splitIssueFile(await readTextFile(absolute, issueFile));
+  const title = options.title ?? split.title ?? basename(issueFile).replace(/\.md$/i, '');
+  const number = issueNumberOf(options.number);
+  const location = specLocationFor({ issueNumber: number, title, createdAt: dateOf(options.date) }, settings);
+  const issue = parseIssue(title, split.body);
+  const questions = await deterministicDrafter.draftQuestions(issue);
+  const target = join(options.cwd, location.requirementsPath);
+  const shown = displayPath(target, options.cwd);
+  const existing = await readTextFileIfAny(target);
+  if (existing !== undefined && !options.force) {
+    const marked = readMarkedFile('requirements', existing);
+    const why = marked.marked && !marked.intact ? ' and was edited since it was written' : '';
+    throw new AgentOsError('user-input', `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`);
+  }
+  const content = renderRequirements({
+    issue,
+    issueNumber: number,
+    issueUrl: number > 0 ? `#${number}` : basename(issueFile),
+    branch: location.branch,
+    state: { issue: number, questions, answers: {} },
+  });
+  await writeTextFile(target, shown, content);
+  const lines = [
+    `Wrote ${shown}`,
+    '',
+    'Clarifying questions (answer them in the Requirements Discussion of that file, or on the issue when the App runs):',
+    '',
+    ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
+    '',
+    `Then: agent-os-github write-spec ${displayPath(join(options.cwd, location.folder), options.cwd)}`,
+  ];
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}

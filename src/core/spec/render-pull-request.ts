@@ -1,0 +1,23 @@
+import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import type { SpecLocation } from './spec-location.js';
+
+/** The spec pull request's title: `Spec: <issue title>`. */
+export function specPullRequestTitle(issueTitle: string, issueNumber: number): string {
+  const title = issueTitle.trim() === '' ? `issue #${issueNumber}` : issueTitle.trim();
+  return `Spec: ${title}`.slice(0, 256);
+}
+
+/** The spec pull request's description: the issue it shapes, its `Spec:` line (which the task gate reads), next steps. */
+export function renderSpecPullRequestBody(issueNumber: number, issueTitle: string, location: SpecLocation): string {
+  return [
+    `Spec for #${issueNumber}: ${escapeMarkdown(issueTitle)}`,
+    '',
+    `Spec: \`${location.folder}\``,
+    '',
+    'The Agent OS App keeps this spec folder in step with the conversation on the issue:',
+    '',
+    '- `planning/requirements.md`: the issue, the clarifying questions and the answers (answer on the issue)',
+    '- `spec.md`: comment `/write-spec` on the issue or here once the questions are answered',
+    '- `tasks.md`: the task list that gates the merge, once the spec is reviewed',
+  ].join('\n');
+}

@@ -1,0 +1,70 @@
+import type { GitHubClient, RepoRef } from './github-client.js';
+import { toAgentOsError } from './to-agent-os-error.js';
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  author: string;
+  /** Written by a bot (GitHub App or Actions): only such comments count as ours. */
+  byBot: boolean;
+  createdAt: string;
+}
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Every comment of an issue or pull request, oldest first (paginated). */
+export async function listIssueComments(client: GitHubClient, repo: RepoRef, number: number): Promise<IssueComment[]> {
+  try {
+    const data = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: number, per_page: 100 });
+    return data.map((c) => ({
+      id: c.id,
+      body: c.body ?? '',
+      author: c.user?.login ?? '',
+      byBot: c.user?.type === 'Bot',
+      createdAt: c.created_at,
+    }));
+  } catch (error) {
+    throw toAgentOsError(error, `Reading the comments of #${number}`);
+  }
+}
+
+/** Our comments (a bot's) that `isOurs` recognises by their hidden marker, oldest first. */
+export function findOurComments(comments: readonly IssueComment[], isOurs: (body: string) => boolean): IssueComment[] {
+  return comments.filter((c) => c.byBot && isOurs(c.body)).sort((a, b) => a.id - b.id);
+}
+
+export async function createIssueComment(client: GitHubClient, repo: RepoRef, number: number, body: string): Promise<IssueComment> {
+  try {
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: number, body });
+    return { id: Number(data.id), body: data.body ?? body, author: data.user?.login ?? '', byBot: true, createdAt: data.created_at };
+  } catch (error) {
+    throw toAgentOsError(error, `Commenting on #${number}`);
+  }
+}
+
+/**
+ * Keep exactly one comment of ours with this marker: create it, update it only when its text differs, and
+ * delete newer duplicates left by a race (the oldest wins). `comments` is the issue's list, read once by the caller.
+ */
+export async function upsertMarkedComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: { number: number; isOurs: (body: string) => boolean; body: string; comments: readonly IssueComment[] },
+): Promise<{ outcome: WriteOutcome; comment: IssueComment }> {
+  const [oldest, ...duplicates] = findOurComments(request.comments, request.isOurs);
+  try {
+    for (const duplicate of duplicates) {
+      await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: duplicate.id }).catch((error: unknown) => {
+        if ((error as { status?: unknown }).status !== 404) throw error;
+      });
+    }
+    if (oldest === undefined) {
+      return { outcome: 'created', comment: await createIssueComment(client, repo, request.number, request.body) };
+    }
+    if (oldest.body === request.body) return { outcome: 'unchanged', comment: oldest };
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: oldest.id, body: request.body });
+    return { outcome: 'updated', comment: { ...oldest, body: request.body } };
+  } catch (error) {
+    throw toAgentOsError(error, `Updating our comment on #${request.number}`);
+  }
+}

@@ -1,0 +1,96 @@
+import { isAgentOsError } from '../core/errors.js';
+import { parseIssue } from '../core/issue/parse-issue.js';
+import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
+import { readMarkedFile } from '../core/spec/file-marker.js';
+import { foldAnswers, nextQuestionNumber } from '../core/spec/fold-answers.js';
+import { parseAnswers } from '../core/spec/parse-answers.js';
+import { MARKERS, markedAs, renderFollowUpComment } from '../core/spec/render-comments.js';
+import { renderRequirements } from '../core/spec/render-requirements.js';
+import { toShapingState } from '../core/spec/shaping-state.js';
+import { addReaction } from '../github/add-reaction.js';
+import { upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import type { IssueSnapshot } from '../github/read-issue.js';
+import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import type { LifecycleContext } from './lifecycle-context.js';
+import { locateSpec } from './locate-spec.js';
+
+export interface AnswerCommentInput {
+  issue: IssueSnapshot;
+  comment: { id: number; body: string; author: string };
+  comments: readonly IssueComment[];
+}
+
+export type FoldOutcome =
+  | { status: 'folded'; changed: number[]; followUps: number[]; path: string }
+  | { status: 'unchanged' }
+  | { status: 'no-answers' }
+  | { status: 'not-shaped' }
+  | { status: 'edited-by-hand'; path: string };
+
+/** Writes that lose a race with another change of requirements.md are retried on a fresh read this many times. */
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * Fold a reply's answers into requirements.md: each answer verbatim under its question, one commit per fold, and
+ * up to three follow-up questions for answers that were empty or unclear. The same comment twice changes
+ * nothing; a requirements.md a person edited is left alone.
+ */
+export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerCommentInput): Promise<FoldOutcome> {
+  const { issue, comment } = input;
+  const spec = await locateSpec(ctx, issue);
+  if (spec === undefined) return { status: 'not-shaped' };
+  const { location } = spec;
+
+  for (let attempt = 1; ; attempt += 1) {
+    const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
+    const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
+    const state = marked?.marked === true ? toShapingState(marked.data) : undefined;
+    if (file === undefined || marked?.marked !== true || state === undefined) return { status: 'not-shaped' };
+
+    const answers = parseAnswers(comment.body, state.questions);
+    if (answers.length === 0) return { status: 'no-answers' };
+    const folded = foldAnswers(state, answers, { id: comment.id, author: comment.author });
+    if (folded.changed.length === 0) return { status: 'unchanged' };
+    if (!marked.intact) return { status: 'edited-by-hand', path: location.requirementsPath };
+
+    const followUps: ClarifyingQuestion[] = (
+      await ctx.drafter.draftFollowUps(
+        folded.state.questions,
+        folded.needFollowUp,
+        nextQuestionNumber(folded.state),
+      )
+    ).map((q) => ({ ...q, askedIn: comment.id }));
+    const nextState = { ...folded.state, questions: [...folded.state.questions, ...followUps] };
+    const content = renderRequirements({
+      issue: parseIssue(issue.title, issue.body),
+      issueNumber: issue.number,
+      issueUrl: issue.htmlUrl,
+      branch: location.branch,
+      state: nextState,
+    });
+    try {
+      await writeFileOnBranch(ctx.client, ctx.repo, {
+        branch: location.branch,
+        path: location.requirementsPath,
+        content,
+        sha: file.sha,
+        message: `Fold answers from @${comment.author} into the requirements for #${issue.number}\n\nAnswers to ${folded.changed.map((n) => `Q${n}`).join(', ')} from ${issue.htmlUrl}#issuecomment-${comment.id}`,
+      });
+    } catch (error) {
+      if (isAgentOsError(error) && error.kind === 'conflict' && attempt < WRITE_ATTEMPTS) continue;
+      throw error;
+    }
+
+    const asked = nextState.questions.filter((q) => q.askedIn === comment.id);
+    if (asked.length > 0) {
+      await upsertMarkedComment(ctx.client, ctx.repo, {
+        number: issue.number,
+        isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
+        body: renderFollowUpComment(comment.id, comment.author, asked),
+        comments: input.comments,
+      });
+    }
+    await addReaction(ctx.client, ctx.repo, comment.id, 'rocket');
+    return { status: 'folded', changed: folded.changed, followUps: followUps.map((q) => q.number), path: location.requirementsPath };
+  }
+}

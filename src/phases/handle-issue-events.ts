@@ -1,0 +1,188 @@
+import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
+import { parseCommand, type SlashCommand } from '../core/commands/parse-command.js';
+import { AgentOsError, isAgentOsError } from '../core/errors.js';
+import { parseAnswers } from '../core/spec/parse-answers.js';
+import { markerLine, MARKERS, renderAlreadyShaped, writtenForEvent } from '../core/spec/render-comments.js';
+import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
+import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
+import { addReaction } from '../github/add-reaction.js';
+import { createIssueComment, listIssueComments, type IssueComment } from '../github/issue-comments.js';
+import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
+import { readPermission } from '../github/read-permission.js';
+import { readPullRequest } from '../github/read-pull-request.js';
+import { foldAnswerComment } from './fold-answer-comment.js';
+import type { LifecycleContext } from './lifecycle-context.js';
+import { shapeSpec } from './shape-spec.js';
+import { writeSpec } from './write-spec.js';
+
+/** An issue comment event, as plain values (entry points read the payload; phases never do). */
+export interface IssueCommentEvent {
+  action: 'created' | 'edited';
+  issueNumber: number;
+  isPullRequest: boolean;
+  /** The issue's labels as the payload had them: only a cheap first filter; state is read through the API. */
+  labels: readonly string[];
+  comment: { id: number; body: string; author: string; authorIsBot: boolean };
+}
+
+export interface IssueLabeledEvent {
+  issueNumber: number;
+  isPullRequest: boolean;
+  label: string;
+  /** Identifies this event across redeliveries: the delivery id (App) or the run id (Action). */
+  eventKey: string;
+}
+
+/** What an event led to, for logs and the Action's outputs. */
+export interface EventOutcome {
+  phase: 'shape-spec' | 'write-spec' | 'fold-answers' | 'none';
+  status: string;
+  message?: string;
+}
+
+const IGNORED: EventOutcome = { phase: 'none', status: 'ignored' };
+
+/** Numbers 1…40, so any numbered reply counts as "looks like answers" before the real questions are read. */
+const ANY_QUESTIONS: ClarifyingQuestion[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, topic: 'scope', text: '', default: '' }));
+
+/** The spec issue a command talks about: the issue itself, or for a spec pull request the issue its branch names. */
+async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent): Promise<IssueSnapshot> {
+  if (!event.isPullRequest) return readIssue(ctx.client, ctx.repo, event.issueNumber);
+  const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  const number = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
+  if (number === undefined) {
+    throw new AgentOsError(
+      'user-input',
+      `This pull request's branch \`${pr.headRef}\` is not a spec branch (\`${ctx.settings.branchPrefix}<issue>-<slug>\`). Comment on the spec's issue, or on its spec pull request.`,
+    );
+  }
+  return readIssue(ctx.client, ctx.repo, number);
+}
+
+function commandLabel(command: SlashCommand): string {
+  return `\`/${command.name}${command.force ? ' --force' : ''}\``;
+}
+
+async function reply(ctx: LifecycleContext, number: number, eventKey: string, text: string): Promise<void> {
+  await createIssueComment(ctx.client, ctx.repo, number, `${markerLine(MARKERS.reply, eventKey)}\n${text}`);
+}
+
+async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand, comments: readonly IssueComment[]): Promise<EventOutcome> {
+  const eventKey = `comment-${event.comment.id}`;
+  const issue = await subjectIssue(ctx, event);
+  if (command.name === 'shape-spec') {
+    if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
+    const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
+    const result = await shapeSpec(ctx, { issue, comments: issueComments, eventKey, force: command.force });
+    if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped' };
+    const rebuilt = result.requirements === 'rebuilt' ? ' `requirements.md` was rebuilt from the issue and the answers.' : '';
+    const kept = result.requirements === 'kept' ? ' Its `requirements.md` has no App marker, so it was left as it is.' : '';
+    return { phase: 'shape-spec', status: result.status, message: `${renderAlreadyShaped(result.links)}${rebuilt}${kept}` };
+  }
+  const result = await writeSpec(ctx, issue, { force: command.force });
+  const link = `[\`spec.md\`](${result.specUrl})`;
+  if (result.status === 'kept-edited') {
+    return {
+      phase: 'write-spec',
+      status: result.status,
+      message: `${link} was changed by someone since the App wrote it, so it was left as it is. Comment \`/write-spec --force\` to write it again from \`requirements.md\` (the changes are then replaced).`,
+    };
+  }
+  const c = result.counts;
+  const verb = result.status === 'unchanged' ? 'is already up to date with' : result.status === 'updated' ? 'was rewritten from' : 'was written from';
+  return {
+    phase: 'write-spec',
+    status: result.status,
+    message:
+      `${link} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ` +
+      `${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`,
+  };
+}
+
+/**
+ * A new comment on an issue or pull request: a slash command (permission checked, 👀 then 🚀 or 😕, one reply),
+ * or a reply answering the clarifying questions. Edits count only as answers; bots are never listened to.
+ */
+export async function handleIssueComment(ctx: LifecycleContext, event: IssueCommentEvent): Promise<EventOutcome> {
+  if (event.comment.authorIsBot) return IGNORED;
+  const command = event.action === 'created' ? parseCommand(event.comment.body) : undefined;
+  if (command === undefined) return handleAnswers(ctx, event);
+
+  const eventKey = `comment-${event.comment.id}`;
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  if (comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) return { phase: 'none', status: 'already-handled' };
+  const needed = ctx.settings.commandPermission;
+  const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
+  if (!permissionAtLeast(held, needed)) {
+    await reply(ctx, event.issueNumber, eventKey, `@${event.comment.author} ${commandLabel(command)} needs ${needed} permission on this repository, and you have ${held}. Nothing was changed.`);
+    return { phase: command.name, status: 'refused' };
+  }
+  await addReaction(ctx.client, ctx.repo, event.comment.id, 'eyes');
+  try {
+    const outcome = await runCommand(ctx, event, command, comments);
+    if (outcome.message !== undefined) await reply(ctx, event.issueNumber, eventKey, outcome.message);
+    await addReaction(ctx.client, ctx.repo, event.comment.id, 'rocket');
+    return outcome;
+  } catch (error) {
+    const known = isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
+    ctx.log.warn({ err: error, kind: known.kind, command: command.name }, 'command failed');
+    await addReaction(ctx.client, ctx.repo, event.comment.id, 'confused');
+    const retry = known.kind === 'user-input' ? '' : ' Anything already done is kept; comment the command again to finish.';
+    await reply(ctx, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}${retry}`);
+    return { phase: command.name, status: 'failed', message: known.message };
+  }
+}
+
+async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): Promise<EventOutcome> {
+  if (event.isPullRequest || !event.labels.includes(ctx.settings.labels.shaping)) return IGNORED;
+  if (parseAnswers(event.comment.body, ANY_QUESTIONS).length === 0) return IGNORED;
+  const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
+  if (issue.author !== event.comment.author) {
+    const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
+    if (!permissionAtLeast(held, 'write')) {
+      ctx.log.info({ author: event.comment.author, permission: held }, 'answers ignored: not the issue author or a collaborator with write access');
+      return { phase: 'fold-answers', status: 'not-allowed' };
+    }
+  }
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  const outcome = await foldAnswerComment(ctx, { issue, comment: event.comment, comments });
+  if (outcome.status === 'edited-by-hand') {
+    const eventKey = `comment-${event.comment.id}`;
+    if (!comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) {
+      await reply(
+        ctx,
+        issue.number,
+        eventKey,
+        `@${event.comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and the answers the App has recorded.`,
+      );
+    }
+  }
+  return { phase: 'fold-answers', status: outcome.status };
+}
+
+/** The shape-spec label was added to an issue: shape it, or say where its spec already is. */
+export async function handleIssueLabeled(ctx: LifecycleContext, event: IssueLabeledEvent): Promise<EventOutcome> {
+  if (event.isPullRequest || event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  if (comments.some((c) => c.byBot && writtenForEvent(c.body, event.eventKey) && !c.body.includes(MARKERS.questions))) {
+    return { phase: 'none', status: 'already-handled' };
+  }
+  try {
+    const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
+    const result = await shapeSpec(ctx, { issue, comments, eventKey: event.eventKey, force: false });
+    if (result.status === 'already-shaped' && !result.redelivery) {
+      await reply(ctx, issue.number, event.eventKey, renderAlreadyShaped(result.links));
+    }
+    return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
+  } catch (error) {
+    const known = isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
+    ctx.log.warn({ err: error, kind: known.kind }, 'shape-spec failed');
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `Could not shape this issue into a spec: ${known.message} Anything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`,
+    );
+    return { phase: 'shape-spec', status: 'failed', message: known.message };
+  }
+}

@@ -1,0 +1,31 @@
+import type { LifecycleSettings } from '../core/config/lifecycle-settings.js';
+import type { SpecDrafter } from '../core/spec/clarifying-question.js';
+import type { GitHubClient, RepoRef } from '../github/github-client.js';
+
+/** Structured logging, as Probot's pino logger and the Action's adapter both offer it. */
+export interface EventLog {
+  info(data: object, message: string): void;
+  warn(data: object, message: string): void;
+}
+
+/** Everything a lifecycle phase needs besides the event itself; entry points build it once per event. */
+export interface LifecycleContext {
+  client: GitHubClient;
+  repo: RepoRef;
+  /** `https://github.com/acme/app`, for links. */
+  repoHtmlUrl: string;
+  defaultBranch: string;
+  settings: LifecycleSettings;
+  drafter: SpecDrafter;
+  log: EventLog;
+}
+
+/** A link to a path on a branch (folder or file). */
+export function treeUrl(ctx: LifecycleContext, branch: string, path = ''): string {
+  const encoded = [branch, ...path.split('/').filter((p) => p !== '')].map(encodeURIComponent).join('/');
+  return `${ctx.repoHtmlUrl}/tree/${encoded}`;
+}
+
+export function blobUrl(ctx: LifecycleContext, branch: string, path: string): string {
+  return `${ctx.repoHtmlUrl}/blob/${[branch, ...path.split('/')].map(encodeURIComponent).join('/')}`;
+}

@@ -1,0 +1,148 @@
+import { phaseLabels } from '../core/config/lifecycle-settings.js';
+import { AgentOsError } from '../core/errors.js';
+import { parseIssue } from '../core/issue/parse-issue.js';
+import { readMarkedFile } from '../core/spec/file-marker.js';
+import { MARKERS, markedAs, renderQuestionsComment, writtenForEvent, type SpecLinks } from '../core/spec/render-comments.js';
+import { renderSpecPullRequestBody, specPullRequestTitle } from '../core/spec/render-pull-request.js';
+import { renderRequirements } from '../core/spec/render-requirements.js';
+import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js';
+import { specLocationFor, type SpecLocation } from '../core/spec/spec-location.js';
+import { readBranch } from '../github/branches.js';
+import { findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import { setPhaseLabel } from '../github/labels.js';
+import { findOrOpenPullRequest, type PullRequestResult } from '../github/pull-requests.js';
+import type { IssueSnapshot } from '../github/read-issue.js';
+import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
+import { locateSpec } from './locate-spec.js';
+
+export interface ShapeInput {
+  issue: IssueSnapshot;
+  /** The issue's comments, read once by the caller. */
+  comments: readonly IssueComment[];
+  /** The event asking for it (`comment-<id>` for a command, the delivery id for a label). */
+  eventKey: string;
+  /** `/shape-spec --force`: rebuild requirements.md from the issue and the answers so far. */
+  force: boolean;
+}
+
+export type ShapeResult =
+  | { status: 'shaped'; links: SpecLinks }
+  | {
+      status: 'already-shaped';
+      links: SpecLinks;
+      /** This very event shaped it before (a redelivery): nothing to report again. */
+      redelivery: boolean;
+      requirements: 'rebuilt' | 'unchanged' | 'kept';
+    };
+
+function linksFor(ctx: LifecycleContext, location: SpecLocation, pr: PullRequestResult | undefined): SpecLinks {
+  return {
+    location,
+    branchUrl: treeUrl(ctx, location.branch),
+    folderUrl: treeUrl(ctx, location.branch, location.folder),
+    ...(pr ? { pullRequest: { number: pr.number, url: pr.url, draft: pr.draft }, draftUnavailable: pr.draftUnavailable } : {}),
+  };
+}
+
+async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation): Promise<PullRequestResult> {
+  return findOrOpenPullRequest(ctx.client, ctx.repo, {
+    head: location.branch,
+    base: ctx.defaultBranch,
+    title: specPullRequestTitle(issue.title, issue.number),
+    body: renderSpecPullRequestBody(issue.number, issue.title, location),
+    draft: ctx.settings.draftPullRequests,
+  });
+}
+
+async function showShaping(ctx: LifecycleContext, issue: IssueSnapshot): Promise<void> {
+  const { labels } = ctx.settings;
+  // Once the spec is written the issue is past shaping: a later /shape-spec does not move the label back.
+  if (issue.labels.includes(labels.specWritten)) return;
+  await setPhaseLabel(ctx.client, ctx.repo, { number: issue.number, current: issue.labels, target: labels.shaping, phaseLabels: phaseLabels(labels) });
+}
+
+/**
+ * shape-spec: create the spec branch with planning/requirements.md in one commit, open the (draft) pull request,
+ * ask the clarifying questions on the issue and show the phase label. Every step is find-or-create, so a
+ * redelivery or a race changes nothing, and a run cut short by a GitHub error is finished by the next one.
+ */
+export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promise<ShapeResult> {
+  const { issue } = input;
+  const existing = await locateSpec(ctx, issue);
+  if (existing) return ensureShaped(ctx, input, existing.location);
+
+  const parsed = parseIssue(issue.title, issue.body);
+  const questions = await ctx.drafter.draftQuestions(parsed);
+  const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
+  const state: ShapingState = { issue: issue.number, questions, answers: {} };
+  const requirements = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
+  const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
+  if (base === undefined) {
+    throw new AgentOsError('not-found', `The default branch \`${ctx.defaultBranch}\` was not found, so there is nothing to start the spec branch from.`);
+  }
+  const created = await createBranchWithFiles(ctx.client, ctx.repo, {
+    branch: location.branch,
+    base,
+    files: [{ path: location.requirementsPath, content: requirements }],
+    message: `Shape spec for #${issue.number}: ${issue.title}\n\nAdds ${location.requirementsPath} from the issue, with the clarifying questions.`,
+  });
+  if (!created.created) {
+    // Another delivery created it a moment ago: carry on from what it made.
+    return ensureShaped(ctx, input, location);
+  }
+  ctx.log.info({ branch: location.branch, commit: created.sha }, 'spec branch created');
+  const pr = await openPullRequest(ctx, issue, location);
+  const links = linksFor(ctx, location, pr);
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number: issue.number,
+    isOurs: (body) => markedAs(body, MARKERS.questions),
+    body: renderQuestionsComment(input.eventKey, questions, links),
+    comments: input.comments,
+  });
+  await showShaping(ctx, issue);
+  return { status: 'shaped', links };
+}
+
+/** The spec branch exists: finish whatever a cut-short run left undone, and rebuild requirements.md if asked. */
+async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: SpecLocation): Promise<ShapeResult> {
+  const { issue } = input;
+  const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
+  const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
+  const recorded = marked?.marked === true ? toShapingState(marked.data) : undefined;
+  const parsed = parseIssue(issue.title, issue.body);
+  const state: ShapingState = recorded ?? { issue: issue.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+
+  let requirements: 'rebuilt' | 'unchanged' | 'kept' = 'unchanged';
+  const rebuild = file === undefined || input.force;
+  if (rebuild || recorded === undefined) {
+    const content = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
+    if (!rebuild) {
+      requirements = 'kept'; // a person's own requirements.md, without our marker: not ours to replace unasked
+    } else if (file?.text !== content) {
+      await writeFileOnBranch(ctx.client, ctx.repo, {
+        branch: location.branch,
+        path: location.requirementsPath,
+        content,
+        message: `Rebuild requirements for #${issue.number} from the issue and its answers`,
+        ...(file ? { sha: file.sha } : {}),
+      });
+      requirements = 'rebuilt';
+    }
+  }
+
+  const pr = await openPullRequest(ctx, issue, location);
+  const links = linksFor(ctx, location, pr);
+  const [questionsComment] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  if (questionsComment === undefined) {
+    await upsertMarkedComment(ctx.client, ctx.repo, {
+      number: issue.number,
+      isOurs: (body) => markedAs(body, MARKERS.questions),
+      body: renderQuestionsComment(input.eventKey, state.questions, links),
+      comments: input.comments,
+    });
+  }
+  await showShaping(ctx, issue);
+  const redelivery = questionsComment === undefined || writtenForEvent(questionsComment.body, input.eventKey);
+  return { status: 'already-shaped', links, redelivery, requirements };
+}
