@@ -18261,7 +18261,7 @@ function parseIssue(title, body) {
   const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
   const sections = [];
-  let current = { heading: void 0, kind: "other", items: [], paragraphs: [], line: 1 };
+  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], line: 1 };
   const start = (heading2, node2) => {
     if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
     const text5 = oneLine(toString(node2)).replace(/:\s*$/, "");
@@ -18371,7 +18371,7 @@ var DRAFTS = [
     "scope",
     (issue) => {
       if (hasSection(issue, "out-of-scope")) return void 0;
-      const listed = itemsOfKind(issue, ["requirements", "other"]).filter((i) => i.depth === 0);
+      const listed = itemsOfKind(issue, ["requirements", "preamble"]).filter((i) => i.depth === 0);
       const first = listed[0];
       const what = first === void 0 ? `what the issue describes` : listed.length === 1 ? `the one requirement listed (${lowerFirst(phrase(first.text, 60))})` : `the ${listed.length} requirements listed (starting with ${lowerFirst(phrase(first.text, 60))})`;
       return {
@@ -18385,7 +18385,7 @@ var DRAFTS = [
     "acceptance",
     (issue) => {
       if (hasSection(issue, "acceptance")) return void 0;
-      const first = itemsOfKind(issue, ["requirements", "other"])[0];
+      const first = itemsOfKind(issue, ["requirements", "preamble"])[0];
       const done = first === void 0 ? `${feature(issue)} works end to end` : `${lowerFirst(phrase(first.text, 70))} works end to end`;
       return {
         topic: "acceptance",
@@ -18652,7 +18652,8 @@ function findCodePaths(markdown) {
 var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
 var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
 var DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
-var FUNCTIONAL_KINDS = ["requirements", "other"];
+var FUNCTIONAL_KINDS = ["requirements", "preamble"];
+var CONTEXT_KINDS = ["problem", "questions", "other"];
 function bullets(items) {
   return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
 }
@@ -18689,14 +18690,18 @@ function renderRequirements(input) {
   };
   const reuse = answerTo("reuse");
   const visualsAnswer = answerTo("visuals");
-  const answerImages = Object.values(state.answers).flatMap((a) => a.images);
-  const answerLinks = visualsAnswer?.links ?? [];
-  const codePaths = reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [];
+  const notes = Object.entries(state.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  const answerImages = [...Object.values(state.answers).flatMap((a) => a.images), ...notes.flatMap(([, n]) => n.images)];
+  const answerLinks = [...visualsAnswer?.links ?? [], ...notes.flatMap(([, n]) => n.links)];
+  const codePaths = [
+    ...reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [],
+    ...notes.flatMap(([, n]) => findCodePaths(n.text).map((p) => `- \`${p}\` (from @${n.author}'s notes)`))
+  ];
   const existingCode = [...codePaths, ...bullets(itemsOfKind(issue, ["existing-code"]))];
   const files = [
     ...issue.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
-    ...answerLinks.filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
+    ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
   ];
   const insights = [...bullets(itemsOfKind(issue, ["visuals"])), ...bullets(paragraphItems(issue, ["visuals"]))];
   const functional = [...bullets(itemsOfKind(issue, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue, ["requirements"]))];
@@ -18720,6 +18725,7 @@ function renderRequirements(input) {
     ...discussion(rounds, state.answers),
     ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
     ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
+    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", embedVerbatim(n.text), ""])] : [],
     "## Visual Assets",
     "",
     ...section("### Files Provided:", files, "No visual assets provided."),
@@ -18745,7 +18751,7 @@ function renderRequirements(input) {
       [...bullets(itemsOfKind(issue, ["technical"])), ...bullets(paragraphItems(issue, ["technical"]))],
       "None noted yet."
     ),
-    ...itemsOfKind(issue, ["questions", "problem"]).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue, ["problem", "questions"])), "") : []
+    ...itemsOfKind(issue, CONTEXT_KINDS).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue, CONTEXT_KINDS)), "") : []
   ];
   return markFile("requirements", lines.join("\n"), state);
 }
@@ -22450,6 +22456,7 @@ async function validateCommand(paths, options) {
 import { join as join2, resolve as resolve5 } from "node:path";
 
 // src/core/spec/read-requirements.ts
+var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
 function headingText(node2) {
   return oneLine(toString(node2)).replace(/:\s*$/, "");
 }
@@ -22511,6 +22518,7 @@ function readRequirements(markdown) {
   let title = "";
   let initialDescription = "";
   const sections = {};
+  const rawNodes = {};
   const discussionNodes = [];
   let h2 = "";
   let h3 = "";
@@ -22535,10 +22543,12 @@ function readRequirements(markdown) {
       else [h3, lead] = [headingText(node2), ""];
       continue;
     }
-    if (h2 === "Requirements Discussion" && h3 !== "Existing Code to Reference") {
+    if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) {
       discussionNodes.push(node2);
       continue;
     }
+    if (node2.type === "html" && node2.value.startsWith("<!-- agent-os-github:")) continue;
+    (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node2);
     if (isBoldLead(node2)) {
       lead = headingText(node2);
       continue;
@@ -22546,7 +22556,8 @@ function readRequirements(markdown) {
     const key = [h2, h3, lead].filter((p) => p !== "").join("/");
     collectBullets(source, node2, 0, sections[key] ??= []);
   }
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections };
+  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw };
 }
 
 // src/core/spec/render-spec.ts
@@ -22616,6 +22627,8 @@ function renderSpec(doc) {
   if (users.length > userStories.length) specific.push("**Users and permissions**", "", ...list3(users.filter((u) => !userStories.includes(u))), "");
   if (technical.length > 0) specific.push("**Technical considerations**", "", ...list3(technical), "");
   if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
+  const notes = doc.raw["Requirements Discussion/Notes from the Answers"];
+  if (notes !== void 0 && notes.trim() !== "") specific.push("**Notes from the answers**", "", notes, "");
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",

@@ -41432,7 +41432,7 @@ function parseIssue(title, body) {
   const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
   const sections = [];
-  let current = { heading: void 0, kind: "other", items: [], paragraphs: [], line: 1 };
+  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], line: 1 };
   const start = (heading2, node2) => {
     if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
     const text5 = oneLine(toString(node2)).replace(/:\s*$/, "");
@@ -41520,7 +41520,7 @@ var DRAFTS = [
     "scope",
     (issue2) => {
       if (hasSection(issue2, "out-of-scope")) return void 0;
-      const listed = itemsOfKind(issue2, ["requirements", "other"]).filter((i) => i.depth === 0);
+      const listed = itemsOfKind(issue2, ["requirements", "preamble"]).filter((i) => i.depth === 0);
       const first = listed[0];
       const what = first === void 0 ? `what the issue describes` : listed.length === 1 ? `the one requirement listed (${lowerFirst(phrase(first.text, 60))})` : `the ${listed.length} requirements listed (starting with ${lowerFirst(phrase(first.text, 60))})`;
       return {
@@ -41534,7 +41534,7 @@ var DRAFTS = [
     "acceptance",
     (issue2) => {
       if (hasSection(issue2, "acceptance")) return void 0;
-      const first = itemsOfKind(issue2, ["requirements", "other"])[0];
+      const first = itemsOfKind(issue2, ["requirements", "preamble"])[0];
       const done = first === void 0 ? `${feature(issue2)} works end to end` : `${lowerFirst(phrase(first.text, 70))} works end to end`;
       return {
         topic: "acceptance",
@@ -42180,7 +42180,7 @@ function parseCommand(body) {
 
 // src/core/spec/parse-answers.ts
 var VAGUE = /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
-var MAX_VAGUE_WORDS = 8;
+var MAX_VAGUE_WORDS = 20;
 function isUnclearAnswer(text5) {
   const plain = plainText(text5).replace(/\s+/g, " ").trim();
   if (plain === "" || /^\?+$/.test(plain)) return true;
@@ -42207,6 +42207,8 @@ function itemText(source, item) {
   const text5 = sliceOfRange(source, item.children);
   return first === void 0 ? text5 : dedentContinuation(text5, columnOf(source, first)).trim();
 }
+var REUSE_WORDS = /\b(reuse|re-use|existing (code|features?|components?)|code to)\b/i;
+var VISUAL_WORDS = /\b(visual|mock-?ups?|wireframes?|screenshots?|designs?|sketch)/i;
 function quotedNumbers(source, quote, questions) {
   const numbers = [];
   for (const child of quote.children) {
@@ -42224,12 +42226,15 @@ function quotedNumbers(source, quote, questions) {
   }
   if (numbers.length > 0) return numbers;
   const quoted = toString(quote).replace(/\s+/g, " ").trim().toLowerCase();
-  if (quoted.length < 12) return [];
+  if (quoted.length < 8) return [];
   const match = questions.find((q) => {
     const asked = plainText(q.text).replace(/\s+/g, " ").toLowerCase();
     return asked.includes(quoted) || quoted.includes(asked);
   });
-  return match ? [match.number] : [];
+  if (match) return [match.number];
+  const topic = REUSE_WORDS.test(quoted) ? "reuse" : VISUAL_WORDS.test(quoted) ? "visuals" : void 0;
+  const standing = topic === void 0 ? void 0 : questions.find((q) => q.topic === topic);
+  return standing ? [standing.number] : [];
 }
 function mediaOf(nodes) {
   const images = [];
@@ -42245,10 +42250,11 @@ function mediaOf(nodes) {
   for (const node2 of nodes) visit2(node2);
   return { images, links };
 }
-function parseAnswers(body, questions) {
+function parseReply(body, questions) {
   const source = body.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const asked = new Set(questions.map((q) => q.number));
   const found = /* @__PURE__ */ new Map();
+  const notes = [];
   const record = (number, text5, nodes) => {
     if (!asked.has(number)) return;
     const trimmed = text5.trim();
@@ -42262,33 +42268,47 @@ function parseAnswers(body, questions) {
     record(open2.number, source.slice(open2.from, Math.max(end, open2.from)), open2.nodes);
     open2 = void 0;
   };
-  for (const node2 of parseMarkdown(source).children) {
+  const tree = parseMarkdown(source);
+  for (const node2 of tree.children) {
     if (node2.type === "heading" || node2.type === "thematicBreak") {
       close2();
     } else if (node2.type === "blockquote") {
+      close2();
       const numbers = quotedNumbers(source, node2, questions);
-      if (numbers.length > 0) {
-        close2();
-        const number = numbers[numbers.length - 1] ?? 0;
-        open2 = { number, from: node2.position?.end.offset ?? 0, nodes: [] };
-      } else if (open2) {
-        open2.nodes.push(node2);
-      }
+      const number = numbers[numbers.length - 1];
+      if (number !== void 0) open2 = { number, from: node2.position?.end.offset ?? 0, nodes: [] };
     } else if (node2.type === "paragraph" && readLabel(source, node2)) {
       close2();
       const label = readLabel(source, node2);
       if (label) open2 = { number: label.number, from: label.end, nodes: [node2] };
-    } else if (open2) {
+    } else if (open2 && !(node2.type === "list" && startsNewAnswers(source, node2, open2.number, asked))) {
       if (open2.nodes.length === 0) open2.from = node2.position?.start.offset ?? open2.from;
       open2.nodes.push(node2);
     } else if (node2.type === "list" && node2.ordered) {
+      close2();
       answersFromList(source, node2, record);
-    } else if (node2.type === "paragraph") {
-      answersFromParagraphLines(source, node2, record);
+    } else if (node2.type === "paragraph" && answersFromParagraphLines(source, node2, record)) {
+    } else if (found.size > 0) {
+      notes.push(node2);
     }
   }
   close2();
-  return [...found.values()].sort((a, b) => a.number - b.number);
+  const media = mediaOf(tree.children);
+  return {
+    answers: [...found.values()].sort((a, b) => a.number - b.number),
+    notes: notes.map((n) => sliceOfRange(source, [n])).join("\n\n").trim(),
+    images: media.images,
+    links: media.links
+  };
+}
+function parseAnswers(body, questions) {
+  return parseReply(body, questions).answers;
+}
+function startsNewAnswers(source, list4, openNumber, asked) {
+  const first = list4.children[0];
+  if (!list4.ordered || first === void 0) return false;
+  const number = itemNumber(source, first);
+  return number !== void 0 && number > openNumber && asked.has(number);
 }
 function answersFromList(source, list4, record) {
   for (const item of list4.children) {
@@ -42299,12 +42319,14 @@ function answersFromList(source, list4, record) {
 function answersFromParagraphLines(source, paragraph2, record) {
   const lines = sliceOfRange(source, [paragraph2]).split("\n");
   let current;
+  let any = false;
   const flush = () => {
     if (current) record(current.number, current.lines.join("\n"), []);
   };
   for (const line of lines) {
     const match = /^\s{0,3}(\d{1,3})[.)](?:[ \t]+|$)(.*)$/.exec(line);
     if (match?.[1] !== void 0) {
+      any = true;
       flush();
       current = { number: Number(match[1]), lines: [match[2] ?? ""] };
     } else if (current) {
@@ -42312,6 +42334,7 @@ function answersFromParagraphLines(source, paragraph2, record) {
     }
   }
   flush();
+  return any;
 }
 
 // src/core/spec/clarifying-question.ts
@@ -44845,17 +44868,18 @@ ${PREFIX}${kind} `);
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function foldAnswers(state, answers, comment) {
+function foldAnswers(state, reply2, comment) {
+  const { answers } = reply2;
   const next = { ...state.answers };
   const answered = new Set(answers.map((a) => String(a.number)));
   for (const [number, recorded] of Object.entries(next)) {
     if (recorded.commentId === comment.id && !answered.has(number)) Reflect.deleteProperty(next, number);
   }
   for (const answer of answers) {
-    const key = String(answer.number);
-    const existing = next[key];
+    const key2 = String(answer.number);
+    const existing = next[key2];
     if (existing !== void 0 && existing.commentId > comment.id) continue;
-    next[key] = { text: answer.text, commentId: comment.id, author: comment.author, unclear: answer.unclear, images: answer.images, links: answer.links };
+    next[key2] = { text: answer.text, commentId: comment.id, author: comment.author, unclear: answer.unclear, images: answer.images, links: answer.links };
   }
   const numbers = /* @__PURE__ */ new Set([...Object.keys(state.answers), ...Object.keys(next)]);
   const changed = [...numbers].filter((n) => !same(state.answers[n], next[n])).map(Number).sort((a, b) => a - b);
@@ -44865,7 +44889,15 @@ function foldAnswers(state, answers, comment) {
     const answer = next[String(question.number)];
     return answer !== void 0 && answer.unclear && answer.commentId === comment.id ? [{ question, answer }] : [];
   }).slice(0, Math.max(0, room));
-  return { state: { ...state, answers: next }, changed, needFollowUp };
+  const notes = { ...state.notes ?? {} };
+  const key = String(comment.id);
+  const inAnswers = new Set(answers.flatMap((a) => [...a.images, ...a.links]));
+  const images = reply2.images.filter((u) => !inAnswers.has(u));
+  const links = reply2.links.filter((u) => !inAnswers.has(u) && !reply2.images.includes(u));
+  if (reply2.notes === "" && images.length === 0 && links.length === 0) Reflect.deleteProperty(notes, key);
+  else notes[key] = { author: comment.author, text: reply2.notes, images, links };
+  const notesChanged = JSON.stringify(notes[key]) !== JSON.stringify(state.notes?.[key]);
+  return { state: { ...state, answers: next, notes }, changed, notesChanged, needFollowUp };
 }
 function nextQuestionNumber(state) {
   return Math.max(0, ...state.questions.map((q) => q.number)) + 1;
@@ -44928,7 +44960,8 @@ function findCodePaths(markdown) {
 var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
 var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
 var DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
-var FUNCTIONAL_KINDS = ["requirements", "other"];
+var FUNCTIONAL_KINDS = ["requirements", "preamble"];
+var CONTEXT_KINDS = ["problem", "questions", "other"];
 function bullets(items) {
   return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
 }
@@ -44965,14 +44998,18 @@ function renderRequirements(input) {
   };
   const reuse = answerTo("reuse");
   const visualsAnswer = answerTo("visuals");
-  const answerImages = Object.values(state.answers).flatMap((a) => a.images);
-  const answerLinks = visualsAnswer?.links ?? [];
-  const codePaths = reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [];
+  const notes = Object.entries(state.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  const answerImages = [...Object.values(state.answers).flatMap((a) => a.images), ...notes.flatMap(([, n]) => n.images)];
+  const answerLinks = [...visualsAnswer?.links ?? [], ...notes.flatMap(([, n]) => n.links)];
+  const codePaths = [
+    ...reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [],
+    ...notes.flatMap(([, n]) => findCodePaths(n.text).map((p) => `- \`${p}\` (from @${n.author}'s notes)`))
+  ];
   const existingCode = [...codePaths, ...bullets(itemsOfKind(issue2, ["existing-code"]))];
   const files = [
     ...issue2.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
-    ...answerLinks.filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
+    ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
   ];
   const insights = [...bullets(itemsOfKind(issue2, ["visuals"])), ...bullets(paragraphItems(issue2, ["visuals"]))];
   const functional = [...bullets(itemsOfKind(issue2, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue2, ["requirements"]))];
@@ -44996,6 +45033,7 @@ function renderRequirements(input) {
     ...discussion(rounds, state.answers),
     ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
     ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
+    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", embedVerbatim(n.text), ""])] : [],
     "## Visual Assets",
     "",
     ...section("### Files Provided:", files, "No visual assets provided."),
@@ -45021,7 +45059,7 @@ function renderRequirements(input) {
       [...bullets(itemsOfKind(issue2, ["technical"])), ...bullets(paragraphItems(issue2, ["technical"]))],
       "None noted yet."
     ),
-    ...itemsOfKind(issue2, ["questions", "problem"]).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue2, ["problem", "questions"])), "") : []
+    ...itemsOfKind(issue2, CONTEXT_KINDS).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue2, CONTEXT_KINDS)), "") : []
   ];
   return markFile("requirements", lines.join("\n"), state);
 }
@@ -45048,7 +45086,20 @@ function toShapingState(data) {
       links: Array.isArray(answer.links) ? answer.links.filter((u) => typeof u === "string") : []
     };
   }
-  return { issue: issue2, questions: validQuestions, answers: validAnswers };
+  const validNotes = {};
+  const notes = data.notes;
+  if (typeof notes === "object" && notes !== null) {
+    for (const [id, note] of Object.entries(notes)) {
+      if (typeof note.text !== "string") continue;
+      validNotes[id] = {
+        text: note.text,
+        author: typeof note.author === "string" ? note.author : "",
+        images: Array.isArray(note.images) ? note.images.filter((u) => typeof u === "string") : [],
+        links: Array.isArray(note.links) ? note.links.filter((u) => typeof u === "string") : []
+      };
+    }
+  }
+  return { issue: issue2, questions: validQuestions, answers: validAnswers, notes: validNotes };
 }
 
 // src/github/write-files.ts
@@ -45148,10 +45199,10 @@ async function foldAnswerComment(ctx, input) {
     const marked = file === void 0 ? void 0 : readMarkedFile("requirements", file.text);
     const state = marked?.marked === true ? toShapingState(marked.data) : void 0;
     if (file === void 0 || marked?.marked !== true || state === void 0) return { status: "not-shaped" };
-    const answers = parseAnswers(comment.body, state.questions);
-    if (answers.length === 0) return { status: "no-answers" };
-    const folded = foldAnswers(state, answers, { id: comment.id, author: comment.author });
-    if (folded.changed.length === 0) return { status: "unchanged" };
+    const reply2 = parseReply(comment.body, state.questions);
+    if (reply2.answers.length === 0 && state.notes?.[String(comment.id)] === void 0) return { status: "no-answers" };
+    const folded = foldAnswers(state, reply2, { id: comment.id, author: comment.author });
+    if (folded.changed.length === 0 && !folded.notesChanged) return { status: "unchanged" };
     if (!marked.intact) return { status: "edited-by-hand", path: location.requirementsPath };
     const followUps = (await ctx.drafter.draftFollowUps(
       folded.state.questions,
@@ -45174,7 +45225,7 @@ async function foldAnswerComment(ctx, input) {
         sha: file.sha,
         message: `Fold answers from @${comment.author} into the requirements for #${issue2.number}
 
-Answers to ${folded.changed.map((n) => `Q${n}`).join(", ")} from ${issue2.htmlUrl}#issuecomment-${comment.id}`
+${folded.changed.length > 0 ? `Answers to ${folded.changed.map((n) => `Q${n}`).join(", ")}` : "Notes"} from ${issue2.htmlUrl}#issuecomment-${comment.id}`
       });
     } catch (error2) {
       if (isAgentOsError(error2) && error2.kind === "conflict" && attempt < WRITE_ATTEMPTS) continue;
@@ -45392,6 +45443,7 @@ async function ensureShaped(ctx, input, location) {
 }
 
 // src/core/spec/read-requirements.ts
+var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
 function headingText(node2) {
   return oneLine(toString(node2)).replace(/:\s*$/, "");
 }
@@ -45453,6 +45505,7 @@ function readRequirements(markdown) {
   let title = "";
   let initialDescription = "";
   const sections = {};
+  const rawNodes = {};
   const discussionNodes = [];
   let h2 = "";
   let h3 = "";
@@ -45477,10 +45530,12 @@ function readRequirements(markdown) {
       else [h3, lead] = [headingText(node2), ""];
       continue;
     }
-    if (h2 === "Requirements Discussion" && h3 !== "Existing Code to Reference") {
+    if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) {
       discussionNodes.push(node2);
       continue;
     }
+    if (node2.type === "html" && node2.value.startsWith("<!-- agent-os-github:")) continue;
+    (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node2);
     if (isBoldLead(node2)) {
       lead = headingText(node2);
       continue;
@@ -45488,7 +45543,8 @@ function readRequirements(markdown) {
     const key = [h2, h3, lead].filter((p) => p !== "").join("/");
     collectBullets(source, node2, 0, sections[key] ??= []);
   }
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections };
+  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw };
 }
 
 // src/core/spec/render-spec.ts
@@ -45558,6 +45614,8 @@ function renderSpec(doc) {
   if (users.length > userStories.length) specific.push("**Users and permissions**", "", ...list3(users.filter((u) => !userStories.includes(u))), "");
   if (technical.length > 0) specific.push("**Technical considerations**", "", ...list3(technical), "");
   if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
+  const notes = doc.raw["Requirements Discussion/Notes from the Answers"];
+  if (notes !== void 0 && notes.trim() !== "") specific.push("**Notes from the answers**", "", notes, "");
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",

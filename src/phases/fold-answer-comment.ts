@@ -3,7 +3,7 @@ import { parseIssue } from '../core/issue/parse-issue.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
 import { foldAnswers, nextQuestionNumber } from '../core/spec/fold-answers.js';
-import { parseAnswers } from '../core/spec/parse-answers.js';
+import { parseReply } from '../core/spec/parse-answers.js';
 import { MARKERS, markedAs, renderFollowUpComment } from '../core/spec/render-comments.js';
 import { renderRequirements } from '../core/spec/render-requirements.js';
 import { toShapingState } from '../core/spec/shaping-state.js';
@@ -47,10 +47,10 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
     const state = marked?.marked === true ? toShapingState(marked.data) : undefined;
     if (file === undefined || marked?.marked !== true || state === undefined) return { status: 'not-shaped' };
 
-    const answers = parseAnswers(comment.body, state.questions);
-    if (answers.length === 0) return { status: 'no-answers' };
-    const folded = foldAnswers(state, answers, { id: comment.id, author: comment.author });
-    if (folded.changed.length === 0) return { status: 'unchanged' };
+    const reply = parseReply(comment.body, state.questions);
+    if (reply.answers.length === 0 && state.notes?.[String(comment.id)] === undefined) return { status: 'no-answers' };
+    const folded = foldAnswers(state, reply, { id: comment.id, author: comment.author });
+    if (folded.changed.length === 0 && !folded.notesChanged) return { status: 'unchanged' };
     if (!marked.intact) return { status: 'edited-by-hand', path: location.requirementsPath };
 
     const followUps: ClarifyingQuestion[] = (
@@ -74,7 +74,7 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
         path: location.requirementsPath,
         content,
         sha: file.sha,
-        message: `Fold answers from @${comment.author} into the requirements for #${issue.number}\n\nAnswers to ${folded.changed.map((n) => `Q${n}`).join(', ')} from ${issue.htmlUrl}#issuecomment-${comment.id}`,
+        message: `Fold answers from @${comment.author} into the requirements for #${issue.number}\n\n${folded.changed.length > 0 ? `Answers to ${folded.changed.map((n) => `Q${n}`).join(', ')}` : 'Notes'} from ${issue.htmlUrl}#issuecomment-${comment.id}`,
       });
     } catch (error) {
       if (isAgentOsError(error) && error.kind === 'conflict' && attempt < WRITE_ATTEMPTS) continue;

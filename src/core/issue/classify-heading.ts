@@ -9,6 +9,8 @@ export type SectionKind =
   | 'visuals'
   | 'existing-code'
   | 'questions'
+  /** What comes before the first heading: items there are requirements, prose is the description. */
+  | 'preamble'
   | 'other';
 
 /** First match wins: "User stories" is about requirements before it is about users. */

@@ -121,7 +121,7 @@ export function parseIssue(title: string, body: string | null | undefined): Pars
   const source = (body ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const tree = parseMarkdown(source);
   const sections: IssueSection[] = [];
-  let current: IssueSection = { heading: undefined, kind: 'other', items: [], paragraphs: [], line: 1 };
+  let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], line: 1 };
   const start = (heading: string, node: Nodes): void => {
     if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
     const text = oneLine(toString(node)).replace(/:\s*$/, '');

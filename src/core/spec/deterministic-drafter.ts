@@ -80,7 +80,7 @@ const DRAFTS: ReadonlyArray<readonly [QuestionTopic, Draft]> = [
     'scope',
     (issue) => {
       if (hasSection(issue, 'out-of-scope')) return undefined;
-      const listed = itemsOfKind(issue, ['requirements', 'other']).filter((i) => i.depth === 0);
+      const listed = itemsOfKind(issue, ['requirements', 'preamble']).filter((i) => i.depth === 0);
       const first = listed[0];
       const what =
         first === undefined
@@ -99,7 +99,7 @@ const DRAFTS: ReadonlyArray<readonly [QuestionTopic, Draft]> = [
     'acceptance',
     (issue) => {
       if (hasSection(issue, 'acceptance')) return undefined;
-      const first = itemsOfKind(issue, ['requirements', 'other'])[0];
+      const first = itemsOfKind(issue, ['requirements', 'preamble'])[0];
       const done = first === undefined ? `${feature(issue)} works end to end` : `${lowerFirst(phrase(first.text, 70))} works end to end`;
       return {
         topic: 'acceptance',

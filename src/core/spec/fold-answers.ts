@@ -1,7 +1,7 @@
 import type { ClarifyingQuestion, RecordedAnswer } from './clarifying-question.js';
 import { MAX_FOLLOW_UPS } from './deterministic-drafter.js';
-import type { ParsedAnswer } from './parse-answers.js';
-import type { ShapingState } from './shaping-state.js';
+import type { ParsedReply } from './parse-answers.js';
+import type { RecordedNote, ShapingState } from './shaping-state.js';
 
 export interface AnswerComment {
   id: number;
@@ -12,6 +12,8 @@ export interface FoldResult {
   state: ShapingState;
   /** Numbers of the questions whose recorded answer changed. */
   changed: number[];
+  /** The reply's notes (what it said beyond its answers) changed. */
+  notesChanged: boolean;
   /** Questions answered unclearly in this comment that deserve a follow-up (not followed up before, within the limit). */
   needFollowUp: Array<{ question: ClarifyingQuestion; answer: RecordedAnswer }>;
 }
@@ -24,7 +26,8 @@ function same(a: RecordedAnswer | undefined, b: RecordedAnswer | undefined): boo
  * Fold one comment's answers into the shaping state. A comment's answers replace its own earlier version
  * (an edited comment); between comments, the newer one wins. Pure: the same comment twice changes nothing.
  */
-export function foldAnswers(state: ShapingState, answers: readonly ParsedAnswer[], comment: AnswerComment): FoldResult {
+export function foldAnswers(state: ShapingState, reply: ParsedReply, comment: AnswerComment): FoldResult {
+  const { answers } = reply;
   const next: Record<string, RecordedAnswer> = { ...state.answers };
   const answered = new Set(answers.map((a) => String(a.number)));
   // An edit that no longer answers a question withdraws that answer.
@@ -49,7 +52,16 @@ export function foldAnswers(state: ShapingState, answers: readonly ParsedAnswer[
       return answer !== undefined && answer.unclear && answer.commentId === comment.id ? [{ question, answer }] : [];
     })
     .slice(0, Math.max(0, room));
-  return { state: { ...state, answers: next }, changed, needFollowUp };
+  const notes: Record<string, RecordedNote> = { ...(state.notes ?? {}) };
+  const key = String(comment.id);
+  // Images and links anywhere in the reply count, even outside the numbered answers.
+  const inAnswers = new Set(answers.flatMap((a) => [...a.images, ...a.links]));
+  const images = reply.images.filter((u) => !inAnswers.has(u));
+  const links = reply.links.filter((u) => !inAnswers.has(u) && !reply.images.includes(u));
+  if (reply.notes === '' && images.length === 0 && links.length === 0) Reflect.deleteProperty(notes, key);
+  else notes[key] = { author: comment.author, text: reply.notes, images, links };
+  const notesChanged = JSON.stringify(notes[key]) !== JSON.stringify(state.notes?.[key]);
+  return { state: { ...state, answers: next, notes }, changed, notesChanged, needFollowUp };
 }
 
 /** The number the next follow-up question gets. */

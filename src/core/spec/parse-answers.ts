@@ -18,7 +18,8 @@ export interface ParsedAnswer {
 
 /** Whole answers that say nothing yet. */
 const VAGUE = /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
-const MAX_VAGUE_WORDS = 8;
+/** Longer answers that start with "not sure" go on to say something. */
+const MAX_VAGUE_WORDS = 20;
 
 /** Empty, or a short answer that is mostly hedging ("not sure", "maybe?", "tbd", "depends"). */
 export function isUnclearAnswer(text: string): boolean {
@@ -54,7 +55,11 @@ function itemText(source: string, item: ListItem): string {
   return first === undefined ? text : dedentContinuation(text, columnOf(source, first)).trim();
 }
 
-/** The questions a quote refers to: its numbered items, a leading `1.`/`Q1`, or the text of one of ours. */
+/** Quoted requests for code to reuse or for visuals, in people's own words. */
+const REUSE_WORDS = /\b(reuse|re-use|existing (code|features?|components?)|code to)\b/i;
+const VISUAL_WORDS = /\b(visual|mock-?ups?|wireframes?|screenshots?|designs?|sketch)/i;
+
+/** The questions a quote refers to: its numbered items, a leading `1.`/`Q1`, the text of one of ours, or its topic. */
 function quotedNumbers(source: string, quote: Blockquote, questions: readonly ClarifyingQuestion[]): number[] {
   const numbers: number[] = [];
   for (const child of quote.children) {
@@ -72,12 +77,15 @@ function quotedNumbers(source: string, quote: Blockquote, questions: readonly Cl
   }
   if (numbers.length > 0) return numbers;
   const quoted = toString(quote).replace(/\s+/g, ' ').trim().toLowerCase();
-  if (quoted.length < 12) return [];
+  if (quoted.length < 8) return [];
   const match = questions.find((q) => {
     const asked = plainText(q.text).replace(/\s+/g, ' ').toLowerCase();
     return asked.includes(quoted) || quoted.includes(asked);
   });
-  return match ? [match.number] : [];
+  if (match) return [match.number];
+  const topic = REUSE_WORDS.test(quoted) ? 'reuse' : VISUAL_WORDS.test(quoted) ? 'visuals' : undefined;
+  const standing = topic === undefined ? undefined : questions.find((q) => q.topic === topic);
+  return standing ? [standing.number] : [];
 }
 
 function mediaOf(nodes: readonly Nodes[]): { images: string[]; links: string[] } {
@@ -95,6 +103,16 @@ function mediaOf(nodes: readonly Nodes[]): { images: string[]; links: string[] }
   return { images, links };
 }
 
+/** Everything found in a reply to the clarifying questions. */
+export interface ParsedReply {
+  answers: ParsedAnswer[];
+  /** What the reply says after its first answer that answers no question, as written (kept, never dropped). */
+  notes: string;
+  /** Every image and link address in the reply (answers and notes). */
+  images: string[];
+  links: string[];
+}
+
 interface Open {
   number: number;
   /** Where the answer's text starts in the source. */
@@ -106,12 +124,13 @@ interface Open {
  * Find the answers in a reply to the clarifying questions: numbered items (`1. …`, `1) …`), labelled
  * paragraphs (`Q1: …`, `**Q1:** …`), or quoted questions (`> 1. I assume …`) followed by the answer. Only
  * numbers of questions that were asked count; a later answer to the same number wins. Nothing in code blocks or
- * HTML comments is read as an answer.
+ * HTML comments is read as an answer. What follows the first answer but answers nothing is kept as notes.
  */
-export function parseAnswers(body: string, questions: readonly ClarifyingQuestion[]): ParsedAnswer[] {
+export function parseReply(body: string, questions: readonly ClarifyingQuestion[]): ParsedReply {
   const source = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const asked = new Set(questions.map((q) => q.number));
   const found = new Map<number, ParsedAnswer>();
+  const notes: RootContent[] = [];
   const record = (number: number, text: string, nodes: readonly Nodes[]): void => {
     if (!asked.has(number)) return;
     const trimmed = text.trim();
@@ -125,35 +144,55 @@ export function parseAnswers(body: string, questions: readonly ClarifyingQuestio
     record(open.number, source.slice(open.from, Math.max(end, open.from)), open.nodes);
     open = undefined;
   };
+  const tree = parseMarkdown(source);
 
-  for (const node of parseMarkdown(source).children) {
+  for (const node of tree.children) {
     if (node.type === 'heading' || node.type === 'thematicBreak') {
       close();
     } else if (node.type === 'blockquote') {
+      close();
       const numbers = quotedNumbers(source, node, questions);
-      if (numbers.length > 0) {
-        close();
-        const number = numbers[numbers.length - 1] ?? 0;
-        open = { number, from: node.position?.end.offset ?? 0, nodes: [] };
-      } else if (open) {
-        open.nodes.push(node);
-      }
+      const number = numbers[numbers.length - 1];
+      // A quote of something else ends the answer before it; what follows it answers nothing we asked.
+      if (number !== undefined) open = { number, from: node.position?.end.offset ?? 0, nodes: [] };
     } else if (node.type === 'paragraph' && readLabel(source, node)) {
       close();
       const label = readLabel(source, node);
       if (label) open = { number: label.number, from: label.end, nodes: [node] };
-    } else if (open) {
-      // An answer's own blocks: paragraphs, lists (even numbered ones), code, images.
+    } else if (open && !(node.type === 'list' && startsNewAnswers(source, node, open.number, asked))) {
+      // An answer's own blocks: paragraphs, code, images, and lists (numbered steps too).
       if (open.nodes.length === 0) open.from = node.position?.start.offset ?? open.from;
       open.nodes.push(node);
     } else if (node.type === 'list' && node.ordered) {
+      close();
       answersFromList(source, node, record);
-    } else if (node.type === 'paragraph') {
-      answersFromParagraphLines(source, node, record);
+    } else if (node.type === 'paragraph' && answersFromParagraphLines(source, node, record)) {
+      // numbered lines that could not start a list
+    } else if (found.size > 0) {
+      notes.push(node);
     }
   }
   close();
-  return [...found.values()].sort((a, b) => a.number - b.number);
+  const media = mediaOf(tree.children);
+  return {
+    answers: [...found.values()].sort((a, b) => a.number - b.number),
+    notes: notes.map((n) => sliceOfRange(source, [n])).join('\n\n').trim(),
+    images: media.images,
+    links: media.links,
+  };
+}
+
+/** The answers in a reply (see `parseReply`). */
+export function parseAnswers(body: string, questions: readonly ClarifyingQuestion[]): ParsedAnswer[] {
+  return parseReply(body, questions).answers;
+}
+
+/** A numbered list after an answer starts new answers when it goes on from a later question (`3)` after `Q2:`). */
+function startsNewAnswers(source: string, list: List, openNumber: number, asked: ReadonlySet<number>): boolean {
+  const first = list.children[0];
+  if (!list.ordered || first === undefined) return false;
+  const number = itemNumber(source, first);
+  return number !== undefined && number > openNumber && asked.has(number);
 }
 
 function answersFromList(source: string, list: List, record: (n: number, text: string, nodes: readonly Nodes[]) => void): void {
@@ -167,15 +206,17 @@ function answersFromList(source: string, list: List, record: (n: number, text: s
  * A numbered line that cannot start a list (`2.` right after a paragraph line: only `1.` may interrupt one)
  * stays in the paragraph's text; read such lines as numbered answers too.
  */
-function answersFromParagraphLines(source: string, paragraph: Paragraph, record: (n: number, text: string, nodes: readonly Nodes[]) => void): void {
+function answersFromParagraphLines(source: string, paragraph: Paragraph, record: (n: number, text: string, nodes: readonly Nodes[]) => void): boolean {
   const lines = sliceOfRange(source, [paragraph]).split('\n');
   let current: { number: number; lines: string[] } | undefined;
+  let any = false;
   const flush = (): void => {
     if (current) record(current.number, current.lines.join('\n'), []);
   };
   for (const line of lines) {
     const match = /^\s{0,3}(\d{1,3})[.)](?:[ \t]+|$)(.*)$/.exec(line);
     if (match?.[1] !== undefined) {
+      any = true;
       flush();
       current = { number: Number(match[1]), lines: [match[2] ?? ''] };
     } else if (current) {
@@ -183,4 +224,5 @@ function answersFromParagraphLines(source: string, paragraph: Paragraph, record:
     }
   }
   flush();
+  return any;
 }

@@ -27,7 +27,11 @@ export interface RequirementsDocument {
   discussion: DiscussionEntry[];
   /** Bullets and paragraphs by section path, e.g. `Requirements Summary/Functional Requirements`. */
   sections: Record<string, Bullet[]>;
+  /** Each section's content as written, by the same path. */
+  raw: Record<string, string>;
 }
+
+const DISCUSSION_ROUNDS = new Set(['First Round Questions', 'Follow-up Questions']);
 
 function headingText(node: Nodes): string {
   return oneLine(toString(node)).replace(/:\s*$/, '');
@@ -101,6 +105,7 @@ export function readRequirements(markdown: string): RequirementsDocument {
   let title = '';
   let initialDescription = '';
   const sections: Record<string, Bullet[]> = {};
+  const rawNodes: Record<string, RootContent[]> = {};
   const discussionNodes: RootContent[] = [];
   let h2 = '';
   let h3 = '';
@@ -125,10 +130,12 @@ export function readRequirements(markdown: string): RequirementsDocument {
       else [h3, lead] = [headingText(node), ''];
       continue;
     }
-    if (h2 === 'Requirements Discussion' && h3 !== 'Existing Code to Reference') {
+    if (h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(h3)) {
       discussionNodes.push(node);
       continue;
     }
+    if (node.type === 'html' && node.value.startsWith('<!-- agent-os-github:')) continue;
+    (rawNodes[[h2, h3].filter((p) => p !== '').join('/')] ??= []).push(node);
     if (isBoldLead(node)) {
       lead = headingText(node);
       continue;
@@ -136,5 +143,6 @@ export function readRequirements(markdown: string): RequirementsDocument {
     const key = [h2, h3, lead].filter((p) => p !== '').join('/');
     collectBullets(source, node, 0, (sections[key] ??= []));
   }
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections };
+  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw };
 }

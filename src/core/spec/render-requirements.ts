@@ -21,8 +21,11 @@ export const INITIAL_DESCRIPTION_END = '<!-- /agent-os-github:initial-descriptio
 /** How an unanswered question's answer reads; reading the file back recognises it. */
 export const DEFAULT_STANDS = '_No answer yet: the proposed default stands._';
 
-/** Section kinds whose items are functional requirements (items under no heading or an unknown one included). */
-export const FUNCTIONAL_KINDS = ['requirements', 'other'] as const;
+/** Section kinds whose items are functional requirements (items before any heading included). */
+export const FUNCTIONAL_KINDS = ['requirements', 'preamble'] as const;
+
+/** Items of other sections (problem, open questions, anything else): kept as context, never dropped. */
+const CONTEXT_KINDS = ['problem', 'questions', 'other'] as const;
 
 function bullets(items: readonly { text: string; depth: number }[]): string[] {
   return items.map((i) => `${'  '.repeat(i.depth)}- ${i.text}`);
@@ -69,15 +72,19 @@ export function renderRequirements(input: RequirementsInput): string {
   };
   const reuse = answerTo('reuse');
   const visualsAnswer = answerTo('visuals');
-  const answerImages = Object.values(state.answers).flatMap((a) => a.images);
-  const answerLinks = visualsAnswer?.links ?? [];
+  const notes = Object.entries(state.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  const answerImages = [...Object.values(state.answers).flatMap((a) => a.images), ...notes.flatMap(([, n]) => n.images)];
+  const answerLinks = [...(visualsAnswer?.links ?? []), ...notes.flatMap(([, n]) => n.links)];
 
-  const codePaths = reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [];
+  const codePaths = [
+    ...(reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : []),
+    ...notes.flatMap(([, n]) => findCodePaths(n.text).map((p) => `- \`${p}\` (from @${n.author}'s notes)`)),
+  ];
   const existingCode = [...codePaths, ...bullets(itemsOfKind(issue, ['existing-code']))];
   const files = [
     ...issue.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
-    ...answerLinks.filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`),
+    ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`),
   ];
   const insights = [...bullets(itemsOfKind(issue, ['visuals'])), ...bullets(paragraphItems(issue, ['visuals']))];
   const functional = [...bullets(itemsOfKind(issue, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue, ['requirements']))];
@@ -102,6 +109,9 @@ export function renderRequirements(input: RequirementsInput): string {
     ...discussion(rounds, state.answers),
     ...section('### Existing Code to Reference', existingCode, 'No similar existing features identified for reference.'),
     ...(followUps.length > 0 ? ['### Follow-up Questions', '', ...discussion(followUps, state.answers)] : []),
+    ...(notes.some(([, n]) => n.text !== '')
+      ? ['### Notes from the Answers', '', ...notes.filter(([, n]) => n.text !== '').flatMap(([, n]) => [`**From @${n.author}:**`, '', embedVerbatim(n.text), ''])]
+      : []),
     '## Visual Assets',
     '',
     ...section('### Files Provided:', files, 'No visual assets provided.'),
@@ -127,9 +137,7 @@ export function renderRequirements(input: RequirementsInput): string {
       [...bullets(itemsOfKind(issue, ['technical'])), ...bullets(paragraphItems(issue, ['technical']))],
       'None noted yet.',
     ),
-    ...(itemsOfKind(issue, ['questions', 'problem']).length > 0
-      ? section('### Context from the Issue', bullets(itemsOfKind(issue, ['problem', 'questions'])), '')
-      : []),
+    ...(itemsOfKind(issue, CONTEXT_KINDS).length > 0 ? section('### Context from the Issue', bullets(itemsOfKind(issue, CONTEXT_KINDS)), '') : []),
   ];
   return markFile('requirements', lines.join('\n'), state);
 }

@@ -86,6 +86,8 @@ export function renderSpec(doc: RequirementsDocument): string {
   if (users.length > userStories.length) specific.push('**Users and permissions**', '', ...list(users.filter((u) => !userStories.includes(u))), '');
   if (technical.length > 0) specific.push('**Technical considerations**', '', ...list(technical), '');
   if (doc.discussion.length > 0) specific.push('**Decisions from the requirements discussion**', '', ...doc.discussion.flatMap(decision), '');
+  const notes = doc.raw['Requirements Discussion/Notes from the Answers'];
+  if (notes !== undefined && notes.trim() !== '') specific.push('**Notes from the answers**', '', notes, '');
 
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,

@@ -6,6 +6,15 @@ export interface ShapingState {
   questions: ClarifyingQuestion[];
   /** By question number. */
   answers: Record<string, RecordedAnswer>;
+  /** What replies said beyond their numbered answers, by comment id (kept so nothing people wrote is lost). */
+  notes?: Record<string, RecordedNote>;
+}
+
+export interface RecordedNote {
+  author: string;
+  text: string;
+  images: string[];
+  links: string[];
 }
 
 /** Read the state from a marker's data, defensively: a hand-edited marker gives `undefined`, not a crash. */
@@ -30,5 +39,18 @@ export function toShapingState(data: unknown): ShapingState | undefined {
       links: Array.isArray(answer.links) ? answer.links.filter((u) => typeof u === 'string') : [],
     };
   }
-  return { issue, questions: validQuestions, answers: validAnswers };
+  const validNotes: Record<string, RecordedNote> = {};
+  const notes = (data as { notes?: unknown }).notes;
+  if (typeof notes === 'object' && notes !== null) {
+    for (const [id, note] of Object.entries(notes as Record<string, Partial<RecordedNote>>)) {
+      if (typeof note.text !== 'string') continue;
+      validNotes[id] = {
+        text: note.text,
+        author: typeof note.author === 'string' ? note.author : '',
+        images: Array.isArray(note.images) ? note.images.filter((u) => typeof u === 'string') : [],
+        links: Array.isArray(note.links) ? note.links.filter((u) => typeof u === 'string') : [],
+      };
+    }
+  }
+  return { issue, questions: validQuestions, answers: validAnswers, notes: validNotes };
 }
