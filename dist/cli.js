@@ -18603,7 +18603,7 @@ function fenceFor(text5) {
   return "`".repeat(longest + 1);
 }
 function embedVerbatim(text5) {
-  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
   if (source === "") return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
@@ -21885,25 +21885,34 @@ async function readTextFile(path2, shownAs) {
 }
 
 // src/fs/write-text-file.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
+function describeFsError(error) {
+  const code3 = error.code ?? "error";
+  const reasons = {
+    EACCES: "permission denied",
+    EISDIR: "it is a folder",
+    ENOENT: "no such file",
+    ENOTDIR: "a folder on its path is a file",
+    ENOSPC: "the disk is full",
+    EROFS: "the file system is read-only"
+  };
+  return reasons[code3] ?? code3;
+}
 async function writeTextFile(path2, shownAs, content3) {
   try {
     await mkdir(dirname2(path2), { recursive: true });
     await writeFile(path2, content3, "utf8");
   } catch (error) {
-    const code3 = error.code ?? "error";
-    const why = code3 === "EACCES" ? "permission denied" : code3 === "EISDIR" ? "it is a folder" : code3 === "ENOTDIR" ? "a parent is a file" : code3;
-    throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${why}`, { cause: error });
+    throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error)}`, { cause: error });
   }
 }
-async function readTextFileIfAny(path2) {
-  const { readFile: readFile2 } = await import("node:fs/promises");
+async function readTextFileIfAny(path2, shownAs) {
   try {
     return await readFile2(path2, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
-    throw new AgentOsError("user-input", `Cannot read ${path2}: ${error.code ?? "error"}`, { cause: error });
+    throw new AgentOsError("user-input", `Cannot read ${shownAs}: ${describeFsError(error)}`, { cause: error });
   }
 }
 
@@ -21915,7 +21924,8 @@ function issueNumberOf(written) {
 }
 function dateOf2(written) {
   if (written === void 0) return (/* @__PURE__ */ new Date()).toISOString();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(Date.parse(`${written}T00:00:00Z`))) {
+  const time = Date.parse(`${written}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== written) {
     throw new AgentOsError("user-input", `--date must be a date such as 2026-03-14, not "${written}".`);
   }
   return `${written}T00:00:00Z`;
@@ -21931,7 +21941,7 @@ async function shapeCommand(issueFile, options) {
   const questions = await deterministicDrafter.draftQuestions(issue);
   const target = join(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
-  const existing = await readTextFileIfAny(target);
+  const existing = await readTextFileIfAny(target, shown);
   if (existing !== void 0 && !options.force) {
     const marked = readMarkedFile("requirements", existing);
     const why = marked.marked && !marked.intact ? " and was edited since it was written" : "";
@@ -22651,7 +22661,7 @@ async function writeSpecCommand(folder, options) {
   const root2 = resolve5(options.cwd, folder);
   const requirementsPath = join2(root2, "planning", "requirements.md");
   const specPath = join2(root2, "spec.md");
-  const requirements = await readTextFileIfAny(requirementsPath);
+  const requirements = await readTextFileIfAny(requirementsPath, displayPath(requirementsPath, options.cwd));
   if (requirements === void 0) {
     throw new AgentOsError(
       "user-input",
@@ -22660,7 +22670,7 @@ async function writeSpecCommand(folder, options) {
   }
   const content3 = renderSpec(readRequirements(requirements));
   const shown = displayPath(specPath, options.cwd);
-  const existing = await readTextFileIfAny(specPath);
+  const existing = await readTextFileIfAny(specPath, shown);
   if (existing !== void 0 && existing === content3) return { exitCode: 0, stdout: `${shown} is already up to date.
 `, stderr: "" };
   if (existing !== void 0 && !options.force) {

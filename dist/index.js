@@ -44916,7 +44916,7 @@ function fenceFor(text5) {
   return "`".repeat(longest + 1);
 }
 function embedVerbatim(text5) {
-  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
   if (source === "") return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
@@ -45335,12 +45335,14 @@ async function findOrOpenPullRequest(client, repo, request2) {
 }
 
 // src/phases/lifecycle-context.ts
+function encodePath(...parts) {
+  return parts.flatMap((p) => p.split("/")).filter((p) => p !== "").map(encodeURIComponent).join("/");
+}
 function treeUrl(ctx, branch, path2 = "") {
-  const encoded = [branch, ...path2.split("/").filter((p) => p !== "")].map(encodeURIComponent).join("/");
-  return `${ctx.repoHtmlUrl}/tree/${encoded}`;
+  return `${ctx.repoHtmlUrl}/tree/${encodePath(branch, path2)}`;
 }
 function blobUrl(ctx, branch, path2) {
-  return `${ctx.repoHtmlUrl}/blob/${[branch, ...path2.split("/")].map(encodeURIComponent).join("/")}`;
+  return `${ctx.repoHtmlUrl}/blob/${encodePath(branch, path2)}`;
 }
 
 // src/phases/shape-spec.ts
@@ -45388,7 +45390,8 @@ async function shapeSpec(ctx, input) {
 Adds ${location.requirementsPath} from the issue, with the clarifying questions.`
   });
   if (!created.created) {
-    return ensureShaped(ctx, input, location);
+    ctx.log.info({ branch: location.branch }, "spec branch created by a concurrent delivery");
+    return { status: "already-shaped", links: linksFor(ctx, location, void 0), redelivery: true, requirements: "unchanged" };
   }
   ctx.log.info({ branch: location.branch, commit: created.sha }, "spec branch created");
   const pr = await openPullRequest(ctx, issue2, location);

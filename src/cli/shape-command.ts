@@ -29,7 +29,9 @@ function issueNumberOf(written: string | undefined): number {
 
 function dateOf(written: string | undefined): string {
   if (written === undefined) return new Date().toISOString();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(Date.parse(`${written}T00:00:00Z`))) {
+  const time = Date.parse(`${written}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over into March: only a date that reads back the same is one.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== written) {
     throw new AgentOsError('user-input', `--date must be a date such as 2026-03-14, not "${written}".`);
   }
   return `${written}T00:00:00Z`;
@@ -50,7 +52,7 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
   const questions = await deterministicDrafter.draftQuestions(issue);
   const target = join(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
-  const existing = await readTextFileIfAny(target);
+  const existing = await readTextFileIfAny(target, shown);
   if (existing !== undefined && !options.force) {
     const marked = readMarkedFile('requirements', existing);
     const why = marked.marked && !marked.intact ? ' and was edited since it was written' : '';

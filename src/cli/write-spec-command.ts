@@ -12,7 +12,7 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
   const root = resolve(options.cwd, folder);
   const requirementsPath = join(root, 'planning', 'requirements.md');
   const specPath = join(root, 'spec.md');
-  const requirements = await readTextFileIfAny(requirementsPath);
+  const requirements = await readTextFileIfAny(requirementsPath, displayPath(requirementsPath, options.cwd));
   if (requirements === undefined) {
     throw new AgentOsError(
       'user-input',
@@ -21,7 +21,7 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
   }
   const content = renderSpec(readRequirements(requirements));
   const shown = displayPath(specPath, options.cwd);
-  const existing = await readTextFileIfAny(specPath);
+  const existing = await readTextFileIfAny(specPath, shown);
   if (existing !== undefined && existing === content) return { exitCode: 0, stdout: `${shown} is already up to date.\n`, stderr: '' };
   if (existing !== undefined && !options.force) {
     const marked = readMarkedFile('spec', existing);

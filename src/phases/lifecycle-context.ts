@@ -21,11 +21,18 @@ export interface LifecycleContext {
 }
 
 /** A link to a path on a branch (folder or file). */
+function encodePath(...parts: string[]): string {
+  return parts
+    .flatMap((p) => p.split('/'))
+    .filter((p) => p !== '')
+    .map(encodeURIComponent)
+    .join('/');
+}
+
 export function treeUrl(ctx: LifecycleContext, branch: string, path = ''): string {
-  const encoded = [branch, ...path.split('/').filter((p) => p !== '')].map(encodeURIComponent).join('/');
-  return `${ctx.repoHtmlUrl}/tree/${encoded}`;
+  return `${ctx.repoHtmlUrl}/tree/${encodePath(branch, path)}`;
 }
 
 export function blobUrl(ctx: LifecycleContext, branch: string, path: string): string {
-  return `${ctx.repoHtmlUrl}/blob/${[branch, ...path.split('/')].map(encodeURIComponent).join('/')}`;
+  return `${ctx.repoHtmlUrl}/blob/${encodePath(branch, path)}`;
 }

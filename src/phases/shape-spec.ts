@@ -88,8 +88,10 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
     message: `Shape spec for #${issue.number}: ${issue.title}\n\nAdds ${location.requirementsPath} from the issue, with the clarifying questions.`,
   });
   if (!created.created) {
-    // Another delivery created it a moment ago: carry on from what it made.
-    return ensureShaped(ctx, input, location);
+    // Another delivery (another replica) created it a moment ago and is opening the pull request and asking the
+    // questions: doing the same here would race it into duplicates. Any later event finishes what it leaves undone.
+    ctx.log.info({ branch: location.branch }, 'spec branch created by a concurrent delivery');
+    return { status: 'already-shaped', links: linksFor(ctx, location, undefined), redelivery: true, requirements: 'unchanged' };
   }
   ctx.log.info({ branch: location.branch, commit: created.sha }, 'spec branch created');
   const pr = await openPullRequest(ctx, issue, location);

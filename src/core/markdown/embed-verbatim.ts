@@ -18,11 +18,16 @@ function fenceFor(text: string): string {
 
 /**
  * Markdown written by a person, made safe to place inside a document we write: as written, except that a
- * code fence left open is closed (it would swallow the rest of the document). Text that would still run on
- * (an unclosed HTML comment or `<pre>`) is shown as a code block instead, every character kept.
+ * code fence left open is closed (it would swallow the rest of the document) and copies of our hidden markers are
+ * disarmed. Text that would still run on (an unclosed HTML comment or `<pre>`) is shown as a code block instead,
+ * every character kept.
  */
 export function embedVerbatim(text: string): string {
-  const source = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  // Our own hidden markers in someone's text are theirs, not ours: disarm them so they cannot end a section early.
+  const source = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s+$/, '')
+    .replace(/<!--(\s*)(\/?)agent-os-github:/g, '<!--$1$2quoted agent-os-github:');
   if (source === '') return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];

@@ -104,7 +104,7 @@ describe('requirements.md', () => {
   });
 
   it('handles a 1 MB issue body', () => {
-    const big = `${'- requirement line with some words in it\n'.repeat(25_000)}`;
+    const big = '- requirement line with some words in it\n'.repeat(25_000);
     expect(big.length).toBeGreaterThan(1_000_000);
     const parsed = parseIssue('Huge', big);
     const text = renderRequirements({ issue: parsed, issueNumber: 1, issueUrl: 'u', branch: 'b', state: { issue: 1, questions, answers: {} } });

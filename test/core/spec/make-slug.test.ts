@@ -6,6 +6,7 @@ import { issueNumberOfSpecBranch, specLocationFor, specLocationOfBranch } from '
 /** What `git check-ref-format` refuses, for the parts our names can contain. */
 function isSafeRef(ref: string): boolean {
   return (
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what git refuses
     !/[\s~^:?*[\\\x00-\x1f\x7f]/.test(ref) &&
     !ref.includes('..') &&
     !ref.includes('@{') &&

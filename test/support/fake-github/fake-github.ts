@@ -1,0 +1,347 @@
+import { blobSha, GitStore } from './git-store.js';
+
+export interface FakeRequest {
+  method: string;
+  /** Path without the query, percent-decoded. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakeUser {
+  login: string;
+  type: 'User' | 'Bot';
+}
+
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: FakeUser;
+  created_at: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  user: FakeUser;
+  created_at: string;
+  labels: string[];
+  pull_request?: { head: string; base: string; draft: boolean };
+  state: 'open' | 'closed';
+}
+
+export interface Fault {
+  method: string;
+  path: RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many requests it fails (default 1). */
+  times?: number;
+}
+
+type Body = Record<string, unknown>;
+
+export const BOT: FakeUser = { login: 'agent-os[bot]', type: 'Bot' };
+
+/**
+ * An in-memory GitHub for one repository: git objects and refs, issues and pull requests sharing numbers,
+ * comments, labels, reactions and collaborator permissions. It records every request and can fail requests on
+ * purpose. Transport-free: tests bind it to nock or to an HTTP server.
+ */
+export class FakeGitHub {
+  readonly git = new GitStore();
+  readonly issues = new Map<number, FakeIssue>();
+  readonly comments: FakeComment[] = [];
+  readonly reactions: Array<{ comment: number; content: string }> = [];
+  readonly permissions = new Map<string, string>();
+  readonly requests: FakeRequest[] = [];
+  readonly faults: Fault[] = [];
+  /** Draft pull requests are refused, as on plans without them. */
+  draftsAllowed = true;
+  private nextId = 1000;
+  private clock = Date.parse('2026-04-01T10:00:00Z');
+
+  constructor(
+    readonly owner = 'acme',
+    readonly repo = 'app',
+    readonly defaultBranch = 'main',
+  ) {
+    this.git.init(defaultBranch, { 'README.md': '# app\n', 'package.json': '{"name":"app"}\n' });
+  }
+
+  get html(): string {
+    return `https://github.com/${this.owner}/${this.repo}`;
+  }
+
+  private now(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString();
+  }
+
+  addIssue(issue: Partial<FakeIssue> & { title: string; body: string }): FakeIssue {
+    const number = issue.number ?? this.nextNumber();
+    const full: FakeIssue = { number, user: { login: 'mara', type: 'User' }, created_at: '2026-03-14T09:12:00Z', labels: [], state: 'open', ...issue };
+    this.issues.set(number, full);
+    return full;
+  }
+
+  addComment(issue: number, body: string, user: FakeUser): FakeComment {
+    const comment = { id: this.nextId++, issue, body, user, created_at: this.now() };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  private nextNumber(): number {
+    return Math.max(0, ...this.issues.keys()) + 1;
+  }
+
+  /** Requests that change something. */
+  writes(): FakeRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  /** `POST /repos/acme/app/git/trees` style summaries of the requests, for exact assertions. */
+  log(): string[] {
+    return this.requests.map((r) => `${r.method} ${r.path.replace(`/repos/${this.owner}/${this.repo}`, '')}`);
+  }
+
+  handle(request: FakeRequest): FakeResponse {
+    this.requests.push(request);
+    const fault = this.faults.find((f) => f.method === request.method && f.path.test(request.path) && (f.times ?? 1) > 0);
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      return { status: fault.status, body: fault.body ?? { message: `Injected ${fault.status}` }, ...(fault.headers ? { headers: fault.headers } : {}) };
+    }
+    if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(request.path)) {
+      return { status: 201, body: { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} } };
+    }
+    const prefix = `/repos/${this.owner}/${this.repo}`;
+    if (!request.path.startsWith(prefix)) return notFound(request);
+    const route = `${request.method} ${request.path.slice(prefix.length)}`;
+    for (const [pattern, handler] of this.routes) {
+      const match = pattern.exec(route);
+      if (match) return handler(request, match.slice(1).map((p) => p));
+    }
+    return notFound(request);
+  }
+
+  private readonly routes: Array<[RegExp, (r: FakeRequest, params: string[]) => FakeResponse]> = [
+    [/^GET \/issues\/(\d+)$/, (_r, [n]) => this.getIssue(Number(n))],
+    [/^GET \/issues\/(\d+)\/comments$/, (r, [n]) => this.listComments(Number(n), r)],
+    [/^POST \/issues\/(\d+)\/comments$/, (r, [n]) => this.createComment(Number(n), r.body as Body)],
+    [/^PATCH \/issues\/comments\/(\d+)$/, (r, [id]) => this.updateComment(Number(id), r.body as Body)],
+    [/^DELETE \/issues\/comments\/(\d+)$/, (_r, [id]) => this.deleteComment(Number(id))],
+    [/^POST \/issues\/comments\/(\d+)\/reactions$/, (r, [id]) => this.react(Number(id), r.body as Body)],
+    [/^POST \/issues\/(\d+)\/labels$/, (r, [n]) => this.addLabels(Number(n), r.body as Body)],
+    [/^DELETE \/issues\/(\d+)\/labels\/(.+)$/, (_r, [n, name]) => this.removeLabel(Number(n), name ?? '')],
+    [/^GET \/git\/matching-refs\/(.+)$/, (_r, [ref]) => this.matchingRefs(ref ?? '')],
+    [/^GET \/branches\/(.+)$/, (_r, [branch]) => this.getBranch(branch ?? '')],
+    [/^POST \/git\/trees$/, (r) => this.createTree(r.body as Body)],
+    [/^POST \/git\/commits$/, (r) => this.createCommit(r.body as Body)],
+    [/^POST \/git\/refs$/, (r) => this.createRef(r.body as Body)],
+    [/^GET \/contents\/(.+)$/, (r, [path]) => this.getContents(path ?? '', r)],
+    [/^PUT \/contents\/(.+)$/, (r, [path]) => this.putContents(path ?? '', r.body as Body)],
+    [/^GET \/pulls$/, (r) => this.listPulls(r)],
+    [/^POST \/pulls$/, (r) => this.createPull(r.body as Body)],
+    [/^GET \/pulls\/(\d+)$/, (_r, [n]) => this.getPull(Number(n))],
+    [/^GET \/collaborators\/([^/]+)\/permission$/, (_r, [user]) => this.getPermission(user ?? '')],
+  ];
+
+  private issueJson(issue: FakeIssue) {
+    return {
+      id: issue.number * 10,
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      user: { login: issue.user.login, type: issue.user.type },
+      labels: issue.labels.map((name) => ({ name })),
+      state: issue.state,
+      created_at: issue.created_at,
+      html_url: `${this.html}/${issue.pull_request ? 'pull' : 'issues'}/${issue.number}`,
+      ...(issue.pull_request ? { pull_request: { url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${issue.number}` } } : {}),
+    };
+  }
+
+  private getIssue(number: number): FakeResponse {
+    const issue = this.issues.get(number);
+    return issue ? { status: 200, body: this.issueJson(issue) } : { status: 404, body: { message: 'Not Found' } };
+  }
+
+  private commentJson(c: FakeComment) {
+    return { id: c.id, body: c.body, user: { login: c.user.login, type: c.user.type }, created_at: c.created_at, html_url: `${this.html}/issues/${c.issue}#issuecomment-${c.id}` };
+  }
+
+  private listComments(number: number, r: FakeRequest): FakeResponse {
+    const perPage = Number(r.query.get('per_page') ?? 30);
+    const page = Number(r.query.get('page') ?? 1);
+    const all = this.comments.filter((c) => c.issue === number);
+    const slice = all.slice((page - 1) * perPage, page * perPage);
+    const headers: Record<string, string> = {};
+    if (page * perPage < all.length) {
+      headers.link = `<https://api.github.com/repos/${this.owner}/${this.repo}/issues/${number}/comments?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+    }
+    return { status: 200, body: slice.map((c) => this.commentJson(c)), headers };
+  }
+
+  private createComment(number: number, body: Body): FakeResponse {
+    if (!this.issues.has(number)) return { status: 404, body: { message: 'Not Found' } };
+    return { status: 201, body: this.commentJson(this.addComment(number, String(body.body), BOT)) };
+  }
+
+  private updateComment(id: number, body: Body): FakeResponse {
+    const comment = this.comments.find((c) => c.id === id);
+    if (!comment) return { status: 404, body: { message: 'Not Found' } };
+    comment.body = String(body.body);
+    return { status: 200, body: this.commentJson(comment) };
+  }
+
+  private deleteComment(id: number): FakeResponse {
+    const index = this.comments.findIndex((c) => c.id === id);
+    if (index < 0) return { status: 404, body: { message: 'Not Found' } };
+    this.comments.splice(index, 1);
+    return { status: 204 };
+  }
+
+  private react(id: number, body: Body): FakeResponse {
+    const content = String(body.content);
+    const exists = this.reactions.some((r) => r.comment === id && r.content === content);
+    if (!exists) this.reactions.push({ comment: id, content });
+    return { status: exists ? 200 : 201, body: { id: 1, content } };
+  }
+
+  private addLabels(number: number, body: Body): FakeResponse {
+    const issue = this.issues.get(number);
+    if (!issue) return { status: 404, body: { message: 'Not Found' } };
+    for (const label of body.labels as string[]) if (!issue.labels.includes(label)) issue.labels.push(label);
+    return { status: 200, body: issue.labels.map((name) => ({ name })) };
+  }
+
+  private removeLabel(number: number, name: string): FakeResponse {
+    const issue = this.issues.get(number);
+    if (!issue?.labels.includes(name)) return { status: 404, body: { message: 'Label does not exist' } };
+    issue.labels = issue.labels.filter((l) => l !== name);
+    return { status: 200, body: issue.labels.map((l) => ({ name: l })) };
+  }
+
+  private matchingRefs(ref: string): FakeResponse {
+    const refs = [...this.git.refs.entries()].filter(([name]) => name.startsWith(ref));
+    return { status: 200, body: refs.map(([name, sha]) => ({ ref: `refs/${name}`, object: { sha, type: 'commit' } })) };
+  }
+
+  private getBranch(branch: string): FakeResponse {
+    const commit = this.git.resolve(branch);
+    if (!commit || !this.git.refs.has(`heads/${branch}`)) return { status: 404, body: { message: 'Branch not found' } };
+    return { status: 200, body: { name: branch, commit: { sha: commit.sha, commit: { tree: { sha: commit.tree }, message: commit.message } } } };
+  }
+
+  private createTree(body: Body): FakeResponse {
+    const base = body.base_tree === undefined ? new Map<string, string>() : this.git.trees.get(String(body.base_tree));
+    if (!base) return { status: 422, body: { message: 'Invalid tree info' } };
+    const files = new Map(base);
+    for (const entry of body.tree as Array<{ path: string; content?: string }>) files.set(entry.path, entry.content ?? '');
+    return { status: 201, body: { sha: this.git.addTree(files), tree: [] } };
+  }
+
+  private createCommit(body: Body): FakeResponse {
+    if (!this.git.trees.has(String(body.tree))) return { status: 422, body: { message: 'Tree SHA does not exist' } };
+    const commit = this.git.addCommit(String(body.tree), body.parents as string[], String(body.message));
+    return { status: 201, body: { sha: commit.sha, tree: { sha: commit.tree }, message: commit.message } };
+  }
+
+  private createRef(body: Body): FakeResponse {
+    const ref = String(body.ref).replace(/^refs\//, '');
+    if (this.git.refs.has(ref)) return { status: 422, body: { message: 'Reference already exists' } };
+    if (!this.git.commits.has(String(body.sha))) return { status: 422, body: { message: 'Object does not exist' } };
+    this.git.refs.set(ref, String(body.sha));
+    return { status: 201, body: { ref: `refs/${ref}`, object: { sha: body.sha, type: 'commit' } } };
+  }
+
+  private getContents(path: string, r: FakeRequest): FakeResponse {
+    const files = this.git.filesAt(r.query.get('ref') ?? this.defaultBranch);
+    const text = files?.get(path);
+    if (files === undefined || text === undefined) return { status: 404, body: { message: 'Not Found' } };
+    if (String(r.headers.accept ?? '').includes('raw')) return { status: 200, body: text };
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return {
+      status: 200,
+      body: { type: 'file', name, path, sha: blobSha(text), size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') },
+    };
+  }
+
+  private putContents(path: string, body: Body): FakeResponse {
+    const branch = String(body.branch ?? this.defaultBranch);
+    const files = this.git.filesAt(branch);
+    if (!files) return { status: 404, body: { message: 'Branch not found' } };
+    const current = files.get(path);
+    if (current !== undefined && body.sha === undefined) return { status: 422, body: { message: '"sha" wasn\'t supplied.' } };
+    if (current !== undefined && body.sha !== blobSha(current)) return { status: 409, body: { message: `${path} does not match ${String(body.sha)}` } };
+    const text = Buffer.from(String(body.content), 'base64').toString('utf8');
+    const commit = this.git.commitOnBranch(branch, (f) => f.set(path, text), String(body.message));
+    return { status: current === undefined ? 201 : 200, body: { content: { path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
+  }
+
+  private pullJson(issue: FakeIssue) {
+    const pr = issue.pull_request;
+    return {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      draft: pr?.draft ?? false,
+      html_url: `${this.html}/pull/${issue.number}`,
+      head: { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '' },
+      base: { ref: pr?.base ?? '' },
+    };
+  }
+
+  private listPulls(r: FakeRequest): FakeResponse {
+    const head = r.query.get('head')?.split(':')[1];
+    const pulls = [...this.issues.values()].filter((i) => i.pull_request && (head === undefined || i.pull_request.head === head));
+    return { status: 200, body: pulls.map((p) => this.pullJson(p)) };
+  }
+
+  private createPull(body: Body): FakeResponse {
+    const head = String(body.head);
+    if (!this.git.refs.has(`heads/${head}`)) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: `head ${head} does not exist` }] } };
+    if (body.draft === true && !this.draftsAllowed) {
+      return { status: 422, body: { message: 'Validation Failed', errors: [{ message: 'Draft pull requests are not supported in this repository.' }] } };
+    }
+    if ([...this.issues.values()].some((i) => i.pull_request?.head === head && i.state === 'open')) {
+      return { status: 422, body: { message: 'Validation Failed', errors: [{ message: `A pull request already exists for ${this.owner}:${head}.` }] } };
+    }
+    const issue = this.addIssue({
+      number: this.nextNumber(),
+      title: String(body.title),
+      body: String(body.body ?? ''),
+      user: BOT,
+      pull_request: { head, base: String(body.base), draft: body.draft === true },
+    });
+    return { status: 201, body: this.pullJson(issue) };
+  }
+
+  private getPull(number: number): FakeResponse {
+    const issue = this.issues.get(number);
+    return issue?.pull_request ? { status: 200, body: this.pullJson(issue) } : { status: 404, body: { message: 'Not Found' } };
+  }
+
+  private getPermission(user: string): FakeResponse {
+    const permission = this.permissions.get(user);
+    if (permission === undefined) return { status: 404, body: { message: `${user} is not a user` } };
+    const legacy = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission;
+    return { status: 200, body: { permission: legacy, role_name: permission, user: { login: user } } };
+  }
+}
+
+function notFound(request: FakeRequest): FakeResponse {
+  return { status: 404, body: { message: `Not Found (the fake GitHub has no route for ${request.method} ${request.path})` } };
+}

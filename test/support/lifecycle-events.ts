@@ -1,0 +1,59 @@
+import type { Probot } from 'probot';
+import type { FakeGitHub, FakeUser } from './fake-github/fake-github.js';
+import { deliver } from './test-probot.js';
+import { examplePayload } from './webhook-examples.js';
+
+/** Real webhook payload shapes for the lifecycle events, filled from the fake GitHub's state. */
+export function labeledPayload(fake: FakeGitHub, number: number, label: string) {
+  const issue = fake.issues.get(number);
+  if (!issue) throw new Error(`no issue ${number}`);
+  return examplePayload('issues.labeled', (p) => {
+    p.issue.number = number;
+    p.issue.title = issue.title;
+    p.issue.body = issue.body;
+    p.issue.labels = issue.labels.map((name) => ({ ...(p.issue.labels?.[0] ?? { id: 1, node_id: 'x', url: '', color: 'fff', default: false, description: null }), name }));
+    p.label = { ...(p.label ?? { id: 1, node_id: 'x', url: '', color: 'fff', default: false, description: null }), name: label };
+    p.repository.default_branch = fake.defaultBranch;
+  });
+}
+
+export function commentPayload(fake: FakeGitHub, number: number, comment: { id: number; body: string; user: FakeUser }, action: 'created' | 'edited' = 'created') {
+  const issue = fake.issues.get(number);
+  if (!issue) throw new Error(`no issue ${number}`);
+  return examplePayload(
+    `issue_comment.${action}`,
+    (p) => {
+      p.issue.number = number;
+      p.issue.title = issue.title;
+      p.issue.labels = issue.labels.map((name) => ({ id: 1, node_id: 'x', url: '', name, color: 'fff', default: false, description: null }));
+      (p.issue as { pull_request?: unknown }).pull_request = issue.pull_request ? { url: `https://api.github.com/repos/acme/app/pulls/${number}` } : undefined;
+      p.comment.id = comment.id;
+      p.comment.body = comment.body;
+      if (p.comment.user) Object.assign(p.comment.user, { login: comment.user.login, type: comment.user.type });
+      p.repository.default_branch = fake.defaultBranch;
+    },
+    action,
+  );
+}
+
+/** A person writes a comment (it lands in the fake) and GitHub delivers the event. */
+export async function say(probot: Probot, fake: FakeGitHub, number: number, body: string, user: FakeUser, id = `c-${fake.comments.length}`) {
+  const comment = fake.addComment(number, body, user);
+  await deliver(probot, 'issue_comment', commentPayload(fake, number, comment), id);
+  return comment;
+}
+
+/** A person edits a comment and GitHub delivers the `edited` event. */
+export async function edit(probot: Probot, fake: FakeGitHub, commentId: number, body: string, id = `e-${commentId}`) {
+  const comment = fake.comments.find((c) => c.id === commentId);
+  if (!comment) throw new Error(`no comment ${commentId}`);
+  comment.body = body;
+  await deliver(probot, 'issue_comment', commentPayload(fake, comment.issue, comment, 'edited'), id);
+}
+
+/** A person adds a label and GitHub delivers `issues.labeled` (with the same id on a redelivery). */
+export async function label(probot: Probot, fake: FakeGitHub, number: number, name: string, id: string) {
+  const issue = fake.issues.get(number);
+  if (issue && !issue.labels.includes(name)) issue.labels.push(name);
+  await deliver(probot, 'issues', labeledPayload(fake, number, name), id);
+}
