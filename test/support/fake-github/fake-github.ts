@@ -195,13 +195,13 @@ export class FakeGitHub {
 
   private createComment(number: number, body: Body): FakeResponse {
     if (!this.issues.has(number)) return { status: 404, body: { message: 'Not Found' } };
-    return { status: 201, body: this.commentJson(this.addComment(number, String(body.body), BOT)) };
+    return { status: 201, body: this.commentJson(this.addComment(number, str(body.body), BOT)) };
   }
 
   private updateComment(id: number, body: Body): FakeResponse {
     const comment = this.comments.find((c) => c.id === id);
     if (!comment) return { status: 404, body: { message: 'Not Found' } };
-    comment.body = String(body.body);
+    comment.body = str(body.body);
     return { status: 200, body: this.commentJson(comment) };
   }
 
@@ -213,7 +213,7 @@ export class FakeGitHub {
   }
 
   private react(id: number, body: Body): FakeResponse {
-    const content = String(body.content);
+    const content = str(body.content);
     const exists = this.reactions.some((r) => r.comment === id && r.content === content);
     if (!exists) this.reactions.push({ comment: id, content });
     return { status: exists ? 200 : 201, body: { id: 1, content } };
@@ -245,7 +245,7 @@ export class FakeGitHub {
   }
 
   private createTree(body: Body): FakeResponse {
-    const base = body.base_tree === undefined ? new Map<string, string>() : this.git.trees.get(String(body.base_tree));
+    const base = body.base_tree === undefined ? new Map<string, string>() : this.git.trees.get(str(body.base_tree));
     if (!base) return { status: 422, body: { message: 'Invalid tree info' } };
     const files = new Map(base);
     for (const entry of body.tree as Array<{ path: string; content?: string }>) files.set(entry.path, entry.content ?? '');
@@ -253,16 +253,16 @@ export class FakeGitHub {
   }
 
   private createCommit(body: Body): FakeResponse {
-    if (!this.git.trees.has(String(body.tree))) return { status: 422, body: { message: 'Tree SHA does not exist' } };
-    const commit = this.git.addCommit(String(body.tree), body.parents as string[], String(body.message));
+    if (!this.git.trees.has(str(body.tree))) return { status: 422, body: { message: 'Tree SHA does not exist' } };
+    const commit = this.git.addCommit(str(body.tree), body.parents as string[], str(body.message));
     return { status: 201, body: { sha: commit.sha, tree: { sha: commit.tree }, message: commit.message } };
   }
 
   private createRef(body: Body): FakeResponse {
-    const ref = String(body.ref).replace(/^refs\//, '');
+    const ref = str(body.ref).replace(/^refs\//, '');
     if (this.git.refs.has(ref)) return { status: 422, body: { message: 'Reference already exists' } };
-    if (!this.git.commits.has(String(body.sha))) return { status: 422, body: { message: 'Object does not exist' } };
-    this.git.refs.set(ref, String(body.sha));
+    if (!this.git.commits.has(str(body.sha))) return { status: 422, body: { message: 'Object does not exist' } };
+    this.git.refs.set(ref, str(body.sha));
     return { status: 201, body: { ref: `refs/${ref}`, object: { sha: body.sha, type: 'commit' } } };
   }
 
@@ -279,14 +279,14 @@ export class FakeGitHub {
   }
 
   private putContents(path: string, body: Body): FakeResponse {
-    const branch = String(body.branch ?? this.defaultBranch);
+    const branch = (str(body.branch) || this.defaultBranch);
     const files = this.git.filesAt(branch);
     if (!files) return { status: 404, body: { message: 'Branch not found' } };
     const current = files.get(path);
     if (current !== undefined && body.sha === undefined) return { status: 422, body: { message: '"sha" wasn\'t supplied.' } };
-    if (current !== undefined && body.sha !== blobSha(current)) return { status: 409, body: { message: `${path} does not match ${String(body.sha)}` } };
-    const text = Buffer.from(String(body.content), 'base64').toString('utf8');
-    const commit = this.git.commitOnBranch(branch, (f) => f.set(path, text), String(body.message));
+    if (current !== undefined && body.sha !== blobSha(current)) return { status: 409, body: { message: `${path} does not match ${str(body.sha)}` } };
+    const text = Buffer.from(str(body.content), 'base64').toString('utf8');
+    const commit = this.git.commitOnBranch(branch, (f) => f.set(path, text), str(body.message));
     return { status: current === undefined ? 201 : 200, body: { content: { path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
   }
 
@@ -311,7 +311,7 @@ export class FakeGitHub {
   }
 
   private createPull(body: Body): FakeResponse {
-    const head = String(body.head);
+    const head = str(body.head);
     if (!this.git.refs.has(`heads/${head}`)) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: `head ${head} does not exist` }] } };
     if (body.draft === true && !this.draftsAllowed) {
       return { status: 422, body: { message: 'Validation Failed', errors: [{ message: 'Draft pull requests are not supported in this repository.' }] } };
@@ -321,10 +321,10 @@ export class FakeGitHub {
     }
     const issue = this.addIssue({
       number: this.nextNumber(),
-      title: String(body.title),
-      body: String(body.body ?? ''),
+      title: str(body.title),
+      body: str(body.body),
       user: BOT,
-      pull_request: { head, base: String(body.base), draft: body.draft === true },
+      pull_request: { head, base: str(body.base), draft: body.draft === true },
     });
     return { status: 201, body: this.pullJson(issue) };
   }
@@ -344,4 +344,10 @@ export class FakeGitHub {
 
 function notFound(request: FakeRequest): FakeResponse {
   return { status: 404, body: { message: `Not Found (the fake GitHub has no route for ${request.method} ${request.path})` } };
+}
+
+/** A request body's field as text. */
+function str(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
