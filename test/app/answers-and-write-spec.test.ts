@@ -99,7 +99,7 @@ describe('answers to the clarifying questions', () => {
   });
 
   it('leaves a requirements.md edited by hand alone and says so once', async () => {
-    fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, `${files.get(REQUIREMENTS) ?? ''}`.replace('## Visual Assets', '## Visual Assets\n\nHand-written note.')), 'Edit by hand');
+    fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', '## Visual Assets\n\nHand-written note.')), 'Edit by hand');
     const reply = await say(probot, fake, 12, '1. Owners only.', MARA, 'd1');
     await deliver(probot, 'issue_comment', commentPayload(fake, 12, reply), 'd1');
     expect(fileOnBranch(REQUIREMENTS)).toContain('Hand-written note.');
@@ -230,7 +230,7 @@ describe('/write-spec', () => {
 describe('/shape-spec', () => {
   it('on an issue already shaped: says where the spec is; with --force rebuilds requirements.md from the issue and the answers', async () => {
     await say(probot, fake, 12, '1. Owners only.', MARA);
-    fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, `${files.get(REQUIREMENTS) ?? ''}`.replace('## Visual Assets', 'Hand note\n\n## Visual Assets')), 'Edit');
+    fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', 'Hand note\n\n## Visual Assets')), 'Edit');
     await say(probot, fake, 12, '/shape-spec', LEE);
     expect(lastOurs()).toContain('The spec for this issue already exists: the branch [`agent-os/12-team-invites-by-email`]');
     await say(probot, fake, 12, '/shape-spec --force', LEE);
