@@ -18185,6 +18185,7 @@ function oneLine(text5) {
 
 // src/core/issue/classify-heading.ts
 var RULES = [
+  ["boilerplate", /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms/],
   ["out-of-scope", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
   ["acceptance", /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
   ["existing-code", /existing code|reuse|related code|similar (code|features?)|prior art/],
@@ -18339,12 +18340,8 @@ function lowerFirst(text5) {
 }
 function mainRole(text5) {
   const lower = text5.toLowerCase();
-  let best;
-  for (const role of ROLE_WORDS) {
-    const count = lower.split(role).length - 1;
-    if (count > 0 && (best === void 0 || count > best.count)) best = { role, count };
-  }
-  return best?.role;
+  const counted = ROLE_WORDS.map((role, order2) => ({ role, order: order2, count: lower.split(role).length - 1 })).filter((r) => r.count > 0 && !(r.role === "admins" && lower.includes("workspace admins"))).sort((a, b) => b.count - a.count || a.order - b.order).slice(0, 2);
+  return counted.length === 0 ? void 0 : counted.map((r) => r.role).join(" and ");
 }
 function edgeCaseFrom(text5) {
   const sentences = plainText(text5).split(/(?<=[.!?])\s+|\n+/);
@@ -18386,7 +18383,7 @@ var DRAFTS = [
     (issue) => {
       if (hasSection(issue, "acceptance")) return void 0;
       const first = itemsOfKind(issue, ["requirements", "preamble"])[0];
-      const done = first === void 0 ? `${feature(issue)} works end to end` : `${lowerFirst(phrase(first.text, 70))} works end to end`;
+      const done = first === void 0 ? `${feature(issue)} works end to end` : `every listed requirement works end to end (for example \u201C${phrase(first.text, 60)}\u201D)`;
       return {
         topic: "acceptance",
         text: `I assume this is done when ${done}, covered by automated tests \u2014 are there specific acceptance criteria you want checked?`,

@@ -11,10 +11,13 @@ export type SectionKind =
   | 'questions'
   /** What comes before the first heading: items there are requirements, prose is the description. */
   | 'preamble'
+  /** Issue-form boilerplate ("Pre-flight checks", "Code of Conduct"): kept in the description only. */
+  | 'boilerplate'
   | 'other';
 
 /** First match wins: "User stories" is about requirements before it is about users. */
 const RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['boilerplate', /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms/],
   ['out-of-scope', /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
   ['acceptance', /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
   ['existing-code', /existing code|reuse|related code|similar (code|features?)|prior art/],

@@ -41,15 +41,14 @@ function lowerFirst(text: string): string {
   return second !== '' && second !== second.toUpperCase() ? first.toLowerCase() + text.slice(1) : text;
 }
 
-/** The role named most often in the issue, if any. */
+/** The one or two roles the issue names most often (`owners and admins`), if any. */
 function mainRole(text: string): string | undefined {
   const lower = text.toLowerCase();
-  let best: { role: string; count: number } | undefined;
-  for (const role of ROLE_WORDS) {
-    const count = lower.split(role).length - 1;
-    if (count > 0 && (best === undefined || count > best.count)) best = { role, count };
-  }
-  return best?.role;
+  const counted = ROLE_WORDS.map((role, order) => ({ role, order, count: lower.split(role).length - 1 }))
+    .filter((r) => r.count > 0 && !(r.role === 'admins' && lower.includes('workspace admins')))
+    .sort((a, b) => b.count - a.count || a.order - b.order)
+    .slice(0, 2);
+  return counted.length === 0 ? undefined : counted.map((r) => r.role).join(' and ');
 }
 
 /** The first sentence of the issue that mentions an error-like word, shortened. */
@@ -100,7 +99,10 @@ const DRAFTS: ReadonlyArray<readonly [QuestionTopic, Draft]> = [
     (issue) => {
       if (hasSection(issue, 'acceptance')) return undefined;
       const first = itemsOfKind(issue, ['requirements', 'preamble'])[0];
-      const done = first === undefined ? `${feature(issue)} works end to end` : `${lowerFirst(phrase(first.text, 70))} works end to end`;
+      const done =
+        first === undefined
+          ? `${feature(issue)} works end to end`
+          : `every listed requirement works end to end (for example “${phrase(first.text, 60)}”)`;
       return {
         topic: 'acceptance',
         text: `I assume this is done when ${done}, covered by automated tests — are there specific acceptance criteria you want checked?`,
