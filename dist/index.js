@@ -23683,6 +23683,17 @@ function getInput(name, options) {
   }
   return val.trim();
 }
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
 function setOutput(name, value2) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
@@ -41888,6 +41899,12 @@ function renderFile(path2, file, link2) {
     lines.push("", "| Group | Progress | Done |", "|---|---|---|");
     for (const group of file.groups) {
       const c = countTasks(tasksOfGroup(file, group));
+      if (group.context === true) {
+        const all2 = tasksOfGroup(file, group);
+        const ticked = all2.filter((t) => t.boxState === "done").length;
+        lines.push(`| ${escapeMarkdown(group.title)} _(not in this pull request's scope)_ | ${renderProgressBar(ticked, all2.length)} | ${ticked}/${all2.length} |`);
+        continue;
+      }
       const done = c.required > 0 && c.complete === c.required ? " \u2705" : "";
       lines.push(`| ${escapeMarkdown(group.title)} | ${renderProgressBar(c.complete, c.required)} | ${c.complete}/${c.required}${done} |`);
     }
@@ -41905,11 +41922,14 @@ var NOTHING_TO_GATE = [
   "It found none in this pull request: it gates a pull request that changes a task file (such as `agent-os/specs/\u2026/tasks.md`),",
   "or whose description names its spec folder on a line of its own, like `Spec: agent-os/specs/2026-01-15-team-invites`."
 ].join(" ");
-function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link: link2 }) {
+function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link: link2, scope }) {
   const lines = [];
   const icon = conclusion === "success" ? "\u2705" : conclusion === "failure" ? "\u274C" : "\u2139\uFE0F";
   if (counts.tasks > 0) {
     lines.push(`## ${icon} ${counts.complete} of ${counts.required} required tasks complete`, "", renderProgressBar(counts.complete, counts.required));
+    if (scope !== void 0) {
+      lines.push("", `This pull request implements **Task Group${scope.length === 1 ? "" : "s"} ${scope.join(", ")}** (its \`Implements:\` line): only their tasks are required; the other groups are shown as context.`);
+    }
   } else {
     lines.push(`## ${icon} Nothing to check yet`, "", NOTHING_TO_GATE);
   }
@@ -41968,7 +41988,7 @@ Its box is ticked, but some of its required sub-tasks are not complete.` : task.
   }
   return annotations;
 }
-function decideGate(reads, link2) {
+function decideGate(reads, link2, scope) {
   const files = reads.flatMap((r) => r.status === "read" ? [r.file] : []);
   const unreadable = reads.filter((r) => r.status === "unreadable");
   const perFile = files.map((f) => countTasks(f.tasks));
@@ -41992,8 +42012,61 @@ function decideGate(reads, link2) {
   }
   const all2 = annotationsFor(reads);
   const annotations = all2.slice(0, MAX_ANNOTATIONS);
-  const summary2 = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all2.length - annotations.length, link: link2 });
+  const summary2 = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all2.length - annotations.length, link: link2, scope });
   return { conclusion, title, summary: summary2, annotations, counts, incomplete };
+}
+
+// src/core/spec/find-declared-scope.ts
+var SCOPE_LINE_PREFIX = "Implements:";
+function textWithoutHtml(paragraph2) {
+  return paragraph2.children.map((child) => child.type === "html" ? "" : toString(child)).join("");
+}
+function findDeclaredScope(body) {
+  if (!body) return void 0;
+  let found;
+  const visit2 = (node2) => {
+    if (node2.type === "paragraph") {
+      for (const line of textWithoutHtml(node2).split(/\r?\n/)) {
+        const match = /^\s*implements\s*:\s*(.+)$/i.exec(line);
+        if (!match?.[1]) continue;
+        const rest = match[1].replace(/task\s*groups?/gi, " ");
+        if (!/^[\s\d,&and]+$/i.test(rest)) continue;
+        const numbers = [...rest.matchAll(/\d+/g)].map((m) => String(Number(m[0])));
+        if (numbers.length > 0) found = [...new Set(numbers)].sort((a, b) => Number(a) - Number(b));
+      }
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(parseMarkdown(body));
+  return found;
+}
+function renderScopeLine(groups3) {
+  return `${SCOPE_LINE_PREFIX} Task Group${groups3.length === 1 ? "" : "s"} ${groups3.join(", ")}`;
+}
+function setScopeLine(body, groups3) {
+  const source = (body ?? "").replace(/\r\n?/g, "\n");
+  const line = renderScopeLine(groups3);
+  const lines = source.split("\n");
+  const found = { replaced: false };
+  const visit2 = (node2) => {
+    if (node2.type === "paragraph" && node2.position) {
+      for (let n = node2.position.start.line; n <= node2.position.end.line; n += 1) {
+        const text5 = lines[n - 1];
+        if (text5 !== void 0 && /^\s*implements\s*:/i.test(text5)) {
+          lines[n - 1] = line;
+          found.replaced = true;
+        }
+      }
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(parseMarkdown(source));
+  if (found.replaced) return lines.join("\n");
+  return source.trim() === "" ? line : `${source.replace(/\s+$/, "")}
+
+${line}`;
 }
 
 // src/core/spec/find-spec-references.ts
@@ -42004,7 +42077,7 @@ function normaliseRepoPath(written) {
   if (segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return trimmed;
 }
-function textWithoutHtml(paragraph2) {
+function textWithoutHtml2(paragraph2) {
   return paragraph2.children.map((child) => child.type === "html" ? "" : toString(child)).join("");
 }
 function findSpecReferences(body) {
@@ -42013,7 +42086,7 @@ function findSpecReferences(body) {
   const seen = /* @__PURE__ */ new Set();
   const visit2 = (node2) => {
     if (node2.type === "paragraph") {
-      for (const line of textWithoutHtml(node2).split(/\r?\n/)) {
+      for (const line of textWithoutHtml2(node2).split(/\r?\n/)) {
         const match = /^\s*spec\s*:\s*(\S+)/i.exec(line);
         const path2 = match?.[1] === void 0 ? void 0 : normaliseRepoPath(match[1]);
         if (path2 === void 0) continue;
@@ -42028,6 +42101,19 @@ function findSpecReferences(body) {
   };
   visit2(parseMarkdown(body));
   return found;
+}
+
+// src/core/tasks/apply-scope.ts
+function applyScope(file, groups3) {
+  if (groups3 === void 0) return file;
+  const inScope = new Set(groups3);
+  const outOfScope = new Set(file.groups.filter((g) => g.number !== void 0 && !inScope.has(g.number)).map((g) => g.index));
+  if (outOfScope.size === 0) return file;
+  return {
+    ...file,
+    groups: file.groups.map((g) => outOfScope.has(g.index) ? { ...g, context: true } : g),
+    tasks: file.tasks.map((t) => outOfScope.has(t.group) ? { ...t, required: false } : t)
+  };
 }
 
 // src/github/to-agent-os-error.ts
@@ -42120,6 +42206,7 @@ async function readTaskFiles(client, subject, settings) {
   const referenced = new Map(findSpecReferences(subject.body).map((r) => [r.taskFile, r.written]));
   const paths = [.../* @__PURE__ */ new Set([...referenced.keys(), ...changed])];
   const limit = pLimit(READ_CONCURRENCY);
+  const scope = findDeclaredScope(subject.body);
   return Promise.all(
     paths.map(
       (path2) => limit(async () => {
@@ -42128,7 +42215,7 @@ async function readTaskFiles(client, subject, settings) {
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : void 0;
           if (tooLarge !== void 0) return { path: path2, status: "unreadable", reason: tooLarge };
           if (read.found) {
-            return { path: path2, status: "read", file: parseTaskFile(read.text, { path: path2, skipMarkers: settings.skipMarkers }) };
+            return { path: path2, status: "read", file: applyScope(parseTaskFile(read.text, { path: path2, skipMarkers: settings.skipMarkers }), scope) };
           }
           const written = referenced.get(path2);
           const reason = written === void 0 ? `${path2} is not in this commit.` : `The description names the spec \`${written.replace(/`/g, "'")}\`, but it has no ${path2.slice(path2.lastIndexOf("/") + 1)} at this commit yet (write it with /create-tasks, or fix the Spec: line).`;
@@ -42142,7 +42229,13 @@ async function readTaskFiles(client, subject, settings) {
 }
 async function gate(client, subject, settings) {
   const reads = await readTaskFiles(client, subject, settings);
-  return { headSha: subject.headSha, report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha)) };
+  const scope = findDeclaredScope(subject.body);
+  return {
+    headSha: subject.headSha,
+    report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha), scope),
+    reads,
+    ...scope === void 0 ? {} : { scope }
+  };
 }
 async function gatePullRequest(client, repo, repoHtmlUrl, number, settings) {
   const [pullRequest, changedFiles] = await Promise.all([
@@ -42150,6 +42243,10 @@ async function gatePullRequest(client, repo, repoHtmlUrl, number, settings) {
     listPullRequestFiles(client, repo, number)
   ]);
   return gate(client, { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body }, settings);
+}
+async function gatePullRequestAt(client, repo, repoHtmlUrl, number, headSha, settings) {
+  const [pullRequest, changedFiles] = await Promise.all([readPullRequest(client, repo, number), listPullRequestFiles(client, repo, number)]);
+  return gate(client, { repo, repoHtmlUrl, headSha, changedFiles, body: pullRequest.body }, settings);
 }
 function pullRequestOfMergeGroup(headRef) {
   const match = /\/pr-(\d+)-[0-9a-f]+$/.exec(headRef);
@@ -42163,7 +42260,7 @@ async function gateMergeGroup(client, repo, repoHtmlUrl, group, settings) {
 }
 
 // src/core/commands/parse-command.ts
-var COMMAND_NAMES = ["shape-spec", "write-spec"];
+var COMMAND_NAMES = ["shape-spec", "write-spec", "create-tasks", "implement-tasks"];
 function parseCommand(body) {
   if (!body) return void 0;
   const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.trim() ?? "";
@@ -44818,6 +44915,449 @@ async function readPermission(client, repo, username) {
   }
 }
 
+// src/core/checklist/render-checklist.ts
+var CHECKLIST_KIND = "agent-os-github:checklist";
+var COMMENT_LIMIT = 65536;
+function taskRef(fileIndex, taskIndex) {
+  return `<!-- aos:${fileIndex}:${taskIndex} -->`;
+}
+function depthOf(file, task) {
+  let depth = 0;
+  for (let parent = task.parent; parent !== void 0; parent = file.tasks[parent]?.parent) depth += 1;
+  return depth;
+}
+function taskLine(file, task, fileIndex) {
+  const box = task.boxState === "done" ? "[x]" : "[ ]";
+  const id = task.id === void 0 ? "" : `${escapeMarkdown(task.id)} `;
+  const text5 = task.skipped && !task.optional ? `~~${escapeMarkdown(task.text)}~~` : escapeMarkdown(task.text);
+  const notes = [
+    task.boxState === "in-progress" || task.boxState === "blocked" ? INCOMPLETE_STATE_WORDS[incompleteStateOf(task)] : void 0,
+    task.optional ? "optional" : void 0,
+    task.skipped && !task.optional ? "skipped" : void 0,
+    task.boxState === "done" && task.required && !task.complete ? "ticked, but a sub-task is open" : void 0
+  ].filter((n) => n !== void 0);
+  const note = notes.length === 0 ? "" : ` _(${notes.join(", ")})_`;
+  return `${"  ".repeat(depthOf(file, task))}- ${box} ${id}${text5}${note} ${taskRef(fileIndex, task.index)}`;
+}
+function renderFile2(path2, file, fileIndex, link2, withBoxes) {
+  const counts = countTasks(file.tasks);
+  const lines = [`#### [\`${path2.replace(/`/g, "'")}\`](${link2(path2)}) \xB7 ${DIALECT_NAMES[file.dialect]} \xB7 ${counts.complete}/${counts.required}`];
+  const grouped = /* @__PURE__ */ new Set();
+  for (const group of file.groups) {
+    const tasks = tasksOfGroup(file, group);
+    if (tasks.length === 0) continue;
+    for (const t of tasks) grouped.add(t.index);
+    const c = countTasks(tasks);
+    const title = group.context === true ? `${escapeMarkdown(group.title)} _(not in this pull request's scope)_` : escapeMarkdown(group.title);
+    const progress = group.context === true ? "" : ` ${renderProgressBar(c.complete, c.required)} ${c.complete}/${c.required}`;
+    lines.push("", `**${title}**${progress}`);
+    if (withBoxes) lines.push("", ...tasks.map((t) => taskLine(file, t, fileIndex)));
+  }
+  const loose = file.tasks.filter((t) => !grouped.has(t.index));
+  if (loose.length > 0 && withBoxes) lines.push("", ...loose.map((t) => taskLine(file, t, fileIndex)));
+  return lines;
+}
+function render2(input, withBoxes) {
+  const files = input.reads.flatMap((r) => r.status === "read" && r.file.tasks.length > 0 ? [{ path: r.path, file: r.file }] : []);
+  const { counts } = input.report;
+  const lines = [
+    `<!-- ${CHECKLIST_KIND} ${JSON.stringify({ files: files.map((f) => f.path) }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)} -->`,
+    `### Agent OS tasks: ${counts.complete} of ${counts.required} required tasks complete`,
+    "",
+    renderProgressBar(counts.complete, counts.required)
+  ];
+  if (input.scope !== void 0) {
+    lines.push("", `This pull request implements Task Group${input.scope.length === 1 ? "" : "s"} ${input.scope.join(", ")}; the other groups are context.`);
+  }
+  files.forEach(({ path: path2, file }, i) => {
+    lines.push("", ...renderFile2(path2, file, i, input.link, withBoxes));
+  });
+  lines.push(
+    "",
+    withBoxes ? "<sub>Tick a box here to tick it in the task file (needs write access to the repository); changes to the task file show here.</sub>" : "<sub>Too many tasks to list here: tick them in the task file itself.</sub>"
+  );
+  return lines.join("\n");
+}
+function renderChecklist(input) {
+  const full = render2(input, true);
+  return full.length <= COMMENT_LIMIT ? full : render2(input, false);
+}
+function checklistFiles(body) {
+  const first = body.split("\n", 1)[0] ?? "";
+  const prefix = `<!-- ${CHECKLIST_KIND} `;
+  if (!first.startsWith(prefix) || !first.endsWith(" -->")) return void 0;
+  try {
+    const data = JSON.parse(first.slice(prefix.length, -4));
+    return Array.isArray(data.files) ? data.files.filter((f) => typeof f === "string") : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isChecklist(body) {
+  return body.startsWith(`<!-- ${CHECKLIST_KIND} `);
+}
+
+// src/core/spec/read-spec.ts
+var NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers)$/i;
+function isBoldLead(node2) {
+  if (node2.type !== "paragraph" || node2.children[0]?.type !== "strong") return false;
+  return node2.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
+}
+function collect(source, node2, depth, into) {
+  if (node2.type !== "list") return;
+  for (const item of node2.children) {
+    const [first, ...rest] = item.children;
+    if (first?.type === "paragraph") into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
+    for (const child of rest) collect(source, child, depth + 1, into);
+  }
+}
+function readSpec(markdown) {
+  const source = markdown.replace(/\r\n?/g, "\n");
+  const doc = { title: "", goal: "", requirements: [], acceptance: [], outOfScope: [] };
+  let section3 = "";
+  let block;
+  const blocks = [];
+  for (const node2 of parseMarkdown(source).children) {
+    if (node2.type === "heading" && node2.depth <= 2) {
+      const text5 = oneLine(toString(node2));
+      if (node2.depth === 1) doc.title = text5.replace(/^Specification:\s*/i, "");
+      else section3 = text5;
+      block = void 0;
+      continue;
+    }
+    if (section3 === "Goal" && node2.type === "paragraph" && doc.goal === "") doc.goal = oneLine(toString(node2));
+    if (section3 === "Out of Scope") collect(source, node2, 0, doc.outOfScope);
+    if (section3 !== "Specific Requirements") continue;
+    if (node2.type === "heading" && node2.depth >= 3 || isBoldLead(node2)) {
+      block = { name: oneLine(toString(node2)).replace(/:$/, ""), bullets: [] };
+      blocks.push(block);
+    } else if (block) {
+      collect(source, node2, 0, block.bullets);
+    }
+  }
+  for (const b of blocks) {
+    if (/^acceptance criteria$/i.test(b.name)) doc.acceptance.push(...b.bullets);
+    if (NOT_REQUIREMENTS.test(b.name)) continue;
+    const name = b.name.replace(/^\d+\.\s*/, "");
+    doc.requirements.push({ number: doc.requirements.length + 1, name, bullets: b.bullets });
+  }
+  return doc;
+}
+
+// src/core/spec/render-tasks.ts
+var LAYERS = [
+  {
+    layer: "database",
+    heading: "Database Layer",
+    group: "Data Models and Persistence",
+    words: /\b(models?|database|db|tables?|columns?|fields?|schema|migrations?|stored?|persist\w*|records?|indexes|data|cache|storage)\b/gi
+  },
+  {
+    layer: "api",
+    heading: "API Layer",
+    group: "API and Core Logic",
+    words: /\b(api|endpoints?|requests?|responses?|server|backend|webhooks?|jobs?|queues?|e-?mails?|mail|send\w*|notif\w*|tokens?|links?|validat\w*|auth\w*|permissions?|expire\w*|retr\w*|limits?)\b/gi
+  },
+  {
+    layer: "frontend",
+    heading: "Frontend",
+    group: "User Interface",
+    words: /\b(pages?|screens?|buttons?|forms?|dialogs?|modals?|ui|views?|display\w*|shows?|banners?|toggles?|click\w*|layouts?|components?|menus?|tabs?|icons?|themes?|inline)\b/gi
+  }
+];
+function layerOf(requirement) {
+  const text5 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
+  let best = { layer: "api", score: 0 };
+  for (const { layer, words } of LAYERS) {
+    const score = text5.match(words)?.length ?? 0;
+    if (score > best.score) best = { layer, score };
+  }
+  return best.layer;
+}
+function short(markdown, max = 70) {
+  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
+  if (plain.length <= max) return plain;
+  const cut2 = plain.slice(0, max);
+  return `${cut2.slice(0, Math.max(cut2.lastIndexOf(" "), max / 2))}\u2026`;
+}
+function bulletLines(bullets2, indent2) {
+  return bullets2.map((b) => `${indent2}${"  ".repeat(b.depth)}- ${b.text}`);
+}
+function renderTasks(spec) {
+  const byLayer = /* @__PURE__ */ new Map();
+  for (const requirement of spec.requirements) {
+    const layer = layerOf(requirement);
+    byLayer.set(layer, [...byLayer.get(layer) ?? [], requirement]);
+  }
+  const groups3 = [];
+  for (const { layer, heading: heading3, group } of LAYERS) {
+    const requirements = byLayer.get(layer);
+    if (requirements === void 0) continue;
+    const n = groups3.length + 1;
+    const names = requirements.map((r) => short(r.name, 40)).join("; ");
+    const lines = [`- [ ] ${n}.0 Complete the ${group.toLowerCase()}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${names}`];
+    requirements.forEach((r, i) => {
+      lines.push(`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${short(r.name)}`);
+      lines.push(...bulletLines(r.bullets, "    "));
+    });
+    lines.push(`  - [ ] ${n}.${requirements.length + 2} Ensure the ${group.toLowerCase()} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+    groups3.push({
+      number: n,
+      heading: heading3,
+      title: group,
+      dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
+      lines,
+      acceptance: [
+        `The 2-8 tests written in ${n}.1 pass`,
+        ...requirements.map((r) => `Specific Requirement ${r.number} (${short(r.name, 50)}) works as the spec describes`)
+      ]
+    });
+  }
+  const review = groups3.length + 1;
+  const earlier = groups3.length === 0 ? "None" : groups3.length === 1 ? "Task Group 1" : `Task Groups 1-${groups3.length}`;
+  groups3.push({
+    number: review,
+    heading: "Testing",
+    title: "Test Review and Gap Analysis",
+    dependencies: earlier,
+    lines: [
+      `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
+      `  - [ ] ${review}.1 Review the tests written in ${groups3.length === 0 ? "this spec" : groups3.map((g) => `${g.number}.1`).join(", ")}`,
+      `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
+      `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
+      `  - [ ] ${review}.4 Run the feature's tests only`
+    ],
+    acceptance: [
+      "All of the feature's tests pass",
+      "No more than 10 tests added in this group",
+      ...spec.acceptance.map((a) => `${"  ".repeat(a.depth)}${a.text}`)
+    ]
+  });
+  const total = groups3.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
+  const out = [`# Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`, "", "## Overview", "", `Total Tasks: ${total}`, ""];
+  if (spec.goal !== "") out.push(`Goal: ${spec.goal}`, "");
+  out.push("## Task List", "");
+  let heading2 = "";
+  for (const g of groups3) {
+    if (g.heading !== heading2) {
+      out.push(`### ${g.heading}`, "");
+      heading2 = g.heading;
+    }
+    out.push(`#### Task Group ${g.number}: ${g.title}`, "", `**Dependencies:** ${g.dependencies}`, "", ...g.lines, "", "**Acceptance Criteria:**", "");
+    out.push(...g.acceptance.map((a) => a.startsWith(" ") ? a.replace(/^( *)/, "$1- ") : `- ${a}`), "");
+  }
+  out.push("## Execution Order", "", ...groups3.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`), "");
+  return out.join("\n");
+}
+
+// src/github/pull-requests.ts
+function toRef(data) {
+  return { number: data.number, url: data.html_url, draft: data.draft === true, state: data.state === "open" ? "open" : "closed" };
+}
+async function findPullRequestFromBranch(client, repo, branch) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { ...repo, head: `${repo.owner}:${branch}`, state: "all", per_page: 10 });
+    const open2 = data.find((pr) => pr.state === "open");
+    const chosen = open2 ?? data[0];
+    return chosen === void 0 ? void 0 : toRef(chosen);
+  } catch (error2) {
+    throw toAgentOsError(error2, `Looking for the pull request of ${branch}`);
+  }
+}
+function messageOf(error2) {
+  const http = error2;
+  const nested = http.response?.data?.errors?.map((e) => e.message ?? "").join(" ") ?? "";
+  return `${typeof http.message === "string" ? http.message : ""} ${nested}`;
+}
+async function findOrOpenPullRequest(client, repo, request2) {
+  const existing = await findPullRequestFromBranch(client, repo, request2.head);
+  if (existing) return { ...existing, outcome: "found", draftUnavailable: false };
+  const open2 = async (draft) => {
+    const { data } = await client.request("POST /repos/{owner}/{repo}/pulls", {
+      ...repo,
+      head: request2.head,
+      base: request2.base,
+      title: request2.title,
+      body: request2.body,
+      draft
+    });
+    return toRef(data);
+  };
+  try {
+    return { ...await open2(request2.draft), outcome: "created", draftUnavailable: false };
+  } catch (error2) {
+    const status = error2.status;
+    const message = messageOf(error2);
+    if (status === 422 && request2.draft && /draft/i.test(message)) {
+      try {
+        return { ...await open2(false), outcome: "created", draftUnavailable: true };
+      } catch (second) {
+        throw toAgentOsError(second, `Opening the pull request from ${request2.head}`);
+      }
+    }
+    if (status === 422 && /already exists/i.test(message)) {
+      const raced = await findPullRequestFromBranch(client, repo, request2.head);
+      if (raced) return { ...raced, outcome: "found", draftUnavailable: false };
+    }
+    throw toAgentOsError(error2, `Opening the pull request from ${request2.head}`);
+  }
+}
+
+// src/github/write-files.ts
+async function createBranchWithFiles(client, repo, request2) {
+  try {
+    const tree = await client.request("POST /repos/{owner}/{repo}/git/trees", {
+      ...repo,
+      base_tree: request2.base.treeSha,
+      tree: request2.files.map((f) => ({ path: f.path, mode: "100644", type: "blob", content: f.content }))
+    });
+    const commit = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+      ...repo,
+      message: request2.message,
+      tree: tree.data.sha,
+      parents: [request2.base.sha]
+    });
+    await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${request2.branch}`, sha: commit.data.sha });
+    return { created: true, sha: commit.data.sha };
+  } catch (error2) {
+    const http = error2;
+    if (http.status === 422 && typeof http.message === "string" && /already exists/i.test(http.message)) return { created: false };
+    throw toAgentOsError(error2, `Creating the branch ${request2.branch}`);
+  }
+}
+async function readFileOnBranch(client, repo, path2, branch) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref: branch });
+    if (Array.isArray(data) || data.type !== "file") return void 0;
+    const file = data;
+    if (file.encoding === "base64" && file.content !== void 0) {
+      return { sha: file.sha, text: new TextDecoder().decode(Buffer.from(file.content, "base64")) };
+    }
+    const raw = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref: branch, mediaType: { format: "raw" } });
+    return { sha: file.sha, text: typeof raw.data === "string" ? raw.data : new TextDecoder().decode(raw.data) };
+  } catch (error2) {
+    if (error2.status === 404) return void 0;
+    throw toAgentOsError(error2, `Reading ${path2} on ${branch}`);
+  }
+}
+async function writeFileOnBranch(client, repo, request2) {
+  try {
+    const { data } = await client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+      ...repo,
+      path: request2.path,
+      branch: request2.branch,
+      message: request2.message,
+      content: Buffer.from(request2.content, "utf8").toString("base64"),
+      ...request2.sha === void 0 ? {} : { sha: request2.sha }
+    });
+    return { commitSha: data.commit.sha ?? "" };
+  } catch (error2) {
+    const status = error2.status;
+    if (status === 422 && request2.sha === void 0) throw toAgentOsError({ ...error2, status: 409 }, `Writing ${request2.path}`);
+    throw toAgentOsError(error2, `Writing ${request2.path}`);
+  }
+}
+
+// src/phases/lifecycle-context.ts
+function encodePath(...parts) {
+  return parts.flatMap((p) => p.split("/")).filter((p) => p !== "").map(encodeURIComponent).join("/");
+}
+function treeUrl(ctx, branch, path2 = "") {
+  return `${ctx.repoHtmlUrl}/tree/${encodePath(branch, path2)}`;
+}
+function blobUrl(ctx, branch, path2) {
+  return `${ctx.repoHtmlUrl}/blob/${encodePath(branch, path2)}`;
+}
+
+// src/github/branches.ts
+async function readBranch(client, repo, branch) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/branches/{branch}", { ...repo, branch });
+    return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
+  } catch (error2) {
+    if (error2.status === 404) return void 0;
+    throw toAgentOsError(error2, `Reading the branch ${branch}`);
+  }
+}
+async function findBranchesWithPrefix(client, repo, prefix) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", { ...repo, ref: `heads/${prefix}` });
+    return data.map((r) => ({ branch: r.ref.replace(/^refs\/heads\//, ""), sha: r.object.sha })).sort((a, b) => a.branch.localeCompare(b.branch));
+  } catch (error2) {
+    throw toAgentOsError(error2, `Looking for branches named ${prefix}\u2026`);
+  }
+}
+
+// src/phases/locate-spec.ts
+async function locateSpec(ctx, issue2) {
+  const branches = await findBranchesWithPrefix(ctx.client, ctx.repo, specBranchPrefix(issue2.number, ctx.settings));
+  for (const { branch, sha } of branches) {
+    if (issueNumberOfSpecBranch(branch, ctx.settings) !== issue2.number) continue;
+    const location = specLocationOfBranch(branch, issue2.createdAt, ctx.settings);
+    if (location) return { location, headSha: sha };
+  }
+  return void 0;
+}
+
+// src/phases/sync-checklist.ts
+function hasTasks(outcome) {
+  return outcome.reads.some((r) => r.status === "read" && r.file.tasks.length > 0);
+}
+async function syncChecklist(target, outcome, comments) {
+  if (!hasTasks(outcome)) return "none";
+  const body = renderChecklist({
+    reads: outcome.reads,
+    report: outcome.report,
+    link: blobLinker(target.repoHtmlUrl, outcome.headSha),
+    scope: outcome.scope
+  });
+  const list4 = comments ?? await listIssueComments(target.client, target.repo, target.pullRequest);
+  const { outcome: written } = await upsertMarkedComment(target.client, target.repo, { number: target.pullRequest, isOurs: isChecklist, body, comments: list4 });
+  return written;
+}
+
+// src/phases/create-tasks.ts
+async function createTasks(ctx, issue2, options) {
+  const spec = await locateSpec(ctx, issue2);
+  if (spec === void 0) {
+    throw new AgentOsError("user-input", `Issue #${issue2.number} has no spec yet. Label it \`${ctx.settings.labels.shapeSpec}\` or comment \`/shape-spec\`, then \`/write-spec\`, then \`/create-tasks\`.`);
+  }
+  const { location } = spec;
+  const [specFile, existing] = await Promise.all([
+    readFileOnBranch(ctx.client, ctx.repo, location.specPath, location.branch),
+    readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch)
+  ]);
+  if (specFile === void 0) {
+    throw new AgentOsError("user-input", `The branch \`${location.branch}\` has no \`spec.md\` yet, which tasks.md is made from. Comment \`/write-spec\` first.`);
+  }
+  const doc = readSpec(specFile.text);
+  const content3 = renderTasks(doc);
+  const parsed = parseTaskFile(existing?.text ?? content3, { path: location.tasksPath });
+  const base = {
+    location,
+    tasksUrl: blobUrl(ctx, location.branch, location.tasksPath),
+    groups: parsed.groups.filter((g) => g.tasks.length > 0).length,
+    tasks: parsed.tasks.length,
+    requirements: doc.requirements.length
+  };
+  if (existing !== void 0 && !options.force) return { ...base, status: "exists" };
+  const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
+    branch: location.branch,
+    path: location.tasksPath,
+    content: content3,
+    message: `Create tasks for #${issue2.number}: ${issue2.title}
+
+From ${location.specPath}: ${doc.requirements.length} specific requirements in ${base.groups} task groups.`,
+    ...existing ? { sha: existing.sha } : {}
+  });
+  const result = { ...base, status: existing ? "rewritten" : "written" };
+  const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
+  if (pr?.state !== "open") return result;
+  const gate2 = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate2);
+  return { ...result, gate: gate2, pullRequest: pr.number };
+}
+
 // src/core/markdown/fingerprint.ts
 function fingerprint(text5) {
   let a = 2166136261;
@@ -45099,91 +45639,6 @@ function toShapingState(data) {
   return { issue: issue2, questions: validQuestions, answers: validAnswers, notes: validNotes };
 }
 
-// src/github/write-files.ts
-async function createBranchWithFiles(client, repo, request2) {
-  try {
-    const tree = await client.request("POST /repos/{owner}/{repo}/git/trees", {
-      ...repo,
-      base_tree: request2.base.treeSha,
-      tree: request2.files.map((f) => ({ path: f.path, mode: "100644", type: "blob", content: f.content }))
-    });
-    const commit = await client.request("POST /repos/{owner}/{repo}/git/commits", {
-      ...repo,
-      message: request2.message,
-      tree: tree.data.sha,
-      parents: [request2.base.sha]
-    });
-    await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${request2.branch}`, sha: commit.data.sha });
-    return { created: true, sha: commit.data.sha };
-  } catch (error2) {
-    const http = error2;
-    if (http.status === 422 && typeof http.message === "string" && /already exists/i.test(http.message)) return { created: false };
-    throw toAgentOsError(error2, `Creating the branch ${request2.branch}`);
-  }
-}
-async function readFileOnBranch(client, repo, path2, branch) {
-  try {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref: branch });
-    if (Array.isArray(data) || data.type !== "file") return void 0;
-    const file = data;
-    if (file.encoding === "base64" && file.content !== void 0) {
-      return { sha: file.sha, text: new TextDecoder().decode(Buffer.from(file.content, "base64")) };
-    }
-    const raw = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref: branch, mediaType: { format: "raw" } });
-    return { sha: file.sha, text: typeof raw.data === "string" ? raw.data : new TextDecoder().decode(raw.data) };
-  } catch (error2) {
-    if (error2.status === 404) return void 0;
-    throw toAgentOsError(error2, `Reading ${path2} on ${branch}`);
-  }
-}
-async function writeFileOnBranch(client, repo, request2) {
-  try {
-    const { data } = await client.request("PUT /repos/{owner}/{repo}/contents/{path}", {
-      ...repo,
-      path: request2.path,
-      branch: request2.branch,
-      message: request2.message,
-      content: Buffer.from(request2.content, "utf8").toString("base64"),
-      ...request2.sha === void 0 ? {} : { sha: request2.sha }
-    });
-    return { commitSha: data.commit.sha ?? "" };
-  } catch (error2) {
-    const status = error2.status;
-    if (status === 422 && request2.sha === void 0) throw toAgentOsError({ ...error2, status: 409 }, `Writing ${request2.path}`);
-    throw toAgentOsError(error2, `Writing ${request2.path}`);
-  }
-}
-
-// src/github/branches.ts
-async function readBranch(client, repo, branch) {
-  try {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/branches/{branch}", { ...repo, branch });
-    return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
-  } catch (error2) {
-    if (error2.status === 404) return void 0;
-    throw toAgentOsError(error2, `Reading the branch ${branch}`);
-  }
-}
-async function findBranchesWithPrefix(client, repo, prefix) {
-  try {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", { ...repo, ref: `heads/${prefix}` });
-    return data.map((r) => ({ branch: r.ref.replace(/^refs\/heads\//, ""), sha: r.object.sha })).sort((a, b) => a.branch.localeCompare(b.branch));
-  } catch (error2) {
-    throw toAgentOsError(error2, `Looking for branches named ${prefix}\u2026`);
-  }
-}
-
-// src/phases/locate-spec.ts
-async function locateSpec(ctx, issue2) {
-  const branches = await findBranchesWithPrefix(ctx.client, ctx.repo, specBranchPrefix(issue2.number, ctx.settings));
-  for (const { branch, sha } of branches) {
-    if (issueNumberOfSpecBranch(branch, ctx.settings) !== issue2.number) continue;
-    const location = specLocationOfBranch(branch, issue2.createdAt, ctx.settings);
-    if (location) return { location, headSha: sha };
-  }
-  return void 0;
-}
-
 // src/phases/fold-answer-comment.ts
 var WRITE_ATTEMPTS = 3;
 async function foldAnswerComment(ctx, input) {
@@ -45242,6 +45697,175 @@ ${folded.changed.length > 0 ? `Answers to ${folded.changed.map((n) => `Q${n}`).j
   }
 }
 
+// src/phases/implement-tasks.ts
+async function implementTasks(ctx, pullRequest, args) {
+  const groups3 = [...new Set(args.flatMap((a) => a.split(/[\s,]+/)).filter((a) => a !== "" && !/^(and|task|groups?)$/i.test(a)))];
+  const invalid = groups3.filter((g) => !/^\d{1,3}$/.test(g));
+  if (groups3.length === 0 || invalid.length > 0) {
+    throw new AgentOsError(
+      "user-input",
+      `Name the task groups this pull request implements by number, e.g. \`/implement-tasks 1 3\`${invalid.length > 0 ? ` (not a group number: ${invalid.map((g) => `\`${g.replace(/`/g, "'")}\``).join(", ")})` : ""}.`
+    );
+  }
+  const numbers = groups3.map((g) => String(Number(g))).sort((a, b) => Number(a) - Number(b));
+  const pr = await readPullRequest(ctx.client, ctx.repo, pullRequest);
+  const body = setScopeLine(pr.body, numbers);
+  const already = JSON.stringify(findDeclaredScope(pr.body)) === JSON.stringify(numbers);
+  if (!already) {
+    try {
+      await ctx.client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: pullRequest, body });
+    } catch (error2) {
+      throw toAgentOsError(error2, `Updating the description of #${pullRequest}`);
+    }
+  }
+  const gate2 = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pullRequest, pr.headSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest }, gate2);
+  const known = new Set(gate2.reads.flatMap((r) => r.status === "read" ? r.file.groups.flatMap((g) => g.number === void 0 ? [] : [g.number]) : []));
+  return { status: already ? "unchanged" : "declared", groups: numbers, unknown: numbers.filter((n) => !known.has(n)), gate: gate2 };
+}
+
+// src/core/markdown/set-task-box.ts
+function setTaskBox(source, markerOffset, checked) {
+  const open2 = source[markerOffset - 1];
+  const marker = source[markerOffset];
+  const close2 = source[markerOffset + 1];
+  if (open2 !== "[" || close2 !== "]" || marker === void 0 || !" xX-~".includes(marker)) {
+    return { ok: false, reason: `no task box at offset ${markerOffset}` };
+  }
+  const isChecked = marker === "x" || marker === "X";
+  if (isChecked === checked) return { ok: true, changed: false, text: source };
+  const next = checked ? "x" : " ";
+  return { ok: true, changed: true, text: source.slice(0, markerOffset) + next + source.slice(markerOffset + 1) };
+}
+
+// src/core/checklist/apply-ticks.ts
+function shownText(task) {
+  return `${task.id === void 0 ? "" : `${task.id} `}${task.text}`.replace(/\s+/g, " ").trim();
+}
+function findTask(tasks, tick) {
+  const matches = (t) => tick.shown === shownText(t) || tick.shown.startsWith(`${shownText(t)} (`);
+  const atIndex = tasks[tick.taskIndex];
+  if (atIndex && matches(atIndex)) return atIndex;
+  const same2 = tasks.filter(matches);
+  return same2.length === 1 ? same2[0] : void 0;
+}
+function applyTicks(source, ticks, options) {
+  const file = parseTaskFile(source, options);
+  let text5 = source;
+  const changed = [];
+  const missing = [];
+  for (const tick of ticks) {
+    const task = findTask(file.tasks, tick);
+    if (task === void 0) {
+      missing.push(tick);
+      continue;
+    }
+    const result = setTaskBox(text5, task.markerOffset, tick.checked);
+    if (!result.ok) {
+      missing.push(tick);
+    } else if (result.changed) {
+      text5 = result.text;
+      changed.push({ label: task.id ?? `\u201C${task.text}\u201D`, checked: tick.checked });
+    }
+  }
+  return { text: text5, changed, missing };
+}
+
+// src/core/checklist/read-checklist-ticks.ts
+function boxes(body) {
+  const found = /* @__PURE__ */ new Map();
+  const visitItem = (item) => {
+    const paragraph2 = item.children[0];
+    if (typeof item.checked === "boolean" && paragraph2?.type === "paragraph") {
+      for (const child of paragraph2.children) {
+        const match = child.type === "html" ? /^<!-- aos:(\d+):(\d+) -->$/.exec(child.value.trim()) : null;
+        if (match) found.set(`${match[1] ?? ""}:${match[2] ?? ""}`, { checked: item.checked, shown: paragraph2.children.filter((c) => c.type !== "html").map((c) => toString(c)).join("").replace(/\s+/g, " ").trim() });
+      }
+    }
+  };
+  const visit2 = (node2) => {
+    if (node2.type === "listItem") visitItem(node2);
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(parseMarkdown(body.replace(/\r\n?/g, "\n")));
+  return found;
+}
+function readChecklistTicks(before, after) {
+  const old = boxes(before);
+  const ticks = [];
+  for (const [ref, { checked, shown }] of boxes(after)) {
+    const was = old.get(ref);
+    if (was === void 0 || was.checked === checked) continue;
+    const [fileIndex = 0, taskIndex = 0] = ref.split(":").map(Number);
+    ticks.push({ fileIndex, taskIndex, checked, shown });
+  }
+  return ticks;
+}
+
+// src/phases/tick-from-checklist.ts
+var WRITE_ATTEMPTS2 = 3;
+function describe(changed) {
+  const ticked = changed.filter((c) => c.checked).map((c) => c.label);
+  const unticked = changed.filter((c) => !c.checked).map((c) => c.label);
+  return [ticked.length > 0 ? `tick ${ticked.join(", ")}` : "", unticked.length > 0 ? `untick ${unticked.join(", ")}` : ""].filter((p) => p !== "").join(", ");
+}
+async function tickFromChecklist(client, repo, edit, options) {
+  const ticks = readChecklistTicks(edit.before, edit.after);
+  if (ticks.length === 0) return { status: "no-ticks" };
+  const held = await readPermission(client, repo, edit.sender);
+  if (!permissionAtLeast(held, options.permission)) {
+    try {
+      await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: edit.commentId, body: edit.before });
+    } catch (error2) {
+      throw toAgentOsError(error2, "Putting the checklist back");
+    }
+    return { status: "refused", held };
+  }
+  const files = checklistFiles(edit.after) ?? [];
+  const pr = await readPullRequest(client, repo, edit.pullRequest);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const tick of ticks) {
+    const path2 = files[tick.fileIndex];
+    if (path2 !== void 0) byFile.set(path2, [...byFile.get(path2) ?? [], tick]);
+  }
+  let commitSha;
+  const changed = [];
+  let missing = 0;
+  for (const [path2, fileTicks] of byFile) {
+    for (let attempt = 1; ; attempt += 1) {
+      const file = await readFileOnBranch(client, repo, path2, pr.headRef);
+      if (file === void 0) {
+        missing += fileTicks.length;
+        break;
+      }
+      const applied = applyTicks(file.text, fileTicks, { path: path2, skipMarkers: options.skipMarkers });
+      if (applied.changed.length === 0) {
+        missing += applied.missing.length;
+        break;
+      }
+      const what = describe(applied.changed);
+      try {
+        ({ commitSha } = await writeFileOnBranch(client, repo, {
+          branch: pr.headRef,
+          path: path2,
+          content: applied.text,
+          sha: file.sha,
+          message: `${what[0]?.toUpperCase() ?? ""}${what.slice(1)} in ${path2.slice(path2.lastIndexOf("/") + 1)}
+
+@${edit.sender} ticked it in the checklist of #${edit.pullRequest}.`
+        }));
+      } catch (error2) {
+        if (isAgentOsError(error2) && error2.kind === "conflict" && attempt < WRITE_ATTEMPTS2) continue;
+        throw error2;
+      }
+      changed.push(...applied.changed.map((c) => `${c.checked ? "\u2611" : "\u2610"} ${c.label}`));
+      missing += applied.missing.length;
+      break;
+    }
+  }
+  return commitSha === void 0 ? { status: "unchanged", missing } : { status: "committed", commitSha, changed, missing };
+}
+
 // src/core/spec/render-pull-request.ts
 function specPullRequestTitle(issueTitle, issueNumber) {
   const title = issueTitle.trim() === "" ? `issue #${issueNumber}` : issueTitle.trim();
@@ -45276,70 +45900,6 @@ async function setPhaseLabel(client, repo, request2) {
   } catch (error2) {
     throw toAgentOsError(error2, `Setting the label \u201C${request2.target}\u201D on #${request2.number}`);
   }
-}
-
-// src/github/pull-requests.ts
-function toRef(data) {
-  return { number: data.number, url: data.html_url, draft: data.draft === true, state: data.state === "open" ? "open" : "closed" };
-}
-async function findPullRequestFromBranch(client, repo, branch) {
-  try {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { ...repo, head: `${repo.owner}:${branch}`, state: "all", per_page: 10 });
-    const open2 = data.find((pr) => pr.state === "open");
-    const chosen = open2 ?? data[0];
-    return chosen === void 0 ? void 0 : toRef(chosen);
-  } catch (error2) {
-    throw toAgentOsError(error2, `Looking for the pull request of ${branch}`);
-  }
-}
-function messageOf(error2) {
-  const http = error2;
-  const nested = http.response?.data?.errors?.map((e) => e.message ?? "").join(" ") ?? "";
-  return `${typeof http.message === "string" ? http.message : ""} ${nested}`;
-}
-async function findOrOpenPullRequest(client, repo, request2) {
-  const existing = await findPullRequestFromBranch(client, repo, request2.head);
-  if (existing) return { ...existing, outcome: "found", draftUnavailable: false };
-  const open2 = async (draft) => {
-    const { data } = await client.request("POST /repos/{owner}/{repo}/pulls", {
-      ...repo,
-      head: request2.head,
-      base: request2.base,
-      title: request2.title,
-      body: request2.body,
-      draft
-    });
-    return toRef(data);
-  };
-  try {
-    return { ...await open2(request2.draft), outcome: "created", draftUnavailable: false };
-  } catch (error2) {
-    const status = error2.status;
-    const message = messageOf(error2);
-    if (status === 422 && request2.draft && /draft/i.test(message)) {
-      try {
-        return { ...await open2(false), outcome: "created", draftUnavailable: true };
-      } catch (second) {
-        throw toAgentOsError(second, `Opening the pull request from ${request2.head}`);
-      }
-    }
-    if (status === 422 && /already exists/i.test(message)) {
-      const raced = await findPullRequestFromBranch(client, repo, request2.head);
-      if (raced) return { ...raced, outcome: "found", draftUnavailable: false };
-    }
-    throw toAgentOsError(error2, `Opening the pull request from ${request2.head}`);
-  }
-}
-
-// src/phases/lifecycle-context.ts
-function encodePath(...parts) {
-  return parts.flatMap((p) => p.split("/")).filter((p) => p !== "").map(encodeURIComponent).join("/");
-}
-function treeUrl(ctx, branch, path2 = "") {
-  return `${ctx.repoHtmlUrl}/tree/${encodePath(branch, path2)}`;
-}
-function blobUrl(ctx, branch, path2) {
-  return `${ctx.repoHtmlUrl}/blob/${encodePath(branch, path2)}`;
 }
 
 // src/phases/shape-spec.ts
@@ -45447,7 +46007,7 @@ var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follo
 function headingText(node2) {
   return oneLine(toString(node2)).replace(/:\s*$/, "");
 }
-function isBoldLead(node2) {
+function isBoldLead2(node2) {
   if (node2.type !== "paragraph" || node2.children[0]?.type !== "strong") return false;
   return node2.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
 }
@@ -45536,7 +46096,7 @@ function readRequirements(markdown) {
     }
     if (node2.type === "html" && node2.value.startsWith("<!-- agent-os-github:")) continue;
     (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node2);
-    if (isBoldLead(node2)) {
+    if (isBoldLead2(node2)) {
       lead = headingText(node2);
       continue;
     }
@@ -45726,6 +46286,18 @@ async function runCommand(ctx, event, command, comments) {
     const kept = result2.requirements === "kept" ? " Its `requirements.md` has no App marker, so it was left as it is." : "";
     return { phase: "shape-spec", status: result2.status, message: `${renderAlreadyShaped(result2.links)}${rebuilt}${kept}` };
   }
+  if (command.name === "create-tasks") return runCreateTasks(ctx, issue2, command);
+  if (command.name === "implement-tasks") {
+    if (!event.isPullRequest) throw new AgentOsError("user-input", "`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.");
+    const result2 = await implementTasks(ctx, event.issueNumber, command.args);
+    const unknown = result2.unknown.length > 0 ? ` (no task file of this pull request has Task Group ${result2.unknown.join(", ")})` : "";
+    return {
+      phase: "implement-tasks",
+      status: result2.status,
+      gate: result2.gate,
+      message: `This pull request implements Task Group${result2.groups.length === 1 ? "" : "s"} ${result2.groups.join(", ")}${unknown}: the \`${ctx.gateSettings.checkName}\` check now requires only their tasks (${result2.gate.report.title}). The line \`Implements: \u2026\` in the description records it; edit or remove it to change the scope.`
+    };
+  }
   const result = await writeSpec(ctx, issue2, { force: command.force });
   const link2 = `[\`spec.md\`](${result.specUrl})`;
   if (result.status === "kept-edited") {
@@ -45743,8 +46315,59 @@ async function runCommand(ctx, event, command, comments) {
     message: `${link2} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`
   };
 }
+async function runCreateTasks(ctx, issue2, command) {
+  const result = await createTasks(ctx, issue2, { force: command.force });
+  const link2 = `[\`tasks.md\`](${result.tasksUrl})`;
+  if (result.status === "exists") {
+    return {
+      phase: "create-tasks",
+      status: "exists",
+      message: `${link2} already exists on \`${result.location.branch}\`, so it was left as it is. Comment \`/create-tasks --force\` to write it again from \`spec.md\` (its ticks and edits are then replaced).`
+    };
+  }
+  const pr = result.pullRequest === void 0 ? "" : ` The checklist on #${result.pullRequest} follows it, and the \`${ctx.gateSettings.checkName}\` check fails until its tasks are ticked.`;
+  return {
+    phase: "create-tasks",
+    status: result.status,
+    ...result.gate ? { gate: result.gate } : {},
+    message: `${link2} was ${result.status === "rewritten" ? "rewritten" : "written"} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements.${pr}`
+  };
+}
+async function handleChecklistEdit(ctx, event) {
+  const outcome = await tickFromChecklist(
+    ctx.client,
+    ctx.repo,
+    { pullRequest: event.issueNumber, commentId: event.comment.id, before: event.previousBody ?? "", after: event.comment.body, sender: event.sender.login },
+    { permission: ctx.settings.commandPermission, skipMarkers: ctx.gateSettings.skipMarkers }
+  );
+  if (outcome.status === "no-ticks") return { phase: "tick", status: "no-ticks" };
+  if (outcome.status === "refused") {
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `@${event.sender.login} ticking tasks here needs ${ctx.settings.commandPermission} permission on this repository, and you have ${outcome.held}, so the checklist was put back as it was. Nothing was changed.`
+    );
+    return { phase: "tick", status: "refused" };
+  }
+  const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  const gate2 = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, outcome.status === "committed" ? outcome.commitSha : pr.headSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: event.issueNumber }, gate2);
+  if (outcome.missing > 0) {
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `@${event.sender.login} the task file changed since this checklist was written, so ${outcome.missing} of your ticks could not be matched to a task; the checklist now shows the task file as it is. Tick them again there.`
+    );
+  }
+  return { phase: "tick", status: outcome.status, gate: gate2 };
+}
 async function handleIssueComment(ctx, event) {
-  if (event.comment.authorIsBot) return IGNORED;
+  if (event.action === "edited" && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body)) {
+    return handleChecklistEdit(ctx, event);
+  }
+  if (event.comment.authorIsBot || event.sender.isBot) return IGNORED;
   const command = event.action === "created" ? parseCommand(event.comment.body) : void 0;
   if (command === void 0) return handleAnswers(ctx, event);
   const eventKey = `comment-${event.comment.id}`;
@@ -45882,6 +46505,7 @@ async function runLifecycle(client, eventName, repoHtmlUrl) {
     repoHtmlUrl,
     defaultBranch: payload.repository?.default_branch ?? "main",
     settings: DEFAULT_LIFECYCLE_SETTINGS,
+    gateSettings: DEFAULT_GATE_SETTINGS,
     drafter: deterministicDrafter,
     log: actionLog
   };
@@ -45902,7 +46526,10 @@ async function runLifecycle(client, eventName, repoHtmlUrl) {
         body: event.comment.body ?? "",
         author: event.comment.user?.login ?? "",
         authorIsBot: event.comment.user?.type === "Bot"
-      }
+      },
+      sender: { login: event.sender?.login ?? "", isBot: event.sender?.type === "Bot" },
+      ...event.changes?.body?.from === void 0 ? {} : { previousBody: event.changes.body.from },
+      eventKey: `run-${runId}`
     });
   }
   return void 0;
@@ -45930,6 +46557,15 @@ async function run() {
     let outcome;
     if ((eventName === "pull_request" || eventName === "pull_request_target") && payload.pull_request) {
       outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
+      if (getInput("checklist-comment") === "" || getBooleanInput("checklist-comment")) {
+        try {
+          await syncChecklist({ client, repo, repoHtmlUrl, pullRequest: payload.pull_request.number }, outcome);
+        } catch (error2) {
+          warning(
+            `Could not update the checklist comment (${isAgentOsError(error2) ? error2.message : String(error2)}). Give the workflow \`pull-requests: write\`, or set \`checklist-comment: false\`.`
+          );
+        }
+      }
     } else if (eventName === "merge_group" && payload.merge_group) {
       const group = payload.merge_group;
       outcome = await gateMergeGroup(

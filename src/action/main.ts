@@ -10,6 +10,7 @@ import type { GitHubClient } from '../github/github-client.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
 import type { LifecycleContext } from '../phases/lifecycle-context.js';
+import { syncChecklist } from '../phases/sync-checklist.js';
 import { presentGate } from './present-gate.js';
 
 const RETRIES_ON_RATE_LIMIT = 2;
@@ -36,6 +37,8 @@ function createClient(token: string): GitHubClient {
 
 interface IssueCommentPayload {
   action: string;
+  sender?: { login?: string; type?: string };
+  changes?: { body?: { from?: string } };
   issue: { number: number; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
   comment: { id: number; body?: string | null; user?: { login?: string; type?: string } | null };
   label?: { name?: string };
@@ -59,6 +62,7 @@ async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl
     repoHtmlUrl,
     defaultBranch: (payload.repository as { default_branch?: string } | undefined)?.default_branch ?? 'main',
     settings: DEFAULT_LIFECYCLE_SETTINGS,
+    gateSettings: DEFAULT_GATE_SETTINGS,
     drafter: deterministicDrafter,
     log: actionLog,
   };
@@ -80,6 +84,9 @@ async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl
         author: event.comment.user?.login ?? '',
         authorIsBot: event.comment.user?.type === 'Bot',
       },
+      sender: { login: event.sender?.login ?? '', isBot: event.sender?.type === 'Bot' },
+      ...(event.changes?.body?.from === undefined ? {} : { previousBody: event.changes.body.from }),
+      eventKey: `run-${runId}`,
     });
   }
   return undefined;
@@ -109,6 +116,15 @@ export async function run(): Promise<void> {
     let outcome: GateOutcome | undefined;
     if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request) {
       outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
+      if (core.getInput('checklist-comment') === '' || core.getBooleanInput('checklist-comment')) {
+        try {
+          await syncChecklist({ client, repo, repoHtmlUrl, pullRequest: payload.pull_request.number }, outcome);
+        } catch (error) {
+          core.warning(
+            `Could not update the checklist comment (${isAgentOsError(error) ? error.message : String(error)}). Give the workflow \`pull-requests: write\`, or set \`checklist-comment: false\`.`,
+          );
+        }
+      }
     } else if (eventName === 'merge_group' && payload.merge_group) {
       const group = payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
       outcome = await gateMergeGroup(

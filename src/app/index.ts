@@ -7,6 +7,7 @@ import { findPullRequestsForCommit } from '../github/read-pull-request.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
 import type { LifecycleContext } from '../phases/lifecycle-context.js';
+import { syncChecklist } from '../phases/sync-checklist.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
 
@@ -56,6 +57,7 @@ function lifecycleContext(context: Context, repository: RepositoryPayload): Life
     repoHtmlUrl: repository.html_url,
     defaultBranch: repository.default_branch,
     settings: DEFAULT_LIFECYCLE_SETTINGS,
+    gateSettings: DEFAULT_GATE_SETTINGS,
     drafter: deterministicDrafter,
     log: context.log,
   };
@@ -71,19 +73,37 @@ export default function agentOsApp(app: Probot): void {
   const settings = DEFAULT_GATE_SETTINGS;
   const serialize = createKeyedSerializer();
 
-  /** Gate one commit and report it as the check run; deliveries for the same commit go one at a time. */
-  const reportOn = (target: { context: Context; repo: RepoRef; headSha: string; rerun: boolean; run: () => Promise<GateOutcome> }) =>
-    serialize(`${target.repo.owner}/${target.repo.repo}@${target.headSha}`, () =>
-      reportGate({
+  /**
+   * Gate one commit and report it as the check run, then (for a pull request event) keep its checklist comment
+   * in step; deliveries for the same commit go one at a time.
+   */
+  const reportOn = (target: {
+    context: Context;
+    repo: RepoRef;
+    headSha: string;
+    rerun: boolean;
+    run: () => Promise<GateOutcome>;
+    checklist?: { pullRequest: number; repoHtmlUrl: string };
+  }) =>
+    serialize(`${target.repo.owner}/${target.repo.repo}@${target.headSha}`, async () => {
+      let gated: GateOutcome | undefined;
+      await reportGate({
         client: target.context.octokit,
         repo: target.repo,
         settings,
         log: target.context.log,
         fallbackSha: target.headSha,
         rerun: target.rerun,
-        run: target.run,
-      }),
-    );
+        run: async () => (gated = await target.run()),
+      });
+      if (gated === undefined || target.checklist === undefined) return;
+      try {
+        const written = await syncChecklist({ client: target.context.octokit, repo: target.repo, ...target.checklist }, gated);
+        if (written !== 'none' && written !== 'unchanged') target.context.log.info({ pullRequest: target.checklist.pullRequest, written }, 'checklist comment');
+      } catch (error) {
+        target.context.log.warn({ err: error }, 'could not update the checklist comment');
+      }
+    });
 
   app.on([...LIFECYCLE_ISSUE_EVENTS], async (context) => {
     const { payload } = context;
@@ -102,7 +122,8 @@ export default function agentOsApp(app: Probot): void {
   app.on([...LIFECYCLE_COMMENT_EVENTS], async (context) => {
     const { payload } = context;
     const ctx = lifecycleContext(context, payload.repository);
-    const { comment, issue } = payload;
+    const { comment, issue, sender } = payload;
+    const previousBody = payload.action === 'edited' ? payload.changes.body?.from : undefined;
     const outcome = await serialize(`${payload.repository.full_name}#${issue.number}`, () =>
       handleIssueComment(ctx, {
         action: payload.action,
@@ -110,9 +131,18 @@ export default function agentOsApp(app: Probot): void {
         isPullRequest: issue.pull_request !== undefined,
         labels: issue.labels.map((l) => l.name),
         comment: { id: comment.id, body: comment.body, author: comment.user?.login ?? '', authorIsBot: comment.user?.type === 'Bot' },
+        sender: { login: sender.login, isBot: sender.type === 'Bot' },
+        ...(previousBody === undefined ? {} : { previousBody }),
+        eventKey: context.id,
       }),
     );
     logOutcome(context, outcome);
+    const { gate } = outcome;
+    if (gate !== undefined) {
+      // A phase committed to a pull request's branch: its check run follows at once (the checklist already has).
+      const repo = repoOf(payload.repository);
+      await reportOn({ context, repo, headSha: gate.headSha, rerun: false, run: () => Promise.resolve(gate) });
+    }
   });
 
   app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
@@ -125,6 +155,7 @@ export default function agentOsApp(app: Probot): void {
       headSha: payload.pull_request.head.sha,
       rerun: false,
       run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, payload.pull_request.number, settings),
+      checklist: { pullRequest: payload.pull_request.number, repoHtmlUrl: payload.repository.html_url },
     });
   });
 

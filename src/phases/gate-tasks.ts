@@ -4,7 +4,9 @@ import { decideGate } from '../core/check/decide-gate.js';
 import type { GateReport, TaskFileRead } from '../core/check/gate-types.js';
 import { tooLargeReason, type GateSettings } from '../core/config/settings.js';
 import { isAgentOsError } from '../core/errors.js';
+import { findDeclaredScope } from '../core/spec/find-declared-scope.js';
 import { findSpecReferences } from '../core/spec/find-spec-references.js';
+import { applyScope } from '../core/tasks/apply-scope.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
@@ -29,6 +31,10 @@ export interface GateSubject {
 export interface GateOutcome {
   headSha: string;
   report: GateReport;
+  /** The task files as read (for the checklist comment). */
+  reads: TaskFileRead[];
+  /** The task groups the description declares, if any. */
+  scope?: string[];
 }
 
 /** The task files of a commit: the ones it changes, and those of the spec folders the description names. */
@@ -38,6 +44,7 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
   const referenced = new Map(findSpecReferences(subject.body).map((r) => [r.taskFile, r.written]));
   const paths = [...new Set([...referenced.keys(), ...changed])];
   const limit = pLimit(READ_CONCURRENCY);
+  const scope = findDeclaredScope(subject.body);
 
   return Promise.all(
     paths.map((path) =>
@@ -47,7 +54,7 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
           if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
-            return { path, status: 'read', file: parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }) };
+            return { path, status: 'read', file: applyScope(parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }), scope) };
           }
           const written = referenced.get(path);
           const reason =
@@ -65,7 +72,13 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
 
 async function gate(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<GateOutcome> {
   const reads = await readTaskFiles(client, subject, settings);
-  return { headSha: subject.headSha, report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha)) };
+  const scope = findDeclaredScope(subject.body);
+  return {
+    headSha: subject.headSha,
+    report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha), scope),
+    reads,
+    ...(scope === undefined ? {} : { scope }),
+  };
 }
 
 /** Gate a pull request at its current head, read through the API. */
@@ -81,6 +94,22 @@ export async function gatePullRequest(
     listPullRequestFiles(client, repo, number),
   ]);
   return gate(client, { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body }, settings);
+}
+
+/**
+ * Gate a pull request at a commit we just made on its branch (GitHub may not show it as the head yet): its
+ * description and changed files from the API, the task files at `headSha`.
+ */
+export async function gatePullRequestAt(
+  client: GitHubClient,
+  repo: RepoRef,
+  repoHtmlUrl: string,
+  number: number,
+  headSha: string,
+  settings: GateSettings,
+): Promise<GateOutcome> {
+  const [pullRequest, changedFiles] = await Promise.all([readPullRequest(client, repo, number), listPullRequestFiles(client, repo, number)]);
+  return gate(client, { repo, repoHtmlUrl, headSha, changedFiles, body: pullRequest.body }, settings);
 }
 
 export interface MergeGroupRef {

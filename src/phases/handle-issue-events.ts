@@ -10,7 +10,13 @@ import { createIssueComment, listIssueComments, type IssueComment } from '../git
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
+import { isChecklist } from '../core/checklist/render-checklist.js';
+import { createTasks } from './create-tasks.js';
 import { foldAnswerComment } from './fold-answer-comment.js';
+import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
+import { implementTasks } from './implement-tasks.js';
+import { syncChecklist } from './sync-checklist.js';
+import { tickFromChecklist } from './tick-from-checklist.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 import { shapeSpec } from './shape-spec.js';
 import { writeSpec } from './write-spec.js';
@@ -23,6 +29,12 @@ export interface IssueCommentEvent {
   /** The issue's labels as the payload had them: only a cheap first filter; state is read through the API. */
   labels: readonly string[];
   comment: { id: number; body: string; author: string; authorIsBot: boolean };
+  /** Who made the event: for an edit, the editor (a person may tick boxes in our checklist comment). */
+  sender: { login: string; isBot: boolean };
+  /** For an edit: the comment's text before it. */
+  previousBody?: string;
+  /** Identifies this event across redeliveries: the delivery id (App) or the run id (Action). */
+  eventKey: string;
 }
 
 export interface IssueLabeledEvent {
@@ -35,9 +47,11 @@ export interface IssueLabeledEvent {
 
 /** What an event led to, for logs and the Action's outputs. */
 export interface EventOutcome {
-  phase: 'shape-spec' | 'write-spec' | 'fold-answers' | 'none';
+  phase: 'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'fold-answers' | 'tick' | 'none';
   status: string;
   message?: string;
+  /** A pull request gated at a commit the phase made: the App reports it as the check run. */
+  gate?: GateOutcome;
 }
 
 const IGNORED: EventOutcome = { phase: 'none', status: 'ignored' };
@@ -79,6 +93,18 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     const kept = result.requirements === 'kept' ? ' Its `requirements.md` has no App marker, so it was left as it is.' : '';
     return { phase: 'shape-spec', status: result.status, message: `${renderAlreadyShaped(result.links)}${rebuilt}${kept}` };
   }
+  if (command.name === 'create-tasks') return runCreateTasks(ctx, issue, command);
+  if (command.name === 'implement-tasks') {
+    if (!event.isPullRequest) throw new AgentOsError('user-input', '`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.');
+    const result = await implementTasks(ctx, event.issueNumber, command.args);
+    const unknown = result.unknown.length > 0 ? ` (no task file of this pull request has Task Group ${result.unknown.join(', ')})` : '';
+    return {
+      phase: 'implement-tasks',
+      status: result.status,
+      gate: result.gate,
+      message: `This pull request implements Task Group${result.groups.length === 1 ? '' : 's'} ${result.groups.join(', ')}${unknown}: the \`${ctx.gateSettings.checkName}\` check now requires only their tasks (${result.gate.report.title}). The line \`Implements: …\` in the description records it; edit or remove it to change the scope.`,
+    };
+  }
   const result = await writeSpec(ctx, issue, { force: command.force });
   const link = `[\`spec.md\`](${result.specUrl})`;
   if (result.status === 'kept-edited') {
@@ -99,12 +125,66 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
   };
 }
 
+async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand): Promise<EventOutcome> {
+  const result = await createTasks(ctx, issue, { force: command.force });
+  const link = `[\`tasks.md\`](${result.tasksUrl})`;
+  if (result.status === 'exists') {
+    return {
+      phase: 'create-tasks',
+      status: 'exists',
+      message: `${link} already exists on \`${result.location.branch}\`, so it was left as it is. Comment \`/create-tasks --force\` to write it again from \`spec.md\` (its ticks and edits are then replaced).`,
+    };
+  }
+  const pr = result.pullRequest === undefined ? '' : ` The checklist on #${result.pullRequest} follows it, and the \`${ctx.gateSettings.checkName}\` check fails until its tasks are ticked.`;
+  return {
+    phase: 'create-tasks',
+    status: result.status,
+    ...(result.gate ? { gate: result.gate } : {}),
+    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements.${pr}`,
+  };
+}
+
+/** A person ticked or unticked boxes in our checklist comment: write them to the task file, or undo them. */
+async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEvent): Promise<EventOutcome> {
+  const outcome = await tickFromChecklist(
+    ctx.client,
+    ctx.repo,
+    { pullRequest: event.issueNumber, commentId: event.comment.id, before: event.previousBody ?? '', after: event.comment.body, sender: event.sender.login },
+    { permission: ctx.settings.commandPermission, skipMarkers: ctx.gateSettings.skipMarkers },
+  );
+  if (outcome.status === 'no-ticks') return { phase: 'tick', status: 'no-ticks' };
+  if (outcome.status === 'refused') {
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `@${event.sender.login} ticking tasks here needs ${ctx.settings.commandPermission} permission on this repository, and you have ${outcome.held}, so the checklist was put back as it was. Nothing was changed.`,
+    );
+    return { phase: 'tick', status: 'refused' };
+  }
+  const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, outcome.status === 'committed' ? outcome.commitSha : pr.headSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: event.issueNumber }, gate);
+  if (outcome.missing > 0) {
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `@${event.sender.login} the task file changed since this checklist was written, so ${outcome.missing} of your ticks could not be matched to a task; the checklist now shows the task file as it is. Tick them again there.`,
+    );
+  }
+  return { phase: 'tick', status: outcome.status, gate };
+}
+
 /**
  * A new comment on an issue or pull request: a slash command (permission checked, 👀 then 🚀 or 😕, one reply),
  * or a reply answering the clarifying questions. Edits count only as answers; bots are never listened to.
  */
 export async function handleIssueComment(ctx: LifecycleContext, event: IssueCommentEvent): Promise<EventOutcome> {
-  if (event.comment.authorIsBot) return IGNORED;
+  if (event.action === 'edited' && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body)) {
+    return handleChecklistEdit(ctx, event);
+  }
+  if (event.comment.authorIsBot || event.sender.isBot) return IGNORED;
   const command = event.action === 'created' ? parseCommand(event.comment.body) : undefined;
   if (command === undefined) return handleAnswers(ctx, event);
 

@@ -1,4 +1,5 @@
 import type { LifecycleSettings } from '../core/config/lifecycle-settings.js';
+import type { GateSettings } from '../core/config/settings.js';
 import type { SpecDrafter } from '../core/spec/clarifying-question.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 
@@ -16,6 +17,7 @@ export interface LifecycleContext {
   repoHtmlUrl: string;
   defaultBranch: string;
   settings: LifecycleSettings;
+  gateSettings: GateSettings;
   drafter: SpecDrafter;
   log: EventLog;
 }

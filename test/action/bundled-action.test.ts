@@ -34,6 +34,8 @@ afterEach(async () => {
 
 function gateRoutes(tasksMd: string): Routes {
   return {
+    [`GET ${R}/issues/7/comments`]: () => ({ body: [] }),
+    [`POST ${R}/issues/7/comments`]: () => ({ status: 201, body: { id: 70, body: '', user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' } }),
     [`GET ${R}/pulls/7`]: () => ({ body: { number: 7, head: { sha: HEAD }, body: 'CSV export', html_url: '' } }),
     [`GET ${R}/pulls/7/files`]: () => ({ body: [{ filename: TASKS, status: 'added' }, { filename: 'src/api/export.ts', status: 'added' }] }),
     [`GET ${R}/contents/${TASKS}`]: () => ({ body: tasksMd }),
@@ -89,7 +91,11 @@ describe('the bundled Action', () => {
     expect(result.summary).toContain('| Phase 2: User Story 1 - Export a report (Priority: P1) | `░░░░░░░░░░` 0% | 0/2 |');
     expect(api?.unmatched).toEqual([]);
     expect(api?.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
-    expect(api?.requests.some((r) => r.method !== 'GET')).toBe(false);
+    // The only write: the checklist comment mirroring the task file.
+    expect(api?.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${R}/issues/7/comments`]);
+    const checklist = (api?.requests.find((r) => r.method === 'POST')?.body as { body: string }).body;
+    expect(checklist).toContain('- [ ] T003 \\[US1\\] Add the export endpoint in src/api/export.ts <!-- aos:0:2 -->');
+    expect(checklist).toContain('- [ ] T004 \\[US1\\] Stream rows as CSV _(in progress)_ <!-- aos:0:3 -->');
   });
 
   it('passes once every required task is checked off', async () => {

@@ -67,6 +67,8 @@ beforeAll(async () => {
     [`GET ${R}/contents/${TASKS}`]: () => ({ body: '# Tasks\n\n#### Task Group 1: Models\n- [x] 1.0 Models\n  - [x] 1.1 Tests\n  - [ ] 1.2 Migration\n' }),
     [`GET ${R}/commits/${HEAD}/check-runs`]: () => ({ body: { total_count: 0, check_runs: [] } }),
     [`POST ${R}/check-runs`]: () => ({ status: 201, body: { id: 1 } }),
+    [`GET ${R}/issues/12/comments`]: () => ({ body: [] }),
+    [`POST ${R}/issues/12/comments`]: () => ({ status: 201, body: { id: 77, body: '', user: { login: 'agent-os[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' } }),
   });
   const port = await freePort();
   const { host } = new URL(api.url);
@@ -122,5 +124,7 @@ describe('the App server, started like npm start, against a local GitHub Enterpr
     });
     expect(created.headers.authorization).toBe('token ghs_e2e');
     expect(api.unmatched).toEqual([]);
+    const checklist = api.requests.find((r) => r.method === 'POST' && r.path === `${R}/issues/12/comments`);
+    expect((checklist?.body as { body: string }).body).toContain('### Agent OS tasks: 1 of 3 required tasks complete');
   });
 });

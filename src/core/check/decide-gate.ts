@@ -50,7 +50,7 @@ function annotationsFor(reads: readonly TaskFileRead[]): GateAnnotation[] {
  * Decide the merge gate from the task files of a pull request: `success` when every required task is complete,
  * `failure` when one is not or a file could not be read, `neutral` when there is nothing to gate.
  */
-export function decideGate(reads: readonly TaskFileRead[], link?: FileLinker): GateReport {
+export function decideGate(reads: readonly TaskFileRead[], link?: FileLinker, scope?: readonly string[]): GateReport {
   const files = reads.flatMap((r) => (r.status === 'read' ? [r.file] : []));
   const unreadable = reads.filter((r) => r.status === 'unreadable');
   const perFile = files.map((f) => countTasks(f.tasks));
@@ -77,6 +77,6 @@ export function decideGate(reads: readonly TaskFileRead[], link?: FileLinker): G
 
   const all = annotationsFor(reads);
   const annotations = all.slice(0, MAX_ANNOTATIONS);
-  const summary = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all.length - annotations.length, link });
+  const summary = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all.length - annotations.length, link, scope });
   return { conclusion, title, summary, annotations, counts, incomplete };
 }

@@ -15,6 +15,8 @@ export interface GateSummaryInput {
   counts: TaskCounts;
   omittedAnnotations: number;
   link?: FileLinker | undefined;
+  /** The task groups the pull request declares it implements, if it does. */
+  scope?: readonly string[] | undefined;
 }
 
 function fileHeading(path: string, link?: FileLinker): string {
@@ -52,6 +54,12 @@ function renderFile(path: string, file: TaskFile, link?: FileLinker): string[] {
     lines.push('', '| Group | Progress | Done |', '|---|---|---|');
     for (const group of file.groups) {
       const c = countTasks(tasksOfGroup(file, group));
+      if (group.context === true) {
+        const all = tasksOfGroup(file, group);
+        const ticked = all.filter((t) => t.boxState === 'done').length;
+        lines.push(`| ${escapeMarkdown(group.title)} _(not in this pull request's scope)_ | ${renderProgressBar(ticked, all.length)} | ${ticked}/${all.length} |`);
+        continue;
+      }
       const done = c.required > 0 && c.complete === c.required ? ' ✅' : '';
       lines.push(`| ${escapeMarkdown(group.title)} | ${renderProgressBar(c.complete, c.required)} | ${c.complete}/${c.required}${done} |`);
     }
@@ -72,11 +80,14 @@ const NOTHING_TO_GATE = [
 ].join(' ');
 
 /** The check's markdown summary, also used as the Action's job summary. */
-export function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link }: GateSummaryInput): string {
+export function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link, scope }: GateSummaryInput): string {
   const lines: string[] = [];
   const icon = conclusion === 'success' ? '✅' : conclusion === 'failure' ? '❌' : 'ℹ️';
   if (counts.tasks > 0) {
     lines.push(`## ${icon} ${counts.complete} of ${counts.required} required tasks complete`, '', renderProgressBar(counts.complete, counts.required));
+    if (scope !== undefined) {
+      lines.push('', `This pull request implements **Task Group${scope.length === 1 ? '' : 's'} ${scope.join(', ')}** (its \`Implements:\` line): only their tasks are required; the other groups are shown as context.`);
+    }
   } else {
     lines.push(`## ${icon} Nothing to check yet`, '', NOTHING_TO_GATE);
   }

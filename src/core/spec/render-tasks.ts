@@ -124,7 +124,7 @@ export function renderTasks(spec: SpecDocument): string {
       heading = g.heading;
     }
     out.push(`#### Task Group ${g.number}: ${g.title}`, '', `**Dependencies:** ${g.dependencies}`, '', ...g.lines, '', '**Acceptance Criteria:**', '');
-    out.push(...g.acceptance.map((a) => (a.startsWith(' ') ? `${a.replace(/^( *)/, '$1- ')}` : `- ${a}`)), '');
+    out.push(...g.acceptance.map((a) => (a.startsWith(' ') ? a.replace(/^( *)/, '$1- ') : `- ${a}`)), '');
   }
   out.push('## Execution Order', '', ...groups.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`), '');
   return out.join('\n');

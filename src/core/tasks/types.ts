@@ -60,6 +60,8 @@ export interface TaskGroup {
   dependencies?: string;
   /** Indexes of the tasks in this group, in document order. */
   tasks: number[];
+  /** Outside the pull request's declared scope: shown, not required. */
+  context?: boolean;
 }
 
 export interface TaskFile {

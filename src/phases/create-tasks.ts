@@ -1,0 +1,67 @@
+import { AgentOsError } from '../core/errors.js';
+import { readSpec } from '../core/spec/read-spec.js';
+import { renderTasks } from '../core/spec/render-tasks.js';
+import type { SpecLocation } from '../core/spec/spec-location.js';
+import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import { findPullRequestFromBranch } from '../github/pull-requests.js';
+import type { IssueSnapshot } from '../github/read-issue.js';
+import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
+import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
+import { locateSpec } from './locate-spec.js';
+import { syncChecklist } from './sync-checklist.js';
+
+export interface CreateTasksResult {
+  status: 'written' | 'rewritten' | 'exists';
+  location: SpecLocation;
+  tasksUrl: string;
+  groups: number;
+  tasks: number;
+  requirements: number;
+  /** The spec pull request gated at the new commit (the App reports it as the check run). */
+  gate?: GateOutcome;
+  pullRequest?: number;
+}
+
+/**
+ * create-tasks: tasks.md on the spec branch from spec.md, in the Agent OS v2.1 layout, then the spec pull
+ * request's checklist. An existing tasks.md is left alone unless `force`.
+ */
+export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, options: { force: boolean }): Promise<CreateTasksResult> {
+  const spec = await locateSpec(ctx, issue);
+  if (spec === undefined) {
+    throw new AgentOsError('user-input', `Issue #${issue.number} has no spec yet. Label it \`${ctx.settings.labels.shapeSpec}\` or comment \`/shape-spec\`, then \`/write-spec\`, then \`/create-tasks\`.`);
+  }
+  const { location } = spec;
+  const [specFile, existing] = await Promise.all([
+    readFileOnBranch(ctx.client, ctx.repo, location.specPath, location.branch),
+    readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch),
+  ]);
+  if (specFile === undefined) {
+    throw new AgentOsError('user-input', `The branch \`${location.branch}\` has no \`spec.md\` yet, which tasks.md is made from. Comment \`/write-spec\` first.`);
+  }
+  const doc = readSpec(specFile.text);
+  const content = renderTasks(doc);
+  const parsed = parseTaskFile(existing?.text ?? content, { path: location.tasksPath });
+  const base = {
+    location,
+    tasksUrl: blobUrl(ctx, location.branch, location.tasksPath),
+    groups: parsed.groups.filter((g) => g.tasks.length > 0).length,
+    tasks: parsed.tasks.length,
+    requirements: doc.requirements.length,
+  };
+  if (existing !== undefined && !options.force) return { ...base, status: 'exists' };
+  const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
+    branch: location.branch,
+    path: location.tasksPath,
+    content,
+    message: `Create tasks for #${issue.number}: ${issue.title}\n\nFrom ${location.specPath}: ${doc.requirements.length} specific requirements in ${base.groups} task groups.`,
+    ...(existing ? { sha: existing.sha } : {}),
+  });
+  const result: CreateTasksResult = { ...base, status: existing ? 'rewritten' : 'written' };
+  const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
+  if (pr?.state !== 'open') return result;
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate);
+  return { ...result, gate, pullRequest: pr.number };
+}

@@ -1,0 +1,98 @@
+import { applyTicks } from '../core/checklist/apply-ticks.js';
+import { readChecklistTicks, type ChecklistTick } from '../core/checklist/read-checklist-ticks.js';
+import { checklistFiles } from '../core/checklist/render-checklist.js';
+import { permissionAtLeast, type PermissionLevel } from '../core/config/lifecycle-settings.js';
+import { isAgentOsError } from '../core/errors.js';
+import type { GitHubClient, RepoRef } from '../github/github-client.js';
+import { readPermission } from '../github/read-permission.js';
+import { readPullRequest } from '../github/read-pull-request.js';
+import { toAgentOsError } from '../github/to-agent-os-error.js';
+import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+
+export interface ChecklistEdit {
+  pullRequest: number;
+  commentId: number;
+  before: string;
+  after: string;
+  sender: string;
+}
+
+export type TickOutcome =
+  | { status: 'no-ticks' }
+  | { status: 'refused'; held: PermissionLevel }
+  | { status: 'committed'; commitSha: string; changed: string[]; missing: number }
+  | { status: 'unchanged'; missing: number };
+
+/** A tick lost to a concurrent change of the task file is retried on a fresh read this many times. */
+const WRITE_ATTEMPTS = 3;
+
+function describe(changed: ReadonlyArray<{ label: string; checked: boolean }>): string {
+  const ticked = changed.filter((c) => c.checked).map((c) => c.label);
+  const unticked = changed.filter((c) => !c.checked).map((c) => c.label);
+  return [ticked.length > 0 ? `tick ${ticked.join(', ')}` : '', unticked.length > 0 ? `untick ${unticked.join(', ')}` : ''].filter((p) => p !== '').join(', ');
+}
+
+/**
+ * A person ticked or unticked boxes in the checklist comment: commit exactly those boxes to the task files on the
+ * pull request's branch (one character each), naming the person. Without the permission, the comment is put back
+ * as it was. A concurrent change of the task file is re-read and retried, never overwritten.
+ */
+export async function tickFromChecklist(
+  client: GitHubClient,
+  repo: RepoRef,
+  edit: ChecklistEdit,
+  options: { permission: PermissionLevel; skipMarkers: readonly string[] },
+): Promise<TickOutcome> {
+  const ticks = readChecklistTicks(edit.before, edit.after);
+  if (ticks.length === 0) return { status: 'no-ticks' };
+  const held = await readPermission(client, repo, edit.sender);
+  if (!permissionAtLeast(held, options.permission)) {
+    try {
+      await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: edit.commentId, body: edit.before });
+    } catch (error) {
+      throw toAgentOsError(error, 'Putting the checklist back');
+    }
+    return { status: 'refused', held };
+  }
+  const files = checklistFiles(edit.after) ?? [];
+  const pr = await readPullRequest(client, repo, edit.pullRequest);
+  const byFile = new Map<string, ChecklistTick[]>();
+  for (const tick of ticks) {
+    const path = files[tick.fileIndex];
+    if (path !== undefined) byFile.set(path, [...(byFile.get(path) ?? []), tick]);
+  }
+  let commitSha: string | undefined;
+  const changed: string[] = [];
+  let missing = 0;
+  for (const [path, fileTicks] of byFile) {
+    for (let attempt = 1; ; attempt += 1) {
+      const file = await readFileOnBranch(client, repo, path, pr.headRef);
+      if (file === undefined) {
+        missing += fileTicks.length;
+        break;
+      }
+      const applied = applyTicks(file.text, fileTicks, { path, skipMarkers: options.skipMarkers });
+      if (applied.changed.length === 0) {
+        missing += applied.missing.length;
+        break;
+      }
+      const what = describe(applied.changed);
+      try {
+        ({ commitSha } = await writeFileOnBranch(client, repo, {
+          branch: pr.headRef,
+          path,
+          content: applied.text,
+          sha: file.sha,
+          message: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in ${path.slice(path.lastIndexOf('/') + 1)}\n\n@${edit.sender} ticked it in the checklist of #${edit.pullRequest}.`,
+        }));
+      } catch (error) {
+        if (isAgentOsError(error) && error.kind === 'conflict' && attempt < WRITE_ATTEMPTS) continue;
+        throw error;
+      }
+      changed.push(...applied.changed.map((c) => `${c.checked ? '☑' : '☐'} ${c.label}`));
+      missing += applied.missing.length;
+      break;
+    }
+  }
+  return commitSha === undefined ? { status: 'unchanged', missing } : { status: 'committed', commitSha, changed, missing };
+}
