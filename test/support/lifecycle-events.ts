@@ -30,6 +30,7 @@ export function commentPayload(fake: FakeGitHub, number: number, comment: { id: 
       p.comment.id = comment.id;
       p.comment.body = comment.body;
       if (p.comment.user) Object.assign(p.comment.user, { login: comment.user.login, type: comment.user.type });
+      Object.assign(p.sender, { login: comment.user.login, type: comment.user.type });
       p.repository.default_branch = fake.defaultBranch;
     },
     action,
@@ -56,4 +57,44 @@ export async function label(probot: Probot, fake: FakeGitHub, number: number, na
   const issue = fake.issues.get(number);
   if (issue && !issue.labels.includes(name)) issue.labels.push(name);
   await deliver(probot, 'issues', labeledPayload(fake, number, name), id);
+}
+
+/** A `pull_request` event for a pull request of the fake, at its branch's current head. */
+export function pullRequestPayload(fake: FakeGitHub, number: number, action: 'opened' | 'synchronize' | 'edited' = 'synchronize') {
+  const pr = fake.issues.get(number);
+  if (!pr?.pull_request) throw new Error(`no pull request ${number}`);
+  const head = fake.git.resolve(pr.pull_request.head)?.sha ?? '';
+  return examplePayload(
+    'pull_request.opened',
+    (p) => {
+      (p as { action: string }).action = action;
+      p.number = number;
+      p.pull_request.number = number;
+      p.pull_request.head.sha = head;
+      p.pull_request.head.ref = pr.pull_request?.head ?? '';
+      p.pull_request.body = pr.body;
+      if (action === 'edited') (p as unknown as { changes: object }).changes = { body: { from: '' } };
+    },
+    'opened',
+  );
+}
+
+/** Someone pushes to a pull request's branch and GitHub delivers `pull_request.synchronize`. */
+export async function push(probot: Probot, fake: FakeGitHub, number: number, change: (files: Map<string, string>) => void, id: string) {
+  const pr = fake.issues.get(number)?.pull_request;
+  if (!pr) throw new Error(`no pull request ${number}`);
+  fake.git.commitOnBranch(pr.head, change, 'A push by a person');
+  await deliver(probot, 'pull_request', pullRequestPayload(fake, number), id);
+}
+
+/** A person edits someone's comment (ticks a box in our checklist, say); GitHub delivers `issue_comment.edited`. */
+export async function editAs(probot: Probot, fake: FakeGitHub, commentId: number, body: string, sender: FakeUser, id: string) {
+  const comment = fake.comments.find((c) => c.id === commentId);
+  if (!comment) throw new Error(`no comment ${commentId}`);
+  const before = comment.body;
+  comment.body = body;
+  const payload = commentPayload(fake, comment.issue, comment, 'edited');
+  (payload as unknown as { changes: object }).changes = { body: { from: before } };
+  Object.assign(payload.sender, { login: sender.login, type: sender.type });
+  await deliver(probot, 'issue_comment', payload, id);
 }

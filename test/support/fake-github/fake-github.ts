@@ -39,6 +39,16 @@ export interface FakeIssue {
   state: 'open' | 'closed';
 }
 
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string | null;
+  output: { title: string; summary: string; annotations: unknown[] };
+}
+
 export interface Fault {
   method: string;
   path: RegExp;
@@ -64,6 +74,7 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = [];
   readonly reactions: Array<{ comment: number; content: string }> = [];
   readonly permissions = new Map<string, string>();
+  readonly checkRuns: FakeCheckRun[] = [];
   readonly requests: FakeRequest[] = [];
   readonly faults: Fault[] = [];
   /** Draft pull requests are refused, as on plans without them. */
@@ -154,6 +165,11 @@ export class FakeGitHub {
     [/^GET \/pulls$/, (r) => this.listPulls(r)],
     [/^POST \/pulls$/, (r) => this.createPull(r.body as Body)],
     [/^GET \/pulls\/(\d+)$/, (_r, [n]) => this.getPull(Number(n))],
+    [/^PATCH \/pulls\/(\d+)$/, (r, [n]) => this.updatePull(Number(n), r.body as Body)],
+    [/^GET \/pulls\/(\d+)\/files$/, (_r, [n]) => this.pullFiles(Number(n))],
+    [/^GET \/commits\/([^/]+)\/check-runs$/, (r, [sha]) => this.listCheckRuns(sha ?? '', r)],
+    [/^POST \/check-runs$/, (r) => this.createCheckRun(r.body as Body)],
+    [/^PATCH \/check-runs\/(\d+)$/, (r, [id]) => this.updateCheckRun(Number(id), r.body as Body)],
     [/^GET \/collaborators\/([^/]+)\/permission$/, (_r, [user]) => this.getPermission(user ?? '')],
   ];
 
@@ -332,6 +348,63 @@ export class FakeGitHub {
   private getPull(number: number): FakeResponse {
     const issue = this.issues.get(number);
     return issue?.pull_request ? { status: 200, body: this.pullJson(issue) } : { status: 404, body: { message: 'Not Found' } };
+  }
+
+  private updatePull(number: number, body: Body): FakeResponse {
+    const issue = this.issues.get(number);
+    if (!issue?.pull_request) return { status: 404, body: { message: 'Not Found' } };
+    if (body.body !== undefined) issue.body = str(body.body);
+    if (body.title !== undefined) issue.title = str(body.title);
+    return { status: 200, body: this.pullJson(issue) };
+  }
+
+  /** The files a pull request changes: its head's tree against its base branch's. */
+  private pullFiles(number: number): FakeResponse {
+    const pr = this.issues.get(number)?.pull_request;
+    if (!pr) return { status: 404, body: { message: 'Not Found' } };
+    const base = this.git.filesAt(pr.base) ?? new Map<string, string>();
+    const head = this.git.filesAt(pr.head) ?? new Map<string, string>();
+    const files = [...new Set([...base.keys(), ...head.keys()])]
+      .filter((path) => base.get(path) !== head.get(path))
+      .sort()
+      .map((filename) => ({ filename, status: !base.has(filename) ? 'added' : !head.has(filename) ? 'removed' : 'modified' }));
+    return { status: 200, body: files };
+  }
+
+  private listCheckRuns(sha: string, r: FakeRequest): FakeResponse {
+    const name = r.query.get('check_name');
+    const runs = this.checkRuns.filter((c) => c.head_sha === sha && (name === null || c.name === name)).reverse();
+    return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ ...c, output: { ...c.output, annotations_count: c.output.annotations.length } })) } };
+  }
+
+  private createCheckRun(body: Body): FakeResponse {
+    const output = (body.output ?? {}) as { title?: string; summary?: string; annotations?: unknown[] };
+    const run: FakeCheckRun = {
+      id: this.nextId++,
+      name: str(body.name),
+      head_sha: str(body.head_sha),
+      status: str(body.status) || 'queued',
+      conclusion: body.conclusion === undefined ? null : str(body.conclusion),
+      external_id: body.external_id === undefined ? null : str(body.external_id),
+      output: { title: output.title ?? '', summary: output.summary ?? '', annotations: output.annotations ?? [] },
+    };
+    this.checkRuns.push(run);
+    return { status: 201, body: run };
+  }
+
+  private updateCheckRun(id: number, body: Body): FakeResponse {
+    const run = this.checkRuns.find((c) => c.id === id);
+    if (!run) return { status: 404, body: { message: 'Not Found' } };
+    if (body.status !== undefined) run.status = str(body.status);
+    if (body.conclusion !== undefined) run.conclusion = str(body.conclusion);
+    if (body.external_id !== undefined) run.external_id = str(body.external_id);
+    const output = body.output as { title?: string; summary?: string; annotations?: unknown[] } | undefined;
+    if (output) {
+      run.output.title = output.title ?? run.output.title;
+      run.output.summary = output.summary ?? run.output.summary;
+      run.output.annotations.push(...(output.annotations ?? []));
+    }
+    return { status: 200, body: run };
   }
 
   private getPermission(user: string): FakeResponse {
