@@ -2667,7 +2667,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short2) => /^-\d$/.test(short2))
           );
         };
         let activeVariadicOption = null;
@@ -5462,17 +5462,8 @@ function isAgentOsError(error) {
   return error instanceof AgentOsError;
 }
 
-// src/cli/shape-command.ts
-import { basename as basename2, join, resolve as resolve4 } from "node:path";
-
-// src/core/config/lifecycle-settings.ts
-var DEFAULT_LIFECYCLE_SETTINGS = {
-  specRoot: "agent-os",
-  branchPrefix: "agent-os/",
-  labels: { shapeSpec: "shape-spec", shaping: "agent-os: shaping", specWritten: "agent-os: spec written" },
-  commandPermission: "write",
-  draftPullRequests: true
-};
+// src/cli/create-tasks-command.ts
+import { join, resolve as resolve4 } from "node:path";
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -11056,10 +11047,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context);
-      called.push(resolve6);
+    const resolve7 = constructs2[index2].resolveAll;
+    if (resolve7 && !called.includes(resolve7)) {
+      events = resolve7(events, context);
+      called.push(resolve7);
     }
   }
   return events;
@@ -17758,7 +17749,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -17789,8 +17780,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(file2);
+        } else if (resolve7) {
+          resolve7(file2);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -17892,7 +17883,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       ok(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -17906,8 +17897,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve6) {
-          resolve6(resultingTree);
+        } else if (resolve7) {
+          resolve7(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -18183,6 +18174,1470 @@ function oneLine(text5) {
   return text5.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
 }
 
+// src/core/spec/read-spec.ts
+var NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers)$/i;
+function isBoldLead(node2) {
+  if (node2.type !== "paragraph" || node2.children[0]?.type !== "strong") return false;
+  return node2.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
+}
+function collect(source, node2, depth, into) {
+  if (node2.type !== "list") return;
+  for (const item of node2.children) {
+    const [first, ...rest] = item.children;
+    if (first?.type === "paragraph") into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
+    for (const child of rest) collect(source, child, depth + 1, into);
+  }
+}
+function readSpec(markdown) {
+  const source = markdown.replace(/\r\n?/g, "\n");
+  const doc = { title: "", goal: "", requirements: [], acceptance: [], outOfScope: [] };
+  let section3 = "";
+  let block;
+  const blocks = [];
+  for (const node2 of parseMarkdown(source).children) {
+    if (node2.type === "heading" && node2.depth <= 2) {
+      const text5 = oneLine(toString(node2));
+      if (node2.depth === 1) doc.title = text5.replace(/^Specification:\s*/i, "");
+      else section3 = text5;
+      block = void 0;
+      continue;
+    }
+    if (section3 === "Goal" && node2.type === "paragraph" && doc.goal === "") doc.goal = oneLine(toString(node2));
+    if (section3 === "Out of Scope") collect(source, node2, 0, doc.outOfScope);
+    if (section3 !== "Specific Requirements") continue;
+    if (node2.type === "heading" && node2.depth >= 3 || isBoldLead(node2)) {
+      block = { name: oneLine(toString(node2)).replace(/:$/, ""), bullets: [] };
+      blocks.push(block);
+    } else if (block) {
+      collect(source, node2, 0, block.bullets);
+    }
+  }
+  for (const b of blocks) {
+    if (/^acceptance criteria$/i.test(b.name)) doc.acceptance.push(...b.bullets);
+    if (NOT_REQUIREMENTS.test(b.name)) continue;
+    const name = b.name.replace(/^\d+\.\s*/, "");
+    doc.requirements.push({ number: doc.requirements.length + 1, name, bullets: b.bullets });
+  }
+  return doc;
+}
+
+// src/core/markdown/plain-text.ts
+function textOf(node2) {
+  if (node2.type === "html" || node2.type === "code" || node2.type === "yaml") return "";
+  if (node2.type === "text" || node2.type === "inlineCode") return node2.value;
+  if (node2.type === "break") return "\n";
+  if (!("children" in node2)) return "";
+  const blocks = node2.type === "root" || node2.type === "list" || node2.type === "listItem" || node2.type === "blockquote";
+  return node2.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
+}
+function plainText(markdown) {
+  return textOf(parseMarkdown(markdown)).trim();
+}
+
+// src/core/spec/render-tasks.ts
+var LAYERS = [
+  {
+    layer: "database",
+    heading: "Database Layer",
+    group: "Data Models and Persistence",
+    work: "data models and persistence",
+    words: /\b(models?|database|db|tables?|columns?|fields?|schema|migrations?|stored?|persist\w*|records?|indexes|data|cache|storage)\b/gi
+  },
+  {
+    layer: "api",
+    heading: "API Layer",
+    group: "API and Core Logic",
+    work: "API and core logic",
+    words: /\b(api|endpoints?|requests?|responses?|server|backend|webhooks?|jobs?|queues?|e-?mails?|mail|send\w*|notif\w*|tokens?|links?|validat\w*|auth\w*|permissions?|expire\w*|retr\w*|limits?)\b/gi
+  },
+  {
+    layer: "frontend",
+    heading: "Frontend",
+    group: "User Interface",
+    work: "user interface",
+    words: /\b(pages?|screens?|buttons?|forms?|dialogs?|modals?|ui|views?|display\w*|shows?|banners?|toggles?|click\w*|layouts?|components?|menus?|tabs?|icons?|themes?|inline)\b/gi
+  }
+];
+function layerOf(requirement) {
+  const text5 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
+  let best = { layer: "api", score: 0 };
+  for (const { layer, words } of LAYERS) {
+    const score = text5.match(words)?.length ?? 0;
+    if (score > best.score) best = { layer, score };
+  }
+  return best.layer;
+}
+function short(markdown, max = 70) {
+  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}\u2026`;
+}
+function bulletLines(bullets2, indent2) {
+  return bullets2.map((b) => `${indent2}${"  ".repeat(b.depth)}- ${b.text}`);
+}
+function renderTasks(spec) {
+  const byLayer = /* @__PURE__ */ new Map();
+  for (const requirement of spec.requirements) {
+    const layer = layerOf(requirement);
+    byLayer.set(layer, [...byLayer.get(layer) ?? [], requirement]);
+  }
+  const groups2 = [];
+  for (const { layer, heading: heading3, group, work } of LAYERS) {
+    const requirements = byLayer.get(layer);
+    if (requirements === void 0) continue;
+    const n = groups2.length + 1;
+    const numbers = requirements.map((r) => r.number);
+    const which = numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
+    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which}`];
+    requirements.forEach((r, i) => {
+      lines.push(`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${short(r.name)}`);
+      lines.push(...bulletLines(r.bullets, "    "));
+    });
+    lines.push(`  - [ ] ${n}.${requirements.length + 2} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+    groups2.push({
+      number: n,
+      heading: heading3,
+      title: group,
+      dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
+      lines,
+      acceptance: [
+        `The 2-8 tests written in ${n}.1 pass`,
+        ...requirements.map((r) => `Specific Requirement ${r.number} (${short(r.name, 50)}) works as the spec describes`)
+      ]
+    });
+  }
+  const review = groups2.length + 1;
+  const earlier = groups2.length === 0 ? "None" : groups2.length === 1 ? "Task Group 1" : `Task Groups 1-${groups2.length}`;
+  groups2.push({
+    number: review,
+    heading: "Testing",
+    title: "Test Review and Gap Analysis",
+    dependencies: earlier,
+    lines: [
+      `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
+      `  - [ ] ${review}.1 Review the tests written in ${groups2.length === 0 ? "this spec" : groups2.map((g) => `${g.number}.1`).join(", ")}`,
+      `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
+      `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
+      `  - [ ] ${review}.4 Run the feature's tests only`
+    ],
+    acceptance: [
+      "All of the feature's tests pass",
+      "No more than 10 tests added in this group",
+      ...spec.acceptance.map((a) => `${"  ".repeat(a.depth)}${a.text}`)
+    ]
+  });
+  const total = groups2.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
+  const out = [`# Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`, "", "## Overview", "", `Total Tasks: ${total}`, ""];
+  if (spec.goal !== "") out.push(`Goal: ${spec.goal}`, "");
+  out.push("## Task List", "");
+  let heading2 = "";
+  for (const g of groups2) {
+    if (g.heading !== heading2) {
+      out.push(`### ${g.heading}`, "");
+      heading2 = g.heading;
+    }
+    out.push(`#### Task Group ${g.number}: ${g.title}`, "", `**Dependencies:** ${g.dependencies}`, "", ...g.lines, "", "**Acceptance Criteria:**", "");
+    out.push(...g.acceptance.map((a) => a.startsWith(" ") ? a.replace(/^( *)/, "$1- ") : `- ${a}`), "");
+  }
+  out.push("## Execution Order", "", ...groups2.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`), "");
+  return out.join("\n");
+}
+
+// src/core/markdown/find-unclosed-fences.ts
+function findUnclosedFences(tree, source) {
+  const found = [];
+  const visit2 = (node2) => {
+    if (node2.type === "code" && node2.position) {
+      const { start, end } = node2.position;
+      const raw = source.slice(start.offset, end.offset);
+      const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
+      const runsToEnd = end.offset !== void 0 && end.offset >= source.trimEnd().length;
+      if (opening && runsToEnd) {
+        const fence3 = opening[1] ?? "";
+        const lines = raw.split(/\r?\n/);
+        const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
+        const closer = last.replace(/^[ \t>]*/, "").trimEnd();
+        const closed = lines.length > 1 && closer.length >= fence3.length && closer === (fence3[0] ?? "").repeat(closer.length);
+        if (!closed) found.push({ line: start.line, fence: fence3 });
+      }
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) visit2(child);
+  };
+  visit2(tree);
+  return found;
+}
+
+// src/core/markdown/scan-task-items.ts
+var BOX_MARKERS = /* @__PURE__ */ new Set([" ", "x", "X", "-", "~"]);
+var EXTENDED_ONLY = /* @__PURE__ */ new Set(["-", "~"]);
+function collapse(text5) {
+  return text5.replace(/\s+/g, " ").trim();
+}
+function contentStart(source, item) {
+  let at = item.position?.start.offset;
+  if (at === void 0) return void 0;
+  if (/[-*+]/.test(source[at] ?? "")) {
+    at += 1;
+  } else {
+    while (/[0-9]/.test(source[at] ?? "")) at += 1;
+    if (!/[.)]/.test(source[at] ?? "")) return void 0;
+    at += 1;
+  }
+  while (source[at] === " " || source[at] === "	") at += 1;
+  return at;
+}
+function readBox(source, item, paragraph2) {
+  const start = contentStart(source, item);
+  if (start === void 0 || source[start] !== "[" || source[start + 2] !== "]") return void 0;
+  const marker = source[start + 1] ?? "";
+  if (!BOX_MARKERS.has(marker)) return void 0;
+  const optional = source[start + 3] === "*";
+  if (typeof item.checked === "boolean") {
+    return { bracketOffset: start, marker, optional: false };
+  }
+  const first = paragraph2.children[0];
+  if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
+  if (!EXTENDED_ONLY.has(marker) && !optional) return void 0;
+  const after = source[start + (optional ? 4 : 3)];
+  if (after !== " " && after !== "	") return void 0;
+  if (first.value.slice(optional ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
+  return { bracketOffset: start, marker, optional };
+}
+function splitStruck(paragraph2, boxInText, boxLength) {
+  let hasStruck = false;
+  const unstruck = [];
+  for (const [i, child] of paragraph2.children.entries()) {
+    if (child.type === "delete") {
+      hasStruck = true;
+    } else {
+      const text5 = toString(child);
+      unstruck.push(i === 0 && boxInText ? text5.slice(boxLength) : text5);
+    }
+  }
+  return { hasStruck, unstruckText: collapse(unstruck.join("")) };
+}
+function textAfterBox(paragraph2, boxInText, boxLength) {
+  const text5 = collapse(toString(paragraph2));
+  return boxInText ? collapse(text5.slice(boxLength)) : text5;
+}
+function scanTaskItems(tree, source) {
+  const items = [];
+  const visit2 = (node2, parentTask, insideListItem, afterHeading) => {
+    if (node2.type === "heading") {
+      items.push({ kind: "heading", line: lineOf(node2), depth: node2.depth, text: collapse(toString(node2)) });
+      return;
+    }
+    if (node2.type === "listItem") {
+      visitListItem(node2, parentTask, insideListItem);
+      return;
+    }
+    if (node2.type === "paragraph" && afterHeading) {
+      items.push({ kind: "lead-paragraph", line: lineOf(node2), text: collapse(toString(node2)) });
+      return;
+    }
+    if ("children" in node2 && node2.type !== "paragraph") {
+      let previousWasHeading = false;
+      for (const child of node2.children) {
+        visit2(child, parentTask, insideListItem, previousWasHeading);
+        previousWasHeading = child.type === "heading";
+      }
+    }
+  };
+  const visitListItem = (item, parentTask, insideListItem) => {
+    const paragraph2 = item.children[0];
+    let own5 = parentTask;
+    if (paragraph2?.type === "paragraph") {
+      const box = readBox(source, item, paragraph2);
+      if (box) {
+        const boxInText = typeof item.checked !== "boolean";
+        const boxLength = box.optional ? 4 : 3;
+        items.push({
+          kind: "task",
+          line: lineOf(item),
+          column: columnAt(source, box.bracketOffset),
+          markerOffset: box.bracketOffset + 1,
+          marker: box.marker,
+          optional: box.optional,
+          text: textAfterBox(paragraph2, boxInText, boxLength),
+          ...splitStruck(paragraph2, boxInText, boxLength),
+          parent: parentTask,
+          topLevel: !insideListItem
+        });
+        own5 = items.length - 1;
+      }
+    }
+    for (const child of item.children) visit2(child, own5, true, false);
+  };
+  visit2(tree, void 0, false, false);
+  return items;
+}
+function lineOf(node2) {
+  return node2.position?.start.line ?? 1;
+}
+function columnAt(source, offset) {
+  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
+  return offset - lineStart + 1;
+}
+
+// src/core/tasks/task-file-locations.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var DIALECT_LOCATIONS = [
+  { dialect: "agent-os", glob: "**/agent-os/specs/*/tasks.md" },
+  { dialect: "kiro", glob: "**/.kiro/specs/*/tasks.md" },
+  { dialect: "openspec", glob: "**/openspec/changes/*/tasks.md" },
+  { dialect: "spec-workflow", glob: "**/.spec-workflow/specs/*/tasks.md" },
+  { dialect: "spec-kit", glob: "**/specs/[0-9][0-9][0-9]-*/tasks.md" },
+  { dialect: "bmad", glob: "**/*.story.md" },
+  { dialect: "bmad", glob: "**/docs/stories/*.md" }
+];
+var DEFAULT_TASK_FILE_GLOBS = ["**/tasks.md", "**/*.story.md", "**/docs/stories/*.md"];
+var DEFAULT_IGNORED_GLOBS = [
+  "**/node_modules/**",
+  "**/.git/**",
+  "**/openspec/changes/archive/**"
+];
+var MATCH_OPTIONS = { dot: true };
+var dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({
+  dialect,
+  isMatch: (0, import_picomatch.default)(glob2, MATCH_OPTIONS)
+}));
+function dialectOfPath(path2) {
+  const relative3 = path2.replace(/\\/g, "/").replace(/^\/+/, "");
+  return dialectMatchers.find((m) => m.isMatch(relative3))?.dialect;
+}
+
+// src/core/tasks/detect-dialect.ts
+function detectDialect({ path: path2, headings, tasks }) {
+  const byPath = path2 === void 0 ? void 0 : dialectOfPath(path2);
+  if (byPath) return byPath;
+  if (headings.some((h) => isTaskGroupHeading(h.text))) return "agent-os";
+  if (tasks.some((t) => t.id !== void 0 && /^T\d+$/.test(t.id))) return "spec-kit";
+  if (headings.some((h) => /^tasks\s*\/\s*subtasks$/i.test(h.text))) return "bmad";
+  if (headings.some((h) => h.depth === 1 && /^implementation plan$/i.test(h.text)) || tasks.some((t) => t.optional)) {
+    return "kiro";
+  }
+  if (headings.some((h) => h.depth === 1 && /^tasks document$/i.test(h.text)) || tasks.some((t) => t.marker === "~")) {
+    return "spec-workflow";
+  }
+  if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
+  return "gfm";
+}
+function isTaskGroupHeading(text5) {
+  return /^task group\s+\d+\b/i.test(text5);
+}
+
+// src/core/tasks/parse-task-id.ts
+var SPEC_KIT_ID = /^(T\d{2,})(?=\s|$)/;
+var DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
+var BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
+function parseTaskId(text5) {
+  const specKit = SPEC_KIT_ID.exec(text5);
+  if (specKit?.[1]) return { id: specKit[1], text: text5.slice(specKit[0].length).trim() };
+  const dotted = DOTTED_ID.exec(text5);
+  if (dotted?.[1] && dotted[0].includes(".")) return { id: dotted[1], text: text5.slice(dotted[0].length).trim() };
+  const bmad = BMAD_ID.exec(text5);
+  if (bmad?.[1]) return { id: bmad[1], text: text5 };
+  return { text: text5 };
+}
+function parentIdOf(id) {
+  const parts = id.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
+  return parts.slice(0, -1).join(".");
+}
+
+// src/core/tasks/parse-task-file.ts
+var DEFAULT_SKIP_MARKERS = ["N/A", "POST-MERGE"];
+var BOX_STATES = {
+  " ": "open",
+  x: "done",
+  X: "done",
+  "-": "in-progress",
+  "~": "blocked"
+};
+function parseTaskFile(source, options = {}) {
+  const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
+  const tree = parseMarkdown(source);
+  const scanned = scanTaskItems(tree, source);
+  const diagnostics = [];
+  const leadParagraphs = /* @__PURE__ */ new Map();
+  const allHeadings = [];
+  const stack = [];
+  const scannedTasks = [];
+  const taskPositionByScanIndex = /* @__PURE__ */ new Map();
+  let lastHeading;
+  for (const [scanIndex, entry] of scanned.entries()) {
+    if (entry.kind === "heading") {
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
+      stack.push(entry);
+      allHeadings.push(entry);
+      lastHeading = entry;
+    } else if (entry.kind === "lead-paragraph") {
+      if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
+    } else {
+      taskPositionByScanIndex.set(scanIndex, scannedTasks.length);
+      scannedTasks.push({ item: entry, headings: [...stack], ...parseTaskId(entry.text) });
+    }
+  }
+  const dialect = detectDialect({
+    path: options.path,
+    headings: allHeadings,
+    tasks: scannedTasks.map((t) => ({ ...t.item, id: t.id }))
+  });
+  const tasks = scannedTasks.map((t, index2) => {
+    const parentScan = t.item.parent;
+    const parent = parentScan === void 0 ? void 0 : taskPositionByScanIndex.get(parentScan);
+    return {
+      index: index2,
+      line: t.item.line,
+      column: t.item.column,
+      markerOffset: t.item.markerOffset,
+      marker: t.item.marker,
+      boxState: BOX_STATES[t.item.marker],
+      ...t.id === void 0 ? {} : { id: t.id },
+      text: t.text,
+      optional: t.item.optional,
+      skipped: isStruckThrough(t) || skipMarkers.some((m) => m !== "" && t.item.text.includes(m)),
+      required: false,
+      complete: false,
+      ...parent === void 0 ? {} : { parent },
+      children: [],
+      group: 0
+    };
+  });
+  linkFlatSubtasksById(tasks, scannedTasks);
+  for (const task of tasks) if (task.parent !== void 0) tasks[task.parent]?.children.push(task.index);
+  decideCompleteness(tasks);
+  diagnostics.push(...duplicateIdDiagnostics(tasks));
+  for (const fence3 of findUnclosedFences(tree, source)) {
+    diagnostics.push({
+      line: fence3.line,
+      severity: "warning",
+      code: "unclosed-fence",
+      message: `The code fence ${fence3.fence} opened on line ${fence3.line} is never closed, so nothing after it is read as a task. Close it with ${fence3.fence} on its own line.`
+    });
+  }
+  for (const task of tasks) {
+    if (task.text === "" && task.id === void 0) {
+      diagnostics.push({ line: task.line, severity: "warning", code: "empty-task", message: `The task on line ${task.line} has no text.` });
+    }
+  }
+  if (tasks.length === 0) {
+    diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
+  }
+  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
+  diagnostics.sort((a, b) => a.line - b.line);
+  return { dialect, groups: groups2, tasks, diagnostics };
+}
+function isStruckThrough(task) {
+  if (!task.item.hasStruck) return false;
+  const rest = parseTaskId(task.item.unstruckText);
+  return rest.text === "";
+}
+function linkFlatSubtasksById(tasks, scannedTasks) {
+  const latestById = /* @__PURE__ */ new Map();
+  for (const task of tasks) {
+    if (task.parent === void 0 && task.id !== void 0) {
+      const parentId = parentIdOf(task.id);
+      const parent = parentId === void 0 ? void 0 : nearest(latestById.get(parentId), latestById.get(`${parentId}.0`));
+      const sameList = parent !== void 0 && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
+      if (parent !== void 0 && sameList) task.parent = parent;
+    }
+    if (task.id !== void 0) latestById.set(task.id, task.index);
+  }
+}
+function nearest(a, b) {
+  return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+}
+function decideCompleteness(tasks) {
+  for (const task of tasks) {
+    const parentRequired = task.parent === void 0 ? true : tasks[task.parent]?.required ?? true;
+    task.required = parentRequired && !task.optional && !task.skipped;
+  }
+  for (let i = tasks.length - 1; i >= 0; i -= 1) {
+    const task = tasks[i];
+    if (!task) continue;
+    const requiredChildren = task.children.map((c) => tasks[c]).filter((c) => c?.required === true);
+    task.complete = task.required && requiredChildren.length > 0 ? requiredChildren.every((c) => c.complete) : task.boxState === "done";
+  }
+}
+function duplicateIdDiagnostics(tasks) {
+  const firstLine = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  for (const task of tasks) {
+    if (task.id === void 0) continue;
+    const seen = firstLine.get(task.id);
+    if (seen === void 0) {
+      firstLine.set(task.id, task.line);
+    } else {
+      diagnostics.push({
+        line: task.line,
+        severity: "warning",
+        code: "duplicate-id",
+        message: `Task ID ${task.id} on line ${task.line} is already used on line ${seen}; give each task its own ID.`
+      });
+    }
+  }
+  return diagnostics;
+}
+function groupNumber(title) {
+  return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
+}
+function dependenciesOf(heading2, leadParagraphs) {
+  const lead = leadParagraphs.get(heading2.line);
+  const match = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
+  return match?.[1]?.trim();
+}
+function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
+  const groups2 = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const groupFor = (key, make) => {
+    let group = byKey.get(key);
+    if (!group) {
+      group = { index: groups2.length, ...make(), tasks: [] };
+      groups2.push(group);
+      byKey.set(key, group);
+    }
+    return group;
+  };
+  const fromHeading = (heading2) => {
+    const number = groupNumber(heading2.text);
+    const dependencies = dependenciesOf(heading2, leadParagraphs);
+    return {
+      title: heading2.text,
+      line: heading2.line,
+      ...number === void 0 ? {} : { number },
+      ...dependencies === void 0 ? {} : { dependencies }
+    };
+  };
+  const implicit = () => {
+    const title = headings.find((h) => h.depth === 1);
+    return { title: title?.text ?? "Tasks", line: title?.line ?? 0 };
+  };
+  const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
+  let groupDepth = Infinity;
+  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
+  const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
+  for (const task of tasks) {
+    const scannedTask = scannedTasks[task.index];
+    let group;
+    if (hasTaskGroupHeadings) {
+      const heading2 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
+      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
+    } else if (Number.isFinite(groupDepth)) {
+      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
+    } else if (topLevelTaskGroups) {
+      const root2 = rootOf(tasks, task);
+      group = groupFor(`t${root2.index}`, () => ({
+        title: root2.text,
+        line: root2.line,
+        ...root2.id === void 0 ? {} : { number: root2.id }
+      }));
+    } else {
+      group = groupFor("implicit", implicit);
+    }
+    task.group = group.index;
+    group.tasks.push(task.index);
+  }
+  return groups2;
+}
+function rootOf(tasks, task) {
+  let root2 = task;
+  while (root2.parent !== void 0) {
+    const parent = tasks[root2.parent];
+    if (!parent) break;
+    root2 = parent;
+  }
+  return root2;
+}
+
+// src/fs/find-task-files.ts
+import { stat as stat2 } from "node:fs/promises";
+import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
+import { isAbsolute, posix, resolve as resolve2 } from "path";
+import { fileURLToPath as fileURLToPath2 } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename, dirname, normalize, relative, resolve, sep } from "path";
+import * as nativeFs from "fs";
+var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path2) {
+  let normalized = normalize(path2);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path2, separator) {
+  return path2.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path2) {
+  return path2 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path2);
+}
+function normalizePath(path2, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
+  if (resolvePaths) path2 = resolve(path2);
+  if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
+  if (path2 === ".") return "";
+  const needsSeperator = path2[path2.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path2 + pathSeparator : path2, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root2, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root2);
+    if (sameRoot) return directoryPath.slice(root2.length) + filename;
+    else return convertSlashes(relative(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root2, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root2 ? joinPathWithRelativePath(root2, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root2) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root2.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root2) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root2.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path2 = directoryPath || ".";
+  if (filters.every((filter) => filter(path2, true))) paths.push(path2);
+};
+var empty$2 = () => {
+};
+function build$6(root2, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups2, directory, files) => {
+  groups2.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty2 = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty2;
+}
+var resolveSymlinksAsync = function(path2, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs.realpath(path2, (error, resolvedPath) => {
+    if (error) return queue.dequeue(suppressErrors ? null : error, state);
+    fs.stat(resolvedPath, (error$1, stat3) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat3.isDirectory() && isRecursive(path2, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path2, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs.realpathSync(path2);
+    const stat3 = fs.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path2, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path2, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname(path2);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname(parent);
+  }
+  state.symlinks.set(path2, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+  if (error && !suppressErrors) callback$1(error, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+      this.onQueueEmpty(error, output);
+      if (error) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root2, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root2, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path2 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path2)) continue;
+        this.pushDirectory(path2, paths, filters);
+        this.walkDirectory(this.state, path2, path2, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path2 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path2, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path2 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path2 + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path2;
+            const filename = basename(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root2, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root2, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root2, options, callback$1) {
+  let walker = new Walker(root2, options, callback$1);
+  walker.start();
+}
+function sync(root2, options) {
+  const walker = new Walker(root2, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root2, options) {
+    this.root = root2;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require2.resolve("picomatch");
+  pm = __require2("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root2) {
+    return new APIBuilder(root2 || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root2, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root2 || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path2) => isMatch(path2));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch2.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root2, absolute) {
+  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root2.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root2}/${p}`) || ".";
+}
+function buildRelative(cwd, root2) {
+  if (root2.startsWith(`${cwd}/`)) {
+    const prefix = root2.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root2}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path2) {
+  return path2.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path2) {
+  var _result$parts;
+  const result = import_picomatch2.default.scan(path2, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path2];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path2) => path2.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path2) => path2.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch2.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value2) {
+  return typeof value2 === "string" ? [value2] : value2 !== null && value2 !== void 0 ? value2 : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root2 = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch2.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch2.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root2, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug ? (p, isDirectory) => {
+      const path2 = format(p, isDirectory);
+      const matches = matcher(path2) && !ignore(path2);
+      if (matches) log(`matched ${path2}`);
+      return matches;
+    } : (p, isDirectory) => {
+      const path2 = format(p, isDirectory);
+      return matcher(path2) && !ignore(path2);
+    }],
+    exclude: debug ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root2);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root: root2
+  });
+  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative3] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
+}
+
+// src/fs/find-task-files.ts
+function displayPath(absolute, cwd) {
+  const rel = relative2(cwd, absolute);
+  const shown = rel === "" || rel.startsWith("..") ? absolute : rel;
+  return shown.split(sep2).join("/");
+}
+async function findTaskFiles(paths, cwd, settings) {
+  const targets = paths.length === 0 ? [{ path: cwd, explicit: false }] : paths.map((p) => ({ path: resolve3(cwd, p), explicit: true }));
+  const found = [];
+  for (const target of targets) {
+    const info = await stat2(target.path).catch(() => void 0);
+    if (!info) throw new AgentOsError("user-input", `No such file or folder: ${displayPath(target.path, cwd)}`);
+    if (info.isFile()) {
+      found.push(target.path);
+      continue;
+    }
+    const files = await glob([...settings.taskFiles], {
+      cwd: target.path,
+      ignore: [...settings.ignoredFiles],
+      dot: true,
+      absolute: true,
+      onlyFiles: true
+    });
+    if (files.length === 0 && target.explicit) {
+      throw new AgentOsError(
+        "user-input",
+        `No task files under ${displayPath(target.path, cwd)} (looked for ${settings.taskFiles.join(", ")}). Name the file itself to check any other markdown file.`
+      );
+    }
+    found.push(...files.sort());
+  }
+  return [...new Set(found)];
+}
+
+// src/fs/write-text-file.ts
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+function describeFsError(error) {
+  const code3 = error.code ?? "error";
+  const reasons = {
+    EACCES: "permission denied",
+    EISDIR: "it is a folder",
+    ENOENT: "no such file",
+    ENOTDIR: "a folder on its path is a file",
+    ENOSPC: "the disk is full",
+    EROFS: "the file system is read-only"
+  };
+  return reasons[code3] ?? code3;
+}
+async function writeTextFile(path2, shownAs, content3) {
+  try {
+    await mkdir(dirname2(path2), { recursive: true });
+    await writeFile(path2, content3, "utf8");
+  } catch (error) {
+    throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error)}`, { cause: error });
+  }
+}
+async function readTextFileIfAny(path2, shownAs) {
+  try {
+    return await readFile(path2, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw new AgentOsError("user-input", `Cannot read ${shownAs}: ${describeFsError(error)}`, { cause: error });
+  }
+}
+
+// src/cli/create-tasks-command.ts
+async function createTasksCommand(folder, options) {
+  const root2 = resolve4(options.cwd, folder);
+  const specPath = join(root2, "spec.md");
+  const tasksPath = join(root2, "tasks.md");
+  const shownSpec = displayPath(specPath, options.cwd);
+  const shown = displayPath(tasksPath, options.cwd);
+  const spec = await readTextFileIfAny(specPath, shownSpec);
+  if (spec === void 0) {
+    throw new AgentOsError("user-input", `${shownSpec} does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with \`agent-os-github write-spec SPEC_FOLDER\`).`);
+  }
+  const existing = await readTextFileIfAny(tasksPath, shown);
+  if (existing !== void 0 && !options.force) {
+    throw new AgentOsError("user-input", `${shown} already exists; pass --force to write it again from spec.md (its ticks and edits are lost).`);
+  }
+  const doc = readSpec(spec);
+  const content3 = renderTasks(doc);
+  await writeTextFile(tasksPath, shown, content3);
+  const file = parseTaskFile(content3, { path: tasksPath });
+  const groups2 = file.groups.filter((g) => g.tasks.length > 0).length;
+  return {
+    exitCode: 0,
+    stdout: `${existing === void 0 ? "Wrote" : "Rewrote"} ${shown}: ${file.tasks.length} tasks in ${groups2} task groups, covering ${doc.requirements.length} specific requirements.
+`,
+    stderr: ""
+  };
+}
+
+// src/cli/shape-command.ts
+import { basename as basename2, join as join2, resolve as resolve5 } from "node:path";
+
+// src/core/config/lifecycle-settings.ts
+var DEFAULT_LIFECYCLE_SETTINGS = {
+  specRoot: "agent-os",
+  branchPrefix: "agent-os/",
+  labels: { shapeSpec: "shape-spec", shaping: "agent-os: shaping", specWritten: "agent-os: spec written" },
+  commandPermission: "write",
+  draftPullRequests: true
+};
+
 // src/core/issue/classify-heading.ts
 var RULES = [
   ["boilerplate", /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms/],
@@ -18211,7 +19666,7 @@ function isPseudoHeading(node2) {
   const trailing = rest.map((c) => toString(c)).join("").trim();
   return trailing === "" || trailing === ":";
 }
-function lineOf(node2) {
+function lineOf2(node2) {
   return node2.position?.start.line ?? 1;
 }
 function withoutBox(text5) {
@@ -18222,7 +19677,7 @@ function collectItems(source, list4, depth, into) {
     const [first] = item.children;
     if (first?.type === "paragraph") {
       const text5 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text5 !== "") into.push({ text: text5, depth, checked: item.checked ?? null, line: lineOf(item) });
+      if (text5 !== "") into.push({ text: text5, depth, checked: item.checked ?? null, line: lineOf2(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
@@ -18266,7 +19721,7 @@ function parseIssue(title, body) {
   const start = (heading2, node2) => {
     if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
     const text5 = oneLine(toString(node2)).replace(/:\s*$/, "");
-    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], line: lineOf(node2) };
+    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], line: lineOf2(node2) };
   };
   for (const node2 of tree.children) {
     if (node2.type === "heading") start(toString(node2), node2);
@@ -18290,19 +19745,6 @@ function splitIssueFile(markdown) {
   if (first?.type !== "heading" || first.depth !== 1) return { title: void 0, body: source };
   const end = first.position?.end.offset ?? 0;
   return { title: toString(first).trim(), body: source.slice(end).replace(/^\n+/, "") };
-}
-
-// src/core/markdown/plain-text.ts
-function textOf(node2) {
-  if (node2.type === "html" || node2.type === "code" || node2.type === "yaml") return "";
-  if (node2.type === "text" || node2.type === "inlineCode") return node2.value;
-  if (node2.type === "break") return "\n";
-  if (!("children" in node2)) return "";
-  const blocks = node2.type === "root" || node2.type === "list" || node2.type === "listItem" || node2.type === "blockquote";
-  return node2.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
-}
-function plainText(markdown) {
-  return textOf(parseMarkdown(markdown)).trim();
 }
 
 // src/core/spec/deterministic-drafter.ts
@@ -18561,31 +20003,6 @@ var TOPIC_LABELS = {
   visuals: "Visual assets",
   "follow-up": "Follow-up"
 };
-
-// src/core/markdown/find-unclosed-fences.ts
-function findUnclosedFences(tree, source) {
-  const found = [];
-  const visit2 = (node2) => {
-    if (node2.type === "code" && node2.position) {
-      const { start, end } = node2.position;
-      const raw = source.slice(start.offset, end.offset);
-      const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
-      const runsToEnd = end.offset !== void 0 && end.offset >= source.trimEnd().length;
-      if (opening && runsToEnd) {
-        const fence3 = opening[1] ?? "";
-        const lines = raw.split(/\r?\n/);
-        const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
-        const closer = last.replace(/^[ \t>]*/, "").trimEnd();
-        const closed = lines.length > 1 && closer.length >= fence3.length && closer === (fence3[0] ?? "").repeat(closer.length);
-        if (!closed) found.push({ line: start.line, fence: fence3 });
-      }
-      return;
-    }
-    if ("children" in node2) for (const child of node2.children) visit2(child);
-  };
-  visit2(tree);
-  return found;
-}
 
 // src/core/markdown/embed-verbatim.ts
 var OPEN_ENDED_HTML = [
@@ -21057,859 +22474,15 @@ function specLocationFor(subject, settings) {
   return locate(subject.issueNumber, makeSlug(subject.title, `issue-${subject.issueNumber}`), dateOf(subject.createdAt), settings);
 }
 
-// src/fs/find-task-files.ts
-import { stat as stat2 } from "node:fs/promises";
-import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath as fileURLToPath2 } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename, dirname, normalize, relative, resolve, sep } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path2) {
-  let normalized = normalize(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path2, separator) {
-  return path2.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path2) {
-  return path2 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path2);
-}
-function normalizePath(path2, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve(path2);
-  if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
-  if (path2 === ".") return "";
-  const needsSeperator = path2[path2.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path2 + pathSeparator : path2, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root2, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root2);
-    if (sameRoot) return directoryPath.slice(root2.length) + filename;
-    else return convertSlashes(relative(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root2, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root2 ? joinPathWithRelativePath(root2, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root2) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root2.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root2) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root2.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path2 = directoryPath || ".";
-  if (filters.every((filter) => filter(path2, true))) paths.push(path2);
-};
-var empty$2 = () => {
-};
-function build$6(root2, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups2, directory, files) => {
-  groups2.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty2 = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty2;
-}
-var resolveSymlinksAsync = function(path2, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs.realpath(path2, (error, resolvedPath) => {
-    if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat3) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path2, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat3, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path2, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs.realpathSync(path2);
-    const stat3 = fs.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path2, resolvedPath, state)) return;
-    callback$1(stat3, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path2, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path2);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname(parent);
-  }
-  state.symlinks.set(path2, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-      this.onQueueEmpty(error, output);
-      if (error) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root2, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root2, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path2 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path2)) continue;
-        this.pushDirectory(path2, paths, filters);
-        this.walkDirectory(this.state, path2, path2, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path2 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path2, this.state, (stat3, resolvedPath) => {
-          if (stat3.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path2 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path2 + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path2;
-            const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root2, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root2, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root2, options, callback$1) {
-  let walker = new Walker(root2, options, callback$1);
-  walker.start();
-}
-function sync(root2, options) {
-  const walker = new Walker(root2, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root2, options) {
-    this.root = root2;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root2) {
-    return new APIBuilder(root2 || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root2, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root2 || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path2) => isMatch(path2));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root2, absolute) {
-  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root2.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root2}/${p}`) || ".";
-}
-function buildRelative(cwd, root2) {
-  if (root2.startsWith(`${cwd}/`)) {
-    const prefix = root2.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root2}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path2) {
-  return path2.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path2) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path2, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path2];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path2) => path2.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path2) => path2.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value2) {
-  return typeof value2 === "string" ? [value2] : value2 !== null && value2 !== void 0 ? value2 : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root2 = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root2, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path2 = format(p, isDirectory);
-      const matches = matcher(path2) && !ignore(path2);
-      if (matches) log(`matched ${path2}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path2 = format(p, isDirectory);
-      return matcher(path2) && !ignore(path2);
-    }],
-    exclude: debug ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root2);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root: root2
-  });
-  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative3] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
-}
-
-// src/fs/find-task-files.ts
-function displayPath(absolute, cwd) {
-  const rel = relative2(cwd, absolute);
-  const shown = rel === "" || rel.startsWith("..") ? absolute : rel;
-  return shown.split(sep2).join("/");
-}
-async function findTaskFiles(paths, cwd, settings) {
-  const targets = paths.length === 0 ? [{ path: cwd, explicit: false }] : paths.map((p) => ({ path: resolve3(cwd, p), explicit: true }));
-  const found = [];
-  for (const target of targets) {
-    const info = await stat2(target.path).catch(() => void 0);
-    if (!info) throw new AgentOsError("user-input", `No such file or folder: ${displayPath(target.path, cwd)}`);
-    if (info.isFile()) {
-      found.push(target.path);
-      continue;
-    }
-    const files = await glob([...settings.taskFiles], {
-      cwd: target.path,
-      ignore: [...settings.ignoredFiles],
-      dot: true,
-      absolute: true,
-      onlyFiles: true
-    });
-    if (files.length === 0 && target.explicit) {
-      throw new AgentOsError(
-        "user-input",
-        `No task files under ${displayPath(target.path, cwd)} (looked for ${settings.taskFiles.join(", ")}). Name the file itself to check any other markdown file.`
-      );
-    }
-    found.push(...files.sort());
-  }
-  return [...new Set(found)];
-}
-
 // src/fs/read-text-file.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function readTextFile(path2, shownAs) {
   try {
-    return await readFile(path2, "utf8");
+    return await readFile2(path2, "utf8");
   } catch (error) {
     const code3 = error.code ?? "error";
     const why = code3 === "EACCES" ? "permission denied" : code3 === "EISDIR" ? "it is a folder" : code3 === "ENOENT" ? "no such file" : code3;
     throw new AgentOsError("user-input", `Cannot read ${shownAs}: ${why}`, { cause: error });
-  }
-}
-
-// src/fs/write-text-file.ts
-import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-function describeFsError(error) {
-  const code3 = error.code ?? "error";
-  const reasons = {
-    EACCES: "permission denied",
-    EISDIR: "it is a folder",
-    ENOENT: "no such file",
-    ENOTDIR: "a folder on its path is a file",
-    ENOSPC: "the disk is full",
-    EROFS: "the file system is read-only"
-  };
-  return reasons[code3] ?? code3;
-}
-async function writeTextFile(path2, shownAs, content3) {
-  try {
-    await mkdir(dirname2(path2), { recursive: true });
-    await writeFile(path2, content3, "utf8");
-  } catch (error) {
-    throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error)}`, { cause: error });
-  }
-}
-async function readTextFileIfAny(path2, shownAs) {
-  try {
-    return await readFile2(path2, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw new AgentOsError("user-input", `Cannot read ${shownAs}: ${describeFsError(error)}`, { cause: error });
   }
 }
 
@@ -21929,14 +22502,14 @@ function dateOf2(written) {
 }
 async function shapeCommand(issueFile, options) {
   const settings = DEFAULT_LIFECYCLE_SETTINGS;
-  const absolute = resolve4(options.cwd, issueFile);
+  const absolute = resolve5(options.cwd, issueFile);
   const split = splitIssueFile(await readTextFile(absolute, issueFile));
   const title = options.title ?? split.title ?? basename2(issueFile).replace(/\.md$/i, "");
   const number = issueNumberOf(options.number);
   const location = specLocationFor({ issueNumber: number, title, createdAt: dateOf2(options.date) }, settings);
   const issue = parseIssue(title, split.body);
   const questions = await deterministicDrafter.draftQuestions(issue);
-  const target = join(options.cwd, location.requirementsPath);
+  const target = join2(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
   const existing = await readTextFileIfAny(target, shown);
   if (existing !== void 0 && !options.force) {
@@ -21959,395 +22532,10 @@ async function shapeCommand(issueFile, options) {
     "",
     ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
     "",
-    `Then: agent-os-github write-spec ${displayPath(join(options.cwd, location.folder), options.cwd)}`
+    `Then: agent-os-github write-spec ${displayPath(join2(options.cwd, location.folder), options.cwd)}`
   ];
   return { exitCode: 0, stdout: `${lines.join("\n")}
 `, stderr: "" };
-}
-
-// src/core/markdown/scan-task-items.ts
-var BOX_MARKERS = /* @__PURE__ */ new Set([" ", "x", "X", "-", "~"]);
-var EXTENDED_ONLY = /* @__PURE__ */ new Set(["-", "~"]);
-function collapse(text5) {
-  return text5.replace(/\s+/g, " ").trim();
-}
-function contentStart(source, item) {
-  let at = item.position?.start.offset;
-  if (at === void 0) return void 0;
-  if (/[-*+]/.test(source[at] ?? "")) {
-    at += 1;
-  } else {
-    while (/[0-9]/.test(source[at] ?? "")) at += 1;
-    if (!/[.)]/.test(source[at] ?? "")) return void 0;
-    at += 1;
-  }
-  while (source[at] === " " || source[at] === "	") at += 1;
-  return at;
-}
-function readBox(source, item, paragraph2) {
-  const start = contentStart(source, item);
-  if (start === void 0 || source[start] !== "[" || source[start + 2] !== "]") return void 0;
-  const marker = source[start + 1] ?? "";
-  if (!BOX_MARKERS.has(marker)) return void 0;
-  const optional = source[start + 3] === "*";
-  if (typeof item.checked === "boolean") {
-    return { bracketOffset: start, marker, optional: false };
-  }
-  const first = paragraph2.children[0];
-  if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
-  if (!EXTENDED_ONLY.has(marker) && !optional) return void 0;
-  const after = source[start + (optional ? 4 : 3)];
-  if (after !== " " && after !== "	") return void 0;
-  if (first.value.slice(optional ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
-  return { bracketOffset: start, marker, optional };
-}
-function splitStruck(paragraph2, boxInText, boxLength) {
-  let hasStruck = false;
-  const unstruck = [];
-  for (const [i, child] of paragraph2.children.entries()) {
-    if (child.type === "delete") {
-      hasStruck = true;
-    } else {
-      const text5 = toString(child);
-      unstruck.push(i === 0 && boxInText ? text5.slice(boxLength) : text5);
-    }
-  }
-  return { hasStruck, unstruckText: collapse(unstruck.join("")) };
-}
-function textAfterBox(paragraph2, boxInText, boxLength) {
-  const text5 = collapse(toString(paragraph2));
-  return boxInText ? collapse(text5.slice(boxLength)) : text5;
-}
-function scanTaskItems(tree, source) {
-  const items = [];
-  const visit2 = (node2, parentTask, insideListItem, afterHeading) => {
-    if (node2.type === "heading") {
-      items.push({ kind: "heading", line: lineOf2(node2), depth: node2.depth, text: collapse(toString(node2)) });
-      return;
-    }
-    if (node2.type === "listItem") {
-      visitListItem(node2, parentTask, insideListItem);
-      return;
-    }
-    if (node2.type === "paragraph" && afterHeading) {
-      items.push({ kind: "lead-paragraph", line: lineOf2(node2), text: collapse(toString(node2)) });
-      return;
-    }
-    if ("children" in node2 && node2.type !== "paragraph") {
-      let previousWasHeading = false;
-      for (const child of node2.children) {
-        visit2(child, parentTask, insideListItem, previousWasHeading);
-        previousWasHeading = child.type === "heading";
-      }
-    }
-  };
-  const visitListItem = (item, parentTask, insideListItem) => {
-    const paragraph2 = item.children[0];
-    let own5 = parentTask;
-    if (paragraph2?.type === "paragraph") {
-      const box = readBox(source, item, paragraph2);
-      if (box) {
-        const boxInText = typeof item.checked !== "boolean";
-        const boxLength = box.optional ? 4 : 3;
-        items.push({
-          kind: "task",
-          line: lineOf2(item),
-          column: columnAt(source, box.bracketOffset),
-          markerOffset: box.bracketOffset + 1,
-          marker: box.marker,
-          optional: box.optional,
-          text: textAfterBox(paragraph2, boxInText, boxLength),
-          ...splitStruck(paragraph2, boxInText, boxLength),
-          parent: parentTask,
-          topLevel: !insideListItem
-        });
-        own5 = items.length - 1;
-      }
-    }
-    for (const child of item.children) visit2(child, own5, true, false);
-  };
-  visit2(tree, void 0, false, false);
-  return items;
-}
-function lineOf2(node2) {
-  return node2.position?.start.line ?? 1;
-}
-function columnAt(source, offset) {
-  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
-  return offset - lineStart + 1;
-}
-
-// src/core/tasks/task-file-locations.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var DIALECT_LOCATIONS = [
-  { dialect: "agent-os", glob: "**/agent-os/specs/*/tasks.md" },
-  { dialect: "kiro", glob: "**/.kiro/specs/*/tasks.md" },
-  { dialect: "openspec", glob: "**/openspec/changes/*/tasks.md" },
-  { dialect: "spec-workflow", glob: "**/.spec-workflow/specs/*/tasks.md" },
-  { dialect: "spec-kit", glob: "**/specs/[0-9][0-9][0-9]-*/tasks.md" },
-  { dialect: "bmad", glob: "**/*.story.md" },
-  { dialect: "bmad", glob: "**/docs/stories/*.md" }
-];
-var DEFAULT_TASK_FILE_GLOBS = ["**/tasks.md", "**/*.story.md", "**/docs/stories/*.md"];
-var DEFAULT_IGNORED_GLOBS = [
-  "**/node_modules/**",
-  "**/.git/**",
-  "**/openspec/changes/archive/**"
-];
-var MATCH_OPTIONS = { dot: true };
-var dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({
-  dialect,
-  isMatch: (0, import_picomatch2.default)(glob2, MATCH_OPTIONS)
-}));
-function dialectOfPath(path2) {
-  const relative3 = path2.replace(/\\/g, "/").replace(/^\/+/, "");
-  return dialectMatchers.find((m) => m.isMatch(relative3))?.dialect;
-}
-
-// src/core/tasks/detect-dialect.ts
-function detectDialect({ path: path2, headings, tasks }) {
-  const byPath = path2 === void 0 ? void 0 : dialectOfPath(path2);
-  if (byPath) return byPath;
-  if (headings.some((h) => isTaskGroupHeading(h.text))) return "agent-os";
-  if (tasks.some((t) => t.id !== void 0 && /^T\d+$/.test(t.id))) return "spec-kit";
-  if (headings.some((h) => /^tasks\s*\/\s*subtasks$/i.test(h.text))) return "bmad";
-  if (headings.some((h) => h.depth === 1 && /^implementation plan$/i.test(h.text)) || tasks.some((t) => t.optional)) {
-    return "kiro";
-  }
-  if (headings.some((h) => h.depth === 1 && /^tasks document$/i.test(h.text)) || tasks.some((t) => t.marker === "~")) {
-    return "spec-workflow";
-  }
-  if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
-  return "gfm";
-}
-function isTaskGroupHeading(text5) {
-  return /^task group\s+\d+\b/i.test(text5);
-}
-
-// src/core/tasks/parse-task-id.ts
-var SPEC_KIT_ID = /^(T\d{2,})(?=\s|$)/;
-var DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
-var BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
-function parseTaskId(text5) {
-  const specKit = SPEC_KIT_ID.exec(text5);
-  if (specKit?.[1]) return { id: specKit[1], text: text5.slice(specKit[0].length).trim() };
-  const dotted = DOTTED_ID.exec(text5);
-  if (dotted?.[1] && dotted[0].includes(".")) return { id: dotted[1], text: text5.slice(dotted[0].length).trim() };
-  const bmad = BMAD_ID.exec(text5);
-  if (bmad?.[1]) return { id: bmad[1], text: text5 };
-  return { text: text5 };
-}
-function parentIdOf(id) {
-  const parts = id.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
-  return parts.slice(0, -1).join(".");
-}
-
-// src/core/tasks/parse-task-file.ts
-var DEFAULT_SKIP_MARKERS = ["N/A", "POST-MERGE"];
-var BOX_STATES = {
-  " ": "open",
-  x: "done",
-  X: "done",
-  "-": "in-progress",
-  "~": "blocked"
-};
-function parseTaskFile(source, options = {}) {
-  const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
-  if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
-  const tree = parseMarkdown(source);
-  const scanned = scanTaskItems(tree, source);
-  const diagnostics = [];
-  const leadParagraphs = /* @__PURE__ */ new Map();
-  const allHeadings = [];
-  const stack = [];
-  const scannedTasks = [];
-  const taskPositionByScanIndex = /* @__PURE__ */ new Map();
-  let lastHeading;
-  for (const [scanIndex, entry] of scanned.entries()) {
-    if (entry.kind === "heading") {
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
-      stack.push(entry);
-      allHeadings.push(entry);
-      lastHeading = entry;
-    } else if (entry.kind === "lead-paragraph") {
-      if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
-    } else {
-      taskPositionByScanIndex.set(scanIndex, scannedTasks.length);
-      scannedTasks.push({ item: entry, headings: [...stack], ...parseTaskId(entry.text) });
-    }
-  }
-  const dialect = detectDialect({
-    path: options.path,
-    headings: allHeadings,
-    tasks: scannedTasks.map((t) => ({ ...t.item, id: t.id }))
-  });
-  const tasks = scannedTasks.map((t, index2) => {
-    const parentScan = t.item.parent;
-    const parent = parentScan === void 0 ? void 0 : taskPositionByScanIndex.get(parentScan);
-    return {
-      index: index2,
-      line: t.item.line,
-      column: t.item.column,
-      markerOffset: t.item.markerOffset,
-      marker: t.item.marker,
-      boxState: BOX_STATES[t.item.marker],
-      ...t.id === void 0 ? {} : { id: t.id },
-      text: t.text,
-      optional: t.item.optional,
-      skipped: isStruckThrough(t) || skipMarkers.some((m) => m !== "" && t.item.text.includes(m)),
-      required: false,
-      complete: false,
-      ...parent === void 0 ? {} : { parent },
-      children: [],
-      group: 0
-    };
-  });
-  linkFlatSubtasksById(tasks, scannedTasks);
-  for (const task of tasks) if (task.parent !== void 0) tasks[task.parent]?.children.push(task.index);
-  decideCompleteness(tasks);
-  diagnostics.push(...duplicateIdDiagnostics(tasks));
-  for (const fence3 of findUnclosedFences(tree, source)) {
-    diagnostics.push({
-      line: fence3.line,
-      severity: "warning",
-      code: "unclosed-fence",
-      message: `The code fence ${fence3.fence} opened on line ${fence3.line} is never closed, so nothing after it is read as a task. Close it with ${fence3.fence} on its own line.`
-    });
-  }
-  for (const task of tasks) {
-    if (task.text === "" && task.id === void 0) {
-      diagnostics.push({ line: task.line, severity: "warning", code: "empty-task", message: `The task on line ${task.line} has no text.` });
-    }
-  }
-  if (tasks.length === 0) {
-    diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
-  }
-  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
-  diagnostics.sort((a, b) => a.line - b.line);
-  return { dialect, groups: groups2, tasks, diagnostics };
-}
-function isStruckThrough(task) {
-  if (!task.item.hasStruck) return false;
-  const rest = parseTaskId(task.item.unstruckText);
-  return rest.text === "";
-}
-function linkFlatSubtasksById(tasks, scannedTasks) {
-  const latestById = /* @__PURE__ */ new Map();
-  for (const task of tasks) {
-    if (task.parent === void 0 && task.id !== void 0) {
-      const parentId = parentIdOf(task.id);
-      const parent = parentId === void 0 ? void 0 : nearest(latestById.get(parentId), latestById.get(`${parentId}.0`));
-      const sameList = parent !== void 0 && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
-      if (parent !== void 0 && sameList) task.parent = parent;
-    }
-    if (task.id !== void 0) latestById.set(task.id, task.index);
-  }
-}
-function nearest(a, b) {
-  return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-}
-function decideCompleteness(tasks) {
-  for (const task of tasks) {
-    const parentRequired = task.parent === void 0 ? true : tasks[task.parent]?.required ?? true;
-    task.required = parentRequired && !task.optional && !task.skipped;
-  }
-  for (let i = tasks.length - 1; i >= 0; i -= 1) {
-    const task = tasks[i];
-    if (!task) continue;
-    const requiredChildren = task.children.map((c) => tasks[c]).filter((c) => c?.required === true);
-    task.complete = task.required && requiredChildren.length > 0 ? requiredChildren.every((c) => c.complete) : task.boxState === "done";
-  }
-}
-function duplicateIdDiagnostics(tasks) {
-  const firstLine = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  for (const task of tasks) {
-    if (task.id === void 0) continue;
-    const seen = firstLine.get(task.id);
-    if (seen === void 0) {
-      firstLine.set(task.id, task.line);
-    } else {
-      diagnostics.push({
-        line: task.line,
-        severity: "warning",
-        code: "duplicate-id",
-        message: `Task ID ${task.id} on line ${task.line} is already used on line ${seen}; give each task its own ID.`
-      });
-    }
-  }
-  return diagnostics;
-}
-function groupNumber(title) {
-  return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
-}
-function dependenciesOf(heading2, leadParagraphs) {
-  const lead = leadParagraphs.get(heading2.line);
-  const match = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
-  return match?.[1]?.trim();
-}
-function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
-  const groups2 = [];
-  const byKey = /* @__PURE__ */ new Map();
-  const groupFor = (key, make) => {
-    let group = byKey.get(key);
-    if (!group) {
-      group = { index: groups2.length, ...make(), tasks: [] };
-      groups2.push(group);
-      byKey.set(key, group);
-    }
-    return group;
-  };
-  const fromHeading = (heading2) => {
-    const number = groupNumber(heading2.text);
-    const dependencies = dependenciesOf(heading2, leadParagraphs);
-    return {
-      title: heading2.text,
-      line: heading2.line,
-      ...number === void 0 ? {} : { number },
-      ...dependencies === void 0 ? {} : { dependencies }
-    };
-  };
-  const implicit = () => {
-    const title = headings.find((h) => h.depth === 1);
-    return { title: title?.text ?? "Tasks", line: title?.line ?? 0 };
-  };
-  const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
-  let groupDepth = Infinity;
-  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
-  const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
-  for (const task of tasks) {
-    const scannedTask = scannedTasks[task.index];
-    let group;
-    if (hasTaskGroupHeadings) {
-      const heading2 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
-      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
-    } else if (Number.isFinite(groupDepth)) {
-      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
-      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
-    } else if (topLevelTaskGroups) {
-      const root2 = rootOf(tasks, task);
-      group = groupFor(`t${root2.index}`, () => ({
-        title: root2.text,
-        line: root2.line,
-        ...root2.id === void 0 ? {} : { number: root2.id }
-      }));
-    } else {
-      group = groupFor("implicit", implicit);
-    }
-    task.group = group.index;
-    group.tasks.push(task.index);
-  }
-  return groups2;
-}
-function rootOf(tasks, task) {
-  let root2 = task;
-  while (root2.parent !== void 0) {
-    const parent = tasks[root2.parent];
-    if (!parent) break;
-    root2 = parent;
-  }
-  return root2;
 }
 
 // src/core/config/settings.ts
@@ -22460,14 +22648,14 @@ async function validateCommand(paths, options) {
 }
 
 // src/cli/write-spec-command.ts
-import { join as join2, resolve as resolve5 } from "node:path";
+import { join as join3, resolve as resolve6 } from "node:path";
 
 // src/core/spec/read-requirements.ts
 var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
 function headingText(node2) {
   return oneLine(toString(node2)).replace(/:\s*$/, "");
 }
-function isBoldLead(node2) {
+function isBoldLead2(node2) {
   if (node2.type !== "paragraph" || node2.children[0]?.type !== "strong") return false;
   return node2.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
 }
@@ -22556,7 +22744,7 @@ function readRequirements(markdown) {
     }
     if (node2.type === "html" && node2.value.startsWith("<!-- agent-os-github:")) continue;
     (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node2);
-    if (isBoldLead(node2)) {
+    if (isBoldLead2(node2)) {
       lead = headingText(node2);
       continue;
     }
@@ -22655,9 +22843,9 @@ function renderSpec(doc) {
 
 // src/cli/write-spec-command.ts
 async function writeSpecCommand(folder, options) {
-  const root2 = resolve5(options.cwd, folder);
-  const requirementsPath = join2(root2, "planning", "requirements.md");
-  const specPath = join2(root2, "spec.md");
+  const root2 = resolve6(options.cwd, folder);
+  const requirementsPath = join3(root2, "planning", "requirements.md");
+  const specPath = join3(root2, "spec.md");
   const requirements = await readTextFileIfAny(requirementsPath, displayPath(requirementsPath, options.cwd));
   if (requirements === void 0) {
     throw new AgentOsError(
@@ -22697,7 +22885,7 @@ function fail(error, json) {
 `
   });
 }
-var program2 = new Command().name("agent-os-github").description("Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, check task files.").exitOverride().showHelpAfterError();
+var program2 = new Command().name("agent-os-github").description("Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, create tasks, check task files.").exitOverride().showHelpAfterError();
 program2.command("validate").description(
   "Check task files (Agent OS, Spec Kit, Kiro, OpenSpec, BMAD, spec-workflow, GitHub checklists). With no PATH, finds them under the current folder. Exit 0: all required tasks complete; 1: some are not; 2: bad input."
 ).argument("[paths...]", "task files, or folders to search for task files").option("--json", "print one JSON object on stdout").action(async (paths, options) => {
@@ -22720,6 +22908,13 @@ program2.command("shape").description(
 program2.command("write-spec").description("Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).").argument("<spec-folder>", "a spec folder, e.g. agent-os/specs/2026-03-14-team-invites").option("--force", "replace a spec.md that was edited by hand").action(async (folder, options) => {
   try {
     finish(await writeSpecCommand(folder, { cwd: process.cwd(), force: options.force === true }));
+  } catch (error) {
+    fail(error, false);
+  }
+});
+program2.command("create-tasks").description("Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).").argument("<spec-folder>", "a spec folder with spec.md").option("--force", "replace an existing tasks.md").action(async (folder, options) => {
+  try {
+    finish(await createTasksCommand(folder, { cwd: process.cwd(), force: options.force === true }));
   } catch (error) {
     fail(error, false);
   }

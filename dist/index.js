@@ -45050,18 +45050,21 @@ var LAYERS = [
     layer: "database",
     heading: "Database Layer",
     group: "Data Models and Persistence",
+    work: "data models and persistence",
     words: /\b(models?|database|db|tables?|columns?|fields?|schema|migrations?|stored?|persist\w*|records?|indexes|data|cache|storage)\b/gi
   },
   {
     layer: "api",
     heading: "API Layer",
     group: "API and Core Logic",
+    work: "API and core logic",
     words: /\b(api|endpoints?|requests?|responses?|server|backend|webhooks?|jobs?|queues?|e-?mails?|mail|send\w*|notif\w*|tokens?|links?|validat\w*|auth\w*|permissions?|expire\w*|retr\w*|limits?)\b/gi
   },
   {
     layer: "frontend",
     heading: "Frontend",
     group: "User Interface",
+    work: "user interface",
     words: /\b(pages?|screens?|buttons?|forms?|dialogs?|modals?|ui|views?|display\w*|shows?|banners?|toggles?|click\w*|layouts?|components?|menus?|tabs?|icons?|themes?|inline)\b/gi
   }
 ];
@@ -45090,17 +45093,18 @@ function renderTasks(spec) {
     byLayer.set(layer, [...byLayer.get(layer) ?? [], requirement]);
   }
   const groups3 = [];
-  for (const { layer, heading: heading3, group } of LAYERS) {
+  for (const { layer, heading: heading3, group, work } of LAYERS) {
     const requirements = byLayer.get(layer);
     if (requirements === void 0) continue;
     const n = groups3.length + 1;
-    const names = requirements.map((r) => short(r.name, 40)).join("; ");
-    const lines = [`- [ ] ${n}.0 Complete the ${group.toLowerCase()}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${names}`];
+    const numbers = requirements.map((r) => r.number);
+    const which2 = numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
+    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which2}`];
     requirements.forEach((r, i) => {
       lines.push(`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${short(r.name)}`);
       lines.push(...bulletLines(r.bullets, "    "));
     });
-    lines.push(`  - [ ] ${n}.${requirements.length + 2} Ensure the ${group.toLowerCase()} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+    lines.push(`  - [ ] ${n}.${requirements.length + 2} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
     groups3.push({
       number: n,
       heading: heading3,

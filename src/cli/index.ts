@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isAgentOsError } from '../core/errors.js';
+import { createTasksCommand } from './create-tasks-command.js';
 import { shapeCommand } from './shape-command.js';
 import { validateCommand, type CommandResult } from './validate-command.js';
 import { writeSpecCommand } from './write-spec-command.js';
@@ -21,7 +22,7 @@ function fail(error: unknown, json: boolean): void {
 
 const program = new Command()
   .name('agent-os-github')
-  .description('Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, check task files.')
+  .description('Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, create tasks, check task files.')
   .exitOverride()
   .showHelpAfterError();
 
@@ -69,6 +70,19 @@ program
   .action(async (folder: string, options: { force?: boolean }) => {
     try {
       finish(await writeSpecCommand(folder, { cwd: process.cwd(), force: options.force === true }));
+    } catch (error) {
+      fail(error, false);
+    }
+  });
+
+program
+  .command('create-tasks')
+  .description('Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).')
+  .argument('<spec-folder>', 'a spec folder with spec.md')
+  .option('--force', 'replace an existing tasks.md')
+  .action(async (folder: string, options: { force?: boolean }) => {
+    try {
+      finish(await createTasksCommand(folder, { cwd: process.cwd(), force: options.force === true }));
     } catch (error) {
       fail(error, false);
     }

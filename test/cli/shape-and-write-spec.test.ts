@@ -360,3 +360,37 @@ describe('dates that do not exist and forged markers', () => {
     expect(spec).not.toContain('Anyone, without signing in.');
   });
 });
+
+describe('agent-os-github create-tasks', () => {
+  it('writes tasks.md from spec.md offline, keeps it unless --force, and validate reads it', async () => {
+    const cwd = join(repo, 'create-tasks');
+    await put('issue.md', invites.file, cwd);
+    expect((await cli(['shape', 'issue.md', '--date', '2026-03-14'], cwd)).code).toBe(0);
+    const folder = 'agent-os/specs/2026-03-14-team-invites-by-email';
+    expect((await cli(['write-spec', folder], cwd)).code).toBe(0);
+
+    const written = await cli(['create-tasks', folder], cwd);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/^Wrote agent-os\/specs\/2026-03-14-team-invites-by-email\/tasks\.md: \d+ tasks in \d task groups, covering 4 specific requirements\.\n$/);
+    const tasks = await read(`${folder}/tasks.md`, cwd);
+    expect(tasks.startsWith('# Task Breakdown: Team invites by email\n')).toBe(true);
+
+    const again = await cli(['create-tasks', folder], cwd);
+    expect(again).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `agent-os-github: ${folder}/tasks.md already exists; pass --force to write it again from spec.md (its ticks and edits are lost).\n`,
+    });
+    expect((await cli(['create-tasks', folder, '--force'], cwd)).stdout).toMatch(/^Rewrote /);
+
+    const validated = await cli(['validate', folder], cwd);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toContain(`✗ ${folder}/tasks.md (Agent OS): 0 of `);
+  });
+
+  it('says what is missing when the folder has no spec.md', async () => {
+    const result = await cli(['create-tasks', 'nowhere']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('agent-os-github: nowhere/spec.md does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with `agent-os-github write-spec SPEC_FOLDER`).\n');
+  });
+});

@@ -1,0 +1,35 @@
+import { join, resolve } from 'node:path';
+import { AgentOsError } from '../core/errors.js';
+import { readSpec } from '../core/spec/read-spec.js';
+import { renderTasks } from '../core/spec/render-tasks.js';
+import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import { displayPath } from '../fs/find-task-files.js';
+import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import type { CommandResult } from './validate-command.js';
+
+/** `agent-os-github create-tasks SPEC_FOLDER`: tasks.md from spec.md, offline; an existing tasks.md is kept unless --force. */
+export async function createTasksCommand(folder: string, options: { cwd: string; force: boolean }): Promise<CommandResult> {
+  const root = resolve(options.cwd, folder);
+  const specPath = join(root, 'spec.md');
+  const tasksPath = join(root, 'tasks.md');
+  const shownSpec = displayPath(specPath, options.cwd);
+  const shown = displayPath(tasksPath, options.cwd);
+  const spec = await readTextFileIfAny(specPath, shownSpec);
+  if (spec === undefined) {
+    throw new AgentOsError('user-input', `${shownSpec} does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with \`agent-os-github write-spec SPEC_FOLDER\`).`);
+  }
+  const existing = await readTextFileIfAny(tasksPath, shown);
+  if (existing !== undefined && !options.force) {
+    throw new AgentOsError('user-input', `${shown} already exists; pass --force to write it again from spec.md (its ticks and edits are lost).`);
+  }
+  const doc = readSpec(spec);
+  const content = renderTasks(doc);
+  await writeTextFile(tasksPath, shown, content);
+  const file = parseTaskFile(content, { path: tasksPath });
+  const groups = file.groups.filter((g) => g.tasks.length > 0).length;
+  return {
+    exitCode: 0,
+    stdout: `${existing === undefined ? 'Wrote' : 'Rewrote'} ${shown}: ${file.tasks.length} tasks in ${groups} task groups, covering ${doc.requirements.length} specific requirements.\n`,
+    stderr: '',
+  };
+}
