@@ -68,7 +68,7 @@ describe('answers to the clarifying questions', () => {
     expect(requirements).toMatch(/\*\*Q2:\*\* I assume [^\n]+\n\*\*Answer:\*\* not sure\n/);
     expect(requirements).toMatch(/\*\*Q3:\*\* I assume [^\n]+\n\*\*Answer:\*\* _No answer yet: the proposed default stands\._ /);
     expect(requirements).toContain('- `src/mail/send.ts` (from @mara\'s notes)');
-    expect(requirements).toContain('**From @mara:**\n\nThe mailer is in `src/mail/send.ts`.');
+    expect(requirements).toContain('**From @mara:**\n\n<!-- agent-os-github:verbatim -->\n\nThe mailer is in `src/mail/send.ts`.\n\n<!-- /agent-os-github:verbatim -->');
 
     const followUp = lastOurs();
     expect(followUp.split('\n', 1)[0]).toBe(`<!-- agent-os-github:follow-ups comment=${reply.id} event=comment-${reply.id} -->`);

@@ -22,6 +22,8 @@ export interface IssueSection {
   items: IssueItem[];
   /** Paragraphs outside lists, as written, on one line each (empty issue-form fields left out). */
   paragraphs: string[];
+  /** Tables and code blocks, as written. */
+  blocks: string[];
   line: number;
 }
 
@@ -76,14 +78,16 @@ function collectItems(source: string, list: List, depth: number, into: IssueItem
   }
 }
 
-function collectBlock(source: string, node: Nodes, depth: number, items: IssueItem[], paragraphs: string[] | undefined): void {
-  if (node.type === 'list') {
+function collectBlock(source: string, node: Nodes, depth: number, items: IssueItem[], paragraphs: string[] | undefined, blocks?: string[]): void {
+  if ((node.type === 'table' || node.type === 'code') && blocks) {
+    blocks.push(sliceOfRange(source, [node]));
+  } else if (node.type === 'list') {
     collectItems(source, node, depth, items);
   } else if (node.type === 'paragraph') {
     const text = oneLine(sliceOfRange(source, [node]));
     if (paragraphs && text !== '' && !EMPTY_FIELD.test(text)) paragraphs.push(text);
   } else if (node.type === 'blockquote') {
-    for (const child of node.children) collectBlock(source, child, depth, items, paragraphs);
+    for (const child of node.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
   // Code, HTML (comments included), tables, thematic breaks: not requirements.
 }
@@ -121,18 +125,18 @@ export function parseIssue(title: string, body: string | null | undefined): Pars
   const source = (body ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const tree = parseMarkdown(source);
   const sections: IssueSection[] = [];
-  let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], line: 1 };
+  let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading: string, node: Nodes): void => {
-    if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+    if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
     const text = oneLine(toString(node)).replace(/:\s*$/, '');
-    current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], line: lineOf(node) };
+    current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], blocks: [], line: lineOf(node) };
   };
   for (const node of tree.children) {
     if (node.type === 'heading') start(toString(node), node);
     else if (isPseudoHeading(node)) start(toString(node), node);
-    else collectBlock(source, node, 0, current.items, current.paragraphs);
+    else collectBlock(source, node, 0, current.items, current.paragraphs, current.blocks);
   }
-  if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+  if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
 }
 
@@ -143,7 +147,7 @@ export function itemsOfKind(issue: ParsedIssue, kinds: readonly SectionKind[]): 
 
 /** Whether the issue has a section of this kind with anything in it. */
 export function hasSection(issue: ParsedIssue, kind: SectionKind): boolean {
-  return issue.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0));
+  return issue.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0));
 }
 
 /** The column a list item's content starts at (for dedenting its continuation lines). */

@@ -2,12 +2,13 @@ import { findUnclosedFences } from './find-unclosed-fences.js';
 import { parseMarkdown } from './parse-markdown.js';
 
 /** HTML blocks that run to the end of the document unless closed (CommonMark HTML blocks 1–5). */
-const OPEN_ENDED_HTML = [
-  { open: /^<!--/, close: '-->' },
-  { open: /^<(pre|script|style|textarea)\b/i, close: '</' },
-  { open: /^<\?/, close: '?>' },
-  { open: /^<![A-Za-z]/, close: '>' },
-  { open: /^<!\[CDATA\[/, close: ']]>' },
+const OPEN_ENDED_HTML: ReadonlyArray<{ open: RegExp; closed: (value: string) => boolean }> = [
+  { open: /^<!--/, closed: (v) => v.includes('-->') },
+  // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
+  { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
+  { open: /^<\?/, closed: (v) => v.includes('?>') },
+  { open: /^<![A-Za-z]/, closed: (v) => v.includes('>') },
+  { open: /^<!\[CDATA\[/, closed: (v) => v.includes(']]>') },
 ];
 
 /** A code fence longer than any run of backticks in the text. */
@@ -34,7 +35,7 @@ export function embedVerbatim(text: string): string {
   if (last?.type === 'html') {
     const value = last.value.trimStart();
     const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value));
-    if (rule && !value.includes(rule.close)) {
+    if (rule && !rule.closed(value)) {
       const fence = fenceFor(source);
       return `${fence}markdown\n${source}\n${fence}`;
     }

@@ -158,8 +158,10 @@ export function parseReply(body: string, questions: readonly ClarifyingQuestion[
     } else if (node.type === 'paragraph' && readLabel(source, node)) {
       close();
       const label = readLabel(source, node);
-      if (label) open = { number: label.number, from: label.end, nodes: [node] };
-    } else if (open && !(node.type === 'list' && startsNewAnswers(source, node, open.number, asked))) {
+      // A label of a question nobody asked (`Q9:` of 7) is the person's own text: kept as a note.
+      if (label && asked.has(label.number)) open = { number: label.number, from: label.end, nodes: [node] };
+      else notes.push(node);
+    } else if (open && !(node.type === 'list' && startsNewAnswers(source, node, open.number, asked, found))) {
       // An answer's own blocks: paragraphs, code, images, and lists (numbered steps too).
       if (open.nodes.length === 0) open.from = node.position?.start.offset ?? open.from;
       open.nodes.push(node);
@@ -168,7 +170,7 @@ export function parseReply(body: string, questions: readonly ClarifyingQuestion[
       answersFromList(source, node, record);
     } else if (node.type === 'paragraph' && answersFromParagraphLines(source, node, record)) {
       // numbered lines that could not start a list
-    } else if (found.size > 0) {
+    } else if (found.size > 0 || isLeadInNote(node)) {
       notes.push(node);
     }
   }
@@ -187,12 +189,23 @@ export function parseAnswers(body: string, questions: readonly ClarifyingQuestio
   return parseReply(body, questions).answers;
 }
 
-/** A numbered list after an answer starts new answers when it goes on from a later question (`3)` after `Q2:`). */
-function startsNewAnswers(source: string, list: List, openNumber: number, asked: ReadonlySet<number>): boolean {
+/**
+ * A numbered list after an answer starts new answers when it goes on with another question (`3)` after `Q2:`);
+ * a list from 1 is the answer's own steps.
+ */
+function startsNewAnswers(source: string, list: List, openNumber: number, asked: ReadonlySet<number>, found: ReadonlyMap<number, unknown>): boolean {
   const first = list.children[0];
   if (!list.ordered || first === undefined) return false;
   const number = itemNumber(source, first);
-  return number !== undefined && number > openNumber && asked.has(number);
+  if (number === undefined || !asked.has(number) || number === openNumber) return false;
+  return number > openNumber || (number !== 1 && !found.has(number));
+}
+
+/** Text before the first answer is kept unless it only introduces the answers ("Answers below:", "Thanks!"). */
+function isLeadInNote(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return node.type === 'list' || node.type === 'code' || node.type === 'table';
+  const text = toString(node).trim();
+  return !text.endsWith(':') && text.split(/\s+/).length > 4;
 }
 
 function answersFromList(source: string, list: List, record: (n: number, text: string, nodes: readonly Nodes[]) => void): void {

@@ -2,7 +2,7 @@ import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { oneLine, sliceOfRange } from '../markdown/source-slice.js';
-import { DEFAULT_STANDS, INITIAL_DESCRIPTION_END, INITIAL_DESCRIPTION_START } from './render-requirements.js';
+import { DEFAULT_STANDS, INITIAL_DESCRIPTION_END, INITIAL_DESCRIPTION_START, VERBATIM_END, VERBATIM_START } from './render-requirements.js';
 
 export interface DiscussionEntry {
   number: number;
@@ -29,6 +29,17 @@ export interface RequirementsDocument {
   sections: Record<string, Bullet[]>;
   /** Each section's content as written, by the same path. */
   raw: Record<string, string>;
+  /** What replies said beyond their answers, as written, with who said it. */
+  notes: Array<{ author: string; text: string }>;
+  /** Tables and code blocks by section path (bullets cannot hold them), as written. */
+  extras: Record<string, string[]>;
+}
+
+/** Our verbatim markers around a text: the text inside. */
+function unwrapVerbatim(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
+  return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
 }
 
 const DISCUSSION_ROUNDS = new Set(['First Round Questions', 'Follow-up Questions']);
@@ -87,7 +98,7 @@ function readDiscussion(source: string, nodes: readonly RootContent[]): Discussi
     let question = oneLine(source.slice(questionStart, labelStart ?? node.position?.end.offset ?? questionStart));
     const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
     if (followUp) question = question.slice(followUp[0].length);
-    let answer = labelEnd === undefined ? '' : source.slice(labelEnd, lastEnd).trim();
+    let answer = labelEnd === undefined ? '' : unwrapVerbatim(source.slice(labelEnd, lastEnd));
     const defaulted = answer.includes(DEFAULT_STANDS);
     if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
     entries.push({ number, question, answer, defaulted, ...(followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {}) });
@@ -112,7 +123,21 @@ export function readRequirements(markdown: string): RequirementsDocument {
   let lead = '';
   let inDescription = false;
   let descriptionFrom = 0;
+  let verbatimFrom: number | undefined;
+  let noteAuthor = '';
+  const notes: RequirementsDocument['notes'] = [];
+  const extras: Record<string, string[]> = {};
   for (const node of tree.children) {
+    if (!inDescription && node.type === 'html' && node.value.trim() === VERBATIM_START && verbatimFrom === undefined) {
+      verbatimFrom = node.position?.end.offset ?? 0;
+    } else if (node.type === 'html' && node.value.trim() === VERBATIM_END && verbatimFrom !== undefined) {
+      if (h3 === 'Notes from the Answers') notes.push({ author: noteAuthor, text: source.slice(verbatimFrom, node.position?.start.offset ?? verbatimFrom).trim() });
+      verbatimFrom = undefined;
+      if (h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node);
+      continue;
+    } else if (verbatimFrom !== undefined) {
+      continue; // someone's own text: never our structure
+    }
     if (node.type === 'html' && node.value.trim() === INITIAL_DESCRIPTION_START) {
       inDescription = true;
       descriptionFrom = node.position?.end.offset ?? 0;
@@ -138,11 +163,13 @@ export function readRequirements(markdown: string): RequirementsDocument {
     (rawNodes[[h2, h3].filter((p) => p !== '').join('/')] ??= []).push(node);
     if (isBoldLead(node)) {
       lead = headingText(node);
+      if (h3 === 'Notes from the Answers') noteAuthor = lead.replace(/^From @/, '');
       continue;
     }
     const key = [h2, h3, lead].filter((p) => p !== '').join('/');
+    if (node.type === 'table' || node.type === 'code') (extras[key] ??= []).push(sliceOfRange(source, [node]));
     collectBullets(source, node, 0, (sections[key] ??= []));
   }
   const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw };
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw, notes, extras };
 }

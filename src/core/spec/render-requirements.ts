@@ -18,6 +18,19 @@ export interface RequirementsInput {
 /** Marks where the issue's own text starts and ends, so reading requirements.md back never mistakes it for ours. */
 export const INITIAL_DESCRIPTION_START = '<!-- agent-os-github:initial-description -->';
 export const INITIAL_DESCRIPTION_END = '<!-- /agent-os-github:initial-description -->';
+/** Wrap what people wrote (a multi-line answer, a note), so its headings or lists are never read as our structure. */
+export const VERBATIM_START = '<!-- agent-os-github:verbatim -->';
+export const VERBATIM_END = '<!-- /agent-os-github:verbatim -->';
+
+/** Text as written, between the verbatim markers (blank lines around them keep them HTML blocks of their own). */
+export function verbatimBlock(text: string): string {
+  return `${VERBATIM_START}
+
+${text}
+
+${VERBATIM_END}`;
+}
+
 /** How an unanswered question's answer reads; reading the file back recognises it. */
 export const DEFAULT_STANDS = '_No answer yet: the proposed default stands._';
 
@@ -29,6 +42,14 @@ const CONTEXT_KINDS = ['problem', 'questions', 'other'] as const;
 
 function bullets(items: readonly { text: string; depth: number }[]): string[] {
   return items.map((i) => `${'  '.repeat(i.depth)}- ${i.text}`);
+}
+
+/** Everything a section of these kinds says: its items, its paragraphs as bullets, then its tables and code. */
+function carried(issue: ParsedIssue, kinds: readonly string[]): string[] {
+  const sections = issue.sections.filter((s) => kinds.includes(s.kind));
+  const lines = [...bullets(sections.flatMap((s) => s.items)), ...bullets(paragraphItems(issue, kinds))];
+  const blocks = sections.flatMap((s) => s.blocks);
+  return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ['', embedVerbatim(b)])];
 }
 
 function paragraphItems(issue: ParsedIssue, kinds: readonly string[]): IssueItem[] {
@@ -47,7 +68,7 @@ export function renderAnswer(question: ClarifyingQuestion, answer: RecordedAnswe
   if (answer === undefined) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
   const text = embedVerbatim(answer.text);
   if (text === '') return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text) ? `**Answer:**\n\n${text}` : `**Answer:** ${text}`;
+  return startsWithBlock(text) ? `**Answer:**\n\n${verbatimBlock(text)}` : `**Answer:** ${text}`;
 }
 
 function discussion(questions: readonly ClarifyingQuestion[], answers: ShapingState['answers']): string[] {
@@ -86,8 +107,8 @@ export function renderRequirements(input: RequirementsInput): string {
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
     ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`),
   ];
-  const insights = [...bullets(itemsOfKind(issue, ['visuals'])), ...bullets(paragraphItems(issue, ['visuals']))];
-  const functional = [...bullets(itemsOfKind(issue, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue, ['requirements']))];
+  const insights = carried(issue, ['visuals']);
+  const functional = [...bullets(itemsOfKind(issue, ['preamble'])), ...carried(issue, ['requirements'])];
 
   const lines = [
     `# Spec Requirements: ${escapeMarkdown(issue.title)}`,
@@ -110,7 +131,7 @@ export function renderRequirements(input: RequirementsInput): string {
     ...section('### Existing Code to Reference', existingCode, 'No similar existing features identified for reference.'),
     ...(followUps.length > 0 ? ['### Follow-up Questions', '', ...discussion(followUps, state.answers)] : []),
     ...(notes.some(([, n]) => n.text !== '')
-      ? ['### Notes from the Answers', '', ...notes.filter(([, n]) => n.text !== '').flatMap(([, n]) => [`**From @${n.author}:**`, '', embedVerbatim(n.text), ''])]
+      ? ['### Notes from the Answers', '', ...notes.filter(([, n]) => n.text !== '').flatMap(([, n]) => [`**From @${n.author}:**`, '', verbatimBlock(embedVerbatim(n.text)), ''])]
       : []),
     '## Visual Assets',
     '',
@@ -119,8 +140,8 @@ export function renderRequirements(input: RequirementsInput): string {
     '## Requirements Summary',
     '',
     ...section('### Functional Requirements', functional, '_None listed in the issue yet; see the answers above._'),
-    ...section('### Acceptance Criteria', bullets(itemsOfKind(issue, ['acceptance'])), '_None listed in the issue yet; see the answers above._'),
-    ...section('### Users and Permissions', [...bullets(itemsOfKind(issue, ['users'])), ...bullets(paragraphItems(issue, ['users']))], '_See the answers above._'),
+    ...section('### Acceptance Criteria', carried(issue, ['acceptance']), '_None listed in the issue yet; see the answers above._'),
+    ...section('### Users and Permissions', carried(issue, ['users']), '_See the answers above._'),
     ...section('### Reusability Opportunities', existingCode, 'None identified yet.'),
     '### Scope Boundaries',
     '',
@@ -130,13 +151,9 @@ export function renderRequirements(input: RequirementsInput): string {
     '',
     '**Out of Scope:**',
     '',
-    ...(itemsOfKind(issue, ['out-of-scope']).length > 0 ? bullets(itemsOfKind(issue, ['out-of-scope'])) : ['- Anything not listed above.']),
+    ...(carried(issue, ['out-of-scope']).length > 0 ? carried(issue, ['out-of-scope']) : ['- Anything not listed above.']),
     '',
-    ...section(
-      '### Technical Considerations',
-      [...bullets(itemsOfKind(issue, ['technical'])), ...bullets(paragraphItems(issue, ['technical']))],
-      'None noted yet.',
-    ),
+    ...section('### Technical Considerations', carried(issue, ['technical']), 'None noted yet.'),
     ...(itemsOfKind(issue, CONTEXT_KINDS).length > 0 ? section('### Context from the Issue', bullets(itemsOfKind(issue, CONTEXT_KINDS)), '') : []),
   ];
   return markFile('requirements', lines.join('\n'), state);

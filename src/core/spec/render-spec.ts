@@ -82,12 +82,19 @@ export function renderSpec(doc: RequirementsDocument): string {
   for (const [i, group] of groups(functional).entries()) {
     specific.push(`**${i + 1}. ${escapeMarkdown(nameOf(group[0]?.text ?? ''))}**`, '', ...list(group), '');
   }
-  if (acceptance.length > 0) specific.push('**Acceptance criteria**', '', ...list(acceptance), '');
+  const extras = (key: string) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, '']);
+  if (extras('Functional Requirements').length > 0) specific.push('**More from the requirements**', '', ...extras('Functional Requirements'));
+  if (acceptance.length > 0 || extras('Acceptance Criteria').length > 0) {
+    specific.push('**Acceptance criteria**', '', ...list(acceptance), '', ...extras('Acceptance Criteria'));
+  }
   if (users.length > userStories.length) specific.push('**Users and permissions**', '', ...list(users.filter((u) => !userStories.includes(u))), '');
-  if (technical.length > 0) specific.push('**Technical considerations**', '', ...list(technical), '');
+  if (technical.length > 0 || extras('Technical Considerations').length > 0) {
+    specific.push('**Technical considerations**', '', ...list(technical), '', ...extras('Technical Considerations'));
+  }
   if (doc.discussion.length > 0) specific.push('**Decisions from the requirements discussion**', '', ...doc.discussion.flatMap(decision), '');
-  const notes = doc.raw['Requirements Discussion/Notes from the Answers'];
-  if (notes !== undefined && notes.trim() !== '') specific.push('**Notes from the answers**', '', notes, '');
+  if (doc.notes.length > 0) {
+    specific.push('**Notes from the answers**', '', ...doc.notes.map((n) => `- From @${n.author}:\n\n  ${indentContinuation(n.text, 2)}\n`), '');
+  }
 
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
@@ -103,7 +110,7 @@ export function renderSpec(doc: RequirementsDocument): string {
     ...section('Specific Requirements', specific, '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._'),
     ...section('Visual Design', list(visuals), 'No visual assets provided.'),
     ...section('Existing Code to Leverage', list(uniqueReuse), 'No existing code identified for reuse.'),
-    ...section('Out of Scope', list(outOfScope), '- Anything not listed under Specific Requirements.'),
+    ...section('Out of Scope', [...list(outOfScope), ...extras('Scope Boundaries/Out of Scope')], '- Anything not listed under Specific Requirements.'),
   ];
   return markFile('spec', lines.join('\n'), {});
 }

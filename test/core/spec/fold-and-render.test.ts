@@ -71,8 +71,20 @@ describe('requirements.md', () => {
   it('records each answer verbatim, and the default for each unanswered question', () => {
     const state = foldAnswers(empty, parseReply('1. Only *admins*.\n\n   Members never.', questions), { id: 100, author: 'mara' }).state;
     const text = render(state);
-    expect(text).toContain(`**Q1:** ${questions[0]?.text ?? ''}\n**Answer:**\n\nOnly *admins*.\n\nMembers never.\n`);
+    expect(text).toContain(
+      `**Q1:** ${questions[0]?.text ?? ''}\n**Answer:**\n\n<!-- agent-os-github:verbatim -->\n\nOnly *admins*.\n\nMembers never.\n\n<!-- /agent-os-github:verbatim -->\n`,
+    );
     expect(text).toContain(`**Q2:** ${questions[1]?.text ?? ''}\n**Answer:** _No answer yet: the proposed default stands._ ${questions[1]?.default ?? ''}\n`);
+  });
+
+  it('keeps an answer with headings and lists to its own question: later answers are not cut off', () => {
+    const reply = parseReply('1. Admins only.\n\n   ### Details\n   Owners too.\n\n   ## More\n2. Yes exactly', questions);
+    const state = foldAnswers(empty, reply, { id: 100, author: 'mara' }).state;
+    const doc = readRequirements(render(state));
+    expect(doc.discussion.find((d) => d.number === 1)?.answer).toBe('Admins only.\n\n### Details\nOwners too.\n\n## More');
+    expect(doc.discussion.find((d) => d.number === 2)).toMatchObject({ answer: 'Yes exactly', defaulted: false });
+    expect(doc.discussion).toHaveLength(questions.length);
+    expect(renderSpec(doc)).toContain('**Answer:** Yes exactly');
   });
 
   it('keeps its state in a hidden last line, and tells a hand edit apart', () => {
