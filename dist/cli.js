@@ -19682,14 +19682,16 @@ function collectItems(source, list4, depth, into) {
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
 }
-function collectBlock(source, node2, depth, items, paragraphs) {
-  if (node2.type === "list") {
+function collectBlock(source, node2, depth, items, paragraphs, blocks) {
+  if ((node2.type === "table" || node2.type === "code") && blocks) {
+    blocks.push(sliceOfRange(source, [node2]));
+  } else if (node2.type === "list") {
     collectItems(source, node2, depth, items);
   } else if (node2.type === "paragraph") {
     const text5 = oneLine(sliceOfRange(source, [node2]));
     if (paragraphs && text5 !== "" && !EMPTY_FIELD.test(text5)) paragraphs.push(text5);
   } else if (node2.type === "blockquote") {
-    for (const child of node2.children) collectBlock(source, child, depth, items, paragraphs);
+    for (const child of node2.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
 }
 var IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
@@ -19717,25 +19719,25 @@ function parseIssue(title, body) {
   const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
   const sections = [];
-  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], line: 1 };
+  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading2, node2) => {
-    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
     const text5 = oneLine(toString(node2)).replace(/:\s*$/, "");
-    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], line: lineOf2(node2) };
+    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], blocks: [], line: lineOf2(node2) };
   };
   for (const node2 of tree.children) {
     if (node2.type === "heading") start(toString(node2), node2);
     else if (isPseudoHeading(node2)) start(toString(node2), node2);
-    else collectBlock(source, node2, 0, current.items, current.paragraphs);
+    else collectBlock(source, node2, 0, current.items, current.paragraphs, current.blocks);
   }
-  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
 }
 function itemsOfKind(issue, kinds) {
   return issue.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
 }
 function hasSection(issue, kind) {
-  return issue.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0));
+  return issue.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0));
 }
 
 // src/core/issue/split-issue-file.ts
@@ -19745,6 +19747,11 @@ function splitIssueFile(markdown) {
   if (first?.type !== "heading" || first.depth !== 1) return { title: void 0, body: source };
   const end = first.position?.end.offset ?? 0;
   return { title: toString(first).trim(), body: source.slice(end).replace(/^\n+/, "") };
+}
+
+// src/core/markdown/escape-markdown.ts
+function escapeMarkdown(text5) {
+  return text5.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 
 // src/core/spec/deterministic-drafter.ts
@@ -19771,10 +19778,9 @@ var PERFORMANCE_WORDS = /\b(fast|slow|performance|latency|large|thousands|millio
 var ERROR_WORDS = /\b(error|fail\w*|invalid|expire\w*|expired|duplicate|conflict|limit|retry|missing|empty)\b/i;
 var ROLLOUT_WORDS = /\b(feature flag|flag|rollout|roll out|beta|gradual|release|launch)\b/i;
 function phrase(markdown, max = 80) {
-  const plain = plainText(markdown).replace(/\s+/g, " ");
-  if (plain.length <= max) return plain.replace(/[.;:]$/, "");
-  const cut = plain.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}\u2026`;
+  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
+  const short2 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+  return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
 function lowerFirst(text5) {
   const [first = "", second = ""] = text5;
@@ -19975,7 +19981,9 @@ function readMarkedFile(kind, text5) {
   const at = normalised.lastIndexOf(`
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
-  const line = normalised.slice(at + 1).trimEnd();
+  const lineEnd = normalised.indexOf("\n", at + 1);
+  const line = (lineEnd < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd)).trimEnd();
+  const after = lineEnd < 0 ? "" : normalised.slice(lineEnd).trim();
   if (!line.endsWith(" -->")) return { marked: false };
   let data;
   try {
@@ -19986,7 +19994,7 @@ ${PREFIX}${kind} `);
   if (typeof data !== "object" || data === null) return { marked: false };
   const content3 = normalised.slice(0, at);
   const recorded = data.fingerprint;
-  return { marked: true, data, intact: recorded === fingerprint(content3), content: content3 };
+  return { marked: true, data, intact: after === "" && recorded === fingerprint(content3), content: content3 };
 }
 
 // src/core/spec/clarifying-question.ts
@@ -20006,11 +20014,12 @@ var TOPIC_LABELS = {
 
 // src/core/markdown/embed-verbatim.ts
 var OPEN_ENDED_HTML = [
-  { open: /^<!--/, close: "-->" },
-  { open: /^<(pre|script|style|textarea)\b/i, close: "</" },
-  { open: /^<\?/, close: "?>" },
-  { open: /^<![A-Za-z]/, close: ">" },
-  { open: /^<!\[CDATA\[/, close: "]]>" }
+  { open: /^<!--/, closed: (v) => v.includes("-->") },
+  // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
+  { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
+  { open: /^<\?/, closed: (v) => v.includes("?>") },
+  { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
+  { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
 ];
 function fenceFor(text5) {
   const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((m) => m[0].length));
@@ -20024,7 +20033,7 @@ function embedVerbatim(text5) {
   if (last?.type === "html") {
     const value2 = last.value.trimStart();
     const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
-    if (rule && !value2.includes(rule.close)) {
+    if (rule && !rule.closed(value2)) {
       const fence3 = fenceFor(source);
       return `${fence3}markdown
 ${source}
@@ -20035,11 +20044,6 @@ ${fence3}`;
   const open = unclosed[unclosed.length - 1];
   return open === void 0 ? source : `${source}
 ${open.fence}`;
-}
-
-// src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text5) {
-  return text5.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 
 // src/core/spec/find-code-paths.ts
@@ -20065,11 +20069,25 @@ function findCodePaths(markdown) {
 // src/core/spec/render-requirements.ts
 var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
 var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
+var VERBATIM_START = "<!-- agent-os-github:verbatim -->";
+var VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
+function verbatimBlock(text5) {
+  return `${VERBATIM_START}
+
+${text5}
+
+${VERBATIM_END}`;
+}
 var DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
-var FUNCTIONAL_KINDS = ["requirements", "preamble"];
 var CONTEXT_KINDS = ["problem", "questions", "other"];
 function bullets(items) {
   return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
+}
+function carried(issue, kinds) {
+  const sections = issue.sections.filter((s) => kinds.includes(s.kind));
+  const lines = [...bullets(sections.flatMap((s) => s.items)), ...bullets(paragraphItems(issue, kinds))];
+  const blocks = sections.flatMap((s) => s.blocks);
+  return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
 }
 function paragraphItems(issue, kinds) {
   return issue.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text5) => ({ text: text5, depth: 0, checked: null, line: s.line })));
@@ -20083,7 +20101,7 @@ function renderAnswer(question, answer) {
   if (text5 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
   return startsWithBlock(text5) ? `**Answer:**
 
-${text5}` : `**Answer:** ${text5}`;
+${verbatimBlock(text5)}` : `**Answer:** ${text5}`;
 }
 function discussion(questions, answers) {
   return questions.flatMap((q) => {
@@ -20117,8 +20135,8 @@ function renderRequirements(input) {
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
     ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
   ];
-  const insights = [...bullets(itemsOfKind(issue, ["visuals"])), ...bullets(paragraphItems(issue, ["visuals"]))];
-  const functional = [...bullets(itemsOfKind(issue, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue, ["requirements"]))];
+  const insights = carried(issue, ["visuals"]);
+  const functional = [...bullets(itemsOfKind(issue, ["preamble"])), ...carried(issue, ["requirements"])];
   const lines = [
     `# Spec Requirements: ${escapeMarkdown(issue.title)}`,
     "",
@@ -20139,7 +20157,7 @@ function renderRequirements(input) {
     ...discussion(rounds, state.answers),
     ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
     ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
-    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", embedVerbatim(n.text), ""])] : [],
+    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", verbatimBlock(embedVerbatim(n.text)), ""])] : [],
     "## Visual Assets",
     "",
     ...section("### Files Provided:", files, "No visual assets provided."),
@@ -20147,8 +20165,8 @@ function renderRequirements(input) {
     "## Requirements Summary",
     "",
     ...section("### Functional Requirements", functional, "_None listed in the issue yet; see the answers above._"),
-    ...section("### Acceptance Criteria", bullets(itemsOfKind(issue, ["acceptance"])), "_None listed in the issue yet; see the answers above._"),
-    ...section("### Users and Permissions", [...bullets(itemsOfKind(issue, ["users"])), ...bullets(paragraphItems(issue, ["users"]))], "_See the answers above._"),
+    ...section("### Acceptance Criteria", carried(issue, ["acceptance"]), "_None listed in the issue yet; see the answers above._"),
+    ...section("### Users and Permissions", carried(issue, ["users"]), "_See the answers above._"),
     ...section("### Reusability Opportunities", existingCode, "None identified yet."),
     "### Scope Boundaries",
     "",
@@ -20158,13 +20176,9 @@ function renderRequirements(input) {
     "",
     "**Out of Scope:**",
     "",
-    ...itemsOfKind(issue, ["out-of-scope"]).length > 0 ? bullets(itemsOfKind(issue, ["out-of-scope"])) : ["- Anything not listed above."],
+    ...carried(issue, ["out-of-scope"]).length > 0 ? carried(issue, ["out-of-scope"]) : ["- Anything not listed above."],
     "",
-    ...section(
-      "### Technical Considerations",
-      [...bullets(itemsOfKind(issue, ["technical"])), ...bullets(paragraphItems(issue, ["technical"]))],
-      "None noted yet."
-    ),
+    ...section("### Technical Considerations", carried(issue, ["technical"]), "None noted yet."),
     ...itemsOfKind(issue, CONTEXT_KINDS).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue, CONTEXT_KINDS)), "") : []
   ];
   return markFile("requirements", lines.join("\n"), state);
@@ -22651,6 +22665,11 @@ async function validateCommand(paths, options) {
 import { join as join3, resolve as resolve6 } from "node:path";
 
 // src/core/spec/read-requirements.ts
+function unwrapVerbatim(text5) {
+  const trimmed = text5.trim();
+  if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
+  return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
+}
 var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
 function headingText(node2) {
   return oneLine(toString(node2)).replace(/:\s*$/, "");
@@ -22700,7 +22719,7 @@ function readDiscussion(source, nodes) {
     let question = oneLine(source.slice(questionStart, labelStart ?? node2.position?.end.offset ?? questionStart));
     const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
     if (followUp) question = question.slice(followUp[0].length);
-    let answer = labelEnd2 === void 0 ? "" : source.slice(labelEnd2, lastEnd).trim();
+    let answer = labelEnd2 === void 0 ? "" : unwrapVerbatim(source.slice(labelEnd2, lastEnd));
     const defaulted = answer.includes(DEFAULT_STANDS);
     if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
     entries.push({ number, question, answer, defaulted, ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
@@ -22720,7 +22739,21 @@ function readRequirements(markdown) {
   let lead = "";
   let inDescription = false;
   let descriptionFrom = 0;
+  let verbatimFrom;
+  let noteAuthor = "";
+  const notes = [];
+  const extras = {};
   for (const node2 of tree.children) {
+    if (!inDescription && node2.type === "html" && node2.value.trim() === VERBATIM_START && verbatimFrom === void 0) {
+      verbatimFrom = node2.position?.end.offset ?? 0;
+    } else if (node2.type === "html" && node2.value.trim() === VERBATIM_END && verbatimFrom !== void 0) {
+      if (h3 === "Notes from the Answers") notes.push({ author: noteAuthor, text: source.slice(verbatimFrom, node2.position?.start.offset ?? verbatimFrom).trim() });
+      verbatimFrom = void 0;
+      if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node2);
+      continue;
+    } else if (verbatimFrom !== void 0) {
+      continue;
+    }
     if (node2.type === "html" && node2.value.trim() === INITIAL_DESCRIPTION_START) {
       inDescription = true;
       descriptionFrom = node2.position?.end.offset ?? 0;
@@ -22746,13 +22779,15 @@ function readRequirements(markdown) {
     (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node2);
     if (isBoldLead2(node2)) {
       lead = headingText(node2);
+      if (h3 === "Notes from the Answers") noteAuthor = lead.replace(/^From @/, "");
       continue;
     }
     const key = [h2, h3, lead].filter((p) => p !== "").join("/");
+    if (node2.type === "table" || node2.type === "code") (extras[key] ??= []).push(sliceOfRange(source, [node2]));
     collectBullets(source, node2, 0, sections[key] ??= []);
   }
   const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw };
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw, notes, extras };
 }
 
 // src/core/spec/render-spec.ts
@@ -22818,12 +22853,22 @@ function renderSpec(doc) {
   for (const [i, group] of groups(functional).entries()) {
     specific.push(`**${i + 1}. ${escapeMarkdown(nameOf(group[0]?.text ?? ""))}**`, "", ...list3(group), "");
   }
-  if (acceptance.length > 0) specific.push("**Acceptance criteria**", "", ...list3(acceptance), "");
+  const extras = (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
+  if (extras("Functional Requirements").length > 0) specific.push("**More from the requirements**", "", ...extras("Functional Requirements"));
+  if (acceptance.length > 0 || extras("Acceptance Criteria").length > 0) {
+    specific.push("**Acceptance criteria**", "", ...list3(acceptance), "", ...extras("Acceptance Criteria"));
+  }
   if (users.length > userStories.length) specific.push("**Users and permissions**", "", ...list3(users.filter((u) => !userStories.includes(u))), "");
-  if (technical.length > 0) specific.push("**Technical considerations**", "", ...list3(technical), "");
+  if (technical.length > 0 || extras("Technical Considerations").length > 0) {
+    specific.push("**Technical considerations**", "", ...list3(technical), "", ...extras("Technical Considerations"));
+  }
   if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
-  const notes = doc.raw["Requirements Discussion/Notes from the Answers"];
-  if (notes !== void 0 && notes.trim() !== "") specific.push("**Notes from the answers**", "", notes, "");
+  if (doc.notes.length > 0) {
+    specific.push("**Notes from the answers**", "", ...doc.notes.map((n) => `- From @${n.author}:
+
+  ${indentContinuation(n.text, 2)}
+`), "");
+  }
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",
@@ -22836,7 +22881,7 @@ function renderSpec(doc) {
     ...section2("Specific Requirements", specific, "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"),
     ...section2("Visual Design", list3(visuals), "No visual assets provided."),
     ...section2("Existing Code to Leverage", list3(uniqueReuse), "No existing code identified for reuse."),
-    ...section2("Out of Scope", list3(outOfScope), "- Anything not listed under Specific Requirements.")
+    ...section2("Out of Scope", [...list3(outOfScope), ...extras("Scope Boundaries/Out of Scope")], "- Anything not listed under Specific Requirements.")
   ];
   return markFile("spec", lines.join("\n"), {});
 }

@@ -41331,6 +41331,11 @@ function tooLargeReason(text5, settings) {
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
 }
 
+// src/core/markdown/escape-markdown.ts
+function escapeMarkdown(text5) {
+  return text5.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+}
+
 // src/core/markdown/plain-text.ts
 function textOf(node2) {
   if (node2.type === "html" || node2.type === "code" || node2.type === "yaml") return "";
@@ -41409,14 +41414,16 @@ function collectItems(source, list4, depth, into) {
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
 }
-function collectBlock(source, node2, depth, items, paragraphs) {
-  if (node2.type === "list") {
+function collectBlock(source, node2, depth, items, paragraphs, blocks) {
+  if ((node2.type === "table" || node2.type === "code") && blocks) {
+    blocks.push(sliceOfRange(source, [node2]));
+  } else if (node2.type === "list") {
     collectItems(source, node2, depth, items);
   } else if (node2.type === "paragraph") {
     const text5 = oneLine(sliceOfRange(source, [node2]));
     if (paragraphs && text5 !== "" && !EMPTY_FIELD.test(text5)) paragraphs.push(text5);
   } else if (node2.type === "blockquote") {
-    for (const child of node2.children) collectBlock(source, child, depth, items, paragraphs);
+    for (const child of node2.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
 }
 var IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
@@ -41444,25 +41451,25 @@ function parseIssue(title, body) {
   const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
   const sections = [];
-  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], line: 1 };
+  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading2, node2) => {
-    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
     const text5 = oneLine(toString(node2)).replace(/:\s*$/, "");
-    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], line: lineOf2(node2) };
+    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], blocks: [], line: lineOf2(node2) };
   };
   for (const node2 of tree.children) {
     if (node2.type === "heading") start(toString(node2), node2);
     else if (isPseudoHeading(node2)) start(toString(node2), node2);
-    else collectBlock(source, node2, 0, current.items, current.paragraphs);
+    else collectBlock(source, node2, 0, current.items, current.paragraphs, current.blocks);
   }
-  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0) sections.push(current);
+  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
 }
 function itemsOfKind(issue2, kinds) {
   return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
 }
 function hasSection(issue2, kind) {
-  return issue2.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0));
+  return issue2.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0));
 }
 
 // src/core/spec/deterministic-drafter.ts
@@ -41489,10 +41496,9 @@ var PERFORMANCE_WORDS = /\b(fast|slow|performance|latency|large|thousands|millio
 var ERROR_WORDS = /\b(error|fail\w*|invalid|expire\w*|expired|duplicate|conflict|limit|retry|missing|empty)\b/i;
 var ROLLOUT_WORDS = /\b(feature flag|flag|rollout|roll out|beta|gradual|release|launch)\b/i;
 function phrase(markdown, max = 80) {
-  const plain = plainText(markdown).replace(/\s+/g, " ");
-  if (plain.length <= max) return plain.replace(/[.;:]$/, "");
-  const cut2 = plain.slice(0, max);
-  return `${cut2.slice(0, Math.max(cut2.lastIndexOf(" "), max / 2))}\u2026`;
+  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
+  const short2 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+  return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
 function lowerFirst(text5) {
   const [first = "", second = ""] = text5;
@@ -41838,11 +41844,6 @@ function tasksOfGroup(file, group) {
 var INCOMPLETE_STATE_WORDS = { open: "open", "in-progress": "in progress", blocked: "blocked" };
 function incompleteStateOf(task) {
   return task.boxState === "done" ? "open" : task.boxState;
-}
-
-// src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text5) {
-  return text5.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 
 // src/core/tasks/dialect-names.ts
@@ -42374,15 +42375,16 @@ function parseReply(body, questions) {
     } else if (node2.type === "paragraph" && readLabel(source, node2)) {
       close2();
       const label = readLabel(source, node2);
-      if (label) open2 = { number: label.number, from: label.end, nodes: [node2] };
-    } else if (open2 && !(node2.type === "list" && startsNewAnswers(source, node2, open2.number, asked))) {
+      if (label && asked.has(label.number)) open2 = { number: label.number, from: label.end, nodes: [node2] };
+      else notes.push(node2);
+    } else if (open2 && !(node2.type === "list" && startsNewAnswers(source, node2, open2.number, asked, found))) {
       if (open2.nodes.length === 0) open2.from = node2.position?.start.offset ?? open2.from;
       open2.nodes.push(node2);
     } else if (node2.type === "list" && node2.ordered) {
       close2();
       answersFromList(source, node2, record);
     } else if (node2.type === "paragraph" && answersFromParagraphLines(source, node2, record)) {
-    } else if (found.size > 0) {
+    } else if (found.size > 0 || isLeadInNote(node2)) {
       notes.push(node2);
     }
   }
@@ -42398,11 +42400,17 @@ function parseReply(body, questions) {
 function parseAnswers(body, questions) {
   return parseReply(body, questions).answers;
 }
-function startsNewAnswers(source, list4, openNumber, asked) {
+function startsNewAnswers(source, list4, openNumber, asked, found) {
   const first = list4.children[0];
   if (!list4.ordered || first === void 0) return false;
   const number = itemNumber(source, first);
-  return number !== void 0 && number > openNumber && asked.has(number);
+  if (number === void 0 || !asked.has(number) || number === openNumber) return false;
+  return number > openNumber || number !== 1 && !found.has(number);
+}
+function isLeadInNote(node2) {
+  if (node2.type !== "paragraph") return node2.type === "list" || node2.type === "code" || node2.type === "table";
+  const text5 = toString(node2).trim();
+  return !text5.endsWith(":") && text5.split(/\s+/).length > 4;
 }
 function answersFromList(source, list4, record) {
   for (const item of list4.children) {
@@ -42453,7 +42461,9 @@ var MARKERS = {
   /** Follow-up questions for one answering comment. */
   followUps: (commentId) => `agent-os-github:follow-ups comment=${commentId}`,
   /** The answer to a command or an event (one per event). */
-  reply: "agent-os-github:reply"
+  reply: "agent-os-github:reply",
+  /** What went wrong with an event (one per event, updated when a retry fails again; a retry is still allowed). */
+  failed: "agent-os-github:failed"
 };
 function safeKey(eventKey) {
   return eventKey.replace(/[^\w.-]/g, "");
@@ -44856,6 +44866,15 @@ async function listIssueComments(client, repo, number) {
 function findOurComments(comments, isOurs) {
   return comments.filter((c) => c.byBot && isOurs(c.body)).sort((a, b) => a.id - b.id);
 }
+async function readIssueComment(client, repo, id) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+    return { id: Number(data.id), body: data.body ?? "", author: data.user?.login ?? "", byBot: data.user?.type === "Bot", createdAt: data.created_at };
+  } catch (error2) {
+    if (error2.status === 404) return void 0;
+    throw toAgentOsError(error2, `Reading comment ${id}`);
+  }
+}
 async function createIssueComment(client, repo, number, body) {
   try {
     const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: number, body });
@@ -44880,6 +44899,13 @@ async function upsertMarkedComment(client, repo, request2) {
     return { outcome: "updated", comment: { ...oldest, body: request2.body } };
   } catch (error2) {
     throw toAgentOsError(error2, `Updating our comment on #${request2.number}`);
+  }
+}
+async function deleteIssueComment(client, repo, id) {
+  try {
+    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: id });
+  } catch (error2) {
+    if (error2.status !== 404) throw toAgentOsError(error2, `Deleting comment ${id}`);
   }
 }
 
@@ -45391,7 +45417,9 @@ function readMarkedFile(kind, text5) {
   const at = normalised.lastIndexOf(`
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
-  const line = normalised.slice(at + 1).trimEnd();
+  const lineEnd = normalised.indexOf("\n", at + 1);
+  const line = (lineEnd < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd)).trimEnd();
+  const after = lineEnd < 0 ? "" : normalised.slice(lineEnd).trim();
   if (!line.endsWith(" -->")) return { marked: false };
   let data;
   try {
@@ -45402,12 +45430,17 @@ ${PREFIX}${kind} `);
   if (typeof data !== "object" || data === null) return { marked: false };
   const content3 = normalised.slice(0, at);
   const recorded = data.fingerprint;
-  return { marked: true, data, intact: recorded === fingerprint(content3), content: content3 };
+  return { marked: true, data, intact: after === "" && recorded === fingerprint(content3), content: content3 };
 }
 
 // src/core/spec/fold-answers.ts
 function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === void 0 || b === void 0) return a === b;
+  return a.text === b.text && a.commentId === b.commentId && a.author === b.author && a.unclear === b.unclear && a.images.join("\n") === b.images.join("\n") && a.links.join("\n") === b.links.join("\n");
+}
+function sameNote(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return a.text === b.text && a.author === b.author && a.images.join("\n") === b.images.join("\n") && a.links.join("\n") === b.links.join("\n");
 }
 function foldAnswers(state, reply2, comment) {
   const { answers } = reply2;
@@ -45437,7 +45470,7 @@ function foldAnswers(state, reply2, comment) {
   const links = reply2.links.filter((u) => !inAnswers.has(u) && !reply2.images.includes(u));
   if (reply2.notes === "" && images.length === 0 && links.length === 0) Reflect.deleteProperty(notes, key);
   else notes[key] = { author: comment.author, text: reply2.notes, images, links };
-  const notesChanged = JSON.stringify(notes[key]) !== JSON.stringify(state.notes?.[key]);
+  const notesChanged = !sameNote(notes[key], state.notes?.[key]);
   return { state: { ...state, answers: next, notes }, changed, notesChanged, needFollowUp };
 }
 function nextQuestionNumber(state) {
@@ -45446,11 +45479,12 @@ function nextQuestionNumber(state) {
 
 // src/core/markdown/embed-verbatim.ts
 var OPEN_ENDED_HTML = [
-  { open: /^<!--/, close: "-->" },
-  { open: /^<(pre|script|style|textarea)\b/i, close: "</" },
-  { open: /^<\?/, close: "?>" },
-  { open: /^<![A-Za-z]/, close: ">" },
-  { open: /^<!\[CDATA\[/, close: "]]>" }
+  { open: /^<!--/, closed: (v) => v.includes("-->") },
+  // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
+  { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
+  { open: /^<\?/, closed: (v) => v.includes("?>") },
+  { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
+  { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
 ];
 function fenceFor(text5) {
   const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((m) => m[0].length));
@@ -45464,7 +45498,7 @@ function embedVerbatim(text5) {
   if (last?.type === "html") {
     const value2 = last.value.trimStart();
     const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
-    if (rule && !value2.includes(rule.close)) {
+    if (rule && !rule.closed(value2)) {
       const fence3 = fenceFor(source);
       return `${fence3}markdown
 ${source}
@@ -45500,11 +45534,25 @@ function findCodePaths(markdown) {
 // src/core/spec/render-requirements.ts
 var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
 var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
+var VERBATIM_START = "<!-- agent-os-github:verbatim -->";
+var VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
+function verbatimBlock(text5) {
+  return `${VERBATIM_START}
+
+${text5}
+
+${VERBATIM_END}`;
+}
 var DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
-var FUNCTIONAL_KINDS = ["requirements", "preamble"];
 var CONTEXT_KINDS = ["problem", "questions", "other"];
 function bullets(items) {
   return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
+}
+function carried(issue2, kinds) {
+  const sections = issue2.sections.filter((s) => kinds.includes(s.kind));
+  const lines = [...bullets(sections.flatMap((s) => s.items)), ...bullets(paragraphItems(issue2, kinds))];
+  const blocks = sections.flatMap((s) => s.blocks);
+  return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
 }
 function paragraphItems(issue2, kinds) {
   return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text5) => ({ text: text5, depth: 0, checked: null, line: s.line })));
@@ -45518,7 +45566,7 @@ function renderAnswer(question, answer) {
   if (text5 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
   return startsWithBlock(text5) ? `**Answer:**
 
-${text5}` : `**Answer:** ${text5}`;
+${verbatimBlock(text5)}` : `**Answer:** ${text5}`;
 }
 function discussion(questions, answers) {
   return questions.flatMap((q) => {
@@ -45552,8 +45600,8 @@ function renderRequirements(input) {
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
     ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`)
   ];
-  const insights = [...bullets(itemsOfKind(issue2, ["visuals"])), ...bullets(paragraphItems(issue2, ["visuals"]))];
-  const functional = [...bullets(itemsOfKind(issue2, FUNCTIONAL_KINDS)), ...bullets(paragraphItems(issue2, ["requirements"]))];
+  const insights = carried(issue2, ["visuals"]);
+  const functional = [...bullets(itemsOfKind(issue2, ["preamble"])), ...carried(issue2, ["requirements"])];
   const lines = [
     `# Spec Requirements: ${escapeMarkdown(issue2.title)}`,
     "",
@@ -45574,7 +45622,7 @@ function renderRequirements(input) {
     ...discussion(rounds, state.answers),
     ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
     ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
-    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", embedVerbatim(n.text), ""])] : [],
+    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", verbatimBlock(embedVerbatim(n.text)), ""])] : [],
     "## Visual Assets",
     "",
     ...section("### Files Provided:", files, "No visual assets provided."),
@@ -45582,8 +45630,8 @@ function renderRequirements(input) {
     "## Requirements Summary",
     "",
     ...section("### Functional Requirements", functional, "_None listed in the issue yet; see the answers above._"),
-    ...section("### Acceptance Criteria", bullets(itemsOfKind(issue2, ["acceptance"])), "_None listed in the issue yet; see the answers above._"),
-    ...section("### Users and Permissions", [...bullets(itemsOfKind(issue2, ["users"])), ...bullets(paragraphItems(issue2, ["users"]))], "_See the answers above._"),
+    ...section("### Acceptance Criteria", carried(issue2, ["acceptance"]), "_None listed in the issue yet; see the answers above._"),
+    ...section("### Users and Permissions", carried(issue2, ["users"]), "_See the answers above._"),
     ...section("### Reusability Opportunities", existingCode, "None identified yet."),
     "### Scope Boundaries",
     "",
@@ -45593,13 +45641,9 @@ function renderRequirements(input) {
     "",
     "**Out of Scope:**",
     "",
-    ...itemsOfKind(issue2, ["out-of-scope"]).length > 0 ? bullets(itemsOfKind(issue2, ["out-of-scope"])) : ["- Anything not listed above."],
+    ...carried(issue2, ["out-of-scope"]).length > 0 ? carried(issue2, ["out-of-scope"]) : ["- Anything not listed above."],
     "",
-    ...section(
-      "### Technical Considerations",
-      [...bullets(itemsOfKind(issue2, ["technical"])), ...bullets(paragraphItems(issue2, ["technical"]))],
-      "None noted yet."
-    ),
+    ...section("### Technical Considerations", carried(issue2, ["technical"]), "None noted yet."),
     ...itemsOfKind(issue2, CONTEXT_KINDS).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue2, CONTEXT_KINDS)), "") : []
   ];
   return markFile("requirements", lines.join("\n"), state);
@@ -45658,7 +45702,12 @@ async function foldAnswerComment(ctx, input) {
     const reply2 = parseReply(comment.body, state.questions);
     if (reply2.answers.length === 0 && state.notes?.[String(comment.id)] === void 0) return { status: "no-answers" };
     const folded = foldAnswers(state, reply2, { id: comment.id, author: comment.author });
-    if (folded.changed.length === 0 && !folded.notesChanged) return { status: "unchanged" };
+    if (folded.changed.length === 0 && !folded.notesChanged) {
+      const asked2 = state.questions.filter((q) => q.askedIn === comment.id);
+      const posted = input.comments.some((c) => c.byBot && markedAs(c.body, MARKERS.followUps(comment.id)));
+      if (asked2.length > 0 && !posted) await postFollowUps(ctx, input, asked2);
+      return { status: "unchanged" };
+    }
     if (!marked.intact) return { status: "edited-by-hand", path: location.requirementsPath };
     const followUps = (await ctx.drafter.draftFollowUps(
       folded.state.questions,
@@ -45688,17 +45737,19 @@ ${folded.changed.length > 0 ? `Answers to ${folded.changed.map((n) => `Q${n}`).j
       throw error2;
     }
     const asked = nextState.questions.filter((q) => q.askedIn === comment.id);
-    if (asked.length > 0) {
-      await upsertMarkedComment(ctx.client, ctx.repo, {
-        number: issue2.number,
-        isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
-        body: renderFollowUpComment(comment.id, comment.author, asked),
-        comments: input.comments
-      });
-    }
+    if (asked.length > 0) await postFollowUps(ctx, input, asked);
     await addReaction(ctx.client, ctx.repo, comment.id, "rocket");
     return { status: "folded", changed: folded.changed, followUps: followUps.map((q) => q.number), path: location.requirementsPath };
   }
+}
+async function postFollowUps(ctx, input, asked) {
+  const { comment } = input;
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number: input.issue.number,
+    isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
+    body: renderFollowUpComment(comment.id, comment.author, asked),
+    comments: input.comments
+  });
 }
 
 // src/phases/implement-tasks.ts
@@ -45934,8 +45985,15 @@ async function shapeSpec(ctx, input) {
   const existing = await locateSpec(ctx, issue2);
   if (existing) return ensureShaped(ctx, input, existing.location);
   const parsed = parseIssue(issue2.title, issue2.body);
-  const questions = await ctx.drafter.draftQuestions(parsed);
   const location = specLocationFor({ issueNumber: issue2.number, title: issue2.title, createdAt: issue2.createdAt }, ctx.settings);
+  const merged = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch);
+  if (merged !== void 0) {
+    throw new AgentOsError(
+      "user-input",
+      `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`
+    );
+  }
+  const questions = await ctx.drafter.draftQuestions(parsed);
   const state = { issue: issue2.number, questions, answers: {} };
   const requirements = renderRequirements({ issue: parsed, issueNumber: issue2.number, issueUrl: issue2.htmlUrl, branch: location.branch, state });
   const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
@@ -45972,7 +46030,8 @@ async function ensureShaped(ctx, input, location) {
   const marked = file === void 0 ? void 0 : readMarkedFile("requirements", file.text);
   const recorded = marked?.marked === true ? toShapingState(marked.data) : void 0;
   const parsed = parseIssue(issue2.title, issue2.body);
-  const state = recorded ?? { issue: issue2.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+  let state = recorded ?? { issue: issue2.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+  if (input.force) state = await refoldReplies(ctx, issue2, state, input.comments);
   let requirements = "unchanged";
   const rebuild = file === void 0 || input.force;
   if (rebuild || recorded === void 0) {
@@ -45992,7 +46051,8 @@ async function ensureShaped(ctx, input, location) {
   }
   const pr = await openPullRequest(ctx, issue2, location);
   const links = linksFor(ctx, location, pr);
-  const [questionsComment] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  const [questionsComment, ...duplicates] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  for (const duplicate of duplicates) await deleteIssueComment(ctx.client, ctx.repo, duplicate.id);
   if (questionsComment === void 0) {
     await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue2.number,
@@ -46005,8 +46065,26 @@ async function ensureShaped(ctx, input, location) {
   const redelivery = questionsComment === void 0 || writtenForEvent(questionsComment.body, input.eventKey);
   return { status: "already-shaped", links, redelivery, requirements };
 }
+async function refoldReplies(ctx, issue2, state, comments) {
+  const allowed = /* @__PURE__ */ new Map([[issue2.author, true]]);
+  let folded = state;
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (comment.byBot || parseCommand(comment.body) !== void 0) continue;
+    const reply2 = parseReply(comment.body, folded.questions);
+    if (reply2.answers.length === 0) continue;
+    if (!allowed.has(comment.author)) allowed.set(comment.author, permissionAtLeast(await readPermission(ctx.client, ctx.repo, comment.author), "write"));
+    if (allowed.get(comment.author) !== true) continue;
+    folded = foldAnswers(folded, reply2, { id: comment.id, author: comment.author }).state;
+  }
+  return folded;
+}
 
 // src/core/spec/read-requirements.ts
+function unwrapVerbatim(text5) {
+  const trimmed = text5.trim();
+  if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
+  return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
+}
 var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
 function headingText(node2) {
   return oneLine(toString(node2)).replace(/:\s*$/, "");
@@ -46056,7 +46134,7 @@ function readDiscussion(source, nodes) {
     let question = oneLine(source.slice(questionStart, labelStart ?? node2.position?.end.offset ?? questionStart));
     const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
     if (followUp) question = question.slice(followUp[0].length);
-    let answer = labelEnd2 === void 0 ? "" : source.slice(labelEnd2, lastEnd).trim();
+    let answer = labelEnd2 === void 0 ? "" : unwrapVerbatim(source.slice(labelEnd2, lastEnd));
     const defaulted = answer.includes(DEFAULT_STANDS);
     if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
     entries.push({ number, question, answer, defaulted, ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
@@ -46076,7 +46154,21 @@ function readRequirements(markdown) {
   let lead = "";
   let inDescription = false;
   let descriptionFrom = 0;
+  let verbatimFrom;
+  let noteAuthor = "";
+  const notes = [];
+  const extras = {};
   for (const node2 of tree.children) {
+    if (!inDescription && node2.type === "html" && node2.value.trim() === VERBATIM_START && verbatimFrom === void 0) {
+      verbatimFrom = node2.position?.end.offset ?? 0;
+    } else if (node2.type === "html" && node2.value.trim() === VERBATIM_END && verbatimFrom !== void 0) {
+      if (h3 === "Notes from the Answers") notes.push({ author: noteAuthor, text: source.slice(verbatimFrom, node2.position?.start.offset ?? verbatimFrom).trim() });
+      verbatimFrom = void 0;
+      if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node2);
+      continue;
+    } else if (verbatimFrom !== void 0) {
+      continue;
+    }
     if (node2.type === "html" && node2.value.trim() === INITIAL_DESCRIPTION_START) {
       inDescription = true;
       descriptionFrom = node2.position?.end.offset ?? 0;
@@ -46102,13 +46194,15 @@ function readRequirements(markdown) {
     (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node2);
     if (isBoldLead2(node2)) {
       lead = headingText(node2);
+      if (h3 === "Notes from the Answers") noteAuthor = lead.replace(/^From @/, "");
       continue;
     }
     const key = [h2, h3, lead].filter((p) => p !== "").join("/");
+    if (node2.type === "table" || node2.type === "code") (extras[key] ??= []).push(sliceOfRange(source, [node2]));
     collectBullets(source, node2, 0, sections[key] ??= []);
   }
   const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw };
+  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw, notes, extras };
 }
 
 // src/core/spec/render-spec.ts
@@ -46174,12 +46268,22 @@ function renderSpec(doc) {
   for (const [i, group] of groups2(functional).entries()) {
     specific.push(`**${i + 1}. ${escapeMarkdown(nameOf(group[0]?.text ?? ""))}**`, "", ...list3(group), "");
   }
-  if (acceptance.length > 0) specific.push("**Acceptance criteria**", "", ...list3(acceptance), "");
+  const extras = (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
+  if (extras("Functional Requirements").length > 0) specific.push("**More from the requirements**", "", ...extras("Functional Requirements"));
+  if (acceptance.length > 0 || extras("Acceptance Criteria").length > 0) {
+    specific.push("**Acceptance criteria**", "", ...list3(acceptance), "", ...extras("Acceptance Criteria"));
+  }
   if (users.length > userStories.length) specific.push("**Users and permissions**", "", ...list3(users.filter((u) => !userStories.includes(u))), "");
-  if (technical.length > 0) specific.push("**Technical considerations**", "", ...list3(technical), "");
+  if (technical.length > 0 || extras("Technical Considerations").length > 0) {
+    specific.push("**Technical considerations**", "", ...list3(technical), "", ...extras("Technical Considerations"));
+  }
   if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
-  const notes = doc.raw["Requirements Discussion/Notes from the Answers"];
-  if (notes !== void 0 && notes.trim() !== "") specific.push("**Notes from the answers**", "", notes, "");
+  if (doc.notes.length > 0) {
+    specific.push("**Notes from the answers**", "", ...doc.notes.map((n) => `- From @${n.author}:
+
+  ${indentContinuation(n.text, 2)}
+`), "");
+  }
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",
@@ -46192,7 +46296,7 @@ function renderSpec(doc) {
     ...section2("Specific Requirements", specific, "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"),
     ...section2("Visual Design", list3(visuals), "No visual assets provided."),
     ...section2("Existing Code to Leverage", list3(uniqueReuse), "No existing code identified for reuse."),
-    ...section2("Out of Scope", list3(outOfScope), "- Anything not listed under Specific Requirements.")
+    ...section2("Out of Scope", [...list3(outOfScope), ...extras("Scope Boundaries/Out of Scope")], "- Anything not listed under Specific Requirements.")
   ];
   return markFile("spec", lines.join("\n"), {});
 }
@@ -46277,6 +46381,23 @@ function commandLabel(command) {
 async function reply(ctx, number, eventKey, text5) {
   await createIssueComment(ctx.client, ctx.repo, number, `${markerLine(MARKERS.reply, eventKey)}
 ${text5}`);
+}
+async function reportFailure(ctx, number, eventKey, text5, comments) {
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number,
+    isOurs: (body) => markedAs(body, MARKERS.failed) && writtenForEvent(body, eventKey),
+    body: `${markerLine(MARKERS.failed, eventKey)}
+${text5}`,
+    comments
+  });
+}
+function handledBefore(comments, eventKey, except = []) {
+  return comments.some(
+    (c) => c.byBot && writtenForEvent(c.body, eventKey) && !markedAs(c.body, MARKERS.failed) && !except.some((kind) => markedAs(c.body, kind))
+  );
+}
+function asKnown(error2) {
+  return isAgentOsError(error2) ? error2 : new AgentOsError("internal", `Unexpected error: ${String(error2)}`, { cause: error2 });
 }
 async function runCommand(ctx, event, command, comments) {
   const eventKey = `comment-${event.comment.id}`;
@@ -46376,7 +46497,7 @@ async function handleIssueComment(ctx, event) {
   if (command === void 0) return handleAnswers(ctx, event);
   const eventKey = `comment-${event.comment.id}`;
   const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  if (comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) return { phase: "none", status: "already-handled" };
+  if (handledBefore(comments, eventKey)) return { phase: "none", status: "already-handled" };
   const needed = ctx.settings.commandPermission;
   const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
   if (!permissionAtLeast(held, needed)) {
@@ -46390,47 +46511,65 @@ async function handleIssueComment(ctx, event) {
     await addReaction(ctx.client, ctx.repo, event.comment.id, "rocket");
     return outcome;
   } catch (error2) {
-    const known = isAgentOsError(error2) ? error2 : new AgentOsError("internal", `Unexpected error: ${String(error2)}`, { cause: error2 });
+    const known = asKnown(error2);
     ctx.log.warn({ err: error2, kind: known.kind, command: command.name }, "command failed");
     await addReaction(ctx.client, ctx.repo, event.comment.id, "confused");
     const retry2 = known.kind === "user-input" ? "" : " Anything already done is kept; comment the command again to finish.";
-    await reply(ctx, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}${retry2}`);
+    await reportFailure(ctx, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}${retry2}`, comments);
     return { phase: command.name, status: "failed", message: known.message };
   }
 }
 async function handleAnswers(ctx, event) {
-  if (event.isPullRequest || !event.labels.includes(ctx.settings.labels.shaping)) return IGNORED;
+  const { labels } = ctx.settings;
+  if (event.isPullRequest || !(event.labels.includes(labels.shaping) || event.labels.includes(labels.specWritten))) return IGNORED;
   if (parseAnswers(event.comment.body, ANY_QUESTIONS).length === 0) return IGNORED;
-  const issue2 = await readIssue(ctx.client, ctx.repo, event.issueNumber);
-  if (issue2.author !== event.comment.author) {
-    const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
-    if (!permissionAtLeast(held, "write")) {
-      ctx.log.info({ author: event.comment.author, permission: held }, "answers ignored: not the issue author or a collaborator with write access");
-      return { phase: "fold-answers", status: "not-allowed" };
+  const eventKey = `comment-${event.comment.id}`;
+  let comments = [];
+  try {
+    const [issue2, comment] = await Promise.all([readIssue(ctx.client, ctx.repo, event.issueNumber), readIssueComment(ctx.client, ctx.repo, event.comment.id)]);
+    if (comment === void 0 || comment.byBot) return { phase: "fold-answers", status: "deleted" };
+    if (issue2.author !== comment.author) {
+      const held = await readPermission(ctx.client, ctx.repo, comment.author);
+      if (!permissionAtLeast(held, "write")) {
+        ctx.log.info({ author: comment.author, permission: held }, "answers ignored: not the issue author or a collaborator with write access");
+        return { phase: "fold-answers", status: "not-allowed" };
+      }
     }
-  }
-  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  const outcome = await foldAnswerComment(ctx, { issue: issue2, comment: event.comment, comments });
-  if (outcome.status === "edited-by-hand") {
-    const eventKey = `comment-${event.comment.id}`;
-    if (!comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) {
+    comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+    const outcome = await foldAnswerComment(ctx, { issue: issue2, comment, comments });
+    if (outcome.status === "edited-by-hand" && !handledBefore(comments, eventKey)) {
       await reply(
         ctx,
         issue2.number,
         eventKey,
-        `@${event.comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and the answers the App has recorded.`
+        `@${comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and every answer on it.`
       );
     }
+    const afterSpec = `${eventKey}-after-spec`;
+    if (outcome.status === "folded" && issue2.labels.includes(labels.specWritten) && !handledBefore(comments, afterSpec)) {
+      await reply(ctx, issue2.number, afterSpec, `@${comment.author} your answers are in \`requirements.md\`. \`spec.md\` was written before them: comment \`/write-spec\` to bring it up to date.`);
+    }
+    return { phase: "fold-answers", status: outcome.status };
+  } catch (error2) {
+    const known = asKnown(error2);
+    ctx.log.warn({ err: error2, kind: known.kind }, "folding answers failed");
+    await addReaction(ctx.client, ctx.repo, event.comment.id, "confused");
+    await reportFailure(
+      ctx,
+      event.issueNumber,
+      eventKey,
+      `@${event.comment.author} your answers could not be folded into the requirements: ${known.message} Edit your reply (any small change) to try again.`,
+      comments
+    ).catch(() => void 0);
+    return { phase: "fold-answers", status: "failed", message: known.message };
   }
-  return { phase: "fold-answers", status: outcome.status };
 }
 async function handleIssueLabeled(ctx, event) {
   if (event.isPullRequest || event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
-  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  if (comments.some((c) => c.byBot && writtenForEvent(c.body, event.eventKey) && !c.body.includes(MARKERS.questions))) {
-    return { phase: "none", status: "already-handled" };
-  }
+  let comments = [];
   try {
+    comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+    if (handledBefore(comments, event.eventKey, [MARKERS.questions])) return { phase: "none", status: "already-handled" };
     const issue2 = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue: issue2, comments, eventKey: event.eventKey, force: false });
     if (result.status === "already-shaped" && !result.redelivery) {
@@ -46438,13 +46577,14 @@ async function handleIssueLabeled(ctx, event) {
     }
     return { phase: "shape-spec", status: result.status === "already-shaped" && result.redelivery ? "unchanged" : result.status };
   } catch (error2) {
-    const known = isAgentOsError(error2) ? error2 : new AgentOsError("internal", `Unexpected error: ${String(error2)}`, { cause: error2 });
+    const known = asKnown(error2);
     ctx.log.warn({ err: error2, kind: known.kind }, "shape-spec failed");
-    await reply(
+    await reportFailure(
       ctx,
       event.issueNumber,
       event.eventKey,
-      `Could not shape this issue into a spec: ${known.message} Anything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`
+      `Could not shape this issue into a spec: ${known.message} Anything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`,
+      comments
     );
     return { phase: "shape-spec", status: "failed", message: known.message };
   }

@@ -33,6 +33,17 @@ export function findOurComments(comments: readonly IssueComment[], isOurs: (body
   return comments.filter((c) => c.byBot && isOurs(c.body)).sort((a, b) => a.id - b.id);
 }
 
+/** One comment, read again through the API (a replayed payload may hold an old text); `undefined` if deleted. */
+export async function readIssueComment(client: GitHubClient, repo: RepoRef, id: number): Promise<IssueComment | undefined> {
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id });
+    return { id: Number(data.id), body: data.body ?? '', author: data.user?.login ?? '', byBot: data.user?.type === 'Bot', createdAt: data.created_at };
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return undefined;
+    throw toAgentOsError(error, `Reading comment ${id}`);
+  }
+}
+
 export async function createIssueComment(client: GitHubClient, repo: RepoRef, number: number, body: string): Promise<IssueComment> {
   try {
     const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: number, body });
@@ -66,5 +77,14 @@ export async function upsertMarkedComment(
     return { outcome: 'updated', comment: { ...oldest, body: request.body } };
   } catch (error) {
     throw toAgentOsError(error, `Updating our comment on #${request.number}`);
+  }
+}
+
+/** Delete a comment; one already gone is fine. */
+export async function deleteIssueComment(client: GitHubClient, repo: RepoRef, id: number): Promise<void> {
+  try {
+    await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id });
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 404) throw toAgentOsError(error, `Deleting comment ${id}`);
   }
 }

@@ -50,7 +50,13 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
     const reply = parseReply(comment.body, state.questions);
     if (reply.answers.length === 0 && state.notes?.[String(comment.id)] === undefined) return { status: 'no-answers' };
     const folded = foldAnswers(state, reply, { id: comment.id, author: comment.author });
-    if (folded.changed.length === 0 && !folded.notesChanged) return { status: 'unchanged' };
+    if (folded.changed.length === 0 && !folded.notesChanged) {
+      // Folded before; if its follow-ups were never posted (GitHub failed right after the commit), post them now.
+      const asked = state.questions.filter((q) => q.askedIn === comment.id);
+      const posted = input.comments.some((c) => c.byBot && markedAs(c.body, MARKERS.followUps(comment.id)));
+      if (asked.length > 0 && !posted) await postFollowUps(ctx, input, asked);
+      return { status: 'unchanged' };
+    }
     if (!marked.intact) return { status: 'edited-by-hand', path: location.requirementsPath };
 
     const followUps: ClarifyingQuestion[] = (
@@ -82,15 +88,18 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
     }
 
     const asked = nextState.questions.filter((q) => q.askedIn === comment.id);
-    if (asked.length > 0) {
-      await upsertMarkedComment(ctx.client, ctx.repo, {
-        number: issue.number,
-        isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
-        body: renderFollowUpComment(comment.id, comment.author, asked),
-        comments: input.comments,
-      });
-    }
+    if (asked.length > 0) await postFollowUps(ctx, input, asked);
     await addReaction(ctx.client, ctx.repo, comment.id, 'rocket');
     return { status: 'folded', changed: folded.changed, followUps: followUps.map((q) => q.number), path: location.requirementsPath };
   }
+}
+
+async function postFollowUps(ctx: LifecycleContext, input: AnswerCommentInput, asked: readonly ClarifyingQuestion[]): Promise<void> {
+  const { comment } = input;
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number: input.issue.number,
+    isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
+    body: renderFollowUpComment(comment.id, comment.author, asked),
+    comments: input.comments,
+  });
 }

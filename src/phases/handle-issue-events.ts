@@ -2,11 +2,11 @@ import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
 import { parseCommand, type SlashCommand } from '../core/commands/parse-command.js';
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { parseAnswers } from '../core/spec/parse-answers.js';
-import { markerLine, MARKERS, renderAlreadyShaped, writtenForEvent } from '../core/spec/render-comments.js';
+import { markedAs, markerLine, MARKERS, renderAlreadyShaped, writtenForEvent } from '../core/spec/render-comments.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { addReaction } from '../github/add-reaction.js';
-import { createIssueComment, listIssueComments, type IssueComment } from '../github/issue-comments.js';
+import { createIssueComment, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
@@ -79,6 +79,30 @@ function commandLabel(command: SlashCommand): string {
 
 async function reply(ctx: LifecycleContext, number: number, eventKey: string, text: string): Promise<void> {
   await createIssueComment(ctx.client, ctx.repo, number, `${markerLine(MARKERS.reply, eventKey)}\n${text}`);
+}
+
+/**
+ * Say what went wrong with an event: one comment per event, updated if a retry of the same event fails again.
+ * Unlike a reply, it does not count as the event being handled, so a redelivery (or the Action's re-run) retries.
+ */
+async function reportFailure(ctx: LifecycleContext, number: number, eventKey: string, text: string, comments: readonly IssueComment[]): Promise<void> {
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number,
+    isOurs: (body) => markedAs(body, MARKERS.failed) && writtenForEvent(body, eventKey),
+    body: `${markerLine(MARKERS.failed, eventKey)}\n${text}`,
+    comments,
+  });
+}
+
+/** Whether this event already led to a comment of ours (a reply, the questions), other than a failure report. */
+function handledBefore(comments: readonly IssueComment[], eventKey: string, except: readonly string[] = []): boolean {
+  return comments.some(
+    (c) => c.byBot && writtenForEvent(c.body, eventKey) && !markedAs(c.body, MARKERS.failed) && !except.some((kind) => markedAs(c.body, kind)),
+  );
+}
+
+function asKnown(error: unknown): AgentOsError {
+  return isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
 }
 
 async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand, comments: readonly IssueComment[]): Promise<EventOutcome> {
@@ -190,7 +214,7 @@ export async function handleIssueComment(ctx: LifecycleContext, event: IssueComm
 
   const eventKey = `comment-${event.comment.id}`;
   const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  if (comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) return { phase: 'none', status: 'already-handled' };
+  if (handledBefore(comments, eventKey)) return { phase: 'none', status: 'already-handled' };
   const needed = ctx.settings.commandPermission;
   const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
   if (!permissionAtLeast(held, needed)) {
@@ -204,50 +228,74 @@ export async function handleIssueComment(ctx: LifecycleContext, event: IssueComm
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'rocket');
     return outcome;
   } catch (error) {
-    const known = isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
+    const known = asKnown(error);
     ctx.log.warn({ err: error, kind: known.kind, command: command.name }, 'command failed');
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'confused');
     const retry = known.kind === 'user-input' ? '' : ' Anything already done is kept; comment the command again to finish.';
-    await reply(ctx, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}${retry}`);
+    await reportFailure(ctx, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}${retry}`, comments);
     return { phase: command.name, status: 'failed', message: known.message };
   }
 }
 
+/**
+ * A reply on an issue being shaped (or whose spec is written) that answers the questions: folded into
+ * requirements.md when its author is the issue's author or has write access. Read again through the API first,
+ * so a replayed or out-of-order edit never folds an old text.
+ */
 async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): Promise<EventOutcome> {
-  if (event.isPullRequest || !event.labels.includes(ctx.settings.labels.shaping)) return IGNORED;
+  const { labels } = ctx.settings;
+  if (event.isPullRequest || !(event.labels.includes(labels.shaping) || event.labels.includes(labels.specWritten))) return IGNORED;
   if (parseAnswers(event.comment.body, ANY_QUESTIONS).length === 0) return IGNORED;
-  const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
-  if (issue.author !== event.comment.author) {
-    const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
-    if (!permissionAtLeast(held, 'write')) {
-      ctx.log.info({ author: event.comment.author, permission: held }, 'answers ignored: not the issue author or a collaborator with write access');
-      return { phase: 'fold-answers', status: 'not-allowed' };
+  const eventKey = `comment-${event.comment.id}`;
+  let comments: readonly IssueComment[] = [];
+  try {
+    const [issue, comment] = await Promise.all([readIssue(ctx.client, ctx.repo, event.issueNumber), readIssueComment(ctx.client, ctx.repo, event.comment.id)]);
+    if (comment === undefined || comment.byBot) return { phase: 'fold-answers', status: 'deleted' };
+    if (issue.author !== comment.author) {
+      const held = await readPermission(ctx.client, ctx.repo, comment.author);
+      if (!permissionAtLeast(held, 'write')) {
+        ctx.log.info({ author: comment.author, permission: held }, 'answers ignored: not the issue author or a collaborator with write access');
+        return { phase: 'fold-answers', status: 'not-allowed' };
+      }
     }
-  }
-  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  const outcome = await foldAnswerComment(ctx, { issue, comment: event.comment, comments });
-  if (outcome.status === 'edited-by-hand') {
-    const eventKey = `comment-${event.comment.id}`;
-    if (!comments.some((c) => c.byBot && writtenForEvent(c.body, eventKey))) {
+    comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+    const outcome = await foldAnswerComment(ctx, { issue, comment, comments });
+    if (outcome.status === 'edited-by-hand' && !handledBefore(comments, eventKey)) {
       await reply(
         ctx,
         issue.number,
         eventKey,
-        `@${event.comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and the answers the App has recorded.`,
+        `@${comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and every answer on it.`,
       );
     }
+    const afterSpec = `${eventKey}-after-spec`;
+    if (outcome.status === 'folded' && issue.labels.includes(labels.specWritten) && !handledBefore(comments, afterSpec)) {
+      await reply(ctx, issue.number, afterSpec, `@${comment.author} your answers are in \`requirements.md\`. \`spec.md\` was written before them: comment \`/write-spec\` to bring it up to date.`);
+    }
+    return { phase: 'fold-answers', status: outcome.status };
+  } catch (error) {
+    const known = asKnown(error);
+    ctx.log.warn({ err: error, kind: known.kind }, 'folding answers failed');
+    await addReaction(ctx.client, ctx.repo, event.comment.id, 'confused');
+    await reportFailure(
+      ctx,
+      event.issueNumber,
+      eventKey,
+      `@${event.comment.author} your answers could not be folded into the requirements: ${known.message} Edit your reply (any small change) to try again.`,
+      comments,
+    ).catch(() => undefined);
+    return { phase: 'fold-answers', status: 'failed', message: known.message };
   }
-  return { phase: 'fold-answers', status: outcome.status };
 }
 
 /** The shape-spec label was added to an issue: shape it, or say where its spec already is. */
 export async function handleIssueLabeled(ctx: LifecycleContext, event: IssueLabeledEvent): Promise<EventOutcome> {
   if (event.isPullRequest || event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
-  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  if (comments.some((c) => c.byBot && writtenForEvent(c.body, event.eventKey) && !c.body.includes(MARKERS.questions))) {
-    return { phase: 'none', status: 'already-handled' };
-  }
+  let comments: readonly IssueComment[] = [];
   try {
+    comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+    // A redelivery that made the questions goes on (to finish anything left undone); a reply means it is done.
+    if (handledBefore(comments, event.eventKey, [MARKERS.questions])) return { phase: 'none', status: 'already-handled' };
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue, comments, eventKey: event.eventKey, force: false });
     if (result.status === 'already-shaped' && !result.redelivery) {
@@ -255,13 +303,14 @@ export async function handleIssueLabeled(ctx: LifecycleContext, event: IssueLabe
     }
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
-    const known = isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
+    const known = asKnown(error);
     ctx.log.warn({ err: error, kind: known.kind }, 'shape-spec failed');
-    await reply(
+    await reportFailure(
       ctx,
       event.issueNumber,
       event.eventKey,
       `Could not shape this issue into a spec: ${known.message} Anything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`,
+      comments,
     );
     return { phase: 'shape-spec', status: 'failed', message: known.message };
   }

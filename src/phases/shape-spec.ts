@@ -1,14 +1,19 @@
 import { phaseLabels } from '../core/config/lifecycle-settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { parseIssue } from '../core/issue/parse-issue.js';
+import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
+import { parseCommand } from '../core/commands/parse-command.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
+import { foldAnswers } from '../core/spec/fold-answers.js';
+import { parseReply } from '../core/spec/parse-answers.js';
 import { MARKERS, markedAs, renderQuestionsComment, writtenForEvent, type SpecLinks } from '../core/spec/render-comments.js';
 import { renderSpecPullRequestBody, specPullRequestTitle } from '../core/spec/render-pull-request.js';
 import { renderRequirements } from '../core/spec/render-requirements.js';
 import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js';
 import { specLocationFor, type SpecLocation } from '../core/spec/spec-location.js';
 import { readBranch } from '../github/branches.js';
-import { findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import { deleteIssueComment, findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import { readPermission } from '../github/read-permission.js';
 import { setPhaseLabel } from '../github/labels.js';
 import { findOrOpenPullRequest, type PullRequestResult } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
@@ -73,8 +78,16 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   if (existing) return ensureShaped(ctx, input, existing.location);
 
   const parsed = parseIssue(issue.title, issue.body);
-  const questions = await ctx.drafter.draftQuestions(parsed);
   const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
+  // No spec branch, but the folder is on the default branch: the spec was merged (and its branch deleted).
+  const merged = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch);
+  if (merged !== undefined) {
+    throw new AgentOsError(
+      'user-input',
+      `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
+    );
+  }
+  const questions = await ctx.drafter.draftQuestions(parsed);
   const state: ShapingState = { issue: issue.number, questions, answers: {} };
   const requirements = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
   const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
@@ -113,7 +126,9 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
   const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
   const recorded = marked?.marked === true ? toShapingState(marked.data) : undefined;
   const parsed = parseIssue(issue.title, issue.body);
-  const state: ShapingState = recorded ?? { issue: issue.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+  let state: ShapingState = recorded ?? { issue: issue.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+  // Rebuilding: fold every reply on the issue again, so answers given after a hand edit are not lost.
+  if (input.force) state = await refoldReplies(ctx, issue, state, input.comments);
 
   let requirements: 'rebuilt' | 'unchanged' | 'kept' = 'unchanged';
   const rebuild = file === undefined || input.force;
@@ -135,7 +150,9 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
 
   const pr = await openPullRequest(ctx, issue, location);
   const links = linksFor(ctx, location, pr);
-  const [questionsComment] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  const [questionsComment, ...duplicates] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  // Two replicas racing can each have asked; the oldest questions comment is the one people answer.
+  for (const duplicate of duplicates) await deleteIssueComment(ctx.client, ctx.repo, duplicate.id);
   if (questionsComment === undefined) {
     await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue.number,
@@ -147,4 +164,19 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
   await showShaping(ctx, issue);
   const redelivery = questionsComment === undefined || writtenForEvent(questionsComment.body, input.eventKey);
   return { status: 'already-shaped', links, redelivery, requirements };
+}
+
+/** Fold every answering reply on the issue, oldest first, from its author or people with write access. */
+async function refoldReplies(ctx: LifecycleContext, issue: IssueSnapshot, state: ShapingState, comments: readonly IssueComment[]): Promise<ShapingState> {
+  const allowed = new Map<string, boolean>([[issue.author, true]]);
+  let folded = state;
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (comment.byBot || parseCommand(comment.body) !== undefined) continue;
+    const reply = parseReply(comment.body, folded.questions);
+    if (reply.answers.length === 0) continue;
+    if (!allowed.has(comment.author)) allowed.set(comment.author, permissionAtLeast(await readPermission(ctx.client, ctx.repo, comment.author), 'write'));
+    if (allowed.get(comment.author) !== true) continue;
+    folded = foldAnswers(folded, reply, { id: comment.id, author: comment.author }).state;
+  }
+  return folded;
 }

@@ -60,6 +60,7 @@ describe('label shape-spec', () => {
       'GET /issues/12/comments',
       'GET /issues/12',
       'GET /git/matching-refs/heads/agent-os/12-',
+      `GET /contents/${REQUIREMENTS}`,
       'GET /branches/main',
       'POST /git/trees',
       'POST /git/commits',

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { plainText } from '../markdown/plain-text.js';
 import { hasSection, itemsOfKind, type ParsedIssue } from '../issue/parse-issue.js';
 import type { ClarifyingQuestion, QuestionTopic, SpecDrafter } from './clarifying-question.js';
@@ -28,12 +29,14 @@ const ROLLOUT_WORDS = /\b(feature flag|flag|rollout|roll out|beta|gradual|releas
 
 type Draft = (issue: ParsedIssue, text: string) => Omit<ClarifyingQuestion, 'number'> | undefined;
 
-/** Plain text of an item, shortened to a phrase. */
+/**
+ * Plain text of what someone wrote, shortened to a phrase and safe to quote in our comments: markdown escaped,
+ * and no `@` that would mention someone.
+ */
 function phrase(markdown: string, max = 80): string {
-  const plain = plainText(markdown).replace(/\s+/g, ' ');
-  if (plain.length <= max) return plain.replace(/[.;:]$/, '');
-  const cut = plain.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+  const plain = plainText(markdown).replace(/\s+/g, ' ').trim();
+  const short = plain.length <= max ? plain.replace(/[.;:]$/, '') : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(' '), max / 2))}…`;
+  return escapeMarkdown(short).replace(/@/g, '@\u200b');
 }
 
 function lowerFirst(text: string): string {

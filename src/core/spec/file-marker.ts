@@ -29,7 +29,10 @@ export function readMarkedFile<T extends object>(kind: MarkedFileKind, text: str
   const normalised = text.replace(/\r\n?/g, '\n');
   const at = normalised.lastIndexOf(`\n${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
-  const line = normalised.slice(at + 1).trimEnd();
+  const lineEnd = normalised.indexOf('\n', at + 1);
+  const line = (lineEnd < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd)).trimEnd();
+  // Text added after our last line is a person's edit too.
+  const after = lineEnd < 0 ? '' : normalised.slice(lineEnd).trim();
   if (!line.endsWith(' -->')) return { marked: false };
   let data: unknown;
   try {
@@ -40,5 +43,5 @@ export function readMarkedFile<T extends object>(kind: MarkedFileKind, text: str
   if (typeof data !== 'object' || data === null) return { marked: false };
   const content = normalised.slice(0, at);
   const recorded = (data as { fingerprint?: unknown }).fingerprint;
-  return { marked: true, data: data as T, intact: recorded === fingerprint(content), content };
+  return { marked: true, data: data as T, intact: after === '' && recorded === fingerprint(content), content };
 }

@@ -18,8 +18,22 @@ export interface FoldResult {
   needFollowUp: Array<{ question: ClarifyingQuestion; answer: RecordedAnswer }>;
 }
 
+/** Same answer, field by field (state read back from a file may hold its keys in another order). */
 function same(a: RecordedAnswer | undefined, b: RecordedAnswer | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.text === b.text &&
+    a.commentId === b.commentId &&
+    a.author === b.author &&
+    a.unclear === b.unclear &&
+    a.images.join('\n') === b.images.join('\n') &&
+    a.links.join('\n') === b.links.join('\n')
+  );
+}
+
+function sameNote(a: RecordedNote | undefined, b: RecordedNote | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.text === b.text && a.author === b.author && a.images.join('\n') === b.images.join('\n') && a.links.join('\n') === b.links.join('\n');
 }
 
 /**
@@ -60,7 +74,7 @@ export function foldAnswers(state: ShapingState, reply: ParsedReply, comment: An
   const links = reply.links.filter((u) => !inAnswers.has(u) && !reply.images.includes(u));
   if (reply.notes === '' && images.length === 0 && links.length === 0) Reflect.deleteProperty(notes, key);
   else notes[key] = { author: comment.author, text: reply.notes, images, links };
-  const notesChanged = JSON.stringify(notes[key]) !== JSON.stringify(state.notes?.[key]);
+  const notesChanged = !sameNote(notes[key], state.notes?.[key]);
   return { state: { ...state, answers: next, notes }, changed, notesChanged, needFollowUp };
 }
 

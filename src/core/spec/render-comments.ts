@@ -9,6 +9,8 @@ export const MARKERS = {
   followUps: (commentId: number) => `agent-os-github:follow-ups comment=${commentId}`,
   /** The answer to a command or an event (one per event). */
   reply: 'agent-os-github:reply',
+  /** What went wrong with an event (one per event, updated when a retry fails again; a retry is still allowed). */
+  failed: 'agent-os-github:failed',
 } as const;
 
 /** An event's key as kept in a marker: letters, digits, `.`, `_` and `-` only. */

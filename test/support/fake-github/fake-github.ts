@@ -150,6 +150,7 @@ export class FakeGitHub {
     [/^GET \/issues\/(\d+)$/, (_r, [n]) => this.getIssue(Number(n))],
     [/^GET \/issues\/(\d+)\/comments$/, (r, [n]) => this.listComments(Number(n), r)],
     [/^POST \/issues\/(\d+)\/comments$/, (r, [n]) => this.createComment(Number(n), r.body as Body)],
+    [/^GET \/issues\/comments\/(\d+)$/, (_r, [id]) => this.getComment(Number(id))],
     [/^PATCH \/issues\/comments\/(\d+)$/, (r, [id]) => this.updateComment(Number(id), r.body as Body)],
     [/^DELETE \/issues\/comments\/(\d+)$/, (_r, [id]) => this.deleteComment(Number(id))],
     [/^POST \/issues\/comments\/(\d+)\/reactions$/, (r, [id]) => this.react(Number(id), r.body as Body)],
@@ -212,6 +213,11 @@ export class FakeGitHub {
   private createComment(number: number, body: Body): FakeResponse {
     if (!this.issues.has(number)) return { status: 404, body: { message: 'Not Found' } };
     return { status: 201, body: this.commentJson(this.addComment(number, str(body.body), BOT)) };
+  }
+
+  private getComment(id: number): FakeResponse {
+    const comment = this.comments.find((c) => c.id === id);
+    return comment ? { status: 200, body: this.commentJson(comment) } : { status: 404, body: { message: 'Not Found' } };
   }
 
   private updateComment(id: number, body: Body): FakeResponse {
