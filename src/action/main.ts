@@ -2,14 +2,13 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { DEFAULT_LIFECYCLE_SETTINGS } from '../core/config/lifecycle-settings.js';
-import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import { isAgentOsError } from '../core/errors.js';
 import type { GitHubClient } from '../github/github-client.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
-import type { LifecycleContext } from '../phases/lifecycle-context.js';
+import type { EventBase } from '../phases/lifecycle-context.js';
+import { loadSettings } from '../phases/load-settings.js';
 import { syncChecklist } from '../phases/sync-checklist.js';
 import { presentGate } from './present-gate.js';
 
@@ -56,13 +55,11 @@ const actionLog = {
 /** The lifecycle phases on `issues` and `issue_comment` events: the same handlers as the App's. */
 async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl: string): Promise<EventOutcome | undefined> {
   const { payload, repo, runId } = github.context;
-  const ctx: LifecycleContext = {
+  const ctx: EventBase = {
     client,
     repo,
     repoHtmlUrl,
     defaultBranch: (payload.repository as { default_branch?: string } | undefined)?.default_branch ?? 'main',
-    settings: DEFAULT_LIFECYCLE_SETTINGS,
-    gateSettings: DEFAULT_GATE_SETTINGS,
     drafter: deterministicDrafter,
     log: actionLog,
   };
@@ -97,7 +94,6 @@ export async function run(): Promise<void> {
   try {
     const token = core.getInput('github-token', { required: true });
     const { eventName, payload, repo, serverUrl } = github.context;
-    const settings = DEFAULT_GATE_SETTINGS;
     const repoHtmlUrl = `${serverUrl}/${repo.owner}/${repo.repo}`;
     const client = createClient(token);
     if ((eventName === 'issues' || eventName === 'issue_comment') && payload.issue) {
@@ -114,7 +110,11 @@ export async function run(): Promise<void> {
       return;
     }
     let outcome: GateOutcome | undefined;
-    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request) {
+    const isGated =
+      ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request !== undefined) ||
+      (eventName === 'merge_group' && payload.merge_group !== undefined);
+    const settings = isGated ? (await loadSettings(client, repo)).gate : undefined;
+    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request && settings) {
       outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
       if (core.getInput('checklist-comment') === '' || core.getBooleanInput('checklist-comment')) {
         try {
@@ -125,7 +125,7 @@ export async function run(): Promise<void> {
           );
         }
       }
-    } else if (eventName === 'merge_group' && payload.merge_group) {
+    } else if (eventName === 'merge_group' && payload.merge_group && settings) {
       const group = payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
       outcome = await gateMergeGroup(
         client,

@@ -1,12 +1,13 @@
 import type { Context, Probot } from 'probot';
-import { DEFAULT_LIFECYCLE_SETTINGS } from '../core/config/lifecycle-settings.js';
-import { DEFAULT_GATE_SETTINGS } from '../core/config/settings.js';
+import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { RepoRef } from '../github/github-client.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
+import type { Settings } from '../core/config/parse-config.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
-import type { LifecycleContext } from '../phases/lifecycle-context.js';
+import type { EventBase } from '../phases/lifecycle-context.js';
+import { loadSettings } from '../phases/load-settings.js';
 import { syncChecklist } from '../phases/sync-checklist.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
@@ -50,14 +51,12 @@ interface RepositoryPayload {
   default_branch: string;
 }
 
-function lifecycleContext(context: Context, repository: RepositoryPayload): LifecycleContext {
+function eventBase(context: Context, repository: RepositoryPayload): EventBase {
   return {
     client: context.octokit,
     repo: repoOf(repository),
     repoHtmlUrl: repository.html_url,
     defaultBranch: repository.default_branch,
-    settings: DEFAULT_LIFECYCLE_SETTINGS,
-    gateSettings: DEFAULT_GATE_SETTINGS,
     drafter: deterministicDrafter,
     log: context.log,
   };
@@ -68,10 +67,22 @@ function logOutcome(context: Context, outcome: EventOutcome): void {
   context.log.info({ phase: outcome.phase, status: outcome.status }, `${outcome.phase}: ${outcome.status}`);
 }
 
+/** Whether a re-run check run is the gate's: its configured name (or the default one, when the file is broken). */
+async function isOurCheckRun(context: Context, repo: RepoRef, name: string): Promise<boolean> {
+  if (name === DEFAULT_SETTINGS.gate.checkName) return true;
+  try {
+    return (await loadSettings(context.octokit, repo)).gate.checkName === name;
+  } catch {
+    return false;
+  }
+}
+
 /** The Probot app: every event is wired to the same phases the Action and CLI use. */
 export default function agentOsApp(app: Probot): void {
-  const settings = DEFAULT_GATE_SETTINGS;
   const serialize = createKeyedSerializer();
+  /** A gate read with the repository's settings (a configuration problem fails the check with its message). */
+  const gateWith = (context: Context, repo: RepoRef, gate: (settings: Settings['gate']) => Promise<GateOutcome>) => async () =>
+    gate((await loadSettings(context.octokit, repo)).gate);
 
   /**
    * Gate one commit and report it as the check run, then (for a pull request event) keep its checklist comment
@@ -90,7 +101,7 @@ export default function agentOsApp(app: Probot): void {
       await reportGate({
         client: target.context.octokit,
         repo: target.repo,
-        settings,
+        settings: DEFAULT_SETTINGS.gate,
         log: target.context.log,
         fallbackSha: target.headSha,
         rerun: target.rerun,
@@ -107,9 +118,9 @@ export default function agentOsApp(app: Probot): void {
 
   app.on([...LIFECYCLE_ISSUE_EVENTS], async (context) => {
     const { payload } = context;
-    const ctx = lifecycleContext(context, payload.repository);
+    const base = eventBase(context, payload.repository);
     const outcome = await serialize(`${payload.repository.full_name}#${payload.issue.number}`, () =>
-      handleIssueLabeled(ctx, {
+      handleIssueLabeled(base, {
         issueNumber: payload.issue.number,
         isPullRequest: payload.issue.pull_request !== undefined,
         label: payload.label?.name ?? '',
@@ -121,11 +132,11 @@ export default function agentOsApp(app: Probot): void {
 
   app.on([...LIFECYCLE_COMMENT_EVENTS], async (context) => {
     const { payload } = context;
-    const ctx = lifecycleContext(context, payload.repository);
+    const base = eventBase(context, payload.repository);
     const { comment, issue, sender } = payload;
     const previousBody = payload.action === 'edited' ? payload.changes.body?.from : undefined;
     const outcome = await serialize(`${payload.repository.full_name}#${issue.number}`, () =>
-      handleIssueComment(ctx, {
+      handleIssueComment(base, {
         action: payload.action,
         issueNumber: issue.number,
         isPullRequest: issue.pull_request !== undefined,
@@ -154,14 +165,14 @@ export default function agentOsApp(app: Probot): void {
       repo,
       headSha: payload.pull_request.head.sha,
       rerun: false,
-      run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, payload.pull_request.number, settings),
+      run: gateWith(context, repo, (settings) => gatePullRequest(context.octokit, repo, payload.repository.html_url, payload.pull_request.number, settings)),
       checklist: { pullRequest: payload.pull_request.number, repoHtmlUrl: payload.repository.html_url },
     });
   });
 
   app.on([...GATE_CHECK_EVENTS], async (context) => {
     const { payload } = context;
-    if ('check_run' in payload && payload.check_run.name !== settings.checkName) return;
+    if ('check_run' in payload && !(await isOurCheckRun(context, repoOf(payload.repository), payload.check_run.name))) return;
     const suite = 'check_run' in payload ? payload.check_run : payload.check_suite;
     const repo = repoOf(payload.repository);
     const rerun = payload.action === 'rerequested';
@@ -181,7 +192,7 @@ export default function agentOsApp(app: Probot): void {
         repo,
         headSha: suite.head_sha,
         rerun,
-        run: () => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings),
+        run: gateWith(context, repo, (settings) => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings)),
       });
     }
   });
@@ -196,7 +207,7 @@ export default function agentOsApp(app: Probot): void {
       repo,
       headSha: group.head_sha,
       rerun: false,
-      run: () => gateMergeGroup(context.octokit, repo, repository.html_url, ref, settings),
+      run: gateWith(context, repo, (settings) => gateMergeGroup(context.octokit, repo, repository.html_url, ref, settings)),
     });
   });
 }

@@ -35,8 +35,8 @@ function errorReport(error: AgentOsError): GateReport {
 export async function reportGate(input: ReportGateInput): Promise<WriteOutcome> {
   const { client, repo, settings, log } = input;
   try {
-    const { headSha, report } = await input.run();
-    const outcome = await upsertCheckRun(client, repo, { name: settings.checkName, headSha, report, rerun: input.rerun });
+    const { headSha, report, checkName } = await input.run();
+    const outcome = await upsertCheckRun(client, repo, { name: checkName, headSha, report, rerun: input.rerun });
     log.info({ headSha, conclusion: report.conclusion, title: report.title, outcome }, 'gate reported');
     return outcome;
   } catch (error) {

@@ -1,5 +1,4 @@
 import { basename, join, resolve } from 'node:path';
-import { DEFAULT_LIFECYCLE_SETTINGS } from '../core/config/lifecycle-settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { parseIssue } from '../core/issue/parse-issue.js';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
@@ -9,6 +8,7 @@ import { TOPIC_LABELS } from '../core/spec/clarifying-question.js';
 import { renderRequirements } from '../core/spec/render-requirements.js';
 import { specLocationFor } from '../core/spec/spec-location.js';
 import { displayPath } from '../fs/find-task-files.js';
+import { readLocalSettings } from '../fs/read-local-config.js';
 import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
 import type { CommandResult } from './validate-command.js';
@@ -42,7 +42,7 @@ function dateOf(written: string | undefined): string {
  * planning/requirements.md written under the current folder (as the App writes it on the spec branch).
  */
 export async function shapeCommand(issueFile: string, options: ShapeOptions): Promise<CommandResult> {
-  const settings = DEFAULT_LIFECYCLE_SETTINGS;
+  const settings = (await readLocalSettings(options.cwd)).lifecycle;
   const absolute = resolve(options.cwd, issueFile);
   const split = splitIssueFile(await readTextFile(absolute, issueFile));
   const title = options.title ?? split.title ?? basename(issueFile).replace(/\.md$/i, '');

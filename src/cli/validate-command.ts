@@ -1,4 +1,5 @@
-import { DEFAULT_GATE_SETTINGS, tooLargeReason } from '../core/config/settings.js';
+import { tooLargeReason } from '../core/config/settings.js';
+import { readLocalSettings } from '../fs/read-local-config.js';
 import { AgentOsError } from '../core/errors.js';
 import { buildValidationReport } from '../core/report/build-validation-report.js';
 import { renderValidationText } from '../core/report/render-validation-text.js';
@@ -14,7 +15,7 @@ export interface CommandResult {
 
 /** `agent-os-github validate [PATH…] [--json]`: 0 when every required task is complete, 1 when not. */
 export async function validateCommand(paths: readonly string[], options: { json: boolean; cwd: string }): Promise<CommandResult> {
-  const settings = DEFAULT_GATE_SETTINGS;
+  const settings = (await readLocalSettings(options.cwd)).gate;
   const files = await findTaskFiles(paths, options.cwd, settings);
   const parsed = await Promise.all(
     files.map(async (absolute) => {

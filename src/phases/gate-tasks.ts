@@ -30,6 +30,8 @@ export interface GateSubject {
 
 export interface GateOutcome {
   headSha: string;
+  /** The name the check run is reported under (the repository's `check_name`). */
+  checkName: string;
   report: GateReport;
   /** The task files as read (for the checklist comment). */
   reads: TaskFileRead[];
@@ -75,6 +77,7 @@ async function gate(client: GitHubClient, subject: GateSubject, settings: GateSe
   const scope = findDeclaredScope(subject.body);
   return {
     headSha: subject.headSha,
+    checkName: settings.checkName,
     report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha), scope),
     reads,
     ...(scope === undefined ? {} : { scope }),

@@ -1,4 +1,5 @@
 import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
+import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import { parseCommand, type SlashCommand } from '../core/commands/parse-command.js';
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { parseAnswers } from '../core/spec/parse-answers.js';
@@ -17,7 +18,8 @@ import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import { implementTasks } from './implement-tasks.js';
 import { syncChecklist } from './sync-checklist.js';
 import { tickFromChecklist } from './tick-from-checklist.js';
-import type { LifecycleContext } from './lifecycle-context.js';
+import type { EventBase, LifecycleContext } from './lifecycle-context.js';
+import { loadSettings } from './load-settings.js';
 import { shapeSpec } from './shape-spec.js';
 import { writeSpec } from './write-spec.js';
 
@@ -55,6 +57,14 @@ export interface EventOutcome {
 }
 
 const IGNORED: EventOutcome = { phase: 'none', status: 'ignored' };
+
+const DEFAULT_CONTEXT_SETTINGS = { settings: DEFAULT_SETTINGS.lifecycle, gateSettings: DEFAULT_SETTINGS.gate };
+
+/** The event's base with the repository's settings (`.github/agent-os.yml` over the defaults). */
+export async function withSettings(base: EventBase): Promise<LifecycleContext> {
+  const settings = await loadSettings(base.client, base.repo);
+  return { ...base, settings: settings.lifecycle, gateSettings: settings.gate };
+}
 
 /** Numbers 1…40, so any numbered reply counts as "looks like answers" before the real questions are read. */
 const ANY_QUESTIONS: ClarifyingQuestion[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, topic: 'scope', text: '', default: '' }));
@@ -174,7 +184,7 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
     ctx.client,
     ctx.repo,
     { pullRequest: event.issueNumber, commentId: event.comment.id, before: event.previousBody ?? '', after: event.comment.body, sender: event.sender.login },
-    { permission: ctx.settings.commandPermission, skipMarkers: ctx.gateSettings.skipMarkers },
+    { permission: ctx.settings.permissions.tick, skipMarkers: ctx.gateSettings.skipMarkers },
   );
   if (outcome.status === 'no-ticks') return { phase: 'tick', status: 'no-ticks' };
   if (outcome.status === 'refused') {
@@ -182,7 +192,7 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
       ctx,
       event.issueNumber,
       event.eventKey,
-      `@${event.sender.login} ticking tasks here needs ${ctx.settings.commandPermission} permission on this repository, and you have ${outcome.held}, so the checklist was put back as it was. Nothing was changed.`,
+      `@${event.sender.login} ticking tasks here needs ${ctx.settings.permissions.tick} permission on this repository, and you have ${outcome.held}, so the checklist was put back as it was. Nothing was changed.`,
     );
     return { phase: 'tick', status: 'refused' };
   }
@@ -204,18 +214,32 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
  * A new comment on an issue or pull request: a slash command (permission checked, 👀 then 🚀 or 😕, one reply),
  * or a reply answering the clarifying questions. Edits count only as answers; bots are never listened to.
  */
-export async function handleIssueComment(ctx: LifecycleContext, event: IssueCommentEvent): Promise<EventOutcome> {
-  if (event.action === 'edited' && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body)) {
-    return handleChecklistEdit(ctx, event);
-  }
-  if (event.comment.authorIsBot || event.sender.isBot) return IGNORED;
+export async function handleIssueComment(base: EventBase, event: IssueCommentEvent): Promise<EventOutcome> {
+  const isChecklistEdit = event.action === 'edited' && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body);
+  if (!isChecklistEdit && (event.comment.authorIsBot || event.sender.isBot)) return IGNORED;
   const command = event.action === 'created' ? parseCommand(event.comment.body) : undefined;
+  // Most comments are conversation: tell them apart before spending requests on the repository's settings.
+  if (!isChecklistEdit && command === undefined && (event.isPullRequest || parseAnswers(event.comment.body, ANY_QUESTIONS).length === 0)) return IGNORED;
+  let ctx: LifecycleContext;
+  try {
+    ctx = await withSettings(base);
+  } catch (error) {
+    const known = asKnown(error);
+    base.log.warn({ err: error, kind: known.kind }, 'settings could not be read');
+    if (command === undefined) return { phase: 'none', status: 'failed', message: known.message };
+    const eventKey = `comment-${event.comment.id}`;
+    await addReaction(base.client, base.repo, event.comment.id, 'confused');
+    const comments = await listIssueComments(base.client, base.repo, event.issueNumber);
+    await reportFailure({ ...base, ...DEFAULT_CONTEXT_SETTINGS }, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}`, comments);
+    return { phase: command.name, status: 'failed', message: known.message };
+  }
+  if (isChecklistEdit) return handleChecklistEdit(ctx, event);
   if (command === undefined) return handleAnswers(ctx, event);
 
   const eventKey = `comment-${event.comment.id}`;
   const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
   if (handledBefore(comments, eventKey)) return { phase: 'none', status: 'already-handled' };
-  const needed = ctx.settings.commandPermission;
+  const needed = ctx.settings.permissions[command.name];
   const held = await readPermission(ctx.client, ctx.repo, event.comment.author);
   if (!permissionAtLeast(held, needed)) {
     await reply(ctx, event.issueNumber, eventKey, `@${event.comment.author} ${commandLabel(command)} needs ${needed} permission on this repository, and you have ${held}. Nothing was changed.`);
@@ -289,9 +313,19 @@ async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): P
 }
 
 /** The shape-spec label was added to an issue: shape it, or say where its spec already is. */
-export async function handleIssueLabeled(ctx: LifecycleContext, event: IssueLabeledEvent): Promise<EventOutcome> {
-  if (event.isPullRequest || event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
+export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEvent): Promise<EventOutcome> {
+  if (event.isPullRequest) return IGNORED;
   let comments: readonly IssueComment[] = [];
+  let ctx: LifecycleContext;
+  try {
+    ctx = await withSettings(base);
+  } catch (error) {
+    // Without readable settings the shaping label is unknown: speak up only for the default one.
+    if (event.label !== DEFAULT_SETTINGS.lifecycle.labels.shapeSpec) return IGNORED;
+    ctx = { ...base, ...DEFAULT_CONTEXT_SETTINGS };
+    return shapingFailed(ctx, event, error, await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []));
+  }
+  if (event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
   try {
     comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
     // A redelivery that made the questions goes on (to finish anything left undone); a reply means it is done.
@@ -303,15 +337,19 @@ export async function handleIssueLabeled(ctx: LifecycleContext, event: IssueLabe
     }
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
-    const known = asKnown(error);
-    ctx.log.warn({ err: error, kind: known.kind }, 'shape-spec failed');
-    await reportFailure(
-      ctx,
-      event.issueNumber,
-      event.eventKey,
-      `Could not shape this issue into a spec: ${known.message} Anything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`,
-      comments,
-    );
-    return { phase: 'shape-spec', status: 'failed', message: known.message };
+    return shapingFailed(ctx, event, error, comments);
   }
+}
+
+async function shapingFailed(ctx: LifecycleContext, event: IssueLabeledEvent, error: unknown, comments: readonly IssueComment[]): Promise<EventOutcome> {
+  const known = asKnown(error);
+  ctx.log.warn({ err: error, kind: known.kind }, 'shape-spec failed');
+  await reportFailure(
+    ctx,
+    event.issueNumber,
+    event.eventKey,
+    `Could not shape this issue into a spec: ${known.message}\n\nAnything already done is kept; remove and add the \`${event.label}\` label again, or comment \`/shape-spec\`, to finish.`,
+    comments,
+  );
+  return { phase: 'shape-spec', status: 'failed', message: known.message };
 }

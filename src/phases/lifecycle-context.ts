@@ -9,17 +9,21 @@ export interface EventLog {
   warn(data: object, message: string): void;
 }
 
-/** Everything a lifecycle phase needs besides the event itself; entry points build it once per event. */
-export interface LifecycleContext {
+/** What an entry point knows of an event's repository before the repository's settings are read. */
+export interface EventBase {
   client: GitHubClient;
   repo: RepoRef;
   /** `https://github.com/acme/app`, for links. */
   repoHtmlUrl: string;
   defaultBranch: string;
-  settings: LifecycleSettings;
-  gateSettings: GateSettings;
   drafter: SpecDrafter;
   log: EventLog;
+}
+
+/** Everything a lifecycle phase needs besides the event itself: the base and the repository's settings. */
+export interface LifecycleContext extends EventBase {
+  settings: LifecycleSettings;
+  gateSettings: GateSettings;
 }
 
 /** A link to a path on a branch (folder or file). */

@@ -32,8 +32,15 @@ afterEach(async () => {
   workdir = undefined;
 });
 
+/** No .github/agent-os.yml anywhere: the defaults apply. */
+const NO_CONFIG: Routes = {
+  [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ status: 404, body: { message: 'Not Found' } }),
+  ['GET /repos/acme/.github/contents/.github/agent-os.yml']: () => ({ status: 404, body: { message: 'Not Found' } }),
+};
+
 function gateRoutes(tasksMd: string): Routes {
   return {
+    ...NO_CONFIG,
     [`GET ${R}/issues/7/comments`]: () => ({ body: [] }),
     [`POST ${R}/issues/7/comments`]: () => ({ status: 201, body: { id: 70, body: '', user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' } }),
     [`GET ${R}/pulls/7`]: () => ({ body: { number: 7, head: { sha: HEAD }, body: 'CSV export', html_url: '' } }),
@@ -110,6 +117,7 @@ describe('the bundled Action', () => {
     const group = examplePayload('merge_group.checks_requested');
     const { head_sha: head, base_sha: base } = group.merge_group;
     const result = await runAction('merge_group', group, {
+      ...NO_CONFIG,
       [`GET ${R}/compare/${base}...${head}`]: () => ({ body: { files: [{ filename: TASKS, status: 'modified' }] } }),
       [`GET ${R}/pulls/104`]: () => ({ body: { number: 104, head: { sha: HEAD }, body: '', html_url: '' } }),
       [`GET ${R}/contents/${TASKS}`]: () => ({ body: TASKS_MD.replace(/\[[ -]\]/g, '[X]') }),
@@ -128,7 +136,7 @@ describe('the bundled Action', () => {
   });
 
   it('fails with a clear message when the pull request cannot be read', async () => {
-    const result = await runAction('pull_request', prEvent(), {});
+    const result = await runAction('pull_request', prEvent(), NO_CONFIG);
 
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('::error::Reading pull request #7 failed: GitHub answered 404');

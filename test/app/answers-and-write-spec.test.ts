@@ -125,6 +125,8 @@ describe('/write-spec', () => {
     const command = await say(probot, fake, 12, '/write-spec', LEE);
 
     expect(fake.log()).toEqual([
+      'GET /contents/.github/agent-os.yml',
+      'GET /repos/acme/.github/contents/.github/agent-os.yml',
       'GET /issues/12/comments',
       'GET /collaborators/lee/permission',
       'POST /issues/comments/' + String(command.id) + '/reactions',

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { createTestProbot, deliver, nockInstallationToken } from '../support/test-probot.js';
+import { createTestProbot, deliver, nockInstallationToken, nockRepositoryDefaults } from '../support/test-probot.js';
 import { examplePayload, OWNER, pullRequestRef, REPO, type Payload } from '../support/webhook-examples.js';
 
 const API = 'https://api.github.com';
@@ -112,6 +112,7 @@ beforeAll(() => {
 beforeEach(async () => {
   probot = await createTestProbot();
   nockInstallationToken();
+  nockRepositoryDefaults();
 });
 
 afterEach(() => {

@@ -57,6 +57,8 @@ describe('label shape-spec', () => {
 
     expect(fake.log()).toEqual([
       'POST /app/installations/4242/access_tokens',
+      'GET /contents/.github/agent-os.yml',
+      'GET /repos/acme/.github/contents/.github/agent-os.yml',
       'GET /issues/12/comments',
       'GET /issues/12',
       'GET /git/matching-refs/heads/agent-os/12-',

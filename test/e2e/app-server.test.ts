@@ -62,6 +62,9 @@ beforeAll(async () => {
       status: 201,
       body: { token: 'ghs_e2e', expires_at: '2099-01-01T00:00:00Z', permissions: {} },
     }),
+    // No .github/agent-os.yml, in the repository or the owner's .github repository: the defaults apply.
+    [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ status: 404, body: { message: 'Not Found' } }),
+    ['GET /api/v3/repos/acme/.github/contents/.github/agent-os.yml']: () => ({ status: 404, body: { message: 'Not Found' } }),
     [`GET ${R}/pulls/12`]: () => ({ body: { number: 12, head: { sha: HEAD }, body: 'Team invites', html_url: '' } }),
     [`GET ${R}/pulls/12/files`]: () => ({ body: [{ filename: TASKS, status: 'modified' }] }),
     [`GET ${R}/contents/${TASKS}`]: () => ({ body: '# Tasks\n\n#### Task Group 1: Models\n- [x] 1.0 Models\n  - [x] 1.1 Tests\n  - [ ] 1.2 Migration\n' }),

@@ -43,3 +43,25 @@ export function nockInstallationToken(): nock.Scope {
 export async function deliver(probot: Probot, name: WebhookEventName, payload: object, id = 'delivery-1'): Promise<void> {
   await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
 }
+
+/**
+ * What every event may also read or write besides what a test is about: no `.github/agent-os.yml` (in the
+ * repository or the owner's `.github` repository), and the pull request's checklist comment. Optional, so tests
+ * that assert exact requests are not affected.
+ */
+export function nockRepositoryDefaults(): nock.Scope {
+  return nock('https://api.github.com')
+    .persist()
+    .get('/repos/acme/app/contents/.github%2Fagent-os.yml')
+    .optionally()
+    .reply(404, { message: 'Not Found' })
+    .get('/repos/acme/.github/contents/.github%2Fagent-os.yml')
+    .optionally()
+    .reply(404, { message: 'Not Found' })
+    .get(/\/repos\/acme\/app\/issues\/\d+\/comments/)
+    .optionally()
+    .reply(200, [])
+    .post(/\/repos\/acme\/app\/issues\/\d+\/comments/)
+    .optionally()
+    .reply(201, { id: 1, body: '', user: { login: 'agent-os[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' });
+}

@@ -24,8 +24,8 @@ export interface LifecycleSettings {
   /** Spec branches are `<branchPrefix><issue-number>-<slug>`. */
   branchPrefix: string;
   labels: LifecycleLabels;
-  /** Permission a person needs for a slash command to run. */
-  commandPermission: PermissionLevel;
+  /** Permission a person needs for each slash command, and to tick a box in the checklist comment. */
+  permissions: Record<'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'tick', PermissionLevel>;
   /** Open spec pull requests as drafts (falls back to a normal pull request where drafts are not available). */
   draftPullRequests: boolean;
 }
@@ -34,7 +34,7 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   specRoot: 'agent-os',
   branchPrefix: 'agent-os/',
   labels: { shapeSpec: 'shape-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written' },
-  commandPermission: 'write',
+  permissions: { 'shape-spec': 'write', 'write-spec': 'write', 'create-tasks': 'write', 'implement-tasks': 'write', tick: 'write' },
   draftPullRequests: true,
 };
 

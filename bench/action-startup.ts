@@ -1,0 +1,81 @@
+// The bundled Action (dist/index.js), start to exit, as a runner starts it, next to `node -e 0`.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { FakeGitHub } from '../test/support/fake-github/fake-github.js';
+import { serveFakeGitHub } from '../test/support/fake-github/http-binding.js';
+import { pullRequestPayload } from '../test/support/lifecycle-events.js';
+import { runNode } from '../test/support/run-node.js';
+import { median, round } from './support/stats.js';
+import { agentOsTasks } from './support/task-files.js';
+
+const RUNS = 10;
+
+export interface StartupResult {
+  run: string;
+  /** Median of RUNS, ms. */
+  medianMs: number;
+  minMs: number;
+  exitCode: number;
+  /** GitHub requests per run. */
+  requests: number;
+}
+
+/** A repository with one open pull request changing a tasks.md of 40 tasks, some open. */
+function repositoryWithPullRequest(): { fake: FakeGitHub; number: number } {
+  const fake = new FakeGitHub();
+  const main = fake.git.resolve(fake.defaultBranch)?.sha ?? '';
+  fake.git.refs.set('heads/feature', main);
+  fake.git.commitOnBranch('feature', (files) => files.set('agent-os/specs/2026-01-01-feature/tasks.md', agentOsTasks(40)), 'Tasks');
+  const { number } = fake.addIssue({ title: 'Feature', body: 'Implements the feature.', pull_request: { head: 'feature', base: fake.defaultBranch, draft: false } });
+  return { fake, number };
+}
+
+async function timeRuns(name: string, args: string[], env: NodeJS.ProcessEnv, fake?: FakeGitHub): Promise<StartupResult> {
+  const samples: number[] = [];
+  let exitCode = 0;
+  const before = fake?.requests.length ?? 0;
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    ({ code: exitCode } = await runNode(args, { env }));
+    samples.push(performance.now() - t0);
+  }
+  const requests = fake === undefined ? 0 : (fake.requests.length - before) / RUNS;
+  return { run: name, medianMs: round(median(samples), 1), minMs: round(Math.min(...samples), 1), exitCode, requests: round(requests, 1) };
+}
+
+export async function actionStartup(): Promise<StartupResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'agent-os-bench-'));
+  const { fake, number } = repositoryWithPullRequest();
+  const server = await serveFakeGitHub(fake);
+  try {
+    const base = {
+      PATH: process.env.PATH ?? '',
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_API_URL: server.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '1',
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      'INPUT_GITHUB-TOKEN': 'ghs_bench',
+    };
+    const pushPath = join(dir, 'push.json');
+    const pullRequestPath = join(dir, 'pull_request.json');
+    await writeFile(pushPath, JSON.stringify({ ref: 'refs/heads/main' }));
+    await writeFile(pullRequestPath, JSON.stringify(pullRequestPayload(fake, number)));
+    await Promise.all([writeFile(base.GITHUB_OUTPUT, ''), writeFile(base.GITHUB_STEP_SUMMARY, '')]);
+    const baseline = await timeRuns('node -e 0', ['-e', '0'], base);
+    const ignored = await timeRuns('Action, push (ignored)', ['dist/index.js'], { ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pushPath }, fake);
+    const gated = await timeRuns(
+      'Action, pull_request (gate)',
+      ['dist/index.js'],
+      { ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestPath },
+      fake,
+    );
+    return [baseline, ignored, gated];
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

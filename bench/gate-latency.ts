@@ -1,0 +1,131 @@
+// Gate latency and throughput: pull_request.synchronize deliveries handled by the real App through Probot
+// against the FakeGitHub, one at a time and 50 at once.
+import nock from 'nock';
+import { performance } from 'node:perf_hooks';
+import type { Probot } from 'probot';
+import { FakeGitHub } from '../test/support/fake-github/fake-github.js';
+import { pullRequestPayload } from '../test/support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../test/support/test-probot.js';
+import { median, percentile, round } from './support/stats.js';
+import { agentOsTasks } from './support/task-files.js';
+import { bindTimedToNock, isTokenRequest, type TimedBinding } from './support/timed-nock.js';
+
+const PULL_REQUESTS = 50;
+const TASKS_PER_FILE = 40;
+/** Simulated round-trip time for the scenario that shows how network latency adds up. */
+const SLOW_LATENCY_MS = 10;
+
+export interface GateScenario {
+  scenario: string;
+  deliveries: number;
+  /** Simulated round-trip time per GitHub request. */
+  latencyMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  deliveriesPerSecond: number;
+  /** GitHub requests per delivery (installation tokens excluded), and how many wrote. */
+  requestsPerDelivery: number;
+  writesPerDelivery: number;
+  /** Deliveries that threw (the App or the bench is broken); their time is counted all the same. */
+  failed: number;
+}
+
+interface Fixture {
+  fake: FakeGitHub;
+  binding: TimedBinding;
+  probot: Probot;
+  numbers: number[];
+  /** Deliveries so far, for unique delivery ids. */
+  delivered: number;
+}
+
+/** 50 open pull requests, each changing its own Agent OS tasks.md of 40 tasks. */
+async function setUp(): Promise<Fixture> {
+  const fake = new FakeGitHub();
+  const main = fake.git.resolve(fake.defaultBranch)?.sha ?? '';
+  const numbers: number[] = [];
+  for (let i = 1; i <= PULL_REQUESTS; i += 1) {
+    const branch = `feature-${i}`;
+    fake.git.refs.set(`heads/${branch}`, main);
+    const tasks = agentOsTasks(TASKS_PER_FILE, `Feature ${i}`);
+    fake.git.commitOnBranch(branch, (files) => files.set(`agent-os/specs/2026-01-01-feature-${i}/tasks.md`, tasks), `Tasks for feature ${i}`);
+    numbers.push(fake.addIssue({ title: `Feature ${i}`, body: `Implements feature ${i}.`, pull_request: { head: branch, base: fake.defaultBranch, draft: false } }).number);
+  }
+  const binding = bindTimedToNock(fake);
+  const probot = await createTestProbot();
+  return { fake, binding, probot, numbers, delivered: 0 };
+}
+
+/** Someone pushes a commit ticking the next open task of a pull request's tasks.md. */
+function pushTick(fake: FakeGitHub, number: number): void {
+  const branch = fake.issues.get(number)?.pull_request?.head ?? '';
+  fake.git.commitOnBranch(
+    branch,
+    (files) => {
+      for (const [path, text] of files) if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] ', '- [x] '));
+    },
+    'Tick a task',
+  );
+}
+
+/** Deliver `pull_request.synchronize` for each number (all at once, or one after another) and time each. */
+async function run(fixture: Fixture, scenario: string, numbers: readonly number[], concurrent: boolean): Promise<GateScenario> {
+  const { fake, binding, probot } = fixture;
+  const before = binding.requests.length;
+  let failed = 0;
+  const handle = async (number: number): Promise<number> => {
+    fixture.delivered += 1;
+    const id = `gate-${fixture.delivered}`;
+    const t0 = performance.now();
+    await deliver(probot, 'pull_request', pullRequestPayload(fake, number), id).catch(() => (failed += 1));
+    return performance.now() - t0;
+  };
+  const started = performance.now();
+  const times: number[] = [];
+  if (concurrent) times.push(...(await Promise.all(numbers.map(handle))));
+  else for (const number of numbers) times.push(await handle(number));
+  const elapsed = performance.now() - started;
+  const made = binding.requests.slice(before).filter((r) => !isTokenRequest(r));
+  return {
+    scenario,
+    deliveries: numbers.length,
+    latencyMs: binding.latencyMs,
+    p50Ms: round(median(times), 1),
+    p99Ms: round(percentile(times, 99), 1),
+    maxMs: round(Math.max(...times), 1),
+    deliveriesPerSecond: round((numbers.length / elapsed) * 1000, 1),
+    requestsPerDelivery: round(made.length / numbers.length, 1),
+    writesPerDelivery: round(made.filter((r) => r.method !== 'GET').length / numbers.length, 2),
+    failed,
+  };
+}
+
+export async function gateLatency(): Promise<GateScenario[]> {
+  nock.disableNetConnect();
+  try {
+    const fixture = await setUp();
+    const { fake, binding, numbers } = fixture;
+    // Warm-up: the first gate of each pull request creates its check run and checklist comment.
+    await run(fixture, 'warm-up', numbers, true);
+    const results: GateScenario[] = [];
+    const pushAll = () => {
+      for (const number of numbers) pushTick(fake, number);
+    };
+
+    pushAll();
+    results.push(await run(fixture, 'one at a time, 50 PRs', numbers, false));
+    pushAll();
+    results.push(await run(fixture, '50 at once, 50 PRs', numbers, true));
+    const first = numbers[0] ?? 1;
+    pushTick(fake, first);
+    results.push(await run(fixture, '50 at once, same PR', Array.from({ length: PULL_REQUESTS }, () => first), true));
+    pushAll();
+    binding.latencyMs = SLOW_LATENCY_MS;
+    results.push(await run(fixture, `50 at once, 50 PRs, ${SLOW_LATENCY_MS} ms/request`, numbers, true));
+    return results;
+  } finally {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  }
+}

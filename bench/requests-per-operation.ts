@@ -1,0 +1,262 @@
+// GitHub requests per lifecycle operation: the real App, driven through Probot with real webhook payloads,
+// against the in-memory FakeGitHub. Each delivery is then redelivered (same id, same payload).
+import nock from 'nock';
+import { performance } from 'node:perf_hooks';
+import type { Probot } from 'probot';
+import { FakeGitHub, type FakeUser } from '../test/support/fake-github/fake-github.js';
+import { commentPayload, labeledPayload, pullRequestPayload } from '../test/support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../test/support/test-probot.js';
+import { round } from './support/stats.js';
+import { bindTimedToNock, criticalPath, isTokenRequest, type TimedBinding, type TimedRequest } from './support/timed-nock.js';
+
+/** Simulated round-trip time: long enough that requests sent together overlap, so round-trips can be counted. */
+const LATENCY_MS = 5;
+
+const MARA: FakeUser = { login: 'mara', type: 'User' };
+const LEE: FakeUser = { login: 'lee', type: 'User' };
+const ISSUE = 12;
+const BODY = [
+  '## Requirements',
+  '- Owners and admins can invite people by email from the **Members** page',
+  '- Each invite has a single-use link that expires after 7 days',
+  '- The Members page lists pending invites with a button to revoke each',
+  '',
+  '## Acceptance criteria',
+  '- [ ] An expired link shows "This invite has expired"',
+  '',
+  '## Out of scope',
+  '- SSO / SCIM provisioning',
+].join('\n');
+
+type Delivery = Parameters<typeof deliver>;
+
+/**
+ * The fewest requests an operation could make while keeping what it promises (state read fresh, settings from
+ * the repository, every write find-or-create), and why, in one line. `S` is the settings: the repository's
+ * `.github/agent-os.yml`, then the owner's `.github` repository's (2 reads, 1 round-trip when sent together).
+ */
+export interface LowerBound {
+  reads: number;
+  writes: number;
+  roundTrips: number;
+  /** Reads a redelivery needs to see that nothing is left to do (its writes: 0). */
+  redeliveryReads: number;
+  why: string;
+}
+
+export interface RequestCount {
+  requests: number;
+  reads: number;
+  writes: number;
+  /** Requests on the critical path: each starts after the previous one was answered. */
+  roundTrips: number;
+  /** Installation-token exchanges (Probot's, cached per installation), not counted above. */
+  tokenRequests: number;
+  /** Handling time with LATENCY_MS per request. */
+  ms: number;
+  /** `METHOD /path` of each request (repository prefix dropped), in the order they were answered. */
+  log: string[];
+  /** Set when the delivery threw (the App or the bench is broken): the counts are then of what it did before. */
+  error?: string;
+}
+
+export interface RequestsPerOperation {
+  /** Simulated round-trip time per request. */
+  latencyMs: number;
+  operations: OperationResult[];
+}
+
+export interface OperationResult {
+  operation: string;
+  trigger: string;
+  first: RequestCount;
+  redelivery: RequestCount;
+  lowerBound: LowerBound;
+}
+
+interface Operation {
+  operation: string;
+  trigger: string;
+  lowerBound: LowerBound;
+  /** Change the fake as a person would, and say what GitHub then delivers. */
+  prepare: (fake: FakeGitHub) => Delivery;
+}
+
+function specPullRequest(fake: FakeGitHub): number {
+  return [...fake.issues.values()].find((i) => i.pull_request)?.number ?? 0;
+}
+
+function checklistComment(fake: FakeGitHub, pr: number) {
+  const comment = fake.comments.find((c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
+  if (!comment) throw new Error(`no checklist comment on #${pr}`);
+  return comment;
+}
+
+/** A person comments; GitHub delivers `issue_comment.created`. */
+function comment(probot: Probot, fake: FakeGitHub, number: number, body: string, user: FakeUser, id: string): Delivery {
+  const created = fake.addComment(number, body, user);
+  return [probot, 'issue_comment', commentPayload(fake, number, created), id];
+}
+
+function operations(probot: Probot): Operation[] {
+  return [
+    {
+      operation: 'shape-spec',
+      trigger: 'issues.labeled shape-spec',
+      lowerBound: {
+        reads: 5,
+        writes: 6,
+        roundTrips: 7,
+        redeliveryReads: 5,
+        why: 'S, then spec branch ‖ merged-spec check on main ‖ base branch (the payload has the issue); tree → commit → ref (the branch appears whole) → PR → questions comment ‖ label. Redelivery: S + comments + branch + PR',
+      },
+      prepare: (fake) => {
+        fake.issues.get(ISSUE)?.labels.push('shape-spec');
+        return [probot, 'issues', labeledPayload(fake, ISSUE, 'shape-spec'), 'shape-1'];
+      },
+    },
+    {
+      operation: 'answer fold',
+      trigger: 'issue_comment.created (answers)',
+      lowerBound: {
+        reads: 5,
+        writes: 2,
+        roundTrips: 4,
+        redeliveryReads: 5,
+        why: 'S ‖ the comment read fresh, then spec branch, then requirements.md, then one commit ‖ 🚀. Redelivery: the same reads find the answers already in requirements.md',
+      },
+      prepare: (fake) => comment(probot, fake, ISSUE, '1. Owners and admins only.\n2. Seven days.', MARA, 'answer-1'),
+    },
+    {
+      operation: 'write-spec',
+      trigger: 'issue_comment.created /write-spec',
+      lowerBound: {
+        reads: 7,
+        writes: 6,
+        roundTrips: 5,
+        redeliveryReads: 3,
+        why: 'S ‖ permission ‖ comments, then 👀 ‖ spec branch, then requirements.md ‖ spec.md, then one commit, then label add ‖ remove ‖ reply ‖ 🚀. Redelivery: S + comments (our reply for this comment)',
+      },
+      prepare: (fake) => comment(probot, fake, ISSUE, '/write-spec', LEE, 'write-spec-1'),
+    },
+    {
+      operation: 'create-tasks',
+      trigger: 'issue_comment.created /create-tasks on the spec PR',
+      lowerBound: {
+        reads: 9,
+        writes: 6,
+        roundTrips: 4,
+        redeliveryReads: 3,
+        why: 'S ‖ permission ‖ comments ‖ PR (its branch names the issue) ‖ PR files, then 👀 ‖ issue ‖ spec.md ‖ tasks.md, then one commit, then check run ‖ checklist ‖ reply ‖ 🚀 (a commit just made has no check runs; its tasks.md is the text just written). Redelivery: S + comments',
+      },
+      prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/create-tasks', LEE, 'create-tasks-1'),
+    },
+    {
+      operation: 'gate (push)',
+      trigger: 'pull_request.synchronize after a push ticking 1.1',
+      lowerBound: {
+        reads: 6,
+        writes: 2,
+        roundTrips: 3,
+        redeliveryReads: 6,
+        why: 'S ‖ PR files ‖ comments (head sha and description are in the payload), then tasks.md ‖ check runs (both need S), then check run ‖ checklist. Redelivery: the same reads, to see nothing changed',
+      },
+      prepare: (fake) => {
+        const pr = specPullRequest(fake);
+        const branch = fake.issues.get(pr)?.pull_request?.head ?? '';
+        fake.git.commitOnBranch(
+          branch,
+          (files) => {
+            for (const [path, text] of files) if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] 1.1', '- [x] 1.1'));
+          },
+          'Tick 1.1 by hand',
+        );
+        return [probot, 'pull_request', pullRequestPayload(fake, pr), 'push-1'];
+      },
+    },
+    {
+      operation: 'comment tick',
+      trigger: 'issue_comment.edited: a person ticks 1.2 in the checklist',
+      lowerBound: {
+        reads: 6,
+        writes: 3,
+        roundTrips: 4,
+        redeliveryReads: 8,
+        why: 'S ‖ permission ‖ PR (its branch) ‖ PR files, then tasks.md, then one commit, then check run ‖ checklist (the checklist is in the payload). Redelivery: + check runs + comments, to finish a run cut short',
+      },
+      prepare: (fake) => {
+        const pr = specPullRequest(fake);
+        const checklist = checklistComment(fake, pr);
+        const before = checklist.body;
+        checklist.body = before.replace(/- \[ \] 1\.2 /, '- [x] 1.2 ');
+        const payload = commentPayload(fake, pr, checklist, 'edited');
+        (payload as unknown as { changes: object }).changes = { body: { from: before } };
+        Object.assign(payload.sender, { login: LEE.login, type: LEE.type });
+        return [probot, 'issue_comment', payload, 'tick-1'];
+      },
+    },
+    {
+      operation: 'gate after the tick',
+      trigger: 'pull_request.synchronize for the tick commit',
+      lowerBound: {
+        reads: 6,
+        writes: 0,
+        roundTrips: 2,
+        redeliveryReads: 6,
+        why: 'S ‖ PR files ‖ comments, then tasks.md ‖ check runs: the tick already reported this commit',
+      },
+      prepare: (fake) => [probot, 'pull_request', pullRequestPayload(fake, specPullRequest(fake)), 'push-2'],
+    },
+  ];
+}
+
+function count(made: readonly TimedRequest[], ms: number, fake: FakeGitHub): RequestCount {
+  const own = made.filter((r) => !isTokenRequest(r));
+  const prefix = `/repos/${fake.owner}/${fake.repo}`;
+  return {
+    requests: own.length,
+    reads: own.filter((r) => r.method === 'GET').length,
+    writes: own.filter((r) => r.method !== 'GET').length,
+    roundTrips: criticalPath(own),
+    tokenRequests: made.length - own.length,
+    ms: round(ms, 1),
+    log: own.map((r) => `${r.method} ${r.path.replace(prefix, '')}${r.status >= 400 ? ` → ${r.status}` : ''}`),
+  };
+}
+
+async function measure(binding: TimedBinding, fake: FakeGitHub, delivery: Delivery): Promise<RequestCount> {
+  const before = binding.requests.length;
+  const t0 = performance.now();
+  let error: string | undefined;
+  try {
+    await deliver(...delivery);
+  } catch (thrown) {
+    error = thrown instanceof Error ? thrown.message : String(thrown);
+  }
+  const counted = count(binding.requests.slice(before), performance.now() - t0, fake);
+  return error === undefined ? counted : { ...counted, error };
+}
+
+/** Run the lifecycle once, operation by operation, each followed by its redelivery. */
+export async function requestsPerOperation(): Promise<RequestsPerOperation> {
+  nock.disableNetConnect();
+  try {
+    const fake = new FakeGitHub();
+    fake.addIssue({ number: ISSUE, title: 'Team invites by email', body: BODY, user: MARA });
+    fake.permissions.set('mara', 'write');
+    fake.permissions.set('lee', 'write');
+    const binding = bindTimedToNock(fake, LATENCY_MS);
+    const probot = await createTestProbot();
+    const results: OperationResult[] = [];
+    for (const op of operations(probot)) {
+      const delivery = op.prepare(fake);
+      const first = await measure(binding, fake, delivery);
+      const redelivery = await measure(binding, fake, delivery);
+      results.push({ operation: op.operation, trigger: op.trigger, first, redelivery, lowerBound: op.lowerBound });
+    }
+    return { latencyMs: LATENCY_MS, operations: results };
+  } finally {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  }
+}

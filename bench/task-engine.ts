@@ -1,0 +1,63 @@
+// Task engine speed: parseTaskFile on Agent OS tasks.md files of 100, 1 000 and 10 000 tasks.
+import { performance } from 'node:perf_hooks';
+import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
+import { median, round } from './support/stats.js';
+import { agentOsTasks } from './support/task-files.js';
+
+export const TASK_COUNTS = [100, 1_000, 10_000] as const;
+
+export interface ParseResult {
+  tasks: number;
+  bytes: number;
+  /** Median time of one parse. */
+  ms: number;
+  samples: number;
+  mbPerSecond: number;
+  /** Time and size against the next smaller file: growth 1 is linear, above 1 is worse than linear. */
+  timeRatio: number | null;
+  sizeRatio: number | null;
+  growth: number | null;
+}
+
+/**
+ * Median of repeated parses: at least `minimumSamples` and until `minimumMs` has passed, but no new parse is
+ * started after `budgetMs` (a slow parser still finishes the bench in time).
+ */
+function timeParse(source: string, options = { minimumMs: 400, minimumSamples: 3, budgetMs: 15_000 }): { ms: number; samples: number } {
+  const samples: number[] = [];
+  const started = performance.now();
+  const enough = () => {
+    const elapsed = performance.now() - started;
+    return elapsed >= options.budgetMs || (elapsed >= options.minimumMs && samples.length >= options.minimumSamples);
+  };
+  while (samples.length === 0 || !enough()) {
+    const t0 = performance.now();
+    parseTaskFile(source);
+    samples.push(performance.now() - t0);
+  }
+  return { ms: median(samples), samples: samples.length };
+}
+
+export function taskEngine(): ParseResult[] {
+  parseTaskFile(agentOsTasks(100)); // warm-up
+  const results: ParseResult[] = [];
+  for (const tasks of TASK_COUNTS) {
+    const source = agentOsTasks(tasks);
+    const bytes = Buffer.byteLength(source);
+    const { ms, samples } = timeParse(source);
+    const previous = results[results.length - 1];
+    const timeRatio = previous ? ms / previous.ms : null;
+    const sizeRatio = previous ? bytes / previous.bytes : null;
+    results.push({
+      tasks,
+      bytes,
+      ms: round(ms),
+      samples,
+      mbPerSecond: round(bytes / 1_048_576 / (ms / 1000), 3),
+      timeRatio: timeRatio === null ? null : round(timeRatio),
+      sizeRatio: sizeRatio === null ? null : round(sizeRatio),
+      growth: timeRatio === null || sizeRatio === null ? null : round(timeRatio / sizeRatio),
+    });
+  }
+  return results;
+}
