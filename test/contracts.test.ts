@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { HANDLED_EVENTS } from '../src/app/index.js';
+import { HANDLED_EVENTS, INSTALLATION_EVENTS } from '../src/app/index.js';
+import { CONFIG_SCHEMA } from '../src/core/config/config-schema.js';
 
 interface ActionManifest {
   runs: { using: string; main: string };
@@ -48,5 +49,40 @@ describe('app.yml', () => {
       metadata: 'read',
       merge_queues: 'read',
     });
+  });
+});
+
+describe('the README configuration reference', () => {
+  /** `key` → default, from the README's table of keys. */
+  function readmeTable(): Map<string, string> {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## The merge gate'));
+    const rows = [...section.matchAll(/^\| `([\w.-]+)` \| `([^`]*)` \|/gm)];
+    return new Map(rows.map((m) => [m[1] ?? '', m[2] ?? '']));
+  }
+
+  /** Every key of the schema with its default, flattened (`labels.shaping`). */
+  function schemaDefaults(): Map<string, string> {
+    const defaults = CONFIG_SCHEMA.parse({}) as Record<string, unknown>;
+    const out = new Map<string, string>();
+    for (const [key, value] of Object.entries(defaults)) {
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const [inner, v] of Object.entries(value)) out.set(`${key}.${inner}`, String(v));
+      } else {
+        out.set(key, Array.isArray(value) ? JSON.stringify(value).replace(/,/g, ', ') : String(value));
+      }
+    }
+    return out;
+  }
+
+  it('lists exactly the keys of the schema, each with its real default', () => {
+    expect(readmeTable()).toEqual(schemaDefaults());
+  });
+});
+
+describe('installation events', () => {
+  it('are handled without being subscribed (GitHub sends them to every App)', () => {
+    const app = readYaml('app.yml') as AppManifest;
+    for (const event of INSTALLATION_EVENTS) expect(app.default_events).not.toContain(event.split('.')[0]);
   });
 });

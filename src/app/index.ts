@@ -8,6 +8,7 @@ import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gat
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
 import { loadSettings } from '../phases/load-settings.js';
+import { ensureLabels, labelDefinitions, listInstallationRepositories } from '../phases/ensure-labels.js';
 import { syncChecklist } from '../phases/sync-checklist.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
@@ -35,7 +36,13 @@ export const GATE_MERGE_QUEUE_EVENTS = ['merge_group.checks_requested'] as const
 export const LIFECYCLE_ISSUE_EVENTS = ['issues.labeled'] as const;
 export const LIFECYCLE_COMMENT_EVENTS = ['issue_comment.created', 'issue_comment.edited'] as const;
 
-/** Every webhook event the App handles; `app.yml` subscribes to exactly these (a test holds them in step). */
+/** GitHub sends these to every App without a subscription: the App creates its labels where it is installed. */
+export const INSTALLATION_EVENTS = ['installation.created', 'installation_repositories.added'] as const;
+
+/** How long an installation event's answer waits for the labels; the rest finishes after answering GitHub. */
+const LABELS_WAIT_MS = 8000;
+
+/** Every webhook event the App subscribes to; `app.yml` lists exactly these (a test holds them in step). */
 export const HANDLED_EVENTS = [
   ...GATE_PULL_REQUEST_EVENTS,
   ...GATE_CHECK_EVENTS,
@@ -115,6 +122,23 @@ export default function agentOsApp(app: Probot): void {
         target.context.log.warn({ err: error }, 'could not update the checklist comment');
       }
     });
+
+  app.on([...INSTALLATION_EVENTS], async (context) => {
+    const { payload } = context;
+    const listed = 'repositories_added' in payload ? payload.repositories_added : payload.repositories;
+    const work = (async () => {
+      const repos =
+        payload.action === 'created' ? await listInstallationRepositories(context.octokit) : (listed ?? []).map((r) => ({ owner: r.full_name.split('/')[0] ?? '', repo: r.name }));
+      const result = await ensureLabels(context.octokit, repos, labelDefinitions(DEFAULT_SETTINGS.lifecycle.labels));
+      context.log.info({ ...result, failed: result.failed.length }, 'labels ensured');
+      for (const failure of result.failed) context.log.warn(failure, 'could not create the labels of a repository');
+      return result;
+    })();
+    // Answer GitHub within its 10 seconds; a large organisation's labels go on being created after that.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([work.catch((error: unknown) => { context.log.error({ err: error }, 'labels failed'); }), new Promise((resolve) => (timer = setTimeout(resolve, LABELS_WAIT_MS)))]);
+    clearTimeout(timer);
+  });
 
   app.on([...LIFECYCLE_ISSUE_EVENTS], async (context) => {
     const { payload } = context;

@@ -4,7 +4,7 @@ import nock from 'nock';
 import agentOsApp from '../../src/app/index.js';
 import type { EmitterWebhookEventName } from '@octokit/webhooks';
 
-type WebhookEventName = Extract<EmitterWebhookEventName, 'pull_request' | 'check_run' | 'check_suite' | 'merge_group' | 'issues' | 'issue_comment' | 'installation'>;
+type WebhookEventName = Extract<EmitterWebhookEventName, 'pull_request' | 'check_run' | 'check_suite' | 'merge_group' | 'issues' | 'issue_comment' | 'installation' | 'installation_repositories'>;
 import { INSTALLATION_ID } from './webhook-examples.js';
 
 const { privateKey } = generateKeyPairSync('rsa', {

@@ -77,6 +77,8 @@ export class FakeGitHub {
   readonly checkRuns: FakeCheckRun[] = [];
   readonly requests: FakeRequest[] = [];
   readonly faults: Fault[] = [];
+  /** Files of the owner's `.github` repository (organisation-wide configuration), by path. */
+  readonly orgFiles = new Map<string, string>();
   /** Draft pull requests are refused, as on plans without them. */
   draftsAllowed = true;
   private nextId = 1000;
@@ -135,6 +137,11 @@ export class FakeGitHub {
     }
     if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(request.path)) {
       return { status: 201, body: { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} } };
+    }
+    const orgFile = new RegExp(`^/repos/${this.owner}/\\.github/contents/(.+)$`).exec(request.path);
+    if (request.method === 'GET' && orgFile?.[1] !== undefined) {
+      const text = this.orgFiles.get(orgFile[1]);
+      return text === undefined ? { status: 404, body: { message: 'Not Found' } } : { status: 200, body: text };
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!request.path.startsWith(prefix)) return notFound(request);
