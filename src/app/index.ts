@@ -58,14 +58,19 @@ interface RepositoryPayload {
   default_branch: string;
 }
 
-function eventBase(context: Context, repository: RepositoryPayload): EventBase {
+/** Probot's logger for the event (it carries the delivery id) with the repository and the event's name. */
+function eventLog(context: Context, repository: { full_name: string }, phase: string): Context['log'] {
+  return context.log.child({ repository: repository.full_name, event: `${context.name}.${(context.payload as { action?: string }).action ?? ''}`, phase });
+}
+
+function eventBase(context: Context, repository: RepositoryPayload & { full_name: string }): EventBase {
   return {
     client: context.octokit,
     repo: repoOf(repository),
     repoHtmlUrl: repository.html_url,
     defaultBranch: repository.default_branch,
     drafter: deterministicDrafter,
-    log: context.log,
+    log: eventLog(context, repository, 'lifecycle'),
   };
 }
 
@@ -109,7 +114,7 @@ export default function agentOsApp(app: Probot): void {
         client: target.context.octokit,
         repo: target.repo,
         settings: DEFAULT_SETTINGS.gate,
-        log: target.context.log,
+        log: eventLog(target.context, { full_name: `${target.repo.owner}/${target.repo.repo}` }, 'gate-tasks'),
         fallbackSha: target.headSha,
         rerun: target.rerun,
         run: async () => (gated = await target.run()),
