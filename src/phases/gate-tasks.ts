@@ -110,9 +110,14 @@ export async function gatePullRequestAt(
   number: number,
   headSha: string,
   settings: GateSettings,
+  /** The pull request's description, when the caller has just read it. */
+  knownBody?: string | null,
 ): Promise<GateOutcome> {
-  const [pullRequest, changedFiles] = await Promise.all([readPullRequest(client, repo, number), listPullRequestFiles(client, repo, number)]);
-  return gate(client, { repo, repoHtmlUrl, headSha, changedFiles, body: pullRequest.body }, settings);
+  const [body, changedFiles] = await Promise.all([
+    knownBody === undefined ? readPullRequest(client, repo, number).then((pr) => pr.body) : Promise.resolve(knownBody),
+    listPullRequestFiles(client, repo, number),
+  ]);
+  return gate(client, { repo, repoHtmlUrl, headSha, changedFiles, body }, settings);
 }
 
 export interface MergeGroupRef {

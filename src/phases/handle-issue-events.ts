@@ -196,8 +196,8 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
     );
     return { phase: 'tick', status: 'refused' };
   }
-  const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, outcome.status === 'committed' ? outcome.commitSha : pr.headSha, ctx.gateSettings);
+  const headSha = outcome.status === 'committed' ? outcome.commitSha : outcome.headSha;
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, headSha, ctx.gateSettings, outcome.body);
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: event.issueNumber }, gate);
   if (outcome.missing > 0) {
     await reply(

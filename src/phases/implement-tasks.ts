@@ -38,7 +38,7 @@ export async function implementTasks(ctx: LifecycleContext, pullRequest: number,
       throw toAgentOsError(error, `Updating the description of #${pullRequest}`);
     }
   }
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pullRequest, pr.headSha, ctx.gateSettings);
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pullRequest, pr.headSha, ctx.gateSettings, body);
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest }, gate);
   const known = new Set(gate.reads.flatMap((r) => (r.status === 'read' ? r.file.groups.flatMap((g) => (g.number === undefined ? [] : [g.number])) : [])));
   return { status: already ? 'unchanged' : 'declared', groups: numbers, unknown: numbers.filter((n) => !known.has(n)), gate };

@@ -20,8 +20,8 @@ export interface ChecklistEdit {
 export type TickOutcome =
   | { status: 'no-ticks' }
   | { status: 'refused'; held: PermissionLevel }
-  | { status: 'committed'; commitSha: string; changed: string[]; missing: number }
-  | { status: 'unchanged'; missing: number };
+  | { status: 'committed'; commitSha: string; changed: string[]; missing: number; body: string | null }
+  | { status: 'unchanged'; missing: number; headSha: string; body: string | null };
 
 /** A tick lost to a concurrent change of the task file is retried on a fresh read this many times. */
 const WRITE_ATTEMPTS = 3;
@@ -94,5 +94,7 @@ export async function tickFromChecklist(
       break;
     }
   }
-  return commitSha === undefined ? { status: 'unchanged', missing } : { status: 'committed', commitSha, changed, missing };
+  return commitSha === undefined
+    ? { status: 'unchanged', missing, headSha: pr.headSha, body: pr.body }
+    : { status: 'committed', commitSha, changed, missing, body: pr.body };
 }

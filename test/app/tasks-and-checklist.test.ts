@@ -175,6 +175,17 @@ describe('the checklist comment', () => {
     expect(tasksMd()).toContain('  - [x] 1.1 Write');
   });
 
+  it('two deliveries racing for a new push leave one checklist comment and one check run', async () => {
+    fake.git.commitOnBranch(BRANCH, (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace('- [ ] 1.1', '- [x] 1.1')), 'push');
+    await Promise.all([
+      deliver(probot, 'pull_request', pullRequestPayload(fake, pr), 'race-a'),
+      deliver(probot, 'pull_request', pullRequestPayload(fake, pr), 'race-b'),
+    ]);
+    expect(checklists()).toHaveLength(1);
+    expect(checklists()[0]?.body).toContain('  - [x] 1.1 Write');
+    expect(runsOn(head())).toHaveLength(1);
+  });
+
   it('ignores its own edits, and keeps the oldest comment when a race left two', async () => {
     const comment = checklists()[0];
     if (!comment) throw new Error('no checklist');
