@@ -39,6 +39,9 @@ export async function createBranchWithFiles(
   }
 }
 
+/** Wait before trying a write again after GitHub's server error. */
+const SERVER_ERROR_RETRY_MS = 1000;
+
 export interface FileOnBranch {
   text: string;
   /** Blob SHA, needed to update the file. */
@@ -72,20 +75,36 @@ export async function writeFileOnBranch(
   repo: RepoRef,
   request: { branch: string; path: string; content: string; message: string; sha?: string },
 ): Promise<{ commitSha: string }> {
-  try {
-    const { data } = await client.request('PUT /repos/{owner}/{repo}/contents/{path}', {
+  const put = () =>
+    client.request('PUT /repos/{owner}/{repo}/contents/{path}', {
       ...repo,
       path: request.path,
       branch: request.branch,
       message: request.message,
       content: Buffer.from(request.content, 'utf8').toString('base64'),
       ...(request.sha === undefined ? {} : { sha: request.sha }),
+      // The client's own retries would resend a write GitHub refused as out of date (409) unchanged; a stale
+      // write is answered by reading the file again instead, and only a server error is tried again here.
+      request: { retries: 0 },
     });
-    return { commitSha: data.commit.sha ?? '' };
+  try {
+    let response;
+    try {
+      response = await put();
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      if (typeof status !== 'number' || status < 500) throw error;
+      await new Promise((resolve) => setTimeout(resolve, SERVER_ERROR_RETRY_MS));
+      response = await put();
+    }
+    return { commitSha: response.data.commit.sha ?? '' };
   } catch (error) {
     const status = (error as { status?: unknown }).status;
     // GitHub answers 409 for a stale sha, and 422 when the file was created meanwhile and no sha was sent.
-    if (status === 422 && request.sha === undefined) throw toAgentOsError({ ...(error as object), status: 409 }, `Writing ${request.path}`);
+    if (status === 422 && request.sha === undefined) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw toAgentOsError({ status: 409, message, response: (error as { response?: unknown }).response }, `Writing ${request.path}`);
+    }
     throw toAgentOsError(error, `Writing ${request.path}`);
   }
 }

@@ -219,7 +219,7 @@ describe('/write-spec', () => {
   });
 
   it('a GitHub error while writing is reported with 😕, and repeating the command finishes the job', async () => {
-    fake.faults.push({ method: 'PUT', path: /spec\.md$/, status: 500, body: { message: 'Server Error' } });
+    fake.faults.push({ method: 'PUT', path: /spec\.md$/, status: 500, body: { message: 'Server Error' }, times: 2 });
     const command = await say(probot, fake, 12, '/write-spec', LEE);
     expect(lastOurs()).toContain(`\`/write-spec\` failed: Writing ${SPEC} failed: GitHub answered 500`);
     expect(lastOurs()).toContain('Anything already done is kept; comment the command again to finish.');

@@ -107,7 +107,7 @@ describe('answer edge cases', () => {
   });
 
   it('a GitHub error while folding is reported with 😕, and editing the reply tries again', async () => {
-    fake.faults.push({ method: 'PUT', path: /requirements\.md$/, status: 500 });
+    fake.faults.push({ method: 'PUT', path: /requirements\.md$/, status: 500, times: 2 });
     const reply = await say(probot, fake, 12, '1. Owners only.', MARA);
     expect(fake.reactions.filter((r) => r.comment === reply.id).map((r) => r.content)).toEqual(['confused']);
     expect(ours().pop()?.body).toContain('your answers could not be folded into the requirements: Writing');

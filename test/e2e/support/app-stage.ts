@@ -1,0 +1,229 @@
+// The real App server, started as `npm start` starts it (Probot's `run`, configured from the environment, GitHub
+// Enterprise style through GHE_HOST/GHE_PROTOCOL), against the in-memory GitHub served over HTTP. Started once per
+// test file; each test plugs in its own fresh FakeGitHub. Adapted from demo/stage.ts, with two replicas of the
+// server (two Probot processes' worth of state: caches, the per-process serializer) sharing one GitHub.
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import Bottleneck from 'bottleneck';
+import { ProbotOctokit, run } from 'probot';
+import agentOsApp from '../../../src/app/index.js';
+import { FakeGitHub, type FakeRequest } from '../../support/fake-github/fake-github.js';
+import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
+
+export const WEBHOOK_SECRET = 'e2e-lifecycle-secret';
+
+/** Looks at a request before the fake answers it; a promise makes the answer wait until it settles. */
+export type Interceptor = (request: FakeRequest) => Promise<void> | undefined;
+
+/**
+ * Fake GitHubs served over HTTP under `/api/v3` (as test/support/fake-github/http-binding.ts serves one): a request
+ * for `/repos/OWNER/REPO/…` goes to the fake of that repository, any other (installation tokens, the owner's
+ * `.github` repository) to the one plugged in last. Tests give each repository its own name, so work a server
+ * still finishes after a test ended never lands in another test's GitHub. An interceptor can hold requests back,
+ * so that two replicas racing interleave the way a test needs, every time.
+ */
+async function serveSwitchable() {
+  let current: FakeGitHub = new FakeGitHub();
+  const byRepository = new Map<string, FakeGitHub>();
+  let interceptor: Interceptor | undefined;
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const request: FakeRequest = {
+        method: req.method ?? 'GET',
+        path: decodeURIComponent(url.pathname).replace(/^\/api\/v3/, ''),
+        query: url.searchParams,
+        headers: req.headers,
+        body: raw ? (JSON.parse(raw) as unknown) : undefined,
+      };
+      const repository = /^\/repos\/([^/]+)\/([^/]+)/.exec(request.path);
+      const fake = (repository ? byRepository.get(`${repository[1] ?? ''}/${repository[2] ?? ''}`) : undefined) ?? current;
+      const answer = () => {
+        const response = fake.handle(request);
+        const text = typeof response.body === 'string';
+        res.writeHead(response.status, { 'content-type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8', ...response.headers });
+        res.end(response.body === undefined ? '' : text ? response.body : JSON.stringify(response.body));
+      };
+      const wait = interceptor?.(request);
+      if (wait === undefined) answer();
+      else void wait.then(answer, answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${String(port)}/api/v3`,
+    use: (fake: FakeGitHub) => {
+      byRepository.set(`${fake.owner}/${fake.repo}`, fake);
+      current = fake;
+    },
+    intercept: (next: Interceptor | undefined) => {
+      interceptor = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+/** A promise that resolves when `ready` says so (checked every 5 ms), or after `timeoutMs` anyway. */
+export function until(ready: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (ready() || Date.now() - started > timeoutMs) resolve();
+      else setTimeout(check, 5);
+    };
+    check();
+  });
+}
+
+/**
+ * An interceptor that holds the first `count` requests that `matches` until all of them have arrived (after
+ * `timeoutMs` whatever came is answered): every racer reads before any of them writes.
+ */
+export function barrier(matches: (request: FakeRequest) => boolean, count: number, timeoutMs = 5000): Interceptor {
+  let arrived = 0;
+  return (request) => {
+    if (!matches(request) || arrived >= count) return undefined;
+    arrived += 1;
+    return until(() => arrived >= count, timeoutMs);
+  };
+}
+
+export type Signature = 'valid' | 'forged' | 'missing';
+
+export interface WebhookPost {
+  event: string;
+  payload: object;
+  /** `X-GitHub-Delivery`: the same on a redelivery. */
+  id?: string;
+  /** Which server replica receives it (default 0). */
+  replica?: number;
+  signature?: Signature;
+}
+
+export interface AppStage {
+  /** `http://127.0.0.1:PORT/api/v3`. */
+  apiUrl: string;
+  replicas: number;
+  /** Answer requests for the fake's repository from it (and requests for no repository, until the next `use`). */
+  use: (fake: FakeGitHub) => void;
+  /** Look at every request before it is answered, and hold it back if need be (`undefined`: none). */
+  intercept: (interceptor: Interceptor | undefined) => void;
+  /** Sign and POST a webhook as GitHub does; resolves with the answer (Probot answers once the handler is done). */
+  post: (webhook: WebhookPost) => Promise<{ status: number; text: string }>;
+  close: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+}
+
+export function sign(body: string, secret = WEBHOOK_SECRET): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** Start the API server and `replicas` App servers (each its own Probot `run`, as separate processes would be). */
+export async function startAppStage(replicas = 2): Promise<AppStage> {
+  const api = await serveSwitchable();
+  const { host } = new URL(api.url);
+  const servers: Array<Awaited<ReturnType<typeof run>>> = [];
+  const webhookUrls: string[] = [];
+  try {
+    for (let i = 0; i < replicas; i += 1) {
+      const port = await freePort();
+      // One set per server, as Probot's are one per process (per installation), created once.
+      const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+      const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+      servers.push(
+        await run(agentOsApp, {
+          env: {
+            APP_ID: '123',
+            PRIVATE_KEY: TEST_PRIVATE_KEY,
+            WEBHOOK_SECRET,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            GHE_HOST: host,
+            GHE_PROTOCOL: 'http',
+            // E2E_LOG_LEVEL=warn shows what the App and Octokit log (failures, rate limits).
+            LOG_LEVEL: (process.env.E2E_LOG_LEVEL ?? 'fatal') as 'fatal',
+            NODE_ENV: 'development',
+          },
+          // Probot's Octokit with ONE change: the throttling plugin's pacing of writes (one write per second, one
+          // notifying write every three seconds: GitHub's advice against github.com's secondary rate limits) runs
+          // with no minimum gap, as the local GitHub has no rate limits. Everything else stays as in production:
+          // the retry plugin (a 5xx is sent again a few seconds later), the throttling plugin itself and Probot's
+          // own onSecondaryRateLimit (which only logs "Secondary quota detected" and does not retry), so a 403
+          // secondary rate limit reaches the App as it would.
+          // (demo/stage.ts turns the whole throttling plugin off instead; here only its pacing is off.)
+          // A function, so it applies after Probot's defaults.
+          Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+            ...options,
+            throttle: {
+              ...(options.throttle as object),
+              write,
+              notifications,
+            },
+          })),
+        }),
+      );
+      webhookUrls.push(`http://127.0.0.1:${String(port)}/api/github/webhooks`);
+    }
+  } catch (error) {
+    for (const server of servers) await server.stop();
+    await api.close();
+    throw error;
+  }
+
+  const post = async ({ event, payload, id = randomUUID(), replica = 0, signature = 'valid' }: WebhookPost) => {
+    const body = JSON.stringify(payload);
+    const url = webhookUrls[replica];
+    if (url === undefined) throw new Error(`no replica ${String(replica)}`);
+    const signed = signature === 'valid' ? sign(body) : signature === 'forged' ? sign(body, 'not-the-secret') : undefined;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'GitHub-Hookshot/e2e',
+        'x-github-event': event,
+        'x-github-delivery': id,
+        ...(signed === undefined ? {} : { 'x-hub-signature-256': signed }),
+      },
+      body,
+    });
+    return { status: response.status, text: await response.text() };
+  };
+
+  return {
+    apiUrl: api.url,
+    replicas,
+    use: (fake) => {
+      api.use(fake);
+    },
+    intercept: (interceptor) => {
+      api.intercept(interceptor);
+    },
+    post,
+    close: async () => {
+      for (const server of servers) await server.stop();
+      await api.close();
+    },
+  };
+}
