@@ -25488,8 +25488,145 @@ function isUint8Array2(value2) {
 
 // src/core/markdown/parse-markdown.ts
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+var CHUNK_LENGTH = 4 * 1024;
 function parseMarkdown(source) {
-  return processor.parse(source);
+  return parseMarkdownInChunks(source, CHUNK_LENGTH);
+}
+function parseMarkdownInChunks(source, chunkLength) {
+  const mayDefine = source.includes("]:");
+  const children = [];
+  let openList;
+  let rootStart;
+  let start = 0;
+  let line = 1;
+  let want = Math.max(1, chunkLength, frontMatterEnd(source));
+  for (; ; ) {
+    const cut = start + want < source.length ? nextCut(source, start + want) : void 0;
+    if (start === 0 && cut === void 0) return processor.parse(source);
+    const end = cut === void 0 ? source.length : endOfLine(source, cut.at);
+    const tree = processor.parse(source.slice(start, end));
+    const nodes = tree.children.slice();
+    let cutNode;
+    let continuing;
+    if (cut !== void 0) {
+      const last = nodes[nodes.length - 1];
+      const lastItem = last?.type === "list" ? last.children[last.children.length - 1] : void 0;
+      if (cut.kind.block && last?.position?.start.offset === cut.at - start && (!cut.kind.listLike || last.type === "list")) {
+        cutNode = nodes.pop();
+      } else if (cut.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
+        cutNode = last.children.pop();
+        continuing = last;
+      } else {
+        want = 2 * (cut.at - start);
+        continue;
+      }
+    }
+    rootStart ??= tree.position?.start;
+    for (const [index2, node3] of nodes.entries()) {
+      if (adopt(node3, line - 1, start, mayDefine)) return processor.parse(source);
+      if (index2 === 0 && openList) {
+        if (node3.type !== "list" || node3.position?.start.offset !== start) return processor.parse(source);
+        for (const item of node3.children) openList.children.push(item);
+        openList.spread = openList.spread === true || node3.spread === true;
+        if (openList.position) openList.position.end = node3.position.end;
+        if (continuing === node3) continuing = openList;
+      } else {
+        children.push(node3);
+      }
+    }
+    openList = continuing;
+    if (cut === void 0 || cutNode === void 0) {
+      const rootEnd = tree.position?.end;
+      const root2 = { type: "root", children };
+      if (rootStart && rootEnd) root2.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line - 1, start) };
+      return root2;
+    }
+    line += (cutNode.position?.start.line ?? 1) - 1;
+    start = cut.at;
+    want = Math.max(1, chunkLength);
+  }
+}
+function nextCut(source, from) {
+  for (let i = from - 1; i < source.length - 1; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
+      const kind = cutKind(source, i + 1);
+      if (kind) return { at: i + 1, kind };
+    }
+  }
+  return void 0;
+}
+function isSpaceOrEnd(char) {
+  return char === void 0 || char === " " || char === "	" || char === "\n" || char === "\r";
+}
+function cutKind(source, at) {
+  const first = source[at] ?? "";
+  if (first === "" || " 	\r\n\uFEFF".includes(first) || source.startsWith("---", at) || source.startsWith("+++", at)) {
+    return void 0;
+  }
+  let item = false;
+  let listLike = false;
+  if (first === "-" || first === "+" || first === "*") {
+    item = source[at + 1] === " " || source[at + 1] === "	";
+    listLike = isSpaceOrEnd(source[at + 1]);
+  } else if (first >= "0" && first <= "9") {
+    let digits = 1;
+    while ((source[at + digits] ?? "") >= "0" && (source[at + digits] ?? "") <= "9") digits += 1;
+    const delimiter = source[at + digits];
+    const after = source[at + digits + 1];
+    item = digits < 10 && (delimiter === "." || delimiter === ")") && (after === " " || after === "	");
+    listLike = (delimiter === "." || delimiter === ")") && isSpaceOrEnd(after);
+  }
+  let block = false;
+  if (first === "#") {
+    let hashes = 1;
+    while (source[at + hashes] === "#") hashes += 1;
+    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
+  }
+  if (!block) {
+    let i = at - 1;
+    i -= source[i] === "\n" && source[i - 1] === "\r" ? 2 : 1;
+    while (i >= 0 && (source[i] === " " || source[i] === "	")) i -= 1;
+    block = i < 0 || source[i] === "\n" || source[i] === "\r";
+  }
+  return block || item ? { block, item, listLike } : void 0;
+}
+function frontMatterEnd(source) {
+  const text5 = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const fence3 = text5.startsWith("---") ? "-" : text5.startsWith("+++") ? "+" : void 0;
+  if (fence3 === void 0) return 0;
+  const closing = fence3 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
+  closing.lastIndex = 3;
+  const match = closing.exec(text5);
+  return match === null ? source.length : source.length - text5.length + match.index + match[0].length;
+}
+function endOfLine(source, at) {
+  for (let i = at; i < source.length; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10 || code3 === 13) return i;
+  }
+  return source.length;
+}
+function shiftPoint(point3, lines, offset) {
+  return {
+    line: point3.line + lines,
+    column: point3.column,
+    offset: point3.offset === void 0 ? void 0 : point3.offset + offset
+  };
+}
+function adopt(node3, lines, offset, mayDefine) {
+  if (mayDefine && (node3.type === "definition" || node3.type === "footnoteDefinition")) return true;
+  if ((lines !== 0 || offset !== 0) && node3.position) {
+    const position2 = {
+      start: shiftPoint(node3.position.start, lines, offset),
+      end: shiftPoint(node3.position.end, lines, offset)
+    };
+    node3.position = position2;
+  }
+  if ("children" in node3) {
+    for (const child of node3.children) if (adopt(child, lines, offset, mayDefine)) return true;
+  }
+  return false;
 }
 
 // src/core/markdown/source-slice.ts
@@ -25677,12 +25814,14 @@ function renderTasks(spec) {
 // src/core/markdown/find-unclosed-fences.ts
 function findUnclosedFences(tree, source) {
   const found = [];
+  let contentEnd;
   const visit3 = (node3) => {
     if (node3.type === "code" && node3.position) {
       const { start, end } = node3.position;
       const raw = source.slice(start.offset, end.offset);
       const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
-      const runsToEnd = end.offset !== void 0 && end.offset >= source.trimEnd().length;
+      contentEnd ??= source.trimEnd().length;
+      const runsToEnd = end.offset !== void 0 && end.offset >= contentEnd;
       if (opening && runsToEnd) {
         const fence3 = opening[1] ?? "";
         const lines = raw.split(/\r?\n/);
@@ -25754,6 +25893,7 @@ function textAfterBox(paragraph2, boxInText, boxLength) {
 }
 function scanTaskItems(tree, source) {
   const items = [];
+  const columnAt = columnFinder(source);
   const visit3 = (node3, parentTask, insideListItem, afterHeading) => {
     if (node3.type === "heading") {
       items.push({ kind: "heading", line: lineOf(node3), depth: node3.depth, text: collapse(toString(node3)) });
@@ -25786,7 +25926,7 @@ function scanTaskItems(tree, source) {
         items.push({
           kind: "task",
           line: lineOf(item),
-          column: columnAt(source, box.bracketOffset),
+          column: columnAt(box.bracketOffset),
           markerOffset: box.bracketOffset + 1,
           marker: box.marker,
           optional: box.optional,
@@ -25806,9 +25946,21 @@ function scanTaskItems(tree, source) {
 function lineOf(node3) {
   return node3.position?.start.line ?? 1;
 }
-function columnAt(source, offset) {
+function columnAtSlowly(source, offset) {
   const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
   return offset - lineStart + 1;
+}
+function columnFinder(source) {
+  let lastNewline = -1;
+  let nextNewline = source.indexOf("\n");
+  return (offset) => {
+    if (offset <= 0 || offset <= lastNewline) return columnAtSlowly(source, offset);
+    while (nextNewline !== -1 && nextNewline < offset) {
+      lastNewline = nextNewline;
+      nextNewline = source.indexOf("\n", nextNewline + 1);
+    }
+    return offset - lastNewline;
+  };
 }
 
 // src/core/tasks/task-file-locations.ts
@@ -25940,7 +26092,7 @@ function parseTaskFile(source, options = {}) {
   linkFlatSubtasksById(tasks, scannedTasks);
   for (const task of tasks) if (task.parent !== void 0) tasks[task.parent]?.children.push(task.index);
   decideCompleteness(tasks);
-  diagnostics.push(...duplicateIdDiagnostics(tasks));
+  for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
   for (const fence3 of findUnclosedFences(tree, source)) {
     diagnostics.push({
       line: fence3.line,
@@ -26050,6 +26202,7 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
   let groupDepth = Infinity;
   for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
   const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
+  const roots = /* @__PURE__ */ new Map();
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
     let group;
@@ -26060,7 +26213,7 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
       const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
       group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
     } else if (topLevelTaskGroups) {
-      const root2 = rootOf(tasks, task);
+      const root2 = rootOf(tasks, task, roots);
       group = groupFor(`t${root2.index}`, () => ({
         title: root2.text,
         line: root2.line,
@@ -26074,13 +26227,21 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
   }
   return groups2;
 }
-function rootOf(tasks, task) {
+function rootOf(tasks, task, roots) {
+  const known = roots.get(task.index);
+  if (known) return known;
   let root2 = task;
   while (root2.parent !== void 0) {
     const parent = tasks[root2.parent];
     if (!parent) break;
+    const parentRoot = roots.get(parent.index);
+    if (parentRoot) {
+      root2 = parentRoot;
+      break;
+    }
     root2 = parent;
   }
+  roots.set(task.index, root2);
   return root2;
 }
 

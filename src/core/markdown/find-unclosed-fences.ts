@@ -12,13 +12,15 @@ export interface UnclosedFence {
  */
 export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] {
   const found: UnclosedFence[] = [];
+  let contentEnd: number | undefined;
   const visit = (node: Nodes): void => {
     if (node.type === 'code' && node.position) {
       const { start, end } = node.position;
       const raw = source.slice(start.offset, end.offset);
       const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
       // A fence inside a list item or quote ends with its container; only one that runs to the end swallows the rest.
-      const runsToEnd = end.offset !== undefined && end.offset >= source.trimEnd().length;
+      contentEnd ??= source.trimEnd().length;
+      const runsToEnd = end.offset !== undefined && end.offset >= contentEnd;
       if (opening && runsToEnd) {
         const fence = opening[1] ?? '';
         const lines = raw.split(/\r?\n/);

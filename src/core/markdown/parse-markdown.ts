@@ -1,13 +1,206 @@
-import type { Root } from 'mdast';
+import type { List, Nodes, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
+type Position = NonNullable<Root['position']>;
+type Point = Position['start'];
+
 /** GFM, plus YAML/TOML front matter (Spec Kit's task files open with one) read as metadata, not as text. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
+/**
+ * Roughly how much text goes to the parser at once. micromark's time grows with the square of the text it is
+ * given when that text has nested lists (each time a nested list closes, it copies every event of the document so
+ * far: a 735 KB Agent OS tasks.md took 7 s in one piece), so longer documents are parsed a few KB at a time.
+ */
+const CHUNK_LENGTH = 4 * 1024;
+
 /** Parse GitHub-flavoured markdown to an mdast tree. Total: any string gives a tree. */
 export function parseMarkdown(source: string): Root {
-  return processor.parse(source);
+  return parseMarkdownInChunks(source, CHUNK_LENGTH);
+}
+
+/** What a line at the margin may start: a new top-level block, or the next item of a top-level list. */
+interface CutKind {
+  block: boolean;
+  item: boolean;
+  /** A list marker: starts a list in a fresh piece, but after some blocks (indented code) not in the document. */
+  listLike: boolean;
+}
+
+/**
+ * The same tree as parsing `source` in one piece, built from pieces of about `chunkLength` characters that are
+ * parsed one by one and joined (positions moved to where each piece sits in `source`).
+ *
+ * A piece may end only before a line at the margin, and it is parsed together with that line: the cut is kept if
+ * the line comes out as the start of a top-level node (after a blank line or as an ATX heading), or as the next
+ * item of a top-level list (whose items then go on in the next piece's first list). Block structure up to and
+ * including a line depends only on the text up to that line, so the nodes before the line are those of the whole
+ * document; at such a line the parser holds nothing open but that list. Definitions reach across the whole
+ * document (and front matter is looked for up to its closing fence), so a document with them is parsed whole.
+ * Exported for tests, which force small pieces.
+ */
+export function parseMarkdownInChunks(source: string, chunkLength: number): Root {
+  const mayDefine = source.includes(']:');
+  const children: RootContent[] = [];
+  /** A top-level list that goes on in the next piece. */
+  let openList: List | undefined;
+  let rootStart: Point | undefined;
+  let start = 0;
+  let line = 1;
+  let want = Math.max(1, chunkLength, frontMatterEnd(source));
+  for (;;) {
+    const cut = start + want < source.length ? nextCut(source, start + want) : undefined;
+    if (start === 0 && cut === undefined) return processor.parse(source);
+    const end = cut === undefined ? source.length : endOfLine(source, cut.at);
+    const tree = processor.parse(source.slice(start, end));
+    const nodes = tree.children.slice();
+    /** The piece's last node: it starts at the cut, or is the list whose next item does. */
+    let cutNode: Nodes | undefined;
+    let continuing: List | undefined;
+    if (cut !== undefined) {
+      const last = nodes[nodes.length - 1];
+      const lastItem = last?.type === 'list' ? last.children[last.children.length - 1] : undefined;
+      if (cut.kind.block && last?.position?.start.offset === cut.at - start && (!cut.kind.listLike || last.type === 'list')) {
+        cutNode = nodes.pop();
+      } else if (cut.kind.item && last?.type === 'list' && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
+        cutNode = last.children.pop();
+        continuing = last;
+      } else {
+        // Not a cut after all (inside a fence, an HTML block, a paragraph going on…): try further on.
+        want = 2 * (cut.at - start);
+        continue;
+      }
+    }
+    rootStart ??= tree.position?.start;
+    for (const [index, node] of nodes.entries()) {
+      if (adopt(node, line - 1, start, mayDefine)) return processor.parse(source);
+      if (index === 0 && openList) {
+        // The previous piece's last list goes on here: its items, spread and end.
+        if (node.type !== 'list' || node.position?.start.offset !== start) return processor.parse(source);
+        for (const item of node.children) openList.children.push(item);
+        openList.spread = openList.spread === true || node.spread === true;
+        if (openList.position) openList.position.end = node.position.end;
+        if (continuing === node) continuing = openList;
+      } else {
+        children.push(node);
+      }
+    }
+    openList = continuing;
+    if (cut === undefined || cutNode === undefined) {
+      const rootEnd = tree.position?.end;
+      const root: Root = { type: 'root', children };
+      if (rootStart && rootEnd) root.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line - 1, start) };
+      return root;
+    }
+    line += (cutNode.position?.start.line ?? 1) - 1;
+    start = cut.at;
+    want = Math.max(1, chunkLength);
+  }
+}
+
+/** The first line starting at or after `from` (and after the first line) that may be a cut. */
+function nextCut(source: string, from: number): { at: number; kind: CutKind } | undefined {
+  for (let i = from - 1; i < source.length - 1; i += 1) {
+    const code = source.charCodeAt(i);
+    if (code === 10 || (code === 13 && source.charCodeAt(i + 1) !== 10)) {
+      const kind = cutKind(source, i + 1);
+      if (kind) return { at: i + 1, kind };
+    }
+  }
+  return undefined;
+}
+
+function isSpaceOrEnd(char: string | undefined): boolean {
+  return char === undefined || char === ' ' || char === '\t' || char === '\n' || char === '\r';
+}
+
+/**
+ * What the line at `at` may be: an ATX heading at the margin (it interrupts a paragraph) or any other line at the
+ * margin after a blank line may start a top-level block; a bullet or number at the margin followed by a space may
+ * be the next item of a top-level list. Never a line that opens with `---`/`+++` (front matter when first in a
+ * piece) or a byte-order mark. A line that looks like a list item is a block start only if it starts a list
+ * (the caller checks: after indented code and blank lines, `2. …` is a paragraph).
+ */
+function cutKind(source: string, at: number): CutKind | undefined {
+  const first = source[at] ?? '';
+  if (first === '' || ' \t\r\n\uFEFF'.includes(first) || source.startsWith('---', at) || source.startsWith('+++', at)) {
+    return undefined;
+  }
+  let item = false;
+  let listLike = false;
+  if (first === '-' || first === '+' || first === '*') {
+    item = source[at + 1] === ' ' || source[at + 1] === '\t';
+    listLike = isSpaceOrEnd(source[at + 1]);
+  } else if (first >= '0' && first <= '9') {
+    let digits = 1;
+    while ((source[at + digits] ?? '') >= '0' && (source[at + digits] ?? '') <= '9') digits += 1;
+    const delimiter = source[at + digits];
+    const after = source[at + digits + 1];
+    item = digits < 10 && (delimiter === '.' || delimiter === ')') && (after === ' ' || after === '\t');
+    listLike = (delimiter === '.' || delimiter === ')') && isSpaceOrEnd(after);
+  }
+  let block = false;
+  if (first === '#') {
+    let hashes = 1;
+    while (source[at + hashes] === '#') hashes += 1;
+    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
+  }
+  if (!block) {
+    // The line before is blank (spaces and tabs only).
+    let i = at - 1;
+    i -= source[i] === '\n' && source[i - 1] === '\r' ? 2 : 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t')) i -= 1;
+    block = i < 0 || source[i] === '\n' || source[i] === '\r';
+  }
+  return block || item ? { block, item, listLike } : undefined;
+}
+
+/**
+ * Where front matter would end (after its closing fence line), if the document opens with a fence: the parser
+ * looks ahead for the closing fence, so no piece may end before it. Without a closing fence, that failed look-ahead
+ * leaves the parser in a state of its own: the document is parsed in one piece.
+ */
+function frontMatterEnd(source: string): number {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const fence = text.startsWith('---') ? '-' : text.startsWith('+++') ? '+' : undefined;
+  if (fence === undefined) return 0;
+  const closing = fence === '-' ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
+  closing.lastIndex = 3;
+  const match = closing.exec(text);
+  return match === null ? source.length : source.length - text.length + match.index + match[0].length;
+}
+
+function endOfLine(source: string, at: number): number {
+  for (let i = at; i < source.length; i += 1) {
+    const code = source.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return source.length;
+}
+
+function shiftPoint(point: Point, lines: number, offset: number): Point {
+  return {
+    line: point.line + lines,
+    column: point.column,
+    offset: point.offset === undefined ? undefined : point.offset + offset,
+  };
+}
+
+/** Move a node (and its descendants) parsed from a piece to its place in the document; true if it defines. */
+function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean): boolean {
+  if (mayDefine && (node.type === 'definition' || node.type === 'footnoteDefinition')) return true;
+  if ((lines !== 0 || offset !== 0) && node.position) {
+    const position: Position = {
+      start: shiftPoint(node.position.start, lines, offset),
+      end: shiftPoint(node.position.end, lines, offset),
+    };
+    node.position = position;
+  }
+  if ('children' in node) {
+    for (const child of node.children) if (adopt(child, lines, offset, mayDefine)) return true;
+  }
+  return false;
 }

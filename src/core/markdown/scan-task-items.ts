@@ -116,6 +116,7 @@ function textAfterBox(paragraph: Paragraph, boxInText: boolean, boxLength: numbe
  */
 export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
   const items: ScannedItem[] = [];
+  const columnAt = columnFinder(source);
 
   const visit = (node: Nodes, parentTask: number | undefined, insideListItem: boolean, afterHeading: boolean): void => {
     if (node.type === 'heading') {
@@ -150,7 +151,7 @@ export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
         items.push({
           kind: 'task',
           line: lineOf(item),
-          column: columnAt(source, box.bracketOffset),
+          column: columnAt(box.bracketOffset),
           markerOffset: box.bracketOffset + 1,
           marker: box.marker,
           optional: box.optional,
@@ -173,7 +174,26 @@ function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
 }
 
-function columnAt(source: string, offset: number): number {
+/** 1-based column of an offset: counted from the last `\n` before it. */
+function columnAtSlowly(source: string, offset: number): number {
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
   return offset - lineStart + 1;
+}
+
+/**
+ * `columnAtSlowly` for offsets asked in document order, without searching back from each one: that search runs
+ * to the start of the file when there is no `\n` (old Mac `\r` line endings), quadratic over many tasks. Walks
+ * forward over each `\n` once; an offset out of order falls back to the search.
+ */
+function columnFinder(source: string): (offset: number) => number {
+  let lastNewline = -1;
+  let nextNewline = source.indexOf('\n');
+  return (offset) => {
+    if (offset <= 0 || offset <= lastNewline) return columnAtSlowly(source, offset);
+    while (nextNewline !== -1 && nextNewline < offset) {
+      lastNewline = nextNewline;
+      nextNewline = source.indexOf('\n', nextNewline + 1);
+    }
+    return offset - lastNewline;
+  };
 }

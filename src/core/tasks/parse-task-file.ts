@@ -88,7 +88,7 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
   linkFlatSubtasksById(tasks, scannedTasks);
   for (const task of tasks) if (task.parent !== undefined) tasks[task.parent]?.children.push(task.index);
   decideCompleteness(tasks);
-  diagnostics.push(...duplicateIdDiagnostics(tasks));
+  for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
 
   for (const fence of findUnclosedFences(tree, source)) {
     diagnostics.push({
@@ -219,6 +219,7 @@ function assignGroups(
   let groupDepth = Infinity;
   for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
   const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === 'kiro';
+  const roots = new Map<number, Task>();
 
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
@@ -230,7 +231,7 @@ function assignGroups(
       const heading = scannedTask?.headings.find((h) => h.depth === groupDepth);
       group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
     } else if (topLevelTaskGroups) {
-      const root = rootOf(tasks, task);
+      const root = rootOf(tasks, task, roots);
       group = groupFor(`t${root.index}`, () => ({
         title: root.text,
         line: root.line,
@@ -245,12 +246,21 @@ function assignGroups(
   return groups;
 }
 
-function rootOf(tasks: Task[], task: Task): Task {
+/** The outermost ancestor of a task; `roots` remembers earlier answers, so a long chain is walked once. */
+function rootOf(tasks: Task[], task: Task, roots: Map<number, Task>): Task {
+  const known = roots.get(task.index);
+  if (known) return known;
   let root = task;
   while (root.parent !== undefined) {
     const parent = tasks[root.parent];
     if (!parent) break;
+    const parentRoot = roots.get(parent.index);
+    if (parentRoot) {
+      root = parentRoot;
+      break;
+    }
     root = parent;
   }
+  roots.set(task.index, root);
   return root;
 }
