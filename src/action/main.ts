@@ -7,6 +7,7 @@ import { isAgentOsError } from '../core/errors.js';
 import type { GitHubClient } from '../github/github-client.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
+import { followGate, handleIssueStateChange, handlePullRequestClosed } from '../phases/handle-spec-events.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
 import { loadSettings } from '../phases/load-settings.js';
 import { syncChecklist } from '../phases/sync-checklist.js';
@@ -52,10 +53,10 @@ const actionLog = {
   },
 };
 
-/** The lifecycle phases on `issues` and `issue_comment` events: the same handlers as the App's. */
-async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl: string): Promise<EventOutcome | undefined> {
-  const { payload, repo, runId } = github.context;
-  const ctx: EventBase = {
+/** What the phases need of the run's repository, before its settings are read. */
+function actionBase(client: GitHubClient, repoHtmlUrl: string): EventBase {
+  const { payload, repo } = github.context;
+  return {
     client,
     repo,
     repoHtmlUrl,
@@ -63,9 +64,26 @@ async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl
     drafter: deterministicDrafter,
     log: actionLog,
   };
+}
+
+/** The lifecycle phases on `issues` and `issue_comment` events: the same handlers as the App's. */
+async function runLifecycle(client: GitHubClient, eventName: string, repoHtmlUrl: string): Promise<EventOutcome | undefined> {
+  const { payload, runId } = github.context;
+  const ctx = actionBase(client, repoHtmlUrl);
   const event = payload as unknown as IssueCommentPayload;
   const labels = (event.issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
   const isPullRequest = event.issue.pull_request !== undefined && event.issue.pull_request !== null;
+  if (eventName === 'issues' && (event.action === 'closed' || event.action === 'reopened')) {
+    const issue = payload.issue as { number: number; body?: string | null; state_reason?: string | null };
+    return handleIssueStateChange(ctx, {
+      action: event.action,
+      issueNumber: issue.number,
+      body: issue.body ?? '',
+      stateReason: issue.state_reason ?? null,
+      sender: { login: event.sender?.login ?? '', isBot: event.sender?.type === 'Bot' },
+      eventKey: `run-${runId}`,
+    });
+  }
   if (eventName === 'issues' && event.action === 'labeled') {
     return handleIssueLabeled(ctx, { issueNumber: event.issue.number, isPullRequest, label: event.label?.name ?? '', eventKey: `run-${runId}` });
   }
@@ -109,22 +127,33 @@ export async function run(): Promise<void> {
       }
       return;
     }
+    const pull = payload.pull_request as { number: number; merged?: boolean; html_url: string; head: { ref: string } } | undefined;
+    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.action === 'closed' && pull) {
+      const closed = await handlePullRequestClosed(actionBase(client, repoHtmlUrl), { number: pull.number, headRef: pull.head.ref, merged: pull.merged === true, htmlUrl: pull.html_url });
+      core.setOutput('phase', closed.phase);
+      core.setOutput('status', closed.status);
+      core.info(closed.phase === 'none' ? 'agent-os-github: a closed pull request that is not a merged spec: nothing to do.' : `agent-os-github: ${closed.phase} ${closed.status}.`);
+      return;
+    }
     let outcome: GateOutcome | undefined;
     const isGated =
       ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request !== undefined) ||
       (eventName === 'merge_group' && payload.merge_group !== undefined);
-    const settings = isGated ? (await loadSettings(client, repo)).gate : undefined;
-    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.pull_request && settings) {
-      outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
+    const allSettings = isGated ? await loadSettings(client, repo) : undefined;
+    const settings = allSettings?.gate;
+    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && pull && allSettings && settings) {
+      outcome = await gatePullRequest(client, repo, repoHtmlUrl, pull.number, settings);
       if (core.getInput('checklist-comment') === '' || core.getBooleanInput('checklist-comment')) {
         try {
-          await syncChecklist({ client, repo, repoHtmlUrl, pullRequest: payload.pull_request.number }, outcome);
+          await syncChecklist({ client, repo, repoHtmlUrl, pullRequest: pull.number }, outcome);
         } catch (error) {
           core.warning(
             `Could not update the checklist comment (${isAgentOsError(error) ? error.message : String(error)}). Give the workflow \`pull-requests: write\`, or set \`checklist-comment: false\`.`,
           );
         }
       }
+      const ctx = { ...actionBase(client, repoHtmlUrl), settings: allSettings.lifecycle, gateSettings: settings };
+      await followGate(ctx, { number: pull.number, headRef: pull.head.ref }, outcome);
     } else if (eventName === 'merge_group' && payload.merge_group && settings) {
       const group = payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
       outcome = await gateMergeGroup(

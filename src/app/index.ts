@@ -6,6 +6,7 @@ import { findPullRequestsForCommit } from '../github/read-pull-request.js';
 import type { Settings } from '../core/config/parse-config.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
+import { followGate, handleIssueStateChange, handlePullRequestClosed } from '../phases/handle-spec-events.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
 import { loadSettings } from '../phases/load-settings.js';
 import { ensureLabels, labelDefinitions, listInstallationRepositories } from '../phases/ensure-labels.js';
@@ -34,6 +35,12 @@ export const GATE_MERGE_QUEUE_EVENTS = ['merge_group.checks_requested'] as const
 
 /** Labels start shape-spec; comments carry the slash commands and the answers to the clarifying questions. */
 export const LIFECYCLE_ISSUE_EVENTS = ['issues.labeled'] as const;
+
+/** A task group's sub-issue closed (its tasks are ticked) or reopened (said on it). */
+export const SUB_ISSUE_EVENTS = ['issues.closed', 'issues.reopened'] as const;
+
+/** A spec pull request merged: roadmap item ticked, issue closed. */
+export const SPEC_MERGE_EVENTS = ['pull_request.closed'] as const;
 export const LIFECYCLE_COMMENT_EVENTS = ['issue_comment.created', 'issue_comment.edited'] as const;
 
 /** GitHub sends these to every App without a subscription: the App creates its labels where it is installed. */
@@ -48,6 +55,8 @@ export const HANDLED_EVENTS = [
   ...GATE_CHECK_EVENTS,
   ...GATE_MERGE_QUEUE_EVENTS,
   ...LIFECYCLE_ISSUE_EVENTS,
+  ...SUB_ISSUE_EVENTS,
+  ...SPEC_MERGE_EVENTS,
   ...LIFECYCLE_COMMENT_EVENTS,
 ] as const;
 
@@ -107,7 +116,7 @@ export default function agentOsApp(app: Probot): void {
     rerun: boolean;
     run: () => Promise<GateOutcome>;
     checklist?: { pullRequest: number; repoHtmlUrl: string };
-  }) =>
+  }): Promise<GateOutcome | undefined> =>
     serialize(`${target.repo.owner}/${target.repo.repo}@${target.headSha}`, async () => {
       let gated: GateOutcome | undefined;
       await reportGate({
@@ -119,13 +128,14 @@ export default function agentOsApp(app: Probot): void {
         rerun: target.rerun,
         run: async () => (gated = await target.run()),
       });
-      if (gated === undefined || target.checklist === undefined) return;
+      if (gated === undefined || target.checklist === undefined) return gated;
       try {
         const written = await syncChecklist({ client: target.context.octokit, repo: target.repo, ...target.checklist }, gated);
         if (written !== 'none' && written !== 'unchanged') target.context.log.info({ pullRequest: target.checklist.pullRequest, written }, 'checklist comment');
       } catch (error) {
         target.context.log.warn({ err: error }, 'could not update the checklist comment');
       }
+      return gated;
     });
 
   app.on([...INSTALLATION_EVENTS], async (context) => {
@@ -185,18 +195,63 @@ export default function agentOsApp(app: Probot): void {
     }
   });
 
+  app.on([...SUB_ISSUE_EVENTS], async (context) => {
+    const { payload } = context;
+    const base = eventBase(context, payload.repository);
+    const { issue, sender } = payload;
+    const outcome = await serialize(`${payload.repository.full_name}#${issue.number}`, () =>
+      handleIssueStateChange(base, {
+        action: payload.action,
+        issueNumber: issue.number,
+        body: issue.body ?? '',
+        stateReason: issue.state_reason ?? null,
+        sender: { login: sender.login, isBot: sender.type === 'Bot' },
+        eventKey: context.id,
+      }),
+    );
+    logOutcome(context, outcome);
+    const { gate } = outcome;
+    if (gate !== undefined) {
+      await reportOn({ context, repo: repoOf(payload.repository), headSha: gate.headSha, rerun: false, run: () => Promise.resolve(gate) });
+    }
+  });
+
+  app.on([...SPEC_MERGE_EVENTS], async (context) => {
+    const { payload } = context;
+    const pr = payload.pull_request;
+    if (!pr.merged) return;
+    const base = eventBase(context, payload.repository);
+    try {
+      const outcome = await serialize(`${payload.repository.full_name}#${pr.number}`, () =>
+        handlePullRequestClosed(base, { number: pr.number, headRef: pr.head.ref, merged: pr.merged, htmlUrl: pr.html_url }),
+      );
+      logOutcome(context, outcome);
+    } catch (error) {
+      context.log.warn({ err: error }, 'finishing a merged spec failed');
+      throw error;
+    }
+  });
+
   app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
     const { payload } = context;
     if (payload.action === 'edited' && !('body' in payload.changes) && !('base' in payload.changes)) return;
     const repo = repoOf(payload.repository);
-    await reportOn({
+    let settings: Settings | undefined;
+    const gated = await reportOn({
       context,
       repo,
       headSha: payload.pull_request.head.sha,
       rerun: false,
-      run: gateWith(context, repo, (settings) => gatePullRequest(context.octokit, repo, payload.repository.html_url, payload.pull_request.number, settings)),
+      run: async () => {
+        settings = await loadSettings(context.octokit, repo);
+        return gatePullRequest(context.octokit, repo, payload.repository.html_url, payload.pull_request.number, settings.gate);
+      },
       checklist: { pullRequest: payload.pull_request.number, repoHtmlUrl: payload.repository.html_url },
     });
+    if (gated !== undefined && settings !== undefined) {
+      const ctx = { ...eventBase(context, payload.repository), settings: settings.lifecycle, gateSettings: settings.gate };
+      await followGate(ctx, { number: payload.pull_request.number, headRef: payload.pull_request.head.ref }, gated);
+    }
   });
 
   app.on([...GATE_CHECK_EVENTS], async (context) => {

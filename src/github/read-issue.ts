@@ -12,6 +12,7 @@ export interface IssueSnapshot {
   htmlUrl: string;
   isPullRequest: boolean;
   labels: string[];
+  state: 'open' | 'closed';
 }
 
 export async function readIssue(client: GitHubClient, repo: RepoRef, number: number): Promise<IssueSnapshot> {
@@ -25,6 +26,7 @@ export async function readIssue(client: GitHubClient, repo: RepoRef, number: num
       author: data.user?.login ?? '',
       htmlUrl: data.html_url,
       isPullRequest: data.pull_request !== undefined,
+      state: data.state === 'closed' ? 'closed' : 'open',
       labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
     };
   } catch (error) {

@@ -15,6 +15,7 @@ export function labelDefinitions(labels: LifecycleLabels): LabelDefinition[] {
     { name: labels.shapeSpec, color: '5319e7', description: 'Agent OS: shape this issue into a spec (clarifying questions, spec branch, draft PR)' },
     { name: labels.shaping, color: 'fbca04', description: 'Agent OS: clarifying questions asked; answers are folded into requirements.md' },
     { name: labels.specWritten, color: '0e8a16', description: 'Agent OS: spec.md is written' },
+    { name: labels.done, color: '6f42c1', description: 'Agent OS: the spec pull request merged; the spec is done' },
   ];
 }
 

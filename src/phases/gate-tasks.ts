@@ -37,6 +37,8 @@ export interface GateOutcome {
   reads: TaskFileRead[];
   /** The task groups the description declares, if any. */
   scope?: string[];
+  /** The files the commit changes against its base (not removed ones): where a spec folder's other files are. */
+  changedPaths: string[];
 }
 
 /** The task files of a commit: the ones it changes, and those of the spec folders the description names. */
@@ -81,6 +83,7 @@ async function gate(client: GitHubClient, subject: GateSubject, settings: GateSe
     report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha), scope),
     reads,
     ...(scope === undefined ? {} : { scope }),
+    changedPaths: subject.changedFiles.filter((f) => !f.removed).map((f) => f.path),
   };
 }
 

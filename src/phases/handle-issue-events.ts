@@ -15,7 +15,10 @@ import { isChecklist } from '../core/checklist/render-checklist.js';
 import { createTasks } from './create-tasks.js';
 import { foldAnswerComment } from './fold-answer-comment.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
+import { followGate } from './follow-gate.js';
 import { implementTasks } from './implement-tasks.js';
+import { orchestrateTasks } from './orchestrate-tasks.js';
+import { planProduct } from './plan-product.js';
 import { syncChecklist } from './sync-checklist.js';
 import { tickFromChecklist } from './tick-from-checklist.js';
 import type { EventBase, LifecycleContext } from './lifecycle-context.js';
@@ -49,7 +52,18 @@ export interface IssueLabeledEvent {
 
 /** What an event led to, for logs and the Action's outputs. */
 export interface EventOutcome {
-  phase: 'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'fold-answers' | 'tick' | 'none';
+  phase:
+    | 'plan-product'
+    | 'shape-spec'
+    | 'write-spec'
+    | 'create-tasks'
+    | 'orchestrate-tasks'
+    | 'implement-tasks'
+    | 'fold-answers'
+    | 'tick'
+    | 'sub-issue'
+    | 'finish-spec'
+    | 'none';
   status: string;
   message?: string;
   /** A pull request gated at a commit the phase made: the App reports it as the check run. */
@@ -128,6 +142,8 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     return { phase: 'shape-spec', status: result.status, message: `${renderAlreadyShaped(result.links)}${rebuilt}${kept}` };
   }
   if (command.name === 'create-tasks') return runCreateTasks(ctx, issue, command);
+  if (command.name === 'plan-product') return runPlanProduct(ctx, issue, command, eventKey, event.isPullRequest ? [] : comments);
+  if (command.name === 'orchestrate-tasks') return runOrchestrateTasks(ctx, issue);
   if (command.name === 'implement-tasks') {
     if (!event.isPullRequest) throw new AgentOsError('user-input', '`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.');
     const result = await implementTasks(ctx, event.issueNumber, command.args);
@@ -136,7 +152,10 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
       phase: 'implement-tasks',
       status: result.status,
       gate: result.gate,
-      message: `This pull request implements Task Group${result.groups.length === 1 ? '' : 's'} ${result.groups.join(', ')}${unknown}: the \`${ctx.gateSettings.checkName}\` check now requires only their tasks (${result.gate.report.title}). The line \`Implements: …\` in the description records it; edit or remove it to change the scope.`,
+      message: [
+        `This pull request implements Task Group${result.groups.length === 1 ? '' : 's'} ${result.groups.join(', ')}${unknown}: the \`${ctx.gateSettings.checkName}\` check now requires only their tasks (${result.gate.report.title}). The line \`Implements: …\` in the description records it; edit or remove it to change the scope.`,
+        ...(result.handOff === undefined ? [] : ['', result.handOff]),
+      ].join('\n'),
     };
   }
   const result = await writeSpec(ctx, issue, { force: command.force });
@@ -156,6 +175,51 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     message:
       `${link} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ` +
       `${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`,
+  };
+}
+
+async function runPlanProduct(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand, eventKey: string, comments: readonly IssueComment[]): Promise<EventOutcome> {
+  const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey });
+  if (result.status === 'asked') {
+    return { phase: 'plan-product', status: 'asked', message: `Agent OS needs a little more about the product before it can plan it: ${result.questions === 1 ? 'one question' : `${result.questions} questions`} above. Answer them in a reply (or edit the issue), then comment \`/plan-product\` again.` };
+  }
+  if (result.status === 'exists') {
+    return {
+      phase: 'plan-product',
+      status: 'exists',
+      message: `This repository already has [product docs](${result.folderUrl}), so nothing was written. Comment \`/plan-product --force\` to write them again from this issue (the pull request then replaces them).`,
+    };
+  }
+  const stack = result.stack === 0 ? 'no manifests were found, so `tech-stack.md` says so' : `${result.stack} tech stack entries were detected from the repository`;
+  const verb = { opened: 'opened', updated: 'updated in', unchanged: 'already up to date in', kept: 'already open in' }[result.status];
+  const kept = result.status === 'kept' ? ` Its files were left as they are; comment \`/plan-product --force\` to write them again from this issue.` : '';
+  return {
+    phase: 'plan-product',
+    status: result.status,
+    message: `The product plan is ${verb} #${result.pullRequest.number} (branch \`${result.branch}\`): mission, a roadmap of ${result.features} items, and the tech stack (${stack}).${kept}`,
+  };
+}
+
+async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot): Promise<EventOutcome> {
+  const result = await orchestrateTasks(ctx, issue);
+  const created = result.subIssues.filter((s) => s.outcome === 'created').length;
+  const lines = result.subIssues.map((s) => `- Task Group ${s.group}: #${s.number}${s.outcome === 'unchanged' ? '' : ` (${s.outcome})`}`);
+  const files =
+    result.files === 'committed'
+      ? `[\`orchestration.yml\`](${result.orchestrationUrl}) and the implementation prompts were written (${result.written.length} file${result.written.length === 1 ? '' : 's'}).`
+      : `[\`orchestration.yml\`](${result.orchestrationUrl}) and the implementation prompts are already up to date.`;
+  const problems = result.problems.length === 0 ? [] : ['', '`orchestration.yml` has problems (the rest was used):', ...result.problems.map((p) => `- ${p}`)];
+  return {
+    phase: 'orchestrate-tasks',
+    status: result.files === 'committed' || created > 0 ? 'orchestrated' : 'unchanged',
+    message: [
+      `${files} One sub-issue per task group${created > 0 ? ` (${created} new)` : ''}:`,
+      '',
+      ...lines,
+      '',
+      'Closing a sub-issue as completed ticks its group in `tasks.md`; a group ticked in `tasks.md` closes its sub-issue. Set `claude_code_subagent`, `standards` or `assignees` per group in `orchestration.yml` and comment `/orchestrate-tasks` again to carry them over.',
+      ...problems,
+    ].join('\n'),
   };
 }
 
@@ -210,6 +274,12 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
   return { phase: 'tick', status: outcome.status, gate };
 }
 
+/** A phase gated a pull request at a commit it made: the spec follow-ups run on that gate too. */
+async function withFollowUps(ctx: LifecycleContext, pullRequest: number, outcome: EventOutcome): Promise<EventOutcome> {
+  if (outcome.gate !== undefined) await followGate(ctx, { number: pullRequest }, outcome.gate);
+  return outcome;
+}
+
 /**
  * A new comment on an issue or pull request: a slash command (permission checked, 👀 then 🚀 or 😕, one reply),
  * or a reply answering the clarifying questions. Edits count only as answers; bots are never listened to.
@@ -233,7 +303,7 @@ export async function handleIssueComment(base: EventBase, event: IssueCommentEve
     await reportFailure({ ...base, ...DEFAULT_CONTEXT_SETTINGS }, event.issueNumber, eventKey, `${commandLabel(command)} failed: ${known.message}`, comments);
     return { phase: command.name, status: 'failed', message: known.message };
   }
-  if (isChecklistEdit) return handleChecklistEdit(ctx, event);
+  if (isChecklistEdit) return withFollowUps(ctx, event.issueNumber, await handleChecklistEdit(ctx, event));
   if (command === undefined) return handleAnswers(ctx, event);
 
   const eventKey = `comment-${event.comment.id}`;
@@ -250,7 +320,7 @@ export async function handleIssueComment(base: EventBase, event: IssueCommentEve
     const outcome = await runCommand(ctx, event, command, comments);
     if (outcome.message !== undefined) await reply(ctx, event.issueNumber, eventKey, outcome.message);
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'rocket');
-    return outcome;
+    return event.isPullRequest ? await withFollowUps(ctx, event.issueNumber, outcome) : outcome;
   } catch (error) {
     const known = asKnown(error);
     ctx.log.warn({ err: error, kind: known.kind, command: command.name }, 'command failed');

@@ -1,6 +1,12 @@
 import { AgentOsError } from '../core/errors.js';
 import { findDeclaredScope, setScopeLine } from '../core/spec/find-declared-scope.js';
+import { readOrchestration } from '../core/orchestration/orchestration-file.js';
+import { renderImplementationHandOff } from '../core/orchestration/render-hand-off.js';
+import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import { listDirectory } from '../github/list-directory.js';
+import { readFileAtRef } from '../github/read-file-at-ref.js';
 import { readPullRequest } from '../github/read-pull-request.js';
+import { planGroups } from './orchestrate-tasks.js';
 import { toAgentOsError } from '../github/to-agent-os-error.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import type { LifecycleContext } from './lifecycle-context.js';
@@ -12,6 +18,8 @@ export interface ImplementTasksResult {
   /** Declared groups no task file of the pull request has. */
   unknown: string[];
   gate: GateOutcome;
+  /** The implementation prompts of the declared groups, ready for a coding agent (markdown), when a spec's tasks.md names them. */
+  handOff?: string;
 }
 
 /**
@@ -41,5 +49,41 @@ export async function implementTasks(ctx: LifecycleContext, pullRequest: number,
   const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pullRequest, pr.headSha, ctx.gateSettings, body);
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest }, gate);
   const known = new Set(gate.reads.flatMap((r) => (r.status === 'read' ? r.file.groups.flatMap((g) => (g.number === undefined ? [] : [g.number])) : [])));
-  return { status: already ? 'unchanged' : 'declared', groups: numbers, unknown: numbers.filter((n) => !known.has(n)), gate };
+  const handOff = await renderHandOff(ctx, { headRef: pr.headRef, gate, groups: numbers });
+  return { status: already ? 'unchanged' : 'declared', groups: numbers, unknown: numbers.filter((n) => !known.has(n)), gate, ...(handOff === undefined ? {} : { handOff }) };
+}
+
+/**
+ * The declared groups' implementation prompts (as orchestrate-tasks writes them) for the spec whose tasks.md
+ * the gate read, with the commands that hand them to a coding agent. Nothing here runs a model.
+ */
+async function renderHandOff(ctx: LifecycleContext, input: { headRef: string; gate: GateOutcome; groups: readonly string[] }): Promise<string | undefined> {
+  const specs = `${ctx.settings.specRoot}/specs/`;
+  const read = input.gate.reads.find((r) => r.status === 'read' && r.path.startsWith(specs) && r.path.endsWith('/tasks.md'));
+  if (read === undefined) return undefined;
+  const folder = read.path.slice(0, -'/tasks.md'.length);
+  const location = { folder, specPath: `${folder}/spec.md`, requirementsPath: `${folder}/planning/requirements.md`, tasksPath: read.path, branch: input.headRef };
+  const [source, plan, visuals] = await Promise.all([
+    readFileAtRef(ctx.client, ctx.repo, read.path, input.gate.headSha),
+    readFileAtRef(ctx.client, ctx.repo, `${folder}/orchestration.yml`, input.gate.headSha),
+    listDirectory(ctx.client, ctx.repo, `${folder}/planning/visuals`, input.gate.headSha),
+  ]);
+  if (!source.found) return undefined;
+  const tasks = parseTaskFile(source.text, { path: read.path, skipMarkers: ctx.gateSettings.skipMarkers });
+  const orchestration = plan.found ? readOrchestration(plan.text).groups : [];
+  const links = {
+    specFolder: folder,
+    spec: location.specPath,
+    requirements: location.requirementsPath,
+    tasks: location.tasksPath,
+    visuals: visuals.filter((v) => v.type === 'file').map((v) => v.path),
+  };
+  const title = folder.slice(folder.lastIndexOf('/') + 1);
+  const chosen = planGroups({ tasks, tasksSource: source.text, orchestration, links, specTitle: title }).filter((g) => input.groups.includes(g.key));
+  if (chosen.length === 0) return undefined;
+  return renderImplementationHandOff({
+    groups: chosen.map((g) => ({ key: g.key, title: g.group.title, prompt: g.prompt, promptPath: g.promptPath })),
+    branch: input.headRef,
+    checkName: input.gate.checkName,
+  });
 }

@@ -73,6 +73,7 @@ export function pullRequestPayload(fake: FakeGitHub, number: number, action: 'op
       p.pull_request.head.sha = head;
       p.pull_request.head.ref = pr.pull_request?.head ?? '';
       p.pull_request.body = pr.body;
+      p.repository.default_branch = fake.defaultBranch;
       if (action === 'edited') (p as unknown as { changes: object }).changes = { body: { from: '' } };
     },
     'opened',
@@ -97,4 +98,51 @@ export async function editAs(probot: Probot, fake: FakeGitHub, commentId: number
   (payload as unknown as { changes: object }).changes = { body: { from: before } };
   Object.assign(payload.sender, { login: sender.login, type: sender.type });
   await deliver(probot, 'issue_comment', payload, id);
+}
+
+/** A person closes (as completed or not planned) or reopens an issue; GitHub delivers `issues.closed` / `issues.reopened`. */
+export async function closeIssue(
+  probot: Probot,
+  fake: FakeGitHub,
+  number: number,
+  change: { action: 'closed' | 'reopened'; reason?: 'completed' | 'not_planned'; sender: FakeUser },
+  id: string,
+) {
+  const issue = fake.issues.get(number);
+  if (!issue) throw new Error(`no issue ${number}`);
+  issue.state = change.action === 'closed' ? 'closed' : 'open';
+  issue.state_reason = change.action === 'closed' ? (change.reason ?? 'completed') : 'reopened';
+  const payload = examplePayload(
+    'issues.closed',
+    (p) => {
+      (p as { action: string }).action = change.action;
+      p.issue.number = number;
+      p.issue.title = issue.title;
+      p.issue.body = issue.body;
+      (p.issue as { state_reason?: string | null }).state_reason = issue.state_reason;
+      (p.issue as { state: string }).state = issue.state;
+      Object.assign(p.sender, { login: change.sender.login, type: change.sender.type });
+      p.repository.default_branch = fake.defaultBranch;
+    },
+    'reopened',
+  );
+  await deliver(probot, 'issues', payload, id);
+}
+
+/** A person merges a pull request (the fake's base branch gets it); GitHub delivers `pull_request.closed`. */
+export async function mergePullRequest(probot: Probot, fake: FakeGitHub, number: number, id: string) {
+  const issue = fake.mergePull(number);
+  const payload = examplePayload(
+    'pull_request.closed',
+    (p) => {
+      p.number = number;
+      p.pull_request.number = number;
+      p.pull_request.head.ref = issue.pull_request?.head ?? '';
+      p.pull_request.base.ref = issue.pull_request?.base ?? '';
+      (p.pull_request as { merged: boolean }).merged = true;
+      p.pull_request.body = issue.body;
+      p.repository.default_branch = fake.defaultBranch;
+    },
+  );
+  await deliver(probot, 'pull_request', payload, id);
 }

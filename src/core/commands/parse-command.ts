@@ -1,5 +1,5 @@
 /** The slash commands the App and the Action answer. */
-export const COMMAND_NAMES = ['shape-spec', 'write-spec', 'create-tasks', 'implement-tasks'] as const;
+export const COMMAND_NAMES = ['plan-product', 'shape-spec', 'write-spec', 'create-tasks', 'orchestrate-tasks', 'implement-tasks'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface SlashCommand {

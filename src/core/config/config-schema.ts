@@ -24,6 +24,7 @@ export const CONFIG_SCHEMA = z.strictObject({
       shape_spec: label.default('shape-spec'),
       shaping: label.default('agent-os: shaping'),
       spec_written: label.default('agent-os: spec written'),
+      done: label.default('agent-os: done'),
     })
     .prefault({}),
   check_name: z.string().trim().min(1).max(100).default('Agent OS: tasks'),
@@ -33,6 +34,8 @@ export const CONFIG_SCHEMA = z.strictObject({
       'write-spec': level.default('write'),
       'create-tasks': level.default('write'),
       'implement-tasks': level.default('write'),
+      'plan-product': level.default('write'),
+      'orchestrate-tasks': level.default('write'),
       tick: level.default('write'),
     })
     .prefault({}),
@@ -40,6 +43,9 @@ export const CONFIG_SCHEMA = z.strictObject({
   task_files: z.array(z.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
   ignored_files: z.array(z.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
   draft_pull_requests: z.boolean().default(true),
+  verification_report: z.boolean().default(true),
+  roadmap_update: z.enum(['pull-request', 'push', 'off']).default('pull-request'),
+  close_issue_on_merge: z.boolean().default(true),
 });
 
 export type AgentOsConfig = z.output<typeof CONFIG_SCHEMA>;

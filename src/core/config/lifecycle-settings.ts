@@ -15,7 +15,12 @@ export interface LifecycleLabels {
   shaping: string;
   /** Set by the App: spec.md written. */
   specWritten: string;
+  /** Set by the App: the spec's pull request merged. */
+  done: string;
 }
+
+/** What a person can ask for in a comment, plus ticking a box in the checklist comment. */
+export type PermissionSubject = 'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'plan-product' | 'orchestrate-tasks' | 'tick';
 
 /** Settings of the lifecycle phases (shape-spec, write-spec, …); the same in the App, the Action and the CLI. */
 export interface LifecycleSettings {
@@ -25,20 +30,37 @@ export interface LifecycleSettings {
   branchPrefix: string;
   labels: LifecycleLabels;
   /** Permission a person needs for each slash command, and to tick a box in the checklist comment. */
-  permissions: Record<'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'tick', PermissionLevel>;
+  permissions: Record<PermissionSubject, PermissionLevel>;
   /** Open spec pull requests as drafts (falls back to a normal pull request where drafts are not available). */
   draftPullRequests: boolean;
+  /** Write `verifications/final-verification.md` on a spec branch when its gate turns green. */
+  verificationReport: boolean;
+  /** When a spec pull request merges: tick its roadmap item through a pull request, a direct push, or not at all. */
+  roadmapUpdate: 'pull-request' | 'push' | 'off';
+  /** When a spec pull request merges: close the spec's issue with a summary. */
+  closeIssueOnMerge: boolean;
 }
 
 export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   specRoot: 'agent-os',
   branchPrefix: 'agent-os/',
-  labels: { shapeSpec: 'shape-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written' },
-  permissions: { 'shape-spec': 'write', 'write-spec': 'write', 'create-tasks': 'write', 'implement-tasks': 'write', tick: 'write' },
+  labels: { shapeSpec: 'shape-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written', done: 'agent-os: done' },
+  permissions: {
+    'shape-spec': 'write',
+    'write-spec': 'write',
+    'create-tasks': 'write',
+    'implement-tasks': 'write',
+    'plan-product': 'write',
+    'orchestrate-tasks': 'write',
+    tick: 'write',
+  },
   draftPullRequests: true,
+  verificationReport: true,
+  roadmapUpdate: 'pull-request',
+  closeIssueOnMerge: true,
 };
 
 /** Every phase label the App sets; moving to one removes the others. */
 export function phaseLabels(labels: LifecycleLabels): string[] {
-  return [labels.shaping, labels.specWritten];
+  return [labels.shaping, labels.specWritten, labels.done];
 }

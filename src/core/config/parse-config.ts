@@ -95,9 +95,12 @@ function toSettings(config: AgentOsConfig): Settings {
     lifecycle: {
       specRoot: config.spec_root,
       branchPrefix: config.branch_prefix,
-      labels: { shapeSpec: config.labels.shape_spec, shaping: config.labels.shaping, specWritten: config.labels.spec_written },
+      labels: { shapeSpec: config.labels.shape_spec, shaping: config.labels.shaping, specWritten: config.labels.spec_written, done: config.labels.done },
       permissions: { ...config.permissions },
       draftPullRequests: config.draft_pull_requests,
+      verificationReport: config.verification_report,
+      roadmapUpdate: config.roadmap_update,
+      closeIssueOnMerge: config.close_issue_on_merge,
     },
     gate: {
       ...DEFAULT_GATE_SETTINGS,

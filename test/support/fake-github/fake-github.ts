@@ -1,4 +1,5 @@
 import { blobSha, GitStore } from './git-store.js';
+import { rejectInvalidRequest, shapeResponse, unimplementedRoute, type InvalidRequest } from './openapi-validation.js';
 
 export interface FakeRequest {
   method: string;
@@ -35,8 +36,12 @@ export interface FakeIssue {
   user: FakeUser;
   created_at: string;
   labels: string[];
-  pull_request?: { head: string; base: string; draft: boolean };
+  pull_request?: { head: string; base: string; draft: boolean; merged?: boolean };
   state: 'open' | 'closed';
+  state_reason?: string | null;
+  assignees?: string[];
+  /** The number of this issue's parent, when it is a sub-issue. */
+  parent?: number;
 }
 
 export interface FakeCheckRun {
@@ -76,6 +81,8 @@ export class FakeGitHub {
   readonly permissions = new Map<string, string>();
   readonly checkRuns: FakeCheckRun[] = [];
   readonly requests: FakeRequest[] = [];
+  /** Requests GitHub's REST description does not allow, or that no route of the fake answers (all answered loudly). */
+  readonly invalidRequests: InvalidRequest[] = [];
   readonly faults: Fault[] = [];
   /** Files of the owner's `.github` repository (organisation-wide configuration), by path. */
   readonly orgFiles = new Map<string, string>();
@@ -114,6 +121,21 @@ export class FakeGitHub {
     return comment;
   }
 
+  /** Merge a pull request as the merge button would: its base branch gets a merge commit of the head's files. */
+  mergePull(number: number): FakeIssue {
+    const issue = this.issues.get(number);
+    const pr = issue?.pull_request;
+    if (!issue || !pr) throw new Error(`no pull request #${number}`);
+    const head = this.git.resolve(pr.head);
+    const base = this.git.resolve(pr.base);
+    if (!head || !base) throw new Error(`pull request #${number} has no branches`);
+    const commit = this.git.addCommit(head.tree, [base.sha, head.sha], `Merge pull request #${number}`);
+    this.git.refs.set(`heads/${pr.base}`, commit.sha);
+    issue.state = 'closed';
+    pr.merged = true;
+    return issue;
+  }
+
   private nextNumber(): number {
     return Math.max(0, ...this.issues.keys()) + 1;
   }
@@ -130,13 +152,15 @@ export class FakeGitHub {
 
   handle(request: FakeRequest): FakeResponse {
     this.requests.push(request);
+    const rejected = rejectInvalidRequest(request, this.invalidRequests);
+    if (rejected) return rejected;
     const fault = this.faults.find((f) => f.method === request.method && f.path.test(request.path) && (f.times ?? 1) > 0);
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       return { status: fault.status, body: fault.body ?? { message: `Injected ${fault.status}` }, ...(fault.headers ? { headers: fault.headers } : {}) };
     }
     if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(request.path)) {
-      return { status: 201, body: { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} } };
+      return shapeResponse(request, { status: 201, body: { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} } }, this.invalidRequests);
     }
     const orgFile = new RegExp(`^/repos/${this.owner}/\\.github/contents/(.+)$`).exec(request.path);
     if (request.method === 'GET' && orgFile?.[1] !== undefined) {
@@ -144,13 +168,14 @@ export class FakeGitHub {
       return text === undefined ? { status: 404, body: { message: 'Not Found' } } : { status: 200, body: text };
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
-    if (!request.path.startsWith(prefix)) return notFound(request);
+    // Another repository: GitHub answers 404 for one that does not exist (or the App is not installed on).
+    if (!request.path.startsWith(prefix)) return request.path.startsWith('/repos/') ? notFound(request) : unimplementedRoute(request, this.invalidRequests);
     const route = `${request.method} ${request.path.slice(prefix.length)}`;
     for (const [pattern, handler] of this.routes) {
       const match = pattern.exec(route);
-      if (match) return handler(request, match.slice(1).map((p) => p));
+      if (match) return shapeResponse(request, handler(request, match.slice(1).map((p) => p)), this.invalidRequests);
     }
-    return notFound(request);
+    return unimplementedRoute(request, this.invalidRequests);
   }
 
   private readonly routes: Array<[RegExp, (r: FakeRequest, params: string[]) => FakeResponse]> = [
@@ -163,6 +188,14 @@ export class FakeGitHub {
     [/^POST \/issues\/comments\/(\d+)\/reactions$/, (r, [id]) => this.react(Number(id), r.body as Body)],
     [/^POST \/issues\/(\d+)\/labels$/, (r, [n]) => this.addLabels(Number(n), r.body as Body)],
     [/^DELETE \/issues\/(\d+)\/labels\/(.+)$/, (_r, [n, name]) => this.removeLabel(Number(n), name ?? '')],
+    [/^POST \/issues$/, (r) => this.createIssue(r.body as Body)],
+    [/^GET \/issues$/, (r) => this.listIssues(r)],
+    [/^PATCH \/issues\/(\d+)$/, (r, [n]) => this.updateIssue(Number(n), r.body as Body)],
+    [/^GET \/issues\/(\d+)\/sub_issues$/, (_r, [n]) => this.listSubIssues(Number(n))],
+    [/^POST \/issues\/(\d+)\/sub_issues$/, (r, [n]) => this.addSubIssue(Number(n), r.body as Body)],
+    [/^GET \/issues\/(\d+)\/parent$/, (_r, [n]) => this.getParent(Number(n))],
+    [/^PATCH \/git\/refs\/heads\/(.+)$/, (r, [branch]) => this.updateRef(branch ?? '', r.body as Body)],
+    [/^GET \/contents\/?$/, (r) => this.getContents('', r)],
     [/^GET \/git\/matching-refs\/(.+)$/, (_r, [ref]) => this.matchingRefs(ref ?? '')],
     [/^GET \/branches\/(.+)$/, (_r, [branch]) => this.getBranch(branch ?? '')],
     [/^POST \/git\/trees$/, (r) => this.createTree(r.body as Body)],
@@ -190,10 +223,77 @@ export class FakeGitHub {
       user: { login: issue.user.login, type: issue.user.type },
       labels: issue.labels.map((name) => ({ name })),
       state: issue.state,
+      state_reason: issue.state_reason ?? null,
+      assignees: (issue.assignees ?? []).map((login) => ({ login })),
       created_at: issue.created_at,
       html_url: `${this.html}/${issue.pull_request ? 'pull' : 'issues'}/${issue.number}`,
       ...(issue.pull_request ? { pull_request: { url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${issue.number}` } } : {}),
     };
+  }
+
+  private createIssue(body: Body): FakeResponse {
+    const issue = this.addIssue({
+      title: str(body.title),
+      body: str(body.body),
+      user: BOT,
+      created_at: this.now(),
+      labels: [...((body.labels as string[] | undefined) ?? [])],
+      assignees: [...((body.assignees as string[] | undefined) ?? [])],
+    });
+    return { status: 201, body: this.issueJson(issue) };
+  }
+
+  private listIssues(r: FakeRequest): FakeResponse {
+    const labels = (r.query.get('labels') ?? '').split(',').filter((l) => l !== '');
+    const state = r.query.get('state') ?? 'open';
+    const issues = [...this.issues.values()]
+      .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
+      .sort((a, b) => b.number - a.number);
+    return { status: 200, body: issues.map((i) => this.issueJson(i)) };
+  }
+
+  private updateIssue(number: number, body: Body): FakeResponse {
+    const issue = this.issues.get(number);
+    if (!issue) return { status: 404, body: { message: 'Not Found' } };
+    if (body.title !== undefined) issue.title = str(body.title);
+    if (body.body !== undefined) issue.body = str(body.body);
+    if (body.labels !== undefined) issue.labels = [...(body.labels as string[])];
+    if (body.assignees !== undefined) issue.assignees = [...(body.assignees as string[])];
+    if (body.state !== undefined) {
+      issue.state = body.state === 'closed' ? 'closed' : 'open';
+      issue.state_reason = issue.state === 'closed' ? (body.state_reason === undefined ? 'completed' : str(body.state_reason)) : 'reopened';
+    }
+    return { status: 200, body: this.issueJson(issue) };
+  }
+
+  private listSubIssues(number: number): FakeResponse {
+    if (!this.issues.has(number)) return { status: 404, body: { message: 'Not Found' } };
+    const children = [...this.issues.values()].filter((i) => i.parent === number).sort((a, b) => a.number - b.number);
+    return { status: 200, body: children.map((i) => this.issueJson(i)) };
+  }
+
+  private addSubIssue(number: number, body: Body): FakeResponse {
+    const parent = this.issues.get(number);
+    const child = [...this.issues.values()].find((i) => i.number * 10 === Number(body.sub_issue_id));
+    if (!parent || !child) return { status: 404, body: { message: 'Not Found' } };
+    if (child.parent !== undefined) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: 'Issue may not contain duplicate sub-issues' }] } };
+    child.parent = number;
+    return { status: 201, body: this.issueJson(parent) };
+  }
+
+  private getParent(number: number): FakeResponse {
+    const parent = this.issues.get(this.issues.get(number)?.parent ?? -1);
+    return parent ? { status: 200, body: this.issueJson(parent) } : { status: 404, body: { message: 'Not Found' } };
+  }
+
+  private updateRef(branch: string, body: Body): FakeResponse {
+    const current = this.git.refs.get(`heads/${branch}`);
+    if (current === undefined) return { status: 422, body: { message: 'Reference does not exist' } };
+    const next = str(body.sha);
+    if (!this.git.commits.has(next)) return { status: 422, body: { message: 'Object does not exist' } };
+    if (body.force !== true && !this.git.isAncestor(current, next)) return { status: 422, body: { message: 'Update is not a fast forward' } };
+    this.git.refs.set(`heads/${branch}`, next);
+    return { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha: next, type: 'commit' } } };
   }
 
   private getIssue(number: number): FakeResponse {
@@ -298,6 +398,10 @@ export class FakeGitHub {
   private getContents(path: string, r: FakeRequest): FakeResponse {
     const files = this.git.filesAt(r.query.get('ref') ?? this.defaultBranch);
     const text = files?.get(path);
+    if (files !== undefined && text === undefined) {
+      const listing = this.listFolder(files, path);
+      if (listing.length > 0) return { status: 200, body: listing };
+    }
     if (files === undefined || text === undefined) return { status: 404, body: { message: 'Not Found' } };
     if (String(r.headers.accept ?? '').includes('raw')) return { status: 200, body: text };
     const name = path.slice(path.lastIndexOf('/') + 1);
@@ -305,6 +409,28 @@ export class FakeGitHub {
       status: 200,
       body: { type: 'file', name, path, sha: blobSha(text), size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') },
     };
+  }
+
+  /** A folder's entries as the contents API lists them: files with their blob SHA, then sub-folders. */
+  private listFolder(files: ReadonlyMap<string, string>, folder: string) {
+    const prefix = folder === '' ? '' : `${folder.replace(/\/$/, '')}/`;
+    const entries = new Map<string, { type: 'file' | 'dir'; sha: string; size: number }>();
+    for (const [path, text] of files) {
+      if (!path.startsWith(prefix)) continue;
+      const rest = path.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0) entries.set(rest, { type: 'file', sha: blobSha(text), size: Buffer.byteLength(text) });
+      else if (!entries.has(rest.slice(0, slash))) entries.set(rest.slice(0, slash), { type: 'dir', sha: blobSha(`tree ${prefix}${rest.slice(0, slash)}`), size: 0 });
+    }
+    return [...entries.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, e]) => {
+        const path = `${prefix}${name}`;
+        const url = `https://api.github.com/repos/${this.owner}/${this.repo}/contents/${path}`;
+        const html = `${this.html}/${e.type === 'dir' ? 'tree' : 'blob'}/${this.defaultBranch}/${path}`;
+        const git = `https://api.github.com/repos/${this.owner}/${this.repo}/git/${e.type === 'dir' ? 'trees' : 'blobs'}/${e.sha}`;
+        return { type: e.type, name, path, sha: e.sha, size: e.size, url, html_url: html, git_url: git, download_url: null, _links: { self: url, git, html } };
+      });
   }
 
   private putContents(path: string, body: Body): FakeResponse {
@@ -326,6 +452,7 @@ export class FakeGitHub {
       title: issue.title,
       body: issue.body,
       state: issue.state,
+      merged: pr?.merged === true,
       draft: pr?.draft ?? false,
       html_url: `${this.html}/pull/${issue.number}`,
       head: { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '' },

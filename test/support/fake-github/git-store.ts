@@ -69,6 +69,20 @@ export class GitStore {
     return commit;
   }
 
+  /** Whether `ancestor` is `sha` or reachable from it through parents (a fast-forward from `ancestor` to `sha`). */
+  isAncestor(ancestor: string, sha: string): boolean {
+    const seen = new Set<string>();
+    const queue = [sha];
+    while (queue.length > 0) {
+      const next = queue.pop() ?? '';
+      if (next === ancestor) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(this.commits.get(next)?.parents ?? []));
+    }
+    return false;
+  }
+
   /** Commits reachable from a branch, newest first. */
   history(branch: string): Commit[] {
     const out: Commit[] = [];

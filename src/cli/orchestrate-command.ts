@@ -1,0 +1,100 @@
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AgentOsError } from '../core/errors.js';
+import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
+import { planOrchestration } from '../core/orchestration/orchestration-file.js';
+import { readSpec } from '../core/spec/read-spec.js';
+import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import { displayPath } from '../fs/find-task-files.js';
+import { describeFsError, readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import type { CommandResult } from './validate-command.js';
+
+/** The names of the files in a folder, sorted; none when there is no such folder. */
+async function filesIn(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new AgentOsError('user-input', `Cannot list ${folder}: ${describeFsError(error)}`, { cause: error });
+  }
+}
+
+/** The spec's title: spec.md's, else tasks.md's (`# Task Breakdown: …`), else the folder's name without its date. */
+function titleOf(spec: string | undefined, tasks: string, folder: string): string {
+  const fromSpec = spec === undefined ? '' : readSpec(spec).title;
+  if (fromSpec !== '') return fromSpec;
+  const fromTasks = readSpec(tasks).title.replace(/^Task Breakdown:\s*/i, '');
+  if (fromTasks !== '') return fromTasks;
+  return folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{4}-\d{2}-\d{2}-/, '');
+}
+
+/** Write a file unless it already holds `content`; say which. */
+async function writeIfChanged(absolute: string, shown: string, content: string, existing?: string): Promise<'Wrote' | 'Unchanged'> {
+  const before = existing ?? (await readTextFileIfAny(absolute, shown));
+  if (before === content) return 'Unchanged';
+  await writeTextFile(absolute, shown, content);
+  return 'Wrote';
+}
+
+/**
+ * `agent-os-github orchestrate SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
+ * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
+ */
+export async function orchestrateCommand(folder: string, options: { cwd: string }): Promise<CommandResult> {
+  const root = resolve(options.cwd, folder);
+  const shownFolder = root === resolve(options.cwd) ? '.' : displayPath(root, options.cwd);
+  const at = (path: string): string => (shownFolder === '.' ? path : `${shownFolder}/${path}`);
+
+  const tasksSource = await readTextFileIfAny(join(root, 'tasks.md'), at('tasks.md'));
+  if (tasksSource === undefined) {
+    throw new AgentOsError(
+      'user-input',
+      `${at('tasks.md')} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`,
+    );
+  }
+  const tasks = parseTaskFile(tasksSource, { path: join(root, 'tasks.md') });
+  if (tasks.tasks.length === 0) {
+    throw new AgentOsError(
+      'user-input',
+      `${at('tasks.md')} has no task groups: it has no task boxes (\`- [ ] 1.0 …\` under \`#### Task Group 1: …\`). Write its tasks first, e.g. with \`agent-os-github create-tasks SPEC_FOLDER --force\`.`,
+    );
+  }
+
+  const out: string[] = [];
+  const orchestrationPath = join(root, 'orchestration.yml');
+  const existing = await readTextFileIfAny(orchestrationPath, at('orchestration.yml'));
+  const plan = planOrchestration(tasks, existing);
+  const did = await writeIfChanged(orchestrationPath, at('orchestration.yml'), plan.text, existing);
+  out.push(`${did} ${at('orchestration.yml')} (${tasks.groups.length} task group${tasks.groups.length === 1 ? '' : 's'})`);
+
+  const links: SpecFileLinks = {
+    specFolder: shownFolder,
+    spec: at('spec.md'),
+    requirements: at('planning/requirements.md'),
+    tasks: at('tasks.md'),
+    visuals: (await filesIn(join(root, 'planning', 'visuals'))).map((name) => at(`planning/visuals/${name}`)),
+  };
+  const specTitle = titleOf(await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')), tasksSource, shownFolder === '.' ? root : shownFolder);
+  const written = new Set<string>();
+  for (const [i, group] of tasks.groups.entries()) {
+    const promptPath = groupPromptPath(shownFolder, group, tasks);
+    const orchestration = plan.groups[i];
+    const prompt = renderGroupPrompt({ tasks, tasksSource, group, ...(orchestration === undefined ? {} : { orchestration }), links, specTitle });
+    const absolute = resolve(options.cwd, promptPath);
+    written.add(absolute);
+    out.push(`${await writeIfChanged(absolute, promptPath, prompt)} ${promptPath}`);
+  }
+
+  const warnings = plan.problems.map((p) => `warning: ${p}`);
+  for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
+    if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
+      warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);
+    }
+  }
+  const first = tasks.groups[0];
+  out.push('', 'Set claude_code_subagent, standards and assignees per task group in orchestration.yml, then run this again to update the prompts.');
+  if (first !== undefined) out.push(`Run a prompt with your coding agent, e.g. claude "$(cat ${groupPromptPath(shownFolder, first, tasks)})"`);
+  return { exitCode: 0, stdout: `${out.join('\n')}\n`, stderr: warnings.map((w) => `${w}\n`).join('') };
+}

@@ -1,0 +1,23 @@
+import { readPullRequest } from '../github/read-pull-request.js';
+import { followSpecPullRequest, type FollowUpOutcome } from './follow-spec-pull-request.js';
+import type { GateOutcome } from './gate-tasks.js';
+import type { LifecycleContext } from './lifecycle-context.js';
+
+/**
+ * After a gate on a pull request: the spec follow-ups (sub-issues of completed groups closed, the verification
+ * report once green). Costs nothing for a pull request that is not a spec's. Failures are logged, never thrown:
+ * the check run is already reported.
+ */
+export async function followGate(ctx: LifecycleContext, pr: { number: number; headRef?: string }, gate: GateOutcome): Promise<FollowUpOutcome | undefined> {
+  const specs = `${ctx.settings.specRoot}/specs/`;
+  if (!gate.reads.some((r) => r.status === 'read' && r.path.startsWith(specs))) return undefined;
+  try {
+    const headRef = pr.headRef ?? (await readPullRequest(ctx.client, ctx.repo, pr.number)).headRef;
+    const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate);
+    if (outcome.closedSubIssues.length > 0 || outcome.verification === 'written') ctx.log.info({ pullRequest: pr.number, ...outcome }, 'spec follow-ups');
+    return outcome;
+  } catch (error) {
+    ctx.log.warn({ err: error, pullRequest: pr.number }, 'spec follow-ups failed');
+    return undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
+import { tickGroup } from '../core/orchestration/group-progress.js';
+import { readSubIssueMarker } from '../core/orchestration/sub-issue.js';
+import { markerLine, MARKERS } from '../core/spec/render-comments.js';
+import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import { createIssueComment, listIssueComments } from '../github/issue-comments.js';
+import { findPullRequestFromBranch } from '../github/pull-requests.js';
+import { readIssue } from '../github/read-issue.js';
+import { readPermission } from '../github/read-permission.js';
+import { readParentIssue } from '../github/sub-issues.js';
+import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
+import type { LifecycleContext } from './lifecycle-context.js';
+import { locateSpec } from './locate-spec.js';
+import { syncChecklist } from './sync-checklist.js';
+
+/** A sub-issue of ours closed or reopened, as plain values. */
+export interface SubIssueStateEvent {
+  action: 'closed' | 'reopened';
+  issueNumber: number;
+  /** The payload's body: only a cheap first filter (the marker); the rest is read through the API. */
+  body: string;
+  stateReason: string | null;
+  sender: { login: string; isBot: boolean };
+  eventKey: string;
+}
+
+export interface SubIssueOutcome {
+  status: 'ignored' | 'ticked' | 'unchanged' | 'refused' | 'noted' | 'already-handled';
+  ticked?: number;
+  gate?: GateOutcome;
+  pullRequest?: number;
+}
+
+/** Whether an issue's body says it is one of our task-group sub-issues (no request needed). */
+export function isOurSubIssue(body: string | null | undefined): boolean {
+  return readSubIssueMarker(body) !== undefined;
+}
+
+async function say(ctx: LifecycleContext, number: number, eventKey: string, text: string): Promise<void> {
+  await createIssueComment(ctx.client, ctx.repo, number, `${markerLine(MARKERS.reply, eventKey)}\n${text}`);
+}
+
+/**
+ * A person closed a task group's sub-issue as completed: tick that group's boxes in tasks.md (one commit, only
+ * those boxes) and gate the spec pull request again. Closing as not planned and reopening change no task, and
+ * say so on the sub-issue, so nothing changes silently.
+ */
+export async function followSubIssue(ctx: LifecycleContext, event: SubIssueStateEvent): Promise<SubIssueOutcome> {
+  const marker = readSubIssueMarker(event.body);
+  if (marker === undefined || event.sender.isBot) return { status: 'ignored' };
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  if (comments.some((c) => c.byBot && c.body.startsWith(markerLine(MARKERS.reply, event.eventKey)))) return { status: 'already-handled' };
+  const parent = await readParentIssue(ctx.client, ctx.repo, event.issueNumber);
+  if (parent === undefined) return { status: 'ignored' };
+  const spec = await locateSpec(ctx, await readIssue(ctx.client, ctx.repo, parent.number));
+  if (spec === undefined) return { status: 'ignored' };
+  const { location } = spec;
+  const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
+  const where = pr === undefined ? `\`${location.tasksPath}\`` : `the checklist of #${pr.number}`;
+
+  if (event.action === 'reopened') {
+    await say(ctx, event.issueNumber, event.eventKey, `Reopened: the tasks of Task Group ${marker.group} stay ticked in \`${location.tasksPath}\`. If work is left, untick them in ${where}.`);
+    return { status: 'noted' };
+  }
+  if (event.stateReason !== 'completed') {
+    await say(ctx, event.issueNumber, event.eventKey, `Closed as not planned: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
+    return { status: 'noted' };
+  }
+  const held = await readPermission(ctx.client, ctx.repo, event.sender.login);
+  if (!permissionAtLeast(held, ctx.settings.permissions.tick)) {
+    await say(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `@${event.sender.login} closing this ticks Task Group ${marker.group} only for people with ${ctx.settings.permissions.tick} permission, and you have ${held}, so \`${location.tasksPath}\` was not changed.`,
+    );
+    return { status: 'refused' };
+  }
+  const file = await readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch);
+  if (file === undefined) return { status: 'ignored' };
+  const tasks = parseTaskFile(file.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
+  const { text, ticked } = tickGroup(file.text, tasks, marker.group);
+  if (ticked === 0) {
+    await say(ctx, event.issueNumber, event.eventKey, `Every task of Task Group ${marker.group} was already ticked in \`${location.tasksPath}\`.`);
+    return { status: 'unchanged', ticked: 0 };
+  }
+  const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
+    branch: location.branch,
+    path: location.tasksPath,
+    content: text,
+    message: `Tick Task Group ${marker.group} (#${event.issueNumber} closed by @${event.sender.login})\n\n${ticked} task${ticked === 1 ? '' : 's'} in ${location.tasksPath}.`,
+    sha: file.sha,
+  });
+  await say(ctx, event.issueNumber, event.eventKey, `Ticked ${ticked} task${ticked === 1 ? '' : 's'} of Task Group ${marker.group} in \`${location.tasksPath}\` on \`${location.branch}\`.`);
+  if (pr?.state !== 'open') return { status: 'ticked', ticked };
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate);
+  return { status: 'ticked', ticked, gate, pullRequest: pr.number };
+}
