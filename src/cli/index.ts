@@ -88,6 +88,39 @@ program
     }
   });
 
+program
+  .command('orchestrate')
+  .description(
+    'Write SPEC_FOLDER/orchestration.yml (one entry per task group of tasks.md, keeping the subagents, standards and assignees set in it) ' +
+      'and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run.',
+  )
+  .argument('<spec-folder>', 'a spec folder with tasks.md')
+  .action(async (folder: string) => {
+    try {
+      const { orchestrateCommand } = await import('./orchestrate-command.js');
+      finish(await orchestrateCommand(folder, { cwd: process.cwd() }));
+    } catch (error) {
+      fail(error, false);
+    }
+  });
+
+program
+  .command('plan-product')
+  .description(
+    'Write <spec root>/product/tech-stack.md from the manifests of the current folder and, with --from, mission.md and roadmap.md ' +
+      'from a product description. Exit 0: written; 1: the description lacks what Agent OS needs (questions printed); 2: a product file exists (use --force).',
+  )
+  .option('--from <file>', 'the product description as markdown (its first "# heading" is the name)')
+  .option('--force', 'replace existing product files')
+  .action(async (options: { from?: string; force?: boolean }) => {
+    try {
+      const { planProductCommand } = await import('./plan-product-command.js');
+      finish(await planProductCommand({ cwd: process.cwd(), force: options.force === true, ...(options.from === undefined ? {} : { from: options.from }) }));
+    } catch (error) {
+      fail(error, false);
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

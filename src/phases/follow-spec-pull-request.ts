@@ -68,7 +68,8 @@ async function writeVerification(
   input: { pr: SpecPullRequest; issueNumber: number; folder: string; tasks: TaskFile; gate: GateOutcome },
 ): Promise<FollowUpOutcome['verification']> {
   if (!ctx.settings.verificationReport) return 'off';
-  if (input.gate.report.conclusion !== 'success') return 'not-green';
+  // A pull request that implements only some task groups (a declared scope) is green without finishing the spec.
+  if (input.gate.report.conclusion !== 'success' || input.gate.scope !== undefined) return 'not-green';
   const path = `${input.folder}/verifications/final-verification.md`;
   const existing = await readFileOnBranch(ctx.client, ctx.repo, path, input.pr.headRef);
   if (existing !== undefined) {

@@ -38,9 +38,11 @@ export function productBriefOf(issue: IssueSnapshot, comments: readonly IssueCom
   let brief = readProductBrief(issue.title, issue.body);
   const asked = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
   if (asked === undefined) return brief;
+  // The questions as first asked (they follow from the issue alone), so every reply's numbers mean the same.
+  const questions = missingProductInfo(brief);
   for (const reply of comments) {
     if (reply.byBot || reply.id < asked.id || reply.author !== issue.author) continue;
-    brief = foldProductAnswers(brief, missingProductInfo(brief), reply.body);
+    brief = foldProductAnswers(brief, questions, reply.body);
   }
   return brief;
 }
@@ -72,7 +74,10 @@ export async function readStackFiles(ctx: LifecycleContext): Promise<RepositoryF
 export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, comments: readonly IssueComment[], options: { force: boolean; eventKey: string }): Promise<PlanProductResult> {
   if (issue.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
   const brief = productBriefOf(issue, comments);
-  const missing = missingProductInfo(brief);
+  const remaining = new Set(missingProductInfo(brief).map((q) => q.topic));
+  // Still-open questions keep the numbers they were first asked with, so replies already written stay right.
+  const asked = missingProductInfo(readProductBrief(issue.title, issue.body)).filter((q) => remaining.has(q.topic));
+  const missing = asked.length === remaining.size ? asked : missingProductInfo(brief);
   if (missing.length > 0) {
     await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue.number,

@@ -7,7 +7,7 @@ import { readMarkedFile } from '../core/spec/file-marker.js';
 import { foldAnswers } from '../core/spec/fold-answers.js';
 import { parseReply } from '../core/spec/parse-answers.js';
 import { MARKERS, markedAs, renderQuestionsComment, writtenForEvent, type SpecLinks } from '../core/spec/render-comments.js';
-import { renderSpecPullRequestBody, specPullRequestTitle } from '../core/spec/render-pull-request.js';
+import { renderSpecPullRequestBody, specPullRequestTitle, type RoadmapLink } from '../core/spec/render-pull-request.js';
 import { renderRequirements } from '../core/spec/render-requirements.js';
 import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js';
 import { specLocationFor, type SpecLocation } from '../core/spec/spec-location.js';
@@ -20,6 +20,7 @@ import type { IssueSnapshot } from '../github/read-issue.js';
 import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
+import { matchRoadmap, readRoadmapFile } from './roadmap-item.js';
 
 export interface ShapeInput {
   issue: IssueSnapshot;
@@ -50,12 +51,12 @@ function linksFor(ctx: LifecycleContext, location: SpecLocation, pr: PullRequest
   };
 }
 
-async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation): Promise<PullRequestResult> {
+async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation, roadmapItem?: RoadmapLink): Promise<PullRequestResult> {
   return findOrOpenPullRequest(ctx.client, ctx.repo, {
     head: location.branch,
     base: ctx.defaultBranch,
     title: specPullRequestTitle(issue.title, issue.number),
-    body: renderSpecPullRequestBody(issue.number, issue.title, location),
+    body: renderSpecPullRequestBody(issue.number, issue.title, location, roadmapItem),
     draft: ctx.settings.draftPullRequests,
   });
 }
@@ -80,7 +81,10 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   const parsed = parseIssue(issue.title, issue.body);
   const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
   // No spec branch, but the folder is on the default branch: the spec was merged (and its branch deleted).
-  const merged = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch);
+  const [merged, roadmap] = await Promise.all([
+    readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch),
+    readRoadmapFile(ctx),
+  ]);
   if (merged !== undefined) {
     throw new AgentOsError(
       'user-input',
@@ -107,7 +111,8 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
     return { status: 'already-shaped', links: linksFor(ctx, location, undefined), redelivery: true, requirements: 'unchanged' };
   }
   ctx.log.info({ branch: location.branch, commit: created.sha }, 'spec branch created');
-  const pr = await openPullRequest(ctx, issue, location);
+  const { item } = matchRoadmap(roadmap, issue.title);
+  const pr = await openPullRequest(ctx, issue, location, item === undefined ? undefined : { number: item.number, title: item.title, path: roadmap.path });
   const links = linksFor(ctx, location, pr);
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: issue.number,

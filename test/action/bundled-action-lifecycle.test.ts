@@ -6,6 +6,8 @@ import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js
 import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
 import { commentPayload, labeledPayload } from '../support/lifecycle-events.js';
 import { runNode } from '../support/run-node.js';
+// Fail any test whose fake GitHub received a request GitHub would not accept.
+import '../support/openapi/no-invalid-requests.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const BRANCH = 'agent-os/12-team-invites-by-email';

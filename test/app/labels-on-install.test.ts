@@ -5,7 +5,7 @@ import { createTestProbot, deliver, nockInstallationToken } from '../support/tes
 import { examplePayload } from '../support/webhook-examples.js';
 
 const REPOS = Array.from({ length: 300 }, (_, i) => `repo-${i}`);
-const APP_LABELS = ['shape-spec', 'agent-os: shaping', 'agent-os: spec written'];
+const APP_LABELS = ['shape-spec', 'agent-os: shaping', 'agent-os: spec written', 'agent-os: done'];
 
 /** An organisation's repositories and their labels, answering like GitHub (slowly, to show the concurrency). */
 function fakeOrg(labels: Map<string, string[]>) {
@@ -61,10 +61,10 @@ describe('labels on installation', () => {
     nockInstallationToken();
     await deliver(probot, 'installation_repositories', addedPayload(), 'install-1');
 
-    expect(org.posts).toHaveLength(300 * 3 - 1);
+    expect(org.posts).toHaveLength(300 * 4 - 1);
     expect(org.maxInFlight()).toBeLessThanOrEqual(4);
     expect(org.maxInFlight()).toBeGreaterThan(1);
-    expect(labels.get('repo-7')).toEqual(['Shape-Spec', 'bug', 'agent-os: shaping', 'agent-os: spec written']);
+    expect(labels.get('repo-7')).toEqual(['Shape-Spec', 'bug', 'agent-os: shaping', 'agent-os: spec written', 'agent-os: done']);
     expect(labels.get('repo-299')).toEqual(APP_LABELS);
     expect(org.posts[0]?.body).toEqual({
       name: 'shape-spec',
@@ -74,7 +74,7 @@ describe('labels on installation', () => {
 
     nockInstallationToken();
     await deliver(probot, 'installation_repositories', addedPayload(), 'install-1');
-    expect(org.posts).toHaveLength(300 * 3 - 1);
+    expect(org.posts).toHaveLength(300 * 4 - 1);
   });
 
   it('on a new installation, lists its repositories through the API (the payload may not list them all)', async () => {

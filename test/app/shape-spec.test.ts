@@ -63,6 +63,7 @@ describe('label shape-spec', () => {
       'GET /issues/12',
       'GET /git/matching-refs/heads/agent-os/12-',
       `GET /contents/${REQUIREMENTS}`,
+      'GET /contents/agent-os/product/roadmap.md',
       'GET /branches/main',
       'POST /git/trees',
       'POST /git/commits',

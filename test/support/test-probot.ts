@@ -6,6 +6,8 @@ import type { EmitterWebhookEventName } from '@octokit/webhooks';
 
 type WebhookEventName = Extract<EmitterWebhookEventName, 'pull_request' | 'check_run' | 'check_suite' | 'merge_group' | 'issues' | 'issue_comment' | 'installation' | 'installation_repositories'>;
 import { INSTALLATION_ID } from './webhook-examples.js';
+// Every test that uses these helpers fails if a fake GitHub received a request GitHub would not accept.
+import './openapi/no-invalid-requests.js';
 
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,

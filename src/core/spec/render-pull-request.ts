@@ -7,13 +7,24 @@ export function specPullRequestTitle(issueTitle: string, issueNumber: number): s
   return `Spec: ${title}`.slice(0, 256);
 }
 
+/** The product roadmap item a spec delivers (matched by the issue's title when it was shaped). */
+export interface RoadmapLink {
+  number: number;
+  title: string;
+  /** Where the roadmap is, e.g. `agent-os/product/roadmap.md`. */
+  path: string;
+}
+
 /** The spec pull request's description: the issue it shapes, its `Spec:` line (which the task gate reads), next steps. */
-export function renderSpecPullRequestBody(issueNumber: number, issueTitle: string, location: SpecLocation): string {
+export function renderSpecPullRequestBody(issueNumber: number, issueTitle: string, location: SpecLocation, roadmap?: RoadmapLink): string {
   return [
     `Spec for #${issueNumber}: ${escapeMarkdown(issueTitle)}`,
     '',
     `Spec: \`${location.folder}\``,
     '',
+    ...(roadmap === undefined
+      ? []
+      : [`Roadmap: delivers item ${roadmap.number}, **${escapeMarkdown(roadmap.title)}**, of \`${roadmap.path}\` (ticked when this pull request merges).`, '']),
     'The Agent OS App keeps this spec folder in step with the conversation on the issue:',
     '',
     '- `planning/requirements.md`: the issue, the clarifying questions and the answers (answer on the issue)',

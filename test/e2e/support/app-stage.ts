@@ -123,7 +123,8 @@ export interface AppStage {
   close: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 at the moment of asking. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.on('error', reject);
@@ -140,18 +141,65 @@ export function sign(body: string, secret = WEBHOOK_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+export interface StageOptions {
+  /**
+   * `REDIS_URL` of each replica: Probot then keeps its rate limiter in that Redis server (Bottleneck clustering
+   * through ioredis), shared by every replica pointing at it. Without it each replica limits on its own.
+   */
+  redisUrl?: (replica: number) => string;
+}
+
+/** The rate limiters of @octokit/plugin-throttling, by the names of its throttle options. */
+type Limiters = Record<'global' | 'auth' | 'search' | 'write' | 'notifications', Bottleneck.Group>;
+
+/**
+ * One replica's rate limiters in Redis, as the throttling plugin creates them when Probot gives it a Redis
+ * connection (same ids and limits, so both replicas' limiters meet in the same Redis keys), except that writes and
+ * notifying writes have no minimum gap, as in the stage without Redis.
+ */
+function limitersOn(connection: Bottleneck.IORedisConnection): Limiters {
+  // The plugin's Redis TTL for a limiter's keys: 2 minutes.
+  const common = { connection, timeout: 2 * 60 * 1000 };
+  return {
+    global: new Bottleneck.Group({ id: 'octokit-global', maxConcurrent: 10, ...common }),
+    auth: new Bottleneck.Group({ id: 'octokit-auth', maxConcurrent: 1, ...common }),
+    search: new Bottleneck.Group({ id: 'octokit-search', maxConcurrent: 1, minTime: 2000, ...common }),
+    write: new Bottleneck.Group({ id: 'octokit-write', maxConcurrent: 1, minTime: 0, ...common }),
+    notifications: new Bottleneck.Group({ id: 'octokit-notifications', maxConcurrent: 1, minTime: 0, ...common }),
+  };
+}
+
 /** Start the API server and `replicas` App servers (each its own Probot `run`, as separate processes would be). */
-export async function startAppStage(replicas = 2): Promise<AppStage> {
+export async function startAppStage(replicas = 2, options: StageOptions = {}): Promise<AppStage> {
   const api = await serveSwitchable();
   const { host } = new URL(api.url);
   const servers: Array<Awaited<ReturnType<typeof run>>> = [];
   const webhookUrls: string[] = [];
+  // Probot's Redis connection of each replica that has one: closed with the stage (Probot's stop leaves it open).
+  const connections: Bottleneck.IORedisConnection[] = [];
+  const closeAll = async () => {
+    for (const server of servers) await server.stop();
+    await Promise.all(connections.map((connection) => connection.disconnect(true)));
+    await api.close();
+  };
   try {
     for (let i = 0; i < replicas; i += 1) {
       const port = await freePort();
+      const redisUrl = options.redisUrl?.(i);
       // One set per server, as Probot's are one per process (per installation), created once.
       const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
       const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+      // With Redis, all five limiters per server, on its own connection. (The plugin keeps its limiters in module
+      // state, created on the first Octokit's connection: servers in one process would share them in memory, and
+      // a shared limit would prove nothing about Redis.)
+      let clustered: Limiters | undefined;
+      const limitersFor = (connection: Bottleneck.IORedisConnection): Limiters => {
+        if (!clustered) {
+          clustered = limitersOn(connection);
+          connections.push(connection);
+        }
+        return clustered;
+      };
       servers.push(
         await run(agentOsApp, {
           env: {
@@ -165,6 +213,7 @@ export async function startAppStage(replicas = 2): Promise<AppStage> {
             // E2E_LOG_LEVEL=warn shows what the App and Octokit log (failures, rate limits).
             LOG_LEVEL: (process.env.E2E_LOG_LEVEL ?? 'fatal') as 'fatal',
             NODE_ENV: 'development',
+            ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }),
           },
           // Probot's Octokit with ONE change: the throttling plugin's pacing of writes (one write per second, one
           // notifying write every three seconds: GitHub's advice against github.com's secondary rate limits) runs
@@ -173,22 +222,20 @@ export async function startAppStage(replicas = 2): Promise<AppStage> {
           // own onSecondaryRateLimit (which only logs "Secondary quota detected" and does not retry), so a 403
           // secondary rate limit reaches the App as it would.
           // (demo/stage.ts turns the whole throttling plugin off instead; here only its pacing is off.)
-          // A function, so it applies after Probot's defaults.
-          Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-            ...options,
-            throttle: {
-              ...(options.throttle as object),
-              write,
-              notifications,
-            },
-          })),
+          // A function, so it applies after Probot's defaults (with REDIS_URL, their throttle has the connection).
+          Octokit: ProbotOctokit.defaults((octokitOptions: Record<string, unknown>) => {
+            const throttle = octokitOptions.throttle as { connection?: Bottleneck.IORedisConnection } | undefined;
+            return {
+              ...octokitOptions,
+              throttle: { ...throttle, ...(throttle?.connection ? limitersFor(throttle.connection) : { write, notifications }) },
+            };
+          }),
         }),
       );
       webhookUrls.push(`http://127.0.0.1:${String(port)}/api/github/webhooks`);
     }
   } catch (error) {
-    for (const server of servers) await server.stop();
-    await api.close();
+    await closeAll();
     throw error;
   }
 
@@ -221,9 +268,6 @@ export async function startAppStage(replicas = 2): Promise<AppStage> {
       api.intercept(interceptor);
     },
     post,
-    close: async () => {
-      for (const server of servers) await server.stop();
-      await api.close();
-    },
+    close: closeAll,
   };
 }

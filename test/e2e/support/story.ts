@@ -51,6 +51,8 @@ export class Story {
   readonly answered: Answered[] = [];
   /** Whether the webhooks GitHub sends for the App's own writes are delivered too. */
   echoes = true;
+  /** In `once` mode, which replica receives a delivery (`depth` 0: a person's action; more: GitHub's echoes). */
+  replicaFor: (delivery: Delivery, depth: number) => number = () => 0;
   /** The last webhook a person's action caused, with its `X-GitHub-Delivery`, for `redeliver`. */
   private last: { delivery: Delivery; id: string } | undefined;
 
@@ -72,7 +74,7 @@ export class Story {
         await this.post(delivery, { id, replica });
       };
       if (this.mode === 'once') {
-        await send(0);
+        await send(this.replicaFor(delivery, depth));
       } else {
         await Promise.all([send(0), send(this.mode === 'replicas' ? 1 : 0)]);
         await send(0);

@@ -1,0 +1,114 @@
+import { basename, join, resolve } from 'node:path';
+import { splitIssueFile } from '../core/issue/split-issue-file.js';
+import { detectTechStackReport } from '../core/product/detect-tech-stack.js';
+import { productFilePaths, type ProductFileKind } from '../core/product/product-files.js';
+import { missingProductInfo, readProductBrief, type ProductBrief, type ProductQuestion } from '../core/product/read-product-brief.js';
+import { renderMission, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
+import { readLocalSettings } from '../fs/read-local-config.js';
+import { readStackFiles } from '../fs/read-stack-files.js';
+import { readTextFile } from '../fs/read-text-file.js';
+import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import type { CommandResult } from './validate-command.js';
+
+export interface PlanProductOptions {
+  cwd: string;
+  /** The product description, as markdown (its first `# heading` is the name). */
+  from?: string;
+  force: boolean;
+}
+
+interface PlannedFile {
+  kind: ProductFileKind;
+  path: string;
+  content: string;
+  /** What the line saying it was written adds, e.g. `(5 items)`. */
+  note: string;
+}
+
+const TOPIC_LABELS: Readonly<Record<ProductQuestion['topic'], string>> = {
+  pitch: 'The product',
+  features: 'Key features',
+  users: 'Users',
+  problem: 'The problem',
+};
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+async function readBrief(cwd: string, from: string): Promise<ProductBrief> {
+  const split = splitIssueFile(await readTextFile(resolve(cwd, from), from));
+  return readProductBrief(split.title ?? basename(from).replace(/\.(md|markdown)$/i, ''), split.body);
+}
+
+/**
+ * `agent-os-github plan-product [--from FILE] [--force]`: writes `<specRoot>/product/tech-stack.md` from the
+ * manifests of the current folder and, given a product description that says what Agent OS needs, mission.md and
+ * roadmap.md. Exit 0 when written; 1 when the description lacks something (the questions on stdout, tech-stack.md
+ * written); 2 when a product file would be replaced without `--force` (nothing written).
+ */
+export async function planProductCommand(options: PlanProductOptions): Promise<CommandResult> {
+  const settings = (await readLocalSettings(options.cwd)).lifecycle;
+  const paths = productFilePaths(settings.specRoot);
+  const brief = options.from === undefined ? undefined : await readBrief(options.cwd, options.from);
+  const questions = brief === undefined ? [] : missingProductInfo(brief);
+  const stack = detectTechStackReport(await readStackFiles(options.cwd));
+  const warnings = stack.problems.map((p) => `agent-os-github: warning: ${p.message}\n`).join('');
+
+  const planned: PlannedFile[] = [];
+  if (brief !== undefined && questions.length === 0) {
+    planned.push({ kind: 'mission', path: paths.mission, content: renderMission(brief), note: '' });
+    planned.push({ kind: 'roadmap', path: paths.roadmap, content: renderRoadmap(brief), note: ` (${plural(brief.features.length, 'item', 'items')})` });
+  }
+  const detected = stack.entries.length === 0 ? 'no manifests found: fill it in by hand' : `${plural(stack.entries.length, 'entry', 'entries')} detected`;
+  planned.push({ kind: 'techStack', path: paths.techStack, content: renderTechStack(stack.entries), note: ` (${detected})` });
+
+  const existing = await Promise.all(planned.map(async (file) => ({ file, text: await readTextFileIfAny(join(options.cwd, file.path), file.path) })));
+  const conflicts = existing.filter(({ file, text }) => text !== undefined && text !== file.content).map(({ file }) => file.path);
+  if (conflicts.length > 0 && !options.force) {
+    const them = conflicts.length === 1 ? 'it' : 'them';
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `${warnings}agent-os-github: ${listed(conflicts)} already ${conflicts.length === 1 ? 'exists' : 'exist'}; nothing was written. Pass --force to replace ${them} (changes made to ${them} are lost).\n`,
+    };
+  }
+
+  const lines: string[] = [];
+  for (const { file, text } of existing) {
+    if (text === file.content) {
+      lines.push(`Unchanged ${file.path}`);
+    } else {
+      await writeTextFile(join(options.cwd, file.path), file.path, file.content);
+      lines.push(`Wrote ${file.path}${file.note}`);
+    }
+  }
+  lines.push('');
+  if (options.from === undefined) {
+    lines.push(
+      'mission.md and roadmap.md need a description of the product. Write one in a markdown file: its first "# heading" is the',
+      "product's name, then the sections Pitch, Users, The Problem, Differentiators and Key Features (at least 3 features, one",
+      'per line as "- Feature: what it lets users do"). Then run:',
+      '',
+      '  agent-os-github plan-product --from PRODUCT.md',
+    );
+  } else if (questions.length > 0) {
+    lines.push(
+      `${options.from} does not say all Agent OS needs to plan the product yet:`,
+      '',
+      ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
+      '',
+      `Add the answers to ${options.from} (e.g. a "## Key Features" list, a "## Users" list), then run:`,
+      '',
+      `  agent-os-github plan-product --from ${options.from}`,
+    );
+  } else {
+    lines.push('Next: shape the first roadmap item into a spec (agent-os-github shape ISSUE.md, or the shape-spec label on an issue).');
+  }
+  return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: warnings };
+}
