@@ -6,6 +6,7 @@ import type { Probot } from 'probot';
 import { FakeGitHub, type FakeUser } from '../test/support/fake-github/fake-github.js';
 import { commentPayload, labeledPayload, pullRequestPayload } from '../test/support/lifecycle-events.js';
 import { createTestProbot, deliver } from '../test/support/test-probot.js';
+import { examplePayload } from '../test/support/webhook-examples.js';
 import { round } from './support/stats.js';
 import { bindTimedToNock, criticalPath, isTokenRequest, type TimedBinding, type TimedRequest } from './support/timed-nock.js';
 
@@ -104,11 +105,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'shape-spec',
       trigger: 'issues.labeled shape-spec',
       lowerBound: {
-        reads: 5,
+        reads: 6,
         writes: 6,
         roundTrips: 7,
         redeliveryReads: 5,
-        why: 'S, then spec branch ‖ merged-spec check on main ‖ base branch (the payload has the issue); tree → commit → ref (the branch appears whole) → PR → questions comment ‖ label. Redelivery: S + comments + branch + PR',
+        why: 'S, then spec branch ‖ merged-spec check on main ‖ roadmap item to link ‖ base branch (the payload has the issue); tree → commit → ref (the branch appears whole) → PR → questions comment ‖ label. Redelivery: S + comments + branch + PR',
       },
       prepare: (fake) => {
         fake.issues.get(ISSUE)?.labels.push('shape-spec');
@@ -206,6 +207,49 @@ function operations(probot: Probot): Operation[] {
         why: 'S ‖ PR files ‖ comments, then tasks.md ‖ check runs: the tick already reported this commit',
       },
       prepare: (fake) => [probot, 'pull_request', pullRequestPayload(fake, specPullRequest(fake)), 'push-2'],
+    },
+    {
+      operation: 'orchestrate-tasks',
+      trigger: 'issue_comment.created /orchestrate-tasks on the spec PR (4 task groups)',
+      lowerBound: {
+        reads: 11,
+        writes: 14,
+        roundTrips: 17,
+        redeliveryReads: 3,
+        why: 'S ‖ permission ‖ comments ‖ PR, then issue, then spec branch, then tasks.md ‖ orchestration.yml ‖ branch head ‖ prompts folder ‖ visuals folder, then tree → commit → ref, then sub-issues, then per group issue → attach (in order), then reply ‖ 👀 ‖ 🚀. Redelivery: S + comments',
+      },
+      prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/orchestrate-tasks', LEE, 'orchestrate-1'),
+    },
+    {
+      operation: 'sub-issue closed',
+      trigger: 'issues.closed (completed) on the sub-issue of Task Group 2',
+      lowerBound: {
+        reads: 9,
+        writes: 4,
+        roundTrips: 9,
+        redeliveryReads: 3,
+        why: 'S ‖ comments (handled before?), then parent, then its issue, then spec branch, then PR ‖ permission ‖ tasks.md, then one commit, then reply ‖ check run ‖ checklist (+ PR files, comments and check runs to gate it). Redelivery: S + comments',
+      },
+      prepare: (fake) => {
+        const child = [...fake.issues.values()].filter((i) => i.parent === ISSUE).sort((a, b) => a.number - b.number)[1];
+        if (!child) throw new Error('no sub-issue of Task Group 2');
+        child.state = 'closed';
+        child.state_reason = 'completed';
+        const payload = examplePayload(
+          'issues.closed',
+          (p) => {
+            (p as { action: string }).action = 'closed';
+            p.issue.number = child.number;
+            p.issue.title = child.title;
+            p.issue.body = child.body;
+            (p.issue as { state_reason?: string | null }).state_reason = 'completed';
+            Object.assign(p.sender, { login: LEE.login, type: LEE.type });
+            p.repository.default_branch = fake.defaultBranch;
+          },
+          'reopened',
+        );
+        return [probot, 'issues', payload, 'close-2'];
+      },
     },
   ];
 }

@@ -60,7 +60,17 @@ export async function createIssueComment(client: GitHubClient, repo: RepoRef, nu
 export async function upsertMarkedComment(
   client: GitHubClient,
   repo: RepoRef,
-  request: { number: number; isOurs: (body: string) => boolean; body: string; comments: readonly IssueComment[] },
+  request: {
+    number: number;
+    isOurs: (body: string) => boolean;
+    body: string;
+    comments: readonly IssueComment[];
+    /**
+     * After creating, read the comments again and keep only the oldest of ours: where another replica may be
+     * creating the same comment at this moment (one more request, only when a comment is created).
+     */
+    settle?: boolean;
+  },
 ): Promise<{ outcome: WriteOutcome; comment: IssueComment }> {
   const [oldest, ...duplicates] = findOurComments(request.comments, request.isOurs);
   try {
@@ -70,7 +80,13 @@ export async function upsertMarkedComment(
       });
     }
     if (oldest === undefined) {
-      return { outcome: 'created', comment: await createIssueComment(client, repo, request.number, request.body) };
+      const created = await createIssueComment(client, repo, request.number, request.body);
+      if (request.settle !== true) return { outcome: 'created', comment: created };
+      const [first] = findOurComments(await listIssueComments(client, repo, request.number), request.isOurs);
+      if (first === undefined || first.id >= created.id) return { outcome: 'created', comment: created };
+      // Another replica's comment came first: it stays, ours goes, whichever of the two looks first.
+      await deleteIssueComment(client, repo, created.id);
+      return { outcome: 'unchanged', comment: first };
     }
     if (oldest.body === request.body) return { outcome: 'unchanged', comment: oldest };
     await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: oldest.id, body: request.body });

@@ -38,12 +38,15 @@ export async function readParentIssue(client: GitHubClient, repo: RepoRef, numbe
   }
 }
 
-/** Open and closed issues carrying a label, every page (finds a sub-issue opened but never attached). */
-export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, label: string): Promise<IssueRecord[]> {
+/**
+ * The repository's most recently created issues, open or closed (one request): an issue opened by a run that
+ * stopped before attaching it as a sub-issue is among them.
+ */
+export async function listRecentIssues(client: GitHubClient, repo: RepoRef, count = 100): Promise<IssueRecord[]> {
   try {
-    const data = await client.paginate('GET /repos/{owner}/{repo}/issues', { ...repo, labels: label, state: 'all', per_page: 100 });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues', { ...repo, state: 'all', sort: 'created', direction: 'desc', per_page: count });
     return data.filter((i) => i.pull_request === undefined).map((issue) => toIssueRecord(issue));
   } catch (error) {
-    throw toAgentOsError(error, `Listing the issues labelled “${label}”`);
+    throw toAgentOsError(error, 'Listing the recent issues');
   }
 }

@@ -1,4 +1,4 @@
-import { AgentOsError } from '../core/errors.js';
+import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { readSpec } from '../core/spec/read-spec.js';
 import { renderTasks } from '../core/spec/render-tasks.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
@@ -12,7 +12,8 @@ import { locateSpec } from './locate-spec.js';
 import { syncChecklist } from './sync-checklist.js';
 
 export interface CreateTasksResult {
-  status: 'written' | 'rewritten' | 'exists';
+  /** `concurrent`: the same tasks.md was written at the same moment by another delivery of this command. */
+  status: 'written' | 'rewritten' | 'exists' | 'concurrent';
   location: SpecLocation;
   tasksUrl: string;
   groups: number;
@@ -51,13 +52,22 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
     requirements: doc.requirements.length,
   };
   if (existing !== undefined && !options.force) return { ...base, status: 'exists' };
-  const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
-    branch: location.branch,
-    path: location.tasksPath,
-    content,
-    message: `Create tasks for #${issue.number}: ${issue.title}\n\nFrom ${location.specPath}: ${doc.requirements.length} specific requirements in ${base.groups} task groups.`,
-    ...(existing ? { sha: existing.sha } : {}),
-  });
+  let commitSha: string;
+  try {
+    ({ commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
+      branch: location.branch,
+      path: location.tasksPath,
+      content,
+      message: `Create tasks for #${issue.number}: ${issue.title}\n\nFrom ${location.specPath}: ${doc.requirements.length} specific requirements in ${base.groups} task groups.`,
+      ...(existing ? { sha: existing.sha } : {}),
+    }));
+  } catch (error) {
+    // Written meanwhile with exactly this text: the same command handled by another replica at the same moment.
+    if (!isAgentOsError(error) || error.kind !== 'conflict') throw error;
+    const now = await readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch);
+    if (now?.text !== content) throw error;
+    return { ...base, status: 'concurrent' };
+  }
   const result: CreateTasksResult = { ...base, status: existing ? 'rewritten' : 'written' };
   const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
   if (pr?.state !== 'open') return result;

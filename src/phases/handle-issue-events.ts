@@ -131,6 +131,10 @@ function asKnown(error: unknown): AgentOsError {
 
 async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand, comments: readonly IssueComment[]): Promise<EventOutcome> {
   const eventKey = `comment-${event.comment.id}`;
+  if (command.name === 'plan-product') {
+    if (event.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
+    return runPlanProduct(ctx, await readIssue(ctx.client, ctx.repo, event.issueNumber), command, eventKey, comments);
+  }
   const issue = await subjectIssue(ctx, event);
   if (command.name === 'shape-spec') {
     if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
@@ -142,7 +146,6 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     return { phase: 'shape-spec', status: result.status, message: `${renderAlreadyShaped(result.links)}${rebuilt}${kept}` };
   }
   if (command.name === 'create-tasks') return runCreateTasks(ctx, issue, command);
-  if (command.name === 'plan-product') return runPlanProduct(ctx, issue, command, eventKey, event.isPullRequest ? [] : comments);
   if (command.name === 'orchestrate-tasks') return runOrchestrateTasks(ctx, issue);
   if (command.name === 'implement-tasks') {
     if (!event.isPullRequest) throw new AgentOsError('user-input', '`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.');
@@ -191,7 +194,7 @@ async function runPlanProduct(ctx: LifecycleContext, issue: IssueSnapshot, comma
     };
   }
   const stack = result.stack === 0 ? 'no manifests were found, so `tech-stack.md` says so' : `${result.stack} tech stack entries were detected from the repository`;
-  const verb = { opened: 'opened', updated: 'updated in', unchanged: 'already up to date in', kept: 'already open in' }[result.status];
+  const verb = { opened: 'opened in', updated: 'updated in', unchanged: 'already up to date in', kept: 'already open in' }[result.status];
   const kept = result.status === 'kept' ? ` Its files were left as they are; comment \`/plan-product --force\` to write them again from this issue.` : '';
   return {
     phase: 'plan-product',
@@ -225,6 +228,8 @@ async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot):
 
 async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand): Promise<EventOutcome> {
   const result = await createTasks(ctx, issue, { force: command.force });
+  // The delivery that wrote it replies; this one only finishes quietly.
+  if (result.status === 'concurrent') return { phase: 'create-tasks', status: 'unchanged' };
   const link = `[\`tasks.md\`](${result.tasksUrl})`;
   if (result.status === 'exists') {
     return {

@@ -11,7 +11,7 @@ import { gitBlobSha } from '../github/git-blob-sha.js';
 import { commitFilesOnBranch } from '../github/commit-files.js';
 import { listDirectory } from '../github/list-directory.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
-import { addSubIssue, listIssuesWithLabel, listSubIssues } from '../github/sub-issues.js';
+import { addSubIssue, listRecentIssues, listSubIssues } from '../github/sub-issues.js';
 import { readFileOnBranch, type FileToWrite } from '../github/write-files.js';
 import { createIssue, updateIssue, type IssueRecord } from '../github/write-issue.js';
 import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
@@ -149,7 +149,7 @@ async function findSubIssues(ctx: LifecycleContext, parent: number, folder: stri
 
 /**
  * Keep the sub-issues in step with the task groups. With `create`, missing ones are opened (an issue opened
- * by an earlier run that stopped before attaching it is found by its label and marker, and attached) and
+ * by an earlier run that stopped before attaching it is found among the recent issues by its marker, and attached) and
  * texts are updated; without it (a push), only groups that became complete are closed.
  */
 export async function syncSubIssues(
@@ -176,14 +176,11 @@ export async function syncSubIssues(
   }));
 
   if (input.create && desired.some((d) => !existing.has(d.planned.key))) {
-    const labels = [...new Set(desired.filter((d) => !existing.has(d.planned.key)).flatMap((d) => d.issue.labels.slice(0, 1)))];
-    for (const label of labels) {
-      for (const orphan of await listIssuesWithLabel(ctx.client, ctx.repo, label)) {
-        const marker = readSubIssueMarker(orphan.body);
-        if (marker?.specFolder !== location.folder || existing.has(marker.group)) continue;
-        await addSubIssue(ctx.client, ctx.repo, issue.number, orphan);
-        existing.set(marker.group, orphan);
-      }
+    for (const orphan of await listRecentIssues(ctx.client, ctx.repo)) {
+      const marker = readSubIssueMarker(orphan.body);
+      if (marker?.specFolder !== location.folder || existing.has(marker.group)) continue;
+      await addSubIssue(ctx.client, ctx.repo, issue.number, orphan);
+      existing.set(marker.group, orphan);
     }
   }
 

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { AgentOsError } from '../core/errors.js';
 import { detectTechStack, type RepositoryFile } from '../core/product/detect-tech-stack.js';
-import { isStackFile, PRODUCT_FILE_NAMES, productFolder } from '../core/product/product-files.js';
+import { isStackFile, PRODUCT_FILE_NAMES, productFolder, STACK_FILE_PATHS } from '../core/product/product-files.js';
 import { foldProductAnswers, missingProductInfo, readProductBrief, type ProductBrief } from '../core/product/read-product-brief.js';
 import { renderMission, renderProductQuestions, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
 import { markerLine } from '../core/spec/render-comments.js';
@@ -47,13 +47,15 @@ export function productBriefOf(issue: IssueSnapshot, comments: readonly IssueCom
   return brief;
 }
 
-/** The repository's manifests on its default branch: root files and workflow files (a few requests). */
+/** The folders the stack files are in: the root, the workflows, and those of `STACK_FILE_PATHS` (`.circleci`). */
+const STACK_FOLDERS: readonly string[] = [
+  ...new Set(['', '.github/workflows', ...STACK_FILE_PATHS.filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/')))]),
+];
+
+/** The repository's manifests on its default branch: those of `STACK_FILE_PATHS` and workflow files (a few requests). */
 export async function readStackFiles(ctx: LifecycleContext): Promise<RepositoryFile[]> {
-  const [root, workflows] = await Promise.all([
-    listDirectory(ctx.client, ctx.repo, '', ctx.defaultBranch),
-    listDirectory(ctx.client, ctx.repo, '.github/workflows', ctx.defaultBranch),
-  ]);
-  const paths = [...root, ...workflows].filter((e) => e.type === 'file' && isStackFile(e.path)).map((e) => e.path);
+  const listings = await Promise.all(STACK_FOLDERS.map((folder) => listDirectory(ctx.client, ctx.repo, folder, ctx.defaultBranch)));
+  const paths = listings.flat().filter((e) => e.type === 'file' && isStackFile(e.path)).map((e) => e.path);
   const limit = pLimit(READ_CONCURRENCY);
   const files = await Promise.all(
     paths.map((path) =>
@@ -79,10 +81,14 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
   const asked = missingProductInfo(readProductBrief(issue.title, issue.body)).filter((q) => remaining.has(q.topic));
   const missing = asked.length === remaining.size ? asked : missingProductInfo(brief);
   if (missing.length > 0) {
+    const text = renderProductQuestions(missing);
+    const current = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
+    // The same questions asked again: the comment stays as it is (rewriting only its hidden marker is no change).
+    const same = current !== undefined && current.body.slice(current.body.indexOf('\n') + 1) === text;
     await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue.number,
       isOurs: (body) => body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `),
-      body: `${markerLine(PRODUCT_QUESTIONS_MARKER, options.eventKey)}\n${renderProductQuestions(missing)}`,
+      body: same ? current.body : `${markerLine(PRODUCT_QUESTIONS_MARKER, options.eventKey)}\n${text}`,
       comments,
     });
     return { status: 'asked', questions: missing.length };

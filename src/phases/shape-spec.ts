@@ -159,11 +159,13 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
   // Two replicas racing can each have asked; the oldest questions comment is the one people answer.
   for (const duplicate of duplicates) await deleteIssueComment(ctx.client, ctx.repo, duplicate.id);
   if (questionsComment === undefined) {
+    // The branch exists but no questions are asked: the replica that made the branch may be asking them now.
     await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue.number,
       isOurs: (body) => markedAs(body, MARKERS.questions),
       body: renderQuestionsComment(input.eventKey, state.questions, links),
       comments: input.comments,
+      settle: true,
     });
   }
   await showShaping(ctx, issue);
