@@ -593,10 +593,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code3, data) {
+      constructor(message, code4, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code4 ? `HPE_${code4}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -619,12 +619,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code4, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code4;
         this.data = data;
         this.headers = headers;
       }
@@ -635,12 +635,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code4, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code4;
         this.data = data;
         this.headers = headers;
       }
@@ -850,8 +850,8 @@ var require_tree = __commonJS({
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key.charCodeAt(index2);
-        if (code3 > 127) {
+        const code4 = this.code = key.charCodeAt(index2);
+        if (code4 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
@@ -872,11 +872,11 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node3 = this;
         while (true) {
-          const code3 = key.charCodeAt(index2);
-          if (code3 > 127) {
+          const code4 = key.charCodeAt(index2);
+          if (code4 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node3.code === code3) {
+          if (node3.code === code4) {
             if (length === ++index2) {
               node3.value = value2;
               break;
@@ -886,7 +886,7 @@ var require_tree = __commonJS({
               node3.middle = new _TstNode(key, value2, index2);
               break;
             }
-          } else if (node3.code < code3) {
+          } else if (node3.code < code4) {
             if (node3.left !== null) {
               node3 = node3.left;
             } else {
@@ -910,19 +910,19 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node3 = this;
         while (node3 !== null && index2 < keylength) {
-          let code3 = key[index2];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code4 = key[index2];
+          if (code4 <= 90 && code4 >= 65) {
+            code4 |= 32;
           }
           while (node3 !== null) {
-            if (code3 === node3.code) {
+            if (code4 === node3.code) {
               if (keylength === ++index2) {
                 return node3;
               }
               node3 = node3.middle;
               break;
             }
-            node3 = node3.code < code3 ? node3.left : node3.right;
+            node3 = node3.code < code4 ? node3.left : node3.right;
           }
         }
         return null;
@@ -973,7 +973,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1033,7 +1033,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -1629,11 +1629,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code4, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code4,
           reason
         );
       });
@@ -3514,7 +3514,7 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input2, position2, extractValue) {
+    function collectAnHTTPQuotedString(input2, position2, extractValue2) {
       const positionStart = position2.position;
       let value2 = "";
       assert2(input2[position2.position] === '"');
@@ -3542,7 +3542,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value2;
       }
       return input2.slice(positionStart, position2.position);
@@ -4121,9 +4121,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
-        const code3 = url2.charCodeAt(i);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code4 = url2.charCodeAt(i);
+        if (code4 > 126 || // Non-US-ASCII + DEL
+        code4 < 32) {
           return false;
         }
       }
@@ -4593,7 +4593,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object2);
             return makeIterator(this, "key+value");
           }
@@ -4714,8 +4714,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code4 = char.charCodeAt(0);
+          return code4 >= 48 && code4 <= 57;
         },
         data,
         position2
@@ -4741,8 +4741,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code4 = char.charCodeAt(0);
+          return code4 >= 48 && code4 <= 57;
         },
         data,
         position2
@@ -5661,9 +5661,9 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value2.toString());
+                  const entries2 = new URLSearchParams(value2.toString());
                   const fd = new FormData();
-                  for (const [name, value3] of entries) {
+                  for (const [name, value3] of entries2) {
                     fd.append(name, value3);
                   }
                   return fd;
@@ -7033,9 +7033,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code3, id) {
+    function onHttp2FrameError(type, code4, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7045,8 +7045,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code3) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code4) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code4}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7251,8 +7251,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code3) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
+      stream.once("frameError", (type, code4) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`));
       });
       return true;
       function writeBodyH2() {
@@ -9190,7 +9190,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code3, headers } = err;
+        const { statusCode, code: code4, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9202,7 +9202,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code4 && code4 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code4)) {
           cb(err);
           return;
         }
@@ -10709,11 +10709,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone2 = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index2 = 0; index2 < clone2.length; index2 += 2) {
-        entries.push([clone2[index2], clone2[index2 + 1]]);
+        entries2.push([clone2[index2], clone2[index2 + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -11945,8 +11945,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code4) {
+      return code4 === 10 || code4 === 13 || code4 === 9 || code4 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16101,8 +16101,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value2) {
       for (let i = 0; i < value2.length; ++i) {
-        const code3 = value2.charCodeAt(i);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code4 = value2.charCodeAt(i);
+        if (code4 >= 0 && code4 <= 8 || code4 >= 10 && code4 <= 31 || code4 === 127) {
           return true;
         }
       }
@@ -16110,26 +16110,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code3 = name.charCodeAt(i);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code4 = name.charCodeAt(i);
+        if (code4 < 33 || // exclude CTLs (0-31), SP and HT
+        code4 > 126 || // exclude non-ascii and DEL
+        code4 === 34 || // "
+        code4 === 40 || // (
+        code4 === 41 || // )
+        code4 === 60 || // <
+        code4 === 62 || // >
+        code4 === 64 || // @
+        code4 === 44 || // ,
+        code4 === 59 || // ;
+        code4 === 58 || // :
+        code4 === 92 || // \
+        code4 === 47 || // /
+        code4 === 91 || // [
+        code4 === 93 || // ]
+        code4 === 63 || // ?
+        code4 === 61 || // =
+        code4 === 123 || // {
+        code4 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16145,31 +16145,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code3 = value2.charCodeAt(i++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code4 = value2.charCodeAt(i++);
+        if (code4 < 33 || // exclude CTLs (0-31)
+        code4 > 126 || // non-ascii and DEL (127)
+        code4 === 34 || // "
+        code4 === 44 || // ,
+        code4 === 59 || // ;
+        code4 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path2) {
       for (let i = 0; i < path2.length; ++i) {
-        const code3 = path2.charCodeAt(i);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+        const code4 = path2.charCodeAt(i);
+        if (code4 < 32 || // exclude CTLs (0-31)
+        code4 > 126 || // exclude DEL and non-ascii
+        code4 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code4) {
+      return code4 >= 48 && code4 <= 57 || // 0-9
+      code4 >= 65 && code4 <= 90 || // A-Z
+      code4 >= 97 && code4 <= 122;
     }
     function validateCookieDomain(domain3) {
       if (domain3 === " ") {
@@ -16180,8 +16180,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain3.length; ++i) {
-        const code3 = domain3.charCodeAt(i);
-        if (code3 === 46) {
+        const code4 = domain3.charCodeAt(i);
+        if (code4 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16191,10 +16191,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code4)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code4) && code4 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16240,7 +16240,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16298,7 +16298,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16444,7 +16444,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16487,7 +16487,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -16968,37 +16968,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code3 = protocol.charCodeAt(i);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code4 = protocol.charCodeAt(i);
+        if (code4 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code4 > 126 || code4 === 34 || // "
+        code4 === 40 || // (
+        code4 === 41 || // )
+        code4 === 44 || // ,
+        code4 === 47 || // /
+        code4 === 58 || // :
+        code4 === 59 || // ;
+        code4 === 60 || // <
+        code4 === 61 || // =
+        code4 === 62 || // >
+        code4 === 63 || // ?
+        code4 === 64 || // @
+        code4 === 91 || // [
+        code4 === 92 || // \
+        code4 === 93 || // ]
+        code4 === 123 || // {
+        code4 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code4) {
+      if (code4 >= 1e3 && code4 < 1015) {
+        return code4 !== 1004 && // reserved
+        code4 !== 1005 && // "MUST NOT be set as a status code"
+        code4 !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code4 >= 3e3 && code4 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17267,7 +17267,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code4, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17275,12 +17275,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code4 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code4, 0);
+        } else if (code4 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code4, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17305,25 +17305,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code3 = 1005;
+      let code4 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code3 = result.code ?? 1005;
+        code4 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code3 = 1006;
+        code4 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code3,
+        code: code4,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code3,
+          code: code4,
           reason
         });
       }
@@ -17448,8 +17448,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code4, reason) {
+      closeWebSocketConnection(ws, code4, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17636,8 +17636,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
-                      const code3 = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error63.message);
+                      const code4 = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code4, error63.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17723,11 +17723,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code3;
+        let code4;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code4 = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code4 !== void 0 && !isValidStatusCode(code4)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17739,7 +17739,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code4, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17754,8 +17754,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
+            const { code: code4, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code4, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17993,17 +17993,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code4 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code4 !== void 0) {
+          code4 = webidl.converters["unsigned short"](code4, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code4 !== void 0) {
+          if (code4 !== 1e3 && (code4 < 3e3 || code4 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18017,7 +18017,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code4, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18263,15 +18263,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code3;
+      let code4;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code3 = err.code;
+        code4 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code4);
     }
     module.exports = {
       WebSocket
@@ -21736,8 +21736,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code4) => {
+      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -21767,38 +21767,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code3;
+      let code4;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek3 = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code3;
+        prev = code4;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code3 = advance();
+        code4 = advance();
         let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
+        if (code4 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+          code4 = advance();
+          if (code4 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code4 = advance())) {
+            if (code4 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            if (code4 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -21807,7 +21807,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+            if (braceEscaped !== true && code4 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -21816,7 +21816,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -21831,7 +21831,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_FORWARD_SLASH) {
+        if (code4 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -21844,27 +21844,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code4 = advance())) {
+                if (code4 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
+                if (code4 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -21874,7 +21874,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code3 === CHAR_ASTERISK) {
+        if (code4 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -21883,7 +21883,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_QUESTION_MARK) {
+        if (code4 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -21891,7 +21891,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -21910,26 +21910,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code4 = advance())) {
+              if (code4 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
+              if (code4 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -21994,7 +21994,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
+        if (!isPathSeparator(code4)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -22290,7 +22290,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options) => {
+    var parse7 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -22460,7 +22460,7 @@ var require_parse2 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -22983,7 +22983,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options) => {
+    parse7.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -23048,7 +23048,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -23057,7 +23057,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -23145,7 +23145,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse7(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -23171,10 +23171,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options);
+        parsed.output = parse7.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options);
+        parsed = parse7(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -23222,10 +23222,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
     var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
+    var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
     var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
+    var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection(node3) {
       if (node3 && typeof node3 === "object")
         switch (node3[NODE_TYPE]) {
@@ -23246,7 +23246,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar3(node3) || isCollection(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -23258,11 +23258,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -23912,7 +23912,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar2 = class extends Node2.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
         this.value = value2;
@@ -23924,12 +23924,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -23940,7 +23940,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
       if (tagName) {
@@ -23985,7 +23985,7 @@ var require_createNode = __commonJS({
           value2 = value2.toJSON();
         }
         if (!value2 || typeof value2 !== "object") {
-          const node4 = new Scalar.Scalar(value2);
+          const node4 = new Scalar2.Scalar(value2);
           if (ref)
             ref.node = node4;
           return node4;
@@ -23996,7 +23996,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node3 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
+      const node3 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar2.Scalar(value2);
       if (tagName)
         node3.tag = tagName;
       else if (!tagObj.default)
@@ -24309,7 +24309,7 @@ ${indent2}${text5.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -24356,8 +24356,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code3 = json2.substr(i + 2, 4);
-                switch (code3) {
+                const code4 = json2.substr(i + 2, 4);
+                switch (code4) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -24383,8 +24383,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code4.substr(0, 2) === "00")
+                      str += "\\x" + code4.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -24452,7 +24452,7 @@ ${indent2}`) + "'";
         return quotedString(value2, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
       if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -24507,7 +24507,7 @@ ${indent2}`) + "'";
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote2 !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -24530,7 +24530,7 @@ ${indent2}${start}${value2}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
         return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
@@ -24555,20 +24555,20 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -24679,7 +24679,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -24708,7 +24708,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -24717,8 +24717,8 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var Scalar2 = require_Scalar();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -24732,7 +24732,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -24740,7 +24740,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -24792,7 +24792,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -24872,19 +24872,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge3 = {
+    var merge4 = {
       identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map4, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
@@ -24923,7 +24923,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge3;
+    exports.merge = merge4;
   }
 });
 
@@ -24932,15 +24932,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge3 = require_merge();
-    var stringify = require_stringify();
+    var merge4 = require_merge();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map4, value2);
-      else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map4, value2);
+      else if (merge4.isMergeKey(ctx, key))
+        merge4.addMergeToJSMap(ctx, map4, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map4 instanceof Map) {
@@ -24969,7 +24969,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node3 of ctx.anchors.keys())
           strCtx.anchors.add(node3.anchor);
@@ -25036,12 +25036,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -25066,7 +25066,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -25133,7 +25133,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -25191,7 +25191,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -25258,7 +25258,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -25356,9 +25356,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -25413,7 +25413,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value2))
           prev.value = value2;
         else
           this.items[idx] = value2;
@@ -25460,7 +25460,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -25469,18 +25469,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -25509,14 +25509,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value2) => value2 == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -25527,13 +25527,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -25578,7 +25578,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value2) => typeof value2 === "number",
@@ -25606,7 +25606,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node3 = new Scalar.Scalar(parseFloat(str));
+        const node3 = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node3.minFractionDigits = str.length - dot - 1;
@@ -25697,7 +25697,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map4 = require_map();
     var seq = require_seq();
     function intIdentify(value2) {
@@ -25714,7 +25714,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value2) => value2 == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -25765,7 +25765,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value2) => value2 instanceof Uint8Array,
@@ -25809,15 +25809,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -25832,8 +25832,8 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var Scalar2 = require_Scalar();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -25843,7 +25843,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -25862,7 +25862,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -25911,9 +25911,9 @@ var require_omap = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
         this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
@@ -25986,7 +25986,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
       const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -25998,7 +25998,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -26006,7 +26006,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -26018,7 +26018,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value2) => typeof value2 === "number",
@@ -26046,7 +26046,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node3 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node3 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -26331,7 +26331,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
@@ -26351,7 +26351,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge3.merge,
+      merge4.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -26377,7 +26377,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -26402,7 +26402,7 @@ var require_tags = __commonJS({
       intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map4.map,
-      merge: merge3.merge,
+      merge: merge4.merge,
       null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -26412,7 +26412,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -26421,7 +26421,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -26439,7 +26439,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge3.merge);
+        tags = tags.concat(merge4.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -26468,11 +26468,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map4.map });
         Object.defineProperty(this, identity.SCALAR, { value: string6.string });
@@ -26494,7 +26494,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -26509,7 +26509,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -26531,7 +26531,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -26539,7 +26539,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -26584,7 +26584,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -26874,7 +26874,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -26883,22 +26883,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code4, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code4;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code4, message) {
+        super("YAMLParseError", pos, code4, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code4, message) {
+        super("YAMLWarning", pos, code4, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -27265,11 +27265,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -27362,7 +27362,7 @@ var require_resolve_flow_collection = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -27370,9 +27370,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -27408,7 +27408,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -27448,7 +27448,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -27471,7 +27471,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -27503,7 +27503,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap) {
+          if (isMap3) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -27519,7 +27519,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -27554,9 +27554,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -27583,7 +27583,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -27603,7 +27603,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node3 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node3 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node3.range = coll.range;
       node3.tag = tagName;
       if (tag?.format)
@@ -27618,13 +27618,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -27643,7 +27643,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
-      let contentStart2 = 0;
+      let contentStart3 = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent2, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
@@ -27656,7 +27656,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
-          contentStart2 = i;
+          contentStart3 = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -27672,9 +27672,9 @@ var require_resolve_block_scalar = __commonJS({
       let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart2; ++i)
+      for (let i = 0; i < contentStart3; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart2; i < chompStart; ++i) {
+      for (let i = contentStart3; i < chompStart; ++i) {
         let [indent2, content3] = lines[i];
         offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
@@ -27686,7 +27686,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
@@ -27801,24 +27801,24 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -28005,9 +28005,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok3 ? parseInt(cc, 16) : NaN;
+      const code4 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code4);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -28023,7 +28023,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -28041,11 +28041,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value2);
+        scalar = new Scalar2.Scalar(value2);
       }
       scalar.range = range;
       scalar.source = value2;
@@ -28239,13 +28239,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -28284,7 +28284,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -28329,12 +28329,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code4, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code4, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code4, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -28473,7 +28473,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -28496,12 +28496,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code4, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code4, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
         };
         switch (token.type) {
           case "scalar":
@@ -28675,7 +28675,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -28728,7 +28728,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value2);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -28806,7 +28806,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -28890,7 +28890,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -29489,7 +29489,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -29512,7 +29512,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -30395,7 +30395,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var log = require_log();
     var identity = require_identity();
@@ -30406,7 +30406,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30420,7 +30420,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30439,14 +30439,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -30458,7 +30458,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value2, replacer, options) {
+    function stringify2(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -30478,12 +30478,12 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value2) && !_replacer)
         return value2.toString(options);
-      return new Document.Document(value2, _replacer, options).toString(options);
+      return new Document2.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
-    exports.stringify = stringify;
+    exports.parse = parse7;
+    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify2;
   }
 });
 
@@ -30492,15 +30492,15 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -30508,7 +30508,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit3 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -30523,9 +30523,9 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -30851,9 +30851,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code4, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code4), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30866,8 +30866,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31620,20 +31620,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code3 = 128; code3 <= 255; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE;
+for (let code4 = 128; code4 <= 255; code4++) {
+  CHAR_MAP[code4] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code3 = 48; code3 <= 57; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code4 = 48; code4 <= 57; code4++) {
+  CHAR_MAP[code4] |= TOKEN_FLAG;
 }
-for (let code3 = 65; code3 <= 90; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+for (let code4 = 65; code4 <= 90; code4++) {
+  CHAR_MAP[code4] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code3 = 97; code3 <= 122; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code4 = 97; code4 <= 122; code4++) {
+  CHAR_MAP[code4] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -31653,8 +31653,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code3 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code3];
+    const code4 = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code4];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -31665,7 +31665,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags;
+    typeFlags |= code4 & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
@@ -31687,14 +31687,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code3 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code3];
+      const code4 = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code4];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code4 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value2 = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
@@ -31706,16 +31706,16 @@ function parseParameters(header, type, index2, len, stopFlags) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code4 = header.charCodeAt(index2);
-            if (code4 === DQUOTE) {
+            const code5 = header.charCodeAt(index2);
+            if (code5 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code5 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code5];
+                const code6 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code6];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -31726,7 +31726,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index2 + 1 < len) {
+            if (code5 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -31739,8 +31739,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code4 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code4];
+          const code5 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code5];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -31767,7 +31767,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags;
+      keyFlags |= code4 & NON_ASCII | flags;
       index2++;
     }
   }
@@ -35531,31 +35531,31 @@ function ok() {
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code3) {
+function asciiControl(code4) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code3 !== null && (code3 < 32 || code3 === 127)
+    code4 !== null && (code4 < 32 || code4 === 127)
   );
 }
 var asciiDigit = regexCheck(/\d/);
 var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
 var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code3) {
-  return code3 !== null && code3 < -2;
+function markdownLineEnding(code4) {
+  return code4 !== null && code4 < -2;
 }
-function markdownLineEndingOrSpace(code3) {
-  return code3 !== null && (code3 < 0 || code3 === 32);
+function markdownLineEndingOrSpace(code4) {
+  return code4 !== null && (code4 < 0 || code4 === 32);
 }
-function markdownSpace(code3) {
-  return code3 === -2 || code3 === -1 || code3 === 32;
+function markdownSpace(code4) {
+  return code4 === -2 || code4 === -1 || code4 === 32;
 }
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
   return check3;
-  function check3(code3) {
-    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
+  function check3(code4) {
+    return code4 !== null && code4 > -1 && regex2.test(String.fromCharCode(code4));
   }
 }
 
@@ -35622,13 +35622,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code3 = fence(matter2, "open").charCodeAt(0);
+    const code4 = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code3];
+    const existing = flow3[code4];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code3] = [construct];
+      flow3[code4] = [construct];
     }
   }
   return {
@@ -35666,7 +35666,7 @@ function createConstruct(matter2) {
   function tokenizeFrontmatter(effects, ok3, nok) {
     const self2 = this;
     return start;
-    function start(code3) {
+    function start(code4) {
       const position2 = self2.now();
       if (
         // Indent not allowed.
@@ -35675,119 +35675,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code3 === buffer.charCodeAt(bufferIndex)) {
+        if (code4 === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code3);
+          return openSequence(code4);
         }
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function openSequence(code3) {
+    function openSequence(code4) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code4)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code3);
+          return openSequenceWhitespace(code4);
         }
-        return openAfter(code3);
+        return openAfter(code4);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code3);
+      if (code4 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code4);
         return openSequence;
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function openSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function openSequenceWhitespace(code4) {
+      if (markdownSpace(code4)) {
+        effects.consume(code4);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code3);
+      return openAfter(code4);
     }
-    function openAfter(code3) {
-      if (markdownLineEnding(code3)) {
+    function openAfter(code4) {
+      if (markdownLineEnding(code4)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code3);
+        effects.consume(code4);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
-        return effects.attempt(closingFenceConstruct, after, contentStart2);
+        return effects.attempt(closingFenceConstruct, after, contentStart3);
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function contentStart2(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
-        return contentEnd(code3);
+    function contentStart3(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
+        return contentEnd(code4);
       }
       effects.enter(valueType);
-      return contentInside(code3);
+      return contentInside(code4);
     }
-    function contentInside(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function contentInside(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
         effects.exit(valueType);
-        return contentEnd(code3);
+        return contentEnd(code4);
       }
-      effects.consume(code3);
+      effects.consume(code4);
       return contentInside;
     }
-    function contentEnd(code3) {
-      if (code3 === null) {
-        return nok(code3);
+    function contentEnd(code4) {
+      if (code4 === null) {
+        return nok(code4);
       }
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
-      return effects.attempt(closingFenceConstruct, after, contentStart2);
+      return effects.attempt(closingFenceConstruct, after, contentStart3);
     }
-    function after(code3) {
+    function after(code4) {
       effects.exit(frontmatterType);
-      return ok3(code3);
+      return ok3(code4);
     }
   }
   function tokenizeClosingFence(effects, ok3, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code3) {
-      if (code3 === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code4) {
+      if (code4 === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code3);
+        return closeSequence(code4);
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function closeSequence(code3) {
+    function closeSequence(code4) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code4)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code3);
+          return closeSequenceWhitespace(code4);
         }
-        return closeAfter(code3);
+        return closeAfter(code4);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code3);
+      if (code4 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code4);
         return closeSequence;
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function closeSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function closeSequenceWhitespace(code4) {
+      if (markdownSpace(code4)) {
+        effects.consume(code4);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code3);
+      return closeAfter(code4);
     }
-    function closeAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function closeAfter(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
         effects.exit(fenceType);
-        return ok3(code3);
+        return ok3(code4);
       }
-      return nok(code3);
+      return nok(code4);
     }
   }
 }
@@ -36399,8 +36399,8 @@ function isCorrectDomain(domain3) {
 function splitUrl(url2) {
   let index2 = url2.length;
   while (index2 > 0) {
-    const code3 = url2.charCodeAt(index2 - 1);
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
+    const code4 = url2.charCodeAt(index2 - 1);
+    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
       index2--;
     } else {
       break;
@@ -36423,8 +36423,8 @@ function splitUrl(url2) {
   return [url2, trail2];
 }
 function previous(match) {
-  const code3 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
+  const code4 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
@@ -36643,24 +36643,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code3 = toAlignment(align);
+    const code4 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code3;
+      alignments[columnIndex] = code4;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code3 = alignments[columnIndex];
+    const code4 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code3 === 99) {
+    if (code4 === 99) {
       before = ":";
       after = ":";
-    } else if (code3 === 108) {
+    } else if (code4 === 108) {
       before = ":";
-    } else if (code3 === 114) {
+    } else if (code4 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -36693,10 +36693,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code3 = alignments[columnIndex];
-        if (code3 === 114) {
+        const code4 = alignments[columnIndex];
+        if (code4 === 114) {
           before = " ".repeat(size);
-        } else if (code3 === 99) {
+        } else if (code4 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -36741,8 +36741,8 @@ function serialize(value2) {
   return value2 === null || value2 === void 0 ? "" : String(value2);
 }
 function toAlignment(value2) {
-  const code3 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
+  const code4 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
+  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
 }
 
 // node_modules/mdast-util-phrasing/lib/index.js
@@ -36998,28 +36998,28 @@ function checkEmphasis(state) {
 }
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code3) {
-  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+function classifyCharacter(code4) {
+  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
     return 1;
   }
-  if (unicodePunctuation(code3)) {
+  if (unicodePunctuation(code4)) {
     return 2;
   }
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value2) {
-  const code3 = value2.codePointAt(0);
-  return code3 === void 0 ? "" : String.fromCodePoint(code3);
+  const code4 = value2.codePointAt(0);
+  return code4 === void 0 ? "" : String.fromCodePoint(code4);
 }
 function lastCharacter(value2) {
-  const code3 = value2.codePointAt(value2.length - 2);
-  return code3 !== void 0 && code3 > 65535 ? value2.slice(-2) : value2.slice(-1);
+  const code4 = value2.codePointAt(value2.length - 2);
+  return code4 !== void 0 && code4 > 65535 ? value2.slice(-2) : value2.slice(-1);
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code3) {
-  return "&#x" + code3.toString(16).toUpperCase() + ";";
+function encodeCharacterReference(code4) {
+  return "&#x" + code4.toString(16).toUpperCase() + ";";
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-info.js
@@ -37136,23 +37136,23 @@ function htmlKind(value2) {
   if (value2.charCodeAt(0) !== 60) return;
   const next = value2.charCodeAt(1);
   if (next === 33) {
-    const code4 = value2.charCodeAt(2);
-    if (code4 === 45) return 2;
-    if (code4 === 91) return 5;
-    if (asciiAlpha(code4)) return 4;
+    const code5 = value2.charCodeAt(2);
+    if (code5 === 45) return 2;
+    if (code5 === 91) return 5;
+    if (asciiAlpha(code5)) return 4;
     return;
   }
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
   let end = start;
-  let code3 = value2.charCodeAt(end);
-  if (!asciiAlpha(code3)) return;
-  while (code3 === 45 || asciiAlphanumeric(code3)) {
-    code3 = value2.charCodeAt(++end);
+  let code4 = value2.charCodeAt(end);
+  if (!asciiAlpha(code4)) return;
+  while (code4 === 45 || asciiAlphanumeric(code4)) {
+    code4 = value2.charCodeAt(++end);
   }
   const name = value2.slice(start, end).toLowerCase();
-  if (!closing && code3 !== 47 && htmlRawNames.includes(name)) {
+  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
   return htmlBlockNames.includes(name) ? 6 : 7;
@@ -37237,12 +37237,12 @@ function encode(tokens, start) {
   const token = tokens[start ? 0 : tokens.length - 1];
   if (!token || token.attention) return;
   const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
+  const reference2 = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
   if (start) {
-    token.value = reference + token.value.slice(character.length);
+    token.value = reference2 + token.value.slice(character.length);
   } else {
     let value2 = token.value.slice(0, token.value.length - character.length);
     let escapes = 0;
@@ -37250,7 +37250,7 @@ function encode(tokens, start) {
       escapes++;
     }
     if (escapes % 2) value2 += "\\";
-    token.value = value2 + reference;
+    token.value = value2 + reference2;
   }
 }
 function improve(items, chosen, mistake, before, after) {
@@ -37768,7 +37768,7 @@ function imageReference(node3, _, state, info2) {
     return d !== "phrasing";
   });
   subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node3), {
+  const reference2 = state.safe(state.associationId(node3), {
     before: value2,
     after: "]",
     ...tracker.current()
@@ -37776,8 +37776,8 @@ function imageReference(node3, _, state, info2) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value2 += tracker.move(reference + "]");
+  if (type === "full" || !alt || alt !== reference2) {
+    value2 += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
   } else {
@@ -37944,7 +37944,7 @@ function linkReference(node3, _, state, info2) {
     return d !== "phrasing";
   });
   subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node3), {
+  const reference2 = state.safe(state.associationId(node3), {
     before: value2,
     after: "]",
     ...tracker.current()
@@ -37952,8 +37952,8 @@ function linkReference(node3, _, state, info2) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text5 || text5 !== reference) {
-    value2 += tracker.move(reference + "]");
+  if (type === "full" || !text5 || text5 !== reference2) {
+    value2 += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
   } else {
@@ -40342,20 +40342,20 @@ function decodeNamedCharacterReference(value2) {
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base) {
-  const code3 = Number.parseInt(value2, base);
+  const code4 = Number.parseInt(value2, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
-    code3 > 55295 && code3 < 57344 || // Noncharacters.
-    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
-    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
+    code4 > 55295 && code4 < 57344 || // Noncharacters.
+    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
+    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code3 > 1114111
+    code4 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code3);
+  return String.fromCodePoint(code4);
 }
 
 // node_modules/micromark-util-decode-string/index.js
@@ -40734,14 +40734,14 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
-    let code3;
+    let code4;
     if (right) {
-      for (code3 in right) {
-        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
-        const value2 = right[code3];
+      for (code4 in right) {
+        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
+        const value2 = right[code4];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code3],
+          left[code4],
           Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
@@ -40820,65 +40820,65 @@ function tokenizeEmailAutolink(effects, ok3, nok) {
   let dot;
   let data;
   return start;
-  function start(code3) {
-    if (!gfmAtext(code3) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code3);
+  function start(code4) {
+    if (!gfmAtext(code4) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code4);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkEmail");
-    return atext(code3);
+    return atext(code4);
   }
-  function atext(code3) {
-    if (gfmAtext(code3)) {
-      effects.consume(code3);
+  function atext(code4) {
+    if (gfmAtext(code4)) {
+      effects.consume(code4);
       return atext;
     }
-    if (code3 === 64) {
-      effects.consume(code3);
+    if (code4 === 64) {
+      effects.consume(code4);
       return emailDomain;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function emailDomain(code3) {
-    if (code3 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
+  function emailDomain(code4) {
+    if (code4 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
     }
-    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
+    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
       data = true;
-      effects.consume(code3);
+      effects.consume(code4);
       return emailDomain;
     }
-    return emailDomainAfter(code3);
+    return emailDomainAfter(code4);
   }
-  function emailDomainDot(code3) {
-    effects.consume(code3);
+  function emailDomainDot(code4) {
+    effects.consume(code4);
     dot = true;
     return emailDomain;
   }
-  function emailDomainAfter(code3) {
+  function emailDomainAfter(code4) {
     if (data && dot && asciiAlpha(self2.previous)) {
       effects.exit("literalAutolinkEmail");
       effects.exit("literalAutolink");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeWwwAutolink(effects, ok3, nok) {
   const self2 = this;
   return wwwStart;
-  function wwwStart(code3) {
-    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code3);
+  function wwwStart(code4) {
+    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code4);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code4);
   }
-  function wwwAfter(code3) {
+  function wwwAfter(code4) {
     effects.exit("literalAutolinkWww");
     effects.exit("literalAutolink");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeProtocolAutolink(effects, ok3, nok) {
@@ -40886,68 +40886,68 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
   let buffer = "";
   let seen = false;
   return protocolStart;
-  function protocolStart(code3) {
-    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+  function protocolStart(code4) {
+    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
       effects.enter("literalAutolink");
       effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
+      buffer += String.fromCodePoint(code4);
+      effects.consume(code4);
       return protocolPrefixInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function protocolPrefixInside(code3) {
-    if (asciiAlpha(code3) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
+  function protocolPrefixInside(code4) {
+    if (asciiAlpha(code4) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code4);
+      effects.consume(code4);
       return protocolPrefixInside;
     }
-    if (code3 === 58) {
+    if (code4 === 58) {
       const protocol = buffer.toLowerCase();
       if (protocol === "http" || protocol === "https") {
-        effects.consume(code3);
+        effects.consume(code4);
         return protocolSlashesInside;
       }
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function protocolSlashesInside(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function protocolSlashesInside(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       if (seen) {
         return afterProtocol;
       }
       seen = true;
       return protocolSlashesInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function afterProtocol(code3) {
-    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
+  function afterProtocol(code4) {
+    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code4);
   }
-  function protocolAfter(code3) {
+  function protocolAfter(code4) {
     effects.exit("literalAutolinkHttp");
     effects.exit("literalAutolink");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeWwwPrefix(effects, ok3, nok) {
   let size = 0;
   return wwwPrefixInside;
-  function wwwPrefixInside(code3) {
-    if ((code3 === 87 || code3 === 119) && size < 3) {
+  function wwwPrefixInside(code4) {
+    if ((code4 === 87 || code4 === 119) && size < 3) {
       size++;
-      effects.consume(code3);
+      effects.consume(code4);
       return wwwPrefixInside;
     }
-    if (code3 === 46 && size === 3) {
-      effects.consume(code3);
+    if (code4 === 46 && size === 3) {
+      effects.consume(code4);
       return wwwPrefixAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function wwwPrefixAfter(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
+  function wwwPrefixAfter(code4) {
+    return code4 === null ? nok(code4) : ok3(code4);
   }
 }
 function tokenizeDomain(effects, ok3, nok) {
@@ -40955,130 +40955,130 @@ function tokenizeDomain(effects, ok3, nok) {
   let underscoreInLastLastSegment;
   let seen;
   return domainInside;
-  function domainInside(code3) {
-    if (code3 === 46 || code3 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
+  function domainInside(code4) {
+    if (code4 === 46 || code4 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
-      return domainAfter(code3);
+    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
+      return domainAfter(code4);
     }
     seen = true;
-    effects.consume(code3);
+    effects.consume(code4);
     return domainInside;
   }
-  function domainAtPunctuation(code3) {
-    if (code3 === 95) {
+  function domainAtPunctuation(code4) {
+    if (code4 === 95) {
       underscoreInLastSegment = true;
     } else {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = void 0;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return domainInside;
   }
-  function domainAfter(code3) {
+  function domainAfter(code4) {
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code3);
+      return nok(code4);
     }
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizePath(effects, ok3) {
   let sizeOpen = 0;
   let sizeClose = 0;
   return pathInside;
-  function pathInside(code3) {
-    if (code3 === 40) {
+  function pathInside(code4) {
+    if (code4 === 40) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code4);
       return pathInside;
     }
-    if (code3 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code3);
+    if (code4 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code4);
     }
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code3);
+    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code4);
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
+    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+      return ok3(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return pathInside;
   }
-  function pathAtPunctuation(code3) {
-    if (code3 === 41) {
+  function pathAtPunctuation(code4) {
+    if (code4 === 41) {
       sizeClose++;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return pathInside;
   }
 }
 function tokenizeTrail(effects, ok3, nok) {
   return trail2;
-  function trail2(code3) {
-    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
-      effects.consume(code3);
+  function trail2(code4) {
+    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
+      effects.consume(code4);
       return trail2;
     }
-    if (code3 === 38) {
-      effects.consume(code3);
+    if (code4 === 38) {
+      effects.consume(code4);
       return trailCharacterReferenceStart;
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code4 === 93) {
+      effects.consume(code4);
       return trailBracketAfter;
     }
     if (
       // `<` is an end.
-      code3 === 60 || // So is whitespace.
-      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
+      code4 === 60 || // So is whitespace.
+      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
     ) {
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function trailBracketAfter(code3) {
-    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
+  function trailBracketAfter(code4) {
+    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+      return ok3(code4);
     }
-    return trail2(code3);
+    return trail2(code4);
   }
-  function trailCharacterReferenceStart(code3) {
-    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
+  function trailCharacterReferenceStart(code4) {
+    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
   }
-  function trailCharacterReferenceInside(code3) {
-    if (code3 === 59) {
-      effects.consume(code3);
+  function trailCharacterReferenceInside(code4) {
+    if (code4 === 59) {
+      effects.consume(code4);
       return trail2;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return trailCharacterReferenceInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code3) {
-    effects.consume(code3);
+  function start(code4) {
+    effects.consume(code4);
     return after;
   }
-  function after(code3) {
-    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
+  function after(code4) {
+    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
   }
 }
-function previousWww(code3) {
-  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
+function previousWww(code4) {
+  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
 }
-function previousProtocol(code3) {
-  return !asciiAlpha(code3);
+function previousProtocol(code4) {
+  return !asciiAlpha(code4);
 }
-function previousEmail(code3) {
-  return !(code3 === 47 || gfmAtext(code3));
+function previousEmail(code4) {
+  return !(code4 === 47 || gfmAtext(code4));
 }
-function gfmAtext(code3) {
-  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
+function gfmAtext(code4) {
+  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
 }
 function previousUnbalanced(events) {
   let index2 = events.length;
@@ -41212,23 +41212,23 @@ function tokenizeAttention(effects, ok3) {
   const before = classifyCharacter(previous3);
   let marker;
   return start;
-  function start(code3) {
-    marker = code3;
+  function start(code4) {
+    marker = code4;
     effects.enter("attentionSequence");
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code3);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
+    const after = classifyCharacter(code4);
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
     token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function movePoint(point3, offset) {
@@ -41245,96 +41245,96 @@ var autolink = {
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open3;
   }
-  function open3(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function open3(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return schemeOrEmailAtext;
     }
-    if (code3 === 64) {
-      return nok(code3);
+    if (code4 === 64) {
+      return nok(code4);
     }
-    return emailAtext(code3);
+    return emailAtext(code4);
   }
-  function schemeOrEmailAtext(code3) {
-    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
+  function schemeOrEmailAtext(code4) {
+    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code3);
+      return schemeInsideOrEmailAtext(code4);
     }
-    return emailAtext(code3);
+    return emailAtext(code4);
   }
-  function schemeInsideOrEmailAtext(code3) {
-    if (code3 === 58) {
-      effects.consume(code3);
+  function schemeInsideOrEmailAtext(code4) {
+    if (code4 === 58) {
+      effects.consume(code4);
       size = 0;
       return urlInside;
     }
-    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
-      effects.consume(code3);
+    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
+      effects.consume(code4);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code3);
+    return emailAtext(code4);
   }
-  function urlInside(code3) {
-    if (code3 === 62) {
+  function urlInside(code4) {
+    if (code4 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return urlInside;
   }
-  function emailAtext(code3) {
-    if (code3 === 64) {
-      effects.consume(code3);
+  function emailAtext(code4) {
+    if (code4 === 64) {
+      effects.consume(code4);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code3)) {
-      effects.consume(code3);
+    if (asciiAtext(code4)) {
+      effects.consume(code4);
       return emailAtext;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function emailAtSignOrDot(code3) {
-    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
+  function emailAtSignOrDot(code4) {
+    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
   }
-  function emailLabel(code3) {
-    if (code3 === 46) {
-      effects.consume(code3);
+  function emailLabel(code4) {
+    if (code4 === 46) {
+      effects.consume(code4);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code3 === 62) {
+    if (code4 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code3);
+    return emailValue(code4);
   }
-  function emailValue(code3) {
-    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
-      const next = code3 === 45 ? emailValue : emailLabel;
-      effects.consume(code3);
+  function emailValue(code4) {
+    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
+      const next = code4 === 45 ? emailValue : emailLabel;
+      effects.consume(code4);
       return next;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 
@@ -41343,43 +41343,43 @@ function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code3) {
-    if (markdownSpace(code3)) {
+  function start(code4) {
+    if (markdownSpace(code4)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code4);
     }
-    return ok3(code3);
+    return ok3(code4);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size++ < limit) {
-      effects.consume(code3);
+  function prefix(code4) {
+    if (markdownSpace(code4) && size++ < limit) {
+      effects.consume(code4);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code3) {
-    if (max > 0 && markdownSpace(code3)) {
+  function start(code4) {
+    if (max > 0 && markdownSpace(code4)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code4);
     }
-    return after(code3);
+    return after(code4);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size < max) {
-      effects.consume(code3);
+  function prefix(code4) {
+    if (markdownSpace(code4) && size < max) {
+      effects.consume(code4);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code3);
+    return after(code4);
   }
-  function after(code3) {
-    return size >= min ? ok3(code3) : nok(code3);
+  function after(code4) {
+    return size >= min ? ok3(code4) : nok(code4);
   }
 }
 
@@ -41390,11 +41390,11 @@ var blankLine = {
 };
 function tokenizeBlankLine(effects, ok3, nok) {
   return start;
-  function start(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
+  function start(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
   }
-  function after(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function after(code4) {
+    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
   }
 }
 
@@ -41410,8 +41410,8 @@ var blockQuote = {
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
-    if (code3 === 62) {
+  function start(code4) {
+    if (code4 === 62) {
       const state = self2.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -41421,35 +41421,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function after(code3) {
-    if (markdownSpace(code3)) {
+  function after(code4) {
+    if (markdownSpace(code4)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self2 = this;
   return contStart;
-  function contStart(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+  function contStart(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
     }
-    return contBefore(code3);
+    return contBefore(code4);
   }
-  function contBefore(code3) {
-    return effects.attempt(blockQuote, ok3, nok)(code3);
+  function contBefore(code4) {
+    return effects.attempt(blockQuote, ok3, nok)(code4);
   }
 }
 function exit2(effects) {
@@ -41463,22 +41463,22 @@ var characterEscape = {
 };
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code3) {
-    if (asciiPunctuation(code3)) {
+  function inside(code4) {
+    if (asciiPunctuation(code4)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 
@@ -41493,29 +41493,29 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   let max;
   let test;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("characterReferenceMarker");
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 35) {
+  function open3(code4) {
+    if (code4 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value2(code3);
+    return value2(code4);
   }
-  function numeric(code3) {
-    if (code3 === 88 || code3 === 120) {
+  function numeric(code4) {
+    if (code4 === 88 || code4 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -41525,25 +41525,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value2(code3);
+    return value2(code4);
   }
-  function value2(code3) {
-    if (code3 === 59 && size) {
+  function value2(code4) {
+    if (code4 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code3);
+        return nok(code4);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code3) && size++ < max) {
-      effects.consume(code3);
+    if (test(code4) && size++ < max) {
+      effects.consume(code4);
       return value2;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 
@@ -41555,17 +41555,17 @@ var nonLazyContinuation = {
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self2 = this;
   return start;
-  function start(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function start(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code3) {
-    return self2.parser.lazy[self2.now().line] ? nok(code3) : ok3(code3);
+  function after(code4) {
+    return self2.parser.lazy[self2.now().line] ? nok(code4) : ok3(code4);
   }
 }
 
@@ -41585,149 +41585,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code3) {
-    return beforeSequenceOpen(code3);
+  function start(code4) {
+    return beforeSequenceOpen(code4);
   }
-  function beforeSequenceOpen(code3) {
+  function beforeSequenceOpen(code4) {
     const tail = self2.events[self2.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code3;
+    marker = code4;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code4);
   }
-  function sequenceOpen(code3) {
-    if (code3 === marker) {
+  function sequenceOpen(code4) {
+    if (code4 === marker) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code4);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
+    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
   }
-  function infoBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function infoBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+      return self2.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info2(code3);
+    return info2(code4);
   }
-  function info2(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function info2(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code3);
+      return infoBefore(code4);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code4)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code3);
+      return factorySpace(effects, metaBefore, "whitespace")(code4);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code4 === 96 && code4 === marker) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return info2;
   }
-  function metaBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return infoBefore(code3);
+  function metaBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return infoBefore(code4);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta3(code3);
+    return meta3(code4);
   }
-  function meta3(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function meta3(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code3);
+      return infoBefore(code4);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code4 === 96 && code4 === marker) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return meta3;
   }
-  function atNonLazyBreak(code3) {
-    return effects.attempt(closeStart, after, contentBefore)(code3);
+  function atNonLazyBreak(code4) {
+    return effects.attempt(closeStart, after, contentBefore)(code4);
   }
-  function contentBefore(code3) {
+  function contentBefore(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
-    return contentStart2;
+    return contentStart3;
   }
-  function contentStart2(code3) {
-    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
+  function contentStart3(code4) {
+    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
   }
-  function beforeContentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+  function beforeContentChunk(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code3);
+    return contentChunk(code4);
   }
-  function contentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function contentChunk(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code3);
+      return beforeContentChunk(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return contentChunk;
   }
-  function after(code3) {
+  function after(code4) {
     effects.exit("codeFenced");
-    return ok3(code3);
+    return ok3(code4);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code3) {
+    function startBefore(code4) {
       effects2.enter("lineEnding");
-      effects2.consume(code3);
+      effects2.consume(code4);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code3) {
+    function start2(code4) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
+      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
     }
-    function beforeSequenceClose(code3) {
-      if (code3 === marker) {
+    function beforeSequenceClose(code4) {
+      if (code4 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code3);
+        return sequenceClose(code4);
       }
-      return nok2(code3);
+      return nok2(code4);
     }
-    function sequenceClose(code3) {
-      if (code3 === marker) {
+    function sequenceClose(code4) {
+      if (code4 === marker) {
         size++;
-        effects2.consume(code3);
+        effects2.consume(code4);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
+        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
       }
-      return nok2(code3);
+      return nok2(code4);
     }
-    function sequenceCloseAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function sequenceCloseAfter(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
         effects2.exit("codeFencedFence");
-        return ok4(code3);
+        return ok4(code4);
       }
-      return nok2(code3);
+      return nok2(code4);
     }
   }
 }
@@ -41743,50 +41743,50 @@ var furtherStart = {
 };
 function tokenizeCodeIndented(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code4);
   }
-  function atBreak(code3) {
-    if (code3 === null) {
-      return after(code3);
+  function atBreak(code4) {
+    if (code4 === null) {
+      return after(code4);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.attempt(furtherStart, atBreak, after)(code3);
+    if (markdownLineEnding(code4)) {
+      return effects.attempt(furtherStart, atBreak, after)(code4);
     }
     effects.enter("codeFlowValue");
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function inside(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("codeFlowValue");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return inside;
   }
-  function after(code3) {
+  function after(code4) {
     effects.exit("codeIndented");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self2 = this;
   return furtherStart2;
-  function furtherStart2(code3) {
+  function furtherStart2(code4) {
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code4);
   }
-  function onNotEnoughPrefix(code3) {
-    return markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
+  function onNotEnoughPrefix(code4) {
+    return markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
   }
 }
 
@@ -41834,8 +41834,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code3) {
-  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous2(code4) {
+  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self2 = this;
@@ -41843,65 +41843,65 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code4);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceOpen(code4) {
+    if (code4 === 96) {
+      effects.consume(code4);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code3);
+    return between(code4);
   }
-  function between(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function between(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 32) {
+    if (code4 === 32) {
       effects.enter("space");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("space");
       return between;
     }
-    if (code3 === 96) {
+    if (code4 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code3);
+      return sequenceClose(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code3);
+    return data(code4);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
+  function data(code4) {
+    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
       effects.exit("codeTextData");
-      return between(code3);
+      return between(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return data;
   }
-  function sequenceClose(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceClose(code4) {
+    if (code4 === 96) {
+      effects.consume(code4);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code3);
+      return ok3(code4);
     }
     token.type = "codeTextData";
-    return data(code3);
+    return data(code4);
   }
 }
 
@@ -42267,30 +42267,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok3) {
   let previous3;
   return chunkStart;
-  function chunkStart(code3) {
+  function chunkStart(code4) {
     effects.enter("content");
     previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code3);
+    return chunkInside(code4);
   }
-  function chunkInside(code3) {
-    if (code3 === null) {
-      return contentEnd(code3);
+  function chunkInside(code4) {
+    if (code4 === null) {
+      return contentEnd(code4);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
+    if (markdownLineEnding(code4)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return chunkInside;
   }
-  function contentEnd(code3) {
+  function contentEnd(code4) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code3);
+    return ok3(code4);
   }
-  function contentContinue(code3) {
-    effects.consume(code3);
+  function contentContinue(code4) {
+    effects.consume(code4);
     effects.exit("chunkContent");
     previous3.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -42303,22 +42303,22 @@ function tokenizeContent(effects, ok3) {
 function tokenizeContinuation(effects, ok3, nok) {
   const self2 = this;
   return startLookahead;
-  function startLookahead(code3) {
+  function startLookahead(code4) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+  function prefixed(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return nok(code4);
     }
     const tail = self2.events[self2.events.length - 1];
     if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code3);
+      return ok3(code4);
     }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code3);
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code4);
   }
 }
 
@@ -42327,17 +42327,17 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code3) {
-    if (code3 === 60) {
+  function start(code4) {
+    if (code4 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
+      return nok(code4);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -42345,12 +42345,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code3);
+    return raw(code4);
   }
-  function enclosedBefore(code3) {
-    if (code3 === 62) {
+  function enclosedBefore(code4) {
+    if (code4 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -42360,57 +42360,57 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code3);
+    return enclosed(code4);
   }
-  function enclosed(code3) {
-    if (code3 === 62) {
+  function enclosed(code4) {
+    if (code4 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code3);
+      return enclosedBefore(code4);
     }
-    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code4);
+    return code4 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code3) {
-    if (code3 === 60 || code3 === 62 || code3 === 92) {
-      effects.consume(code3);
+  function enclosedEscape(code4) {
+    if (code4 === 60 || code4 === 62 || code4 === 92) {
+      effects.consume(code4);
       return enclosed;
     }
-    return enclosed(code3);
+    return enclosed(code4);
   }
-  function raw(code3) {
-    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
+  function raw(code4) {
+    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code3);
+      return ok3(code4);
     }
-    if (balance < limit && code3 === 40) {
-      effects.consume(code3);
+    if (balance < limit && code4 === 40) {
+      effects.consume(code4);
       balance++;
       return raw;
     }
-    if (code3 === 41) {
-      effects.consume(code3);
+    if (code4 === 41) {
+      effects.consume(code4);
       balance--;
       return raw;
     }
-    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? rawEscape : raw;
+    effects.consume(code4);
+    return code4 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code3) {
-    if (code3 === 40 || code3 === 41 || code3 === 92) {
-      effects.consume(code3);
+  function rawEscape(code4) {
+    if (code4 === 40 || code4 === 41 || code4 === 92) {
+      effects.consume(code4);
       return raw;
     }
-    return raw(code3);
+    return raw(code4);
   }
 }
 
@@ -42420,58 +42420,58 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code3) {
-    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code4) {
+    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code3 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code3);
+    code4 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code4);
     }
-    if (code3 === 93) {
+    if (code4 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code3);
+    return labelInside(code4);
   }
-  function labelInside(code3) {
-    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
+  function labelInside(code4) {
+    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
-    if (!seen) seen = !markdownSpace(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code4);
+    if (!seen) seen = !markdownSpace(code4);
+    return code4 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
       size++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code4);
   }
 }
 
@@ -42479,61 +42479,61 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
+  function start(code4) {
+    if (code4 === 34 || code4 === 39 || code4 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(markerType);
-      marker = code3 === 40 ? 41 : code3;
+      marker = code4 === 40 ? 41 : code4;
       return begin;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function begin(code3) {
-    if (code3 === marker) {
+  function begin(code4) {
+    if (code4 === marker) {
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code3);
+    return atBreak(code4);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code4) {
+    if (code4 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
+  function inside(code4) {
+    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? escape : inside;
+    effects.consume(code4);
+    return code4 === 92 ? escape : inside;
   }
-  function escape(code3) {
-    if (code3 === marker || code3 === 92) {
-      effects.consume(code3);
+  function escape(code4) {
+    if (code4 === marker || code4 === 92) {
+      effects.consume(code4);
       return inside;
     }
-    return inside(code3);
+    return inside(code4);
   }
 }
 
@@ -42541,18 +42541,18 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
-  function start(code3) {
-    if (markdownLineEnding(code3)) {
+  function start(code4) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
     }
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 
@@ -42569,11 +42569,11 @@ function tokenizeDefinition(effects, ok3, nok) {
   const self2 = this;
   let identifier;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("definition");
-    return before(code3);
+    return before(code4);
   }
-  function before(code3) {
+  function before(code4) {
     return factoryLabel.call(
       self2,
       effects,
@@ -42583,22 +42583,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code3);
+    )(code4);
   }
-  function labelAfter(code3) {
+  function labelAfter(code4) {
     identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code3 === 58) {
+    if (code4 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function markerAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
+  function markerAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
   }
-  function destinationBefore(code3) {
+  function destinationBefore(code4) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -42609,36 +42609,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code3);
+    )(code4);
   }
-  function destinationAfter(code3) {
-    return effects.attempt(titleBefore, after, after)(code3);
+  function destinationAfter(code4) {
+    return effects.attempt(titleBefore, after, after)(code4);
   }
-  function after(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
+  function after(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
   }
-  function afterWhitespace(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function afterWhitespace(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("definition");
       self2.parser.defined.push(identifier);
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
+  function titleBefore2(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
   }
-  function beforeMarker(code3) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
+  function beforeMarker(code4) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
   }
-  function titleAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
+  function titleAfter(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
   }
-  function titleAfterOptionalWhitespace(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function titleAfterOptionalWhitespace(code4) {
+    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
   }
 }
 
@@ -42649,17 +42649,17 @@ var hardBreakEscape = {
 };
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("hardBreakEscape");
-    effects.consume(code3);
+    effects.consume(code4);
     return after;
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
+  function after(code4) {
+    if (markdownLineEnding(code4)) {
       effects.exit("hardBreakEscape");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 
@@ -42671,83 +42671,83 @@ var headingAtx = {
 };
 function resolveHeadingAtx(events, context3) {
   let contentEnd = events.length - 2;
-  let contentStart2 = 3;
-  if (events[contentStart2][1].type === "whitespace") {
-    contentStart2 += 2;
+  let contentStart3 = 3;
+  if (events[contentStart3][1].type === "whitespace") {
+    contentStart3 += 2;
   }
-  if (contentEnd - 2 > contentStart2 && events[contentEnd][1].type === "whitespace") {
+  if (contentEnd - 2 > contentStart3 && events[contentEnd][1].type === "whitespace") {
     contentEnd -= 2;
   }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart2 === contentEnd - 1 || contentEnd - 4 > contentStart2 && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart2 + 1 === contentEnd ? 2 : 4;
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart3 === contentEnd - 1 || contentEnd - 4 > contentStart3 && events[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart3 + 1 === contentEnd ? 2 : 4;
   }
-  if (contentEnd > contentStart2) {
+  if (contentEnd > contentStart3) {
     const content3 = {
       type: "atxHeadingText",
-      start: events[contentStart2][1].start,
+      start: events[contentStart3][1].start,
       end: events[contentEnd][1].end
     };
     const text5 = {
       type: "chunkText",
-      start: events[contentStart2][1].start,
+      start: events[contentStart3][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart2, contentEnd - contentStart2 + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
+    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
   }
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("atxHeading");
-    return before(code3);
+    return before(code4);
   }
-  function before(code3) {
+  function before(code4) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code4);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 35 && size++ < 6) {
-      effects.consume(code3);
+  function sequenceOpen(code4) {
+    if (code4 === 35 && size++ < 6) {
+      effects.consume(code4);
       return sequenceOpen;
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3)) {
+    if (code4 === null || markdownLineEndingOrSpace(code4)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function atBreak(code3) {
-    if (code3 === 35) {
+  function atBreak(code4) {
+    if (code4 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code3);
+      return sequenceFurther(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("atxHeading");
-      return ok3(code3);
+      return ok3(code4);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, atBreak, "whitespace")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, atBreak, "whitespace")(code4);
     }
     effects.enter("atxHeadingText");
-    return data(code3);
+    return data(code4);
   }
-  function sequenceFurther(code3) {
-    if (code3 === 35) {
-      effects.consume(code3);
+  function sequenceFurther(code4) {
+    if (code4 === 35) {
+      effects.consume(code4);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code3);
+    return atBreak(code4);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
+  function data(code4) {
+    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
       effects.exit("atxHeadingText");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return data;
   }
 }
@@ -42785,327 +42785,327 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code3) {
-    return before(code3);
+  function start(code4) {
+    return before(code4);
   }
-  function before(code3) {
+  function before(code4) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code3);
+    effects.consume(code4);
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open3(code4) {
+    if (code4 === 33) {
+      effects.consume(code4);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code4 === 47) {
+      effects.consume(code4);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code4 === 63) {
+      effects.consume(code4);
       marker = 3;
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      buffer = String.fromCharCode(code4);
       return tagName;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       marker = 2;
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code4 === 91) {
+      effects.consume(code4);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       marker = 4;
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code4) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code4 === value2.charCodeAt(index2++)) {
+      effects.consume(code4);
       if (index2 === value2.length) {
         return self2.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+  function tagCloseStart(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      buffer = String.fromCharCode(code4);
       return tagName;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagName(code3) {
-    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      const slash = code3 === 47;
+  function tagName(code4) {
+    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      const slash = code4 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self2.interrupt ? ok3(code3) : continuation(code3);
+        return self2.interrupt ? ok3(code4) : continuation(code4);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code3);
+          effects.consume(code4);
           return basicSelfClosing;
         }
-        return self2.interrupt ? ok3(code3) : continuation(code3);
+        return self2.interrupt ? ok3(code4) : continuation(code4);
       }
       marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
     }
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      buffer += String.fromCharCode(code4);
       return tagName;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function basicSelfClosing(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function basicSelfClosing(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       return self2.interrupt ? ok3 : continuation;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function completeClosingTagAfter(code3) {
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+  function completeClosingTagAfter(code4) {
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeClosingTagAfter;
     }
-    return completeEnd(code3);
+    return completeEnd(code4);
   }
-  function completeAttributeNameBefore(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function completeAttributeNameBefore(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       return completeEnd;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
+      effects.consume(code4);
       return completeAttributeName;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code3);
+    return completeEnd(code4);
   }
-  function completeAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function completeAttributeName(code4) {
+    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code3);
+    return completeAttributeNameAfter(code4);
   }
-  function completeAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function completeAttributeNameAfter(code4) {
+    if (code4 === 61) {
+      effects.consume(code4);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code3);
+    return completeAttributeNameBefore(code4);
   }
-  function completeAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function completeAttributeValueBefore(code4) {
+    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
+      return nok(code4);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      markerB = code3;
+    if (code4 === 34 || code4 === 39) {
+      effects.consume(code4);
+      markerB = code4;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code3);
+    return completeAttributeValueUnquoted(code4);
   }
-  function completeAttributeValueQuoted(code3) {
-    if (code3 === markerB) {
-      effects.consume(code3);
+  function completeAttributeValueQuoted(code4) {
+    if (code4 === markerB) {
+      effects.consume(code4);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code4 === null || markdownLineEnding(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
-      return completeAttributeNameAfter(code3);
+  function completeAttributeValueUnquoted(code4) {
+    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
+      return completeAttributeNameAfter(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
-      return completeAttributeNameBefore(code3);
+  function completeAttributeValueQuotedAfter(code4) {
+    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
+      return completeAttributeNameBefore(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function completeEnd(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function completeEnd(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function completeAfter(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuation(code3);
+  function completeAfter(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return continuation(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function continuation(code3) {
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+  function continuation(code4) {
+    if (code4 === 45 && marker === 2) {
+      effects.consume(code4);
       return continuationCommentInside;
     }
-    if (code3 === 60 && marker === 1) {
-      effects.consume(code3);
+    if (code4 === 60 && marker === 1) {
+      effects.consume(code4);
       return continuationRawTagOpen;
     }
-    if (code3 === 62 && marker === 4) {
-      effects.consume(code3);
+    if (code4 === 62 && marker === 4) {
+      effects.consume(code4);
       return continuationClose;
     }
-    if (code3 === 63 && marker === 3) {
-      effects.consume(code3);
+    if (code4 === 63 && marker === 3) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    if (code3 === 93 && marker === 5) {
-      effects.consume(code3);
+    if (code4 === 93 && marker === 5) {
+      effects.consume(code4);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code3);
+      return continuationStart(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return continuation;
   }
-  function continuationStart(code3) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code3);
+  function continuationStart(code4) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
   }
-  function continuationStartNonLazy(code3) {
+  function continuationStartNonLazy(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuationStart(code3);
+  function continuationBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return continuationStart(code4);
     }
     effects.enter("htmlFlowData");
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationCommentInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function continuationCommentInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationRawTagOpen(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function continuationRawTagOpen(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationRawEndTag(code3) {
-    if (code3 === 62) {
+  function continuationRawEndTag(code4) {
+    if (code4 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code3);
+        effects.consume(code4);
         return continuationClose;
       }
-      return continuation(code3);
+      return continuation(code4);
     }
-    if (asciiAlpha(code3) && buffer.length < 8) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (asciiAlpha(code4) && buffer.length < 8) {
+      effects.consume(code4);
+      buffer += String.fromCharCode(code4);
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationCdataInside(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function continuationCdataInside(code4) {
+    if (code4 === 93) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationDeclarationInside(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function continuationDeclarationInside(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       return continuationClose;
     }
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+    if (code4 === 45 && marker === 2) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationClose(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function continuationClose(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code3);
+      return continuationAfter(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return continuationClose;
   }
-  function continuationAfter(code3) {
+  function continuationAfter(code4) {
     effects.exit("htmlFlow");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
@@ -43122,298 +43122,298 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let index2;
   let returnState;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code3);
+    effects.consume(code4);
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open3(code4) {
+    if (code4 === 33) {
+      effects.consume(code4);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code4 === 47) {
+      effects.consume(code4);
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code4 === 63) {
+      effects.consume(code4);
       return instruction;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return tagOpen;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code4 === 91) {
+      effects.consume(code4);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return declaration;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentEnd;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function comment(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function comment(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 45) {
-      effects.consume(code3);
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = comment;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return comment;
   }
-  function commentClose(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentClose(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentEnd;
     }
-    return comment(code3);
+    return comment(code4);
   }
-  function commentEnd(code3) {
-    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
+  function commentEnd(code4) {
+    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment(code4);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code4) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code4 === value2.charCodeAt(index2++)) {
+      effects.consume(code4);
       return index2 === value2.length ? cdata : cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function cdata(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function cdata(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code4 === 93) {
+      effects.consume(code4);
       return cdataClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = cdata;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return cdata;
   }
-  function cdataClose(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function cdataClose(code4) {
+    if (code4 === 93) {
+      effects.consume(code4);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code4);
   }
-  function cdataEnd(code3) {
-    if (code3 === 62) {
-      return end(code3);
+  function cdataEnd(code4) {
+    if (code4 === 62) {
+      return end(code4);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code4 === 93) {
+      effects.consume(code4);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata(code4);
   }
-  function declaration(code3) {
-    if (code3 === null || code3 === 62) {
-      return end(code3);
+  function declaration(code4) {
+    if (code4 === null || code4 === 62) {
+      return end(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = declaration;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return declaration;
   }
-  function instruction(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function instruction(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code4 === 63) {
+      effects.consume(code4);
       return instructionClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = instruction;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return instruction;
   }
-  function instructionClose(code3) {
-    return code3 === 62 ? end(code3) : instruction(code3);
+  function instructionClose(code4) {
+    return code4 === 62 ? end(code4) : instruction(code4);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function tagCloseStart(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return tagClose;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagClose(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagClose(code4) {
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return tagClose;
     }
-    return tagCloseBetween(code3);
+    return tagCloseBetween(code4);
   }
-  function tagCloseBetween(code3) {
-    if (markdownLineEnding(code3)) {
+  function tagCloseBetween(code4) {
+    if (markdownLineEnding(code4)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagCloseBetween;
     }
-    return end(code3);
+    return end(code4);
   }
-  function tagOpen(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpen(code4) {
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return tagOpen;
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagOpenBetween(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function tagOpenBetween(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       return end;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagOpenBetween;
     }
-    return end(code3);
+    return end(code4);
   }
-  function tagOpenAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpenAttributeName(code4) {
+    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code3);
+    return tagOpenAttributeNameAfter(code4);
   }
-  function tagOpenAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function tagOpenAttributeNameAfter(code4) {
+    if (code4 === 61) {
+      effects.consume(code4);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code3);
+    return tagOpenBetween(code4);
   }
-  function tagOpenAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueBefore(code4) {
+    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
+      return nok(code4);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      marker = code3;
+    if (code4 === 34 || code4 === 39) {
+      effects.consume(code4);
+      marker = code4;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function tagOpenAttributeValueQuoted(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueUnquoted(code4) {
+    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
+      return nok(code4);
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+  function tagOpenAttributeValueQuotedAfter(code4) {
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function end(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function end(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function lineEndingBefore(code3) {
+  function lineEndingBefore(code4) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
+  function lineEndingAfter(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
   }
-  function lineEndingAfterPrefix(code3) {
+  function lineEndingAfterPrefix(code4) {
     effects.enter("htmlTextData");
-    return returnState(code3);
+    return returnState(code4);
   }
 }
 
@@ -43526,12 +43526,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code3) {
+  function start(code4) {
     if (!labelStart) {
-      return nok(code3);
+      return nok(code4);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code3);
+      return labelEndNok(code4);
     }
     defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
@@ -43539,107 +43539,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code3) {
-    if (code3 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
+  function after(code4) {
+    if (code4 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
     }
-    if (code3 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
+    if (code4 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
     }
-    return defined ? labelEndOk(code3) : labelEndNok(code3);
+    return defined ? labelEndOk(code4) : labelEndNok(code4);
   }
-  function referenceNotFull(code3) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
+  function referenceNotFull(code4) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
   }
-  function labelEndOk(code3) {
+  function labelEndOk(code4) {
     labelStarts.pop();
-    return ok3(code3);
+    return ok3(code4);
   }
-  function labelEndNok(code3) {
+  function labelEndNok(code4) {
     labelStart._balanced = true;
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code3) {
+  function resourceStart(code4) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
+  function resourceBefore(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
   }
-  function resourceOpen(code3) {
-    if (code3 === 41) {
-      return resourceEnd(code3);
+  function resourceOpen(code4) {
+    if (code4 === 41) {
+      return resourceEnd(code4);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
   }
-  function resourceDestinationAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
+  function resourceDestinationAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
   }
-  function resourceDestinationMissing(code3) {
-    return nok(code3);
+  function resourceDestinationMissing(code4) {
+    return nok(code4);
   }
-  function resourceBetween(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
+  function resourceBetween(code4) {
+    if (code4 === 34 || code4 === 39 || code4 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
     }
-    return resourceEnd(code3);
+    return resourceEnd(code4);
   }
-  function resourceTitleAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
+  function resourceTitleAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
   }
-  function resourceEnd(code3) {
-    if (code3 === 41) {
+  function resourceEnd(code4) {
+    if (code4 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self2 = this;
   return referenceFull;
-  function referenceFull(code3) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
+  function referenceFull(code4) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
   }
-  function referenceFullAfter(code3) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
+  function referenceFullAfter(code4) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
   }
-  function referenceFullMissing(code3) {
-    return nok(code3);
+  function referenceFullMissing(code4) {
+    return nok(code4);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code3) {
+  function referenceCollapsedStart(code4) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code3) {
-    if (code3 === 93) {
+  function referenceCollapsedOpen(code4) {
+    if (code4 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 
@@ -43653,30 +43653,30 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   const self2 = this;
   let labelImage;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("labelImageMarker");
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 91) {
+  function open3(code4) {
+    if (code4 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code3);
+  function after(code4) {
+    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code4);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelImage);
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 
@@ -43690,21 +43690,21 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   const self2 = this;
   let labelLink;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code3);
+  function after(code4) {
+    if (code4 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code4);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelLink);
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 
@@ -43715,9 +43715,9 @@ var lineEnding = {
 };
 function tokenizeLineEnding(effects, ok3) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
@@ -43732,33 +43732,33 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("thematicBreak");
-    return before(code3);
+    return before(code4);
   }
-  function before(code3) {
-    marker = code3;
-    return atBreak(code3);
+  function before(code4) {
+    marker = code4;
+    return atBreak(code4);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code4) {
+    if (code4 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code3);
+      return sequence(code4);
     }
-    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
+    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
       effects.exit("thematicBreak");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function sequence(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function sequence(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
+    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
   }
 }
 
@@ -43785,9 +43785,9 @@ function tokenizeListStart(effects, ok3, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code3) {
-    const kind = self2.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code3 === self2.containerState.marker : asciiDigit(code3)) {
+  function start(code4) {
+    const kind = self2.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code4 === self2.containerState.marker : asciiDigit(code4)) {
       if (!self2.containerState.type) {
         self2.containerState.type = kind;
         effects.enter(kind, {
@@ -43796,32 +43796,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code3) : atMarker(code3);
+        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code4) : atMarker(code4);
       }
-      if (!self2.interrupt || code3 === 49) {
+      if (!self2.interrupt || code4 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code3);
+        return inside(code4);
       }
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function inside(code3) {
-    if (asciiDigit(code3) && ++size < 10) {
-      effects.consume(code3);
+  function inside(code4) {
+    if (asciiDigit(code4) && ++size < 10) {
+      effects.consume(code4);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code3 === self2.containerState.marker : code3 === 41 || code3 === 46)) {
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code4 === self2.containerState.marker : code4 === 41 || code4 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code3);
+      return atMarker(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function atMarker(code3) {
+  function atMarker(code4) {
     effects.enter("listItemMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code3;
+    self2.containerState.marker = self2.containerState.marker || code4;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -43829,55 +43829,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code3) {
+  function onBlank(code4) {
     self2.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code3);
+    return endOfPrefix(code4);
   }
-  function otherPrefix(code3) {
-    if (markdownSpace(code3)) {
+  function otherPrefix(code4) {
+    if (markdownSpace(code4)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function endOfPrefix(code3) {
+  function endOfPrefix(code4) {
     self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self2 = this;
   self2.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code3) {
+  function onBlank(code4) {
     self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code3);
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code4);
   }
-  function notBlank(code3) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code3)) {
+  function notBlank(code4) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code4)) {
       self2.containerState.furtherBlankLines = void 0;
       self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code3);
+      return notInCurrentItem(code4);
     }
     self2.containerState.furtherBlankLines = void 0;
     self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
   }
-  function notInCurrentItem(code3) {
+  function notInCurrentItem(code4) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code4) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code4) : nok(code4);
   }
 }
 function tokenizeListEnd(effects) {
@@ -43886,9 +43886,9 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code4) {
     const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
+    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
   }
 }
 
@@ -44047,7 +44047,7 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   const self2 = this;
   let marker;
   return start;
-  function start(code3) {
+  function start(code4) {
     let index2 = self2.events.length;
     let paragraph2;
     while (index2--) {
@@ -44058,29 +44058,29 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
     }
     if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph2)) {
       effects.enter("setextHeadingLine");
-      marker = code3;
-      return before(code3);
+      marker = code4;
+      return before(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function before(code3) {
+  function before(code4) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
+    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
   }
-  function after(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function after(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("setextHeadingLine");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 
@@ -44131,21 +44131,21 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code3) {
+  function start(code4) {
     if (!labelStart || !labelStart._balanced) {
-      return nok(code3);
+      return nok(code4);
     }
     const id = normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
       end: self2.now()
     }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function resolveToPotentialGfmFootnoteCall(events, context3) {
@@ -44213,58 +44213,58 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("gfmFootnoteCall");
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteCallLabelMarker");
     return callStart;
   }
-  function callStart(code3) {
-    if (code3 !== 94) return nok(code3);
+  function callStart(code4) {
+    if (code4 !== 94) return nok(code4);
     effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteCallMarker");
     effects.enter("gfmFootnoteCallString");
     effects.enter("chunkString").contentType = "string";
     return callData;
   }
-  function callData(code3) {
+  function callData(code4) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
     ) {
-      return nok(code3);
+      return nok(code4);
     }
-    if (code3 === 93) {
+    if (code4 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteCallString");
       if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code3);
+        return nok(code4);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("gfmFootnoteCallLabelMarker");
       effects.exit("gfmFootnoteCall");
       return ok3;
     }
-    if (!markdownLineEndingOrSpace(code3)) {
+    if (!markdownLineEndingOrSpace(code4)) {
       data = true;
     }
     size++;
-    effects.consume(code3);
-    return code3 === 92 ? callEscape : callData;
+    effects.consume(code4);
+    return code4 === 92 ? callEscape : callData;
   }
-  function callEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function callEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
       size++;
       return callData;
     }
-    return callData(code3);
+    return callData(code4);
   }
 }
 function tokenizeDefinitionStart(effects, ok3, nok) {
@@ -44274,74 +44274,74 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("gfmFootnoteDefinition")._container = true;
     effects.enter("gfmFootnoteDefinitionLabel");
     effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteDefinitionLabelMarker");
     return labelAtMarker;
   }
-  function labelAtMarker(code3) {
-    if (code3 === 94) {
+  function labelAtMarker(code4) {
+    if (code4 === 94) {
       effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("gfmFootnoteDefinitionMarker");
       effects.enter("gfmFootnoteDefinitionLabelString");
       effects.enter("chunkString").contentType = "string";
       return labelInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function labelInside(code3) {
+  function labelInside(code4) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
     ) {
-      return nok(code3);
+      return nok(code4);
     }
-    if (code3 === 93) {
+    if (code4 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteDefinitionLabelString");
       identifier = normalizeIdentifier(self2.sliceSerialize(token));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
       effects.exit("gfmFootnoteDefinitionLabel");
       return labelAfter;
     }
-    if (!markdownLineEndingOrSpace(code3)) {
+    if (!markdownLineEndingOrSpace(code4)) {
       data = true;
     }
     size++;
-    effects.consume(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code4);
+    return code4 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
       size++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code4);
   }
-  function labelAfter(code3) {
-    if (code3 === 58) {
+  function labelAfter(code4) {
+    if (code4 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("definitionMarker");
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
       return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function whitespaceAfter(code3) {
-    return ok3(code3);
+  function whitespaceAfter(code4) {
+    return ok3(code4);
   }
 }
 function tokenizeDefinitionContinuation(effects, ok3, nok) {
@@ -44353,9 +44353,9 @@ function gfmFootnoteDefinitionEnd(effects) {
 function tokenizeIndent2(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code4) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
   }
 }
 
@@ -44428,27 +44428,27 @@ function gfmStrikethrough(options) {
     const events = this.events;
     let size = 0;
     return start;
-    function start(code3) {
+    function start(code4) {
       if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code3);
+        return nok(code4);
       }
       effects.enter("strikethroughSequenceTemporary");
-      return more(code3);
+      return more(code4);
     }
-    function more(code3) {
+    function more(code4) {
       const before = classifyCharacter(previous3);
-      if (code3 === 126) {
-        if (size > 1) return nok(code3);
-        effects.consume(code3);
+      if (code4 === 126) {
+        if (size > 1) return nok(code4);
+        effects.consume(code4);
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code3);
+      if (size < 2 && !single) return nok(code4);
       const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code3);
+      const after = classifyCharacter(code4);
       token._open = !after || after === 2 && Boolean(before);
       token._close = !before || before === 2 && Boolean(after);
-      return ok3(code3);
+      return ok3(code4);
     }
   }
 }
@@ -44584,7 +44584,7 @@ function tokenizeTable(effects, ok3, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code4) {
     let index2 = self2.events.length - 1;
     while (index2 > -1) {
       const {
@@ -44600,202 +44600,202 @@ function tokenizeTable(effects, ok3, nok) {
     const tail = index2 > -1 ? self2.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
+      return nok(code4);
     }
-    return next(code3);
+    return next(code4);
   }
-  function headRowBefore(code3) {
+  function headRowBefore(code4) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code3);
+    return headRowStart(code4);
   }
-  function headRowStart(code3) {
-    if (code3 === 124) {
-      return headRowBreak(code3);
+  function headRowStart(code4) {
+    if (code4 === 124) {
+      return headRowBreak(code4);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code3);
+    return headRowBreak(code4);
   }
-  function headRowBreak(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function headRowBreak(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       if (sizeB > 1) {
         sizeB = 0;
         self2.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code3);
+        effects.consume(code4);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code3);
+      return nok(code4);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code4);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code3 === 124) {
+    if (code4 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code3);
+    return headRowData(code4);
   }
-  function headRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+  function headRowData(code4) {
+    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
       effects.exit("data");
-      return headRowBreak(code3);
+      return headRowBreak(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? headRowEscape : headRowData;
+    effects.consume(code4);
+    return code4 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
+  function headRowEscape(code4) {
+    if (code4 === 92 || code4 === 124) {
+      effects.consume(code4);
       return headRowData;
     }
-    return headRowData(code3);
+    return headRowData(code4);
   }
-  function headDelimiterStart(code3) {
+  function headDelimiterStart(code4) {
     self2.interrupt = false;
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
     }
-    return headDelimiterBefore(code3);
+    return headDelimiterBefore(code4);
   }
-  function headDelimiterBefore(code3) {
-    if (code3 === 45 || code3 === 58) {
-      return headDelimiterValueBefore(code3);
+  function headDelimiterBefore(code4) {
+    if (code4 === 45 || code4 === 58) {
+      return headDelimiterValueBefore(code4);
     }
-    if (code3 === 124) {
+    if (code4 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterCellBefore(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
+  function headDelimiterCellBefore(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
     }
-    return headDelimiterValueBefore(code3);
+    return headDelimiterValueBefore(code4);
   }
-  function headDelimiterValueBefore(code3) {
-    if (code3 === 58) {
+  function headDelimiterValueBefore(code4) {
+    if (code4 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code3 === 45) {
+    if (code4 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code3);
+      return headDelimiterLeftAlignmentAfter(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return headDelimiterCellAfter(code3);
+    if (code4 === null || markdownLineEnding(code4)) {
+      return headDelimiterCellAfter(code4);
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterLeftAlignmentAfter(code3) {
-    if (code3 === 45) {
+  function headDelimiterLeftAlignmentAfter(code4) {
+    if (code4 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code3);
+      return headDelimiterFiller(code4);
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterFiller(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function headDelimiterFiller(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return headDelimiterFiller;
     }
-    if (code3 === 58) {
+    if (code4 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code3);
+    return headDelimiterRightAlignmentAfter(code4);
   }
-  function headDelimiterRightAlignmentAfter(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
+  function headDelimiterRightAlignmentAfter(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
     }
-    return headDelimiterCellAfter(code3);
+    return headDelimiterCellAfter(code4);
   }
-  function headDelimiterCellAfter(code3) {
-    if (code3 === 124) {
-      return headDelimiterBefore(code3);
+  function headDelimiterCellAfter(code4) {
+    if (code4 === 124) {
+      return headDelimiterBefore(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code3);
+        return headDelimiterNok(code4);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterNok(code3) {
-    return nok(code3);
+  function headDelimiterNok(code4) {
+    return nok(code4);
   }
-  function bodyRowStart(code3) {
+  function bodyRowStart(code4) {
     effects.enter("tableRow");
-    return bodyRowBreak(code3);
+    return bodyRowBreak(code4);
   }
-  function bodyRowBreak(code3) {
-    if (code3 === 124) {
+  function bodyRowBreak(code4) {
+    if (code4 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("tableRow");
-      return ok3(code3);
+      return ok3(code4);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
     }
     effects.enter("data");
-    return bodyRowData(code3);
+    return bodyRowData(code4);
   }
-  function bodyRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+  function bodyRowData(code4) {
+    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
       effects.exit("data");
-      return bodyRowBreak(code3);
+      return bodyRowBreak(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code4);
+    return code4 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
+  function bodyRowEscape(code4) {
+    if (code4 === 92 || code4 === 124) {
+      effects.consume(code4);
       return bodyRowData;
     }
-    return bodyRowData(code3);
+    return bodyRowData(code4);
   }
 }
 function resolveTable(events, context3) {
@@ -44896,7 +44896,7 @@ function resolveTable(events, context3) {
   return events;
 }
 function flushCell(map4, context3, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const groupName2 = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
   if (range[0] !== 0) {
     previousCell.end = Object.assign({}, getPoint(context3.events, range[0]));
@@ -44904,7 +44904,7 @@ function flushCell(map4, context3, range, rowKind, rowEnd, previousCell) {
   }
   const now = getPoint(context3.events, range[1]);
   previousCell = {
-    type: groupName,
+    type: groupName2,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
@@ -44972,62 +44972,62 @@ function gfmTaskListItem() {
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self2 = this;
   return open3;
-  function open3(code3) {
+  function open3(code4) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self2._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("taskListCheckMarker");
     return inside;
   }
-  function inside(code3) {
-    if (markdownLineEndingOrSpace(code3)) {
+  function inside(code4) {
+    if (markdownLineEndingOrSpace(code4)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("taskListCheckValueUnchecked");
       return close2;
     }
-    if (code3 === 88 || code3 === 120) {
+    if (code4 === 88 || code4 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("taskListCheckValueChecked");
       return close2;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function close2(code3) {
-    if (code3 === 93) {
+  function close2(code4) {
+    if (code4 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
-      return ok3(code3);
+  function after(code4) {
+    if (markdownLineEnding(code4)) {
+      return ok3(code4);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code4)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok3, nok)(code3);
+      }, ok3, nok)(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function spaceThenNonSpace(effects, ok3, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
+  function after(code4) {
+    return code4 === null ? nok(code4) : ok3(code4);
   }
 }
 
@@ -45064,24 +45064,24 @@ var content2 = {
   tokenize: initializeContent
 };
 function initializeContent(effects) {
-  const contentStart2 = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  const contentStart3 = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous3;
-  return contentStart2;
-  function afterContentStartConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  return contentStart3;
+  function afterContentStartConstruct(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
-    return factorySpace(effects, contentStart2, "linePrefix");
+    return factorySpace(effects, contentStart3, "linePrefix");
   }
-  function paragraphInitial(code3) {
+  function paragraphInitial(code4) {
     effects.enter("paragraph");
-    return lineStart(code3);
+    return lineStart(code4);
   }
-  function lineStart(code3) {
+  function lineStart(code4) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
@@ -45090,21 +45090,21 @@ function initializeContent(effects) {
       previous3.next = token;
     }
     previous3 = token;
-    return data(code3);
+    return data(code4);
   }
-  function data(code3) {
-    if (code3 === null) {
+  function data(code4) {
+    if (code4 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code3);
+      effects.consume(code4);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code4)) {
+      effects.consume(code4);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return data;
   }
 }
@@ -45124,15 +45124,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code3) {
+  function start(code4) {
     if (continued < stack.length) {
       const item = stack[continued];
       self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
     }
-    return checkNewContainers(code3);
+    return checkNewContainers(code4);
   }
-  function documentContinue(code3) {
+  function documentContinue(code4) {
     continued++;
     if (self2.containerState._closeFlow) {
       self2.containerState._closeFlow = void 0;
@@ -45160,51 +45160,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self2.events);
-      return checkNewContainers(code3);
+      return checkNewContainers(code4);
     }
-    return start(code3);
+    return start(code4);
   }
-  function checkNewContainers(code3) {
+  function checkNewContainers(code4) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code3);
+        return documentContinued(code4);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code3);
+        return flowStart(code4);
       }
       self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
   }
-  function thereIsANewContainer(code3) {
+  function thereIsANewContainer(code4) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code3);
+    return documentContinued(code4);
   }
-  function thereIsNoNewContainer(code3) {
+  function thereIsNoNewContainer(code4) {
     self2.parser.lazy[self2.now().line] = continued !== stack.length;
     lineStartOffset = self2.now().offset;
-    return flowStart(code3);
+    return flowStart(code4);
   }
-  function documentContinued(code3) {
+  function documentContinued(code4) {
     self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
   }
-  function containerContinue(code3) {
+  function containerContinue(code4) {
     continued++;
     stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code3);
+    return documentContinued(code4);
   }
-  function flowStart(code3) {
-    if (code3 === null) {
+  function flowStart(code4) {
+    if (code4 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code4);
       return;
     }
     childFlow = childFlow || self2.parser.flow(self2.now());
@@ -45213,23 +45213,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code3);
+    return flowContinue(code4);
   }
-  function flowContinue(code3) {
-    if (code3 === null) {
+  function flowContinue(code4) {
+    if (code4 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code4);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code4)) {
+      effects.consume(code4);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self2.interrupt = void 0;
       return start;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -45317,24 +45317,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function atBlankEnding(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEndingBlank");
     self2.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterConstruct(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     self2.currentConstruct = void 0;
     return initial;
@@ -45357,31 +45357,31 @@ function initializeFactory(field) {
     const constructs2 = this.parser.constructs[field];
     const text5 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code3) {
-      return atBreak(code3) ? text5(code3) : notText(code3);
+    function start(code4) {
+      return atBreak(code4) ? text5(code4) : notText(code4);
     }
-    function notText(code3) {
-      if (code3 === null) {
-        effects.consume(code3);
+    function notText(code4) {
+      if (code4 === null) {
+        effects.consume(code4);
         return;
       }
       effects.enter("data");
-      effects.consume(code3);
+      effects.consume(code4);
       return data;
     }
-    function data(code3) {
-      if (atBreak(code3)) {
+    function data(code4) {
+      if (atBreak(code4)) {
         effects.exit("data");
-        return text5(code3);
+        return text5(code4);
       }
-      effects.consume(code3);
+      effects.consume(code4);
       return data;
     }
-    function atBreak(code3) {
-      if (code3 === null) {
+    function atBreak(code4) {
+      if (code4 === null) {
         return true;
       }
-      const list4 = constructs2[code3];
+      const list4 = constructs2[code4];
       let index2 = -1;
       if (list4) {
         while (++index2 < list4.length) {
@@ -45652,18 +45652,18 @@ function createTokenizer(parser, initialize, from) {
       }
     }
   }
-  function go(code3) {
+  function go(code4) {
     consumed = void 0;
-    expectedCode = code3;
-    state = state(code3);
+    expectedCode = code4;
+    state = state(code4);
   }
-  function consume(code3) {
-    if (markdownLineEnding(code3)) {
+  function consume(code4) {
+    if (markdownLineEnding(code4)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code3 === -3 ? 2 : 1;
+      point3.offset += code4 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code3 !== -1) {
+    } else if (code4 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -45679,7 +45679,7 @@ function createTokenizer(parser, initialize, from) {
         point3._index++;
       }
     }
-    context3.previous = code3;
+    context3.previous = code4;
     consumed = true;
   }
   function enter(type, fields) {
@@ -45721,16 +45721,16 @@ function createTokenizer(parser, initialize, from) {
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map4) {
         return start;
-        function start(code3) {
-          const left = code3 !== null && map4[code3];
-          const all2 = code3 !== null && map4.null;
+        function start(code4) {
+          const left = code4 !== null && map4[code4];
+          const all2 = code4 !== null && map4.null;
           const list4 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list4)(code3);
+          return handleListOfConstructs(list4)(code4);
         }
       }
       function handleListOfConstructs(list4) {
@@ -45743,14 +45743,14 @@ function createTokenizer(parser, initialize, from) {
       }
       function handleConstruct(construct) {
         return start;
-        function start(code3) {
+        function start(code4) {
           info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context3.currentConstruct = construct;
           }
           if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code3);
+            return nok(code4);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -45760,15 +45760,15 @@ function createTokenizer(parser, initialize, from) {
             effects,
             ok3,
             nok
-          )(code3);
+          )(code4);
         }
       }
-      function ok3(code3) {
+      function ok3(code4) {
         consumed = true;
         onreturn(currentConstruct, info2);
         return returnState;
       }
-      function nok(code3) {
+      function nok(code4) {
         consumed = true;
         info2.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -45940,12 +45940,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value2);
       const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code3 = value2.charCodeAt(endPosition);
+      const code4 = value2.charCodeAt(endPosition);
       if (!match) {
         buffer = value2.slice(startPosition);
         break;
       }
-      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -45957,7 +45957,7 @@ function preprocess() {
           chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code3) {
+        switch (code4) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -47295,10 +47295,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  set stem(stem2) {
+    assertNonEmpty(stem2, "stem");
+    assertPart(stem2, "stem");
+    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -48229,23 +48229,23 @@ function parseMarkdownInChunks(source, chunkLength) {
   let line = 1;
   let want = Math.max(1, chunkLength, frontMatterEnd(source));
   for (; ; ) {
-    const cut2 = start + want < source.length ? nextCut(source, start + want) : void 0;
-    if (start === 0 && cut2 === void 0) return processor.parse(source);
-    const end = cut2 === void 0 ? source.length : endOfLine(source, cut2.at);
+    const cut3 = start + want < source.length ? nextCut(source, start + want) : void 0;
+    if (start === 0 && cut3 === void 0) return processor.parse(source);
+    const end = cut3 === void 0 ? source.length : endOfLine(source, cut3.at);
     const tree = processor.parse(source.slice(start, end));
     const nodes = tree.children.slice();
     let cutNode;
     let continuing;
-    if (cut2 !== void 0) {
+    if (cut3 !== void 0) {
       const last = nodes[nodes.length - 1];
       const lastItem = last?.type === "list" ? last.children[last.children.length - 1] : void 0;
-      if (cut2.kind.block && last?.position?.start.offset === cut2.at - start && (!cut2.kind.listLike || last.type === "list")) {
+      if (cut3.kind.block && last?.position?.start.offset === cut3.at - start && (!cut3.kind.listLike || last.type === "list")) {
         cutNode = nodes.pop();
-      } else if (cut2.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut2.at - start) {
+      } else if (cut3.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut3.at - start) {
         cutNode = last.children.pop();
         continuing = last;
       } else {
-        want = 2 * (cut2.at - start);
+        want = 2 * (cut3.at - start);
         continue;
       }
     }
@@ -48263,21 +48263,21 @@ function parseMarkdownInChunks(source, chunkLength) {
       }
     }
     openList = continuing;
-    if (cut2 === void 0 || cutNode === void 0) {
+    if (cut3 === void 0 || cutNode === void 0) {
       const rootEnd = tree.position?.end;
       const root2 = { type: "root", children };
       if (rootStart && rootEnd) root2.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line - 1, start) };
       return root2;
     }
     line += (cutNode.position?.start.line ?? 1) - 1;
-    start = cut2.at;
+    start = cut3.at;
     want = Math.max(1, chunkLength);
   }
 }
 function nextCut(source, from) {
   for (let i = from - 1; i < source.length - 1; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
+    const code4 = source.charCodeAt(i);
+    if (code4 === 10 || code4 === 13 && source.charCodeAt(i + 1) !== 10) {
       const kind = cutKind(source, i + 1);
       if (kind) return { at: i + 1, kind };
     }
@@ -48330,8 +48330,8 @@ function frontMatterEnd(source) {
 }
 function endOfLine(source, at) {
   for (let i = at; i < source.length; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13) return i;
+    const code4 = source.charCodeAt(i);
+    if (code4 === 10 || code4 === 13) return i;
   }
   return source.length;
 }
@@ -48371,6 +48371,11 @@ function plainText(markdown) {
 }
 
 // src/core/markdown/source-slice.ts
+function sliceOf(source, node3) {
+  const start = node3.position?.start.offset;
+  const end = node3.position?.end.offset;
+  return start === void 0 || end === void 0 ? "" : source.slice(start, end);
+}
 function sliceOfRange(source, nodes) {
   const first = nodes[0];
   const last = nodes[nodes.length - 1];
@@ -48891,8 +48896,8 @@ function renderProgressBar(complete, total) {
 // src/core/check/render-gate-summary.ts
 var LISTED_PER_FILE = 30;
 function fileHeading(path2, link2) {
-  const code3 = `\`${path2.replace(/`/g, "'")}\``;
-  return link2 ? `[${code3}](${link2(path2)})` : code3;
+  const code4 = `\`${path2.replace(/`/g, "'")}\``;
+  return link2 ? `[${code4}](${link2(path2)})` : code4;
 }
 function lineRef(path2, line, link2) {
   return link2 ? `[line ${line}](${link2(path2, line)})` : `line ${line}`;
@@ -49034,8 +49039,8 @@ function decideGate(reads, link2, scope) {
   }
   const all2 = annotationsFor(reads);
   const annotations = all2.slice(0, MAX_ANNOTATIONS);
-  const summary2 = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all2.length - annotations.length, link: link2, scope });
-  return { conclusion, title, summary: summary2, annotations, counts, incomplete };
+  const summary3 = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all2.length - annotations.length, link: link2, scope });
+  return { conclusion, title, summary: summary3, annotations, counts, incomplete };
 }
 
 // src/core/markdown/find-unclosed-fences.ts
@@ -49378,13 +49383,13 @@ function decideCompleteness(tasks) {
   }
 }
 function duplicateIdDiagnostics(tasks) {
-  const firstLine = /* @__PURE__ */ new Map();
+  const firstLine2 = /* @__PURE__ */ new Map();
   const diagnostics = [];
   for (const task of tasks) {
     if (task.id === void 0) continue;
-    const seen = firstLine.get(task.id);
+    const seen = firstLine2.get(task.id);
     if (seen === void 0) {
-      firstLine.set(task.id, task.line);
+      firstLine2.set(task.id, task.line);
     } else {
       diagnostics.push({
         line: task.line,
@@ -49711,7 +49716,8 @@ async function gate(client, subject, settings) {
     checkName: settings.checkName,
     report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha), scope),
     reads,
-    ...scope === void 0 ? {} : { scope }
+    ...scope === void 0 ? {} : { scope },
+    changedPaths: subject.changedFiles.filter((f) => !f.removed).map((f) => f.path)
   };
 }
 async function gatePullRequest(client, repo, repoHtmlUrl, number4, settings) {
@@ -49745,7 +49751,7 @@ function permissionAtLeast(held, needed) {
   return PERMISSION_LEVELS.indexOf(held) >= PERMISSION_LEVELS.indexOf(needed);
 }
 function phaseLabels(labels) {
-  return [labels.shaping, labels.specWritten];
+  return [labels.shaping, labels.specWritten, labels.done];
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -50424,9 +50430,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -51606,18 +51612,18 @@ var validateAsync = async (schema, value2, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value2, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode2 = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
-    return parse6(schema, value2, _ctx, finalizeParams(fn, _params));
+    return parse7(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -52261,16 +52267,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries;
+  let entries2;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
+    for (const [key, schema] of entries2) {
       const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -52849,12 +52855,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code3 = iban3.charCodeAt(i);
-    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
+    const code4 = iban3.charCodeAt(i);
+    remainder = (code4 >= 65 ? remainder * 100 + (code4 - 55) : remainder * 10 + (code4 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code3 = iban3.charCodeAt(i);
-    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
+    const code4 = iban3.charCodeAt(i);
+    remainder = (code4 >= 65 ? remainder * 100 + (code4 - 55) : remainder * 10 + (code4 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -53112,7 +53118,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -53126,7 +53132,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -54842,7 +54848,7 @@ function isRecursive(inst, stack, resolve) {
     }
     return answer;
   };
-  const merge3 = (answer) => {
+  const merge4 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -54851,7 +54857,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge3(raw ? shape(raw, true) : ASSUMED);
+      merge4(raw ? shape(raw, true) : ASSUMED);
       check3(def.catchall);
       break;
     }
@@ -54901,7 +54907,7 @@ function isRecursive(inst, stack, resolve) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -62800,12 +62806,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code3 = doc.content.join("\n");
+  const code4 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code3}` : code3 : "";
+${code4}` : code4 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code3}
+${code4}
 }`;
   let fn;
   try {
@@ -65088,18 +65094,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
+function _nativeEnum(Class2, entries2, params) {
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -68082,17 +68088,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries, params) {
+function nativeEnum(entries2, params) {
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -69476,7 +69482,8 @@ var CONFIG_SCHEMA = external_exports.strictObject({
   labels: external_exports.strictObject({
     shape_spec: label.default("shape-spec"),
     shaping: label.default("agent-os: shaping"),
-    spec_written: label.default("agent-os: spec written")
+    spec_written: label.default("agent-os: spec written"),
+    done: label.default("agent-os: done")
   }).prefault({}),
   check_name: external_exports.string().trim().min(1).max(100).default("Agent OS: tasks"),
   permissions: external_exports.strictObject({
@@ -69484,12 +69491,17 @@ var CONFIG_SCHEMA = external_exports.strictObject({
     "write-spec": level.default("write"),
     "create-tasks": level.default("write"),
     "implement-tasks": level.default("write"),
+    "plan-product": level.default("write"),
+    "orchestrate-tasks": level.default("write"),
     tick: level.default("write")
   }).prefault({}),
   skip_markers: external_exports.array(external_exports.string().min(1)).default([...DEFAULT_SKIP_MARKERS]),
   task_files: external_exports.array(external_exports.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
   ignored_files: external_exports.array(external_exports.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
-  draft_pull_requests: external_exports.boolean().default(true)
+  draft_pull_requests: external_exports.boolean().default(true),
+  verification_report: external_exports.boolean().default(true),
+  roadmap_update: external_exports.enum(["pull-request", "push", "off"]).default("pull-request"),
+  close_issue_on_merge: external_exports.boolean().default(true)
 });
 
 // src/core/config/parse-config.ts
@@ -69562,9 +69574,12 @@ function toSettings(config3) {
     lifecycle: {
       specRoot: config3.spec_root,
       branchPrefix: config3.branch_prefix,
-      labels: { shapeSpec: config3.labels.shape_spec, shaping: config3.labels.shaping, specWritten: config3.labels.spec_written },
+      labels: { shapeSpec: config3.labels.shape_spec, shaping: config3.labels.shaping, specWritten: config3.labels.spec_written, done: config3.labels.done },
       permissions: { ...config3.permissions },
-      draftPullRequests: config3.draft_pull_requests
+      draftPullRequests: config3.draft_pull_requests,
+      verificationReport: config3.verification_report,
+      roadmapUpdate: config3.roadmap_update,
+      closeIssueOnMerge: config3.close_issue_on_merge
     },
     gate: {
       ...DEFAULT_GATE_SETTINGS,
@@ -69593,11 +69608,11 @@ function renderConfigProblems(file2, problems) {
 }
 
 // src/core/commands/parse-command.ts
-var COMMAND_NAMES = ["shape-spec", "write-spec", "create-tasks", "implement-tasks"];
+var COMMAND_NAMES = ["plan-product", "shape-spec", "write-spec", "create-tasks", "orchestrate-tasks", "implement-tasks"];
 function parseCommand(body) {
   if (!body) return void 0;
-  const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.trim() ?? "";
-  const [word = "", ...rest] = firstLine.split(/\s+/);
+  const firstLine2 = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.trim() ?? "";
+  const [word = "", ...rest] = firstLine2.split(/\s+/);
   if (!word.startsWith("/")) return void 0;
   const name = word.slice(1).toLowerCase();
   if (!COMMAND_NAMES.includes(name)) return void 0;
@@ -69611,8 +69626,8 @@ var MAX_VAGUE_WORDS = 20;
 function isUnclearAnswer(text5) {
   const plain = plainText(text5).replace(/\s+/g, " ").trim();
   if (plain === "" || /^\?+$/.test(plain)) return true;
-  const words = plain.split(" ").length;
-  return words <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
+  const words2 = plain.split(" ").length;
+  return words2 <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
 }
 function readLabel(source, paragraph2) {
   const start = paragraph2.position?.start.offset;
@@ -69652,14 +69667,14 @@ function quotedNumbers(source, quote, questions) {
     }
   }
   if (numbers.length > 0) return numbers;
-  const quoted = toString(quote).replace(/\s+/g, " ").trim().toLowerCase();
-  if (quoted.length < 8) return [];
+  const quoted3 = toString(quote).replace(/\s+/g, " ").trim().toLowerCase();
+  if (quoted3.length < 8) return [];
   const match = questions.find((q) => {
     const asked = plainText(q.text).replace(/\s+/g, " ").toLowerCase();
-    return asked.includes(quoted) || quoted.includes(asked);
+    return asked.includes(quoted3) || quoted3.includes(asked);
   });
   if (match) return [match.number];
-  const topic = REUSE_WORDS.test(quoted) ? "reuse" : VISUAL_WORDS.test(quoted) ? "visuals" : void 0;
+  const topic = REUSE_WORDS.test(quoted3) ? "reuse" : VISUAL_WORDS.test(quoted3) ? "visuals" : void 0;
   const standing = topic === void 0 ? void 0 : questions.find((q) => q.topic === topic);
   return standing ? [standing.number] : [];
 }
@@ -72125,9 +72140,9 @@ function makeSlug(title, fallback) {
   const full = slugify2(title, { lowercase: true, decamelize: false, separator: "-" }).replace(/[^a-z0-9-]/g, "");
   let slug = full;
   if (slug.length > MAX_SLUG_LENGTH) {
-    const cut2 = slug.slice(0, MAX_SLUG_LENGTH + 1);
-    const lastHyphen = cut2.lastIndexOf("-");
-    slug = lastHyphen > 0 ? cut2.slice(0, lastHyphen) : slug.slice(0, MAX_SLUG_LENGTH);
+    const cut3 = slug.slice(0, MAX_SLUG_LENGTH + 1);
+    const lastHyphen = cut3.lastIndexOf("-");
+    slug = lastHyphen > 0 ? cut3.slice(0, lastHyphen) : slug.slice(0, MAX_SLUG_LENGTH);
   }
   slug = slug.replace(/^-+|-+$/g, "").replace(/-{2,}/g, "-");
   return slug === "" ? fallback : slug;
@@ -72224,7 +72239,12 @@ async function upsertMarkedComment(client, repo, request2) {
       });
     }
     if (oldest === void 0) {
-      return { outcome: "created", comment: await createIssueComment(client, repo, request2.number, request2.body) };
+      const created = await createIssueComment(client, repo, request2.number, request2.body);
+      if (request2.settle !== true) return { outcome: "created", comment: created };
+      const [first] = findOurComments(await listIssueComments(client, repo, request2.number), request2.isOurs);
+      if (first === void 0 || first.id >= created.id) return { outcome: "created", comment: created };
+      await deleteIssueComment(client, repo, created.id);
+      return { outcome: "unchanged", comment: first };
     }
     if (oldest.body === request2.body) return { outcome: "unchanged", comment: oldest };
     await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: oldest.id, body: request2.body });
@@ -72253,6 +72273,7 @@ async function readIssue(client, repo, number4) {
       author: data.user?.login ?? "",
       htmlUrl: data.html_url,
       isPullRequest: data.pull_request !== void 0,
+      state: data.state === "closed" ? "closed" : "open",
       labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((n) => n !== "")
     };
   } catch (error63) {
@@ -72429,8 +72450,8 @@ var LAYERS = [
 function layerOf(requirement) {
   const text5 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
   let best = { layer: "api", score: 0 };
-  for (const { layer, words } of LAYERS) {
-    const score = text5.match(words)?.length ?? 0;
+  for (const { layer, words: words2 } of LAYERS) {
+    const score = text5.match(words2)?.length ?? 0;
     if (score > best.score) best = { layer, score };
   }
   return best.layer;
@@ -72438,8 +72459,8 @@ function layerOf(requirement) {
 function short(markdown, max = 70) {
   const plain = plainText(markdown).replace(/\s+/g, " ").trim();
   if (plain.length <= max) return plain;
-  const cut2 = plain.slice(0, max);
-  return `${cut2.slice(0, Math.max(cut2.lastIndexOf(" "), max / 2))}\u2026`;
+  const cut3 = plain.slice(0, max);
+  return `${cut3.slice(0, Math.max(cut3.lastIndexOf(" "), max / 2))}\u2026`;
 }
 function bulletLines(bullets2, indent2) {
   return bullets2.map((b) => `${indent2}${"  ".repeat(b.depth)}- ${b.text}`);
@@ -72719,15 +72740,23 @@ async function createTasks(ctx, issue3, options) {
     requirements: doc.requirements.length
   };
   if (existing !== void 0 && !options.force) return { ...base, status: "exists" };
-  const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
-    branch: location.branch,
-    path: location.tasksPath,
-    content: content3,
-    message: `Create tasks for #${issue3.number}: ${issue3.title}
+  let commitSha;
+  try {
+    ({ commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
+      branch: location.branch,
+      path: location.tasksPath,
+      content: content3,
+      message: `Create tasks for #${issue3.number}: ${issue3.title}
 
 From ${location.specPath}: ${doc.requirements.length} specific requirements in ${base.groups} task groups.`,
-    ...existing ? { sha: existing.sha } : {}
-  });
+      ...existing ? { sha: existing.sha } : {}
+    }));
+  } catch (error63) {
+    if (!isAgentOsError(error63) || error63.kind !== "conflict") throw error63;
+    const now = await readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch);
+    if (now?.text !== content3) throw error63;
+    return { ...base, status: "concurrent" };
+  }
   const result = { ...base, status: existing ? "rewritten" : "written" };
   const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
   if (pr?.state !== "open") return result;
@@ -72741,9 +72770,9 @@ function fingerprint(text5) {
   let a = 2166136261;
   let b = 84696351;
   for (let i = 0; i < text5.length; i += 1) {
-    const code3 = text5.charCodeAt(i);
-    a = Math.imul(a ^ code3, 16777619);
-    b = Math.imul(b ^ code3, 16777619) ^ a >>> 15;
+    const code4 = text5.charCodeAt(i);
+    a = Math.imul(a ^ code4, 16777619);
+    b = Math.imul(b ^ code4, 16777619) ^ a >>> 15;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
@@ -72864,8 +72893,8 @@ var PATH = /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx
 function findCodePaths(markdown) {
   const found = [];
   const add = (path2) => {
-    const clean = path2.trim().replace(/[.,;:]+$/, "");
-    if (clean !== "" && !clean.includes("://") && !found.includes(clean)) found.push(clean);
+    const clean2 = path2.trim().replace(/[.,;:]+$/, "");
+    if (clean2 !== "" && !clean2.includes("://") && !found.includes(clean2)) found.push(clean2);
   };
   const visit3 = (node3) => {
     if (node3.type === "inlineCode" || node3.type === "text") {
@@ -73100,6 +73129,1404 @@ async function postFollowUps(ctx, input2, asked) {
   });
 }
 
+// src/core/markdown/set-task-box.ts
+function setTaskBox(source, markerOffset, checked) {
+  const open3 = source[markerOffset - 1];
+  const marker = source[markerOffset];
+  const close2 = source[markerOffset + 1];
+  if (open3 !== "[" || close2 !== "]" || marker === void 0 || !" xX-~".includes(marker)) {
+    return { ok: false, reason: `no task box at offset ${markerOffset}` };
+  }
+  const isChecked = marker === "x" || marker === "X";
+  if (isChecked === checked) return { ok: true, changed: false, text: source };
+  const next = checked ? "x" : " ";
+  return { ok: true, changed: true, text: source.slice(0, markerOffset) + next + source.slice(markerOffset + 1) };
+}
+
+// src/core/orchestration/group-progress.ts
+function groupKeys(tasks) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const group of tasks.groups) if (group.number !== void 0) counts.set(group.number, (counts.get(group.number) ?? 0) + 1);
+  const numbered2 = new Set([...counts].filter(([, n]) => n === 1).map(([number4]) => number4));
+  return tasks.groups.map((group, position2) => {
+    if (group.number !== void 0 && numbered2.has(group.number)) return group.number;
+    const key = String(position2 + 1);
+    return numbered2.has(key) ? `g${key}` : key;
+  });
+}
+function groupKey(group, tasks) {
+  return groupKeys(tasks)[group.index] ?? String(group.index + 1);
+}
+function findGroupByKey(tasks, key) {
+  const at = groupKeys(tasks).indexOf(key);
+  return at < 0 ? void 0 : tasks.groups[at];
+}
+function completeGroups(tasks) {
+  const keys = groupKeys(tasks);
+  const complete = /* @__PURE__ */ new Set();
+  tasks.groups.forEach((group, position2) => {
+    const required2 = group.tasks.map((i) => tasks.tasks[i]).filter((t) => t?.required === true);
+    const key = keys[position2];
+    if (key !== void 0 && required2.length > 0 && required2.every((t) => t?.complete === true)) complete.add(key);
+  });
+  return complete;
+}
+function tickGroup(tasksSource, tasks, key) {
+  const group = findGroupByKey(tasks, key);
+  let text5 = tasksSource;
+  let ticked = 0;
+  if (group === void 0) return { text: text5, ticked };
+  for (const index2 of group.tasks) {
+    const task = tasks.tasks[index2];
+    if (task === void 0 || !task.required || task.boxState === "done") continue;
+    const result = setTaskBox(text5, task.markerOffset, true);
+    if (result.ok && result.changed) {
+      text5 = result.text;
+      ticked += 1;
+    }
+  }
+  return { text: text5, ticked };
+}
+
+// src/core/orchestration/code-fence.ts
+function codeFence(text5, info2 = "") {
+  let longest = 2;
+  let run2 = 0;
+  for (const char of text5) {
+    run2 = char === "`" ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  const fence3 = "`".repeat(longest + 1);
+  return `${fence3}${info2}
+${text5.replace(/\n+$/, "")}
+${fence3}`;
+}
+
+// src/core/orchestration/group-name.ts
+var NAMED_PREFIX = /^(?:task\s+group|phase)\s+(\d+)\b\s*[:.)\-–—]?\s*/i;
+var NUMBERED_PREFIX = /^(\d+)[.)](?:\s+|$)/;
+function splitGroupTitle(title) {
+  const trimmed = title.trim();
+  const match = NAMED_PREFIX.exec(trimmed) ?? NUMBERED_PREFIX.exec(trimmed);
+  if (!match?.[1]) return { name: trimmed };
+  const name = trimmed.slice(match[0].length).trim();
+  return { name: name === "" ? trimmed : name, number: match[1] };
+}
+function groupName(group) {
+  return splitGroupTitle(group.title).name;
+}
+function sameGroupName(a, b) {
+  return looseName(a) === looseName(b);
+}
+function looseName(name) {
+  const slug = slugify2(splitGroupTitle(name).name, { lowercase: true, decamelize: false, separator: "-" });
+  return slug.split("-").filter((word) => word !== "" && word !== "and").join("-");
+}
+
+// src/core/orchestration/group-specialisation.ts
+var WORDS = [
+  {
+    specialisation: "database",
+    words: ["database", "databases", "db", "data", "model", "models", "schema", "schemas", "migration", "migrations", "persistence", "storage", "sql", "table", "tables"]
+  },
+  { specialisation: "api", words: ["api", "apis", "endpoint", "endpoints", "controller", "controllers", "route", "routes", "graphql", "rest", "webhook", "webhooks"] },
+  {
+    specialisation: "frontend",
+    words: ["frontend", "front", "ui", "ux", "interface", "component", "components", "page", "pages", "view", "views", "screen", "screens", "css", "design", "designer", "styling"]
+  },
+  {
+    specialisation: "infrastructure",
+    words: ["infrastructure", "infra", "devops", "deploy", "deployment", "deployments", "ci", "pipeline", "pipelines", "docker", "kubernetes", "terraform", "ops", "cloud"]
+  },
+  { specialisation: "backend", words: ["backend", "back", "server", "service", "services", "logic", "jobs", "worker", "workers", "mailer"] },
+  { specialisation: "testing", words: ["test", "tests", "testing", "tester", "qa", "gap", "gaps", "verification", "verifier", "coverage"] }
+];
+function specialisationOf(text5) {
+  const words2 = new Set(text5.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== ""));
+  return WORDS.find((entry) => entry.words.some((w) => words2.has(w)))?.specialisation;
+}
+function groupSpecialisation(group, orchestration) {
+  const subagent = orchestration?.claude_code_subagent;
+  return (subagent === void 0 ? void 0 : specialisationOf(subagent)) ?? specialisationOf(groupName(group)) ?? "implementation";
+}
+
+// src/core/orchestration/slice-group-tasks.ts
+function listItems(node3, into) {
+  if (node3.type === "listItem") into.push(node3);
+  if ("children" in node3) for (const child of node3.children) listItems(child, into);
+}
+function itemOf(items, task) {
+  let best;
+  for (const item of items) {
+    const start = item.position?.start;
+    const end = item.position?.end.offset;
+    if (start?.offset === void 0 || end === void 0) continue;
+    if (start.line !== task.line || start.offset > task.markerOffset || end < task.markerOffset) continue;
+    if (best === void 0 || (best.position?.start.offset ?? -1) < start.offset) best = item;
+  }
+  return best;
+}
+function sliceGroupTasks(tasksSource, tasks, group, options = {}) {
+  let source = tasksSource.startsWith("\uFEFF") ? ` ${tasksSource.slice(1)}` : tasksSource;
+  const own6 = group.tasks.map((i) => tasks.tasks[i]).filter((t) => t !== void 0);
+  if (options.openMarkers === true) {
+    for (const task of own6) {
+      const at = task.markerOffset;
+      if (source[at] === "-" || source[at] === "~") source = `${source.slice(0, at)} ${source.slice(at + 1)}`;
+    }
+  }
+  const items = [];
+  listItems(parseMarkdown(source), items);
+  const roots = own6.filter((t) => t.parent === void 0 || tasks.tasks[t.parent]?.group !== t.group);
+  const blocks = roots.map((task) => {
+    const item = itemOf(items, task);
+    const start = item?.position?.start;
+    const end = item?.position?.end.offset;
+    if (start?.offset === void 0 || end === void 0) return `- [${source[task.markerOffset] ?? " "}] ${[task.id, task.text].filter((s) => s !== void 0).join(" ")}`;
+    return dedentContinuation(source.slice(start.offset, end).replace(/\r\n?/g, "\n"), start.column - 1).replace(/[ \t]+$/gm, "");
+  });
+  return blocks.join("\n");
+}
+
+// src/core/orchestration/sub-issue.ts
+var KIND = "agent-os-github:task-group";
+var TITLE_LIMIT2 = 256;
+function encode5(value2) {
+  return JSON.stringify(value2).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function subIssueMarker(specFolder, group) {
+  return `<!-- ${KIND} ${encode5({ spec: specFolder, group })} -->`;
+}
+function readSubIssueMarker(body) {
+  if (body === null || body === void 0) return void 0;
+  const prefix = `<!-- ${KIND} `;
+  const line = body.replace(/^\uFEFF/, "").split(/\r\n?|\n/).map((l) => l.trim()).find((l) => l.startsWith(prefix) && l.endsWith(" -->"));
+  if (line === void 0) return void 0;
+  let data;
+  try {
+    data = JSON.parse(line.slice(prefix.length, -4));
+  } catch {
+    return void 0;
+  }
+  if (typeof data !== "object" || data === null) return void 0;
+  const { spec, group } = data;
+  return typeof spec === "string" && typeof group === "string" && spec !== "" && group !== "" ? { specFolder: spec, group } : void 0;
+}
+function cut2(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1).trimEnd()}\u2026`;
+}
+function code3(text5) {
+  return `\`${text5.replace(/`/g, "'")}\``;
+}
+function renderSubIssue(input2) {
+  const { group, groupKey: key, orchestration } = input2;
+  const name = groupName(group);
+  const spec = input2.specTitle.trim();
+  const head = `Task Group ${key}: ${name}`;
+  const title = cut2(spec === "" ? head : `${head} \u2014 ${spec}`, TITLE_LIMIT2);
+  const tasksPath = `${input2.specFolder.replace(/\/+$/, "")}/tasks.md`;
+  const specialisation = groupSpecialisation(group, orchestration);
+  const facts = [
+    group.dependencies === void 0 ? void 0 : `**Dependencies:** ${group.dependencies}`,
+    orchestration?.claude_code_subagent === void 0 ? void 0 : `**Subagent:** ${code3(orchestration.claude_code_subagent)}`,
+    orchestration?.standards === void 0 || orchestration.standards.length === 0 ? void 0 : `**Standards:** ${orchestration.standards.map(code3).join(", ")}`
+  ].filter((f) => f !== void 0);
+  const body = [
+    subIssueMarker(input2.specFolder, key),
+    `Task group ${key} of the spec for #${input2.specIssue}${spec === "" ? "" : ` (${spec})`}, from ${code3(tasksPath)}.`,
+    ...facts.length === 0 ? [] : ["", facts.join(" \xB7 ")],
+    "",
+    "### Tasks",
+    "",
+    embedVerbatim(sliceGroupTasks(input2.tasksSource, input2.tasks, group, { openMarkers: true })),
+    "",
+    `<sub>Boxes ticked here are not written to ${code3("tasks.md")}: tick them there, or in the checklist of the spec's pull request.</sub>`,
+    "",
+    "<details><summary>Implementation prompt</summary>",
+    "",
+    `Committed as ${code3(input2.promptPath)} on the spec branch: run it with the coding agent you use.`,
+    "",
+    codeFence(input2.prompt, "markdown"),
+    "",
+    "</details>",
+    "",
+    "### How this issue closes",
+    "",
+    `- When every required task of Task Group ${key} is ticked in ${code3("tasks.md")}, this issue is closed as completed.`,
+    `- Closing it as completed yourself ticks the group's remaining tasks in ${code3("tasks.md")} on the spec branch (with permission to tick tasks).`,
+    "- Closing it as not planned, or reopening it, changes no task."
+  ].join("\n");
+  return { title, body, labels: [`task-group: ${specialisation}`], assignees: [...orchestration?.assignees ?? []] };
+}
+
+// src/core/verification/render-verification.ts
+var PASSING = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+function verificationKey(tasks) {
+  return fingerprint(JSON.stringify(tasks.tasks.map((t) => [t.id ?? "", t.text, t.complete, t.required])));
+}
+function checkLine(check3) {
+  const state = check3.status === "completed" ? check3.conclusion ?? "unknown" : check3.status.replace("_", " ");
+  return `- [${escapeMarkdown(check3.name)}](${check3.url}): ${state}`;
+}
+function renderVerification(input2) {
+  const { tasks } = input2;
+  const required2 = tasks.tasks.filter((t) => t.required);
+  const incomplete = required2.filter((t) => !t.complete);
+  const finished = input2.checks.filter((c) => c.status === "completed");
+  const failing = finished.filter((c) => !PASSING.has(c.conclusion ?? ""));
+  const passing = finished.filter((c) => PASSING.has(c.conclusion ?? ""));
+  const pending = input2.checks.filter((c) => c.status !== "completed");
+  const docs = input2.specFiles.filter((f) => f.includes("/implementation/"));
+  const testStatus = input2.checks.length === 0 ? "\u26A0\uFE0F No other checks reported on this commit" : failing.length > 0 ? "\u274C Some checks failing" : pending.length > 0 ? "\u23F3 Some checks still running" : "\u2705 All passing";
+  const status = incomplete.length > 0 || failing.length > 0 ? "\u274C Failed" : pending.length > 0 || input2.checks.length === 0 ? "\u26A0\uFE0F Passed with issues" : "\u2705 Passed";
+  const taskLines = tasks.groups.filter((g) => g.tasks.length > 0).flatMap((g) => {
+    const groupTasks = g.tasks.map((i) => tasks.tasks[i]).filter((t) => t !== void 0);
+    const done = groupTasks.filter((t) => t.complete).length;
+    return [`- [${done === groupTasks.length ? "x" : " "}] ${escapeMarkdown(g.title)} (${done} of ${groupTasks.length})`];
+  });
+  const roadmap = input2.roadmap.file === "absent" ? ["**Status:** \u26A0\uFE0F No product roadmap", "", "The repository has no `roadmap.md`; comment `/plan-product` on an issue describing the product to make one."] : input2.roadmap.item === void 0 ? ["**Status:** \u26A0\uFE0F No matching roadmap item", "", `No item of the roadmap matches \u201C${escapeMarkdown(input2.specTitle)}\u201D; tick one by hand if this spec delivers it.`] : [
+    `**Status:** ${input2.roadmap.item.checked ? "\u2705 Already ticked" : "\u2705 Will be ticked when this pull request merges"}`,
+    "",
+    `- [${input2.roadmap.item.checked ? "x" : " "}] ${input2.roadmap.item.number}. ${escapeMarkdown(input2.roadmap.item.title)}`
+  ];
+  const content3 = [
+    `# Verification Report: ${escapeMarkdown(input2.specTitle)}`,
+    "",
+    `**Spec:** \`${input2.specFolder}\``,
+    `**Date:** ${input2.date}`,
+    "**Verifier:** agent-os-github",
+    `**Status:** ${status}`,
+    "",
+    "---",
+    "",
+    "## Executive Summary",
+    "",
+    `${required2.length - incomplete.length} of ${required2.length} required tasks are complete on pull request #${input2.pullRequest} (issue #${input2.issueNumber}). ${passing.length} of ${input2.checks.length} other checks pass${failing.length > 0 ? `, ${failing.length} fail` : ""}${pending.length > 0 ? `, ${pending.length} still running` : ""}.`,
+    "",
+    "---",
+    "",
+    "## 1. Tasks Verification",
+    "",
+    `**Status:** ${incomplete.length === 0 ? "\u2705 All complete" : `\u26A0\uFE0F ${incomplete.length} incomplete`}`,
+    "",
+    "### Task Groups",
+    "",
+    ...taskLines.length > 0 ? taskLines : ["- (no task groups)"],
+    "",
+    "### Incomplete or Issues",
+    "",
+    ...incomplete.length === 0 ? ["None"] : incomplete.map((t) => `- ${t.id === void 0 ? "" : `${t.id} `}${escapeMarkdown(t.text)}`),
+    "",
+    "---",
+    "",
+    "## 2. Documentation Verification",
+    "",
+    `**Status:** ${docs.length > 0 ? "\u2705 Complete" : "\u26A0\uFE0F No implementation documents"}`,
+    "",
+    ...docs.length > 0 ? docs.map((d) => `- \`${d}\``) : ["The spec folder has no `implementation/` documents on this pull request."],
+    "",
+    "---",
+    "",
+    "## 3. Roadmap Updates",
+    "",
+    ...roadmap,
+    "",
+    "---",
+    "",
+    "## 4. Test Suite Results",
+    "",
+    `**Status:** ${testStatus}`,
+    "",
+    "### Test Summary",
+    "",
+    `- **Total checks:** ${input2.checks.length}`,
+    `- **Passing:** ${passing.length}`,
+    `- **Failing:** ${failing.length}`,
+    `- **Still running:** ${pending.length}`,
+    "",
+    "### Failed Checks",
+    "",
+    ...failing.length === 0 ? ["None"] : failing.map(checkLine),
+    ...pending.length === 0 ? [] : ["", "### Still Running", "", ...pending.map(checkLine)],
+    ...passing.length === 0 ? [] : ["", "### Passing Checks", "", ...passing.map(checkLine)],
+    "",
+    "### Notes",
+    "",
+    "Results are those of the commit this report was written for; the pull request\u2019s Checks tab has the latest."
+  ].join("\n");
+  return markFile("verification", content3, { tasks: verificationKey(tasks) });
+}
+
+// src/github/list-check-runs.ts
+async function listCheckRunsForRef(client, repo, ref) {
+  try {
+    const runs = await client.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repo, ref, filter: "latest", per_page: 100 });
+    return runs.map((run2) => ({
+      name: run2.name,
+      status: run2.status,
+      conclusion: run2.conclusion ?? null,
+      url: run2.html_url ?? run2.details_url ?? ""
+    }));
+  } catch (error63) {
+    throw toAgentOsError(error63, `Listing the check runs of ${ref.slice(0, 7)}`);
+  }
+}
+
+// src/github/write-issue.ts
+function toIssueRecord(data) {
+  return {
+    id: Number(data.id),
+    number: data.number,
+    title: data.title,
+    body: data.body ?? "",
+    state: data.state === "closed" ? "closed" : "open",
+    stateReason: data.state_reason ?? null,
+    htmlUrl: data.html_url,
+    labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter((n) => n !== ""),
+    assignees: (data.assignees ?? []).map((a) => a.login)
+  };
+}
+async function createIssue(client, repo, issue3) {
+  try {
+    const { data } = await client.request("POST /repos/{owner}/{repo}/issues", {
+      ...repo,
+      title: issue3.title,
+      body: issue3.body,
+      labels: [...issue3.labels],
+      ...issue3.assignees.length > 0 ? { assignees: [...issue3.assignees] } : {}
+    });
+    return toIssueRecord(data);
+  } catch (error63) {
+    throw toAgentOsError(error63, `Opening the issue \u201C${issue3.title}\u201D`);
+  }
+}
+async function updateIssue(client, repo, number4, change) {
+  try {
+    const { data } = await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...repo,
+      issue_number: number4,
+      ...change.title === void 0 ? {} : { title: change.title },
+      ...change.body === void 0 ? {} : { body: change.body },
+      ...change.state === void 0 ? {} : { state: change.state },
+      ...change.stateReason === void 0 ? {} : { state_reason: change.stateReason },
+      ...change.labels === void 0 ? {} : { labels: [...change.labels] },
+      ...change.assignees === void 0 ? {} : { assignees: [...change.assignees] }
+    });
+    return toIssueRecord(data);
+  } catch (error63) {
+    throw toAgentOsError(error63, `Updating issue #${number4}`);
+  }
+}
+
+// src/github/sub-issues.ts
+async function listSubIssues(client, repo, parent) {
+  try {
+    const data = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", { ...repo, issue_number: parent, per_page: 100 });
+    return data.map((issue3) => toIssueRecord(issue3));
+  } catch (error63) {
+    if (error63.status === 404) return [];
+    throw toAgentOsError(error63, `Listing the sub-issues of #${parent}`);
+  }
+}
+async function addSubIssue(client, repo, parent, child) {
+  try {
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", { ...repo, issue_number: parent, sub_issue_id: child.id });
+  } catch (error63) {
+    const http = error63;
+    if (http.status === 422 && typeof http.message === "string" && /already|duplicate/i.test(http.message)) return;
+    throw toAgentOsError(error63, `Adding #${child.number} as a sub-issue of #${parent}`);
+  }
+}
+async function readParentIssue(client, repo, number4) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/parent", { ...repo, issue_number: number4 });
+    return toIssueRecord(data);
+  } catch (error63) {
+    if (error63.status === 404) return void 0;
+    throw toAgentOsError(error63, `Reading the parent of #${number4}`);
+  }
+}
+async function listRecentIssues(client, repo, count = 100) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/issues", { ...repo, state: "all", sort: "created", direction: "desc", per_page: count });
+    return data.filter((i) => i.pull_request === void 0).map((issue3) => toIssueRecord(issue3));
+  } catch (error63) {
+    throw toAgentOsError(error63, "Listing the recent issues");
+  }
+}
+
+// src/core/product/product-files.ts
+var PRODUCT_FILE_NAMES = { mission: "mission.md", roadmap: "roadmap.md", techStack: "tech-stack.md" };
+function productFolder(specRoot) {
+  const root2 = specRoot.replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return root2 === "" ? "product" : `${root2}/product`;
+}
+var STACK_FILE_PATHS = [
+  // JavaScript / TypeScript
+  "package.json",
+  "tsconfig.json",
+  "deno.json",
+  "deno.jsonc",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lock",
+  "bun.lockb",
+  ".nvmrc",
+  ".node-version",
+  // Python
+  "pyproject.toml",
+  "requirements.txt",
+  "requirements-dev.txt",
+  "Pipfile",
+  "poetry.lock",
+  "uv.lock",
+  ".python-version",
+  // Go
+  "go.mod",
+  // Ruby
+  "Gemfile",
+  "Gemfile.lock",
+  ".ruby-version",
+  // Rust
+  "Cargo.toml",
+  // PHP
+  "composer.json",
+  // JVM
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  // Version managers
+  ".tool-versions",
+  // Containers
+  "Dockerfile",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "compose.yml",
+  "compose.yaml",
+  // Hosting
+  "vercel.json",
+  "netlify.toml",
+  "fly.toml",
+  "render.yaml",
+  // CI/CD besides GitHub Actions
+  ".gitlab-ci.yml",
+  ".circleci/config.yml"
+];
+var WORKFLOW_FOLDER = ".github/workflows/";
+function normalizeStackPath(path2) {
+  return path2.replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "");
+}
+function isWorkflowFile(path2) {
+  const normalized = normalizeStackPath(path2);
+  if (!normalized.startsWith(WORKFLOW_FOLDER)) return false;
+  const name = normalized.slice(WORKFLOW_FOLDER.length);
+  return !name.includes("/") && (name.endsWith(".yml") || name.endsWith(".yaml")) && name.length > ".yml".length;
+}
+function isStackFile(path2) {
+  const normalized = normalizeStackPath(path2);
+  return STACK_FILE_PATHS.includes(normalized) || isWorkflowFile(normalized);
+}
+
+// src/core/product/estimate-effort.ts
+var EFFORTS = ["XS", "S", "M", "L", "XL"];
+var EFFORT_SCALE = { XS: "1 day", S: "2\u20133 days", M: "1 week", L: "2 weeks", XL: "3+ weeks" };
+var SIZE_BY_WORDS = [6, 16, 32, 56];
+var HEAVY_WORK = [
+  /\bintegrat|\bwebhooks?\b|\bapis?\b|third[- ]party|\bslack\b|\bjira\b|\bzapier\b/,
+  /\bbilling\b|\bpayments?\b|\bsubscriptions?\b|\bstripe\b|\binvoic|\bcheckout\b/,
+  /real[- ]?time|\bsync|\bwebsockets?\b|\blive updates?\b|\bcollaborat/,
+  /\bauth|\bsso\b|\bsaml\b|\bpermissions?\b|\broles?\b|access control|\b2fa\b|two[- ]factor/,
+  /\bimports?\b|\bexports?\b|\bmigrat|\bcsv\b|\bbackups?\b/,
+  /\bsearch/,
+  /\banalytics\b|\breports?\b|\breporting\b|\bdashboards?\b|\bmetrics\b/,
+  /\bnotifications?\b|\bpush\b|\bsms\b|\bdigests?\b/,
+  /\bai\b|machine learning|\bllms?\b|\brecommendations?\b/,
+  /\boffline\b|multi[- ]?tenan|\bi18n\b|\blocali[sz]/
+];
+var LIGHT_WORK = /\b(page|link|toggle|theme|dark mode|logo|footer|banner|tooltip|rename)\b/;
+function estimateEffort(feature2) {
+  const text5 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
+  const words2 = text5.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let size = SIZE_BY_WORDS.findIndex((limit) => words2 <= limit);
+  if (size === -1) size = SIZE_BY_WORDS.length;
+  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text5)).length;
+  if (heavy >= 3) size += 2;
+  else if (heavy > 0) size += 1;
+  else if (size <= 1 && LIGHT_WORK.test(text5)) size -= 1;
+  return EFFORTS[Math.min(Math.max(size, 0), EFFORTS.length - 1)] ?? "M";
+}
+
+// src/core/product/split-feature.ts
+var SEPARATORS = [" \u2014 ", " \u2013 ", " - ", "\u2014", ": "];
+var MAX_TITLE_WORDS = 8;
+function words(text5) {
+  return text5.split(/\s+/).filter((w) => w !== "").length;
+}
+function firstSeparator(text5) {
+  let best;
+  for (const separator of SEPARATORS) {
+    const at = text5.indexOf(separator);
+    if (at !== -1 && (best === void 0 || at < best.at)) best = { at, separator };
+  }
+  return best;
+}
+function clean(title) {
+  return oneLine(title).replace(/^\[[ xX~-]\]\s+/, "").replace(/[:\s]+$/, "").trim();
+}
+function splitFeature(source, nodes) {
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  const end = last?.position?.end.offset;
+  if (first === void 0 || end === void 0) return { title: "", description: "" };
+  const rest = (from) => oneLine(source.slice(from, end)).replace(/^[\s:—–-]+/, "").trim();
+  if (first.type === "strong") {
+    const after = first.position?.end.offset ?? end;
+    return { title: clean(toString(first)), description: rest(after) };
+  }
+  for (const [index2, node3] of nodes.entries()) {
+    if (node3.type !== "text") continue;
+    const found = firstSeparator(node3.value);
+    if (found === void 0) continue;
+    const title = nodes.slice(0, index2).map((n) => toString(n)).join("") + node3.value.slice(0, found.at);
+    if (words(title) > MAX_TITLE_WORDS || clean(title) === "") break;
+    const start = node3.position?.start.offset ?? end;
+    const nodeEnd = node3.position?.end.offset ?? end;
+    const inSource = source.slice(start, nodeEnd).indexOf(found.separator);
+    const description = inSource === -1 ? oneLine(node3.value.slice(found.at + found.separator.length) + nodes.slice(index2 + 1).map((n) => toString(n)).join("")) : rest(start + inSource + found.separator.length);
+    return { title: clean(title), description };
+  }
+  return { title: clean(nodes.map((n) => toString(n)).join("")), description: "" };
+}
+
+// src/core/product/roadmap.ts
+function contentStart2(source, item) {
+  const start = item.position?.start.offset;
+  if (start === void 0) return void 0;
+  let at = start;
+  while (/[0-9]/.test(source[at] ?? "")) at += 1;
+  if (at === start || source[at] !== "." && source[at] !== ")") return void 0;
+  const number4 = Number(source.slice(start, at));
+  at += 1;
+  while (source[at] === " " || source[at] === "	") at += 1;
+  return { at, number: number4 };
+}
+function splitEffort(nodes) {
+  let end = nodes.length;
+  while (end > 0 && nodes[end - 1]?.type === "text" && nodes[end - 1].value.trim() === "") end -= 1;
+  const last = nodes[end - 1];
+  const value2 = last?.type === "inlineCode" ? last.value.trim().toUpperCase() : void 0;
+  if (value2 === void 0 || !EFFORTS.includes(value2)) return { nodes: nodes.slice(0, end) };
+  const before = nodes.slice(0, end - 1);
+  const tail = before[before.length - 1];
+  if (tail?.type === "text" && tail.value.trim() === "") before.pop();
+  return { nodes: before, effort: value2 };
+}
+function readRoadmap(source) {
+  const bom = source.startsWith("\uFEFF") ? 1 : 0;
+  const text5 = source.slice(bom);
+  const items = [];
+  for (const node3 of parseMarkdown(text5).children) {
+    if (node3.type !== "list" || node3.ordered !== true) continue;
+    for (const item of node3.children) {
+      const [paragraph2] = item.children;
+      if (typeof item.checked !== "boolean" || paragraph2?.type !== "paragraph") continue;
+      const start = contentStart2(text5, item);
+      if (start === void 0 || text5[start.at] !== "[" || text5[start.at + 2] !== "]") continue;
+      const { nodes, effort } = splitEffort(paragraph2.children);
+      const { title, description } = splitFeature(text5, nodes);
+      const read = { number: start.number, title, description, checked: item.checked, markerOffset: bom + start.at + 1, line: item.position?.start.line ?? 1 };
+      if (effort !== void 0) read.effort = effort;
+      items.push(read);
+    }
+  }
+  return items;
+}
+var STOP_WORDS = /* @__PURE__ */ new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "of",
+  "to",
+  "for",
+  "in",
+  "on",
+  "with",
+  "by",
+  "as",
+  "at",
+  "from",
+  "into",
+  "via",
+  "is",
+  "are",
+  "be",
+  "it",
+  "its",
+  "this",
+  "that",
+  "our",
+  "their",
+  "your",
+  "we",
+  "can",
+  "should",
+  "will",
+  "add",
+  "adds",
+  "adding",
+  "implement",
+  "implementing",
+  "build",
+  "create",
+  "make",
+  "allow",
+  "enable",
+  "introduce",
+  "new",
+  "feat",
+  "feature",
+  "spec",
+  "roadmap",
+  "item",
+  "epic",
+  "mvp",
+  "v1"
+]);
+function stem(word) {
+  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+function significantWords(title) {
+  return slugify2(title, { lowercase: true, decamelize: false, separator: "-" }).split("-").filter((w) => w !== "" && !STOP_WORDS.has(w) && !/^\d+$/.test(w)).map((w) => stem(w));
+}
+function containsRun(whole, part) {
+  for (let i = 0; i + part.length <= whole.length; i += 1) if (part.every((w, j) => whole[i + j] === w)) return true;
+  return false;
+}
+function jaccard(a, b) {
+  const left = new Set(a);
+  const right = new Set(b);
+  const shared = [...left].filter((w) => right.has(w)).length;
+  return shared / (left.size + right.size - shared);
+}
+var MIN_WORD_OVERLAP = 0.6;
+function matchScore(itemTitle, issueWords) {
+  const itemWords = significantWords(itemTitle);
+  if (itemWords.length === 0 || issueWords.length === 0) return void 0;
+  if (itemWords.length === issueWords.length && containsRun(issueWords, itemWords)) return 3;
+  if (containsRun(issueWords, itemWords) || containsRun(itemWords, issueWords)) {
+    return 2 + Math.min(itemWords.length, issueWords.length) / Math.max(itemWords.length, issueWords.length);
+  }
+  const overlap = jaccard(itemWords, issueWords);
+  return overlap >= MIN_WORD_OVERLAP ? 1 + overlap : void 0;
+}
+function findRoadmapItem(items, issueTitle) {
+  const issueWords = significantWords(issueTitle);
+  let best;
+  for (const item of items) {
+    const score = matchScore(item.title, issueWords);
+    if (score === void 0) continue;
+    if (best === void 0 || score > best.score || score === best.score && (item.number < best.item.number || item.number === best.item.number && item.line < best.item.line)) {
+      best = { item, score };
+    }
+  }
+  return best?.item;
+}
+function tickRoadmapItem(source, item) {
+  const result = setTaskBox(source, item.markerOffset, true);
+  return result.ok ? { text: result.text, changed: result.changed } : { text: source, changed: false };
+}
+
+// src/phases/roadmap-item.ts
+async function readRoadmapFile(ctx) {
+  const path2 = `${productFolder(ctx.settings.specRoot)}/${PRODUCT_FILE_NAMES.roadmap}`;
+  const source = await readFileOnBranch(ctx.client, ctx.repo, path2, ctx.defaultBranch);
+  return source === void 0 ? { file: "absent", path: path2 } : { file: "found", path: path2, source };
+}
+function matchRoadmap(roadmap, issueTitle) {
+  if (roadmap.file === "absent") return roadmap;
+  const item = findRoadmapItem(readRoadmap(roadmap.source.text), issueTitle);
+  return item === void 0 ? roadmap : { ...roadmap, item };
+}
+
+// src/phases/follow-spec-pull-request.ts
+function specTasks(ctx, gate2) {
+  const specs = `${ctx.settings.specRoot}/specs/`;
+  for (const read of gate2.reads) {
+    if (read.status !== "read" || !read.path.startsWith(specs) || !read.path.endsWith("/tasks.md")) continue;
+    const folder2 = read.path.slice(0, -"/tasks.md".length);
+    if (!folder2.slice(specs.length).includes("/")) return { folder: folder2, tasks: read.file };
+  }
+  return void 0;
+}
+async function followSpecPullRequest(ctx, pr, gate2) {
+  const issueNumber = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
+  const spec = specTasks(ctx, gate2);
+  if (issueNumber === void 0 || spec === void 0) return { closedSubIssues: [], verification: "not-a-spec" };
+  const closedSubIssues = gate2.changedPaths.includes(`${spec.folder}/orchestration.yml`) ? await closeCompletedSubIssues(ctx, issueNumber, spec.folder, spec.tasks) : [];
+  const verification = await writeVerification(ctx, { pr, issueNumber, folder: spec.folder, tasks: spec.tasks, gate: gate2 });
+  return { closedSubIssues, verification };
+}
+async function closeCompletedSubIssues(ctx, parent, folder2, tasks) {
+  const complete = completeGroups(tasks);
+  if (complete.size === 0) return [];
+  const closed = [];
+  for (const child of await listSubIssues(ctx.client, ctx.repo, parent)) {
+    const marker = readSubIssueMarker(child.body);
+    if (marker?.specFolder !== folder2 || child.state !== "open" || !complete.has(marker.group)) continue;
+    await updateIssue(ctx.client, ctx.repo, child.number, { state: "closed", stateReason: "completed" });
+    closed.push(child.number);
+  }
+  return closed;
+}
+async function writeVerification(ctx, input2) {
+  if (!ctx.settings.verificationReport) return "off";
+  if (input2.gate.report.conclusion !== "success" || input2.gate.scope !== void 0) return "not-green";
+  const path2 = `${input2.folder}/verifications/final-verification.md`;
+  const existing = await readFileOnBranch(ctx.client, ctx.repo, path2, input2.pr.headRef);
+  if (existing !== void 0) {
+    const marked = readMarkedFile("verification", existing.text);
+    if (!marked.marked || !marked.intact) return "kept-edited";
+    if (marked.data.tasks === verificationKey(input2.tasks)) return "unchanged";
+  }
+  const [issue3, checks, roadmap] = await Promise.all([
+    readIssue(ctx.client, ctx.repo, input2.issueNumber),
+    listCheckRunsForRef(ctx.client, ctx.repo, input2.gate.headSha),
+    readRoadmapFile(ctx)
+  ]);
+  const item = matchRoadmap(roadmap, issue3.title);
+  const content3 = renderVerification({
+    specTitle: issue3.title,
+    specFolder: input2.folder,
+    issueNumber: input2.issueNumber,
+    pullRequest: input2.pr.number,
+    date: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    tasks: input2.tasks,
+    specFiles: input2.gate.changedPaths.filter((p) => p.startsWith(`${input2.folder}/`)),
+    roadmap: item.file === "absent" ? { file: "absent" } : { file: "found", ...item.item ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } } : {} },
+    checks: checks.filter((c) => c.name !== input2.gate.checkName)
+  });
+  await writeFileOnBranch(ctx.client, ctx.repo, {
+    branch: input2.pr.headRef,
+    path: path2,
+    content: content3,
+    message: `Verify #${input2.issueNumber}: every required task is complete
+
+${path2}, written when the ${input2.gate.checkName} check turned green.`,
+    ...existing ? { sha: existing.sha } : {}
+  });
+  return "written";
+}
+
+// src/phases/follow-gate.ts
+async function followGate(ctx, pr, gate2) {
+  const specs = `${ctx.settings.specRoot}/specs/`;
+  if (!gate2.reads.some((r) => r.status === "read" && r.path.startsWith(specs))) return void 0;
+  try {
+    const headRef = pr.headRef ?? (await readPullRequest(ctx.client, ctx.repo, pr.number)).headRef;
+    const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate2);
+    if (outcome.closedSubIssues.length > 0 || outcome.verification === "written") ctx.log.info({ pullRequest: pr.number, ...outcome }, "spec follow-ups");
+    return outcome;
+  } catch (error63) {
+    ctx.log.warn({ err: error63, pullRequest: pr.number }, "spec follow-ups failed");
+    return void 0;
+  }
+}
+
+// src/core/orchestration/orchestration-file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/core/orchestration/orchestration-group.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/orchestration/github-login.ts
+var LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
+function isGitHubLogin(login) {
+  return LOGIN.test(login);
+}
+
+// src/core/orchestration/orchestration-group.ts
+var FILE = "orchestration.yml";
+function scalarText(node3) {
+  if (!(0, import_yaml.isScalar)(node3)) return void 0;
+  const value2 = node3.value;
+  if (typeof value2 === "string") return value2.trim();
+  if (typeof value2 === "number" || typeof value2 === "boolean") return String(value2);
+  return void 0;
+}
+function stringList(node3, words2) {
+  if (node3 === null || node3 === void 0 || (0, import_yaml.isScalar)(node3) && node3.value === null) return { values: [], bad: false };
+  if ((0, import_yaml.isSeq)(node3)) {
+    const values = [];
+    let bad = false;
+    for (const item of node3.items) {
+      const text6 = scalarText(item);
+      if (text6 === void 0) bad = true;
+      else if (text6 !== "") values.push({ text: text6, node: item });
+    }
+    return { values, bad };
+  }
+  const text5 = scalarText(node3);
+  if (text5 === void 0) return { values: [], bad: true };
+  return { values: text5.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
+}
+function readOrchestrationEntry(node3, position2, lines) {
+  const lineOf4 = (at, fallback = 0) => {
+    const range = at?.range;
+    return range == null ? fallback : lines.linePos(range[0]).line;
+  };
+  const line = lineOf4(node3);
+  const where = `${FILE} line ${line}`;
+  const whereIs = (at) => `${FILE} line ${lineOf4(at, line)}`;
+  const problems = [];
+  const plain = scalarText(node3);
+  if (plain !== void 0) {
+    const split = splitGroupTitle(plain);
+    return plain === "" ? { node: node3, line, settings: [], problems: [`${where}: task group ${position2 + 1} has no name; it is left out.`] } : { node: node3, line, group: { name: plain, ...split.number === void 0 ? {} : { number: split.number } }, settings: [], problems };
+  }
+  if (!(0, import_yaml.isMap)(node3)) {
+    return { node: node3, line, settings: [], problems: [`${where}: task group ${position2 + 1} should be a map with a \`name:\`; it is left out.`] };
+  }
+  const group = { name: scalarText(node3.get("name", true)) ?? "" };
+  const explicitNumber = scalarText(node3.get("number", true));
+  const number4 = explicitNumber !== void 0 && /^\d+$/.test(explicitNumber) ? String(Number(explicitNumber)) : splitGroupTitle(group.name).number;
+  if (number4 !== void 0) group.number = number4;
+  if (explicitNumber !== void 0 && explicitNumber !== "" && !/^\d+$/.test(explicitNumber)) {
+    problems.push(`${whereIs(node3.get("number", true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`);
+  }
+  const subagent = node3.get("claude_code_subagent", true);
+  const subagentText = scalarText(subagent);
+  if (subagentText !== void 0 && subagentText !== "") group.claude_code_subagent = subagentText;
+  else if (subagent !== void 0 && !((0, import_yaml.isScalar)(subagent) && (subagent.value === null || subagentText === ""))) {
+    problems.push(`${whereIs(subagent)}: \`claude_code_subagent\` should be the name of one subagent, such as database-engineer; it is ignored.`);
+  }
+  if (node3.has("standards")) {
+    const standards = stringList(node3.get("standards", true), false);
+    if (standards.bad) problems.push(`${whereIs(node3.get("standards", true))}: \`standards\` should be a list of standards such as \`global/*\` or \`backend/api.md\`; what is not text is ignored.`);
+    group.standards = standards.values.map((v) => v.text);
+  }
+  const loginNodes = [node3.get("assignees", true), node3.get("assignee", true)];
+  if (node3.has("assignees") || node3.has("assignee")) {
+    const logins = [];
+    for (const loginNode of loginNodes) {
+      const read = stringList(loginNode, true);
+      if (read.bad) problems.push(`${whereIs(loginNode)}: assignees should be GitHub logins, such as \`- octocat\`; what is not text is ignored.`);
+      for (const { text: value2, node: valueNode } of read.values) {
+        const login = value2.replace(/^@/, "");
+        if (!isGitHubLogin(login)) {
+          problems.push(`${whereIs(valueNode)}: \`${value2.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`);
+        } else if (!logins.some((l) => l.toLowerCase() === login.toLowerCase())) {
+          logins.push(login);
+        }
+      }
+    }
+    group.assignees = logins;
+  }
+  const settings = node3.items.flatMap((pair2) => {
+    const key = scalarText(pair2.key);
+    return key === void 0 || key === "name" ? [] : [key];
+  });
+  if (group.name === "" && group.number === void 0) {
+    return { node: node3, line, settings, problems: [...problems, `${where}: task group ${position2 + 1} has no \`name:\`; it is left out.`] };
+  }
+  return { node: node3, line, group, settings, problems };
+}
+
+// src/core/orchestration/orchestration-file.ts
+var FILE2 = "orchestration.yml";
+var KEY = "task_groups";
+var HEADER = [
+  " Agent OS orchestration: one entry per task group of tasks.md, in its order.",
+  " For each group you may set:",
+  "   claude_code_subagent: the Claude Code subagent that implements it (e.g. database-engineer)",
+  "   standards: a list of agent-os/standards to follow (all, global/*, backend/api.md, none)",
+  "   assignees: a list of GitHub logins its sub-issue is assigned to",
+  " These are kept when this file is written again from tasks.md."
+].join("\n");
+var YAML_OPTIONS = { lineWidth: 0 };
+function readFile(yaml2) {
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(yaml2, { lineCounter: lines, prettyErrors: false });
+  const error63 = doc.errors[0];
+  if (error63 !== void 0) {
+    const line = lines.linePos(error63.pos[0]).line;
+    const message = (error63.message.split("\n")[0] ?? "").replace(/\.$/, "");
+    return { ok: false, problems: [`${FILE2} could not be read as YAML (line ${line}): ${message}.`] };
+  }
+  const contents = doc.contents;
+  if (contents === null || (0, import_yaml2.isScalar)(contents) && contents.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
+  if (!(0, import_yaml2.isMap)(contents)) {
+    return { ok: false, problems: [`${FILE2} should be a map with a \`${KEY}:\` list; it is not one.`] };
+  }
+  const list4 = contents.get(KEY, true);
+  if (list4 === void 0 || (0, import_yaml2.isScalar)(list4) && list4.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
+  if (!(0, import_yaml2.isSeq)(list4)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
+  const entries2 = list4.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
+  return { ok: true, doc, entries: entries2, hasList: true, problems: entries2.flatMap((e) => e.problems) };
+}
+function readOrchestration(yaml2) {
+  const read = readFile(yaml2);
+  if (!read.ok) return { groups: [], problems: read.problems };
+  const groups3 = read.entries.flatMap((e) => e.group !== void 0 && e.group.name !== "" ? [e.group] : []);
+  return { groups: groups3, problems: read.problems };
+}
+function matchEntries(wanted, entries2) {
+  const claimed = /* @__PURE__ */ new Set();
+  const matches = wanted.map(() => void 0);
+  const pass = (by, fits) => {
+    wanted.forEach((w, i) => {
+      if (matches[i] !== void 0) return;
+      const entry = entries2.find((e, position2) => e.group !== void 0 && !claimed.has(e) && fits(w, i, e, position2));
+      if (entry === void 0) return;
+      claimed.add(entry);
+      matches[i] = { entry, by };
+    });
+  };
+  const numberFits = (w, e) => e.group?.number === void 0 || w.number === void 0 || e.group.number === w.number;
+  pass("name", (w, _i, e) => e.group?.name === w.name && numberFits(w, e));
+  pass("name", (w, _i, e) => e.group !== void 0 && e.group.name !== "" && sameGroupName(e.group.name, w.name) && numberFits(w, e));
+  pass("number", (w, _i, e) => w.number !== void 0 && e.group?.number === w.number);
+  pass("position", (_w, i, _e, position2) => position2 === i);
+  return matches;
+}
+function settingsOf(group) {
+  if (group === void 0) return {};
+  return {
+    ...group.claude_code_subagent === void 0 ? {} : { claude_code_subagent: group.claude_code_subagent },
+    ...group.standards === void 0 ? {} : { standards: group.standards },
+    ...group.assignees === void 0 ? {} : { assignees: group.assignees }
+  };
+}
+function quoted(name) {
+  return `"${name.replace(/"/g, "'")}"`;
+}
+function orchestrationFor(tasks, groups3) {
+  const wanted = tasks.groups.map((g) => ({ name: groupName(g), ...g.number === void 0 ? {} : { number: g.number } }));
+  const entries2 = groups3.map((group, position2) => ({ node: void 0, line: position2 + 1, group, settings: [], problems: [] }));
+  return matchEntries(wanted, entries2).map((m, i) => {
+    const w = wanted[i];
+    return m === void 0 || w === void 0 ? void 0 : { ...w, ...settingsOf(m.entry.group) };
+  });
+}
+function renderNew(wanted) {
+  const doc = new import_yaml2.Document({ [KEY]: wanted.map((w) => ({ name: w.name })) });
+  doc.commentBefore = HEADER;
+  return doc.toString(YAML_OPTIONS);
+}
+function planOrchestration(tasks, existingYaml) {
+  const wanted = tasks.groups.map((g) => ({ name: groupName(g), ...g.number === void 0 ? {} : { number: g.number } }));
+  const bare = wanted.map((w) => ({ ...w }));
+  if (existingYaml === void 0 || existingYaml.trim() === "") return { groups: bare, text: renderNew(wanted), problems: [] };
+  const read = readFile(existingYaml);
+  if (!read.ok) {
+    const kept = `It is left as it is: fix it, or delete it to have it written again from tasks.md.`;
+    return { groups: bare, text: existingYaml, problems: read.problems.map((p) => `${p} ${kept}`) };
+  }
+  const problems = [...read.problems];
+  const matches = matchEntries(wanted, read.entries);
+  const doc = read.doc;
+  let changed = !read.hasList;
+  const items = wanted.map((w, i) => {
+    const match = matches[i];
+    if (match === void 0) {
+      changed = true;
+      return doc.createNode({ name: w.name });
+    }
+    const { entry, by } = match;
+    if (by === "name") return entry.node;
+    changed = true;
+    const was = entry.group?.name ?? "";
+    const how = by === "number" ? `Task Group ${w.number ?? ""}` : `task group ${i + 1}`;
+    problems.push(
+      was === "" ? `${FILE2} line ${entry.line}: the entry for ${how} had no name; it is now ${quoted(w.name)}.` : `${FILE2} line ${entry.line}: ${quoted(was)} is now ${quoted(w.name)} in tasks.md (matched by ${by === "number" ? "number" : "position"}); its settings are kept.`
+    );
+    if ((0, import_yaml2.isMap)(entry.node)) {
+      entry.node.set("name", w.name);
+      return entry.node;
+    }
+    return new import_yaml2.Scalar(w.name);
+  });
+  const used = new Set(matches.flatMap((m) => m === void 0 ? [] : [m.entry]));
+  for (const entry of read.entries) {
+    if (used.has(entry)) continue;
+    changed = true;
+    if (entry.group === void 0) continue;
+    const lost = entry.settings.length === 0 ? "" : ` (its ${entry.settings.map((s) => `\`${s}\``).join(", ")} went with it)`;
+    problems.push(`${FILE2} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ""}`)} any more, so its entry was dropped${lost}.`);
+  }
+  const groups3 = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));
+  const contents = (0, import_yaml2.isMap)(doc.contents) ? doc.contents : void 0;
+  const list4 = contents?.get(KEY, true);
+  const before = (0, import_yaml2.isSeq)(list4) ? list4.items : [];
+  if (items.length !== before.length || items.some((node3, i) => node3 !== before[i])) changed = true;
+  if (!changed) return { groups: groups3, text: existingYaml, problems };
+  if ((0, import_yaml2.isSeq)(list4)) {
+    list4.items = items;
+  } else {
+    const seq = new import_yaml2.YAMLSeq();
+    seq.items = items;
+    if (contents === void 0) doc.contents = doc.createNode({ [KEY]: seq });
+    else contents.set(KEY, seq);
+  }
+  return { groups: groups3, text: doc.toString(YAML_OPTIONS), problems };
+}
+
+// src/core/orchestration/render-hand-off.ts
+function shellWord(text5) {
+  return /^[\w./@%+=:,-]+$/.test(text5) ? text5 : `'${text5.replace(/'/g, `'\\''`)}'`;
+}
+function groupBlock(group, branch) {
+  const name = splitGroupTitle(group.title).name;
+  const cat = `"$(cat ${shellWord(group.promptPath)})"`;
+  return [
+    `<details><summary>Implementation prompt: Task Group ${group.key} \u2014 ${name.replace(/</g, "&lt;")}</summary>`,
+    "",
+    codeFence(group.prompt, "markdown"),
+    "",
+    "Run it with:",
+    "",
+    codeFence([`git switch ${shellWord(branch)}`, "# Claude Code", `claude ${cat}`, "# OpenAI Codex CLI", `codex exec ${cat}`].join("\n"), "sh"),
+    "",
+    "- **GitHub Copilot coding agent:** assign this group's sub-issue to Copilot, or mention `@copilot` on the pull request with the prompt.",
+    "- **Cursor and other agents:** paste the prompt above into the agent, on that branch.",
+    "",
+    "</details>"
+  ];
+}
+function renderImplementationHandOff(input2) {
+  const { groups: groups3, branch, checkName } = input2;
+  const which2 = groups3.map((g) => g.key).join(", ");
+  const lines = [
+    "### Implementation prompts",
+    "",
+    groups3.length === 0 ? "There are no task groups to implement." : `Each task group below has an implementation prompt, committed on \`${branch}\`. Nothing here runs an AI model: run a prompt with the coding agent you use, on that branch, and push its work.`
+  ];
+  for (const group of groups3) lines.push("", ...groupBlock(group, branch));
+  if (groups3.length > 0) {
+    lines.push(
+      "",
+      `The **${checkName}** check stays red until the tasks of Task Group${groups3.length === 1 ? "" : "s"} ${which2} are ticked in \`tasks.md\`: the agent ticks them as it finishes each task.`
+    );
+  }
+  return lines.join("\n");
+}
+
+// src/github/list-directory.ts
+async function listDirectory(client, repo, path2, ref) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path: path2, ref });
+    if (!Array.isArray(data)) return [];
+    return data.map((entry) => ({ path: entry.path, sha: entry.sha, type: entry.type }));
+  } catch (error63) {
+    if (error63.status === 404) return [];
+    throw toAgentOsError(error63, `Listing ${path2 === "" ? "the repository" : path2} at ${ref}`);
+  }
+}
+
+// src/core/orchestration/parse-group-dependencies.ts
+var MAX_RANGE = 100;
+function parseGroupDependencies(dependencies) {
+  if (dependencies === void 0) return [];
+  const numbers = [];
+  const add = (n) => {
+    const key = String(n);
+    if (!numbers.includes(key)) numbers.push(key);
+  };
+  for (const match of dependencies.matchAll(/(\d+)(?:\s*(?:-|–|—|to|through)\s*(\d+))?/gi)) {
+    const from = Number(match[1]);
+    const to = match[2] === void 0 ? from : Number(match[2]);
+    if (to >= from && to - from <= MAX_RANGE) for (let n = from; n <= to; n += 1) add(n);
+    else add(from);
+  }
+  return numbers;
+}
+
+// src/core/orchestration/group-prompt.ts
+function joinPath(folder2, path2) {
+  const base = folder2.replace(/\/+$/, "");
+  return base === "" || base === "." ? path2 : `${base}/${path2}`;
+}
+function groupPromptPath(specFolder, group, tasks) {
+  const key = groupKey(group, tasks);
+  return joinPath(specFolder, `implementation/prompts/${key}-${makeSlug(groupName(group), "task-group")}.md`);
+}
+function reference(pathOrUrl, label2) {
+  return /^https?:\/\//i.test(pathOrUrl) ? `[${label2}](${pathOrUrl})` : `@${pathOrUrl}`;
+}
+function baseName(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function standardsFolderOf(specFolder) {
+  const normalised = `/${specFolder.replace(/^\.\/|\/+$/g, "")}`;
+  const at = normalised.lastIndexOf("/specs/");
+  const root2 = at < 0 ? "agent-os" : normalised.slice(1, Math.max(at, 1));
+  return joinPath(root2, "standards");
+}
+function standardsOf(orchestration, folder2) {
+  const standards = orchestration?.standards;
+  if (standards === void 0 || standards.length === 0) return void 0;
+  const files = [];
+  for (const raw of standards) {
+    const value2 = raw.trim().replace(/^\.\//, "");
+    if (value2.toLowerCase() === "none") continue;
+    const inside = value2.startsWith(`${folder2}/`) ? value2.slice(folder2.length + 1) : value2.replace(/^standards\//, "");
+    const path2 = inside.toLowerCase() === "all" || inside === "*" || inside === "**" ? `${folder2}/` : inside.endsWith("*") ? joinPath(folder2, inside.replace(/\*+$/, "")) : joinPath(folder2, inside);
+    if (!files.includes(path2)) files.push(path2);
+  }
+  return files;
+}
+function standardsSection(input2, folder2) {
+  const files = standardsOf(input2.orchestration, folder2);
+  const heading2 = "## User Standards & Preferences Compliance";
+  if (files === void 0) {
+    return [
+      heading2,
+      "",
+      `orchestration.yml sets no standards for this task group. Follow the standards in ${reference(`${folder2}/`, folder2)} that apply to this work, and the conventions of the code around it. (Set \`standards:\` for this group in orchestration.yml to choose them.)`
+    ];
+  }
+  if (files.length === 0) return [heading2, "", "orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it."];
+  return [
+    heading2,
+    "",
+    "IMPORTANT: Ensure that your implementation work is ALIGNED with and DOES NOT CONFLICT with the user's preferences and standards as detailed in the following files (a path ending in `/` means every file in that folder):",
+    "",
+    ...files.map((f) => reference(f, f))
+  ];
+}
+function dependencySection(input2) {
+  const text5 = input2.group.dependencies;
+  if (text5 === void 0) return [];
+  const keys = parseGroupDependencies(text5);
+  if (keys.length === 0) return [`**Dependencies:** ${text5}`];
+  const complete = completeGroups(input2.tasks);
+  const lines = keys.map((key) => {
+    const group = findGroupByKey(input2.tasks, key);
+    if (group === void 0) return `- Task Group ${key} (not in tasks.md)`;
+    const state = complete.has(key) ? "complete" : "not complete yet: build on what is there, and do not implement its tasks here";
+    return `- Task Group ${key}: ${groupName(group)} (${state})`;
+  });
+  return [`**Dependencies:** ${text5}. This group builds on:`, "", ...lines];
+}
+function renderGroupPrompt(input2) {
+  const { group, links, orchestration } = input2;
+  const key = groupKey(group, input2.tasks);
+  const name = groupName(group);
+  const folder2 = input2.standardsFolder ?? standardsFolderOf(links.specFolder);
+  const checklist = embedVerbatim(sliceGroupTasks(input2.tasksSource, input2.tasks, group));
+  const subagent = orchestration?.claude_code_subagent;
+  const spec = input2.specTitle.trim() === "" ? "this spec" : input2.specTitle.trim();
+  const dependencies = dependencySection(input2);
+  const lines = [
+    `# Implement Task Group ${key}: ${name}`,
+    "",
+    `We're continuing our implementation of ${spec} by implementing task group number ${key}: ${name}.`,
+    ...subagent === void 0 ? [] : ["", `Delegate this work to the \`${subagent}\` subagent if you have it (Claude Code: \`.claude/agents/${subagent}.md\`).`],
+    "",
+    "## Implement this task and its sub-tasks",
+    "",
+    checklist,
+    ...dependencies.length === 0 ? [] : ["", ...dependencies],
+    "",
+    "## Understand the context",
+    "",
+    `Read ${reference(links.spec, "spec.md")} to understand the context for this spec and where this task group fits into it.`,
+    "",
+    "Also read these for further context and reference:",
+    "",
+    `- ${reference(links.requirements, "requirements.md")}`,
+    ...links.visuals.map((v) => `- ${reference(v, baseName(v))}`),
+    `- ${reference(links.tasks, "tasks.md")} (the whole task list: the other groups are not part of this work)`,
+    "",
+    "## Perform the implementation",
+    "",
+    "1. Analyse the spec, the requirements and any visuals above, and look at how the codebase already does similar things: reuse what is there.",
+    "2. Implement the tasks above in order. Where a task says to write tests first, write those tests before the code, and run only the tests the tasks name.",
+    `3. As you finish each task, tick its box in ${reference(links.tasks, "tasks.md")}: \`- [ ]\` becomes \`- [x]\`, for each sub-task and, once all of them are done, for the parent task. Change nothing else in tasks.md.`,
+    `4. Stay within Task Group ${key}: leave the other groups' tasks to their own prompts.`,
+    "",
+    ...standardsSection(input2, folder2)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+
+// src/github/git-blob-sha.ts
+import { createHash } from "node:crypto";
+function gitBlobSha(text5) {
+  const bytes = Buffer.from(text5, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+// src/github/commit-files.ts
+async function commitFilesOnBranch(client, repo, request2) {
+  try {
+    const tree = await client.request("POST /repos/{owner}/{repo}/git/trees", {
+      ...repo,
+      base_tree: request2.head.treeSha,
+      tree: request2.files.map((f) => ({ path: f.path, mode: "100644", type: "blob", content: f.content }))
+    });
+    const commit = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+      ...repo,
+      message: request2.message,
+      tree: tree.data.sha,
+      parents: [request2.head.sha]
+    });
+    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${request2.branch}`, sha: commit.data.sha, force: false });
+    return { commitSha: commit.data.sha };
+  } catch (error63) {
+    const http = error63;
+    if (http.status === 422 && typeof http.message === "string" && /fast.?forward/i.test(http.message)) {
+      throw new AgentOsError("conflict", `The branch \`${request2.branch}\` changed while the App was writing to it, so nothing was written; repeat the command to write on top of the new commits.`, {
+        cause: error63,
+        status: 409
+      });
+    }
+    throw toAgentOsError(error63, `Writing ${request2.files.map((f) => f.path).join(", ")} on ${request2.branch}`);
+  }
+}
+
+// src/phases/orchestrate-tasks.ts
+async function specFileLinks(ctx, location) {
+  const visuals = await listDirectory(ctx.client, ctx.repo, `${location.folder}/planning/visuals`, location.branch);
+  return {
+    specFolder: location.folder,
+    spec: location.specPath,
+    requirements: location.requirementsPath,
+    tasks: location.tasksPath,
+    visuals: visuals.filter((v) => v.type === "file").map((v) => v.path)
+  };
+}
+function planGroups(input2) {
+  const matched = orchestrationFor(input2.tasks, input2.orchestration);
+  return input2.tasks.groups.filter((group) => group.tasks.length > 0).map((group) => {
+    const key = groupKey(group, input2.tasks);
+    const orchestration = matched[group.index];
+    return {
+      key,
+      group,
+      orchestration,
+      promptPath: groupPromptPath(input2.links.specFolder, group, input2.tasks),
+      prompt: renderGroupPrompt({ tasks: input2.tasks, tasksSource: input2.tasksSource, group, ...orchestration ? { orchestration } : {}, links: input2.links, specTitle: input2.specTitle })
+    };
+  });
+}
+async function orchestrateTasks(ctx, issue3) {
+  const spec = await locateSpec(ctx, issue3);
+  if (spec === void 0) {
+    throw new AgentOsError("user-input", `Issue #${issue3.number} has no spec yet. Shape it (\`/shape-spec\`), write the spec (\`/write-spec\`) and the tasks (\`/create-tasks\`) first.`);
+  }
+  const { location } = spec;
+  const orchestrationPath = `${location.folder}/orchestration.yml`;
+  const promptsFolder = `${location.folder}/implementation/prompts`;
+  const [tasksFile, existingPlan, head, prompts, links] = await Promise.all([
+    readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch),
+    readFileOnBranch(ctx.client, ctx.repo, orchestrationPath, location.branch),
+    readBranch(ctx.client, ctx.repo, location.branch),
+    listDirectory(ctx.client, ctx.repo, promptsFolder, location.branch),
+    specFileLinks(ctx, location)
+  ]);
+  if (tasksFile === void 0 || head === void 0) {
+    throw new AgentOsError("user-input", `The branch \`${location.branch}\` has no \`tasks.md\` yet: comment \`/create-tasks\` first.`);
+  }
+  const tasks = parseTaskFile(tasksFile.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
+  if (!tasks.groups.some((g) => g.tasks.length > 0)) {
+    throw new AgentOsError("user-input", `\`${location.tasksPath}\` has no task groups with tasks in it, so there is nothing to orchestrate.`);
+  }
+  const plan = planOrchestration(tasks, existingPlan?.text);
+  const groups3 = planGroups({ tasks, tasksSource: tasksFile.text, orchestration: plan.groups, links, specTitle: issue3.title });
+  const promptShas = new Map(prompts.map((p) => [p.path, p.sha]));
+  const files = [];
+  if (existingPlan?.text !== plan.text) files.push({ path: orchestrationPath, content: plan.text });
+  for (const g of groups3) if (promptShas.get(g.promptPath) !== gitBlobSha(g.prompt)) files.push({ path: g.promptPath, content: g.prompt });
+  if (files.length > 0) {
+    await commitFilesOnBranch(ctx.client, ctx.repo, {
+      branch: location.branch,
+      head,
+      files,
+      message: `Orchestrate tasks for #${issue3.number}: ${issue3.title}
+
+orchestration.yml and ${groups3.length} implementation prompt${groups3.length === 1 ? "" : "s"} from ${location.tasksPath}.`
+    });
+  }
+  const subIssues = await syncSubIssues(ctx, { issue: issue3, location, tasks, tasksSource: tasksFile.text, groups: groups3, create: true });
+  return {
+    location,
+    files: files.length > 0 ? "committed" : "unchanged",
+    written: files.map((f) => f.path),
+    subIssues,
+    problems: plan.problems,
+    orchestrationUrl: blobUrl(ctx, location.branch, orchestrationPath)
+  };
+}
+async function findSubIssues(ctx, parent, folder2) {
+  const found = /* @__PURE__ */ new Map();
+  for (const child of await listSubIssues(ctx.client, ctx.repo, parent)) {
+    const marker = readSubIssueMarker(child.body);
+    if (marker?.specFolder === folder2 && !found.has(marker.group)) found.set(marker.group, child);
+  }
+  return found;
+}
+async function syncSubIssues(ctx, input2) {
+  const { issue: issue3, location } = input2;
+  const existing = await findSubIssues(ctx, issue3.number, location.folder);
+  const complete = completeGroups(input2.tasks);
+  const desired = input2.groups.map((g) => ({
+    planned: g,
+    issue: renderSubIssue({
+      specTitle: issue3.title,
+      specIssue: issue3.number,
+      group: g.group,
+      groupKey: g.key,
+      tasks: input2.tasks,
+      tasksSource: input2.tasksSource,
+      prompt: g.prompt,
+      promptPath: g.promptPath,
+      specFolder: location.folder,
+      ...g.orchestration ? { orchestration: g.orchestration } : {}
+    })
+  }));
+  if (input2.create && desired.some((d) => !existing.has(d.planned.key))) {
+    for (const orphan of await listRecentIssues(ctx.client, ctx.repo)) {
+      const marker = readSubIssueMarker(orphan.body);
+      if (marker?.specFolder !== location.folder || existing.has(marker.group)) continue;
+      await addSubIssue(ctx.client, ctx.repo, issue3.number, orphan);
+      existing.set(marker.group, orphan);
+    }
+  }
+  const outcomes = [];
+  for (const { planned, issue: want } of desired) {
+    const outcome = await syncOne(ctx, { parent: issue3.number, planned, want, have: existing.get(planned.key), done: complete.has(planned.key), create: input2.create });
+    if (outcome !== void 0) outcomes.push(outcome);
+  }
+  return outcomes;
+}
+async function syncOne(ctx, input2) {
+  const { planned, want, have, done } = input2;
+  if (have === void 0) {
+    if (!input2.create) return void 0;
+    const created = await createIssue(ctx.client, ctx.repo, want);
+    await addSubIssue(ctx.client, ctx.repo, input2.parent, created);
+    const closed = done ? await updateIssue(ctx.client, ctx.repo, created.number, { state: "closed", stateReason: "completed" }) : created;
+    return { group: planned.key, title: want.title, number: closed.number, url: closed.htmlUrl, outcome: "created" };
+  }
+  const retext = input2.create && (have.title !== want.title || have.body.trim() !== want.body.trim());
+  const missing = input2.create ? want.assignees.filter((a) => !have.assignees.includes(a)) : [];
+  const close2 = done && have.state === "open";
+  if (!retext && !close2 && missing.length === 0) return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: "unchanged" };
+  const updated = await updateIssue(ctx.client, ctx.repo, have.number, {
+    ...retext ? { title: want.title, body: want.body } : {},
+    ...missing.length > 0 ? { assignees: [...have.assignees, ...missing] } : {},
+    ...close2 ? { state: "closed", stateReason: "completed" } : {}
+  });
+  return { group: planned.key, title: updated.title, number: updated.number, url: updated.htmlUrl, outcome: close2 ? "closed" : "updated" };
+}
+
 // src/phases/implement-tasks.ts
 async function implementTasks(ctx, pullRequest, args) {
   const groups3 = [...new Set(args.flatMap((a) => a.split(/[\s,]+/)).filter((a) => a !== "" && !/^(and|task|groups?)$/i.test(a)))];
@@ -73124,21 +74551,2186 @@ async function implementTasks(ctx, pullRequest, args) {
   const gate2 = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pullRequest, pr.headSha, ctx.gateSettings, body);
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest }, gate2);
   const known = new Set(gate2.reads.flatMap((r) => r.status === "read" ? r.file.groups.flatMap((g) => g.number === void 0 ? [] : [g.number]) : []));
-  return { status: already ? "unchanged" : "declared", groups: numbers, unknown: numbers.filter((n) => !known.has(n)), gate: gate2 };
+  const handOff = await renderHandOff(ctx, { headRef: pr.headRef, gate: gate2, groups: numbers });
+  return { status: already ? "unchanged" : "declared", groups: numbers, unknown: numbers.filter((n) => !known.has(n)), gate: gate2, ...handOff === void 0 ? {} : { handOff } };
+}
+async function renderHandOff(ctx, input2) {
+  const specs = `${ctx.settings.specRoot}/specs/`;
+  const read = input2.gate.reads.find((r) => r.status === "read" && r.path.startsWith(specs) && r.path.endsWith("/tasks.md"));
+  if (read === void 0) return void 0;
+  const folder2 = read.path.slice(0, -"/tasks.md".length);
+  const location = { folder: folder2, specPath: `${folder2}/spec.md`, requirementsPath: `${folder2}/planning/requirements.md`, tasksPath: read.path, branch: input2.headRef };
+  const [source, plan, visuals] = await Promise.all([
+    readFileAtRef(ctx.client, ctx.repo, read.path, input2.gate.headSha),
+    readFileAtRef(ctx.client, ctx.repo, `${folder2}/orchestration.yml`, input2.gate.headSha),
+    listDirectory(ctx.client, ctx.repo, `${folder2}/planning/visuals`, input2.gate.headSha)
+  ]);
+  if (!source.found) return void 0;
+  const tasks = parseTaskFile(source.text, { path: read.path, skipMarkers: ctx.gateSettings.skipMarkers });
+  const orchestration = plan.found ? readOrchestration(plan.text).groups : [];
+  const links = {
+    specFolder: folder2,
+    spec: location.specPath,
+    requirements: location.requirementsPath,
+    tasks: location.tasksPath,
+    visuals: visuals.filter((v) => v.type === "file").map((v) => v.path)
+  };
+  const title = folder2.slice(folder2.lastIndexOf("/") + 1);
+  const chosen = planGroups({ tasks, tasksSource: source.text, orchestration, links, specTitle: title }).filter((g) => input2.groups.includes(g.key));
+  if (chosen.length === 0) return void 0;
+  return renderImplementationHandOff({
+    groups: chosen.map((g) => ({ key: g.key, title: g.group.title, prompt: g.prompt, promptPath: g.promptPath })),
+    branch: input2.headRef,
+    checkName: input2.gate.checkName
+  });
 }
 
-// src/core/markdown/set-task-box.ts
-function setTaskBox(source, markerOffset, checked) {
-  const open3 = source[markerOffset - 1];
-  const marker = source[markerOffset];
-  const close2 = source[markerOffset + 1];
-  if (open3 !== "[" || close2 !== "]" || marker === void 0 || !" xX-~".includes(marker)) {
-    return { ok: false, reason: `no task box at offset ${markerOffset}` };
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string6, ptr) {
+  let lines = string6.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string6, line, column) {
+  let lines = string6.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
   }
-  const isChecked = marker === "x" || marker === "X";
-  if (isChecked === checked) return { ok: true, changed: false, text: source };
-  const next = checked ? "x" : " ";
-  return { ok: true, changed: true, text: source.slice(0, markerOffset) + next + source.slice(markerOffset + 1) };
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value2 = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value2 = value2 << 4 | digit;
+        }
+        if (value2 < 0 || value2 > 1114111 || value2 >= 55296 && value2 <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value2);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
+          }
+        } else {
+          date5 = "";
+        }
+      }
+    }
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value2 = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value2;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value2 = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value2) === "object")
+      seen.add(value2);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek3, ptr) {
+  if (peek3 === null || ctx.uk === 2)
+    TomlError.x(peek3 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse6(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/core/product/parse-manifest.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function firstLine(error63) {
+  const text5 = error63 instanceof Error ? error63.message : String(error63);
+  return (text5.split("\n")[0] ?? "").trim().replace(/:$/, "");
+}
+function parseJsonManifest(path2, content3) {
+  try {
+    return { ok: true, value: JSON.parse(content3.replace(/^\uFEFF/, "")) };
+  } catch (error63) {
+    return { ok: false, message: `${path2} is not valid JSON (${firstLine(error63)}); it was skipped.` };
+  }
+}
+function parseTomlManifest(path2, content3) {
+  try {
+    return { ok: true, value: parse6(content3.replace(/^\uFEFF/, "")) };
+  } catch (error63) {
+    const where = error63 instanceof Error && "line" in error63 && typeof error63.line === "number" ? `line ${error63.line}: ` : "";
+    return { ok: false, message: `${path2} is not valid TOML (${where}${firstLine(error63).replace(/^Invalid TOML document: /, "")}); it was skipped.` };
+  }
+}
+function parseYamlManifest(path2, content3) {
+  try {
+    const documents = (0, import_yaml3.parseAllDocuments)(content3, { uniqueKeys: false });
+    const first = Array.isArray(documents) ? documents[0] : void 0;
+    if (first === void 0) return { ok: true, value: null };
+    const [error63] = first.errors;
+    if (error63 !== void 0) return { ok: false, message: `${path2} is not valid YAML (${firstLine(error63)}); it was skipped.` };
+    return { ok: true, value: first.toJS({ maxAliasCount: 100 }) };
+  } catch (error63) {
+    return { ok: false, message: `${path2} is not valid YAML (${firstLine(error63)}); it was skipped.` };
+  }
+}
+function isRecord(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+function recordAt(value2, key) {
+  if (!isRecord(value2)) return {};
+  const found = value2[key];
+  return isRecord(found) ? found : {};
+}
+function stringAt(value2, key) {
+  if (!isRecord(value2)) return void 0;
+  const found = value2[key];
+  return typeof found === "string" ? found : void 0;
+}
+function stringsAt(value2, key) {
+  if (!isRecord(value2)) return [];
+  const found = value2[key];
+  return Array.isArray(found) ? found.filter((v) => typeof v === "string") : [];
+}
+
+// src/core/product/detect-ci-stack.ts
+var PRESENCE_FILES = [
+  ["vercel.json", "Hosting", "Vercel"],
+  ["netlify.toml", "Hosting", "Netlify"],
+  ["fly.toml", "Hosting", "Fly.io"],
+  ["render.yaml", "Hosting", "Render"],
+  [".gitlab-ci.yml", "CI/CD", "GitLab CI"],
+  [".circleci/config.yml", "CI/CD", "CircleCI"]
+];
+function detectCiStack(files) {
+  const findings = [];
+  const problems = [];
+  const workflows = [...files.keys()].filter((path2) => isWorkflowFile(path2)).sort();
+  for (const path2 of workflows) {
+    const parsed = parseYamlManifest(path2, files.get(path2) ?? "");
+    if (!parsed.ok) {
+      problems.push({ path: path2, message: parsed.message });
+      continue;
+    }
+    const name = stringAt(parsed.value, "name")?.trim() || path2.slice(path2.lastIndexOf("/") + 1);
+    findings.push({ category: "CI/CD", name: "GitHub Actions", detail: name, key: `GitHub Actions ${path2}`, source: path2 });
+  }
+  for (const [path2, category, name] of PRESENCE_FILES) if (files.has(path2)) findings.push({ category, name, source: path2 });
+  return { findings, problems };
+}
+
+// src/core/product/clean-version.ts
+var PLAIN_VERSION = /^\d+(\.\d+)*([-+][0-9A-Za-z.-]+)?\+?$/;
+function cleanVersion(spec) {
+  if (spec === void 0) return void 0;
+  let text5 = spec.trim();
+  const alias = /^npm:.+@([^@]+)$/.exec(text5);
+  if (alias?.[1] !== void 0) text5 = alias[1];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text5) || text5.includes("/")) return void 0;
+  const [firstAlternative = ""] = text5.split(/\s*\|\|?\s*/);
+  const [firstClause = ""] = firstAlternative.trim().split(/\s*,\s*|\s+(?=[<>=!~^])/);
+  let clause = firstClause.replace(/\s+/g, "");
+  let orLater = false;
+  if (clause.startsWith(">=")) {
+    orLater = true;
+    clause = clause.slice(2);
+  }
+  clause = clause.replace(/^(\^|~>|~=|===|==|=|~|v)/, "").replace(/^v(?=\d)/, "");
+  clause = clause.replace(/(\.[xX*])+$/, "");
+  const version2 = orLater ? `${clause}+` : clause;
+  return PLAIN_VERSION.test(version2) ? version2 : void 0;
+}
+function leadingVersion(text5) {
+  if (text5 === void 0) return void 0;
+  const match = /^v?(\d+(?:\.\d+)*)/.exec(text5.trim());
+  return match?.[1];
+}
+
+// src/core/product/detect-container-stack.ts
+var SERVICE_IMAGES = [
+  [["postgres", "postgresql", "postgis", "pgvector", "timescaledb"], "Database", "PostgreSQL"],
+  [["mysql", "mysql-server"], "Database", "MySQL"],
+  [["mariadb"], "Database", "MariaDB"],
+  [["mongo", "mongodb"], "Database", "MongoDB"],
+  [["redis", "redis-stack", "redis-stack-server"], "Database", "Redis"],
+  [["valkey"], "Database", "Valkey"],
+  [["memcached"], "Cache", "Memcached"],
+  [["elasticsearch"], "Search", "Elasticsearch"],
+  [["opensearch"], "Search", "OpenSearch"],
+  [["meilisearch"], "Search", "Meilisearch"],
+  [["typesense"], "Search", "Typesense"],
+  [["rabbitmq"], "Messaging", "RabbitMQ"],
+  [["kafka", "cp-kafka"], "Messaging", "Kafka"],
+  [["nats"], "Messaging", "NATS"],
+  [["minio"], "Storage", "MinIO"],
+  [["nginx"], "Web server", "nginx"],
+  [["caddy"], "Web server", "Caddy"],
+  [["traefik"], "Web server", "Traefik"]
+];
+var COMPOSE_FILES = ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"];
+function splitImage(image2) {
+  const [withoutDigest = ""] = image2.split("@");
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+  return { base: name.slice(name.lastIndexOf("/") + 1).toLowerCase(), tag: colon === -1 ? void 0 : withoutDigest.slice(colon + 1) };
+}
+function substitute(text5, args) {
+  return text5.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
+    const value2 = args.get(braced ?? bare ?? "");
+    return value2 ?? fallback ?? whole;
+  });
+}
+function instructions(content3) {
+  const lines = [];
+  let pending = "";
+  for (const raw of content3.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (pending === "" && line.startsWith("#")) continue;
+    if (line.endsWith("\\")) {
+      pending += `${line.slice(0, -1)} `;
+      continue;
+    }
+    lines.push(pending + line);
+    pending = "";
+  }
+  if (pending !== "") lines.push(pending);
+  return lines.map((line) => line.trim()).filter((line) => line !== "");
+}
+function dockerBaseImages(content3) {
+  const args = /* @__PURE__ */ new Map();
+  const stages = /* @__PURE__ */ new Set();
+  const images = [];
+  let seenFrom = false;
+  for (const line of instructions(content3)) {
+    const [instruction = "", ...words2] = line.split(/\s+/);
+    if (instruction.toUpperCase() === "ARG" && !seenFrom) {
+      const [name, ...value2] = words2.join(" ").split("=");
+      if (name !== void 0 && value2.length > 0) args.set(name.trim(), value2.join("=").trim().replace(/^(["'])(.*)\1$/, "$2"));
+    } else if (instruction.toUpperCase() === "FROM") {
+      seenFrom = true;
+      const rest = words2.filter((w) => !w.startsWith("--"));
+      const image2 = substitute(rest[0] ?? "", args);
+      const as = rest.findIndex((w) => w.toUpperCase() === "AS");
+      const alias = as === -1 ? void 0 : rest[as + 1];
+      if (image2 !== "" && image2.toLowerCase() !== "scratch" && !stages.has(image2.toLowerCase()) && !images.includes(image2)) images.push(image2);
+      if (alias !== void 0) stages.add(alias.toLowerCase());
+    }
+  }
+  return images;
+}
+function serviceFinding(image2, source) {
+  const { base, tag } = splitImage(image2);
+  const known = SERVICE_IMAGES.find(([images]) => images.includes(base));
+  if (known === void 0) return void 0;
+  const version2 = leadingVersion(tag);
+  return version2 === void 0 ? { category: known[1], name: known[2], source } : { category: known[1], name: known[2], version: version2, source };
+}
+function detectContainerStack(files) {
+  const findings = [];
+  const problems = [];
+  const dockerfile = files.get("Dockerfile");
+  if (dockerfile !== void 0) {
+    const images = dockerBaseImages(dockerfile);
+    if (images.length === 0) findings.push({ category: "Container", name: "Docker", source: "Dockerfile" });
+    for (const image2 of images) findings.push({ category: "Container", name: "Docker", detail: image2, key: `Docker ${image2}`, source: "Dockerfile" });
+  }
+  for (const path2 of COMPOSE_FILES) {
+    const content3 = files.get(path2);
+    if (content3 === void 0) continue;
+    const parsed = parseYamlManifest(path2, content3);
+    if (!parsed.ok) {
+      problems.push({ path: path2, message: parsed.message });
+      continue;
+    }
+    const services = recordAt(parsed.value, "services");
+    const names = Object.keys(services);
+    const compose = { category: "Container", name: "Docker Compose", source: path2 };
+    if (names.length > 0) compose.detail = `services: ${names.join(", ")}`;
+    findings.push(compose);
+    for (const service of Object.values(services)) {
+      const image2 = isRecord(service) ? stringAt(service, "image") : void 0;
+      const found = image2 === void 0 ? void 0 : serviceFinding(image2, path2);
+      if (found) findings.push(found);
+    }
+  }
+  return { findings, problems };
+}
+
+// src/core/product/match-known-packages.ts
+function matchKnownPackages(table, dependencies, source) {
+  const findings = [];
+  for (const [pkg, category, name, kind] of table) {
+    if (!dependencies.has(pkg)) continue;
+    const version2 = kind === "client" ? void 0 : cleanVersion(dependencies.get(pkg));
+    findings.push(version2 === void 0 ? { category, name, source } : { category, name, version: version2, source });
+  }
+  return findings;
+}
+
+// src/core/product/detect-go-stack.ts
+var GO_MODULES = [
+  ["github.com/gin-gonic/gin", "Framework", "Gin"],
+  ["github.com/labstack/echo", "Framework", "Echo"],
+  ["github.com/gofiber/fiber", "Framework", "Fiber"],
+  ["github.com/go-chi/chi", "Framework", "chi"],
+  ["github.com/gorilla/mux", "Framework", "Gorilla mux"],
+  ["google.golang.org/grpc", "API", "gRPC"],
+  ["github.com/99designs/gqlgen", "API", "gqlgen (GraphQL)"],
+  ["github.com/jackc/pgx", "Database", "PostgreSQL", "client"],
+  ["github.com/lib/pq", "Database", "PostgreSQL", "client"],
+  ["gorm.io/driver/postgres", "Database", "PostgreSQL", "client"],
+  ["github.com/go-sql-driver/mysql", "Database", "MySQL", "client"],
+  ["gorm.io/driver/mysql", "Database", "MySQL", "client"],
+  ["github.com/mattn/go-sqlite3", "Database", "SQLite", "client"],
+  ["gorm.io/driver/sqlite", "Database", "SQLite", "client"],
+  ["go.mongodb.org/mongo-driver", "Database", "MongoDB", "client"],
+  ["github.com/redis/go-redis", "Database", "Redis", "client"],
+  ["github.com/go-redis/redis", "Database", "Redis", "client"],
+  ["gorm.io/gorm", "ORM", "GORM"],
+  ["entgo.io/ent", "ORM", "ent"],
+  ["github.com/jmoiron/sqlx", "ORM", "sqlx"],
+  ["github.com/hibiken/asynq", "Background jobs", "Asynq"],
+  ["github.com/stretchr/testify", "Testing", "testify"],
+  ["github.com/onsi/ginkgo", "Testing", "Ginkgo"],
+  ["github.com/spf13/cobra", "CLI", "Cobra"],
+  ["github.com/urfave/cli", "CLI", "urfave/cli"]
+];
+function withoutMajor(path2) {
+  return path2.replace(/\/v\d+$/, "");
+}
+function detectGoStack(files) {
+  const content3 = files.get("go.mod");
+  if (content3 === void 0) return { findings: [], problems: [] };
+  const source = "go.mod";
+  let goVersion;
+  const requirements = /* @__PURE__ */ new Map();
+  let inRequireBlock = false;
+  for (const raw of content3.split(/\r?\n/)) {
+    const indirect = /\/\/\s*indirect\b/.test(raw);
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    if (line === "") continue;
+    if (inRequireBlock) {
+      if (line === ")") inRequireBlock = false;
+      else if (!indirect) addRequirement(requirements, line);
+      continue;
+    }
+    const [directive, ...rest] = line.split(/\s+/);
+    if (directive === "go") goVersion = cleanVersion(rest[0]);
+    else if (directive === "require" && rest[0] === "(") inRequireBlock = true;
+    else if (directive === "require" && !indirect) addRequirement(requirements, rest.join(" "));
+  }
+  const findings = [
+    goVersion === void 0 ? { category: "Language", name: "Go", source } : { category: "Language", name: "Go", version: goVersion, source },
+    ...matchKnownPackages(GO_MODULES, requirements, source),
+    { category: "Package manager", name: "Go modules", source }
+  ];
+  return { findings, problems: [] };
+}
+function addRequirement(into, line) {
+  const [path2, version2] = line.split(/\s+/);
+  if (path2 === void 0 || path2 === "") return;
+  const key = withoutMajor(path2);
+  if (!into.has(key)) into.set(key, version2);
+}
+
+// src/core/product/detect-jvm-stack.ts
+function mavenJavaVersion(pom) {
+  return /<(?:java\.version|maven\.compiler\.release|maven\.compiler\.source)>\s*(\d+(?:\.\d+)*)\s*</.exec(pom)?.[1];
+}
+function detectJvmStack(files) {
+  const findings = [];
+  const pom = files.get("pom.xml");
+  if (pom !== void 0) {
+    const version2 = mavenJavaVersion(pom);
+    findings.push(version2 === void 0 ? { category: "Language", name: "Java", source: "pom.xml" } : { category: "Language", name: "Java", version: version2, source: "pom.xml" });
+    if (pom.includes("spring-boot")) findings.push({ category: "Framework", name: "Spring Boot", source: "pom.xml" });
+    findings.push({ category: "Build", name: "Maven", source: "pom.xml" });
+  }
+  for (const path2 of ["build.gradle", "build.gradle.kts"]) {
+    const gradle = files.get(path2);
+    if (gradle === void 0) continue;
+    const kotlin = gradle.includes("org.jetbrains.kotlin") || /\bkotlin\s*\(/.test(gradle);
+    findings.push({ category: "Language", name: kotlin ? "Kotlin" : "Java", source: path2 });
+    if (gradle.includes("org.springframework.boot")) findings.push({ category: "Framework", name: "Spring Boot", source: path2 });
+    findings.push({ category: "Build", name: "Gradle", source: path2 });
+  }
+  return { findings, problems: [] };
+}
+
+// src/core/product/detect-node-stack.ts
+var NODE_PACKAGES = [
+  ["next", "Framework", "Next.js"],
+  ["nuxt", "Framework", "Nuxt"],
+  ["@remix-run/react", "Framework", "Remix"],
+  ["@sveltejs/kit", "Framework", "SvelteKit"],
+  ["astro", "Framework", "Astro"],
+  ["gatsby", "Framework", "Gatsby"],
+  ["@nestjs/core", "Framework", "NestJS"],
+  ["express", "Framework", "Express"],
+  ["fastify", "Framework", "Fastify"],
+  ["hono", "Framework", "Hono"],
+  ["koa", "Framework", "Koa"],
+  ["@hapi/hapi", "Framework", "hapi"],
+  ["probot", "Framework", "Probot"],
+  ["electron", "Framework", "Electron"],
+  ["react", "Frontend", "React"],
+  ["react-native", "Frontend", "React Native"],
+  ["expo", "Frontend", "Expo"],
+  ["vue", "Frontend", "Vue"],
+  ["svelte", "Frontend", "Svelte"],
+  ["@angular/core", "Frontend", "Angular"],
+  ["solid-js", "Frontend", "Solid"],
+  ["preact", "Frontend", "Preact"],
+  ["tailwindcss", "CSS", "Tailwind CSS"],
+  ["sass", "CSS", "Sass"],
+  ["styled-components", "CSS", "styled-components"],
+  ["@emotion/react", "CSS", "Emotion"],
+  ["@trpc/server", "API", "tRPC"],
+  ["graphql", "API", "GraphQL"],
+  ["@apollo/server", "API", "Apollo Server"],
+  ["next-auth", "Authentication", "NextAuth.js"],
+  ["@auth/core", "Authentication", "Auth.js"],
+  ["@clerk/nextjs", "Authentication", "Clerk"],
+  ["passport", "Authentication", "Passport"],
+  ["stripe", "Payments", "Stripe", "client"],
+  ["pg", "Database", "PostgreSQL", "client"],
+  ["postgres", "Database", "PostgreSQL", "client"],
+  ["@neondatabase/serverless", "Database", "PostgreSQL", "client"],
+  ["mysql2", "Database", "MySQL", "client"],
+  ["mysql", "Database", "MySQL", "client"],
+  ["mongodb", "Database", "MongoDB", "client"],
+  ["mongoose", "Database", "MongoDB", "client"],
+  ["better-sqlite3", "Database", "SQLite", "client"],
+  ["sqlite3", "Database", "SQLite", "client"],
+  ["@supabase/supabase-js", "Database", "Supabase", "client"],
+  ["redis", "Database", "Redis", "client"],
+  ["ioredis", "Database", "Redis", "client"],
+  ["prisma", "ORM", "Prisma"],
+  ["@prisma/client", "ORM", "Prisma"],
+  ["drizzle-orm", "ORM", "Drizzle ORM"],
+  ["typeorm", "ORM", "TypeORM"],
+  ["mongoose", "ORM", "Mongoose"],
+  ["sequelize", "ORM", "Sequelize"],
+  ["knex", "ORM", "Knex"],
+  ["kysely", "ORM", "Kysely"],
+  ["bullmq", "Background jobs", "BullMQ"],
+  ["bull", "Background jobs", "Bull"],
+  ["jest", "Testing", "Jest"],
+  ["vitest", "Testing", "Vitest"],
+  ["mocha", "Testing", "Mocha"],
+  ["@playwright/test", "Testing", "Playwright"],
+  ["playwright", "Testing", "Playwright"],
+  ["cypress", "Testing", "Cypress"],
+  ["@testing-library/react", "Testing", "React Testing Library"],
+  ["eslint", "Linting & formatting", "ESLint"],
+  ["prettier", "Linting & formatting", "Prettier"],
+  ["@biomejs/biome", "Linting & formatting", "Biome"],
+  ["stylelint", "Linting & formatting", "Stylelint"],
+  ["vite", "Build", "Vite"],
+  ["webpack", "Build", "webpack"],
+  ["esbuild", "Build", "esbuild"],
+  ["rollup", "Build", "Rollup"],
+  ["tsup", "Build", "tsup"],
+  ["@swc/core", "Build", "SWC"],
+  ["parcel", "Build", "Parcel"],
+  ["turbo", "Build", "Turborepo"],
+  ["nx", "Build", "Nx"]
+];
+var LOCK_FILES = [
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"],
+  ["yarn.lock", "Yarn"],
+  ["pnpm-lock.yaml", "pnpm"],
+  ["bun.lock", "Bun"],
+  ["bun.lockb", "Bun"]
+];
+var MANAGER_NAMES = { npm: "npm", yarn: "Yarn", pnpm: "pnpm", bun: "Bun" };
+function dependenciesOf2(manifest) {
+  const all2 = /* @__PURE__ */ new Map();
+  for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    for (const [name, version2] of Object.entries(recordAt(manifest, field))) {
+      if (!all2.has(name)) all2.set(name, typeof version2 === "string" ? version2 : void 0);
+    }
+  }
+  return all2;
+}
+function packageManagerOf(manifest) {
+  const field = stringAt(manifest, "packageManager");
+  const match = field === void 0 ? null : /^([a-z]+)@([^+\s]*)/.exec(field.trim());
+  const name = match?.[1] === void 0 ? void 0 : MANAGER_NAMES[match[1]];
+  if (name === void 0) return void 0;
+  const version2 = cleanVersion(match?.[2]);
+  return version2 === void 0 ? { name } : { name, version: version2 };
+}
+function nodeVersionFile(files, path2) {
+  const content3 = files.get(path2);
+  if (content3 === void 0) return void 0;
+  const version2 = leadingVersion(content3.split("\n")[0]);
+  return version2 === void 0 ? { category: "Runtime", name: "Node.js", source: path2 } : { category: "Runtime", name: "Node.js", version: version2, source: path2 };
+}
+function withVersion(finding, version2) {
+  return version2 === void 0 ? finding : { ...finding, version: version2 };
+}
+function detectNodeStack(files) {
+  const findings = [];
+  const problems = [];
+  const text5 = files.get("package.json");
+  let manifest;
+  if (text5 !== void 0) {
+    const parsed = parseJsonManifest("package.json", text5);
+    if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
+    else if (!isRecord(parsed.value)) problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
+    else manifest = parsed.value;
+  }
+  const dependencies = manifest === void 0 ? /* @__PURE__ */ new Map() : dependenciesOf2(manifest);
+  const manager = manifest === void 0 ? void 0 : packageManagerOf(manifest);
+  if (dependencies.has("typescript")) {
+    findings.push(withVersion({ category: "Language", name: "TypeScript", source: "package.json" }, cleanVersion(dependencies.get("typescript"))));
+  } else if (files.has("tsconfig.json")) {
+    findings.push({ category: "Language", name: "TypeScript", source: "tsconfig.json" });
+  } else if (manifest !== void 0) {
+    findings.push({ category: "Language", name: "JavaScript", source: "package.json" });
+  }
+  if (manifest !== void 0) {
+    const usesBun = manager?.name === "Bun" || dependencies.has("@types/bun") || dependencies.has("bun-types") || manager === void 0 && (files.has("bun.lock") || files.has("bun.lockb"));
+    if (usesBun) findings.push(withVersion({ category: "Runtime", name: "Bun", source: "package.json" }, manager?.name === "Bun" ? manager.version : void 0));
+    const engine = cleanVersion(stringAt(recordAt(manifest, "engines"), "node"));
+    if (!usesBun || engine !== void 0) findings.push(withVersion({ category: "Runtime", name: "Node.js", source: "package.json" }, engine));
+  }
+  for (const path2 of ["deno.json", "deno.jsonc"]) {
+    if (files.has(path2)) findings.push({ category: "Runtime", name: "Deno", source: path2 });
+  }
+  for (const path2 of [".nvmrc", ".node-version"]) {
+    const found = nodeVersionFile(files, path2);
+    if (found) findings.push(found);
+  }
+  findings.push(...matchKnownPackages(NODE_PACKAGES, dependencies, "package.json"));
+  if (manager !== void 0) {
+    findings.push(withVersion({ category: "Package manager", name: manager.name, source: "package.json" }, manager.version));
+  } else {
+    for (const [path2, name] of LOCK_FILES) if (files.has(path2)) findings.push({ category: "Package manager", name, source: path2 });
+  }
+  return { findings, problems };
+}
+
+// src/core/product/detect-php-stack.ts
+var PHP_PACKAGES = [
+  ["laravel/framework", "Framework", "Laravel"],
+  ["symfony/framework-bundle", "Framework", "Symfony"],
+  ["symfony/symfony", "Framework", "Symfony"],
+  ["slim/slim", "Framework", "Slim"],
+  ["cakephp/cakephp", "Framework", "CakePHP"],
+  ["livewire/livewire", "Frontend", "Livewire"],
+  ["inertiajs/inertia-laravel", "Frontend", "Inertia.js"],
+  ["laravel/sanctum", "Authentication", "Laravel Sanctum"],
+  ["laravel/passport", "Authentication", "Laravel Passport"],
+  ["laravel/cashier", "Payments", "Laravel Cashier (Stripe)"],
+  ["stripe/stripe-php", "Payments", "Stripe", "client"],
+  ["predis/predis", "Database", "Redis", "client"],
+  ["doctrine/orm", "ORM", "Doctrine ORM"],
+  ["laravel/horizon", "Background jobs", "Laravel Horizon"],
+  ["phpunit/phpunit", "Testing", "PHPUnit"],
+  ["pestphp/pest", "Testing", "Pest"],
+  ["laravel/pint", "Linting & formatting", "Laravel Pint"],
+  ["phpstan/phpstan", "Linting & formatting", "PHPStan"],
+  ["larastan/larastan", "Linting & formatting", "PHPStan"],
+  ["friendsofphp/php-cs-fixer", "Linting & formatting", "PHP CS Fixer"],
+  ["squizlabs/php_codesniffer", "Linting & formatting", "PHP_CodeSniffer"]
+];
+function detectPhpStack(files) {
+  const content3 = files.get("composer.json");
+  if (content3 === void 0) return { findings: [], problems: [] };
+  const source = "composer.json";
+  const parsed = parseJsonManifest(source, content3);
+  if (!parsed.ok) return { findings: [], problems: [{ path: source, message: parsed.message }] };
+  if (!isRecord(parsed.value)) return { findings: [], problems: [{ path: source, message: "composer.json is not a JSON object; it was skipped." }] };
+  const dependencies = /* @__PURE__ */ new Map();
+  for (const field of ["require", "require-dev"]) {
+    for (const [name, version3] of Object.entries(recordAt(parsed.value, field))) {
+      if (!dependencies.has(name.toLowerCase())) dependencies.set(name.toLowerCase(), typeof version3 === "string" ? version3 : void 0);
+    }
+  }
+  const version2 = cleanVersion(stringAt(recordAt(parsed.value, "require"), "php"));
+  const php = version2 === void 0 ? { category: "Language", name: "PHP", source } : { category: "Language", name: "PHP", version: version2, source };
+  return { findings: [php, ...matchKnownPackages(PHP_PACKAGES, dependencies, source), { category: "Package manager", name: "Composer", source }], problems: [] };
+}
+
+// src/core/product/detect-python-stack.ts
+var PYTHON_PACKAGES = [
+  ["django", "Framework", "Django"],
+  ["flask", "Framework", "Flask"],
+  ["fastapi", "Framework", "FastAPI"],
+  ["litestar", "Framework", "Litestar"],
+  ["streamlit", "Framework", "Streamlit"],
+  ["djangorestframework", "API", "Django REST framework"],
+  ["strawberry-graphql", "API", "Strawberry GraphQL"],
+  ["stripe", "Payments", "Stripe", "client"],
+  ["psycopg", "Database", "PostgreSQL", "client"],
+  ["psycopg2", "Database", "PostgreSQL", "client"],
+  ["psycopg2-binary", "Database", "PostgreSQL", "client"],
+  ["asyncpg", "Database", "PostgreSQL", "client"],
+  ["mysqlclient", "Database", "MySQL", "client"],
+  ["pymysql", "Database", "MySQL", "client"],
+  ["pymongo", "Database", "MongoDB", "client"],
+  ["motor", "Database", "MongoDB", "client"],
+  ["redis", "Database", "Redis", "client"],
+  ["sqlalchemy", "ORM", "SQLAlchemy"],
+  ["sqlmodel", "ORM", "SQLModel"],
+  ["tortoise-orm", "ORM", "Tortoise ORM"],
+  ["celery", "Background jobs", "Celery"],
+  ["rq", "Background jobs", "RQ"],
+  ["gunicorn", "Web server", "Gunicorn"],
+  ["uvicorn", "Web server", "Uvicorn"],
+  ["pytest", "Testing", "pytest"],
+  ["ruff", "Linting & formatting", "Ruff"],
+  ["black", "Linting & formatting", "Black"],
+  ["flake8", "Linting & formatting", "Flake8"],
+  ["pylint", "Linting & formatting", "Pylint"],
+  ["mypy", "Linting & formatting", "mypy"]
+];
+var TOOL_TABLES = [
+  ["pytest", "Testing", "pytest"],
+  ["ruff", "Linting & formatting", "Ruff"],
+  ["black", "Linting & formatting", "Black"],
+  ["mypy", "Linting & formatting", "mypy"]
+];
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readRequirement(line) {
+  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@#]*))/.exec(line);
+  if (match?.[1] === void 0) return void 0;
+  const spec = (match[2] ?? match[3] ?? "").trim();
+  return [normalizeName(match[1]), spec === "" ? void 0 : spec];
+}
+function addRequirements(into, lines) {
+  for (const line of lines) {
+    const requirement = readRequirement(line);
+    if (requirement && !into.has(requirement[0])) into.set(requirement[0], requirement[1]);
+  }
+}
+function addTable(into, table) {
+  for (const [name, value2] of Object.entries(table)) {
+    const key = normalizeName(name);
+    if (key === "python" || into.has(key)) continue;
+    into.set(key, typeof value2 === "string" ? value2 : stringAt(value2, "version"));
+  }
+}
+function requirementsOf(content3) {
+  const lines = content3.split(/\r?\n/).map((line) => line.replace(/(^|\s)#.*$/, "").trim()).filter((line) => line !== "" && !line.startsWith("-") && !/^[a-z+]+:\/\//i.test(line));
+  const requirements = /* @__PURE__ */ new Map();
+  addRequirements(requirements, lines);
+  return requirements;
+}
+function pythonFinding(source, version2) {
+  return version2 === void 0 ? { category: "Language", name: "Python", source } : { category: "Language", name: "Python", version: version2, source };
+}
+function detectPyproject(manifest, findings) {
+  const source = "pyproject.toml";
+  const project = recordAt(manifest, "project");
+  const tool = recordAt(manifest, "tool");
+  const poetry = recordAt(tool, "poetry");
+  const poetryDependencies = recordAt(poetry, "dependencies");
+  const python = stringAt(project, "requires-python") ?? stringAt(poetryDependencies, "python");
+  findings.push(pythonFinding(source, cleanVersion(python)));
+  const dependencies = /* @__PURE__ */ new Map();
+  addRequirements(dependencies, stringsAt(project, "dependencies"));
+  for (const group of Object.values(recordAt(project, "optional-dependencies"))) {
+    if (Array.isArray(group)) addRequirements(dependencies, group.filter((v) => typeof v === "string"));
+  }
+  for (const group of Object.values(recordAt(manifest, "dependency-groups"))) {
+    if (Array.isArray(group)) addRequirements(dependencies, group.filter((v) => typeof v === "string"));
+  }
+  addTable(dependencies, poetryDependencies);
+  addTable(dependencies, recordAt(poetry, "dev-dependencies"));
+  for (const group of Object.values(recordAt(poetry, "group"))) addTable(dependencies, recordAt(group, "dependencies"));
+  findings.push(...matchKnownPackages(PYTHON_PACKAGES, dependencies, source));
+  for (const [table, category, name] of TOOL_TABLES) {
+    if (isRecord(tool[table])) findings.push({ category, name, source });
+  }
+  if (isRecord(tool.poetry)) findings.push({ category: "Package manager", name: "Poetry", source });
+  if (isRecord(tool.uv)) findings.push({ category: "Package manager", name: "uv", source });
+  if (isRecord(tool.pdm)) findings.push({ category: "Package manager", name: "PDM", source });
+}
+function detectPipfile(manifest, findings) {
+  const source = "Pipfile";
+  const requires = recordAt(manifest, "requires");
+  findings.push(pythonFinding(source, cleanVersion(stringAt(requires, "python_full_version") ?? stringAt(requires, "python_version"))));
+  const dependencies = /* @__PURE__ */ new Map();
+  addTable(dependencies, recordAt(manifest, "packages"));
+  addTable(dependencies, recordAt(manifest, "dev-packages"));
+  findings.push(...matchKnownPackages(PYTHON_PACKAGES, dependencies, source));
+  findings.push({ category: "Package manager", name: "Pipenv", source });
+}
+function detectPythonStack(files) {
+  const findings = [];
+  const problems = [];
+  for (const path2 of ["pyproject.toml", "Pipfile"]) {
+    const content3 = files.get(path2);
+    if (content3 === void 0) continue;
+    const parsed = parseTomlManifest(path2, content3);
+    if (!parsed.ok) problems.push({ path: path2, message: parsed.message });
+    else if (path2 === "pyproject.toml") detectPyproject(isRecord(parsed.value) ? parsed.value : {}, findings);
+    else detectPipfile(isRecord(parsed.value) ? parsed.value : {}, findings);
+  }
+  const requirementFiles = ["requirements.txt", "requirements-dev.txt"].filter((path2) => files.has(path2));
+  for (const path2 of requirementFiles) {
+    findings.push(pythonFinding(path2, void 0));
+    findings.push(...matchKnownPackages(PYTHON_PACKAGES, requirementsOf(files.get(path2) ?? ""), path2));
+  }
+  if (files.has("poetry.lock")) findings.push({ category: "Package manager", name: "Poetry", source: "poetry.lock" });
+  if (files.has("uv.lock")) findings.push({ category: "Package manager", name: "uv", source: "uv.lock" });
+  const managed = findings.some((f) => f.category === "Package manager");
+  const [firstRequirements] = requirementFiles;
+  if (!managed && firstRequirements !== void 0) findings.push({ category: "Package manager", name: "pip", source: firstRequirements });
+  const pinned = files.get(".python-version");
+  if (pinned !== void 0) findings.push(pythonFinding(".python-version", leadingVersion(pinned.split("\n")[0])));
+  return { findings, problems };
+}
+
+// src/core/product/detect-ruby-stack.ts
+var RUBY_GEMS = [
+  ["rails", "Framework", "Ruby on Rails"],
+  ["sinatra", "Framework", "Sinatra"],
+  ["hanami", "Framework", "Hanami"],
+  ["turbo-rails", "Frontend", "Hotwire Turbo"],
+  ["stimulus-rails", "Frontend", "Stimulus"],
+  ["tailwindcss-rails", "CSS", "Tailwind CSS"],
+  ["grape", "API", "Grape"],
+  ["graphql", "API", "GraphQL Ruby"],
+  ["devise", "Authentication", "Devise"],
+  ["stripe", "Payments", "Stripe", "client"],
+  ["pg", "Database", "PostgreSQL", "client"],
+  ["mysql2", "Database", "MySQL", "client"],
+  ["sqlite3", "Database", "SQLite", "client"],
+  ["mongoid", "Database", "MongoDB", "client"],
+  ["redis", "Database", "Redis", "client"],
+  ["sidekiq", "Background jobs", "Sidekiq"],
+  ["good_job", "Background jobs", "GoodJob"],
+  ["solid_queue", "Background jobs", "Solid Queue"],
+  ["resque", "Background jobs", "Resque"],
+  ["puma", "Web server", "Puma"],
+  ["rspec-rails", "Testing", "RSpec"],
+  ["rspec", "Testing", "RSpec"],
+  ["minitest", "Testing", "Minitest"],
+  ["capybara", "Testing", "Capybara"],
+  ["rubocop", "Linting & formatting", "RuboCop"],
+  ["rubocop-rails-omakase", "Linting & formatting", "RuboCop"],
+  ["standard", "Linting & formatting", "Standard Ruby"],
+  ["vite_rails", "Build", "Vite"]
+];
+function quotedArguments(text5) {
+  const found = [];
+  for (const part of text5.replace(/\)\s*$/, "").split(",")) {
+    const quoted3 = /^\s*(["'])(.*)\1\s*$/.exec(part);
+    if (quoted3?.[2] === void 0) break;
+    found.push(quoted3[2]);
+  }
+  return found;
+}
+function readGemfile(content3) {
+  const gems = /* @__PURE__ */ new Map();
+  let ruby;
+  for (const raw of content3.split(/\r?\n/)) {
+    const line = raw.replace(/\s#.*$/, "").trim();
+    const directive = /^(gem|ruby)\b\s*\(?\s*/.exec(line);
+    if (directive?.[1] === void 0) continue;
+    const [first, second] = quotedArguments(line.slice(directive[0].length));
+    if (directive[1] === "ruby") ruby = cleanVersion(first);
+    else if (first !== void 0 && !gems.has(first)) gems.set(first, second);
+  }
+  return { gems, ruby };
+}
+function lockSection(content3, heading2) {
+  const lines = content3.split(/\r?\n/);
+  const at = lines.findIndex((line) => line.trim() === heading2);
+  return at === -1 ? void 0 : lines[at + 1]?.trim();
+}
+function detectRubyStack(files) {
+  const findings = [];
+  const ruby = (version2, source) => version2 === void 0 ? { category: "Language", name: "Ruby", source } : { category: "Language", name: "Ruby", version: version2, source };
+  const gemfile = files.get("Gemfile");
+  if (gemfile !== void 0) {
+    const read = readGemfile(gemfile);
+    findings.push(ruby(read.ruby, "Gemfile"), ...matchKnownPackages(RUBY_GEMS, read.gems, "Gemfile"));
+    findings.push({ category: "Package manager", name: "Bundler", source: "Gemfile" });
+  }
+  const lock = files.get("Gemfile.lock");
+  if (lock !== void 0) {
+    findings.push(ruby(leadingVersion(lockSection(lock, "RUBY VERSION")?.replace(/^ruby\s+/, "")), "Gemfile.lock"));
+    const bundler = leadingVersion(lockSection(lock, "BUNDLED WITH"));
+    findings.push(bundler === void 0 ? { category: "Package manager", name: "Bundler", source: "Gemfile.lock" } : { category: "Package manager", name: "Bundler", version: bundler, source: "Gemfile.lock" });
+  }
+  const pinned = files.get(".ruby-version");
+  if (pinned !== void 0) findings.push(ruby(leadingVersion(pinned.split("\n")[0]?.replace(/^ruby-/, "")), ".ruby-version"));
+  return { findings, problems: [] };
+}
+
+// src/core/product/detect-rust-stack.ts
+var RUST_CRATES = [
+  ["tokio", "Runtime", "Tokio"],
+  ["actix-web", "Framework", "Actix Web"],
+  ["axum", "Framework", "Axum"],
+  ["rocket", "Framework", "Rocket"],
+  ["warp", "Framework", "warp"],
+  ["tauri", "Framework", "Tauri"],
+  ["leptos", "Frontend", "Leptos"],
+  ["yew", "Frontend", "Yew"],
+  ["tonic", "API", "tonic (gRPC)"],
+  ["async-graphql", "API", "async-graphql"],
+  ["tokio-postgres", "Database", "PostgreSQL", "client"],
+  ["postgres", "Database", "PostgreSQL", "client"],
+  ["rusqlite", "Database", "SQLite", "client"],
+  ["mongodb", "Database", "MongoDB", "client"],
+  ["redis", "Database", "Redis", "client"],
+  ["diesel", "ORM", "Diesel"],
+  ["sqlx", "ORM", "SQLx"],
+  ["sea-orm", "ORM", "SeaORM"],
+  ["clap", "CLI", "clap"]
+];
+function addDependencies(into, table) {
+  for (const [name, value2] of Object.entries(table)) {
+    if (!into.has(name)) into.set(name, typeof value2 === "string" ? value2 : stringAt(value2, "version"));
+  }
+}
+function detectRustStack(files) {
+  const content3 = files.get("Cargo.toml");
+  if (content3 === void 0) return { findings: [], problems: [] };
+  const source = "Cargo.toml";
+  const parsed = parseTomlManifest(source, content3);
+  if (!parsed.ok) return { findings: [], problems: [{ path: source, message: parsed.message }] };
+  const manifest = isRecord(parsed.value) ? parsed.value : {};
+  const workspace = recordAt(manifest, "workspace");
+  const packageTable = recordAt(manifest, "package");
+  const inherited = recordAt(workspace, "package");
+  const edition = stringAt(packageTable, "edition") ?? stringAt(inherited, "edition");
+  const version2 = cleanVersion(stringAt(packageTable, "rust-version") ?? stringAt(inherited, "rust-version"));
+  const rust = { category: "Language", name: "Rust", source };
+  if (version2 !== void 0) rust.version = version2;
+  if (edition !== void 0) rust.detail = `edition ${edition}`;
+  const dependencies = /* @__PURE__ */ new Map();
+  for (const table of ["dependencies", "dev-dependencies", "build-dependencies"]) addDependencies(dependencies, recordAt(manifest, table));
+  addDependencies(dependencies, recordAt(workspace, "dependencies"));
+  const findings = [rust, ...matchKnownPackages(RUST_CRATES, dependencies, source), { category: "Package manager", name: "Cargo", source }];
+  return { findings, problems: [] };
+}
+
+// src/core/product/detect-tool-versions.ts
+var TOOLS = {
+  nodejs: ["Runtime", "Node.js"],
+  node: ["Runtime", "Node.js"],
+  bun: ["Runtime", "Bun"],
+  deno: ["Runtime", "Deno"],
+  python: ["Language", "Python"],
+  ruby: ["Language", "Ruby"],
+  golang: ["Language", "Go"],
+  go: ["Language", "Go"],
+  rust: ["Language", "Rust"],
+  java: ["Language", "Java"],
+  kotlin: ["Language", "Kotlin"],
+  php: ["Language", "PHP"],
+  elixir: ["Language", "Elixir"],
+  erlang: ["Language", "Erlang"],
+  pnpm: ["Package manager", "pnpm"],
+  yarn: ["Package manager", "Yarn"],
+  terraform: ["Infrastructure", "Terraform"]
+};
+function detectToolVersions(files) {
+  const content3 = files.get(".tool-versions");
+  if (content3 === void 0) return { findings: [], problems: [] };
+  const findings = [];
+  for (const raw of content3.split(/\r?\n/)) {
+    const [tool, version2] = raw.replace(/#.*$/, "").trim().split(/\s+/);
+    const known = tool === void 0 ? void 0 : TOOLS[tool.toLowerCase()];
+    if (known === void 0) continue;
+    const cleaned = leadingVersion(version2?.replace(/^[a-z]+-(?=\d)/i, ""));
+    findings.push(cleaned === void 0 ? { category: known[0], name: known[1], source: ".tool-versions" } : { category: known[0], name: known[1], version: cleaned, source: ".tool-versions" });
+  }
+  return { findings, problems: [] };
+}
+
+// src/core/product/stack-entry.ts
+var STACK_CATEGORIES = [
+  "Language",
+  "Runtime",
+  "Framework",
+  "Frontend",
+  "CSS",
+  "API",
+  "Authentication",
+  "Payments",
+  "Database",
+  "ORM",
+  "Cache",
+  "Search",
+  "Messaging",
+  "Storage",
+  "Background jobs",
+  "Web server",
+  "Testing",
+  "Linting & formatting",
+  "Build",
+  "Package manager",
+  "CLI",
+  "Container",
+  "Hosting",
+  "CI/CD",
+  "Infrastructure"
+];
+
+// src/core/product/detect-tech-stack.ts
+var DETECTORS = [
+  detectNodeStack,
+  detectPythonStack,
+  detectGoStack,
+  detectRubyStack,
+  detectRustStack,
+  detectPhpStack,
+  detectJvmStack,
+  detectToolVersions,
+  detectContainerStack,
+  detectCiStack
+];
+function sourceRank(path2) {
+  const index2 = STACK_FILE_PATHS.indexOf(path2);
+  return index2 === -1 ? STACK_FILE_PATHS.length : index2;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function categoryRank(category) {
+  const index2 = STACK_CATEGORIES.indexOf(category);
+  return index2 === -1 ? STACK_CATEGORIES.length : index2;
+}
+function entryName(finding) {
+  const versioned = finding.version === void 0 ? finding.name : `${finding.name} ${finding.version}`;
+  return finding.detail === void 0 ? versioned : `${versioned} (${finding.detail})`;
+}
+function merge3(findings) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const key = `${finding.category}\0${(finding.key ?? finding.name).toLowerCase()}`;
+    const first = merged.get(key);
+    if (first === void 0) merged.set(key, finding);
+    else if (first.version === void 0 && finding.version !== void 0) merged.set(key, { ...first, version: finding.version, source: finding.source });
+  }
+  return [...merged.values()];
+}
+function detectTechStackReport(files) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const path2 = normalizeStackPath(file2.path);
+    if (isStackFile(path2) && !byPath.has(path2)) byPath.set(path2, file2.content);
+  }
+  const findings = [];
+  const problems = [];
+  for (const detect of DETECTORS) {
+    const detection = detect(byPath);
+    findings.push(...detection.findings);
+    problems.push(...detection.problems);
+  }
+  const ordered = findings.map((finding, index2) => ({ finding, index: index2 })).sort(
+    (a, b) => categoryRank(a.finding.category) - categoryRank(b.finding.category) || compare(a.finding.category, b.finding.category) || sourceRank(a.finding.source) - sourceRank(b.finding.source) || (isWorkflowFile(a.finding.source) && isWorkflowFile(b.finding.source) ? compare(a.finding.source, b.finding.source) : 0) || a.index - b.index
+  ).map(({ finding }) => finding);
+  const entries2 = merge3(ordered).map((finding) => ({ category: finding.category, name: entryName(finding), source: finding.source }));
+  problems.sort((a, b) => sourceRank(a.path) - sourceRank(b.path) || compare(a.path, b.path));
+  return { entries: entries2, problems };
+}
+function detectTechStack(files) {
+  return detectTechStackReport(files).entries;
+}
+
+// src/core/product/product-entries.ts
+function entryKey(text5) {
+  return plainText(text5).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function featureOf(entry) {
+  const feature2 = splitFeature(entry.source, entry.nodes);
+  if (entry.subItems.length === 0) return feature2;
+  const more = entry.subItems.join("; ");
+  return { title: feature2.title, description: feature2.description === "" ? more : `${feature2.description.replace(/[.;:]?$/, ";")} ${more}` };
+}
+function lineOf3(entry) {
+  return entry.subItems.length === 0 ? entry.text : `${entry.text} \u2014 ${entry.subItems.join("; ")}`;
+}
+function addFeatures(into, more) {
+  const seen = new Set(into.map((f) => entryKey(f.title)));
+  const added = [...into];
+  for (const feature2 of more) {
+    const key = entryKey(feature2.title);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    added.push(feature2);
+  }
+  return added;
+}
+function addLines(into, more) {
+  const seen = new Set(into.map((line) => entryKey(line)));
+  const added = [...into];
+  for (const line of more) {
+    const key = entryKey(line);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    added.push(line);
+  }
+  return added;
+}
+
+// src/core/product/classify-product-heading.ts
+var RULES2 = [
+  // What the product will not do (yet) is no feature of it.
+  ["other", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t (do|have)|\blater\b|future|nice to have|someday/],
+  ["name", /^(product|project|app)?\s*name$|^product$/],
+  ["differentiators", /differentiat|why us|why choose|unique|advantage|stand(s)? out|sets? (us|it) apart|compar|competit|alternatives?/],
+  ["features", /features?|capabilit|\bmvp\b|scope|functionality|what it does|roadmap|milestones?/],
+  ["problem", /problem|pain|challenge|^why\b|motivation|^the need$|background/],
+  ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders/],
+  ["pitch", /pitch|vision|overview|summary|elevator|idea|concept|description|about|mission|what is|introduction|^intro$|tl;?dr|^goals?$/]
+];
+function classifyProductHeading(heading2) {
+  const text5 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
+  for (const [section3, pattern] of RULES2) if (pattern.test(text5)) return section3;
+  return "other";
+}
+
+// src/core/product/parse-product-sections.ts
+var EMPTY_FIELD2 = /^_?no response_?$/i;
+var MAX_LEAD_IN_WORDS = 6;
+function isPseudoHeading2(node3) {
+  const [first, ...rest] = node3.children;
+  if (first?.type !== "strong") return false;
+  const trailing = rest.map((c) => toString(c)).join("").trim();
+  return trailing === "" || trailing === ":";
+}
+function leadInSection(node3, next) {
+  const text5 = toString(node3).trim();
+  if (next?.type !== "list" || !text5.endsWith(":") || text5.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
+  const section3 = classifyProductHeading(text5);
+  return section3 === "other" ? void 0 : section3;
+}
+function entryOf(source, paragraph2, subItems) {
+  return { source, nodes: paragraph2.children, text: oneLine(sliceOf(source, paragraph2)), subItems };
+}
+function subItemTexts(source, list4) {
+  return list4.children.flatMap((item) => {
+    const [first, ...rest] = item.children;
+    const own6 = first?.type === "paragraph" ? [oneLine(sliceOf(source, first))] : [];
+    return [...own6, ...rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : [])].filter((t) => t !== "");
+  });
+}
+function listEntries(source, list4) {
+  return list4.children.flatMap((item) => {
+    const [first, ...rest] = item.children;
+    if (first?.type !== "paragraph") return [];
+    const subItems = rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : []);
+    const entry = entryOf(source, first, subItems);
+    return entry.text === "" ? [] : [entry];
+  });
+}
+function continuesLine(line) {
+  return !/^[\p{Lu}\p{N}*_`[~"'“<!]/u.test(line);
+}
+function paragraphLines(source, paragraph2, quoted3 = false) {
+  const lines = [];
+  for (const [index2, raw] of sliceOf(source, paragraph2).split("\n").entries()) {
+    const line = (quoted3 && index2 > 0 ? raw.replace(/^[\s>]*/, "") : raw).trim();
+    if (line === "") continue;
+    const previous3 = lines.length - 1;
+    if (previous3 >= 0 && continuesLine(line)) lines[previous3] = `${lines[previous3] ?? ""} ${line}`;
+    else lines.push(line);
+  }
+  return lines.flatMap((line) => {
+    const [node3] = parseMarkdown(line).children;
+    return node3?.type === "paragraph" ? [entryOf(line, node3, [])] : [];
+  });
+}
+function parseProductSections(markdown) {
+  const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const sections = [];
+  let current = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
+  const start = (heading2) => {
+    if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+    const text5 = oneLine(heading2).replace(/:\s*$/, "");
+    current = { section: classifyProductHeading(text5), heading: text5, paragraphs: [], lines: [], items: [] };
+  };
+  const visit3 = (nodes, quoted3) => {
+    for (const [index2, node3] of nodes.entries()) {
+      if (node3.type === "heading") {
+        start(toString(node3));
+      } else if (node3.type === "paragraph" && isPseudoHeading2(node3)) {
+        start(toString(node3));
+      } else if (node3.type === "paragraph") {
+        const lead = leadInSection(node3, nodes[index2 + 1]);
+        const text5 = oneLine(sliceOf(source, node3));
+        if (lead !== void 0) start(toString(node3));
+        else if (text5 !== "" && !EMPTY_FIELD2.test(text5) && !isOnlyMedia(node3)) {
+          current.paragraphs.push(text5);
+          current.lines.push(...paragraphLines(source, node3, quoted3));
+        }
+      } else if (node3.type === "list") {
+        current.items.push(...listEntries(source, node3));
+      } else if (node3.type === "blockquote") {
+        visit3(node3.children, true);
+      }
+    }
+  };
+  visit3(parseMarkdown(source).children, false);
+  if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+  return sections;
+}
+function isOnlyMedia(node3) {
+  return node3.children.every((child) => child.type === "image" || child.type === "imageReference" || child.type === "text" && child.value.trim() === "" || child.type === "break");
+}
+function listedEntries(markdown) {
+  const sections = parseProductSections(markdown);
+  const items = sections.flatMap((s) => s.items);
+  return items.length > 0 ? items : sections.flatMap((s) => s.lines);
+}
+
+// src/core/product/product-brief.ts
+var MIN_FEATURES = 3;
+var MIN_USERS = 1;
+
+// src/core/product/missing-product-info.ts
+function quoted2(titles) {
+  return titles.map((t) => `\u201C${escapeMarkdown(t)}\u201D`).join(", ");
+}
+function missingProductInfo(brief) {
+  const name = brief.name;
+  const texts = [];
+  if (brief.pitch.trim() === "") {
+    texts.push({ topic: "pitch", text: `What is ${name}, in a sentence or two: what does it do, and for whom?` });
+  }
+  const features = brief.features.length;
+  if (features < MIN_FEATURES) {
+    const how = "one per line, as `Feature: what it lets users do`.";
+    texts.push({
+      topic: "features",
+      text: features === 0 ? `What are the key features of the first versions? Agent OS plans a product from at least ${MIN_FEATURES}: list them ${how}` : `The description names ${features} key feature${features === 1 ? "" : "s"} (${quoted2(brief.features.map((f) => f.title))}); Agent OS plans a product from at least ${MIN_FEATURES}. What other key features should the first versions have? List them ${how}`
+    });
+  }
+  if (brief.users.length < MIN_USERS) {
+    texts.push({ topic: "users", text: "Who is it for? Name at least one user segment (e.g. \u201Cengineering managers at 10\u201350 person startups\u201D), one per line." });
+  }
+  if (brief.problem.trim() === "") {
+    texts.push({ topic: "problem", text: `What problem does ${name} solve for them, and how do they deal with it today?` });
+  }
+  return texts.map((q, index2) => ({ number: index2 + 1, ...q }));
+}
+
+// src/core/product/fold-product-answers.ts
+function asClarifying(questions) {
+  return questions.map((q) => ({ number: q.number, topic: "follow-up", text: q.text, default: "" }));
+}
+function hasList(markdown) {
+  return parseMarkdown(markdown).children.some((node3) => node3.type === "list" || node3.type === "blockquote" && node3.children.some((c) => c.type === "list"));
+}
+function answersOf(reply2, questions) {
+  const found = new Map(
+    parseReply(reply2, asClarifying(questions)).answers.filter((a) => !a.unclear).map((a) => [a.number, a.text])
+  );
+  const [only] = questions;
+  if (found.size === 0 && questions.length === 1 && only !== void 0 && (only.topic === "features" || only.topic === "users") && hasList(reply2)) {
+    found.set(only.number, reply2.trim());
+  }
+  return found;
+}
+function foldProductAnswers(brief, questions, reply2) {
+  const answers = answersOf(reply2, questions);
+  let folded = { ...brief, users: [...brief.users], differentiators: [...brief.differentiators], features: [...brief.features] };
+  for (const question of questions) {
+    const answer = answers.get(question.number);
+    if (answer === void 0) continue;
+    if (question.topic === "features") {
+      folded = { ...folded, features: addFeatures(folded.features, listedEntries(answer).map((entry) => featureOf(entry)).filter((f) => f.title !== "")) };
+    } else if (question.topic === "users") {
+      folded = { ...folded, users: addLines(folded.users, listedEntries(answer).map((entry) => lineOf3(entry))) };
+    } else if (question.topic === "pitch") {
+      folded = { ...folded, pitch: answer };
+    } else {
+      folded = { ...folded, problem: answer };
+    }
+  }
+  return folded;
+}
+
+// src/core/product/read-product-brief.ts
+var UNNAMED_PRODUCT = "Untitled product";
+function productNameOf(title) {
+  let name = title.trim();
+  for (; ; ) {
+    const next = name.replace(/^\[[^\]]*\]\s*/, "").replace(/^\/?(plan[- ]?product|product[- ](plan|brief|description|idea|vision|mission|spec)|product|prd|mission|plan)\b\s*[:\-–—|]?\s*/i, "").replace(/^["'“”‘’]+|["'“”‘’]+$/g, "").trim();
+    if (next === name) return name;
+    name = next;
+  }
+}
+function ofSection(sections, section3) {
+  return sections.filter((s) => s.section === section3);
+}
+function prose(sections) {
+  const paragraphs = sections.flatMap((s) => s.paragraphs);
+  const items = sections.flatMap((s) => s.items).map((item) => `- ${lineOf3(item)}`);
+  return [...paragraphs, ...items.length > 0 ? [items.join("\n")] : []].join("\n\n");
+}
+function entries(sections) {
+  const items = sections.flatMap((s) => s.items);
+  return items.length > 0 ? items : sections.flatMap((s) => s.lines);
+}
+function isLeadIn(paragraph2) {
+  return paragraph2.trim().endsWith(":");
+}
+function readProductBrief(title, body) {
+  const sections = parseProductSections(body ?? "");
+  const preamble = ofSection(sections, "preamble");
+  const named = ofSection(sections, "name").flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
+  const name = (named === void 0 ? "" : plainText(named)) || productNameOf(plainText(title) || title) || UNNAMED_PRODUCT;
+  const pitchSections = ofSection(sections, "pitch");
+  const pitch = pitchSections.length > 0 ? prose(pitchSections) : preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? "";
+  const featureSections = ofSection(sections, "features");
+  const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
+  const features = addFeatures([], featureEntries.map((entry) => featureOf(entry)));
+  return {
+    name,
+    pitch,
+    users: addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry))),
+    problem: prose(ofSection(sections, "problem")),
+    differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf3(entry))),
+    features: features.filter((f) => f.title !== "")
+  };
+}
+
+// src/core/product/render-mission.ts
+var NOT_YET = "_Not described yet._";
+function splitLine(line) {
+  const [node3] = parseMarkdown(line).children;
+  return node3?.type === "paragraph" ? splitFeature(line, node3.children) : { title: plainText(line), description: "" };
+}
+function boldLead(entry, fallback) {
+  return entry.description === "" ? fallback : `**${escapeMarkdown(entry.title)}:** ${entry.description}`;
+}
+function pitchOf(brief) {
+  const pitch = embedVerbatim(brief.pitch);
+  if (pitch === "") return NOT_YET;
+  return plainText(pitch).toLowerCase().includes(brief.name.toLowerCase()) ? pitch : `**${escapeMarkdown(brief.name)}**: ${pitch}`;
+}
+function personas(users) {
+  const split = users.map((line) => splitLine(line)).filter((u) => u.description !== "");
+  if (split.length === 0) return ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"];
+  return split.flatMap((u, index2) => [...index2 > 0 ? [""] : [], `**${escapeMarkdown(u.title)}**`, `- **Context:** ${u.description}`]);
+}
+function listOr(lines, empty2) {
+  return lines.length > 0 ? lines : [empty2];
+}
+function renderMission(brief) {
+  const problem = embedVerbatim(brief.problem);
+  const lines = [
+    "# Product Mission",
+    "",
+    "## Pitch",
+    "",
+    pitchOf(brief),
+    "",
+    "## Users",
+    "",
+    "### Primary Customers",
+    "",
+    ...listOr(brief.users.map((line) => `- ${boldLead(splitLine(line), line)}`), NOT_YET),
+    "",
+    "### User Personas",
+    "",
+    ...personas(brief.users),
+    "",
+    "## The Problem",
+    "",
+    problem === "" ? NOT_YET : problem,
+    "",
+    "## Differentiators",
+    "",
+    ...listOr(brief.differentiators.map((line) => `- ${boldLead(splitLine(line), line)}`), "_None listed yet._"),
+    "",
+    "## Key Features",
+    "",
+    "### Core Features",
+    "",
+    ...listOr(brief.features.map((f) => f.description === "" ? `- **${escapeMarkdown(f.title)}**` : `- **${escapeMarkdown(f.title)}:** ${f.description}`), NOT_YET),
+    ""
+  ];
+  return lines.join("\n");
+}
+
+// src/core/product/render-roadmap.ts
+function renderRoadmapLine(number4, feature2) {
+  const description = feature2.description === "" ? "" : ` \u2014 ${feature2.description}`;
+  return `${number4}. [ ] ${escapeMarkdown(feature2.title)}${description} \`${estimateEffort(feature2)}\``;
+}
+function renderRoadmap(brief) {
+  const scale = EFFORTS.map((effort) => `\`${effort}\` ${EFFORT_SCALE[effort]}`).join(", ");
+  const items = brief.features.map((feature2, index2) => renderRoadmapLine(index2 + 1, feature2));
+  return [
+    "# Product Roadmap",
+    "",
+    ...items.length > 0 ? items : ["_No key features yet: add them as `1. [ ] Feature \u2014 what it lets users do \\`S\\``._"],
+    "",
+    "> Notes",
+    "> - Order items by technical dependencies and product architecture (they start in the order the product description lists them)",
+    "> - Each item should represent an end-to-end (frontend + backend) functional and testable feature",
+    `> - Effort scale: ${scale}`,
+    "> - Efforts are first estimates from the length of each description and the kinds of work it names (integrations, billing, sync, permissions, search, \u2026): adjust them",
+    ""
+  ].join("\n");
+}
+
+// src/core/product/render-tech-stack.ts
+function renderTechStack(entries2) {
+  if (entries2.length === 0) {
+    const looked = [...STACK_FILE_PATHS, ".github/workflows/*.yml"].map((p) => `\`${p}\``).join(", ");
+    return [
+      "# Tech Stack",
+      "",
+      "No manifests were found in this repository, so nothing could be detected.",
+      "",
+      `Looked for: ${looked}.`,
+      "",
+      "List the stack here by hand: language, framework, database, testing, hosting, CI/CD.",
+      ""
+    ].join("\n");
+  }
+  const categories = [...new Set(entries2.map((e) => e.category))];
+  const sources = [...new Set(entries2.map((e) => e.source))];
+  return [
+    "# Tech Stack",
+    "",
+    `Detected from ${sources.map((s) => `\`${s}\``).join(", ")}. Edit this file to add what the manifests do not show (hosting, services, conventions); it takes precedence over them.`,
+    "",
+    ...categories.flatMap((category) => [
+      `## ${escapeMarkdown(category)}`,
+      "",
+      ...entries2.filter((e) => e.category === category).map((e) => `- ${escapeMarkdown(e.name)} (found in \`${e.source}\`)`),
+      ""
+    ])
+  ].join("\n");
+}
+
+// src/core/product/render-product-questions.ts
+var TOPIC_LABELS2 = {
+  pitch: "The product",
+  features: "Key features",
+  users: "Users",
+  problem: "The problem"
+};
+function renderProductQuestions(questions) {
+  return [
+    "To plan the product (mission, roadmap and tech stack), Agent OS needs a little more about it:",
+    "",
+    ...questions.map((q) => `${q.number}. **${TOPIC_LABELS2[q.topic]}:** ${q.text}`),
+    "",
+    "Reply with answers numbered like the questions (`1. \u2026` or `Q1: \u2026`; a list under a number is fine), or edit the issue to add them; then comment `/plan-product` again.",
+    ""
+  ].join("\n");
+}
+
+// src/phases/plan-product.ts
+var PRODUCT_QUESTIONS_MARKER = "agent-os-github:product-questions";
+var READ_CONCURRENCY2 = 4;
+function productBriefOf(issue3, comments) {
+  let brief = readProductBrief(issue3.title, issue3.body);
+  const asked = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
+  if (asked === void 0) return brief;
+  const questions = missingProductInfo(brief);
+  for (const reply2 of comments) {
+    if (reply2.byBot || reply2.id < asked.id || reply2.author !== issue3.author) continue;
+    brief = foldProductAnswers(brief, questions, reply2.body);
+  }
+  return brief;
+}
+var STACK_FOLDERS = [
+  .../* @__PURE__ */ new Set(["", ".github/workflows", ...STACK_FILE_PATHS.filter((p) => p.includes("/")).map((p) => p.slice(0, p.lastIndexOf("/")))])
+];
+async function readStackFiles(ctx) {
+  const listings = await Promise.all(STACK_FOLDERS.map((folder2) => listDirectory(ctx.client, ctx.repo, folder2, ctx.defaultBranch)));
+  const paths = listings.flat().filter((e) => e.type === "file" && isStackFile(e.path)).map((e) => e.path);
+  const limit = pLimit(READ_CONCURRENCY2);
+  const files = await Promise.all(
+    paths.map(
+      (path2) => limit(async () => {
+        const read = await readFileAtRef(ctx.client, ctx.repo, path2, ctx.defaultBranch);
+        return read.found ? { path: path2, content: read.text } : void 0;
+      })
+    )
+  );
+  return files.filter((f) => f !== void 0);
+}
+async function planProduct(ctx, issue3, comments, options) {
+  if (issue3.isPullRequest) throw new AgentOsError("user-input", "`/plan-product` works on issues: comment it on an issue that describes the product.");
+  const brief = productBriefOf(issue3, comments);
+  const remaining = new Set(missingProductInfo(brief).map((q) => q.topic));
+  const asked = missingProductInfo(readProductBrief(issue3.title, issue3.body)).filter((q) => remaining.has(q.topic));
+  const missing = asked.length === remaining.size ? asked : missingProductInfo(brief);
+  if (missing.length > 0) {
+    const text5 = renderProductQuestions(missing);
+    const current = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
+    const same2 = current !== void 0 && current.body.slice(current.body.indexOf("\n") + 1) === text5;
+    await upsertMarkedComment(ctx.client, ctx.repo, {
+      number: issue3.number,
+      isOurs: (body) => body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `),
+      body: same2 ? current.body : `${markerLine(PRODUCT_QUESTIONS_MARKER, options.eventKey)}
+${text5}`,
+      comments
+    });
+    return { status: "asked", questions: missing.length };
+  }
+  const folder2 = productFolder(ctx.settings.specRoot);
+  const branch = `${ctx.settings.branchPrefix}product`;
+  const [onDefault, head, stackFiles] = await Promise.all([
+    listDirectory(ctx.client, ctx.repo, folder2, ctx.defaultBranch),
+    readBranch(ctx.client, ctx.repo, branch),
+    readStackFiles(ctx)
+  ]);
+  const names = Object.values(PRODUCT_FILE_NAMES);
+  if (!options.force && onDefault.some((e) => names.includes(e.path.slice(folder2.length + 1)))) {
+    return { status: "exists", folderUrl: treeUrl(ctx, ctx.defaultBranch, folder2) };
+  }
+  const stack = detectTechStack(stackFiles);
+  const files = [
+    { path: `${folder2}/${PRODUCT_FILE_NAMES.mission}`, content: renderMission(brief) },
+    { path: `${folder2}/${PRODUCT_FILE_NAMES.roadmap}`, content: renderRoadmap(brief) },
+    { path: `${folder2}/${PRODUCT_FILE_NAMES.techStack}`, content: renderTechStack(stack) }
+  ];
+  const message = `Plan product from #${issue3.number}: ${brief.name}
+
+mission.md, roadmap.md (${brief.features.length} items) and tech-stack.md (${stack.length} entries detected from the repository).`;
+  let status = "opened";
+  if (head === void 0) {
+    const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
+    if (base === void 0) throw new AgentOsError("not-found", `The default branch \`${ctx.defaultBranch}\` could not be read.`);
+    await createBranchWithFiles(ctx.client, ctx.repo, { branch, base, files, message });
+  } else if (!options.force) {
+    status = "kept";
+  } else {
+    const onBranch = new Map((await listDirectory(ctx.client, ctx.repo, folder2, branch)).map((e) => [e.path, e.sha]));
+    const changed = files.filter((f) => onBranch.get(f.path) !== gitBlobSha(f.content));
+    if (changed.length > 0) await commitFilesOnBranch(ctx.client, ctx.repo, { branch, head, files: changed, message });
+    status = changed.length > 0 ? "updated" : "unchanged";
+  }
+  const pr = await findOrOpenPullRequest(ctx.client, ctx.repo, {
+    head: branch,
+    base: ctx.defaultBranch,
+    title: `Plan product: ${brief.name}`.slice(0, 256),
+    body: [
+      `Product plan from #${issue3.number}, in the Agent OS layout:`,
+      "",
+      `- \`${files[0]?.path ?? ""}\`: pitch, users, the problem, differentiators, key features`,
+      `- \`${files[1]?.path ?? ""}\`: ${brief.features.length} roadmap items, each an end-to-end testable feature with an effort size`,
+      `- \`${files[2]?.path ?? ""}\`: ${stack.length === 0 ? "no manifests found; fill it in by hand" : `${stack.length} entries detected from the repository, each naming where it was found`}`,
+      "",
+      "Edit the files on this branch as you like before merging. Specs shaped later are matched to roadmap items by title, and a merged spec ticks its item."
+    ].join("\n"),
+    draft: ctx.settings.draftPullRequests
+  });
+  return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: brief.features.length };
 }
 
 // src/core/checklist/apply-ticks.ts
@@ -73273,7 +76865,7 @@ async function tickFromChecklist(client, repo, edit, options) {
 var VERSION9 = "4.1.0";
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
 async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const fileExtension = path2.split(".").pop().toLowerCase();
@@ -73331,7 +76923,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   }
   let config3;
   try {
-    config3 = import_yaml.default.parse(data, { logLevel: "error" }) || {};
+    config3 = import_yaml4.default.parse(data, { logLevel: "error" }) || {};
   } catch (error63) {
     throw new Error(
       `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url2} (invalid YAML)`,
@@ -73492,12 +77084,13 @@ function specPullRequestTitle(issueTitle, issueNumber) {
   const title = issueTitle.trim() === "" ? `issue #${issueNumber}` : issueTitle.trim();
   return `Spec: ${title}`.slice(0, 256);
 }
-function renderSpecPullRequestBody(issueNumber, issueTitle, location) {
+function renderSpecPullRequestBody(issueNumber, issueTitle, location, roadmap) {
   return [
     `Spec for #${issueNumber}: ${escapeMarkdown(issueTitle)}`,
     "",
     `Spec: \`${location.folder}\``,
     "",
+    ...roadmap === void 0 ? [] : [`Roadmap: delivers item ${roadmap.number}, **${escapeMarkdown(roadmap.title)}**, of \`${roadmap.path}\` (ticked when this pull request merges).`, ""],
     "The Agent OS App keeps this spec folder in step with the conversation on the issue:",
     "",
     "- `planning/requirements.md`: the issue, the clarifying questions and the answers (answer on the issue)",
@@ -73532,12 +77125,12 @@ function linksFor(ctx, location, pr) {
     ...pr ? { pullRequest: { number: pr.number, url: pr.url, draft: pr.draft }, draftUnavailable: pr.draftUnavailable } : {}
   };
 }
-async function openPullRequest(ctx, issue3, location) {
+async function openPullRequest(ctx, issue3, location, roadmapItem) {
   return findOrOpenPullRequest(ctx.client, ctx.repo, {
     head: location.branch,
     base: ctx.defaultBranch,
     title: specPullRequestTitle(issue3.title, issue3.number),
-    body: renderSpecPullRequestBody(issue3.number, issue3.title, location),
+    body: renderSpecPullRequestBody(issue3.number, issue3.title, location, roadmapItem),
     draft: ctx.settings.draftPullRequests
   });
 }
@@ -73552,7 +77145,10 @@ async function shapeSpec(ctx, input2) {
   if (existing) return ensureShaped(ctx, input2, existing.location);
   const parsed = parseIssue(issue3.title, issue3.body);
   const location = specLocationFor({ issueNumber: issue3.number, title: issue3.title, createdAt: issue3.createdAt }, ctx.settings);
-  const merged = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch);
+  const [merged, roadmap] = await Promise.all([
+    readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch),
+    readRoadmapFile(ctx)
+  ]);
   if (merged !== void 0) {
     throw new AgentOsError(
       "user-input",
@@ -73579,7 +77175,8 @@ Adds ${location.requirementsPath} from the issue, with the clarifying questions.
     return { status: "already-shaped", links: linksFor(ctx, location, void 0), redelivery: true, requirements: "unchanged" };
   }
   ctx.log.info({ branch: location.branch, commit: created.sha }, "spec branch created");
-  const pr = await openPullRequest(ctx, issue3, location);
+  const { item } = matchRoadmap(roadmap, issue3.title);
+  const pr = await openPullRequest(ctx, issue3, location, item === void 0 ? void 0 : { number: item.number, title: item.title, path: roadmap.path });
   const links = linksFor(ctx, location, pr);
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: issue3.number,
@@ -73624,7 +77221,8 @@ async function ensureShaped(ctx, input2, location) {
       number: issue3.number,
       isOurs: (body) => markedAs(body, MARKERS.questions),
       body: renderQuestionsComment(input2.eventKey, state.questions, links),
-      comments: input2.comments
+      comments: input2.comments,
+      settle: true
     });
   }
   await showShaping(ctx, issue3);
@@ -73685,7 +77283,7 @@ function collectBullets(source, node3, depth, into) {
   }
 }
 function readDiscussion(source, nodes) {
-  const entries = [];
+  const entries2 = [];
   const starts = nodes.flatMap((node3, index2) => questionLabel(node3) === void 0 ? [] : [index2]);
   for (const [k, index2] of starts.entries()) {
     const node3 = nodes[index2];
@@ -73703,9 +77301,9 @@ function readDiscussion(source, nodes) {
     let answer = labelEnd2 === void 0 ? "" : unwrapVerbatim(source.slice(labelEnd2, lastEnd));
     const defaulted = answer.includes(DEFAULT_STANDS);
     if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
-    entries.push({ number: number4, question, answer, defaulted, ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
+    entries2.push({ number: number4, question, answer, defaulted, ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
   }
-  return entries;
+  return entries2;
 }
 function readRequirements(markdown) {
   const source = markdown.replace(/\r\n?/g, "\n");
@@ -73782,8 +77380,8 @@ function real(items) {
 function nameOf(text5) {
   const plain = plainText(text5).replace(/\s+/g, " ").replace(/[.:;]$/, "");
   if (plain.length <= 60) return plain;
-  const cut2 = plain.slice(0, 60);
-  return `${cut2.slice(0, Math.max(cut2.lastIndexOf(" "), 30))}\u2026`;
+  const cut3 = plain.slice(0, 60);
+  return `${cut3.slice(0, Math.max(cut3.lastIndexOf(" "), 30))}\u2026`;
 }
 function groups2(items) {
   const out = [];
@@ -73813,9 +77411,9 @@ function section2(title, lines, empty2) {
   return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty2], ""];
 }
 function goalOf(doc) {
-  const prose = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
-  if (prose === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
-  const sentences = prose.match(/[^.!?]+[.!?]+/g) ?? [prose];
+  const prose2 = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
+  if (prose2 === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
+  const sentences = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
   return sentences.slice(0, 2).map((x) => x.trim()).join(" ");
 }
 function renderSpec(doc) {
@@ -73889,8 +77487,8 @@ async function writeSpec(ctx, issue3, options) {
   }
   const doc = readRequirements(requirements.text);
   const content3 = renderSpec(doc);
-  const summary2 = doc.sections;
-  const count = (key) => (summary2[key] ?? []).filter((b) => !/^_.*_$/.test(b.text)).length;
+  const summary3 = doc.sections;
+  const count = (key) => (summary3[key] ?? []).filter((b) => !/^_.*_$/.test(b.text)).length;
   const result = {
     location,
     specUrl: blobUrl(ctx, location.branch, location.specPath),
@@ -73899,7 +77497,7 @@ async function writeSpec(ctx, issue3, options) {
       acceptance: count("Requirements Summary/Acceptance Criteria"),
       decisions: doc.discussion.length,
       defaults: doc.discussion.filter((d) => d.defaulted).length,
-      outOfScope: (summary2["Requirements Summary/Scope Boundaries/Out of Scope"] ?? []).filter((b) => b.text !== "Anything not listed above.").length
+      outOfScope: (summary3["Requirements Summary/Scope Boundaries/Out of Scope"] ?? []).filter((b) => b.text !== "Anything not listed above.").length
     }
   };
   let status = "written";
@@ -73983,6 +77581,8 @@ async function runCommand(ctx, event, command, comments) {
     return { phase: "shape-spec", status: result2.status, message: `${renderAlreadyShaped(result2.links)}${rebuilt}${kept}` };
   }
   if (command.name === "create-tasks") return runCreateTasks(ctx, issue3, command);
+  if (command.name === "plan-product") return runPlanProduct(ctx, issue3, command, eventKey, event.isPullRequest ? [] : comments);
+  if (command.name === "orchestrate-tasks") return runOrchestrateTasks(ctx, issue3);
   if (command.name === "implement-tasks") {
     if (!event.isPullRequest) throw new AgentOsError("user-input", "`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.");
     const result2 = await implementTasks(ctx, event.issueNumber, command.args);
@@ -73991,7 +77591,10 @@ async function runCommand(ctx, event, command, comments) {
       phase: "implement-tasks",
       status: result2.status,
       gate: result2.gate,
-      message: `This pull request implements Task Group${result2.groups.length === 1 ? "" : "s"} ${result2.groups.join(", ")}${unknown2}: the \`${ctx.gateSettings.checkName}\` check now requires only their tasks (${result2.gate.report.title}). The line \`Implements: \u2026\` in the description records it; edit or remove it to change the scope.`
+      message: [
+        `This pull request implements Task Group${result2.groups.length === 1 ? "" : "s"} ${result2.groups.join(", ")}${unknown2}: the \`${ctx.gateSettings.checkName}\` check now requires only their tasks (${result2.gate.report.title}). The line \`Implements: \u2026\` in the description records it; edit or remove it to change the scope.`,
+        ...result2.handOff === void 0 ? [] : ["", result2.handOff]
+      ].join("\n")
     };
   }
   const result = await writeSpec(ctx, issue3, { force: command.force });
@@ -74011,8 +77614,49 @@ async function runCommand(ctx, event, command, comments) {
     message: `${link2} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`
   };
 }
+async function runPlanProduct(ctx, issue3, command, eventKey, comments) {
+  const result = await planProduct(ctx, issue3, comments, { force: command.force, eventKey });
+  if (result.status === "asked") {
+    return { phase: "plan-product", status: "asked", message: `Agent OS needs a little more about the product before it can plan it: ${result.questions === 1 ? "one question" : `${result.questions} questions`} above. Answer them in a reply (or edit the issue), then comment \`/plan-product\` again.` };
+  }
+  if (result.status === "exists") {
+    return {
+      phase: "plan-product",
+      status: "exists",
+      message: `This repository already has [product docs](${result.folderUrl}), so nothing was written. Comment \`/plan-product --force\` to write them again from this issue (the pull request then replaces them).`
+    };
+  }
+  const stack = result.stack === 0 ? "no manifests were found, so `tech-stack.md` says so" : `${result.stack} tech stack entries were detected from the repository`;
+  const verb = { opened: "opened", updated: "updated in", unchanged: "already up to date in", kept: "already open in" }[result.status];
+  const kept = result.status === "kept" ? ` Its files were left as they are; comment \`/plan-product --force\` to write them again from this issue.` : "";
+  return {
+    phase: "plan-product",
+    status: result.status,
+    message: `The product plan is ${verb} #${result.pullRequest.number} (branch \`${result.branch}\`): mission, a roadmap of ${result.features} items, and the tech stack (${stack}).${kept}`
+  };
+}
+async function runOrchestrateTasks(ctx, issue3) {
+  const result = await orchestrateTasks(ctx, issue3);
+  const created = result.subIssues.filter((s) => s.outcome === "created").length;
+  const lines = result.subIssues.map((s) => `- Task Group ${s.group}: #${s.number}${s.outcome === "unchanged" ? "" : ` (${s.outcome})`}`);
+  const files = result.files === "committed" ? `[\`orchestration.yml\`](${result.orchestrationUrl}) and the implementation prompts were written (${result.written.length} file${result.written.length === 1 ? "" : "s"}).` : `[\`orchestration.yml\`](${result.orchestrationUrl}) and the implementation prompts are already up to date.`;
+  const problems = result.problems.length === 0 ? [] : ["", "`orchestration.yml` has problems (the rest was used):", ...result.problems.map((p) => `- ${p}`)];
+  return {
+    phase: "orchestrate-tasks",
+    status: result.files === "committed" || created > 0 ? "orchestrated" : "unchanged",
+    message: [
+      `${files} One sub-issue per task group${created > 0 ? ` (${created} new)` : ""}:`,
+      "",
+      ...lines,
+      "",
+      "Closing a sub-issue as completed ticks its group in `tasks.md`; a group ticked in `tasks.md` closes its sub-issue. Set `claude_code_subagent`, `standards` or `assignees` per group in `orchestration.yml` and comment `/orchestrate-tasks` again to carry them over.",
+      ...problems
+    ].join("\n")
+  };
+}
 async function runCreateTasks(ctx, issue3, command) {
   const result = await createTasks(ctx, issue3, { force: command.force });
+  if (result.status === "concurrent") return { phase: "create-tasks", status: "unchanged" };
   const link2 = `[\`tasks.md\`](${result.tasksUrl})`;
   if (result.status === "exists") {
     return {
@@ -74059,6 +77703,10 @@ async function handleChecklistEdit(ctx, event) {
   }
   return { phase: "tick", status: outcome.status, gate: gate2 };
 }
+async function withFollowUps(ctx, pullRequest, outcome) {
+  if (outcome.gate !== void 0) await followGate(ctx, { number: pullRequest }, outcome.gate);
+  return outcome;
+}
 async function handleIssueComment(base, event) {
   const isChecklistEdit = event.action === "edited" && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body);
   if (!isChecklistEdit && (event.comment.authorIsBot || event.sender.isBot)) return IGNORED;
@@ -74077,7 +77725,7 @@ async function handleIssueComment(base, event) {
     await reportFailure({ ...base, ...DEFAULT_CONTEXT_SETTINGS }, event.issueNumber, eventKey2, `${commandLabel(command)} failed: ${known.message}`, comments2);
     return { phase: command.name, status: "failed", message: known.message };
   }
-  if (isChecklistEdit) return handleChecklistEdit(ctx, event);
+  if (isChecklistEdit) return withFollowUps(ctx, event.issueNumber, await handleChecklistEdit(ctx, event));
   if (command === void 0) return handleAnswers(ctx, event);
   const eventKey = `comment-${event.comment.id}`;
   const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
@@ -74093,7 +77741,7 @@ async function handleIssueComment(base, event) {
     const outcome = await runCommand(ctx, event, command, comments);
     if (outcome.message !== void 0) await reply(ctx, event.issueNumber, eventKey, outcome.message);
     await addReaction(ctx.client, ctx.repo, event.comment.id, "rocket");
-    return outcome;
+    return event.isPullRequest ? await withFollowUps(ctx, event.issueNumber, outcome) : outcome;
   } catch (error63) {
     const known = asKnown(error63);
     ctx.log.warn({ err: error63, kind: known.kind, command: command.name }, "command failed");
@@ -74188,6 +77836,165 @@ Anything already done is kept; remove and add the \`${event.label}\` label again
   return { phase: "shape-spec", status: "failed", message: known.message };
 }
 
+// src/phases/finish-merged-spec.ts
+var MERGED_MARKER = "agent-os-github:merged";
+async function tickRoadmap(ctx, issueNumber, match, pr) {
+  if (match.file === "absent") return { status: "no-roadmap" };
+  if (match.item === void 0) return { status: "no-item" };
+  if (match.item.checked) return { status: "already-ticked" };
+  const item = `${match.item.number}. ${match.item.title}`;
+  const { text: text5 } = tickRoadmapItem(match.source.text, match.item);
+  const message = `Roadmap: ${item} is done
+
+Delivered by #${pr.number} (spec for #${issueNumber}).`;
+  if (ctx.settings.roadmapUpdate === "push") {
+    await writeFileOnBranch(ctx.client, ctx.repo, { branch: ctx.defaultBranch, path: match.path, content: text5, message, sha: match.source.sha });
+    return { status: "pushed", item };
+  }
+  const branch = `${ctx.settings.branchPrefix}roadmap-${issueNumber}`;
+  const [made, base] = await Promise.all([readBranch(ctx.client, ctx.repo, branch), readBranch(ctx.client, ctx.repo, ctx.defaultBranch)]);
+  if (made === void 0 && base !== void 0) {
+    await createBranchWithFiles(ctx.client, ctx.repo, { branch, base, files: [{ path: match.path, content: text5 }], message });
+  }
+  const opened = await findOrOpenPullRequest(ctx.client, ctx.repo, {
+    head: branch,
+    base: ctx.defaultBranch,
+    title: `Roadmap: ${match.item.title} is done`.slice(0, 256),
+    body: [`Ticks roadmap item ${escapeMarkdown(item)} in \`${match.path}\`: #${pr.number} delivered it (the spec for #${issueNumber}).`, "", "One character changes; merge it to keep the roadmap true."].join("\n"),
+    draft: false
+  });
+  return { status: "pull-request", number: opened.number, url: opened.url, item };
+}
+function summary2(pr, roadmap, close2) {
+  const road = roadmap.status === "pull-request" ? `Its roadmap item **${escapeMarkdown(roadmap.item)}** is ticked in #${roadmap.number}; merge it to update the roadmap.` : roadmap.status === "pushed" ? `Its roadmap item **${escapeMarkdown(roadmap.item)}** is ticked on the default branch.` : roadmap.status === "already-ticked" ? "Its roadmap item was already ticked." : roadmap.status === "no-item" ? "No roadmap item matches this issue\u2019s title, so the roadmap is unchanged." : roadmap.status === "no-roadmap" ? "The repository has no product roadmap (`/plan-product` makes one)." : "";
+  return [
+    markerLine(MERGED_MARKER, `pr-${pr.number}`),
+    `The spec pull request #${pr.number} merged: every required task was ticked off and the spec is done. ${road}`.trim(),
+    ...close2 ? ["", "Closing this issue as completed."] : []
+  ].join("\n");
+}
+async function finishMergedSpec(ctx, pr) {
+  const issueNumber = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
+  if (issueNumber === void 0) return { status: "not-a-spec" };
+  const [issue3, comments, roadmapFile] = await Promise.all([
+    readIssue(ctx.client, ctx.repo, issueNumber),
+    listIssueComments(ctx.client, ctx.repo, issueNumber),
+    ctx.settings.roadmapUpdate === "off" ? Promise.resolve(void 0) : readRoadmapFile(ctx)
+  ]);
+  const roadmap = roadmapFile === void 0 ? { status: "off" } : await tickRoadmap(ctx, issueNumber, matchRoadmap(roadmapFile, issue3.title), pr);
+  const close2 = ctx.settings.closeIssueOnMerge && !issue3.isPullRequest;
+  const { labels } = ctx.settings;
+  await setPhaseLabel(ctx.client, ctx.repo, { number: issue3.number, current: issue3.labels, target: labels.done, phaseLabels: phaseLabels(labels) });
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number: issue3.number,
+    isOurs: (body) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`)),
+    body: summary2(pr, roadmap, close2),
+    comments
+  });
+  let closed = false;
+  if (close2 && issue3.state === "open") {
+    await updateIssue(ctx.client, ctx.repo, issue3.number, { state: "closed", stateReason: "completed" });
+    closed = true;
+  }
+  return { status: "finished", issue: issue3.number, roadmap, closed };
+}
+
+// src/phases/follow-sub-issue.ts
+function isOurSubIssue(body) {
+  return readSubIssueMarker(body) !== void 0;
+}
+async function say(ctx, number4, eventKey, text5) {
+  await createIssueComment(ctx.client, ctx.repo, number4, `${markerLine(MARKERS.reply, eventKey)}
+${text5}`);
+}
+async function followSubIssue(ctx, event) {
+  const marker = readSubIssueMarker(event.body);
+  if (marker === void 0 || event.sender.isBot) return { status: "ignored" };
+  const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
+  if (comments.some((c) => c.byBot && c.body.startsWith(markerLine(MARKERS.reply, event.eventKey)))) return { status: "already-handled" };
+  const parent = await readParentIssue(ctx.client, ctx.repo, event.issueNumber);
+  if (parent === void 0) return { status: "ignored" };
+  const spec = await locateSpec(ctx, await readIssue(ctx.client, ctx.repo, parent.number));
+  if (spec === void 0) return { status: "ignored" };
+  const { location } = spec;
+  const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
+  const where = pr === void 0 ? `\`${location.tasksPath}\`` : `the checklist of #${pr.number}`;
+  if (event.action === "reopened") {
+    await say(ctx, event.issueNumber, event.eventKey, `Reopened: the tasks of Task Group ${marker.group} stay ticked in \`${location.tasksPath}\`. If work is left, untick them in ${where}.`);
+    return { status: "noted" };
+  }
+  if (event.stateReason !== "completed") {
+    await say(ctx, event.issueNumber, event.eventKey, `Closed as not planned: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
+    return { status: "noted" };
+  }
+  const held = await readPermission(ctx.client, ctx.repo, event.sender.login);
+  if (!permissionAtLeast(held, ctx.settings.permissions.tick)) {
+    await say(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `@${event.sender.login} closing this ticks Task Group ${marker.group} only for people with ${ctx.settings.permissions.tick} permission, and you have ${held}, so \`${location.tasksPath}\` was not changed.`
+    );
+    return { status: "refused" };
+  }
+  const file2 = await readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch);
+  if (file2 === void 0) return { status: "ignored" };
+  const tasks = parseTaskFile(file2.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
+  const { text: text5, ticked } = tickGroup(file2.text, tasks, marker.group);
+  if (ticked === 0) {
+    await say(ctx, event.issueNumber, event.eventKey, `Every task of Task Group ${marker.group} was already ticked in \`${location.tasksPath}\`.`);
+    return { status: "unchanged", ticked: 0 };
+  }
+  const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
+    branch: location.branch,
+    path: location.tasksPath,
+    content: text5,
+    message: `Tick Task Group ${marker.group} (#${event.issueNumber} closed by @${event.sender.login})
+
+${ticked} task${ticked === 1 ? "" : "s"} in ${location.tasksPath}.`,
+    sha: file2.sha
+  });
+  await say(ctx, event.issueNumber, event.eventKey, `Ticked ${ticked} task${ticked === 1 ? "" : "s"} of Task Group ${marker.group} in \`${location.tasksPath}\` on \`${location.branch}\`.`);
+  if (pr?.state !== "open") return { status: "ticked", ticked };
+  const gate2 = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings);
+  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate2);
+  return { status: "ticked", ticked, gate: gate2, pullRequest: pr.number };
+}
+
+// src/phases/handle-spec-events.ts
+function messageOf2(error63) {
+  return isAgentOsError(error63) ? error63.message : `Unexpected error: ${error63 instanceof Error ? error63.message : String(error63)}`;
+}
+async function handleIssueStateChange(base, event) {
+  if (event.sender.isBot || !isOurSubIssue(event.body)) return { phase: "none", status: "ignored" };
+  let ctx;
+  try {
+    ctx = await withSettings(base);
+    const outcome = await followSubIssue(ctx, event);
+    if (outcome.gate !== void 0 && outcome.pullRequest !== void 0) await followGate(ctx, { number: outcome.pullRequest }, outcome.gate);
+    return { phase: "sub-issue", status: outcome.status, ...outcome.gate ? { gate: outcome.gate } : {} };
+  } catch (error63) {
+    base.log.warn({ err: error63 }, "following a sub-issue failed");
+    const text5 = `Could not update \`tasks.md\` for this task group: ${messageOf2(error63)} Close or reopen the issue again to retry.`;
+    const comments = await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []);
+    await upsertMarkedComment(base.client, base.repo, {
+      number: event.issueNumber,
+      isOurs: (body) => body.startsWith(markerLine(MARKERS.failed, event.eventKey)),
+      body: `${markerLine(MARKERS.failed, event.eventKey)}
+${text5}`,
+      comments
+    }).catch(() => void 0);
+    return { phase: "sub-issue", status: "failed", message: messageOf2(error63) };
+  }
+}
+async function handlePullRequestClosed(base, event) {
+  if (!event.merged) return { phase: "none", status: "ignored" };
+  const ctx = await withSettings(base);
+  if (issueNumberOfSpecBranch(event.headRef, ctx.settings) === void 0) return { phase: "none", status: "ignored" };
+  const finish = await finishMergedSpec(ctx, event);
+  return { phase: "finish-spec", status: finish.status, finish };
+}
+
 // src/action/present-gate.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 async function presentGate(report) {
@@ -74239,9 +78046,9 @@ var actionLog = {
     warning(`${message} ${JSON.stringify(data, (key, value2) => key === "err" && value2 instanceof Error ? value2.message : value2)}`);
   }
 };
-async function runLifecycle(client, eventName, repoHtmlUrl) {
-  const { payload, repo, runId } = context2;
-  const ctx = {
+function actionBase(client, repoHtmlUrl) {
+  const { payload, repo } = context2;
+  return {
     client,
     repo,
     repoHtmlUrl,
@@ -74249,9 +78056,24 @@ async function runLifecycle(client, eventName, repoHtmlUrl) {
     drafter: deterministicDrafter,
     log: actionLog
   };
+}
+async function runLifecycle(client, eventName, repoHtmlUrl) {
+  const { payload, runId } = context2;
+  const ctx = actionBase(client, repoHtmlUrl);
   const event = payload;
   const labels = (event.issue.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? "");
   const isPullRequest = event.issue.pull_request !== void 0 && event.issue.pull_request !== null;
+  if (eventName === "issues" && (event.action === "closed" || event.action === "reopened")) {
+    const issue3 = payload.issue;
+    return handleIssueStateChange(ctx, {
+      action: event.action,
+      issueNumber: issue3.number,
+      body: issue3.body ?? "",
+      stateReason: issue3.state_reason ?? null,
+      sender: { login: event.sender?.login ?? "", isBot: event.sender?.type === "Bot" },
+      eventKey: `run-${runId}`
+    });
+  }
   if (eventName === "issues" && event.action === "labeled") {
     return handleIssueLabeled(ctx, { issueNumber: event.issue.number, isPullRequest, label: event.label?.name ?? "", eventKey: `run-${runId}` });
   }
@@ -74293,20 +78115,31 @@ async function run() {
       }
       return;
     }
+    const pull = payload.pull_request;
+    if ((eventName === "pull_request" || eventName === "pull_request_target") && payload.action === "closed" && pull) {
+      const closed = await handlePullRequestClosed(actionBase(client, repoHtmlUrl), { number: pull.number, headRef: pull.head.ref, merged: pull.merged === true, htmlUrl: pull.html_url });
+      setOutput("phase", closed.phase);
+      setOutput("status", closed.status);
+      info(closed.phase === "none" ? "agent-os-github: a closed pull request that is not a merged spec: nothing to do." : `agent-os-github: ${closed.phase} ${closed.status}.`);
+      return;
+    }
     let outcome;
     const isGated = (eventName === "pull_request" || eventName === "pull_request_target") && payload.pull_request !== void 0 || eventName === "merge_group" && payload.merge_group !== void 0;
-    const settings = isGated ? (await loadSettings(client, repo)).gate : void 0;
-    if ((eventName === "pull_request" || eventName === "pull_request_target") && payload.pull_request && settings) {
-      outcome = await gatePullRequest(client, repo, repoHtmlUrl, payload.pull_request.number, settings);
+    const allSettings = isGated ? await loadSettings(client, repo) : void 0;
+    const settings = allSettings?.gate;
+    if ((eventName === "pull_request" || eventName === "pull_request_target") && pull && allSettings && settings) {
+      outcome = await gatePullRequest(client, repo, repoHtmlUrl, pull.number, settings);
       if (getInput("checklist-comment") === "" || getBooleanInput("checklist-comment")) {
         try {
-          await syncChecklist({ client, repo, repoHtmlUrl, pullRequest: payload.pull_request.number }, outcome);
+          await syncChecklist({ client, repo, repoHtmlUrl, pullRequest: pull.number }, outcome);
         } catch (error63) {
           warning(
             `Could not update the checklist comment (${isAgentOsError(error63) ? error63.message : String(error63)}). Give the workflow \`pull-requests: write\`, or set \`checklist-comment: false\`.`
           );
         }
       }
+      const ctx = { ...actionBase(client, repoHtmlUrl), settings: allSettings.lifecycle, gateSettings: settings };
+      await followGate(ctx, { number: pull.number, headRef: pull.head.ref }, outcome);
     } else if (eventName === "merge_group" && payload.merge_group && settings) {
       const group = payload.merge_group;
       outcome = await gateMergeGroup(

@@ -88,26 +88,9 @@ function realisticRepository(): void {
   );
 }
 
-/**
- * Octokit sends the root folder's listing (`contents/{path}` with an empty path) as `GET /repos/o/r/contents`, which
- * GitHub answers with the root's entries; the fake's REST description only knows `contents/`. Hand it that.
- */
-function answerRootListing(): void {
-  nock('https://api.github.com')
-    .persist()
-    .get((uri) => new URL(uri, 'https://api.github.com').pathname === `/repos/${fake.owner}/${fake.repo}/contents`)
-    .query(true)
-    .reply(function (uri) {
-      const url = new URL(uri, 'https://api.github.com');
-      const response = fake.handle({ method: 'GET', path: `${url.pathname}/`, query: url.searchParams, headers: this.req.headers, body: undefined });
-      return [response.status, response.body ?? '', response.headers ?? {}];
-    });
-}
-
 beforeEach(async () => {
   nock.disableNetConnect();
   fake = new FakeGitHub();
-  answerRootListing();
   fake.permissions.set('mara', 'write');
   fake.permissions.set('lee', 'write');
   fake.permissions.set('visitor', 'read');

@@ -20,6 +20,7 @@ export const FOLDER = 'agent-os/specs/2026-03-14-team-invites-by-email';
 export const REQUIREMENTS = `${FOLDER}/planning/requirements.md`;
 export const SPEC = `${FOLDER}/spec.md`;
 export const TASKS = `${FOLDER}/tasks.md`;
+export const VERIFICATION = `${FOLDER}/verifications/final-verification.md`;
 /** Webhooks caused by webhooks caused by … the App's writes: a loop would stop here. */
 const MAX_ECHO_DEPTH = 4;
 

@@ -248,7 +248,8 @@ export class FakeGitHub {
     const state = r.query.get('state') ?? 'open';
     const issues = [...this.issues.values()]
       .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
-      .sort((a, b) => b.number - a.number);
+      .sort((a, b) => b.number - a.number)
+      .slice(0, Number(r.query.get('per_page') ?? 30));
     return { status: 200, body: issues.map((i) => this.issueJson(i)) };
   }
 

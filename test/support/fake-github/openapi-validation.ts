@@ -1,7 +1,9 @@
 // Checks every request the fake GitHub receives against GitHub's own REST description (@octokit/openapi): the
 // route (method and path template), the path parameters, the query parameters and the JSON body. A request that
-// is not a route of the REST API, or that GitHub would refuse or misread, is recorded and answered with a loud
-// error, so no test can pass on a request the real GitHub would not accept.
+// is not a route of the REST API (404), or that GitHub would refuse or misread (400), is answered with an error
+// naming the operation and every problem, and recorded in the fake's `invalidRequests`, as is a real route the fake
+// has no handler for; test/support/openapi/no-invalid-requests.ts fails the test then. The fake's answers are shaped
+// like GitHub's from the same description (see "Responses" below).
 //
 // Only `generated/api.github.com.json` (13 MB) is read, never the package's index (the package is 385 MB): once per
 // process (see `shared`), on the first request. A validator is compiled per operation on its first use and kept.
@@ -36,8 +38,8 @@ export interface OpenApiOperation {
 /** A request the real GitHub would refuse, misread, or does not have a route for; or one the fake cannot answer. */
 export interface InvalidRequest {
   /** `unknown-route`: no such route in GitHub's REST API. `invalid`: the route exists but the request breaks its
-   * description. `unimplemented`: a real route the fake GitHub has no handler for. `response`: the fake's answer,
-   * even completed from the description's examples, is not what the description says GitHub answers. */
+   * description. `unimplemented`: a real route the fake GitHub has no handler for. `response`: the fake's answer does
+   * not fit the description (a field of the wrong type, a status GitHub does not answer with). */
   kind: 'unknown-route' | 'invalid' | 'unimplemented' | 'response';
   method: string;
   path: string;
@@ -127,11 +129,14 @@ function shared(): Shared {
           }
           names.push(name);
           // Octokit sends `/` inside a parameter as %2F, which the fake has decoded by now: a ref, a file path or a
-          // branch (which GitHub marks `x-multi-segment`), or a label's name, may span several segments.
+          // branch (which GitHub marks `x-multi-segment`), or a label's name, may span several segments. A file path
+          // or a ref may also be empty: `contents/` lists the root folder, `git/matching-refs/` every ref.
           const multi = parameters.some((p) => p.name === name && p.in === 'path' && p['x-multi-segment']) || (name === 'name' && /\/labels\/\{name\}$/.test(template));
-          return multi ? '(.+)' : '([^/]+)';
+          return multi ? (name === 'name' ? '(.+)' : '(.*)') : '([^/]+)';
         })
-        .join('');
+        .join('')
+        // `contents/{path}` with an empty path is also sent without the slash (`…/contents`): the root folder.
+        .replace(/\/\(\.\*\)$/, '(?:/(.*))?');
       const list = routes.get(operation.method) ?? [];
       list.push({ operation, pattern: new RegExp(`^${source}$`), literal, names });
       routes.set(operation.method, list);
@@ -356,7 +361,10 @@ export function rejectInvalidRequest(request: FakeRequest, list: InvalidRequest[
   };
 }
 
-/** The answer for a real GitHub route that the fake has no handler for: 501 (the request is recorded). */
+/**
+ * The answer for a real GitHub route that the fake has no handler for: recorded, and answered 404 as before (not a
+ * 5xx, which Octokit's retry plugin would send again and again, holding the test up instead of failing it).
+ */
 export function unimplementedRoute(request: FakeRequest, list: InvalidRequest[]): FakeResponse {
   const operation = findOperation(request.method, request.path);
   const invalid: InvalidRequest = {
@@ -367,7 +375,7 @@ export function unimplementedRoute(request: FakeRequest, list: InvalidRequest[])
     problems: [],
   };
   record(list, invalid);
-  return { status: 501, body: { message: `Not implemented: ${describeInvalidRequest(invalid)} (add a route to test/support/fake-github/fake-github.ts)` } };
+  return { status: 404, body: { message: `Not Found: ${describeInvalidRequest(invalid)} (add a route to test/support/fake-github/fake-github.ts)` } };
 }
 
 /** Take (and forget) the invalid requests recorded since the last call, by every fake GitHub of this test file. */
@@ -379,11 +387,6 @@ export function takeInvalidRequests(): InvalidRequest[] {
 export function assertNoInvalidRequests(list: InvalidRequest[] = takeInvalidRequests()): void {
   if (list.length === 0) return;
   throw new Error(`The fake GitHub received ${String(list.length)} request(s) GitHub's REST description does not allow:\n  ${list.map(describeInvalidRequest).join('\n  ')}`);
-}
-
-/** How long loading the description took in this process (0 before the first request), for measurements. */
-export function openApiLoadMs(): number {
-  return holder[SHARED_KEY]?.loadMs ?? 0;
 }
 
 /** Time this process spent loading the description, checking requests and shaping answers (compiling included). */

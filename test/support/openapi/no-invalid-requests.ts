@@ -11,8 +11,3 @@ if (typeof afterEachTest === 'function') {
     assertNoInvalidRequests();
   });
 }
-import { openApiStats } from '../fake-github/openapi-validation.js';
-import { appendFileSync } from 'node:fs';
-(globalThis as { afterAll?: (hook: () => void) => void }).afterAll?.(() => {
-  if (process.env.OAV_STATS) appendFileSync(process.env.OAV_STATS, `${String(process.pid)} ${JSON.stringify(openApiStats())}\n`);
-});

@@ -13,6 +13,7 @@ describe('matching a request to an operation of GitHub\'s REST API', () => {
   it.each([
     ['GET', '/repos/acme/app/issues/12', 'issues/get'],
     ['GET', '/repos/acme/app/contents/.github/agent-os.yml', 'repos/get-content'],
+    ['GET', '/repos/acme/app/contents/', 'repos/get-content'],
     ['GET', '/repos/acme/app/git/matching-refs/heads/agent-os/12-team-invites', 'git/list-matching-refs'],
     ['GET', '/repos/acme/app/branches/agent-os/12-team-invites', 'repos/get-branch'],
     ['GET', '/repos/acme/app/branches/main/protection', 'repos/get-branch-protection'],
@@ -61,7 +62,7 @@ describe('checking a request', () => {
 });
 
 describe('the fake GitHub', () => {
-  it('answers a refused request loudly and records it; an unknown route 404, a route it lacks 501', () => {
+  it('answers a refused request loudly and records it; an unknown route, or a real one it lacks, 404', () => {
     const fake = new FakeGitHub();
     fake.addIssue({ number: 12, title: 'Invites', body: 'By email.' });
     expect(fake.handle(request('POST', '/repos/acme/app/issues/12/comments', { text: 'hi' }))).toMatchObject({
@@ -69,7 +70,7 @@ describe('the fake GitHub', () => {
       body: { message: expect.stringContaining('issues/create-comment') as unknown, errors: ["body must have required property 'body'", 'body.text is not a field of this operation (GitHub ignores it)'] },
     });
     expect(fake.handle(request('GET', '/repos/acme/app/nope')).status).toBe(404);
-    expect(fake.handle(request('GET', '/repos/acme/app/releases')).status).toBe(501);
+    expect(fake.handle(request('GET', '/repos/acme/app/releases'))).toMatchObject({ status: 404, body: { message: expect.stringContaining('does not implement repos/list-releases') as unknown } });
     expect(fake.handle(request('POST', '/repos/acme/app/issues/12/comments', { body: 'hi' })).status).toBe(201);
     expect(fake.invalidRequests.map((r) => [r.kind, r.method, r.path])).toEqual([
       ['invalid', 'POST', '/repos/acme/app/issues/12/comments'],
