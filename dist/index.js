@@ -77570,6 +77570,10 @@ function asKnown(error63) {
 }
 async function runCommand(ctx, event, command, comments) {
   const eventKey = `comment-${event.comment.id}`;
+  if (command.name === "plan-product") {
+    if (event.isPullRequest) throw new AgentOsError("user-input", "`/plan-product` works on issues: comment it on an issue that describes the product.");
+    return runPlanProduct(ctx, await readIssue(ctx.client, ctx.repo, event.issueNumber), command, eventKey, comments);
+  }
   const issue3 = await subjectIssue(ctx, event);
   if (command.name === "shape-spec") {
     if (issue3.isPullRequest) throw new AgentOsError("user-input", "`/shape-spec` works on issues: comment it on the issue that describes the feature.");
@@ -77581,7 +77585,6 @@ async function runCommand(ctx, event, command, comments) {
     return { phase: "shape-spec", status: result2.status, message: `${renderAlreadyShaped(result2.links)}${rebuilt}${kept}` };
   }
   if (command.name === "create-tasks") return runCreateTasks(ctx, issue3, command);
-  if (command.name === "plan-product") return runPlanProduct(ctx, issue3, command, eventKey, event.isPullRequest ? [] : comments);
   if (command.name === "orchestrate-tasks") return runOrchestrateTasks(ctx, issue3);
   if (command.name === "implement-tasks") {
     if (!event.isPullRequest) throw new AgentOsError("user-input", "`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.");
@@ -77627,7 +77630,7 @@ async function runPlanProduct(ctx, issue3, command, eventKey, comments) {
     };
   }
   const stack = result.stack === 0 ? "no manifests were found, so `tech-stack.md` says so" : `${result.stack} tech stack entries were detected from the repository`;
-  const verb = { opened: "opened", updated: "updated in", unchanged: "already up to date in", kept: "already open in" }[result.status];
+  const verb = { opened: "opened in", updated: "updated in", unchanged: "already up to date in", kept: "already open in" }[result.status];
   const kept = result.status === "kept" ? ` Its files were left as they are; comment \`/plan-product --force\` to write them again from this issue.` : "";
   return {
     phase: "plan-product",

@@ -27,8 +27,12 @@ export const GATE_PULL_REQUEST_EVENTS = [
   'pull_request.ready_for_review',
 ] as const;
 
-/** Check events that ask for the gate again. */
-export const GATE_CHECK_EVENTS = ['check_suite.requested', 'check_suite.rerequested', 'check_run.rerequested'] as const;
+/**
+ * Check events that ask for the gate again: a person's re-run. (GitHub's automatic `check_suite.requested` for a
+ * push is not one of them: the push's `pull_request.synchronize`, sent at the same moment, gates it; answering
+ * both made two check runs when they reached two replicas.)
+ */
+export const GATE_CHECK_EVENTS = ['check_suite.rerequested', 'check_run.rerequested'] as const;
 
 /** The merge queue asks for checks on its own commit. */
 export const GATE_MERGE_QUEUE_EVENTS = ['merge_group.checks_requested'] as const;
@@ -259,9 +263,8 @@ export default function agentOsApp(app: Probot): void {
     if ('check_run' in payload && !(await isOurCheckRun(context, repoOf(payload.repository), payload.check_run.name))) return;
     const suite = 'check_run' in payload ? payload.check_run : payload.check_suite;
     const repo = repoOf(payload.repository);
-    const rerun = payload.action === 'rerequested';
     let numbers = suite.pull_requests.map((pr) => pr.number);
-    if (numbers.length === 0 && rerun) {
+    if (numbers.length === 0) {
       try {
         numbers = await findPullRequestsForCommit(context.octokit, repo, suite.head_sha);
       } catch (error) {
@@ -275,7 +278,7 @@ export default function agentOsApp(app: Probot): void {
         context,
         repo,
         headSha: suite.head_sha,
-        rerun,
+        rerun: true,
         run: gateWith(context, repo, (settings) => gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings)),
       });
     }

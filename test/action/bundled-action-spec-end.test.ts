@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,10 @@ import '../support/openapi/no-invalid-requests.js';
  * The end of the lifecycle through the bundled Action (`node dist/index.js`), against the fake GitHub over HTTP:
  * `/orchestrate-tasks`, a sub-issue closed, the verification report on a green gate, and the merge. Each
  * expectation is the one test/app/orchestrate-and-finish.test.ts holds the App to on the same events.
+ *
+ * One spec goes from shaping to merge, so the tests share the fake GitHub and run in order, each starting where the
+ * last one stopped: the Action's write throttling (one write a second, as on GitHub) makes each run take seconds,
+ * and a fresh lifecycle per test would take minutes.
  */
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
@@ -40,8 +44,8 @@ const ROADMAP = [
   '3. [ ] Billing — pay per seat `L`',
   '',
 ].join('\n');
-/** Each test drives several workflow runs, each a fresh `node` process. */
-const TIMEOUT = 90_000;
+/** Each test drives several workflow runs, each a fresh `node` process throttled to a write a second. */
+const TIMEOUT = 120_000;
 
 let fake: FakeGitHub;
 let server: FakeGitHubServer;
@@ -54,6 +58,8 @@ async function runAction(eventName: string, payload: object, runId: string) {
   const outputPath = join(workdir, `output-${runId}`);
   await writeFile(eventPath, JSON.stringify(payload));
   await writeFile(outputPath, '');
+  // The runner creates the step summary file; the gate appends to it.
+  await writeFile(join(workdir, 'summary.md'), '');
   const result = await runNode(['dist/index.js'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -139,7 +145,7 @@ const tickAll = (text: string) => {
   return out;
 };
 
-beforeEach(async () => {
+beforeAll(async () => {
   fake = new FakeGitHub();
   fake.git.commitOnBranch('main', (f) => f.set(ROADMAP_PATH, ROADMAP), 'Roadmap');
   fake.addIssue({ number: 12, title: 'Team invites by email', body: BODY, user: MARA });
@@ -157,27 +163,18 @@ beforeEach(async () => {
   expect(pr).toBeGreaterThan(0);
   expect((await comment(pr, '/create-tasks', LEE, '3')).run.outputs).toEqual({ phase: 'create-tasks', status: 'written' });
   expect(tasksMd()).not.toBe('');
-  fake.requests.splice(0);
 }, TIMEOUT);
 
-afterEach(async () => {
+afterAll(async () => {
   await server.close();
   await rm(workdir, { recursive: true, force: true });
 });
 
-/** `/orchestrate-tasks` on the spec pull request, through the Action. */
-async function orchestrate(runId: string) {
-  const { run } = await comment(pr, '/orchestrate-tasks', LEE, runId);
-  expect(run.code).toBe(0);
-  expect(run.outputs).toEqual({ phase: 'orchestrate-tasks', status: 'orchestrated' });
-  fake.requests.splice(0);
-  return run;
-}
-
-describe('the bundled Action: /orchestrate-tasks on issue_comment', () => {
+describe('the bundled Action from /orchestrate-tasks to the merge of the spec pull request', () => {
   it(
-    'writes orchestration.yml and the prompts in one commit and opens one sub-issue per task group under the spec issue',
+    '/orchestrate-tasks (issue_comment): orchestration.yml and the prompts in one commit, one sub-issue per task group under the spec issue',
     async () => {
+      fake.requests.splice(0);
       const before = commits().length;
       const { comment: command, run } = await comment(pr, '/orchestrate-tasks', LEE, '10');
       expect(run.code).toBe(0);
@@ -202,17 +199,18 @@ describe('the bundled Action: /orchestrate-tasks on issue_comment', () => {
       ]);
       expect(children.map((c) => readSubIssueMarker(c.body))).toEqual(['1', '2', '3', '4'].map((group) => ({ specFolder: FOLDER, group })));
       expect(children.every((c) => c.state === 'open' && c.labels.some((l) => l.startsWith('task-group: ')))).toBe(true);
+      // The sub-issues API takes each child's numeric id, not its number.
       const attached = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues')).map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
       expect(attached).toEqual(children.map((c) => c.number * 10));
 
       const reply = lastReply(pr);
-      expect(reply.split('\n', 1)[0]).toContain('event=run-10');
+      expect(reply.split('\n', 1)[0]).toBe(`<!-- agent-os-github:reply event=comment-${command.id} -->`);
       expect(reply).toContain('One sub-issue per task group (4 new)');
       for (const c of children) expect(reply).toContain(`#${c.number} (created)`);
       expect(fake.reactions.filter((r) => r.comment === command.id).map((r) => r.content)).toEqual(['eyes', 'rocket']);
       expect(fake.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
 
-      // The same command again (a new run) changes nothing but its own reply.
+      // The same command again changes nothing but its own reply.
       const issues = fake.issues.size;
       fake.requests.splice(0);
       expect((await comment(pr, '/orchestrate-tasks', LEE, '11')).run.outputs).toEqual({ phase: 'orchestrate-tasks', status: 'unchanged' });
@@ -223,22 +221,51 @@ describe('the bundled Action: /orchestrate-tasks on issue_comment', () => {
     },
     TIMEOUT,
   );
-});
-
-describe('the bundled Action: a sub-issue closed or reopened (issues event)', () => {
-  beforeEach(async () => {
-    await orchestrate('20');
-  }, TIMEOUT);
 
   it(
-    'closed as completed by someone with write permission: ticks exactly that group in tasks.md on the spec branch, in one commit',
+    'issues closed/reopened: an issue that is not ours is ignored with no request; a read-only closer, not planned and reopened tick nothing and say so',
+    async () => {
+      fake.addIssue({ number: 99, title: 'Unrelated', body: 'Nothing here', user: MARA });
+      fake.requests.splice(0);
+      const unrelated = await runAction('issues', issueStatePayload(99, { action: 'closed', reason: 'completed', sender: LEE }), '20');
+      expect(unrelated.code).toBe(0);
+      expect(unrelated.outputs).toEqual({ phase: 'none', status: 'ignored' });
+      expect(fake.requests).toEqual([]);
+
+      const before = tasksMd();
+      const [, second, third] = subIssues();
+      if (!second || !third) throw new Error('no sub-issues');
+      const refused = await runAction('issues', issueStatePayload(second.number, { action: 'closed', reason: 'completed', sender: VISITOR }), '21');
+      expect(refused.code).toBe(0);
+      expect(refused.outputs).toEqual({ phase: 'sub-issue', status: 'refused' });
+      expect(lastReply(second.number)).toContain('@visitor closing this ticks Task Group 2 only for people with write permission, and you have read');
+
+      const notPlanned = await runAction('issues', issueStatePayload(third.number, { action: 'closed', reason: 'not_planned', sender: LEE }), '22');
+      expect(notPlanned.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
+      expect(lastReply(third.number)).toContain('Closed as not planned: the tasks of Task Group 3 were left as they are.');
+      const reopened = await runAction('issues', issueStatePayload(third.number, { action: 'reopened', sender: LEE }), '23');
+      expect(reopened.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
+      expect(lastReply(third.number)).toContain('Reopened: the tasks of Task Group 3 stay ticked');
+      expect(tasksMd()).toBe(before);
+      expect(contentWrites()).toEqual([]);
+
+      // Put them back as a person would: open, for the rest of the story.
+      second.state = 'open';
+      second.state_reason = 'reopened';
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'issues closed as completed by someone with write permission: exactly that group ticked in tasks.md on the spec branch, in one commit; a re-run writes nothing',
     async () => {
       const before = tasksMd();
       const commitsBefore = commits().length;
       const child = subIssues()[0];
       if (!child) throw new Error('no sub-issue');
+      fake.requests.splice(0);
       const payload = issueStatePayload(child.number, { action: 'closed', reason: 'completed', sender: LEE });
-      const run = await runAction('issues', payload, '21');
+      const run = await runAction('issues', payload, '30');
       expect(run.code).toBe(0);
       expect(run.outputs).toEqual({ phase: 'sub-issue', status: 'ticked' });
 
@@ -246,21 +273,24 @@ describe('the bundled Action: a sub-issue closed or reopened (issues event)', ()
       const parsedBefore = parseTaskFile(before);
       const group1 = new Set(parsedBefore.groups.find((g) => g.number === '1')?.tasks ?? []);
       const group1Offsets = parsedBefore.tasks.filter((t) => group1.has(t.index)).map((t) => t.markerOffset);
-      expect(group1Offsets.length).toBeGreaterThan(0);
+      expect(group1Offsets.length).toBeGreaterThan(1);
       expect(after.length).toBe(before.length);
       expect(Array.from({ length: after.length }, (_, i) => i).filter((i) => after[i] !== before[i])).toEqual(group1Offsets);
       expect(commits()).toHaveLength(commitsBefore + 1);
       expect(commits()[0]?.message).toMatch(new RegExp(`^Tick Task Group 1 \\(#${child.number} closed by @lee\\)`));
       expect(lastReply(child.number)).toContain(`Ticked ${group1Offsets.length} tasks of Task Group 1`);
-      expect(lastReply(child.number).split('\n', 1)[0]).toContain('event=run-21');
-      // Nothing but tasks.md on the spec branch changed (main, other sub-issues, the spec issue are untouched).
-      expect(contentWrites().filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/repos/acme/app/contents/${TASKS}`]);
+      expect(lastReply(child.number).split('\n', 1)[0]).toContain('event=run-30');
+      // One file written, on the spec branch; main, the other sub-issues and the spec issue are untouched.
+      expect(contentWrites().map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /repos/acme/app/contents/${TASKS}`]);
+      expect((contentWrites()[0]?.body as { branch?: string } | undefined)?.branch).toBe(BRANCH);
+      expect(fake.git.filesAt('main')?.has(TASKS)).toBe(false);
       expect(subIssues().filter((c) => c.number !== child.number).every((c) => c.state === 'open')).toBe(true);
+      expect(fake.issues.get(12)?.state).toBe('open');
       expect(fake.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
 
       // A re-run of the same workflow run changes nothing.
       fake.requests.splice(0);
-      const rerun = await runAction('issues', payload, '21');
+      const rerun = await runAction('issues', payload, '30');
       expect(rerun.code).toBe(0);
       expect(rerun.outputs).toEqual({ phase: 'sub-issue', status: 'already-handled' });
       expect(fake.writes()).toEqual([]);
@@ -270,56 +300,20 @@ describe('the bundled Action: a sub-issue closed or reopened (issues event)', ()
   );
 
   it(
-    'closed by a read-only user: ticks nothing, and says why',
+    'pull_request synchronize with tasks left: the gate fails and no verification report is written',
     async () => {
-      const child = subIssues()[1];
-      if (!child) throw new Error('no sub-issue');
-      const before = tasksMd();
-      const run = await runAction('issues', issueStatePayload(child.number, { action: 'closed', reason: 'completed', sender: VISITOR }), '22');
-      expect(run.code).toBe(0);
-      expect(run.outputs).toEqual({ phase: 'sub-issue', status: 'refused' });
-      expect(tasksMd()).toBe(before);
-      expect(lastReply(child.number)).toContain('@visitor closing this ticks Task Group 2 only for people with write permission, and you have read');
+      const run = await push((f) => f.set('README.md', '# app\n\nA push.\n'), '40');
+      expect(run.code).toBe(1);
+      expect(run.outputs.conclusion).toBe('failure');
+      expect(files().has(VERIFICATION)).toBe(false);
     },
     TIMEOUT,
   );
 
   it(
-    'closed as not planned, then reopened: no task changes, and each is said on the sub-issue',
+    'pull_request synchronize with every task ticked: the gate is green, verifications/final-verification.md is written on the spec branch once, the sub-issues close',
     async () => {
-      const child = subIssues()[2];
-      if (!child) throw new Error('no sub-issue');
-      const before = tasksMd();
-      const closed = await runAction('issues', issueStatePayload(child.number, { action: 'closed', reason: 'not_planned', sender: LEE }), '23');
-      expect(closed.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
-      expect(lastReply(child.number)).toContain('Closed as not planned: the tasks of Task Group 3 were left as they are.');
-      const reopened = await runAction('issues', issueStatePayload(child.number, { action: 'reopened', sender: LEE }), '24');
-      expect(reopened.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
-      expect(lastReply(child.number)).toContain('Reopened: the tasks of Task Group 3 stay ticked');
-      expect(tasksMd()).toBe(before);
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'ignores an issue that is not one of our sub-issues, with no request',
-    async () => {
-      fake.addIssue({ number: 99, title: 'Unrelated', body: 'Nothing here', user: MARA });
-      const run = await runAction('issues', issueStatePayload(99, { action: 'closed', reason: 'completed', sender: LEE }), '25');
-      expect(run.code).toBe(0);
-      expect(run.outputs).toEqual({ phase: 'none', status: 'ignored' });
-      expect(fake.requests).toEqual([]);
-    },
-    TIMEOUT,
-  );
-});
-
-describe('the bundled Action: verification on pull_request synchronize', () => {
-  it(
-    'once every task is ticked the gate is green: writes verifications/final-verification.md on the spec branch, closes the sub-issues, and only once',
-    async () => {
-      await orchestrate('30');
-      const run = await push((f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), '31');
+      const run = await push((f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), '41');
       expect(run.code).toBe(0);
       expect(run.outputs.conclusion).toBe('success');
 
@@ -336,7 +330,7 @@ describe('the bundled Action: verification on pull_request synchronize', () => {
       // Another push with the tasks as they are: the report is not written again.
       const count = commits().length;
       fake.requests.splice(0);
-      const again = await push((f) => f.set('README.md', '# app\n\nMore.\n'), '32');
+      const again = await push((f) => f.set('README.md', '# app\n\nMore.\n'), '42');
       expect(again.code).toBe(0);
       expect(commits()).toHaveLength(count + 1);
       expect(fake.writes().filter((r) => r.path.includes('/contents/'))).toEqual([]);
@@ -345,28 +339,33 @@ describe('the bundled Action: verification on pull_request synchronize', () => {
   );
 
   it(
-    'with a task left, the gate fails and no report is written',
+    'pull_request closed without merging, and a merged pull request that is not a spec: nothing is written',
     async () => {
-      const run = await push((f) => f.set('README.md', '# app\n\nMore.\n'), '33');
-      expect(run.code).toBe(1);
-      expect(run.outputs.conclusion).toBe('failure');
-      expect(files().has(VERIFICATION)).toBe(false);
+      fake.requests.splice(0);
+      const unmerged = await runAction('pull_request', closedPullRequestPayload(pr), '50');
+      expect(unmerged.code).toBe(0);
+      expect(unmerged.outputs).toEqual({ phase: 'none', status: 'ignored' });
+
+      fake.git.refs.set('heads/feature', fake.git.resolve('main')?.sha ?? '');
+      fake.git.commitOnBranch('feature', (f) => f.set('x.txt', 'x'), 'x');
+      const other = fake.addIssue({ title: 'A feature', body: '', user: MARA, pull_request: { head: 'feature', base: 'main', draft: false } });
+      fake.mergePull(other.number);
+      const run = await runAction('pull_request', closedPullRequestPayload(other.number), '51');
+      expect(run.code).toBe(0);
+      expect(run.outputs).toEqual({ phase: 'none', status: 'ignored' });
+      expect(fake.writes()).toEqual([]);
+      expect(fake.issues.get(12)?.state).toBe('open');
     },
     TIMEOUT,
   );
-});
 
-describe('the bundled Action: the spec pull request merged (pull_request closed)', () => {
   it(
-    'ticks the roadmap item through a pull request, closes the issue as completed with a summary, labels it done; a second run writes nothing',
+    'pull_request closed and merged: the roadmap item ticked through a pull request, the issue closed as completed with a summary and labelled done; a second run writes nothing',
     async () => {
-      await orchestrate('40');
-      expect((await push((f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), '41')).code).toBe(0);
       fake.mergePull(pr);
       fake.requests.splice(0);
-
       const payload = closedPullRequestPayload(pr);
-      const run = await runAction('pull_request', payload, '42');
+      const run = await runAction('pull_request', payload, '60');
       expect(run.code).toBe(0);
       expect(run.outputs).toEqual({ phase: 'finish-spec', status: 'finished' });
 
@@ -385,7 +384,7 @@ describe('the bundled Action: the spec pull request merged (pull_request closed)
       expect(lastReply(12)).toContain(`The spec pull request #${pr} merged`);
       expect(lastReply(12)).toContain(`is ticked in #${roadmapPr?.number ?? 0}`);
       expect(lastReply(12)).toContain('Closing this issue as completed.');
-      // No gate on a closed pull request: no check run and no checklist edit.
+      // No gate on a closed pull request.
       expect(fake.requests.some((r) => r.path.endsWith(`/pulls/${pr}/files`))).toBe(false);
       expect(fake.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
 
@@ -393,7 +392,7 @@ describe('the bundled Action: the spec pull request merged (pull_request closed)
       const issues = fake.issues.size;
       const comments = fake.comments.length;
       fake.requests.splice(0);
-      for (const runId of ['42', '43']) {
+      for (const runId of ['60', '61']) {
         const again = await runAction('pull_request', payload, runId);
         expect(again.code).toBe(0);
         expect(again.outputs).toEqual({ phase: 'finish-spec', status: 'finished' });
@@ -401,35 +400,6 @@ describe('the bundled Action: the spec pull request merged (pull_request closed)
       expect(fake.writes()).toEqual([]);
       expect(fake.issues.size).toBe(issues);
       expect(fake.comments.length).toBe(comments);
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'a spec pull request closed without merging: nothing happens',
-    async () => {
-      const spec = fake.issues.get(pr);
-      if (spec) spec.state = 'closed';
-      const run = await runAction('pull_request', closedPullRequestPayload(pr), '44');
-      expect(run.code).toBe(0);
-      expect(run.outputs).toEqual({ phase: 'none', status: 'ignored' });
-      expect(fake.writes()).toEqual([]);
-      expect(fake.issues.get(12)?.state).toBe('open');
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'a merged pull request that is not a spec: nothing is written',
-    async () => {
-      fake.git.refs.set('heads/feature', fake.git.resolve('main')?.sha ?? '');
-      fake.git.commitOnBranch('feature', (f) => f.set('x.txt', 'x'), 'x');
-      const other = fake.addIssue({ title: 'A feature', body: '', user: MARA, pull_request: { head: 'feature', base: 'main', draft: false } });
-      fake.mergePull(other.number);
-      const run = await runAction('pull_request', closedPullRequestPayload(other.number), '45');
-      expect(run.code).toBe(0);
-      expect(run.outputs).toEqual({ phase: 'none', status: 'ignored' });
-      expect(fake.writes()).toEqual([]);
     },
     TIMEOUT,
   );

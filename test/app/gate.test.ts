@@ -300,14 +300,24 @@ describe('merge gate on check and merge-queue events', () => {
     await deliver(probot, 'check_run', examplePayload('check_run.rerequested', (p) => (p.check_run.name = 'build')));
   });
 
-  it('gates the pull requests of a requested check suite', async () => {
-    const created: Body[] = [];
-    nockPullRequestReads({ contents: { [TASKS]: DONE_MD } });
-    captureCreate(created);
+  it("leaves a push's automatic check suite to its pull_request event: no request at all", async () => {
+    nock.cleanAll();
     const payload = examplePayload('check_suite.requested', (p) => {
       p.check_suite.head_sha = HEAD;
       p.check_suite.pull_requests = [pullRequestRef(PR, HEAD)];
     });
+    await deliver(probot, 'check_suite', payload);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('gates the pull requests of a re-requested check suite', async () => {
+    const created: Body[] = [];
+    nockPullRequestReads({ contents: { [TASKS]: DONE_MD } });
+    captureCreate(created);
+    const payload = examplePayload('check_suite.rerequested', (p) => {
+      p.check_suite.head_sha = HEAD;
+      p.check_suite.pull_requests = [pullRequestRef(PR, HEAD)];
+    }, 'requested');
 
     await deliver(probot, 'check_suite', payload);
 

@@ -350,17 +350,15 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     expect(story.marked(ISSUE, 'questions')).toHaveLength(1);
   });
 
-  // BUG (App): every push is gated twice, on pull_request.synchronize and on check_suite.requested, which GitHub
-  // sends for the same push at the same moment. One server serializes the two by head SHA
-  // (src/app/serialize-by-key.ts), but two replicas behind a load balancer each find no check run on the new head
-  // and each create one: two "Agent OS: tasks" runs on one commit (check runs cannot be deleted afterwards).
-  it.failing('one push, whose pull_request.synchronize and check_suite.requested land on two replicas at once, gets one check run', async () => {
+  // GitHub sends pull_request.synchronize and check_suite.requested for the same push at the same moment; only the
+  // first gates, so two replicas cannot each create a run on the new head (check runs cannot be deleted).
+  it('one push, whose pull_request.synchronize and check_suite.requested land on two replicas at once, gets one check run', async () => {
     const story = newStory();
     await prepare(story, 'tasks');
     const before = story.head();
     const sha = story.fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)), 'Work on Task Group 1').sha;
-    // Both replicas look for the run on the new head before either creates one.
-    stage.intercept(barrier((r: FakeRequest) => r.method === 'GET' && r.path === `${repoPath(story)}/commits/${sha}/check-runs`, 2));
+    // Were both replicas to gate the push, both would look for the run on the new head before either created one.
+    stage.intercept(barrier((r: FakeRequest) => r.method === 'GET' && r.path === `${repoPath(story)}/commits/${sha}/check-runs`, 2, 1000));
     const answers = await Promise.all([
       story.post(pullRequestEvent(story.fake, PR, LEE, 'synchronize', { before }), { replica: 0 }),
       story.post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1 }),

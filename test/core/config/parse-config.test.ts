@@ -11,7 +11,7 @@ describe('parseConfig', () => {
 
   it('merges given keys over the defaults, nested ones one by one', () => {
     const result = parseConfig({ labels: { shape_spec: 'needs-spec' }, permissions: { tick: 'maintain' }, check_name: 'Spec tasks', draft_pull_requests: false });
-    expect(result.ok && result.settings.lifecycle.labels).toEqual({ shapeSpec: 'needs-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written' });
+    expect(result.ok && result.settings.lifecycle.labels).toEqual({ shapeSpec: 'needs-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written', done: 'agent-os: done' });
     expect(result.ok && result.settings.lifecycle.permissions).toMatchObject({ tick: 'maintain', 'write-spec': 'write' });
     expect(result.ok && result.settings.gate.checkName).toBe('Spec tasks');
     expect(result.ok && result.settings.lifecycle.draftPullRequests).toBe(false);
@@ -23,7 +23,7 @@ describe('parseConfig', () => {
     const problems = result.ok ? [] : result.problems;
     expect(problems).toEqual(
       expect.arrayContaining([
-        { key: 'labels.shapping', message: 'unknown key (did you mean `shaping`?); known keys here: `shape_spec`, `shaping`, `spec_written`' },
+        { key: 'labels.shapping', message: 'unknown key (did you mean `shaping`?); known keys here: `shape_spec`, `shaping`, `spec_written`, `done`' },
         { key: 'draft_pull_requests', message: 'expected true or false, received the text "yes"' },
         { key: 'permissions.write-spec', message: 'expected one of `read`, `triage`, `write`, `maintain`, `admin`, received the text "root"' },
         { key: 'task_files[0]', message: 'expected text, received the number 1' },
