@@ -74201,10 +74201,11 @@ function groupBlock(group, branch) {
 function renderImplementationHandOff(input2) {
   const { groups: groups3, branch, checkName } = input2;
   const which2 = groups3.map((g) => g.key).join(", ");
+  const where = input2.committed === false ? `Each task group below has an implementation prompt. The prompt files are not on \`${branch}\` yet: comment \`/orchestrate-tasks\` to commit them (the commands below read them), or paste a prompt into your agent.` : `Each task group below has an implementation prompt, committed on \`${branch}\`.`;
   const lines = [
     "### Implementation prompts",
     "",
-    groups3.length === 0 ? "There are no task groups to implement." : `Each task group below has an implementation prompt, committed on \`${branch}\`. Nothing here runs an AI model: run a prompt with the coding agent you use, on that branch, and push its work.`
+    groups3.length === 0 ? "There are no task groups to implement." : `${where} Nothing here runs an AI model: run a prompt with the coding agent you use, on that branch, and push its work.`
   ];
   for (const group of groups3) lines.push("", ...groupBlock(group, branch));
   if (groups3.length > 0) {
@@ -74559,29 +74560,31 @@ async function renderHandOff(ctx, input2) {
   const read = input2.gate.reads.find((r) => r.status === "read" && r.path.startsWith(specs) && r.path.endsWith("/tasks.md"));
   if (read === void 0) return void 0;
   const folder2 = read.path.slice(0, -"/tasks.md".length);
-  const location = { folder: folder2, specPath: `${folder2}/spec.md`, requirementsPath: `${folder2}/planning/requirements.md`, tasksPath: read.path, branch: input2.headRef };
-  const [source, plan, visuals] = await Promise.all([
+  const [source, plan, visuals, prompts] = await Promise.all([
     readFileAtRef(ctx.client, ctx.repo, read.path, input2.gate.headSha),
     readFileAtRef(ctx.client, ctx.repo, `${folder2}/orchestration.yml`, input2.gate.headSha),
-    listDirectory(ctx.client, ctx.repo, `${folder2}/planning/visuals`, input2.gate.headSha)
+    listDirectory(ctx.client, ctx.repo, `${folder2}/planning/visuals`, input2.gate.headSha),
+    listDirectory(ctx.client, ctx.repo, `${folder2}/implementation/prompts`, input2.gate.headSha)
   ]);
   if (!source.found) return void 0;
   const tasks = parseTaskFile(source.text, { path: read.path, skipMarkers: ctx.gateSettings.skipMarkers });
   const orchestration = plan.found ? readOrchestration(plan.text).groups : [];
   const links = {
     specFolder: folder2,
-    spec: location.specPath,
-    requirements: location.requirementsPath,
-    tasks: location.tasksPath,
+    spec: `${folder2}/spec.md`,
+    requirements: `${folder2}/planning/requirements.md`,
+    tasks: read.path,
     visuals: visuals.filter((v) => v.type === "file").map((v) => v.path)
   };
   const title = folder2.slice(folder2.lastIndexOf("/") + 1);
   const chosen = planGroups({ tasks, tasksSource: source.text, orchestration, links, specTitle: title }).filter((g) => input2.groups.includes(g.key));
   if (chosen.length === 0) return void 0;
+  const committed = new Set(prompts.map((p) => p.path));
   return renderImplementationHandOff({
     groups: chosen.map((g) => ({ key: g.key, title: g.group.title, prompt: g.prompt, promptPath: g.promptPath })),
     branch: input2.headRef,
-    checkName: input2.gate.checkName
+    checkName: input2.gate.checkName,
+    committed: chosen.every((g) => committed.has(g.promptPath))
   });
 }
 

@@ -62,28 +62,30 @@ async function renderHandOff(ctx: LifecycleContext, input: { headRef: string; ga
   const read = input.gate.reads.find((r) => r.status === 'read' && r.path.startsWith(specs) && r.path.endsWith('/tasks.md'));
   if (read === undefined) return undefined;
   const folder = read.path.slice(0, -'/tasks.md'.length);
-  const location = { folder, specPath: `${folder}/spec.md`, requirementsPath: `${folder}/planning/requirements.md`, tasksPath: read.path, branch: input.headRef };
-  const [source, plan, visuals] = await Promise.all([
+  const [source, plan, visuals, prompts] = await Promise.all([
     readFileAtRef(ctx.client, ctx.repo, read.path, input.gate.headSha),
     readFileAtRef(ctx.client, ctx.repo, `${folder}/orchestration.yml`, input.gate.headSha),
     listDirectory(ctx.client, ctx.repo, `${folder}/planning/visuals`, input.gate.headSha),
+    listDirectory(ctx.client, ctx.repo, `${folder}/implementation/prompts`, input.gate.headSha),
   ]);
   if (!source.found) return undefined;
   const tasks = parseTaskFile(source.text, { path: read.path, skipMarkers: ctx.gateSettings.skipMarkers });
   const orchestration = plan.found ? readOrchestration(plan.text).groups : [];
   const links = {
     specFolder: folder,
-    spec: location.specPath,
-    requirements: location.requirementsPath,
-    tasks: location.tasksPath,
+    spec: `${folder}/spec.md`,
+    requirements: `${folder}/planning/requirements.md`,
+    tasks: read.path,
     visuals: visuals.filter((v) => v.type === 'file').map((v) => v.path),
   };
   const title = folder.slice(folder.lastIndexOf('/') + 1);
   const chosen = planGroups({ tasks, tasksSource: source.text, orchestration, links, specTitle: title }).filter((g) => input.groups.includes(g.key));
   if (chosen.length === 0) return undefined;
+  const committed = new Set(prompts.map((p) => p.path));
   return renderImplementationHandOff({
     groups: chosen.map((g) => ({ key: g.key, title: g.group.title, prompt: g.prompt, promptPath: g.promptPath })),
     branch: input.headRef,
     checkName: input.gate.checkName,
+    committed: chosen.every((g) => committed.has(g.promptPath)),
   });
 }

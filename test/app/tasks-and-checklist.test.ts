@@ -212,6 +212,13 @@ describe('declared scope', () => {
     expect(run?.output.summary).toContain('This pull request implements **Task Group 1**');
     expect(checklists()[0]?.body).toContain("_(not in this pull request's scope)_");
     expect(lastReply()).toContain('This pull request implements Task Group 1: the `Agent OS: tasks` check now requires only their tasks');
+    // The hand-off: the group's prompt, collapsed, and how to run it; the prompt files are not committed yet.
+    const reply = lastReply();
+    expect(reply).toContain('<details><summary>Implementation prompt: Task Group 1 — Data Models and Persistence</summary>');
+    expect(reply).not.toContain('Implementation prompt: Task Group 2');
+    expect(reply).toContain('The prompt files are not on `agent-os/12-team-invites-by-email` yet: comment `/orchestrate-tasks` to commit them');
+    expect(reply).toContain(`claude "$(cat ${FOLDER}/implementation/prompts/1-data-models-and-persistence.md)"`);
+    expect(reply).toContain('# Implement Task Group 1: Data Models and Persistence');
   });
 
   it('rejects /implement-tasks without group numbers, and on an issue', async () => {

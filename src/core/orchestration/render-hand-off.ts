@@ -38,15 +38,25 @@ function groupBlock(group: HandOffGroup, branch: string): string[] {
  * (collapsed) and how to run it with common coding agents. Nothing here runs a model; the merge gate waits for
  * the tasks.
  */
-export function renderImplementationHandOff(input: { groups: ReadonlyArray<HandOffGroup>; branch: string; checkName: string }): string {
+export function renderImplementationHandOff(input: {
+  groups: ReadonlyArray<HandOffGroup>;
+  branch: string;
+  checkName: string;
+  /** Whether the prompt files are on the branch (orchestrate-tasks wrote them); default true. */
+  committed?: boolean;
+}): string {
   const { groups, branch, checkName } = input;
   const which = groups.map((g) => g.key).join(', ');
+  const where =
+    input.committed === false
+      ? `Each task group below has an implementation prompt. The prompt files are not on \`${branch}\` yet: comment \`/orchestrate-tasks\` to commit them (the commands below read them), or paste a prompt into your agent.`
+      : `Each task group below has an implementation prompt, committed on \`${branch}\`.`;
   const lines = [
     '### Implementation prompts',
     '',
     groups.length === 0
       ? 'There are no task groups to implement.'
-      : `Each task group below has an implementation prompt, committed on \`${branch}\`. Nothing here runs an AI model: run a prompt with the coding agent you use, on that branch, and push its work.`,
+      : `${where} Nothing here runs an AI model: run a prompt with the coding agent you use, on that branch, and push its work.`,
   ];
   for (const group of groups) lines.push('', ...groupBlock(group, branch));
   if (groups.length > 0) {
