@@ -210,13 +210,13 @@ function operations(probot: Probot): Operation[] {
     },
     {
       operation: 'orchestrate-tasks',
-      trigger: 'issue_comment.created /orchestrate-tasks on the spec PR (4 task groups)',
+      trigger: 'issue_comment.created /orchestrate-tasks on the spec PR (3 task groups)',
       lowerBound: {
         reads: 11,
-        writes: 14,
+        writes: 12,
         roundTrips: 17,
         redeliveryReads: 3,
-        why: 'S ‖ permission ‖ comments ‖ PR, then issue, then spec branch, then tasks.md ‖ orchestration.yml ‖ branch head ‖ prompts folder ‖ visuals folder, then tree → commit → ref, then sub-issues, then per group issue → attach (in order), then reply ‖ 👀 ‖ 🚀. Redelivery: S + comments',
+        why: 'S, then permission ‖ comments ‖ PR, then 👀 ‖ issue, then spec branch, then tasks.md ‖ orchestration.yml ‖ branch head ‖ prompts folder ‖ visuals folder, then tree → commit → ref, then sub-issues, then per group issue → attach (in order), then reply ‖ 🚀. Redelivery: S + comments',
       },
       prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/orchestrate-tasks', LEE, 'orchestrate-1'),
     },

@@ -73855,6 +73855,12 @@ function matchRoadmap(roadmap, issueTitle) {
 }
 
 // src/phases/follow-spec-pull-request.ts
+function hasFollowUps(ctx, gate2) {
+  const spec = specTasks(ctx, gate2);
+  if (spec === void 0) return false;
+  const green = ctx.settings.verificationReport && gate2.report.conclusion === "success" && gate2.scope === void 0;
+  return green || gate2.changedPaths.includes(`${spec.folder}/orchestration.yml`);
+}
 function specTasks(ctx, gate2) {
   const specs = `${ctx.settings.specRoot}/specs/`;
   for (const read of gate2.reads) {
@@ -73925,8 +73931,7 @@ ${path2}, written when the ${input2.gate.checkName} check turned green.`,
 
 // src/phases/follow-gate.ts
 async function followGate(ctx, pr, gate2) {
-  const specs = `${ctx.settings.specRoot}/specs/`;
-  if (!gate2.reads.some((r) => r.status === "read" && r.path.startsWith(specs))) return void 0;
+  if (!hasFollowUps(ctx, gate2)) return void 0;
   try {
     const headRef = pr.headRef ?? (await readPullRequest(ctx.client, ctx.repo, pr.number)).headRef;
     const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate2);

@@ -1,16 +1,15 @@
 import { readPullRequest } from '../github/read-pull-request.js';
-import { followSpecPullRequest, type FollowUpOutcome } from './follow-spec-pull-request.js';
+import { followSpecPullRequest, hasFollowUps, type FollowUpOutcome } from './follow-spec-pull-request.js';
 import type { GateOutcome } from './gate-tasks.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 
 /**
  * After a gate on a pull request: the spec follow-ups (sub-issues of completed groups closed, the verification
- * report once green). Costs nothing for a pull request that is not a spec's. Failures are logged, never thrown:
+ * report once green). Costs nothing when there is nothing to follow up (most gates). Failures are logged, never thrown:
  * the check run is already reported.
  */
 export async function followGate(ctx: LifecycleContext, pr: { number: number; headRef?: string }, gate: GateOutcome): Promise<FollowUpOutcome | undefined> {
-  const specs = `${ctx.settings.specRoot}/specs/`;
-  if (!gate.reads.some((r) => r.status === 'read' && r.path.startsWith(specs))) return undefined;
+  if (!hasFollowUps(ctx, gate)) return undefined;
   try {
     const headRef = pr.headRef ?? (await readPullRequest(ctx.client, ctx.repo, pr.number)).headRef;
     const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate);

@@ -24,6 +24,17 @@ export interface FollowUpOutcome {
   verification: 'written' | 'unchanged' | 'kept-edited' | 'not-green' | 'off' | 'not-a-spec';
 }
 
+/**
+ * Whether a gate on a spec pull request has follow-ups to do, before anything is read: its orchestration.yml is
+ * part of the pull request (sub-issues may need closing), or it is green on the whole spec (verification).
+ */
+export function hasFollowUps(ctx: LifecycleContext, gate: GateOutcome): boolean {
+  const spec = specTasks(ctx, gate);
+  if (spec === undefined) return false;
+  const green = ctx.settings.verificationReport && gate.report.conclusion === 'success' && gate.scope === undefined;
+  return green || gate.changedPaths.includes(`${spec.folder}/orchestration.yml`);
+}
+
 /** The spec folder whose tasks.md the gate read on a spec pull request, with that file. */
 function specTasks(ctx: LifecycleContext, gate: GateOutcome): { folder: string; tasks: TaskFile } | undefined {
   const specs = `${ctx.settings.specRoot}/specs/`;
