@@ -243,6 +243,10 @@ describe('sub-issues and tasks.md stay in step', () => {
 });
 
 describe('verification and the merge', () => {
+  it('shape-spec linked the spec to its roadmap item in the pull request description', () => {
+    expect(fake.issues.get(pr)?.body).toContain('Roadmap: delivers item 2, **Team invites by email**, of `agent-os/product/roadmap.md` (ticked when this pull request merges).');
+  });
+
   it('writes the verification report once the gate turns green, and only once', async () => {
     await push(probot, fake, pr, (f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), 'push-all');
     const report = files().get(VERIFICATION) ?? '';
