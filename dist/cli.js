@@ -17431,6 +17431,25 @@ var init_unified = __esm({
 });
 
 // src/core/markdown/parse-markdown.ts
+function skipIdleAutolinkLiterals() {
+  const data = this.data();
+  if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(guardAutolinkLiterals);
+  return void 0;
+}
+function guardAutolinkLiterals(extension2) {
+  if (Array.isArray(extension2)) return extension2.map(guardAutolinkLiterals);
+  const { enter, transforms } = extension2;
+  if (!enter || !Object.hasOwn(enter, "literalAutolink") || !transforms) return extension2;
+  const guarded = transforms.map((transform2) => (tree) => mayHoldAutolinkLiteral(tree) ? transform2(tree) : void 0);
+  return { ...extension2, transforms: guarded };
+}
+function mayHoldAutolinkLiteral(node3) {
+  if (node3.type === "text") return node3.value.includes("@") || URL_START.test(node3.value);
+  if ("children" in node3) {
+    for (const child of node3.children) if (mayHoldAutolinkLiteral(child)) return true;
+  }
+  return false;
+}
 function parseMarkdown(source) {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
@@ -17570,7 +17589,7 @@ function adopt(node3, lines, offset, mayDefine) {
   }
   return false;
 }
-var processor, CHUNK_LENGTH;
+var URL_START, processor, CHUNK_LENGTH;
 var init_parse_markdown = __esm({
   "src/core/markdown/parse-markdown.ts"() {
     "use strict";
@@ -17578,7 +17597,8 @@ var init_parse_markdown = __esm({
     init_remark_gfm();
     init_remark_parse();
     init_unified();
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+    URL_START = /(?:https?:\/\/|www(?=\.))/i;
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals);
     CHUNK_LENGTH = 4 * 1024;
   }
 });

@@ -48215,7 +48215,27 @@ function isUint8Array2(value2) {
 }
 
 // src/core/markdown/parse-markdown.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+function skipIdleAutolinkLiterals() {
+  const data = this.data();
+  if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(guardAutolinkLiterals);
+  return void 0;
+}
+function guardAutolinkLiterals(extension2) {
+  if (Array.isArray(extension2)) return extension2.map(guardAutolinkLiterals);
+  const { enter, transforms } = extension2;
+  if (!enter || !Object.hasOwn(enter, "literalAutolink") || !transforms) return extension2;
+  const guarded = transforms.map((transform2) => (tree) => mayHoldAutolinkLiteral(tree) ? transform2(tree) : void 0);
+  return { ...extension2, transforms: guarded };
+}
+var URL_START = /(?:https?:\/\/|www(?=\.))/i;
+function mayHoldAutolinkLiteral(node3) {
+  if (node3.type === "text") return node3.value.includes("@") || URL_START.test(node3.value);
+  if ("children" in node3) {
+    for (const child of node3.children) if (mayHoldAutolinkLiteral(child)) return true;
+  }
+  return false;
+}
+var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals);
 var CHUNK_LENGTH = 4 * 1024;
 function parseMarkdown(source) {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
@@ -49670,10 +49690,22 @@ async function readFileAtRef(client, repo, path2, ref) {
 }
 
 // src/github/read-pull-request.ts
+function sameRepository(data) {
+  const head = data.head?.repo?.full_name;
+  const base = data.base?.repo?.full_name;
+  return head !== void 0 && head === base;
+}
 async function readPullRequest(client, repo, number4) {
   try {
     const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: number4 });
-    return { number: data.number, headSha: data.head.sha, headRef: data.head.ref, body: data.body, htmlUrl: data.html_url };
+    return {
+      number: data.number,
+      headSha: data.head.sha,
+      headRef: data.head.ref,
+      headInRepository: sameRepository(data),
+      body: data.body,
+      htmlUrl: data.html_url
+    };
   } catch (error63) {
     throw toAgentOsError(error63, `Reading pull request #${number4}`);
   }
@@ -72554,7 +72586,7 @@ function messageOf(error63) {
 }
 async function findOrOpenPullRequest(client, repo, request2) {
   const existing = await findPullRequestFromBranch(client, repo, request2.head);
-  if (existing) return { ...existing, outcome: "found", draftUnavailable: false };
+  if (existing && (existing.state === "open" || request2.openOnly !== true)) return { ...existing, outcome: "found", draftUnavailable: false };
   const open3 = async (draft) => {
     const { data } = await client.request("POST /repos/{owner}/{repo}/pulls", {
       ...repo,
@@ -73376,7 +73408,7 @@ function renderVerification(input2) {
   const failing = finished.filter((c) => !PASSING.has(c.conclusion ?? ""));
   const passing = finished.filter((c) => PASSING.has(c.conclusion ?? ""));
   const pending = input2.checks.filter((c) => c.status !== "completed");
-  const docs = input2.specFiles.filter((f) => f.includes("/implementation/"));
+  const docs = input2.specFiles.filter((f) => f.includes("/implementation/") && !f.includes("/implementation/prompts/"));
   const testStatus = input2.checks.length === 0 ? "\u26A0\uFE0F No other checks reported on this commit" : failing.length > 0 ? "\u274C Some checks failing" : pending.length > 0 ? "\u23F3 Some checks still running" : "\u2705 All passing";
   const status = incomplete.length > 0 || failing.length > 0 ? "\u274C Failed" : pending.length > 0 || input2.checks.length === 0 ? "\u26A0\uFE0F Passed with issues" : "\u2705 Passed";
   const taskLines = tasks.groups.filter((g) => g.tasks.length > 0).flatMap((g) => {
@@ -73385,7 +73417,7 @@ function renderVerification(input2) {
     return [`- [${done === groupTasks.length ? "x" : " "}] ${escapeMarkdown(g.title)} (${done} of ${groupTasks.length})`];
   });
   const roadmap = input2.roadmap.file === "absent" ? ["**Status:** \u26A0\uFE0F No product roadmap", "", "The repository has no `roadmap.md`; comment `/plan-product` on an issue describing the product to make one."] : input2.roadmap.item === void 0 ? ["**Status:** \u26A0\uFE0F No matching roadmap item", "", `No item of the roadmap matches \u201C${escapeMarkdown(input2.specTitle)}\u201D; tick one by hand if this spec delivers it.`] : [
-    `**Status:** ${input2.roadmap.item.checked ? "\u2705 Already ticked" : "\u2705 Will be ticked when this pull request merges"}`,
+    `**Status:** ${input2.roadmap.item.checked ? "\u2705 Already ticked" : input2.roadmap.update === "push" ? "\u2705 Will be ticked when this pull request merges" : input2.roadmap.update === "pull-request" ? "\u2705 A pull request ticking it opens when this pull request merges" : "\u26A0\uFE0F Not ticked automatically (`roadmap_update: off`): tick it by hand"}`,
     "",
     `- [${input2.roadmap.item.checked ? "x" : " "}] ${input2.roadmap.item.number}. ${escapeMarkdown(input2.roadmap.item.title)}`
   ];
@@ -73914,7 +73946,11 @@ async function writeVerification(ctx, input2) {
     date: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
     tasks: input2.tasks,
     specFiles: input2.gate.changedPaths.filter((p) => p.startsWith(`${input2.folder}/`)),
-    roadmap: item.file === "absent" ? { file: "absent" } : { file: "found", ...item.item ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } } : {} },
+    roadmap: item.file === "absent" ? { file: "absent", update: ctx.settings.roadmapUpdate } : {
+      file: "found",
+      update: ctx.settings.roadmapUpdate,
+      ...item.item ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } } : {}
+    },
     checks: checks.filter((c) => c.name !== input2.gate.checkName)
   });
   await writeFileOnBranch(ctx.client, ctx.repo, {
@@ -73933,7 +73969,13 @@ ${path2}, written when the ${input2.gate.checkName} check turned green.`,
 async function followGate(ctx, pr, gate2) {
   if (!hasFollowUps(ctx, gate2)) return void 0;
   try {
-    const headRef = pr.headRef ?? (await readPullRequest(ctx.client, ctx.repo, pr.number)).headRef;
+    let head = pr.head;
+    if (head === void 0) {
+      const read = await readPullRequest(ctx.client, ctx.repo, pr.number);
+      head = { ref: read.headRef, inRepository: read.headInRepository };
+    }
+    if (!head.inRepository) return void 0;
+    const headRef = head.ref;
     const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate2);
     if (outcome.closedSubIssues.length > 0 || outcome.verification === "written") ctx.log.info({ pullRequest: pr.number, ...outcome }, "spec follow-ups");
     return outcome;
@@ -74398,6 +74440,7 @@ async function commitFilesOnBranch(client, repo, request2) {
 }
 
 // src/phases/orchestrate-tasks.ts
+var SPECIALISATION_LABEL_PREFIX = "task-group: ";
 async function specFileLinks(ctx, location) {
   const visuals = await listDirectory(ctx.client, ctx.repo, `${location.folder}/planning/visuals`, location.branch);
   return {
@@ -74460,13 +74503,14 @@ async function orchestrateTasks(ctx, issue3) {
 orchestration.yml and ${groups3.length} implementation prompt${groups3.length === 1 ? "" : "s"} from ${location.tasksPath}.`
     });
   }
-  const subIssues = await syncSubIssues(ctx, { issue: issue3, location, tasks, tasksSource: tasksFile.text, groups: groups3, create: true });
+  const problems = [...plan.problems];
+  const subIssues = await syncSubIssues(ctx, { issue: issue3, location, tasks, tasksSource: tasksFile.text, groups: groups3, create: true, problems });
   return {
     location,
     files: files.length > 0 ? "committed" : "unchanged",
     written: files.map((f) => f.path),
     subIssues,
-    problems: plan.problems,
+    problems,
     orchestrationUrl: blobUrl(ctx, location.branch, orchestrationPath)
   };
 }
@@ -74507,27 +74551,47 @@ async function syncSubIssues(ctx, input2) {
   }
   const outcomes = [];
   for (const { planned, issue: want } of desired) {
-    const outcome = await syncOne(ctx, { parent: issue3.number, planned, want, have: existing.get(planned.key), done: complete.has(planned.key), create: input2.create });
+    const outcome = await syncOne(ctx, { parent: issue3.number, planned, want, have: existing.get(planned.key), done: complete.has(planned.key), create: input2.create, problems: input2.problems });
     if (outcome !== void 0) outcomes.push(outcome);
   }
+  if (outcomes.some((o) => o.outcome === "created")) await closeDuplicates(ctx, issue3.number, location.folder);
   return outcomes;
+}
+async function closeDuplicates(ctx, parent, folder2) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const child of (await listSubIssues(ctx.client, ctx.repo, parent)).sort((a, b) => a.number - b.number)) {
+    const marker = readSubIssueMarker(child.body);
+    if (marker?.specFolder !== folder2) continue;
+    if (!seen.has(marker.group)) {
+      seen.add(marker.group);
+    } else if (child.state === "open") {
+      await updateIssue(ctx.client, ctx.repo, child.number, { state: "closed", stateReason: "duplicate" });
+    }
+  }
 }
 async function syncOne(ctx, input2) {
   const { planned, want, have, done } = input2;
   if (have === void 0) {
     if (!input2.create) return void 0;
-    const created = await createIssue(ctx.client, ctx.repo, want);
+    const created = await createIssue(ctx.client, ctx.repo, want).catch(async (error63) => {
+      if (want.assignees.length === 0 || !isAgentOsError(error63) || error63.kind !== "user-input") throw error63;
+      input2.problems?.push(`Task Group ${planned.key}: GitHub would not assign ${want.assignees.map((a) => `@${a}`).join(", ")} (${error63.message}); the sub-issue was opened unassigned.`);
+      return createIssue(ctx.client, ctx.repo, { ...want, assignees: [] });
+    });
     await addSubIssue(ctx.client, ctx.repo, input2.parent, created);
     const closed = done ? await updateIssue(ctx.client, ctx.repo, created.number, { state: "closed", stateReason: "completed" }) : created;
     return { group: planned.key, title: want.title, number: closed.number, url: closed.htmlUrl, outcome: "created" };
   }
   const retext = input2.create && (have.title !== want.title || have.body.trim() !== want.body.trim());
   const missing = input2.create ? want.assignees.filter((a) => !have.assignees.includes(a)) : [];
+  const relabel = input2.create && want.labels.some((l) => !have.labels.includes(l));
+  const labels = [...have.labels.filter((l) => !l.startsWith(SPECIALISATION_LABEL_PREFIX)), ...want.labels];
   const close2 = done && have.state === "open";
-  if (!retext && !close2 && missing.length === 0) return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: "unchanged" };
+  if (!retext && !close2 && missing.length === 0 && !relabel) return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: "unchanged" };
   const updated = await updateIssue(ctx.client, ctx.repo, have.number, {
     ...retext ? { title: want.title, body: want.body } : {},
     ...missing.length > 0 ? { assignees: [...have.assignees, ...missing] } : {},
+    ...relabel ? { labels } : {},
     ...close2 ? { state: "closed", stateReason: "completed" } : {}
   });
   return { group: planned.key, title: updated.title, number: updated.number, url: updated.htmlUrl, outcome: close2 ? "closed" : "updated" };
@@ -76736,7 +76800,8 @@ mission.md, roadmap.md (${brief.features.length} items) and tech-stack.md (${sta
       "",
       "Edit the files on this branch as you like before merging. Specs shaped later are matched to roadmap items by title, and a merged spec ticks its item."
     ].join("\n"),
-    draft: ctx.settings.draftPullRequests
+    draft: ctx.settings.draftPullRequests,
+    openOnly: true
   });
   return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: brief.features.length };
 }
@@ -77872,15 +77937,16 @@ Delivered by #${pr.number} (spec for #${issueNumber}).`;
     base: ctx.defaultBranch,
     title: `Roadmap: ${match.item.title} is done`.slice(0, 256),
     body: [`Ticks roadmap item ${escapeMarkdown(item)} in \`${match.path}\`: #${pr.number} delivered it (the spec for #${issueNumber}).`, "", "One character changes; merge it to keep the roadmap true."].join("\n"),
-    draft: false
+    draft: false,
+    openOnly: true
   });
   return { status: "pull-request", number: opened.number, url: opened.url, item };
 }
 function summary2(pr, roadmap, close2) {
-  const road = roadmap.status === "pull-request" ? `Its roadmap item **${escapeMarkdown(roadmap.item)}** is ticked in #${roadmap.number}; merge it to update the roadmap.` : roadmap.status === "pushed" ? `Its roadmap item **${escapeMarkdown(roadmap.item)}** is ticked on the default branch.` : roadmap.status === "already-ticked" ? "Its roadmap item was already ticked." : roadmap.status === "no-item" ? "No roadmap item matches this issue\u2019s title, so the roadmap is unchanged." : roadmap.status === "no-roadmap" ? "The repository has no product roadmap (`/plan-product` makes one)." : "";
+  const road = roadmap.status === "pull-request" ? `Its roadmap item **${escapeMarkdown(roadmap.item)}** is ticked in #${roadmap.number}; merge it to update the roadmap.` : roadmap.status === "pushed" ? `Its roadmap item **${escapeMarkdown(roadmap.item)}** is ticked on the default branch.` : roadmap.status === "already-ticked" ? "Its roadmap item was already ticked." : roadmap.status === "no-item" ? "No roadmap item matches this issue\u2019s title, so the roadmap is unchanged." : roadmap.status === "no-roadmap" ? "The repository has no product roadmap (`/plan-product` makes one)." : roadmap.status === "failed" ? `Its roadmap item could not be ticked: ${roadmap.message} Tick it by hand in the roadmap.` : "";
   return [
     markerLine(MERGED_MARKER, `pr-${pr.number}`),
-    `The spec pull request #${pr.number} merged: every required task was ticked off and the spec is done. ${road}`.trim(),
+    `The spec pull request #${pr.number} merged, so this spec is done. ${road}`.trim(),
     ...close2 ? ["", "Closing this issue as completed."] : []
   ].join("\n");
 }
@@ -77892,16 +77958,17 @@ async function finishMergedSpec(ctx, pr) {
     listIssueComments(ctx.client, ctx.repo, issueNumber),
     ctx.settings.roadmapUpdate === "off" ? Promise.resolve(void 0) : readRoadmapFile(ctx)
   ]);
-  const roadmap = roadmapFile === void 0 ? { status: "off" } : await tickRoadmap(ctx, issueNumber, matchRoadmap(roadmapFile, issue3.title), pr);
+  const roadmap = roadmapFile === void 0 ? { status: "off" } : await tickRoadmap(ctx, issueNumber, matchRoadmap(roadmapFile, issue3.title), pr).catch((error63) => {
+    ctx.log.warn({ err: error63 }, "could not tick the roadmap item");
+    return { status: "failed", message: isAgentOsError(error63) ? error63.message : String(error63) };
+  });
   const close2 = ctx.settings.closeIssueOnMerge && !issue3.isPullRequest;
   const { labels } = ctx.settings;
   await setPhaseLabel(ctx.client, ctx.repo, { number: issue3.number, current: issue3.labels, target: labels.done, phaseLabels: phaseLabels(labels) });
-  await upsertMarkedComment(ctx.client, ctx.repo, {
-    number: issue3.number,
-    isOurs: (body) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`)),
-    body: summary2(pr, roadmap, close2),
-    comments
-  });
+  const isSummary = (body) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`));
+  if (!comments.some((c) => c.byBot && isSummary(c.body)) || roadmap.status === "failed") {
+    await upsertMarkedComment(ctx.client, ctx.repo, { number: issue3.number, isOurs: isSummary, body: summary2(pr, roadmap, close2), comments });
+  }
   let closed = false;
   if (close2 && issue3.state === "open") {
     await updateIssue(ctx.client, ctx.repo, issue3.number, { state: "closed", stateReason: "completed" });
@@ -77935,7 +78002,8 @@ async function followSubIssue(ctx, event) {
     return { status: "noted" };
   }
   if (event.stateReason !== "completed") {
-    await say(ctx, event.issueNumber, event.eventKey, `Closed as not planned: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
+    const how = event.stateReason === "duplicate" ? "as a duplicate" : "as not planned";
+    await say(ctx, event.issueNumber, event.eventKey, `Closed ${how}: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
     return { status: "noted" };
   }
   const held = await readPermission(ctx.client, ctx.repo, event.sender.login);
@@ -77952,10 +78020,7 @@ async function followSubIssue(ctx, event) {
   if (file2 === void 0) return { status: "ignored" };
   const tasks = parseTaskFile(file2.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
   const { text: text5, ticked } = tickGroup(file2.text, tasks, marker.group);
-  if (ticked === 0) {
-    await say(ctx, event.issueNumber, event.eventKey, `Every task of Task Group ${marker.group} was already ticked in \`${location.tasksPath}\`.`);
-    return { status: "unchanged", ticked: 0 };
-  }
+  if (ticked === 0) return { status: "unchanged", ticked: 0 };
   const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
     branch: location.branch,
     path: location.tasksPath,
@@ -77986,7 +78051,7 @@ async function handleIssueStateChange(base, event) {
     return { phase: "sub-issue", status: outcome.status, ...outcome.gate ? { gate: outcome.gate } : {} };
   } catch (error63) {
     base.log.warn({ err: error63 }, "following a sub-issue failed");
-    const text5 = `Could not update \`tasks.md\` for this task group: ${messageOf2(error63)} Close or reopen the issue again to retry.`;
+    const text5 = event.action === "closed" ? `Could not tick this task group in \`tasks.md\`: ${messageOf2(error63)} Reopen and close the issue again to retry.` : `Could not follow the reopening of this task group: ${messageOf2(error63)}`;
     const comments = await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []);
     await upsertMarkedComment(base.client, base.repo, {
       number: event.issueNumber,
@@ -77999,7 +78064,7 @@ ${text5}`,
   }
 }
 async function handlePullRequestClosed(base, event) {
-  if (!event.merged) return { phase: "none", status: "ignored" };
+  if (!event.merged || !event.headInRepository) return { phase: "none", status: "ignored" };
   const ctx = await withSettings(base);
   if (issueNumberOfSpecBranch(event.headRef, ctx.settings) === void 0) return { phase: "none", status: "ignored" };
   const finish = await finishMergedSpec(ctx, event);
@@ -78127,8 +78192,15 @@ async function run() {
       return;
     }
     const pull = payload.pull_request;
+    const headInRepository = pull?.head.repo?.full_name === `${repo.owner}/${repo.repo}`;
     if ((eventName === "pull_request" || eventName === "pull_request_target") && payload.action === "closed" && pull) {
-      const closed = await handlePullRequestClosed(actionBase(client, repoHtmlUrl), { number: pull.number, headRef: pull.head.ref, merged: pull.merged === true, htmlUrl: pull.html_url });
+      const closed = await handlePullRequestClosed(actionBase(client, repoHtmlUrl), {
+        number: pull.number,
+        headRef: pull.head.ref,
+        headInRepository,
+        merged: pull.merged === true,
+        htmlUrl: pull.html_url
+      });
       setOutput("phase", closed.phase);
       setOutput("status", closed.status);
       info(closed.phase === "none" ? "agent-os-github: a closed pull request that is not a merged spec: nothing to do." : `agent-os-github: ${closed.phase} ${closed.status}.`);
@@ -78150,7 +78222,7 @@ async function run() {
         }
       }
       const ctx = { ...actionBase(client, repoHtmlUrl), settings: allSettings.lifecycle, gateSettings: settings };
-      await followGate(ctx, { number: pull.number, headRef: pull.head.ref }, outcome);
+      await followGate(ctx, { number: pull.number, head: { ref: pull.head.ref, inRepository: headInRepository } }, outcome);
     } else if (eventName === "merge_group" && payload.merge_group && settings) {
       const group = payload.merge_group;
       outcome = await gateMergeGroup(

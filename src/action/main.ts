@@ -127,9 +127,18 @@ export async function run(): Promise<void> {
       }
       return;
     }
-    const pull = payload.pull_request as { number: number; merged?: boolean; html_url: string; head: { ref: string } } | undefined;
+    const pull = payload.pull_request as
+      | { number: number; merged?: boolean; html_url: string; head: { ref: string; repo?: { full_name?: string } | null } }
+      | undefined;
+    const headInRepository = pull?.head.repo?.full_name === `${repo.owner}/${repo.repo}`;
     if ((eventName === 'pull_request' || eventName === 'pull_request_target') && payload.action === 'closed' && pull) {
-      const closed = await handlePullRequestClosed(actionBase(client, repoHtmlUrl), { number: pull.number, headRef: pull.head.ref, merged: pull.merged === true, htmlUrl: pull.html_url });
+      const closed = await handlePullRequestClosed(actionBase(client, repoHtmlUrl), {
+        number: pull.number,
+        headRef: pull.head.ref,
+        headInRepository,
+        merged: pull.merged === true,
+        htmlUrl: pull.html_url,
+      });
       core.setOutput('phase', closed.phase);
       core.setOutput('status', closed.status);
       core.info(closed.phase === 'none' ? 'agent-os-github: a closed pull request that is not a merged spec: nothing to do.' : `agent-os-github: ${closed.phase} ${closed.status}.`);
@@ -153,7 +162,7 @@ export async function run(): Promise<void> {
         }
       }
       const ctx = { ...actionBase(client, repoHtmlUrl), settings: allSettings.lifecycle, gateSettings: settings };
-      await followGate(ctx, { number: pull.number, headRef: pull.head.ref }, outcome);
+      await followGate(ctx, { number: pull.number, head: { ref: pull.head.ref, inRepository: headInRepository } }, outcome);
     } else if (eventName === 'merge_group' && payload.merge_group && settings) {
       const group = payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
       outcome = await gateMergeGroup(

@@ -14,6 +14,11 @@ import { syncChecklist } from '../phases/sync-checklist.js';
 import { reportGate } from './report-gate.js';
 import { createKeyedSerializer } from './serialize-by-key.js';
 
+/** Whether a pull request's head repository is this one (GitHub sends `null` for a deleted fork). */
+function sameRepository(head: { full_name: string } | null, repository: { full_name: string }): boolean {
+  return head !== null && head.full_name === repository.full_name;
+}
+
 function repoOf(repository: { name: string; owner: { login: string } }): RepoRef {
   return { owner: repository.owner.login, repo: repository.name };
 }
@@ -227,7 +232,13 @@ export default function agentOsApp(app: Probot): void {
     const base = eventBase(context, payload.repository);
     try {
       const outcome = await serialize(`${payload.repository.full_name}#${pr.number}`, () =>
-        handlePullRequestClosed(base, { number: pr.number, headRef: pr.head.ref, merged: pr.merged, htmlUrl: pr.html_url }),
+        handlePullRequestClosed(base, {
+          number: pr.number,
+          headRef: pr.head.ref,
+          headInRepository: sameRepository(pr.head.repo, payload.repository),
+          merged: pr.merged,
+          htmlUrl: pr.html_url,
+        }),
       );
       logOutcome(context, outcome);
     } catch (error) {
@@ -254,7 +265,8 @@ export default function agentOsApp(app: Probot): void {
     });
     if (gated !== undefined && settings !== undefined) {
       const ctx = { ...eventBase(context, payload.repository), settings: settings.lifecycle, gateSettings: settings.gate };
-      await followGate(ctx, { number: payload.pull_request.number, headRef: payload.pull_request.head.ref }, gated);
+      const { head } = payload.pull_request;
+      await followGate(ctx, { number: payload.pull_request.number, head: { ref: head.ref, inRepository: sameRepository(head.repo, payload.repository) } }, gated);
     }
   });
 

@@ -30,6 +30,8 @@ export interface NewPullRequest {
   title: string;
   body: string;
   draft: boolean;
+  /** Reuse only an open pull request: a merged or closed one from the same branch gets a new one. */
+  openOnly?: boolean;
 }
 
 export type PullRequestResult = PullRequestRef & { outcome: 'created' | 'found'; draftUnavailable: boolean };
@@ -47,7 +49,7 @@ function messageOf(error: unknown): string {
  */
 export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef, request: NewPullRequest): Promise<PullRequestResult> {
   const existing = await findPullRequestFromBranch(client, repo, request.head);
-  if (existing) return { ...existing, outcome: 'found', draftUnavailable: false };
+  if (existing && (existing.state === 'open' || request.openOnly !== true)) return { ...existing, outcome: 'found', draftUnavailable: false };
   const open = async (draft: boolean) => {
     const { data } = await client.request('POST /repos/{owner}/{repo}/pulls', {
       ...repo,

@@ -6,15 +6,31 @@ export interface PullRequestState {
   headSha: string;
   /** The head branch's name. */
   headRef: string;
+  /** The head branch is in this repository (not a fork's branch that happens to have the same name). */
+  headInRepository: boolean;
   body: string | null;
   htmlUrl: string;
+}
+
+/** Whether the head branch is the base repository's own (a deleted fork's head has no repository at all). */
+function sameRepository(data: { head: unknown; base: unknown }): boolean {
+  const head = (data.head as { repo?: { full_name?: string } | null } | undefined)?.repo?.full_name;
+  const base = (data.base as { repo?: { full_name?: string } | null } | undefined)?.repo?.full_name;
+  return head !== undefined && head === base;
 }
 
 /** Read a pull request's current head and description from the API (never from a possibly replayed payload). */
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestState> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number });
-    return { number: data.number, headSha: data.head.sha, headRef: data.head.ref, body: data.body, htmlUrl: data.html_url };
+    return {
+      number: data.number,
+      headSha: data.head.sha,
+      headRef: data.head.ref,
+      headInRepository: sameRepository(data),
+      body: data.body,
+      htmlUrl: data.html_url,
+    };
   } catch (error) {
     throw toAgentOsError(error, `Reading pull request #${number}`);
   }

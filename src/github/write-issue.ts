@@ -63,7 +63,14 @@ export async function updateIssue(
   client: GitHubClient,
   repo: RepoRef,
   number: number,
-  change: { title?: string; body?: string; state?: 'open' | 'closed'; stateReason?: 'completed' | 'not_planned' | 'reopened'; labels?: readonly string[]; assignees?: readonly string[] },
+  change: {
+    title?: string;
+    body?: string;
+    state?: 'open' | 'closed';
+    stateReason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+    labels?: readonly string[];
+    assignees?: readonly string[];
+  },
 ): Promise<IssueRecord> {
   try {
     const { data } = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {

@@ -3,6 +3,7 @@ import { tickRoadmapItem } from '../core/product/roadmap.js';
 import { markerLine } from '../core/spec/render-comments.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import { escapeMarkdown } from '../core/markdown/escape-markdown.js';
+import { isAgentOsError } from '../core/errors.js';
 import { readBranch } from '../github/branches.js';
 import { listIssueComments, upsertMarkedComment } from '../github/issue-comments.js';
 import { setPhaseLabel } from '../github/labels.js';
@@ -21,6 +22,7 @@ export interface MergedPullRequest {
 
 export type RoadmapUpdate =
   | { status: 'off' | 'no-roadmap' | 'no-item' | 'already-ticked' }
+  | { status: 'failed'; message: string }
   | { status: 'pull-request'; number: number; url: string; item: string }
   | { status: 'pushed'; item: string };
 
@@ -57,6 +59,7 @@ async function tickRoadmap(ctx: LifecycleContext, issueNumber: number, match: Ro
     title: `Roadmap: ${match.item.title} is done`.slice(0, 256),
     body: [`Ticks roadmap item ${escapeMarkdown(item)} in \`${match.path}\`: #${pr.number} delivered it (the spec for #${issueNumber}).`, '', 'One character changes; merge it to keep the roadmap true.'].join('\n'),
     draft: false,
+    openOnly: true,
   });
   return { status: 'pull-request', number: opened.number, url: opened.url, item };
 }
@@ -73,10 +76,12 @@ function summary(pr: MergedPullRequest, roadmap: RoadmapUpdate, close: boolean):
             ? 'No roadmap item matches this issue’s title, so the roadmap is unchanged.'
             : roadmap.status === 'no-roadmap'
               ? 'The repository has no product roadmap (`/plan-product` makes one).'
-              : '';
+              : roadmap.status === 'failed'
+                ? `Its roadmap item could not be ticked: ${roadmap.message} Tick it by hand in the roadmap.`
+                : '';
   return [
     markerLine(MERGED_MARKER, `pr-${pr.number}`),
-    `The spec pull request #${pr.number} merged: every required task was ticked off and the spec is done. ${road}`.trim(),
+    `The spec pull request #${pr.number} merged, so this spec is done. ${road}`.trim(),
     ...(close ? ['', 'Closing this issue as completed.'] : []),
   ].join('\n');
 }
@@ -94,16 +99,22 @@ export async function finishMergedSpec(ctx: LifecycleContext, pr: MergedPullRequ
     listIssueComments(ctx.client, ctx.repo, issueNumber),
     ctx.settings.roadmapUpdate === 'off' ? Promise.resolve(undefined) : readRoadmapFile(ctx),
   ]);
-  const roadmap: RoadmapUpdate = roadmapFile === undefined ? { status: 'off' } : await tickRoadmap(ctx, issueNumber, matchRoadmap(roadmapFile, issue.title), pr);
+  // The roadmap is a courtesy: a protected branch or a refused pull request must not keep the issue open.
+  const roadmap: RoadmapUpdate =
+    roadmapFile === undefined
+      ? { status: 'off' }
+      : await tickRoadmap(ctx, issueNumber, matchRoadmap(roadmapFile, issue.title), pr).catch((error: unknown) => {
+          ctx.log.warn({ err: error }, 'could not tick the roadmap item');
+          return { status: 'failed' as const, message: isAgentOsError(error) ? error.message : String(error) };
+        });
   const close = ctx.settings.closeIssueOnMerge && !issue.isPullRequest;
   const { labels } = ctx.settings;
   await setPhaseLabel(ctx.client, ctx.repo, { number: issue.number, current: issue.labels, target: labels.done, phaseLabels: phaseLabels(labels) });
-  await upsertMarkedComment(ctx.client, ctx.repo, {
-    number: issue.number,
-    isOurs: (body) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`)),
-    body: summary(pr, roadmap, close),
-    comments,
-  });
+  const isSummary = (body: string) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`));
+  // Said once: a redelivery (which finds the item ticked by now) leaves the first summary as it is.
+  if (!comments.some((c) => c.byBot && isSummary(c.body)) || roadmap.status === 'failed') {
+    await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs: isSummary, body: summary(pr, roadmap, close), comments });
+  }
   let closed = false;
   if (close && issue.state === 'open') {
     await updateIssue(ctx.client, ctx.repo, issue.number, { state: 'closed', stateReason: 'completed' });

@@ -8,10 +8,22 @@ import type { LifecycleContext } from './lifecycle-context.js';
  * report once green). Costs nothing when there is nothing to follow up (most gates). Failures are logged, never thrown:
  * the check run is already reported.
  */
-export async function followGate(ctx: LifecycleContext, pr: { number: number; headRef?: string }, gate: GateOutcome): Promise<FollowUpOutcome | undefined> {
+export async function followGate(
+  ctx: LifecycleContext,
+  /** `head`: the branch and whether it is in this repository, when the payload has them. */
+  pr: { number: number; head?: { ref: string; inRepository: boolean } },
+  gate: GateOutcome,
+): Promise<FollowUpOutcome | undefined> {
   if (!hasFollowUps(ctx, gate)) return undefined;
   try {
-    const headRef = pr.headRef ?? (await readPullRequest(ctx.client, ctx.repo, pr.number)).headRef;
+    let head = pr.head;
+    if (head === undefined) {
+      const read = await readPullRequest(ctx.client, ctx.repo, pr.number);
+      head = { ref: read.headRef, inRepository: read.headInRepository };
+    }
+    // A fork's branch named like a spec branch is not the spec: it may not close sub-issues or write on the real one.
+    if (!head.inRepository) return undefined;
+    const headRef = head.ref;
     const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate);
     if (outcome.closedSubIssues.length > 0 || outcome.verification === 'written') ctx.log.info({ pullRequest: pr.number, ...outcome }, 'spec follow-ups');
     return outcome;

@@ -102,7 +102,14 @@ async function writeVerification(
     date: new Date().toISOString().slice(0, 10),
     tasks: input.tasks,
     specFiles: input.gate.changedPaths.filter((p) => p.startsWith(`${input.folder}/`)),
-    roadmap: item.file === 'absent' ? { file: 'absent' } : { file: 'found', ...(item.item ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } } : {}) },
+    roadmap:
+      item.file === 'absent'
+        ? { file: 'absent', update: ctx.settings.roadmapUpdate }
+        : {
+            file: 'found',
+            update: ctx.settings.roadmapUpdate,
+            ...(item.item ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } } : {}),
+          },
     checks: checks.filter((c) => c.name !== input.gate.checkName),
   });
   await writeFileOnBranch(ctx.client, ctx.repo, {

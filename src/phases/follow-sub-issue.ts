@@ -64,7 +64,8 @@ export async function followSubIssue(ctx: LifecycleContext, event: SubIssueState
     return { status: 'noted' };
   }
   if (event.stateReason !== 'completed') {
-    await say(ctx, event.issueNumber, event.eventKey, `Closed as not planned: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
+    const how = event.stateReason === 'duplicate' ? 'as a duplicate' : 'as not planned';
+    await say(ctx, event.issueNumber, event.eventKey, `Closed ${how}: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
     return { status: 'noted' };
   }
   const held = await readPermission(ctx.client, ctx.repo, event.sender.login);
@@ -81,10 +82,8 @@ export async function followSubIssue(ctx: LifecycleContext, event: SubIssueState
   if (file === undefined) return { status: 'ignored' };
   const tasks = parseTaskFile(file.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
   const { text, ticked } = tickGroup(file.text, tasks, marker.group);
-  if (ticked === 0) {
-    await say(ctx, event.issueNumber, event.eventKey, `Every task of Task Group ${marker.group} was already ticked in \`${location.tasksPath}\`.`);
-    return { status: 'unchanged', ticked: 0 };
-  }
+  // Already ticked (the usual case when the tasks closed it): nothing to do, nothing to say.
+  if (ticked === 0) return { status: 'unchanged', ticked: 0 };
   const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
     branch: location.branch,
     path: location.tasksPath,

@@ -25,7 +25,10 @@ export async function handleIssueStateChange(base: EventBase, event: SubIssueSta
     return { phase: 'sub-issue', status: outcome.status, ...(outcome.gate ? { gate: outcome.gate } : {}) };
   } catch (error) {
     base.log.warn({ err: error }, 'following a sub-issue failed');
-    const text = `Could not update \`tasks.md\` for this task group: ${messageOf(error)} Close or reopen the issue again to retry.`;
+    const text =
+      event.action === 'closed'
+        ? `Could not tick this task group in \`tasks.md\`: ${messageOf(error)} Reopen and close the issue again to retry.`
+        : `Could not follow the reopening of this task group: ${messageOf(error)}`;
     const comments = await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []);
     await upsertMarkedComment(base.client, base.repo, {
       number: event.issueNumber,
@@ -40,13 +43,15 @@ export async function handleIssueStateChange(base: EventBase, event: SubIssueSta
 export interface PullRequestClosedEvent {
   number: number;
   headRef: string;
+  /** The head branch is in this repository: a fork's branch named like a spec branch is not the spec. */
+  headInRepository: boolean;
   merged: boolean;
   htmlUrl: string;
 }
 
 /** A spec pull request merged: roadmap, summary, label, close (see finishMergedSpec). Others are ignored. */
 export async function handlePullRequestClosed(base: EventBase, event: PullRequestClosedEvent): Promise<EventOutcome & { finish?: FinishOutcome }> {
-  if (!event.merged) return { phase: 'none', status: 'ignored' };
+  if (!event.merged || !event.headInRepository) return { phase: 'none', status: 'ignored' };
   const ctx = await withSettings(base);
   if (issueNumberOfSpecBranch(event.headRef, ctx.settings) === undefined) return { phase: 'none', status: 'ignored' };
   const finish = await finishMergedSpec(ctx, event);

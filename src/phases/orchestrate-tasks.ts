@@ -1,4 +1,4 @@
-import { AgentOsError } from '../core/errors.js';
+import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { completeGroups, groupKey } from '../core/orchestration/group-progress.js';
 import { orchestrationFor, planOrchestration, type OrchestrationGroup } from '../core/orchestration/orchestration-file.js';
@@ -16,6 +16,9 @@ import { readFileOnBranch, type FileToWrite } from '../github/write-files.js';
 import { createIssue, updateIssue, type IssueRecord } from '../github/write-issue.js';
 import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
+
+/** Sub-issue labels that name a task group's specialisation (`task-group: database`). */
+const SPECIALISATION_LABEL_PREFIX = 'task-group: ';
 
 export interface SubIssueOutcome {
   group: string;
@@ -126,13 +129,14 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
     });
   }
 
-  const subIssues = await syncSubIssues(ctx, { issue, location, tasks, tasksSource: tasksFile.text, groups, create: true });
+  const problems = [...plan.problems];
+  const subIssues = await syncSubIssues(ctx, { issue, location, tasks, tasksSource: tasksFile.text, groups, create: true, problems });
   return {
     location,
     files: files.length > 0 ? 'committed' : 'unchanged',
     written: files.map((f) => f.path),
     subIssues,
-    problems: plan.problems,
+    problems,
     orchestrationUrl: blobUrl(ctx, location.branch, orchestrationPath),
   };
 }
@@ -154,7 +158,16 @@ async function findSubIssues(ctx: LifecycleContext, parent: number, folder: stri
  */
 export async function syncSubIssues(
   ctx: LifecycleContext,
-  input: { issue: Pick<IssueSnapshot, 'number' | 'title'>; location: SpecLocation; tasks: TaskFile; tasksSource: string; groups: readonly PlannedGroup[]; create: boolean },
+  input: {
+    issue: Pick<IssueSnapshot, 'number' | 'title'>;
+    location: SpecLocation;
+    tasks: TaskFile;
+    tasksSource: string;
+    groups: readonly PlannedGroup[];
+    create: boolean;
+    /** Where problems met on the way are said (a login GitHub would not assign). */
+    problems?: string[];
+  },
 ): Promise<SubIssueOutcome[]> {
   const { issue, location } = input;
   const existing = await findSubIssues(ctx, issue.number, location.folder);
@@ -187,20 +200,43 @@ export async function syncSubIssues(
   // One at a time, in group order: sub-issue numbers follow the groups, and a failure stops before the next one.
   const outcomes: SubIssueOutcome[] = [];
   for (const { planned, issue: want } of desired) {
-    const outcome = await syncOne(ctx, { parent: issue.number, planned, want, have: existing.get(planned.key), done: complete.has(planned.key), create: input.create });
+    const outcome = await syncOne(ctx, { parent: issue.number, planned, want, have: existing.get(planned.key), done: complete.has(planned.key), create: input.create, problems: input.problems });
     if (outcome !== undefined) outcomes.push(outcome);
   }
+  if (outcomes.some((o) => o.outcome === 'created')) await closeDuplicates(ctx, issue.number, location.folder);
   return outcomes;
+}
+
+/**
+ * The same command run twice at once (on the issue and on the pull request, or on two replicas) can open a group's
+ * sub-issue twice: the oldest stays, the newer ones are closed as duplicates.
+ */
+async function closeDuplicates(ctx: LifecycleContext, parent: number, folder: string): Promise<void> {
+  const seen = new Set<string>();
+  for (const child of (await listSubIssues(ctx.client, ctx.repo, parent)).sort((a, b) => a.number - b.number)) {
+    const marker = readSubIssueMarker(child.body);
+    if (marker?.specFolder !== folder) continue;
+    if (!seen.has(marker.group)) {
+      seen.add(marker.group);
+    } else if (child.state === 'open') {
+      await updateIssue(ctx.client, ctx.repo, child.number, { state: 'closed', stateReason: 'duplicate' });
+    }
+  }
 }
 
 async function syncOne(
   ctx: LifecycleContext,
-  input: { parent: number; planned: PlannedGroup; want: SubIssue; have: IssueRecord | undefined; done: boolean; create: boolean },
+  input: { parent: number; planned: PlannedGroup; want: SubIssue; have: IssueRecord | undefined; done: boolean; create: boolean; problems?: string[] },
 ): Promise<SubIssueOutcome | undefined> {
   const { planned, want, have, done } = input;
   if (have === undefined) {
     if (!input.create) return undefined;
-    const created = await createIssue(ctx.client, ctx.repo, want);
+    const created = await createIssue(ctx.client, ctx.repo, want).catch(async (error: unknown) => {
+      // GitHub refuses the whole issue for one login it cannot assign: open it unassigned, and say which.
+      if (want.assignees.length === 0 || !isAgentOsError(error) || error.kind !== 'user-input') throw error;
+      input.problems?.push(`Task Group ${planned.key}: GitHub would not assign ${want.assignees.map((a) => `@${a}`).join(', ')} (${error.message}); the sub-issue was opened unassigned.`);
+      return createIssue(ctx.client, ctx.repo, { ...want, assignees: [] });
+    });
     await addSubIssue(ctx.client, ctx.repo, input.parent, created);
     const closed = done ? await updateIssue(ctx.client, ctx.repo, created.number, { state: 'closed', stateReason: 'completed' }) : created;
     return { group: planned.key, title: want.title, number: closed.number, url: closed.htmlUrl, outcome: 'created' };
@@ -208,11 +244,15 @@ async function syncOne(
   const retext = input.create && (have.title !== want.title || have.body.trim() !== want.body.trim());
   // Assignees named in orchestration.yml are added; people assigned by hand stay.
   const missing = input.create ? want.assignees.filter((a) => !have.assignees.includes(a)) : [];
+  // The specialisation label follows orchestration.yml; other labels stay.
+  const relabel = input.create && want.labels.some((l) => !have.labels.includes(l));
+  const labels = [...have.labels.filter((l) => !l.startsWith(SPECIALISATION_LABEL_PREFIX)), ...want.labels];
   const close = done && have.state === 'open';
-  if (!retext && !close && missing.length === 0) return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: 'unchanged' };
+  if (!retext && !close && missing.length === 0 && !relabel) return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: 'unchanged' };
   const updated = await updateIssue(ctx.client, ctx.repo, have.number, {
     ...(retext ? { title: want.title, body: want.body } : {}),
     ...(missing.length > 0 ? { assignees: [...have.assignees, ...missing] } : {}),
+    ...(relabel ? { labels } : {}),
     ...(close ? { state: 'closed' as const, stateReason: 'completed' as const } : {}),
   });
   return { group: planned.key, title: updated.title, number: updated.number, url: updated.htmlUrl, outcome: close ? 'closed' : 'updated' };

@@ -139,6 +139,7 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
       'Edit the files on this branch as you like before merging. Specs shaped later are matched to roadmap items by title, and a merged spec ticks its item.',
     ].join('\n'),
     draft: ctx.settings.draftPullRequests,
+    openOnly: true,
   });
   return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: brief.features.length };
 }

@@ -320,7 +320,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       const report = files().get(VERIFICATION) ?? '';
       expect(report).toMatch(/^# Verification Report: Team invites by email\n/);
       expect(report).toContain('## 1. Tasks Verification\n\n**Status:** ✅ All complete');
-      expect(report).toContain('## 3. Roadmap Updates\n\n**Status:** ✅ Will be ticked when this pull request merges\n\n- [ ] 2. Team invites by email');
+      expect(report).toContain('## 3. Roadmap Updates\n\n**Status:** ✅ A pull request ticking it opens when this pull request merges\n\n- [ ] 2. Team invites by email');
       expect(report).toContain('## 4. Test Suite Results');
       expect(commits()[0]?.message).toMatch(/^Verify #12: every required task is complete/);
       expect(fake.git.filesAt('main')?.has(VERIFICATION)).toBe(false);

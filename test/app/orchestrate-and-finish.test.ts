@@ -5,8 +5,9 @@ import { readSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { BOT, FakeGitHub, type FakeIssue, type FakeUser } from '../support/fake-github/fake-github.js';
 import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { closeIssue, label, mergePullRequest, push, say } from '../support/lifecycle-events.js';
-import { createTestProbot } from '../support/test-probot.js';
+import { closeIssue, label, mergePullRequest, pullRequestPayload, push, say } from '../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../support/test-probot.js';
+import { examplePayload } from '../support/webhook-examples.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const LEE: FakeUser = { login: 'lee', type: 'User' };
@@ -139,6 +140,16 @@ describe('/orchestrate-tasks', () => {
     expect(subIssues()).toHaveLength(4);
   });
 
+  it('opens a sub-issue unassigned when GitHub will not assign the login orchestration.yml names, and says so', async () => {
+    const plan = ['task_groups:', '  - name: Data Models and Persistence', '    assignees: [ghost]', ''].join('\n');
+    await push(probot, fake, pr, (f) => f.set(`${FOLDER}/orchestration.yml`, plan), 'push-ghost');
+    fake.faults.push({ method: 'POST', path: /\/repos\/acme\/app\/issues$/, status: 422, body: { message: 'Validation Failed', errors: [{ message: 'ghost cannot be assigned to this issue' }] } });
+    await say(probot, fake, pr, '/orchestrate-tasks', LEE);
+    expect(subIssues()).toHaveLength(4);
+    expect(subIssues()[0]?.assignees).toEqual([]);
+    expect(lastReply(pr)).toContain('Task Group 1: GitHub would not assign @ghost');
+  });
+
   it('12 task groups → 12 sub-issues, attached by their numeric ids in order', async () => {
     const groups = Array.from({ length: 12 }, (_, i) =>
       [`#### Task Group ${i + 1}: Part ${i + 1}`, '', `- [ ] ${i + 1}.0 Build part ${i + 1}`, `  - [ ] ${i + 1}.1 Write tests for part ${i + 1}`, ''].join('\n'),
@@ -252,7 +263,7 @@ describe('verification and the merge', () => {
     const report = files().get(VERIFICATION) ?? '';
     expect(report).toMatch(/^# Verification Report: Team invites by email\n/);
     expect(report).toContain('## 1. Tasks Verification\n\n**Status:** ✅ All complete');
-    expect(report).toContain('## 3. Roadmap Updates\n\n**Status:** ✅ Will be ticked when this pull request merges\n\n- [ ] 2. Team invites by email');
+    expect(report).toContain('## 3. Roadmap Updates\n\n**Status:** ✅ A pull request ticking it opens when this pull request merges\n\n- [ ] 2. Team invites by email');
     expect(report).toContain('## 4. Test Suite Results');
     expect(commits()[0]?.message).toMatch(/^Verify #12: every required task is complete/);
 
@@ -284,6 +295,45 @@ describe('verification and the merge', () => {
     fake.requests.splice(0);
     await mergePullRequestAgain(pr);
     expect(fake.writes()).toEqual([]);
+  });
+
+  it("a fork's pull request whose branch is named like the spec's closes no sub-issue and writes nothing on the spec branch", async () => {
+    await say(probot, fake, pr, '/orchestrate-tasks', LEE);
+    fake.git.commitOnBranch(BRANCH, (f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), 'Ticked in a fork');
+    const before = commits().length;
+    fake.requests.splice(0);
+    const payload = pullRequestPayload(fake, pr);
+    Object.assign(payload.pull_request.head.repo ?? {}, { full_name: 'mallory/app' });
+    await deliver(probot, 'pull_request', payload, 'fork-push');
+    expect(subIssues().every((c) => c.state === 'open')).toBe(true);
+    expect(commits()).toHaveLength(before);
+    expect(fake.writes().filter((r) => !r.path.endsWith('/check-runs') && !/\/issues\/(comments\/)?\d+(\/comments)?$/.test(r.path))).toEqual([]);
+
+    fake.mergePull(pr);
+    const merged = examplePayload('pull_request.closed', (p) => {
+      p.number = pr;
+      p.pull_request.number = pr;
+      p.pull_request.head.ref = BRANCH;
+      (p.pull_request as { merged: boolean }).merged = true;
+      Object.assign(p.pull_request.head.repo ?? {}, { full_name: 'mallory/app' });
+    });
+    fake.requests.splice(0);
+    await deliver(probot, 'pull_request', merged, 'fork-merge');
+    expect(fake.requests).toEqual([]);
+    expect(fake.issues.get(12)?.state).toBe('open');
+  });
+
+  it('on merge with roadmap_update: push to a protected default branch: the issue is still closed, and the summary says the item could not be ticked', async () => {
+    fake.git.commitOnBranch('main', (f) => f.set('.github/agent-os.yml', 'roadmap_update: push\n'), 'Configure');
+    await push(probot, fake, pr, (f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), 'push-all');
+    fake.faults.push({ method: 'PUT', path: /\/contents\/agent-os\/product\/roadmap\.md$/, status: 403, body: { message: 'Protected branch update failed for refs/heads/main.' }, times: 5 });
+    await mergePullRequest(probot, fake, pr, 'merge-protected');
+    const issue = fake.issues.get(12);
+    expect(issue?.state).toBe('closed');
+    expect(issue?.labels).toContain('agent-os: done');
+    expect(lastReply(12)).toContain('Its roadmap item could not be ticked:');
+    expect(lastReply(12)).toContain('Protected branch update failed');
+    expect(fake.git.filesAt('main')?.get('agent-os/product/roadmap.md')).toBe(ROADMAP);
   });
 
   it('ignores merged pull requests that are not specs', async () => {

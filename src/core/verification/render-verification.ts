@@ -21,8 +21,8 @@ export interface VerificationInput {
   tasks: TaskFile;
   /** Files of the spec folder this pull request holds (to report the implementation documentation). */
   specFiles: readonly string[];
-  /** The roadmap item this spec delivers, if the product roadmap names one. */
-  roadmap: { file: 'found' | 'absent'; item?: { number: number; title: string; checked: boolean } };
+  /** The roadmap item this spec delivers, if the product roadmap names one, and how a merge updates it. */
+  roadmap: { file: 'found' | 'absent'; item?: { number: number; title: string; checked: boolean }; update: 'pull-request' | 'push' | 'off' };
   checks: readonly OtherCheck[];
 }
 
@@ -52,7 +52,8 @@ export function renderVerification(input: VerificationInput): string {
   const failing = finished.filter((c) => !PASSING.has(c.conclusion ?? ''));
   const passing = finished.filter((c) => PASSING.has(c.conclusion ?? ''));
   const pending = input.checks.filter((c) => c.status !== 'completed');
-  const docs = input.specFiles.filter((f) => f.includes('/implementation/'));
+  // Implementation reports, not the prompts orchestrate-tasks writes.
+  const docs = input.specFiles.filter((f) => f.includes('/implementation/') && !f.includes('/implementation/prompts/'));
 
   const testStatus =
     input.checks.length === 0
@@ -78,7 +79,15 @@ export function renderVerification(input: VerificationInput): string {
       : input.roadmap.item === undefined
         ? ['**Status:** ⚠️ No matching roadmap item', '', `No item of the roadmap matches “${escapeMarkdown(input.specTitle)}”; tick one by hand if this spec delivers it.`]
         : [
-            `**Status:** ${input.roadmap.item.checked ? '✅ Already ticked' : '✅ Will be ticked when this pull request merges'}`,
+            `**Status:** ${
+              input.roadmap.item.checked
+                ? '✅ Already ticked'
+                : input.roadmap.update === 'push'
+                  ? '✅ Will be ticked when this pull request merges'
+                  : input.roadmap.update === 'pull-request'
+                    ? '✅ A pull request ticking it opens when this pull request merges'
+                    : '⚠️ Not ticked automatically (`roadmap_update: off`): tick it by hand'
+            }`,
             '',
             `- [${input.roadmap.item.checked ? 'x' : ' '}] ${input.roadmap.item.number}. ${escapeMarkdown(input.roadmap.item.title)}`,
           ];

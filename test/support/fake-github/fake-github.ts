@@ -129,7 +129,19 @@ export class FakeGitHub {
     const head = this.git.resolve(pr.head);
     const base = this.git.resolve(pr.base);
     if (!head || !base) throw new Error(`pull request #${number} has no branches`);
-    const commit = this.git.addCommit(head.tree, [base.sha, head.sha], `Merge pull request #${number}`);
+    // A three-way merge without conflicts: the base's files, with what the head changed since they parted.
+    let parted = head;
+    while (!this.git.isAncestor(parted.sha, base.sha) && parted.parents[0] !== undefined) parted = this.git.commits.get(parted.parents[0]) ?? parted;
+    const from = this.git.trees.get(parted.tree) ?? new Map<string, string>();
+    const to = this.git.trees.get(head.tree) ?? new Map<string, string>();
+    const merged = new Map(this.git.trees.get(base.tree));
+    for (const path of new Set([...from.keys(), ...to.keys()])) {
+      const text = to.get(path);
+      if (text === from.get(path)) continue;
+      if (text === undefined) merged.delete(path);
+      else merged.set(path, text);
+    }
+    const commit = this.git.addCommit(this.git.addTree(merged), [base.sha, head.sha], `Merge pull request #${number}`);
     this.git.refs.set(`heads/${pr.base}`, commit.sha);
     issue.state = 'closed';
     pr.merged = true;
@@ -446,6 +458,11 @@ export class FakeGitHub {
     return { status: current === undefined ? 201 : 200, body: { content: { path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
   }
 
+  /** This repository as a pull request's head and base name it. */
+  private repoJson() {
+    return { name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner }, html_url: this.html };
+  }
+
   private pullJson(issue: FakeIssue) {
     const pr = issue.pull_request;
     return {
@@ -456,8 +473,8 @@ export class FakeGitHub {
       merged: pr?.merged === true,
       draft: pr?.draft ?? false,
       html_url: `${this.html}/pull/${issue.number}`,
-      head: { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '' },
-      base: { ref: pr?.base ?? '' },
+      head: { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '', repo: this.repoJson() },
+      base: { ref: pr?.base ?? '', repo: this.repoJson() },
     };
   }
 
