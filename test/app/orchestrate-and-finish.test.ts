@@ -303,7 +303,7 @@ describe('verification and the merge', () => {
     const before = commits().length;
     fake.requests.splice(0);
     const payload = pullRequestPayload(fake, pr);
-    Object.assign(payload.pull_request.head.repo ?? {}, { full_name: 'mallory/app' });
+    Object.assign(payload.pull_request.head.repo, { full_name: 'mallory/app' });
     await deliver(probot, 'pull_request', payload, 'fork-push');
     expect(subIssues().every((c) => c.state === 'open')).toBe(true);
     expect(commits()).toHaveLength(before);
@@ -315,7 +315,7 @@ describe('verification and the merge', () => {
       p.pull_request.number = pr;
       p.pull_request.head.ref = BRANCH;
       (p.pull_request as { merged: boolean }).merged = true;
-      Object.assign(p.pull_request.head.repo ?? {}, { full_name: 'mallory/app' });
+      Object.assign(p.pull_request.head.repo, { full_name: 'mallory/app' });
     });
     fake.requests.splice(0);
     await deliver(probot, 'pull_request', merged, 'fork-merge');
