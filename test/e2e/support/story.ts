@@ -89,7 +89,13 @@ export class Story {
   async post(delivery: Delivery, options: { id?: string; replica?: number; signature?: Signature } = {}): Promise<number> {
     const payload = delivery.payload as { repository?: object };
     const { owner, repo, html } = this.fake;
-    const moved = payload.repository ? { ...payload, repository: { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, html_url: html } } : payload;
+    const moved: Record<string, unknown> = payload.repository ? { ...payload, repository: { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, html_url: html } } : { ...payload };
+    // A pull request's branches are this repository's too (a fork's head would name another).
+    const pull = (payload as { pull_request?: { head?: { repo?: object | null }; base?: { repo?: object | null } } }).pull_request;
+    if (pull?.head?.repo && pull.base?.repo) {
+      const same = { name: repo, full_name: `${owner}/${repo}` };
+      moved.pull_request = { ...pull, head: { ...pull.head, repo: { ...pull.head.repo, ...same } }, base: { ...pull.base, repo: { ...pull.base.repo, ...same } } };
+    }
     const { status } = await this.stage.post({ event: delivery.event, payload: moved, ...options });
     this.answered.push({ describe: delivery.describe, status });
     return status;
