@@ -48236,18 +48236,26 @@ function mayHoldAutolinkLiteral(node3) {
   return false;
 }
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals);
-var CHUNK_LENGTH = 4 * 1024;
+var CHUNK_LENGTH = 2 * 1024;
 function parseMarkdown(source) {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
 function parseMarkdownInChunks(source, chunkLength) {
+  if (source.charCodeAt(0) === 65279) {
+    const text5 = source.slice(1);
+    return text5.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text5, chunkLength);
+  }
+  return parsePieces(source, chunkLength);
+}
+function parsePieces(source, chunkLength) {
   const mayDefine = source.includes("]:");
   const children = [];
   let openList;
   let rootStart;
   let start = 0;
   let line = 1;
-  let want = Math.max(1, chunkLength, frontMatterEnd(source));
+  const frontMatter = frontMatterEnd(source);
+  let want = Math.max(1, chunkLength, frontMatter);
   for (; ; ) {
     const cut3 = start + want < source.length ? nextCut(source, start + want) : void 0;
     if (start === 0 && cut3 === void 0) return processor.parse(source);
@@ -48255,6 +48263,7 @@ function parseMarkdownInChunks(source, chunkLength) {
     const tree = processor.parse(source.slice(start, end));
     const nodes = tree.children.slice();
     let cutNode;
+    let cutAt = cut3?.at;
     let continuing;
     if (cut3 !== void 0) {
       const last = nodes[nodes.length - 1];
@@ -48265,13 +48274,20 @@ function parseMarkdownInChunks(source, chunkLength) {
         cutNode = last.children.pop();
         continuing = last;
       } else {
-        want = 2 * (cut3.at - start);
-        continue;
+        const earlier = earlierBlockCut(source, nodes, start, Math.max(start + 1, frontMatter));
+        if (earlier === void 0) {
+          want = 2 * (cut3.at - start);
+          continue;
+        }
+        cutNode = nodes[earlier.index];
+        nodes.length = earlier.index;
+        cutAt = earlier.at;
       }
     }
     rootStart ??= tree.position?.start;
+    const moved = line > 1 || start > 0;
     for (const [index2, node3] of nodes.entries()) {
-      if (adopt(node3, line - 1, start, mayDefine)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node3, line - 1, start, mayDefine)) return processor.parse(source);
       if (index2 === 0 && openList) {
         if (node3.type !== "list" || node3.position?.start.offset !== start) return processor.parse(source);
         for (const item of node3.children) openList.children.push(item);
@@ -48290,9 +48306,23 @@ function parseMarkdownInChunks(source, chunkLength) {
       return root2;
     }
     line += (cutNode.position?.start.line ?? 1) - 1;
-    start = cut3.at;
+    start = cutAt ?? source.length;
     want = Math.max(1, chunkLength);
   }
+}
+function earlierBlockCut(source, nodes, start, from) {
+  for (let index2 = nodes.length - 1; index2 >= 1; index2 -= 1) {
+    const node3 = nodes[index2];
+    const offset = node3?.position?.start.offset;
+    if (node3 === void 0 || offset === void 0) return void 0;
+    const at = start + offset;
+    if (at < from) return void 0;
+    const before = source.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const kind = cutKind(source, at);
+    if (kind?.block && (!kind.listLike || node3.type === "list")) return { index: index2, at };
+  }
+  return void 0;
 }
 function nextCut(source, from) {
   for (let i = from - 1; i < source.length - 1; i += 1) {
@@ -48364,12 +48394,14 @@ function shiftPoint(point3, lines, offset) {
 }
 function adopt(node3, lines, offset, mayDefine) {
   if (mayDefine && (node3.type === "definition" || node3.type === "footnoteDefinition")) return true;
-  if ((lines !== 0 || offset !== 0) && node3.position) {
-    const position2 = {
-      start: shiftPoint(node3.position.start, lines, offset),
-      end: shiftPoint(node3.position.end, lines, offset)
-    };
-    node3.position = position2;
+  if (node3.position) {
+    const { start, end } = node3.position;
+    start.line += lines;
+    if (start.offset !== void 0) start.offset += offset;
+    if (end !== start) {
+      end.line += lines;
+      if (end.offset !== void 0) end.offset += offset;
+    }
   }
   if ("children" in node3) {
     for (const child of node3.children) if (adopt(child, lines, offset, mayDefine)) return true;
@@ -49084,7 +49116,9 @@ function findUnclosedFences(tree, source) {
       }
       return;
     }
-    if ("children" in node3) for (const child of node3.children) visit3(child);
+    if ("children" in node3 && node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "table") {
+      for (const child of node3.children) visit3(child);
+    }
   };
   visit3(tree);
   return found;
@@ -49323,7 +49357,7 @@ function parseTaskFile(source, options = {}) {
   const dialect = detectDialect({
     path: options.path,
     headings: allHeadings,
-    tasks: scannedTasks.map((t) => ({ ...t.item, id: t.id }))
+    tasks: scannedTasks.map(({ item, id }) => ({ marker: item.marker, optional: item.optional, topLevel: item.topLevel, id }))
   });
   const tasks = scannedTasks.map((t, index2) => {
     const parentScan = t.item.parent;

@@ -31,7 +31,10 @@ export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] 
       }
       return;
     }
-    if ('children' in node) for (const child of node.children) visit(child);
+    // Code blocks are flow content: never inside the phrasing of a paragraph, heading or table (most of the tree).
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
+      for (const child of node.children) visit(child);
+    }
   };
   visit(tree);
   return found;

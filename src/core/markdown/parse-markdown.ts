@@ -12,10 +12,11 @@ type FromMarkdownExtension = Exclude<FromMarkdownExtensions[number], readonly un
 type Transform = NonNullable<FromMarkdownExtension['transforms']>[number];
 
 /**
- * GFM's literal autolinks (`www.x.com`, `https://…`, `a@b.co`) are found after parsing, by a transform that walks
- * the tree once per kind of link (four walks, a fifth of all parsing time) matching a regular expression against
- * every text node. Each of those expressions needs `http://`, `https://` or `www.` (any case), or an `@`, in one
- * text node: a tree without any is left as it is, so one quick look at the text nodes replaces the walks.
+ * GFM's literal autolinks (`www.x.com`, `https://…`, `a@b.co`) that the tokenizer cannot see (after an escape or a
+ * character reference, after a dot) are found after parsing, by a transform that walks the tree once per kind of
+ * link (four walks, a fifth of all parsing time) matching a regular expression against every text node. Each of
+ * those expressions needs `http://`, `https://` or `www.` (any case), or an `@`, in one text node: a tree without
+ * any is left as it is, so one quick look at the text nodes replaces the walks.
  */
 function skipIdleAutolinkLiterals(this: Processor): undefined {
   const data = this.data();
@@ -52,10 +53,12 @@ const processor = unified()
 
 /**
  * Roughly how much text goes to the parser at once. micromark's time grows with the square of the text it is
- * given when that text has nested lists (each time a nested list closes, it copies every event of the document so
- * far: a 735 KB Agent OS tasks.md took 7 s in one piece), so longer documents are parsed a few KB at a time.
+ * given when that text has lists (each time a list item ends, it copies every event of the document so far: a
+ * 735 KB Agent OS tasks.md took 7 s in one piece), so longer documents are parsed a few KB at a time. Each piece
+ * costs a fixed setup (under 0.1 ms): 2 KB keeps list-heavy task files fastest (4 KB pieces are a third slower
+ * on a Kiro tasks.md) at a few per cent on prose.
  */
-const CHUNK_LENGTH = 4 * 1024;
+const CHUNK_LENGTH = 2 * 1024;
 
 /** Parse GitHub-flavoured markdown to an mdast tree. Total: any string gives a tree. */
 export function parseMarkdown(source: string): Root {
@@ -78,11 +81,21 @@ interface CutKind {
  * the line comes out as the start of a top-level node (after a blank line or as an ATX heading), or as the next
  * item of a top-level list (whose items then go on in the next piece's first list). Block structure up to and
  * including a line depends only on the text up to that line, so the nodes before the line are those of the whole
- * document; at such a line the parser holds nothing open but that list. Definitions reach across the whole
- * document (and front matter is looked for up to its closing fence), so a document with them is parsed whole.
- * Exported for tests, which force small pieces.
+ * document; at such a line the parser holds nothing open but that list. When the line is not a cut, the last
+ * node of the piece that starts at a line that would have been a block cut is taken instead. Definitions reach
+ * across the whole document (and front matter is looked for up to its closing fence), so a document with them is
+ * parsed whole. Exported for tests, which force small pieces.
  */
 export function parseMarkdownInChunks(source: string, chunkLength: number): Root {
+  // The parser drops a byte-order mark that opens the text and counts positions from after it: so do the pieces.
+  if (source.charCodeAt(0) === 0xfeff) {
+    const text = source.slice(1);
+    return text.charCodeAt(0) === 0xfeff ? processor.parse(source) : parsePieces(text, chunkLength);
+  }
+  return parsePieces(source, chunkLength);
+}
+
+function parsePieces(source: string, chunkLength: number): Root {
   const mayDefine = source.includes(']:');
   const children: RootContent[] = [];
   /** A top-level list that goes on in the next piece. */
@@ -90,7 +103,8 @@ export function parseMarkdownInChunks(source: string, chunkLength: number): Root
   let rootStart: Point | undefined;
   let start = 0;
   let line = 1;
-  let want = Math.max(1, chunkLength, frontMatterEnd(source));
+  const frontMatter = frontMatterEnd(source);
+  let want = Math.max(1, chunkLength, frontMatter);
   for (;;) {
     const cut = start + want < source.length ? nextCut(source, start + want) : undefined;
     if (start === 0 && cut === undefined) return processor.parse(source);
@@ -99,6 +113,7 @@ export function parseMarkdownInChunks(source: string, chunkLength: number): Root
     const nodes = tree.children.slice();
     /** The piece's last node: it starts at the cut, or is the list whose next item does. */
     let cutNode: Nodes | undefined;
+    let cutAt = cut?.at;
     let continuing: List | undefined;
     if (cut !== undefined) {
       const last = nodes[nodes.length - 1];
@@ -109,14 +124,23 @@ export function parseMarkdownInChunks(source: string, chunkLength: number): Root
         cutNode = last.children.pop();
         continuing = last;
       } else {
-        // Not a cut after all (inside a fence, an HTML block, a paragraph going on…): try further on.
-        want = 2 * (cut.at - start);
-        continue;
+        // Not a cut after all (a list's first item, a line in a fence, an HTML block, a paragraph going on…). If an
+        // earlier line of the piece is one, keep the nodes before it and parse the rest again with the next piece
+        // (parsing the whole piece again, further on, made every such line cost a piece); if none, try further on.
+        const earlier = earlierBlockCut(source, nodes, start, Math.max(start + 1, frontMatter));
+        if (earlier === undefined) {
+          want = 2 * (cut.at - start);
+          continue;
+        }
+        cutNode = nodes[earlier.index];
+        nodes.length = earlier.index;
+        cutAt = earlier.at;
       }
     }
     rootStart ??= tree.position?.start;
+    const moved = line > 1 || start > 0;
     for (const [index, node] of nodes.entries()) {
-      if (adopt(node, line - 1, start, mayDefine)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node, line - 1, start, mayDefine)) return processor.parse(source);
       if (index === 0 && openList) {
         // The previous piece's last list goes on here: its items, spread and end.
         if (node.type !== 'list' || node.position?.start.offset !== start) return processor.parse(source);
@@ -136,9 +160,29 @@ export function parseMarkdownInChunks(source: string, chunkLength: number): Root
       return root;
     }
     line += (cutNode.position?.start.line ?? 1) - 1;
-    start = cut.at;
+    start = cutAt ?? source.length;
     want = Math.max(1, chunkLength);
   }
+}
+
+/**
+ * The last top-level node of a parsed piece (but its first) that starts a line at or after `from` where the piece
+ * could have been cut before a block: the line and the node pass the checks a cut line passes. The piece was parsed
+ * past that line, which changes nothing before it (block structure up to a line depends only on the text up to it).
+ */
+function earlierBlockCut(source: string, nodes: readonly RootContent[], start: number, from: number): { index: number; at: number } | undefined {
+  for (let index = nodes.length - 1; index >= 1; index -= 1) {
+    const node = nodes[index];
+    const offset = node?.position?.start.offset;
+    if (node === undefined || offset === undefined) return undefined;
+    const at = start + offset;
+    if (at < from) return undefined;
+    const before = source.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const kind = cutKind(source, at);
+    if (kind?.block && (!kind.listLike || node.type === 'list')) return { index, at };
+  }
+  return undefined;
 }
 
 /** The first line starting at or after `from` (and after the first line) that may be a cut. */
@@ -229,15 +273,20 @@ function shiftPoint(point: Point, lines: number, offset: number): Point {
   };
 }
 
-/** Move a node (and its descendants) parsed from a piece to its place in the document; true if it defines. */
+/**
+ * Move a node (and its descendants) parsed from a piece to its place in the document; true if it defines. The
+ * points are moved where they are: each node of a freshly parsed tree has points of its own.
+ */
 function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean): boolean {
   if (mayDefine && (node.type === 'definition' || node.type === 'footnoteDefinition')) return true;
-  if ((lines !== 0 || offset !== 0) && node.position) {
-    const position: Position = {
-      start: shiftPoint(node.position.start, lines, offset),
-      end: shiftPoint(node.position.end, lines, offset),
-    };
-    node.position = position;
+  if (node.position) {
+    const { start, end } = node.position;
+    start.line += lines;
+    if (start.offset !== undefined) start.offset += offset;
+    if (end !== start) {
+      end.line += lines;
+      if (end.offset !== undefined) end.offset += offset;
+    }
   }
   if ('children' in node) {
     for (const child of node.children) if (adopt(child, lines, offset, mayDefine)) return true;

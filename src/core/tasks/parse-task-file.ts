@@ -60,7 +60,7 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
   const dialect = detectDialect({
     path: options.path,
     headings: allHeadings,
-    tasks: scannedTasks.map((t) => ({ ...t.item, id: t.id })),
+    tasks: scannedTasks.map(({ item, id }) => ({ marker: item.marker, optional: item.optional, topLevel: item.topLevel, id })),
   });
 
   const tasks: Task[] = scannedTasks.map((t, index) => {
