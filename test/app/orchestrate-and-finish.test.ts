@@ -350,8 +350,6 @@ describe('verification and the merge', () => {
 async function mergePullRequestAgain(number: number): Promise<void> {
   const issue = fake.issues.get(number);
   if (!issue?.pull_request) throw new Error('no pull request');
-  const { deliver } = await import('../support/test-probot.js');
-  const { examplePayload } = await import('../support/webhook-examples.js');
   const payload = examplePayload('pull_request.closed', (p) => {
     p.number = number;
     p.pull_request.number = number;
