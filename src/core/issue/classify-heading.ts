@@ -13,11 +13,17 @@ export type SectionKind =
   | 'preamble'
   /** Issue-form boilerplate ("Pre-flight checks", "Code of Conduct"): kept in the description only. */
   | 'boilerplate'
+  /** Alternatives considered, additional context, areas or versions picked in a form: context, never requirements. */
+  | 'context'
   | 'other';
 
 /** First match wins: "User stories" is about requirements before it is about users. */
 const RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['boilerplate', /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms/],
+  [
+    'context',
+    /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/,
+  ],
   ['out-of-scope', /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
   ['acceptance', /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
   ['existing-code', /existing code|reuse|related code|similar (code|features?)|prior art/],

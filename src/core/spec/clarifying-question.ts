@@ -10,6 +10,12 @@ export type QuestionTopic =
   | 'errors-and-edge-cases'
   | 'performance'
   | 'rollout'
+  | 'api'
+  | 'cli'
+  | 'migration'
+  | 'job'
+  | 'library'
+  | 'docs'
   | 'reuse'
   | 'visuals'
   | 'follow-up';
@@ -46,7 +52,8 @@ export interface RecordedAnswer {
  * drafter needs no AI service; another drafter (an AI model, say) can replace it without touching the flow.
  */
 export interface SpecDrafter {
-  draftQuestions(issue: ParsedIssue): ClarifyingQuestion[] | Promise<ClarifyingQuestion[]>;
+  /** `repositoryPaths`: the repository's file paths when the caller read its tree (they sharpen the questions). */
+  draftQuestions(issue: ParsedIssue, repositoryPaths?: readonly string[]): ClarifyingQuestion[] | Promise<ClarifyingQuestion[]>;
   draftFollowUps(
     questions: readonly ClarifyingQuestion[],
     unclear: ReadonlyArray<{ question: ClarifyingQuestion; answer: RecordedAnswer }>,
@@ -64,6 +71,12 @@ export const TOPIC_LABELS: Record<QuestionTopic, string> = {
   'errors-and-edge-cases': 'Errors and edge cases',
   performance: 'Performance',
   rollout: 'Rollout',
+  api: 'API contract',
+  cli: 'Command line',
+  migration: 'Migration',
+  job: 'Background work',
+  library: 'Public interface',
+  docs: 'Documentation',
   reuse: 'Existing code to reuse',
   visuals: 'Visual assets',
   'follow-up': 'Follow-up',

@@ -1,7 +1,10 @@
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { oneLine, sliceOfRange } from '../markdown/source-slice.js';
+import { columnOf, dedentContinuation, oneLine, sliceOfRange } from '../markdown/source-slice.js';
+import { readMarkedFile } from './file-marker.js';
+import { inferTopic, type AnswerTopic } from './infer-topic.js';
+import { toShapingState } from './shaping-state.js';
 import { DEFAULT_STANDS, INITIAL_DESCRIPTION_END, INITIAL_DESCRIPTION_START, VERBATIM_END, VERBATIM_START } from './render-requirements.js';
 
 export interface DiscussionEntry {
@@ -13,11 +16,15 @@ export interface DiscussionEntry {
   /** No answer was given: `answer` is the proposed default. */
   defaulted: boolean;
   followUpOn?: number;
+  /** What the question was about: from the state the App keeps with the file, else read from the question. */
+  topic: AnswerTopic;
 }
 
 export interface Bullet {
   text: string;
   depth: number;
+  /** Code blocks and tables inside the item (a requirement's contract), as written, dedented. */
+  blocks?: string[];
 }
 
 /** requirements.md read back: what write-spec builds spec.md from, including any edits people made. */
@@ -69,12 +76,22 @@ function findAnswerLabel(node: Nodes): Nodes | undefined {
   return undefined;
 }
 
-function collectBullets(source: string, node: Nodes, depth: number, into: Bullet[]): void {
+/** A code block or table inside a list item, as written, without the item's indentation. */
+export function blockText(source: string, node: Nodes): string {
+  const start = node.position?.start.offset ?? 0;
+  return dedentContinuation(sliceOfRange(source, [node]), columnOf(source, start));
+}
+
+export function collectBullets(source: string, node: Nodes, depth: number, into: Bullet[]): void {
   if (node.type === 'list') {
     for (const item of node.children) {
       const [first, ...rest] = item.children;
-      if (first?.type === 'paragraph') into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
-      for (const child of rest) collectBullets(source, child, depth + 1, into);
+      const bullet: Bullet | undefined = first?.type === 'paragraph' ? { text: oneLine(sliceOfRange(source, [first])), depth } : undefined;
+      if (bullet) into.push(bullet);
+      for (const child of rest) {
+        if (bullet && (child.type === 'code' || child.type === 'table')) (bullet.blocks ??= []).push(blockText(source, child));
+        else collectBullets(source, child, depth + 1, into);
+      }
     }
   } else if (node.type === 'paragraph') {
     const text = oneLine(sliceOfRange(source, [node]));
@@ -101,7 +118,7 @@ function readDiscussion(source: string, nodes: readonly RootContent[]): Discussi
     let answer = labelEnd === undefined ? '' : unwrapVerbatim(source.slice(labelEnd, lastEnd));
     const defaulted = answer.includes(DEFAULT_STANDS);
     if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
-    entries.push({ number, question, answer, defaulted, ...(followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {}) });
+    entries.push({ number, question, answer, defaulted, topic: inferTopic(question), ...(followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {}) });
   }
   return entries;
 }
@@ -171,5 +188,17 @@ export function readRequirements(markdown: string): RequirementsDocument {
     collectBullets(source, node, 0, (sections[key] ??= []));
   }
   const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw, notes, extras };
+  return { title, initialDescription, discussion: withTopics(markdown, readDiscussion(source, discussionNodes)), sections, raw, notes, extras };
+}
+
+/** Each question's topic as the App recorded it (a person's edits to the text keep it), follow-ups their question's. */
+function withTopics(markdown: string, entries: DiscussionEntry[]): DiscussionEntry[] {
+  const marked = readMarkedFile<object>('requirements', markdown);
+  const state = marked.marked ? toShapingState(marked.data) : undefined;
+  const recorded = new Map<number, AnswerTopic>((state?.questions ?? []).map((q) => [q.number, q.topic]));
+  const topicOf = (entry: DiscussionEntry): AnswerTopic => {
+    const topic = recorded.get(entry.number) ?? entry.topic;
+    return topic === 'follow-up' && entry.followUpOn !== undefined ? (recorded.get(entry.followUpOn) ?? inferTopic(entries.find((e) => e.number === entry.followUpOn)?.question ?? '')) : topic;
+  };
+  return entries.map((entry) => ({ ...entry, topic: topicOf(entry) }));
 }

@@ -2,7 +2,7 @@ import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { oneLine, sliceOfRange } from '../markdown/source-slice.js';
-import type { Bullet } from './read-requirements.js';
+import { collectBullets, type Bullet } from './read-requirements.js';
 
 /** One specific requirement of spec.md: its name and its bullets, as written. */
 export interface SpecRequirement {
@@ -10,6 +10,10 @@ export interface SpecRequirement {
   number: number;
   name: string;
   bullets: Bullet[];
+  /** The criteria listed under its `Acceptance criteria:` bullet. */
+  acceptance: Bullet[];
+  /** 1-based line of its name in spec.md (where an untraced requirement is annotated). */
+  line: number;
 }
 
 /** spec.md read back for create-tasks. */
@@ -23,7 +27,25 @@ export interface SpecDocument {
 }
 
 /** Blocks of Specific Requirements that are not requirements of their own. */
-const NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers)$/i;
+const NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers|more from the requirements)$/i;
+const ACCEPTANCE_BULLET = /^acceptance criteria:?$/i;
+
+/** A requirement's bullets without its `Acceptance criteria:` bullet, whose children are its criteria. */
+function splitAcceptance(bullets: readonly Bullet[]): { bullets: Bullet[]; acceptance: Bullet[] } {
+  const own: Bullet[] = [];
+  const acceptance: Bullet[] = [];
+  let under: number | undefined;
+  for (const b of bullets) {
+    if (under !== undefined && b.depth > under) {
+      acceptance.push({ ...b, depth: b.depth - under - 1 });
+      continue;
+    }
+    under = undefined;
+    if (ACCEPTANCE_BULLET.test(b.text.replace(/[*_]/g, '').trim())) under = b.depth;
+    else own.push(b);
+  }
+  return { bullets: own, acceptance };
+}
 
 function isBoldLead(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph' || node.children[0]?.type !== 'strong') return false;
@@ -31,12 +53,7 @@ function isBoldLead(node: RootContent): node is Paragraph {
 }
 
 function collect(source: string, node: Nodes, depth: number, into: Bullet[]): void {
-  if (node.type !== 'list') return;
-  for (const item of node.children) {
-    const [first, ...rest] = item.children;
-    if (first?.type === 'paragraph') into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
-    for (const child of rest) collect(source, child, depth + 1, into);
-  }
+  if (node.type === 'list') collectBullets(source, node, depth, into);
 }
 
 /**
@@ -47,8 +64,8 @@ export function readSpec(markdown: string): SpecDocument {
   const source = markdown.replace(/\r\n?/g, '\n');
   const doc: SpecDocument = { title: '', goal: '', requirements: [], acceptance: [], outOfScope: [] };
   let section = '';
-  let block: { name: string; bullets: Bullet[] } | undefined;
-  const blocks: Array<{ name: string; bullets: Bullet[] }> = [];
+  let block: { name: string; bullets: Bullet[]; line: number } | undefined;
+  const blocks: Array<{ name: string; bullets: Bullet[]; line: number }> = [];
   for (const node of parseMarkdown(source).children) {
     if (node.type === 'heading' && node.depth <= 2) {
       const text = oneLine(toString(node));
@@ -61,7 +78,7 @@ export function readSpec(markdown: string): SpecDocument {
     if (section === 'Out of Scope') collect(source, node, 0, doc.outOfScope);
     if (section !== 'Specific Requirements') continue;
     if ((node.type === 'heading' && node.depth >= 3) || isBoldLead(node)) {
-      block = { name: oneLine(toString(node)).replace(/:$/, ''), bullets: [] };
+      block = { name: oneLine(toString(node)).replace(/:$/, ''), bullets: [], line: node.position?.start.line ?? 1 };
       blocks.push(block);
     } else if (block) {
       collect(source, node, 0, block.bullets);
@@ -71,7 +88,7 @@ export function readSpec(markdown: string): SpecDocument {
     if (/^acceptance criteria$/i.test(b.name)) doc.acceptance.push(...b.bullets);
     if (NOT_REQUIREMENTS.test(b.name)) continue;
     const name = b.name.replace(/^\d+\.\s*/, '');
-    doc.requirements.push({ number: doc.requirements.length + 1, name, bullets: b.bullets });
+    doc.requirements.push({ number: doc.requirements.length + 1, name, ...splitAcceptance(b.bullets), line: b.line });
   }
   return doc;
 }

@@ -1,5 +1,6 @@
 import type { IssueItem, ParsedIssue } from '../issue/parse-issue.js';
 import { itemsOfKind } from '../issue/parse-issue.js';
+import { findIssueRequirements, type IssueRequirement } from '../issue/find-issue-requirements.js';
 import { embedVerbatim } from '../markdown/embed-verbatim.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import type { ClarifyingQuestion, RecordedAnswer } from './clarifying-question.js';
@@ -38,10 +39,17 @@ export const DEFAULT_STANDS = '_No answer yet: the proposed default stands._';
 export const FUNCTIONAL_KINDS = ['requirements', 'preamble'] as const;
 
 /** Items of other sections (problem, open questions, anything else): kept as context, never dropped. */
-const CONTEXT_KINDS = ['problem', 'questions', 'other'] as const;
+const CONTEXT_KINDS = ['problem', 'questions', 'other', 'context'] as const;
 
 function bullets(items: readonly { text: string; depth: number }[]): string[] {
   return items.map((i) => `${'  '.repeat(i.depth)}- ${i.text}`);
+}
+
+/** A requirement as a bullet, with its contract (code, tables) indented under it so it stays its own. */
+function requirementLines(requirement: IssueRequirement): string[] {
+  const indent = '  '.repeat(requirement.depth);
+  const blocks = requirement.blocks.flatMap((b) => ['', ...embedVerbatim(b).split('\n').map((l) => (l === '' ? '' : `${indent}  ${l}`))]);
+  return [`${indent}- ${requirement.text}`, ...blocks, ...(blocks.length > 0 ? [''] : [])];
 }
 
 /** Everything a section of these kinds says: its items, its paragraphs as bullets, then its tables and code. */
@@ -108,7 +116,9 @@ export function renderRequirements(input: RequirementsInput): string {
     ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`),
   ];
   const insights = carried(issue, ['visuals']);
-  const functional = [...bullets(itemsOfKind(issue, ['preamble'])), ...carried(issue, ['requirements'])];
+  const found = findIssueRequirements(issue);
+  const functional = found.requirements.flatMap(requirementLines);
+  const context = [...itemsOfKind(issue, CONTEXT_KINDS).map((i) => i.text), ...found.context].filter((t, i, all) => all.indexOf(t) === i);
 
   const lines = [
     `# Spec Requirements: ${escapeMarkdown(issue.title)}`,
@@ -141,6 +151,7 @@ export function renderRequirements(input: RequirementsInput): string {
     '',
     ...section('### Functional Requirements', functional, '_None listed in the issue yet; see the answers above._'),
     ...section('### Acceptance Criteria', carried(issue, ['acceptance']), '_None listed in the issue yet; see the answers above._'),
+    ...(found.stories.length > 0 ? section('### User Stories', found.stories.map((t) => `- ${t}`), '') : []),
     ...section('### Users and Permissions', carried(issue, ['users']), '_See the answers above._'),
     ...section('### Reusability Opportunities', existingCode, 'None identified yet.'),
     '### Scope Boundaries',
@@ -154,7 +165,7 @@ export function renderRequirements(input: RequirementsInput): string {
     ...(carried(issue, ['out-of-scope']).length > 0 ? carried(issue, ['out-of-scope']) : ['- Anything not listed above.']),
     '',
     ...section('### Technical Considerations', carried(issue, ['technical']), 'None noted yet.'),
-    ...(itemsOfKind(issue, CONTEXT_KINDS).length > 0 ? section('### Context from the Issue', bullets(itemsOfKind(issue, CONTEXT_KINDS)), '') : []),
+    ...(context.length > 0 ? section('### Context from the Issue', context.map((t) => `- ${t}`), '') : []),
   ];
   return markFile('requirements', lines.join('\n'), state);
 }

@@ -2,27 +2,39 @@ import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { plainText } from '../markdown/plain-text.js';
 import { markFile } from './file-marker.js';
 import type { Bullet, DiscussionEntry, RequirementsDocument } from './read-requirements.js';
+import { firstSentence, matchRequirement, routeAnswers, type RoutedAnswers } from './route-answers.js';
+import { goalOf, readIssueDescription } from './spec-goal.js';
+import { userStoriesOf } from './user-stories.js';
 
 /** spec.md's Agent OS sections, in order. */
 export const SPEC_SECTIONS = ['Goal', 'User Stories', 'Specific Requirements', 'Visual Design', 'Existing Code to Leverage', 'Out of Scope'] as const;
 
 const SUMMARY = 'Requirements Summary';
 
+/** Continuation lines indented under a bullet, so multi-line text stays inside it. */
+function indentContinuation(text: string, by: number): string {
+  return text.split('\n').map((line, i) => (i === 0 || line === '' ? line : `${' '.repeat(by)}${line}`)).join('\n');
+}
+
+function blockLines(blocks: readonly string[] | undefined, indent: string): string[] {
+  return (blocks ?? []).flatMap((b) => ['', ...b.split('\n').map((l) => (l === '' ? '' : `${indent}${l}`)), '']);
+}
+
 function list(items: readonly Bullet[]): string[] {
-  return items.map((b) => `${'  '.repeat(b.depth)}- ${b.text}`);
+  return items.flatMap((b) => [`${'  '.repeat(b.depth)}- ${b.text}`, ...blockLines(b.blocks, '  '.repeat(b.depth + 1))]);
+}
+
+/** A bullet holding text as written (several paragraphs, lists), with where it came from. */
+function sourced(text: string, question: number, indent = ''): string {
+  const block = text.includes('\n') || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text);
+  return block
+    ? `${indent}- From the answer to Q${question}:\n\n${indent}  ${indentContinuation(text, indent.length + 2)}\n`
+    : `${indent}- ${text} (from the answer to Q${question})`;
 }
 
 /** Drop our own placeholder lines (`_None listed …_`, `No visual assets provided.`) when carrying sections over. */
 function real(items: readonly Bullet[] | undefined): Bullet[] {
   return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== 'Anything not listed above.');
-}
-
-/** A short name for a requirement: its plain text, cut at a word near 60 characters. */
-function nameOf(text: string): string {
-  const plain = plainText(text).replace(/\s+/g, ' ').replace(/[.:;]$/, '');
-  if (plain.length <= 60) return plain;
-  const cut = plain.slice(0, 60);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 30))}…`;
 }
 
 /** Group bullets under their top-level item: one specific requirement each. */
@@ -34,10 +46,6 @@ function groups(items: readonly Bullet[]): Bullet[][] {
     else last.push(item);
   }
   return out;
-}
-
-function indentContinuation(text: string, by: number): string {
-  return text.split('\n').map((line, i) => (i === 0 || line === '' ? line : `${' '.repeat(by)}${line}`)).join('\n');
 }
 
 function decision(entry: DiscussionEntry): string[] {
@@ -54,40 +62,66 @@ function section(title: string, lines: readonly string[], empty: string): string
   return [`## ${title}`, '', ...(lines.length > 0 ? lines : [empty]), ''];
 }
 
-/** The goal: the issue's first paragraph of prose, shortened to two sentences. */
-function goalOf(doc: RequirementsDocument): string {
-  const prose = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
-  if (prose === undefined) return `Deliver ${doc.title === '' ? 'the feature described in the issue' : `“${doc.title}”`} as shaped in planning/requirements.md.`;
-  const sentences = prose.match(/[^.!?]+[.!?]+/g) ?? [prose];
-  return sentences.slice(0, 2).map((x) => x.trim()).join(' ');
+interface Requirement {
+  title: string;
+  lines: string[];
+  acceptance: string[];
+}
+
+/** The requirements of the issue, then those the answers add, each with the acceptance criteria that name it. */
+function specificRequirements(functional: readonly Bullet[], routed: RoutedAnswers, acceptanceFromIssue: readonly Bullet[]): { requirements: Requirement[]; general: string[] } {
+  const fromIssue = groups(functional);
+  const titles = fromIssue.map((g) => g[0]?.text ?? '');
+  const requirements: Requirement[] = fromIssue.map((group) => ({ title: firstSentence(group[0]?.text ?? ''), lines: list(group), acceptance: [] }));
+  for (const answer of routed.requirements) {
+    requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
+  }
+  const general: string[] = [];
+  for (const criterion of acceptanceFromIssue) {
+    const index = criterion.depth === 0 ? matchRequirement(criterion.text, titles) : undefined;
+    const target = index === undefined ? undefined : requirements[index];
+    if (target) target.acceptance.push(`- ${criterion.text}`);
+    else general.push(`${'  '.repeat(criterion.depth)}- ${criterion.text}`);
+  }
+  for (const criterion of routed.acceptance) {
+    const target = criterion.requirement === undefined ? undefined : requirements[criterion.requirement];
+    if (target) target.acceptance.push(sourced(criterion.text, criterion.question));
+    else general.push(sourced(criterion.text, criterion.question));
+  }
+  return { requirements, general };
+}
+
+function renderRequirement(requirement: Requirement, number: number): string[] {
+  const acceptance = requirement.acceptance.length === 0 ? [] : ['- Acceptance criteria:', ...requirement.acceptance.map((l) => indentContinuation(`  ${l}`, 2))];
+  return [`**${number}. ${escapeMarkdown(requirement.title)}**`, '', ...requirement.lines, ...acceptance, ''];
 }
 
 /**
- * spec.md in the Agent OS layout, from requirements.md. Every functional requirement, acceptance criterion,
- * answer, out-of-scope item and visual asset of the requirements is carried over as written.
+ * spec.md in the Agent OS layout, from requirements.md. Every requirement of the issue becomes a specific
+ * requirement named by its first sentence in full; every answer goes to the section it answers (scope to Out of
+ * Scope, reuse to Existing Code to Leverage, acceptance to the requirement it names, behaviour to a requirement of
+ * its own); nothing people wrote is dropped or reworded.
  */
 export function renderSpec(doc: RequirementsDocument): string {
   const s = doc.sections;
+  const issue = readIssueDescription(doc.title, doc.initialDescription);
   const functional = real(s[`${SUMMARY}/Functional Requirements`]);
-  const acceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
-  const users = real(s[`${SUMMARY}/Users and Permissions`]);
+  const issueAcceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
   const technical = real(s[`${SUMMARY}/Technical Considerations`]);
   const context = real(s[`${SUMMARY}/Context from the Issue`]);
   const outOfScope = real(s[`${SUMMARY}/Scope Boundaries/Out of Scope`]);
+  const users = real(s[`${SUMMARY}/Users and Permissions`]);
   const visuals = [...real(s['Visual Assets/Files Provided']), ...real(s['Visual Assets/Visual Insights'])];
-  const reuse = [...real(s['Requirements Discussion/Existing Code to Reference']), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
-  const uniqueReuse = reuse.filter((b, i) => reuse.findIndex((o) => o.text === b.text) === i);
-  const userStories = users.filter((u) => /^as an? /i.test(plainText(u.text)));
-  const specific: string[] = [];
-  for (const [i, group] of groups(functional).entries()) {
-    specific.push(`**${i + 1}. ${escapeMarkdown(nameOf(group[0]?.text ?? ''))}**`, '', ...list(group), '');
-  }
+  const codePaths = [...real(s['Requirements Discussion/Existing Code to Reference']), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
+  const routed = routeAnswers(doc.discussion, groups(functional).map((g) => g[0]?.text ?? ''));
+  const { requirements, general } = specificRequirements(functional, routed, issueAcceptance);
+
+  const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
   const extras = (key: string) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, '']);
   if (extras('Functional Requirements').length > 0) specific.push('**More from the requirements**', '', ...extras('Functional Requirements'));
-  if (acceptance.length > 0 || extras('Acceptance Criteria').length > 0) {
-    specific.push('**Acceptance criteria**', '', ...list(acceptance), '', ...extras('Acceptance Criteria'));
-  }
-  if (users.length > userStories.length) specific.push('**Users and permissions**', '', ...list(users.filter((u) => !userStories.includes(u))), '');
+  if (general.length > 0 || extras('Acceptance Criteria').length > 0) specific.push('**Acceptance criteria**', '', ...general, '', ...extras('Acceptance Criteria'));
+  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
+  if (nonStoryUsers.length > 0) specific.push('**Users and permissions**', '', ...list(nonStoryUsers), '');
   if (technical.length > 0 || extras('Technical Considerations').length > 0) {
     specific.push('**Technical considerations**', '', ...list(technical), '', ...extras('Technical Considerations'));
   }
@@ -96,21 +130,20 @@ export function renderSpec(doc: RequirementsDocument): string {
     specific.push('**Notes from the answers**', '', ...doc.notes.map((n) => `- From @${n.author}:\n\n  ${indentContinuation(n.text, 2)}\n`), '');
   }
 
+  const reuse = [
+    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list([b])),
+    ...routed.reuse.map((r) => sourced(r.text, r.question)),
+  ];
+  const exclusions = [...list(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras('Scope Boundaries/Out of Scope')];
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     '',
-    ...section('Goal', [goalOf(doc), ...(context.length > 0 ? ['', ...list(context)] : [])], ''),
-    ...section(
-      'User Stories',
-      userStories.length > 0
-        ? list(userStories)
-        : [`- As a user, I want ${doc.title === '' ? 'this feature' : `“${escapeMarkdown(doc.title)}”`} so that the problem described in the issue is solved.`],
-      '',
-    ),
+    ...section('Goal', [goalOf(issue), ...(context.length > 0 ? ['', 'Context from the issue:', '', ...list(context)] : [])], ''),
+    ...section('User Stories', userStoriesOf(doc, issue, routed), ''),
     ...section('Specific Requirements', specific, '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._'),
-    ...section('Visual Design', list(visuals), 'No visual assets provided.'),
-    ...section('Existing Code to Leverage', list(uniqueReuse), 'No existing code identified for reuse.'),
-    ...section('Out of Scope', [...list(outOfScope), ...extras('Scope Boundaries/Out of Scope')], '- Anything not listed under Specific Requirements.'),
+    ...section('Visual Design', [...list(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], 'No visual assets provided.'),
+    ...section('Existing Code to Leverage', reuse, 'No existing code identified for reuse.'),
+    ...section('Out of Scope', exclusions, '- Anything not listed under Specific Requirements.'),
   ];
   return markFile('spec', lines.join('\n'), {});
 }

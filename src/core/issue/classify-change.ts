@@ -1,0 +1,68 @@
+import { inlineCodeOf, proseOf } from './prose.js';
+
+/** The kinds of change an issue can ask for; several may apply. */
+export type ChangeKind = 'ui' | 'api' | 'cli' | 'library' | 'data' | 'migration' | 'performance' | 'job' | 'docs';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['data', 'migration', 'api', 'job', 'cli', 'library', 'ui', 'docs', 'performance'];
+
+/** Words that say a kind, read from the issue's prose (never from code, addresses or image links). */
+export const KIND_WORDS: Record<ChangeKind, RegExp> = {
+  ui: /\b(pages?|screens?|buttons?|dialogs?|modals?|forms?|ui|ux|views?|tabs?|menus?|dark mode|light mode|themes?|layouts?|sidebars?|navbar|tooltips?|dropdowns?|checkbox(es)?|toggles?|banners?|icons?|css|styles?|click\w*|dashboard|front-?end|browser|mobile app|responsive|settings page|toast|badge|inline error)\b/gi,
+  api: /\b(api|apis|endpoints?|rest|graphql|http|request body|response body|responses? (code|shape|format|schema)|webhooks?|routes?|status codes?|payloads?|json|back-?end|server)\b/gi,
+  cli: /\b(cli|command[- ]line|commands?|(?<!feature )flags?|subcommands?|terminal|shell|stdout|stderr|exit (codes?|status)|arguments?|--[a-z][\w-]*)\b/gi,
+  library: /\b(library|sdk|npm package|package api|crate|gem|module api|type definitions|typings)\b/gi,
+  data: /\b(database|db|tables?|columns?|schema|models?|records?|rows?|indexes|indices|stored?|persist\w*|imports?|exports?|csv|xlsx|backups?|storage|cache)\b/gi,
+  migration: /\b(migrat\w*|backfill\w*|schema changes?|data fix|re-?index\w*|convert existing)\b/gi,
+  performance: /\b(slow\w*|performance|latency|faster|speed( up)?|timeouts?|memory|cpu|throughput|p9[59]|scal\w+|thousands|millions|large (files?|numbers?|repos?|datasets?)|too long|hangs?|freez\w*|lag\w*)\b/gi,
+  job: /\b(cron|cron ?jobs?|scheduled|on a schedule|background (jobs?|tasks?|workers?|process\w*)|in the background|job queues?|queues?|workers?|nightly|hourly|every (day|hour|week|night|morning)|recurring|async(hronous)? jobs?)\b/gi,
+  docs: /\b(docs|documentation|readme|guides?|tutorials?|examples? in the docs|docstrings?|changelog)\b/gi,
+};
+
+/** Folder and file names in a repository that say what it is built of. */
+const TREE_SIGNS: Array<[ChangeKind, RegExp]> = [
+  ['ui', /(^|\/)(components|pages|views|screens|templates|app\/views|frontend|web|ui|styles)\/|\.(tsx|jsx|vue|svelte|css|scss|html|erb)$/i],
+  ['api', /(^|\/)(api|routes|controllers|handlers|endpoints|graphql|openapi)(\/|\.)/i],
+  ['cli', /(^|\/)(bin|cmd|cli|commands)\//i],
+  ['data', /(^|\/)(models|db|database|schema|entities|prisma)(\/|\.)/i],
+  ['migration', /(^|\/)(migrations?|migrate|alembic)\//i],
+  ['job', /(^|\/)(jobs|workers|cron|tasks|queues)\//i],
+  ['docs', /(^|\/)(docs|documentation)\//i],
+];
+
+export interface ChangeProfile {
+  /** Kinds the issue asks for, most-mentioned first. */
+  kinds: ChangeKind[];
+  /** How many times each kind's words appear in the issue. */
+  scores: Partial<Record<ChangeKind, number>>;
+  /** Kinds the repository is built of (from its tree); empty when the tree was not read. */
+  repository: ChangeKind[];
+}
+
+function count(text: string, words: RegExp): number {
+  return text.match(new RegExp(words.source, words.flags.includes('g') ? words.flags : `${words.flags}g`))?.length ?? 0;
+}
+
+/**
+ * What kind of change an issue asks for, from its prose and, when given, the repository's file paths. A kind
+ * counts when its words appear at least twice, or once in the title; `--flag` in inline code counts for a CLI.
+ * The repository only confirms: a web app's tree makes "page" UI, a tree with no UI never adds UI.
+ */
+export function classifyChange(title: string, body: string, repositoryPaths: readonly string[] = []): ChangeProfile {
+  const prose = proseOf(body);
+  const code = inlineCodeOf(body);
+  const repository = TREE_SIGNS.filter(([, sign]) => repositoryPaths.some((p) => sign.test(p))).map(([kind]) => kind);
+  const scores: Partial<Record<ChangeKind, number>> = {};
+  for (const kind of CHANGE_KINDS) {
+    const words = KIND_WORDS[kind];
+    let score = count(prose, words) + 2 * count(title, words);
+    if (kind === 'cli') score += 2 * code.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
+    if (kind === 'api') score += 2 * code.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
+    if (kind === 'api' && /```(json|graphql|http)/i.test(body)) score += 2;
+    if (score > 0) scores[kind] = score;
+  }
+  const kinds = CHANGE_KINDS.filter((k) => (scores[k] ?? 0) >= 2)
+    // The data words overlap: "export" alone does not make a database change when the issue is a CLI's.
+    .filter((k) => !(k === 'library' && (scores.cli ?? 0) > (scores.library ?? 0)))
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+  return { kinds, scores, repository };
+}

@@ -1,0 +1,74 @@
+import { KIND_WORDS, type ChangeKind } from '../issue/classify-change.js';
+import { plainText } from '../markdown/plain-text.js';
+import type { SpecRequirement } from './read-spec.js';
+
+/** The kinds of work a task group is made for, in the order they are built (what others depend on first). */
+export type WorkKind = 'data' | 'core' | 'api' | 'job' | 'cli' | 'ui' | 'docs';
+
+export const WORK_ORDER: readonly WorkKind[] = ['data', 'core', 'api', 'job', 'cli', 'ui', 'docs'];
+
+/** Which change kinds' words count for which work. */
+const WORDS: ReadonlyArray<readonly [WorkKind, readonly ChangeKind[]]> = [
+  ['data', ['data', 'migration']],
+  ['api', ['api']],
+  ['job', ['job']],
+  ['cli', ['cli']],
+  ['ui', ['ui']],
+  ['docs', ['docs']],
+  ['core', ['library']],
+];
+
+/** Requirements the answers added are named by their question's topic: the topic says the work. */
+const BY_TITLE: ReadonlyArray<readonly [RegExp, WorkKind | 'spec']> = [
+  [/^(Data|Migration):/, 'data'],
+  [/^API contract:/, 'api'],
+  [/^Command line:/, 'cli'],
+  [/^Background work:/, 'job'],
+  [/^Where it appears:/, 'ui'],
+  [/^Documentation:/, 'docs'],
+  [/^Public interface:/, 'core'],
+  [/^(Users and permissions|Performance|Errors and edge cases|Rollout|Scope|From the answer to Q\d+):/, 'spec'],
+];
+
+/** Words of logic that lives behind any interface: rules, messages, tokens. */
+const CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
+
+function scores(text: string): Map<WorkKind, number> {
+  const plain = plainText(text);
+  const out = new Map<WorkKind, number>();
+  const core = plain.match(CORE_WORDS)?.length ?? 0;
+  if (core > 0) out.set('core', core);
+  for (const [work, kinds] of WORDS) {
+    const score = kinds.reduce((sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, 'gi'))?.length ?? 0), 0);
+    if (score > 0) out.set(work, (out.get(work) ?? 0) + score);
+  }
+  return out;
+}
+
+function best(scored: Map<WorkKind, number>): WorkKind | undefined {
+  let top: [WorkKind, number] | undefined;
+  for (const work of WORK_ORDER) {
+    const score = scored.get(work) ?? 0;
+    if (score > 0 && (top === undefined || score > top[1])) top = [work, score];
+  }
+  return top?.[0];
+}
+
+function textOf(requirement: SpecRequirement): string {
+  return [requirement.name, ...requirement.bullets.map((b) => b.text)].join('\n');
+}
+
+/**
+ * The kind of work each requirement is, by what it says: a data model or migration, an API, a background job, a
+ * command, a screen, docs, or core logic. A requirement that says nothing specific (a permission rule, a
+ * performance target, an answer about errors) belongs to the work the spec as a whole is mostly about.
+ */
+export function classifyWork(requirements: readonly SpecRequirement[]): WorkKind[] {
+  const spec = best(scores(requirements.map(textOf).join('\n'))) ?? 'core';
+  return requirements.map((requirement) => {
+    const byTitle = BY_TITLE.find(([pattern]) => pattern.test(requirement.name))?.[1];
+    if (byTitle !== undefined && byTitle !== 'spec') return byTitle;
+    if (byTitle === 'spec') return spec;
+    return best(scores(textOf(requirement))) ?? spec;
+  });
+}

@@ -1,0 +1,49 @@
+import type { ParsedIssue } from '../issue/parse-issue.js';
+import { proseOf } from '../issue/prose.js';
+import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import { plainText } from '../markdown/plain-text.js';
+import type { RequirementsDocument } from './read-requirements.js';
+import type { RoutedAnswers } from './route-answers.js';
+
+/** User segments an issue or an answer may name, singular then plural. */
+const SEGMENTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['workspace admin', /\bworkspace admins?\b/i],
+  ['admin', /\b(admins?|administrators?)\b/i],
+  ['owner', /\bowners?\b/i],
+  ['maintainer', /\bmaintainers?\b/i],
+  ['manager', /\bmanagers?\b/i],
+  ['moderator', /\bmoderators?\b/i],
+  ['editor', /\beditors?\b/i],
+  ['reviewer', /\breviewers?\b/i],
+  ['developer', /\bdevelopers?\b/i],
+  ['operator', /\boperators?\b/i],
+  ['customer', /\bcustomers?\b/i],
+  ['guest', /\bguests?\b/i],
+  ['viewer', /\bviewers?\b/i],
+  ['member', /\b(team )?members?\b/i],
+];
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
+
+/** The segments named, in the order of the list above, at most three ("workspace admin" hides "admin"). */
+export function segmentsIn(text: string): string[] {
+  const found = SEGMENTS.filter(([, words]) => words.test(text)).map(([name]) => name);
+  return found.filter((name) => !(name === 'admin' && found.includes('workspace admin'))).slice(0, 3);
+}
+
+/**
+ * User stories: the issue's own "As a … I want …" stories where it has them; else one per user segment the issue
+ * or the answers about users name; else one story for the feature as a whole.
+ */
+export function userStoriesOf(doc: RequirementsDocument, issue: ParsedIssue, routed: RoutedAnswers): string[] {
+  const own = [...(doc.sections['Requirements Summary/User Stories'] ?? []), ...(doc.sections['Requirements Summary/Users and Permissions'] ?? [])]
+    .filter((b) => /^as an? /i.test(plainText(b.text)))
+    .map((b) => `- ${b.text}`);
+  if (own.length > 0) return own.filter((s, i) => own.indexOf(s) === i);
+  const want = doc.title === '' ? 'this feature' : `“${escapeMarkdown(doc.title)}”`;
+  const segments = segmentsIn([routed.users.map((u) => u.text).join('\n'), proseOf(issue.body), doc.title].join('\n'));
+  if (segments.length === 0) return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
+  return segments.map((segment) => `- As ${article(segment)} ${segment}, I want ${want} so that the problem described in the issue is solved for me.`);
+}
