@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { AgentOsError } from '../core/errors.js';
 import { readSpec } from '../core/spec/read-spec.js';
-import { renderTasks } from '../core/spec/render-tasks.js';
+import { renderTasks, tasksRefusal } from '../core/spec/render-tasks.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
@@ -23,6 +23,8 @@ export async function createTasksCommand(folder: string, options: { cwd: string;
     throw new AgentOsError('user-input', `${shown} already exists; pass --force to write it again from spec.md (its ticks and edits are lost).`);
   }
   const doc = readSpec(spec);
+  const refusal = tasksRefusal(doc);
+  if (refusal !== undefined) throw new AgentOsError('user-input', `${shownSpec}: ${refusal}`);
   const content = renderTasks(doc);
   await writeTextFile(tasksPath, shown, content);
   const file = parseTaskFile(content, { path: tasksPath });

@@ -1,6 +1,6 @@
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { readSpec } from '../core/spec/read-spec.js';
-import { renderTasks } from '../core/spec/render-tasks.js';
+import { renderTasks, tasksRefusal } from '../core/spec/render-tasks.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { findPullRequestFromBranch } from '../github/pull-requests.js';
@@ -42,6 +42,8 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
     throw new AgentOsError('user-input', `The branch \`${location.branch}\` has no \`spec.md\` yet, which tasks.md is made from. Comment \`/write-spec\` first.`);
   }
   const doc = readSpec(specFile.text);
+  const refusal = tasksRefusal(doc);
+  if (refusal !== undefined) throw new AgentOsError('user-input', `${location.specPath}: ${refusal}`);
   const content = renderTasks(doc);
   const parsed = parseTaskFile(existing?.text ?? content, { path: location.tasksPath });
   const base = {

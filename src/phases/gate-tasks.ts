@@ -1,7 +1,10 @@
 import pLimit from 'p-limit';
 import { blobLinker } from '../core/check/blob-linker.js';
+import { applyTraceability } from '../core/check/apply-traceability.js';
 import { decideGate } from '../core/check/decide-gate.js';
-import type { GateReport, TaskFileRead } from '../core/check/gate-types.js';
+import type { GateReport, SpecTrace, TaskFileRead } from '../core/check/gate-types.js';
+import { specPathBeside } from '../core/spec/spec-location.js';
+import { traceRequirements } from '../core/spec/trace-requirements.js';
 import { tooLargeReason, type GateSettings } from '../core/config/settings.js';
 import { isAgentOsError } from '../core/errors.js';
 import { findDeclaredScope } from '../core/spec/find-declared-scope.js';
@@ -58,7 +61,9 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
           if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
-            return { path, status: 'read', file: applyScope(parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }), scope) };
+            const file = applyScope(parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }), scope);
+            const trace = file.dialect === 'agent-os' ? await readTrace(client, subject, settings, path, read.text) : undefined;
+            return { path, status: 'read', file, ...(trace === undefined ? {} : { trace }) };
           }
           const written = referenced.get(path);
           const reason =
@@ -74,13 +79,22 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
   );
 }
 
+/** A spec's tasks.md held to the spec.md beside it (Agent OS's layout), unless traceability is off. */
+async function readTrace(client: GitHubClient, subject: GateSubject, settings: GateSettings, tasksPath: string, tasks: string): Promise<SpecTrace | undefined> {
+  const specPath = settings.traceability === 'off' ? undefined : specPathBeside(tasksPath);
+  if (specPath === undefined) return undefined;
+  const spec = await readFileAtRef(client, subject.repo, specPath, subject.headSha);
+  return spec.found ? { ...traceRequirements(spec.text, tasks), specPath, tasksPath } : undefined;
+}
+
 async function gate(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<GateOutcome> {
   const reads = await readTaskFiles(client, subject, settings);
   const scope = findDeclaredScope(subject.body);
+  const link = blobLinker(subject.repoHtmlUrl, subject.headSha);
   return {
     headSha: subject.headSha,
     checkName: settings.checkName,
-    report: decideGate(reads, blobLinker(subject.repoHtmlUrl, subject.headSha), scope),
+    report: applyTraceability(decideGate(reads, link, scope), reads, settings.traceability, link),
     reads,
     ...(scope === undefined ? {} : { scope }),
     changedPaths: subject.changedFiles.filter((f) => !f.removed).map((f) => f.path),

@@ -1,9 +1,16 @@
 import type { TaskCounts } from '../tasks/summarize-tasks.js';
 import type { TaskFile } from '../tasks/types.js';
+import type { RequirementTrace } from '../spec/trace-requirements.js';
+
+/** A spec's task file held to its spec.md: the requirements no task names. */
+export interface SpecTrace extends RequirementTrace {
+  specPath: string;
+  tasksPath: string;
+}
 
 /** One task file the gate looked at, and what reading it gave. */
 export type TaskFileRead =
-  | { path: string; status: 'read'; file: TaskFile }
+  | { path: string; status: 'read'; file: TaskFile; trace?: SpecTrace }
   /** A spec folder was named (`Spec: …`) but holds no task file yet. `reason` is markdown. */
   | { path: string; status: 'missing'; reason: string }
   /** The file exists (or should) but could not be read: the gate cannot decide. */

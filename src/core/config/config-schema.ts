@@ -46,6 +46,11 @@ export const CONFIG_SCHEMA = z.strictObject({
   verification_report: z.boolean().default(true),
   roadmap_update: z.enum(['pull-request', 'push', 'off']).default('pull-request'),
   close_issue_on_merge: z.boolean().default(true),
+  gate: z
+    .strictObject({
+      traceability: z.enum(['fail', 'warn', 'off']).default('warn'),
+    })
+    .prefault({}),
 });
 
 export type AgentOsConfig = z.output<typeof CONFIG_SCHEMA>;

@@ -108,6 +108,7 @@ function toSettings(config: AgentOsConfig): Settings {
       taskFiles: config.task_files,
       ignoredFiles: config.ignored_files,
       skipMarkers: config.skip_markers,
+      traceability: config.gate.traceability,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { TraceabilityMode } from '../spec/trace-requirements.js';
 import { DEFAULT_SKIP_MARKERS } from '../tasks/parse-task-file.js';
 import { DEFAULT_IGNORED_GLOBS, DEFAULT_TASK_FILE_GLOBS } from '../tasks/task-file-locations.js';
 
@@ -13,6 +14,8 @@ export interface GateSettings {
   skipMarkers: readonly string[];
   /** Larger task files are reported as unreadable rather than parsed (parsing is synchronous). */
   maxTaskFileBytes: number;
+  /** Whether a spec's requirements must each be named by a task (`gate.traceability`). */
+  traceability: TraceabilityMode;
 }
 
 export const DEFAULT_GATE_SETTINGS: GateSettings = {
@@ -21,6 +24,7 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
   ignoredFiles: DEFAULT_IGNORED_GLOBS,
   skipMarkers: DEFAULT_SKIP_MARKERS,
   maxTaskFileBytes: 512 * 1024,
+  traceability: 'warn',
 };
 
 /** Why a task file is not parsed, if it is too large; `undefined` when it is fine. */

@@ -8,10 +8,10 @@ export const CHANGE_KINDS: readonly ChangeKind[] = ['data', 'migration', 'api', 
 /** Words that say a kind, read from the issue's prose (never from code, addresses or image links). */
 export const KIND_WORDS: Record<ChangeKind, RegExp> = {
   ui: /\b(pages?|screens?|buttons?|dialogs?|modals?|forms?|ui|ux|views?|tabs?|menus?|dark mode|light mode|themes?|layouts?|sidebars?|navbar|tooltips?|dropdowns?|checkbox(es)?|toggles?|banners?|icons?|css|styles?|click\w*|dashboard|front-?end|browser|mobile app|responsive|settings page|toast|badge|inline error)\b/gi,
-  api: /\b(api|apis|endpoints?|rest|graphql|http|request body|response body|responses? (code|shape|format|schema)|webhooks?|routes?|status codes?|payloads?|json|back-?end|server)\b/gi,
+  api: /\b(api|apis|endpoints?|rest|graphql|http|request body|response body|responses? (code|shape|format|schema)|webhooks?|routes?|status codes?|payloads?|back-?end|server)\b/gi,
   cli: /\b(cli|command[- ]line|commands?|(?<!feature )flags?|subcommands?|terminal|shell|stdout|stderr|exit (codes?|status)|arguments?|--[a-z][\w-]*)\b/gi,
   library: /\b(library|sdk|npm package|package api|crate|gem|module api|type definitions|typings)\b/gi,
-  data: /\b(database|db|tables?|columns?|schema|models?|records?|rows?|indexes|indices|stored?|persist\w*|imports?|exports?|csv|xlsx|backups?|storage|cache)\b/gi,
+  data: /\b(database|db|database tables?|new (table|column|field|model|index)s?|(a|the) table (for|to store)|schema|data models?|records?|unique index|indexes|indices|stor(e|ed|es|ing)|persist\w*|imports?|exports?|csv|xlsx|backups?|storage|cache)\b/gi,
   migration: /\b(migrat\w*|backfill\w*|schema changes?|data fix|re-?index\w*|convert existing)\b/gi,
   performance: /\b(slow\w*|performance|latency|faster|speed( up)?|timeouts?|memory|cpu|throughput|p9[59]|scal\w+|thousands|millions|large (files?|numbers?|repos?|datasets?)|too long|hangs?|freez\w*|lag\w*)\b/gi,
   job: /\b(cron|cron ?jobs?|scheduled|on a schedule|background (jobs?|tasks?|workers?|process\w*)|in the background|job queues?|queues?|workers?|nightly|hourly|every (day|hour|week|night|morning)|recurring|async(hronous)? jobs?)\b/gi,
@@ -60,7 +60,9 @@ export function classifyChange(title: string, body: string, repositoryPaths: rea
     if (kind === 'api' && /```(json|graphql|http)/i.test(body)) score += 2;
     if (score > 0) scores[kind] = score;
   }
-  const kinds = CHANGE_KINDS.filter((k) => (scores[k] ?? 0) >= 2)
+  const top = Math.max(0, ...Object.values(scores));
+  // A kind beside the main one counts when it is said often enough: "the API call fails" does not make a CLI issue an API's.
+  const kinds = CHANGE_KINDS.filter((k) => (scores[k] ?? 0) >= Math.max(2, Math.ceil(top / 3)))
     // The data words overlap: "export" alone does not make a database change when the issue is a CLI's.
     .filter((k) => !(k === 'library' && (scores.cli ?? 0) > (scores.library ?? 0)))
     .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));

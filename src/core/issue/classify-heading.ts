@@ -24,6 +24,7 @@ const RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
     'context',
     /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/,
   ],
+  ['problem', /problem you'?d like to solve|related to a problem|^(the )?problem\b|pain points?|^motivation/],
   ['out-of-scope', /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
   ['acceptance', /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
   ['existing-code', /existing code|reuse|related code|similar (code|features?)|prior art/],

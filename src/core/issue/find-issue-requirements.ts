@@ -23,9 +23,9 @@ export interface IssueRequirements {
 
 /** A sentence that asks for behaviour, in the languages issues are commonly written in. */
 const REQUEST =
-  /\b(must|should|shall|needs? to|need an?|needs an?|wants? to|would like|'d like|would love|it would be (nice|great|good|helpful|useful)|it'd be (nice|great)|nice to have|could we|can we|can you|please (add|make|support|allow)|(allow|let|enable)s? (users?|people|me|us|admins?|owners?|members?|customers?)|(users?|admins?|owners?|members?|customers?|people|clients?) (can|could|should|must|will be able|are able|need)|be able to|add (an?|the|support|some|new)|support (for )?|introduce|provide an?|expose|show an?|display an?)\b|\b(doit|devrait|il faut|faudrait|permettre|muss|soll|sollte|möchte|debe|debería|necesita|permitir|deve|deveria|precisa|должен|должна|должно|нужно|надо|хотелось бы)\b|必要|ほしい|欲しい|したい|できるように|べき|需要|应该|希望|支持/i;
+  /\b(must|should|shall|needs? to|need an?|needs an?|wants? to|would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|it'd be (nice|great)|(lets?|allows?) (an? |the )?([\w-]+ )?(clients?|users?|admins?|owners?|members?|customers?|people)|(a|an|the) new (endpoint|route|command|flag|option|page|screen|button|setting|field|column|table|api|job|report)s?\b|nice to have|could we|can we|can you|please (add|make|support|allow)|(allow|let|enable)s? (users?|people|me|us|admins?|owners?|members?|customers?)|(users?|admins?|owners?|members?|customers?|people|clients?) (can|could|should|must|will be able|are able|need)|be able to|add (an?|the|support|some|new)|support (for )?|introduce|provide an?|expose|show an?|display an?)\b|\b(doit|devrait|il faut|faudrait|permettre|muss|soll|sollte|möchte|debe|debería|necesita|permitir|deve|deveria|precisa|должен|должна|должно|нужно|надо|хотелось бы)\b|必要|ほしい|欲しい|したい|できるように|べき|需要|应该|希望|支持/i;
 /** A sentence that only says what someone wishes for: in a problem statement, the one kind of requirement. */
-const DESIRE = /\b(would like|'d like|would love|wants? to|it would be (nice|great|good|helpful|useful)|nice to have|should be able to|need a way|needs a way|please add)\b/i;
+const DESIRE = /\b(would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|nice to have|should be able to|need a way|needs a way|please add)\b/i;
 const STORY = /^(?:[*_]{0,2})as an? [^,.;]{1,80}?,? ?i (?:want|would like|need|can|'d like)\b/i;
 const MENTION_ONLY = /^(\/?cc|fyi|ping|attn|ref)\b[\s:]*|^(@[\w-]+[\s,;]*)+$/i;
 const ANALOGY = /^(similar(ly)? to|just like|much like|like (in|on|how)|inspired by|see (also )?|for (example|reference|inspiration)|e\.g\.|related( to)?:|compare (with|to)|think of)\b/i;
@@ -53,7 +53,7 @@ export function noiseOf(text: string): 'mention' | 'link' | 'analogy' | undefine
 }
 
 /** A list of short boxes (`- [x] Backend`, `- [ ] Frontend`): an issue form's way to pick areas or labels. */
-function isSelectionList(items: readonly IssueItem[]): boolean {
+export function isSelectionList(items: readonly IssueItem[]): boolean {
   const top = items.filter((i) => i.depth === 0);
   return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 3);
 }

@@ -29,7 +29,7 @@ const DRAFTS: readonly Draft[] = [
       topic: 'users-and-permissions',
       text:
         who === undefined
-          ? `Who can use ${feature(c)}: everyone who can already see this part of the product, or only some roles (admins, owners)?`
+          ? `I assume everyone who can already use this part of the product can use ${feature(c)}, with no new roles or permissions — or should only some roles (admins, owners) have it?`
           : `The issue mentions ${who}: I assume only they can use ${feature(c)}, with no new roles or permissions — is that right, or should others have access too?`,
       default: who === undefined ? 'Everyone who can already use this part of the product; no new roles or permissions.' : `Only ${who}; no new roles or permissions.`,
     };
@@ -118,7 +118,7 @@ const DRAFTS: readonly Draft[] = [
     const quote = quoteKind(c, 'ui');
     return {
       topic: 'ui',
-      text: `${quote === undefined ? `Where should ${feature(c)} appear` : `The issue says ${quote} — where exactly should it appear`}, and should it reuse the existing components and styles (my assumption) or does it need new UI?`,
+      text: `${quote === undefined ? '' : `The issue says ${quote}. `}I assume ${feature(c)} reuses the existing components and styles — where exactly should it appear, and does it need any new UI?`,
       default: 'It appears where the issue says and reuses the existing components and styles.',
     };
   },
@@ -131,7 +131,7 @@ const DRAFTS: readonly Draft[] = [
       text:
         numbers.length > 0
           ? `The issue mentions ${numbers.map((n) => `“${phrase(n, 30)}”`).join(', ')}: I assume it must handle at least that — what response time or throughput is acceptable at that size, and how will we measure it?`
-          : `${quote === undefined ? 'The issue is about speed.' : `The issue says ${quote}.`} What volume must it handle and what response time is acceptable, so we can measure it?`,
+          : `${quote === undefined ? 'The issue is about speed.' : `The issue says ${quote}.`} I assume today's volumes unless you say otherwise — what volume must it handle and what response time is acceptable, so we can measure it?`,
       default: numbers.length > 0 ? `Handles at least ${numbers.join(', ')} as the issue states.` : 'The volumes the issue describes, measured before and after.',
     };
   },
@@ -157,7 +157,7 @@ const DRAFTS: readonly Draft[] = [
     if (quote === undefined) return undefined;
     return {
       topic: 'rollout',
-      text: `The issue says ${quote}: should it go behind a feature flag or roll out gradually, and to whom first?`,
+      text: `The issue says ${quote}: I assume it rolls out as described — should it go behind a feature flag or roll out gradually, and to whom first?`,
       default: 'Rolls out as the issue describes.',
     };
   },
@@ -167,7 +167,7 @@ const DRAFTS: readonly Draft[] = [
 const FILLERS: readonly Draft[] = [
   (c) => ({
     topic: 'errors-and-edge-cases',
-    text: `What should happen when ${feature(c)} meets bad input or a failure? I assume a clear message and no partial changes.`,
+    text: `I assume bad input or a failure in ${feature(c)} shows a clear message and changes nothing — are there edge cases that need special handling?`,
     default: 'Failures show a clear message and leave everything unchanged.',
   }),
   (c) =>
@@ -180,12 +180,12 @@ const FILLERS: readonly Draft[] = [
       : undefined,
   (c) => ({
     topic: 'users-and-permissions',
-    text: `Who will use ${feature(c)} first, and is anyone affected who is not mentioned in the issue?`,
+    text: `I assume the people the issue describes are the only ones affected by ${feature(c)} — is anyone else affected, or who will use it first?`,
     default: 'The people the issue describes; nobody else is affected.',
   }),
   () => ({
     topic: 'performance',
-    text: 'Are there volumes or response times it must meet? I assume no special targets beyond today\'s.',
+    text: "I assume no special performance targets beyond today's — are there volumes or response times it must meet?",
     default: "No special performance targets beyond today's.",
   }),
 ];

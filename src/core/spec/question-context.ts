@@ -1,7 +1,8 @@
 import { classifyChange, KIND_WORDS, type ChangeKind, type ChangeProfile } from '../issue/classify-change.js';
-import { findIssueRequirements } from '../issue/find-issue-requirements.js';
+import { findIssueRequirements, isSelectionList, noiseOf } from '../issue/find-issue-requirements.js';
+import { plainText } from '../markdown/plain-text.js';
 import { hasSection, type ParsedIssue } from '../issue/parse-issue.js';
-import { proseOf, splitSentences } from '../issue/prose.js';
+import { splitSentences } from '../issue/prose.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 
 /** What the questions are drawn from: the issue, what kind of change it is, and the repository's paths. */
@@ -19,14 +20,19 @@ export interface QuestionContext {
 function inScopeMarkdown(issue: ParsedIssue): string {
   return issue.sections
     .filter((s) => s.kind !== 'out-of-scope' && s.kind !== 'boilerplate' && s.kind !== 'context')
-    .flatMap((s) => [...s.items.map((i) => `- ${i.text}`), ...s.paragraphs, ...s.blocks])
+    .flatMap((s) => [
+      ...(isSelectionList(s.items) ? [] : s.items.filter((i) => noiseOf(i.text) === undefined).map((i) => `- ${i.text}`)),
+      ...s.paragraphs.filter((p) => noiseOf(p) === undefined),
+      ...s.blocks,
+    ])
     .join('\n\n');
 }
 
 export function questionContext(issue: ParsedIssue, repositoryPaths: readonly string[] = []): QuestionContext {
   const markdown = inScopeMarkdown(issue);
   const profile = classifyChange(issue.title, markdown, repositoryPaths);
-  const sentences = splitSentences(proseOf(markdown)).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 3);
+  // Quotes keep inline code (`--json`), never code blocks, comments or addresses alone.
+  const sentences = splitSentences(plainText(markdown)).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 3);
   const requirements = findIssueRequirements(issue).requirements.filter((r) => r.depth === 0).map((r) => r.text);
   return { issue, profile, sentences, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
 }

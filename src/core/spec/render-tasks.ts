@@ -4,7 +4,7 @@ import type { Bullet } from './read-requirements.js';
 import type { SpecDocument, SpecRequirement } from './read-spec.js';
 
 const WORK: Record<WorkKind, { heading: string; group: string; work: string }> = {
-  data: { heading: 'Database Layer', group: 'Data Models and Migrations', work: 'data models and migrations' },
+  data: { heading: 'Database Layer', group: 'Data Models and Persistence', work: 'data models and persistence' },
   core: { heading: 'Core Logic', group: 'Core Logic', work: 'core logic' },
   api: { heading: 'API Layer', group: 'API Endpoints', work: 'API endpoints' },
   job: { heading: 'Background Jobs', group: 'Background Jobs', work: 'background jobs' },

@@ -73,3 +73,8 @@ export function issueNumberOfSpecBranch(branch: string, settings: Pick<Lifecycle
   const match = /^(\d+)-[a-z0-9-]+$/.exec(branch.slice(settings.branchPrefix.length));
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
+
+/** The spec.md beside a spec folder's tasks.md (`…/specs/<folder>/tasks.md`), if the path is one. */
+export function specPathBeside(tasksPath: string): string | undefined {
+  return /(^|\/)specs\/[^/]+\/tasks\.md$/.test(tasksPath) ? `${tasksPath.slice(0, -'tasks.md'.length)}spec.md` : undefined;
+}

@@ -65,16 +65,16 @@ describe('planOrchestration, for a new orchestration.yml', () => {
       title: 'Team invites by email',
       goal: 'Let team admins invite people by email.',
       requirements: [
-        { number: 1, name: 'Invitation records', bullets: [{ text: 'Store each invitation in a database table with an expiry', depth: 0 }] },
-        { number: 2, name: 'Invite endpoint', bullets: [{ text: 'An API endpoint sends the invitation email', depth: 0 }] },
-        { number: 3, name: 'Invite dialog', bullets: [{ text: 'A modal form with a button shows pending invites', depth: 0 }] },
+        { number: 1, name: 'Invitation records', bullets: [{ text: 'Store each invitation in a database table with an expiry', depth: 0 }], acceptance: [], line: 1 },
+        { number: 2, name: 'Invite endpoint', bullets: [{ text: 'An API endpoint sends the invitation email', depth: 0 }], acceptance: [], line: 1 },
+        { number: 3, name: 'Invite dialog', bullets: [{ text: 'A modal form with a button shows pending invites', depth: 0 }], acceptance: [], line: 1 },
       ],
       acceptance: [],
       outOfScope: [],
     };
     const generated = parseTaskFile(renderTasks(spec), { path: PATH });
     const text = planOrchestration(generated).text;
-    expect(names(text)).toEqual(['Data Models and Persistence', 'API and Core Logic', 'User Interface', 'Test Review and Gap Analysis']);
+    expect(names(text)).toEqual(['Data Models and Persistence', 'API Endpoints', 'User Interface', 'Test Review and Gap Analysis']);
     expect(planOrchestration(generated, text).text).toBe(text);
   });
 
