@@ -112,6 +112,12 @@ function fromParagraphs(section: IssueSection, found: Found): void {
   }
 }
 
+/** The first line of code in a fenced block, if short enough to name it (`POST /v1/exports`). */
+function firstLineOf(block: string): string | undefined {
+  const line = block.split('\n').find((l, i) => i > 0 && l.trim() !== '')?.trim();
+  return line === undefined || line.length > 60 || /^[`~]{3}/.test(line) ? undefined : `\`${line.replace(/`/g, '')}\``;
+}
+
 /**
  * The requirements an issue states, wherever and however it states them: list items of its requirement sections,
  * sentences that ask for behaviour in its prose (must / should / need / "users can" / "it would be nice if"),
@@ -130,7 +136,7 @@ export function findIssueRequirements(issue: ParsedIssue): IssueRequirements {
       const last = found.requirements.length > before ? found.requirements[found.requirements.length - 1] : undefined;
       if (last !== undefined) last.blocks.push(...section.blocks);
       else if (section.heading !== undefined) {
-        const lead = section.paragraphs.find((p) => noiseOf(p) === undefined);
+        const lead = section.paragraphs.find((p) => noiseOf(p) === undefined) ?? firstLineOf(section.blocks[0] ?? '');
         const text = lead === undefined ? section.heading : `${section.heading}: ${lead}`;
         found.requirements.push({ text, depth: 0, blocks: [...section.blocks], line: section.line });
       }

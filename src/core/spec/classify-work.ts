@@ -38,6 +38,9 @@ function scores(text: string): Map<WorkKind, number> {
   const out = new Map<WorkKind, number>();
   const core = plain.match(CORE_WORDS)?.length ?? 0;
   if (core > 0) out.set('core', core);
+  // A route (`POST /v1/x`) or an HTTP example is an API's, whatever words its paths hold.
+  const routes = (text.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text.match(/```(http|json|graphql)/gi)?.length ?? 0);
+  if (routes > 0) out.set('api', 3 * routes);
   for (const [work, kinds] of WORDS) {
     const score = kinds.reduce((sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, 'gi'))?.length ?? 0), 0);
     if (score > 0) out.set(work, (out.get(work) ?? 0) + score);
@@ -55,7 +58,7 @@ function best(scored: Map<WorkKind, number>): WorkKind | undefined {
 }
 
 function textOf(requirement: SpecRequirement): string {
-  return [requirement.name, ...requirement.bullets.map((b) => b.text)].join('\n');
+  return [requirement.name, ...requirement.bullets.flatMap((b) => [b.text, ...(b.blocks ?? []).map((block) => block.split('\n')[0] ?? '')])].join('\n');
 }
 
 /**

@@ -109,7 +109,8 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
       case 'scope': {
         const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, '')));
         const excludes = rest.filter((p) => !adds.includes(p));
-        if (excludes.length > 0) routed.outOfScope.push({ text: excludes.join('\n\n').replace(AGREEMENT, ''), question });
+        const excluded = excludes.map((p) => p.replace(AGREEMENT, '').replace(OUT_OF_SCOPE_LEAD, ''));
+        if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join('\n\n'), question });
         for (const add of adds) routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add))}`, text: stripMarker(add), question });
         break;
       }
