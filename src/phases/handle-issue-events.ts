@@ -1,3 +1,4 @@
+import { ONE_TASK_PER_REQUIREMENT_UP_TO } from '../core/spec/render-tasks.js';
 import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
 import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import { parseCommand, type SlashCommand } from '../core/commands/parse-command.js';
@@ -243,7 +244,7 @@ async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, comma
     phase: 'create-tasks',
     status: result.status,
     ...(result.gate ? { gate: result.gate } : {}),
-    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements.${pr}`,
+    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements${result.requirements > ONE_TASK_PER_REQUIREMENT_UP_TO ? ` (more than ${ONE_TASK_PER_REQUIREMENT_UP_TO}, so each task names up to five of them: consider splitting the spec)` : ''}.${pr}`,
   };
 }
 

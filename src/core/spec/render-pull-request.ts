@@ -30,5 +30,7 @@ export function renderSpecPullRequestBody(issueNumber: number, issueTitle: strin
     '- `planning/requirements.md`: the issue, the clarifying questions and the answers (answer on the issue)',
     '- `spec.md`: comment `/write-spec` on the issue or here once the questions are answered',
     '- `tasks.md`: the task list that gates the merge, once the spec is reviewed',
+    '',
+    "These files are a deterministic draft: a starting point to review, not a finished spec. They are built from what the issue and the answers say; the App cannot read your codebase beyond the file names it is shown, so check the requirements, the code to reuse and the task groups before work starts, and edit the files freely (the App never overwrites a person's edits).",
   ].join('\n');
 }

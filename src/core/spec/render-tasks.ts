@@ -34,6 +34,23 @@ function taskBullets(requirement: SpecRequirement): Bullet[] {
   return requirement.bullets.filter((b) => b.depth > 0).map((b) => ({ ...b, depth: b.depth - 1 }));
 }
 
+/** More requirements than one task each can carry in a reviewable file: then tasks name them in batches. */
+export const ONE_TASK_PER_REQUIREMENT_UP_TO = 60;
+const BATCH = 5;
+
+function implementationTasks(requirements: readonly SpecRequirement[], n: number, batched: boolean): string[] {
+  if (!batched) {
+    return requirements.flatMap((r, i) => [`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${nameOf(r)}`, ...bulletLines(taskBullets(r), '    ')]);
+  }
+  const lines: string[] = [];
+  for (let start = 0; start < requirements.length; start += BATCH) {
+    const batch = requirements.slice(start, start + BATCH);
+    lines.push(`  - [ ] ${n}.${start / BATCH + 2} Implement Specific Requirements ${batch.map((r) => r.number).join(', ')}`);
+    lines.push(...batch.map((r) => `    - ${r.number}: ${nameOf(r)}`));
+  }
+  return lines;
+}
+
 interface Group {
   number: number;
   heading: string;
@@ -56,6 +73,7 @@ function which(numbers: readonly number[]): string {
  */
 export function renderTasks(spec: SpecDocument): string {
   const kinds = classifyWork(spec.requirements);
+  const batched = spec.requirements.length > ONE_TASK_PER_REQUIREMENT_UP_TO;
   const groups: Group[] = [];
   for (const kind of WORK_ORDER) {
     const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
@@ -64,18 +82,16 @@ export function renderTasks(spec: SpecDocument): string {
     const n = groups.length + 1;
     const numbers = requirements.map((r) => r.number);
     const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
-    requirements.forEach((r, i) => {
-      lines.push(`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${nameOf(r)}`);
-      lines.push(...bulletLines(taskBullets(r), '    '));
-    });
-    lines.push(`  - [ ] ${n}.${requirements.length + 2} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+    lines.push(...implementationTasks(requirements, n, batched));
+    const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
+    lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
     groups.push({
       number: n,
       heading,
       title: group,
       dependencies: n === 1 ? 'None' : `Task Group ${n - 1}`,
       lines,
-      acceptance: [`The 2-8 tests written in ${n}.1 pass`, ...requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)],
+      acceptance: [`The 2-8 tests written in ${n}.1 pass`, batched ? `${which(numbers)} work as the spec describes` : '', ...(batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`))].filter((a) => a !== ''),
     });
   }
   const review = groups.length + 1;
@@ -100,6 +116,9 @@ export function renderTasks(spec: SpecDocument): string {
   const total = groups.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
   const out = [`# Task Breakdown: ${spec.title === '' ? 'Spec' : spec.title}`, '', '## Overview', '', `Total Tasks: ${total}`, ''];
   if (spec.goal !== '') out.push(`Goal: ${spec.goal}`, '');
+  if (batched) {
+    out.push(`This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`, '');
+  }
   out.push('## Task List', '');
   let heading = '';
   for (const g of groups) {
