@@ -24,6 +24,10 @@ export interface FeatureRequestExpectations {
   groups?: string[];
   notGroups?: string[];
   answersToTasks: string[];
+  /** What a good spec would do that the deterministic drafter cannot, said plainly (not asserted). */
+  knownGaps?: string[];
+  /** Topics answered that the drafter does not ask about, named among the known gaps. */
+  knownUnasked?: string[];
 }
 
 export interface FeatureRequest {

@@ -19,13 +19,14 @@ export type SectionKind =
 
 /** First match wins: "User stories" is about requirements before it is about users. */
 const RULES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['boilerplate', /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms/],
+  ['boilerplate', /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms|verify that|(not|n't) been (suggested|reported|requested)|i have (searched|checked|read)|duplicates?\b|security policy/],
   [
     'context',
-    /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/,
+    /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|(request|feature|issue) type\b|^type\b|would affect|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/,
   ],
   ['problem', /problem you'?d like to solve|related to a problem|^(the )?problem\b|pain points?|^motivation/],
   ['out-of-scope', /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
+  ['requirements', /(solution|proposal).*(definition of done|acceptance)|(definition of done|acceptance).*(solution|proposal)/],
   ['acceptance', /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
   ['existing-code', /existing code|reuse|related code|similar (code|features?)|prior art/],
   ['visuals', /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],

@@ -23,12 +23,15 @@ export interface IssueRequirements {
 
 /** A sentence that asks for behaviour, in the languages issues are commonly written in. */
 const REQUEST =
-  /\b(must|should|shall|needs? to|need an?|needs an?|wants? to|would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|it'd be (nice|great)|(lets?|allows?) (an? |the )?([\w-]+ )?(clients?|users?|admins?|owners?|members?|customers?|people)|(a|an|the) new (endpoint|route|command|flag|option|page|screen|button|setting|field|column|table|api|job|report)s?\b|nice to have|could we|can we|can you|please (add|make|support|allow)|(allow|let|enable)s? (users?|people|me|us|admins?|owners?|members?|customers?)|(users?|admins?|owners?|members?|customers?|people|clients?) (can|could|should|must|will be able|are able|need)|be able to|add (an?|the|support|some|new)|support (for )?|introduce|provide an?|expose|show an?|display an?)\b|\b(doit|devrait|il faut|faudrait|permettre|muss|soll|sollte|möchte|debe|debería|necesita|permitir|deve|deveria|precisa|должен|должна|должно|нужно|надо|хотелось бы)\b|必要|ほしい|欲しい|したい|できるように|べき|需要|应该|希望|支持/i;
+  /\b(must|should|shall|needs? to|need an?|needs an?|wants? to|would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|it'd be (nice|great)|(lets?|allows?) (an? |the )?([\w-]+ )?(clients?|users?|admins?|owners?|members?|customers?|people)|(a|an|the) new (endpoint|route|command|flag|option|page|screen|button|setting|field|column|table|api|job|report)s?\b|could (be|have|also|allow|let|show|support|include|offer)|(perhaps|maybe|ideally|instead)[^.]{0,60}\bcould\b|would (print|show|output|return|display|emit|write|send|let|allow|make|add|support)|nice to have|could we|can we|can you|please (add|make|support|allow)|(allow|let|enable)s? (users?|people|me|us|admins?|owners?|members?|customers?)|(users?|admins?|owners?|members?|customers?|people|clients?) (can|could|should|must|will be able|are able|need)|be able to|add (an?|the|support|some|new)|support (for )?|introduce|provide an?|expose|show an?|display an?)\b|\b(doit|devrait|il faut|faudrait|permettre|muss|soll|sollte|möchte|debe|debería|necesita|permitir|deve|deveria|precisa|должен|должна|должно|нужно|надо|хотелось бы)\b|必要|ほしい|欲しい|したい|できるように|べき|需要|应该|希望|支持/i;
 /** A sentence that only says what someone wishes for: in a problem statement, the one kind of requirement. */
 const DESIRE = /\b(would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|nice to have|should be able to|need a way|needs a way|please add)\b/i;
-const STORY = /^(?:[*_]{0,2})as an? [^,.;]{1,80}?,? ?i (?:want|would like|need|can|'d like)\b/i;
+/** "As a …, I want …" (user stories) and "When …, I want …" (job stories). */
+const STORY = /^(?:[*_]{0,2})(?:as an? [^,.;]{1,80}?|when [^.;]{3,160}?),? ?i (?:want|would like|need|can|'d like)\b/i;
 const MENTION_ONLY = /^(\/?cc|fyi|ping|attn|ref)\b[\s:]*|^(@[\w-]+[\s,;]*)+$/i;
 const ANALOGY = /^(similar(ly)? to|just like|much like|like (in|on|how)|inspired by|see (also )?|for (example|reference|inspiration)|e\.g\.|related( to)?:|compare (with|to)|think of)\b/i;
+/** A sentence about the text that follows ("The job stories below describe …"), not a requirement. */
+const POINTS_AHEAD = /\b(below|following|listed here|as follows)\b.*\b(describe|describes|list|lists|show|shows|explain|explains|are)\b|\b(describe|describes|list|lists)\b.*\b(below|following)\b/i;
 /** A lead-in that introduces what follows ("The request looks like this:"), not a requirement of its own. */
 const LEAD_IN = /:\s*$/;
 
@@ -55,7 +58,7 @@ export function noiseOf(text: string): 'mention' | 'link' | 'analogy' | undefine
 /** A list of short boxes (`- [x] Backend`, `- [ ] Frontend`): an issue form's way to pick areas or labels. */
 export function isSelectionList(items: readonly IssueItem[]): boolean {
   const top = items.filter((i) => i.depth === 0);
-  return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 3);
+  return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 6);
 }
 
 export function isStory(text: string): boolean {
@@ -70,6 +73,16 @@ interface Found {
   requirements: IssueRequirement[];
   stories: string[];
   context: string[];
+}
+
+/** Items of a section about something else ("Authentication and Authorization") that still ask for behaviour. */
+function askingItems(section: IssueSection, found: Found): void {
+  if (isSelectionList(section.items)) return;
+  for (const item of section.items) {
+    if (item.depth === 0 && noiseOf(item.text) === undefined && REQUEST.test(plainText(item.text))) {
+      found.requirements.push({ text: item.text, depth: 0, blocks: [], line: item.line });
+    }
+  }
 }
 
 function fromItems(section: IssueSection, found: Found): void {
@@ -94,7 +107,7 @@ function fromItems(section: IssueSection, found: Found): void {
   }
 }
 
-function fromParagraphs(section: IssueSection, found: Found): void {
+function fromParagraphs(section: IssueSection, found: Found, problemAsks = false): void {
   const wholeParagraphs = section.kind === 'requirements' && section.items.length === 0;
   for (const paragraph of section.paragraphs) {
     const sentences = sentencesOf(paragraph);
@@ -103,7 +116,7 @@ function fromParagraphs(section: IssueSection, found: Found): void {
       found.context.push(paragraph);
       continue;
     }
-    const asking = sentences.filter((s) => !isStory(s) && noiseOf(s) === undefined && (section.kind === 'problem' ? DESIRE : REQUEST).test(plainText(s)));
+    const asking = sentences.filter((s) => !isStory(s) && !POINTS_AHEAD.test(plainText(s)) && noiseOf(s) === undefined && (section.kind === 'problem' && !problemAsks ? DESIRE : REQUEST).test(plainText(s)));
     if (wholeParagraphs && !LEAD_IN.test(paragraph) && asking.length <= 1) {
       found.requirements.push({ text: paragraph, depth: 0, blocks: [], line: section.line });
     } else {
@@ -114,7 +127,7 @@ function fromParagraphs(section: IssueSection, found: Found): void {
 
 /** The first line of code in a fenced block, if short enough to name it (`POST /v1/exports`). */
 function firstLineOf(block: string): string | undefined {
-  const line = block.split('\n').find((l, i) => i > 0 && l.trim() !== '')?.trim();
+  const line = block.split('\n').find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
   return line === undefined || line.length > 60 || /^[`~]{3}/.test(line) ? undefined : `\`${line.replace(/`/g, '')}\``;
 }
 
@@ -127,11 +140,16 @@ function firstLineOf(block: string): string | undefined {
  */
 export function findIssueRequirements(issue: ParsedIssue): IssueRequirements {
   const found: Found = { requirements: [], stories: [], context: [] };
+  // Without a section for the request itself, the description states it ("### Description" and nothing else).
+  const asks = issue.sections.some((s) => s.kind === 'requirements');
   for (const section of issue.sections) {
     const before = found.requirements.length;
     if (REQUIREMENT_KINDS.includes(section.kind)) fromItems(section, found);
-    else for (const item of section.items) if (isStory(item.text)) found.stories.push(item.text);
-    if (PROSE_KINDS.includes(section.kind) || section.kind === 'problem') fromParagraphs(section, found);
+    else {
+      for (const item of section.items) if (isStory(item.text)) found.stories.push(item.text);
+      if (section.kind === 'other' || section.kind === 'technical') askingItems(section, found);
+    }
+    if (PROSE_KINDS.includes(section.kind) || section.kind === 'problem') fromParagraphs(section, found, !asks);
     if (CONTRACT_KINDS.includes(section.kind) && section.blocks.length > 0) {
       const last = found.requirements.length > before ? found.requirements[found.requirements.length - 1] : undefined;
       if (last !== undefined) last.blocks.push(...section.blocks);

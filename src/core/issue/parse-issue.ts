@@ -58,6 +58,20 @@ function isPseudoHeading(node: RootContent): node is Paragraph {
   return trailing === '' || trailing === ':';
 }
 
+/**
+ * `**Describe the solution you'd like**` with the answer on the next line of the same paragraph (issue templates
+ * written by hand): the bold line is a heading, what follows is the section's first paragraph.
+ */
+function leadLine(source: string, node: RootContent): { heading: string; rest: string } | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const [first, second] = node.children;
+  if (first?.type !== 'strong' || second?.type !== 'text' || !/^[ \t]*\n/.test(second.value)) return undefined;
+  const end = first.position?.end.offset;
+  const stop = node.position?.end.offset;
+  if (end === undefined || stop === undefined) return undefined;
+  return { heading: toString(first), rest: oneLine(source.slice(end, stop)) };
+}
+
 function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
 }
@@ -134,7 +148,11 @@ export function parseIssue(title: string, body: string | null | undefined): Pars
   for (const node of tree.children) {
     if (node.type === 'heading') start(toString(node), node);
     else if (isPseudoHeading(node)) start(toString(node), node);
-    else collectBlock(source, node, 0, current.items, current.paragraphs, current.blocks);
+    else if (leadLine(source, node)) {
+      const lead = leadLine(source, node) as { heading: string; rest: string };
+      start(lead.heading, node);
+      if (lead.rest !== '' && !EMPTY_FIELD.test(lead.rest)) current.paragraphs.push(lead.rest);
+    } else collectBlock(source, node, 0, current.items, current.paragraphs, current.blocks);
   }
   if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };

@@ -36,6 +36,9 @@ const CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir
 function scores(text: string): Map<WorkKind, number> {
   const plain = plainText(text);
   const out = new Map<WorkKind, number>();
+  // What one requirement stores says data, even where the whole issue's "table" would not.
+  const stored = plain.match(/\b(tables?|columns?|rows?|migrat\w*|backfill\w*|indexe?s?)\b/gi)?.length ?? 0;
+  if (stored > 0) out.set('data', stored);
   const core = plain.match(CORE_WORDS)?.length ?? 0;
   if (core > 0) out.set('core', core);
   // A route (`POST /v1/x`) or an HTTP example is an API's, whatever words its paths hold.
@@ -72,6 +75,8 @@ export function classifyWork(requirements: readonly SpecRequirement[]): WorkKind
     const byTitle = BY_TITLE.find(([pattern]) => pattern.test(requirement.name))?.[1];
     if (byTitle !== undefined && byTitle !== 'spec') return byTitle;
     if (byTitle === 'spec') return spec;
-    return best(scores(textOf(requirement))) ?? spec;
+    const own = scores(textOf(requirement));
+    // The spec's main work wins where the requirement speaks of it at all ("a --json flag … instead of the table" is the CLI's).
+    return (own.get(spec) ?? 0) > 0 ? spec : (best(own) ?? spec);
   });
 }

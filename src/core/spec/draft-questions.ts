@@ -6,7 +6,8 @@ import { hasAny, hasSection, namedInterfaces, phrase, quantitiesIn, quoteKind, q
 type Question = Omit<ClarifyingQuestion, 'number'>;
 type Draft = (context: QuestionContext) => Question | undefined;
 
-const ERROR_WORDS = /\b(errors?|fail\w*|invalid|expire\w*|expired|duplicates?|conflicts?|retr(y|ies)|missing|empty|reject\w*|denied|timeouts?)\b/i;
+const MACHINE_OUTPUT = /\b(json|machine[- ]readable|yaml|csv output|structured output|parseable|parsable)\b/i;
+const ERROR_WORDS = /\b(errors?|fail\w*|invalid|expire\w*|expired|duplicat\w*|identical|twice|conflicts?|retr(y|ies)|missing|empty|reject\w*|denied|timeouts?)\b/i;
 const ROLLOUT_WORDS = /\b(feature flags?|rollout|roll out|beta|gradual\w*|canary|opt-in|opt in)\b/i;
 const NEW_STORAGE = /\b(new (table|model|collection|column|field|index|schema)s?|add (a |an )?(table|column|field|index))\b/i;
 
@@ -22,15 +23,18 @@ function listed(context: QuestionContext): string {
 const DRAFTS: readonly Draft[] = [
   // Who: only where people use it (a screen, an API, a job acting for someone), never for a flag or a doc.
   (c) => {
-    if (hasSection(c.issue, 'users') || !hasAny(c, 'ui', 'api')) return undefined;
-    const segments = segmentsIn(c.requirements.join('\n')).concat(c.requirements.length === 0 ? segmentsIn(c.sentences.join('\n')) : []);
+    if (hasSection(c.issue, 'users')) return undefined;
+    const segments = segmentsIn(c.requirements.join('\n'));
+    // Nobody's access changes in a speed-up, a doc or a flag: asked only where people use a screen or an API.
+    const main = c.profile.kinds[0];
+    if (segments.length === 0 && (main === undefined || !['ui', 'api'].includes(main))) return undefined;
     const who = segments.length === 0 ? undefined : segments.map((s) => `${s}s`).join(' and ');
     return {
       topic: 'users-and-permissions',
       text:
         who === undefined
           ? `I assume everyone who can already use this part of the product can use ${feature(c)}, with no new roles or permissions — or should only some roles (admins, owners) have it?`
-          : `The issue mentions ${who}: I assume only they can use ${feature(c)}, with no new roles or permissions — is that right, or should others have access too?`,
+          : `I assume only ${who} (as the issue says) can use ${feature(c)}, with no new roles or permissions — is that right, or should others have access too?`,
       default: who === undefined ? 'Everyone who can already use this part of the product; no new roles or permissions.' : `Only ${who}; no new roles or permissions.`,
     };
   },
@@ -90,10 +94,16 @@ const DRAFTS: readonly Draft[] = [
     if (!c.has('cli')) return undefined;
     const { flags } = namedInterfaces(c);
     const which = flags.length > 0 ? `\`${flags.join('`, `')}\`` : 'the new command';
+    // An issue about machine-readable output is not asked whether it wants one.
+    const machine = MACHINE_OUTPUT.test(c.sentences.join(' ')) || flags.some((f) => /json|machine|format|output/i.test(f));
     return {
       topic: 'cli',
-      text: `I assume ${which} prints human-readable output to stdout and errors to stderr, and exits 0 on success and non-zero on failure — should it also have a machine-readable mode (e.g. JSON), and which exit codes do scripts rely on?`,
-      default: 'Human-readable output on stdout, errors on stderr; exit 0 on success, non-zero on failure.',
+      text: machine
+        ? `I assume ${which} writes its output to stdout (one JSON object per line) and errors to stderr as plain text, and exits 0 on success and non-zero on failure — which fields must the output hold, and which exit codes do scripts rely on?`
+        : `I assume ${which} prints human-readable output to stdout and errors to stderr, and exits 0 on success and non-zero on failure — should it also have a machine-readable mode (e.g. JSON), and which exit codes do scripts rely on?`,
+      default: machine
+        ? 'JSON on stdout, errors on stderr; exit 0 on success, non-zero on failure.'
+        : 'Human-readable output on stdout, errors on stderr; exit 0 on success, non-zero on failure.',
     };
   },
   (c) => {

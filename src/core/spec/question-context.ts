@@ -2,7 +2,7 @@ import { classifyChange, KIND_WORDS, type ChangeKind, type ChangeProfile } from 
 import { findIssueRequirements, isSelectionList, noiseOf } from '../issue/find-issue-requirements.js';
 import { plainText } from '../markdown/plain-text.js';
 import { hasSection, type ParsedIssue } from '../issue/parse-issue.js';
-import { splitSentences } from '../issue/prose.js';
+import { inlineCodeOf, splitSentences } from '../issue/prose.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 
 /** What the questions are drawn from: the issue, what kind of change it is, and the repository's paths. */
@@ -67,6 +67,8 @@ export function namedInterfaces(context: QuestionContext): { flags: string[]; ro
   const body = inScopeMarkdown(context.issue);
   const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? '');
   const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''}`);
+  // A route written as a path alone (`**URL**: \`/api/v1/feature-request\``).
+  if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
   const unique = (list: string[]) => list.filter((x, i) => x !== '' && list.indexOf(x) === i).slice(0, 3);
   return { flags: unique(flags), routes: unique(routes) };
 }

@@ -75,6 +75,15 @@ function pieces(text: string): string[] {
   return text.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== '');
 }
 
+/** A piece cut where a sentence opens with an "Out of scope" or "Reuse" lead-in (the whole piece when it opens with one). */
+function splitAtLead(piece: string): { before: string; lead: string } {
+  const sentences = splitSentences(piece);
+  const at = sentences.findIndex((s, i) => i > 0 && (OUT_OF_SCOPE_LEAD.test(plainText(s)) || REUSE_LEAD.test(plainText(s))));
+  if (at < 0) return { before: '', lead: piece };
+  const offset = piece.indexOf(sentences[at] ?? '');
+  return offset < 0 ? { before: '', lead: piece } : { before: piece.slice(0, offset).trim(), lead: piece.slice(offset).trim() };
+}
+
 function stripMarker(piece: string): string {
   return piece.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '');
 }
@@ -95,7 +104,12 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
       continue;
     }
     const rest: string[] = [];
-    for (const piece of pieces(answer)) {
+    for (const whole of pieces(answer)) {
+      // A lead-in later in a paragraph ("No mockups. Out of scope: …") starts a piece of its own.
+      const { before, lead } = splitAtLead(whole);
+      if (before !== '') rest.push(before);
+      if (lead === '') continue;
+      const piece = lead;
       const body = stripMarker(piece);
       const plain = plainText(body);
       if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== 'scope') routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ''), question });

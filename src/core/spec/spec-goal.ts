@@ -1,5 +1,5 @@
 import { parseIssue, type ParsedIssue } from '../issue/parse-issue.js';
-import { isStory, noiseOf } from '../issue/find-issue-requirements.js';
+import { noiseOf } from '../issue/find-issue-requirements.js';
 import { splitSentences } from '../issue/prose.js';
 import { plainText } from '../markdown/plain-text.js';
 
@@ -16,7 +16,8 @@ export function goalOf(issue: ParsedIssue): string {
     for (const section of issue.sections.filter((s) => s.kind === kind)) {
       for (const paragraph of section.paragraphs) {
         const plain = plainText(paragraph).replace(/\s+/g, ' ').trim();
-        if (plain.length < 20 || noiseOf(paragraph) !== undefined || isStory(paragraph) || /:$/.test(plain)) continue;
+        // Form prompts ("Is your feature request related to a problem?", "**The feature would affect:** …") are not the problem.
+        if (plain.length < 20 || noiseOf(paragraph) !== undefined || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph)) continue;
         return splitSentences(plain).slice(0, 2).join(' ');
       }
     }

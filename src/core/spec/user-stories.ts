@@ -1,3 +1,4 @@
+import { isStory } from '../issue/find-issue-requirements.js';
 import type { ParsedIssue } from '../issue/parse-issue.js';
 import { proseOf } from '../issue/prose.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
@@ -39,7 +40,7 @@ export function segmentsIn(text: string): string[] {
  */
 export function userStoriesOf(doc: RequirementsDocument, issue: ParsedIssue, routed: RoutedAnswers): string[] {
   const own = [...(doc.sections['Requirements Summary/User Stories'] ?? []), ...(doc.sections['Requirements Summary/Users and Permissions'] ?? [])]
-    .filter((b) => /^as an? /i.test(plainText(b.text)))
+    .filter((b) => isStory(b.text))
     .map((b) => `- ${b.text}`);
   if (own.length > 0) return own.filter((s, i) => own.indexOf(s) === i);
   const want = doc.title === '' ? 'this feature' : `“${escapeMarkdown(doc.title)}”`;
