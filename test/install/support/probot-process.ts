@@ -13,18 +13,27 @@ export interface ProbotProcess {
 
 const PROBOT_BIN = resolve('node_modules/probot/bin/probot.js');
 
+export interface ProbotProcessOptions {
+  /** The folder to run in (default: a fresh one holding this repository's `app.yml` and `package.json`). */
+  folder?: string;
+  /** What `node` runs (default: Probot's `run ./lib/app/index.js`, which `npm start` runs). */
+  args?: string[];
+}
+
 /**
- * `probot run ./lib/app/index.js`, as `npm start` runs it, in a fresh folder holding this repository's `app.yml` and
- * `package.json` (no `.env`: Probot lets a `.env` override the environment, and a developer's own must not leak in).
- * Resolves once the server answers HTTP.
+ * `probot run ./lib/app/index.js`, as `npm start` runs it, by default in a fresh folder holding this repository's
+ * `app.yml` and `package.json` (no `.env`: Probot lets a `.env` override the environment, and a developer's own must
+ * not leak in). Resolves once the server answers HTTP.
  */
-export async function startProbotProcess(env: Record<string, string>): Promise<ProbotProcess> {
-  const folder = mkdtempSync(join(tmpdir(), 'agent-os-probot-'));
-  copyFileSync('app.yml', join(folder, 'app.yml'));
-  copyFileSync('package.json', join(folder, 'package.json'));
+export async function startProbotProcess(env: Record<string, string>, options: ProbotProcessOptions = {}): Promise<ProbotProcess> {
+  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'agent-os-probot-'));
+  if (options.folder === undefined) {
+    copyFileSync('app.yml', join(folder, 'app.yml'));
+    copyFileSync('package.json', join(folder, 'package.json'));
+  }
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn('node', [PROBOT_BIN, 'run', './lib/app/index.js'], {
+  const child: ChildProcess = spawn('node', options.args ?? [PROBOT_BIN, 'run', './lib/app/index.js'], {
     cwd: folder,
     env: { PATH: process.env.PATH ?? '', HOME: folder, NO_PROXY: '127.0.0.1', PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,7 +66,7 @@ export async function startProbotProcess(env: Record<string, string>): Promise<P
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(folder, { recursive: true, force: true });
+      if (options.folder === undefined) rmSync(folder, { recursive: true, force: true });
     },
   };
 }
