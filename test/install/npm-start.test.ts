@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runNode } from '../support/run-node.js';
+import { TEST_PRIVATE_KEY } from '../support/test-probot.js';
 import { startProbotProcess } from './support/probot-process.js';
 
 let root: string;
@@ -76,4 +77,26 @@ describe('npm start', () => {
     expect(existsSync(join(root, 'lib/app/index.js'))).toBe(true);
     expect(readFileSync(join(root, 'lib/app/index.js'), 'utf8')).toContain('rebuilt');
   }, 60_000);
+
+  it('npm run dev recompiles a changed source and restarts the server with it', async () => {
+    const app = (version: string) => `export default (app: { log: { warn: (m: string) => void } }): void => {\n  app.log.warn('${version}');\n};\n`;
+    write('src/app/index.ts', app('running version one'), NEW);
+    const dev = await startProbotProcess(
+      { APP_ID: '1', PRIVATE_KEY: TEST_PRIVATE_KEY, WEBHOOK_SECRET: 'dev', LOG_LEVEL: 'warn' },
+      { folder: root, args: ['scripts/dev.mjs'] },
+    );
+    try {
+      await until(() => dev.output().includes('running version one'));
+      writeFileSync(join(root, 'src/app/index.ts'), app('running version two'));
+      await until(() => dev.output().includes('running version two'));
+    } finally {
+      await dev.stop();
+    }
+    expect(readFileSync(join(root, 'lib/app/index.js'), 'utf8')).toContain('running version two');
+  }, 120_000);
 });
+
+/** Waits for what a process prints; the test's own timeout ends a wait that never comes. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 50));
+}
