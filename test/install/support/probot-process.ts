@@ -50,7 +50,10 @@ export async function startProbotProcess(env: Record<string, string>, options: P
   void exited.then(() => (state.running = false));
   // Ready when it answers; if it exits first, say what it printed.
   for (;;) {
-    if (!state.running) throw new Error(`probot run exited before listening:\n${output}`);
+    if (!state.running) {
+      if (options.folder === undefined) rmSync(folder, { recursive: true, force: true });
+      throw new Error(`probot run exited before listening:\n${output}`);
+    }
     try {
       await fetch(`${url}/ping`);
       break;
