@@ -39,7 +39,7 @@ async function writeIfChanged(absolute: string, shown: string, content: string, 
 }
 
 /**
- * `agent-os-github orchestrate SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
+ * `agent-os-github orchestrate-tasks SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
  * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
  */
 export async function orchestrateCommand(folder: string, options: { cwd: string }): Promise<CommandResult> {

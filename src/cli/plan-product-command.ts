@@ -108,7 +108,7 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
       `  agent-os-github plan-product --from ${options.from}`,
     );
   } else {
-    lines.push('Next: shape the first roadmap item into a spec (agent-os-github shape ISSUE.md, or the shape-spec label on an issue).');
+    lines.push('Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).');
   }
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: warnings };
 }

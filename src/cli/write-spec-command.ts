@@ -16,7 +16,7 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
   if (requirements === undefined) {
     throw new AgentOsError(
       'user-input',
-      `${displayPath(requirementsPath, options.cwd)} does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with \`agent-os-github shape ISSUE.md\`).`,
+      `${displayPath(requirementsPath, options.cwd)} does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with \`agent-os-github shape-spec ISSUE.md\`).`,
     );
   }
   const content = renderSpec(readRequirements(requirements));
