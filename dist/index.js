@@ -4400,9 +4400,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result = [];
-      let empty2 = true;
+      let empty3 = true;
       for (const token of metadata.split(" ")) {
-        empty2 = false;
+        empty3 = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4412,7 +4412,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty2 === true) {
+      if (empty3 === true) {
         return "no metadata";
       }
       return result;
@@ -20973,16 +20973,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index2 = this._randomIndex();
               return this._store.__register__(index2, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
-                var empty2;
+                var empty3;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
                 if (success2) {
                   queue.shift();
-                  empty2 = this.empty();
-                  if (empty2) {
+                  empty3 = this.empty();
+                  if (empty3) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty2);
+                    this.Events.trigger("depleted", empty3);
                   }
                   this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -24176,14 +24176,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -24200,14 +24200,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
+        i = consumeMoreIndentedLines(text6, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -24224,12 +24224,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
+            i = consumeMoreIndentedLines(text6, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -24241,12 +24241,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24261,39 +24261,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent2}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent2}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
+    function consumeMoreIndentedLines(text6, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -27619,13 +27619,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -27637,12 +27637,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart3 = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent2, content3] = lines[i];
@@ -27720,7 +27720,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -27803,8 +27803,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
       const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
@@ -27823,7 +27823,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -28038,26 +28038,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value2);
+        scalar2 = new Scalar2.Scalar(value2);
       }
-      scalar.range = range;
-      scalar.source = value2;
+      scalar2.range = range;
+      scalar2.source = value2;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -29885,37 +29885,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map4 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map4;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -30831,8 +30831,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text5, addEOL = false) {
-    this._buffer += text5;
+  addRaw(text6, addEOL = false) {
+    this._buffer += text6;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -30928,10 +30928,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text5, level2) {
+  addHeading(text6, level2) {
     const tag = `h${level2}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text5);
+    const element = this.wrap(allowedTag, text6);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30960,9 +30960,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text5, cite) {
+  addQuote(text6, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text5, attrs);
+    const element = this.wrap("blockquote", text6, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30973,8 +30973,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text5, href) {
-    const element = this.wrap("a", text5, { href });
+  addLink(text6, href) {
+    const element = this.wrap("a", text6, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -32026,8 +32026,8 @@ var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context3);
 };
-var JSONParseV2 = (text5, reviver) => {
-  return JSON.parse(text5, (key, value2, context3) => {
+var JSONParseV2 = (text6, reviver) => {
+  return JSON.parse(text6, (key, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -32085,8 +32085,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text5) => {
-  return text5.replace(
+var serializeBigInts = (text6) => {
+  return text6.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -32100,18 +32100,18 @@ var serializeBigInts = (text5) => {
     }
   );
 };
-var JSONParse = (text5, reviver) => {
-  if (!text5) return originalParse(text5, reviver);
+var JSONParse = (text6, reviver) => {
+  if (!text6) return originalParse(text6, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
-    const serializedData = serializeBigInts(text5);
+    if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
+    const serializedData = serializeBigInts(text6);
     return originalParse(
       serializedData,
       (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text5);
+      const serializedData = serializeBigInts(text6);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -32279,12 +32279,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text5 = "";
+    let text6 = "";
     try {
-      text5 = await response.text();
-      return JSONParse(text5);
+      text6 = await response.text();
+      return JSONParse(text6);
     } catch (err) {
-      return text5;
+      return text6;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -35519,8 +35519,8 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text5) {
-  return text5.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+function escapeMarkdown(text6) {
+  return text6.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 
 // node_modules/devlop/lib/default.js
@@ -37863,12 +37863,12 @@ function link(node3, _, state, info2) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node3, {
+  const text6 = state.containerPhrasing(node3, {
     before: value2,
     after: "](",
     ...tracker.current()
   });
-  value2 += tracker.move(text5);
+  value2 += tracker.move(text6);
   subexit();
   value2 += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node3.url);
@@ -37876,10 +37876,10 @@ function link(node3, _, state, info2) {
   let title = node3.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
-      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
+      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text5.charCodeAt(index2 + 1) === 58) title = "";
+    if (text6.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -37932,12 +37932,12 @@ function linkReference(node3, _, state, info2) {
   let subexit = state.enter("label");
   const tracker = state.createTracker(info2);
   let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node3, {
+  const text6 = state.containerPhrasing(node3, {
     before: value2,
     after: "]",
     ...tracker.current()
   });
-  value2 += tracker.move(text5 + "][");
+  value2 += tracker.move(text6 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -37952,7 +37952,7 @@ function linkReference(node3, _, state, info2) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text5 || text5 !== reference2) {
+  if (type === "full" || !text6 || text6 !== reference2) {
     value2 += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
@@ -41155,7 +41155,7 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          const text5 = {
+          const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open3][1].end
@@ -41183,9 +41183,9 @@ function resolveAllAttention(events, context3) {
           if (events[open3][1].end.offset - events[open3][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text6, context3]]);
           nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["exit", text6, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -42687,13 +42687,13 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart3][1].start,
       end: events[contentEnd][1].end
     };
-    const text5 = {
+    const text6 = {
       type: "chunkText",
       start: events[contentStart3][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
+    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context3], ["enter", text6, context3], ["exit", text6, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -43495,7 +43495,7 @@ function resolveToLabelEnd(events, context3) {
       ...events[close2][1].end
     }
   };
-  const text5 = {
+  const text6 = {
     type: "labelText",
     start: {
       ...events[open3 + offset + 2][1].end
@@ -43506,9 +43506,9 @@ function resolveToLabelEnd(events, context3) {
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
   media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text5, context3]]);
+  media = push(media, [["enter", text6, context3]]);
   media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
-  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
+  media = push(media, [["exit", text6, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
   splice(events, open3, events.length, media);
@@ -44000,7 +44000,7 @@ function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text5;
+  let text6;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -44009,7 +44009,7 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text6 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -44029,9 +44029,9 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
+  events[text6][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text5, 0, [["enter", heading2, context3]]);
+    editMap.add(text6, 0, [["enter", heading2, context3]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -44397,17 +44397,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open3][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text5 = {
+            const text6 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open3][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context3], ["enter", events[open3][1], context3], ["exit", events[open3][1], context3], ["enter", text5, context3]];
+            const nextEvents = [["enter", strikethrough, context3], ["enter", events[open3][1], context3], ["exit", events[open3][1], context3], ["enter", text6, context3]];
             const insideSpan2 = context3.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context3));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context3], ["enter", events[index2][1], context3], ["exit", events[index2][1], context3], ["exit", strikethrough, context3]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context3], ["enter", events[index2][1], context3], ["exit", events[index2][1], context3], ["exit", strikethrough, context3]]);
             splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
             index2 = open3 + nextEvents.length - 2;
             break;
@@ -45355,10 +45355,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const text6 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code4) {
-      return atBreak(code4) ? text5(code4) : notText(code4);
+      return atBreak(code4) ? text6(code4) : notText(code4);
     }
     function notText(code4) {
       if (code4 === null) {
@@ -45372,7 +45372,7 @@ function initializeFactory(field) {
     function data(code4) {
       if (atBreak(code4)) {
         effects.exit("data");
-        return text5(code4);
+        return text6(code4);
       }
       effects.consume(code4);
       return data;
@@ -46447,7 +46447,7 @@ function compiler(options) {
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text6();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -46706,7 +46706,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text5() {
+  function text6() {
     return {
       type: "text",
       value: "",
@@ -48242,8 +48242,8 @@ function parseMarkdown(source) {
 }
 function parseMarkdownInChunks(source, chunkLength) {
   if (source.charCodeAt(0) === 65279) {
-    const text5 = source.slice(1);
-    return text5.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text5, chunkLength);
+    const text6 = source.slice(1);
+    return text6.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text6, chunkLength);
   }
   return parsePieces(source, chunkLength);
 }
@@ -48370,13 +48370,13 @@ function cutKind(source, at) {
   return block || item ? { block, item, listLike } : void 0;
 }
 function frontMatterEnd(source) {
-  const text5 = source.startsWith("\uFEFF") ? source.slice(1) : source;
-  const fence3 = text5.startsWith("---") ? "-" : text5.startsWith("+++") ? "+" : void 0;
+  const text6 = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const fence3 = text6.startsWith("---") ? "-" : text6.startsWith("+++") ? "+" : void 0;
   if (fence3 === void 0) return 0;
   const closing = fence3 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
   closing.lastIndex = 3;
-  const match = closing.exec(text5);
-  return match === null ? source.length : source.length - text5.length + match.index + match[0].length;
+  const match = closing.exec(text6);
+  return match === null ? source.length : source.length - text6.length + match.index + match[0].length;
 }
 function endOfLine(source, at) {
   for (let i = at; i < source.length; i += 1) {
@@ -48435,12 +48435,12 @@ function sliceOfRange(source, nodes) {
   const end = last?.position?.end.offset;
   return start === void 0 || end === void 0 ? "" : source.slice(start, end);
 }
-function oneLine(text5) {
-  return text5.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
+function oneLine(text6) {
+  return text6.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
 }
-function dedentContinuation(text5, indent2) {
-  if (indent2 <= 0) return text5;
-  const [first = "", ...rest] = text5.split("\n");
+function dedentContinuation(text6, indent2) {
+  if (indent2 <= 0) return text6;
+  const [first = "", ...rest] = text6.split("\n");
   const pattern = new RegExp(`^ {0,${indent2}}`);
   return [first, ...rest.map((line) => line.replace(pattern, ""))].join("\n");
 }
@@ -48462,8 +48462,8 @@ var RULES = [
   ["questions", /questions?|unknowns?|open points/]
 ];
 function classifyHeading(heading2) {
-  const text5 = heading2.toLowerCase();
-  for (const [kind, pattern] of RULES) if (pattern.test(text5)) return kind;
+  const text6 = heading2.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text6)) return kind;
   return "other";
 }
 
@@ -48479,15 +48479,15 @@ function isPseudoHeading(node3) {
 function lineOf(node3) {
   return node3.position?.start.line ?? 1;
 }
-function withoutBox(text5) {
-  return text5.replace(/^\[[ xX~-]\]\*?\s+/, "");
+function withoutBox(text6) {
+  return text6.replace(/^\[[ xX~-]\]\*?\s+/, "");
 }
 function collectItems(source, list4, depth, into) {
   for (const item of list4.children) {
     const [first] = item.children;
     if (first?.type === "paragraph") {
-      const text5 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text5 !== "") into.push({ text: text5, depth, checked: item.checked ?? null, line: lineOf(item) });
+      const text6 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
@@ -48498,8 +48498,8 @@ function collectBlock(source, node3, depth, items, paragraphs, blocks) {
   } else if (node3.type === "list") {
     collectItems(source, node3, depth, items);
   } else if (node3.type === "paragraph") {
-    const text5 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text5 !== "" && !EMPTY_FIELD.test(text5)) paragraphs.push(text5);
+    const text6 = oneLine(sliceOfRange(source, [node3]));
+    if (paragraphs && text6 !== "" && !EMPTY_FIELD.test(text6)) paragraphs.push(text6);
   } else if (node3.type === "blockquote") {
     for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
@@ -48532,8 +48532,8 @@ function parseIssue(title, body) {
   let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading2, node3) => {
     if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
-    const text5 = oneLine(toString(node3)).replace(/:\s*$/, "");
-    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+    const text6 = oneLine(toString(node3)).replace(/:\s*$/, "");
+    current = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     if (node3.type === "heading") start(toString(node3), node3);
@@ -48578,17 +48578,17 @@ function phrase(markdown, max = 80) {
   const short2 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
   return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
-function lowerFirst(text5) {
-  const [first = "", second = ""] = text5;
-  return second !== "" && second !== second.toUpperCase() ? first.toLowerCase() + text5.slice(1) : text5;
+function lowerFirst(text6) {
+  const [first = "", second = ""] = text6;
+  return second !== "" && second !== second.toUpperCase() ? first.toLowerCase() + text6.slice(1) : text6;
 }
-function mainRole(text5) {
-  const lower = text5.toLowerCase();
+function mainRole(text6) {
+  const lower = text6.toLowerCase();
   const counted = ROLE_WORDS.map((role, order2) => ({ role, order: order2, count: lower.split(role).length - 1 })).filter((r) => r.count > 0 && !(r.role === "admins" && lower.includes("workspace admins"))).sort((a, b) => b.count - a.count || a.order - b.order).slice(0, 2);
   return counted.length === 0 ? void 0 : counted.map((r) => r.role).join(" and ");
 }
-function edgeCaseFrom(text5) {
-  const sentences = plainText(text5).split(/(?<=[.!?])\s+|\n+/);
+function edgeCaseFrom(text6) {
+  const sentences = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
   const found = sentences.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
   return found === void 0 ? void 0 : phrase(found.trim(), 90);
 }
@@ -48596,9 +48596,9 @@ var feature = (issue3) => issue3.title === "" ? "this feature" : `\u201C${phrase
 var DRAFTS = [
   [
     "users-and-permissions",
-    (issue3, text5) => {
+    (issue3, text6) => {
       if (hasSection(issue3, "users")) return void 0;
-      const role = mainRole(text5);
+      const role = mainRole(text6);
       const who = role === void 0 ? "every signed-in user" : `only ${role}`;
       const other = role === void 0 ? "limited to a role (for example admins only)" : "open to other roles too";
       return {
@@ -48637,8 +48637,8 @@ var DRAFTS = [
   ],
   [
     "errors-and-edge-cases",
-    (_issue, text5) => {
-      const edge = edgeCaseFrom(text5);
+    (_issue, text6) => {
+      const edge = edgeCaseFrom(text6);
       const example = edge === void 0 ? "" : ` (the issue mentions: \u201C${edge}\u201D)`;
       return {
         topic: "errors-and-edge-cases",
@@ -48649,7 +48649,7 @@ var DRAFTS = [
   ],
   [
     "data",
-    (_issue, text5) => DATA_WORDS.test(text5) ? {
+    (_issue, text6) => DATA_WORDS.test(text6) ? {
       topic: "data",
       text: "I assume the existing data models are extended rather than replaced, and no existing data needs migrating \u2014 is that right?",
       default: "Existing data models are extended; no migration of existing data."
@@ -48665,7 +48665,7 @@ var DRAFTS = [
   ],
   [
     "performance",
-    (_issue, text5) => PERFORMANCE_WORDS.test(text5) ? {
+    (_issue, text6) => PERFORMANCE_WORDS.test(text6) ? {
       topic: "performance",
       text: "I assume typical volumes (up to a few hundred items at a time) with no special performance targets \u2014 are there volumes or response times it must meet?",
       default: "Typical volumes; no special performance targets."
@@ -48673,9 +48673,9 @@ var DRAFTS = [
   ],
   [
     "rollout",
-    (_issue, text5) => ({
+    (_issue, text6) => ({
       topic: "rollout",
-      text: ROLLOUT_WORDS.test(text5) ? "I assume it rolls out the way the issue describes, to everyone once merged \u2014 should it go behind a feature flag or roll out gradually?" : "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
+      text: ROLLOUT_WORDS.test(text6) ? "I assume it rolls out the way the issue describes, to everyone once merged \u2014 should it go behind a feature flag or roll out gradually?" : "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
       default: "Ships to everyone once merged; no feature flag."
     })
   ]
@@ -48720,11 +48720,11 @@ function standingRequests(next) {
 }
 var deterministicDrafter = {
   draftQuestions(issue3) {
-    const text5 = `${issue3.title}
+    const text6 = `${issue3.title}
 ${issue3.body}`;
     const drafted = [];
     for (const [, draft] of DRAFTS) {
-      const question = draft(issue3, text5);
+      const question = draft(issue3, text6);
       if (question) drafted.push(question);
     }
     for (const filler of FILLERS) {
@@ -49035,8 +49035,8 @@ function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link
 var MAX_ANNOTATIONS = 500;
 var TITLE_LIMIT = 255;
 var MESSAGE_LIMIT = 6e4;
-function cut(text5, limit) {
-  return text5.length <= limit ? text5 : `${text5.slice(0, limit - 1)}\u2026`;
+function cut(text6, limit) {
+  return text6.length <= limit ? text6 : `${text6.slice(0, limit - 1)}\u2026`;
 }
 function taskLabel(task) {
   return task.id ?? `"${task.text}"`;
@@ -49127,8 +49127,8 @@ function findUnclosedFences(tree, source) {
 // src/core/markdown/scan-task-items.ts
 var BOX_MARKERS = /* @__PURE__ */ new Set([" ", "x", "X", "-", "~"]);
 var EXTENDED_ONLY = /* @__PURE__ */ new Set(["-", "~"]);
-function collapse(text5) {
-  return text5.replace(/\s+/g, " ").trim();
+function collapse(text6) {
+  return text6.replace(/\s+/g, " ").trim();
 }
 function contentStart(source, item) {
   let at = item.position?.start.offset;
@@ -49167,15 +49167,15 @@ function splitStruck(paragraph2, boxInText, boxLength) {
     if (child.type === "delete") {
       hasStruck = true;
     } else {
-      const text5 = toString(child);
-      unstruck.push(i === 0 && boxInText ? text5.slice(boxLength) : text5);
+      const text6 = toString(child);
+      unstruck.push(i === 0 && boxInText ? text6.slice(boxLength) : text6);
     }
   }
   return { hasStruck, unstruckText: collapse(unstruck.join("")) };
 }
 function textAfterBox(paragraph2, boxInText, boxLength) {
-  const text5 = collapse(toString(paragraph2));
-  return boxInText ? collapse(text5.slice(boxLength)) : text5;
+  const text6 = collapse(toString(paragraph2));
+  return boxInText ? collapse(text6.slice(boxLength)) : text6;
 }
 function scanTaskItems(tree, source) {
   const items = [];
@@ -49297,22 +49297,22 @@ function detectDialect({ path: path2, headings, tasks }) {
   if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
   return "gfm";
 }
-function isTaskGroupHeading(text5) {
-  return /^task group\s+\d+\b/i.test(text5);
+function isTaskGroupHeading(text6) {
+  return /^task group\s+\d+\b/i.test(text6);
 }
 
 // src/core/tasks/parse-task-id.ts
 var SPEC_KIT_ID = /^(T\d{2,})(?=\s|$)/;
 var DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
 var BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
-function parseTaskId(text5) {
-  const specKit = SPEC_KIT_ID.exec(text5);
-  if (specKit?.[1]) return { id: specKit[1], text: text5.slice(specKit[0].length).trim() };
-  const dotted = DOTTED_ID.exec(text5);
-  if (dotted?.[1] && dotted[0].includes(".")) return { id: dotted[1], text: text5.slice(dotted[0].length).trim() };
-  const bmad = BMAD_ID.exec(text5);
-  if (bmad?.[1]) return { id: bmad[1], text: text5 };
-  return { text: text5 };
+function parseTaskId(text6) {
+  const specKit = SPEC_KIT_ID.exec(text6);
+  if (specKit?.[1]) return { id: specKit[1], text: text6.slice(specKit[0].length).trim() };
+  const dotted = DOTTED_ID.exec(text6);
+  if (dotted?.[1] && dotted[0].includes(".")) return { id: dotted[1], text: text6.slice(dotted[0].length).trim() };
+  const bmad = BMAD_ID.exec(text6);
+  if (bmad?.[1]) return { id: bmad[1], text: text6 };
+  return { text: text6 };
 }
 function parentIdOf(id) {
   const parts = id.split(".");
@@ -49544,8 +49544,10 @@ var DEFAULT_GATE_SETTINGS = {
   skipMarkers: DEFAULT_SKIP_MARKERS,
   maxTaskFileBytes: 512 * 1024
 };
-function tooLargeReason(text5, settings) {
-  const bytes = new TextEncoder().encode(text5).length;
+function tooLargeReason(text6, settings) {
+  return tooLargeReasonForBytes(new TextEncoder().encode(text6).length, settings);
+}
+function tooLargeReasonForBytes(bytes, settings) {
   if (bytes <= settings.maxTaskFileBytes) return void 0;
   const kb = (n) => `${Math.round(n / 1024)} KB`;
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
@@ -49587,8 +49589,8 @@ function setScopeLine(body, groups3) {
   const visit3 = (node3) => {
     if (node3.type === "paragraph" && node3.position) {
       for (let n = node3.position.start.line; n <= node3.position.end.line; n += 1) {
-        const text5 = lines[n - 1];
-        if (text5 !== void 0 && /^\s*implements\s*:/i.test(text5)) {
+        const text6 = lines[n - 1];
+        if (text6 !== void 0 && /^\s*implements\s*:/i.test(text6)) {
           lines[n - 1] = line;
           found.replaced = true;
         }
@@ -55038,15 +55040,15 @@ function bucketFor(state, inst) {
 var handoff;
 var open2 = [];
 var memo = {
-  alloc(_inst, payload, empty2) {
+  alloc(_inst, payload, empty3) {
     const bucket = handoff;
     if (!bucket)
-      return empty2;
+      return empty3;
     handoff = void 0;
-    const entry = { value: empty2, issues: null };
+    const entry = { value: empty3, issues: null };
     bucket.set(payload.value, entry);
     open2.push(entry);
-    return empty2;
+    return empty3;
   },
   guard(inst) {
     var _a3;
@@ -59170,8 +59172,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text5) => {
-  return text5.charAt(0).toUpperCase() + text5.slice(1);
+var capitalizeFirstCharacter = (text6) => {
+  return text6.charAt(0).toUpperCase() + text6.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -69689,8 +69691,8 @@ function parseCommand(body) {
 // src/core/spec/parse-answers.ts
 var VAGUE = /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
 var MAX_VAGUE_WORDS = 20;
-function isUnclearAnswer(text5) {
-  const plain = plainText(text5).replace(/\s+/g, " ").trim();
+function isUnclearAnswer(text6) {
+  const plain = plainText(text6).replace(/\s+/g, " ").trim();
   if (plain === "" || /^\?+$/.test(plain)) return true;
   const words2 = plain.split(" ").length;
   return words2 <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
@@ -69712,8 +69714,8 @@ function itemNumber(source, item) {
 function itemText(source, item) {
   if (item.children.length === 0) return "";
   const first = item.children[0]?.position?.start.offset;
-  const text5 = sliceOfRange(source, item.children);
-  return first === void 0 ? text5 : dedentContinuation(text5, columnOf(source, first)).trim();
+  const text6 = sliceOfRange(source, item.children);
+  return first === void 0 ? text6 : dedentContinuation(text6, columnOf(source, first)).trim();
 }
 var REUSE_WORDS = /\b(reuse|re-use|existing (code|features?|components?)|code to)\b/i;
 var VISUAL_WORDS = /\b(visual|mock-?ups?|wireframes?|screenshots?|designs?|sketch)/i;
@@ -69763,9 +69765,9 @@ function parseReply(body, questions) {
   const asked = new Set(questions.map((q) => q.number));
   const found = /* @__PURE__ */ new Map();
   const notes = [];
-  const record2 = (number4, text5, nodes) => {
+  const record2 = (number4, text6, nodes) => {
     if (!asked.has(number4)) return;
-    const trimmed = text5.trim();
+    const trimmed = text6.trim();
     found.set(number4, { number: number4, text: trimmed, unclear: isUnclearAnswer(trimmed), ...mediaOf(nodes) });
   };
   let open3;
@@ -69822,8 +69824,8 @@ function startsNewAnswers(source, list4, openNumber, asked, found) {
 }
 function isLeadInNote(node3) {
   if (node3.type !== "paragraph") return node3.type === "list" || node3.type === "code" || node3.type === "table";
-  const text5 = toString(node3).trim();
-  return !text5.endsWith(":") && text5.split(/\s+/).length > 4;
+  const text6 = toString(node3).trim();
+  return !text6.endsWith(":") && text6.split(/\s+/).length > 4;
 }
 function answersFromList(source, list4, record2) {
   for (const item of list4.children) {
@@ -72374,7 +72376,7 @@ function depthOf(file2, task) {
 function taskLine(file2, task, fileIndex) {
   const box = task.boxState === "done" ? "[x]" : "[ ]";
   const id = task.id === void 0 ? "" : `${escapeMarkdown(task.id)} `;
-  const text5 = task.skipped && !task.optional ? `~~${escapeMarkdown(task.text)}~~` : escapeMarkdown(task.text);
+  const text6 = task.skipped && !task.optional ? `~~${escapeMarkdown(task.text)}~~` : escapeMarkdown(task.text);
   const notes = [
     task.boxState === "in-progress" || task.boxState === "blocked" ? INCOMPLETE_STATE_WORDS[incompleteStateOf(task)] : void 0,
     task.optional ? "optional" : void 0,
@@ -72382,7 +72384,7 @@ function taskLine(file2, task, fileIndex) {
     task.boxState === "done" && task.required && !task.complete ? "ticked, but a sub-task is open" : void 0
   ].filter((n) => n !== void 0);
   const note = notes.length === 0 ? "" : ` _(${notes.join(", ")})_`;
-  return `${"  ".repeat(depthOf(file2, task))}- ${box} ${id}${text5}${note} ${taskRef(fileIndex, task.index)}`;
+  return `${"  ".repeat(depthOf(file2, task))}- ${box} ${id}${text6}${note} ${taskRef(fileIndex, task.index)}`;
 }
 function renderFile2(path2, file2, fileIndex, link2, withBoxes) {
   const counts = countTasks(file2.tasks);
@@ -72464,9 +72466,9 @@ function readSpec(markdown) {
   const blocks = [];
   for (const node3 of parseMarkdown(source).children) {
     if (node3.type === "heading" && node3.depth <= 2) {
-      const text5 = oneLine(toString(node3));
-      if (node3.depth === 1) doc.title = text5.replace(/^Specification:\s*/i, "");
-      else section3 = text5;
+      const text6 = oneLine(toString(node3));
+      if (node3.depth === 1) doc.title = text6.replace(/^Specification:\s*/i, "");
+      else section3 = text6;
       block = void 0;
       continue;
     }
@@ -72514,10 +72516,10 @@ var LAYERS = [
   }
 ];
 function layerOf(requirement) {
-  const text5 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
+  const text6 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
   let best = { layer: "api", score: 0 };
   for (const { layer, words: words2 } of LAYERS) {
-    const score = text5.match(words2)?.length ?? 0;
+    const score = text6.match(words2)?.length ?? 0;
     if (score > best.score) best = { layer, score };
   }
   return best.layer;
@@ -72832,11 +72834,11 @@ From ${location.specPath}: ${doc.requirements.length} specific requirements in $
 }
 
 // src/core/markdown/fingerprint.ts
-function fingerprint(text5) {
+function fingerprint(text6) {
   let a = 2166136261;
   let b = 84696351;
-  for (let i = 0; i < text5.length; i += 1) {
-    const code4 = text5.charCodeAt(i);
+  for (let i = 0; i < text6.length; i += 1) {
+    const code4 = text6.charCodeAt(i);
     a = Math.imul(a ^ code4, 16777619);
     b = Math.imul(b ^ code4, 16777619) ^ a >>> 15;
   }
@@ -72855,8 +72857,8 @@ function markFile(kind, content3, data) {
 ${PREFIX}${kind} ${encode4({ ...data, fingerprint: fingerprint(body) })} -->
 `;
 }
-function readMarkedFile(kind, text5) {
-  const normalised = text5.replace(/\r\n?/g, "\n");
+function readMarkedFile(kind, text6) {
+  const normalised = text6.replace(/\r\n?/g, "\n");
   const at = normalised.lastIndexOf(`
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
@@ -72929,12 +72931,12 @@ var OPEN_ENDED_HTML = [
   { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
   { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
 ];
-function fenceFor(text5) {
-  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((m) => m[0].length));
+function fenceFor(text6) {
+  const longest = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(longest + 1);
 }
-function embedVerbatim(text5) {
-  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
+function embedVerbatim(text6) {
+  const source = text6.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
   if (source === "") return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
@@ -72979,10 +72981,10 @@ var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
 var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
 var VERBATIM_START = "<!-- agent-os-github:verbatim -->";
 var VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
-function verbatimBlock(text5) {
+function verbatimBlock(text6) {
   return `${VERBATIM_START}
 
-${text5}
+${text6}
 
 ${VERBATIM_END}`;
 }
@@ -72998,18 +73000,18 @@ function carried(issue3, kinds) {
   return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
 }
 function paragraphItems(issue3, kinds) {
-  return issue3.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text5) => ({ text: text5, depth: 0, checked: null, line: s.line })));
+  return issue3.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text6) => ({ text: text6, depth: 0, checked: null, line: s.line })));
 }
-function startsWithBlock(text5) {
-  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text5) || text5.includes("\n");
+function startsWithBlock(text6) {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text6) || text6.includes("\n");
 }
 function renderAnswer(question, answer) {
   if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
-  const text5 = embedVerbatim(answer.text);
-  if (text5 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text5) ? `**Answer:**
+  const text6 = embedVerbatim(answer.text);
+  if (text6 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text6) ? `**Answer:**
 
-${verbatimBlock(text5)}` : `**Answer:** ${text5}`;
+${verbatimBlock(text6)}` : `**Answer:** ${text6}`;
 }
 function discussion(questions, answers) {
   return questions.flatMap((q) => {
@@ -73017,8 +73019,8 @@ function discussion(questions, answers) {
     return [`${label2} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ""];
   });
 }
-function section(title, lines, empty2) {
-  return [title, "", ...lines.length > 0 ? lines : [empty2], ""];
+function section(title, lines, empty3) {
+  return [title, "", ...lines.length > 0 ? lines : [empty3], ""];
 }
 function renderRequirements(input2) {
   const { issue: issue3, state } = input2;
@@ -73099,8 +73101,8 @@ function toShapingState(data) {
   if (typeof issue3 !== "number" || !Array.isArray(questions) || typeof answers !== "object" || answers === null) return void 0;
   const validQuestions = questions.filter((q) => {
     if (typeof q !== "object" || q === null) return false;
-    const { number: number4, text: text5, default: fallback } = q;
-    return typeof number4 === "number" && typeof text5 === "string" && typeof fallback === "string";
+    const { number: number4, text: text6, default: fallback } = q;
+    return typeof number4 === "number" && typeof text6 === "string" && typeof fallback === "string";
   });
   const validAnswers = {};
   for (const [number4, answer] of Object.entries(answers)) {
@@ -73239,32 +73241,32 @@ function completeGroups(tasks) {
 }
 function tickGroup(tasksSource, tasks, key) {
   const group = findGroupByKey(tasks, key);
-  let text5 = tasksSource;
+  let text6 = tasksSource;
   let ticked = 0;
-  if (group === void 0) return { text: text5, ticked };
+  if (group === void 0) return { text: text6, ticked };
   for (const index2 of group.tasks) {
     const task = tasks.tasks[index2];
     if (task === void 0 || !task.required || task.boxState === "done") continue;
-    const result = setTaskBox(text5, task.markerOffset, true);
+    const result = setTaskBox(text6, task.markerOffset, true);
     if (result.ok && result.changed) {
-      text5 = result.text;
+      text6 = result.text;
       ticked += 1;
     }
   }
-  return { text: text5, ticked };
+  return { text: text6, ticked };
 }
 
 // src/core/orchestration/code-fence.ts
-function codeFence(text5, info2 = "") {
+function codeFence(text6, info2 = "") {
   let longest = 2;
   let run2 = 0;
-  for (const char of text5) {
+  for (const char of text6) {
     run2 = char === "`" ? run2 + 1 : 0;
     if (run2 > longest) longest = run2;
   }
   const fence3 = "`".repeat(longest + 1);
   return `${fence3}${info2}
-${text5.replace(/\n+$/, "")}
+${text6.replace(/\n+$/, "")}
 ${fence3}`;
 }
 
@@ -73307,8 +73309,8 @@ var WORDS = [
   { specialisation: "backend", words: ["backend", "back", "server", "service", "services", "logic", "jobs", "worker", "workers", "mailer"] },
   { specialisation: "testing", words: ["test", "tests", "testing", "tester", "qa", "gap", "gaps", "verification", "verifier", "coverage"] }
 ];
-function specialisationOf(text5) {
-  const words2 = new Set(text5.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== ""));
+function specialisationOf(text6) {
+  const words2 = new Set(text6.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== ""));
   return WORDS.find((entry) => entry.words.some((w) => words2.has(w)))?.specialisation;
 }
 function groupSpecialisation(group, orchestration) {
@@ -73378,11 +73380,11 @@ function readSubIssueMarker(body) {
   const { spec, group } = data;
   return typeof spec === "string" && typeof group === "string" && spec !== "" && group !== "" ? { specFolder: spec, group } : void 0;
 }
-function cut2(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max - 1).trimEnd()}\u2026`;
+function cut2(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1).trimEnd()}\u2026`;
 }
-function code3(text5) {
-  return `\`${text5.replace(/`/g, "'")}\``;
+function code3(text6) {
+  return `\`${text6.replace(/`/g, "'")}\``;
 }
 function renderSubIssue(input2) {
   const { group, groupKey: key, orchestration } = input2;
@@ -73713,27 +73715,27 @@ var HEAVY_WORK = [
 ];
 var LIGHT_WORK = /\b(page|link|toggle|theme|dark mode|logo|footer|banner|tooltip|rename)\b/;
 function estimateEffort(feature2) {
-  const text5 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
-  const words2 = text5.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const text6 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
+  const words2 = text6.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   let size = SIZE_BY_WORDS.findIndex((limit) => words2 <= limit);
   if (size === -1) size = SIZE_BY_WORDS.length;
-  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text5)).length;
+  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text6)).length;
   if (heavy >= 3) size += 2;
   else if (heavy > 0) size += 1;
-  else if (size <= 1 && LIGHT_WORK.test(text5)) size -= 1;
+  else if (size <= 1 && LIGHT_WORK.test(text6)) size -= 1;
   return EFFORTS[Math.min(Math.max(size, 0), EFFORTS.length - 1)] ?? "M";
 }
 
 // src/core/product/split-feature.ts
 var SEPARATORS = [" \u2014 ", " \u2013 ", " - ", "\u2014", ": "];
 var MAX_TITLE_WORDS = 8;
-function words(text5) {
-  return text5.split(/\s+/).filter((w) => w !== "").length;
+function words(text6) {
+  return text6.split(/\s+/).filter((w) => w !== "").length;
 }
-function firstSeparator(text5) {
+function firstSeparator(text6) {
   let best;
   for (const separator of SEPARATORS) {
-    const at = text5.indexOf(separator);
+    const at = text6.indexOf(separator);
     if (at !== -1 && (best === void 0 || at < best.at)) best = { at, separator };
   }
   return best;
@@ -73791,17 +73793,17 @@ function splitEffort(nodes) {
 }
 function readRoadmap(source) {
   const bom = source.startsWith("\uFEFF") ? 1 : 0;
-  const text5 = source.slice(bom);
+  const text6 = source.slice(bom);
   const items = [];
-  for (const node3 of parseMarkdown(text5).children) {
+  for (const node3 of parseMarkdown(text6).children) {
     if (node3.type !== "list" || node3.ordered !== true) continue;
     for (const item of node3.children) {
       const [paragraph2] = item.children;
       if (typeof item.checked !== "boolean" || paragraph2?.type !== "paragraph") continue;
-      const start = contentStart2(text5, item);
-      if (start === void 0 || text5[start.at] !== "[" || text5[start.at + 2] !== "]") continue;
+      const start = contentStart2(text6, item);
+      if (start === void 0 || text6[start.at] !== "[" || text6[start.at + 2] !== "]") continue;
       const { nodes, effort } = splitEffort(paragraph2.children);
-      const { title, description } = splitFeature(text5, nodes);
+      const { title, description } = splitFeature(text6, nodes);
       const read = { number: start.number, title, description, checked: item.checked, markerOffset: bom + start.at + 1, line: item.position?.start.line ?? 1 };
       if (effort !== void 0) read.effort = effort;
       items.push(read);
@@ -74040,21 +74042,25 @@ function scalarText(node3) {
   if (typeof value2 === "number" || typeof value2 === "boolean") return String(value2);
   return void 0;
 }
+function textOnly(node3) {
+  return (0, import_yaml.isScalar)(node3) && typeof node3.value === "string" ? node3.value.trim() : void 0;
+}
 function stringList(node3, words2) {
+  const read = words2 ? scalarText : textOnly;
   if (node3 === null || node3 === void 0 || (0, import_yaml.isScalar)(node3) && node3.value === null) return { values: [], bad: false };
   if ((0, import_yaml.isSeq)(node3)) {
     const values = [];
     let bad = false;
     for (const item of node3.items) {
-      const text6 = scalarText(item);
-      if (text6 === void 0) bad = true;
-      else if (text6 !== "") values.push({ text: text6, node: item });
+      const text7 = read(item);
+      if (text7 === void 0) bad = true;
+      else if (text7 !== "") values.push({ text: text7, node: item });
     }
     return { values, bad };
   }
-  const text5 = scalarText(node3);
-  if (text5 === void 0) return { values: [], bad: true };
-  return { values: text5.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
+  const text6 = read(node3);
+  if (text6 === void 0) return { values: [], bad: true };
+  return { values: text6.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
 }
 function readOrchestrationEntry(node3, position2, lines) {
   const lineOf4 = (at, fallback = 0) => {
@@ -74080,23 +74086,17 @@ function readOrchestrationEntry(node3, position2, lines) {
   if (explicitNumber !== void 0 && explicitNumber !== "" && !/^\d+$/.test(explicitNumber)) {
     problems.push(`${whereIs(node3.get("number", true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`);
   }
-  const subagent = node3.get("claude_code_subagent", true);
-  const subagentText = scalarText(subagent);
+  const subagentText = textOnly(node3.get("claude_code_subagent", true));
   if (subagentText !== void 0 && subagentText !== "") group.claude_code_subagent = subagentText;
-  else if (subagent !== void 0 && !((0, import_yaml.isScalar)(subagent) && (subagent.value === null || subagentText === ""))) {
-    problems.push(`${whereIs(subagent)}: \`claude_code_subagent\` should be the name of one subagent, such as database-engineer; it is ignored.`);
-  }
   if (node3.has("standards")) {
     const standards = stringList(node3.get("standards", true), false);
-    if (standards.bad) problems.push(`${whereIs(node3.get("standards", true))}: \`standards\` should be a list of standards such as \`global/*\` or \`backend/api.md\`; what is not text is ignored.`);
-    group.standards = standards.values.map((v) => v.text);
+    if (!standards.bad || standards.values.length > 0) group.standards = standards.values.map((v) => v.text);
   }
   const loginNodes = [node3.get("assignees", true), node3.get("assignee", true)];
   if (node3.has("assignees") || node3.has("assignee")) {
     const logins = [];
     for (const loginNode of loginNodes) {
       const read = stringList(loginNode, true);
-      if (read.bad) problems.push(`${whereIs(loginNode)}: assignees should be GitHub logins, such as \`- octocat\`; what is not text is ignored.`);
       for (const { text: value2, node: valueNode } of read.values) {
         const login = value2.replace(/^@/, "");
         if (!isGitHubLogin(login)) {
@@ -74116,6 +74116,101 @@ function readOrchestrationEntry(node3, position2, lines) {
     return { node: node3, line, settings, problems: [...problems, `${where}: task group ${position2 + 1} has no \`name:\`; it is left out.`] };
   }
   return { node: node3, line, group, settings, problems };
+}
+
+// src/core/text/nearest-word.ts
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  const at = (i, j) => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      const row = rows[i];
+      if (row !== void 0) row[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+function nearestWord(word, known, maxDistance) {
+  const typed = word.toLowerCase();
+  let best;
+  for (const candidate of known) {
+    const lower = candidate.toLowerCase();
+    const prefix = typed.length >= 3 && (lower.startsWith(typed) || typed.startsWith(lower));
+    const distance = prefix ? Math.min(1, editDistance(typed, lower)) : editDistance(typed, lower);
+    const limit = maxDistance ?? Math.max(2, Math.floor(Math.max(typed.length, lower.length) / 3));
+    if (!prefix && distance > limit) continue;
+    if (best === void 0 || distance < best.distance) best = { word: candidate, distance };
+  }
+  return best?.word;
+}
+
+// src/core/orchestration/orchestration-schema.ts
+var scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+var text5 = external_exports.string();
+var empty2 = external_exports.null();
+var ORCHESTRATION_ENTRY_SCHEMA = external_exports.strictObject({
+  name: external_exports.union([scalar, empty2]).optional(),
+  number: external_exports.union([external_exports.number().int().nonnegative(), text5, empty2]).optional(),
+  claude_code_subagent: external_exports.union([text5, empty2]).optional(),
+  standards: external_exports.union([external_exports.array(text5), text5, empty2]).optional(),
+  assignees: external_exports.union([external_exports.array(scalar), scalar, empty2]).optional(),
+  assignee: external_exports.union([external_exports.array(scalar), scalar, empty2]).optional()
+});
+var ORCHESTRATION_FILE_SCHEMA = external_exports.strictObject({
+  task_groups: external_exports.union([external_exports.array(external_exports.unknown()), empty2]).optional()
+});
+var ENTRY_KEYS = Object.keys(ORCHESTRATION_ENTRY_SCHEMA.shape);
+var FILE_KEYS = Object.keys(ORCHESTRATION_FILE_SCHEMA.shape);
+var EXPECTED2 = {
+  name: "the task group's name, as in tasks.md",
+  number: "a task group number such as 2",
+  claude_code_subagent: "the name of one subagent, such as database-engineer",
+  standards: "a list of standards such as `global/*` or `backend/api.md`",
+  assignees: "GitHub logins, such as `- octocat`",
+  assignee: "a GitHub login, such as octocat",
+  task_groups: "a list of task groups (`- name: \u2026`)"
+};
+function describe4(value2) {
+  if (value2 === null || value2 === void 0) return "nothing";
+  if (typeof value2 === "string") return `the text ${JSON.stringify(value2.length > 40 ? `${value2.slice(0, 40)}\u2026` : value2)}`;
+  if (typeof value2 === "number") return `the number ${value2}`;
+  if (typeof value2 === "boolean") return `the value ${String(value2)}`;
+  return Array.isArray(value2) ? "a list" : "a map of keys";
+}
+function valueAt(root2, path2) {
+  let value2 = root2;
+  for (const p of path2) value2 = typeof value2 === "object" && value2 !== null ? value2[p] : void 0;
+  return value2;
+}
+function checkAgainst(schema, value2, known, owner) {
+  const result = schema.safeParse(value2);
+  if (result.success) return [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const issue3 of result.error.issues) {
+    if (issue3.code === "unrecognized_keys") {
+      for (const key2 of issue3.keys) {
+        const guess2 = nearestWord(key2, known);
+        problems.push({
+          path: [...issue3.path.map((p) => typeof p === "number" ? p : String(p)), key2],
+          message: `is not a key of ${owner}${guess2 === void 0 ? "" : ` (did you mean \`${guess2}\`?)`}: it is kept as written but does nothing; the keys are ${known.map((k) => `\`${k}\``).join(", ")}`
+        });
+      }
+      continue;
+    }
+    const [key] = issue3.path;
+    const id = issue3.path.join(".");
+    if (key === void 0 || seen.has(id)) continue;
+    seen.add(id);
+    problems.push({
+      path: issue3.path.map((p) => typeof p === "number" ? p : String(p)),
+      message: `should be ${EXPECTED2[String(key)] ?? "something else"}; found ${describe4(valueAt(value2, issue3.path))}, which is ignored`
+    });
+  }
+  return problems;
 }
 
 // src/core/orchestration/orchestration-file.ts
@@ -74148,7 +74243,27 @@ function readFile(yaml2) {
   if (list4 === void 0 || (0, import_yaml2.isScalar)(list4) && list4.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
   if (!(0, import_yaml2.isSeq)(list4)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
   const entries2 = list4.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
-  return { ok: true, doc, entries: entries2, hasList: true, problems: entries2.flatMap((e) => e.problems) };
+  const problems = [
+    ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE2),
+    ...list4.items.flatMap((item, position2) => [
+      ...(0, import_yaml2.isMap)(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position2], lines, "a task group") : [],
+      ...entries2[position2]?.problems ?? []
+    ])
+  ];
+  return { ok: true, doc, entries: entries2, hasList: true, problems };
+}
+function keyPath(path2) {
+  return path2.map((p, i) => typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${p}`).join("");
+}
+function schemaProblems(map4, schema, known, at, lines, owner) {
+  const lineOf4 = (problem) => {
+    const key = problem.path[0];
+    const pair2 = map4.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(key));
+    const node3 = problem.message.startsWith("is not a key") ? pair2?.key : pair2?.value ?? pair2?.key;
+    const range = node3?.range ?? map4.range;
+    return range == null ? 0 : lines.linePos(range[0]).line;
+  };
+  return checkAgainst(schema, map4.toJSON(), known, owner).map((problem) => ({ line: lineOf4(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` })).sort((a, b) => a.line - b.line).map((p) => `${FILE2} line ${p.line}: ${p.text}`);
 }
 function readOrchestration(yaml2) {
   const read = readFile(yaml2);
@@ -74258,8 +74373,8 @@ function planOrchestration(tasks, existingYaml) {
 }
 
 // src/core/orchestration/render-hand-off.ts
-function shellWord(text5) {
-  return /^[\w./@%+=:,-]+$/.test(text5) ? text5 : `'${text5.replace(/'/g, `'\\''`)}'`;
+function shellWord(text6) {
+  return /^[\w./@%+=:,-]+$/.test(text6) ? text6 : `'${text6.replace(/'/g, `'\\''`)}'`;
 }
 function groupBlock(group, branch) {
   const name = splitGroupTitle(group.title).name;
@@ -74382,10 +74497,10 @@ function standardsSection(input2, folder2) {
   ];
 }
 function dependencySection(input2) {
-  const text5 = input2.group.dependencies;
-  if (text5 === void 0) return [];
-  const keys = parseGroupDependencies(text5);
-  if (keys.length === 0) return [`**Dependencies:** ${text5}`];
+  const text6 = input2.group.dependencies;
+  if (text6 === void 0) return [];
+  const keys = parseGroupDependencies(text6);
+  if (keys.length === 0) return [`**Dependencies:** ${text6}`];
   const complete = completeGroups(input2.tasks);
   const lines = keys.map((key) => {
     const group = findGroupByKey(input2.tasks, key);
@@ -74393,7 +74508,7 @@ function dependencySection(input2) {
     const state = complete.has(key) ? "complete" : "not complete yet: build on what is there, and do not implement its tasks here";
     return `- Task Group ${key}: ${groupName(group)} (${state})`;
   });
-  return [`**Dependencies:** ${text5}. This group builds on:`, "", ...lines];
+  return [`**Dependencies:** ${text6}. This group builds on:`, "", ...lines];
 }
 function renderGroupPrompt(input2) {
   const { group, links, orchestration } = input2;
@@ -74440,8 +74555,8 @@ function renderGroupPrompt(input2) {
 
 // src/github/git-blob-sha.ts
 import { createHash } from "node:crypto";
-function gitBlobSha(text5) {
-  const bytes = Buffer.from(text5, "utf8");
+function gitBlobSha(text6) {
+  const bytes = Buffer.from(text6, "utf8");
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
@@ -75452,8 +75567,8 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 // src/core/product/parse-manifest.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function firstLine(error63) {
-  const text5 = error63 instanceof Error ? error63.message : String(error63);
-  return (text5.split("\n")[0] ?? "").trim().replace(/:$/, "");
+  const text6 = error63 instanceof Error ? error63.message : String(error63);
+  return (text6.split("\n")[0] ?? "").trim().replace(/:$/, "");
 }
 function parseJsonManifest(path2, content3) {
   try {
@@ -75531,11 +75646,11 @@ function detectCiStack(files) {
 var PLAIN_VERSION = /^\d+(\.\d+)*([-+][0-9A-Za-z.-]+)?\+?$/;
 function cleanVersion(spec) {
   if (spec === void 0) return void 0;
-  let text5 = spec.trim();
-  const alias = /^npm:.+@([^@]+)$/.exec(text5);
-  if (alias?.[1] !== void 0) text5 = alias[1];
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text5) || text5.includes("/")) return void 0;
-  const [firstAlternative = ""] = text5.split(/\s*\|\|?\s*/);
+  let text6 = spec.trim();
+  const alias = /^npm:.+@([^@]+)$/.exec(text6);
+  if (alias?.[1] !== void 0) text6 = alias[1];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text6) || text6.includes("/")) return void 0;
+  const [firstAlternative = ""] = text6.split(/\s*\|\|?\s*/);
   const [firstClause = ""] = firstAlternative.trim().split(/\s*,\s*|\s+(?=[<>=!~^])/);
   let clause = firstClause.replace(/\s+/g, "");
   let orLater = false;
@@ -75548,9 +75663,9 @@ function cleanVersion(spec) {
   const version2 = orLater ? `${clause}+` : clause;
   return PLAIN_VERSION.test(version2) ? version2 : void 0;
 }
-function leadingVersion(text5) {
-  if (text5 === void 0) return void 0;
-  const match = /^v?(\d+(?:\.\d+)*)/.exec(text5.trim());
+function leadingVersion(text6) {
+  if (text6 === void 0) return void 0;
+  const match = /^v?(\d+(?:\.\d+)*)/.exec(text6.trim());
   return match?.[1];
 }
 
@@ -75583,8 +75698,8 @@ function splitImage(image2) {
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   return { base: name.slice(name.lastIndexOf("/") + 1).toLowerCase(), tag: colon === -1 ? void 0 : withoutDigest.slice(colon + 1) };
 }
-function substitute(text5, args) {
-  return text5.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
+function substitute(text6, args) {
+  return text6.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
     const value2 = args.get(braced ?? bare ?? "");
     return value2 ?? fallback ?? whole;
   });
@@ -75883,10 +75998,10 @@ function withVersion(finding, version2) {
 function detectNodeStack(files) {
   const findings = [];
   const problems = [];
-  const text5 = files.get("package.json");
+  const text6 = files.get("package.json");
   let manifest;
-  if (text5 !== void 0) {
-    const parsed = parseJsonManifest("package.json", text5);
+  if (text6 !== void 0) {
+    const parsed = parseJsonManifest("package.json", text6);
     if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
     else if (!isRecord(parsed.value)) problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
     else manifest = parsed.value;
@@ -76128,9 +76243,9 @@ var RUBY_GEMS = [
   ["standard", "Linting & formatting", "Standard Ruby"],
   ["vite_rails", "Build", "Vite"]
 ];
-function quotedArguments(text5) {
+function quotedArguments(text6) {
   const found = [];
-  for (const part of text5.replace(/\)\s*$/, "").split(",")) {
+  for (const part of text6.replace(/\)\s*$/, "").split(",")) {
     const quoted3 = /^\s*(["'])(.*)\1\s*$/.exec(part);
     if (quoted3?.[2] === void 0) break;
     found.push(quoted3[2]);
@@ -76350,8 +76465,8 @@ function detectTechStack(files) {
 }
 
 // src/core/product/product-entries.ts
-function entryKey(text5) {
-  return plainText(text5).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function entryKey(text6) {
+  return plainText(text6).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function featureOf(entry) {
   const feature2 = splitFeature(entry.source, entry.nodes);
@@ -76397,8 +76512,8 @@ var RULES2 = [
   ["pitch", /pitch|vision|overview|summary|elevator|idea|concept|description|about|mission|what is|introduction|^intro$|tl;?dr|^goals?$/]
 ];
 function classifyProductHeading(heading2) {
-  const text5 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
-  for (const [section3, pattern] of RULES2) if (pattern.test(text5)) return section3;
+  const text6 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
+  for (const [section3, pattern] of RULES2) if (pattern.test(text6)) return section3;
   return "other";
 }
 
@@ -76412,9 +76527,9 @@ function isPseudoHeading2(node3) {
   return trailing === "" || trailing === ":";
 }
 function leadInSection(node3, next) {
-  const text5 = toString(node3).trim();
-  if (next?.type !== "list" || !text5.endsWith(":") || text5.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
-  const section3 = classifyProductHeading(text5);
+  const text6 = toString(node3).trim();
+  if (next?.type !== "list" || !text6.endsWith(":") || text6.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
+  const section3 = classifyProductHeading(text6);
   return section3 === "other" ? void 0 : section3;
 }
 function entryOf(source, paragraph2, subItems) {
@@ -76459,8 +76574,8 @@ function parseProductSections(markdown) {
   let current = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
   const start = (heading2) => {
     if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
-    const text5 = oneLine(heading2).replace(/:\s*$/, "");
-    current = { section: classifyProductHeading(text5), heading: text5, paragraphs: [], lines: [], items: [] };
+    const text6 = oneLine(heading2).replace(/:\s*$/, "");
+    current = { section: classifyProductHeading(text6), heading: text6, paragraphs: [], lines: [], items: [] };
   };
   const visit3 = (nodes, quoted3) => {
     for (const [index2, node3] of nodes.entries()) {
@@ -76470,10 +76585,10 @@ function parseProductSections(markdown) {
         start(toString(node3));
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
-        const text5 = oneLine(sliceOf(source, node3));
+        const text6 = oneLine(sliceOf(source, node3));
         if (lead !== void 0) start(toString(node3));
-        else if (text5 !== "" && !EMPTY_FIELD2.test(text5) && !isOnlyMedia(node3)) {
-          current.paragraphs.push(text5);
+        else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
+          current.paragraphs.push(text6);
           current.lines.push(...paragraphLines(source, node3, quoted3));
         }
       } else if (node3.type === "list") {
@@ -76627,8 +76742,8 @@ function personas(users) {
   if (split.length === 0) return ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"];
   return split.flatMap((u, index2) => [...index2 > 0 ? [""] : [], `**${escapeMarkdown(u.title)}**`, `- **Context:** ${u.description}`]);
 }
-function listOr(lines, empty2) {
-  return lines.length > 0 ? lines : [empty2];
+function listOr(lines, empty3) {
+  return lines.length > 0 ? lines : [empty3];
 }
 function renderMission(brief) {
   const problem = embedVerbatim(brief.problem);
@@ -76776,14 +76891,14 @@ async function planProduct(ctx, issue3, comments, options) {
   const asked = missingProductInfo(readProductBrief(issue3.title, issue3.body)).filter((q) => remaining.has(q.topic));
   const missing = asked.length === remaining.size ? asked : missingProductInfo(brief);
   if (missing.length > 0) {
-    const text5 = renderProductQuestions(missing);
+    const text6 = renderProductQuestions(missing);
     const current = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
-    const same2 = current !== void 0 && current.body.slice(current.body.indexOf("\n") + 1) === text5;
+    const same2 = current !== void 0 && current.body.slice(current.body.indexOf("\n") + 1) === text6;
     await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue3.number,
       isOurs: (body) => body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `),
       body: same2 ? current.body : `${markerLine(PRODUCT_QUESTIONS_MARKER, options.eventKey)}
-${text5}`,
+${text6}`,
       comments
     });
     return { status: "asked", questions: missing.length };
@@ -76853,7 +76968,7 @@ function findTask(tasks, tick) {
 }
 function applyTicks(source, ticks, options) {
   const file2 = parseTaskFile(source, options);
-  let text5 = source;
+  let text6 = source;
   const changed = [];
   const missing = [];
   for (const tick of ticks) {
@@ -76862,15 +76977,15 @@ function applyTicks(source, ticks, options) {
       missing.push(tick);
       continue;
     }
-    const result = setTaskBox(text5, task.markerOffset, tick.checked);
+    const result = setTaskBox(text6, task.markerOffset, tick.checked);
     if (!result.ok) {
       missing.push(tick);
     } else if (result.changed) {
-      text5 = result.text;
+      text6 = result.text;
       changed.push({ label: task.id ?? `\u201C${task.text}\u201D`, checked: tick.checked });
     }
   }
-  return { text: text5, changed, missing };
+  return { text: text6, changed, missing };
 }
 
 // src/core/checklist/read-checklist-ticks.ts
@@ -76906,7 +77021,7 @@ function readChecklistTicks(before, after) {
 
 // src/phases/tick-from-checklist.ts
 var WRITE_ATTEMPTS2 = 3;
-function describe4(changed) {
+function describe5(changed) {
   const ticked = changed.filter((c) => c.checked).map((c) => c.label);
   const unticked = changed.filter((c) => !c.checked).map((c) => c.label);
   return [ticked.length > 0 ? `tick ${ticked.join(", ")}` : "", unticked.length > 0 ? `untick ${unticked.join(", ")}` : ""].filter((p) => p !== "").join(", ");
@@ -76945,7 +77060,7 @@ async function tickFromChecklist(client, repo, edit, options) {
         missing += applied.missing.length;
         break;
       }
-      const what = describe4(applied.changed);
+      const what = describe5(applied.changed);
       try {
         ({ commitSha } = await writeFileOnBranch(client, repo, {
           branch: pr.headRef,
@@ -77351,8 +77466,8 @@ async function refoldReplies(ctx, issue3, state, comments) {
 }
 
 // src/core/spec/read-requirements.ts
-function unwrapVerbatim(text5) {
-  const trimmed = text5.trim();
+function unwrapVerbatim(text6) {
+  const trimmed = text6.trim();
   if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
   return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
 }
@@ -77385,8 +77500,8 @@ function collectBullets(source, node3, depth, into) {
       for (const child of rest) collectBullets(source, child, depth + 1, into);
     }
   } else if (node3.type === "paragraph") {
-    const text5 = oneLine(sliceOfRange(source, [node3]));
-    if (text5 !== "") into.push({ text: text5, depth });
+    const text6 = oneLine(sliceOfRange(source, [node3]));
+    if (text6 !== "") into.push({ text: text6, depth });
   }
 }
 function readDiscussion(source, nodes) {
@@ -77484,8 +77599,8 @@ function list3(items) {
 function real(items) {
   return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above.");
 }
-function nameOf(text5) {
-  const plain = plainText(text5).replace(/\s+/g, " ").replace(/[.:;]$/, "");
+function nameOf(text6) {
+  const plain = plainText(text6).replace(/\s+/g, " ").replace(/[.:;]$/, "");
   if (plain.length <= 60) return plain;
   const cut3 = plain.slice(0, 60);
   return `${cut3.slice(0, Math.max(cut3.lastIndexOf(" "), 30))}\u2026`;
@@ -77499,8 +77614,8 @@ function groups2(items) {
   }
   return out;
 }
-function indentContinuation(text5, by) {
-  return text5.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
+function indentContinuation(text6, by) {
+  return text6.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
 }
 function decision(entry) {
   const label2 = entry.followUpOn === void 0 ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
@@ -77514,8 +77629,8 @@ function decision(entry) {
   ${indentContinuation(answer, 2)}` : `  **Answer:** ${indentContinuation(answer, 2)}`
   ];
 }
-function section2(title, lines, empty2) {
-  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty2], ""];
+function section2(title, lines, empty3) {
+  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty3], ""];
 }
 function goalOf(doc) {
   const prose2 = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
@@ -77654,16 +77769,16 @@ async function subjectIssue(ctx, event) {
 function commandLabel(command) {
   return `\`/${command.name}${command.force ? " --force" : ""}\``;
 }
-async function reply(ctx, number4, eventKey, text5) {
+async function reply(ctx, number4, eventKey, text6) {
   await createIssueComment(ctx.client, ctx.repo, number4, `${markerLine(MARKERS.reply, eventKey)}
-${text5}`);
+${text6}`);
 }
-async function reportFailure(ctx, number4, eventKey, text5, comments) {
+async function reportFailure(ctx, number4, eventKey, text6, comments) {
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: number4,
     isOurs: (body) => markedAs(body, MARKERS.failed) && writtenForEvent(body, eventKey),
     body: `${markerLine(MARKERS.failed, eventKey)}
-${text5}`,
+${text6}`,
     comments
   });
 }
@@ -77953,18 +78068,18 @@ async function tickRoadmap(ctx, issueNumber, match, pr) {
   if (match.item === void 0) return { status: "no-item" };
   if (match.item.checked) return { status: "already-ticked" };
   const item = `${match.item.number}. ${match.item.title}`;
-  const { text: text5 } = tickRoadmapItem(match.source.text, match.item);
+  const { text: text6 } = tickRoadmapItem(match.source.text, match.item);
   const message = `Roadmap: ${item} is done
 
 Delivered by #${pr.number} (spec for #${issueNumber}).`;
   if (ctx.settings.roadmapUpdate === "push") {
-    await writeFileOnBranch(ctx.client, ctx.repo, { branch: ctx.defaultBranch, path: match.path, content: text5, message, sha: match.source.sha });
+    await writeFileOnBranch(ctx.client, ctx.repo, { branch: ctx.defaultBranch, path: match.path, content: text6, message, sha: match.source.sha });
     return { status: "pushed", item };
   }
   const branch = `${ctx.settings.branchPrefix}roadmap-${issueNumber}`;
   const [made, base] = await Promise.all([readBranch(ctx.client, ctx.repo, branch), readBranch(ctx.client, ctx.repo, ctx.defaultBranch)]);
   if (made === void 0 && base !== void 0) {
-    await createBranchWithFiles(ctx.client, ctx.repo, { branch, base, files: [{ path: match.path, content: text5 }], message });
+    await createBranchWithFiles(ctx.client, ctx.repo, { branch, base, files: [{ path: match.path, content: text6 }], message });
   }
   const opened = await findOrOpenPullRequest(ctx.client, ctx.repo, {
     head: branch,
@@ -78015,9 +78130,9 @@ async function finishMergedSpec(ctx, pr) {
 function isOurSubIssue(body) {
   return readSubIssueMarker(body) !== void 0;
 }
-async function say(ctx, number4, eventKey, text5) {
+async function say(ctx, number4, eventKey, text6) {
   await createIssueComment(ctx.client, ctx.repo, number4, `${markerLine(MARKERS.reply, eventKey)}
-${text5}`);
+${text6}`);
 }
 async function followSubIssue(ctx, event) {
   const marker = readSubIssueMarker(event.body);
@@ -78053,12 +78168,12 @@ async function followSubIssue(ctx, event) {
   const file2 = await readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch);
   if (file2 === void 0) return { status: "ignored" };
   const tasks = parseTaskFile(file2.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
-  const { text: text5, ticked } = tickGroup(file2.text, tasks, marker.group);
+  const { text: text6, ticked } = tickGroup(file2.text, tasks, marker.group);
   if (ticked === 0) return { status: "unchanged", ticked: 0 };
   const { commitSha } = await writeFileOnBranch(ctx.client, ctx.repo, {
     branch: location.branch,
     path: location.tasksPath,
-    content: text5,
+    content: text6,
     message: `Tick Task Group ${marker.group} (#${event.issueNumber} closed by @${event.sender.login})
 
 ${ticked} task${ticked === 1 ? "" : "s"} in ${location.tasksPath}.`,
@@ -78085,13 +78200,13 @@ async function handleIssueStateChange(base, event) {
     return { phase: "sub-issue", status: outcome.status, ...outcome.gate ? { gate: outcome.gate } : {} };
   } catch (error63) {
     base.log.warn({ err: error63 }, "following a sub-issue failed");
-    const text5 = event.action === "closed" ? `Could not tick this task group in \`tasks.md\`: ${messageOf2(error63)} Reopen and close the issue again to retry.` : `Could not follow the reopening of this task group: ${messageOf2(error63)}`;
+    const text6 = event.action === "closed" ? `Could not tick this task group in \`tasks.md\`: ${messageOf2(error63)} Reopen and close the issue again to retry.` : `Could not follow the reopening of this task group: ${messageOf2(error63)}`;
     const comments = await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []);
     await upsertMarkedComment(base.client, base.repo, {
       number: event.issueNumber,
       isOurs: (body) => body.startsWith(markerLine(MARKERS.failed, event.eventKey)),
       body: `${markerLine(MARKERS.failed, event.eventKey)}
-${text5}`,
+${text6}`,
       comments
     }).catch(() => void 0);
     return { phase: "sub-issue", status: "failed", message: messageOf2(error63) };

@@ -65,7 +65,7 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     branch: location.branch,
     state: { issue: number, questions, answers: {} },
   });
-  await writeTextFile(target, shown, content);
+  await writeTextFile(target, shown, content, options.cwd);
   const lines = [
     `Wrote ${shown}`,
     '',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -123,6 +124,53 @@ describe('agent-os-github validate', () => {
     const result = await cli(['validate', 'big/tasks.md']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('agent-os-github: Cannot read big/tasks.md: it is 645 KB, over the 512 KB a task file may have; split it into one file per spec.\n');
+  });
+
+  it('exits 2 for a named file that holds no task list, such as package.json', async () => {
+    await put('package.json', '{ "name": "shop", "version": "1.0.0" }\n');
+    const result = await cli(['validate', 'package.json']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'agent-os-github: package.json holds no task list: it has no task boxes (`- [ ] …`). Name a task file (such as tasks.md) or a folder to search for them.\n',
+    });
+  });
+
+  it('answers the same for an empty folder with and without `.`: exit 2, no task files', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'agent-os-cli-empty-'));
+    try {
+      const bare = await cli(['validate'], empty);
+      const dot = await cli(['validate', '.'], empty);
+      expect(bare).toEqual(dot);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toBe(`agent-os-github: No task files under ${empty} (looked for **/tasks.md, **/*.story.md, **/docs/stories/*.md). Name the file itself to check any other markdown file.\n`);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('measures a file that is not valid UTF-8 in bytes as stored, not as decoded', async () => {
+    // 300 KB of bytes that are not UTF-8: 900 KB once each becomes a replacement character, but 300 KB on disk.
+    await mkdir(join(repo, 'latin'), { recursive: true });
+    await writeFile(join(repo, 'latin/tasks.md'), Buffer.concat([Buffer.from('- [ ] 1. Import the data\n\n'), Buffer.alloc(300 * 1024, 0xff)]));
+    const result = await cli(['validate', 'latin/tasks.md']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('latin/tasks.md:1  1  Import the data');
+  });
+
+  it('stops quietly when the reader of its output goes away (validate … | head)', async () => {
+    await put('many/tasks.md', Array.from({ length: 20_000 }, (_, i) => `- [ ] ${i + 1}. t`).join('\n'));
+    const child = spawn('node', [BIN, 'validate', 'many/tasks.md'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head`: read the first chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (exitCode) => {
+      done(exitCode);
+    }));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('reads an empty task file as nothing to do, with a warning', async () => {

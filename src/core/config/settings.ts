@@ -25,7 +25,14 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
 
 /** Why a task file is not parsed, if it is too large; `undefined` when it is fine. */
 export function tooLargeReason(text: string, settings: GateSettings): string | undefined {
-  const bytes = new TextEncoder().encode(text).length;
+  return tooLargeReasonForBytes(new TextEncoder().encode(text).length, settings);
+}
+
+/**
+ * The same, from the file's size in bytes as stored: a file that is not valid UTF-8 grows when decoded (each bad
+ * byte becomes a 3-byte replacement character), so where the bytes are at hand they are what is measured.
+ */
+export function tooLargeReasonForBytes(bytes: number, settings: GateSettings): string | undefined {
   if (bytes <= settings.maxTaskFileBytes) return undefined;
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
