@@ -3,11 +3,12 @@ import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import { parseCommand, type SlashCommand } from '../core/commands/parse-command.js';
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { parseAnswers } from '../core/spec/parse-answers.js';
-import { markedAs, markerLine, MARKERS, renderAlreadyShaped, writtenForEvent } from '../core/spec/render-comments.js';
+import { markedAs, markerLine, MARKERS, writtenForEvent } from '../core/spec/render-comments.js';
+import { renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { addReaction } from '../github/add-reaction.js';
-import { createIssueComment, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
@@ -23,6 +24,7 @@ import { syncChecklist } from './sync-checklist.js';
 import { tickFromChecklist } from './tick-from-checklist.js';
 import type { EventBase, LifecycleContext } from './lifecycle-context.js';
 import { loadSettings } from './load-settings.js';
+import { readSpecPhase } from './read-spec-phase.js';
 import { shapeSpec } from './shape-spec.js';
 import { writeSpec } from './write-spec.js';
 
@@ -125,6 +127,11 @@ function handledBefore(comments: readonly IssueComment[], eventKey: string, exce
   );
 }
 
+/** A comment of ours without its hidden first line. */
+function visibleText(body: string): string {
+  return body.slice(body.indexOf('\n') + 1);
+}
+
 function asKnown(error: unknown): AgentOsError {
   return isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
 }
@@ -141,9 +148,10 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
     const result = await shapeSpec(ctx, { issue, comments: issueComments, eventKey, force: command.force });
     if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped' };
-    const rebuilt = result.requirements === 'rebuilt' ? ' `requirements.md` was rebuilt from the issue and the answers.' : '';
-    const kept = result.requirements === 'kept' ? ' Its `requirements.md` has no App marker, so it was left as it is.' : '';
-    return { phase: 'shape-spec', status: result.status, message: `${renderAlreadyShaped(result.links)}${rebuilt}${kept}` };
+    const rebuilt = result.requirements === 'rebuilt' ? ['', '`requirements.md` was rebuilt from the issue and the answers.'] : [];
+    const kept = result.requirements === 'kept' ? ['', 'Its `requirements.md` has no App marker, so it was left as it is.'] : [];
+    const phase = await readSpecPhase(ctx, result.links.location, issue, issueComments);
+    return { phase: 'shape-spec', status: result.status, message: [renderSpecStatus(undefined, result.links, phase, ctx.gateSettings.checkName), ...rebuilt, ...kept].join('\n') };
   }
   if (command.name === 'create-tasks') return runCreateTasks(ctx, issue, command);
   if (command.name === 'orchestrate-tasks') return runOrchestrateTasks(ctx, issue);
@@ -408,7 +416,14 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue, comments, eventKey: event.eventKey, force: false });
     if (result.status === 'already-shaped' && !result.redelivery) {
-      await reply(ctx, issue.number, event.eventKey, renderAlreadyShaped(result.links));
+      // One comment per issue says where its spec stands, rewritten in place: adding the label again piles nothing up.
+      const phase = await readSpecPhase(ctx, result.links.location, issue, comments);
+      const body = renderSpecStatus(event.eventKey, result.links, phase, ctx.gateSettings.checkName);
+      const isOurs = (text: string): boolean => markedAs(text, SPEC_STATUS_MARKER);
+      const [current] = findOurComments(comments, isOurs);
+      // The same words again: the comment stays as it is (rewriting only its hidden marker is no change).
+      const same = current !== undefined && visibleText(current.body) === visibleText(body);
+      await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
     }
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
