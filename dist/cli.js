@@ -54031,9 +54031,73 @@ var init_classify_product_heading = __esm({
       ["differentiators", /differentiat|why us|why choose|unique|advantage|stand(s)? out|sets? (us|it) apart|compar|competit|alternatives?/],
       ["features", /features?|capabilit|\bmvp\b|scope|functionality|what it does|roadmap|milestones?/],
       ["problem", /problem|pain|challenge|^why\b|motivation|^the need$|background/],
-      ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders/],
+      ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders|^((built|made|designed) )?for( whom)?$/],
       ["pitch", /pitch|vision|overview|summary|elevator|idea|concept|description|about|mission|what is|introduction|^intro$|tl;?dr|^goals?$/]
     ];
+  }
+});
+
+// src/core/product/split-labelled-lines.ts
+function sentences(line) {
+  const parts = [];
+  let start = 0;
+  for (let i = 0; i < line.length - 1; i += 1) {
+    if (".!?".includes(line[i] ?? "") && line[i + 1] === " ") {
+      parts.push(line.slice(start, i + 1));
+      start = i + 2;
+    }
+  }
+  parts.push(line.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+function labelOf(sentence) {
+  const match = LABEL.exec(sentence);
+  const label2 = match?.[1]?.trim();
+  if (match === null || label2 === void 0 || label2.split(/\s+/).length > MAX_LABEL_WORDS) return void 0;
+  const section3 = classifyProductHeading(label2);
+  return section3 === "other" ? void 0 : { label: label2, section: section3, rest: sentence.slice(match[0].length).trim() };
+}
+function splitLabelledLines(lines) {
+  const segments = [];
+  let labelled = false;
+  for (const line of lines) {
+    for (const sentence of sentences(line.trim())) {
+      const found = labelOf(sentence);
+      const last = segments[segments.length - 1];
+      if (found !== void 0) {
+        labelled = true;
+        segments.push({ label: found.label, section: found.section, text: found.rest });
+      } else if (last !== void 0) {
+        last.text = last.text === "" ? sentence : `${last.text} ${sentence}`;
+      } else {
+        segments.push({ text: sentence });
+      }
+    }
+  }
+  return labelled ? segments : [];
+}
+function splitInlineList(text6, splitOnAnd) {
+  const trimmed = text6.trim().replace(/[.;]+$/, "");
+  if (trimmed.includes(":")) return [trimmed];
+  const parts = trimmed.split(/\s*[,;]\s*/);
+  const last = parts.pop() ?? "";
+  if (splitOnAnd && parts.length > 0) {
+    const stripped = last.replace(/^and\s+/i, "");
+    const at = stripped.lastIndexOf(" and ");
+    parts.push(...at > 0 ? [stripped.slice(0, at), stripped.slice(at + " and ".length)] : [stripped]);
+  } else {
+    parts.push(last);
+  }
+  const items = parts.map((p) => p.trim()).filter((p) => p !== "");
+  return items.length > 1 && items.every((item) => item.split(/\s+/).length <= 8) ? items : [trimmed];
+}
+var MAX_LABEL_WORDS, LABEL;
+var init_split_labelled_lines = __esm({
+  "src/core/product/split-labelled-lines.ts"() {
+    "use strict";
+    init_classify_product_heading();
+    MAX_LABEL_WORDS = 3;
+    LABEL = /^([\p{L}][\p{L}'’ -]{0,40}?):\s*/u;
   }
 });
 
@@ -54104,8 +54168,16 @@ function parseProductSections(markdown) {
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
         const text6 = oneLine(sliceOf(source, node3));
+        const labelled = lead === void 0 && !quoted3 ? splitLabelledLines(sliceOf(source, node3).split("\n")) : [];
         if (lead !== void 0) start(toString(node3));
-        else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
+        else if (labelled.length > 0) {
+          for (const segment of labelled) {
+            if (segment.label !== void 0) start(segment.label);
+            if (segment.text === "") continue;
+            current.paragraphs.push(segment.text);
+            current.lines.push(...inlineEntries(segment.text, segment.section));
+          }
+        } else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
           current.paragraphs.push(text6);
           current.lines.push(...paragraphLines(source, node3, quoted3));
         }
@@ -54120,6 +54192,15 @@ function parseProductSections(markdown) {
   if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
   return sections;
 }
+function inlineEntries(text6, section3) {
+  const listed2 = section3 === "features" || section3 === "users" || section3 === "differentiators";
+  const items = listed2 ? splitInlineList(text6, section3 === "features") : [text6];
+  return items.flatMap((item) => {
+    const line = section3 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
+    const [node3] = parseMarkdown(line).children;
+    return node3?.type === "paragraph" ? [entryOf(line, node3, [])] : [];
+  });
+}
 function isOnlyMedia(node3) {
   return node3.children.every((child) => child.type === "image" || child.type === "imageReference" || child.type === "text" && child.value.trim() === "" || child.type === "break");
 }
@@ -54131,6 +54212,7 @@ var init_parse_product_sections = __esm({
     init_parse_markdown();
     init_source_slice();
     init_classify_product_heading();
+    init_split_labelled_lines();
     EMPTY_FIELD2 = /^_?no response_?$/i;
     MAX_LEAD_IN_WORDS = 6;
   }
@@ -54210,6 +54292,19 @@ function productNameOf(title) {
     name = next;
   }
 }
+function nameFromFirstSentence(pitch) {
+  const words2 = plainText(pitch).trim().split(/\s+/);
+  const name = [];
+  for (const word of words2.slice(0, 5)) {
+    if (NAMING_VERB.test(word)) break;
+    if (!/^[\p{Lu}\p{N}]/u.test(word)) return void 0;
+    name.push(word);
+  }
+  const [first] = name;
+  if (name.length === 0 || name.length > 4 || first === void 0 || name.length === 1 && NOT_A_NAME.test(first)) return void 0;
+  if (!NAMING_VERB.test(words2[name.length] ?? "")) return void 0;
+  return name.join(" ").replace(/[,:;]$/, "");
+}
 function ofSection(sections, section3) {
   return sections.filter((s) => s.section === section3);
 }
@@ -54229,22 +54324,28 @@ function readProductBrief(title, body) {
   const sections = parseProductSections(body ?? "");
   const preamble = ofSection(sections, "preamble");
   const named = ofSection(sections, "name").flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
-  const name = (named === void 0 ? "" : plainText(named)) || productNameOf(plainText(title) || title) || UNNAMED_PRODUCT;
   const pitchSections = ofSection(sections, "pitch");
   const pitch = pitchSections.length > 0 ? prose(pitchSections) : preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? "";
+  const fromTitle = productNameOf(plainText(title) || title);
+  const fromPitch = nameFromFirstSentence(pitch);
+  const titleNames = fromTitle !== "" && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== void 0 && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
+  const name = (named === void 0 ? "" : plainText(named)) || (titleNames ? fromTitle : fromPitch ?? fromTitle) || UNNAMED_PRODUCT;
+  const users = addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry)));
+  const problem = prose(ofSection(sections, "problem"));
   const featureSections = ofSection(sections, "features");
   const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
   const features = addFeatures([], featureEntries.map((entry) => featureOf(entry)));
   return {
     name,
     pitch,
-    users: addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry))),
-    problem: prose(ofSection(sections, "problem")),
+    users,
+    // Said who it is for but not the problem: the description of what it does for them is the problem as given.
+    problem: problem !== "" || users.length === 0 || pitchSections.length > 0 ? problem : pitch,
     differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf3(entry))),
     features: features.filter((f) => f.title !== "")
   };
 }
-var UNNAMED_PRODUCT;
+var UNNAMED_PRODUCT, GENERIC_NAME, NOT_A_NAME, NAMING_VERB;
 var init_read_product_brief = __esm({
   "src/core/product/read-product-brief.ts"() {
     "use strict";
@@ -54255,6 +54356,9 @@ var init_read_product_brief = __esm({
     init_missing_product_info();
     init_fold_product_answers();
     UNNAMED_PRODUCT = "Untitled product";
+    GENERIC_NAME = /^((the|our|a|an|my|this|new)\s+)*(product|app|application|project|idea|service|platform|tool|startup|business)?$/i;
+    NOT_A_NAME = /^(a|an|the|it|we|our|this|that|there|you|they|i|my|here)$/i;
+    NAMING_VERB = /^(is|are|was|will|helps|lets|makes|gives|turns|connects|brings|puts|keeps|finds|shows|tracks)$/i;
   }
 });
 
@@ -54946,8 +55050,8 @@ function mainRole(text6) {
   return counted.length === 0 ? void 0 : counted.map((r) => r.role).join(" and ");
 }
 function edgeCaseFrom(text6) {
-  const sentences = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
-  const found = sentences.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
+  const sentences2 = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
+  const found = sentences2.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
   return found === void 0 ? void 0 : phrase(found.trim(), 90);
 }
 var feature = (issue2) => issue2.title === "" ? "this feature" : `\u201C${phrase(issue2.title, 70)}\u201D`;
@@ -55694,8 +55798,8 @@ function section2(title, lines, empty4) {
 function goalOf(doc) {
   const prose2 = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
   if (prose2 === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
-  const sentences = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
-  return sentences.slice(0, 2).map((x) => x.trim()).join(" ");
+  const sentences2 = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
+  return sentences2.slice(0, 2).map((x) => x.trim()).join(" ");
 }
 function renderSpec(doc) {
   const s = doc.sections;

@@ -48588,8 +48588,8 @@ function mainRole(text6) {
   return counted.length === 0 ? void 0 : counted.map((r) => r.role).join(" and ");
 }
 function edgeCaseFrom(text6) {
-  const sentences = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
-  const found = sentences.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
+  const sentences2 = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
+  const found = sentences2.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
   return found === void 0 ? void 0 : phrase(found.trim(), 90);
 }
 var feature = (issue3) => issue3.title === "" ? "this feature" : `\u201C${phrase(issue3.title, 70)}\u201D`;
@@ -69931,8 +69931,47 @@ function renderFollowUpComment(commentId, author, followUps) {
     "Reply with the numbers above (or leave them: the proposed defaults stand)."
   ].join("\n");
 }
-function renderAlreadyShaped(links) {
-  return `The spec for this issue already exists: ${whereItIs(links)}. Answer the questions above (edit your reply to change an answer), or comment \`/write-spec\` when you are ready. To rebuild \`requirements.md\` from the issue and the answers, comment \`/shape-spec --force\`.`;
+
+// src/core/spec/render-spec-status.ts
+var SPEC_STATUS_MARKER = "agent-os-github:spec-status";
+function whereItIs2(links) {
+  const pr = links.pullRequest;
+  const prText = pr === void 0 ? "" : `, in ${pr.draft ? "draft " : ""}pull request [#${pr.number}](${pr.url})`;
+  return `[\`${links.location.folder}\`](${links.folderUrl}) on the branch [\`${links.location.branch}\`](${links.branchUrl})${prText}`;
+}
+function phaseLines(status, checkName) {
+  if (status.phase === "shaping") {
+    const questions = status.questionsUrl === void 0 ? "the clarifying questions" : `[the clarifying questions](${status.questionsUrl})`;
+    return [
+      `**Phase: shaping.** \`planning/requirements.md\` holds the issue; \`spec.md\` is not written yet.`,
+      "",
+      `**Next:** answer ${questions} in a reply (anything left unanswered keeps its proposed default), then comment \`/write-spec\`.`
+    ];
+  }
+  if (status.phase === "spec-written") {
+    return [
+      `**Phase: spec written.** [\`spec.md\`](${status.specUrl}) is written; \`tasks.md\` is not yet.`,
+      "",
+      "**Next:** review `spec.md` in the pull request, then comment `/create-tasks`. (Answers given since it was written? Comment `/write-spec` first.)"
+    ];
+  }
+  const progress = `${status.complete} of ${status.required} required task${status.required === 1 ? "" : "s"} complete`;
+  const done = status.required > 0 && status.complete === status.required;
+  return [
+    `**Phase: ${done ? "tasks complete" : "implementing"}.** [\`tasks.md\`](${status.tasksUrl}) is written: ${progress}.`,
+    "",
+    done ? `**Next:** every required task is complete, so the \`${checkName}\` check passes: review and merge the pull request.` : status.orchestrated ? `**Next:** implement the task groups (one sub-issue each) and tick their tasks; the \`${checkName}\` check passes once every required task is complete.` : `**Next:** comment \`/orchestrate-tasks\` for one sub-issue and implementation prompt per task group, or implement the tasks and tick them; the \`${checkName}\` check passes once every required task is complete.`
+  ];
+}
+function renderSpecStatus(eventKey, links, status, checkName) {
+  return [
+    ...eventKey === void 0 ? [] : [markerLine(SPEC_STATUS_MARKER, eventKey)],
+    `The spec for this issue already exists: ${whereItIs2(links)}.`,
+    "",
+    ...phaseLines(status, checkName),
+    "",
+    "To rebuild `requirements.md` from the issue and every answer on it, comment `/shape-spec --force`."
+  ].join("\n");
 }
 
 // node_modules/@sindresorhus/transliterate/replacements.js
@@ -76508,13 +76547,70 @@ var RULES2 = [
   ["differentiators", /differentiat|why us|why choose|unique|advantage|stand(s)? out|sets? (us|it) apart|compar|competit|alternatives?/],
   ["features", /features?|capabilit|\bmvp\b|scope|functionality|what it does|roadmap|milestones?/],
   ["problem", /problem|pain|challenge|^why\b|motivation|^the need$|background/],
-  ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders/],
+  ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders|^((built|made|designed) )?for( whom)?$/],
   ["pitch", /pitch|vision|overview|summary|elevator|idea|concept|description|about|mission|what is|introduction|^intro$|tl;?dr|^goals?$/]
 ];
 function classifyProductHeading(heading2) {
   const text6 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
   for (const [section3, pattern] of RULES2) if (pattern.test(text6)) return section3;
   return "other";
+}
+
+// src/core/product/split-labelled-lines.ts
+var MAX_LABEL_WORDS = 3;
+var LABEL = /^([\p{L}][\p{L}'’ -]{0,40}?):\s*/u;
+function sentences(line) {
+  const parts = [];
+  let start = 0;
+  for (let i = 0; i < line.length - 1; i += 1) {
+    if (".!?".includes(line[i] ?? "") && line[i + 1] === " ") {
+      parts.push(line.slice(start, i + 1));
+      start = i + 2;
+    }
+  }
+  parts.push(line.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+function labelOf(sentence) {
+  const match = LABEL.exec(sentence);
+  const label2 = match?.[1]?.trim();
+  if (match === null || label2 === void 0 || label2.split(/\s+/).length > MAX_LABEL_WORDS) return void 0;
+  const section3 = classifyProductHeading(label2);
+  return section3 === "other" ? void 0 : { label: label2, section: section3, rest: sentence.slice(match[0].length).trim() };
+}
+function splitLabelledLines(lines) {
+  const segments = [];
+  let labelled = false;
+  for (const line of lines) {
+    for (const sentence of sentences(line.trim())) {
+      const found = labelOf(sentence);
+      const last = segments[segments.length - 1];
+      if (found !== void 0) {
+        labelled = true;
+        segments.push({ label: found.label, section: found.section, text: found.rest });
+      } else if (last !== void 0) {
+        last.text = last.text === "" ? sentence : `${last.text} ${sentence}`;
+      } else {
+        segments.push({ text: sentence });
+      }
+    }
+  }
+  return labelled ? segments : [];
+}
+function splitInlineList(text6, splitOnAnd) {
+  const trimmed = text6.trim().replace(/[.;]+$/, "");
+  if (trimmed.includes(":")) return [trimmed];
+  const parts = trimmed.split(/\s*[,;]\s*/);
+  const last = parts.pop() ?? "";
+  if (splitOnAnd && parts.length > 0) {
+    const stripped = last.replace(/^and\s+/i, "");
+    const at = stripped.lastIndexOf(" and ");
+    parts.push(...at > 0 ? [stripped.slice(0, at), stripped.slice(at + " and ".length)] : [stripped]);
+  } else {
+    parts.push(last);
+  }
+  const items = parts.map((p) => p.trim()).filter((p) => p !== "");
+  return items.length > 1 && items.every((item) => item.split(/\s+/).length <= 8) ? items : [trimmed];
 }
 
 // src/core/product/parse-product-sections.ts
@@ -76586,8 +76682,16 @@ function parseProductSections(markdown) {
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
         const text6 = oneLine(sliceOf(source, node3));
+        const labelled = lead === void 0 && !quoted3 ? splitLabelledLines(sliceOf(source, node3).split("\n")) : [];
         if (lead !== void 0) start(toString(node3));
-        else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
+        else if (labelled.length > 0) {
+          for (const segment of labelled) {
+            if (segment.label !== void 0) start(segment.label);
+            if (segment.text === "") continue;
+            current.paragraphs.push(segment.text);
+            current.lines.push(...inlineEntries(segment.text, segment.section));
+          }
+        } else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
           current.paragraphs.push(text6);
           current.lines.push(...paragraphLines(source, node3, quoted3));
         }
@@ -76601,6 +76705,15 @@ function parseProductSections(markdown) {
   visit3(parseMarkdown(source).children, false);
   if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
   return sections;
+}
+function inlineEntries(text6, section3) {
+  const listed = section3 === "features" || section3 === "users" || section3 === "differentiators";
+  const items = listed ? splitInlineList(text6, section3 === "features") : [text6];
+  return items.flatMap((item) => {
+    const line = section3 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
+    const [node3] = parseMarkdown(line).children;
+    return node3?.type === "paragraph" ? [entryOf(line, node3, [])] : [];
+  });
 }
 function isOnlyMedia(node3) {
   return node3.children.every((child) => child.type === "image" || child.type === "imageReference" || child.type === "text" && child.value.trim() === "" || child.type === "break");
@@ -76688,6 +76801,22 @@ function productNameOf(title) {
     name = next;
   }
 }
+var GENERIC_NAME = /^((the|our|a|an|my|this|new)\s+)*(product|app|application|project|idea|service|platform|tool|startup|business)?$/i;
+var NOT_A_NAME = /^(a|an|the|it|we|our|this|that|there|you|they|i|my|here)$/i;
+var NAMING_VERB = /^(is|are|was|will|helps|lets|makes|gives|turns|connects|brings|puts|keeps|finds|shows|tracks)$/i;
+function nameFromFirstSentence(pitch) {
+  const words2 = plainText(pitch).trim().split(/\s+/);
+  const name = [];
+  for (const word of words2.slice(0, 5)) {
+    if (NAMING_VERB.test(word)) break;
+    if (!/^[\p{Lu}\p{N}]/u.test(word)) return void 0;
+    name.push(word);
+  }
+  const [first] = name;
+  if (name.length === 0 || name.length > 4 || first === void 0 || name.length === 1 && NOT_A_NAME.test(first)) return void 0;
+  if (!NAMING_VERB.test(words2[name.length] ?? "")) return void 0;
+  return name.join(" ").replace(/[,:;]$/, "");
+}
 function ofSection(sections, section3) {
   return sections.filter((s) => s.section === section3);
 }
@@ -76707,17 +76836,23 @@ function readProductBrief(title, body) {
   const sections = parseProductSections(body ?? "");
   const preamble = ofSection(sections, "preamble");
   const named = ofSection(sections, "name").flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
-  const name = (named === void 0 ? "" : plainText(named)) || productNameOf(plainText(title) || title) || UNNAMED_PRODUCT;
   const pitchSections = ofSection(sections, "pitch");
   const pitch = pitchSections.length > 0 ? prose(pitchSections) : preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? "";
+  const fromTitle = productNameOf(plainText(title) || title);
+  const fromPitch = nameFromFirstSentence(pitch);
+  const titleNames = fromTitle !== "" && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== void 0 && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
+  const name = (named === void 0 ? "" : plainText(named)) || (titleNames ? fromTitle : fromPitch ?? fromTitle) || UNNAMED_PRODUCT;
+  const users = addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry)));
+  const problem = prose(ofSection(sections, "problem"));
   const featureSections = ofSection(sections, "features");
   const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
   const features = addFeatures([], featureEntries.map((entry) => featureOf(entry)));
   return {
     name,
     pitch,
-    users: addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry))),
-    problem: prose(ofSection(sections, "problem")),
+    users,
+    // Said who it is for but not the problem: the description of what it does for them is the problem as given.
+    problem: problem !== "" || users.length === 0 || pitchSections.length > 0 ? problem : pitch,
     differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf3(entry))),
     features: features.filter((f) => f.title !== "")
   };
@@ -76894,14 +77029,14 @@ async function planProduct(ctx, issue3, comments, options) {
     const text6 = renderProductQuestions(missing);
     const current = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
     const same2 = current !== void 0 && current.body.slice(current.body.indexOf("\n") + 1) === text6;
-    await upsertMarkedComment(ctx.client, ctx.repo, {
+    const written = await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue3.number,
       isOurs: (body) => body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `),
       body: same2 ? current.body : `${markerLine(PRODUCT_QUESTIONS_MARKER, options.eventKey)}
 ${text6}`,
       comments
     });
-    return { status: "asked", questions: missing.length };
+    return { status: "asked", questions: missing.length, comment: written.outcome, commentId: written.comment.id };
   }
   const folder2 = productFolder(ctx.settings.specRoot);
   const branch = `${ctx.settings.branchPrefix}product`;
@@ -77301,6 +77436,26 @@ async function loadSettings(client, repo) {
   throw new AgentOsError("user-input", renderConfigProblems(where, parsed.problems));
 }
 
+// src/phases/read-spec-phase.ts
+async function readSpecPhase(ctx, location, issue3, comments) {
+  const read = (path2) => readFileOnBranch(ctx.client, ctx.repo, path2, location.branch);
+  const [spec, tasks] = await Promise.all([read(location.specPath), read(location.tasksPath)]);
+  if (tasks !== void 0) {
+    const orchestration = await read(`${location.folder}/orchestration.yml`);
+    const counts = countTasks(parseTaskFile(tasks.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers }).tasks);
+    return {
+      phase: "tasks-created",
+      tasksUrl: blobUrl(ctx, location.branch, location.tasksPath),
+      required: counts.required,
+      complete: counts.complete,
+      orchestrated: orchestration !== void 0
+    };
+  }
+  if (spec !== void 0) return { phase: "spec-written", specUrl: blobUrl(ctx, location.branch, location.specPath) };
+  const [questions] = findOurComments(comments, (body) => markedAs(body, MARKERS.questions));
+  return { phase: "shaping", ...questions === void 0 ? {} : { questionsUrl: `${issue3.htmlUrl}#issuecomment-${questions.id}` } };
+}
+
 // src/core/spec/render-pull-request.ts
 function specPullRequestTitle(issueTitle, issueNumber) {
   const title = issueTitle.trim() === "" ? `issue #${issueNumber}` : issueTitle.trim();
@@ -77635,8 +77790,8 @@ function section2(title, lines, empty3) {
 function goalOf(doc) {
   const prose2 = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
   if (prose2 === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
-  const sentences = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
-  return sentences.slice(0, 2).map((x) => x.trim()).join(" ");
+  const sentences2 = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
+  return sentences2.slice(0, 2).map((x) => x.trim()).join(" ");
 }
 function renderSpec(doc) {
   const s = doc.sections;
@@ -77787,6 +77942,9 @@ function handledBefore(comments, eventKey, except = []) {
     (c) => c.byBot && writtenForEvent(c.body, eventKey) && !markedAs(c.body, MARKERS.failed) && !except.some((kind) => markedAs(c.body, kind))
   );
 }
+function visibleText(body) {
+  return body.slice(body.indexOf("\n") + 1);
+}
 function asKnown(error63) {
   return isAgentOsError(error63) ? error63 : new AgentOsError("internal", `Unexpected error: ${String(error63)}`, { cause: error63 });
 }
@@ -77802,9 +77960,10 @@ async function runCommand(ctx, event, command, comments) {
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue3.number) : comments;
     const result2 = await shapeSpec(ctx, { issue: issue3, comments: issueComments, eventKey, force: command.force });
     if (result2.status === "shaped") return { phase: "shape-spec", status: "shaped" };
-    const rebuilt = result2.requirements === "rebuilt" ? " `requirements.md` was rebuilt from the issue and the answers." : "";
-    const kept = result2.requirements === "kept" ? " Its `requirements.md` has no App marker, so it was left as it is." : "";
-    return { phase: "shape-spec", status: result2.status, message: `${renderAlreadyShaped(result2.links)}${rebuilt}${kept}` };
+    const rebuilt = result2.requirements === "rebuilt" ? ["", "`requirements.md` was rebuilt from the issue and the answers."] : [];
+    const kept = result2.requirements === "kept" ? ["", "Its `requirements.md` has no App marker, so it was left as it is."] : [];
+    const phase = await readSpecPhase(ctx, result2.links.location, issue3, issueComments);
+    return { phase: "shape-spec", status: result2.status, message: [renderSpecStatus(void 0, result2.links, phase, ctx.gateSettings.checkName), ...rebuilt, ...kept].join("\n") };
   }
   if (command.name === "create-tasks") return runCreateTasks(ctx, issue3, command);
   if (command.name === "orchestrate-tasks") return runOrchestrateTasks(ctx, issue3);
@@ -77842,7 +78001,13 @@ async function runCommand(ctx, event, command, comments) {
 async function runPlanProduct(ctx, issue3, command, eventKey, comments) {
   const result = await planProduct(ctx, issue3, comments, { force: command.force, eventKey });
   if (result.status === "asked") {
-    return { phase: "plan-product", status: "asked", message: `Agent OS needs a little more about the product before it can plan it: ${result.questions === 1 ? "one question" : `${result.questions} questions`} above. Answer them in a reply (or edit the issue), then comment \`/plan-product\` again.` };
+    if (result.comment !== "unchanged") return { phase: "plan-product", status: "asked" };
+    const which2 = result.questions === 1 ? "The question" : `The ${result.questions} questions`;
+    return {
+      phase: "plan-product",
+      status: "asked",
+      message: `${which2} [above](${issue3.htmlUrl}#issuecomment-${result.commentId}) ${result.questions === 1 ? "is" : "are"} still open: Agent OS needs ${result.questions === 1 ? "its answer" : "their answers"} before it can plan the product. Answer in a reply (or edit the issue), then comment \`/plan-product\` again.`
+    };
   }
   if (result.status === "exists") {
     return {
@@ -78039,7 +78204,12 @@ async function handleIssueLabeled(base, event) {
     const issue3 = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue: issue3, comments, eventKey: event.eventKey, force: false });
     if (result.status === "already-shaped" && !result.redelivery) {
-      await reply(ctx, issue3.number, event.eventKey, renderAlreadyShaped(result.links));
+      const phase = await readSpecPhase(ctx, result.links.location, issue3, comments);
+      const body = renderSpecStatus(event.eventKey, result.links, phase, ctx.gateSettings.checkName);
+      const isOurs = (text6) => markedAs(text6, SPEC_STATUS_MARKER);
+      const [current] = findOurComments(comments, isOurs);
+      const same2 = current !== void 0 && visibleText(current.body) === visibleText(body);
+      await upsertMarkedComment(ctx.client, ctx.repo, { number: issue3.number, isOurs, body: same2 ? current.body : body, comments });
     }
     return { phase: "shape-spec", status: result.status === "already-shaped" && result.redelivery ? "unchanged" : result.status };
   } catch (error63) {

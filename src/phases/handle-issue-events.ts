@@ -192,7 +192,14 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
 async function runPlanProduct(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand, eventKey: string, comments: readonly IssueComment[]): Promise<EventOutcome> {
   const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey });
   if (result.status === 'asked') {
-    return { phase: 'plan-product', status: 'asked', message: `Agent OS needs a little more about the product before it can plan it: ${result.questions === 1 ? 'one question' : `${result.questions} questions`} above. Answer them in a reply (or edit the issue), then comment \`/plan-product\` again.` };
+    // The questions comment, written for this command, is its one reply; asked again unchanged, a short pointer to it.
+    if (result.comment !== 'unchanged') return { phase: 'plan-product', status: 'asked' };
+    const which = result.questions === 1 ? 'The question' : `The ${result.questions} questions`;
+    return {
+      phase: 'plan-product',
+      status: 'asked',
+      message: `${which} [above](${issue.htmlUrl}#issuecomment-${result.commentId}) ${result.questions === 1 ? 'is' : 'are'} still open: Agent OS needs ${result.questions === 1 ? 'its answer' : 'their answers'} before it can plan the product. Answer in a reply (or edit the issue), then comment \`/plan-product\` again.`,
+    };
   }
   if (result.status === 'exists') {
     return {
