@@ -1,6 +1,8 @@
 // `npm run demo`: the real App (Probot's server, in this process) against a local GitHub (in memory, over HTTP as
 // GitHub Enterprise), playing the lifecycle of one issue from idea to a green merge gate, printed as a transcript.
 // No account and no configuration: the App's key is made on the fly and the webhooks are signed here.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BOT, type FakeCheckRun, type FakeUser } from '../test/support/fake-github/fake-github.js';
 import { analyse, clip, plain, readableLines, short, snapshot, type Analysis } from './analyse.js';
@@ -97,6 +99,17 @@ class Player {
       say(`  ⇢ ${plural(quiet.length, 'more webhook')} from those writes, nothing to change: ${names}${reads > 0 ? ` (${plural(reads, 'read')})` : ''}`);
     }
   }
+}
+
+/**
+ * With `DEMO_SNAPSHOTS=<folder>`, keep the markdown GitHub would render at this point (the pictures in the README
+ * are made from it by scripts/render-readme-images.mjs).
+ */
+async function keepMarkdown(name: string, markdown: string | undefined): Promise<void> {
+  const folder = process.env.DEMO_SNAPSHOTS;
+  if (folder === undefined || folder === '' || markdown === undefined) return;
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, name), markdown);
 }
 
 /** The check run as a person sees it on the pull request: conclusion, title, a bar per task group, what is open. */
@@ -252,6 +265,9 @@ async function main(): Promise<void> {
       [clip(plain(`- [x] ${box[1] ?? ''} ${box[2] ?? ''}`))],
     );
     showRun(latestRun());
+    const running = latestRun();
+    await keepMarkdown('checklist-comment.md', checklist()?.body);
+    await keepMarkdown('check-run.json', running && JSON.stringify({ name: running.name, conclusion: running.conclusion, title: running.output.title, summary: running.output.summary }, null, 2));
 
     // 8. The rest of the work: every remaining task ticked.
     await push(player, pr, branch, LEE, 'Invite dialog, pending invites tab and the accept flow', (files) => {
