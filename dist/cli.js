@@ -51213,7 +51213,7 @@ function parseConfig(raw) {
 }
 function renderConfigProblems(file2, problems) {
   const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; the README lists every key with its default."].join("\n");
+  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; docs/configuration.md lists every key with its default."].join("\n");
 }
 var EXPECTED, DEFAULT_SETTINGS;
 var init_parse_config = __esm({

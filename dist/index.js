@@ -69672,7 +69672,7 @@ var DEFAULT_SETTINGS = (() => {
 })();
 function renderConfigProblems(file2, problems) {
   const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; the README lists every key with its default."].join("\n");
+  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; docs/configuration.md lists every key with its default."].join("\n");
 }
 
 // src/core/commands/parse-command.ts

@@ -14,7 +14,7 @@ const branchPrefix = z.string().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-
 
 /**
  * `.github/agent-os.yml`: every key optional, every default below. Unknown keys are errors, so a typo is
- * reported rather than silently ignored. The README's configuration reference is checked against this schema.
+ * reported rather than silently ignored. The configuration reference (docs/configuration.md) is checked against this schema.
  */
 export const CONFIG_SCHEMA = z.strictObject({
   spec_root: folder.default('agent-os'),
