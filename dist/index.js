@@ -69973,6 +69973,9 @@ function renderSpecStatus(eventKey, links, status, checkName) {
     "To rebuild `requirements.md` from the issue and every answer on it, comment `/shape-spec --force`."
   ].join("\n");
 }
+function renderSpecMerged(eventKey, message) {
+  return [markerLine(SPEC_STATUS_MARKER, eventKey), message].join("\n");
+}
 
 // node_modules/@sindresorhus/transliterate/replacements.js
 var replacements = [
@@ -77527,10 +77530,12 @@ async function shapeSpec(ctx, input2) {
     readRoadmapFile(ctx)
   ]);
   if (merged !== void 0) {
-    throw new AgentOsError(
-      "user-input",
-      `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`
-    );
+    return {
+      status: "merged",
+      location,
+      folderUrl: treeUrl(ctx, ctx.defaultBranch, location.folder),
+      message: `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`
+    };
   }
   const questions = await ctx.drafter.draftQuestions(parsed);
   const state = { issue: issue3.number, questions, answers: {} };
@@ -77960,6 +77965,7 @@ async function runCommand(ctx, event, command, comments) {
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue3.number) : comments;
     const result2 = await shapeSpec(ctx, { issue: issue3, comments: issueComments, eventKey, force: command.force });
     if (result2.status === "shaped") return { phase: "shape-spec", status: "shaped" };
+    if (result2.status === "merged") throw new AgentOsError("user-input", result2.message);
     const rebuilt = result2.requirements === "rebuilt" ? ["", "`requirements.md` was rebuilt from the issue and the answers."] : [];
     const kept = result2.requirements === "kept" ? ["", "Its `requirements.md` has no App marker, so it was left as it is."] : [];
     const phase = await readSpecPhase(ctx, result2.links.location, issue3, issueComments);
@@ -78203,9 +78209,8 @@ async function handleIssueLabeled(base, event) {
     if (handledBefore(comments, event.eventKey, [MARKERS.questions])) return { phase: "none", status: "already-handled" };
     const issue3 = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue: issue3, comments, eventKey: event.eventKey, force: false });
-    if (result.status === "already-shaped" && !result.redelivery) {
-      const phase = await readSpecPhase(ctx, result.links.location, issue3, comments);
-      const body = renderSpecStatus(event.eventKey, result.links, phase, ctx.gateSettings.checkName);
+    if (result.status === "merged" || result.status === "already-shaped" && !result.redelivery) {
+      const body = result.status === "merged" ? renderSpecMerged(event.eventKey, result.message) : renderSpecStatus(event.eventKey, result.links, await readSpecPhase(ctx, result.links.location, issue3, comments), ctx.gateSettings.checkName);
       const isOurs = (text6) => markedAs(text6, SPEC_STATUS_MARKER);
       const [current] = findOurComments(comments, isOurs);
       const same2 = current !== void 0 && visibleText(current.body) === visibleText(body);

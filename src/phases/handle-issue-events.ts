@@ -4,7 +4,7 @@ import { parseCommand, type SlashCommand } from '../core/commands/parse-command.
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { parseAnswers } from '../core/spec/parse-answers.js';
 import { markedAs, markerLine, MARKERS, writtenForEvent } from '../core/spec/render-comments.js';
-import { renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
+import { renderSpecMerged, renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { addReaction } from '../github/add-reaction.js';
@@ -148,6 +148,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
     const result = await shapeSpec(ctx, { issue, comments: issueComments, eventKey, force: command.force });
     if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped' };
+    if (result.status === 'merged') throw new AgentOsError('user-input', result.message);
     const rebuilt = result.requirements === 'rebuilt' ? ['', '`requirements.md` was rebuilt from the issue and the answers.'] : [];
     const kept = result.requirements === 'kept' ? ['', 'Its `requirements.md` has no App marker, so it was left as it is.'] : [];
     const phase = await readSpecPhase(ctx, result.links.location, issue, issueComments);
@@ -422,10 +423,12 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
     if (handledBefore(comments, event.eventKey, [MARKERS.questions])) return { phase: 'none', status: 'already-handled' };
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue, comments, eventKey: event.eventKey, force: false });
-    if (result.status === 'already-shaped' && !result.redelivery) {
+    if (result.status === 'merged' || (result.status === 'already-shaped' && !result.redelivery)) {
       // One comment per issue says where its spec stands, rewritten in place: adding the label again piles nothing up.
-      const phase = await readSpecPhase(ctx, result.links.location, issue, comments);
-      const body = renderSpecStatus(event.eventKey, result.links, phase, ctx.gateSettings.checkName);
+      const body =
+        result.status === 'merged'
+          ? renderSpecMerged(event.eventKey, result.message)
+          : renderSpecStatus(event.eventKey, result.links, await readSpecPhase(ctx, result.links.location, issue, comments), ctx.gateSettings.checkName);
       const isOurs = (text: string): boolean => markedAs(text, SPEC_STATUS_MARKER);
       const [current] = findOurComments(comments, isOurs);
       // The same words again: the comment stays as it is (rewriting only its hidden marker is no change).

@@ -34,6 +34,8 @@ export interface ShapeInput {
 
 export type ShapeResult =
   | { status: 'shaped'; links: SpecLinks }
+  /** No spec branch, but the spec folder is on the default branch: the spec was merged (its branch deleted). */
+  | { status: 'merged'; location: SpecLocation; folderUrl: string; message: string }
   | {
       status: 'already-shaped';
       links: SpecLinks;
@@ -86,10 +88,12 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
     readRoadmapFile(ctx),
   ]);
   if (merged !== undefined) {
-    throw new AgentOsError(
-      'user-input',
-      `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
-    );
+    return {
+      status: 'merged',
+      location,
+      folderUrl: treeUrl(ctx, ctx.defaultBranch, location.folder),
+      message: `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
+    };
   }
   const questions = await ctx.drafter.draftQuestions(parsed);
   const state: ShapingState = { issue: issue.number, questions, answers: {} };

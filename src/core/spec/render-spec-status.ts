@@ -60,3 +60,8 @@ export function renderSpecStatus(eventKey: string | undefined, links: SpecLinks,
     'To rebuild `requirements.md` from the issue and every answer on it, comment `/shape-spec --force`.',
   ].join('\n');
 }
+
+/** The same comment for a spec already merged into the default branch: where it is, and how to change it. */
+export function renderSpecMerged(eventKey: string, message: string): string {
+  return [markerLine(SPEC_STATUS_MARKER, eventKey), message].join('\n');
+}
