@@ -1,3 +1,6 @@
+import * as core from '@actions/core';
+import type { EventOutcome } from '../phases/handle-issue-events.js';
+
 /**
  * The Action's contract with workflows: the inputs it reads and the outputs it sets. `action.yml` declares exactly
  * these (a contract test holds it to them), and the entry points read and write nothing else.
@@ -16,6 +19,30 @@ export const GATE_OUTPUTS = ['tasks', 'required', 'complete', 'incomplete', 'con
 export const LIFECYCLE_OUTPUTS = ['phase', 'status'] as const;
 
 export type ActionOutput = (typeof GATE_OUTPUTS)[number] | (typeof LIFECYCLE_OUTPUTS)[number];
+
+/** Set an output the Action declares (the only way the Action sets one). */
+export function setOutput(name: ActionOutput, value: string | number): void {
+  core.setOutput(name, value);
+}
+
+/** Every value of the `phase` output. */
+export const PHASE_VALUES = [
+  'plan-product',
+  'shape-spec',
+  'write-spec',
+  'create-tasks',
+  'orchestrate-tasks',
+  'implement-tasks',
+  'fold-answers',
+  'tick',
+  'sub-issue',
+  'finish-spec',
+  'none',
+] as const satisfies ReadonlyArray<EventOutcome['phase']>;
+
+/** Compiles only while PHASE_VALUES lists every phase the handlers can report. */
+type NoneMissing<T extends never> = T;
+export type EveryPhaseListed = NoneMissing<Exclude<EventOutcome['phase'], (typeof PHASE_VALUES)[number]>>;
 
 /** The default of `checklist-comment` in `action.yml`. */
 export const CHECKLIST_COMMENT_DEFAULT = true;

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { isAgentOsError } from '../core/errors.js';
 import type { GitHubClient } from '../github/github-client.js';
-import { ACTION_INPUTS, CHECKLIST_COMMENT_DEFAULT, routeEvent, type EventRoute } from './action-io.js';
+import { ACTION_INPUTS, CHECKLIST_COMMENT_DEFAULT, routeEvent, type EventRoute, setOutput } from './action-io.js';
 import { readActionContext, type ActionContext } from './read-action-context.js';
 
 /** A boolean input, or its default when the workflow leaves it empty; anything but true/false is refused. */
@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
       close();
     }
   } catch (error) {
-    core.setOutput('conclusion', 'failure');
+    setOutput('conclusion', 'failure');
     core.setFailed(isAgentOsError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

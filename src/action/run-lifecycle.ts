@@ -4,6 +4,7 @@ import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../ph
 import { handleIssueStateChange } from '../phases/handle-spec-events.js';
 import { actionBase } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
+import { setOutput } from './action-io.js';
 
 interface IssueEventPayload {
   action: string;
@@ -57,8 +58,8 @@ async function handle(client: GitHubClient, context: ActionContext): Promise<Eve
 /** Run the phase an issue event calls for and report it: outputs `phase` and `status`; the job fails when it failed. */
 export async function runLifecycle(client: GitHubClient, context: ActionContext): Promise<void> {
   const outcome = await handle(client, context);
-  core.setOutput('phase', outcome?.phase ?? 'none');
-  core.setOutput('status', outcome?.status ?? 'ignored');
+  setOutput('phase', outcome?.phase ?? 'none');
+  setOutput('status', outcome?.status ?? 'ignored');
   if (outcome === undefined || (outcome.phase === 'none' && outcome.status === 'ignored')) {
     core.info(`agent-os-github: nothing to do for this "${context.eventName}" event.`);
   } else if (outcome.status === 'failed') {

@@ -3,6 +3,7 @@ import type { GitHubClient } from '../github/github-client.js';
 import { handlePullRequestClosed } from '../phases/handle-spec-events.js';
 import { actionBase } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
+import { setOutput } from './action-io.js';
 
 interface ClosedPullRequest {
   number: number;
@@ -22,8 +23,8 @@ export async function runPullRequestClosed(client: GitHubClient, context: Action
     merged: pull.merged === true,
     htmlUrl: pull.html_url,
   });
-  core.setOutput('phase', closed.phase);
-  core.setOutput('status', closed.status);
+  setOutput('phase', closed.phase);
+  setOutput('status', closed.status);
   core.info(
     closed.phase === 'none' ? 'agent-os-github: a closed pull request that is not a merged spec: nothing to do.' : `agent-os-github: ${closed.phase} ${closed.status}.`,
   );
