@@ -3,8 +3,15 @@
 //
 // The Action starts on every workflow run, so its bundle is built for start-up: minified, and split so that an
 // event loads only what it uses (src/action/main.ts imports each part dynamically).
+//
+// `node scripts/bundle-action.mjs --outdir DIR` builds into DIR instead of dist/ (the release script compares such
+// a build with the committed dist/).
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const outdir = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } }).values.outdir;
 
 const banner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
@@ -23,18 +30,18 @@ const unusedOidcClient = {
 
 const common = { bundle: true, platform: 'node', target: 'node24', format: 'esm', banner: { js: banner }, legalComments: 'none', logLevel: 'warning' };
 
-await rm('dist/action', { recursive: true, force: true });
-await mkdir('dist', { recursive: true });
+await rm(join(outdir, 'action'), { recursive: true, force: true });
+await mkdir(outdir, { recursive: true });
 await Promise.all([
   build({
     ...common,
     entryPoints: { index: 'src/action/index.ts' },
-    outdir: 'dist',
+    outdir,
     splitting: true,
     chunkNames: 'action/[name]-[hash]',
     minify: true,
     plugins: [unusedOidcClient],
   }),
-  build({ ...common, target: 'node20', entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, target: 'node20', entryPoints: ['src/cli/index.ts'], outfile: join(outdir, 'cli.js') }),
 ]);
-await writeFile('dist/package.json', `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
