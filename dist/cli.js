@@ -51069,21 +51069,21 @@ var init_config_schema = __esm({
     init_parse_task_file();
     init_task_file_locations();
     init_lifecycle_settings();
-    level = external_exports.enum(PERMISSION_LEVELS.filter((l) => l !== "none"));
-    label = external_exports.string().trim().min(1).max(50);
-    folder = external_exports.string().regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, "a folder inside the repository, such as agent-os or docs/agent-os");
-    branchPrefix = external_exports.string().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]*[/-]$/, 'letters, digits, ".", "_", "-" and "/", ending with "/" or "-" (such as agent-os/)');
-    CONFIG_SCHEMA = external_exports.strictObject({
+    level = _enum2(PERMISSION_LEVELS.filter((l) => l !== "none"));
+    label = string4().trim().min(1).max(50);
+    folder = string4().regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, "a folder inside the repository, such as agent-os or docs/agent-os");
+    branchPrefix = string4().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]*[/-]$/, 'letters, digits, ".", "_", "-" and "/", ending with "/" or "-" (such as agent-os/)');
+    CONFIG_SCHEMA = strictObject({
       spec_root: folder.default("agent-os"),
       branch_prefix: branchPrefix.default("agent-os/"),
-      labels: external_exports.strictObject({
+      labels: strictObject({
         shape_spec: label.default("shape-spec"),
         shaping: label.default("agent-os: shaping"),
         spec_written: label.default("agent-os: spec written"),
         done: label.default("agent-os: done")
       }).prefault({}),
-      check_name: external_exports.string().trim().min(1).max(100).default("Agent OS: tasks"),
-      permissions: external_exports.strictObject({
+      check_name: string4().trim().min(1).max(100).default("Agent OS: tasks"),
+      permissions: strictObject({
         "shape-spec": level.default("write"),
         "write-spec": level.default("write"),
         "create-tasks": level.default("write"),
@@ -51092,13 +51092,13 @@ var init_config_schema = __esm({
         "orchestrate-tasks": level.default("write"),
         tick: level.default("write")
       }).prefault({}),
-      skip_markers: external_exports.array(external_exports.string().min(1)).default([...DEFAULT_SKIP_MARKERS]),
-      task_files: external_exports.array(external_exports.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
-      ignored_files: external_exports.array(external_exports.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
-      draft_pull_requests: external_exports.boolean().default(true),
-      verification_report: external_exports.boolean().default(true),
-      roadmap_update: external_exports.enum(["pull-request", "push", "off"]).default("pull-request"),
-      close_issue_on_merge: external_exports.boolean().default(true)
+      skip_markers: array(string4().min(1)).default([...DEFAULT_SKIP_MARKERS]),
+      task_files: array(string4().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
+      ignored_files: array(string4().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
+      draft_pull_requests: boolean2().default(true),
+      verification_report: boolean2().default(true),
+      roadmap_update: _enum2(["pull-request", "push", "off"]).default("pull-request"),
+      close_issue_on_merge: boolean2().default(true)
     });
   }
 });

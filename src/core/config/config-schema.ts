@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_SKIP_MARKERS } from '../tasks/parse-task-file.js';
 import { DEFAULT_IGNORED_GLOBS, DEFAULT_TASK_FILE_GLOBS } from '../tasks/task-file-locations.js';
 import { PERMISSION_LEVELS } from './lifecycle-settings.js';
