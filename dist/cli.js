@@ -17772,11 +17772,51 @@ var init_plain_text = __esm({
   }
 });
 
+// src/core/markdown/node-text.ts
+function nodeText(node3) {
+  const parts = [];
+  const stack = [node3];
+  for (let current = stack.pop(); current !== void 0; current = stack.pop()) {
+    if ("value" in current && typeof current.value === "string") {
+      parts.push(current.value);
+    } else if ((current.type === "image" || current.type === "imageReference") && current.alt) {
+      parts.push(current.alt);
+    } else if ("children" in current) {
+      for (let i = current.children.length - 1; i >= 0; i -= 1) {
+        const child = current.children[i];
+        if (child) stack.push(child);
+      }
+    }
+  }
+  return parts.join("");
+}
+function lineFinder(source) {
+  const newlines = [];
+  for (let at = source.indexOf("\n"); at !== -1; at = source.indexOf("\n", at + 1)) newlines.push(at);
+  return (offset) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if ((newlines[middle] ?? Infinity) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
+}
+var init_node_text = __esm({
+  "src/core/markdown/node-text.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/markdown/find-unclosed-fences.ts
 function findUnclosedFences(tree, source) {
   const found = [];
   let contentEnd;
-  const visit3 = (node3) => {
+  let lineAt;
+  const stack = [tree];
+  for (let node3 = stack.pop(); node3 !== void 0; node3 = stack.pop()) {
     if (node3.type === "code" && node3.position) {
       const { start, end } = node3.position;
       const raw = source.slice(start.offset, end.offset);
@@ -17789,20 +17829,24 @@ function findUnclosedFences(tree, source) {
         const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
         const closer = last.replace(/^[ \t>]*/, "").trimEnd();
         const closed = lines.length > 1 && closer.length >= fence3.length && closer === (fence3[0] ?? "").repeat(closer.length);
-        if (!closed) found.push({ line: start.line, fence: fence3 });
+        lineAt ??= lineFinder(source);
+        if (!closed) found.push({ line: start.offset === void 0 ? start.line : lineAt(start.offset), fence: fence3 });
       }
-      return;
+      continue;
     }
     if ("children" in node3 && node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "table") {
-      for (const child of node3.children) visit3(child);
+      for (let i = node3.children.length - 1; i >= 0; i -= 1) {
+        const child = node3.children[i];
+        if (child) stack.push(child);
+      }
     }
-  };
-  visit3(tree);
+  }
   return found;
 }
 var init_find_unclosed_fences = __esm({
   "src/core/markdown/find-unclosed-fences.ts"() {
     "use strict";
+    init_node_text();
   }
 });
 
@@ -17840,77 +17884,95 @@ function readBox(source, item, paragraph2) {
   if (first.value.slice(optional2 ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional: optional2 };
 }
-function splitStruck(paragraph2, boxInText, boxLength) {
-  let hasStruck = false;
-  const unstruck = [];
-  for (const [i, child] of paragraph2.children.entries()) {
-    if (child.type === "delete") {
-      hasStruck = true;
-    } else {
-      const text6 = toString(child);
-      unstruck.push(i === 0 && boxInText ? text6.slice(boxLength) : text6);
+function segmentsAfterBox(paragraph2, boxEnd) {
+  const segments = [];
+  const pending = paragraph2.children.map((node3) => ({ node: node3, struck: false })).reverse();
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    if ("closing" in entry) {
+      segments.push({ text: entry.closing, struck: false });
+      continue;
+    }
+    const { node: node3, struck } = entry;
+    const start = node3.position?.start.offset;
+    const inBox = boxEnd !== void 0 && start !== void 0 && start < boxEnd;
+    if (inBox && node3.type === "text") {
+      segments.push({ text: node3.value.slice(boxEnd - start), struck });
+    } else if (inBox && node3.type === "delete") {
+      pending.push({ closing: "~" });
+      for (let i = node3.children.length - 1; i >= 0; i -= 1) {
+        const child = node3.children[i];
+        if (child) pending.push({ node: child, struck });
+      }
+    } else if (node3.type === "delete") {
+      segments.push({ text: nodeText(node3), struck: true });
+    } else if (!inBox) {
+      segments.push({ text: nodeText(node3), struck, ...node3.type === "inlineCode" ? { code: true } : {} });
     }
   }
-  return { hasStruck, unstruckText: collapse(unstruck.join("")) };
-}
-function textAfterBox(paragraph2, boxInText, boxLength) {
-  const text6 = collapse(toString(paragraph2));
-  return boxInText ? collapse(text6.slice(boxLength)) : text6;
+  return segments;
 }
 function scanTaskItems(tree, source) {
   const items = [];
   const columnAt = columnFinder(source);
-  const visit3 = (node3, parentTask, insideListItem, afterHeading) => {
+  const lineAt = lineFinder(source);
+  const lineOf3 = (node3) => {
+    const offset = node3.position?.start.offset;
+    return offset === void 0 ? node3.position?.start.line ?? 1 : lineAt(offset);
+  };
+  const stack = [{ node: tree, parentTask: void 0, insideListItem: false, afterHeading: false }];
+  const pushChildren = (children, parentTask, insideListItem, headingAware) => {
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child) stack.push({ node: child, parentTask, insideListItem, afterHeading: headingAware && children[i - 1]?.type === "heading" });
+    }
+  };
+  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
+    const { node: node3, parentTask, insideListItem, afterHeading } = frame;
     if (node3.type === "heading") {
-      items.push({ kind: "heading", line: lineOf(node3), depth: node3.depth, text: collapse(toString(node3)) });
-      return;
-    }
-    if (node3.type === "listItem") {
-      visitListItem(node3, parentTask, insideListItem);
-      return;
-    }
-    if (node3.type === "paragraph" && afterHeading) {
-      items.push({ kind: "lead-paragraph", line: lineOf(node3), text: collapse(toString(node3)) });
-      return;
-    }
-    if ("children" in node3 && node3.type !== "paragraph") {
-      let previousWasHeading = false;
-      for (const child of node3.children) {
-        visit3(child, parentTask, insideListItem, previousWasHeading);
-        previousWasHeading = child.type === "heading";
+      items.push({ kind: "heading", line: lineOf3(node3), depth: node3.depth, text: collapse(nodeText(node3)) });
+    } else if (node3.type === "listItem") {
+      const paragraph2 = node3.children[0];
+      let own6 = parentTask;
+      if (paragraph2?.type === "paragraph") {
+        const box = readBox(source, node3, paragraph2);
+        if (box) {
+          const boxInText = typeof node3.checked !== "boolean";
+          const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
+          const segments = segmentsAfterBox(paragraph2, boxEnd);
+          items.push({
+            kind: "task",
+            line: lineOf3(node3),
+            column: columnAt(box.bracketOffset),
+            markerOffset: box.bracketOffset + 1,
+            marker: box.marker,
+            optional: box.optional,
+            text: collapse(segments.map((s) => s.text).join("")),
+            hasStruck: segments.some((s) => s.struck && s.text.trim() !== ""),
+            unstruckText: collapse(segments.filter((s) => !s.struck).map((s) => s.text).join("")),
+            proseText: collapse(segments.filter((s) => s.code !== true).map((s) => s.text).join("")),
+            struckFirst: startsStruck(segments),
+            parent: parentTask,
+            topLevel: !insideListItem
+          });
+          own6 = items.length - 1;
+        }
       }
+      pushChildren(node3.children, own6, true, false);
+    } else if (node3.type === "paragraph") {
+      if (afterHeading) items.push({ kind: "lead-paragraph", line: lineOf3(node3), text: collapse(nodeText(node3)) });
+    } else if ("children" in node3) {
+      pushChildren(node3.children, parentTask, insideListItem, true);
     }
-  };
-  const visitListItem = (item, parentTask, insideListItem) => {
-    const paragraph2 = item.children[0];
-    let own6 = parentTask;
-    if (paragraph2?.type === "paragraph") {
-      const box = readBox(source, item, paragraph2);
-      if (box) {
-        const boxInText = typeof item.checked !== "boolean";
-        const boxLength = box.optional ? 4 : 3;
-        items.push({
-          kind: "task",
-          line: lineOf(item),
-          column: columnAt(box.bracketOffset),
-          markerOffset: box.bracketOffset + 1,
-          marker: box.marker,
-          optional: box.optional,
-          text: textAfterBox(paragraph2, boxInText, boxLength),
-          ...splitStruck(paragraph2, boxInText, boxLength),
-          parent: parentTask,
-          topLevel: !insideListItem
-        });
-        own6 = items.length - 1;
-      }
-    }
-    for (const child of item.children) visit3(child, own6, true, false);
-  };
-  visit3(tree, void 0, false, false);
+  }
   return items;
 }
-function lineOf(node3) {
-  return node3.position?.start.line ?? 1;
+function startsStruck(segments) {
+  const first = segments.findIndex((s) => s.struck && s.text.trim() !== "");
+  if (first === -1) return void 0;
+  let last = first;
+  while (last + 1 < segments.length && (segments[last + 1]?.struck === true || segments[last + 1]?.text.trim() === "")) last += 1;
+  const join10 = (from, to) => collapse(segments.slice(from, to).map((s) => s.text).join(""));
+  return { leading: join10(0, first), struck: join10(first, last + 1), rest: join10(last + 1, segments.length) };
 }
 function columnAtSlowly(source, offset) {
   const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
@@ -17932,9 +17994,169 @@ var BOX_MARKERS, EXTENDED_ONLY;
 var init_scan_task_items = __esm({
   "src/core/markdown/scan-task-items.ts"() {
     "use strict";
-    init_mdast_util_to_string();
+    init_node_text();
     BOX_MARKERS = /* @__PURE__ */ new Set([" ", "x", "X", "-", "~"]);
     EXTENDED_ONLY = /* @__PURE__ */ new Set(["-", "~"]);
+  }
+});
+
+// src/core/tasks/decide-story-gating.ts
+function isStoryTasksHeading(text6) {
+  return /^tasks\s*\/\s*subtasks$/i.test(text6.trim());
+}
+function decideStoryGating(dialect, headingsOfTasks, checklists) {
+  const none = { shownOnly: () => false, shownOnlyGroups: () => [] };
+  if (dialect !== "bmad" || checklists === "gated") return none;
+  const inTasks = headingsOfTasks.map((headings) => headings.some((h) => isStoryTasksHeading(h.text)));
+  if (!inTasks.includes(true)) return none;
+  const shownOnly = (index2) => inTasks[index2] === false;
+  return {
+    shownOnly,
+    shownOnlyGroups: (groups2) => groups2.filter((g) => g.tasks.length > 0 && g.tasks.every(shownOnly)).map((g) => g.index)
+  };
+}
+function storyStatus(leadParagraphs, headings) {
+  for (const paragraph2 of leadParagraphs.values()) {
+    const match = /^status\s*:\s*(.+)$/i.exec(paragraph2.text);
+    if (match?.[1]) return { value: match[1].trim(), line: paragraph2.line };
+  }
+  for (const heading2 of headings) {
+    if (!/^status$/i.test(heading2.text)) continue;
+    const paragraph2 = leadParagraphs.get(heading2.line);
+    if (paragraph2) return { value: paragraph2.text, line: paragraph2.line };
+  }
+  return void 0;
+}
+function storyStatusDiagnostics(leadParagraphs, headings, tasks) {
+  const status = storyStatus(leadParagraphs, headings);
+  if (status === void 0 || !/^done\b/i.test(status.value)) return [];
+  const open3 = tasks.filter((t) => t.required && !t.complete);
+  if (open3.length === 0) return [];
+  const lines = open3.slice(0, 5).map((t) => t.line).join(", ");
+  return [
+    {
+      line: status.line,
+      severity: "warning",
+      code: "story-done-with-open-tasks",
+      message: `The story's status is "${status.value}", but ${open3.length} required task${open3.length === 1 ? " is" : "s are"} still open (line${open3.length === 1 ? "" : "s"} ${lines}${open3.length > 5 ? ", \u2026" : ""}). Tick them if they are done, or set the status back.`
+    }
+  ];
+}
+var init_decide_story_gating = __esm({
+  "src/core/tasks/decide-story-gating.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/tasks/parse-task-id.ts
+function parseTaskId(text6) {
+  const specKit = SPEC_KIT_ID.exec(text6);
+  if (specKit?.[1]) return { id: specKit[1], text: text6.slice(specKit[0].length).trim(), ...specKit[2] === void 0 ? {} : { optional: true } };
+  const dotted = DOTTED_ID.exec(text6);
+  if (dotted?.[1] && dotted[0].includes(".")) {
+    return { id: dotted[1], text: text6.slice(dotted[0].length).trim(), ...dotted[2] === void 0 ? {} : { optional: true } };
+  }
+  const bmad = BMAD_ID.exec(text6);
+  if (bmad?.[1]) return { id: bmad[1], text: text6 };
+  return { text: text6 };
+}
+function parentIdOf(id) {
+  const parts = id.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
+  return parts.slice(0, -1).join(".");
+}
+var SPEC_KIT_ID, DOTTED_ID, BMAD_ID;
+var init_parse_task_id = __esm({
+  "src/core/tasks/parse-task-id.ts"() {
+    "use strict";
+    SPEC_KIT_ID = /^(T\d{2,})(\*)?(?=\s|$)/;
+    DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(\*)?(?=\s|$)/;
+    BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
+  }
+});
+
+// src/core/tasks/decide-task-marks.ts
+function containsWord(text6, word) {
+  if (word === "") return false;
+  const haystack = text6.toLowerCase();
+  const needle = word.toLowerCase();
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1] ?? " ";
+    const after = haystack[at + needle.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+function isReason(rest) {
+  if (rest === "") return false;
+  const first = rest[0] ?? "";
+  if (/[\p{P}\p{S}]/u.test(first)) return true;
+  const lower = rest.toLowerCase();
+  if (REASON_WORDS.some((word) => lower.startsWith(word))) return true;
+  const firstWord = /^[A-Za-z]+/.exec(rest)?.[0] ?? "";
+  return firstWord.length >= 2 && firstWord === firstWord.toUpperCase();
+}
+function isStruckOut(item) {
+  if (!item.hasStruck) return false;
+  if (parseTaskId(item.unstruckText).text === "") return true;
+  const run = item.struckFirst;
+  if (run === void 0 || !isReason(run.rest)) return false;
+  return TAGS_ONLY.test(parseTaskId(run.leading).text);
+}
+function decideTaskMarks(item, rules) {
+  const { text: text6, optional: idStar } = parseTaskId(item.text);
+  const lower = text6.toLowerCase();
+  const optional2 = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
+  const placeholder = PLACEHOLDER.test(item.proseText);
+  const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
+  return { optional: optional2, skipped, placeholder };
+}
+var REASON_WORDS, TAGS_ONLY, PLACEHOLDER;
+var init_decide_task_marks = __esm({
+  "src/core/tasks/decide-task-marks.ts"() {
+    "use strict";
+    init_parse_task_id();
+    REASON_WORDS = [
+      "removed",
+      "deferred",
+      "cancelled",
+      "canceled",
+      "superseded",
+      "dropped",
+      "moved",
+      "carried over",
+      "replaced",
+      "obsolete",
+      "skipped",
+      "postponed",
+      "descoped",
+      "out of scope",
+      "not needed",
+      "no longer needed",
+      "duplicate",
+      "won't",
+      "wont",
+      "wontfix",
+      "n/a",
+      "done in",
+      "handled in",
+      "covered by",
+      "\u5EC3\u6B62",
+      "\u4E2D\u6B62",
+      "\u524A\u9664",
+      "\u4E0D\u8981",
+      "\u5EF6\u671F",
+      "\u898B\u9001\u308A",
+      "\u5BFE\u8C61\u5916",
+      "\u53D6\u308A\u6D88\u3057",
+      "\u53D6\u6D88",
+      "\u5E9F\u5F03",
+      "\u5220\u9664",
+      "\u63A8\u8FDF",
+      "\u4E0D\u518D\u9700\u8981"
+    ];
+    TAGS_ONLY = /^(?:\[[^\]]*\]\s*|\(P\)\s*)*$/;
+    PLACEHOLDER = /\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}|\[TASK(?:_[A-Z0-9_]+)?\]|\[[A-Z][A-Z0-9_]*_DESCRIPTION\]/;
   }
 });
 
@@ -19719,18 +19941,26 @@ function dialectOfPath(path2) {
   const relative4 = path2.replace(/\\/g, "/").replace(/^\/+/, "");
   return dialectMatchers.find((m) => m.isMatch(relative4))?.dialect;
 }
+function isOlderAgentOsPath(path2) {
+  return olderAgentOs(path2.replace(/\\/g, "/").replace(/^\/+/, ""));
+}
 function taskFileMatcher(globs = DEFAULT_TASK_FILE_GLOBS, ignored = DEFAULT_IGNORED_GLOBS) {
   const isTaskFile = (0, import_picomatch.default)([...globs], MATCH_OPTIONS);
   const isIgnored = (0, import_picomatch.default)([...ignored], MATCH_OPTIONS);
   return (path2) => isTaskFile(path2) && !isIgnored(path2);
 }
-var import_picomatch, DIALECT_LOCATIONS, DEFAULT_TASK_FILE_GLOBS, DEFAULT_IGNORED_GLOBS, MATCH_OPTIONS, dialectMatchers;
+function isTemplateTaskFile(file2) {
+  return file2.tasks.length > 0 && file2.tasks.every((t) => t.placeholder === true);
+}
+var import_picomatch, DIALECT_LOCATIONS, DEFAULT_TASK_FILE_GLOBS, DEFAULT_IGNORED_GLOBS, MATCH_OPTIONS, dialectMatchers, olderAgentOs;
 var init_task_file_locations = __esm({
   "src/core/tasks/task-file-locations.ts"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
     DIALECT_LOCATIONS = [
       { dialect: "agent-os", glob: "**/agent-os/specs/*/tasks.md" },
+      // The older Agent OS layout, still in use.
+      { dialect: "agent-os", glob: "**/.agent-os/specs/*/tasks.md" },
       { dialect: "kiro", glob: "**/.kiro/specs/*/tasks.md" },
       { dialect: "openspec", glob: "**/openspec/changes/*/tasks.md" },
       { dialect: "spec-workflow", glob: "**/.spec-workflow/specs/*/tasks.md" },
@@ -19742,13 +19972,21 @@ var init_task_file_locations = __esm({
     DEFAULT_IGNORED_GLOBS = [
       "**/node_modules/**",
       "**/.git/**",
-      "**/openspec/changes/archive/**"
+      "**/openspec/changes/archive/**",
+      "**/.kiro/settings/**",
+      "**/.specify/**",
+      "**/.agent-os/instructions/**",
+      "**/agent-os/profiles/**",
+      "**/openspec/schemas/**",
+      "**/.spec-workflow/templates/**",
+      "**/.spec-workflow/user-templates/**"
     ];
     MATCH_OPTIONS = { dot: true };
     dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({
       dialect,
       isMatch: (0, import_picomatch.default)(glob2, MATCH_OPTIONS)
     }));
+    olderAgentOs = (0, import_picomatch.default)("**/.agent-os/specs/*/tasks.md", MATCH_OPTIONS);
   }
 });
 
@@ -19778,34 +20016,9 @@ var init_detect_dialect = __esm({
   }
 });
 
-// src/core/tasks/parse-task-id.ts
-function parseTaskId(text6) {
-  const specKit = SPEC_KIT_ID.exec(text6);
-  if (specKit?.[1]) return { id: specKit[1], text: text6.slice(specKit[0].length).trim() };
-  const dotted = DOTTED_ID.exec(text6);
-  if (dotted?.[1] && dotted[0].includes(".")) return { id: dotted[1], text: text6.slice(dotted[0].length).trim() };
-  const bmad = BMAD_ID.exec(text6);
-  if (bmad?.[1]) return { id: bmad[1], text: text6 };
-  return { text: text6 };
-}
-function parentIdOf(id) {
-  const parts = id.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
-  return parts.slice(0, -1).join(".");
-}
-var SPEC_KIT_ID, DOTTED_ID, BMAD_ID;
-var init_parse_task_id = __esm({
-  "src/core/tasks/parse-task-id.ts"() {
-    "use strict";
-    SPEC_KIT_ID = /^(T\d{2,})(?=\s|$)/;
-    DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
-    BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
-  }
-});
-
 // src/core/tasks/parse-task-file.ts
 function parseTaskFile(source, options = {}) {
-  const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  const rules = { skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS, cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS };
   if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
   const tree = parseMarkdown(source);
   const scanned = scanTaskItems(tree, source);
@@ -19837,6 +20050,7 @@ function parseTaskFile(source, options = {}) {
   const tasks = scannedTasks.map((t, index2) => {
     const parentScan = t.item.parent;
     const parent = parentScan === void 0 ? void 0 : taskPositionByScanIndex.get(parentScan);
+    const marks = decideTaskMarks(t.item, rules);
     return {
       index: index2,
       line: t.item.line,
@@ -19846,8 +20060,9 @@ function parseTaskFile(source, options = {}) {
       boxState: BOX_STATES[t.item.marker],
       ...t.id === void 0 ? {} : { id: t.id },
       text: t.text,
-      optional: t.item.optional,
-      skipped: isStruckThrough(t) || skipMarkers.some((m) => m !== "" && t.item.text.includes(m)),
+      optional: marks.optional,
+      skipped: marks.skipped,
+      ...marks.placeholder ? { placeholder: true } : {},
       required: false,
       complete: false,
       ...parent === void 0 ? {} : { parent },
@@ -19857,7 +20072,8 @@ function parseTaskFile(source, options = {}) {
   });
   linkFlatSubtasksById(tasks, scannedTasks);
   for (const task of tasks) if (task.parent !== void 0) tasks[task.parent]?.children.push(task.index);
-  decideCompleteness(tasks);
+  const story = decideStoryGating(dialect, scannedTasks.map((t) => t.headings), options.storyChecklists ?? "shown");
+  decideCompleteness(tasks, story.shownOnly);
   for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
   for (const fence3 of findUnclosedFences(tree, source)) {
     diagnostics.push({
@@ -19875,14 +20091,25 @@ function parseTaskFile(source, options = {}) {
   if (tasks.length === 0) {
     diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
   }
-  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
+  for (const heading2 of allHeadings) {
+    if (BOX_IN_HEADING.test(heading2.text)) {
+      diagnostics.push({
+        line: heading2.line,
+        severity: "warning",
+        code: "box-in-heading",
+        message: `Line ${heading2.line} is a heading that starts with a box ("${heading2.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
+      });
+    }
+  }
+  if (dialect === "bmad") diagnostics.push(...storyStatusDiagnostics(leadParagraphs, allHeadings, tasks));
+  const rootGroups = dialect === "kiro" || dialect === "agent-os" && options.path !== void 0 && isOlderAgentOsPath(options.path);
+  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs, rootGroups);
+  for (const index2 of story.shownOnlyGroups(groups2)) {
+    const group = groups2[index2];
+    if (group) groups2[index2] = { ...group, context: true, contextReason: "story-checklist" };
+  }
   diagnostics.sort((a, b) => a.line - b.line);
   return { dialect, groups: groups2, tasks, diagnostics };
-}
-function isStruckThrough(task) {
-  if (!task.item.hasStruck) return false;
-  const rest = parseTaskId(task.item.unstruckText);
-  return rest.text === "";
 }
 function linkFlatSubtasksById(tasks, scannedTasks) {
   const latestById = /* @__PURE__ */ new Map();
@@ -19899,10 +20126,10 @@ function linkFlatSubtasksById(tasks, scannedTasks) {
 function nearest(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
 }
-function decideCompleteness(tasks) {
+function decideCompleteness(tasks, shownOnly) {
   for (const task of tasks) {
     const parentRequired = task.parent === void 0 ? true : tasks[task.parent]?.required ?? true;
-    task.required = parentRequired && !task.optional && !task.skipped;
+    task.required = parentRequired && !task.optional && !task.skipped && !shownOnly(task.index);
   }
   for (let i = tasks.length - 1; i >= 0; i -= 1) {
     const task = tasks[i];
@@ -19938,7 +20165,7 @@ function dependenciesOf(heading2, leadParagraphs) {
   const match = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
   return match?.[1]?.trim();
 }
-function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
+function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs, rootGroups) {
   const groups2 = [];
   const byKey = /* @__PURE__ */ new Map();
   const groupFor = (key, make) => {
@@ -19967,16 +20194,14 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
   let groupDepth = Infinity;
   for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
-  const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
+  const numberedRoots = tasks.some((t) => t.parent === void 0 && t.id !== void 0 && /^\d+(?:\.0)?$/.test(t.id));
+  const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || dialect === "kiro" && !Number.isFinite(groupDepth));
   const roots = /* @__PURE__ */ new Map();
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
     let group;
     if (hasTaskGroupHeadings) {
       const heading2 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
-      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
-    } else if (Number.isFinite(groupDepth)) {
-      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
       group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
     } else if (topLevelTaskGroups) {
       const root2 = rootOf(tasks, task, roots);
@@ -19985,6 +20210,9 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
         line: root2.line,
         ...root2.id === void 0 ? {} : { number: root2.id }
       }));
+    } else if (Number.isFinite(groupDepth)) {
+      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
     } else {
       group = groupFor("implicit", implicit);
     }
@@ -20010,16 +20238,20 @@ function rootOf(tasks, task, roots) {
   roots.set(task.index, root2);
   return root2;
 }
-var DEFAULT_SKIP_MARKERS, BOX_STATES;
+var DEFAULT_SKIP_MARKERS, DEFAULT_CANCELLED_MARKERS, BOX_STATES, BOX_IN_HEADING;
 var init_parse_task_file = __esm({
   "src/core/tasks/parse-task-file.ts"() {
     "use strict";
     init_find_unclosed_fences();
     init_parse_markdown();
     init_scan_task_items();
+    init_decide_story_gating();
+    init_decide_task_marks();
     init_detect_dialect();
     init_parse_task_id();
+    init_task_file_locations();
     DEFAULT_SKIP_MARKERS = ["N/A", "POST-MERGE"];
+    DEFAULT_CANCELLED_MARKERS = [];
     BOX_STATES = {
       " ": "open",
       x: "done",
@@ -20027,6 +20259,7 @@ var init_parse_task_file = __esm({
       "-": "in-progress",
       "~": "blocked"
     };
+    BOX_IN_HEADING = /^(?:[-*+]\s+|\d+[.)]\s+)?\[[ xX~-]\](?:\s|$)/;
   }
 });
 
@@ -51093,6 +51326,8 @@ var init_config_schema = __esm({
         tick: level.default("write")
       }).prefault({}),
       skip_markers: array(string4().min(1)).default([...DEFAULT_SKIP_MARKERS]),
+      cancelled_markers: array(_enum2(["[-]", "[~]"])).default([]),
+      story_checklists: _enum2(["shown", "gated"]).default("shown"),
       task_files: array(string4().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
       ignored_files: array(string4().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
       draft_pull_requests: boolean2().default(true),
@@ -51109,6 +51344,9 @@ function tooLargeReasonForBytes(bytes, settings) {
   const kb = (n) => `${Math.round(n / 1024)} KB`;
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
 }
+function taskRulesOf(settings) {
+  return { skipMarkers: settings.skipMarkers, cancelledMarkers: settings.cancelledMarkers, storyChecklists: settings.storyChecklists };
+}
 var DEFAULT_GATE_SETTINGS;
 var init_settings = __esm({
   "src/core/config/settings.ts"() {
@@ -51120,6 +51358,8 @@ var init_settings = __esm({
       taskFiles: DEFAULT_TASK_FILE_GLOBS,
       ignoredFiles: DEFAULT_IGNORED_GLOBS,
       skipMarkers: DEFAULT_SKIP_MARKERS,
+      cancelledMarkers: DEFAULT_CANCELLED_MARKERS,
+      storyChecklists: "shown",
       maxTaskFileBytes: 512 * 1024
     };
   }
@@ -51200,7 +51440,9 @@ function toSettings(config2) {
       checkName: config2.check_name,
       taskFiles: config2.task_files,
       ignoredFiles: config2.ignored_files,
-      skipMarkers: config2.skip_markers
+      skipMarkers: config2.skip_markers,
+      cancelledMarkers: config2.cancelled_markers.map((box) => box === "[-]" ? "-" : "~"),
+      storyChecklists: config2.story_checklists
     }
   };
 }
@@ -51603,13 +51845,13 @@ function stringList(node3, words2) {
   return { values: text6.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
 }
 function readOrchestrationEntry(node3, position2, lines) {
-  const lineOf4 = (at, fallback = 0) => {
+  const lineOf3 = (at, fallback = 0) => {
     const range = at?.range;
     return range == null ? fallback : lines.linePos(range[0]).line;
   };
-  const line = lineOf4(node3);
+  const line = lineOf3(node3);
   const where = `${FILE} line ${line}`;
-  const whereIs = (at) => `${FILE} line ${lineOf4(at, line)}`;
+  const whereIs = (at) => `${FILE} line ${lineOf3(at, line)}`;
   const problems = [];
   const plain = scalarText(node3);
   if (plain !== void 0) {
@@ -51774,14 +52016,14 @@ function keyPath(path2) {
   return path2.map((p, i) => typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${p}`).join("");
 }
 function schemaProblems(map4, schema, known, at, lines, owner) {
-  const lineOf4 = (problem) => {
+  const lineOf3 = (problem) => {
     const key = problem.path[0];
     const pair2 = map4.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(key));
     const node3 = problem.message.startsWith("is not a key") ? pair2?.key : pair2?.value ?? pair2?.key;
     const range = node3?.range ?? map4.range;
     return range == null ? 0 : lines.linePos(range[0]).line;
   };
-  return checkAgainst(schema, map4.toJSON(), known, owner).map((problem) => ({ line: lineOf4(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` })).sort((a, b) => a.line - b.line).map((p) => `${FILE2} line ${p.line}: ${p.text}`);
+  return checkAgainst(schema, map4.toJSON(), known, owner).map((problem) => ({ line: lineOf3(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` })).sort((a, b) => a.line - b.line).map((p) => `${FILE2} line ${p.line}: ${p.text}`);
 }
 function matchEntries(wanted, entries2) {
   const claimed = /* @__PURE__ */ new Set();
@@ -53981,7 +54223,7 @@ function featureOf(entry) {
   const more = entry.subItems.join("; ");
   return { title: feature2.title, description: feature2.description === "" ? more : `${feature2.description.replace(/[.;:]?$/, ";")} ${more}` };
 }
-function lineOf3(entry) {
+function lineOf2(entry) {
   return entry.subItems.length === 0 ? entry.text : `${entry.text} \u2014 ${entry.subItems.join("; ")}`;
 }
 function addFeatures(into, more) {
@@ -54310,7 +54552,7 @@ function ofSection(sections, section3) {
 }
 function prose(sections) {
   const paragraphs = sections.flatMap((s) => s.paragraphs);
-  const items = sections.flatMap((s) => s.items).map((item) => `- ${lineOf3(item)}`);
+  const items = sections.flatMap((s) => s.items).map((item) => `- ${lineOf2(item)}`);
   return [...paragraphs, ...items.length > 0 ? [items.join("\n")] : []].join("\n\n");
 }
 function entries(sections) {
@@ -54330,7 +54572,7 @@ function readProductBrief(title, body) {
   const fromPitch = nameFromFirstSentence(pitch);
   const titleNames = fromTitle !== "" && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== void 0 && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
   const name = (named === void 0 ? "" : plainText(named)) || (titleNames ? fromTitle : fromPitch ?? fromTitle) || UNNAMED_PRODUCT;
-  const users = addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry)));
+  const users = addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf2(entry)));
   const problem = prose(ofSection(sections, "problem"));
   const featureSections = ofSection(sections, "features");
   const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
@@ -54341,7 +54583,7 @@ function readProductBrief(title, body) {
     users,
     // Said who it is for but not the problem: the description of what it does for them is the problem as given.
     problem: problem !== "" || users.length === 0 || pitchSections.length > 0 ? problem : pitch,
-    differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf3(entry))),
+    differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf2(entry))),
     features: features.filter((f) => f.title !== "")
   };
 }
@@ -54933,7 +55175,7 @@ function isPseudoHeading(node3) {
   const trailing = rest.map((c) => toString(c)).join("").trim();
   return trailing === "" || trailing === ":";
 }
-function lineOf2(node3) {
+function lineOf(node3) {
   return node3.position?.start.line ?? 1;
 }
 function withoutBox(text6) {
@@ -54944,7 +55186,7 @@ function collectItems(source, list4, depth, into) {
     const [first] = item.children;
     if (first?.type === "paragraph") {
       const text6 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf2(item) });
+      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
@@ -54990,7 +55232,7 @@ function parseIssue(title, body) {
   const start = (heading2, node3) => {
     if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
     const text6 = oneLine(toString(node3)).replace(/:\s*$/, "");
-    current = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf2(node3) };
+    current = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     if (node3.type === "heading") start(toString(node3), node3);
@@ -55596,22 +55838,30 @@ async function validateCommand(paths, options) {
   const files = await uniqueRealPaths(await findTaskFiles(named, options.cwd, settings));
   const namedFiles = new Set(named.map((p) => resolve6(options.cwd, p)));
   const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
-  const parsed = await Promise.all(
+  const read = await Promise.all(
     files.map(async (absolute) => {
       const path2 = displayPath(absolute, options.cwd);
       const { text: text6, bytes } = await readTextFileWithSize(absolute, path2);
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path2}: ${tooLarge}`);
-      const file2 = parseTaskFile(text6, { path: absolute, skipMarkers: settings.skipMarkers });
+      const file2 = parseTaskFile(text6, { path: absolute, ...taskRulesOf(settings) });
       if (file2.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path2.replace(/^\/+/, ""))) {
         throw new AgentOsError(
           "user-input",
           `${path2} holds no task list: it has no task boxes (\`- [ ] \u2026\`). Name a task file (such as tasks.md) or a folder to search for them.`
         );
       }
-      return { path: path2, file: file2 };
+      return { path: path2, file: file2, template: !namedFiles.has(absolute) && isTemplateTaskFile(file2) };
     })
   );
+  const parsed = read.filter((entry) => !entry.template).map(({ path: path2, file: file2 }) => ({ path: path2, file: file2 }));
+  if (parsed.length === 0 && read.length > 0) {
+    const templates = read.map((entry) => entry.path).join(", ");
+    throw new AgentOsError(
+      "user-input",
+      `No task files under ${named.join(", ")}: ${templates} ${read.length === 1 ? "holds" : "hold"} only template placeholders ({{\u2026}}). Name the file itself to check it anyway.`
+    );
+  }
   const report2 = buildValidationReport(parsed);
   const stdout = options.json ? `${JSON.stringify(report2, null, 2)}
 ` : `${renderValidationText(report2)}

@@ -1,9 +1,9 @@
-import { tooLargeReasonForBytes } from '../core/config/settings.js';
+import { taskRulesOf, tooLargeReasonForBytes } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { buildValidationReport } from '../core/report/build-validation-report.js';
 import { renderValidationText } from '../core/report/render-validation-text.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
-import { taskFileMatcher } from '../core/tasks/task-file-locations.js';
+import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import { displayPath, findTaskFiles } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readTextFileWithSize } from '../fs/read-text-file.js';
@@ -27,23 +27,32 @@ export async function validateCommand(paths: readonly string[], options: { json:
   const files = await uniqueRealPaths(await findTaskFiles(named, options.cwd, settings));
   const namedFiles = new Set(named.map((p) => resolve(options.cwd, p)));
   const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
-  const parsed = await Promise.all(
+  const read = await Promise.all(
     files.map(async (absolute) => {
       const path = displayPath(absolute, options.cwd);
       const { text, bytes } = await readTextFileWithSize(absolute, path);
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== undefined) throw new AgentOsError('user-input', `Cannot read ${path}: ${tooLarge}`);
       // The dialect is recognised from the whole path, so `cd .kiro/specs/x && validate tasks.md` still reads Kiro.
-      const file = parseTaskFile(text, { path: absolute, skipMarkers: settings.skipMarkers });
+      const file = parseTaskFile(text, { path: absolute, ...taskRulesOf(settings) });
       if (file.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path.replace(/^\/+/, ''))) {
         throw new AgentOsError(
           'user-input',
           `${path} holds no task list: it has no task boxes (\`- [ ] …\`). Name a task file (such as tasks.md) or a folder to search for them.`,
         );
       }
-      return { path, file };
+      // A spec tool's template found by a folder search (every task a `{{…}}` placeholder) is not a task file.
+      return { path, file, template: !namedFiles.has(absolute) && isTemplateTaskFile(file) };
     }),
   );
+  const parsed = read.filter((entry) => !entry.template).map(({ path, file }) => ({ path, file }));
+  if (parsed.length === 0 && read.length > 0) {
+    const templates = read.map((entry) => entry.path).join(', ');
+    throw new AgentOsError(
+      'user-input',
+      `No task files under ${named.join(', ')}: ${templates} ${read.length === 1 ? 'holds' : 'hold'} only template placeholders ({{…}}). Name the file itself to check it anyway.`,
+    );
+  }
   const report = buildValidationReport(parsed);
   const stdout = options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderValidationText(report)}\n`;
   return { exitCode: report.ok ? 0 : 1, stdout, stderr: '' };

@@ -2,13 +2,13 @@ import pLimit from 'p-limit';
 import { blobLinker } from '../core/check/blob-linker.js';
 import { decideGate } from '../core/check/decide-gate.js';
 import type { GateReport, TaskFileRead } from '../core/check/gate-types.js';
-import { tooLargeReason, type GateSettings } from '../core/config/settings.js';
+import { taskRulesOf, tooLargeReason, type GateSettings } from '../core/config/settings.js';
 import { isAgentOsError } from '../core/errors.js';
 import { findDeclaredScope } from '../core/spec/find-declared-scope.js';
 import { findSpecReferences } from '../core/spec/find-spec-references.js';
 import { applyScope } from '../core/tasks/apply-scope.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
-import { taskFileMatcher } from '../core/tasks/task-file-locations.js';
+import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { listComparedFiles, listPullRequestFiles, type ChangedFile } from '../github/list-changed-files.js';
 import { readFileAtRef } from '../github/read-file-at-ref.js';
@@ -50,15 +50,19 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
   const limit = pLimit(READ_CONCURRENCY);
   const scope = findDeclaredScope(subject.body);
 
-  return Promise.all(
+  const reads = await Promise.all(
     paths.map((path) =>
-      limit(async (): Promise<TaskFileRead> => {
+      limit(async (): Promise<TaskFileRead | undefined> => {
         try {
           const read = await readFileAtRef(client, subject.repo, path, subject.headSha);
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
           if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
-            return { path, status: 'read', file: applyScope(parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }), scope) };
+            const file = parseTaskFile(read.text, { path, ...taskRulesOf(settings) });
+            // A spec tool's template the pull request changes (every task a `{{…}}` placeholder) gates nothing; a
+            // file the description names is read whatever it holds.
+            if (!referenced.has(path) && isTemplateTaskFile(file)) return undefined;
+            return { path, status: 'read', file: applyScope(file, scope) };
           }
           const written = referenced.get(path);
           const reason =
@@ -72,6 +76,7 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
       }),
     ),
   );
+  return reads.filter((read) => read !== undefined);
 }
 
 async function gate(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<GateOutcome> {

@@ -40,6 +40,8 @@ export const CONFIG_SCHEMA = z.strictObject({
     })
     .prefault({}),
   skip_markers: z.array(z.string().min(1)).default([...DEFAULT_SKIP_MARKERS]),
+  cancelled_markers: z.array(z.enum(['[-]', '[~]'])).default([]),
+  story_checklists: z.enum(['shown', 'gated']).default('shown'),
   task_files: z.array(z.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
   ignored_files: z.array(z.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
   draft_pull_requests: z.boolean().default(true),

@@ -108,6 +108,8 @@ function toSettings(config: AgentOsConfig): Settings {
       taskFiles: config.task_files,
       ignoredFiles: config.ignored_files,
       skipMarkers: config.skip_markers,
+      cancelledMarkers: config.cancelled_markers.map((box) => (box === '[-]' ? '-' : '~')),
+      storyChecklists: config.story_checklists,
     },
   };
 }

@@ -1,5 +1,6 @@
-import { DEFAULT_SKIP_MARKERS } from '../tasks/parse-task-file.js';
+import { DEFAULT_CANCELLED_MARKERS, DEFAULT_SKIP_MARKERS } from '../tasks/parse-task-file.js';
 import { DEFAULT_IGNORED_GLOBS, DEFAULT_TASK_FILE_GLOBS } from '../tasks/task-file-locations.js';
+import type { BoxMarker, ParseOptions } from '../tasks/types.js';
 
 /** Settings the merge gate runs with; the same in the App, the Action and the CLI. */
 export interface GateSettings {
@@ -11,6 +12,10 @@ export interface GateSettings {
   ignoredFiles: readonly string[];
   /** Text that marks a task as skipped. */
   skipMarkers: readonly string[];
+  /** Box markers that mean cancelled (skipped), such as `~` for `[~]`. */
+  cancelledMarkers: readonly BoxMarker[];
+  /** Whether a BMAD story's checklists outside `## Tasks / Subtasks` gate (`gated`) or are only shown. */
+  storyChecklists: 'shown' | 'gated';
   /** Larger task files are reported as unreadable rather than parsed (parsing is synchronous). */
   maxTaskFileBytes: number;
 }
@@ -20,6 +25,8 @@ export const DEFAULT_GATE_SETTINGS: GateSettings = {
   taskFiles: DEFAULT_TASK_FILE_GLOBS,
   ignoredFiles: DEFAULT_IGNORED_GLOBS,
   skipMarkers: DEFAULT_SKIP_MARKERS,
+  cancelledMarkers: DEFAULT_CANCELLED_MARKERS,
+  storyChecklists: 'shown',
   maxTaskFileBytes: 512 * 1024,
 };
 
@@ -36,4 +43,9 @@ export function tooLargeReasonForBytes(bytes: number, settings: GateSettings): s
   if (bytes <= settings.maxTaskFileBytes) return undefined;
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
+}
+
+/** The repository's rules for reading a task file (skip words, cancelled markers, story checklists). */
+export function taskRulesOf(settings: GateSettings): Pick<ParseOptions, 'skipMarkers' | 'cancelledMarkers' | 'storyChecklists'> {
+  return { skipMarkers: settings.skipMarkers, cancelledMarkers: settings.cancelledMarkers, storyChecklists: settings.storyChecklists };
 }
