@@ -3,6 +3,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Data, type Processor } from 'unified';
+import { boundParserWork, withParserWorkBudget } from './bound-parser-work.js';
+import { findDeepNesting } from './find-deep-nesting.js';
+import { isMarkdownTooComplex } from './markdown-too-complex.js';
 
 type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
@@ -49,7 +52,8 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
-  .use(skipIdleAutolinkLiterals);
+  .use(skipIdleAutolinkLiterals)
+  .use(boundParserWork);
 
 /**
  * Roughly how much text goes to the parser at once. micromark's time grows with the square of the text it is
@@ -60,7 +64,12 @@ const processor = unified()
  */
 const CHUNK_LENGTH = 2 * 1024;
 
-/** Parse GitHub-flavoured markdown to an mdast tree. Total: any string gives a tree. */
+/**
+ * Parse GitHub-flavoured markdown to an mdast tree, in time bounded by the text's length. Any string gives a tree,
+ * or, for a text the parser would take too long on (nesting deeper than `MAX_NESTING`, or more emphasis pairing
+ * or list closing than its work budget allows), a `MarkdownTooComplexError` that names the line and the limit,
+ * thrown before that work is done.
+ */
 export function parseMarkdown(source: string): Root {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
@@ -87,6 +96,12 @@ interface CutKind {
  * parsed whole. Exported for tests, which force small pieces.
  */
 export function parseMarkdownInChunks(source: string, chunkLength: number): Root {
+  const tooDeep = findDeepNesting(source);
+  if (tooDeep) throw tooDeep;
+  return withParserWorkBudget(() => parseWithinBudget(source, chunkLength));
+}
+
+function parseWithinBudget(source: string, chunkLength: number): Root {
   // The parser drops a byte-order mark that opens the text and counts positions from after it: so do the pieces.
   if (source.charCodeAt(0) === 0xfeff) {
     const text = source.slice(1);
@@ -109,7 +124,7 @@ function parsePieces(source: string, chunkLength: number): Root {
     const cut = start + want < source.length ? nextCut(source, start + want) : undefined;
     if (start === 0 && cut === undefined) return processor.parse(source);
     const end = cut === undefined ? source.length : endOfLine(source, cut.at);
-    const tree = processor.parse(source.slice(start, end));
+    const tree = parsePiece(source.slice(start, end), line - 1);
     const nodes = tree.children.slice();
     /** The piece's last node: it starts at the cut, or is the list whose next item does. */
     let cutNode: Nodes | undefined;
@@ -162,6 +177,15 @@ function parsePieces(source: string, chunkLength: number): Root {
     line += (cutNode.position?.start.line ?? 1) - 1;
     start = cutAt ?? source.length;
     want = Math.max(1, chunkLength);
+  }
+}
+
+/** Parse a piece that starts `lines` lines into the document; a refusal names the document's line. */
+function parsePiece(piece: string, lines: number): Root {
+  try {
+    return processor.parse(piece);
+  } catch (error) {
+    throw isMarkdownTooComplex(error) ? error.movedDown(lines) : error;
   }
 }
 
