@@ -1,5 +1,6 @@
 import { taskRulesOf, tooLargeReasonForBytes } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
+import { isMarkdownTooComplex } from '../core/markdown/markdown-too-complex.js';
 import { buildValidationReport } from '../core/report/build-validation-report.js';
 import { renderValidationText } from '../core/report/render-validation-text.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
@@ -34,7 +35,14 @@ export async function validateCommand(paths: readonly string[], options: { json:
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== undefined) throw new AgentOsError('user-input', `Cannot read ${path}: ${tooLarge}`);
       // The dialect is recognised from the whole path, so `cd .kiro/specs/x && validate tasks.md` still reads Kiro.
-      const file = parseTaskFile(text, { path: absolute, ...taskRulesOf(settings) });
+      let file;
+      try {
+        file = parseTaskFile(text, { path: absolute, ...taskRulesOf(settings) });
+      } catch (error) {
+        // A file the parser would take too long on is refused like one that is too large: exit 2, with the line.
+        if (isMarkdownTooComplex(error)) throw new AgentOsError('user-input', `Cannot read ${path}: ${error.message}`, { cause: error });
+        throw error;
+      }
       if (file.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path.replace(/^\/+/, ''))) {
         throw new AgentOsError(
           'user-input',

@@ -173,6 +173,16 @@ describe('agent-os-github validate', () => {
     expect(code).toBe(1);
   });
 
+  it('exits 2 on a task file the parser would take too long on, naming the line and the limit', async () => {
+    await put('deep/tasks.md', `# Tasks\n\n- [ ] fine\n${'>'.repeat(10_000)} - [ ] x\n`);
+    const result = await cli(['validate', 'deep/tasks.md']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'agent-os-github: Cannot read deep/tasks.md: Line 4: 10001 block quotes and list markers open at the start of the line, which may nest the text 10001 levels deep; a task file may nest at most 100 levels (block quotes and list items). Nest less deeply, or put the text in a code block.\n',
+    );
+  });
+
   it('reads an empty task file as nothing to do, with a warning', async () => {
     await put('empty/tasks.md', '');
     const result = await cli(['validate', 'empty/tasks.md']);
