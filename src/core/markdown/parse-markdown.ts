@@ -80,6 +80,8 @@ interface CutKind {
   item: boolean;
   /** A list marker: starts a list in a fresh piece, but after some blocks (indented code) not in the document. */
   listLike: boolean;
+  /** The same inside block quotes (`> 2. …`, `> - `). */
+  quotedListLike: boolean;
 }
 
 /**
@@ -133,7 +135,7 @@ function parsePieces(source: string, chunkLength: number): Root {
     if (cut !== undefined) {
       const last = nodes[nodes.length - 1];
       const lastItem = last?.type === 'list' ? last.children[last.children.length - 1] : undefined;
-      if (cut.kind.block && last?.position?.start.offset === cut.at - start && (!cut.kind.listLike || last.type === 'list')) {
+      if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
         cutNode = nodes.pop();
       } else if (cut.kind.item && last?.type === 'list' && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
         cutNode = last.children.pop();
@@ -204,7 +206,7 @@ function earlierBlockCut(source: string, nodes: readonly RootContent[], start: n
     const before = source.charCodeAt(at - 1);
     if (before !== 10 && before !== 13) continue;
     const kind = cutKind(source, at);
-    if (kind?.block && (!kind.listLike || node.type === 'list')) return { index, at };
+    if (kind?.block && parsedAsFresh(kind, node)) return { index, at };
   }
   return undefined;
 }
@@ -237,18 +239,12 @@ function cutKind(source: string, at: number): CutKind | undefined {
   if (first === '' || ' \t\r\n\uFEFF'.includes(first) || source.startsWith('---', at) || source.startsWith('+++', at)) {
     return undefined;
   }
-  let item = false;
-  let listLike = false;
-  if (first === '-' || first === '+' || first === '*') {
-    item = source[at + 1] === ' ' || source[at + 1] === '\t';
-    listLike = isSpaceOrEnd(source[at + 1]);
-  } else if (first >= '0' && first <= '9') {
-    let digits = 1;
-    while ((source[at + digits] ?? '') >= '0' && (source[at + digits] ?? '') <= '9') digits += 1;
-    const delimiter = source[at + digits];
-    const after = source[at + digits + 1];
-    item = digits < 10 && (delimiter === '.' || delimiter === ')') && (after === ' ' || after === '\t');
-    listLike = (delimiter === '.' || delimiter === ')') && isSpaceOrEnd(after);
+  const { item, listLike } = listMarkerAt(source, at);
+  let quotedListLike = false;
+  if (first === '>') {
+    let i = at;
+    while (source[i] === '>' || source[i] === ' ' || source[i] === '\t') i += 1;
+    quotedListLike = listMarkerAt(source, i).listLike;
   }
   let block = false;
   if (first === '#') {
@@ -263,7 +259,41 @@ function cutKind(source: string, at: number): CutKind | undefined {
     while (i >= 0 && (source[i] === ' ' || source[i] === '\t')) i -= 1;
     block = i < 0 || source[i] === '\n' || source[i] === '\r';
   }
-  return block || item ? { block, item, listLike } : undefined;
+  return block || item ? { block, item, listLike, quotedListLike } : undefined;
+}
+
+/** Whether a list marker starts at `at`: one that opens an item with text (`item`), or any (`listLike`). */
+function listMarkerAt(source: string, at: number): { item: boolean; listLike: boolean } {
+  const first = source[at] ?? '';
+  if (first === '-' || first === '+' || first === '*') {
+    return { item: source[at + 1] === ' ' || source[at + 1] === '\t', listLike: isSpaceOrEnd(source[at + 1]) };
+  }
+  if (first >= '0' && first <= '9') {
+    let digits = 1;
+    while ((source[at + digits] ?? '') >= '0' && (source[at + digits] ?? '') <= '9') digits += 1;
+    const delimiter = source[at + digits];
+    const after = source[at + digits + 1];
+    return {
+      item: digits < 10 && (delimiter === '.' || delimiter === ')') && (after === ' ' || after === '\t'),
+      listLike: (delimiter === '.' || delimiter === ')') && isSpaceOrEnd(after),
+    };
+  }
+  return { item: false, listLike: false };
+}
+
+/**
+ * Whether the node the piece's parse gave for a cut line is what a fresh piece starting at that line gives. A list
+ * marker (at the margin, or inside block quotes) starts a list in a fresh piece, but in the document, after some
+ * blocks (indented code, then blank lines), `2. …` or an empty item is a paragraph: then the line is no cut.
+ */
+function parsedAsFresh(kind: CutKind, node: Nodes): boolean {
+  if (kind.listLike && node.type !== 'list') return false;
+  if (kind.quotedListLike) {
+    let inner: Nodes | undefined = node;
+    while (inner?.type === 'blockquote') inner = inner.children[0];
+    if (inner?.type !== 'list') return false;
+  }
+  return true;
 }
 
 /**
