@@ -1,4 +1,4 @@
-import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { Definition, List, Nodes, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -6,6 +6,7 @@ import { unified, type Data, type Processor } from 'unified';
 import { boundParserWork, withParserWorkBudget } from './bound-parser-work.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { isMarkdownTooComplex } from './markdown-too-complex.js';
+import { definedIdentifier, shareDefinitions, withDefinitions } from './share-definitions.js';
 
 type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
@@ -53,7 +54,8 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(skipIdleAutolinkLiterals)
-  .use(boundParserWork);
+  .use(boundParserWork)
+  .use(shareDefinitions);
 
 /**
  * Roughly how much text goes to the parser at once. micromark's time grows with the square of the text it is
@@ -93,9 +95,10 @@ interface CutKind {
  * item of a top-level list (whose items then go on in the next piece's first list). Block structure up to and
  * including a line depends only on the text up to that line, so the nodes before the line are those of the whole
  * document; at such a line the parser holds nothing open but that list. When the line is not a cut, the last
- * node of the piece that starts at a line that would have been a block cut is taken instead. Definitions reach
- * across the whole document (and front matter is looked for up to its closing fence), so a document with them is
- * parsed whole. Exported for tests, which force small pieces.
+ * node of the piece that starts at a line that would have been a block cut is taken instead. Link definitions
+ * reach across the whole document: its pieces are parsed again knowing every label it defines. Footnote
+ * definitions (and front matter without its closing fence) make the document be parsed whole. Exported for tests,
+ * which force small pieces.
  */
 export function parseMarkdownInChunks(source: string, chunkLength: number): Root {
   const tooDeep = findDeepNesting(source);
@@ -112,7 +115,24 @@ function parseWithinBudget(source: string, chunkLength: number): Root {
   return parsePieces(source, chunkLength);
 }
 
+/**
+ * The pieces, parsed once; when some define link labels (which `[label]` anywhere in the document may use), parsed
+ * again with each piece knowing every label the document defines.
+ */
 function parsePieces(source: string, chunkLength: number): Root {
+  const definitions: Definition[] = [];
+  const tree = parsePiecesOnce(source, chunkLength, definitions);
+  if (definitions.length === 0) return tree;
+  const identifiers: string[] = [];
+  for (const definition of definitions) {
+    const identifier = definedIdentifier(source, definition);
+    if (identifier === undefined) return processor.parse(source);
+    identifiers.push(identifier);
+  }
+  return withDefinitions(identifiers, () => parsePiecesOnce(source, chunkLength, []));
+}
+
+function parsePiecesOnce(source: string, chunkLength: number, definitions: Definition[]): Root {
   const mayDefine = source.includes(']:');
   const children: RootContent[] = [];
   /** A top-level list that goes on in the next piece. */
@@ -157,7 +177,7 @@ function parsePieces(source: string, chunkLength: number): Root {
     rootStart ??= tree.position?.start;
     const moved = line > 1 || start > 0;
     for (const [index, node] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node, line - 1, start, mayDefine)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node, line - 1, start, mayDefine, definitions)) return processor.parse(source);
       if (index === 0 && openList) {
         // The previous piece's last list goes on here: its items, spread and end.
         if (node.type !== 'list' || node.position?.start.offset !== start) return processor.parse(source);
@@ -328,11 +348,12 @@ function shiftPoint(point: Point, lines: number, offset: number): Point {
 }
 
 /**
- * Move a node (and its descendants) parsed from a piece to its place in the document; true if it defines. The
- * points are moved where they are: each node of a freshly parsed tree has points of its own.
+ * Move a node (and its descendants) parsed from a piece to its place in the document, and note the link definitions
+ * it holds; true if it holds a footnote definition (read only by parsing the whole document). The points are moved
+ * where they are: each node of a freshly parsed tree has points of its own.
  */
-function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean): boolean {
-  if (mayDefine && (node.type === 'definition' || node.type === 'footnoteDefinition')) return true;
+function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean, definitions: Definition[]): boolean {
+  if (mayDefine && node.type === 'footnoteDefinition') return true;
   if (node.position) {
     const { start, end } = node.position;
     start.line += lines;
@@ -342,8 +363,9 @@ function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean): 
       if (end.offset !== undefined) end.offset += offset;
     }
   }
+  if (node.type === 'definition') definitions.push(node);
   if ('children' in node) {
-    for (const child of node.children) if (adopt(child, lines, offset, mayDefine)) return true;
+    for (const child of node.children) if (adopt(child, lines, offset, mayDefine, definitions)) return true;
   }
   return false;
 }

@@ -123,6 +123,11 @@ describe('the chunked parse equals the whole parse', () => {
     ['indented code after a blank line, then nested quotes', '- [ ] a\n\n    code\n\n> > 2. [ ] b\n\n- [ ] c\n'],
     ['a block quote list not starting at 1 after a paragraph', '# A\n\n> 2. [ ] quoted\n> 3. [x] quoted\n\n# B\n\n> 2. [ ] again\n\n- [ ] t\n'],
     ['a block quote list not starting at 1, lazily continued', '> 2. [ ] a\n3. [ ] b\n\n> 5) [x] c\n6) d\n'],
+    // Link definitions: the pieces are parsed again knowing every label the document defines.
+    ['a reference before its definition', '# A\n\nsee [Spec] and [other]\n\n# B\n\n- [ ] t [spec]\n\n[spec]: https://example.com\n'],
+    ['labels folded and escaped', 'see [ẞ  x] and [a\\]b]\n\n# B\n\n[SS x]: /u\n\n# C\n\n[A\\]B]: /v\n'],
+    ['a definition in a block quote', '> [q]: /u\n\n# B\n\nsee [q]\n'],
+    ['a label across lines', 'see [a b]\n\n# B\n\n[a\nb]: /u\n\n# C\n\n[a b]\n'],
   ])('on %s', (_name, source) => {
     const whole = outcome(source, Number.MAX_SAFE_INTEGER);
     for (const size of [1, 2, 3, 5, 8, 13, 21, 40]) expect(outcome(source, size)).toEqual(whole);
