@@ -7,13 +7,13 @@ import { MarkdownTooComplexError } from './markdown-too-complex.js';
  * Work units the parser may spend on one text, past which it is refused. Two of micromark's steps cost more than
  * the text's length: pairing emphasis delimiters (`*`, `_`, `~`) walks and rebuilds a paragraph's events for
  * each delimiter (delimiters × events), and closing a list item or block quote rebuilds the events of the
- * document parsed so far in its piece (events per close). Each is charged before it runs. Measured on this
- * project's bench machine, 10⁸ units of either take one to two seconds; an Agent OS tasks.md of 7,000 tasks
- * (512 KB) spends under 0.5 % of either budget parsed in pieces, and 90 % of the container budget parsed whole
- * (a link reference definition makes the parser read a file in one piece).
+ * document parsed so far in its piece (events per close). Each is charged before it runs. Either budget is
+ * about a second of parsing (docs/performance.md); an Agent OS tasks.md of 7,000 tasks (512 KB) spends under 1 %
+ * of either read in pieces, but 180 % of the container budget read in one piece (as a file with a footnote
+ * definition is).
  */
 export const EMPHASIS_WORK = 50_000_000;
-export const CONTAINER_WORK = 100_000_000;
+export const CONTAINER_WORK = 50_000_000;
 
 interface WorkBudget {
   emphasis: number;
@@ -80,7 +80,7 @@ function chargeContainerExit(context: TokenizeContext): void {
   throw new MarkdownTooComplexError(
     'containers',
     line,
-    `Line ${line}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or in a file with link reference definitions \`[label]: url\`, which is read in one piece). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`,
+    `Line ${line}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: …\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`,
   );
 }
 
