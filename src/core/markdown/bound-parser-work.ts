@@ -18,8 +18,6 @@ export const CONTAINER_WORK = 50_000_000;
 interface WorkBudget {
   emphasis: number;
   containers: number;
-  /** Refuse past the limits (off only to measure). */
-  enforce: boolean;
 }
 
 /** The budget of the parse under way (parsing is synchronous: one at a time). */
@@ -28,27 +26,12 @@ let current: WorkBudget | undefined;
 /** Run `parse` with a fresh budget shared by every piece it parses; over budget, it throws `MarkdownTooComplexError`. */
 export function withParserWorkBudget<T>(parse: () => T): T {
   const previous = current;
-  // Inside `measureParserWork`, the measuring budget is charged.
-  if (previous && !previous.enforce) return parse();
-  current = { emphasis: 0, containers: 0, enforce: true };
+  current = { emphasis: 0, containers: 0 };
   try {
     return parse();
   } finally {
     current = previous;
   }
-}
-
-/** The work `parse` spends, with no limit (for the benchmark). */
-export function measureParserWork(parse: () => void): { emphasis: number; containers: number } {
-  const previous = current;
-  const budget: WorkBudget = { emphasis: 0, containers: 0, enforce: false };
-  current = budget;
-  try {
-    parse();
-  } finally {
-    current = previous;
-  }
-  return { emphasis: budget.emphasis, containers: budget.containers };
 }
 
 const SEQUENCES = new Set(['attentionSequence', 'strikethroughSequenceTemporary']);
@@ -64,7 +47,7 @@ function chargeEmphasis(events: Event[]): void {
     }
   }
   current.emphasis += delimiters * events.length;
-  if (!current.enforce || current.emphasis <= EMPHASIS_WORK || line === undefined) return;
+  if (current.emphasis <= EMPHASIS_WORK || line === undefined) return;
   throw new MarkdownTooComplexError(
     'emphasis',
     line,
@@ -75,7 +58,7 @@ function chargeEmphasis(events: Event[]): void {
 function chargeContainerExit(context: TokenizeContext): void {
   if (!current) return;
   current.containers += context.events.length;
-  if (!current.enforce || current.containers <= CONTAINER_WORK) return;
+  if (current.containers <= CONTAINER_WORK) return;
   const line = context.now().line;
   throw new MarkdownTooComplexError(
     'containers',
