@@ -5649,9 +5649,9 @@ function encode(tokens, start) {
 }
 function improve(items, chosen, mistake, before, after) {
   for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
+    const current2 = chosen.get(attention4) || attention4.sequences[0];
     for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
+      if (sequence === current2) continue;
       const trial = new Map(chosen);
       trial.set(attention4, sequence);
       const tokens = render(items, trial, before, after);
@@ -10893,34 +10893,34 @@ function subcontent(events, eventIndex) {
   let stream;
   let previous3;
   let index2 = -1;
-  let current = token;
+  let current2 = token;
   let adjust = 0;
   let start = 0;
   const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
+  while (current2) {
+    while (events.get(++startPosition)[1] !== current2) {
     }
     startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
+    if (!current2._tokenizer) {
+      stream = context.sliceStream(current2);
+      if (!current2.next) {
         stream.push(null);
       }
       if (previous3) {
-        tokenizer.defineSkip(current.start);
+        tokenizer.defineSkip(current2.start);
       }
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
       tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous3 = current;
-    current = current.next;
+    previous3 = current2;
+    current2 = current2.next;
   }
-  current = token;
+  current2 = token;
   while (++index2 < childEvents.length) {
     if (
       // Find a void token that includes a break.
@@ -10928,15 +10928,15 @@ function subcontent(events, eventIndex) {
     ) {
       start = index2 + 1;
       breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
+      current2._tokenizer = void 0;
+      current2.previous = void 0;
+      current2 = current2.next;
     }
   }
   tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
+  if (current2) {
+    current2._tokenizer = void 0;
+    current2.previous = void 0;
   } else {
     breaks.pop();
   }
@@ -17464,7 +17464,361 @@ var init_unified = __esm({
   }
 });
 
-// src/core/markdown/parse-markdown.ts
+// src/core/markdown/markdown-too-complex.ts
+function isMarkdownTooComplex(error62) {
+  return error62 instanceof MarkdownTooComplexError;
+}
+var MarkdownTooComplexError;
+var init_markdown_too_complex = __esm({
+  "src/core/markdown/markdown-too-complex.ts"() {
+    "use strict";
+    init_errors();
+    MarkdownTooComplexError = class _MarkdownTooComplexError extends AgentOsError {
+      line;
+      limit;
+      constructor(limit, line, message) {
+        super("user-input", message);
+        this.name = "MarkdownTooComplexError";
+        this.line = line;
+        this.limit = limit;
+      }
+      /** The same refusal for a text that starts `lines` lines further down (a piece of a longer document). */
+      movedDown(lines) {
+        if (lines === 0) return this;
+        const line = this.line + lines;
+        return new _MarkdownTooComplexError(this.limit, line, this.message.replace(`Line ${this.line}:`, `Line ${line}:`));
+      }
+    };
+  }
+});
+
+// src/core/markdown/bound-parser-work.ts
+function withParserWorkBudget(parse6) {
+  const previous3 = current;
+  current = { emphasis: 0, containers: 0 };
+  try {
+    return parse6();
+  } finally {
+    current = previous3;
+  }
+}
+function chargeEmphasis(events) {
+  if (!current) return;
+  let delimiters = 0;
+  let line;
+  for (const [kind, token] of events) {
+    if (kind === "enter" && SEQUENCES.has(token.type)) {
+      delimiters += 1;
+      line ??= token.start.line;
+    }
+  }
+  current.emphasis += delimiters * events.length;
+  if (current.emphasis <= EMPHASIS_WORK || line === void 0) return;
+  throw new MarkdownTooComplexError(
+    "emphasis",
+    line,
+    `Line ${line}: the paragraph here has ${delimiters} emphasis or strikethrough delimiters (\`*\`, \`_\`, \`~\`), more than the parser can pair in time (its work grows with the square of their number in one paragraph; about ${Math.round(Math.sqrt(EMPHASIS_WORK / 4)).toLocaleString("en-US")} in one paragraph is the limit, fewer across several). Split the paragraph, escape the characters (\\*), or put the text in a code block.`
+  );
+}
+function chargeContainerExit(context) {
+  if (!current) return;
+  current.containers += context.events.length;
+  if (current.containers <= CONTAINER_WORK) return;
+  const line = context.now().line;
+  throw new MarkdownTooComplexError(
+    "containers",
+    line,
+    `Line ${line}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: \u2026\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`
+  );
+}
+function guard(construct) {
+  const known = guarded.get(construct);
+  if (known) return known;
+  const { resolveAll: resolveAll2, exit: exit3 } = construct;
+  const copy = { ...construct };
+  if (resolveAll2) {
+    const resolve10 = (events, context) => {
+      chargeEmphasis(events);
+      return resolveAll2(events, context);
+    };
+    copy.resolveAll = resolve10;
+  }
+  if (exit3) {
+    copy.exit = function(effects) {
+      chargeContainerExit(this);
+      exit3.call(this, effects);
+    };
+  }
+  guarded.set(construct, copy);
+  return copy;
+}
+function guardExtension(extension2) {
+  if (Array.isArray(extension2)) return extension2.map((one2) => guardExtension(one2));
+  const { text: text6, insideSpan: insideSpan2 } = extension2;
+  const copy = { ...extension2 };
+  if (text6) {
+    copy.text = Object.fromEntries(
+      Object.entries(text6).map(([code3, constructs2]) => [code3, mapConstructs(constructs2, (c) => isGuarded(c) ? guard(c) : c)])
+    );
+  }
+  if (insideSpan2?.null) copy.insideSpan = { ...insideSpan2, null: insideSpan2.null.map((c) => isGuarded(c) ? guard(c) : c) };
+  return copy;
+}
+function mapConstructs(constructs2, map4) {
+  if (constructs2 === void 0) return void 0;
+  return Array.isArray(constructs2) ? constructs2.map(map4) : map4(constructs2);
+}
+function boundParserWork() {
+  const data = this.data();
+  const extensions = data.micromarkExtensions ??= [];
+  for (const [index2, extension2] of extensions.entries()) extensions[index2] = guardExtension(extension2);
+  const guardedList = guard(list2);
+  extensions.push({
+    document: { 42: guardedList, 43: guardedList, 45: guardedList, 48: guardedList, 49: guardedList, 50: guardedList, 51: guardedList, 52: guardedList, 53: guardedList, 54: guardedList, 55: guardedList, 56: guardedList, 57: guardedList, 62: guard(blockQuote) },
+    text: { 42: guard(attention3), 95: guard(attention3) },
+    insideSpan: { null: [guard(attention3)] }
+  });
+  return void 0;
+}
+var EMPHASIS_WORK, CONTAINER_WORK, current, SEQUENCES, guarded, isGuarded;
+var init_bound_parser_work = __esm({
+  "src/core/markdown/bound-parser-work.ts"() {
+    "use strict";
+    init_micromark_core_commonmark();
+    init_markdown_too_complex();
+    EMPHASIS_WORK = 5e7;
+    CONTAINER_WORK = 5e7;
+    SEQUENCES = /* @__PURE__ */ new Set(["attentionSequence", "strikethroughSequenceTemporary"]);
+    guarded = /* @__PURE__ */ new WeakMap();
+    isGuarded = (construct) => construct.name === "strikethrough";
+  }
+});
+
+// src/core/markdown/find-deep-nesting.ts
+function findDeepNesting(source) {
+  let deepest = 0;
+  let line = 1;
+  let at = 0;
+  while (at < source.length) {
+    let markers2 = 0;
+    let columns = 0;
+    let opened = false;
+    let i = at;
+    for (; ; ) {
+      const code3 = source.charCodeAt(i);
+      if (code3 === 32) {
+        if (!opened) columns += 1;
+        i += 1;
+      } else if (code3 === 9) {
+        if (!opened) columns += 4 - columns % 4;
+        i += 1;
+      } else if (code3 === 62) {
+        markers2 += 1;
+        i += 1;
+      } else if (code3 === 42 || code3 === 43 || code3 === 45) {
+        if (!isMarkerEnd(source.charCodeAt(i + 1))) break;
+        markers2 += 1;
+        opened = true;
+        i += 1;
+      } else if (code3 >= 48 && code3 <= 57) {
+        let end = i + 1;
+        while (end - i < 10 && isDigit(source.charCodeAt(end))) end += 1;
+        const delimiter = source.charCodeAt(end);
+        if (end - i > 9 || delimiter !== 46 && delimiter !== 41 || !isMarkerEnd(source.charCodeAt(end + 1))) break;
+        markers2 += 1;
+        opened = true;
+        i = end + 1;
+      } else {
+        break;
+      }
+    }
+    const depth = Math.min(deepest, Math.floor(columns / 2)) + markers2;
+    if (depth > MAX_NESTING) {
+      return new MarkdownTooComplexError(
+        "nesting",
+        line,
+        `Line ${line}: ${markers2} block quotes and list markers open at the start of the line, which may nest the text ${depth} levels deep; a task file may nest at most ${MAX_NESTING} levels (block quotes and list items). Nest less deeply, or put the text in a code block.`
+      );
+    }
+    if (depth > deepest) deepest = depth;
+    at = nextLine(source, i);
+    line += 1;
+  }
+  return void 0;
+}
+function isDigit(code3) {
+  return code3 >= 48 && code3 <= 57;
+}
+function isMarkerEnd(code3) {
+  return Number.isNaN(code3) || code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
+}
+function nextLine(source, from) {
+  for (let i = from; i < source.length; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10) return i + 1;
+    if (code3 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return source.length;
+}
+var MAX_NESTING;
+var init_find_deep_nesting = __esm({
+  "src/core/markdown/find-deep-nesting.ts"() {
+    "use strict";
+    init_markdown_too_complex();
+    MAX_NESTING = 100;
+  }
+});
+
+// src/core/markdown/find-piece-cuts.ts
+function earlierBlockCut(source, nodes, start, from) {
+  for (let index2 = nodes.length - 1; index2 >= 1; index2 -= 1) {
+    const node3 = nodes[index2];
+    const offset = node3?.position?.start.offset;
+    if (node3 === void 0 || offset === void 0) return void 0;
+    const at = start + offset;
+    if (at < from) return void 0;
+    const before = source.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const kind = cutKind(source, at);
+    if (kind?.block && parsedAsFresh(kind, node3)) return { index: index2, at };
+  }
+  return void 0;
+}
+function nextCut(source, from) {
+  for (let i = from - 1; i < source.length - 1; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
+      const kind = cutKind(source, i + 1);
+      if (kind) return { at: i + 1, kind };
+    }
+  }
+  return void 0;
+}
+function isSpaceOrEnd(char) {
+  return char === void 0 || char === " " || char === "	" || char === "\n" || char === "\r";
+}
+function cutKind(source, at) {
+  const first = source[at] ?? "";
+  if (first === "" || " 	\r\n\uFEFF".includes(first) || source.startsWith("---", at) || source.startsWith("+++", at)) {
+    return void 0;
+  }
+  const { item, listLike } = listMarkerAt(source, at);
+  let quotedListLike = false;
+  if (first === ">") {
+    let i = at;
+    while (source[i] === ">" || source[i] === " " || source[i] === "	") i += 1;
+    quotedListLike = listMarkerAt(source, i).listLike;
+  }
+  let block = false;
+  if (first === "#") {
+    let hashes = 1;
+    while (source[at + hashes] === "#") hashes += 1;
+    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
+  }
+  if (!block) {
+    let i = at - 1;
+    i -= source[i] === "\n" && source[i - 1] === "\r" ? 2 : 1;
+    while (i >= 0 && (source[i] === " " || source[i] === "	")) i -= 1;
+    block = i < 0 || source[i] === "\n" || source[i] === "\r";
+  }
+  return block || item ? { block, item, listLike, quotedListLike } : void 0;
+}
+function listMarkerAt(source, at) {
+  const first = source[at] ?? "";
+  if (first === "-" || first === "+" || first === "*") {
+    return { item: source[at + 1] === " " || source[at + 1] === "	", listLike: isSpaceOrEnd(source[at + 1]) };
+  }
+  if (first >= "0" && first <= "9") {
+    let digits = 1;
+    while ((source[at + digits] ?? "") >= "0" && (source[at + digits] ?? "") <= "9") digits += 1;
+    const delimiter = source[at + digits];
+    const after = source[at + digits + 1];
+    return {
+      item: digits < 10 && (delimiter === "." || delimiter === ")") && (after === " " || after === "	"),
+      listLike: (delimiter === "." || delimiter === ")") && isSpaceOrEnd(after)
+    };
+  }
+  return { item: false, listLike: false };
+}
+function parsedAsFresh(kind, node3) {
+  if (kind.listLike && node3.type !== "list") return false;
+  if (kind.quotedListLike) {
+    let inner = node3;
+    while (inner?.type === "blockquote") inner = inner.children[0];
+    if (inner?.type !== "list") return false;
+  }
+  return true;
+}
+function frontMatterEnd(source) {
+  const text6 = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const fence3 = text6.startsWith("---") ? "-" : text6.startsWith("+++") ? "+" : void 0;
+  if (fence3 === void 0) return 0;
+  const closing = fence3 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
+  closing.lastIndex = 3;
+  const match = closing.exec(text6);
+  return match === null ? source.length : source.length - text6.length + match.index + match[0].length;
+}
+function endOfLine(source, at) {
+  for (let i = at; i < source.length; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10 || code3 === 13) return i;
+  }
+  return source.length;
+}
+var init_find_piece_cuts = __esm({
+  "src/core/markdown/find-piece-cuts.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/markdown/share-definitions.ts
+function shareDefinitions() {
+  const data = this.data();
+  const extension2 = { document: { null: [seedDefinitions] } };
+  (data.micromarkExtensions ??= []).push(extension2);
+  return void 0;
+}
+function withDefinitions(identifiers, parse6) {
+  const previous3 = seed;
+  seed = identifiers;
+  try {
+    return parse6();
+  } finally {
+    seed = previous3;
+  }
+}
+function definedIdentifier(source, node3) {
+  const start = node3.position?.start.offset;
+  if (start === void 0 || source[start] !== "[") return void 0;
+  for (let i = start + 1; i < source.length; i += 1) {
+    const char = source[i];
+    if (char === "\\") i += 1;
+    else if (char === "\n" || char === "\r") return void 0;
+    else if (char === "]") return normalizeIdentifier(source.slice(start + 1, i));
+  }
+  return void 0;
+}
+var seed, seeded, seedDefinitions;
+var init_share_definitions = __esm({
+  "src/core/markdown/share-definitions.ts"() {
+    "use strict";
+    init_micromark_util_normalize_identifier();
+    seeded = /* @__PURE__ */ new WeakSet();
+    seedDefinitions = {
+      name: "agentOsSeedDefinitions",
+      tokenize(_effects, _ok, nok) {
+        const { parser } = this;
+        if (seed && !seeded.has(parser)) {
+          seeded.add(parser);
+          for (const identifier of seed) parser.defined.push(identifier);
+        }
+        return nok;
+      }
+    };
+  }
+});
+
+// src/core/markdown/skip-idle-autolink-literals.ts
 function skipIdleAutolinkLiterals() {
   const data = this.data();
   if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(guardAutolinkLiterals);
@@ -17474,8 +17828,8 @@ function guardAutolinkLiterals(extension2) {
   if (Array.isArray(extension2)) return extension2.map(guardAutolinkLiterals);
   const { enter, transforms } = extension2;
   if (!enter || !Object.hasOwn(enter, "literalAutolink") || !transforms) return extension2;
-  const guarded = transforms.map((transform2) => (tree) => mayHoldAutolinkLiteral(tree) ? transform2(tree) : void 0);
-  return { ...extension2, transforms: guarded };
+  const guarded2 = transforms.map((transform2) => (tree) => mayHoldAutolinkLiteral(tree) ? transform2(tree) : void 0);
+  return { ...extension2, transforms: guarded2 };
 }
 function mayHoldAutolinkLiteral(node3) {
   if (node3.type === "text") return node3.value.includes("@") || URL_START.test(node3.value);
@@ -17484,10 +17838,24 @@ function mayHoldAutolinkLiteral(node3) {
   }
   return false;
 }
+var URL_START;
+var init_skip_idle_autolink_literals = __esm({
+  "src/core/markdown/skip-idle-autolink-literals.ts"() {
+    "use strict";
+    URL_START = /(?:https?:\/\/|www(?=\.))/i;
+  }
+});
+
+// src/core/markdown/parse-markdown.ts
 function parseMarkdown(source) {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
 function parseMarkdownInChunks(source, chunkLength) {
+  const tooDeep = findDeepNesting(source);
+  if (tooDeep) throw tooDeep;
+  return withParserWorkBudget(() => parseWithinBudget(source, chunkLength));
+}
+function parseWithinBudget(source, chunkLength) {
   if (source.charCodeAt(0) === 65279) {
     const text6 = source.slice(1);
     return text6.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text6, chunkLength);
@@ -17495,6 +17863,18 @@ function parseMarkdownInChunks(source, chunkLength) {
   return parsePieces(source, chunkLength);
 }
 function parsePieces(source, chunkLength) {
+  const definitions = [];
+  const tree = parsePiecesOnce(source, chunkLength, definitions);
+  if (definitions.length === 0) return tree;
+  const identifiers = [];
+  for (const definition3 of definitions) {
+    const identifier = definedIdentifier(source, definition3);
+    if (identifier === void 0) return processor.parse(source);
+    identifiers.push(identifier);
+  }
+  return withDefinitions(identifiers, () => parsePiecesOnce(source, chunkLength, []));
+}
+function parsePiecesOnce(source, chunkLength, definitions) {
   const mayDefine = source.includes("]:");
   const children = [];
   let openList;
@@ -17507,7 +17887,7 @@ function parsePieces(source, chunkLength) {
     const cut = start + want < source.length ? nextCut(source, start + want) : void 0;
     if (start === 0 && cut === void 0) return processor.parse(source);
     const end = cut === void 0 ? source.length : endOfLine(source, cut.at);
-    const tree = processor.parse(source.slice(start, end));
+    const tree = parsePiece(source.slice(start, end), line - 1);
     const nodes = tree.children.slice();
     let cutNode;
     let cutAt = cut?.at;
@@ -17515,7 +17895,7 @@ function parsePieces(source, chunkLength) {
     if (cut !== void 0) {
       const last = nodes[nodes.length - 1];
       const lastItem = last?.type === "list" ? last.children[last.children.length - 1] : void 0;
-      if (cut.kind.block && last?.position?.start.offset === cut.at - start && (!cut.kind.listLike || last.type === "list")) {
+      if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
         cutNode = nodes.pop();
       } else if (cut.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
         cutNode = last.children.pop();
@@ -17534,7 +17914,7 @@ function parsePieces(source, chunkLength) {
     rootStart ??= tree.position?.start;
     const moved = line > 1 || start > 0;
     for (const [index2, node3] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node3, line - 1, start, mayDefine)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node3, line - 1, start, mayDefine, definitions)) return processor.parse(source);
       if (index2 === 0 && openList) {
         if (node3.type !== "list" || node3.position?.start.offset !== start) return processor.parse(source);
         for (const item of node3.children) openList.children.push(item);
@@ -17557,80 +17937,12 @@ function parsePieces(source, chunkLength) {
     want = Math.max(1, chunkLength);
   }
 }
-function earlierBlockCut(source, nodes, start, from) {
-  for (let index2 = nodes.length - 1; index2 >= 1; index2 -= 1) {
-    const node3 = nodes[index2];
-    const offset = node3?.position?.start.offset;
-    if (node3 === void 0 || offset === void 0) return void 0;
-    const at = start + offset;
-    if (at < from) return void 0;
-    const before = source.charCodeAt(at - 1);
-    if (before !== 10 && before !== 13) continue;
-    const kind = cutKind(source, at);
-    if (kind?.block && (!kind.listLike || node3.type === "list")) return { index: index2, at };
+function parsePiece(piece, lines) {
+  try {
+    return processor.parse(piece);
+  } catch (error62) {
+    throw isMarkdownTooComplex(error62) ? error62.movedDown(lines) : error62;
   }
-  return void 0;
-}
-function nextCut(source, from) {
-  for (let i = from - 1; i < source.length - 1; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
-      const kind = cutKind(source, i + 1);
-      if (kind) return { at: i + 1, kind };
-    }
-  }
-  return void 0;
-}
-function isSpaceOrEnd(char) {
-  return char === void 0 || char === " " || char === "	" || char === "\n" || char === "\r";
-}
-function cutKind(source, at) {
-  const first = source[at] ?? "";
-  if (first === "" || " 	\r\n\uFEFF".includes(first) || source.startsWith("---", at) || source.startsWith("+++", at)) {
-    return void 0;
-  }
-  let item = false;
-  let listLike = false;
-  if (first === "-" || first === "+" || first === "*") {
-    item = source[at + 1] === " " || source[at + 1] === "	";
-    listLike = isSpaceOrEnd(source[at + 1]);
-  } else if (first >= "0" && first <= "9") {
-    let digits = 1;
-    while ((source[at + digits] ?? "") >= "0" && (source[at + digits] ?? "") <= "9") digits += 1;
-    const delimiter = source[at + digits];
-    const after = source[at + digits + 1];
-    item = digits < 10 && (delimiter === "." || delimiter === ")") && (after === " " || after === "	");
-    listLike = (delimiter === "." || delimiter === ")") && isSpaceOrEnd(after);
-  }
-  let block = false;
-  if (first === "#") {
-    let hashes = 1;
-    while (source[at + hashes] === "#") hashes += 1;
-    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
-  }
-  if (!block) {
-    let i = at - 1;
-    i -= source[i] === "\n" && source[i - 1] === "\r" ? 2 : 1;
-    while (i >= 0 && (source[i] === " " || source[i] === "	")) i -= 1;
-    block = i < 0 || source[i] === "\n" || source[i] === "\r";
-  }
-  return block || item ? { block, item, listLike } : void 0;
-}
-function frontMatterEnd(source) {
-  const text6 = source.startsWith("\uFEFF") ? source.slice(1) : source;
-  const fence3 = text6.startsWith("---") ? "-" : text6.startsWith("+++") ? "+" : void 0;
-  if (fence3 === void 0) return 0;
-  const closing = fence3 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
-  closing.lastIndex = 3;
-  const match = closing.exec(text6);
-  return match === null ? source.length : source.length - text6.length + match.index + match[0].length;
-}
-function endOfLine(source, at) {
-  for (let i = at; i < source.length; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13) return i;
-  }
-  return source.length;
 }
 function shiftPoint(point3, lines, offset) {
   return {
@@ -17639,8 +17951,8 @@ function shiftPoint(point3, lines, offset) {
     offset: point3.offset === void 0 ? void 0 : point3.offset + offset
   };
 }
-function adopt(node3, lines, offset, mayDefine) {
-  if (mayDefine && (node3.type === "definition" || node3.type === "footnoteDefinition")) return true;
+function adopt(node3, lines, offset, mayDefine, definitions) {
+  if (mayDefine && node3.type === "footnoteDefinition") return true;
   if (node3.position) {
     const { start, end } = node3.position;
     start.line += lines;
@@ -17650,12 +17962,13 @@ function adopt(node3, lines, offset, mayDefine) {
       if (end.offset !== void 0) end.offset += offset;
     }
   }
+  if (node3.type === "definition") definitions.push(node3);
   if ("children" in node3) {
-    for (const child of node3.children) if (adopt(child, lines, offset, mayDefine)) return true;
+    for (const child of node3.children) if (adopt(child, lines, offset, mayDefine, definitions)) return true;
   }
   return false;
 }
-var URL_START, processor, CHUNK_LENGTH;
+var processor, CHUNK_LENGTH;
 var init_parse_markdown = __esm({
   "src/core/markdown/parse-markdown.ts"() {
     "use strict";
@@ -17663,8 +17976,13 @@ var init_parse_markdown = __esm({
     init_remark_gfm();
     init_remark_parse();
     init_unified();
-    URL_START = /(?:https?:\/\/|www(?=\.))/i;
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals);
+    init_bound_parser_work();
+    init_find_deep_nesting();
+    init_find_piece_cuts();
+    init_markdown_too_complex();
+    init_share_definitions();
+    init_skip_idle_autolink_literals();
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals).use(boundParserWork).use(shareDefinitions);
     CHUNK_LENGTH = 2 * 1024;
   }
 });
@@ -17776,14 +18094,14 @@ var init_plain_text = __esm({
 function nodeText(node3) {
   const parts = [];
   const stack = [node3];
-  for (let current = stack.pop(); current !== void 0; current = stack.pop()) {
-    if ("value" in current && typeof current.value === "string") {
-      parts.push(current.value);
-    } else if ((current.type === "image" || current.type === "imageReference") && current.alt) {
-      parts.push(current.alt);
-    } else if ("children" in current) {
-      for (let i = current.children.length - 1; i >= 0; i -= 1) {
-        const child = current.children[i];
+  for (let current2 = stack.pop(); current2 !== void 0; current2 = stack.pop()) {
+    if ("value" in current2 && typeof current2.value === "string") {
+      parts.push(current2.value);
+    } else if ((current2.type === "image" || current2.type === "imageReference") && current2.alt) {
+      parts.push(current2.alt);
+    } else if ("children" in current2) {
+      for (let i = current2.children.length - 1; i >= 0; i -= 1) {
+        const child = current2.children[i];
         if (child) stack.push(child);
       }
     }
@@ -21113,17 +21431,17 @@ function writeBase(cwd, target) {
 async function refuseSymlinks(path2, base, shownAs) {
   const rel = relative3(base, path2);
   if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return;
-  let current = base;
+  let current2 = base;
   for (const part of rel.split(sep3)) {
-    current = join2(current, part);
-    const info = await lstat(current).catch((error62) => {
+    current2 = join2(current2, part);
+    const info = await lstat(current2).catch((error62) => {
       if (error62.code === "ENOENT") return void 0;
       throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error62)}`, { cause: error62 });
     });
     if (info === void 0) return;
     if (info.isSymbolicLink()) {
-      const to = await readlink(current).catch(() => "?");
-      const link2 = relative3(base, current).split(sep3).join("/");
+      const to = await readlink(current2).catch(() => "?");
+      const link2 = relative3(base, current2).split(sep3).join("/");
       throw new AgentOsError(
         "user-input",
         `Refusing to write ${shownAs}: \`${link2}\` is a symbolic link (to ${to}). agent-os-github never writes through a symbolic link, so nothing it writes can land outside the repository: replace the link with a real file or folder, or remove it.`
@@ -50042,7 +50360,7 @@ function resolveRef(ref, ctx) {
   throw new Error(`Reference not found: ${ref}`);
 }
 function checkObjectGuards(objectSchema, guards) {
-  const guard = z.transform((value2) => value2).check((payload) => {
+  const guard2 = z.transform((value2) => value2).check((payload) => {
     const value2 = payload.value;
     if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
       return;
@@ -50087,7 +50405,7 @@ function checkObjectGuards(objectSchema, guards) {
       }
     }
   });
-  return guard.pipe(objectSchema);
+  return guard2.pipe(objectSchema);
 }
 function canonicalKey(value2, seen) {
   if (value2 === null)
@@ -50145,7 +50463,7 @@ function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
-  const guard = z.transform((value2) => value2).check((payload) => {
+  const guard2 = z.transform((value2) => value2).check((payload) => {
     const items = payload.value;
     if (!Array.isArray(items))
       return;
@@ -50195,7 +50513,7 @@ function checkArrayGuards(arraySchema, guards) {
       }
     }
   });
-  return guard.pipe(arraySchema);
+  return guard2.pipe(arraySchema);
 }
 function getTupleRest(restSchema, ctx) {
   if (restSchema === false) {
@@ -51385,9 +51703,9 @@ function closest(unknown3, known) {
       let previous3 = row[0] ?? 0;
       row[0] = i;
       for (let j = 1; j <= b.length; j += 1) {
-        const current = row[j] ?? 0;
+        const current2 = row[j] ?? 0;
         row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous3 + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous3 = current;
+        previous3 = current2;
       }
     }
     return row[b.length] ?? Infinity;
@@ -52602,7 +52920,7 @@ var init_date = __esm({
 });
 
 // node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
+function isDigit2(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
 function isEndOfValue(char, delim) {
@@ -52674,7 +52992,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
+  } else if (!isDigit2(c))
     TomlError.x("invalid value", ctx, startPtr);
   while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
@@ -52690,7 +53008,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c))
+    } else if (!isDigit2(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -52715,7 +53033,7 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c, base))
+    } else if (!isDigit2(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -52742,13 +53060,13 @@ function parseInteger(ctx, str, base, startPtr) {
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
     return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
     let t2 = ctx.s.slice(startPtr, ctx.p);
     return readDate(ctx, t2, 3, false, startPtr);
   }
@@ -52757,7 +53075,7 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p += 3) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
@@ -52774,13 +53092,13 @@ function parseDate(ctx, c, endChr) {
 }
 function parseTime(ctx, c, endChr) {
   let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   let t = ctx.s.slice(start, ctx.p);
   return readDate(ctx, t, 4, false, start);
@@ -54395,11 +54713,11 @@ function paragraphLines(source, paragraph2, quoted3 = false) {
 function parseProductSections(markdown) {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const sections = [];
-  let current = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
+  let current2 = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
   const start = (heading2) => {
-    if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+    if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
     const text6 = oneLine(heading2).replace(/:\s*$/, "");
-    current = { section: classifyProductHeading(text6), heading: text6, paragraphs: [], lines: [], items: [] };
+    current2 = { section: classifyProductHeading(text6), heading: text6, paragraphs: [], lines: [], items: [] };
   };
   const visit3 = (nodes, quoted3) => {
     for (const [index2, node3] of nodes.entries()) {
@@ -54416,22 +54734,22 @@ function parseProductSections(markdown) {
           for (const segment of labelled) {
             if (segment.label !== void 0) start(segment.label);
             if (segment.text === "") continue;
-            current.paragraphs.push(segment.text);
-            current.lines.push(...inlineEntries(segment.text, segment.section));
+            current2.paragraphs.push(segment.text);
+            current2.lines.push(...inlineEntries(segment.text, segment.section));
           }
         } else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
-          current.paragraphs.push(text6);
-          current.lines.push(...paragraphLines(source, node3, quoted3));
+          current2.paragraphs.push(text6);
+          current2.lines.push(...paragraphLines(source, node3, quoted3));
         }
       } else if (node3.type === "list") {
-        current.items.push(...listEntries(source, node3));
+        current2.items.push(...listEntries(source, node3));
       } else if (node3.type === "blockquote") {
         visit3(node3.children, true);
       }
     }
   };
   visit3(parseMarkdown(source).children, false);
-  if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+  if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
   return sections;
 }
 function inlineEntries(text6, section3) {
@@ -55228,18 +55546,18 @@ function parseIssue(title, body) {
   const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
   const sections = [];
-  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
+  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading2, node3) => {
-    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
+    if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
     const text6 = oneLine(toString(node3)).replace(/:\s*$/, "");
-    current = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+    current2 = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     if (node3.type === "heading") start(toString(node3), node3);
     else if (isPseudoHeading(node3)) start(toString(node3), node3);
-    else collectBlock(source, node3, 0, current.items, current.paragraphs, current.blocks);
+    else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
   }
-  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
+  if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
 }
 function itemsOfKind(issue2, kinds) {
@@ -55738,6 +56056,7 @@ async function shapeCommand(issueFile, options) {
 // src/cli/validate-command.ts
 init_settings();
 init_errors();
+init_markdown_too_complex();
 
 // src/core/tasks/summarize-tasks.ts
 function countTasks(tasks) {
@@ -55844,7 +56163,13 @@ async function validateCommand(paths, options) {
       const { text: text6, bytes } = await readTextFileWithSize(absolute, path2);
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path2}: ${tooLarge}`);
-      const file2 = parseTaskFile(text6, { path: absolute, ...taskRulesOf(settings) });
+      let file2;
+      try {
+        file2 = parseTaskFile(text6, { path: absolute, ...taskRulesOf(settings) });
+      } catch (error62) {
+        if (isMarkdownTooComplex(error62)) throw new AgentOsError("user-input", `Cannot read ${path2}: ${error62.message}`, { cause: error62 });
+        throw error62;
+      }
       if (file2.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path2.replace(/^\/+/, ""))) {
         throw new AgentOsError(
           "user-input",
