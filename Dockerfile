@@ -19,8 +19,15 @@ ENV NODE_ENV=production \
     PORT=3000 \
     LOG_FORMAT=json
 WORKDIR /app
+# Production dependencies plus Probot and ioredis. package.json lists those two as optional peer dependencies (so
+# installing the CLI alone does not pull them) and as dev dependencies (so a clone's `npm ci` has them); the server
+# needs them, so here they become dependencies and install at the versions package-lock.json pins.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm pkg delete devDependencies.probot devDependencies.ioredis \
+ && npm pkg set "dependencies.probot=$(node -p 'require("./package.json").peerDependencies.probot')" \
+                "dependencies.ioredis=$(node -p 'require("./package.json").peerDependencies.ioredis')" \
+ && npm install --omit=dev --no-audit --no-fund \
+ && npm cache clean --force
 COPY --from=build /app/lib ./lib
 COPY app.yml ./
 # The image's own `node` user (uid 1000); nothing in /app needs to be writable.

@@ -32,17 +32,33 @@ function repositoryWithPullRequest(): { fake: FakeGitHub; number: number } {
   return { fake, number };
 }
 
-async function timeRuns(name: string, args: string[], env: NodeJS.ProcessEnv, fake?: FakeGitHub): Promise<StartupResult> {
-  const samples: number[] = [];
-  let exitCode = 0;
-  const before = fake?.requests.length ?? 0;
-  for (let i = 0; i < RUNS; i += 1) {
-    const t0 = performance.now();
-    ({ code: exitCode } = await runNode(args, { env }));
-    samples.push(performance.now() - t0);
+interface Run {
+  name: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Time each run RUNS times, interleaved (baseline, then each Action run, round after round), so that other load on
+ * the machine weighs on all of them alike and the ratios to `node -e 0` stay fair.
+ */
+async function timeRuns(runs: readonly Run[], fake: FakeGitHub): Promise<StartupResult[]> {
+  const samples = runs.map(() => [] as number[]);
+  const exitCodes = runs.map(() => 0);
+  const requests = runs.map(() => 0);
+  for (let round = 0; round < RUNS; round += 1) {
+    for (const [i, run] of runs.entries()) {
+      const before = fake.requests.length;
+      const t0 = performance.now();
+      exitCodes[i] = (await runNode(run.args, { env: run.env })).code;
+      samples[i]?.push(performance.now() - t0);
+      requests[i] = (requests[i] ?? 0) + fake.requests.length - before;
+    }
   }
-  const requests = fake === undefined ? 0 : (fake.requests.length - before) / RUNS;
-  return { run: name, medianMs: round(median(samples), 1), minMs: round(Math.min(...samples), 1), exitCode, requests: round(requests, 1) };
+  return runs.map((run, i) => {
+    const times = samples[i] ?? [];
+    return { run: run.name, medianMs: round(median(times), 1), minMs: round(Math.min(...times), 1), exitCode: exitCodes[i] ?? 0, requests: round((requests[i] ?? 0) / RUNS, 1) };
+  });
 }
 
 export async function actionStartup(): Promise<StartupResult[]> {
@@ -65,15 +81,14 @@ export async function actionStartup(): Promise<StartupResult[]> {
     await writeFile(pushPath, JSON.stringify({ ref: 'refs/heads/main' }));
     await writeFile(pullRequestPath, JSON.stringify(pullRequestPayload(fake, number)));
     await Promise.all([writeFile(base.GITHUB_OUTPUT, ''), writeFile(base.GITHUB_STEP_SUMMARY, '')]);
-    const baseline = await timeRuns('node -e 0', ['-e', '0'], base);
-    const ignored = await timeRuns('Action, push (ignored)', ['dist/index.js'], { ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pushPath }, fake);
-    const gated = await timeRuns(
-      'Action, pull_request (gate)',
-      ['dist/index.js'],
-      { ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestPath },
+    return await timeRuns(
+      [
+        { name: 'node -e 0', args: ['-e', '0'], env: base },
+        { name: 'Action, push (ignored)', args: ['dist/index.js'], env: { ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pushPath } },
+        { name: 'Action, pull_request (gate)', args: ['dist/index.js'], env: { ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestPath } },
+      ],
       fake,
     );
-    return [baseline, ignored, gated];
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import type { StartupResult } from './action-startup.js';
 import type { GateScenario } from './gate-latency.js';
 import type { RequestsPerOperation } from './requests-per-operation.js';
 import { formatTable } from './support/format-table.js';
-import type { ParseResult } from './task-engine.js';
+import type { HostileResult, ParseResult } from './task-engine.js';
 
 export interface BenchResults {
   date: string;
@@ -12,6 +12,7 @@ export interface BenchResults {
   requestsPerOperation: RequestsPerOperation;
   gateLatency: GateScenario[];
   taskEngine: ParseResult[];
+  hostileFiles: HostileResult[];
   actionStartup: StartupResult[];
 }
 
@@ -65,6 +66,12 @@ function printParse(results: readonly ParseResult[]): void {
   console.log(formatTable(rows));
 }
 
+function printHostile(results: readonly HostileResult[]): void {
+  console.log('\n3b. Hostile task files (issue 16): time to read each, or to refuse it with the line and the limit (median).');
+  const rows = results.map((r) => ({ file: r.name, KB: Math.round(r.bytes / 1024), ms: r.ms, outcome: r.outcome, 'as tested': r.expected ? 'yes' : 'NO' }));
+  console.log(formatTable(rows));
+}
+
 function printStartup(runs: readonly StartupResult[]): void {
   const baseline = runs[0]?.medianMs ?? 1;
   console.log('\n4. The bundled Action (dist/index.js), start to exit, against the fake GitHub over HTTP (10 runs each;');
@@ -85,5 +92,6 @@ export function printTables(results: BenchResults): void {
   printRequests(results.requestsPerOperation);
   printGate(results.gateLatency);
   printParse(results.taskEngine);
+  printHostile(results.hostileFiles);
   printStartup(results.actionStartup);
 }

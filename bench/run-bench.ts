@@ -7,7 +7,7 @@ import { actionStartup } from './action-startup.js';
 import { gateLatency } from './gate-latency.js';
 import { printTables, type BenchResults } from './print-tables.js';
 import { requestsPerOperation } from './requests-per-operation.js';
-import { taskEngine } from './task-engine.js';
+import { hostileFiles, taskEngine } from './task-engine.js';
 
 const results: BenchResults = {
   date: new Date().toISOString(),
@@ -16,6 +16,7 @@ const results: BenchResults = {
   requestsPerOperation: await requestsPerOperation(),
   gateLatency: await gateLatency(),
   taskEngine: taskEngine(),
+  hostileFiles: hostileFiles(),
   actionStartup: await actionStartup(),
 };
 

@@ -1,6 +1,8 @@
 // Task engine speed: parseTaskFile on Agent OS tasks.md files of 100, 1 000 and 10 000 tasks.
 import { performance } from 'node:perf_hooks';
+import { isMarkdownTooComplex } from '../src/core/markdown/markdown-too-complex.js';
 import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
+import { HOSTILE_FILES } from './support/hostile-task-files.js';
 import { median, round } from './support/stats.js';
 import { agentOsTasks } from './support/task-files.js';
 
@@ -23,7 +25,11 @@ export interface ParseResult {
  * Median of repeated parses: at least `minimumSamples` and until `minimumMs` has passed, but no new parse is
  * started after `budgetMs` (a slow parser still finishes the bench in time).
  */
-function timeParse(source: string, options = { minimumMs: 400, minimumSamples: 3, budgetMs: 15_000 }): { ms: number; samples: number } {
+function timeParse(
+  source: string,
+  options = { minimumMs: 400, minimumSamples: 3, budgetMs: 15_000 },
+  parse: (text: string) => unknown = parseTaskFile,
+): { ms: number; samples: number } {
   const samples: number[] = [];
   const started = performance.now();
   const enough = () => {
@@ -32,7 +38,7 @@ function timeParse(source: string, options = { minimumMs: 400, minimumSamples: 3
   };
   while (samples.length === 0 || !enough()) {
     const t0 = performance.now();
-    parseTaskFile(source);
+    parse(source);
     samples.push(performance.now() - t0);
   }
   return { ms: median(samples), samples: samples.length };
@@ -60,4 +66,38 @@ export function taskEngine(): ParseResult[] {
     });
   }
   return results;
+}
+
+export interface HostileResult {
+  name: string;
+  bytes: number;
+  /** Median time to read it (or to refuse it), over a few runs. */
+  ms: number;
+  samples: number;
+  /** What reading gave: `N tasks`, or `refused: <limit>, line N`. */
+  outcome: string;
+  /** Whether that is what the tests expect. */
+  expected: boolean;
+}
+
+function readHostile(text: string): { tasks: number } | { refused: string; line: number } {
+  try {
+    return { tasks: parseTaskFile(text).tasks.length };
+  } catch (error) {
+    if (!isMarkdownTooComplex(error)) throw error;
+    return { refused: error.limit, line: error.line };
+  }
+}
+
+/** Each hostile task file (issue 16) read through parseTaskFile: time to its tasks or to its refusal. */
+export function hostileFiles(): HostileResult[] {
+  return HOSTILE_FILES.map((file) => {
+    const text = file.text();
+    let result = readHostile(text);
+    const { ms, samples } = timeParse(text, { minimumMs: 200, minimumSamples: 3, budgetMs: 10_000 }, () => {
+      result = readHostile(text);
+    });
+    const outcome = 'tasks' in result ? `${result.tasks} tasks` : `refused: ${result.refused}, line ${result.line}`;
+    return { name: file.name, bytes: Buffer.byteLength(text), ms: round(ms), samples, outcome, expected: JSON.stringify(result) === JSON.stringify(file.expected) };
+  });
 }

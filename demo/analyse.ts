@@ -182,6 +182,10 @@ export function analyse(fake: RecordingGitHub, before: Snapshot): Analysis {
       did.push({ ok: true, text: `created branch ${branch} from ${from}` });
       committed(sha);
       pushed(branch, sha);
+    } else if ((match = /^PATCH \/git\/refs\/heads\/(.+)$/.exec(route))) {
+      const sha = text(field(body, 'sha'));
+      committed(sha);
+      pushed(match[1] ?? '', sha);
     } else if ((match = /^PUT \/contents\/(.+)$/.exec(route))) {
       const branch = text(field(body, 'branch')) || fake.defaultBranch;
       const sha = text(field(field(response.body, 'commit'), 'sha'));
@@ -251,6 +255,14 @@ export function analyse(fake: RecordingGitHub, before: Snapshot): Analysis {
       const verb = route.startsWith('POST') ? 'check run' : 'updated check run';
       did.push({ ok: true, text: `${verb} “${run.name}” on ${short(run.head_sha)}: ${conclusion} — ${title}${note}` });
       if (route.startsWith('POST')) echoes.push(checkRunCreated(fake, run));
+    } else if (route === 'POST /issues') {
+      did.push({ ok: true, text: `opened issue #${String(field(response.body, 'number'))} “${clip(text(field(body, 'title')), 60)}”` });
+    } else if ((match = /^POST \/issues\/(\d+)\/sub_issues$/.exec(route))) {
+      did.push({ ok: true, text: `attached it as a sub-issue of #${match[1] ?? ''}` });
+    } else if ((match = /^PATCH \/issues\/(\d+)$/.exec(route))) {
+      const state = text(field(body, 'state'));
+      const reason = text(field(body, 'state_reason'));
+      did.push({ ok: true, text: state === '' ? `edited ${where(Number(match[1]))}` : `${state === 'closed' ? 'closed' : 'reopened'} ${where(Number(match[1]))}${reason === '' ? '' : ` as ${reason.replace('_', ' ')}`}` });
     } else {
       did.push({ ok: true, text: route });
     }

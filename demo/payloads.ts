@@ -183,3 +183,23 @@ export function checkRunCreated(fake: FakeGitHub, run: { id: number; name: strin
   });
   return { event: 'check_run', action: 'created', payload, describe: `check_run.created “${run.name}”` };
 }
+
+/** `pull_request.closed` for a pull request the fake has just merged (`fake.mergePull`). */
+export function pullRequestMerged(fake: FakeGitHub, number: number, sender: FakeUser): Delivery {
+  const issue = issueOf(fake, number);
+  const pr = issue.pull_request;
+  if (!pr) throw new Error(`#${number} is not a pull request`);
+  const payload = examplePayload('pull_request.closed', (p) => {
+    p.number = number;
+    p.pull_request.number = number;
+    p.pull_request.title = issue.title;
+    p.pull_request.body = issue.body;
+    p.pull_request.html_url = `${fake.html}/pull/${number}`;
+    p.pull_request.head.ref = pr.head;
+    p.pull_request.base.ref = pr.base;
+    (p.pull_request as { merged: boolean }).merged = true;
+    Object.assign(p.sender, userOf(sender));
+    p.repository.default_branch = fake.defaultBranch;
+  });
+  return { event: 'pull_request', action: 'closed', payload, describe: `pull_request.closed #${number} (merged by ${sender.login})` };
+}

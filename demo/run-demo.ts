@@ -1,12 +1,17 @@
 // `npm run demo`: the real App (Probot's server, in this process) against a local GitHub (in memory, over HTTP as
-// GitHub Enterprise), playing the lifecycle of one issue from idea to a green merge gate, printed as a transcript.
+// GitHub Enterprise), playing all six phases: the product plan, one issue from idea to a spec, its tasks, sub-issues
+// and hand-off, the merge gate turning green, and the merge that ticks the roadmap, printed as a transcript.
 // No account and no configuration: the App's key is made on the fly and the webhooks are signed here.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BOT, type FakeCheckRun, type FakeUser } from '../test/support/fake-github/fake-github.js';
 import { analyse, clip, plain, readableLines, short, snapshot, type Analysis } from './analyse.js';
-import { checkSuiteRequested, commentEvent, issueOpened, labelEvent, pullRequestEvent, type Delivery } from './payloads.js';
-import { ANSWERS, followUpAnswer, ISSUE_BODY, ISSUE_NUMBER, ISSUE_TITLE, LEE, MARA } from './sample.js';
+import { checkSuiteRequested, commentEvent, issueOpened, labelEvent, pullRequestEvent, pullRequestMerged, type Delivery } from './payloads.js';
+import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
+import { ANSWERS, followUpAnswer, ISSUE_BODY, ISSUE_NUMBER, ISSUE_TITLE, LEE, MARA, PRODUCT_BODY, PRODUCT_ISSUE_NUMBER, PRODUCT_TITLE } from './sample.js';
 import { RecordingGitHub, startStage, type Stage } from './stage.js';
+import { wrap } from './wrap-line.js';
 
 const CHECK = 'Agent OS: tasks';
 /** Webhooks caused by webhooks caused by … the App's writes: a loop would stop here (none is expected). */
@@ -19,7 +24,7 @@ process.stdout.on('error', () => {
 });
 
 function say(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  for (const piece of wrap(line)) process.stdout.write(`${piece}\n`);
 }
 
 function quote(lines: readonly string[], indent = '      '): void {
@@ -99,6 +104,17 @@ class Player {
   }
 }
 
+/**
+ * With `DEMO_SNAPSHOTS=<folder>`, keep the markdown GitHub would render at this point (the pictures in the README
+ * are made from it by scripts/render-readme-images.mjs).
+ */
+async function keepMarkdown(name: string, markdown: string | undefined): Promise<void> {
+  const folder = process.env.DEMO_SNAPSHOTS;
+  if (folder === undefined || folder === '' || markdown === undefined) return;
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, name), markdown);
+}
+
 /** The check run as a person sees it on the pull request: conclusion, title, a bar per task group, what is open. */
 function showRun(run: FakeCheckRun | undefined): void {
   if (!run) return;
@@ -167,10 +183,33 @@ async function push(player: Player, pr: number, branch: string, who: FakeUser, m
   );
 }
 
+/** A person merges a pull request: GitHub merges it and sends pull_request.closed (merged). */
+async function merge(player: Player, number: number, who: FakeUser): Promise<void> {
+  await player.step(`@${who.login} merges PR #${String(number)}`, () => {
+    player.fake.mergePull(number);
+    return [pullRequestMerged(player.fake, number, who)];
+  });
+}
+
+/** The number of the pull request opened from `branch`. */
+function pullFrom(fake: RecordingGitHub, branch: string): number {
+  const pull = [...fake.issues.values()].find((i) => i.pull_request?.head === branch);
+  if (pull === undefined) throw new Error(`no pull request from ${branch}`);
+  return pull.number;
+}
+
+/** Lines of a file on a branch, hidden marker lines left out. */
+function fileLines(fake: RecordingGitHub, branch: string, path: string): string[] {
+  return (fake.git.filesAt(branch)?.get(path) ?? '').trimEnd().split('\n').filter((l) => !HIDDEN_LINE.test(l));
+}
+
+const ROADMAP = 'agent-os/product/roadmap.md';
+
 async function main(): Promise<void> {
   const fake = new RecordingGitHub('acme', 'app', 'main');
   fake.permissions.set(MARA.login, 'maintain');
   fake.permissions.set(LEE.login, 'write');
+  fake.addIssue({ number: PRODUCT_ISSUE_NUMBER, title: PRODUCT_TITLE, body: PRODUCT_BODY, user: MARA });
   fake.addIssue({ number: ISSUE_NUMBER, title: ISSUE_TITLE, body: ISSUE_BODY, user: MARA });
   const issue = ISSUE_NUMBER;
   const ours = (on: number) => fake.comments.filter((c) => c.issue === on && c.user.type === 'Bot');
@@ -178,7 +217,7 @@ async function main(): Promise<void> {
   const stage = await startStage(fake);
   try {
     const player = new Player(fake, stage);
-    say('agent-os-github demo: the real App against a local GitHub, one issue from idea to a green merge gate');
+    say('agent-os-github demo: the real App against a local GitHub, all six phases from a product plan to a merge');
     say();
     say(`  GitHub   ${fake.owner}/${fake.repo}, in memory, served at ${stage.apiUrl} (as GitHub Enterprise)`);
     say(`  App      Probot's server as \`npm start\` runs it (generated key, signed webhooks) at ${stage.webhookUrl};`);
@@ -187,6 +226,17 @@ async function main(): Promise<void> {
     say('  Legend   ▶ a person acts   ⇒ the webhook GitHub sends for it   ⇢ webhooks GitHub sends for the App\'s own writes');
     say('           ✓ what the App did, read back from the local GitHub   │ what was written');
     say('  Links are written as they would be on github.com; the repository lives only in this process.');
+
+    // 0. plan-product: mission, roadmap and tech stack through a pull request, which Mara merges.
+    const product = PRODUCT_ISSUE_NUMBER;
+    await player.step(`@${MARA.login} opens issue #${String(product)} “${PRODUCT_TITLE}”`, () => [issueOpened(fake, product)], PRODUCT_BODY.trimEnd().split('\n'));
+    const planProduct = fake.addComment(product, '/plan-product', MARA);
+    await player.step(`@${MARA.login} comments /plan-product on #${String(product)}`, () => [commentEvent(fake, planProduct, MARA)]);
+    const productPr = pullFrom(fake, 'agent-os/product');
+    say();
+    say(`  ${ROADMAP} on PR #${String(productPr)}:`);
+    quote(fileLines(fake, 'agent-os/product', ROADMAP), '    ');
+    await merge(player, productPr, MARA);
 
     // 1. The idea.
     await player.step(`@${MARA.login} opens issue #${String(issue)} “${ISSUE_TITLE}”`, () => [issueOpened(fake, issue)], ISSUE_BODY.trimEnd().split('\n'));
@@ -197,7 +247,7 @@ async function main(): Promise<void> {
       return [labelEvent(fake, issue, 'shape-spec', MARA)];
     });
     const questions = ours(issue).find((c) => c.body.startsWith('<!-- agent-os-github:questions'));
-    const pr = [...fake.issues.values()].find((i) => i.pull_request)?.number;
+    const pr = [...fake.issues.values()].find((i) => i.pull_request?.head.startsWith(`agent-os/${String(issue)}-`) === true)?.number;
     if (!questions || pr === undefined) throw new Error('shape-spec did not ask its questions or open the spec pull request');
     say();
     say(`  The questions comment on #${String(issue)} (links shown by their text):`);
@@ -228,9 +278,18 @@ async function main(): Promise<void> {
     say(`  The checklist comment on PR #${String(pr)}:`);
     quote(readableLines(posted.body).map((l) => clip(plain(l), 160)), '    ');
     showRun(latestRun());
+    const tasksPath = [...(fake.git.filesAt(branch)?.keys() ?? [])].find((p) => p.endsWith('/tasks.md')) ?? '';
+
+    // 5b. orchestrate-tasks: orchestration.yml, a prompt per task group, a sub-issue per group under the issue.
+    const orchestrate = fake.addComment(pr, '/orchestrate-tasks', LEE);
+    await player.step(`@${LEE.login} comments /orchestrate-tasks on PR #${String(pr)}`, () => [commentEvent(fake, orchestrate, LEE)]);
+
+    // 5c. implement-tasks: the pull request declares the groups it implements; their prompts go to a coding agent.
+    const groups = parseTaskFile(fake.git.filesAt(branch)?.get(tasksPath) ?? '').groups.flatMap((g) => (g.number === undefined ? [] : [g.number]));
+    const implement = fake.addComment(pr, `/implement-tasks ${groups.join(' ')}`, LEE);
+    await player.step(`@${LEE.login} comments /implement-tasks ${groups.join(' ')} on PR #${String(pr)}`, () => [commentEvent(fake, implement, LEE)]);
 
     // 6. Work: a push that ticks Task Group 1 in tasks.md.
-    const tasksPath = [...(fake.git.filesAt(branch)?.keys() ?? [])].find((p) => p.endsWith('/tasks.md')) ?? '';
     await push(player, pr, branch, LEE, 'Add the invites table and the invite API', (files) => {
       files.set('db/migrations/20260316_create_invites.sql', 'CREATE TABLE invites (id uuid PRIMARY KEY, email text NOT NULL, role text NOT NULL, token_hash text NOT NULL, expires_at timestamptz NOT NULL);\n');
       files.set(tasksPath, (files.get(tasksPath) ?? '').replace(/- \[ \] 1\./g, '- [x] 1.'));
@@ -252,6 +311,9 @@ async function main(): Promise<void> {
       [clip(plain(`- [x] ${box[1] ?? ''} ${box[2] ?? ''}`))],
     );
     showRun(latestRun());
+    const running = latestRun();
+    await keepMarkdown('checklist-comment.md', checklist()?.body);
+    await keepMarkdown('check-run.json', running && JSON.stringify({ name: running.name, conclusion: running.conclusion, title: running.output.title, summary: running.output.summary }, null, 2));
 
     // 8. The rest of the work: every remaining task ticked.
     await push(player, pr, branch, LEE, 'Invite dialog, pending invites tab and the accept flow', (files) => {
@@ -262,9 +324,19 @@ async function main(): Promise<void> {
 
     showSpecFolder(fake, branch, tasksPath.replace(/\/tasks\.md$/, ''));
 
-    const base = fake.git.resolve(fake.defaultBranch)?.sha;
-    const commits = fake.git.history(branch).findIndex((c) => c.sha === base);
-    const run = latestRun();
+    // 9. The merge: the App closes the issue with a summary and ticks the roadmap item through a pull request.
+    const headBeforeMerge = head();
+    const runBeforeMerge = latestRun();
+    const commitsBeforeMerge = fake.git.history(branch).findIndex((c) => c.sha === fake.git.resolve(fake.defaultBranch)?.sha);
+    await merge(player, pr, MARA);
+    const roadmapPr = [...fake.issues.values()].filter((i) => i.pull_request !== undefined && i.number > pr).at(-1)?.number;
+    if (roadmapPr !== undefined) await merge(player, roadmapPr, MARA);
+    say();
+    say(`  ${ROADMAP} on ${fake.defaultBranch} now:`);
+    quote(fileLines(fake, fake.defaultBranch, ROADMAP).filter((l) => /^\d+\. \[/.test(l)), '    ');
+
+    const commits = commitsBeforeMerge;
+    const run = runBeforeMerge;
     const comments = fake.comments.filter((c) => c.issue === issue);
     const pull = fake.issues.get(pr);
     say();
@@ -273,8 +345,10 @@ async function main(): Promise<void> {
       say(`  ${name.padEnd(11)}${value}`);
     };
     row(`issue #${String(issue)}`, `labels: ${fake.issues.get(issue)?.labels.join(', ') ?? ''} · ${plural(comments.length, 'comment')} (${String(ours(issue).length)} by the App)`);
-    row(`PR #${String(pr)}`, `${pull?.pull_request?.draft === true ? 'draft, ' : ''}${branch} → ${fake.defaultBranch}, ${plural(commits, 'commit')}, head ${short(head())}`);
-    row('check', `“${CHECK}” on ${short(head())}: ${run?.conclusion ?? 'none'} — ${run?.output.title ?? ''}`);
+    row(`PR #${String(pr)}`, `${pull?.pull_request?.merged === true ? 'merged, ' : ''}${branch} → ${fake.defaultBranch}, ${plural(commits, 'commit')}`);
+    row('check', `“${CHECK}” on ${short(headBeforeMerge)}: ${run?.conclusion ?? 'none'} — ${run?.output.title ?? ''}`);
+    const subIssues = [...fake.issues.values()].filter((i) => i.pull_request === undefined && i.number > issue);
+    row('sub-issues', `${plural(subIssues.length, 'sub-issue')}, ${String(subIssues.filter((i) => i.state === 'closed').length)} closed`);
     row('GitHub', `${plural(player.totals.deliveries, 'webhook')} delivered; the App made ${requests(player.totals)}`);
   } finally {
     await stage.close();

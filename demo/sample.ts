@@ -51,3 +51,27 @@ export const ANSWERS = `Thanks! Answers below:
 export function followUpAnswer(number: number): string {
   return `${String(number)}. Up to 50 addresses per invite; sending must not block the request, so queue the emails.`;
 }
+
+/** The product issue: what the product is, for whom, and its first features (one of them the invites). */
+export const PRODUCT_ISSUE_NUMBER = 11;
+export const PRODUCT_TITLE = 'Teamspace: the product';
+export const PRODUCT_BODY = `## Pitch
+
+Teamspace gives small companies one shared workspace for their documents, tasks and people.
+
+## Users
+
+- Workspace owners: who set up the workspace and decide who is in it
+- Team members: who work in it every day
+
+## The problem
+
+New people join through links pasted in chat, documents live in five tools, and nobody knows who can see what.
+
+## Key features
+
+- Sign up with email: people create an account and a workspace
+- Team invites by email: owners invite teammates with a single-use link
+- Shared documents: one place for the team's documents
+- Roles and permissions: owners decide who can see and change what
+`;

@@ -1129,7 +1129,7 @@ var require_option = __commonJS({
 var require_suggestSimilar = __commonJS({
   "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
-    function editDistance(a, b) {
+    function editDistance2(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
@@ -1175,7 +1175,7 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates2.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
+        const distance = editDistance2(word, candidate);
         const length = Math.max(word.length, candidate.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
@@ -2336,7 +2336,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown2) {
+      _dispatchSubcommand(commandName, operands, unknown3) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2348,9 +2348,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown2));
+            this._executeSubCommand(subCommand, operands.concat(unknown3));
           } else {
-            return subCommand._parseCommand(operands, unknown2);
+            return subCommand._parseCommand(operands, unknown3);
           }
         });
         return promiseChain;
@@ -2501,25 +2501,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown2) {
-        const parsed = this.parseOptions(unknown2);
+      _parseCommand(operands, unknown3) {
+        const parsed = this.parseOptions(unknown3);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown2 = parsed.unknown;
-        this.args = operands.concat(unknown2);
+        unknown3 = parsed.unknown;
+        this.args = operands.concat(unknown3);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown2);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown3);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown2);
+          this._outputHelpIfRequested(unknown3);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown2
+            unknown3
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2545,7 +2545,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown2);
+              this.parent.emit(commandEvent, operands, unknown3);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2554,13 +2554,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent?.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown2);
+          this.parent.emit(commandEvent, operands, unknown3);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown2);
+            return this._dispatchSubcommand("*", operands, unknown3);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown2);
+            this.emit("command:*", operands, unknown3);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2667,7 +2667,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       parseOptions(args) {
         const operands = [];
-        const unknown2 = [];
+        const unknown3 = [];
         let dest = operands;
         function maybeOption(arg) {
           return arg.length > 1 && arg[0] === "-";
@@ -2685,7 +2685,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const arg = activeGroup ?? args[i++];
           activeGroup = null;
           if (arg === "--") {
-            if (dest === unknown2) dest.push(arg);
+            if (dest === unknown3) dest.push(arg);
             dest.push(...args.slice(i));
             break;
           }
@@ -2735,18 +2735,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown2;
+            dest = unknown3;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown2.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown3.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown2.push(...args.slice(i));
+              unknown3.push(...args.slice(i));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
               operands.push(arg, ...args.slice(i));
               break;
             } else if (this._defaultCommandName) {
-              unknown2.push(arg, ...args.slice(i));
+              unknown3.push(arg, ...args.slice(i));
               break;
             }
           }
@@ -2756,7 +2756,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           dest.push(arg);
         }
-        return { operands, unknown: unknown2 };
+        return { operands, unknown: unknown3 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -3212,9 +3212,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text5 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text5;
-        return this._outputConfiguration.stripColor(text5);
+        const text6 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text6;
+        return this._outputConfiguration.stripColor(text6);
       }
       /**
        * @typedef HelpContext
@@ -3374,7 +3374,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position2, text5) {
+      addHelpText(position2, text6) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3383,10 +3383,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text5 === "function") {
-            helpStr = text5({ error: context.error, command: context.command });
+          if (typeof text6 === "function") {
+            helpStr = text6({ error: context.error, command: context.command });
           } else {
-            helpStr = text5;
+            helpStr = text6;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3491,6 +3491,40 @@ var init_errors = __esm({
         this.status = options.status;
       }
     };
+  }
+});
+
+// src/core/text/nearest-word.ts
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  const at = (i, j) => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      const row = rows[i];
+      if (row !== void 0) row[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+function nearestWord(word, known, maxDistance) {
+  const typed = word.toLowerCase();
+  let best;
+  for (const candidate of known) {
+    const lower = candidate.toLowerCase();
+    const prefix = typed.length >= 3 && (lower.startsWith(typed) || typed.startsWith(lower));
+    const distance = prefix ? Math.min(1, editDistance(typed, lower)) : editDistance(typed, lower);
+    const limit = maxDistance ?? Math.max(2, Math.floor(Math.max(typed.length, lower.length) / 3));
+    if (!prefix && distance > limit) continue;
+    if (best === void 0 || distance < best.distance) best = { word: candidate, distance };
+  }
+  return best?.word;
+}
+var init_nearest_word = __esm({
+  "src/core/text/nearest-word.ts"() {
+    "use strict";
   }
 });
 
@@ -3980,8 +4014,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open2;
-  function open2(token) {
+  return open3;
+  function open3(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -4005,21 +4039,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler(matter2);
-    const open2 = fence2(matter2, "open");
+    const open3 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open2.charAt(0),
-      after: escapeStringRegexp(open2.charAt(1))
+      character: open3.charAt(0),
+      after: escapeStringRegexp(open3.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler(matter2) {
-  const open2 = fence2(matter2, "open");
+  const open3 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle2;
   function handle2(node3) {
-    return open2 + (node3.value ? "\n" + node3.value : "") + "\n" + close2;
+    return open3 + (node3.value ? "\n" + node3.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -5563,7 +5597,7 @@ function check(tokens, before, after) {
     const next = classifyCharacter(
       (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
     );
-    const open2 = !next || next === 2 && Boolean(previous3);
+    const open3 = !next || next === 2 && Boolean(previous3);
     const close2 = !previous3 || previous3 === 2 && Boolean(next);
     const run = {
       tokens: tokens.slice(index2, end),
@@ -5571,8 +5605,8 @@ function check(tokens, before, after) {
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close2) : open2,
-      close: strict ? close2 && (Boolean(next) || !open2) : close2,
+      open: strict ? open3 && (Boolean(previous3) || !close2) : open3,
+      close: strict ? close2 && (Boolean(next) || !open3) : close2,
       // All builtins can split runs.
       split: strict !== void 0
     };
@@ -5615,9 +5649,9 @@ function encode(tokens, start) {
 }
 function improve(items, chosen, mistake, before, after) {
   for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
+    const current2 = chosen.get(attention4) || attention4.sequences[0];
     for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
+      if (sequence === current2) continue;
       const trial = new Map(chosen);
       trial.set(attention4, sequence);
       const tokens = render(items, trial, before, after);
@@ -5637,9 +5671,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker, openers);
     }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener2 = openers[open2];
+    let open3 = closer.close ? openers.length : 0;
+    while (open3-- && closer.start < closer.end) {
+      const opener2 = openers[open3];
       const openerSize = opener2.end - opener2.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -5675,8 +5709,8 @@ function pair(runs, wrong) {
       }
       opener2.end -= size;
       closer.start += size;
-      if (opener2.start === opener2.end) openers.splice(open2, 1);
-      open2 = openers.length;
+      if (opener2.start === opener2.end) openers.splice(open3, 1);
+      open3 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -5852,12 +5886,12 @@ function render(items, chosen, before, after) {
     );
     const inside = render(item.children, chosen, sequence, sequence);
     const head = inside[0].value;
-    const open2 = encodeInfo(
+    const open3 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
       marker
     );
-    if (open2.inside) encode(inside, true);
+    if (open3.inside) encode(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close2 = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -5865,7 +5899,7 @@ function render(items, chosen, before, after) {
       marker
     );
     if (close2.inside) encode(inside, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open3.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode(tokens, false);
     }
     if (close2.outside) encodeAfter = outsideAfter;
@@ -6253,12 +6287,12 @@ function link(node3, _, state, info) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node3, {
+  const text6 = state.containerPhrasing(node3, {
     before: value2,
     after: "](",
     ...tracker.current()
   });
-  value2 += tracker.move(text5);
+  value2 += tracker.move(text6);
   subexit();
   value2 += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node3.url);
@@ -6266,10 +6300,10 @@ function link(node3, _, state, info) {
   let title = node3.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
-      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
+      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text5.charCodeAt(index2 + 1) === 58) title = "";
+    if (text6.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -6328,12 +6362,12 @@ function linkReference(node3, _, state, info) {
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
   let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node3, {
+  const text6 = state.containerPhrasing(node3, {
     before: value2,
     after: "]",
     ...tracker.current()
   });
-  value2 += tracker.move(text5 + "][");
+  value2 += tracker.move(text6 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -6348,7 +6382,7 @@ function linkReference(node3, _, state, info) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text5 || text5 !== reference2) {
+  if (type === "full" || !text6 || text6 !== reference2) {
     value2 += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
@@ -9695,10 +9729,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve9 = constructs2[index2].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events = resolve9(events, context);
-      called.push(resolve9);
+    const resolve10 = constructs2[index2].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events = resolve10(events, context);
+      called.push(resolve10);
     }
   }
   return events;
@@ -9714,16 +9748,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open3][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open2][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -9734,7 +9768,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -9744,10 +9778,10 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text5 = {
+          const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open2][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -9762,26 +9796,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open2][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
+          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -9813,10 +9847,10 @@ function tokenizeAttention(effects, ok3) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code3);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
+    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
     return ok3(code3);
   }
 }
@@ -9849,9 +9883,9 @@ function tokenizeAutolink(effects, ok3, nok) {
     effects.consume(code3);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open2;
+    return open3;
   }
-  function open2(code3) {
+  function open3(code3) {
     if (asciiAlpha(code3)) {
       effects.consume(code3);
       return schemeOrEmailAtext;
@@ -10127,9 +10161,9 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code3);
     effects.exit("characterReferenceMarker");
-    return open2;
+    return open3;
   }
-  function open2(code3) {
+  function open3(code3) {
     if (code3 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code3);
@@ -10859,34 +10893,34 @@ function subcontent(events, eventIndex) {
   let stream;
   let previous3;
   let index2 = -1;
-  let current = token;
+  let current2 = token;
   let adjust = 0;
   let start = 0;
   const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
+  while (current2) {
+    while (events.get(++startPosition)[1] !== current2) {
     }
     startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
+    if (!current2._tokenizer) {
+      stream = context.sliceStream(current2);
+      if (!current2.next) {
         stream.push(null);
       }
       if (previous3) {
-        tokenizer.defineSkip(current.start);
+        tokenizer.defineSkip(current2.start);
       }
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
       tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
+      if (current2._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = void 0;
       }
     }
-    previous3 = current;
-    current = current.next;
+    previous3 = current2;
+    current2 = current2.next;
   }
-  current = token;
+  current2 = token;
   while (++index2 < childEvents.length) {
     if (
       // Find a void token that includes a break.
@@ -10894,15 +10928,15 @@ function subcontent(events, eventIndex) {
     ) {
       start = index2 + 1;
       breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
+      current2._tokenizer = void 0;
+      current2.previous = void 0;
+      current2 = current2.next;
     }
   }
   tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
+  if (current2) {
+    current2._tokenizer = void 0;
+    current2.previous = void 0;
   } else {
     breaks.pop();
   }
@@ -11407,13 +11441,13 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart2][1].start,
       end: events[contentEnd][1].end
     };
-    const text5 = {
+    const text6 = {
       type: "chunkText",
       start: events[contentStart2][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart2, contentEnd - contentStart2 + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
+    splice(events, contentStart2, contentEnd - contentStart2 + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
   }
   return events;
 }
@@ -11515,9 +11549,9 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code3);
-    return open2;
+    return open3;
   }
-  function open2(code3) {
+  function open3(code3) {
     if (code3 === 33) {
       effects.consume(code3);
       return declarationOpen;
@@ -11864,9 +11898,9 @@ function tokenizeHtmlText(effects, ok3, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code3);
-    return open2;
+    return open3;
   }
-  function open2(code3) {
+  function open3(code3) {
     if (code3 === 33) {
       effects.consume(code3);
       return declarationOpen;
@@ -12187,12 +12221,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open2;
+  let open3;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open2) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -12201,7 +12235,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -12212,9 +12246,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -12223,29 +12257,29 @@ function resolveToLabelEnd(events, context) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open2][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close2][1].end
     }
   };
-  const text5 = {
+  const text6 = {
     type: "labelText",
     start: {
-      ...events[open2 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label2, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text5, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
+  media = push(media, [["enter", text6, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context));
+  media = push(media, [["exit", text6, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok3, nok) {
@@ -12415,9 +12449,9 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code3);
     effects.exit("labelImageMarker");
-    return open2;
+    return open3;
   }
-  function open2(code3) {
+  function open3(code3) {
     if (code3 === 91) {
       effects.enter("labelMarker");
       effects.consume(code3);
@@ -12796,7 +12830,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text5;
+  let text6;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -12805,7 +12839,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text6 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -12825,9 +12859,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
+  events[text6][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text5, 0, [["enter", heading2, context]]);
+    editMap.add(text6, 0, [["enter", heading2, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -13239,30 +13273,30 @@ function gfmStrikethrough(options) {
     let index2 = -1;
     while (++index2 < events.length) {
       if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+        let open3 = index2;
+        while (open3--) {
+          if (events[open3][0] === "exit" && events[open3][1].type === "strikethroughSequenceTemporary" && events[open3][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open3][1].end.offset - events[open3][1].start.offset) {
             events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
+            events[open3][1].type = "strikethroughSequence";
             const strikethrough = {
               type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
+              start: Object.assign({}, events[open3][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text5 = {
+            const text6 = {
               type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
+              start: Object.assign({}, events[open3][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text5, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text6, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
+            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+            index2 = open3 + nextEvents.length - 2;
             break;
           }
         }
@@ -13858,8 +13892,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self = this;
-  return open2;
-  function open2(code3) {
+  return open3;
+  function open3(code3) {
     if (
       // Exit if there’s stuff before.
       self.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -14301,10 +14335,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const text6 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code3) {
-      return atBreak(code3) ? text5(code3) : notText(code3);
+      return atBreak(code3) ? text6(code3) : notText(code3);
     }
     function notText(code3) {
       if (code3 === null) {
@@ -14318,7 +14352,7 @@ function initializeFactory(field) {
     function data(code3) {
       if (atBreak(code3)) {
         effects.exit("data");
-        return text5(code3);
+        return text6(code3);
       }
       effects.consume(code3);
       return data;
@@ -15331,8 +15365,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open2;
-    function open2(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -15364,19 +15398,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node3 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open2[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open2[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
+        const handler2 = open3[1] || defaultOnError;
+        handler2.call(this, token, open3[0]);
       }
     }
     node3.position.end = point2(token.end);
@@ -15458,7 +15492,7 @@ function compiler(options) {
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text6();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -15717,7 +15751,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text5() {
+  function text6() {
     return {
       type: "text",
       value: "",
@@ -16266,7 +16300,7 @@ var init_minurl_shared = __esm({
 });
 
 // node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var init_minurl = __esm({
   "node_modules/vfile/lib/minurl.js"() {
     init_minurl_shared();
@@ -16413,9 +16447,9 @@ var init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname3) {
+      set dirname(dirname4) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname3 || "", this.basename);
+        this.path = default2.join(dirname4 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -16474,7 +16508,7 @@ var init_lib21 = __esm({
        */
       set path(path2) {
         if (isUrl(path2)) {
-          path2 = fileURLToPath(path2);
+          path2 = fileURLToPath2(path2);
         }
         assertNonEmpty(path2, "path");
         if (this.path !== path2) {
@@ -17059,7 +17093,7 @@ var init_lib22 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           const realFile = vfile(file2);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -17090,8 +17124,8 @@ var init_lib22 = __esm({
           function realDone(error62, file3) {
             if (error62 || !file3) {
               reject(error62);
-            } else if (resolve9) {
-              resolve9(file3);
+            } else if (resolve10) {
+              resolve10(file3);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file3);
@@ -17193,7 +17227,7 @@ var init_lib22 = __esm({
           file2 = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           ok(
             typeof file2 !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -17207,8 +17241,8 @@ var init_lib22 = __esm({
             );
             if (error62) {
               reject(error62);
-            } else if (resolve9) {
-              resolve9(resultingTree);
+            } else if (resolve10) {
+              resolve10(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file3);
@@ -17430,7 +17464,361 @@ var init_unified = __esm({
   }
 });
 
-// src/core/markdown/parse-markdown.ts
+// src/core/markdown/markdown-too-complex.ts
+function isMarkdownTooComplex(error62) {
+  return error62 instanceof MarkdownTooComplexError;
+}
+var MarkdownTooComplexError;
+var init_markdown_too_complex = __esm({
+  "src/core/markdown/markdown-too-complex.ts"() {
+    "use strict";
+    init_errors();
+    MarkdownTooComplexError = class _MarkdownTooComplexError extends AgentOsError {
+      line;
+      limit;
+      constructor(limit, line, message) {
+        super("user-input", message);
+        this.name = "MarkdownTooComplexError";
+        this.line = line;
+        this.limit = limit;
+      }
+      /** The same refusal for a text that starts `lines` lines further down (a piece of a longer document). */
+      movedDown(lines) {
+        if (lines === 0) return this;
+        const line = this.line + lines;
+        return new _MarkdownTooComplexError(this.limit, line, this.message.replace(`Line ${this.line}:`, `Line ${line}:`));
+      }
+    };
+  }
+});
+
+// src/core/markdown/bound-parser-work.ts
+function withParserWorkBudget(parse6) {
+  const previous3 = current;
+  current = { emphasis: 0, containers: 0 };
+  try {
+    return parse6();
+  } finally {
+    current = previous3;
+  }
+}
+function chargeEmphasis(events) {
+  if (!current) return;
+  let delimiters = 0;
+  let line;
+  for (const [kind, token] of events) {
+    if (kind === "enter" && SEQUENCES.has(token.type)) {
+      delimiters += 1;
+      line ??= token.start.line;
+    }
+  }
+  current.emphasis += delimiters * events.length;
+  if (current.emphasis <= EMPHASIS_WORK || line === void 0) return;
+  throw new MarkdownTooComplexError(
+    "emphasis",
+    line,
+    `Line ${line}: the paragraph here has ${delimiters} emphasis or strikethrough delimiters (\`*\`, \`_\`, \`~\`), more than the parser can pair in time (its work grows with the square of their number in one paragraph; about ${Math.round(Math.sqrt(EMPHASIS_WORK / 4)).toLocaleString("en-US")} in one paragraph is the limit, fewer across several). Split the paragraph, escape the characters (\\*), or put the text in a code block.`
+  );
+}
+function chargeContainerExit(context) {
+  if (!current) return;
+  current.containers += context.events.length;
+  if (current.containers <= CONTAINER_WORK) return;
+  const line = context.now().line;
+  throw new MarkdownTooComplexError(
+    "containers",
+    line,
+    `Line ${line}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: \u2026\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`
+  );
+}
+function guard(construct) {
+  const known = guarded.get(construct);
+  if (known) return known;
+  const { resolveAll: resolveAll2, exit: exit3 } = construct;
+  const copy = { ...construct };
+  if (resolveAll2) {
+    const resolve10 = (events, context) => {
+      chargeEmphasis(events);
+      return resolveAll2(events, context);
+    };
+    copy.resolveAll = resolve10;
+  }
+  if (exit3) {
+    copy.exit = function(effects) {
+      chargeContainerExit(this);
+      exit3.call(this, effects);
+    };
+  }
+  guarded.set(construct, copy);
+  return copy;
+}
+function guardExtension(extension2) {
+  if (Array.isArray(extension2)) return extension2.map((one2) => guardExtension(one2));
+  const { text: text6, insideSpan: insideSpan2 } = extension2;
+  const copy = { ...extension2 };
+  if (text6) {
+    copy.text = Object.fromEntries(
+      Object.entries(text6).map(([code3, constructs2]) => [code3, mapConstructs(constructs2, (c) => isGuarded(c) ? guard(c) : c)])
+    );
+  }
+  if (insideSpan2?.null) copy.insideSpan = { ...insideSpan2, null: insideSpan2.null.map((c) => isGuarded(c) ? guard(c) : c) };
+  return copy;
+}
+function mapConstructs(constructs2, map4) {
+  if (constructs2 === void 0) return void 0;
+  return Array.isArray(constructs2) ? constructs2.map(map4) : map4(constructs2);
+}
+function boundParserWork() {
+  const data = this.data();
+  const extensions = data.micromarkExtensions ??= [];
+  for (const [index2, extension2] of extensions.entries()) extensions[index2] = guardExtension(extension2);
+  const guardedList = guard(list2);
+  extensions.push({
+    document: { 42: guardedList, 43: guardedList, 45: guardedList, 48: guardedList, 49: guardedList, 50: guardedList, 51: guardedList, 52: guardedList, 53: guardedList, 54: guardedList, 55: guardedList, 56: guardedList, 57: guardedList, 62: guard(blockQuote) },
+    text: { 42: guard(attention3), 95: guard(attention3) },
+    insideSpan: { null: [guard(attention3)] }
+  });
+  return void 0;
+}
+var EMPHASIS_WORK, CONTAINER_WORK, current, SEQUENCES, guarded, isGuarded;
+var init_bound_parser_work = __esm({
+  "src/core/markdown/bound-parser-work.ts"() {
+    "use strict";
+    init_micromark_core_commonmark();
+    init_markdown_too_complex();
+    EMPHASIS_WORK = 5e7;
+    CONTAINER_WORK = 5e7;
+    SEQUENCES = /* @__PURE__ */ new Set(["attentionSequence", "strikethroughSequenceTemporary"]);
+    guarded = /* @__PURE__ */ new WeakMap();
+    isGuarded = (construct) => construct.name === "strikethrough";
+  }
+});
+
+// src/core/markdown/find-deep-nesting.ts
+function findDeepNesting(source) {
+  let deepest = 0;
+  let line = 1;
+  let at = 0;
+  while (at < source.length) {
+    let markers2 = 0;
+    let columns = 0;
+    let opened = false;
+    let i = at;
+    for (; ; ) {
+      const code3 = source.charCodeAt(i);
+      if (code3 === 32) {
+        if (!opened) columns += 1;
+        i += 1;
+      } else if (code3 === 9) {
+        if (!opened) columns += 4 - columns % 4;
+        i += 1;
+      } else if (code3 === 62) {
+        markers2 += 1;
+        i += 1;
+      } else if (code3 === 42 || code3 === 43 || code3 === 45) {
+        if (!isMarkerEnd(source.charCodeAt(i + 1))) break;
+        markers2 += 1;
+        opened = true;
+        i += 1;
+      } else if (code3 >= 48 && code3 <= 57) {
+        let end = i + 1;
+        while (end - i < 10 && isDigit(source.charCodeAt(end))) end += 1;
+        const delimiter = source.charCodeAt(end);
+        if (end - i > 9 || delimiter !== 46 && delimiter !== 41 || !isMarkerEnd(source.charCodeAt(end + 1))) break;
+        markers2 += 1;
+        opened = true;
+        i = end + 1;
+      } else {
+        break;
+      }
+    }
+    const depth = Math.min(deepest, Math.floor(columns / 2)) + markers2;
+    if (depth > MAX_NESTING) {
+      return new MarkdownTooComplexError(
+        "nesting",
+        line,
+        `Line ${line}: ${markers2} block quotes and list markers open at the start of the line, which may nest the text ${depth} levels deep; a task file may nest at most ${MAX_NESTING} levels (block quotes and list items). Nest less deeply, or put the text in a code block.`
+      );
+    }
+    if (depth > deepest) deepest = depth;
+    at = nextLine(source, i);
+    line += 1;
+  }
+  return void 0;
+}
+function isDigit(code3) {
+  return code3 >= 48 && code3 <= 57;
+}
+function isMarkerEnd(code3) {
+  return Number.isNaN(code3) || code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
+}
+function nextLine(source, from) {
+  for (let i = from; i < source.length; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10) return i + 1;
+    if (code3 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return source.length;
+}
+var MAX_NESTING;
+var init_find_deep_nesting = __esm({
+  "src/core/markdown/find-deep-nesting.ts"() {
+    "use strict";
+    init_markdown_too_complex();
+    MAX_NESTING = 100;
+  }
+});
+
+// src/core/markdown/find-piece-cuts.ts
+function earlierBlockCut(source, nodes, start, from) {
+  for (let index2 = nodes.length - 1; index2 >= 1; index2 -= 1) {
+    const node3 = nodes[index2];
+    const offset = node3?.position?.start.offset;
+    if (node3 === void 0 || offset === void 0) return void 0;
+    const at = start + offset;
+    if (at < from) return void 0;
+    const before = source.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const kind = cutKind(source, at);
+    if (kind?.block && parsedAsFresh(kind, node3)) return { index: index2, at };
+  }
+  return void 0;
+}
+function nextCut(source, from) {
+  for (let i = from - 1; i < source.length - 1; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
+      const kind = cutKind(source, i + 1);
+      if (kind) return { at: i + 1, kind };
+    }
+  }
+  return void 0;
+}
+function isSpaceOrEnd(char) {
+  return char === void 0 || char === " " || char === "	" || char === "\n" || char === "\r";
+}
+function cutKind(source, at) {
+  const first = source[at] ?? "";
+  if (first === "" || " 	\r\n\uFEFF".includes(first) || source.startsWith("---", at) || source.startsWith("+++", at)) {
+    return void 0;
+  }
+  const { item, listLike } = listMarkerAt(source, at);
+  let quotedListLike = false;
+  if (first === ">") {
+    let i = at;
+    while (source[i] === ">" || source[i] === " " || source[i] === "	") i += 1;
+    quotedListLike = listMarkerAt(source, i).listLike;
+  }
+  let block = false;
+  if (first === "#") {
+    let hashes = 1;
+    while (source[at + hashes] === "#") hashes += 1;
+    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
+  }
+  if (!block) {
+    let i = at - 1;
+    i -= source[i] === "\n" && source[i - 1] === "\r" ? 2 : 1;
+    while (i >= 0 && (source[i] === " " || source[i] === "	")) i -= 1;
+    block = i < 0 || source[i] === "\n" || source[i] === "\r";
+  }
+  return block || item ? { block, item, listLike, quotedListLike } : void 0;
+}
+function listMarkerAt(source, at) {
+  const first = source[at] ?? "";
+  if (first === "-" || first === "+" || first === "*") {
+    return { item: source[at + 1] === " " || source[at + 1] === "	", listLike: isSpaceOrEnd(source[at + 1]) };
+  }
+  if (first >= "0" && first <= "9") {
+    let digits = 1;
+    while ((source[at + digits] ?? "") >= "0" && (source[at + digits] ?? "") <= "9") digits += 1;
+    const delimiter = source[at + digits];
+    const after = source[at + digits + 1];
+    return {
+      item: digits < 10 && (delimiter === "." || delimiter === ")") && (after === " " || after === "	"),
+      listLike: (delimiter === "." || delimiter === ")") && isSpaceOrEnd(after)
+    };
+  }
+  return { item: false, listLike: false };
+}
+function parsedAsFresh(kind, node3) {
+  if (kind.listLike && node3.type !== "list") return false;
+  if (kind.quotedListLike) {
+    let inner = node3;
+    while (inner?.type === "blockquote") inner = inner.children[0];
+    if (inner?.type !== "list") return false;
+  }
+  return true;
+}
+function frontMatterEnd(source) {
+  const text6 = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const fence3 = text6.startsWith("---") ? "-" : text6.startsWith("+++") ? "+" : void 0;
+  if (fence3 === void 0) return 0;
+  const closing = fence3 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
+  closing.lastIndex = 3;
+  const match = closing.exec(text6);
+  return match === null ? source.length : source.length - text6.length + match.index + match[0].length;
+}
+function endOfLine(source, at) {
+  for (let i = at; i < source.length; i += 1) {
+    const code3 = source.charCodeAt(i);
+    if (code3 === 10 || code3 === 13) return i;
+  }
+  return source.length;
+}
+var init_find_piece_cuts = __esm({
+  "src/core/markdown/find-piece-cuts.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/markdown/share-definitions.ts
+function shareDefinitions() {
+  const data = this.data();
+  const extension2 = { document: { null: [seedDefinitions] } };
+  (data.micromarkExtensions ??= []).push(extension2);
+  return void 0;
+}
+function withDefinitions(identifiers, parse6) {
+  const previous3 = seed;
+  seed = identifiers;
+  try {
+    return parse6();
+  } finally {
+    seed = previous3;
+  }
+}
+function definedIdentifier(source, node3) {
+  const start = node3.position?.start.offset;
+  if (start === void 0 || source[start] !== "[") return void 0;
+  for (let i = start + 1; i < source.length; i += 1) {
+    const char = source[i];
+    if (char === "\\") i += 1;
+    else if (char === "\n" || char === "\r") return void 0;
+    else if (char === "]") return normalizeIdentifier(source.slice(start + 1, i));
+  }
+  return void 0;
+}
+var seed, seeded, seedDefinitions;
+var init_share_definitions = __esm({
+  "src/core/markdown/share-definitions.ts"() {
+    "use strict";
+    init_micromark_util_normalize_identifier();
+    seeded = /* @__PURE__ */ new WeakSet();
+    seedDefinitions = {
+      name: "agentOsSeedDefinitions",
+      tokenize(_effects, _ok, nok) {
+        const { parser } = this;
+        if (seed && !seeded.has(parser)) {
+          seeded.add(parser);
+          for (const identifier of seed) parser.defined.push(identifier);
+        }
+        return nok;
+      }
+    };
+  }
+});
+
+// src/core/markdown/skip-idle-autolink-literals.ts
 function skipIdleAutolinkLiterals() {
   const data = this.data();
   if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(guardAutolinkLiterals);
@@ -17440,8 +17828,8 @@ function guardAutolinkLiterals(extension2) {
   if (Array.isArray(extension2)) return extension2.map(guardAutolinkLiterals);
   const { enter, transforms } = extension2;
   if (!enter || !Object.hasOwn(enter, "literalAutolink") || !transforms) return extension2;
-  const guarded = transforms.map((transform2) => (tree) => mayHoldAutolinkLiteral(tree) ? transform2(tree) : void 0);
-  return { ...extension2, transforms: guarded };
+  const guarded2 = transforms.map((transform2) => (tree) => mayHoldAutolinkLiteral(tree) ? transform2(tree) : void 0);
+  return { ...extension2, transforms: guarded2 };
 }
 function mayHoldAutolinkLiteral(node3) {
   if (node3.type === "text") return node3.value.includes("@") || URL_START.test(node3.value);
@@ -17450,17 +17838,43 @@ function mayHoldAutolinkLiteral(node3) {
   }
   return false;
 }
+var URL_START;
+var init_skip_idle_autolink_literals = __esm({
+  "src/core/markdown/skip-idle-autolink-literals.ts"() {
+    "use strict";
+    URL_START = /(?:https?:\/\/|www(?=\.))/i;
+  }
+});
+
+// src/core/markdown/parse-markdown.ts
 function parseMarkdown(source) {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
 function parseMarkdownInChunks(source, chunkLength) {
+  const tooDeep = findDeepNesting(source);
+  if (tooDeep) throw tooDeep;
+  return withParserWorkBudget(() => parseWithinBudget(source, chunkLength));
+}
+function parseWithinBudget(source, chunkLength) {
   if (source.charCodeAt(0) === 65279) {
-    const text5 = source.slice(1);
-    return text5.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text5, chunkLength);
+    const text6 = source.slice(1);
+    return text6.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text6, chunkLength);
   }
   return parsePieces(source, chunkLength);
 }
 function parsePieces(source, chunkLength) {
+  const definitions = [];
+  const tree = parsePiecesOnce(source, chunkLength, definitions);
+  if (definitions.length === 0) return tree;
+  const identifiers = [];
+  for (const definition3 of definitions) {
+    const identifier = definedIdentifier(source, definition3);
+    if (identifier === void 0) return processor.parse(source);
+    identifiers.push(identifier);
+  }
+  return withDefinitions(identifiers, () => parsePiecesOnce(source, chunkLength, []));
+}
+function parsePiecesOnce(source, chunkLength, definitions) {
   const mayDefine = source.includes("]:");
   const children = [];
   let openList;
@@ -17473,7 +17887,7 @@ function parsePieces(source, chunkLength) {
     const cut = start + want < source.length ? nextCut(source, start + want) : void 0;
     if (start === 0 && cut === void 0) return processor.parse(source);
     const end = cut === void 0 ? source.length : endOfLine(source, cut.at);
-    const tree = processor.parse(source.slice(start, end));
+    const tree = parsePiece(source.slice(start, end), line - 1);
     const nodes = tree.children.slice();
     let cutNode;
     let cutAt = cut?.at;
@@ -17481,7 +17895,7 @@ function parsePieces(source, chunkLength) {
     if (cut !== void 0) {
       const last = nodes[nodes.length - 1];
       const lastItem = last?.type === "list" ? last.children[last.children.length - 1] : void 0;
-      if (cut.kind.block && last?.position?.start.offset === cut.at - start && (!cut.kind.listLike || last.type === "list")) {
+      if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
         cutNode = nodes.pop();
       } else if (cut.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
         cutNode = last.children.pop();
@@ -17500,7 +17914,7 @@ function parsePieces(source, chunkLength) {
     rootStart ??= tree.position?.start;
     const moved = line > 1 || start > 0;
     for (const [index2, node3] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node3, line - 1, start, mayDefine)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node3, line - 1, start, mayDefine, definitions)) return processor.parse(source);
       if (index2 === 0 && openList) {
         if (node3.type !== "list" || node3.position?.start.offset !== start) return processor.parse(source);
         for (const item of node3.children) openList.children.push(item);
@@ -17523,80 +17937,12 @@ function parsePieces(source, chunkLength) {
     want = Math.max(1, chunkLength);
   }
 }
-function earlierBlockCut(source, nodes, start, from) {
-  for (let index2 = nodes.length - 1; index2 >= 1; index2 -= 1) {
-    const node3 = nodes[index2];
-    const offset = node3?.position?.start.offset;
-    if (node3 === void 0 || offset === void 0) return void 0;
-    const at = start + offset;
-    if (at < from) return void 0;
-    const before = source.charCodeAt(at - 1);
-    if (before !== 10 && before !== 13) continue;
-    const kind = cutKind(source, at);
-    if (kind?.block && (!kind.listLike || node3.type === "list")) return { index: index2, at };
+function parsePiece(piece, lines) {
+  try {
+    return processor.parse(piece);
+  } catch (error62) {
+    throw isMarkdownTooComplex(error62) ? error62.movedDown(lines) : error62;
   }
-  return void 0;
-}
-function nextCut(source, from) {
-  for (let i = from - 1; i < source.length - 1; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
-      const kind = cutKind(source, i + 1);
-      if (kind) return { at: i + 1, kind };
-    }
-  }
-  return void 0;
-}
-function isSpaceOrEnd(char) {
-  return char === void 0 || char === " " || char === "	" || char === "\n" || char === "\r";
-}
-function cutKind(source, at) {
-  const first = source[at] ?? "";
-  if (first === "" || " 	\r\n\uFEFF".includes(first) || source.startsWith("---", at) || source.startsWith("+++", at)) {
-    return void 0;
-  }
-  let item = false;
-  let listLike = false;
-  if (first === "-" || first === "+" || first === "*") {
-    item = source[at + 1] === " " || source[at + 1] === "	";
-    listLike = isSpaceOrEnd(source[at + 1]);
-  } else if (first >= "0" && first <= "9") {
-    let digits = 1;
-    while ((source[at + digits] ?? "") >= "0" && (source[at + digits] ?? "") <= "9") digits += 1;
-    const delimiter = source[at + digits];
-    const after = source[at + digits + 1];
-    item = digits < 10 && (delimiter === "." || delimiter === ")") && (after === " " || after === "	");
-    listLike = (delimiter === "." || delimiter === ")") && isSpaceOrEnd(after);
-  }
-  let block = false;
-  if (first === "#") {
-    let hashes = 1;
-    while (source[at + hashes] === "#") hashes += 1;
-    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
-  }
-  if (!block) {
-    let i = at - 1;
-    i -= source[i] === "\n" && source[i - 1] === "\r" ? 2 : 1;
-    while (i >= 0 && (source[i] === " " || source[i] === "	")) i -= 1;
-    block = i < 0 || source[i] === "\n" || source[i] === "\r";
-  }
-  return block || item ? { block, item, listLike } : void 0;
-}
-function frontMatterEnd(source) {
-  const text5 = source.startsWith("\uFEFF") ? source.slice(1) : source;
-  const fence3 = text5.startsWith("---") ? "-" : text5.startsWith("+++") ? "+" : void 0;
-  if (fence3 === void 0) return 0;
-  const closing = fence3 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
-  closing.lastIndex = 3;
-  const match = closing.exec(text5);
-  return match === null ? source.length : source.length - text5.length + match.index + match[0].length;
-}
-function endOfLine(source, at) {
-  for (let i = at; i < source.length; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13) return i;
-  }
-  return source.length;
 }
 function shiftPoint(point3, lines, offset) {
   return {
@@ -17605,8 +17951,8 @@ function shiftPoint(point3, lines, offset) {
     offset: point3.offset === void 0 ? void 0 : point3.offset + offset
   };
 }
-function adopt(node3, lines, offset, mayDefine) {
-  if (mayDefine && (node3.type === "definition" || node3.type === "footnoteDefinition")) return true;
+function adopt(node3, lines, offset, mayDefine, definitions) {
+  if (mayDefine && node3.type === "footnoteDefinition") return true;
   if (node3.position) {
     const { start, end } = node3.position;
     start.line += lines;
@@ -17616,12 +17962,13 @@ function adopt(node3, lines, offset, mayDefine) {
       if (end.offset !== void 0) end.offset += offset;
     }
   }
+  if (node3.type === "definition") definitions.push(node3);
   if ("children" in node3) {
-    for (const child of node3.children) if (adopt(child, lines, offset, mayDefine)) return true;
+    for (const child of node3.children) if (adopt(child, lines, offset, mayDefine, definitions)) return true;
   }
   return false;
 }
-var URL_START, processor, CHUNK_LENGTH;
+var processor, CHUNK_LENGTH;
 var init_parse_markdown = __esm({
   "src/core/markdown/parse-markdown.ts"() {
     "use strict";
@@ -17629,8 +17976,13 @@ var init_parse_markdown = __esm({
     init_remark_gfm();
     init_remark_parse();
     init_unified();
-    URL_START = /(?:https?:\/\/|www(?=\.))/i;
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals);
+    init_bound_parser_work();
+    init_find_deep_nesting();
+    init_find_piece_cuts();
+    init_markdown_too_complex();
+    init_share_definitions();
+    init_skip_idle_autolink_literals();
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals).use(boundParserWork).use(shareDefinitions);
     CHUNK_LENGTH = 2 * 1024;
   }
 });
@@ -17648,12 +18000,12 @@ function sliceOfRange(source, nodes) {
   const end = last?.position?.end.offset;
   return start === void 0 || end === void 0 ? "" : source.slice(start, end);
 }
-function oneLine(text5) {
-  return text5.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
+function oneLine(text6) {
+  return text6.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
 }
-function dedentContinuation(text5, indent2) {
-  if (indent2 <= 0) return text5;
-  const [first = "", ...rest] = text5.split("\n");
+function dedentContinuation(text6, indent2) {
+  if (indent2 <= 0) return text6;
+  const [first = "", ...rest] = text6.split("\n");
   const pattern = new RegExp(`^ {0,${indent2}}`);
   return [first, ...rest.map((line) => line.replace(pattern, ""))].join("\n");
 }
@@ -17684,9 +18036,9 @@ function readSpec(markdown) {
   const blocks = [];
   for (const node3 of parseMarkdown(source).children) {
     if (node3.type === "heading" && node3.depth <= 2) {
-      const text5 = oneLine(toString(node3));
-      if (node3.depth === 1) doc.title = text5.replace(/^Specification:\s*/i, "");
-      else section3 = text5;
+      const text6 = oneLine(toString(node3));
+      if (node3.depth === 1) doc.title = text6.replace(/^Specification:\s*/i, "");
+      else section3 = text6;
       block = void 0;
       continue;
     }
@@ -17738,11 +18090,51 @@ var init_plain_text = __esm({
   }
 });
 
+// src/core/markdown/node-text.ts
+function nodeText(node3) {
+  const parts = [];
+  const stack = [node3];
+  for (let current2 = stack.pop(); current2 !== void 0; current2 = stack.pop()) {
+    if ("value" in current2 && typeof current2.value === "string") {
+      parts.push(current2.value);
+    } else if ((current2.type === "image" || current2.type === "imageReference") && current2.alt) {
+      parts.push(current2.alt);
+    } else if ("children" in current2) {
+      for (let i = current2.children.length - 1; i >= 0; i -= 1) {
+        const child = current2.children[i];
+        if (child) stack.push(child);
+      }
+    }
+  }
+  return parts.join("");
+}
+function lineFinder(source) {
+  const newlines = [];
+  for (let at = source.indexOf("\n"); at !== -1; at = source.indexOf("\n", at + 1)) newlines.push(at);
+  return (offset) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if ((newlines[middle] ?? Infinity) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
+}
+var init_node_text = __esm({
+  "src/core/markdown/node-text.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/markdown/find-unclosed-fences.ts
 function findUnclosedFences(tree, source) {
   const found = [];
   let contentEnd;
-  const visit3 = (node3) => {
+  let lineAt;
+  const stack = [tree];
+  for (let node3 = stack.pop(); node3 !== void 0; node3 = stack.pop()) {
     if (node3.type === "code" && node3.position) {
       const { start, end } = node3.position;
       const raw = source.slice(start.offset, end.offset);
@@ -17755,26 +18147,30 @@ function findUnclosedFences(tree, source) {
         const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
         const closer = last.replace(/^[ \t>]*/, "").trimEnd();
         const closed = lines.length > 1 && closer.length >= fence3.length && closer === (fence3[0] ?? "").repeat(closer.length);
-        if (!closed) found.push({ line: start.line, fence: fence3 });
+        lineAt ??= lineFinder(source);
+        if (!closed) found.push({ line: start.offset === void 0 ? start.line : lineAt(start.offset), fence: fence3 });
       }
-      return;
+      continue;
     }
     if ("children" in node3 && node3.type !== "paragraph" && node3.type !== "heading" && node3.type !== "table") {
-      for (const child of node3.children) visit3(child);
+      for (let i = node3.children.length - 1; i >= 0; i -= 1) {
+        const child = node3.children[i];
+        if (child) stack.push(child);
+      }
     }
-  };
-  visit3(tree);
+  }
   return found;
 }
 var init_find_unclosed_fences = __esm({
   "src/core/markdown/find-unclosed-fences.ts"() {
     "use strict";
+    init_node_text();
   }
 });
 
 // src/core/markdown/scan-task-items.ts
-function collapse(text5) {
-  return text5.replace(/\s+/g, " ").trim();
+function collapse(text6) {
+  return text6.replace(/\s+/g, " ").trim();
 }
 function contentStart(source, item) {
   let at = item.position?.start.offset;
@@ -17806,77 +18202,95 @@ function readBox(source, item, paragraph2) {
   if (first.value.slice(optional2 ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional: optional2 };
 }
-function splitStruck(paragraph2, boxInText, boxLength) {
-  let hasStruck = false;
-  const unstruck = [];
-  for (const [i, child] of paragraph2.children.entries()) {
-    if (child.type === "delete") {
-      hasStruck = true;
-    } else {
-      const text5 = toString(child);
-      unstruck.push(i === 0 && boxInText ? text5.slice(boxLength) : text5);
+function segmentsAfterBox(paragraph2, boxEnd) {
+  const segments = [];
+  const pending = paragraph2.children.map((node3) => ({ node: node3, struck: false })).reverse();
+  for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
+    if ("closing" in entry) {
+      segments.push({ text: entry.closing, struck: false });
+      continue;
+    }
+    const { node: node3, struck } = entry;
+    const start = node3.position?.start.offset;
+    const inBox = boxEnd !== void 0 && start !== void 0 && start < boxEnd;
+    if (inBox && node3.type === "text") {
+      segments.push({ text: node3.value.slice(boxEnd - start), struck });
+    } else if (inBox && node3.type === "delete") {
+      pending.push({ closing: "~" });
+      for (let i = node3.children.length - 1; i >= 0; i -= 1) {
+        const child = node3.children[i];
+        if (child) pending.push({ node: child, struck });
+      }
+    } else if (node3.type === "delete") {
+      segments.push({ text: nodeText(node3), struck: true });
+    } else if (!inBox) {
+      segments.push({ text: nodeText(node3), struck, ...node3.type === "inlineCode" ? { code: true } : {} });
     }
   }
-  return { hasStruck, unstruckText: collapse(unstruck.join("")) };
-}
-function textAfterBox(paragraph2, boxInText, boxLength) {
-  const text5 = collapse(toString(paragraph2));
-  return boxInText ? collapse(text5.slice(boxLength)) : text5;
+  return segments;
 }
 function scanTaskItems(tree, source) {
   const items = [];
   const columnAt = columnFinder(source);
-  const visit3 = (node3, parentTask, insideListItem, afterHeading) => {
+  const lineAt = lineFinder(source);
+  const lineOf3 = (node3) => {
+    const offset = node3.position?.start.offset;
+    return offset === void 0 ? node3.position?.start.line ?? 1 : lineAt(offset);
+  };
+  const stack = [{ node: tree, parentTask: void 0, insideListItem: false, afterHeading: false }];
+  const pushChildren = (children, parentTask, insideListItem, headingAware) => {
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child) stack.push({ node: child, parentTask, insideListItem, afterHeading: headingAware && children[i - 1]?.type === "heading" });
+    }
+  };
+  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
+    const { node: node3, parentTask, insideListItem, afterHeading } = frame;
     if (node3.type === "heading") {
-      items.push({ kind: "heading", line: lineOf(node3), depth: node3.depth, text: collapse(toString(node3)) });
-      return;
-    }
-    if (node3.type === "listItem") {
-      visitListItem(node3, parentTask, insideListItem);
-      return;
-    }
-    if (node3.type === "paragraph" && afterHeading) {
-      items.push({ kind: "lead-paragraph", line: lineOf(node3), text: collapse(toString(node3)) });
-      return;
-    }
-    if ("children" in node3 && node3.type !== "paragraph") {
-      let previousWasHeading = false;
-      for (const child of node3.children) {
-        visit3(child, parentTask, insideListItem, previousWasHeading);
-        previousWasHeading = child.type === "heading";
+      items.push({ kind: "heading", line: lineOf3(node3), depth: node3.depth, text: collapse(nodeText(node3)) });
+    } else if (node3.type === "listItem") {
+      const paragraph2 = node3.children[0];
+      let own6 = parentTask;
+      if (paragraph2?.type === "paragraph") {
+        const box = readBox(source, node3, paragraph2);
+        if (box) {
+          const boxInText = typeof node3.checked !== "boolean";
+          const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
+          const segments = segmentsAfterBox(paragraph2, boxEnd);
+          items.push({
+            kind: "task",
+            line: lineOf3(node3),
+            column: columnAt(box.bracketOffset),
+            markerOffset: box.bracketOffset + 1,
+            marker: box.marker,
+            optional: box.optional,
+            text: collapse(segments.map((s) => s.text).join("")),
+            hasStruck: segments.some((s) => s.struck && s.text.trim() !== ""),
+            unstruckText: collapse(segments.filter((s) => !s.struck).map((s) => s.text).join("")),
+            proseText: collapse(segments.filter((s) => s.code !== true).map((s) => s.text).join("")),
+            struckFirst: startsStruck(segments),
+            parent: parentTask,
+            topLevel: !insideListItem
+          });
+          own6 = items.length - 1;
+        }
       }
+      pushChildren(node3.children, own6, true, false);
+    } else if (node3.type === "paragraph") {
+      if (afterHeading) items.push({ kind: "lead-paragraph", line: lineOf3(node3), text: collapse(nodeText(node3)) });
+    } else if ("children" in node3) {
+      pushChildren(node3.children, parentTask, insideListItem, true);
     }
-  };
-  const visitListItem = (item, parentTask, insideListItem) => {
-    const paragraph2 = item.children[0];
-    let own6 = parentTask;
-    if (paragraph2?.type === "paragraph") {
-      const box = readBox(source, item, paragraph2);
-      if (box) {
-        const boxInText = typeof item.checked !== "boolean";
-        const boxLength = box.optional ? 4 : 3;
-        items.push({
-          kind: "task",
-          line: lineOf(item),
-          column: columnAt(box.bracketOffset),
-          markerOffset: box.bracketOffset + 1,
-          marker: box.marker,
-          optional: box.optional,
-          text: textAfterBox(paragraph2, boxInText, boxLength),
-          ...splitStruck(paragraph2, boxInText, boxLength),
-          parent: parentTask,
-          topLevel: !insideListItem
-        });
-        own6 = items.length - 1;
-      }
-    }
-    for (const child of item.children) visit3(child, own6, true, false);
-  };
-  visit3(tree, void 0, false, false);
+  }
   return items;
 }
-function lineOf(node3) {
-  return node3.position?.start.line ?? 1;
+function startsStruck(segments) {
+  const first = segments.findIndex((s) => s.struck && s.text.trim() !== "");
+  if (first === -1) return void 0;
+  let last = first;
+  while (last + 1 < segments.length && (segments[last + 1]?.struck === true || segments[last + 1]?.text.trim() === "")) last += 1;
+  const join10 = (from, to) => collapse(segments.slice(from, to).map((s) => s.text).join(""));
+  return { leading: join10(0, first), struck: join10(first, last + 1), rest: join10(last + 1, segments.length) };
 }
 function columnAtSlowly(source, offset) {
   const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
@@ -17898,9 +18312,169 @@ var BOX_MARKERS, EXTENDED_ONLY;
 var init_scan_task_items = __esm({
   "src/core/markdown/scan-task-items.ts"() {
     "use strict";
-    init_mdast_util_to_string();
+    init_node_text();
     BOX_MARKERS = /* @__PURE__ */ new Set([" ", "x", "X", "-", "~"]);
     EXTENDED_ONLY = /* @__PURE__ */ new Set(["-", "~"]);
+  }
+});
+
+// src/core/tasks/decide-story-gating.ts
+function isStoryTasksHeading(text6) {
+  return /^tasks\s*\/\s*subtasks$/i.test(text6.trim());
+}
+function decideStoryGating(dialect, headingsOfTasks, checklists) {
+  const none = { shownOnly: () => false, shownOnlyGroups: () => [] };
+  if (dialect !== "bmad" || checklists === "gated") return none;
+  const inTasks = headingsOfTasks.map((headings) => headings.some((h) => isStoryTasksHeading(h.text)));
+  if (!inTasks.includes(true)) return none;
+  const shownOnly = (index2) => inTasks[index2] === false;
+  return {
+    shownOnly,
+    shownOnlyGroups: (groups2) => groups2.filter((g) => g.tasks.length > 0 && g.tasks.every(shownOnly)).map((g) => g.index)
+  };
+}
+function storyStatus(leadParagraphs, headings) {
+  for (const paragraph2 of leadParagraphs.values()) {
+    const match = /^status\s*:\s*(.+)$/i.exec(paragraph2.text);
+    if (match?.[1]) return { value: match[1].trim(), line: paragraph2.line };
+  }
+  for (const heading2 of headings) {
+    if (!/^status$/i.test(heading2.text)) continue;
+    const paragraph2 = leadParagraphs.get(heading2.line);
+    if (paragraph2) return { value: paragraph2.text, line: paragraph2.line };
+  }
+  return void 0;
+}
+function storyStatusDiagnostics(leadParagraphs, headings, tasks) {
+  const status = storyStatus(leadParagraphs, headings);
+  if (status === void 0 || !/^done\b/i.test(status.value)) return [];
+  const open3 = tasks.filter((t) => t.required && !t.complete);
+  if (open3.length === 0) return [];
+  const lines = open3.slice(0, 5).map((t) => t.line).join(", ");
+  return [
+    {
+      line: status.line,
+      severity: "warning",
+      code: "story-done-with-open-tasks",
+      message: `The story's status is "${status.value}", but ${open3.length} required task${open3.length === 1 ? " is" : "s are"} still open (line${open3.length === 1 ? "" : "s"} ${lines}${open3.length > 5 ? ", \u2026" : ""}). Tick them if they are done, or set the status back.`
+    }
+  ];
+}
+var init_decide_story_gating = __esm({
+  "src/core/tasks/decide-story-gating.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/tasks/parse-task-id.ts
+function parseTaskId(text6) {
+  const specKit = SPEC_KIT_ID.exec(text6);
+  if (specKit?.[1]) return { id: specKit[1], text: text6.slice(specKit[0].length).trim(), ...specKit[2] === void 0 ? {} : { optional: true } };
+  const dotted = DOTTED_ID.exec(text6);
+  if (dotted?.[1] && dotted[0].includes(".")) {
+    return { id: dotted[1], text: text6.slice(dotted[0].length).trim(), ...dotted[2] === void 0 ? {} : { optional: true } };
+  }
+  const bmad = BMAD_ID.exec(text6);
+  if (bmad?.[1]) return { id: bmad[1], text: text6 };
+  return { text: text6 };
+}
+function parentIdOf(id) {
+  const parts = id.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
+  return parts.slice(0, -1).join(".");
+}
+var SPEC_KIT_ID, DOTTED_ID, BMAD_ID;
+var init_parse_task_id = __esm({
+  "src/core/tasks/parse-task-id.ts"() {
+    "use strict";
+    SPEC_KIT_ID = /^(T\d{2,})(\*)?(?=\s|$)/;
+    DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(\*)?(?=\s|$)/;
+    BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
+  }
+});
+
+// src/core/tasks/decide-task-marks.ts
+function containsWord(text6, word) {
+  if (word === "") return false;
+  const haystack = text6.toLowerCase();
+  const needle = word.toLowerCase();
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1] ?? " ";
+    const after = haystack[at + needle.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+function isReason(rest) {
+  if (rest === "") return false;
+  const first = rest[0] ?? "";
+  if (/[\p{P}\p{S}]/u.test(first)) return true;
+  const lower = rest.toLowerCase();
+  if (REASON_WORDS.some((word) => lower.startsWith(word))) return true;
+  const firstWord = /^[A-Za-z]+/.exec(rest)?.[0] ?? "";
+  return firstWord.length >= 2 && firstWord === firstWord.toUpperCase();
+}
+function isStruckOut(item) {
+  if (!item.hasStruck) return false;
+  if (parseTaskId(item.unstruckText).text === "") return true;
+  const run = item.struckFirst;
+  if (run === void 0 || !isReason(run.rest)) return false;
+  return TAGS_ONLY.test(parseTaskId(run.leading).text);
+}
+function decideTaskMarks(item, rules) {
+  const { text: text6, optional: idStar } = parseTaskId(item.text);
+  const lower = text6.toLowerCase();
+  const optional2 = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
+  const placeholder = PLACEHOLDER.test(item.proseText);
+  const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
+  return { optional: optional2, skipped, placeholder };
+}
+var REASON_WORDS, TAGS_ONLY, PLACEHOLDER;
+var init_decide_task_marks = __esm({
+  "src/core/tasks/decide-task-marks.ts"() {
+    "use strict";
+    init_parse_task_id();
+    REASON_WORDS = [
+      "removed",
+      "deferred",
+      "cancelled",
+      "canceled",
+      "superseded",
+      "dropped",
+      "moved",
+      "carried over",
+      "replaced",
+      "obsolete",
+      "skipped",
+      "postponed",
+      "descoped",
+      "out of scope",
+      "not needed",
+      "no longer needed",
+      "duplicate",
+      "won't",
+      "wont",
+      "wontfix",
+      "n/a",
+      "done in",
+      "handled in",
+      "covered by",
+      "\u5EC3\u6B62",
+      "\u4E2D\u6B62",
+      "\u524A\u9664",
+      "\u4E0D\u8981",
+      "\u5EF6\u671F",
+      "\u898B\u9001\u308A",
+      "\u5BFE\u8C61\u5916",
+      "\u53D6\u308A\u6D88\u3057",
+      "\u53D6\u6D88",
+      "\u5E9F\u5F03",
+      "\u5220\u9664",
+      "\u63A8\u8FDF",
+      "\u4E0D\u518D\u9700\u8981"
+    ];
+    TAGS_ONLY = /^(?:\[[^\]]*\]\s*|\(P\)\s*)*$/;
+    PLACEHOLDER = /\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}|\[TASK(?:_[A-Z0-9_]+)?\]|\[[A-Z][A-Z0-9_]*_DESCRIPTION\]/;
   }
 });
 
@@ -18512,7 +19086,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -18520,7 +19094,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -18729,7 +19303,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -18775,8 +19349,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -18905,16 +19479,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -19134,15 +19708,15 @@ var require_parse = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push2(open2);
+          braces.push(open3);
+          push2(open3);
           continue;
         }
         if (value2 === "}") {
@@ -19472,7 +20046,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -19530,7 +20104,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse6 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -19658,7 +20232,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
+    picomatch3.constants = constants2;
     module.exports = picomatch3;
   }
 });
@@ -19682,16 +20256,29 @@ var require_picomatch2 = __commonJS({
 
 // src/core/tasks/task-file-locations.ts
 function dialectOfPath(path2) {
-  const relative3 = path2.replace(/\\/g, "/").replace(/^\/+/, "");
-  return dialectMatchers.find((m) => m.isMatch(relative3))?.dialect;
+  const relative4 = path2.replace(/\\/g, "/").replace(/^\/+/, "");
+  return dialectMatchers.find((m) => m.isMatch(relative4))?.dialect;
 }
-var import_picomatch, DIALECT_LOCATIONS, DEFAULT_TASK_FILE_GLOBS, DEFAULT_IGNORED_GLOBS, MATCH_OPTIONS, dialectMatchers;
+function isOlderAgentOsPath(path2) {
+  return olderAgentOs(path2.replace(/\\/g, "/").replace(/^\/+/, ""));
+}
+function taskFileMatcher(globs = DEFAULT_TASK_FILE_GLOBS, ignored = DEFAULT_IGNORED_GLOBS) {
+  const isTaskFile = (0, import_picomatch.default)([...globs], MATCH_OPTIONS);
+  const isIgnored = (0, import_picomatch.default)([...ignored], MATCH_OPTIONS);
+  return (path2) => isTaskFile(path2) && !isIgnored(path2);
+}
+function isTemplateTaskFile(file2) {
+  return file2.tasks.length > 0 && file2.tasks.every((t) => t.placeholder === true);
+}
+var import_picomatch, DIALECT_LOCATIONS, DEFAULT_TASK_FILE_GLOBS, DEFAULT_IGNORED_GLOBS, MATCH_OPTIONS, dialectMatchers, olderAgentOs;
 var init_task_file_locations = __esm({
   "src/core/tasks/task-file-locations.ts"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
     DIALECT_LOCATIONS = [
       { dialect: "agent-os", glob: "**/agent-os/specs/*/tasks.md" },
+      // The older Agent OS layout, still in use.
+      { dialect: "agent-os", glob: "**/.agent-os/specs/*/tasks.md" },
       { dialect: "kiro", glob: "**/.kiro/specs/*/tasks.md" },
       { dialect: "openspec", glob: "**/openspec/changes/*/tasks.md" },
       { dialect: "spec-workflow", glob: "**/.spec-workflow/specs/*/tasks.md" },
@@ -19703,13 +20290,21 @@ var init_task_file_locations = __esm({
     DEFAULT_IGNORED_GLOBS = [
       "**/node_modules/**",
       "**/.git/**",
-      "**/openspec/changes/archive/**"
+      "**/openspec/changes/archive/**",
+      "**/.kiro/settings/**",
+      "**/.specify/**",
+      "**/.agent-os/instructions/**",
+      "**/agent-os/profiles/**",
+      "**/openspec/schemas/**",
+      "**/.spec-workflow/templates/**",
+      "**/.spec-workflow/user-templates/**"
     ];
     MATCH_OPTIONS = { dot: true };
     dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({
       dialect,
       isMatch: (0, import_picomatch.default)(glob2, MATCH_OPTIONS)
     }));
+    olderAgentOs = (0, import_picomatch.default)("**/.agent-os/specs/*/tasks.md", MATCH_OPTIONS);
   }
 });
 
@@ -19729,8 +20324,8 @@ function detectDialect({ path: path2, headings, tasks }) {
   if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
   return "gfm";
 }
-function isTaskGroupHeading(text5) {
-  return /^task group\s+\d+\b/i.test(text5);
+function isTaskGroupHeading(text6) {
+  return /^task group\s+\d+\b/i.test(text6);
 }
 var init_detect_dialect = __esm({
   "src/core/tasks/detect-dialect.ts"() {
@@ -19739,34 +20334,9 @@ var init_detect_dialect = __esm({
   }
 });
 
-// src/core/tasks/parse-task-id.ts
-function parseTaskId(text5) {
-  const specKit = SPEC_KIT_ID.exec(text5);
-  if (specKit?.[1]) return { id: specKit[1], text: text5.slice(specKit[0].length).trim() };
-  const dotted = DOTTED_ID.exec(text5);
-  if (dotted?.[1] && dotted[0].includes(".")) return { id: dotted[1], text: text5.slice(dotted[0].length).trim() };
-  const bmad = BMAD_ID.exec(text5);
-  if (bmad?.[1]) return { id: bmad[1], text: text5 };
-  return { text: text5 };
-}
-function parentIdOf(id) {
-  const parts = id.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
-  return parts.slice(0, -1).join(".");
-}
-var SPEC_KIT_ID, DOTTED_ID, BMAD_ID;
-var init_parse_task_id = __esm({
-  "src/core/tasks/parse-task-id.ts"() {
-    "use strict";
-    SPEC_KIT_ID = /^(T\d{2,})(?=\s|$)/;
-    DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
-    BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
-  }
-});
-
 // src/core/tasks/parse-task-file.ts
 function parseTaskFile(source, options = {}) {
-  const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  const rules = { skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS, cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS };
   if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
   const tree = parseMarkdown(source);
   const scanned = scanTaskItems(tree, source);
@@ -19798,6 +20368,7 @@ function parseTaskFile(source, options = {}) {
   const tasks = scannedTasks.map((t, index2) => {
     const parentScan = t.item.parent;
     const parent = parentScan === void 0 ? void 0 : taskPositionByScanIndex.get(parentScan);
+    const marks = decideTaskMarks(t.item, rules);
     return {
       index: index2,
       line: t.item.line,
@@ -19807,8 +20378,9 @@ function parseTaskFile(source, options = {}) {
       boxState: BOX_STATES[t.item.marker],
       ...t.id === void 0 ? {} : { id: t.id },
       text: t.text,
-      optional: t.item.optional,
-      skipped: isStruckThrough(t) || skipMarkers.some((m) => m !== "" && t.item.text.includes(m)),
+      optional: marks.optional,
+      skipped: marks.skipped,
+      ...marks.placeholder ? { placeholder: true } : {},
       required: false,
       complete: false,
       ...parent === void 0 ? {} : { parent },
@@ -19818,7 +20390,8 @@ function parseTaskFile(source, options = {}) {
   });
   linkFlatSubtasksById(tasks, scannedTasks);
   for (const task of tasks) if (task.parent !== void 0) tasks[task.parent]?.children.push(task.index);
-  decideCompleteness(tasks);
+  const story = decideStoryGating(dialect, scannedTasks.map((t) => t.headings), options.storyChecklists ?? "shown");
+  decideCompleteness(tasks, story.shownOnly);
   for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
   for (const fence3 of findUnclosedFences(tree, source)) {
     diagnostics.push({
@@ -19836,14 +20409,25 @@ function parseTaskFile(source, options = {}) {
   if (tasks.length === 0) {
     diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
   }
-  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
+  for (const heading2 of allHeadings) {
+    if (BOX_IN_HEADING.test(heading2.text)) {
+      diagnostics.push({
+        line: heading2.line,
+        severity: "warning",
+        code: "box-in-heading",
+        message: `Line ${heading2.line} is a heading that starts with a box ("${heading2.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
+      });
+    }
+  }
+  if (dialect === "bmad") diagnostics.push(...storyStatusDiagnostics(leadParagraphs, allHeadings, tasks));
+  const rootGroups = dialect === "kiro" || dialect === "agent-os" && options.path !== void 0 && isOlderAgentOsPath(options.path);
+  const groups2 = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs, rootGroups);
+  for (const index2 of story.shownOnlyGroups(groups2)) {
+    const group = groups2[index2];
+    if (group) groups2[index2] = { ...group, context: true, contextReason: "story-checklist" };
+  }
   diagnostics.sort((a, b) => a.line - b.line);
   return { dialect, groups: groups2, tasks, diagnostics };
-}
-function isStruckThrough(task) {
-  if (!task.item.hasStruck) return false;
-  const rest = parseTaskId(task.item.unstruckText);
-  return rest.text === "";
 }
 function linkFlatSubtasksById(tasks, scannedTasks) {
   const latestById = /* @__PURE__ */ new Map();
@@ -19860,10 +20444,10 @@ function linkFlatSubtasksById(tasks, scannedTasks) {
 function nearest(a, b) {
   return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
 }
-function decideCompleteness(tasks) {
+function decideCompleteness(tasks, shownOnly) {
   for (const task of tasks) {
     const parentRequired = task.parent === void 0 ? true : tasks[task.parent]?.required ?? true;
-    task.required = parentRequired && !task.optional && !task.skipped;
+    task.required = parentRequired && !task.optional && !task.skipped && !shownOnly(task.index);
   }
   for (let i = tasks.length - 1; i >= 0; i -= 1) {
     const task = tasks[i];
@@ -19899,7 +20483,7 @@ function dependenciesOf(heading2, leadParagraphs) {
   const match = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
   return match?.[1]?.trim();
 }
-function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
+function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs, rootGroups) {
   const groups2 = [];
   const byKey = /* @__PURE__ */ new Map();
   const groupFor = (key, make) => {
@@ -19928,16 +20512,14 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
   let groupDepth = Infinity;
   for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
-  const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === "kiro";
+  const numberedRoots = tasks.some((t) => t.parent === void 0 && t.id !== void 0 && /^\d+(?:\.0)?$/.test(t.id));
+  const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || dialect === "kiro" && !Number.isFinite(groupDepth));
   const roots = /* @__PURE__ */ new Map();
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
     let group;
     if (hasTaskGroupHeadings) {
       const heading2 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
-      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
-    } else if (Number.isFinite(groupDepth)) {
-      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
       group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
     } else if (topLevelTaskGroups) {
       const root2 = rootOf(tasks, task, roots);
@@ -19946,6 +20528,9 @@ function assignGroups(dialect, tasks, scannedTasks, headings, leadParagraphs) {
         line: root2.line,
         ...root2.id === void 0 ? {} : { number: root2.id }
       }));
+    } else if (Number.isFinite(groupDepth)) {
+      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
     } else {
       group = groupFor("implicit", implicit);
     }
@@ -19971,16 +20556,20 @@ function rootOf(tasks, task, roots) {
   roots.set(task.index, root2);
   return root2;
 }
-var DEFAULT_SKIP_MARKERS, BOX_STATES;
+var DEFAULT_SKIP_MARKERS, DEFAULT_CANCELLED_MARKERS, BOX_STATES, BOX_IN_HEADING;
 var init_parse_task_file = __esm({
   "src/core/tasks/parse-task-file.ts"() {
     "use strict";
     init_find_unclosed_fences();
     init_parse_markdown();
     init_scan_task_items();
+    init_decide_story_gating();
+    init_decide_task_marks();
     init_detect_dialect();
     init_parse_task_id();
+    init_task_file_locations();
     DEFAULT_SKIP_MARKERS = ["N/A", "POST-MERGE"];
+    DEFAULT_CANCELLED_MARKERS = [];
     BOX_STATES = {
       " ": "open",
       x: "done",
@@ -19988,12 +20577,13 @@ var init_parse_task_file = __esm({
       "-": "in-progress",
       "~": "blocked"
     };
+    BOX_IN_HEADING = /^(?:[-*+]\s+|\d+[.)]\s+)?\[[ xX~-]\](?:\s|$)/;
   }
 });
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname, normalize, relative, resolve, sep } from "path";
+import { basename, dirname as dirname2, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 function cleanPath(path2) {
   let normalized = normalize(path2);
@@ -20071,13 +20661,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path2);
+  let parent = dirname2(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname(parent);
+    else parent = dirname2(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -20350,7 +20940,7 @@ var init_dist = __esm({
               } else {
                 resolvedPath = useRealPaths ? resolvedPath : path2;
                 const filename = basename(resolvedPath);
-                const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
+                const directoryPath$1 = normalizePath(dirname2(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
                 this.pushFile(resolvedPath, files, this.state.counts, filters);
               }
@@ -20508,7 +21098,7 @@ var init_dist = __esm({
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath as fileURLToPath2 } from "url";
+import { fileURLToPath as fileURLToPath3 } from "url";
 function getPartialMatcher(patterns, options = {}) {
   const patternsCount = patterns.length;
   const patternsParts = Array(patternsCount);
@@ -20719,7 +21309,7 @@ function formatPaths(paths, mapper) {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
@@ -20741,8 +21331,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative3] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
+  const [crawler, relative4] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative4) : [];
 }
 var import_picomatch2, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
 var init_dist2 = __esm({
@@ -20818,8 +21408,9 @@ var init_find_task_files = __esm({
 });
 
 // src/fs/write-text-file.ts
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
+import { constants } from "node:fs";
+import { lstat, mkdir, open, readFile as readFile2, readlink } from "node:fs/promises";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join2, relative as relative3, sep as sep3 } from "node:path";
 function describeFsError(error62) {
   const code3 = error62.code ?? "error";
   const reasons = {
@@ -20828,21 +21419,53 @@ function describeFsError(error62) {
     ENOENT: "no such file",
     ENOTDIR: "a folder on its path is a file",
     ENOSPC: "the disk is full",
-    EROFS: "the file system is read-only"
+    EROFS: "the file system is read-only",
+    ELOOP: "it is a symbolic link"
   };
   return reasons[code3] ?? code3;
 }
-async function writeTextFile(path2, shownAs, content3) {
+function writeBase(cwd, target) {
+  const rel = relative3(cwd, target);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel) ? cwd : target;
+}
+async function refuseSymlinks(path2, base, shownAs) {
+  const rel = relative3(base, path2);
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return;
+  let current2 = base;
+  for (const part of rel.split(sep3)) {
+    current2 = join2(current2, part);
+    const info = await lstat(current2).catch((error62) => {
+      if (error62.code === "ENOENT") return void 0;
+      throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error62)}`, { cause: error62 });
+    });
+    if (info === void 0) return;
+    if (info.isSymbolicLink()) {
+      const to = await readlink(current2).catch(() => "?");
+      const link2 = relative3(base, current2).split(sep3).join("/");
+      throw new AgentOsError(
+        "user-input",
+        `Refusing to write ${shownAs}: \`${link2}\` is a symbolic link (to ${to}). agent-os-github never writes through a symbolic link, so nothing it writes can land outside the repository: replace the link with a real file or folder, or remove it.`
+      );
+    }
+  }
+}
+async function writeTextFile(path2, shownAs, content3, base) {
+  await refuseSymlinks(path2, base, shownAs);
   try {
-    await mkdir(dirname2(path2), { recursive: true });
-    await writeFile(path2, content3, "utf8");
+    await mkdir(dirname3(path2), { recursive: true });
+    const file2 = await open(path2, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 438);
+    try {
+      await file2.writeFile(content3, "utf8");
+    } finally {
+      await file2.close();
+    }
   } catch (error62) {
     throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error62)}`, { cause: error62 });
   }
 }
 async function readTextFileIfAny(path2, shownAs) {
   try {
-    return await readFile(path2, "utf8");
+    return await readFile2(path2, "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") return void 0;
     throw new AgentOsError("user-input", `Cannot read ${shownAs}: ${describeFsError(error62)}`, { cause: error62 });
@@ -20872,8 +21495,8 @@ var init_split_issue_file = __esm({
 });
 
 // src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text5) {
-  return text5.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+function escapeMarkdown(text6) {
+  return text6.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 var init_escape_markdown = __esm({
   "src/core/markdown/escape-markdown.ts"() {
@@ -20882,12 +21505,12 @@ var init_escape_markdown = __esm({
 });
 
 // src/core/markdown/embed-verbatim.ts
-function fenceFor(text5) {
-  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((m) => m[0].length));
+function fenceFor(text6) {
+  const longest = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(longest + 1);
 }
-function embedVerbatim(text5) {
-  const source = text5.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
+function embedVerbatim(text6) {
+  const source = text6.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
   if (source === "") return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
@@ -20902,9 +21525,9 @@ ${fence3}`;
     }
   }
   const unclosed = findUnclosedFences(tree, source);
-  const open2 = unclosed[unclosed.length - 1];
-  return open2 === void 0 ? source : `${source}
-${open2.fence}`;
+  const open3 = unclosed[unclosed.length - 1];
+  return open3 === void 0 ? source : `${source}
+${open3.fence}`;
 }
 var OPEN_ENDED_HTML;
 var init_embed_verbatim = __esm({
@@ -24208,14 +24831,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -24232,14 +24855,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
+        i = consumeMoreIndentedLines(text6, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -24256,12 +24879,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
+            i = consumeMoreIndentedLines(text6, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -24273,12 +24896,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24293,39 +24916,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent2}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent2}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
+    function consumeMoreIndentedLines(text6, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -27204,10 +27827,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -27221,7 +27844,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map4.comment)
@@ -27245,7 +27868,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -27261,7 +27884,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -27352,7 +27975,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -27366,13 +27989,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -27415,18 +28038,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value: value2 } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep4 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -27480,8 +28103,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep4 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -27493,7 +28116,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -27504,8 +28127,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -27522,7 +28145,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27651,13 +28274,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -27669,12 +28292,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart2 = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent2, content3] = lines[i];
@@ -27702,7 +28325,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart2; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -27719,24 +28342,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent2.slice(trimIndent) + content3;
-          sep3 = "\n";
+          value2 += sep4 + indent2.slice(trimIndent) + content3;
+          sep4 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent2.slice(trimIndent) + content3;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value2 += sep4 + indent2.slice(trimIndent) + content3;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value2 += sep3 + content3;
-          sep3 = " ";
+          value2 += sep4 + content3;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27752,7 +28375,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -27835,8 +28458,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
       const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
@@ -27855,7 +28478,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -27919,25 +28542,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28070,26 +28693,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value2);
+        scalar2 = new Scalar2.Scalar(value2);
       }
-      scalar.range = range;
-      scalar.source = value2;
+      scalar2.range = range;
+      scalar2.source = value2;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -28747,14 +29370,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -29917,37 +30540,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
-          if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
-            delete scalar.end;
+          let sep4;
+          if (scalar2.end) {
+            sep4 = scalar2.end;
+            sep4.push(this.sourceToken);
+            delete scalar2.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map4 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map4;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -30085,15 +30708,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -30287,13 +30910,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map4;
@@ -35108,7 +35731,7 @@ function isRef(value2) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive2(inst, stack, resolve9) {
+function isRecursive2(inst, stack, resolve10) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -35118,7 +35741,7 @@ function isRecursive2(inst, stack, resolve9) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive2(child, stack, resolve9);
+      const answer = isRecursive2(child, stack, resolve10);
       if (answer > result)
         result = answer;
     }
@@ -35129,7 +35752,7 @@ function isRecursive2(inst, stack, resolve9) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve9) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve10) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -35193,7 +35816,7 @@ function isRecursive2(inst, stack, resolve9) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive2(inner, stack, false) : ASSUMED);
       break;
     }
@@ -35263,7 +35886,7 @@ function isBackEdge(ctx, value2) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value2) && backEdges.has(value2);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open, memo;
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open2, memo;
 var init_memoizer = __esm({
   "node_modules/zod/v4/core/memoizer.js"() {
     init_util();
@@ -35279,17 +35902,17 @@ var init_memoizer = __esm({
     NONE = 0;
     ASSUMED = 1;
     PROVEN = 2;
-    open = [];
+    open2 = [];
     memo = {
-      alloc(_inst, payload, empty3) {
+      alloc(_inst, payload, empty4) {
         const bucket = handoff;
         if (!bucket)
-          return empty3;
+          return empty4;
         handoff = void 0;
-        const entry = { value: empty3, issues: null };
+        const entry = { value: empty4, issues: null };
         bucket.set(payload.value, entry);
-        open.push(entry);
-        return empty3;
+        open2.push(entry);
+        return empty4;
       },
       guard(inst) {
         var _a3;
@@ -35359,10 +35982,10 @@ var init_memoizer = __esm({
               return payload;
             }
             handoff = bucket;
-            const depth = open.length;
+            const depth = open2.length;
             const result = base(payload, ctx);
             handoff = void 0;
-            const entry = open.length > depth ? open.pop() : void 0;
+            const entry = open2.length > depth ? open2.pop() : void 0;
             if (result instanceof Promise) {
               return result.then((r) => {
                 if (entry)
@@ -39556,8 +40179,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text5) => {
-      return text5.charAt(0).toUpperCase() + text5.slice(1);
+    capitalizeFirstCharacter = (text6) => {
+      return text6.charAt(0).toUpperCase() + text6.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -49737,7 +50360,7 @@ function resolveRef(ref, ctx) {
   throw new Error(`Reference not found: ${ref}`);
 }
 function checkObjectGuards(objectSchema, guards) {
-  const guard = z.transform((value2) => value2).check((payload) => {
+  const guard2 = z.transform((value2) => value2).check((payload) => {
     const value2 = payload.value;
     if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
       return;
@@ -49782,7 +50405,7 @@ function checkObjectGuards(objectSchema, guards) {
       }
     }
   });
-  return guard.pipe(objectSchema);
+  return guard2.pipe(objectSchema);
 }
 function canonicalKey(value2, seen) {
   if (value2 === null)
@@ -49840,7 +50463,7 @@ function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
-  const guard = z.transform((value2) => value2).check((payload) => {
+  const guard2 = z.transform((value2) => value2).check((payload) => {
     const items = payload.value;
     if (!Array.isArray(items))
       return;
@@ -49890,7 +50513,7 @@ function checkArrayGuards(arraySchema, guards) {
       }
     }
   });
-  return guard.pipe(arraySchema);
+  return guard2.pipe(arraySchema);
 }
 function getTupleRest(restSchema, ctx) {
   if (restSchema === false) {
@@ -50997,21 +51620,21 @@ var init_config_schema = __esm({
     init_parse_task_file();
     init_task_file_locations();
     init_lifecycle_settings();
-    level = external_exports.enum(PERMISSION_LEVELS.filter((l) => l !== "none"));
-    label = external_exports.string().trim().min(1).max(50);
-    folder = external_exports.string().regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, "a folder inside the repository, such as agent-os or docs/agent-os");
-    branchPrefix = external_exports.string().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]*[/-]$/, 'letters, digits, ".", "_", "-" and "/", ending with "/" or "-" (such as agent-os/)');
-    CONFIG_SCHEMA = external_exports.strictObject({
+    level = _enum2(PERMISSION_LEVELS.filter((l) => l !== "none"));
+    label = string4().trim().min(1).max(50);
+    folder = string4().regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, "a folder inside the repository, such as agent-os or docs/agent-os");
+    branchPrefix = string4().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]*[/-]$/, 'letters, digits, ".", "_", "-" and "/", ending with "/" or "-" (such as agent-os/)');
+    CONFIG_SCHEMA = strictObject({
       spec_root: folder.default("agent-os"),
       branch_prefix: branchPrefix.default("agent-os/"),
-      labels: external_exports.strictObject({
+      labels: strictObject({
         shape_spec: label.default("shape-spec"),
         shaping: label.default("agent-os: shaping"),
         spec_written: label.default("agent-os: spec written"),
         done: label.default("agent-os: done")
       }).prefault({}),
-      check_name: external_exports.string().trim().min(1).max(100).default("Agent OS: tasks"),
-      permissions: external_exports.strictObject({
+      check_name: string4().trim().min(1).max(100).default("Agent OS: tasks"),
+      permissions: strictObject({
         "shape-spec": level.default("write"),
         "write-spec": level.default("write"),
         "create-tasks": level.default("write"),
@@ -51020,23 +51643,27 @@ var init_config_schema = __esm({
         "orchestrate-tasks": level.default("write"),
         tick: level.default("write")
       }).prefault({}),
-      skip_markers: external_exports.array(external_exports.string().min(1)).default([...DEFAULT_SKIP_MARKERS]),
-      task_files: external_exports.array(external_exports.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
-      ignored_files: external_exports.array(external_exports.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
-      draft_pull_requests: external_exports.boolean().default(true),
-      verification_report: external_exports.boolean().default(true),
-      roadmap_update: external_exports.enum(["pull-request", "push", "off"]).default("pull-request"),
-      close_issue_on_merge: external_exports.boolean().default(true)
+      skip_markers: array(string4().min(1)).default([...DEFAULT_SKIP_MARKERS]),
+      cancelled_markers: array(_enum2(["[-]", "[~]"])).default([]),
+      story_checklists: _enum2(["shown", "gated"]).default("shown"),
+      task_files: array(string4().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
+      ignored_files: array(string4().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
+      draft_pull_requests: boolean2().default(true),
+      verification_report: boolean2().default(true),
+      roadmap_update: _enum2(["pull-request", "push", "off"]).default("pull-request"),
+      close_issue_on_merge: boolean2().default(true)
     });
   }
 });
 
 // src/core/config/settings.ts
-function tooLargeReason(text5, settings) {
-  const bytes = new TextEncoder().encode(text5).length;
+function tooLargeReasonForBytes(bytes, settings) {
   if (bytes <= settings.maxTaskFileBytes) return void 0;
   const kb = (n) => `${Math.round(n / 1024)} KB`;
   return `it is ${kb(bytes)}, over the ${kb(settings.maxTaskFileBytes)} a task file may have; split it into one file per spec.`;
+}
+function taskRulesOf(settings) {
+  return { skipMarkers: settings.skipMarkers, cancelledMarkers: settings.cancelledMarkers, storyChecklists: settings.storyChecklists };
 }
 var DEFAULT_GATE_SETTINGS;
 var init_settings = __esm({
@@ -51049,6 +51676,8 @@ var init_settings = __esm({
       taskFiles: DEFAULT_TASK_FILE_GLOBS,
       ignoredFiles: DEFAULT_IGNORED_GLOBS,
       skipMarkers: DEFAULT_SKIP_MARKERS,
+      cancelledMarkers: DEFAULT_CANCELLED_MARKERS,
+      storyChecklists: "shown",
       maxTaskFileBytes: 512 * 1024
     };
   }
@@ -51067,21 +51696,21 @@ function describe3(raw, path2) {
   if (typeof value2 === "number" || typeof value2 === "boolean") return `${typeof value2 === "number" ? "the number" : "the value"} ${String(value2)}`;
   return Array.isArray(value2) ? "a list" : "a mapping of keys";
 }
-function closest(unknown2, known) {
+function closest(unknown3, known) {
   const distance = (a, b) => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i += 1) {
       let previous3 = row[0] ?? 0;
       row[0] = i;
       for (let j = 1; j <= b.length; j += 1) {
-        const current = row[j] ?? 0;
+        const current2 = row[j] ?? 0;
         row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous3 + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous3 = current;
+        previous3 = current2;
       }
     }
     return row[b.length] ?? Infinity;
   };
-  const ranked = known.map((k) => ({ k, d: distance(unknown2.toLowerCase(), k) })).sort((x, y) => x.d - y.d)[0];
+  const ranked = known.map((k) => ({ k, d: distance(unknown3.toLowerCase(), k) })).sort((x, y) => x.d - y.d)[0];
   return ranked !== void 0 && ranked.d <= 3 ? ranked.k : void 0;
 }
 function knownKeysAt(path2) {
@@ -51129,7 +51758,9 @@ function toSettings(config2) {
       checkName: config2.check_name,
       taskFiles: config2.task_files,
       ignoredFiles: config2.ignored_files,
-      skipMarkers: config2.skip_markers
+      skipMarkers: config2.skip_markers,
+      cancelledMarkers: config2.cancelled_markers.map((box) => box === "[-]" ? "-" : "~"),
+      storyChecklists: config2.story_checklists
     }
   };
 }
@@ -51142,7 +51773,7 @@ function parseConfig(raw) {
 }
 function renderConfigProblems(file2, problems) {
   const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; the README lists every key with its default."].join("\n");
+  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; docs/configuration.md lists every key with its default."].join("\n");
 }
 var EXPECTED, DEFAULT_SETTINGS;
 var init_parse_config = __esm({
@@ -51166,13 +51797,13 @@ var init_parse_config = __esm({
 });
 
 // src/fs/read-local-config.ts
-import { join as join2 } from "node:path";
+import { join as join4 } from "node:path";
 async function readLocalSettings(cwd) {
-  const text5 = await readTextFileIfAny(join2(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
-  if (text5 === void 0) return parseConfigOrThrow(null);
+  const text6 = await readTextFileIfAny(join4(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
+  if (text6 === void 0) return parseConfigOrThrow(null);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(text5);
+    raw = (0, import_yaml.parse)(text6);
   } catch (error62) {
     throw new AgentOsError("user-input", `\`${LOCAL_CONFIG}\` could not be read as YAML: ${error62 instanceof Error ? error62.message.split("\n")[0] ?? "" : String(error62)}`, {
       cause: error62
@@ -51198,14 +51829,21 @@ var init_read_local_config = __esm({
 });
 
 // src/fs/read-text-file.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
+function cannotRead(error62, shownAs) {
+  const code3 = error62.code ?? "error";
+  const why = code3 === "EACCES" ? "permission denied" : code3 === "EISDIR" ? "it is a folder" : code3 === "ENOENT" ? "no such file" : code3;
+  return new AgentOsError("user-input", `Cannot read ${shownAs}: ${why}`, { cause: error62 });
+}
 async function readTextFile(path2, shownAs) {
+  return (await readTextFileWithSize(path2, shownAs)).text;
+}
+async function readTextFileWithSize(path2, shownAs) {
   try {
-    return await readFile2(path2, "utf8");
+    const buffer = await readFile3(path2);
+    return { text: buffer.toString("utf8"), bytes: buffer.length };
   } catch (error62) {
-    const code3 = error62.code ?? "error";
-    const why = code3 === "EACCES" ? "permission denied" : code3 === "EISDIR" ? "it is a folder" : code3 === "ENOENT" ? "no such file" : code3;
-    throw new AgentOsError("user-input", `Cannot read ${shownAs}: ${why}`, { cause: error62 });
+    throw cannotRead(error62, shownAs);
   }
 }
 var init_read_text_file = __esm({
@@ -51416,10 +52054,10 @@ function standardsSection(input2, folder2) {
   ];
 }
 function dependencySection(input2) {
-  const text5 = input2.group.dependencies;
-  if (text5 === void 0) return [];
-  const keys = parseGroupDependencies(text5);
-  if (keys.length === 0) return [`**Dependencies:** ${text5}`];
+  const text6 = input2.group.dependencies;
+  if (text6 === void 0) return [];
+  const keys = parseGroupDependencies(text6);
+  if (keys.length === 0) return [`**Dependencies:** ${text6}`];
   const complete = completeGroups(input2.tasks);
   const lines = keys.map((key) => {
     const group = findGroupByKey(input2.tasks, key);
@@ -51427,7 +52065,7 @@ function dependencySection(input2) {
     const state = complete.has(key) ? "complete" : "not complete yet: build on what is there, and do not implement its tasks here";
     return `- Task Group ${key}: ${groupName(group)} (${state})`;
   });
-  return [`**Dependencies:** ${text5}. This group builds on:`, "", ...lines];
+  return [`**Dependencies:** ${text6}. This group builds on:`, "", ...lines];
 }
 function renderGroupPrompt(input2) {
   const { group, links, orchestration } = input2;
@@ -51504,30 +52142,34 @@ function scalarText(node3) {
   if (typeof value2 === "number" || typeof value2 === "boolean") return String(value2);
   return void 0;
 }
+function textOnly(node3) {
+  return (0, import_yaml2.isScalar)(node3) && typeof node3.value === "string" ? node3.value.trim() : void 0;
+}
 function stringList(node3, words2) {
+  const read = words2 ? scalarText : textOnly;
   if (node3 === null || node3 === void 0 || (0, import_yaml2.isScalar)(node3) && node3.value === null) return { values: [], bad: false };
   if ((0, import_yaml2.isSeq)(node3)) {
     const values = [];
     let bad = false;
     for (const item of node3.items) {
-      const text6 = scalarText(item);
-      if (text6 === void 0) bad = true;
-      else if (text6 !== "") values.push({ text: text6, node: item });
+      const text7 = read(item);
+      if (text7 === void 0) bad = true;
+      else if (text7 !== "") values.push({ text: text7, node: item });
     }
     return { values, bad };
   }
-  const text5 = scalarText(node3);
-  if (text5 === void 0) return { values: [], bad: true };
-  return { values: text5.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
+  const text6 = read(node3);
+  if (text6 === void 0) return { values: [], bad: true };
+  return { values: text6.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
 }
 function readOrchestrationEntry(node3, position2, lines) {
-  const lineOf4 = (at, fallback = 0) => {
+  const lineOf3 = (at, fallback = 0) => {
     const range = at?.range;
     return range == null ? fallback : lines.linePos(range[0]).line;
   };
-  const line = lineOf4(node3);
+  const line = lineOf3(node3);
   const where = `${FILE} line ${line}`;
-  const whereIs = (at) => `${FILE} line ${lineOf4(at, line)}`;
+  const whereIs = (at) => `${FILE} line ${lineOf3(at, line)}`;
   const problems = [];
   const plain = scalarText(node3);
   if (plain !== void 0) {
@@ -51544,23 +52186,17 @@ function readOrchestrationEntry(node3, position2, lines) {
   if (explicitNumber !== void 0 && explicitNumber !== "" && !/^\d+$/.test(explicitNumber)) {
     problems.push(`${whereIs(node3.get("number", true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`);
   }
-  const subagent = node3.get("claude_code_subagent", true);
-  const subagentText = scalarText(subagent);
+  const subagentText = textOnly(node3.get("claude_code_subagent", true));
   if (subagentText !== void 0 && subagentText !== "") group.claude_code_subagent = subagentText;
-  else if (subagent !== void 0 && !((0, import_yaml2.isScalar)(subagent) && (subagent.value === null || subagentText === ""))) {
-    problems.push(`${whereIs(subagent)}: \`claude_code_subagent\` should be the name of one subagent, such as database-engineer; it is ignored.`);
-  }
   if (node3.has("standards")) {
     const standards = stringList(node3.get("standards", true), false);
-    if (standards.bad) problems.push(`${whereIs(node3.get("standards", true))}: \`standards\` should be a list of standards such as \`global/*\` or \`backend/api.md\`; what is not text is ignored.`);
-    group.standards = standards.values.map((v) => v.text);
+    if (!standards.bad || standards.values.length > 0) group.standards = standards.values.map((v) => v.text);
   }
   const loginNodes = [node3.get("assignees", true), node3.get("assignee", true)];
   if (node3.has("assignees") || node3.has("assignee")) {
     const logins = [];
     for (const loginNode of loginNodes) {
       const read = stringList(loginNode, true);
-      if (read.bad) problems.push(`${whereIs(loginNode)}: assignees should be GitHub logins, such as \`- octocat\`; what is not text is ignored.`);
       for (const { text: value2, node: valueNode } of read.values) {
         const login = value2.replace(/^@/, "");
         if (!isGitHubLogin(login)) {
@@ -51592,8 +52228,82 @@ var init_orchestration_group = __esm({
   }
 });
 
+// src/core/orchestration/orchestration-schema.ts
+function describe4(value2) {
+  if (value2 === null || value2 === void 0) return "nothing";
+  if (typeof value2 === "string") return `the text ${JSON.stringify(value2.length > 40 ? `${value2.slice(0, 40)}\u2026` : value2)}`;
+  if (typeof value2 === "number") return `the number ${value2}`;
+  if (typeof value2 === "boolean") return `the value ${String(value2)}`;
+  return Array.isArray(value2) ? "a list" : "a map of keys";
+}
+function valueAt(root2, path2) {
+  let value2 = root2;
+  for (const p of path2) value2 = typeof value2 === "object" && value2 !== null ? value2[p] : void 0;
+  return value2;
+}
+function checkAgainst(schema, value2, known, owner) {
+  const result = schema.safeParse(value2);
+  if (result.success) return [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const issue2 of result.error.issues) {
+    if (issue2.code === "unrecognized_keys") {
+      for (const key2 of issue2.keys) {
+        const guess2 = nearestWord(key2, known);
+        problems.push({
+          path: [...issue2.path.map((p) => typeof p === "number" ? p : String(p)), key2],
+          message: `is not a key of ${owner}${guess2 === void 0 ? "" : ` (did you mean \`${guess2}\`?)`}: it is kept as written but does nothing; the keys are ${known.map((k) => `\`${k}\``).join(", ")}`
+        });
+      }
+      continue;
+    }
+    const [key] = issue2.path;
+    const id = issue2.path.join(".");
+    if (key === void 0 || seen.has(id)) continue;
+    seen.add(id);
+    problems.push({
+      path: issue2.path.map((p) => typeof p === "number" ? p : String(p)),
+      message: `should be ${EXPECTED2[String(key)] ?? "something else"}; found ${describe4(valueAt(value2, issue2.path))}, which is ignored`
+    });
+  }
+  return problems;
+}
+var scalar, text5, empty3, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, ENTRY_KEYS, FILE_KEYS, EXPECTED2;
+var init_orchestration_schema = __esm({
+  "src/core/orchestration/orchestration-schema.ts"() {
+    "use strict";
+    init_zod();
+    init_nearest_word();
+    scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+    text5 = external_exports.string();
+    empty3 = external_exports.null();
+    ORCHESTRATION_ENTRY_SCHEMA = external_exports.strictObject({
+      name: external_exports.union([scalar, empty3]).optional(),
+      number: external_exports.union([external_exports.number().int().nonnegative(), text5, empty3]).optional(),
+      claude_code_subagent: external_exports.union([text5, empty3]).optional(),
+      standards: external_exports.union([external_exports.array(text5), text5, empty3]).optional(),
+      assignees: external_exports.union([external_exports.array(scalar), scalar, empty3]).optional(),
+      assignee: external_exports.union([external_exports.array(scalar), scalar, empty3]).optional()
+    });
+    ORCHESTRATION_FILE_SCHEMA = external_exports.strictObject({
+      task_groups: external_exports.union([external_exports.array(external_exports.unknown()), empty3]).optional()
+    });
+    ENTRY_KEYS = Object.keys(ORCHESTRATION_ENTRY_SCHEMA.shape);
+    FILE_KEYS = Object.keys(ORCHESTRATION_FILE_SCHEMA.shape);
+    EXPECTED2 = {
+      name: "the task group's name, as in tasks.md",
+      number: "a task group number such as 2",
+      claude_code_subagent: "the name of one subagent, such as database-engineer",
+      standards: "a list of standards such as `global/*` or `backend/api.md`",
+      assignees: "GitHub logins, such as `- octocat`",
+      assignee: "a GitHub login, such as octocat",
+      task_groups: "a list of task groups (`- name: \u2026`)"
+    };
+  }
+});
+
 // src/core/orchestration/orchestration-file.ts
-function readFile3(yaml) {
+function readFile4(yaml) {
   const lines = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(yaml, { lineCounter: lines, prettyErrors: false });
   const error62 = doc.errors[0];
@@ -51611,7 +52321,27 @@ function readFile3(yaml) {
   if (list4 === void 0 || (0, import_yaml3.isScalar)(list4) && list4.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
   if (!(0, import_yaml3.isSeq)(list4)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
   const entries2 = list4.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
-  return { ok: true, doc, entries: entries2, hasList: true, problems: entries2.flatMap((e) => e.problems) };
+  const problems = [
+    ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE2),
+    ...list4.items.flatMap((item, position2) => [
+      ...(0, import_yaml3.isMap)(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position2], lines, "a task group") : [],
+      ...entries2[position2]?.problems ?? []
+    ])
+  ];
+  return { ok: true, doc, entries: entries2, hasList: true, problems };
+}
+function keyPath(path2) {
+  return path2.map((p, i) => typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${p}`).join("");
+}
+function schemaProblems(map4, schema, known, at, lines, owner) {
+  const lineOf3 = (problem) => {
+    const key = problem.path[0];
+    const pair2 = map4.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(key));
+    const node3 = problem.message.startsWith("is not a key") ? pair2?.key : pair2?.value ?? pair2?.key;
+    const range = node3?.range ?? map4.range;
+    return range == null ? 0 : lines.linePos(range[0]).line;
+  };
+  return checkAgainst(schema, map4.toJSON(), known, owner).map((problem) => ({ line: lineOf3(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` })).sort((a, b) => a.line - b.line).map((p) => `${FILE2} line ${p.line}: ${p.text}`);
 }
 function matchEntries(wanted, entries2) {
   const claimed = /* @__PURE__ */ new Set();
@@ -51652,7 +52382,7 @@ function planOrchestration(tasks, existingYaml) {
   const wanted = tasks.groups.map((g) => ({ name: groupName(g), ...g.number === void 0 ? {} : { number: g.number } }));
   const bare = wanted.map((w) => ({ ...w }));
   if (existingYaml === void 0 || existingYaml.trim() === "") return { groups: bare, text: renderNew(wanted), problems: [] };
-  const read = readFile3(existingYaml);
+  const read = readFile4(existingYaml);
   if (!read.ok) {
     const kept = `It is left as it is: fix it, or delete it to have it written again from tasks.md.`;
     return { groups: bare, text: existingYaml, problems: read.problems.map((p) => `${p} ${kept}`) };
@@ -51712,6 +52442,7 @@ var init_orchestration_file = __esm({
     import_yaml3 = __toESM(require_dist(), 1);
     init_group_name();
     init_orchestration_group();
+    init_orchestration_schema();
     FILE2 = "orchestration.yml";
     KEY = "task_groups";
     HEADER = [
@@ -51732,7 +52463,7 @@ __export(orchestrate_command_exports, {
   orchestrateCommand: () => orchestrateCommand
 });
 import { readdir as readdir2 } from "node:fs/promises";
-import { join as join5, resolve as resolve7 } from "node:path";
+import { join as join7, resolve as resolve8 } from "node:path";
 async function filesIn(folder2) {
   try {
     const entries2 = await readdir2(folder2, { withFileTypes: true });
@@ -51750,24 +52481,24 @@ function titleOf(spec, tasks, folder2) {
   if (fromTasks !== "") return fromTasks;
   return folder2.slice(folder2.lastIndexOf("/") + 1).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 }
-async function writeIfChanged(absolute, shown, content3, existing) {
+async function writeIfChanged(absolute, shown, content3, base, existing) {
   const before = existing ?? await readTextFileIfAny(absolute, shown);
   if (before === content3) return "Unchanged";
-  await writeTextFile(absolute, shown, content3);
+  await writeTextFile(absolute, shown, content3, base);
   return "Wrote";
 }
 async function orchestrateCommand(folder2, options) {
-  const root2 = resolve7(options.cwd, folder2);
-  const shownFolder = root2 === resolve7(options.cwd) ? "." : displayPath(root2, options.cwd);
+  const root2 = resolve8(options.cwd, folder2);
+  const shownFolder = root2 === resolve8(options.cwd) ? "." : displayPath(root2, options.cwd);
   const at = (path2) => shownFolder === "." ? path2 : `${shownFolder}/${path2}`;
-  const tasksSource = await readTextFileIfAny(join5(root2, "tasks.md"), at("tasks.md"));
+  const tasksSource = await readTextFileIfAny(join7(root2, "tasks.md"), at("tasks.md"));
   if (tasksSource === void 0) {
     throw new AgentOsError(
       "user-input",
       `${at("tasks.md")} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`
     );
   }
-  const tasks = parseTaskFile(tasksSource, { path: join5(root2, "tasks.md") });
+  const tasks = parseTaskFile(tasksSource, { path: join7(root2, "tasks.md") });
   if (tasks.tasks.length === 0) {
     throw new AgentOsError(
       "user-input",
@@ -51775,31 +52506,33 @@ async function orchestrateCommand(folder2, options) {
     );
   }
   const out = [];
-  const orchestrationPath = join5(root2, "orchestration.yml");
+  const orchestrationPath = join7(root2, "orchestration.yml");
   const existing = await readTextFileIfAny(orchestrationPath, at("orchestration.yml"));
   const plan = planOrchestration(tasks, existing);
-  const did = await writeIfChanged(orchestrationPath, at("orchestration.yml"), plan.text, existing);
+  const base = writeBase(options.cwd, root2);
+  await refuseSymlinks(join7(root2, "implementation", "prompts"), base, at("implementation/prompts"));
+  const did = await writeIfChanged(orchestrationPath, at("orchestration.yml"), plan.text, base, existing);
   out.push(`${did} ${at("orchestration.yml")} (${tasks.groups.length} task group${tasks.groups.length === 1 ? "" : "s"})`);
   const links = {
     specFolder: shownFolder,
     spec: at("spec.md"),
     requirements: at("planning/requirements.md"),
     tasks: at("tasks.md"),
-    visuals: (await filesIn(join5(root2, "planning", "visuals"))).map((name) => at(`planning/visuals/${name}`))
+    visuals: (await filesIn(join7(root2, "planning", "visuals"))).map((name) => at(`planning/visuals/${name}`))
   };
-  const specTitle = titleOf(await readTextFileIfAny(join5(root2, "spec.md"), at("spec.md")), tasksSource, shownFolder === "." ? root2 : shownFolder);
+  const specTitle = titleOf(await readTextFileIfAny(join7(root2, "spec.md"), at("spec.md")), tasksSource, shownFolder === "." ? root2 : shownFolder);
   const written = /* @__PURE__ */ new Set();
   for (const [i, group] of tasks.groups.entries()) {
     const promptPath = groupPromptPath(shownFolder, group, tasks);
     const orchestration = plan.groups[i];
     const prompt = renderGroupPrompt({ tasks, tasksSource, group, ...orchestration === void 0 ? {} : { orchestration }, links, specTitle });
-    const absolute = resolve7(options.cwd, promptPath);
+    const absolute = resolve8(options.cwd, promptPath);
     written.add(absolute);
-    out.push(`${await writeIfChanged(absolute, promptPath, prompt)} ${promptPath}`);
+    out.push(`${await writeIfChanged(absolute, promptPath, prompt, base)} ${promptPath}`);
   }
   const warnings = plan.problems.map((p) => `warning: ${p}`);
-  for (const name of await filesIn(join5(root2, "implementation", "prompts"))) {
-    if (name.endsWith(".md") && !written.has(join5(root2, "implementation", "prompts", name))) {
+  for (const name of await filesIn(join7(root2, "implementation", "prompts"))) {
+    if (name.endsWith(".md") && !written.has(join7(root2, "implementation", "prompts", name))) {
       warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);
     }
   }
@@ -52187,7 +52920,7 @@ var init_date = __esm({
 });
 
 // node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
+function isDigit2(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
 function isEndOfValue(char, delim) {
@@ -52259,7 +52992,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
+  } else if (!isDigit2(c))
     TomlError.x("invalid value", ctx, startPtr);
   while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
@@ -52275,7 +53008,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c))
+    } else if (!isDigit2(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -52300,7 +53033,7 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c, base))
+    } else if (!isDigit2(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -52327,13 +53060,13 @@ function parseInteger(ctx, str, base, startPtr) {
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
     return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
     let t2 = ctx.s.slice(startPtr, ctx.p);
     return readDate(ctx, t2, 3, false, startPtr);
   }
@@ -52342,7 +53075,7 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p += 3) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
@@ -52359,13 +53092,13 @@ function parseDate(ctx, c, endChr) {
 }
 function parseTime(ctx, c, endChr) {
   let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   let t = ctx.s.slice(start, ctx.p);
   return readDate(ctx, t, 4, false, start);
@@ -52730,8 +53463,8 @@ var init_dist3 = __esm({
 
 // src/core/product/parse-manifest.ts
 function firstLine(error62) {
-  const text5 = error62 instanceof Error ? error62.message : String(error62);
-  return (text5.split("\n")[0] ?? "").trim().replace(/:$/, "");
+  const text6 = error62 instanceof Error ? error62.message : String(error62);
+  return (text6.split("\n")[0] ?? "").trim().replace(/:$/, "");
 }
 function parseJsonManifest(path2, content3) {
   try {
@@ -52824,11 +53557,11 @@ var init_detect_ci_stack = __esm({
 // src/core/product/clean-version.ts
 function cleanVersion(spec) {
   if (spec === void 0) return void 0;
-  let text5 = spec.trim();
-  const alias = /^npm:.+@([^@]+)$/.exec(text5);
-  if (alias?.[1] !== void 0) text5 = alias[1];
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text5) || text5.includes("/")) return void 0;
-  const [firstAlternative = ""] = text5.split(/\s*\|\|?\s*/);
+  let text6 = spec.trim();
+  const alias = /^npm:.+@([^@]+)$/.exec(text6);
+  if (alias?.[1] !== void 0) text6 = alias[1];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text6) || text6.includes("/")) return void 0;
+  const [firstAlternative = ""] = text6.split(/\s*\|\|?\s*/);
   const [firstClause = ""] = firstAlternative.trim().split(/\s*,\s*|\s+(?=[<>=!~^])/);
   let clause = firstClause.replace(/\s+/g, "");
   let orLater = false;
@@ -52841,9 +53574,9 @@ function cleanVersion(spec) {
   const version2 = orLater ? `${clause}+` : clause;
   return PLAIN_VERSION.test(version2) ? version2 : void 0;
 }
-function leadingVersion(text5) {
-  if (text5 === void 0) return void 0;
-  const match = /^v?(\d+(?:\.\d+)*)/.exec(text5.trim());
+function leadingVersion(text6) {
+  if (text6 === void 0) return void 0;
+  const match = /^v?(\d+(?:\.\d+)*)/.exec(text6.trim());
   return match?.[1];
 }
 var PLAIN_VERSION;
@@ -52862,8 +53595,8 @@ function splitImage(image2) {
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   return { base: name.slice(name.lastIndexOf("/") + 1).toLowerCase(), tag: colon === -1 ? void 0 : withoutDigest.slice(colon + 1) };
 }
-function substitute(text5, args) {
-  return text5.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
+function substitute(text6, args) {
+  return text6.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
     const value2 = args.get(braced ?? bare ?? "");
     return value2 ?? fallback ?? whole;
   });
@@ -53123,10 +53856,10 @@ function withVersion(finding, version2) {
 function detectNodeStack(files) {
   const findings = [];
   const problems = [];
-  const text5 = files.get("package.json");
+  const text6 = files.get("package.json");
   let manifest;
-  if (text5 !== void 0) {
-    const parsed = parseJsonManifest("package.json", text5);
+  if (text6 !== void 0) {
+    const parsed = parseJsonManifest("package.json", text6);
     if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
     else if (!isRecord(parsed.value)) problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
     else manifest = parsed.value;
@@ -53452,9 +54185,9 @@ var init_detect_python_stack = __esm({
 });
 
 // src/core/product/detect-ruby-stack.ts
-function quotedArguments(text5) {
+function quotedArguments(text6) {
   const found = [];
-  for (const part of text5.replace(/\)\s*$/, "").split(",")) {
+  for (const part of text6.replace(/\)\s*$/, "").split(",")) {
     const quoted3 = /^\s*(["'])(.*)\1\s*$/.exec(part);
     if (quoted3?.[2] === void 0) break;
     found.push(quoted3[2]);
@@ -53749,13 +54482,13 @@ var init_detect_tech_stack = __esm({
 });
 
 // src/core/product/split-feature.ts
-function words(text5) {
-  return text5.split(/\s+/).filter((w) => w !== "").length;
+function words(text6) {
+  return text6.split(/\s+/).filter((w) => w !== "").length;
 }
-function firstSeparator(text5) {
+function firstSeparator(text6) {
   let best;
   for (const separator of SEPARATORS) {
-    const at = text5.indexOf(separator);
+    const at = text6.indexOf(separator);
     if (at !== -1 && (best === void 0 || at < best.at)) best = { at, separator };
   }
   return best;
@@ -53799,8 +54532,8 @@ var init_split_feature = __esm({
 });
 
 // src/core/product/product-entries.ts
-function entryKey(text5) {
-  return plainText(text5).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function entryKey(text6) {
+  return plainText(text6).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function featureOf(entry) {
   const feature2 = splitFeature(entry.source, entry.nodes);
@@ -53808,7 +54541,7 @@ function featureOf(entry) {
   const more = entry.subItems.join("; ");
   return { title: feature2.title, description: feature2.description === "" ? more : `${feature2.description.replace(/[.;:]?$/, ";")} ${more}` };
 }
-function lineOf3(entry) {
+function lineOf2(entry) {
   return entry.subItems.length === 0 ? entry.text : `${entry.text} \u2014 ${entry.subItems.join("; ")}`;
 }
 function addFeatures(into, more) {
@@ -53843,8 +54576,8 @@ var init_product_entries = __esm({
 
 // src/core/product/classify-product-heading.ts
 function classifyProductHeading(heading2) {
-  const text5 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
-  for (const [section3, pattern] of RULES2) if (pattern.test(text5)) return section3;
+  const text6 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
+  for (const [section3, pattern] of RULES2) if (pattern.test(text6)) return section3;
   return "other";
 }
 var RULES2;
@@ -53858,9 +54591,73 @@ var init_classify_product_heading = __esm({
       ["differentiators", /differentiat|why us|why choose|unique|advantage|stand(s)? out|sets? (us|it) apart|compar|competit|alternatives?/],
       ["features", /features?|capabilit|\bmvp\b|scope|functionality|what it does|roadmap|milestones?/],
       ["problem", /problem|pain|challenge|^why\b|motivation|^the need$|background/],
-      ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders/],
+      ["users", /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders|^((built|made|designed) )?for( whom)?$/],
       ["pitch", /pitch|vision|overview|summary|elevator|idea|concept|description|about|mission|what is|introduction|^intro$|tl;?dr|^goals?$/]
     ];
+  }
+});
+
+// src/core/product/split-labelled-lines.ts
+function sentences(line) {
+  const parts = [];
+  let start = 0;
+  for (let i = 0; i < line.length - 1; i += 1) {
+    if (".!?".includes(line[i] ?? "") && line[i + 1] === " ") {
+      parts.push(line.slice(start, i + 1));
+      start = i + 2;
+    }
+  }
+  parts.push(line.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+function labelOf(sentence) {
+  const match = LABEL.exec(sentence);
+  const label2 = match?.[1]?.trim();
+  if (match === null || label2 === void 0 || label2.split(/\s+/).length > MAX_LABEL_WORDS) return void 0;
+  const section3 = classifyProductHeading(label2);
+  return section3 === "other" ? void 0 : { label: label2, section: section3, rest: sentence.slice(match[0].length).trim() };
+}
+function splitLabelledLines(lines) {
+  const segments = [];
+  let labelled = false;
+  for (const line of lines) {
+    for (const sentence of sentences(line.trim())) {
+      const found = labelOf(sentence);
+      const last = segments[segments.length - 1];
+      if (found !== void 0) {
+        labelled = true;
+        segments.push({ label: found.label, section: found.section, text: found.rest });
+      } else if (last !== void 0) {
+        last.text = last.text === "" ? sentence : `${last.text} ${sentence}`;
+      } else {
+        segments.push({ text: sentence });
+      }
+    }
+  }
+  return labelled ? segments : [];
+}
+function splitInlineList(text6, splitOnAnd) {
+  const trimmed = text6.trim().replace(/[.;]+$/, "");
+  if (trimmed.includes(":")) return [trimmed];
+  const parts = trimmed.split(/\s*[,;]\s*/);
+  const last = parts.pop() ?? "";
+  if (splitOnAnd && parts.length > 0) {
+    const stripped = last.replace(/^and\s+/i, "");
+    const at = stripped.lastIndexOf(" and ");
+    parts.push(...at > 0 ? [stripped.slice(0, at), stripped.slice(at + " and ".length)] : [stripped]);
+  } else {
+    parts.push(last);
+  }
+  const items = parts.map((p) => p.trim()).filter((p) => p !== "");
+  return items.length > 1 && items.every((item) => item.split(/\s+/).length <= 8) ? items : [trimmed];
+}
+var MAX_LABEL_WORDS, LABEL;
+var init_split_labelled_lines = __esm({
+  "src/core/product/split-labelled-lines.ts"() {
+    "use strict";
+    init_classify_product_heading();
+    MAX_LABEL_WORDS = 3;
+    LABEL = /^([\p{L}][\p{L}'’ -]{0,40}?):\s*/u;
   }
 });
 
@@ -53872,9 +54669,9 @@ function isPseudoHeading2(node3) {
   return trailing === "" || trailing === ":";
 }
 function leadInSection(node3, next) {
-  const text5 = toString(node3).trim();
-  if (next?.type !== "list" || !text5.endsWith(":") || text5.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
-  const section3 = classifyProductHeading(text5);
+  const text6 = toString(node3).trim();
+  if (next?.type !== "list" || !text6.endsWith(":") || text6.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
+  const section3 = classifyProductHeading(text6);
   return section3 === "other" ? void 0 : section3;
 }
 function entryOf(source, paragraph2, subItems) {
@@ -53916,11 +54713,11 @@ function paragraphLines(source, paragraph2, quoted3 = false) {
 function parseProductSections(markdown) {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const sections = [];
-  let current = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
+  let current2 = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
   const start = (heading2) => {
-    if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
-    const text5 = oneLine(heading2).replace(/:\s*$/, "");
-    current = { section: classifyProductHeading(text5), heading: text5, paragraphs: [], lines: [], items: [] };
+    if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
+    const text6 = oneLine(heading2).replace(/:\s*$/, "");
+    current2 = { section: classifyProductHeading(text6), heading: text6, paragraphs: [], lines: [], items: [] };
   };
   const visit3 = (nodes, quoted3) => {
     for (const [index2, node3] of nodes.entries()) {
@@ -53930,22 +54727,39 @@ function parseProductSections(markdown) {
         start(toString(node3));
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
-        const text5 = oneLine(sliceOf(source, node3));
+        const text6 = oneLine(sliceOf(source, node3));
+        const labelled = lead === void 0 && !quoted3 ? splitLabelledLines(sliceOf(source, node3).split("\n")) : [];
         if (lead !== void 0) start(toString(node3));
-        else if (text5 !== "" && !EMPTY_FIELD2.test(text5) && !isOnlyMedia(node3)) {
-          current.paragraphs.push(text5);
-          current.lines.push(...paragraphLines(source, node3, quoted3));
+        else if (labelled.length > 0) {
+          for (const segment of labelled) {
+            if (segment.label !== void 0) start(segment.label);
+            if (segment.text === "") continue;
+            current2.paragraphs.push(segment.text);
+            current2.lines.push(...inlineEntries(segment.text, segment.section));
+          }
+        } else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
+          current2.paragraphs.push(text6);
+          current2.lines.push(...paragraphLines(source, node3, quoted3));
         }
       } else if (node3.type === "list") {
-        current.items.push(...listEntries(source, node3));
+        current2.items.push(...listEntries(source, node3));
       } else if (node3.type === "blockquote") {
         visit3(node3.children, true);
       }
     }
   };
   visit3(parseMarkdown(source).children, false);
-  if (current.heading !== void 0 || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+  if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
   return sections;
+}
+function inlineEntries(text6, section3) {
+  const listed2 = section3 === "features" || section3 === "users" || section3 === "differentiators";
+  const items = listed2 ? splitInlineList(text6, section3 === "features") : [text6];
+  return items.flatMap((item) => {
+    const line = section3 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
+    const [node3] = parseMarkdown(line).children;
+    return node3?.type === "paragraph" ? [entryOf(line, node3, [])] : [];
+  });
 }
 function isOnlyMedia(node3) {
   return node3.children.every((child) => child.type === "image" || child.type === "imageReference" || child.type === "text" && child.value.trim() === "" || child.type === "break");
@@ -53958,6 +54772,7 @@ var init_parse_product_sections = __esm({
     init_parse_markdown();
     init_source_slice();
     init_classify_product_heading();
+    init_split_labelled_lines();
     EMPTY_FIELD2 = /^_?no response_?$/i;
     MAX_LEAD_IN_WORDS = 6;
   }
@@ -54037,12 +54852,25 @@ function productNameOf(title) {
     name = next;
   }
 }
+function nameFromFirstSentence(pitch) {
+  const words2 = plainText(pitch).trim().split(/\s+/);
+  const name = [];
+  for (const word of words2.slice(0, 5)) {
+    if (NAMING_VERB.test(word)) break;
+    if (!/^[\p{Lu}\p{N}]/u.test(word)) return void 0;
+    name.push(word);
+  }
+  const [first] = name;
+  if (name.length === 0 || name.length > 4 || first === void 0 || name.length === 1 && NOT_A_NAME.test(first)) return void 0;
+  if (!NAMING_VERB.test(words2[name.length] ?? "")) return void 0;
+  return name.join(" ").replace(/[,:;]$/, "");
+}
 function ofSection(sections, section3) {
   return sections.filter((s) => s.section === section3);
 }
 function prose(sections) {
   const paragraphs = sections.flatMap((s) => s.paragraphs);
-  const items = sections.flatMap((s) => s.items).map((item) => `- ${lineOf3(item)}`);
+  const items = sections.flatMap((s) => s.items).map((item) => `- ${lineOf2(item)}`);
   return [...paragraphs, ...items.length > 0 ? [items.join("\n")] : []].join("\n\n");
 }
 function entries(sections) {
@@ -54056,22 +54884,28 @@ function readProductBrief(title, body) {
   const sections = parseProductSections(body ?? "");
   const preamble = ofSection(sections, "preamble");
   const named = ofSection(sections, "name").flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
-  const name = (named === void 0 ? "" : plainText(named)) || productNameOf(plainText(title) || title) || UNNAMED_PRODUCT;
   const pitchSections = ofSection(sections, "pitch");
   const pitch = pitchSections.length > 0 ? prose(pitchSections) : preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? "";
+  const fromTitle = productNameOf(plainText(title) || title);
+  const fromPitch = nameFromFirstSentence(pitch);
+  const titleNames = fromTitle !== "" && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== void 0 && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
+  const name = (named === void 0 ? "" : plainText(named)) || (titleNames ? fromTitle : fromPitch ?? fromTitle) || UNNAMED_PRODUCT;
+  const users = addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf2(entry)));
+  const problem = prose(ofSection(sections, "problem"));
   const featureSections = ofSection(sections, "features");
   const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
   const features = addFeatures([], featureEntries.map((entry) => featureOf(entry)));
   return {
     name,
     pitch,
-    users: addLines([], entries(ofSection(sections, "users")).map((entry) => lineOf3(entry))),
-    problem: prose(ofSection(sections, "problem")),
-    differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf3(entry))),
+    users,
+    // Said who it is for but not the problem: the description of what it does for them is the problem as given.
+    problem: problem !== "" || users.length === 0 || pitchSections.length > 0 ? problem : pitch,
+    differentiators: addLines([], entries(ofSection(sections, "differentiators")).map((entry) => lineOf2(entry))),
     features: features.filter((f) => f.title !== "")
   };
 }
-var UNNAMED_PRODUCT;
+var UNNAMED_PRODUCT, GENERIC_NAME, NOT_A_NAME, NAMING_VERB;
 var init_read_product_brief = __esm({
   "src/core/product/read-product-brief.ts"() {
     "use strict";
@@ -54082,6 +54916,9 @@ var init_read_product_brief = __esm({
     init_missing_product_info();
     init_fold_product_answers();
     UNNAMED_PRODUCT = "Untitled product";
+    GENERIC_NAME = /^((the|our|a|an|my|this|new)\s+)*(product|app|application|project|idea|service|platform|tool|startup|business)?$/i;
+    NOT_A_NAME = /^(a|an|the|it|we|our|this|that|there|you|they|i|my|here)$/i;
+    NAMING_VERB = /^(is|are|was|will|helps|lets|makes|gives|turns|connects|brings|puts|keeps|finds|shows|tracks)$/i;
   }
 });
 
@@ -54103,8 +54940,8 @@ function personas(users) {
   if (split.length === 0) return ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"];
   return split.flatMap((u, index2) => [...index2 > 0 ? [""] : [], `**${escapeMarkdown(u.title)}**`, `- **Context:** ${u.description}`]);
 }
-function listOr(lines, empty3) {
-  return lines.length > 0 ? lines : [empty3];
+function listOr(lines, empty4) {
+  return lines.length > 0 ? lines : [empty4];
 }
 function renderMission(brief) {
   const problem = embedVerbatim(brief.problem);
@@ -54157,14 +54994,14 @@ var init_render_mission = __esm({
 
 // src/core/product/estimate-effort.ts
 function estimateEffort(feature2) {
-  const text5 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
-  const words2 = text5.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const text6 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
+  const words2 = text6.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   let size = SIZE_BY_WORDS.findIndex((limit) => words2 <= limit);
   if (size === -1) size = SIZE_BY_WORDS.length;
-  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text5)).length;
+  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text6)).length;
   if (heavy >= 3) size += 2;
   else if (heavy > 0) size += 1;
-  else if (size <= 1 && LIGHT_WORK.test(text5)) size -= 1;
+  else if (size <= 1 && LIGHT_WORK.test(text6)) size -= 1;
   return EFFORTS[Math.min(Math.max(size, 0), EFFORTS.length - 1)] ?? "M";
 }
 var EFFORTS, EFFORT_SCALE, SIZE_BY_WORDS, HEAVY_WORK, LIGHT_WORK;
@@ -54277,15 +55114,15 @@ var init_render_product = __esm({
 });
 
 // src/fs/read-stack-files.ts
-import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
 async function readIfFile(cwd, path2) {
-  const absolute = join6(cwd, path2);
+  const absolute = join8(cwd, path2);
   const info = await stat3(absolute).catch(() => void 0);
   if (info === void 0 || !info.isFile()) return void 0;
   if (info.size > MAX_STACK_FILE_BYTES) return { path: path2, content: "" };
   try {
-    return { path: path2, content: await readFile4(absolute, "utf8") };
+    return { path: path2, content: await readFile5(absolute, "utf8") };
   } catch (error62) {
     throw new AgentOsError("user-input", `Cannot read ${path2}: ${describeFsError(error62)}`, { cause: error62 });
   }
@@ -54312,7 +55149,7 @@ var plan_product_command_exports = {};
 __export(plan_product_command_exports, {
   planProductCommand: () => planProductCommand
 });
-import { basename as basename3, join as join7, resolve as resolve8 } from "node:path";
+import { basename as basename3, join as join9, resolve as resolve9 } from "node:path";
 function plural2(count, one2, many) {
   return `${count} ${count === 1 ? one2 : many}`;
 }
@@ -54320,7 +55157,7 @@ function listed(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
 async function readBrief(cwd, from) {
-  const split = splitIssueFile(await readTextFile(resolve8(cwd, from), from));
+  const split = splitIssueFile(await readTextFile(resolve9(cwd, from), from));
   return readProductBrief(split.title ?? basename3(from).replace(/\.(md|markdown)$/i, ""), split.body);
 }
 async function planProductCommand(options) {
@@ -54338,8 +55175,8 @@ async function planProductCommand(options) {
   }
   const detected = stack.entries.length === 0 ? "no manifests found: fill it in by hand" : `${plural2(stack.entries.length, "entry", "entries")} detected`;
   planned.push({ kind: "techStack", path: paths.techStack, content: renderTechStack(stack.entries), note: ` (${detected})` });
-  const existing = await Promise.all(planned.map(async (file2) => ({ file: file2, text: await readTextFileIfAny(join7(options.cwd, file2.path), file2.path) })));
-  const conflicts = existing.filter(({ file: file2, text: text5 }) => text5 !== void 0 && text5 !== file2.content).map(({ file: file2 }) => file2.path);
+  const existing = await Promise.all(planned.map(async (file2) => ({ file: file2, text: await readTextFileIfAny(join9(options.cwd, file2.path), file2.path) })));
+  const conflicts = existing.filter(({ file: file2, text: text6 }) => text6 !== void 0 && text6 !== file2.content).map(({ file: file2 }) => file2.path);
   if (conflicts.length > 0 && !options.force) {
     const them = conflicts.length === 1 ? "it" : "them";
     return {
@@ -54349,12 +55186,13 @@ async function planProductCommand(options) {
 `
     };
   }
+  for (const { file: file2, text: text6 } of existing) if (text6 !== file2.content) await refuseSymlinks(join9(options.cwd, file2.path), options.cwd, file2.path);
   const lines = [];
-  for (const { file: file2, text: text5 } of existing) {
-    if (text5 === file2.content) {
+  for (const { file: file2, text: text6 } of existing) {
+    if (text6 === file2.content) {
       lines.push(`Unchanged ${file2.path}`);
     } else {
-      await writeTextFile(join7(options.cwd, file2.path), file2.path, file2.content);
+      await writeTextFile(join9(options.cwd, file2.path), file2.path, file2.content, options.cwd);
       lines.push(`Wrote ${file2.path}${file2.note}`);
     }
   }
@@ -54378,7 +55216,7 @@ async function planProductCommand(options) {
       `  agent-os-github plan-product --from ${options.from}`
     );
   } else {
-    lines.push("Next: shape the first roadmap item into a spec (agent-os-github shape ISSUE.md, or the shape-spec label on an issue).");
+    lines.push("Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).");
   }
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join("\n")}
 `, stderr: warnings };
@@ -54425,10 +55263,56 @@ var {
 // src/cli/index.ts
 init_errors();
 
+// src/cli/unknown-command.ts
+init_nearest_word();
+function unknownCommand(program3, args) {
+  const [first] = args;
+  if (first === void 0 || first.startsWith("-")) return void 0;
+  const commands = program3.commands.map((c) => ({ name: c.name(), aliases: c.aliases() }));
+  const known = [...commands.flatMap((c) => [c.name, ...c.aliases]), "help"];
+  if (known.includes(first)) return void 0;
+  const nearest2 = nearestWord(first, known);
+  const name = commands.find((c) => c.name === nearest2 || c.aliases.includes(nearest2 ?? ""))?.name ?? nearest2;
+  const names = commands.map((c) => c.name).join(", ");
+  return name === void 0 ? `unknown command '${first}'. The commands are ${names} (run \`agent-os-github --help\` for what each does).` : `unknown command '${first}'. Did you mean \`agent-os-github ${name}\`? The commands are ${names}.`;
+}
+
+// src/fs/read-own-version.ts
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var PACKAGE_NAME = "agent-os-github";
+async function readOwnVersion(from = fileURLToPath(import.meta.url)) {
+  let folder2 = dirname(from);
+  for (; ; ) {
+    const text6 = await readFile(join(folder2, "package.json"), "utf8").catch(() => void 0);
+    if (text6 !== void 0) {
+      try {
+        const manifest = JSON.parse(text6);
+        if (manifest.name === PACKAGE_NAME && typeof manifest.version === "string") return manifest.version;
+      } catch {
+      }
+    }
+    const parent = dirname(folder2);
+    if (parent === folder2) return void 0;
+    folder2 = parent;
+  }
+}
+
+// src/cli/closed-output.ts
+function quitQuietlyOnClosedOutput() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error62) => {
+      if (error62.code !== "EPIPE") throw error62;
+      process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    });
+  }
+}
+
 // src/cli/create-tasks-command.ts
 init_errors();
 init_read_spec();
-import { join, resolve as resolve4 } from "node:path";
+import { join as join3, resolve as resolve4 } from "node:path";
 
 // src/core/spec/render-tasks.ts
 init_plain_text();
@@ -54456,10 +55340,10 @@ var LAYERS = [
   }
 ];
 function layerOf(requirement) {
-  const text5 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
+  const text6 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
   let best = { layer: "api", score: 0 };
   for (const { layer, words: words2 } of LAYERS) {
-    const score = text5.match(words2)?.length ?? 0;
+    const score = text6.match(words2)?.length ?? 0;
     if (score > best.score) best = { layer, score };
   }
   return best.layer;
@@ -54547,8 +55431,8 @@ init_find_task_files();
 init_write_text_file();
 async function createTasksCommand(folder2, options) {
   const root2 = resolve4(options.cwd, folder2);
-  const specPath = join(root2, "spec.md");
-  const tasksPath = join(root2, "tasks.md");
+  const specPath = join3(root2, "spec.md");
+  const tasksPath = join3(root2, "tasks.md");
   const shownSpec = displayPath(specPath, options.cwd);
   const shown = displayPath(tasksPath, options.cwd);
   const spec = await readTextFileIfAny(specPath, shownSpec);
@@ -54561,7 +55445,7 @@ async function createTasksCommand(folder2, options) {
   }
   const doc = readSpec(spec);
   const content3 = renderTasks(doc);
-  await writeTextFile(tasksPath, shown, content3);
+  await writeTextFile(tasksPath, shown, content3, writeBase(options.cwd, root2));
   const file2 = parseTaskFile(content3, { path: tasksPath });
   const groups2 = file2.groups.filter((g) => g.tasks.length > 0).length;
   return {
@@ -54574,7 +55458,7 @@ async function createTasksCommand(folder2, options) {
 
 // src/cli/shape-command.ts
 init_errors();
-import { basename as basename2, join as join3, resolve as resolve5 } from "node:path";
+import { basename as basename2, join as join5, resolve as resolve5 } from "node:path";
 
 // src/core/issue/parse-issue.ts
 init_mdast_util_to_string();
@@ -54595,8 +55479,8 @@ var RULES = [
   ["questions", /questions?|unknowns?|open points/]
 ];
 function classifyHeading(heading2) {
-  const text5 = heading2.toLowerCase();
-  for (const [kind, pattern] of RULES) if (pattern.test(text5)) return kind;
+  const text6 = heading2.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text6)) return kind;
   return "other";
 }
 
@@ -54609,18 +55493,18 @@ function isPseudoHeading(node3) {
   const trailing = rest.map((c) => toString(c)).join("").trim();
   return trailing === "" || trailing === ":";
 }
-function lineOf2(node3) {
+function lineOf(node3) {
   return node3.position?.start.line ?? 1;
 }
-function withoutBox(text5) {
-  return text5.replace(/^\[[ xX~-]\]\*?\s+/, "");
+function withoutBox(text6) {
+  return text6.replace(/^\[[ xX~-]\]\*?\s+/, "");
 }
 function collectItems(source, list4, depth, into) {
   for (const item of list4.children) {
     const [first] = item.children;
     if (first?.type === "paragraph") {
-      const text5 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text5 !== "") into.push({ text: text5, depth, checked: item.checked ?? null, line: lineOf2(item) });
+      const text6 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
@@ -54631,8 +55515,8 @@ function collectBlock(source, node3, depth, items, paragraphs, blocks) {
   } else if (node3.type === "list") {
     collectItems(source, node3, depth, items);
   } else if (node3.type === "paragraph") {
-    const text5 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text5 !== "" && !EMPTY_FIELD.test(text5)) paragraphs.push(text5);
+    const text6 = oneLine(sliceOfRange(source, [node3]));
+    if (paragraphs && text6 !== "" && !EMPTY_FIELD.test(text6)) paragraphs.push(text6);
   } else if (node3.type === "blockquote") {
     for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
@@ -54662,18 +55546,18 @@ function parseIssue(title, body) {
   const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
   const sections = [];
-  let current = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
+  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading2, node3) => {
-    if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
-    const text5 = oneLine(toString(node3)).replace(/:\s*$/, "");
-    current = { heading: text5, kind: classifyHeading(text5), items: [], paragraphs: [], blocks: [], line: lineOf2(node3) };
+    if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
+    const text6 = oneLine(toString(node3)).replace(/:\s*$/, "");
+    current2 = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     if (node3.type === "heading") start(toString(node3), node3);
     else if (isPseudoHeading(node3)) start(toString(node3), node3);
-    else collectBlock(source, node3, 0, current.items, current.paragraphs, current.blocks);
+    else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
   }
-  if (current.heading !== void 0 || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
+  if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
 }
 function itemsOfKind(issue2, kinds) {
@@ -54716,27 +55600,27 @@ function phrase(markdown, max = 80) {
   const short2 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
   return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
-function lowerFirst(text5) {
-  const [first = "", second = ""] = text5;
-  return second !== "" && second !== second.toUpperCase() ? first.toLowerCase() + text5.slice(1) : text5;
+function lowerFirst(text6) {
+  const [first = "", second = ""] = text6;
+  return second !== "" && second !== second.toUpperCase() ? first.toLowerCase() + text6.slice(1) : text6;
 }
-function mainRole(text5) {
-  const lower = text5.toLowerCase();
+function mainRole(text6) {
+  const lower = text6.toLowerCase();
   const counted = ROLE_WORDS.map((role, order2) => ({ role, order: order2, count: lower.split(role).length - 1 })).filter((r) => r.count > 0 && !(r.role === "admins" && lower.includes("workspace admins"))).sort((a, b) => b.count - a.count || a.order - b.order).slice(0, 2);
   return counted.length === 0 ? void 0 : counted.map((r) => r.role).join(" and ");
 }
-function edgeCaseFrom(text5) {
-  const sentences = plainText(text5).split(/(?<=[.!?])\s+|\n+/);
-  const found = sentences.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
+function edgeCaseFrom(text6) {
+  const sentences2 = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
+  const found = sentences2.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
   return found === void 0 ? void 0 : phrase(found.trim(), 90);
 }
 var feature = (issue2) => issue2.title === "" ? "this feature" : `\u201C${phrase(issue2.title, 70)}\u201D`;
 var DRAFTS = [
   [
     "users-and-permissions",
-    (issue2, text5) => {
+    (issue2, text6) => {
       if (hasSection(issue2, "users")) return void 0;
-      const role = mainRole(text5);
+      const role = mainRole(text6);
       const who = role === void 0 ? "every signed-in user" : `only ${role}`;
       const other = role === void 0 ? "limited to a role (for example admins only)" : "open to other roles too";
       return {
@@ -54775,8 +55659,8 @@ var DRAFTS = [
   ],
   [
     "errors-and-edge-cases",
-    (_issue, text5) => {
-      const edge = edgeCaseFrom(text5);
+    (_issue, text6) => {
+      const edge = edgeCaseFrom(text6);
       const example = edge === void 0 ? "" : ` (the issue mentions: \u201C${edge}\u201D)`;
       return {
         topic: "errors-and-edge-cases",
@@ -54787,7 +55671,7 @@ var DRAFTS = [
   ],
   [
     "data",
-    (_issue, text5) => DATA_WORDS.test(text5) ? {
+    (_issue, text6) => DATA_WORDS.test(text6) ? {
       topic: "data",
       text: "I assume the existing data models are extended rather than replaced, and no existing data needs migrating \u2014 is that right?",
       default: "Existing data models are extended; no migration of existing data."
@@ -54803,7 +55687,7 @@ var DRAFTS = [
   ],
   [
     "performance",
-    (_issue, text5) => PERFORMANCE_WORDS.test(text5) ? {
+    (_issue, text6) => PERFORMANCE_WORDS.test(text6) ? {
       topic: "performance",
       text: "I assume typical volumes (up to a few hundred items at a time) with no special performance targets \u2014 are there volumes or response times it must meet?",
       default: "Typical volumes; no special performance targets."
@@ -54811,9 +55695,9 @@ var DRAFTS = [
   ],
   [
     "rollout",
-    (_issue, text5) => ({
+    (_issue, text6) => ({
       topic: "rollout",
-      text: ROLLOUT_WORDS.test(text5) ? "I assume it rolls out the way the issue describes, to everyone once merged \u2014 should it go behind a feature flag or roll out gradually?" : "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
+      text: ROLLOUT_WORDS.test(text6) ? "I assume it rolls out the way the issue describes, to everyone once merged \u2014 should it go behind a feature flag or roll out gradually?" : "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
       default: "Ships to everyone once merged; no feature flag."
     })
   ]
@@ -54858,11 +55742,11 @@ function standingRequests(next) {
 }
 var deterministicDrafter = {
   draftQuestions(issue2) {
-    const text5 = `${issue2.title}
+    const text6 = `${issue2.title}
 ${issue2.body}`;
     const drafted = [];
     for (const [, draft] of DRAFTS) {
-      const question = draft(issue2, text5);
+      const question = draft(issue2, text6);
       if (question) drafted.push(question);
     }
     for (const filler of FILLERS) {
@@ -54887,11 +55771,11 @@ ${issue2.body}`;
 };
 
 // src/core/markdown/fingerprint.ts
-function fingerprint(text5) {
+function fingerprint(text6) {
   let a = 2166136261;
   let b = 84696351;
-  for (let i = 0; i < text5.length; i += 1) {
-    const code3 = text5.charCodeAt(i);
+  for (let i = 0; i < text6.length; i += 1) {
+    const code3 = text6.charCodeAt(i);
     a = Math.imul(a ^ code3, 16777619);
     b = Math.imul(b ^ code3, 16777619) ^ a >>> 15;
   }
@@ -54910,8 +55794,8 @@ function markFile(kind, content3, data) {
 ${PREFIX}${kind} ${encode2({ ...data, fingerprint: fingerprint(body) })} -->
 `;
 }
-function readMarkedFile(kind, text5) {
-  const normalised = text5.replace(/\r\n?/g, "\n");
+function readMarkedFile(kind, text6) {
+  const normalised = text6.replace(/\r\n?/g, "\n");
   const at = normalised.lastIndexOf(`
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
@@ -54976,10 +55860,10 @@ var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
 var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
 var VERBATIM_START = "<!-- agent-os-github:verbatim -->";
 var VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
-function verbatimBlock(text5) {
+function verbatimBlock(text6) {
   return `${VERBATIM_START}
 
-${text5}
+${text6}
 
 ${VERBATIM_END}`;
 }
@@ -54995,18 +55879,18 @@ function carried(issue2, kinds) {
   return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
 }
 function paragraphItems(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text5) => ({ text: text5, depth: 0, checked: null, line: s.line })));
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text6) => ({ text: text6, depth: 0, checked: null, line: s.line })));
 }
-function startsWithBlock(text5) {
-  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text5) || text5.includes("\n");
+function startsWithBlock(text6) {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text6) || text6.includes("\n");
 }
 function renderAnswer(question, answer) {
   if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
-  const text5 = embedVerbatim(answer.text);
-  if (text5 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text5) ? `**Answer:**
+  const text6 = embedVerbatim(answer.text);
+  if (text6 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text6) ? `**Answer:**
 
-${verbatimBlock(text5)}` : `**Answer:** ${text5}`;
+${verbatimBlock(text6)}` : `**Answer:** ${text6}`;
 }
 function discussion(questions, answers) {
   return questions.flatMap((q) => {
@@ -55014,8 +55898,8 @@ function discussion(questions, answers) {
     return [`${label2} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ""];
   });
 }
-function section(title, lines, empty3) {
-  return [title, "", ...lines.length > 0 ? lines : [empty3], ""];
+function section(title, lines, empty4) {
+  return [title, "", ...lines.length > 0 ? lines : [empty4], ""];
 }
 function renderRequirements(input2) {
   const { issue: issue2, state } = input2;
@@ -55140,7 +56024,7 @@ async function shapeCommand(issueFile, options) {
   const location = specLocationFor({ issueNumber: number4, title, createdAt: dateOf2(options.date) }, settings);
   const issue2 = parseIssue(title, split.body);
   const questions = await deterministicDrafter.draftQuestions(issue2);
-  const target = join3(options.cwd, location.requirementsPath);
+  const target = join5(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
   const existing = await readTextFileIfAny(target, shown);
   if (existing !== void 0 && !options.force) {
@@ -55155,7 +56039,7 @@ async function shapeCommand(issueFile, options) {
     branch: location.branch,
     state: { issue: number4, questions, answers: {} }
   });
-  await writeTextFile(target, shown, content3);
+  await writeTextFile(target, shown, content3, options.cwd);
   const lines = [
     `Wrote ${shown}`,
     "",
@@ -55163,7 +56047,7 @@ async function shapeCommand(issueFile, options) {
     "",
     ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
     "",
-    `Then: agent-os-github write-spec ${displayPath(join3(options.cwd, location.folder), options.cwd)}`
+    `Then: agent-os-github write-spec ${displayPath(join5(options.cwd, location.folder), options.cwd)}`
   ];
   return { exitCode: 0, stdout: `${lines.join("\n")}
 `, stderr: "" };
@@ -55171,8 +56055,8 @@ async function shapeCommand(issueFile, options) {
 
 // src/cli/validate-command.ts
 init_settings();
-init_read_local_config();
 init_errors();
+init_markdown_too_complex();
 
 // src/core/tasks/summarize-tasks.ts
 function countTasks(tasks) {
@@ -55248,39 +56132,78 @@ function renderValidationText(report2) {
 
 // src/cli/validate-command.ts
 init_parse_task_file();
+init_task_file_locations();
 init_find_task_files();
+init_read_local_config();
 init_read_text_file();
+
+// src/fs/unique-real-paths.ts
+import { realpath as realpath2 } from "node:fs/promises";
+async function uniqueRealPaths(paths) {
+  const real2 = await Promise.all(paths.map((path2) => realpath2(path2).catch(() => path2)));
+  const chosen = /* @__PURE__ */ new Map();
+  paths.forEach((path2, i) => {
+    const key = real2[i] ?? path2;
+    if (!chosen.has(key) || path2 === key) chosen.set(key, path2);
+  });
+  return [...chosen.values()];
+}
+
+// src/cli/validate-command.ts
+import { resolve as resolve6 } from "node:path";
 async function validateCommand(paths, options) {
   const settings = (await readLocalSettings(options.cwd)).gate;
-  const files = await findTaskFiles(paths, options.cwd, settings);
-  const parsed = await Promise.all(
+  const named = paths.length === 0 ? ["."] : paths;
+  const files = await uniqueRealPaths(await findTaskFiles(named, options.cwd, settings));
+  const namedFiles = new Set(named.map((p) => resolve6(options.cwd, p)));
+  const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
+  const read = await Promise.all(
     files.map(async (absolute) => {
       const path2 = displayPath(absolute, options.cwd);
-      const text5 = await readTextFile(absolute, path2);
-      const tooLarge = tooLargeReason(text5, settings);
+      const { text: text6, bytes } = await readTextFileWithSize(absolute, path2);
+      const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path2}: ${tooLarge}`);
-      return { path: path2, file: parseTaskFile(text5, { path: absolute, skipMarkers: settings.skipMarkers }) };
+      let file2;
+      try {
+        file2 = parseTaskFile(text6, { path: absolute, ...taskRulesOf(settings) });
+      } catch (error62) {
+        if (isMarkdownTooComplex(error62)) throw new AgentOsError("user-input", `Cannot read ${path2}: ${error62.message}`, { cause: error62 });
+        throw error62;
+      }
+      if (file2.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path2.replace(/^\/+/, ""))) {
+        throw new AgentOsError(
+          "user-input",
+          `${path2} holds no task list: it has no task boxes (\`- [ ] \u2026\`). Name a task file (such as tasks.md) or a folder to search for them.`
+        );
+      }
+      return { path: path2, file: file2, template: !namedFiles.has(absolute) && isTemplateTaskFile(file2) };
     })
   );
+  const parsed = read.filter((entry) => !entry.template).map(({ path: path2, file: file2 }) => ({ path: path2, file: file2 }));
+  if (parsed.length === 0 && read.length > 0) {
+    const templates = read.map((entry) => entry.path).join(", ");
+    throw new AgentOsError(
+      "user-input",
+      `No task files under ${named.join(", ")}: ${templates} ${read.length === 1 ? "holds" : "hold"} only template placeholders ({{\u2026}}). Name the file itself to check it anyway.`
+    );
+  }
   const report2 = buildValidationReport(parsed);
-  const stderr = files.length === 0 ? `No task files found under ${options.cwd}.
-` : "";
   const stdout = options.json ? `${JSON.stringify(report2, null, 2)}
 ` : `${renderValidationText(report2)}
 `;
-  return { exitCode: report2.ok ? 0 : 1, stdout, stderr };
+  return { exitCode: report2.ok ? 0 : 1, stdout, stderr: "" };
 }
 
 // src/cli/write-spec-command.ts
 init_errors();
-import { join as join4, resolve as resolve6 } from "node:path";
+import { join as join6, resolve as resolve7 } from "node:path";
 
 // src/core/spec/read-requirements.ts
 init_mdast_util_to_string();
 init_parse_markdown();
 init_source_slice();
-function unwrapVerbatim(text5) {
-  const trimmed = text5.trim();
+function unwrapVerbatim(text6) {
+  const trimmed = text6.trim();
   if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
   return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
 }
@@ -55313,8 +56236,8 @@ function collectBullets(source, node3, depth, into) {
       for (const child of rest) collectBullets(source, child, depth + 1, into);
     }
   } else if (node3.type === "paragraph") {
-    const text5 = oneLine(sliceOfRange(source, [node3]));
-    if (text5 !== "") into.push({ text: text5, depth });
+    const text6 = oneLine(sliceOfRange(source, [node3]));
+    if (text6 !== "") into.push({ text: text6, depth });
   }
 }
 function readDiscussion(source, nodes) {
@@ -55414,8 +56337,8 @@ function list3(items) {
 function real(items) {
   return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above.");
 }
-function nameOf(text5) {
-  const plain = plainText(text5).replace(/\s+/g, " ").replace(/[.:;]$/, "");
+function nameOf(text6) {
+  const plain = plainText(text6).replace(/\s+/g, " ").replace(/[.:;]$/, "");
   if (plain.length <= 60) return plain;
   const cut = plain.slice(0, 60);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 30))}\u2026`;
@@ -55429,8 +56352,8 @@ function groups(items) {
   }
   return out;
 }
-function indentContinuation(text5, by) {
-  return text5.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
+function indentContinuation(text6, by) {
+  return text6.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
 }
 function decision(entry) {
   const label2 = entry.followUpOn === void 0 ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
@@ -55444,14 +56367,14 @@ function decision(entry) {
   ${indentContinuation(answer, 2)}` : `  **Answer:** ${indentContinuation(answer, 2)}`
   ];
 }
-function section2(title, lines, empty3) {
-  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty3], ""];
+function section2(title, lines, empty4) {
+  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
 }
 function goalOf(doc) {
   const prose2 = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
   if (prose2 === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
-  const sentences = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
-  return sentences.slice(0, 2).map((x) => x.trim()).join(" ");
+  const sentences2 = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
+  return sentences2.slice(0, 2).map((x) => x.trim()).join(" ");
 }
 function renderSpec(doc) {
   const s = doc.sections;
@@ -55506,14 +56429,14 @@ function renderSpec(doc) {
 init_find_task_files();
 init_write_text_file();
 async function writeSpecCommand(folder2, options) {
-  const root2 = resolve6(options.cwd, folder2);
-  const requirementsPath = join4(root2, "planning", "requirements.md");
-  const specPath = join4(root2, "spec.md");
+  const root2 = resolve7(options.cwd, folder2);
+  const requirementsPath = join6(root2, "planning", "requirements.md");
+  const specPath = join6(root2, "spec.md");
   const requirements = await readTextFileIfAny(requirementsPath, displayPath(requirementsPath, options.cwd));
   if (requirements === void 0) {
     throw new AgentOsError(
       "user-input",
-      `${displayPath(requirementsPath, options.cwd)} does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with \`agent-os-github shape ISSUE.md\`).`
+      `${displayPath(requirementsPath, options.cwd)} does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with \`agent-os-github shape-spec ISSUE.md\`).`
     );
   }
   const content3 = renderSpec(readRequirements(requirements));
@@ -55527,7 +56450,7 @@ async function writeSpecCommand(folder2, options) {
       throw new AgentOsError("user-input", `${shown} was edited since it was written; pass --force to write it again from requirements.md (the edits are lost).`);
     }
   }
-  await writeTextFile(specPath, shown, content3);
+  await writeTextFile(specPath, shown, content3, writeBase(options.cwd, root2));
   return { exitCode: 0, stdout: `${existing === void 0 ? "Wrote" : "Rewrote"} ${shown}
 `, stderr: "" };
 }
@@ -55548,7 +56471,10 @@ function fail(error62, json2) {
 `
   });
 }
-var program2 = new Command().name("agent-os-github").description("Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, create tasks, check task files.").exitOverride().showHelpAfterError();
+quitQuietlyOnClosedOutput();
+var program2 = new Command().name("agent-os-github").description(
+  "Agent OS spec-driven development on GitHub, offline: the App's phases (plan-product, shape-spec, write-spec, create-tasks, orchestrate-tasks) on files, and validate to check task files."
+).version(await readOwnVersion() ?? "unknown", "-V, --version", "print the version").exitOverride().showHelpAfterError("(run `agent-os-github --help` for the commands)");
 program2.command("validate").description(
   "Check task files (Agent OS, Spec Kit, Kiro, OpenSpec, BMAD, spec-workflow, GitHub checklists). With no PATH, finds them under the current folder. Exit 0: all required tasks complete; 1: some are not; 2: bad input."
 ).argument("[paths...]", "task files, or folders to search for task files").option("--json", "print one JSON object on stdout").action(async (paths, options) => {
@@ -55559,7 +56485,7 @@ program2.command("validate").description(
     fail(error62, json2);
   }
 });
-program2.command("shape").description(
+program2.command("shape-spec").alias("shape").description(
   'Shape an issue kept as a markdown file (its first "# heading" is the title): print the clarifying questions and write agent-os/specs/<date>-<slug>/planning/requirements.md under the current folder.'
 ).argument("<issue-file>", "the issue as markdown").option("--title <title>", "the issue's title (default: the file's first # heading, else its name)").option("--number <number>", "the issue number, for the branch name and links").option("--date <yyyy-mm-dd>", "the issue's creation date, for the folder name (default: today)").option("--force", "replace an existing requirements.md").action(async (issueFile, options) => {
   try {
@@ -55582,7 +56508,7 @@ program2.command("create-tasks").description("Write SPEC_FOLDER/tasks.md (Agent 
     fail(error62, false);
   }
 });
-program2.command("orchestrate").description(
+program2.command("orchestrate-tasks").alias("orchestrate").description(
   "Write SPEC_FOLDER/orchestration.yml (one entry per task group of tasks.md, keeping the subagents, standards and assignees set in it) and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run."
 ).argument("<spec-folder>", "a spec folder with tasks.md").action(async (folder2) => {
   try {
@@ -55602,8 +56528,15 @@ program2.command("plan-product").description(
     fail(error62, false);
   }
 });
+var unknown2 = unknownCommand(program2, process.argv.slice(2));
 try {
-  await program2.parseAsync(process.argv);
+  if (unknown2 !== void 0) {
+    process.stderr.write(`agent-os-github: ${unknown2}
+`);
+    process.exitCode = 2;
+  } else {
+    await program2.parseAsync(process.argv);
+  }
 } catch (error62) {
   if (error62 instanceof CommanderError) {
     process.exitCode = error62.exitCode === 0 ? 0 : 2;

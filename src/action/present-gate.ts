@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { GateReport } from '../core/check/gate-types.js';
+import { setOutput } from './action-io.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step; the job summary carries the rest. */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -16,11 +17,11 @@ export async function presentGate(report: GateReport): Promise<void> {
     else core.notice(a.message, properties);
   }
   await core.summary.addRaw(report.summary, true).write();
-  core.setOutput('tasks', report.counts.tasks);
-  core.setOutput('required', report.counts.required);
-  core.setOutput('complete', report.counts.complete);
-  core.setOutput('incomplete', report.incomplete);
-  core.setOutput('conclusion', report.conclusion);
+  setOutput('tasks', report.counts.tasks);
+  setOutput('required', report.counts.required);
+  setOutput('complete', report.counts.complete);
+  setOutput('incomplete', report.incomplete);
+  setOutput('conclusion', report.conclusion);
   if (report.conclusion === 'failure') core.setFailed(report.title);
   else core.info(report.title);
 }

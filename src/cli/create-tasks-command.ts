@@ -4,7 +4,7 @@ import { readSpec } from '../core/spec/read-spec.js';
 import { renderTasks, tasksRefusal } from '../core/spec/render-tasks.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
-import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import { readTextFileIfAny, writeBase, writeTextFile } from '../fs/write-text-file.js';
 import type { CommandResult } from './validate-command.js';
 
 /** `agent-os-github create-tasks SPEC_FOLDER`: tasks.md from spec.md, offline; an existing tasks.md is kept unless --force. */
@@ -26,7 +26,7 @@ export async function createTasksCommand(folder: string, options: { cwd: string;
   const refusal = tasksRefusal(doc);
   if (refusal !== undefined) throw new AgentOsError('user-input', `${shownSpec}: ${refusal}`);
   const content = renderTasks(doc);
-  await writeTextFile(tasksPath, shown, content);
+  await writeTextFile(tasksPath, shown, content, writeBase(options.cwd, root));
   const file = parseTaskFile(content, { path: tasksPath });
   const groups = file.groups.filter((g) => g.tasks.length > 0).length;
   return {

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isAgentOsError } from '../core/errors.js';
+import { unknownCommand } from './unknown-command.js';
+import { readOwnVersion } from '../fs/read-own-version.js';
+import { quitQuietlyOnClosedOutput } from './closed-output.js';
 import { createTasksCommand } from './create-tasks-command.js';
 import { shapeCommand } from './shape-command.js';
 import { validateCommand, type CommandResult } from './validate-command.js';
@@ -20,11 +23,17 @@ function fail(error: unknown, json: boolean): void {
   });
 }
 
+quitQuietlyOnClosedOutput();
+
 const program = new Command()
   .name('agent-os-github')
-  .description('Agent OS spec-driven development on GitHub, offline: shape an issue, write a spec, create tasks, check task files.')
+  .description(
+    'Agent OS spec-driven development on GitHub, offline: the App\'s phases (plan-product, shape-spec, write-spec, create-tasks, ' +
+      'orchestrate-tasks) on files, and validate to check task files.',
+  )
+  .version((await readOwnVersion()) ?? 'unknown', '-V, --version', 'print the version')
   .exitOverride()
-  .showHelpAfterError();
+  .showHelpAfterError('(run `agent-os-github --help` for the commands)');
 
 program
   .command('validate')
@@ -44,7 +53,8 @@ program
   });
 
 program
-  .command('shape')
+  .command('shape-spec')
+  .alias('shape')
   .description(
     'Shape an issue kept as a markdown file (its first "# heading" is the title): print the clarifying questions and write ' +
       'agent-os/specs/<date>-<slug>/planning/requirements.md under the current folder.',
@@ -89,7 +99,8 @@ program
   });
 
 program
-  .command('orchestrate')
+  .command('orchestrate-tasks')
+  .alias('orchestrate')
   .description(
     'Write SPEC_FOLDER/orchestration.yml (one entry per task group of tasks.md, keeping the subagents, standards and assignees set in it) ' +
       'and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run.',
@@ -121,8 +132,14 @@ program
     }
   });
 
+const unknown = unknownCommand(program, process.argv.slice(2));
 try {
-  await program.parseAsync(process.argv);
+  if (unknown !== undefined) {
+    process.stderr.write(`agent-os-github: ${unknown}\n`);
+    process.exitCode = 2;
+  } else {
+    await program.parseAsync(process.argv);
+  }
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;

@@ -6,7 +6,7 @@ import { planOrchestration } from '../core/orchestration/orchestration-file.js';
 import { readSpec } from '../core/spec/read-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
-import { describeFsError, readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
 import type { CommandResult } from './validate-command.js';
 
 /** The names of the files in a folder, sorted; none when there is no such folder. */
@@ -31,15 +31,15 @@ function titleOf(spec: string | undefined, tasks: string, folder: string): strin
 }
 
 /** Write a file unless it already holds `content`; say which. */
-async function writeIfChanged(absolute: string, shown: string, content: string, existing?: string): Promise<'Wrote' | 'Unchanged'> {
+async function writeIfChanged(absolute: string, shown: string, content: string, base: string, existing?: string): Promise<'Wrote' | 'Unchanged'> {
   const before = existing ?? (await readTextFileIfAny(absolute, shown));
   if (before === content) return 'Unchanged';
-  await writeTextFile(absolute, shown, content);
+  await writeTextFile(absolute, shown, content, base);
   return 'Wrote';
 }
 
 /**
- * `agent-os-github orchestrate SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
+ * `agent-os-github orchestrate-tasks SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
  * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
  */
 export async function orchestrateCommand(folder: string, options: { cwd: string }): Promise<CommandResult> {
@@ -66,7 +66,10 @@ export async function orchestrateCommand(folder: string, options: { cwd: string 
   const orchestrationPath = join(root, 'orchestration.yml');
   const existing = await readTextFileIfAny(orchestrationPath, at('orchestration.yml'));
   const plan = planOrchestration(tasks, existing);
-  const did = await writeIfChanged(orchestrationPath, at('orchestration.yml'), plan.text, existing);
+  const base = writeBase(options.cwd, root);
+  // A symlinked implementation/ or prompts/ folder is refused before anything is written.
+  await refuseSymlinks(join(root, 'implementation', 'prompts'), base, at('implementation/prompts'));
+  const did = await writeIfChanged(orchestrationPath, at('orchestration.yml'), plan.text, base, existing);
   out.push(`${did} ${at('orchestration.yml')} (${tasks.groups.length} task group${tasks.groups.length === 1 ? '' : 's'})`);
 
   const links: SpecFileLinks = {
@@ -84,7 +87,7 @@ export async function orchestrateCommand(folder: string, options: { cwd: string 
     const prompt = renderGroupPrompt({ tasks, tasksSource, group, ...(orchestration === undefined ? {} : { orchestration }), links, specTitle });
     const absolute = resolve(options.cwd, promptPath);
     written.add(absolute);
-    out.push(`${await writeIfChanged(absolute, promptPath, prompt)} ${promptPath}`);
+    out.push(`${await writeIfChanged(absolute, promptPath, prompt, base)} ${promptPath}`);
   }
 
   const warnings = plan.problems.map((p) => `warning: ${p}`);

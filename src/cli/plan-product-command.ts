@@ -7,7 +7,7 @@ import { renderMission, renderRoadmap, renderTechStack } from '../core/product/r
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readStackFiles } from '../fs/read-stack-files.js';
 import { readTextFile } from '../fs/read-text-file.js';
-import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import { readTextFileIfAny, refuseSymlinks, writeTextFile } from '../fs/write-text-file.js';
 import type { CommandResult } from './validate-command.js';
 
 export interface PlanProductOptions {
@@ -79,12 +79,14 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
     };
   }
 
+  // Every file is checked before any is written, so a refused one leaves nothing half done.
+  for (const { file, text } of existing) if (text !== file.content) await refuseSymlinks(join(options.cwd, file.path), options.cwd, file.path);
   const lines: string[] = [];
   for (const { file, text } of existing) {
     if (text === file.content) {
       lines.push(`Unchanged ${file.path}`);
     } else {
-      await writeTextFile(join(options.cwd, file.path), file.path, file.content);
+      await writeTextFile(join(options.cwd, file.path), file.path, file.content, options.cwd);
       lines.push(`Wrote ${file.path}${file.note}`);
     }
   }
@@ -108,7 +110,7 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
       `  agent-os-github plan-product --from ${options.from}`,
     );
   } else {
-    lines.push('Next: shape the first roadmap item into a spec (agent-os-github shape ISSUE.md, or the shape-spec label on an issue).');
+    lines.push('Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).');
   }
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: warnings };
 }

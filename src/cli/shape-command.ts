@@ -38,7 +38,7 @@ function dateOf(written: string | undefined): string {
 }
 
 /**
- * `agent-os-github shape ISSUE.md`: the clarifying questions on stdout, and the spec folder's
+ * `agent-os-github shape-spec ISSUE.md`: the clarifying questions on stdout, and the spec folder's
  * planning/requirements.md written under the current folder (as the App writes it on the spec branch).
  */
 export async function shapeCommand(issueFile: string, options: ShapeOptions): Promise<CommandResult> {
@@ -65,7 +65,7 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     branch: location.branch,
     state: { issue: number, questions, answers: {} },
   });
-  await writeTextFile(target, shown, content);
+  await writeTextFile(target, shown, content, options.cwd);
   const lines = [
     `Wrote ${shown}`,
     '',

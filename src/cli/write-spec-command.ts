@@ -4,7 +4,7 @@ import { readMarkedFile } from '../core/spec/file-marker.js';
 import { readRequirements } from '../core/spec/read-requirements.js';
 import { renderSpec } from '../core/spec/render-spec.js';
 import { displayPath } from '../fs/find-task-files.js';
-import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import { readTextFileIfAny, writeBase, writeTextFile } from '../fs/write-text-file.js';
 import type { CommandResult } from './validate-command.js';
 
 /** `agent-os-github write-spec SPEC_FOLDER`: spec.md from planning/requirements.md, offline. */
@@ -16,7 +16,7 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
   if (requirements === undefined) {
     throw new AgentOsError(
       'user-input',
-      `${displayPath(requirementsPath, options.cwd)} does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with \`agent-os-github shape ISSUE.md\`).`,
+      `${displayPath(requirementsPath, options.cwd)} does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with \`agent-os-github shape-spec ISSUE.md\`).`,
     );
   }
   const content = renderSpec(readRequirements(requirements));
@@ -29,6 +29,6 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
       throw new AgentOsError('user-input', `${shown} was edited since it was written; pass --force to write it again from requirements.md (the edits are lost).`);
     }
   }
-  await writeTextFile(specPath, shown, content);
+  await writeTextFile(specPath, shown, content, writeBase(options.cwd, root));
   return { exitCode: 0, stdout: `${existing === undefined ? 'Wrote' : 'Rewrote'} ${shown}\n`, stderr: '' };
 }

@@ -1,3 +1,4 @@
+import { AgentOsError } from '../core/errors.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
@@ -42,10 +43,43 @@ function messageOf(error: unknown): string {
   return `${typeof http.message === 'string' ? http.message : ''} ${nested}`;
 }
 
+/** Where the setting that lets a workflow's token open pull requests is, as GitHub names it. */
+export const ACTIONS_PULL_REQUEST_SETTING =
+  'Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"';
+
+/**
+ * GitHub refused to open a pull request for a workflow's `GITHUB_TOKEN`: the repository (or its organisation)
+ * does not allow GitHub Actions to create pull requests. The branch is there; a person, or another token, can
+ * open the pull request from it.
+ */
+export class PullRequestsFromActionsRefused extends AgentOsError {
+  constructor(
+    readonly head: string,
+    readonly base: string,
+    cause: unknown,
+  ) {
+    super(
+      'permission',
+      `GitHub did not let this workflow's token open the pull request from \`${head}\`: the repository does not allow GitHub Actions to create pull requests. Turn on ${ACTIONS_PULL_REQUEST_SETTING} (an organisation's setting can turn it off for all its repositories), or give the Action a \`github-token\` that may open pull requests.`,
+      { cause, status: 403 },
+    );
+    this.name = 'PullRequestsFromActionsRefused';
+  }
+}
+
+/**
+ * GitHub's answer when that setting is off: a 403 whose message says so. A 403 alone could be a missing
+ * permission or a rate limit, and GitHub gives this case no code of its own, so its documented message tells it.
+ */
+function isActionsRefusal(status: unknown, message: string): boolean {
+  return status === 403 && /GitHub Actions is not permitted to create or approve pull requests/i.test(message);
+}
+
 /**
  * Find the pull request from `head`, or open it. Where the repository cannot have draft pull requests (private
  * repositories on some plans), a normal one is opened and `draftUnavailable` says so. A pull request opened at
- * the same moment by another delivery is found, not duplicated.
+ * the same moment by another delivery is found, not duplicated. Where GitHub does not let a workflow's token open
+ * pull requests, `PullRequestsFromActionsRefused` says so.
  */
 export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef, request: NewPullRequest): Promise<PullRequestResult> {
   const existing = await findPullRequestFromBranch(client, repo, request.head);
@@ -66,10 +100,12 @@ export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef,
   } catch (error) {
     const status = (error as { status?: unknown }).status;
     const message = messageOf(error);
+    if (isActionsRefusal(status, message)) throw new PullRequestsFromActionsRefused(request.head, request.base, error);
     if (status === 422 && request.draft && /draft/i.test(message)) {
       try {
         return { ...(await open(false)), outcome: 'created', draftUnavailable: true };
       } catch (second) {
+        if (isActionsRefusal((second as { status?: unknown }).status, messageOf(second))) throw new PullRequestsFromActionsRefused(request.head, request.base, second);
         throw toAgentOsError(second, `Opening the pull request from ${request.head}`);
       }
     }

@@ -1,3 +1,4 @@
+import { taskRulesOf } from '../core/config/settings.js';
 import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
 import { tickGroup } from '../core/orchestration/group-progress.js';
 import { readSubIssueMarker } from '../core/orchestration/sub-issue.js';
@@ -80,7 +81,7 @@ export async function followSubIssue(ctx: LifecycleContext, event: SubIssueState
   }
   const file = await readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch);
   if (file === undefined) return { status: 'ignored' };
-  const tasks = parseTaskFile(file.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
+  const tasks = parseTaskFile(file.text, { path: location.tasksPath, ...taskRulesOf(ctx.gateSettings) });
   const { text, ticked } = tickGroup(file.text, tasks, marker.group);
   // Already ticked (the usual case when the tasks closed it): nothing to do, nothing to say.
   if (ticked === 0) return { status: 'unchanged', ticked: 0 };

@@ -5,13 +5,13 @@ import { decideGate } from '../core/check/decide-gate.js';
 import type { GateReport, SpecTrace, TaskFileRead } from '../core/check/gate-types.js';
 import { specPathBeside } from '../core/spec/spec-location.js';
 import { traceRequirements } from '../core/spec/trace-requirements.js';
-import { tooLargeReason, type GateSettings } from '../core/config/settings.js';
+import { taskRulesOf, tooLargeReason, type GateSettings } from '../core/config/settings.js';
 import { isAgentOsError } from '../core/errors.js';
 import { findDeclaredScope } from '../core/spec/find-declared-scope.js';
 import { findSpecReferences } from '../core/spec/find-spec-references.js';
 import { applyScope } from '../core/tasks/apply-scope.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
-import { taskFileMatcher } from '../core/tasks/task-file-locations.js';
+import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { listComparedFiles, listPullRequestFiles, type ChangedFile } from '../github/list-changed-files.js';
 import { readFileAtRef } from '../github/read-file-at-ref.js';
@@ -53,17 +53,20 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
   const limit = pLimit(READ_CONCURRENCY);
   const scope = findDeclaredScope(subject.body);
 
-  return Promise.all(
+  const reads = await Promise.all(
     paths.map((path) =>
-      limit(async (): Promise<TaskFileRead> => {
+      limit(async (): Promise<TaskFileRead | undefined> => {
         try {
           const read = await readFileAtRef(client, subject.repo, path, subject.headSha);
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
           if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
-            const file = applyScope(parseTaskFile(read.text, { path, skipMarkers: settings.skipMarkers }), scope);
+            const file = parseTaskFile(read.text, { path, ...taskRulesOf(settings) });
+            // A spec tool's template the pull request changes (every task a `{{…}}` placeholder) gates nothing; a
+            // file the description names is read whatever it holds.
+            if (!referenced.has(path) && isTemplateTaskFile(file)) return undefined;
             const trace = file.dialect === 'agent-os' ? await readTrace(client, subject, settings, path, read.text) : undefined;
-            return { path, status: 'read', file, ...(trace === undefined ? {} : { trace }) };
+            return { path, status: 'read', file: applyScope(file, scope), ...(trace === undefined ? {} : { trace }) };
           }
           const written = referenced.get(path);
           const reason =
@@ -77,6 +80,7 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
       }),
     ),
   );
+  return reads.filter((read) => read !== undefined);
 }
 
 /** A spec's tasks.md held to the spec.md beside it (Agent OS's layout), unless traceability is off. */

@@ -4,11 +4,12 @@ import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import { parseCommand, type SlashCommand } from '../core/commands/parse-command.js';
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { parseAnswers } from '../core/spec/parse-answers.js';
-import { markedAs, markerLine, MARKERS, renderAlreadyShaped, writtenForEvent } from '../core/spec/render-comments.js';
+import { markedAs, markerLine, MARKERS, writtenForEvent } from '../core/spec/render-comments.js';
+import { renderSpecMerged, renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { addReaction } from '../github/add-reaction.js';
-import { createIssueComment, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
@@ -24,6 +25,7 @@ import { syncChecklist } from './sync-checklist.js';
 import { tickFromChecklist } from './tick-from-checklist.js';
 import type { EventBase, LifecycleContext } from './lifecycle-context.js';
 import { loadSettings } from './load-settings.js';
+import { readSpecPhase } from './read-spec-phase.js';
 import { shapeSpec } from './shape-spec.js';
 import { writeSpec } from './write-spec.js';
 
@@ -126,6 +128,11 @@ function handledBefore(comments: readonly IssueComment[], eventKey: string, exce
   );
 }
 
+/** A comment of ours without its hidden first line. */
+function visibleText(body: string): string {
+  return body.slice(body.indexOf('\n') + 1);
+}
+
 function asKnown(error: unknown): AgentOsError {
   return isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
 }
@@ -142,9 +149,11 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
     const result = await shapeSpec(ctx, { issue, comments: issueComments, eventKey, force: command.force });
     if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped' };
-    const rebuilt = result.requirements === 'rebuilt' ? ' `requirements.md` was rebuilt from the issue and the answers.' : '';
-    const kept = result.requirements === 'kept' ? ' Its `requirements.md` has no App marker, so it was left as it is.' : '';
-    return { phase: 'shape-spec', status: result.status, message: `${renderAlreadyShaped(result.links)}${rebuilt}${kept}` };
+    if (result.status === 'merged') throw new AgentOsError('user-input', result.message);
+    const rebuilt = result.requirements === 'rebuilt' ? ['', '`requirements.md` was rebuilt from the issue and the answers.'] : [];
+    const kept = result.requirements === 'kept' ? ['', 'Its `requirements.md` has no App marker, so it was left as it is.'] : [];
+    const phase = await readSpecPhase(ctx, result.links.location, issue, issueComments);
+    return { phase: 'shape-spec', status: result.status, message: [renderSpecStatus(undefined, result.links, phase, ctx.gateSettings.checkName), ...rebuilt, ...kept].join('\n') };
   }
   if (command.name === 'create-tasks') return runCreateTasks(ctx, issue, command);
   if (command.name === 'orchestrate-tasks') return runOrchestrateTasks(ctx, issue);
@@ -185,7 +194,14 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
 async function runPlanProduct(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand, eventKey: string, comments: readonly IssueComment[]): Promise<EventOutcome> {
   const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey });
   if (result.status === 'asked') {
-    return { phase: 'plan-product', status: 'asked', message: `Agent OS needs a little more about the product before it can plan it: ${result.questions === 1 ? 'one question' : `${result.questions} questions`} above. Answer them in a reply (or edit the issue), then comment \`/plan-product\` again.` };
+    // The questions comment, written for this command, is its one reply; asked again unchanged, a short pointer to it.
+    if (result.comment !== 'unchanged') return { phase: 'plan-product', status: 'asked' };
+    const which = result.questions === 1 ? 'The question' : `The ${result.questions} questions`;
+    return {
+      phase: 'plan-product',
+      status: 'asked',
+      message: `${which} [above](${issue.htmlUrl}#issuecomment-${result.commentId}) ${result.questions === 1 ? 'is' : 'are'} still open: Agent OS needs ${result.questions === 1 ? 'its answer' : 'their answers'} before it can plan the product. Answer in a reply (or edit the issue), then comment \`/plan-product\` again.`,
+    };
   }
   if (result.status === 'exists') {
     return {
@@ -408,8 +424,17 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
     if (handledBefore(comments, event.eventKey, [MARKERS.questions])) return { phase: 'none', status: 'already-handled' };
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue, comments, eventKey: event.eventKey, force: false });
-    if (result.status === 'already-shaped' && !result.redelivery) {
-      await reply(ctx, issue.number, event.eventKey, renderAlreadyShaped(result.links));
+    if (result.status === 'merged' || (result.status === 'already-shaped' && !result.redelivery)) {
+      // One comment per issue says where its spec stands, rewritten in place: adding the label again piles nothing up.
+      const body =
+        result.status === 'merged'
+          ? renderSpecMerged(event.eventKey, result.message)
+          : renderSpecStatus(event.eventKey, result.links, await readSpecPhase(ctx, result.links.location, issue, comments), ctx.gateSettings.checkName);
+      const isOurs = (text: string): boolean => markedAs(text, SPEC_STATUS_MARKER);
+      const [current] = findOurComments(comments, isOurs);
+      // The same words again: the comment stays as it is (rewriting only its hidden marker is no change).
+      const same = current !== undefined && visibleText(current.body) === visibleText(body);
+      await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
     }
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { findDeclaredScope, setScopeLine } from '../core/spec/find-declared-scope.js';
 import { readOrchestration } from '../core/orchestration/orchestration-file.js';
@@ -69,7 +70,7 @@ async function renderHandOff(ctx: LifecycleContext, input: { headRef: string; ga
     listDirectory(ctx.client, ctx.repo, `${folder}/implementation/prompts`, input.gate.headSha),
   ]);
   if (!source.found) return undefined;
-  const tasks = parseTaskFile(source.text, { path: read.path, skipMarkers: ctx.gateSettings.skipMarkers });
+  const tasks = parseTaskFile(source.text, { path: read.path, ...taskRulesOf(ctx.gateSettings) });
   const orchestration = plan.found ? readOrchestration(plan.text).groups : [];
   const links = {
     specFolder: folder,

@@ -1,3 +1,4 @@
+import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { completeGroups, groupKey } from '../core/orchestration/group-progress.js';
@@ -108,7 +109,7 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
   if (tasksFile === undefined || head === undefined) {
     throw new AgentOsError('user-input', `The branch \`${location.branch}\` has no \`tasks.md\` yet: comment \`/create-tasks\` first.`);
   }
-  const tasks = parseTaskFile(tasksFile.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers });
+  const tasks = parseTaskFile(tasksFile.text, { path: location.tasksPath, ...taskRulesOf(ctx.gateSettings) });
   if (!tasks.groups.some((g) => g.tasks.length > 0)) {
     throw new AgentOsError('user-input', `\`${location.tasksPath}\` has no task groups with tasks in it, so there is nothing to orchestrate.`);
   }

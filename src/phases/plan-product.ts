@@ -20,7 +20,13 @@ import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 export const PRODUCT_QUESTIONS_MARKER = 'agent-os-github:product-questions';
 
 export type PlanProductResult =
-  | { status: 'asked'; questions: number }
+  | {
+      status: 'asked';
+      questions: number;
+      /** What asking did to the questions comment: written for this event (it is the reply), or left as it was. */
+      comment: 'created' | 'updated' | 'unchanged';
+      commentId: number;
+    }
   | { status: 'exists'; folderUrl: string }
   | {
       status: 'opened' | 'updated' | 'unchanged' | 'kept';
@@ -85,13 +91,13 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     const current = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
     // The same questions asked again: the comment stays as it is (rewriting only its hidden marker is no change).
     const same = current !== undefined && current.body.slice(current.body.indexOf('\n') + 1) === text;
-    await upsertMarkedComment(ctx.client, ctx.repo, {
+    const written = await upsertMarkedComment(ctx.client, ctx.repo, {
       number: issue.number,
       isOurs: (body) => body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `),
       body: same ? current.body : `${markerLine(PRODUCT_QUESTIONS_MARKER, options.eventKey)}\n${text}`,
       comments,
     });
-    return { status: 'asked', questions: missing.length };
+    return { status: 'asked', questions: missing.length, comment: written.outcome, commentId: written.comment.id };
   }
 
   const folder = productFolder(ctx.settings.specRoot);

@@ -15,7 +15,7 @@ import { readBranch } from '../github/branches.js';
 import { deleteIssueComment, findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
 import { setPhaseLabel } from '../github/labels.js';
-import { findOrOpenPullRequest, type PullRequestResult } from '../github/pull-requests.js';
+import { findOrOpenPullRequest, PullRequestsFromActionsRefused, type PullRequestResult } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
@@ -34,6 +34,8 @@ export interface ShapeInput {
 
 export type ShapeResult =
   | { status: 'shaped'; links: SpecLinks }
+  /** No spec branch, but the spec folder is on the default branch: the spec was merged (its branch deleted). */
+  | { status: 'merged'; location: SpecLocation; folderUrl: string; message: string }
   | {
       status: 'already-shaped';
       links: SpecLinks;
@@ -42,23 +44,45 @@ export type ShapeResult =
       requirements: 'rebuilt' | 'unchanged' | 'kept';
     };
 
-function linksFor(ctx: LifecycleContext, location: SpecLocation, pr: PullRequestResult | undefined): SpecLinks {
+/** The spec's pull request, or where to open it when GitHub did not let a workflow's token open it. */
+type SpecPullRequest = PullRequestResult | { outcome: 'refused'; compareUrl: string };
+
+function linksFor(ctx: LifecycleContext, location: SpecLocation, pr: SpecPullRequest | undefined): SpecLinks {
   return {
     location,
     branchUrl: treeUrl(ctx, location.branch),
     folderUrl: treeUrl(ctx, location.branch, location.folder),
-    ...(pr ? { pullRequest: { number: pr.number, url: pr.url, draft: pr.draft }, draftUnavailable: pr.draftUnavailable } : {}),
+    ...(pr === undefined
+      ? {}
+      : pr.outcome === 'refused'
+        ? { pullRequestRefused: { compareUrl: pr.compareUrl } }
+        : { pullRequest: { number: pr.number, url: pr.url, draft: pr.draft }, draftUnavailable: pr.draftUnavailable }),
   };
 }
 
-async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation, roadmapItem?: RoadmapLink): Promise<PullRequestResult> {
-  return findOrOpenPullRequest(ctx.client, ctx.repo, {
+/** GitHub's page for opening a pull request from `head` into `base`, with our title and description filled in. */
+function compareUrl(ctx: LifecycleContext, base: string, head: string, title: string, body: string): string {
+  const ref = (branch: string) => branch.split('/').map(encodeURIComponent).join('/');
+  return `${ctx.repoHtmlUrl}/compare/${ref(base)}...${ref(head)}?${new URLSearchParams({ expand: '1', title, body }).toString()}`;
+}
+
+async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation, roadmapItem?: RoadmapLink): Promise<SpecPullRequest> {
+  const request = {
     head: location.branch,
     base: ctx.defaultBranch,
     title: specPullRequestTitle(issue.title, issue.number),
     body: renderSpecPullRequestBody(issue.number, issue.title, location, roadmapItem),
     draft: ctx.settings.draftPullRequests,
-  });
+  };
+  try {
+    return await findOrOpenPullRequest(ctx.client, ctx.repo, request);
+  } catch (error) {
+    // The Action's token in a repository that does not let GitHub Actions open pull requests: the branch is
+    // pushed, so the spec goes on; the reply links to the page that opens the pull request and names the setting.
+    if (!(error instanceof PullRequestsFromActionsRefused)) throw error;
+    ctx.log.warn({ branch: location.branch }, error.message);
+    return { outcome: 'refused', compareUrl: compareUrl(ctx, request.base, request.head, request.title, request.body) };
+  }
 }
 
 async function showShaping(ctx: LifecycleContext, issue: IssueSnapshot): Promise<void> {
@@ -86,10 +110,12 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
     readRoadmapFile(ctx),
   ]);
   if (merged !== undefined) {
-    throw new AgentOsError(
-      'user-input',
-      `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
-    );
+    return {
+      status: 'merged',
+      location,
+      folderUrl: treeUrl(ctx, ctx.defaultBranch, location.folder),
+      message: `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
+    };
   }
   const questions = await ctx.drafter.draftQuestions(parsed);
   const state: ShapingState = { issue: issue.number, questions, answers: {} };

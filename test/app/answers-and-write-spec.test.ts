@@ -234,7 +234,8 @@ describe('/shape-spec', () => {
     await say(probot, fake, 12, '1. Owners only.', MARA);
     fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', 'Hand note\n\n## Visual Assets')), 'Edit');
     await say(probot, fake, 12, '/shape-spec', LEE);
-    expect(lastOurs()).toContain('The spec for this issue already exists: the branch [`agent-os/12-team-invites-by-email`]');
+    expect(lastOurs()).toContain('The spec for this issue already exists: [`agent-os/specs/2026-03-14-team-invites-by-email`](');
+    expect(lastOurs()).toContain('**Phase: shaping.**');
     await say(probot, fake, 12, '/shape-spec --force', LEE);
     expect(fileOnBranch(REQUIREMENTS)).not.toContain('Hand note');
     expect(fileOnBranch(REQUIREMENTS)).toContain('**Answer:** Owners only.');

@@ -257,6 +257,19 @@ describe('merge gate on pull_request events', () => {
     expect(created[0]?.output.summary).toContain('GitHub answered 500');
   });
 
+  it('fails the check, naming the line and the limit, on a task file the parser would take too long on', async () => {
+    const created: Body[] = [];
+    // 10,000 nested bullets on one line: refused before the parser sees it, never a green or neutral check.
+    nockPullRequestReads({ contents: { [TASKS]: `# Tasks\n\n${'- '.repeat(10_000)}[ ] x\n` } });
+    captureCreate(created);
+
+    await deliver(probot, 'pull_request', prPayload('opened'));
+
+    expect(created[0]).toMatchObject({ conclusion: 'failure', output: { title: `Could not read ${TASKS}` } });
+    expect(created[0]?.output.summary).toContain('Line 3: 10000 block quotes and list markers open at the start of the line');
+    expect(created[0]?.output.summary).toContain('a task file may nest at most 100 levels');
+  });
+
   it('says in the check when the pull request itself cannot be read', async () => {
     const created: Body[] = [];
     nock(API)

@@ -256,6 +256,29 @@ describe('/plan-product on a complete product issue', () => {
   });
 });
 
+describe('/plan-product on a plain description', () => {
+  const SHOP = 'Shop is a storefront for independent bakeries. Users: bakery owners and their customers. Key features: online ordering, pickup slots and a loyalty card.';
+
+  beforeEach(() => {
+    realisticRepository();
+    fake.addIssue({ number: ISSUE, title: 'Plan the product', body: SHOP, user: MARA });
+    fake.requests.splice(0);
+  });
+
+  it('reads the name, the users, the features and the problem from it, asks nothing, and plans the product with one reply', async () => {
+    await say(probot, fake, ISSUE, '/plan-product', MARA);
+
+    expect(questionsComments()).toHaveLength(0);
+    expect(ours()).toHaveLength(1);
+    expect(commits()[0]?.message.split('\n')[0]).toBe(`Plan product from #${ISSUE}: Shop`);
+    const mission = fileOnBranch(MISSION);
+    expect(mission).toContain('- bakery owners and their customers\n');
+    expect(mission).not.toContain('Untitled product');
+    expect(readRoadmap(fileOnBranch(ROADMAP)).map((i) => i.title)).toEqual(['Online ordering', 'Pickup slots', 'A loyalty card']);
+    expect(lastReply()).toContain(`The product plan is opened in #${pulls()[0]?.number ?? 0}`);
+  });
+});
+
 describe('/plan-product on an issue that lacks what Agent OS needs', () => {
   const THIN = ['Tandem helps small remote teams plan their week together.', '', '- Shared weekly board: the team’s priorities in one place'].join('\n');
 
@@ -281,14 +304,18 @@ describe('/plan-product on an issue that lacks what Agent OS needs', () => {
       expect.stringMatching(/^2\. \*\*Users:\*\* Who is it for\?/),
       expect.stringMatching(/^3\. \*\*The problem:\*\* What problem does Tandem solve/),
     ]);
-    expect(lastReply()).toContain('Agent OS needs a little more about the product before it can plan it: 3 questions above. Answer them in a reply (or edit the issue), then comment `/plan-product` again.');
+    // The questions are the command's one reply: no second comment saying the same.
+    expect(ours()).toHaveLength(1);
+    expect(text).toContain('then comment `/plan-product` again.');
 
     // Someone else's answers are not the author's: they are not folded.
     await say(probot, fake, ISSUE, ['1. Billing: pay per seat', '2. Accountants', '3. Nobody knows'].join('\n'), LEE);
     await say(probot, fake, ISSUE, '/plan-product', MARA);
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
     expect(questionsComments()).toHaveLength(1);
-    expect(lastReply()).toContain('3 questions above');
+    expect(lastReply()).toContain(
+      `The 3 questions [above](https://github.com/acme/app/issues/${ISSUE}#issuecomment-${questions?.id ?? 0}) are still open: Agent OS needs their answers before it can plan the product. Answer in a reply (or edit the issue), then comment \`/plan-product\` again.`,
+    );
 
     // The author answers: a reply alone writes nothing.
     fake.requests.splice(0);
@@ -333,7 +360,8 @@ describe('/plan-product on an issue that lacks what Agent OS needs', () => {
 
     expect(changes()).toEqual([]);
     expect(questionsComments().map((c) => c.body)).toEqual([asked]);
-    expect(lastReply()).toContain('3 questions above');
+    expect(lastReply()).toContain('The 3 questions [above]');
+    expect(lastReply()).toContain('are still open');
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
   });
 
@@ -351,7 +379,9 @@ describe('/plan-product on an issue that lacks what Agent OS needs', () => {
       expect.stringMatching(/^1\. \*\*Key features:\*\*/),
       expect.stringMatching(/^3\. \*\*The problem:\*\*/),
     ]);
-    expect(lastReply()).toContain('2 questions above');
+    // The updated questions comment is this command's reply: nothing else is posted.
+    expect(lastReply()).toBe('');
+    expect(questions?.body.split('\n')[0]).toMatch(/^<!-- agent-os-github:product-questions event=comment-\d+ -->$/);
   });
 });
 

@@ -53,6 +53,18 @@ describe('shape-spec edge cases', () => {
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
   });
 
+  it('labelled again three times after its spec was merged: one comment, edited in place, no failure replies', async () => {
+    await label(probot, fake, 12, 'shape-spec', 'delivery-1');
+    fake.git.refs.set('heads/main', fake.git.resolve(BRANCH)?.sha ?? '');
+    fake.git.refs.delete(`heads/${BRANCH}`);
+    for (const delivery of ['delivery-2', 'delivery-3', 'delivery-4']) await label(probot, fake, 12, 'shape-spec', delivery);
+    const notes = ours().slice(1);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.body.split('\n')[0]).toBe('<!-- agent-os-github:spec-status event=delivery-2 -->');
+    expect(notes[0]?.body).toContain("This issue's spec is already on `main` in `agent-os/specs/2026-03-14-team-invites-by-email`");
+    expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
+  });
+
   it('removes a second questions comment a race left behind', async () => {
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     const [questions] = ours();

@@ -130,8 +130,53 @@ describe('label shape-spec', () => {
     expect(pulls()).toHaveLength(1);
     const notices = ours().slice(1);
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.body).toContain('<!-- agent-os-github:reply event=delivery-2 -->');
+    expect(notices[0]?.body.split('\n')[0]).toBe('<!-- agent-os-github:spec-status event=delivery-2 -->');
     expect(notices[0]?.body).toContain('The spec for this issue already exists');
+  });
+
+  it('labelled again three times, and again after each phase: one reply, edited in place, saying the phase the spec is in now', async () => {
+    await label(probot, fake, 12, 'shape-spec', 'delivery-1');
+    const questions = ours()[0];
+    for (const delivery of ['delivery-2', 'delivery-3', 'delivery-4']) await label(probot, fake, 12, 'shape-spec', delivery);
+    const status = () => ours().filter((c) => c.body.startsWith('<!-- agent-os-github:spec-status '));
+    expect(ours()).toHaveLength(2);
+    expect(status()).toHaveLength(1);
+    const pr = pulls()[0]?.number ?? 0;
+    expect(status()[0]?.body.split('\n').slice(1)).toEqual([
+      `The spec for this issue already exists: [\`${FOLDER}\`](https://github.com/acme/app/tree/${BRANCH}/${FOLDER}) on the branch [\`${BRANCH}\`](https://github.com/acme/app/tree/${BRANCH}), in draft pull request [#${pr}](https://github.com/acme/app/pull/${pr}).`,
+      '',
+      '**Phase: shaping.** `planning/requirements.md` holds the issue; `spec.md` is not written yet.',
+      '',
+      `**Next:** answer [the clarifying questions](https://github.com/acme/app/issues/12#issuecomment-${questions?.id ?? 0}) in a reply (anything left unanswered keeps its proposed default), then comment \`/write-spec\`.`,
+      '',
+      'To rebuild `requirements.md` from the issue and every answer on it, comment `/shape-spec --force`.',
+    ]);
+
+    // The spec is written: the same comment now says so, and no longer asks for answers.
+    fake.git.commitOnBranch(BRANCH, (files) => files.set(`${FOLDER}/spec.md`, '# Specification: Team invites by email\n'), 'Write spec');
+    const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/')).length;
+    const before = edits();
+    await label(probot, fake, 12, 'shape-spec', 'delivery-5');
+    expect(status()).toHaveLength(1);
+    expect(edits()).toBe(before + 1);
+    expect(status()[0]?.body).toContain('**Phase: spec written.**');
+    expect(status()[0]?.body).toContain('comment `/create-tasks`');
+    expect(status()[0]?.body).not.toContain('answer [the clarifying questions]');
+
+    // Tasks written: the phase is their progress, and the next command is /orchestrate-tasks.
+    const tasks = ['#### Task Group 1: Invites', '- [x] 1.0 Invites', '  - [x] 1.1 Tests', '  - [ ] 1.2 Endpoint', ''].join('\n');
+    fake.git.commitOnBranch(BRANCH, (files) => files.set(`${FOLDER}/tasks.md`, tasks), 'Create tasks');
+    await label(probot, fake, 12, 'shape-spec', 'delivery-6');
+    expect(status()).toHaveLength(1);
+    expect(status()[0]?.body).toContain('**Phase: implementing.** [`tasks.md`](https://github.com/acme/app/blob/agent-os/12-team-invites-by-email/');
+    expect(status()[0]?.body).toContain('is written: 1 of 3 required tasks complete.');
+    expect(status()[0]?.body).toContain('comment `/orchestrate-tasks`');
+    expect(ours()).toHaveLength(2);
+
+    // Nothing changed since: labelled again, nothing is written at all.
+    const writes = fake.writes().length;
+    await label(probot, fake, 12, 'shape-spec', 'delivery-7');
+    expect(fake.writes().length).toBe(writes);
   });
 
   it('two deliveries racing in one process, or on two replicas, leave one branch, one commit, one PR, one questions comment', async () => {

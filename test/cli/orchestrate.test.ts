@@ -68,7 +68,7 @@ function cli(args: string[], cwd: string) {
   return runNode([bin, ...args], { cwd });
 }
 
-describe('agent-os-github orchestrate SPEC_FOLDER', () => {
+describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
   let repo: string;
   let tasks: string;
 
@@ -80,7 +80,7 @@ describe('agent-os-github orchestrate SPEC_FOLDER', () => {
   });
 
   it('writes orchestration.yml and one implementation prompt per task group, and says what it wrote', async () => {
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 0,
       stdout: [`Wrote ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Wrote ${p}`), ...NEXT].join('\n'),
@@ -99,7 +99,7 @@ describe('agent-os-github orchestrate SPEC_FOLDER', () => {
 
   it('changes nothing when run again', async () => {
     const before = await Promise.all([`${FOLDER}/orchestration.yml`, ...PROMPTS].map((p) => read(repo, p)));
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 0,
       stdout: [`Unchanged ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Unchanged ${p}`), ...NEXT].join('\n'),
@@ -111,11 +111,15 @@ describe('agent-os-github orchestrate SPEC_FOLDER', () => {
   it("keeps a person's orchestration.yml as written, puts its subagents and standards in the prompts, and warns about a bad login", async () => {
     const edited = await fixture('person-edited-orchestration.yml');
     await put(repo, `${FOLDER}/orchestration.yml`, edited);
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 0,
       stdout: [`Unchanged ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Wrote ${p}`), ...NEXT].join('\n'),
-      stderr: 'warning: orchestration.yml line 16: `not a login!` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.\n',
+      stderr: [
+        'warning: orchestration.yml line 17: `task_groups[1].notes` is not a key of a task group: it is kept as written but does nothing; the keys are `name`, `number`, `claude_code_subagent`, `standards`, `assignees`, `assignee`.',
+        'warning: orchestration.yml line 16: `not a login!` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.',
+        '',
+      ].join('\n'),
     });
     expect(await read(repo, `${FOLDER}/orchestration.yml`)).toBe(edited);
     const prompt = await read(repo, PROMPTS[1] ?? '');
@@ -123,10 +127,25 @@ describe('agent-os-github orchestrate SPEC_FOLDER', () => {
     expect(prompt.endsWith('\n@agent-os/standards/global/\n@agent-os/standards/backend/api.md\n')).toBe(true);
   });
 
+  it('names a misspelt key and a value of the wrong type back with the key, and keeps the file as written', async () => {
+    const typo = ['task_groups:', '  - name: Data Models and Migrations', '    asignees: [ana-dev]', '    standards: 5', ''].join('\n');
+    await put(repo, `${FOLDER}/orchestration.yml`, typo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')).toEqual(
+      expect.arrayContaining([
+        'warning: orchestration.yml line 3: `task_groups[0].asignees` is not a key of a task group (did you mean `assignees`?): it is kept as written but does nothing; the keys are `name`, `number`, `claude_code_subagent`, `standards`, `assignees`, `assignee`.',
+        'warning: orchestration.yml line 4: `task_groups[0].standards` should be a list of standards such as `global/*` or `backend/api.md`; found the number 5, which is ignored.',
+      ]),
+    );
+    const prompt = await read(repo, PROMPTS[0] ?? '');
+    expect(prompt).not.toContain('@agent-os/standards/5');
+  });
+
   it('leaves an orchestration.yml that is not valid YAML as it is, with a warning, and still writes the prompts', async () => {
     const malformed = await fixture('malformed-orchestration.yml');
     await put(repo, `${FOLDER}/orchestration.yml`, malformed);
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(`Unchanged ${FOLDER}/orchestration.yml (4 task groups)`);
     expect(result.stderr).toMatch(/^warning: orchestration\.yml could not be read as YAML \(line \d+\): .+ It is left as it is: fix it, or delete it to have it written again from tasks\.md\.\n$/);
@@ -136,7 +155,7 @@ describe('agent-os-github orchestrate SPEC_FOLDER', () => {
   it('warns about the prompt of a group tasks.md no longer has', async () => {
     await rm(join(repo, FOLDER, 'orchestration.yml'));
     await put(repo, `${FOLDER}/tasks.md`, tasks.replace('Task Group 3: Invite UI', 'Task Group 3: Invite Dialog'));
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Wrote ${FOLDER}/implementation/prompts/3-invite-dialog.md\n`);
     expect(result.stderr).toBe(
@@ -145,11 +164,21 @@ describe('agent-os-github orchestrate SPEC_FOLDER', () => {
   });
 });
 
-describe('agent-os-github orchestrate, run inside the spec folder', () => {
+describe('agent-os-github orchestrate (the short name of orchestrate-tasks)', () => {
+  it('runs the same command', async () => {
+    const repo = await newRepo('alias');
+    await put(repo, `${FOLDER}/tasks.md`, await fixture('team-invites-tasks.md'));
+    const result = await cli(['orchestrate', FOLDER], repo);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`Wrote ${FOLDER}/orchestration.yml (4 task groups)`);
+  });
+});
+
+describe('agent-os-github orchestrate-tasks, run inside the spec folder', () => {
   it('names the files relative to it', async () => {
     const repo = await newRepo('twelve');
     await put(repo, 'tasks.md', await fixture('twelve-groups-tasks.md'));
-    const result = await cli(['orchestrate', '.'], repo);
+    const result = await cli(['orchestrate-tasks', '.'], repo);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
@@ -175,10 +204,10 @@ describe('agent-os-github orchestrate, run inside the spec folder', () => {
   });
 });
 
-describe('agent-os-github orchestrate, on bad input', () => {
+describe('agent-os-github orchestrate-tasks, on bad input', () => {
   it('exits 2 when the folder has no tasks.md', async () => {
     const repo = await newRepo('empty');
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -190,7 +219,7 @@ describe('agent-os-github orchestrate, on bad input', () => {
   it('exits 2 when tasks.md has no task groups, and writes nothing', async () => {
     const repo = await newRepo('no-groups');
     await put(repo, `${FOLDER}/tasks.md`, '# Task Breakdown: Nothing yet\n\n```md\n- [ ] 1.0 only an example\n```\n');
-    const result = await cli(['orchestrate', FOLDER], repo);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -201,7 +230,7 @@ describe('agent-os-github orchestrate, on bad input', () => {
 
   it('exits 2 without a SPEC_FOLDER', async () => {
     const repo = await newRepo('no-argument');
-    const result = await cli(['orchestrate'], repo);
+    const result = await cli(['orchestrate-tasks'], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("missing required argument 'spec-folder'");
   });

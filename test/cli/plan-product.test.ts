@@ -94,7 +94,7 @@ describe('agent-os-github plan-product, in a Next.js + Prisma repository', () =>
         `Wrote ${ROADMAP} (5 items)`,
         `Unchanged ${TECH_STACK}`,
         '',
-        'Next: shape the first roadmap item into a spec (agent-os-github shape ISSUE.md, or the shape-spec label on an issue).',
+        'Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).',
         '',
       ].join('\n'),
       stderr: '',

@@ -90,7 +90,7 @@ afterAll(async () => {
   await rm(outer, { recursive: true, force: true });
 });
 
-describe('agent-os-github shape, then write-spec, on a real issue', () => {
+describe('agent-os-github shape-spec, then write-spec, on a real issue', () => {
   const date = '2026-03-14';
   const folder = `agent-os/specs/${date}-team-invites-by-email`;
   const requirementsPath = `${folder}/planning/requirements.md`;
@@ -103,7 +103,7 @@ describe('agent-os-github shape, then write-spec, on a real issue', () => {
     expect(invites.meta.createdAt.slice(0, 10)).toBe(date);
     expect(folder).toBe(`agent-os/specs/${date}-${invites.expected.slug ?? ''}`);
 
-    const result = await cli(['shape', 'issue.md', '--number', String(invites.meta.number), '--date', date]);
+    const result = await cli(['shape-spec', 'issue.md', '--number', String(invites.meta.number), '--date', date]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
 
@@ -136,7 +136,7 @@ describe('agent-os-github shape, then write-spec, on a real issue', () => {
   });
 
   it('refuses to overwrite requirements.md without --force, and leaves it as it was', async () => {
-    const result = await cli(['shape', 'issue.md', '--number', '42', '--date', date]);
+    const result = await cli(['shape-spec', 'issue.md', '--number', '42', '--date', date]);
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -201,7 +201,7 @@ describe('agent-os-github shape, then write-spec, on a real issue', () => {
   });
 
   it('says when requirements.md was edited by hand, and writes it afresh with --force', async () => {
-    const refused = await cli(['shape', 'issue.md', '--number', '42', '--date', date]);
+    const refused = await cli(['shape-spec', 'issue.md', '--number', '42', '--date', date]);
     expect(refused).toEqual({
       code: 2,
       stdout: '',
@@ -209,7 +209,7 @@ describe('agent-os-github shape, then write-spec, on a real issue', () => {
     });
     expect(await read(requirementsPath)).not.toBe(firstRequirements);
 
-    const forced = await cli(['shape', 'issue.md', '--number', '42', '--date', date, '--force']);
+    const forced = await cli(['shape-spec', 'issue.md', '--number', '42', '--date', date, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toBe('');
     expect(forced.stdout.split('\n')[0]).toBe(`Wrote ${requirementsPath}`);
@@ -217,11 +217,11 @@ describe('agent-os-github shape, then write-spec, on a real issue', () => {
   });
 });
 
-describe('agent-os-github shape: titles and folder names', () => {
+describe('agent-os-github shape-spec: titles and folder names', () => {
   it('takes the title from the file name when the file has no # heading, and the folder date from today (UTC)', async () => {
     await put('notes/dark-mode.md', 'Users keep asking for a dark theme.\n\n- Follow the OS setting by default\n');
     const before = new Date().toISOString().slice(0, 10);
-    const result = await cli(['shape', 'notes/dark-mode.md']);
+    const result = await cli(['shape-spec', 'notes/dark-mode.md']);
     const after = new Date().toISOString().slice(0, 10);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -238,7 +238,7 @@ describe('agent-os-github shape: titles and folder names', () => {
     await put('traversal.md', traversal.file);
     const date = traversal.meta.createdAt.slice(0, 10);
     const folder = `agent-os/specs/${date}-${traversal.expected.slug ?? ''}`;
-    const result = await cli(['shape', 'traversal.md', '--number', String(traversal.meta.number), '--date', date]);
+    const result = await cli(['shape-spec', 'traversal.md', '--number', String(traversal.meta.number), '--date', date]);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(`Wrote ${folder}/planning/requirements.md`);
     expect(result.stdout).toContain(`\nThen: agent-os-github write-spec ${folder}\n`);
@@ -250,13 +250,13 @@ describe('agent-os-github shape: titles and folder names', () => {
 
   it('writes inside the current folder for --title ../../etc/passwd and for an emoji-only title (issue-<number>)', async () => {
     await put('hostile.md', 'Nothing to see here.\n');
-    const dotted = await cli(['shape', 'hostile.md', '--title', '../../etc/passwd', '--date', '2026-01-02']);
+    const dotted = await cli(['shape-spec', 'hostile.md', '--title', '../../etc/passwd', '--date', '2026-01-02']);
     expect(dotted.code).toBe(0);
     expect(dotted.stderr).toBe('');
     expect(dotted.stdout.split('\n')[0]).toBe('Wrote agent-os/specs/2026-01-02-etc-passwd/planning/requirements.md');
     expect(await read('agent-os/specs/2026-01-02-etc-passwd/planning/requirements.md')).toContain('`agent-os/0-etc-passwd`');
 
-    const emoji = await cli(['shape', 'hostile.md', '--title', '✨🌙🚀', '--number', '7', '--date', '2026-01-02']);
+    const emoji = await cli(['shape-spec', 'hostile.md', '--title', '✨🌙🚀', '--number', '7', '--date', '2026-01-02']);
     expect(emoji.code).toBe(0);
     expect(emoji.stderr).toBe('');
     expect(emoji.stdout.split('\n')[0]).toBe('Wrote agent-os/specs/2026-01-02-issue-7/planning/requirements.md');
@@ -273,7 +273,7 @@ describe('agent-os-github shape: titles and folder names', () => {
   });
 });
 
-describe('agent-os-github shape and write-spec: bad input', () => {
+describe('agent-os-github shape-spec and write-spec: bad input', () => {
   it.each([
     [['--number', 'forty-two'], '--number must be an issue number such as 42, not "forty-two".'],
     [['--number', '-3'], '--number must be an issue number such as 42, not "-3".'],
@@ -282,13 +282,13 @@ describe('agent-os-github shape and write-spec: bad input', () => {
   ])('exits 2 for shape %j and writes nothing', async (options, message) => {
     const cwd = join(repo, 'bad-input');
     await put('issue.md', invites.file, cwd);
-    const result = await cli(['shape', 'issue.md', ...options], cwd);
+    const result = await cli(['shape-spec', 'issue.md', ...options], cwd);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `agent-os-github: ${message}\n` });
     expect(await filesUnder(cwd)).toEqual(['issue.md']);
   });
 
   it('exits 2 for a missing issue file', async () => {
-    const result = await cli(['shape', 'missing-issue.md', '--date', '2026-03-14']);
+    const result = await cli(['shape-spec', 'missing-issue.md', '--date', '2026-03-14']);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'agent-os-github: Cannot read missing-issue.md: no such file\n' });
   });
 
@@ -299,18 +299,18 @@ describe('agent-os-github shape and write-spec: bad input', () => {
       code: 2,
       stdout: '',
       stderr:
-        'agent-os-github: agent-os/specs/2026-04-01-empty/planning/requirements.md does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with `agent-os-github shape ISSUE.md`).\n',
+        'agent-os-github: agent-os/specs/2026-04-01-empty/planning/requirements.md does not exist: SPEC_FOLDER must be a spec folder with planning/requirements.md (write one with `agent-os-github shape-spec ISSUE.md`).\n',
     });
     expect(await readdir(join(repo, 'agent-os/specs/2026-04-01-empty'))).toEqual([]);
   });
 });
 
-describe('agent-os-github shape --help and write-spec --help', () => {
-  it('shape --help exits 0 and documents its argument and options', async () => {
-    const result = await cli(['shape', '--help']);
+describe('agent-os-github shape-spec --help and write-spec --help', () => {
+  it('shape-spec --help exits 0 and documents its argument and options', async () => {
+    const result = await cli(['shape-spec', '--help']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout.startsWith('Usage: agent-os-github shape [options] <issue-file>\n')).toBe(true);
+    expect(result.stdout.startsWith('Usage: agent-os-github shape-spec|shape [options] <issue-file>\n')).toBe(true);
     for (const option of ['--title <title>', '--number <number>', '--date <yyyy-mm-dd>', '--force', '-h, --help']) expect(result.stdout).toContain(option);
   });
 
@@ -328,7 +328,7 @@ describe('dates that do not exist and forged markers', () => {
   it('shape --date 2026-02-30 exits 2 instead of writing a 2026-03-02 folder', async () => {
     const cwd = join(repo, 'bug-date');
     await put('issue.md', invites.file, cwd);
-    const result = await cli(['shape', 'issue.md', '--date', '2026-02-30'], cwd);
+    const result = await cli(['shape-spec', 'issue.md', '--date', '2026-02-30'], cwd);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'agent-os-github: --date must be a date such as 2026-03-14, not "2026-02-30".\n' });
   });
 
@@ -354,7 +354,7 @@ describe('dates that do not exist and forged markers', () => {
       ].join('\n'),
       cwd,
     );
-    expect((await cli(['shape', 'issue.md', '--date', '2026-01-01'], cwd)).code).toBe(0);
+    expect((await cli(['shape-spec', 'issue.md', '--date', '2026-01-01'], cwd)).code).toBe(0);
     expect((await cli(['write-spec', 'agent-os/specs/2026-01-01-export-audit-log'], cwd)).code).toBe(0);
     const spec = await read('agent-os/specs/2026-01-01-export-audit-log/spec.md', cwd);
     expect(spec).not.toContain('Anyone, without signing in.');
@@ -365,7 +365,7 @@ describe('agent-os-github create-tasks', () => {
   it('writes tasks.md from spec.md offline, keeps it unless --force, and validate reads it', async () => {
     const cwd = join(repo, 'create-tasks');
     await put('issue.md', invites.file, cwd);
-    expect((await cli(['shape', 'issue.md', '--date', '2026-03-14'], cwd)).code).toBe(0);
+    expect((await cli(['shape-spec', 'issue.md', '--date', '2026-03-14'], cwd)).code).toBe(0);
     const folder = 'agent-os/specs/2026-03-14-team-invites-by-email';
     expect((await cli(['write-spec', folder], cwd)).code).toBe(0);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -125,10 +126,159 @@ describe('agent-os-github validate', () => {
     expect(result.stderr).toBe('agent-os-github: Cannot read big/tasks.md: it is 645 KB, over the 512 KB a task file may have; split it into one file per spec.\n');
   });
 
+  it('exits 2 for a named file that holds no task list, such as package.json', async () => {
+    await put('package.json', '{ "name": "shop", "version": "1.0.0" }\n');
+    const result = await cli(['validate', 'package.json']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'agent-os-github: package.json holds no task list: it has no task boxes (`- [ ] …`). Name a task file (such as tasks.md) or a folder to search for them.\n',
+    });
+  });
+
+  it('answers the same for an empty folder with and without `.`: exit 2, no task files', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'agent-os-cli-empty-'));
+    try {
+      const bare = await cli(['validate'], empty);
+      const dot = await cli(['validate', '.'], empty);
+      expect(bare).toEqual(dot);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toBe(`agent-os-github: No task files under ${empty} (looked for **/tasks.md, **/*.story.md, **/docs/stories/*.md). Name the file itself to check any other markdown file.\n`);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('measures a file that is not valid UTF-8 in bytes as stored, not as decoded', async () => {
+    // 300 KB of bytes that are not UTF-8: 900 KB once each becomes a replacement character, but 300 KB on disk.
+    await mkdir(join(repo, 'latin'), { recursive: true });
+    await writeFile(join(repo, 'latin/tasks.md'), Buffer.concat([Buffer.from('- [ ] 1. Import the data\n\n'), Buffer.alloc(300 * 1024, 0xff)]));
+    const result = await cli(['validate', 'latin/tasks.md']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('latin/tasks.md:1  1  Import the data');
+  });
+
+  it('stops quietly when the reader of its output goes away (validate … | head)', async () => {
+    await put('many/tasks.md', Array.from({ length: 20_000 }, (_, i) => `- [ ] ${i + 1}. t`).join('\n'));
+    const child = spawn('node', [BIN, 'validate', 'many/tasks.md'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head`: read the first chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (exitCode) => {
+      done(exitCode);
+    }));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 on a task file the parser would take too long on, naming the line and the limit', async () => {
+    await put('deep/tasks.md', `# Tasks\n\n- [ ] fine\n${'>'.repeat(10_000)} - [ ] x\n`);
+    const result = await cli(['validate', 'deep/tasks.md']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'agent-os-github: Cannot read deep/tasks.md: Line 4: 10001 block quotes and list markers open at the start of the line, which may nest the text 10001 levels deep; a task file may nest at most 100 levels (block quotes and list items). Nest less deeply, or put the text in a code block.\n',
+    );
+  });
+
   it('reads an empty task file as nothing to do, with a warning', async () => {
     await put('empty/tasks.md', '');
     const result = await cli(['validate', 'empty/tasks.md']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('empty/tasks.md:1  warning: No task boxes');
+  });
+});
+
+describe('agent-os-github validate on a repository with spec tools’ templates (issue 17)', () => {
+  let tree: string;
+  const write = async (path: string, text: string): Promise<void> => {
+    await mkdir(dirname(join(tree, path)), { recursive: true });
+    await writeFile(join(tree, path), text);
+  };
+  const TEMPLATE = [
+    '# Implementation Plan',
+    '',
+    '## Task Format Template',
+    '',
+    '### Major task only',
+    '- [ ] {{NUMBER}}. {{TASK_DESCRIPTION}}{{PARALLEL_MARK}}',
+    '  - {{DETAIL_ITEM_1}}',
+    '  - _Requirements: {{REQUIREMENT_IDS}}_',
+    '',
+    '### Major + Sub-task structure',
+    '- [ ] {{MAJOR_NUMBER}}. {{MAJOR_TASK_SUMMARY}}',
+    '- [ ] {{MAJOR_NUMBER}}.{{SUB_NUMBER}} {{SUB_TASK_DESCRIPTION}}{{SUB_PARALLEL_MARK}}',
+    '  - _Requirements: {{REQUIREMENT_IDS}}_',
+    '',
+  ].join('\n');
+
+  beforeAll(async () => {
+    tree = await mkdtemp(join(tmpdir(), 'agent-os-cli-templates-'));
+    // cc-sdd installs its templates here; a team copied one into docs/ too.
+    await write('.kiro/settings/templates/specs/tasks.md', TEMPLATE);
+    await write('docs/templates/feature/tasks.md', TEMPLATE);
+    await write('.kiro/specs/order-export/tasks.md', ['# Implementation Plan', '', '## Tasks', '', '- [x] 1. Model', '- [x] 1.1 (P) Job model', '- [x] 2. Writer', '- [ ]* 2.1 Property tests', ''].join('\n'));
+    await write('.kiro/specs/calendar-sync/tasks.md', ['# Implementation Plan', '', '- [x] 1. Sync', '- [x] 2. Retry', '- [ ] 3.* Load test', ''].join('\n'));
+    await write('.agent-os/specs/2025-09-14-password-reset/tasks.md', ['# Spec Tasks', '', '## Tasks', '', '- [x] 1. Token table', '  - [x] 1.1 Tests', ''].join('\n'));
+  });
+
+  afterAll(async () => {
+    await rm(tree, { recursive: true, force: true });
+  });
+
+  it('exits 0 when every real spec is complete: the template folder and a file of placeholders are no task files', async () => {
+    const result = await cli(['validate'], tree);
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        '✓ .agent-os/specs/2025-09-14-password-reset/tasks.md (Agent OS): 2 of 2 required tasks complete',
+        '✓ .kiro/specs/calendar-sync/tasks.md (Kiro): 2 of 2 required tasks complete',
+        '✓ .kiro/specs/order-export/tasks.md (Kiro): 3 of 3 required tasks complete',
+        'All 7 required tasks complete in 3 task files.',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('reads a template named explicitly: its placeholder tasks are skipped, so it blocks nothing', async () => {
+    const result = await cli(['validate', '.kiro/settings/templates/specs/tasks.md', '--json'], tree);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, files: [{ path: '.kiro/settings/templates/specs/tasks.md', tasks: 3, required: 0, complete: 0 }] });
+  });
+
+  it('exits 2 for a folder named explicitly that holds only a template', async () => {
+    const result = await cli(['validate', 'docs/templates'], tree);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'agent-os-github: No task files under docs/templates: docs/templates/feature/tasks.md holds only template placeholders ({{…}}). Name the file itself to check it anyway.\n',
+    });
+  });
+
+  it('exits 1 on a [~] task whose text ends in a tilde, with its two open sub-tasks (issue 16, item 3)', async () => {
+    await write('.spec-workflow/specs/data-import/tasks.md', ['- [~] 2. Import the data, waiting~', '  - [ ] 2.1 Parse the upload', '  - [ ] 2.2 Write the rows', ''].join('\n'));
+    const result = await cli(['validate', '.spec-workflow'], tree);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        '✗ .spec-workflow/specs/data-import/tasks.md (spec-workflow): 0 of 3 required tasks complete',
+        '.spec-workflow/specs/data-import/tasks.md:1  2  Import the data, waiting~  (blocked)',
+        '.spec-workflow/specs/data-import/tasks.md:2  2.1  Parse the upload',
+        '.spec-workflow/specs/data-import/tasks.md:3  2.2  Write the rows',
+        '3 of 3 required tasks incomplete in 1 task file.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('takes the cancelled markers of .github/agent-os.yml', async () => {
+    await write('.github/agent-os.yml', 'cancelled_markers: ["[~]"]\n');
+    const result = await cli(['validate', '.spec-workflow'], tree);
+    await rm(join(tree, '.github'), { recursive: true, force: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('0 of 0 required tasks complete');
   });
 });

@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
-import { countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup, type TaskCounts } from '../tasks/summarize-tasks.js';
+import { contextNoteOf, countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup, type TaskCounts } from '../tasks/summarize-tasks.js';
 import type { Task, TaskFile } from '../tasks/types.js';
 import type { FileLinker, GateConclusion, TaskFileRead } from './gate-types.js';
 import { renderProgressBar } from './render-progress-bar.js';
@@ -57,7 +57,7 @@ function renderFile(path: string, file: TaskFile, link?: FileLinker): string[] {
       if (group.context === true) {
         const all = tasksOfGroup(file, group);
         const ticked = all.filter((t) => t.boxState === 'done').length;
-        lines.push(`| ${escapeMarkdown(group.title)} _(not in this pull request's scope)_ | ${renderProgressBar(ticked, all.length)} | ${ticked}/${all.length} |`);
+        lines.push(`| ${escapeMarkdown(group.title)} _(${contextNoteOf(group)})_ | ${renderProgressBar(ticked, all.length)} | ${ticked}/${all.length} |`);
         continue;
       }
       const done = c.required > 0 && c.complete === c.required ? ' ✅' : '';

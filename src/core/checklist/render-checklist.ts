@@ -2,7 +2,7 @@ import type { FileLinker, GateReport, TaskFileRead } from '../check/gate-types.j
 import { renderProgressBar } from '../check/render-progress-bar.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
-import { countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup } from '../tasks/summarize-tasks.js';
+import { contextNoteOf, countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup } from '../tasks/summarize-tasks.js';
 import type { Task, TaskFile } from '../tasks/types.js';
 
 /** First line of the checklist comment: finds it again, and names the files its boxes belong to. */
@@ -52,7 +52,7 @@ function renderFile(path: string, file: TaskFile, fileIndex: number, link: FileL
     if (tasks.length === 0) continue;
     for (const t of tasks) grouped.add(t.index);
     const c = countTasks(tasks);
-    const title = group.context === true ? `${escapeMarkdown(group.title)} _(not in this pull request's scope)_` : escapeMarkdown(group.title);
+    const title = group.context === true ? `${escapeMarkdown(group.title)} _(${contextNoteOf(group)})_` : escapeMarkdown(group.title);
     const progress = group.context === true ? '' : ` ${renderProgressBar(c.complete, c.required)} ${c.complete}/${c.required}`;
     lines.push('', `**${title}**${progress}`);
     if (withBoxes) lines.push('', ...tasks.map((t) => taskLine(file, t, fileIndex)));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_SKIP_MARKERS } from '../tasks/parse-task-file.js';
 import { DEFAULT_IGNORED_GLOBS, DEFAULT_TASK_FILE_GLOBS } from '../tasks/task-file-locations.js';
 import { PERMISSION_LEVELS } from './lifecycle-settings.js';
@@ -14,7 +14,7 @@ const branchPrefix = z.string().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-
 
 /**
  * `.github/agent-os.yml`: every key optional, every default below. Unknown keys are errors, so a typo is
- * reported rather than silently ignored. The README's configuration reference is checked against this schema.
+ * reported rather than silently ignored. The configuration reference (docs/configuration.md) is checked against this schema.
  */
 export const CONFIG_SCHEMA = z.strictObject({
   spec_root: folder.default('agent-os'),
@@ -40,6 +40,8 @@ export const CONFIG_SCHEMA = z.strictObject({
     })
     .prefault({}),
   skip_markers: z.array(z.string().min(1)).default([...DEFAULT_SKIP_MARKERS]),
+  cancelled_markers: z.array(z.enum(['[-]', '[~]'])).default([]),
+  story_checklists: z.enum(['shown', 'gated']).default('shown'),
   task_files: z.array(z.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
   ignored_files: z.array(z.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
   draft_pull_requests: z.boolean().default(true),

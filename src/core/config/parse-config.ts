@@ -109,6 +109,8 @@ function toSettings(config: AgentOsConfig): Settings {
       ignoredFiles: config.ignored_files,
       skipMarkers: config.skip_markers,
       traceability: config.gate.traceability,
+      cancelledMarkers: config.cancelled_markers.map((box) => (box === '[-]' ? '-' : '~')),
+      storyChecklists: config.story_checklists,
     },
   };
 }
@@ -137,5 +139,5 @@ export const DEFAULT_SETTINGS: Settings = (() => {
 /** The problems as one message for a comment, a check run or stderr. */
 export function renderConfigProblems(file: string, problems: readonly ConfigProblem[]): string {
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  return [`\`${file}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), '', 'Fix the file on the default branch; the README lists every key with its default.'].join('\n');
+  return [`\`${file}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), '', 'Fix the file on the default branch; docs/configuration.md lists every key with its default.'].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { lineFinder } from './node-text.js';
 
 export interface UnclosedFence {
   /** 1-based line of the opening fence. */
@@ -13,7 +14,10 @@ export interface UnclosedFence {
 export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] {
   const found: UnclosedFence[] = [];
   let contentEnd: number | undefined;
-  const visit = (node: Nodes): void => {
+  let lineAt: ((offset: number) => number) | undefined;
+  // Walked with a stack of its own: no nesting depth can overflow the call stack.
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'code' && node.position) {
       const { start, end } = node.position;
       const raw = source.slice(start.offset, end.offset);
@@ -27,15 +31,19 @@ export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] 
         const last = (lines.length > 1 ? lines[lines.length - 1] : '') ?? '';
         const closer = last.replace(/^[ \t>]*/, '').trimEnd();
         const closed = lines.length > 1 && closer.length >= fence.length && closer === (fence[0] ?? "").repeat(closer.length);
-        if (!closed) found.push({ line: start.line, fence });
+        // Lines as git counts them (by `\n`), not as the parser does (which also ends one at a lone `\r`).
+        lineAt ??= lineFinder(source);
+        if (!closed) found.push({ line: start.offset === undefined ? start.line : lineAt(start.offset), fence });
       }
-      return;
+      continue;
     }
     // Code blocks are flow content: never inside the phrasing of a paragraph, heading or table (most of the tree).
     if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
-      for (const child of node.children) visit(child);
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
+        if (child) stack.push(child);
+      }
     }
-  };
-  visit(tree);
+  }
   return found;
 }

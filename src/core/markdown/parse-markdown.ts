@@ -1,55 +1,26 @@
-import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { Definition, List, Nodes, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified, type Data, type Processor } from 'unified';
+import { unified } from 'unified';
+import { boundParserWork, withParserWorkBudget } from './bound-parser-work.js';
+import { findDeepNesting } from './find-deep-nesting.js';
+import { earlierBlockCut, endOfLine, frontMatterEnd, nextCut, parsedAsFresh } from './find-piece-cuts.js';
+import { isMarkdownTooComplex } from './markdown-too-complex.js';
+import { definedIdentifier, shareDefinitions, withDefinitions } from './share-definitions.js';
+import { skipIdleAutolinkLiterals } from './skip-idle-autolink-literals.js';
 
 type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
-
-type FromMarkdownExtensions = NonNullable<Data['fromMarkdownExtensions']>;
-type FromMarkdownExtension = Exclude<FromMarkdownExtensions[number], readonly unknown[]>;
-type Transform = NonNullable<FromMarkdownExtension['transforms']>[number];
-
-/**
- * GFM's literal autolinks (`www.x.com`, `https://…`, `a@b.co`) that the tokenizer cannot see (after an escape or a
- * character reference, after a dot) are found after parsing, by a transform that walks the tree once per kind of
- * link (four walks, a fifth of all parsing time) matching a regular expression against every text node. Each of
- * those expressions needs `http://`, `https://` or `www.` (any case), or an `@`, in one text node: a tree without
- * any is left as it is, so one quick look at the text nodes replaces the walks.
- */
-function skipIdleAutolinkLiterals(this: Processor): undefined {
-  const data = this.data();
-  if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(guardAutolinkLiterals);
-  return undefined;
-}
-
-function guardAutolinkLiterals<T extends FromMarkdownExtensions[number]>(extension: T): T;
-function guardAutolinkLiterals(extension: FromMarkdownExtensions[number]): FromMarkdownExtensions[number] {
-  if (Array.isArray(extension)) return extension.map(guardAutolinkLiterals);
-  // The literal autolink extension: the only one that enters `literalAutolink` tokens.
-  const { enter, transforms } = extension;
-  if (!enter || !Object.hasOwn(enter, 'literalAutolink') || !transforms) return extension;
-  const guarded = transforms.map((transform): Transform => (tree) => (mayHoldAutolinkLiteral(tree) ? transform(tree) : undefined));
-  return { ...extension, transforms: guarded };
-}
-
-/** Same start as the transform's own expression for URLs (and its flags): a text that fails it has none. */
-const URL_START = /(?:https?:\/\/|www(?=\.))/i;
-
-/** Whether some text node holds what a literal autolink starts with. */
-function mayHoldAutolinkLiteral(node: Nodes): boolean {
-  if (node.type === 'text') return node.value.includes('@') || URL_START.test(node.value);
-  if ('children' in node) for (const child of node.children) if (mayHoldAutolinkLiteral(child)) return true;
-  return false;
-}
 
 /** GFM, plus YAML/TOML front matter (Spec Kit's task files open with one) read as metadata, not as text. */
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
-  .use(skipIdleAutolinkLiterals);
+  .use(skipIdleAutolinkLiterals)
+  .use(boundParserWork)
+  .use(shareDefinitions);
 
 /**
  * Roughly how much text goes to the parser at once. micromark's time grows with the square of the text it is
@@ -60,18 +31,16 @@ const processor = unified()
  */
 const CHUNK_LENGTH = 2 * 1024;
 
-/** Parse GitHub-flavoured markdown to an mdast tree. Total: any string gives a tree. */
+/**
+ * Parse GitHub-flavoured markdown to an mdast tree, in time bounded by the text's length. Any string gives a tree,
+ * or, for a text the parser would take too long on (nesting deeper than `MAX_NESTING`, or more emphasis pairing
+ * or list closing than its work budget allows), a `MarkdownTooComplexError` that names the line and the limit,
+ * thrown before that work is done.
+ */
 export function parseMarkdown(source: string): Root {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
 
-/** What a line at the margin may start: a new top-level block, or the next item of a top-level list. */
-interface CutKind {
-  block: boolean;
-  item: boolean;
-  /** A list marker: starts a list in a fresh piece, but after some blocks (indented code) not in the document. */
-  listLike: boolean;
-}
 
 /**
  * The same tree as parsing `source` in one piece, built from pieces of about `chunkLength` characters that are
@@ -82,11 +51,18 @@ interface CutKind {
  * item of a top-level list (whose items then go on in the next piece's first list). Block structure up to and
  * including a line depends only on the text up to that line, so the nodes before the line are those of the whole
  * document; at such a line the parser holds nothing open but that list. When the line is not a cut, the last
- * node of the piece that starts at a line that would have been a block cut is taken instead. Definitions reach
- * across the whole document (and front matter is looked for up to its closing fence), so a document with them is
- * parsed whole. Exported for tests, which force small pieces.
+ * node of the piece that starts at a line that would have been a block cut is taken instead. Link definitions
+ * reach across the whole document: its pieces are parsed again knowing every label it defines. Footnote
+ * definitions (and front matter without its closing fence) make the document be parsed whole. Exported for tests,
+ * which force small pieces.
  */
 export function parseMarkdownInChunks(source: string, chunkLength: number): Root {
+  const tooDeep = findDeepNesting(source);
+  if (tooDeep) throw tooDeep;
+  return withParserWorkBudget(() => parseWithinBudget(source, chunkLength));
+}
+
+function parseWithinBudget(source: string, chunkLength: number): Root {
   // The parser drops a byte-order mark that opens the text and counts positions from after it: so do the pieces.
   if (source.charCodeAt(0) === 0xfeff) {
     const text = source.slice(1);
@@ -95,7 +71,24 @@ export function parseMarkdownInChunks(source: string, chunkLength: number): Root
   return parsePieces(source, chunkLength);
 }
 
+/**
+ * The pieces, parsed once; when some define link labels (which `[label]` anywhere in the document may use), parsed
+ * again with each piece knowing every label the document defines.
+ */
 function parsePieces(source: string, chunkLength: number): Root {
+  const definitions: Definition[] = [];
+  const tree = parsePiecesOnce(source, chunkLength, definitions);
+  if (definitions.length === 0) return tree;
+  const identifiers: string[] = [];
+  for (const definition of definitions) {
+    const identifier = definedIdentifier(source, definition);
+    if (identifier === undefined) return processor.parse(source);
+    identifiers.push(identifier);
+  }
+  return withDefinitions(identifiers, () => parsePiecesOnce(source, chunkLength, []));
+}
+
+function parsePiecesOnce(source: string, chunkLength: number, definitions: Definition[]): Root {
   const mayDefine = source.includes(']:');
   const children: RootContent[] = [];
   /** A top-level list that goes on in the next piece. */
@@ -109,7 +102,7 @@ function parsePieces(source: string, chunkLength: number): Root {
     const cut = start + want < source.length ? nextCut(source, start + want) : undefined;
     if (start === 0 && cut === undefined) return processor.parse(source);
     const end = cut === undefined ? source.length : endOfLine(source, cut.at);
-    const tree = processor.parse(source.slice(start, end));
+    const tree = parsePiece(source.slice(start, end), line - 1);
     const nodes = tree.children.slice();
     /** The piece's last node: it starts at the cut, or is the list whose next item does. */
     let cutNode: Nodes | undefined;
@@ -118,7 +111,7 @@ function parsePieces(source: string, chunkLength: number): Root {
     if (cut !== undefined) {
       const last = nodes[nodes.length - 1];
       const lastItem = last?.type === 'list' ? last.children[last.children.length - 1] : undefined;
-      if (cut.kind.block && last?.position?.start.offset === cut.at - start && (!cut.kind.listLike || last.type === 'list')) {
+      if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
         cutNode = nodes.pop();
       } else if (cut.kind.item && last?.type === 'list' && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
         cutNode = last.children.pop();
@@ -140,7 +133,7 @@ function parsePieces(source: string, chunkLength: number): Root {
     rootStart ??= tree.position?.start;
     const moved = line > 1 || start > 0;
     for (const [index, node] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node, line - 1, start, mayDefine)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node, line - 1, start, mayDefine, definitions)) return processor.parse(source);
       if (index === 0 && openList) {
         // The previous piece's last list goes on here: its items, spread and end.
         if (node.type !== 'list' || node.position?.start.offset !== start) return processor.parse(source);
@@ -165,105 +158,15 @@ function parsePieces(source: string, chunkLength: number): Root {
   }
 }
 
-/**
- * The last top-level node of a parsed piece (but its first) that starts a line at or after `from` where the piece
- * could have been cut before a block: the line and the node pass the checks a cut line passes. The piece was parsed
- * past that line, which changes nothing before it (block structure up to a line depends only on the text up to it).
- */
-function earlierBlockCut(source: string, nodes: readonly RootContent[], start: number, from: number): { index: number; at: number } | undefined {
-  for (let index = nodes.length - 1; index >= 1; index -= 1) {
-    const node = nodes[index];
-    const offset = node?.position?.start.offset;
-    if (node === undefined || offset === undefined) return undefined;
-    const at = start + offset;
-    if (at < from) return undefined;
-    const before = source.charCodeAt(at - 1);
-    if (before !== 10 && before !== 13) continue;
-    const kind = cutKind(source, at);
-    if (kind?.block && (!kind.listLike || node.type === 'list')) return { index, at };
+/** Parse a piece that starts `lines` lines into the document; a refusal names the document's line. */
+function parsePiece(piece: string, lines: number): Root {
+  try {
+    return processor.parse(piece);
+  } catch (error) {
+    throw isMarkdownTooComplex(error) ? error.movedDown(lines) : error;
   }
-  return undefined;
 }
 
-/** The first line starting at or after `from` (and after the first line) that may be a cut. */
-function nextCut(source: string, from: number): { at: number; kind: CutKind } | undefined {
-  for (let i = from - 1; i < source.length - 1; i += 1) {
-    const code = source.charCodeAt(i);
-    if (code === 10 || (code === 13 && source.charCodeAt(i + 1) !== 10)) {
-      const kind = cutKind(source, i + 1);
-      if (kind) return { at: i + 1, kind };
-    }
-  }
-  return undefined;
-}
-
-function isSpaceOrEnd(char: string | undefined): boolean {
-  return char === undefined || char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
-
-/**
- * What the line at `at` may be: an ATX heading at the margin (it interrupts a paragraph) or any other line at the
- * margin after a blank line may start a top-level block; a bullet or number at the margin followed by a space may
- * be the next item of a top-level list. Never a line that opens with `---`/`+++` (front matter when first in a
- * piece) or a byte-order mark. A line that looks like a list item is a block start only if it starts a list
- * (the caller checks: after indented code and blank lines, `2. …` is a paragraph).
- */
-function cutKind(source: string, at: number): CutKind | undefined {
-  const first = source[at] ?? '';
-  if (first === '' || ' \t\r\n\uFEFF'.includes(first) || source.startsWith('---', at) || source.startsWith('+++', at)) {
-    return undefined;
-  }
-  let item = false;
-  let listLike = false;
-  if (first === '-' || first === '+' || first === '*') {
-    item = source[at + 1] === ' ' || source[at + 1] === '\t';
-    listLike = isSpaceOrEnd(source[at + 1]);
-  } else if (first >= '0' && first <= '9') {
-    let digits = 1;
-    while ((source[at + digits] ?? '') >= '0' && (source[at + digits] ?? '') <= '9') digits += 1;
-    const delimiter = source[at + digits];
-    const after = source[at + digits + 1];
-    item = digits < 10 && (delimiter === '.' || delimiter === ')') && (after === ' ' || after === '\t');
-    listLike = (delimiter === '.' || delimiter === ')') && isSpaceOrEnd(after);
-  }
-  let block = false;
-  if (first === '#') {
-    let hashes = 1;
-    while (source[at + hashes] === '#') hashes += 1;
-    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
-  }
-  if (!block) {
-    // The line before is blank (spaces and tabs only).
-    let i = at - 1;
-    i -= source[i] === '\n' && source[i - 1] === '\r' ? 2 : 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t')) i -= 1;
-    block = i < 0 || source[i] === '\n' || source[i] === '\r';
-  }
-  return block || item ? { block, item, listLike } : undefined;
-}
-
-/**
- * Where front matter would end (after its closing fence line), if the document opens with a fence: the parser
- * looks ahead for the closing fence, so no piece may end before it. Without a closing fence, that failed look-ahead
- * leaves the parser in a state of its own: the document is parsed in one piece.
- */
-function frontMatterEnd(source: string): number {
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  const fence = text.startsWith('---') ? '-' : text.startsWith('+++') ? '+' : undefined;
-  if (fence === undefined) return 0;
-  const closing = fence === '-' ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
-  closing.lastIndex = 3;
-  const match = closing.exec(text);
-  return match === null ? source.length : source.length - text.length + match.index + match[0].length;
-}
-
-function endOfLine(source: string, at: number): number {
-  for (let i = at; i < source.length; i += 1) {
-    const code = source.charCodeAt(i);
-    if (code === 10 || code === 13) return i;
-  }
-  return source.length;
-}
 
 function shiftPoint(point: Point, lines: number, offset: number): Point {
   return {
@@ -274,11 +177,12 @@ function shiftPoint(point: Point, lines: number, offset: number): Point {
 }
 
 /**
- * Move a node (and its descendants) parsed from a piece to its place in the document; true if it defines. The
- * points are moved where they are: each node of a freshly parsed tree has points of its own.
+ * Move a node (and its descendants) parsed from a piece to its place in the document, and note the link definitions
+ * it holds; true if it holds a footnote definition (read only by parsing the whole document). The points are moved
+ * where they are: each node of a freshly parsed tree has points of its own.
  */
-function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean): boolean {
-  if (mayDefine && (node.type === 'definition' || node.type === 'footnoteDefinition')) return true;
+function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean, definitions: Definition[]): boolean {
+  if (mayDefine && node.type === 'footnoteDefinition') return true;
   if (node.position) {
     const { start, end } = node.position;
     start.line += lines;
@@ -288,8 +192,9 @@ function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean): 
       if (end.offset !== undefined) end.offset += offset;
     }
   }
+  if (node.type === 'definition') definitions.push(node);
   if ('children' in node) {
-    for (const child of node.children) if (adopt(child, lines, offset, mayDefine)) return true;
+    for (const child of node.children) if (adopt(child, lines, offset, mayDefine, definitions)) return true;
   }
   return false;
 }

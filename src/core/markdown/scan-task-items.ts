@@ -1,6 +1,6 @@
 import type { ListItem, Nodes, Paragraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { BoxMarker } from '../tasks/types.js';
+import { lineFinder, nodeText } from './node-text.js';
 
 /** A list item that carries a task box, as found in the syntax tree. */
 export interface TaskItem {
@@ -17,6 +17,13 @@ export interface TaskItem {
   hasStruck: boolean;
   /** The text after the box that is not struck through, whitespace collapsed. */
   unstruckText: string;
+  /** The text after the box without its inline code, whitespace collapsed. */
+  proseText: string;
+  /**
+   * When some text is struck through: the text before the first struck piece (`leading`: an ID, tags), the struck
+   * run (`struck`) and what follows it (`rest`: a reason such as `→ carried over` or `DEFERRED: …`).
+   */
+  struckFirst?: { leading: string; struck: string; rest: string };
   /** Position in the scan of the nearest enclosing task item, if any. */
   parent?: number;
   /** Whether the item sits in a list at the top level of the document (not inside another list item). */
@@ -91,87 +98,128 @@ function readBox(source: string, item: ListItem, paragraph: Paragraph): Box | un
   return { bracketOffset: start, marker: marker as BoxMarker, optional };
 }
 
-function splitStruck(paragraph: Paragraph, boxInText: boolean, boxLength: number): { hasStruck: boolean; unstruckText: string } {
-  let hasStruck = false;
-  const unstruck: string[] = [];
-  for (const [i, child] of paragraph.children.entries()) {
-    if (child.type === 'delete') {
-      hasStruck = true;
-    } else {
-      const text = toString(child);
-      unstruck.push(i === 0 && boxInText ? text.slice(boxLength) : text);
-    }
-  }
-  return { hasStruck, unstruckText: collapse(unstruck.join('')) };
+/** A piece of a task's text after its box: struck through (`~~…~~`) or not. */
+interface Segment {
+  text: string;
+  struck: boolean;
+  /** Inline code (`` `{{VERSION}}` ``): text the author quotes rather than writes. */
+  code?: true;
 }
 
-function textAfterBox(paragraph: Paragraph, boxInText: boolean, boxLength: number): string {
-  const text = collapse(toString(paragraph));
-  return boxInText ? collapse(text.slice(boxLength)) : text;
+/**
+ * The task's text after its box, in pieces struck through or not. The box is never part of the text: a `~` in a
+ * `[~]` marker can pair with a later `~` as GFM strikethrough, and that strikethrough strikes nothing (its text
+ * and its closing `~` are read as plain text), so open work is never hidden by a tilde.
+ */
+function segmentsAfterBox(paragraph: Paragraph, boxEnd: number | undefined): Segment[] {
+  const segments: Segment[] = [];
+  /** Nodes still to read, in order; `struck` when inside a strikethrough that counts. */
+  const pending: Array<{ node: Nodes; struck: boolean } | { closing: string }> = paragraph.children
+    .map((node) => ({ node: node, struck: false }))
+    .reverse();
+  for (let entry = pending.pop(); entry !== undefined; entry = pending.pop()) {
+    if ('closing' in entry) {
+      segments.push({ text: entry.closing, struck: false });
+      continue;
+    }
+    const { node, struck } = entry;
+    const start = node.position?.start.offset;
+    const inBox = boxEnd !== undefined && start !== undefined && start < boxEnd;
+    if (inBox && node.type === 'text') {
+      segments.push({ text: node.value.slice(boxEnd - start), struck });
+    } else if (inBox && node.type === 'delete') {
+      // Opened by the marker's `~`: not a strikethrough. Its closing `~` is text again.
+      pending.push({ closing: '~' });
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
+        if (child) pending.push({ node: child, struck });
+      }
+    } else if (node.type === 'delete') {
+      segments.push({ text: nodeText(node), struck: true });
+    } else if (!inBox) {
+      segments.push({ text: nodeText(node), struck, ...(node.type === 'inlineCode' ? { code: true as const } : {}) });
+    }
+  }
+  return segments;
 }
 
 /**
  * Walk the tree in document order and return the headings and task items. Code, HTML (comments included)
- * and anything else that is not a list item or heading is never looked into for tasks.
+ * and anything else that is not a list item or heading is never looked into for tasks. The walk keeps its own
+ * stack, so no nesting depth can overflow the call stack. Lines are counted as git counts them (by `\n`).
  */
 export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
   const items: ScannedItem[] = [];
   const columnAt = columnFinder(source);
+  const lineAt = lineFinder(source);
+  const lineOf = (node: Nodes): number => {
+    const offset = node.position?.start.offset;
+    return offset === undefined ? (node.position?.start.line ?? 1) : lineAt(offset);
+  };
 
-  const visit = (node: Nodes, parentTask: number | undefined, insideListItem: boolean, afterHeading: boolean): void => {
+  interface Frame {
+    node: Nodes;
+    parentTask: number | undefined;
+    insideListItem: boolean;
+    afterHeading: boolean;
+  }
+  const stack: Frame[] = [{ node: tree, parentTask: undefined, insideListItem: false, afterHeading: false }];
+  const pushChildren = (children: readonly Nodes[], parentTask: number | undefined, insideListItem: boolean, headingAware: boolean): void => {
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child) stack.push({ node: child, parentTask, insideListItem, afterHeading: headingAware && children[i - 1]?.type === 'heading' });
+    }
+  };
+
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const { node, parentTask, insideListItem, afterHeading } = frame;
     if (node.type === 'heading') {
-      items.push({ kind: 'heading', line: lineOf(node), depth: node.depth, text: collapse(toString(node)) });
-      return;
-    }
-    if (node.type === 'listItem') {
-      visitListItem(node, parentTask, insideListItem);
-      return;
-    }
-    if (node.type === 'paragraph' && afterHeading) {
-      items.push({ kind: 'lead-paragraph', line: lineOf(node), text: collapse(toString(node)) });
-      return;
-    }
-    if ('children' in node && node.type !== 'paragraph') {
-      let previousWasHeading = false;
-      for (const child of node.children) {
-        visit(child, parentTask, insideListItem, previousWasHeading);
-        previousWasHeading = child.type === 'heading';
+      items.push({ kind: 'heading', line: lineOf(node), depth: node.depth, text: collapse(nodeText(node)) });
+    } else if (node.type === 'listItem') {
+      const paragraph = node.children[0];
+      let own = parentTask;
+      if (paragraph?.type === 'paragraph') {
+        const box = readBox(source, node, paragraph);
+        if (box) {
+          const boxInText = typeof node.checked !== 'boolean';
+          const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : undefined;
+          const segments = segmentsAfterBox(paragraph, boxEnd);
+          items.push({
+            kind: 'task',
+            line: lineOf(node),
+            column: columnAt(box.bracketOffset),
+            markerOffset: box.bracketOffset + 1,
+            marker: box.marker,
+            optional: box.optional,
+            text: collapse(segments.map((s) => s.text).join('')),
+            hasStruck: segments.some((s) => s.struck && s.text.trim() !== ''),
+            unstruckText: collapse(segments.filter((s) => !s.struck).map((s) => s.text).join('')),
+            proseText: collapse(segments.filter((s) => s.code !== true).map((s) => s.text).join('')),
+            struckFirst: startsStruck(segments),
+            parent: parentTask,
+            topLevel: !insideListItem,
+          });
+          own = items.length - 1;
+        }
       }
+      pushChildren(node.children, own, true, false);
+    } else if (node.type === 'paragraph') {
+      if (afterHeading) items.push({ kind: 'lead-paragraph', line: lineOf(node), text: collapse(nodeText(node)) });
+    } else if ('children' in node) {
+      pushChildren(node.children, parentTask, insideListItem, true);
     }
-  };
-
-  const visitListItem = (item: ListItem, parentTask: number | undefined, insideListItem: boolean): void => {
-    const paragraph = item.children[0];
-    let own = parentTask;
-    if (paragraph?.type === 'paragraph') {
-      const box = readBox(source, item, paragraph);
-      if (box) {
-        const boxInText = typeof item.checked !== 'boolean';
-        const boxLength = box.optional ? 4 : 3;
-        items.push({
-          kind: 'task',
-          line: lineOf(item),
-          column: columnAt(box.bracketOffset),
-          markerOffset: box.bracketOffset + 1,
-          marker: box.marker,
-          optional: box.optional,
-          text: textAfterBox(paragraph, boxInText, boxLength),
-          ...splitStruck(paragraph, boxInText, boxLength),
-          parent: parentTask,
-          topLevel: !insideListItem,
-        });
-        own = items.length - 1;
-      }
-    }
-    for (const child of item.children) visit(child, own, true, false);
-  };
-
-  visit(tree, undefined, false, false);
+  }
   return items;
 }
 
-function lineOf(node: Nodes): number {
-  return node.position?.start.line ?? 1;
+/** The segments as struck text first, then the rest: `~~move the helpers~~ → carried over`. */
+function startsStruck(segments: readonly Segment[]): { struck: string; rest: string; leading: string } | undefined {
+  const first = segments.findIndex((s) => s.struck && s.text.trim() !== '');
+  if (first === -1) return undefined;
+  let last = first;
+  while (last + 1 < segments.length && (segments[last + 1]?.struck === true || segments[last + 1]?.text.trim() === '')) last += 1;
+  const join = (from: number, to: number) => collapse(segments.slice(from, to).map((s) => s.text).join(''));
+  return { leading: join(0, first), struck: join(first, last + 1), rest: join(last + 1, segments.length) };
 }
 
 /** 1-based column of an offset: counted from the last `\n` before it. */

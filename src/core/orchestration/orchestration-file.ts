@@ -1,7 +1,9 @@
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLSeq, type Node, type YAMLMap } from 'yaml';
+import type { z } from 'zod';
 import type { TaskFile } from '../tasks/types.js';
 import { groupName, sameGroupName } from './group-name.js';
 import { readOrchestrationEntry, type OrchestrationEntry, type OrchestrationGroup } from './orchestration-group.js';
+import { checkAgainst, ENTRY_KEYS, FILE_KEYS, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, type SchemaProblem } from './orchestration-schema.js';
 
 export type { OrchestrationGroup } from './orchestration-group.js';
 
@@ -51,7 +53,44 @@ function readFile(yaml: string): ReadFile {
   if (list === undefined || (isScalar(list) && list.value === null)) return { ok: true, doc, entries: [], hasList: false, problems: [] };
   if (!isSeq(list)) return { ok: false, problems: [`${FILE}: \`${KEY}\` should be a list of task groups (\`- name: …\`); it is not one.`] };
   const entries = list.items.map((item, position) => readOrchestrationEntry(item, position, lines));
-  return { ok: true, doc, entries, hasList: true, problems: entries.flatMap((e) => e.problems) };
+  const problems = [
+    ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE),
+    ...list.items.flatMap((item, position) => [
+      ...(isMap(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position], lines, 'a task group') : []),
+      ...(entries[position]?.problems ?? []),
+    ]),
+  ];
+  return { ok: true, doc, entries, hasList: true, problems };
+}
+
+/** `task_groups[1].standards` */
+function keyPath(path: ReadonlyArray<string | number>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${p}`)).join('');
+}
+
+/**
+ * A map of the file checked against its schema: each problem as a sentence naming its line and its key path
+ * (`orchestration.yml line 9: \`task_groups[1].asignees\` is not a key …`), in the order of the file.
+ */
+function schemaProblems(
+  map: YAMLMap,
+  schema: z.ZodType,
+  known: readonly string[],
+  at: ReadonlyArray<string | number>,
+  lines: LineCounter,
+  owner: string,
+): string[] {
+  const lineOf = (problem: SchemaProblem): number => {
+    const key = problem.path[0];
+    const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+    const node = (problem.message.startsWith('is not a key') ? pair?.key : (pair?.value ?? pair?.key)) as Node | null | undefined;
+    const range = node?.range ?? map.range;
+    return range == null ? 0 : lines.linePos(range[0]).line;
+  };
+  return checkAgainst(schema, map.toJSON(), known, owner)
+    .map((problem) => ({ line: lineOf(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` }))
+    .sort((a, b) => a.line - b.line)
+    .map((p) => `${FILE} line ${p.line}: ${p.text}`);
 }
 
 /** Read orchestration.yml: its task groups (those with a name) and every problem found. Total: any text gives a result. */

@@ -39,20 +39,30 @@ function scalarText(node: unknown): string | undefined {
   return undefined;
 }
 
-/** A list of strings (each with its node) from a sequence of scalars, or from one scalar split on commas (and on spaces when `words`). */
+/** Text only: a number or `true` is no standard's or subagent's name. */
+function textOnly(node: unknown): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value.trim() : undefined;
+}
+
+/**
+ * A list of strings (each with its node) from a sequence of scalars, or from one scalar split on commas (and on
+ * spaces when `words`). With `words` (logins) numbers count as text; without (standards) they do not. What is not
+ * text is left out: the schema (`ORCHESTRATION_ENTRY_SCHEMA`) names it back with its key.
+ */
 function stringList(node: unknown, words: boolean): { values: Array<{ text: string; node: unknown }>; bad: boolean } {
+  const read = words ? scalarText : textOnly;
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) return { values: [], bad: false };
   if (isSeq(node)) {
     const values: Array<{ text: string; node: unknown }> = [];
     let bad = false;
     for (const item of node.items) {
-      const text = scalarText(item);
+      const text = read(item);
       if (text === undefined) bad = true;
       else if (text !== '') values.push({ text, node: item });
     }
     return { values, bad };
   }
-  const text = scalarText(node);
+  const text = read(node);
   if (text === undefined) return { values: [], bad: true };
   return { values: text.split(words ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => (v === '' ? [] : [{ text: v, node }])), bad: false };
 }
@@ -86,17 +96,13 @@ export function readOrchestrationEntry(node: unknown, position: number, lines: L
     problems.push(`${whereIs(node.get('number', true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`);
   }
 
-  const subagent = node.get('claude_code_subagent', true);
-  const subagentText = scalarText(subagent);
+  // Values of the wrong type are left out here; the schema names them back with their key.
+  const subagentText = textOnly(node.get('claude_code_subagent', true));
   if (subagentText !== undefined && subagentText !== '') group.claude_code_subagent = subagentText;
-  else if (subagent !== undefined && !(isScalar(subagent) && (subagent.value === null || subagentText === ''))) {
-    problems.push(`${whereIs(subagent)}: \`claude_code_subagent\` should be the name of one subagent, such as database-engineer; it is ignored.`);
-  }
 
   if (node.has('standards')) {
     const standards = stringList(node.get('standards', true), false);
-    if (standards.bad) problems.push(`${whereIs(node.get('standards', true))}: \`standards\` should be a list of standards such as \`global/*\` or \`backend/api.md\`; what is not text is ignored.`);
-    group.standards = standards.values.map((v) => v.text);
+    if (!standards.bad || standards.values.length > 0) group.standards = standards.values.map((v) => v.text);
   }
 
   const loginNodes = [node.get('assignees', true), node.get('assignee', true)];
@@ -104,7 +110,6 @@ export function readOrchestrationEntry(node: unknown, position: number, lines: L
     const logins: string[] = [];
     for (const loginNode of loginNodes) {
       const read = stringList(loginNode, true);
-      if (read.bad) problems.push(`${whereIs(loginNode)}: assignees should be GitHub logins, such as \`- octocat\`; what is not text is ignored.`);
       for (const { text: value, node: valueNode } of read.values) {
         const login = value.replace(/^@/, '');
         if (!isGitHubLogin(login)) {

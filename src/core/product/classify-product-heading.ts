@@ -12,7 +12,7 @@ const RULES: ReadonlyArray<readonly [ProductSection, RegExp]> = [
   ['differentiators', /differentiat|why us|why choose|unique|advantage|stand(s)? out|sets? (us|it) apart|compar|competit|alternatives?/],
   ['features', /features?|capabilit|\bmvp\b|scope|functionality|what it does|roadmap|milestones?/],
   ['problem', /problem|pain|challenge|^why\b|motivation|^the need$|background/],
-  ['users', /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders/],
+  ['users', /users?\b|audience|personas?|customers?|who (is it|it'?s|it is) for|^who\b|target|segments?|stakeholders|^((built|made|designed) )?for( whom)?$/],
   ['pitch', /pitch|vision|overview|summary|elevator|idea|concept|description|about|mission|what is|introduction|^intro$|tl;?dr|^goals?$/],
 ];
 

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { oneLine, sliceOf } from '../markdown/source-slice.js';
 import { classifyProductHeading, type ProductSection } from './classify-product-heading.js';
+import { splitInlineList, splitLabelledLines } from './split-labelled-lines.js';
 
 /** A list item (or a line of a paragraph read as one): its inline nodes, positioned in `source`. */
 export interface ListedEntry {
@@ -117,8 +118,16 @@ export function parseProductSections(markdown: string): ProductSectionRead[] {
       } else if (node.type === 'paragraph') {
         const lead = leadInSection(node, nodes[index + 1]);
         const text = oneLine(sliceOf(source, node));
+        const labelled = lead === undefined && !quoted ? splitLabelledLines(sliceOf(source, node).split('\n')) : [];
         if (lead !== undefined) start(toString(node));
-        else if (text !== '' && !EMPTY_FIELD.test(text) && !isOnlyMedia(node)) {
+        else if (labelled.length > 0) {
+          for (const segment of labelled) {
+            if (segment.label !== undefined) start(segment.label);
+            if (segment.text === '') continue;
+            current.paragraphs.push(segment.text);
+            current.lines.push(...inlineEntries(segment.text, segment.section));
+          }
+        } else if (text !== '' && !EMPTY_FIELD.test(text) && !isOnlyMedia(node)) {
           current.paragraphs.push(text);
           current.lines.push(...paragraphLines(source, node, quoted));
         }
@@ -132,6 +141,17 @@ export function parseProductSections(markdown: string): ProductSectionRead[] {
   visit(parseMarkdown(source).children, false);
   if (current.heading !== undefined || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
   return sections;
+}
+
+/** A labelled segment's text as entries: a list written inline (`a, b and c`) for features, users and differentiators. */
+function inlineEntries(text: string, section: ProductSection | undefined): ListedEntry[] {
+  const listed = section === 'features' || section === 'users' || section === 'differentiators';
+  const items = listed ? splitInlineList(text, section === 'features') : [text];
+  return items.flatMap((item) => {
+    const line = section === 'features' ? item.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : item;
+    const [node] = parseMarkdown(line).children;
+    return node?.type === 'paragraph' ? [entryOf(line, node, [])] : [];
+  });
 }
 
 /** A paragraph of images (and the spaces between them) only. */

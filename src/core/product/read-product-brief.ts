@@ -29,6 +29,31 @@ export function productNameOf(title: string): string {
   }
 }
 
+/** What a title names when it names no product: "the product", "our app", "a new project". */
+const GENERIC_NAME = /^((the|our|a|an|my|this|new)\s+)*(product|app|application|project|idea|service|platform|tool|startup|business)?$/i;
+/** Words that start a sentence without naming anything. */
+const NOT_A_NAME = /^(a|an|the|it|we|our|this|that|there|you|they|i|my|here)$/i;
+/** Verbs that follow a product's name in a first sentence: "Shop is…", "Tandem helps…". */
+const NAMING_VERB = /^(is|are|was|will|helps|lets|makes|gives|turns|connects|brings|puts|keeps|finds|shows|tracks)$/i;
+
+/**
+ * The name a description's first sentence gives its subject: "Shop is a storefront…" names Shop; up to four
+ * capitalised words before a verb such as is/helps/lets. `undefined` when it names nothing ("We need a plan…").
+ */
+export function nameFromFirstSentence(pitch: string): string | undefined {
+  const words = plainText(pitch).trim().split(/\s+/);
+  const name: string[] = [];
+  for (const word of words.slice(0, 5)) {
+    if (NAMING_VERB.test(word)) break;
+    if (!/^[\p{Lu}\p{N}]/u.test(word)) return undefined;
+    name.push(word);
+  }
+  const [first] = name;
+  if (name.length === 0 || name.length > 4 || first === undefined || (name.length === 1 && NOT_A_NAME.test(first))) return undefined;
+  if (!NAMING_VERB.test(words[name.length] ?? '')) return undefined;
+  return name.join(' ').replace(/[,:;]$/, '');
+}
+
 function ofSection(sections: readonly ProductSectionRead[], section: ProductSection | 'preamble'): ProductSectionRead[] {
   return sections.filter((s) => s.section === section);
 }
@@ -63,10 +88,15 @@ export function readProductBrief(title: string, body: string | null | undefined)
   const sections = parseProductSections(body ?? '');
   const preamble = ofSection(sections, 'preamble');
   const named = ofSection(sections, 'name').flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
-  const name = (named === undefined ? '' : plainText(named)) || productNameOf(plainText(title) || title) || UNNAMED_PRODUCT;
-
   const pitchSections = ofSection(sections, 'pitch');
   const pitch = pitchSections.length > 0 ? prose(pitchSections) : (preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? '');
+  const fromTitle = productNameOf(plainText(title) || title);
+  const fromPitch = nameFromFirstSentence(pitch);
+  // A title that names no product ("Plan the product") gives way to the description's first sentence ("Shop is…").
+  const titleNames = fromTitle !== '' && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== undefined && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
+  const name = (named === undefined ? '' : plainText(named)) || (titleNames ? fromTitle : (fromPitch ?? fromTitle)) || UNNAMED_PRODUCT;
+  const users = addLines([], entries(ofSection(sections, 'users')).map((entry) => lineOf(entry)));
+  const problem = prose(ofSection(sections, 'problem'));
 
   const featureSections = ofSection(sections, 'features');
   const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
@@ -75,8 +105,9 @@ export function readProductBrief(title: string, body: string | null | undefined)
   return {
     name,
     pitch,
-    users: addLines([], entries(ofSection(sections, 'users')).map((entry) => lineOf(entry))),
-    problem: prose(ofSection(sections, 'problem')),
+    users,
+    // Said who it is for but not the problem: the description of what it does for them is the problem as given.
+    problem: problem !== '' || users.length === 0 || pitchSections.length > 0 ? problem : pitch,
     differentiators: addLines([], entries(ofSection(sections, 'differentiators')).map((entry) => lineOf(entry))),
     features: features.filter((f) => f.title !== ''),
   };

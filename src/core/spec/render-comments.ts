@@ -41,6 +41,8 @@ export interface SpecLinks {
   pullRequest?: { number: number; url: string; draft: boolean };
   /** The repository does not allow draft pull requests, so the spec's is a normal one. */
   draftUnavailable?: boolean;
+  /** GitHub did not let the workflow's token open the pull request: the page where a person can open it. */
+  pullRequestRefused?: { compareUrl: string };
 }
 
 function numbered(questions: readonly ClarifyingQuestion[]): string[] {
@@ -54,6 +56,20 @@ function whereItIs(links: SpecLinks): string {
   return `the branch [\`${links.location.branch}\`](${links.branchUrl})${prText}, in [\`${links.location.folder}\`](${links.folderUrl})`;
 }
 
+/** Why the spec has no pull request yet, and the three ways to give it one; nothing when it has one. */
+function refusedPullRequestNote(links: SpecLinks): string[] {
+  if (links.pullRequestRefused === undefined) return [];
+  return [
+    '',
+    '**The pull request is not open yet:** this repository does not allow GitHub Actions to create pull requests, ' +
+      `so the branch was pushed without one. [Open the pull request](${links.pullRequestRefused.compareUrl}) ` +
+      '(as a draft if you like), or ask an admin to turn on **Settings → Actions → General → Workflow permissions → ' +
+      'Allow GitHub Actions to create and approve pull requests** (an organisation can turn it off for all its ' +
+      'repositories), or give the Action a `github-token` that may open pull requests. The next command finds the ' +
+      'pull request once it is open.',
+  ];
+}
+
 /** The clarifying questions, posted on the issue once its spec branch exists. */
 export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks): string {
   const clarifying = questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals' && q.topic !== 'follow-up');
@@ -64,6 +80,7 @@ export function renderQuestionsComment(eventKey: string, questions: readonly Cla
     '### Shaping this spec: a few questions first',
     '',
     `The spec for this issue is started on ${whereItIs(links)}, with the issue's text in \`planning/requirements.md\`.`,
+    ...refusedPullRequestNote(links),
     '',
     'Before the spec is written, please confirm or correct these assumptions:',
     '',
@@ -91,5 +108,6 @@ export function renderFollowUpComment(commentId: number, author: string, followU
 
 /** Where the spec already is, for a second shaping request. */
 export function renderAlreadyShaped(links: SpecLinks): string {
-  return `The spec for this issue already exists: ${whereItIs(links)}. Answer the questions above (edit your reply to change an answer), or comment \`/write-spec\` when you are ready. To rebuild \`requirements.md\` from the issue and the answers, comment \`/shape-spec --force\`.`;
+  const note = refusedPullRequestNote(links).join('\n');
+  return `The spec for this issue already exists: ${whereItIs(links)}. Answer the questions above (edit your reply to change an answer), or comment \`/write-spec\` when you are ready. To rebuild \`requirements.md\` from the issue and the answers, comment \`/shape-spec --force\`.${note === '' ? '' : `\n${note}`}`;
 }

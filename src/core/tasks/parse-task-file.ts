@@ -1,11 +1,17 @@
 import { findUnclosedFences } from '../markdown/find-unclosed-fences.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { scanTaskItems, type HeadingItem, type LeadParagraphItem, type TaskItem } from '../markdown/scan-task-items.js';
+import { decideStoryGating, storyStatusDiagnostics } from './decide-story-gating.js';
+import { decideTaskMarks } from './decide-task-marks.js';
 import { detectDialect, isTaskGroupHeading } from './detect-dialect.js';
 import { parentIdOf, parseTaskId } from './parse-task-id.js';
+import { isOlderAgentOsPath } from './task-file-locations.js';
 import type { BoxMarker, BoxState, Diagnostic, Dialect, ParseOptions, Task, TaskFile, TaskGroup } from './types.js';
 
 export const DEFAULT_SKIP_MARKERS: readonly string[] = ['N/A', 'POST-MERGE'];
+
+/** Box markers that mean cancelled: none by default (`[~]` is blocked, `[-]` in progress: both not done). */
+export const DEFAULT_CANCELLED_MARKERS: readonly BoxMarker[] = [];
 
 const BOX_STATES: Record<BoxMarker, BoxState> = {
   ' ': 'open',
@@ -28,7 +34,7 @@ interface ScannedTask {
  * gives a result; problems come back as diagnostics.
  */
 export function parseTaskFile(source: string, options: ParseOptions = {}): TaskFile {
-  const skipMarkers = options.skipMarkers ?? DEFAULT_SKIP_MARKERS;
+  const rules = { skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS, cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS };
   // A byte-order mark would hide the first line from the markdown parser; a space in its place keeps every
   // offset (and so the surgical edit) where it is.
   if (source.startsWith('\uFEFF')) source = ` ${source.slice(1)}`;
@@ -66,6 +72,7 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
   const tasks: Task[] = scannedTasks.map((t, index) => {
     const parentScan = t.item.parent;
     const parent = parentScan === undefined ? undefined : taskPositionByScanIndex.get(parentScan);
+    const marks = decideTaskMarks(t.item, rules);
     return {
       index,
       line: t.item.line,
@@ -75,8 +82,9 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
       boxState: BOX_STATES[t.item.marker],
       ...(t.id === undefined ? {} : { id: t.id }),
       text: t.text,
-      optional: t.item.optional,
-      skipped: isStruckThrough(t) || skipMarkers.some((m) => m !== '' && t.item.text.includes(m)),
+      optional: marks.optional,
+      skipped: marks.skipped,
+      ...(marks.placeholder ? { placeholder: true as const } : {}),
       required: false,
       complete: false,
       ...(parent === undefined ? {} : { parent }),
@@ -87,7 +95,8 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
 
   linkFlatSubtasksById(tasks, scannedTasks);
   for (const task of tasks) if (task.parent !== undefined) tasks[task.parent]?.children.push(task.index);
-  decideCompleteness(tasks);
+  const story = decideStoryGating(dialect, scannedTasks.map((t) => t.headings), options.storyChecklists ?? 'shown');
+  decideCompleteness(tasks, story.shownOnly);
   for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
 
   for (const fence of findUnclosedFences(tree, source)) {
@@ -106,18 +115,30 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
   if (tasks.length === 0) {
     diagnostics.push({ line: 1, severity: 'warning', code: 'no-tasks', message: 'No task boxes (- [ ] …) found in this file.' });
   }
+  for (const heading of allHeadings) {
+    if (BOX_IN_HEADING.test(heading.text)) {
+      diagnostics.push({
+        line: heading.line,
+        severity: 'warning',
+        code: 'box-in-heading',
+        message: `Line ${heading.line} is a heading that starts with a box ("${heading.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] …) under a heading.`,
+      });
+    }
+  }
+  if (dialect === 'bmad') diagnostics.push(...storyStatusDiagnostics(leadParagraphs, allHeadings, tasks));
 
-  const groups = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs);
+  const rootGroups = dialect === 'kiro' || (dialect === 'agent-os' && options.path !== undefined && isOlderAgentOsPath(options.path));
+  const groups = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs, rootGroups);
+  for (const index of story.shownOnlyGroups(groups)) {
+    const group = groups[index];
+    if (group) groups[index] = { ...group, context: true, contextReason: 'story-checklist' };
+  }
   diagnostics.sort((a, b) => a.line - b.line);
   return { dialect, groups, tasks, diagnostics };
 }
 
-/** The whole text is struck through, apart from a leading ID (`- [ ] 2.2 ~~Migrate legacy data~~`). */
-function isStruckThrough(task: ScannedTask): boolean {
-  if (!task.item.hasStruck) return false;
-  const rest = parseTaskId(task.item.unstruckText);
-  return rest.text === '';
-}
+/** A heading whose text starts with a box, as `#### - [ ] タスク` or `### [x] Done`: work the gate cannot see. */
+const BOX_IN_HEADING = /^(?:[-*+]\s+|\d+[.)]\s+)?\[[ xX~-]\](?:\s|$)/;
 
 /** Sub-tasks listed flat (`- [ ] 1.1` beside `- [ ] 1.`) get the task whose ID is their ID's prefix as parent. */
 function linkFlatSubtasksById(tasks: Task[], scannedTasks: ScannedTask[]): void {
@@ -138,10 +159,11 @@ function nearest(a: number | undefined, b: number | undefined): number | undefin
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
-function decideCompleteness(tasks: Task[]): void {
+/** `shownOnly`: tasks outside a BMAD story's `## Tasks / Subtasks`, shown but not required. */
+function decideCompleteness(tasks: Task[], shownOnly: (index: number) => boolean): void {
   for (const task of tasks) {
     const parentRequired = task.parent === undefined ? true : (tasks[task.parent]?.required ?? true);
-    task.required = parentRequired && !task.optional && !task.skipped;
+    task.required = parentRequired && !task.optional && !task.skipped && !shownOnly(task.index);
   }
   for (let i = tasks.length - 1; i >= 0; i -= 1) {
     const task = tasks[i];
@@ -188,6 +210,8 @@ function assignGroups(
   scannedTasks: ScannedTask[],
   headings: HeadingItem[],
   leadParagraphs: Map<number, LeadParagraphItem>,
+  /** Kiro, and the older Agent OS layout: numbered top-level tasks are the groups. */
+  rootGroups: boolean,
 ): TaskGroup[] {
   const groups: TaskGroup[] = [];
   const byKey = new Map<string, TaskGroup>();
@@ -218,7 +242,10 @@ function assignGroups(
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
   let groupDepth = Infinity;
   for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
-  const topLevelTaskGroups = !hasTaskGroupHeadings && !Number.isFinite(groupDepth) && dialect === 'kiro';
+  // Kiro's groups are its top-level numbered tasks wherever they sit (also under a `## Tasks` heading); so are
+  // those of the older Agent OS layout (`.agent-os/specs/…`), which has no `Task Group` headings.
+  const numberedRoots = tasks.some((t) => t.parent === undefined && t.id !== undefined && /^\d+(?:\.0)?$/.test(t.id));
+  const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || (dialect === 'kiro' && !Number.isFinite(groupDepth)));
   const roots = new Map<number, Task>();
 
   for (const task of tasks) {
@@ -227,9 +254,6 @@ function assignGroups(
     if (hasTaskGroupHeadings) {
       const heading = [...(scannedTask?.headings ?? [])].reverse().find((h) => isTaskGroupHeading(h.text));
       group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
-    } else if (Number.isFinite(groupDepth)) {
-      const heading = scannedTask?.headings.find((h) => h.depth === groupDepth);
-      group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
     } else if (topLevelTaskGroups) {
       const root = rootOf(tasks, task, roots);
       group = groupFor(`t${root.index}`, () => ({
@@ -237,6 +261,9 @@ function assignGroups(
         line: root.line,
         ...(root.id === undefined ? {} : { number: root.id }),
       }));
+    } else if (Number.isFinite(groupDepth)) {
+      const heading = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
     } else {
       group = groupFor('implicit', implicit);
     }

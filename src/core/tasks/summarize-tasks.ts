@@ -47,3 +47,8 @@ export function listIncompleteTasks(file: TaskFile, tasks: readonly Task[] = fil
       group: file.groups[t.group]?.title ?? '',
     }));
 }
+
+/** Why a group is shown but not required, in words for the summary and the checklist comment. */
+export function contextNoteOf(group: TaskGroup): string {
+  return group.contextReason === 'story-checklist' ? "shown, not gated: outside the story's Tasks / Subtasks" : "not in this pull request's scope";
+}

@@ -14,7 +14,7 @@ export interface Diagnostic {
   /** 1-based line in the task file. */
   line: number;
   severity: 'error' | 'warning';
-  code: 'unclosed-fence' | 'duplicate-id' | 'empty-task' | 'no-tasks';
+  code: 'unclosed-fence' | 'duplicate-id' | 'empty-task' | 'no-tasks' | 'box-in-heading' | 'story-done-with-open-tasks';
   message: string;
 }
 
@@ -33,10 +33,12 @@ export interface Task {
   id?: string;
   /** The task's text without box, optional star and ID, whitespace collapsed. */
   text: string;
-  /** `[ ]*`: the task may be left undone. */
+  /** `[ ]*`, `13.1*` or `(optional)`: the task may be left undone. */
   optional: boolean;
-  /** Struck through, or marked `N/A` / `POST-MERGE`. */
+  /** Struck through (whole, or followed by a reason), marked `N/A` / `POST-MERGE`, cancelled, or a placeholder. */
   skipped: boolean;
+  /** A template's placeholder task (`{{NUMBER}}. {{TASK_DESCRIPTION}}`): skipped. */
+  placeholder?: true;
   /** Neither optional nor skipped, and no ancestor is. */
   required: boolean;
   /** For a task with required children: all of them complete; otherwise: its box is `x`/`X`. */
@@ -60,8 +62,10 @@ export interface TaskGroup {
   dependencies?: string;
   /** Indexes of the tasks in this group, in document order. */
   tasks: number[];
-  /** Outside the pull request's declared scope: shown, not required. */
+  /** Shown, not required: outside the pull request's declared scope, or a BMAD story's other checklist. */
   context?: boolean;
+  /** Why a context group is not required; absent means the pull request's scope. */
+  contextReason?: 'scope' | 'story-checklist';
 }
 
 export interface TaskFile {
@@ -75,6 +79,10 @@ export interface TaskFile {
 export interface ParseOptions {
   /** Path of the file, used to recognise the dialect by its usual location. */
   path?: string;
-  /** Text that marks a task as skipped. Default: `N/A`, `POST-MERGE`. */
+  /** Text that marks a task as skipped, matched case-insensitively as whole words. Default: `N/A`, `POST-MERGE`. */
   skipMarkers?: readonly string[];
+  /** Box markers that mean cancelled (skipped): `-`, `~`. Default: none. */
+  cancelledMarkers?: readonly BoxMarker[];
+  /** Whether a BMAD story's checklists outside `## Tasks / Subtasks` gate. Default: `shown` (they do not). */
+  storyChecklists?: 'shown' | 'gated';
 }

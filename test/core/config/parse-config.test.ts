@@ -34,6 +34,17 @@ describe('parseConfig', () => {
     expect(renderConfigProblems('.github/agent-os.yml', problems)).toMatch(/^`.github\/agent-os.yml` has 6 problems, so nothing was done:\n- `/);
   });
 
+  it('reads the task rules: cancelled box markers and whether a BMAD story’s other checklists gate', () => {
+    expect(DEFAULT_SETTINGS.gate).toMatchObject({ cancelledMarkers: [], storyChecklists: 'shown' });
+    const result = parseConfig({ cancelled_markers: ['[~]', '[-]'], story_checklists: 'gated' });
+    expect(result.ok && result.settings.gate).toMatchObject({ cancelledMarkers: ['~', '-'], storyChecklists: 'gated' });
+    const bad = parseConfig({ cancelled_markers: ['~'], story_checklists: 'all' });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      { key: 'cancelled_markers[0]', message: 'expected one of `[-]`, `[~]`, received the text "~"' },
+      { key: 'story_checklists', message: 'expected one of `shown`, `gated`, received the text "all"' },
+    ]);
+  });
+
   it('refuses a file that is not a mapping', () => {
     expect(parseConfig(['a'])).toEqual({ ok: false, problems: [{ key: '(top level)', message: 'expected a mapping of keys, received a list' }] });
   });

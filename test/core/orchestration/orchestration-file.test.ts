@@ -120,6 +120,7 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
       { name: 'Test Review & Gap Analysis', number: '4', standards: ['none'] },
     ]);
     expect(plan.problems).toEqual([
+      'orchestration.yml line 17: `task_groups[1].notes` is not a key of a task group: it is kept as written but does nothing; the keys are `name`, `number`, `claude_code_subagent`, `standards`, `assignees`, `assignee`.',
       'orchestration.yml line 16: `not a login!` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.',
     ]);
   });
@@ -145,6 +146,7 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
       ['Audit Log', '4', undefined, undefined],
     ]);
     expect(plan.problems).toEqual([
+      'orchestration.yml line 17: `task_groups[1].notes` is not a key of a task group: it is kept as written but does nothing; the keys are `name`, `number`, `claude_code_subagent`, `standards`, `assignees`, `assignee`.',
       'orchestration.yml line 16: `not a login!` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.',
       'orchestration.yml line 8: "Invitation Endpoints" is now "Invitation REST API" in tasks.md (matched by position); its settings are kept.',
       'orchestration.yml line 18: tasks.md has no task group "Invite UI" any more, so its entry was dropped (its `claude_code_subagent`, `standards`, `assignee` went with it).',
@@ -239,8 +241,31 @@ describe('readOrchestration', () => {
     ]);
     expect(read.problems).toEqual([
       'orchestration.yml line 9: task group 4 has no `name:`; it is left out.',
-      'orchestration.yml line 12: `claude_code_subagent` should be the name of one subagent, such as database-engineer; it is ignored.',
+      'orchestration.yml line 12: `task_groups[4].claude_code_subagent` should be the name of one subagent, such as database-engineer; found a list, which is ignored.',
       'orchestration.yml line 13: `-bad-` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.',
+    ]);
+  });
+
+  it('names typos and values of the wrong type back with their key and line, keeping the rest of the entry', () => {
+    const read = readOrchestration(
+      [
+        'task_groups:',
+        '  - name: Data Models',
+        '    asignees: [bob]',
+        '    standards: 5',
+        '  - name: Endpoints',
+        '    claude_code_subagent: 7',
+        '    assignees: ana',
+        'task_group: []',
+        '',
+      ].join('\n'),
+    );
+    expect(read.groups).toEqual([{ name: 'Data Models' }, { name: 'Endpoints', assignees: ['ana'] }]);
+    expect(read.problems).toEqual([
+      'orchestration.yml line 8: `task_group` is not a key of orchestration.yml (did you mean `task_groups`?): it is kept as written but does nothing; the keys are `task_groups`.',
+      'orchestration.yml line 3: `task_groups[0].asignees` is not a key of a task group (did you mean `assignees`?): it is kept as written but does nothing; the keys are `name`, `number`, `claude_code_subagent`, `standards`, `assignees`, `assignee`.',
+      'orchestration.yml line 4: `task_groups[0].standards` should be a list of standards such as `global/*` or `backend/api.md`; found the number 5, which is ignored.',
+      'orchestration.yml line 6: `task_groups[1].claude_code_subagent` should be the name of one subagent, such as database-engineer; found the number 7, which is ignored.',
     ]);
   });
 

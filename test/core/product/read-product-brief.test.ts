@@ -229,3 +229,42 @@ describe('foldProductAnswers', () => {
     expect(foldProductAnswers(thin, questions, 'Looks good to me')).toEqual(thin);
   });
 });
+
+describe('readProductBrief, on a plain description with labels in its sentences', () => {
+  const SHOP = 'Shop is a storefront for independent bakeries. Users: bakery owners and their customers. Key features: online ordering, pickup slots and a loyalty card.';
+
+  it('reads the name from the first sentence, the users and features from their labels, and asks nothing', () => {
+    const brief = readProductBrief('Plan the product', SHOP);
+    expect(brief).toEqual({
+      name: 'Shop',
+      pitch: 'Shop is a storefront for independent bakeries.',
+      users: ['bakery owners and their customers'],
+      problem: 'Shop is a storefront for independent bakeries.',
+      differentiators: [],
+      features: [
+        { title: 'Online ordering', description: '' },
+        { title: 'Pickup slots', description: '' },
+        { title: 'A loyalty card', description: '' },
+      ],
+    });
+    expect(missingProductInfo(brief)).toEqual([]);
+  });
+
+  it('reads labels at the start of lines too: For: is the users, Problem: the problem, and a Key features: line leads a list', () => {
+    const brief = readProductBrief(
+      '/plan-product',
+      ['Tandem helps small remote teams plan their week together', 'For: engineering managers at startups', 'Problem: priorities get lost in Slack threads.', 'Key features:', '', '- Shared board', '- Check-ins', '- Calendar sync'].join('\n'),
+    );
+    expect(brief.name).toBe('Tandem');
+    expect(brief.users).toEqual(['engineering managers at startups']);
+    expect(brief.problem).toBe('priorities get lost in Slack threads.');
+    expect(brief.features.map((f) => f.title)).toEqual(['Shared board', 'Check-ins', 'Calendar sync']);
+    expect(missingProductInfo(brief)).toEqual([]);
+  });
+
+  it('keeps a title that names the product, and reads no name from a sentence that gives none', () => {
+    expect(readProductBrief('Product: Loaf', SHOP).name).toBe('Loaf');
+    expect(readProductBrief('Plan product', 'We need a plan for the product. Note: it is early.').name).toBe('Untitled product');
+    expect(readProductBrief('Plan product', 'We need a plan for the product. Note: it is early.').pitch).toBe('We need a plan for the product. Note: it is early.');
+  });
+});

@@ -88,6 +88,12 @@ export class FakeGitHub {
   readonly orgFiles = new Map<string, string>();
   /** Draft pull requests are refused, as on plans without them. */
   draftsAllowed = true;
+  /**
+   * The repository setting "Allow GitHub Actions to create and approve pull requests". Off, GitHub refuses to open
+   * a pull request for the workflow's token (the request's token is `workflowToken`) with the 403 it sends then.
+   */
+  actionsMayCreatePullRequests = true;
+  workflowToken = 'ghs_workflowtoken';
   private nextId = 1000;
   private clock = Date.parse('2026-04-01T10:00:00Z');
 
@@ -216,7 +222,7 @@ export class FakeGitHub {
     [/^GET \/contents\/(.+)$/, (r, [path]) => this.getContents(path ?? '', r)],
     [/^PUT \/contents\/(.+)$/, (r, [path]) => this.putContents(path ?? '', r.body as Body)],
     [/^GET \/pulls$/, (r) => this.listPulls(r)],
-    [/^POST \/pulls$/, (r) => this.createPull(r.body as Body)],
+    [/^POST \/pulls$/, (r) => this.createPull(r.body as Body, r.headers)],
     [/^GET \/pulls\/(\d+)$/, (_r, [n]) => this.getPull(Number(n))],
     [/^PATCH \/pulls\/(\d+)$/, (r, [n]) => this.updatePull(Number(n), r.body as Body)],
     [/^GET \/pulls\/(\d+)\/files$/, (_r, [n]) => this.pullFiles(Number(n))],
@@ -484,7 +490,17 @@ export class FakeGitHub {
     return { status: 200, body: pulls.map((p) => this.pullJson(p)) };
   }
 
-  private createPull(body: Body): FakeResponse {
+  private createPull(body: Body, headers: FakeRequest['headers']): FakeResponse {
+    if (!this.actionsMayCreatePullRequests && headers.authorization === `token ${this.workflowToken}`) {
+      return {
+        status: 403,
+        body: {
+          message: 'GitHub Actions is not permitted to create or approve pull requests.',
+          documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+          status: '403',
+        },
+      };
+    }
     const head = str(body.head);
     if (!this.git.refs.has(`heads/${head}`)) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: `head ${head} does not exist` }] } };
     if (body.draft === true && !this.draftsAllowed) {

@@ -1,0 +1,59 @@
+import * as core from '@actions/core';
+import type { EventOutcome } from '../phases/handle-issue-events.js';
+
+/**
+ * The Action's contract with workflows: the inputs it reads and the outputs it sets. `action.yml` declares exactly
+ * these (a contract test holds it to them), and the entry points read and write nothing else.
+ */
+export const ACTION_INPUTS = {
+  /** Token for the API; `action.yml` defaults it to the workflow's token. */
+  githubToken: 'github-token',
+  /** On pull requests, keep the checklist comment (needs `pull-requests: write`). */
+  checklistComment: 'checklist-comment',
+} as const;
+
+/** Set by the gate on `pull_request`, `pull_request_target` and `merge_group` events. */
+export const GATE_OUTPUTS = ['tasks', 'required', 'complete', 'incomplete', 'conclusion'] as const;
+
+/** Set on `issues`, `issue_comment` and closed `pull_request` events. */
+export const LIFECYCLE_OUTPUTS = ['phase', 'status'] as const;
+
+export type ActionOutput = (typeof GATE_OUTPUTS)[number] | (typeof LIFECYCLE_OUTPUTS)[number];
+
+/** Set an output the Action declares (the only way the Action sets one). */
+export function setOutput(name: ActionOutput, value: string | number): void {
+  core.setOutput(name, value);
+}
+
+/** Every value of the `phase` output. */
+export const PHASE_VALUES = [
+  'plan-product',
+  'shape-spec',
+  'write-spec',
+  'create-tasks',
+  'orchestrate-tasks',
+  'implement-tasks',
+  'fold-answers',
+  'tick',
+  'sub-issue',
+  'finish-spec',
+  'none',
+] as const satisfies ReadonlyArray<EventOutcome['phase']>;
+
+/** Compiles only while PHASE_VALUES lists every phase the handlers can report. */
+type NoneMissing<T extends never> = T;
+export type EveryPhaseListed = NoneMissing<Exclude<EventOutcome['phase'], (typeof PHASE_VALUES)[number]>>;
+
+/** The default of `checklist-comment` in `action.yml`. */
+export const CHECKLIST_COMMENT_DEFAULT = true;
+
+/** The events the Action acts on, and which part of it handles each. */
+export type EventRoute = 'gate' | 'lifecycle' | 'pull-request-closed' | 'ignored';
+
+export function routeEvent(eventName: string, payload: { action?: unknown; issue?: unknown; pull_request?: unknown; merge_group?: unknown }): EventRoute {
+  if ((eventName === 'issues' || eventName === 'issue_comment') && payload.issue !== undefined) return 'lifecycle';
+  const pullRequestEvent = eventName === 'pull_request' || eventName === 'pull_request_target';
+  if (pullRequestEvent && payload.pull_request !== undefined) return payload.action === 'closed' ? 'pull-request-closed' : 'gate';
+  if (eventName === 'merge_group' && payload.merge_group !== undefined) return 'gate';
+  return 'ignored';
+}

@@ -1,0 +1,34 @@
+/** The edit distance between two words (insertions, deletions, substitutions and swaps of neighbours each cost 1). */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      const row = rows[i];
+      if (row !== undefined) row[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/**
+ * The known word nearest to `word` (case-insensitively), or `undefined` when none is near enough to be a slip of
+ * the keyboard: at most `maxDistance` edits (default: a third of the longer word, at least 2), or a known word that
+ * starts with it or that it starts with.
+ */
+export function nearestWord(word: string, known: readonly string[], maxDistance?: number): string | undefined {
+  const typed = word.toLowerCase();
+  let best: { word: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const lower = candidate.toLowerCase();
+    const prefix = typed.length >= 3 && (lower.startsWith(typed) || typed.startsWith(lower));
+    const distance = prefix ? Math.min(1, editDistance(typed, lower)) : editDistance(typed, lower);
+    const limit = maxDistance ?? Math.max(2, Math.floor(Math.max(typed.length, lower.length) / 3));
+    if (!prefix && distance > limit) continue;
+    if (best === undefined || distance < best.distance) best = { word: candidate, distance };
+  }
+  return best?.word;
+}

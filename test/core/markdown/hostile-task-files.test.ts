@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { agentOsTasksOfBytes, CAP_BYTES, HOSTILE_FILES } from '../../../bench/support/hostile-task-files.js';
+import { DEFAULT_GATE_SETTINGS, tooLargeReason } from '../../../src/core/config/settings.js';
+import { MAX_NESTING } from '../../../src/core/markdown/find-deep-nesting.js';
+import { isMarkdownTooComplex } from '../../../src/core/markdown/markdown-too-complex.js';
+import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
+
+/** What reading a task file gives: its number of tasks, or the limit it is refused by and the line named. */
+function read(text: string): { tasks: number } | { refused: string; line: number; message: string } {
+  try {
+    return { tasks: parseTaskFile(text).tasks.length };
+  } catch (error) {
+    if (!isMarkdownTooComplex(error)) throw error;
+    return { refused: error.limit, line: error.line, message: error.message };
+  }
+}
+
+// The files are made here, at run time; `npm run bench` times the same files (no test here depends on time).
+describe('hostile task files are read, or refused with the line and the limit', () => {
+  const LIMIT_TEXT = {
+  nesting: `a task file may nest at most ${MAX_NESTING} levels`,
+  emphasis: 'more than the parser can pair in time',
+  containers: 'too many list items and block quotes close here for the parser to read the file in time',
+};
+
+  it.each(HOSTILE_FILES.filter((file) => !file.atCap).map((file) => [file.name, file] as const))('%s', (_name, file) => {
+    const text = file.text();
+    expect(tooLargeReason(text, DEFAULT_GATE_SETTINGS)).toBeUndefined();
+    const result = read(text);
+    if ('tasks' in file.expected) {
+      expect(result).toEqual(file.expected);
+    } else {
+      expect(result).toMatchObject(file.expected);
+      expect('message' in result && result.message).toMatch(new RegExp(`^Line ${file.expected.line}: `));
+      expect('message' in result && result.message).toContain(LIMIT_TEXT[file.expected.refused]);
+    }
+  });
+
+  it('names the limit in the message', () => {
+    expect(read(`${'- '.repeat(10_000)}[ ] x\n`)).toEqual({
+      refused: 'nesting',
+      line: 1,
+      message: `Line 1: 10000 block quotes and list markers open at the start of the line, which may nest the text 10000 levels deep; a task file may nest at most ${MAX_NESTING} levels (block quotes and list items). Nest less deeply, or put the text in a code block.`,
+    });
+  });
+
+  it('reads a file at the cap with a link definition (its pieces parsed again knowing the label)', () => {
+    const file = HOSTILE_FILES.find((f) => f.atCap && f.name.includes('definition'));
+    expect(file && read(file.text())).toEqual(file?.expected);
+  });
+
+  it('counts the cap in bytes: a file of exactly 512 KB is read, one byte more is refused', () => {
+    const { text, tasks } = agentOsTasksOfBytes(CAP_BYTES);
+    expect(Buffer.byteLength(text)).toBe(CAP_BYTES);
+    expect(text.length).toBeLessThan(CAP_BYTES);
+    expect(tooLargeReason(text, DEFAULT_GATE_SETTINGS)).toBeUndefined();
+    expect(read(text)).toEqual({ tasks });
+    expect(tooLargeReason(`${text}x`, DEFAULT_GATE_SETTINGS)).toBe('it is 512 KB, over the 512 KB a task file may have; split it into one file per spec.');
+  });
+});
