@@ -72,7 +72,7 @@ export function splitSentences(text: string): string[] {
     const next = text.slice(end, end + 2);
     if (!/^\s+\S|^\s$/.test(next) && end < text.length) continue;
     const after = text.slice(end).trimStart()[0] ?? '';
-    if (after !== '' && !/[\p{Lu}\p{Lo}\d"'“‘(\[*_`~#@]/u.test(after)) continue;
+    if (after !== '' && !/[\p{Lu}\p{Lo}\d"'“‘([*_`~#@]/u.test(after)) continue;
     if (c === '.' && ABBREVIATIONS.test(text.slice(Math.max(start, i - 12), i + 1))) continue;
     push(end);
     i = end - 1;

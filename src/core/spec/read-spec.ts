@@ -1,7 +1,7 @@
 import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { oneLine, sliceOfRange } from '../markdown/source-slice.js';
+import { oneLine } from '../markdown/source-slice.js';
 import { collectBullets, type Bullet } from './read-requirements.js';
 
 /** One specific requirement of spec.md: its name and its bullets, as written. */

@@ -2,7 +2,6 @@ import { isStory } from '../issue/find-issue-requirements.js';
 import type { ParsedIssue } from '../issue/parse-issue.js';
 import { proseOf } from '../issue/prose.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
-import { plainText } from '../markdown/plain-text.js';
 import type { RequirementsDocument } from './read-requirements.js';
 import type { RoutedAnswers } from './route-answers.js';
 
