@@ -2675,7 +2675,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short2) => /^-\d$/.test(short2))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
           );
         };
         let activeVariadicOption = null;
@@ -3501,26 +3501,26 @@ function editDistance(a, b) {
   for (let i = 1; i <= a.length; i += 1) {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      let best2 = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best2 = Math.min(best2, at(i - 2, j - 2) + 1);
       const row = rows[i];
-      if (row !== void 0) row[j] = best;
+      if (row !== void 0) row[j] = best2;
     }
   }
   return at(a.length, b.length);
 }
 function nearestWord(word, known, maxDistance) {
   const typed = word.toLowerCase();
-  let best;
+  let best2;
   for (const candidate of known) {
     const lower = candidate.toLowerCase();
     const prefix = typed.length >= 3 && (lower.startsWith(typed) || typed.startsWith(lower));
     const distance = prefix ? Math.min(1, editDistance(typed, lower)) : editDistance(typed, lower);
     const limit = maxDistance ?? Math.max(2, Math.floor(Math.max(typed.length, lower.length) / 3));
     if (!prefix && distance > limit) continue;
-    if (best === void 0 || distance < best.distance) best = { word: candidate, distance };
+    if (best2 === void 0 || distance < best2.distance) best2 = { word: candidate, distance };
   }
-  return best?.word;
+  return best2?.word;
 }
 var init_nearest_word = __esm({
   "src/core/text/nearest-word.ts"() {
@@ -4117,13 +4117,13 @@ function ccount(value2, character) {
   if (typeof character !== "string") {
     throw new TypeError("Expected character");
   }
-  let count = 0;
+  let count2 = 0;
   let index2 = source.indexOf(character);
   while (index2 !== -1) {
-    count++;
+    count2++;
     index2 = source.indexOf(character, index2 + character.length);
   }
-  return count;
+  return count2;
 }
 var init_ccount = __esm({
   "node_modules/ccount/index.js"() {
@@ -5164,18 +5164,18 @@ function longestStreak(value2, substring) {
   const source = String(value2);
   let index2 = source.indexOf(substring);
   let expected = index2;
-  let count = 0;
+  let count2 = 0;
   let max = 0;
   if (typeof substring !== "string") {
     throw new TypeError("Expected substring");
   }
   while (index2 !== -1) {
     if (index2 === expected) {
-      if (++count > max) {
-        max = count;
+      if (++count2 > max) {
+        max = count2;
       }
     } else {
-      count = 1;
+      count2 = 1;
     }
     expected = index2 + substring.length;
     index2 = source.indexOf(substring, expected);
@@ -10707,9 +10707,9 @@ var init_splice_buffer = __esm({
        *   Any removed items.
        */
       splice(start, deleteCount, items) {
-        const count = deleteCount || 0;
+        const count2 = deleteCount || 0;
         this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+        const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
         if (items) chunkedPush(this.left, items);
         return removed.reverse();
       }
@@ -18009,65 +18009,279 @@ function dedentContinuation(text6, indent2) {
   const pattern = new RegExp(`^ {0,${indent2}}`);
   return [first, ...rest.map((line) => line.replace(pattern, ""))].join("\n");
 }
+function columnOf(source, offset) {
+  return offset - (source.lastIndexOf("\n", offset - 1) + 1);
+}
 var init_source_slice = __esm({
   "src/core/markdown/source-slice.ts"() {
     "use strict";
   }
 });
 
-// src/core/spec/read-spec.ts
-function isBoldLead(node3) {
-  if (node3.type !== "paragraph" || node3.children[0]?.type !== "strong") return false;
-  return node3.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
-}
-function collect(source, node3, depth, into) {
-  if (node3.type !== "list") return;
-  for (const item of node3.children) {
-    const [first, ...rest] = item.children;
-    if (first?.type === "paragraph") into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
-    for (const child of rest) collect(source, child, depth + 1, into);
+// src/core/markdown/fingerprint.ts
+function fingerprint(text6) {
+  let a = 2166136261;
+  let b = 84696351;
+  for (let i = 0; i < text6.length; i += 1) {
+    const code3 = text6.charCodeAt(i);
+    a = Math.imul(a ^ code3, 16777619);
+    b = Math.imul(b ^ code3, 16777619) ^ a >>> 15;
   }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
-function readSpec(markdown) {
-  const source = markdown.replace(/\r\n?/g, "\n");
-  const doc = { title: "", goal: "", requirements: [], acceptance: [], outOfScope: [] };
-  let section3 = "";
-  let block;
-  const blocks = [];
-  for (const node3 of parseMarkdown(source).children) {
-    if (node3.type === "heading" && node3.depth <= 2) {
-      const text6 = oneLine(toString(node3));
-      if (node3.depth === 1) doc.title = text6.replace(/^Specification:\s*/i, "");
-      else section3 = text6;
-      block = void 0;
-      continue;
+var init_fingerprint = __esm({
+  "src/core/markdown/fingerprint.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/spec/file-marker.ts
+function encode2(value2) {
+  return JSON.stringify(value2).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function markFile(kind, content3, data) {
+  const body = content3.endsWith("\n") ? content3 : `${content3}
+`;
+  return `${body}
+${PREFIX}${kind} ${encode2({ ...data, fingerprint: fingerprint(body) })} -->
+`;
+}
+function readMarkedFile(kind, text6) {
+  const normalised = text6.replace(/\r\n?/g, "\n");
+  const at = normalised.lastIndexOf(`
+${PREFIX}${kind} `);
+  if (at < 0) return { marked: false };
+  const lineEnd = normalised.indexOf("\n", at + 1);
+  const line = (lineEnd < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd)).trimEnd();
+  const after = lineEnd < 0 ? "" : normalised.slice(lineEnd).trim();
+  if (!line.endsWith(" -->")) return { marked: false };
+  let data;
+  try {
+    data = JSON.parse(line.slice(PREFIX.length + kind.length + 1, -4));
+  } catch {
+    return { marked: false };
+  }
+  if (typeof data !== "object" || data === null) return { marked: false };
+  const content3 = normalised.slice(0, at);
+  const recorded = data.fingerprint;
+  return { marked: true, data, intact: after === "" && recorded === fingerprint(content3), content: content3 };
+}
+var PREFIX;
+var init_file_marker = __esm({
+  "src/core/spec/file-marker.ts"() {
+    "use strict";
+    init_fingerprint();
+    PREFIX = "<!-- agent-os-github:";
+  }
+});
+
+// src/core/spec/infer-topic.ts
+function inferTopic(question) {
+  for (const [topic, words3] of TOPIC_WORDS) if (words3.test(question)) return topic;
+  return "other";
+}
+var TOPIC_WORDS;
+var init_infer_topic = __esm({
+  "src/core/spec/infer-topic.ts"() {
+    "use strict";
+    TOPIC_WORDS = [
+      ["reuse", /\b(reuse|re-use|existing (features?|components?|code)|code paths?)\b/i],
+      ["visuals", /\b(mock-?ups?|wireframes?|screenshots?|visual|designs?)\b/i],
+      ["scope", /\b(out of scope|in scope|scope|first version|leave out|exclude)\b/i],
+      ["acceptance", /\b(acceptance|done when|criteria)\b/i],
+      ["migration", /\b(migrat\w*|backfill|rollback|roll back|downtime)\b/i],
+      ["cli", /\b(flags?|exit codes?|command[- ]line|stdout|output format)\b/i],
+      ["api", /\b(endpoints?|status codes?|api|request|response)\b/i],
+      ["job", /\b(schedule|cron|background|retries|queue)\b/i],
+      ["library", /\b(public (api|interface)|semver|backwards?[- ]compatib\w*|breaking change)\b/i],
+      ["docs", /\b(docs|documentation|readme)\b/i],
+      ["performance", /\b(performance|volumes?|response times?|latency|how many|how large)\b/i],
+      ["data", /\b(data|stored?|models?|tables?|database)\b/i],
+      ["rollout", /\b(feature flag|roll ?out|gradual)\b/i],
+      ["ui", /\b(screens?|appear|ui|page|where should it)\b/i],
+      ["users-and-permissions", /\b(users?|roles?|permissions?|who can|admins?)\b/i],
+      ["errors-and-edge-cases", /\b(errors?|edge cases?|fail\w*|invalid)\b/i]
+    ];
+  }
+});
+
+// src/core/spec/shaping-state.ts
+function toShapingState(data) {
+  if (typeof data !== "object" || data === null) return void 0;
+  const { issue: issue2, questions, answers } = data;
+  if (typeof issue2 !== "number" || !Array.isArray(questions) || typeof answers !== "object" || answers === null) return void 0;
+  const validQuestions = questions.filter((q) => {
+    if (typeof q !== "object" || q === null) return false;
+    const { number: number4, text: text6, default: fallback } = q;
+    return typeof number4 === "number" && typeof text6 === "string" && typeof fallback === "string";
+  });
+  const validAnswers = {};
+  for (const [number4, answer] of Object.entries(answers)) {
+    if (typeof answer.text !== "string") continue;
+    validAnswers[number4] = {
+      text: answer.text,
+      commentId: typeof answer.commentId === "number" ? answer.commentId : 0,
+      author: typeof answer.author === "string" ? answer.author : "",
+      unclear: answer.unclear === true,
+      images: Array.isArray(answer.images) ? answer.images.filter((u) => typeof u === "string") : [],
+      links: Array.isArray(answer.links) ? answer.links.filter((u) => typeof u === "string") : []
+    };
+  }
+  const validNotes = {};
+  const notes = data.notes;
+  if (typeof notes === "object" && notes !== null) {
+    for (const [id, note] of Object.entries(notes)) {
+      if (typeof note.text !== "string") continue;
+      validNotes[id] = {
+        text: note.text,
+        author: typeof note.author === "string" ? note.author : "",
+        images: Array.isArray(note.images) ? note.images.filter((u) => typeof u === "string") : [],
+        links: Array.isArray(note.links) ? note.links.filter((u) => typeof u === "string") : []
+      };
     }
-    if (section3 === "Goal" && node3.type === "paragraph" && doc.goal === "") doc.goal = oneLine(toString(node3));
-    if (section3 === "Out of Scope") collect(source, node3, 0, doc.outOfScope);
-    if (section3 !== "Specific Requirements") continue;
-    if (node3.type === "heading" && node3.depth >= 3 || isBoldLead(node3)) {
-      block = { name: oneLine(toString(node3)).replace(/:$/, ""), bullets: [] };
-      blocks.push(block);
-    } else if (block) {
-      collect(source, node3, 0, block.bullets);
-    }
   }
-  for (const b of blocks) {
-    if (/^acceptance criteria$/i.test(b.name)) doc.acceptance.push(...b.bullets);
-    if (NOT_REQUIREMENTS.test(b.name)) continue;
-    const name = b.name.replace(/^\d+\.\s*/, "");
-    doc.requirements.push({ number: doc.requirements.length + 1, name, bullets: b.bullets });
-  }
-  return doc;
+  return { issue: issue2, questions: validQuestions, answers: validAnswers, notes: validNotes };
 }
-var NOT_REQUIREMENTS;
-var init_read_spec = __esm({
-  "src/core/spec/read-spec.ts"() {
+var init_shaping_state = __esm({
+  "src/core/spec/shaping-state.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/issue/classify-heading.ts
+function classifyHeading(heading2) {
+  const text6 = heading2.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text6)) return kind;
+  return "other";
+}
+var RULES;
+var init_classify_heading = __esm({
+  "src/core/issue/classify-heading.ts"() {
+    "use strict";
+    RULES = [
+      ["boilerplate", /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms|verify that|(not|n't) been (suggested|reported|requested)|i have (searched|checked|read)|duplicates?\b|security policy/],
+      [
+        "context",
+        /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|(request|feature|issue) type\b|^type\b|would affect|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/
+      ],
+      ["problem", /problem you'?d like to solve|related to a problem|^(the )?problem\b|pain points?|^motivation/],
+      ["out-of-scope", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
+      ["requirements", /(solution|proposal).*(definition of done|acceptance)|(definition of done|acceptance).*(solution|proposal)/],
+      ["acceptance", /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
+      ["existing-code", /existing code|reuse|related code|similar (code|features?)|prior art/],
+      ["visuals", /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],
+      ["requirements", /requirement|feature|scope|proposal|propos|solution|user stor|stories|goals?\b|behaviou?r|what|functional|must|should|spec|capabilit|changes?\b|tasks?\b|checklist|deliverable/],
+      ["users", /users?\b|persona|who\b|audience|roles?\b|permission|customers?\b|actors?/],
+      ["technical", /technical|tech\b|implementation|constraint|architecture|performance|security|dependenc|notes?\b|considerations?|api\b|data\b|stack/],
+      ["problem", /problem|background|context|motivation|why|summary|overview|description|pain|current|today|situation|idea/],
+      ["questions", /questions?|unknowns?|open points/]
+    ];
+  }
+});
+
+// src/core/issue/parse-issue.ts
+function isPseudoHeading(node3) {
+  if (node3.type !== "paragraph") return false;
+  const [first, ...rest] = node3.children;
+  if (first?.type !== "strong") return false;
+  const trailing = rest.map((c) => toString(c)).join("").trim();
+  return trailing === "" || trailing === ":";
+}
+function leadLine(source, node3) {
+  if (node3.type !== "paragraph") return void 0;
+  const [first, second] = node3.children;
+  if (first?.type !== "strong" || second?.type !== "text" || !/^[ \t]*\n/.test(second.value)) return void 0;
+  const end = first.position?.end.offset;
+  const stop = node3.position?.end.offset;
+  if (end === void 0 || stop === void 0) return void 0;
+  return { heading: toString(first), rest: oneLine(source.slice(end, stop)) };
+}
+function lineOf(node3) {
+  return node3.position?.start.line ?? 1;
+}
+function withoutBox(text6) {
+  return text6.replace(/^\[[ xX~-]\]\*?\s+/, "");
+}
+function collectItems(source, list4, depth, into) {
+  for (const item of list4.children) {
+    const [first] = item.children;
+    if (first?.type === "paragraph") {
+      const text6 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf(item) });
+    }
+    for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
+  }
+}
+function collectBlock(source, node3, depth, items, paragraphs, blocks) {
+  if ((node3.type === "table" || node3.type === "code") && blocks) {
+    blocks.push(sliceOfRange(source, [node3]));
+  } else if (node3.type === "list") {
+    collectItems(source, node3, depth, items);
+  } else if (node3.type === "paragraph") {
+    const text6 = oneLine(sliceOfRange(source, [node3]));
+    if (paragraphs && text6 !== "" && !EMPTY_FIELD.test(text6)) paragraphs.push(text6);
+  } else if (node3.type === "blockquote") {
+    for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
+  }
+}
+function collectMedia(tree) {
+  const images = [];
+  const links = [];
+  const visit3 = (node3) => {
+    if (node3.type === "image") images.push({ url: node3.url, alt: node3.alt ?? "" });
+    else if (node3.type === "link") links.push({ url: node3.url, text: toString(node3) });
+    else if (node3.type === "html") collectImgTags(node3, images);
+    if ("children" in node3) for (const child of node3.children) visit3(child);
+  };
+  visit3(tree);
+  return { images, links };
+}
+function collectImgTags(node3, images) {
+  if (node3.value.trimStart().startsWith("<!--")) return;
+  for (const match of node3.value.matchAll(IMG_SRC)) {
+    const url2 = match[1];
+    if (url2 !== void 0) images.push({ url: url2, alt: IMG_ALT.exec(match[0])?.[1] ?? "" });
+  }
+}
+function parseIssue(title, body) {
+  const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const tree = parseMarkdown(source);
+  const sections = [];
+  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
+  const start = (heading2, node3) => {
+    if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
+    const text6 = oneLine(toString(node3)).replace(/:\s*$/, "");
+    current2 = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+  };
+  for (const node3 of tree.children) {
+    if (node3.type === "heading") start(toString(node3), node3);
+    else if (isPseudoHeading(node3)) start(toString(node3), node3);
+    else if (leadLine(source, node3)) {
+      const lead = leadLine(source, node3);
+      start(lead.heading, node3);
+      if (lead.rest !== "" && !EMPTY_FIELD.test(lead.rest)) current2.paragraphs.push(lead.rest);
+    } else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
+  }
+  if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
+  return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
+}
+function itemsOfKind(issue2, kinds) {
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
+}
+function hasSection(issue2, kind) {
+  return issue2.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0));
+}
+var EMPTY_FIELD, IMG_SRC, IMG_ALT;
+var init_parse_issue = __esm({
+  "src/core/issue/parse-issue.ts"() {
     "use strict";
     init_mdast_util_to_string();
     init_parse_markdown();
     init_source_slice();
-    NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers)$/i;
+    init_classify_heading();
+    EMPTY_FIELD = /^_?no response_?$/i;
+    IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
+    IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
   }
 });
 
@@ -18087,6 +18301,200 @@ var init_plain_text = __esm({
   "src/core/markdown/plain-text.ts"() {
     "use strict";
     init_parse_markdown();
+  }
+});
+
+// src/core/issue/prose.ts
+function proseOf(markdown) {
+  const out = [];
+  const stack = [{ node: parseMarkdown(markdown), depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node3 } = stack.pop();
+    if (node3.type === "code" || node3.type === "inlineCode" || node3.type === "html" || node3.type === "image" || node3.type === "imageReference") continue;
+    if (node3.type === "link" && (toString(node3) === node3.url || /^(https?:\/\/|www\.)/i.test(toString(node3)))) continue;
+    if (node3.type === "text") out.push(node3.value);
+    else if (node3.type === "break" || node3.type === "paragraph" || node3.type === "heading" || node3.type === "tableCell") out.push("\n");
+    if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i -= 1) stack.push({ node: node3.children[i], depth: 0 });
+  }
+  return out.join("").replace(/[ \t]+/g, " ");
+}
+function inlineCodeOf(markdown) {
+  const found = [];
+  const stack = [parseMarkdown(markdown)];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if (node3.type === "inlineCode") found.push(node3.value);
+    if ("children" in node3) stack.push(...node3.children);
+  }
+  return found.reverse();
+}
+function splitSentences(text6) {
+  const sentences2 = [];
+  let start = 0;
+  let depth = 0;
+  let inCode = false;
+  const push2 = (end) => {
+    const sentence = text6.slice(start, end).trim();
+    if (sentence !== "") sentences2.push(sentence);
+    start = end;
+  };
+  for (let i = 0; i < text6.length; i += 1) {
+    const c = text6[i];
+    if (c === "`") inCode = !inCode;
+    if (inCode) continue;
+    if (c === "(" || c === "[") depth += 1;
+    else if ((c === ")" || c === "]") && depth > 0) depth -= 1;
+    if (c === "\n") {
+      push2(i + 1);
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === "\u3002" || c === "\uFF01" || c === "\uFF1F") {
+      push2(i + 1);
+      continue;
+    }
+    if (c !== "." && c !== "!" && c !== "?") continue;
+    let end = i + 1;
+    while (end < text6.length && /[.!?)"'”’*_]/.test(text6[end])) end += 1;
+    const next = text6.slice(end, end + 2);
+    if (!/^\s+\S|^\s$/.test(next) && end < text6.length) continue;
+    const after = text6.slice(end).trimStart()[0] ?? "";
+    if (after !== "" && !/[\p{Lu}\p{Lo}\d"'“‘([*_`~#@]/u.test(after)) continue;
+    if (c === "." && ABBREVIATIONS.test(text6.slice(Math.max(start, i - 12), i + 1))) continue;
+    push2(end);
+    i = end - 1;
+  }
+  push2(text6.length);
+  return sentences2;
+}
+var ABBREVIATIONS;
+var init_prose = __esm({
+  "src/core/issue/prose.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_parse_markdown();
+    ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|a\.k\.a|fig|no|nr|mr|mrs|ms|dr|st|jr|sr|z\.b|d\.h|bzw|ca|p\.ex|ex)\.$/i;
+  }
+});
+
+// src/core/issue/find-issue-requirements.ts
+function isLinkOnly(text6) {
+  const plain = plainText(text6).trim();
+  return plain === "" || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text6.trim());
+}
+function noiseOf(text6) {
+  const plain = plainText(text6).replace(/\s+/g, " ").trim();
+  if (MENTION_ONLY.test(plain) && plain.replace(MENTION_ONLY, "").replace(/@[\w-]+/g, "").trim().length < 3) return "mention";
+  if (isLinkOnly(text6)) return "link";
+  if (ANALOGY.test(plain) && plain.split(" ").length <= 20) return "analogy";
+  return void 0;
+}
+function isSelectionList(items) {
+  const top = items.filter((i) => i.depth === 0);
+  return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 6);
+}
+function isStory(text6) {
+  return STORY.test(plainText(text6).trim());
+}
+function sentencesOf(paragraph2) {
+  return splitSentences(paragraph2).filter((s) => s.length > 3);
+}
+function askingItems(section3, found) {
+  if (isSelectionList(section3.items)) return;
+  for (const item of section3.items) {
+    if (item.depth === 0 && noiseOf(item.text) === void 0 && REQUEST.test(plainText(item.text))) {
+      found.requirements.push({ text: item.text, depth: 0, blocks: [], line: item.line });
+    }
+  }
+}
+function fromItems(section3, found) {
+  if (isSelectionList(section3.items)) {
+    found.context.push(...section3.items.map((i) => i.text));
+    return;
+  }
+  let skippedDepth;
+  for (const item of section3.items) {
+    if (skippedDepth !== void 0 && item.depth > skippedDepth) {
+      found.context.push(item.text);
+      continue;
+    }
+    skippedDepth = void 0;
+    if (isStory(item.text)) found.stories.push(item.text);
+    if (noiseOf(item.text) !== void 0) {
+      found.context.push(item.text);
+      skippedDepth = item.depth;
+      continue;
+    }
+    found.requirements.push({ text: item.text, depth: item.depth, blocks: [], line: item.line });
+  }
+}
+function fromParagraphs(section3, found, problemAsks = false) {
+  const wholeParagraphs = section3.kind === "requirements" && section3.items.length === 0;
+  for (const paragraph2 of section3.paragraphs) {
+    const sentences2 = sentencesOf(paragraph2);
+    for (const s of sentences2) if (isStory(s)) found.stories.push(s);
+    if (noiseOf(paragraph2) !== void 0) {
+      found.context.push(paragraph2);
+      continue;
+    }
+    const asking = sentences2.filter((s) => !isStory(s) && !POINTS_AHEAD.test(plainText(s)) && noiseOf(s) === void 0 && (section3.kind === "problem" && !problemAsks ? DESIRE : REQUEST).test(plainText(s)));
+    if (wholeParagraphs && !LEAD_IN.test(paragraph2) && asking.length <= 1) {
+      found.requirements.push({ text: paragraph2, depth: 0, blocks: [], line: section3.line });
+    } else {
+      for (const s of asking) found.requirements.push({ text: s, depth: 0, blocks: [], line: section3.line });
+    }
+  }
+}
+function firstLineOf(block) {
+  const line = block.split("\n").find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
+  return line === void 0 || line.length > 60 || /^[`~]{3}/.test(line) ? void 0 : `\`${line.replace(/`/g, "")}\``;
+}
+function findIssueRequirements(issue2) {
+  const found = { requirements: [], stories: [], context: [] };
+  const asks = issue2.sections.some((s) => s.kind === "requirements");
+  for (const section3 of issue2.sections) {
+    const before = found.requirements.length;
+    if (REQUIREMENT_KINDS.includes(section3.kind)) fromItems(section3, found);
+    else {
+      for (const item of section3.items) if (isStory(item.text)) found.stories.push(item.text);
+      if (section3.kind === "other" || section3.kind === "technical") askingItems(section3, found);
+    }
+    if (PROSE_KINDS.includes(section3.kind) || section3.kind === "problem") fromParagraphs(section3, found, !asks);
+    if (CONTRACT_KINDS.includes(section3.kind) && section3.blocks.length > 0) {
+      const last = found.requirements.length > before ? found.requirements[found.requirements.length - 1] : void 0;
+      if (last !== void 0) last.blocks.push(...section3.blocks);
+      else if (section3.heading !== void 0) {
+        const lead = section3.paragraphs.find((p) => noiseOf(p) === void 0) ?? firstLineOf(section3.blocks[0] ?? "");
+        const text6 = lead === void 0 ? section3.heading : `${section3.heading}: ${lead}`;
+        found.requirements.push({ text: text6, depth: 0, blocks: [...section3.blocks], line: section3.line });
+      }
+    }
+  }
+  if (found.requirements.length === 0 && found.stories.length > 0) {
+    found.requirements.push(...found.stories.map((text6) => ({ text: text6, depth: 0, blocks: [], line: 1 })));
+  }
+  if (found.requirements.length === 0 && issue2.title !== "") {
+    found.requirements.push({ text: issue2.title, depth: 0, blocks: [], line: 1 });
+  }
+  const unique = (list4) => list4.filter((t, i) => list4.indexOf(t) === i);
+  return { requirements: found.requirements, stories: unique(found.stories), context: unique(found.context) };
+}
+var REQUEST, DESIRE, STORY, MENTION_ONLY, ANALOGY, POINTS_AHEAD, LEAD_IN, REQUIREMENT_KINDS, PROSE_KINDS, CONTRACT_KINDS;
+var init_find_issue_requirements = __esm({
+  "src/core/issue/find-issue-requirements.ts"() {
+    "use strict";
+    init_plain_text();
+    init_prose();
+    REQUEST = /\b(must|should|shall|needs? to|need an?|needs an?|wants? to|would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|it'd be (nice|great)|(lets?|allows?) (an? |the )?([\w-]+ )?(clients?|users?|admins?|owners?|members?|customers?|people)|(a|an|the) new (endpoint|route|command|flag|option|page|screen|button|setting|field|column|table|api|job|report)s?\b|could (be|have|also|allow|let|show|support|include|offer)|(perhaps|maybe|ideally|instead)[^.]{0,60}\bcould\b|would (print|show|output|return|display|emit|write|send|let|allow|make|add|support)|nice to have|could we|can we|can you|please (add|make|support|allow)|(allow|let|enable)s? (users?|people|me|us|admins?|owners?|members?|customers?)|(users?|admins?|owners?|members?|customers?|people|clients?) (can|could|should|must|will be able|are able|need)|be able to|add (an?|the|support|some|new)|support (for )?|introduce|provide an?|expose|show an?|display an?)\b|\b(doit|devrait|il faut|faudrait|permettre|muss|soll|sollte|möchte|debe|debería|necesita|permitir|deve|deveria|precisa|должен|должна|должно|нужно|надо|хотелось бы)\b|必要|ほしい|欲しい|したい|できるように|べき|需要|应该|希望|支持/i;
+    DESIRE = /\b(would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|nice to have|should be able to|need a way|needs a way|please add)\b/i;
+    STORY = /^(?:[*_]{0,2})(?:as an? [^,.;]{1,80}?|when [^.;]{3,160}?),? ?i (?:want|would like|need|can|'d like)\b/i;
+    MENTION_ONLY = /^(\/?cc|fyi|ping|attn|ref)\b[\s:]*|^(@[\w-]+[\s,;]*)+$/i;
+    ANALOGY = /^(similar(ly)? to|just like|much like|like (in|on|how)|inspired by|see (also )?|for (example|reference|inspiration)|e\.g\.|related( to)?:|compare (with|to)|think of)\b/i;
+    POINTS_AHEAD = /\b(below|following|listed here|as follows)\b.*\b(describe|describes|list|lists|show|shows|explain|explains|are)\b|\b(describe|describes|list|lists)\b.*\b(below|following)\b/i;
+    LEAD_IN = /:\s*$/;
+    REQUIREMENT_KINDS = ["requirements", "preamble"];
+    PROSE_KINDS = ["requirements", "preamble", "technical", "other", "users"];
+    CONTRACT_KINDS = ["requirements", "preamble", "technical", "other"];
   }
 });
 
@@ -18165,6 +18573,448 @@ var init_find_unclosed_fences = __esm({
   "src/core/markdown/find-unclosed-fences.ts"() {
     "use strict";
     init_node_text();
+  }
+});
+
+// src/core/markdown/embed-verbatim.ts
+function fenceFor(text6) {
+  const longest = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function embedVerbatim(text6) {
+  const source = text6.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
+  if (source === "") return source;
+  const tree = parseMarkdown(source);
+  const last = tree.children[tree.children.length - 1];
+  if (last?.type === "html") {
+    const value2 = last.value.trimStart();
+    const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
+    if (rule && !rule.closed(value2)) {
+      const fence3 = fenceFor(source);
+      return `${fence3}markdown
+${source}
+${fence3}`;
+    }
+  }
+  const unclosed = findUnclosedFences(tree, source);
+  const open3 = unclosed[unclosed.length - 1];
+  return open3 === void 0 ? source : `${source}
+${open3.fence}`;
+}
+var OPEN_ENDED_HTML;
+var init_embed_verbatim = __esm({
+  "src/core/markdown/embed-verbatim.ts"() {
+    "use strict";
+    init_find_unclosed_fences();
+    init_parse_markdown();
+    OPEN_ENDED_HTML = [
+      { open: /^<!--/, closed: (v) => v.includes("-->") },
+      // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
+      { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
+      { open: /^<\?/, closed: (v) => v.includes("?>") },
+      { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
+      { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
+    ];
+  }
+});
+
+// src/core/markdown/escape-markdown.ts
+function escapeMarkdown(text6) {
+  return text6.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+}
+var init_escape_markdown = __esm({
+  "src/core/markdown/escape-markdown.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/spec/find-code-paths.ts
+function findCodePaths(markdown) {
+  const found = [];
+  const add = (path2) => {
+    const clean2 = path2.trim().replace(/[.,;:]+$/, "");
+    if (clean2 !== "" && !clean2.includes("://") && !found.includes(clean2)) found.push(clean2);
+  };
+  const visit3 = (node3) => {
+    if (node3.type === "inlineCode" || node3.type === "text") {
+      for (const match of ` ${node3.value}`.matchAll(PATH)) if (match[1]) add(match[1]);
+    } else if (node3.type === "link" && !/^[a-z]+:/i.test(node3.url)) {
+      add(node3.url);
+    }
+    if ("children" in node3) for (const child of node3.children) visit3(child);
+  };
+  visit3(parseMarkdown(markdown));
+  return found;
+}
+var PATH;
+var init_find_code_paths = __esm({
+  "src/core/spec/find-code-paths.ts"() {
+    "use strict";
+    init_parse_markdown();
+    PATH = /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx?|mjs|cjs|rb|py|go|rs|java|kt|swift|php|cs|vue|svelte|css|scss|html|sql|ya?ml|json|md))(?=$|[\s),.;:])/g;
+  }
+});
+
+// src/core/spec/render-requirements.ts
+function verbatimBlock(text6) {
+  return `${VERBATIM_START}
+
+${text6}
+
+${VERBATIM_END}`;
+}
+function bullets(items) {
+  return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
+}
+function requirementLines(requirement) {
+  const indent2 = "  ".repeat(requirement.depth);
+  const blocks = requirement.blocks.flatMap((b) => ["", ...embedVerbatim(b).split("\n").map((l) => l === "" ? "" : `${indent2}  ${l}`)]);
+  return [`${indent2}- ${requirement.text}`, ...blocks, ...blocks.length > 0 ? [""] : []];
+}
+function carried(issue2, kinds) {
+  const sections = issue2.sections.filter((s) => kinds.includes(s.kind));
+  const lines = [...bullets(sections.flatMap((s) => s.items)), ...bullets(paragraphItems(issue2, kinds))];
+  const blocks = sections.flatMap((s) => s.blocks);
+  return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
+}
+function paragraphItems(issue2, kinds) {
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text6) => ({ text: text6, depth: 0, checked: null, line: s.line })));
+}
+function startsWithBlock(text6) {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text6) || text6.includes("\n");
+}
+function renderAnswer(question, answer) {
+  if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
+  const text6 = embedVerbatim(answer.text);
+  if (text6 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text6) ? `**Answer:**
+
+${verbatimBlock(text6)}` : `**Answer:** ${text6}`;
+}
+function discussion(questions, answers) {
+  return questions.flatMap((q) => {
+    const label2 = q.about === void 0 ? `**Q${q.number}:**` : `**Q${q.number}:** _(follow-up on Q${q.about})_`;
+    return [`${label2} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ""];
+  });
+}
+function section(title, lines, empty4) {
+  return [title, "", ...lines.length > 0 ? lines : [empty4], ""];
+}
+function renderRequirements(input2) {
+  const { issue: issue2, state } = input2;
+  const rounds = state.questions.filter((q) => q.topic !== "follow-up");
+  const followUps = state.questions.filter((q) => q.topic === "follow-up");
+  const answerTo = (topic) => {
+    const q = state.questions.find((x) => x.topic === topic);
+    return q === void 0 ? void 0 : state.answers[String(q.number)];
+  };
+  const reuse = answerTo("reuse");
+  const visualsAnswer = answerTo("visuals");
+  const notes = Object.entries(state.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  const answerImages = [...Object.values(state.answers).flatMap((a) => a.images), ...notes.flatMap(([, n]) => n.images)];
+  const answerLinks = [...visualsAnswer?.links ?? [], ...notes.flatMap(([, n]) => n.links)];
+  const codePaths = [
+    ...reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [],
+    ...notes.flatMap(([, n]) => findCodePaths(n.text).map((p) => `- \`${p}\` (from @${n.author}'s notes)`))
+  ];
+  const existingCode = [...codePaths, ...bullets(itemsOfKind(issue2, ["existing-code"]))];
+  const files = [
+    ...issue2.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
+    ...answerImages.map((url2) => `- ![](${url2}) (from the answers)`),
+    ...[...new Set(answerLinks)].filter((url2) => !answerImages.includes(url2)).map((url2) => `- <${url2}> (from the answers)`)
+  ];
+  const insights = carried(issue2, ["visuals"]);
+  const found = findIssueRequirements(issue2);
+  const functional = found.requirements.flatMap(requirementLines);
+  const context = [...itemsOfKind(issue2, CONTEXT_KINDS).map((i) => i.text), ...found.context].filter((t, i, all2) => all2.indexOf(t) === i);
+  const lines = [
+    `# Spec Requirements: ${escapeMarkdown(issue2.title)}`,
+    "",
+    `Shaped from issue [#${input2.issueNumber}](${input2.issueUrl}) on the branch \`${input2.branch}\`. Answer the clarifying questions on the issue; the answers are folded in here.`,
+    "",
+    "## Initial Description",
+    "",
+    INITIAL_DESCRIPTION_START,
+    "",
+    embedVerbatim(issue2.body) || "_The issue has no description._",
+    "",
+    INITIAL_DESCRIPTION_END,
+    "",
+    "## Requirements Discussion",
+    "",
+    "### First Round Questions",
+    "",
+    ...discussion(rounds, state.answers),
+    ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
+    ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
+    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", verbatimBlock(embedVerbatim(n.text)), ""])] : [],
+    "## Visual Assets",
+    "",
+    ...section("### Files Provided:", files, "No visual assets provided."),
+    ...section("### Visual Insights:", insights, "No visual insights yet."),
+    "## Requirements Summary",
+    "",
+    ...section("### Functional Requirements", functional, "_None listed in the issue yet; see the answers above._"),
+    ...section("### Acceptance Criteria", carried(issue2, ["acceptance"]), "_None listed in the issue yet; see the answers above._"),
+    ...found.stories.length > 0 ? section("### User Stories", found.stories.map((t) => `- ${t}`), "") : [],
+    ...section("### Users and Permissions", carried(issue2, ["users"]), "_See the answers above._"),
+    ...section("### Reusability Opportunities", existingCode, "None identified yet."),
+    "### Scope Boundaries",
+    "",
+    "**In Scope:**",
+    "",
+    "- Everything under Functional Requirements and Acceptance Criteria.",
+    "",
+    "**Out of Scope:**",
+    "",
+    ...carried(issue2, ["out-of-scope"]).length > 0 ? carried(issue2, ["out-of-scope"]) : ["- Anything not listed above."],
+    "",
+    ...section("### Technical Considerations", carried(issue2, ["technical"]), "None noted yet."),
+    ...context.length > 0 ? section("### Context from the Issue", context.map((t) => `- ${t}`), "") : []
+  ];
+  return markFile("requirements", lines.join("\n"), state);
+}
+var INITIAL_DESCRIPTION_START, INITIAL_DESCRIPTION_END, VERBATIM_START, VERBATIM_END, DEFAULT_STANDS, CONTEXT_KINDS;
+var init_render_requirements = __esm({
+  "src/core/spec/render-requirements.ts"() {
+    "use strict";
+    init_parse_issue();
+    init_find_issue_requirements();
+    init_embed_verbatim();
+    init_escape_markdown();
+    init_file_marker();
+    init_find_code_paths();
+    INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
+    INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
+    VERBATIM_START = "<!-- agent-os-github:verbatim -->";
+    VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
+    DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
+    CONTEXT_KINDS = ["problem", "questions", "other", "context"];
+  }
+});
+
+// src/core/spec/read-requirements.ts
+function unwrapVerbatim(text6) {
+  const trimmed = text6.trim();
+  if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
+  return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
+}
+function headingText(node3) {
+  return oneLine(toString(node3)).replace(/:\s*$/, "");
+}
+function isBoldLead(node3) {
+  if (node3.type !== "paragraph" || node3.children[0]?.type !== "strong") return false;
+  return node3.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
+}
+function questionLabel(node3) {
+  if (node3.type !== "paragraph") return void 0;
+  const first = node3.children[0];
+  if (first?.type !== "strong") return void 0;
+  const match = /^Q(\d+):?$/.exec(toString(first).trim());
+  return match?.[1] === void 0 ? void 0 : Number(match[1]);
+}
+function findAnswerLabel(node3) {
+  if (node3.type === "strong" && toString(node3).trim() === "Answer:") return node3;
+  if (node3.type !== "paragraph") return void 0;
+  for (const child of node3.children) if (child.type === "strong" && toString(child).trim() === "Answer:") return child;
+  return void 0;
+}
+function blockText(source, node3) {
+  const start = node3.position?.start.offset ?? 0;
+  return dedentContinuation(sliceOfRange(source, [node3]), columnOf(source, start));
+}
+function collectBullets(source, node3, depth, into) {
+  if (node3.type === "list") {
+    for (const item of node3.children) {
+      const [first, ...rest] = item.children;
+      const bullet = first?.type === "paragraph" ? { text: oneLine(sliceOfRange(source, [first])), depth } : void 0;
+      if (bullet) into.push(bullet);
+      for (const child of rest) {
+        if (bullet && (child.type === "code" || child.type === "table")) (bullet.blocks ??= []).push(blockText(source, child));
+        else collectBullets(source, child, depth + 1, into);
+      }
+    }
+  } else if (node3.type === "paragraph") {
+    const text6 = oneLine(sliceOfRange(source, [node3]));
+    if (text6 !== "") into.push({ text: text6, depth });
+  }
+}
+function readDiscussion(source, nodes) {
+  const entries2 = [];
+  const starts = nodes.flatMap((node3, index2) => questionLabel(node3) === void 0 ? [] : [index2]);
+  for (const [k, index2] of starts.entries()) {
+    const node3 = nodes[index2];
+    const number4 = questionLabel(node3) ?? 0;
+    const endIndex = starts[k + 1] ?? nodes.length;
+    const block = nodes.slice(index2, endIndex);
+    const label2 = block.map((n) => findAnswerLabel(n)).find((n) => n !== void 0);
+    const labelStart = label2?.position?.start.offset;
+    const labelEnd2 = label2?.position?.end.offset;
+    const lastEnd = block[block.length - 1]?.position?.end.offset ?? 0;
+    const questionStart = node3.children[0]?.position?.end.offset ?? 0;
+    let question = oneLine(source.slice(questionStart, labelStart ?? node3.position?.end.offset ?? questionStart));
+    const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
+    if (followUp) question = question.slice(followUp[0].length);
+    let answer = labelEnd2 === void 0 ? "" : unwrapVerbatim(source.slice(labelEnd2, lastEnd));
+    const defaulted = answer.includes(DEFAULT_STANDS);
+    if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
+    entries2.push({ number: number4, question, answer, defaulted, topic: inferTopic(question), ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
+  }
+  return entries2;
+}
+function readRequirements(markdown) {
+  const source = markdown.replace(/\r\n?/g, "\n");
+  const tree = parseMarkdown(source);
+  let title = "";
+  let initialDescription = "";
+  const sections = {};
+  const rawNodes = {};
+  const discussionNodes = [];
+  let h2 = "";
+  let h3 = "";
+  let lead = "";
+  let inDescription = false;
+  let descriptionFrom = 0;
+  let verbatimFrom;
+  let noteAuthor = "";
+  const notes = [];
+  const extras = {};
+  for (const node3 of tree.children) {
+    if (!inDescription && node3.type === "html" && node3.value.trim() === VERBATIM_START && verbatimFrom === void 0) {
+      verbatimFrom = node3.position?.end.offset ?? 0;
+    } else if (node3.type === "html" && node3.value.trim() === VERBATIM_END && verbatimFrom !== void 0) {
+      if (h3 === "Notes from the Answers") notes.push({ author: noteAuthor, text: source.slice(verbatimFrom, node3.position?.start.offset ?? verbatimFrom).trim() });
+      verbatimFrom = void 0;
+      if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node3);
+      continue;
+    } else if (verbatimFrom !== void 0) {
+      continue;
+    }
+    if (node3.type === "html" && node3.value.trim() === INITIAL_DESCRIPTION_START) {
+      inDescription = true;
+      descriptionFrom = node3.position?.end.offset ?? 0;
+      continue;
+    }
+    if (node3.type === "html" && node3.value.trim() === INITIAL_DESCRIPTION_END) {
+      inDescription = false;
+      initialDescription = source.slice(descriptionFrom, node3.position?.start.offset ?? descriptionFrom).trim();
+      continue;
+    }
+    if (inDescription) continue;
+    if (node3.type === "heading") {
+      if (node3.depth === 1) title = headingText(node3).replace(/^Spec Requirements:\s*/i, "");
+      else if (node3.depth === 2) [h2, h3, lead] = [headingText(node3), "", ""];
+      else [h3, lead] = [headingText(node3), ""];
+      continue;
+    }
+    if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) {
+      discussionNodes.push(node3);
+      continue;
+    }
+    if (node3.type === "html" && node3.value.startsWith("<!-- agent-os-github:")) continue;
+    (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node3);
+    if (isBoldLead(node3)) {
+      lead = headingText(node3);
+      if (h3 === "Notes from the Answers") noteAuthor = lead.replace(/^From @/, "");
+      continue;
+    }
+    const key = [h2, h3, lead].filter((p) => p !== "").join("/");
+    if (node3.type === "table" || node3.type === "code") (extras[key] ??= []).push(sliceOfRange(source, [node3]));
+    collectBullets(source, node3, 0, sections[key] ??= []);
+  }
+  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  return { title, initialDescription, discussion: withTopics(markdown, readDiscussion(source, discussionNodes)), sections, raw, notes, extras };
+}
+function withTopics(markdown, entries2) {
+  const marked = readMarkedFile("requirements", markdown);
+  const state = marked.marked ? toShapingState(marked.data) : void 0;
+  const recorded = new Map((state?.questions ?? []).map((q) => [q.number, q.topic]));
+  const topicOf = (entry) => {
+    const topic = recorded.get(entry.number) ?? entry.topic;
+    return topic === "follow-up" && entry.followUpOn !== void 0 ? recorded.get(entry.followUpOn) ?? inferTopic(entries2.find((e) => e.number === entry.followUpOn)?.question ?? "") : topic;
+  };
+  return entries2.map((entry) => ({ ...entry, topic: topicOf(entry) }));
+}
+var DISCUSSION_ROUNDS;
+var init_read_requirements = __esm({
+  "src/core/spec/read-requirements.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_parse_markdown();
+    init_source_slice();
+    init_file_marker();
+    init_infer_topic();
+    init_shaping_state();
+    init_render_requirements();
+    DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
+  }
+});
+
+// src/core/spec/read-spec.ts
+function splitAcceptance(bullets2) {
+  const own6 = [];
+  const acceptance = [];
+  let under;
+  for (const b of bullets2) {
+    if (under !== void 0 && b.depth > under) {
+      acceptance.push({ ...b, depth: b.depth - under - 1 });
+      continue;
+    }
+    under = void 0;
+    if (ACCEPTANCE_BULLET.test(b.text.replace(/[*_]/g, "").trim())) under = b.depth;
+    else own6.push(b);
+  }
+  return { bullets: own6, acceptance };
+}
+function isBoldLead2(node3) {
+  if (node3.type !== "paragraph" || node3.children[0]?.type !== "strong") return false;
+  return node3.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
+}
+function collect(source, node3, depth, into) {
+  if (node3.type === "list") collectBullets(source, node3, depth, into);
+}
+function readSpec(markdown) {
+  const source = markdown.replace(/\r\n?/g, "\n");
+  const doc = { title: "", goal: "", requirements: [], acceptance: [], outOfScope: [] };
+  let section3 = "";
+  let block;
+  const blocks = [];
+  for (const node3 of parseMarkdown(source).children) {
+    if (node3.type === "heading" && node3.depth <= 2) {
+      const text6 = oneLine(toString(node3));
+      if (node3.depth === 1) doc.title = text6.replace(/^Specification:\s*/i, "");
+      else section3 = text6;
+      block = void 0;
+      continue;
+    }
+    if (section3 === "Goal" && node3.type === "paragraph" && doc.goal === "") doc.goal = oneLine(toString(node3));
+    if (section3 === "Out of Scope") collect(source, node3, 0, doc.outOfScope);
+    if (section3 !== "Specific Requirements") continue;
+    if (node3.type === "heading" && node3.depth >= 3 || isBoldLead2(node3)) {
+      block = { name: oneLine(toString(node3)).replace(/:$/, ""), bullets: [], line: node3.position?.start.line ?? 1 };
+      blocks.push(block);
+    } else if (block) {
+      collect(source, node3, 0, block.bullets);
+    }
+  }
+  for (const b of blocks) {
+    if (/^acceptance criteria$/i.test(b.name)) doc.acceptance.push(...b.bullets);
+    if (NOT_REQUIREMENTS.test(b.name)) continue;
+    const name = b.name.replace(/^\d+\.\s*/, "");
+    doc.requirements.push({ number: doc.requirements.length + 1, name, ...splitAcceptance(b.bullets), line: b.line });
+  }
+  return doc;
+}
+var NOT_REQUIREMENTS, ACCEPTANCE_BULLET;
+var init_read_spec = __esm({
+  "src/core/spec/read-spec.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_parse_markdown();
+    init_source_slice();
+    init_read_requirements();
+    NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers|more from the requirements)$/i;
+    ACCEPTANCE_BULLET = /^acceptance criteria:?$/i;
   }
 });
 
@@ -19414,13 +20264,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -21491,58 +22341,6 @@ var init_split_issue_file = __esm({
     "use strict";
     init_mdast_util_to_string();
     init_parse_markdown();
-  }
-});
-
-// src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text6) {
-  return text6.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
-}
-var init_escape_markdown = __esm({
-  "src/core/markdown/escape-markdown.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/markdown/embed-verbatim.ts
-function fenceFor(text6) {
-  const longest = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
-  return "`".repeat(longest + 1);
-}
-function embedVerbatim(text6) {
-  const source = text6.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
-  if (source === "") return source;
-  const tree = parseMarkdown(source);
-  const last = tree.children[tree.children.length - 1];
-  if (last?.type === "html") {
-    const value2 = last.value.trimStart();
-    const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
-    if (rule && !rule.closed(value2)) {
-      const fence3 = fenceFor(source);
-      return `${fence3}markdown
-${source}
-${fence3}`;
-    }
-  }
-  const unclosed = findUnclosedFences(tree, source);
-  const open3 = unclosed[unclosed.length - 1];
-  return open3 === void 0 ? source : `${source}
-${open3.fence}`;
-}
-var OPEN_ENDED_HTML;
-var init_embed_verbatim = __esm({
-  "src/core/markdown/embed-verbatim.ts"() {
-    "use strict";
-    init_find_unclosed_fences();
-    init_parse_markdown();
-    OPEN_ENDED_HTML = [
-      { open: /^<!--/, closed: (v) => v.includes("-->") },
-      // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
-      { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
-      { open: /^<\?/, closed: (v) => v.includes("?>") },
-      { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
-      { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
-    ];
   }
 });
 
@@ -24432,8 +25230,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -24541,13 +25339,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node3)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node3.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node3)) {
         const kc = getAliasCount(doc, node3.key, anchors2);
         const vc = getAliasCount(doc, node3.value, anchors2);
@@ -27500,8 +28298,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -27578,12 +28376,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -31744,14 +32542,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -36242,8 +37040,8 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one2, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one2, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -39016,8 +39814,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one2, many) {
-  return Math.abs(count) === 1 ? one2 : many;
+function getArmenianPlural(count2, one2, many) {
+  return Math.abs(count2) === 1 ? one2 : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -41892,8 +42690,8 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one2, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one2, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -51651,7 +52449,10 @@ var init_config_schema = __esm({
       draft_pull_requests: boolean2().default(true),
       verification_report: boolean2().default(true),
       roadmap_update: _enum2(["pull-request", "push", "off"]).default("pull-request"),
-      close_issue_on_merge: boolean2().default(true)
+      close_issue_on_merge: boolean2().default(true),
+      gate: strictObject({
+        traceability: _enum2(["fail", "warn", "off"]).default("warn")
+      }).prefault({})
     });
   }
 });
@@ -51678,7 +52479,8 @@ var init_settings = __esm({
       skipMarkers: DEFAULT_SKIP_MARKERS,
       cancelledMarkers: DEFAULT_CANCELLED_MARKERS,
       storyChecklists: "shown",
-      maxTaskFileBytes: 512 * 1024
+      maxTaskFileBytes: 512 * 1024,
+      traceability: "warn"
     };
   }
 });
@@ -51759,6 +52561,7 @@ function toSettings(config2) {
       taskFiles: config2.task_files,
       ignoredFiles: config2.ignored_files,
       skipMarkers: config2.skip_markers,
+      traceability: config2.gate.traceability,
       cancelledMarkers: config2.cancelled_markers.map((box) => box === "[-]" ? "-" : "~"),
       storyChecklists: config2.story_checklists
     }
@@ -51772,8 +52575,8 @@ function parseConfig(raw) {
   return { ok: true, settings: toSettings(result.data), config: result.data };
 }
 function renderConfigProblems(file2, problems) {
-  const count = problems.length === 1 ? "a problem" : `${problems.length} problems`;
-  return [`\`${file2}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; docs/configuration.md lists every key with its default."].join("\n");
+  const count2 = problems.length === 1 ? "a problem" : `${problems.length} problems`;
+  return [`\`${file2}\` has ${count2}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; docs/configuration.md lists every key with its default."].join("\n");
 }
 var EXPECTED, DEFAULT_SETTINGS;
 var init_parse_config = __esm({
@@ -51850,6 +52653,25 @@ var init_read_text_file = __esm({
   "src/fs/read-text-file.ts"() {
     "use strict";
     init_errors();
+  }
+});
+
+// src/core/spec/parse-answers.ts
+function isUnclearAnswer(text6) {
+  const plain = plainText(text6).replace(/\s+/g, " ").trim();
+  if (plain === "" || /^\?+$/.test(plain)) return true;
+  const words3 = plain.split(" ").length;
+  return words3 <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
+}
+var VAGUE, MAX_VAGUE_WORDS;
+var init_parse_answers = __esm({
+  "src/core/spec/parse-answers.ts"() {
+    "use strict";
+    init_parse_markdown();
+    init_plain_text();
+    init_source_slice();
+    VAGUE = /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
+    MAX_VAGUE_WORDS = 20;
   }
 });
 
@@ -51953,15 +52775,15 @@ function listItems(node3, into) {
   if ("children" in node3) for (const child of node3.children) listItems(child, into);
 }
 function itemOf(items, task) {
-  let best;
+  let best2;
   for (const item of items) {
     const start = item.position?.start;
     const end = item.position?.end.offset;
     if (start?.offset === void 0 || end === void 0) continue;
     if (start.line !== task.line || start.offset > task.markerOffset || end < task.markerOffset) continue;
-    if (best === void 0 || (best.position?.start.offset ?? -1) < start.offset) best = item;
+    if (best2 === void 0 || (best2.position?.start.offset ?? -1) < start.offset) best2 = item;
   }
-  return best;
+  return best2;
 }
 function sliceGroupTasks(tasksSource, tasks, group, options = {}) {
   let source = tasksSource.startsWith("\uFEFF") ? ` ${tasksSource.slice(1)}` : tasksSource;
@@ -52145,8 +52967,8 @@ function scalarText(node3) {
 function textOnly(node3) {
   return (0, import_yaml2.isScalar)(node3) && typeof node3.value === "string" ? node3.value.trim() : void 0;
 }
-function stringList(node3, words2) {
-  const read = words2 ? scalarText : textOnly;
+function stringList(node3, words3) {
+  const read = words3 ? scalarText : textOnly;
   if (node3 === null || node3 === void 0 || (0, import_yaml2.isScalar)(node3) && node3.value === null) return { values: [], bad: false };
   if ((0, import_yaml2.isSeq)(node3)) {
     const values = [];
@@ -52160,7 +52982,7 @@ function stringList(node3, words2) {
   }
   const text6 = read(node3);
   if (text6 === void 0) return { values: [], bad: true };
-  return { values: text6.split(words2 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
+  return { values: text6.split(words3 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
 }
 function readOrchestrationEntry(node3, position2, lines) {
   const lineOf3 = (at, fallback = 0) => {
@@ -53623,13 +54445,13 @@ function dockerBaseImages(content3) {
   const images = [];
   let seenFrom = false;
   for (const line of instructions(content3)) {
-    const [instruction = "", ...words2] = line.split(/\s+/);
+    const [instruction = "", ...words3] = line.split(/\s+/);
     if (instruction.toUpperCase() === "ARG" && !seenFrom) {
-      const [name, ...value2] = words2.join(" ").split("=");
+      const [name, ...value2] = words3.join(" ").split("=");
       if (name !== void 0 && value2.length > 0) args.set(name.trim(), value2.join("=").trim().replace(/^(["'])(.*)\1$/, "$2"));
     } else if (instruction.toUpperCase() === "FROM") {
       seenFrom = true;
-      const rest = words2.filter((w) => !w.startsWith("--"));
+      const rest = words3.filter((w) => !w.startsWith("--"));
       const image2 = substitute(rest[0] ?? "", args);
       const as = rest.findIndex((w) => w.toUpperCase() === "AS");
       const alias = as === -1 ? void 0 : rest[as + 1];
@@ -54482,16 +55304,16 @@ var init_detect_tech_stack = __esm({
 });
 
 // src/core/product/split-feature.ts
-function words(text6) {
+function words2(text6) {
   return text6.split(/\s+/).filter((w) => w !== "").length;
 }
 function firstSeparator(text6) {
-  let best;
+  let best2;
   for (const separator of SEPARATORS) {
     const at = text6.indexOf(separator);
-    if (at !== -1 && (best === void 0 || at < best.at)) best = { at, separator };
+    if (at !== -1 && (best2 === void 0 || at < best2.at)) best2 = { at, separator };
   }
-  return best;
+  return best2;
 }
 function clean(title) {
   return oneLine(title).replace(/^\[[ xX~-]\]\s+/, "").replace(/[:\s]+$/, "").trim();
@@ -54511,7 +55333,7 @@ function splitFeature(source, nodes) {
     const found = firstSeparator(node3.value);
     if (found === void 0) continue;
     const title = nodes.slice(0, index2).map((n) => toString(n)).join("") + node3.value.slice(0, found.at);
-    if (words(title) > MAX_TITLE_WORDS || clean(title) === "") break;
+    if (words2(title) > MAX_TITLE_WORDS || clean(title) === "") break;
     const start = node3.position?.start.offset ?? end;
     const nodeEnd = node3.position?.end.offset ?? end;
     const inSource = source.slice(start, nodeEnd).indexOf(found.separator);
@@ -54753,8 +55575,8 @@ function parseProductSections(markdown) {
   return sections;
 }
 function inlineEntries(text6, section3) {
-  const listed2 = section3 === "features" || section3 === "users" || section3 === "differentiators";
-  const items = listed2 ? splitInlineList(text6, section3 === "features") : [text6];
+  const listed3 = section3 === "features" || section3 === "users" || section3 === "differentiators";
+  const items = listed3 ? splitInlineList(text6, section3 === "features") : [text6];
   return items.flatMap((item) => {
     const line = section3 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
     const [node3] = parseMarkdown(line).children;
@@ -54822,16 +55644,6 @@ var init_missing_product_info = __esm({
   }
 });
 
-// src/core/spec/parse-answers.ts
-var init_parse_answers = __esm({
-  "src/core/spec/parse-answers.ts"() {
-    "use strict";
-    init_parse_markdown();
-    init_plain_text();
-    init_source_slice();
-  }
-});
-
 // src/core/product/fold-product-answers.ts
 var init_fold_product_answers = __esm({
   "src/core/product/fold-product-answers.ts"() {
@@ -54853,16 +55665,16 @@ function productNameOf(title) {
   }
 }
 function nameFromFirstSentence(pitch) {
-  const words2 = plainText(pitch).trim().split(/\s+/);
+  const words3 = plainText(pitch).trim().split(/\s+/);
   const name = [];
-  for (const word of words2.slice(0, 5)) {
+  for (const word of words3.slice(0, 5)) {
     if (NAMING_VERB.test(word)) break;
     if (!/^[\p{Lu}\p{N}]/u.test(word)) return void 0;
     name.push(word);
   }
   const [first] = name;
   if (name.length === 0 || name.length > 4 || first === void 0 || name.length === 1 && NOT_A_NAME.test(first)) return void 0;
-  if (!NAMING_VERB.test(words2[name.length] ?? "")) return void 0;
+  if (!NAMING_VERB.test(words3[name.length] ?? "")) return void 0;
   return name.join(" ").replace(/[,:;]$/, "");
 }
 function ofSection(sections, section3) {
@@ -54995,8 +55807,8 @@ var init_render_mission = __esm({
 // src/core/product/estimate-effort.ts
 function estimateEffort(feature2) {
   const text6 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
-  const words2 = text6.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  let size = SIZE_BY_WORDS.findIndex((limit) => words2 <= limit);
+  const words3 = text6.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let size = SIZE_BY_WORDS.findIndex((limit) => words3 <= limit);
   if (size === -1) size = SIZE_BY_WORDS.length;
   const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text6)).length;
   if (heavy >= 3) size += 2;
@@ -55150,10 +55962,10 @@ __export(plan_product_command_exports, {
   planProductCommand: () => planProductCommand
 });
 import { basename as basename3, join as join9, resolve as resolve9 } from "node:path";
-function plural2(count, one2, many) {
-  return `${count} ${count === 1 ? one2 : many}`;
+function plural2(count2, one2, many) {
+  return `${count2} ${count2 === 1 ? one2 : many}`;
 }
-function listed(items) {
+function listed2(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
 async function readBrief(cwd, from) {
@@ -55182,7 +55994,7 @@ async function planProductCommand(options) {
     return {
       exitCode: 2,
       stdout: "",
-      stderr: `${warnings}agent-os-github: ${listed(conflicts)} already ${conflicts.length === 1 ? "exists" : "exist"}; nothing was written. Pass --force to replace ${them} (changes made to ${them} are lost).
+      stderr: `${warnings}agent-os-github: ${listed2(conflicts)} already ${conflicts.length === 1 ? "exists" : "exist"}; nothing was written. Pass --force to replace ${them} (changes made to ${them} are lost).
 `
     };
   }
@@ -55316,101 +56128,214 @@ import { join as join3, resolve as resolve4 } from "node:path";
 
 // src/core/spec/render-tasks.ts
 init_plain_text();
-var LAYERS = [
-  {
-    layer: "database",
-    heading: "Database Layer",
-    group: "Data Models and Persistence",
-    work: "data models and persistence",
-    words: /\b(models?|database|db|tables?|columns?|fields?|schema|migrations?|stored?|persist\w*|records?|indexes|data|cache|storage)\b/gi
-  },
-  {
-    layer: "api",
-    heading: "API Layer",
-    group: "API and Core Logic",
-    work: "API and core logic",
-    words: /\b(api|endpoints?|requests?|responses?|server|backend|webhooks?|jobs?|queues?|e-?mails?|mail|send\w*|notif\w*|tokens?|links?|validat\w*|auth\w*|permissions?|expire\w*|retr\w*|limits?)\b/gi
-  },
-  {
-    layer: "frontend",
-    heading: "Frontend",
-    group: "User Interface",
-    work: "user interface",
-    words: /\b(pages?|screens?|buttons?|forms?|dialogs?|modals?|ui|views?|display\w*|shows?|banners?|toggles?|click\w*|layouts?|components?|menus?|tabs?|icons?|themes?|inline)\b/gi
-  }
+
+// src/core/issue/classify-change.ts
+init_prose();
+var CHANGE_KINDS = ["data", "migration", "api", "job", "cli", "library", "ui", "docs", "performance"];
+var KIND_WORDS = {
+  ui: /\b(pages?|screens?|buttons?|dialogs?|modals?|forms?|ui|ux|views?|tabs?|menus?|dark mode|light mode|themes?|layouts?|sidebars?|navbar|tooltips?|dropdowns?|checkbox(es)?|toggles?|banners?|icons?|css|styles?|click\w*|dashboard|front-?end|browser|mobile app|responsive|settings page|toast|badge|inline error)\b/gi,
+  api: /\b(api|apis|endpoints?|rest|graphql|http|request body|response body|responses? (code|shape|format|schema)|webhooks?|routes?|status codes?|payloads?|back-?end|server)\b/gi,
+  cli: /\b(cli|command[- ]line|commands?|(?<!feature )flags?|subcommands?|terminal|shell|stdout|stderr|exits? (with )?(codes?|status)|arguments?|--[a-z][\w-]*)\b/gi,
+  library: /\b(library|sdk|npm package|package api|crate|gem|module api|type definitions|typings)\b/gi,
+  data: /\b(database|db|database tables?|new (table|column|field|model|index)s?|(a|the) table (for|to store)|schema|data models?|records?|unique index|indexes|indices|stor(e|ed|es|ing)|persist\w*|imports?|exports?|csv|xlsx|backups?|storage|cache|preferences?|information)\b/gi,
+  migration: /\b(migrat\w*|backfill\w*|schema changes?|data fix|re-?index\w*|convert existing)\b/gi,
+  performance: /\b(slow\w*|performance|latency|faster|speed( up)?|timeouts?|memory|cpu|throughput|p9[59]|scal\w+|thousands|millions|large (files?|numbers?|repos?|datasets?)|too long|hangs?|freez\w*|lag\w*)\b/gi,
+  job: /\b(cron|cron ?jobs?|scheduled|reminders?|in advance|ahead of time|on a schedule|background (jobs?|tasks?|workers?|process\w*)|in the background|job queues?|queues?|workers?|nightly|hourly|every (day|hour|week|night|morning)|recurring|async(hronous)? jobs?)\b/gi,
+  docs: /\b(docs|documentation|readme|guides?|tutorials?|examples? in the docs|docstrings?|changelog)\b/gi
+};
+var STRONG = {
+  job: /\b(cron|cron ?jobs?|background (jobs?|workers?)|scheduled (jobs?|tasks?|emails?|reports?|digests?)|weekly digests?|daily digests?|sends? (\w+ )?(notifications?|notices|reminders?|digests?)|in the background)\b/gi,
+  api: /\b(endpoints?|rest api|graphql)\b/gi,
+  migration: /\b(migrations?|backfill\w*)\b/gi,
+  cli: /\b(cli|command[- ]line|subcommands?)\b/gi,
+  ui: /\b(dashboard|dropdowns?|buttons?|modals?|dialogs?|sidebars?|dark mode)\b/gi,
+  docs: /\b(documentation|docs)\b/gi,
+  data: /\b(database|new tables?|new columns?)\b/gi
+};
+var TREE_SIGNS = [
+  ["ui", /(^|\/)(components|pages|views|screens|templates|app\/views|frontend|web|ui|styles)\/|\.(tsx|jsx|vue|svelte|css|scss|html|erb)$/i],
+  ["api", /(^|\/)(api|routes|controllers|handlers|endpoints|graphql|openapi)(\/|\.)/i],
+  ["cli", /(^|\/)(bin|cmd|cli|commands)\//i],
+  ["data", /(^|\/)(models|db|database|schema|entities|prisma)(\/|\.)/i],
+  ["migration", /(^|\/)(migrations?|migrate|alembic)\//i],
+  ["job", /(^|\/)(jobs|workers|cron|tasks|queues)\//i],
+  ["docs", /(^|\/)(docs|documentation)\//i]
 ];
-function layerOf(requirement) {
-  const text6 = plainText([requirement.name, ...requirement.bullets.map((b) => b.text)].join("\n"));
-  let best = { layer: "api", score: 0 };
-  for (const { layer, words: words2 } of LAYERS) {
-    const score = text6.match(words2)?.length ?? 0;
-    if (score > best.score) best = { layer, score };
-  }
-  return best.layer;
+function storesData(scores2, top) {
+  const primary = ["api", "job", "ui"].some((k) => (scores2[k] ?? 0) >= Math.max(2, Math.ceil(top / 3)));
+  return primary && (scores2.data ?? 0) >= 1;
 }
-function short(markdown, max = 70) {
-  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}\u2026`;
+function count(text6, words3) {
+  return text6.match(new RegExp(words3.source, words3.flags.includes("g") ? words3.flags : `${words3.flags}g`))?.length ?? 0;
+}
+function classifyChange(title, body, repositoryPaths = []) {
+  const prose2 = proseOf(body);
+  const code3 = inlineCodeOf(body);
+  const repository = TREE_SIGNS.filter(([, sign]) => repositoryPaths.some((p) => sign.test(p))).map(([kind]) => kind);
+  const scores2 = {};
+  for (const kind of CHANGE_KINDS) {
+    const words3 = KIND_WORDS[kind];
+    const strong2 = STRONG[kind];
+    let score = count(prose2, words3) + 3 * count(title, words3) + (strong2 === void 0 ? 0 : count(prose2, strong2) + count(title, strong2));
+    if (kind === "cli") score += 2 * code3.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
+    if (kind === "api") score += 2 * code3.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
+    if (kind === "api" && /```(json|graphql|http)/i.test(body)) score += 2;
+    if (score > 0) scores2[kind] = score;
+  }
+  const top = Math.max(0, ...Object.values(scores2));
+  const titleScore = (kind) => count(title, KIND_WORDS[kind]);
+  const kinds = CHANGE_KINDS.filter((k) => (scores2[k] ?? 0) >= Math.max(2, Math.ceil(top / 3))).filter((k) => !(k === "library" && (scores2.cli ?? 0) > (scores2.library ?? 0))).concat(storesData(scores2, top) ? ["data"] : []).filter((k, i, all2) => all2.indexOf(k) === i).sort((a, b) => titleScore(b) - titleScore(a) || (scores2[b] ?? 0) - (scores2[a] ?? 0));
+  return { kinds, scores: scores2, repository };
+}
+
+// src/core/spec/classify-work.ts
+init_plain_text();
+var WORK_ORDER = ["data", "core", "api", "job", "cli", "ui", "docs"];
+var WORDS = [
+  ["data", ["data", "migration"]],
+  ["api", ["api"]],
+  ["job", ["job"]],
+  ["cli", ["cli"]],
+  ["ui", ["ui"]],
+  ["docs", ["docs"]],
+  ["core", ["library"]]
+];
+var BY_TITLE = [
+  [/^(Data|Migration):/, "data"],
+  [/^API contract:/, "api"],
+  [/^Command line:/, "cli"],
+  [/^Background work:/, "job"],
+  [/^Where it appears:/, "ui"],
+  [/^Documentation:/, "docs"],
+  [/^Public interface:/, "core"],
+  [/^(Users and permissions|Performance|Errors and edge cases|Rollout|Scope|From the answer to Q\d+):/, "spec"]
+];
+var CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
+function scores(text6) {
+  const plain = plainText(text6);
+  const out = /* @__PURE__ */ new Map();
+  const stored = plain.match(/\b(tables?|columns?|rows?|migrat\w*|backfill\w*|indexe?s?)\b/gi)?.length ?? 0;
+  if (stored > 0) out.set("data", stored);
+  const core = plain.match(CORE_WORDS)?.length ?? 0;
+  if (core > 0) out.set("core", core);
+  const routes = (text6.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text6.match(/```(http|json|graphql)/gi)?.length ?? 0);
+  if (routes > 0) out.set("api", 3 * routes);
+  for (const [work, kinds] of WORDS) {
+    const score = kinds.reduce((sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, "gi"))?.length ?? 0), 0);
+    if (score > 0) out.set(work, (out.get(work) ?? 0) + score);
+  }
+  return out;
+}
+function best(scored) {
+  let top;
+  for (const work of WORK_ORDER) {
+    const score = scored.get(work) ?? 0;
+    if (score > 0 && (top === void 0 || score > top[1])) top = [work, score];
+  }
+  return top?.[0];
+}
+function textOf2(requirement) {
+  return [requirement.name, ...requirement.bullets.flatMap((b) => [b.text, ...(b.blocks ?? []).map((block) => block.split("\n")[0] ?? "")])].join("\n");
+}
+function classifyWork(requirements) {
+  const spec = best(scores(requirements.map(textOf2).join("\n"))) ?? "core";
+  return requirements.map((requirement) => {
+    const byTitle = BY_TITLE.find(([pattern]) => pattern.test(requirement.name))?.[1];
+    if (byTitle !== void 0 && byTitle !== "spec") return byTitle;
+    if (byTitle === "spec") return spec;
+    const own6 = scores(textOf2(requirement));
+    return (own6.get(spec) ?? 0) > 0 ? spec : best(own6) ?? spec;
+  });
+}
+
+// src/core/spec/render-tasks.ts
+var WORK = {
+  data: { heading: "Database Layer", group: "Data Models and Persistence", work: "data models and persistence" },
+  core: { heading: "Core Logic", group: "Core Logic", work: "core logic" },
+  api: { heading: "API Layer", group: "API Endpoints", work: "API endpoints" },
+  job: { heading: "Background Jobs", group: "Background Jobs", work: "background jobs" },
+  cli: { heading: "Command Line", group: "Command-Line Interface", work: "command-line interface" },
+  ui: { heading: "Frontend", group: "User Interface", work: "user interface" },
+  docs: { heading: "Documentation", group: "Documentation", work: "documentation" }
+};
+function tasksRefusal(spec) {
+  if (spec.requirements.length > 0) return void 0;
+  return "spec.md has no specific requirements (no `**1. \u2026**` entries under `## Specific Requirements`), so there is nothing to break into tasks. Add the requirements to planning/requirements.md (or answer the clarifying questions) and run /write-spec, or write them into spec.md by hand, then run /create-tasks again.";
+}
+function nameOf(requirement) {
+  return plainText(requirement.name).replace(/\s+/g, " ").trim();
 }
 function bulletLines(bullets2, indent2) {
   return bullets2.map((b) => `${indent2}${"  ".repeat(b.depth)}- ${b.text}`);
 }
-function renderTasks(spec) {
-  const byLayer = /* @__PURE__ */ new Map();
-  for (const requirement of spec.requirements) {
-    const layer = layerOf(requirement);
-    byLayer.set(layer, [...byLayer.get(layer) ?? [], requirement]);
+function taskBullets(requirement) {
+  if (requirement.acceptance.length > 0) return requirement.acceptance;
+  return requirement.bullets.filter((b) => b.depth > 0).map((b) => ({ ...b, depth: b.depth - 1 }));
+}
+var ONE_TASK_PER_REQUIREMENT_UP_TO = 60;
+var BATCH = 5;
+function implementationTasks(requirements, n, batched) {
+  if (!batched) {
+    return requirements.flatMap((r, i) => [`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${nameOf(r)}`, ...bulletLines(taskBullets(r), "    ")]);
   }
+  const lines = [];
+  for (let start = 0; start < requirements.length; start += BATCH) {
+    const batch = requirements.slice(start, start + BATCH);
+    lines.push(`  - [ ] ${n}.${start / BATCH + 2} Implement Specific Requirements ${batch.map((r) => r.number).join(", ")}`);
+    lines.push(...batch.map((r) => `    - ${r.number}: ${nameOf(r)}`));
+  }
+  return lines;
+}
+function which(numbers) {
+  return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
+}
+function renderTasks(spec) {
+  const kinds = classifyWork(spec.requirements);
+  const batched = spec.requirements.length > ONE_TASK_PER_REQUIREMENT_UP_TO;
   const groups2 = [];
-  for (const { layer, heading: heading3, group, work } of LAYERS) {
-    const requirements = byLayer.get(layer);
-    if (requirements === void 0) continue;
+  for (const kind of WORK_ORDER) {
+    const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
+    if (requirements.length === 0) continue;
+    const { heading: heading3, group, work } = WORK[kind];
     const n = groups2.length + 1;
     const numbers = requirements.map((r) => r.number);
-    const which = numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
-    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which}`];
-    requirements.forEach((r, i) => {
-      lines.push(`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${short(r.name)}`);
-      lines.push(...bulletLines(r.bullets, "    "));
-    });
-    lines.push(`  - [ ] ${n}.${requirements.length + 2} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
+    lines.push(...implementationTasks(requirements, n, batched));
+    const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
+    lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
     groups2.push({
       number: n,
       heading: heading3,
       title: group,
       dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
       lines,
-      acceptance: [
-        `The 2-8 tests written in ${n}.1 pass`,
-        ...requirements.map((r) => `Specific Requirement ${r.number} (${short(r.name, 50)}) works as the spec describes`)
-      ]
+      acceptance: [`The 2-8 tests written in ${n}.1 pass`, batched ? `${which(numbers)} work as the spec describes` : "", ...batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)].filter((a) => a !== "")
     });
   }
   const review = groups2.length + 1;
-  const earlier = groups2.length === 0 ? "None" : groups2.length === 1 ? "Task Group 1" : `Task Groups 1-${groups2.length}`;
+  const earlier = groups2.length === 1 ? "Task Group 1" : `Task Groups 1-${groups2.length}`;
+  const criteria = spec.acceptance.length > 0;
   groups2.push({
     number: review,
     heading: "Testing",
     title: "Test Review and Gap Analysis",
-    dependencies: earlier,
+    dependencies: groups2.length === 0 ? "None" : earlier,
     lines: [
       `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
-      `  - [ ] ${review}.1 Review the tests written in ${groups2.length === 0 ? "this spec" : groups2.map((g) => `${g.number}.1`).join(", ")}`,
+      `  - [ ] ${review}.1 Review the tests written in ${groups2.map((g) => `${g.number}.1`).join(", ")}`,
       `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
       `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-      `  - [ ] ${review}.4 Run the feature's tests only`
+      ...criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(spec.acceptance, "    ")] : [],
+      `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`
     ],
-    acceptance: [
-      "All of the feature's tests pass",
-      "No more than 10 tests added in this group",
-      ...spec.acceptance.map((a) => `${"  ".repeat(a.depth)}${a.text}`)
-    ]
+    acceptance: ["All of the feature's tests pass", "No more than 10 tests added in this group"]
   });
   const total = groups2.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
   const out = [`# Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`, "", "## Overview", "", `Total Tasks: ${total}`, ""];
   if (spec.goal !== "") out.push(`Goal: ${spec.goal}`, "");
+  if (batched) {
+    out.push(`This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`, "");
+  }
   out.push("## Task List", "");
   let heading2 = "";
   for (const g of groups2) {
@@ -55419,7 +56344,7 @@ function renderTasks(spec) {
       heading2 = g.heading;
     }
     out.push(`#### Task Group ${g.number}: ${g.title}`, "", `**Dependencies:** ${g.dependencies}`, "", ...g.lines, "", "**Acceptance Criteria:**", "");
-    out.push(...g.acceptance.map((a) => a.startsWith(" ") ? a.replace(/^( *)/, "$1- ") : `- ${a}`), "");
+    out.push(...g.acceptance.map((a) => `- ${a}`), "");
   }
   out.push("## Execution Order", "", ...groups2.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`), "");
   return out.join("\n");
@@ -55444,6 +56369,8 @@ async function createTasksCommand(folder2, options) {
     throw new AgentOsError("user-input", `${shown} already exists; pass --force to write it again from spec.md (its ticks and edits are lost).`);
   }
   const doc = readSpec(spec);
+  const refusal = tasksRefusal(doc);
+  if (refusal !== void 0) throw new AgentOsError("user-input", `${shownSpec}: ${refusal}`);
   const content3 = renderTasks(doc);
   await writeTextFile(tasksPath, shown, content3, writeBase(options.cwd, root2));
   const file2 = parseTaskFile(content3, { path: tasksPath });
@@ -55458,307 +56385,328 @@ async function createTasksCommand(folder2, options) {
 
 // src/cli/shape-command.ts
 init_errors();
-import { basename as basename2, join as join5, resolve as resolve5 } from "node:path";
-
-// src/core/issue/parse-issue.ts
-init_mdast_util_to_string();
-init_parse_markdown();
-init_source_slice();
-
-// src/core/issue/classify-heading.ts
-var RULES = [
-  ["boilerplate", /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms/],
-  ["out-of-scope", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
-  ["acceptance", /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/],
-  ["existing-code", /existing code|reuse|related code|similar (code|features?)|prior art/],
-  ["visuals", /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],
-  ["requirements", /requirement|feature|scope|proposal|propos|solution|user stor|stories|goals?\b|behaviou?r|what|functional|must|should|spec|capabilit|changes?\b|tasks?\b|checklist|deliverable/],
-  ["users", /users?\b|persona|who\b|audience|roles?\b|permission|customers?\b|actors?/],
-  ["technical", /technical|tech\b|implementation|constraint|architecture|performance|security|dependenc|notes?\b|considerations?|api\b|data\b|stack/],
-  ["problem", /problem|background|context|motivation|why|summary|overview|description|pain|current|today|situation|idea/],
-  ["questions", /questions?|unknowns?|open points/]
-];
-function classifyHeading(heading2) {
-  const text6 = heading2.toLowerCase();
-  for (const [kind, pattern] of RULES) if (pattern.test(text6)) return kind;
-  return "other";
-}
-
-// src/core/issue/parse-issue.ts
-var EMPTY_FIELD = /^_?no response_?$/i;
-function isPseudoHeading(node3) {
-  if (node3.type !== "paragraph") return false;
-  const [first, ...rest] = node3.children;
-  if (first?.type !== "strong") return false;
-  const trailing = rest.map((c) => toString(c)).join("").trim();
-  return trailing === "" || trailing === ":";
-}
-function lineOf(node3) {
-  return node3.position?.start.line ?? 1;
-}
-function withoutBox(text6) {
-  return text6.replace(/^\[[ xX~-]\]\*?\s+/, "");
-}
-function collectItems(source, list4, depth, into) {
-  for (const item of list4.children) {
-    const [first] = item.children;
-    if (first?.type === "paragraph") {
-      const text6 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf(item) });
-    }
-    for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
-  }
-}
-function collectBlock(source, node3, depth, items, paragraphs, blocks) {
-  if ((node3.type === "table" || node3.type === "code") && blocks) {
-    blocks.push(sliceOfRange(source, [node3]));
-  } else if (node3.type === "list") {
-    collectItems(source, node3, depth, items);
-  } else if (node3.type === "paragraph") {
-    const text6 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text6 !== "" && !EMPTY_FIELD.test(text6)) paragraphs.push(text6);
-  } else if (node3.type === "blockquote") {
-    for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
-  }
-}
-var IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
-var IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
-function collectMedia(tree) {
-  const images = [];
-  const links = [];
-  const visit3 = (node3) => {
-    if (node3.type === "image") images.push({ url: node3.url, alt: node3.alt ?? "" });
-    else if (node3.type === "link") links.push({ url: node3.url, text: toString(node3) });
-    else if (node3.type === "html") collectImgTags(node3, images);
-    if ("children" in node3) for (const child of node3.children) visit3(child);
-  };
-  visit3(tree);
-  return { images, links };
-}
-function collectImgTags(node3, images) {
-  if (node3.value.trimStart().startsWith("<!--")) return;
-  for (const match of node3.value.matchAll(IMG_SRC)) {
-    const url2 = match[1];
-    if (url2 !== void 0) images.push({ url: url2, alt: IMG_ALT.exec(match[0])?.[1] ?? "" });
-  }
-}
-function parseIssue(title, body) {
-  const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const tree = parseMarkdown(source);
-  const sections = [];
-  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
-  const start = (heading2, node3) => {
-    if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
-    const text6 = oneLine(toString(node3)).replace(/:\s*$/, "");
-    current2 = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
-  };
-  for (const node3 of tree.children) {
-    if (node3.type === "heading") start(toString(node3), node3);
-    else if (isPseudoHeading(node3)) start(toString(node3), node3);
-    else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
-  }
-  if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
-  return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
-}
-function itemsOfKind(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
-}
-function hasSection(issue2, kind) {
-  return issue2.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0));
-}
-
-// src/cli/shape-command.ts
+init_parse_issue();
 init_split_issue_file();
+import { basename as basename2, join as join5, resolve as resolve5 } from "node:path";
 
 // src/core/spec/deterministic-drafter.ts
 init_escape_markdown();
 init_plain_text();
-var MIN_QUESTIONS = 4;
-var MAX_QUESTIONS = 8;
-var MAX_FOLLOW_UPS = 3;
-var ROLE_WORDS = [
-  "workspace admins",
-  "admins",
-  "administrators",
-  "owners",
-  "maintainers",
-  "managers",
-  "moderators",
-  "editors",
-  "members",
-  "reviewers",
-  "customers",
-  "guests",
-  "viewers"
+
+// src/core/spec/draft-questions.ts
+init_parse_issue();
+
+// src/core/spec/user-stories.ts
+init_find_issue_requirements();
+init_prose();
+init_escape_markdown();
+var SEGMENTS = [
+  ["workspace admin", /\bworkspace admins?\b/i],
+  ["admin", /\b(admins?|administrators?)\b/i],
+  ["owner", /\bowners?\b/i],
+  ["maintainer", /\bmaintainers?\b/i],
+  ["manager", /\bmanagers?\b/i],
+  ["moderator", /\bmoderators?\b/i],
+  ["editor", /\beditors?\b/i],
+  ["reviewer", /\breviewers?\b/i],
+  ["developer", /\bdevelopers?\b/i],
+  ["operator", /\boperators?\b/i],
+  ["customer", /\bcustomers?\b/i],
+  ["guest", /\bguests?\b/i],
+  ["viewer", /\bviewers?\b/i],
+  ["member", /\b(team )?members?\b/i]
 ];
-var DATA_WORDS = /\b(data|store|stored|save|database|db|table|import|export|csv|record|migrat\w*|email|upload|file|schema|model)s?\b/i;
-var PERFORMANCE_WORDS = /\b(fast|slow|performance|latency|large|thousands|millions|scale|bulk|batch|limit|pagination|timeout)\b/i;
-var ERROR_WORDS = /\b(error|fail\w*|invalid|expire\w*|expired|duplicate|conflict|limit|retry|missing|empty)\b/i;
-var ROLLOUT_WORDS = /\b(feature flag|flag|rollout|roll out|beta|gradual|release|launch)\b/i;
-function phrase(markdown, max = 80) {
-  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
-  const short2 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
-  return escapeMarkdown(short2).replace(/@/g, "@\u200B");
+function article(noun) {
+  return /^[aeiou]/i.test(noun) ? "an" : "a";
 }
-function lowerFirst(text6) {
-  const [first = "", second = ""] = text6;
-  return second !== "" && second !== second.toUpperCase() ? first.toLowerCase() + text6.slice(1) : text6;
+function segmentsIn(text6) {
+  const found = SEGMENTS.filter(([, words3]) => words3.test(text6)).map(([name]) => name);
+  return found.filter((name) => !(name === "admin" && found.includes("workspace admin"))).slice(0, 3);
 }
-function mainRole(text6) {
-  const lower = text6.toLowerCase();
-  const counted = ROLE_WORDS.map((role, order2) => ({ role, order: order2, count: lower.split(role).length - 1 })).filter((r) => r.count > 0 && !(r.role === "admins" && lower.includes("workspace admins"))).sort((a, b) => b.count - a.count || a.order - b.order).slice(0, 2);
-  return counted.length === 0 ? void 0 : counted.map((r) => r.role).join(" and ");
+function userStoriesOf(doc, issue2, routed) {
+  const own6 = [...doc.sections["Requirements Summary/User Stories"] ?? [], ...doc.sections["Requirements Summary/Users and Permissions"] ?? []].filter((b) => isStory(b.text)).map((b) => `- ${b.text}`);
+  if (own6.length > 0) return own6.filter((s, i) => own6.indexOf(s) === i);
+  const want = doc.title === "" ? "this feature" : `\u201C${escapeMarkdown(doc.title)}\u201D`;
+  const segments = segmentsIn([routed.users.map((u) => u.text).join("\n"), proseOf(issue2.body), doc.title].join("\n"));
+  if (segments.length === 0) return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
+  return segments.map((segment) => `- As ${article(segment)} ${segment}, I want ${want} so that the problem described in the issue is solved for me.`);
 }
-function edgeCaseFrom(text6) {
-  const sentences2 = plainText(text6).split(/(?<=[.!?])\s+|\n+/);
-  const found = sentences2.find((s) => ERROR_WORDS.test(s) && s.trim().length > 12);
-  return found === void 0 ? void 0 : phrase(found.trim(), 90);
+
+// src/core/spec/question-context.ts
+init_find_issue_requirements();
+init_plain_text();
+init_parse_issue();
+init_prose();
+init_escape_markdown();
+function inScopeMarkdown(issue2) {
+  return issue2.sections.filter((s) => s.kind !== "out-of-scope" && s.kind !== "boilerplate" && s.kind !== "context").flatMap((s) => [
+    ...isSelectionList(s.items) ? [] : s.items.filter((i) => noiseOf(i.text) === void 0).map((i) => `- ${i.text}`),
+    ...s.paragraphs.filter((p) => noiseOf(p) === void 0),
+    ...s.blocks
+  ]).join("\n\n");
 }
-var feature = (issue2) => issue2.title === "" ? "this feature" : `\u201C${phrase(issue2.title, 70)}\u201D`;
+function questionContext(issue2, repositoryPaths = []) {
+  const markdown = inScopeMarkdown(issue2);
+  const profile = classifyChange(issue2.title, markdown, repositoryPaths);
+  const sentences2 = splitSentences(plainText(markdown)).map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => s.length > 3);
+  const requirements = findIssueRequirements(issue2).requirements.filter((r) => r.depth === 0).map((r) => r.text);
+  return { issue: issue2, profile, sentences: sentences2, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
+}
+function phrase(text6, max = 80) {
+  const plain = text6.replace(/\s+/g, " ").trim();
+  const short = plain.length <= max ? plain.replace(/[.;:,]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+  return escapeMarkdown(short).replace(/@/g, "@\u200B");
+}
+function quoteOf(context, words3) {
+  const pattern = new RegExp(words3.source, words3.flags.replace("g", ""));
+  const found = [...context.sentences, context.issue.title].find((s) => pattern.test(s));
+  return found === void 0 ? void 0 : `\u201C${phrase(found)}\u201D`;
+}
+function quoteKind(context, kind) {
+  return quoteOf(context, KIND_WORDS[kind]);
+}
+function quantitiesIn(context) {
+  const pattern = /(?:^|[\s(~≈<>])((?:\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s?(?:k|m|million|thousand|hundred)?\s?(?:pages?|items?|rows?|records?|entries|users?|requests?|files?|projects?|documents?|messages?|events?|ms|milliseconds?|s|sec|seconds?|minutes?|min|hours?|h|MB|GB|KB|TB|%|req\/s|rps|qps)\b)/gi;
+  const found = context.sentences.flatMap((s) => [...s.matchAll(pattern)].map((m) => (m[1] ?? "").trim()));
+  return found.filter((q, i) => found.indexOf(q) === i).slice(0, 3);
+}
+function namedInterfaces(context) {
+  const body = inScopeMarkdown(context.issue);
+  const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? "");
+  const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map((m) => `${m[1] ?? ""} ${m[2] ?? ""}`);
+  if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
+  const unique = (list4) => list4.filter((x, i) => x !== "" && list4.indexOf(x) === i).slice(0, 3);
+  return { flags: unique(flags), routes: unique(routes) };
+}
+function relatedPaths(context, max = 3) {
+  if (context.repositoryPaths.length === 0) return [];
+  const words3 = new Set(
+    [context.issue.title, ...context.requirements].join(" ").toLowerCase().match(/[a-z]{4,}/g)?.map((w) => w.replace(/(ies|es|s)$/, "")) ?? []
+  );
+  for (const common of ["should", "would", "with", "from", "that", "this", "have", "when", "each", "every", "user", "test", "file", "page", "list", "they", "them", "only", "also", "into", "like", "make", "show", "need", "want", "able"]) words3.delete(common);
+  const scored = context.repositoryPaths.filter((p) => !/(^|\/)(node_modules|dist|build|vendor|\.git|test|tests|__tests__|spec|fixtures)\//.test(p) && !/\.(md|json|lock|ya?ml|txt|svg|png|jpg)$/i.test(p)).map((path2) => {
+    const name = (path2.split("/").pop() ?? "").toLowerCase();
+    const score = [...words3].filter((w) => name.includes(w)).length;
+    return { path: path2, score };
+  }).filter((p) => p.score > 0).sort((a, b) => b.score - a.score || a.path.length - b.path.length || a.path.localeCompare(b.path));
+  return scored.slice(0, max).map((p) => p.path);
+}
+function hasAny(context, ...kinds) {
+  return kinds.some((k) => context.has(k));
+}
+
+// src/core/spec/draft-questions.ts
+var MACHINE_OUTPUT = /\b(json|machine[- ]readable|yaml|csv output|structured output|parseable|parsable)\b/i;
+var ERROR_WORDS = /\b(errors?|fail\w*|invalid|expire\w*|expired|duplicat\w*|identical|twice|conflicts?|retr(y|ies)|missing|empty|reject\w*|denied|timeouts?)\b/i;
+var ROLLOUT_WORDS = /\b(feature flags?|rollout|roll out|beta|gradual\w*|canary|opt-in|opt in)\b/i;
+var NEW_STORAGE = /\b(new (table|model|collection|column|field|index|schema)s?|add (a |an )?(table|column|field|index))\b/i;
+var feature = (context) => context.issue.title === "" ? "this feature" : `\u201C${phrase(context.issue.title, 70)}\u201D`;
+function listed(context) {
+  const [first] = context.requirements;
+  if (first === void 0) return "what the issue describes";
+  const n = context.requirements.length;
+  return n === 1 ? `the one requirement listed (\u201C${phrase(first, 60)}\u201D)` : `the ${n} requirements listed (starting with \u201C${phrase(first, 60)}\u201D)`;
+}
 var DRAFTS = [
-  [
-    "users-and-permissions",
-    (issue2, text6) => {
-      if (hasSection(issue2, "users")) return void 0;
-      const role = mainRole(text6);
-      const who = role === void 0 ? "every signed-in user" : `only ${role}`;
-      const other = role === void 0 ? "limited to a role (for example admins only)" : "open to other roles too";
-      return {
-        topic: "users-and-permissions",
-        text: `I assume ${who} can use ${feature(issue2)}, with no new roles or permissions \u2014 is that right, or should it be ${other}?`,
-        default: `${who[0]?.toUpperCase()}${who.slice(1)} can use it; no new roles or permissions.`
-      };
-    }
-  ],
-  [
-    "scope",
-    (issue2) => {
-      if (hasSection(issue2, "out-of-scope")) return void 0;
-      const listed2 = itemsOfKind(issue2, ["requirements", "preamble"]).filter((i) => i.depth === 0);
-      const first = listed2[0];
-      const what = first === void 0 ? `what the issue describes` : listed2.length === 1 ? `the one requirement listed (${lowerFirst(phrase(first.text, 60))})` : `the ${listed2.length} requirements listed (starting with ${lowerFirst(phrase(first.text, 60))})`;
-      return {
-        topic: "scope",
-        text: `I assume the first version covers exactly ${what} and nothing more \u2014 is there anything that should be explicitly out of scope, or anything missing?`,
-        default: `Only what the issue lists is in scope; anything else is out of scope for now.`
-      };
-    }
-  ],
-  [
-    "acceptance",
-    (issue2) => {
-      if (hasSection(issue2, "acceptance")) return void 0;
-      const first = itemsOfKind(issue2, ["requirements", "preamble"])[0];
-      const done = first === void 0 ? `${feature(issue2)} works end to end` : `every listed requirement works end to end (for example \u201C${phrase(first.text, 60)}\u201D)`;
-      return {
-        topic: "acceptance",
-        text: `I assume this is done when ${done}, covered by automated tests \u2014 are there specific acceptance criteria you want checked?`,
-        default: `Done when every listed requirement works end to end and is covered by automated tests.`
-      };
-    }
-  ],
-  [
-    "errors-and-edge-cases",
-    (_issue, text6) => {
-      const edge = edgeCaseFrom(text6);
-      const example = edge === void 0 ? "" : ` (the issue mentions: \u201C${edge}\u201D)`;
-      return {
-        topic: "errors-and-edge-cases",
-        text: `I assume invalid input and failures show a clear error message and change nothing${example} \u2014 are there edge cases that need special handling?`,
-        default: "Invalid input and failures show a clear error and leave data unchanged; no special edge cases."
-      };
-    }
-  ],
-  [
-    "data",
-    (_issue, text6) => DATA_WORDS.test(text6) ? {
+  // Who: only where people use it (a screen, an API, a job acting for someone), never for a flag or a doc.
+  (c) => {
+    if (hasSection(c.issue, "users")) return void 0;
+    const segments = segmentsIn(c.requirements.join("\n"));
+    const main = c.profile.kinds[0];
+    if (segments.length === 0 && (main === void 0 || !["ui", "api"].includes(main))) return void 0;
+    const who = segments.length === 0 ? void 0 : segments.map((s) => `${s}s`).join(" and ");
+    return {
+      topic: "users-and-permissions",
+      text: who === void 0 ? `I assume everyone who can already use this part of the product can use ${feature(c)}, with no new roles or permissions \u2014 or should only some roles (admins, owners) have it?` : `I assume only ${who} (as the issue says) can use ${feature(c)}, with no new roles or permissions \u2014 is that right, or should others have access too?`,
+      default: who === void 0 ? "Everyone who can already use this part of the product; no new roles or permissions." : `Only ${who}; no new roles or permissions.`
+    };
+  },
+  // Scope: always asked, as Agent OS does.
+  (c) => {
+    const excluded = itemsOfKind(c.issue, ["out-of-scope"])[0];
+    return {
+      topic: "scope",
+      text: excluded === void 0 ? `I assume the first version covers exactly ${listed(c)} \u2014 what should be explicitly out of scope, and is anything missing?` : `The issue already leaves out \u201C${phrase(excluded.text, 60)}\u201D; I assume the first version covers exactly ${listed(c)} \u2014 is there anything else to leave out, or anything missing?`,
+      default: "Only what the issue lists is in scope; anything else is out of scope for now."
+    };
+  },
+  (c) => hasSection(c.issue, "acceptance") ? void 0 : {
+    topic: "acceptance",
+    text: `How will we know it is done? I assume when each listed requirement works end to end${c.requirements[0] === void 0 ? "" : ` (for example \u201C${phrase(c.requirements[0], 60)}\u201D)`}, covered by automated tests \u2014 which specific checks matter most to you?`,
+    default: "Done when every listed requirement works end to end and is covered by automated tests."
+  },
+  (c) => {
+    if (!c.has("migration")) return void 0;
+    const quote = quoteKind(c, "migration");
+    const size = quantitiesIn(c)[0];
+    return {
+      topic: "migration",
+      text: `${quote === void 0 ? "The issue changes existing data." : `The issue says ${quote}.`} How much data does it touch${size === void 0 ? "" : ` (the issue mentions ${size})`}, can it run without downtime (I assume online, in batches), and how is it rolled back if it goes wrong?`,
+      default: "Runs online in batches without downtime, and can be rolled back."
+    };
+  },
+  (c) => {
+    if (!c.has("data") || c.has("migration")) return void 0;
+    const quote = quoteKind(c, "data");
+    const says = NEW_STORAGE.test(c.sentences.join(" "));
+    return {
       topic: "data",
-      text: "I assume the existing data models are extended rather than replaced, and no existing data needs migrating \u2014 is that right?",
-      default: "Existing data models are extended; no migration of existing data."
-    } : void 0
-  ],
-  [
-    "ui",
-    (issue2) => hasSection(issue2, "visuals") || issue2.images.length > 0 ? void 0 : {
+      text: says ? `The issue asks for new storage${quote === void 0 ? "" : ` (${quote})`}: I assume existing records need no backfill \u2014 is that right, and what must be kept, for how long?` : `${quote === void 0 ? "" : `About ${quote}: `}I assume this fits the existing data models with new fields rather than a new table, and existing records need no backfill \u2014 is that right?`,
+      default: says ? "New storage as the issue describes; existing records need no backfill." : "Existing models gain new fields; no new table and no backfill."
+    };
+  },
+  (c) => {
+    if (!c.has("api")) return void 0;
+    const { routes } = namedInterfaces(c);
+    const which2 = routes.length > 0 ? `\`${routes.join("`, `")}\`` : "the new endpoint";
+    return {
+      topic: "api",
+      text: `I assume ${which2} follows the existing API's conventions \u2014 the same authentication, the same error shape, 4xx for bad input and no new API version \u2014 is that right, and what must the response contain?`,
+      default: "Follows the existing API's authentication, error shape and versioning."
+    };
+  },
+  (c) => {
+    if (!c.has("cli")) return void 0;
+    const { flags } = namedInterfaces(c);
+    const which2 = flags.length > 0 ? `\`${flags.join("`, `")}\`` : "the new command";
+    const machine = MACHINE_OUTPUT.test(c.sentences.join(" ")) || flags.some((f) => /json|machine|format|output/i.test(f));
+    return {
+      topic: "cli",
+      text: machine ? `I assume ${which2} writes its output to stdout (one JSON object per line) and errors to stderr as plain text, and exits 0 on success and non-zero on failure \u2014 which fields must the output hold, and which exit codes do scripts rely on?` : `I assume ${which2} prints human-readable output to stdout and errors to stderr, and exits 0 on success and non-zero on failure \u2014 should it also have a machine-readable mode (e.g. JSON), and which exit codes do scripts rely on?`,
+      default: machine ? "JSON on stdout, errors on stderr; exit 0 on success, non-zero on failure." : "Human-readable output on stdout, errors on stderr; exit 0 on success, non-zero on failure."
+    };
+  },
+  (c) => {
+    if (!c.has("library")) return void 0;
+    return {
+      topic: "library",
+      text: "I assume this adds to the public interface without breaking existing callers (a minor release) \u2014 is that right, or is a breaking change acceptable?",
+      default: "Additive change to the public interface; no breaking change."
+    };
+  },
+  (c) => {
+    if (!c.has("job")) return void 0;
+    const quote = quoteKind(c, "job");
+    return {
+      topic: "job",
+      text: `${quote === void 0 ? "" : `The issue says ${quote}. `}I assume the work runs in the background, can safely run twice, and retries a failed run a few times before reporting it \u2014 how often should it run, and who hears about a failure?`,
+      default: "Runs in the background, idempotent, retried a few times; failures logged."
+    };
+  },
+  (c) => {
+    if (!c.has("ui") || hasSection(c.issue, "visuals") || c.issue.images.length > 0) return void 0;
+    const quote = quoteKind(c, "ui");
+    return {
       topic: "ui",
-      text: `I assume ${feature(issue2)} appears next to the related existing screens and reuses the existing components and styles \u2014 where should it appear, and is any new UI needed?`,
-      default: "It appears next to the related existing screens and reuses existing components and styles."
-    }
-  ],
-  [
-    "performance",
-    (_issue, text6) => PERFORMANCE_WORDS.test(text6) ? {
+      text: `${quote === void 0 ? "" : `The issue says ${quote}. `}I assume ${feature(c)} reuses the existing components and styles \u2014 where exactly should it appear, and does it need any new UI?`,
+      default: "It appears where the issue says and reuses the existing components and styles."
+    };
+  },
+  (c) => {
+    if (!c.has("performance")) return void 0;
+    const numbers = quantitiesIn(c);
+    const quote = quoteKind(c, "performance");
+    return {
       topic: "performance",
-      text: "I assume typical volumes (up to a few hundred items at a time) with no special performance targets \u2014 are there volumes or response times it must meet?",
-      default: "Typical volumes; no special performance targets."
-    } : void 0
-  ],
-  [
-    "rollout",
-    (_issue, text6) => ({
+      text: numbers.length > 0 ? `The issue mentions ${numbers.map((n) => `\u201C${phrase(n, 30)}\u201D`).join(", ")}: I assume it must handle at least that \u2014 what response time or throughput is acceptable at that size, and how will we measure it?` : `${quote === void 0 ? "The issue is about speed." : `The issue says ${quote}.`} I assume today's volumes unless you say otherwise \u2014 what volume must it handle and what response time is acceptable, so we can measure it?`,
+      default: numbers.length > 0 ? `Handles at least ${numbers.join(", ")} as the issue states.` : "The volumes the issue describes, measured before and after."
+    };
+  },
+  (c) => {
+    if (!c.has("docs")) return void 0;
+    return {
+      topic: "docs",
+      text: "I assume the documentation lives with the existing docs and ships in the same pull request as the change \u2014 is that right, and who is the reader?",
+      default: "Docs next to the existing docs, in the same pull request."
+    };
+  },
+  (c) => {
+    const quote = quoteOf(c, ERROR_WORDS);
+    if (quote === void 0) return void 0;
+    return {
+      topic: "errors-and-edge-cases",
+      text: `The issue mentions ${quote}: I assume failures show a clear message and change nothing \u2014 are there other edge cases that need special handling?`,
+      default: "Failures show a clear message and leave data unchanged."
+    };
+  },
+  (c) => {
+    const quote = quoteOf(c, ROLLOUT_WORDS);
+    if (quote === void 0) return void 0;
+    return {
       topic: "rollout",
-      text: ROLLOUT_WORDS.test(text6) ? "I assume it rolls out the way the issue describes, to everyone once merged \u2014 should it go behind a feature flag or roll out gradually?" : "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
-      default: "Ships to everyone once merged; no feature flag."
-    })
-  ]
-];
-var FILLERS = [
-  {
-    topic: "data",
-    text: "I assume no new data needs to be stored beyond what the issue describes \u2014 is that right?",
-    default: "No new data is stored beyond what the issue describes."
-  },
-  {
-    topic: "performance",
-    text: "I assume there are no special performance targets \u2014 are there volumes or response times it must meet?",
-    default: "No special performance targets."
-  },
-  {
-    topic: "users-and-permissions",
-    text: "I assume the users and permissions described in the issue are complete \u2014 is anyone else affected?",
-    default: "The users and permissions in the issue are complete."
-  },
-  {
-    topic: "scope",
-    text: "I assume the out-of-scope list in the issue is complete \u2014 is there anything else to leave out of the first version?",
-    default: "The out-of-scope list in the issue is complete."
+      text: `The issue says ${quote}: I assume it rolls out as described \u2014 should it go behind a feature flag or roll out gradually, and to whom first?`,
+      default: "Rolls out as the issue describes."
+    };
   }
 ];
-function standingRequests(next) {
+var FILLERS = [
+  (c) => ({
+    topic: "errors-and-edge-cases",
+    text: `I assume bad input or a failure in ${feature(c)} shows a clear message and changes nothing \u2014 are there edge cases that need special handling?`,
+    default: "Failures show a clear message and leave everything unchanged."
+  }),
+  (c) => hasAny(c, "ui", "api", "job") ? {
+    topic: "rollout",
+    text: "I assume it ships to everyone once merged, without a feature flag \u2014 should it roll out gradually or behind a flag instead?",
+    default: "Ships to everyone once merged; no feature flag."
+  } : void 0,
+  (c) => ({
+    topic: "users-and-permissions",
+    text: `I assume the people the issue describes are the only ones affected by ${feature(c)} \u2014 is anyone else affected, or who will use it first?`,
+    default: "The people the issue describes; nobody else is affected."
+  }),
+  () => ({
+    topic: "performance",
+    text: "I assume no special performance targets beyond today's \u2014 are there volumes or response times it must meet?",
+    default: "No special performance targets beyond today's."
+  })
+];
+var MIN_QUESTIONS = 4;
+var MAX_QUESTIONS = 8;
+function draftIssueQuestions(context) {
+  const drafted = [];
+  for (const draft of DRAFTS) {
+    const question = draft(context);
+    if (question) drafted.push(question);
+  }
+  for (const filler of FILLERS) {
+    if (drafted.length >= MIN_QUESTIONS) break;
+    const question = filler(context);
+    if (question && !drafted.some((q) => q.topic === question.topic)) drafted.push(question);
+  }
+  return drafted.slice(0, MAX_QUESTIONS);
+}
+function standingRequests(context, next) {
+  const candidates2 = relatedPaths(context);
+  const seen = candidates2.length === 0 ? "" : ` I see ${candidates2.map((p) => `\`${p}\``).join(", ")} in the repository \u2014 should we build on ${candidates2.length === 1 ? "it" : "them"}?`;
+  const visuals = hasAny(context, "ui") ? "Do you have mockups, wireframes or screenshots? Attach them in your reply (or link them); they are listed under Visual Assets." : hasAny(context, "cli", "api") ? "Do you have an example of the output, request or response you expect (or a screenshot)? Paste or attach it in your reply; it is listed under Visual Assets." : "Do you have mockups, diagrams or screenshots that help? Attach them in your reply (or link them); they are listed under Visual Assets.";
   return [
     {
       number: next,
       topic: "reuse",
-      text: "Are there existing features, components or code paths with similar behaviour we should reuse or follow? Name files, folders or links.",
-      default: "No existing code identified to reuse."
+      text: `Are there existing features, components or code paths with similar behaviour we should reuse or follow?${seen} Name files, folders or links.`,
+      default: candidates2.length === 0 ? "No existing code identified to reuse." : `Build on ${candidates2.map((p) => `\`${p}\``).join(", ")}.`
     },
-    {
-      number: next + 1,
-      topic: "visuals",
-      text: "Do you have mockups, wireframes or screenshots? Attach them in your reply (or link them); they are listed under Visual Assets.",
-      default: "No visual assets provided."
-    }
+    { number: next + 1, topic: "visuals", text: visuals, default: "No visual assets provided." }
   ];
 }
+
+// src/core/spec/deterministic-drafter.ts
+var MAX_FOLLOW_UPS = 3;
+function phrase2(markdown, max = 80) {
+  const plain = plainText(markdown).replace(/\s+/g, " ").trim();
+  const short = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+  return escapeMarkdown(short).replace(/@/g, "@\u200B");
+}
 var deterministicDrafter = {
-  draftQuestions(issue2) {
-    const text6 = `${issue2.title}
-${issue2.body}`;
-    const drafted = [];
-    for (const [, draft] of DRAFTS) {
-      const question = draft(issue2, text6);
-      if (question) drafted.push(question);
-    }
-    for (const filler of FILLERS) {
-      if (drafted.length >= MIN_QUESTIONS) break;
-      if (!drafted.some((q) => q.topic === filler.topic)) drafted.push(filler);
-    }
-    const numbered = drafted.slice(0, MAX_QUESTIONS).map((q, i) => ({ ...q, number: i + 1 }));
-    return [...numbered, ...standingRequests(numbered.length + 1)];
+  draftQuestions(issue2, repositoryPaths = []) {
+    const context = questionContext(issue2, repositoryPaths);
+    const numbered = draftIssueQuestions(context).map((q, i) => ({ ...q, number: i + 1 }));
+    return [...numbered, ...standingRequests(context, numbered.length + 1)];
   },
   draftFollowUps(_questions, unclear, firstNumber) {
     return unclear.slice(0, MAX_FOLLOW_UPS).map(({ question, answer }, i) => {
-      const said = answer.text.trim() === "" ? "was left empty" : `was \u201C${phrase(answer.text, 60)}\u201D`;
+      const said = answer.text.trim() === "" ? "was left empty" : `was \u201C${phrase2(answer.text, 60)}\u201D`;
       return {
         number: firstNumber + i,
         topic: "follow-up",
@@ -55770,50 +56718,8 @@ ${issue2.body}`;
   }
 };
 
-// src/core/markdown/fingerprint.ts
-function fingerprint(text6) {
-  let a = 2166136261;
-  let b = 84696351;
-  for (let i = 0; i < text6.length; i += 1) {
-    const code3 = text6.charCodeAt(i);
-    a = Math.imul(a ^ code3, 16777619);
-    b = Math.imul(b ^ code3, 16777619) ^ a >>> 15;
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
-}
-
-// src/core/spec/file-marker.ts
-var PREFIX = "<!-- agent-os-github:";
-function encode2(value2) {
-  return JSON.stringify(value2).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function markFile(kind, content3, data) {
-  const body = content3.endsWith("\n") ? content3 : `${content3}
-`;
-  return `${body}
-${PREFIX}${kind} ${encode2({ ...data, fingerprint: fingerprint(body) })} -->
-`;
-}
-function readMarkedFile(kind, text6) {
-  const normalised = text6.replace(/\r\n?/g, "\n");
-  const at = normalised.lastIndexOf(`
-${PREFIX}${kind} `);
-  if (at < 0) return { marked: false };
-  const lineEnd = normalised.indexOf("\n", at + 1);
-  const line = (lineEnd < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd)).trimEnd();
-  const after = lineEnd < 0 ? "" : normalised.slice(lineEnd).trim();
-  if (!line.endsWith(" -->")) return { marked: false };
-  let data;
-  try {
-    data = JSON.parse(line.slice(PREFIX.length + kind.length + 1, -4));
-  } catch {
-    return { marked: false };
-  }
-  if (typeof data !== "object" || data === null) return { marked: false };
-  const content3 = normalised.slice(0, at);
-  const recorded = data.fingerprint;
-  return { marked: true, data, intact: after === "" && recorded === fingerprint(content3), content: content3 };
-}
+// src/cli/shape-command.ts
+init_file_marker();
 
 // src/core/spec/clarifying-question.ts
 var TOPIC_LABELS = {
@@ -55825,153 +56731,19 @@ var TOPIC_LABELS = {
   "errors-and-edge-cases": "Errors and edge cases",
   performance: "Performance",
   rollout: "Rollout",
+  api: "API contract",
+  cli: "Command line",
+  migration: "Migration",
+  job: "Background work",
+  library: "Public interface",
+  docs: "Documentation",
   reuse: "Existing code to reuse",
   visuals: "Visual assets",
   "follow-up": "Follow-up"
 };
 
-// src/core/spec/render-requirements.ts
-init_embed_verbatim();
-init_escape_markdown();
-
-// src/core/spec/find-code-paths.ts
-init_parse_markdown();
-var PATH = /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx?|mjs|cjs|rb|py|go|rs|java|kt|swift|php|cs|vue|svelte|css|scss|html|sql|ya?ml|json|md))(?=$|[\s),.;:])/g;
-function findCodePaths(markdown) {
-  const found = [];
-  const add = (path2) => {
-    const clean2 = path2.trim().replace(/[.,;:]+$/, "");
-    if (clean2 !== "" && !clean2.includes("://") && !found.includes(clean2)) found.push(clean2);
-  };
-  const visit3 = (node3) => {
-    if (node3.type === "inlineCode" || node3.type === "text") {
-      for (const match of ` ${node3.value}`.matchAll(PATH)) if (match[1]) add(match[1]);
-    } else if (node3.type === "link" && !/^[a-z]+:/i.test(node3.url)) {
-      add(node3.url);
-    }
-    if ("children" in node3) for (const child of node3.children) visit3(child);
-  };
-  visit3(parseMarkdown(markdown));
-  return found;
-}
-
-// src/core/spec/render-requirements.ts
-var INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
-var INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
-var VERBATIM_START = "<!-- agent-os-github:verbatim -->";
-var VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
-function verbatimBlock(text6) {
-  return `${VERBATIM_START}
-
-${text6}
-
-${VERBATIM_END}`;
-}
-var DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
-var CONTEXT_KINDS = ["problem", "questions", "other"];
-function bullets(items) {
-  return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
-}
-function carried(issue2, kinds) {
-  const sections = issue2.sections.filter((s) => kinds.includes(s.kind));
-  const lines = [...bullets(sections.flatMap((s) => s.items)), ...bullets(paragraphItems(issue2, kinds))];
-  const blocks = sections.flatMap((s) => s.blocks);
-  return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
-}
-function paragraphItems(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text6) => ({ text: text6, depth: 0, checked: null, line: s.line })));
-}
-function startsWithBlock(text6) {
-  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text6) || text6.includes("\n");
-}
-function renderAnswer(question, answer) {
-  if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
-  const text6 = embedVerbatim(answer.text);
-  if (text6 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text6) ? `**Answer:**
-
-${verbatimBlock(text6)}` : `**Answer:** ${text6}`;
-}
-function discussion(questions, answers) {
-  return questions.flatMap((q) => {
-    const label2 = q.about === void 0 ? `**Q${q.number}:**` : `**Q${q.number}:** _(follow-up on Q${q.about})_`;
-    return [`${label2} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ""];
-  });
-}
-function section(title, lines, empty4) {
-  return [title, "", ...lines.length > 0 ? lines : [empty4], ""];
-}
-function renderRequirements(input2) {
-  const { issue: issue2, state } = input2;
-  const rounds = state.questions.filter((q) => q.topic !== "follow-up");
-  const followUps = state.questions.filter((q) => q.topic === "follow-up");
-  const answerTo = (topic) => {
-    const q = state.questions.find((x) => x.topic === topic);
-    return q === void 0 ? void 0 : state.answers[String(q.number)];
-  };
-  const reuse = answerTo("reuse");
-  const visualsAnswer = answerTo("visuals");
-  const notes = Object.entries(state.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
-  const answerImages = [...Object.values(state.answers).flatMap((a) => a.images), ...notes.flatMap(([, n]) => n.images)];
-  const answerLinks = [...visualsAnswer?.links ?? [], ...notes.flatMap(([, n]) => n.links)];
-  const codePaths = [
-    ...reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [],
-    ...notes.flatMap(([, n]) => findCodePaths(n.text).map((p) => `- \`${p}\` (from @${n.author}'s notes)`))
-  ];
-  const existingCode = [...codePaths, ...bullets(itemsOfKind(issue2, ["existing-code"]))];
-  const files = [
-    ...issue2.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
-    ...answerImages.map((url2) => `- ![](${url2}) (from the answers)`),
-    ...[...new Set(answerLinks)].filter((url2) => !answerImages.includes(url2)).map((url2) => `- <${url2}> (from the answers)`)
-  ];
-  const insights = carried(issue2, ["visuals"]);
-  const functional = [...bullets(itemsOfKind(issue2, ["preamble"])), ...carried(issue2, ["requirements"])];
-  const lines = [
-    `# Spec Requirements: ${escapeMarkdown(issue2.title)}`,
-    "",
-    `Shaped from issue [#${input2.issueNumber}](${input2.issueUrl}) on the branch \`${input2.branch}\`. Answer the clarifying questions on the issue; the answers are folded in here.`,
-    "",
-    "## Initial Description",
-    "",
-    INITIAL_DESCRIPTION_START,
-    "",
-    embedVerbatim(issue2.body) || "_The issue has no description._",
-    "",
-    INITIAL_DESCRIPTION_END,
-    "",
-    "## Requirements Discussion",
-    "",
-    "### First Round Questions",
-    "",
-    ...discussion(rounds, state.answers),
-    ...section("### Existing Code to Reference", existingCode, "No similar existing features identified for reference."),
-    ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state.answers)] : [],
-    ...notes.some(([, n]) => n.text !== "") ? ["### Notes from the Answers", "", ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", verbatimBlock(embedVerbatim(n.text)), ""])] : [],
-    "## Visual Assets",
-    "",
-    ...section("### Files Provided:", files, "No visual assets provided."),
-    ...section("### Visual Insights:", insights, "No visual insights yet."),
-    "## Requirements Summary",
-    "",
-    ...section("### Functional Requirements", functional, "_None listed in the issue yet; see the answers above._"),
-    ...section("### Acceptance Criteria", carried(issue2, ["acceptance"]), "_None listed in the issue yet; see the answers above._"),
-    ...section("### Users and Permissions", carried(issue2, ["users"]), "_See the answers above._"),
-    ...section("### Reusability Opportunities", existingCode, "None identified yet."),
-    "### Scope Boundaries",
-    "",
-    "**In Scope:**",
-    "",
-    "- Everything under Functional Requirements and Acceptance Criteria.",
-    "",
-    "**Out of Scope:**",
-    "",
-    ...carried(issue2, ["out-of-scope"]).length > 0 ? carried(issue2, ["out-of-scope"]) : ["- Anything not listed above."],
-    "",
-    ...section("### Technical Considerations", carried(issue2, ["technical"]), "None noted yet."),
-    ...itemsOfKind(issue2, CONTEXT_KINDS).length > 0 ? section("### Context from the Issue", bullets(itemsOfKind(issue2, CONTEXT_KINDS)), "") : []
-  ];
-  return markFile("requirements", lines.join("\n"), state);
-}
+// src/cli/shape-command.ts
+init_render_requirements();
 
 // src/core/spec/spec-location.ts
 init_make_slug();
@@ -55995,6 +56767,9 @@ function locate(issueNumber, slug, date5, settings) {
 }
 function specLocationFor(subject, settings) {
   return locate(subject.issueNumber, makeSlug(subject.title, `issue-${subject.issueNumber}`), dateOf(subject.createdAt), settings);
+}
+function specPathBeside(tasksPath) {
+  return /(^|\/)specs\/[^/]+\/tasks\.md$/.test(tasksPath) ? `${tasksPath.slice(0, -"tasks.md".length)}spec.md` : void 0;
 }
 
 // src/cli/shape-command.ts
@@ -56150,6 +56925,62 @@ async function uniqueRealPaths(paths) {
 }
 
 // src/cli/validate-command.ts
+init_write_text_file();
+
+// src/core/spec/trace-requirements.ts
+init_mdast_util_to_string();
+init_parse_markdown();
+init_read_spec();
+var REFERENCE = /\brequirements?\b[\s:_*]*((?:#?\d+(?:\.\d+)*)(?:\s*(?:,|;|&|and|\/)\s*#?\d+(?:\.\d+)*)*)/gi;
+function taskTexts(markdown) {
+  const texts = [];
+  const stack = [parseMarkdown(markdown)];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if (node3.type === "code" || node3.type === "html") continue;
+    if (node3.type === "listItem" && isTask(node3)) texts.push(paragraphsOf(node3).join("\n"));
+    if ("children" in node3) stack.push(...node3.children);
+  }
+  return texts;
+}
+function paragraphsOf(root2) {
+  const out = [];
+  const stack = [root2];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if (node3.type === "code" || node3.type === "html") continue;
+    if (node3.type === "paragraph" || node3.type === "heading") out.push(toString(node3));
+    else if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i -= 1) stack.push(node3.children[i]);
+  }
+  return out;
+}
+function isTask(item) {
+  if (typeof item.checked === "boolean") return true;
+  const first = item.children[0];
+  return first?.type === "paragraph" && /^\[[ xX~-]\]/.test(toString(first));
+}
+function referencedRequirements(tasksMarkdown) {
+  const numbers = /* @__PURE__ */ new Set();
+  for (const text6 of taskTexts(tasksMarkdown)) {
+    for (const match of text6.matchAll(REFERENCE)) {
+      for (const id of (match[1] ?? "").split(/\s*(?:,|;|&|and|\/)\s*/)) {
+        const n = Number(id.replace("#", "").split(".")[0]);
+        if (Number.isInteger(n) && n > 0) numbers.add(n);
+      }
+    }
+  }
+  return numbers;
+}
+function traceRequirements(specMarkdown, tasksMarkdown) {
+  const spec = readSpec(specMarkdown);
+  const named = referencedRequirements(tasksMarkdown);
+  return {
+    requirements: spec.requirements.length,
+    untraced: spec.requirements.filter((r) => !named.has(r.number)).map((r) => ({ number: r.number, name: r.name, line: r.line }))
+  };
+}
+
+// src/cli/validate-command.ts
 import { resolve as resolve6 } from "node:path";
 async function validateCommand(paths, options) {
   const settings = (await readLocalSettings(options.cwd)).gate;
@@ -56176,10 +57007,15 @@ async function validateCommand(paths, options) {
           `${path2} holds no task list: it has no task boxes (\`- [ ] \u2026\`). Name a task file (such as tasks.md) or a folder to search for them.`
         );
       }
-      return { path: path2, file: file2, template: !namedFiles.has(absolute) && isTemplateTaskFile(file2) };
+      const specAbsolute = settings.traceability === "off" || file2.dialect !== "agent-os" ? void 0 : specPathBeside(absolute.replace(/\\/g, "/"));
+      const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, options.cwd);
+      const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
+      const untraced = spec === void 0 ? [] : traceRequirements(spec, text6).untraced;
+      return { path: path2, file: file2, template: !namedFiles.has(absolute) && isTemplateTaskFile(file2), trace: { specPath, untraced } };
     })
   );
-  const parsed = read.filter((entry) => !entry.template).map(({ path: path2, file: file2 }) => ({ path: path2, file: file2 }));
+  const kept = read.filter((entry) => !entry.template);
+  const parsed = kept.map(({ path: path2, file: file2 }) => ({ path: path2, file: file2 }));
   if (parsed.length === 0 && read.length > 0) {
     const templates = read.map((entry) => entry.path).join(", ");
     throw new AgentOsError(
@@ -56188,160 +57024,179 @@ async function validateCommand(paths, options) {
     );
   }
   const report2 = buildValidationReport(parsed);
-  const stdout = options.json ? `${JSON.stringify(report2, null, 2)}
+  const traces = kept.flatMap((k) => k.trace.untraced.length > 0 && k.trace.specPath !== void 0 ? [{ specPath: k.trace.specPath, untraced: k.trace.untraced }] : []);
+  const failing = settings.traceability === "fail" && traces.length > 0;
+  const stdout = options.json ? `${JSON.stringify(traces.length > 0 ? { ...report2, ok: report2.ok && !failing, traceability: { mode: settings.traceability, untraced: traces } } : report2, null, 2)}
 ` : `${renderValidationText(report2)}
+${renderTraces(traces, settings.traceability)}`;
+  return { exitCode: report2.ok && !failing ? 0 : 1, stdout, stderr: "" };
+}
+function renderTraces(traces, mode) {
+  if (traces.length === 0) return "";
+  const lines = traces.flatMap((t) => t.untraced.map((u) => `${t.specPath}:${u.line}: requirement ${u.number} has no task (${u.name})`));
+  const what = mode === "fail" ? "Traceability (gate.traceability: fail):" : "Traceability warnings (gate.traceability: warn):";
+  return `
+${what}
+${lines.map((l) => `  ${l}`).join("\n")}
 `;
-  return { exitCode: report2.ok ? 0 : 1, stdout, stderr: "" };
 }
 
 // src/cli/write-spec-command.ts
 init_errors();
+init_file_marker();
+init_read_requirements();
 import { join as join6, resolve as resolve7 } from "node:path";
-
-// src/core/spec/read-requirements.ts
-init_mdast_util_to_string();
-init_parse_markdown();
-init_source_slice();
-function unwrapVerbatim(text6) {
-  const trimmed = text6.trim();
-  if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
-  return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
-}
-var DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
-function headingText(node3) {
-  return oneLine(toString(node3)).replace(/:\s*$/, "");
-}
-function isBoldLead2(node3) {
-  if (node3.type !== "paragraph" || node3.children[0]?.type !== "strong") return false;
-  return node3.children.slice(1).every((c) => toString(c).trim() === "" || toString(c).trim() === ":");
-}
-function questionLabel(node3) {
-  if (node3.type !== "paragraph") return void 0;
-  const first = node3.children[0];
-  if (first?.type !== "strong") return void 0;
-  const match = /^Q(\d+):?$/.exec(toString(first).trim());
-  return match?.[1] === void 0 ? void 0 : Number(match[1]);
-}
-function findAnswerLabel(node3) {
-  if (node3.type === "strong" && toString(node3).trim() === "Answer:") return node3;
-  if (node3.type !== "paragraph") return void 0;
-  for (const child of node3.children) if (child.type === "strong" && toString(child).trim() === "Answer:") return child;
-  return void 0;
-}
-function collectBullets(source, node3, depth, into) {
-  if (node3.type === "list") {
-    for (const item of node3.children) {
-      const [first, ...rest] = item.children;
-      if (first?.type === "paragraph") into.push({ text: oneLine(sliceOfRange(source, [first])), depth });
-      for (const child of rest) collectBullets(source, child, depth + 1, into);
-    }
-  } else if (node3.type === "paragraph") {
-    const text6 = oneLine(sliceOfRange(source, [node3]));
-    if (text6 !== "") into.push({ text: text6, depth });
-  }
-}
-function readDiscussion(source, nodes) {
-  const entries2 = [];
-  const starts = nodes.flatMap((node3, index2) => questionLabel(node3) === void 0 ? [] : [index2]);
-  for (const [k, index2] of starts.entries()) {
-    const node3 = nodes[index2];
-    const number4 = questionLabel(node3) ?? 0;
-    const endIndex = starts[k + 1] ?? nodes.length;
-    const block = nodes.slice(index2, endIndex);
-    const label2 = block.map((n) => findAnswerLabel(n)).find((n) => n !== void 0);
-    const labelStart = label2?.position?.start.offset;
-    const labelEnd2 = label2?.position?.end.offset;
-    const lastEnd = block[block.length - 1]?.position?.end.offset ?? 0;
-    const questionStart = node3.children[0]?.position?.end.offset ?? 0;
-    let question = oneLine(source.slice(questionStart, labelStart ?? node3.position?.end.offset ?? questionStart));
-    const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
-    if (followUp) question = question.slice(followUp[0].length);
-    let answer = labelEnd2 === void 0 ? "" : unwrapVerbatim(source.slice(labelEnd2, lastEnd));
-    const defaulted = answer.includes(DEFAULT_STANDS);
-    if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
-    entries2.push({ number: number4, question, answer, defaulted, ...followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {} });
-  }
-  return entries2;
-}
-function readRequirements(markdown) {
-  const source = markdown.replace(/\r\n?/g, "\n");
-  const tree = parseMarkdown(source);
-  let title = "";
-  let initialDescription = "";
-  const sections = {};
-  const rawNodes = {};
-  const discussionNodes = [];
-  let h2 = "";
-  let h3 = "";
-  let lead = "";
-  let inDescription = false;
-  let descriptionFrom = 0;
-  let verbatimFrom;
-  let noteAuthor = "";
-  const notes = [];
-  const extras = {};
-  for (const node3 of tree.children) {
-    if (!inDescription && node3.type === "html" && node3.value.trim() === VERBATIM_START && verbatimFrom === void 0) {
-      verbatimFrom = node3.position?.end.offset ?? 0;
-    } else if (node3.type === "html" && node3.value.trim() === VERBATIM_END && verbatimFrom !== void 0) {
-      if (h3 === "Notes from the Answers") notes.push({ author: noteAuthor, text: source.slice(verbatimFrom, node3.position?.start.offset ?? verbatimFrom).trim() });
-      verbatimFrom = void 0;
-      if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node3);
-      continue;
-    } else if (verbatimFrom !== void 0) {
-      continue;
-    }
-    if (node3.type === "html" && node3.value.trim() === INITIAL_DESCRIPTION_START) {
-      inDescription = true;
-      descriptionFrom = node3.position?.end.offset ?? 0;
-      continue;
-    }
-    if (node3.type === "html" && node3.value.trim() === INITIAL_DESCRIPTION_END) {
-      inDescription = false;
-      initialDescription = source.slice(descriptionFrom, node3.position?.start.offset ?? descriptionFrom).trim();
-      continue;
-    }
-    if (inDescription) continue;
-    if (node3.type === "heading") {
-      if (node3.depth === 1) title = headingText(node3).replace(/^Spec Requirements:\s*/i, "");
-      else if (node3.depth === 2) [h2, h3, lead] = [headingText(node3), "", ""];
-      else [h3, lead] = [headingText(node3), ""];
-      continue;
-    }
-    if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) {
-      discussionNodes.push(node3);
-      continue;
-    }
-    if (node3.type === "html" && node3.value.startsWith("<!-- agent-os-github:")) continue;
-    (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node3);
-    if (isBoldLead2(node3)) {
-      lead = headingText(node3);
-      if (h3 === "Notes from the Answers") noteAuthor = lead.replace(/^From @/, "");
-      continue;
-    }
-    const key = [h2, h3, lead].filter((p) => p !== "").join("/");
-    if (node3.type === "table" || node3.type === "code") (extras[key] ??= []).push(sliceOfRange(source, [node3]));
-    collectBullets(source, node3, 0, sections[key] ??= []);
-  }
-  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: readDiscussion(source, discussionNodes), sections, raw, notes, extras };
-}
 
 // src/core/spec/render-spec.ts
 init_escape_markdown();
 init_plain_text();
+init_file_marker();
+
+// src/core/spec/route-answers.ts
+init_prose();
+init_plain_text();
+init_find_code_paths();
+init_parse_answers();
+var CONFIRMATION = /^(yes|yep|yeah|yup|correct|right|that'?s (right|correct|fine)|agreed?|fine|sounds good|ok(ay)?|exactly|good|perfect|sure|looks good|lgtm|confirmed|as proposed|default is fine|the default is fine|👍|✅)[\s.!,]*$/i;
+var AGREEMENT = /^(yes|yep|yeah|correct|right|agreed|sure|ok(ay)?|fine)\b[\s,.!:;—–-]*/i;
+var OUT_OF_SCOPE_LEAD = /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))\b\s*[:—–-]?\s*/i;
+var REUSE_LEAD = /^(reuse|re-use|use the existing|existing code|follow the pattern (of|in)|see how)\b\s*[:—–-]?\s*/i;
+var ADDS = /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;
+var SIGNIFICANT = /[\p{L}\p{N}_-]{4,}/gu;
+var STOP = /* @__PURE__ */ new Set(["that", "this", "with", "from", "have", "should", "would", "could", "when", "them", "they", "their", "there", "into", "only", "also", "must", "will", "each", "every", "which", "what", "where", "after", "before", "about", "than", "then", "once", "just", "like", "more", "some", "same", "still"]);
+function words(text6) {
+  return new Set((plainText(text6).toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
+}
+function matchRequirement(answer, requirements) {
+  const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(answer));
+  const n = Number(named?.[1] ?? named?.[2] ?? NaN);
+  if (Number.isInteger(n) && n >= 1 && n <= requirements.length) return n - 1;
+  const said = words(answer);
+  let best2;
+  requirements.forEach((requirement, index2) => {
+    const shared = [...words(requirement)].filter((w) => said.has(w)).length;
+    if (shared >= 2 && (best2 === void 0 || shared > best2.shared)) best2 = { index: index2, shared };
+  });
+  return best2?.index;
+}
+function firstSentence(text6) {
+  const plain = plainText(text6).replace(/\s+/g, " ").trim();
+  return (splitSentences(plain)[0] ?? plain).replace(/[.:;,]$/, "");
+}
+function pieces(text6) {
+  return text6.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== "");
+}
+function splitAtLead(piece) {
+  const sentences2 = splitSentences(piece);
+  const at = sentences2.findIndex((s, i) => i > 0 && (OUT_OF_SCOPE_LEAD.test(plainText(s)) || REUSE_LEAD.test(plainText(s))));
+  if (at < 0) return { before: "", lead: piece };
+  const offset = piece.indexOf(sentences2[at] ?? "");
+  return offset < 0 ? { before: "", lead: piece } : { before: piece.slice(0, offset).trim(), lead: piece.slice(offset).trim() };
+}
+function stripMarker(piece) {
+  return piece.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
+}
+function routeAnswers(entries2, requirements) {
+  const routed = { outOfScope: [], reuse: [], visuals: [], users: [], acceptance: [], requirements: [], confirmed: [] };
+  for (const entry of entries2) {
+    const question = entry.number;
+    const answer = entry.answer.trim();
+    if (entry.defaulted || answer === "" || isUnclearAnswer(answer) || CONFIRMATION.test(plainText(answer))) {
+      routed.confirmed.push(question);
+      continue;
+    }
+    const rest = [];
+    for (const whole of pieces(answer)) {
+      const { before, lead } = splitAtLead(whole);
+      if (before !== "") rest.push(before);
+      if (lead === "") continue;
+      const piece = lead;
+      const body = stripMarker(piece);
+      const plain = plainText(body);
+      if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== "scope") routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ""), question });
+      else if (REUSE_LEAD.test(plain) && entry.topic !== "reuse") routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
+      else rest.push(piece);
+    }
+    if (rest.length === 0) continue;
+    const text6 = rest.join("\n\n");
+    const title = (label2) => `${label2}: ${firstSentence(text6.replace(AGREEMENT, ""))}`;
+    switch (entry.topic) {
+      case "scope": {
+        const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, "")));
+        const excludes = rest.filter((p) => !adds.includes(p));
+        const excluded = excludes.map((p) => p.replace(AGREEMENT, "").replace(OUT_OF_SCOPE_LEAD, ""));
+        if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join("\n\n"), question });
+        for (const add of adds) routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add))}`, text: stripMarker(add), question });
+        break;
+      }
+      case "reuse":
+        routed.reuse.push({ text: text6, question, paths: findCodePaths(text6) });
+        break;
+      case "visuals":
+        routed.visuals.push({ text: text6, question });
+        break;
+      case "acceptance": {
+        const index2 = matchRequirement(text6, requirements);
+        routed.acceptance.push({ text: text6.replace(AGREEMENT, ""), question, ...index2 === void 0 ? {} : { requirement: index2 } });
+        break;
+      }
+      case "users-and-permissions":
+        routed.users.push({ text: text6, question });
+        routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text6, question });
+        break;
+      case "other":
+      case "follow-up":
+        routed.requirements.push({ title: `From the answer to Q${question}: ${firstSentence(text6.replace(AGREEMENT, ""))}`, text: text6, question });
+        break;
+      default:
+        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text6, question });
+    }
+  }
+  return routed;
+}
+
+// src/core/spec/spec-goal.ts
+init_parse_issue();
+init_find_issue_requirements();
+init_prose();
+init_plain_text();
+var GOAL_KINDS = ["problem", "preamble", "requirements", "users", "other"];
+function goalOf(issue2) {
+  for (const kind of GOAL_KINDS) {
+    for (const section3 of issue2.sections.filter((s) => s.kind === kind)) {
+      for (const paragraph2 of section3.paragraphs) {
+        const plain = plainText(paragraph2).replace(/\s+/g, " ").trim();
+        if (plain.length < 20 || noiseOf(paragraph2) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph2)) continue;
+        return splitSentences(plain).slice(0, 2).join(" ");
+      }
+    }
+  }
+  return issue2.title === "" ? "Deliver the feature described in the issue." : `Deliver \u201C${issue2.title}\u201D as shaped in planning/requirements.md.`;
+}
+function readIssueDescription(title, description) {
+  return parseIssue(title, description);
+}
+
+// src/core/spec/render-spec.ts
 var SUMMARY = "Requirements Summary";
+function indentContinuation(text6, by) {
+  return text6.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
+}
+function blockLines(blocks, indent2) {
+  return (blocks ?? []).flatMap((b) => ["", ...b.split("\n").map((l) => l === "" ? "" : `${indent2}${l}`), ""]);
+}
 function list3(items) {
-  return items.map((b) => `${"  ".repeat(b.depth)}- ${b.text}`);
+  return items.flatMap((b) => [`${"  ".repeat(b.depth)}- ${b.text}`, ...blockLines(b.blocks, "  ".repeat(b.depth + 1))]);
+}
+function sourced(text6, question, indent2 = "") {
+  const block = text6.includes("\n") || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text6);
+  return block ? `${indent2}- From the answer to Q${question}:
+
+${indent2}  ${indentContinuation(text6, indent2.length + 2)}
+` : `${indent2}- ${text6} (from the answer to Q${question})`;
 }
 function real(items) {
   return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above.");
-}
-function nameOf(text6) {
-  const plain = plainText(text6).replace(/\s+/g, " ").replace(/[.:;]$/, "");
-  if (plain.length <= 60) return plain;
-  const cut = plain.slice(0, 60);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 30))}\u2026`;
 }
 function groups(items) {
   const out = [];
@@ -56351,9 +57206,6 @@ function groups(items) {
     else last.push(item);
   }
   return out;
-}
-function indentContinuation(text6, by) {
-  return text6.split("\n").map((line, i) => i === 0 || line === "" ? line : `${" ".repeat(by)}${line}`).join("\n");
 }
 function decision(entry) {
   const label2 = entry.followUpOn === void 0 ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
@@ -56370,34 +57222,50 @@ function decision(entry) {
 function section2(title, lines, empty4) {
   return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
 }
-function goalOf(doc) {
-  const prose2 = plainText(doc.initialDescription).split(/\n+/).map((l) => l.trim()).find((l) => l.length > 20 && !/^[-*+]|^\d+[.)]/.test(l));
-  if (prose2 === void 0) return `Deliver ${doc.title === "" ? "the feature described in the issue" : `\u201C${doc.title}\u201D`} as shaped in planning/requirements.md.`;
-  const sentences2 = prose2.match(/[^.!?]+[.!?]+/g) ?? [prose2];
-  return sentences2.slice(0, 2).map((x) => x.trim()).join(" ");
+function specificRequirements(functional, routed, acceptanceFromIssue) {
+  const fromIssue = groups(functional);
+  const titles = fromIssue.map((g) => g[0]?.text ?? "");
+  const requirements = fromIssue.map((group) => ({ title: firstSentence(group[0]?.text ?? ""), lines: list3(group), acceptance: [] }));
+  for (const answer of routed.requirements) {
+    requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
+  }
+  const general = [];
+  for (const criterion of acceptanceFromIssue) {
+    const index2 = criterion.depth === 0 ? matchRequirement(criterion.text, titles) : void 0;
+    const target = index2 === void 0 ? void 0 : requirements[index2];
+    if (target) target.acceptance.push(`- ${criterion.text}`);
+    else general.push(`${"  ".repeat(criterion.depth)}- ${criterion.text}`);
+  }
+  for (const criterion of routed.acceptance) {
+    const target = criterion.requirement === void 0 ? void 0 : requirements[criterion.requirement];
+    if (target) target.acceptance.push(sourced(criterion.text, criterion.question));
+    else general.push(sourced(criterion.text, criterion.question));
+  }
+  return { requirements, general };
+}
+function renderRequirement(requirement, number4) {
+  const acceptance = requirement.acceptance.length === 0 ? [] : ["- Acceptance criteria:", ...requirement.acceptance.map((l) => indentContinuation(`  ${l}`, 2))];
+  return [`**${number4}. ${escapeMarkdown(requirement.title)}**`, "", ...requirement.lines, ...acceptance, ""];
 }
 function renderSpec(doc) {
   const s = doc.sections;
+  const issue2 = readIssueDescription(doc.title, doc.initialDescription);
   const functional = real(s[`${SUMMARY}/Functional Requirements`]);
-  const acceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
-  const users = real(s[`${SUMMARY}/Users and Permissions`]);
+  const issueAcceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
   const technical = real(s[`${SUMMARY}/Technical Considerations`]);
   const context = real(s[`${SUMMARY}/Context from the Issue`]);
   const outOfScope = real(s[`${SUMMARY}/Scope Boundaries/Out of Scope`]);
+  const users = real(s[`${SUMMARY}/Users and Permissions`]);
   const visuals = [...real(s["Visual Assets/Files Provided"]), ...real(s["Visual Assets/Visual Insights"])];
-  const reuse = [...real(s["Requirements Discussion/Existing Code to Reference"]), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
-  const uniqueReuse = reuse.filter((b, i) => reuse.findIndex((o) => o.text === b.text) === i);
-  const userStories = users.filter((u) => /^as an? /i.test(plainText(u.text)));
-  const specific = [];
-  for (const [i, group] of groups(functional).entries()) {
-    specific.push(`**${i + 1}. ${escapeMarkdown(nameOf(group[0]?.text ?? ""))}**`, "", ...list3(group), "");
-  }
+  const codePaths = [...real(s["Requirements Discussion/Existing Code to Reference"]), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
+  const routed = routeAnswers(doc.discussion, groups(functional).map((g) => g[0]?.text ?? ""));
+  const { requirements, general } = specificRequirements(functional, routed, issueAcceptance);
+  const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
   const extras = (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
   if (extras("Functional Requirements").length > 0) specific.push("**More from the requirements**", "", ...extras("Functional Requirements"));
-  if (acceptance.length > 0 || extras("Acceptance Criteria").length > 0) {
-    specific.push("**Acceptance criteria**", "", ...list3(acceptance), "", ...extras("Acceptance Criteria"));
-  }
-  if (users.length > userStories.length) specific.push("**Users and permissions**", "", ...list3(users.filter((u) => !userStories.includes(u))), "");
+  if (general.length > 0 || extras("Acceptance Criteria").length > 0) specific.push("**Acceptance criteria**", "", ...general, "", ...extras("Acceptance Criteria"));
+  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
+  if (nonStoryUsers.length > 0) specific.push("**Users and permissions**", "", ...list3(nonStoryUsers), "");
   if (technical.length > 0 || extras("Technical Considerations").length > 0) {
     specific.push("**Technical considerations**", "", ...list3(technical), "", ...extras("Technical Considerations"));
   }
@@ -56408,19 +57276,20 @@ function renderSpec(doc) {
   ${indentContinuation(n.text, 2)}
 `), "");
   }
+  const reuse = [
+    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list3([b])),
+    ...routed.reuse.map((r) => sourced(r.text, r.question))
+  ];
+  const exclusions = [...list3(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras("Scope Boundaries/Out of Scope")];
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",
-    ...section2("Goal", [goalOf(doc), ...context.length > 0 ? ["", ...list3(context)] : []], ""),
-    ...section2(
-      "User Stories",
-      userStories.length > 0 ? list3(userStories) : [`- As a user, I want ${doc.title === "" ? "this feature" : `\u201C${escapeMarkdown(doc.title)}\u201D`} so that the problem described in the issue is solved.`],
-      ""
-    ),
+    ...section2("Goal", [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list3(context)] : []], ""),
+    ...section2("User Stories", userStoriesOf(doc, issue2, routed), ""),
     ...section2("Specific Requirements", specific, "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"),
-    ...section2("Visual Design", list3(visuals), "No visual assets provided."),
-    ...section2("Existing Code to Leverage", list3(uniqueReuse), "No existing code identified for reuse."),
-    ...section2("Out of Scope", [...list3(outOfScope), ...extras("Scope Boundaries/Out of Scope")], "- Anything not listed under Specific Requirements.")
+    ...section2("Visual Design", [...list3(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], "No visual assets provided."),
+    ...section2("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
+    ...section2("Out of Scope", exclusions, "- Anything not listed under Specific Requirements.")
   ];
   return markFile("spec", lines.join("\n"), {});
 }

@@ -83,10 +83,13 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
   return reads.filter((read) => read !== undefined);
 }
 
-/** A spec's tasks.md held to the spec.md beside it (Agent OS's layout), unless traceability is off. */
+/**
+ * A spec's tasks.md held to the spec.md beside it (Agent OS's layout), unless traceability is off. Only where the
+ * pull request changes that spec.md (a spec's own pull request): a pull request that only ticks tasks costs no read.
+ */
 async function readTrace(client: GitHubClient, subject: GateSubject, settings: GateSettings, tasksPath: string, tasks: string): Promise<SpecTrace | undefined> {
   const specPath = settings.traceability === 'off' ? undefined : specPathBeside(tasksPath);
-  if (specPath === undefined) return undefined;
+  if (specPath === undefined || !subject.changedFiles.some((f) => f.path === specPath && !f.removed)) return undefined;
   const spec = await readFileAtRef(client, subject.repo, specPath, subject.headSha);
   return spec.found ? { ...traceRequirements(spec.text, tasks), specPath, tasksPath } : undefined;
 }

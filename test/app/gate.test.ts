@@ -143,6 +143,31 @@ describe('merge gate on pull_request events', () => {
     expect(body.external_id).toMatch(/^agent-os-tasks:[0-9a-f]{24}:[0-9a-f]{24}$/);
   });
 
+  it('holds a spec pull request to its trace: a requirement no task names is a warning on its spec.md line', async () => {
+    const SPEC = TASKS.replace(/tasks\.md$/, 'spec.md');
+    const spec = ['# Specification: Team invites', '', '## Specific Requirements', '', '**1. The Invite model**', '', '- Store invites', '', '**2. Revoking an invite**', '', '- Owners can revoke', ''].join('\n');
+    const tasks = DONE_MD.replace('1.2 Create the Invite model', '1.2 Implement Specific Requirement 1: The Invite model');
+    const created: Body[] = [];
+    nockPullRequestReads({ files: [TASKS, SPEC], contents: { [TASKS]: tasks, [SPEC]: spec } });
+    captureCreate(created);
+
+    await deliver(probot, 'pull_request', prPayload('opened'));
+
+    const body = created[0] as Body;
+    expect(body).toMatchObject({ conclusion: 'success', output: { title: '7 of 7 tasks complete' } });
+    expect(body.output.annotations).toEqual([
+      {
+        path: SPEC,
+        start_line: 9,
+        end_line: 9,
+        annotation_level: 'warning',
+        title: 'Requirement 2 has no task',
+        message: `No task in ${TASKS} names Specific Requirement 2 (“Revoking an invite”). Add a task that says "Specific Requirement 2" (or a "Requirements: 2" line under one), or run /create-tasks --force to write tasks.md again from spec.md.`,
+      },
+    ]);
+    expect(body.output.summary).toContain('requirement 2 has no task (a warning: `gate.traceability: warn`).');
+  });
+
   it('reports success when every required task is checked off', async () => {
     const created: Body[] = [];
     nockPullRequestReads({ contents: { [TASKS]: DONE_MD } });

@@ -28,10 +28,23 @@ function taskTexts(markdown: string): string[] {
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'code' || node.type === 'html') continue;
-    if (node.type === 'listItem' && isTask(node)) texts.push(toString(node));
+    if (node.type === 'listItem' && isTask(node)) texts.push(paragraphsOf(node).join('\n'));
     if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
   return texts;
+}
+
+/** Each paragraph (and heading) under a node on its own line: `toString` of the whole would run words together. */
+function paragraphsOf(root: Nodes): string[] {
+  const out: string[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'code' || node.type === 'html') continue;
+    if (node.type === 'paragraph' || node.type === 'heading') out.push(toString(node));
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as Nodes);
+  }
+  return out;
 }
 
 function isTask(item: ListItem): boolean {
