@@ -56244,7 +56244,9 @@ function classifyWork(requirements) {
     if (byTitle !== void 0 && byTitle !== "spec") return byTitle;
     if (byTitle === "spec") return spec;
     const own6 = scores(textOf2(requirement));
-    return (own6.get(spec) ?? 0) > 0 ? spec : best(own6) ?? spec;
+    const mine = best(own6);
+    if (mine === void 0) return spec;
+    return spec !== "core" && (own6.get(spec) ?? 0) >= (own6.get(mine) ?? 0) ? spec : mine;
   });
 }
 

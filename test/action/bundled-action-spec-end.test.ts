@@ -193,7 +193,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       const children = subIssues();
       expect(children.map((c) => c.title)).toEqual([
         'Task Group 1: Data Models and Persistence — Team invites by email',
-        'Task Group 2: API and Core Logic — Team invites by email',
+        'Task Group 2: Core Logic — Team invites by email',
         'Task Group 3: User Interface — Team invites by email',
         'Task Group 4: Test Review and Gap Analysis — Team invites by email',
       ]);

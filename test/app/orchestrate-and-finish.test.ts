@@ -96,7 +96,7 @@ describe('/orchestrate-tasks', () => {
     const children = subIssues();
     expect(children.map((c) => c.title)).toEqual([
       'Task Group 1: Data Models and Persistence — Team invites by email',
-      'Task Group 2: API and Core Logic — Team invites by email',
+      'Task Group 2: Core Logic — Team invites by email',
       'Task Group 3: User Interface — Team invites by email',
       'Task Group 4: Test Review and Gap Analysis — Team invites by email',
     ]);

@@ -70,7 +70,7 @@ describe('/create-tasks', () => {
     expect(groups.map((g) => g.number)).toEqual(groups.map((_, i) => String(i + 1)));
     expect(groups.map((g) => g.title)).toEqual([
       'Task Group 1: Data Models and Persistence',
-      'Task Group 2: API and Core Logic',
+      'Task Group 2: Core Logic',
       'Task Group 3: User Interface',
       'Task Group 4: Test Review and Gap Analysis',
     ]);

@@ -76,7 +76,9 @@ export function classifyWork(requirements: readonly SpecRequirement[]): WorkKind
     if (byTitle !== undefined && byTitle !== 'spec') return byTitle;
     if (byTitle === 'spec') return spec;
     const own = scores(textOf(requirement));
-    // The spec's main work wins where the requirement speaks of it at all ("a --json flag … instead of the table" is the CLI's).
-    return (own.get(spec) ?? 0) > 0 ? spec : (best(own) ?? spec);
+    const mine = best(own);
+    if (mine === undefined) return spec;
+    // A tie goes to the interface the spec is about ("a --json flag … instead of the table" is the CLI's work).
+    return spec !== 'core' && (own.get(spec) ?? 0) >= (own.get(mine) ?? 0) ? spec : mine;
   });
 }

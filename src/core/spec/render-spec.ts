@@ -2,7 +2,7 @@ import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { plainText } from '../markdown/plain-text.js';
 import { markFile } from './file-marker.js';
 import type { Bullet, DiscussionEntry, RequirementsDocument } from './read-requirements.js';
-import { firstSentence, matchRequirement, routeAnswers, type RoutedAnswers } from './route-answers.js';
+import { firstSentence, requirementMatcher, routeAnswers, type RoutedAnswers } from './route-answers.js';
 import { goalOf, readIssueDescription } from './spec-goal.js';
 import { userStoriesOf } from './user-stories.js';
 
@@ -77,8 +77,9 @@ function specificRequirements(functional: readonly Bullet[], routed: RoutedAnswe
     requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
   }
   const general: string[] = [];
+  const match = requirementMatcher(titles);
   for (const criterion of acceptanceFromIssue) {
-    const index = criterion.depth === 0 ? matchRequirement(criterion.text, titles) : undefined;
+    const index = criterion.depth === 0 ? match(criterion.text) : undefined;
     const target = index === undefined ? undefined : requirements[index];
     if (target) target.acceptance.push(`- ${criterion.text}`);
     else general.push(`${'  '.repeat(criterion.depth)}- ${criterion.text}`);

@@ -50,18 +50,29 @@ function words(text: string): Set<string> {
   return new Set((plainText(text).toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
 }
 
-/** The requirement an answer is about: one it names by number ("requirement 2", "#2", "R2"), else clear overlap. */
+/**
+ * A matcher from a text to the requirement it is about: one it names by number ("requirement 2", "#2", "R2"),
+ * else the one it shares the most significant words with (at least two). Each requirement's words are read once.
+ */
+export function requirementMatcher(requirements: readonly string[]): (text: string) => number | undefined {
+  const vocabulary = requirements.map(words);
+  return (text) => {
+    const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text));
+    const n = Number(named?.[1] ?? named?.[2] ?? NaN);
+    if (Number.isInteger(n) && n >= 1 && n <= requirements.length) return n - 1;
+    const said = words(text);
+    let best: { index: number; shared: number } | undefined;
+    vocabulary.forEach((own, index) => {
+      const shared = [...own].filter((w) => said.has(w)).length;
+      if (shared >= 2 && (best === undefined || shared > best.shared)) best = { index, shared };
+    });
+    return best?.index;
+  };
+}
+
+/** The requirement one answer is about (see `requirementMatcher`). */
 export function matchRequirement(answer: string, requirements: readonly string[]): number | undefined {
-  const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(answer));
-  const n = Number(named?.[1] ?? named?.[2] ?? NaN);
-  if (Number.isInteger(n) && n >= 1 && n <= requirements.length) return n - 1;
-  const said = words(answer);
-  let best: { index: number; shared: number } | undefined;
-  requirements.forEach((requirement, index) => {
-    const shared = [...words(requirement)].filter((w) => said.has(w)).length;
-    if (shared >= 2 && (best === undefined || shared > best.shared)) best = { index, shared };
-  });
-  return best?.index;
+  return requirementMatcher(requirements)(answer);
 }
 
 /** The answer's first sentence in plain words: the name of the requirement it becomes. */
@@ -96,6 +107,7 @@ function stripMarker(piece: string): string {
  */
 export function routeAnswers(entries: readonly DiscussionEntry[], requirements: readonly string[]): RoutedAnswers {
   const routed: RoutedAnswers = { outOfScope: [], reuse: [], visuals: [], users: [], acceptance: [], requirements: [], confirmed: [] };
+  const match = requirementMatcher(requirements);
   for (const entry of entries) {
     const question = entry.number;
     const answer = entry.answer.trim();
@@ -135,7 +147,7 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
         routed.visuals.push({ text, question });
         break;
       case 'acceptance': {
-        const index = matchRequirement(text, requirements);
+        const index = match(text);
         routed.acceptance.push({ text: text.replace(AGREEMENT, ''), question, ...(index === undefined ? {} : { requirement: index }) });
         break;
       }
