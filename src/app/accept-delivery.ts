@@ -47,7 +47,7 @@ export function createDeliveryDesk(queue: WorkQueue, claims: () => DeliveryClaim
       const now = queue.stats();
       context.log.info({ ms: Math.round(performance.now() - accepted), queued: now.queued, waitMs: Math.round(now.wait.lastMs), succeeded }, 'delivery done');
     })();
-    queue.track(done);
+    queue.track(done, (context.payload as { repository?: { full_name?: string } }).repository?.full_name);
   };
   return { accept, stats: () => ({ ...stats }) };
 }

@@ -43,8 +43,11 @@ export interface AgentOsAppOptions {
 /** The App, and what its operators and tests see of its queue. */
 export interface AgentOsApp {
   app: (probot: Probot, loaded?: ApplicationFunctionOptions) => void;
-  /** Resolves once every accepted delivery's work is done (tests wait on it instead of sleeping). */
-  idle: () => Promise<void>;
+  /**
+   * Resolves once every accepted delivery's work is done, or with `repository` (`owner/name`) every delivery's about
+   * that repository (tests wait on it instead of sleeping).
+   */
+  idle: (repository?: string) => Promise<void>;
   metrics: () => AppMetrics;
   /** Close the claims' Redis connection. */
   close: () => Promise<void>;
@@ -310,7 +313,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
 
   return {
     app,
-    idle: () => queue.idle(),
+    idle: (repository) => queue.idle(repository),
     metrics,
     close: async () => {
       await queue.idle();

@@ -25,10 +25,13 @@ export interface JobLog {
 export interface WorkQueue {
   /** Run `job` when no earlier job of `key` is running and a slot is free; resolves or rejects with it. */
   run: <T>(key: string, job: () => Promise<T>) => Promise<T>;
-  /** Count `work` as in flight until it settles (its failure is the caller's to report), so `idle` waits for it. */
-  track: (work: Promise<unknown>) => void;
-  /** Resolves once nothing is queued, running or in flight (work started meanwhile included). */
-  idle: () => Promise<void>;
+  /**
+   * Count `work` as in flight until it settles (its failure is the caller's to report), so `idle` waits for it;
+   * `tag` (a repository's full name) lets `idle` wait for one repository's work only.
+   */
+  track: (work: Promise<unknown>, tag?: string) => void;
+  /** Resolves once nothing (with `tag`: nothing tracked with that tag) is queued, running or in flight, work started meanwhile included. */
+  idle: (tag?: string) => Promise<void>;
   stats: () => QueueStats;
 }
 
@@ -36,7 +39,7 @@ export function createWorkQueue(options: { concurrency: number; now?: () => numb
   const now = options.now ?? (() => performance.now());
   const serialize = createKeyedSerializer();
   const slotWaiters: Array<() => void> = [];
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = new Map<Promise<unknown>, string | undefined>();
   const stats: QueueStats = { queued: 0, running: 0, inFlight: 0, completed: 0, failed: 0, wait: { lastMs: 0, maxMs: 0, totalMs: 0, count: 0 } };
 
   const acquire = (): Promise<void> => {
@@ -76,12 +79,12 @@ export function createWorkQueue(options: { concurrency: number; now?: () => numb
     return result;
   };
 
-  const track = (work: Promise<unknown>): void => {
+  const track = (work: Promise<unknown>, tag?: string): void => {
     const settled = work.then(
       () => undefined,
       () => undefined,
     );
-    inFlight.add(settled);
+    inFlight.set(settled, tag);
     stats.inFlight = inFlight.size;
     void settled.then(() => {
       inFlight.delete(settled);
@@ -89,8 +92,9 @@ export function createWorkQueue(options: { concurrency: number; now?: () => numb
     });
   };
 
-  const idle = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  const idle = async (tag?: string): Promise<void> => {
+    const pending = () => [...inFlight].filter(([, t]) => tag === undefined || t === tag).map(([work]) => work);
+    for (let waiting = pending(); waiting.length > 0; waiting = pending()) await Promise.all(waiting);
   };
 
   return { run, track, idle, stats: () => ({ ...stats, wait: { ...stats.wait } }) };

@@ -15,6 +15,7 @@ import { readPullRequest } from '../github/read-pull-request.js';
 import { isChecklist } from '../core/checklist/render-checklist.js';
 import { createTasks } from './create-tasks.js';
 import { foldAnswerComment } from './fold-answer-comment.js';
+import { refuseForkWrite, renderForkNotice } from './fork-guard.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import { followGate } from './follow-gate.js';
 import { implementTasks } from './implement-tasks.js';
@@ -85,10 +86,15 @@ export async function withSettings(base: EventBase): Promise<LifecycleContext> {
 /** Numbers 1…40, so any numbered reply counts as "looks like answers" before the real questions are read. */
 const ANY_QUESTIONS: ClarifyingQuestion[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, topic: 'scope', text: '', default: '' }));
 
+/** Commands that commit to the spec branch (implement-tasks only edits the description; the others refuse pull requests). */
+const BRANCH_WRITING_COMMANDS: ReadonlySet<string> = new Set(['write-spec', 'create-tasks', 'orchestrate-tasks']);
+
 /** The spec issue a command talks about: the issue itself, or for a spec pull request the issue its branch names. */
-async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent): Promise<IssueSnapshot> {
+async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand): Promise<IssueSnapshot> {
   if (!event.isPullRequest) return readIssue(ctx.client, ctx.repo, event.issueNumber);
   const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  // Commands that write to the spec branch: on a fork's pull request that branch is not the pull request's.
+  if (BRANCH_WRITING_COMMANDS.has(command.name)) refuseForkWrite(pr, command.name, ctx.gateSettings.checkName);
   const number = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
   if (number === undefined) {
     throw new AgentOsError(
@@ -142,7 +148,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     if (event.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
     return runPlanProduct(ctx, await readIssue(ctx.client, ctx.repo, event.issueNumber), command, eventKey, comments);
   }
-  const issue = await subjectIssue(ctx, event);
+  const issue = await subjectIssue(ctx, event, command);
   if (command.name === 'shape-spec') {
     if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
@@ -280,6 +286,11 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
       `@${event.sender.login} ticking tasks here needs ${ctx.settings.permissions.tick} permission on this repository, and you have ${outcome.held}, so the checklist was put back as it was. Nothing was changed.`,
     );
     return { phase: 'tick', status: 'refused' };
+  }
+  if (outcome.status === 'fork') {
+    const refused = `@${event.sender.login} your ticks were not committed, and the checklist was put back as it was.`;
+    await reply(ctx, event.issueNumber, event.eventKey, renderForkNotice(outcome.head, refused, ctx.gateSettings.checkName));
+    return { phase: 'tick', status: 'fork' };
   }
   const headSha = outcome.status === 'committed' ? outcome.commitSha : outcome.headSha;
   const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, headSha, ctx.gateSettings, outcome.body);

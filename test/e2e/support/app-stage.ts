@@ -125,8 +125,8 @@ export interface AppStage {
   post: (webhook: WebhookPost) => Promise<{ status: number; text: string }>;
   /** POST a webhook and resolve as soon as it is answered (its work may still be queued or running). */
   answer: (webhook: WebhookPost) => Promise<{ status: number; text: string }>;
-  /** Resolves once no replica has work queued, running or in flight. */
-  idle: () => Promise<void>;
+  /** Resolves once no replica has work queued, running or in flight (about `repository`, when given). */
+  idle: (repository?: string) => Promise<void>;
   /** The App of each replica (its queue's metrics). */
   apps: readonly AgentOsApp[];
   /** `GET /metrics` of a replica, as an operator's scraper reads it. */
@@ -254,9 +254,10 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
     throw error;
   }
 
-  const idle = async () => {
-    // Work on one replica may lead to none on another (no webhooks flow between them here): one pass each.
-    await Promise.all(apps.map((app) => app.idle()));
+  /** Every replica's work, or only its work about one repository (tests running at once each have their own). */
+  const idle = async (repository?: string) => {
+    // Work on one replica leads to none on another (no webhooks flow between them here): one pass each.
+    await Promise.all(apps.map((app) => app.idle(repository)));
   };
 
   const answer = async ({ event, payload, id = randomUUID(), replica = 0, signature = 'valid' }: WebhookPost) => {
@@ -280,7 +281,7 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
 
   const post = async (webhook: WebhookPost) => {
     const answered = await answer(webhook);
-    await idle();
+    await idle((webhook.payload as { repository?: { full_name?: string } }).repository?.full_name);
     return answered;
   };
 
