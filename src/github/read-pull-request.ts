@@ -30,7 +30,8 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
       headSha: data.head.sha,
       headRef: data.head.ref,
       headInRepository: sameRepository(data),
-      headRepository: data.head.repo?.full_name ?? null,
+      // Typed as always there, but GitHub sends `null` once the fork is deleted.
+      headRepository: (data.head as { repo?: { full_name?: string } | null }).repo?.full_name ?? null,
       body: data.body,
       htmlUrl: data.html_url,
     };

@@ -30,7 +30,7 @@ const branchWrites = () => fake.writes().filter((r) => !/\/check-runs(\/\d+)?$/.
 function forkPayload(action: 'opened' | 'synchronize' = 'opened') {
   const payload = pullRequestPayload(fake, pr, action);
   payload.pull_request.head.sha = forkSha;
-  Object.assign(payload.pull_request.head.repo ?? {}, { full_name: FORK, name: 'app', owner: { ...payload.pull_request.head.repo?.owner, login: 'contrib' } });
+  Object.assign(payload.pull_request.head.repo, { full_name: FORK, name: 'app', owner: { ...payload.pull_request.head.repo.owner, login: 'contrib' } });
   return payload;
 }
 
