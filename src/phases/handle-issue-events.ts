@@ -15,6 +15,7 @@ import { readPullRequest } from '../github/read-pull-request.js';
 import { isChecklist } from '../core/checklist/render-checklist.js';
 import { createTasks } from './create-tasks.js';
 import { foldAnswerComment } from './fold-answer-comment.js';
+import { settleFailureReport } from './settle-failure-report.js';
 import { refuseForkWrite, renderForkNotice } from './fork-guard.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import { followGate } from './follow-gate.js';
@@ -352,6 +353,7 @@ export async function handleIssueComment(base: EventBase, event: IssueCommentEve
     const outcome = await runCommand(ctx, event, command, comments);
     if (outcome.message !== undefined) await reply(ctx, event.issueNumber, eventKey, outcome.message);
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'rocket');
+    await settleFailureReport(ctx, { number: event.issueNumber, eventKey, comments, what: commandLabel(command) });
     return event.isPullRequest ? await withFollowUps(ctx, event.issueNumber, outcome) : outcome;
   } catch (error) {
     const known = asKnown(error);
@@ -394,6 +396,7 @@ async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): P
         `@${comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and every answer on it.`,
       );
     }
+    if (outcome.status === 'folded') await settleFailureReport(ctx, { number: issue.number, eventKey, comments, what: `Folding @${comment.author}'s answers into the requirements` });
     const afterSpec = `${eventKey}-after-spec`;
     if (outcome.status === 'folded' && issue.labels.includes(labels.specWritten) && !handledBefore(comments, afterSpec)) {
       await reply(ctx, issue.number, afterSpec, `@${comment.author} your answers are in \`requirements.md\`. \`spec.md\` was written before them: comment \`/write-spec\` to bring it up to date.`);
@@ -446,6 +449,7 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
       const same = current !== undefined && visibleText(current.body) === visibleText(body);
       await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
     }
+    await settleFailureReport(ctx, { number: issue.number, eventKey: event.eventKey, comments, what: 'Shaping this issue into a spec' });
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
     return shapingFailed(ctx, event, error, comments);
