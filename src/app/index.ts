@@ -8,11 +8,9 @@ import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gat
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
 import { followGate, handleIssueStateChange, handlePullRequestClosed } from '../phases/handle-spec-events.js';
 import { loadSettings } from '../phases/load-settings.js';
-import { syncChecklist } from '../phases/sync-checklist.js';
 import { createDeliveryDesk } from './accept-delivery.js';
 import { createMemoryClaims, createRedisClaims, DEFAULT_CLAIM_TIMES, type ClaimTimes, type DeliveryClaims } from './claim-delivery.js';
-import { createCoalescer } from './coalesce-runs.js';
-import { eventBase, eventLog, isOurCheckRun, logOutcome, repoOf, sameRepository } from './event-context.js';
+import { eventBase, isOurCheckRun, logOutcome, repoOf, sameRepository } from './event-context.js';
 import {
   GATE_CHECK_EVENTS,
   GATE_MERGE_QUEUE_EVENTS,
@@ -25,7 +23,7 @@ import {
 } from './events.js';
 import { metricsHandler } from './metrics-endpoint.js';
 import type { AppMetrics } from './render-metrics.js';
-import { reportGate } from './report-gate.js';
+import { createGateReporter } from './report-on-commit.js';
 import { createWorkQueue } from './work-queue.js';
 
 export * from './events.js';
@@ -57,29 +55,17 @@ const DEFAULT_CONCURRENCY = 8;
 
 const succeeded = (outcome: EventOutcome) => outcome.status !== 'failed';
 
-/** What a gate reports on and how to compute it; `after` runs in the same job, after the check run. */
-interface GateTarget {
-  context: Context;
-  repo: RepoRef;
-  headSha: string;
-  rerun: boolean;
-  run: () => Promise<GateOutcome>;
-  checklist?: { pullRequest: number; repoHtmlUrl: string };
-  after?: (gated: GateOutcome) => Promise<void>;
-}
-
 /**
  * The Probot app: every event is wired to the same phases the Action and CLI use. Each delivery is checked,
  * claimed by its id and answered at once; its work runs from the in-process queue.
  */
 export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   const queue = createWorkQueue({ concurrency: options.concurrency ?? DEFAULT_CONCURRENCY });
-  const gates = createCoalescer<GateOutcome | undefined>(queue);
-  let gateRuns = 0;
+  const { reportOn, stats: gateStats } = createGateReporter(queue);
   let claims: DeliveryClaims | undefined;
   const claimStore = (): DeliveryClaims => (claims ??= createMemoryClaims(options.claimTimes ?? DEFAULT_CLAIM_TIMES));
   const desk = createDeliveryDesk(queue, claimStore);
-  const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: { runs: gateRuns, joined: gates.stats().joined }, claims: claimStore().store });
+  const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: gateStats(), claims: claimStore().store });
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
     if (options.redisUrl !== undefined && claims === undefined) {
@@ -103,40 +89,6 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   /** A gate read with the repository's settings (a configuration problem fails the check with its message). */
   const gateWith = (context: Context, repo: RepoRef, gate: (settings: Settings['gate']) => Promise<GateOutcome>) => async () =>
     gate((await loadSettings(context.octokit, repo)).gate);
-
-  /**
-   * Gate one commit and report it as the check run, then (for a pull request event) keep its checklist comment
-   * in step. Gates of one commit run one at a time; `coalesceAs` lets deliveries that arrive while a gate of the same
-   * kind is waiting join it (a burst of pushes' webhooks costs at most two evaluations).
-   */
-  const reportOn = (target: GateTarget, coalesceAs?: string): Promise<GateOutcome | undefined> => {
-    const queueKey = `${target.repo.owner}/${target.repo.repo}@${target.headSha}`;
-    const job = async (): Promise<GateOutcome | undefined> => {
-      gateRuns += 1;
-      let gated: GateOutcome | undefined;
-      await reportGate({
-        client: target.context.octokit,
-        repo: target.repo,
-        settings: DEFAULT_SETTINGS.gate,
-        log: eventLog(target.context, { full_name: `${target.repo.owner}/${target.repo.repo}` }, 'gate-tasks'),
-        fallbackSha: target.headSha,
-        rerun: target.rerun,
-        run: async () => (gated = await target.run()),
-      });
-      if (gated === undefined) return gated;
-      if (target.checklist !== undefined) {
-        try {
-          const written = await syncChecklist({ client: target.context.octokit, repo: target.repo, ...target.checklist }, gated);
-          if (written !== 'none' && written !== 'unchanged') target.context.log.info({ pullRequest: target.checklist.pullRequest, written }, 'checklist comment');
-        } catch (error) {
-          target.context.log.warn({ err: error }, 'could not update the checklist comment');
-        }
-      }
-      await target.after?.(gated);
-      return gated;
-    };
-    return coalesceAs === undefined ? queue.run(queueKey, job) : gates.submit(`${queueKey} ${coalesceAs}`, job, queueKey);
-  };
 
   /** A phase gated a pull request at a commit it made: its check run follows at once (the checklist already has). */
   const reportPhaseGate = async (context: Context, repo: RepoRef, gate: GateOutcome | undefined): Promise<boolean> =>
