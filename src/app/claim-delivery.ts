@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /**
  * Which deliveries this App is handling or has handled, by `X-GitHub-Delivery` (the same on GitHub's redelivery
@@ -68,14 +68,21 @@ export interface RedisClaimsOptions {
  */
 export function createRedisClaims(options: RedisClaimsOptions): DeliveryClaims {
   const times = options.times ?? DEFAULT_CLAIM_TIMES;
-  const redis = new Redis(options.url, { maxRetriesPerRequest: 1 });
-  // ioredis reconnects on its own; the error is reported where a claim needed Redis.
-  redis.on('error', () => undefined);
+  // ioredis is an optional peer dependency: loaded only when REDIS_URL is set (Probot needs it then too).
+  const connection: Promise<Redis> = import('ioredis').then(({ Redis: Client }) => {
+    const redis = new Client(options.url, { maxRetriesPerRequest: 1 });
+    // ioredis reconnects on its own; the error is reported where a claim needed Redis.
+    redis.on('error', () => undefined);
+    return redis;
+  });
+  // A failed import is reported by the first claim that needs it.
+  connection.catch(() => undefined);
   const me = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   return {
     store: 'redis',
     claim: async (id) => {
       try {
+        const redis = await connection;
         return (await redis.set(claimKey(options.prefix, id), `running ${me}`, 'PX', times.runningTtlMs, 'NX')) === 'OK';
       } catch (error) {
         options.onError(error, id);
@@ -85,6 +92,7 @@ export function createRedisClaims(options: RedisClaimsOptions): DeliveryClaims {
     settle: async (id, succeeded) => {
       const key = claimKey(options.prefix, id);
       try {
+        const redis = await connection;
         if (succeeded) await redis.set(key, `done ${me}`, 'PX', times.doneTtlMs);
         else if ((await redis.get(key)) === `running ${me}`) await redis.del(key);
       } catch (error) {
@@ -92,7 +100,10 @@ export function createRedisClaims(options: RedisClaimsOptions): DeliveryClaims {
       }
     },
     close: async () => {
-      await redis.quit().catch(() => { redis.disconnect(); });
+      const redis = await connection.catch(() => undefined);
+      await redis?.quit().catch(() => {
+        redis.disconnect();
+      });
     },
   };
 }
