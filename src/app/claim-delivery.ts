@@ -27,15 +27,20 @@ export const DEFAULT_CLAIM_TIMES: ClaimTimes = { runningTtlMs: 10 * 60 * 1000, d
 /** Claims in this process only (no `REDIS_URL`): other replicas know nothing of them. */
 export function createMemoryClaims(times: ClaimTimes = DEFAULT_CLAIM_TIMES, now: () => number = Date.now): DeliveryClaims {
   const until = new Map<string, number>();
+  let swept = now();
+  /** Forget expired claims, at most once a minute (a day of deliveries can be many thousands). */
   const sweep = () => {
     const t = now();
+    if (t - swept < 60_000) return;
+    swept = t;
     for (const [id, expires] of until) if (expires <= t) until.delete(id);
   };
   return {
     store: 'memory',
     claim: (id) => {
       sweep();
-      if (until.has(id)) return Promise.resolve(false);
+      const expires = until.get(id);
+      if (expires !== undefined && expires > now()) return Promise.resolve(false);
       until.set(id, now() + times.runningTtlMs);
       return Promise.resolve(true);
     },
