@@ -15,6 +15,8 @@ import { readPullRequest } from '../github/read-pull-request.js';
 import { isChecklist } from '../core/checklist/render-checklist.js';
 import { createTasks } from './create-tasks.js';
 import { foldAnswerComment } from './fold-answer-comment.js';
+import { settleFailureReport } from './settle-failure-report.js';
+import { refuseForkWrite, renderForkNotice } from './fork-guard.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import { followGate } from './follow-gate.js';
 import { implementTasks } from './implement-tasks.js';
@@ -85,10 +87,15 @@ export async function withSettings(base: EventBase): Promise<LifecycleContext> {
 /** Numbers 1…40, so any numbered reply counts as "looks like answers" before the real questions are read. */
 const ANY_QUESTIONS: ClarifyingQuestion[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, topic: 'scope', text: '', default: '' }));
 
+/** Commands that commit to the spec branch (implement-tasks only edits the description; the others refuse pull requests). */
+const BRANCH_WRITING_COMMANDS: ReadonlySet<string> = new Set(['write-spec', 'create-tasks', 'orchestrate-tasks']);
+
 /** The spec issue a command talks about: the issue itself, or for a spec pull request the issue its branch names. */
-async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent): Promise<IssueSnapshot> {
+async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand): Promise<IssueSnapshot> {
   if (!event.isPullRequest) return readIssue(ctx.client, ctx.repo, event.issueNumber);
   const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  // Commands that write to the spec branch: on a fork's pull request that branch is not the pull request's.
+  if (BRANCH_WRITING_COMMANDS.has(command.name)) refuseForkWrite(pr, command.name, ctx.gateSettings.checkName);
   const number = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
   if (number === undefined) {
     throw new AgentOsError(
@@ -142,7 +149,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     if (event.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
     return runPlanProduct(ctx, await readIssue(ctx.client, ctx.repo, event.issueNumber), command, eventKey, comments);
   }
-  const issue = await subjectIssue(ctx, event);
+  const issue = await subjectIssue(ctx, event, command);
   if (command.name === 'shape-spec') {
     if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
@@ -281,6 +288,11 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
     );
     return { phase: 'tick', status: 'refused' };
   }
+  if (outcome.status === 'fork') {
+    const refused = `@${event.sender.login} your ticks were not committed, and the checklist was put back as it was.`;
+    await reply(ctx, event.issueNumber, event.eventKey, renderForkNotice(outcome.head, refused, ctx.gateSettings.checkName));
+    return { phase: 'tick', status: 'fork' };
+  }
   const headSha = outcome.status === 'committed' ? outcome.commitSha : outcome.headSha;
   const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, headSha, ctx.gateSettings, outcome.body);
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: event.issueNumber }, gate);
@@ -341,6 +353,7 @@ export async function handleIssueComment(base: EventBase, event: IssueCommentEve
     const outcome = await runCommand(ctx, event, command, comments);
     if (outcome.message !== undefined) await reply(ctx, event.issueNumber, eventKey, outcome.message);
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'rocket');
+    await settleFailureReport(ctx, { number: event.issueNumber, eventKey, comments, what: commandLabel(command) });
     return event.isPullRequest ? await withFollowUps(ctx, event.issueNumber, outcome) : outcome;
   } catch (error) {
     const known = asKnown(error);
@@ -383,6 +396,7 @@ async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): P
         `@${comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and every answer on it.`,
       );
     }
+    if (outcome.status === 'folded') await settleFailureReport(ctx, { number: issue.number, eventKey, comments, what: `Folding @${comment.author}'s answers into the requirements` });
     const afterSpec = `${eventKey}-after-spec`;
     if (outcome.status === 'folded' && issue.labels.includes(labels.specWritten) && !handledBefore(comments, afterSpec)) {
       await reply(ctx, issue.number, afterSpec, `@${comment.author} your answers are in \`requirements.md\`. \`spec.md\` was written before them: comment \`/write-spec\` to bring it up to date.`);
@@ -435,6 +449,7 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
       const same = current !== undefined && visibleText(current.body) === visibleText(body);
       await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
     }
+    await settleFailureReport(ctx, { number: issue.number, eventKey: event.eventKey, comments, what: 'Shaping this issue into a spec' });
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
     return shapingFailed(ctx, event, error, comments);

@@ -1,5 +1,5 @@
 import { phaseLabels } from '../core/config/lifecycle-settings.js';
-import { AgentOsError } from '../core/errors.js';
+import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
 import { readRequirements } from '../core/spec/read-requirements.js';
 import { renderSpec } from '../core/spec/render-spec.js';
@@ -65,13 +65,22 @@ export async function writeSpec(ctx: LifecycleContext, issue: IssueSnapshot, opt
     else status = 'updated';
   }
   if (status !== 'unchanged') {
-    await writeFileOnBranch(ctx.client, ctx.repo, {
-      branch: location.branch,
-      path: location.specPath,
-      content,
-      message: `Write spec for #${issue.number}: ${issue.title}\n\nFrom ${location.requirementsPath}.`,
-      ...(existing ? { sha: existing.sha } : {}),
-    });
+    try {
+      await writeFileOnBranch(ctx.client, ctx.repo, {
+        branch: location.branch,
+        path: location.specPath,
+        content,
+        message: `Write spec for #${issue.number}: ${issue.title}\n\nFrom ${location.requirementsPath}.`,
+        ...(existing ? { sha: existing.sha } : {}),
+      });
+    } catch (error) {
+      // GitHub's 409: spec.md changed meanwhile. If to exactly this text (the same command handled at the same
+      // moment elsewhere), that is success, not a failure to report.
+      if (!isAgentOsError(error) || error.kind !== 'conflict') throw error;
+      const now = await readFileOnBranch(ctx.client, ctx.repo, location.specPath, location.branch);
+      if (now?.text !== content) throw error;
+      status = 'unchanged';
+    }
   }
   const { labels } = ctx.settings;
   await setPhaseLabel(ctx.client, ctx.repo, { number: issue.number, current: issue.labels, target: labels.specWritten, phaseLabels: phaseLabels(labels) });

@@ -36,7 +36,8 @@ export interface FakeIssue {
   user: FakeUser;
   created_at: string;
   labels: string[];
-  pull_request?: { head: string; base: string; draft: boolean; merged?: boolean };
+  /** `fork`: the head branch is in another repository (its name, and the commit its branch points at). */
+  pull_request?: { head: string; base: string; draft: boolean; merged?: boolean; fork?: { repo: string; sha: string } };
   state: 'open' | 'closed';
   state_reason?: string | null;
   assignees?: string[];
@@ -479,14 +480,16 @@ export class FakeGitHub {
       merged: pr?.merged === true,
       draft: pr?.draft ?? false,
       html_url: `${this.html}/pull/${issue.number}`,
-      head: { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '', repo: this.repoJson() },
+      head: pr?.fork
+        ? { ref: pr.head, sha: pr.fork.sha, repo: { ...this.repoJson(), name: pr.fork.repo.split('/')[1] ?? '', full_name: pr.fork.repo, owner: { login: pr.fork.repo.split('/')[0] ?? '' } } }
+        : { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '', repo: this.repoJson() },
       base: { ref: pr?.base ?? '', repo: this.repoJson() },
     };
   }
 
   private listPulls(r: FakeRequest): FakeResponse {
     const head = r.query.get('head')?.split(':')[1];
-    const pulls = [...this.issues.values()].filter((i) => i.pull_request && (head === undefined || i.pull_request.head === head));
+    const pulls = [...this.issues.values()].filter((i) => i.pull_request && (head === undefined || (i.pull_request.head === head && i.pull_request.fork === undefined)));
     return { status: 200, body: pulls.map((p) => this.pullJson(p)) };
   }
 
@@ -537,7 +540,7 @@ export class FakeGitHub {
     const pr = this.issues.get(number)?.pull_request;
     if (!pr) return { status: 404, body: { message: 'Not Found' } };
     const base = this.git.filesAt(pr.base) ?? new Map<string, string>();
-    const head = this.git.filesAt(pr.head) ?? new Map<string, string>();
+    const head = this.git.filesAt(pr.fork?.sha ?? pr.head) ?? new Map<string, string>();
     const files = [...new Set([...base.keys(), ...head.keys()])]
       .filter((path) => base.get(path) !== head.get(path))
       .sort()
