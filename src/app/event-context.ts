@@ -1,5 +1,6 @@
 import type { Context } from 'probot';
 import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
+import type { ChatModel } from '../core/model/chat-model.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { RepoRef } from '../github/github-client.js';
 import type { EventOutcome } from '../phases/handle-issue-events.js';
@@ -29,13 +30,14 @@ export function eventLog(context: Context, repository: { full_name: string }, ph
   return context.log.child({ repository: repository.full_name, event: `${context.name}.${(context.payload as { action?: string }).action ?? ''}`, phase });
 }
 
-export function eventBase(context: Context, repository: RepositoryPayload & { full_name: string }): EventBase {
+export function eventBase(context: Context, repository: RepositoryPayload & { full_name: string }, model?: ChatModel): EventBase {
   return {
     client: context.octokit,
     repo: repoOf(repository),
     repoHtmlUrl: repository.html_url,
     defaultBranch: repository.default_branch,
     drafter: deterministicDrafter,
+    ...(model === undefined ? {} : { model }),
     log: eventLog(context, repository, 'lifecycle'),
   };
 }

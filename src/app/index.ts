@@ -8,6 +8,7 @@ import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gat
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
 import { followGate, handleIssueStateChange, handlePullRequestClosed } from '../phases/handle-spec-events.js';
 import { loadSettings } from '../phases/load-settings.js';
+import { modelFromEnvironment } from '../model/model-from-environment.js';
 import { createDeliveryDesk } from './accept-delivery.js';
 import { createMemoryClaims, createRedisClaims, DEFAULT_CLAIM_TIMES, type ClaimTimes, type DeliveryClaims } from './claim-delivery.js';
 import { eventBase, isOurCheckRun, logOutcome, repoOf, sameRepository } from './event-context.js';
@@ -65,9 +66,14 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   let claims: DeliveryClaims | undefined;
   const claimStore = (): DeliveryClaims => (claims ??= createMemoryClaims(options.claimTimes ?? DEFAULT_CLAIM_TIMES));
   const desk = createDeliveryDesk(queue, claimStore);
+  // The operator's model (AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN, AGENT_OS_MODEL), read once at start-up.
+  const configuredModel = modelFromEnvironment(process.env);
+  const { model } = configuredModel;
   const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: gateStats(), claims: claimStore().store });
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
+    if (configuredModel.problem !== undefined) probot.log.warn(`Model drafting is off: ${configuredModel.problem}`);
+    if (configuredModel.description !== undefined) probot.log.info(`Model drafting with ${configuredModel.description}`);
     if (options.redisUrl !== undefined && claims === undefined) {
       claims = createRedisClaims({
         url: options.redisUrl,
@@ -111,7 +117,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     app.on([...LIFECYCLE_ISSUE_EVENTS], (context) =>
       desk.accept(context, async () => {
         const { payload } = context;
-        const base = eventBase(context, payload.repository);
+        const base = eventBase(context, payload.repository, model);
         const outcome = await queue.run(`${payload.repository.full_name}#${String(payload.issue.number)}`, () =>
           handleIssueLabeled(base, {
             issueNumber: payload.issue.number,
@@ -128,7 +134,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     app.on([...LIFECYCLE_COMMENT_EVENTS], (context) =>
       desk.accept(context, async () => {
         const { payload } = context;
-        const base = eventBase(context, payload.repository);
+        const base = eventBase(context, payload.repository, model);
         const { comment, issue, sender } = payload;
         const previousBody = payload.action === 'edited' ? payload.changes.body?.from : undefined;
         const outcome = await queue.run(`${payload.repository.full_name}#${String(issue.number)}`, () =>
@@ -152,7 +158,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     app.on([...SUB_ISSUE_EVENTS], (context) =>
       desk.accept(context, async () => {
         const { payload } = context;
-        const base = eventBase(context, payload.repository);
+        const base = eventBase(context, payload.repository, model);
         const { issue, sender } = payload;
         const outcome = await queue.run(`${payload.repository.full_name}#${String(issue.number)}`, () =>
           handleIssueStateChange(base, {
@@ -175,7 +181,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
       const pr = payload.pull_request;
       if (!pr.merged) return;
       await desk.accept(context, async () => {
-        const base = eventBase(context, payload.repository);
+        const base = eventBase(context, payload.repository, model);
         try {
           const outcome = await queue.run(`${payload.repository.full_name}#${String(pr.number)}`, () =>
             handlePullRequestClosed(base, {
@@ -215,7 +221,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
             checklist: { pullRequest: number, repoHtmlUrl: payload.repository.html_url },
             after: async (outcome) => {
               if (settings === undefined) return;
-              const ctx = { ...eventBase(context, payload.repository), settings: settings.lifecycle, gateSettings: settings.gate };
+              const ctx = { ...eventBase(context, payload.repository, model), settings: settings.lifecycle, gateSettings: settings.gate };
               await followGate(ctx, { number, head: { ref: head.ref, inRepository: sameRepository(head.repo, payload.repository) } }, outcome);
             },
           },

@@ -7,6 +7,7 @@ import { markedAs, markerLine, MARKERS, writtenForEvent } from '../core/spec/ren
 import { renderSpecMerged, renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
+import { renderDraftingNote } from '../core/model/render-drafting-note.js';
 import { addReaction } from '../github/add-reaction.js';
 import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
@@ -106,6 +107,11 @@ async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, com
   return readIssue(ctx.client, ctx.repo, number);
 }
 
+/** `/write-spec --deterministic`: the rules draft it even when a model is configured. */
+function wantsDeterministic(command: SlashCommand): boolean {
+  return command.args.some((a) => a.toLowerCase() === '--deterministic');
+}
+
 function commandLabel(command: SlashCommand): string {
   return `\`/${command.name}${command.force ? ' --force' : ''}\``;
 }
@@ -177,7 +183,8 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
       ].join('\n'),
     };
   }
-  const result = await writeSpec(ctx, issue, { force: command.force });
+  const result = await writeSpec(ctx, issue, { force: command.force, deterministic: wantsDeterministic(command) });
+  const drafted = result.drafting === undefined ? '' : `\n\n${renderDraftingNote('spec.md', result.drafting)}`;
   const link = `[\`spec.md\`](${result.specUrl})`;
   if (result.status === 'kept-edited') {
     return {
@@ -193,7 +200,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     status: result.status,
     message:
       `${link} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ` +
-      `${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`,
+      `${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.${drafted}`,
   };
 }
 

@@ -218,6 +218,7 @@ export class FakeGitHub {
     [/^GET \/git\/matching-refs\/(.+)$/, (_r, [ref]) => this.matchingRefs(ref ?? '')],
     [/^GET \/branches\/(.+)$/, (_r, [branch]) => this.getBranch(branch ?? '')],
     [/^POST \/git\/trees$/, (r) => this.createTree(r.body as Body)],
+    [/^GET \/git\/trees\/(.+)$/, (r, [ref]) => this.getTree(ref ?? '', r)],
     [/^POST \/git\/commits$/, (r) => this.createCommit(r.body as Body)],
     [/^POST \/git\/refs$/, (r) => this.createRef(r.body as Body)],
     [/^GET \/contents\/(.+)$/, (r, [path]) => this.getContents(path ?? '', r)],
@@ -413,6 +414,27 @@ export class FakeGitHub {
     if (!this.git.commits.has(str(body.sha))) return { status: 422, body: { message: 'Object does not exist' } };
     this.git.refs.set(ref, str(body.sha));
     return { status: 201, body: { ref: `refs/${ref}`, object: { sha: body.sha, type: 'commit' } } };
+  }
+
+  /** A branch's (or commit's) tree; with `recursive`, every file and folder, as the git trees API lists them. */
+  private getTree(ref: string, r: FakeRequest): FakeResponse {
+    const commit = this.git.resolve(decodeURIComponent(ref));
+    const files = commit === undefined ? undefined : this.git.trees.get(commit.tree);
+    if (commit === undefined || files === undefined) return { status: 404, body: { message: 'Not Found' } };
+    const recursive = r.query.get('recursive') !== null;
+    const folders = new Set<string>();
+    const blobs: Array<{ path: string; text: string }> = [];
+    for (const [path, text] of files) {
+      const parts = path.split('/');
+      for (let i = 1; i < parts.length; i += 1) folders.add(parts.slice(0, i).join('/'));
+      if (recursive || parts.length === 1) blobs.push({ path, text });
+    }
+    const url = (type: string, sha: string) => `https://api.github.com/repos/${this.owner}/${this.repo}/git/${type}/${sha}`;
+    const tree = [
+      ...[...folders].filter((f) => recursive || !f.includes('/')).map((path) => ({ path, mode: '040000', type: 'tree', sha: blobSha(`tree ${path}`), url: url('trees', blobSha(`tree ${path}`)) })),
+      ...blobs.map(({ path, text }) => ({ path, mode: '100644', type: 'blob', sha: blobSha(text), size: Buffer.byteLength(text), url: url('blobs', blobSha(text)) })),
+    ].sort((a, b) => a.path.localeCompare(b.path));
+    return { status: 200, body: { sha: commit.tree, url: url('trees', commit.tree), tree, truncated: false } };
   }
 
   private getContents(path: string, r: FakeRequest): FakeResponse {
