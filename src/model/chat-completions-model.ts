@@ -61,7 +61,7 @@ function redact(text: string, token: string): string {
 
 function failureOf(error: unknown, endpoint: ModelEndpoint, timeoutMs: number): ModelFailure {
   const said = (e: { message: string }) => redact(e.message, endpoint.token);
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', message: `the model did not answer within ${Math.round(timeoutMs / 1000)} s` };
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', message: `the model did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s` };
   if (error instanceof OpenAI.APIConnectionError) return { kind: 'unreachable', message: `the model endpoint could not be reached (${said(error)})` };
   if (error instanceof OpenAI.RateLimitError) {
     const wait = retryAfterSeconds(error.headers);

@@ -20,6 +20,11 @@ export function modelFromSettings(given: { url?: string; token?: string; model?:
   return { model: createChatCompletionsModel(resolved.endpoint, options), description: describeEndpoint(resolved.endpoint) };
 }
 
+/** `AGENT_OS_MODEL_TIMEOUT`: seconds one model call may take (default 60). */
+export const MODEL_TIMEOUT_ENV = 'AGENT_OS_MODEL_TIMEOUT';
+
 export function modelFromEnvironment(env: NodeJS.ProcessEnv, options: ChatModelOptions = {}): ConfiguredModel {
-  return modelFromSettings({ url: env[MODEL_ENV.url], token: env[MODEL_ENV.token], model: env[MODEL_ENV.model] }, options);
+  const seconds = Number.parseFloat(env[MODEL_TIMEOUT_ENV] ?? '');
+  const timeout = Number.isFinite(seconds) && seconds > 0 ? { timeoutMs: Math.round(seconds * 1000) } : {};
+  return modelFromSettings({ url: env[MODEL_ENV.url], token: env[MODEL_ENV.token], model: env[MODEL_ENV.model] }, { ...timeout, ...options });
 }
