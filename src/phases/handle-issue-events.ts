@@ -257,7 +257,8 @@ async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot):
 }
 
 async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand): Promise<EventOutcome> {
-  const result = await createTasks(ctx, issue, { force: command.force });
+  const result = await createTasks(ctx, issue, { force: command.force, deterministic: wantsDeterministic(command) });
+  const drafted = result.drafting === undefined ? '' : `\n\n${renderDraftingNote('tasks.md', result.drafting)}`;
   // The delivery that wrote it replies; this one only finishes quietly.
   if (result.status === 'concurrent') return { phase: 'create-tasks', status: 'unchanged' };
   const link = `[\`tasks.md\`](${result.tasksUrl})`;
@@ -273,7 +274,7 @@ async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, comma
     phase: 'create-tasks',
     status: result.status,
     ...(result.gate ? { gate: result.gate } : {}),
-    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements.${pr}`,
+    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements.${pr}${drafted}`,
   };
 }
 

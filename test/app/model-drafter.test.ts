@@ -6,6 +6,7 @@ import { bindToNock } from '../support/fake-github/nock-binding.js';
 import { commentPayload, label, say } from '../support/lifecycle-events.js';
 import { startModelServer, type ModelServer, type ScriptedReply } from '../support/model-server.js';
 import { createTestProbot, deliver } from '../support/test-probot.js';
+import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const LEE: FakeUser = { login: 'lee', type: 'User' };
@@ -169,7 +170,8 @@ describe('/write-spec with a model configured', () => {
     expect(written).toContain('## Proposed\n\n_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._\n\n**Invite analytics dashboard**\n\n- Chart invites sent per week.');
     expect(written.indexOf('Invite analytics dashboard')).toBeGreaterThan(written.indexOf('## Out of Scope'));
     expect(lastReply()).toContain('1 proposed requirement without a source (under “Proposed”, optional)');
-    await say(probot, fake, 12, '/create-tasks', LEE);
+    await say(probot, fake, 12, '/create-tasks --deterministic', LEE);
+    expect(model.requests).toHaveLength(1);
     const tasks = fake.git.filesAt(BRANCH)?.get(`${FOLDER}/tasks.md`) ?? '';
     expect(tasks).toContain('Single-use invite links');
     expect(tasks).not.toContain('analytics');
@@ -214,3 +216,51 @@ describe('/write-spec with a model configured', () => {
     expect(model.requests).toHaveLength(0);
   });
 });
+
+const TASKS = `${FOLDER}/tasks.md`;
+const GOOD_TASKS = {
+  groups: [
+    {
+      title: 'Invites for owners',
+      depends_on: [],
+      tasks: [
+        { text: 'Add the Invite button and dialog for owners', requirements: [1], files: ['src/members/members-page.tsx'] },
+        { text: 'Make invite links single-use and expire them after 7 days', requirements: [2], files: ['src/mail/send-invite.ts'] },
+        { text: 'Track invites in product analytics', requirements: [], files: [] },
+      ],
+      acceptance: ['An owner can invite a teammate by email'],
+    },
+  ],
+};
+const tasksFile = () => fake.git.filesAt(BRANCH)?.get(TASKS) ?? '';
+
+describe('/create-tasks with a model configured', () => {
+  it('writes the checked task groups, each task naming its requirement, and unsourced tasks as optional proposals', async () => {
+    await start([{ json: GOOD }, { json: GOOD_TASKS, usage: { prompt: 900, completion: 300 } }]);
+    await say(probot, fake, 12, '/write-spec', LEE);
+    await say(probot, fake, 12, '/create-tasks', LEE);
+    expect(model.requests).toHaveLength(2);
+    expect(prompt(1)).toContain('1. Invite by email from the Members page');
+    const tasks = tasksFile();
+    expect(tasks).toContain('#### Task Group 1: Invites for owners\n\n**Dependencies:** None\n\n- [ ] 1.0 Complete Invites for owners\n  - [ ] 1.1 Write 2-8 focused tests for Specific Requirements 1, 2\n');
+    expect(tasks).toContain('  - [ ] 1.2 Add the Invite button and dialog for owners (Specific Requirement 1; `src/members/members-page.tsx`)\n');
+    expect(tasks).toContain('#### Task Group 2: Test Review and Gap Analysis');
+    expect(tasks).toContain('## Proposed\n\n_Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate._\n\n- [ ]* P.1 Track invites in product analytics\n');
+    const parsed = parseTaskFile(tasks, { path: TASKS });
+    const proposal = parsed.tasks.find((t) => t.text.includes('analytics'));
+    expect(proposal).toMatchObject({ optional: true, required: false });
+    expect(parsed.tasks.filter((t) => t.required).length).toBeGreaterThan(5);
+    expect(lastReply()).toContain('Drafted by `test-model` and checked against the deterministic draft: 2/2 specific requirements with a task, 2 cited paths all present in the repository, 1 optional task no requirement asks for (under “Proposed”, never required).');
+    expect(lastReply()).toContain('<sub>Model `test-model`: 1 call, 900 prompt + 300 completion tokens.</sub>');
+  });
+
+  it('falls back to the deterministic tasks when the draft leaves a requirement without a task, twice', async () => {
+    const dropped = { groups: [{ ...GOOD_TASKS.groups[0], tasks: [GOOD_TASKS.groups[0]?.tasks[0]] }] };
+    await start([{ json: GOOD }, { json: dropped }, { json: dropped }]);
+    await say(probot, fake, 12, '/write-spec', LEE);
+    await say(probot, fake, 12, '/create-tasks', LEE);
+    expect(tasksFile()).toContain('Implement Specific Requirement 2: Single-use invite links');
+    expect(lastReply()).toContain('gave no draft it could use: its draft failed the check also after one repair: specific requirement 2 (“Single-use invite links”) has no task.');
+  });
+});
+

@@ -26,9 +26,17 @@ export function renderDraftingNote(file: string, note: DraftingNote): string {
     return `Written by the deterministic drafter, because the model \`${note.model}\` gave no draft it could use: ${note.reason}.${footer}`;
   }
   const f = note.figures;
-  const proposed = f.proposed === 0 ? '' : `, ${plural(f.proposed, 'proposed requirement')} without a source (under “Proposed”, optional)`;
-  const checked =
-    `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} requirements of the issue carried, ${count(f.answersCarried)}/${count(f.answersTotal)} answers carried, ` +
-    `${plural(f.pathsCited, 'cited path')} all present in the repository${proposed}`;
+  const isTasks = file === 'tasks.md';
+  const proposed =
+    f.proposed === 0
+      ? ''
+      : isTasks
+        ? `, ${plural(f.proposed, 'optional task')} no requirement asks for (under “Proposed”, never required)`
+        : `, ${plural(f.proposed, 'proposed requirement')} without a source (under “Proposed”, optional)`;
+  const covered = isTasks
+    ? `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} specific requirements with a task`
+    : `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} requirements of the issue carried`;
+  const answers = f.answersTotal === 0 ? '' : `, ${count(f.answersCarried)}/${count(f.answersTotal)} answers carried`;
+  const checked = `${covered}${answers}, ${plural(f.pathsCited, 'cited path')} all present in the repository${proposed}`;
   return `Drafted by \`${note.model}\`${note.repaired ? ' (repaired once)' : ''} and checked against the deterministic draft: ${checked}.\n\n${renderUsage(note.model, note.usage)}`;
 }
