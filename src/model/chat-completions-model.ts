@@ -53,6 +53,10 @@ function boundedRetryFetch(inner: typeof fetch, maxSeconds: number): typeof fetc
   };
 }
 
+function redactToken(text: string, token: string): string {
+  return token.length >= 8 ? text.split(token).join('[redacted]') : text;
+}
+
 function redact(text: string, token: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
   const short = one.length > 200 ? `${one.slice(0, 200)}…` : one;
@@ -102,7 +106,8 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
         const completion = await client.chat.completions.create({
           model: endpoint.model,
           temperature: 0,
-          messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+          // The endpoint's token never travels inside a prompt, wherever the text came from.
+          messages: request.messages.map((m) => ({ role: m.role, content: redactToken(m.content, endpoint.token) })),
           response_format: { type: 'json_schema', json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: false } },
         });
         const usage: TokenUsage = {
@@ -110,7 +115,7 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
           promptTokens: completion.usage?.prompt_tokens ?? 0,
           completionTokens: completion.usage?.completion_tokens ?? 0,
         };
-        const text = completion.choices[0]?.message.content ?? '';
+        const text = redactToken(completion.choices[0]?.message.content ?? '', endpoint.token);
         if (text.trim() === '') return { ok: false, failure: { kind: 'empty', message: 'the model answered with no content' }, usage };
         return { ok: true, text, usage };
       } catch (error) {
