@@ -1,6 +1,6 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import type { GroundingDocument } from '../core/model/spec-grounding.js';
-import { rankRelevantFiles } from '../core/model/rank-relevant-files.js';
+import { chooseGroundingFiles, clipFile } from '../core/model/choose-grounding-files.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import type { RequirementsDocument } from '../core/spec/read-requirements.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
@@ -9,29 +9,15 @@ import { readFileOnBranch, type FileOnBranch } from '../github/write-files.js';
 import { draftSpecFile } from '../model/draft-spec-file.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 
-/** Relevant source files read for a draft (each whole, within the token budget). */
-const RELEVANT_FILES = 8;
-/** A file longer than this is cut: the start of a file says most about what it offers. */
-const MAX_FILE_CHARS = 12_000;
-
 /** The repository as the model sees it: one recursive tree read, the product docs and standards, the most relevant files. */
 async function readRepositoryContext(ctx: LifecycleContext, location: SpecLocation, text: string): Promise<{ paths: string[]; documents: GroundingDocument[] }> {
   const tree = await readRepositoryTree(ctx.client, ctx.repo, location.branch);
-  const root = ctx.settings.specRoot;
-  const specFolder = `${location.folder}/`;
-  const paths = tree.paths.filter((p) => !p.startsWith(specFolder));
-  const product = paths.filter((p) => p.startsWith(`${root}/product/`) && p.endsWith('.md'));
-  const standards = paths.filter((p) => p.startsWith(`${root}/standards/`) && p.endsWith('.md'));
-  const relevant = rankRelevantFiles(
-    paths.filter((p) => !p.startsWith(`${root}/`)),
-    text,
-    RELEVANT_FILES,
-  );
-  const wanted = [...product, ...standards, ...relevant];
+  const paths = tree.paths.filter((p) => !p.startsWith(`${location.folder}/`));
+  const wanted = chooseGroundingFiles(paths, ctx.settings.specRoot, text);
   const read = await Promise.all(wanted.map((path) => readFileOnBranch(ctx.client, ctx.repo, path, location.branch).catch(() => undefined)));
   const documents = wanted.flatMap((path, i) => {
     const file = read[i];
-    return file === undefined ? [] : [{ path, text: file.text.length > MAX_FILE_CHARS ? `${file.text.slice(0, MAX_FILE_CHARS)}\n…` : file.text }];
+    return file === undefined ? [] : [{ path, text: clipFile(file.text) }];
   });
   return { paths, documents };
 }
