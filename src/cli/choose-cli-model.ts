@@ -1,14 +1,17 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import { renderDraftingNote, type DraftingNote } from '../core/model/render-drafting-note.js';
 import { AgentOsError } from '../core/errors.js';
-import { modelFromEnvironment } from '../model/model-from-environment.js';
+import { MODEL_ENV } from '../model/model-endpoint.js';
 
 /**
  * The model a CLI command drafts with: `--no-model` never, `--model` always (an error when none is configured),
  * otherwise the environment's when the repository's `drafter` is `model`.
  */
-export function chooseCliModel(flag: boolean | undefined, drafter: 'model' | 'deterministic', env: NodeJS.ProcessEnv): { model?: ChatModel; warning?: string } {
+export async function chooseCliModel(flag: boolean | undefined, drafter: 'model' | 'deterministic', env: NodeJS.ProcessEnv): Promise<{ model?: ChatModel; warning?: string }> {
   if (flag === false) return {};
+  if (flag === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '') return {};
+  // The model client (the openai SDK) is loaded only when a model may be used.
+  const { modelFromEnvironment } = await import('../model/model-from-environment.js');
   const configured = modelFromEnvironment(env);
   if (flag === true && configured.model === undefined) {
     throw new AgentOsError(

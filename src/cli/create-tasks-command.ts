@@ -29,7 +29,7 @@ export async function createTasksCommand(folder: string, options: { cwd: string;
   const doc = readSpec(spec);
   let content = renderTasks(doc);
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
-  const chosen = chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
   let note = '';
   if (chosen.model !== undefined) {
     const folderPath = displayPath(root, options.cwd);

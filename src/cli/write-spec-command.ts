@@ -29,7 +29,7 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
   const shown = displayPath(specPath, options.cwd);
   const existing = await readTextFileIfAny(specPath, shown);
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
-  const chosen = chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
   let note = '';
   const editedByHand = existing !== undefined && !(() => {
     const marked = readMarkedFile('spec', existing);
