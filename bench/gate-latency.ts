@@ -1,16 +1,22 @@
 // Gate latency and throughput: pull_request.synchronize deliveries handled by the real App through Probot
-// against the FakeGitHub, one at a time and 50 at once.
+// against the FakeGitHub, one at a time, 50 at once, a burst of 20 for one head, and 40 pull requests each delivered
+// 3 times at once. The App answers a delivery once it is checked, claimed and queued: "answer" is that time (what
+// GitHub waits for, 10 s at most), "settled" the time until the queue has done all the work.
 import nock from 'nock';
 import { performance } from 'node:perf_hooks';
 import type { Probot } from 'probot';
 import { FakeGitHub } from '../test/support/fake-github/fake-github.js';
 import { pullRequestPayload } from '../test/support/lifecycle-events.js';
-import { createTestProbot, deliver } from '../test/support/test-probot.js';
+import { answer, appOf, createTestProbot } from '../test/support/test-probot.js';
 import { median, percentile, round } from './support/stats.js';
 import { agentOsTasks } from './support/task-files.js';
 import { bindTimedToNock, isTokenRequest, type TimedBinding } from './support/timed-nock.js';
 
 const PULL_REQUESTS = 50;
+/** Deliveries for one head at the same moment (issue #18's burst). */
+const BURST = 20;
+/** Pull requests pushed at once, each delivery sent 3 times (issue #18's load). */
+const LOAD_PULL_REQUESTS = 40;
 const TASKS_PER_FILE = 40;
 /** Simulated round-trip time for the scenario that shows how network latency adds up. */
 const SLOW_LATENCY_MS = 10;
@@ -20,9 +26,16 @@ export interface GateScenario {
   deliveries: number;
   /** Simulated round-trip time per GitHub request. */
   latencyMs: number;
+  /** Time until the App answered a delivery (its work queued). */
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Time from the first delivery until the queue had done all their work. */
+  settledMs: number;
+  /** Gate evaluations run (deliveries for a head whose gate is queued join it). */
+  gateRuns: number;
+  /** Check runs created or updated. */
+  checkRunWrites: number;
   deliveriesPerSecond: number;
   /** GitHub requests per delivery (installation tokens excluded), and how many wrote. */
   requestsPerDelivery: number;
@@ -69,34 +82,52 @@ function pushTick(fake: FakeGitHub, number: number): void {
   );
 }
 
-/** Deliver `pull_request.synchronize` for each number (all at once, or one after another) and time each. */
-async function run(fixture: Fixture, scenario: string, numbers: readonly number[], concurrent: boolean): Promise<GateScenario> {
+/**
+ * Deliver `pull_request.synchronize` for each number (all at once, or one after another, each waiting for its work
+ * when one at a time) and time each answer.
+ */
+async function run(fixture: Fixture, scenario: string, numbers: readonly number[], concurrent: boolean, copies = 1): Promise<GateScenario> {
   const { fake, binding, probot } = fixture;
+  const app = appOf(probot);
   const before = binding.requests.length;
+  const runsBefore = app.metrics().gate.runs;
   let failed = 0;
-  const handle = async (number: number): Promise<number> => {
+  const handle = async (number: number): Promise<number[]> => {
     fixture.delivered += 1;
     const id = `gate-${fixture.delivered}`;
-    const t0 = performance.now();
-    await deliver(probot, 'pull_request', pullRequestPayload(fake, number), id).catch(() => (failed += 1));
-    return performance.now() - t0;
+    const payload = pullRequestPayload(fake, number);
+    // Copies of one delivery (the same id), sent at once: GitHub's redelivery racing its first try.
+    const times = await Promise.all(
+      Array.from({ length: copies }, async () => {
+        const t0 = performance.now();
+        await answer(probot, 'pull_request', payload, id).catch(() => (failed += 1));
+        return performance.now() - t0;
+      }),
+    );
+    if (!concurrent) await app.idle();
+    return times;
   };
   const started = performance.now();
   const times: number[] = [];
-  if (concurrent) times.push(...(await Promise.all(numbers.map(handle))));
-  else for (const number of numbers) times.push(await handle(number));
+  if (concurrent) times.push(...(await Promise.all(numbers.map(handle))).flat());
+  else for (const number of numbers) times.push(...(await handle(number)));
+  await app.idle();
   const elapsed = performance.now() - started;
   const made = binding.requests.slice(before).filter((r) => !isTokenRequest(r));
+  const deliveries = numbers.length * copies;
   return {
     scenario,
-    deliveries: numbers.length,
+    deliveries,
     latencyMs: binding.latencyMs,
     p50Ms: round(median(times), 1),
     p99Ms: round(percentile(times, 99), 1),
     maxMs: round(Math.max(...times), 1),
-    deliveriesPerSecond: round((numbers.length / elapsed) * 1000, 1),
-    requestsPerDelivery: round(made.length / numbers.length, 1),
-    writesPerDelivery: round(made.filter((r) => r.method !== 'GET').length / numbers.length, 2),
+    settledMs: round(elapsed, 0),
+    gateRuns: app.metrics().gate.runs - runsBefore,
+    checkRunWrites: made.filter((r) => r.method !== 'GET' && /\/check-runs(\/\d+)?$/.test(r.path)).length,
+    deliveriesPerSecond: round((deliveries / elapsed) * 1000, 1),
+    requestsPerDelivery: round(made.length / deliveries, 1),
+    writesPerDelivery: round(made.filter((r) => r.method !== 'GET').length / deliveries, 2),
     failed,
   };
 }
@@ -120,6 +151,10 @@ export async function gateLatency(): Promise<GateScenario[]> {
     const first = numbers[0] ?? 1;
     pushTick(fake, first);
     results.push(await run(fixture, '50 at once, same PR', Array.from({ length: PULL_REQUESTS }, () => first), true));
+    pushTick(fake, first);
+    results.push(await run(fixture, 'burst: 20 at once, same head', Array.from({ length: BURST }, () => first), true));
+    pushAll();
+    results.push(await run(fixture, `${String(LOAD_PULL_REQUESTS)} PRs at once, each delivered 3× at once`, numbers.slice(0, LOAD_PULL_REQUESTS), true, 3));
     pushAll();
     binding.latencyMs = SLOW_LATENCY_MS;
     results.push(await run(fixture, `50 at once, 50 PRs, ${SLOW_LATENCY_MS} ms/request`, numbers, true));

@@ -39,10 +39,14 @@ function printRequests({ latencyMs, operations }: RequestsPerOperation): void {
 
 function printGate(scenarios: readonly GateScenario[]): void {
   console.log('\n2. Gate latency and throughput: pull_request.synchronize through Probot, each after a push ticking one of 40 tasks.');
+  console.log('   p50/p99: time to answer a delivery (checked, claimed, queued); settled: until the queue did all the work.');
   const rows = scenarios.map((s) => ({
     scenario: s.scenario,
     'p50 ms': s.p50Ms,
     'p99 ms': s.p99Ms,
+    'settled ms': s.settledMs,
+    'gate runs': s.gateRuns,
+    'check-run writes': s.checkRunWrites,
     'deliveries/s': s.deliveriesPerSecond,
     'requests/delivery': s.requestsPerDelivery,
     'writes/delivery': s.writesPerDelivery,

@@ -1,3 +1,4 @@
+import type { ChatModel } from '../core/model/chat-model.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { GitHubClient } from '../github/github-client.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
@@ -5,7 +6,7 @@ import { actionLog } from './create-action-client.js';
 import type { ActionContext } from './read-action-context.js';
 
 /** What the phases need of the run's repository, before its settings are read. */
-export function actionBase(client: GitHubClient, context: ActionContext): EventBase {
+export function actionBase(client: GitHubClient, context: ActionContext, model?: ChatModel): EventBase {
   const repository = context.payload.repository as { default_branch?: string } | undefined;
   return {
     client,
@@ -13,6 +14,7 @@ export function actionBase(client: GitHubClient, context: ActionContext): EventB
     repoHtmlUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`,
     defaultBranch: repository?.default_branch ?? 'main',
     drafter: deterministicDrafter,
+    ...(model === undefined ? {} : { model }),
     log: actionLog,
   };
 }

@@ -10,6 +10,10 @@ export const ACTION_INPUTS = {
   githubToken: 'github-token',
   /** On pull requests, keep the checklist comment (needs `pull-requests: write`). */
   checklistComment: 'checklist-comment',
+  /** A model to draft spec.md and tasks.md with (empty: rules only); see docs/model-drafter.md. */
+  model: 'model',
+  /** Token for the model endpoint (empty: `github-token`, which GitHub Models takes with `models: read`). */
+  modelToken: 'model-token',
 } as const;
 
 /** Set by the gate on `pull_request`, `pull_request_target` and `merge_group` events. */

@@ -4,7 +4,27 @@ import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../ph
 import { handleIssueStateChange } from '../phases/handle-spec-events.js';
 import { actionBase } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
-import { setOutput } from './action-io.js';
+import { ACTION_INPUTS, setOutput } from './action-io.js';
+import type { ChatModel } from '../core/model/chat-model.js';
+import { MODEL_ENV } from '../model/model-endpoint.js';
+
+/**
+ * The model from the inputs `model` and `model-token` (default: the workflow's token, for GitHub Models with
+ * `models: read`); AGENT_OS_MODEL_URL in the step's env names another endpoint. Loaded only when one is named.
+ */
+async function readModel(env: NodeJS.ProcessEnv): Promise<ChatModel | undefined> {
+  const name = core.getInput(ACTION_INPUTS.model);
+  if (name === '') return undefined;
+  const { modelFromSettings } = await import('../model/model-from-environment.js');
+  const configured = modelFromSettings({
+    url: env[MODEL_ENV.url],
+    model: name,
+    token: core.getInput(ACTION_INPUTS.modelToken),
+    fallbackToken: core.getInput(ACTION_INPUTS.githubToken),
+  });
+  if (configured.problem !== undefined) core.warning(`Model drafting is off: ${configured.problem}`);
+  return configured.model;
+}
 
 interface IssueEventPayload {
   action: string;
@@ -18,7 +38,7 @@ interface IssueEventPayload {
 /** The lifecycle phases on `issues` and `issue_comment` events: the same handlers as the App's. */
 async function handle(client: GitHubClient, context: ActionContext): Promise<EventOutcome | undefined> {
   const { eventName, runId } = context;
-  const ctx = actionBase(client, context);
+  const ctx = actionBase(client, context, await readModel(process.env));
   const event = context.payload as unknown as IssueEventPayload;
   const sender = { login: event.sender?.login ?? '', isBot: event.sender?.type === 'Bot' };
   const isPullRequest = event.issue.pull_request !== undefined && event.issue.pull_request !== null;

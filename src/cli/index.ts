@@ -77,9 +77,11 @@ program
   .description('Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).')
   .argument('<spec-folder>', 'a spec folder, e.g. agent-os/specs/2026-03-14-team-invites')
   .option('--force', 'replace a spec.md that was edited by hand')
-  .action(async (folder: string, options: { force?: boolean }) => {
+  .option('--model', 'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules')
+  .option('--no-model', 'draft by rules only, even when a model is configured')
+  .action(async (folder: string, options: { force?: boolean; model?: boolean }) => {
     try {
-      finish(await writeSpecCommand(folder, { cwd: process.cwd(), force: options.force === true }));
+      finish(await writeSpecCommand(folder, { cwd: process.cwd(), force: options.force === true, ...(options.model === undefined ? {} : { model: options.model }) }));
     } catch (error) {
       fail(error, false);
     }
@@ -90,9 +92,11 @@ program
   .description('Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).')
   .argument('<spec-folder>', 'a spec folder with spec.md')
   .option('--force', 'replace an existing tasks.md')
-  .action(async (folder: string, options: { force?: boolean }) => {
+  .option('--model', 'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules')
+  .option('--no-model', 'draft by rules only, even when a model is configured')
+  .action(async (folder: string, options: { force?: boolean; model?: boolean }) => {
     try {
-      finish(await createTasksCommand(folder, { cwd: process.cwd(), force: options.force === true }));
+      finish(await createTasksCommand(folder, { cwd: process.cwd(), force: options.force === true, ...(options.model === undefined ? {} : { model: options.model }) }));
     } catch (error) {
       fail(error, false);
     }

@@ -8,6 +8,8 @@ export interface PullRequestState {
   headRef: string;
   /** The head branch is in this repository (not a fork's branch that happens to have the same name). */
   headInRepository: boolean;
+  /** The head branch's repository (`owner/name`), or `null` when its fork was deleted. */
+  headRepository: string | null;
   body: string | null;
   htmlUrl: string;
 }
@@ -28,6 +30,8 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
       headSha: data.head.sha,
       headRef: data.head.ref,
       headInRepository: sameRepository(data),
+      // Typed as always there, but GitHub sends `null` once the fork is deleted.
+      headRepository: (data.head as { repo?: { full_name?: string } | null }).repo?.full_name ?? null,
       body: data.body,
       htmlUrl: data.html_url,
     };

@@ -3,7 +3,7 @@
 // from the environment and the App loaded once; every event is then checked against WEBHOOK_SECRET before anything
 // else happens, and answered only when the App's work for it is done.
 import { createProbot, type Probot } from 'probot';
-import agentOsApp from '../app/index.js';
+import { createAgentOsApp, type AgentOsApp } from '../app/index.js';
 import { isJson, parseWebhookRequest, type ApiGatewayEvent } from './parse-webhook-request.js';
 
 export type { ApiGatewayEvent } from './parse-webhook-request.js';
@@ -27,16 +27,23 @@ export function missingEnvironment(env: NodeJS.ProcessEnv): string[] {
   return missing;
 }
 
-let ready: Promise<Probot> | undefined;
+let ready: Promise<{ probot: Probot; app: AgentOsApp }> | undefined;
 
 /** Probot and the App, built once per Lambda instance. REDIS_URL is ignored: instances share nothing. */
-function probotFromEnvironment(): Promise<Probot> {
+function probotFromEnvironment(): Promise<{ probot: Probot; app: AgentOsApp }> {
   ready ??= (async () => {
     const probot = createProbot({ env: { ...process.env, REDIS_URL: '' } });
-    await probot.load(agentOsApp);
-    return probot;
+    const app = createAgentOsApp();
+    await probot.load(app.app);
+    return { probot, app };
   })();
   return ready;
+}
+
+/** The status a handler's error asks for (the App's 400 for a malformed payload), if any. */
+function askedStatus(error: unknown): number | undefined {
+  const first = (error as { errors?: unknown[] }).errors?.[0] as { status?: unknown; message?: unknown } | undefined;
+  return typeof first?.status === 'number' ? first.status : undefined;
 }
 
 export async function handler(event: ApiGatewayEvent): Promise<ApiGatewayResult> {
@@ -50,7 +57,7 @@ export async function handler(event: ApiGatewayEvent): Promise<ApiGatewayResult>
   if (!parsed.ok) return answer(400, { error: parsed.error });
   const { request } = parsed;
 
-  const probot = await probotFromEnvironment();
+  const { probot, app } = await probotFromEnvironment();
   const log = probot.log.child({ id: request.id, event: request.name });
   if (!(await probot.webhooks.verify(request.payload, request.signature))) {
     log.warn('Refused a webhook whose signature does not match WEBHOOK_SECRET');
@@ -65,8 +72,15 @@ export async function handler(event: ApiGatewayEvent): Promise<ApiGatewayResult>
       signature: request.signature,
       payload: request.payload,
     });
+    // The App answers before its work is done; a Lambda instance may be frozen once it answers, so wait here.
+    await app.idle();
     return answer(200, { ok: true });
   } catch (error) {
+    if (askedStatus(error) === 400) {
+      const message = String((error as { message?: unknown }).message);
+      log.warn({ err: error }, 'Refused a malformed payload');
+      return answer(400, { error: message });
+    }
     log.error({ err: error }, 'A handler failed on this webhook');
     return answer(500, { error: `Handling ${request.name} delivery ${request.id} failed; the function's logs say why.` });
   }

@@ -1,9 +1,13 @@
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
+import { NO_USAGE } from '../core/model/chat-model.js';
+import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import { readSpec } from '../core/spec/read-spec.js';
 import { renderTasks, tasksRefusal } from '../core/spec/render-tasks.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { findPullRequestFromBranch } from '../github/pull-requests.js';
+import { readRepositoryTree } from '../github/read-repository-tree.js';
+import { draftTasksFile } from '../model/draft-tasks-file.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
@@ -22,13 +26,15 @@ export interface CreateTasksResult {
   /** The spec pull request gated at the new commit (the App reports it as the check run). */
   gate?: GateOutcome;
   pullRequest?: number;
+  /** How a model drafted it, when a model is configured and wanted. */
+  drafting?: DraftingNote;
 }
 
 /**
  * create-tasks: tasks.md on the spec branch from spec.md, in the Agent OS v2.1 layout, then the spec pull
  * request's checklist. An existing tasks.md is left alone unless `force`.
  */
-export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, options: { force: boolean }): Promise<CreateTasksResult> {
+export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, options: { force: boolean; deterministic?: boolean }): Promise<CreateTasksResult> {
   const spec = await locateSpec(ctx, issue);
   if (spec === undefined) {
     throw new AgentOsError('user-input', `Issue #${issue.number} has no spec yet. Label it \`${ctx.settings.labels.shapeSpec}\` or comment \`/shape-spec\`, then \`/write-spec\`, then \`/create-tasks\`.`);
@@ -44,7 +50,26 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
   const doc = readSpec(specFile.text);
   const refusal = tasksRefusal(doc);
   if (refusal !== undefined) throw new AgentOsError('user-input', `${location.specPath}: ${refusal}`);
-  const content = renderTasks(doc);
+  let content = renderTasks(doc);
+  let drafting: DraftingNote | undefined;
+  if (ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true && (existing === undefined || options.force)) {
+    const tree = await readRepositoryTree(ctx.client, ctx.repo, location.branch).catch((error: unknown) => {
+      ctx.log.warn({ err: error }, 'model draft: the repository tree could not be read');
+      return undefined;
+    });
+    if (tree === undefined) {
+      drafting = { by: 'deterministic', model: ctx.model.name, usage: NO_USAGE, reason: 'the repository tree could not be read to ground it' };
+    } else {
+      ({ content, note: drafting } = await draftTasksFile(ctx.model, {
+        spec: doc,
+        floor: content,
+        existingText: existing?.text,
+        paths: tree.paths.filter((p) => !p.startsWith(`${location.folder}/`)),
+        budgetTokens: ctx.settings.modelContextTokens,
+        log: ctx.log,
+      }));
+    }
+  }
   const parsed = parseTaskFile(existing?.text ?? content, { path: location.tasksPath });
   const base = {
     location,
@@ -52,6 +77,7 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
     groups: parsed.groups.filter((g) => g.tasks.length > 0).length,
     tasks: parsed.tasks.length,
     requirements: doc.requirements.length,
+    ...(drafting === undefined ? {} : { drafting }),
   };
   if (existing !== undefined && !options.force) return { ...base, status: 'exists' };
   let commitSha: string;

@@ -8,6 +8,7 @@ import { markedAs, markerLine, MARKERS, writtenForEvent } from '../core/spec/ren
 import { renderSpecMerged, renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
+import { renderDraftingNote } from '../core/model/render-drafting-note.js';
 import { addReaction } from '../github/add-reaction.js';
 import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
@@ -16,6 +17,8 @@ import { readPullRequest } from '../github/read-pull-request.js';
 import { isChecklist } from '../core/checklist/render-checklist.js';
 import { createTasks } from './create-tasks.js';
 import { foldAnswerComment } from './fold-answer-comment.js';
+import { settleFailureReport } from './settle-failure-report.js';
+import { refuseForkWrite, renderForkNotice } from './fork-guard.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import { followGate } from './follow-gate.js';
 import { implementTasks } from './implement-tasks.js';
@@ -86,10 +89,15 @@ export async function withSettings(base: EventBase): Promise<LifecycleContext> {
 /** Numbers 1…40, so any numbered reply counts as "looks like answers" before the real questions are read. */
 const ANY_QUESTIONS: ClarifyingQuestion[] = Array.from({ length: 40 }, (_, i) => ({ number: i + 1, topic: 'scope', text: '', default: '' }));
 
+/** Commands that commit to the spec branch (implement-tasks only edits the description; the others refuse pull requests). */
+const BRANCH_WRITING_COMMANDS: ReadonlySet<string> = new Set(['write-spec', 'create-tasks', 'orchestrate-tasks']);
+
 /** The spec issue a command talks about: the issue itself, or for a spec pull request the issue its branch names. */
-async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent): Promise<IssueSnapshot> {
+async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand): Promise<IssueSnapshot> {
   if (!event.isPullRequest) return readIssue(ctx.client, ctx.repo, event.issueNumber);
   const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
+  // Commands that write to the spec branch: on a fork's pull request that branch is not the pull request's.
+  if (BRANCH_WRITING_COMMANDS.has(command.name)) refuseForkWrite(pr, command.name, ctx.gateSettings.checkName);
   const number = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
   if (number === undefined) {
     throw new AgentOsError(
@@ -98,6 +106,11 @@ async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent): Pr
     );
   }
   return readIssue(ctx.client, ctx.repo, number);
+}
+
+/** `/write-spec --deterministic`: the rules draft it even when a model is configured. */
+function wantsDeterministic(command: SlashCommand): boolean {
+  return command.args.some((a) => a.toLowerCase() === '--deterministic');
 }
 
 function commandLabel(command: SlashCommand): string {
@@ -143,7 +156,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     if (event.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
     return runPlanProduct(ctx, await readIssue(ctx.client, ctx.repo, event.issueNumber), command, eventKey, comments);
   }
-  const issue = await subjectIssue(ctx, event);
+  const issue = await subjectIssue(ctx, event, command);
   if (command.name === 'shape-spec') {
     if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
@@ -171,7 +184,8 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
       ].join('\n'),
     };
   }
-  const result = await writeSpec(ctx, issue, { force: command.force });
+  const result = await writeSpec(ctx, issue, { force: command.force, deterministic: wantsDeterministic(command) });
+  const drafted = result.drafting === undefined ? '' : `\n\n${renderDraftingNote('spec.md', result.drafting)}`;
   const link = `[\`spec.md\`](${result.specUrl})`;
   if (result.status === 'kept-edited') {
     return {
@@ -187,7 +201,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     status: result.status,
     message:
       `${link} ${verb} \`requirements.md\` on \`${result.location.branch}\`: ${c.requirements} functional requirements, ${c.acceptance} acceptance criteria, ` +
-      `${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.`,
+      `${c.decisions} decisions from the discussion (${c.defaults} defaults accepted), ${c.outOfScope} out-of-scope items. Review it in the spec pull request.${drafted}`,
   };
 }
 
@@ -244,7 +258,8 @@ async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot):
 }
 
 async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand): Promise<EventOutcome> {
-  const result = await createTasks(ctx, issue, { force: command.force });
+  const result = await createTasks(ctx, issue, { force: command.force, deterministic: wantsDeterministic(command) });
+  const drafted = result.drafting === undefined ? '' : `\n\n${renderDraftingNote('tasks.md', result.drafting)}`;
   // The delivery that wrote it replies; this one only finishes quietly.
   if (result.status === 'concurrent') return { phase: 'create-tasks', status: 'unchanged' };
   const link = `[\`tasks.md\`](${result.tasksUrl})`;
@@ -260,7 +275,7 @@ async function runCreateTasks(ctx: LifecycleContext, issue: IssueSnapshot, comma
     phase: 'create-tasks',
     status: result.status,
     ...(result.gate ? { gate: result.gate } : {}),
-    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements${result.requirements > ONE_TASK_PER_REQUIREMENT_UP_TO ? ` (more than ${ONE_TASK_PER_REQUIREMENT_UP_TO}, so each task names up to five of them: consider splitting the spec)` : ''}.${pr}`,
+    message: `${link} was ${result.status === 'rewritten' ? 'rewritten' : 'written'} from \`spec.md\`: ${result.tasks} tasks in ${result.groups} task groups, covering ${result.requirements} specific requirements${result.requirements > ONE_TASK_PER_REQUIREMENT_UP_TO ? ` (more than ${ONE_TASK_PER_REQUIREMENT_UP_TO}, so each task names up to five of them: consider splitting the spec)` : ''}.${pr}${drafted}`,
   };
 }
 
@@ -281,6 +296,11 @@ async function handleChecklistEdit(ctx: LifecycleContext, event: IssueCommentEve
       `@${event.sender.login} ticking tasks here needs ${ctx.settings.permissions.tick} permission on this repository, and you have ${outcome.held}, so the checklist was put back as it was. Nothing was changed.`,
     );
     return { phase: 'tick', status: 'refused' };
+  }
+  if (outcome.status === 'fork') {
+    const refused = `@${event.sender.login} your ticks were not committed, and the checklist was put back as it was.`;
+    await reply(ctx, event.issueNumber, event.eventKey, renderForkNotice(outcome.head, refused, ctx.gateSettings.checkName));
+    return { phase: 'tick', status: 'fork' };
   }
   const headSha = outcome.status === 'committed' ? outcome.commitSha : outcome.headSha;
   const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, headSha, ctx.gateSettings, outcome.body);
@@ -342,6 +362,7 @@ export async function handleIssueComment(base: EventBase, event: IssueCommentEve
     const outcome = await runCommand(ctx, event, command, comments);
     if (outcome.message !== undefined) await reply(ctx, event.issueNumber, eventKey, outcome.message);
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'rocket');
+    await settleFailureReport(ctx, { number: event.issueNumber, eventKey, comments, what: commandLabel(command) });
     return event.isPullRequest ? await withFollowUps(ctx, event.issueNumber, outcome) : outcome;
   } catch (error) {
     const known = asKnown(error);
@@ -384,6 +405,7 @@ async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): P
         `@${comment.author} \`${outcome.path}\` was changed by hand since the App last wrote it, so these answers were not folded in (nothing is overwritten). Add them to the file yourself, or comment \`/shape-spec --force\` to rebuild it from the issue and every answer on it.`,
       );
     }
+    if (outcome.status === 'folded') await settleFailureReport(ctx, { number: issue.number, eventKey, comments, what: `Folding @${comment.author}'s answers into the requirements` });
     const afterSpec = `${eventKey}-after-spec`;
     if (outcome.status === 'folded' && issue.labels.includes(labels.specWritten) && !handledBefore(comments, afterSpec)) {
       await reply(ctx, issue.number, afterSpec, `@${comment.author} your answers are in \`requirements.md\`. \`spec.md\` was written before them: comment \`/write-spec\` to bring it up to date.`);
@@ -436,6 +458,7 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
       const same = current !== undefined && visibleText(current.body) === visibleText(body);
       await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
     }
+    await settleFailureReport(ctx, { number: issue.number, eventKey: event.eventKey, comments, what: 'Shaping this issue into a spec' });
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
     return shapingFailed(ctx, event, error, comments);

@@ -1,5 +1,6 @@
 import type { LifecycleSettings } from '../core/config/lifecycle-settings.js';
 import type { GateSettings } from '../core/config/settings.js';
+import type { ChatModel } from '../core/model/chat-model.js';
 import type { SpecDrafter } from '../core/spec/clarifying-question.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 
@@ -17,6 +18,8 @@ export interface EventBase {
   repoHtmlUrl: string;
   defaultBranch: string;
   drafter: SpecDrafter;
+  /** The model that drafts spec.md and tasks.md, when the operator configured one (see docs/model-drafter.md). */
+  model?: ChatModel;
   log: EventLog;
 }
 

@@ -8,6 +8,7 @@ import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
 import { toAgentOsError } from '../github/to-agent-os-error.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import type { PullRequestHead } from './fork-guard.js';
 
 export interface ChecklistEdit {
   pullRequest: number;
@@ -20,6 +21,8 @@ export interface ChecklistEdit {
 export type TickOutcome =
   | { status: 'no-ticks' }
   | { status: 'refused'; held: PermissionLevel }
+  /** The pull request's branch is a fork's: nothing committed, the checklist put back. */
+  | { status: 'fork'; head: PullRequestHead }
   | { status: 'committed'; commitSha: string; changed: string[]; missing: number; body: string | null }
   | { status: 'unchanged'; missing: number; headSha: string; body: string | null };
 
@@ -35,7 +38,8 @@ function describe(changed: ReadonlyArray<{ label: string; checked: boolean }>): 
 /**
  * A person ticked or unticked boxes in the checklist comment: commit exactly those boxes to the task files on the
  * pull request's branch (one character each), naming the person. Without the permission, the comment is put back
- * as it was. A concurrent change of the task file is re-read and retried, never overwritten.
+ * as it was, and so it is on a fork's pull request (nothing is written to a fork's branch). A concurrent change of
+ * the task file is re-read and retried, never overwritten.
  */
 export async function tickFromChecklist(
   client: GitHubClient,
@@ -45,17 +49,25 @@ export async function tickFromChecklist(
 ): Promise<TickOutcome> {
   const ticks = readChecklistTicks(edit.before, edit.after);
   if (ticks.length === 0) return { status: 'no-ticks' };
-  const held = await readPermission(client, repo, edit.sender);
-  if (!permissionAtLeast(held, options.permission)) {
+  const putBack = async () => {
     try {
       await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: edit.commentId, body: edit.before });
     } catch (error) {
       throw toAgentOsError(error, 'Putting the checklist back');
     }
+  };
+  const held = await readPermission(client, repo, edit.sender);
+  if (!permissionAtLeast(held, options.permission)) {
+    await putBack();
     return { status: 'refused', held };
   }
   const files = checklistFiles(edit.after) ?? [];
   const pr = await readPullRequest(client, repo, edit.pullRequest);
+  // A fork's branch is not this repository's: a branch here of the same name (often `main`) must not get the ticks.
+  if (!pr.headInRepository) {
+    await putBack();
+    return { status: 'fork', head: pr };
+  }
   const byFile = new Map<string, ChecklistTick[]>();
   for (const tick of ticks) {
     const path = files[tick.fileIndex];

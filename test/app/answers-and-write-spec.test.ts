@@ -218,6 +218,26 @@ describe('/write-spec', () => {
     expect(reactionsOn(command.id)).toEqual(['eyes', 'confused']);
   });
 
+  it('a 409 because spec.md was just written with the very same text (the same command handled elsewhere at that moment) is success, not a failure', async () => {
+    const handle = fake.handle.bind(fake);
+    let raced = false;
+    fake.handle = (request) => {
+      if (!raced && request.method === 'PUT' && /spec\.md$/.test(request.path)) {
+        raced = true;
+        // The other write of the same spec.md lands first; this one finds the file changed.
+        handle(request);
+        return { status: 409, body: { message: `${SPEC} does not match` } };
+      }
+      return handle(request);
+    };
+    const command = await say(probot, fake, 12, '/write-spec', LEE);
+    expect(raced).toBe(true);
+    expect(fileOnBranch(SPEC)).toContain('# Specification: Team invites by email');
+    expect(lastOurs()).toContain('is already up to date with `requirements.md`');
+    expect(ours().filter((c) => c.body.includes('agent-os-github:failed'))).toEqual([]);
+    expect(reactionsOn(command.id)).toEqual(['eyes', 'rocket']);
+  });
+
   it('a GitHub error while writing is reported with 😕, and repeating the command finishes the job', async () => {
     fake.faults.push({ method: 'PUT', path: /spec\.md$/, status: 500, body: { message: 'Server Error' }, times: 2 });
     const command = await say(probot, fake, 12, '/write-spec', LEE);

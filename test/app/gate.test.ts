@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { createTestProbot, deliver, nockInstallationToken, nockRepositoryDefaults } from '../support/test-probot.js';
+import { appOf, createTestProbot, deliver, nockInstallationToken, nockRepositoryDefaults } from '../support/test-probot.js';
 import { examplePayload, OWNER, pullRequestRef, REPO, type Payload } from '../support/webhook-examples.js';
 
 const API = 'https://api.github.com';
@@ -230,12 +230,22 @@ describe('merge gate on pull_request events', () => {
     expect([...created, ...updated].map((b) => b.external_id?.endsWith(':incomplete') ?? 'final')).toEqual([true, true, false]);
   });
 
-  it('writes nothing when a redelivered event would not change the check', async () => {
+  it('writes nothing when the same event, delivered again, would not change the check', async () => {
     const { created, existing } = await gateOnceThenListTheRun();
+    // A new delivery of the same event (another id: GitHub sent it again, e.g. a second push of the same commit).
     nockPullRequestReads({ runs: [existing] });
+    await deliver(probot, 'pull_request', prPayload('opened'), 'delivery-again');
+
+    expect(created).toHaveLength(1);
+  });
+
+  it('does nothing at all for a redelivery (the same X-GitHub-Delivery) of an event it handled', async () => {
+    const { created } = await gateOnceThenListTheRun();
+    // No reads are mocked: any request would fail the test (nock refuses it and the gate would report an error).
     await deliver(probot, 'pull_request', prPayload('opened'), 'delivery-1');
 
     expect(created).toHaveLength(1);
+    expect(appOf(probot).metrics().deliveries).toEqual({ accepted: 1, duplicate: 1, malformed: 0, failed: 0 });
   });
 
   it('updates its run in place when the result changes and the run has no annotations yet', async () => {

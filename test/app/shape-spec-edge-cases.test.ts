@@ -42,6 +42,15 @@ describe('shape-spec edge cases', () => {
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     expect(commits()).toHaveLength(1);
     expect(ours().filter((c) => c.body.includes('agent-os-github:questions'))).toHaveLength(1);
+    // The failure report no longer says it failed: it says the redelivery went through, the old report folded away.
+    const [report, ...others] = ours().filter((c) => c.body.includes('agent-os-github:failed'));
+    expect(others).toEqual([]);
+    expect(report?.body.split('\n').slice(1, 4)).toEqual([
+      '✅ **Done on a later try.** Shaping this issue into a spec went through when it was tried again, so nothing more is needed.',
+      '',
+      '<details><summary>What failed before</summary>',
+    ]);
+    expect(report?.body).toContain('Could not shape this issue into a spec: ');
   });
 
   it('refuses to shape again an issue whose spec was merged and its branch deleted', async () => {

@@ -127,7 +127,33 @@ describe('the App server, started like npm start, against a local GitHub Enterpr
     });
     expect(created.headers.authorization).toBe('token ghs_e2e');
     expect(api.unmatched).toEqual([]);
-    const checklist = api.requests.find((r) => r.method === 'POST' && r.path === `${R}/issues/12/comments`);
-    expect((checklist?.body as { body: string }).body).toContain('### Agent OS tasks: 1 of 3 required tasks complete');
+    // The checklist comment follows the check run in the same job.
+    const checklist = await waitFor(() => api.requests.find((r) => r.method === 'POST' && r.path === `${R}/issues/12/comments`));
+    expect((checklist.body as { body: string }).body).toContain('### Agent OS tasks: 1 of 3 required tasks complete');
+  });
+
+  it('answers a signed payload that lacks what the App reads with 400 and the reason (not 500, which GitHub would retry)', async () => {
+    const before = api.requests.length;
+    const payload = examplePayload('pull_request.opened') as { pull_request?: unknown };
+    delete payload.pull_request;
+    const response = await post('pull_request', payload, sign(JSON.stringify(payload)), 'malformed-1');
+
+    expect(response.status).toBe(400);
+    expect(JSON.parse(await response.text())).toEqual({ error: 'MalformedPayloadError: The pull_request payload lacks what the App reads: pull_request: Invalid input: expected object, received undefined.' });
+    expect(api.requests.slice(before)).toEqual([]);
+  });
+
+  it('serves its queue and deliveries on GET /metrics in the Prometheus text format', async () => {
+    const response = await fetch(new URL('/metrics', webhookUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    // The signed pull_request above was accepted, the malformed one refused; nothing waits now.
+    expect(value('agent_os_deliveries_accepted_total')).toBe(1);
+    expect(value('agent_os_deliveries_malformed_total')).toBe(1);
+    expect(value('agent_os_queue_length')).toBe(0);
+    expect(value('agent_os_gate_runs_total')).toBe(1);
+    expect(text).toContain('# TYPE agent_os_queue_wait_seconds_max gauge');
   });
 });

@@ -367,6 +367,29 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '6 of 15 tasks complete']]);
   });
 
+  // A burst: 20 webhooks for one head commit at the same moment (a busy organisation, a proxy retrying). The ones
+  // that arrive while its gate waits in the queue join it; at most one more evaluation follows the last arrival.
+  it('20 pull_request deliveries for one head at once, answered before their work: at most 2 gate evaluations, one check run, the checklist synced at most twice', async () => {
+    const story = newStory();
+    await prepare(story, 'tasks');
+    const before = story.head();
+    const sha = story.fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)), 'Work on Task Group 1').sha;
+    const gateRuns = async () => Number(/^agent_os_gate_runs_total (\S+)$/m.exec(await stage.metrics(0))?.[1]);
+    const runsBefore = await gateRuns();
+    const from = story.fake.requests.length;
+    const delivery = pullRequestEvent(story.fake, PR, LEE, 'synchronize', { before });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => story.post(delivery, { replica: 0, answerOnly: true })));
+    expect(answers).toEqual(Array.from({ length: 20 }, () => 200));
+    await stage.idle(`${story.fake.owner}/${story.fake.repo}`);
+
+    expect((await gateRuns()) - runsBefore).toBeLessThanOrEqual(2);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '6 of 15 tasks complete']]);
+    const checklistEdits = story.writesSince(from).filter((w) => w.startsWith('PATCH /issues/comments/'));
+    expect(checklistEdits.length).toBeGreaterThanOrEqual(1);
+    expect(checklistEdits.length).toBeLessThanOrEqual(2);
+    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 6 of 15 required tasks complete');
+  });
+
   // A command delivered to two replicas at once (a queue or proxy retrying a slow delivery): the replica that loses
   // the race to write tasks.md finds the very text it meant to write, and finishes quietly.
   it('a /create-tasks delivered to two replicas at once is done once and reported once, as a success', async () => {
@@ -512,6 +535,8 @@ describe('GitHub failing a write: the App retries, or says so and the next event
     expectDone(story, fault.step);
     // The failure report stays one comment (it is not repeated), and the job was done once.
     expect([...story.marked(ISSUE, 'failed'), ...story.marked(PR, 'failed')]).toHaveLength(fault.step === 'create-tasks' ? 0 : 1);
+    // … and, now that the redelivery went through, it says so instead of "failed".
+    if (fault.step !== 'create-tasks') expect(headline(story.marked(ISSUE, 'failed')[0]?.body)).toMatch(/^✅ \*\*Done on a later try\.\*\* (Shaping this issue into a spec|`\/write-spec`) went through when it was tried again/);
     if (command && fault.step === 'write-spec') expect(story.reactionsTo(command)).toEqual(['eyes', 'confused', 'rocket']);
     expect(story.answered.every((a) => a.status === 200)).toBe(true);
   });

@@ -69,6 +69,16 @@ async function done(limiter: string): Promise<number> {
   return Number((await opened(inspect).hget(`b_${limiter}_settings`, 'done')) ?? 0);
 }
 
+/** `GET /metrics` read as `{ name: value }`. */
+function metricsOf(text: string): Record<string, number> {
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf(' ')), Number(line.slice(line.indexOf(' ') + 1))]),
+  );
+}
+
 /** The same delivery for another installation (whose token no replica has cached yet). */
 function forInstallation(delivery: Delivery, id: number): Delivery {
   const payload = delivery.payload as { installation?: object };
@@ -94,11 +104,11 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     stage?.intercept(undefined);
   });
 
-  it('each replica opens its own two connections (commands, subscriber) to the Redis server of its REDIS_URL, through ioredis 6', async () => {
-    // Probot opens them while it starts (the subscriber subscribes once a limiter is first used). resp=3: ioredis 6
-    // speaks RESP3 (HELLO 3), which Redis ≥ 6 understands.
-    for (let waited = 0; waited < 5000 && (await replicaConnections()).length < 4; waited += 50) await sleep(50);
-    expect((await replicaConnections()).map((c) => c.replace(/ subscriber$/, ''))).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`]));
+  it('each replica opens its own three connections (commands, subscriber, delivery claims) to the Redis server of its REDIS_URL, through ioredis 6', async () => {
+    // Probot opens two while it starts (the subscriber subscribes once a limiter is first used), the App one for its
+    // delivery claims. resp=3: ioredis 6 speaks RESP3 (HELLO 3), which Redis ≥ 6 understands.
+    for (let waited = 0; waited < 5000 && (await replicaConnections()).length < 6; waited += 50) await sleep(50);
+    expect((await replicaConnections()).map((c) => c.replace(/ subscriber$/, ''))).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`]));
     // Nobody else talks to this Redis server but the test itself.
     expect((await clientList()).filter((c) => !NAMES.includes(c.name ?? '')).map((c) => c.cmd)).toEqual(['client|list']);
   });
@@ -242,6 +252,69 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     // … each of which listens on the limiter's channel for capacity freed by the other.
     const listeners = (await opened(inspect).call('PUBSUB', 'NUMSUB', ...LIMITERS.map((id) => `b_${id}`))) as Array<string | number>;
     expect(listeners).toEqual(LIMITERS.flatMap((id) => [`b_${id}`, 2]));
-    expect(await replicaConnections()).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3 subscriber`]));
+    expect(await replicaConnections()).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3 subscriber`]));
   }, 30_000);
+
+  it('the same delivery sent to both replicas at once (then redelivered) acts once: the label, /write-spec and /create-tasks end with the replies, commits, branch and pull request of one delivery', async () => {
+    const s = opened(stage);
+    // The same steps twice: each webhook once (the reference), and each sent to both replicas at the same moment
+    // with one X-GitHub-Delivery, then redelivered (GitHub's redelivery racing its first try, a load balancer's retry).
+    const run = async (repo: string, mode: 'once' | 'replicas') => {
+      const story = new Story(s, sampleRepository(repo), mode);
+      s.use(story.fake);
+      await story.label(ISSUE, 'shape-spec', MARA);
+      await story.comment(ISSUE, ANSWERS, MARA);
+      const writeSpec = await story.comment(ISSUE, '/write-spec', MARA);
+      const createTasks = await story.comment(PR, '/create-tasks', LEE);
+      return { story, writeSpec, createTasks };
+    };
+    const seen = async () => Promise.all([0, 1].map(async (replica) => metricsOf(await s.metrics(replica))));
+    const reference = await run('redis-once', 'once');
+    const before = await seen();
+    const raced = await run('redis-raced', 'replicas');
+    const after = await seen();
+
+    /** What people see, with the repository's name taken out. */
+    const outcome = ({ story, writeSpec, createTasks }: typeof reference) => {
+      // Commit ids differ between the two repositories (their commits' times do); the rest must not.
+      const named = (text: string) => text.replaceAll(story.fake.repo, 'REPO').replace(/\b[0-9a-f]{40}\b/g, 'SHA');
+      const comments = (n: number) => story.botComments(n).map((c) => named(visible(c.body)));
+      return {
+        branches: story.branches(),
+        pullRequests: story.pullRequests(),
+        commits: story.specCommits().map((c) => [c.message.split('\n')[0], c.changed]),
+        issueComments: comments(ISSUE),
+        prComments: comments(PR),
+        labels: story.labels(ISSUE),
+        reactions: [story.reactionsTo(writeSpec), story.reactionsTo(createTasks)],
+        checkRuns: story.fake.checkRuns.map((r) => [r.conclusion, r.output.title]),
+      };
+    };
+    expect(outcome(raced)).toEqual(outcome(reference));
+    // On the issue the questions, the follow-up question and the spec's reply; on the pull request the checklist
+    // and the tasks' reply: one of each, as one delivery makes, and nothing failed.
+    const kinds = (n: number) => raced.story.botComments(n).map((c) => /^<!-- agent-os-github:([\w-]+)/.exec(c.body)?.[1]);
+    expect(kinds(ISSUE)).toEqual(['questions', 'follow-ups', 'reply']);
+    expect(kinds(PR)).toEqual(['checklist', 'reply']);
+    expect([...raced.story.marked(ISSUE, 'failed'), ...raced.story.marked(PR, 'failed')]).toEqual([]);
+    expect(raced.story.answered.filter((a) => a.status !== 200)).toEqual([]);
+
+    // Every webhook went out three times. Of each one the App acts on (some, such as GitHub's check_suite.requested,
+    // it ignores before claiming), one copy was claimed and the two others found it claimed.
+    const sent = raced.story.answered.length;
+    expect(sent % 3).toBe(0);
+    const delta = (name: string) => after.reduce((sum, m, i) => sum + (m[name] ?? 0) - (before[i]?.[name] ?? 0), 0);
+    const accepted = delta('agent_os_deliveries_accepted_total');
+    expect(accepted).toBeGreaterThanOrEqual(8);
+    expect(accepted).toBeLessThanOrEqual(sent / 3);
+    expect(delta('agent_os_deliveries_duplicate_total')).toBe(2 * accepted);
+    expect(delta('agent_os_deliveries_failed_total')).toBe(0);
+    // (Claims kept by each replica on its own would have let both copies sent at once run: a duplicate per two.)
+    expect(after.map((m) => m.agent_os_claims_shared)).toEqual([1, 1]);
+    // The claims are in Redis, one key per delivery, each with an expiry.
+    const keys = await opened(inspect).keys('agent-os-github:delivery:*');
+    expect(keys.length).toBeGreaterThanOrEqual(accepted);
+    const ttls = await Promise.all(keys.map((key) => opened(inspect).pttl(key)));
+    expect(ttls.every((ttl) => ttl > 0)).toBe(true);
+  }, 60_000);
 });

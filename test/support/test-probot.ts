@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Probot, ProbotOctokit } from 'probot';
 import nock from 'nock';
-import agentOsApp from '../../src/app/index.js';
+import { createAgentOsApp, type AgentOsApp } from '../../src/app/index.js';
 import type { EmitterWebhookEventName } from '@octokit/webhooks';
 
 type WebhookEventName = Extract<EmitterWebhookEventName, 'pull_request' | 'check_run' | 'check_suite' | 'merge_group' | 'issues' | 'issue_comment' | 'installation' | 'installation_repositories'>;
@@ -17,6 +17,16 @@ const { privateKey } = generateKeyPairSync('rsa', {
 
 export const TEST_PRIVATE_KEY = privateKey;
 
+/** The App loaded into each test Probot: its queue tells `deliver` when a delivery's work is done. */
+const apps = new WeakMap<Probot, AgentOsApp>();
+
+/** The App loaded into a test Probot (its `idle()` and `metrics()`). */
+export function appOf(probot: Probot): AgentOsApp {
+  const loaded = apps.get(probot);
+  if (loaded === undefined) throw new Error('not a Probot made by createTestProbot');
+  return loaded;
+}
+
 /** A Probot with our app loaded, no retries or throttling (nock answers at once), logging only fatal errors. */
 export async function createTestProbot(): Promise<Probot> {
   const probot = new Probot({
@@ -30,7 +40,9 @@ export async function createTestProbot(): Promise<Probot> {
       throttle: { ...(options.throttle as object), enabled: false },
     })),
   });
-  await probot.load(agentOsApp);
+  const loaded = createAgentOsApp();
+  apps.set(probot, loaded);
+  await probot.load(loaded.app);
   return probot;
 }
 
@@ -41,8 +53,17 @@ export function nockInstallationToken(): nock.Scope {
     .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write' } });
 }
 
-/** Deliver a webhook as GitHub would, through Probot's own event handling. */
+/**
+ * Deliver a webhook as GitHub would, through Probot's own event handling, and wait until the App's queue has done
+ * its work (the App answers before that).
+ */
 export async function deliver(probot: Probot, name: WebhookEventName, payload: object, id = 'delivery-1'): Promise<void> {
+  await answer(probot, name, payload, id);
+  await appOf(probot).idle();
+}
+
+/** Deliver a webhook and resolve as soon as the App has answered it (its work may still be queued or running). */
+export async function answer(probot: Probot, name: WebhookEventName, payload: object, id = 'delivery-1'): Promise<void> {
   await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
 }
 

@@ -48,6 +48,8 @@ export const CONFIG_SCHEMA = z.strictObject({
   verification_report: z.boolean().default(true),
   roadmap_update: z.enum(['pull-request', 'push', 'off']).default('pull-request'),
   close_issue_on_merge: z.boolean().default(true),
+  drafter: z.enum(['model', 'deterministic']).default('model'),
+  model_context_tokens: z.number().int().min(1000).max(200000).default(12000),
   gate: z
     .strictObject({
       traceability: z.enum(['fail', 'warn', 'off']).default('warn'),

@@ -39,6 +39,10 @@ export interface LifecycleSettings {
   roadmapUpdate: 'pull-request' | 'push' | 'off';
   /** When a spec pull request merges: close the spec's issue with a summary. */
   closeIssueOnMerge: boolean;
+  /** Who drafts spec.md and tasks.md: a model when one is configured (falling back to the rules), or the rules. */
+  drafter: 'model' | 'deterministic';
+  /** Tokens of repository context (tree, product docs, standards, relevant files) a model draft may read. */
+  modelContextTokens: number;
 }
 
 export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
@@ -58,6 +62,8 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   verificationReport: true,
   roadmapUpdate: 'pull-request',
   closeIssueOnMerge: true,
+  drafter: 'model',
+  modelContextTokens: 12000,
 };
 
 /** Every phase label the App sets; moving to one removes the others. */

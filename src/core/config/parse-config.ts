@@ -101,6 +101,8 @@ function toSettings(config: AgentOsConfig): Settings {
       verificationReport: config.verification_report,
       roadmapUpdate: config.roadmap_update,
       closeIssueOnMerge: config.close_issue_on_merge,
+      drafter: config.drafter,
+      modelContextTokens: config.model_context_tokens,
     },
     gate: {
       ...DEFAULT_GATE_SETTINGS,

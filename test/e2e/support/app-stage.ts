@@ -7,7 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import Bottleneck from 'bottleneck';
 import { ProbotOctokit, run } from 'probot';
-import agentOsApp from '../../../src/app/index.js';
+import { createAgentOsApp, type AgentOsApp } from '../../../src/app/index.js';
 import { FakeGitHub, type FakeRequest } from '../../support/fake-github/fake-github.js';
 import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
 
@@ -118,8 +118,19 @@ export interface AppStage {
   use: (fake: FakeGitHub) => void;
   /** Look at every request before it is answered, and hold it back if need be (`undefined`: none). */
   intercept: (interceptor: Interceptor | undefined) => void;
-  /** Sign and POST a webhook as GitHub does; resolves with the answer (Probot answers once the handler is done). */
+  /**
+   * Sign and POST a webhook as GitHub does; resolves with the answer once every replica's queue is idle (the App
+   * answers first and works after: this is how tests know the work is done, without sleeping).
+   */
   post: (webhook: WebhookPost) => Promise<{ status: number; text: string }>;
+  /** POST a webhook and resolve as soon as it is answered (its work may still be queued or running). */
+  answer: (webhook: WebhookPost) => Promise<{ status: number; text: string }>;
+  /** Resolves once no replica has work queued, running or in flight (about `repository`, when given). */
+  idle: (repository?: string) => Promise<void>;
+  /** The App of each replica (its queue's metrics). */
+  apps: readonly AgentOsApp[];
+  /** `GET /metrics` of a replica, as an operator's scraper reads it. */
+  metrics: (replica: number) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -174,11 +185,13 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
   const api = await serveSwitchable();
   const { host } = new URL(api.url);
   const servers: Array<Awaited<ReturnType<typeof run>>> = [];
+  const apps: AgentOsApp[] = [];
   const webhookUrls: string[] = [];
   // Probot's Redis connection of each replica that has one: closed with the stage (Probot's stop leaves it open).
   const connections: Bottleneck.IORedisConnection[] = [];
   const closeAll = async () => {
     for (const server of servers) await server.stop();
+    for (const app of apps) await app.close();
     await Promise.all(connections.map((connection) => connection.disconnect(true)));
     await api.close();
   };
@@ -200,8 +213,10 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
         }
         return clustered;
       };
+      const app = createAgentOsApp(redisUrl === undefined ? {} : { redisUrl });
+      apps.push(app);
       servers.push(
-        await run(agentOsApp, {
+        await run(app.app, {
           env: {
             APP_ID: '123',
             PRIVATE_KEY: TEST_PRIVATE_KEY,
@@ -239,7 +254,13 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
     throw error;
   }
 
-  const post = async ({ event, payload, id = randomUUID(), replica = 0, signature = 'valid' }: WebhookPost) => {
+  /** Every replica's work, or only its work about one repository (tests running at once each have their own). */
+  const idle = async (repository?: string) => {
+    // Work on one replica leads to none on another (no webhooks flow between them here): one pass each.
+    await Promise.all(apps.map((app) => app.idle(repository)));
+  };
+
+  const answer = async ({ event, payload, id = randomUUID(), replica = 0, signature = 'valid' }: WebhookPost) => {
     const body = JSON.stringify(payload);
     const url = webhookUrls[replica];
     if (url === undefined) throw new Error(`no replica ${String(replica)}`);
@@ -258,6 +279,18 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
     return { status: response.status, text: await response.text() };
   };
 
+  const post = async (webhook: WebhookPost) => {
+    const answered = await answer(webhook);
+    await idle((webhook.payload as { repository?: { full_name?: string } }).repository?.full_name);
+    return answered;
+  };
+
+  const metrics = async (replica: number) => {
+    const url = webhookUrls[replica];
+    if (url === undefined) throw new Error(`no replica ${String(replica)}`);
+    return (await fetch(new URL('/metrics', url))).text();
+  };
+
   return {
     apiUrl: api.url,
     replicas,
@@ -268,6 +301,10 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
       api.intercept(interceptor);
     },
     post,
+    answer,
+    idle,
+    apps,
+    metrics,
     close: closeAll,
   };
 }

@@ -85,8 +85,11 @@ export class Story {
     }
   }
 
-  /** POST one webhook to one replica as GitHub would, for this story's repository. */
-  async post(delivery: Delivery, options: { id?: string; replica?: number; signature?: Signature } = {}): Promise<number> {
+  /**
+   * POST one webhook to one replica as GitHub would, for this story's repository; resolves once the App's work on
+   * it is done, or with `answerOnly` as soon as the App answered.
+   */
+  async post(delivery: Delivery, options: { id?: string; replica?: number; signature?: Signature; answerOnly?: boolean } = {}): Promise<number> {
     const payload = delivery.payload as { repository?: object };
     const { owner, repo, html } = this.fake;
     const moved: Record<string, unknown> = payload.repository ? { ...payload, repository: { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, html_url: html } } : { ...payload };
@@ -96,7 +99,8 @@ export class Story {
       const same = { name: repo, full_name: `${owner}/${repo}` };
       moved.pull_request = { ...pull, head: { ...pull.head, repo: { ...pull.head.repo, ...same } }, base: { ...pull.base, repo: { ...pull.base.repo, ...same } } };
     }
-    const { status } = await this.stage.post({ event: delivery.event, payload: moved, ...options });
+    const { answerOnly = false, ...webhook } = options;
+    const { status } = await (answerOnly ? this.stage.answer : this.stage.post)({ event: delivery.event, payload: moved, ...webhook });
     this.answered.push({ describe: delivery.describe, status });
     return status;
   }

@@ -36,7 +36,8 @@ export interface FakeIssue {
   user: FakeUser;
   created_at: string;
   labels: string[];
-  pull_request?: { head: string; base: string; draft: boolean; merged?: boolean };
+  /** `fork`: the head branch is in another repository (its name, and the commit its branch points at). */
+  pull_request?: { head: string; base: string; draft: boolean; merged?: boolean; fork?: { repo: string; sha: string } };
   state: 'open' | 'closed';
   state_reason?: string | null;
   assignees?: string[];
@@ -217,6 +218,7 @@ export class FakeGitHub {
     [/^GET \/git\/matching-refs\/(.+)$/, (_r, [ref]) => this.matchingRefs(ref ?? '')],
     [/^GET \/branches\/(.+)$/, (_r, [branch]) => this.getBranch(branch ?? '')],
     [/^POST \/git\/trees$/, (r) => this.createTree(r.body as Body)],
+    [/^GET \/git\/trees\/(.+)$/, (r, [ref]) => this.getTree(ref ?? '', r)],
     [/^POST \/git\/commits$/, (r) => this.createCommit(r.body as Body)],
     [/^POST \/git\/refs$/, (r) => this.createRef(r.body as Body)],
     [/^GET \/contents\/(.+)$/, (r, [path]) => this.getContents(path ?? '', r)],
@@ -414,6 +416,27 @@ export class FakeGitHub {
     return { status: 201, body: { ref: `refs/${ref}`, object: { sha: body.sha, type: 'commit' } } };
   }
 
+  /** A branch's (or commit's) tree; with `recursive`, every file and folder, as the git trees API lists them. */
+  private getTree(ref: string, r: FakeRequest): FakeResponse {
+    const commit = this.git.resolve(decodeURIComponent(ref));
+    const files = commit === undefined ? undefined : this.git.trees.get(commit.tree);
+    if (commit === undefined || files === undefined) return { status: 404, body: { message: 'Not Found' } };
+    const recursive = r.query.get('recursive') !== null;
+    const folders = new Set<string>();
+    const blobs: Array<{ path: string; text: string }> = [];
+    for (const [path, text] of files) {
+      const parts = path.split('/');
+      for (let i = 1; i < parts.length; i += 1) folders.add(parts.slice(0, i).join('/'));
+      if (recursive || parts.length === 1) blobs.push({ path, text });
+    }
+    const url = (type: string, sha: string) => `https://api.github.com/repos/${this.owner}/${this.repo}/git/${type}/${sha}`;
+    const tree = [
+      ...[...folders].filter((f) => recursive || !f.includes('/')).map((path) => ({ path, mode: '040000', type: 'tree', sha: blobSha(`tree ${path}`), url: url('trees', blobSha(`tree ${path}`)) })),
+      ...blobs.map(({ path, text }) => ({ path, mode: '100644', type: 'blob', sha: blobSha(text), size: Buffer.byteLength(text), url: url('blobs', blobSha(text)) })),
+    ].sort((a, b) => a.path.localeCompare(b.path));
+    return { status: 200, body: { sha: commit.tree, url: url('trees', commit.tree), tree, truncated: false } };
+  }
+
   private getContents(path: string, r: FakeRequest): FakeResponse {
     const files = this.git.filesAt(r.query.get('ref') ?? this.defaultBranch);
     const text = files?.get(path);
@@ -479,14 +502,16 @@ export class FakeGitHub {
       merged: pr?.merged === true,
       draft: pr?.draft ?? false,
       html_url: `${this.html}/pull/${issue.number}`,
-      head: { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '', repo: this.repoJson() },
+      head: pr?.fork
+        ? { ref: pr.head, sha: pr.fork.sha, repo: { ...this.repoJson(), name: pr.fork.repo.split('/')[1] ?? '', full_name: pr.fork.repo, owner: { login: pr.fork.repo.split('/')[0] ?? '' } } }
+        : { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '', repo: this.repoJson() },
       base: { ref: pr?.base ?? '', repo: this.repoJson() },
     };
   }
 
   private listPulls(r: FakeRequest): FakeResponse {
     const head = r.query.get('head')?.split(':')[1];
-    const pulls = [...this.issues.values()].filter((i) => i.pull_request && (head === undefined || i.pull_request.head === head));
+    const pulls = [...this.issues.values()].filter((i) => i.pull_request && (head === undefined || (i.pull_request.head === head && i.pull_request.fork === undefined)));
     return { status: 200, body: pulls.map((p) => this.pullJson(p)) };
   }
 
@@ -537,7 +562,7 @@ export class FakeGitHub {
     const pr = this.issues.get(number)?.pull_request;
     if (!pr) return { status: 404, body: { message: 'Not Found' } };
     const base = this.git.filesAt(pr.base) ?? new Map<string, string>();
-    const head = this.git.filesAt(pr.head) ?? new Map<string, string>();
+    const head = this.git.filesAt(pr.fork?.sha ?? pr.head) ?? new Map<string, string>();
     const files = [...new Set([...base.keys(), ...head.keys()])]
       .filter((path) => base.get(path) !== head.get(path))
       .sort()

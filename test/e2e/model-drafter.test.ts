@@ -1,0 +1,70 @@
+// End to end with the model drafter on: the real App servers (two replicas) against the local GitHub and a local
+// OpenAI-compatible model server; every webhook delivered and then redelivered with the same X-GitHub-Delivery.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isBehaviourChanging } from '../../src/core/model/spec-grounding.js';
+import { readRequirements } from '../../src/core/spec/read-requirements.js';
+import { readSpec } from '../../src/core/spec/read-spec.js';
+import { renderSpec } from '../../src/core/spec/render-spec.js';
+import { startModelServer, type ModelServer } from '../support/model-server.js';
+import { startAppStage, type AppStage } from './support/app-stage.js';
+import { ANSWERS, ISSUE_NUMBER as ISSUE, LEE, MARA, REQUIREMENTS, SPEC, Story, TASKS, sampleRepository } from './support/story.js';
+
+const PR = 13;
+let stage: AppStage;
+let model: ModelServer;
+
+beforeAll(async () => {
+  model = await startModelServer();
+  process.env.AGENT_OS_MODEL_URL = model.url;
+  process.env.AGENT_OS_MODEL = 'e2e-model';
+  process.env.AGENT_OS_MODEL_TOKEN = 'sk-e2e-token-000';
+  stage = await startAppStage(2);
+});
+
+afterAll(async () => {
+  await stage.close();
+  await model.close();
+  for (const key of ['AGENT_OS_MODEL_URL', 'AGENT_OS_MODEL', 'AGENT_OS_MODEL_TOKEN']) Reflect.deleteProperty(process.env, key);
+});
+
+/** A draft that carries every requirement of the deterministic draft and every answer that says something new. */
+function specDraftFor(requirementsMd: string) {
+  const doc = readRequirements(requirementsMd);
+  const floor = readSpec(renderSpec(doc));
+  const answers = doc.discussion.filter((d) => !d.defaulted && isBehaviourChanging(d.answer)).map((d) => d.number);
+  return {
+    goal: 'Team members are invited by email.',
+    requirements: floor.requirements.map((r, i) => ({ name: `Model: ${r.name}`, details: ['As the issue says.'], requirements: [r.number], answers: i === 0 ? answers : [] })),
+  };
+}
+
+function tasksDraftFor(specMd: string) {
+  const spec = readSpec(specMd);
+  return { groups: [{ title: 'Model group', tasks: spec.requirements.map((r) => ({ text: `Build ${r.name}`, requirements: [r.number] })) }] };
+}
+
+describe('the lifecycle with the model drafter on', () => {
+  it('label → answers → /write-spec → /create-tasks: one model call per draft, none on redelivery', async () => {
+    const fake = sampleRepository('app-model');
+    stage.use(fake);
+    const story = new Story(stage, fake, 'redelivered');
+    story.echoes = false;
+    await story.label(ISSUE, 'shape-spec', MARA);
+    await story.comment(ISSUE, ANSWERS, MARA);
+    expect(model.requests).toHaveLength(0);
+
+    model.script({ json: specDraftFor(story.file(REQUIREMENTS) ?? '') });
+    await story.comment(ISSUE, '/write-spec', MARA);
+    expect(model.requests).toHaveLength(1);
+    const spec = story.file(SPEC) ?? '';
+    expect(spec).toContain('"drafter":"model","model":"e2e-model"');
+    expect(spec).toContain('**1. Model: ');
+
+    model.script({ json: tasksDraftFor(spec) });
+    await story.comment(PR, '/create-tasks', LEE);
+    expect(model.requests).toHaveLength(2);
+    expect(story.file(TASKS)).toContain('#### Task Group 1: Model group');
+    for (const request of model.requests) expect(JSON.stringify(request.body)).not.toContain('sk-e2e-token-000');
+    expect(model.pending()).toBe(0);
+  });
+});
