@@ -35,21 +35,23 @@ Right now the only way to add someone to a workspace is to paste the raw join li
 - Store only a hash of the invite token, never the token itself
 `;
 
-/** Numbered answers to the App's questions, as people write them; the fifth is too vague to use. */
+/**
+ * Numbered answers to the App's questions (who, scope, data, where it appears, edge cases, then reuse and visuals),
+ * as people write them; the fifth is too vague to use, so the App follows it up.
+ */
 export const ANSWERS = `Thanks! Answers below:
 
 1. Owners and admins only. Regular members shouldn't see the invite button at all.
-2. Inviting an address that already has a pending invite resends it instead of creating a second one.
-3. A new \`invites\` table (email, role, token hash, expires_at); nothing existing needs migrating.
+2. Out of scope as well: inviting people to several workspaces at once.
+3. No, we need a new \`invites\` table (email, role, token hash, expires_at); nothing existing needs migrating.
 4. An "Invite people" button on the Members page opens a dialog; pending invites get their own tab.
 5. not sure
-6. Behind the \`team-invites\` feature flag for two weeks, then everyone.
-7. The mailer's \`sendTransactional()\` in \`src/mail/send.ts\` already handles retries; the dialog should reuse \`src/components/Modal.tsx\`.
-8. No mockups yet, just match the current Members page.`;
+6. The mailer's \`sendTransactional()\` in \`src/mail/send.ts\` already handles retries; the dialog should reuse \`src/components/Modal.tsx\`.
+7. No mockups yet, just match the current Members page.`;
 
-/** The answer to the follow-up about question 5. */
+/** The answer to the follow-up about question 5 (edge cases). */
 export function followUpAnswer(number: number): string {
-  return `${String(number)}. Up to 50 addresses per invite; sending must not block the request, so queue the emails.`;
+  return `${String(number)}. Inviting an address that already has a pending invite resends it instead of creating a second one; up to 50 addresses per invite.`;
 }
 
 /** The product issue: what the product is, for whom, and its first features (one of them the invites). */

@@ -83284,7 +83284,7 @@ var SEGMENTS = [
   ["customer", /\bcustomers?\b/i],
   ["guest", /\bguests?\b/i],
   ["viewer", /\bviewers?\b/i],
-  ["member", /\b(team )?members?\b/i]
+  ["member", /\b(team members?|members (can|should|must|will|get|see))\b/i]
 ];
 function article(noun) {
   return /^[aeiou]/i.test(noun) ? "an" : "a";
@@ -83929,7 +83929,7 @@ init_find_code_paths();
 init_parse_answers();
 var CONFIRMATION = /^(yes|yep|yeah|yup|correct|right|that'?s (right|correct|fine)|agreed?|fine|sounds good|ok(ay)?|exactly|good|perfect|sure|looks good|lgtm|confirmed|as proposed|default is fine|the default is fine|👍|✅)[\s.!,]*$/i;
 var AGREEMENT = /^(yes|yep|yeah|correct|right|agreed|sure|ok(ay)?|fine)\b[\s,.!:;—–-]*/i;
-var OUT_OF_SCOPE_LEAD = /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))\b\s*[:—–-]?\s*/i;
+var OUT_OF_SCOPE_LEAD = /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))(,? (as well|too|also))?\b\s*[:—–-]?\s*/i;
 var REUSE_LEAD = /^(reuse|re-use|use the existing|existing code|follow the pattern (of|in)|see how)\b\s*[:—–-]?\s*/i;
 var ADDS = /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;
 var SIGNIFICANT = /[\p{L}\p{N}_-]{4,}/gu;

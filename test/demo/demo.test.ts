@@ -51,7 +51,7 @@ describe('npm run demo', () => {
     expect(stdout).toContain('✓ attached it as a sub-issue of #12');
     expect(stdout).toContain('This pull request implements Task Groups 1, 2, 3');
     expect(stdout).toContain('check run “Agent OS: tasks” on');
-    expect(stdout).toContain('success — 15 of 15 tasks complete');
+    expect(stdout).toContain('success — 23 of 23 tasks complete');
     expect(stdout).toContain('✓ closed #12 as completed');
     expect(stdout).toContain('    │ 2. [x] Team invites by email');
     expect(stdout).toContain('sub-issues 3 sub-issues, 3 closed');

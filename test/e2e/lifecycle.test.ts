@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkSuiteRequested, commentEvent, labelEvent, pullRequestEvent } from '../../demo/payloads.js';
+import { followUpAnswer } from '../../demo/sample.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { BOT, FakeGitHub, type FakeRequest } from '../support/fake-github/fake-github.js';
 import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
@@ -35,7 +36,7 @@ import {
 
 /** The spec pull request the App opens: the next number after the issue. */
 const PR = 13;
-const FOLLOW_UP = '9. Up to 50 addresses per invite; sending must not block the request, so queue the emails.';
+const FOLLOW_UP = followUpAnswer(8);
 /** ANSWERS as numbered answers: `[1, 'Owners and admins only. …']`. */
 const NUMBERED = [...ANSWERS.matchAll(/^(\d+)\. (.*)$/gm)].map((m) => [Number(m[1]), m[2] ?? ''] as const);
 
@@ -116,9 +117,9 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     const asked = visible(questions?.body ?? '');
     expect(headline(asked)).toBe('### Shaping this spec: a few questions first');
     expect(asked).toContain(`draft pull request [#${String(PR)}]`);
-    expect(asked.match(/^\d+\. \*\*/gm)).toHaveLength(8);
-    expect(asked).toMatch(/^7\. \*\*Existing code to reuse\.\*\*/m);
-    expect(asked).toMatch(/^8\. \*\*Visual assets\.\*\*/m);
+    expect(asked.match(/^\d+\. \*\*/gm)).toHaveLength(7);
+    expect(asked).toMatch(/^6\. \*\*Existing code to reuse\.\*\*/m);
+    expect(asked).toMatch(/^7\. \*\*Visual assets\.\*\*/m);
     expect(story.labels(ISSUE)).toEqual(['shape-spec', 'agent-os: shaping']);
     // GitHub's pull_request.opened for the App's own pull request: no task file yet, a neutral check.
     expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['neutral', 'No task file in this pull request']]);
@@ -132,12 +133,12 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     expect(story.reactionsTo(answers)).toEqual(['rocket']);
     const followUps = story.marked(ISSUE, 'follow-ups');
     expect(followUps).toHaveLength(1);
-    expect(visible(followUps[0]?.body ?? '')).toContain('9. About question 5, your answer was “not sure”.');
+    expect(visible(followUps[0]?.body ?? '')).toContain('8. About question 5, your answer was “not sure”.');
     expect(story.specCommits()).toHaveLength(2);
 
     // … and answers the follow-up.
     await story.comment(ISSUE, FOLLOW_UP, MARA);
-    expect(story.file(REQUIREMENTS)).toContain('**Answer:** Up to 50 addresses per invite; sending must not block the request, so queue the emails.');
+    expect(story.file(REQUIREMENTS)).toContain(`**Answer:** ${FOLLOW_UP.slice(3)}`);
     expect(story.specCommits()).toHaveLength(3);
 
     // 3. /write-spec: spec.md with the Agent OS sections, a reply with a link, the label moves on.
@@ -148,14 +149,17 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     expect(spec.split('\n', 1)[0]).toBe('# Specification: Team invites by email');
     expect(spec).toContain('- Pending invites are listed with their status (`pending`, `accepted`, `expired`) and can be revoked');
     expect(spec).toContain("**Answer:** Owners and admins only. Regular members shouldn't see the invite button at all.");
-    expect(spec).toContain('**Answer:** Up to 50 addresses per invite; sending must not block the request, so queue the emails.');
+    expect(spec).toContain(`**Answer:** ${FOLLOW_UP.slice(3)}`);
+    // Each answer where it answers: the data answer is a requirement (and so a task), the scope answer is out of scope.
+    expect(spec).toContain('**6. Data: No, we need a new invites table (email, role, token hash, expires\\_at); nothing existing needs migrating**');
+    expect(spec).toContain('- inviting people to several workspaces at once. (from the answer to Q2)');
     expect(spec).toContain('- `src/mail/send.ts`');
     expect(spec).toContain('- SSO / SCIM provisioning');
     const specReply = story.marked(ISSUE, 'reply');
     expect(specReply).toHaveLength(1);
     expect(visible(specReply[0]?.body ?? '')).toBe(
       `[\`spec.md\`](${fake.html}/blob/${BRANCH}/${SPEC}) was written from \`requirements.md\` on \`${BRANCH}\`: 4 functional requirements, ` +
-        '2 acceptance criteria, 9 decisions from the discussion (0 defaults accepted), 2 out-of-scope items. Review it in the spec pull request.',
+        '2 acceptance criteria, 8 decisions from the discussion (0 defaults accepted), 2 out-of-scope items. Review it in the spec pull request.',
     );
     expect(story.reactionsTo(writeSpec)).toEqual(['eyes', 'rocket']);
     expect(story.labels(ISSUE)).toEqual(['shape-spec', 'agent-os: spec written']);
@@ -168,34 +172,35 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     expect(tasks.dialect).toBe('agent-os');
     expect(tasks.diagnostics).toEqual([]);
     expect(tasks.groups.filter((g) => g.tasks.length > 0).map((g) => g.title)).toEqual([
-      'Task Group 1: API and Core Logic',
-      'Task Group 2: User Interface',
-      'Task Group 3: Test Review and Gap Analysis',
+      'Task Group 1: Data Models and Persistence',
+      'Task Group 2: Core Logic',
+      'Task Group 3: User Interface',
+      'Task Group 4: Test Review and Gap Analysis',
     ]);
-    expect(tasks.tasks.filter((t) => /^Implement Specific Requirement \d+:/.test(t.text)).map((t) => t.id)).toEqual(['1.2', '1.3', '1.4', '2.2']);
+    expect(tasks.tasks.filter((t) => /^Implement Specific Requirement \d+:/.test(t.text)).map((t) => t.id)).toEqual(['1.2', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '3.2']);
     const required = tasks.tasks.filter((t) => t.required).length;
-    expect(required).toBe(15);
+    expect(required).toBe(23);
     expect(tasks.tasks.some((t) => t.complete)).toBe(false);
     expect(story.specCommits().at(-1)?.changed).toEqual([TASKS]);
     expect(visible(story.marked(PR, 'reply')[0]?.body ?? '')).toContain(
-      'was written from `spec.md`: 15 tasks in 3 task groups, covering 4 specific requirements. The checklist on #13 follows it, and the `Agent OS: tasks` check fails until its tasks are ticked.',
+      'was written from `spec.md`: 23 tasks in 4 task groups, covering 8 specific requirements. The checklist on #13 follows it, and the `Agent OS: tasks` check fails until its tasks are ticked.',
     );
     expect(story.reactionsTo(createTasks)).toEqual(['eyes', 'rocket']);
     const checklist = story.checklist(PR);
-    expect(headline(checklist?.body)).toBe('### Agent OS tasks: 0 of 15 required tasks complete');
-    expect(visible(checklist?.body ?? '').match(/^ *- \[ \] /gm)).toHaveLength(15);
+    expect(headline(checklist?.body)).toBe('### Agent OS tasks: 0 of 23 required tasks complete');
+    expect(visible(checklist?.body ?? '').match(/^ *- \[ \] /gm)).toHaveLength(23);
     const [created, ...extraRuns] = story.runsOn(story.head());
     expect(extraRuns).toEqual([]);
-    expect([created?.conclusion, created?.output.title]).toEqual(['failure', '0 of 15 tasks complete']);
-    expect(created?.output.annotations).toHaveLength(15);
+    expect([created?.conclusion, created?.output.title]).toEqual(['failure', '0 of 23 tasks complete']);
+    expect(created?.output.annotations).toHaveLength(23);
 
     // 5. lee pushes work that ticks Task Group 1 in tasks.md.
     await story.push(PR, LEE, 'Add the invites table and the invite API', (files) => {
       files.set('db/migrations/20260316_create_invites.sql', 'CREATE TABLE invites (id uuid PRIMARY KEY);\n');
       files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1));
     });
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '6 of 15 tasks complete']]);
-    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 6 of 15 required tasks complete');
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 23 tasks complete']]);
+    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 4 of 23 required tasks complete');
 
     // 6. lee ticks 2.1 in the checklist comment: the App commits exactly that box, naming him.
     const comment = story.checklist(PR);
@@ -211,16 +216,16 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     const differing = Array.from({ length: after.length }, (_, i) => i).filter((i) => after[i] !== before[i]);
     expect(differing.map((i) => [before[i], after[i]])).toEqual([[' ', 'x']]);
     expect(parseTaskFile(after, { path: TASKS }).tasks.find((t) => t.id === '2.1')?.complete).toBe(true);
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '7 of 15 tasks complete']]);
-    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 7 of 15 required tasks complete');
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '5 of 23 tasks complete']]);
+    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 5 of 23 required tasks complete');
     expect(visible(story.checklist(PR)?.body ?? '')).toMatch(/^ {2}- \[x\] 2\.1 Write 2-8 focused tests/m);
 
     // 7. lee pushes the rest: the gate turns green.
     await story.push(PR, LEE, 'Invite dialog, pending invites tab and the accept flow', (files) => {
       files.set(TASKS, tickGroup(files.get(TASKS) ?? ''));
     });
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '15 of 15 tasks complete']]);
-    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 15 of 15 required tasks complete');
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '23 of 23 tasks complete']]);
+    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
     expect(parseTaskFile(story.file(TASKS) ?? '', { path: TASKS }).tasks.every((t) => t.complete)).toBe(true);
     // Green on the whole spec: the verification report lands on the branch, once.
     expect(story.specCommits().at(-1)?.changed).toEqual([VERIFICATION]);
@@ -288,8 +293,8 @@ async function playCounting(story: Story): Promise<void> {
   // One check run per commit of the pull request, the last one green.
   const heads = [...new Set(story.fake.checkRuns.map((r) => r.head_sha))];
   expect(heads.map((sha) => story.runsOn(sha).length)).toEqual(heads.map(() => 1));
-  expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '15 of 15 tasks complete']]);
-  expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 15 of 15 required tasks complete');
+  expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '23 of 23 tasks complete']]);
+  expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
   expect(story.answered.filter((a) => a.status !== 200)).toEqual([]);
 }
 
@@ -364,7 +369,7 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
       story.post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1 }),
     ]);
     expect(answers).toEqual([200, 200]);
-    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '6 of 15 tasks complete']]);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 23 tasks complete']]);
   });
 
   // A burst: 20 webhooks for one head commit at the same moment (a busy organisation, a proxy retrying). The ones
@@ -383,11 +388,11 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     await stage.idle(`${story.fake.owner}/${story.fake.repo}`);
 
     expect((await gateRuns()) - runsBefore).toBeLessThanOrEqual(2);
-    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '6 of 15 tasks complete']]);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 23 tasks complete']]);
     const checklistEdits = story.writesSince(from).filter((w) => w.startsWith('PATCH /issues/comments/'));
     expect(checklistEdits.length).toBeGreaterThanOrEqual(1);
     expect(checklistEdits.length).toBeLessThanOrEqual(2);
-    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 6 of 15 required tasks complete');
+    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 4 of 23 required tasks complete');
   });
 
   // A command delivered to two replicas at once (a queue or proxy retrying a slow delivery): the replica that loses
@@ -465,7 +470,7 @@ function expectDone(story: Story, step: FaultCase['step']): void {
     expect(story.marked(ISSUE, 'reply').map((c) => visible(c.body))).toEqual([expect.stringContaining('was written from `requirements.md`')]);
   }
   if (step === 'create-tasks') {
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title, r.output.annotations.length])).toEqual([['failure', '0 of 15 tasks complete', 15]]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title, r.output.annotations.length])).toEqual([['failure', '0 of 23 tasks complete', 23]]);
     expect(story.marked(PR, 'checklist')).toHaveLength(1);
   }
 }

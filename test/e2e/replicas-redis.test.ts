@@ -236,8 +236,8 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     // One check run per commit of the pull request, the last one green.
     const heads = [...new Set(story.fake.checkRuns.map((r) => r.head_sha))];
     expect(heads.map((sha) => story.runsOn(sha).length)).toEqual(heads.map(() => 1));
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '15 of 15 tasks complete']]);
-    expect(visible(story.checklist(PR)?.body ?? '').split('\n').find((l) => l.trim() !== '')).toBe('### Agent OS tasks: 15 of 15 required tasks complete');
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '23 of 23 tasks complete']]);
+    expect(visible(story.checklist(PR)?.body ?? '').split('\n').find((l) => l.trim() !== '')).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
     expect(story.answered.filter((a) => a.status !== 200)).toEqual([]);
 
     // The rate limiter in Redis saw every request both replicas sent GitHub for this story: installation tokens

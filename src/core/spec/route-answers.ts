@@ -38,7 +38,7 @@ export interface RoutedAnswers {
 const CONFIRMATION = /^(yes|yep|yeah|yup|correct|right|that'?s (right|correct|fine)|agreed?|fine|sounds good|ok(ay)?|exactly|good|perfect|sure|looks good|lgtm|confirmed|as proposed|default is fine|the default is fine|👍|✅)[\s.!,]*$/i;
 /** Leading agreement before the part that matters ("Yes, but also …"). */
 const AGREEMENT = /^(yes|yep|yeah|correct|right|agreed|sure|ok(ay)?|fine)\b[\s,.!:;—–-]*/i;
-const OUT_OF_SCOPE_LEAD = /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))\b\s*[:—–-]?\s*/i;
+const OUT_OF_SCOPE_LEAD = /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))(,? (as well|too|also))?\b\s*[:—–-]?\s*/i;
 const REUSE_LEAD = /^(reuse|re-use|use the existing|existing code|follow the pattern (of|in)|see how)\b\s*[:—–-]?\s*/i;
 /** A sentence in a scope answer that adds to the scope rather than excluding something. */
 const ADDS = /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;

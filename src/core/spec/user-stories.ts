@@ -20,7 +20,7 @@ const SEGMENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['customer', /\bcustomers?\b/i],
   ['guest', /\bguests?\b/i],
   ['viewer', /\bviewers?\b/i],
-  ['member', /\b(team )?members?\b/i],
+  ['member', /\b(team members?|members (can|should|must|will|get|see))\b/i],
 ];
 
 function article(noun: string): string {
