@@ -185,7 +185,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       expect(files().get(`${FOLDER}/orchestration.yml`)).toContain('name: Data Models and Persistence');
       expect([...files().keys()].filter((p) => p.startsWith(`${FOLDER}/implementation/prompts/`)).sort()).toEqual([
         `${FOLDER}/implementation/prompts/1-data-models-and-persistence.md`,
-        `${FOLDER}/implementation/prompts/2-api-and-core-logic.md`,
+        `${FOLDER}/implementation/prompts/2-core-logic.md`,
         `${FOLDER}/implementation/prompts/3-user-interface.md`,
         `${FOLDER}/implementation/prompts/4-test-review-and-gap-analysis.md`,
       ]);

@@ -87,7 +87,7 @@ describe('/orchestrate-tasks', () => {
     const prompts = [...files().keys()].filter((p) => p.startsWith(`${FOLDER}/implementation/prompts/`)).sort();
     expect(prompts).toEqual([
       `${FOLDER}/implementation/prompts/1-data-models-and-persistence.md`,
-      `${FOLDER}/implementation/prompts/2-api-and-core-logic.md`,
+      `${FOLDER}/implementation/prompts/2-core-logic.md`,
       `${FOLDER}/implementation/prompts/3-user-interface.md`,
       `${FOLDER}/implementation/prompts/4-test-review-and-gap-analysis.md`,
     ]);

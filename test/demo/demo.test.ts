@@ -40,20 +40,20 @@ describe('npm run demo', () => {
       '▶ @mara comments /write-spec on #12',
       '▶ @lee comments /create-tasks on PR #14',
       '▶ @lee comments /orchestrate-tasks on PR #14',
-      '▶ @lee comments /implement-tasks 1 2 3 on PR #14',
+      '▶ @lee comments /implement-tasks 1 2 3 4 on PR #14',
       '▶ @lee pushes',
       '▶ @lee ticks 2.1 in the checklist comment on PR #14',
       '▶ @lee pushes',
       '▶ @mara merges PR #14',
-      '▶ @mara merges PR #18',
+      '▶ @mara merges PR #19',
     ]);
-    expect(stdout).toContain('✓ opened draft PR #13 “Plan product: Teamspace: the product”');
+    expect(stdout).toContain('✓ opened draft PR #13 “Plan product: Teamspace”');
     expect(stdout).toContain('✓ attached it as a sub-issue of #12');
-    expect(stdout).toContain('This pull request implements Task Groups 1, 2, 3');
+    expect(stdout).toContain('This pull request implements Task Groups 1, 2, 3, 4');
     expect(stdout).toContain('check run “Agent OS: tasks” on');
     expect(stdout).toContain('success — 23 of 23 tasks complete');
     expect(stdout).toContain('✓ closed #12 as completed');
     expect(stdout).toContain('    │ 2. [x] Team invites by email');
-    expect(stdout).toContain('sub-issues 3 sub-issues, 3 closed');
+    expect(stdout).toContain('sub-issues 4 sub-issues, 4 closed');
   }, 180_000);
 });

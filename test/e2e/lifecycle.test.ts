@@ -369,7 +369,7 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
       story.post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1 }),
     ]);
     expect(answers).toEqual([200, 200]);
-    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 23 tasks complete']]);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 22 tasks complete']]);
   });
 
   // A burst: 20 webhooks for one head commit at the same moment (a busy organisation, a proxy retrying). The ones
@@ -388,11 +388,11 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     await stage.idle(`${story.fake.owner}/${story.fake.repo}`);
 
     expect((await gateRuns()) - runsBefore).toBeLessThanOrEqual(2);
-    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 23 tasks complete']]);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 22 tasks complete']]);
     const checklistEdits = story.writesSince(from).filter((w) => w.startsWith('PATCH /issues/comments/'));
     expect(checklistEdits.length).toBeGreaterThanOrEqual(1);
     expect(checklistEdits.length).toBeLessThanOrEqual(2);
-    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 4 of 23 required tasks complete');
+    expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 4 of 22 required tasks complete');
   });
 
   // A command delivered to two replicas at once (a queue or proxy retrying a slow delivery): the replica that loses
@@ -470,7 +470,7 @@ function expectDone(story: Story, step: FaultCase['step']): void {
     expect(story.marked(ISSUE, 'reply').map((c) => visible(c.body))).toEqual([expect.stringContaining('was written from `requirements.md`')]);
   }
   if (step === 'create-tasks') {
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title, r.output.annotations.length])).toEqual([['failure', '0 of 23 tasks complete', 23]]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title, r.output.annotations.length])).toEqual([['failure', '0 of 22 tasks complete', 22]]);
     expect(story.marked(PR, 'checklist')).toHaveLength(1);
   }
 }
