@@ -46,9 +46,13 @@ export interface LowerBound {
 }
 
 export interface RequestCount {
+  /** Requests that count against the rate limit: every one but the 304s (installation tokens apart). */
   requests: number;
+  /** Counted reads (GETs answered with anything but 304). */
   reads: number;
   writes: number;
+  /** Conditional reads answered `304 Not Modified`: sent, but free of the rate limit. */
+  notModified: number;
   /** Requests on the critical path: each starts after the previous one was answered. */
   roundTrips: number;
   /** Installation-token exchanges (Probot's, cached per installation), not counted above. */
@@ -257,14 +261,16 @@ function operations(probot: Probot): Operation[] {
 function count(made: readonly TimedRequest[], ms: number, fake: FakeGitHub): RequestCount {
   const own = made.filter((r) => !isTokenRequest(r));
   const prefix = `/repos/${fake.owner}/${fake.repo}`;
+  const counted = own.filter((r) => r.status !== 304);
   return {
-    requests: own.length,
-    reads: own.filter((r) => r.method === 'GET').length,
-    writes: own.filter((r) => r.method !== 'GET').length,
+    requests: counted.length,
+    reads: counted.filter((r) => r.method === 'GET').length,
+    writes: counted.filter((r) => r.method !== 'GET').length,
+    notModified: own.length - counted.length,
     roundTrips: criticalPath(own),
     tokenRequests: made.length - own.length,
     ms: round(ms, 1),
-    log: own.map((r) => `${r.method} ${r.path.replace(prefix, '')}${r.status >= 400 ? ` → ${r.status}` : ''}`),
+    log: own.map((r) => `${r.method} ${r.path.replace(prefix, '')}${r.status >= 300 ? ` → ${r.status}` : ''}`),
   };
 }
 

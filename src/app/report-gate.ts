@@ -35,8 +35,8 @@ function errorReport(error: AgentOsError): GateReport {
 export async function reportGate(input: ReportGateInput): Promise<WriteOutcome> {
   const { client, repo, settings, log } = input;
   try {
-    const { headSha, report, checkName } = await input.run();
-    const outcome = await upsertCheckRun(client, repo, { name: checkName, headSha, report, rerun: input.rerun });
+    const { headSha, report, checkName, newHead } = await input.run();
+    const outcome = await upsertCheckRun(client, repo, { name: checkName, headSha, report, rerun: input.rerun, newHead: newHead === true });
     log.info({ headSha, conclusion: report.conclusion, title: report.title, outcome }, 'gate reported');
     return outcome;
   } catch (error) {

@@ -57,7 +57,8 @@ describe('label shape-spec', () => {
 
     expect(fake.log()).toEqual([
       'POST /app/installations/4242/access_tokens',
-      'GET /contents/.github/agent-os.yml',
+      // The repository's configuration: its root listing shows no .github folder; then the owner's .github.
+      'GET /contents',
       'GET /repos/acme/.github/contents/.github/agent-os.yml',
       'GET /issues/12/comments',
       'GET /issues/12',
