@@ -7,6 +7,7 @@ import { FakeGitHub, type FakeUser } from '../test/support/fake-github/fake-gith
 import { commentPayload, labeledPayload, pullRequestPayload } from '../test/support/lifecycle-events.js';
 import { createTestProbot, deliver } from '../test/support/test-probot.js';
 import { examplePayload } from '../test/support/webhook-examples.js';
+import { echoesOf } from './support/echo-webhooks.js';
 import { round } from './support/stats.js';
 import { bindTimedToNock, criticalPath, isTokenRequest, type TimedBinding, type TimedRequest } from './support/timed-nock.js';
 
@@ -74,7 +75,13 @@ export interface RequestsPerOperation {
 export interface OperationResult {
   operation: string;
   trigger: string;
+  /** The delivery alone. */
   first: RequestCount;
+  /**
+   * The delivery and the webhooks GitHub sends back for the App's own writes (its pull request opened, its
+   * commits on a pull request, its comments and labels), delivered until the App is quiet: what an installation pays.
+   */
+  cascade: RequestCount & { deliveries: number };
   redelivery: RequestCount;
   lowerBound: LowerBound;
 }
@@ -287,6 +294,31 @@ async function measure(binding: TimedBinding, fake: FakeGitHub, delivery: Delive
   return error === undefined ? counted : { ...counted, error };
 }
 
+/** At most this many rounds of echoes (an App answering its own events forever would stop here). */
+const ECHO_ROUNDS = 6;
+
+/** The delivery, then the webhooks for the App's writes, round after round, until it writes nothing more. */
+async function measureCascade(binding: TimedBinding, fake: FakeGitHub, delivery: Delivery, ids: { next: number }): Promise<{ first: RequestCount; cascade: OperationResult['cascade'] }> {
+  const before = binding.requests.length;
+  const t0 = performance.now();
+  let seen = fake.requests.length;
+  const first = await measure(binding, fake, delivery);
+  let deliveries = 1;
+  let error = first.error;
+  for (let round = 0; round < ECHO_ROUNDS; round += 1) {
+    const echoes = echoesOf(delivery[0], fake, fake.requests.slice(seen), ids);
+    seen = fake.requests.length;
+    if (echoes.length === 0) break;
+    for (const echo of echoes) {
+      deliveries += 1;
+      const result = await measure(binding, fake, echo);
+      error ??= result.error;
+    }
+  }
+  const all = count(binding.requests.slice(before), performance.now() - t0, fake);
+  return { first, cascade: { ...all, deliveries, ...(error === undefined ? {} : { error }) } };
+}
+
 /** Run the lifecycle once, operation by operation, each followed by its redelivery. */
 export async function requestsPerOperation(): Promise<RequestsPerOperation> {
   nock.disableNetConnect();
@@ -298,11 +330,12 @@ export async function requestsPerOperation(): Promise<RequestsPerOperation> {
     const binding = bindTimedToNock(fake, LATENCY_MS);
     const probot = await createTestProbot();
     const results: OperationResult[] = [];
+    const ids = { next: 0 };
     for (const op of operations(probot)) {
       const delivery = op.prepare(fake);
-      const first = await measure(binding, fake, delivery);
+      const { first, cascade } = await measureCascade(binding, fake, delivery, ids);
       const redelivery = await measure(binding, fake, delivery);
-      results.push({ operation: op.operation, trigger: op.trigger, first, redelivery, lowerBound: op.lowerBound });
+      results.push({ operation: op.operation, trigger: op.trigger, first, cascade, redelivery, lowerBound: op.lowerBound });
     }
     return { latencyMs: LATENCY_MS, operations: results };
   } finally {

@@ -74,23 +74,43 @@ function parse(text: string | undefined): StoredResponse | undefined {
 export function useConditionalRequests(octokit: HookableOctokit & object, store: ResponseStore): void {
   if (stores.has(octokit)) return;
   stores.set(octokit, store);
+  /** Reads of this client in flight: the same read asked for twice at once is sent once. */
+  const inFlight = new Map<string, Promise<OctokitResponse<unknown>>>();
   octokit.hook.wrap('request', async (request, options) => {
     if (options.method !== 'GET' || options.headers['if-none-match'] !== undefined) return request(options);
     const { url, headers } = octokit.request.endpoint.parse(options);
     const key = keyOf(url, String(headers.accept ?? ''));
-    const stored = parse(await store.get(key));
-    if (stored !== undefined && IMMUTABLE.test(url)) return decode(stored);
-    if (stored !== undefined) options.headers['if-none-match'] = stored.etag;
+    const pending = inFlight.get(key);
+    if (pending !== undefined) return pending;
+    const answer = conditionalRead(store, key, url, async () => request(options), (etag) => (options.headers['if-none-match'] = etag));
+    inFlight.set(key, answer);
     try {
-      const response = await request(options);
-      const etag = response.headers.etag;
-      if (typeof etag === 'string' && response.status === 200) await store.set(key, JSON.stringify(encode(response, etag)));
-      return response;
-    } catch (error) {
-      if (stored !== undefined && (error as { status?: unknown }).status === 304) return decode(stored);
-      throw error;
+      return await answer;
+    } finally {
+      inFlight.delete(key);
     }
   });
+}
+
+async function conditionalRead(
+  store: ResponseStore,
+  key: string,
+  url: string,
+  send: () => Promise<OctokitResponse<unknown>>,
+  ask: (etag: string) => void,
+): Promise<OctokitResponse<unknown>> {
+  const stored = parse(await store.get(key));
+  if (stored !== undefined && IMMUTABLE.test(url)) return decode(stored);
+  if (stored !== undefined) ask(stored.etag);
+  try {
+    const response = await send();
+    const etag = response.headers.etag;
+    if (typeof etag === 'string' && response.status === 200) await store.set(key, JSON.stringify(encode(response, etag)));
+    return response;
+  } catch (error) {
+    if (stored !== undefined && (error as { status?: unknown }).status === 304) return decode(stored);
+    throw error;
+  }
 }
 
 /**

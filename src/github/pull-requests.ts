@@ -33,6 +33,11 @@ export interface NewPullRequest {
   draft: boolean;
   /** Reuse only an open pull request: a merged or closed one from the same branch gets a new one. */
   openOnly?: boolean;
+  /**
+   * The caller created `head` a moment ago: no open pull request can have it as its head yet, so none is looked
+   * for first (a race that opened one meanwhile is found after GitHub's "already exists").
+   */
+  headJustCreated?: boolean;
 }
 
 export type PullRequestResult = PullRequestRef & { outcome: 'created' | 'found'; draftUnavailable: boolean };
@@ -82,7 +87,7 @@ function isActionsRefusal(status: unknown, message: string): boolean {
  * pull requests, `PullRequestsFromActionsRefused` says so.
  */
 export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef, request: NewPullRequest): Promise<PullRequestResult> {
-  const existing = await findPullRequestFromBranch(client, repo, request.head);
+  const existing = request.headJustCreated === true ? undefined : await findPullRequestFromBranch(client, repo, request.head);
   if (existing && (existing.state === 'open' || request.openOnly !== true)) return { ...existing, outcome: 'found', draftUnavailable: false };
   const open = async (draft: boolean) => {
     const { data } = await client.request('POST /repos/{owner}/{repo}/pulls', {

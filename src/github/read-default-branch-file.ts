@@ -1,4 +1,7 @@
+import { storeOf } from './conditional-requests.js';
+import { gitBlobSha } from './git-blob-sha.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
+import { readFileOnBranch, type FileOnBranch } from './write-files.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
 export type DefaultBranchFile = { found: true; text: string } | { found: false };
@@ -19,11 +22,11 @@ function entryNamed(entries: readonly Entry[], name: string): Entry | undefined 
  * (named by their content, so read at most once). A missing file is then proven by answers GitHub can validate,
  * where reading it directly gives a `404`, which has no ETag and counts against the rate limit every time.
  */
-export async function readDefaultBranchFile(client: GitHubClient, repo: RepoRef, path: string): Promise<DefaultBranchFile> {
+export async function readDefaultBranchFile(client: GitHubClient, repo: RepoRef, path: string, branch?: string): Promise<DefaultBranchFile> {
   const parts = path.split('/');
   const name = parts.pop() ?? '';
   try {
-    const root = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path: '' });
+    const root = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path: '', ...(branch === undefined ? {} : { ref: branch }) });
     if (!Array.isArray(root.data)) return { found: false };
     let entries: Entry[] = root.data.map((e) => ({ name: e.name, type: e.type === 'dir' ? 'tree' : e.type === 'file' ? 'blob' : e.type, sha: e.sha }));
     for (const folder of parts) {
@@ -44,4 +47,15 @@ export async function readDefaultBranchFile(client: GitHubClient, repo: RepoRef,
     if ((error as { status?: unknown }).status === 404) return { found: false };
     throw toAgentOsError(error, `Reading ${path} on the default branch`);
   }
+}
+
+/**
+ * A file on the default branch with its blob SHA: for an App keeping conditional answers, through the root listing
+ * (a missing file costs no counted request while the branch has not moved); otherwise one contents read.
+ */
+export async function readFileOnDefaultBranch(client: GitHubClient, repo: RepoRef, path: string, defaultBranch: string): Promise<FileOnBranch | undefined> {
+  if (storeOf(client) === undefined) return readFileOnBranch(client, repo, path, defaultBranch);
+  // The root listing without a ref is the default branch's: the same read (and ETag) as the configuration's.
+  const file = await readDefaultBranchFile(client, repo, path);
+  return file.found ? { text: file.text, sha: gitBlobSha(file.text) } : undefined;
 }

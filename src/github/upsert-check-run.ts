@@ -60,6 +60,18 @@ function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+function headKey(repo: RepoRef, headSha: string): string {
+  return `reported:${repo.owner}/${repo.repo}@${headSha}`;
+}
+
+/**
+ * Whether the App reported a check run on this commit (by the store of a client that keeps one): then a webhook
+ * the App's own commit caused for it has nothing left to do.
+ */
+export async function wasHeadReported(client: GitHubClient, repo: RepoRef, headSha: string): Promise<boolean> {
+  return (await storeOf(client)?.get(headKey(repo, headSha))) !== undefined;
+}
+
 /**
  * Report the gate as one check run on the head commit, found again by name and our `external_id` marker:
  * created when there is none; left alone when its output is already this one; updated in place when only its
@@ -81,7 +93,10 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
 
   const store = storeOf(client);
   const reported = `check:${repo.owner}/${repo.repo}@${headSha}:${name}`;
-  const remember = (runId: number) => store?.set(reported, String(runId));
+  const remember = async (runId: number) => {
+    await store?.set(reported, String(runId));
+    await store?.set(headKey(repo, headSha), 'reported');
+  };
   try {
     const unseen = request.newHead === true && store !== undefined && (await store.get(reported)) === undefined;
     const listed = unseen

@@ -28,6 +28,8 @@ export interface GateSubject {
   changedFiles: readonly ChangedFile[];
   /** The pull request description, for `Spec: <folder>` lines. */
   body: string | null;
+  /** Texts of files at `headSha` the caller knows (it just wrote the commit); `null`: not in it. Not read again. */
+  known?: ReadonlyMap<string, string | null>;
 }
 
 export interface GateOutcome {
@@ -66,7 +68,15 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
       limit(async (): Promise<TaskFileRead | undefined> => {
         try {
           const blob = blobs.get(path);
-          const read = blob === undefined ? await readFileAtRef(client, subject.repo, path, subject.headSha) : await readBlob(client, subject.repo, path, blob);
+          const known = subject.known?.get(path);
+          const read =
+            known !== undefined
+              ? known === null
+                ? { found: false as const }
+                : { found: true as const, text: known }
+              : blob === undefined
+                ? await readFileAtRef(client, subject.repo, path, subject.headSha)
+                : await readBlob(client, subject.repo, path, blob);
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
           if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
@@ -157,6 +167,14 @@ export async function gatePullRequestAt(
   // The list may still be of the previous head: its blob SHAs would name the task files before our commit.
   const atHead = changedFiles.map(({ path, removed }) => ({ path, removed }));
   return gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body }, settings);
+}
+
+/**
+ * Gate a pull request's head that the caller has just written whole (a new branch: the base's files plus its
+ * own), from what it knows: the changed files and their texts, and the task files the description names. No read.
+ */
+export async function gateWrittenCommit(client: GitHubClient, subject: Required<GateSubject>, settings: GateSettings): Promise<GateOutcome> {
+  return { ...(await gate(client, subject, settings)), newHead: true };
 }
 
 export interface MergeGroupRef {
