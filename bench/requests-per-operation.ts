@@ -33,9 +33,11 @@ const BODY = [
 type Delivery = Parameters<typeof deliver>;
 
 /**
- * The fewest requests an operation could make while keeping what it promises (state read fresh, settings from
- * the repository, every write find-or-create), and why, in one line. `S` is the settings: the repository's
- * `.github/agent-os.yml`, then the owner's `.github` repository's (2 reads, 1 round-trip when sent together).
+ * The fewest counted requests an operation could make while keeping what it promises (state read fresh, settings
+ * from the repository, every write find-or-create), webhooks of its own writes included, and why, in one line.
+ * Conditional reads answered 304 are free and not counted. `S` is the settings: the repository's
+ * `.github/agent-os.yml` through its root listing (a 304 while the default branch stays), then the owner's `.github`
+ * repository's (a 404 when it has none: GitHub gives a 404 no ETag, so it is counted every time).
  */
 export interface LowerBound {
   reads: number;
@@ -116,11 +118,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'shape-spec',
       trigger: 'issues.labeled shape-spec',
       lowerBound: {
-        reads: 6,
-        writes: 6,
+        reads: 3,
+        writes: 7,
         roundTrips: 7,
-        redeliveryReads: 5,
-        why: 'S, then spec branch ‖ merged-spec check on main ‖ roadmap item to link ‖ base branch (the payload has the issue); tree → commit → ref (the branch appears whole) → PR → questions comment ‖ label. Redelivery: S + comments + branch + PR',
+        redeliveryReads: 4,
+        why: 'S, then spec branch ‖ base branch (the payload has the issue; a merged spec and the roadmap on the default branch come from its root listing, a 304), then tree → commit → ref → PR (a branch just made has none to find) → questions comment ‖ label ‖ check run of the new head (gated from what was written). Its own PR opened, comment and label cost 0. Redelivery: S + comments + branch + PR',
       },
       prepare: (fake) => {
         fake.issues.get(ISSUE)?.labels.push('shape-spec');
@@ -131,11 +133,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'answer fold',
       trigger: 'issue_comment.created (answers)',
       lowerBound: {
-        reads: 5,
-        writes: 2,
+        reads: 4,
+        writes: 3,
         roundTrips: 4,
-        redeliveryReads: 5,
-        why: 'S ‖ the comment read fresh, then spec branch, then requirements.md, then one commit ‖ 🚀. Redelivery: the same reads find the answers already in requirements.md',
+        redeliveryReads: 4,
+        why: "S ‖ the comment read fresh, then spec branch, then requirements.md, then one commit ‖ 🚀; the commit's synchronize (sent by the App): PR files, then the check run of the new head. Redelivery: the same reads find the answers already in requirements.md",
       },
       prepare: (fake) => comment(probot, fake, ISSUE, '1. Owners and admins only.\n2. Seven days.', MARA, 'answer-1'),
     },
@@ -143,11 +145,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'write-spec',
       trigger: 'issue_comment.created /write-spec',
       lowerBound: {
-        reads: 7,
-        writes: 6,
+        reads: 6,
+        writes: 7,
         roundTrips: 5,
-        redeliveryReads: 3,
-        why: 'S ‖ permission ‖ comments, then 👀 ‖ spec branch, then requirements.md ‖ spec.md, then one commit, then label add ‖ remove ‖ reply ‖ 🚀. Redelivery: S + comments (our reply for this comment)',
+        redeliveryReads: 2,
+        why: "S ‖ permission ‖ comments, then 👀 ‖ spec branch, then requirements.md ‖ spec.md, then one commit, then label add ‖ remove ‖ reply ‖ 🚀; the commit's synchronize: the check run of the new head. Redelivery: S + comments (our reply for this comment)",
       },
       prepare: (fake) => comment(probot, fake, ISSUE, '/write-spec', LEE, 'write-spec-1'),
     },
@@ -155,11 +157,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'create-tasks',
       trigger: 'issue_comment.created /create-tasks on the spec PR',
       lowerBound: {
-        reads: 9,
+        reads: 8,
         writes: 6,
         roundTrips: 4,
-        redeliveryReads: 3,
-        why: 'S ‖ permission ‖ comments ‖ PR (its branch names the issue) ‖ PR files, then 👀 ‖ issue ‖ spec.md ‖ tasks.md, then one commit, then check run ‖ checklist ‖ reply ‖ 🚀 (a commit just made has no check runs; its tasks.md is the text just written). Redelivery: S + comments',
+        redeliveryReads: 2,
+        why: 'S ‖ permission ‖ comments ‖ PR (its branch names the issue) ‖ PR files, then 👀 ‖ issue ‖ spec.md ‖ tasks.md, then one commit, then check run ‖ checklist ‖ reply ‖ 🚀 (a commit just made has no check runs; its tasks.md is the text just written; its synchronize costs 0). Redelivery: S + comments',
       },
       prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/create-tasks', LEE, 'create-tasks-1'),
     },
@@ -167,11 +169,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'gate (push)',
       trigger: 'pull_request.synchronize after a push ticking 1.1',
       lowerBound: {
-        reads: 6,
+        reads: 3,
         writes: 2,
-        roundTrips: 3,
-        redeliveryReads: 6,
-        why: 'S ‖ PR files ‖ comments (head sha and description are in the payload), then tasks.md ‖ check runs (both need S), then check run ‖ checklist. Redelivery: the same reads, to see nothing changed',
+        roundTrips: 2,
+        redeliveryReads: 3,
+        why: 'S ‖ PR files, then tasks.md (its blob changed), then check run ‖ checklist: head SHA and description from the current payload, comments a 304, no check run to list on a new head. Redelivery: S + check runs + comments (both changed by our writes; PR files a 304)',
       },
       prepare: (fake) => {
         const pr = specPullRequest(fake);
@@ -190,11 +192,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'comment tick',
       trigger: 'issue_comment.edited: a person ticks 1.2 in the checklist',
       lowerBound: {
-        reads: 6,
+        reads: 5,
         writes: 3,
         roundTrips: 4,
-        redeliveryReads: 8,
-        why: 'S ‖ permission ‖ PR (its branch) ‖ PR files, then tasks.md, then one commit, then check run ‖ checklist (the checklist is in the payload). Redelivery: + check runs + comments, to finish a run cut short',
+        redeliveryReads: 6,
+        why: 'S ‖ permission ‖ PR (its branch) ‖ PR files, then tasks.md, then one commit, then check run ‖ checklist (the checklist is in the payload); its synchronize costs 0. Redelivery: + check runs + comments, to finish a run cut short',
       },
       prepare: (fake) => {
         const pr = specPullRequest(fake);
@@ -211,11 +213,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'gate after the tick',
       trigger: 'pull_request.synchronize for the tick commit',
       lowerBound: {
-        reads: 6,
+        reads: 1,
         writes: 0,
         roundTrips: 2,
-        redeliveryReads: 6,
-        why: 'S ‖ PR files ‖ comments, then tasks.md ‖ check runs: the tick already reported this commit',
+        redeliveryReads: 1,
+        why: "S; PR files, check runs and comments are 304s, the tick's tasks.md is known by its blob: the tick already reported this commit",
       },
       prepare: (fake) => [probot, 'pull_request', pullRequestPayload(fake, specPullRequest(fake)), 'push-2'],
     },
@@ -223,10 +225,10 @@ function operations(probot: Probot): Operation[] {
       operation: 'orchestrate-tasks',
       trigger: 'issue_comment.created /orchestrate-tasks on the spec PR (3 task groups)',
       lowerBound: {
-        reads: 11,
+        reads: 10,
         writes: 12,
         roundTrips: 17,
-        redeliveryReads: 3,
+        redeliveryReads: 2,
         why: 'S, then permission ‖ comments ‖ PR, then 👀 ‖ issue, then spec branch, then tasks.md ‖ orchestration.yml ‖ branch head ‖ prompts folder ‖ visuals folder, then tree → commit → ref, then sub-issues, then per group issue → attach (in order), then reply ‖ 🚀. Redelivery: S + comments',
       },
       prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/orchestrate-tasks', LEE, 'orchestrate-1'),
@@ -235,10 +237,10 @@ function operations(probot: Probot): Operation[] {
       operation: 'sub-issue closed',
       trigger: 'issues.closed (completed) on the sub-issue of Task Group 2',
       lowerBound: {
-        reads: 9,
+        reads: 8,
         writes: 4,
         roundTrips: 9,
-        redeliveryReads: 3,
+        redeliveryReads: 2,
         why: 'S ‖ comments (handled before?), then parent, then its issue, then spec branch, then PR ‖ permission ‖ tasks.md, then one commit, then reply ‖ check run ‖ checklist (+ PR files, comments and check runs to gate it). Redelivery: S + comments',
       },
       prepare: (fake) => {

@@ -42,7 +42,7 @@ export async function reportGate(input: ReportGateInput): Promise<WriteOutcome> 
   } catch (error) {
     const known = isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
     log.warn({ err: error, kind: known.kind }, 'gate failed');
-    await upsertCheckRun(client, repo, { name: settings.checkName, headSha: input.fallbackSha, report: errorReport(known), rerun: false });
+    await upsertCheckRun(client, repo, { name: settings.checkName, headSha: input.fallbackSha, report: errorReport(known), rerun: false, failed: true });
     return 'created';
   }
 }

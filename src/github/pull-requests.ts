@@ -1,5 +1,7 @@
 import { AgentOsError } from '../core/errors.js';
+import { storeOf } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
+import { rememberPullRequest } from './pull-request-memory.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
 export interface PullRequestRef {
@@ -98,6 +100,9 @@ export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef,
       body: request.body,
       draft,
     });
+    // The new pull request as GitHub shows it now: the newest state, against which its payloads are judged.
+    const store = storeOf(client);
+    if (store !== undefined) await rememberPullRequest(store, repo, data.number, { headSha: data.head.sha, body: data.body, updatedAt: data.updated_at });
     return toRef(data);
   };
   try {

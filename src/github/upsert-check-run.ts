@@ -27,6 +27,8 @@ export interface CheckRunRequest {
    * it already, there is no run of ours to find, and the run is created without listing first.
    */
   newHead?: boolean;
+  /** The run says the gate could not run (an error): the head is not taken as answered, a later event gates it. */
+  failed?: boolean;
 }
 
 function hash(value: unknown): string {
@@ -95,7 +97,7 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
   const reported = `check:${repo.owner}/${repo.repo}@${headSha}:${name}`;
   const remember = async (runId: number) => {
     await store?.set(reported, String(runId));
-    await store?.set(headKey(repo, headSha), 'reported');
+    if (request.failed !== true) await store?.set(headKey(repo, headSha), 'reported');
   };
   try {
     const unseen = request.newHead === true && store !== undefined && (await store.get(reported)) === undefined;
