@@ -27,12 +27,12 @@ function printRequests({ latencyMs, operations }: RequestsPerOperation): void {
       operation: o.operation,
       counted: o.first.requests,
       'R/W': `${o.first.reads}/${o.first.writes}`,
-      '304': o.first.notModified,
+      '304s': o.first.notModified,
       RT: o.first.roundTrips,
       cascade: `${o.cascade.requests} (${o.cascade.deliveries})`,
       '≥ R/W': `${o.lowerBound.reads}/${o.lowerBound.writes}`,
-      ok: o.cascade.requests <= bound + 2 ? 'yes' : `no (+${o.cascade.requests - bound})`,
-      'redelivery R/W/304': `${o.redelivery.reads}/${o.redelivery.writes}/${o.redelivery.notModified}`,
+      ok: o.cascade.requests <= bound + 2 ? 'yes' : `no: bound + ${o.cascade.requests - bound}`,
+      'redelivery R/W/304s': `${o.redelivery.reads}/${o.redelivery.writes}/${o.redelivery.notModified}`,
       '≥ redelivery': `${o.lowerBound.redeliveryReads}/0`,
     };
   });

@@ -22,7 +22,7 @@ function openPullRequestOf(fake: FakeGitHub, branch: string): number | undefined
 function movedBranch(request: FakeRequest, prefix: string): string | undefined {
   const ref = new RegExp(`^${prefix}/git/refs/heads/(.+)$`).exec(request.path);
   if (request.method === 'PATCH' && ref?.[1] !== undefined) return ref[1];
-  if (request.method === 'PUT' && request.path.startsWith(`${prefix}/contents/`)) return String((request.body as Body).branch ?? '');
+  if (request.method === 'PUT' && request.path.startsWith(`${prefix}/contents/`)) return typeof (request.body as Body).branch === 'string' ? ((request.body as Body).branch as string) : '';
   return undefined;
 }
 
@@ -43,7 +43,7 @@ export function echoesOf(probot: Probot, fake: FakeGitHub, requests: readonly Fa
       const number = openPullRequestOf(fake, String(body.head));
       if (number === undefined) continue;
       const payload = asBot(pullRequestPayload(fake, number, 'opened'));
-      if (payload.pull_request.user) Object.assign(payload.pull_request.user, { login: BOT.login, type: BOT.type });
+      Object.assign(payload.pull_request.user, { login: BOT.login, type: BOT.type });
       out.push([probot, 'pull_request', payload, id()]);
       synchronized.add(number);
       continue;

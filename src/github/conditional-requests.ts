@@ -79,7 +79,7 @@ export function useConditionalRequests(octokit: HookableOctokit & object, store:
   octokit.hook.wrap('request', async (request, options) => {
     if (options.method !== 'GET' || options.headers['if-none-match'] !== undefined) return request(options);
     const { url, headers } = octokit.request.endpoint.parse(options);
-    const key = keyOf(url, String(headers.accept ?? ''));
+    const key = keyOf(url, headers.accept);
     const pending = inFlight.get(key);
     if (pending !== undefined) return pending;
     const answer = conditionalRead(store, key, url, async () => request(options), (etag) => (options.headers['if-none-match'] = etag));
@@ -124,5 +124,5 @@ export async function rememberBlob(client: Pick<Octokit, 'request'>, repo: { own
   const sha = gitBlobSha(text);
   const { url, headers } = client.request.endpoint({ method: 'GET', url: '/repos/{owner}/{repo}/git/blobs/{file_sha}', ...repo, file_sha: sha, mediaType: { format: 'raw' } });
   const stored: StoredResponse = { etag: `"${sha}"`, url, headers: { 'content-type': 'text/plain; charset=utf-8' }, data: text };
-  await store.set(keyOf(url, String(headers.accept ?? '')), JSON.stringify(stored));
+  await store.set(keyOf(url, headers.accept ?? ''), JSON.stringify(stored));
 }

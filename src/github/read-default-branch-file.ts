@@ -33,7 +33,7 @@ export async function readDefaultBranchFile(client: GitHubClient, repo: RepoRef,
       const entry = entryNamed(entries, folder);
       if (entry?.type !== 'tree') return { found: false };
       const { data } = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...repo, tree_sha: entry.sha });
-      entries = data.tree.map((e) => ({ name: e.path ?? '', type: e.type ?? '', sha: e.sha ?? '' }));
+      entries = data.tree.map((e) => ({ name: e.path, type: e.type, sha: e.sha }));
     }
     const file = entryNamed(entries, name);
     if (file?.type !== 'blob') return { found: false };
