@@ -159,6 +159,11 @@ export async function gatePullRequestAt(
   settings: GateSettings,
   /** The pull request's description, when the caller has just read it. */
   knownBody?: string | null,
+  /**
+   * `headSha` is a commit the caller just made, writing this file with this text: the text is not read back, and
+   * the commit has no check run to list unless the App's store says it reported on it.
+   */
+  written?: { path: string; text: string },
 ): Promise<GateOutcome> {
   const [body, changedFiles] = await Promise.all([
     knownBody === undefined ? readPullRequest(client, repo, number).then((pr) => pr.body) : Promise.resolve(knownBody),
@@ -166,7 +171,9 @@ export async function gatePullRequestAt(
   ]);
   // The list may still be of the previous head: its blob SHAs would name the task files before our commit.
   const atHead = changedFiles.map(({ path, removed }) => ({ path, removed }));
-  return gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body }, settings);
+  if (written === undefined) return gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body }, settings);
+  const known = new Map([[written.path, written.text]]);
+  return { ...(await gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body, known }, settings)), newHead: true };
 }
 
 /**

@@ -13,12 +13,12 @@ const CEILINGS: Record<string, { cascade: number; reads: number; redelivery: num
   'shape-spec': { cascade: 13, reads: 6, redelivery: 6 },
   'answer fold': { cascade: 9, reads: 3, redelivery: 3 },
   'write-spec': { cascade: 14, reads: 4, redelivery: 2 },
-  'create-tasks': { cascade: 18, reads: 12, redelivery: 2 },
+  'create-tasks': { cascade: 16, reads: 10, redelivery: 2 },
   'gate (push)': { cascade: 5, reads: 3, redelivery: 3 },
   'comment tick': { cascade: 10, reads: 7, redelivery: 5 },
   'gate after the tick': { cascade: 1, reads: 1, redelivery: 1 },
   'orchestrate-tasks': { cascade: 27, reads: 10, redelivery: 2 },
-  'sub-issue closed': { cascade: 14, reads: 10, redelivery: 2 },
+  'sub-issue closed': { cascade: 12, reads: 8, redelivery: 2 },
 };
 
 let results: OperationResult[];
