@@ -18,22 +18,30 @@ export interface BenchResults {
 
 function printRequests({ latencyMs, operations }: RequestsPerOperation): void {
   console.log(`\n1. GitHub requests per operation: the App through Probot against the fake GitHub (${latencyMs} ms per request).`);
-  console.log('   R/W = reads/writes, RT = sequential round-trips on the critical path, ≥ = lower bound; installation tokens apart.');
-  const rows = operations.map((o) => ({
-    operation: o.operation,
-    requests: o.first.requests,
-    'R/W': `${o.first.reads}/${o.first.writes}`,
-    RT: o.first.roundTrips,
-    '≥ R/W/RT': `${o.lowerBound.reads}/${o.lowerBound.writes}/${o.lowerBound.roundTrips}`,
-    'redelivery R/W': `${o.redelivery.reads}/${o.redelivery.writes}`,
-    '≥ redelivery R/W': `${o.lowerBound.redeliveryReads}/0`,
-    tokens: o.first.tokenRequests + o.redelivery.tokenRequests,
-  }));
+  console.log('   Counted = requests that count against the rate limit (R/W = counted reads/writes); 304 = conditional reads');
+  console.log("   answered Not Modified (free); cascade = the delivery plus the webhooks GitHub sends for the App's own writes,");
+  console.log('   delivered until it is quiet; ≥ = lower bound (counted R/W), ok = cascade ≤ bound + 2; RT = sequential round-trips.');
+  const rows = operations.map((o) => {
+    const bound = o.lowerBound.reads + o.lowerBound.writes;
+    return {
+      operation: o.operation,
+      counted: o.first.requests,
+      'R/W': `${o.first.reads}/${o.first.writes}`,
+      '304s': o.first.notModified,
+      RT: o.first.roundTrips,
+      cascade: `${o.cascade.requests} (${o.cascade.deliveries})`,
+      '≥ R/W': `${o.lowerBound.reads}/${o.lowerBound.writes}`,
+      ok: o.cascade.requests <= bound + 2 ? 'yes' : `no: bound + ${o.cascade.requests - bound}`,
+      'redelivery R/W/304s': `${o.redelivery.reads}/${o.redelivery.writes}/${o.redelivery.notModified}`,
+      '≥ redelivery': `${o.lowerBound.redeliveryReads}/0`,
+    };
+  });
   console.log(formatTable(rows));
-  console.log("   Lower bounds (S = settings: .github/agent-os.yml in the repository, then in the owner's .github; ‖ = in parallel):");
+  console.log("   Lower bounds (S = settings: the owner's .github 404 is counted, GitHub gives a 404 no ETag; the repository's own");
+  console.log('   file is proven absent, or read, through its root listing: a 304 while the default branch stays; ‖ = in parallel):');
   for (const o of operations) console.log(`   - ${o.operation}: ${o.lowerBound.why}.`);
   for (const o of operations) {
-    for (const error of [o.first.error, o.redelivery.error]) if (error !== undefined) console.log(`   ! ${o.operation} threw: ${error}`);
+    for (const error of [o.first.error, o.cascade.error, o.redelivery.error]) if (error !== undefined) console.log(`   ! ${o.operation} threw: ${error}`);
   }
 }
 

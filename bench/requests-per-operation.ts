@@ -7,6 +7,7 @@ import { FakeGitHub, type FakeUser } from '../test/support/fake-github/fake-gith
 import { commentPayload, labeledPayload, pullRequestPayload } from '../test/support/lifecycle-events.js';
 import { createTestProbot, deliver } from '../test/support/test-probot.js';
 import { examplePayload } from '../test/support/webhook-examples.js';
+import { echoesOf } from './support/echo-webhooks.js';
 import { round } from './support/stats.js';
 import { bindTimedToNock, criticalPath, isTokenRequest, type TimedBinding, type TimedRequest } from './support/timed-nock.js';
 
@@ -32,9 +33,11 @@ const BODY = [
 type Delivery = Parameters<typeof deliver>;
 
 /**
- * The fewest requests an operation could make while keeping what it promises (state read fresh, settings from
- * the repository, every write find-or-create), and why, in one line. `S` is the settings: the repository's
- * `.github/agent-os.yml`, then the owner's `.github` repository's (2 reads, 1 round-trip when sent together).
+ * The fewest counted requests an operation could make while keeping what it promises (state read fresh, settings
+ * from the repository, every write find-or-create), webhooks of its own writes included, and why, in one line.
+ * Conditional reads answered 304 are free and not counted. `S` is the settings: the repository's
+ * `.github/agent-os.yml` through its root listing (a 304 while the default branch stays), then the owner's `.github`
+ * repository's (a 404 when it has none: GitHub gives a 404 no ETag, so it is counted every time).
  */
 export interface LowerBound {
   reads: number;
@@ -46,9 +49,13 @@ export interface LowerBound {
 }
 
 export interface RequestCount {
+  /** Requests that count against the rate limit: every one but the 304s (installation tokens apart). */
   requests: number;
+  /** Counted reads (GETs answered with anything but 304). */
   reads: number;
   writes: number;
+  /** Conditional reads answered `304 Not Modified`: sent, but free of the rate limit. */
+  notModified: number;
   /** Requests on the critical path: each starts after the previous one was answered. */
   roundTrips: number;
   /** Installation-token exchanges (Probot's, cached per installation), not counted above. */
@@ -70,7 +77,13 @@ export interface RequestsPerOperation {
 export interface OperationResult {
   operation: string;
   trigger: string;
+  /** The delivery alone. */
   first: RequestCount;
+  /**
+   * The delivery and the webhooks GitHub sends back for the App's own writes (its pull request opened, its
+   * commits on a pull request, its comments and labels), delivered until the App is quiet: what an installation pays.
+   */
+  cascade: RequestCount & { deliveries: number };
   redelivery: RequestCount;
   lowerBound: LowerBound;
 }
@@ -105,11 +118,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'shape-spec',
       trigger: 'issues.labeled shape-spec',
       lowerBound: {
-        reads: 6,
-        writes: 6,
+        reads: 3,
+        writes: 7,
         roundTrips: 7,
-        redeliveryReads: 5,
-        why: 'S, then spec branch ‖ merged-spec check on main ‖ roadmap item to link ‖ base branch (the payload has the issue); tree → commit → ref (the branch appears whole) → PR → questions comment ‖ label. Redelivery: S + comments + branch + PR',
+        redeliveryReads: 4,
+        why: 'S, then spec branch ‖ base branch (the payload has the issue; a merged spec and the roadmap on the default branch come from its root listing, a 304), then tree → commit → ref → PR (a branch just made has none to find) → questions comment ‖ label ‖ check run of the new head (gated from what was written). Its own PR opened, comment and label cost 0. Redelivery: S + comments + branch + PR',
       },
       prepare: (fake) => {
         fake.issues.get(ISSUE)?.labels.push('shape-spec');
@@ -120,11 +133,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'answer fold',
       trigger: 'issue_comment.created (answers)',
       lowerBound: {
-        reads: 5,
-        writes: 2,
+        reads: 4,
+        writes: 3,
         roundTrips: 4,
-        redeliveryReads: 5,
-        why: 'S ‖ the comment read fresh, then spec branch, then requirements.md, then one commit ‖ 🚀. Redelivery: the same reads find the answers already in requirements.md',
+        redeliveryReads: 4,
+        why: "S ‖ the comment read fresh, then spec branch, then requirements.md, then one commit ‖ 🚀; the commit's synchronize (sent by the App): PR files, then the check run of the new head. Redelivery: the same reads find the answers already in requirements.md",
       },
       prepare: (fake) => comment(probot, fake, ISSUE, '1. Owners and admins only.\n2. Seven days.', MARA, 'answer-1'),
     },
@@ -132,11 +145,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'write-spec',
       trigger: 'issue_comment.created /write-spec',
       lowerBound: {
-        reads: 7,
-        writes: 6,
+        reads: 6,
+        writes: 7,
         roundTrips: 5,
-        redeliveryReads: 3,
-        why: 'S ‖ permission ‖ comments, then 👀 ‖ spec branch, then requirements.md ‖ spec.md, then one commit, then label add ‖ remove ‖ reply ‖ 🚀. Redelivery: S + comments (our reply for this comment)',
+        redeliveryReads: 2,
+        why: "S ‖ permission ‖ comments, then 👀 ‖ spec branch, then requirements.md ‖ spec.md, then one commit, then label add ‖ remove ‖ reply ‖ 🚀; the commit's synchronize: the check run of the new head. Redelivery: S + comments (our reply for this comment)",
       },
       prepare: (fake) => comment(probot, fake, ISSUE, '/write-spec', LEE, 'write-spec-1'),
     },
@@ -144,11 +157,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'create-tasks',
       trigger: 'issue_comment.created /create-tasks on the spec PR',
       lowerBound: {
-        reads: 9,
+        reads: 8,
         writes: 6,
         roundTrips: 4,
-        redeliveryReads: 3,
-        why: 'S ‖ permission ‖ comments ‖ PR (its branch names the issue) ‖ PR files, then 👀 ‖ issue ‖ spec.md ‖ tasks.md, then one commit, then check run ‖ checklist ‖ reply ‖ 🚀 (a commit just made has no check runs; its tasks.md is the text just written). Redelivery: S + comments',
+        redeliveryReads: 2,
+        why: 'S ‖ permission ‖ comments ‖ PR (its branch names the issue) ‖ PR files, then 👀 ‖ issue ‖ spec.md ‖ tasks.md, then one commit, then check run ‖ checklist ‖ reply ‖ 🚀 (a commit just made has no check runs; its tasks.md is the text just written; its synchronize costs 0). Redelivery: S + comments',
       },
       prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/create-tasks', LEE, 'create-tasks-1'),
     },
@@ -156,11 +169,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'gate (push)',
       trigger: 'pull_request.synchronize after a push ticking 1.1',
       lowerBound: {
-        reads: 6,
+        reads: 3,
         writes: 2,
-        roundTrips: 3,
-        redeliveryReads: 6,
-        why: 'S ‖ PR files ‖ comments (head sha and description are in the payload), then tasks.md ‖ check runs (both need S), then check run ‖ checklist. Redelivery: the same reads, to see nothing changed',
+        roundTrips: 2,
+        redeliveryReads: 3,
+        why: 'S ‖ PR files, then tasks.md (its blob changed), then check run ‖ checklist: head SHA and description from the current payload, comments a 304, no check run to list on a new head. Redelivery: S + check runs + comments (both changed by our writes; PR files a 304)',
       },
       prepare: (fake) => {
         const pr = specPullRequest(fake);
@@ -179,11 +192,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'comment tick',
       trigger: 'issue_comment.edited: a person ticks 1.2 in the checklist',
       lowerBound: {
-        reads: 6,
+        reads: 5,
         writes: 3,
         roundTrips: 4,
-        redeliveryReads: 8,
-        why: 'S ‖ permission ‖ PR (its branch) ‖ PR files, then tasks.md, then one commit, then check run ‖ checklist (the checklist is in the payload). Redelivery: + check runs + comments, to finish a run cut short',
+        redeliveryReads: 6,
+        why: 'S ‖ permission ‖ PR (its branch) ‖ PR files, then tasks.md, then one commit, then check run ‖ checklist (the checklist is in the payload); its synchronize costs 0. Redelivery: + check runs + comments, to finish a run cut short',
       },
       prepare: (fake) => {
         const pr = specPullRequest(fake);
@@ -200,11 +213,11 @@ function operations(probot: Probot): Operation[] {
       operation: 'gate after the tick',
       trigger: 'pull_request.synchronize for the tick commit',
       lowerBound: {
-        reads: 6,
+        reads: 1,
         writes: 0,
         roundTrips: 2,
-        redeliveryReads: 6,
-        why: 'S ‖ PR files ‖ comments, then tasks.md ‖ check runs: the tick already reported this commit',
+        redeliveryReads: 1,
+        why: "S; PR files, check runs and comments are 304s, the tick's tasks.md is known by its blob: the tick already reported this commit",
       },
       prepare: (fake) => [probot, 'pull_request', pullRequestPayload(fake, specPullRequest(fake)), 'push-2'],
     },
@@ -212,10 +225,10 @@ function operations(probot: Probot): Operation[] {
       operation: 'orchestrate-tasks',
       trigger: 'issue_comment.created /orchestrate-tasks on the spec PR (3 task groups)',
       lowerBound: {
-        reads: 11,
+        reads: 10,
         writes: 12,
         roundTrips: 17,
-        redeliveryReads: 3,
+        redeliveryReads: 2,
         why: 'S, then permission ‖ comments ‖ PR, then 👀 ‖ issue, then spec branch, then tasks.md ‖ orchestration.yml ‖ branch head ‖ prompts folder ‖ visuals folder, then tree → commit → ref, then sub-issues, then per group issue → attach (in order), then reply ‖ 🚀. Redelivery: S + comments',
       },
       prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/orchestrate-tasks', LEE, 'orchestrate-1'),
@@ -224,10 +237,10 @@ function operations(probot: Probot): Operation[] {
       operation: 'sub-issue closed',
       trigger: 'issues.closed (completed) on the sub-issue of Task Group 2',
       lowerBound: {
-        reads: 9,
+        reads: 8,
         writes: 4,
         roundTrips: 9,
-        redeliveryReads: 3,
+        redeliveryReads: 2,
         why: 'S ‖ comments (handled before?), then parent, then its issue, then spec branch, then PR ‖ permission ‖ tasks.md, then one commit, then reply ‖ check run ‖ checklist (+ PR files, comments and check runs to gate it). Redelivery: S + comments',
       },
       prepare: (fake) => {
@@ -257,14 +270,16 @@ function operations(probot: Probot): Operation[] {
 function count(made: readonly TimedRequest[], ms: number, fake: FakeGitHub): RequestCount {
   const own = made.filter((r) => !isTokenRequest(r));
   const prefix = `/repos/${fake.owner}/${fake.repo}`;
+  const counted = own.filter((r) => r.status !== 304);
   return {
-    requests: own.length,
-    reads: own.filter((r) => r.method === 'GET').length,
-    writes: own.filter((r) => r.method !== 'GET').length,
+    requests: counted.length,
+    reads: counted.filter((r) => r.method === 'GET').length,
+    writes: counted.filter((r) => r.method !== 'GET').length,
+    notModified: own.length - counted.length,
     roundTrips: criticalPath(own),
     tokenRequests: made.length - own.length,
     ms: round(ms, 1),
-    log: own.map((r) => `${r.method} ${r.path.replace(prefix, '')}${r.status >= 400 ? ` → ${r.status}` : ''}`),
+    log: own.map((r) => `${r.method} ${r.path.replace(prefix, '')}${r.status >= 300 ? ` → ${r.status}` : ''}`),
   };
 }
 
@@ -281,6 +296,31 @@ async function measure(binding: TimedBinding, fake: FakeGitHub, delivery: Delive
   return error === undefined ? counted : { ...counted, error };
 }
 
+/** At most this many rounds of echoes (an App answering its own events forever would stop here). */
+const ECHO_ROUNDS = 6;
+
+/** The delivery, then the webhooks for the App's writes, round after round, until it writes nothing more. */
+async function measureCascade(binding: TimedBinding, fake: FakeGitHub, delivery: Delivery, ids: { next: number }): Promise<{ first: RequestCount; cascade: OperationResult['cascade'] }> {
+  const before = binding.requests.length;
+  const t0 = performance.now();
+  let seen = fake.requests.length;
+  const first = await measure(binding, fake, delivery);
+  let deliveries = 1;
+  let error = first.error;
+  for (let round = 0; round < ECHO_ROUNDS; round += 1) {
+    const echoes = echoesOf(delivery[0], fake, fake.requests.slice(seen), ids);
+    seen = fake.requests.length;
+    if (echoes.length === 0) break;
+    for (const echo of echoes) {
+      deliveries += 1;
+      const result = await measure(binding, fake, echo);
+      error ??= result.error;
+    }
+  }
+  const all = count(binding.requests.slice(before), performance.now() - t0, fake);
+  return { first, cascade: { ...all, deliveries, ...(error === undefined ? {} : { error }) } };
+}
+
 /** Run the lifecycle once, operation by operation, each followed by its redelivery. */
 export async function requestsPerOperation(): Promise<RequestsPerOperation> {
   nock.disableNetConnect();
@@ -292,11 +332,12 @@ export async function requestsPerOperation(): Promise<RequestsPerOperation> {
     const binding = bindTimedToNock(fake, LATENCY_MS);
     const probot = await createTestProbot();
     const results: OperationResult[] = [];
+    const ids = { next: 0 };
     for (const op of operations(probot)) {
       const delivery = op.prepare(fake);
-      const first = await measure(binding, fake, delivery);
+      const { first, cascade } = await measureCascade(binding, fake, delivery, ids);
       const redelivery = await measure(binding, fake, delivery);
-      results.push({ operation: op.operation, trigger: op.trigger, first, redelivery, lowerBound: op.lowerBound });
+      results.push({ operation: op.operation, trigger: op.trigger, first, cascade, redelivery, lowerBound: op.lowerBound });
     }
     return { latencyMs: LATENCY_MS, operations: results };
   } finally {

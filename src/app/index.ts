@@ -2,7 +2,11 @@ import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import type { Settings } from '../core/config/parse-config.js';
 import type { RepoRef } from '../github/github-client.js';
+import { isAppSender } from '../github/app-identity.js';
+import { useConditionalRequests } from '../github/conditional-requests.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
+import { createResponseStore, type ResponseStore } from '../github/response-store.js';
+import { wasHeadReported } from '../github/upsert-check-run.js';
 import { ensureLabels, labelDefinitions, listInstallationRepositories } from '../phases/ensure-labels.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
 import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
@@ -70,6 +74,8 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   const configuredModel = modelFromEnvironment(process.env);
   const { model } = configuredModel;
   const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: gateStats(), claims: claimStore().store });
+  /** GitHub's answers kept for conditional requests (Redis with `REDIS_URL`, so replicas share them). */
+  let responses: ResponseStore | undefined;
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
     if (configuredModel.problem !== undefined) probot.log.warn(`Model drafting is off: ${configuredModel.problem}`);
@@ -84,6 +90,9 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
         },
       });
     }
+    responses ??= createResponseStore(options.redisUrl, (error) => {
+      probot.log.warn({ err: error }, 'Redis could not be reached for the response store: reading without it');
+    });
     try {
       loaded?.addHandler(metricsHandler(metrics));
     } catch {
@@ -101,6 +110,16 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     gate === undefined || (await reportOn({ context, repo, headSha: gate.headSha, rerun: false, run: () => Promise.resolve(gate) })) !== undefined;
 
   const wire = (app: Probot): void => {
+    // Every event's client reads conditionally through the response store (src/github/conditional-requests.ts).
+    const store = responses ?? createResponseStore(undefined);
+    const on = app.on.bind(app);
+    app.on = ((events: Parameters<typeof on>[0], handler: (context: Context) => Promise<void>) => {
+      on(events, (context: Context) => {
+        useConditionalRequests(context.octokit, store);
+        return handler(context);
+      });
+    }) as typeof app.on;
+
     app.on([...INSTALLATION_EVENTS], (context) =>
       desk.accept(context, async () => {
         const { payload } = context;
@@ -114,8 +133,10 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
       }),
     );
 
-    app.on([...LIFECYCLE_ISSUE_EVENTS], (context) =>
-      desk.accept(context, async () => {
+    app.on([...LIFECYCLE_ISSUE_EVENTS], async (context) => {
+      // A label the App added itself (its phase labels): the phase that added it has done the work.
+      if (await isAppSender(context.octokit, context.payload.sender)) return;
+      await desk.accept(context, async () => {
         const { payload } = context;
         const base = eventBase(context, payload.repository, model);
         const outcome = await queue.run(`${payload.repository.full_name}#${String(payload.issue.number)}`, () =>
@@ -127,9 +148,11 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
           }),
         );
         logOutcome(context, outcome);
-        return succeeded(outcome);
-      }),
-    );
+        // shape-spec gated its new pull request's head from what it wrote: reported here, as the check run.
+        const reported = await reportPhaseGate(context, repoOf(payload.repository), outcome.gate);
+        return succeeded(outcome) && reported;
+      });
+    });
 
     app.on([...LIFECYCLE_COMMENT_EVENTS], (context) =>
       desk.accept(context, async () => {
@@ -204,6 +227,8 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
       const { payload } = context;
       if (payload.action === 'edited' && !('body' in payload.changes) && !('base' in payload.changes)) return;
+      // The App's own pull request or commit, on a head it already reported (the phase that wrote it gated it).
+      if ((await isAppSender(context.octokit, payload.sender)) && (await wasHeadReported(context.octokit, repoOf(payload.repository), payload.pull_request.head.sha))) return;
       await desk.accept(context, async () => {
         const repo = repoOf(payload.repository);
         const { head, number } = payload.pull_request;
@@ -216,7 +241,10 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
             rerun: false,
             run: async () => {
               settings = await loadSettings(context.octokit, repo);
-              return gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings.gate);
+              const pr = payload.pull_request;
+              // What the payload says, used only where the App's store shows it is current (see gatePullRequest).
+              const known = { headSha: pr.head.sha, body: pr.body, updatedAt: pr.updated_at, headJustMoved: payload.action === 'synchronize' || payload.action === 'opened' };
+              return gatePullRequest(context.octokit, repo, payload.repository.html_url, number, settings.gate, known);
             },
             checklist: { pullRequest: number, repoHtmlUrl: payload.repository.html_url },
             after: async (outcome) => {

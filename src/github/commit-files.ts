@@ -1,4 +1,5 @@
 import { AgentOsError } from '../core/errors.js';
+import { rememberBlob } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 import type { FileToWrite } from './write-files.js';
@@ -26,6 +27,7 @@ export async function commitFilesOnBranch(
       parents: [request.head.sha],
     });
     await client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...repo, ref: `heads/${request.branch}`, sha: commit.data.sha, force: false });
+    await Promise.all(request.files.map((f) => rememberBlob(client, repo, f.content)));
     return { commitSha: commit.data.sha };
   } catch (error) {
     const http = error as { status?: unknown; message?: unknown };

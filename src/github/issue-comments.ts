@@ -1,3 +1,4 @@
+import { rememberAppLogin } from './app-identity.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
@@ -47,6 +48,7 @@ export async function readIssueComment(client: GitHubClient, repo: RepoRef, id: 
 export async function createIssueComment(client: GitHubClient, repo: RepoRef, number: number, body: string): Promise<IssueComment> {
   try {
     const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: number, body });
+    await rememberAppLogin(client, data.user?.login);
     return { id: Number(data.id), body: data.body ?? body, author: data.user?.login ?? '', byBot: true, createdAt: data.created_at };
   } catch (error) {
     throw toAgentOsError(error, `Commenting on #${number}`);

@@ -4,6 +4,13 @@ import { toAgentOsError } from './to-agent-os-error.js';
 export interface ChangedFile {
   path: string;
   removed: boolean;
+  /** The file's git blob SHA at the head (names its content), when GitHub gives it. */
+  blobSha?: string;
+}
+
+function changedFile(f: { filename: string; status: string; sha?: string | null }): ChangedFile {
+  const removed = f.status === 'removed';
+  return { path: f.filename, removed, ...(!removed && typeof f.sha === 'string' && /^[0-9a-f]{40}$/.test(f.sha) ? { blobSha: f.sha } : {}) };
 }
 
 /** Every file a pull request changes (paginated; GitHub lists at most 3,000). */
@@ -14,7 +21,7 @@ export async function listPullRequestFiles(client: GitHubClient, repo: RepoRef, 
       pull_number: number,
       per_page: 100,
     });
-    return files.map((f) => ({ path: f.filename, removed: f.status === 'removed' }));
+    return files.map(changedFile);
   } catch (error) {
     throw toAgentOsError(error, `Listing the files of pull request #${number}`);
   }
@@ -28,7 +35,7 @@ export async function listComparedFiles(client: GitHubClient, repo: RepoRef, bas
       basehead: `${base}...${head}`,
       per_page: 100,
     });
-    return (data.files ?? []).map((f) => ({ path: f.filename, removed: f.status === 'removed' }));
+    return (data.files ?? []).map(changedFile);
   } catch (error) {
     throw toAgentOsError(error, `Comparing ${base.slice(0, 7)}...${head.slice(0, 7)}`);
   }

@@ -1,5 +1,7 @@
 import { AgentOsError } from '../core/errors.js';
+import { storeOf } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
+import { rememberPullRequest } from './pull-request-memory.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
 export interface PullRequestRef {
@@ -33,6 +35,11 @@ export interface NewPullRequest {
   draft: boolean;
   /** Reuse only an open pull request: a merged or closed one from the same branch gets a new one. */
   openOnly?: boolean;
+  /**
+   * The caller created `head` a moment ago: no open pull request can have it as its head yet, so none is looked
+   * for first (a race that opened one meanwhile is found after GitHub's "already exists").
+   */
+  headJustCreated?: boolean;
 }
 
 export type PullRequestResult = PullRequestRef & { outcome: 'created' | 'found'; draftUnavailable: boolean };
@@ -82,7 +89,7 @@ function isActionsRefusal(status: unknown, message: string): boolean {
  * pull requests, `PullRequestsFromActionsRefused` says so.
  */
 export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef, request: NewPullRequest): Promise<PullRequestResult> {
-  const existing = await findPullRequestFromBranch(client, repo, request.head);
+  const existing = request.headJustCreated === true ? undefined : await findPullRequestFromBranch(client, repo, request.head);
   if (existing && (existing.state === 'open' || request.openOnly !== true)) return { ...existing, outcome: 'found', draftUnavailable: false };
   const open = async (draft: boolean) => {
     const { data } = await client.request('POST /repos/{owner}/{repo}/pulls', {
@@ -93,6 +100,9 @@ export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef,
       body: request.body,
       draft,
     });
+    // The new pull request as GitHub shows it now: the newest state, against which its payloads are judged.
+    const store = storeOf(client);
+    if (store !== undefined) await rememberPullRequest(store, repo, data.number, { headSha: data.head.sha, body: data.body, updatedAt: data.updated_at });
     return toRef(data);
   };
   try {

@@ -1,6 +1,8 @@
 import { composeConfigGet } from '@probot/octokit-plugin-config';
 import { AgentOsError } from '../core/errors.js';
+import { storeOf } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
+import { readDefaultBranchFile } from './read-default-branch-file.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
 /** Where the configuration lives in a repository (and, failing that, in the owner's `.github` repository). */
@@ -20,14 +22,42 @@ export interface ConfigFile {
 export async function readConfigFile(client: GitHubClient, repo: RepoRef): Promise<ConfigFile> {
   try {
     // The loader only uses `request` (and `request.endpoint`), which every client here has.
-    const loader = client as unknown as Parameters<typeof composeConfigGet>[0];
+    const loader = (storeOf(client) === undefined ? client : listingLoader(client, repo)) as unknown as Parameters<typeof composeConfigGet>[0];
     const { config, files } = await composeConfigGet(loader, { ...repo, path: CONFIG_PATH });
     const found = files.filter((f) => f.config !== null);
     return { config: found.length === 0 ? null : config, files: found.map((f) => `${f.owner}/${f.repo}:${f.path}`) };
   } catch (error) {
+    if (error instanceof AgentOsError) throw error;
     const http = error as { status?: unknown; name?: unknown; message?: unknown };
     if (typeof http.status === 'number') throw toAgentOsError(error, `Reading ${CONFIG_PATH}`);
     const detail = typeof http.message === 'string' ? http.message.split('\n')[0] ?? '' : String(error);
     throw new AgentOsError('user-input', `\`${CONFIG_PATH}\` could not be read as YAML: ${detail}. Fix the file on the default branch.`, { cause: error });
   }
+}
+
+interface LoaderEndpoint {
+  method?: string;
+  url?: string;
+  owner?: string;
+  repo?: string;
+  path?: string;
+  ref?: string;
+}
+
+/**
+ * The loader's client for an App that keeps conditional answers: the repository's own configuration file is found
+ * from the root listing (`304`s while the default branch has not moved, even when there is no file, where a direct
+ * read is a counted `404` on every event). Other reads (the owner's `.github`, `_extends`) go to GitHub as asked.
+ */
+function listingLoader(client: GitHubClient, repo: RepoRef) {
+  const request = async (endpoint: LoaderEndpoint) => {
+    const own = endpoint.owner === repo.owner && endpoint.repo === repo.repo && endpoint.ref === undefined && endpoint.path !== undefined;
+    if (!own || endpoint.method !== 'GET' || endpoint.url !== '/repos/{owner}/{repo}/contents/{path}') {
+      return client.request(endpoint as Parameters<GitHubClient['request']>[0]);
+    }
+    const file = await readDefaultBranchFile(client, repo, endpoint.path ?? '');
+    if (!file.found) throw Object.assign(new Error('Not Found'), { status: 404 });
+    return { status: 200, url: '', headers: { 'content-type': 'text/plain; charset=utf-8' }, data: file.text };
+  };
+  return { request: Object.assign(request, { endpoint: client.request.endpoint }) };
 }

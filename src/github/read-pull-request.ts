@@ -1,4 +1,6 @@
+import { storeOf } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
+import { rememberPullRequest } from './pull-request-memory.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
 export interface PullRequestState {
@@ -12,6 +14,7 @@ export interface PullRequestState {
   headRepository: string | null;
   body: string | null;
   htmlUrl: string;
+  updatedAt: string;
 }
 
 /** Whether the head branch is the base repository's own (a deleted fork's head has no repository at all). */
@@ -25,6 +28,9 @@ function sameRepository(data: { head: unknown; base: unknown }): boolean {
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestState> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number });
+    const store = storeOf(client);
+    // What the API shows is the newest known state: a payload older than it is a replay (see pull-request-memory).
+    if (store !== undefined) await rememberPullRequest(store, repo, number, { headSha: data.head.sha, body: data.body, updatedAt: data.updated_at });
     return {
       number: data.number,
       headSha: data.head.sha,
@@ -34,6 +40,7 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
       headRepository: (data.head as { repo?: { full_name?: string } | null }).repo?.full_name ?? null,
       body: data.body,
       htmlUrl: data.html_url,
+      updatedAt: data.updated_at,
     };
   } catch (error) {
     throw toAgentOsError(error, `Reading pull request #${number}`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GateAnnotation, GateReport } from '../core/check/gate-types.js';
+import { storeOf } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
@@ -21,6 +22,13 @@ export interface CheckRunRequest {
    * ran. Otherwise an unchanged result makes no write at all.
    */
   rerun?: boolean;
+  /**
+   * The head just became this commit (a current `synchronize`/`opened`): unless the App's store says it reported on
+   * it already, there is no run of ours to find, and the run is created without listing first.
+   */
+  newHead?: boolean;
+  /** The run says the gate could not run (an error): the head is not taken as answered, a later event gates it. */
+  failed?: boolean;
 }
 
 function hash(value: unknown): string {
@@ -54,6 +62,18 @@ function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+function headKey(repo: RepoRef, headSha: string): string {
+  return `reported:${repo.owner}/${repo.repo}@${headSha}`;
+}
+
+/**
+ * Whether the App reported a check run on this commit (by the store of a client that keeps one): then a webhook
+ * the App's own commit caused for it has nothing left to do.
+ */
+export async function wasHeadReported(client: GitHubClient, repo: RepoRef, headSha: string): Promise<boolean> {
+  return (await storeOf(client)?.get(headKey(repo, headSha))) !== undefined;
+}
+
 /**
  * Report the gate as one check run on the head commit, found again by name and our `external_id` marker:
  * created when there is none; left alone when its output is already this one; updated in place when only its
@@ -73,17 +93,27 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
   const patch = (checkRunId: number, body: Record<string, unknown>) =>
     client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...repo, check_run_id: checkRunId, ...body });
 
+  const store = storeOf(client);
+  const reported = `check:${repo.owner}/${repo.repo}@${headSha}:${name}`;
+  const remember = async (runId: number) => {
+    await store?.set(reported, String(runId));
+    if (request.failed !== true) await store?.set(headKey(repo, headSha), 'reported');
+  };
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-      ...repo,
-      ref: headSha,
-      check_name: name,
-      filter: 'latest',
-      per_page: 100,
-    });
-    const existing = data.check_runs.find(
-      (run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX),
-    );
+    const unseen = request.newHead === true && store !== undefined && (await store.get(reported)) === undefined;
+    const listed = unseen
+      ? []
+      : (
+          await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+            ...repo,
+            ref: headSha,
+            check_name: name,
+            filter: 'latest',
+            per_page: 100,
+          })
+        ).data.check_runs;
+    const existing = listed.find((run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX));
+    if (existing) await remember(Number(existing.id));
 
     if (existing && existing.status === 'completed' && annotationsHashOf(existing.external_id) === fingerprint.annotations) {
       // Same annotations: at most the text changed, which an update can say without repeating them.
@@ -104,6 +134,7 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
       runId = Number(created.data.id);
       outcome = 'created';
     }
+    await remember(runId);
     for (let i = 1; i < batched.length; i += 1) {
       await patch(runId, { external_id: externalIdAfter(i), output: { ...output, annotations: batched[i] } });
     }

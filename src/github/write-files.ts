@@ -1,3 +1,4 @@
+import { rememberBlob } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
@@ -54,12 +55,16 @@ export async function readFileOnBranch(client: GitHubClient, repo: RepoRef, path
     const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref: branch });
     if (Array.isArray(data) || data.type !== 'file') return undefined;
     const file = data as { sha: string; content?: string; encoding?: string };
+    let text: string;
     if (file.encoding === 'base64' && file.content !== undefined) {
-      return { sha: file.sha, text: new TextDecoder().decode(Buffer.from(file.content, 'base64')) };
+      text = new TextDecoder().decode(Buffer.from(file.content, 'base64'));
+    } else {
+      // Files over 1 MB come without content: read them raw.
+      const raw = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref: branch, mediaType: { format: 'raw' } });
+      text = typeof raw.data === 'string' ? raw.data : new TextDecoder().decode(raw.data as unknown as ArrayBuffer);
     }
-    // Files over 1 MB come without content: read them raw.
-    const raw = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref: branch, mediaType: { format: 'raw' } });
-    return { sha: file.sha, text: typeof raw.data === 'string' ? raw.data : new TextDecoder().decode(raw.data as unknown as ArrayBuffer) };
+    await rememberBlob(client, repo, text);
+    return { sha: file.sha, text };
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return undefined;
     throw toAgentOsError(error, `Reading ${path} on ${branch}`);
@@ -97,6 +102,7 @@ export async function writeFileOnBranch(
       await new Promise((resolve) => setTimeout(resolve, SERVER_ERROR_RETRY_MS));
       response = await put();
     }
+    await rememberBlob(client, repo, request.content);
     return { commitSha: response.data.commit.sha ?? '' };
   } catch (error) {
     const status = (error as { status?: unknown }).status;

@@ -99,7 +99,7 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
   const result: CreateTasksResult = { ...base, status: existing ? 'rewritten' : 'written' };
   const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
   if (pr?.state !== 'open') return result;
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings);
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings, undefined, { path: location.tasksPath, text: content });
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate);
   return { ...result, gate, pullRequest: pr.number };
 }

@@ -94,7 +94,7 @@ export async function followSubIssue(ctx: LifecycleContext, event: SubIssueState
   });
   await say(ctx, event.issueNumber, event.eventKey, `Ticked ${ticked} task${ticked === 1 ? '' : 's'} of Task Group ${marker.group} in \`${location.tasksPath}\` on \`${location.branch}\`.`);
   if (pr?.state !== 'open') return { status: 'ticked', ticked };
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings);
+  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings, undefined, { path: location.tasksPath, text });
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate);
   return { status: 'ticked', ticked, gate, pullRequest: pr.number };
 }

@@ -14,7 +14,9 @@ import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { listComparedFiles, listPullRequestFiles, type ChangedFile } from '../github/list-changed-files.js';
-import { readFileAtRef } from '../github/read-file-at-ref.js';
+import { storeOf } from '../github/conditional-requests.js';
+import { readBlob, readFileAtRef } from '../github/read-file-at-ref.js';
+import { isPayloadCurrent, recallPullRequest, rememberPullRequest, type PullRequestSnapshot } from '../github/pull-request-memory.js';
 import { readPullRequest } from '../github/read-pull-request.js';
 
 /** Task files read at once; a pull request rarely has more than a few. */
@@ -29,6 +31,8 @@ export interface GateSubject {
   changedFiles: readonly ChangedFile[];
   /** The pull request description, for `Spec: <folder>` lines. */
   body: string | null;
+  /** Texts of files at `headSha` the caller knows (it just wrote the commit); `null`: not in it. Not read again. */
+  known?: ReadonlyMap<string, string | null>;
 }
 
 export interface GateOutcome {
@@ -42,12 +46,21 @@ export interface GateOutcome {
   scope?: string[];
   /** The files the commit changes against its base (not removed ones): where a spec folder's other files are. */
   changedPaths: string[];
+  /**
+   * The head just became this commit (a current `synchronize`/`opened` payload): no check run of ours is on it
+   * unless the App's store says it made one, so it need not be listed first.
+   */
+  newHead?: boolean;
 }
 
 /** The task files of a commit: the ones it changes, and those of the spec folders the description names. */
 export async function readTaskFiles(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<TaskFileRead[]> {
   const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
-  const changed = subject.changedFiles.filter((f) => !f.removed && isTaskFile(f.path)).map((f) => f.path);
+  const changedTaskFiles = subject.changedFiles.filter((f) => !f.removed && isTaskFile(f.path));
+  const changed = changedTaskFiles.map((f) => f.path);
+  // A changed file's blob SHA names its content at the head: with a store, one read serves every later push
+  // that leaves the file as it is (an unchanged SHA is unchanged text, whatever the payload says).
+  const blobs = storeOf(client) === undefined ? new Map<string, string>() : new Map(changedTaskFiles.flatMap((f) => (f.blobSha === undefined ? [] : [[f.path, f.blobSha] as const])));
   const referenced = new Map(findSpecReferences(subject.body).map((r) => [r.taskFile, r.written]));
   const paths = [...new Set([...referenced.keys(), ...changed])];
   const limit = pLimit(READ_CONCURRENCY);
@@ -57,7 +70,16 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
     paths.map((path) =>
       limit(async (): Promise<TaskFileRead | undefined> => {
         try {
-          const read = await readFileAtRef(client, subject.repo, path, subject.headSha);
+          const blob = blobs.get(path);
+          const known = subject.known?.get(path);
+          const read =
+            known !== undefined
+              ? known === null
+                ? { found: false as const }
+                : { found: true as const, text: known }
+              : blob === undefined
+                ? await readFileAtRef(client, subject.repo, path, subject.headSha)
+                : await readBlob(client, subject.repo, path, blob);
           const tooLarge = read.found ? tooLargeReason(read.text, settings) : undefined;
           if (tooLarge !== undefined) return { path, status: 'unreadable', reason: tooLarge };
           if (read.found) {
@@ -108,19 +130,36 @@ async function gate(client: GitHubClient, subject: GateSubject, settings: GateSe
   };
 }
 
-/** Gate a pull request at its current head, read through the API. */
+/** What a pull request event's payload says, for `gatePullRequest` to use where it is current. */
+export interface PullRequestPayloadState extends PullRequestSnapshot {
+  /** The event says the head just moved to `headSha` (`synchronize`, `opened`). */
+  headJustMoved: boolean;
+}
+
+/**
+ * Gate a pull request at its current head. Its head and description come from the event's payload when the App's
+ * store shows the payload is the newest state it has seen (a head SHA names immutable content; a replayed payload
+ * is older than what was seen since, and is never trusted); otherwise from the API. The changed files are always
+ * read (conditionally: a `304` while they are the same).
+ */
 export async function gatePullRequest(
   client: GitHubClient,
   repo: RepoRef,
   repoHtmlUrl: string,
   number: number,
   settings: GateSettings,
+  payload?: PullRequestPayloadState,
 ): Promise<GateOutcome> {
+  const store = storeOf(client);
+  const seen = store === undefined || payload === undefined ? undefined : await recallPullRequest(store, repo, number);
+  const current = payload !== undefined && isPayloadCurrent(seen, payload);
   const [pullRequest, changedFiles] = await Promise.all([
-    readPullRequest(client, repo, number),
+    current ? Promise.resolve(payload) : readPullRequest(client, repo, number),
     listPullRequestFiles(client, repo, number),
   ]);
-  return gate(client, { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body }, settings);
+  if (store !== undefined && current) await rememberPullRequest(store, repo, number, payload);
+  const outcome = await gate(client, { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body }, settings);
+  return current && payload.headJustMoved ? { ...outcome, newHead: true } : outcome;
 }
 
 /**
@@ -136,12 +175,29 @@ export async function gatePullRequestAt(
   settings: GateSettings,
   /** The pull request's description, when the caller has just read it. */
   knownBody?: string | null,
+  /**
+   * `headSha` is a commit the caller just made, writing this file with this text: the text is not read back, and
+   * the commit has no check run to list unless the App's store says it reported on it.
+   */
+  written?: { path: string; text: string },
 ): Promise<GateOutcome> {
   const [body, changedFiles] = await Promise.all([
     knownBody === undefined ? readPullRequest(client, repo, number).then((pr) => pr.body) : Promise.resolve(knownBody),
     listPullRequestFiles(client, repo, number),
   ]);
-  return gate(client, { repo, repoHtmlUrl, headSha, changedFiles, body }, settings);
+  // The list may still be of the previous head: its blob SHAs would name the task files before our commit.
+  const atHead = changedFiles.map(({ path, removed }) => ({ path, removed }));
+  if (written === undefined) return gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body }, settings);
+  const known = new Map([[written.path, written.text]]);
+  return { ...(await gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body, known }, settings)), newHead: true };
+}
+
+/**
+ * Gate a pull request's head that the caller has just written whole (a new branch: the base's files plus its
+ * own), from what it knows: the changed files and their texts, and the task files the description names. No read.
+ */
+export async function gateWrittenCommit(client: GitHubClient, subject: Required<GateSubject>, settings: GateSettings): Promise<GateOutcome> {
+  return { ...(await gate(client, subject, settings)), newHead: true };
 }
 
 export interface MergeGroupRef {

@@ -161,7 +161,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
     const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
     const result = await shapeSpec(ctx, { issue, comments: issueComments, eventKey, force: command.force });
-    if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped' };
+    if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped', ...(result.gate ? { gate: result.gate } : {}) };
     if (result.status === 'merged') throw new AgentOsError('user-input', result.message);
     const rebuilt = result.requirements === 'rebuilt' ? ['', '`requirements.md` was rebuilt from the issue and the answers.'] : [];
     const kept = result.requirements === 'kept' ? ['', 'Its `requirements.md` has no App marker, so it was left as it is.'] : [];
@@ -459,6 +459,7 @@ export async function handleIssueLabeled(base: EventBase, event: IssueLabeledEve
       await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
     }
     await settleFailureReport(ctx, { number: issue.number, eventKey: event.eventKey, comments, what: 'Shaping this issue into a spec' });
+    if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped', ...(result.gate ? { gate: result.gate } : {}) };
     return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
   } catch (error) {
     return shapingFailed(ctx, event, error, comments);

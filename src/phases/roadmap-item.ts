@@ -1,6 +1,7 @@
 import { PRODUCT_FILE_NAMES, productFolder } from '../core/product/product-files.js';
 import { findRoadmapItem, readRoadmap, type RoadmapItem } from '../core/product/roadmap.js';
-import { readFileOnBranch, type FileOnBranch } from '../github/write-files.js';
+import { readFileOnDefaultBranch } from '../github/read-default-branch-file.js';
+import type { FileOnBranch } from '../github/write-files.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 
 export type RoadmapFile = { file: 'absent'; path: string } | { file: 'found'; path: string; source: FileOnBranch };
@@ -9,7 +10,7 @@ export type RoadmapMatch = RoadmapFile & { item?: RoadmapItem };
 /** The product roadmap on the default branch (one request). */
 export async function readRoadmapFile(ctx: LifecycleContext): Promise<RoadmapFile> {
   const path = `${productFolder(ctx.settings.specRoot)}/${PRODUCT_FILE_NAMES.roadmap}`;
-  const source = await readFileOnBranch(ctx.client, ctx.repo, path, ctx.defaultBranch);
+  const source = await readFileOnDefaultBranch(ctx.client, ctx.repo, path, ctx.defaultBranch);
   return source === undefined ? { file: 'absent', path } : { file: 'found', path, source };
 }
 

@@ -11,14 +11,17 @@ import { renderSpecPullRequestBody, specPullRequestTitle, type RoadmapLink } fro
 import { renderRequirements } from '../core/spec/render-requirements.js';
 import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js';
 import { specLocationFor, type SpecLocation } from '../core/spec/spec-location.js';
+import { findSpecReferences } from '../core/spec/find-spec-references.js';
 import { readBranch } from '../github/branches.js';
 import { deleteIssueComment, findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
+import { readFileOnDefaultBranch } from '../github/read-default-branch-file.js';
 import { setPhaseLabel } from '../github/labels.js';
 import { findOrOpenPullRequest, PullRequestsFromActionsRefused, type PullRequestResult } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
+import { gateWrittenCommit, type GateOutcome } from './gate-tasks.js';
 import { locateSpec } from './locate-spec.js';
 import { matchRoadmap, readRoadmapFile } from './roadmap-item.js';
 
@@ -33,7 +36,12 @@ export interface ShapeInput {
 }
 
 export type ShapeResult =
-  | { status: 'shaped'; links: SpecLinks }
+  | {
+      status: 'shaped';
+      links: SpecLinks;
+      /** The new pull request's head, gated from what was written (the App reports it as the check run). */
+      gate?: GateOutcome;
+    }
   /** No spec branch, but the spec folder is on the default branch: the spec was merged (its branch deleted). */
   | { status: 'merged'; location: SpecLocation; folderUrl: string; message: string }
   | {
@@ -66,8 +74,9 @@ function compareUrl(ctx: LifecycleContext, base: string, head: string, title: st
   return `${ctx.repoHtmlUrl}/compare/${ref(base)}...${ref(head)}?${new URLSearchParams({ expand: '1', title, body }).toString()}`;
 }
 
-async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation, roadmapItem?: RoadmapLink): Promise<SpecPullRequest> {
+async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation, roadmapItem?: RoadmapLink, headJustCreated = false): Promise<SpecPullRequest> {
   const request = {
+    headJustCreated,
     head: location.branch,
     base: ctx.defaultBranch,
     title: specPullRequestTitle(issue.title, issue.number),
@@ -83,6 +92,22 @@ async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, loca
     ctx.log.warn({ branch: location.branch }, error.message);
     return { outcome: 'refused', compareUrl: compareUrl(ctx, request.base, request.head, request.title, request.body) };
   }
+}
+
+/**
+ * The gate of a spec branch just made from the default branch's head plus requirements.md: the pull request changes
+ * that one file, and the task files its description names are as on the default branch (read from its listing,
+ * which the settings' read already brought up to date). Reported by the App at once, so the webhook for its own
+ * pull request (`opened`, sent by the App) has nothing left to do.
+ */
+async function gateNewSpecBranch(ctx: LifecycleContext, headSha: string, body: string, requirements: { path: string; text: string }): Promise<GateOutcome> {
+  const known = new Map<string, string | null>([[requirements.path, requirements.text]]);
+  for (const { taskFile } of findSpecReferences(body)) {
+    if (known.has(taskFile)) continue;
+    known.set(taskFile, (await readFileOnDefaultBranch(ctx.client, ctx.repo, taskFile, ctx.defaultBranch))?.text ?? null);
+  }
+  const subject = { repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, headSha, changedFiles: [{ path: requirements.path, removed: false }], body, known };
+  return gateWrittenCommit(ctx.client, subject, ctx.gateSettings);
 }
 
 async function showShaping(ctx: LifecycleContext, issue: IssueSnapshot): Promise<void> {
@@ -106,7 +131,7 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
   // No spec branch, but the folder is on the default branch: the spec was merged (and its branch deleted).
   const [merged, roadmap] = await Promise.all([
-    readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch),
+    readFileOnDefaultBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch),
     readRoadmapFile(ctx),
   ]);
   if (merged !== undefined) {
@@ -138,7 +163,9 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   }
   ctx.log.info({ branch: location.branch, commit: created.sha }, 'spec branch created');
   const { item } = matchRoadmap(roadmap, issue.title);
-  const pr = await openPullRequest(ctx, issue, location, item === undefined ? undefined : { number: item.number, title: item.title, path: roadmap.path });
+  const roadmapLink = item === undefined ? undefined : { number: item.number, title: item.title, path: roadmap.path };
+  // A branch made a moment ago has no pull request yet: none is looked for first.
+  const pr = await openPullRequest(ctx, issue, location, roadmapLink, true);
   const links = linksFor(ctx, location, pr);
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: issue.number,
@@ -147,7 +174,10 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
     comments: input.comments,
   });
   await showShaping(ctx, issue);
-  return { status: 'shaped', links };
+  if (pr.outcome !== 'created') return { status: 'shaped', links };
+  const body = renderSpecPullRequestBody(issue.number, issue.title, location, roadmapLink);
+  const gate = await gateNewSpecBranch(ctx, created.sha, body, { path: location.requirementsPath, text: requirements });
+  return { status: 'shaped', links, gate };
 }
 
 /** The spec branch exists: finish whatever a cut-short run left undone, and rebuild requirements.md if asked. */

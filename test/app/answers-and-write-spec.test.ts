@@ -125,7 +125,8 @@ describe('/write-spec', () => {
     const command = await say(probot, fake, 12, '/write-spec', LEE);
 
     expect(fake.log()).toEqual([
-      'GET /contents/.github/agent-os.yml',
+      // The repository's configuration: its root listing shows no .github folder; then the owner's .github.
+      'GET /contents',
       'GET /repos/acme/.github/contents/.github/agent-os.yml',
       'GET /issues/12/comments',
       'GET /collaborators/lee/permission',

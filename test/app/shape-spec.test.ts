@@ -57,22 +57,27 @@ describe('label shape-spec', () => {
 
     expect(fake.log()).toEqual([
       'POST /app/installations/4242/access_tokens',
-      'GET /contents/.github/agent-os.yml',
+      // The repository's configuration: its root listing shows no .github folder; then the owner's .github.
+      'GET /contents',
       'GET /repos/acme/.github/contents/.github/agent-os.yml',
       'GET /issues/12/comments',
       'GET /issues/12',
       'GET /git/matching-refs/heads/agent-os/12-',
-      `GET /contents/${REQUIREMENTS}`,
-      'GET /contents/agent-os/product/roadmap.md',
+      // A merged spec, and the roadmap, on the default branch: its root listing again (a 304), no agent-os folder.
+      'GET /contents',
       'GET /branches/main',
       'POST /git/trees',
       'POST /git/commits',
       'POST /git/refs',
-      'GET /pulls',
+      // A branch made a moment ago has no pull request to look for.
       'POST /pulls',
       'POST /issues/12/comments',
       'POST /issues/12/labels',
+      // The new head's check, from what was written: the task file the description names is not on main (a 304).
+      'GET /contents',
+      'POST /check-runs',
     ]);
+    expect(fake.requests.filter((r) => r.path.endsWith('/contents')).map((r) => r.headers['if-none-match'] !== undefined)).toEqual([false, true, true]);
     const [commit, ...more] = branchCommits();
     expect(more).toHaveLength(0);
     expect(commit?.message).toBe(`Shape spec for #12: Team invites by email\n\nAdds ${REQUIREMENTS} from the issue, with the clarifying questions.`);

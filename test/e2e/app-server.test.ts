@@ -63,6 +63,8 @@ beforeAll(async () => {
       body: { token: 'ghs_e2e', expires_at: '2099-01-01T00:00:00Z', permissions: {} },
     }),
     // No .github/agent-os.yml, in the repository or the owner's .github repository: the defaults apply.
+    // The App finds the repository's own configuration from its root listing (here: no .github folder).
+    [`GET ${R}/contents`]: () => ({ body: [] }),
     [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ status: 404, body: { message: 'Not Found' } }),
     ['GET /api/v3/repos/acme/.github/contents/.github/agent-os.yml']: () => ({ status: 404, body: { message: 'Not Found' } }),
     [`GET ${R}/pulls/12`]: () => ({ body: { number: 12, head: { sha: HEAD }, body: 'Team invites', html_url: '' } }),

@@ -73,6 +73,7 @@ export function pullRequestPayload(fake: FakeGitHub, number: number, action: 'op
       p.pull_request.head.sha = head;
       p.pull_request.head.ref = pr.pull_request?.head ?? '';
       p.pull_request.body = pr.body;
+      p.pull_request.updated_at = fake.pullUpdatedAt(number);
       p.repository.default_branch = fake.defaultBranch;
       if (action === 'edited') (p as unknown as { changes: object }).changes = { body: { from: '' } };
     },

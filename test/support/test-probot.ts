@@ -75,6 +75,10 @@ export async function answer(probot: Probot, name: WebhookEventName, payload: ob
 export function nockRepositoryDefaults(): nock.Scope {
   return nock('https://api.github.com')
     .persist()
+    // The App finds the repository's configuration from the root listing (an empty one: no `.github` folder).
+    .get('/repos/acme/app/contents')
+    .optionally()
+    .reply(200, [])
     .get('/repos/acme/app/contents/.github%2Fagent-os.yml')
     .optionally()
     .reply(404, { message: 'Not Found' })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { blobSha, GitStore } from './git-store.js';
 import { rejectInvalidRequest, shapeResponse, unimplementedRoute, type InvalidRequest } from './openapi-validation.js';
 
@@ -95,6 +96,9 @@ export class FakeGitHub {
    */
   actionsMayCreatePullRequests = true;
   workflowToken = 'ghs_workflowtoken';
+  /** Folders listed so far, by tree SHA (what `GET /git/trees/{sha}` answers). */
+  private readonly folders = new Map<string, ReadonlyMap<string, string>>();
+  private readonly pullStates = new Map<number, { state: string; at: string }>();
   private nextId = 1000;
   private clock = Date.parse('2026-04-01T10:00:00Z');
 
@@ -169,7 +173,16 @@ export class FakeGitHub {
     return this.requests.map((r) => `${r.method} ${r.path.replace(`/repos/${this.owner}/${this.repo}`, '')}`);
   }
 
+  /**
+   * Answer a request as GitHub would, including its conditional requests: every successful read carries an
+   * `ETag` (a hash of what it returns, so an unchanged resource keeps its tag), and a read whose `If-None-Match`
+   * names the current tag gets `304 Not Modified` without a body. Errors (a 404 too) carry no tag, as on GitHub.
+   */
   handle(request: FakeRequest): FakeResponse {
+    return withEntityTag(request, this.answer(request));
+  }
+
+  private answer(request: FakeRequest): FakeResponse {
     this.requests.push(request);
     const rejected = rejectInvalidRequest(request, this.invalidRequests);
     if (rejected) return rejected;
@@ -218,7 +231,9 @@ export class FakeGitHub {
     [/^GET \/git\/matching-refs\/(.+)$/, (_r, [ref]) => this.matchingRefs(ref ?? '')],
     [/^GET \/branches\/(.+)$/, (_r, [branch]) => this.getBranch(branch ?? '')],
     [/^POST \/git\/trees$/, (r) => this.createTree(r.body as Body)],
-    [/^GET \/git\/trees\/(.+)$/, (r, [ref]) => this.getTree(ref ?? '', r)],
+    // A folder's tree SHA (from a listing) answers with that folder; a branch or commit with its root tree.
+    [/^GET \/git\/trees\/(.+)$/, (r, [ref]) => (this.folders.has(ref ?? '') ? this.getFolderTree(ref ?? '') : this.getTree(ref ?? '', r))],
+    [/^GET \/git\/blobs\/([0-9a-f]{40})$/, (r, [sha]) => this.getBlob(sha ?? '', r)],
     [/^POST \/git\/commits$/, (r) => this.createCommit(r.body as Body)],
     [/^POST \/git\/refs$/, (r) => this.createRef(r.body as Body)],
     [/^GET \/contents\/(.+)$/, (r, [path]) => this.getContents(path ?? '', r)],
@@ -462,7 +477,7 @@ export class FakeGitHub {
       const rest = path.slice(prefix.length);
       const slash = rest.indexOf('/');
       if (slash < 0) entries.set(rest, { type: 'file', sha: blobSha(text), size: Buffer.byteLength(text) });
-      else if (!entries.has(rest.slice(0, slash))) entries.set(rest.slice(0, slash), { type: 'dir', sha: blobSha(`tree ${prefix}${rest.slice(0, slash)}`), size: 0 });
+      else if (!entries.has(rest.slice(0, slash))) entries.set(rest.slice(0, slash), { type: 'dir', sha: this.folderSha(files, `${prefix}${rest.slice(0, slash)}`), size: 0 });
     }
     return [...entries.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -473,6 +488,41 @@ export class FakeGitHub {
         const git = `https://api.github.com/repos/${this.owner}/${this.repo}/git/${e.type === 'dir' ? 'trees' : 'blobs'}/${e.sha}`;
         return { type: e.type, name, path, sha: e.sha, size: e.size, url, html_url: html, git_url: git, download_url: null, _links: { self: url, git, html } };
       });
+  }
+
+  /** A folder's tree SHA: from what it holds, so it changes exactly when a file under it does (as git's). */
+  private folderSha(files: ReadonlyMap<string, string>, folder: string): string {
+    const prefix = `${folder}/`;
+    const inside = new Map([...files].filter(([path]) => path.startsWith(prefix)).map(([path, text]) => [path.slice(prefix.length), text]));
+    const sha = createHash('sha1').update(`tree ${JSON.stringify([...inside.keys()].sort().map((p) => [p, blobSha(inside.get(p) ?? '')]))}`).digest('hex');
+    this.folders.set(sha, inside);
+    return sha;
+  }
+
+  /** `GET /git/trees/{sha}` of a folder listed before (not recursive: files, then sub-folders once each). */
+  private getFolderTree(sha: string): FakeResponse {
+    const files = this.folders.get(sha);
+    if (!files) return { status: 404, body: { message: 'Not Found' } };
+    const tree = new Map<string, { type: 'blob' | 'tree'; sha: string }>();
+    for (const [path, text] of files) {
+      const slash = path.indexOf('/');
+      if (slash < 0) tree.set(path, { type: 'blob', sha: blobSha(text) });
+      else if (!tree.has(path.slice(0, slash))) tree.set(path.slice(0, slash), { type: 'tree', sha: this.folderSha(files, path.slice(0, slash)) });
+    }
+    const entries = [...tree].sort(([a], [b]) => a.localeCompare(b)).map(([path, e]) => ({ path, mode: e.type === 'tree' ? '040000' : '100644', type: e.type, sha: e.sha }));
+    return { status: 200, body: { sha, url: `https://api.github.com/repos/${this.owner}/${this.repo}/git/trees/${sha}`, tree: entries, truncated: false } };
+  }
+
+  /** `GET /git/blobs/{sha}`: any file of any commit, raw when asked so. */
+  private getBlob(sha: string, r: FakeRequest): FakeResponse {
+    for (const tree of this.git.trees.values()) {
+      for (const text of tree.values()) {
+        if (blobSha(text) !== sha) continue;
+        if (String(r.headers.accept ?? '').includes('raw')) return { status: 200, body: text };
+        return { status: 200, body: { sha, size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64'), url: `https://api.github.com/repos/${this.owner}/${this.repo}/git/blobs/${sha}`, node_id: `B_${sha}` } };
+      }
+    }
+    return { status: 404, body: { message: 'Not Found' } };
   }
 
   private putContents(path: string, body: Body): FakeResponse {
@@ -492,9 +542,24 @@ export class FakeGitHub {
     return { name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner }, html_url: this.html };
   }
 
+  /**
+   * A pull request's `updated_at`, moved (as GitHub moves it) whenever its head, title or description changed
+   * since it was last asked for.
+   */
+  pullUpdatedAt(number: number): string {
+    const issue = this.issues.get(number);
+    const state = JSON.stringify([this.git.resolve(issue?.pull_request?.head ?? '')?.sha, issue?.title, issue?.body]);
+    const last = this.pullStates.get(number);
+    if (last?.state === state) return last.at;
+    const at = this.now().replace(/\.\d{3}Z$/, 'Z');
+    this.pullStates.set(number, { state, at });
+    return at;
+  }
+
   private pullJson(issue: FakeIssue) {
     const pr = issue.pull_request;
     return {
+      updated_at: this.pullUpdatedAt(issue.number),
       number: issue.number,
       title: issue.title,
       body: issue.body,
@@ -566,7 +631,11 @@ export class FakeGitHub {
     const files = [...new Set([...base.keys(), ...head.keys()])]
       .filter((path) => base.get(path) !== head.get(path))
       .sort()
-      .map((filename) => ({ filename, status: !base.has(filename) ? 'added' : !head.has(filename) ? 'removed' : 'modified' }));
+      .map((filename) => ({
+        filename,
+        status: !base.has(filename) ? 'added' : !head.has(filename) ? 'removed' : 'modified',
+        sha: blobSha(head.get(filename) ?? base.get(filename) ?? ''),
+      }));
     return { status: 200, body: files };
   }
 
@@ -612,6 +681,18 @@ export class FakeGitHub {
     const legacy = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission;
     return { status: 200, body: { permission: legacy, role_name: permission, user: { login: user } } };
   }
+}
+
+/** GitHub's weak entity tag of a read: its representation (the body, in the media type asked for) hashed. */
+function withEntityTag(request: FakeRequest, response: FakeResponse): FakeResponse {
+  if (request.method !== 'GET' || response.status !== 200) return response;
+  const accept = String(request.headers.accept ?? '');
+  const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? null);
+  const etag = `W/"${createHash('sha256').update(accept).update('\0').update(body).digest('hex').slice(0, 40)}"`;
+  const asked = String(request.headers['if-none-match'] ?? '');
+  const headers = { ...response.headers, etag };
+  if (asked.split(',').some((tag) => tag.trim() === etag)) return { status: 304, headers };
+  return { ...response, headers };
 }
 
 function notFound(request: FakeRequest): FakeResponse {

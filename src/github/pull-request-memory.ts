@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { RepoRef } from './github-client.js';
+import type { ResponseStore } from './response-store.js';
+
+/** What a webhook payload (or the API) said of a pull request at a moment. */
+export interface PullRequestSnapshot {
+  headSha: string;
+  body: string | null;
+  /** `updated_at`: GitHub moves it on every change to the pull request (push, edit of its description). */
+  updatedAt: string;
+}
+
+/** The newest snapshot of a pull request the App has seen, from payloads or the API. */
+interface Seen {
+  updatedAt: string;
+  headSha: string;
+  bodyHash: string;
+}
+
+function hashOf(body: string | null): string {
+  return createHash('sha256').update(body ?? '\0null').digest('hex').slice(0, 32);
+}
+
+function keyOf(repo: RepoRef, number: number): string {
+  return `pull:${repo.owner}/${repo.repo}#${number}`;
+}
+
+/**
+ * Whether a payload's pull request is the newest state the App knows of, so its head and description can stand
+ * for a read. A redelivered (replayed) payload is older than what a later event or read showed: it is then not
+ * trusted, and the state is read through the API. With nothing seen yet (a new process without Redis) nothing is
+ * trusted. Equal times trust only the same head and description (two changes within GitHub's one-second clock).
+ */
+export function isPayloadCurrent(seen: Seen | undefined, payload: PullRequestSnapshot): boolean {
+  if (seen === undefined) return false;
+  const then = Date.parse(seen.updatedAt);
+  const now = Date.parse(payload.updatedAt);
+  if (Number.isNaN(then) || Number.isNaN(now)) return false;
+  if (now > then) return true;
+  return now === then && seen.headSha === payload.headSha && seen.bodyHash === hashOf(payload.body);
+}
+
+export async function recallPullRequest(store: ResponseStore, repo: RepoRef, number: number): Promise<Seen | undefined> {
+  const text = await store.get(keyOf(repo, number));
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Seen;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keep a snapshot unless a newer one is already kept. */
+export async function rememberPullRequest(store: ResponseStore, repo: RepoRef, number: number, snapshot: PullRequestSnapshot): Promise<void> {
+  const seen = await recallPullRequest(store, repo, number);
+  if (seen !== undefined && Date.parse(seen.updatedAt) > Date.parse(snapshot.updatedAt)) return;
+  const next: Seen = { updatedAt: snapshot.updatedAt, headSha: snapshot.headSha, bodyHash: hashOf(snapshot.body) };
+  await store.set(keyOf(repo, number), JSON.stringify(next));
+}
