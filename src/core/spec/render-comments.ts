@@ -71,7 +71,7 @@ function refusedPullRequestNote(links: SpecLinks): string[] {
 }
 
 /** The clarifying questions, posted on the issue once its spec branch exists. */
-export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks): string {
+export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks, note = ''): string {
   const clarifying = questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals' && q.topic !== 'follow-up');
   const reuse = questions.filter((q) => q.topic === 'reuse');
   const visuals = questions.filter((q) => q.topic === 'visuals');
@@ -91,6 +91,8 @@ export function renderQuestionsComment(eventKey: string, questions: readonly Cla
     '**How to answer:** reply on this issue with numbered answers (`1. …` or `Q1: …`, one per question, or quote a question and answer below it). ' +
       'Anything you leave unanswered keeps its proposed default. Answers go into `requirements.md` word for word; ' +
       'edit your reply to change an answer. When you are done, comment `/write-spec`.',
+    // Who asked, when a model was configured (and what it cost).
+    ...(note === '' ? [] : ['', note]),
   ].join('\n');
 }
 

@@ -8,6 +8,23 @@ export interface ShapingState {
   answers: Record<string, RecordedAnswer>;
   /** What replies said beyond their numbered answers, by comment id (kept so nothing people wrote is lost). */
   notes?: Record<string, RecordedNote>;
+  /** Who asked the questions when a model was configured, and the hash of its inputs (the cache key). */
+  questionsDrafted?: QuestionsDrafted;
+}
+
+export interface QuestionsDrafted {
+  drafter: 'model' | 'deterministic';
+  model: string;
+  inputs: string;
+  usage: { prompt: number; completion: number };
+}
+
+function toQuestionsDrafted(data: unknown): QuestionsDrafted | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { drafter, model, inputs, usage } = data as Partial<Record<keyof QuestionsDrafted, unknown>>;
+  if ((drafter !== 'model' && drafter !== 'deterministic') || typeof model !== 'string' || typeof inputs !== 'string') return undefined;
+  const { prompt, completion } = (typeof usage === 'object' && usage !== null ? usage : {}) as { prompt?: unknown; completion?: unknown };
+  return { drafter, model, inputs, usage: { prompt: typeof prompt === 'number' ? prompt : 0, completion: typeof completion === 'number' ? completion : 0 } };
 }
 
 export interface RecordedNote {
@@ -52,5 +69,6 @@ export function toShapingState(data: unknown): ShapingState | undefined {
       };
     }
   }
-  return { issue, questions: validQuestions, answers: validAnswers, notes: validNotes };
+  const questionsDrafted = toQuestionsDrafted((data as { questionsDrafted?: unknown }).questionsDrafted);
+  return { issue, questions: validQuestions, answers: validAnswers, notes: validNotes, ...(questionsDrafted === undefined ? {} : { questionsDrafted }) };
 }
