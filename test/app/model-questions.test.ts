@@ -3,11 +3,11 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
 import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { label, say } from '../support/lifecycle-events.js';
+import { commentPayload, label, say } from '../support/lifecycle-events.js';
 import { startModelServer, type ModelServer, type ScriptedReply } from '../support/model-server.js';
-import { createTestProbot } from '../support/test-probot.js';
+import { createTestProbot, deliver } from '../support/test-probot.js';
 import { TOPIC_LABELS } from '../../src/core/spec/clarifying-question.js';
-import { BODY, GOOD_QUESTIONS, TOKEN, groundingFor } from '../model/questions-fixture.js';
+import { BODY, GOOD_FOLLOW_UP, GOOD_QUESTIONS, TOKEN, groundingFor } from '../model/questions-fixture.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const BRANCH = 'agent-os/12-team-invites-by-email';
@@ -80,6 +80,24 @@ describe('label shape-spec with a model configured', () => {
     expect(requirements()).toContain('Also leave out invites to several teams at once.');
     expect(/"questionsDrafted":\{[^}]*\}/.exec(requirements())?.[0]).toBe(hash);
     expect(model.requests).toHaveLength(1);
+  });
+
+  it("asks the model's follow-up on an unclear answer, once: a redelivered answer asks nothing", async () => {
+    await start([{ json: { questions: GOOD_QUESTIONS } }, { json: { follow_ups: [GOOD_FOLLOW_UP] }, usage: { prompt: 90, completion: 40 } }]);
+    await label(probot, fake, 12, 'shape-spec', 'delivery-1');
+    const reply = await say(probot, fake, 12, '3. not sure about the 7 days', MARA, 'answer-1');
+    expect(model.requests).toHaveLength(2);
+    const followUps = fake.comments.filter((c) => c.body.startsWith(`<!-- agent-os-github:follow-ups comment=${reply.id} `));
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]?.body).toContain(`\n\n8. ${GOOD_FOLLOW_UP.text}\n\n`);
+    expect(followUps[0]?.body).toContain('\n\nAsked by `test-model`.\n\n<sub>Model `test-model`: 1 call, 90 prompt + 40 completion tokens.</sub>');
+    expect(requirements()).toContain(GOOD_FOLLOW_UP.text);
+    expect(requirements()).toMatch(new RegExp(`"followUpsDrafted":\\{"${reply.id}":\\{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}"`));
+
+    const writes = fake.writes().length;
+    await deliver(probot, 'issue_comment', commentPayload(fake, 12, reply), 'answer-1');
+    expect(model.requests).toHaveLength(2);
+    expect(fake.writes()).toHaveLength(writes);
   });
 
   it('asks the deterministic questions when the model fails, and says why in one line', async () => {

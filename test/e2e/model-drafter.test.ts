@@ -50,6 +50,8 @@ const QUESTIONS = {
   ],
 };
 
+const FOLLOW_UP = { about: 5, text: 'You said “not sure”: how many addresses may one invite hold, and may sending wait in a queue?', default: 'Up to 50 addresses; emails are queued.', quote: 'not sure' };
+
 function tasksDraftFor(specMd: string) {
   const spec = readSpec(specMd);
   return { groups: [{ title: 'Model group', tasks: spec.requirements.map((r) => ({ text: `Build ${r.name}`, requirements: [r.number] })) }] };
@@ -61,10 +63,12 @@ describe('the lifecycle with the model drafter on', () => {
     stage.use(fake);
     const story = new Story(stage, fake, 'redelivered');
     story.echoes = false;
-    model.script({ json: { questions: QUESTIONS.questions } });
+    model.script({ json: { questions: QUESTIONS.questions } }, { json: { follow_ups: [FOLLOW_UP] } });
     await story.label(ISSUE, 'shape-spec', MARA);
     await story.comment(ISSUE, ANSWERS, MARA);
-    expect(model.requests).toHaveLength(1);
+    // The questions, then the follow-up on "5. not sure".
+    expect(model.requests).toHaveLength(2);
+    expect(fake.comments.some((c) => c.body.startsWith('<!-- agent-os-github:follow-ups ') && c.body.includes(`9. ${FOLLOW_UP.text}`))).toBe(true);
     const asked = fake.comments.filter((c) => c.body.startsWith('<!-- agent-os-github:questions '));
     expect(asked).toHaveLength(1);
     expect(asked[0]?.body).toContain(`1. **Users and permissions.** ${QUESTIONS.questions[0]?.text ?? '-'}`);
@@ -72,14 +76,14 @@ describe('the lifecycle with the model drafter on', () => {
 
     model.script({ json: specDraftFor(story.file(REQUIREMENTS) ?? '') });
     await story.comment(ISSUE, '/write-spec', MARA);
-    expect(model.requests).toHaveLength(2);
+    expect(model.requests).toHaveLength(3);
     const spec = story.file(SPEC) ?? '';
     expect(spec).toContain('"drafter":"model","model":"e2e-model"');
     expect(spec).toContain('**1. Model: ');
 
     model.script({ json: tasksDraftFor(spec) });
     await story.comment(PR, '/create-tasks', LEE);
-    expect(model.requests).toHaveLength(3);
+    expect(model.requests).toHaveLength(4);
     expect(story.file(TASKS)).toContain('#### Task Group 1: Model group');
     for (const request of model.requests) expect(JSON.stringify(request.body)).not.toContain('sk-e2e-token-000');
     expect(model.pending()).toBe(0);

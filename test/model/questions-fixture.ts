@@ -31,3 +31,6 @@ export async function groundingFor(body = BODY): Promise<QuestionsGrounding> {
   const issue = parseIssue(TITLE, body);
   return { title: issue.title, issueLines: issue.body.split('\n'), floor: await deterministicDrafter.draftQuestions(issue) };
 }
+
+/** A follow-up on an answer of "not sure about the 7 days" to question 3 that passes the check. */
+export const GOOD_FOLLOW_UP = { about: 3, text: 'You said “not sure about the 7 days”: should an expired link offer to request a fresh invite, or only say it expired?', default: 'An expired link only says it expired.', quote: 'not sure about the 7 days' };

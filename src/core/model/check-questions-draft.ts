@@ -31,19 +31,19 @@ export interface QuestionsCheck {
 }
 
 /** Text for comparing: plain words, lower case, single spaces. */
-function normalise(text: string): string {
+export function normaliseQuoted(text: string): string {
   return plainText(text).toLowerCase().replace(/[“”"'‘’`*_]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function words(text: string): Set<string> {
-  return new Set(normalise(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  return new Set(normaliseQuoted(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
 }
 
 /** Whether two questions ask the same thing: the same words, or nearly (Jaccard ≥ 0.8). */
-function repeats(a: string, b: string): boolean {
+export function repeatsQuestion(a: string, b: string): boolean {
   const x = words(a);
   const y = words(b);
-  if (x.size === 0 || y.size === 0) return normalise(a) === normalise(b);
+  if (x.size === 0 || y.size === 0) return normaliseQuoted(a) === normaliseQuoted(b);
   const shared = [...x].filter((w) => y.has(w)).length;
   return shared / (x.size + y.size - shared) >= 0.8;
 }
@@ -66,7 +66,7 @@ const ASSUMPTION = /\b(i assume|i'm assuming|i am assuming|assuming|i expect)\b/
  */
 export function checkQuestionsDraft(draft: QuestionsDraft, grounding: QuestionsGrounding): QuestionsCheck {
   const findings: GuardFinding[] = [];
-  const lines = [grounding.title, ...grounding.issueLines].map(normalise);
+  const lines = [grounding.title, ...grounding.issueLines].map((l) => normaliseQuoted(l));
   const whole = lines.join(' ');
   const kept: Array<Omit<ClarifyingQuestion, 'number'>> = [];
   const drop = (index: number, why: string) => findings.push({ kind: 'bad-reference', message: `question ${index + 1} ${why}` });
@@ -75,10 +75,10 @@ export function checkQuestionsDraft(draft: QuestionsDraft, grounding: QuestionsG
     const text = q.text.trim();
     if (!(MODEL_TOPICS as string[]).includes(q.topic)) return drop(index, `has the topic "${q.topic}", which is not one of ${MODEL_TOPICS.join(', ')}`);
     if (!text.endsWith('?') || !ASSUMPTION.test(text)) return drop(index, 'is not phrased as an assumption ending with a question mark');
-    const quote = normalise(q.quote);
+    const quote = normaliseQuoted(q.quote);
     const onLine = lines[q.issue_line]?.includes(quote) === true;
     if (quote.length < 3 || (!onLine && !whole.includes(quote))) return drop(index, `quotes “${postable(q.quote)}”, which is not in the issue`);
-    if (kept.some((k) => repeats(k.text, text))) return drop(index, 'repeats an earlier question');
+    if (kept.some((k) => repeatsQuestion(k.text, text))) return drop(index, 'repeats an earlier question');
     kept.push({ topic: q.topic as QuestionTopic, text: postable(text), default: postable(q.default) });
   });
 

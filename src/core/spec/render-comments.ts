@@ -97,7 +97,7 @@ export function renderQuestionsComment(eventKey: string, questions: readonly Cla
 }
 
 /** Follow-up questions for answers that were empty or unclear, in reply to the answering comment. */
-export function renderFollowUpComment(commentId: number, author: string, followUps: readonly ClarifyingQuestion[]): string {
+export function renderFollowUpComment(commentId: number, author: string, followUps: readonly ClarifyingQuestion[], note = ''): string {
   return [
     markerLine(MARKERS.followUps(commentId), `comment-${commentId}`),
     `Thanks @${author}, your answers are in \`requirements.md\`. A few need a little more:`,
@@ -105,6 +105,7 @@ export function renderFollowUpComment(commentId: number, author: string, followU
     ...followUps.map((q) => `${q.number}. ${q.text}`),
     '',
     'Reply with the numbers above (or leave them: the proposed defaults stand).',
+    ...(note === '' ? [] : ['', note]),
   ].join('\n');
 }
 

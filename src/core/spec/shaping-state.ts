@@ -10,6 +10,8 @@ export interface ShapingState {
   notes?: Record<string, RecordedNote>;
   /** Who asked the questions when a model was configured, and the hash of its inputs (the cache key). */
   questionsDrafted?: QuestionsDrafted;
+  /** The same for the follow-ups asked on each answering comment, by comment id. */
+  followUpsDrafted?: Record<string, QuestionsDrafted>;
 }
 
 export interface QuestionsDrafted {
@@ -70,5 +72,20 @@ export function toShapingState(data: unknown): ShapingState | undefined {
     }
   }
   const questionsDrafted = toQuestionsDrafted((data as { questionsDrafted?: unknown }).questionsDrafted);
-  return { issue, questions: validQuestions, answers: validAnswers, notes: validNotes, ...(questionsDrafted === undefined ? {} : { questionsDrafted }) };
+  const followUpsDrafted: Record<string, QuestionsDrafted> = {};
+  const recordedFollowUps = (data as { followUpsDrafted?: unknown }).followUpsDrafted;
+  if (typeof recordedFollowUps === 'object' && recordedFollowUps !== null) {
+    for (const [id, record] of Object.entries(recordedFollowUps)) {
+      const valid = toQuestionsDrafted(record);
+      if (valid !== undefined) followUpsDrafted[id] = valid;
+    }
+  }
+  return {
+    issue,
+    questions: validQuestions,
+    answers: validAnswers,
+    notes: validNotes,
+    ...(questionsDrafted === undefined ? {} : { questionsDrafted }),
+    ...(Object.keys(followUpsDrafted).length === 0 ? {} : { followUpsDrafted }),
+  };
 }
