@@ -18106,6 +18106,13 @@ var init_infer_topic = __esm({
 });
 
 // src/core/spec/shaping-state.ts
+function toQuestionsDrafted(data) {
+  if (typeof data !== "object" || data === null) return void 0;
+  const { drafter, model, inputs, usage } = data;
+  if (drafter !== "model" && drafter !== "deterministic" || typeof model !== "string" || typeof inputs !== "string") return void 0;
+  const { prompt, completion } = typeof usage === "object" && usage !== null ? usage : {};
+  return { drafter, model, inputs, usage: { prompt: typeof prompt === "number" ? prompt : 0, completion: typeof completion === "number" ? completion : 0 } };
+}
 function toShapingState(data) {
   if (typeof data !== "object" || data === null) return void 0;
   const { issue: issue2, questions, answers } = data;
@@ -18140,7 +18147,23 @@ function toShapingState(data) {
       };
     }
   }
-  return { issue: issue2, questions: validQuestions, answers: validAnswers, notes: validNotes };
+  const questionsDrafted = toQuestionsDrafted(data.questionsDrafted);
+  const followUpsDrafted = {};
+  const recordedFollowUps = data.followUpsDrafted;
+  if (typeof recordedFollowUps === "object" && recordedFollowUps !== null) {
+    for (const [id, record2] of Object.entries(recordedFollowUps)) {
+      const valid = toQuestionsDrafted(record2);
+      if (valid !== void 0) followUpsDrafted[id] = valid;
+    }
+  }
+  return {
+    issue: issue2,
+    questions: validQuestions,
+    answers: validAnswers,
+    notes: validNotes,
+    ...questionsDrafted === void 0 ? {} : { questionsDrafted },
+    ...Object.keys(followUpsDrafted).length === 0 ? {} : { followUpsDrafted }
+  };
 }
 var init_shaping_state = __esm({
   "src/core/spec/shaping-state.ts"() {

@@ -6,11 +6,13 @@ import { foldAnswers, nextQuestionNumber } from '../core/spec/fold-answers.js';
 import { parseReply } from '../core/spec/parse-answers.js';
 import { MARKERS, markedAs, renderFollowUpComment } from '../core/spec/render-comments.js';
 import { renderRequirements } from '../core/spec/render-requirements.js';
-import { toShapingState } from '../core/spec/shaping-state.js';
+import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js';
 import { addReaction } from '../github/add-reaction.js';
 import { upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import type { DraftedQuestions } from '../model/draft-questions-with-model.js';
+import { draftFollowUpsFor } from './draft-follow-ups-for.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
 
@@ -41,6 +43,7 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
   if (spec === undefined) return { status: 'not-shaped' };
   const { location } = spec;
 
+  const memo = new Map<string, DraftedQuestions>();
   for (let attempt = 1; ; attempt += 1) {
     const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
     const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
@@ -59,14 +62,13 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
     }
     if (!marked.intact) return { status: 'edited-by-hand', path: location.requirementsPath };
 
-    const followUps: ClarifyingQuestion[] = (
-      await ctx.drafter.draftFollowUps(
-        folded.state.questions,
-        folded.needFollowUp,
-        nextQuestionNumber(folded.state),
-      )
-    ).map((q) => ({ ...q, askedIn: comment.id }));
-    const nextState = { ...folded.state, questions: [...folded.state.questions, ...followUps] };
+    const drafting = await draftFollowUpsFor(ctx, { questions: folded.state.questions, unclear: folded.needFollowUp, firstNumber: nextQuestionNumber(folded.state), memo });
+    const followUps: ClarifyingQuestion[] = drafting.questions.map((q) => ({ ...q, askedIn: comment.id }));
+    const nextState: ShapingState = {
+      ...folded.state,
+      questions: [...folded.state.questions, ...followUps],
+      ...(drafting.drafted === undefined ? {} : { followUpsDrafted: { ...folded.state.followUpsDrafted, [String(comment.id)]: drafting.drafted } }),
+    };
     const content = renderRequirements({
       issue: parseIssue(issue.title, issue.body),
       issueNumber: issue.number,
@@ -88,18 +90,18 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
     }
 
     const asked = nextState.questions.filter((q) => q.askedIn === comment.id);
-    if (asked.length > 0) await postFollowUps(ctx, input, asked);
+    if (asked.length > 0) await postFollowUps(ctx, input, asked, drafting.note);
     await addReaction(ctx.client, ctx.repo, comment.id, 'rocket');
     return { status: 'folded', changed: folded.changed, followUps: followUps.map((q) => q.number), path: location.requirementsPath };
   }
 }
 
-async function postFollowUps(ctx: LifecycleContext, input: AnswerCommentInput, asked: readonly ClarifyingQuestion[]): Promise<void> {
+async function postFollowUps(ctx: LifecycleContext, input: AnswerCommentInput, asked: readonly ClarifyingQuestion[], note = ''): Promise<void> {
   const { comment } = input;
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: input.issue.number,
     isOurs: (body) => markedAs(body, MARKERS.followUps(comment.id)),
-    body: renderFollowUpComment(comment.id, comment.author, asked),
+    body: renderFollowUpComment(comment.id, comment.author, asked, note),
     comments: input.comments,
   });
 }

@@ -1,6 +1,6 @@
 import { phaseLabels } from '../core/config/lifecycle-settings.js';
 import { AgentOsError } from '../core/errors.js';
-import { parseIssue } from '../core/issue/parse-issue.js';
+import { parseIssue, type ParsedIssue } from '../core/issue/parse-issue.js';
 import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
 import { parseCommand } from '../core/commands/parse-command.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
@@ -20,6 +20,7 @@ import { setPhaseLabel } from '../github/labels.js';
 import { findOrOpenPullRequest, PullRequestsFromActionsRefused, type PullRequestResult } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
+import { draftQuestionsFor } from './draft-questions-for.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 import { gateWrittenCommit, type GateOutcome } from './gate-tasks.js';
 import { locateSpec } from './locate-spec.js';
@@ -142,8 +143,8 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
       message: `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
     };
   }
-  const questions = await ctx.drafter.draftQuestions(parsed);
-  const state: ShapingState = { issue: issue.number, questions, answers: {} };
+  const { questions, drafted, note } = await draftQuestionsFor(ctx, parsed);
+  const state: ShapingState = { issue: issue.number, questions, answers: {}, ...(drafted === undefined ? {} : { questionsDrafted: drafted }) };
   const requirements = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
   const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
   if (base === undefined) {
@@ -170,7 +171,7 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: issue.number,
     isOurs: (body) => markedAs(body, MARKERS.questions),
-    body: renderQuestionsComment(input.eventKey, questions, links),
+    body: renderQuestionsComment(input.eventKey, questions, links, note),
     comments: input.comments,
   });
   await showShaping(ctx, issue);
@@ -187,7 +188,7 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
   const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
   const recorded = marked?.marked === true ? toShapingState(marked.data) : undefined;
   const parsed = parseIssue(issue.title, issue.body);
-  let state: ShapingState = recorded ?? { issue: issue.number, questions: await ctx.drafter.draftQuestions(parsed), answers: {} };
+  let state: ShapingState = recorded ?? (await freshState(ctx, issue.number, parsed));
   // Rebuilding: fold every reply on the issue again, so answers given after a hand edit are not lost.
   if (input.force) state = await refoldReplies(ctx, issue, state, input.comments);
 
@@ -227,6 +228,12 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
   await showShaping(ctx, issue);
   const redelivery = questionsComment === undefined || writtenForEvent(questionsComment.body, input.eventKey);
   return { status: 'already-shaped', links, redelivery, requirements };
+}
+
+/** Questions for a spec branch whose requirements.md holds none (deleted, or a person's own file). */
+async function freshState(ctx: LifecycleContext, issue: number, parsed: ParsedIssue): Promise<ShapingState> {
+  const { questions, drafted } = await draftQuestionsFor(ctx, parsed);
+  return { issue, questions, answers: {}, ...(drafted === undefined ? {} : { questionsDrafted: drafted }) };
 }
 
 /** Fold every answering reply on the issue, oldest first, from its author or people with write access. */

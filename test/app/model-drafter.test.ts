@@ -6,6 +6,7 @@ import { bindToNock } from '../support/fake-github/nock-binding.js';
 import { commentPayload, label, say } from '../support/lifecycle-events.js';
 import { startModelServer, type ModelServer, type ScriptedReply } from '../support/model-server.js';
 import { createTestProbot, deliver } from '../support/test-probot.js';
+import { GOOD_QUESTIONS } from '../model/questions-fixture.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
@@ -51,7 +52,8 @@ let probot: Probot;
 let model: ModelServer;
 
 async function start(replies: ScriptedReply[], env: Record<string, string> = {}): Promise<void> {
-  model = await startModelServer(...replies);
+  // The label asks the model for the clarifying questions first (see model-questions.test.ts).
+  model = await startModelServer({ json: { questions: GOOD_QUESTIONS } }, ...replies);
   process.env.AGENT_OS_MODEL_URL = model.url;
   process.env.AGENT_OS_MODEL_TOKEN = TOKEN;
   process.env.AGENT_OS_MODEL = 'test-model';
@@ -60,6 +62,7 @@ async function start(replies: ScriptedReply[], env: Record<string, string> = {})
   await label(probot, fake, 12, 'shape-spec', 'delivery-shape');
   await say(probot, fake, 12, '1. Owners only, admins cannot invite.', MARA);
   fake.requests.splice(0);
+  model.requests.splice(0);
 }
 
 beforeEach(() => {

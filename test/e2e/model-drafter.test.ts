@@ -38,31 +38,52 @@ function specDraftFor(requirementsMd: string) {
   };
 }
 
+/** Six clarifying questions on the sample issue, each quoting it (the answers in ANSWERS fit their numbers). */
+const QUESTIONS = {
+  questions: [
+    { topic: 'users-and-permissions', text: 'I assume only owners can invite people — is that right, or may admins invite too?', default: 'Only owners can invite.', issue_line: 7, quote: 'Owners can invite one or more people' },
+    { topic: 'errors-and-edge-cases', text: 'I assume inviting an address with a pending invite sends a second invite — is that right?', default: 'A second invite is sent.', issue_line: 10, quote: 'already belongs to a member' },
+    { topic: 'data', text: 'I assume invites are stored in a new table of their own — is that right?', default: 'A new table holds invites.', issue_line: 9, quote: 'Pending invites are listed with their status' },
+    { topic: 'ui', text: 'I assume the Members page gets an invite button that opens a dialog — is that right?', default: 'An invite button on the Members page opens a dialog.', issue_line: 7, quote: 'from the **Members** page' },
+    { topic: 'scope', text: 'I assume the first version has no limit on how many addresses one invite holds — is that right?', default: 'No limit on addresses per invite.', issue_line: 7, quote: 'one or more people by email address' },
+    { topic: 'rollout', text: 'I assume invites ship to every workspace once merged, without a flag — should they go behind one?', default: 'Ships to everyone; no flag.', issue_line: 0, quote: 'Team invites by email' },
+  ],
+};
+
+const FOLLOW_UP = { about: 5, text: 'You said “not sure”: how many addresses may one invite hold, and may sending wait in a queue?', default: 'Up to 50 addresses; emails are queued.', quote: 'not sure' };
+
 function tasksDraftFor(specMd: string) {
   const spec = readSpec(specMd);
   return { groups: [{ title: 'Model group', tasks: spec.requirements.map((r) => ({ text: `Build ${r.name}`, requirements: [r.number] })) }] };
 }
 
 describe('the lifecycle with the model drafter on', () => {
-  it('label → answers → /write-spec → /create-tasks: one model call per draft, none on redelivery', async () => {
+  it('label → questions → answers → /write-spec → /create-tasks: one model call per draft, none on redelivery', async () => {
     const fake = sampleRepository('app-model');
     stage.use(fake);
     const story = new Story(stage, fake, 'redelivered');
     story.echoes = false;
+    model.script({ json: { questions: QUESTIONS.questions } }, { json: { follow_ups: [FOLLOW_UP] } });
     await story.label(ISSUE, 'shape-spec', MARA);
     await story.comment(ISSUE, ANSWERS, MARA);
-    expect(model.requests).toHaveLength(0);
+    // The questions, then the follow-up on "5. not sure".
+    expect(model.requests).toHaveLength(2);
+    expect(fake.comments.some((c) => c.body.startsWith('<!-- agent-os-github:follow-ups ') && c.body.includes(`9. ${FOLLOW_UP.text}`))).toBe(true);
+    const asked = fake.comments.filter((c) => c.body.startsWith('<!-- agent-os-github:questions '));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.body).toContain(`1. **Users and permissions.** ${QUESTIONS.questions[0]?.text ?? '-'}`);
+    expect(story.file(REQUIREMENTS)).toContain('"questionsDrafted":{"drafter":"model","model":"e2e-model"');
 
     model.script({ json: specDraftFor(story.file(REQUIREMENTS) ?? '') });
     await story.comment(ISSUE, '/write-spec', MARA);
-    expect(model.requests).toHaveLength(1);
+    expect(model.requests).toHaveLength(3);
     const spec = story.file(SPEC) ?? '';
     expect(spec).toContain('"drafter":"model","model":"e2e-model"');
     expect(spec).toContain('**1. Model: ');
 
     model.script({ json: tasksDraftFor(spec) });
     await story.comment(PR, '/create-tasks', LEE);
-    expect(model.requests).toHaveLength(2);
+    expect(model.requests).toHaveLength(4);
     expect(story.file(TASKS)).toContain('#### Task Group 1: Model group');
     for (const request of model.requests) expect(JSON.stringify(request.body)).not.toContain('sk-e2e-token-000');
     expect(model.pending()).toBe(0);

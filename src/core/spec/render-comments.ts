@@ -71,7 +71,7 @@ function refusedPullRequestNote(links: SpecLinks): string[] {
 }
 
 /** The clarifying questions, posted on the issue once its spec branch exists. */
-export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks): string {
+export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks, note = ''): string {
   const clarifying = questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals' && q.topic !== 'follow-up');
   const reuse = questions.filter((q) => q.topic === 'reuse');
   const visuals = questions.filter((q) => q.topic === 'visuals');
@@ -91,11 +91,13 @@ export function renderQuestionsComment(eventKey: string, questions: readonly Cla
     '**How to answer:** reply on this issue with numbered answers (`1. …` or `Q1: …`, one per question, or quote a question and answer below it). ' +
       'Anything you leave unanswered keeps its proposed default. Answers go into `requirements.md` word for word; ' +
       'edit your reply to change an answer. When you are done, comment `/write-spec`.',
+    // Who asked, when a model was configured (and what it cost).
+    ...(note === '' ? [] : ['', note]),
   ].join('\n');
 }
 
 /** Follow-up questions for answers that were empty or unclear, in reply to the answering comment. */
-export function renderFollowUpComment(commentId: number, author: string, followUps: readonly ClarifyingQuestion[]): string {
+export function renderFollowUpComment(commentId: number, author: string, followUps: readonly ClarifyingQuestion[], note = ''): string {
   return [
     markerLine(MARKERS.followUps(commentId), `comment-${commentId}`),
     `Thanks @${author}, your answers are in \`requirements.md\`. A few need a little more:`,
@@ -103,6 +105,7 @@ export function renderFollowUpComment(commentId: number, author: string, followU
     ...followUps.map((q) => `${q.number}. ${q.text}`),
     '',
     'Reply with the numbers above (or leave them: the proposed defaults stand).',
+    ...(note === '' ? [] : ['', note]),
   ].join('\n');
 }
 

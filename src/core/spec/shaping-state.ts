@@ -8,6 +8,25 @@ export interface ShapingState {
   answers: Record<string, RecordedAnswer>;
   /** What replies said beyond their numbered answers, by comment id (kept so nothing people wrote is lost). */
   notes?: Record<string, RecordedNote>;
+  /** Who asked the questions when a model was configured, and the hash of its inputs (the cache key). */
+  questionsDrafted?: QuestionsDrafted;
+  /** The same for the follow-ups asked on each answering comment, by comment id. */
+  followUpsDrafted?: Record<string, QuestionsDrafted>;
+}
+
+export interface QuestionsDrafted {
+  drafter: 'model' | 'deterministic';
+  model: string;
+  inputs: string;
+  usage: { prompt: number; completion: number };
+}
+
+function toQuestionsDrafted(data: unknown): QuestionsDrafted | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { drafter, model, inputs, usage } = data as Partial<Record<keyof QuestionsDrafted, unknown>>;
+  if ((drafter !== 'model' && drafter !== 'deterministic') || typeof model !== 'string' || typeof inputs !== 'string') return undefined;
+  const { prompt, completion } = (typeof usage === 'object' && usage !== null ? usage : {}) as { prompt?: unknown; completion?: unknown };
+  return { drafter, model, inputs, usage: { prompt: typeof prompt === 'number' ? prompt : 0, completion: typeof completion === 'number' ? completion : 0 } };
 }
 
 export interface RecordedNote {
@@ -52,5 +71,21 @@ export function toShapingState(data: unknown): ShapingState | undefined {
       };
     }
   }
-  return { issue, questions: validQuestions, answers: validAnswers, notes: validNotes };
+  const questionsDrafted = toQuestionsDrafted((data as { questionsDrafted?: unknown }).questionsDrafted);
+  const followUpsDrafted: Record<string, QuestionsDrafted> = {};
+  const recordedFollowUps = (data as { followUpsDrafted?: unknown }).followUpsDrafted;
+  if (typeof recordedFollowUps === 'object' && recordedFollowUps !== null) {
+    for (const [id, record] of Object.entries(recordedFollowUps)) {
+      const valid = toQuestionsDrafted(record);
+      if (valid !== undefined) followUpsDrafted[id] = valid;
+    }
+  }
+  return {
+    issue,
+    questions: validQuestions,
+    answers: validAnswers,
+    notes: validNotes,
+    ...(questionsDrafted === undefined ? {} : { questionsDrafted }),
+    ...(Object.keys(followUpsDrafted).length === 0 ? {} : { followUpsDrafted }),
+  };
 }

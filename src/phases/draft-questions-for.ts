@@ -1,0 +1,19 @@
+import type { ParsedIssue } from '../core/issue/parse-issue.js';
+import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
+import type { QuestionsDrafted } from '../core/spec/shaping-state.js';
+import { draftQuestionsWithModel } from '../model/draft-questions-with-model.js';
+import type { LifecycleContext } from './lifecycle-context.js';
+
+/**
+ * The clarifying questions for an issue: by the configured model when the repository's `drafter` setting is
+ * `model` (held to the check, the deterministic questions as the floor), else by the deterministic drafter.
+ * `note` says who asked (empty without a model).
+ */
+export async function draftQuestionsFor(
+  ctx: LifecycleContext,
+  issue: ParsedIssue,
+): Promise<{ questions: ClarifyingQuestion[]; drafted?: QuestionsDrafted; note: string }> {
+  const floor = await ctx.drafter.draftQuestions(issue);
+  if (ctx.model === undefined || ctx.settings.drafter !== 'model') return { questions: floor, note: '' };
+  return draftQuestionsWithModel(ctx.model, { grounding: { title: issue.title, issueLines: issue.body.split('\n'), floor }, log: ctx.log });
+}
