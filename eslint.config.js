@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'coverage/', 'node_modules/', 'test/fixtures/', 'bench-results/', 'tmp/'] },
+  { ignores: ['dist/', 'lib/', 'lambda/', 'coverage/', 'node_modules/', 'test/fixtures/', 'bench-results/', 'tmp/', '.node24/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
