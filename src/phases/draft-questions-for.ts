@@ -12,8 +12,10 @@ import type { LifecycleContext } from './lifecycle-context.js';
 export async function draftQuestionsFor(
   ctx: LifecycleContext,
   issue: ParsedIssue,
+  /** The repository's paths, when the caller read its tree. */
+  repositoryPaths: readonly string[] = [],
 ): Promise<{ questions: ClarifyingQuestion[]; drafted?: QuestionsDrafted; note: string }> {
-  const floor = await ctx.drafter.draftQuestions(issue);
+  const floor = await ctx.drafter.draftQuestions(issue, repositoryPaths);
   if (ctx.model === undefined || ctx.settings.drafter !== 'model') return { questions: floor, note: '' };
   return draftQuestionsWithModel(ctx.model, { grounding: { title: issue.title, issueLines: issue.body.split('\n'), floor }, log: ctx.log });
 }

@@ -111,8 +111,18 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
  */
 async function readTrace(client: GitHubClient, subject: GateSubject, settings: GateSettings, tasksPath: string, tasks: string): Promise<SpecTrace | undefined> {
   const specPath = settings.traceability === 'off' ? undefined : specPathBeside(tasksPath);
-  if (specPath === undefined || !subject.changedFiles.some((f) => f.path === specPath && !f.removed)) return undefined;
-  const spec = await readFileAtRef(client, subject.repo, specPath, subject.headSha);
+  const changed = specPath === undefined ? undefined : subject.changedFiles.find((f) => f.path === specPath && !f.removed);
+  if (specPath === undefined || changed === undefined) return undefined;
+  // As for task files: a text the App just wrote, else the blob the file list names (served from the store once read).
+  const known = subject.known?.get(specPath);
+  const spec =
+    known !== undefined
+      ? known === null
+        ? { found: false as const }
+        : { found: true as const, text: known }
+      : storeOf(client) !== undefined && changed.blobSha !== undefined
+        ? await readBlob(client, subject.repo, specPath, changed.blobSha)
+        : await readFileAtRef(client, subject.repo, specPath, subject.headSha);
   return spec.found ? { ...traceRequirements(spec.text, tasks), specPath, tasksPath } : undefined;
 }
 

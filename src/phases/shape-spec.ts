@@ -13,6 +13,7 @@ import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js
 import { specLocationFor, type SpecLocation } from '../core/spec/spec-location.js';
 import { findSpecReferences } from '../core/spec/find-spec-references.js';
 import { readBranch } from '../github/branches.js';
+import { readRepositoryTree } from '../github/read-repository-tree.js';
 import { deleteIssueComment, findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
 import { readFileOnDefaultBranch } from '../github/read-default-branch-file.js';
@@ -131,9 +132,15 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   const parsed = parseIssue(issue.title, issue.body);
   const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
   // No spec branch, but the folder is on the default branch: the spec was merged (and its branch deleted).
-  const [merged, roadmap] = await Promise.all([
+  // The repository's paths sharpen the questions (what kind of project it is, files to reuse); a tree that cannot
+  // be read only makes them plainer.
+  const [merged, roadmap, tree] = await Promise.all([
     readFileOnDefaultBranch(ctx.client, ctx.repo, location.requirementsPath, ctx.defaultBranch),
     readRoadmapFile(ctx),
+    readRepositoryTree(ctx.client, ctx.repo, ctx.defaultBranch).catch((error: unknown) => {
+      ctx.log.warn({ err: error }, 'questions: the repository tree could not be read');
+      return undefined;
+    }),
   ]);
   if (merged !== undefined) {
     return {
@@ -143,7 +150,7 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
       message: `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
     };
   }
-  const { questions, drafted, note } = await draftQuestionsFor(ctx, parsed);
+  const { questions, drafted, note } = await draftQuestionsFor(ctx, parsed, tree?.paths ?? []);
   const state: ShapingState = { issue: issue.number, questions, answers: {}, ...(drafted === undefined ? {} : { questionsDrafted: drafted }) };
   const requirements = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
   const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);

@@ -65,6 +65,8 @@ describe('label shape-spec', () => {
       'GET /git/matching-refs/heads/agent-os/12-',
       // A merged spec, and the roadmap, on the default branch: its root listing again (a 304), no agent-os folder.
       'GET /contents',
+      // The repository's paths, for questions that fit it (one recursive tree read).
+      'GET /git/trees/main',
       'GET /branches/main',
       'POST /git/trees',
       'POST /git/commits',

@@ -10,15 +10,17 @@ import { requestsPerOperation, type OperationResult } from '../../bench/requests
  * reads of the delivery itself, and its redelivery. docs/performance.md argues the lower bounds.
  */
 const CEILINGS: Record<string, { cascade: number; reads: number; redelivery: number }> = {
-  'shape-spec': { cascade: 13, reads: 6, redelivery: 6 },
+  // One recursive tree read lets the questions fit the repository (issue 13: its kind of project, files to reuse).
+  'shape-spec': { cascade: 14, reads: 7, redelivery: 6 },
   'answer fold': { cascade: 12, reads: 6, redelivery: 3 },
   'write-spec': { cascade: 16, reads: 6, redelivery: 2 },
-  'create-tasks': { cascade: 16, reads: 10, redelivery: 2 },
+  // The gate of a spec's own pull request reads its spec.md once more to hold it to its trace (gate.traceability).
+  'create-tasks': { cascade: 17, reads: 11, redelivery: 2 },
   'gate (push)': { cascade: 6, reads: 4, redelivery: 3 },
-  'comment tick': { cascade: 10, reads: 7, redelivery: 5 },
+  'comment tick': { cascade: 11, reads: 8, redelivery: 5 },
   'gate after the tick': { cascade: 3, reads: 3, redelivery: 1 },
   'orchestrate-tasks': { cascade: 29, reads: 12, redelivery: 2 },
-  'sub-issue closed': { cascade: 13, reads: 9, redelivery: 2 },
+  'sub-issue closed': { cascade: 14, reads: 10, redelivery: 2 },
 };
 
 let results: OperationResult[];
