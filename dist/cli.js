@@ -84267,7 +84267,8 @@ function groundSpec(doc, floorSpec, repository) {
     title: doc.title,
     issueLines: doc.initialDescription.split("\n"),
     requirements: floor.requirements.map((r) => ({ number: r.number, name: r.name, details: r.bullets.map((b) => `${"  ".repeat(b.depth)}${b.text}`) })),
-    acceptance: real2(floor.acceptance.filter((b) => b.depth === 0).map((b) => b.text)),
+    // The floor's criteria: the spec's own, and those it keeps under the requirement they name.
+    acceptance: real2([...floor.acceptance, ...floor.requirements.flatMap((r) => r.acceptance)].filter((b) => b.depth === 0).map((b) => b.text)),
     outOfScope: real2(floor.outOfScope.filter((b) => b.depth === 0).map((b) => b.text)),
     answers: doc.discussion.filter((d) => !d.defaulted && d.answer.trim() !== "").map((d) => ({ number: d.number, question: d.question, answer: d.answer, behaviourChanging: isBehaviourChanging(d.answer) })),
     paths: [...repository.paths],

@@ -14,7 +14,8 @@ const BRANCH = 'agent-os/12-team-invites-by-email';
 const SPEC = 'agent-os/specs/2026-03-14-team-invites-by-email/spec.md';
 const DRAFT = {
   goal: 'Admins invite teammates by email.',
-  requirements: [{ name: 'Invite by email', details: ['Only admins see the Invite button.'], requirements: [1], answers: [1], issue_lines: [2], files: ['src/mail/send.ts'] }],
+  // The floor makes answer 1 a requirement of its own (2: who may invite); this one covers both.
+  requirements: [{ name: 'Invite by email', details: ['Only admins see the Invite button.'], requirements: [1, 2], answers: [1], issue_lines: [2], files: ['src/mail/send.ts'] }],
   existing_code: [{ path: 'src/mail/send.ts', symbol: 'send', reason: 'sends email' }],
 };
 

@@ -32,7 +32,8 @@ const GOOD = {
   goal: 'Owners invite teammates by email; each invite link works once and expires after 7 days.',
   user_stories: ['As an owner, I want to invite people by email so that they can join my team.'],
   requirements: [
-    { name: 'Invite by email from the Members page', details: ['Only owners see the Invite button.'], requirements: [1], answers: [1], issue_lines: [2], files: ['src/members/members-page.tsx'] },
+    // The deterministic floor makes answer 1 a requirement of its own (3: who may invite); this one covers it.
+    { name: 'Invite by email from the Members page', details: ['Only owners see the Invite button.'], requirements: [1, 3], answers: [1], issue_lines: [2], files: ['src/members/members-page.tsx'] },
     { name: 'Single-use invite links', details: ['A link works once and expires 7 days after it was sent.'], requirements: [2], answers: [], issue_lines: [3], files: ['src/mail/send-invite.ts'] },
   ],
   acceptance_criteria: [{ text: 'An owner invites a teammate, who joins through the link', requirements: [1, 2], answers: [], issue_lines: [], files: [] }],
@@ -112,7 +113,7 @@ describe('/write-spec with a model configured', () => {
     expect(fake.log()).toContain(`GET /git/trees/${BRANCH}`);
 
     const written = spec();
-    expect(written).toContain('**1. Invite by email from the Members page**\n\n- Only owners see the Invite button.\n- _Sources: requirement “Owners and admins can invite people by email from…”; answer to Q1; issue line 2; `src/members/members-page.tsx`_');
+    expect(written).toContain('**1. Invite by email from the Members page**\n\n- Only owners see the Invite button.\n- _Sources: requirement “Owners and admins can invite people by email from…”; requirement “Users and permissions: Owners only, admins cannot…”; answer to Q1; issue line 2; `src/members/members-page.tsx`_');
     expect(written).toContain('- `src/mail/send-invite.ts` (`sendInvite`): already sends transactional email');
     expect(written).toContain('- An expired link shows "This invite has expired"');
     expect(written).toContain('- SSO / SCIM provisioning');
@@ -121,7 +122,7 @@ describe('/write-spec with a model configured', () => {
     expect(written).not.toContain(TOKEN);
     expect(fake.git.history(BRANCH)[0]?.message).toContain(', drafted by test-model.');
     expect(lastReply()).toContain(
-      'Drafted by `test-model` and checked against the deterministic draft: 2/2 requirements of the issue carried, 1/1 answers carried, 2 cited paths all present in the repository.\n\n' +
+      'Drafted by `test-model` and checked against the deterministic draft: 3/3 requirements of the issue carried, 1/1 answers carried, 2 cited paths all present in the repository.\n\n' +
         '<sub>Model `test-model`: 1 call, 1,500 prompt + 400 completion tokens.</sub>',
     );
   });

@@ -22,7 +22,8 @@ export function groundSpec(doc: RequirementsDocument, floorSpec: string, reposit
     title: doc.title,
     issueLines: doc.initialDescription.split('\n'),
     requirements: floor.requirements.map((r) => ({ number: r.number, name: r.name, details: r.bullets.map((b) => `${'  '.repeat(b.depth)}${b.text}`) })),
-    acceptance: real(floor.acceptance.filter((b) => b.depth === 0).map((b) => b.text)),
+    // The floor's criteria: the spec's own, and those it keeps under the requirement they name.
+    acceptance: real([...floor.acceptance, ...floor.requirements.flatMap((r) => r.acceptance)].filter((b) => b.depth === 0).map((b) => b.text)),
     outOfScope: real(floor.outOfScope.filter((b) => b.depth === 0).map((b) => b.text)),
     answers: doc.discussion
       .filter((d) => !d.defaulted && d.answer.trim() !== '')
