@@ -31,28 +31,24 @@ describe('the check on the model’s clarifying questions', () => {
     expect(check.ok).toBe(true);
     expect(check.dropped).toBe(4);
     expect(check.findings.map((f) => f.message)).toEqual([
-      'question 3 has the topic "pricing", which is not one of users-and-permissions, scope, acceptance, data, ui, errors-and-edge-cases, performance, rollout',
-      'question 4 has the topic "reuse", which is not one of users-and-permissions, scope, acceptance, data, ui, errors-and-edge-cases, performance, rollout',
+      'question 3 has the topic "pricing", which is not one of users-and-permissions, scope, acceptance, data, ui, errors-and-edge-cases, performance, rollout, api, cli, migration, job, library, docs',
+      'question 4 has the topic "reuse", which is not one of users-and-permissions, scope, acceptance, data, ui, errors-and-edge-cases, performance, rollout, api, cli, migration, job, library, docs',
       'question 5 is not phrased as an assumption ending with a question mark',
       'question 6 is not phrased as an assumption ending with a question mark',
     ]);
     expect(check.questions.map((q) => `${q.number} ${q.topic}`)).toEqual(['1 users-and-permissions', '2 scope', '3 errors-and-edge-cases', '4 data', '5 reuse', '6 visuals']);
   });
 
-  it('keeps at most eight, always with a scope question (a fixed one when the issue lists what is out of scope)', async () => {
+  it('keeps at most eight, always with a scope question (the floor asks one for every issue, as Agent OS does)', async () => {
     const grounding = await groundingFor();
-    expect(grounding.floor.some((q) => q.topic === 'scope')).toBe(false);
+    const floorScope = grounding.floor.find((q) => q.topic === 'scope');
+    expect(floorScope?.text).toMatch(/^The issue already leaves out “SSO \/ SCIM provisioning”; I assume /);
     const things = ['invitations', 'reminders', 'revocation', 'auditing', 'resending', 'throttling', 'localisation', 'branding', 'webhooks', 'exports'];
     const many = things.map((thing) => ask('acceptance', `I assume ${thing} need nothing special — is that right?`));
     const check = checkQuestionsDraft({ questions: many }, grounding);
     const clarifying = check.questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals');
     expect(clarifying).toHaveLength(8);
-    expect(clarifying[0]).toEqual({
-      number: 1,
-      topic: 'scope',
-      text: 'I assume the out-of-scope list in the issue is complete — is there anything else to leave out of the first version?',
-      default: 'The out-of-scope list in the issue is complete.',
-    });
+    expect(clarifying[0]).toEqual({ number: 1, topic: 'scope', text: floorScope?.text, default: floorScope?.default });
   });
 
   it('takes the deterministic scope question when the floor has one', async () => {
