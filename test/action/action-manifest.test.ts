@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Code } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -66,8 +67,11 @@ describe('action.yml holds to the code', () => {
   });
 });
 
+/** Every page a reader may copy a workflow from: the README and each markdown page under docs/. */
+const pages = ['README.md', ...readdirSync('docs', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))].sort();
+
 describe('the documented workflows agree with the defaults', () => {
-  const documented = [...yamlBlocks('docs/action.md'), ...yamlBlocks('README.md')]
+  const documented = pages.flatMap(yamlBlocks)
     .map((text) => parse(text) as Workflow | null)
     .filter((w): w is Workflow => w !== null && typeof w === 'object' && ourSteps(w).length > 0);
   const ours = parse(readFileSync('.github/workflows/tasks-gate.yml', 'utf8')) as Workflow;
@@ -76,7 +80,7 @@ describe('the documented workflows agree with the defaults', () => {
     const pins = documented.flatMap(ourSteps).map((s) => s.uses);
     expect(pins.length).toBeGreaterThanOrEqual(4);
     for (const pin of pins) expect(pin).toBe('agent-os-github/agent-os-github@v1');
-    for (const page of ['README.md', 'docs/action.md']) expect(readFileSync(page, 'utf8')).not.toContain('agent-os-github/agent-os-github@main');
+    for (const page of pages) expect(readFileSync(page, 'utf8')).not.toContain('agent-os-github/agent-os-github@main');
   });
 
   it('grant pull-requests: write wherever the gate runs with the checklist comment on (its default)', () => {

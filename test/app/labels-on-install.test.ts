@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { createTestProbot, deliver, nockInstallationToken } from '../support/test-probot.js';
+import { answer, appOf, createTestProbot, deliver, nockInstallationToken } from '../support/test-probot.js';
 import { examplePayload } from '../support/webhook-examples.js';
 
 const REPOS = Array.from({ length: 300 }, (_, i) => `repo-${i}`);
 const APP_LABELS = ['shape-spec', 'agent-os: shaping', 'agent-os: spec written', 'agent-os: done'];
 
-/** An organisation's repositories and their labels, answering like GitHub (slowly, to show the concurrency). */
+/**
+ * An organisation's repositories and their labels, answering like GitHub. Each answer waits one turn of the event
+ * loop (no timer), so requests the App makes at once overlap and the concurrency shows.
+ */
 function fakeOrg(labels: Map<string, string[]>) {
   let inFlight = 0;
   let maxInFlight = 0;
@@ -15,7 +18,7 @@ function fakeOrg(labels: Map<string, string[]>) {
   const track = async <T>(work: () => T): Promise<T> => {
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await new Promise((resolve) => setImmediate(resolve));
     inFlight -= 1;
     return work();
   };
@@ -44,7 +47,10 @@ beforeEach(async () => {
   probot = await createTestProbot();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // No work of this test may run on into the next one.
+  await appOf(probot).idle();
+  expect(appOf(probot).metrics().queue).toMatchObject({ queued: 0, running: 0, inFlight: 0 });
   nock.cleanAll();
 });
 
@@ -59,7 +65,11 @@ describe('labels on installation', () => {
     const labels = new Map<string, string[]>([['repo-7', ['Shape-Spec', 'bug']]]);
     const org = fakeOrg(labels);
     nockInstallationToken();
-    await deliver(probot, 'installation_repositories', addedPayload(), 'install-1');
+    // The App answers the delivery before its work is done; the labels are written from its queue.
+    await answer(probot, 'installation_repositories', addedPayload(), 'install-1');
+    expect(org.posts.length).toBeLessThan(300 * 4 - 1);
+    expect(appOf(probot).metrics().deliveries.accepted).toBe(1);
+    await appOf(probot).idle();
 
     expect(org.posts).toHaveLength(300 * 4 - 1);
     expect(org.maxInFlight()).toBeLessThanOrEqual(4);
@@ -72,8 +82,12 @@ describe('labels on installation', () => {
       description: 'Agent OS: shape this issue into a spec (clarifying questions, spec branch, draft PR)',
     });
 
-    nockInstallationToken();
+    // A redelivery (same id) is claimed already and makes no request; a new delivery finds every label and creates none.
     await deliver(probot, 'installation_repositories', addedPayload(), 'install-1');
+    expect(appOf(probot).metrics().deliveries).toMatchObject({ accepted: 1, duplicate: 1 });
+    nockInstallationToken();
+    await deliver(probot, 'installation_repositories', addedPayload(), 'install-1-again');
+    expect(appOf(probot).metrics().deliveries).toMatchObject({ accepted: 2, duplicate: 1, failed: 0 });
     expect(org.posts).toHaveLength(300 * 4 - 1);
   });
 

@@ -3,8 +3,8 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
 import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { label, say } from '../support/lifecycle-events.js';
-import { createTestProbot } from '../support/test-probot.js';
+import { label, labeledPayload, say } from '../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../support/test-probot.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const BRANCH = 'agent-os/12-team-invites-by-email';
@@ -231,6 +231,12 @@ describe('label shape-spec', () => {
 
   it('ignores other labels and labels on pull requests', async () => {
     await label(probot, fake, 12, 'bug', 'delivery-1');
+    // shape-spec on a pull request (GitHub sends issues.labeled with `issue.pull_request` set for those).
+    const pull = fake.addIssue({ title: 'Add invites', body: 'x', pull_request: { head: 'feature', base: 'main', draft: false } });
+    const onPull = labeledPayload(fake, pull.number, 'shape-spec');
+    onPull.issue.pull_request = { url: `https://api.github.com/repos/acme/app/pulls/${String(pull.number)}`, html_url: '', diff_url: '', patch_url: '' };
+    await deliver(probot, 'issues', onPull, 'delivery-2');
     expect(fake.writes().filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+    expect(pulls().map((p) => p.number)).toEqual([pull.number]);
   });
 });

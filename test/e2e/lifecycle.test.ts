@@ -362,12 +362,26 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     await prepare(story, 'tasks');
     const before = story.head();
     const sha = story.fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)), 'Work on Task Group 1').sha;
-    // Were both replicas to gate the push, both would look for the run on the new head before either created one.
-    stage.intercept(barrier((r: FakeRequest) => r.method === 'GET' && r.path === `${repoPath(story)}/commits/${sha}/check-runs`, 2, 1000));
+    // Were both replicas to gate the push, both would look for the run on the new head before either created one:
+    // the first look is held until a second arrives, or until replica 1 has done its work without looking (no timer).
+    const runs = `${repoPath(story)}/commits/${sha}/check-runs`;
+    let looks = 0;
+    let replicaOneDone = false;
+    stage.intercept((r: FakeRequest) => {
+      if (r.method !== 'GET' || r.path !== runs || looks >= 2) return undefined;
+      looks += 1;
+      return until(() => looks >= 2 || replicaOneDone);
+    });
+    const repository = `${story.fake.owner}/${story.fake.repo}`;
     const answers = await Promise.all([
       story.post(pullRequestEvent(story.fake, PR, LEE, 'synchronize', { before }), { replica: 0 }),
-      story.post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1 }),
+      story.post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1, answerOnly: true }).then(async (status) => {
+        await stage.apps[1]?.idle(repository);
+        replicaOneDone = true;
+        return status;
+      }),
     ]);
+    await stage.idle(repository);
     expect(answers).toEqual([200, 200]);
     expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 22 tasks complete']]);
   });
@@ -589,7 +603,8 @@ describe('security and people’s work', () => {
     const labeled = labelEvent(story.fake, ISSUE, 'shape-spec', MARA);
     const forged = await story.post(labeled, { signature: 'forged' });
     const missing = await story.post(labeled, { signature: 'missing' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Work queued for this repository would show in its GitHub: wait until no replica has any, then look.
+    await story.stage.idle(`${story.fake.owner}/${story.fake.repo}`);
     expect([forged, missing]).toEqual([400, 400]);
     expect(story.fake.requests).toEqual([]);
     expect(story.branches()).toEqual([]);

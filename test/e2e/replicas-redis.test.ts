@@ -107,7 +107,8 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
   it('each replica opens its own three connections (commands, subscriber, delivery claims) to the Redis server of its REDIS_URL, through ioredis 6', async () => {
     // Probot opens two while it starts (the subscriber subscribes once a limiter is first used), the App one for its
     // delivery claims. resp=3: ioredis 6 speaks RESP3 (HELLO 3), which Redis ≥ 6 understands.
-    for (let waited = 0; waited < 5000 && (await replicaConnections()).length < 6; waited += 50) await sleep(50);
+    // Connections open as the replicas start and first use a limiter: wait for them (the test's timeout bounds it).
+    while ((await replicaConnections()).length < 6) await sleep(50);
     expect((await replicaConnections()).map((c) => c.replace(/ subscriber$/, ''))).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`]));
     // Nobody else talks to this Redis server but the test itself.
     expect((await clientList()).filter((c) => !NAMES.includes(c.name ?? '')).map((c) => c.cmd)).toEqual(['client|list']);
@@ -140,7 +141,9 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
       };
       if (tokenRequests > 1) return Promise.resolve().then(release);
       return (async () => {
-        for (let waited = 0; waited < 5000; waited += 20) {
+        // Until the other replica's request shows as waiting in Redis, or reaches GitHub alongside this one (a limiter
+        // per replica: the assertions below then fail), whichever happens first; no timer decides.
+        while (tokenRequests < 2) {
           const queued = (await opened(inspect).hvals('b_octokit-auth-no-id_client_num_queued')).reduce((sum, n) => sum + Number(n), 0);
           if (queued > 0) {
             waitingInRedis.push(queued);

@@ -73,12 +73,15 @@ async function serveSwitchable() {
   };
 }
 
-/** A promise that resolves when `ready` says so (checked every 5 ms), or after `timeoutMs` anyway. */
-export function until(ready: () => boolean, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
+/**
+ * A promise that resolves when `ready` says so (checked every 5 ms). No deadline: releasing a held request after a
+ * fixed time would, on a slow machine, let a race test pass without racing; the test's timeout ends a wait that
+ * never comes.
+ */
+export function until(ready: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
-      if (ready() || Date.now() - started > timeoutMs) resolve();
+      if (ready()) resolve();
       else setTimeout(check, 5);
     };
     check();
@@ -86,15 +89,15 @@ export function until(ready: () => boolean, timeoutMs = 5000): Promise<void> {
 }
 
 /**
- * An interceptor that holds the first `count` requests that `matches` until all of them have arrived (after
- * `timeoutMs` whatever came is answered): every racer reads before any of them writes.
+ * An interceptor that holds the first `count` requests that `matches` until all of them have arrived: every racer
+ * reads before any of them writes.
  */
-export function barrier(matches: (request: FakeRequest) => boolean, count: number, timeoutMs = 5000): Interceptor {
+export function barrier(matches: (request: FakeRequest) => boolean, count: number): Interceptor {
   let arrived = 0;
   return (request) => {
     if (!matches(request) || arrived >= count) return undefined;
     arrived += 1;
-    return until(() => arrived >= count, timeoutMs);
+    return until(() => arrived >= count);
   };
 }
 
