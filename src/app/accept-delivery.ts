@@ -13,11 +13,13 @@ export interface DeliveryDesk {
    * start its work without waiting for it: the handler returns, and Probot answers GitHub at once.
    */
   accept: (context: Context, work: DeliveryWork) => Promise<void>;
+  /** Count a delivery of the App's own write answered without work (nothing to claim: it changes nothing). */
+  skipOwn: (context: Context) => void;
   stats: () => DeliveryStats;
 }
 
 export function createDeliveryDesk(queue: WorkQueue, claims: () => DeliveryClaims): DeliveryDesk {
-  const stats: DeliveryStats = { accepted: 0, duplicate: 0, malformed: 0, failed: 0 };
+  const stats: DeliveryStats = { accepted: 0, duplicate: 0, own: 0, malformed: 0, failed: 0 };
   const accept = async (context: Context, work: DeliveryWork): Promise<void> => {
     const problem = checkPayload(context.name, context.payload);
     if (problem !== undefined) {
@@ -49,5 +51,9 @@ export function createDeliveryDesk(queue: WorkQueue, claims: () => DeliveryClaim
     })();
     queue.track(done, (context.payload as { repository?: { full_name?: string } }).repository?.full_name);
   };
-  return { accept, stats: () => ({ ...stats }) };
+  const skipOwn = (context: Context): void => {
+    stats.own += 1;
+    context.log.debug('the App\'s own write, already answered: nothing to do');
+  };
+  return { accept, skipOwn, stats: () => ({ ...stats }) };
 }

@@ -135,7 +135,10 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
 
     app.on([...LIFECYCLE_ISSUE_EVENTS], async (context) => {
       // A label the App added itself (its phase labels): the phase that added it has done the work.
-      if (await isAppSender(context.octokit, context.payload.sender)) return;
+      if (await isAppSender(context.octokit, context.payload.sender)) {
+        desk.skipOwn(context);
+        return;
+      }
       await desk.accept(context, async () => {
         const { payload } = context;
         const base = eventBase(context, payload.repository, model);
@@ -228,7 +231,10 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
       const { payload } = context;
       if (payload.action === 'edited' && !('body' in payload.changes) && !('base' in payload.changes)) return;
       // The App's own pull request or commit, on a head it already reported (the phase that wrote it gated it).
-      if ((await isAppSender(context.octokit, payload.sender)) && (await wasHeadReported(context.octokit, repoOf(payload.repository), payload.pull_request.head.sha))) return;
+      if ((await isAppSender(context.octokit, payload.sender)) && (await wasHeadReported(context.octokit, repoOf(payload.repository), payload.pull_request.head.sha))) {
+        desk.skipOwn(context);
+        return;
+      }
       await desk.accept(context, async () => {
         const repo = repoOf(payload.repository);
         const { head, number } = payload.pull_request;
@@ -304,6 +310,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     close: async () => {
       await queue.idle();
       await claims?.close();
+      await responses?.close?.();
     },
   };
 }

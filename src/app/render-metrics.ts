@@ -6,6 +6,8 @@ export interface DeliveryStats {
   accepted: number;
   /** Deliveries another delivery of the same id had already claimed (here or on another replica). */
   duplicate: number;
+  /** Deliveries of the App's own writes answered without work or a claim (its label; its pull request on a head it reported). */
+  own: number;
   /** Signed deliveries whose payload lacked what the App reads (answered 400). */
   malformed: number;
   /** Deliveries whose work failed (released, so a redelivery runs again). */
@@ -36,6 +38,7 @@ export function renderMetrics(metrics: AppMetrics): string {
   metric('agent_os_jobs_failed_total', 'counter', 'Jobs that threw.', queue.failed);
   metric('agent_os_deliveries_accepted_total', 'counter', 'Deliveries claimed and queued by this process.', deliveries.accepted);
   metric('agent_os_deliveries_duplicate_total', 'counter', 'Deliveries already claimed (a redelivery or another replica).', deliveries.duplicate);
+  metric('agent_os_deliveries_own_total', 'counter', "Deliveries of the App's own writes answered without work.", deliveries.own);
   metric('agent_os_deliveries_malformed_total', 'counter', 'Signed deliveries answered 400 for a malformed payload.', deliveries.malformed);
   metric('agent_os_deliveries_failed_total', 'counter', 'Deliveries whose work failed (released for a redelivery).', deliveries.failed);
   metric('agent_os_gate_runs_total', 'counter', 'Gate evaluations run.', gate.runs);

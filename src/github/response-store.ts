@@ -10,6 +10,8 @@ export interface ResponseStore {
   set(key: string, value: string): Promise<void>;
   /** Whether every replica of the App sees the same store (Redis), so a missing entry means none made it. */
   readonly shared: boolean;
+  /** Let go of the store's connection, if it has one (the App's `close`). */
+  close?: () => Promise<void>;
 }
 
 /** How long entries live in Redis: longer than GitHub keeps deliveries for redelivery (3 days). */
@@ -82,12 +84,19 @@ export function createResponseStore(redisUrl: string | undefined, onError?: (err
   const connect = () =>
     (connection ??= import('ioredis').then(({ Redis }) => {
       const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      client = redis;
       redis.on('error', (error: unknown) => onError?.(error));
       return redisStore(redis, onError);
     }));
+  let client: Redis | undefined;
   return {
     shared: true,
     get: async (key) => (await connect()).get(key),
     set: async (key, value) => (await connect()).set(key, value),
+    close: async () => {
+      if (connection === undefined) return;
+      await connection;
+      await client?.quit().catch(() => client?.disconnect());
+    },
   };
 }

@@ -155,13 +155,14 @@ describe('metrics', () => {
   it('renders the queue, deliveries and gates in the Prometheus text format', () => {
     const text = renderMetrics({
       queue: { queued: 3, running: 2, inFlight: 4, completed: 10, failed: 1, wait: { lastMs: 250, maxMs: 1500, totalMs: 4000, count: 12 } },
-      deliveries: { accepted: 12, duplicate: 5, malformed: 1, failed: 1 },
+      deliveries: { accepted: 12, duplicate: 5, own: 2, malformed: 1, failed: 1 },
       gate: { runs: 7, joined: 19 },
       claims: 'redis',
     });
     expect(text).toContain('# TYPE agent_os_queue_length gauge\nagent_os_queue_length 3\n');
     expect(text).toContain('agent_os_queue_wait_seconds_max 1.5\n');
     expect(text).toContain('agent_os_deliveries_duplicate_total 5\n');
+    expect(text).toContain('agent_os_deliveries_own_total 2\n');
     expect(text).toContain('agent_os_gate_joined_total 19\n');
     expect(text.endsWith('agent_os_claims_shared 1\n')).toBe(true);
   });
