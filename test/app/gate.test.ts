@@ -255,7 +255,7 @@ describe('merge gate on pull_request events', () => {
     await deliver(probot, 'pull_request', prPayload('opened'), 'delivery-1');
 
     expect(created).toHaveLength(1);
-    expect(appOf(probot).metrics().deliveries).toEqual({ accepted: 1, duplicate: 1, malformed: 0, failed: 0 });
+    expect(appOf(probot).metrics().deliveries).toEqual({ accepted: 1, duplicate: 1, own: 0, malformed: 0, failed: 0 });
   });
 
   it('updates its run in place when the result changes and the run has no annotations yet', async () => {
