@@ -24,7 +24,7 @@ function clean(value: string | undefined): string {
  * The endpoint from plain values (the entry points read them from the environment or the Action's inputs). No
  * model name means no model. No URL means GitHub Models, which needs a token (`fallbackToken`: the workflow's).
  */
-export function resolveModelEndpoint(given: { url?: string; token?: string; model?: string; fallbackToken?: string }): EndpointResult {
+export function resolveModelEndpoint(given: { url?: string | undefined; token?: string | undefined; model?: string | undefined; fallbackToken?: string | undefined }): EndpointResult {
   const model = clean(given.model);
   const url = clean(given.url);
   if (model === '') {

@@ -14,7 +14,7 @@ export interface ConfiguredModel {
  * The model the App and the CLI draft with, from `AGENT_OS_MODEL_URL`, `AGENT_OS_MODEL_TOKEN` and
  * `AGENT_OS_MODEL` (the Action passes its inputs the same way). None set: no model, the rules draft.
  */
-export function modelFromSettings(given: { url?: string; token?: string; model?: string; fallbackToken?: string }, options: ChatModelOptions = {}): ConfiguredModel {
+export function modelFromSettings(given: { url?: string | undefined; token?: string | undefined; model?: string | undefined; fallbackToken?: string | undefined }, options: ChatModelOptions = {}): ConfiguredModel {
   const resolved = resolveModelEndpoint(given);
   if (!resolved.configured) return resolved.problem === undefined ? {} : { problem: resolved.problem };
   return { model: createChatCompletionsModel(resolved.endpoint, options), description: describeEndpoint(resolved.endpoint) };

@@ -227,7 +227,7 @@ async function closeDuplicates(ctx: LifecycleContext, parent: number, folder: st
 
 async function syncOne(
   ctx: LifecycleContext,
-  input: { parent: number; planned: PlannedGroup; want: SubIssue; have: IssueRecord | undefined; done: boolean; create: boolean; problems?: string[] },
+  input: { parent: number; planned: PlannedGroup; want: SubIssue; have: IssueRecord | undefined; done: boolean; create: boolean; problems?: string[] | undefined },
 ): Promise<SubIssueOutcome | undefined> {
   const { planned, want, have, done } = input;
   if (have === undefined) {

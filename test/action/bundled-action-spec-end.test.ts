@@ -98,7 +98,7 @@ function issueStatePayload(number: number, change: { action: 'closed' | 'reopene
       p.issue.number = number;
       p.issue.title = issue.title;
       p.issue.body = issue.body;
-      (p.issue as { state_reason?: string | null }).state_reason = issue.state_reason;
+      (p.issue as { state_reason?: string | null | undefined }).state_reason = issue.state_reason;
       (p.issue as { state: string }).state = issue.state;
       Object.assign(p.sender, { login: change.sender.login, type: change.sender.type });
       p.repository.default_branch = fake.defaultBranch;

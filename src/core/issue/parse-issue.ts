@@ -142,7 +142,7 @@ export function parseIssue(title: string, body: string | null | undefined): Pars
   let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading: string, node: Nodes): void => {
     if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
-    const text = oneLine(toString(node)).replace(/:\s*$/, '');
+    const text = oneLine(heading).replace(/:\s*$/, '');
     current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], blocks: [], line: lineOf(node) };
   };
   for (const node of tree.children) {

@@ -23,9 +23,9 @@ export interface TaskItem {
    * When some text is struck through: the text before the first struck piece (`leading`: an ID, tags), the struck
    * run (`struck`) and what follows it (`rest`: a reason such as `→ carried over` or `DEFERRED: …`).
    */
-  struckFirst?: { leading: string; struck: string; rest: string };
+  struckFirst?: { leading: string; struck: string; rest: string } | undefined;
   /** Position in the scan of the nearest enclosing task item, if any. */
-  parent?: number;
+  parent?: number | undefined;
   /** Whether the item sits in a list at the top level of the document (not inside another list item). */
   topLevel: boolean;
 }

@@ -24,7 +24,7 @@ export interface GroupPromptInput {
   /** The text `tasks` was parsed from. */
   tasksSource: string;
   group: TaskGroup;
-  orchestration?: OrchestrationGroup;
+  orchestration?: OrchestrationGroup | undefined;
   links: SpecFileLinks;
   specTitle: string;
   /** The folder of the standards (default: `<spec root>/standards`, the spec root being what holds `specs/`, else `agent-os`). */

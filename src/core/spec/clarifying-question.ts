@@ -29,7 +29,7 @@ export interface ClarifyingQuestion {
   /** What stands when the question is left unanswered. */
   default: string;
   /** For a follow-up: the question it follows up on. */
-  about?: number;
+  about?: number | undefined;
   /** For a follow-up: the id of the comment whose answer it follows up on. */
   askedIn?: number;
 }

@@ -3,9 +3,9 @@ import { dialectOfPath } from './task-file-locations.js';
 import type { Dialect } from './types.js';
 
 export interface DialectEvidence {
-  path?: string;
+  path?: string | undefined;
   headings: readonly HeadingItem[];
-  tasks: ReadonlyArray<Pick<TaskItem, 'marker' | 'optional'> & { id?: string; topLevel: boolean }>;
+  tasks: ReadonlyArray<Pick<TaskItem, 'marker' | 'optional'> & { id?: string | undefined; topLevel: boolean }>;
 }
 
 /** Recognise which tool wrote a task file: by its location first, then by what its content looks like. */
