@@ -8,7 +8,7 @@ import { markedAs, markerLine, MARKERS, writtenForEvent } from '../core/spec/ren
 import { renderSpecMerged, renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
-import { renderDraftingNote } from '../core/model/render-drafting-note.js';
+import { PRODUCT_FILES, renderDraftingNote, renderPromptsNote } from '../core/model/render-drafting-note.js';
 import { addReaction } from '../github/add-reaction.js';
 import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
@@ -108,7 +108,7 @@ async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, com
   return readIssue(ctx.client, ctx.repo, number);
 }
 
-/** `/write-spec --deterministic`: the rules draft it even when a model is configured. */
+/** `/write-spec --deterministic` (also `/create-tasks`, `/plan-product`, `/orchestrate-tasks`): the rules draft it even when a model is configured. */
 function wantsDeterministic(command: SlashCommand): boolean {
   return command.args.some((a) => a.toLowerCase() === '--deterministic');
 }
@@ -169,7 +169,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
     return { phase: 'shape-spec', status: result.status, message: [renderSpecStatus(undefined, result.links, phase, ctx.gateSettings.checkName), ...rebuilt, ...kept].join('\n') };
   }
   if (command.name === 'create-tasks') return runCreateTasks(ctx, issue, command);
-  if (command.name === 'orchestrate-tasks') return runOrchestrateTasks(ctx, issue);
+  if (command.name === 'orchestrate-tasks') return runOrchestrateTasks(ctx, issue, command);
   if (command.name === 'implement-tasks') {
     if (!event.isPullRequest) throw new AgentOsError('user-input', '`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.');
     const result = await implementTasks(ctx, event.issueNumber, command.args);
@@ -206,7 +206,7 @@ async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, comma
 }
 
 async function runPlanProduct(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand, eventKey: string, comments: readonly IssueComment[]): Promise<EventOutcome> {
-  const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey });
+  const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey, deterministic: wantsDeterministic(command) });
   if (result.status === 'asked') {
     // The questions comment, written for this command, is its one reply; asked again unchanged, a short pointer to it.
     if (result.comment !== 'unchanged') return { phase: 'plan-product', status: 'asked' };
@@ -230,12 +230,12 @@ async function runPlanProduct(ctx: LifecycleContext, issue: IssueSnapshot, comma
   return {
     phase: 'plan-product',
     status: result.status,
-    message: `The product plan is ${verb} #${result.pullRequest.number} (branch \`${result.branch}\`): mission, a roadmap of ${result.features} items, and the tech stack (${stack}).${kept}`,
+    message: `The product plan is ${verb} #${result.pullRequest.number} (branch \`${result.branch}\`): mission, a roadmap of ${result.features} items, and the tech stack (${stack}).${kept}${result.drafting === undefined ? '' : `\n\n${renderDraftingNote(PRODUCT_FILES, result.drafting)}`}`,
   };
 }
 
-async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot): Promise<EventOutcome> {
-  const result = await orchestrateTasks(ctx, issue);
+async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot, command: SlashCommand): Promise<EventOutcome> {
+  const result = await orchestrateTasks(ctx, issue, { deterministic: wantsDeterministic(command) });
   const created = result.subIssues.filter((s) => s.outcome === 'created').length;
   const lines = result.subIssues.map((s) => `- Task Group ${s.group}: #${s.number}${s.outcome === 'unchanged' ? '' : ` (${s.outcome})`}`);
   const files =
@@ -253,6 +253,7 @@ async function runOrchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot):
       '',
       'Closing a sub-issue as completed ticks its group in `tasks.md`; a group ticked in `tasks.md` closes its sub-issue. Set `claude_code_subagent`, `standards` or `assignees` per group in `orchestration.yml` and comment `/orchestrate-tasks` again to carry them over.',
       ...problems,
+      ...(result.drafting === undefined ? [] : ['', renderPromptsNote(result.drafting)]),
     ].join('\n'),
   };
 }

@@ -15,6 +15,8 @@ import type { IssueSnapshot } from '../github/read-issue.js';
 import { addSubIssue, listRecentIssues, listSubIssues } from '../github/sub-issues.js';
 import { readFileOnBranch, type FileToWrite } from '../github/write-files.js';
 import { createIssue, updateIssue, type IssueRecord } from '../github/write-issue.js';
+import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { draftGroupPrompts } from './draft-group-prompts.js';
 import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
 
@@ -38,6 +40,8 @@ export interface OrchestrateResult {
   /** Problems with a hand-edited orchestration.yml (kept as data, said in the reply). */
   problems: string[];
   orchestrationUrl: string;
+  /** How the model drafted each group's prompt, when one is configured and wanted. */
+  drafting?: Array<{ key: string; note: DraftingNote }>;
 }
 
 /** The spec's task groups with their key, prompt and sub-issue as they should be. */
@@ -91,7 +95,7 @@ export function planGroups(input: {
  * created once (found again by its hidden marker), updated when its text would change, closed when its group
  * is complete.
  */
-export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot): Promise<OrchestrateResult> {
+export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot, options: { deterministic?: boolean } = {}): Promise<OrchestrateResult> {
   const spec = await locateSpec(ctx, issue);
   if (spec === undefined) {
     throw new AgentOsError('user-input', `Issue #${issue.number} has no spec yet. Shape it (\`/shape-spec\`), write the spec (\`/write-spec\`) and the tasks (\`/create-tasks\`) first.`);
@@ -114,7 +118,11 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
     throw new AgentOsError('user-input', `\`${location.tasksPath}\` has no task groups with tasks in it, so there is nothing to orchestrate.`);
   }
   const plan = planOrchestration(tasks, existingPlan?.text);
-  const groups = planGroups({ tasks, tasksSource: tasksFile.text, orchestration: plan.groups, links, specTitle: issue.title });
+  let groups = planGroups({ tasks, tasksSource: tasksFile.text, orchestration: plan.groups, links, specTitle: issue.title });
+  let drafting: OrchestrateResult['drafting'];
+  if (ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true) {
+    ({ groups, notes: drafting } = await draftGroupPrompts(ctx, ctx.model, { location, tasks, groups, specTitle: issue.title, existingPrompts: new Set(prompts.map((p) => p.path)) }));
+  }
 
   // Files: only those whose content would change (prompt blobs compared by hash, so no prompt is read).
   const promptShas = new Map(prompts.map((p) => [p.path, p.sha]));
@@ -139,6 +147,7 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
     subIssues,
     problems,
     orchestrationUrl: blobUrl(ctx, location.branch, orchestrationPath),
+    ...(drafting === undefined ? {} : { drafting }),
   };
 }
 

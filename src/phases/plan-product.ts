@@ -14,6 +14,8 @@ import { findOrOpenPullRequest } from '../github/pull-requests.js';
 import { readFileAtRef } from '../github/read-file-at-ref.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { createBranchWithFiles, type FileToWrite } from '../github/write-files.js';
+import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { draftProductOnBranch } from './draft-product-on-branch.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 
 /** The hidden first line of the product questions comment (one per issue). */
@@ -34,6 +36,8 @@ export type PlanProductResult =
       branch: string;
       stack: number;
       features: number;
+      /** How a model drafted mission.md and roadmap.md, when one is configured and wanted. */
+      drafting?: DraftingNote;
     };
 
 /** Manifests read at once. */
@@ -79,7 +83,7 @@ export async function readStackFiles(ctx: LifecycleContext): Promise<RepositoryF
  * branch `<prefix>product`, in a pull request. Asks first (one comment, kept up to date) when the issue lacks
  * what Agent OS needs; never overwrites product docs that exist unless `force`.
  */
-export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, comments: readonly IssueComment[], options: { force: boolean; eventKey: string }): Promise<PlanProductResult> {
+export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, comments: readonly IssueComment[], options: { force: boolean; eventKey: string; deterministic?: boolean }): Promise<PlanProductResult> {
   if (issue.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
   const brief = productBriefOf(issue, comments);
   const remaining = new Set(missingProductInfo(brief).map((q) => q.topic));
@@ -112,9 +116,18 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     return { status: 'exists', folderUrl: treeUrl(ctx, ctx.defaultBranch, folder) };
   }
   const stack = detectTechStack(stackFiles);
+  let plan = { mission: renderMission(brief), roadmap: renderRoadmap(brief) };
+  let drafting: DraftingNote | undefined;
+  // A kept branch is not rewritten, so the model is not asked.
+  if (ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true && (head === undefined || options.force)) {
+    const paths = { mission: `${folder}/${PRODUCT_FILE_NAMES.mission}`, roadmap: `${folder}/${PRODUCT_FILE_NAMES.roadmap}` };
+    const drafted = await draftProductOnBranch(ctx, ctx.model, { brief, issueBody: issue.body, floor: plan, stack, paths, ...(head === undefined ? {} : { productBranch: branch }) });
+    plan = { mission: drafted.mission, roadmap: drafted.roadmap };
+    drafting = drafted.note;
+  }
   const files: FileToWrite[] = [
-    { path: `${folder}/${PRODUCT_FILE_NAMES.mission}`, content: renderMission(brief) },
-    { path: `${folder}/${PRODUCT_FILE_NAMES.roadmap}`, content: renderRoadmap(brief) },
+    { path: `${folder}/${PRODUCT_FILE_NAMES.mission}`, content: plan.mission },
+    { path: `${folder}/${PRODUCT_FILE_NAMES.roadmap}`, content: plan.roadmap },
     { path: `${folder}/${PRODUCT_FILE_NAMES.techStack}`, content: renderTechStack(stack) },
   ];
   const message = `Plan product from #${issue.number}: ${brief.name}\n\nmission.md, roadmap.md (${brief.features.length} items) and tech-stack.md (${stack.length} entries detected from the repository).`;
@@ -147,5 +160,5 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     draft: ctx.settings.draftPullRequests,
     openOnly: true,
   });
-  return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: brief.features.length };
+  return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: brief.features.length, ...(drafting === undefined ? {} : { drafting }) };
 }

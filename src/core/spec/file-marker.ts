@@ -5,7 +5,7 @@ import { fingerprint } from '../markdown/fingerprint.js';
  * fingerprint of everything above it (and any state the App keeps with the file). A file whose text no longer
  * matches its fingerprint was changed by a person, and the App leaves it alone unless asked to regenerate.
  */
-export type MarkedFileKind = 'requirements' | 'spec' | 'tasks' | 'verification';
+export type MarkedFileKind = 'requirements' | 'spec' | 'tasks' | 'verification' | 'mission' | 'roadmap' | 'prompt';
 
 const PREFIX = '<!-- agent-os-github:';
 

@@ -1,0 +1,65 @@
+import { markFile, readMarkedFile } from '../spec/file-marker.js';
+import { normalisePath } from './check-spec-draft.js';
+import { normaliseTaskRef, type GroupPromptCheck } from './check-group-prompt-draft.js';
+import type { GroupPromptDraft } from './group-prompt-draft-schema.js';
+import type { ModelSpecMarker } from './render-model-spec.js';
+import { safeLine } from './render-model-spec.js';
+
+/** The first line of the model's part of a prompt; everything from it to the marker is the model's. */
+export const MODEL_GUIDANCE_HEADING = '## How to approach it';
+
+function trace(item: { tasks: readonly string[]; files: readonly string[]; requirements?: readonly number[] }): string {
+  const parts = [
+    ...[...new Set(item.tasks.map(normaliseTaskRef))].map((t) => `task ${t}`),
+    ...[...new Set(item.requirements ?? [])].map((n) => `Specific Requirement ${n}`),
+    ...[...new Set(item.files.map(normalisePath))].map((f) => `\`${f.replace(/`/g, '')}\``),
+  ];
+  return parts.length === 0 ? '' : ` _(${parts.join('; ')})_`;
+}
+
+/** The model's guidance as markdown: steps, code to reuse, pitfalls, and proposals (optional steps). */
+export function renderModelGuidance(input: { draft: GroupPromptDraft; check: GroupPromptCheck; model: string }): string {
+  const { draft, check } = input;
+  const proposed = new Set(check.proposed);
+  const steps = draft.approach.filter((_s, i) => !proposed.has(i));
+  const lines = [
+    MODEL_GUIDANCE_HEADING,
+    '',
+    `_Drafted by \`${input.model}\` from spec.md, this group's tasks, the repository's tree and its detected tech stack, and checked: every task above is addressed and every cited path exists. Where it disagrees with the tasks, the tasks win._`,
+    '',
+    ...steps.map((s, i) => `${i + 1}. ${safeLine(s.text)}${trace(s)}`),
+  ];
+  if (draft.reuse.length > 0) {
+    lines.push('', '### Existing code to reuse', '');
+    for (const r of draft.reuse) {
+      const symbol = r.symbol.trim() === '' ? '' : ` (\`${r.symbol.replace(/`/g, '').trim()}\`)`;
+      lines.push(`- \`${normalisePath(r.path).replace(/`/g, '')}\`${symbol}: ${safeLine(r.reason)}`);
+    }
+  }
+  if (draft.watch_out.length > 0) lines.push('', '### Watch out for', '', ...draft.watch_out.map((w) => `- ${safeLine(w.text)}${trace({ tasks: w.tasks, files: w.files })}`));
+  if (proposed.size > 0) {
+    lines.push('', '### Proposed', '', '_Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps._', '');
+    for (const i of check.proposed) {
+      const step = draft.approach[i];
+      if (step !== undefined) lines.push(`- ${safeLine(step.text)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The prompt file: the deterministic prompt (tasks, references, standards: all kept as they are), then the model's guidance, then the marker. */
+export function renderModelGroupPrompt(floor: string, guidance: string, marker: ModelSpecMarker): string {
+  return markFile('prompt', `${floor.trimEnd()}\n\n${guidance}`, marker);
+}
+
+/**
+ * The model's guidance in a prompt file the App wrote for exactly these inputs (`inputs`), or `undefined`: a
+ * prompt a person edited, one drafted for other inputs, or a deterministic one.
+ */
+export function cachedGuidance(text: string | undefined, inputs: string): string | undefined {
+  if (text === undefined) return undefined;
+  const marked = readMarkedFile<Partial<ModelSpecMarker>>('prompt', text);
+  if (!marked.marked || !marked.intact || marked.data.drafter !== 'model' || marked.data.inputs !== inputs) return undefined;
+  const at = marked.content.lastIndexOf(`\n${MODEL_GUIDANCE_HEADING}\n`);
+  return at < 0 ? undefined : `${marked.content.slice(at + 1).trimEnd()}\n`;
+}
