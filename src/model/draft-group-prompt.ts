@@ -30,7 +30,7 @@ export async function draftGroupPrompt(
   const cached = cachedGuidance(input.existingText, inputs);
   if (cached !== undefined) {
     input.log.info({ model: model.name, inputs, group: grounding.groupKey }, 'model draft: cached');
-    return { prompt: renderModelGroupPrompt(input.floor, cached, marker({ promptTokens: 0, completionTokens: 0 })), note: { by: 'cached', model: model.name } };
+    return { prompt: renderModelGroupPrompt(input.floor, cached.guidance, cached.marker), note: { by: 'cached', model: model.name } };
   }
   const guarded = await draftWithGuard(model, messages, 'group_prompt', GROUP_PROMPT_DRAFT_SCHEMA, (draft) => checkGroupPromptDraft(draft, grounding));
   const { usage } = guarded;

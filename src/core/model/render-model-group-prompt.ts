@@ -53,13 +53,16 @@ export function renderModelGroupPrompt(floor: string, guidance: string, marker: 
 }
 
 /**
- * The model's guidance in a prompt file the App wrote for exactly these inputs (`inputs`), or `undefined`: a
- * prompt a person edited, one drafted for other inputs, or a deterministic one.
+ * The model's guidance in a prompt file the App wrote for exactly these inputs (`inputs`), with the marker it was
+ * written with (so writing it again changes nothing), or `undefined`: a prompt a person edited, one drafted for other
+ * inputs, or a deterministic one.
  */
-export function cachedGuidance(text: string | undefined, inputs: string): string | undefined {
+export function cachedGuidance(text: string | undefined, inputs: string): { guidance: string; marker: ModelSpecMarker } | undefined {
   if (text === undefined) return undefined;
   const marked = readMarkedFile<Partial<ModelSpecMarker>>('prompt', text);
-  if (!marked.marked || !marked.intact || marked.data.drafter !== 'model' || marked.data.inputs !== inputs) return undefined;
+  if (!marked.marked || !marked.intact || marked.data.drafter !== 'model' || marked.data.inputs !== inputs || typeof marked.data.model !== 'string') return undefined;
   const at = marked.content.lastIndexOf(`\n${MODEL_GUIDANCE_HEADING}\n`);
-  return at < 0 ? undefined : `${marked.content.slice(at + 1).trimEnd()}\n`;
+  if (at < 0) return undefined;
+  const usage = marked.data.usage ?? { prompt: 0, completion: 0 };
+  return { guidance: `${marked.content.slice(at + 1).trimEnd()}\n`, marker: { drafter: 'model', model: marked.data.model, inputs, usage: { prompt: usage.prompt, completion: usage.completion } } };
 }
