@@ -110,10 +110,12 @@ program
       'and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run.',
   )
   .argument('<spec-folder>', 'a spec folder with tasks.md')
-  .action(async (folder: string) => {
+  .option('--model', "add the model's guidance (AGENT_OS_MODEL, AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN) to each prompt, checked against the tasks")
+  .option('--no-model', 'write the prompts by rules only, even when a model is configured')
+  .action(async (folder: string, options: { model?: boolean }) => {
     try {
       const { orchestrateCommand } = await import('./orchestrate-command.js');
-      finish(await orchestrateCommand(folder, { cwd: process.cwd() }));
+      finish(await orchestrateCommand(folder, { cwd: process.cwd(), ...(options.model === undefined ? {} : { model: options.model }) }));
     } catch (error) {
       fail(error, false);
     }
@@ -127,10 +129,14 @@ program
   )
   .option('--from <file>', 'the product description as markdown (its first "# heading" is the name)')
   .option('--force', 'replace existing product files')
-  .action(async (options: { from?: string; force?: boolean }) => {
+  .option('--model', 'draft mission.md and roadmap.md with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules')
+  .option('--no-model', 'draft by rules only, even when a model is configured')
+  .action(async (options: { from?: string; force?: boolean; model?: boolean }) => {
     try {
       const { planProductCommand } = await import('./plan-product-command.js');
-      finish(await planProductCommand({ cwd: process.cwd(), force: options.force === true, ...(options.from === undefined ? {} : { from: options.from }) }));
+      finish(
+        await planProductCommand({ cwd: process.cwd(), force: options.force === true, ...(options.from === undefined ? {} : { from: options.from }), ...(options.model === undefined ? {} : { model: options.model }) }),
+      );
     } catch (error) {
       fail(error, false);
     }

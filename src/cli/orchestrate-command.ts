@@ -7,6 +7,16 @@ import { readSpec } from '../core/spec/read-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
+import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
+import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
+import { groupKey } from '../core/orchestration/group-progress.js';
+import { detectTechStack } from '../core/product/detect-tech-stack.js';
+import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
+import { readLocalSettings } from '../fs/read-local-config.js';
+import { readLocalTree } from '../fs/read-local-tree.js';
+import { readStackFiles } from '../fs/read-stack-files.js';
+import { MODEL_ENV } from '../model/model-endpoint.js';
+import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
 /** The names of the files in a folder, sorted; none when there is no such folder. */
@@ -30,6 +40,41 @@ function titleOf(spec: string | undefined, tasks: string, folder: string): strin
   return folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
+/**
+ * With a model (`--model`, or the environment's when the repository's `drafter` is `model`): a function adding the
+ * model's guidance to a group's deterministic prompt, grounded in spec.md, the folder's tree and its tech stack.
+ */
+async function promptDrafter(
+  options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv },
+  root: string,
+  specTitle: string,
+  tasks: TaskFile,
+): Promise<{ draft?: (group: TaskGroup, floor: string, existingText: string | undefined) => Promise<{ prompt: string; note: DraftingNote }>; warning?: string }> {
+  const env = options.env ?? process.env;
+  // No model asked for or configured: the settings are not even read.
+  if (options.model === false || (options.model === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '')) return {};
+  const settings = (await readLocalSettings(options.cwd)).lifecycle;
+  const chosen = await chooseCliModel(options.model, settings.drafter, env);
+  const { model } = chosen;
+  if (model === undefined) return chosen.warning === undefined ? {} : { warning: chosen.warning };
+  const { draftGroupPrompt } = await import('../model/draft-group-prompt.js');
+  const folder = displayPath(root, options.cwd);
+  const paths = (await readLocalTree(options.cwd)).filter((p) => p !== folder && !p.startsWith(`${folder}/`));
+  const specText = await readTextFileIfAny(join(root, 'spec.md'), 'spec.md');
+  const stack = detectTechStack(await readStackFiles(options.cwd));
+  const spec = specText === undefined ? undefined : readSpec(specText);
+  return {
+    draft: async (group, floor, existingText) =>
+      draftGroupPrompt(model, {
+        grounding: groundGroupPrompt({ tasks, group, specTitle, spec, paths, stack }),
+        floor,
+        existingText,
+        budgetTokens: settings.modelContextTokens,
+        log: QUIET_LOG,
+      }),
+  };
+}
+
 /** Write a file unless it already holds `content`; say which. */
 async function writeIfChanged(absolute: string, shown: string, content: string, base: string, existing?: string): Promise<'Wrote' | 'Unchanged'> {
   const before = existing ?? (await readTextFileIfAny(absolute, shown));
@@ -42,7 +87,7 @@ async function writeIfChanged(absolute: string, shown: string, content: string, 
  * `agent-os-github orchestrate-tasks SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
  * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
  */
-export async function orchestrateCommand(folder: string, options: { cwd: string }): Promise<CommandResult> {
+export async function orchestrateCommand(folder: string, options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
   const root = resolve(options.cwd, folder);
   const shownFolder = root === resolve(options.cwd) ? '.' : displayPath(root, options.cwd);
   const at = (path: string): string => (shownFolder === '.' ? path : `${shownFolder}/${path}`);
@@ -81,16 +126,24 @@ export async function orchestrateCommand(folder: string, options: { cwd: string 
   };
   const specTitle = titleOf(await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')), tasksSource, shownFolder === '.' ? root : shownFolder);
   const written = new Set<string>();
+  const drafter = await promptDrafter(options, root, specTitle, tasks);
+  const notes: Array<{ key: string; note: DraftingNote }> = [];
   for (const [i, group] of tasks.groups.entries()) {
     const promptPath = groupPromptPath(shownFolder, group, tasks);
     const orchestration = plan.groups[i];
-    const prompt = renderGroupPrompt({ tasks, tasksSource, group, ...(orchestration === undefined ? {} : { orchestration }), links, specTitle });
+    let prompt = renderGroupPrompt({ tasks, tasksSource, group, ...(orchestration === undefined ? {} : { orchestration }), links, specTitle });
     const absolute = resolve(options.cwd, promptPath);
+    if (drafter.draft !== undefined && group.tasks.length > 0) {
+      const drafted = await drafter.draft(group, prompt, await readTextFileIfAny(absolute, promptPath));
+      prompt = drafted.prompt;
+      notes.push({ key: groupKey(group, tasks), note: drafted.note });
+    }
     written.add(absolute);
     out.push(`${await writeIfChanged(absolute, promptPath, prompt, base)} ${promptPath}`);
   }
+  if (notes.length > 0) out.push('', renderPromptsNote(notes).replace(/<\/?sub>/g, '').replace(/\n\n/g, '\n'));
 
-  const warnings = plan.problems.map((p) => `warning: ${p}`);
+  const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...(drafter.warning === undefined ? [] : [`warning: ${drafter.warning}`])];
   for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
     if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
       warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);

@@ -1,5 +1,5 @@
 import { buildProductPrompt } from '../core/model/build-product-prompt.js';
-import type { ChatModel } from '../core/model/chat-model.js';
+import { NO_USAGE, type ChatModel } from '../core/model/chat-model.js';
 import { checkProductDraft } from '../core/model/check-product-draft.js';
 import { PRODUCT_DRAFT_SCHEMA } from '../core/model/product-draft-schema.js';
 import { groundProduct } from '../core/model/product-grounding.js';
@@ -44,6 +44,8 @@ export async function draftProductFiles(
     stack: readonly StackEntry[];
     budgetTokens: number;
     log: DraftLog;
+    /** Only reuse a cached plan, never call (files exist that will not be replaced). */
+    cacheOnly?: boolean;
   },
 ): Promise<ProductFiles & { note: DraftingNote }> {
   const grounding = groundProduct({ brief: input.brief, issueBody: input.issueBody, paths: input.paths, stack: input.stack });
@@ -54,6 +56,7 @@ export async function draftProductFiles(
     input.log.info({ model: model.name, inputs }, 'model draft: cached');
     return { mission, roadmap, note: { by: 'cached', model: model.name } };
   }
+  if (input.cacheOnly === true) return { ...input.floor, note: { by: 'deterministic', model: model.name, usage: NO_USAGE, reason: 'the product files exist and hold no plan of the model for these inputs' } };
   const guarded = await draftWithGuard(model, messages, 'product_plan', PRODUCT_DRAFT_SCHEMA, (draft) => checkProductDraft(draft, grounding));
   const { usage } = guarded;
   input.log.info(

@@ -27,7 +27,9 @@ export async function draftProductOnBranch(
       branch === undefined ? undefined : readFileOnBranch(ctx.client, ctx.repo, input.paths.mission, branch),
       branch === undefined ? undefined : readFileOnBranch(ctx.client, ctx.repo, input.paths.roadmap, branch),
     ]);
-    tree = read.paths;
+    // The product files being written are not part of what they are drafted from.
+    const folder = input.paths.mission.slice(0, input.paths.mission.lastIndexOf('/'));
+    tree = read.paths.filter((p) => p !== folder && !p.startsWith(`${folder}/`));
     existing = { ...(mission === undefined ? {} : { mission: mission.text }), ...(roadmap === undefined ? {} : { roadmap: roadmap.text }) };
   } catch (error) {
     ctx.log.warn({ err: error }, 'model draft: the repository could not be read');
