@@ -14,6 +14,7 @@ import { renderRequirements } from '../src/core/spec/render-requirements.js';
 import { renderSpec } from '../src/core/spec/render-spec.js';
 import { draftSpecWithModel, prepareSpecDraft } from '../src/model/draft-spec-with-model.js';
 import { modelFromEnvironment } from '../src/model/model-from-environment.js';
+import { evalPlanAndPrompts, printPlanAndPromptSizes } from './plan-and-prompts-eval.js';
 
 const ROOT = 'test/fixtures/issues';
 const BUDGET = 12_000;
@@ -56,6 +57,7 @@ if (configured.model === undefined) {
     rows.push([name, String(grounding.requirements.length), String(grounding.answers.filter((a) => a.behaviourChanging).length), String(prepared.messages.reduce((n, m) => n + estimateTokens(m.content), 0))]);
   }
   console.table(rows.map(([fixture, requirements, answers, tokens]) => ({ fixture, requirements, answers, 'prompt tokens': tokens })));
+  printPlanAndPromptSizes();
   process.exit(0);
 }
 
@@ -84,3 +86,5 @@ console.table(
   rows.map(([fixture, by, requirements, answers, paths, proposed, usage]) => ({ fixture, by, 'requirements covered': requirements, 'answers carried': answers, 'cited paths existing': paths, proposed, 'calls / tokens': usage })),
 );
 console.log(`\nTotal: ${prompt} prompt + ${completion} completion tokens; ${Math.round((prompt + completion) / fixtures.length)} a spec on average.`);
+const more = await evalPlanAndPrompts(model);
+console.log(`Plans and group prompts: ${more.prompt} prompt + ${more.completion} completion tokens.`);

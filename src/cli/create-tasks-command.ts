@@ -7,6 +7,8 @@ import { displayPath } from '../fs/find-task-files.js';
 import { readTextFileIfAny, writeBase, writeTextFile } from '../fs/write-text-file.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readLocalTree } from '../fs/read-local-tree.js';
+import { detectTechStack } from '../core/product/detect-tech-stack.js';
+import { readStackFiles } from '../fs/read-stack-files.js';
 import { draftTasksFile } from '../model/draft-tasks-file.js';
 import { chooseCliModel, draftingLine, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
@@ -36,7 +38,7 @@ export async function createTasksCommand(folder: string, options: { cwd: string;
   if (chosen.model !== undefined) {
     const folderPath = displayPath(root, options.cwd);
     const paths = (await readLocalTree(options.cwd)).filter((p) => p !== folderPath && !p.startsWith(`${folderPath}/`));
-    const drafted = await draftTasksFile(chosen.model, { spec: doc, floor: content, existingText: existing, paths, budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
+    const drafted = await draftTasksFile(chosen.model, { spec: doc, floor: content, existingText: existing, paths, stack: detectTechStack(await readStackFiles(options.cwd)), budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
     content = drafted.content;
     note = `${draftingLine('tasks.md', drafted.note)}\n`;
   }

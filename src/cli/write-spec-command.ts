@@ -8,6 +8,8 @@ import { readTextFileIfAny, writeBase, writeTextFile } from '../fs/write-text-fi
 import { chooseGroundingFiles, clipFile } from '../core/model/choose-grounding-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readLocalFiles, readLocalTree } from '../fs/read-local-tree.js';
+import { detectTechStack } from '../core/product/detect-tech-stack.js';
+import { readStackFiles } from '../fs/read-stack-files.js';
 import { draftSpecFile } from '../model/draft-spec-file.js';
 import { chooseCliModel, draftingLine, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
@@ -40,7 +42,8 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
     const paths = (await readLocalTree(options.cwd)).filter((p) => p !== folderPath && !p.startsWith(`${folderPath}/`));
     const text = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join('\n');
     const documents = (await readLocalFiles(options.cwd, chooseGroundingFiles(paths, settings.specRoot, text))).map((d) => ({ path: d.path, text: clipFile(d.text) }));
-    const drafted = await draftSpecFile(chosen.model, { doc, floor: content, existingText: existing, repository: { paths, documents }, budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
+    const stack = detectTechStack(await readStackFiles(options.cwd));
+    const drafted = await draftSpecFile(chosen.model, { doc, floor: content, existingText: existing, repository: { paths, documents, stack }, budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
     content = drafted.content;
     note = `${draftingLine('spec.md', drafted.note)}\n`;
   }

@@ -3,6 +3,7 @@ import { groundSpec, visualsOf } from '../core/model/ground-spec.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import type { GroundingDocument } from '../core/model/spec-grounding.js';
+import type { StackEntry } from '../core/product/stack-entry.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
 import type { RequirementsDocument } from '../core/spec/read-requirements.js';
 import { draftSpecWithModel, prepareSpecDraft } from './draft-spec-with-model.js';
@@ -22,7 +23,7 @@ export async function draftSpecFile(
     doc: RequirementsDocument;
     floor: string;
     existingText: string | undefined;
-    repository: { paths: readonly string[]; documents: readonly GroundingDocument[] };
+    repository: { paths: readonly string[]; documents: readonly GroundingDocument[]; stack?: readonly StackEntry[] };
     budgetTokens: number;
     log: DraftLog;
   },

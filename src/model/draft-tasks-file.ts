@@ -7,6 +7,7 @@ import { renderModelTasks } from '../core/model/render-model-tasks.js';
 import { TASKS_DRAFT_SCHEMA } from '../core/model/tasks-draft-schema.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
+import type { StackEntry } from '../core/product/stack-entry.js';
 import type { SpecDocument } from '../core/spec/read-spec.js';
 import type { DraftLog } from './draft-spec-file.js';
 import { draftWithGuard } from './draft-with-guard.js';
@@ -20,13 +21,14 @@ const PROMPT_VERSION = 1;
  */
 export async function draftTasksFile(
   model: ChatModel,
-  input: { spec: SpecDocument; floor: string; existingText: string | undefined; paths: readonly string[]; budgetTokens: number; log: DraftLog },
+  input: { spec: SpecDocument; floor: string; existingText: string | undefined; paths: readonly string[]; stack?: readonly StackEntry[]; budgetTokens: number; log: DraftLog },
 ): Promise<{ content: string; note: DraftingNote }> {
   const grounding: TasksGrounding = {
     title: input.spec.title,
     goal: input.spec.goal,
     requirements: input.spec.requirements.map((r) => ({ number: r.number, name: r.name, details: r.bullets.map((b) => `${'  '.repeat(b.depth)}${b.text}`) })),
     paths: [...input.paths],
+    stack: [...(input.stack ?? [])],
   };
   const messages = buildTasksPrompt(grounding, input.budgetTokens);
   const inputs = fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages }));

@@ -11,6 +11,7 @@ import { draftTasksFile } from '../model/draft-tasks-file.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
+import { readStackInTree } from './read-stack-in-tree.js';
 import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
 import { syncChecklist } from './sync-checklist.js';
@@ -60,11 +61,13 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
     if (tree === undefined) {
       drafting = { by: 'deterministic', model: ctx.model.name, usage: NO_USAGE, reason: 'the repository tree could not be read to ground it' };
     } else {
+      const paths = tree.paths.filter((p) => !p.startsWith(`${location.folder}/`));
       ({ content, note: drafting } = await draftTasksFile(ctx.model, {
         spec: doc,
         floor: content,
         existingText: existing?.text,
-        paths: tree.paths.filter((p) => !p.startsWith(`${location.folder}/`)),
+        paths,
+        stack: await readStackInTree(ctx, paths, location.branch),
         budgetTokens: ctx.settings.modelContextTokens,
         log: ctx.log,
       }));

@@ -3,6 +3,7 @@ import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import type { QuestionsDrafted } from '../core/spec/shaping-state.js';
 import { draftQuestionsWithModel } from '../model/draft-questions-with-model.js';
 import type { LifecycleContext } from './lifecycle-context.js';
+import { readStackInTree } from './read-stack-in-tree.js';
 
 /**
  * The clarifying questions for an issue: by the configured model when the repository's `drafter` setting is
@@ -17,5 +18,7 @@ export async function draftQuestionsFor(
 ): Promise<{ questions: ClarifyingQuestion[]; drafted?: QuestionsDrafted; note: string }> {
   const floor = await ctx.drafter.draftQuestions(issue, repositoryPaths);
   if (ctx.model === undefined || ctx.settings.drafter !== 'model') return { questions: floor, note: '' };
-  return draftQuestionsWithModel(ctx.model, { grounding: { title: issue.title, issueLines: issue.body.split('\n'), floor }, log: ctx.log });
+  // The stack from the manifests the tree shows (read only when a model asks, and only when the tree was read).
+  const stack = repositoryPaths.length === 0 ? [] : await readStackInTree(ctx, repositoryPaths, ctx.defaultBranch);
+  return draftQuestionsWithModel(ctx.model, { grounding: { title: issue.title, issueLines: issue.body.split('\n'), floor, stack }, log: ctx.log });
 }

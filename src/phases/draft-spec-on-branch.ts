@@ -7,19 +7,25 @@ import type { SpecLocation } from '../core/spec/spec-location.js';
 import { readRepositoryTree } from '../github/read-repository-tree.js';
 import { readFileOnBranch, type FileOnBranch } from '../github/write-files.js';
 import { draftSpecFile } from '../model/draft-spec-file.js';
+import type { StackEntry } from '../core/product/stack-entry.js';
 import type { LifecycleContext } from './lifecycle-context.js';
+import { stackOf, stackReadPlan } from './read-stack-in-tree.js';
 
 /** The repository as the model sees it: one recursive tree read, the product docs and standards, the most relevant files. */
-async function readRepositoryContext(ctx: LifecycleContext, location: SpecLocation, text: string): Promise<{ paths: string[]; documents: GroundingDocument[] }> {
+async function readRepositoryContext(ctx: LifecycleContext, location: SpecLocation, text: string): Promise<{ paths: string[]; documents: GroundingDocument[]; stack: StackEntry[] }> {
   const tree = await readRepositoryTree(ctx.client, ctx.repo, location.branch);
   const paths = tree.paths.filter((p) => !p.startsWith(`${location.folder}/`));
   const wanted = chooseGroundingFiles(paths, ctx.settings.specRoot, text);
-  const read = await Promise.all(wanted.map((path) => readFileOnBranch(ctx.client, ctx.repo, path, location.branch).catch(() => undefined)));
-  const documents = wanted.flatMap((path, i) => {
-    const file = read[i];
-    return file === undefined ? [] : [{ path, text: clipFile(file.text) }];
+  // The manifests for the tech stack are read with the relevant files, each file once.
+  const stackPlan = stackReadPlan(paths);
+  const all = [...new Set([...wanted, ...stackPlan.read])];
+  const read = await Promise.all(all.map((path) => readFileOnBranch(ctx.client, ctx.repo, path, location.branch).catch(() => undefined)));
+  const byPath = new Map(all.map((path, i) => [path, read[i]?.text]));
+  const documents = wanted.flatMap((path) => {
+    const file = byPath.get(path);
+    return file === undefined ? [] : [{ path, text: clipFile(file) }];
   });
-  return { paths, documents };
+  return { paths, documents, stack: stackOf(stackPlan, stackPlan.read.map((p) => byPath.get(p))) };
 }
 
 /**
@@ -33,7 +39,7 @@ export async function draftSpecOnBranch(
 ): Promise<{ content: string; note: DraftingNote }> {
   const { doc } = input;
   const text = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join('\n');
-  let repository: { paths: string[]; documents: GroundingDocument[] };
+  let repository: { paths: string[]; documents: GroundingDocument[]; stack: StackEntry[] };
   try {
     repository = await readRepositoryContext(ctx, input.location, text);
   } catch (error) {

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { detectTechStack, type StackEntry } from '../core/product/detect-tech-stack.js';
+import { detectTechStack, type RepositoryFile, type StackEntry } from '../core/product/detect-tech-stack.js';
 import { isStackFile } from '../core/product/product-files.js';
 import { readFileOnBranch } from '../github/write-files.js';
 import type { LifecycleContext } from './lifecycle-context.js';
@@ -10,23 +10,32 @@ export const MAX_STACK_READS = 8;
 /** Files the detector reads for their presence only: never fetched (they can be megabytes). */
 const PRESENCE_ONLY = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'poetry.lock', 'uv.lock']);
 
+/** Which of a tree's paths the stack detection reads (at most `MAX_STACK_READS`), and the lock files it only needs to see. */
+export function stackReadPlan(paths: readonly string[]): { read: string[]; present: RepositoryFile[] } {
+  const stackPaths = paths.filter((p) => isStackFile(p));
+  return {
+    read: stackPaths.filter((p) => !PRESENCE_ONLY.has(p)).slice(0, MAX_STACK_READS),
+    present: stackPaths.filter((p) => PRESENCE_ONLY.has(p)).map((path) => ({ path, content: '' })),
+  };
+}
+
+/** The stack from the plan's files as read (`undefined`: could not be read, left out). */
+export function stackOf(plan: { read: readonly string[]; present: readonly RepositoryFile[] }, texts: ReadonlyArray<string | undefined>): StackEntry[] {
+  const read = plan.read.flatMap((path, i) => {
+    const content = texts[i];
+    return content === undefined ? [] : [{ path, content }];
+  });
+  return detectTechStack([...read, ...plan.present]);
+}
+
 /**
  * The tech stack of a branch, for a model's grounding: the same detection plan-product writes tech-stack.md with,
  * over the manifests the tree (already read) shows, at most `MAX_STACK_READS` of them; files the caller already
  * read (`known`) cost no request. Only ever called when a model drafts.
  */
 export async function readStackInTree(ctx: LifecycleContext, paths: readonly string[], ref: string, known: ReadonlyMap<string, string> = new Map()): Promise<StackEntry[]> {
-  const stackPaths = paths.filter((p) => isStackFile(p));
-  const present = stackPaths.filter((p) => PRESENCE_ONLY.has(p)).map((path) => ({ path, content: '' }));
-  const wanted = stackPaths.filter((p) => !PRESENCE_ONLY.has(p)).slice(0, MAX_STACK_READS);
+  const plan = stackReadPlan(paths);
   const limit = pLimit(4);
-  const files = await Promise.all(
-    wanted.map((path) =>
-      limit(async () => {
-        const text = known.get(path) ?? (await readFileOnBranch(ctx.client, ctx.repo, path, ref).catch(() => undefined))?.text;
-        return text === undefined ? undefined : { path, content: text };
-      }),
-    ),
-  );
-  return detectTechStack([...files.filter((f): f is { path: string; content: string } => f !== undefined), ...present]);
+  const texts = await Promise.all(plan.read.map((path) => limit(async () => known.get(path) ?? (await readFileOnBranch(ctx.client, ctx.repo, path, ref).catch(() => undefined))?.text)));
+  return stackOf(plan, texts);
 }

@@ -207,3 +207,24 @@ describe('/orchestrate-tasks with a model configured', () => {
     expect(lastReply()).not.toContain('test-model');
   });
 });
+
+describe('the detected tech stack in every model draft', () => {
+  it('reaches the questions, spec.md and tasks.md prompts, from the manifests the tree shows', async () => {
+    fake.addIssue({ number: 12, title: 'Team invites by email', body: '## Requirements\n- Owners can invite people by email', user: MARA });
+    await withModel();
+    const prose = { text: 'Not JSON.' };
+    model.script(prose, prose);
+    await label(probot, fake, 12, 'shape-spec', 'delivery-shape');
+    model.script(prose, prose);
+    await say(probot, fake, 12, '/write-spec', LEE);
+    model.script(prose, prose);
+    await say(probot, fake, 12, '/create-tasks', LEE);
+
+    expect(model.requests).toHaveLength(6);
+    for (const i of [0, 2, 4]) expect(sent(i)).toContain('## Detected tech stack (from the repository\'s manifests)\n- Language: TypeScript');
+    expect(sent(2)).toContain('- Framework: Next.js 15.1.0 (package.json)');
+    expect(sent(4)).toContain('- Framework: Next.js 15.1.0 (package.json)');
+    // Each draft reads package.json once, beside what it reads anyway.
+    expect(fake.log().filter((line) => line.includes('/contents/package.json'))).toHaveLength(3);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ChatMessage } from './chat-model.js';
+import { renderStackSection } from './stack-grounding.js';
 import { MAX_MODEL_QUESTIONS, MIN_MODEL_QUESTIONS, MODEL_TOPICS, type QuestionsGrounding } from './check-questions-draft.js';
 
 const SYSTEM = [
@@ -21,6 +22,16 @@ export function buildQuestionsPrompt(grounding: QuestionsGrounding): ChatMessage
   const numbered = [`L0: ${grounding.title}`, ...grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`)].join('\n');
   return [
     { role: 'system', content: SYSTEM },
-    { role: 'user', content: [`# Feature request: ${grounding.title}`, '', '## The issue (numbered lines)', `<<<ISSUE\n${numbered}\nISSUE>>>`].join('\n') },
+    {
+      role: 'user',
+      content: [
+        `# Feature request: ${grounding.title}`,
+        '',
+        '## The issue (numbered lines)',
+        `<<<ISSUE\n${numbered}\nISSUE>>>`,
+        // The stack, when the repository's tree was read: questions that fit the project, never the issue's own lines.
+        ...((grounding.stack ?? []).length === 0 ? [] : ['', ...renderStackSection(grounding.stack ?? [])]),
+      ].join('\n'),
+    },
   ];
 }

@@ -1,6 +1,7 @@
 import type { ChatMessage } from './chat-model.js';
 import type { GuardFinding } from './check-spec-draft.js';
 import type { GroundingDocument, SpecGrounding } from './spec-grounding.js';
+import { renderStackSection } from './stack-grounding.js';
 
 /** Rough tokens of a text (4 characters a token): enough to keep a prompt within a budget. */
 export function estimateTokens(text: string): number {
@@ -68,6 +69,8 @@ export function renderSpecRequest(grounding: SpecGrounding, budgetTokens: number
     '',
     '## Clarifying questions and answers (Q numbers)',
     ...(grounding.answers.length === 0 ? ['(no answers yet: the proposed defaults stand)'] : grounding.answers.map((a) => fence(`Q${a.number}`, `Question: ${a.question}\nAnswer: ${a.answer}`))),
+    '',
+    ...renderStackSection(grounding.stack ?? []),
     '',
     `## Repository tree (${paths.length} paths${omittedPaths > 0 ? `, ${omittedPaths} more not shown` : ''})`,
     fence('TREE', paths.join('\n')),

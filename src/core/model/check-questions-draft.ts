@@ -1,3 +1,4 @@
+import type { StackEntry } from '../product/stack-entry.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { plainText } from '../markdown/plain-text.js';
 import { TOPIC_LABELS, type ClarifyingQuestion, type QuestionTopic } from '../spec/clarifying-question.js';
@@ -19,6 +20,8 @@ export interface QuestionsGrounding {
   issueLines: string[];
   /** The deterministic drafter's questions for the same issue: its standing requests and scope question are reused. */
   floor: readonly ClarifyingQuestion[];
+  /** The tech stack detected from the repository's manifests, when its tree was read; empty or absent when none. */
+  stack?: readonly StackEntry[];
 }
 
 export interface QuestionsCheck {

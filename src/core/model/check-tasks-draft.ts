@@ -1,3 +1,4 @@
+import type { StackEntry } from '../product/stack-entry.js';
 import { normalisePath, type GuardFinding } from './check-spec-draft.js';
 import type { TasksDraft } from './tasks-draft-schema.js';
 
@@ -6,6 +7,8 @@ export interface TasksGrounding {
   goal: string;
   requirements: Array<{ number: number; name: string; details: string[] }>;
   paths: string[];
+  /** The tech stack detected from the repository's manifests; empty when none. */
+  stack?: StackEntry[];
 }
 
 export interface TasksCheck {

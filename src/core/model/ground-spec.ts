@@ -1,5 +1,6 @@
 import type { RequirementsDocument } from '../spec/read-requirements.js';
 import { readSpec } from '../spec/read-spec.js';
+import type { StackEntry } from '../product/stack-entry.js';
 import { isBehaviourChanging, type GroundingDocument, type SpecGrounding } from './spec-grounding.js';
 
 /** Our own placeholder lines, which carry nothing. */
@@ -16,7 +17,7 @@ export function visualsOf(doc: RequirementsDocument): string[] {
  * What the model drafts spec.md from: the issue's lines and answers from requirements.md, the floor's
  * requirements (the deterministic spec read back), and what was read of the repository.
  */
-export function groundSpec(doc: RequirementsDocument, floorSpec: string, repository: { paths: readonly string[]; documents: readonly GroundingDocument[] }): SpecGrounding {
+export function groundSpec(doc: RequirementsDocument, floorSpec: string, repository: { paths: readonly string[]; documents: readonly GroundingDocument[]; stack?: readonly StackEntry[] }): SpecGrounding {
   const floor = readSpec(floorSpec);
   return {
     title: doc.title,
@@ -30,5 +31,6 @@ export function groundSpec(doc: RequirementsDocument, floorSpec: string, reposit
       .map((d) => ({ number: d.number, question: d.question, answer: d.answer, behaviourChanging: isBehaviourChanging(d.answer) })),
     paths: [...repository.paths],
     documents: [...repository.documents],
+    stack: [...(repository.stack ?? [])],
   };
 }

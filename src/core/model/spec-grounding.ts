@@ -1,3 +1,5 @@
+import type { StackEntry } from '../product/stack-entry.js';
+
 /** One answered question of the requirements discussion. */
 export interface GroundingAnswer {
   number: number;
@@ -32,6 +34,8 @@ export interface SpecGrounding {
   /** The repository's paths (files and folders) at the commit read; cited paths must be among them. */
   paths: string[];
   documents: GroundingDocument[];
+  /** The tech stack detected from the repository's manifests (as plan-product detects it); empty when none. */
+  stack?: StackEntry[];
 }
 
 const CONFIRMATION = /^(yes|yep|yeah|y|no|nope|n|ok|okay|correct|right|agreed|fine|sure|confirmed|none|n\/a|nothing|that'?s (right|fine|correct)|sounds good|looks good|go with the default|default|as proposed)[.!]*$/i;
