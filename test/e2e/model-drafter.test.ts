@@ -5,6 +5,7 @@ import { isBehaviourChanging } from '../../src/core/model/spec-grounding.js';
 import { readRequirements } from '../../src/core/spec/read-requirements.js';
 import { readSpec } from '../../src/core/spec/read-spec.js';
 import { renderSpec } from '../../src/core/spec/render-spec.js';
+import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 import { startAppStage, type AppStage } from './support/app-stage.js';
 import { ANSWERS, ISSUE_NUMBER as ISSUE, LEE, MARA, REQUIREMENTS, SPEC, Story, TASKS, sampleRepository } from './support/story.js';
@@ -58,7 +59,7 @@ function tasksDraftFor(specMd: string) {
 }
 
 describe('the lifecycle with the model drafter on', () => {
-  it('label → questions → answers → /write-spec → /create-tasks: one model call per draft, none on redelivery', async () => {
+  it('label → questions → answers → /write-spec → /create-tasks → /orchestrate-tasks: one model call per draft, none on redelivery', async () => {
     const fake = sampleRepository('app-model');
     stage.use(fake);
     const story = new Story(stage, fake, 'redelivered');
@@ -85,6 +86,21 @@ describe('the lifecycle with the model drafter on', () => {
     await story.comment(PR, '/create-tasks', LEE);
     expect(model.requests).toHaveLength(4);
     expect(story.file(TASKS)).toContain('#### Task Group 1: Model group');
+
+    // /orchestrate-tasks: the model's guidance in each group's prompt, one call a group.
+    const tasks = parseTaskFile(story.file(TASKS) ?? '');
+    const groups = tasks.groups.filter((g) => g.tasks.length > 0);
+    model.script(
+      ...groups.map((g) => ({
+        json: { approach: [{ text: `Build group ${g.number ?? ''} test-first`, tasks: g.tasks.map((i, n) => tasks.tasks[i]?.id ?? `T${n + 1}`) }] },
+      })),
+    );
+    await story.comment(PR, '/orchestrate-tasks', LEE);
+    expect(model.requests).toHaveLength(4 + groups.length);
+    const prompt = [...story.files().entries()].find(([path]) => path.includes('/implementation/prompts/1-'))?.[1] ?? '';
+    expect(prompt).toContain('## Implement this task and its sub-tasks');
+    expect(prompt).toContain('## How to approach it');
+    expect(prompt).toContain('"drafter":"model","model":"e2e-model"');
     for (const request of model.requests) expect(JSON.stringify(request.body)).not.toContain('sk-e2e-token-000');
     expect(model.pending()).toBe(0);
   });
