@@ -4,6 +4,7 @@ import { detectTechStack, type RepositoryFile } from '../core/product/detect-tec
 import { isStackFile, PRODUCT_FILE_NAMES, productFolder, STACK_FILE_PATHS } from '../core/product/product-files.js';
 import { foldProductAnswers, missingProductInfo, readProductBrief, type ProductBrief } from '../core/product/read-product-brief.js';
 import { renderMission, renderProductQuestions, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
+import { readRoadmap } from '../core/product/roadmap.js';
 import { markerLine } from '../core/spec/render-comments.js';
 import { readBranch } from '../github/branches.js';
 import { commitFilesOnBranch } from '../github/commit-files.js';
@@ -125,12 +126,14 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     plan = { mission: drafted.mission, roadmap: drafted.roadmap };
     drafting = drafted.note;
   }
+  // The model may split or join features on its roadmap: count what it wrote.
+  const roadmapItems = drafting !== undefined && drafting.by !== 'deterministic' ? readRoadmap(plan.roadmap).length : brief.features.length;
   const files: FileToWrite[] = [
     { path: `${folder}/${PRODUCT_FILE_NAMES.mission}`, content: plan.mission },
     { path: `${folder}/${PRODUCT_FILE_NAMES.roadmap}`, content: plan.roadmap },
     { path: `${folder}/${PRODUCT_FILE_NAMES.techStack}`, content: renderTechStack(stack) },
   ];
-  const message = `Plan product from #${issue.number}: ${brief.name}\n\nmission.md, roadmap.md (${brief.features.length} items) and tech-stack.md (${stack.length} entries detected from the repository).`;
+  const message = `Plan product from #${issue.number}: ${brief.name}\n\nmission.md, roadmap.md (${roadmapItems} items) and tech-stack.md (${stack.length} entries detected from the repository).`;
   let status: 'opened' | 'updated' | 'unchanged' | 'kept' = 'opened';
   if (head === undefined) {
     const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
@@ -152,7 +155,7 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
       `Product plan from #${issue.number}, in the Agent OS layout:`,
       '',
       `- \`${files[0]?.path ?? ''}\`: pitch, users, the problem, differentiators, key features`,
-      `- \`${files[1]?.path ?? ''}\`: ${brief.features.length} roadmap items, each an end-to-end testable feature with an effort size`,
+      `- \`${files[1]?.path ?? ''}\`: ${roadmapItems} roadmap items, each an end-to-end testable feature with an effort size`,
       `- \`${files[2]?.path ?? ''}\`: ${stack.length === 0 ? 'no manifests found; fill it in by hand' : `${stack.length} entries detected from the repository, each naming where it was found`}`,
       '',
       'Edit the files on this branch as you like before merging. Specs shaped later are matched to roadmap items by title, and a merged spec ticks its item.',
@@ -160,5 +163,5 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     draft: ctx.settings.draftPullRequests,
     openOnly: true,
   });
-  return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: brief.features.length, ...(drafting === undefined ? {} : { drafting }) };
+  return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: roadmapItems, ...(drafting === undefined ? {} : { drafting }) };
 }
