@@ -131,12 +131,7 @@ export function parseConfig(raw: unknown): ConfigResult {
   return { ok: true, settings: toSettings(result.data), config: result.data };
 }
 
-/** The defaults: what a repository without `.github/agent-os.yml` runs with. */
-export const DEFAULT_SETTINGS: Settings = (() => {
-  const parsed = parseConfig({});
-  if (!parsed.ok) throw new Error('the configuration defaults do not pass their own schema');
-  return parsed.settings;
-})();
+export { DEFAULT_SETTINGS } from './default-settings.js';
 
 /** The problems as one message for a comment, a check run or stderr. */
 export function renderConfigProblems(file: string, problems: readonly ConfigProblem[]): string {
