@@ -50176,6 +50176,15 @@ var init_settings = __esm({
   }
 });
 
+// src/core/config/default-settings.ts
+var init_default_settings = __esm({
+  "src/core/config/default-settings.ts"() {
+    "use strict";
+    init_lifecycle_settings();
+    init_settings();
+  }
+});
+
 // src/core/config/parse-config.ts
 function keyOf(path3) {
   if (path3.length === 0) return "(top level)";
@@ -50271,12 +50280,13 @@ function renderConfigProblems(file2, problems) {
   const count3 = problems.length === 1 ? "a problem" : `${problems.length} problems`;
   return [`\`${file2}\` has ${count3}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), "", "Fix the file on the default branch; docs/configuration.md lists every key with its default."].join("\n");
 }
-var EXPECTED, DEFAULT_SETTINGS;
+var EXPECTED;
 var init_parse_config = __esm({
   "src/core/config/parse-config.ts"() {
     "use strict";
     init_config_schema();
     init_settings();
+    init_default_settings();
     EXPECTED = {
       boolean: "true or false",
       string: "text",
@@ -50284,11 +50294,6 @@ var init_parse_config = __esm({
       array: "a list",
       object: "a mapping of keys"
     };
-    DEFAULT_SETTINGS = (() => {
-      const parsed = parseConfig({});
-      if (!parsed.ok) throw new Error("the configuration defaults do not pass their own schema");
-      return parsed.settings;
-    })();
   }
 });
 

@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { appendFileSync } from 'node:fs';
+import { EOL } from 'node:os';
 import type { EventOutcome } from '../phases/handle-issue-events.js';
 
 /**
@@ -24,9 +26,19 @@ export const LIFECYCLE_OUTPUTS = ['phase', 'status'] as const;
 
 export type ActionOutput = (typeof GATE_OUTPUTS)[number] | (typeof LIFECYCLE_OUTPUTS)[number];
 
-/** Set an output the Action declares (the only way the Action sets one). */
+/**
+ * Set an output the Action declares (the only way the Action sets one). A one-line value is written as
+ * `name=value`, GitHub's form for one line, which needs no random delimiter and so no `node:crypto` (a start-up
+ * cost); a value with a line break goes through the toolkit's delimited form.
+ */
 export function setOutput(name: ActionOutput, value: string | number): void {
-  core.setOutput(name, value);
+  const text = String(value);
+  const file = process.env.GITHUB_OUTPUT;
+  if (file === undefined || file === '' || /[\r\n]/.test(text)) {
+    core.setOutput(name, value);
+    return;
+  }
+  appendFileSync(file, `${name}=${text}${EOL}`, 'utf8');
 }
 
 /** Every value of the `phase` output. */

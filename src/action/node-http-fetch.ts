@@ -1,9 +1,13 @@
-import type { IncomingMessage } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 
 // Taken with getBuiltinModule rather than imported: an ES import of node:http builds its whole namespace, whose
-// WebSocket and fetch getters load Node's bundled undici, the very cost this module exists to avoid.
-const http = process.getBuiltinModule('node:http');
-const https = process.getBuiltinModule('node:https');
+// WebSocket and fetch getters load Node's bundled undici, the very cost this module exists to avoid. Each is taken
+// on its first request: node:https brings TLS and node:crypto, which a GitHub Enterprise Server over plain HTTP
+// (or the local GitHub of the tests and the bench) never needs.
+const schemes = {
+  http: () => process.getBuiltinModule('node:http'),
+  https: () => process.getBuiltinModule('node:https'),
+};
 
 /** The part of a fetch response that Octokit's request reads. */
 interface MinimalResponse {
@@ -51,12 +55,13 @@ function toResponse(url: string, message: IncomingMessage, bytes: Buffer): Minim
  * plain JSON calls to one host that need none of it. `close()` lets the process exit.
  */
 export function createNodeHttpFetch(): { fetch: (url: string, init?: MinimalInit) => Promise<MinimalResponse>; close: () => void } {
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const agents: { http?: Agent; https?: Agent } = {};
   const once = (url: string, init: MinimalInit) =>
     new Promise<MinimalResponse>((resolve, reject) => {
-      const secure = url.startsWith('https:');
-      const send = secure ? https.request : http.request;
-      const req = send(url, { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined }, (message) => {
+      const scheme = url.startsWith('https:') ? 'https' : 'http';
+      const transport = schemes[scheme]();
+      const agent = (agents[scheme] ??= new transport.Agent({ keepAlive: true }));
+      const req = transport.request(url, { method: init.method ?? 'GET', headers: init.headers ?? {}, agent, signal: init.signal ?? undefined }, (message) => {
         const chunks: Buffer[] = [];
         message.on('data', (chunk: Buffer) => chunks.push(chunk));
         message.on('end', () => {
@@ -82,8 +87,8 @@ export function createNodeHttpFetch(): { fetch: (url: string, init?: MinimalInit
   return {
     fetch,
     close: () => {
-      agents.http.destroy();
-      agents.https.destroy();
+      agents.http?.destroy();
+      agents.https?.destroy();
     },
   };
 }

@@ -8,6 +8,7 @@ import { commentPayload, labeledPayload } from '../support/lifecycle-events.js';
 import { runNode } from '../support/run-node.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
 import '../support/openapi/no-invalid-requests.js';
+import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 // A repository that keeps "Allow GitHub Actions to create and approve pull requests" off (GitHub's default).
 const MARA: FakeUser = { login: 'mara', type: 'User' };
@@ -54,8 +55,7 @@ async function runAction(eventName: string, payload: object, runId: string, toke
       'INPUT_GITHUB-TOKEN': token,
     },
   });
-  const outputs: Record<string, string> = {};
-  for (const m of (await readFile(outputPath, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? '';
+  const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));
   return { ...result, outputs };
 }
 

@@ -11,6 +11,7 @@ import { runNode } from '../support/run-node.js';
 import { examplePayload } from '../support/webhook-examples.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
 import '../support/openapi/no-invalid-requests.js';
+import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 /**
  * The end of the lifecycle through the bundled Action (`node dist/index.js`), against the fake GitHub over HTTP:
@@ -74,8 +75,7 @@ async function runAction(eventName: string, payload: object, runId: string) {
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
     },
   });
-  const outputs: Record<string, string> = {};
-  for (const m of (await readFile(outputPath, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? '';
+  const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));
   return { ...result, outputs };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runNode } from '../support/run-node.js';
 import { startLocalApi, type LocalApi, type Routes } from '../support/local-api-server.js';
 import { examplePayload } from '../support/webhook-examples.js';
+import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 const R = '/repos/acme/app';
 const HEAD = '0123456789abcdef0123456789abcdef01234567';
@@ -71,10 +72,7 @@ async function runAction(eventName: string, payload: object, routes: Routes) {
     'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
   };
   const result = await runNode(['dist/index.js'], { env });
-  const outputs: Record<string, string> = {};
-  for (const m of (await readFile(outputPath, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
-    outputs[m[1] ?? ''] = m[3] ?? '';
-  }
+  const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));
   return { ...result, outputs, summary: await readFile(summaryPath, 'utf8') };
 }
 

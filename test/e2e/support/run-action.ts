@@ -4,6 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runNode, type ProcessResult } from '../../support/run-node.js';
+import { parseActionOutputs } from '../../support/parse-action-outputs.js';
 
 export interface ActionRun extends ProcessResult {
   outputs: Record<string, string>;
@@ -33,7 +34,6 @@ export async function runAction(options: { apiUrl: string; workdir: string; even
       'INPUT_CHECKLIST-COMMENT': 'true',
     },
   });
-  const outputs: Record<string, string> = {};
-  for (const m of (await readFile(outputPath, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? '';
+  const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));
   return { ...result, outputs, summary: await readFile(summaryPath, 'utf8') };
 }
