@@ -1,5 +1,5 @@
 // The bundled Action (dist/index.js), start to exit, as a runner starts it, next to `node -e 0`.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,6 +61,16 @@ async function timeRuns(runs: readonly Run[], fake: FakeGitHub): Promise<Startup
   });
 }
 
+/**
+ * A script that loads the gate and the GitHub client (with every chunk they import) and runs none of it: the part
+ * of the pull request's time that is loading code, apart from its requests and its work.
+ */
+async function importGateModules(): Promise<string> {
+  const files = await readdir('dist/action');
+  const parts = ['run-gate-', 'create-action-client-'].map((prefix) => files.find((f) => f.startsWith(prefix) && f.endsWith('.js')));
+  return parts.map((f) => `await import('./dist/action/${f ?? 'missing.js'}');`).join(' ');
+}
+
 export async function actionStartup(): Promise<StartupResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'agent-os-bench-'));
   const { fake, number } = repositoryWithPullRequest();
@@ -86,6 +96,7 @@ export async function actionStartup(): Promise<StartupResult[]> {
         { name: 'node -e 0', args: ['-e', '0'], env: base },
         { name: 'Action, push (ignored)', args: ['dist/index.js'], env: { ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pushPath } },
         { name: 'Action, pull_request (gate)', args: ['dist/index.js'], env: { ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestPath } },
+        { name: "the gate's code loaded, not run", args: ['--input-type=module', '-e', await importGateModules()], env: base },
       ],
       fake,
     );
