@@ -133,6 +133,31 @@ describe('the bundled Action', () => {
     expect(api?.requests).toEqual([]);
   });
 
+  // The configuration schema and the YAML parser are loaded only when a repository has the file (start-up).
+  const withConfig = (yml: string): Routes => ({ ...gateRoutes(TASKS_MD), [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ body: yml }) });
+
+  it('runs with the repository’s .github/agent-os.yml', async () => {
+    const result = await runAction('pull_request', prEvent(), withConfig("cancelled_markers: ['[-]']\n"));
+
+    expect(result.code).toBe(1);
+    expect(result.outputs).toEqual({ tasks: '4', required: '3', complete: '2', incomplete: '1', conclusion: 'failure' });
+  });
+
+  it('fails with the problems of a .github/agent-os.yml it cannot use', async () => {
+    const typo = await runAction('pull_request', prEvent(), withConfig('chek_name: Tasks\n'));
+
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toContain('`.github/agent-os.yml` has a problem, so nothing was done:%0A- `chek_name`: unknown key (did you mean `check_name`?)');
+    expect(typo.outputs).toEqual({ conclusion: 'failure' });
+  });
+
+  it('fails with a clear message on a .github/agent-os.yml that is not YAML', async () => {
+    const result = await runAction('pull_request', prEvent(), withConfig('check_name: [unclosed\n'));
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('`.github/agent-os.yml` could not be read as YAML');
+  });
+
   it('fails with a clear message when the pull request cannot be read', async () => {
     const result = await runAction('pull_request', prEvent(), NO_CONFIG);
 
