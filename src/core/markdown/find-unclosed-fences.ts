@@ -21,19 +21,14 @@ export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] 
     if (node.type === 'code' && node.position) {
       const { start, end } = node.position;
       const raw = source.slice(start.offset, end.offset);
-      const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
       // A fence inside a list item or quote ends with its container; only one that runs to the end swallows the rest.
       contentEnd ??= source.trimEnd().length;
       const runsToEnd = end.offset !== undefined && end.offset >= contentEnd;
-      if (opening && runsToEnd) {
-        const fence = opening[1] ?? '';
-        const lines = raw.split(/\r?\n/);
-        const last = (lines.length > 1 ? lines[lines.length - 1] : '') ?? '';
-        const closer = last.replace(/^[ \t>]*/, '').trimEnd();
-        const closed = lines.length > 1 && closer.length >= fence.length && closer === (fence[0] ?? "").repeat(closer.length);
+      const fence = runsToEnd ? unclosedFenceOf(raw) : undefined;
+      if (fence !== undefined) {
         // Lines as git counts them (by `\n`), not as the parser does (which also ends one at a lone `\r`).
         lineAt ??= lineFinder(source);
-        if (!closed) found.push({ line: start.offset === undefined ? start.line : lineAt(start.offset), fence });
+        found.push({ line: start.offset === undefined ? start.line : lineAt(start.offset), fence });
       }
       continue;
     }
@@ -46,4 +41,16 @@ export function findUnclosedFences(tree: Root, source: string): UnclosedFence[] 
     }
   }
   return found;
+}
+
+/** The opening fence of a code block's source (from its start to its end) when no closing fence ends it. */
+export function unclosedFenceOf(raw: string): string | undefined {
+  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
+  if (!opening) return undefined;
+  const fence = opening[1] ?? '';
+  const lines = raw.split(/\r?\n/);
+  const last = (lines.length > 1 ? lines[lines.length - 1] : '') ?? '';
+  const closer = last.replace(/^[ \t>]*/, '').trimEnd();
+  const closed = lines.length > 1 && closer.length >= fence.length && closer === (fence[0] ?? '').repeat(closer.length);
+  return closed ? undefined : fence;
 }

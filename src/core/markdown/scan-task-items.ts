@@ -46,10 +46,10 @@ export interface LeadParagraphItem {
 
 export type ScannedItem = TaskItem | HeadingItem | LeadParagraphItem;
 
-const BOX_MARKERS = new Set<string>([' ', 'x', 'X', '-', '~']);
-const EXTENDED_ONLY = new Set<string>(['-', '~']);
+export const BOX_MARKERS = new Set<string>([' ', 'x', 'X', '-', '~']);
+export const EXTENDED_ONLY = new Set<string>(['-', '~']);
 
-function collapse(text: string): string {
+export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -99,7 +99,7 @@ function readBox(source: string, item: ListItem, paragraph: Paragraph): Box | un
 }
 
 /** A piece of a task's text after its box: struck through (`~~…~~`) or not. */
-interface Segment {
+export interface Segment {
   text: string;
   struck: boolean;
   /** Inline code (`` `{{VERSION}}` ``): text the author quotes rather than writes. */
@@ -213,7 +213,7 @@ export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
 }
 
 /** The segments as struck text first, then the rest: `~~move the helpers~~ → carried over`. */
-function startsStruck(segments: readonly Segment[]): { struck: string; rest: string; leading: string } | undefined {
+export function startsStruck(segments: readonly Segment[]): { struck: string; rest: string; leading: string } | undefined {
   const first = segments.findIndex((s) => s.struck && s.text.trim() !== '');
   if (first === -1) return undefined;
   let last = first;
@@ -233,7 +233,7 @@ function columnAtSlowly(source: string, offset: number): number {
  * to the start of the file when there is no `\n` (old Mac `\r` line endings), quadratic over many tasks. Walks
  * forward over each `\n` once; an offset out of order falls back to the search.
  */
-function columnFinder(source: string): (offset: number) => number {
+export function columnFinder(source: string): (offset: number) => number {
   let lastNewline = -1;
   let nextNewline = source.indexOf('\n');
   return (offset) => {

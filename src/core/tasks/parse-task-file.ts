@@ -1,6 +1,5 @@
-import { findUnclosedFences } from '../markdown/find-unclosed-fences.js';
-import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { scanTaskItems, type HeadingItem, type LeadParagraphItem, type TaskItem } from '../markdown/scan-task-items.js';
+import { readTaskItems, type TaskItemsRead } from '../markdown/read-task-items.js';
+import type { HeadingItem, LeadParagraphItem, TaskItem } from '../markdown/scan-task-items.js';
 import { decideStoryGating, storyStatusDiagnostics } from './decide-story-gating.js';
 import { decideTaskMarks } from './decide-task-marks.js';
 import { detectDialect, isTaskGroupHeading } from './detect-dialect.js';
@@ -34,12 +33,19 @@ interface ScannedTask {
  * gives a result; problems come back as diagnostics.
  */
 export function parseTaskFile(source: string, options: ParseOptions = {}): TaskFile {
+  return parseTaskFileReadBy(readTaskItems, source, options);
+}
+
+/**
+ * `parseTaskFile` with the markdown read by `read`: the comparison test runs it with the syntax tree's reading
+ * (`readTaskItemsFromTree`), the reference the faster token reading must equal.
+ */
+export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, source: string, options: ParseOptions = {}): TaskFile {
   const rules = { skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS, cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS };
   // A byte-order mark would hide the first line from the markdown parser; a space in its place keeps every
   // offset (and so the surgical edit) where it is.
   if (source.startsWith('\uFEFF')) source = ` ${source.slice(1)}`;
-  const tree = parseMarkdown(source);
-  const scanned = scanTaskItems(tree, source);
+  const { items: scanned, fences } = read(source);
   const diagnostics: Diagnostic[] = [];
 
   const leadParagraphs = new Map<number, LeadParagraphItem>();
@@ -99,7 +105,7 @@ export function parseTaskFile(source: string, options: ParseOptions = {}): TaskF
   decideCompleteness(tasks, story.shownOnly);
   for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
 
-  for (const fence of findUnclosedFences(tree, source)) {
+  for (const fence of fences) {
     diagnostics.push({
       line: fence.line,
       severity: 'warning',

@@ -1,0 +1,62 @@
+import type { Token } from 'markdown-it';
+import { CONTAINER_WORK, EMPHASIS_WORK } from './bound-parser-work.js';
+
+/** Bytes of a piece `parseMarkdown` parses at once (its `CHUNK_LENGTH`), in which container work adds up. */
+const PIECE_BYTES = 2 * 1024;
+
+/**
+ * Whether micromark's work on the text these block tokens come from may reach a quarter of either of its budgets
+ * (`bound-parser-work.ts`), estimated from markdown-it's tokens with a margin. Such a text is read through the
+ * syntax tree, which refuses it (or not) with the line and the limit exactly as before; every other text is far
+ * below both budgets, so reading it from the tokens refuses nothing the tree would have.
+ *
+ * - Emphasis: micromark charges, per paragraph, its delimiter sequences times its events; the estimate counts
+ *   `*`, `_` and `~` characters times the paragraph's length (measured: the charge is at most twice that).
+ * - Containers: each list item or block quote that closes is charged the document events parsed so far in its
+ *   piece: about two per line per open container. A top-level block (or item of a top-level list) lies in one
+ *   piece with up to a piece's worth of lines around it: its containers × 2 × (its lines + a piece's lines) ×
+ *   (its depth + 3) (measured: four to seven times the charge on task files, above it on deep nesting).
+ */
+export function mayExceedParserWork(tokens: readonly Token[], textLength: number, lineCount: number): boolean {
+  const definitions = tokens.some((t) => t.type === 'definition') ? 2 : 1; // pieces parsed again knowing the labels
+  const pieceLines = Math.ceil((PIECE_BYTES * Math.max(lineCount, 1)) / Math.max(textLength, 1));
+  let emphasis = 0;
+  let containers = 0;
+  let unitContainers = 0;
+  let unitDepth = 0;
+  let unitLines = 1;
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.type === 'inline') emphasis += delimiters(token.content) * token.content.length;
+    const container = token.type === 'list_item_open' || token.type === 'blockquote_open';
+    const closing = token.type === 'list_item_close' || token.type === 'blockquote_close';
+    // A unit: a block at the margin, or an item of a list at the margin.
+    const opensUnit = (token.level === 0 && token.nesting === 1 && token.type !== 'bullet_list_open' && token.type !== 'ordered_list_open') || (token.level === 1 && token.type === 'list_item_open');
+    if (opensUnit) {
+      unitContainers = 0;
+      unitDepth = 0;
+      unitLines = Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
+    }
+    if (container) {
+      depth += 1;
+      unitContainers += 1;
+      if (depth > unitDepth) unitDepth = depth;
+    } else if (closing) {
+      depth -= 1;
+    }
+    const closesUnit = (token.level === 0 && token.nesting === -1 && token.type !== 'bullet_list_close' && token.type !== 'ordered_list_close') || (token.level === 1 && token.type === 'list_item_close');
+    if (closesUnit && unitContainers > 0) {
+      containers += unitContainers * 2 * (unitLines + pieceLines) * (unitDepth + 3);
+    }
+  }
+  return emphasis * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
+}
+
+function delimiters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 42 || code === 95 || code === 126) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,72 @@
+import { mayExceedParserWork } from './estimate-parser-work.js';
+import { findDeepNesting } from './find-deep-nesting.js';
+import { frontMatterEnd } from './find-piece-cuts.js';
+import { findUnclosedFences, type UnclosedFence } from './find-unclosed-fences.js';
+import { mapSourceLines } from './map-source-lines.js';
+import { parseMarkdown } from './parse-markdown.js';
+import { scanTaskItems, type ScannedItem } from './scan-task-items.js';
+import { scanTaskTokens } from './scan-task-tokens.js';
+import { tokenizeBlocks } from './tokenize-blocks.js';
+
+/** What a task file's markdown holds for the task engine: headings, lead paragraphs and task items; unclosed fences. */
+export interface TaskItemsRead {
+  items: ScannedItem[];
+  fences: UnclosedFence[];
+  /** How they were read: from markdown-it's tokens, or from the syntax tree (the reference). */
+  via: 'tokens' | 'tree';
+}
+
+/** The reference reading: the whole document parsed to mdast (remark-gfm), then walked. */
+export function readTaskItemsFromTree(source: string): TaskItemsRead {
+  const tree = parseMarkdown(source);
+  return { items: scanTaskItems(tree, source), fences: findUnclosedFences(tree, source), via: 'tree' };
+}
+
+/**
+ * The same as `readTaskItemsFromTree`, about ten times faster: read from markdown-it's block tokens, with only the
+ * paragraphs and headings the task engine reads parsed inline. The syntax tree is still used when the tokens
+ * cannot say what GFM reads (footnotes, tables, one-tilde strikethrough, literal autolinks holding syntax: see
+ * `scanTaskTokens`), when front matter is not closed, and when micromark's work budget might be reached (so a
+ * hostile text is refused exactly as before). Throws `MarkdownTooComplexError` as `parseMarkdown` does.
+ */
+export function readTaskItems(source: string): TaskItemsRead {
+  const tooDeep = findDeepNesting(source);
+  if (tooDeep) throw tooDeep;
+  // Footnotes (`[^1]`) are GFM's, not markdown-it's; a byte-order mark is left to the parser that reads it.
+  if (source.includes('[^') || source.charCodeAt(0) === 0xfeff || tabInIndent(source)) return readTaskItemsFromTree(source);
+  const base = frontMatterLength(source);
+  if (base === undefined) return readTaskItemsFromTree(source);
+  const text = base === 0 ? source : source.slice(base);
+  const blocks = tokenizeBlocks(text);
+  const lines = mapSourceLines(source, base);
+  if (mayExceedParserWork(blocks.tokens, text.length, lines.count)) return readTaskItemsFromTree(source);
+  const scanned = scanTaskTokens(blocks, source, lines);
+  return scanned ? { ...scanned, via: 'tokens' } : readTaskItemsFromTree(source);
+}
+
+/**
+ * Where the YAML or TOML front matter that opens the text ends (0 when there is none), as remark-frontmatter reads
+ * it: the candidate (from a `---` or `+++` first line to the next such line) is parsed to mdast on its own, since
+ * front matter depends on nothing after it. `undefined` when it is not closed (then the whole text is parsed).
+ */
+function frontMatterLength(source: string): number | undefined {
+  if (!source.startsWith('---') && !source.startsWith('+++')) return 0;
+  const end = frontMatterEnd(source);
+  if (end >= source.length) return undefined;
+  const [first] = parseMarkdown(source.slice(0, end)).children;
+  const kind: string | undefined = first?.type;
+  return (kind === 'yaml' || kind === 'toml') && first?.position?.end.offset === end ? end : 0;
+}
+
+/**
+ * Whether a line's indentation (spaces, tabs and `>` before its first other character) holds a tab: markdown-it and
+ * micromark count a tab's columns alike but part on some lazy continuation lines, so such a text is parsed to the tree.
+ */
+function tabInIndent(source: string): boolean {
+  for (let at = source.indexOf('\t'); at !== -1; at = source.indexOf('\t', at + 1)) {
+    let i = at - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t' || source[i] === '>')) i -= 1;
+    if (i < 0 || source[i] === '\n' || source[i] === '\r') return true;
+  }
+  return false;
+}

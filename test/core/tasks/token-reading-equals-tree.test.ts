@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTaskItems, readTaskItemsFromTree } from '../../../src/core/markdown/read-task-items.js';
+import { parseTaskFile, parseTaskFileReadBy } from '../../../src/core/tasks/parse-task-file.js';
+
+/** What parsing gives: the whole task file (groups, tasks, lines, states, diagnostics), or the refusal. */
+function outcome(parse: () => unknown): unknown {
+  try {
+    return parse();
+  } catch (error) {
+    return { refused: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const fast = (source: string, path?: string) => outcome(() => parseTaskFile(source, path === undefined ? {} : { path }));
+const reference = (source: string, path?: string) => outcome(() => parseTaskFileReadBy(readTaskItemsFromTree, source, path === undefined ? {} : { path }));
+
+/** Every markdown fixture of the repository's tests. */
+function markdownFixtures(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return markdownFixtures(path);
+    return name.endsWith('.md') ? [path] : [];
+  });
+}
+
+const FIXTURES = [
+  ...markdownFixtures(join('test', 'fixtures')),
+  ...readdirSync(join('test', 'core')).flatMap((area) => {
+    const dir = join('test', 'core', area, 'fixtures');
+    return statSync(join('test', 'core', area)).isDirectory() && readdirSync(join('test', 'core', area)).includes('fixtures') ? markdownFixtures(dir) : [];
+  }),
+].sort();
+
+describe('reading task files from markdown-it tokens gives what the syntax tree gives', () => {
+  it.each(FIXTURES)('%s', (path) => {
+    const source = readFileSync(path, 'utf8');
+    expect(fast(source, path)).toEqual(reference(source, path));
+    expect(fast(source.replace(/\n/g, '\r\n'), path)).toEqual(reference(source.replace(/\n/g, '\r\n'), path));
+  });
+
+  it('reads most fixtures from the tokens', () => {
+    const viaTree = FIXTURES.filter((path) => readTaskItems(readFileSync(path, 'utf8')).via === 'tree');
+    expect(FIXTURES.length).toBeGreaterThan(50);
+    expect(viaTree.length / FIXTURES.length).toBeLessThan(0.2);
+  });
+});
+
+/** Lines of task files in every dialect, and shapes where GFM and CommonMark readings could part. */
+const LINES = [
+  '# Task Breakdown: Invites',
+  '## Phase 1: Setup',
+  '#### Task Group 1: Data models',
+  '### 2. Build the API',
+  '#### - [ ] a box in a heading',
+  '**Dependencies:** Task Group 1',
+  '**Acceptance Criteria:**',
+  'Setext heading',
+  '---',
+  '===',
+  '',
+  '',
+  '',
+  '  ',
+  '- [ ] 1.0 Complete the data layer',
+  '- [x] 1.1 Write tests for **Invite**',
+  '  - [ ] 1.2 Create the model in `src/models/invite.ts`',
+  '  - [x] 1.3 Run the tests',
+  '    - [-] 1.3.1 deeper',
+  '- [~] 2. Import the data, waiting~',
+  '- [~] 2. blocked',
+  '- [ ]* 3. Optional polish',
+  '- [ ] 4. ~~Dropped~~ → carried over',
+  '- [x] ~~5. struck~~ DEFERRED: later',
+  '- [ ] T010 [P] [US1] Add `a ~b` code',
+  '- [ ] see https://example.com/a_b and *c*',
+  '- [ ] mail a_b@example.com',
+  '- [ ] [link](https://example.com) text',
+  '- [ ] ![alt *x*](img.png) image',
+  '- [ ] <span>html</span> &amp; &copy; \\* escaped',
+  '- [ ] hard  ',
+  '  break',
+  '- [ ] N/A: skipped',
+  '- [ ]',
+  '- [ ] ',
+  '- [x]',
+  '- [ ]\ttab',
+  '- [X] capital',
+  '- [ ]   spaced',
+  '- [-]',
+  '- [-] ',
+  '- [x] [ref]',
+  '- [-] [ref]',
+  '- [ ] {{NUMBER}}. {{TASK_DESCRIPTION}}',
+  '* [ ] star bullet',
+  '+ [X] plus bullet',
+  '1. [ ] T001 numbered',
+  '3) [ ] T003 paren',
+  '-   [ ] wide',
+  '-',
+  '  [ ] on the next line',
+  '- The tests of this group pass',
+  '> - [ ] quoted task',
+  '> quoted text',
+  '    indented code',
+  '    ```',
+  '```sh',
+  '```',
+  '~~~',
+  '````',
+  'A paragraph with *emphasis*, _more_ and ~~strike~~ and a [link](https://example.com).',
+  'lazy continuation line',
+  '<details>',
+  '</details>',
+  '<!-- a comment -->',
+  '<!--',
+  '-->',
+  '| a | b |',
+  '|---|---|',
+  '[ref]: https://example.com',
+  '[x]: https://example.com/x',
+  'see [ref]',
+  'www.example.com and someone@example.com',
+];
+
+const composedLine = fc
+  .tuple(
+    fc.constantFrom('', '', '', ' ', '  ', '    ', '\t'),
+    fc.constantFrom('', '', '', '> '),
+    fc.constantFrom('', '', '- ', '* ', '1. ', '- [ ] ', '- [x] ', '- [-] ', '- [~] ', '- [ ]* ', '-'),
+    fc.constantFrom('', 'text', '`code`', '**b**', '~~s~~', '~s~', '[ ] t', '[x] t', '[-] t', '# h', '```', '<!--', '-->', '[a]: x', 'see [a]', '*a*', '_b_', 'a\\', '&lt;'),
+    fc.constantFrom('', '', ' tail', ' ~~struck~~ rest', ' `x`', '  '),
+  )
+  .map((parts) => parts.join(''));
+
+const taskFile = fc
+  .tuple(
+    fc.constantFrom('', '', '', '---\ntitle: x\n---\n', '+++\na = 1\n+++\n', '---\n'),
+    fc.array(fc.oneof(fc.constantFrom(...LINES), composedLine), { minLength: 1, maxLength: 40 }),
+    fc.constantFrom('\n', '\n', '\n', '\r\n', '\r'),
+    fc.boolean(),
+  )
+  .map(([front, lines, ending, finalNewline]) => `${front}${lines.join(ending)}${finalNewline ? ending : ''}`);
+
+describe('on generated task files', () => {
+  it('the tokens give the same task file as the syntax tree', () => {
+    fc.assert(
+      fc.property(taskFile, fc.constantFrom(undefined, 'agent-os/specs/x/tasks.md', '.kiro/specs/x/tasks.md', 'specs/x/tasks.md'), (source, path) => {
+        expect(fast(source, path)).toEqual(reference(source, path));
+      }),
+      { seed: 20_261_207, numRuns: 1_500 },
+    );
+  });
+});
