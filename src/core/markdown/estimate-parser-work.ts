@@ -1,4 +1,4 @@
-import type { Token } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import { CONTAINER_WORK, EMPHASIS_WORK } from './bound-parser-work.js';
 
 /** Bytes of a piece `parseMarkdown` parses at once (its `CHUNK_LENGTH`), in which container work adds up. */

@@ -33,7 +33,7 @@ export function readTaskItems(source: string): TaskItemsRead {
   const tooDeep = findDeepNesting(source);
   if (tooDeep) throw tooDeep;
   // Footnotes (`[^1]`) are GFM's, not markdown-it's; a byte-order mark is left to the parser that reads it.
-  if (source.includes('[^') || source.charCodeAt(0) === 0xfeff || tabInIndent(source)) return readTaskItemsFromTree(source);
+  if (source.includes('[^') || source.charCodeAt(0) === 0xfeff || unsureIndent(source)) return readTaskItemsFromTree(source);
   const base = frontMatterLength(source);
   if (base === undefined) return readTaskItemsFromTree(source);
   const text = base === 0 ? source : source.slice(base);
@@ -59,14 +59,30 @@ function frontMatterLength(source: string): number | undefined {
 }
 
 /**
- * Whether a line's indentation (spaces, tabs and `>` before its first other character) holds a tab: markdown-it and
- * micromark count a tab's columns alike but part on some lazy continuation lines, so such a text is parsed to the tree.
+ * Whether a line's indentation (spaces, tabs and `>` before its first other character) is one where markdown-it and
+ * micromark part: a tab in it (they count its columns alike, but not on some lazy continuation lines), or a `>` after
+ * four or more spaces (markdown-it goes on with a block quote there). Such a text is parsed to the tree.
  */
-function tabInIndent(source: string): boolean {
-  for (let at = source.indexOf('\t'); at !== -1; at = source.indexOf('\t', at + 1)) {
-    let i = at - 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t' || source[i] === '>')) i -= 1;
-    if (i < 0 || source[i] === '\n' || source[i] === '\r') return true;
+function unsureIndent(source: string): boolean {
+  let spaces = 0;
+  let lineStart = true;
+  for (let i = 0; i < source.length; i += 1) {
+    const code = source.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      lineStart = true;
+      spaces = 0;
+    } else if (!lineStart) {
+      continue;
+    } else if (code === 9) {
+      return true;
+    } else if (code === 32) {
+      spaces += 1;
+    } else if (code === 62 /* > */) {
+      if (spaces >= 4) return true;
+      spaces = 0;
+    } else {
+      lineStart = false;
+    }
   }
   return false;
 }

@@ -50,7 +50,12 @@ export const BOX_MARKERS = new Set<string>([' ', 'x', 'X', '-', '~']);
 export const EXTENDED_ONLY = new Set<string>(['-', '~']);
 
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts hold single ASCII spaces only: trimming them is enough, without a regular expression's copy.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 126 || (code < 32 && code !== 0) || (code === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ').trim();
+  }
+  return text.trim();
 }
 
 /** Where the list item's content starts: after the bullet (`-`, `*`, `+`, `1.`, `1)`) and its spacing. */

@@ -1,4 +1,4 @@
-import type { Token } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import type { BoxMarker } from '../tasks/types.js';
 import { unclosedFenceOf, type UnclosedFence } from './find-unclosed-fences.js';
 import { inlineSegments, inlineText } from './inline-token-text.js';
@@ -14,7 +14,9 @@ export interface ScannedTokens {
 
 /** The block the walk is in: a heading just before a paragraph makes it the heading's lead paragraph. */
 interface Frame {
+  /** The type of the token that opened it (`list_item_open`…). */
   type: string;
+  /** The type of the token that ended its last child (`heading_close`, `fence`…). */
   previous: string | undefined;
   /** Scan index of the nearest task item around. */
   parentTask: number | undefined;
@@ -45,11 +47,15 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
     const token = tokens[i];
     const frame = stack[stack.length - 1];
     if (!token || !frame) break;
+    // GFM tables are read differently at the edges; micromark reads a list right after indented code as if it
+    // interrupted a paragraph (no list not starting at 1, no empty item).
     if (token.type === 'table_open') return undefined;
+    if ((token.type === 'ordered_list_open' || token.type === 'bullet_list_open') && frame.previous === 'code_block') return undefined;
+    const type = token.type;
     if (token.nesting === -1) {
       stack.pop();
       const parent = stack[stack.length - 1];
-      if (parent) parent.previous = token.type.replace(/_close$/, '');
+      if (parent) parent.previous = token.type;
       continue;
     }
     if (token.nesting === 0) {
@@ -61,13 +67,12 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
       if (token.type !== 'inline') frame.previous = token.type;
       continue;
     }
-    const type = token.type.replace(/_open$/, '');
     const own: Frame = { type, previous: undefined, parentTask: frame.parentTask, insideListItem: frame.insideListItem };
-    if (type === 'heading') {
+    if (type === 'heading_open') {
       items.push({ kind: 'heading', line: lineOf(token), depth: Number(token.tag.slice(1)), text: collapse(inlineText(inline(tokens[i + 1]))) });
-    } else if (type === 'paragraph' && frame.previous === 'heading' && frame.type !== 'list_item') {
+    } else if (type === 'paragraph_open' && frame.previous === 'heading_close' && frame.type !== 'list_item_open') {
       items.push({ kind: 'lead-paragraph', line: lineOf(token), text: collapse(inlineText(inline(tokens[i + 1]))) });
-    } else if (type === 'list_item') {
+    } else if (type === 'list_item_open') {
       own.insideListItem = true;
       const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline);
       if (task === 'unsure') return undefined;

@@ -1,4 +1,12 @@
-import MarkdownItParser, { type MarkdownIt, type StateBlock, type Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
+import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
+import type { RuleCore } from 'markdown-it/lib/parser_core.mjs';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
+
+/** The rules of a markdown-it ruler, as markdown-it keeps them (its typings leave the list out). */
+type RuleList<T> = Array<{ name: string; enabled: boolean; fn: T; alt: string[] }>;
+const rulesOf = <T>(ruler: object): RuleList<T> => (ruler as { __rules__: RuleList<T> }).__rules__;
 
 /**
  * markdown-it, set up to read the block structure of a task file as CommonMark does (and GFM's tables): raw HTML
@@ -6,7 +14,9 @@ import MarkdownItParser, { type MarkdownIt, type StateBlock, type Token } from '
  * and nesting allowed past anything `findDeepNesting` lets through.
  */
 function makeParser(): MarkdownIt {
-  const md = new MarkdownItParser('commonmark', { html: true, maxNesting: 1_000 }).enable(['table', 'strikethrough']);
+  const md = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
+  // Options the preset sets (its typings know only some of them).
+  md.set({ html: true, maxNesting: 1_000 } as Parameters<MarkdownIt['set']>[0]);
   md.validateLink = () => true;
   md.normalizeLinkText = (text) => text;
   for (const name of ['paragraph', 'fence', 'code', 'reference']) noteBlockStarts(md, name);
@@ -29,7 +39,7 @@ interface BlockStart {
  * token at all; a `definition` token stands for it, as the syntax tree has a node there.
  */
 function noteBlockStarts(md: MarkdownIt, name: string): void {
-  const rule = md.block.ruler.__rules__.find((r) => r.name === name);
+  const rule = rulesOf<RuleBlock>(md.block.ruler).find((r) => r.name === name);
   if (!rule) throw new Error(`markdown-it has no block rule ${name}`);
   const original = rule.fn;
   md.block.ruler.at(
@@ -64,7 +74,7 @@ export function tokenizeBlocks(text: string): BlockTokens {
   const env: Record<string, unknown> = {};
   const state = new md.core.State(text, md, env);
   // `normalize` and `block` only: the inline pass runs on the few paragraphs a task file needs read.
-  for (const rule of md.core.ruler.__rules__) if (rule.enabled && BLOCK_PASS.has(rule.name)) rule.fn(state);
+  for (const rule of rulesOf<RuleCore>(md.core.ruler)) if (rule.enabled && BLOCK_PASS.has(rule.name)) rule.fn(state);
   return { tokens: state.tokens, env };
 }
 
@@ -80,6 +90,6 @@ export function tokenizeInline(content: string, env: Record<string, unknown>): T
 
 /** Where the block that `token` opens starts, when a wrapped rule made it. */
 export function blockStart(token: Token | undefined): BlockStart | undefined {
-  const start = token?.meta?.['start'];
+  const start: unknown = (token?.meta as { start?: unknown } | null | undefined)?.start;
   return typeof start === 'object' && start !== null && 'line' in start && 'at' in start ? (start as BlockStart) : undefined;
 }

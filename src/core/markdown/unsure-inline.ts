@@ -1,4 +1,4 @@
-import type { Token } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 
 /** Characters a GFM literal autolink (`https://…`, `www.…`, `a@b.co`) may hold that markdown-it reads as syntax. */
 const SYNTAX_IN_LINK = new Set(['*', '_', '~', '`', '&', '\\', '<', '[', ']']);
