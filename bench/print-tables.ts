@@ -64,13 +64,17 @@ function printGate(scenarios: readonly GateScenario[]): void {
 }
 
 function printParse(results: readonly ParseResult[]): void {
-  console.log('\n3. Task engine: parseTaskFile on Agent OS tasks.md files (median). Growth = time ratio / size ratio against the');
-  console.log('   next smaller file: 1 is linear.');
+  console.log('\n3. Task engine: parseTaskFile on Agent OS tasks.md files (median), read from markdown-it tokens (new) and');
+  console.log('   through the mdast tree (old). Growth = time ratio / size ratio against the next smaller file: 1 is linear.');
   const rows = results.map((r) => ({
     tasks: r.tasks,
     KB: Math.round(r.bytes / 1024),
     ms: r.ms,
     'MB/s': r.mbPerSecond,
+    'old ms': r.tree.ms,
+    'old MB/s': r.tree.mbPerSecond,
+    'faster ×': r.tree.slower,
+    via: r.via,
     'size ×': r.sizeRatio ?? '',
     'time ×': r.timeRatio ?? '',
     growth: r.growth ?? '',

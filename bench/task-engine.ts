@@ -1,12 +1,15 @@
-// Task engine speed: parseTaskFile on Agent OS tasks.md files of 100, 1 000 and 10 000 tasks.
+// Task engine speed: parseTaskFile on Agent OS tasks.md files of 100, 1 000, 10 000 and 14 000 tasks (1 MB), read
+// from markdown-it's tokens (new) and through the mdast syntax tree (old, the reference the tokens must equal).
 import { performance } from 'node:perf_hooks';
 import { isMarkdownTooComplex } from '../src/core/markdown/markdown-too-complex.js';
-import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
+import { readTaskItems, readTaskItemsFromTree } from '../src/core/markdown/read-task-items.js';
+import { parseTaskFile, parseTaskFileReadBy } from '../src/core/tasks/parse-task-file.js';
 import { HOSTILE_FILES } from './support/hostile-task-files.js';
 import { median, round } from './support/stats.js';
 import { agentOsTasks } from './support/task-files.js';
 
-export const TASK_COUNTS = [100, 1_000, 10_000] as const;
+/** The last is the 1 MB file (1.02 MiB). */
+export const TASK_COUNTS = [100, 1_000, 10_000, 14_000] as const;
 
 export interface ParseResult {
   tasks: number;
@@ -19,6 +22,10 @@ export interface ParseResult {
   timeRatio: number | null;
   sizeRatio: number | null;
   growth: number | null;
+  /** How this file was read: from the tokens, or through the tree (a text the tokens cannot decide). */
+  via: 'tokens' | 'tree';
+  /** The same file read through the syntax tree, as before markdown-it (median ms, MB/s), and how many times slower. */
+  tree: { ms: number; samples: number; mbPerSecond: number; slower: number };
 }
 
 /**
@@ -27,7 +34,7 @@ export interface ParseResult {
  */
 function timeParse(
   source: string,
-  options = { minimumMs: 400, minimumSamples: 3, budgetMs: 15_000 },
+  options = { minimumMs: 400, minimumSamples: 5, budgetMs: 15_000 },
   parse: (text: string) => unknown = parseTaskFile,
 ): { ms: number; samples: number } {
   const samples: number[] = [];
@@ -44,13 +51,17 @@ function timeParse(
   return { ms: median(samples), samples: samples.length };
 }
 
+const parseThroughTree = (source: string) => parseTaskFileReadBy(readTaskItemsFromTree, source);
+
 export function taskEngine(): ParseResult[] {
   parseTaskFile(agentOsTasks(100)); // warm-up
+  parseThroughTree(agentOsTasks(100));
   const results: ParseResult[] = [];
   for (const tasks of TASK_COUNTS) {
     const source = agentOsTasks(tasks);
     const bytes = Buffer.byteLength(source);
     const { ms, samples } = timeParse(source);
+    const tree = timeParse(source, undefined, parseThroughTree);
     const previous = results[results.length - 1];
     const timeRatio = previous ? ms / previous.ms : null;
     const sizeRatio = previous ? bytes / previous.bytes : null;
@@ -63,6 +74,8 @@ export function taskEngine(): ParseResult[] {
       timeRatio: timeRatio === null ? null : round(timeRatio),
       sizeRatio: sizeRatio === null ? null : round(sizeRatio),
       growth: timeRatio === null || sizeRatio === null ? null : round(timeRatio / sizeRatio),
+      via: readTaskItems(source).via,
+      tree: { ms: round(tree.ms), samples: tree.samples, mbPerSecond: round(bytes / 1_048_576 / (tree.ms / 1000), 3), slower: round(tree.ms / ms, 1) },
     });
   }
   return results;

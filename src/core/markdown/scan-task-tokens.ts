@@ -36,14 +36,15 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
   const lineOf = (token: Token) => lines.gitLine(lines.lineStart(token.map?.[0] ?? 0));
   const contentEnd = source.trimEnd().length;
   const stack: Frame[] = [{ type: 'root', previous: undefined, parentTask: undefined, insideListItem: false }];
-  let unsure = false;
+  /** Set when some inline content read may read differently in GFM. */
+  const found = { unsure: false };
   const inline = (token: Token | undefined): Token[] => {
     const children = tokenizeInline(token?.content ?? '', env);
-    if (unsureInline(children, token?.content ?? '')) unsure = true;
+    if (unsureInline(children, token?.content ?? '')) found.unsure = true;
     return children;
   };
 
-  for (let i = 0; i < tokens.length && !unsure; i += 1) {
+  for (let i = 0; i < tokens.length && !found.unsure; i += 1) {
     const token = tokens[i];
     const frame = stack[stack.length - 1];
     if (!token || !frame) break;
@@ -97,7 +98,7 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
     }
     stack.push(own);
   }
-  return unsure ? undefined : { items, fences };
+  return found.unsure ? undefined : { items, fences };
 }
 
 interface TokenTask {
