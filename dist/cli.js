@@ -57,11 +57,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code3, message) {
+      constructor(exitCode, code4, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code3;
+        this.code = code4;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -533,9 +533,9 @@ var require_help = __commonJS({
        * @param {Help} helper
        * @returns string[]
        */
-      formatItemList(heading2, items, helper) {
+      formatItemList(heading3, items, helper) {
         if (items.length === 0) return [];
-        return [helper.styleTitle(heading2), ...items, ""];
+        return [helper.styleTitle(heading3), ...items, ""];
       }
       /**
        * Group items by their help group heading.
@@ -1014,8 +1014,8 @@ var require_option = __commonJS({
        * @param {string} heading
        * @return {Option}
        */
-      helpGroup(heading2) {
-        this.helpGroupHeading = heading2;
+      helpGroup(heading3) {
+        this.helpGroupHeading = heading3;
         return this;
       }
       /**
@@ -1655,9 +1655,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code3, message) {
+      _exit(exitCode, code4, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code3, message));
+          this._exitCallback(new CommanderError2(exitCode, code4, message));
         }
         process2.exit(exitCode);
       }
@@ -1825,14 +1825,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        * @private
        */
-      _optionEx(config2, flags, description, fn, defaultValue) {
+      _optionEx(config3, flags, description, fn, defaultValue) {
         if (typeof flags === "object" && flags instanceof Option2) {
           throw new Error(
             "To add an Option object use addOption() instead of option() or requiredOption()"
           );
         }
         const option = this.createOption(flags, description);
-        option.makeOptionMandatory(!!config2.mandatory);
+        option.makeOptionMandatory(!!config3.mandatory);
         if (typeof fn === "function") {
           option.default(defaultValue).argParser(fn);
         } else if (fn instanceof RegExp) {
@@ -2295,14 +2295,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code3) => {
-          code3 = code3 ?? 1;
+        proc.on("close", (code4) => {
+          code4 = code4 ?? 1;
           if (!exitCallback) {
-            process2.exit(code3);
+            process2.exit(code4);
           } else {
             exitCallback(
               new CommanderError2(
-                code3,
+                code4,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2807,10 +2807,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
           this._outputConfiguration.writeErr("\n");
           this.outputHelp({ error: true });
         }
-        const config2 = errorOptions || {};
-        const exitCode = config2.exitCode || 1;
-        const code3 = config2.code || "commander.error";
-        this._exit(exitCode, code3, message);
+        const config3 = errorOptions || {};
+        const exitCode = config3.exitCode || 1;
+        const code4 = config3.code || "commander.error";
+        this._exit(exitCode, code4, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3109,9 +3109,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @return {Command | string}
        */
-      helpGroup(heading2) {
-        if (heading2 === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading2;
+      helpGroup(heading3) {
+        if (heading3 === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading3;
         return this;
       }
       /**
@@ -3127,9 +3127,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @returns {Command | string}
        */
-      commandsGroup(heading2) {
-        if (heading2 === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading2;
+      commandsGroup(heading3) {
+        if (heading3 === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading3;
         return this;
       }
       /**
@@ -3145,9 +3145,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @returns {Command | string}
        */
-      optionsGroup(heading2) {
-        if (heading2 === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading2;
+      optionsGroup(heading3) {
+        if (heading3 === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading3;
         return this;
       }
       /**
@@ -3212,9 +3212,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text6 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text6;
-        return this._outputConfiguration.stripColor(text6);
+        const text7 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text7;
+        return this._outputConfiguration.stripColor(text7);
       }
       /**
        * @typedef HelpContext
@@ -3374,7 +3374,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position2, text6) {
+      addHelpText(position2, text7) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3383,10 +3383,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text6 === "function") {
-            helpStr = text6({ error: context.error, command: context.command });
+          if (typeof text7 === "function") {
+            helpStr = text7({ error: context.error, command: context.command });
           } else {
-            helpStr = text6;
+            helpStr = text7;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3418,20 +3418,20 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let debugOption;
         let debugHost = "127.0.0.1";
         let debugPort = "9229";
-        let match;
-        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
-          debugOption = match[1];
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
-          debugOption = match[1];
-          if (/^\d+$/.test(match[3])) {
-            debugPort = match[3];
+        let match2;
+        if ((match2 = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+          debugOption = match2[1];
+        } else if ((match2 = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
+          debugOption = match2[1];
+          if (/^\d+$/.test(match2[3])) {
+            debugPort = match2[3];
           } else {
-            debugHost = match[3];
+            debugHost = match2[3];
           }
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
-          debugOption = match[1];
-          debugHost = match[3];
-          debugPort = match[4];
+        } else if ((match2 = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
+          debugOption = match2[1];
+          debugHost = match2[3];
+          debugPort = match2[4];
         }
         if (debugOption && debugPort !== "0") {
           return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
@@ -3586,26 +3586,26 @@ var init_default = __esm({
 });
 
 // node_modules/micromark-util-character/index.js
-function asciiControl(code3) {
+function asciiControl(code4) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code3 !== null && (code3 < 32 || code3 === 127)
+    code4 !== null && (code4 < 32 || code4 === 127)
   );
 }
-function markdownLineEnding(code3) {
-  return code3 !== null && code3 < -2;
+function markdownLineEnding(code4) {
+  return code4 !== null && code4 < -2;
 }
-function markdownLineEndingOrSpace(code3) {
-  return code3 !== null && (code3 < 0 || code3 === 32);
+function markdownLineEndingOrSpace(code4) {
+  return code4 !== null && (code4 < 0 || code4 === 32);
 }
-function markdownSpace(code3) {
-  return code3 === -2 || code3 === -1 || code3 === 32;
+function markdownSpace(code4) {
+  return code4 === -2 || code4 === -1 || code4 === 32;
 }
 function regexCheck(regex) {
   return check3;
-  function check3(code3) {
-    return code3 !== null && code3 > -1 && regex.test(String.fromCharCode(code3));
+  function check3(code4) {
+    return code4 !== null && code4 > -1 && regex.test(String.fromCharCode(code4));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -3628,24 +3628,24 @@ var require_format = __commonJS({
     (function() {
       var namespace;
       if (typeof module !== "undefined") {
-        namespace = module.exports = format;
+        namespace = module.exports = format2;
       } else {
         namespace = (function() {
           return this || (1, eval)("this");
         })();
       }
-      namespace.format = format;
+      namespace.format = format2;
       namespace.vsprintf = vsprintf;
       if (typeof console !== "undefined" && typeof console.log === "function") {
         namespace.printf = printf;
       }
       function printf() {
-        console.log(format.apply(null, arguments));
+        console.log(format2.apply(null, arguments));
       }
       function vsprintf(fmt, replacements2) {
-        return format.apply(null, [fmt].concat(replacements2));
+        return format2.apply(null, [fmt].concat(replacements2));
       }
-      function format(fmt) {
+      function format2(fmt) {
         var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
           return args[argIndex++];
         }, slurpNumber = function() {
@@ -3724,8 +3724,8 @@ var require_format = __commonJS({
 function create(Constructor) {
   FormattedError.displayName = Constructor.displayName || Constructor.name;
   return FormattedError;
-  function FormattedError(format, ...values) {
-    const reason = format ? (0, import_format.default)(format, ...values) : format;
+  function FormattedError(format2, ...values) {
+    const reason = format2 ? (0, import_format.default)(format2, ...values) : format2;
     return new Constructor(reason);
   }
 }
@@ -3794,13 +3794,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code3 = fence(matter2, "open").charCodeAt(0);
+    const code4 = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code3];
+    const existing = flow3[code4];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code3] = [construct];
+      flow3[code4] = [construct];
     }
   }
   return {
@@ -3838,7 +3838,7 @@ function createConstruct(matter2) {
   function tokenizeFrontmatter(effects, ok3, nok) {
     const self = this;
     return start;
-    function start(code3) {
+    function start(code4) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -3847,119 +3847,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code3 === buffer.charCodeAt(bufferIndex)) {
+        if (code4 === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code3);
+          return openSequence(code4);
         }
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function openSequence(code3) {
+    function openSequence(code4) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code4)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code3);
+          return openSequenceWhitespace(code4);
         }
-        return openAfter(code3);
+        return openAfter(code4);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code3);
+      if (code4 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code4);
         return openSequence;
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function openSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function openSequenceWhitespace(code4) {
+      if (markdownSpace(code4)) {
+        effects.consume(code4);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code3);
+      return openAfter(code4);
     }
-    function openAfter(code3) {
-      if (markdownLineEnding(code3)) {
+    function openAfter(code4) {
+      if (markdownLineEnding(code4)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code3);
+        effects.consume(code4);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
         return effects.attempt(closingFenceConstruct, after, contentStart3);
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function contentStart3(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
-        return contentEnd(code3);
+    function contentStart3(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
+        return contentEnd(code4);
       }
       effects.enter(valueType);
-      return contentInside(code3);
+      return contentInside(code4);
     }
-    function contentInside(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function contentInside(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
         effects.exit(valueType);
-        return contentEnd(code3);
+        return contentEnd(code4);
       }
-      effects.consume(code3);
+      effects.consume(code4);
       return contentInside;
     }
-    function contentEnd(code3) {
-      if (code3 === null) {
-        return nok(code3);
+    function contentEnd(code4) {
+      if (code4 === null) {
+        return nok(code4);
       }
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return effects.attempt(closingFenceConstruct, after, contentStart3);
     }
-    function after(code3) {
+    function after(code4) {
       effects.exit(frontmatterType);
-      return ok3(code3);
+      return ok3(code4);
     }
   }
   function tokenizeClosingFence(effects, ok3, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code3) {
-      if (code3 === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code4) {
+      if (code4 === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code3);
+        return closeSequence(code4);
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function closeSequence(code3) {
+    function closeSequence(code4) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code3)) {
+        if (markdownSpace(code4)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code3);
+          return closeSequenceWhitespace(code4);
         }
-        return closeAfter(code3);
+        return closeAfter(code4);
       }
-      if (code3 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code3);
+      if (code4 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code4);
         return closeSequence;
       }
-      return nok(code3);
+      return nok(code4);
     }
-    function closeSequenceWhitespace(code3) {
-      if (markdownSpace(code3)) {
-        effects.consume(code3);
+    function closeSequenceWhitespace(code4) {
+      if (markdownSpace(code4)) {
+        effects.consume(code4);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code3);
+      return closeAfter(code4);
     }
-    function closeAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function closeAfter(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
         effects.exit(fenceType);
-        return ok3(code3);
+        return ok3(code4);
       }
-      return nok(code3);
+      return nok(code4);
     }
   }
 }
@@ -4207,25 +4207,25 @@ var init_lib4 = __esm({
      * @param {Test} [test]
      * @returns {Check}
      */
-    (function(test) {
-      if (test === null || test === void 0) {
+    (function(test2) {
+      if (test2 === null || test2 === void 0) {
         return ok2;
       }
-      if (typeof test === "function") {
-        return castFactory(test);
+      if (typeof test2 === "function") {
+        return castFactory(test2);
       }
-      if (typeof test === "object") {
-        return Array.isArray(test) ? anyFactory(test) : (
+      if (typeof test2 === "object") {
+        return Array.isArray(test2) ? anyFactory(test2) : (
           // Cast because `ReadonlyArray` goes into the above but `isArray`
           // narrows to `Array`.
           propertiesFactory(
             /** @type {Props} */
-            test
+            test2
           )
         );
       }
-      if (typeof test === "string") {
-        return typeFactory(test);
+      if (typeof test2 === "string") {
+        return typeFactory(test2);
       }
       throw new Error("Expected function, string, or object as test");
     });
@@ -4383,10 +4383,10 @@ var init_unist_util_visit_parents = __esm({
 });
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list4, options) {
+function findAndReplace(tree, list5, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list4);
+  const pairs = toPairs(list5);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -4400,20 +4400,20 @@ function findAndReplace(tree, list4, options) {
   function handler2(node3, parents, index2) {
     const parent = parents[parents.length - 1];
     const find = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
+    const replace3 = pairs[pairIndex][1];
     let start = 0;
     let change = false;
     let nodes = [];
     find.lastIndex = 0;
-    let match = find.exec(node3.value);
-    while (match) {
-      const position2 = match.index;
+    let match2 = find.exec(node3.value);
+    while (match2) {
+      const position2 = match2.index;
       const matchObject = {
-        index: match.index,
-        input: match.input,
+        index: match2.index,
+        input: match2.input,
         stack: [...parents, node3]
       };
-      let value2 = replace2(...match, matchObject);
+      let value2 = replace3(...match2, matchObject);
       if (typeof value2 === "string") {
         value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
       }
@@ -4421,31 +4421,31 @@ function findAndReplace(tree, list4, options) {
         find.lastIndex = position2 + 1;
       } else {
         if (start !== position2) {
-          add({ type: "text", value: node3.value.slice(start, position2) });
+          add2({ type: "text", value: node3.value.slice(start, position2) });
         }
         if (Array.isArray(value2)) {
-          for (const child of value2) add(child);
+          for (const child of value2) add2(child);
         } else if (value2) {
-          add(value2);
+          add2(value2);
         }
-        start = position2 + match[0].length;
+        start = position2 + match2[0].length;
         change = true;
       }
       if (!find.global) {
         break;
       }
-      match = find.exec(node3.value);
+      match2 = find.exec(node3.value);
     }
     if (change) {
       if (start < node3.value.length) {
-        add({ type: "text", value: node3.value.slice(start) });
+        add2({ type: "text", value: node3.value.slice(start) });
       }
       parent.children.splice(index2, 1, ...nodes);
     } else {
       nodes = [node3];
     }
     return index2 + nodes.length;
-    function add(child) {
+    function add2(child) {
       const previous3 = nodes[nodes.length - 1];
       if (previous3 && previous3.type === "text" && child.type === "text") {
         previous3.value += child.value;
@@ -4460,7 +4460,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list5 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -4468,8 +4468,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index2 = -1;
-  while (++index2 < list4.length) {
-    const tuple2 = list4[index2];
+  while (++index2 < list5.length) {
+    const tuple2 = list5[index2];
     result.push([toExpression(tuple2[0]), toFunction(tuple2[1])]);
   }
   return result;
@@ -4477,9 +4477,9 @@ function toPairs(tupleOrList) {
 function toExpression(find) {
   return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
 }
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
+function toFunction(replace3) {
+  return typeof replace3 === "function" ? replace3 : function() {
+    return replace3;
   };
 }
 var init_lib6 = __esm({
@@ -4587,8 +4587,8 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain3, path3, match) {
-  if (!previous(match)) {
+function findUrl(_, protocol, domain3, path3, match2) {
+  if (!previous(match2)) {
     return false;
   }
   let prefix = "";
@@ -4638,8 +4638,8 @@ function findMailto(_, atext, label2) {
     position: void 0
   };
 }
-function findXmpp(matchValue, atext, label2, resource, match) {
-  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+function findXmpp(matchValue, atext, label2, resource, match2) {
+  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match2.input.charAt(match2.index + matchValue.length) === "@")) {
     return false;
   }
   const value2 = "xmpp:" + atext + "@" + label2 + (resource || "");
@@ -4661,8 +4661,8 @@ function isCorrectDomain(domain3) {
 function splitUrl(url2) {
   let index2 = url2.length;
   while (index2 > 0) {
-    const code3 = url2.charCodeAt(index2 - 1);
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
+    const code4 = url2.charCodeAt(index2 - 1);
+    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
       index2--;
     } else {
       break;
@@ -4684,9 +4684,9 @@ function splitUrl(url2) {
   }
   return [url2, trail2];
 }
-function previous(match) {
-  const code3 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
+function previous(match2) {
+  const code4 = match2.input.charCodeAt(match2.index - 1);
+  return match2.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
 }
 var inConstruct, notInConstruct;
 var init_lib7 = __esm({
@@ -4915,7 +4915,7 @@ var init_mdast_util_gfm_strikethrough = __esm({
 function defaultStringLength(value2) {
   return value2.length;
 }
-function markdownTable(table, options) {
+function markdownTable(table2, options) {
   const settings = options || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -4925,15 +4925,15 @@ function markdownTable(table, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table.length) {
+  while (++rowIndex < table2.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
     }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell = serialize(table2[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -4952,24 +4952,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code3 = toAlignment(align);
+    const code4 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code3;
+      alignments[columnIndex] = code4;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code3 = alignments[columnIndex];
+    const code4 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code3 === 99) {
+    if (code4 === 99) {
       before = ":";
       after = ":";
-    } else if (code3 === 108) {
+    } else if (code4 === 108) {
       before = ":";
-    } else if (code3 === 114) {
+    } else if (code4 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -5002,10 +5002,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code3 = alignments[columnIndex];
-        if (code3 === 114) {
+        const code4 = alignments[columnIndex];
+        if (code4 === 114) {
           before = " ".repeat(size);
-        } else if (code3 === 99) {
+        } else if (code4 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -5050,8 +5050,8 @@ function serialize(value2) {
   return value2 === null || value2 === void 0 ? "" : String(value2);
 }
 function toAlignment(value2) {
-  const code3 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code3 === 67 || code3 === 99 ? 99 : code3 === 76 || code3 === 108 ? 108 : code3 === 82 || code3 === 114 ? 114 : 0;
+  const code4 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
+  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
   "node_modules/markdown-table/index.js"() {
@@ -5122,16 +5122,16 @@ var init_blockquote = __esm({
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
 }
-function listInScope(stack, list4, none) {
-  if (typeof list4 === "string") {
-    list4 = [list4];
+function listInScope(stack, list5, none) {
+  if (typeof list5 === "string") {
+    list5 = [list5];
   }
-  if (!list4 || list4.length === 0) {
+  if (!list5 || list5.length === 0) {
     return none;
   }
   let index2 = -1;
-  while (++index2 < list4.length) {
-    if (stack.includes(list4[index2])) {
+  while (++index2 < list5.length) {
+    if (stack.includes(list5[index2])) {
       return true;
     }
   }
@@ -5367,11 +5367,11 @@ var init_check_emphasis = __esm({
 });
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code3) {
-  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+function classifyCharacter(code4) {
+  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
     return 1;
   }
-  if (unicodePunctuation(code3)) {
+  if (unicodePunctuation(code4)) {
     return 2;
   }
 }
@@ -5383,12 +5383,12 @@ var init_micromark_util_classify_character = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value2) {
-  const code3 = value2.codePointAt(0);
-  return code3 === void 0 ? "" : String.fromCodePoint(code3);
+  const code4 = value2.codePointAt(0);
+  return code4 === void 0 ? "" : String.fromCodePoint(code4);
 }
 function lastCharacter(value2) {
-  const code3 = value2.codePointAt(value2.length - 2);
-  return code3 !== void 0 && code3 > 65535 ? value2.slice(-2) : value2.slice(-1);
+  const code4 = value2.codePointAt(value2.length - 2);
+  return code4 !== void 0 && code4 > 65535 ? value2.slice(-2) : value2.slice(-1);
 }
 var init_character = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
@@ -5396,8 +5396,8 @@ var init_character = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code3) {
-  return "&#x" + code3.toString(16).toUpperCase() + ";";
+function encodeCharacterReference(code4) {
+  return "&#x" + code4.toString(16).toUpperCase() + ";";
 }
 var init_encode_character_reference = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
@@ -5528,23 +5528,23 @@ function htmlKind(value2) {
   if (value2.charCodeAt(0) !== 60) return;
   const next = value2.charCodeAt(1);
   if (next === 33) {
-    const code4 = value2.charCodeAt(2);
-    if (code4 === 45) return 2;
-    if (code4 === 91) return 5;
-    if (asciiAlpha(code4)) return 4;
+    const code5 = value2.charCodeAt(2);
+    if (code5 === 45) return 2;
+    if (code5 === 91) return 5;
+    if (asciiAlpha(code5)) return 4;
     return;
   }
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
   let end = start;
-  let code3 = value2.charCodeAt(end);
-  if (!asciiAlpha(code3)) return;
-  while (code3 === 45 || asciiAlphanumeric(code3)) {
-    code3 = value2.charCodeAt(++end);
+  let code4 = value2.charCodeAt(end);
+  if (!asciiAlpha(code4)) return;
+  while (code4 === 45 || asciiAlphanumeric(code4)) {
+    code4 = value2.charCodeAt(++end);
   }
   const name = value2.slice(start, end).toLowerCase();
-  if (!closing && code3 !== 47 && htmlRawNames.includes(name)) {
+  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
   return htmlBlockNames.includes(name) ? 6 : 7;
@@ -5631,12 +5631,12 @@ function encode(tokens, start) {
   const token = tokens[start ? 0 : tokens.length - 1];
   if (!token || token.attention) return;
   const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference2 = encodeCharacterReference(
+  const reference3 = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
   if (start) {
-    token.value = reference2 + token.value.slice(character.length);
+    token.value = reference3 + token.value.slice(character.length);
   } else {
     let value2 = token.value.slice(0, token.value.length - character.length);
     let escapes = 0;
@@ -5644,7 +5644,7 @@ function encode(tokens, start) {
       escapes++;
     }
     if (escapes % 2) value2 += "\\";
-    token.value = value2 + reference2;
+    token.value = value2 + reference3;
   }
 }
 function improve(items, chosen, mistake, before, after) {
@@ -5703,8 +5703,8 @@ function pair(runs, wrong) {
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
         for (const token of involved) {
-          const list4 = wrong.get(token);
-          if (list4) list4.push(...involved);
+          const list5 = wrong.get(token);
+          if (list5) list5.push(...involved);
         }
       }
       opener2.end -= size;
@@ -6179,7 +6179,7 @@ function imageReference(node3, _, state2, info) {
     return d !== "phrasing";
   });
   subexit = state2.enter("reference");
-  const reference2 = state2.safe(state2.associationId(node3), {
+  const reference3 = state2.safe(state2.associationId(node3), {
     before: value2,
     after: "]",
     ...tracker.current()
@@ -6187,8 +6187,8 @@ function imageReference(node3, _, state2, info) {
   subexit();
   state2.stack = stack;
   exit3();
-  if (type === "full" || !alt || alt !== reference2) {
-    value2 += tracker.move(reference2 + "]");
+  if (type === "full" || !alt || alt !== reference3) {
+    value2 += tracker.move(reference3 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
   } else {
@@ -6220,13 +6220,13 @@ function inlineCode(node3, _, state2) {
     const pattern = state2.unsafe[index2];
     const expression = state2.compilePattern(pattern);
     if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value2)) {
-      let position2 = match.index;
+    let match2;
+    while (match2 = expression.exec(value2)) {
+      let position2 = match2.index;
       if (value2.charCodeAt(position2) === 10 && value2.charCodeAt(position2 - 1) === 13) {
         position2--;
       }
-      value2 = value2.slice(0, position2) + " " + value2.slice(match.index + 1);
+      value2 = value2.slice(0, position2) + " " + value2.slice(match2.index + 1);
     }
   }
   return sequence + value2 + sequence;
@@ -6287,12 +6287,12 @@ function link(node3, _, state2, info) {
   const exit3 = state2.enter("link");
   let subexit = state2.enter("label");
   let value2 = tracker.move("[");
-  const text6 = state2.containerPhrasing(node3, {
+  const text7 = state2.containerPhrasing(node3, {
     before: value2,
     after: "](",
     ...tracker.current()
   });
-  value2 += tracker.move(text6);
+  value2 += tracker.move(text7);
   subexit();
   value2 += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node3.url);
@@ -6300,10 +6300,10 @@ function link(node3, _, state2, info) {
   let title = node3.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
-      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text7.length && text7.charCodeAt(index2) !== 93) {
+      index2 += text7.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text6.charCodeAt(index2 + 1) === 58) title = "";
+    if (text7.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -6362,19 +6362,19 @@ function linkReference(node3, _, state2, info) {
   let subexit = state2.enter("label");
   const tracker = state2.createTracker(info);
   let value2 = tracker.move("[");
-  const text6 = state2.containerPhrasing(node3, {
+  const text7 = state2.containerPhrasing(node3, {
     before: value2,
     after: "]",
     ...tracker.current()
   });
-  value2 += tracker.move(text6 + "][");
+  value2 += tracker.move(text7 + "][");
   subexit();
   const stack = state2.stack;
   state2.stack = stack.filter(function(d) {
     return d !== "phrasing";
   });
   subexit = state2.enter("reference");
-  const reference2 = state2.safe(state2.associationId(node3), {
+  const reference3 = state2.safe(state2.associationId(node3), {
     before: value2,
     after: "]",
     ...tracker.current()
@@ -6382,8 +6382,8 @@ function linkReference(node3, _, state2, info) {
   subexit();
   state2.stack = stack;
   exit3();
-  if (type === "full" || !text6 || text6 !== reference2) {
-    value2 += tracker.move(reference2 + "]");
+  if (type === "full" || !text7 || text7 !== reference3) {
+    value2 += tracker.move(reference3 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
   } else {
@@ -8880,20 +8880,20 @@ var init_decode_named_character_reference = __esm({
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base) {
-  const code3 = Number.parseInt(value2, base);
+  const code4 = Number.parseInt(value2, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
-    code3 > 55295 && code3 < 57344 || // Noncharacters.
-    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
-    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
+    code4 > 55295 && code4 < 57344 || // Noncharacters.
+    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
+    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code3 > 1114111
+    code4 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code3);
+  return String.fromCodePoint(code4);
 }
 var init_micromark_util_decode_numeric_character_reference = __esm({
   "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
@@ -9215,8 +9215,8 @@ function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
   if (!(left.type === "definition" && parent.type === "listItem")) {
     return;
   }
-  const paragraph2 = taskListItemParagraph(parent);
-  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
+  const paragraph3 = taskListItemParagraph(parent);
+  if (paragraph3 && parent.children.indexOf(left) < parent.children.indexOf(paragraph3)) {
     return 0;
   }
 }
@@ -9286,8 +9286,8 @@ var init_mdast_util_gfm = __esm({
 });
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list4, start, remove, items) {
-  const end = list4.length;
+function splice(list5, start, remove, items) {
+  const end = list5.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -9299,22 +9299,22 @@ function splice(list4, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list4.splice(...parameters);
+    list5.splice(...parameters);
   } else {
-    if (remove) list4.splice(start, remove);
+    if (remove) list5.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list4.splice(...parameters);
+      list5.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list4, items) {
-  if (list4.length > 0) {
-    splice(list4, list4.length, 0, items);
-    return list4;
+function push(list5, items) {
+  if (list5.length > 0) {
+    splice(list5, list5.length, 0, items);
+    return list5;
   }
   return items;
 }
@@ -9338,26 +9338,26 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
     const right = extension2[hook];
-    let code3;
+    let code4;
     if (right) {
-      for (code3 in right) {
-        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
-        const value2 = right[code3];
+      for (code4 in right) {
+        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
+        const value2 = right[code4];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code3],
+          left[code4],
           Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
   }
 }
-function constructs(existing, list4) {
+function constructs(existing, list5) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list4.length) {
+  while (++index2 < list5.length) {
     ;
-    (list4[index2].add === "after" ? existing : before).push(list4[index2]);
+    (list5[index2].add === "after" ? existing : before).push(list5[index2]);
   }
   splice(existing, 0, 0, before);
 }
@@ -9380,65 +9380,65 @@ function tokenizeEmailAutolink(effects, ok3, nok) {
   let dot;
   let data;
   return start;
-  function start(code3) {
-    if (!gfmAtext(code3) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code3);
+  function start(code4) {
+    if (!gfmAtext(code4) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code4);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkEmail");
-    return atext(code3);
+    return atext(code4);
   }
-  function atext(code3) {
-    if (gfmAtext(code3)) {
-      effects.consume(code3);
+  function atext(code4) {
+    if (gfmAtext(code4)) {
+      effects.consume(code4);
       return atext;
     }
-    if (code3 === 64) {
-      effects.consume(code3);
+    if (code4 === 64) {
+      effects.consume(code4);
       return emailDomain;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function emailDomain(code3) {
-    if (code3 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
+  function emailDomain(code4) {
+    if (code4 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
     }
-    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
+    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
       data = true;
-      effects.consume(code3);
+      effects.consume(code4);
       return emailDomain;
     }
-    return emailDomainAfter(code3);
+    return emailDomainAfter(code4);
   }
-  function emailDomainDot(code3) {
-    effects.consume(code3);
+  function emailDomainDot(code4) {
+    effects.consume(code4);
     dot = true;
     return emailDomain;
   }
-  function emailDomainAfter(code3) {
+  function emailDomainAfter(code4) {
     if (data && dot && asciiAlpha(self.previous)) {
       effects.exit("literalAutolinkEmail");
       effects.exit("literalAutolink");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeWwwAutolink(effects, ok3, nok) {
   const self = this;
   return wwwStart;
-  function wwwStart(code3) {
-    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code3);
+  function wwwStart(code4) {
+    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code4);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code4);
   }
-  function wwwAfter(code3) {
+  function wwwAfter(code4) {
     effects.exit("literalAutolinkWww");
     effects.exit("literalAutolink");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeProtocolAutolink(effects, ok3, nok) {
@@ -9446,68 +9446,68 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
   let buffer = "";
   let seen = false;
   return protocolStart;
-  function protocolStart(code3) {
-    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+  function protocolStart(code4) {
+    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
       effects.enter("literalAutolink");
       effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
+      buffer += String.fromCodePoint(code4);
+      effects.consume(code4);
       return protocolPrefixInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function protocolPrefixInside(code3) {
-    if (asciiAlpha(code3) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code3);
-      effects.consume(code3);
+  function protocolPrefixInside(code4) {
+    if (asciiAlpha(code4) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code4);
+      effects.consume(code4);
       return protocolPrefixInside;
     }
-    if (code3 === 58) {
+    if (code4 === 58) {
       const protocol = buffer.toLowerCase();
       if (protocol === "http" || protocol === "https") {
-        effects.consume(code3);
+        effects.consume(code4);
         return protocolSlashesInside;
       }
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function protocolSlashesInside(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function protocolSlashesInside(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       if (seen) {
         return afterProtocol;
       }
       seen = true;
       return protocolSlashesInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function afterProtocol(code3) {
-    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
+  function afterProtocol(code4) {
+    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code4);
   }
-  function protocolAfter(code3) {
+  function protocolAfter(code4) {
     effects.exit("literalAutolinkHttp");
     effects.exit("literalAutolink");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeWwwPrefix(effects, ok3, nok) {
   let size = 0;
   return wwwPrefixInside;
-  function wwwPrefixInside(code3) {
-    if ((code3 === 87 || code3 === 119) && size < 3) {
+  function wwwPrefixInside(code4) {
+    if ((code4 === 87 || code4 === 119) && size < 3) {
       size++;
-      effects.consume(code3);
+      effects.consume(code4);
       return wwwPrefixInside;
     }
-    if (code3 === 46 && size === 3) {
-      effects.consume(code3);
+    if (code4 === 46 && size === 3) {
+      effects.consume(code4);
       return wwwPrefixAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function wwwPrefixAfter(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
+  function wwwPrefixAfter(code4) {
+    return code4 === null ? nok(code4) : ok3(code4);
   }
 }
 function tokenizeDomain(effects, ok3, nok) {
@@ -9515,130 +9515,130 @@ function tokenizeDomain(effects, ok3, nok) {
   let underscoreInLastLastSegment;
   let seen;
   return domainInside;
-  function domainInside(code3) {
-    if (code3 === 46 || code3 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
+  function domainInside(code4) {
+    if (code4 === 46 || code4 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
-      return domainAfter(code3);
+    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
+      return domainAfter(code4);
     }
     seen = true;
-    effects.consume(code3);
+    effects.consume(code4);
     return domainInside;
   }
-  function domainAtPunctuation(code3) {
-    if (code3 === 95) {
+  function domainAtPunctuation(code4) {
+    if (code4 === 95) {
       underscoreInLastSegment = true;
     } else {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = void 0;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return domainInside;
   }
-  function domainAfter(code3) {
+  function domainAfter(code4) {
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code3);
+      return nok(code4);
     }
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizePath(effects, ok3) {
   let sizeOpen = 0;
   let sizeClose = 0;
   return pathInside;
-  function pathInside(code3) {
-    if (code3 === 40) {
+  function pathInside(code4) {
+    if (code4 === 40) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code4);
       return pathInside;
     }
-    if (code3 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code3);
+    if (code4 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code4);
     }
-    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code3);
+    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code4);
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
+    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+      return ok3(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return pathInside;
   }
-  function pathAtPunctuation(code3) {
-    if (code3 === 41) {
+  function pathAtPunctuation(code4) {
+    if (code4 === 41) {
       sizeClose++;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return pathInside;
   }
 }
 function tokenizeTrail(effects, ok3, nok) {
   return trail2;
-  function trail2(code3) {
-    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
-      effects.consume(code3);
+  function trail2(code4) {
+    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
+      effects.consume(code4);
       return trail2;
     }
-    if (code3 === 38) {
-      effects.consume(code3);
+    if (code4 === 38) {
+      effects.consume(code4);
       return trailCharacterReferenceStart;
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code4 === 93) {
+      effects.consume(code4);
       return trailBracketAfter;
     }
     if (
       // `<` is an end.
-      code3 === 60 || // So is whitespace.
-      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
+      code4 === 60 || // So is whitespace.
+      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
     ) {
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function trailBracketAfter(code3) {
-    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
-      return ok3(code3);
+  function trailBracketAfter(code4) {
+    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+      return ok3(code4);
     }
-    return trail2(code3);
+    return trail2(code4);
   }
-  function trailCharacterReferenceStart(code3) {
-    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
+  function trailCharacterReferenceStart(code4) {
+    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
   }
-  function trailCharacterReferenceInside(code3) {
-    if (code3 === 59) {
-      effects.consume(code3);
+  function trailCharacterReferenceInside(code4) {
+    if (code4 === 59) {
+      effects.consume(code4);
       return trail2;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return trailCharacterReferenceInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code3) {
-    effects.consume(code3);
+  function start(code4) {
+    effects.consume(code4);
     return after;
   }
-  function after(code3) {
-    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
+  function after(code4) {
+    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
   }
 }
-function previousWww(code3) {
-  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
+function previousWww(code4) {
+  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
 }
-function previousProtocol(code3) {
-  return !asciiAlpha(code3);
+function previousProtocol(code4) {
+  return !asciiAlpha(code4);
 }
-function previousEmail(code3) {
-  return !(code3 === 47 || gfmAtext(code3));
+function previousEmail(code4) {
+  return !(code4 === 47 || gfmAtext(code4));
 }
-function gfmAtext(code3) {
-  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
+function gfmAtext(code4) {
+  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
 }
 function previousUnbalanced(events) {
   let index2 = events.length;
@@ -9778,7 +9778,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text6 = {
+          const text7 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open3][1].end
@@ -9806,9 +9806,9 @@ function resolveAllAttention(events, context) {
           if (events[open3][1].end.offset - events[open3][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -9835,23 +9835,23 @@ function tokenizeAttention(effects, ok3) {
   const before = classifyCharacter(previous3);
   let marker;
   return start;
-  function start(code3) {
-    marker = code3;
+  function start(code4) {
+    marker = code4;
     effects.enter("attentionSequence");
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code3);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code3) && code3 !== 42 && code3 !== 95;
+    const after = classifyCharacter(code4);
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
     token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function movePoint(point3, offset) {
@@ -9877,96 +9877,96 @@ var init_attention = __esm({
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open3;
   }
-  function open3(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function open3(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return schemeOrEmailAtext;
     }
-    if (code3 === 64) {
-      return nok(code3);
+    if (code4 === 64) {
+      return nok(code4);
     }
-    return emailAtext(code3);
+    return emailAtext(code4);
   }
-  function schemeOrEmailAtext(code3) {
-    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
+  function schemeOrEmailAtext(code4) {
+    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code3);
+      return schemeInsideOrEmailAtext(code4);
     }
-    return emailAtext(code3);
+    return emailAtext(code4);
   }
-  function schemeInsideOrEmailAtext(code3) {
-    if (code3 === 58) {
-      effects.consume(code3);
+  function schemeInsideOrEmailAtext(code4) {
+    if (code4 === 58) {
+      effects.consume(code4);
       size = 0;
       return urlInside;
     }
-    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
-      effects.consume(code3);
+    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
+      effects.consume(code4);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code3);
+    return emailAtext(code4);
   }
-  function urlInside(code3) {
-    if (code3 === 62) {
+  function urlInside(code4) {
+    if (code4 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return urlInside;
   }
-  function emailAtext(code3) {
-    if (code3 === 64) {
-      effects.consume(code3);
+  function emailAtext(code4) {
+    if (code4 === 64) {
+      effects.consume(code4);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code3)) {
-      effects.consume(code3);
+    if (asciiAtext(code4)) {
+      effects.consume(code4);
       return emailAtext;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function emailAtSignOrDot(code3) {
-    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
+  function emailAtSignOrDot(code4) {
+    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
   }
-  function emailLabel(code3) {
-    if (code3 === 46) {
-      effects.consume(code3);
+  function emailLabel(code4) {
+    if (code4 === 46) {
+      effects.consume(code4);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code3 === 62) {
+    if (code4 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code3);
+    return emailValue(code4);
   }
-  function emailValue(code3) {
-    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
-      const next = code3 === 45 ? emailValue : emailLabel;
-      effects.consume(code3);
+  function emailValue(code4) {
+    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
+      const next = code4 === 45 ? emailValue : emailLabel;
+      effects.consume(code4);
       return next;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 var autolink;
@@ -9985,43 +9985,43 @@ function factorySpace(effects, ok3, type, max) {
   const limit2 = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code3) {
-    if (markdownSpace(code3)) {
+  function start(code4) {
+    if (markdownSpace(code4)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code4);
     }
-    return ok3(code3);
+    return ok3(code4);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size++ < limit2) {
-      effects.consume(code3);
+  function prefix(code4) {
+    if (markdownSpace(code4) && size++ < limit2) {
+      effects.consume(code4);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code3) {
-    if (max > 0 && markdownSpace(code3)) {
+  function start(code4) {
+    if (max > 0 && markdownSpace(code4)) {
       effects.enter(type);
-      return prefix(code3);
+      return prefix(code4);
     }
-    return after(code3);
+    return after(code4);
   }
-  function prefix(code3) {
-    if (markdownSpace(code3) && size < max) {
-      effects.consume(code3);
+  function prefix(code4) {
+    if (markdownSpace(code4) && size < max) {
+      effects.consume(code4);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code3);
+    return after(code4);
   }
-  function after(code3) {
-    return size >= min ? ok3(code3) : nok(code3);
+  function after(code4) {
+    return size >= min ? ok3(code4) : nok(code4);
   }
 }
 var init_micromark_factory_space = __esm({
@@ -10033,11 +10033,11 @@ var init_micromark_factory_space = __esm({
 // node_modules/micromark-core-commonmark/lib/blank-line.js
 function tokenizeBlankLine(effects, ok3, nok) {
   return start;
-  function start(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
+  function start(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
   }
-  function after(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function after(code4) {
+    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
   }
 }
 var blankLine;
@@ -10056,8 +10056,8 @@ var init_blank_line = __esm({
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code3) {
-    if (code3 === 62) {
+  function start(code4) {
+    if (code4 === 62) {
       const state2 = self.containerState;
       if (!state2.open) {
         effects.enter("blockQuote", {
@@ -10067,35 +10067,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function after(code3) {
-    if (markdownSpace(code3)) {
+  function after(code4) {
+    if (markdownSpace(code4)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self = this;
   return contStart;
-  function contStart(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+  function contStart(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
     }
-    return contBefore(code3);
+    return contBefore(code4);
   }
-  function contBefore(code3) {
-    return effects.attempt(blockQuote, ok3, nok)(code3);
+  function contBefore(code4) {
+    return effects.attempt(blockQuote, ok3, nok)(code4);
   }
 }
 function exit2(effects) {
@@ -10120,22 +10120,22 @@ var init_block_quote = __esm({
 // node_modules/micromark-core-commonmark/lib/character-escape.js
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code3) {
-    if (asciiPunctuation(code3)) {
+  function inside(code4) {
+    if (asciiPunctuation(code4)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 var characterEscape;
@@ -10154,59 +10154,59 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   const self = this;
   let size = 0;
   let max;
-  let test;
+  let test2;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("characterReferenceMarker");
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 35) {
+  function open3(code4) {
+    if (code4 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
-    test = asciiAlphanumeric;
-    return value2(code3);
+    test2 = asciiAlphanumeric;
+    return value2(code4);
   }
-  function numeric(code3) {
-    if (code3 === 88 || code3 === 120) {
+  function numeric(code4) {
+    if (code4 === 88 || code4 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
-      test = asciiHexDigit;
+      test2 = asciiHexDigit;
       return value2;
     }
     effects.enter("characterReferenceValue");
     max = 7;
-    test = asciiDigit;
-    return value2(code3);
+    test2 = asciiDigit;
+    return value2(code4);
   }
-  function value2(code3) {
-    if (code3 === 59 && size) {
+  function value2(code4) {
+    if (code4 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code3);
+      if (test2 === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
+        return nok(code4);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code3) && size++ < max) {
-      effects.consume(code3);
+    if (test2(code4) && size++ < max) {
+      effects.consume(code4);
       return value2;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 var characterReference;
@@ -10225,17 +10225,17 @@ var init_character_reference = __esm({
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function start(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code3) {
-    return self.parser.lazy[self.now().line] ? nok(code3) : ok3(code3);
+  function after(code4) {
+    return self.parser.lazy[self.now().line] ? nok(code4) : ok3(code4);
   }
 }
 var nonLazyContinuation;
@@ -10259,149 +10259,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code3) {
-    return beforeSequenceOpen(code3);
+  function start(code4) {
+    return beforeSequenceOpen(code4);
   }
-  function beforeSequenceOpen(code3) {
+  function beforeSequenceOpen(code4) {
     const tail = self.events[self.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code3;
+    marker = code4;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code4);
   }
-  function sequenceOpen(code3) {
-    if (code3 === marker) {
+  function sequenceOpen(code4) {
+    if (code4 === marker) {
       sizeOpen++;
-      effects.consume(code3);
+      effects.consume(code4);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
+    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
   }
-  function infoBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function infoBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("codeFencedFence");
-      return self.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+      return self.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code3);
+    return info(code4);
   }
-  function info(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function info(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code3);
+      return infoBefore(code4);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code4)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code3);
+      return factorySpace(effects, metaBefore, "whitespace")(code4);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code4 === 96 && code4 === marker) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return info;
   }
-  function metaBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return infoBefore(code3);
+  function metaBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return infoBefore(code4);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta3(code3);
+    return meta3(code4);
   }
-  function meta3(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function meta3(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code3);
+      return infoBefore(code4);
     }
-    if (code3 === 96 && code3 === marker) {
-      return nok(code3);
+    if (code4 === 96 && code4 === marker) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return meta3;
   }
-  function atNonLazyBreak(code3) {
-    return effects.attempt(closeStart, after, contentBefore)(code3);
+  function atNonLazyBreak(code4) {
+    return effects.attempt(closeStart, after, contentBefore)(code4);
   }
-  function contentBefore(code3) {
+  function contentBefore(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return contentStart3;
   }
-  function contentStart3(code3) {
-    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
+  function contentStart3(code4) {
+    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
   }
-  function beforeContentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
+  function beforeContentChunk(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code3);
+    return contentChunk(code4);
   }
-  function contentChunk(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function contentChunk(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code3);
+      return beforeContentChunk(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return contentChunk;
   }
-  function after(code3) {
+  function after(code4) {
     effects.exit("codeFenced");
-    return ok3(code3);
+    return ok3(code4);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code3) {
+    function startBefore(code4) {
       effects2.enter("lineEnding");
-      effects2.consume(code3);
+      effects2.consume(code4);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code3) {
+    function start2(code4) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
+      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
     }
-    function beforeSequenceClose(code3) {
-      if (code3 === marker) {
+    function beforeSequenceClose(code4) {
+      if (code4 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code3);
+        return sequenceClose(code4);
       }
-      return nok2(code3);
+      return nok2(code4);
     }
-    function sequenceClose(code3) {
-      if (code3 === marker) {
+    function sequenceClose(code4) {
+      if (code4 === marker) {
         size++;
-        effects2.consume(code3);
+        effects2.consume(code4);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
+        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
       }
-      return nok2(code3);
+      return nok2(code4);
     }
-    function sequenceCloseAfter(code3) {
-      if (code3 === null || markdownLineEnding(code3)) {
+    function sequenceCloseAfter(code4) {
+      if (code4 === null || markdownLineEnding(code4)) {
         effects2.exit("codeFencedFence");
-        return ok4(code3);
+        return ok4(code4);
       }
-      return nok2(code3);
+      return nok2(code4);
     }
   }
 }
@@ -10422,50 +10422,50 @@ var init_code_fenced = __esm({
 // node_modules/micromark-core-commonmark/lib/code-indented.js
 function tokenizeCodeIndented(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code4);
   }
-  function atBreak(code3) {
-    if (code3 === null) {
-      return after(code3);
+  function atBreak(code4) {
+    if (code4 === null) {
+      return after(code4);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.attempt(furtherStart, atBreak, after)(code3);
+    if (markdownLineEnding(code4)) {
+      return effects.attempt(furtherStart, atBreak, after)(code4);
     }
     effects.enter("codeFlowValue");
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function inside(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("codeFlowValue");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return inside;
   }
-  function after(code3) {
+  function after(code4) {
     effects.exit("codeIndented");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self = this;
   return furtherStart2;
-  function furtherStart2(code3) {
+  function furtherStart2(code4) {
     if (self.parser.lazy[self.now().line]) {
-      return nok(code3);
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code3);
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code4);
   }
-  function onNotEnoughPrefix(code3) {
-    return markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
+  function onNotEnoughPrefix(code4) {
+    return markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
   }
 }
 var codeIndented, furtherStart;
@@ -10522,8 +10522,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code3) {
-  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous2(code4) {
+  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self = this;
@@ -10531,65 +10531,65 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code4);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceOpen(code4) {
+    if (code4 === 96) {
+      effects.consume(code4);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code3);
+    return between(code4);
   }
-  function between(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function between(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 32) {
+    if (code4 === 32) {
       effects.enter("space");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("space");
       return between;
     }
-    if (code3 === 96) {
+    if (code4 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code3);
+      return sequenceClose(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code3);
+    return data(code4);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
+  function data(code4) {
+    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
       effects.exit("codeTextData");
-      return between(code3);
+      return between(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return data;
   }
-  function sequenceClose(code3) {
-    if (code3 === 96) {
-      effects.consume(code3);
+  function sequenceClose(code4) {
+    if (code4 === 96) {
+      effects.consume(code4);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code3);
+      return ok3(code4);
     }
     token.type = "codeTextData";
-    return data(code3);
+    return data(code4);
   }
 }
 var codeText;
@@ -10606,13 +10606,13 @@ var init_code_text = __esm({
 });
 
 // node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list4, right) {
+function chunkedPush(list5, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list4.push(...right);
+    list5.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list5.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -10970,30 +10970,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok3) {
   let previous3;
   return chunkStart;
-  function chunkStart(code3) {
+  function chunkStart(code4) {
     effects.enter("content");
     previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code3);
+    return chunkInside(code4);
   }
-  function chunkInside(code3) {
-    if (code3 === null) {
-      return contentEnd(code3);
+  function chunkInside(code4) {
+    if (code4 === null) {
+      return contentEnd(code4);
     }
-    if (markdownLineEnding(code3)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
+    if (markdownLineEnding(code4)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return chunkInside;
   }
-  function contentEnd(code3) {
+  function contentEnd(code4) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code3);
+    return ok3(code4);
   }
-  function contentContinue(code3) {
-    effects.consume(code3);
+  function contentContinue(code4) {
+    effects.consume(code4);
     effects.exit("chunkContent");
     previous3.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -11006,22 +11006,22 @@ function tokenizeContent(effects, ok3) {
 function tokenizeContinuation(effects, ok3, nok) {
   const self = this;
   return startLookahead;
-  function startLookahead(code3) {
+  function startLookahead(code4) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+  function prefixed(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return nok(code4);
     }
     const tail = self.events[self.events.length - 1];
     if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code3);
+      return ok3(code4);
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code3);
+    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code4);
   }
 }
 var content, continuationConstruct;
@@ -11046,17 +11046,17 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   const limit2 = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code3) {
-    if (code3 === 60) {
+  function start(code4) {
+    if (code4 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
+      return nok(code4);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -11064,12 +11064,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code3);
+    return raw(code4);
   }
-  function enclosedBefore(code3) {
-    if (code3 === 62) {
+  function enclosedBefore(code4) {
+    if (code4 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -11079,57 +11079,57 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code3);
+    return enclosed(code4);
   }
-  function enclosed(code3) {
-    if (code3 === 62) {
+  function enclosed(code4) {
+    if (code4 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code3);
+      return enclosedBefore(code4);
     }
-    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code4);
+    return code4 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code3) {
-    if (code3 === 60 || code3 === 62 || code3 === 92) {
-      effects.consume(code3);
+  function enclosedEscape(code4) {
+    if (code4 === 60 || code4 === 62 || code4 === 92) {
+      effects.consume(code4);
       return enclosed;
     }
-    return enclosed(code3);
+    return enclosed(code4);
   }
-  function raw(code3) {
-    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
+  function raw(code4) {
+    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code3);
+      return ok3(code4);
     }
-    if (balance < limit2 && code3 === 40) {
-      effects.consume(code3);
+    if (balance < limit2 && code4 === 40) {
+      effects.consume(code4);
       balance++;
       return raw;
     }
-    if (code3 === 41) {
-      effects.consume(code3);
+    if (code4 === 41) {
+      effects.consume(code4);
       balance--;
       return raw;
     }
-    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
-      return nok(code3);
+    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? rawEscape : raw;
+    effects.consume(code4);
+    return code4 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code3) {
-    if (code3 === 40 || code3 === 41 || code3 === 92) {
-      effects.consume(code3);
+  function rawEscape(code4) {
+    if (code4 === 40 || code4 === 41 || code4 === 92) {
+      effects.consume(code4);
       return raw;
     }
-    return raw(code3);
+    return raw(code4);
   }
 }
 var init_micromark_factory_destination = __esm({
@@ -11144,58 +11144,58 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code3) {
-    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code4) {
+    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code3 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+    code4 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code4);
     }
-    if (code3 === 93) {
+    if (code4 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code3);
+    return labelInside(code4);
   }
-  function labelInside(code3) {
-    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
+  function labelInside(code4) {
+    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
-    if (!seen) seen = !markdownSpace(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code4);
+    if (!seen) seen = !markdownSpace(code4);
+    return code4 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
       size++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code4);
   }
 }
 var init_micromark_factory_label = __esm({
@@ -11208,61 +11208,61 @@ var init_micromark_factory_label = __esm({
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
+  function start(code4) {
+    if (code4 === 34 || code4 === 39 || code4 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(markerType);
-      marker = code3 === 40 ? 41 : code3;
+      marker = code4 === 40 ? 41 : code4;
       return begin;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function begin(code3) {
-    if (code3 === marker) {
+  function begin(code4) {
+    if (code4 === marker) {
       effects.enter(markerType);
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code3);
+    return atBreak(code4);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code4) {
+    if (code4 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
+  function inside(code4) {
+    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
       effects.exit("chunkString");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? escape2 : inside;
+    effects.consume(code4);
+    return code4 === 92 ? escape4 : inside;
   }
-  function escape2(code3) {
-    if (code3 === marker || code3 === 92) {
-      effects.consume(code3);
+  function escape4(code4) {
+    if (code4 === marker || code4 === 92) {
+      effects.consume(code4);
       return inside;
     }
-    return inside(code3);
+    return inside(code4);
   }
 }
 var init_micromark_factory_title = __esm({
@@ -11276,18 +11276,18 @@ var init_micromark_factory_title = __esm({
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
-  function start(code3) {
-    if (markdownLineEnding(code3)) {
+  function start(code4) {
+    if (markdownLineEnding(code4)) {
       effects.enter("lineEnding");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
     }
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 var init_micromark_factory_whitespace = __esm({
@@ -11302,11 +11302,11 @@ function tokenizeDefinition(effects, ok3, nok) {
   const self = this;
   let identifier;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("definition");
-    return before(code3);
+    return before(code4);
   }
-  function before(code3) {
+  function before(code4) {
     return factoryLabel.call(
       self,
       effects,
@@ -11316,22 +11316,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code3);
+    )(code4);
   }
-  function labelAfter(code3) {
+  function labelAfter(code4) {
     identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code3 === 58) {
+    if (code4 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function markerAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
+  function markerAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
   }
-  function destinationBefore(code3) {
+  function destinationBefore(code4) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -11342,36 +11342,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code3);
+    )(code4);
   }
-  function destinationAfter(code3) {
-    return effects.attempt(titleBefore, after, after)(code3);
+  function destinationAfter(code4) {
+    return effects.attempt(titleBefore, after, after)(code4);
   }
-  function after(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
+  function after(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
   }
-  function afterWhitespace(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function afterWhitespace(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("definition");
       self.parser.defined.push(identifier);
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
+  function titleBefore2(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
   }
-  function beforeMarker(code3) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
+  function beforeMarker(code4) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
   }
-  function titleAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
+  function titleAfter(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
   }
-  function titleAfterOptionalWhitespace(code3) {
-    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
+  function titleAfterOptionalWhitespace(code4) {
+    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
   }
 }
 var definition2, titleBefore;
@@ -11398,17 +11398,17 @@ var init_definition2 = __esm({
 // node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("hardBreakEscape");
-    effects.consume(code3);
+    effects.consume(code4);
     return after;
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
+  function after(code4) {
+    if (markdownLineEnding(code4)) {
       effects.exit("hardBreakEscape");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 var hardBreakEscape;
@@ -11441,67 +11441,67 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart3][1].start,
       end: events[contentEnd][1].end
     };
-    const text6 = {
+    const text7 = {
       type: "chunkText",
       start: events[contentStart3][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context], ["enter", text7, context], ["exit", text7, context], ["exit", content3, context]]);
   }
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("atxHeading");
-    return before(code3);
+    return before(code4);
   }
-  function before(code3) {
+  function before(code4) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code3);
+    return sequenceOpen(code4);
   }
-  function sequenceOpen(code3) {
-    if (code3 === 35 && size++ < 6) {
-      effects.consume(code3);
+  function sequenceOpen(code4) {
+    if (code4 === 35 && size++ < 6) {
+      effects.consume(code4);
       return sequenceOpen;
     }
-    if (code3 === null || markdownLineEndingOrSpace(code3)) {
+    if (code4 === null || markdownLineEndingOrSpace(code4)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function atBreak(code3) {
-    if (code3 === 35) {
+  function atBreak(code4) {
+    if (code4 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code3);
+      return sequenceFurther(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("atxHeading");
-      return ok3(code3);
+      return ok3(code4);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, atBreak, "whitespace")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, atBreak, "whitespace")(code4);
     }
     effects.enter("atxHeadingText");
-    return data(code3);
+    return data(code4);
   }
-  function sequenceFurther(code3) {
-    if (code3 === 35) {
-      effects.consume(code3);
+  function sequenceFurther(code4) {
+    if (code4 === 35) {
+      effects.consume(code4);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code3);
+    return atBreak(code4);
   }
-  function data(code3) {
-    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
+  function data(code4) {
+    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
       effects.exit("atxHeadingText");
-      return atBreak(code3);
+      return atBreak(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return data;
   }
 }
@@ -11542,327 +11542,327 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code3) {
-    return before(code3);
+  function start(code4) {
+    return before(code4);
   }
-  function before(code3) {
+  function before(code4) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code3);
+    effects.consume(code4);
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open3(code4) {
+    if (code4 === 33) {
+      effects.consume(code4);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code4 === 47) {
+      effects.consume(code4);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code4 === 63) {
+      effects.consume(code4);
       marker = 3;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      buffer = String.fromCharCode(code4);
       return tagName;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       marker = 2;
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code4 === 91) {
+      effects.consume(code4);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       marker = 4;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code4) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
+    if (code4 === value2.charCodeAt(index2++)) {
+      effects.consume(code4);
       if (index2 === value2.length) {
         return self.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      buffer = String.fromCharCode(code3);
+  function tagCloseStart(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      buffer = String.fromCharCode(code4);
       return tagName;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagName(code3) {
-    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      const slash = code3 === 47;
+  function tagName(code4) {
+    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      const slash = code4 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self.interrupt ? ok3(code3) : continuation(code3);
+        return self.interrupt ? ok3(code4) : continuation(code4);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code3);
+          effects.consume(code4);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok3(code3) : continuation(code3);
+        return self.interrupt ? ok3(code4) : continuation(code4);
       }
       marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
     }
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
+      buffer += String.fromCharCode(code4);
       return tagName;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function basicSelfClosing(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function basicSelfClosing(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       return self.interrupt ? ok3 : continuation;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function completeClosingTagAfter(code3) {
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+  function completeClosingTagAfter(code4) {
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeClosingTagAfter;
     }
-    return completeEnd(code3);
+    return completeEnd(code4);
   }
-  function completeAttributeNameBefore(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function completeAttributeNameBefore(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       return completeEnd;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
+      effects.consume(code4);
       return completeAttributeName;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code3);
+    return completeEnd(code4);
   }
-  function completeAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function completeAttributeName(code4) {
+    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code3);
+    return completeAttributeNameAfter(code4);
   }
-  function completeAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function completeAttributeNameAfter(code4) {
+    if (code4 === 61) {
+      effects.consume(code4);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code3);
+    return completeAttributeNameBefore(code4);
   }
-  function completeAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function completeAttributeValueBefore(code4) {
+    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
+      return nok(code4);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      markerB = code3;
+    if (code4 === 34 || code4 === 39) {
+      effects.consume(code4);
+      markerB = code4;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code3);
+    return completeAttributeValueUnquoted(code4);
   }
-  function completeAttributeValueQuoted(code3) {
-    if (code3 === markerB) {
-      effects.consume(code3);
+  function completeAttributeValueQuoted(code4) {
+    if (code4 === markerB) {
+      effects.consume(code4);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return nok(code3);
+    if (code4 === null || markdownLineEnding(code4)) {
+      return nok(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
-      return completeAttributeNameAfter(code3);
+  function completeAttributeValueUnquoted(code4) {
+    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
+      return completeAttributeNameAfter(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
-      return completeAttributeNameBefore(code3);
+  function completeAttributeValueQuotedAfter(code4) {
+    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
+      return completeAttributeNameBefore(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function completeEnd(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function completeEnd(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function completeAfter(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuation(code3);
+  function completeAfter(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return continuation(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return completeAfter;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function continuation(code3) {
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+  function continuation(code4) {
+    if (code4 === 45 && marker === 2) {
+      effects.consume(code4);
       return continuationCommentInside;
     }
-    if (code3 === 60 && marker === 1) {
-      effects.consume(code3);
+    if (code4 === 60 && marker === 1) {
+      effects.consume(code4);
       return continuationRawTagOpen;
     }
-    if (code3 === 62 && marker === 4) {
-      effects.consume(code3);
+    if (code4 === 62 && marker === 4) {
+      effects.consume(code4);
       return continuationClose;
     }
-    if (code3 === 63 && marker === 3) {
-      effects.consume(code3);
+    if (code4 === 63 && marker === 3) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    if (code3 === 93 && marker === 5) {
-      effects.consume(code3);
+    if (code4 === 93 && marker === 5) {
+      effects.consume(code4);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code3);
+      return continuationStart(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return continuation;
   }
-  function continuationStart(code3) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code3);
+  function continuationStart(code4) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
   }
-  function continuationStartNonLazy(code3) {
+  function continuationStartNonLazy(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
-      return continuationStart(code3);
+  function continuationBefore(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
+      return continuationStart(code4);
     }
     effects.enter("htmlFlowData");
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationCommentInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function continuationCommentInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationRawTagOpen(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function continuationRawTagOpen(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationRawEndTag(code3) {
-    if (code3 === 62) {
+  function continuationRawEndTag(code4) {
+    if (code4 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code3);
+        effects.consume(code4);
         return continuationClose;
       }
-      return continuation(code3);
+      return continuation(code4);
     }
-    if (asciiAlpha(code3) && buffer.length < 8) {
-      effects.consume(code3);
-      buffer += String.fromCharCode(code3);
+    if (asciiAlpha(code4) && buffer.length < 8) {
+      effects.consume(code4);
+      buffer += String.fromCharCode(code4);
       return continuationRawEndTag;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationCdataInside(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function continuationCdataInside(code4) {
+    if (code4 === 93) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationDeclarationInside(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function continuationDeclarationInside(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       return continuationClose;
     }
-    if (code3 === 45 && marker === 2) {
-      effects.consume(code3);
+    if (code4 === 45 && marker === 2) {
+      effects.consume(code4);
       return continuationDeclarationInside;
     }
-    return continuation(code3);
+    return continuation(code4);
   }
-  function continuationClose(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function continuationClose(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code3);
+      return continuationAfter(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return continuationClose;
   }
-  function continuationAfter(code3) {
+  function continuationAfter(code4) {
     effects.exit("htmlFlow");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
@@ -11894,298 +11894,298 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let index2;
   let returnState;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code3);
+    effects.consume(code4);
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 33) {
-      effects.consume(code3);
+  function open3(code4) {
+    if (code4 === 33) {
+      effects.consume(code4);
       return declarationOpen;
     }
-    if (code3 === 47) {
-      effects.consume(code3);
+    if (code4 === 47) {
+      effects.consume(code4);
       return tagCloseStart;
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code4 === 63) {
+      effects.consume(code4);
       return instruction;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return tagOpen;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function declarationOpen(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function declarationOpen(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentOpenInside;
     }
-    if (code3 === 91) {
-      effects.consume(code3);
+    if (code4 === 91) {
+      effects.consume(code4);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
-      return declaration;
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
+      return declaration2;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function commentOpenInside(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentOpenInside(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentEnd;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function comment(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function comment2(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 45) {
-      effects.consume(code3);
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentClose;
     }
-    if (markdownLineEnding(code3)) {
-      returnState = comment;
-      return lineEndingBefore(code3);
+    if (markdownLineEnding(code4)) {
+      returnState = comment2;
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
-    return comment;
+    effects.consume(code4);
+    return comment2;
   }
-  function commentClose(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function commentClose(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return commentEnd;
     }
-    return comment(code3);
+    return comment2(code4);
   }
-  function commentEnd(code3) {
-    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
+  function commentEnd(code4) {
+    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment2(code4);
   }
-  function cdataOpenInside(code3) {
+  function cdataOpenInside(code4) {
     const value2 = "CDATA[";
-    if (code3 === value2.charCodeAt(index2++)) {
-      effects.consume(code3);
-      return index2 === value2.length ? cdata : cdataOpenInside;
+    if (code4 === value2.charCodeAt(index2++)) {
+      effects.consume(code4);
+      return index2 === value2.length ? cdata2 : cdataOpenInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function cdata(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function cdata2(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code4 === 93) {
+      effects.consume(code4);
       return cdataClose;
     }
-    if (markdownLineEnding(code3)) {
-      returnState = cdata;
-      return lineEndingBefore(code3);
+    if (markdownLineEnding(code4)) {
+      returnState = cdata2;
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
-    return cdata;
+    effects.consume(code4);
+    return cdata2;
   }
-  function cdataClose(code3) {
-    if (code3 === 93) {
-      effects.consume(code3);
+  function cdataClose(code4) {
+    if (code4 === 93) {
+      effects.consume(code4);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata2(code4);
   }
-  function cdataEnd(code3) {
-    if (code3 === 62) {
-      return end(code3);
+  function cdataEnd(code4) {
+    if (code4 === 62) {
+      return end(code4);
     }
-    if (code3 === 93) {
-      effects.consume(code3);
+    if (code4 === 93) {
+      effects.consume(code4);
       return cdataEnd;
     }
-    return cdata(code3);
+    return cdata2(code4);
   }
-  function declaration(code3) {
-    if (code3 === null || code3 === 62) {
-      return end(code3);
+  function declaration2(code4) {
+    if (code4 === null || code4 === 62) {
+      return end(code4);
     }
-    if (markdownLineEnding(code3)) {
-      returnState = declaration;
-      return lineEndingBefore(code3);
+    if (markdownLineEnding(code4)) {
+      returnState = declaration2;
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
-    return declaration;
+    effects.consume(code4);
+    return declaration2;
   }
-  function instruction(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function instruction(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (code3 === 63) {
-      effects.consume(code3);
+    if (code4 === 63) {
+      effects.consume(code4);
       return instructionClose;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = instruction;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return instruction;
   }
-  function instructionClose(code3) {
-    return code3 === 62 ? end(code3) : instruction(code3);
+  function instructionClose(code4) {
+    return code4 === 62 ? end(code4) : instruction(code4);
   }
-  function tagCloseStart(code3) {
-    if (asciiAlpha(code3)) {
-      effects.consume(code3);
+  function tagCloseStart(code4) {
+    if (asciiAlpha(code4)) {
+      effects.consume(code4);
       return tagClose;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagClose(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagClose(code4) {
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return tagClose;
     }
-    return tagCloseBetween(code3);
+    return tagCloseBetween(code4);
   }
-  function tagCloseBetween(code3) {
-    if (markdownLineEnding(code3)) {
+  function tagCloseBetween(code4) {
+    if (markdownLineEnding(code4)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagCloseBetween;
     }
-    return end(code3);
+    return end(code4);
   }
-  function tagOpen(code3) {
-    if (code3 === 45 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpen(code4) {
+    if (code4 === 45 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return tagOpen;
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function tagOpenBetween(code3) {
-    if (code3 === 47) {
-      effects.consume(code3);
+  function tagOpenBetween(code4) {
+    if (code4 === 47) {
+      effects.consume(code4);
       return end;
     }
-    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
-      effects.consume(code3);
+    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagOpenBetween;
     }
-    return end(code3);
+    return end(code4);
   }
-  function tagOpenAttributeName(code3) {
-    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
-      effects.consume(code3);
+  function tagOpenAttributeName(code4) {
+    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code3);
+    return tagOpenAttributeNameAfter(code4);
   }
-  function tagOpenAttributeNameAfter(code3) {
-    if (code3 === 61) {
-      effects.consume(code3);
+  function tagOpenAttributeNameAfter(code4) {
+    if (code4 === 61) {
+      effects.consume(code4);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code3);
+    return tagOpenBetween(code4);
   }
-  function tagOpenAttributeValueBefore(code3) {
-    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueBefore(code4) {
+    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
+      return nok(code4);
     }
-    if (code3 === 34 || code3 === 39) {
-      effects.consume(code3);
-      marker = code3;
+    if (code4 === 34 || code4 === 39) {
+      effects.consume(code4);
+      marker = code4;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    if (markdownSpace(code3)) {
-      effects.consume(code3);
+    if (markdownSpace(code4)) {
+      effects.consume(code4);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function tagOpenAttributeValueQuoted(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code3 === null) {
-      return nok(code3);
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code3);
+      return lineEndingBefore(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code3) {
-    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
-      return nok(code3);
+  function tagOpenAttributeValueUnquoted(code4) {
+    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
+      return nok(code4);
     }
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code3) {
-    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
-      return tagOpenBetween(code3);
+  function tagOpenAttributeValueQuotedAfter(code4) {
+    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
+      return tagOpenBetween(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function end(code3) {
-    if (code3 === 62) {
-      effects.consume(code3);
+  function end(code4) {
+    if (code4 === 62) {
+      effects.consume(code4);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function lineEndingBefore(code3) {
+  function lineEndingBefore(code4) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code3) {
-    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
+  function lineEndingAfter(code4) {
+    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
   }
-  function lineEndingAfterPrefix(code3) {
+  function lineEndingAfterPrefix(code4) {
     effects.enter("htmlTextData");
-    return returnState(code3);
+    return returnState(code4);
   }
 }
 var htmlText;
@@ -12263,7 +12263,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close2][1].end
     }
   };
-  const text6 = {
+  const text7 = {
     type: "labelText",
     start: {
       ...events[open3 + offset + 2][1].end
@@ -12274,9 +12274,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text6, context]]);
+  media = push(media, [["enter", text7, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text6, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
+  media = push(media, [["exit", text7, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open3, events.length, media);
@@ -12294,12 +12294,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code3) {
+  function start(code4) {
     if (!labelStart) {
-      return nok(code3);
+      return nok(code4);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code3);
+      return labelEndNok(code4);
     }
     defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
@@ -12307,107 +12307,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code3) {
-    if (code3 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
+  function after(code4) {
+    if (code4 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
     }
-    if (code3 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
+    if (code4 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
     }
-    return defined ? labelEndOk(code3) : labelEndNok(code3);
+    return defined ? labelEndOk(code4) : labelEndNok(code4);
   }
-  function referenceNotFull(code3) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
+  function referenceNotFull(code4) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
   }
-  function labelEndOk(code3) {
+  function labelEndOk(code4) {
     labelStarts.pop();
-    return ok3(code3);
+    return ok3(code4);
   }
-  function labelEndNok(code3) {
+  function labelEndNok(code4) {
     labelStart._balanced = true;
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code3) {
+  function resourceStart(code4) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
+  function resourceBefore(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
   }
-  function resourceOpen(code3) {
-    if (code3 === 41) {
-      return resourceEnd(code3);
+  function resourceOpen(code4) {
+    if (code4 === 41) {
+      return resourceEnd(code4);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
   }
-  function resourceDestinationAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
+  function resourceDestinationAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
   }
-  function resourceDestinationMissing(code3) {
-    return nok(code3);
+  function resourceDestinationMissing(code4) {
+    return nok(code4);
   }
-  function resourceBetween(code3) {
-    if (code3 === 34 || code3 === 39 || code3 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
+  function resourceBetween(code4) {
+    if (code4 === 34 || code4 === 39 || code4 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
     }
-    return resourceEnd(code3);
+    return resourceEnd(code4);
   }
-  function resourceTitleAfter(code3) {
-    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
+  function resourceTitleAfter(code4) {
+    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
   }
-  function resourceEnd(code3) {
-    if (code3 === 41) {
+  function resourceEnd(code4) {
+    if (code4 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self = this;
   return referenceFull;
-  function referenceFull(code3) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
+  function referenceFull(code4) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
   }
-  function referenceFullAfter(code3) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
+  function referenceFullAfter(code4) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
   }
-  function referenceFullMissing(code3) {
-    return nok(code3);
+  function referenceFullMissing(code4) {
+    return nok(code4);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code3) {
+  function referenceCollapsedStart(code4) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code3) {
-    if (code3 === 93) {
+  function referenceCollapsedOpen(code4) {
+    if (code4 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
@@ -12444,30 +12444,30 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   const self = this;
   let labelImage;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("labelImageMarker");
     return open3;
   }
-  function open3(code3) {
-    if (code3 === 91) {
+  function open3(code4) {
+    if (code4 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+  function after(code4) {
+    if (code4 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code4);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 var labelStartImage;
@@ -12487,21 +12487,21 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   const self = this;
   let labelLink;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code3) {
-    if (code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code3);
+  function after(code4) {
+    if (code4 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code4);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 var labelStartLink;
@@ -12519,9 +12519,9 @@ var init_label_start_link = __esm({
 // node_modules/micromark-core-commonmark/lib/line-ending.js
 function tokenizeLineEnding(effects, ok3) {
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
@@ -12542,33 +12542,33 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("thematicBreak");
-    return before(code3);
+    return before(code4);
   }
-  function before(code3) {
-    marker = code3;
-    return atBreak(code3);
+  function before(code4) {
+    marker = code4;
+    return atBreak(code4);
   }
-  function atBreak(code3) {
-    if (code3 === marker) {
+  function atBreak(code4) {
+    if (code4 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code3);
+      return sequence(code4);
     }
-    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
+    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
       effects.exit("thematicBreak");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function sequence(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function sequence(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
+    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
   }
 }
 var thematicBreak2;
@@ -12590,9 +12590,9 @@ function tokenizeListStart(effects, ok3, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code3) {
-    const kind = self.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code3 === self.containerState.marker : asciiDigit(code3)) {
+  function start(code4) {
+    const kind = self.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code4 === self.containerState.marker : asciiDigit(code4)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
         effects.enter(kind, {
@@ -12601,32 +12601,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code3) : atMarker(code3);
+        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code4) : atMarker(code4);
       }
-      if (!self.interrupt || code3 === 49) {
+      if (!self.interrupt || code4 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code3);
+        return inside(code4);
       }
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function inside(code3) {
-    if (asciiDigit(code3) && ++size < 10) {
-      effects.consume(code3);
+  function inside(code4) {
+    if (asciiDigit(code4) && ++size < 10) {
+      effects.consume(code4);
       return inside;
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code3 === self.containerState.marker : code3 === 41 || code3 === 46)) {
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code4 === self.containerState.marker : code4 === 41 || code4 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code3);
+      return atMarker(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function atMarker(code3) {
+  function atMarker(code4) {
     effects.enter("listItemMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code3;
+    self.containerState.marker = self.containerState.marker || code4;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -12634,55 +12634,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code3) {
+  function onBlank(code4) {
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code3);
+    return endOfPrefix(code4);
   }
-  function otherPrefix(code3) {
-    if (markdownSpace(code3)) {
+  function otherPrefix(code4) {
+    if (markdownSpace(code4)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function endOfPrefix(code3) {
+  function endOfPrefix(code4) {
     self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self = this;
   self.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code3) {
+  function onBlank(code4) {
     self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code3);
+    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code4);
   }
-  function notBlank(code3) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code3)) {
+  function notBlank(code4) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code4)) {
       self.containerState.furtherBlankLines = void 0;
       self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code3);
+      return notInCurrentItem(code4);
     }
     self.containerState.furtherBlankLines = void 0;
     self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
   }
-  function notInCurrentItem(code3) {
+  function notInCurrentItem(code4) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code4) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code4) : nok(code4);
   }
 }
 function tokenizeListEnd(effects) {
@@ -12691,9 +12691,9 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code4) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
+    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
   }
 }
 var list2, listItemPrefixWhitespaceConstruct, indentConstruct;
@@ -12723,22 +12723,22 @@ var init_list2 = __esm({
 });
 
 // node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation(editMap, at, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
     if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+      add2.push(...existing[2]);
+      existing[2] = add2;
     } else {
-      existing[2].push(...add);
+      existing[2].push(...add2);
     }
     return;
   }
-  const change = [at, remove, add];
+  const change = [at, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at, change);
 }
@@ -12768,8 +12768,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
+      add(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, false);
       }
       /**
        * Create an edit: but insert `add` before existing additions, instead of
@@ -12784,8 +12784,8 @@ var init_micromark_util_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
+      addBefore(index2, remove, add2) {
+        addImplementation(this, index2, remove, add2, true);
       }
       /**
        * Done, change the events.
@@ -12830,7 +12830,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text6;
+  let text7;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -12839,7 +12839,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text6 = index2;
+        text7 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -12850,7 +12850,7 @@ function resolveToSetextUnderline(events, context) {
       }
     }
   }
-  const heading2 = {
+  const heading3 = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -12859,17 +12859,17 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text6][1].type = "setextHeadingText";
+  events[text7][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text6, 0, [["enter", heading2, context]]);
+    editMap.add(text7, 0, [["enter", heading3, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
     };
   } else {
-    events[content3][1] = heading2;
+    events[content3][1] = heading3;
   }
-  editMap.add(events.length, 0, [["exit", heading2, context]]);
+  editMap.add(events.length, 0, [["exit", heading3, context]]);
   editMap.consume(events);
   return events;
 }
@@ -12877,40 +12877,40 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   const self = this;
   let marker;
   return start;
-  function start(code3) {
+  function start(code4) {
     let index2 = self.events.length;
-    let paragraph2;
+    let paragraph3;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph2 = self.events[index2][1].type === "paragraph";
+        paragraph3 = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph3)) {
       effects.enter("setextHeadingLine");
-      marker = code3;
-      return before(code3);
+      marker = code4;
+      return before(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function before(code3) {
+  function before(code4) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code3);
+    return inside(code4);
   }
-  function inside(code3) {
-    if (code3 === marker) {
-      effects.consume(code3);
+  function inside(code4) {
+    if (code4 === marker) {
+      effects.consume(code4);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
+    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
   }
-  function after(code3) {
-    if (code3 === null || markdownLineEnding(code3)) {
+  function after(code4) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("setextHeadingLine");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 var setextUnderline;
@@ -12998,21 +12998,21 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code3) {
+  function start(code4) {
     if (!labelStart || !labelStart._balanced) {
-      return nok(code3);
+      return nok(code4);
     }
     const id = normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
       end: self.now()
     }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code3);
+    return ok3(code4);
   }
 }
 function resolveToPotentialGfmFootnoteCall(events, context) {
@@ -13080,58 +13080,58 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("gfmFootnoteCall");
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteCallLabelMarker");
     return callStart;
   }
-  function callStart(code3) {
-    if (code3 !== 94) return nok(code3);
+  function callStart(code4) {
+    if (code4 !== 94) return nok(code4);
     effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteCallMarker");
     effects.enter("gfmFootnoteCallString");
     effects.enter("chunkString").contentType = "string";
     return callData;
   }
-  function callData(code3) {
+  function callData(code4) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
     ) {
-      return nok(code3);
+      return nok(code4);
     }
-    if (code3 === 93) {
+    if (code4 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteCallString");
       if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code3);
+        return nok(code4);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("gfmFootnoteCallLabelMarker");
       effects.exit("gfmFootnoteCall");
       return ok3;
     }
-    if (!markdownLineEndingOrSpace(code3)) {
+    if (!markdownLineEndingOrSpace(code4)) {
       data = true;
     }
     size++;
-    effects.consume(code3);
-    return code3 === 92 ? callEscape : callData;
+    effects.consume(code4);
+    return code4 === 92 ? callEscape : callData;
   }
-  function callEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function callEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
       size++;
       return callData;
     }
-    return callData(code3);
+    return callData(code4);
   }
 }
 function tokenizeDefinitionStart(effects, ok3, nok) {
@@ -13141,74 +13141,74 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code3) {
+  function start(code4) {
     effects.enter("gfmFootnoteDefinition")._container = true;
     effects.enter("gfmFootnoteDefinitionLabel");
     effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("gfmFootnoteDefinitionLabelMarker");
     return labelAtMarker;
   }
-  function labelAtMarker(code3) {
-    if (code3 === 94) {
+  function labelAtMarker(code4) {
+    if (code4 === 94) {
       effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("gfmFootnoteDefinitionMarker");
       effects.enter("gfmFootnoteDefinitionLabelString");
       effects.enter("chunkString").contentType = "string";
       return labelInside;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function labelInside(code3) {
+  function labelInside(code4) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
+      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
     ) {
-      return nok(code3);
+      return nok(code4);
     }
-    if (code3 === 93) {
+    if (code4 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteDefinitionLabelString");
       identifier = normalizeIdentifier(self.sliceSerialize(token));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
       effects.exit("gfmFootnoteDefinitionLabel");
       return labelAfter;
     }
-    if (!markdownLineEndingOrSpace(code3)) {
+    if (!markdownLineEndingOrSpace(code4)) {
       data = true;
     }
     size++;
-    effects.consume(code3);
-    return code3 === 92 ? labelEscape : labelInside;
+    effects.consume(code4);
+    return code4 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code3) {
-    if (code3 === 91 || code3 === 92 || code3 === 93) {
-      effects.consume(code3);
+  function labelEscape(code4) {
+    if (code4 === 91 || code4 === 92 || code4 === 93) {
+      effects.consume(code4);
       size++;
       return labelInside;
     }
-    return labelInside(code3);
+    return labelInside(code4);
   }
-  function labelAfter(code3) {
-    if (code3 === 58) {
+  function labelAfter(code4) {
+    if (code4 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("definitionMarker");
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
       return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function whitespaceAfter(code3) {
-    return ok3(code3);
+  function whitespaceAfter(code4) {
+    return ok3(code4);
   }
 }
 function tokenizeDefinitionContinuation(effects, ok3, nok) {
@@ -13220,9 +13220,9 @@ function gfmFootnoteDefinitionEnd(effects) {
 function tokenizeIndent2(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code3) {
+  function afterPrefix(code4) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
   }
 }
 var indent;
@@ -13284,17 +13284,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open3][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text6 = {
+            const text7 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open3][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text6, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text7, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text7, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
             index2 = open3 + nextEvents.length - 2;
             break;
@@ -13315,27 +13315,27 @@ function gfmStrikethrough(options) {
     const events = this.events;
     let size = 0;
     return start;
-    function start(code3) {
+    function start(code4) {
       if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code3);
+        return nok(code4);
       }
       effects.enter("strikethroughSequenceTemporary");
-      return more(code3);
+      return more(code4);
     }
-    function more(code3) {
+    function more(code4) {
       const before = classifyCharacter(previous3);
-      if (code3 === 126) {
-        if (size > 1) return nok(code3);
-        effects.consume(code3);
+      if (code4 === 126) {
+        if (size > 1) return nok(code4);
+        effects.consume(code4);
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code3);
+      if (size < 2 && !single) return nok(code4);
       const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code3);
+      const after = classifyCharacter(code4);
       token._open = !after || after === 2 && Boolean(before);
       token._close = !before || before === 2 && Boolean(after);
-      return ok3(code3);
+      return ok3(code4);
     }
   }
 }
@@ -13355,17 +13355,17 @@ var init_micromark_extension_gfm_strikethrough = __esm({
 });
 
 // node_modules/micromark-extension-gfm-table/lib/edit-map.js
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation2(editMap, at, remove, add2) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
-    existing[2].push(...add);
+    existing[2].push(...add2);
     return;
   }
-  const change = [at, remove, add];
+  const change = [at, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at, change);
 }
@@ -13392,8 +13392,8 @@ var init_edit_map = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      add(index2, remove, add) {
-        addImplementation2(this, index2, remove, add);
+      add(index2, remove, add2) {
+        addImplementation2(this, index2, remove, add2);
       }
       // To do: add this when moving to `micromark`.
       // /**
@@ -13494,7 +13494,7 @@ function tokenizeTable(effects, ok3, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code3) {
+  function start(code4) {
     let index2 = self.events.length - 1;
     while (index2 > -1) {
       const {
@@ -13510,202 +13510,202 @@ function tokenizeTable(effects, ok3, nok) {
     const tail = index2 > -1 ? self.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code3);
+      return nok(code4);
     }
-    return next(code3);
+    return next(code4);
   }
-  function headRowBefore(code3) {
+  function headRowBefore(code4) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code3);
+    return headRowStart(code4);
   }
-  function headRowStart(code3) {
-    if (code3 === 124) {
-      return headRowBreak(code3);
+  function headRowStart(code4) {
+    if (code4 === 124) {
+      return headRowBreak(code4);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code3);
+    return headRowBreak(code4);
   }
-  function headRowBreak(code3) {
-    if (code3 === null) {
-      return nok(code3);
+  function headRowBreak(code4) {
+    if (code4 === null) {
+      return nok(code4);
     }
-    if (markdownLineEnding(code3)) {
+    if (markdownLineEnding(code4)) {
       if (sizeB > 1) {
         sizeB = 0;
         self.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code3);
+        effects.consume(code4);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code3);
+      return nok(code4);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code4);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code3 === 124) {
+    if (code4 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code3);
+    return headRowData(code4);
   }
-  function headRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+  function headRowData(code4) {
+    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
       effects.exit("data");
-      return headRowBreak(code3);
+      return headRowBreak(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? headRowEscape : headRowData;
+    effects.consume(code4);
+    return code4 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
+  function headRowEscape(code4) {
+    if (code4 === 92 || code4 === 124) {
+      effects.consume(code4);
       return headRowData;
     }
-    return headRowData(code3);
+    return headRowData(code4);
   }
-  function headDelimiterStart(code3) {
+  function headDelimiterStart(code4) {
     self.interrupt = false;
     if (self.parser.lazy[self.now().line]) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
     }
-    return headDelimiterBefore(code3);
+    return headDelimiterBefore(code4);
   }
-  function headDelimiterBefore(code3) {
-    if (code3 === 45 || code3 === 58) {
-      return headDelimiterValueBefore(code3);
+  function headDelimiterBefore(code4) {
+    if (code4 === 45 || code4 === 58) {
+      return headDelimiterValueBefore(code4);
     }
-    if (code3 === 124) {
+    if (code4 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterCellBefore(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
+  function headDelimiterCellBefore(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
     }
-    return headDelimiterValueBefore(code3);
+    return headDelimiterValueBefore(code4);
   }
-  function headDelimiterValueBefore(code3) {
-    if (code3 === 58) {
+  function headDelimiterValueBefore(code4) {
+    if (code4 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code3 === 45) {
+    if (code4 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code3);
+      return headDelimiterLeftAlignmentAfter(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
-      return headDelimiterCellAfter(code3);
+    if (code4 === null || markdownLineEnding(code4)) {
+      return headDelimiterCellAfter(code4);
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterLeftAlignmentAfter(code3) {
-    if (code3 === 45) {
+  function headDelimiterLeftAlignmentAfter(code4) {
+    if (code4 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code3);
+      return headDelimiterFiller(code4);
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterFiller(code3) {
-    if (code3 === 45) {
-      effects.consume(code3);
+  function headDelimiterFiller(code4) {
+    if (code4 === 45) {
+      effects.consume(code4);
       return headDelimiterFiller;
     }
-    if (code3 === 58) {
+    if (code4 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code3);
+    return headDelimiterRightAlignmentAfter(code4);
   }
-  function headDelimiterRightAlignmentAfter(code3) {
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
+  function headDelimiterRightAlignmentAfter(code4) {
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
     }
-    return headDelimiterCellAfter(code3);
+    return headDelimiterCellAfter(code4);
   }
-  function headDelimiterCellAfter(code3) {
-    if (code3 === 124) {
-      return headDelimiterBefore(code3);
+  function headDelimiterCellAfter(code4) {
+    if (code4 === 124) {
+      return headDelimiterBefore(code4);
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code3);
+        return headDelimiterNok(code4);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok3(code3);
+      return ok3(code4);
     }
-    return headDelimiterNok(code3);
+    return headDelimiterNok(code4);
   }
-  function headDelimiterNok(code3) {
-    return nok(code3);
+  function headDelimiterNok(code4) {
+    return nok(code4);
   }
-  function bodyRowStart(code3) {
+  function bodyRowStart(code4) {
     effects.enter("tableRow");
-    return bodyRowBreak(code3);
+    return bodyRowBreak(code4);
   }
-  function bodyRowBreak(code3) {
-    if (code3 === 124) {
+  function bodyRowBreak(code4) {
+    if (code4 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code3 === null || markdownLineEnding(code3)) {
+    if (code4 === null || markdownLineEnding(code4)) {
       effects.exit("tableRow");
-      return ok3(code3);
+      return ok3(code4);
     }
-    if (markdownSpace(code3)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
+    if (markdownSpace(code4)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
     }
     effects.enter("data");
-    return bodyRowData(code3);
+    return bodyRowData(code4);
   }
-  function bodyRowData(code3) {
-    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
+  function bodyRowData(code4) {
+    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
       effects.exit("data");
-      return bodyRowBreak(code3);
+      return bodyRowBreak(code4);
     }
-    effects.consume(code3);
-    return code3 === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code4);
+    return code4 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code3) {
-    if (code3 === 92 || code3 === 124) {
-      effects.consume(code3);
+  function bodyRowEscape(code4) {
+    if (code4 === 92 || code4 === 124) {
+      effects.consume(code4);
       return bodyRowData;
     }
-    return bodyRowData(code3);
+    return bodyRowData(code4);
   }
 }
 function resolveTable(events, context) {
@@ -13850,15 +13850,15 @@ function flushCell(map4, context, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map4, context, index2, table, tableBody) {
+function flushTableEnd(map4, context, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context]);
   }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context]);
   map4.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -13893,62 +13893,62 @@ function gfmTaskListItem() {
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self = this;
   return open3;
-  function open3(code3) {
+  function open3(code4) {
     if (
       // Exit if there’s stuff before.
       self.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code3);
+      return nok(code4);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("taskListCheckMarker");
     return inside;
   }
-  function inside(code3) {
-    if (markdownLineEndingOrSpace(code3)) {
+  function inside(code4) {
+    if (markdownLineEndingOrSpace(code4)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("taskListCheckValueUnchecked");
       return close2;
     }
-    if (code3 === 88 || code3 === 120) {
+    if (code4 === 88 || code4 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("taskListCheckValueChecked");
       return close2;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function close2(code3) {
-    if (code3 === 93) {
+  function close2(code4) {
+    if (code4 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code3);
+      effects.consume(code4);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code3);
+    return nok(code4);
   }
-  function after(code3) {
-    if (markdownLineEnding(code3)) {
-      return ok3(code3);
+  function after(code4) {
+    if (markdownLineEnding(code4)) {
+      return ok3(code4);
     }
-    if (markdownSpace(code3)) {
+    if (markdownSpace(code4)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok3, nok)(code3);
+      }, ok3, nok)(code4);
     }
-    return nok(code3);
+    return nok(code4);
   }
 }
 function spaceThenNonSpace(effects, ok3, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code3) {
-    return code3 === null ? nok(code3) : ok3(code3);
+  function after(code4) {
+    return code4 === null ? nok(code4) : ok3(code4);
   }
 }
 var tasklistCheck;
@@ -14027,21 +14027,21 @@ function initializeContent(effects) {
   const contentStart3 = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous3;
   return contentStart3;
-  function afterContentStartConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterContentStartConstruct(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart3, "linePrefix");
   }
-  function paragraphInitial(code3) {
+  function paragraphInitial(code4) {
     effects.enter("paragraph");
-    return lineStart(code3);
+    return lineStart(code4);
   }
-  function lineStart(code3) {
+  function lineStart(code4) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
@@ -14050,21 +14050,21 @@ function initializeContent(effects) {
       previous3.next = token;
     }
     previous3 = token;
-    return data(code3);
+    return data(code4);
   }
-  function data(code3) {
-    if (code3 === null) {
+  function data(code4) {
+    if (code4 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code3);
+      effects.consume(code4);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code4)) {
+      effects.consume(code4);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return data;
   }
 }
@@ -14088,15 +14088,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code3) {
+  function start(code4) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
     }
-    return checkNewContainers(code3);
+    return checkNewContainers(code4);
   }
-  function documentContinue(code3) {
+  function documentContinue(code4) {
     continued++;
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = void 0;
@@ -14124,51 +14124,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
-      return checkNewContainers(code3);
+      return checkNewContainers(code4);
     }
-    return start(code3);
+    return start(code4);
   }
-  function checkNewContainers(code3) {
+  function checkNewContainers(code4) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code3);
+        return documentContinued(code4);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code3);
+        return flowStart(code4);
       }
       self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
   }
-  function thereIsANewContainer(code3) {
+  function thereIsANewContainer(code4) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code3);
+    return documentContinued(code4);
   }
-  function thereIsNoNewContainer(code3) {
+  function thereIsNoNewContainer(code4) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code3);
+    return flowStart(code4);
   }
-  function documentContinued(code3) {
+  function documentContinued(code4) {
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
   }
-  function containerContinue(code3) {
+  function containerContinue(code4) {
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code3);
+    return documentContinued(code4);
   }
-  function flowStart(code3) {
-    if (code3 === null) {
+  function flowStart(code4) {
+    if (code4 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code4);
       return;
     }
     childFlow = childFlow || self.parser.flow(self.now());
@@ -14177,23 +14177,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code3);
+    return flowContinue(code4);
   }
-  function flowContinue(code3) {
-    if (code3 === null) {
+  function flowContinue(code4) {
+    if (code4 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code3);
+      effects.consume(code4);
       return;
     }
-    if (markdownLineEnding(code3)) {
-      effects.consume(code3);
+    if (markdownLineEnding(code4)) {
+      effects.consume(code4);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
       return start;
     }
-    effects.consume(code3);
+    effects.consume(code4);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -14292,24 +14292,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function atBlankEnding(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEndingBlank");
     self.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code3) {
-    if (code3 === null) {
-      effects.consume(code3);
+  function afterConstruct(code4) {
+    if (code4 === null) {
+      effects.consume(code4);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code3);
+    effects.consume(code4);
     effects.exit("lineEnding");
     self.currentConstruct = void 0;
     return initial;
@@ -14335,37 +14335,37 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text6 = effects.attempt(constructs2, start, notText);
+    const text7 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code3) {
-      return atBreak(code3) ? text6(code3) : notText(code3);
+    function start(code4) {
+      return atBreak(code4) ? text7(code4) : notText(code4);
     }
-    function notText(code3) {
-      if (code3 === null) {
-        effects.consume(code3);
+    function notText(code4) {
+      if (code4 === null) {
+        effects.consume(code4);
         return;
       }
       effects.enter("data");
-      effects.consume(code3);
+      effects.consume(code4);
       return data;
     }
-    function data(code3) {
-      if (atBreak(code3)) {
+    function data(code4) {
+      if (atBreak(code4)) {
         effects.exit("data");
-        return text6(code3);
+        return text7(code4);
       }
-      effects.consume(code3);
+      effects.consume(code4);
       return data;
     }
-    function atBreak(code3) {
-      if (code3 === null) {
+    function atBreak(code4) {
+      if (code4 === null) {
         return true;
       }
-      const list4 = constructs2[code3];
+      const list5 = constructs2[code4];
       let index2 = -1;
-      if (list4) {
-        while (++index2 < list4.length) {
-          const item = list4[index2];
+      if (list5) {
+        while (++index2 < list5.length) {
+          const item = list5[index2];
           if (!item.previous || item.previous.call(self, self.previous)) {
             return true;
           }
@@ -14557,7 +14557,7 @@ var init_constructs = __esm({
 });
 
 // node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser, initialize, from2) {
+function createTokenizer(parser2, initialize, from2) {
   let point3 = {
     _bufferIndex: -1,
     _index: 0,
@@ -14586,7 +14586,7 @@ function createTokenizer(parser, initialize, from2) {
     defineSkip,
     events: [],
     now,
-    parser,
+    parser: parser2,
     previous: null,
     sliceSerialize,
     sliceStream,
@@ -14650,18 +14650,18 @@ function createTokenizer(parser, initialize, from2) {
       }
     }
   }
-  function go(code3) {
+  function go(code4) {
     consumed = void 0;
-    expectedCode = code3;
-    state2 = state2(code3);
+    expectedCode = code4;
+    state2 = state2(code4);
   }
-  function consume(code3) {
-    if (markdownLineEnding(code3)) {
+  function consume(code4) {
+    if (markdownLineEnding(code4)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code3 === -3 ? 2 : 1;
+      point3.offset += code4 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code3 !== -1) {
+    } else if (code4 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -14677,7 +14677,7 @@ function createTokenizer(parser, initialize, from2) {
         point3._index++;
       }
     }
-    context.previous = code3;
+    context.previous = code4;
     consumed = true;
   }
   function enter(type, fields) {
@@ -14719,36 +14719,36 @@ function createTokenizer(parser, initialize, from2) {
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map4) {
         return start;
-        function start(code3) {
-          const left = code3 !== null && map4[code3];
-          const all2 = code3 !== null && map4.null;
-          const list4 = [
+        function start(code4) {
+          const left = code4 !== null && map4[code4];
+          const all2 = code4 !== null && map4.null;
+          const list5 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list4)(code3);
+          return handleListOfConstructs(list5)(code4);
         }
       }
-      function handleListOfConstructs(list4) {
-        listOfConstructs = list4;
+      function handleListOfConstructs(list5) {
+        listOfConstructs = list5;
         constructIndex = 0;
-        if (list4.length === 0) {
+        if (list5.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list4[constructIndex]);
+        return handleConstruct(list5[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code3) {
+        function start(code4) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code3);
+            return nok(code4);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -14758,15 +14758,15 @@ function createTokenizer(parser, initialize, from2) {
             effects,
             ok3,
             nok
-          )(code3);
+          )(code4);
         }
       }
-      function ok3(code3) {
+      function ok3(code4) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code3) {
+      function nok(code4) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -14896,7 +14896,7 @@ function parse(options) {
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
   );
-  const parser = {
+  const parser2 = {
     constructs: constructs2,
     content: create2(content2),
     defined: [],
@@ -14906,11 +14906,11 @@ function parse(options) {
     string: create2(string),
     text: create2(text3)
   };
-  return parser;
+  return parser2;
   function create2(initial) {
     return creator;
     function creator(from2) {
-      return createTokenizer(parser, initial, from2);
+      return createTokenizer(parser2, initial, from2);
     }
   }
 }
@@ -14958,14 +14958,14 @@ function preprocess() {
     }
     while (startPosition < value2.length) {
       search.lastIndex = startPosition;
-      const match = search.exec(value2);
-      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code3 = value2.charCodeAt(endPosition);
-      if (!match) {
+      const match2 = search.exec(value2);
+      const endPosition = match2 && match2.index !== void 0 ? match2.index : value2.length;
+      const code4 = value2.charCodeAt(endPosition);
+      if (!match2) {
         buffer = value2.slice(startPosition);
         break;
       }
-      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -14977,7 +14977,7 @@ function preprocess() {
           chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code3) {
+        switch (code4) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -15078,16 +15078,16 @@ function fromMarkdown(value2, encoding, options) {
   return compiler(options)(postprocess(parse(options).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options) {
-  const config2 = {
+  const config3 = {
     afterExit: [],
     beforeEnter: [],
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener2(link2),
+      autolink: opener2(link3),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener2(heading2),
+      atxHeading: opener2(heading3),
       blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -15110,19 +15110,19 @@ function compiler(options) {
       htmlFlowData: onenterdata,
       htmlText: opener2(html2, buffer),
       htmlTextData: onenterdata,
-      image: opener2(image2),
+      image: opener2(image3),
       label: buffer,
-      link: opener2(link2),
+      link: opener2(link3),
       listItem: opener2(listItem2),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list4, onenterlistordered),
-      listUnordered: opener2(list4),
-      paragraph: opener2(paragraph2),
+      listOrdered: opener2(list5, onenterlistordered),
+      listUnordered: opener2(list5),
+      paragraph: opener2(paragraph3),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener2(heading2),
+      setextHeading: opener2(heading3),
       strong: opener2(strong2),
       thematicBreak: opener2(thematicBreak3)
     },
@@ -15178,10 +15178,10 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
-  configure(config2, (options || {}).mdastExtensions || []);
+  configure(config3, (options || {}).mdastExtensions || []);
   const data = {};
-  return compile2;
-  function compile2(events) {
+  return compile3;
+  function compile3(events) {
     let tree = {
       type: "root",
       children: [],
@@ -15190,7 +15190,7 @@ function compiler(options) {
     const context = {
       stack: [tree],
       tokenStack: [],
-      config: config2,
+      config: config3,
       enter,
       exit: exit3,
       buffer,
@@ -15214,9 +15214,9 @@ function compiler(options) {
     events = prepared;
     index2 = -1;
     while (++index2 < events.length) {
-      const handler2 = config2[events[index2][0]];
-      if (events[index2][0] === "enter" && config2.beforeEnter.length > 0) {
-        callListeners(config2.beforeEnter, {
+      const handler2 = config3[events[index2][0]];
+      if (events[index2][0] === "enter" && config3.beforeEnter.length > 0) {
+        callListeners(config3.beforeEnter, {
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
@@ -15227,8 +15227,8 @@ function compiler(options) {
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
-      if (events[index2][0] === "exit" && config2.afterExit.length > 0) {
-        callListeners(config2.afterExit, {
+      if (events[index2][0] === "exit" && config3.afterExit.length > 0) {
+        callListeners(config3.afterExit, {
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
@@ -15252,8 +15252,8 @@ function compiler(options) {
       })
     };
     index2 = -1;
-    while (++index2 < config2.transforms.length) {
-      tree = config2.transforms[index2](tree) || tree;
+    while (++index2 < config3.transforms.length) {
+      tree = config3.transforms[index2](tree) || tree;
     }
     return tree;
   }
@@ -15492,7 +15492,7 @@ function compiler(options) {
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text6();
+      tail = text7();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -15515,7 +15515,7 @@ function compiler(options) {
       this.data.atHardBreak = void 0;
       return;
     }
-    if (!this.data.setextHeadingSlurpLineEnding && config2.canContainEols.includes(context.type)) {
+    if (!this.data.setextHeadingSlurpLineEnding && config3.canContainEols.includes(context.type)) {
       onenterdata.call(this, token);
       onexitdata.call(this, token);
     }
@@ -15678,7 +15678,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function heading2() {
+  function heading3() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -15700,7 +15700,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function image2() {
+  function image3() {
     return {
       type: "image",
       title: null,
@@ -15709,7 +15709,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link3() {
     return {
       type: "link",
       title: null,
@@ -15718,7 +15718,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list4(token) {
+  function list5(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -15737,7 +15737,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph2() {
+  function paragraph3() {
     return {
       type: "paragraph",
       children: [],
@@ -15751,7 +15751,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text6() {
+  function text7() {
     return {
       type: "text",
       value: "",
@@ -15861,8 +15861,8 @@ var init_mdast_util_from_markdown = __esm({
 // node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
   const self = this;
-  self.parser = parser;
-  function parser(doc) {
+  self.parser = parser2;
+  function parser2(doc) {
     return fromMarkdown(doc, {
       ...self.data("settings"),
       ...options,
@@ -17041,9 +17041,9 @@ var init_lib22 = __esm({
       parse(file2) {
         this.freeze();
         const realFile = vfile(file2);
-        const parser = this.parser || this.Parser;
-        assertParser("parse", parser);
-        return parser(String(realFile), realFile);
+        const parser2 = this.parser || this.Parser;
+        assertParser("parse", parser2);
+        return parser2(String(realFile), realFile);
       }
       /**
        * Process the given file as configured on the processor.
@@ -17391,7 +17391,7 @@ var init_lib22 = __esm({
           throw new TypeError("Expected usable value, not `" + value2 + "`");
         }
         return this;
-        function add(value3) {
+        function add2(value3) {
           if (typeof value3 === "function") {
             addPlugin(value3, []);
           } else if (typeof value3 === "object") {
@@ -17425,7 +17425,7 @@ var init_lib22 = __esm({
           } else if (Array.isArray(plugins)) {
             while (++index2 < plugins.length) {
               const thing = plugins[index2];
-              add(thing);
+              add2(thing);
             }
           } else {
             throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
@@ -17504,20 +17504,20 @@ function withParserWorkBudget(parse6) {
 }
 function chargeEmphasis(events) {
   if (!current) return;
-  let delimiters = 0;
+  let delimiters2 = 0;
   let line5;
   for (const [kind, token] of events) {
     if (kind === "enter" && SEQUENCES.has(token.type)) {
-      delimiters += 1;
+      delimiters2 += 1;
       line5 ??= token.start.line;
     }
   }
-  current.emphasis += delimiters * events.length;
+  current.emphasis += delimiters2 * events.length;
   if (current.emphasis <= EMPHASIS_WORK || line5 === void 0) return;
   throw new MarkdownTooComplexError(
     "emphasis",
     line5,
-    `Line ${line5}: the paragraph here has ${delimiters} emphasis or strikethrough delimiters (\`*\`, \`_\`, \`~\`), more than the parser can pair in time (its work grows with the square of their number in one paragraph; about ${Math.round(Math.sqrt(EMPHASIS_WORK / 4)).toLocaleString("en-US")} in one paragraph is the limit, fewer across several). Split the paragraph, escape the characters (\\*), or put the text in a code block.`
+    `Line ${line5}: the paragraph here has ${delimiters2} emphasis or strikethrough delimiters (\`*\`, \`_\`, \`~\`), more than the parser can pair in time (its work grows with the square of their number in one paragraph; about ${Math.round(Math.sqrt(EMPHASIS_WORK / 4)).toLocaleString("en-US")} in one paragraph is the limit, fewer across several). Split the paragraph, escape the characters (\\*), or put the text in a code block.`
   );
 }
 function chargeContainerExit(context) {
@@ -17554,11 +17554,11 @@ function guard(construct) {
 }
 function guardExtension(extension2) {
   if (Array.isArray(extension2)) return extension2.map((one2) => guardExtension(one2));
-  const { text: text6, insideSpan: insideSpan2 } = extension2;
+  const { text: text7, insideSpan: insideSpan2 } = extension2;
   const copy = { ...extension2 };
-  if (text6) {
+  if (text7) {
     copy.text = Object.fromEntries(
-      Object.entries(text6).map(([code3, constructs2]) => [code3, mapConstructs(constructs2, (c) => isGuarded(c) ? guard(c) : c)])
+      Object.entries(text7).map(([code4, constructs2]) => [code4, mapConstructs(constructs2, (c) => isGuarded(c) ? guard(c) : c)])
     );
   }
   if (insideSpan2?.null) copy.insideSpan = { ...insideSpan2, null: insideSpan2.null.map((c) => isGuarded(c) ? guard(c) : c) };
@@ -17605,22 +17605,22 @@ function findDeepNesting(source) {
     let opened = false;
     let i = at;
     for (; ; ) {
-      const code3 = source.charCodeAt(i);
-      if (code3 === 32) {
+      const code4 = source.charCodeAt(i);
+      if (code4 === 32) {
         if (!opened) columns += 1;
         i += 1;
-      } else if (code3 === 9) {
+      } else if (code4 === 9) {
         if (!opened) columns += 4 - columns % 4;
         i += 1;
-      } else if (code3 === 62) {
+      } else if (code4 === 62) {
         markers2 += 1;
         i += 1;
-      } else if (code3 === 42 || code3 === 43 || code3 === 45) {
+      } else if (code4 === 42 || code4 === 43 || code4 === 45) {
         if (!isMarkerEnd(source.charCodeAt(i + 1))) break;
         markers2 += 1;
         opened = true;
         i += 1;
-      } else if (code3 >= 48 && code3 <= 57) {
+      } else if (code4 >= 48 && code4 <= 57) {
         let end = i + 1;
         while (end - i < 10 && isDigit(source.charCodeAt(end))) end += 1;
         const delimiter = source.charCodeAt(end);
@@ -17646,17 +17646,17 @@ function findDeepNesting(source) {
   }
   return void 0;
 }
-function isDigit(code3) {
-  return code3 >= 48 && code3 <= 57;
+function isDigit(code4) {
+  return code4 >= 48 && code4 <= 57;
 }
-function isMarkerEnd(code3) {
-  return Number.isNaN(code3) || code3 === 32 || code3 === 9 || code3 === 10 || code3 === 13;
+function isMarkerEnd(code4) {
+  return Number.isNaN(code4) || code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
 }
 function nextLine(source, from2) {
   for (let i = from2; i < source.length; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10) return i + 1;
-    if (code3 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    const code4 = source.charCodeAt(i);
+    if (code4 === 10) return i + 1;
+    if (code4 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return source.length;
 }
@@ -17686,8 +17686,8 @@ function earlierBlockCut(source, nodes, start, from2) {
 }
 function nextCut(source, from2) {
   for (let i = from2 - 1; i < source.length - 1; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13 && source.charCodeAt(i + 1) !== 10) {
+    const code4 = source.charCodeAt(i);
+    if (code4 === 10 || code4 === 13 && source.charCodeAt(i + 1) !== 10) {
       const kind = cutKind(source, i + 1);
       if (kind) return { at: i + 1, kind };
     }
@@ -17709,19 +17709,19 @@ function cutKind(source, at) {
     while (source[i] === ">" || source[i] === " " || source[i] === "	") i += 1;
     quotedListLike = listMarkerAt(source, i).listLike;
   }
-  let block = false;
+  let block2 = false;
   if (first === "#") {
     let hashes = 1;
     while (source[at + hashes] === "#") hashes += 1;
-    block = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
+    block2 = hashes <= 6 && isSpaceOrEnd(source[at + hashes]);
   }
-  if (!block) {
+  if (!block2) {
     let i = at - 1;
     i -= source[i] === "\n" && source[i - 1] === "\r" ? 2 : 1;
     while (i >= 0 && (source[i] === " " || source[i] === "	")) i -= 1;
-    block = i < 0 || source[i] === "\n" || source[i] === "\r";
+    block2 = i < 0 || source[i] === "\n" || source[i] === "\r";
   }
-  return block || item ? { block, item, listLike, quotedListLike } : void 0;
+  return block2 || item ? { block: block2, item, listLike, quotedListLike } : void 0;
 }
 function listMarkerAt(source, at) {
   const first = source[at] ?? "";
@@ -17750,18 +17750,18 @@ function parsedAsFresh(kind, node3) {
   return true;
 }
 function frontMatterEnd(source) {
-  const text6 = source.startsWith("\uFEFF") ? source.slice(1) : source;
-  const fence6 = text6.startsWith("---") ? "-" : text6.startsWith("+++") ? "+" : void 0;
-  if (fence6 === void 0) return 0;
-  const closing = fence6 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
+  const text7 = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const fence7 = text7.startsWith("---") ? "-" : text7.startsWith("+++") ? "+" : void 0;
+  if (fence7 === void 0) return 0;
+  const closing = fence7 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
   closing.lastIndex = 3;
-  const match = closing.exec(text6);
-  return match === null ? source.length : source.length - text6.length + match.index + match[0].length;
+  const match2 = closing.exec(text7);
+  return match2 === null ? source.length : source.length - text7.length + match2.index + match2[0].length;
 }
 function endOfLine(source, at) {
   for (let i = at; i < source.length; i += 1) {
-    const code3 = source.charCodeAt(i);
-    if (code3 === 10 || code3 === 13) return i;
+    const code4 = source.charCodeAt(i);
+    if (code4 === 10 || code4 === 13) return i;
   }
   return source.length;
 }
@@ -17807,10 +17807,10 @@ var init_share_definitions = __esm({
     seedDefinitions = {
       name: "agentOsSeedDefinitions",
       tokenize(_effects, _ok, nok) {
-        const { parser } = this;
-        if (seed && !seeded.has(parser)) {
-          seeded.add(parser);
-          for (const identifier of seed) parser.defined.push(identifier);
+        const { parser: parser2 } = this;
+        if (seed && !seeded.has(parser2)) {
+          seeded.add(parser2);
+          for (const identifier of seed) parser2.defined.push(identifier);
         }
         return nok;
       }
@@ -17857,8 +17857,8 @@ function parseMarkdownInChunks(source, chunkLength) {
 }
 function parseWithinBudget(source, chunkLength) {
   if (source.charCodeAt(0) === 65279) {
-    const text6 = source.slice(1);
-    return text6.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text6, chunkLength);
+    const text7 = source.slice(1);
+    return text7.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text7, chunkLength);
   }
   return parsePieces(source, chunkLength);
 }
@@ -18000,12 +18000,12 @@ function sliceOfRange(source, nodes) {
   const end = last?.position?.end.offset;
   return start === void 0 || end === void 0 ? "" : source.slice(start, end);
 }
-function oneLine(text6) {
-  return text6.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
+function oneLine(text7) {
+  return text7.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
 }
-function dedentContinuation(text6, indent2) {
-  if (indent2 <= 0) return text6;
-  const [first = "", ...rest] = text6.split("\n");
+function dedentContinuation(text7, indent2) {
+  if (indent2 <= 0) return text7;
+  const [first = "", ...rest] = text7.split("\n");
   const pattern = new RegExp(`^ {0,${indent2}}`);
   return [first, ...rest.map((line5) => line5.replace(pattern, ""))].join("\n");
 }
@@ -18019,13 +18019,13 @@ var init_source_slice = __esm({
 });
 
 // src/core/markdown/fingerprint.ts
-function fingerprint(text6) {
+function fingerprint(text7) {
   let a = 2166136261;
   let b = 84696351;
-  for (let i = 0; i < text6.length; i += 1) {
-    const code3 = text6.charCodeAt(i);
-    a = Math.imul(a ^ code3, 16777619);
-    b = Math.imul(b ^ code3, 16777619) ^ a >>> 15;
+  for (let i = 0; i < text7.length; i += 1) {
+    const code4 = text7.charCodeAt(i);
+    a = Math.imul(a ^ code4, 16777619);
+    b = Math.imul(b ^ code4, 16777619) ^ a >>> 15;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
@@ -18046,14 +18046,14 @@ function markFile(kind, content3, data) {
 ${PREFIX}${kind} ${encode2({ ...data, fingerprint: fingerprint(body) })} -->
 `;
 }
-function readMarkedFile(kind, text6) {
-  const normalised = text6.replace(/\r\n?/g, "\n");
+function readMarkedFile(kind, text7) {
+  const normalised = text7.replace(/\r\n?/g, "\n");
   const at = normalised.lastIndexOf(`
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
-  const lineEnd = normalised.indexOf("\n", at + 1);
-  const line5 = (lineEnd < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd)).trimEnd();
-  const after = lineEnd < 0 ? "" : normalised.slice(lineEnd).trim();
+  const lineEnd2 = normalised.indexOf("\n", at + 1);
+  const line5 = (lineEnd2 < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd2)).trimEnd();
+  const after = lineEnd2 < 0 ? "" : normalised.slice(lineEnd2).trim();
   if (!line5.endsWith(" -->")) return { marked: false };
   let data;
   try {
@@ -18119,8 +18119,8 @@ function toShapingState(data) {
   if (typeof issue2 !== "number" || !Array.isArray(questions) || typeof answers !== "object" || answers === null) return void 0;
   const validQuestions = questions.filter((q) => {
     if (typeof q !== "object" || q === null) return false;
-    const { number: number4, text: text6, default: fallback } = q;
-    return typeof number4 === "number" && typeof text6 === "string" && typeof fallback === "string";
+    const { number: number4, text: text7, default: fallback } = q;
+    return typeof number4 === "number" && typeof text7 === "string" && typeof fallback === "string";
   });
   const validAnswers = {};
   for (const [number4, answer] of Object.entries(answers)) {
@@ -18172,9 +18172,9 @@ var init_shaping_state = __esm({
 });
 
 // src/core/issue/classify-heading.ts
-function classifyHeading(heading2) {
-  const text6 = heading2.toLowerCase();
-  for (const [kind, pattern] of RULES) if (pattern.test(text6)) return kind;
+function classifyHeading(heading3) {
+  const text7 = heading3.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text7)) return kind;
   return "other";
 }
 var RULES;
@@ -18222,15 +18222,15 @@ function leadLine(source, node3) {
 function lineOf(node3) {
   return node3.position?.start.line ?? 1;
 }
-function withoutBox(text6) {
-  return text6.replace(/^\[[ xX~-]\]\*?\s+/, "");
+function withoutBox(text7) {
+  return text7.replace(/^\[[ xX~-]\]\*?\s+/, "");
 }
-function collectItems(source, list4, depth, into) {
-  for (const item of list4.children) {
+function collectItems(source, list5, depth, into) {
+  for (const item of list5.children) {
     const [first] = item.children;
     if (first?.type === "paragraph") {
-      const text6 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text6 !== "") into.push({ text: text6, depth, checked: item.checked ?? null, line: lineOf(item) });
+      const text7 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      if (text7 !== "") into.push({ text: text7, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
@@ -18241,8 +18241,8 @@ function collectBlock(source, node3, depth, items, paragraphs, blocks) {
   } else if (node3.type === "list") {
     collectItems(source, node3, depth, items);
   } else if (node3.type === "paragraph") {
-    const text6 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text6 !== "" && !EMPTY_FIELD.test(text6)) paragraphs.push(text6);
+    const text7 = oneLine(sliceOfRange(source, [node3]));
+    if (paragraphs && text7 !== "" && !EMPTY_FIELD.test(text7)) paragraphs.push(text7);
   } else if (node3.type === "blockquote") {
     for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
@@ -18261,9 +18261,9 @@ function collectMedia(tree) {
 }
 function collectImgTags(node3, images) {
   if (node3.value.trimStart().startsWith("<!--")) return;
-  for (const match of node3.value.matchAll(IMG_SRC)) {
-    const url2 = match[1];
-    if (url2 !== void 0) images.push({ url: url2, alt: IMG_ALT.exec(match[0])?.[1] ?? "" });
+  for (const match2 of node3.value.matchAll(IMG_SRC)) {
+    const url2 = match2[1];
+    if (url2 !== void 0) images.push({ url: url2, alt: IMG_ALT.exec(match2[0])?.[1] ?? "" });
   }
 }
 function parseIssue(title, body) {
@@ -18271,10 +18271,10 @@ function parseIssue(title, body) {
   const tree = parseMarkdown(source);
   const sections = [];
   let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
-  const start = (heading2, node3) => {
+  const start = (heading3, node3) => {
     if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
-    const text6 = oneLine(heading2).replace(/:\s*$/, "");
-    current2 = { heading: text6, kind: classifyHeading(text6), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+    const text7 = oneLine(heading3).replace(/:\s*$/, "");
+    current2 = { heading: text7, kind: classifyHeading(text7), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     if (node3.type === "heading") start(toString(node3), node3);
@@ -18351,18 +18351,18 @@ function inlineCodeOf(markdown) {
   }
   return found.reverse();
 }
-function splitSentences(text6) {
+function splitSentences(text7) {
   const sentences2 = [];
   let start = 0;
   let depth = 0;
   let inCode = false;
   const push2 = (end) => {
-    const sentence = text6.slice(start, end).trim();
+    const sentence = text7.slice(start, end).trim();
     if (sentence !== "") sentences2.push(sentence);
     start = end;
   };
-  for (let i = 0; i < text6.length; i += 1) {
-    const c = text6[i];
+  for (let i = 0; i < text7.length; i += 1) {
+    const c = text7[i];
     if (c === "`") inCode = !inCode;
     if (inCode) continue;
     if (c === "(" || c === "[") depth += 1;
@@ -18378,16 +18378,16 @@ function splitSentences(text6) {
     }
     if (c !== "." && c !== "!" && c !== "?") continue;
     let end = i + 1;
-    while (end < text6.length && /[.!?)"'”’*_]/.test(text6[end])) end += 1;
-    const next = text6.slice(end, end + 2);
-    if (!/^\s+\S|^\s$/.test(next) && end < text6.length) continue;
-    const after = text6.slice(end).trimStart()[0] ?? "";
+    while (end < text7.length && /[.!?)"'”’*_]/.test(text7[end])) end += 1;
+    const next = text7.slice(end, end + 2);
+    if (!/^\s+\S|^\s$/.test(next) && end < text7.length) continue;
+    const after = text7.slice(end).trimStart()[0] ?? "";
     if (after !== "" && !/[\p{Lu}\p{Lo}\d"'“‘([*_`~#@]/u.test(after)) continue;
-    if (c === "." && ABBREVIATIONS.test(text6.slice(Math.max(start, i - 12), i + 1))) continue;
+    if (c === "." && ABBREVIATIONS.test(text7.slice(Math.max(start, i - 12), i + 1))) continue;
     push2(end);
     i = end - 1;
   }
-  push2(text6.length);
+  push2(text7.length);
   return sentences2;
 }
 var ABBREVIATIONS;
@@ -18401,14 +18401,14 @@ var init_prose = __esm({
 });
 
 // src/core/issue/find-issue-requirements.ts
-function isLinkOnly(text6) {
-  const plain = plainText(text6).trim();
-  return plain === "" || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text6.trim());
+function isLinkOnly(text7) {
+  const plain = plainText(text7).trim();
+  return plain === "" || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text7.trim());
 }
-function noiseOf(text6) {
-  const plain = plainText(text6).replace(/\s+/g, " ").trim();
+function noiseOf(text7) {
+  const plain = plainText(text7).replace(/\s+/g, " ").trim();
   if (MENTION_ONLY.test(plain) && plain.replace(MENTION_ONLY, "").replace(/@[\w-]+/g, "").trim().length < 3) return "mention";
-  if (isLinkOnly(text6)) return "link";
+  if (isLinkOnly(text7)) return "link";
   if (ANALOGY.test(plain) && plain.split(" ").length <= 20) return "analogy";
   return void 0;
 }
@@ -18416,11 +18416,11 @@ function isSelectionList(items) {
   const top = items.filter((i) => i.depth === 0);
   return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 6);
 }
-function isStory(text6) {
-  return STORY.test(plainText(text6).trim());
+function isStory(text7) {
+  return STORY.test(plainText(text7).trim());
 }
-function sentencesOf(paragraph2) {
-  return splitSentences(paragraph2).filter((s) => s.length > 3);
+function sentencesOf(paragraph3) {
+  return splitSentences(paragraph3).filter((s) => s.length > 3);
 }
 function askingItems(section4, found) {
   if (isSelectionList(section4.items)) return;
@@ -18453,23 +18453,23 @@ function fromItems(section4, found) {
 }
 function fromParagraphs(section4, found, problemAsks = false) {
   const wholeParagraphs = section4.kind === "requirements" && section4.items.length === 0;
-  for (const paragraph2 of section4.paragraphs) {
-    const sentences2 = sentencesOf(paragraph2);
+  for (const paragraph3 of section4.paragraphs) {
+    const sentences2 = sentencesOf(paragraph3);
     for (const s of sentences2) if (isStory(s)) found.stories.push(s);
-    if (noiseOf(paragraph2) !== void 0) {
-      found.context.push(paragraph2);
+    if (noiseOf(paragraph3) !== void 0) {
+      found.context.push(paragraph3);
       continue;
     }
     const asking = sentences2.filter((s) => !isStory(s) && !POINTS_AHEAD.test(plainText(s)) && noiseOf(s) === void 0 && (section4.kind === "problem" && !problemAsks ? DESIRE : REQUEST).test(plainText(s)));
-    if (wholeParagraphs && !LEAD_IN.test(paragraph2) && asking.length <= 1) {
-      found.requirements.push({ text: paragraph2, depth: 0, blocks: [], line: section4.line });
+    if (wholeParagraphs && !LEAD_IN.test(paragraph3) && asking.length <= 1) {
+      found.requirements.push({ text: paragraph3, depth: 0, blocks: [], line: section4.line });
     } else {
       for (const s of asking) found.requirements.push({ text: s, depth: 0, blocks: [], line: section4.line });
     }
   }
 }
-function firstLineOf(block) {
-  const line5 = block.split("\n").find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
+function firstLineOf(block2) {
+  const line5 = block2.split("\n").find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
   return line5 === void 0 || line5.length > 60 || /^[`~]{3}/.test(line5) ? void 0 : `\`${line5.replace(/`/g, "")}\``;
 }
 function findIssueRequirements(issue2) {
@@ -18488,18 +18488,18 @@ function findIssueRequirements(issue2) {
       if (last !== void 0) last.blocks.push(...section4.blocks);
       else if (section4.heading !== void 0) {
         const lead = section4.paragraphs.find((p) => noiseOf(p) === void 0) ?? firstLineOf(section4.blocks[0] ?? "");
-        const text6 = lead === void 0 ? section4.heading : `${section4.heading}: ${lead}`;
-        found.requirements.push({ text: text6, depth: 0, blocks: [...section4.blocks], line: section4.line });
+        const text7 = lead === void 0 ? section4.heading : `${section4.heading}: ${lead}`;
+        found.requirements.push({ text: text7, depth: 0, blocks: [...section4.blocks], line: section4.line });
       }
     }
   }
   if (found.requirements.length === 0 && found.stories.length > 0) {
-    found.requirements.push(...found.stories.map((text6) => ({ text: text6, depth: 0, blocks: [], line: 1 })));
+    found.requirements.push(...found.stories.map((text7) => ({ text: text7, depth: 0, blocks: [], line: 1 })));
   }
   if (found.requirements.length === 0 && issue2.title !== "") {
     found.requirements.push({ text: issue2.title, depth: 0, blocks: [], line: 1 });
   }
-  const unique = (list4) => list4.filter((t, i) => list4.indexOf(t) === i);
+  const unique = (list5) => list5.filter((t, i) => list5.indexOf(t) === i);
   return { requirements: found.requirements, stories: unique(found.stories), context: unique(found.context) };
 }
 var REQUEST, DESIRE, STORY, MENTION_ONLY, ANALOGY, POINTS_AHEAD, LEAD_IN, REQUIREMENT_KINDS, PROSE_KINDS, CONTRACT_KINDS;
@@ -18569,17 +18569,12 @@ function findUnclosedFences(tree, source) {
     if (node3.type === "code" && node3.position) {
       const { start, end } = node3.position;
       const raw = source.slice(start.offset, end.offset);
-      const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
       contentEnd ??= source.trimEnd().length;
       const runsToEnd = end.offset !== void 0 && end.offset >= contentEnd;
-      if (opening && runsToEnd) {
-        const fence6 = opening[1] ?? "";
-        const lines = raw.split(/\r?\n/);
-        const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
-        const closer = last.replace(/^[ \t>]*/, "").trimEnd();
-        const closed = lines.length > 1 && closer.length >= fence6.length && closer === (fence6[0] ?? "").repeat(closer.length);
+      const fence7 = runsToEnd ? unclosedFenceOf(raw) : void 0;
+      if (fence7 !== void 0) {
         lineAt ??= lineFinder(source);
-        if (!closed) found.push({ line: start.offset === void 0 ? start.line : lineAt(start.offset), fence: fence6 });
+        found.push({ line: start.offset === void 0 ? start.line : lineAt(start.offset), fence: fence7 });
       }
       continue;
     }
@@ -18592,6 +18587,16 @@ function findUnclosedFences(tree, source) {
   }
   return found;
 }
+function unclosedFenceOf(raw) {
+  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
+  if (!opening) return void 0;
+  const fence7 = opening[1] ?? "";
+  const lines = raw.split(/\r?\n/);
+  const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
+  const closer = last.replace(/^[ \t>]*/, "").trimEnd();
+  const closed = lines.length > 1 && closer.length >= fence7.length && closer === (fence7[0] ?? "").repeat(closer.length);
+  return closed ? void 0 : fence7;
+}
 var init_find_unclosed_fences = __esm({
   "src/core/markdown/find-unclosed-fences.ts"() {
     "use strict";
@@ -18600,12 +18605,12 @@ var init_find_unclosed_fences = __esm({
 });
 
 // src/core/markdown/embed-verbatim.ts
-function fenceFor(text6) {
-  const longest = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
+function fenceFor(text7) {
+  const longest = Math.max(2, ...[...text7.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(longest + 1);
 }
-function embedVerbatim(text6) {
-  const source = text6.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
+function embedVerbatim(text7) {
+  const source = text7.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
   if (source === "") return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
@@ -18613,10 +18618,10 @@ function embedVerbatim(text6) {
     const value2 = last.value.trimStart();
     const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
     if (rule && !rule.closed(value2)) {
-      const fence6 = fenceFor(source);
-      return `${fence6}markdown
+      const fence7 = fenceFor(source);
+      return `${fence7}markdown
 ${source}
-${fence6}`;
+${fence7}`;
     }
   }
   const unclosed = findUnclosedFences(tree, source);
@@ -18642,8 +18647,8 @@ var init_embed_verbatim = __esm({
 });
 
 // src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text6) {
-  return text6.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+function escapeMarkdown(text7) {
+  return text7.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 var init_escape_markdown = __esm({
   "src/core/markdown/escape-markdown.ts"() {
@@ -18654,15 +18659,15 @@ var init_escape_markdown = __esm({
 // src/core/spec/find-code-paths.ts
 function findCodePaths(markdown) {
   const found = [];
-  const add = (path3) => {
+  const add2 = (path3) => {
     const clean3 = path3.trim().replace(/[.,;:]+$/, "");
     if (clean3 !== "" && !clean3.includes("://") && !found.includes(clean3)) found.push(clean3);
   };
   const visit3 = (node3) => {
     if (node3.type === "inlineCode" || node3.type === "text") {
-      for (const match of ` ${node3.value}`.matchAll(PATH)) if (match[1]) add(match[1]);
+      for (const match2 of ` ${node3.value}`.matchAll(PATH)) if (match2[1]) add2(match2[1]);
     } else if (node3.type === "link" && !/^[a-z]+:/i.test(node3.url)) {
-      add(node3.url);
+      add2(node3.url);
     }
     if ("children" in node3) for (const child of node3.children) visit3(child);
   };
@@ -18679,10 +18684,10 @@ var init_find_code_paths = __esm({
 });
 
 // src/core/spec/render-requirements.ts
-function verbatimBlock(text6) {
+function verbatimBlock(text7) {
   return `${VERBATIM_START}
 
-${text6}
+${text7}
 
 ${VERBATIM_END}`;
 }
@@ -18701,18 +18706,18 @@ function carried(issue2, kinds) {
   return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
 }
 function paragraphItems(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text6) => ({ text: text6, depth: 0, checked: null, line: s.line })));
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text7) => ({ text: text7, depth: 0, checked: null, line: s.line })));
 }
-function startsWithBlock(text6) {
-  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text6) || text6.includes("\n");
+function startsWithBlock(text7) {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text7) || text7.includes("\n");
 }
 function renderAnswer(question, answer) {
   if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
-  const text6 = embedVerbatim(answer.text);
-  if (text6 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text6) ? `**Answer:**
+  const text7 = embedVerbatim(answer.text);
+  if (text7 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text7) ? `**Answer:**
 
-${verbatimBlock(text6)}` : `**Answer:** ${text6}`;
+${verbatimBlock(text7)}` : `**Answer:** ${text7}`;
 }
 function discussion(questions, answers) {
   return questions.flatMap((q) => {
@@ -18817,8 +18822,8 @@ var init_render_requirements = __esm({
 });
 
 // src/core/spec/read-requirements.ts
-function unwrapVerbatim(text6) {
-  const trimmed = text6.trim();
+function unwrapVerbatim(text7) {
+  const trimmed = text7.trim();
   if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
   return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
 }
@@ -18833,8 +18838,8 @@ function questionLabel(node3) {
   if (node3.type !== "paragraph") return void 0;
   const first = node3.children[0];
   if (first?.type !== "strong") return void 0;
-  const match = /^Q(\d+):?$/.exec(toString(first).trim());
-  return match?.[1] === void 0 ? void 0 : Number(match[1]);
+  const match2 = /^Q(\d+):?$/.exec(toString(first).trim());
+  return match2?.[1] === void 0 ? void 0 : Number(match2[1]);
 }
 function findAnswerLabel(node3) {
   if (node3.type === "strong" && toString(node3).trim() === "Answer:") return node3;
@@ -18858,8 +18863,8 @@ function collectBullets(source, node3, depth, into) {
       }
     }
   } else if (node3.type === "paragraph") {
-    const text6 = oneLine(sliceOfRange(source, [node3]));
-    if (text6 !== "") into.push({ text: text6, depth });
+    const text7 = oneLine(sliceOfRange(source, [node3]));
+    if (text7 !== "") into.push({ text: text7, depth });
   }
 }
 function readDiscussion(source, nodes) {
@@ -18869,11 +18874,11 @@ function readDiscussion(source, nodes) {
     const node3 = nodes[index2];
     const number4 = questionLabel(node3) ?? 0;
     const endIndex = starts[k + 1] ?? nodes.length;
-    const block = nodes.slice(index2, endIndex);
-    const label2 = block.map((n) => findAnswerLabel(n)).find((n) => n !== void 0);
+    const block2 = nodes.slice(index2, endIndex);
+    const label2 = block2.map((n) => findAnswerLabel(n)).find((n) => n !== void 0);
     const labelStart = label2?.position?.start.offset;
     const labelEnd2 = label2?.position?.end.offset;
-    const lastEnd = block[block.length - 1]?.position?.end.offset ?? 0;
+    const lastEnd = block2[block2.length - 1]?.position?.end.offset ?? 0;
     const questionStart = node3.children[0]?.position?.end.offset ?? 0;
     let question = oneLine(source.slice(questionStart, labelStart ?? node3.position?.end.offset ?? questionStart));
     const followUp = /^_\(follow-up on Q(\d+)\)_\s*/.exec(question);
@@ -19000,24 +19005,24 @@ function readSpec(markdown) {
   const source = markdown.replace(/\r\n?/g, "\n");
   const doc = { title: "", goal: "", requirements: [], acceptance: [], outOfScope: [] };
   let section4 = "";
-  let block;
+  let block2;
   const blocks = [];
   for (const node3 of parseMarkdown(source).children) {
     if (node3.type === "heading" && node3.depth <= 2) {
-      const text6 = oneLine(toString(node3));
-      if (node3.depth === 1) doc.title = text6.replace(/^Specification:\s*/i, "");
-      else section4 = text6;
-      block = void 0;
+      const text7 = oneLine(toString(node3));
+      if (node3.depth === 1) doc.title = text7.replace(/^Specification:\s*/i, "");
+      else section4 = text7;
+      block2 = void 0;
       continue;
     }
     if (section4 === "Goal" && node3.type === "paragraph" && doc.goal === "") doc.goal = oneLine(toString(node3));
     if (section4 === "Out of Scope") collect(source, node3, 0, doc.outOfScope);
     if (section4 !== "Specific Requirements") continue;
     if (node3.type === "heading" && node3.depth >= 3 || isBoldLead2(node3)) {
-      block = { name: oneLine(toString(node3)).replace(/:$/, ""), bullets: [], line: node3.position?.start.line ?? 1 };
-      blocks.push(block);
-    } else if (block) {
-      collect(source, node3, 0, block.bullets);
+      block2 = { name: oneLine(toString(node3)).replace(/:$/, ""), bullets: [], line: node3.position?.start.line ?? 1 };
+      blocks.push(block2);
+    } else if (block2) {
+      collect(source, node3, 0, block2.bullets);
     }
   }
   for (const b of blocks) {
@@ -19041,9 +19046,98 @@ var init_read_spec = __esm({
   }
 });
 
+// src/core/markdown/estimate-parser-work.ts
+function mayExceedParserWork(tokens, textLength, lineCount) {
+  const definitions = tokens.some((t) => t.type === "definition") ? 2 : 1;
+  const pieceLines = Math.ceil(PIECE_BYTES * Math.max(lineCount, 1) / Math.max(textLength, 1));
+  let emphasis2 = 0;
+  let containers = 0;
+  let unitContainers = 0;
+  let unitDepth = 0;
+  let unitLines = 1;
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.type === "inline") emphasis2 += delimiters(token.content) * token.content.length;
+    const container = token.type === "list_item_open" || token.type === "blockquote_open";
+    const closing = token.type === "list_item_close" || token.type === "blockquote_close";
+    const opensUnit = token.level === 0 && token.nesting === 1 && token.type !== "bullet_list_open" && token.type !== "ordered_list_open" || token.level === 1 && token.type === "list_item_open";
+    if (opensUnit) {
+      unitContainers = 0;
+      unitDepth = 0;
+      unitLines = Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
+    }
+    if (container) {
+      depth += 1;
+      unitContainers += 1;
+      if (depth > unitDepth) unitDepth = depth;
+    } else if (closing) {
+      depth -= 1;
+    }
+    const closesUnit = token.level === 0 && token.nesting === -1 && token.type !== "bullet_list_close" && token.type !== "ordered_list_close" || token.level === 1 && token.type === "list_item_close";
+    if (closesUnit && unitContainers > 0) {
+      containers += unitContainers * 2 * (unitLines + pieceLines) * (unitDepth + 3);
+    }
+  }
+  return emphasis2 * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
+}
+function delimiters(text7) {
+  let count3 = 0;
+  for (let i = 0; i < text7.length; i += 1) {
+    const code4 = text7.charCodeAt(i);
+    if (code4 === 42 || code4 === 95 || code4 === 126) count3 += 1;
+  }
+  return count3;
+}
+var PIECE_BYTES;
+var init_estimate_parser_work = __esm({
+  "src/core/markdown/estimate-parser-work.ts"() {
+    "use strict";
+    init_bound_parser_work();
+    PIECE_BYTES = 2 * 1024;
+  }
+});
+
+// src/core/markdown/map-source-lines.ts
+function mapSourceLines(source, base) {
+  const starts = [base];
+  const normalStarts = [0];
+  const ends = [];
+  let normal = 0;
+  for (let i = base; i < source.length; i += 1) {
+    const code4 = source.charCodeAt(i);
+    if (code4 !== 10 && code4 !== 13) continue;
+    ends.push(i);
+    const crlf = code4 === 13 && source.charCodeAt(i + 1) === 10;
+    normal += i - (starts[starts.length - 1] ?? base) + 1;
+    if (crlf) i += 1;
+    starts.push(i + 1);
+    normalStarts.push(normal);
+  }
+  ends.push(source.length);
+  const gitLine = lineFinder(source);
+  const clamp = (line5) => Math.min(Math.max(line5, 0), starts.length - 1);
+  return {
+    offset: (line5, at) => (starts[clamp(line5)] ?? base) + at - (normalStarts[clamp(line5)] ?? 0),
+    lineStart: (line5) => starts[clamp(line5)] ?? base,
+    lineEnd: (line5) => ends[clamp(line5)] ?? source.length,
+    count: starts.length,
+    gitLine
+  };
+}
+var init_map_source_lines = __esm({
+  "src/core/markdown/map-source-lines.ts"() {
+    "use strict";
+    init_node_text();
+  }
+});
+
 // src/core/markdown/scan-task-items.ts
-function collapse(text6) {
-  return text6.replace(/\s+/g, " ").trim();
+function collapse(text7) {
+  for (let i = 0; i < text7.length; i += 1) {
+    const code4 = text7.charCodeAt(i);
+    if (code4 > 126 || code4 < 32 && code4 !== 0 || code4 === 32 && text7.charCodeAt(i + 1) === 32) return text7.replace(/\s+/g, " ").trim();
+  }
+  return text7.trim();
 }
 function contentStart(source, item) {
   let at = item.position?.start.offset;
@@ -19058,7 +19152,7 @@ function contentStart(source, item) {
   while (source[at] === " " || source[at] === "	") at += 1;
   return at;
 }
-function readBox(source, item, paragraph2) {
+function readBox(source, item, paragraph3) {
   const start = contentStart(source, item);
   if (start === void 0 || source[start] !== "[" || source[start + 2] !== "]") return void 0;
   const marker = source[start + 1] ?? "";
@@ -19067,17 +19161,17 @@ function readBox(source, item, paragraph2) {
   if (typeof item.checked === "boolean") {
     return { bracketOffset: start, marker, optional: false };
   }
-  const first = paragraph2.children[0];
+  const first = paragraph3.children[0];
   if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
   if (!EXTENDED_ONLY.has(marker) && !optional2) return void 0;
   const after = source[start + (optional2 ? 4 : 3)];
   if (after !== " " && after !== "	") return void 0;
-  if (first.value.slice(optional2 ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
+  if (first.value.slice(optional2 ? 4 : 3).trim() === "" && paragraph3.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional: optional2 };
 }
-function segmentsAfterBox(paragraph2, boxEnd) {
+function segmentsAfterBox(paragraph3, boxEnd) {
   const segments = [];
-  const pending = paragraph2.children.map((node3) => ({ node: node3, struck: false })).reverse();
+  const pending = paragraph3.children.map((node3) => ({ node: node3, struck: false })).reverse();
   for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
     if ("closing" in entry) {
       segments.push({ text: entry.closing, struck: false });
@@ -19122,14 +19216,14 @@ function scanTaskItems(tree, source) {
     if (node3.type === "heading") {
       items.push({ kind: "heading", line: lineOf3(node3), depth: node3.depth, text: collapse(nodeText(node3)) });
     } else if (node3.type === "listItem") {
-      const paragraph2 = node3.children[0];
+      const paragraph3 = node3.children[0];
       let own6 = parentTask;
-      if (paragraph2?.type === "paragraph") {
-        const box = readBox(source, node3, paragraph2);
+      if (paragraph3?.type === "paragraph") {
+        const box = readBox(source, node3, paragraph3);
         if (box) {
           const boxInText = typeof node3.checked !== "boolean";
           const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
-          const segments = segmentsAfterBox(paragraph2, boxEnd);
+          const segments = segmentsAfterBox(paragraph3, boxEnd);
           items.push({
             kind: "task",
             line: lineOf3(node3),
@@ -19191,9 +19285,6436 @@ var init_scan_task_items = __esm({
   }
 });
 
+// src/core/markdown/inline-token-text.ts
+function ownText(token) {
+  switch (token.type) {
+    case "text":
+    case "text_special":
+    case "code_inline":
+    case "html_inline":
+      return token.content;
+    case "softbreak":
+      return "\n";
+    case "image":
+      return inlineText(token.children ?? []);
+    default:
+      return "";
+  }
+}
+function inlineText(tokens) {
+  let text7 = "";
+  for (const token of tokens) text7 += ownText(token);
+  return text7;
+}
+function inlineSegments(tokens) {
+  const segments = [];
+  let text7;
+  let span;
+  let depth = 0;
+  for (const token of tokens) {
+    if (depth > 0) {
+      depth += token.nesting;
+      if (span && depth > 0) span.text += ownText(token);
+      else if (span) segments.push(span);
+      continue;
+    }
+    if (token.nesting === 1) {
+      text7 = void 0;
+      depth = 1;
+      span = { text: "", struck: token.type === "s_open" };
+    } else if (token.type === "text" || token.type === "text_special" || token.type === "softbreak") {
+      if (text7) {
+        text7.text += ownText(token);
+      } else {
+        text7 = { text: ownText(token), struck: false };
+        segments.push(text7);
+      }
+    } else {
+      text7 = void 0;
+      segments.push({ text: ownText(token), struck: false, ...token.type === "code_inline" ? { code: true } : {} });
+    }
+  }
+  return segments;
+}
+var init_inline_token_text = __esm({
+  "src/core/markdown/inline-token-text.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/mdurl/lib/decode.mjs
+function getDecodeCache(exclude) {
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
+  }
+  cache = decodeCache[exclude] = [];
+  for (let i = 0; i < 128; i++) {
+    const ch = String.fromCharCode(i);
+    cache.push(ch);
+  }
+  for (let i = 0; i < exclude.length; i++) {
+    const ch = exclude.charCodeAt(i);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+  }
+  return cache;
+}
+function decode2(string6, exclude) {
+  if (typeof exclude !== "string") {
+    exclude = decode2.defaultChars;
+  }
+  const cache = getDecodeCache(exclude);
+  return string6.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
+    let result = "";
+    for (let i = 0, l = seq.length; i < l; i += 3) {
+      const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
+      if (b1 < 128) {
+        result += cache[b1];
+        continue;
+      }
+      if ((b1 & 224) === 192 && i + 3 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        if ((b2 & 192) === 128) {
+          const chr = b1 << 6 & 1984 | b2 & 63;
+          if (chr < 128) {
+            result += "\uFFFD\uFFFD";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i += 3;
+          continue;
+        }
+      }
+      if ((b1 & 240) === 224 && i + 6 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128) {
+          const chr = b1 << 12 & 61440 | b2 << 6 & 4032 | b3 & 63;
+          if (chr < 2048 || chr >= 55296 && chr <= 57343) {
+            result += "\uFFFD\uFFFD\uFFFD";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i += 6;
+          continue;
+        }
+      }
+      if ((b1 & 248) === 240 && i + 9 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
+        const b4 = parseInt(seq.slice(i + 10, i + 12), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128 && (b4 & 192) === 128) {
+          let chr = b1 << 18 & 1835008 | b2 << 12 & 258048 | b3 << 6 & 4032 | b4 & 63;
+          if (chr < 65536 || chr > 1114111) {
+            result += "\uFFFD\uFFFD\uFFFD\uFFFD";
+          } else {
+            chr -= 65536;
+            result += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
+          }
+          i += 9;
+          continue;
+        }
+      }
+      result += "\uFFFD";
+    }
+    return result;
+  });
+}
+var decodeCache, decode_default;
+var init_decode = __esm({
+  "node_modules/mdurl/lib/decode.mjs"() {
+    decodeCache = {};
+    decode2.defaultChars = ";/?:@&=+$,#";
+    decode2.componentChars = "";
+    decode_default = decode2;
+  }
+});
+
+// node_modules/mdurl/lib/encode.mjs
+function getEncodeCache(exclude) {
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
+  }
+  cache = encodeCache[exclude] = [];
+  for (let i = 0; i < 128; i++) {
+    const ch = String.fromCharCode(i);
+    if (/^[0-9a-z]$/i.test(ch)) {
+      cache.push(ch);
+    } else {
+      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+    }
+  }
+  for (let i = 0; i < exclude.length; i++) {
+    cache[exclude.charCodeAt(i)] = exclude[i];
+  }
+  return cache;
+}
+function encode3(string6, exclude, keepEscaped) {
+  if (typeof exclude !== "string") {
+    keepEscaped = exclude;
+    exclude = encode3.defaultChars;
+  }
+  if (typeof keepEscaped === "undefined") {
+    keepEscaped = true;
+  }
+  const cache = getEncodeCache(exclude);
+  let result = "";
+  for (let i = 0, l = string6.length; i < l; i++) {
+    const code4 = string6.charCodeAt(i);
+    if (keepEscaped && code4 === 37 && i + 2 < l) {
+      if (/^[0-9a-f]{2}$/i.test(string6.slice(i + 1, i + 3))) {
+        result += string6.slice(i, i + 3);
+        i += 2;
+        continue;
+      }
+    }
+    if (code4 < 128) {
+      result += cache[code4];
+      continue;
+    }
+    if (code4 >= 55296 && code4 <= 57343) {
+      if (code4 >= 55296 && code4 <= 56319 && i + 1 < l) {
+        const nextCode = string6.charCodeAt(i + 1);
+        if (nextCode >= 56320 && nextCode <= 57343) {
+          result += encodeURIComponent(string6[i] + string6[i + 1]);
+          i++;
+          continue;
+        }
+      }
+      result += "%EF%BF%BD";
+      continue;
+    }
+    result += encodeURIComponent(string6[i]);
+  }
+  return result;
+}
+var encodeCache, encode_default;
+var init_encode = __esm({
+  "node_modules/mdurl/lib/encode.mjs"() {
+    encodeCache = {};
+    encode3.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+    encode3.componentChars = "-_.!~*'()";
+    encode_default = encode3;
+  }
+});
+
+// node_modules/mdurl/lib/format.mjs
+function format(url2) {
+  let result = "";
+  result += url2.protocol || "";
+  result += url2.slashes ? "//" : "";
+  result += url2.auth ? url2.auth + "@" : "";
+  if (url2.hostname && url2.hostname.indexOf(":") !== -1) {
+    result += "[" + url2.hostname + "]";
+  } else {
+    result += url2.hostname || "";
+  }
+  result += url2.port ? ":" + url2.port : "";
+  result += url2.pathname || "";
+  result += url2.search || "";
+  result += url2.hash || "";
+  return result;
+}
+var init_format = __esm({
+  "node_modules/mdurl/lib/format.mjs"() {
+  }
+});
+
+// node_modules/mdurl/lib/parse.mjs
+function Url() {
+  this.protocol = null;
+  this.slashes = null;
+  this.auth = null;
+  this.port = null;
+  this.hostname = null;
+  this.hash = null;
+  this.search = null;
+  this.pathname = null;
+}
+function urlParse(url2, slashesDenoteHost) {
+  if (url2 && url2 instanceof Url) return url2;
+  const u = new Url();
+  u.parse(url2, slashesDenoteHost);
+  return u;
+}
+var protocolPattern, portPattern, simplePathPattern, delims, unwise, autoEscape, nonHostChars, hostEndingChars, hostnameMaxLen, hostnamePartPattern, hostnamePartStart, hostlessProtocol, slashedProtocol, parse_default;
+var init_parse2 = __esm({
+  "node_modules/mdurl/lib/parse.mjs"() {
+    protocolPattern = /^([a-z0-9.+-]+:)/i;
+    portPattern = /:[0-9]*$/;
+    simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
+    delims = ["<", ">", '"', "`", " ", "\r", "\n", "	"];
+    unwise = ["{", "}", "|", "\\", "^", "`"].concat(delims);
+    autoEscape = ["'"].concat(unwise);
+    nonHostChars = ["%", "/", "?", ";", "#"].concat(autoEscape);
+    hostEndingChars = ["/", "?", "#"];
+    hostnameMaxLen = 255;
+    hostnamePartPattern = /^[+a-z0-9A-Z_-]{0,63}$/;
+    hostnamePartStart = /^([+a-z0-9A-Z_-]{0,63})(.*)$/;
+    hostlessProtocol = {
+      javascript: true,
+      "javascript:": true
+    };
+    slashedProtocol = {
+      http: true,
+      https: true,
+      ftp: true,
+      gopher: true,
+      file: true,
+      "http:": true,
+      "https:": true,
+      "ftp:": true,
+      "gopher:": true,
+      "file:": true
+    };
+    Url.prototype.parse = function(url2, slashesDenoteHost) {
+      let lowerProto, hec, slashes;
+      let rest = url2;
+      rest = rest.trim();
+      if (!slashesDenoteHost && url2.split("#").length === 1) {
+        const simplePath = simplePathPattern.exec(rest);
+        if (simplePath) {
+          this.pathname = simplePath[1];
+          if (simplePath[2]) {
+            this.search = simplePath[2];
+          }
+          return this;
+        }
+      }
+      let proto = protocolPattern.exec(rest);
+      if (proto) {
+        proto = proto[0];
+        lowerProto = proto.toLowerCase();
+        this.protocol = proto;
+        rest = rest.substr(proto.length);
+      }
+      if (slashesDenoteHost || proto || rest.match(/^\/\/[^@\/]+@[^@\/]+/)) {
+        slashes = rest.substr(0, 2) === "//";
+        if (slashes && !(proto && hostlessProtocol[proto])) {
+          rest = rest.substr(2);
+          this.slashes = true;
+        }
+      }
+      if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
+        let hostEnd = -1;
+        for (let i = 0; i < hostEndingChars.length; i++) {
+          hec = rest.indexOf(hostEndingChars[i]);
+          if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+            hostEnd = hec;
+          }
+        }
+        let auth, atSign;
+        if (hostEnd === -1) {
+          atSign = rest.lastIndexOf("@");
+        } else {
+          atSign = rest.lastIndexOf("@", hostEnd);
+        }
+        if (atSign !== -1) {
+          auth = rest.slice(0, atSign);
+          rest = rest.slice(atSign + 1);
+          this.auth = auth;
+        }
+        hostEnd = -1;
+        for (let i = 0; i < nonHostChars.length; i++) {
+          hec = rest.indexOf(nonHostChars[i]);
+          if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+            hostEnd = hec;
+          }
+        }
+        if (hostEnd === -1) {
+          hostEnd = rest.length;
+        }
+        if (rest[hostEnd - 1] === ":") {
+          hostEnd--;
+        }
+        const host = rest.slice(0, hostEnd);
+        rest = rest.slice(hostEnd);
+        this.parseHost(host);
+        this.hostname = this.hostname || "";
+        const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
+        if (!ipv6Hostname) {
+          const hostparts = this.hostname.split(/\./);
+          for (let i = 0, l = hostparts.length; i < l; i++) {
+            const part = hostparts[i];
+            if (!part) {
+              continue;
+            }
+            if (!part.match(hostnamePartPattern)) {
+              let newpart = "";
+              for (let j = 0, k = part.length; j < k; j++) {
+                if (part.charCodeAt(j) > 127) {
+                  newpart += "x";
+                } else {
+                  newpart += part[j];
+                }
+              }
+              if (!newpart.match(hostnamePartPattern)) {
+                const validParts = hostparts.slice(0, i);
+                const notHost = hostparts.slice(i + 1);
+                const bit = part.match(hostnamePartStart);
+                if (bit) {
+                  validParts.push(bit[1]);
+                  notHost.unshift(bit[2]);
+                }
+                if (notHost.length) {
+                  rest = notHost.join(".") + rest;
+                }
+                this.hostname = validParts.join(".");
+                break;
+              }
+            }
+          }
+        }
+        if (this.hostname.length > hostnameMaxLen) {
+          this.hostname = "";
+        }
+        if (ipv6Hostname) {
+          this.hostname = this.hostname.substr(1, this.hostname.length - 2);
+        }
+      }
+      const hash2 = rest.indexOf("#");
+      if (hash2 !== -1) {
+        this.hash = rest.substr(hash2);
+        rest = rest.slice(0, hash2);
+      }
+      const qm = rest.indexOf("?");
+      if (qm !== -1) {
+        this.search = rest.substr(qm);
+        rest = rest.slice(0, qm);
+      }
+      if (rest) {
+        this.pathname = rest;
+      }
+      if (slashedProtocol[lowerProto] && this.hostname && !this.pathname) {
+        this.pathname = "";
+      }
+      return this;
+    };
+    Url.prototype.parseHost = function(host) {
+      let port = portPattern.exec(host);
+      if (port) {
+        port = port[0];
+        if (port !== ":") {
+          this.port = port.substr(1);
+        }
+        host = host.substr(0, host.length - port.length);
+      }
+      if (host) {
+        this.hostname = host;
+      }
+    };
+    parse_default = urlParse;
+  }
+});
+
+// node_modules/mdurl/index.mjs
+var mdurl_exports = {};
+__export(mdurl_exports, {
+  decode: () => decode_default,
+  encode: () => encode_default,
+  format: () => format,
+  parse: () => parse_default
+});
+var init_mdurl = __esm({
+  "node_modules/mdurl/index.mjs"() {
+    init_decode();
+    init_encode();
+    init_format();
+    init_parse2();
+  }
+});
+
+// node_modules/uc.micro/properties/Any/regex.mjs
+var regex_default;
+var init_regex = __esm({
+  "node_modules/uc.micro/properties/Any/regex.mjs"() {
+    regex_default = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  }
+});
+
+// node_modules/uc.micro/categories/Cc/regex.mjs
+var regex_default2;
+var init_regex2 = __esm({
+  "node_modules/uc.micro/categories/Cc/regex.mjs"() {
+    regex_default2 = /[\0-\x1F\x7F-\x9F]/;
+  }
+});
+
+// node_modules/uc.micro/categories/Cf/regex.mjs
+var regex_default3;
+var init_regex3 = __esm({
+  "node_modules/uc.micro/categories/Cf/regex.mjs"() {
+    regex_default3 = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+  }
+});
+
+// node_modules/uc.micro/categories/P/regex.mjs
+var regex_default4;
+var init_regex4 = __esm({
+  "node_modules/uc.micro/categories/P/regex.mjs"() {
+    regex_default4 = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B5A-\u1B60\u1B7D\u1B7E\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDEAD\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD83A[\uDD5E\uDD5F]/;
+  }
+});
+
+// node_modules/uc.micro/categories/S/regex.mjs
+var regex_default5;
+var init_regex5 = __esm({
+  "node_modules/uc.micro/categories/S/regex.mjs"() {
+    regex_default5 = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C0\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2426\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2B95\u2B97-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E3\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBC2\uFD40-\uFD4F\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED7\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDF76\uDF7B-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0\uDCB1\uDD00-\uDE53\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE88\uDE90-\uDEBD\uDEBF-\uDEC5\uDECE-\uDEDB\uDEE0-\uDEE8\uDEF0-\uDEF8\uDF00-\uDF92\uDF94-\uDFCA]/;
+  }
+});
+
+// node_modules/uc.micro/categories/Z/regex.mjs
+var regex_default6;
+var init_regex6 = __esm({
+  "node_modules/uc.micro/categories/Z/regex.mjs"() {
+    regex_default6 = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+  }
+});
+
+// node_modules/uc.micro/index.mjs
+var uc_exports = {};
+__export(uc_exports, {
+  Any: () => regex_default,
+  Cc: () => regex_default2,
+  Cf: () => regex_default3,
+  P: () => regex_default4,
+  S: () => regex_default5,
+  Z: () => regex_default6
+});
+var init_uc = __esm({
+  "node_modules/uc.micro/index.mjs"() {
+    init_regex();
+    init_regex2();
+    init_regex3();
+    init_regex4();
+    init_regex5();
+    init_regex6();
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-html.js
+var decode_data_html_default;
+var init_decode_data_html = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-html.js"() {
+    decode_data_html_default = new Uint16Array(
+      // prettier-ignore
+      '\u1D41<\xD5\u0131\u028A\u049D\u057B\u05D0\u0675\u06DE\u07A2\u07D6\u080F\u0A4A\u0A91\u0DA1\u0E6D\u0F09\u0F26\u10CA\u1228\u12E1\u1415\u149D\u14C3\u14DF\u1525\0\0\0\0\0\0\u156B\u16CD\u198D\u1C12\u1DDD\u1F7E\u2060\u21B0\u228D\u23C0\u23FB\u2442\u2824\u2912\u2D08\u2E48\u2FCE\u3016\u32BA\u3639\u37AC\u38FE\u3A28\u3A71\u3AE0\u3B2E\u0800EMabcfglmnoprstu\\bfms\x7F\x84\x8B\x90\x95\x98\xA6\xB3\xB9\xC8\xCFlig\u803B\xC6\u40C6P\u803B&\u4026cute\u803B\xC1\u40C1reve;\u4102\u0100iyx}rc\u803B\xC2\u40C2;\u4410r;\uC000\u{1D504}rave\u803B\xC0\u40C0pha;\u4391acr;\u4100d;\u6A53\u0100gp\x9D\xA1on;\u4104f;\uC000\u{1D538}plyFunction;\u6061ing\u803B\xC5\u40C5\u0100cs\xBE\xC3r;\uC000\u{1D49C}ign;\u6254ilde\u803B\xC3\u40C3ml\u803B\xC4\u40C4\u0400aceforsu\xE5\xFB\xFE\u0117\u011C\u0122\u0127\u012A\u0100cr\xEA\xF2kslash;\u6216\u0176\xF6\xF8;\u6AE7ed;\u6306y;\u4411\u0180crt\u0105\u010B\u0114ause;\u6235noullis;\u612Ca;\u4392r;\uC000\u{1D505}pf;\uC000\u{1D539}eve;\u42D8c\xF2\u0113mpeq;\u624E\u0700HOacdefhilorsu\u014D\u0151\u0156\u0180\u019E\u01A2\u01B5\u01B7\u01BA\u01DC\u0215\u0273\u0278\u027Ecy;\u4427PY\u803B\xA9\u40A9\u0180cpy\u015D\u0162\u017Aute;\u4106\u0100;i\u0167\u0168\u62D2talDifferentialD;\u6145leys;\u612D\u0200aeio\u0189\u018E\u0194\u0198ron;\u410Cdil\u803B\xC7\u40C7rc;\u4108nint;\u6230ot;\u410A\u0100dn\u01A7\u01ADilla;\u40B8terDot;\u40B7\xF2\u017Fi;\u43A7rcle\u0200DMPT\u01C7\u01CB\u01D1\u01D6ot;\u6299inus;\u6296lus;\u6295imes;\u6297o\u0100cs\u01E2\u01F8kwiseContourIntegral;\u6232eCurly\u0100DQ\u0203\u020FoubleQuote;\u601Duote;\u6019\u0200lnpu\u021E\u0228\u0247\u0255on\u0100;e\u0225\u0226\u6237;\u6A74\u0180git\u022F\u0236\u023Aruent;\u6261nt;\u622FourIntegral;\u622E\u0100fr\u024C\u024E;\u6102oduct;\u6210nterClockwiseContourIntegral;\u6233oss;\u6A2Fcr;\uC000\u{1D49E}p\u0100;C\u0284\u0285\u62D3ap;\u624D\u0580DJSZacefios\u02A0\u02AC\u02B0\u02B4\u02B8\u02CB\u02D7\u02E1\u02E6\u0333\u048D\u0100;o\u0179\u02A5trahd;\u6911cy;\u4402cy;\u4405cy;\u440F\u0180grs\u02BF\u02C4\u02C7ger;\u6021r;\u61A1hv;\u6AE4\u0100ay\u02D0\u02D5ron;\u410E;\u4414l\u0100;t\u02DD\u02DE\u6207a;\u4394r;\uC000\u{1D507}\u0100af\u02EB\u0327\u0100cm\u02F0\u0322ritical\u0200ADGT\u0300\u0306\u0316\u031Ccute;\u40B4o\u0174\u030B\u030D;\u42D9bleAcute;\u42DDrave;\u4060ilde;\u42DCond;\u62C4ferentialD;\u6146\u0470\u033D\0\0\0\u0342\u0354\0\u0405f;\uC000\u{1D53B}\u0180;DE\u0348\u0349\u034D\u40A8ot;\u60DCqual;\u6250ble\u0300CDLRUV\u0363\u0372\u0382\u03CF\u03E2\u03F8ontourIntegra\xEC\u0239o\u0274\u0379\0\0\u037B\xBB\u0349nArrow;\u61D3\u0100eo\u0387\u03A4ft\u0180ART\u0390\u0396\u03A1rrow;\u61D0ightArrow;\u61D4e\xE5\u02CAng\u0100LR\u03AB\u03C4eft\u0100AR\u03B3\u03B9rrow;\u67F8ightArrow;\u67FAightArrow;\u67F9ight\u0100AT\u03D8\u03DErrow;\u61D2ee;\u62A8p\u0241\u03E9\0\0\u03EFrrow;\u61D1ownArrow;\u61D5erticalBar;\u6225n\u0300ABLRTa\u0412\u042A\u0430\u045E\u047F\u037Crrow\u0180;BU\u041D\u041E\u0422\u6193ar;\u6913pArrow;\u61F5reve;\u4311eft\u02D2\u043A\0\u0446\0\u0450ightVector;\u6950eeVector;\u695Eector\u0100;B\u0459\u045A\u61BDar;\u6956ight\u01D4\u0467\0\u0471eeVector;\u695Fector\u0100;B\u047A\u047B\u61C1ar;\u6957ee\u0100;A\u0486\u0487\u62A4rrow;\u61A7\u0100ct\u0492\u0497r;\uC000\u{1D49F}rok;\u4110\u0800NTacdfglmopqstux\u04BD\u04C0\u04C4\u04CB\u04DE\u04E2\u04E7\u04EE\u04F5\u0521\u052F\u0536\u0552\u055D\u0560\u0565G;\u414AH\u803B\xD0\u40D0cute\u803B\xC9\u40C9\u0180aiy\u04D2\u04D7\u04DCron;\u411Arc\u803B\xCA\u40CA;\u442Dot;\u4116r;\uC000\u{1D508}rave\u803B\xC8\u40C8ement;\u6208\u0100ap\u04FA\u04FEcr;\u4112ty\u0253\u0506\0\0\u0512mallSquare;\u65FBerySmallSquare;\u65AB\u0100gp\u0526\u052Aon;\u4118f;\uC000\u{1D53C}silon;\u4395u\u0100ai\u053C\u0549l\u0100;T\u0542\u0543\u6A75ilde;\u6242librium;\u61CC\u0100ci\u0557\u055Ar;\u6130m;\u6A73a;\u4397ml\u803B\xCB\u40CB\u0100ip\u056A\u056Fsts;\u6203onentialE;\u6147\u0280cfios\u0585\u0588\u058D\u05B2\u05CCy;\u4424r;\uC000\u{1D509}lled\u0253\u0597\0\0\u05A3mallSquare;\u65FCerySmallSquare;\u65AA\u0370\u05BA\0\u05BF\0\0\u05C4f;\uC000\u{1D53D}All;\u6200riertrf;\u6131c\xF2\u05CB\u0600JTabcdfgorst\u05E8\u05EC\u05EF\u05FA\u0600\u0612\u0616\u061B\u061D\u0623\u066C\u0672cy;\u4403\u803B>\u403Emma\u0100;d\u05F7\u05F8\u4393;\u43DCreve;\u411E\u0180eiy\u0607\u060C\u0610dil;\u4122rc;\u411C;\u4413ot;\u4120r;\uC000\u{1D50A};\u62D9pf;\uC000\u{1D53E}eater\u0300EFGLST\u0635\u0644\u064E\u0656\u065B\u0666qual\u0100;L\u063E\u063F\u6265ess;\u62DBullEqual;\u6267reater;\u6AA2ess;\u6277lantEqual;\u6A7Eilde;\u6273cr;\uC000\u{1D4A2};\u626B\u0400Aacfiosu\u0685\u068B\u0696\u069B\u069E\u06AA\u06BE\u06CARDcy;\u442A\u0100ct\u0690\u0694ek;\u42C7;\u405Eirc;\u4124r;\u610ClbertSpace;\u610B\u01F0\u06AF\0\u06B2f;\u610DizontalLine;\u6500\u0100ct\u06C3\u06C5\xF2\u06A9rok;\u4126mp\u0144\u06D0\u06D8ownHum\xF0\u012Fqual;\u624F\u0700EJOacdfgmnostu\u06FA\u06FE\u0703\u0707\u070E\u071A\u071E\u0721\u0728\u0744\u0778\u078B\u078F\u0795cy;\u4415lig;\u4132cy;\u4401cute\u803B\xCD\u40CD\u0100iy\u0713\u0718rc\u803B\xCE\u40CE;\u4418ot;\u4130r;\u6111rave\u803B\xCC\u40CC\u0180;ap\u0720\u072F\u073F\u0100cg\u0734\u0737r;\u412AinaryI;\u6148lie\xF3\u03DD\u01F4\u0749\0\u0762\u0100;e\u074D\u074E\u622C\u0100gr\u0753\u0758ral;\u622Bsection;\u62C2isible\u0100CT\u076C\u0772omma;\u6063imes;\u6062\u0180gpt\u077F\u0783\u0788on;\u412Ef;\uC000\u{1D540}a;\u4399cr;\u6110ilde;\u4128\u01EB\u079A\0\u079Ecy;\u4406l\u803B\xCF\u40CF\u0280cfosu\u07AC\u07B7\u07BC\u07C2\u07D0\u0100iy\u07B1\u07B5rc;\u4134;\u4419r;\uC000\u{1D50D}pf;\uC000\u{1D541}\u01E3\u07C7\0\u07CCr;\uC000\u{1D4A5}rcy;\u4408kcy;\u4404\u0380HJacfos\u07E4\u07E8\u07EC\u07F1\u07FD\u0802\u0808cy;\u4425cy;\u440Cppa;\u439A\u0100ey\u07F6\u07FBdil;\u4136;\u441Ar;\uC000\u{1D50E}pf;\uC000\u{1D542}cr;\uC000\u{1D4A6}\u0580JTaceflmost\u0825\u0829\u082C\u0850\u0863\u09B3\u09B8\u09C7\u09CD\u0A37\u0A47cy;\u4409\u803B<\u403C\u0280cmnpr\u0837\u083C\u0841\u0844\u084Dute;\u4139bda;\u439Bg;\u67EAlacetrf;\u6112r;\u619E\u0180aey\u0857\u085C\u0861ron;\u413Ddil;\u413B;\u441B\u0100fs\u0868\u0970t\u0500ACDFRTUVar\u087E\u08A9\u08B1\u08E0\u08E6\u08FC\u092F\u095B\u0390\u096A\u0100nr\u0883\u088FgleBracket;\u67E8row\u0180;BR\u0899\u089A\u089E\u6190ar;\u61E4ightArrow;\u61C6eiling;\u6308o\u01F5\u08B7\0\u08C3bleBracket;\u67E6n\u01D4\u08C8\0\u08D2eeVector;\u6961ector\u0100;B\u08DB\u08DC\u61C3ar;\u6959loor;\u630Aight\u0100AV\u08EF\u08F5rrow;\u6194ector;\u694E\u0100er\u0901\u0917e\u0180;AV\u0909\u090A\u0910\u62A3rrow;\u61A4ector;\u695Aiangle\u0180;BE\u0924\u0925\u0929\u62B2ar;\u69CFqual;\u62B4p\u0180DTV\u0937\u0942\u094CownVector;\u6951eeVector;\u6960ector\u0100;B\u0956\u0957\u61BFar;\u6958ector\u0100;B\u0965\u0966\u61BCar;\u6952ight\xE1\u039Cs\u0300EFGLST\u097E\u098B\u0995\u099D\u09A2\u09ADqualGreater;\u62DAullEqual;\u6266reater;\u6276ess;\u6AA1lantEqual;\u6A7Dilde;\u6272r;\uC000\u{1D50F}\u0100;e\u09BD\u09BE\u62D8ftarrow;\u61DAidot;\u413F\u0180npw\u09D4\u0A16\u0A1Bg\u0200LRlr\u09DE\u09F7\u0A02\u0A10eft\u0100AR\u09E6\u09ECrrow;\u67F5ightArrow;\u67F7ightArrow;\u67F6eft\u0100ar\u03B3\u0A0Aight\xE1\u03BFight\xE1\u03CAf;\uC000\u{1D543}er\u0100LR\u0A22\u0A2CeftArrow;\u6199ightArrow;\u6198\u0180cht\u0A3E\u0A40\u0A42\xF2\u084C;\u61B0rok;\u4141;\u626A\u0400acefiosu\u0A5A\u0A5D\u0A60\u0A77\u0A7C\u0A85\u0A8B\u0A8Ep;\u6905y;\u441C\u0100dl\u0A65\u0A6FiumSpace;\u605Flintrf;\u6133r;\uC000\u{1D510}nusPlus;\u6213pf;\uC000\u{1D544}c\xF2\u0A76;\u439C\u0480Jacefostu\u0AA3\u0AA7\u0AAD\u0AC0\u0B14\u0B19\u0D91\u0D97\u0D9Ecy;\u440Acute;\u4143\u0180aey\u0AB4\u0AB9\u0ABEron;\u4147dil;\u4145;\u441D\u0180gsw\u0AC7\u0AF0\u0B0Eative\u0180MTV\u0AD3\u0ADF\u0AE8ediumSpace;\u600Bhi\u0100cn\u0AE6\u0AD8\xEB\u0AD9eryThi\xEE\u0AD9ted\u0100GL\u0AF8\u0B06reaterGreate\xF2\u0673essLes\xF3\u0A48Line;\u400Ar;\uC000\u{1D511}\u0200Bnpt\u0B22\u0B28\u0B37\u0B3Areak;\u6060BreakingSpace;\u40A0f;\u6115\u0680;CDEGHLNPRSTV\u0B55\u0B56\u0B6A\u0B7C\u0BA1\u0BEB\u0C04\u0C5E\u0C84\u0CA6\u0CD8\u0D61\u0D85\u6AEC\u0100ou\u0B5B\u0B64ngruent;\u6262pCap;\u626DoubleVerticalBar;\u6226\u0180lqx\u0B83\u0B8A\u0B9Bement;\u6209ual\u0100;T\u0B92\u0B93\u6260ilde;\uC000\u2242\u0338ists;\u6204reater\u0380;EFGLST\u0BB6\u0BB7\u0BBD\u0BC9\u0BD3\u0BD8\u0BE5\u626Fqual;\u6271ullEqual;\uC000\u2267\u0338reater;\uC000\u226B\u0338ess;\u6279lantEqual;\uC000\u2A7E\u0338ilde;\u6275ump\u0144\u0BF2\u0BFDownHump;\uC000\u224E\u0338qual;\uC000\u224F\u0338e\u0100fs\u0C0A\u0C27tTriangle\u0180;BE\u0C1A\u0C1B\u0C21\u62EAar;\uC000\u29CF\u0338qual;\u62ECs\u0300;EGLST\u0C35\u0C36\u0C3C\u0C44\u0C4B\u0C58\u626Equal;\u6270reater;\u6278ess;\uC000\u226A\u0338lantEqual;\uC000\u2A7D\u0338ilde;\u6274ested\u0100GL\u0C68\u0C79reaterGreater;\uC000\u2AA2\u0338essLess;\uC000\u2AA1\u0338recedes\u0180;ES\u0C92\u0C93\u0C9B\u6280qual;\uC000\u2AAF\u0338lantEqual;\u62E0\u0100ei\u0CAB\u0CB9verseElement;\u620CghtTriangle\u0180;BE\u0CCB\u0CCC\u0CD2\u62EBar;\uC000\u29D0\u0338qual;\u62ED\u0100qu\u0CDD\u0D0CuareSu\u0100bp\u0CE8\u0CF9set\u0100;E\u0CF0\u0CF3\uC000\u228F\u0338qual;\u62E2erset\u0100;E\u0D03\u0D06\uC000\u2290\u0338qual;\u62E3\u0180bcp\u0D13\u0D24\u0D4Eset\u0100;E\u0D1B\u0D1E\uC000\u2282\u20D2qual;\u6288ceeds\u0200;EST\u0D32\u0D33\u0D3B\u0D46\u6281qual;\uC000\u2AB0\u0338lantEqual;\u62E1ilde;\uC000\u227F\u0338erset\u0100;E\u0D58\u0D5B\uC000\u2283\u20D2qual;\u6289ilde\u0200;EFT\u0D6E\u0D6F\u0D75\u0D7F\u6241qual;\u6244ullEqual;\u6247ilde;\u6249erticalBar;\u6224cr;\uC000\u{1D4A9}ilde\u803B\xD1\u40D1;\u439D\u0700Eacdfgmoprstuv\u0DBD\u0DC2\u0DC9\u0DD5\u0DDB\u0DE0\u0DE7\u0DFC\u0E02\u0E20\u0E22\u0E32\u0E3F\u0E44lig;\u4152cute\u803B\xD3\u40D3\u0100iy\u0DCE\u0DD3rc\u803B\xD4\u40D4;\u441Eblac;\u4150r;\uC000\u{1D512}rave\u803B\xD2\u40D2\u0180aei\u0DEE\u0DF2\u0DF6cr;\u414Cga;\u43A9cron;\u439Fpf;\uC000\u{1D546}enCurly\u0100DQ\u0E0E\u0E1AoubleQuote;\u601Cuote;\u6018;\u6A54\u0100cl\u0E27\u0E2Cr;\uC000\u{1D4AA}ash\u803B\xD8\u40D8i\u016C\u0E37\u0E3Cde\u803B\xD5\u40D5es;\u6A37ml\u803B\xD6\u40D6er\u0100BP\u0E4B\u0E60\u0100ar\u0E50\u0E53r;\u603Eac\u0100ek\u0E5A\u0E5C;\u63DEet;\u63B4arenthesis;\u63DC\u0480acfhilors\u0E7F\u0E87\u0E8A\u0E8F\u0E92\u0E94\u0E9D\u0EB0\u0EFCrtialD;\u6202y;\u441Fr;\uC000\u{1D513}i;\u43A6;\u43A0usMinus;\u40B1\u0100ip\u0EA2\u0EADncareplan\xE5\u069Df;\u6119\u0200;eio\u0EB9\u0EBA\u0EE0\u0EE4\u6ABBcedes\u0200;EST\u0EC8\u0EC9\u0ECF\u0EDA\u627Aqual;\u6AAFlantEqual;\u627Cilde;\u627Eme;\u6033\u0100dp\u0EE9\u0EEEuct;\u620Fortion\u0100;a\u0225\u0EF9l;\u621D\u0100ci\u0F01\u0F06r;\uC000\u{1D4AB};\u43A8\u0200Ufos\u0F11\u0F16\u0F1B\u0F1FOT\u803B"\u4022r;\uC000\u{1D514}pf;\u611Acr;\uC000\u{1D4AC}\u0600BEacefhiorsu\u0F3E\u0F43\u0F47\u0F60\u0F73\u0FA7\u0FAA\u0FAD\u1096\u10A9\u10B4\u10BEarr;\u6910G\u803B\xAE\u40AE\u0180cnr\u0F4E\u0F53\u0F56ute;\u4154g;\u67EBr\u0100;t\u0F5C\u0F5D\u61A0l;\u6916\u0180aey\u0F67\u0F6C\u0F71ron;\u4158dil;\u4156;\u4420\u0100;v\u0F78\u0F79\u611Cerse\u0100EU\u0F82\u0F99\u0100lq\u0F87\u0F8Eement;\u620Builibrium;\u61CBpEquilibrium;\u696Fr\xBB\u0F79o;\u43A1ght\u0400ACDFTUVa\u0FC1\u0FEB\u0FF3\u1022\u1028\u105B\u1087\u03D8\u0100nr\u0FC6\u0FD2gleBracket;\u67E9row\u0180;BL\u0FDC\u0FDD\u0FE1\u6192ar;\u61E5eftArrow;\u61C4eiling;\u6309o\u01F5\u0FF9\0\u1005bleBracket;\u67E7n\u01D4\u100A\0\u1014eeVector;\u695Dector\u0100;B\u101D\u101E\u61C2ar;\u6955loor;\u630B\u0100er\u102D\u1043e\u0180;AV\u1035\u1036\u103C\u62A2rrow;\u61A6ector;\u695Biangle\u0180;BE\u1050\u1051\u1055\u62B3ar;\u69D0qual;\u62B5p\u0180DTV\u1063\u106E\u1078ownVector;\u694FeeVector;\u695Cector\u0100;B\u1082\u1083\u61BEar;\u6954ector\u0100;B\u1091\u1092\u61C0ar;\u6953\u0100pu\u109B\u109Ef;\u611DndImplies;\u6970ightarrow;\u61DB\u0100ch\u10B9\u10BCr;\u611B;\u61B1leDelayed;\u69F4\u0680HOacfhimoqstu\u10E4\u10F1\u10F7\u10FD\u1119\u111E\u1151\u1156\u1161\u1167\u11B5\u11BB\u11BF\u0100Cc\u10E9\u10EEHcy;\u4429y;\u4428FTcy;\u442Ccute;\u415A\u0280;aeiy\u1108\u1109\u110E\u1113\u1117\u6ABCron;\u4160dil;\u415Erc;\u415C;\u4421r;\uC000\u{1D516}ort\u0200DLRU\u112A\u1134\u113E\u1149ownArrow\xBB\u041EeftArrow\xBB\u089AightArrow\xBB\u0FDDpArrow;\u6191gma;\u43A3allCircle;\u6218pf;\uC000\u{1D54A}\u0272\u116D\0\0\u1170t;\u621Aare\u0200;ISU\u117B\u117C\u1189\u11AF\u65A1ntersection;\u6293u\u0100bp\u118F\u119Eset\u0100;E\u1197\u1198\u628Fqual;\u6291erset\u0100;E\u11A8\u11A9\u6290qual;\u6292nion;\u6294cr;\uC000\u{1D4AE}ar;\u62C6\u0200bcmp\u11C8\u11DB\u1209\u120B\u0100;s\u11CD\u11CE\u62D0et\u0100;E\u11CD\u11D5qual;\u6286\u0100ch\u11E0\u1205eeds\u0200;EST\u11ED\u11EE\u11F4\u11FF\u627Bqual;\u6AB0lantEqual;\u627Dilde;\u627FTh\xE1\u0F8C;\u6211\u0180;es\u1212\u1213\u1223\u62D1rset\u0100;E\u121C\u121D\u6283qual;\u6287et\xBB\u1213\u0580HRSacfhiors\u123E\u1244\u1249\u1255\u125E\u1271\u1276\u129F\u12C2\u12C8\u12D1ORN\u803B\xDE\u40DEADE;\u6122\u0100Hc\u124E\u1252cy;\u440By;\u4426\u0100bu\u125A\u125C;\u4009;\u43A4\u0180aey\u1265\u126A\u126Fron;\u4164dil;\u4162;\u4422r;\uC000\u{1D517}\u0100ei\u127B\u1289\u01F2\u1280\0\u1287efore;\u6234a;\u4398\u0100cn\u128E\u1298kSpace;\uC000\u205F\u200ASpace;\u6009lde\u0200;EFT\u12AB\u12AC\u12B2\u12BC\u623Cqual;\u6243ullEqual;\u6245ilde;\u6248pf;\uC000\u{1D54B}ipleDot;\u60DB\u0100ct\u12D6\u12DBr;\uC000\u{1D4AF}rok;\u4166\u0AE1\u12F7\u130E\u131A\u1326\0\u132C\u1331\0\0\0\0\0\u1338\u133D\u1377\u1385\0\u13FF\u1404\u140A\u1410\u0100cr\u12FB\u1301ute\u803B\xDA\u40DAr\u0100;o\u1307\u1308\u619Fcir;\u6949r\u01E3\u1313\0\u1316y;\u440Eve;\u416C\u0100iy\u131E\u1323rc\u803B\xDB\u40DB;\u4423blac;\u4170r;\uC000\u{1D518}rave\u803B\xD9\u40D9acr;\u416A\u0100di\u1341\u1369er\u0100BP\u1348\u135D\u0100ar\u134D\u1350r;\u405Fac\u0100ek\u1357\u1359;\u63DFet;\u63B5arenthesis;\u63DDon\u0100;P\u1370\u1371\u62C3lus;\u628E\u0100gp\u137B\u137Fon;\u4172f;\uC000\u{1D54C}\u0400ADETadps\u1395\u13AE\u13B8\u13C4\u03E8\u13D2\u13D7\u13F3rrow\u0180;BD\u1150\u13A0\u13A4ar;\u6912ownArrow;\u61C5ownArrow;\u6195quilibrium;\u696Eee\u0100;A\u13CB\u13CC\u62A5rrow;\u61A5own\xE1\u03F3er\u0100LR\u13DE\u13E8eftArrow;\u6196ightArrow;\u6197i\u0100;l\u13F9\u13FA\u43D2on;\u43A5ing;\u416Ecr;\uC000\u{1D4B0}ilde;\u4168ml\u803B\xDC\u40DC\u0480Dbcdefosv\u1427\u142C\u1430\u1433\u143E\u1485\u148A\u1490\u1496ash;\u62ABar;\u6AEBy;\u4412ash\u0100;l\u143B\u143C\u62A9;\u6AE6\u0100er\u1443\u1445;\u62C1\u0180bty\u144C\u1450\u147Aar;\u6016\u0100;i\u144F\u1455cal\u0200BLST\u1461\u1465\u146A\u1474ar;\u6223ine;\u407Ceparator;\u6758ilde;\u6240ThinSpace;\u600Ar;\uC000\u{1D519}pf;\uC000\u{1D54D}cr;\uC000\u{1D4B1}dash;\u62AA\u0280cefos\u14A7\u14AC\u14B1\u14B6\u14BCirc;\u4174dge;\u62C0r;\uC000\u{1D51A}pf;\uC000\u{1D54E}cr;\uC000\u{1D4B2}\u0200fios\u14CB\u14D0\u14D2\u14D8r;\uC000\u{1D51B};\u439Epf;\uC000\u{1D54F}cr;\uC000\u{1D4B3}\u0480AIUacfosu\u14F1\u14F5\u14F9\u14FD\u1504\u150F\u1514\u151A\u1520cy;\u442Fcy;\u4407cy;\u442Ecute\u803B\xDD\u40DD\u0100iy\u1509\u150Drc;\u4176;\u442Br;\uC000\u{1D51C}pf;\uC000\u{1D550}cr;\uC000\u{1D4B4}ml;\u4178\u0400Hacdefos\u1535\u1539\u153F\u154B\u154F\u155D\u1560\u1564cy;\u4416cute;\u4179\u0100ay\u1544\u1549ron;\u417D;\u4417ot;\u417B\u01F2\u1554\0\u155BoWidt\xE8\u0AD9a;\u4396r;\u6128pf;\u6124cr;\uC000\u{1D4B5}\u0BE1\u1583\u158A\u1590\0\u15B0\u15B6\u15BF\0\0\0\0\u15C6\u15DB\u15EB\u165F\u166D\0\u1695\u169B\u16B2\u16B9\0\u16BEcute\u803B\xE1\u40E1reve;\u4103\u0300;Ediuy\u159C\u159D\u15A1\u15A3\u15A8\u15AD\u623E;\uC000\u223E\u0333;\u623Frc\u803B\xE2\u40E2te\u80BB\xB4\u0306;\u4430lig\u803B\xE6\u40E6\u0100;r\xB2\u15BA;\uC000\u{1D51E}rave\u803B\xE0\u40E0\u0100ep\u15CA\u15D6\u0100fp\u15CF\u15D4sym;\u6135\xE8\u15D3ha;\u43B1\u0100ap\u15DFc\u0100cl\u15E4\u15E7r;\u4101g;\u6A3F\u0264\u15F0\0\0\u160A\u0280;adsv\u15FA\u15FB\u15FF\u1601\u1607\u6227nd;\u6A55;\u6A5Clope;\u6A58;\u6A5A\u0380;elmrsz\u1618\u1619\u161B\u161E\u163F\u164F\u1659\u6220;\u69A4e\xBB\u1619sd\u0100;a\u1625\u1626\u6221\u0461\u1630\u1632\u1634\u1636\u1638\u163A\u163C\u163E;\u69A8;\u69A9;\u69AA;\u69AB;\u69AC;\u69AD;\u69AE;\u69AFt\u0100;v\u1645\u1646\u621Fb\u0100;d\u164C\u164D\u62BE;\u699D\u0100pt\u1654\u1657h;\u6222\xBB\xB9arr;\u637C\u0100gp\u1663\u1667on;\u4105f;\uC000\u{1D552}\u0380;Eaeiop\u12C1\u167B\u167D\u1682\u1684\u1687\u168A;\u6A70cir;\u6A6F;\u624Ad;\u624Bs;\u4027rox\u0100;e\u12C1\u1692\xF1\u1683ing\u803B\xE5\u40E5\u0180cty\u16A1\u16A6\u16A8r;\uC000\u{1D4B6};\u402Amp\u0100;e\u12C1\u16AF\xF1\u0288ilde\u803B\xE3\u40E3ml\u803B\xE4\u40E4\u0100ci\u16C2\u16C8onin\xF4\u0272nt;\u6A11\u0800Nabcdefiklnoprsu\u16ED\u16F1\u1730\u173C\u1743\u1748\u1778\u177D\u17E0\u17E6\u1839\u1850\u170D\u193D\u1948\u1970ot;\u6AED\u0100cr\u16F6\u171Ek\u0200ceps\u1700\u1705\u170D\u1713ong;\u624Cpsilon;\u43F6rime;\u6035im\u0100;e\u171A\u171B\u623Dq;\u62CD\u0176\u1722\u1726ee;\u62BDed\u0100;g\u172C\u172D\u6305e\xBB\u172Drk\u0100;t\u135C\u1737brk;\u63B6\u0100oy\u1701\u1741;\u4431quo;\u601E\u0280cmprt\u1753\u175B\u1761\u1764\u1768aus\u0100;e\u010A\u0109ptyv;\u69B0s\xE9\u170Cno\xF5\u0113\u0180ahw\u176F\u1771\u1773;\u43B2;\u6136een;\u626Cr;\uC000\u{1D51F}g\u0380costuvw\u178D\u179D\u17B3\u17C1\u17D5\u17DB\u17DE\u0180aiu\u1794\u1796\u179A\xF0\u0760rc;\u65EFp\xBB\u1371\u0180dpt\u17A4\u17A8\u17ADot;\u6A00lus;\u6A01imes;\u6A02\u0271\u17B9\0\0\u17BEcup;\u6A06ar;\u6605riangle\u0100du\u17CD\u17D2own;\u65BDp;\u65B3plus;\u6A04e\xE5\u1444\xE5\u14ADarow;\u690D\u0180ako\u17ED\u1826\u1835\u0100cn\u17F2\u1823k\u0180lst\u17FA\u05AB\u1802ozenge;\u69EBriangle\u0200;dlr\u1812\u1813\u1818\u181D\u65B4own;\u65BEeft;\u65C2ight;\u65B8k;\u6423\u01B1\u182B\0\u1833\u01B2\u182F\0\u1831;\u6592;\u65914;\u6593ck;\u6588\u0100eo\u183E\u184D\u0100;q\u1843\u1846\uC000=\u20E5uiv;\uC000\u2261\u20E5t;\u6310\u0200ptwx\u1859\u185E\u1867\u186Cf;\uC000\u{1D553}\u0100;t\u13CB\u1863om\xBB\u13CCtie;\u62C8\u0600DHUVbdhmptuv\u1885\u1896\u18AA\u18BB\u18D7\u18DB\u18EC\u18FF\u1905\u190A\u1910\u1921\u0200LRlr\u188E\u1890\u1892\u1894;\u6557;\u6554;\u6556;\u6553\u0280;DUdu\u18A1\u18A2\u18A4\u18A6\u18A8\u6550;\u6566;\u6569;\u6564;\u6567\u0200LRlr\u18B3\u18B5\u18B7\u18B9;\u655D;\u655A;\u655C;\u6559\u0380;HLRhlr\u18CA\u18CB\u18CD\u18CF\u18D1\u18D3\u18D5\u6551;\u656C;\u6563;\u6560;\u656B;\u6562;\u655Fox;\u69C9\u0200LRlr\u18E4\u18E6\u18E8\u18EA;\u6555;\u6552;\u6510;\u650C\u0280;DUdu\u06BD\u18F7\u18F9\u18FB\u18FD;\u6565;\u6568;\u652C;\u6534inus;\u629Flus;\u629Eimes;\u62A0\u0200LRlr\u1919\u191B\u191D\u191F;\u655B;\u6558;\u6518;\u6514\u0380;HLRhlr\u1930\u1931\u1933\u1935\u1937\u1939\u193B\u6502;\u656A;\u6561;\u655E;\u653C;\u6524;\u651C\u0100ev\u0123\u1942bar\u803B\xA6\u40A6\u0200ceio\u1951\u1956\u195A\u1960r;\uC000\u{1D4B7}mi;\u604Fm\u0100;e\u171A\u171Cl\u0180;bh\u1968\u1969\u196B\u405C;\u69C5sub;\u67C8\u016C\u1974\u197El\u0100;e\u1979\u197A\u6022t\xBB\u197Ap\u0180;Ee\u012F\u1985\u1987;\u6AAE\u0100;q\u06DC\u06DB\u0CE1\u19A7\0\u19E8\u1A11\u1A15\u1A32\0\u1A37\u1A50\0\0\u1AB4\0\0\u1AC1\0\0\u1B21\u1B2E\u1B4D\u1B52\0\u1BFD\0\u1C0C\u0180cpr\u19AD\u19B2\u19DDute;\u4107\u0300;abcds\u19BF\u19C0\u19C4\u19CA\u19D5\u19D9\u6229nd;\u6A44rcup;\u6A49\u0100au\u19CF\u19D2p;\u6A4Bp;\u6A47ot;\u6A40;\uC000\u2229\uFE00\u0100eo\u19E2\u19E5t;\u6041\xEE\u0693\u0200aeiu\u19F0\u19FB\u1A01\u1A05\u01F0\u19F5\0\u19F8s;\u6A4Don;\u410Ddil\u803B\xE7\u40E7rc;\u4109ps\u0100;s\u1A0C\u1A0D\u6A4Cm;\u6A50ot;\u410B\u0180dmn\u1A1B\u1A20\u1A26il\u80BB\xB8\u01ADptyv;\u69B2t\u8100\xA2;e\u1A2D\u1A2E\u40A2r\xE4\u01B2r;\uC000\u{1D520}\u0180cei\u1A3D\u1A40\u1A4Dy;\u4447ck\u0100;m\u1A47\u1A48\u6713ark\xBB\u1A48;\u43C7r\u0380;Ecefms\u1A5F\u1A60\u1A62\u1A6B\u1AA4\u1AAA\u1AAE\u65CB;\u69C3\u0180;el\u1A69\u1A6A\u1A6D\u42C6q;\u6257e\u0261\u1A74\0\0\u1A88rrow\u0100lr\u1A7C\u1A81eft;\u61BAight;\u61BB\u0280RSacd\u1A92\u1A94\u1A96\u1A9A\u1A9F\xBB\u0F47;\u64C8st;\u629Birc;\u629Aash;\u629Dnint;\u6A10id;\u6AEFcir;\u69C2ubs\u0100;u\u1ABB\u1ABC\u6663it\xBB\u1ABC\u02EC\u1AC7\u1AD4\u1AFA\0\u1B0Aon\u0100;e\u1ACD\u1ACE\u403A\u0100;q\xC7\xC6\u026D\u1AD9\0\0\u1AE2a\u0100;t\u1ADE\u1ADF\u402C;\u4040\u0180;fl\u1AE8\u1AE9\u1AEB\u6201\xEE\u1160e\u0100mx\u1AF1\u1AF6ent\xBB\u1AE9e\xF3\u024D\u01E7\u1AFE\0\u1B07\u0100;d\u12BB\u1B02ot;\u6A6Dn\xF4\u0246\u0180fry\u1B10\u1B14\u1B17;\uC000\u{1D554}o\xE4\u0254\u8100\xA9;s\u0155\u1B1Dr;\u6117\u0100ao\u1B25\u1B29rr;\u61B5ss;\u6717\u0100cu\u1B32\u1B37r;\uC000\u{1D4B8}\u0100bp\u1B3C\u1B44\u0100;e\u1B41\u1B42\u6ACF;\u6AD1\u0100;e\u1B49\u1B4A\u6AD0;\u6AD2dot;\u62EF\u0380delprvw\u1B60\u1B6C\u1B77\u1B82\u1BAC\u1BD4\u1BF9arr\u0100lr\u1B68\u1B6A;\u6938;\u6935\u0270\u1B72\0\0\u1B75r;\u62DEc;\u62DFarr\u0100;p\u1B7F\u1B80\u61B6;\u693D\u0300;bcdos\u1B8F\u1B90\u1B96\u1BA1\u1BA5\u1BA8\u622Arcap;\u6A48\u0100au\u1B9B\u1B9Ep;\u6A46p;\u6A4Aot;\u628Dr;\u6A45;\uC000\u222A\uFE00\u0200alrv\u1BB5\u1BBF\u1BDE\u1BE3rr\u0100;m\u1BBC\u1BBD\u61B7;\u693Cy\u0180evw\u1BC7\u1BD4\u1BD8q\u0270\u1BCE\0\0\u1BD2re\xE3\u1B73u\xE3\u1B75ee;\u62CEedge;\u62CFen\u803B\xA4\u40A4earrow\u0100lr\u1BEE\u1BF3eft\xBB\u1B80ight\xBB\u1BBDe\xE4\u1BDD\u0100ci\u1C01\u1C07onin\xF4\u01F7nt;\u6231lcty;\u632D\u0980AHabcdefhijlorstuwz\u1C38\u1C3B\u1C3F\u1C5D\u1C69\u1C75\u1C8A\u1C9E\u1CAC\u1CB7\u1CFB\u1CFF\u1D0D\u1D7B\u1D91\u1DAB\u1DBB\u1DC6\u1DCDr\xF2\u0381ar;\u6965\u0200glrs\u1C48\u1C4D\u1C52\u1C54ger;\u6020eth;\u6138\xF2\u1133h\u0100;v\u1C5A\u1C5B\u6010\xBB\u090A\u016B\u1C61\u1C67arow;\u690Fa\xE3\u0315\u0100ay\u1C6E\u1C73ron;\u410F;\u4434\u0180;ao\u0332\u1C7C\u1C84\u0100gr\u02BF\u1C81r;\u61CAtseq;\u6A77\u0180glm\u1C91\u1C94\u1C98\u803B\xB0\u40B0ta;\u43B4ptyv;\u69B1\u0100ir\u1CA3\u1CA8sht;\u697F;\uC000\u{1D521}ar\u0100lr\u1CB3\u1CB5\xBB\u08DC\xBB\u101E\u0280aegsv\u1CC2\u0378\u1CD6\u1CDC\u1CE0m\u0180;os\u0326\u1CCA\u1CD4nd\u0100;s\u0326\u1CD1uit;\u6666amma;\u43DDin;\u62F2\u0180;io\u1CE7\u1CE8\u1CF8\u40F7de\u8100\xF7;o\u1CE7\u1CF0ntimes;\u62C7n\xF8\u1CF7cy;\u4452c\u026F\u1D06\0\0\u1D0Arn;\u631Eop;\u630D\u0280lptuw\u1D18\u1D1D\u1D22\u1D49\u1D55lar;\u4024f;\uC000\u{1D555}\u0280;emps\u030B\u1D2D\u1D37\u1D3D\u1D42q\u0100;d\u0352\u1D33ot;\u6251inus;\u6238lus;\u6214quare;\u62A1blebarwedg\xE5\xFAn\u0180adh\u112E\u1D5D\u1D67ownarrow\xF3\u1C83arpoon\u0100lr\u1D72\u1D76ef\xF4\u1CB4igh\xF4\u1CB6\u0162\u1D7F\u1D85karo\xF7\u0F42\u026F\u1D8A\0\0\u1D8Ern;\u631Fop;\u630C\u0180cot\u1D98\u1DA3\u1DA6\u0100ry\u1D9D\u1DA1;\uC000\u{1D4B9};\u4455l;\u69F6rok;\u4111\u0100dr\u1DB0\u1DB4ot;\u62F1i\u0100;f\u1DBA\u1816\u65BF\u0100ah\u1DC0\u1DC3r\xF2\u0429a\xF2\u0FA6angle;\u69A6\u0100ci\u1DD2\u1DD5y;\u445Fgrarr;\u67FF\u0900Dacdefglmnopqrstux\u1E01\u1E09\u1E19\u1E38\u0578\u1E3C\u1E49\u1E61\u1E7E\u1EA5\u1EAF\u1EBD\u1EE1\u1F2A\u1F37\u1F44\u1F4E\u1F5A\u0100Do\u1E06\u1D34o\xF4\u1C89\u0100cs\u1E0E\u1E14ute\u803B\xE9\u40E9ter;\u6A6E\u0200aioy\u1E22\u1E27\u1E31\u1E36ron;\u411Br\u0100;c\u1E2D\u1E2E\u6256\u803B\xEA\u40EAlon;\u6255;\u444Dot;\u4117\u0100Dr\u1E41\u1E45ot;\u6252;\uC000\u{1D522}\u0180;rs\u1E50\u1E51\u1E57\u6A9Aave\u803B\xE8\u40E8\u0100;d\u1E5C\u1E5D\u6A96ot;\u6A98\u0200;ils\u1E6A\u1E6B\u1E72\u1E74\u6A99nters;\u63E7;\u6113\u0100;d\u1E79\u1E7A\u6A95ot;\u6A97\u0180aps\u1E85\u1E89\u1E97cr;\u4113ty\u0180;sv\u1E92\u1E93\u1E95\u6205et\xBB\u1E93p\u01001;\u1E9D\u1EA4\u0133\u1EA1\u1EA3;\u6004;\u6005\u6003\u0100gs\u1EAA\u1EAC;\u414Bp;\u6002\u0100gp\u1EB4\u1EB8on;\u4119f;\uC000\u{1D556}\u0180als\u1EC4\u1ECE\u1ED2r\u0100;s\u1ECA\u1ECB\u62D5l;\u69E3us;\u6A71i\u0180;lv\u1EDA\u1EDB\u1EDF\u43B5on\xBB\u1EDB;\u43F5\u0200csuv\u1EEA\u1EF3\u1F0B\u1F23\u0100io\u1EEF\u1E31rc\xBB\u1E2E\u0269\u1EF9\0\0\u1EFB\xED\u0548ant\u0100gl\u1F02\u1F06tr\xBB\u1E5Dess\xBB\u1E7A\u0180aei\u1F12\u1F16\u1F1Als;\u403Dst;\u625Fv\u0100;D\u0235\u1F20D;\u6A78parsl;\u69E5\u0100Da\u1F2F\u1F33ot;\u6253rr;\u6971\u0180cdi\u1F3E\u1F41\u1EF8r;\u612Fo\xF4\u0352\u0100ah\u1F49\u1F4B;\u43B7\u803B\xF0\u40F0\u0100mr\u1F53\u1F57l\u803B\xEB\u40EBo;\u60AC\u0180cip\u1F61\u1F64\u1F67l;\u4021s\xF4\u056E\u0100eo\u1F6C\u1F74ctatio\xEE\u0559nential\xE5\u0579\u09E1\u1F92\0\u1F9E\0\u1FA1\u1FA7\0\0\u1FC6\u1FCC\0\u1FD3\0\u1FE6\u1FEA\u2000\0\u2008\u205Allingdotse\xF1\u1E44y;\u4444male;\u6640\u0180ilr\u1FAD\u1FB3\u1FC1lig;\u8000\uFB03\u0269\u1FB9\0\0\u1FBDg;\u8000\uFB00ig;\u8000\uFB04;\uC000\u{1D523}lig;\u8000\uFB01lig;\uC000fj\u0180alt\u1FD9\u1FDC\u1FE1t;\u666Dig;\u8000\uFB02ns;\u65B1of;\u4192\u01F0\u1FEE\0\u1FF3f;\uC000\u{1D557}\u0100ak\u05BF\u1FF7\u0100;v\u1FFC\u1FFD\u62D4;\u6AD9artint;\u6A0D\u0100ao\u200C\u2055\u0100cs\u2011\u2052\u03B1\u201A\u2030\u2038\u2045\u2048\0\u2050\u03B2\u2022\u2025\u2027\u202A\u202C\0\u202E\u803B\xBD\u40BD;\u6153\u803B\xBC\u40BC;\u6155;\u6159;\u615B\u01B3\u2034\0\u2036;\u6154;\u6156\u02B4\u203E\u2041\0\0\u2043\u803B\xBE\u40BE;\u6157;\u615C5;\u6158\u01B6\u204C\0\u204E;\u615A;\u615D8;\u615El;\u6044wn;\u6322cr;\uC000\u{1D4BB}\u0880Eabcdefgijlnorstv\u2082\u2089\u209F\u20A5\u20B0\u20B4\u20F0\u20F5\u20FA\u20FF\u2103\u2112\u2138\u0317\u213E\u2152\u219E\u0100;l\u064D\u2087;\u6A8C\u0180cmp\u2090\u2095\u209Dute;\u41F5ma\u0100;d\u209C\u1CDA\u43B3;\u6A86reve;\u411F\u0100iy\u20AA\u20AErc;\u411D;\u4433ot;\u4121\u0200;lqs\u063E\u0642\u20BD\u20C9\u0180;qs\u063E\u064C\u20C4lan\xF4\u0665\u0200;cdl\u0665\u20D2\u20D5\u20E5c;\u6AA9ot\u0100;o\u20DC\u20DD\u6A80\u0100;l\u20E2\u20E3\u6A82;\u6A84\u0100;e\u20EA\u20ED\uC000\u22DB\uFE00s;\u6A94r;\uC000\u{1D524}\u0100;g\u0673\u061Bmel;\u6137cy;\u4453\u0200;Eaj\u065A\u210C\u210E\u2110;\u6A92;\u6AA5;\u6AA4\u0200Eaes\u211B\u211D\u2129\u2134;\u6269p\u0100;p\u2123\u2124\u6A8Arox\xBB\u2124\u0100;q\u212E\u212F\u6A88\u0100;q\u212E\u211Bim;\u62E7pf;\uC000\u{1D558}\u0100ci\u2143\u2146r;\u610Am\u0180;el\u066B\u214E\u2150;\u6A8E;\u6A90\u8300>;cdlqr\u05EE\u2160\u216A\u216E\u2173\u2179\u0100ci\u2165\u2167;\u6AA7r;\u6A7Aot;\u62D7Par;\u6995uest;\u6A7C\u0280adels\u2184\u216A\u2190\u0656\u219B\u01F0\u2189\0\u218Epro\xF8\u209Er;\u6978q\u0100lq\u063F\u2196les\xF3\u2088i\xED\u066B\u0100en\u21A3\u21ADrtneqq;\uC000\u2269\uFE00\xC5\u21AA\u0500Aabcefkosy\u21C4\u21C7\u21F1\u21F5\u21FA\u2218\u221D\u222F\u2268\u227Dr\xF2\u03A0\u0200ilmr\u21D0\u21D4\u21D7\u21DBrs\xF0\u1484f\xBB\u2024il\xF4\u06A9\u0100dr\u21E0\u21E4cy;\u444A\u0180;cw\u08F4\u21EB\u21EFir;\u6948;\u61ADar;\u610Firc;\u4125\u0180alr\u2201\u220E\u2213rts\u0100;u\u2209\u220A\u6665it\xBB\u220Alip;\u6026con;\u62B9r;\uC000\u{1D525}s\u0100ew\u2223\u2229arow;\u6925arow;\u6926\u0280amopr\u223A\u223E\u2243\u225E\u2263rr;\u61FFtht;\u623Bk\u0100lr\u2249\u2253eftarrow;\u61A9ightarrow;\u61AAf;\uC000\u{1D559}bar;\u6015\u0180clt\u226F\u2274\u2278r;\uC000\u{1D4BD}as\xE8\u21F4rok;\u4127\u0100bp\u2282\u2287ull;\u6043hen\xBB\u1C5B\u0AE1\u22A3\0\u22AA\0\u22B8\u22C5\u22CE\0\u22D5\u22F3\0\0\u22F8\u2322\u2367\u2362\u237F\0\u2386\u23AA\u23B4cute\u803B\xED\u40ED\u0180;iy\u0771\u22B0\u22B5rc\u803B\xEE\u40EE;\u4438\u0100cx\u22BC\u22BFy;\u4435cl\u803B\xA1\u40A1\u0100fr\u039F\u22C9;\uC000\u{1D526}rave\u803B\xEC\u40EC\u0200;ino\u073E\u22DD\u22E9\u22EE\u0100in\u22E2\u22E6nt;\u6A0Ct;\u622Dfin;\u69DCta;\u6129lig;\u4133\u0180aop\u22FE\u231A\u231D\u0180cgt\u2305\u2308\u2317r;\u412B\u0180elp\u071F\u230F\u2313in\xE5\u078Ear\xF4\u0720h;\u4131f;\u62B7ed;\u41B5\u0280;cfot\u04F4\u232C\u2331\u233D\u2341are;\u6105in\u0100;t\u2338\u2339\u621Eie;\u69DDdo\xF4\u2319\u0280;celp\u0757\u234C\u2350\u235B\u2361al;\u62BA\u0100gr\u2355\u2359er\xF3\u1563\xE3\u234Darhk;\u6A17rod;\u6A3C\u0200cgpt\u236F\u2372\u2376\u237By;\u4451on;\u412Ff;\uC000\u{1D55A}a;\u43B9uest\u803B\xBF\u40BF\u0100ci\u238A\u238Fr;\uC000\u{1D4BE}n\u0280;Edsv\u04F4\u239B\u239D\u23A1\u04F3;\u62F9ot;\u62F5\u0100;v\u23A6\u23A7\u62F4;\u62F3\u0100;i\u0777\u23AElde;\u4129\u01EB\u23B8\0\u23BCcy;\u4456l\u803B\xEF\u40EF\u0300cfmosu\u23CC\u23D7\u23DC\u23E1\u23E7\u23F5\u0100iy\u23D1\u23D5rc;\u4135;\u4439r;\uC000\u{1D527}ath;\u4237pf;\uC000\u{1D55B}\u01E3\u23EC\0\u23F1r;\uC000\u{1D4BF}rcy;\u4458kcy;\u4454\u0400acfghjos\u240B\u2416\u2422\u2427\u242D\u2431\u2435\u243Bppa\u0100;v\u2413\u2414\u43BA;\u43F0\u0100ey\u241B\u2420dil;\u4137;\u443Ar;\uC000\u{1D528}reen;\u4138cy;\u4445cy;\u445Cpf;\uC000\u{1D55C}cr;\uC000\u{1D4C0}\u0B80ABEHabcdefghjlmnoprstuv\u2470\u2481\u2486\u248D\u2491\u250E\u253D\u255A\u2580\u264E\u265E\u2665\u2679\u267D\u269A\u26B2\u26D8\u275D\u2768\u278B\u27C0\u2801\u2812\u0180art\u2477\u247A\u247Cr\xF2\u09C6\xF2\u0395ail;\u691Barr;\u690E\u0100;g\u0994\u248B;\u6A8Bar;\u6962\u0963\u24A5\0\u24AA\0\u24B1\0\0\0\0\0\u24B5\u24BA\0\u24C6\u24C8\u24CD\0\u24F9ute;\u413Amptyv;\u69B4ra\xEE\u084Cbda;\u43BBg\u0180;dl\u088E\u24C1\u24C3;\u6991\xE5\u088E;\u6A85uo\u803B\xAB\u40ABr\u0400;bfhlpst\u0899\u24DE\u24E6\u24E9\u24EB\u24EE\u24F1\u24F5\u0100;f\u089D\u24E3s;\u691Fs;\u691D\xEB\u2252p;\u61ABl;\u6939im;\u6973l;\u61A2\u0180;ae\u24FF\u2500\u2504\u6AABil;\u6919\u0100;s\u2509\u250A\u6AAD;\uC000\u2AAD\uFE00\u0180abr\u2515\u2519\u251Drr;\u690Crk;\u6772\u0100ak\u2522\u252Cc\u0100ek\u2528\u252A;\u407B;\u405B\u0100es\u2531\u2533;\u698Bl\u0100du\u2539\u253B;\u698F;\u698D\u0200aeuy\u2546\u254B\u2556\u2558ron;\u413E\u0100di\u2550\u2554il;\u413C\xEC\u08B0\xE2\u2529;\u443B\u0200cqrs\u2563\u2566\u256D\u257Da;\u6936uo\u0100;r\u0E19\u1746\u0100du\u2572\u2577har;\u6967shar;\u694Bh;\u61B2\u0280;fgqs\u258B\u258C\u0989\u25F3\u25FF\u6264t\u0280ahlrt\u2598\u25A4\u25B7\u25C2\u25E8rrow\u0100;t\u0899\u25A1a\xE9\u24F6arpoon\u0100du\u25AF\u25B4own\xBB\u045Ap\xBB\u0966eftarrows;\u61C7ight\u0180ahs\u25CD\u25D6\u25DErrow\u0100;s\u08F4\u08A7arpoon\xF3\u0F98quigarro\xF7\u21F0hreetimes;\u62CB\u0180;qs\u258B\u0993\u25FAlan\xF4\u09AC\u0280;cdgs\u09AC\u260A\u260D\u261D\u2628c;\u6AA8ot\u0100;o\u2614\u2615\u6A7F\u0100;r\u261A\u261B\u6A81;\u6A83\u0100;e\u2622\u2625\uC000\u22DA\uFE00s;\u6A93\u0280adegs\u2633\u2639\u263D\u2649\u264Bppro\xF8\u24C6ot;\u62D6q\u0100gq\u2643\u2645\xF4\u0989gt\xF2\u248C\xF4\u099Bi\xED\u09B2\u0180ilr\u2655\u08E1\u265Asht;\u697C;\uC000\u{1D529}\u0100;E\u099C\u2663;\u6A91\u0161\u2669\u2676r\u0100du\u25B2\u266E\u0100;l\u0965\u2673;\u696Alk;\u6584cy;\u4459\u0280;acht\u0A48\u2688\u268B\u2691\u2696r\xF2\u25C1orne\xF2\u1D08ard;\u696Bri;\u65FA\u0100io\u269F\u26A4dot;\u4140ust\u0100;a\u26AC\u26AD\u63B0che\xBB\u26AD\u0200Eaes\u26BB\u26BD\u26C9\u26D4;\u6268p\u0100;p\u26C3\u26C4\u6A89rox\xBB\u26C4\u0100;q\u26CE\u26CF\u6A87\u0100;q\u26CE\u26BBim;\u62E6\u0400abnoptwz\u26E9\u26F4\u26F7\u271A\u272F\u2741\u2747\u2750\u0100nr\u26EE\u26F1g;\u67ECr;\u61FDr\xEB\u08C1g\u0180lmr\u26FF\u270D\u2714eft\u0100ar\u09E6\u2707ight\xE1\u09F2apsto;\u67FCight\xE1\u09FDparrow\u0100lr\u2725\u2729ef\xF4\u24EDight;\u61AC\u0180afl\u2736\u2739\u273Dr;\u6985;\uC000\u{1D55D}us;\u6A2Dimes;\u6A34\u0161\u274B\u274Fst;\u6217\xE1\u134E\u0180;ef\u2757\u2758\u1800\u65CAnge\xBB\u2758ar\u0100;l\u2764\u2765\u4028t;\u6993\u0280achmt\u2773\u2776\u277C\u2785\u2787r\xF2\u08A8orne\xF2\u1D8Car\u0100;d\u0F98\u2783;\u696D;\u600Eri;\u62BF\u0300achiqt\u2798\u279D\u0A40\u27A2\u27AE\u27BBquo;\u6039r;\uC000\u{1D4C1}m\u0180;eg\u09B2\u27AA\u27AC;\u6A8D;\u6A8F\u0100bu\u252A\u27B3o\u0100;r\u0E1F\u27B9;\u601Arok;\u4142\u8400<;cdhilqr\u082B\u27D2\u2639\u27DC\u27E0\u27E5\u27EA\u27F0\u0100ci\u27D7\u27D9;\u6AA6r;\u6A79re\xE5\u25F2mes;\u62C9arr;\u6976uest;\u6A7B\u0100Pi\u27F5\u27F9ar;\u6996\u0180;ef\u2800\u092D\u181B\u65C3r\u0100du\u2807\u280Dshar;\u694Ahar;\u6966\u0100en\u2817\u2821rtneqq;\uC000\u2268\uFE00\xC5\u281E\u0700Dacdefhilnopsu\u2840\u2845\u2882\u288E\u2893\u28A0\u28A5\u28A8\u28DA\u28E2\u28E4\u0A83\u28F3\u2902Dot;\u623A\u0200clpr\u284E\u2852\u2863\u287Dr\u803B\xAF\u40AF\u0100et\u2857\u2859;\u6642\u0100;e\u285E\u285F\u6720se\xBB\u285F\u0100;s\u103B\u2868to\u0200;dlu\u103B\u2873\u2877\u287Bow\xEE\u048Cef\xF4\u090F\xF0\u13D1ker;\u65AE\u0100oy\u2887\u288Cmma;\u6A29;\u443Cash;\u6014asuredangle\xBB\u1626r;\uC000\u{1D52A}o;\u6127\u0180cdn\u28AF\u28B4\u28C9ro\u803B\xB5\u40B5\u0200;acd\u1464\u28BD\u28C0\u28C4s\xF4\u16A7ir;\u6AF0ot\u80BB\xB7\u01B5us\u0180;bd\u28D2\u1903\u28D3\u6212\u0100;u\u1D3C\u28D8;\u6A2A\u0163\u28DE\u28E1p;\u6ADB\xF2\u2212\xF0\u0A81\u0100dp\u28E9\u28EEels;\u62A7f;\uC000\u{1D55E}\u0100ct\u28F8\u28FDr;\uC000\u{1D4C2}pos\xBB\u159D\u0180;lm\u2909\u290A\u290D\u43BCtimap;\u62B8\u0C00GLRVabcdefghijlmoprstuvw\u2942\u2953\u297E\u2989\u2998\u29DA\u29E9\u2A15\u2A1A\u2A58\u2A5D\u2A83\u2A95\u2AA4\u2AA8\u2B04\u2B07\u2B44\u2B7F\u2BAE\u2C34\u2C67\u2C7C\u2CE9\u0100gt\u2947\u294B;\uC000\u22D9\u0338\u0100;v\u2950\u0BCF\uC000\u226B\u20D2\u0180elt\u295A\u2972\u2976ft\u0100ar\u2961\u2967rrow;\u61CDightarrow;\u61CE;\uC000\u22D8\u0338\u0100;v\u297B\u0C47\uC000\u226A\u20D2ightarrow;\u61CF\u0100Dd\u298E\u2993ash;\u62AFash;\u62AE\u0280bcnpt\u29A3\u29A7\u29AC\u29B1\u29CCla\xBB\u02DEute;\u4144g;\uC000\u2220\u20D2\u0280;Eiop\u0D84\u29BC\u29C0\u29C5\u29C8;\uC000\u2A70\u0338d;\uC000\u224B\u0338s;\u4149ro\xF8\u0D84ur\u0100;a\u29D3\u29D4\u666El\u0100;s\u29D3\u0B38\u01F3\u29DF\0\u29E3p\u80BB\xA0\u0B37mp\u0100;e\u0BF9\u0C00\u0280aeouy\u29F4\u29FE\u2A03\u2A10\u2A13\u01F0\u29F9\0\u29FB;\u6A43on;\u4148dil;\u4146ng\u0100;d\u0D7E\u2A0Aot;\uC000\u2A6D\u0338p;\u6A42;\u443Dash;\u6013\u0380;Aadqsx\u0B92\u2A29\u2A2D\u2A3B\u2A41\u2A45\u2A50rr;\u61D7r\u0100hr\u2A33\u2A36k;\u6924\u0100;o\u13F2\u13F0ot;\uC000\u2250\u0338ui\xF6\u0B63\u0100ei\u2A4A\u2A4Ear;\u6928\xED\u0B98ist\u0100;s\u0BA0\u0B9Fr;\uC000\u{1D52B}\u0200Eest\u0BC5\u2A66\u2A79\u2A7C\u0180;qs\u0BBC\u2A6D\u0BE1\u0180;qs\u0BBC\u0BC5\u2A74lan\xF4\u0BE2i\xED\u0BEA\u0100;r\u0BB6\u2A81\xBB\u0BB7\u0180Aap\u2A8A\u2A8D\u2A91r\xF2\u2971rr;\u61AEar;\u6AF2\u0180;sv\u0F8D\u2A9C\u0F8C\u0100;d\u2AA1\u2AA2\u62FC;\u62FAcy;\u445A\u0380AEadest\u2AB7\u2ABA\u2ABE\u2AC2\u2AC5\u2AF6\u2AF9r\xF2\u2966;\uC000\u2266\u0338rr;\u619Ar;\u6025\u0200;fqs\u0C3B\u2ACE\u2AE3\u2AEFt\u0100ar\u2AD4\u2AD9rro\xF7\u2AC1ightarro\xF7\u2A90\u0180;qs\u0C3B\u2ABA\u2AEAlan\xF4\u0C55\u0100;s\u0C55\u2AF4\xBB\u0C36i\xED\u0C5D\u0100;r\u0C35\u2AFEi\u0100;e\u0C1A\u0C25i\xE4\u0D90\u0100pt\u2B0C\u2B11f;\uC000\u{1D55F}\u8180\xAC;in\u2B19\u2B1A\u2B36\u40ACn\u0200;Edv\u0B89\u2B24\u2B28\u2B2E;\uC000\u22F9\u0338ot;\uC000\u22F5\u0338\u01E1\u0B89\u2B33\u2B35;\u62F7;\u62F6i\u0100;v\u0CB8\u2B3C\u01E1\u0CB8\u2B41\u2B43;\u62FE;\u62FD\u0180aor\u2B4B\u2B63\u2B69r\u0200;ast\u0B7B\u2B55\u2B5A\u2B5Flle\xEC\u0B7Bl;\uC000\u2AFD\u20E5;\uC000\u2202\u0338lint;\u6A14\u0180;ce\u0C92\u2B70\u2B73u\xE5\u0CA5\u0100;c\u0C98\u2B78\u0100;e\u0C92\u2B7D\xF1\u0C98\u0200Aait\u2B88\u2B8B\u2B9D\u2BA7r\xF2\u2988rr\u0180;cw\u2B94\u2B95\u2B99\u619B;\uC000\u2933\u0338;\uC000\u219D\u0338ghtarrow\xBB\u2B95ri\u0100;e\u0CCB\u0CD6\u0380chimpqu\u2BBD\u2BCD\u2BD9\u2B04\u0B78\u2BE4\u2BEF\u0200;cer\u0D32\u2BC6\u0D37\u2BC9u\xE5\u0D45;\uC000\u{1D4C3}ort\u026D\u2B05\0\0\u2BD6ar\xE1\u2B56m\u0100;e\u0D6E\u2BDF\u0100;q\u0D74\u0D73su\u0100bp\u2BEB\u2BED\xE5\u0CF8\xE5\u0D0B\u0180bcp\u2BF6\u2C11\u2C19\u0200;Ees\u2BFF\u2C00\u0D22\u2C04\u6284;\uC000\u2AC5\u0338et\u0100;e\u0D1B\u2C0Bq\u0100;q\u0D23\u2C00c\u0100;e\u0D32\u2C17\xF1\u0D38\u0200;Ees\u2C22\u2C23\u0D5F\u2C27\u6285;\uC000\u2AC6\u0338et\u0100;e\u0D58\u2C2Eq\u0100;q\u0D60\u2C23\u0200gilr\u2C3D\u2C3F\u2C45\u2C47\xEC\u0BD7lde\u803B\xF1\u40F1\xE7\u0C43iangle\u0100lr\u2C52\u2C5Ceft\u0100;e\u0C1A\u2C5A\xF1\u0C26ight\u0100;e\u0CCB\u2C65\xF1\u0CD7\u0100;m\u2C6C\u2C6D\u43BD\u0180;es\u2C74\u2C75\u2C79\u4023ro;\u6116p;\u6007\u0480DHadgilrs\u2C8F\u2C94\u2C99\u2C9E\u2CA3\u2CB0\u2CB6\u2CD3\u2CE3ash;\u62ADarr;\u6904p;\uC000\u224D\u20D2ash;\u62AC\u0100et\u2CA8\u2CAC;\uC000\u2265\u20D2;\uC000>\u20D2nfin;\u69DE\u0180Aet\u2CBD\u2CC1\u2CC5rr;\u6902;\uC000\u2264\u20D2\u0100;r\u2CCA\u2CCD\uC000<\u20D2ie;\uC000\u22B4\u20D2\u0100At\u2CD8\u2CDCrr;\u6903rie;\uC000\u22B5\u20D2im;\uC000\u223C\u20D2\u0180Aan\u2CF0\u2CF4\u2D02rr;\u61D6r\u0100hr\u2CFA\u2CFDk;\u6923\u0100;o\u13E7\u13E5ear;\u6927\u1253\u1A95\0\0\0\0\0\0\0\0\0\0\0\0\0\u2D2D\0\u2D38\u2D48\u2D60\u2D65\u2D72\u2D84\u1B07\0\0\u2D8D\u2DAB\0\u2DC8\u2DCE\0\u2DDC\u2E19\u2E2B\u2E3E\u2E43\u0100cs\u2D31\u1A97ute\u803B\xF3\u40F3\u0100iy\u2D3C\u2D45r\u0100;c\u1A9E\u2D42\u803B\xF4\u40F4;\u443E\u0280abios\u1AA0\u2D52\u2D57\u01C8\u2D5Alac;\u4151v;\u6A38old;\u69BClig;\u4153\u0100cr\u2D69\u2D6Dir;\u69BF;\uC000\u{1D52C}\u036F\u2D79\0\0\u2D7C\0\u2D82n;\u42DBave\u803B\xF2\u40F2;\u69C1\u0100bm\u2D88\u0DF4ar;\u69B5\u0200acit\u2D95\u2D98\u2DA5\u2DA8r\xF2\u1A80\u0100ir\u2D9D\u2DA0r;\u69BEoss;\u69BBn\xE5\u0E52;\u69C0\u0180aei\u2DB1\u2DB5\u2DB9cr;\u414Dga;\u43C9\u0180cdn\u2DC0\u2DC5\u01CDron;\u43BF;\u69B6pf;\uC000\u{1D560}\u0180ael\u2DD4\u2DD7\u01D2r;\u69B7rp;\u69B9\u0380;adiosv\u2DEA\u2DEB\u2DEE\u2E08\u2E0D\u2E10\u2E16\u6228r\xF2\u1A86\u0200;efm\u2DF7\u2DF8\u2E02\u2E05\u6A5Dr\u0100;o\u2DFE\u2DFF\u6134f\xBB\u2DFF\u803B\xAA\u40AA\u803B\xBA\u40BAgof;\u62B6r;\u6A56lope;\u6A57;\u6A5B\u0180clo\u2E1F\u2E21\u2E27\xF2\u2E01ash\u803B\xF8\u40F8l;\u6298i\u016C\u2E2F\u2E34de\u803B\xF5\u40F5es\u0100;a\u01DB\u2E3As;\u6A36ml\u803B\xF6\u40F6bar;\u633D\u0AE1\u2E5E\0\u2E7D\0\u2E80\u2E9D\0\u2EA2\u2EB9\0\0\u2ECB\u0E9C\0\u2F13\0\0\u2F2B\u2FBC\0\u2FC8r\u0200;ast\u0403\u2E67\u2E72\u0E85\u8100\xB6;l\u2E6D\u2E6E\u40B6le\xEC\u0403\u0269\u2E78\0\0\u2E7Bm;\u6AF3;\u6AFDy;\u443Fr\u0280cimpt\u2E8B\u2E8F\u2E93\u1865\u2E97nt;\u4025od;\u402Eil;\u6030enk;\u6031r;\uC000\u{1D52D}\u0180imo\u2EA8\u2EB0\u2EB4\u0100;v\u2EAD\u2EAE\u43C6;\u43D5ma\xF4\u0A76ne;\u660E\u0180;tv\u2EBF\u2EC0\u2EC8\u43C0chfork\xBB\u1FFD;\u43D6\u0100au\u2ECF\u2EDFn\u0100ck\u2ED5\u2EDDk\u0100;h\u21F4\u2EDB;\u610E\xF6\u21F4s\u0480;abcdemst\u2EF3\u2EF4\u1908\u2EF9\u2EFD\u2F04\u2F06\u2F0A\u2F0E\u402Bcir;\u6A23ir;\u6A22\u0100ou\u1D40\u2F02;\u6A25;\u6A72n\u80BB\xB1\u0E9Dim;\u6A26wo;\u6A27\u0180ipu\u2F19\u2F20\u2F25ntint;\u6A15f;\uC000\u{1D561}nd\u803B\xA3\u40A3\u0500;Eaceinosu\u0EC8\u2F3F\u2F41\u2F44\u2F47\u2F81\u2F89\u2F92\u2F7E\u2FB6;\u6AB3p;\u6AB7u\xE5\u0ED9\u0100;c\u0ECE\u2F4C\u0300;acens\u0EC8\u2F59\u2F5F\u2F66\u2F68\u2F7Eppro\xF8\u2F43urlye\xF1\u0ED9\xF1\u0ECE\u0180aes\u2F6F\u2F76\u2F7Approx;\u6AB9qq;\u6AB5im;\u62E8i\xED\u0EDFme\u0100;s\u2F88\u0EAE\u6032\u0180Eas\u2F78\u2F90\u2F7A\xF0\u2F75\u0180dfp\u0EEC\u2F99\u2FAF\u0180als\u2FA0\u2FA5\u2FAAlar;\u632Eine;\u6312urf;\u6313\u0100;t\u0EFB\u2FB4\xEF\u0EFBrel;\u62B0\u0100ci\u2FC0\u2FC5r;\uC000\u{1D4C5};\u43C8ncsp;\u6008\u0300fiopsu\u2FDA\u22E2\u2FDF\u2FE5\u2FEB\u2FF1r;\uC000\u{1D52E}pf;\uC000\u{1D562}rime;\u6057cr;\uC000\u{1D4C6}\u0180aeo\u2FF8\u3009\u3013t\u0100ei\u2FFE\u3005rnion\xF3\u06B0nt;\u6A16st\u0100;e\u3010\u3011\u403F\xF1\u1F19\xF4\u0F14\u0A80ABHabcdefhilmnoprstux\u3040\u3051\u3055\u3059\u30E0\u310E\u312B\u3147\u3162\u3172\u318E\u3206\u3215\u3224\u3229\u3258\u326E\u3272\u3290\u32B0\u32B7\u0180art\u3047\u304A\u304Cr\xF2\u10B3\xF2\u03DDail;\u691Car\xF2\u1C65ar;\u6964\u0380cdenqrt\u3068\u3075\u3078\u307F\u308F\u3094\u30CC\u0100eu\u306D\u3071;\uC000\u223D\u0331te;\u4155i\xE3\u116Emptyv;\u69B3g\u0200;del\u0FD1\u3089\u308B\u308D;\u6992;\u69A5\xE5\u0FD1uo\u803B\xBB\u40BBr\u0580;abcfhlpstw\u0FDC\u30AC\u30AF\u30B7\u30B9\u30BC\u30BE\u30C0\u30C3\u30C7\u30CAp;\u6975\u0100;f\u0FE0\u30B4s;\u6920;\u6933s;\u691E\xEB\u225D\xF0\u272El;\u6945im;\u6974l;\u61A3;\u619D\u0100ai\u30D1\u30D5il;\u691Ao\u0100;n\u30DB\u30DC\u6236al\xF3\u0F1E\u0180abr\u30E7\u30EA\u30EEr\xF2\u17E5rk;\u6773\u0100ak\u30F3\u30FDc\u0100ek\u30F9\u30FB;\u407D;\u405D\u0100es\u3102\u3104;\u698Cl\u0100du\u310A\u310C;\u698E;\u6990\u0200aeuy\u3117\u311C\u3127\u3129ron;\u4159\u0100di\u3121\u3125il;\u4157\xEC\u0FF2\xE2\u30FA;\u4440\u0200clqs\u3134\u3137\u313D\u3144a;\u6937dhar;\u6969uo\u0100;r\u020E\u020Dh;\u61B3\u0180acg\u314E\u315F\u0F44l\u0200;ips\u0F78\u3158\u315B\u109Cn\xE5\u10BBar\xF4\u0FA9t;\u65AD\u0180ilr\u3169\u1023\u316Esht;\u697D;\uC000\u{1D52F}\u0100ao\u3177\u3186r\u0100du\u317D\u317F\xBB\u047B\u0100;l\u1091\u3184;\u696C\u0100;v\u318B\u318C\u43C1;\u43F1\u0180gns\u3195\u31F9\u31FCht\u0300ahlrst\u31A4\u31B0\u31C2\u31D8\u31E4\u31EErrow\u0100;t\u0FDC\u31ADa\xE9\u30C8arpoon\u0100du\u31BB\u31BFow\xEE\u317Ep\xBB\u1092eft\u0100ah\u31CA\u31D0rrow\xF3\u0FEAarpoon\xF3\u0551ightarrows;\u61C9quigarro\xF7\u30CBhreetimes;\u62CCg;\u42DAingdotse\xF1\u1F32\u0180ahm\u320D\u3210\u3213r\xF2\u0FEAa\xF2\u0551;\u600Foust\u0100;a\u321E\u321F\u63B1che\xBB\u321Fmid;\u6AEE\u0200abpt\u3232\u323D\u3240\u3252\u0100nr\u3237\u323Ag;\u67EDr;\u61FEr\xEB\u1003\u0180afl\u3247\u324A\u324Er;\u6986;\uC000\u{1D563}us;\u6A2Eimes;\u6A35\u0100ap\u325D\u3267r\u0100;g\u3263\u3264\u4029t;\u6994olint;\u6A12ar\xF2\u31E3\u0200achq\u327B\u3280\u10BC\u3285quo;\u603Ar;\uC000\u{1D4C7}\u0100bu\u30FB\u328Ao\u0100;r\u0214\u0213\u0180hir\u3297\u329B\u32A0re\xE5\u31F8mes;\u62CAi\u0200;efl\u32AA\u1059\u1821\u32AB\u65B9tri;\u69CEluhar;\u6968;\u611E\u0D61\u32D5\u32DB\u32DF\u332C\u3338\u3371\0\u337A\u33A4\0\0\u33EC\u33F0\0\u3428\u3448\u345A\u34AD\u34B1\u34CA\u34F1\0\u3616\0\0\u3633cute;\u415Bqu\xEF\u27BA\u0500;Eaceinpsy\u11ED\u32F3\u32F5\u32FF\u3302\u330B\u330F\u331F\u3326\u3329;\u6AB4\u01F0\u32FA\0\u32FC;\u6AB8on;\u4161u\xE5\u11FE\u0100;d\u11F3\u3307il;\u415Frc;\u415D\u0180Eas\u3316\u3318\u331B;\u6AB6p;\u6ABAim;\u62E9olint;\u6A13i\xED\u1204;\u4441ot\u0180;be\u3334\u1D47\u3335\u62C5;\u6A66\u0380Aacmstx\u3346\u334A\u3357\u335B\u335E\u3363\u336Drr;\u61D8r\u0100hr\u3350\u3352\xEB\u2228\u0100;o\u0A36\u0A34t\u803B\xA7\u40A7i;\u403Bwar;\u6929m\u0100in\u3369\xF0nu\xF3\xF1t;\u6736r\u0100;o\u3376\u2055\uC000\u{1D530}\u0200acoy\u3382\u3386\u3391\u33A0rp;\u666F\u0100hy\u338B\u338Fcy;\u4449;\u4448rt\u026D\u3399\0\0\u339Ci\xE4\u1464ara\xEC\u2E6F\u803B\xAD\u40AD\u0100gm\u33A8\u33B4ma\u0180;fv\u33B1\u33B2\u33B2\u43C3;\u43C2\u0400;deglnpr\u12AB\u33C5\u33C9\u33CE\u33D6\u33DE\u33E1\u33E6ot;\u6A6A\u0100;q\u12B1\u12B0\u0100;E\u33D3\u33D4\u6A9E;\u6AA0\u0100;E\u33DB\u33DC\u6A9D;\u6A9Fe;\u6246lus;\u6A24arr;\u6972ar\xF2\u113D\u0200aeit\u33F8\u3408\u340F\u3417\u0100ls\u33FD\u3404lsetm\xE9\u336Ahp;\u6A33parsl;\u69E4\u0100dl\u1463\u3414e;\u6323\u0100;e\u341C\u341D\u6AAA\u0100;s\u3422\u3423\u6AAC;\uC000\u2AAC\uFE00\u0180flp\u342E\u3433\u3442tcy;\u444C\u0100;b\u3438\u3439\u402F\u0100;a\u343E\u343F\u69C4r;\u633Ff;\uC000\u{1D564}a\u0100dr\u344D\u0402es\u0100;u\u3454\u3455\u6660it\xBB\u3455\u0180csu\u3460\u3479\u349F\u0100au\u3465\u346Fp\u0100;s\u1188\u346B;\uC000\u2293\uFE00p\u0100;s\u11B4\u3475;\uC000\u2294\uFE00u\u0100bp\u347F\u348F\u0180;es\u1197\u119C\u3486et\u0100;e\u1197\u348D\xF1\u119D\u0180;es\u11A8\u11AD\u3496et\u0100;e\u11A8\u349D\xF1\u11AE\u0180;af\u117B\u34A6\u05B0r\u0165\u34AB\u05B1\xBB\u117Car\xF2\u1148\u0200cemt\u34B9\u34BE\u34C2\u34C5r;\uC000\u{1D4C8}tm\xEE\xF1i\xEC\u3415ar\xE6\u11BE\u0100ar\u34CE\u34D5r\u0100;f\u34D4\u17BF\u6606\u0100an\u34DA\u34EDight\u0100ep\u34E3\u34EApsilo\xEE\u1EE0h\xE9\u2EAFs\xBB\u2852\u0280bcmnp\u34FB\u355E\u1209\u358B\u358E\u0480;Edemnprs\u350E\u350F\u3511\u3515\u351E\u3523\u352C\u3531\u3536\u6282;\u6AC5ot;\u6ABD\u0100;d\u11DA\u351Aot;\u6AC3ult;\u6AC1\u0100Ee\u3528\u352A;\u6ACB;\u628Alus;\u6ABFarr;\u6979\u0180eiu\u353D\u3552\u3555t\u0180;en\u350E\u3545\u354Bq\u0100;q\u11DA\u350Feq\u0100;q\u352B\u3528m;\u6AC7\u0100bp\u355A\u355C;\u6AD5;\u6AD3c\u0300;acens\u11ED\u356C\u3572\u3579\u357B\u3326ppro\xF8\u32FAurlye\xF1\u11FE\xF1\u11F3\u0180aes\u3582\u3588\u331Bppro\xF8\u331Aq\xF1\u3317g;\u666A\u0680123;Edehlmnps\u35A9\u35AC\u35AF\u121C\u35B2\u35B4\u35C0\u35C9\u35D5\u35DA\u35DF\u35E8\u35ED\u803B\xB9\u40B9\u803B\xB2\u40B2\u803B\xB3\u40B3;\u6AC6\u0100os\u35B9\u35BCt;\u6ABEub;\u6AD8\u0100;d\u1222\u35C5ot;\u6AC4s\u0100ou\u35CF\u35D2l;\u67C9b;\u6AD7arr;\u697Bult;\u6AC2\u0100Ee\u35E4\u35E6;\u6ACC;\u628Blus;\u6AC0\u0180eiu\u35F4\u3609\u360Ct\u0180;en\u121C\u35FC\u3602q\u0100;q\u1222\u35B2eq\u0100;q\u35E7\u35E4m;\u6AC8\u0100bp\u3611\u3613;\u6AD4;\u6AD6\u0180Aan\u361C\u3620\u362Drr;\u61D9r\u0100hr\u3626\u3628\xEB\u222E\u0100;o\u0A2B\u0A29war;\u692Alig\u803B\xDF\u40DF\u0BE1\u3651\u365D\u3660\u12CE\u3673\u3679\0\u367E\u36C2\0\0\0\0\0\u36DB\u3703\0\u3709\u376C\0\0\0\u3787\u0272\u3656\0\0\u365Bget;\u6316;\u43C4r\xEB\u0E5F\u0180aey\u3666\u366B\u3670ron;\u4165dil;\u4163;\u4442lrec;\u6315r;\uC000\u{1D531}\u0200eiko\u3686\u369D\u36B5\u36BC\u01F2\u368B\0\u3691e\u01004f\u1284\u1281a\u0180;sv\u3698\u3699\u369B\u43B8ym;\u43D1\u0100cn\u36A2\u36B2k\u0100as\u36A8\u36AEppro\xF8\u12C1im\xBB\u12ACs\xF0\u129E\u0100as\u36BA\u36AE\xF0\u12C1rn\u803B\xFE\u40FE\u01EC\u031F\u36C6\u22E7es\u8180\xD7;bd\u36CF\u36D0\u36D8\u40D7\u0100;a\u190F\u36D5r;\u6A31;\u6A30\u0180eps\u36E1\u36E3\u3700\xE1\u2A4D\u0200;bcf\u0486\u36EC\u36F0\u36F4ot;\u6336ir;\u6AF1\u0100;o\u36F9\u36FC\uC000\u{1D565}rk;\u6ADA\xE1\u3362rime;\u6034\u0180aip\u370F\u3712\u3764d\xE5\u1248\u0380adempst\u3721\u374D\u3740\u3751\u3757\u375C\u375Fngle\u0280;dlqr\u3730\u3731\u3736\u3740\u3742\u65B5own\xBB\u1DBBeft\u0100;e\u2800\u373E\xF1\u092E;\u625Cight\u0100;e\u32AA\u374B\xF1\u105Aot;\u65ECinus;\u6A3Alus;\u6A39b;\u69CDime;\u6A3Bezium;\u63E2\u0180cht\u3772\u377D\u3781\u0100ry\u3777\u377B;\uC000\u{1D4C9};\u4446cy;\u445Brok;\u4167\u0100io\u378B\u378Ex\xF4\u1777head\u0100lr\u3797\u37A0eftarro\xF7\u084Fightarrow\xBB\u0F5D\u0900AHabcdfghlmoprstuw\u37D0\u37D3\u37D7\u37E4\u37F0\u37FC\u380E\u381C\u3823\u3834\u3851\u385D\u386B\u38A9\u38CC\u38D2\u38EA\u38F6r\xF2\u03EDar;\u6963\u0100cr\u37DC\u37E2ute\u803B\xFA\u40FA\xF2\u1150r\u01E3\u37EA\0\u37EDy;\u445Eve;\u416D\u0100iy\u37F5\u37FArc\u803B\xFB\u40FB;\u4443\u0180abh\u3803\u3806\u380Br\xF2\u13ADlac;\u4171a\xF2\u13C3\u0100ir\u3813\u3818sht;\u697E;\uC000\u{1D532}rave\u803B\xF9\u40F9\u0161\u3827\u3831r\u0100lr\u382C\u382E\xBB\u0957\xBB\u1083lk;\u6580\u0100ct\u3839\u384D\u026F\u383F\0\0\u384Arn\u0100;e\u3845\u3846\u631Cr\xBB\u3846op;\u630Fri;\u65F8\u0100al\u3856\u385Acr;\u416B\u80BB\xA8\u0349\u0100gp\u3862\u3866on;\u4173f;\uC000\u{1D566}\u0300adhlsu\u114B\u3878\u387D\u1372\u3891\u38A0own\xE1\u13B3arpoon\u0100lr\u3888\u388Cef\xF4\u382Digh\xF4\u382Fi\u0180;hl\u3899\u389A\u389C\u43C5\xBB\u13FAon\xBB\u389Aparrows;\u61C8\u0180cit\u38B0\u38C4\u38C8\u026F\u38B6\0\0\u38C1rn\u0100;e\u38BC\u38BD\u631Dr\xBB\u38BDop;\u630Eng;\u416Fri;\u65F9cr;\uC000\u{1D4CA}\u0180dir\u38D9\u38DD\u38E2ot;\u62F0lde;\u4169i\u0100;f\u3730\u38E8\xBB\u1813\u0100am\u38EF\u38F2r\xF2\u38A8l\u803B\xFC\u40FCangle;\u69A7\u0780ABDacdeflnoprsz\u391C\u391F\u3929\u392D\u39B5\u39B8\u39BD\u39DF\u39E4\u39E8\u39F3\u39F9\u39FD\u3A01\u3A20r\xF2\u03F7ar\u0100;v\u3926\u3927\u6AE8;\u6AE9as\xE8\u03E1\u0100nr\u3932\u3937grt;\u699C\u0380eknprst\u34E3\u3946\u394B\u3952\u395D\u3964\u3996app\xE1\u2415othin\xE7\u1E96\u0180hir\u34EB\u2EC8\u3959op\xF4\u2FB5\u0100;h\u13B7\u3962\xEF\u318D\u0100iu\u3969\u396Dgm\xE1\u33B3\u0100bp\u3972\u3984setneq\u0100;q\u397D\u3980\uC000\u228A\uFE00;\uC000\u2ACB\uFE00setneq\u0100;q\u398F\u3992\uC000\u228B\uFE00;\uC000\u2ACC\uFE00\u0100hr\u399B\u399Fet\xE1\u369Ciangle\u0100lr\u39AA\u39AFeft\xBB\u0925ight\xBB\u1051y;\u4432ash\xBB\u1036\u0180elr\u39C4\u39D2\u39D7\u0180;be\u2DEA\u39CB\u39CFar;\u62BBq;\u625Alip;\u62EE\u0100bt\u39DC\u1468a\xF2\u1469r;\uC000\u{1D533}tr\xE9\u39AEsu\u0100bp\u39EF\u39F1\xBB\u0D1C\xBB\u0D59pf;\uC000\u{1D567}ro\xF0\u0EFBtr\xE9\u39B4\u0100cu\u3A06\u3A0Br;\uC000\u{1D4CB}\u0100bp\u3A10\u3A18n\u0100Ee\u3980\u3A16\xBB\u397En\u0100Ee\u3992\u3A1E\xBB\u3990igzag;\u699A\u0380cefoprs\u3A36\u3A3B\u3A56\u3A5B\u3A54\u3A61\u3A6Airc;\u4175\u0100di\u3A40\u3A51\u0100bg\u3A45\u3A49ar;\u6A5Fe\u0100;q\u15FA\u3A4F;\u6259erp;\u6118r;\uC000\u{1D534}pf;\uC000\u{1D568}\u0100;e\u1479\u3A66at\xE8\u1479cr;\uC000\u{1D4CC}\u0AE3\u178E\u3A87\0\u3A8B\0\u3A90\u3A9B\0\0\u3A9D\u3AA8\u3AAB\u3AAF\0\0\u3AC3\u3ACE\0\u3AD8\u17DC\u17DFtr\xE9\u17D1r;\uC000\u{1D535}\u0100Aa\u3A94\u3A97r\xF2\u03C3r\xF2\u09F6;\u43BE\u0100Aa\u3AA1\u3AA4r\xF2\u03B8r\xF2\u09EBa\xF0\u2713is;\u62FB\u0180dpt\u17A4\u3AB5\u3ABE\u0100fl\u3ABA\u17A9;\uC000\u{1D569}im\xE5\u17B2\u0100Aa\u3AC7\u3ACAr\xF2\u03CEr\xF2\u0A01\u0100cq\u3AD2\u17B8r;\uC000\u{1D4CD}\u0100pt\u17D6\u3ADCr\xE9\u17D4\u0400acefiosu\u3AF0\u3AFD\u3B08\u3B0C\u3B11\u3B15\u3B1B\u3B21c\u0100uy\u3AF6\u3AFBte\u803B\xFD\u40FD;\u444F\u0100iy\u3B02\u3B06rc;\u4177;\u444Bn\u803B\xA5\u40A5r;\uC000\u{1D536}cy;\u4457pf;\uC000\u{1D56A}cr;\uC000\u{1D4CE}\u0100cm\u3B26\u3B29y;\u444El\u803B\xFF\u40FF\u0500acdefhiosw\u3B42\u3B48\u3B54\u3B58\u3B64\u3B69\u3B6D\u3B74\u3B7A\u3B80cute;\u417A\u0100ay\u3B4D\u3B52ron;\u417E;\u4437ot;\u417C\u0100et\u3B5D\u3B61tr\xE6\u155Fa;\u43B6r;\uC000\u{1D537}cy;\u4436grarr;\u61DDpf;\uC000\u{1D56B}cr;\uC000\u{1D4CF}\u0100jn\u3B85\u3B87;\u600Dj;\u600C'.split("").map((c) => c.charCodeAt(0))
+    );
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-xml.js
+var decode_data_xml_default;
+var init_decode_data_xml = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-xml.js"() {
+    decode_data_xml_default = new Uint16Array(
+      // prettier-ignore
+      "\u0200aglq	\x1B\u026D\0\0p;\u4026os;\u4027t;\u403Et;\u403Cuot;\u4022".split("").map((c) => c.charCodeAt(0))
+    );
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/decode_codepoint.js
+function replaceCodePoint(codePoint) {
+  var _a8;
+  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
+    return 65533;
+  }
+  return (_a8 = decodeMap.get(codePoint)) !== null && _a8 !== void 0 ? _a8 : codePoint;
+}
+var _a, decodeMap, fromCodePoint;
+var init_decode_codepoint = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/decode_codepoint.js"() {
+    decodeMap = /* @__PURE__ */ new Map([
+      [0, 65533],
+      // C1 Unicode control character reference replacements
+      [128, 8364],
+      [130, 8218],
+      [131, 402],
+      [132, 8222],
+      [133, 8230],
+      [134, 8224],
+      [135, 8225],
+      [136, 710],
+      [137, 8240],
+      [138, 352],
+      [139, 8249],
+      [140, 338],
+      [142, 381],
+      [145, 8216],
+      [146, 8217],
+      [147, 8220],
+      [148, 8221],
+      [149, 8226],
+      [150, 8211],
+      [151, 8212],
+      [152, 732],
+      [153, 8482],
+      [154, 353],
+      [155, 8250],
+      [156, 339],
+      [158, 382],
+      [159, 376]
+    ]);
+    fromCodePoint = // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
+    (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+      let output2 = "";
+      if (codePoint > 65535) {
+        codePoint -= 65536;
+        output2 += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
+        codePoint = 56320 | codePoint & 1023;
+      }
+      output2 += String.fromCharCode(codePoint);
+      return output2;
+    };
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/decode.js
+function isNumber(code4) {
+  return code4 >= CharCodes.ZERO && code4 <= CharCodes.NINE;
+}
+function isHexadecimalCharacter(code4) {
+  return code4 >= CharCodes.UPPER_A && code4 <= CharCodes.UPPER_F || code4 >= CharCodes.LOWER_A && code4 <= CharCodes.LOWER_F;
+}
+function isAsciiAlphaNumeric(code4) {
+  return code4 >= CharCodes.UPPER_A && code4 <= CharCodes.UPPER_Z || code4 >= CharCodes.LOWER_A && code4 <= CharCodes.LOWER_Z || isNumber(code4);
+}
+function isEntityInAttributeInvalidEnd(code4) {
+  return code4 === CharCodes.EQUALS || isAsciiAlphaNumeric(code4);
+}
+function getDecoder(decodeTree) {
+  let ret = "";
+  const decoder = new EntityDecoder(decodeTree, (str) => ret += fromCodePoint(str));
+  return function decodeWithTrie(str, decodeMode) {
+    let lastIndex = 0;
+    let offset = 0;
+    while ((offset = str.indexOf("&", offset)) >= 0) {
+      ret += str.slice(lastIndex, offset);
+      decoder.startEntity(decodeMode);
+      const len = decoder.write(
+        str,
+        // Skip the "&"
+        offset + 1
+      );
+      if (len < 0) {
+        lastIndex = offset + decoder.end();
+        break;
+      }
+      lastIndex = offset + len;
+      offset = len === 0 ? lastIndex + 1 : lastIndex;
+    }
+    const result = ret + str.slice(lastIndex);
+    ret = "";
+    return result;
+  };
+}
+function determineBranch(decodeTree, current2, nodeIdx, char) {
+  const branchCount = (current2 & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  const jumpOffset = current2 & BinTrieFlags.JUMP_TABLE;
+  if (branchCount === 0) {
+    return jumpOffset !== 0 && char === jumpOffset ? nodeIdx : -1;
+  }
+  if (jumpOffset) {
+    const value2 = char - jumpOffset;
+    return value2 < 0 || value2 >= branchCount ? -1 : decodeTree[nodeIdx + value2] - 1;
+  }
+  let lo = nodeIdx;
+  let hi = lo + branchCount - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const midVal = decodeTree[mid];
+    if (midVal < char) {
+      lo = mid + 1;
+    } else if (midVal > char) {
+      hi = mid - 1;
+    } else {
+      return decodeTree[mid + branchCount];
+    }
+  }
+  return -1;
+}
+function decodeHTML(str, mode = DecodingMode.Legacy) {
+  return htmlDecoder(str, mode);
+}
+function decodeHTMLStrict(str) {
+  return htmlDecoder(str, DecodingMode.Strict);
+}
+var CharCodes, TO_LOWER_BIT, BinTrieFlags, EntityDecoderState, DecodingMode, EntityDecoder, htmlDecoder, xmlDecoder;
+var init_decode2 = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/decode.js"() {
+    init_decode_data_html();
+    init_decode_data_xml();
+    init_decode_codepoint();
+    init_decode_codepoint();
+    (function(CharCodes2) {
+      CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
+      CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
+      CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
+      CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
+      CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
+      CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+      CharCodes2[CharCodes2["LOWER_F"] = 102] = "LOWER_F";
+      CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+      CharCodes2[CharCodes2["LOWER_Z"] = 122] = "LOWER_Z";
+      CharCodes2[CharCodes2["UPPER_A"] = 65] = "UPPER_A";
+      CharCodes2[CharCodes2["UPPER_F"] = 70] = "UPPER_F";
+      CharCodes2[CharCodes2["UPPER_Z"] = 90] = "UPPER_Z";
+    })(CharCodes || (CharCodes = {}));
+    TO_LOWER_BIT = 32;
+    (function(BinTrieFlags2) {
+      BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+      BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 16256] = "BRANCH_LENGTH";
+      BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+    })(BinTrieFlags || (BinTrieFlags = {}));
+    (function(EntityDecoderState2) {
+      EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
+      EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
+      EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
+      EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
+      EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
+    })(EntityDecoderState || (EntityDecoderState = {}));
+    (function(DecodingMode2) {
+      DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
+      DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
+      DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
+    })(DecodingMode || (DecodingMode = {}));
+    EntityDecoder = class {
+      constructor(decodeTree, emitCodePoint, errors) {
+        this.decodeTree = decodeTree;
+        this.emitCodePoint = emitCodePoint;
+        this.errors = errors;
+        this.state = EntityDecoderState.EntityStart;
+        this.consumed = 1;
+        this.result = 0;
+        this.treeIndex = 0;
+        this.excess = 1;
+        this.decodeMode = DecodingMode.Strict;
+      }
+      /** Resets the instance to make it reusable. */
+      startEntity(decodeMode) {
+        this.decodeMode = decodeMode;
+        this.state = EntityDecoderState.EntityStart;
+        this.result = 0;
+        this.treeIndex = 0;
+        this.excess = 1;
+        this.consumed = 1;
+      }
+      /**
+       * Write an entity to the decoder. This can be called multiple times with partial entities.
+       * If the entity is incomplete, the decoder will return -1.
+       *
+       * Mirrors the implementation of `getDecoder`, but with the ability to stop decoding if the
+       * entity is incomplete, and resume when the next string is written.
+       *
+       * @param string The string containing the entity (or a continuation of the entity).
+       * @param offset The offset at which the entity begins. Should be 0 if this is not the first call.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      write(str, offset) {
+        switch (this.state) {
+          case EntityDecoderState.EntityStart: {
+            if (str.charCodeAt(offset) === CharCodes.NUM) {
+              this.state = EntityDecoderState.NumericStart;
+              this.consumed += 1;
+              return this.stateNumericStart(str, offset + 1);
+            }
+            this.state = EntityDecoderState.NamedEntity;
+            return this.stateNamedEntity(str, offset);
+          }
+          case EntityDecoderState.NumericStart: {
+            return this.stateNumericStart(str, offset);
+          }
+          case EntityDecoderState.NumericDecimal: {
+            return this.stateNumericDecimal(str, offset);
+          }
+          case EntityDecoderState.NumericHex: {
+            return this.stateNumericHex(str, offset);
+          }
+          case EntityDecoderState.NamedEntity: {
+            return this.stateNamedEntity(str, offset);
+          }
+        }
+      }
+      /**
+       * Switches between the numeric decimal and hexadecimal states.
+       *
+       * Equivalent to the `Numeric character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNumericStart(str, offset) {
+        if (offset >= str.length) {
+          return -1;
+        }
+        if ((str.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+          this.state = EntityDecoderState.NumericHex;
+          this.consumed += 1;
+          return this.stateNumericHex(str, offset + 1);
+        }
+        this.state = EntityDecoderState.NumericDecimal;
+        return this.stateNumericDecimal(str, offset);
+      }
+      addToNumericResult(str, start, end, base) {
+        if (start !== end) {
+          const digitCount = end - start;
+          this.result = this.result * Math.pow(base, digitCount) + parseInt(str.substr(start, digitCount), base);
+          this.consumed += digitCount;
+        }
+      }
+      /**
+       * Parses a hexadecimal numeric entity.
+       *
+       * Equivalent to the `Hexademical character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNumericHex(str, offset) {
+        const startIdx = offset;
+        while (offset < str.length) {
+          const char = str.charCodeAt(offset);
+          if (isNumber(char) || isHexadecimalCharacter(char)) {
+            offset += 1;
+          } else {
+            this.addToNumericResult(str, startIdx, offset, 16);
+            return this.emitNumericEntity(char, 3);
+          }
+        }
+        this.addToNumericResult(str, startIdx, offset, 16);
+        return -1;
+      }
+      /**
+       * Parses a decimal numeric entity.
+       *
+       * Equivalent to the `Decimal character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNumericDecimal(str, offset) {
+        const startIdx = offset;
+        while (offset < str.length) {
+          const char = str.charCodeAt(offset);
+          if (isNumber(char)) {
+            offset += 1;
+          } else {
+            this.addToNumericResult(str, startIdx, offset, 10);
+            return this.emitNumericEntity(char, 2);
+          }
+        }
+        this.addToNumericResult(str, startIdx, offset, 10);
+        return -1;
+      }
+      /**
+       * Validate and emit a numeric entity.
+       *
+       * Implements the logic from the `Hexademical character reference start
+       * state` and `Numeric character reference end state` in the HTML spec.
+       *
+       * @param lastCp The last code point of the entity. Used to see if the
+       *               entity was terminated with a semicolon.
+       * @param expectedLength The minimum number of characters that should be
+       *                       consumed. Used to validate that at least one digit
+       *                       was consumed.
+       * @returns The number of characters that were consumed.
+       */
+      emitNumericEntity(lastCp, expectedLength) {
+        var _a8;
+        if (this.consumed <= expectedLength) {
+          (_a8 = this.errors) === null || _a8 === void 0 ? void 0 : _a8.absenceOfDigitsInNumericCharacterReference(this.consumed);
+          return 0;
+        }
+        if (lastCp === CharCodes.SEMI) {
+          this.consumed += 1;
+        } else if (this.decodeMode === DecodingMode.Strict) {
+          return 0;
+        }
+        this.emitCodePoint(replaceCodePoint(this.result), this.consumed);
+        if (this.errors) {
+          if (lastCp !== CharCodes.SEMI) {
+            this.errors.missingSemicolonAfterCharacterReference();
+          }
+          this.errors.validateNumericCharacterReference(this.result);
+        }
+        return this.consumed;
+      }
+      /**
+       * Parses a named entity.
+       *
+       * Equivalent to the `Named character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNamedEntity(str, offset) {
+        const { decodeTree } = this;
+        let current2 = decodeTree[this.treeIndex];
+        let valueLength = (current2 & BinTrieFlags.VALUE_LENGTH) >> 14;
+        for (; offset < str.length; offset++, this.excess++) {
+          const char = str.charCodeAt(offset);
+          this.treeIndex = determineBranch(decodeTree, current2, this.treeIndex + Math.max(1, valueLength), char);
+          if (this.treeIndex < 0) {
+            return this.result === 0 || // If we are parsing an attribute
+            this.decodeMode === DecodingMode.Attribute && // We shouldn't have consumed any characters after the entity,
+            (valueLength === 0 || // And there should be no invalid characters.
+            isEntityInAttributeInvalidEnd(char)) ? 0 : this.emitNotTerminatedNamedEntity();
+          }
+          current2 = decodeTree[this.treeIndex];
+          valueLength = (current2 & BinTrieFlags.VALUE_LENGTH) >> 14;
+          if (valueLength !== 0) {
+            if (char === CharCodes.SEMI) {
+              return this.emitNamedEntityData(this.treeIndex, valueLength, this.consumed + this.excess);
+            }
+            if (this.decodeMode !== DecodingMode.Strict) {
+              this.result = this.treeIndex;
+              this.consumed += this.excess;
+              this.excess = 0;
+            }
+          }
+        }
+        return -1;
+      }
+      /**
+       * Emit a named entity that was not terminated with a semicolon.
+       *
+       * @returns The number of characters consumed.
+       */
+      emitNotTerminatedNamedEntity() {
+        var _a8;
+        const { result, decodeTree } = this;
+        const valueLength = (decodeTree[result] & BinTrieFlags.VALUE_LENGTH) >> 14;
+        this.emitNamedEntityData(result, valueLength, this.consumed);
+        (_a8 = this.errors) === null || _a8 === void 0 ? void 0 : _a8.missingSemicolonAfterCharacterReference();
+        return this.consumed;
+      }
+      /**
+       * Emit a named entity.
+       *
+       * @param result The index of the entity in the decode tree.
+       * @param valueLength The number of bytes in the entity.
+       * @param consumed The number of characters consumed.
+       *
+       * @returns The number of characters consumed.
+       */
+      emitNamedEntityData(result, valueLength, consumed) {
+        const { decodeTree } = this;
+        this.emitCodePoint(valueLength === 1 ? decodeTree[result] & ~BinTrieFlags.VALUE_LENGTH : decodeTree[result + 1], consumed);
+        if (valueLength === 3) {
+          this.emitCodePoint(decodeTree[result + 2], consumed);
+        }
+        return consumed;
+      }
+      /**
+       * Signal to the parser that the end of the input was reached.
+       *
+       * Remaining data will be emitted and relevant errors will be produced.
+       *
+       * @returns The number of characters consumed.
+       */
+      end() {
+        var _a8;
+        switch (this.state) {
+          case EntityDecoderState.NamedEntity: {
+            return this.result !== 0 && (this.decodeMode !== DecodingMode.Attribute || this.result === this.treeIndex) ? this.emitNotTerminatedNamedEntity() : 0;
+          }
+          // Otherwise, emit a numeric entity if we have one.
+          case EntityDecoderState.NumericDecimal: {
+            return this.emitNumericEntity(0, 2);
+          }
+          case EntityDecoderState.NumericHex: {
+            return this.emitNumericEntity(0, 3);
+          }
+          case EntityDecoderState.NumericStart: {
+            (_a8 = this.errors) === null || _a8 === void 0 ? void 0 : _a8.absenceOfDigitsInNumericCharacterReference(this.consumed);
+            return 0;
+          }
+          case EntityDecoderState.EntityStart: {
+            return 0;
+          }
+        }
+      }
+    };
+    htmlDecoder = getDecoder(decode_data_html_default);
+    xmlDecoder = getDecoder(decode_data_xml_default);
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/generated/encode-html.js
+function restoreDiff(arr) {
+  for (let i = 1; i < arr.length; i++) {
+    arr[i][0] += arr[i - 1][0] + 1;
+  }
+  return arr;
+}
+var encode_html_default;
+var init_encode_html = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/generated/encode-html.js"() {
+    encode_html_default = new Map(/* @__PURE__ */ restoreDiff([[9, "&Tab;"], [0, "&NewLine;"], [22, "&excl;"], [0, "&quot;"], [0, "&num;"], [0, "&dollar;"], [0, "&percnt;"], [0, "&amp;"], [0, "&apos;"], [0, "&lpar;"], [0, "&rpar;"], [0, "&ast;"], [0, "&plus;"], [0, "&comma;"], [1, "&period;"], [0, "&sol;"], [10, "&colon;"], [0, "&semi;"], [0, { v: "&lt;", n: 8402, o: "&nvlt;" }], [0, { v: "&equals;", n: 8421, o: "&bne;" }], [0, { v: "&gt;", n: 8402, o: "&nvgt;" }], [0, "&quest;"], [0, "&commat;"], [26, "&lbrack;"], [0, "&bsol;"], [0, "&rbrack;"], [0, "&Hat;"], [0, "&lowbar;"], [0, "&DiacriticalGrave;"], [5, { n: 106, o: "&fjlig;" }], [20, "&lbrace;"], [0, "&verbar;"], [0, "&rbrace;"], [34, "&nbsp;"], [0, "&iexcl;"], [0, "&cent;"], [0, "&pound;"], [0, "&curren;"], [0, "&yen;"], [0, "&brvbar;"], [0, "&sect;"], [0, "&die;"], [0, "&copy;"], [0, "&ordf;"], [0, "&laquo;"], [0, "&not;"], [0, "&shy;"], [0, "&circledR;"], [0, "&macr;"], [0, "&deg;"], [0, "&PlusMinus;"], [0, "&sup2;"], [0, "&sup3;"], [0, "&acute;"], [0, "&micro;"], [0, "&para;"], [0, "&centerdot;"], [0, "&cedil;"], [0, "&sup1;"], [0, "&ordm;"], [0, "&raquo;"], [0, "&frac14;"], [0, "&frac12;"], [0, "&frac34;"], [0, "&iquest;"], [0, "&Agrave;"], [0, "&Aacute;"], [0, "&Acirc;"], [0, "&Atilde;"], [0, "&Auml;"], [0, "&angst;"], [0, "&AElig;"], [0, "&Ccedil;"], [0, "&Egrave;"], [0, "&Eacute;"], [0, "&Ecirc;"], [0, "&Euml;"], [0, "&Igrave;"], [0, "&Iacute;"], [0, "&Icirc;"], [0, "&Iuml;"], [0, "&ETH;"], [0, "&Ntilde;"], [0, "&Ograve;"], [0, "&Oacute;"], [0, "&Ocirc;"], [0, "&Otilde;"], [0, "&Ouml;"], [0, "&times;"], [0, "&Oslash;"], [0, "&Ugrave;"], [0, "&Uacute;"], [0, "&Ucirc;"], [0, "&Uuml;"], [0, "&Yacute;"], [0, "&THORN;"], [0, "&szlig;"], [0, "&agrave;"], [0, "&aacute;"], [0, "&acirc;"], [0, "&atilde;"], [0, "&auml;"], [0, "&aring;"], [0, "&aelig;"], [0, "&ccedil;"], [0, "&egrave;"], [0, "&eacute;"], [0, "&ecirc;"], [0, "&euml;"], [0, "&igrave;"], [0, "&iacute;"], [0, "&icirc;"], [0, "&iuml;"], [0, "&eth;"], [0, "&ntilde;"], [0, "&ograve;"], [0, "&oacute;"], [0, "&ocirc;"], [0, "&otilde;"], [0, "&ouml;"], [0, "&div;"], [0, "&oslash;"], [0, "&ugrave;"], [0, "&uacute;"], [0, "&ucirc;"], [0, "&uuml;"], [0, "&yacute;"], [0, "&thorn;"], [0, "&yuml;"], [0, "&Amacr;"], [0, "&amacr;"], [0, "&Abreve;"], [0, "&abreve;"], [0, "&Aogon;"], [0, "&aogon;"], [0, "&Cacute;"], [0, "&cacute;"], [0, "&Ccirc;"], [0, "&ccirc;"], [0, "&Cdot;"], [0, "&cdot;"], [0, "&Ccaron;"], [0, "&ccaron;"], [0, "&Dcaron;"], [0, "&dcaron;"], [0, "&Dstrok;"], [0, "&dstrok;"], [0, "&Emacr;"], [0, "&emacr;"], [2, "&Edot;"], [0, "&edot;"], [0, "&Eogon;"], [0, "&eogon;"], [0, "&Ecaron;"], [0, "&ecaron;"], [0, "&Gcirc;"], [0, "&gcirc;"], [0, "&Gbreve;"], [0, "&gbreve;"], [0, "&Gdot;"], [0, "&gdot;"], [0, "&Gcedil;"], [1, "&Hcirc;"], [0, "&hcirc;"], [0, "&Hstrok;"], [0, "&hstrok;"], [0, "&Itilde;"], [0, "&itilde;"], [0, "&Imacr;"], [0, "&imacr;"], [2, "&Iogon;"], [0, "&iogon;"], [0, "&Idot;"], [0, "&imath;"], [0, "&IJlig;"], [0, "&ijlig;"], [0, "&Jcirc;"], [0, "&jcirc;"], [0, "&Kcedil;"], [0, "&kcedil;"], [0, "&kgreen;"], [0, "&Lacute;"], [0, "&lacute;"], [0, "&Lcedil;"], [0, "&lcedil;"], [0, "&Lcaron;"], [0, "&lcaron;"], [0, "&Lmidot;"], [0, "&lmidot;"], [0, "&Lstrok;"], [0, "&lstrok;"], [0, "&Nacute;"], [0, "&nacute;"], [0, "&Ncedil;"], [0, "&ncedil;"], [0, "&Ncaron;"], [0, "&ncaron;"], [0, "&napos;"], [0, "&ENG;"], [0, "&eng;"], [0, "&Omacr;"], [0, "&omacr;"], [2, "&Odblac;"], [0, "&odblac;"], [0, "&OElig;"], [0, "&oelig;"], [0, "&Racute;"], [0, "&racute;"], [0, "&Rcedil;"], [0, "&rcedil;"], [0, "&Rcaron;"], [0, "&rcaron;"], [0, "&Sacute;"], [0, "&sacute;"], [0, "&Scirc;"], [0, "&scirc;"], [0, "&Scedil;"], [0, "&scedil;"], [0, "&Scaron;"], [0, "&scaron;"], [0, "&Tcedil;"], [0, "&tcedil;"], [0, "&Tcaron;"], [0, "&tcaron;"], [0, "&Tstrok;"], [0, "&tstrok;"], [0, "&Utilde;"], [0, "&utilde;"], [0, "&Umacr;"], [0, "&umacr;"], [0, "&Ubreve;"], [0, "&ubreve;"], [0, "&Uring;"], [0, "&uring;"], [0, "&Udblac;"], [0, "&udblac;"], [0, "&Uogon;"], [0, "&uogon;"], [0, "&Wcirc;"], [0, "&wcirc;"], [0, "&Ycirc;"], [0, "&ycirc;"], [0, "&Yuml;"], [0, "&Zacute;"], [0, "&zacute;"], [0, "&Zdot;"], [0, "&zdot;"], [0, "&Zcaron;"], [0, "&zcaron;"], [19, "&fnof;"], [34, "&imped;"], [63, "&gacute;"], [65, "&jmath;"], [142, "&circ;"], [0, "&caron;"], [16, "&breve;"], [0, "&DiacriticalDot;"], [0, "&ring;"], [0, "&ogon;"], [0, "&DiacriticalTilde;"], [0, "&dblac;"], [51, "&DownBreve;"], [127, "&Alpha;"], [0, "&Beta;"], [0, "&Gamma;"], [0, "&Delta;"], [0, "&Epsilon;"], [0, "&Zeta;"], [0, "&Eta;"], [0, "&Theta;"], [0, "&Iota;"], [0, "&Kappa;"], [0, "&Lambda;"], [0, "&Mu;"], [0, "&Nu;"], [0, "&Xi;"], [0, "&Omicron;"], [0, "&Pi;"], [0, "&Rho;"], [1, "&Sigma;"], [0, "&Tau;"], [0, "&Upsilon;"], [0, "&Phi;"], [0, "&Chi;"], [0, "&Psi;"], [0, "&ohm;"], [7, "&alpha;"], [0, "&beta;"], [0, "&gamma;"], [0, "&delta;"], [0, "&epsi;"], [0, "&zeta;"], [0, "&eta;"], [0, "&theta;"], [0, "&iota;"], [0, "&kappa;"], [0, "&lambda;"], [0, "&mu;"], [0, "&nu;"], [0, "&xi;"], [0, "&omicron;"], [0, "&pi;"], [0, "&rho;"], [0, "&sigmaf;"], [0, "&sigma;"], [0, "&tau;"], [0, "&upsi;"], [0, "&phi;"], [0, "&chi;"], [0, "&psi;"], [0, "&omega;"], [7, "&thetasym;"], [0, "&Upsi;"], [2, "&phiv;"], [0, "&piv;"], [5, "&Gammad;"], [0, "&digamma;"], [18, "&kappav;"], [0, "&rhov;"], [3, "&epsiv;"], [0, "&backepsilon;"], [10, "&IOcy;"], [0, "&DJcy;"], [0, "&GJcy;"], [0, "&Jukcy;"], [0, "&DScy;"], [0, "&Iukcy;"], [0, "&YIcy;"], [0, "&Jsercy;"], [0, "&LJcy;"], [0, "&NJcy;"], [0, "&TSHcy;"], [0, "&KJcy;"], [1, "&Ubrcy;"], [0, "&DZcy;"], [0, "&Acy;"], [0, "&Bcy;"], [0, "&Vcy;"], [0, "&Gcy;"], [0, "&Dcy;"], [0, "&IEcy;"], [0, "&ZHcy;"], [0, "&Zcy;"], [0, "&Icy;"], [0, "&Jcy;"], [0, "&Kcy;"], [0, "&Lcy;"], [0, "&Mcy;"], [0, "&Ncy;"], [0, "&Ocy;"], [0, "&Pcy;"], [0, "&Rcy;"], [0, "&Scy;"], [0, "&Tcy;"], [0, "&Ucy;"], [0, "&Fcy;"], [0, "&KHcy;"], [0, "&TScy;"], [0, "&CHcy;"], [0, "&SHcy;"], [0, "&SHCHcy;"], [0, "&HARDcy;"], [0, "&Ycy;"], [0, "&SOFTcy;"], [0, "&Ecy;"], [0, "&YUcy;"], [0, "&YAcy;"], [0, "&acy;"], [0, "&bcy;"], [0, "&vcy;"], [0, "&gcy;"], [0, "&dcy;"], [0, "&iecy;"], [0, "&zhcy;"], [0, "&zcy;"], [0, "&icy;"], [0, "&jcy;"], [0, "&kcy;"], [0, "&lcy;"], [0, "&mcy;"], [0, "&ncy;"], [0, "&ocy;"], [0, "&pcy;"], [0, "&rcy;"], [0, "&scy;"], [0, "&tcy;"], [0, "&ucy;"], [0, "&fcy;"], [0, "&khcy;"], [0, "&tscy;"], [0, "&chcy;"], [0, "&shcy;"], [0, "&shchcy;"], [0, "&hardcy;"], [0, "&ycy;"], [0, "&softcy;"], [0, "&ecy;"], [0, "&yucy;"], [0, "&yacy;"], [1, "&iocy;"], [0, "&djcy;"], [0, "&gjcy;"], [0, "&jukcy;"], [0, "&dscy;"], [0, "&iukcy;"], [0, "&yicy;"], [0, "&jsercy;"], [0, "&ljcy;"], [0, "&njcy;"], [0, "&tshcy;"], [0, "&kjcy;"], [1, "&ubrcy;"], [0, "&dzcy;"], [7074, "&ensp;"], [0, "&emsp;"], [0, "&emsp13;"], [0, "&emsp14;"], [1, "&numsp;"], [0, "&puncsp;"], [0, "&ThinSpace;"], [0, "&hairsp;"], [0, "&NegativeMediumSpace;"], [0, "&zwnj;"], [0, "&zwj;"], [0, "&lrm;"], [0, "&rlm;"], [0, "&dash;"], [2, "&ndash;"], [0, "&mdash;"], [0, "&horbar;"], [0, "&Verbar;"], [1, "&lsquo;"], [0, "&CloseCurlyQuote;"], [0, "&lsquor;"], [1, "&ldquo;"], [0, "&CloseCurlyDoubleQuote;"], [0, "&bdquo;"], [1, "&dagger;"], [0, "&Dagger;"], [0, "&bull;"], [2, "&nldr;"], [0, "&hellip;"], [9, "&permil;"], [0, "&pertenk;"], [0, "&prime;"], [0, "&Prime;"], [0, "&tprime;"], [0, "&backprime;"], [3, "&lsaquo;"], [0, "&rsaquo;"], [3, "&oline;"], [2, "&caret;"], [1, "&hybull;"], [0, "&frasl;"], [10, "&bsemi;"], [7, "&qprime;"], [7, { v: "&MediumSpace;", n: 8202, o: "&ThickSpace;" }], [0, "&NoBreak;"], [0, "&af;"], [0, "&InvisibleTimes;"], [0, "&ic;"], [72, "&euro;"], [46, "&tdot;"], [0, "&DotDot;"], [37, "&complexes;"], [2, "&incare;"], [4, "&gscr;"], [0, "&hamilt;"], [0, "&Hfr;"], [0, "&Hopf;"], [0, "&planckh;"], [0, "&hbar;"], [0, "&imagline;"], [0, "&Ifr;"], [0, "&lagran;"], [0, "&ell;"], [1, "&naturals;"], [0, "&numero;"], [0, "&copysr;"], [0, "&weierp;"], [0, "&Popf;"], [0, "&Qopf;"], [0, "&realine;"], [0, "&real;"], [0, "&reals;"], [0, "&rx;"], [3, "&trade;"], [1, "&integers;"], [2, "&mho;"], [0, "&zeetrf;"], [0, "&iiota;"], [2, "&bernou;"], [0, "&Cayleys;"], [1, "&escr;"], [0, "&Escr;"], [0, "&Fouriertrf;"], [1, "&Mellintrf;"], [0, "&order;"], [0, "&alefsym;"], [0, "&beth;"], [0, "&gimel;"], [0, "&daleth;"], [12, "&CapitalDifferentialD;"], [0, "&dd;"], [0, "&ee;"], [0, "&ii;"], [10, "&frac13;"], [0, "&frac23;"], [0, "&frac15;"], [0, "&frac25;"], [0, "&frac35;"], [0, "&frac45;"], [0, "&frac16;"], [0, "&frac56;"], [0, "&frac18;"], [0, "&frac38;"], [0, "&frac58;"], [0, "&frac78;"], [49, "&larr;"], [0, "&ShortUpArrow;"], [0, "&rarr;"], [0, "&darr;"], [0, "&harr;"], [0, "&updownarrow;"], [0, "&nwarr;"], [0, "&nearr;"], [0, "&LowerRightArrow;"], [0, "&LowerLeftArrow;"], [0, "&nlarr;"], [0, "&nrarr;"], [1, { v: "&rarrw;", n: 824, o: "&nrarrw;" }], [0, "&Larr;"], [0, "&Uarr;"], [0, "&Rarr;"], [0, "&Darr;"], [0, "&larrtl;"], [0, "&rarrtl;"], [0, "&LeftTeeArrow;"], [0, "&mapstoup;"], [0, "&map;"], [0, "&DownTeeArrow;"], [1, "&hookleftarrow;"], [0, "&hookrightarrow;"], [0, "&larrlp;"], [0, "&looparrowright;"], [0, "&harrw;"], [0, "&nharr;"], [1, "&lsh;"], [0, "&rsh;"], [0, "&ldsh;"], [0, "&rdsh;"], [1, "&crarr;"], [0, "&cularr;"], [0, "&curarr;"], [2, "&circlearrowleft;"], [0, "&circlearrowright;"], [0, "&leftharpoonup;"], [0, "&DownLeftVector;"], [0, "&RightUpVector;"], [0, "&LeftUpVector;"], [0, "&rharu;"], [0, "&DownRightVector;"], [0, "&dharr;"], [0, "&dharl;"], [0, "&RightArrowLeftArrow;"], [0, "&udarr;"], [0, "&LeftArrowRightArrow;"], [0, "&leftleftarrows;"], [0, "&upuparrows;"], [0, "&rightrightarrows;"], [0, "&ddarr;"], [0, "&leftrightharpoons;"], [0, "&Equilibrium;"], [0, "&nlArr;"], [0, "&nhArr;"], [0, "&nrArr;"], [0, "&DoubleLeftArrow;"], [0, "&DoubleUpArrow;"], [0, "&DoubleRightArrow;"], [0, "&dArr;"], [0, "&DoubleLeftRightArrow;"], [0, "&DoubleUpDownArrow;"], [0, "&nwArr;"], [0, "&neArr;"], [0, "&seArr;"], [0, "&swArr;"], [0, "&lAarr;"], [0, "&rAarr;"], [1, "&zigrarr;"], [6, "&larrb;"], [0, "&rarrb;"], [15, "&DownArrowUpArrow;"], [7, "&loarr;"], [0, "&roarr;"], [0, "&hoarr;"], [0, "&forall;"], [0, "&comp;"], [0, { v: "&part;", n: 824, o: "&npart;" }], [0, "&exist;"], [0, "&nexist;"], [0, "&empty;"], [1, "&Del;"], [0, "&Element;"], [0, "&NotElement;"], [1, "&ni;"], [0, "&notni;"], [2, "&prod;"], [0, "&coprod;"], [0, "&sum;"], [0, "&minus;"], [0, "&MinusPlus;"], [0, "&dotplus;"], [1, "&Backslash;"], [0, "&lowast;"], [0, "&compfn;"], [1, "&radic;"], [2, "&prop;"], [0, "&infin;"], [0, "&angrt;"], [0, { v: "&ang;", n: 8402, o: "&nang;" }], [0, "&angmsd;"], [0, "&angsph;"], [0, "&mid;"], [0, "&nmid;"], [0, "&DoubleVerticalBar;"], [0, "&NotDoubleVerticalBar;"], [0, "&and;"], [0, "&or;"], [0, { v: "&cap;", n: 65024, o: "&caps;" }], [0, { v: "&cup;", n: 65024, o: "&cups;" }], [0, "&int;"], [0, "&Int;"], [0, "&iiint;"], [0, "&conint;"], [0, "&Conint;"], [0, "&Cconint;"], [0, "&cwint;"], [0, "&ClockwiseContourIntegral;"], [0, "&awconint;"], [0, "&there4;"], [0, "&becaus;"], [0, "&ratio;"], [0, "&Colon;"], [0, "&dotminus;"], [1, "&mDDot;"], [0, "&homtht;"], [0, { v: "&sim;", n: 8402, o: "&nvsim;" }], [0, { v: "&backsim;", n: 817, o: "&race;" }], [0, { v: "&ac;", n: 819, o: "&acE;" }], [0, "&acd;"], [0, "&VerticalTilde;"], [0, "&NotTilde;"], [0, { v: "&eqsim;", n: 824, o: "&nesim;" }], [0, "&sime;"], [0, "&NotTildeEqual;"], [0, "&cong;"], [0, "&simne;"], [0, "&ncong;"], [0, "&ap;"], [0, "&nap;"], [0, "&ape;"], [0, { v: "&apid;", n: 824, o: "&napid;" }], [0, "&backcong;"], [0, { v: "&asympeq;", n: 8402, o: "&nvap;" }], [0, { v: "&bump;", n: 824, o: "&nbump;" }], [0, { v: "&bumpe;", n: 824, o: "&nbumpe;" }], [0, { v: "&doteq;", n: 824, o: "&nedot;" }], [0, "&doteqdot;"], [0, "&efDot;"], [0, "&erDot;"], [0, "&Assign;"], [0, "&ecolon;"], [0, "&ecir;"], [0, "&circeq;"], [1, "&wedgeq;"], [0, "&veeeq;"], [1, "&triangleq;"], [2, "&equest;"], [0, "&ne;"], [0, { v: "&Congruent;", n: 8421, o: "&bnequiv;" }], [0, "&nequiv;"], [1, { v: "&le;", n: 8402, o: "&nvle;" }], [0, { v: "&ge;", n: 8402, o: "&nvge;" }], [0, { v: "&lE;", n: 824, o: "&nlE;" }], [0, { v: "&gE;", n: 824, o: "&ngE;" }], [0, { v: "&lnE;", n: 65024, o: "&lvertneqq;" }], [0, { v: "&gnE;", n: 65024, o: "&gvertneqq;" }], [0, { v: "&ll;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nLtv;"], [7577, "&nLt;"]])) }], [0, { v: "&gg;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nGtv;"], [7577, "&nGt;"]])) }], [0, "&between;"], [0, "&NotCupCap;"], [0, "&nless;"], [0, "&ngt;"], [0, "&nle;"], [0, "&nge;"], [0, "&lesssim;"], [0, "&GreaterTilde;"], [0, "&nlsim;"], [0, "&ngsim;"], [0, "&LessGreater;"], [0, "&gl;"], [0, "&NotLessGreater;"], [0, "&NotGreaterLess;"], [0, "&pr;"], [0, "&sc;"], [0, "&prcue;"], [0, "&sccue;"], [0, "&PrecedesTilde;"], [0, { v: "&scsim;", n: 824, o: "&NotSucceedsTilde;" }], [0, "&NotPrecedes;"], [0, "&NotSucceeds;"], [0, { v: "&sub;", n: 8402, o: "&NotSubset;" }], [0, { v: "&sup;", n: 8402, o: "&NotSuperset;" }], [0, "&nsub;"], [0, "&nsup;"], [0, "&sube;"], [0, "&supe;"], [0, "&NotSubsetEqual;"], [0, "&NotSupersetEqual;"], [0, { v: "&subne;", n: 65024, o: "&varsubsetneq;" }], [0, { v: "&supne;", n: 65024, o: "&varsupsetneq;" }], [1, "&cupdot;"], [0, "&UnionPlus;"], [0, { v: "&sqsub;", n: 824, o: "&NotSquareSubset;" }], [0, { v: "&sqsup;", n: 824, o: "&NotSquareSuperset;" }], [0, "&sqsube;"], [0, "&sqsupe;"], [0, { v: "&sqcap;", n: 65024, o: "&sqcaps;" }], [0, { v: "&sqcup;", n: 65024, o: "&sqcups;" }], [0, "&CirclePlus;"], [0, "&CircleMinus;"], [0, "&CircleTimes;"], [0, "&osol;"], [0, "&CircleDot;"], [0, "&circledcirc;"], [0, "&circledast;"], [1, "&circleddash;"], [0, "&boxplus;"], [0, "&boxminus;"], [0, "&boxtimes;"], [0, "&dotsquare;"], [0, "&RightTee;"], [0, "&dashv;"], [0, "&DownTee;"], [0, "&bot;"], [1, "&models;"], [0, "&DoubleRightTee;"], [0, "&Vdash;"], [0, "&Vvdash;"], [0, "&VDash;"], [0, "&nvdash;"], [0, "&nvDash;"], [0, "&nVdash;"], [0, "&nVDash;"], [0, "&prurel;"], [1, "&LeftTriangle;"], [0, "&RightTriangle;"], [0, { v: "&LeftTriangleEqual;", n: 8402, o: "&nvltrie;" }], [0, { v: "&RightTriangleEqual;", n: 8402, o: "&nvrtrie;" }], [0, "&origof;"], [0, "&imof;"], [0, "&multimap;"], [0, "&hercon;"], [0, "&intcal;"], [0, "&veebar;"], [1, "&barvee;"], [0, "&angrtvb;"], [0, "&lrtri;"], [0, "&bigwedge;"], [0, "&bigvee;"], [0, "&bigcap;"], [0, "&bigcup;"], [0, "&diam;"], [0, "&sdot;"], [0, "&sstarf;"], [0, "&divideontimes;"], [0, "&bowtie;"], [0, "&ltimes;"], [0, "&rtimes;"], [0, "&leftthreetimes;"], [0, "&rightthreetimes;"], [0, "&backsimeq;"], [0, "&curlyvee;"], [0, "&curlywedge;"], [0, "&Sub;"], [0, "&Sup;"], [0, "&Cap;"], [0, "&Cup;"], [0, "&fork;"], [0, "&epar;"], [0, "&lessdot;"], [0, "&gtdot;"], [0, { v: "&Ll;", n: 824, o: "&nLl;" }], [0, { v: "&Gg;", n: 824, o: "&nGg;" }], [0, { v: "&leg;", n: 65024, o: "&lesg;" }], [0, { v: "&gel;", n: 65024, o: "&gesl;" }], [2, "&cuepr;"], [0, "&cuesc;"], [0, "&NotPrecedesSlantEqual;"], [0, "&NotSucceedsSlantEqual;"], [0, "&NotSquareSubsetEqual;"], [0, "&NotSquareSupersetEqual;"], [2, "&lnsim;"], [0, "&gnsim;"], [0, "&precnsim;"], [0, "&scnsim;"], [0, "&nltri;"], [0, "&NotRightTriangle;"], [0, "&nltrie;"], [0, "&NotRightTriangleEqual;"], [0, "&vellip;"], [0, "&ctdot;"], [0, "&utdot;"], [0, "&dtdot;"], [0, "&disin;"], [0, "&isinsv;"], [0, "&isins;"], [0, { v: "&isindot;", n: 824, o: "&notindot;" }], [0, "&notinvc;"], [0, "&notinvb;"], [1, { v: "&isinE;", n: 824, o: "&notinE;" }], [0, "&nisd;"], [0, "&xnis;"], [0, "&nis;"], [0, "&notnivc;"], [0, "&notnivb;"], [6, "&barwed;"], [0, "&Barwed;"], [1, "&lceil;"], [0, "&rceil;"], [0, "&LeftFloor;"], [0, "&rfloor;"], [0, "&drcrop;"], [0, "&dlcrop;"], [0, "&urcrop;"], [0, "&ulcrop;"], [0, "&bnot;"], [1, "&profline;"], [0, "&profsurf;"], [1, "&telrec;"], [0, "&target;"], [5, "&ulcorn;"], [0, "&urcorn;"], [0, "&dlcorn;"], [0, "&drcorn;"], [2, "&frown;"], [0, "&smile;"], [9, "&cylcty;"], [0, "&profalar;"], [7, "&topbot;"], [6, "&ovbar;"], [1, "&solbar;"], [60, "&angzarr;"], [51, "&lmoustache;"], [0, "&rmoustache;"], [2, "&OverBracket;"], [0, "&bbrk;"], [0, "&bbrktbrk;"], [37, "&OverParenthesis;"], [0, "&UnderParenthesis;"], [0, "&OverBrace;"], [0, "&UnderBrace;"], [2, "&trpezium;"], [4, "&elinters;"], [59, "&blank;"], [164, "&circledS;"], [55, "&boxh;"], [1, "&boxv;"], [9, "&boxdr;"], [3, "&boxdl;"], [3, "&boxur;"], [3, "&boxul;"], [3, "&boxvr;"], [7, "&boxvl;"], [7, "&boxhd;"], [7, "&boxhu;"], [7, "&boxvh;"], [19, "&boxH;"], [0, "&boxV;"], [0, "&boxdR;"], [0, "&boxDr;"], [0, "&boxDR;"], [0, "&boxdL;"], [0, "&boxDl;"], [0, "&boxDL;"], [0, "&boxuR;"], [0, "&boxUr;"], [0, "&boxUR;"], [0, "&boxuL;"], [0, "&boxUl;"], [0, "&boxUL;"], [0, "&boxvR;"], [0, "&boxVr;"], [0, "&boxVR;"], [0, "&boxvL;"], [0, "&boxVl;"], [0, "&boxVL;"], [0, "&boxHd;"], [0, "&boxhD;"], [0, "&boxHD;"], [0, "&boxHu;"], [0, "&boxhU;"], [0, "&boxHU;"], [0, "&boxvH;"], [0, "&boxVh;"], [0, "&boxVH;"], [19, "&uhblk;"], [3, "&lhblk;"], [3, "&block;"], [8, "&blk14;"], [0, "&blk12;"], [0, "&blk34;"], [13, "&square;"], [8, "&blacksquare;"], [0, "&EmptyVerySmallSquare;"], [1, "&rect;"], [0, "&marker;"], [2, "&fltns;"], [1, "&bigtriangleup;"], [0, "&blacktriangle;"], [0, "&triangle;"], [2, "&blacktriangleright;"], [0, "&rtri;"], [3, "&bigtriangledown;"], [0, "&blacktriangledown;"], [0, "&dtri;"], [2, "&blacktriangleleft;"], [0, "&ltri;"], [6, "&loz;"], [0, "&cir;"], [32, "&tridot;"], [2, "&bigcirc;"], [8, "&ultri;"], [0, "&urtri;"], [0, "&lltri;"], [0, "&EmptySmallSquare;"], [0, "&FilledSmallSquare;"], [8, "&bigstar;"], [0, "&star;"], [7, "&phone;"], [49, "&female;"], [1, "&male;"], [29, "&spades;"], [2, "&clubs;"], [1, "&hearts;"], [0, "&diamondsuit;"], [3, "&sung;"], [2, "&flat;"], [0, "&natural;"], [0, "&sharp;"], [163, "&check;"], [3, "&cross;"], [8, "&malt;"], [21, "&sext;"], [33, "&VerticalSeparator;"], [25, "&lbbrk;"], [0, "&rbbrk;"], [84, "&bsolhsub;"], [0, "&suphsol;"], [28, "&LeftDoubleBracket;"], [0, "&RightDoubleBracket;"], [0, "&lang;"], [0, "&rang;"], [0, "&Lang;"], [0, "&Rang;"], [0, "&loang;"], [0, "&roang;"], [7, "&longleftarrow;"], [0, "&longrightarrow;"], [0, "&longleftrightarrow;"], [0, "&DoubleLongLeftArrow;"], [0, "&DoubleLongRightArrow;"], [0, "&DoubleLongLeftRightArrow;"], [1, "&longmapsto;"], [2, "&dzigrarr;"], [258, "&nvlArr;"], [0, "&nvrArr;"], [0, "&nvHarr;"], [0, "&Map;"], [6, "&lbarr;"], [0, "&bkarow;"], [0, "&lBarr;"], [0, "&dbkarow;"], [0, "&drbkarow;"], [0, "&DDotrahd;"], [0, "&UpArrowBar;"], [0, "&DownArrowBar;"], [2, "&Rarrtl;"], [2, "&latail;"], [0, "&ratail;"], [0, "&lAtail;"], [0, "&rAtail;"], [0, "&larrfs;"], [0, "&rarrfs;"], [0, "&larrbfs;"], [0, "&rarrbfs;"], [2, "&nwarhk;"], [0, "&nearhk;"], [0, "&hksearow;"], [0, "&hkswarow;"], [0, "&nwnear;"], [0, "&nesear;"], [0, "&seswar;"], [0, "&swnwar;"], [8, { v: "&rarrc;", n: 824, o: "&nrarrc;" }], [1, "&cudarrr;"], [0, "&ldca;"], [0, "&rdca;"], [0, "&cudarrl;"], [0, "&larrpl;"], [2, "&curarrm;"], [0, "&cularrp;"], [7, "&rarrpl;"], [2, "&harrcir;"], [0, "&Uarrocir;"], [0, "&lurdshar;"], [0, "&ldrushar;"], [2, "&LeftRightVector;"], [0, "&RightUpDownVector;"], [0, "&DownLeftRightVector;"], [0, "&LeftUpDownVector;"], [0, "&LeftVectorBar;"], [0, "&RightVectorBar;"], [0, "&RightUpVectorBar;"], [0, "&RightDownVectorBar;"], [0, "&DownLeftVectorBar;"], [0, "&DownRightVectorBar;"], [0, "&LeftUpVectorBar;"], [0, "&LeftDownVectorBar;"], [0, "&LeftTeeVector;"], [0, "&RightTeeVector;"], [0, "&RightUpTeeVector;"], [0, "&RightDownTeeVector;"], [0, "&DownLeftTeeVector;"], [0, "&DownRightTeeVector;"], [0, "&LeftUpTeeVector;"], [0, "&LeftDownTeeVector;"], [0, "&lHar;"], [0, "&uHar;"], [0, "&rHar;"], [0, "&dHar;"], [0, "&luruhar;"], [0, "&ldrdhar;"], [0, "&ruluhar;"], [0, "&rdldhar;"], [0, "&lharul;"], [0, "&llhard;"], [0, "&rharul;"], [0, "&lrhard;"], [0, "&udhar;"], [0, "&duhar;"], [0, "&RoundImplies;"], [0, "&erarr;"], [0, "&simrarr;"], [0, "&larrsim;"], [0, "&rarrsim;"], [0, "&rarrap;"], [0, "&ltlarr;"], [1, "&gtrarr;"], [0, "&subrarr;"], [1, "&suplarr;"], [0, "&lfisht;"], [0, "&rfisht;"], [0, "&ufisht;"], [0, "&dfisht;"], [5, "&lopar;"], [0, "&ropar;"], [4, "&lbrke;"], [0, "&rbrke;"], [0, "&lbrkslu;"], [0, "&rbrksld;"], [0, "&lbrksld;"], [0, "&rbrkslu;"], [0, "&langd;"], [0, "&rangd;"], [0, "&lparlt;"], [0, "&rpargt;"], [0, "&gtlPar;"], [0, "&ltrPar;"], [3, "&vzigzag;"], [1, "&vangrt;"], [0, "&angrtvbd;"], [6, "&ange;"], [0, "&range;"], [0, "&dwangle;"], [0, "&uwangle;"], [0, "&angmsdaa;"], [0, "&angmsdab;"], [0, "&angmsdac;"], [0, "&angmsdad;"], [0, "&angmsdae;"], [0, "&angmsdaf;"], [0, "&angmsdag;"], [0, "&angmsdah;"], [0, "&bemptyv;"], [0, "&demptyv;"], [0, "&cemptyv;"], [0, "&raemptyv;"], [0, "&laemptyv;"], [0, "&ohbar;"], [0, "&omid;"], [0, "&opar;"], [1, "&operp;"], [1, "&olcross;"], [0, "&odsold;"], [1, "&olcir;"], [0, "&ofcir;"], [0, "&olt;"], [0, "&ogt;"], [0, "&cirscir;"], [0, "&cirE;"], [0, "&solb;"], [0, "&bsolb;"], [3, "&boxbox;"], [3, "&trisb;"], [0, "&rtriltri;"], [0, { v: "&LeftTriangleBar;", n: 824, o: "&NotLeftTriangleBar;" }], [0, { v: "&RightTriangleBar;", n: 824, o: "&NotRightTriangleBar;" }], [11, "&iinfin;"], [0, "&infintie;"], [0, "&nvinfin;"], [4, "&eparsl;"], [0, "&smeparsl;"], [0, "&eqvparsl;"], [5, "&blacklozenge;"], [8, "&RuleDelayed;"], [1, "&dsol;"], [9, "&bigodot;"], [0, "&bigoplus;"], [0, "&bigotimes;"], [1, "&biguplus;"], [1, "&bigsqcup;"], [5, "&iiiint;"], [0, "&fpartint;"], [2, "&cirfnint;"], [0, "&awint;"], [0, "&rppolint;"], [0, "&scpolint;"], [0, "&npolint;"], [0, "&pointint;"], [0, "&quatint;"], [0, "&intlarhk;"], [10, "&pluscir;"], [0, "&plusacir;"], [0, "&simplus;"], [0, "&plusdu;"], [0, "&plussim;"], [0, "&plustwo;"], [1, "&mcomma;"], [0, "&minusdu;"], [2, "&loplus;"], [0, "&roplus;"], [0, "&Cross;"], [0, "&timesd;"], [0, "&timesbar;"], [1, "&smashp;"], [0, "&lotimes;"], [0, "&rotimes;"], [0, "&otimesas;"], [0, "&Otimes;"], [0, "&odiv;"], [0, "&triplus;"], [0, "&triminus;"], [0, "&tritime;"], [0, "&intprod;"], [2, "&amalg;"], [0, "&capdot;"], [1, "&ncup;"], [0, "&ncap;"], [0, "&capand;"], [0, "&cupor;"], [0, "&cupcap;"], [0, "&capcup;"], [0, "&cupbrcap;"], [0, "&capbrcup;"], [0, "&cupcup;"], [0, "&capcap;"], [0, "&ccups;"], [0, "&ccaps;"], [2, "&ccupssm;"], [2, "&And;"], [0, "&Or;"], [0, "&andand;"], [0, "&oror;"], [0, "&orslope;"], [0, "&andslope;"], [1, "&andv;"], [0, "&orv;"], [0, "&andd;"], [0, "&ord;"], [1, "&wedbar;"], [6, "&sdote;"], [3, "&simdot;"], [2, { v: "&congdot;", n: 824, o: "&ncongdot;" }], [0, "&easter;"], [0, "&apacir;"], [0, { v: "&apE;", n: 824, o: "&napE;" }], [0, "&eplus;"], [0, "&pluse;"], [0, "&Esim;"], [0, "&Colone;"], [0, "&Equal;"], [1, "&ddotseq;"], [0, "&equivDD;"], [0, "&ltcir;"], [0, "&gtcir;"], [0, "&ltquest;"], [0, "&gtquest;"], [0, { v: "&leqslant;", n: 824, o: "&nleqslant;" }], [0, { v: "&geqslant;", n: 824, o: "&ngeqslant;" }], [0, "&lesdot;"], [0, "&gesdot;"], [0, "&lesdoto;"], [0, "&gesdoto;"], [0, "&lesdotor;"], [0, "&gesdotol;"], [0, "&lap;"], [0, "&gap;"], [0, "&lne;"], [0, "&gne;"], [0, "&lnap;"], [0, "&gnap;"], [0, "&lEg;"], [0, "&gEl;"], [0, "&lsime;"], [0, "&gsime;"], [0, "&lsimg;"], [0, "&gsiml;"], [0, "&lgE;"], [0, "&glE;"], [0, "&lesges;"], [0, "&gesles;"], [0, "&els;"], [0, "&egs;"], [0, "&elsdot;"], [0, "&egsdot;"], [0, "&el;"], [0, "&eg;"], [2, "&siml;"], [0, "&simg;"], [0, "&simlE;"], [0, "&simgE;"], [0, { v: "&LessLess;", n: 824, o: "&NotNestedLessLess;" }], [0, { v: "&GreaterGreater;", n: 824, o: "&NotNestedGreaterGreater;" }], [1, "&glj;"], [0, "&gla;"], [0, "&ltcc;"], [0, "&gtcc;"], [0, "&lescc;"], [0, "&gescc;"], [0, "&smt;"], [0, "&lat;"], [0, { v: "&smte;", n: 65024, o: "&smtes;" }], [0, { v: "&late;", n: 65024, o: "&lates;" }], [0, "&bumpE;"], [0, { v: "&PrecedesEqual;", n: 824, o: "&NotPrecedesEqual;" }], [0, { v: "&sce;", n: 824, o: "&NotSucceedsEqual;" }], [2, "&prE;"], [0, "&scE;"], [0, "&precneqq;"], [0, "&scnE;"], [0, "&prap;"], [0, "&scap;"], [0, "&precnapprox;"], [0, "&scnap;"], [0, "&Pr;"], [0, "&Sc;"], [0, "&subdot;"], [0, "&supdot;"], [0, "&subplus;"], [0, "&supplus;"], [0, "&submult;"], [0, "&supmult;"], [0, "&subedot;"], [0, "&supedot;"], [0, { v: "&subE;", n: 824, o: "&nsubE;" }], [0, { v: "&supE;", n: 824, o: "&nsupE;" }], [0, "&subsim;"], [0, "&supsim;"], [2, { v: "&subnE;", n: 65024, o: "&varsubsetneqq;" }], [0, { v: "&supnE;", n: 65024, o: "&varsupsetneqq;" }], [2, "&csub;"], [0, "&csup;"], [0, "&csube;"], [0, "&csupe;"], [0, "&subsup;"], [0, "&supsub;"], [0, "&subsub;"], [0, "&supsup;"], [0, "&suphsub;"], [0, "&supdsub;"], [0, "&forkv;"], [0, "&topfork;"], [0, "&mlcp;"], [8, "&Dashv;"], [1, "&Vdashl;"], [0, "&Barv;"], [0, "&vBar;"], [0, "&vBarv;"], [1, "&Vbar;"], [0, "&Not;"], [0, "&bNot;"], [0, "&rnmid;"], [0, "&cirmid;"], [0, "&midcir;"], [0, "&topcir;"], [0, "&nhpar;"], [0, "&parsim;"], [9, { v: "&parsl;", n: 8421, o: "&nparsl;" }], [44343, { n: new Map(/* @__PURE__ */ restoreDiff([[56476, "&Ascr;"], [1, "&Cscr;"], [0, "&Dscr;"], [2, "&Gscr;"], [2, "&Jscr;"], [0, "&Kscr;"], [2, "&Nscr;"], [0, "&Oscr;"], [0, "&Pscr;"], [0, "&Qscr;"], [1, "&Sscr;"], [0, "&Tscr;"], [0, "&Uscr;"], [0, "&Vscr;"], [0, "&Wscr;"], [0, "&Xscr;"], [0, "&Yscr;"], [0, "&Zscr;"], [0, "&ascr;"], [0, "&bscr;"], [0, "&cscr;"], [0, "&dscr;"], [1, "&fscr;"], [1, "&hscr;"], [0, "&iscr;"], [0, "&jscr;"], [0, "&kscr;"], [0, "&lscr;"], [0, "&mscr;"], [0, "&nscr;"], [1, "&pscr;"], [0, "&qscr;"], [0, "&rscr;"], [0, "&sscr;"], [0, "&tscr;"], [0, "&uscr;"], [0, "&vscr;"], [0, "&wscr;"], [0, "&xscr;"], [0, "&yscr;"], [0, "&zscr;"], [52, "&Afr;"], [0, "&Bfr;"], [1, "&Dfr;"], [0, "&Efr;"], [0, "&Ffr;"], [0, "&Gfr;"], [2, "&Jfr;"], [0, "&Kfr;"], [0, "&Lfr;"], [0, "&Mfr;"], [0, "&Nfr;"], [0, "&Ofr;"], [0, "&Pfr;"], [0, "&Qfr;"], [1, "&Sfr;"], [0, "&Tfr;"], [0, "&Ufr;"], [0, "&Vfr;"], [0, "&Wfr;"], [0, "&Xfr;"], [0, "&Yfr;"], [1, "&afr;"], [0, "&bfr;"], [0, "&cfr;"], [0, "&dfr;"], [0, "&efr;"], [0, "&ffr;"], [0, "&gfr;"], [0, "&hfr;"], [0, "&ifr;"], [0, "&jfr;"], [0, "&kfr;"], [0, "&lfr;"], [0, "&mfr;"], [0, "&nfr;"], [0, "&ofr;"], [0, "&pfr;"], [0, "&qfr;"], [0, "&rfr;"], [0, "&sfr;"], [0, "&tfr;"], [0, "&ufr;"], [0, "&vfr;"], [0, "&wfr;"], [0, "&xfr;"], [0, "&yfr;"], [0, "&zfr;"], [0, "&Aopf;"], [0, "&Bopf;"], [1, "&Dopf;"], [0, "&Eopf;"], [0, "&Fopf;"], [0, "&Gopf;"], [1, "&Iopf;"], [0, "&Jopf;"], [0, "&Kopf;"], [0, "&Lopf;"], [0, "&Mopf;"], [1, "&Oopf;"], [3, "&Sopf;"], [0, "&Topf;"], [0, "&Uopf;"], [0, "&Vopf;"], [0, "&Wopf;"], [0, "&Xopf;"], [0, "&Yopf;"], [1, "&aopf;"], [0, "&bopf;"], [0, "&copf;"], [0, "&dopf;"], [0, "&eopf;"], [0, "&fopf;"], [0, "&gopf;"], [0, "&hopf;"], [0, "&iopf;"], [0, "&jopf;"], [0, "&kopf;"], [0, "&lopf;"], [0, "&mopf;"], [0, "&nopf;"], [0, "&oopf;"], [0, "&popf;"], [0, "&qopf;"], [0, "&ropf;"], [0, "&sopf;"], [0, "&topf;"], [0, "&uopf;"], [0, "&vopf;"], [0, "&wopf;"], [0, "&xopf;"], [0, "&yopf;"], [0, "&zopf;"]])) }], [8906, "&fflig;"], [0, "&filig;"], [0, "&fllig;"], [0, "&ffilig;"], [0, "&ffllig;"]]));
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/escape.js
+function getEscaper(regex, map4) {
+  return function escape4(data) {
+    let match2;
+    let lastIdx = 0;
+    let result = "";
+    while (match2 = regex.exec(data)) {
+      if (lastIdx !== match2.index) {
+        result += data.substring(lastIdx, match2.index);
+      }
+      result += map4.get(match2[0].charCodeAt(0));
+      lastIdx = match2.index + 1;
+    }
+    return result + data.substring(lastIdx);
+  };
+}
+var xmlCodeMap, getCodePoint, escapeUTF8, escapeAttribute, escapeText;
+var init_escape = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/escape.js"() {
+    xmlCodeMap = /* @__PURE__ */ new Map([
+      [34, "&quot;"],
+      [38, "&amp;"],
+      [39, "&apos;"],
+      [60, "&lt;"],
+      [62, "&gt;"]
+    ]);
+    getCodePoint = // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    String.prototype.codePointAt != null ? (str, index2) => str.codePointAt(index2) : (
+      // http://mathiasbynens.be/notes/javascript-encoding#surrogate-formulae
+      (c, index2) => (c.charCodeAt(index2) & 64512) === 55296 ? (c.charCodeAt(index2) - 55296) * 1024 + c.charCodeAt(index2 + 1) - 56320 + 65536 : c.charCodeAt(index2)
+    );
+    escapeUTF8 = getEscaper(/[&<>'"]/g, xmlCodeMap);
+    escapeAttribute = getEscaper(/["&\u00A0]/g, /* @__PURE__ */ new Map([
+      [34, "&quot;"],
+      [38, "&amp;"],
+      [160, "&nbsp;"]
+    ]));
+    escapeText = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
+      [38, "&amp;"],
+      [60, "&lt;"],
+      [62, "&gt;"],
+      [160, "&nbsp;"]
+    ]));
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/encode.js
+var init_encode2 = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/encode.js"() {
+    init_encode_html();
+    init_escape();
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/index.js
+var EntityLevel, EncodingMode;
+var init_esm = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/index.js"() {
+    init_decode2();
+    init_encode2();
+    init_escape();
+    init_escape();
+    init_encode2();
+    init_decode2();
+    (function(EntityLevel2) {
+      EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
+      EntityLevel2[EntityLevel2["HTML"] = 1] = "HTML";
+    })(EntityLevel || (EntityLevel = {}));
+    (function(EncodingMode2) {
+      EncodingMode2[EncodingMode2["UTF8"] = 0] = "UTF8";
+      EncodingMode2[EncodingMode2["ASCII"] = 1] = "ASCII";
+      EncodingMode2[EncodingMode2["Extensive"] = 2] = "Extensive";
+      EncodingMode2[EncodingMode2["Attribute"] = 3] = "Attribute";
+      EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
+    })(EncodingMode || (EncodingMode = {}));
+  }
+});
+
+// node_modules/markdown-it/lib/common/utils.mjs
+var utils_exports = {};
+__export(utils_exports, {
+  arrayReplaceAt: () => arrayReplaceAt,
+  asciiTrim: () => asciiTrim,
+  assign: () => assign,
+  escapeHtml: () => escapeHtml,
+  escapeRE: () => escapeRE,
+  fromCodePoint: () => fromCodePoint2,
+  has: () => has,
+  isMdAsciiPunct: () => isMdAsciiPunct,
+  isPunctChar: () => isPunctChar,
+  isPunctCharCode: () => isPunctCharCode,
+  isSpace: () => isSpace,
+  isString: () => isString,
+  isValidEntityCode: () => isValidEntityCode,
+  isWhiteSpace: () => isWhiteSpace,
+  lib: () => lib,
+  normalizeReference: () => normalizeReference,
+  unescapeAll: () => unescapeAll,
+  unescapeMd: () => unescapeMd
+});
+function _class(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString(obj) {
+  return _class(obj) === "[object String]";
+}
+function has(object2, key) {
+  return _hasOwnProperty.call(object2, key);
+}
+function assign(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    if (typeof source !== "object") {
+      throw new TypeError(source + "must be object");
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function arrayReplaceAt(src, pos, newElements) {
+  return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
+}
+function isValidEntityCode(c) {
+  if (c >= 55296 && c <= 57343) {
+    return false;
+  }
+  if (c >= 64976 && c <= 65007) {
+    return false;
+  }
+  if ((c & 65535) === 65535 || (c & 65535) === 65534) {
+    return false;
+  }
+  if (c >= 0 && c <= 8) {
+    return false;
+  }
+  if (c === 11) {
+    return false;
+  }
+  if (c >= 14 && c <= 31) {
+    return false;
+  }
+  if (c >= 127 && c <= 159) {
+    return false;
+  }
+  if (c > 1114111) {
+    return false;
+  }
+  return true;
+}
+function fromCodePoint2(c) {
+  if (c > 65535) {
+    c -= 65536;
+    const surrogate1 = 55296 + (c >> 10);
+    const surrogate2 = 56320 + (c & 1023);
+    return String.fromCharCode(surrogate1, surrogate2);
+  }
+  return String.fromCharCode(c);
+}
+function replaceEntityPattern(match2, name) {
+  if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
+    const code4 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code4)) {
+      return fromCodePoint2(code4);
+    }
+    return match2;
+  }
+  const decoded = decodeHTML(match2);
+  if (decoded !== match2) {
+    return decoded;
+  }
+  return match2;
+}
+function unescapeMd(str) {
+  if (str.indexOf("\\") < 0) {
+    return str;
+  }
+  return str.replace(UNESCAPE_MD_RE, "$1");
+}
+function unescapeAll(str) {
+  if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) {
+    return str;
+  }
+  return str.replace(UNESCAPE_ALL_RE, function(match2, escaped, entity2) {
+    if (escaped) {
+      return escaped;
+    }
+    return replaceEntityPattern(match2, entity2);
+  });
+}
+function replaceUnsafeChar(ch) {
+  return HTML_REPLACEMENTS[ch];
+}
+function escapeHtml(str) {
+  if (HTML_ESCAPE_TEST_RE.test(str)) {
+    return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  }
+  return str;
+}
+function escapeRE(str) {
+  return str.replace(REGEXP_ESCAPE_RE, "\\$&");
+}
+function isSpace(code4) {
+  switch (code4) {
+    case 9:
+    case 32:
+      return true;
+  }
+  return false;
+}
+function isWhiteSpace(code4) {
+  if (code4 >= 8192 && code4 <= 8202) {
+    return true;
+  }
+  switch (code4) {
+    case 9:
+    // \t
+    case 10:
+    // \n
+    case 11:
+    // \v
+    case 12:
+    // \f
+    case 13:
+    // \r
+    case 32:
+    case 160:
+    case 5760:
+    case 8239:
+    case 8287:
+    case 12288:
+      return true;
+  }
+  return false;
+}
+function isPunctChar(ch) {
+  return regex_default4.test(ch) || regex_default5.test(ch);
+}
+function isPunctCharCode(code4) {
+  return isPunctChar(fromCodePoint2(code4));
+}
+function isMdAsciiPunct(ch) {
+  switch (ch) {
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 39:
+    case 40:
+    case 41:
+    case 42:
+    case 43:
+    case 44:
+    case 45:
+    case 46:
+    case 47:
+    case 58:
+    case 59:
+    case 60:
+    case 61:
+    case 62:
+    case 63:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 124:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function normalizeReference(str) {
+  str = str.trim().replace(/\s+/g, " ");
+  if ("\u1E9E".toLowerCase() === "\u1E7E") {
+    str = str.replace(/ẞ/g, "\xDF");
+  }
+  return str.toLowerCase().toUpperCase();
+}
+function isAsciiTrimmable(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function asciiTrim(str) {
+  let start = 0;
+  for (; start < str.length; start++) {
+    if (!isAsciiTrimmable(str.charCodeAt(start))) {
+      break;
+    }
+  }
+  let end = str.length - 1;
+  for (; end >= start; end--) {
+    if (!isAsciiTrimmable(str.charCodeAt(end))) {
+      break;
+    }
+  }
+  return str.slice(start, end + 1);
+}
+var _hasOwnProperty, UNESCAPE_MD_RE, ENTITY_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib;
+var init_utils = __esm({
+  "node_modules/markdown-it/lib/common/utils.mjs"() {
+    init_mdurl();
+    init_uc();
+    init_esm();
+    _hasOwnProperty = Object.prototype.hasOwnProperty;
+    UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
+    ENTITY_RE = /&([a-z#][a-z0-9]{1,31});/gi;
+    UNESCAPE_ALL_RE = new RegExp(UNESCAPE_MD_RE.source + "|" + ENTITY_RE.source, "gi");
+    DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
+    HTML_ESCAPE_TEST_RE = /[&<>"]/;
+    HTML_ESCAPE_REPLACE_RE = /[&<>"]/g;
+    HTML_REPLACEMENTS = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;"
+    };
+    REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
+    lib = { mdurl: mdurl_exports, ucmicro: uc_exports };
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_label.mjs
+function parseLinkLabel(state2, start, disableNested) {
+  let level2, found, marker, prevPos;
+  const max = state2.posMax;
+  const oldPos = state2.pos;
+  state2.pos = start + 1;
+  level2 = 1;
+  while (state2.pos < max) {
+    marker = state2.src.charCodeAt(state2.pos);
+    if (marker === 93) {
+      level2--;
+      if (level2 === 0) {
+        found = true;
+        break;
+      }
+    }
+    prevPos = state2.pos;
+    state2.md.inline.skipToken(state2);
+    if (marker === 91) {
+      if (prevPos === state2.pos - 1) {
+        level2++;
+      } else if (disableNested) {
+        state2.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  let labelEnd2 = -1;
+  if (found) {
+    labelEnd2 = state2.pos;
+  }
+  state2.pos = oldPos;
+  return labelEnd2;
+}
+var init_parse_link_label = __esm({
+  "node_modules/markdown-it/lib/helpers/parse_link_label.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
+function parseLinkDestination(str, start, max) {
+  let code4;
+  let pos = start;
+  const result = {
+    ok: false,
+    pos: 0,
+    str: ""
+  };
+  if (str.charCodeAt(pos) === 60) {
+    pos++;
+    while (pos < max) {
+      code4 = str.charCodeAt(pos);
+      if (code4 === 10) {
+        return result;
+      }
+      if (code4 === 60) {
+        return result;
+      }
+      if (code4 === 62) {
+        result.pos = pos + 1;
+        result.str = unescapeAll(str.slice(start + 1, pos));
+        result.ok = true;
+        return result;
+      }
+      if (code4 === 92 && pos + 1 < max) {
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    return result;
+  }
+  let level2 = 0;
+  while (pos < max) {
+    code4 = str.charCodeAt(pos);
+    if (code4 === 32) {
+      break;
+    }
+    if (code4 < 32 || code4 === 127) {
+      break;
+    }
+    if (code4 === 92 && pos + 1 < max) {
+      if (str.charCodeAt(pos + 1) === 32) {
+        pos++;
+        continue;
+      }
+      pos += 2;
+      continue;
+    }
+    if (code4 === 40) {
+      level2++;
+      if (level2 > 32) {
+        return result;
+      }
+    }
+    if (code4 === 41) {
+      if (level2 === 0) {
+        break;
+      }
+      level2--;
+    }
+    pos++;
+  }
+  if (start === pos) {
+    return result;
+  }
+  if (level2 !== 0) {
+    return result;
+  }
+  result.str = unescapeAll(str.slice(start, pos));
+  result.pos = pos;
+  result.ok = true;
+  return result;
+}
+var init_parse_link_destination = __esm({
+  "node_modules/markdown-it/lib/helpers/parse_link_destination.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_title.mjs
+function parseLinkTitle(str, start, max, prev_state) {
+  let code4;
+  let pos = start;
+  const state2 = {
+    // if `true`, this is a valid link title
+    ok: false,
+    // if `true`, this link can be continued on the next line
+    can_continue: false,
+    // if `ok`, it's the position of the first character after the closing marker
+    pos: 0,
+    // if `ok`, it's the unescaped title
+    str: "",
+    // expected closing marker character code
+    marker: 0
+  };
+  if (prev_state) {
+    state2.str = prev_state.str;
+    state2.marker = prev_state.marker;
+  } else {
+    if (pos >= max) {
+      return state2;
+    }
+    let marker = str.charCodeAt(pos);
+    if (marker !== 34 && marker !== 39 && marker !== 40) {
+      return state2;
+    }
+    start++;
+    pos++;
+    if (marker === 40) {
+      marker = 41;
+    }
+    state2.marker = marker;
+  }
+  while (pos < max) {
+    code4 = str.charCodeAt(pos);
+    if (code4 === state2.marker) {
+      state2.pos = pos + 1;
+      state2.str += unescapeAll(str.slice(start, pos));
+      state2.ok = true;
+      return state2;
+    } else if (code4 === 40 && state2.marker === 41) {
+      return state2;
+    } else if (code4 === 92 && pos + 1 < max) {
+      pos++;
+    }
+    pos++;
+  }
+  state2.can_continue = true;
+  state2.str += unescapeAll(str.slice(start, pos));
+  return state2;
+}
+var init_parse_link_title = __esm({
+  "node_modules/markdown-it/lib/helpers/parse_link_title.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/index.mjs
+var helpers_exports = {};
+__export(helpers_exports, {
+  parseLinkDestination: () => parseLinkDestination,
+  parseLinkLabel: () => parseLinkLabel,
+  parseLinkTitle: () => parseLinkTitle
+});
+var init_helpers = __esm({
+  "node_modules/markdown-it/lib/helpers/index.mjs"() {
+    init_parse_link_label();
+    init_parse_link_destination();
+    init_parse_link_title();
+  }
+});
+
+// node_modules/markdown-it/lib/renderer.mjs
+function Renderer() {
+  this.rules = assign({}, default_rules);
+}
+var default_rules, renderer_default;
+var init_renderer = __esm({
+  "node_modules/markdown-it/lib/renderer.mjs"() {
+    init_utils();
+    default_rules = {};
+    default_rules.code_inline = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      return "<code" + slf.renderAttrs(token) + ">" + escapeHtml(token.content) + "</code>";
+    };
+    default_rules.code_block = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      return "<pre" + slf.renderAttrs(token) + "><code>" + escapeHtml(tokens[idx].content) + "</code></pre>\n";
+    };
+    default_rules.fence = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      const info = token.info ? unescapeAll(token.info).trim() : "";
+      let langName = "";
+      let langAttrs = "";
+      if (info) {
+        const arr = info.split(/(\s+)/g);
+        langName = arr[0];
+        langAttrs = arr.slice(2).join("");
+      }
+      let highlighted;
+      if (options.highlight) {
+        highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+      } else {
+        highlighted = escapeHtml(token.content);
+      }
+      if (highlighted.indexOf("<pre") === 0) {
+        return highlighted + "\n";
+      }
+      if (info) {
+        const i = token.attrIndex("class");
+        const tmpAttrs = token.attrs ? token.attrs.slice() : [];
+        if (i < 0) {
+          tmpAttrs.push(["class", options.langPrefix + langName]);
+        } else {
+          tmpAttrs[i] = tmpAttrs[i].slice();
+          tmpAttrs[i][1] += " " + options.langPrefix + langName;
+        }
+        const tmpToken = {
+          attrs: tmpAttrs
+        };
+        return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
+`;
+      }
+      return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
+`;
+    };
+    default_rules.image = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options, env);
+      return slf.renderToken(tokens, idx, options);
+    };
+    default_rules.hardbreak = function(tokens, idx, options) {
+      return options.xhtmlOut ? "<br />\n" : "<br>\n";
+    };
+    default_rules.softbreak = function(tokens, idx, options) {
+      return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+    };
+    default_rules.text = function(tokens, idx) {
+      return escapeHtml(tokens[idx].content);
+    };
+    default_rules.html_block = function(tokens, idx) {
+      return tokens[idx].content;
+    };
+    default_rules.html_inline = function(tokens, idx) {
+      return tokens[idx].content;
+    };
+    Renderer.prototype.renderAttrs = function renderAttrs(token) {
+      let i, l, result;
+      if (!token.attrs) {
+        return "";
+      }
+      result = "";
+      for (i = 0, l = token.attrs.length; i < l; i++) {
+        result += " " + escapeHtml(token.attrs[i][0]) + '="' + escapeHtml(token.attrs[i][1]) + '"';
+      }
+      return result;
+    };
+    Renderer.prototype.renderToken = function renderToken(tokens, idx, options) {
+      const token = tokens[idx];
+      let result = "";
+      if (token.hidden) {
+        return "";
+      }
+      if (token.block && token.nesting !== -1 && idx && tokens[idx - 1].hidden) {
+        result += "\n";
+      }
+      result += (token.nesting === -1 ? "</" : "<") + token.tag;
+      result += this.renderAttrs(token);
+      if (token.nesting === 0 && options.xhtmlOut) {
+        result += " /";
+      }
+      let needLf = false;
+      if (token.block) {
+        needLf = true;
+        if (token.nesting === 1) {
+          if (idx + 1 < tokens.length) {
+            const nextToken = tokens[idx + 1];
+            if (nextToken.type === "inline" || nextToken.hidden) {
+              needLf = false;
+            } else if (nextToken.nesting === -1 && nextToken.tag === token.tag) {
+              needLf = false;
+            }
+          }
+        }
+      }
+      result += needLf ? ">\n" : ">";
+      return result;
+    };
+    Renderer.prototype.renderInline = function(tokens, options, env) {
+      let result = "";
+      const rules = this.rules;
+      for (let i = 0, len = tokens.length; i < len; i++) {
+        const type = tokens[i].type;
+        if (typeof rules[type] !== "undefined") {
+          result += rules[type](tokens, i, options, env, this);
+        } else {
+          result += this.renderToken(tokens, i, options);
+        }
+      }
+      return result;
+    };
+    Renderer.prototype.renderInlineAsText = function(tokens, options, env) {
+      let result = "";
+      for (let i = 0, len = tokens.length; i < len; i++) {
+        switch (tokens[i].type) {
+          case "text":
+            result += tokens[i].content;
+            break;
+          case "image":
+            result += this.renderInlineAsText(tokens[i].children, options, env);
+            break;
+          case "html_inline":
+          case "html_block":
+            result += tokens[i].content;
+            break;
+          case "softbreak":
+          case "hardbreak":
+            result += "\n";
+            break;
+          default:
+        }
+      }
+      return result;
+    };
+    Renderer.prototype.render = function(tokens, options, env) {
+      let result = "";
+      const rules = this.rules;
+      for (let i = 0, len = tokens.length; i < len; i++) {
+        const type = tokens[i].type;
+        if (type === "inline") {
+          result += this.renderInline(tokens[i].children, options, env);
+        } else if (typeof rules[type] !== "undefined") {
+          result += rules[type](tokens, i, options, env, this);
+        } else {
+          result += this.renderToken(tokens, i, options, env);
+        }
+      }
+      return result;
+    };
+    renderer_default = Renderer;
+  }
+});
+
+// node_modules/markdown-it/lib/ruler.mjs
+function Ruler() {
+  this.__rules__ = [];
+  this.__cache__ = null;
+}
+var ruler_default;
+var init_ruler = __esm({
+  "node_modules/markdown-it/lib/ruler.mjs"() {
+    Ruler.prototype.__find__ = function(name) {
+      for (let i = 0; i < this.__rules__.length; i++) {
+        if (this.__rules__[i].name === name) {
+          return i;
+        }
+      }
+      return -1;
+    };
+    Ruler.prototype.__compile__ = function() {
+      const self = this;
+      const chains = [""];
+      self.__rules__.forEach(function(rule) {
+        if (!rule.enabled) {
+          return;
+        }
+        rule.alt.forEach(function(altName) {
+          if (chains.indexOf(altName) < 0) {
+            chains.push(altName);
+          }
+        });
+      });
+      self.__cache__ = {};
+      chains.forEach(function(chain) {
+        self.__cache__[chain] = [];
+        self.__rules__.forEach(function(rule) {
+          if (!rule.enabled) {
+            return;
+          }
+          if (chain && rule.alt.indexOf(chain) < 0) {
+            return;
+          }
+          self.__cache__[chain].push(rule.fn);
+        });
+      });
+    };
+    Ruler.prototype.at = function(name, fn, options) {
+      const index2 = this.__find__(name);
+      const opt = options || {};
+      if (index2 === -1) {
+        throw new Error("Parser rule not found: " + name);
+      }
+      this.__rules__[index2].fn = fn;
+      this.__rules__[index2].alt = opt.alt || [];
+      this.__cache__ = null;
+    };
+    Ruler.prototype.before = function(beforeName, ruleName, fn, options) {
+      const index2 = this.__find__(beforeName);
+      const opt = options || {};
+      if (index2 === -1) {
+        throw new Error("Parser rule not found: " + beforeName);
+      }
+      this.__rules__.splice(index2, 0, {
+        name: ruleName,
+        enabled: true,
+        fn,
+        alt: opt.alt || []
+      });
+      this.__cache__ = null;
+    };
+    Ruler.prototype.after = function(afterName, ruleName, fn, options) {
+      const index2 = this.__find__(afterName);
+      const opt = options || {};
+      if (index2 === -1) {
+        throw new Error("Parser rule not found: " + afterName);
+      }
+      this.__rules__.splice(index2 + 1, 0, {
+        name: ruleName,
+        enabled: true,
+        fn,
+        alt: opt.alt || []
+      });
+      this.__cache__ = null;
+    };
+    Ruler.prototype.push = function(ruleName, fn, options) {
+      const opt = options || {};
+      this.__rules__.push({
+        name: ruleName,
+        enabled: true,
+        fn,
+        alt: opt.alt || []
+      });
+      this.__cache__ = null;
+    };
+    Ruler.prototype.enable = function(list5, ignoreInvalid) {
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
+      }
+      const result = [];
+      list5.forEach(function(name) {
+        const idx = this.__find__(name);
+        if (idx < 0) {
+          if (ignoreInvalid) {
+            return;
+          }
+          throw new Error("Rules manager: invalid rule name " + name);
+        }
+        this.__rules__[idx].enabled = true;
+        result.push(name);
+      }, this);
+      this.__cache__ = null;
+      return result;
+    };
+    Ruler.prototype.enableOnly = function(list5, ignoreInvalid) {
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
+      }
+      this.__rules__.forEach(function(rule) {
+        rule.enabled = false;
+      });
+      this.enable(list5, ignoreInvalid);
+    };
+    Ruler.prototype.disable = function(list5, ignoreInvalid) {
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
+      }
+      const result = [];
+      list5.forEach(function(name) {
+        const idx = this.__find__(name);
+        if (idx < 0) {
+          if (ignoreInvalid) {
+            return;
+          }
+          throw new Error("Rules manager: invalid rule name " + name);
+        }
+        this.__rules__[idx].enabled = false;
+        result.push(name);
+      }, this);
+      this.__cache__ = null;
+      return result;
+    };
+    Ruler.prototype.getRules = function(chainName) {
+      if (this.__cache__ === null) {
+        this.__compile__();
+      }
+      return this.__cache__[chainName] || [];
+    };
+    ruler_default = Ruler;
+  }
+});
+
+// node_modules/markdown-it/lib/token.mjs
+function Token(type, tag, nesting) {
+  this.type = type;
+  this.tag = tag;
+  this.attrs = null;
+  this.map = null;
+  this.nesting = nesting;
+  this.level = 0;
+  this.children = null;
+  this.content = "";
+  this.markup = "";
+  this.info = "";
+  this.meta = null;
+  this.block = false;
+  this.hidden = false;
+}
+var token_default;
+var init_token = __esm({
+  "node_modules/markdown-it/lib/token.mjs"() {
+    Token.prototype.attrIndex = function attrIndex(name) {
+      if (!this.attrs) {
+        return -1;
+      }
+      const attrs = this.attrs;
+      for (let i = 0, len = attrs.length; i < len; i++) {
+        if (attrs[i][0] === name) {
+          return i;
+        }
+      }
+      return -1;
+    };
+    Token.prototype.attrPush = function attrPush(attrData) {
+      if (this.attrs) {
+        this.attrs.push(attrData);
+      } else {
+        this.attrs = [attrData];
+      }
+    };
+    Token.prototype.attrSet = function attrSet(name, value2) {
+      const idx = this.attrIndex(name);
+      const attrData = [name, value2];
+      if (idx < 0) {
+        this.attrPush(attrData);
+      } else {
+        this.attrs[idx] = attrData;
+      }
+    };
+    Token.prototype.attrGet = function attrGet(name) {
+      const idx = this.attrIndex(name);
+      let value2 = null;
+      if (idx >= 0) {
+        value2 = this.attrs[idx][1];
+      }
+      return value2;
+    };
+    Token.prototype.attrJoin = function attrJoin(name, value2) {
+      const idx = this.attrIndex(name);
+      if (idx < 0) {
+        this.attrPush([name, value2]);
+      } else {
+        this.attrs[idx][1] = this.attrs[idx][1] + " " + value2;
+      }
+    };
+    token_default = Token;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/state_core.mjs
+function StateCore(src, md, env) {
+  this.src = src;
+  this.env = env;
+  this.tokens = [];
+  this.inlineMode = false;
+  this.md = md;
+}
+var state_core_default;
+var init_state_core = __esm({
+  "node_modules/markdown-it/lib/rules_core/state_core.mjs"() {
+    init_token();
+    StateCore.prototype.Token = token_default;
+    state_core_default = StateCore;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/normalize.mjs
+function normalize(state2) {
+  let str;
+  str = state2.src.replace(NEWLINES_RE, "\n");
+  str = str.replace(NULL_RE, "\uFFFD");
+  state2.src = str;
+}
+var NEWLINES_RE, NULL_RE;
+var init_normalize = __esm({
+  "node_modules/markdown-it/lib/rules_core/normalize.mjs"() {
+    NEWLINES_RE = /\r\n?|\n/g;
+    NULL_RE = /\0/g;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/block.mjs
+function block(state2) {
+  let token;
+  if (state2.inlineMode) {
+    token = new state2.Token("inline", "", 0);
+    token.content = state2.src;
+    token.map = [0, 1];
+    token.children = [];
+    state2.tokens.push(token);
+  } else {
+    state2.md.block.parse(state2.src, state2.md, state2.env, state2.tokens);
+  }
+}
+var init_block = __esm({
+  "node_modules/markdown-it/lib/rules_core/block.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/inline.mjs
+function inline(state2) {
+  const tokens = state2.tokens;
+  for (let i = 0, l = tokens.length; i < l; i++) {
+    const tok = tokens[i];
+    if (tok.type === "inline") {
+      state2.md.inline.parse(tok.content, state2.md, state2.env, tok.children);
+    }
+  }
+}
+var init_inline = __esm({
+  "node_modules/markdown-it/lib/rules_core/inline.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/linkify.mjs
+function isLinkOpen(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function linkify(state2) {
+  const blockTokens = state2.tokens;
+  if (!state2.md.options.linkify) {
+    return;
+  }
+  for (let j = 0, l = blockTokens.length; j < l; j++) {
+    if (blockTokens[j].type !== "inline" || !state2.md.linkify.pretest(blockTokens[j].content)) {
+      continue;
+    }
+    const tokens = blockTokens[j].children;
+    const replacements2 = [];
+    let htmlLinkLevel = 0;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const currentToken = tokens[i];
+      if (currentToken.type === "link_close") {
+        i--;
+        while (tokens[i].level !== currentToken.level && tokens[i].type !== "link_open") {
+          i--;
+        }
+        continue;
+      }
+      if (currentToken.type === "html_inline") {
+        if (isLinkOpen(currentToken.content) && htmlLinkLevel > 0) {
+          htmlLinkLevel--;
+        }
+        if (isLinkClose(currentToken.content)) {
+          htmlLinkLevel++;
+        }
+      }
+      if (htmlLinkLevel > 0) {
+        continue;
+      }
+      if (currentToken.type === "text" && state2.md.linkify.test(currentToken.content)) {
+        const text7 = currentToken.content;
+        let links = state2.md.linkify.match(text7);
+        const nodes = [];
+        let level2 = currentToken.level;
+        let lastPos = 0;
+        if (links.length > 0 && links[0].index === 0 && i > 0 && tokens[i - 1].type === "text_special") {
+          links = links.slice(1);
+        }
+        for (let ln = 0; ln < links.length; ln++) {
+          const url2 = links[ln].url;
+          const fullUrl = state2.md.normalizeLink(url2);
+          if (!state2.md.validateLink(fullUrl)) {
+            continue;
+          }
+          let urlText = links[ln].text;
+          if (!links[ln].schema) {
+            urlText = state2.md.normalizeLinkText("http://" + urlText).replace(/^http:\/\//, "");
+          } else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) {
+            urlText = state2.md.normalizeLinkText("mailto:" + urlText).replace(/^mailto:/, "");
+          } else {
+            urlText = state2.md.normalizeLinkText(urlText);
+          }
+          const pos = links[ln].index;
+          if (pos > lastPos) {
+            const token = new state2.Token("text", "", 0);
+            token.content = text7.slice(lastPos, pos);
+            token.level = level2;
+            nodes.push(token);
+          }
+          const token_o = new state2.Token("link_open", "a", 1);
+          token_o.attrs = [["href", fullUrl]];
+          token_o.level = level2++;
+          token_o.markup = "linkify";
+          token_o.info = "auto";
+          nodes.push(token_o);
+          const token_t = new state2.Token("text", "", 0);
+          token_t.content = urlText;
+          token_t.level = level2;
+          nodes.push(token_t);
+          const token_c = new state2.Token("link_close", "a", -1);
+          token_c.level = --level2;
+          token_c.markup = "linkify";
+          token_c.info = "auto";
+          nodes.push(token_c);
+          lastPos = links[ln].lastIndex;
+        }
+        if (lastPos < text7.length) {
+          const token = new state2.Token("text", "", 0);
+          token.content = text7.slice(lastPos);
+          token.level = level2;
+          nodes.push(token);
+        }
+        replacements2.push({ index: i, nodes });
+      }
+    }
+    if (replacements2.length > 0) {
+      let newTokensLength = tokens.length;
+      for (const replacement of replacements2) {
+        newTokensLength += replacement.nodes.length - 1;
+      }
+      const newTokens = new Array(newTokensLength);
+      let replacementIndex = 0;
+      let newTokenIndex = 0;
+      replacements2.reverse();
+      for (let i = 0; i < tokens.length; i++) {
+        const replacement = replacements2[replacementIndex];
+        if (replacement?.index === i) {
+          for (const node3 of replacement.nodes) {
+            newTokens[newTokenIndex++] = node3;
+          }
+          replacementIndex++;
+        } else {
+          newTokens[newTokenIndex++] = tokens[i];
+        }
+      }
+      blockTokens[j].children = newTokens;
+    }
+  }
+}
+var init_linkify = __esm({
+  "node_modules/markdown-it/lib/rules_core/linkify.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/replacements.mjs
+function replaceFn(match2, name) {
+  return SCOPED_ABBR[name.toLowerCase()];
+}
+function replace_scoped(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i = inlineTokens.length - 1; i >= 0; i--) {
+    const token = inlineTokens[i];
+    if (token.type === "text" && !inside_autolink) {
+      token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
+  }
+}
+function replace_rare(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i = inlineTokens.length - 1; i >= 0; i--) {
+    const token = inlineTokens[i];
+    if (token.type === "text" && !inside_autolink) {
+      if (RARE_RE.test(token.content)) {
+        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
+      }
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
+  }
+}
+function replace2(state2) {
+  let blkIdx;
+  if (!state2.md.options.typographer) {
+    return;
+  }
+  for (blkIdx = state2.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state2.tokens[blkIdx].type !== "inline") {
+      continue;
+    }
+    if (SCOPED_ABBR_TEST_RE.test(state2.tokens[blkIdx].content)) {
+      replace_scoped(state2.tokens[blkIdx].children);
+    }
+    if (RARE_RE.test(state2.tokens[blkIdx].content)) {
+      replace_rare(state2.tokens[blkIdx].children);
+    }
+  }
+}
+var RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR;
+var init_replacements = __esm({
+  "node_modules/markdown-it/lib/rules_core/replacements.mjs"() {
+    RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
+    SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
+    SCOPED_ABBR_RE = /\((c|tm|r)\)/ig;
+    SCOPED_ABBR = {
+      c: "\xA9",
+      r: "\xAE",
+      tm: "\u2122"
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/smartquotes.mjs
+function truncateStack(stack, heads, length) {
+  while (stack.length > length) {
+    const item = stack.pop();
+    if (item.isSingleQuote) {
+      heads.single = item.prevSameQuoteIdx;
+    } else {
+      heads.double = item.prevSameQuoteIdx;
+    }
+  }
+}
+function addReplacement(replacements2, tokenIdx, pos, ch) {
+  if (!replacements2[tokenIdx]) {
+    replacements2[tokenIdx] = [];
+  }
+  replacements2[tokenIdx].push({ pos, ch });
+}
+function applyReplacements(str, replacements2) {
+  let result = "";
+  let lastPos = 0;
+  replacements2.sort((a, b) => a.pos - b.pos);
+  for (let i = 0; i < replacements2.length; i++) {
+    const replacement = replacements2[i];
+    result += str.slice(lastPos, replacement.pos) + replacement.ch;
+    lastPos = replacement.pos + 1;
+  }
+  return result + str.slice(lastPos);
+}
+function process_inlines(tokens, state2) {
+  let j;
+  const stack = [];
+  const heads = { single: -1, double: -1 };
+  const replacements2 = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const thisLevel = tokens[i].level;
+    for (j = stack.length - 1; j >= 0; j--) {
+      if (stack[j].level <= thisLevel) {
+        break;
+      }
+    }
+    truncateStack(stack, heads, j + 1);
+    if (token.type !== "text") {
+      continue;
+    }
+    const text7 = token.content;
+    let pos = 0;
+    const max = text7.length;
+    OUTER:
+      while (pos < max) {
+        QUOTE_RE.lastIndex = pos;
+        const t = QUOTE_RE.exec(text7);
+        if (!t) {
+          break;
+        }
+        let canOpen = true;
+        let canClose = true;
+        pos = t.index + 1;
+        const isSingle = t[0] === "'";
+        let lastChar = 32;
+        if (t.index - 1 >= 0) {
+          lastChar = text7.charCodeAt(t.index - 1);
+        } else {
+          for (j = i - 1; j >= 0; j--) {
+            if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+            if (!tokens[j].content) continue;
+            lastChar = tokens[j].content.charCodeAt(tokens[j].content.length - 1);
+            break;
+          }
+        }
+        let nextChar = 32;
+        if (pos < max) {
+          nextChar = text7.charCodeAt(pos);
+        } else {
+          for (j = i + 1; j < tokens.length; j++) {
+            if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+            if (!tokens[j].content) continue;
+            nextChar = tokens[j].content.charCodeAt(0);
+            break;
+          }
+        }
+        const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+        const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+        const isLastWhiteSpace = isWhiteSpace(lastChar);
+        const isNextWhiteSpace = isWhiteSpace(nextChar);
+        if (isNextWhiteSpace) {
+          canOpen = false;
+        } else if (isNextPunctChar) {
+          if (!(isLastWhiteSpace || isLastPunctChar)) {
+            canOpen = false;
+          }
+        }
+        if (isLastWhiteSpace) {
+          canClose = false;
+        } else if (isLastPunctChar) {
+          if (!(isNextWhiteSpace || isNextPunctChar)) {
+            canClose = false;
+          }
+        }
+        if (nextChar === 34 && t[0] === '"') {
+          if (lastChar >= 48 && lastChar <= 57) {
+            canClose = canOpen = false;
+          }
+        }
+        if (canOpen && canClose) {
+          canOpen = isLastPunctChar;
+          canClose = isNextPunctChar;
+        }
+        if (!canOpen && !canClose) {
+          if (isSingle) {
+            addReplacement(replacements2, i, t.index, APOSTROPHE);
+          }
+          continue;
+        }
+        if (canClose) {
+          j = isSingle ? heads.single : heads.double;
+          if (j >= 0 && stack[j].level === thisLevel) {
+            const item = stack[j];
+            let openQuote;
+            let closeQuote;
+            if (isSingle) {
+              openQuote = state2.md.options.quotes[2];
+              closeQuote = state2.md.options.quotes[3];
+            } else {
+              openQuote = state2.md.options.quotes[0];
+              closeQuote = state2.md.options.quotes[1];
+            }
+            addReplacement(replacements2, i, t.index, closeQuote);
+            addReplacement(replacements2, item.tokenIdx, item.contentPos, openQuote);
+            truncateStack(stack, heads, j);
+            continue OUTER;
+          }
+        }
+        if (canOpen) {
+          if (stack.length >= MAX_OPENERS) {
+            return;
+          }
+          stack.push({
+            tokenIdx: i,
+            contentPos: t.index,
+            isSingleQuote: isSingle,
+            level: thisLevel,
+            // stack index of the previous opener of the same quote type, -1 if none
+            prevSameQuoteIdx: isSingle ? heads.single : heads.double
+          });
+          if (isSingle) {
+            heads.single = stack.length - 1;
+          } else {
+            heads.double = stack.length - 1;
+          }
+        } else if (canClose && isSingle) {
+          addReplacement(replacements2, i, t.index, APOSTROPHE);
+        }
+      }
+  }
+  Object.keys(replacements2).forEach(function(tokenIdx) {
+    tokens[tokenIdx].content = applyReplacements(tokens[tokenIdx].content, replacements2[tokenIdx]);
+  });
+}
+function smartquotes(state2) {
+  if (!state2.md.options.typographer) {
+    return;
+  }
+  for (let blkIdx = state2.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state2.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state2.tokens[blkIdx].content)) {
+      continue;
+    }
+    process_inlines(state2.tokens[blkIdx].children, state2);
+  }
+}
+var QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS;
+var init_smartquotes = __esm({
+  "node_modules/markdown-it/lib/rules_core/smartquotes.mjs"() {
+    init_utils();
+    QUOTE_TEST_RE = /['"]/;
+    QUOTE_RE = /['"]/g;
+    APOSTROPHE = "\u2019";
+    MAX_OPENERS = 1e3;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/text_join.mjs
+function text_join(state2) {
+  let curr, last;
+  const blockTokens = state2.tokens;
+  const l = blockTokens.length;
+  for (let j = 0; j < l; j++) {
+    if (blockTokens[j].type !== "inline") continue;
+    const tokens = blockTokens[j].children;
+    const max = tokens.length;
+    for (curr = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text_special") {
+        tokens[curr].type = "text";
+      }
+    }
+    for (curr = last = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+        tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+      } else {
+        if (curr !== last) {
+          tokens[last] = tokens[curr];
+        }
+        last++;
+      }
+    }
+    if (curr !== last) {
+      tokens.length = last;
+    }
+  }
+}
+var init_text_join = __esm({
+  "node_modules/markdown-it/lib/rules_core/text_join.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/parser_core.mjs
+function Core() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules.length; i++) {
+    this.ruler.push(_rules[i][0], _rules[i][1]);
+  }
+}
+var _rules, parser_core_default;
+var init_parser_core = __esm({
+  "node_modules/markdown-it/lib/parser_core.mjs"() {
+    init_ruler();
+    init_state_core();
+    init_normalize();
+    init_block();
+    init_inline();
+    init_linkify();
+    init_replacements();
+    init_smartquotes();
+    init_text_join();
+    _rules = [
+      ["normalize", normalize],
+      ["block", block],
+      ["inline", inline],
+      ["linkify", linkify],
+      ["replacements", replace2],
+      ["smartquotes", smartquotes],
+      // `text_join` finds `text_special` tokens (for escape sequences)
+      // and joins them with the rest of the text
+      ["text_join", text_join]
+    ];
+    Core.prototype.process = function(state2) {
+      const rules = this.ruler.getRules("");
+      for (let i = 0, l = rules.length; i < l; i++) {
+        rules[i](state2);
+      }
+    };
+    Core.prototype.State = state_core_default;
+    parser_core_default = Core;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/state_block.mjs
+function StateBlock(src, md, env, tokens) {
+  this.src = src;
+  this.md = md;
+  this.env = env;
+  this.tokens = tokens;
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.ddIndent = -1;
+  this.listIndent = -1;
+  this.parentType = "root";
+  this.level = 0;
+  const s = this.src;
+  for (let start = 0, pos = 0, indent2 = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+    const ch = s.charCodeAt(pos);
+    if (!indent_found) {
+      if (isSpace(ch)) {
+        indent2++;
+        if (ch === 9) {
+          offset += 4 - offset % 4;
+        } else {
+          offset++;
+        }
+        continue;
+      } else {
+        indent_found = true;
+      }
+    }
+    if (ch === 10 || pos === len - 1) {
+      if (ch !== 10) {
+        pos++;
+      }
+      this.bMarks.push(start);
+      this.eMarks.push(pos);
+      this.tShift.push(indent2);
+      this.sCount.push(offset);
+      this.bsCount.push(0);
+      indent_found = false;
+      indent2 = 0;
+      offset = 0;
+      start = pos + 1;
+    }
+  }
+  this.bMarks.push(s.length);
+  this.eMarks.push(s.length);
+  this.tShift.push(0);
+  this.sCount.push(0);
+  this.bsCount.push(0);
+  this.lineMax = this.bMarks.length - 1;
+}
+var state_block_default;
+var init_state_block = __esm({
+  "node_modules/markdown-it/lib/rules_block/state_block.mjs"() {
+    init_token();
+    init_utils();
+    StateBlock.prototype.push = function(type, tag, nesting) {
+      const token = new token_default(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    };
+    StateBlock.prototype.isEmpty = function isEmpty(line5) {
+      return this.bMarks[line5] + this.tShift[line5] >= this.eMarks[line5];
+    };
+    StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from2) {
+      for (let max = this.lineMax; from2 < max; from2++) {
+        if (this.bMarks[from2] + this.tShift[from2] < this.eMarks[from2]) {
+          break;
+        }
+      }
+      return from2;
+    };
+    StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+      for (let max = this.src.length; pos < max; pos++) {
+        const ch = this.src.charCodeAt(pos);
+        if (!isSpace(ch)) {
+          break;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.skipSpacesBack = function skipSpacesBack(pos, min) {
+      if (pos <= min) {
+        return pos;
+      }
+      while (pos > min) {
+        if (!isSpace(this.src.charCodeAt(--pos))) {
+          return pos + 1;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.skipChars = function skipChars(pos, code4) {
+      for (let max = this.src.length; pos < max; pos++) {
+        if (this.src.charCodeAt(pos) !== code4) {
+          break;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code4, min) {
+      if (pos <= min) {
+        return pos;
+      }
+      while (pos > min) {
+        if (code4 !== this.src.charCodeAt(--pos)) {
+          return pos + 1;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.getLines = function getLines(begin, end, indent2, keepLastLF) {
+      if (begin >= end) {
+        return "";
+      }
+      const queue = new Array(end - begin);
+      for (let i = 0, line5 = begin; line5 < end; line5++, i++) {
+        let lineIndent = 0;
+        const lineStart = this.bMarks[line5];
+        let first = lineStart;
+        let last;
+        if (line5 + 1 < end || keepLastLF) {
+          last = this.eMarks[line5] + 1;
+        } else {
+          last = this.eMarks[line5];
+        }
+        while (first < last && lineIndent < indent2) {
+          const ch = this.src.charCodeAt(first);
+          if (isSpace(ch)) {
+            if (ch === 9) {
+              lineIndent += 4 - (lineIndent + this.bsCount[line5]) % 4;
+            } else {
+              lineIndent++;
+            }
+          } else if (first - lineStart < this.tShift[line5]) {
+            lineIndent++;
+          } else {
+            break;
+          }
+          first++;
+        }
+        if (lineIndent > indent2) {
+          queue[i] = new Array(lineIndent - indent2 + 1).join(" ") + this.src.slice(first, last);
+        } else {
+          queue[i] = this.src.slice(first, last);
+        }
+      }
+      return queue.join("");
+    };
+    StateBlock.prototype.Token = token_default;
+    state_block_default = StateBlock;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/table.mjs
+function getLine(state2, line5) {
+  const pos = state2.bMarks[line5] + state2.tShift[line5];
+  const max = state2.eMarks[line5];
+  return state2.src.slice(pos, max);
+}
+function escapedSplit(str) {
+  const result = [];
+  const max = str.length;
+  let pos = 0;
+  let ch = str.charCodeAt(pos);
+  let isEscaped = false;
+  let lastPos = 0;
+  let current2 = "";
+  while (pos < max) {
+    if (ch === 124) {
+      if (!isEscaped) {
+        result.push(current2 + str.substring(lastPos, pos));
+        current2 = "";
+        lastPos = pos + 1;
+      } else {
+        current2 += str.substring(lastPos, pos - 1);
+        lastPos = pos;
+      }
+    }
+    isEscaped = ch === 92;
+    pos++;
+    ch = str.charCodeAt(pos);
+  }
+  result.push(current2 + str.substring(lastPos));
+  return result;
+}
+function table(state2, startLine, endLine, silent) {
+  if (startLine + 2 > endLine) {
+    return false;
+  }
+  let nextLine2 = startLine + 1;
+  if (state2.sCount[nextLine2] < state2.blkIndent) {
+    return false;
+  }
+  if (state2.sCount[nextLine2] - state2.blkIndent >= 4) {
+    return false;
+  }
+  let pos = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+  if (pos >= state2.eMarks[nextLine2]) {
+    return false;
+  }
+  const firstCh = state2.src.charCodeAt(pos++);
+  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) {
+    return false;
+  }
+  if (pos >= state2.eMarks[nextLine2]) {
+    return false;
+  }
+  const secondCh = state2.src.charCodeAt(pos++);
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) {
+    return false;
+  }
+  if (firstCh === 45 && isSpace(secondCh)) {
+    return false;
+  }
+  while (pos < state2.eMarks[nextLine2]) {
+    const ch = state2.src.charCodeAt(pos);
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) {
+      return false;
+    }
+    pos++;
+  }
+  let lineText = getLine(state2, startLine + 1);
+  let columns = lineText.split("|");
+  const aligns = [];
+  for (let i = 0; i < columns.length; i++) {
+    const t = columns[i].trim();
+    if (!t) {
+      if (i === 0 || i === columns.length - 1) {
+        continue;
+      } else {
+        return false;
+      }
+    }
+    if (!/^:?-+:?$/.test(t)) {
+      return false;
+    }
+    if (t.charCodeAt(t.length - 1) === 58) {
+      aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
+    } else if (t.charCodeAt(0) === 58) {
+      aligns.push("left");
+    } else {
+      aligns.push("");
+    }
+  }
+  lineText = getLine(state2, startLine).trim();
+  if (lineText.indexOf("|") === -1) {
+    return false;
+  }
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  columns = escapedSplit(lineText);
+  if (columns.length && columns[0] === "") columns.shift();
+  if (columns.length && columns[columns.length - 1] === "") columns.pop();
+  const columnCount = columns.length;
+  if (columnCount === 0 || columnCount !== aligns.length) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const oldParentType = state2.parentType;
+  state2.parentType = "table";
+  const terminatorRules = state2.md.block.ruler.getRules("blockquote");
+  const token_to = state2.push("table_open", "table", 1);
+  const tableLines = [startLine, 0];
+  token_to.map = tableLines;
+  const token_tho = state2.push("thead_open", "thead", 1);
+  token_tho.map = [startLine, startLine + 1];
+  const token_htro = state2.push("tr_open", "tr", 1);
+  token_htro.map = [startLine, startLine + 1];
+  for (let i = 0; i < columns.length; i++) {
+    const token_ho = state2.push("th_open", "th", 1);
+    if (aligns[i]) {
+      token_ho.attrs = [["style", "text-align:" + aligns[i]]];
+    }
+    const token_il = state2.push("inline", "", 0);
+    token_il.content = columns[i].trim();
+    token_il.children = [];
+    state2.push("th_close", "th", -1);
+  }
+  state2.push("tr_close", "tr", -1);
+  state2.push("thead_close", "thead", -1);
+  let tbodyLines;
+  let autocompletedCells = 0;
+  for (nextLine2 = startLine + 2; nextLine2 < endLine; nextLine2++) {
+    if (state2.sCount[nextLine2] < state2.blkIndent) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state2, nextLine2, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+    lineText = getLine(state2, nextLine2).trim();
+    if (!lineText) {
+      break;
+    }
+    if (state2.sCount[nextLine2] - state2.blkIndent >= 4) {
+      break;
+    }
+    columns = escapedSplit(lineText);
+    if (columns.length && columns[0] === "") columns.shift();
+    if (columns.length && columns[columns.length - 1] === "") columns.pop();
+    autocompletedCells += columnCount - columns.length;
+    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) {
+      break;
+    }
+    if (nextLine2 === startLine + 2) {
+      const token_tbo = state2.push("tbody_open", "tbody", 1);
+      token_tbo.map = tbodyLines = [startLine + 2, 0];
+    }
+    const token_tro = state2.push("tr_open", "tr", 1);
+    token_tro.map = [nextLine2, nextLine2 + 1];
+    for (let i = 0; i < columnCount; i++) {
+      const token_tdo = state2.push("td_open", "td", 1);
+      if (aligns[i]) {
+        token_tdo.attrs = [["style", "text-align:" + aligns[i]]];
+      }
+      const token_il = state2.push("inline", "", 0);
+      token_il.content = columns[i] ? columns[i].trim() : "";
+      token_il.children = [];
+      state2.push("td_close", "td", -1);
+    }
+    state2.push("tr_close", "tr", -1);
+  }
+  if (tbodyLines) {
+    state2.push("tbody_close", "tbody", -1);
+    tbodyLines[1] = nextLine2;
+  }
+  state2.push("table_close", "table", -1);
+  tableLines[1] = nextLine2;
+  state2.parentType = oldParentType;
+  state2.line = nextLine2;
+  return true;
+}
+var MAX_AUTOCOMPLETED_CELLS;
+var init_table = __esm({
+  "node_modules/markdown-it/lib/rules_block/table.mjs"() {
+    init_utils();
+    MAX_AUTOCOMPLETED_CELLS = 65536;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/code.mjs
+function code3(state2, startLine, endLine) {
+  if (state2.sCount[startLine] - state2.blkIndent < 4) {
+    return false;
+  }
+  let nextLine2 = startLine + 1;
+  let last = nextLine2;
+  while (nextLine2 < endLine) {
+    if (state2.isEmpty(nextLine2)) {
+      nextLine2++;
+      continue;
+    }
+    if (state2.sCount[nextLine2] - state2.blkIndent >= 4) {
+      nextLine2++;
+      last = nextLine2;
+      continue;
+    }
+    break;
+  }
+  state2.line = last;
+  const token = state2.push("code_block", "code", 0);
+  token.content = state2.getLines(startLine, last, 4 + state2.blkIndent, false) + "\n";
+  token.map = [startLine, state2.line];
+  return true;
+}
+var init_code2 = __esm({
+  "node_modules/markdown-it/lib/rules_block/code.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/fence.mjs
+function fence3(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  if (pos + 3 > max) {
+    return false;
+  }
+  const marker = state2.src.charCodeAt(pos);
+  if (marker !== 126 && marker !== 96) {
+    return false;
+  }
+  let mem = pos;
+  pos = state2.skipChars(pos, marker);
+  let len = pos - mem;
+  if (len < 3) {
+    return false;
+  }
+  const markup = state2.src.slice(mem, pos);
+  const params = state2.src.slice(pos, max);
+  if (marker === 96) {
+    if (params.indexOf(String.fromCharCode(marker)) >= 0) {
+      return false;
+    }
+  }
+  if (silent) {
+    return true;
+  }
+  let nextLine2 = startLine;
+  let haveEndMarker = false;
+  for (; ; ) {
+    nextLine2++;
+    if (nextLine2 >= endLine) {
+      break;
+    }
+    pos = mem = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+    max = state2.eMarks[nextLine2];
+    if (pos < max && state2.sCount[nextLine2] < state2.blkIndent) {
+      break;
+    }
+    if (state2.src.charCodeAt(pos) !== marker) {
+      continue;
+    }
+    if (state2.sCount[nextLine2] - state2.blkIndent >= 4) {
+      continue;
+    }
+    pos = state2.skipChars(pos, marker);
+    if (pos - mem < len) {
+      continue;
+    }
+    pos = state2.skipSpaces(pos);
+    if (pos < max) {
+      continue;
+    }
+    haveEndMarker = true;
+    break;
+  }
+  len = state2.sCount[startLine];
+  state2.line = nextLine2 + (haveEndMarker ? 1 : 0);
+  const token = state2.push("fence", "code", 0);
+  token.info = params;
+  token.content = state2.getLines(startLine + 1, nextLine2, len, true);
+  token.markup = markup;
+  token.map = [startLine, state2.line];
+  return true;
+}
+var init_fence = __esm({
+  "node_modules/markdown-it/lib/rules_block/fence.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/blockquote.mjs
+function blockquote2(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max = state2.eMarks[startLine];
+  const oldLineMax = state2.lineMax;
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  if (state2.src.charCodeAt(pos) !== 62) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const oldBMarks = [];
+  const oldBSCount = [];
+  const oldSCount = [];
+  const oldTShift = [];
+  const terminatorRules = state2.md.block.ruler.getRules("blockquote");
+  const oldParentType = state2.parentType;
+  state2.parentType = "blockquote";
+  let lastLineEmpty = false;
+  let nextLine2;
+  for (nextLine2 = startLine; nextLine2 < endLine; nextLine2++) {
+    const isOutdented = state2.sCount[nextLine2] < state2.blkIndent;
+    pos = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+    max = state2.eMarks[nextLine2];
+    if (pos >= max) {
+      break;
+    }
+    if (state2.src.charCodeAt(pos++) === 62 && !isOutdented) {
+      let initial = state2.sCount[nextLine2] + 1;
+      let spaceAfterMarker;
+      let adjustTab;
+      if (state2.src.charCodeAt(pos) === 32) {
+        pos++;
+        initial++;
+        adjustTab = false;
+        spaceAfterMarker = true;
+      } else if (state2.src.charCodeAt(pos) === 9) {
+        spaceAfterMarker = true;
+        if ((state2.bsCount[nextLine2] + initial) % 4 === 3) {
+          pos++;
+          initial++;
+          adjustTab = false;
+        } else {
+          adjustTab = true;
+        }
+      } else {
+        spaceAfterMarker = false;
+      }
+      let offset = initial;
+      oldBMarks.push(state2.bMarks[nextLine2]);
+      state2.bMarks[nextLine2] = pos;
+      while (pos < max) {
+        const ch = state2.src.charCodeAt(pos);
+        if (isSpace(ch)) {
+          if (ch === 9) {
+            offset += 4 - (offset + state2.bsCount[nextLine2] + (adjustTab ? 1 : 0)) % 4;
+          } else {
+            offset++;
+          }
+        } else {
+          break;
+        }
+        pos++;
+      }
+      lastLineEmpty = pos >= max;
+      oldBSCount.push(state2.bsCount[nextLine2]);
+      state2.bsCount[nextLine2] = state2.sCount[nextLine2] + 1 + (spaceAfterMarker ? 1 : 0);
+      oldSCount.push(state2.sCount[nextLine2]);
+      state2.sCount[nextLine2] = offset - initial;
+      oldTShift.push(state2.tShift[nextLine2]);
+      state2.tShift[nextLine2] = pos - state2.bMarks[nextLine2];
+      continue;
+    }
+    if (lastLineEmpty) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state2, nextLine2, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      state2.lineMax = nextLine2;
+      if (state2.blkIndent !== 0) {
+        oldBMarks.push(state2.bMarks[nextLine2]);
+        oldBSCount.push(state2.bsCount[nextLine2]);
+        oldTShift.push(state2.tShift[nextLine2]);
+        oldSCount.push(state2.sCount[nextLine2]);
+        state2.sCount[nextLine2] -= state2.blkIndent;
+      }
+      break;
+    }
+    oldBMarks.push(state2.bMarks[nextLine2]);
+    oldBSCount.push(state2.bsCount[nextLine2]);
+    oldTShift.push(state2.tShift[nextLine2]);
+    oldSCount.push(state2.sCount[nextLine2]);
+    state2.sCount[nextLine2] = -1;
+  }
+  const oldIndent = state2.blkIndent;
+  state2.blkIndent = 0;
+  const token_o = state2.push("blockquote_open", "blockquote", 1);
+  token_o.markup = ">";
+  const lines = [startLine, 0];
+  token_o.map = lines;
+  state2.md.block.tokenize(state2, startLine, nextLine2);
+  const token_c = state2.push("blockquote_close", "blockquote", -1);
+  token_c.markup = ">";
+  state2.lineMax = oldLineMax;
+  state2.parentType = oldParentType;
+  lines[1] = state2.line;
+  for (let i = 0; i < oldTShift.length; i++) {
+    state2.bMarks[i + startLine] = oldBMarks[i];
+    state2.tShift[i + startLine] = oldTShift[i];
+    state2.sCount[i + startLine] = oldSCount[i];
+    state2.bsCount[i + startLine] = oldBSCount[i];
+  }
+  state2.blkIndent = oldIndent;
+  return true;
+}
+var init_blockquote2 = __esm({
+  "node_modules/markdown-it/lib/rules_block/blockquote.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/hr.mjs
+function hr(state2, startLine, endLine, silent) {
+  const max = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  const marker = state2.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 95) {
+    return false;
+  }
+  let cnt = 1;
+  while (pos < max) {
+    const ch = state2.src.charCodeAt(pos++);
+    if (ch !== marker && !isSpace(ch)) {
+      return false;
+    }
+    if (ch === marker) {
+      cnt++;
+    }
+  }
+  if (cnt < 3) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  state2.line = startLine + 1;
+  const token = state2.push("hr", "hr", 0);
+  token.map = [startLine, state2.line];
+  token.markup = Array(cnt + 1).join(String.fromCharCode(marker));
+  return true;
+}
+var init_hr = __esm({
+  "node_modules/markdown-it/lib/rules_block/hr.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/list.mjs
+function skipBulletListMarker(state2, startLine) {
+  const max = state2.eMarks[startLine];
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  const marker = state2.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 43) {
+    return -1;
+  }
+  if (pos < max) {
+    const ch = state2.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
+  }
+  return pos;
+}
+function skipOrderedListMarker(state2, startLine) {
+  const start = state2.bMarks[startLine] + state2.tShift[startLine];
+  const max = state2.eMarks[startLine];
+  let pos = start;
+  if (pos + 1 >= max) {
+    return -1;
+  }
+  let ch = state2.src.charCodeAt(pos++);
+  if (ch < 48 || ch > 57) {
+    return -1;
+  }
+  for (; ; ) {
+    if (pos >= max) {
+      return -1;
+    }
+    ch = state2.src.charCodeAt(pos++);
+    if (ch >= 48 && ch <= 57) {
+      if (pos - start >= 10) {
+        return -1;
+      }
+      continue;
+    }
+    if (ch === 41 || ch === 46) {
+      break;
+    }
+    return -1;
+  }
+  if (pos < max) {
+    ch = state2.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
+  }
+  return pos;
+}
+function markTightParagraphs(state2, idx) {
+  const level2 = state2.level + 2;
+  for (let i = idx + 2, l = state2.tokens.length - 2; i < l; i++) {
+    if (state2.tokens[i].level === level2 && state2.tokens[i].type === "paragraph_open") {
+      state2.tokens[i + 2].hidden = true;
+      state2.tokens[i].hidden = true;
+      i += 2;
+    }
+  }
+}
+function list3(state2, startLine, endLine, silent) {
+  let max, pos, start, token;
+  let nextLine2 = startLine;
+  let tight = true;
+  if (state2.sCount[nextLine2] - state2.blkIndent >= 4) {
+    return false;
+  }
+  if (state2.listIndent >= 0 && state2.sCount[nextLine2] - state2.listIndent >= 4 && state2.sCount[nextLine2] < state2.blkIndent) {
+    return false;
+  }
+  let isTerminatingParagraph = false;
+  if (silent && state2.parentType === "paragraph") {
+    if (state2.sCount[nextLine2] >= state2.blkIndent) {
+      isTerminatingParagraph = true;
+    }
+  }
+  let isOrdered;
+  let markerValue;
+  let posAfterMarker;
+  if ((posAfterMarker = skipOrderedListMarker(state2, nextLine2)) >= 0) {
+    isOrdered = true;
+    start = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+    markerValue = Number(state2.src.slice(start, posAfterMarker - 1));
+    if (isTerminatingParagraph && markerValue !== 1) return false;
+  } else if ((posAfterMarker = skipBulletListMarker(state2, nextLine2)) >= 0) {
+    isOrdered = false;
+  } else {
+    return false;
+  }
+  if (isTerminatingParagraph) {
+    if (state2.skipSpaces(posAfterMarker) >= state2.eMarks[nextLine2]) return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const markerCharCode = state2.src.charCodeAt(posAfterMarker - 1);
+  const listTokIdx = state2.tokens.length;
+  if (isOrdered) {
+    token = state2.push("ordered_list_open", "ol", 1);
+    if (markerValue !== 1) {
+      token.attrs = [["start", markerValue]];
+    }
+  } else {
+    token = state2.push("bullet_list_open", "ul", 1);
+  }
+  const listLines = [nextLine2, 0];
+  token.map = listLines;
+  token.markup = String.fromCharCode(markerCharCode);
+  let prevEmptyEnd = false;
+  const terminatorRules = state2.md.block.ruler.getRules("list");
+  const oldParentType = state2.parentType;
+  state2.parentType = "list";
+  while (nextLine2 < endLine) {
+    pos = posAfterMarker;
+    max = state2.eMarks[nextLine2];
+    const initial = state2.sCount[nextLine2] + posAfterMarker - (state2.bMarks[nextLine2] + state2.tShift[nextLine2]);
+    let offset = initial;
+    while (pos < max) {
+      const ch = state2.src.charCodeAt(pos);
+      if (ch === 9) {
+        offset += 4 - (offset + state2.bsCount[nextLine2]) % 4;
+      } else if (ch === 32) {
+        offset++;
+      } else {
+        break;
+      }
+      pos++;
+    }
+    const contentStart3 = pos;
+    let indentAfterMarker;
+    if (contentStart3 >= max) {
+      indentAfterMarker = 1;
+    } else {
+      indentAfterMarker = offset - initial;
+    }
+    if (indentAfterMarker > 4) {
+      indentAfterMarker = 1;
+    }
+    const indent2 = initial + indentAfterMarker;
+    token = state2.push("list_item_open", "li", 1);
+    token.markup = String.fromCharCode(markerCharCode);
+    const itemLines = [nextLine2, 0];
+    token.map = itemLines;
+    if (isOrdered) {
+      token.info = state2.src.slice(start, posAfterMarker - 1);
+    }
+    const oldTight = state2.tight;
+    const oldTShift = state2.tShift[nextLine2];
+    const oldSCount = state2.sCount[nextLine2];
+    const oldListIndent = state2.listIndent;
+    state2.listIndent = state2.blkIndent;
+    state2.blkIndent = indent2;
+    state2.tight = true;
+    state2.tShift[nextLine2] = contentStart3 - state2.bMarks[nextLine2];
+    state2.sCount[nextLine2] = offset;
+    if (contentStart3 >= max && state2.isEmpty(nextLine2 + 1)) {
+      state2.line = Math.min(state2.line + 2, endLine);
+    } else {
+      state2.md.block.tokenize(state2, nextLine2, endLine, true);
+    }
+    if (!state2.tight || prevEmptyEnd) {
+      tight = false;
+    }
+    prevEmptyEnd = state2.line - nextLine2 > 1 && state2.isEmpty(state2.line - 1);
+    state2.blkIndent = state2.listIndent;
+    state2.listIndent = oldListIndent;
+    state2.tShift[nextLine2] = oldTShift;
+    state2.sCount[nextLine2] = oldSCount;
+    state2.tight = oldTight;
+    token = state2.push("list_item_close", "li", -1);
+    token.markup = String.fromCharCode(markerCharCode);
+    nextLine2 = state2.line;
+    itemLines[1] = nextLine2;
+    if (nextLine2 >= endLine) {
+      break;
+    }
+    if (state2.sCount[nextLine2] < state2.blkIndent) {
+      break;
+    }
+    if (state2.sCount[nextLine2] - state2.blkIndent >= 4) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state2, nextLine2, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+    if (isOrdered) {
+      posAfterMarker = skipOrderedListMarker(state2, nextLine2);
+      if (posAfterMarker < 0) {
+        break;
+      }
+      start = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+    } else {
+      posAfterMarker = skipBulletListMarker(state2, nextLine2);
+      if (posAfterMarker < 0) {
+        break;
+      }
+    }
+    if (markerCharCode !== state2.src.charCodeAt(posAfterMarker - 1)) {
+      break;
+    }
+  }
+  if (isOrdered) {
+    token = state2.push("ordered_list_close", "ol", -1);
+  } else {
+    token = state2.push("bullet_list_close", "ul", -1);
+  }
+  token.markup = String.fromCharCode(markerCharCode);
+  listLines[1] = nextLine2;
+  state2.line = nextLine2;
+  state2.parentType = oldParentType;
+  if (tight) {
+    markTightParagraphs(state2, listTokIdx);
+  }
+  return true;
+}
+var init_list3 = __esm({
+  "node_modules/markdown-it/lib/rules_block/list.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/reference.mjs
+function countCodePoints(str) {
+  let length = str.length;
+  for (let i = 0; i < str.length - 1; i++) {
+    const high = str.charCodeAt(i);
+    if (high < 55296 || high > 56319) {
+      continue;
+    }
+    const low = str.charCodeAt(i + 1);
+    if (low >= 56320 && low <= 57343) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+function lineEnd(state2, line5) {
+  return Math.min(state2.eMarks[line5] + 1, state2.src.length);
+}
+function getNextLinePos(state2, nextLine2) {
+  const endLine = state2.lineMax;
+  if (nextLine2 >= endLine || state2.isEmpty(nextLine2)) {
+    return -1;
+  }
+  let isContinuation = false;
+  if (state2.sCount[nextLine2] - state2.blkIndent > 3) {
+    isContinuation = true;
+  }
+  if (state2.sCount[nextLine2] < 0) {
+    isContinuation = true;
+  }
+  if (!isContinuation) {
+    const terminatorRules = state2.md.block.ruler.getRules("reference");
+    const oldParentType = state2.parentType;
+    state2.parentType = "reference";
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state2, nextLine2, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    state2.parentType = oldParentType;
+    if (terminate) {
+      return -1;
+    }
+  }
+  return state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+}
+function reference(state2, startLine, _endLine, silent) {
+  const src = state2.src;
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let nextLine2 = startLine + 1;
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  if (src.charCodeAt(pos) !== 91) {
+    return false;
+  }
+  let max = lineEnd(state2, startLine);
+  let rawLabel = "";
+  let labelEnd2 = -1;
+  let segmentStart = ++pos;
+  while (pos < max) {
+    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) {
+      return false;
+    }
+    let ch = src.charCodeAt(pos);
+    if (ch === 91) {
+      return false;
+    }
+    if (ch === 93) {
+      labelEnd2 = pos;
+      break;
+    }
+    if (ch === 92) {
+      ch = src.charCodeAt(++pos);
+    }
+    if (ch === 10 && pos < max) {
+      const nextPos = getNextLinePos(state2, nextLine2);
+      if (nextPos < 0) {
+        return false;
+      }
+      rawLabel += src.slice(segmentStart, max);
+      pos = segmentStart = nextPos;
+      max = lineEnd(state2, nextLine2++);
+      continue;
+    }
+    pos++;
+  }
+  if (labelEnd2 < 0 || src.charCodeAt(labelEnd2 + 1) !== 58) {
+    return false;
+  }
+  rawLabel += src.slice(segmentStart, labelEnd2);
+  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) {
+    return false;
+  }
+  pos = labelEnd2 + 2;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state2, nextLine2);
+      if (nextPos < 0) {
+        break;
+      }
+      pos = nextPos;
+      max = lineEnd(state2, nextLine2++);
+    } else if (isSpace(ch)) {
+      pos++;
+    } else {
+      break;
+    }
+  }
+  const destRes = state2.md.helpers.parseLinkDestination(src, pos, max);
+  if (!destRes.ok) {
+    return false;
+  }
+  const href = state2.md.normalizeLink(destRes.str);
+  if (!state2.md.validateLink(href)) {
+    return false;
+  }
+  pos = destRes.pos;
+  const destEndPos = pos;
+  const destEndMax = max;
+  const destEndLineNo = nextLine2;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state2, nextLine2);
+      if (nextPos < 0) {
+        break;
+      }
+      pos = nextPos;
+      max = lineEnd(state2, nextLine2++);
+    } else if (isSpace(ch)) {
+      pos++;
+    } else {
+      break;
+    }
+  }
+  const titleStart = pos;
+  let titleRes = state2.md.helpers.parseLinkTitle(src, pos, max);
+  while (titleRes.can_continue) {
+    const nextPos = getNextLinePos(state2, nextLine2);
+    if (nextPos < 0) break;
+    pos = nextPos;
+    max = lineEnd(state2, nextLine2++);
+    titleRes = state2.md.helpers.parseLinkTitle(src, pos, max, titleRes);
+  }
+  let title;
+  if (titleStart !== destEndPos && titleRes.ok) {
+    title = titleRes.str;
+    pos = titleRes.pos;
+  } else {
+    title = "";
+    pos = destEndPos;
+    max = destEndMax;
+    nextLine2 = destEndLineNo;
+  }
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      break;
+    }
+    pos++;
+  }
+  if (pos < max && src.charCodeAt(pos) !== 10) {
+    if (title) {
+      title = "";
+      pos = destEndPos;
+      max = destEndMax;
+      nextLine2 = destEndLineNo;
+      while (pos < max) {
+        const ch = src.charCodeAt(pos);
+        if (!isSpace(ch)) {
+          break;
+        }
+        pos++;
+      }
+    }
+  }
+  if (pos < max && src.charCodeAt(pos) !== 10) {
+    return false;
+  }
+  const label2 = normalizeReference(rawLabel);
+  if (!label2) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  if (typeof state2.env.references === "undefined") {
+    state2.env.references = {};
+  }
+  if (typeof state2.env.references[label2] === "undefined") {
+    state2.env.references[label2] = { title, href };
+  }
+  state2.line = nextLine2;
+  return true;
+}
+var MAX_LABEL_LENGTH;
+var init_reference = __esm({
+  "node_modules/markdown-it/lib/rules_block/reference.mjs"() {
+    init_utils();
+    MAX_LABEL_LENGTH = 999;
+  }
+});
+
+// node_modules/markdown-it/lib/common/html_blocks.mjs
+var html_blocks_default;
+var init_html_blocks = __esm({
+  "node_modules/markdown-it/lib/common/html_blocks.mjs"() {
+    html_blocks_default = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+  }
+});
+
+// node_modules/markdown-it/lib/common/html_re.mjs
+var attr_name, unquoted, single_quoted, double_quoted, attr_value, attribute, open_tag, close_tag, comment, processing, declaration, cdata, HTML_TAG_RE, HTML_OPEN_CLOSE_TAG_RE;
+var init_html_re = __esm({
+  "node_modules/markdown-it/lib/common/html_re.mjs"() {
+    attr_name = "[a-zA-Z_:][a-zA-Z0-9:._-]*";
+    unquoted = "[^\"'=<>`\\x00-\\x20]+";
+    single_quoted = "'[^']*'";
+    double_quoted = '"[^"]*"';
+    attr_value = "(?:" + unquoted + "|" + single_quoted + "|" + double_quoted + ")";
+    attribute = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
+    open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute + "*\\s*\\/?>";
+    close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
+    comment = "<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->";
+    processing = "<[?][\\s\\S]*?[?]>";
+    declaration = "<![A-Za-z][^>]*>";
+    cdata = "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>";
+    HTML_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + "|" + comment + "|" + processing + "|" + declaration + "|" + cdata + ")");
+    HTML_OPEN_CLOSE_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + ")");
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/html_block.mjs
+function html_block(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  if (!state2.md.options.html) {
+    return false;
+  }
+  if (state2.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
+  let lineText = state2.src.slice(pos, max);
+  let i = 0;
+  for (; i < HTML_SEQUENCES.length; i++) {
+    if (HTML_SEQUENCES[i][0].test(lineText)) {
+      break;
+    }
+  }
+  if (i === HTML_SEQUENCES.length) {
+    return false;
+  }
+  if (silent) {
+    return HTML_SEQUENCES[i][2];
+  }
+  let nextLine2 = startLine + 1;
+  const endsOnBlankLine = HTML_SEQUENCES[i][1].test("");
+  if (!HTML_SEQUENCES[i][1].test(lineText)) {
+    for (; nextLine2 < endLine; nextLine2++) {
+      if (state2.sCount[nextLine2] < state2.blkIndent) {
+        if (endsOnBlankLine || !state2.isEmpty(nextLine2)) {
+          break;
+        }
+      }
+      pos = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+      max = state2.eMarks[nextLine2];
+      lineText = state2.src.slice(pos, max);
+      if (HTML_SEQUENCES[i][1].test(lineText)) {
+        if (lineText.length !== 0) {
+          nextLine2++;
+        }
+        break;
+      }
+    }
+  }
+  state2.line = nextLine2;
+  const token = state2.push("html_block", "", 0);
+  token.map = [startLine, nextLine2];
+  token.content = state2.getLines(startLine, nextLine2, state2.blkIndent, true);
+  return true;
+}
+var HTML_SEQUENCES;
+var init_html_block = __esm({
+  "node_modules/markdown-it/lib/rules_block/html_block.mjs"() {
+    init_html_blocks();
+    init_html_re();
+    HTML_SEQUENCES = [
+      [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i, true],
+      [/^<!--/, /-->/, true],
+      [/^<\?/, /\?>/, true],
+      [/^<![A-Za-z]/, />/, true],
+      [/^<!\[CDATA\[/, /\]\]>/, true],
+      [new RegExp("^</?(" + html_blocks_default.join("|") + ")(?=(\\s|/?>|$))", "i"), /^$/, true],
+      [new RegExp(HTML_OPEN_CLOSE_TAG_RE.source + "\\s*$"), /^$/, false]
+    ];
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/heading.mjs
+function heading2(state2, startLine, endLine, silent) {
+  let pos = state2.bMarks[startLine] + state2.tShift[startLine];
+  let max = state2.eMarks[startLine];
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  let ch = state2.src.charCodeAt(pos);
+  if (ch !== 35 || pos >= max) {
+    return false;
+  }
+  let level2 = 1;
+  ch = state2.src.charCodeAt(++pos);
+  while (ch === 35 && pos < max && level2 <= 6) {
+    level2++;
+    ch = state2.src.charCodeAt(++pos);
+  }
+  if (level2 > 6 || pos < max && !isSpace(ch)) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  max = state2.skipSpacesBack(max, pos);
+  const tmp = state2.skipCharsBack(max, 35, pos);
+  if (tmp > pos && isSpace(state2.src.charCodeAt(tmp - 1))) {
+    max = tmp;
+  }
+  state2.line = startLine + 1;
+  const token_o = state2.push("heading_open", "h" + String(level2), 1);
+  token_o.markup = "########".slice(0, level2);
+  token_o.map = [startLine, state2.line];
+  const token_i = state2.push("inline", "", 0);
+  token_i.content = asciiTrim(state2.src.slice(pos, max));
+  token_i.map = [startLine, state2.line];
+  token_i.children = [];
+  const token_c = state2.push("heading_close", "h" + String(level2), -1);
+  token_c.markup = "########".slice(0, level2);
+  return true;
+}
+var init_heading2 = __esm({
+  "node_modules/markdown-it/lib/rules_block/heading.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/lheading.mjs
+function lheading(state2, startLine, endLine) {
+  const terminatorRules = state2.md.block.ruler.getRules("paragraph");
+  if (state2.sCount[startLine] - state2.blkIndent >= 4) {
+    return false;
+  }
+  const oldParentType = state2.parentType;
+  state2.parentType = "paragraph";
+  let level2 = 0;
+  let marker;
+  let nextLine2 = startLine + 1;
+  for (; nextLine2 < endLine && !state2.isEmpty(nextLine2); nextLine2++) {
+    if (state2.sCount[nextLine2] - state2.blkIndent > 3) {
+      continue;
+    }
+    if (state2.sCount[nextLine2] >= state2.blkIndent) {
+      let pos = state2.bMarks[nextLine2] + state2.tShift[nextLine2];
+      const max = state2.eMarks[nextLine2];
+      if (pos < max) {
+        marker = state2.src.charCodeAt(pos);
+        if (marker === 45 || marker === 61) {
+          pos = state2.skipChars(pos, marker);
+          pos = state2.skipSpaces(pos);
+          if (pos >= max) {
+            level2 = marker === 61 ? 1 : 2;
+            break;
+          }
+        }
+      }
+    }
+    if (state2.sCount[nextLine2] < 0) {
+      continue;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state2, nextLine2, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+  }
+  if (!level2) {
+    state2.parentType = oldParentType;
+    return false;
+  }
+  const content3 = asciiTrim(state2.getLines(startLine, nextLine2, state2.blkIndent, false));
+  state2.line = nextLine2 + 1;
+  const token_o = state2.push("heading_open", "h" + String(level2), 1);
+  token_o.markup = String.fromCharCode(marker);
+  token_o.map = [startLine, state2.line];
+  const token_i = state2.push("inline", "", 0);
+  token_i.content = content3;
+  token_i.map = [startLine, state2.line - 1];
+  token_i.children = [];
+  const token_c = state2.push("heading_close", "h" + String(level2), -1);
+  token_c.markup = String.fromCharCode(marker);
+  state2.parentType = oldParentType;
+  return true;
+}
+var init_lheading = __esm({
+  "node_modules/markdown-it/lib/rules_block/lheading.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/paragraph.mjs
+function paragraph2(state2, startLine, endLine) {
+  const terminatorRules = state2.md.block.ruler.getRules("paragraph");
+  const oldParentType = state2.parentType;
+  let nextLine2 = startLine + 1;
+  state2.parentType = "paragraph";
+  for (; nextLine2 < endLine && !state2.isEmpty(nextLine2); nextLine2++) {
+    if (state2.sCount[nextLine2] - state2.blkIndent > 3) {
+      continue;
+    }
+    if (state2.sCount[nextLine2] < 0) {
+      continue;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state2, nextLine2, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+  }
+  const content3 = asciiTrim(state2.getLines(startLine, nextLine2, state2.blkIndent, false));
+  state2.line = nextLine2;
+  const token_o = state2.push("paragraph_open", "p", 1);
+  token_o.map = [startLine, state2.line];
+  const token_i = state2.push("inline", "", 0);
+  token_i.content = content3;
+  token_i.map = [startLine, state2.line];
+  token_i.children = [];
+  state2.push("paragraph_close", "p", -1);
+  state2.parentType = oldParentType;
+  return true;
+}
+var init_paragraph2 = __esm({
+  "node_modules/markdown-it/lib/rules_block/paragraph.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/parser_block.mjs
+function ParserBlock() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules2.length; i++) {
+    this.ruler.push(_rules2[i][0], _rules2[i][1], { alt: (_rules2[i][2] || []).slice() });
+  }
+}
+var _rules2, parser_block_default;
+var init_parser_block = __esm({
+  "node_modules/markdown-it/lib/parser_block.mjs"() {
+    init_ruler();
+    init_state_block();
+    init_table();
+    init_code2();
+    init_fence();
+    init_blockquote2();
+    init_hr();
+    init_list3();
+    init_reference();
+    init_html_block();
+    init_heading2();
+    init_lheading();
+    init_paragraph2();
+    _rules2 = [
+      // First 2 params - rule name & source. Secondary array - list of rules,
+      // which can be terminated by this one.
+      ["table", table, ["paragraph", "reference"]],
+      ["code", code3],
+      ["fence", fence3, ["paragraph", "reference", "blockquote", "list"]],
+      ["blockquote", blockquote2, ["paragraph", "reference", "blockquote", "list"]],
+      ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
+      ["list", list3, ["paragraph", "reference", "blockquote"]],
+      ["reference", reference],
+      ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
+      ["heading", heading2, ["paragraph", "reference", "blockquote"]],
+      ["lheading", lheading],
+      ["paragraph", paragraph2]
+    ];
+    ParserBlock.prototype.tokenize = function(state2, startLine, endLine) {
+      const rules = this.ruler.getRules("");
+      const len = rules.length;
+      const maxNesting = state2.md.options.maxNesting;
+      let line5 = startLine;
+      let hasEmptyLines = false;
+      while (line5 < endLine) {
+        state2.line = line5 = state2.skipEmptyLines(line5);
+        if (line5 >= endLine) {
+          break;
+        }
+        if (state2.sCount[line5] < state2.blkIndent) {
+          break;
+        }
+        if (state2.level >= maxNesting) {
+          state2.line = endLine;
+          break;
+        }
+        const prevLine = state2.line;
+        let ok3 = false;
+        for (let i = 0; i < len; i++) {
+          ok3 = rules[i](state2, line5, endLine, false);
+          if (ok3) {
+            if (prevLine >= state2.line) {
+              throw new Error("block rule didn't increment state.line");
+            }
+            break;
+          }
+        }
+        if (!ok3) throw new Error("none of the block rules matched");
+        state2.tight = !hasEmptyLines;
+        if (state2.isEmpty(state2.line - 1)) {
+          hasEmptyLines = true;
+        }
+        line5 = state2.line;
+        if (line5 < endLine && state2.isEmpty(line5)) {
+          hasEmptyLines = true;
+          line5++;
+          state2.line = line5;
+        }
+      }
+    };
+    ParserBlock.prototype.parse = function(src, md, env, outTokens) {
+      if (!src) {
+        return;
+      }
+      const state2 = new this.State(src, md, env, outTokens);
+      this.tokenize(state2, state2.line, state2.lineMax);
+    };
+    ParserBlock.prototype.State = state_block_default;
+    parser_block_default = ParserBlock;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/state_inline.mjs
+function StateInline(src, md, env, outTokens) {
+  this.src = src;
+  this.env = env;
+  this.md = md;
+  this.tokens = outTokens;
+  this.tokens_meta = Array(outTokens.length);
+  this.pos = 0;
+  this.posMax = this.src.length;
+  this.level = 0;
+  this.pending = "";
+  this.pendingLevel = 0;
+  this.cache = {};
+  this.delimiters = [];
+  this._prev_delimiters = [];
+  this.backticks = {};
+  this.backticksScanned = false;
+  this.skipHtmlSpecial = false;
+  this.linkLevel = 0;
+}
+var state_inline_default;
+var init_state_inline = __esm({
+  "node_modules/markdown-it/lib/rules_inline/state_inline.mjs"() {
+    init_token();
+    init_utils();
+    StateInline.prototype.pushPending = function() {
+      const token = new token_default("text", "", 0);
+      token.content = this.pending;
+      token.level = this.pendingLevel;
+      this.tokens.push(token);
+      this.pending = "";
+      return token;
+    };
+    StateInline.prototype.push = function(type, tag, nesting) {
+      if (this.pending) {
+        this.pushPending();
+      }
+      const token = new token_default(type, tag, nesting);
+      let token_meta = null;
+      if (nesting < 0) {
+        this.level--;
+        this.delimiters = this._prev_delimiters.pop();
+      }
+      token.level = this.level;
+      if (nesting > 0) {
+        this.level++;
+        this._prev_delimiters.push(this.delimiters);
+        this.delimiters = [];
+        token_meta = { delimiters: this.delimiters };
+      }
+      this.pendingLevel = this.level;
+      this.tokens.push(token);
+      this.tokens_meta.push(token_meta);
+      return token;
+    };
+    StateInline.prototype.scanDelims = function(start, canSplitWord) {
+      const max = this.posMax;
+      const marker = this.src.charCodeAt(start);
+      let lastChar;
+      if (start === 0) {
+        lastChar = 32;
+      } else if (start === 1) {
+        lastChar = this.src.charCodeAt(0);
+        if ((lastChar & 63488) === 55296) {
+          lastChar = 65533;
+        }
+      } else {
+        lastChar = this.src.charCodeAt(start - 1);
+        if ((lastChar & 64512) === 56320) {
+          const highSurr = this.src.charCodeAt(start - 2);
+          lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
+        } else if ((lastChar & 64512) === 55296) {
+          lastChar = 65533;
+        }
+      }
+      let pos = start;
+      while (pos < max && this.src.charCodeAt(pos) === marker) {
+        pos++;
+      }
+      const count3 = pos - start;
+      let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
+      if ((nextChar & 64512) === 55296) {
+        const lowSurr = this.src.charCodeAt(pos + 1);
+        nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
+      } else if ((nextChar & 64512) === 56320) {
+        nextChar = 65533;
+      }
+      const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+      const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+      const isLastWhiteSpace = isWhiteSpace(lastChar);
+      const isNextWhiteSpace = isWhiteSpace(nextChar);
+      const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
+      const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
+      const can_open = left_flanking && (canSplitWord || !right_flanking || isLastPunctChar);
+      const can_close = right_flanking && (canSplitWord || !left_flanking || isNextPunctChar);
+      return { can_open, can_close, length: count3 };
+    };
+    StateInline.prototype.Token = token_default;
+    state_inline_default = StateInline;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/text.mjs
+function isTerminatorChar(ch) {
+  switch (ch) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function text5(state2, silent) {
+  let pos = state2.pos;
+  while (pos < state2.posMax && !isTerminatorChar(state2.src.charCodeAt(pos))) {
+    pos++;
+  }
+  if (pos === state2.pos) {
+    return false;
+  }
+  if (!silent) {
+    state2.pending += state2.src.slice(state2.pos, pos);
+  }
+  state2.pos = pos;
+  return true;
+}
+var init_text3 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/text.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/linkify.mjs
+function isAsciiAlpha(code4) {
+  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122;
+}
+function isSchemeChar(code4) {
+  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122 || code4 >= 48 && code4 <= 57 || code4 === 43 || code4 === 45 || code4 === 46;
+}
+function linkify2(state2, silent) {
+  if (!state2.md.options.linkify) return false;
+  if (state2.linkLevel > 0) return false;
+  const pos = state2.pos;
+  const max = state2.posMax;
+  if (pos + 3 > max) return false;
+  if (state2.src.charCodeAt(pos) !== 58) return false;
+  if (state2.src.charCodeAt(pos + 1) !== 47) return false;
+  if (state2.src.charCodeAt(pos + 2) !== 47) return false;
+  const protoMin = pos - Math.min(10, state2.pending.length, pos);
+  let protoStart = pos;
+  while (protoStart > protoMin && isSchemeChar(state2.src.charCodeAt(protoStart - 1))) {
+    protoStart--;
+  }
+  if (protoStart === pos || !isAsciiAlpha(state2.src.charCodeAt(protoStart))) return false;
+  const protoLength = pos - protoStart;
+  const link3 = state2.md.linkify.matchAtStart(state2.src.slice(protoStart));
+  if (!link3) return false;
+  let url2 = link3.url;
+  if (url2.length <= protoLength) return false;
+  let urlEnd = url2.length;
+  while (urlEnd > 0 && url2.charCodeAt(urlEnd - 1) === 42) {
+    urlEnd--;
+  }
+  if (urlEnd !== url2.length) {
+    url2 = url2.slice(0, urlEnd);
+  }
+  const fullUrl = state2.md.normalizeLink(url2);
+  if (!state2.md.validateLink(fullUrl)) return false;
+  if (!silent) {
+    state2.pending = state2.pending.slice(0, -protoLength);
+    const token_o = state2.push("link_open", "a", 1);
+    token_o.attrs = [["href", fullUrl]];
+    token_o.markup = "linkify";
+    token_o.info = "auto";
+    const token_t = state2.push("text", "", 0);
+    token_t.content = state2.md.normalizeLinkText(url2);
+    const token_c = state2.push("link_close", "a", -1);
+    token_c.markup = "linkify";
+    token_c.info = "auto";
+  }
+  state2.pos += url2.length - protoLength;
+  return true;
+}
+var init_linkify2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/linkify.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/newline.mjs
+function newline(state2, silent) {
+  let pos = state2.pos;
+  if (state2.src.charCodeAt(pos) !== 10) {
+    return false;
+  }
+  const pmax = state2.pending.length - 1;
+  const max = state2.posMax;
+  if (!silent) {
+    if (pmax >= 0 && state2.pending.charCodeAt(pmax) === 32) {
+      if (pmax >= 1 && state2.pending.charCodeAt(pmax - 1) === 32) {
+        let ws = pmax - 1;
+        while (ws >= 1 && state2.pending.charCodeAt(ws - 1) === 32) ws--;
+        state2.pending = state2.pending.slice(0, ws);
+        state2.push("hardbreak", "br", 0);
+      } else {
+        state2.pending = state2.pending.slice(0, -1);
+        state2.push("softbreak", "br", 0);
+      }
+    } else {
+      state2.push("softbreak", "br", 0);
+    }
+  }
+  pos++;
+  while (pos < max && isSpace(state2.src.charCodeAt(pos))) {
+    pos++;
+  }
+  state2.pos = pos;
+  return true;
+}
+var init_newline = __esm({
+  "node_modules/markdown-it/lib/rules_inline/newline.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/escape.mjs
+function escape3(state2, silent) {
+  let pos = state2.pos;
+  const max = state2.posMax;
+  if (state2.src.charCodeAt(pos) !== 92) return false;
+  pos++;
+  if (pos >= max) return false;
+  let ch1 = state2.src.charCodeAt(pos);
+  if (ch1 === 10) {
+    if (!silent) {
+      state2.push("hardbreak", "br", 0);
+    }
+    pos++;
+    while (pos < max) {
+      ch1 = state2.src.charCodeAt(pos);
+      if (!isSpace(ch1)) break;
+      pos++;
+    }
+    state2.pos = pos;
+    return true;
+  }
+  if (ch1 === 32) {
+    if (!silent) {
+      const token = state2.push("text_special", "", 0);
+      token.content = "\\";
+      token.markup = "\\";
+      token.info = "escape";
+    }
+    state2.pos = pos;
+    return true;
+  }
+  let escapedStr = state2.src[pos];
+  if (ch1 >= 55296 && ch1 <= 56319 && pos + 1 < max) {
+    const ch2 = state2.src.charCodeAt(pos + 1);
+    if (ch2 >= 56320 && ch2 <= 57343) {
+      escapedStr += state2.src[pos + 1];
+      pos++;
+    }
+  }
+  const origStr = "\\" + escapedStr;
+  if (!silent) {
+    const token = state2.push("text_special", "", 0);
+    if (ch1 < 256 && ESCAPED[ch1] !== 0) {
+      token.content = escapedStr;
+    } else {
+      token.content = origStr;
+    }
+    token.markup = origStr;
+    token.info = "escape";
+  }
+  state2.pos = pos + 1;
+  return true;
+}
+var ESCAPED;
+var init_escape2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/escape.mjs"() {
+    init_utils();
+    ESCAPED = [];
+    for (let i = 0; i < 256; i++) {
+      ESCAPED.push(0);
+    }
+    "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
+      ESCAPED[ch.charCodeAt(0)] = 1;
+    });
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/backticks.mjs
+function backtick(state2, silent) {
+  let pos = state2.pos;
+  const ch = state2.src.charCodeAt(pos);
+  if (ch !== 96) {
+    return false;
+  }
+  const start = pos;
+  pos++;
+  const max = state2.posMax;
+  while (pos < max && state2.src.charCodeAt(pos) === 96) {
+    pos++;
+  }
+  const marker = state2.src.slice(start, pos);
+  const openerLength = marker.length;
+  if (state2.backticksScanned && (state2.backticks[openerLength] || 0) <= start) {
+    if (!silent) state2.pending += marker;
+    state2.pos += openerLength;
+    return true;
+  }
+  let matchEnd = pos;
+  let matchStart;
+  while ((matchStart = state2.src.indexOf("`", matchEnd)) !== -1) {
+    matchEnd = matchStart + 1;
+    while (matchEnd < max && state2.src.charCodeAt(matchEnd) === 96) {
+      matchEnd++;
+    }
+    const closerLength = matchEnd - matchStart;
+    if (closerLength === openerLength) {
+      if (!silent) {
+        const token = state2.push("code_inline", "code", 0);
+        token.markup = marker;
+        token.content = state2.src.slice(pos, matchStart).replace(/\n/g, " ").replace(/^ (.+) $/, "$1");
+      }
+      state2.pos = matchEnd;
+      return true;
+    }
+    state2.backticks[closerLength] = matchStart;
+  }
+  state2.backticksScanned = true;
+  if (!silent) state2.pending += marker;
+  state2.pos += openerLength;
+  return true;
+}
+var init_backticks = __esm({
+  "node_modules/markdown-it/lib/rules_inline/backticks.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/strikethrough.mjs
+function strikethrough_tokenize(state2, silent) {
+  const start = state2.pos;
+  const marker = state2.src.charCodeAt(start);
+  if (silent) {
+    return false;
+  }
+  if (marker !== 126) {
+    return false;
+  }
+  const scanned = state2.scanDelims(state2.pos, true);
+  let len = scanned.length;
+  const ch = String.fromCharCode(marker);
+  if (len < 2) {
+    return false;
+  }
+  let token;
+  if (len % 2) {
+    token = state2.push("text", "", 0);
+    token.content = ch;
+    len--;
+  }
+  for (let i = 0; i < len; i += 2) {
+    token = state2.push("text", "", 0);
+    token.content = ch + ch;
+    state2.delimiters.push({
+      marker,
+      length: 0,
+      // disable "rule of 3" length checks meant for emphasis
+      token: state2.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state2.pos += scanned.length;
+  return true;
+}
+function postProcess(state2, delimiters2) {
+  let token;
+  const loneMarkers = [];
+  const max = delimiters2.length;
+  for (let i = 0; i < max; i++) {
+    const startDelim = delimiters2[i];
+    if (startDelim.marker !== 126) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
+    const endDelim = delimiters2[startDelim.end];
+    token = state2.tokens[startDelim.token];
+    token.type = "s_open";
+    token.tag = "s";
+    token.nesting = 1;
+    token.markup = "~~";
+    token.content = "";
+    token = state2.tokens[endDelim.token];
+    token.type = "s_close";
+    token.tag = "s";
+    token.nesting = -1;
+    token.markup = "~~";
+    token.content = "";
+    if (state2.tokens[endDelim.token - 1].type === "text" && state2.tokens[endDelim.token - 1].content === "~") {
+      loneMarkers.push(endDelim.token - 1);
+    }
+  }
+  while (loneMarkers.length) {
+    const i = loneMarkers.pop();
+    let j = i + 1;
+    while (j < state2.tokens.length && state2.tokens[j].type === "s_close") {
+      j++;
+    }
+    j--;
+    if (i !== j) {
+      token = state2.tokens[j];
+      state2.tokens[j] = state2.tokens[i];
+      state2.tokens[i] = token;
+    }
+  }
+}
+function strikethrough_postProcess(state2) {
+  const tokens_meta = state2.tokens_meta;
+  const max = state2.tokens_meta.length;
+  postProcess(state2, state2.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess(state2, tokens_meta[curr].delimiters);
+    }
+  }
+}
+var strikethrough_default;
+var init_strikethrough = __esm({
+  "node_modules/markdown-it/lib/rules_inline/strikethrough.mjs"() {
+    strikethrough_default = {
+      tokenize: strikethrough_tokenize,
+      postProcess: strikethrough_postProcess
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/emphasis.mjs
+function emphasis_tokenize(state2, silent) {
+  const start = state2.pos;
+  const marker = state2.src.charCodeAt(start);
+  if (silent) {
+    return false;
+  }
+  if (marker !== 95 && marker !== 42) {
+    return false;
+  }
+  const scanned = state2.scanDelims(state2.pos, marker === 42);
+  for (let i = 0; i < scanned.length; i++) {
+    const token = state2.push("text", "", 0);
+    token.content = String.fromCharCode(marker);
+    state2.delimiters.push({
+      // Char code of the starting marker (number).
+      //
+      marker,
+      // Total length of these series of delimiters.
+      //
+      length: scanned.length,
+      // A position of the token this delimiter corresponds to.
+      //
+      token: state2.tokens.length - 1,
+      // If this delimiter is matched as a valid opener, `end` will be
+      // equal to its position, otherwise it's `-1`.
+      //
+      end: -1,
+      // Boolean flags that determine if this delimiter could open or close
+      // an emphasis.
+      //
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state2.pos += scanned.length;
+  return true;
+}
+function postProcess2(state2, delimiters2) {
+  const max = delimiters2.length;
+  for (let i = max - 1; i >= 0; i--) {
+    const startDelim = delimiters2[i];
+    if (startDelim.marker !== 95 && startDelim.marker !== 42) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
+    const endDelim = delimiters2[startDelim.end];
+    const isStrong = i > 0 && delimiters2[i - 1].end === startDelim.end + 1 && // check that first two markers match and adjacent
+    delimiters2[i - 1].marker === startDelim.marker && delimiters2[i - 1].token === startDelim.token - 1 && // check that last two markers are adjacent (we can safely assume they match)
+    delimiters2[startDelim.end + 1].token === endDelim.token + 1;
+    const ch = String.fromCharCode(startDelim.marker);
+    const token_o = state2.tokens[startDelim.token];
+    token_o.type = isStrong ? "strong_open" : "em_open";
+    token_o.tag = isStrong ? "strong" : "em";
+    token_o.nesting = 1;
+    token_o.markup = isStrong ? ch + ch : ch;
+    token_o.content = "";
+    const token_c = state2.tokens[endDelim.token];
+    token_c.type = isStrong ? "strong_close" : "em_close";
+    token_c.tag = isStrong ? "strong" : "em";
+    token_c.nesting = -1;
+    token_c.markup = isStrong ? ch + ch : ch;
+    token_c.content = "";
+    if (isStrong) {
+      state2.tokens[delimiters2[i - 1].token].content = "";
+      state2.tokens[delimiters2[startDelim.end + 1].token].content = "";
+      i--;
+    }
+  }
+}
+function emphasis_post_process(state2) {
+  const tokens_meta = state2.tokens_meta;
+  const max = state2.tokens_meta.length;
+  postProcess2(state2, state2.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess2(state2, tokens_meta[curr].delimiters);
+    }
+  }
+}
+var emphasis_default;
+var init_emphasis2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/emphasis.mjs"() {
+    emphasis_default = {
+      tokenize: emphasis_tokenize,
+      postProcess: emphasis_post_process
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/link.mjs
+function link2(state2, silent) {
+  let code4, label2, res, ref2;
+  let href = "";
+  let title = "";
+  let start = state2.pos;
+  let parseReference = true;
+  if (state2.src.charCodeAt(state2.pos) !== 91) {
+    return false;
+  }
+  const oldPos = state2.pos;
+  const max = state2.posMax;
+  const labelStart = state2.pos + 1;
+  const labelEnd2 = state2.md.helpers.parseLinkLabel(state2, state2.pos, true);
+  if (labelEnd2 < 0) {
+    return false;
+  }
+  let pos = labelEnd2 + 1;
+  if (pos < max && state2.src.charCodeAt(pos) === 40) {
+    parseReference = false;
+    pos++;
+    for (; pos < max; pos++) {
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) {
+        break;
+      }
+    }
+    if (pos >= max) {
+      return false;
+    }
+    start = pos;
+    res = state2.md.helpers.parseLinkDestination(state2.src, pos, state2.posMax);
+    if (res.ok) {
+      href = state2.md.normalizeLink(res.str);
+      if (state2.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
+      start = pos;
+      for (; pos < max; pos++) {
+        code4 = state2.src.charCodeAt(pos);
+        if (!isSpace(code4) && code4 !== 10) {
+          break;
+        }
+      }
+      res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
+      if (pos < max && start !== pos && res.ok) {
+        title = res.str;
+        pos = res.pos;
+        for (; pos < max; pos++) {
+          code4 = state2.src.charCodeAt(pos);
+          if (!isSpace(code4) && code4 !== 10) {
+            break;
+          }
+        }
+      }
+    }
+    if (pos >= max || state2.src.charCodeAt(pos) !== 41) {
+      parseReference = true;
+    }
+    pos++;
+  }
+  if (parseReference) {
+    if (typeof state2.env.references === "undefined") {
+      return false;
+    }
+    if (pos < max && state2.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state2.md.helpers.parseLinkLabel(state2, pos);
+      if (pos >= 0) {
+        label2 = state2.src.slice(start, pos++);
+      } else {
+        pos = labelEnd2 + 1;
+      }
+    } else {
+      pos = labelEnd2 + 1;
+    }
+    if (!label2) {
+      label2 = state2.src.slice(labelStart, labelEnd2);
+    }
+    ref2 = state2.env.references[normalizeReference(label2)];
+    if (!ref2) {
+      state2.pos = oldPos;
+      return false;
+    }
+    href = ref2.href;
+    title = ref2.title;
+  }
+  if (!silent) {
+    state2.pos = labelStart;
+    state2.posMax = labelEnd2;
+    const token_o = state2.push("link_open", "a", 1);
+    const attrs = [["href", href]];
+    token_o.attrs = attrs;
+    if (title) {
+      attrs.push(["title", title]);
+    }
+    state2.linkLevel++;
+    state2.md.inline.tokenize(state2);
+    state2.linkLevel--;
+    state2.push("link_close", "a", -1);
+  }
+  state2.pos = pos;
+  state2.posMax = max;
+  return true;
+}
+var init_link2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/link.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/image.mjs
+function image2(state2, silent) {
+  let code4, content3, label2, pos, ref2, res, title, start;
+  let href = "";
+  const oldPos = state2.pos;
+  const max = state2.posMax;
+  if (state2.src.charCodeAt(state2.pos) !== 33) {
+    return false;
+  }
+  if (state2.src.charCodeAt(state2.pos + 1) !== 91) {
+    return false;
+  }
+  const labelStart = state2.pos + 2;
+  const labelEnd2 = state2.md.helpers.parseLinkLabel(state2, state2.pos + 1, false);
+  if (labelEnd2 < 0) {
+    return false;
+  }
+  pos = labelEnd2 + 1;
+  if (pos < max && state2.src.charCodeAt(pos) === 40) {
+    pos++;
+    for (; pos < max; pos++) {
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) {
+        break;
+      }
+    }
+    if (pos >= max) {
+      return false;
+    }
+    start = pos;
+    res = state2.md.helpers.parseLinkDestination(state2.src, pos, state2.posMax);
+    if (res.ok) {
+      href = state2.md.normalizeLink(res.str);
+      if (state2.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
+    }
+    start = pos;
+    for (; pos < max; pos++) {
+      code4 = state2.src.charCodeAt(pos);
+      if (!isSpace(code4) && code4 !== 10) {
+        break;
+      }
+    }
+    res = state2.md.helpers.parseLinkTitle(state2.src, pos, state2.posMax);
+    if (pos < max && start !== pos && res.ok) {
+      title = res.str;
+      pos = res.pos;
+      for (; pos < max; pos++) {
+        code4 = state2.src.charCodeAt(pos);
+        if (!isSpace(code4) && code4 !== 10) {
+          break;
+        }
+      }
+    } else {
+      title = "";
+    }
+    if (pos >= max || state2.src.charCodeAt(pos) !== 41) {
+      state2.pos = oldPos;
+      return false;
+    }
+    pos++;
+  } else {
+    if (typeof state2.env.references === "undefined") {
+      return false;
+    }
+    if (pos < max && state2.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state2.md.helpers.parseLinkLabel(state2, pos);
+      if (pos >= 0) {
+        label2 = state2.src.slice(start, pos++);
+      } else {
+        pos = labelEnd2 + 1;
+      }
+    } else {
+      pos = labelEnd2 + 1;
+    }
+    if (!label2) {
+      label2 = state2.src.slice(labelStart, labelEnd2);
+    }
+    ref2 = state2.env.references[normalizeReference(label2)];
+    if (!ref2) {
+      state2.pos = oldPos;
+      return false;
+    }
+    href = ref2.href;
+    title = ref2.title;
+  }
+  if (!silent) {
+    content3 = state2.src.slice(labelStart, labelEnd2);
+    const tokens = [];
+    state2.md.inline.parse(
+      content3,
+      state2.md,
+      state2.env,
+      tokens
+    );
+    const token = state2.push("image", "img", 0);
+    const attrs = [["src", href], ["alt", ""]];
+    token.attrs = attrs;
+    token.children = tokens;
+    token.content = content3;
+    if (title) {
+      attrs.push(["title", title]);
+    }
+  }
+  state2.pos = pos;
+  state2.posMax = max;
+  return true;
+}
+var init_image2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/image.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/autolink.mjs
+function autolink2(state2, silent) {
+  let pos = state2.pos;
+  if (state2.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
+  const start = state2.pos;
+  const max = state2.posMax;
+  for (; ; ) {
+    if (++pos >= max) return false;
+    const ch = state2.src.charCodeAt(pos);
+    if (ch === 60) return false;
+    if (ch === 62) break;
+  }
+  const url2 = state2.src.slice(start + 1, pos);
+  if (AUTOLINK_RE.test(url2)) {
+    const fullUrl = state2.md.normalizeLink(url2);
+    if (!state2.md.validateLink(fullUrl)) {
+      return false;
+    }
+    if (!silent) {
+      const token_o = state2.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state2.push("text", "", 0);
+      token_t.content = state2.md.normalizeLinkText(url2);
+      const token_c = state2.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state2.pos += url2.length + 2;
+    return true;
+  }
+  if (EMAIL_RE.test(url2)) {
+    const fullUrl = state2.md.normalizeLink("mailto:" + url2);
+    if (!state2.md.validateLink(fullUrl)) {
+      return false;
+    }
+    if (!silent) {
+      const token_o = state2.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state2.push("text", "", 0);
+      token_t.content = state2.md.normalizeLinkText(url2);
+      const token_c = state2.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state2.pos += url2.length + 2;
+    return true;
+  }
+  return false;
+}
+var EMAIL_RE, AUTOLINK_RE;
+var init_autolink2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/autolink.mjs"() {
+    EMAIL_RE = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+    AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/html_inline.mjs
+function isLinkOpen2(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose2(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function isLetter(ch) {
+  const lc = ch | 32;
+  return lc >= 97 && lc <= 122;
+}
+function scanSpecial(state2, pos) {
+  const src = state2.src;
+  let start;
+  let terminator;
+  if (src.startsWith("<!--", pos)) {
+    if (src.startsWith(">", pos + 4)) {
+      return pos + 5;
+    }
+    if (src.startsWith("->", pos + 4)) {
+      return pos + 6;
+    }
+    start = pos + 4;
+    terminator = "-->";
+  } else if (src.startsWith("<![CDATA[", pos)) {
+    start = pos + 9;
+    terminator = "]]>";
+  } else if (src.charCodeAt(pos + 1) === 63) {
+    start = pos + 2;
+    terminator = "?>";
+  } else if (isLetter(src.charCodeAt(pos + 2))) {
+    start = pos + 3;
+    terminator = ">";
+  } else {
+    return -1;
+  }
+  if (state2.skipHtmlSpecial) {
+    return -1;
+  }
+  const end = src.indexOf(terminator, start);
+  if (end < 0) {
+    state2.skipHtmlSpecial = true;
+    return -1;
+  }
+  return end + terminator.length;
+}
+function html_inline(state2, silent) {
+  if (!state2.md.options.html) {
+    return false;
+  }
+  const max = state2.posMax;
+  const pos = state2.pos;
+  if (state2.src.charCodeAt(pos) !== 60 || pos + 2 >= max) {
+    return false;
+  }
+  let end;
+  const ch = state2.src.charCodeAt(pos + 1);
+  if (ch === 33 || ch === 63) {
+    end = scanSpecial(state2, pos);
+  } else if (ch === 47 || isLetter(ch)) {
+    const match2 = state2.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match2 ? pos + match2[0].length : -1;
+  } else {
+    return false;
+  }
+  if (end < 0) {
+    return false;
+  }
+  if (!silent) {
+    const token = state2.push("html_inline", "", 0);
+    token.content = state2.src.slice(pos, end);
+    if (isLinkOpen2(token.content)) state2.linkLevel++;
+    if (isLinkClose2(token.content)) state2.linkLevel--;
+  }
+  state2.pos = end;
+  return true;
+}
+var init_html_inline = __esm({
+  "node_modules/markdown-it/lib/rules_inline/html_inline.mjs"() {
+    init_html_re();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/entity.mjs
+function entity(state2, silent) {
+  const pos = state2.pos;
+  const max = state2.posMax;
+  if (state2.src.charCodeAt(pos) !== 38) return false;
+  if (pos + 1 >= max) return false;
+  const ch = state2.src.charCodeAt(pos + 1);
+  if (ch === 35) {
+    const match2 = state2.src.slice(pos).match(DIGITAL_RE);
+    if (match2) {
+      if (!silent) {
+        const code4 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const token = state2.push("text_special", "", 0);
+        token.content = isValidEntityCode(code4) ? fromCodePoint2(code4) : fromCodePoint2(65533);
+        token.markup = match2[0];
+        token.info = "entity";
+      }
+      state2.pos += match2[0].length;
+      return true;
+    }
+  } else {
+    const match2 = state2.src.slice(pos).match(NAMED_RE);
+    if (match2) {
+      const decoded = decodeHTMLStrict(match2[0]);
+      if (decoded !== match2[0]) {
+        if (!silent) {
+          const token = state2.push("text_special", "", 0);
+          token.content = decoded;
+          token.markup = match2[0];
+          token.info = "entity";
+        }
+        state2.pos += match2[0].length;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+var DIGITAL_RE, NAMED_RE;
+var init_entity = __esm({
+  "node_modules/markdown-it/lib/rules_inline/entity.mjs"() {
+    init_esm();
+    init_utils();
+    DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
+    NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/balance_pairs.mjs
+function processDelimiters(delimiters2) {
+  const openersBottom = {};
+  const max = delimiters2.length;
+  if (!max) return;
+  let headerIdx = 0;
+  let lastTokenIdx = -2;
+  const jumps = [];
+  for (let closerIdx = 0; closerIdx < max; closerIdx++) {
+    const closer = delimiters2[closerIdx];
+    jumps.push(0);
+    if (delimiters2[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) {
+      headerIdx = closerIdx;
+    }
+    lastTokenIdx = closer.token;
+    closer.length = closer.length || 0;
+    if (!closer.close) continue;
+    if (!openersBottom.hasOwnProperty(closer.marker)) {
+      openersBottom[closer.marker] = [-1, -1, -1, -1, -1, -1];
+    }
+    const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
+    let openerIdx = headerIdx - jumps[headerIdx] - 1;
+    let newMinOpenerIdx = openerIdx;
+    for (; openerIdx > minOpenerIdx; openerIdx -= jumps[openerIdx] + 1) {
+      const opener2 = delimiters2[openerIdx];
+      if (opener2.marker !== closer.marker) continue;
+      if (opener2.open && opener2.end < 0) {
+        let isOddMatch = false;
+        if (opener2.close || closer.open) {
+          if ((opener2.length + closer.length) % 3 === 0) {
+            if (opener2.length % 3 !== 0 || closer.length % 3 !== 0) {
+              isOddMatch = true;
+            }
+          }
+        }
+        if (!isOddMatch) {
+          const lastJump = openerIdx > 0 && !delimiters2[openerIdx - 1].open ? jumps[openerIdx - 1] + 1 : 0;
+          jumps[closerIdx] = closerIdx - openerIdx + lastJump;
+          jumps[openerIdx] = lastJump;
+          closer.open = false;
+          opener2.end = closerIdx;
+          opener2.close = false;
+          newMinOpenerIdx = -1;
+          lastTokenIdx = -2;
+          break;
+        }
+      }
+    }
+    if (newMinOpenerIdx !== -1) {
+      openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+    }
+  }
+}
+function link_pairs(state2) {
+  const tokens_meta = state2.tokens_meta;
+  const max = state2.tokens_meta.length;
+  processDelimiters(state2.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      processDelimiters(tokens_meta[curr].delimiters);
+    }
+  }
+}
+var init_balance_pairs = __esm({
+  "node_modules/markdown-it/lib/rules_inline/balance_pairs.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/fragments_join.mjs
+function fragments_join(state2) {
+  let curr, last;
+  let level2 = 0;
+  const tokens = state2.tokens;
+  const max = state2.tokens.length;
+  for (curr = last = 0; curr < max; curr++) {
+    if (tokens[curr].nesting < 0) level2--;
+    tokens[curr].level = level2;
+    if (tokens[curr].nesting > 0) level2++;
+    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+      tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    } else {
+      if (curr !== last) {
+        tokens[last] = tokens[curr];
+      }
+      last++;
+    }
+  }
+  if (curr !== last) {
+    tokens.length = last;
+  }
+}
+var init_fragments_join = __esm({
+  "node_modules/markdown-it/lib/rules_inline/fragments_join.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/parser_inline.mjs
+function ParserInline() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules3.length; i++) {
+    this.ruler.push(_rules3[i][0], _rules3[i][1]);
+  }
+  this.ruler2 = new ruler_default();
+  for (let i = 0; i < _rules22.length; i++) {
+    this.ruler2.push(_rules22[i][0], _rules22[i][1]);
+  }
+}
+var _rules3, _rules22, parser_inline_default;
+var init_parser_inline = __esm({
+  "node_modules/markdown-it/lib/parser_inline.mjs"() {
+    init_ruler();
+    init_state_inline();
+    init_text3();
+    init_linkify2();
+    init_newline();
+    init_escape2();
+    init_backticks();
+    init_strikethrough();
+    init_emphasis2();
+    init_link2();
+    init_image2();
+    init_autolink2();
+    init_html_inline();
+    init_entity();
+    init_balance_pairs();
+    init_fragments_join();
+    _rules3 = [
+      ["text", text5],
+      ["linkify", linkify2],
+      ["newline", newline],
+      ["escape", escape3],
+      ["backticks", backtick],
+      ["strikethrough", strikethrough_default.tokenize],
+      ["emphasis", emphasis_default.tokenize],
+      ["link", link2],
+      ["image", image2],
+      ["autolink", autolink2],
+      ["html_inline", html_inline],
+      ["entity", entity]
+    ];
+    _rules22 = [
+      ["balance_pairs", link_pairs],
+      ["strikethrough", strikethrough_default.postProcess],
+      ["emphasis", emphasis_default.postProcess],
+      // rules for pairs separate '**' into its own text tokens, which may be left unused,
+      // rule below merges unused segments back with the rest of the text
+      ["fragments_join", fragments_join]
+    ];
+    ParserInline.prototype.skipToken = function(state2) {
+      const pos = state2.pos;
+      const rules = this.ruler.getRules("");
+      const len = rules.length;
+      const maxNesting = state2.md.options.maxNesting;
+      const cache = state2.cache;
+      if (typeof cache[pos] !== "undefined") {
+        state2.pos = cache[pos];
+        return;
+      }
+      let ok3 = false;
+      if (state2.level < maxNesting) {
+        for (let i = 0; i < len; i++) {
+          state2.level++;
+          ok3 = rules[i](state2, true);
+          state2.level--;
+          if (ok3) {
+            if (pos >= state2.pos) {
+              throw new Error("inline rule didn't increment state.pos");
+            }
+            break;
+          }
+        }
+      } else {
+        state2.pos = state2.posMax;
+      }
+      if (!ok3) {
+        state2.pos++;
+      }
+      cache[pos] = state2.pos;
+    };
+    ParserInline.prototype.tokenize = function(state2) {
+      const rules = this.ruler.getRules("");
+      const len = rules.length;
+      const end = state2.posMax;
+      const maxNesting = state2.md.options.maxNesting;
+      while (state2.pos < end) {
+        const prevPos = state2.pos;
+        let ok3 = false;
+        if (state2.level < maxNesting) {
+          for (let i = 0; i < len; i++) {
+            ok3 = rules[i](state2, false);
+            if (ok3) {
+              if (prevPos >= state2.pos) {
+                throw new Error("inline rule didn't increment state.pos");
+              }
+              break;
+            }
+          }
+        }
+        if (ok3) {
+          if (state2.pos >= end) {
+            break;
+          }
+          continue;
+        }
+        state2.pending += state2.src[state2.pos++];
+      }
+      if (state2.pending) {
+        state2.pushPending();
+      }
+    };
+    ParserInline.prototype.parse = function(str, md, env, outTokens) {
+      const state2 = new this.State(str, md, env, outTokens);
+      this.tokenize(state2);
+      const rules = this.ruler2.getRules("");
+      const len = rules.length;
+      for (let i = 0; i < len; i++) {
+        rules[i](state2);
+      }
+    };
+    ParserInline.prototype.State = state_inline_default;
+    parser_inline_default = ParserInline;
+  }
+});
+
+// node_modules/linkify-it/lib/re.mjs
+function re_default(opts) {
+  const re = {};
+  opts = opts || {};
+  re.src_Any = regex_default.source;
+  re.src_Cc = regex_default2.source;
+  re.src_Z = regex_default6.source;
+  re.src_P = regex_default4.source;
+  re.src_ZPCc = [re.src_Z, re.src_P, re.src_Cc].join("|");
+  re.src_ZCc = [re.src_Z, re.src_Cc].join("|");
+  const text_separators = "[><\uFF5C]";
+  re.src_pseudo_letter = `(?:(?!${text_separators}|${re.src_ZPCc})${re.src_Any})`;
+  re.src_ip4 = "(?:(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)";
+  re.src_auth = `(?:(?:(?!${re.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`;
+  re.src_port = "(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?";
+  re.src_host_terminator = `(?=$|${text_separators}|${re.src_ZPCc})(?!${opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${re.src_ZPCc}))`;
+  re.src_path = `(?:[/?#](?:(?!${re.src_ZCc}|${text_separators}|[()[\\]{}.,"'?!\\-;]).|\\[(?:(?!${re.src_ZCc}|\\]).)*\\]|\\((?:(?!${re.src_ZCc}|[)]).)*\\)|\\{(?:(?!${re.src_ZCc}|[}]).)*\\}|\\"(?:(?!${re.src_ZCc}|["]).)+\\"|\\'(?:(?!${re.src_ZCc}|[']).)+\\'|\\'(?=${re.src_pseudo_letter}|[-])|\\.{2,}[a-zA-Z0-9%/&]|\\.(?!${re.src_ZCc}|[.]|$)|` + (opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-*)|" : "\\-+|") + // allow `,,,` in paths
+  `,(?!${re.src_ZCc}|$)|;(?!${re.src_ZCc}|$)|\\!+(?!${re.src_ZCc}|[!]|$)|\\?(?!${re.src_ZCc}|[?]|$))+|\\/)?`;
+  re.src_email_name = '[\\-;:&=\\+\\$,\\.a-zA-Z0-9_][\\-;:&=\\+\\$,\\"\\.a-zA-Z0-9_]{0,63}';
+  re.src_xn = "xn--[a-z0-9\\-]{1,59}";
+  re.src_domain_root = // Allow letters & digits (http://test1)
+  "(?:" + re.src_xn + `|${re.src_pseudo_letter}{1,63})`;
+  re.src_domain = "(?:" + re.src_xn + `|(?:${re.src_pseudo_letter})|(?:${re.src_pseudo_letter}(?:-|${re.src_pseudo_letter}){0,61}${re.src_pseudo_letter}))`;
+  re.src_host = `(?:(?:(?:(?:${re.src_domain})\\.)*${re.src_domain}))`;
+  re.tpl_host_fuzzy = "(?:" + re.src_ip4 + `|(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%)))`;
+  re.tpl_host_no_ip_fuzzy = `(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%))`;
+  re.src_host_strict = re.src_host + re.src_host_terminator;
+  re.tpl_host_fuzzy_strict = re.tpl_host_fuzzy + re.src_host_terminator;
+  re.src_host_port_strict = re.src_host + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_fuzzy_strict = re.tpl_host_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_no_ip_fuzzy_strict = re.tpl_host_no_ip_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_fuzzy_test = `localhost|www\\.|\\.\\d{1,3}\\.|(?:\\.(?:%TLDS%)(?:${re.src_ZPCc}|>|$))`;
+  re.tpl_email_fuzzy = `(^|${text_separators}|"|\\(|${re.src_ZCc})(${re.src_email_name}@${re.tpl_host_fuzzy_strict})`;
+  re.tpl_link_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_fuzzy_strict}${re.src_path})`;
+  re.tpl_link_no_ip_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_no_ip_fuzzy_strict}${re.src_path})`;
+  return re;
+}
+var init_re = __esm({
+  "node_modules/linkify-it/lib/re.mjs"() {
+    init_uc();
+  }
+});
+
+// node_modules/linkify-it/index.mjs
+function assign2(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function _class2(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString2(obj) {
+  return _class2(obj) === "[object String]";
+}
+function isObject(obj) {
+  return _class2(obj) === "[object Object]";
+}
+function isRegExp(obj) {
+  return _class2(obj) === "[object RegExp]";
+}
+function isFunction(obj) {
+  return _class2(obj) === "[object Function]";
+}
+function escapeRE2(str) {
+  return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+}
+function isOptionsObj(obj) {
+  return Object.keys(obj || {}).reduce(function(acc, k) {
+    return acc || defaultOptions.hasOwnProperty(k);
+  }, false);
+}
+function createValidator(re) {
+  return function(text7, pos) {
+    const tail = text7.slice(pos);
+    if (re.test(tail)) {
+      return tail.match(re)[0].length;
+    }
+    return 0;
+  };
+}
+function createNormalizer() {
+  return function(match2, self) {
+    self.normalize(match2);
+  };
+}
+function compile(self) {
+  const re = self.re = re_default(self.__opts__);
+  const tlds2 = self.__tlds__.slice();
+  self.onCompile();
+  if (!self.__tlds_replaced__) {
+    tlds2.push(tlds_2ch_src_re);
+  }
+  tlds2.push(re.src_xn);
+  re.src_tlds = tlds2.join("|");
+  function untpl(tpl) {
+    return tpl.replace("%TLDS%", re.src_tlds);
+  }
+  re.email_fuzzy = RegExp(untpl(re.tpl_email_fuzzy), "i");
+  re.email_fuzzy_global = RegExp(untpl(re.tpl_email_fuzzy), "ig");
+  re.link_fuzzy = RegExp(untpl(re.tpl_link_fuzzy), "i");
+  re.link_fuzzy_global = RegExp(untpl(re.tpl_link_fuzzy), "ig");
+  re.link_no_ip_fuzzy = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "i");
+  re.link_no_ip_fuzzy_global = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "ig");
+  re.host_fuzzy_test = RegExp(untpl(re.tpl_host_fuzzy_test), "i");
+  const aliases = [];
+  self.__compiled__ = {};
+  function schemaError(name, val) {
+    throw new Error(`(LinkifyIt) Invalid schema "${name}": ${val}`);
+  }
+  Object.keys(self.__schemas__).forEach(function(name) {
+    const val = self.__schemas__[name];
+    if (val === null) {
+      return;
+    }
+    const compiled = { validate: null, link: null };
+    self.__compiled__[name] = compiled;
+    if (isObject(val)) {
+      if (isRegExp(val.validate)) {
+        compiled.validate = createValidator(val.validate);
+      } else if (isFunction(val.validate)) {
+        compiled.validate = val.validate;
+      } else {
+        schemaError(name, val);
+      }
+      if (isFunction(val.normalize)) {
+        compiled.normalize = val.normalize;
+      } else if (!val.normalize) {
+        compiled.normalize = createNormalizer();
+      } else {
+        schemaError(name, val);
+      }
+      return;
+    }
+    if (isString2(val)) {
+      aliases.push(name);
+      return;
+    }
+    schemaError(name, val);
+  });
+  aliases.forEach(function(alias) {
+    if (!self.__compiled__[self.__schemas__[alias]]) {
+      return;
+    }
+    self.__compiled__[alias].validate = self.__compiled__[self.__schemas__[alias]].validate;
+    self.__compiled__[alias].normalize = self.__compiled__[self.__schemas__[alias]].normalize;
+  });
+  self.__compiled__[""] = { validate: null, normalize: createNormalizer() };
+  const slist = Object.keys(self.__compiled__).filter(function(name) {
+    return name.length > 0 && self.__compiled__[name];
+  }).map(escapeRE2).join("|");
+  self.re.schema_test = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "i");
+  self.re.schema_search = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "ig");
+  self.re.schema_at_start = RegExp(`^${self.re.schema_search.source}`, "i");
+  self.re.pretest = RegExp(
+    `(${self.re.schema_test.source})|(${self.re.host_fuzzy_test.source})|@`,
+    "i"
+  );
+}
+function Match(text7, schema, index2, lastIndex) {
+  const raw = text7.slice(index2, lastIndex);
+  this.schema = schema.toLowerCase();
+  this.index = index2;
+  this.lastIndex = lastIndex;
+  this.raw = raw;
+  this.text = raw;
+  this.url = raw;
+}
+function LinkifyIt(schemas, options) {
+  if (!(this instanceof LinkifyIt)) {
+    return new LinkifyIt(schemas, options);
+  }
+  if (!options) {
+    if (isOptionsObj(schemas)) {
+      options = schemas;
+      schemas = {};
+    }
+  }
+  this.__opts__ = assign2({}, defaultOptions, options);
+  this.__schemas__ = assign2({}, defaultSchemas, schemas);
+  this.__compiled__ = {};
+  this.__tlds__ = tlds_default;
+  this.__tlds_replaced__ = false;
+  this.re = {};
+  compile(this);
+}
+var defaultOptions, defaultSchemas, tlds_2ch_src_re, tlds_default, linkify_it_default;
+var init_linkify_it = __esm({
+  "node_modules/linkify-it/index.mjs"() {
+    init_re();
+    defaultOptions = {
+      fuzzyLink: true,
+      fuzzyEmail: true,
+      fuzzyIP: false
+    };
+    defaultSchemas = {
+      "http:": {
+        validate: function(text7, pos, self) {
+          const tail = text7.slice(pos);
+          if (!self.re.http) {
+            self.re.http = new RegExp(
+              `^\\/\\/${self.re.src_auth}${self.re.src_host_port_strict}${self.re.src_path}`,
+              "i"
+            );
+          }
+          if (self.re.http.test(tail)) {
+            return tail.match(self.re.http)[0].length;
+          }
+          return 0;
+        }
+      },
+      "https:": "http:",
+      "ftp:": "http:",
+      "//": {
+        validate: function(text7, pos, self) {
+          const tail = text7.slice(pos);
+          if (!self.re.no_http) {
+            self.re.no_http = new RegExp(
+              "^" + self.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
+              // with code comments
+              `(?:localhost|(?:(?:${self.re.src_domain})\\.)+${self.re.src_domain_root})` + self.re.src_port + self.re.src_host_terminator + self.re.src_path,
+              "i"
+            );
+          }
+          if (self.re.no_http.test(tail)) {
+            if (pos >= 3 && text7[pos - 3] === ":") {
+              return 0;
+            }
+            if (pos >= 3 && text7[pos - 3] === "/") {
+              return 0;
+            }
+            return tail.match(self.re.no_http)[0].length;
+          }
+          return 0;
+        }
+      },
+      "mailto:": {
+        validate: function(text7, pos, self) {
+          const tail = text7.slice(pos);
+          if (!self.re.mailto) {
+            self.re.mailto = new RegExp(
+              `^${self.re.src_email_name}@${self.re.src_host_strict}`,
+              "i"
+            );
+          }
+          if (self.re.mailto.test(tail)) {
+            return tail.match(self.re.mailto)[0].length;
+          }
+          return 0;
+        }
+      }
+    };
+    tlds_2ch_src_re = "a[cdefgilmnoqrstuwxz]|b[abdefghijmnorstvwyz]|c[acdfghiklmnoruvwxyz]|d[ejkmoz]|e[cegrstu]|f[ijkmor]|g[abdefghilmnpqrstuwy]|h[kmnrtu]|i[delmnoqrst]|j[emop]|k[eghimnprwyz]|l[abcikrstuvy]|m[acdeghklmnopqrstuvwxyz]|n[acefgilopruz]|om|p[aefghklmnrstwy]|qa|r[eosuw]|s[abcdeghijklmnortuvxyz]|t[cdfghjklmnortvwz]|u[agksyz]|v[aceginu]|w[fs]|y[et]|z[amw]";
+    tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444".split("|");
+    LinkifyIt.prototype.add = function add(schema, definition3) {
+      this.__schemas__[schema] = definition3;
+      compile(this);
+      return this;
+    };
+    LinkifyIt.prototype.set = function set(options) {
+      this.__opts__ = assign2(this.__opts__, options);
+      return this;
+    };
+    LinkifyIt.prototype.test = function test(text7) {
+      if (!text7.length) {
+        return false;
+      }
+      let m, re;
+      if (this.re.schema_test.test(text7)) {
+        re = this.re.schema_search;
+        re.lastIndex = 0;
+        while ((m = re.exec(text7)) !== null) {
+          if (this.testSchemaAt(text7, m[2], re.lastIndex)) {
+            return true;
+          }
+        }
+      }
+      if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+        if (text7.search(this.re.host_fuzzy_test) >= 0) {
+          if (text7.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
+            return true;
+          }
+        }
+      }
+      if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+        if (text7.indexOf("@") >= 0) {
+          if (text7.match(this.re.email_fuzzy) !== null) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    LinkifyIt.prototype.pretest = function pretest(text7) {
+      return this.re.pretest.test(text7);
+    };
+    LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text7, schema, pos) {
+      if (!this.__compiled__[schema.toLowerCase()]) {
+        return 0;
+      }
+      return this.__compiled__[schema.toLowerCase()].validate(text7, pos, this);
+    };
+    LinkifyIt.prototype.match = function match(text7) {
+      const result = [];
+      const type_schemed = [];
+      const type_fuzzy_link = [];
+      const type_fuzzy_email = [];
+      let m, len, re;
+      function choose(a, b) {
+        if (!a) {
+          return b;
+        }
+        if (!b) {
+          return a;
+        }
+        if (a.index !== b.index) {
+          return a.index < b.index ? a : b;
+        }
+        return a.lastIndex >= b.lastIndex ? a : b;
+      }
+      if (!text7.length) {
+        return null;
+      }
+      if (this.re.schema_test.test(text7)) {
+        re = this.re.schema_search;
+        re.lastIndex = 0;
+        while ((m = re.exec(text7)) !== null) {
+          len = this.testSchemaAt(text7, m[2], re.lastIndex);
+          if (len) {
+            type_schemed.push({
+              schema: m[2],
+              index: m.index + m[1].length,
+              lastIndex: m.index + m[0].length + len
+            });
+          }
+        }
+      }
+      if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+        re = this.__opts__.fuzzyIP ? this.re.link_fuzzy_global : this.re.link_no_ip_fuzzy_global;
+        re.lastIndex = 0;
+        while ((m = re.exec(text7)) !== null) {
+          type_fuzzy_link.push({
+            schema: "",
+            index: m.index + m[1].length,
+            lastIndex: m.index + m[0].length
+          });
+        }
+      }
+      if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+        re = this.re.email_fuzzy_global;
+        re.lastIndex = 0;
+        while ((m = re.exec(text7)) !== null) {
+          type_fuzzy_email.push({
+            schema: "mailto:",
+            index: m.index + m[1].length,
+            lastIndex: m.index + m[0].length
+          });
+        }
+      }
+      const indexes = [0, 0, 0];
+      let lastIndex = 0;
+      for (; ; ) {
+        const candidates2 = [
+          type_schemed[indexes[0]],
+          type_fuzzy_email[indexes[1]],
+          type_fuzzy_link[indexes[2]]
+        ];
+        const candidate = choose(choose(candidates2[0], candidates2[1]), candidates2[2]);
+        if (!candidate) {
+          break;
+        }
+        if (candidate === candidates2[0]) {
+          indexes[0]++;
+        } else if (candidate === candidates2[1]) {
+          indexes[1]++;
+        } else {
+          indexes[2]++;
+        }
+        if (candidate.index < lastIndex) {
+          continue;
+        }
+        const match2 = new Match(text7, candidate.schema, candidate.index, candidate.lastIndex);
+        this.__compiled__[match2.schema].normalize(match2, this);
+        result.push(match2);
+        lastIndex = candidate.lastIndex;
+      }
+      if (result.length) {
+        return result;
+      }
+      return null;
+    };
+    LinkifyIt.prototype.matchAtStart = function matchAtStart(text7) {
+      if (!text7.length) return null;
+      const m = this.re.schema_at_start.exec(text7);
+      if (!m) return null;
+      const len = this.testSchemaAt(text7, m[2], m[0].length);
+      if (!len) return null;
+      const match2 = new Match(text7, m[2], m.index + m[1].length, m.index + m[0].length + len);
+      this.__compiled__[match2.schema].normalize(match2, this);
+      return match2;
+    };
+    LinkifyIt.prototype.tlds = function tlds(list5, keepOld) {
+      list5 = Array.isArray(list5) ? list5 : [list5];
+      if (!keepOld) {
+        this.__tlds__ = list5.slice();
+        this.__tlds_replaced__ = true;
+        compile(this);
+        return this;
+      }
+      this.__tlds__ = this.__tlds__.concat(list5).sort().filter(function(el, idx, arr) {
+        return el !== arr[idx - 1];
+      }).reverse();
+      compile(this);
+      return this;
+    };
+    LinkifyIt.prototype.normalize = function normalize2(match2) {
+      if (!match2.schema) {
+        match2.url = `http://${match2.url}`;
+      }
+      if (match2.schema === "mailto:" && !/^mailto:/i.test(match2.url)) {
+        match2.url = `mailto:${match2.url}`;
+      }
+    };
+    LinkifyIt.prototype.onCompile = function onCompile() {
+    };
+    linkify_it_default = LinkifyIt;
+  }
+});
+
+// node_modules/punycode.js/punycode.js
+var require_punycode = __commonJS({
+  "node_modules/punycode.js/punycode.js"(exports, module) {
+    "use strict";
+    var maxInt = 2147483647;
+    var base = 36;
+    var tMin = 1;
+    var tMax = 26;
+    var skew = 38;
+    var damp = 700;
+    var initialBias = 72;
+    var initialN = 128;
+    var delimiter = "-";
+    var regexPunycode = /^xn--/;
+    var regexNonASCII = /[^\0-\x7F]/;
+    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+    var errors = {
+      "overflow": "Overflow: input needs wider integers to process",
+      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+      "invalid-input": "Invalid input"
+    };
+    var baseMinusTMin = base - tMin;
+    var floor = Math.floor;
+    var stringFromCharCode = String.fromCharCode;
+    function error62(type) {
+      throw new RangeError(errors[type]);
+    }
+    function map4(array2, callback2) {
+      const result = [];
+      let length = array2.length;
+      while (length--) {
+        result[length] = callback2(array2[length]);
+      }
+      return result;
+    }
+    function mapDomain(domain3, callback2) {
+      const parts = domain3.split("@");
+      let result = "";
+      if (parts.length > 1) {
+        result = parts[0] + "@";
+        domain3 = parts[1];
+      }
+      domain3 = domain3.replace(regexSeparators, ".");
+      const labels = domain3.split(".");
+      const encoded = map4(labels, callback2).join(".");
+      return result + encoded;
+    }
+    function ucs2decode(string6) {
+      const output2 = [];
+      let counter = 0;
+      const length = string6.length;
+      while (counter < length) {
+        const value2 = string6.charCodeAt(counter++);
+        if (value2 >= 55296 && value2 <= 56319 && counter < length) {
+          const extra = string6.charCodeAt(counter++);
+          if ((extra & 64512) == 56320) {
+            output2.push(((value2 & 1023) << 10) + (extra & 1023) + 65536);
+          } else {
+            output2.push(value2);
+            counter--;
+          }
+        } else {
+          output2.push(value2);
+        }
+      }
+      return output2;
+    }
+    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+    var basicToDigit = function(codePoint) {
+      if (codePoint >= 48 && codePoint < 58) {
+        return 26 + (codePoint - 48);
+      }
+      if (codePoint >= 65 && codePoint < 91) {
+        return codePoint - 65;
+      }
+      if (codePoint >= 97 && codePoint < 123) {
+        return codePoint - 97;
+      }
+      return base;
+    };
+    var digitToBasic = function(digit, flag) {
+      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+    };
+    var adapt = function(delta, numPoints, firstTime) {
+      let k = 0;
+      delta = firstTime ? floor(delta / damp) : delta >> 1;
+      delta += floor(delta / numPoints);
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+        delta = floor(delta / baseMinusTMin);
+      }
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+    };
+    var decode5 = function(input2) {
+      const output2 = [];
+      const inputLength = input2.length;
+      let i = 0;
+      let n = initialN;
+      let bias = initialBias;
+      let basic = input2.lastIndexOf(delimiter);
+      if (basic < 0) {
+        basic = 0;
+      }
+      for (let j = 0; j < basic; ++j) {
+        if (input2.charCodeAt(j) >= 128) {
+          error62("not-basic");
+        }
+        output2.push(input2.charCodeAt(j));
+      }
+      for (let index2 = basic > 0 ? basic + 1 : 0; index2 < inputLength; ) {
+        const oldi = i;
+        for (let w = 1, k = base; ; k += base) {
+          if (index2 >= inputLength) {
+            error62("invalid-input");
+          }
+          const digit = basicToDigit(input2.charCodeAt(index2++));
+          if (digit >= base) {
+            error62("invalid-input");
+          }
+          if (digit > floor((maxInt - i) / w)) {
+            error62("overflow");
+          }
+          i += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
+            break;
+          }
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
+            error62("overflow");
+          }
+          w *= baseMinusT;
+        }
+        const out = output2.length + 1;
+        bias = adapt(i - oldi, out, oldi == 0);
+        if (floor(i / out) > maxInt - n) {
+          error62("overflow");
+        }
+        n += floor(i / out);
+        i %= out;
+        output2.splice(i++, 0, n);
+      }
+      return String.fromCodePoint(...output2);
+    };
+    var encode7 = function(input2) {
+      const output2 = [];
+      input2 = ucs2decode(input2);
+      const inputLength = input2.length;
+      let n = initialN;
+      let delta = 0;
+      let bias = initialBias;
+      for (const currentValue of input2) {
+        if (currentValue < 128) {
+          output2.push(stringFromCharCode(currentValue));
+        }
+      }
+      const basicLength = output2.length;
+      let handledCPCount = basicLength;
+      if (basicLength) {
+        output2.push(delimiter);
+      }
+      while (handledCPCount < inputLength) {
+        let m = maxInt;
+        for (const currentValue of input2) {
+          if (currentValue >= n && currentValue < m) {
+            m = currentValue;
+          }
+        }
+        const handledCPCountPlusOne = handledCPCount + 1;
+        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+          error62("overflow");
+        }
+        delta += (m - n) * handledCPCountPlusOne;
+        n = m;
+        for (const currentValue of input2) {
+          if (currentValue < n && ++delta > maxInt) {
+            error62("overflow");
+          }
+          if (currentValue === n) {
+            let q = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q < t) {
+                break;
+              }
+              const qMinusT = q - t;
+              const baseMinusT = base - t;
+              output2.push(
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+              );
+              q = floor(qMinusT / baseMinusT);
+            }
+            output2.push(stringFromCharCode(digitToBasic(q, 0)));
+            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+            delta = 0;
+            ++handledCPCount;
+          }
+        }
+        ++delta;
+        ++n;
+      }
+      return output2.join("");
+    };
+    var toUnicode = function(input2) {
+      return mapDomain(input2, function(string6) {
+        return regexPunycode.test(string6) ? decode5(string6.slice(4).toLowerCase()) : string6;
+      });
+    };
+    var toASCII = function(input2) {
+      return mapDomain(input2, function(string6) {
+        return regexNonASCII.test(string6) ? "xn--" + encode7(string6) : string6;
+      });
+    };
+    var punycode2 = {
+      /**
+       * A string representing the current Punycode.js version number.
+       * @memberOf punycode
+       * @type String
+       */
+      "version": "2.3.1",
+      /**
+       * An object of methods to convert from JavaScript's internal character
+       * representation (UCS-2) to Unicode code points, and back.
+       * @see <https://mathiasbynens.be/notes/javascript-encoding>
+       * @memberOf punycode
+       * @type Object
+       */
+      "ucs2": {
+        "decode": ucs2decode,
+        "encode": ucs2encode
+      },
+      "decode": decode5,
+      "encode": encode7,
+      "toASCII": toASCII,
+      "toUnicode": toUnicode
+    };
+    module.exports = punycode2;
+  }
+});
+
+// node_modules/markdown-it/lib/presets/default.mjs
+var default_default;
+var init_default2 = __esm({
+  "node_modules/markdown-it/lib/presets/default.mjs"() {
+    default_default = {
+      options: {
+        // Enable HTML tags in source
+        html: false,
+        // Use '/' to close single tags (<br />)
+        xhtmlOut: false,
+        // Convert '\n' in paragraphs into <br>
+        breaks: false,
+        // CSS language prefix for fenced blocks
+        langPrefix: "language-",
+        // autoconvert URL-like texts to links
+        linkify: false,
+        // Enable some language-neutral replacements + quotes beautification
+        typographer: false,
+        // Double + single quotes replacement pairs, when typographer enabled,
+        // and smartquotes on. Could be either a String or an Array.
+        //
+        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        quotes: "\u201C\u201D\u2018\u2019",
+        /* “”‘’ */
+        // Highlighter function. Should return escaped HTML,
+        // or '' if the source string is not changed and should be escaped externaly.
+        // If result starts with <pre... internal wrapper is skipped.
+        //
+        // function (/*str, lang*/) { return ''; }
+        //
+        highlight: null,
+        // Internal protection, recursion limit
+        maxNesting: 100
+      },
+      components: {
+        core: {},
+        block: {},
+        inline: {}
+      }
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/presets/zero.mjs
+var zero_default;
+var init_zero = __esm({
+  "node_modules/markdown-it/lib/presets/zero.mjs"() {
+    zero_default = {
+      options: {
+        // Enable HTML tags in source
+        html: false,
+        // Use '/' to close single tags (<br />)
+        xhtmlOut: false,
+        // Convert '\n' in paragraphs into <br>
+        breaks: false,
+        // CSS language prefix for fenced blocks
+        langPrefix: "language-",
+        // autoconvert URL-like texts to links
+        linkify: false,
+        // Enable some language-neutral replacements + quotes beautification
+        typographer: false,
+        // Double + single quotes replacement pairs, when typographer enabled,
+        // and smartquotes on. Could be either a String or an Array.
+        //
+        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        quotes: "\u201C\u201D\u2018\u2019",
+        /* “”‘’ */
+        // Highlighter function. Should return escaped HTML,
+        // or '' if the source string is not changed and should be escaped externaly.
+        // If result starts with <pre... internal wrapper is skipped.
+        //
+        // function (/*str, lang*/) { return ''; }
+        //
+        highlight: null,
+        // Internal protection, recursion limit
+        maxNesting: 20
+      },
+      components: {
+        core: {
+          rules: [
+            "normalize",
+            "block",
+            "inline",
+            "text_join"
+          ]
+        },
+        block: {
+          rules: [
+            "paragraph"
+          ]
+        },
+        inline: {
+          rules: [
+            "text"
+          ],
+          rules2: [
+            "balance_pairs",
+            "fragments_join"
+          ]
+        }
+      }
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/presets/commonmark.mjs
+var commonmark_default;
+var init_commonmark = __esm({
+  "node_modules/markdown-it/lib/presets/commonmark.mjs"() {
+    commonmark_default = {
+      options: {
+        // Enable HTML tags in source
+        html: true,
+        // Use '/' to close single tags (<br />)
+        xhtmlOut: true,
+        // Convert '\n' in paragraphs into <br>
+        breaks: false,
+        // CSS language prefix for fenced blocks
+        langPrefix: "language-",
+        // autoconvert URL-like texts to links
+        linkify: false,
+        // Enable some language-neutral replacements + quotes beautification
+        typographer: false,
+        // Double + single quotes replacement pairs, when typographer enabled,
+        // and smartquotes on. Could be either a String or an Array.
+        //
+        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        quotes: "\u201C\u201D\u2018\u2019",
+        /* “”‘’ */
+        // Highlighter function. Should return escaped HTML,
+        // or '' if the source string is not changed and should be escaped externaly.
+        // If result starts with <pre... internal wrapper is skipped.
+        //
+        // function (/*str, lang*/) { return ''; }
+        //
+        highlight: null,
+        // Internal protection, recursion limit
+        maxNesting: 20
+      },
+      components: {
+        core: {
+          rules: [
+            "normalize",
+            "block",
+            "inline",
+            "text_join"
+          ]
+        },
+        block: {
+          rules: [
+            "blockquote",
+            "code",
+            "fence",
+            "heading",
+            "hr",
+            "html_block",
+            "lheading",
+            "list",
+            "reference",
+            "paragraph"
+          ]
+        },
+        inline: {
+          rules: [
+            "autolink",
+            "backticks",
+            "emphasis",
+            "entity",
+            "escape",
+            "html_inline",
+            "image",
+            "link",
+            "newline",
+            "text"
+          ],
+          rules2: [
+            "balance_pairs",
+            "emphasis",
+            "fragments_join"
+          ]
+        }
+      }
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/index.mjs
+function validateLink(url2) {
+  const str = url2.trim().toLowerCase();
+  return BAD_PROTO_RE.test(str) ? GOOD_DATA_RE.test(str) : true;
+}
+function normalizeLink(url2) {
+  const parsed = parse_default(url2, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
+        parsed.hostname = import_punycode.default.toASCII(parsed.hostname);
+      } catch (er) {
+      }
+    }
+  }
+  return encode_default(format(parsed));
+}
+function normalizeLinkText(url2) {
+  const parsed = parse_default(url2, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
+        parsed.hostname = import_punycode.default.toUnicode(parsed.hostname);
+      } catch (er) {
+      }
+    }
+  }
+  return decode_default(format(parsed), decode_default.defaultChars + "%");
+}
+function MarkdownIt(presetName, options) {
+  if (!(this instanceof MarkdownIt)) {
+    return new MarkdownIt(presetName, options);
+  }
+  if (!options) {
+    if (!isString(presetName)) {
+      options = presetName || {};
+      presetName = "default";
+    }
+  }
+  this.inline = new parser_inline_default();
+  this.block = new parser_block_default();
+  this.core = new parser_core_default();
+  this.renderer = new renderer_default();
+  this.linkify = new linkify_it_default();
+  this.validateLink = validateLink;
+  this.normalizeLink = normalizeLink;
+  this.normalizeLinkText = normalizeLinkText;
+  this.utils = utils_exports;
+  this.helpers = assign({}, helpers_exports);
+  this.options = {};
+  this.configure(presetName);
+  if (options) {
+    this.set(options);
+  }
+}
+var import_punycode, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, lib_default;
+var init_lib23 = __esm({
+  "node_modules/markdown-it/lib/index.mjs"() {
+    init_utils();
+    init_helpers();
+    init_renderer();
+    init_parser_core();
+    init_parser_block();
+    init_parser_inline();
+    init_linkify_it();
+    init_mdurl();
+    import_punycode = __toESM(require_punycode(), 1);
+    init_default2();
+    init_zero();
+    init_commonmark();
+    config = {
+      default: default_default,
+      zero: zero_default,
+      commonmark: commonmark_default
+    };
+    BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
+    GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
+    RECODE_HOSTNAME_FOR = ["http:", "https:", "mailto:"];
+    MarkdownIt.prototype.set = function(options) {
+      assign(this.options, options);
+      return this;
+    };
+    MarkdownIt.prototype.configure = function(presets) {
+      const self = this;
+      if (isString(presets)) {
+        const presetName = presets;
+        presets = config[presetName];
+        if (!presets) {
+          throw new Error('Wrong `markdown-it` preset "' + presetName + '", check name');
+        }
+      }
+      if (!presets) {
+        throw new Error("Wrong `markdown-it` preset, can't be empty");
+      }
+      if (presets.options) {
+        self.set(presets.options);
+      }
+      if (presets.components) {
+        Object.keys(presets.components).forEach(function(name) {
+          if (presets.components[name].rules) {
+            self[name].ruler.enableOnly(presets.components[name].rules);
+          }
+          if (presets.components[name].rules2) {
+            self[name].ruler2.enableOnly(presets.components[name].rules2);
+          }
+        });
+      }
+      return this;
+    };
+    MarkdownIt.prototype.enable = function(list5, ignoreInvalid) {
+      let result = [];
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
+      }
+      ["core", "block", "inline"].forEach(function(chain) {
+        result = result.concat(this[chain].ruler.enable(list5, true));
+      }, this);
+      result = result.concat(this.inline.ruler2.enable(list5, true));
+      const missed = list5.filter(function(name) {
+        return result.indexOf(name) < 0;
+      });
+      if (missed.length && !ignoreInvalid) {
+        throw new Error("MarkdownIt. Failed to enable unknown rule(s): " + missed);
+      }
+      return this;
+    };
+    MarkdownIt.prototype.disable = function(list5, ignoreInvalid) {
+      let result = [];
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
+      }
+      ["core", "block", "inline"].forEach(function(chain) {
+        result = result.concat(this[chain].ruler.disable(list5, true));
+      }, this);
+      result = result.concat(this.inline.ruler2.disable(list5, true));
+      const missed = list5.filter(function(name) {
+        return result.indexOf(name) < 0;
+      });
+      if (missed.length && !ignoreInvalid) {
+        throw new Error("MarkdownIt. Failed to disable unknown rule(s): " + missed);
+      }
+      return this;
+    };
+    MarkdownIt.prototype.use = function(plugin) {
+      const args = [this].concat(Array.prototype.slice.call(arguments, 1));
+      plugin.apply(plugin, args);
+      return this;
+    };
+    MarkdownIt.prototype.parse = function(src, env) {
+      if (typeof src !== "string") {
+        throw new Error("Input data should be a String");
+      }
+      const state2 = new this.core.State(src, this, env);
+      this.core.process(state2);
+      return state2.tokens;
+    };
+    MarkdownIt.prototype.render = function(src, env) {
+      env = env || {};
+      return this.renderer.render(this.parse(src, env), this.options, env);
+    };
+    MarkdownIt.prototype.parseInline = function(src, env) {
+      const state2 = new this.core.State(src, this, env);
+      state2.inlineMode = true;
+      this.core.process(state2);
+      return state2.tokens;
+    };
+    MarkdownIt.prototype.renderInline = function(src, env) {
+      env = env || {};
+      return this.renderer.render(this.parseInline(src, env), this.options, env);
+    };
+    lib_default = MarkdownIt;
+  }
+});
+
+// node_modules/markdown-it/index.mjs
+var init_markdown_it = __esm({
+  "node_modules/markdown-it/index.mjs"() {
+    init_lib23();
+  }
+});
+
+// src/core/markdown/tokenize-blocks.ts
+function makeParser() {
+  const md = new lib_default("commonmark").enable(["table", "strikethrough"]);
+  md.set({ html: true, maxNesting: 1e3 });
+  md.validateLink = () => true;
+  md.normalizeLinkText = (text7) => text7;
+  for (const name of ["paragraph", "fence", "code", "reference"]) noteBlockStarts(md, name);
+  return md;
+}
+function noteBlockStarts(md, name) {
+  const rule = rulesOf(md.block.ruler).find((r) => r.name === name);
+  if (!rule) throw new Error(`markdown-it has no block rule ${name}`);
+  const original = rule.fn;
+  md.block.ruler.at(
+    name,
+    (state2, startLine, endLine, silent) => {
+      const before = state2.tokens.length;
+      const start = { line: startLine, at: (state2.bMarks[startLine] ?? 0) + (state2.tShift[startLine] ?? 0) };
+      if (!original(state2, startLine, endLine, silent)) return false;
+      if (silent) return true;
+      if (name === "reference") {
+        const token = state2.push("definition", "", 0);
+        token.map = [startLine, state2.line];
+      } else {
+        const token = state2.tokens[before];
+        if (token) token.meta = { start };
+      }
+      return true;
+    },
+    { alt: rule.alt }
+  );
+}
+function tokenizeBlocks(text7) {
+  const md = markdownIt();
+  const env = {};
+  const state2 = new md.core.State(text7, md, env);
+  for (const rule of rulesOf(md.core.ruler)) if (rule.enabled && BLOCK_PASS.has(rule.name)) rule.fn(state2);
+  return { tokens: state2.tokens, env };
+}
+function tokenizeInline(content3, env) {
+  const md = markdownIt();
+  const tokens = [];
+  md.inline.parse(content3, md, env, tokens);
+  return tokens;
+}
+function blockStart(token) {
+  const start = token?.meta?.start;
+  return typeof start === "object" && start !== null && "line" in start && "at" in start ? start : void 0;
+}
+var rulesOf, parser, markdownIt, BLOCK_PASS;
+var init_tokenize_blocks = __esm({
+  "src/core/markdown/tokenize-blocks.ts"() {
+    "use strict";
+    init_markdown_it();
+    rulesOf = (ruler) => ruler.__rules__;
+    markdownIt = () => parser ??= makeParser();
+    BLOCK_PASS = /* @__PURE__ */ new Set(["normalize", "block"]);
+  }
+});
+
+// src/core/markdown/unsure-inline.ts
+function unsureInline(tokens, content3) {
+  const stack = [...tokens];
+  let mayLink = false;
+  for (let token = stack.pop(); token !== void 0; token = stack.pop()) {
+    if (token.children) stack.push(...token.children);
+    if (token.type !== "text" && token.type !== "text_special") continue;
+    const text7 = token.content;
+    if (text7.includes("~") && strayTilde(text7, token === tokens[0] && content3.startsWith("[~]"))) return true;
+    if (!mayLink && (text7.includes("://") || text7.includes("@") || text7.toLowerCase().includes("www."))) mayLink = true;
+  }
+  return mayLink && linkHoldsSyntax(content3);
+}
+function strayTilde(text7, boxFirst) {
+  let at = boxFirst ? 3 : 0;
+  while (at < text7.length) {
+    if (text7[at] !== "~") {
+      at += 1;
+      continue;
+    }
+    let end = at;
+    while (text7[end] === "~") end += 1;
+    if (end - at !== 2) return true;
+    at = end;
+  }
+  return false;
+}
+function linkHoldsSyntax(content3) {
+  for (const word of content3.split(/\s+/)) {
+    if (!word.includes("://") && !word.includes("@") && !word.toLowerCase().includes("www.")) continue;
+    for (const char of word) if (SYNTAX_IN_LINK.has(char)) return true;
+  }
+  return false;
+}
+var SYNTAX_IN_LINK;
+var init_unsure_inline = __esm({
+  "src/core/markdown/unsure-inline.ts"() {
+    "use strict";
+    SYNTAX_IN_LINK = /* @__PURE__ */ new Set(["*", "_", "~", "`", "&", "\\", "<", "[", "]"]);
+  }
+});
+
+// src/core/markdown/scan-task-tokens.ts
+function scanTaskTokens({ tokens, env }, source, lines) {
+  const items = [];
+  const fences = [];
+  const columnAt = columnFinder(source);
+  const lineOf3 = (token) => lines.gitLine(lines.lineStart(token.map?.[0] ?? 0));
+  const contentEnd = source.trimEnd().length;
+  const stack = [{ type: "root", previous: void 0, parentTask: void 0, insideListItem: false }];
+  const found = { unsure: false };
+  const inline2 = (token) => {
+    const children = tokenizeInline(token?.content ?? "", env);
+    if (unsureInline(children, token?.content ?? "")) found.unsure = true;
+    return children;
+  };
+  for (let i = 0; i < tokens.length && !found.unsure; i += 1) {
+    const token = tokens[i];
+    const frame = stack[stack.length - 1];
+    if (!token || !frame) break;
+    if (token.type === "table_open") return void 0;
+    if ((token.type === "ordered_list_open" || token.type === "bullet_list_open") && frame.previous === "code_block") return void 0;
+    const type = token.type;
+    if (token.nesting === -1) {
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) parent.previous = token.type;
+      continue;
+    }
+    if (token.nesting === 0) {
+      if (token.type === "fence" || token.type === "code_block") {
+        const fence7 = unclosedFence(token, source, lines, contentEnd);
+        if (fence7 === "unsure") return void 0;
+        if (fence7) fences.push(fence7);
+      }
+      if (token.type !== "inline") frame.previous = token.type;
+      continue;
+    }
+    const own6 = { type, previous: void 0, parentTask: frame.parentTask, insideListItem: frame.insideListItem };
+    if (type === "heading_open") {
+      items.push({ kind: "heading", line: lineOf3(token), depth: Number(token.tag.slice(1)), text: collapse(inlineText(inline2(tokens[i + 1]))) });
+    } else if (type === "paragraph_open" && frame.previous === "heading_close" && frame.type !== "list_item_open") {
+      items.push({ kind: "lead-paragraph", line: lineOf3(token), text: collapse(inlineText(inline2(tokens[i + 1]))) });
+    } else if (type === "list_item_open") {
+      own6.insideListItem = true;
+      const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline2);
+      if (task === "unsure") return void 0;
+      if (task) {
+        items.push({
+          kind: "task",
+          line: lineOf3(token),
+          column: columnAt(task.bracketOffset),
+          markerOffset: task.bracketOffset + 1,
+          marker: task.marker,
+          optional: task.optional,
+          text: collapse(task.segments.map((s) => s.text).join("")),
+          hasStruck: task.segments.some((s) => s.struck && s.text.trim() !== ""),
+          unstruckText: collapse(task.segments.filter((s) => !s.struck).map((s) => s.text).join("")),
+          proseText: collapse(task.segments.filter((s) => s.code !== true).map((s) => s.text).join("")),
+          struckFirst: startsStruck(task.segments),
+          parent: frame.parentTask,
+          topLevel: !frame.insideListItem
+        });
+        own6.parentTask = items.length - 1;
+      }
+    }
+    stack.push(own6);
+  }
+  return found.unsure ? void 0 : { items, fences };
+}
+function readTaskItem(item, open3, content3, source, lines, inline2) {
+  const start = blockStart(open3);
+  if (open3?.type !== "paragraph_open" || !start || start.line !== item.map?.[0] || content3?.type !== "inline") return void 0;
+  const at = lines.offset(start.line, start.at);
+  const text7 = content3.content;
+  const marker = text7[1] ?? "";
+  if (text7[0] !== "[" || text7[2] !== "]" || !BOX_MARKERS.has(marker) || source[at] !== "[") return void 0;
+  const children = inline2(content3);
+  const segments = inlineSegments(children);
+  const first = segments[0];
+  const startsWithText = children[0]?.type === "text" && first !== void 0 && first.text.startsWith(text7.slice(0, 3));
+  if (gfmChecks(text7)) {
+    if (!startsWithText) return "unsure";
+    first.text = first.text.slice(4);
+    return { bracketOffset: at, marker, optional: false, segments };
+  }
+  const optional2 = source[at + 3] === "*";
+  if (!startsWithText || !EXTENDED_ONLY.has(marker) && !optional2) return void 0;
+  const boxLength = optional2 ? 4 : 3;
+  const after = source[at + boxLength];
+  if (after !== " " && after !== "	") return void 0;
+  const onlyText = children.every((c) => c.type === "text" || c.type === "text_special" || c.type === "softbreak");
+  first.text = first.text.slice(boxLength);
+  if (onlyText && segments.length === 1 && first.text.trim() === "") return void 0;
+  return { bracketOffset: at, marker, optional: optional2, segments };
+}
+function gfmChecks(text7) {
+  const inside = text7[1];
+  if (text7[0] !== "[" || text7[2] !== "]") return false;
+  if (inside !== " " && inside !== "	" && inside !== "\n" && inside !== "x" && inside !== "X") return false;
+  let at = 3;
+  if (text7[at] === "\n") return true;
+  if (text7[at] !== " " && text7[at] !== "	") return false;
+  while (text7[at] === " " || text7[at] === "	") at += 1;
+  return at < text7.length;
+}
+function unclosedFence(token, source, lines, contentEnd) {
+  const start = blockStart(token);
+  const [first, after] = token.map ?? [0, 1];
+  if (!start) return void 0;
+  if (token.type === "fence" && after - first - 1 - contentLines(token.content) === 1) return void 0;
+  const from2 = lines.offset(start.line, start.at);
+  const end = lines.lineEnd(after - 1);
+  if (end < contentEnd) return void 0;
+  const fence7 = unclosedFenceOf(source.slice(from2, end));
+  if (fence7 === void 0) return token.type === "fence" ? "unsure" : void 0;
+  return { line: lines.gitLine(from2), fence: fence7 };
+}
+function contentLines(text7) {
+  let count3 = text7 === "" || text7.endsWith("\n") ? 0 : 1;
+  for (let at = text7.indexOf("\n"); at !== -1; at = text7.indexOf("\n", at + 1)) count3 += 1;
+  return count3;
+}
+var init_scan_task_tokens = __esm({
+  "src/core/markdown/scan-task-tokens.ts"() {
+    "use strict";
+    init_find_unclosed_fences();
+    init_inline_token_text();
+    init_scan_task_items();
+    init_tokenize_blocks();
+    init_unsure_inline();
+  }
+});
+
+// src/core/markdown/read-task-items.ts
+function readTaskItemsFromTree(source) {
+  const tree = parseMarkdown(source);
+  return { items: scanTaskItems(tree, source), fences: findUnclosedFences(tree, source), via: "tree" };
+}
+function readTaskItems(source) {
+  const tooDeep = findDeepNesting(source);
+  if (tooDeep) throw tooDeep;
+  if (source.includes("[^") || source.charCodeAt(0) === 65279 || unsureIndent(source)) return readTaskItemsFromTree(source);
+  const base = frontMatterLength(source);
+  if (base === void 0) return readTaskItemsFromTree(source);
+  const text7 = base === 0 ? source : source.slice(base);
+  const blocks = tokenizeBlocks(text7);
+  const lines = mapSourceLines(source, base);
+  if (mayExceedParserWork(blocks.tokens, text7.length, lines.count)) return readTaskItemsFromTree(source);
+  const scanned = scanTaskTokens(blocks, source, lines);
+  return scanned ? { ...scanned, via: "tokens" } : readTaskItemsFromTree(source);
+}
+function frontMatterLength(source) {
+  if (!source.startsWith("---") && !source.startsWith("+++")) return 0;
+  const end = frontMatterEnd(source);
+  if (end >= source.length) return void 0;
+  const [first] = parseMarkdown(source.slice(0, end)).children;
+  const kind = first?.type;
+  return (kind === "yaml" || kind === "toml") && first?.position?.end.offset === end ? end : 0;
+}
+function unsureIndent(source) {
+  let spaces = 0;
+  let lineStart = true;
+  for (let i = 0; i < source.length; i += 1) {
+    const code4 = source.charCodeAt(i);
+    if (code4 === 10 || code4 === 13) {
+      lineStart = true;
+      spaces = 0;
+    } else if (!lineStart) {
+      continue;
+    } else if (code4 === 9) {
+      return true;
+    } else if (code4 === 32) {
+      spaces += 1;
+    } else if (code4 === 62) {
+      if (spaces >= 4) return true;
+      spaces = 0;
+    } else {
+      lineStart = false;
+    }
+  }
+  return false;
+}
+var init_read_task_items = __esm({
+  "src/core/markdown/read-task-items.ts"() {
+    "use strict";
+    init_estimate_parser_work();
+    init_find_deep_nesting();
+    init_find_piece_cuts();
+    init_find_unclosed_fences();
+    init_map_source_lines();
+    init_parse_markdown();
+    init_scan_task_items();
+    init_scan_task_tokens();
+    init_tokenize_blocks();
+  }
+});
+
 // src/core/tasks/decide-story-gating.ts
-function isStoryTasksHeading(text6) {
-  return /^tasks\s*\/\s*subtasks$/i.test(text6.trim());
+function isStoryTasksHeading(text7) {
+  return /^tasks\s*\/\s*subtasks$/i.test(text7.trim());
 }
 function decideStoryGating(dialect, headingsOfTasks, checklists) {
   const none = { shownOnly: () => false, shownOnlyGroups: () => [] };
@@ -19207,14 +25728,14 @@ function decideStoryGating(dialect, headingsOfTasks, checklists) {
   };
 }
 function storyStatus(leadParagraphs, headings) {
-  for (const paragraph2 of leadParagraphs.values()) {
-    const match = /^status\s*:\s*(.+)$/i.exec(paragraph2.text);
-    if (match?.[1]) return { value: match[1].trim(), line: paragraph2.line };
+  for (const paragraph3 of leadParagraphs.values()) {
+    const match2 = /^status\s*:\s*(.+)$/i.exec(paragraph3.text);
+    if (match2?.[1]) return { value: match2[1].trim(), line: paragraph3.line };
   }
-  for (const heading2 of headings) {
-    if (!/^status$/i.test(heading2.text)) continue;
-    const paragraph2 = leadParagraphs.get(heading2.line);
-    if (paragraph2) return { value: paragraph2.text, line: paragraph2.line };
+  for (const heading3 of headings) {
+    if (!/^status$/i.test(heading3.text)) continue;
+    const paragraph3 = leadParagraphs.get(heading3.line);
+    if (paragraph3) return { value: paragraph3.text, line: paragraph3.line };
   }
   return void 0;
 }
@@ -19240,16 +25761,16 @@ var init_decide_story_gating = __esm({
 });
 
 // src/core/tasks/parse-task-id.ts
-function parseTaskId(text6) {
-  const specKit = SPEC_KIT_ID.exec(text6);
-  if (specKit?.[1]) return { id: specKit[1], text: text6.slice(specKit[0].length).trim(), ...specKit[2] === void 0 ? {} : { optional: true } };
-  const dotted = DOTTED_ID.exec(text6);
+function parseTaskId(text7) {
+  const specKit = SPEC_KIT_ID.exec(text7);
+  if (specKit?.[1]) return { id: specKit[1], text: text7.slice(specKit[0].length).trim(), ...specKit[2] === void 0 ? {} : { optional: true } };
+  const dotted = DOTTED_ID.exec(text7);
   if (dotted?.[1] && dotted[0].includes(".")) {
-    return { id: dotted[1], text: text6.slice(dotted[0].length).trim(), ...dotted[2] === void 0 ? {} : { optional: true } };
+    return { id: dotted[1], text: text7.slice(dotted[0].length).trim(), ...dotted[2] === void 0 ? {} : { optional: true } };
   }
-  const bmad = BMAD_ID.exec(text6);
-  if (bmad?.[1]) return { id: bmad[1], text: text6 };
-  return { text: text6 };
+  const bmad = BMAD_ID.exec(text7);
+  if (bmad?.[1]) return { id: bmad[1], text: text7 };
+  return { text: text7 };
 }
 function parentIdOf(id) {
   const parts = id.split(".");
@@ -19267,9 +25788,9 @@ var init_parse_task_id = __esm({
 });
 
 // src/core/tasks/decide-task-marks.ts
-function containsWord(text6, word) {
+function containsWord(text7, word) {
   if (word === "") return false;
-  const haystack = text6.toLowerCase();
+  const haystack = text7.toLowerCase();
   const needle = word.toLowerCase();
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     const before = haystack[at - 1] ?? " ";
@@ -19295,8 +25816,8 @@ function isStruckOut(item) {
   return TAGS_ONLY.test(parseTaskId(run.leading).text);
 }
 function decideTaskMarks(item, rules) {
-  const { text: text6, optional: idStar } = parseTaskId(item.text);
-  const lower = text6.toLowerCase();
+  const { text: text7, optional: idStar } = parseTaskId(item.text);
+  const lower = text7.toLowerCase();
   const optional2 = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
   const placeholder = PLACEHOLDER.test(item.proseText);
   const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
@@ -19579,8 +26100,8 @@ var require_utils = __commonJS({
       return false;
     };
     exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
       });
     };
     exports.escapeLast = (input2, char, lastIdx) => {
@@ -19654,8 +26175,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code3) => {
-      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code4) => {
+      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -19685,38 +26206,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code3;
+      let code4;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek3 = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code3;
+        prev = code4;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code3 = advance();
+        code4 = advance();
         let next;
-        if (code3 === CHAR_BACKWARD_SLASH) {
+        if (code4 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code3 = advance();
-          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+          code4 = advance();
+          if (code4 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code3 = advance())) {
-            if (code3 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code4 = advance())) {
+            if (code4 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            if (code4 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -19725,7 +26246,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+            if (braceEscaped !== true && code4 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -19734,7 +26255,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -19749,7 +26270,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_FORWARD_SLASH) {
+        if (code4 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -19762,27 +26283,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code3 = advance())) {
-                if (code3 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code4 = advance())) {
+                if (code4 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code3 === CHAR_LEFT_PARENTHESES) {
+                if (code4 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -19792,7 +26313,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code3 === CHAR_ASTERISK) {
+        if (code4 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -19801,7 +26322,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_QUESTION_MARK) {
+        if (code4 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -19809,7 +26330,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -19828,26 +26349,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code3 = advance())) {
-              if (code3 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code4 = advance())) {
+              if (code4 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code3 === CHAR_LEFT_PARENTHESES) {
+              if (code4 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -19912,7 +26433,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code3)) {
+        if (!isPathSeparator(code4)) {
           tokens.push(token);
         }
         state2.tokens = tokens;
@@ -20141,11 +26662,11 @@ var require_parse = __commonJS({
       let index2 = 0;
       const chars = [];
       while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
-        if (!match || match.type !== "*") {
+        const match2 = parseRepeatedExtglob(pattern.slice(index2), false);
+        if (!match2 || match2.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
         if (branches.length !== 1) {
           return;
         }
@@ -20154,7 +26675,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index2 += match.end + 1;
+        index2 += match2.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -20164,11 +26685,11 @@ var require_parse = __commonJS({
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
       let value2 = pattern.trim();
-      let match = parseRepeatedExtglob(value2);
-      while (match) {
+      let match2 = parseRepeatedExtglob(value2);
+      while (match2) {
         depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
+        value2 = match2.body.trim();
+        match2 = parseRepeatedExtglob(value2);
       }
       return depth;
     };
@@ -20449,10 +26970,10 @@ var require_parse = __commonJS({
             push2({ type: "text", value: value2 });
             continue;
           }
-          const match = /^\\+/.exec(remaining());
+          const match2 = /^\\+/.exec(remaining());
           let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
             state2.index += slashes;
             if (slashes % 2 !== 0) {
               value2 += "\\";
@@ -20737,10 +27258,10 @@ var require_parse = __commonJS({
           if (value2 === "$" || value2 === "^") {
             value2 = `\\${value2}`;
           }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value2 += match[0];
-            state2.index += match[0].length;
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value2 += match2[0];
+            state2.index += match2[0].length;
           }
           push2({ type: "text", value: value2 });
           continue;
@@ -20951,11 +27472,11 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create2(match[1]);
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create2(match2[1]);
             if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
+            return source2 + DOT_LITERAL + match2[2];
           }
         }
       };
@@ -20978,7 +27499,7 @@ var require_picomatch = __commonJS({
     var parse6 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
@@ -20991,7 +27512,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject3(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -21006,8 +27527,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state: state2, regex, posix: posix2, input: input2, output: output2, match, isMatch };
+        const { isMatch, match: match2, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state: state2, regex, posix: posix2, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21040,21 +27561,21 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input2 === glob2;
-      let output2 = match && format ? format(input2) : input2;
-      if (match === false) {
-        output2 = format ? format(input2) : input2;
-        match = output2 === glob2;
+      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match2 = input2 === glob2;
+      let output2 = match2 && format2 ? format2(input2) : input2;
+      if (match2 === false) {
+        output2 = format2 ? format2(input2) : input2;
+        match2 = output2 === glob2;
       }
-      if (match === false || opts.capture === true) {
+      if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix2);
+          match2 = picomatch3.matchBase(input2, regex, options, posix2);
         } else {
-          match = regex.exec(output2);
+          match2 = regex.exec(output2);
         }
       }
-      return { isMatch: Boolean(match), match, output: output2 };
+      return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
     picomatch3.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
@@ -21197,8 +27718,8 @@ function detectDialect({ path: path3, headings, tasks: tasks2 }) {
   if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
   return "gfm";
 }
-function isTaskGroupHeading(text6) {
-  return /^task group\s+\d+\b/i.test(text6);
+function isTaskGroupHeading(text7) {
+  return /^task group\s+\d+\b/i.test(text7);
 }
 var init_detect_dialect = __esm({
   "src/core/tasks/detect-dialect.ts"() {
@@ -21209,10 +27730,12 @@ var init_detect_dialect = __esm({
 
 // src/core/tasks/parse-task-file.ts
 function parseTaskFile(source, options = {}) {
+  return parseTaskFileReadBy(readTaskItems, source, options);
+}
+function parseTaskFileReadBy(read, source, options = {}) {
   const rules = { skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS, cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS };
   if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
-  const tree = parseMarkdown(source);
-  const scanned = scanTaskItems(tree, source);
+  const { items: scanned, fences } = read(source);
   const diagnostics = [];
   const leadParagraphs = /* @__PURE__ */ new Map();
   const allHeadings = [];
@@ -21266,12 +27789,12 @@ function parseTaskFile(source, options = {}) {
   const story = decideStoryGating(dialect, scannedTasks.map((t) => t.headings), options.storyChecklists ?? "shown");
   decideCompleteness(tasks2, story.shownOnly);
   for (const diagnostic of duplicateIdDiagnostics(tasks2)) diagnostics.push(diagnostic);
-  for (const fence6 of findUnclosedFences(tree, source)) {
+  for (const fence7 of fences) {
     diagnostics.push({
-      line: fence6.line,
+      line: fence7.line,
       severity: "warning",
       code: "unclosed-fence",
-      message: `The code fence ${fence6.fence} opened on line ${fence6.line} is never closed, so nothing after it is read as a task. Close it with ${fence6.fence} on its own line.`
+      message: `The code fence ${fence7.fence} opened on line ${fence7.line} is never closed, so nothing after it is read as a task. Close it with ${fence7.fence} on its own line.`
     });
   }
   for (const task of tasks2) {
@@ -21282,13 +27805,13 @@ function parseTaskFile(source, options = {}) {
   if (tasks2.length === 0) {
     diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
   }
-  for (const heading2 of allHeadings) {
-    if (BOX_IN_HEADING.test(heading2.text)) {
+  for (const heading3 of allHeadings) {
+    if (BOX_IN_HEADING.test(heading3.text)) {
       diagnostics.push({
-        line: heading2.line,
+        line: heading3.line,
         severity: "warning",
         code: "box-in-heading",
-        message: `Line ${heading2.line} is a heading that starts with a box ("${heading2.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
+        message: `Line ${heading3.line} is a heading that starts with a box ("${heading3.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
       });
     }
   }
@@ -21351,10 +27874,10 @@ function duplicateIdDiagnostics(tasks2) {
 function groupNumber(title) {
   return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
 }
-function dependenciesOf(heading2, leadParagraphs) {
-  const lead = leadParagraphs.get(heading2.line);
-  const match = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
-  return match?.[1]?.trim();
+function dependenciesOf(heading3, leadParagraphs) {
+  const lead = leadParagraphs.get(heading3.line);
+  const match2 = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
+  return match2?.[1]?.trim();
 }
 function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, rootGroups) {
   const groups2 = [];
@@ -21368,12 +27891,12 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
     }
     return group;
   };
-  const fromHeading = (heading2) => {
-    const number4 = groupNumber(heading2.text);
-    const dependencies = dependenciesOf(heading2, leadParagraphs);
+  const fromHeading = (heading3) => {
+    const number4 = groupNumber(heading3.text);
+    const dependencies = dependenciesOf(heading3, leadParagraphs);
     return {
-      title: heading2.text,
-      line: heading2.line,
+      title: heading3.text,
+      line: heading3.line,
       ...number4 === void 0 ? {} : { number: number4 },
       ...dependencies === void 0 ? {} : { dependencies }
     };
@@ -21392,8 +27915,8 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
     const scannedTask = scannedTasks[task.index];
     let group;
     if (hasTaskGroupHeadings) {
-      const heading2 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
-      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
+      const heading3 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
+      group = heading3 ? groupFor(`h${heading3.line}`, () => fromHeading(heading3)) : groupFor("implicit", implicit);
     } else if (topLevelTaskGroups) {
       const root2 = rootOf(tasks2, task, roots);
       group = groupFor(`t${root2.index}`, () => ({
@@ -21402,8 +27925,8 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
         ...root2.id === void 0 ? {} : { number: root2.id }
       }));
     } else if (Number.isFinite(groupDepth)) {
-      const heading2 = scannedTask?.headings.find((h) => h.depth === groupDepth);
-      group = heading2 ? groupFor(`h${heading2.line}`, () => fromHeading(heading2)) : groupFor("implicit", implicit);
+      const heading3 = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading3 ? groupFor(`h${heading3.line}`, () => fromHeading(heading3)) : groupFor("implicit", implicit);
     } else {
       group = groupFor("implicit", implicit);
     }
@@ -21433,9 +27956,7 @@ var DEFAULT_SKIP_MARKERS, DEFAULT_CANCELLED_MARKERS, BOX_STATES, BOX_IN_HEADING;
 var init_parse_task_file = __esm({
   "src/core/tasks/parse-task-file.ts"() {
     "use strict";
-    init_find_unclosed_fences();
-    init_parse_markdown();
-    init_scan_task_items();
+    init_read_task_items();
     init_decide_story_gating();
     init_decide_task_marks();
     init_detect_dialect();
@@ -21456,10 +27977,10 @@ var init_parse_task_file = __esm({
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname as dirname2, normalize, relative, resolve, sep } from "path";
+import { basename, dirname as dirname2, normalize as normalize3, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 function cleanPath(path3) {
-  let normalized = normalize(path3);
+  let normalized = normalize3(path3);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
@@ -22034,7 +28555,7 @@ function buildRelative(cwd, root2) {
   };
 }
 function ensureNonDriveRelativePath(path3) {
-  return path3.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+  return path3.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
 function splitPattern(path3) {
   var _result$parts;
@@ -22134,8 +28655,8 @@ function buildCrawler(options, patterns) {
   const matcher = (0, import_picomatch2.default)(processed.match, matchOptions);
   const ignore = (0, import_picomatch2.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root2, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
+  const format2 = buildFormat(cwd, root2, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root2, true);
   const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
     return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
@@ -22144,12 +28665,12 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path3 = format(p, isDirectory);
+      const path3 = format2(p, isDirectory);
       const matches = matcher(path3) && !ignore(path3);
       if (matches) log(`matched ${path3}`);
       return matches;
     } : (p, isDirectory) => {
-      const path3 = format(p, isDirectory);
+      const path3 = format2(p, isDirectory);
       return matcher(path3) && !ignore(path3);
     }],
     exclude: debug ? (_, p) => {
@@ -22181,7 +28702,7 @@ function formatPaths(paths2, mapper) {
 }
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key in defaultOptions2) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions2[key] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -22207,7 +28728,7 @@ async function glob(globInput, options) {
   const [crawler, relative4] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative4) : [];
 }
-var import_picomatch2, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
+var import_picomatch2, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions2;
 var init_dist2 = __esm({
   "node_modules/tinyglobby/dist/index.mjs"() {
     init_dist();
@@ -22227,7 +28748,7 @@ var init_dist2 = __esm({
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-    defaultOptions = {
+    defaultOptions2 = {
       caseSensitiveMatch: true,
       debug: !!process.env.TINYGLOBBY_DEBUG,
       expandDirectories: true,
@@ -22285,7 +28806,7 @@ import { constants } from "node:fs";
 import { lstat, mkdir, open, readFile as readFile2, readlink } from "node:fs/promises";
 import { dirname as dirname3, isAbsolute as isAbsolute2, join as join2, relative as relative3, sep as sep3 } from "node:path";
 function describeFsError(error62) {
-  const code3 = error62.code ?? "error";
+  const code4 = error62.code ?? "error";
   const reasons = {
     EACCES: "permission denied",
     EISDIR: "it is a folder",
@@ -22295,7 +28816,7 @@ function describeFsError(error62) {
     EROFS: "the file system is read-only",
     ELOOP: "it is a symbolic link"
   };
-  return reasons[code3] ?? code3;
+  return reasons[code4] ?? code4;
 }
 function writeBase(cwd, target) {
   const rel = relative3(cwd, target);
@@ -22314,10 +28835,10 @@ async function refuseSymlinks(path3, base, shownAs) {
     if (info === void 0) return;
     if (info.isSymbolicLink()) {
       const to = await readlink(current2).catch(() => "?");
-      const link2 = relative3(base, current2).split(sep3).join("/");
+      const link3 = relative3(base, current2).split(sep3).join("/");
       throw new AgentOsError(
         "user-input",
-        `Refusing to write ${shownAs}: \`${link2}\` is a symbolic link (to ${to}). agent-os-github never writes through a symbolic link, so nothing it writes can land outside the repository: replace the link with a real file or folder, or remove it.`
+        `Refusing to write ${shownAs}: \`${link3}\` is a symbolic link (to ${to}). agent-os-github never writes through a symbolic link, so nothing it writes can land outside the repository: replace the link with a real file or folder, or remove it.`
       );
     }
   }
@@ -23086,8 +29607,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -23299,12 +29820,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+    function indentComment(comment2, indent2) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -23318,14 +29839,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text7, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text7;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text6.length <= endStep)
-        return text6;
+      if (text7.length <= endStep)
+        return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -23342,14 +29863,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i, indent2.length);
+        i = consumeMoreIndentedLines(text7, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -23366,12 +29887,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text6, i, indent2.length);
+            i = consumeMoreIndentedLines(text7, i, indent2.length);
           end = i + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -23383,12 +29904,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text7[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -23403,39 +29924,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text7;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
+        const end2 = folds[i2 + 1] || text7.length;
         if (fold === 0)
           res = `
-${indent2}${text6.slice(0, end2)}`;
+${indent2}${text7.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text6[fold]}\\`;
+            res += `${text7[fold]}\\`;
           res += `
-${indent2}${text6.slice(fold + 1, end2)}`;
+${indent2}${text7.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i, indent2) {
+    function consumeMoreIndentedLines(text7, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text6[start];
+      let ch = text7[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text6[++i];
+          ch = text7[++i];
         } else {
           do {
-            ch = text6[++i];
+            ch = text7[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text6[start];
+          ch = text7[start];
         }
       }
       return end;
@@ -23498,8 +30019,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code3 = json2.substr(i + 2, 4);
-                switch (code3) {
+                const code4 = json2.substr(i + 2, 4);
+                switch (code4) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -23525,8 +30046,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code4.substr(0, 2) === "00")
+                      str += "\\x" + code4.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -23588,7 +30109,7 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
       if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
@@ -23640,8 +30161,8 @@ ${indent2}`) + "'";
       }
       const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -23686,9 +30207,9 @@ ${indent2}${start}${value2}${end}`;
       const str = value2.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        if (tags.some(test2) || compat?.some(test2))
           return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -23782,21 +30303,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -24185,20 +30706,20 @@ var require_stringifyCollection = __commonJS({
       const stringify4 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify4(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -24208,10 +30729,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify3.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -24226,8 +30747,8 @@ var require_stringifyCollection = __commonJS({
 ${indent2}${line5}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -24247,13 +30768,13 @@ ${indent2}${line5}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -24266,16 +30787,16 @@ ${indent2}${line5}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -24287,8 +30808,8 @@ ${indent2}${line5}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -24312,11 +30833,11 @@ ${indent2}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -24361,7 +30882,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map4 = new this(schema);
-        const add = (key, value2) => {
+        const add2 = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -24371,10 +30892,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
-            add(key, value2);
+            add2(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map4.items.sort(schema.sortMapEntries);
@@ -24693,14 +31214,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
       const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -24936,7 +31457,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
@@ -24961,7 +31482,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -25339,18 +31860,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set3 = new this(schema);
+        const set4 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value2 of iterable) {
             if (typeof replacer === "function")
               value2 = replacer.call(iterable, value2, value2);
-            set3.items.push(Pair.createPair(value2, null, ctx));
+            set4.items.push(Pair.createPair(value2, null, ctx));
           }
-        return set3;
+        return set4;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set2 = {
+    var set3 = {
       collection: "map",
       identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
@@ -25369,7 +31890,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set2;
+    exports.set = set3;
   }
 });
 
@@ -25438,13 +31959,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -25476,7 +31997,7 @@ var require_schema3 = __commonJS({
     var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set2 = require_set();
+    var set3 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map4.map,
@@ -25496,7 +32017,7 @@ var require_schema3 = __commonJS({
       merge3.merge,
       omap.omap,
       pairs.pairs,
-      set2.set,
+      set3.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -25523,7 +32044,7 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set2 = require_set();
+    var set3 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -25549,7 +32070,7 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set2.set,
+      set: set3.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -25557,7 +32078,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:set": set3.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -26025,22 +32546,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code4, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code4;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code4, message) {
+        super("YAMLParseError", pos, code4, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code4, message) {
+        super("YAMLWarning", pos, code4, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -26093,7 +32614,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -26127,18 +32648,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -26206,7 +32727,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -26459,7 +32980,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep4 = "";
@@ -26473,15 +32994,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep4 + cb;
+                comment2 += sep4 + cb;
               sep4 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep4 += source;
               hasSpace = true;
               break;
@@ -26491,7 +33012,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -26890,7 +33411,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -26907,7 +33428,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -26923,7 +33444,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split2 = source.split(/\n( *)/);
@@ -26949,7 +33470,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -27017,8 +33538,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line5 = /(.*?)\r?\n/sy;
-      let match = line5.exec(source);
-      if (!match)
+      let match2 = line5.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -27028,11 +33549,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep4 = " ";
       let pos = line5.lastIndex;
-      while (match = line5.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line5.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep4 === "\n")
             res += sep4;
@@ -27046,8 +33567,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep4 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -27147,9 +33668,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok3 ? parseInt(cc, 16) : NaN;
+      const code4 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code4);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -27169,7 +33690,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -27197,8 +33718,8 @@ var require_compose_scalar = __commonJS({
         scalar2.tag = tagName;
       if (tag.format)
         scalar2.format = tag.format;
-      if (comment)
-        scalar2.comment = comment;
+      if (comment2)
+        scalar2.comment = comment2;
       return scalar2;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
@@ -27284,7 +33805,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node3;
       let isSrcToken = true;
       switch (token.type) {
@@ -27328,17 +33849,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node3.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node3.comment = comment;
+          node3.comment = comment2;
         else
-          node3.commentBefore = comment;
+          node3.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node3.srcToken = token;
       return node3;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -27353,8 +33874,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node3.spaceBefore = true;
-      if (comment) {
-        node3.comment = comment;
+      if (comment2) {
+        node3.comment = comment2;
         node3.range[2] = end;
       }
       return node3;
@@ -27440,14 +33961,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -27462,7 +33983,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -27471,36 +33992,36 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning) => {
+        this.onError = (source, code4, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code4, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code4, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -27638,12 +34159,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code4, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code4, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
         };
         switch (token.type) {
           case "scalar":
@@ -28043,7 +34564,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -28121,7 +34642,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -28220,7 +34741,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -28228,7 +34749,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -28236,7 +34757,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -28300,7 +34821,7 @@ var require_lexer = __commonJS({
         const line5 = this.getLine();
         if (line5 === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line5[0] !== "#" || indent2 === 0 && (line5.startsWith("---") || line5.startsWith("...")) && isEmpty(line5[3])) {
+        if (indent2 !== -1 && indent2 < this.indentNext && line5[0] !== "#" || indent2 === 0 && (line5.startsWith("---") || line5.startsWith("...")) && isEmpty2(line5[3])) {
           const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line5[0] === "]" || line5[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -28342,7 +34863,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -28405,7 +34926,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -28487,10 +35008,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -28557,7 +35078,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -28576,7 +35097,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -28615,10 +35136,10 @@ var require_lexer = __commonJS({
         }
         return n;
       }
-      *pushUntil(test) {
+      *pushUntil(test2) {
         let i = this.pos;
         let ch = this.buffer[i];
-        while (!test(ch))
+        while (!test2(ch))
           ch = this.buffer[++i];
         return yield* this.pushToIndex(i, false);
       }
@@ -28665,15 +35186,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type)
+    function includesToken(list5, type) {
+      for (let i = 0; i < list5.length; ++i)
+        if (list5[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list5) {
+      for (let i = 0; i < list5.length; ++i) {
+        switch (list5[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -29542,7 +36063,7 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -29550,7 +36071,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -29564,7 +36085,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -29646,7 +36167,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit3 = require_visit();
     exports.Composer = composer.Composer;
@@ -29671,7 +36192,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -29725,7 +36246,7 @@ __export(util_exports, {
   hexToUint8Array: () => hexToUint8Array,
   hide: () => hide,
   installLazyProp: () => installLazyProp,
-  isObject: () => isObject,
+  isObject: () => isObject2,
   isPlainObject: () => isPlainObject2,
   issue: () => issue,
   joinValues: () => joinValues,
@@ -29933,11 +36454,11 @@ function esc(str) {
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function isObject(data) {
+function isObject2(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 function isPlainObject2(o) {
-  if (isObject(o) === false)
+  if (isObject2(o) === false)
     return false;
   const ctor = o.constructor;
   if (ctor === void 0)
@@ -29945,7 +36466,7 @@ function isPlainObject2(o) {
   if (typeof ctor !== "function")
     return true;
   const prot = ctor.prototype;
-  if (isObject(prot) === false)
+  if (isObject2(prot) === false)
     return false;
   if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
     return false;
@@ -30167,8 +36688,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path3, issues) {
   return issues.map((iss) => {
-    var _a7;
-    (_a7 = iss).path ?? (_a7.path = []);
+    var _a8;
+    (_a8 = iss).path ?? (_a8.path = []);
     iss.path.unshift(path3);
     return iss;
   });
@@ -30189,22 +36710,22 @@ function sizeCaps(defChecks) {
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a7;
+  var _a8;
   for (let i = start; i < issues.length; i++) {
-    (_a7 = issues[i]).schema ?? (_a7.schema = inst);
+    (_a8 = issues[i]).schema ?? (_a8.schema = inst);
   }
 }
-function finalizeIssue(iss, ctx, config2) {
-  var _a7;
+function finalizeIssue(iss, ctx, config3) {
+  var _a8;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a7 = iss).schema ?? (_a7.schema = iss.inst);
+      (_a8 = iss).schema ?? (_a8.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -30322,9 +36843,9 @@ function hexToUint8Array(hex3) {
 function uint8ArrayToHex(bytes) {
   return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -30339,10 +36860,10 @@ function hide(inst, key, value2) {
   return own5(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -30353,7 +36874,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -30638,12 +37159,12 @@ function $constructor(name, initializer3, proto, params) {
   Object.defineProperty(_, "name", { value: name });
   return _;
 }
-function config(newConfig) {
+function config2(newConfig) {
   if (newConfig)
     Object.assign(globalConfig, newConfig);
   return globalConfig;
 }
-var _a, NEVER, _zodDesc, _E, $brand, $ZodAsyncError, $ZodEncodeError, globalConfig;
+var _a2, NEVER, _zodDesc, _E, $brand, $ZodAsyncError, $ZodEncodeError, globalConfig;
 var init_core = __esm({
   "node_modules/zod/v4/core/core.js"() {
     init_util();
@@ -30664,7 +37185,7 @@ var init_core = __esm({
         this.name = "ZodEncodeError";
       }
     };
-    (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+    (_a2 = globalThis).__zod_globalConfig ?? (_a2.__zod_globalConfig = {});
     globalConfig = globalThis.__zod_globalConfig;
   }
 });
@@ -30751,7 +37272,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
   const processError = (error63, path3 = []) => {
-    var _a7;
+    var _a8;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
         issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
@@ -30783,7 +37304,7 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
             curr = curr.properties[el];
           } else {
             curr.items ?? (curr.items = []);
-            (_a7 = curr.items)[el] ?? (_a7[el] = { errors: [] });
+            (_a8 = curr.items)[el] ?? (_a8[el] = { errors: [] });
             curr = curr.items[el];
           }
           if (terminal) {
@@ -30878,7 +37399,7 @@ function failure(Err, issues, ctx) {
     success: false,
     get error() {
       if (!error62) {
-        error62 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        error62 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config2())));
         issues = void 0;
         ctx = void 0;
       }
@@ -30906,8 +37427,8 @@ function validateFallback(schema, value2, _ctx) {
   }
   return result.issues.length === 0;
 }
-var _parse, parse2, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode3, _decode, decode2, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
-var init_parse2 = __esm({
+var _parse, parse2, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode4, _decode, decode3, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
+var init_parse3 = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors2();
@@ -30920,7 +37441,7 @@ var init_parse2 = __esm({
           throw new $ZodAsyncError();
         }
         if (result.issues.length) {
-          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config2())));
           captureStackTrace(e, _params?.callee ?? fn);
           throw e;
         }
@@ -30936,7 +37457,7 @@ var init_parse2 = __esm({
         if (result instanceof Promise)
           result = await result;
         if (result.issues.length) {
-          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config2())));
           captureStackTrace(e, params?.callee ?? fn);
           throw e;
         }
@@ -30989,7 +37510,7 @@ var init_parse2 = __esm({
       };
       return fn;
     };
-    encode3 = /* @__PURE__ */ _encode($ZodRealError);
+    encode4 = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
       const parse6 = _parse(_Err);
       const fn = (schema, value2, _ctx, _params) => {
@@ -30997,7 +37518,7 @@ var init_parse2 = __esm({
       };
       return fn;
     };
-    decode2 = /* @__PURE__ */ _decode($ZodRealError);
+    decode3 = /* @__PURE__ */ _decode($ZodRealError);
     _encodeAsync = (_Err) => {
       const parseAsync3 = _parseAsync(_Err);
       const fn = async (schema, value2, _ctx, _params) => {
@@ -31227,10 +37748,10 @@ var init_checks = __esm({
     init_regexes();
     init_util();
     $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-      var _a7;
+      var _a8;
       inst._zod ?? (inst._zod = {});
       inst._zod.def = def;
-      (_a7 = inst._zod).onattach ?? (_a7.onattach = []);
+      (_a8 = inst._zod).onattach ?? (_a8.onattach = []);
     });
     _whenHasSize = (payload) => {
       const val = payload.value;
@@ -31403,9 +37924,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-      var _a7;
+      var _a8;
       $ZodCheck.init(inst, def);
-      (_a7 = inst._zod.def).when ?? (_a7.when = _whenHasSize);
+      (_a8 = inst._zod.def).when ?? (_a8.when = _whenHasSize);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const size = input2.size;
@@ -31423,9 +37944,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-      var _a7;
+      var _a8;
       $ZodCheck.init(inst, def);
-      (_a7 = inst._zod.def).when ?? (_a7.when = _whenHasSize);
+      (_a8 = inst._zod.def).when ?? (_a8.when = _whenHasSize);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const size = input2.size;
@@ -31443,9 +37964,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-      var _a7;
+      var _a8;
       $ZodCheck.init(inst, def);
-      (_a7 = inst._zod.def).when ?? (_a7.when = _whenHasSize);
+      (_a8 = inst._zod.def).when ?? (_a8.when = _whenHasSize);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const size = input2.size;
@@ -31464,9 +37985,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-      var _a7;
+      var _a8;
       $ZodCheck.init(inst, def);
-      (_a7 = inst._zod.def).when ?? (_a7.when = _whenHasLength);
+      (_a8 = inst._zod.def).when ?? (_a8.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
@@ -31486,9 +38007,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-      var _a7;
+      var _a8;
       $ZodCheck.init(inst, def);
-      (_a7 = inst._zod.def).when ?? (_a7.when = _whenHasLength);
+      (_a8 = inst._zod.def).when ?? (_a8.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
@@ -31508,9 +38029,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-      var _a7;
+      var _a8;
       $ZodCheck.init(inst, def);
-      (_a7 = inst._zod.def).when ?? (_a7.when = _whenHasLength);
+      (_a8 = inst._zod.def).when ?? (_a8.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input2 = payload.value;
         const units = input2.length;
@@ -31531,10 +38052,10 @@ var init_checks = __esm({
       };
     });
     $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-      var _a7, _b;
+      var _a8, _b;
       $ZodCheck.init(inst, def);
       if (def.pattern)
-        (_a7 = inst._zod).check ?? (_a7.check = (payload) => {
+        (_a8 = inst._zod).check ?? (_a8.check = (payload) => {
           def.pattern.lastIndex = 0;
           if (def.pattern.test(payload.value))
             return;
@@ -31879,12 +38400,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code3 = iban3.charCodeAt(i);
-    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
+    const code4 = iban3.charCodeAt(i);
+    remainder = (code4 >= 65 ? remainder * 100 + (code4 - 55) : remainder * 10 + (code4 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code3 = iban3.charCodeAt(i);
-    remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
+    const code4 = iban3.charCodeAt(i);
+    remainder = (code4 >= 65 ? remainder * 100 + (code4 - 55) : remainder * 10 + (code4 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -32057,7 +38578,7 @@ function handleUnionResults(results, final, inst, ctx) {
     code: "invalid_union",
     input: final.value,
     inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config2())))
   });
   return final;
 }
@@ -32076,7 +38597,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       code: "invalid_union",
       input: final.value,
       inst,
-      errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+      errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config2())))
     });
   } else {
     final.issues.push({
@@ -32269,7 +38790,7 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
         origin: "map",
         input: input2,
         inst,
-        issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+        issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2()))
       });
     }
   }
@@ -32283,7 +38804,7 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
         input: input2,
         inst,
         key,
-        issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+        issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config2()))
       });
     }
   }
@@ -32327,7 +38848,7 @@ function handleCatchResult(payload, result, def, ctx) {
     ...result,
     value: payload.value,
     error: {
-      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config2()))
     },
     input: payload.value
   });
@@ -32441,13 +38962,13 @@ var init_schemas = __esm({
     init_checks();
     init_core();
     init_doc();
-    init_parse2();
+    init_parse3();
     init_regexes();
     init_util();
     init_versions();
     init_util();
     $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-      var _a7;
+      var _a8;
       inst ?? (inst = {});
       inst._zod.def = def;
       inst._zod.bag = inst._zod.bag || {};
@@ -32460,7 +38981,7 @@ var init_schemas = __esm({
         }
       }
       if (checks.length === 0) {
-        (_a7 = inst._zod).deferred ?? (_a7.deferred = []);
+        (_a8 = inst._zod).deferred ?? (_a8.deferred = []);
         inst._zod.deferred?.push(() => {
           inst._zod.run = inst._zod.parse;
         });
@@ -32555,7 +39076,7 @@ var init_schemas = __esm({
         own5(this, "~standard", value2);
       }
     });
-    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
     $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
       $ZodType.init(inst, def);
       inst._zod.pattern = def.pattern ?? anyString;
@@ -33117,7 +39638,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject2 = isObject;
+      const isObject3 = isObject2;
       const catchall = def.catchall;
       let value2;
       const memo2 = globalConfig.memoizer;
@@ -33125,7 +39646,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value2 ?? (value2 = _normalized.value);
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -33204,14 +39725,14 @@ var init_schemas = __esm({
           const isOptionalOut = schema?._zod?.optout === "optional";
           doc.write(`const ${id} = ${parseStr(k)};`);
           if (isOptionalIn && isOptionalOut) {
-            const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+            const assign3 = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
             doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
           if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
-          if (${assign}) {
+          if (${assign3}) {
             newResult[${k}] = ${id}.value;
           }
         }
@@ -33261,7 +39782,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject2 = isObject;
+      const isObject3 = isObject2;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -33270,7 +39791,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value2 ?? (value2 = _normalized.value);
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -33399,7 +39920,7 @@ var init_schemas = __esm({
       const disc = cached(() => discriminatorMap(def));
       inst._zod.parse = (payload, ctx) => {
         const input2 = payload.value;
-        if (!isObject(input2)) {
+        if (!isObject2(input2)) {
           payload.issues.push({
             code: "invalid_type",
             expected: "object",
@@ -33560,7 +40081,7 @@ var init_schemas = __esm({
                 payload.issues.push({
                   code: "invalid_key",
                   origin: "record",
-                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2())),
                   input: key,
                   path: [key],
                   inst
@@ -33640,7 +40161,7 @@ var init_schemas = __esm({
                 payload.issues.push({
                   code: "invalid_key",
                   origin: "record",
-                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2())),
                   input: key,
                   path: [key],
                   inst
@@ -34402,8 +40923,8 @@ var init_memoizer = __esm({
         return empty4;
       },
       guard(inst) {
-        var _a7;
-        (_a7 = inst._zod).deferred ?? (_a7.deferred = []);
+        var _a8;
+        (_a8 = inst._zod).deferred ?? (_a8.deferred = []);
         inst._zod.deferred.push(() => {
           const base = inst._zod.parse;
           const wrapped = (payload, ctx) => {
@@ -34417,12 +40938,12 @@ var init_memoizer = __esm({
         });
       },
       attach(inst) {
-        var _a7;
+        var _a8;
         let isRecursiveInst;
         let rechecked = false;
         let lastCtx;
         let lastBucket;
-        (_a7 = inst._zod).deferred ?? (_a7.deferred = []);
+        (_a8 = inst._zod).deferred ?? (_a8.deferred = []);
         inst._zod.deferred.push(() => {
           const base = inst._zod.parse;
           const wrapped = (payload, ctx) => {
@@ -37256,7 +43777,7 @@ function hr_default() {
   };
 }
 var error22;
-var init_hr = __esm({
+var init_hr2 = __esm({
   "node_modules/zod/v4/locales/hr.js"() {
     init_util();
     error22 = () => {
@@ -38666,8 +45187,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text6) => {
-      return text6.charAt(0).toUpperCase() + text6.slice(1);
+    capitalizeFirstCharacter = (text7) => {
+      return text7.charAt(0).toUpperCase() + text7.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -42458,7 +48979,7 @@ var init_locales = __esm({
     init_gu();
     init_he();
     init_hi();
-    init_hr();
+    init_hr2();
     init_hu();
     init_hy();
     init_id();
@@ -42507,7 +49028,7 @@ var init_locales = __esm({
 function registry() {
   return new $ZodRegistry();
 }
-var _a2, $output, $input, $ZodRegistry, globalRegistry;
+var _a3, $output, $input, $ZodRegistry, globalRegistry;
 var init_registries = __esm({
   "node_modules/zod/v4/core/registries.js"() {
     $output = /* @__PURE__ */ Symbol("ZodOutput");
@@ -42552,24 +49073,24 @@ var init_registries = __esm({
         return this._map.has(schema);
       }
     };
-    (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+    (_a3 = globalThis).__zod_globalRegistry ?? (_a3.__zod_globalRegistry = registry());
     globalRegistry = globalThis.__zod_globalRegistry;
   }
 });
 
 // node_modules/zod/v4/core/compile.js
-function compileValidator(schema, parser) {
+function compileValidator(schema, parser2) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser;
+    return parser2;
   }
 }
-function compile(schema, options) {
+function compile2(schema, options) {
   try {
-    const parser = compileFn(schema);
-    const clone2 = withParser(schema, parser);
-    clone2._zod.bag.validator = compileValidator(schema, parser);
+    const parser2 = compileFn(schema);
+    const clone2 = withParser(schema, parser2);
+    clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
   } catch (err) {
     if (options?.strict)
@@ -42577,7 +49098,7 @@ function compile(schema, options) {
     return schema;
   }
 }
-function withParser(schema, parser) {
+function withParser(schema, parser2) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -42591,7 +49112,7 @@ function withParser(schema, parser) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser(payload.value);
+    const out = parser2(payload.value);
     if (out !== INVALID) {
       payload.value = out;
       return payload;
@@ -42602,19 +49123,19 @@ function withParser(schema, parser) {
   };
   wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser;
+  clone2._zod.bag.validator = parser2;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser);
+    installCompiledUserMethods(clone2, schema, parser2);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
+function installCompiledUserMethods(target, source, parser2) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
@@ -42624,7 +49145,7 @@ function installCompiledUserMethods(target, source, parser) {
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return out;
       }
@@ -42652,12 +49173,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code3 = doc.content.join("\n");
+  const code4 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code3}` : code3 : "";
+${code4}` : code4 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code3}
+${code4}
 }`;
   let fn;
   try {
@@ -42854,8 +49375,8 @@ function generateMultipleOfCheck(doc, ctx, def, accessor) {
   }
 }
 function generateNumberFormatCheck(doc, def, accessor) {
-  const format = def.format;
-  switch (format) {
+  const format2 = def.format;
+  switch (format2) {
     case "safeint":
       doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
       break;
@@ -42872,16 +49393,16 @@ function generateNumberFormatCheck(doc, def, accessor) {
       doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
       break;
     default: {
-      void format;
-      throw new ZodCompileUnsupportedError(`number format ${format}`);
+      void format2;
+      throw new ZodCompileUnsupportedError(`number format ${format2}`);
     }
   }
 }
 function generateBigIntFormatCheck(doc, def, accessor) {
-  const format = def.format;
-  if (!format)
+  const format2 = def.format;
+  if (!format2)
     return;
-  switch (format) {
+  switch (format2) {
     case "int64":
       doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
       break;
@@ -42889,8 +49410,8 @@ function generateBigIntFormatCheck(doc, def, accessor) {
       doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
       break;
     default: {
-      void format;
-      throw new ZodCompileUnsupportedError(`bigint format ${format}`);
+      void format2;
+      throw new ZodCompileUnsupportedError(`bigint format ${format2}`);
     }
   }
 }
@@ -43045,8 +49566,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
     return accessor;
   }
-  const format = def.format;
-  switch (format) {
+  const format2 = def.format;
+  switch (format2) {
     case "regex":
       throw new ZodCompileUnsupportedError("regex format without a pattern");
     case "lowercase":
@@ -43069,8 +49590,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       break;
     }
     default: {
-      void format;
-      throw new ZodCompileUnsupportedError(`string format ${format}`);
+      void format2;
+      throw new ZodCompileUnsupportedError(`string format ${format2}`);
     }
   }
   return accessor;
@@ -45214,12 +51735,12 @@ function _stringbool(Classes, _params) {
   return codec2;
 }
 // @__NO_SIDE_EFFECTS__
-function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
+function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
   const params = normalizeParams(_params);
   const def = {
     check: "string_format",
     type: "string",
-    format,
+    format: format2,
     fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
     ...params
   };
@@ -45292,7 +51813,7 @@ function handleUnrepresentable(schema, ctx, json2, params, message) {
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a7;
+  var _a8;
   const def = schema._zod.def;
   const seen = ctx.seen.get(schema);
   if (seen) {
@@ -45342,7 +51863,7 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a7 = result.schema).default ?? (_a7.default = result.schema._prefault);
+    (_a8 = result.schema).default ?? (_a8.default = result.schema._prefault);
   delete result.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
@@ -45787,8 +52308,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list4 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list4)
+  const list5 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list5)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -45846,7 +52367,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -45962,9 +52483,9 @@ var init_json_schema_processors = __esm({
     intersectMime = (agg, mime) => {
       agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
     };
-    setFormat = (agg, format) => {
-      agg.format = format;
-      if (format.includes("int"))
+    setFormat = (agg, format2) => {
+      agg.format = format2;
+      if (format2.includes("int"))
         agg.isInt = true;
     };
     minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
@@ -46014,16 +52535,16 @@ var init_json_schema_processors = __esm({
     stringProcessor = (schema, ctx, _json, _params) => {
       const json2 = _json;
       json2.type = "string";
-      const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+      const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
       if (typeof minimum === "number")
         json2.minLength = minimum;
       if (typeof maximum === "number")
         json2.maxLength = maximum;
-      if (format) {
-        json2.format = formatMap[format] ?? format;
+      if (format2) {
+        json2.format = formatMap[format2] ?? format2;
         if (json2.format === "")
           delete json2.format;
-        if (format === "time" || laxFormat) {
+        if (format2 === "time" || laxFormat) {
           delete json2.format;
         }
       }
@@ -46887,15 +53408,15 @@ __export(core_exports2, {
   base64urlCharset: () => base64urlCharset,
   canParseURL: () => canParseURL,
   clone: () => clone,
-  compile: () => compile,
+  compile: () => compile2,
   compileFn: () => compileFn,
-  config: () => config,
+  config: () => config2,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode2,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync,
   describe: () => describe,
-  encode: () => encode3,
+  encode: () => encode4,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
   finalize: () => finalize,
@@ -46951,7 +53472,7 @@ __export(core_exports2, {
 var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
-    init_parse2();
+    init_parse3();
     init_errors2();
     init_schemas();
     init_memoizer();
@@ -47067,8 +53588,8 @@ var init_errors3 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse3, parseAsync2, safeParse2, safeParseAsync2, encode4, decode3, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
-var init_parse3 = __esm({
+var parse3, parseAsync2, safeParse2, safeParseAsync2, encode5, decode4, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
+var init_parse4 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
@@ -47077,8 +53598,8 @@ var init_parse3 = __esm({
     parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
-    encode4 = /* @__PURE__ */ _encode(ZodRealError);
-    decode3 = /* @__PURE__ */ _decode(ZodRealError);
+    encode5 = /* @__PURE__ */ _encode(ZodRealError);
+    decode4 = /* @__PURE__ */ _decode(ZodRealError);
     encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
     decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
     safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -47242,7 +53763,7 @@ __export(schemas_exports2, {
   readonly: () => readonly,
   record: () => record,
   refine: () => refine,
-  set: () => set,
+  set: () => set2,
   strictObject: () => strictObject,
   string: () => string4,
   stringFormat: () => stringFormat,
@@ -47270,11 +53791,11 @@ __export(schemas_exports2, {
 });
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
-    config(en_default());
+    config2(en_default());
 }
 function _ensureDefaultMemoizer() {
   if (!globalConfig.memoizer)
-    config({ memoizer: memoizer() });
+    config2({ memoizer: memoizer() });
 }
 function string4(params) {
   return _string(ZodString, params);
@@ -47361,8 +53882,8 @@ function iban2(params) {
 function jwt(params) {
   return _jwt(ZodJWT, params);
 }
-function stringFormat(format, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
+function stringFormat(format2, fnOrRegex, _params = {}) {
+  return _stringFormat(ZodCustomStringFormat, format2, fnOrRegex, _params);
 }
 function hostname2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
@@ -47375,11 +53896,11 @@ function currencyCode2(_params) {
 }
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
-  const format = `${alg}_${enc}`;
-  const regex = regexes_exports[format];
+  const format2 = `${alg}_${enc}`;
+  const regex = regexes_exports[format2];
   if (!regex)
-    throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodCustomStringFormat, format, regex, params);
+    throw new Error(`Unrecognized hash format: ${format2}`);
+  return _stringFormat(ZodCustomStringFormat, format2, regex, params);
 }
 function number2(params) {
   return _number(ZodNumber, params);
@@ -47549,7 +54070,7 @@ function map3(keyType, valueType, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function set(valueType, params) {
+function set2(valueType, params) {
   return new ZodSet({
     type: "set",
     valueType,
@@ -47770,7 +54291,7 @@ var init_schemas2 = __esm({
     init_to_json_schema();
     init_en();
     init_checks2();
-    init_parse3();
+    init_parse4();
     ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
       _ensureDefaultLocale();
       $ZodType.init(inst, def);
@@ -47911,10 +54432,10 @@ var init_schemas2 = __esm({
         return validateAsync(this, data, params);
       },
       encode: function _encode2(data, params) {
-        return encode4(this, data, params, { callee: _encode2 });
+        return encode5(this, data, params, { callee: _encode2 });
       },
       decode: function _decode2(data, params) {
-        return decode3(this, data, params, { callee: _decode2 });
+        return decode4(this, data, params, { callee: _decode2 });
       },
       encodeAsync: async function _encodeAsync2(data, params) {
         return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -48747,12 +55268,12 @@ var init_schemas2 = __esm({
 
 // node_modules/zod/v4/classic/compat.js
 function setErrorMap(map4) {
-  config({
+  config2({
     customError: map4
   });
 }
 function getErrorMap() {
-  return config().customError;
+  return config2().customError;
 }
 var ZodIssueCode, ZodFirstPartyTypeKind;
 var init_compat = __esm({
@@ -49095,58 +55616,58 @@ function convertBaseSchema(schema, ctx) {
     case "string": {
       let stringSchema = z.string();
       if (schema.format) {
-        const format = schema.format;
-        if (format === "email") {
+        const format2 = schema.format;
+        if (format2 === "email") {
           stringSchema = stringSchema.check(z.email());
-        } else if (format === "uri" || format === "uri-reference") {
+        } else if (format2 === "uri" || format2 === "uri-reference") {
           stringSchema = stringSchema.check(z.url());
-        } else if (format === "uuid" || format === "guid") {
+        } else if (format2 === "uuid" || format2 === "guid") {
           stringSchema = stringSchema.check(z.uuid());
-        } else if (format === "date-time") {
+        } else if (format2 === "date-time") {
           stringSchema = stringSchema.check(z.iso.datetime({ offset: true }));
-        } else if (format === "date") {
+        } else if (format2 === "date") {
           stringSchema = stringSchema.check(z.iso.date());
-        } else if (format === "time") {
+        } else if (format2 === "time") {
           stringSchema = stringSchema.check(z.regex(fullTime));
-        } else if (format === "duration") {
+        } else if (format2 === "duration") {
           stringSchema = stringSchema.check(z.iso.duration());
-        } else if (format === "hostname") {
+        } else if (format2 === "hostname") {
           stringSchema = stringSchema.check(z.hostname());
-        } else if (format === "ipv4") {
+        } else if (format2 === "ipv4") {
           stringSchema = stringSchema.check(z.ipv4());
-        } else if (format === "ipv6") {
+        } else if (format2 === "ipv6") {
           stringSchema = stringSchema.check(z.ipv6());
-        } else if (format === "mac") {
+        } else if (format2 === "mac") {
           stringSchema = stringSchema.check(z.mac());
-        } else if (format === "cidr") {
+        } else if (format2 === "cidr") {
           stringSchema = stringSchema.check(z.cidrv4());
-        } else if (format === "cidr-v6") {
+        } else if (format2 === "cidr-v6") {
           stringSchema = stringSchema.check(z.cidrv6());
-        } else if (format === "base64") {
+        } else if (format2 === "base64") {
           stringSchema = stringSchema.check(z.base64());
-        } else if (format === "base64url") {
+        } else if (format2 === "base64url") {
           stringSchema = stringSchema.check(z.base64url());
-        } else if (format === "e164") {
+        } else if (format2 === "e164") {
           stringSchema = stringSchema.check(z.e164());
-        } else if (format === "credit_card") {
+        } else if (format2 === "credit_card") {
           stringSchema = stringSchema.check(z.creditCard());
-        } else if (format === "iban") {
+        } else if (format2 === "iban") {
           stringSchema = stringSchema.check(z.iban());
-        } else if (format === "jwt") {
+        } else if (format2 === "jwt") {
           stringSchema = stringSchema.check(z.jwt());
-        } else if (format === "emoji") {
+        } else if (format2 === "emoji") {
           stringSchema = stringSchema.check(z.emoji());
-        } else if (format === "nanoid") {
+        } else if (format2 === "nanoid") {
           stringSchema = stringSchema.check(z.nanoid());
-        } else if (format === "cuid") {
+        } else if (format2 === "cuid") {
           stringSchema = stringSchema.check(z.cuid());
-        } else if (format === "cuid2") {
+        } else if (format2 === "cuid2") {
           stringSchema = stringSchema.check(z.cuid2());
-        } else if (format === "ulid") {
+        } else if (format2 === "ulid") {
           stringSchema = stringSchema.check(z.ulid());
-        } else if (format === "xid") {
+        } else if (format2 === "xid") {
           stringSchema = stringSchema.check(z.xid());
-        } else if (format === "ksuid") {
+        } else if (format2 === "ksuid") {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
@@ -49906,8 +56427,8 @@ __export(external_exports, {
   clone: () => clone,
   codec: () => codec,
   coerce: () => coerce_exports,
-  compile: () => compile,
-  config: () => config,
+  compile: () => compile2,
+  config: () => config2,
   core: () => core_exports2,
   creditCard: () => creditCard2,
   cuid: () => cuid3,
@@ -49915,7 +56436,7 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode3,
+  decode: () => decode4,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
   describe: () => describe2,
@@ -49923,7 +56444,7 @@ __export(external_exports, {
   e164: () => e1642,
   email: () => email2,
   emoji: () => emoji2,
-  encode: () => encode4,
+  encode: () => encode5,
   encodeAsync: () => encodeAsync2,
   endsWith: () => _endsWith,
   enum: () => _enum2,
@@ -50020,7 +56541,7 @@ __export(external_exports, {
   safeEncodeAsync: () => safeEncodeAsync2,
   safeParse: () => safeParse2,
   safeParseAsync: () => safeParseAsync2,
-  set: () => set,
+  set: () => set2,
   setErrorMap: () => setErrorMap,
   size: () => _size,
   slugify: () => _slugify,
@@ -50067,7 +56588,7 @@ var init_external = __esm({
     init_schemas2();
     init_checks2();
     init_errors3();
-    init_parse3();
+    init_parse4();
     init_compat();
     init_core2();
     init_json_schema_processors();
@@ -50243,29 +56764,29 @@ function toProblem(issue2, raw) {
   }
   return [{ key: keyOf(issue2.path), message: `expected ${issue2.message.replace(/^Invalid (string|input): /, "")}, received ${received}` }];
 }
-function toSettings(config2) {
+function toSettings(config3) {
   return {
     lifecycle: {
-      specRoot: config2.spec_root,
-      branchPrefix: config2.branch_prefix,
-      labels: { shapeSpec: config2.labels.shape_spec, shaping: config2.labels.shaping, specWritten: config2.labels.spec_written, done: config2.labels.done },
-      permissions: { ...config2.permissions },
-      draftPullRequests: config2.draft_pull_requests,
-      verificationReport: config2.verification_report,
-      roadmapUpdate: config2.roadmap_update,
-      closeIssueOnMerge: config2.close_issue_on_merge,
-      drafter: config2.drafter,
-      modelContextTokens: config2.model_context_tokens
+      specRoot: config3.spec_root,
+      branchPrefix: config3.branch_prefix,
+      labels: { shapeSpec: config3.labels.shape_spec, shaping: config3.labels.shaping, specWritten: config3.labels.spec_written, done: config3.labels.done },
+      permissions: { ...config3.permissions },
+      draftPullRequests: config3.draft_pull_requests,
+      verificationReport: config3.verification_report,
+      roadmapUpdate: config3.roadmap_update,
+      closeIssueOnMerge: config3.close_issue_on_merge,
+      drafter: config3.drafter,
+      modelContextTokens: config3.model_context_tokens
     },
     gate: {
       ...DEFAULT_GATE_SETTINGS,
-      checkName: config2.check_name,
-      taskFiles: config2.task_files,
-      ignoredFiles: config2.ignored_files,
-      skipMarkers: config2.skip_markers,
-      traceability: config2.gate.traceability,
-      cancelledMarkers: config2.cancelled_markers.map((box) => box === "[-]" ? "-" : "~"),
-      storyChecklists: config2.story_checklists
+      checkName: config3.check_name,
+      taskFiles: config3.task_files,
+      ignoredFiles: config3.ignored_files,
+      skipMarkers: config3.skip_markers,
+      traceability: config3.gate.traceability,
+      cancelledMarkers: config3.cancelled_markers.map((box) => box === "[-]" ? "-" : "~"),
+      storyChecklists: config3.story_checklists
     }
   };
 }
@@ -50300,11 +56821,11 @@ var init_parse_config = __esm({
 // src/fs/read-local-config.ts
 import { join as join3 } from "node:path";
 async function readLocalSettings(cwd) {
-  const text6 = await readTextFileIfAny(join3(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
-  if (text6 === void 0) return parseConfigOrThrow(null);
+  const text7 = await readTextFileIfAny(join3(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
+  if (text7 === void 0) return parseConfigOrThrow(null);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(text6);
+    raw = (0, import_yaml.parse)(text7);
   } catch (error62) {
     throw new AgentOsError("user-input", `\`${LOCAL_CONFIG}\` could not be read as YAML: ${error62 instanceof Error ? error62.message.split("\n")[0] ?? "" : String(error62)}`, {
       cause: error62
@@ -50342,7 +56863,7 @@ async function readLocalTree(cwd) {
   return found.map((p) => p.replace(/\/$/, "")).sort().slice(0, MAX_PATHS);
 }
 async function readLocalFiles(cwd, paths2) {
-  const read = await Promise.all(paths2.map((path3) => readFile3(join4(cwd, path3), "utf8").then((text6) => ({ path: path3, text: text6 }), () => void 0)));
+  const read = await Promise.all(paths2.map((path3) => readFile3(join4(cwd, path3), "utf8").then((text7) => ({ path: path3, text: text7 }), () => void 0)));
   return read.filter((r) => r !== void 0);
 }
 var MAX_PATHS;
@@ -50634,18 +57155,18 @@ var init_date = __esm({
               hasTime = fasttype !== 3;
             }
           else {
-            let match = date5.match(DATE_TIME_RE);
-            if (match) {
-              if (!match[1]) {
+            let match2 = date5.match(DATE_TIME_RE);
+            if (match2) {
+              if (!match2[1]) {
                 hasDate = false;
                 date5 = `0000-01-01T${date5}`;
               }
-              hasTime = !!match[2];
+              hasTime = !!match2[2];
               hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
-              if (match[2] && +match[2] > 23) {
+              if (match2[2] && +match2[2] > 23) {
                 date5 = "";
               } else {
-                offset = match[3] || null;
+                offset = match2[3] || null;
                 if (!offset && hasTime)
                   date5 += "Z";
               }
@@ -51091,8 +57612,8 @@ var init_struct = __esm({
 });
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta3, type) {
-  let t = table;
+function peekTable(ctx, key, table2, meta3, type) {
+  let t = table2;
   let m = meta3;
   let k;
   let hasOwn2 = false;
@@ -51232,7 +57753,7 @@ function parse5(toml, options = {}) {
   }
   return res;
 }
-var init_parse4 = __esm({
+var init_parse5 = __esm({
   "node_modules/smol-toml/dist/parse.js"() {
     init_struct();
     init_extract();
@@ -51252,7 +57773,7 @@ var init_stringify = __esm({
 // node_modules/smol-toml/dist/index.js
 var init_dist3 = __esm({
   "node_modules/smol-toml/dist/index.js"() {
-    init_parse4();
+    init_parse5();
     init_stringify();
     init_date();
     init_error();
@@ -51261,8 +57782,8 @@ var init_dist3 = __esm({
 
 // src/core/product/parse-manifest.ts
 function firstLine(error62) {
-  const text6 = error62 instanceof Error ? error62.message : String(error62);
-  return (text6.split("\n")[0] ?? "").trim().replace(/:$/, "");
+  const text7 = error62 instanceof Error ? error62.message : String(error62);
+  return (text7.split("\n")[0] ?? "").trim().replace(/:$/, "");
 }
 function parseJsonManifest(path3, content3) {
   try {
@@ -51355,11 +57876,11 @@ var init_detect_ci_stack = __esm({
 // src/core/product/clean-version.ts
 function cleanVersion(spec) {
   if (spec === void 0) return void 0;
-  let text6 = spec.trim();
-  const alias = /^npm:.+@([^@]+)$/.exec(text6);
-  if (alias?.[1] !== void 0) text6 = alias[1];
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text6) || text6.includes("/")) return void 0;
-  const [firstAlternative = ""] = text6.split(/\s*\|\|?\s*/);
+  let text7 = spec.trim();
+  const alias = /^npm:.+@([^@]+)$/.exec(text7);
+  if (alias?.[1] !== void 0) text7 = alias[1];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text7) || text7.includes("/")) return void 0;
+  const [firstAlternative = ""] = text7.split(/\s*\|\|?\s*/);
   const [firstClause = ""] = firstAlternative.trim().split(/\s*,\s*|\s+(?=[<>=!~^])/);
   let clause = firstClause.replace(/\s+/g, "");
   let orLater = false;
@@ -51372,10 +57893,10 @@ function cleanVersion(spec) {
   const version2 = orLater ? `${clause}+` : clause;
   return PLAIN_VERSION.test(version2) ? version2 : void 0;
 }
-function leadingVersion(text6) {
-  if (text6 === void 0) return void 0;
-  const match = /^v?(\d+(?:\.\d+)*)/.exec(text6.trim());
-  return match?.[1];
+function leadingVersion(text7) {
+  if (text7 === void 0) return void 0;
+  const match2 = /^v?(\d+(?:\.\d+)*)/.exec(text7.trim());
+  return match2?.[1];
 }
 var PLAIN_VERSION;
 var init_clean_version = __esm({
@@ -51386,15 +57907,15 @@ var init_clean_version = __esm({
 });
 
 // src/core/product/detect-container-stack.ts
-function splitImage(image2) {
-  const [withoutDigest = ""] = image2.split("@");
+function splitImage(image3) {
+  const [withoutDigest = ""] = image3.split("@");
   const lastSlash = withoutDigest.lastIndexOf("/");
   const colon = withoutDigest.indexOf(":", lastSlash + 1);
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   return { base: name.slice(name.lastIndexOf("/") + 1).toLowerCase(), tag: colon === -1 ? void 0 : withoutDigest.slice(colon + 1) };
 }
-function substitute(text6, args) {
-  return text6.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
+function substitute(text7, args) {
+  return text7.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
     const value2 = args.get(braced ?? bare ?? "");
     return value2 ?? fallback ?? whole;
   });
@@ -51428,17 +57949,17 @@ function dockerBaseImages(content3) {
     } else if (instruction.toUpperCase() === "FROM") {
       seenFrom = true;
       const rest = words3.filter((w) => !w.startsWith("--"));
-      const image2 = substitute(rest[0] ?? "", args);
+      const image3 = substitute(rest[0] ?? "", args);
       const as = rest.findIndex((w) => w.toUpperCase() === "AS");
       const alias = as === -1 ? void 0 : rest[as + 1];
-      if (image2 !== "" && image2.toLowerCase() !== "scratch" && !stages.has(image2.toLowerCase()) && !images.includes(image2)) images.push(image2);
+      if (image3 !== "" && image3.toLowerCase() !== "scratch" && !stages.has(image3.toLowerCase()) && !images.includes(image3)) images.push(image3);
       if (alias !== void 0) stages.add(alias.toLowerCase());
     }
   }
   return images;
 }
-function serviceFinding(image2, source) {
-  const { base, tag } = splitImage(image2);
+function serviceFinding(image3, source) {
+  const { base, tag } = splitImage(image3);
   const known = SERVICE_IMAGES.find(([images]) => images.includes(base));
   if (known === void 0) return void 0;
   const version2 = leadingVersion(tag);
@@ -51451,7 +57972,7 @@ function detectContainerStack(files3) {
   if (dockerfile !== void 0) {
     const images = dockerBaseImages(dockerfile);
     if (images.length === 0) findings.push({ category: "Container", name: "Docker", source: "Dockerfile" });
-    for (const image2 of images) findings.push({ category: "Container", name: "Docker", detail: image2, key: `Docker ${image2}`, source: "Dockerfile" });
+    for (const image3 of images) findings.push({ category: "Container", name: "Docker", detail: image3, key: `Docker ${image3}`, source: "Dockerfile" });
   }
   for (const path3 of COMPOSE_FILES) {
     const content3 = files3.get(path3);
@@ -51467,8 +57988,8 @@ function detectContainerStack(files3) {
     if (names.length > 0) compose.detail = `services: ${names.join(", ")}`;
     findings.push(compose);
     for (const service of Object.values(services)) {
-      const image2 = isRecord(service) ? stringAt(service, "image") : void 0;
-      const found = image2 === void 0 ? void 0 : serviceFinding(image2, path3);
+      const image3 = isRecord(service) ? stringAt(service, "image") : void 0;
+      const found = image3 === void 0 ? void 0 : serviceFinding(image3, path3);
       if (found) findings.push(found);
     }
   }
@@ -51505,9 +58026,9 @@ var init_detect_container_stack = __esm({
 });
 
 // src/core/product/match-known-packages.ts
-function matchKnownPackages(table, dependencies, source) {
+function matchKnownPackages(table2, dependencies, source) {
   const findings = [];
-  for (const [pkg, category, name, kind] of table) {
+  for (const [pkg, category, name, kind] of table2) {
     if (!dependencies.has(pkg)) continue;
     const version2 = kind === "client" ? void 0 : cleanVersion(dependencies.get(pkg));
     findings.push(version2 === void 0 ? { category, name, source } : { category, name, version: version2, source });
@@ -51636,10 +58157,10 @@ function dependenciesOf2(manifest) {
 }
 function packageManagerOf(manifest) {
   const field = stringAt(manifest, "packageManager");
-  const match = field === void 0 ? null : /^([a-z]+)@([^+\s]*)/.exec(field.trim());
-  const name = match?.[1] === void 0 ? void 0 : MANAGER_NAMES[match[1]];
+  const match2 = field === void 0 ? null : /^([a-z]+)@([^+\s]*)/.exec(field.trim());
+  const name = match2?.[1] === void 0 ? void 0 : MANAGER_NAMES[match2[1]];
   if (name === void 0) return void 0;
-  const version2 = cleanVersion(match?.[2]);
+  const version2 = cleanVersion(match2?.[2]);
   return version2 === void 0 ? { name } : { name, version: version2 };
 }
 function nodeVersionFile(files3, path3) {
@@ -51654,10 +58175,10 @@ function withVersion(finding, version2) {
 function detectNodeStack(files3) {
   const findings = [];
   const problems = [];
-  const text6 = files3.get("package.json");
+  const text7 = files3.get("package.json");
   let manifest;
-  if (text6 !== void 0) {
-    const parsed = parseJsonManifest("package.json", text6);
+  if (text7 !== void 0) {
+    const parsed = parseJsonManifest("package.json", text7);
     if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
     else if (!isRecord(parsed.value)) problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
     else manifest = parsed.value;
@@ -51845,10 +58366,10 @@ function normalizeName(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 function readRequirement(line5) {
-  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@#]*))/.exec(line5);
-  if (match?.[1] === void 0) return void 0;
-  const spec = (match[2] ?? match[3] ?? "").trim();
-  return [normalizeName(match[1]), spec === "" ? void 0 : spec];
+  const match2 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@#]*))/.exec(line5);
+  if (match2?.[1] === void 0) return void 0;
+  const spec = (match2[2] ?? match2[3] ?? "").trim();
+  return [normalizeName(match2[1]), spec === "" ? void 0 : spec];
 }
 function addRequirements(into, lines) {
   for (const line5 of lines) {
@@ -51856,8 +58377,8 @@ function addRequirements(into, lines) {
     if (requirement && !into.has(requirement[0])) into.set(requirement[0], requirement[1]);
   }
 }
-function addTable(into, table) {
-  for (const [name, value2] of Object.entries(table)) {
+function addTable(into, table2) {
+  for (const [name, value2] of Object.entries(table2)) {
     const key = normalizeName(name);
     if (key === "python" || into.has(key)) continue;
     into.set(key, typeof value2 === "string" ? value2 : stringAt(value2, "version"));
@@ -51892,8 +58413,8 @@ function detectPyproject(manifest, findings) {
   addTable(dependencies, recordAt(poetry, "dev-dependencies"));
   for (const group of Object.values(recordAt(poetry, "group"))) addTable(dependencies, recordAt(group, "dependencies"));
   findings.push(...matchKnownPackages(PYTHON_PACKAGES, dependencies, source));
-  for (const [table, category, name] of TOOL_TABLES) {
-    if (isRecord(tool[table])) findings.push({ category, name, source });
+  for (const [table2, category, name] of TOOL_TABLES) {
+    if (isRecord(tool[table2])) findings.push({ category, name, source });
   }
   if (isRecord(tool.poetry)) findings.push({ category: "Package manager", name: "Poetry", source });
   if (isRecord(tool.uv)) findings.push({ category: "Package manager", name: "uv", source });
@@ -51983,9 +58504,9 @@ var init_detect_python_stack = __esm({
 });
 
 // src/core/product/detect-ruby-stack.ts
-function quotedArguments(text6) {
+function quotedArguments(text7) {
   const found = [];
-  for (const part of text6.replace(/\)\s*$/, "").split(",")) {
+  for (const part of text7.replace(/\)\s*$/, "").split(",")) {
     const quoted3 = /^\s*(["'])(.*)\1\s*$/.exec(part);
     if (quoted3?.[2] === void 0) break;
     found.push(quoted3[2]);
@@ -52005,9 +58526,9 @@ function readGemfile(content3) {
   }
   return { gems, ruby };
 }
-function lockSection(content3, heading2) {
+function lockSection(content3, heading3) {
   const lines = content3.split(/\r?\n/);
-  const at = lines.findIndex((line5) => line5.trim() === heading2);
+  const at = lines.findIndex((line5) => line5.trim() === heading3);
   return at === -1 ? void 0 : lines[at + 1]?.trim();
 }
 function detectRubyStack(files3) {
@@ -52069,8 +58590,8 @@ var init_detect_ruby_stack = __esm({
 });
 
 // src/core/product/detect-rust-stack.ts
-function addDependencies(into, table) {
-  for (const [name, value2] of Object.entries(table)) {
+function addDependencies(into, table2) {
+  for (const [name, value2] of Object.entries(table2)) {
     if (!into.has(name)) into.set(name, typeof value2 === "string" ? value2 : stringAt(value2, "version"));
   }
 }
@@ -52090,7 +58611,7 @@ function detectRustStack(files3) {
   if (version2 !== void 0) rust.version = version2;
   if (edition !== void 0) rust.detail = `edition ${edition}`;
   const dependencies = /* @__PURE__ */ new Map();
-  for (const table of ["dependencies", "dev-dependencies", "build-dependencies"]) addDependencies(dependencies, recordAt(manifest, table));
+  for (const table2 of ["dependencies", "dev-dependencies", "build-dependencies"]) addDependencies(dependencies, recordAt(manifest, table2));
   addDependencies(dependencies, recordAt(workspace, "dependencies"));
   const findings = [rust, ...matchKnownPackages(RUST_CRATES, dependencies, source), { category: "Package manager", name: "Cargo", source }];
   return { findings, problems: [] };
@@ -52330,12 +58851,12 @@ var init_stack_grounding = __esm({
 });
 
 // src/core/model/build-spec-prompt.ts
-function estimateTokens(text6) {
-  return Math.ceil(text6.length / 4);
+function estimateTokens(text7) {
+  return Math.ceil(text7.length / 4);
 }
-function fence3(label2, text6) {
+function fence4(label2, text7) {
   return `<<<${label2}
-${text6}
+${text7}
 ${label2}>>>`;
 }
 function fitted(documents, paths2, budget) {
@@ -52364,7 +58885,7 @@ function renderSpecRequest(grounding, budgetTokens) {
     `# Feature: ${grounding.title}`,
     "",
     "## The issue (numbered lines)",
-    fence3("ISSUE", grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`).join("\n")),
+    fence4("ISSUE", grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`).join("\n")),
     "",
     "## Requirements your draft must carry (R numbers)",
     ...grounding.requirements.length === 0 ? ["(none listed: derive them from the issue, citing its lines)"] : [],
@@ -52377,15 +58898,15 @@ function renderSpecRequest(grounding, budgetTokens) {
     ...grounding.outOfScope.length === 0 ? ["(none)"] : grounding.outOfScope.map((a) => `- ${a}`),
     "",
     "## Clarifying questions and answers (Q numbers)",
-    ...grounding.answers.length === 0 ? ["(no answers yet: the proposed defaults stand)"] : grounding.answers.map((a) => fence3(`Q${a.number}`, `Question: ${a.question}
+    ...grounding.answers.length === 0 ? ["(no answers yet: the proposed defaults stand)"] : grounding.answers.map((a) => fence4(`Q${a.number}`, `Question: ${a.question}
 Answer: ${a.answer}`)),
     "",
     ...renderStackSection(grounding.stack ?? []),
     "",
     `## Repository tree (${paths2.length} paths${omittedPaths > 0 ? `, ${omittedPaths} more not shown` : ""})`,
-    fence3("TREE", paths2.join("\n"))
+    fence4("TREE", paths2.join("\n"))
   ];
-  for (const doc of documents) lines.push("", `## File: ${doc.path}`, fence3("FILE", doc.text));
+  for (const doc of documents) lines.push("", `## File: ${doc.path}`, fence4("FILE", doc.text));
   return lines.join("\n");
 }
 function buildSpecPrompt(grounding, budgetTokens) {
@@ -52427,7 +58948,7 @@ var init_build_spec_prompt = __esm({
 
 // src/core/model/check-spec-draft.ts
 function hasSource(item) {
-  return [item.requirements, item.answers, item.issue_lines, item.files].some((list4) => (list4 ?? []).length > 0);
+  return [item.requirements, item.answers, item.issue_lines, item.files].some((list5) => (list5 ?? []).length > 0);
 }
 function normalisePath(path3) {
   return path3.trim().replace(/^`|`$/g, "").replace(/^\.?\//, "").replace(/\/+$/, "").replace(/:\d+(-\d+)?$/, "").replace(/#L\d+.*$/, "");
@@ -52486,12 +59007,12 @@ var init_check_spec_draft = __esm({
 });
 
 // src/core/model/render-model-spec.ts
-function safeLine(text6) {
-  const one2 = text6.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function safeLine(text7) {
+  const one2 = text7.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return one2.replace(/^([#>+*-]|\d+[.)]|\[)/, "\\$1");
 }
-function short(text6, max = 50) {
-  const one2 = text6.replace(/\s+/g, " ").trim();
+function short(text7, max = 50) {
+  const one2 = text7.replace(/\s+/g, " ").trim();
   return one2.length <= max ? one2 : `${one2.slice(0, Math.max(one2.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 function sourceList(item, grounding) {
@@ -52503,9 +59024,9 @@ function sourceList(item, grounding) {
     ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``)
   ];
 }
-function withSources(text6, item, grounding) {
-  const list4 = sourceList(item, grounding);
-  return list4.length === 0 ? safeLine(text6) : `${safeLine(text6)} _(${list4.join("; ")})_`;
+function withSources(text7, item, grounding) {
+  const list5 = sourceList(item, grounding);
+  return list5.length === 0 ? safeLine(text7) : `${safeLine(text7)} _(${list5.join("; ")})_`;
 }
 function section2(title, lines, empty4) {
   return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
@@ -52518,8 +59039,8 @@ function renderModelSpec(input2) {
   for (const [i, r] of draft.requirements.entries()) {
     if (proposed.has(i)) continue;
     n += 1;
-    const list4 = sourceList(r, grounding);
-    specific.push(`**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`, "", ...r.details.map((d) => `- ${safeLine(d)}`), ...list4.length > 0 ? [`- _Sources: ${list4.join("; ")}_`] : [], "");
+    const list5 = sourceList(r, grounding);
+    specific.push(`**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`, "", ...r.details.map((d) => `- ${safeLine(d)}`), ...list5.length > 0 ? [`- _Sources: ${list5.join("; ")}_`] : [], "");
   }
   const criteria = [...grounding.acceptance.map((a) => `- ${a}`), ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`)];
   if (criteria.length > 0) specific.push("**Acceptance criteria**", "", ...criteria, "");
@@ -52572,8 +59093,8 @@ var init_chat_model = __esm({
 });
 
 // src/model/request-structured.ts
-function parseJson(text6) {
-  const trimmed = text6.trim();
+function parseJson(text7) {
+  const trimmed = text7.trim();
   const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n```$/.exec(trimmed);
   return JSON.parse(fenced?.[1] ?? trimmed);
 }
@@ -53000,9 +59521,9 @@ var init_values = __esm({
       }
       return n;
     };
-    safeJSON = (text6) => {
+    safeJSON = (text7) => {
       try {
-        return JSON.parse(text6);
+        return JSON.parse(text7);
       } catch (err) {
         return void 0;
       }
@@ -53066,7 +59587,7 @@ var init_sleep = __esm({
 });
 
 // node_modules/openai/internal/utils/abort.mjs
-function subscribeWeakly(signal, reference2, registry2) {
+function subscribeWeakly(signal, reference3, registry2) {
   let subscription = subscriptions.get(signal);
   if (!subscription) {
     const callbacks = /* @__PURE__ */ new Set();
@@ -53083,10 +59604,10 @@ function subscribeWeakly(signal, reference2, registry2) {
     subscriptions.set(signal, subscription);
   }
   const owner = subscription;
-  owner.callbacks.add(reference2);
+  owner.callbacks.add(reference3);
   return () => {
-    owner.callbacks.delete(reference2);
-    registry2.unregister(reference2);
+    owner.callbacks.delete(reference3);
+    registry2.unregister(reference3);
     if (owner.callbacks.size === 0) {
       if (subscriptions.get(signal) === owner) {
         subscriptions.delete(signal);
@@ -53119,9 +59640,9 @@ function addRequestAbortListener(signal, abort, requestSignal) {
     signal.addEventListener("abort", abort, { once: true });
     return () => signal.removeEventListener("abort", abort);
   }
-  const reference2 = new weakGlobals.WeakRef(abort);
-  const cleanup = subscribeWeakly(signal, reference2, finalizer);
-  finalizer.register(abort, cleanup, reference2);
+  const reference3 = new weakGlobals.WeakRef(abort);
+  const cleanup = subscribeWeakly(signal, reference3, finalizer);
+  finalizer.register(abort, cleanup, reference3);
   retainRequestAbortCallback(requestSignal, abort, requestSignal);
   return cleanup;
 }
@@ -53234,10 +59755,10 @@ var init_bytes = __esm({
 
 // node_modules/openai/internal/decoders/line.mjs
 function findNewlineIndex(buffer, start, end) {
-  const newline = 10;
+  const newline2 = 10;
   const carriage = 13;
   for (let i = start; i < end; i++) {
-    if (buffer[i] === newline) {
+    if (buffer[i] === newline2) {
       return { preceding: i, index: i + 1, carriage: false };
     }
     if (buffer[i] === carriage) {
@@ -53260,13 +59781,13 @@ function findDoubleNewlineIndex(buffer) {
   return -1;
 }
 function lineEndingLength(buffer, index2) {
-  const newline = 10;
+  const newline2 = 10;
   const carriage = 13;
-  if (buffer[index2] === newline) {
+  if (buffer[index2] === newline2) {
     return 1;
   }
   if (buffer[index2] === carriage) {
-    return buffer[index2 + 1] === newline ? 2 : 1;
+    return buffer[index2 + 1] === newline2 ? 2 : 1;
   }
   return 0;
 }
@@ -54168,8 +60689,8 @@ async function defaultParseResponse(client, props) {
       jsonBodyLength = bodyText.length;
       return addRequestID(json2, response);
     }
-    const text6 = await response.text();
-    return text6;
+    const text7 = await response.text();
+    return text7;
   })().catch((error62) => {
     throw asAbortError(error62, props.controller.signal);
   });
@@ -54201,7 +60722,7 @@ function addRequestID(value2, response) {
     enumerable: false
   });
 }
-var init_parse5 = __esm({
+var init_parse6 = __esm({
   "node_modules/openai/internal/parse.mjs"() {
     init_streaming();
     init_errors4();
@@ -54243,11 +60764,11 @@ function getBrowserInfo() {
     { key: "safari", pattern: /(?:Version\W+(\d+)\.(\d+)(?:\.(\d+))?)?(?:\W+Mobile\S*)?\W+Safari/ }
   ];
   for (const { key, pattern } of browserPatterns) {
-    const match = pattern.exec(navigator.userAgent);
-    if (match) {
-      const major = match[1] || 0;
-      const minor = match[2] || 0;
-      const patch = match[3] || 0;
+    const match2 = pattern.exec(navigator.userAgent);
+    if (match2) {
+      const major = match2[1] || 0;
+      const minor = match2[2] || 0;
+      const patch = match2[3] || 0;
       return { browser: key, version: `${major}.${minor}.${patch}` };
     }
   }
@@ -54441,12 +60962,12 @@ function maybe_map(val, fn) {
   }
   return fn(val);
 }
-var cachedHas, has, hex_table, limit, encode5;
-var init_utils = __esm({
+var cachedHas, has2, hex_table, limit, encode6;
+var init_utils2 = __esm({
   "node_modules/openai/internal/qs/utils.mjs"() {
     init_formats();
     init_values();
-    has = (obj, key) => {
+    has2 = (obj, key) => {
       const resolvedHas = cachedHas ?? Object.hasOwn ?? Function.prototype.call.bind(Object.prototype.hasOwnProperty);
       cachedHas = resolvedHas;
       return resolvedHas(obj, key);
@@ -54459,7 +60980,7 @@ var init_utils = __esm({
       return array2;
     })();
     limit = 1024;
-    encode5 = (str, _defaultEncoder, charset, _kind, format) => {
+    encode6 = (str, _defaultEncoder, charset, _kind, format2) => {
       if (str.length === 0) {
         return str;
       }
@@ -54489,7 +61010,7 @@ var init_utils = __esm({
           c >= 48 && c <= 57 || // 0-9
           c >= 65 && c <= 90 || // a-z
           c >= 97 && c <= 122 || // A-Z
-          format === RFC1738 && (c === 40 || c === 41)) {
+          format2 === RFC1738 && (c === 40 || c === 41)) {
             arr[arr.length] = segment.charAt(i);
             continue;
           }
@@ -54521,7 +61042,7 @@ var init_utils = __esm({
 function is_non_nullish_primitive(v) {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" || typeof v === "symbol" || typeof v === "bigint";
 }
-function inner_stringify(object2, prefix, generateArrayPrefix, commaRoundTrip, allowEmptyArrays, strictNullHandling, skipNulls, encodeDotInKeys, encoder, filter, sort, allowDots, serializeDate, format, formatter2, encodeValuesOnly, charset, sideChannel) {
+function inner_stringify(object2, prefix, generateArrayPrefix, commaRoundTrip, allowEmptyArrays, strictNullHandling, skipNulls, encodeDotInKeys, encoder, filter, sort, allowDots, serializeDate, format2, formatter2, encodeValuesOnly, charset, sideChannel) {
   let obj = object2;
   let tmp_sc = sideChannel;
   let step = 0;
@@ -54556,7 +61077,7 @@ function inner_stringify(object2, prefix, generateArrayPrefix, commaRoundTrip, a
     if (strictNullHandling) {
       return encoder && !encodeValuesOnly ? (
         // @ts-expect-error
-        encoder(prefix, defaults.encoder, charset, "key", format)
+        encoder(prefix, defaults.encoder, charset, "key", format2)
       ) : prefix;
     }
     obj = "";
@@ -54565,11 +61086,11 @@ function inner_stringify(object2, prefix, generateArrayPrefix, commaRoundTrip, a
     if (encoder) {
       const key_value = encodeValuesOnly ? prefix : (
         // @ts-expect-error
-        encoder(prefix, defaults.encoder, charset, "key", format)
+        encoder(prefix, defaults.encoder, charset, "key", format2)
       );
       return [
         formatter2?.(key_value) + "=" + // @ts-expect-error
-        formatter2?.(encoder(obj, defaults.encoder, charset, "value", format))
+        formatter2?.(encoder(obj, defaults.encoder, charset, "value", format2))
       ];
     }
     return [formatter2?.(prefix) + "=" + formatter2?.(String(obj))];
@@ -54630,7 +61151,7 @@ function inner_stringify(object2, prefix, generateArrayPrefix, commaRoundTrip, a
       sort,
       allowDots,
       serializeDate,
-      format,
+      format2,
       formatter2,
       encodeValuesOnly,
       charset,
@@ -54653,14 +61174,14 @@ function normalize_stringify_options(opts = defaults) {
   if (opts.charset !== void 0 && opts.charset !== "utf-8" && opts.charset !== "iso-8859-1") {
     throw new TypeError("The charset option must be either utf-8, iso-8859-1, or undefined");
   }
-  let format = default_format;
+  let format2 = default_format;
   if (opts.format !== void 0) {
-    if (!has(formatters, opts.format)) {
+    if (!has2(formatters, opts.format)) {
       throw new TypeError("Unknown format option provided.");
     }
-    format = opts.format;
+    format2 = opts.format;
   }
-  const formatter2 = formatters[format];
+  const formatter2 = formatters[format2];
   let filter = defaults.filter;
   if (typeof opts.filter === "function" || isArray(opts.filter)) {
     filter = opts.filter;
@@ -54697,7 +61218,7 @@ function normalize_stringify_options(opts = defaults) {
     encoder: typeof opts.encoder === "function" ? opts.encoder : defaults.encoder,
     encodeValuesOnly: typeof opts.encodeValuesOnly === "boolean" ? opts.encodeValuesOnly : defaults.encodeValuesOnly,
     filter,
-    format,
+    format: format2,
     formatter: formatter2,
     serializeDate: typeof opts.serializeDate === "function" ? opts.serializeDate : defaults.serializeDate,
     skipNulls: typeof opts.skipNulls === "boolean" ? opts.skipNulls : defaults.skipNulls,
@@ -54773,7 +61294,7 @@ function stringify2(object2, opts = {}) {
 var array_prefix_generators, push_to_array, toISOString, defaults, sentinel;
 var init_stringify2 = __esm({
   "node_modules/openai/internal/qs/stringify.mjs"() {
-    init_utils();
+    init_utils2();
     init_formats();
     init_values();
     array_prefix_generators = {
@@ -54799,7 +61320,7 @@ var init_stringify2 = __esm({
       delimiter: "&",
       encode: true,
       encodeDotInKeys: false,
-      encoder: encode5,
+      encoder: encode6,
       encodeValuesOnly: false,
       format: default_format,
       formatter: default_formatter,
@@ -54861,7 +61382,7 @@ var _APIPromise_client, APIPromise;
 var init_api_promise = __esm({
   "node_modules/openai/core/api-promise.mjs"() {
     init_tslib();
-    init_parse5();
+    init_parse6();
     APIPromise = class _APIPromise extends Promise {
       constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
         super((resolve10) => {
@@ -54931,7 +61452,7 @@ var init_pagination = __esm({
   "node_modules/openai/core/pagination.mjs"() {
     init_tslib();
     init_error2();
-    init_parse5();
+    init_parse6();
     init_api_promise();
     init_values();
     AbstractPage = class {
@@ -55175,11 +61696,11 @@ async function parseOAuthTokenResponse(response) {
     if (isResponsePrototype(response, prototype)) {
       responsePrototype = prototype;
     }
-    const parser = Object.getOwnPropertyDescriptor(prototype, "json");
-    if (!parser) {
+    const parser2 = Object.getOwnPropertyDescriptor(prototype, "json");
+    if (!parser2) {
       continue;
     }
-    if (typeof parser.value !== "function") {
+    if (typeof parser2.value !== "function") {
       break;
     }
     const bodyReader = Object.getOwnPropertyDescriptor(prototype, "text")?.value;
@@ -55187,7 +61708,7 @@ async function parseOAuthTokenResponse(response) {
       readText = bodyReader;
       break;
     }
-    return parser.value.call(response);
+    return parser2.value.call(response);
   }
   const body = readText === void 0 ? decodeNativeResponseBody(await READ_NATIVE_RESPONSE_BODY.call(response)) : await readText.call(response);
   try {
@@ -55223,12 +61744,12 @@ var init_workload_identity_auth = __esm({
        * @param config External identity provider, OpenAI service account, and refresh settings.
        * @param fetch Optional fetch implementation for calls to the OpenAI token endpoint.
        */
-      constructor(config2, fetch2) {
+      constructor(config3, fetch2) {
         this.cachedToken = null;
         this.refreshPromise = null;
         this.tokenGeneration = 0;
         this.tokenExchangeUrl = "https://auth.openai.com/oauth/token";
-        const { identityProviderId, serviceAccountId, clientId, refreshBufferSeconds, provider } = config2;
+        const { identityProviderId, serviceAccountId, clientId, refreshBufferSeconds, provider } = config3;
         this.config = {
           identityProviderId,
           serviceAccountId,
@@ -55657,7 +62178,7 @@ function snapshotX509RequestOptions(options) {
   assertX509RequestOptions(snapshot);
   return snapshot;
 }
-var _X509WorkloadIdentityAuth_instances, _a3, _X509WorkloadIdentityAuth_identityProviderId, _X509WorkloadIdentityAuth_serviceAccountId, _X509WorkloadIdentityAuth_configuredRefreshBufferMs, _X509WorkloadIdentityAuth_configuredRefreshBufferSeconds, _X509WorkloadIdentityAuth_organization, _X509WorkloadIdentityAuth_project, _X509WorkloadIdentityAuth_transport, _X509WorkloadIdentityAuth_refreshBufferMs, _X509WorkloadIdentityAuth_cachedToken, _X509WorkloadIdentityAuth_refresh, _X509WorkloadIdentityAuth_tokenGeneration, _X509WorkloadIdentityAuth_cancelRequestBody, _X509WorkloadIdentityAuth_assignToken, _X509WorkloadIdentityAuth_recoverRefreshFailure, _X509WorkloadIdentityAuth_fallbackToken, _X509WorkloadIdentityAuth_retireRefresh, _X509WorkloadIdentityAuth_beginRefresh, _X509WorkloadIdentityAuth_refreshToken, _X509WorkloadIdentityAuth_preflight, _X509WorkloadIdentityAuth_scope, _X509WorkloadIdentityAuth_assertTenantHeaders, FORBIDDEN_TRANSPORT_OPTIONS, headerValue, DEFAULT_REFRESH_BUFFER_MS, FAILED_REFRESH_COOLDOWN_MS, userAbortError, X509WorkloadIdentityAuth;
+var _X509WorkloadIdentityAuth_instances, _a4, _X509WorkloadIdentityAuth_identityProviderId, _X509WorkloadIdentityAuth_serviceAccountId, _X509WorkloadIdentityAuth_configuredRefreshBufferMs, _X509WorkloadIdentityAuth_configuredRefreshBufferSeconds, _X509WorkloadIdentityAuth_organization, _X509WorkloadIdentityAuth_project, _X509WorkloadIdentityAuth_transport, _X509WorkloadIdentityAuth_refreshBufferMs, _X509WorkloadIdentityAuth_cachedToken, _X509WorkloadIdentityAuth_refresh, _X509WorkloadIdentityAuth_tokenGeneration, _X509WorkloadIdentityAuth_cancelRequestBody, _X509WorkloadIdentityAuth_assignToken, _X509WorkloadIdentityAuth_recoverRefreshFailure, _X509WorkloadIdentityAuth_fallbackToken, _X509WorkloadIdentityAuth_retireRefresh, _X509WorkloadIdentityAuth_beginRefresh, _X509WorkloadIdentityAuth_refreshToken, _X509WorkloadIdentityAuth_preflight, _X509WorkloadIdentityAuth_scope, _X509WorkloadIdentityAuth_assertTenantHeaders, FORBIDDEN_TRANSPORT_OPTIONS, headerValue, DEFAULT_REFRESH_BUFFER_MS, FAILED_REFRESH_COOLDOWN_MS, userAbortError, X509WorkloadIdentityAuth;
 var init_x509_workload_identity_auth = __esm({
   "node_modules/openai/internal/auth/x509-workload-identity-auth.mjs"() {
     init_tslib();
@@ -55859,7 +62380,7 @@ var init_x509_workload_identity_auth = __esm({
         const body = scope.materializedBody;
         delete scope.materializedBody;
         if (body) {
-          void __classPrivateFieldGet(_a3, _a3, "m", _X509WorkloadIdentityAuth_cancelRequestBody).call(_a3, body);
+          void __classPrivateFieldGet(_a4, _a4, "m", _X509WorkloadIdentityAuth_cancelRequestBody).call(_a4, body);
         }
       }
       /** Transfers the dispatched upload while retiring any SDK-owned body replaced by a hook. */
@@ -56015,7 +62536,7 @@ var init_x509_workload_identity_auth = __esm({
         const scope = options ? __classPrivateFieldGet(this, _X509WorkloadIdentityAuth_instances, "m", _X509WorkloadIdentityAuth_scope).call(this) : void 0;
         const cached2 = __classPrivateFieldGet(this, _X509WorkloadIdentityAuth_cachedToken, "f");
         if (cached2 && performance.now() < cached2.refreshAt && Date.now() < cached2.wallRefreshAt) {
-          return __classPrivateFieldGet(_a3, _a3, "m", _X509WorkloadIdentityAuth_assignToken).call(_a3, scope, cached2);
+          return __classPrivateFieldGet(_a4, _a4, "m", _X509WorkloadIdentityAuth_assignToken).call(_a4, scope, cached2);
         }
         const remaining = context && options ? this.remainingTimeout(options, context.timeout) : context?.timeout;
         const { signal, dispose } = exchangeDeadline(remaining, callerSignal);
@@ -56032,7 +62553,7 @@ var init_x509_workload_identity_auth = __esm({
           if (!refreshed || refreshed.accessToken !== exchanged.accessToken) {
             throw new APIUserAbortError();
           }
-          return __classPrivateFieldGet(_a3, _a3, "m", _X509WorkloadIdentityAuth_assignToken).call(_a3, scope, refreshed);
+          return __classPrivateFieldGet(_a4, _a4, "m", _X509WorkloadIdentityAuth_assignToken).call(_a4, scope, refreshed);
         } catch (error62) {
           return await __classPrivateFieldGet(this, _X509WorkloadIdentityAuth_instances, "m", _X509WorkloadIdentityAuth_recoverRefreshFailure).call(this, error62, attempt, cached2, scope, options, context);
         } finally {
@@ -56116,7 +62637,7 @@ var init_x509_workload_identity_auth = __esm({
         };
       }
     };
-    _a3 = X509WorkloadIdentityAuth, _X509WorkloadIdentityAuth_identityProviderId = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_serviceAccountId = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_configuredRefreshBufferMs = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_configuredRefreshBufferSeconds = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_organization = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_project = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_transport = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_refreshBufferMs = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_cachedToken = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_refresh = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_tokenGeneration = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_instances = /* @__PURE__ */ new WeakSet(), _X509WorkloadIdentityAuth_cancelRequestBody = async function _X509WorkloadIdentityAuth_cancelRequestBody2(body) {
+    _a4 = X509WorkloadIdentityAuth, _X509WorkloadIdentityAuth_identityProviderId = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_serviceAccountId = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_configuredRefreshBufferMs = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_configuredRefreshBufferSeconds = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_organization = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_project = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_transport = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_refreshBufferMs = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_cachedToken = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_refresh = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_tokenGeneration = /* @__PURE__ */ new WeakMap(), _X509WorkloadIdentityAuth_instances = /* @__PURE__ */ new WeakSet(), _X509WorkloadIdentityAuth_cancelRequestBody = async function _X509WorkloadIdentityAuth_cancelRequestBody2(body) {
       try {
         await CancelReadableStream(body);
       } catch {
@@ -56147,10 +62668,10 @@ var init_x509_workload_identity_auth = __esm({
       }
       throw error62;
     }, _X509WorkloadIdentityAuth_fallbackToken = function _X509WorkloadIdentityAuth_fallbackToken2(error62, cached2, scope) {
-      if (!cached2 || cached2 !== __classPrivateFieldGet(this, _X509WorkloadIdentityAuth_cachedToken, "f") || performance.now() >= cached2.expiresAt || Date.now() >= cached2.wallExpiresAt || !_a3.isRetryableFailure(error62)) {
+      if (!cached2 || cached2 !== __classPrivateFieldGet(this, _X509WorkloadIdentityAuth_cachedToken, "f") || performance.now() >= cached2.expiresAt || Date.now() >= cached2.wallExpiresAt || !_a4.isRetryableFailure(error62)) {
         return void 0;
       }
-      const headers = _a3.retryHeaders(error62);
+      const headers = _a4.retryHeaders(error62);
       const milliseconds = headers?.get("retry-after-ms");
       let requested = milliseconds ? Number(milliseconds) : void 0;
       const retryAfter = headers?.get("retry-after");
@@ -56161,7 +62682,7 @@ var init_x509_workload_identity_auth = __esm({
       const cooldown = requested !== void 0 && Number.isFinite(requested) && requested >= 0 && requested <= 6e4 ? Math.max(FAILED_REFRESH_COOLDOWN_MS, requested) : FAILED_REFRESH_COOLDOWN_MS;
       cached2.refreshAt = Math.min(cached2.expiresAt, performance.now() + cooldown);
       cached2.wallRefreshAt = Math.min(cached2.wallExpiresAt, Date.now() + cooldown);
-      return __classPrivateFieldGet(_a3, _a3, "m", _X509WorkloadIdentityAuth_assignToken).call(_a3, scope, cached2);
+      return __classPrivateFieldGet(_a4, _a4, "m", _X509WorkloadIdentityAuth_assignToken).call(_a4, scope, cached2);
     }, _X509WorkloadIdentityAuth_retireRefresh = function _X509WorkloadIdentityAuth_retireRefresh2(attempt) {
       if (attempt.waiters !== 0 || __classPrivateFieldGet(this, _X509WorkloadIdentityAuth_refresh, "f") !== attempt) {
         return;
@@ -56878,12 +63399,12 @@ var init_path = __esm({
       }
       const pathOnly = path4.split(/[?#]/, 1)[0];
       const invalidSegmentPattern = /(?<=^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
-      let match;
-      while ((match = invalidSegmentPattern.exec(pathOnly)) !== null) {
+      let match2;
+      while ((match2 = invalidSegmentPattern.exec(pathOnly)) !== null) {
         invalidSegments.push({
-          start: match.index,
-          length: match[0].length,
-          error: `Value "${match[0]}" can't be safely passed as a path parameter`
+          start: match2.index,
+          length: match2[0].length,
+          error: `Value "${match2[0]}" can't be safely passed as a path parameter`
         });
       }
       invalidSegments.sort((a, b) => a.start - b.start);
@@ -56991,15 +63512,15 @@ function isChatCompletionFunctionTool(tool) {
 function isAutoParsableResponseFormat(response_format) {
   return response_format?.["$brand"] === "auto-parseable-response-format";
 }
-function isParseableResponseFormat(format) {
-  return isAutoParsableResponseFormat(format) || format?.type === "json_schema";
+function isParseableResponseFormat(format2) {
+  return isAutoParsableResponseFormat(format2) || format2?.type === "json_schema";
 }
-function parseResponseFormatContent(format, content3) {
-  if (!isParseableResponseFormat(format)) {
+function parseResponseFormatContent(format2, content3) {
+  if (!isParseableResponseFormat(format2)) {
     return null;
   }
-  if (typeof format === "object" && format !== null && "$parseRaw" in format && typeof format.$parseRaw === "function") {
-    return format.$parseRaw(content3);
+  if (typeof format2 === "object" && format2 !== null && "$parseRaw" in format2 && typeof format2.$parseRaw === "function") {
+    return format2.$parseRaw(content3);
   }
   try {
     return JSON.parse(content3);
@@ -58127,8 +64648,8 @@ var init_EventStream = __esm({
        * @returns This stream, so that listener registration calls can be chained.
        */
       on(event, listener) {
-        var _a7;
-        const listeners = (_a7 = __classPrivateFieldGet(this, _EventStream_listeners, "f"))[event] || (_a7[event] = []);
+        var _a8;
+        const listeners = (_a8 = __classPrivateFieldGet(this, _EventStream_listeners, "f"))[event] || (_a8[event] = []);
         listeners.push({ listener });
         return this;
       }
@@ -58161,8 +64682,8 @@ var init_EventStream = __esm({
        * @returns This stream, so that listener registration calls can be chained.
        */
       once(event, listener) {
-        var _a7;
-        const listeners = (_a7 = __classPrivateFieldGet(this, _EventStream_listeners, "f"))[event] || (_a7[event] = []);
+        var _a8;
+        const listeners = (_a8 = __classPrivateFieldGet(this, _EventStream_listeners, "f"))[event] || (_a8[event] = []);
         listeners.push({ listener, once: true });
         return this;
       }
@@ -58647,7 +65168,7 @@ function toRequestMessage(message) {
   }
   return requestMessage;
 }
-var _AbstractChatCompletionRunner_instances, _a4, _AbstractChatCompletionRunner_completionArrivedBeforeAbort, _AbstractChatCompletionRunner_afterCompletionInvoked, _AbstractChatCompletionRunner_getFinalContent, _AbstractChatCompletionRunner_getFinalMessage, _AbstractChatCompletionRunner_getFinalFunctionToolCall, _AbstractChatCompletionRunner_getFinalFunctionToolCallResult, _AbstractChatCompletionRunner_calculateTotalUsage, _AbstractChatCompletionRunner_throwIfAborted, _AbstractChatCompletionRunner_validateParams, _AbstractChatCompletionRunner_stringifyFunctionCallResult, DEFAULT_MAX_CHAT_COMPLETIONS, AbstractChatCompletionRunner;
+var _AbstractChatCompletionRunner_instances, _a5, _AbstractChatCompletionRunner_completionArrivedBeforeAbort, _AbstractChatCompletionRunner_afterCompletionInvoked, _AbstractChatCompletionRunner_getFinalContent, _AbstractChatCompletionRunner_getFinalMessage, _AbstractChatCompletionRunner_getFinalFunctionToolCall, _AbstractChatCompletionRunner_getFinalFunctionToolCallResult, _AbstractChatCompletionRunner_calculateTotalUsage, _AbstractChatCompletionRunner_throwIfAborted, _AbstractChatCompletionRunner_validateParams, _AbstractChatCompletionRunner_stringifyFunctionCallResult, DEFAULT_MAX_CHAT_COMPLETIONS, AbstractChatCompletionRunner;
 var init_AbstractChatCompletionRunner = __esm({
   "node_modules/openai/lib/AbstractChatCompletionRunner.mjs"() {
     init_tslib();
@@ -58777,7 +65298,7 @@ var init_AbstractChatCompletionRunner = __esm({
       }
       async _createChatCompletion(client, params, options) {
         this._listenForAbort(options?.signal);
-        __classPrivateFieldGet(_a4, _a4, "m", _AbstractChatCompletionRunner_validateParams).call(_a4, params);
+        __classPrivateFieldGet(_a5, _a5, "m", _AbstractChatCompletionRunner_validateParams).call(_a5, params);
         const chatCompletion = await client.chat.completions.create({ ...params, stream: false }, { ...options, signal: this.controller.signal });
         this._connected();
         return this._addChatCompletion(parseChatCompletion(chatCompletion, params));
@@ -58900,7 +65421,7 @@ var init_AbstractChatCompletionRunner = __esm({
               throw error62;
             }
           }
-          const content3 = __classPrivateFieldGet(_a4, _a4, "m", _AbstractChatCompletionRunner_stringifyFunctionCallResult).call(_a4, rawContent);
+          const content3 = __classPrivateFieldGet(_a5, _a5, "m", _AbstractChatCompletionRunner_stringifyFunctionCallResult).call(_a5, rawContent);
           return { message: { role, tool_call_id, content: content3 }, functionCalled: true };
         };
         for (let i = 0; i < maxChatCompletions; ++i) {
@@ -58955,7 +65476,7 @@ var init_AbstractChatCompletionRunner = __esm({
         }
       }
     };
-    _a4 = AbstractChatCompletionRunner, _AbstractChatCompletionRunner_completionArrivedBeforeAbort = /* @__PURE__ */ new WeakMap(), _AbstractChatCompletionRunner_afterCompletionInvoked = /* @__PURE__ */ new WeakMap(), _AbstractChatCompletionRunner_instances = /* @__PURE__ */ new WeakSet(), _AbstractChatCompletionRunner_getFinalContent = function _AbstractChatCompletionRunner_getFinalContent2() {
+    _a5 = AbstractChatCompletionRunner, _AbstractChatCompletionRunner_completionArrivedBeforeAbort = /* @__PURE__ */ new WeakMap(), _AbstractChatCompletionRunner_afterCompletionInvoked = /* @__PURE__ */ new WeakMap(), _AbstractChatCompletionRunner_instances = /* @__PURE__ */ new WeakSet(), _AbstractChatCompletionRunner_getFinalContent = function _AbstractChatCompletionRunner_getFinalContent2() {
       return __classPrivateFieldGet(this, _AbstractChatCompletionRunner_instances, "m", _AbstractChatCompletionRunner_getFinalMessage).call(this).content ?? null;
     }, _AbstractChatCompletionRunner_getFinalMessage = function _AbstractChatCompletionRunner_getFinalMessage2() {
       let i = this.messages.length;
@@ -59176,21 +65697,21 @@ var init_parser2 = __esm({
       };
       const parseStr = () => {
         const start = index2;
-        let escape2 = false;
+        let escape4 = false;
         index2++;
-        while (index2 < length && (jsonString[index2] !== '"' || escape2 && jsonString[index2 - 1] === "\\")) {
-          escape2 = jsonString[index2] === "\\" ? !escape2 : false;
+        while (index2 < length && (jsonString[index2] !== '"' || escape4 && jsonString[index2 - 1] === "\\")) {
+          escape4 = jsonString[index2] === "\\" ? !escape4 : false;
           index2++;
         }
         if (jsonString.charAt(index2) === '"') {
           try {
-            return JSON.parse(jsonString.substring(start, ++index2 - Number(escape2)));
+            return JSON.parse(jsonString.substring(start, ++index2 - Number(escape4)));
           } catch (e) {
             throwMalformedError(String(e));
           }
         } else if (Allow.STR & allow) {
           try {
-            return JSON.parse(jsonString.substring(start, index2 - Number(escape2)) + '"');
+            return JSON.parse(jsonString.substring(start, index2 - Number(escape4)) + '"');
           } catch {
             return JSON.parse(jsonString.substring(start, jsonString.lastIndexOf("\\")) + '"');
           }
@@ -59791,9 +66312,9 @@ function canonicalSerializedParserSchema(value2, budget) {
   }
 }
 function rememberSerializedParserSchema(signatures, source, holder, key) {
-  const parser = Object.getOwnPropertyDescriptor(source, "$parseRaw");
+  const parser2 = Object.getOwnPropertyDescriptor(source, "$parseRaw");
   const schema = Object.getOwnPropertyDescriptor(holder, key);
-  if (!parser || !("value" in parser) || typeof parser.value !== "function" || !schema || !("value" in schema)) {
+  if (!parser2 || !("value" in parser2) || typeof parser2.value !== "function" || !schema || !("value" in schema)) {
     return;
   }
   const normalized = canonicalSerializedParserSchema(schema.value, { nodes: 0, bytes: 0 });
@@ -60642,7 +67163,7 @@ var init_ChatCompletionStream = __esm({
         __classPrivateFieldSet(this, _ChatCompletionStream_choiceEventStates, [], "f");
         return finalizeChatCompletion(snapshot, __classPrivateFieldGet(this, _ChatCompletionStream_params, "f"), audioDoneChoiceIndexes, validatedMessages);
       }, _ChatCompletionStream_accumulateChatCompletion = function _ChatCompletionStream_accumulateChatCompletion2(chunk, capturedChoiceFrames) {
-        var _a7, _b, _c, _d, _e;
+        var _a8, _b, _c, _d, _e;
         let snapshot = __classPrivateFieldGet(this, _ChatCompletionStream_currentChatCompletionSnapshot, "f");
         const { choices, obfuscation: _obfuscation, ...rest } = chunk;
         if (!snapshot) {
@@ -60685,7 +67206,7 @@ var init_ChatCompletionStream = __esm({
               assertIsEmpty(rest3);
               assignOwnProperties(choice.logprobs, rest3);
               if (content4) {
-                (_a7 = choice.logprobs).content ?? (_a7.content = []);
+                (_a8 = choice.logprobs).content ?? (_a8.content = []);
                 choice.logprobs.content.push(...content4);
               }
               if (refusal2) {
@@ -66366,13 +72887,13 @@ async function prepareAgentFiles(client, files3, options) {
 }
 async function uploadAgentFile(client, resource, environmentID, params, options) {
   const prepared = await prepareAgentFiles(client, { [params.path]: params.file }, options);
-  const [reference2] = prepared.files;
+  const [reference3] = prepared.files;
   const [uploadedFile] = prepared.uploadedFiles;
-  if (!reference2 || !uploadedFile) {
+  if (!reference3 || !uploadedFile) {
     throw new OpenAIError("Missing prepared agent file");
   }
   try {
-    return { uploadedFile, environmentFile: await resource.create(environmentID, reference2, options) };
+    return { uploadedFile, environmentFile: await resource.create(environmentID, reference3, options) };
   } catch (error62) {
     throw new AgentFileUploadError(prepared.uploadedFiles, error62);
   }
@@ -67862,7 +74383,7 @@ var init_tool_dispatcher = __esm({
 
 // node_modules/openai/lib/agents/output-text.mjs
 function outputText(message) {
-  return message.content.map((block) => block.type === "output_text" ? block.text : "").join("");
+  return message.content.map((block2) => block2.type === "output_text" ? block2.text : "").join("");
 }
 var init_output_text = __esm({
   "node_modules/openai/lib/agents/output-text.mjs"() {
@@ -67930,16 +74451,16 @@ var init_output_parse_error = __esm({
 });
 
 // node_modules/openai/lib/beta/agents/parse-result.mjs
-function parseAgentResult(result, format) {
+function parseAgentResult(result, format2) {
   try {
-    if (!format) {
+    if (!format2) {
       return result;
     }
     let first;
     for (const message of result.messages) {
       for (const content3 of message.content) {
         if (content3.type === "output_text") {
-          const value2 = format.$parseRaw(content3.text);
+          const value2 = format2.$parseRaw(content3.text);
           first ?? (first = { value: value2 });
         }
       }
@@ -67956,20 +74477,20 @@ function ownJSONValue(object2, key) {
   const descriptor = object2 && Object.getOwnPropertyDescriptor(object2, key);
   return descriptor?.enumerable && "value" in descriptor ? descriptor.value : void 0;
 }
-function agentFormatParser(format) {
-  if (!format) {
+function agentFormatParser(format2) {
+  if (!format2) {
     return void 0;
   }
-  const descriptor = Object.getOwnPropertyDescriptor(format, "$parseRaw");
+  const descriptor = Object.getOwnPropertyDescriptor(format2, "$parseRaw");
   if (!descriptor || !("value" in descriptor) || typeof descriptor.value !== "function") {
     return void 0;
   }
-  const schema = ownJSONValue(format, "schema");
-  if (ownJSONValue(format, "type") !== "json_schema" || !schema) {
+  const schema = ownJSONValue(format2, "schema");
+  if (ownJSONValue(format2, "type") !== "json_schema" || !schema) {
     throw new OpenAIError("Typed agent formats require own enumerable type and schema data properties");
   }
   const parse6 = descriptor.value;
-  return { type: "json_schema", schema, $parseRaw: (text6) => parse6.call(format, text6) };
+  return { type: "json_schema", schema, $parseRaw: (text7) => parse6.call(format2, text7) };
 }
 function snapshotJSONProperty(object2, key, capture = (value2) => value2) {
   const descriptor = Object.getOwnPropertyDescriptor(object2, key);
@@ -67986,15 +74507,15 @@ function snapshotJSONProperty(object2, key, capture = (value2) => value2) {
   });
 }
 function captureAgentOutput(input2, options) {
-  const body = snapshotJSONProperty(input2, "agent", (agent2) => agent2 ? snapshotJSONProperty(agent2, "text", (text7) => text7 ? snapshotJSONProperty(text7, "format") : text7) : agent2);
+  const body = snapshotJSONProperty(input2, "agent", (agent2) => agent2 ? snapshotJSONProperty(agent2, "text", (text8) => text8 ? snapshotJSONProperty(text8, "format") : text8) : agent2);
   const agent = ownJSONValue(body, "agent");
-  const text6 = ownJSONValue(agent, "text");
-  const format = agentFormatParser(ownJSONValue(text6, "format"));
-  if (!format) {
+  const text7 = ownJSONValue(agent, "text");
+  const format2 = agentFormatParser(ownJSONValue(text7, "format"));
+  if (!format2) {
     return { body, options };
   }
-  const schema = structuredClone(format.schema);
-  for (const envelope of [body, agent, text6]) {
+  const schema = structuredClone(format2.schema);
+  for (const envelope of [body, agent, text7]) {
     if (envelope && "toJSON" in envelope) {
       throw new OpenAIError("Typed agent requests cannot customize body, agent, or text serialization");
     }
@@ -68010,14 +74531,14 @@ function captureAgentOutput(input2, options) {
       ...body,
       agent: {
         ...agent,
-        text: { ...text6, format: { type: "json_schema", schema } }
+        text: { ...text7, format: { type: "json_schema", schema } }
       }
     },
-    format
+    format: format2
   };
 }
-async function parseAgentResultPromise(result, format) {
-  return parseAgentResult(await result, format);
+async function parseAgentResultPromise(result, format2) {
+  return parseAgentResult(await result, format2);
 }
 var init_parse_result = __esm({
   "node_modules/openai/lib/beta/agents/parse-result.mjs"() {
@@ -68421,7 +74942,7 @@ async function* dispatchCreationTools(source, dispatcher, signal) {
     }
   }
 }
-function withAgentTurnResult(stream, format, tools) {
+function withAgentTurnResult(stream, format2, tools) {
   let collection;
   stream.__betaTransformIterator((source) => {
     const { path: _path, method: _method, stream: _stream, ...options } = tools?.options ?? {};
@@ -68431,7 +74952,7 @@ function withAgentTurnResult(stream, format, tools) {
   });
   let parsed;
   const result = Object.assign(stream, {
-    finalResult: () => parsed ?? (parsed = parseAgentResultPromise(collection.finalResult(), format)),
+    finalResult: () => parsed ?? (parsed = parseAgentResultPromise(collection.finalResult(), format2)),
     withResultCollection: () => {
       collection.enable();
       return result;
@@ -69986,7 +76507,7 @@ var init_env = __esm({
 });
 
 // node_modules/openai/internal/utils.mjs
-var init_utils2 = __esm({
+var init_utils3 = __esm({
   "node_modules/openai/internal/utils.mjs"() {
     init_values();
     init_base64();
@@ -70280,7 +76801,7 @@ var MAX_ASSISTANT_STREAM_ARRAY_GROWTH, MAX_EXTERNALLY_MUTABLE_ASSISTANT_STREAM_A
 var init_assistant_stream_delta = __esm({
   "node_modules/openai/internal/assistant-stream-delta.mjs"() {
     init_error3();
-    init_utils2();
+    init_utils3();
     MAX_ASSISTANT_STREAM_ARRAY_GROWTH = 1024;
     MAX_EXTERNALLY_MUTABLE_ASSISTANT_STREAM_ARRAY_LENGTH = 65536;
     assistantStreamArrayStates = /* @__PURE__ */ new WeakMap();
@@ -70324,7 +76845,7 @@ var init_AssistantStream = __esm({
     init_streaming2();
     init_error3();
     init_EventStream();
-    init_utils2();
+    init_utils3();
     init_assistant_stream_delta();
     AssistantStream = class _AssistantStream extends EventStream {
       constructor() {
@@ -71890,7 +78411,7 @@ function createEmbedding(client, body, options) {
 }
 var init_embeddings = __esm({
   "node_modules/openai/lib/embeddings.mjs"() {
-    init_utils2();
+    init_utils3();
   }
 });
 
@@ -73570,23 +80091,23 @@ function effectiveTextFormat({ body }, parseAs) {
       if (!isObj(item) || item["type"] !== "configuration_update") {
         continue;
       }
-      const { text: text7 } = item;
-      if (!isObj(text7)) {
+      const { text: text8 } = item;
+      if (!isObj(text8)) {
         continue;
       }
-      const { format: format2 } = text7;
-      if (!isTextFormat(format2)) {
+      const { format: format3 } = text8;
+      if (!isTextFormat(format3)) {
         continue;
       }
-      if (format2.type === "text" && parseAs !== void 0) {
+      if (format3.type === "text" && parseAs !== void 0) {
         throw new OpenAIError("Cannot use parseAs with a plain-text format update.");
       }
-      return parseAs ?? format2;
+      return parseAs ?? format3;
     }
   }
-  const { text: text6 } = body;
-  const format = isObj(text6) ? text6["format"] : null;
-  return parseAs ?? (isTextFormat(format) ? format : null);
+  const { text: text7 } = body;
+  const format2 = isObj(text7) ? text7["format"] : null;
+  return parseAs ?? (isTextFormat(format2) ? format2 : null);
 }
 function resolveResponseParseOptions(params, options) {
   const parseAs = options && hasOwn(options, "parseAs") ? options.parseAs : void 0;
@@ -73599,11 +80120,11 @@ function resolveResponseParseOptions(params, options) {
   requestOptions.__metadata = {
     ...options?.__metadata,
     captureResponseParser(prepared) {
-      const format = effectiveTextFormat(prepared, parseAs);
-      const selector = format === null ? null : {
-        type: format.type,
-        $brand: "$brand" in format ? format.$brand : void 0,
-        $parseRaw: "$parseRaw" in format ? format.$parseRaw : void 0
+      const format2 = effectiveTextFormat(prepared, parseAs);
+      const selector = format2 === null ? null : {
+        type: format2.type,
+        $brand: "$brand" in format2 ? format2.$brand : void 0,
+        $parseRaw: "$parseRaw" in format2 ? format2.$parseRaw : void 0
       };
       captured = selector;
     }
@@ -73613,8 +80134,8 @@ function resolveResponseParseOptions(params, options) {
     requestOptions
   };
 }
-function maybeParseResponse(response, params, format = params && effectiveTextFormat({ body: params })) {
-  if (!params || !hasAutoParseableInput2(params, format)) {
+function maybeParseResponse(response, params, format2 = params && effectiveTextFormat({ body: params })) {
+  if (!params || !hasAutoParseableInput2(params, format2)) {
     const parsed = {
       ...response,
       output_parsed: null,
@@ -73642,9 +80163,9 @@ function maybeParseResponse(response, params, format = params && effectiveTextFo
     }
     return parsed;
   }
-  return parseResponse(response, params, format);
+  return parseResponse(response, params, format2);
 }
-function parseResponse(response, params, format = effectiveTextFormat({ body: params })) {
+function parseResponse(response, params, format2 = effectiveTextFormat({ body: params })) {
   const shouldParse = !response.status || response.status === "completed";
   const output2 = response.output.map((item) => {
     if (item.type === "function_call") {
@@ -73655,7 +80176,7 @@ function parseResponse(response, params, format = effectiveTextFormat({ body: pa
         if (content4.type === "output_text") {
           return {
             ...content4,
-            parsed: shouldParse && (item.phase == null || item.phase === "final_answer") ? parseResponseFormatContent(format, content4.text) : null
+            parsed: shouldParse && (item.phase == null || item.phase === "final_answer") ? parseResponseFormatContent(format2, content4.text) : null
           };
         }
         return content4;
@@ -73689,8 +80210,8 @@ function parseResponse(response, params, format = effectiveTextFormat({ body: pa
   });
   return parsed;
 }
-function hasAutoParseableInput2(params, format = effectiveTextFormat({ body: params })) {
-  if (isParseableResponseFormat(format)) {
+function hasAutoParseableInput2(params, format2 = effectiveTextFormat({ body: params })) {
+  if (isParseableResponseFormat(format2)) {
     return true;
   }
   return Array.isArray(params.tools) && params.tools.some((tool) => isAutoParsableTool2(tool) || tool.type === "function" && tool.strict === true || tool.type === "namespace" && tool.tools.some((nested) => nested.type === "function" && (isAutoParsableTool2(nested) || nested.strict === true)));
@@ -73835,14 +80356,14 @@ function getOutputText(context, output2) {
   if (output2.type !== "message") {
     return "";
   }
-  let text6 = "";
+  let text7 = "";
   for (const content3 of output2.content) {
     if (content3.type === "output_text") {
-      text6 += content3.text;
+      text7 += content3.text;
     }
   }
-  context.outputTextLengths.set(output2, text6.length);
-  return text6;
+  context.outputTextLengths.set(output2, text7.length);
+  return text7;
 }
 function ensureCanonicalOutputText(context, snapshot) {
   if (context.deferOutputText) {
@@ -73853,13 +80374,13 @@ function ensureCanonicalOutputText(context, snapshot) {
     return;
   }
   const outputTextIndex = new OutputTextIndex();
-  let text6 = "";
+  let text7 = "";
   for (const output2 of snapshot.output) {
     const outputText2 = getOutputText(context, output2);
-    text6 += outputText2;
+    text7 += outputText2;
     outputTextIndex.append(outputText2.length);
   }
-  snapshot.output_text = text6;
+  snapshot.output_text = text7;
   context.outputTextIndex = outputTextIndex;
   context.canonicalSnapshot = snapshot;
 }
@@ -74188,15 +80709,15 @@ function accumulateOutputItemEvent(event, snapshot, context) {
       snapshot.output.push(output2);
       addOutputItemIdentities(identityIndex.identities, identities);
       identityIndex.length = snapshot.output.length;
-      const text6 = getOutputText(context, output2);
+      const text7 = getOutputText(context, output2);
       if (context.canonicalSnapshot === snapshot) {
-        context.outputTextIndex.append(text6.length);
+        context.outputTextIndex.append(text7.length);
       }
-      if (text6) {
+      if (text7) {
         if (context.deferOutputText) {
           context.outputTextDirty = true;
         } else {
-          snapshot.output_text += text6;
+          snapshot.output_text += text7;
         }
       }
       return true;
@@ -74785,7 +81306,7 @@ var responseOutputIdentityIndexes, expectedOutputItemTypes, supportedResponseEve
 var init_response_accumulator = __esm({
   "node_modules/openai/internal/responses/response-accumulator.mjs"() {
     init_error3();
-    init_utils2();
+    init_utils3();
     init_values();
     init_canonical_output_text();
     responseOutputIdentityIndexes = /* @__PURE__ */ new WeakMap();
@@ -74919,8 +81440,8 @@ function outputIdentity(item) {
     hasOwn(item, "call_id") && "call_id" in item ? item.call_id : null
   ]);
 }
-function finalizeResponse(snapshot, params, format) {
-  return maybeParseResponse(snapshot, params, format);
+function finalizeResponse(snapshot, params, format2) {
+  return maybeParseResponse(snapshot, params, format2);
 }
 var _ResponseStream_instances, _ResponseStream_params, _ResponseStream_currentResponseSnapshot, _ResponseStream_finalResponse, _ResponseStream_accumulatorContext, _ResponseStream_outputPositions, _ResponseStream_wireByIdentity, _ResponseStream_interimOrderDirty, _ResponseStream_completedOutput, _ResponseStream_unfinishedOutput, _ResponseStream_beginRequest, _ResponseStream_prepareEvent, _ResponseStream_prepareOutputEvent, _ResponseStream_outputAtWireIndex, _ResponseStream_assertComplete, _ResponseStream_recordOutput, _ResponseStream_reorderInterimOutput, _ResponseStream_updateInterimResponse, _ResponseStream_addEvent, _ResponseStream_endRequest, nativeEventFields, ResponseStream;
 var init_ResponseStream = __esm({
@@ -75010,10 +81531,10 @@ var init_ResponseStream = __esm({
         this._listenForAbort(options?.signal);
         __classPrivateFieldGet(this, _ResponseStream_instances, "m", _ResponseStream_beginRequest).call(this);
         let stream;
-        let format;
+        let format2;
         let starting_after = null;
         if ("response_id" in params) {
-          format = getTextFormat({ body: params });
+          format2 = getTextFormat({ body: params });
           stream = await client.responses.retrieve(params.response_id, { stream: true }, { ...options, signal: this.controller.signal, stream: true });
           starting_after = params.starting_after ?? null;
         } else {
@@ -75030,7 +81551,7 @@ var init_ResponseStream = __esm({
           }
           stream = await request;
           try {
-            format = getTextFormat(prepared);
+            format2 = getTextFormat(prepared);
           } catch (error62) {
             this.abort();
             stream.controller.abort();
@@ -75045,7 +81566,7 @@ var init_ResponseStream = __esm({
         if (stream.controller.signal?.aborted) {
           throw this._userAbortError();
         }
-        return __classPrivateFieldGet(this, _ResponseStream_instances, "m", _ResponseStream_endRequest).call(this, format);
+        return __classPrivateFieldGet(this, _ResponseStream_instances, "m", _ResponseStream_endRequest).call(this, format2);
       }
       async _fromReadableStream(readableStream, options) {
         this._listenForAbort(options?.signal);
@@ -75378,7 +81899,7 @@ var init_ResponseStream = __esm({
             break;
           }
         }
-      }, _ResponseStream_endRequest = function _ResponseStream_endRequest2(format) {
+      }, _ResponseStream_endRequest = function _ResponseStream_endRequest2(format2) {
         if (this.ended) {
           throw new OpenAIError(`stream has ended, this shouldn't happen`);
         }
@@ -75394,7 +81915,7 @@ var init_ResponseStream = __esm({
         __classPrivateFieldSet(this, _ResponseStream_interimOrderDirty, false, "f");
         __classPrivateFieldGet(this, _ResponseStream_completedOutput, "f").clear();
         __classPrivateFieldGet(this, _ResponseStream_unfinishedOutput, "f").clear();
-        const parsedResponse = finalizeResponse(snapshot, __classPrivateFieldGet(this, _ResponseStream_params, "f"), format);
+        const parsedResponse = finalizeResponse(snapshot, __classPrivateFieldGet(this, _ResponseStream_params, "f"), format2);
         __classPrivateFieldSet(this, _ResponseStream_finalResponse, parsedResponse, "f");
         return parsedResponse;
       }, Symbol.asyncIterator)]() {
@@ -77047,7 +83568,7 @@ var brand_privateBedrockClient;
 var init_bedrock = __esm({
   "node_modules/openai/internal/bedrock.mjs"() {
     init_error3();
-    init_utils2();
+    init_utils3();
     brand_privateBedrockClient = /* @__PURE__ */ Symbol.for("openai.privateBedrockClient");
   }
 });
@@ -77187,7 +83708,7 @@ function isUndiciDispatcherVersionMismatchError(error62) {
   }
   return false;
 }
-var _OpenAI_instances, _a5, _OpenAI_encoder, _OpenAI_x509Authentication, _OpenAI_x509Credential, _OpenAI_x509Fetch, _OpenAI_explicitDataResidency, _OpenAI_responseAttempts, _OpenAI_sanitizedLoggers, _OpenAI_baseURLOverridden, _OpenAI_normalizeRetries, _OpenAI_isSensitiveLogKey, _OpenAI_sanitizeLogValue, _OpenAI_sanitizeLogger, WORKLOAD_IDENTITY_API_KEY_PLACEHOLDER, inheritedDataResidencySelection, OpenAI, composedCallerSignals;
+var _OpenAI_instances, _a6, _OpenAI_encoder, _OpenAI_x509Authentication, _OpenAI_x509Credential, _OpenAI_x509Fetch, _OpenAI_explicitDataResidency, _OpenAI_responseAttempts, _OpenAI_sanitizedLoggers, _OpenAI_baseURLOverridden, _OpenAI_normalizeRetries, _OpenAI_isSensitiveLogKey, _OpenAI_sanitizeLogValue, _OpenAI_sanitizeLogger, WORKLOAD_IDENTITY_API_KEY_PLACEHOLDER, inheritedDataResidencySelection, OpenAI, composedCallerSignals;
 var init_client = __esm({
   "node_modules/openai/client.mjs"() {
     init_tslib();
@@ -77196,7 +83717,7 @@ var init_client = __esm({
     init_sleep();
     init_abort();
     init_errors4();
-    init_parse5();
+    init_parse6();
     init_detect_platform();
     init_shims();
     init_request_options();
@@ -77347,7 +83868,7 @@ var init_client = __esm({
           }
           assertX509APIOrigin(options.baseURL);
           assertX509RequestOptions(options.fetchOptions);
-          if (this.fetchWithAuth !== _a5.prototype.fetchWithAuth || this.fetchWithTimeout !== _a5.prototype.fetchWithTimeout) {
+          if (this.fetchWithAuth !== _a6.prototype.fetchWithAuth || this.fetchWithTimeout !== _a6.prototype.fetchWithTimeout) {
             throw new OpenAIError("X.509 workload identity does not support overridden fetch dispatch hooks.");
           }
         }
@@ -77362,7 +83883,7 @@ var init_client = __esm({
         }
         this.baseURL = options.baseURL;
         __classPrivateFieldSet(this, _OpenAI_explicitDataResidency, residencyBaseURL !== void 0 || inheritedResidencySelection, "f");
-        this.timeout = options.timeout ?? _a5.DEFAULT_TIMEOUT;
+        this.timeout = options.timeout ?? _a6.DEFAULT_TIMEOUT;
         this.logger = __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_sanitizeLogger).call(this, options.logger ?? console);
         const defaultLogLevel = "warn";
         this.logLevel = defaultLogLevel;
@@ -77512,7 +84033,7 @@ var init_client = __esm({
         const authentication = __classPrivateFieldGet(this, _OpenAI_x509Authentication, "f") ?? this._workloadIdentityAuth;
         if (authentication) {
           if (authentication instanceof X509WorkloadIdentityAuth) {
-            if (authentication === this._workloadIdentityAuth && (this.fetchWithAuth !== _a5.prototype.fetchWithAuth || this.fetchWithTimeout !== _a5.prototype.fetchWithTimeout)) {
+            if (authentication === this._workloadIdentityAuth && (this.fetchWithAuth !== _a6.prototype.fetchWithAuth || this.fetchWithTimeout !== _a6.prototype.fetchWithTimeout)) {
               throw new OpenAIError("X.509 workload identity does not support overridden fetch dispatch hooks.");
             }
             const snapshots = authentication.headerSnapshots();
@@ -77928,12 +84449,12 @@ var init_client = __esm({
           throw this._makeUserAbortError(callerSignal?.aborted ? callerSignal : req.signal);
         }
         const security = options.__security ?? { bearerAuth: true };
-        const controller = x509Authentication || this.fetchWithTimeout === _a5.prototype.fetchWithTimeout ? createRequestController(req.signal ?? (x509Authentication ? callerSignal : void 0), x509Authentication ? callerSignal : void 0) : new AbortController();
+        const controller = x509Authentication || this.fetchWithTimeout === _a6.prototype.fetchWithTimeout ? createRequestController(req.signal ?? (x509Authentication ? callerSignal : void 0), x509Authentication ? callerSignal : void 0) : new AbortController();
         const remainingTimeout = x509Authentication?.remainingTimeout(options, timeout) ?? (providerAuthStartedAt ? timeout - (performance.now() - providerAuthStartedAt.monotonicTime) : timeout);
         if (providerAuthStartedAt && remainingTimeout <= 0) {
           providerAuthTimeout ?? (providerAuthTimeout = new APIConnectionTimeoutError());
         }
-        const fetchWithAuth = x509Authentication ? _a5.prototype.fetchWithAuth : this.fetchWithAuth;
+        const fetchWithAuth = x509Authentication ? _a6.prototype.fetchWithAuth : this.fetchWithAuth;
         x509Authentication?.releaseRequestBody(req.body);
         const response = providerAuthTimeout ?? await fetchWithAuth.call(this, url2, req, remainingTimeout, controller, security).catch(castToError);
         const headersTime = Date.now();
@@ -78098,7 +84619,7 @@ var init_client = __esm({
             headers.set("Authorization", `Bearer ${token}`);
           }
         }
-        const fetchWithTimeout = __classPrivateFieldGet(this, _OpenAI_x509Fetch, "f") ? _a5.prototype.fetchWithTimeout : this.fetchWithTimeout;
+        const fetchWithTimeout = __classPrivateFieldGet(this, _OpenAI_x509Fetch, "f") ? _a6.prototype.fetchWithTimeout : this.fetchWithTimeout;
         const response = await fetchWithTimeout.call(this, url2, init, timeout, controller);
         return response;
       }
@@ -78210,7 +84731,7 @@ var init_client = __esm({
         if (__classPrivateFieldGet(this, _OpenAI_x509Authentication, "f") && !__classPrivateFieldGet(this, _OpenAI_x509Authentication, "f").inRequest(this)) {
           const authentication = __classPrivateFieldGet(this, _OpenAI_x509Authentication, "f");
           return await authentication.runRequest(async () => {
-            const built = await _a5.prototype.buildRequest.call(this, inputOptions, { retryCount });
+            const built = await _a6.prototype.buildRequest.call(this, inputOptions, { retryCount });
             authentication.releaseRequestBody(built.req.body);
             return built;
           }, this);
@@ -78430,7 +84951,7 @@ var init_client = __esm({
         }
       }
     };
-    _a5 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authentication = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Credential = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Fetch = /* @__PURE__ */ new WeakMap(), _OpenAI_explicitDataResidency = /* @__PURE__ */ new WeakMap(), _OpenAI_responseAttempts = /* @__PURE__ */ new WeakMap(), _OpenAI_instances = /* @__PURE__ */ new WeakSet(), _OpenAI_baseURLOverridden = function _OpenAI_baseURLOverridden2() {
+    _a6 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authentication = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Credential = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Fetch = /* @__PURE__ */ new WeakMap(), _OpenAI_explicitDataResidency = /* @__PURE__ */ new WeakMap(), _OpenAI_responseAttempts = /* @__PURE__ */ new WeakMap(), _OpenAI_instances = /* @__PURE__ */ new WeakSet(), _OpenAI_baseURLOverridden = function _OpenAI_baseURLOverridden2() {
       return __classPrivateFieldGet(this, _OpenAI_explicitDataResidency, "f") || this._provider !== void 0 || this.baseURL !== "https://api.openai.com/v1";
     }, _OpenAI_normalizeRetries = function _OpenAI_normalizeRetries2(value2) {
       return typeof value2 === "number" && Number.isSafeInteger(value2) && value2 >= 0 ? value2 : 2;
@@ -78444,22 +84965,22 @@ var init_client = __esm({
     }, _OpenAI_sanitizeLogValue = function _OpenAI_sanitizeLogValue2(value2, seen) {
       const maxDepth = 64;
       const maxValues = 4096;
-      const redactString = (entry) => entry.replace(/(\/\/)([^/\s?#]*@)(?=[^/\s?#]+)/g, "$1[REDACTED]@").replace(/(^|[\s/])([^/\s]+)/g, (match, prefix, token) => {
+      const redactString = (entry) => entry.replace(/(\/\/)([^/\s?#]*@)(?=[^/\s?#]+)/g, "$1[REDACTED]@").replace(/(^|[\s/])([^/\s]+)/g, (match2, prefix, token) => {
         const start = prefix === "/" ? token.search(/[=(]/) + 1 : 0;
         if (prefix === "/" && start === 0)
-          return match;
+          return match2;
         const colon = token.indexOf(":", start + 1);
         let at = token.length - 2;
         while (at >= 0 && (token[at] !== "@" || token[at + 1] === "@"))
           at--;
-        return colon >= 0 && at > colon ? `${prefix}${token.slice(0, start)}[REDACTED]${token.slice(at)}` : match;
-      }).replace(/(^|[\s,;])([a-z][a-z0-9_-]*)(\s*:\s*)([^\r\n,;]+)/gi, (match, prefix, key, separator) => __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, key) ? `${prefix}${key}${separator}[REDACTED]` : match).replace(/(^|[?&#;])([^=&;\s?#/]+)=([^&;\s#]+)/g, (match, separator, key) => {
+        return colon >= 0 && at > colon ? `${prefix}${token.slice(0, start)}[REDACTED]${token.slice(at)}` : match2;
+      }).replace(/(^|[\s,;])([a-z][a-z0-9_-]*)(\s*:\s*)([^\r\n,;]+)/gi, (match2, prefix, key, separator) => __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, key) ? `${prefix}${key}${separator}[REDACTED]` : match2).replace(/(^|[?&#;])([^=&;\s?#/]+)=([^&;\s#]+)/g, (match2, separator, key) => {
         let decoded = key;
         try {
           decoded = globalThis.decodeURIComponent(key);
         } catch {
         }
-        return __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, decoded) ? `${separator}${key}=[REDACTED]` : match;
+        return __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, decoded) ? `${separator}${key}=[REDACTED]` : match2;
       });
       const getLogString = (entry) => {
         try {
@@ -78491,33 +85012,33 @@ var init_client = __esm({
           return { descriptor: void 0, failed: true };
         }
       };
-      const enqueue = (entry, depth, assign) => {
+      const enqueue = (entry, depth, assign3) => {
         if (depth > maxDepth || pending.length >= maxValues) {
-          assign("[REDACTED]");
+          assign3("[REDACTED]");
           return;
         }
-        pending.push({ value: entry, depth, assign });
+        pending.push({ value: entry, depth, assign: assign3 });
       };
       enqueue(value2, 0, (entry) => {
         sanitizedValue = entry;
       });
       for (let cursor = 0; cursor < pending.length; cursor += 1) {
-        const { value: current2, depth, assign } = pending[cursor];
+        const { value: current2, depth, assign: assign3 } = pending[cursor];
         if (typeof current2 === "string") {
-          assign(redactString(current2));
+          assign3(redactString(current2));
           continue;
         }
         if (typeof current2 === "function" || typeof current2 === "symbol") {
-          assign("[REDACTED]");
+          assign3("[REDACTED]");
           continue;
         }
         if (typeof current2 !== "object" || current2 === null) {
-          assign(current2);
+          assign3(current2);
           continue;
         }
         const previous3 = seen.get(current2);
         if (previous3 !== void 0) {
-          assign(previous3);
+          assign3(previous3);
           continue;
         }
         try {
@@ -78525,19 +85046,19 @@ var init_client = __esm({
           if (boxedString !== void 0) {
             const sanitized2 = new globalThis.String(redactString(boxedString));
             seen.set(current2, sanitized2);
-            assign(sanitized2);
+            assign3(sanitized2);
             continue;
           }
           if (current2 instanceof globalThis.String) {
             seen.set(current2, "[REDACTED]");
-            assign("[REDACTED]");
+            assign3("[REDACTED]");
             continue;
           }
           const RuntimeHeaders = globalThis.Headers;
           if (typeof RuntimeHeaders === "function" && current2 instanceof RuntimeHeaders) {
             const sanitized2 = new RuntimeHeaders();
             seen.set(current2, sanitized2);
-            assign(sanitized2);
+            assign3(sanitized2);
             RuntimeHeaders.prototype.forEach.call(current2, (entry, key) => {
               sanitized2.set(key, __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, key) ? "[REDACTED]" : redactString(entry));
             });
@@ -78546,7 +85067,7 @@ var init_client = __esm({
           if (current2 instanceof URL) {
             const sanitized2 = new URL(URL.prototype.toString.call(current2));
             seen.set(current2, sanitized2);
-            assign(sanitized2);
+            assign3(sanitized2);
             if (sanitized2.username)
               sanitized2.username = "[REDACTED]";
             if (sanitized2.password)
@@ -78563,12 +85084,12 @@ var init_client = __esm({
             const lengthDescriptor = getOwnLogDescriptor(current2, "length");
             if (lengthDescriptor.failed || !lengthDescriptor.descriptor || !("value" in lengthDescriptor.descriptor) || typeof lengthDescriptor.descriptor.value !== "number") {
               seen.set(current2, "[REDACTED]");
-              assign("[REDACTED]");
+              assign3("[REDACTED]");
               continue;
             }
             const sanitized2 = [];
             seen.set(current2, sanitized2);
-            assign(sanitized2);
+            assign3(sanitized2);
             const limit2 = Math.min(lengthDescriptor.descriptor.value, maxValues);
             const firstDescriptor = getOwnLogDescriptor(current2, "0");
             const firstKey = !firstDescriptor.failed && firstDescriptor.descriptor && "value" in firstDescriptor.descriptor ? firstDescriptor.descriptor.value : void 0;
@@ -78603,7 +85124,7 @@ var init_client = __esm({
             const entries2 = [];
             pendingMaps.push({ map: sanitized2, entries: entries2 });
             seen.set(current2, sanitized2);
-            assign(sanitized2);
+            assign3(sanitized2);
             globalThis.Map.prototype.forEach.call(current2, (entry, key) => {
               const pair2 = ["[REDACTED]", "[REDACTED]"];
               entries2.push(pair2);
@@ -78624,7 +85145,7 @@ var init_client = __esm({
           if (current2 instanceof globalThis.Set) {
             const sanitized2 = new globalThis.Set();
             seen.set(current2, sanitized2);
-            assign(sanitized2);
+            assign3(sanitized2);
             globalThis.Set.prototype.forEach.call(current2, (entry) => {
               enqueue(entry, depth + 1, (safeEntry) => {
                 sanitized2.add(safeEntry);
@@ -78633,13 +85154,13 @@ var init_client = __esm({
             continue;
           }
           if (current2 instanceof globalThis.Date) {
-            assign(new globalThis.Date(globalThis.Date.prototype.getTime.call(current2)));
+            assign3(new globalThis.Date(globalThis.Date.prototype.getTime.call(current2)));
             continue;
           }
           const RuntimeReadableStream = globalThis.ReadableStream;
           if (typeof RuntimeReadableStream === "function" && current2 instanceof RuntimeReadableStream || current2 instanceof globalThis.ArrayBuffer || globalThis.ArrayBuffer.isView(current2)) {
             seen.set(current2, "[REDACTED]");
-            assign("[REDACTED]");
+            assign3("[REDACTED]");
             continue;
           }
           let keys;
@@ -78647,12 +85168,12 @@ var init_client = __esm({
             keys = globalThis.Reflect.ownKeys(current2);
           } catch {
             seen.set(current2, "[REDACTED]");
-            assign("[REDACTED]");
+            assign3("[REDACTED]");
             continue;
           }
           const sanitized = {};
           seen.set(current2, sanitized);
-          assign(sanitized);
+          assign3(sanitized);
           for (const key of keys) {
             if (typeof key !== "string")
               continue;
@@ -78678,7 +85199,7 @@ var init_client = __esm({
           }
         } catch {
           seen.set(current2, "[REDACTED]");
-          assign("[REDACTED]");
+          assign3("[REDACTED]");
         }
       }
       for (const { map: map4, entries: entries2 } of pendingMaps) {
@@ -78687,7 +85208,7 @@ var init_client = __esm({
       }
       return sanitizedValue;
     }, _OpenAI_sanitizeLogger = function _OpenAI_sanitizeLogger2(logger) {
-      if (__classPrivateFieldGet(_a5, _a5, "f", _OpenAI_sanitizedLoggers).has(logger))
+      if (__classPrivateFieldGet(_a6, _a6, "f", _OpenAI_sanitizedLoggers).has(logger))
         return logger;
       const sanitized = new globalThis.Proxy(/* @__PURE__ */ Object.create(null), {
         get: (_facade, property) => {
@@ -78704,11 +85225,11 @@ var init_client = __esm({
         },
         set: (_facade, property, value2) => globalThis.Reflect.set(logger, property, value2, logger)
       });
-      __classPrivateFieldGet(_a5, _a5, "f", _OpenAI_sanitizedLoggers).add(sanitized);
+      __classPrivateFieldGet(_a6, _a6, "f", _OpenAI_sanitizedLoggers).add(sanitized);
       return sanitized;
     };
     _OpenAI_sanitizedLoggers = { value: new globalThis.WeakSet() };
-    OpenAI.OpenAI = _a5;
+    OpenAI.OpenAI = _a6;
     OpenAI.DEFAULT_TIMEOUT = 6e5;
     OpenAI.OpenAIError = OpenAIError;
     OpenAI.APIError = APIError;
@@ -78807,7 +85328,7 @@ var init_azure = __esm({
   "node_modules/openai/azure.mjs"() {
     init_headers();
     init_error3();
-    init_utils2();
+    init_utils3();
     init_path();
     init_client();
     init_data_residency();
@@ -78815,7 +85336,7 @@ var init_azure = __esm({
 });
 
 // node_modules/openai/bedrock.mjs
-var _a6;
+var _a7;
 var init_bedrock2 = __esm({
   "node_modules/openai/bedrock.mjs"() {
     init_error3();
@@ -78824,10 +85345,10 @@ var init_bedrock2 = __esm({
     init_data_residency();
     init_bedrock();
     init_headers();
-    init_utils2();
+    init_utils3();
     init_ResponsesParser();
     init_resources();
-    _a6 = brand_privateBedrockClient;
+    _a7 = brand_privateBedrockClient;
   }
 });
 
@@ -78876,11 +85397,11 @@ function boundedRetryFetch(inner, maxSeconds) {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
 }
-function redactToken(text6, token) {
-  return token.length >= 8 ? text6.split(token).join("[redacted]") : text6;
+function redactToken(text7, token) {
+  return token.length >= 8 ? text7.split(token).join("[redacted]") : text7;
 }
-function redact(text6, token) {
-  const one2 = text6.replace(/\s+/g, " ").trim();
+function redact(text7, token) {
+  const one2 = text7.replace(/\s+/g, " ").trim();
   const short4 = one2.length > 200 ? `${one2.slice(0, 200)}\u2026` : one2;
   return token.length >= 4 ? short4.split(token).join("[token]") : short4;
 }
@@ -78929,9 +85450,9 @@ function createChatCompletionsModel(endpoint, options = {}) {
           promptTokens: completion.usage?.prompt_tokens ?? 0,
           completionTokens: completion.usage?.completion_tokens ?? 0
         };
-        const text6 = redactToken(completion.choices[0]?.message.content ?? "", endpoint.token);
-        if (text6.trim() === "") return { ok: false, failure: { kind: "empty", message: "the model answered with no content" }, usage };
-        return { ok: true, text: text6, usage };
+        const text7 = redactToken(completion.choices[0]?.message.content ?? "", endpoint.token);
+        if (text7.trim() === "") return { ok: false, failure: { kind: "empty", message: "the model answered with no content" }, usage };
+        return { ok: true, text: text7, usage };
       } catch (error62) {
         return { ok: false, failure: failureOf(error62, endpoint, timeoutMs), usage: { calls: 1, promptTokens: 0, completionTokens: 0 } };
       }
@@ -79022,7 +85543,7 @@ var init_split_issue_file = __esm({
 
 // node_modules/@sindresorhus/transliterate/replacements.js
 var replacements, builtinReplacements, replacements_default;
-var init_replacements = __esm({
+var init_replacements2 = __esm({
   "node_modules/@sindresorhus/transliterate/replacements.js"() {
     replacements = [
       // German umlauts
@@ -81179,7 +87700,7 @@ function transliterate(string6, options) {
       string6 = string6.replaceAll(key, value2);
     }
   }
-  string6 = string6.replace(pattern, (match) => replacements2.get(match) ?? match);
+  string6 = string6.replace(pattern, (match2) => replacements2.get(match2) ?? match2);
   string6 = string6.normalize("NFD").replaceAll(new RegExp("\\p{Diacritic}", "gu"), "").normalize();
   string6 = string6.replaceAll(new RegExp("\\p{Dash_Punctuation}", "gu"), "-");
   return string6;
@@ -81187,7 +87708,7 @@ function transliterate(string6, options) {
 var escapeRegex2, buildReplacementPattern, defaultPattern, localeCache, normalizeLocale;
 var init_transliterate = __esm({
   "node_modules/@sindresorhus/transliterate/index.js"() {
-    init_replacements();
+    init_replacements2();
     init_locale_replacements();
     escapeRegex2 = (string6) => string6.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
     buildReplacementPattern = (replacements2) => {
@@ -81341,8 +87862,8 @@ var init_make_slug = __esm({
 // src/fs/read-text-file.ts
 import { readFile as readFile5 } from "node:fs/promises";
 function cannotRead(error62, shownAs) {
-  const code3 = error62.code ?? "error";
-  const why = code3 === "EACCES" ? "permission denied" : code3 === "EISDIR" ? "it is a folder" : code3 === "ENOENT" ? "no such file" : code3;
+  const code4 = error62.code ?? "error";
+  const why = code4 === "EACCES" ? "permission denied" : code4 === "EISDIR" ? "it is a folder" : code4 === "ENOENT" ? "no such file" : code4;
   return new AgentOsError("user-input", `Cannot read ${shownAs}: ${why}`, { cause: error62 });
 }
 async function readTextFile(path3, shownAs) {
@@ -81364,8 +87885,8 @@ var init_read_text_file = __esm({
 });
 
 // src/core/spec/parse-answers.ts
-function isUnclearAnswer(text6) {
-  const plain = plainText(text6).replace(/\s+/g, " ").trim();
+function isUnclearAnswer(text7) {
+  const plain = plainText(text7).replace(/\s+/g, " ").trim();
   if (plain === "" || /^\?+$/.test(plain)) return true;
   const words3 = plain.split(" ").length;
   return words3 <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
@@ -81427,10 +87948,10 @@ var init_group_progress = __esm({
 // src/core/orchestration/group-name.ts
 function splitGroupTitle(title) {
   const trimmed = title.trim();
-  const match = NAMED_PREFIX.exec(trimmed) ?? NUMBERED_PREFIX.exec(trimmed);
-  if (!match?.[1]) return { name: trimmed };
-  const name = trimmed.slice(match[0].length).trim();
-  return { name: name === "" ? trimmed : name, number: match[1] };
+  const match2 = NAMED_PREFIX.exec(trimmed) ?? NUMBERED_PREFIX.exec(trimmed);
+  if (!match2?.[1]) return { name: trimmed };
+  const name = trimmed.slice(match2[0].length).trim();
+  return { name: name === "" ? trimmed : name, number: match2[1] };
 }
 function groupName(group) {
   return splitGroupTitle(group.title).name;
@@ -81456,15 +87977,15 @@ var init_group_name = __esm({
 function parseGroupDependencies(dependencies) {
   if (dependencies === void 0) return [];
   const numbers = [];
-  const add = (n) => {
+  const add2 = (n) => {
     const key = String(n);
     if (!numbers.includes(key)) numbers.push(key);
   };
-  for (const match of dependencies.matchAll(/(\d+)(?:\s*(?:-|–|—|to|through)\s*(\d+))?/gi)) {
-    const from2 = Number(match[1]);
-    const to = match[2] === void 0 ? from2 : Number(match[2]);
-    if (to >= from2 && to - from2 <= MAX_RANGE) for (let n = from2; n <= to; n += 1) add(n);
-    else add(from2);
+  for (const match2 of dependencies.matchAll(/(\d+)(?:\s*(?:-|–|—|to|through)\s*(\d+))?/gi)) {
+    const from2 = Number(match2[1]);
+    const to = match2[2] === void 0 ? from2 : Number(match2[2]);
+    if (to >= from2 && to - from2 <= MAX_RANGE) for (let n = from2; n <= to; n += 1) add2(n);
+    else add2(from2);
   }
   return numbers;
 }
@@ -81538,7 +88059,7 @@ function groupPromptPath(specFolder, group, tasks2) {
   const key = groupKey(group, tasks2);
   return joinPath2(specFolder, `implementation/prompts/${key}-${makeSlug(groupName(group), "task-group")}.md`);
 }
-function reference(pathOrUrl, label2) {
+function reference2(pathOrUrl, label2) {
   return /^https?:\/\//i.test(pathOrUrl) ? `[${label2}](${pathOrUrl})` : `@${pathOrUrl}`;
 }
 function baseName(path3) {
@@ -81565,28 +88086,28 @@ function standardsOf(orchestration, folder2) {
 }
 function standardsSection(input2, folder2) {
   const files3 = standardsOf(input2.orchestration, folder2);
-  const heading2 = "## User Standards & Preferences Compliance";
+  const heading3 = "## User Standards & Preferences Compliance";
   if (files3 === void 0) {
     return [
-      heading2,
+      heading3,
       "",
-      `orchestration.yml sets no standards for this task group. Follow the standards in ${reference(`${folder2}/`, folder2)} that apply to this work, and the conventions of the code around it. (Set \`standards:\` for this group in orchestration.yml to choose them.)`
+      `orchestration.yml sets no standards for this task group. Follow the standards in ${reference2(`${folder2}/`, folder2)} that apply to this work, and the conventions of the code around it. (Set \`standards:\` for this group in orchestration.yml to choose them.)`
     ];
   }
-  if (files3.length === 0) return [heading2, "", "orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it."];
+  if (files3.length === 0) return [heading3, "", "orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it."];
   return [
-    heading2,
+    heading3,
     "",
     "IMPORTANT: Ensure that your implementation work is ALIGNED with and DOES NOT CONFLICT with the user's preferences and standards as detailed in the following files (a path ending in `/` means every file in that folder):",
     "",
-    ...files3.map((f) => reference(f, f))
+    ...files3.map((f) => reference2(f, f))
   ];
 }
 function dependencySection(input2) {
-  const text6 = input2.group.dependencies;
-  if (text6 === void 0) return [];
-  const keys = parseGroupDependencies(text6);
-  if (keys.length === 0) return [`**Dependencies:** ${text6}`];
+  const text7 = input2.group.dependencies;
+  if (text7 === void 0) return [];
+  const keys = parseGroupDependencies(text7);
+  if (keys.length === 0) return [`**Dependencies:** ${text7}`];
   const complete = completeGroups(input2.tasks);
   const lines = keys.map((key) => {
     const group = findGroupByKey(input2.tasks, key);
@@ -81594,7 +88115,7 @@ function dependencySection(input2) {
     const state2 = complete.has(key) ? "complete" : "not complete yet: build on what is there, and do not implement its tasks here";
     return `- Task Group ${key}: ${groupName(group)} (${state2})`;
   });
-  return [`**Dependencies:** ${text6}. This group builds on:`, "", ...lines];
+  return [`**Dependencies:** ${text7}. This group builds on:`, "", ...lines];
 }
 function renderGroupPrompt(input2) {
   const { group, links, orchestration } = input2;
@@ -81618,19 +88139,19 @@ function renderGroupPrompt(input2) {
     "",
     "## Understand the context",
     "",
-    `Read ${reference(links.spec, "spec.md")} to understand the context for this spec and where this task group fits into it.`,
+    `Read ${reference2(links.spec, "spec.md")} to understand the context for this spec and where this task group fits into it.`,
     "",
     "Also read these for further context and reference:",
     "",
-    `- ${reference(links.requirements, "requirements.md")}`,
-    ...links.visuals.map((v) => `- ${reference(v, baseName(v))}`),
-    `- ${reference(links.tasks, "tasks.md")} (the whole task list: the other groups are not part of this work)`,
+    `- ${reference2(links.requirements, "requirements.md")}`,
+    ...links.visuals.map((v) => `- ${reference2(v, baseName(v))}`),
+    `- ${reference2(links.tasks, "tasks.md")} (the whole task list: the other groups are not part of this work)`,
     "",
     "## Perform the implementation",
     "",
     "1. Analyse the spec, the requirements and any visuals above, and look at how the codebase already does similar things: reuse what is there.",
     "2. Implement the tasks above in order. Where a task says to write tests first, write those tests before the code, and run only the tests the tasks name.",
-    `3. As you finish each task, tick its box in ${reference(links.tasks, "tasks.md")}: \`- [ ]\` becomes \`- [x]\`, for each sub-task and, once all of them are done, for the parent task. Change nothing else in tasks.md.`,
+    `3. As you finish each task, tick its box in ${reference2(links.tasks, "tasks.md")}: \`- [ ]\` becomes \`- [x]\`, for each sub-task and, once all of them are done, for the parent task. Change nothing else in tasks.md.`,
     `4. Stay within Task Group ${key}: leave the other groups' tasks to their own prompts.`,
     "",
     ...standardsSection(input2, folder2)
@@ -81681,15 +88202,15 @@ function stringList(node3, words3) {
     const values = [];
     let bad = false;
     for (const item of node3.items) {
-      const text7 = read(item);
-      if (text7 === void 0) bad = true;
-      else if (text7 !== "") values.push({ text: text7, node: item });
+      const text8 = read(item);
+      if (text8 === void 0) bad = true;
+      else if (text8 !== "") values.push({ text: text8, node: item });
     }
     return { values, bad };
   }
-  const text6 = read(node3);
-  if (text6 === void 0) return { values: [], bad: true };
-  return { values: text6.split(words3 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
+  const text7 = read(node3);
+  if (text7 === void 0) return { values: [], bad: true };
+  return { values: text7.split(words3 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
 }
 function readOrchestrationEntry(node3, position2, lines) {
   const lineOf3 = (at, fallback = 0) => {
@@ -81797,20 +88318,20 @@ function checkAgainst(schema, value2, known, owner) {
   }
   return problems;
 }
-var scalar, text5, empty3, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, ENTRY_KEYS, FILE_KEYS, EXPECTED2;
+var scalar, text6, empty3, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, ENTRY_KEYS, FILE_KEYS, EXPECTED2;
 var init_orchestration_schema = __esm({
   "src/core/orchestration/orchestration-schema.ts"() {
     "use strict";
     init_zod();
     init_nearest_word();
     scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
-    text5 = external_exports.string();
+    text6 = external_exports.string();
     empty3 = external_exports.null();
     ORCHESTRATION_ENTRY_SCHEMA = external_exports.strictObject({
       name: external_exports.union([scalar, empty3]).optional(),
-      number: external_exports.union([external_exports.number().int().nonnegative(), text5, empty3]).optional(),
-      claude_code_subagent: external_exports.union([text5, empty3]).optional(),
-      standards: external_exports.union([external_exports.array(text5), text5, empty3]).optional(),
+      number: external_exports.union([external_exports.number().int().nonnegative(), text6, empty3]).optional(),
+      claude_code_subagent: external_exports.union([text6, empty3]).optional(),
+      standards: external_exports.union([external_exports.array(text6), text6, empty3]).optional(),
       assignees: external_exports.union([external_exports.array(scalar), scalar, empty3]).optional(),
       assignee: external_exports.union([external_exports.array(scalar), scalar, empty3]).optional()
     });
@@ -81846,13 +88367,13 @@ function readFile6(yaml) {
   if (!(0, import_yaml4.isMap)(contents)) {
     return { ok: false, problems: [`${FILE2} should be a map with a \`${KEY}:\` list; it is not one.`] };
   }
-  const list4 = contents.get(KEY, true);
-  if (list4 === void 0 || (0, import_yaml4.isScalar)(list4) && list4.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
-  if (!(0, import_yaml4.isSeq)(list4)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
-  const entries2 = list4.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
+  const list5 = contents.get(KEY, true);
+  if (list5 === void 0 || (0, import_yaml4.isScalar)(list5) && list5.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
+  if (!(0, import_yaml4.isSeq)(list5)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
+  const entries2 = list5.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
   const problems = [
     ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE2),
-    ...list4.items.flatMap((item, position2) => [
+    ...list5.items.flatMap((item, position2) => [
       ...(0, import_yaml4.isMap)(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position2], lines, "a task group") : [],
       ...entries2[position2]?.problems ?? []
     ])
@@ -81921,12 +88442,12 @@ function planOrchestration(tasks2, existingYaml) {
   const doc = read.doc;
   let changed = !read.hasList;
   const items = wanted.map((w, i) => {
-    const match = matches[i];
-    if (match === void 0) {
+    const match2 = matches[i];
+    if (match2 === void 0) {
       changed = true;
       return doc.createNode({ name: w.name });
     }
-    const { entry, by } = match;
+    const { entry, by } = match2;
     if (by === "name") return entry.node;
     changed = true;
     const was = entry.group?.name ?? "";
@@ -81950,12 +88471,12 @@ function planOrchestration(tasks2, existingYaml) {
   }
   const groups2 = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));
   const contents = (0, import_yaml4.isMap)(doc.contents) ? doc.contents : void 0;
-  const list4 = contents?.get(KEY, true);
-  const before = (0, import_yaml4.isSeq)(list4) ? list4.items : [];
+  const list5 = contents?.get(KEY, true);
+  const before = (0, import_yaml4.isSeq)(list5) ? list5.items : [];
   if (items.length !== before.length || items.some((node3, i) => node3 !== before[i])) changed = true;
   if (!changed) return { groups: groups2, text: existingYaml, problems };
-  if ((0, import_yaml4.isSeq)(list4)) {
-    list4.items = items;
+  if ((0, import_yaml4.isSeq)(list5)) {
+    list5.items = items;
   } else {
     const seq = new import_yaml4.YAMLSeq();
     seq.items = items;
@@ -82020,9 +88541,9 @@ var init_ground_group_prompt = __esm({
 });
 
 // src/core/model/build-group-prompt-request.ts
-function fence4(label2, text6) {
+function fence5(label2, text7) {
   return `<<<${label2}
-${text6}
+${text7}
 ${label2}>>>`;
 }
 function renderGroupPromptRequest(grounding, budgetTokens) {
@@ -82040,18 +88561,18 @@ function renderGroupPromptRequest(grounding, budgetTokens) {
     `# Spec: ${grounding.specTitle}`,
     "",
     `## Task Group ${grounding.groupKey}: ${grounding.groupName} (the tasks to address, by reference)`,
-    fence4("TASKS", grounding.tasks.map((t) => `${"  ".repeat(t.depth)}${t.ref} ${t.text}`).join("\n")),
+    fence5("TASKS", grounding.tasks.map((t) => `${"  ".repeat(t.depth)}${t.ref} ${t.text}`).join("\n")),
     "",
     "## The other task groups (not part of this work)",
     ...grounding.otherGroups.length === 0 ? ["(none)"] : grounding.otherGroups.map((g) => `- ${g}`),
     "",
     "## The spec",
-    fence4("SPEC", [`Goal: ${grounding.goal}`, ...grounding.requirements.flatMap((r) => [`R${r.number}. ${r.name}`, ...r.details.map((d) => `    - ${d}`)])].join("\n")),
+    fence5("SPEC", [`Goal: ${grounding.goal}`, ...grounding.requirements.flatMap((r) => [`R${r.number}. ${r.name}`, ...r.details.map((d) => `    - ${d}`)])].join("\n")),
     "",
     ...renderStackSection(grounding.stack),
     "",
     `## Repository tree (${paths2.length} paths${omitted > 0 ? `, ${omitted} more not shown` : ""})`,
-    fence4("TREE", paths2.join("\n"))
+    fence5("TREE", paths2.join("\n"))
   ].join("\n");
 }
 function buildGroupPromptRequest(grounding, budgetTokens) {
@@ -82186,9 +88707,9 @@ function renderModelGroupPrompt(floor, guidance, marker) {
 
 ${guidance}`, marker);
 }
-function cachedGuidance(text6, inputs) {
-  if (text6 === void 0) return void 0;
-  const marked = readMarkedFile("prompt", text6);
+function cachedGuidance(text7, inputs) {
+  if (text7 === void 0) return void 0;
+  const marked = readMarkedFile("prompt", text7);
   if (!marked.marked || !marked.intact || marked.data.drafter !== "model" || marked.data.inputs !== inputs || typeof marked.data.model !== "string") return void 0;
   const at = marked.content.lastIndexOf(`
 ${MODEL_GUIDANCE_HEADING}
@@ -82264,8 +88785,8 @@ async function filesIn(folder2) {
     const entries2 = await readdir2(folder2, { withFileTypes: true });
     return entries2.filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name).sort();
   } catch (error62) {
-    const code3 = error62.code;
-    if (code3 === "ENOENT" || code3 === "ENOTDIR") return [];
+    const code4 = error62.code;
+    if (code4 === "ENOENT" || code4 === "ENOTDIR") return [];
     throw new AgentOsError("user-input", `Cannot list ${folder2}: ${describeFsError(error62)}`, { cause: error62 });
   }
 }
@@ -82392,13 +88913,13 @@ var init_orchestrate_command = __esm({
 });
 
 // src/core/product/split-feature.ts
-function words2(text6) {
-  return text6.split(/\s+/).filter((w) => w !== "").length;
+function words2(text7) {
+  return text7.split(/\s+/).filter((w) => w !== "").length;
 }
-function firstSeparator(text6) {
+function firstSeparator(text7) {
   let best2;
   for (const separator of SEPARATORS) {
-    const at = text6.indexOf(separator);
+    const at = text7.indexOf(separator);
     if (at !== -1 && (best2 === void 0 || at < best2.at)) best2 = { at, separator };
   }
   return best2;
@@ -82442,8 +88963,8 @@ var init_split_feature = __esm({
 });
 
 // src/core/product/product-entries.ts
-function entryKey(text6) {
-  return plainText(text6).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function entryKey(text7) {
+  return plainText(text7).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function featureOf(entry) {
   const feature2 = splitFeature(entry.source, entry.nodes);
@@ -82485,9 +89006,9 @@ var init_product_entries = __esm({
 });
 
 // src/core/product/classify-product-heading.ts
-function classifyProductHeading(heading2) {
-  const text6 = heading2.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
-  for (const [section4, pattern] of RULES2) if (pattern.test(text6)) return section4;
+function classifyProductHeading(heading3) {
+  const text7 = heading3.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
+  for (const [section4, pattern] of RULES2) if (pattern.test(text7)) return section4;
   return "other";
 }
 var RULES2;
@@ -82521,11 +89042,11 @@ function sentences(line5) {
   return parts.map((p) => p.trim()).filter((p) => p !== "");
 }
 function labelOf(sentence) {
-  const match = LABEL.exec(sentence);
-  const label2 = match?.[1]?.trim();
-  if (match === null || label2 === void 0 || label2.split(/\s+/).length > MAX_LABEL_WORDS) return void 0;
+  const match2 = LABEL.exec(sentence);
+  const label2 = match2?.[1]?.trim();
+  if (match2 === null || label2 === void 0 || label2.split(/\s+/).length > MAX_LABEL_WORDS) return void 0;
   const section4 = classifyProductHeading(label2);
-  return section4 === "other" ? void 0 : { label: label2, section: section4, rest: sentence.slice(match[0].length).trim() };
+  return section4 === "other" ? void 0 : { label: label2, section: section4, rest: sentence.slice(match2[0].length).trim() };
 }
 function splitLabelledLines(lines) {
   const segments = [];
@@ -82546,8 +89067,8 @@ function splitLabelledLines(lines) {
   }
   return labelled ? segments : [];
 }
-function splitInlineList(text6, splitOnAnd) {
-  const trimmed = text6.trim().replace(/[.;]+$/, "");
+function splitInlineList(text7, splitOnAnd) {
+  const trimmed = text7.trim().replace(/[.;]+$/, "");
   if (trimmed.includes(":")) return [trimmed];
   const parts = trimmed.split(/\s*[,;]\s*/);
   const last = parts.pop() ?? "";
@@ -82579,23 +89100,23 @@ function isPseudoHeading2(node3) {
   return trailing === "" || trailing === ":";
 }
 function leadInSection(node3, next) {
-  const text6 = toString(node3).trim();
-  if (next?.type !== "list" || !text6.endsWith(":") || text6.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
-  const section4 = classifyProductHeading(text6);
+  const text7 = toString(node3).trim();
+  if (next?.type !== "list" || !text7.endsWith(":") || text7.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
+  const section4 = classifyProductHeading(text7);
   return section4 === "other" ? void 0 : section4;
 }
-function entryOf(source, paragraph2, subItems) {
-  return { source, nodes: paragraph2.children, text: oneLine(sliceOf(source, paragraph2)), subItems };
+function entryOf(source, paragraph3, subItems) {
+  return { source, nodes: paragraph3.children, text: oneLine(sliceOf(source, paragraph3)), subItems };
 }
-function subItemTexts(source, list4) {
-  return list4.children.flatMap((item) => {
+function subItemTexts(source, list5) {
+  return list5.children.flatMap((item) => {
     const [first, ...rest] = item.children;
     const own6 = first?.type === "paragraph" ? [oneLine(sliceOf(source, first))] : [];
     return [...own6, ...rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : [])].filter((t) => t !== "");
   });
 }
-function listEntries(source, list4) {
-  return list4.children.flatMap((item) => {
+function listEntries(source, list5) {
+  return list5.children.flatMap((item) => {
     const [first, ...rest] = item.children;
     if (first?.type !== "paragraph") return [];
     const subItems = rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : []);
@@ -82606,9 +89127,9 @@ function listEntries(source, list4) {
 function continuesLine(line5) {
   return !/^[\p{Lu}\p{N}*_`[~"'“<!]/u.test(line5);
 }
-function paragraphLines(source, paragraph2, quoted3 = false) {
+function paragraphLines(source, paragraph3, quoted3 = false) {
   const lines = [];
-  for (const [index2, raw] of sliceOf(source, paragraph2).split("\n").entries()) {
+  for (const [index2, raw] of sliceOf(source, paragraph3).split("\n").entries()) {
     const line5 = (quoted3 && index2 > 0 ? raw.replace(/^[\s>]*/, "") : raw).trim();
     if (line5 === "") continue;
     const previous3 = lines.length - 1;
@@ -82624,10 +89145,10 @@ function parseProductSections(markdown) {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const sections = [];
   let current2 = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
-  const start = (heading2) => {
+  const start = (heading3) => {
     if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
-    const text6 = oneLine(heading2).replace(/:\s*$/, "");
-    current2 = { section: classifyProductHeading(text6), heading: text6, paragraphs: [], lines: [], items: [] };
+    const text7 = oneLine(heading3).replace(/:\s*$/, "");
+    current2 = { section: classifyProductHeading(text7), heading: text7, paragraphs: [], lines: [], items: [] };
   };
   const visit3 = (nodes, quoted3) => {
     for (const [index2, node3] of nodes.entries()) {
@@ -82637,7 +89158,7 @@ function parseProductSections(markdown) {
         start(toString(node3));
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
-        const text6 = oneLine(sliceOf(source, node3));
+        const text7 = oneLine(sliceOf(source, node3));
         const labelled = lead === void 0 && !quoted3 ? splitLabelledLines(sliceOf(source, node3).split("\n")) : [];
         if (lead !== void 0) start(toString(node3));
         else if (labelled.length > 0) {
@@ -82647,8 +89168,8 @@ function parseProductSections(markdown) {
             current2.paragraphs.push(segment.text);
             current2.lines.push(...inlineEntries(segment.text, segment.section));
           }
-        } else if (text6 !== "" && !EMPTY_FIELD2.test(text6) && !isOnlyMedia(node3)) {
-          current2.paragraphs.push(text6);
+        } else if (text7 !== "" && !EMPTY_FIELD2.test(text7) && !isOnlyMedia(node3)) {
+          current2.paragraphs.push(text7);
           current2.lines.push(...paragraphLines(source, node3, quoted3));
         }
       } else if (node3.type === "list") {
@@ -82662,9 +89183,9 @@ function parseProductSections(markdown) {
   if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
   return sections;
 }
-function inlineEntries(text6, section4) {
+function inlineEntries(text7, section4) {
   const listed3 = section4 === "features" || section4 === "users" || section4 === "differentiators";
-  const items = listed3 ? splitInlineList(text6, section4 === "features") : [text6];
+  const items = listed3 ? splitInlineList(text7, section4 === "features") : [text7];
   return items.flatMap((item) => {
     const line5 = section4 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
     const [node3] = parseMarkdown(line5).children;
@@ -82777,8 +89298,8 @@ function entries(sections) {
   const items = sections.flatMap((s) => s.items);
   return items.length > 0 ? items : sections.flatMap((s) => s.lines);
 }
-function isLeadIn(paragraph2) {
-  return paragraph2.trim().endsWith(":");
+function isLeadIn(paragraph3) {
+  return paragraph3.trim().endsWith(":");
 }
 function readProductBrief(title, body) {
   const sections = parseProductSections(body ?? "");
@@ -82894,14 +89415,14 @@ var init_render_mission = __esm({
 
 // src/core/product/estimate-effort.ts
 function estimateEffort(feature2) {
-  const text6 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
-  const words3 = text6.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const text7 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
+  const words3 = text7.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   let size = SIZE_BY_WORDS.findIndex((limit2) => words3 <= limit2);
   if (size === -1) size = SIZE_BY_WORDS.length;
-  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text6)).length;
+  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text7)).length;
   if (heavy >= 3) size += 2;
   else if (heavy > 0) size += 1;
-  else if (size <= 1 && LIGHT_WORK.test(text6)) size -= 1;
+  else if (size <= 1 && LIGHT_WORK.test(text7)) size -= 1;
   return EFFORTS[Math.min(Math.max(size, 0), EFFORTS.length - 1)] ?? "M";
 }
 var EFFORTS, EFFORT_SCALE, SIZE_BY_WORDS, HEAVY_WORK, LIGHT_WORK;
@@ -83038,17 +89559,17 @@ function splitEffort(nodes) {
 }
 function readRoadmap(source) {
   const bom = source.startsWith("\uFEFF") ? 1 : 0;
-  const text6 = source.slice(bom);
+  const text7 = source.slice(bom);
   const items = [];
-  for (const node3 of parseMarkdown(text6).children) {
+  for (const node3 of parseMarkdown(text7).children) {
     if (node3.type !== "list" || node3.ordered !== true) continue;
     for (const item of node3.children) {
-      const [paragraph2] = item.children;
-      if (typeof item.checked !== "boolean" || paragraph2?.type !== "paragraph") continue;
-      const start = contentStart2(text6, item);
-      if (start === void 0 || text6[start.at] !== "[" || text6[start.at + 2] !== "]") continue;
-      const { nodes, effort } = splitEffort(paragraph2.children);
-      const { title, description } = splitFeature(text6, nodes);
+      const [paragraph3] = item.children;
+      if (typeof item.checked !== "boolean" || paragraph3?.type !== "paragraph") continue;
+      const start = contentStart2(text7, item);
+      if (start === void 0 || text7[start.at] !== "[" || text7[start.at + 2] !== "]") continue;
+      const { nodes, effort } = splitEffort(paragraph3.children);
+      const { title, description } = splitFeature(text7, nodes);
       const read = { number: start.number, title, description, checked: item.checked, markerOffset: bom + start.at + 1, line: item.position?.start.line ?? 1 };
       if (effort !== void 0) read.effort = effort;
       items.push(read);
@@ -83067,9 +89588,9 @@ var init_roadmap = __esm({
 });
 
 // src/core/model/build-product-prompt.ts
-function fence5(label2, text6) {
+function fence6(label2, text7) {
   return `<<<${label2}
-${text6}
+${text7}
 ${label2}>>>`;
 }
 function renderProductRequest(grounding, budgetTokens) {
@@ -83083,13 +89604,13 @@ function renderProductRequest(grounding, budgetTokens) {
     paths2.push(path3);
   }
   const omitted = grounding.paths.length - paths2.length;
-  const lines = [`# Product: ${grounding.name}`, "", "## The issue (numbered lines)", fence5("ISSUE", grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`).join("\n")), ""];
+  const lines = [`# Product: ${grounding.name}`, "", "## The issue (numbered lines)", fence6("ISSUE", grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`).join("\n")), ""];
   lines.push("## Items your draft must carry (by id)");
   for (const kind of ["pitch", "user", "problem", "differentiator", "feature"]) {
     const items = grounding.floor.filter((f) => f.kind === kind);
     if (items.length > 0) lines.push(`### ${KIND_TITLES[kind]}`, ...items.map((f) => `${f.id}. ${f.text}`));
   }
-  lines.push("", ...renderStackSection(grounding.stack), "", `## Repository tree (${paths2.length} paths${omitted > 0 ? `, ${omitted} more not shown` : ""})`, fence5("TREE", paths2.join("\n")));
+  lines.push("", ...renderStackSection(grounding.stack), "", `## Repository tree (${paths2.length} paths${omitted > 0 ? `, ${omitted} more not shown` : ""})`, fence6("TREE", paths2.join("\n")));
   return lines.join("\n");
 }
 function buildProductPrompt(grounding, budgetTokens) {
@@ -83158,7 +89679,7 @@ function checkProductDraft(draft, grounding) {
   const cited = [...new Set(all2.flatMap((i) => i.files ?? []).map(normalisePath))];
   const missing = cited.filter((p) => !known.has(p));
   for (const path3 of missing) findings.push({ kind: "unknown-path", message: `\`${path3}\` does not exist in the repository` });
-  const unsourced = (list4) => list4.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
+  const unsourced = (list5) => list5.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
   const proposed = { features: unsourced(draft.features), roadmap: unsourced(draft.roadmap), differentiators: unsourced(draft.differentiators) };
   return {
     ok: findings.length === 0,
@@ -83175,8 +89696,8 @@ function checkProductDraft(draft, grounding) {
     }
   };
 }
-function short2(text6, max = 50) {
-  return text6.length <= max ? text6 : `${text6.slice(0, Math.max(text6.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+function short2(text7, max = 50) {
+  return text7.length <= max ? text7 : `${text7.slice(0, Math.max(text7.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 var CARRIERS, cites;
 var init_check_product_draft = __esm({
@@ -83225,7 +89746,7 @@ var init_product_draft_schema = __esm({
 
 // src/core/model/product-grounding.ts
 function floorOfBrief(brief) {
-  const one2 = (text6) => text6.replace(/\s+/g, " ").trim();
+  const one2 = (text7) => text7.replace(/\s+/g, " ").trim();
   return [
     ...brief.pitch.trim() === "" ? [] : [{ id: "PITCH", kind: "pitch", text: one2(brief.pitch) }],
     ...brief.users.map((u, i) => ({ id: `U${i + 1}`, kind: "user", text: one2(u) })),
@@ -83244,8 +89765,8 @@ var init_product_grounding = __esm({
 });
 
 // src/core/model/render-model-product.ts
-function short3(text6, max = 40) {
-  return text6.length <= max ? text6 : `${text6.slice(0, Math.max(text6.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+function short3(text7, max = 40) {
+  return text7.length <= max ? text7 : `${text7.slice(0, Math.max(text7.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 function sourceList2(item, grounding) {
   const byId = new Map(grounding.floor.map((f) => [f.id, f]));
@@ -83256,9 +89777,9 @@ function sourceList2(item, grounding) {
   });
   return [...names, ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``)];
 }
-function withSources2(text6, item, grounding) {
-  const list4 = sourceList2(item, grounding);
-  return list4.length === 0 ? safeLine(text6) : `${safeLine(text6)} _(${list4.join("; ")})_`;
+function withSources2(text7, item, grounding) {
+  const list5 = sourceList2(item, grounding);
+  return list5.length === 0 ? safeLine(text7) : `${safeLine(text7)} _(${list5.join("; ")})_`;
 }
 function effortOf(item) {
   const said = item.effort.trim().toUpperCase();
@@ -83344,7 +89865,7 @@ var init_render_model_product = __esm({
     init_check_product_draft();
     init_render_model_spec();
     KIND_NAMES = { pitch: "the pitch", problem: "the problem", user: "user segment", differentiator: "differentiator", feature: "key feature" };
-    bold = (text6) => `**${safeLine(text6).replace(/\*/g, "")}**`;
+    bold = (text7) => `**${safeLine(text7).replace(/\*/g, "")}**`;
     split = (items, proposed) => ({
       kept: items.filter((_i, n) => !proposed.includes(n)),
       proposed: items.filter((_i, n) => proposed.includes(n))
@@ -83357,9 +89878,9 @@ var draft_product_file_exports = {};
 __export(draft_product_file_exports, {
   draftProductFiles: () => draftProductFiles
 });
-function cachedDraft(kind, text6, inputs) {
-  if (text6 === void 0) return false;
-  const marked = readMarkedFile(kind, text6);
+function cachedDraft(kind, text7, inputs) {
+  if (text7 === void 0) return false;
+  const marked = readMarkedFile(kind, text7);
   return marked.marked && marked.intact && marked.data.drafter === "model" && marked.data.inputs === inputs;
 }
 async function draftProductFiles(model, input2) {
@@ -83458,7 +89979,7 @@ async function planProductCommand(options) {
   const detected = stack.entries.length === 0 ? "no manifests found: fill it in by hand" : `${plural3(stack.entries.length, "entry", "entries")} detected`;
   planned.push({ kind: "techStack", path: paths2.techStack, content: renderTechStack(stack.entries), note: ` (${detected})` });
   const existing = await Promise.all(planned.map(async (file2) => ({ file: file2, text: await readTextFileIfAny(join10(options.cwd, file2.path), file2.path) })));
-  const conflicts = existing.filter(({ file: file2, text: text6 }) => text6 !== void 0 && text6 !== file2.content).map(({ file: file2 }) => file2.path);
+  const conflicts = existing.filter(({ file: file2, text: text7 }) => text7 !== void 0 && text7 !== file2.content).map(({ file: file2 }) => file2.path);
   if (conflicts.length > 0 && !options.force) {
     const them = conflicts.length === 1 ? "it" : "them";
     return {
@@ -83468,10 +89989,10 @@ async function planProductCommand(options) {
 `
     };
   }
-  for (const { file: file2, text: text6 } of existing) if (text6 !== file2.content) await refuseSymlinks(join10(options.cwd, file2.path), options.cwd, file2.path);
+  for (const { file: file2, text: text7 } of existing) if (text7 !== file2.content) await refuseSymlinks(join10(options.cwd, file2.path), options.cwd, file2.path);
   const lines = [];
-  for (const { file: file2, text: text6 } of existing) {
-    if (text6 === file2.content) {
+  for (const { file: file2, text: text7 } of existing) {
+    if (text7 === file2.content) {
       lines.push(`Unchanged ${file2.path}`);
     } else {
       await writeTextFile(join10(options.cwd, file2.path), file2.path, file2.content, options.cwd);
@@ -83572,10 +90093,10 @@ var PACKAGE_NAME = "agent-os-github";
 async function readOwnVersion(from2 = fileURLToPath(import.meta.url)) {
   let folder2 = dirname(from2);
   for (; ; ) {
-    const text6 = await readFile(join(folder2, "package.json"), "utf8").catch(() => void 0);
-    if (text6 !== void 0) {
+    const text7 = await readFile(join(folder2, "package.json"), "utf8").catch(() => void 0);
+    if (text7 !== void 0) {
       try {
-        const manifest = JSON.parse(text6);
+        const manifest = JSON.parse(text7);
         if (manifest.name === PACKAGE_NAME && typeof manifest.version === "string") return manifest.version;
       } catch {
       }
@@ -83640,20 +90161,20 @@ function storesData(scores2, top) {
   const primary = ["api", "job", "ui"].some((k) => (scores2[k] ?? 0) >= Math.max(2, Math.ceil(top / 3)));
   return primary && (scores2.data ?? 0) >= 1;
 }
-function count(text6, words3) {
-  return text6.match(new RegExp(words3.source, words3.flags.includes("g") ? words3.flags : `${words3.flags}g`))?.length ?? 0;
+function count(text7, words3) {
+  return text7.match(new RegExp(words3.source, words3.flags.includes("g") ? words3.flags : `${words3.flags}g`))?.length ?? 0;
 }
 function classifyChange(title, body, repositoryPaths = []) {
   const prose2 = proseOf(body);
-  const code3 = inlineCodeOf(body);
+  const code4 = inlineCodeOf(body);
   const repository = TREE_SIGNS.filter(([, sign]) => repositoryPaths.some((p) => sign.test(p))).map(([kind]) => kind);
   const scores2 = {};
   for (const kind of CHANGE_KINDS) {
     const words3 = KIND_WORDS[kind];
     const strong2 = STRONG[kind];
     let score = count(prose2, words3) + 3 * count(title, words3) + (strong2 === void 0 ? 0 : count(prose2, strong2) + count(title, strong2));
-    if (kind === "cli") score += 2 * code3.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
-    if (kind === "api") score += 2 * code3.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
+    if (kind === "cli") score += 2 * code4.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
+    if (kind === "api") score += 2 * code4.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
     if (kind === "api" && /```(json|graphql|http)/i.test(body)) score += 2;
     if (score > 0) scores2[kind] = score;
   }
@@ -83686,14 +90207,14 @@ var BY_TITLE = [
   [/^(Users and permissions|Performance|Errors and edge cases|Rollout|Scope|From the answer to Q\d+):/, "spec"]
 ];
 var CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
-function scores(text6) {
-  const plain = plainText(text6);
+function scores(text7) {
+  const plain = plainText(text7);
   const out = /* @__PURE__ */ new Map();
   const stored = plain.match(/\b(tables?|columns?|rows?|migrat\w*|backfill\w*|indexe?s?)\b/gi)?.length ?? 0;
   if (stored > 0) out.set("data", stored);
   const core = plain.match(CORE_WORDS)?.length ?? 0;
   if (core > 0) out.set("core", core);
-  const routes = (text6.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text6.match(/```(http|json|graphql)/gi)?.length ?? 0);
+  const routes = (text7.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text7.match(/```(http|json|graphql)/gi)?.length ?? 0);
   if (routes > 0) out.set("api", 3 * routes);
   for (const [work, kinds] of WORDS) {
     const score = kinds.reduce((sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, "gi"))?.length ?? 0), 0);
@@ -83710,7 +90231,7 @@ function best(scored) {
   return top?.[0];
 }
 function textOf2(requirement) {
-  return [requirement.name, ...requirement.bullets.flatMap((b) => [b.text, ...(b.blocks ?? []).map((block) => block.split("\n")[0] ?? "")])].join("\n");
+  return [requirement.name, ...requirement.bullets.flatMap((b) => [b.text, ...(b.blocks ?? []).map((block2) => block2.split("\n")[0] ?? "")])].join("\n");
 }
 function classifyWork(requirements) {
   const spec = best(scores(requirements.map(textOf2).join("\n"))) ?? "core";
@@ -83773,7 +90294,7 @@ function renderTasks(spec) {
   for (const kind of WORK_ORDER) {
     const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
     if (requirements.length === 0) continue;
-    const { heading: heading3, group, work } = WORK[kind];
+    const { heading: heading4, group, work } = WORK[kind];
     const n = groups2.length + 1;
     const numbers = requirements.map((r) => r.number);
     const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
@@ -83782,7 +90303,7 @@ function renderTasks(spec) {
     lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
     groups2.push({
       number: n,
-      heading: heading3,
+      heading: heading4,
       title: group,
       dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
       lines,
@@ -83814,11 +90335,11 @@ function renderTasks(spec) {
     out.push(`This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`, "");
   }
   out.push("## Task List", "");
-  let heading2 = "";
+  let heading3 = "";
   for (const g of groups2) {
-    if (g.heading !== heading2) {
+    if (g.heading !== heading3) {
       out.push(`### ${g.heading}`, "");
-      heading2 = g.heading;
+      heading3 = g.heading;
     }
     out.push(`#### Task Group ${g.number}: ${g.title}`, "", `**Dependencies:** ${g.dependencies}`, "", ...g.lines, "", "**Acceptance Criteria:**", "");
     out.push(...g.acceptance.map((a) => `- ${a}`), "");
@@ -84160,8 +90681,8 @@ var SEGMENTS = [
 function article(noun) {
   return /^[aeiou]/i.test(noun) ? "an" : "a";
 }
-function segmentsIn(text6) {
-  const found = SEGMENTS.filter(([, words3]) => words3.test(text6)).map(([name]) => name);
+function segmentsIn(text7) {
+  const found = SEGMENTS.filter(([, words3]) => words3.test(text7)).map(([name]) => name);
   return found.filter((name) => !(name === "admin" && found.includes("workspace admin"))).slice(0, 3);
 }
 function userStoriesOf(doc, issue2, routed) {
@@ -84193,8 +90714,8 @@ function questionContext(issue2, repositoryPaths = []) {
   const requirements = findIssueRequirements(issue2).requirements.filter((r) => r.depth === 0).map((r) => r.text);
   return { issue: issue2, profile, sentences: sentences2, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
 }
-function phrase(text6, max = 80) {
-  const plain = text6.replace(/\s+/g, " ").trim();
+function phrase(text7, max = 80) {
+  const plain = text7.replace(/\s+/g, " ").trim();
   const short4 = plain.length <= max ? plain.replace(/[.;:,]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
   return escapeMarkdown(short4).replace(/@/g, "@\u200B");
 }
@@ -84216,7 +90737,7 @@ function namedInterfaces(context) {
   const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? "");
   const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map((m) => `${m[1] ?? ""} ${m[2] ?? ""}`);
   if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
-  const unique = (list4) => list4.filter((x, i) => x !== "" && list4.indexOf(x) === i).slice(0, 3);
+  const unique = (list5) => list5.filter((x, i) => x !== "" && list5.indexOf(x) === i).slice(0, 3);
   return { flags: unique(flags), routes: unique(routes) };
 }
 function relatedPaths(context, max = 3) {
@@ -84610,7 +91131,7 @@ function buildValidationReport(files3) {
       ...group.dependencies === void 0 ? {} : { dependencies: group.dependencies },
       ...countTasks(tasksOfGroup(file2, group))
     })),
-    diagnostics: file2.diagnostics.map(({ line: line5, severity, code: code3, message }) => ({ line: line5, severity, code: code3, message }))
+    diagnostics: file2.diagnostics.map(({ line: line5, severity, code: code4, message }) => ({ line: line5, severity, code: code4, message }))
   }));
   return { ok: reports.every((r) => r.complete === r.required), files: reports };
 }
@@ -84702,9 +91223,9 @@ function isTask(item) {
 }
 function referencedRequirements(tasksMarkdown) {
   const numbers = /* @__PURE__ */ new Set();
-  for (const text6 of taskTexts(tasksMarkdown)) {
-    for (const match of text6.matchAll(REFERENCE)) {
-      for (const id of (match[1] ?? "").split(/\s*(?:,|;|&|and|\/)\s*/)) {
+  for (const text7 of taskTexts(tasksMarkdown)) {
+    for (const match2 of text7.matchAll(REFERENCE)) {
+      for (const id of (match2[1] ?? "").split(/\s*(?:,|;|&|and|\/)\s*/)) {
         const n = Number(id.replace("#", "").split(".")[0]);
         if (Number.isInteger(n) && n > 0) numbers.add(n);
       }
@@ -84732,12 +91253,12 @@ async function validateCommand(paths2, options) {
   const read = await Promise.all(
     files3.map(async (absolute) => {
       const path3 = displayPath(absolute, options.cwd);
-      const { text: text6, bytes } = await readTextFileWithSize(absolute, path3);
+      const { text: text7, bytes } = await readTextFileWithSize(absolute, path3);
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path3}: ${tooLarge}`);
       let file2;
       try {
-        file2 = parseTaskFile(text6, { path: absolute, ...taskRulesOf(settings) });
+        file2 = parseTaskFile(text7, { path: absolute, ...taskRulesOf(settings) });
       } catch (error62) {
         if (isMarkdownTooComplex(error62)) throw new AgentOsError("user-input", `Cannot read ${path3}: ${error62.message}`, { cause: error62 });
         throw error62;
@@ -84751,7 +91272,7 @@ async function validateCommand(paths2, options) {
       const specAbsolute = settings.traceability === "off" || file2.dialect !== "agent-os" ? void 0 : specPathBeside(absolute.replace(/\\/g, "/"));
       const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, options.cwd);
       const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
-      const untraced = spec === void 0 ? [] : traceRequirements(spec, text6).untraced;
+      const untraced = spec === void 0 ? [] : traceRequirements(spec, text7).untraced;
       return { path: path3, file: file2, template: !namedFiles.has(absolute) && isTemplateTaskFile(file2), trace: { specPath, untraced } };
     })
   );
@@ -84805,16 +91326,16 @@ var REUSE_LEAD = /^(reuse|re-use|use the existing|existing code|follow the patte
 var ADDS = /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;
 var SIGNIFICANT = /[\p{L}\p{N}_-]{4,}/gu;
 var STOP = /* @__PURE__ */ new Set(["that", "this", "with", "from", "have", "should", "would", "could", "when", "them", "they", "their", "there", "into", "only", "also", "must", "will", "each", "every", "which", "what", "where", "after", "before", "about", "than", "then", "once", "just", "like", "more", "some", "same", "still"]);
-function words(text6) {
-  return new Set((plainText(text6).toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
+function words(text7) {
+  return new Set((plainText(text7).toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
 }
 function requirementMatcher(requirements) {
   const vocabulary = requirements.map(words);
-  return (text6) => {
-    const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text6));
+  return (text7) => {
+    const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text7));
     const n = Number(named?.[1] ?? named?.[2] ?? NaN);
     if (Number.isInteger(n) && n >= 1 && n <= requirements.length) return n - 1;
-    const said = words(text6);
+    const said = words(text7);
     let best2;
     vocabulary.forEach((own6, index2) => {
       const shared = [...own6].filter((w) => said.has(w)).length;
@@ -84823,12 +91344,12 @@ function requirementMatcher(requirements) {
     return best2?.index;
   };
 }
-function firstSentence(text6) {
-  const plain = plainText(text6).replace(/\s+/g, " ").trim();
+function firstSentence(text7) {
+  const plain = plainText(text7).replace(/\s+/g, " ").trim();
   return (splitSentences(plain)[0] ?? plain).replace(/[.:;,]$/, "");
 }
-function pieces(text6) {
-  return text6.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== "");
+function pieces(text7) {
+  return text7.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== "");
 }
 function splitAtLead(piece) {
   const sentences2 = splitSentences(piece);
@@ -84842,7 +91363,7 @@ function stripMarker(piece) {
 }
 function routeAnswers(entries2, requirements) {
   const routed = { outOfScope: [], reuse: [], visuals: [], users: [], acceptance: [], requirements: [], confirmed: [] };
-  const match = requirementMatcher(requirements);
+  const match2 = requirementMatcher(requirements);
   for (const entry of entries2) {
     const question = entry.number;
     const answer = entry.answer.trim();
@@ -84863,38 +91384,38 @@ function routeAnswers(entries2, requirements) {
       else rest.push(piece);
     }
     if (rest.length === 0) continue;
-    const text6 = rest.join("\n\n");
-    const title = (label2) => `${label2}: ${firstSentence(text6.replace(AGREEMENT, ""))}`;
+    const text7 = rest.join("\n\n");
+    const title = (label2) => `${label2}: ${firstSentence(text7.replace(AGREEMENT, ""))}`;
     switch (entry.topic) {
       case "scope": {
         const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, "")));
         const excludes = rest.filter((p) => !adds.includes(p));
         const excluded = excludes.map((p) => p.replace(AGREEMENT, "").replace(OUT_OF_SCOPE_LEAD, ""));
         if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join("\n\n"), question });
-        for (const add of adds) routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add))}`, text: stripMarker(add), question });
+        for (const add2 of adds) routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add2))}`, text: stripMarker(add2), question });
         break;
       }
       case "reuse":
-        routed.reuse.push({ text: text6, question, paths: findCodePaths(text6) });
+        routed.reuse.push({ text: text7, question, paths: findCodePaths(text7) });
         break;
       case "visuals":
-        routed.visuals.push({ text: text6, question });
+        routed.visuals.push({ text: text7, question });
         break;
       case "acceptance": {
-        const index2 = match(text6);
-        routed.acceptance.push({ text: text6.replace(AGREEMENT, ""), question, ...index2 === void 0 ? {} : { requirement: index2 } });
+        const index2 = match2(text7);
+        routed.acceptance.push({ text: text7.replace(AGREEMENT, ""), question, ...index2 === void 0 ? {} : { requirement: index2 } });
         break;
       }
       case "users-and-permissions":
-        routed.users.push({ text: text6, question });
-        routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text6, question });
+        routed.users.push({ text: text7, question });
+        routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text7, question });
         break;
       case "other":
       case "follow-up":
-        routed.requirements.push({ title: `From the answer to Q${question}: ${firstSentence(text6.replace(AGREEMENT, ""))}`, text: text6, question });
+        routed.requirements.push({ title: `From the answer to Q${question}: ${firstSentence(text7.replace(AGREEMENT, ""))}`, text: text7, question });
         break;
       default:
-        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text6, question });
+        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text7, question });
     }
   }
   return routed;
@@ -84909,9 +91430,9 @@ var GOAL_KINDS = ["problem", "preamble", "requirements", "users", "other"];
 function goalOf(issue2) {
   for (const kind of GOAL_KINDS) {
     for (const section4 of issue2.sections.filter((s) => s.kind === kind)) {
-      for (const paragraph2 of section4.paragraphs) {
-        const plain = plainText(paragraph2).replace(/\s+/g, " ").trim();
-        if (plain.length < 20 || noiseOf(paragraph2) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph2)) continue;
+      for (const paragraph3 of section4.paragraphs) {
+        const plain = plainText(paragraph3).replace(/\s+/g, " ").trim();
+        if (plain.length < 20 || noiseOf(paragraph3) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph3)) continue;
         return splitSentences(plain).slice(0, 2).join(" ");
       }
     }
@@ -84924,21 +91445,21 @@ function readIssueDescription(title, description) {
 
 // src/core/spec/render-spec.ts
 var SUMMARY = "Requirements Summary";
-function indentContinuation(text6, by) {
-  return text6.split("\n").map((line5, i) => i === 0 || line5 === "" ? line5 : `${" ".repeat(by)}${line5}`).join("\n");
+function indentContinuation(text7, by) {
+  return text7.split("\n").map((line5, i) => i === 0 || line5 === "" ? line5 : `${" ".repeat(by)}${line5}`).join("\n");
 }
 function blockLines(blocks, indent2) {
   return (blocks ?? []).flatMap((b) => ["", ...b.split("\n").map((l) => l === "" ? "" : `${indent2}${l}`), ""]);
 }
-function list3(items) {
+function list4(items) {
   return items.flatMap((b) => [`${"  ".repeat(b.depth)}- ${b.text}`, ...blockLines(b.blocks, "  ".repeat(b.depth + 1))]);
 }
-function sourced(text6, question, indent2 = "") {
-  const block = text6.includes("\n") || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text6);
-  return block ? `${indent2}- From the answer to Q${question}:
+function sourced(text7, question, indent2 = "") {
+  const block2 = text7.includes("\n") || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text7);
+  return block2 ? `${indent2}- From the answer to Q${question}:
 
-${indent2}  ${indentContinuation(text6, indent2.length + 2)}
-` : `${indent2}- ${text6} (from the answer to Q${question})`;
+${indent2}  ${indentContinuation(text7, indent2.length + 2)}
+` : `${indent2}- ${text7} (from the answer to Q${question})`;
 }
 function real(items) {
   return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above.");
@@ -84955,10 +91476,10 @@ function groups(items) {
 function decision(entry) {
   const label2 = entry.followUpOn === void 0 ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
   const answer = entry.defaulted ? `_Default accepted:_ ${entry.answer}` : entry.answer;
-  const block = /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(answer);
+  const block2 = /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(answer);
   return [
     `- ${label2} ${entry.question}`,
-    block ? `
+    block2 ? `
   **Answer:**
 
   ${indentContinuation(answer, 2)}` : `  **Answer:** ${indentContinuation(answer, 2)}`
@@ -84970,14 +91491,14 @@ function section3(title, lines, empty4) {
 function specificRequirements(functional, routed, acceptanceFromIssue) {
   const fromIssue = groups(functional);
   const titles = fromIssue.map((g) => g[0]?.text ?? "");
-  const requirements = fromIssue.map((group) => ({ title: firstSentence(group[0]?.text ?? ""), lines: list3(group), acceptance: [] }));
+  const requirements = fromIssue.map((group) => ({ title: firstSentence(group[0]?.text ?? ""), lines: list4(group), acceptance: [] }));
   for (const answer of routed.requirements) {
     requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
   }
   const general = [];
-  const match = requirementMatcher(titles);
+  const match2 = requirementMatcher(titles);
   for (const criterion of acceptanceFromIssue) {
-    const index2 = criterion.depth === 0 ? match(criterion.text) : void 0;
+    const index2 = criterion.depth === 0 ? match2(criterion.text) : void 0;
     const target = index2 === void 0 ? void 0 : requirements[index2];
     if (target) target.acceptance.push(`- ${criterion.text}`);
     else general.push(`${"  ".repeat(criterion.depth)}- ${criterion.text}`);
@@ -85011,9 +91532,9 @@ function renderSpec(doc) {
   if (extras("Functional Requirements").length > 0) specific.push("**More from the requirements**", "", ...extras("Functional Requirements"));
   if (general.length > 0 || extras("Acceptance Criteria").length > 0) specific.push("**Acceptance criteria**", "", ...general, "", ...extras("Acceptance Criteria"));
   const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
-  if (nonStoryUsers.length > 0) specific.push("**Users and permissions**", "", ...list3(nonStoryUsers), "");
+  if (nonStoryUsers.length > 0) specific.push("**Users and permissions**", "", ...list4(nonStoryUsers), "");
   if (technical.length > 0 || extras("Technical Considerations").length > 0) {
-    specific.push("**Technical considerations**", "", ...list3(technical), "", ...extras("Technical Considerations"));
+    specific.push("**Technical considerations**", "", ...list4(technical), "", ...extras("Technical Considerations"));
   }
   if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
   if (doc.notes.length > 0) {
@@ -85023,17 +91544,17 @@ function renderSpec(doc) {
 `), "");
   }
   const reuse = [
-    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list3([b])),
+    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list4([b])),
     ...routed.reuse.map((r) => sourced(r.text, r.question))
   ];
-  const exclusions = [...list3(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras("Scope Boundaries/Out of Scope")];
+  const exclusions = [...list4(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras("Scope Boundaries/Out of Scope")];
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",
-    ...section3("Goal", [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list3(context)] : []], ""),
+    ...section3("Goal", [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list4(context)] : []], ""),
     ...section3("User Stories", userStoriesOf(doc, issue2, routed), ""),
     ...section3("Specific Requirements", specific, "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"),
-    ...section3("Visual Design", [...list3(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], "No visual assets provided."),
+    ...section3("Visual Design", [...list4(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], "No visual assets provided."),
     ...section3("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
     ...section3("Out of Scope", exclusions, "- Anything not listed under Specific Requirements.")
   ];
@@ -85050,19 +91571,19 @@ var STOP2 = new Set(
 );
 var NEVER2 = /(^|\/)(node_modules|dist|build|coverage|vendor|\.git)\/|\.(png|jpe?g|gif|svg|ico|webp|pdf|zip|gz|lock|min\.js|map|woff2?|ttf|mp4|snap)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 var SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|py|rb|go|rs|java|kt|cs|php|swift|vue|svelte|sql|prisma|graphql|ya?ml|md)$/i;
-function keywordsOf(text6) {
-  const words3 = text6.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? [];
+function keywordsOf(text7) {
+  const words3 = text7.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? [];
   return new Set(words3.filter((w) => !STOP2.has(w)).map((w) => w.replace(/(ies|es|s)$/, (m) => m === "ies" ? "y" : "")));
 }
 function tokensOf(path3) {
   return path3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length >= 3).map((t) => t.replace(/(ies|es|s)$/, (m) => m === "ies" ? "y" : ""));
 }
-function rankRelevantFiles(paths2, text6, limit2) {
-  const words3 = keywordsOf(text6);
+function rankRelevantFiles(paths2, text7, limit2) {
+  const words3 = keywordsOf(text7);
   const scored = [];
   for (const path3 of paths2) {
     if (NEVER2.test(path3) || !SOURCE.test(path3)) continue;
-    let score = text6.includes(path3) ? 100 : 0;
+    let score = text7.includes(path3) ? 100 : 0;
     const tokens = tokensOf(path3);
     const name = tokensOf(path3.slice(path3.lastIndexOf("/") + 1));
     for (const token of new Set(tokens)) if (words3.has(token)) score += name.includes(token) ? 3 : 1;
@@ -85073,20 +91594,20 @@ function rankRelevantFiles(paths2, text6, limit2) {
 
 // src/core/model/choose-grounding-files.ts
 var RELEVANT_FILES = 8;
-function chooseGroundingFiles(paths2, specRoot, text6) {
+function chooseGroundingFiles(paths2, specRoot, text7) {
   const product = paths2.filter((p) => p.startsWith(`${specRoot}/product/`) && p.endsWith(".md"));
   const standards = paths2.filter((p) => p.startsWith(`${specRoot}/standards/`) && p.endsWith(".md"));
   const relevant = rankRelevantFiles(
     paths2.filter((p) => !p.startsWith(`${specRoot}/`)),
-    text6,
+    text7,
     RELEVANT_FILES
   );
   return [...product, ...standards, ...relevant];
 }
 var MAX_FILE_CHARS = 12e3;
-function clipFile(text6) {
-  return text6.length > MAX_FILE_CHARS ? `${text6.slice(0, MAX_FILE_CHARS)}
-\u2026` : text6;
+function clipFile(text7) {
+  return text7.length > MAX_FILE_CHARS ? `${text7.slice(0, MAX_FILE_CHARS)}
+\u2026` : text7;
 }
 
 // src/cli/write-spec-command.ts
@@ -85205,8 +91726,8 @@ async function writeSpecCommand(folder2, options) {
   if (chosen.model !== void 0 && !(editedByHand && !options.force)) {
     const folderPath = displayPath(root2, options.cwd);
     const paths2 = (await readLocalTree(options.cwd)).filter((p) => p !== folderPath && !p.startsWith(`${folderPath}/`));
-    const text6 = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join("\n");
-    const documents = (await readLocalFiles(options.cwd, chooseGroundingFiles(paths2, settings.specRoot, text6))).map((d) => ({ path: d.path, text: clipFile(d.text) }));
+    const text7 = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join("\n");
+    const documents = (await readLocalFiles(options.cwd, chooseGroundingFiles(paths2, settings.specRoot, text7))).map((d) => ({ path: d.path, text: clipFile(d.text) }));
     const stack = detectTechStack(await readStackFiles(options.cwd));
     const drafted = await draftSpecFile(chosen.model, { doc, floor: content3, existingText: existing, repository: { paths: paths2, documents, stack }, budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
     content3 = drafted.content;
