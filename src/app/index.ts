@@ -4,6 +4,7 @@ import type { Settings } from '../core/config/parse-config.js';
 import type { RepoRef } from '../github/github-client.js';
 import { isAppSender } from '../github/app-identity.js';
 import { useConditionalRequests } from '../github/conditional-requests.js';
+import { DEFAULT_SETTINGS_ABSENCE_TTL_MS, forgetSettingsRepoAbsent, type AbsenceClock } from '../github/owner-settings-absence.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
 import { createResponseStore, type ResponseStore } from '../github/response-store.js';
 import { wasHeadReported } from '../github/upsert-check-run.js';
@@ -41,6 +42,13 @@ export interface AgentOsAppOptions {
   claimTimes?: ClaimTimes;
   /** Prefix of the claim keys in Redis. */
   claimPrefix?: string;
+  /**
+   * How long an owner without a `.github` settings repository is believed to have none (ms;
+   * `AGENT_OS_SETTINGS_ABSENCE_TTL` in seconds; default 5 minutes; 0 asks GitHub on every event).
+   */
+  settingsAbsenceTtlMs?: number;
+  /** The clock that TTL is judged by (tests inject one; default `Date.now`). */
+  now?: () => number;
 }
 
 /** The App, and what its operators and tests see of its queue. */
@@ -76,6 +84,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: gateStats(), claims: claimStore().store });
   /** GitHub's answers kept for conditional requests (Redis with `REDIS_URL`, so replicas share them). */
   let responses: ResponseStore | undefined;
+  const absenceClock: AbsenceClock = { now: options.now ?? Date.now, ttlMs: options.settingsAbsenceTtlMs ?? DEFAULT_SETTINGS_ABSENCE_TTL_MS };
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
     if (configuredModel.problem !== undefined) probot.log.warn(`Model drafting is off: ${configuredModel.problem}`);
@@ -115,7 +124,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     const on = app.on.bind(app);
     app.on = ((events: Parameters<typeof on>[0], handler: (context: Context) => Promise<void>) => {
       on(events, (context: Context) => {
-        useConditionalRequests(context.octokit, store);
+        useConditionalRequests(context.octokit, store, absenceClock);
         return handler(context);
       });
     }) as typeof app.on;
@@ -123,6 +132,9 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     app.on([...INSTALLATION_EVENTS], (context) =>
       desk.accept(context, async () => {
         const { payload } = context;
+        // The App may now read the owner's `.github` repository: its settings are asked for again.
+        const account = (payload.installation as { account?: { login?: string } | null }).account?.login;
+        if (account !== undefined) await forgetSettingsRepoAbsent(store, account);
         const listed = 'repositories_added' in payload ? payload.repositories_added : payload.repositories;
         const repos =
           payload.action === 'created' ? await listInstallationRepositories(context.octokit) : (listed ?? []).map((r) => ({ owner: r.full_name.split('/')[0] ?? '', repo: r.name }));
@@ -322,8 +334,10 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
 export default function agentOsApp(app: Probot, loaded?: ApplicationFunctionOptions): void {
   const concurrency = Number(process.env.AGENT_OS_CONCURRENCY);
   const redisUrl = process.env.REDIS_URL;
+  const absenceTtl = Number(process.env.AGENT_OS_SETTINGS_ABSENCE_TTL ?? Number.NaN);
   createAgentOsApp({
     ...(redisUrl ? { redisUrl } : {}),
     ...(Number.isInteger(concurrency) && concurrency > 0 ? { concurrency } : {}),
+    ...(Number.isFinite(absenceTtl) && absenceTtl >= 0 ? { settingsAbsenceTtlMs: absenceTtl * 1000 } : {}),
   }).app(app, loaded);
 }

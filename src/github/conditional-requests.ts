@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { gitBlobSha } from './git-blob-sha.js';
+import { SYSTEM_ABSENCE_CLOCK, type AbsenceClock } from './owner-settings-absence.js';
 import type { ResponseStore } from './response-store.js';
 
 /** What the hook needs of an Octokit: Probot's `context.octokit` and `@octokit/rest` both have it. */
@@ -28,10 +29,16 @@ const IMMUTABLE = /\/git\/(?:blobs|trees)\/[0-9a-f]{40}(?:\?|$)/;
 const KEPT_HEADERS = ['link', 'content-type'] as const;
 
 const stores = new WeakMap<object, ResponseStore>();
+const clocks = new WeakMap<object, AbsenceClock>();
 
 /** The store a client was given by `useConditionalRequests`, if any (adapters keep their own entries in it). */
 export function storeOf(client: object): ResponseStore | undefined {
   return stores.get(client);
+}
+
+/** The clock a client's store judges remembered absences by (see owner-settings-absence.ts). */
+export function absenceClockOf(client: object): AbsenceClock {
+  return clocks.get(client) ?? SYSTEM_ABSENCE_CLOCK;
 }
 
 function keyOf(url: string, accept: string): string {
@@ -71,9 +78,10 @@ function parse(text: string | undefined): StoredResponse | undefined {
  * read again. Git blobs and trees, named by their content, come from the store without asking at all.
  * Writes, and reads that carry their own `If-None-Match`, pass through untouched.
  */
-export function useConditionalRequests(octokit: HookableOctokit & object, store: ResponseStore): void {
+export function useConditionalRequests(octokit: HookableOctokit & object, store: ResponseStore, clock?: AbsenceClock): void {
   if (stores.has(octokit)) return;
   stores.set(octokit, store);
+  if (clock !== undefined) clocks.set(octokit, clock);
   /** Reads of this client in flight: the same read asked for twice at once is sent once. */
   const inFlight = new Map<string, Promise<OctokitResponse<unknown>>>();
   octokit.hook.wrap('request', async (request, options) => {

@@ -125,9 +125,9 @@ describe('/write-spec', () => {
     const command = await say(probot, fake, 12, '/write-spec', LEE);
 
     expect(fake.log()).toEqual([
-      // The repository's configuration: its root listing shows no .github folder; then the owner's .github.
+      // The repository's configuration: its root listing shows no .github folder; the owner's .github had none a
+      // moment ago (its 404 is remembered for a while: no request).
       'GET /contents',
-      'GET /repos/acme/.github/contents/.github/agent-os.yml',
       'GET /issues/12/comments',
       'GET /collaborators/lee/permission',
       'POST /issues/comments/' + String(command.id) + '/reactions',
