@@ -57,3 +57,40 @@ export async function rememberPullRequest(store: ResponseStore, repo: RepoRef, n
   const next: Seen = { updatedAt: snapshot.updatedAt, headSha: snapshot.headSha, bodyHash: hashOf(snapshot.body) };
   await store.set(keyOf(repo, number), JSON.stringify(next));
 }
+
+/** The pull request's checklist comment as the App last wrote or saw it. */
+interface ChecklistSeen {
+  id: number;
+  bodyHash: string;
+}
+
+function checklistKeyOf(repo: RepoRef, number: number): string {
+  return `checklist:${repo.owner}/${repo.repo}#${number}`;
+}
+
+/**
+ * The checklist comment the App last wrote (or found) on a pull request: its id, and a hash of its text. A person's
+ * edit of it forgets it (`forgetChecklist`), so the comments are listed again; the App's own writes keep it.
+ */
+export async function recallChecklist(store: ResponseStore, repo: RepoRef, number: number): Promise<ChecklistSeen | undefined> {
+  const text = await store.get(checklistKeyOf(repo, number));
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text) as ChecklistSeen;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function rememberChecklist(store: ResponseStore, repo: RepoRef, number: number, id: number, body: string): Promise<void> {
+  await store.set(checklistKeyOf(repo, number), JSON.stringify({ id, bodyHash: hashOf(body) } satisfies ChecklistSeen));
+}
+
+export async function forgetChecklist(store: ResponseStore, repo: RepoRef, number: number): Promise<void> {
+  await store.set(checklistKeyOf(repo, number), '');
+}
+
+/** Whether this text is the one remembered (the hash `rememberChecklist` kept). */
+export function isRememberedText(seen: ChecklistSeen, body: string): boolean {
+  return seen.bodyHash === hashOf(body);
+}

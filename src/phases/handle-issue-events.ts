@@ -10,6 +10,8 @@ import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { PRODUCT_FILES, renderDraftingNote, renderPromptsNote } from '../core/model/render-drafting-note.js';
 import { addReaction } from '../github/add-reaction.js';
+import { storeOf } from '../github/conditional-requests.js';
+import { forgetChecklist } from '../github/pull-request-memory.js';
 import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
@@ -330,6 +332,9 @@ async function withFollowUps(ctx: LifecycleContext, pullRequest: number, outcome
 export async function handleIssueComment(base: EventBase, event: IssueCommentEvent): Promise<EventOutcome> {
   const isChecklistEdit = event.action === 'edited' && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body);
   if (!isChecklistEdit && (event.comment.authorIsBot || event.sender.isBot)) return IGNORED;
+  // A person edited the checklist: the text the App remembers of it is no longer the comment's.
+  const store = isChecklistEdit ? storeOf(base.client) : undefined;
+  if (store !== undefined) await forgetChecklist(store, base.repo, event.issueNumber);
   const command = event.action === 'created' ? parseCommand(event.comment.body) : undefined;
   // Most comments are conversation: tell them apart before spending requests on the repository's settings.
   if (!isChecklistEdit && command === undefined && (event.isPullRequest || parseAnswers(event.comment.body, ANY_QUESTIONS).length === 0)) return IGNORED;
