@@ -7,18 +7,18 @@ import { readSubIssueMarker, renderSubIssue, type SubIssue } from '../core/orche
 import type { SpecLocation } from '../core/spec/spec-location.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
-import { readBranch } from '../github/branches.js';
 import { gitBlobSha } from '../github/git-blob-sha.js';
 import { commitFilesOnBranch } from '../github/commit-files.js';
 import { listDirectory } from '../github/list-directory.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { addSubIssue, listRecentIssues, listSubIssues } from '../github/sub-issues.js';
-import { readFileOnBranch, type FileToWrite } from '../github/write-files.js';
+import type { FileToWrite } from '../github/write-files.js';
 import { createIssue, updateIssue, type IssueRecord } from '../github/write-issue.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import { draftGroupPrompts } from './draft-group-prompts.js';
 import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
+import { readOrchestrationInputs } from './read-orchestration-inputs.js';
 
 /** Sub-issue labels that name a task group's specialisation (`task-group: database`). */
 const SPECIALISATION_LABEL_PREFIX = 'task-group: ';
@@ -103,13 +103,7 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
   const { location } = spec;
   const orchestrationPath = `${location.folder}/orchestration.yml`;
   const promptsFolder = `${location.folder}/implementation/prompts`;
-  const [tasksFile, existingPlan, head, prompts, links] = await Promise.all([
-    readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch),
-    readFileOnBranch(ctx.client, ctx.repo, orchestrationPath, location.branch),
-    readBranch(ctx.client, ctx.repo, location.branch),
-    listDirectory(ctx.client, ctx.repo, promptsFolder, location.branch),
-    specFileLinks(ctx, location),
-  ]);
+  const { tasksFile, existingPlan, head, prompts, links } = await readOrchestrationInputs(ctx, location, spec.headSha, orchestrationPath, promptsFolder);
   if (tasksFile === undefined || head === undefined) {
     throw new AgentOsError('user-input', `The branch \`${location.branch}\` has no \`tasks.md\` yet: comment \`/create-tasks\` first.`);
   }
