@@ -12,7 +12,7 @@ import { PRODUCT_FILES, renderDraftingNote, renderPromptsNote } from '../core/mo
 import { addReaction } from '../github/add-reaction.js';
 import { storeOf } from '../github/conditional-requests.js';
 import { forgetChecklist } from '../github/pull-request-memory.js';
-import { createIssueComment, findOurComments, listIssueComments, readIssueComment, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import { createIssueComment, findOurComments, listIssueComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
@@ -392,7 +392,10 @@ async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): P
   const eventKey = `comment-${event.comment.id}`;
   let comments: readonly IssueComment[] = [];
   try {
-    const [issue, comment] = await Promise.all([readIssue(ctx.client, ctx.repo, event.issueNumber), readIssueComment(ctx.client, ctx.repo, event.comment.id)]);
+    // The comment as it is now comes with the issue's comments, which the fold needs anyway (one read, not two).
+    const [issue, listed] = await Promise.all([readIssue(ctx.client, ctx.repo, event.issueNumber), listIssueComments(ctx.client, ctx.repo, event.issueNumber)]);
+    comments = listed;
+    const comment = listed.find((c) => c.id === event.comment.id);
     if (comment === undefined || comment.byBot) return { phase: 'fold-answers', status: 'deleted' };
     if (issue.author !== comment.author) {
       const held = await readPermission(ctx.client, ctx.repo, comment.author);
@@ -401,7 +404,6 @@ async function handleAnswers(ctx: LifecycleContext, event: IssueCommentEvent): P
         return { phase: 'fold-answers', status: 'not-allowed' };
       }
     }
-    comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
     const outcome = await foldAnswerComment(ctx, { issue, comment, comments });
     if (outcome.status === 'edited-by-hand' && !handledBefore(comments, eventKey)) {
       await reply(
