@@ -42,6 +42,15 @@ export interface GateScenario {
   writesPerDelivery: number;
   /** Deliveries that threw (the App or the bench is broken); their time is counted all the same. */
   failed: number;
+  /** Requests that count against the rate limit (all but 304s and installation tokens), in all and per push. */
+  countedRequests: number;
+  countedPerPush: number;
+  /**
+   * Pull requests left right: exactly one check run on the head, whose title counts the ticks of tasks.md at that
+   * head, and one checklist comment; out of `pushes`.
+   */
+  rightPullRequests: number;
+  pushes: number;
 }
 
 interface Fixture {
@@ -82,6 +91,17 @@ function pushTick(fake: FakeGitHub, number: number): void {
   );
 }
 
+/** One check run on the head, counting the ticks of its tasks.md, and one checklist comment. */
+function isRight(fake: FakeGitHub, number: number): boolean {
+  const head = fake.issues.get(number)?.pull_request?.head ?? '';
+  const sha = fake.git.resolve(head)?.sha ?? '';
+  const tasks = [...(fake.git.filesAt(head)?.entries() ?? [])].find(([path]) => path.endsWith('/tasks.md'))?.[1] ?? '';
+  const ticked = tasks.split('\n').filter((line) => /^\s*- \[x\] /.test(line)).length;
+  const runs = fake.checkRuns.filter((r) => r.head_sha === sha);
+  const checklists = fake.comments.filter((c) => c.issue === number && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
+  return runs.length === 1 && (runs[0]?.output.title ?? '').startsWith(`${String(ticked)} of ${String(TASKS_PER_FILE)} `) && checklists.length === 1;
+}
+
 /**
  * Deliver `pull_request.synchronize` for each number (all at once, or one after another, each waiting for its work
  * when one at a time) and time each answer.
@@ -115,6 +135,8 @@ async function run(fixture: Fixture, scenario: string, numbers: readonly number[
   const elapsed = performance.now() - started;
   const made = binding.requests.slice(before).filter((r) => !isTokenRequest(r));
   const deliveries = numbers.length * copies;
+  const pushes = new Set(numbers).size;
+  const counted = made.filter((r) => r.status !== 304).length;
   return {
     scenario,
     deliveries,
@@ -129,6 +151,10 @@ async function run(fixture: Fixture, scenario: string, numbers: readonly number[
     requestsPerDelivery: round(made.length / deliveries, 1),
     writesPerDelivery: round(made.filter((r) => r.method !== 'GET').length / deliveries, 2),
     failed,
+    countedRequests: counted,
+    countedPerPush: round(counted / pushes, 1),
+    rightPullRequests: [...new Set(numbers)].filter((number) => isRight(fake, number)).length,
+    pushes,
   };
 }
 

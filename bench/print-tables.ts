@@ -58,9 +58,23 @@ function printGate(scenarios: readonly GateScenario[]): void {
     'deliveries/s': s.deliveriesPerSecond,
     'requests/delivery': s.requestsPerDelivery,
     'writes/delivery': s.writesPerDelivery,
+    'counted/push': s.countedPerPush,
+    'PRs right': `${s.rightPullRequests}/${s.pushes}`,
     failed: s.failed,
   }));
   console.log(formatTable(rows));
+  // Issue #18's targets 2 and 3, as figures next to their bounds.
+  const load = scenarios.find((s) => s.scenario.includes('each delivered 3×'));
+  const burst = scenarios.find((s) => s.scenario.startsWith('burst'));
+  const ok = (pass: boolean) => (pass ? 'ok' : 'NO');
+  if (load) {
+    const pass = load.p99Ms < 1000 && load.countedPerPush <= 3 && load.rightPullRequests === load.pushes && load.failed === 0;
+    console.log(`   Target 2 (${load.scenario}): p99 answer ${load.p99Ms} ms (< 1000), ${load.countedPerPush} counted per push (≤ 3), ${load.rightPullRequests}/${load.pushes} PRs right: ${ok(pass)}.`);
+  }
+  if (burst) {
+    const pass = burst.gateRuns <= 2 && burst.countedRequests <= 20 && burst.p99Ms < 1000 && burst.rightPullRequests === 1 && burst.failed === 0;
+    console.log(`   Target 3 (${burst.scenario}): ${burst.gateRuns} gate evaluations (≤ 2), ${burst.countedRequests} counted requests (≤ 20), p99 answer ${burst.p99Ms} ms (< 1000), one check run and checklist: ${burst.rightPullRequests === 1 ? 'yes' : 'no'}: ${ok(pass)}.`);
+  }
 }
 
 function printParse(results: readonly ParseResult[]): void {

@@ -17,6 +17,8 @@ const LATENCY_MS = 5;
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const LEE: FakeUser = { login: 'lee', type: 'User' };
 const ISSUE = 12;
+/** An unrelated issue, whose label is the installation's first event. */
+const OTHER_ISSUE = 7;
 const BODY = [
   '## Requirements',
   '- Owners and admins can invite people by email from the **Members** page',
@@ -37,7 +39,8 @@ type Delivery = Parameters<typeof deliver>;
  * from the repository, every write find-or-create), webhooks of its own writes included, and why, in one line.
  * Conditional reads answered 304 are free and not counted. `S` is the settings: the repository's
  * `.github/agent-os.yml` through its root listing (a 304 while the default branch stays), then the owner's `.github`
- * repository's (a 404 when it has none: GitHub gives a 404 no ETag, so it is counted every time).
+ * repository's (a 404 when it has none: GitHub gives a 404 no ETag, so the App remembers it for a TTL and S costs
+ * 0 counted requests in the steady state; the first event of an installation pays both, see `settings (first event)`).
  */
 export interface LowerBound {
   reads: number;
@@ -100,6 +103,13 @@ function specPullRequest(fake: FakeGitHub): number {
   return [...fake.issues.values()].find((i) => i.pull_request)?.number ?? 0;
 }
 
+/** Someone pushes a commit to the spec pull request's branch; GitHub delivers `pull_request.synchronize`. */
+function push(probot: Probot, fake: FakeGitHub, change: (files: Map<string, string>) => void, message: string, id: string): Delivery {
+  const pr = specPullRequest(fake);
+  fake.git.commitOnBranch(fake.issues.get(pr)?.pull_request?.head ?? '', change, message);
+  return [probot, 'pull_request', pullRequestPayload(fake, pr), id];
+}
+
 function checklistComment(fake: FakeGitHub, pr: number) {
   const comment = fake.comments.find((c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
   if (!comment) throw new Error(`no checklist comment on #${pr}`);
@@ -114,6 +124,22 @@ function comment(probot: Probot, fake: FakeGitHub, number: number, body: string,
 
 function operations(probot: Probot): Operation[] {
   return [
+    {
+      operation: 'settings (first event)',
+      trigger: "issues.labeled bug on another issue: the installation's first event reads the settings",
+      lowerBound: {
+        reads: 2,
+        writes: 0,
+        roundTrips: 2,
+        redeliveryReads: 0,
+        why: "the repository's root listing (no ETag yet) ‖ the owner's .github file (a 404, remembered for AGENT_OS_SETTINGS_ABSENCE_TTL): paid once, not by each operation below. Redelivery: claimed and dropped",
+      },
+      prepare: (fake) => {
+        fake.addIssue({ number: OTHER_ISSUE, title: 'Crash on save', body: 'Steps to reproduce…', user: LEE });
+        fake.issues.get(OTHER_ISSUE)?.labels.push('bug');
+        return [probot, 'issues', labeledPayload(fake, OTHER_ISSUE, 'bug'), 'bug-1'];
+      },
+    },
     {
       operation: 'shape-spec',
       trigger: 'issues.labeled shape-spec',
@@ -263,6 +289,33 @@ function operations(probot: Probot): Operation[] {
         );
         return [probot, 'issues', payload, 'close-2'];
       },
+    },
+    {
+      operation: 'push, steady: ticks a task',
+      trigger: 'pull_request.synchronize after a push ticking the next open task (the App has gated this PR before)',
+      lowerBound: {
+        reads: 2,
+        writes: 2,
+        roundTrips: 2,
+        redeliveryReads: 0,
+        why: 'PR files (changed), then tasks.md by its new blob SHA, then check run ‖ checklist: S, head and description from the current payload, the check run created on a new head, the checklist edited by the id the App remembers. Both writes are the product (a new head needs its check run; the checklist shows the tick)',
+      },
+      prepare: (fake) =>
+        push(probot, fake, (files) => {
+          for (const [path, text] of files) if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] ', '- [x] '));
+        }, 'Tick the next task', 'push-3'),
+    },
+    {
+      operation: 'push, steady: no task change',
+      trigger: 'pull_request.synchronize after a push changing only code (tasks.md as it was)',
+      lowerBound: {
+        reads: 1,
+        writes: 2,
+        roundTrips: 2,
+        redeliveryReads: 0,
+        why: "PR files (changed), then check run ‖ checklist (its links name the new head): tasks.md's blob is unchanged, so it comes from the store",
+      },
+      prepare: (fake) => push(probot, fake, (files) => files.set('src/invites.ts', 'export const invites = [];\n'), 'Code only', 'push-4'),
     },
   ];
 }
