@@ -5,6 +5,8 @@
 import nock from 'nock';
 import { performance } from 'node:perf_hooks';
 import type { Probot } from 'probot';
+import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
+import { countTasks } from '../src/core/tasks/summarize-tasks.js';
 import { FakeGitHub } from '../test/support/fake-github/fake-github.js';
 import { pullRequestPayload } from '../test/support/lifecycle-events.js';
 import { answer, appOf, createTestProbot } from '../test/support/test-probot.js';
@@ -45,6 +47,8 @@ export interface GateScenario {
   /** Requests that count against the rate limit (all but 304s and installation tokens), in all and per push. */
   countedRequests: number;
   countedPerPush: number;
+  /** Of those, the counted reads per push (the rest are writes: the check run and the checklist). */
+  countedReadsPerPush: number;
   /**
    * Pull requests left right: exactly one check run on the head, whose title counts the ticks of tasks.md at that
    * head, and one checklist comment; out of `pushes`.
@@ -91,15 +95,15 @@ function pushTick(fake: FakeGitHub, number: number): void {
   );
 }
 
-/** One check run on the head, counting the ticks of its tasks.md, and one checklist comment. */
+/** One check run on the head, its title counting the tasks of tasks.md there (the task parser's own count), one checklist comment. */
 function isRight(fake: FakeGitHub, number: number): boolean {
   const head = fake.issues.get(number)?.pull_request?.head ?? '';
   const sha = fake.git.resolve(head)?.sha ?? '';
-  const tasks = [...(fake.git.filesAt(head)?.entries() ?? [])].find(([path]) => path.endsWith('/tasks.md'))?.[1] ?? '';
-  const ticked = tasks.split('\n').filter((line) => /^\s*- \[x\] /.test(line)).length;
+  const [path, text] = [...(fake.git.filesAt(head)?.entries() ?? [])].find(([p]) => p.endsWith('/tasks.md')) ?? ['', ''];
+  const counts = countTasks(parseTaskFile(text, { path }).tasks);
   const runs = fake.checkRuns.filter((r) => r.head_sha === sha);
   const checklists = fake.comments.filter((c) => c.issue === number && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
-  return runs.length === 1 && (runs[0]?.output.title ?? '').startsWith(`${String(ticked)} of ${String(TASKS_PER_FILE)} `) && checklists.length === 1;
+  return runs.length === 1 && runs[0]?.output.title === `${String(counts.complete)} of ${String(counts.required)} tasks complete` && checklists.length === 1;
 }
 
 /**
@@ -153,6 +157,7 @@ async function run(fixture: Fixture, scenario: string, numbers: readonly number[
     failed,
     countedRequests: counted,
     countedPerPush: round(counted / pushes, 1),
+    countedReadsPerPush: round(made.filter((r) => r.status !== 304 && r.method === 'GET').length / pushes, 1),
     rightPullRequests: [...new Set(numbers)].filter((number) => isRight(fake, number)).length,
     pushes,
   };
