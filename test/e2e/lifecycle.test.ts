@@ -402,6 +402,8 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     await stage.idle(`${story.fake.owner}/${story.fake.repo}`);
 
     expect((await gateRuns()) - runsBefore).toBeLessThanOrEqual(2);
+    // Issue #18: the whole burst costs at most 20 requests to GitHub (304s included), one per delivery at most.
+    expect(story.fake.requests.length - from).toBeLessThanOrEqual(20);
     expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 22 tasks complete']]);
     const checklistEdits = story.writesSince(from).filter((w) => w.startsWith('PATCH /issues/comments/'));
     expect(checklistEdits.length).toBeGreaterThanOrEqual(1);
