@@ -37,8 +37,9 @@ function printRequests({ latencyMs, operations }: RequestsPerOperation): void {
     };
   });
   console.log(formatTable(rows));
-  console.log("   Lower bounds (S = settings: the owner's .github 404 is counted, GitHub gives a 404 no ETag; the repository's own");
-  console.log('   file is proven absent, or read, through its root listing: a 304 while the default branch stays; ‖ = in parallel):');
+  console.log("   Lower bounds (S = settings: the repository's own file proven absent, or read, through its root listing, a 304 while the");
+  console.log("   default branch stays; the owner's .github 404, which has no ETag, remembered for a TTL: S is 0 counted after the");
+  console.log("   installation's first event, which pays both; ‖ = in parallel):");
   for (const o of operations) console.log(`   - ${o.operation}: ${o.lowerBound.why}.`);
   for (const o of operations) {
     for (const error of [o.first.error, o.cascade.error, o.redelivery.error]) if (error !== undefined) console.log(`   ! ${o.operation} threw: ${error}`);

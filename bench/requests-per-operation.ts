@@ -251,11 +251,14 @@ function operations(probot: Probot): Operation[] {
       operation: 'orchestrate-tasks',
       trigger: 'issue_comment.created /orchestrate-tasks on the spec PR (3 task groups)',
       lowerBound: {
-        reads: 10,
-        writes: 12,
+        // Corrected: the bound once read tasks.md, orchestration.yml, the branch, the prompts and visuals folders one
+        // by one (10 reads); the head's tree is one read, missing files cost nothing. It also left out the gate of
+        // its own commit (PR files, and the checklist edit: its links name the new head).
+        reads: 8,
+        writes: 13,
         roundTrips: 17,
         redeliveryReads: 2,
-        why: 'S, then permission ‖ comments ‖ PR, then 👀 ‖ issue, then spec branch, then tasks.md ‖ orchestration.yml ‖ branch head ‖ prompts folder ‖ visuals folder, then tree → commit → ref, then sub-issues, then per group issue → attach (in order), then reply ‖ 🚀. Redelivery: S + comments',
+        why: "S, then permission ‖ comments ‖ PR, then 👀 ‖ issue, then spec branch (its head), then that commit's tree (tasks.md by its blob, known from the App's own writes; orchestration.yml, prompts and visuals from the same listing), then tree → commit → ref, then sub-issues ‖ recent issues (a group's issue made but not attached), then per group issue → attach (in order), then sub-issues again (duplicates from a race), then reply ‖ 🚀; its commit's synchronize: PR files, then check run ‖ checklist. Redelivery: S + comments",
       },
       prepare: (fake) => comment(probot, fake, specPullRequest(fake), '/orchestrate-tasks', LEE, 'orchestrate-1'),
     },
