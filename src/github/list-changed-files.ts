@@ -1,3 +1,5 @@
+import { textOfAddedFile } from '../core/diff/text-of-added-file.js';
+import { gitBlobSha } from './git-blob-sha.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
 
@@ -6,11 +8,29 @@ export interface ChangedFile {
   removed: boolean;
   /** The file's git blob SHA at the head (names its content), when GitHub gives it. */
   blobSha?: string;
+  /** An added file's diff as GitHub lists it (absent when GitHub leaves it out: a large or binary file). */
+  addedPatch?: string;
 }
 
-function changedFile(f: { filename: string; status: string; sha?: string | null }): ChangedFile {
+function changedFile(f: { filename: string; status: string; sha?: string | null; patch?: string | null }): ChangedFile {
   const removed = f.status === 'removed';
-  return { path: f.filename, removed, ...(!removed && typeof f.sha === 'string' && /^[0-9a-f]{40}$/.test(f.sha) ? { blobSha: f.sha } : {}) };
+  return {
+    path: f.filename,
+    removed,
+    ...(!removed && typeof f.sha === 'string' && /^[0-9a-f]{40}$/.test(f.sha) ? { blobSha: f.sha } : {}),
+    ...(f.status === 'added' && typeof f.patch === 'string' ? { addedPatch: f.patch } : {}),
+  };
+}
+
+/**
+ * The text of a file the pull request adds, taken from the diff the file list already holds, and only when its blob
+ * SHA is the one GitHub lists (the same bytes): a spec's own pull request adds its tasks.md and spec.md, so a push
+ * that ticks a task is gated without reading either. Undefined when the diff cannot give it: read the file then.
+ */
+export function textFromFileList(file: ChangedFile): string | undefined {
+  if (file.addedPatch === undefined || file.blobSha === undefined) return undefined;
+  const text = textOfAddedFile(file.addedPatch);
+  return text !== undefined && gitBlobSha(text) === file.blobSha ? text : undefined;
 }
 
 /** Every file a pull request changes (paginated; GitHub lists at most 3,000). */

@@ -13,7 +13,7 @@ import { applyScope } from '../core/tasks/apply-scope.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
-import { listComparedFiles, listPullRequestFiles, type ChangedFile } from '../github/list-changed-files.js';
+import { listComparedFiles, listPullRequestFiles, textFromFileList, type ChangedFile } from '../github/list-changed-files.js';
 import { storeOf } from '../github/conditional-requests.js';
 import { readBlob, readFileAtRef } from '../github/read-file-at-ref.js';
 import { isPayloadCurrent, recallPullRequest, rememberPullRequest, type PullRequestSnapshot } from '../github/pull-request-memory.js';
@@ -71,7 +71,9 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
       limit(async (): Promise<TaskFileRead | undefined> => {
         try {
           const blob = blobs.get(path);
-          const known = subject.known?.get(path);
+          const listed = changedTaskFiles.find((f) => f.path === path);
+          const justWritten = subject.known?.get(path);
+          const known = justWritten !== undefined || listed === undefined ? justWritten : textFromFileList(listed);
           const read =
             known !== undefined
               ? known === null
@@ -114,7 +116,8 @@ async function readTrace(client: GitHubClient, subject: GateSubject, settings: G
   const changed = specPath === undefined ? undefined : subject.changedFiles.find((f) => f.path === specPath && !f.removed);
   if (specPath === undefined || changed === undefined) return undefined;
   // As for task files: a text the App just wrote, else the blob the file list names (served from the store once read).
-  const known = subject.known?.get(specPath);
+  const justWritten = subject.known?.get(specPath);
+  const known = justWritten !== undefined ? justWritten : textFromFileList(changed);
   const spec =
     known !== undefined
       ? known === null

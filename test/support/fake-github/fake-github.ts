@@ -635,6 +635,7 @@ export class FakeGitHub {
         filename,
         status: !base.has(filename) ? 'added' : !head.has(filename) ? 'removed' : 'modified',
         sha: blobSha(head.get(filename) ?? base.get(filename) ?? ''),
+        ...(base.has(filename) ? {} : addedFilePatch(head.get(filename) ?? '')),
       }));
     return { status: 200, body: files };
   }
@@ -703,4 +704,15 @@ function notFound(request: FakeRequest): FakeResponse {
 function str(value: unknown): string {
   if (value === undefined || value === null) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The diff GitHub lists for an added file: one hunk of `+` lines, `\ No newline at end of file` when the text has
+ * none, and no patch at all for an empty file or one too large to show (GitHub leaves those out).
+ */
+function addedFilePatch(text: string): { patch?: string } {
+  if (text === '' || text.length > 100_000) return {};
+  const lines = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+  const end = text.endsWith('\n') ? '' : '\n\\ No newline at end of file';
+  return { patch: `@@ -0,0 +1${lines.length === 1 ? '' : `,${lines.length}`} @@\n${lines.map((l) => `+${l}`).join('\n')}${end}` };
 }
