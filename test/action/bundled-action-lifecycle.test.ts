@@ -50,6 +50,8 @@ async function runAction(eventName: string, payload: object, runId: string) {
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: join(workdir, 'summary.md'),
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+      AGENT_OS_WRITE_PACING_MS: '0',
     },
   });
   const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));

@@ -70,6 +70,8 @@ async function runAction(eventName: string, payload: object, routes: Routes) {
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+    // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+    AGENT_OS_WRITE_PACING_MS: '0',
   };
   const result = await runNode(['dist/index.js'], { env });
   const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));

@@ -31,6 +31,8 @@ export async function runAction(options: { apiUrl: string; workdir: string; even
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+      AGENT_OS_WRITE_PACING_MS: '0',
       'INPUT_CHECKLIST-COMMENT': 'true',
     },
   });
