@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { commentPayload, labeledPayload } from '../support/lifecycle-events.js';
-import { runNode } from '../support/run-node.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { commentPayload, labeledPayload } from '../../support/lifecycle-events.js';
+import { runNode } from '../../support/run-node.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
-import '../support/openapi/no-invalid-requests.js';
+import '../../support/fake-github/no-invalid-requests.js';
 import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 // A repository that keeps "Allow GitHub Actions to create and approve pull requests" off (GitHub's default).

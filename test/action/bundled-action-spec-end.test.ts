@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
-import { FakeGitHub, type FakeIssue, type FakeUser } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { commentPayload, labeledPayload, pullRequestPayload } from '../support/lifecycle-events.js';
-import { runNode } from '../support/run-node.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { FakeGitHub, type FakeIssue, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { commentPayload, labeledPayload, pullRequestPayload } from '../../support/lifecycle-events.js';
+import { runNode } from '../../support/run-node.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
-import '../support/openapi/no-invalid-requests.js';
+import '../../support/fake-github/no-invalid-requests.js';
 import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 /**

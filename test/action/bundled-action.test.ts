@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 import { startLocalApi, type LocalApi, type Routes } from '../support/local-api-server.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 const R = '/repos/acme/app';

@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { labelEvent, type Delivery } from '../../demo/payloads.js';
-import type { FakeComment, FakeRequest } from '../support/fake-github/fake-github.js';
+import type { FakeComment, FakeRequest } from '../../support/fake-github/fake-github.js';
 import { startAppStage, type AppStage } from './support/app-stage.js';
 import { findRedisServer, INSTALL_REDIS, startRedisServer, type RedisServer } from './support/redis-server.js';
 import { followUpAnswer } from '../../demo/sample.js';

@@ -3,7 +3,7 @@
 // `/api/v3`), the inputs as INPUT_* with their action.yml defaults, and the outputs read back from GITHUB_OUTPUT.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runNode, type ProcessResult } from '../../support/run-node.js';
+import { runNode, type ProcessResult } from '../../../support/run-node.js';
 import { parseActionOutputs } from '../../support/parse-action-outputs.js';
 
 export interface ActionRun extends ProcessResult {
