@@ -42,7 +42,7 @@ beforeAll(async () => {
     },
   });
   await smee.connected();
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await server.stop();
@@ -65,5 +65,5 @@ describe('a server started with WEBHOOK_PROXY_URL', () => {
     expect(fake.git.resolve('agent-os/12-team-invites-by-email')).toBeDefined();
     expect(fake.comments.filter((c) => c.user.type === 'Bot').map((c) => c.issue)).toEqual([12]);
     expect(fake.invalidRequests).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 });
