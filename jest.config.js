@@ -1,8 +1,12 @@
-/** @type {import('jest').Config} */
-export default {
+// Two projects (test/README.md): `unit` runs in-process code (the pure core, parsers, adapters against a local
+// server or nock) in seconds; `integration` starts the App, the bundled Action, the CLI or servers as users do.
+// `npm run test:unit` / `npm run test:integration` select one; `npm test` and `npx jest <file>` run both.
+import { availableParallelism } from 'node:os';
+
+/** Shared by both projects. */
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  rootDir: import.meta.dirname,
   // Fixture repositories hold manifests (some malformed on purpose): not modules for jest to index.
   modulePathIgnorePatterns: ['<rootDir>/test/fixtures/'],
   extensionsToTreatAsEsm: ['.ts'],
@@ -10,5 +14,27 @@ export default {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
-  testTimeout: 20000,
+};
+
+/** Folders of `unit`: no App, Action or CLI process, no fake GitHub behind Probot. */
+const UNIT = ['core', 'fs', 'github', 'lambda', 'model', 'phases', 'support'];
+
+/** @type {import('jest').Config} */
+export default {
+  // At least two workers, even on two cores (Jest's default there is one, in band): many files spend their time
+  // waiting for child processes and servers (the Action, the CLI, the App server), and a second file runs meanwhile.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Tests wait for events, never for the clock; this only ends a wait that never comes. Generous, so that a loaded
+  // machine (CI with another job, two cores shared) is slow but green.
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'unit', roots: UNIT.map((folder) => `<rootDir>/test/${folder}`), testMatch: ['**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...UNIT.map((folder) => `<rootDir>/test/${folder}/`)],
+    },
+  ],
 };

@@ -3,10 +3,10 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FakeGitHub } from '../test/support/fake-github/fake-github.js';
-import { serveFakeGitHub } from '../test/support/fake-github/http-binding.js';
-import { pullRequestPayload } from '../test/support/lifecycle-events.js';
-import { runNode } from '../test/support/run-node.js';
+import { FakeGitHub } from '../support/fake-github/fake-github.js';
+import { serveFakeGitHub } from '../support/fake-github/http-binding.js';
+import { pullRequestPayload } from '../support/lifecycle-events.js';
+import { runNode } from '../support/run-node.js';
 import { median, round } from './support/stats.js';
 import { agentOsTasks } from './support/task-files.js';
 

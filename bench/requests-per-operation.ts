@@ -3,10 +3,10 @@
 import nock from 'nock';
 import { performance } from 'node:perf_hooks';
 import type { Probot } from 'probot';
-import { FakeGitHub, type FakeUser } from '../test/support/fake-github/fake-github.js';
-import { commentPayload, labeledPayload, pullRequestPayload } from '../test/support/lifecycle-events.js';
-import { createTestProbot, deliver } from '../test/support/test-probot.js';
-import { examplePayload } from '../test/support/webhook-examples.js';
+import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
+import { commentPayload, labeledPayload, pullRequestPayload } from '../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../support/test-probot.js';
+import { examplePayload } from '../support/webhook-examples.js';
 import { echoesOf } from './support/echo-webhooks.js';
 import { round } from './support/stats.js';
 import { bindTimedToNock, criticalPath, isTokenRequest, type TimedBinding, type TimedRequest } from './support/timed-nock.js';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { sectionOf, readFeatureRequests, shapeFeatureRequest } from '../test/support/feature-requests.js';
+import { sectionOf, readFeatureRequests, shapeFeatureRequest } from '../support/feature-requests.js';
 import { readRequirements } from '../src/core/spec/read-requirements.js';
 import { routeAnswers } from '../src/core/spec/route-answers.js';
 import { traceRequirements } from '../src/core/spec/trace-requirements.js';

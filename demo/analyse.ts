@@ -1,6 +1,6 @@
 // What the App did during one webhook delivery, read from the fake GitHub's request log and state: a line per
 // change it made, and the webhooks GitHub would send because of those changes (the fake sends none by itself).
-import { BOT, type FakeComment } from '../test/support/fake-github/fake-github.js';
+import { BOT, type FakeComment } from '../support/fake-github/fake-github.js';
 import { checkRunCreated, checkSuiteRequested, commentEvent, labelEvent, pullRequestEvent, type Delivery } from './payloads.js';
 import type { Exchange, RecordingGitHub } from './stage.js';
 

@@ -1,7 +1,7 @@
 // Webhook payloads for the demo: real shapes from @octokit/webhooks-examples, filled from the fake GitHub's state,
 // as GitHub would send them for a person's action or for one of the App's own writes.
-import type { FakeComment, FakeGitHub, FakeUser } from '../test/support/fake-github/fake-github.js';
-import { examplePayload } from '../test/support/webhook-examples.js';
+import type { FakeComment, FakeGitHub, FakeUser } from '../support/fake-github/fake-github.js';
+import { examplePayload } from '../support/webhook-examples.js';
 
 export type EventName = 'issues' | 'issue_comment' | 'pull_request' | 'check_suite' | 'check_run';
 

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BOT, type FakeCheckRun, type FakeUser } from '../test/support/fake-github/fake-github.js';
+import { BOT, type FakeCheckRun, type FakeUser } from '../support/fake-github/fake-github.js';
 import { analyse, clip, plain, readableLines, short, snapshot, type Analysis } from './analyse.js';
 import { checkSuiteRequested, commentEvent, issueOpened, labelEvent, pullRequestEvent, pullRequestMerged, type Delivery } from './payloads.js';
 import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';

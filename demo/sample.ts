@@ -1,5 +1,5 @@
 // The sample repository's story: an issue as a product owner writes it, and her answers to the App's questions.
-import type { FakeUser } from '../test/support/fake-github/fake-github.js';
+import type { FakeUser } from '../support/fake-github/fake-github.js';
 
 /** The issue's author, who can also merge (maintain). */
 export const MARA: FakeUser = { login: 'mara', type: 'User' };

@@ -5,8 +5,8 @@ import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ProbotOctokit, run } from 'probot';
 import { createAgentOsApp } from '../src/app/index.js';
-import { FakeGitHub, type FakeRequest, type FakeResponse } from '../test/support/fake-github/fake-github.js';
-import { serveFakeGitHub } from '../test/support/fake-github/http-binding.js';
+import { FakeGitHub, type FakeRequest, type FakeResponse } from '../support/fake-github/fake-github.js';
+import { serveFakeGitHub } from '../support/fake-github/http-binding.js';
 import type { Delivery } from './payloads.js';
 
 export interface Exchange {

@@ -1,10 +1,10 @@
 // The webhooks GitHub sends back for the App's own writes, so an operation is measured as an installation pays
 // for it: the delivery, then every event its writes cause, delivered to the App until it is quiet.
 import type { Probot } from 'probot';
-import { BOT, type FakeGitHub, type FakeRequest } from '../../test/support/fake-github/fake-github.js';
-import { commentPayload, labeledPayload, pullRequestPayload } from '../../test/support/lifecycle-events.js';
-import type { deliver } from '../../test/support/test-probot.js';
-import { examplePayload } from '../../test/support/webhook-examples.js';
+import { BOT, type FakeGitHub, type FakeRequest } from '../../support/fake-github/fake-github.js';
+import { commentPayload, labeledPayload, pullRequestPayload } from '../../support/lifecycle-events.js';
+import type { deliver } from '../../support/test-probot.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 
 type Delivery = Parameters<typeof deliver>;
 type Body = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FakeGitHub } from '../../test/support/fake-github/fake-github.js';
+import type { FakeGitHub } from '../../support/fake-github/fake-github.js';
 
 /** One request as the fake GitHub saw it: when it arrived and when its answer was sent (performance.now(), ms). */
 export interface TimedRequest {

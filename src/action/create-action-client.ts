@@ -2,7 +2,9 @@ import * as core from '@actions/core';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { AgentOsError } from '../core/errors.js';
 import type { GitHubClient } from '../github/github-client.js';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 
@@ -17,7 +19,27 @@ function onLimit(what: string): LimitHandler {
   };
 }
 
-const throttle = { onRateLimit: onLimit('Rate limited'), onSecondaryRateLimit: onLimit('Secondary rate limit') };
+const handlers = { onRateLimit: onLimit('Rate limited'), onSecondaryRateLimit: onLimit('Secondary rate limit') };
+
+/** Names the minimum gap between two writes, in milliseconds, for a GitHub without rate limits (docs/action.md). */
+export const WRITE_PACING_ENV = 'AGENT_OS_WRITE_PACING_MS';
+
+/**
+ * The throttling plugin's options. By default writes are paced as GitHub advises against its secondary rate limits
+ * (a write a second, a notifying write every three seconds). `AGENT_OS_WRITE_PACING_MS` sets both gaps, for a
+ * local or fake GitHub that has no rate limits (the tests' fake GitHub); everything else (the rate-limit handlers,
+ * retries) stays as in production.
+ */
+export function throttleOptions(env: NodeJS.ProcessEnv): ThrottlingOptions {
+  const raw = env[WRITE_PACING_ENV];
+  if (raw === undefined || raw === '') return handlers;
+  const gap = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(gap)) {
+    throw new AgentOsError('user-input', `${WRITE_PACING_ENV} must be a whole number of milliseconds (0 or more), got "${raw}". Unset it to pace writes as GitHub advises.`);
+  }
+  const paced = (id: string) => new Bottleneck.Group({ id, maxConcurrent: 1, minTime: gap });
+  return { ...handlers, write: paced('octokit-write'), notifications: paced('octokit-notifications') };
+}
 
 /** A proxy the runner is configured with (self-hosted runners behind one set these). */
 function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
@@ -30,6 +52,7 @@ function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
  * `close()` ends its kept-alive connections.
  */
 export async function createActionClient(token: string, apiUrl: string, env: NodeJS.ProcessEnv): Promise<{ client: GitHubClient; close: () => void }> {
+  const throttle = throttleOptions(env);
   if (proxyConfigured(env)) {
     const github = await import('@actions/github');
     return { client: github.getOctokit(token, { baseUrl: apiUrl, throttle }, retry, throttling), close: () => undefined };

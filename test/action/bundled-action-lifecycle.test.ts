@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { commentPayload, labeledPayload } from '../support/lifecycle-events.js';
-import { runNode } from '../support/run-node.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { commentPayload, labeledPayload } from '../../support/lifecycle-events.js';
+import { runNode } from '../../support/run-node.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
-import '../support/openapi/no-invalid-requests.js';
+import '../../support/fake-github/no-invalid-requests.js';
 import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
@@ -50,6 +50,8 @@ async function runAction(eventName: string, payload: object, runId: string) {
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: join(workdir, 'summary.md'),
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+      AGENT_OS_WRITE_PACING_MS: '0',
     },
   });
   const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { commentPayload, labeledPayload } from '../support/lifecycle-events.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { commentPayload, labeledPayload } from '../../support/lifecycle-events.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
-import { runNode } from '../support/run-node.js';
-import '../support/openapi/no-invalid-requests.js';
+import { runNode } from '../../support/run-node.js';
+import '../../support/fake-github/no-invalid-requests.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const BRANCH = 'agent-os/12-team-invites-by-email';
@@ -56,6 +56,8 @@ async function runAction(eventName: string, payload: object, runId: string, inpu
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: join(workdir, 'summary.md'),
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+      AGENT_OS_WRITE_PACING_MS: '0',
       AGENT_OS_MODEL_URL: model.url,
       ...inputs,
     },

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
-import { FakeGitHub, type FakeIssue, type FakeUser } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { commentPayload, labeledPayload, pullRequestPayload } from '../support/lifecycle-events.js';
-import { runNode } from '../support/run-node.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { FakeGitHub, type FakeIssue, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { commentPayload, labeledPayload, pullRequestPayload } from '../../support/lifecycle-events.js';
+import { runNode } from '../../support/run-node.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
-import '../support/openapi/no-invalid-requests.js';
+import '../../support/fake-github/no-invalid-requests.js';
 import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 /**
@@ -19,8 +19,7 @@ import { parseActionOutputs } from '../support/parse-action-outputs.js';
  * expectation is the one test/app/orchestrate-and-finish.test.ts holds the App to on the same events.
  *
  * One spec goes from shaping to merge, so the tests share the fake GitHub and run in order, each starting where the
- * last one stopped: the Action's write throttling (one write a second, as on GitHub) makes each run take seconds,
- * and a fresh lifecycle per test would take minutes.
+ * last one stopped, as a spec does on GitHub.
  */
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
@@ -45,7 +44,7 @@ const ROADMAP = [
   '3. [ ] Billing — pay per seat `L`',
   '',
 ].join('\n');
-/** Each test drives several workflow runs, each a fresh `node` process throttled to a write a second. */
+/** Each test drives several workflow runs, each a fresh `node` process. */
 const TIMEOUT = 120_000;
 
 let fake: FakeGitHub;
@@ -73,6 +72,8 @@ async function runAction(eventName: string, payload: object, runId: string) {
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: join(workdir, 'summary.md'),
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+      AGENT_OS_WRITE_PACING_MS: '0',
     },
   });
   const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));

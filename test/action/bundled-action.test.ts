@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 import { startLocalApi, type LocalApi, type Routes } from '../support/local-api-server.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 import { parseActionOutputs } from '../support/parse-action-outputs.js';
 
 const R = '/repos/acme/app';
@@ -70,6 +70,8 @@ async function runAction(eventName: string, payload: object, routes: Routes) {
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+    // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+    AGENT_OS_WRITE_PACING_MS: '0',
   };
   const result = await runNode(['dist/index.js'], { env });
   const outputs = parseActionOutputs(await readFile(outputPath, 'utf8'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 // The release workflow's script, run as `npm run release -- --dry-run`: it builds afresh into a temporary folder,
 // compares with the committed dist/, and says what it would tag; it writes nothing and pushes nothing.

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { appOf, createTestProbot, deliver, nockInstallationToken, nockRepositoryDefaults } from '../support/test-probot.js';
-import { examplePayload, OWNER, pullRequestRef, REPO, type Payload } from '../support/webhook-examples.js';
+import { appOf, createTestProbot, deliver, nockInstallationToken, nockRepositoryDefaults } from '../../support/test-probot.js';
+import { examplePayload, OWNER, pullRequestRef, REPO, type Payload } from '../../support/webhook-examples.js';
 
 const API = 'https://api.github.com';
 const R = `/repos/${OWNER}/${REPO}`;

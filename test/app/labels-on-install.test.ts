@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { answer, appOf, createTestProbot, deliver, nockInstallationToken } from '../support/test-probot.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { answer, appOf, createTestProbot, deliver, nockInstallationToken } from '../../support/test-probot.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 
 const REPOS = Array.from({ length: 300 }, (_, i) => `repo-${i}`);
 const APP_LABELS = ['shape-spec', 'agent-os: shaping', 'agent-os: spec written', 'agent-os: done'];

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { commentPayload, label, say } from '../support/lifecycle-events.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
+import { commentPayload, label, say } from '../../support/lifecycle-events.js';
 import { startModelServer, type ModelServer, type ScriptedReply } from '../support/model-server.js';
-import { createTestProbot, deliver } from '../support/test-probot.js';
+import { createTestProbot, deliver } from '../../support/test-probot.js';
 import { GOOD_QUESTIONS } from '../model/questions-fixture.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 

@@ -3,11 +3,11 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import { readRoadmap } from '../../src/core/product/roadmap.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { commentPayload, label, say } from '../support/lifecycle-events.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
+import { commentPayload, label, say } from '../../support/lifecycle-events.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
-import { createTestProbot, deliver } from '../support/test-probot.js';
+import { createTestProbot, deliver } from '../../support/test-probot.js';
 import { GOOD_PLAN, PRODUCT_BODY } from '../model/product-fixture.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };

@@ -3,11 +3,11 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import { readSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
-import { BOT, FakeGitHub, type FakeIssue, type FakeUser } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { closeIssue, label, mergePullRequest, pullRequestPayload, push, say } from '../support/lifecycle-events.js';
-import { createTestProbot, deliver } from '../support/test-probot.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { BOT, FakeGitHub, type FakeIssue, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
+import { closeIssue, label, mergePullRequest, pullRequestPayload, push, say } from '../../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../../support/test-probot.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const LEE: FakeUser = { login: 'lee', type: 'User' };

@@ -3,10 +3,10 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import { EFFORTS } from '../../src/core/product/estimate-effort.js';
 import { readRoadmap } from '../../src/core/product/roadmap.js';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { commentPayload, say } from '../support/lifecycle-events.js';
-import { createTestProbot, deliver } from '../support/test-probot.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
+import { commentPayload, say } from '../../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../../support/test-probot.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const LEE: FakeUser = { login: 'lee', type: 'User' };

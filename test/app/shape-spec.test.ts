@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { label, labeledPayload, say } from '../support/lifecycle-events.js';
-import { createTestProbot, deliver } from '../support/test-probot.js';
+import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
+import { label, labeledPayload, say } from '../../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../../support/test-probot.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const BRANCH = 'agent-os/12-team-invites-by-email';

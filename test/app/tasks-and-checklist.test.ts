@@ -3,10 +3,10 @@ import nock from 'nock';
 import type { Probot } from 'probot';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { readSpec } from '../../src/core/spec/read-spec.js';
-import { BOT, FakeGitHub, type FakeUser } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
-import { editAs, label, pullRequestPayload, push, say } from '../support/lifecycle-events.js';
-import { createTestProbot, deliver } from '../support/test-probot.js';
+import { BOT, FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
+import { editAs, label, pullRequestPayload, push, say } from '../../support/lifecycle-events.js';
+import { createTestProbot, deliver } from '../../support/test-probot.js';
 
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const LEE: FakeUser = { login: 'lee', type: 'User' };

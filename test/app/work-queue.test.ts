@@ -6,7 +6,7 @@ import { createMemoryClaims } from '../../src/app/claim-delivery.js';
 import { createCoalescer } from '../../src/app/coalesce-runs.js';
 import { renderMetrics } from '../../src/app/render-metrics.js';
 import { createWorkQueue } from '../../src/app/work-queue.js';
-import { examplePayload } from '../support/webhook-examples.js';
+import { examplePayload } from '../../support/webhook-examples.js';
 
 /** A promise and the function that resolves it. */
 function gate(): { promise: Promise<void>; open: () => void } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 const BIN = resolve('bin/agent-os-github.js');
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { planOrchestration } from '../../src/core/orchestration/orchestration-file.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 const FIXTURES = resolve('test/fixtures/orchestration');
 const FOLDER = 'agent-os/specs/2026-03-02-team-invites';

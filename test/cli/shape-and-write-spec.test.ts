@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 const BIN = resolve('bin/agent-os-github.js');
 const FIXTURES = resolve('test/fixtures/issues');

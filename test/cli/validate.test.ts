@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 const BIN = resolve('bin/agent-os-github.js');
 let repo: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { wrap, WIDTH } from '../../demo/wrap-line.js';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 describe('wrap', () => {
   it('keeps a short line, and breaks a long one at spaces under its prefix', () => {

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { run, type Server } from 'probot';
 import agentOsApp from '../../src/app/index.js';
 import { startLocalApi, type LocalApi, type RecordedRequest } from '../support/local-api-server.js';
-import { TEST_PRIVATE_KEY } from '../support/test-probot.js';
-import { examplePayload, INSTALLATION_ID } from '../support/webhook-examples.js';
+import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
+import { examplePayload, INSTALLATION_ID } from '../../support/webhook-examples.js';
 
 const SECRET = 'e2e-webhook-secret';
 const R = '/api/v3/repos/acme/app';

@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { labelEvent, type Delivery } from '../../demo/payloads.js';
-import type { FakeComment, FakeRequest } from '../support/fake-github/fake-github.js';
+import type { FakeComment, FakeRequest } from '../../support/fake-github/fake-github.js';
 import { startAppStage, type AppStage } from './support/app-stage.js';
 import { findRedisServer, INSTALL_REDIS, startRedisServer, type RedisServer } from './support/redis-server.js';
 import { followUpAnswer } from '../../demo/sample.js';
@@ -93,7 +93,7 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     const { url } = redis;
     inspect = new Redis(url, { maxRetriesPerRequest: 1 });
     stage = await startAppStage(2, { redisUrl: (replica) => `${url}?connectionName=${NAMES[replica] ?? ''}` });
-  }, 20_000);
+  }, 60_000);
 
   afterAll(async () => {
     await stage?.close();
@@ -171,7 +171,7 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
       expect(story.branches()).toEqual([BRANCH]);
       expect(story.marked(ISSUE, 'questions')).toHaveLength(1);
     }
-  }, 20_000);
+  }, 60_000);
 
   it('a lifecycle story whose webhooks alternate between the replicas ends with one branch, one pull request and one comment of each kind', async () => {
     const s = opened(stage);
@@ -258,7 +258,7 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     expect(listeners).toEqual(LIMITERS.flatMap((id) => [`b_${id}`, 2]));
     // The fourth: the response store (ETags, git objects, pull request snapshots), opened at a replica's first event.
     expect(await replicaConnections()).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`, `${name} resp=3 subscriber`]));
-  }, 30_000);
+  }, 60_000);
 
   it('the same delivery sent to both replicas at once (then redelivered) acts once: the label, /write-spec and /create-tasks end with the replies, commits, branch and pull request of one delivery', async () => {
     const s = opened(stage);

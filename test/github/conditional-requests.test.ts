@@ -6,8 +6,8 @@ import { gitBlobSha } from '../../src/github/git-blob-sha.js';
 import { isPayloadCurrent } from '../../src/github/pull-request-memory.js';
 import { readDefaultBranchFile } from '../../src/github/read-default-branch-file.js';
 import { memoryStore } from '../../src/github/response-store.js';
-import { FakeGitHub } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
+import { FakeGitHub } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
 
 const REPO = { owner: 'acme', repo: 'app' };
 

@@ -8,11 +8,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { FakeGitHub } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { labeledPayload } from '../support/lifecycle-events.js';
-import { runNode } from '../support/run-node.js';
-import { TEST_PRIVATE_KEY } from '../support/test-probot.js';
+import { FakeGitHub } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { labeledPayload } from '../../support/lifecycle-events.js';
+import { runNode } from '../../support/run-node.js';
+import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
 import { documentedCommands } from './support/documented-commands.js';
 
 const SECRET = 'lambda-webhook-secret';

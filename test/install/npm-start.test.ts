@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runNode } from '../support/run-node.js';
-import { TEST_PRIVATE_KEY } from '../support/test-probot.js';
+import { runNode } from '../../support/run-node.js';
+import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
 import { startProbotProcess } from './support/probot-process.js';
 
 let root: string;

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { runNode } from '../support/run-node.js';
+import { runNode } from '../../support/run-node.js';
 
 interface PackageJson {
   main: string;

@@ -45,7 +45,7 @@ describe('the setup page of a server started with no APP_ID', () => {
   beforeAll(async () => {
     // NO_SMEE_SETUP: offline, Probot must not ask smee.io for a channel (webhook-proxy.test.ts covers the proxy).
     server = await startProbotProcess({ NO_SMEE_SETUP: 'true' });
-  }, 30_000);
+  }, 60_000);
   afterAll(() => server.stop());
 
   it('posts the whole manifest from app.yml to the personal settings of whoever clicks', async () => {
@@ -86,7 +86,7 @@ describe('registering for an organisation, with webhooks through a smee.io chann
     // A channel on 127.0.0.1 stands in for smee.io: Probot connects to it even in setup mode.
     smee = await startFakeSmee();
     server = await startProbotProcess({ GH_ORG: 'acme-corp', WEBHOOK_PROXY_URL: smee.url });
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await server.stop();
     await smee.close();

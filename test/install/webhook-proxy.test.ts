@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { run, type Server } from 'probot';
 import agentOsApp from '../../src/app/index.js';
-import { FakeGitHub } from '../support/fake-github/fake-github.js';
-import { serveFakeGitHub, type FakeGitHubServer } from '../support/fake-github/http-binding.js';
-import { labeledPayload } from '../support/lifecycle-events.js';
-import { TEST_PRIVATE_KEY } from '../support/test-probot.js';
+import { FakeGitHub } from '../../support/fake-github/fake-github.js';
+import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
+import { labeledPayload } from '../../support/lifecycle-events.js';
+import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
 import { startFakeSmee, type FakeSmee } from './support/fake-smee.js';
 import { freePort } from './support/free-port.js';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
     },
   });
   await smee.connected();
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await server.stop();
@@ -65,5 +65,5 @@ describe('a server started with WEBHOOK_PROXY_URL', () => {
     expect(fake.git.resolve('agent-os/12-team-invites-by-email')).toBeDefined();
     expect(fake.comments.filter((c) => c.user.type === 'Bot').map((c) => c.issue)).toEqual([12]);
     expect(fake.invalidRequests).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { classifyChange } from '../../../src/core/issue/classify-change.js';
 import { findIssueRequirements } from '../../../src/core/issue/find-issue-requirements.js';
 import { traceRequirements } from '../../../src/core/spec/trace-requirements.js';
-import { readFeatureRequests, sectionOf, shapeFeatureRequest } from '../../support/feature-requests.js';
+import { readFeatureRequests, sectionOf, shapeFeatureRequest } from '../../../support/feature-requests.js';
 
 const requests = readFeatureRequests();
 

@@ -8,8 +8,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import Bottleneck from 'bottleneck';
 import { ProbotOctokit, run } from 'probot';
 import { createAgentOsApp, type AgentOsApp } from '../../../src/app/index.js';
-import { FakeGitHub, type FakeRequest } from '../../support/fake-github/fake-github.js';
-import { TEST_PRIVATE_KEY } from '../../support/test-probot.js';
+import { FakeGitHub, type FakeRequest } from '../../../support/fake-github/fake-github.js';
+import { TEST_PRIVATE_KEY } from '../../../support/test-probot.js';
 
 export const WEBHOOK_SECRET = 'e2e-lifecycle-secret';
 
@@ -17,7 +17,7 @@ export const WEBHOOK_SECRET = 'e2e-lifecycle-secret';
 export type Interceptor = (request: FakeRequest) => Promise<void> | undefined;
 
 /**
- * Fake GitHubs served over HTTP under `/api/v3` (as test/support/fake-github/http-binding.ts serves one): a request
+ * Fake GitHubs served over HTTP under `/api/v3` (as support/fake-github/http-binding.ts serves one): a request
  * for `/repos/OWNER/REPO/…` goes to the fake of that repository, any other (installation tokens, the owner's
  * `.github` repository) to the one plugged in last. Tests give each repository its own name, so work a server
  * still finishes after a test ended never lands in another test's GitHub. An interceptor can hold requests back,

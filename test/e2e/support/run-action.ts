@@ -3,7 +3,7 @@
 // `/api/v3`), the inputs as INPUT_* with their action.yml defaults, and the outputs read back from GITHUB_OUTPUT.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runNode, type ProcessResult } from '../../support/run-node.js';
+import { runNode, type ProcessResult } from '../../../support/run-node.js';
 import { parseActionOutputs } from '../../support/parse-action-outputs.js';
 
 export interface ActionRun extends ProcessResult {
@@ -31,6 +31,8 @@ export async function runAction(options: { apiUrl: string; workdir: string; even
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
       'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      // The fake GitHub has no rate limits: no pacing of writes (docs/action.md, "Pacing of writes").
+      AGENT_OS_WRITE_PACING_MS: '0',
       'INPUT_CHECKLIST-COMMENT': 'true',
     },
   });

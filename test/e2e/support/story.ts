@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { analyse, snapshot } from '../../../demo/analyse.js';
 import { checkSuiteRequested, commentEvent, labelEvent, pullRequestEvent, type Delivery } from '../../../demo/payloads.js';
 import { ANSWERS, ISSUE_BODY, ISSUE_NUMBER, ISSUE_TITLE, LEE, MARA } from '../../../demo/sample.js';
-import type { FakeComment, FakeUser } from '../../support/fake-github/fake-github.js';
+import type { FakeComment, FakeUser } from '../../../support/fake-github/fake-github.js';
 import { RecordingGitHub } from '../../../demo/stage.js';
 import type { AppStage, Signature } from './app-stage.js';
 

@@ -1,22 +1,2 @@
-import nock from 'nock';
-import type { FakeGitHub } from './fake-github.js';
-
-/** Answer every request to api.github.com from the fake (through nock, which sees Octokit's fetch). */
-export function bindToNock(fake: FakeGitHub, origin = 'https://api.github.com'): nock.Scope {
-  const scope = nock(origin).persist();
-  for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
-    scope[method](/.*/).reply(function (uri, body) {
-      const url = new URL(uri, origin);
-      const parsed: unknown = typeof body === 'string' && body !== '' ? JSON.parse(body) : body === '' ? undefined : body;
-      const response = fake.handle({
-        method: method.toUpperCase(),
-        path: decodeURIComponent(url.pathname),
-        query: url.searchParams,
-        headers: this.req.headers,
-        body: parsed,
-      });
-      return [response.status, response.body ?? '', response.headers ?? {}];
-    });
-  }
-  return scope;
-}
+// Moved to support/fake-github/nock-binding.ts; this path stays for tests written before the move (the lead removes it).
+export * from '../../../support/fake-github/nock-binding.js';

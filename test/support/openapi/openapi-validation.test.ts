@@ -1,9 +1,9 @@
 // The fake GitHub checks every request against GitHub's REST description (@octokit/openapi): these tests pin what
 // it accepts, what it refuses, and that a refused request is both answered loudly and recorded.
 import { describe, expect, it } from '@jest/globals';
-import { FakeGitHub, type FakeRequest } from '../fake-github/fake-github.js';
-import { assertNoInvalidRequests, checkRequest, findOperation, takeInvalidRequests } from '../fake-github/openapi-validation.js';
-import './no-invalid-requests.js';
+import { FakeGitHub, type FakeRequest } from '../../../support/fake-github/fake-github.js';
+import { assertNoInvalidRequests, checkRequest, findOperation, takeInvalidRequests } from '../../../support/fake-github/openapi-validation.js';
+import '../../../support/fake-github/no-invalid-requests.js';
 
 function request(method: string, path: string, body?: unknown, query = ''): FakeRequest {
   return { method, path, query: new URLSearchParams(query), headers: {}, body };
