@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import { escapeLineStart, escapeMarkdown } from '../markdown/escape-markdown.js';
 import { STACK_FILE_PATHS } from './product-files.js';
 import type { StackEntry } from './stack-entry.js';
 
@@ -30,7 +30,7 @@ export function renderTechStack(entries: readonly StackEntry[]): string {
     ...categories.flatMap((category) => [
       `## ${escapeMarkdown(category)}`,
       '',
-      ...entries.filter((e) => e.category === category).map((e) => `- ${escapeMarkdown(e.name)} (found in \`${e.source}\`)`),
+      ...entries.filter((e) => e.category === category).map((e) => `- ${escapeLineStart(e.name)} (found in \`${e.source}\`)`),
       '',
     ]),
   ].join('\n');
