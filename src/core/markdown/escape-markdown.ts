@@ -1,5 +1,6 @@
 import type { Options } from 'mdast-util-to-markdown';
-import { MARKDOWN_WRITER, text, writeInline } from './write-markdown.js';
+import { text } from './build-mdast.js';
+import { MARKDOWN_WRITER, writeInline } from './write-markdown.js';
 
 /**
  * The writer's options for a literal run of text placed inside a line we assemble: on top of what the syntax tree

@@ -26,8 +26,3 @@ export function writeMarkdown(tree: Nodes, options: Options = MARKDOWN_WRITER): 
 export function writeInline(children: PhrasingContent[], options: Options = MARKDOWN_WRITER): string {
   return writeMarkdown({ type: 'paragraph', children }, options).replace(/\n$/, '');
 }
-
-/** A text node: what people see, exactly, whatever markdown characters it holds. */
-export function text(value: string): PhrasingContent {
-  return { type: 'text', value };
-}
