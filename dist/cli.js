@@ -57,11 +57,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code4, message) {
+      constructor(exitCode, code6, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code4;
+        this.code = code6;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -533,9 +533,9 @@ var require_help = __commonJS({
        * @param {Help} helper
        * @returns string[]
        */
-      formatItemList(heading3, items, helper) {
+      formatItemList(heading4, items, helper) {
         if (items.length === 0) return [];
-        return [helper.styleTitle(heading3), ...items, ""];
+        return [helper.styleTitle(heading4), ...items, ""];
       }
       /**
        * Group items by their help group heading.
@@ -1014,8 +1014,8 @@ var require_option = __commonJS({
        * @param {string} heading
        * @return {Option}
        */
-      helpGroup(heading3) {
-        this.helpGroupHeading = heading3;
+      helpGroup(heading4) {
+        this.helpGroupHeading = heading4;
         return this;
       }
       /**
@@ -1655,9 +1655,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code4, message) {
+      _exit(exitCode, code6, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code4, message));
+          this._exitCallback(new CommanderError2(exitCode, code6, message));
         }
         process2.exit(exitCode);
       }
@@ -2295,14 +2295,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code4) => {
-          code4 = code4 ?? 1;
+        proc.on("close", (code6) => {
+          code6 = code6 ?? 1;
           if (!exitCallback) {
-            process2.exit(code4);
+            process2.exit(code6);
           } else {
             exitCallback(
               new CommanderError2(
-                code4,
+                code6,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2336,7 +2336,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown3) {
+      _dispatchSubcommand(commandName, operands, unknown4) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2348,9 +2348,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown3));
+            this._executeSubCommand(subCommand, operands.concat(unknown4));
           } else {
-            return subCommand._parseCommand(operands, unknown3);
+            return subCommand._parseCommand(operands, unknown4);
           }
         });
         return promiseChain;
@@ -2501,25 +2501,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown3) {
-        const parsed = this.parseOptions(unknown3);
+      _parseCommand(operands, unknown4) {
+        const parsed = this.parseOptions(unknown4);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown3 = parsed.unknown;
-        this.args = operands.concat(unknown3);
+        unknown4 = parsed.unknown;
+        this.args = operands.concat(unknown4);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown3);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown4);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown3);
+          this._outputHelpIfRequested(unknown4);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown3
+            unknown4
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2545,7 +2545,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown3);
+              this.parent.emit(commandEvent, operands, unknown4);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2554,13 +2554,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent?.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown3);
+          this.parent.emit(commandEvent, operands, unknown4);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown3);
+            return this._dispatchSubcommand("*", operands, unknown4);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown3);
+            this.emit("command:*", operands, unknown4);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2667,7 +2667,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       parseOptions(args) {
         const operands = [];
-        const unknown3 = [];
+        const unknown4 = [];
         let dest = operands;
         function maybeOption(arg) {
           return arg.length > 1 && arg[0] === "-";
@@ -2685,7 +2685,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const arg = activeGroup ?? args[i++];
           activeGroup = null;
           if (arg === "--") {
-            if (dest === unknown3) dest.push(arg);
+            if (dest === unknown4) dest.push(arg);
             dest.push(...args.slice(i));
             break;
           }
@@ -2735,18 +2735,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown3;
+            dest = unknown4;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown3.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown4.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown3.push(...args.slice(i));
+              unknown4.push(...args.slice(i));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
               operands.push(arg, ...args.slice(i));
               break;
             } else if (this._defaultCommandName) {
-              unknown3.push(arg, ...args.slice(i));
+              unknown4.push(arg, ...args.slice(i));
               break;
             }
           }
@@ -2756,7 +2756,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           dest.push(arg);
         }
-        return { operands, unknown: unknown3 };
+        return { operands, unknown: unknown4 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -2809,8 +2809,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config3 = errorOptions || {};
         const exitCode = config3.exitCode || 1;
-        const code4 = config3.code || "commander.error";
-        this._exit(exitCode, code4, message);
+        const code6 = config3.code || "commander.error";
+        this._exit(exitCode, code6, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3109,9 +3109,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @return {Command | string}
        */
-      helpGroup(heading3) {
-        if (heading3 === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading3;
+      helpGroup(heading4) {
+        if (heading4 === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading4;
         return this;
       }
       /**
@@ -3127,9 +3127,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @returns {Command | string}
        */
-      commandsGroup(heading3) {
-        if (heading3 === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading3;
+      commandsGroup(heading4) {
+        if (heading4 === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading4;
         return this;
       }
       /**
@@ -3145,9 +3145,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @returns {Command | string}
        */
-      optionsGroup(heading3) {
-        if (heading3 === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading3;
+      optionsGroup(heading4) {
+        if (heading4 === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading4;
         return this;
       }
       /**
@@ -3212,9 +3212,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text7 = helper.formatHelp(this, helper);
-        if (context.hasColors) return text7;
-        return this._outputConfiguration.stripColor(text7);
+        const text8 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text8;
+        return this._outputConfiguration.stripColor(text8);
       }
       /**
        * @typedef HelpContext
@@ -3374,7 +3374,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position2, text7) {
+      addHelpText(position2, text8) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3383,10 +3383,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text7 === "function") {
-            helpStr = text7({ error: context.error, command: context.command });
+          if (typeof text8 === "function") {
+            helpStr = text8({ error: context.error, command: context.command });
           } else {
-            helpStr = text7;
+            helpStr = text8;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3586,26 +3586,26 @@ var init_default = __esm({
 });
 
 // node_modules/micromark-util-character/index.js
-function asciiControl(code4) {
+function asciiControl(code6) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code4 !== null && (code4 < 32 || code4 === 127)
+    code6 !== null && (code6 < 32 || code6 === 127)
   );
 }
-function markdownLineEnding(code4) {
-  return code4 !== null && code4 < -2;
+function markdownLineEnding(code6) {
+  return code6 !== null && code6 < -2;
 }
-function markdownLineEndingOrSpace(code4) {
-  return code4 !== null && (code4 < 0 || code4 === 32);
+function markdownLineEndingOrSpace(code6) {
+  return code6 !== null && (code6 < 0 || code6 === 32);
 }
-function markdownSpace(code4) {
-  return code4 === -2 || code4 === -1 || code4 === 32;
+function markdownSpace(code6) {
+  return code6 === -2 || code6 === -1 || code6 === 32;
 }
 function regexCheck(regex) {
   return check3;
-  function check3(code4) {
-    return code4 !== null && code4 > -1 && regex.test(String.fromCharCode(code4));
+  function check3(code6) {
+    return code6 !== null && code6 > -1 && regex.test(String.fromCharCode(code6));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -3794,13 +3794,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code4 = fence(matter2, "open").charCodeAt(0);
+    const code6 = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code4];
+    const existing = flow3[code6];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code4] = [construct];
+      flow3[code6] = [construct];
     }
   }
   return {
@@ -3838,7 +3838,7 @@ function createConstruct(matter2) {
   function tokenizeFrontmatter(effects, ok3, nok) {
     const self = this;
     return start;
-    function start(code4) {
+    function start(code6) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -3847,119 +3847,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code4 === buffer.charCodeAt(bufferIndex)) {
+        if (code6 === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code4);
+          return openSequence(code6);
         }
       }
-      return nok(code4);
+      return nok(code6);
     }
-    function openSequence(code4) {
+    function openSequence(code6) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code4)) {
+        if (markdownSpace(code6)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code4);
+          return openSequenceWhitespace(code6);
         }
-        return openAfter(code4);
+        return openAfter(code6);
       }
-      if (code4 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code4);
+      if (code6 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code6);
         return openSequence;
       }
-      return nok(code4);
+      return nok(code6);
     }
-    function openSequenceWhitespace(code4) {
-      if (markdownSpace(code4)) {
-        effects.consume(code4);
+    function openSequenceWhitespace(code6) {
+      if (markdownSpace(code6)) {
+        effects.consume(code6);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code4);
+      return openAfter(code6);
     }
-    function openAfter(code4) {
-      if (markdownLineEnding(code4)) {
+    function openAfter(code6) {
+      if (markdownLineEnding(code6)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code4);
+        effects.consume(code6);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
         return effects.attempt(closingFenceConstruct, after, contentStart3);
       }
-      return nok(code4);
+      return nok(code6);
     }
-    function contentStart3(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
-        return contentEnd(code4);
+    function contentStart3(code6) {
+      if (code6 === null || markdownLineEnding(code6)) {
+        return contentEnd(code6);
       }
       effects.enter(valueType);
-      return contentInside(code4);
+      return contentInside(code6);
     }
-    function contentInside(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function contentInside(code6) {
+      if (code6 === null || markdownLineEnding(code6)) {
         effects.exit(valueType);
-        return contentEnd(code4);
+        return contentEnd(code6);
       }
-      effects.consume(code4);
+      effects.consume(code6);
       return contentInside;
     }
-    function contentEnd(code4) {
-      if (code4 === null) {
-        return nok(code4);
+    function contentEnd(code6) {
+      if (code6 === null) {
+        return nok(code6);
       }
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("lineEnding");
       return effects.attempt(closingFenceConstruct, after, contentStart3);
     }
-    function after(code4) {
+    function after(code6) {
       effects.exit(frontmatterType);
-      return ok3(code4);
+      return ok3(code6);
     }
   }
   function tokenizeClosingFence(effects, ok3, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code4) {
-      if (code4 === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code6) {
+      if (code6 === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code4);
+        return closeSequence(code6);
       }
-      return nok(code4);
+      return nok(code6);
     }
-    function closeSequence(code4) {
+    function closeSequence(code6) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code4)) {
+        if (markdownSpace(code6)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code4);
+          return closeSequenceWhitespace(code6);
         }
-        return closeAfter(code4);
+        return closeAfter(code6);
       }
-      if (code4 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code4);
+      if (code6 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code6);
         return closeSequence;
       }
-      return nok(code4);
+      return nok(code6);
     }
-    function closeSequenceWhitespace(code4) {
-      if (markdownSpace(code4)) {
-        effects.consume(code4);
+    function closeSequenceWhitespace(code6) {
+      if (markdownSpace(code6)) {
+        effects.consume(code6);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code4);
+      return closeAfter(code6);
     }
-    function closeAfter(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function closeAfter(code6) {
+      if (code6 === null || markdownLineEnding(code6)) {
         effects.exit(fenceType);
-        return ok3(code4);
+        return ok3(code6);
       }
-      return nok(code4);
+      return nok(code6);
     }
   }
 }
@@ -4032,7 +4032,7 @@ function value(token) {
   this.config.exit.data.call(this, token);
 }
 function frontmatterToMarkdown(options) {
-  const unsafe = [];
+  const unsafe2 = [];
   const handlers = {};
   const matters = toMatters(options);
   let index2 = -1;
@@ -4040,13 +4040,13 @@ function frontmatterToMarkdown(options) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler(matter2);
     const open3 = fence2(matter2, "open");
-    unsafe.push({
+    unsafe2.push({
       atBreak: true,
       character: open3.charAt(0),
       after: escapeStringRegexp(open3.charAt(1))
     });
   }
-  return { unsafe, handlers };
+  return { unsafe: unsafe2, handlers };
 }
 function handler(matter2) {
   const open3 = fence2(matter2, "open");
@@ -4383,10 +4383,10 @@ var init_unist_util_visit_parents = __esm({
 });
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list5, options) {
+function findAndReplace(tree, list6, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list5);
+  const pairs = toPairs(list6);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -4460,7 +4460,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list5 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list6 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -4468,8 +4468,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index2 = -1;
-  while (++index2 < list5.length) {
-    const tuple2 = list5[index2];
+  while (++index2 < list6.length) {
+    const tuple2 = list6[index2];
     result.push([toExpression(tuple2[0]), toFunction(tuple2[1])]);
   }
   return result;
@@ -4661,8 +4661,8 @@ function isCorrectDomain(domain3) {
 function splitUrl(url2) {
   let index2 = url2.length;
   while (index2 > 0) {
-    const code4 = url2.charCodeAt(index2 - 1);
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
+    const code6 = url2.charCodeAt(index2 - 1);
+    if (code6 === 33 || code6 === 34 || code6 === 38 || code6 === 39 || code6 === 41 || code6 === 44 || code6 === 46 || code6 === 58 || code6 === 59 || code6 === 60 || code6 === 62 || code6 === 63 || code6 === 93 || code6 === 125) {
       index2--;
     } else {
       break;
@@ -4685,8 +4685,8 @@ function splitUrl(url2) {
   return [url2, trail2];
 }
 function previous(match2) {
-  const code4 = match2.input.charCodeAt(match2.index - 1);
-  return match2.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
+  const code6 = match2.input.charCodeAt(match2.index - 1);
+  return match2.index === 0 || unicodeWhitespace(code6) || unicodePunctuation(code6);
 }
 var inConstruct, notInConstruct;
 var init_lib7 = __esm({
@@ -4952,24 +4952,24 @@ function markdownTable(table2, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code4 = toAlignment(align);
+    const code6 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code4;
+      alignments[columnIndex] = code6;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code4 = alignments[columnIndex];
+    const code6 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code4 === 99) {
+    if (code6 === 99) {
       before = ":";
       after = ":";
-    } else if (code4 === 108) {
+    } else if (code6 === 108) {
       before = ":";
-    } else if (code4 === 114) {
+    } else if (code6 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -5002,10 +5002,10 @@ function markdownTable(table2, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code4 = alignments[columnIndex];
-        if (code4 === 114) {
+        const code6 = alignments[columnIndex];
+        if (code6 === 114) {
           before = " ".repeat(size);
-        } else if (code4 === 99) {
+        } else if (code6 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -5050,8 +5050,8 @@ function serialize(value2) {
   return value2 === null || value2 === void 0 ? "" : String(value2);
 }
 function toAlignment(value2) {
-  const code4 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
+  const code6 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
+  return code6 === 67 || code6 === 99 ? 99 : code6 === 76 || code6 === 108 ? 108 : code6 === 82 || code6 === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
   "node_modules/markdown-table/index.js"() {
@@ -5097,6 +5097,85 @@ var init_mdast_util_phrasing = __esm({
   }
 });
 
+// node_modules/zwitch/index.js
+function zwitch(key, options) {
+  const settings = options || {};
+  function one2(value2, ...parameters) {
+    let fn = one2.invalid;
+    const handlers = one2.handlers;
+    if (value2 && own2.call(value2, key)) {
+      const id = String(value2[key]);
+      fn = own2.call(handlers, id) ? handlers[id] : one2.unknown;
+    }
+    if (fn) {
+      return fn.call(this, value2, ...parameters);
+    }
+  }
+  one2.handlers = settings.handlers || {};
+  one2.invalid = settings.invalid;
+  one2.unknown = settings.unknown;
+  return one2;
+}
+var own2;
+var init_zwitch = __esm({
+  "node_modules/zwitch/index.js"() {
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/configure.js
+function configure(base, extension2) {
+  let index2 = -1;
+  let key;
+  if (extension2.extensions) {
+    while (++index2 < extension2.extensions.length) {
+      configure(base, extension2.extensions[index2]);
+    }
+  }
+  for (key in extension2) {
+    if (own3.call(extension2, key)) {
+      switch (key) {
+        case "extensions": {
+          break;
+        }
+        /* c8 ignore next 4 */
+        case "unsafe": {
+          list(base[key], extension2[key]);
+          break;
+        }
+        case "join": {
+          list(base[key], extension2[key]);
+          break;
+        }
+        case "handlers": {
+          map(base[key], extension2[key]);
+          break;
+        }
+        default: {
+          base.options[key] = extension2[key];
+        }
+      }
+    }
+  }
+  return base;
+}
+function list(left, right) {
+  if (right) {
+    left.push(...right);
+  }
+}
+function map(left, right) {
+  if (right) {
+    Object.assign(left, right);
+  }
+}
+var own3;
+var init_configure = __esm({
+  "node_modules/mdast-util-to-markdown/lib/configure.js"() {
+    own3 = {}.hasOwnProperty;
+  }
+});
+
 // node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
 function blockquote(node3, _, state2, info) {
   const exit3 = state2.enter("blockquote");
@@ -5105,12 +5184,12 @@ function blockquote(node3, _, state2, info) {
   tracker.shift(2);
   const value2 = state2.indentLines(
     state2.containerFlow(node3, tracker.current()),
-    map
+    map2
   );
   exit3();
   return value2;
 }
-function map(line5, _, blank) {
+function map2(line5, _, blank) {
   return ">" + (blank ? "" : " ") + line5;
 }
 var init_blockquote = __esm({
@@ -5122,16 +5201,16 @@ var init_blockquote = __esm({
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
 }
-function listInScope(stack, list5, none) {
-  if (typeof list5 === "string") {
-    list5 = [list5];
+function listInScope(stack, list6, none) {
+  if (typeof list6 === "string") {
+    list6 = [list6];
   }
-  if (!list5 || list5.length === 0) {
+  if (!list6 || list6.length === 0) {
     return none;
   }
   let index2 = -1;
-  while (++index2 < list5.length) {
-    if (stack.includes(list5[index2])) {
+  while (++index2 < list6.length) {
+    if (stack.includes(list6[index2])) {
       return true;
     }
   }
@@ -5222,7 +5301,7 @@ function code(node3, _, state2, info) {
   const raw = node3.value || "";
   if (formatCodeAsIndented(node3, state2)) {
     const exit4 = state2.enter("codeIndented");
-    const value3 = state2.indentLines(raw, map2);
+    const value3 = state2.indentLines(raw, map3);
     exit4();
     return value3;
   }
@@ -5264,7 +5343,7 @@ function code(node3, _, state2, info) {
   exit3();
   return value2;
 }
-function map2(line5, _, blank) {
+function map3(line5, _, blank) {
   return (blank ? "" : "    ") + line5;
 }
 var init_code = __esm({
@@ -5309,8 +5388,8 @@ function definition(node3, _, state2, info) {
   subexit();
   if (
     // If there’s no url, or…
-    !node3.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node3.url)
+    !node3.url || // If there are control characters, whitespace, or a leading `<`.
+    /^<|[\0- \u007F]/.test(node3.url)
   ) {
     subexit = state2.enter("destinationLiteral");
     value2 += tracker.move("<");
@@ -5367,11 +5446,11 @@ var init_check_emphasis = __esm({
 });
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code4) {
-  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+function classifyCharacter(code6) {
+  if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
     return 1;
   }
-  if (unicodePunctuation(code4)) {
+  if (unicodePunctuation(code6)) {
     return 2;
   }
 }
@@ -5383,12 +5462,12 @@ var init_micromark_util_classify_character = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value2) {
-  const code4 = value2.codePointAt(0);
-  return code4 === void 0 ? "" : String.fromCodePoint(code4);
+  const code6 = value2.codePointAt(0);
+  return code6 === void 0 ? "" : String.fromCodePoint(code6);
 }
 function lastCharacter(value2) {
-  const code4 = value2.codePointAt(value2.length - 2);
-  return code4 !== void 0 && code4 > 65535 ? value2.slice(-2) : value2.slice(-1);
+  const code6 = value2.codePointAt(value2.length - 2);
+  return code6 !== void 0 && code6 > 65535 ? value2.slice(-2) : value2.slice(-1);
 }
 var init_character = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
@@ -5396,8 +5475,8 @@ var init_character = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code4) {
-  return "&#x" + code4.toString(16).toUpperCase() + ";";
+function encodeCharacterReference(code6) {
+  return "&#x" + code6.toString(16).toUpperCase() + ";";
 }
 var init_encode_character_reference = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
@@ -5528,23 +5607,23 @@ function htmlKind(value2) {
   if (value2.charCodeAt(0) !== 60) return;
   const next = value2.charCodeAt(1);
   if (next === 33) {
-    const code5 = value2.charCodeAt(2);
-    if (code5 === 45) return 2;
-    if (code5 === 91) return 5;
-    if (asciiAlpha(code5)) return 4;
+    const code7 = value2.charCodeAt(2);
+    if (code7 === 45) return 2;
+    if (code7 === 91) return 5;
+    if (asciiAlpha(code7)) return 4;
     return;
   }
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
   let end = start;
-  let code4 = value2.charCodeAt(end);
-  if (!asciiAlpha(code4)) return;
-  while (code4 === 45 || asciiAlphanumeric(code4)) {
-    code4 = value2.charCodeAt(++end);
+  let code6 = value2.charCodeAt(end);
+  if (!asciiAlpha(code6)) return;
+  while (code6 === 45 || asciiAlphanumeric(code6)) {
+    code6 = value2.charCodeAt(++end);
   }
   const name = value2.slice(start, end).toLowerCase();
-  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
+  if (!closing && code6 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
   return htmlBlockNames.includes(name) ? 6 : 7;
@@ -5627,6 +5706,9 @@ function check(tokens, before, after) {
     if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
   }
 }
+function containerPhrasing(parent, state2, info) {
+  return serialize2(phrasing2(parent, state2, info), info.before, info.after);
+}
 function encode(tokens, start) {
   const token = tokens[start ? 0 : tokens.length - 1];
   if (!token || token.attention) return;
@@ -5703,8 +5785,8 @@ function pair(runs, wrong) {
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
         for (const token of involved) {
-          const list5 = wrong.get(token);
-          if (list5) list5.push(...involved);
+          const list6 = wrong.get(token);
+          if (list6) list6.push(...involved);
         }
       }
       opener2.end -= size;
@@ -6113,8 +6195,8 @@ function image(node3, _, state2, info) {
   subexit();
   if (
     // If there’s no url but there is a title…
-    !node3.url && node3.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node3.url)
+    !node3.url && node3.title || // If there are control characters, whitespace, or a leading `<`.
+    /^<|[\0- \u007F]/.test(node3.url)
   ) {
     subexit = state2.enter("destinationLiteral");
     value2 += tracker.move("<");
@@ -6287,23 +6369,23 @@ function link(node3, _, state2, info) {
   const exit3 = state2.enter("link");
   let subexit = state2.enter("label");
   let value2 = tracker.move("[");
-  const text7 = state2.containerPhrasing(node3, {
+  const text8 = state2.containerPhrasing(node3, {
     before: value2,
     after: "](",
     ...tracker.current()
   });
-  value2 += tracker.move(text7);
+  value2 += tracker.move(text8);
   subexit();
   value2 += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node3.url);
+  const enclose = /^<|[\0- \u007F]/.test(node3.url);
   const last = info.before.charAt(info.before.length - 1);
   let title = node3.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text7.length && text7.charCodeAt(index2) !== 93) {
-      index2 += text7.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text8.length && text8.charCodeAt(index2) !== 93) {
+      index2 += text8.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text7.charCodeAt(index2 + 1) === 58) title = "";
+    if (text8.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -6362,12 +6444,12 @@ function linkReference(node3, _, state2, info) {
   let subexit = state2.enter("label");
   const tracker = state2.createTracker(info);
   let value2 = tracker.move("[");
-  const text7 = state2.containerPhrasing(node3, {
+  const text8 = state2.containerPhrasing(node3, {
     before: value2,
     after: "]",
     ...tracker.current()
   });
-  value2 += tracker.move(text7 + "][");
+  value2 += tracker.move(text8 + "][");
   subexit();
   const stack = state2.stack;
   state2.stack = stack.filter(function(d) {
@@ -6382,7 +6464,7 @@ function linkReference(node3, _, state2, info) {
   subexit();
   state2.stack = stack;
   exit3();
-  if (type === "full" || !text7 || text7 !== reference3) {
+  if (type === "full" || !text8 || text8 !== reference3) {
     value2 += tracker.move(reference3 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
@@ -6471,7 +6553,7 @@ var init_check_rule = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list(node3, parent, state2, info) {
+function list2(node3, parent, state2, info) {
   const exit3 = state2.enter("list");
   const bulletCurrent = state2.bulletCurrent;
   let bullet = node3.ordered ? checkBulletOrdered(state2) : checkBullet(state2);
@@ -6550,11 +6632,11 @@ function listItem(node3, parent, state2, info) {
   const exit3 = state2.enter("listItem");
   const value2 = state2.indentLines(
     state2.containerFlow(node3, tracker.current()),
-    map4
+    map5
   );
   exit3();
   return value2;
-  function map4(line5, index2, blank) {
+  function map5(line5, index2, blank) {
     if (index2) {
       return (blank ? "" : " ".repeat(size)) + line5;
     }
@@ -6721,7 +6803,7 @@ var init_handle = __esm({
       inlineCode,
       link,
       linkReference,
-      list,
+      list: list2,
       listItem,
       paragraph,
       root,
@@ -6729,6 +6811,218 @@ var init_handle = __esm({
       text,
       thematicBreak
     };
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/join.js
+function joinDefaults(left, right, parent, state2) {
+  if (right.type === "code" && formatCodeAsIndented(right, state2) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state2))) {
+    return false;
+  }
+  if ("spread" in parent && typeof parent.spread === "boolean") {
+    if (parent.spread) return 1;
+    if (left.type === "html") {
+      const kind = htmlKind(left.value);
+      if (kind === void 0 || kind === 6 || kind === 7) return 1;
+    }
+    if (left.type === "blockquote" && right.type === "blockquote") return 1;
+    if ((left.type === "definition" || left.type === "paragraph") && right.type === "list" && (right.ordered && typeof right.start === "number" && right.start !== 1 || right.children.length > 0 && right.children[0].children.length === 0)) {
+      return 1;
+    }
+    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state2) === "-" && !state2.options.ruleSpaces) {
+      return 1;
+    }
+    let tail = left;
+    while ((tail.type === "blockquote" || tail.type === "list" || tail.type === "listItem") && tail.children.length > 0) {
+      tail = tail.children[tail.children.length - 1];
+    }
+    if (tail.type !== "definition" && tail.type !== "paragraph") return 0;
+    if (right.type === "code" && formatCodeAsIndented(right, state2)) return 1;
+    if (right.type === "html") {
+      const kind = htmlKind(right.value);
+      if (kind === void 0 || kind === 7) return 1;
+    }
+    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state2) || right.type === "paragraph")) {
+      return 1;
+    }
+    return 0;
+  }
+}
+var join2;
+var init_join = __esm({
+  "node_modules/mdast-util-to-markdown/lib/join.js"() {
+    init_check_rule();
+    init_format_code_as_indented();
+    init_format_heading_as_setext();
+    init_html_kind();
+    join2 = [joinDefaults];
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/unsafe.js
+var fullPhrasingSpans, unsafe, code2;
+var init_unsafe = __esm({
+  "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
+    fullPhrasingSpans = [
+      "autolink",
+      "destinationLiteral",
+      "destinationRaw",
+      "reference",
+      "titleQuote",
+      "titleApostrophe"
+    ];
+    unsafe = [
+      { character: "	", after: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: "	", before: "[\\r\\n]", inConstruct: "phrasing" },
+      {
+        character: "	",
+        inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
+      },
+      {
+        character: "\r",
+        inConstruct: [
+          "codeFencedLangGraveAccent",
+          "codeFencedLangTilde",
+          "codeFencedMetaGraveAccent",
+          "codeFencedMetaTilde",
+          "destinationLiteral",
+          "headingAtx"
+        ]
+      },
+      {
+        character: "\n",
+        inConstruct: [
+          "codeFencedLangGraveAccent",
+          "codeFencedLangTilde",
+          "codeFencedMetaGraveAccent",
+          "codeFencedMetaTilde",
+          "destinationLiteral",
+          "headingAtx"
+        ]
+      },
+      { character: "\r", before: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: "\r", after: "\\r", inConstruct: "phrasing" },
+      { character: "\n", before: "\\n", inConstruct: "phrasing" },
+      { character: "\n", after: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: " ", after: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: " ", before: "[\\r\\n]", inConstruct: "phrasing" },
+      {
+        character: " ",
+        inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
+      },
+      // An exclamation mark can start an image, if it is followed by a link or
+      // a link reference.
+      {
+        character: "!",
+        after: "\\[",
+        inConstruct: "phrasing",
+        notInConstruct: fullPhrasingSpans
+      },
+      // A quote can break out of a title.
+      { character: '"', inConstruct: "titleQuote" },
+      // A number sign could start an ATX heading if it starts a line.
+      { atBreak: true, character: "#" },
+      { character: "#", inConstruct: "headingAtx", after: "(?:[\r\n]|$)" },
+      // Dollar sign and percentage are not used in markdown.
+      // An ampersand could start a character reference.
+      // Labels match on their source.
+      {
+        character: "&",
+        after: "[#A-Za-z]",
+        inConstruct: [
+          "codeFencedLangGraveAccent",
+          "codeFencedLangTilde",
+          "codeFencedMetaGraveAccent",
+          "codeFencedMetaTilde",
+          "destinationLiteral",
+          "destinationRaw",
+          "phrasing",
+          "titleApostrophe",
+          "titleQuote"
+        ]
+      },
+      // An apostrophe can break out of a title.
+      { character: "'", inConstruct: "titleApostrophe" },
+      // A left paren could break out of a destination raw.
+      { character: "(", inConstruct: "destinationRaw" },
+      // A left paren followed by `]` could make something into a link or image.
+      {
+        before: "\\]",
+        character: "(",
+        inConstruct: "phrasing",
+        notInConstruct: fullPhrasingSpans
+      },
+      // A right paren could start a list item or break out of a destination
+      // raw.
+      { atBreak: true, before: "\\d+", character: ")" },
+      { character: ")", inConstruct: "destinationRaw" },
+      // An asterisk can start thematic breaks, list items, emphasis, strong.
+      { atBreak: true, character: "*", after: "(?:[ 	\r\n*])" },
+      { character: "*", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      // A plus sign could start a list item.
+      { atBreak: true, character: "+", after: "(?:[ 	\r\n])" },
+      // A dash can start thematic breaks, list items, and setext heading
+      // underlines.
+      { atBreak: true, character: "-", after: "(?:[ 	\r\n-])" },
+      // A dot could start a list item.
+      { atBreak: true, before: "\\d+", character: ".", after: "(?:[ 	\r\n]|$)" },
+      // Slash, colon, and semicolon are not used in markdown for constructs.
+      // A less than can start html (flow or text) or an autolink.
+      // HTML could start with an exclamation mark (declaration, cdata, comment),
+      // slash (closing tag), question mark (instruction), or a letter (tag).
+      // An autolink also starts with a letter.
+      // It could break out of a destination literal,
+      // or start one at the start of a destination raw.
+      { atBreak: true, character: "<", after: "[!/?A-Za-z]" },
+      {
+        character: "<",
+        after: "[!/?A-Za-z]",
+        inConstruct: "phrasing",
+        notInConstruct: fullPhrasingSpans
+      },
+      { character: "<", inConstruct: "destinationLiteral" },
+      { character: "<", before: "[( ]", inConstruct: "destinationRaw" },
+      // An equals to can start setext heading underlines.
+      { atBreak: true, character: "=" },
+      // A greater than can start block quotes and it can break out of a
+      // destination literal.
+      { atBreak: true, character: ">" },
+      { character: ">", inConstruct: "destinationLiteral" },
+      // Question mark and at sign are not used in markdown for constructs.
+      // A left bracket can start definitions, references, labels,
+      { atBreak: true, character: "[" },
+      { character: "[", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      { character: "[", inConstruct: ["label", "reference"] },
+      // A backslash can start an escape (when followed by punctuation) or a
+      // hard break (when followed by an eol).
+      // Note: typical escapes are handled in `safe`!
+      { character: "\\", after: "[\\r\\n]", inConstruct: "phrasing" },
+      // A right bracket can exit labels.
+      { character: "]", inConstruct: ["label", "reference"] },
+      // Caret is not used in markdown for constructs.
+      // An underscore can start emphasis, strong, or a thematic break.
+      { atBreak: true, character: "_" },
+      { character: "_", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      // A grave accent can start code (fenced or text), or it can break out of
+      // a grave accent code fence.
+      { atBreak: true, character: "`" },
+      {
+        character: "`",
+        inConstruct: ["codeFencedLangGraveAccent", "codeFencedMetaGraveAccent"]
+      },
+      { character: "`", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      // Left brace, vertical bar, right brace are not used in markdown for
+      // constructs.
+      // A tilde can start code (fenced).
+      { atBreak: true, character: "~" },
+      { character: "<", inConstruct: "autolink" },
+      { character: ">", inConstruct: "autolink" },
+      { character: "\x7F", inConstruct: "autolink" }
+    ];
+    code2 = -1;
+    while (++code2 < 33) {
+      unsafe.push({ character: String.fromCharCode(code2), inConstruct: "autolink" });
+    }
   }
 });
 
@@ -8868,32 +9162,32 @@ var init_character_entities = __esm({
 
 // node_modules/decode-named-character-reference/index.js
 function decodeNamedCharacterReference(value2) {
-  return own2.call(characterEntities, value2) ? characterEntities[value2] : false;
+  return own4.call(characterEntities, value2) ? characterEntities[value2] : false;
 }
-var own2;
+var own4;
 var init_decode_named_character_reference = __esm({
   "node_modules/decode-named-character-reference/index.js"() {
     init_character_entities();
-    own2 = {}.hasOwnProperty;
+    own4 = {}.hasOwnProperty;
   }
 });
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base) {
-  const code4 = Number.parseInt(value2, base);
+  const code6 = Number.parseInt(value2, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
-    code4 > 55295 && code4 < 57344 || // Noncharacters.
-    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
-    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code6 < 9 || code6 === 11 || code6 > 13 && code6 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code6 > 126 && code6 < 160 || // Lone high surrogates and low surrogates.
+    code6 > 55295 && code6 < 57344 || // Noncharacters.
+    code6 > 64975 && code6 < 65008 || /* eslint-disable no-bitwise */
+    (code6 & 65535) === 65535 || (code6 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code4 > 1114111
+    code6 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code4);
+  return String.fromCodePoint(code6);
 }
 var init_micromark_util_decode_numeric_character_reference = __esm({
   "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
@@ -8925,9 +9219,365 @@ var init_micromark_util_decode_string = __esm({
   }
 });
 
+// node_modules/mdast-util-to-markdown/lib/util/association.js
+function association(node3) {
+  if (node3.label || !node3.identifier) {
+    return node3.label || "";
+  }
+  return decodeString(node3.identifier);
+}
+var init_association = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/association.js"() {
+    init_micromark_util_decode_string();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
+function compilePattern(pattern) {
+  if (!pattern._compiled) {
+    const before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
+    pattern._compiled = new RegExp(
+      (pattern.beforeNode ? "^" : before ? "(" + before + ")" : "") + (/[$()*+.?[\\\]^{|}]/.test(pattern.character) ? "\\" : "") + pattern.character + (pattern.afterNode ? "$" : pattern.after ? "(?=" + pattern.after + ")" : ""),
+      pattern.unicode ? "gu" : "g"
+    );
+  }
+  return pattern._compiled;
+}
+var init_compile_pattern = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/container-flow.js
+function containerFlow(parent, state2, info) {
+  const indexStack = state2.indexStack;
+  const children = parent.children || [];
+  const tracker = state2.createTracker(info);
+  const results = [];
+  let index2 = -1;
+  indexStack.push(-1);
+  while (++index2 < children.length) {
+    const child = children[index2];
+    indexStack[indexStack.length - 1] = index2;
+    results.push(
+      tracker.move(
+        state2.handle(child, parent, state2, {
+          before: "\n",
+          after: "\n",
+          ...tracker.current()
+        })
+      )
+    );
+    if (child.type !== "list") {
+      state2.bulletLastUsed = void 0;
+    }
+    if (index2 < children.length - 1) {
+      results.push(
+        tracker.move(between(child, children[index2 + 1], parent, state2))
+      );
+    }
+  }
+  indexStack.pop();
+  return results.join("");
+}
+function between(left, right, parent, state2) {
+  let index2 = state2.join.length;
+  while (index2--) {
+    const result = state2.join[index2](left, right, parent, state2);
+    if (result === true || result === 1) {
+      break;
+    }
+    if (typeof result === "number") {
+      return "\n".repeat(1 + result);
+    }
+    if (result === false) {
+      return "\n\n<!---->\n\n";
+    }
+  }
+  return "\n\n";
+}
+var init_container_flow = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
+function indentLines(value2, map5) {
+  const result = [];
+  let start = 0;
+  let line5 = 0;
+  let match2;
+  while (match2 = eol.exec(value2)) {
+    one2(value2.slice(start, match2.index));
+    result.push(match2[0]);
+    start = match2.index + match2[0].length;
+    line5++;
+  }
+  one2(value2.slice(start));
+  return result.join("");
+  function one2(value3) {
+    result.push(map5(value3, line5, !value3));
+  }
+}
+var eol;
+var init_indent_lines = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
+    eol = /\r?\n|\r/g;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/safe.js
+function safe(state2, input2, config3) {
+  const value2 = (config3.before || "") + (input2 || "") + (config3.after || "");
+  const positions = [];
+  const result = [];
+  const infos = {};
+  const percentEncode = state2.stack.includes("autolink");
+  const offset = config3.before ? config3.before.length : 0;
+  const end = value2.length - (config3.after ? config3.after.length : 0);
+  let index2 = -1;
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    if (!patternInScope(state2.stack, pattern) || !nodeInScope(pattern.beforeNode, config3.beforeNode) || !nodeInScope(pattern.afterNode, config3.afterNode)) {
+      continue;
+    }
+    const expression = state2.compilePattern(pattern);
+    const from2 = pattern.beforeNode ? offset : 0;
+    const subject = value2.slice(from2, pattern.afterNode ? end : void 0);
+    let match2;
+    while (match2 = expression.exec(subject)) {
+      const before = Boolean(pattern.before || pattern.atBreak);
+      const after = Boolean(pattern.after);
+      const character = match2.index + (before ? match2[1].length : 0);
+      const position2 = from2 + character;
+      expression.lastIndex = Math.max(character, match2.index + 1);
+      if (own5.call(infos, position2)) {
+        if (infos[position2].before && !before) {
+          infos[position2].before = false;
+        }
+        if (infos[position2].after && !after) {
+          infos[position2].after = false;
+        }
+      } else {
+        positions.push(position2);
+        infos[position2] = { before, after };
+      }
+    }
+  }
+  positions.sort(numerical);
+  let start = offset;
+  index2 = -1;
+  while (++index2 < positions.length) {
+    const position2 = positions[index2];
+    if (position2 < start || position2 >= end) {
+      continue;
+    }
+    if (value2.charAt(position2) === "_" && // Preceded by an unescaped character that is not punctuation or whitespace:
+    position2 > 0 && classifyCharacter(value2.charCodeAt(position2 - 1)) === void 0 && !own5.call(infos, position2 - 1) && // Characters next to attention markers can become character references
+    // later, turning `a` into `&#x61;`, so those do not count.
+    !(position2 - 1 === offset && /[*_]/.test(value2.charAt(offset - 1)))) {
+      let sequenceEnd = position2 + 1;
+      while (sequenceEnd < end && value2.charAt(sequenceEnd) === "_") {
+        sequenceEnd++;
+      }
+      const skip = sequenceEnd - position2 - 1;
+      if (
+        // All underscores in the run are unsafe positions, so they can be
+        // skipped.
+        positions[index2 + skip] === sequenceEnd - 1 && // Rest as above.
+        sequenceEnd < value2.length && classifyCharacter(value2.charCodeAt(sequenceEnd)) === void 0 && !own5.call(infos, sequenceEnd) && !(sequenceEnd === end - 1 && /[*_]/.test(value2.charAt(end)))
+      ) {
+        index2 += skip;
+        continue;
+      }
+    }
+    if (position2 + 1 < end && positions[index2 + 1] === position2 + 1 && infos[position2].after && !infos[position2 + 1].before && !infos[position2 + 1].after || position2 - 1 >= offset && positions[index2 - 1] === position2 - 1 && infos[position2].before && !infos[position2 - 1].before && !infos[position2 - 1].after) {
+      continue;
+    }
+    if (start !== position2) {
+      const slice = value2.slice(start, position2);
+      result.push(percentEncode ? slice : escapeBackslashes(slice, "\\"));
+    }
+    start = position2 + 1;
+    if (percentEncode) {
+      result.push(
+        "%" + value2.charCodeAt(position2).toString(16).toUpperCase().padStart(2, "0")
+      );
+    } else if (/[!-/:-@[-`{-~]/.test(value2.charAt(position2)) && (!config3.encode || !config3.encode.includes(value2.charAt(position2)))) {
+      result.push("\\" + value2.charAt(position2));
+    } else {
+      result.push(encodeCharacterReference(value2.charCodeAt(position2)));
+    }
+  }
+  const rest = value2.slice(start, end);
+  result.push(percentEncode ? rest : escapeBackslashes(rest, config3.after));
+  return result.join("");
+}
+function nodeInScope(types, node3) {
+  if (!types) return true;
+  if (!node3) return false;
+  return typeof types === "string" ? types === node3.type : types.includes(node3.type);
+}
+function numerical(a, b) {
+  return a - b;
+}
+function escapeBackslashes(value2, after) {
+  const expression = /\\(?=[!-/:-@[-`{-~])/g;
+  const positions = [];
+  const results = [];
+  const whole = value2 + after;
+  let index2 = -1;
+  let start = 0;
+  let match2;
+  while (match2 = expression.exec(whole)) {
+    positions.push(match2.index);
+  }
+  while (++index2 < positions.length) {
+    if (start !== positions[index2]) {
+      results.push(value2.slice(start, positions[index2]));
+    }
+    results.push("\\");
+    start = positions[index2];
+  }
+  results.push(value2.slice(start));
+  return results.join("");
+}
+var own5;
+var init_safe = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
+    init_micromark_util_classify_character();
+    init_encode_character_reference();
+    init_pattern_in_scope();
+    own5 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/track.js
+function track(config3) {
+  const options = config3 || {};
+  const now = options.now || {};
+  let lineShift = options.lineShift || 0;
+  let line5 = now.line || 1;
+  let column = now.column || 1;
+  return { move, current: current2, shift };
+  function current2() {
+    return { now: { line: line5, column }, lineShift };
+  }
+  function shift(value2) {
+    lineShift += value2;
+  }
+  function move(input2) {
+    const value2 = input2 || "";
+    const chunks = value2.split(/\r?\n|\r/g);
+    const tail = chunks[chunks.length - 1];
+    line5 += chunks.length - 1;
+    column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
+    return value2;
+  }
+}
+var init_track = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/track.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/index.js
+function toMarkdown(tree, options) {
+  const settings = options || {};
+  const state2 = {
+    associationId: association,
+    bulletCurrent: void 0,
+    bulletLastUsed: void 0,
+    containerPhrasing: containerPhrasingBound,
+    containerFlow: containerFlowBound,
+    createTracker: track,
+    compilePattern,
+    enter,
+    // @ts-expect-error: GFM / frontmatter are typed in `mdast` but not defined
+    // here.
+    handlers: { ...handle },
+    // @ts-expect-error: add `handle` in a second.
+    handle: void 0,
+    indentLines,
+    indexStack: [],
+    join: [...join2],
+    options: {},
+    safe: safeBound,
+    stack: [],
+    unsafe: [...unsafe]
+  };
+  configure(state2, settings);
+  if (state2.options.tightDefinitions) {
+    state2.join.push(joinDefinition);
+  }
+  state2.handle = zwitch("type", {
+    invalid,
+    unknown,
+    handlers: state2.handlers
+  });
+  let result = state2.handle(
+    phrasing(tree) ? { type: "root", children: [tree] } : tree,
+    void 0,
+    state2,
+    { before: "\n", after: "\n", now: { line: 1, column: 1 }, lineShift: 0 }
+  );
+  if (result && result.charCodeAt(result.length - 1) !== 10 && result.charCodeAt(result.length - 1) !== 13) {
+    result += "\n";
+  }
+  return result;
+  function enter(name) {
+    state2.stack.push(name);
+    return exit3;
+    function exit3() {
+      state2.stack.pop();
+    }
+  }
+}
+function invalid(value2) {
+  throw new Error("Cannot handle value `" + value2 + "`, expected node");
+}
+function unknown(value2) {
+  const node3 = (
+    /** @type {Nodes} */
+    value2
+  );
+  throw new Error("Cannot handle unknown node `" + node3.type + "`");
+}
+function joinDefinition(left, right) {
+  if (left.type === "definition" && left.type === right.type) {
+    return 0;
+  }
+}
+function containerPhrasingBound(parent, info) {
+  return containerPhrasing(parent, this, info);
+}
+function containerFlowBound(parent, info) {
+  return containerFlow(parent, this, info);
+}
+function safeBound(value2, config3) {
+  return safe(this, value2, config3);
+}
+var init_lib12 = __esm({
+  "node_modules/mdast-util-to-markdown/lib/index.js"() {
+    init_mdast_util_phrasing();
+    init_zwitch();
+    init_configure();
+    init_handle();
+    init_join();
+    init_unsafe();
+    init_association();
+    init_compile_pattern();
+    init_container_phrasing();
+    init_container_flow();
+    init_indent_lines();
+    init_safe();
+    init_track();
+  }
+});
+
 // node_modules/mdast-util-to-markdown/index.js
 var init_mdast_util_to_markdown = __esm({
   "node_modules/mdast-util-to-markdown/index.js"() {
+    init_lib12();
     init_handle();
   }
 });
@@ -9127,7 +9777,7 @@ function formatHeadingAsSetext2(node3, state2) {
     (!node3.depth || node3.depth < 3) && toString(node3) && (state2.options.setext || literalWithBreak)
   );
 }
-var init_lib12 = __esm({
+var init_lib13 = __esm({
   "node_modules/mdast-util-gfm-table/lib/index.js"() {
     init_default();
     init_markdown_table();
@@ -9140,7 +9790,7 @@ var init_lib12 = __esm({
 // node_modules/mdast-util-gfm-table/index.js
 var init_mdast_util_gfm_table = __esm({
   "node_modules/mdast-util-gfm-table/index.js"() {
-    init_lib12();
+    init_lib13();
   }
 });
 
@@ -9215,8 +9865,8 @@ function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
   if (!(left.type === "definition" && parent.type === "listItem")) {
     return;
   }
-  const paragraph3 = taskListItemParagraph(parent);
-  if (paragraph3 && parent.children.indexOf(left) < parent.children.indexOf(paragraph3)) {
+  const paragraph4 = taskListItemParagraph(parent);
+  if (paragraph4 && parent.children.indexOf(left) < parent.children.indexOf(paragraph4)) {
     return 0;
   }
 }
@@ -9233,7 +9883,7 @@ function taskListItemParagraph(node3) {
     }
   }
 }
-var init_lib13 = __esm({
+var init_lib14 = __esm({
   "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
     init_default();
     init_mdast_util_to_markdown();
@@ -9243,7 +9893,7 @@ var init_lib13 = __esm({
 // node_modules/mdast-util-gfm-task-list-item/index.js
 var init_mdast_util_gfm_task_list_item = __esm({
   "node_modules/mdast-util-gfm-task-list-item/index.js"() {
-    init_lib13();
+    init_lib14();
   }
 });
 
@@ -9268,7 +9918,7 @@ function gfmToMarkdown(options) {
     ]
   };
 }
-var init_lib14 = __esm({
+var init_lib15 = __esm({
   "node_modules/mdast-util-gfm/lib/index.js"() {
     init_mdast_util_gfm_autolink_literal();
     init_mdast_util_gfm_footnote();
@@ -9281,13 +9931,13 @@ var init_lib14 = __esm({
 // node_modules/mdast-util-gfm/index.js
 var init_mdast_util_gfm = __esm({
   "node_modules/mdast-util-gfm/index.js"() {
-    init_lib14();
+    init_lib15();
   }
 });
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list5, start, remove, items) {
-  const end = list5.length;
+function splice(list6, start, remove, items) {
+  const end = list6.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -9299,22 +9949,22 @@ function splice(list5, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list5.splice(...parameters);
+    list6.splice(...parameters);
   } else {
-    if (remove) list5.splice(start, remove);
+    if (remove) list6.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list5.splice(...parameters);
+      list6.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list5, items) {
-  if (list5.length > 0) {
-    splice(list5, list5.length, 0, items);
-    return list5;
+function push(list6, items) {
+  if (list6.length > 0) {
+    splice(list6, list6.length, 0, items);
+    return list6;
   }
   return items;
 }
@@ -9338,26 +9988,26 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
     const right = extension2[hook];
-    let code4;
+    let code6;
     if (right) {
-      for (code4 in right) {
-        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
-        const value2 = right[code4];
+      for (code6 in right) {
+        if (!hasOwnProperty.call(left, code6)) left[code6] = [];
+        const value2 = right[code6];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code4],
+          left[code6],
           Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
   }
 }
-function constructs(existing, list5) {
+function constructs(existing, list6) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list5.length) {
+  while (++index2 < list6.length) {
     ;
-    (list5[index2].add === "after" ? existing : before).push(list5[index2]);
+    (list6[index2].add === "after" ? existing : before).push(list6[index2]);
   }
   splice(existing, 0, 0, before);
 }
@@ -9380,65 +10030,65 @@ function tokenizeEmailAutolink(effects, ok3, nok) {
   let dot;
   let data;
   return start;
-  function start(code4) {
-    if (!gfmAtext(code4) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code4);
+  function start(code6) {
+    if (!gfmAtext(code6) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code6);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkEmail");
-    return atext(code4);
+    return atext(code6);
   }
-  function atext(code4) {
-    if (gfmAtext(code4)) {
-      effects.consume(code4);
+  function atext(code6) {
+    if (gfmAtext(code6)) {
+      effects.consume(code6);
       return atext;
     }
-    if (code4 === 64) {
-      effects.consume(code4);
+    if (code6 === 64) {
+      effects.consume(code6);
       return emailDomain;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function emailDomain(code4) {
-    if (code4 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
+  function emailDomain(code6) {
+    if (code6 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code6);
     }
-    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
+    if (code6 === 45 || code6 === 95 || asciiAlphanumeric(code6)) {
       data = true;
-      effects.consume(code4);
+      effects.consume(code6);
       return emailDomain;
     }
-    return emailDomainAfter(code4);
+    return emailDomainAfter(code6);
   }
-  function emailDomainDot(code4) {
-    effects.consume(code4);
+  function emailDomainDot(code6) {
+    effects.consume(code6);
     dot = true;
     return emailDomain;
   }
-  function emailDomainAfter(code4) {
+  function emailDomainAfter(code6) {
     if (data && dot && asciiAlpha(self.previous)) {
       effects.exit("literalAutolinkEmail");
       effects.exit("literalAutolink");
-      return ok3(code4);
+      return ok3(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 function tokenizeWwwAutolink(effects, ok3, nok) {
   const self = this;
   return wwwStart;
-  function wwwStart(code4) {
-    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code4);
+  function wwwStart(code6) {
+    if (code6 !== 87 && code6 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code6);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code4);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code6);
   }
-  function wwwAfter(code4) {
+  function wwwAfter(code6) {
     effects.exit("literalAutolinkWww");
     effects.exit("literalAutolink");
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizeProtocolAutolink(effects, ok3, nok) {
@@ -9446,68 +10096,68 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
   let buffer = "";
   let seen = false;
   return protocolStart;
-  function protocolStart(code4) {
-    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+  function protocolStart(code6) {
+    if ((code6 === 72 || code6 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
       effects.enter("literalAutolink");
       effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
+      buffer += String.fromCodePoint(code6);
+      effects.consume(code6);
       return protocolPrefixInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function protocolPrefixInside(code4) {
-    if (asciiAlpha(code4) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
+  function protocolPrefixInside(code6) {
+    if (asciiAlpha(code6) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code6);
+      effects.consume(code6);
       return protocolPrefixInside;
     }
-    if (code4 === 58) {
+    if (code6 === 58) {
       const protocol = buffer.toLowerCase();
       if (protocol === "http" || protocol === "https") {
-        effects.consume(code4);
+        effects.consume(code6);
         return protocolSlashesInside;
       }
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function protocolSlashesInside(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function protocolSlashesInside(code6) {
+    if (code6 === 47) {
+      effects.consume(code6);
       if (seen) {
         return afterProtocol;
       }
       seen = true;
       return protocolSlashesInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function afterProtocol(code4) {
-    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code4);
+  function afterProtocol(code6) {
+    return code6 === null || asciiControl(code6) || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6) || unicodePunctuation(code6) ? nok(code6) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code6);
   }
-  function protocolAfter(code4) {
+  function protocolAfter(code6) {
     effects.exit("literalAutolinkHttp");
     effects.exit("literalAutolink");
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizeWwwPrefix(effects, ok3, nok) {
   let size = 0;
   return wwwPrefixInside;
-  function wwwPrefixInside(code4) {
-    if ((code4 === 87 || code4 === 119) && size < 3) {
+  function wwwPrefixInside(code6) {
+    if ((code6 === 87 || code6 === 119) && size < 3) {
       size++;
-      effects.consume(code4);
+      effects.consume(code6);
       return wwwPrefixInside;
     }
-    if (code4 === 46 && size === 3) {
-      effects.consume(code4);
+    if (code6 === 46 && size === 3) {
+      effects.consume(code6);
       return wwwPrefixAfter;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function wwwPrefixAfter(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
+  function wwwPrefixAfter(code6) {
+    return code6 === null ? nok(code6) : ok3(code6);
   }
 }
 function tokenizeDomain(effects, ok3, nok) {
@@ -9515,130 +10165,130 @@ function tokenizeDomain(effects, ok3, nok) {
   let underscoreInLastLastSegment;
   let seen;
   return domainInside;
-  function domainInside(code4) {
-    if (code4 === 46 || code4 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
+  function domainInside(code6) {
+    if (code6 === 46 || code6 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code6);
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
-      return domainAfter(code4);
+    if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6) || code6 !== 45 && unicodePunctuation(code6)) {
+      return domainAfter(code6);
     }
     seen = true;
-    effects.consume(code4);
+    effects.consume(code6);
     return domainInside;
   }
-  function domainAtPunctuation(code4) {
-    if (code4 === 95) {
+  function domainAtPunctuation(code6) {
+    if (code6 === 95) {
       underscoreInLastSegment = true;
     } else {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = void 0;
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return domainInside;
   }
-  function domainAfter(code4) {
+  function domainAfter(code6) {
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code4);
+      return nok(code6);
     }
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizePath(effects, ok3) {
   let sizeOpen = 0;
   let sizeClose = 0;
   return pathInside;
-  function pathInside(code4) {
-    if (code4 === 40) {
+  function pathInside(code6) {
+    if (code6 === 40) {
       sizeOpen++;
-      effects.consume(code4);
+      effects.consume(code6);
       return pathInside;
     }
-    if (code4 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code4);
+    if (code6 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code6);
     }
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code4);
+    if (code6 === 33 || code6 === 34 || code6 === 38 || code6 === 39 || code6 === 41 || code6 === 42 || code6 === 44 || code6 === 46 || code6 === 58 || code6 === 59 || code6 === 60 || code6 === 63 || code6 === 93 || code6 === 95 || code6 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code6);
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
+    if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
+      return ok3(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return pathInside;
   }
-  function pathAtPunctuation(code4) {
-    if (code4 === 41) {
+  function pathAtPunctuation(code6) {
+    if (code6 === 41) {
       sizeClose++;
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return pathInside;
   }
 }
 function tokenizeTrail(effects, ok3, nok) {
   return trail2;
-  function trail2(code4) {
-    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
-      effects.consume(code4);
+  function trail2(code6) {
+    if (code6 === 33 || code6 === 34 || code6 === 39 || code6 === 41 || code6 === 42 || code6 === 44 || code6 === 46 || code6 === 58 || code6 === 59 || code6 === 63 || code6 === 95 || code6 === 126) {
+      effects.consume(code6);
       return trail2;
     }
-    if (code4 === 38) {
-      effects.consume(code4);
+    if (code6 === 38) {
+      effects.consume(code6);
       return trailCharacterReferenceStart;
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code6 === 93) {
+      effects.consume(code6);
       return trailBracketAfter;
     }
     if (
       // `<` is an end.
-      code4 === 60 || // So is whitespace.
-      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
+      code6 === 60 || // So is whitespace.
+      code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)
     ) {
-      return ok3(code4);
+      return ok3(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function trailBracketAfter(code4) {
-    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
+  function trailBracketAfter(code6) {
+    if (code6 === null || code6 === 40 || code6 === 91 || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
+      return ok3(code6);
     }
-    return trail2(code4);
+    return trail2(code6);
   }
-  function trailCharacterReferenceStart(code4) {
-    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
+  function trailCharacterReferenceStart(code6) {
+    return asciiAlpha(code6) ? trailCharacterReferenceInside(code6) : nok(code6);
   }
-  function trailCharacterReferenceInside(code4) {
-    if (code4 === 59) {
-      effects.consume(code4);
+  function trailCharacterReferenceInside(code6) {
+    if (code6 === 59) {
+      effects.consume(code6);
       return trail2;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
       return trailCharacterReferenceInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code4) {
-    effects.consume(code4);
+  function start(code6) {
+    effects.consume(code6);
     return after;
   }
-  function after(code4) {
-    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
+  function after(code6) {
+    return asciiAlphanumeric(code6) ? nok(code6) : ok3(code6);
   }
 }
-function previousWww(code4) {
-  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
+function previousWww(code6) {
+  return code6 === null || code6 === 40 || code6 === 42 || code6 === 95 || code6 === 91 || code6 === 93 || code6 === 126 || markdownLineEndingOrSpace(code6);
 }
-function previousProtocol(code4) {
-  return !asciiAlpha(code4);
+function previousProtocol(code6) {
+  return !asciiAlpha(code6);
 }
-function previousEmail(code4) {
-  return !(code4 === 47 || gfmAtext(code4));
+function previousEmail(code6) {
+  return !(code6 === 47 || gfmAtext(code6));
 }
-function gfmAtext(code4) {
-  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
+function gfmAtext(code6) {
+  return code6 === 43 || code6 === 45 || code6 === 46 || code6 === 95 || asciiAlphanumeric(code6);
 }
 function previousUnbalanced(events) {
   let index2 = events.length;
@@ -9659,7 +10309,7 @@ function previousUnbalanced(events) {
   }
   return result;
 }
-var wwwPrefix, domain, path, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text2, code2;
+var wwwPrefix, domain, path, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text2, code3;
 var init_syntax2 = __esm({
   "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
     init_micromark_util_character();
@@ -9699,12 +10349,12 @@ var init_syntax2 = __esm({
       previous: previousEmail
     };
     text2 = {};
-    code2 = 48;
-    while (code2 < 123) {
-      text2[code2] = emailAutolink;
-      code2++;
-      if (code2 === 58) code2 = 65;
-      else if (code2 === 91) code2 = 97;
+    code3 = 48;
+    while (code3 < 123) {
+      text2[code3] = emailAutolink;
+      code3++;
+      if (code3 === 58) code3 = 65;
+      else if (code3 === 91) code3 = 97;
     }
     text2[43] = emailAutolink;
     text2[45] = emailAutolink;
@@ -9778,7 +10428,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text7 = {
+          const text8 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open3][1].end
@@ -9806,9 +10456,9 @@ function resolveAllAttention(events, context) {
           if (events[open3][1].end.offset - events[open3][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open3][1], context], ["exit", events[open3][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text8, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text8, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -9835,23 +10485,23 @@ function tokenizeAttention(effects, ok3) {
   const before = classifyCharacter(previous3);
   let marker;
   return start;
-  function start(code4) {
-    marker = code4;
+  function start(code6) {
+    marker = code6;
     effects.enter("attentionSequence");
-    return inside(code4);
+    return inside(code6);
   }
-  function inside(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function inside(code6) {
+    if (code6 === marker) {
+      effects.consume(code6);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code4);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
+    const after = classifyCharacter(code6);
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code6) && code6 !== 42 && code6 !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
     token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function movePoint(point3, offset) {
@@ -9877,96 +10527,96 @@ var init_attention = __esm({
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open3;
   }
-  function open3(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+  function open3(code6) {
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
       return schemeOrEmailAtext;
     }
-    if (code4 === 64) {
-      return nok(code4);
+    if (code6 === 64) {
+      return nok(code6);
     }
-    return emailAtext(code4);
+    return emailAtext(code6);
   }
-  function schemeOrEmailAtext(code4) {
-    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
+  function schemeOrEmailAtext(code6) {
+    if (code6 === 43 || code6 === 45 || code6 === 46 || asciiAlphanumeric(code6)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code4);
+      return schemeInsideOrEmailAtext(code6);
     }
-    return emailAtext(code4);
+    return emailAtext(code6);
   }
-  function schemeInsideOrEmailAtext(code4) {
-    if (code4 === 58) {
-      effects.consume(code4);
+  function schemeInsideOrEmailAtext(code6) {
+    if (code6 === 58) {
+      effects.consume(code6);
       size = 0;
       return urlInside;
     }
-    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
-      effects.consume(code4);
+    if ((code6 === 43 || code6 === 45 || code6 === 46 || asciiAlphanumeric(code6)) && size++ < 32) {
+      effects.consume(code6);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code4);
+    return emailAtext(code6);
   }
-  function urlInside(code4) {
-    if (code4 === 62) {
+  function urlInside(code6) {
+    if (code6 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
-      return nok(code4);
+    if (code6 === null || code6 === 32 || code6 === 60 || asciiControl(code6)) {
+      return nok(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return urlInside;
   }
-  function emailAtext(code4) {
-    if (code4 === 64) {
-      effects.consume(code4);
+  function emailAtext(code6) {
+    if (code6 === 64) {
+      effects.consume(code6);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code4)) {
-      effects.consume(code4);
+    if (asciiAtext(code6)) {
+      effects.consume(code6);
       return emailAtext;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function emailAtSignOrDot(code4) {
-    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
+  function emailAtSignOrDot(code6) {
+    return asciiAlphanumeric(code6) ? emailLabel(code6) : nok(code6);
   }
-  function emailLabel(code4) {
-    if (code4 === 46) {
-      effects.consume(code4);
+  function emailLabel(code6) {
+    if (code6 === 46) {
+      effects.consume(code6);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code4 === 62) {
+    if (code6 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code4);
+    return emailValue(code6);
   }
-  function emailValue(code4) {
-    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
-      const next = code4 === 45 ? emailValue : emailLabel;
-      effects.consume(code4);
+  function emailValue(code6) {
+    if ((code6 === 45 || asciiAlphanumeric(code6)) && size++ < 63) {
+      const next = code6 === 45 ? emailValue : emailLabel;
+      effects.consume(code6);
       return next;
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 var autolink;
@@ -9985,43 +10635,43 @@ function factorySpace(effects, ok3, type, max) {
   const limit2 = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code4) {
-    if (markdownSpace(code4)) {
+  function start(code6) {
+    if (markdownSpace(code6)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix(code6);
     }
-    return ok3(code4);
+    return ok3(code6);
   }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size++ < limit2) {
-      effects.consume(code4);
+  function prefix(code6) {
+    if (markdownSpace(code6) && size++ < limit2) {
+      effects.consume(code6);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code4) {
-    if (max > 0 && markdownSpace(code4)) {
+  function start(code6) {
+    if (max > 0 && markdownSpace(code6)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix(code6);
     }
-    return after(code4);
+    return after(code6);
   }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size < max) {
-      effects.consume(code4);
+  function prefix(code6) {
+    if (markdownSpace(code6) && size < max) {
+      effects.consume(code6);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code4);
+    return after(code6);
   }
-  function after(code4) {
-    return size >= min ? ok3(code4) : nok(code4);
+  function after(code6) {
+    return size >= min ? ok3(code6) : nok(code6);
   }
 }
 var init_micromark_factory_space = __esm({
@@ -10033,11 +10683,11 @@ var init_micromark_factory_space = __esm({
 // node_modules/micromark-core-commonmark/lib/blank-line.js
 function tokenizeBlankLine(effects, ok3, nok) {
   return start;
-  function start(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
+  function start(code6) {
+    return markdownSpace(code6) ? factorySpace(effects, after, "linePrefix")(code6) : after(code6);
   }
-  function after(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  function after(code6) {
+    return code6 === null || markdownLineEnding(code6) ? ok3(code6) : nok(code6);
   }
 }
 var blankLine;
@@ -10056,8 +10706,8 @@ var init_blank_line = __esm({
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
-    if (code4 === 62) {
+  function start(code6) {
+    if (code6 === 62) {
       const state2 = self.containerState;
       if (!state2.open) {
         effects.enter("blockQuote", {
@@ -10067,35 +10717,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function after(code4) {
-    if (markdownSpace(code4)) {
+  function after(code6) {
+    if (markdownSpace(code6)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self = this;
   return contStart;
-  function contStart(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+  function contStart(code6) {
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
     }
-    return contBefore(code4);
+    return contBefore(code6);
   }
-  function contBefore(code4) {
-    return effects.attempt(blockQuote, ok3, nok)(code4);
+  function contBefore(code6) {
+    return effects.attempt(blockQuote, ok3, nok)(code6);
   }
 }
 function exit2(effects) {
@@ -10120,22 +10770,22 @@ var init_block_quote = __esm({
 // node_modules/micromark-core-commonmark/lib/character-escape.js
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code4) {
-    if (asciiPunctuation(code4)) {
+  function inside(code6) {
+    if (asciiPunctuation(code6)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 var characterEscape;
@@ -10156,29 +10806,29 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   let max;
   let test2;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("characterReferenceMarker");
     return open3;
   }
-  function open3(code4) {
-    if (code4 === 35) {
+  function open3(code6) {
+    if (code6 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test2 = asciiAlphanumeric;
-    return value2(code4);
+    return value2(code6);
   }
-  function numeric(code4) {
-    if (code4 === 88 || code4 === 120) {
+  function numeric(code6) {
+    if (code6 === 88 || code6 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -10188,25 +10838,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test2 = asciiDigit;
-    return value2(code4);
+    return value2(code6);
   }
-  function value2(code4) {
-    if (code4 === 59 && size) {
+  function value2(code6) {
+    if (code6 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test2 === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code4);
+        return nok(code6);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test2(code4) && size++ < max) {
-      effects.consume(code4);
+    if (test2(code6) && size++ < max) {
+      effects.consume(code6);
       return value2;
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 var characterReference;
@@ -10225,17 +10875,17 @@ var init_character_reference = __esm({
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function start(code6) {
+    if (code6 === null) {
+      return nok(code6);
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code4) {
-    return self.parser.lazy[self.now().line] ? nok(code4) : ok3(code4);
+  function after(code6) {
+    return self.parser.lazy[self.now().line] ? nok(code6) : ok3(code6);
   }
 }
 var nonLazyContinuation;
@@ -10259,149 +10909,149 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code4) {
-    return beforeSequenceOpen(code4);
+  function start(code6) {
+    return beforeSequenceOpen(code6);
   }
-  function beforeSequenceOpen(code4) {
+  function beforeSequenceOpen(code6) {
     const tail = self.events[self.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code4;
+    marker = code6;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code6);
   }
-  function sequenceOpen(code4) {
-    if (code4 === marker) {
+  function sequenceOpen(code6) {
+    if (code6 === marker) {
       sizeOpen++;
-      effects.consume(code4);
+      effects.consume(code6);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code4);
+      return nok(code6);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
+    return markdownSpace(code6) ? factorySpace(effects, infoBefore, "whitespace")(code6) : infoBefore(code6);
   }
-  function infoBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function infoBefore(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("codeFencedFence");
-      return self.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+      return self.interrupt ? ok3(code6) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code6);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code4);
+    return info(code6);
   }
-  function info(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function info(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code4);
+      return infoBefore(code6);
     }
-    if (markdownSpace(code4)) {
+    if (markdownSpace(code6)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code4);
+      return factorySpace(effects, metaBefore, "whitespace")(code6);
     }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
+    if (code6 === 96 && code6 === marker) {
+      return nok(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return info;
   }
-  function metaBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return infoBefore(code4);
+  function metaBefore(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
+      return infoBefore(code6);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta3(code4);
+    return meta3(code6);
   }
-  function meta3(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function meta3(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code4);
+      return infoBefore(code6);
     }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
+    if (code6 === 96 && code6 === marker) {
+      return nok(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return meta3;
   }
-  function atNonLazyBreak(code4) {
-    return effects.attempt(closeStart, after, contentBefore)(code4);
+  function atNonLazyBreak(code6) {
+    return effects.attempt(closeStart, after, contentBefore)(code6);
   }
-  function contentBefore(code4) {
+  function contentBefore(code6) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return contentStart3;
   }
-  function contentStart3(code4) {
-    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
+  function contentStart3(code6) {
+    return initialPrefix > 0 && markdownSpace(code6) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code6) : beforeContentChunk(code6);
   }
-  function beforeContentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+  function beforeContentChunk(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code6);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code4);
+    return contentChunk(code6);
   }
-  function contentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function contentChunk(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code4);
+      return beforeContentChunk(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return contentChunk;
   }
-  function after(code4) {
+  function after(code6) {
     effects.exit("codeFenced");
-    return ok3(code4);
+    return ok3(code6);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code4) {
+    function startBefore(code6) {
       effects2.enter("lineEnding");
-      effects2.consume(code4);
+      effects2.consume(code6);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code4) {
+    function start2(code6) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
+      return markdownSpace(code6) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6) : beforeSequenceClose(code6);
     }
-    function beforeSequenceClose(code4) {
-      if (code4 === marker) {
+    function beforeSequenceClose(code6) {
+      if (code6 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code4);
+        return sequenceClose(code6);
       }
-      return nok2(code4);
+      return nok2(code6);
     }
-    function sequenceClose(code4) {
-      if (code4 === marker) {
+    function sequenceClose(code6) {
+      if (code6 === marker) {
         size++;
-        effects2.consume(code4);
+        effects2.consume(code6);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
+        return markdownSpace(code6) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code6) : sequenceCloseAfter(code6);
       }
-      return nok2(code4);
+      return nok2(code6);
     }
-    function sequenceCloseAfter(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function sequenceCloseAfter(code6) {
+      if (code6 === null || markdownLineEnding(code6)) {
         effects2.exit("codeFencedFence");
-        return ok4(code4);
+        return ok4(code6);
       }
-      return nok2(code4);
+      return nok2(code6);
     }
   }
 }
@@ -10422,50 +11072,50 @@ var init_code_fenced = __esm({
 // node_modules/micromark-core-commonmark/lib/code-indented.js
 function tokenizeCodeIndented(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code4);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code6);
   }
-  function atBreak(code4) {
-    if (code4 === null) {
-      return after(code4);
+  function atBreak(code6) {
+    if (code6 === null) {
+      return after(code6);
     }
-    if (markdownLineEnding(code4)) {
-      return effects.attempt(furtherStart, atBreak, after)(code4);
+    if (markdownLineEnding(code6)) {
+      return effects.attempt(furtherStart, atBreak, after)(code6);
     }
     effects.enter("codeFlowValue");
-    return inside(code4);
+    return inside(code6);
   }
-  function inside(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function inside(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("codeFlowValue");
-      return atBreak(code4);
+      return atBreak(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return inside;
   }
-  function after(code4) {
+  function after(code6) {
     effects.exit("codeIndented");
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self = this;
   return furtherStart2;
-  function furtherStart2(code4) {
+  function furtherStart2(code6) {
     if (self.parser.lazy[self.now().line]) {
-      return nok(code4);
+      return nok(code6);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code4);
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code6);
   }
-  function onNotEnoughPrefix(code4) {
-    return markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
+  function onNotEnoughPrefix(code6) {
+    return markdownLineEnding(code6) ? furtherStart2(code6) : nok(code6);
   }
 }
 var codeIndented, furtherStart;
@@ -10522,8 +11172,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous2(code4) {
-  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous2(code6) {
+  return code6 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self = this;
@@ -10531,65 +11181,65 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code6);
   }
-  function sequenceOpen(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
+  function sequenceOpen(code6) {
+    if (code6 === 96) {
+      effects.consume(code6);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code4);
+    return between2(code6);
   }
-  function between(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function between2(code6) {
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (code4 === 32) {
+    if (code6 === 32) {
       effects.enter("space");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("space");
-      return between;
+      return between2;
     }
-    if (code4 === 96) {
+    if (code6 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code4);
+      return sequenceClose(code6);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("lineEnding");
-      return between;
+      return between2;
     }
     effects.enter("codeTextData");
-    return data(code4);
+    return data(code6);
   }
-  function data(code4) {
-    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
+  function data(code6) {
+    if (code6 === null || code6 === 32 || code6 === 96 || markdownLineEnding(code6)) {
       effects.exit("codeTextData");
-      return between(code4);
+      return between2(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return data;
   }
-  function sequenceClose(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
+  function sequenceClose(code6) {
+    if (code6 === 96) {
+      effects.consume(code6);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code4);
+      return ok3(code6);
     }
     token.type = "codeTextData";
-    return data(code4);
+    return data(code6);
   }
 }
 var codeText;
@@ -10606,13 +11256,13 @@ var init_code_text = __esm({
 });
 
 // node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list5, right) {
+function chunkedPush(list6, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list5.push(...right);
+    list6.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list5.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list6.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -10970,30 +11620,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok3) {
   let previous3;
   return chunkStart;
-  function chunkStart(code4) {
+  function chunkStart(code6) {
     effects.enter("content");
     previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code4);
+    return chunkInside(code6);
   }
-  function chunkInside(code4) {
-    if (code4 === null) {
-      return contentEnd(code4);
+  function chunkInside(code6) {
+    if (code6 === null) {
+      return contentEnd(code6);
     }
-    if (markdownLineEnding(code4)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
+    if (markdownLineEnding(code6)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return chunkInside;
   }
-  function contentEnd(code4) {
+  function contentEnd(code6) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code4);
+    return ok3(code6);
   }
-  function contentContinue(code4) {
-    effects.consume(code4);
+  function contentContinue(code6) {
+    effects.consume(code6);
     effects.exit("chunkContent");
     previous3.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -11006,22 +11656,22 @@ function tokenizeContent(effects, ok3) {
 function tokenizeContinuation(effects, ok3, nok) {
   const self = this;
   return startLookahead;
-  function startLookahead(code4) {
+  function startLookahead(code6) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
+  function prefixed(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
+      return nok(code6);
     }
     const tail = self.events[self.events.length - 1];
     if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code4);
+      return ok3(code6);
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code4);
+    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code6);
   }
 }
 var content, continuationConstruct;
@@ -11046,17 +11696,17 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   const limit2 = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code4) {
-    if (code4 === 60) {
+  function start(code6) {
+    if (code6 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
-      return nok(code4);
+    if (code6 === null || code6 === 32 || code6 === 41 || asciiControl(code6)) {
+      return nok(code6);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -11064,12 +11714,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code4);
+    return raw(code6);
   }
-  function enclosedBefore(code4) {
-    if (code4 === 62) {
+  function enclosedBefore(code6) {
+    if (code6 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -11079,57 +11729,57 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code4);
+    return enclosed(code6);
   }
-  function enclosed(code4) {
-    if (code4 === 62) {
+  function enclosed(code6) {
+    if (code6 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code4);
+      return enclosedBefore(code6);
     }
-    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
-      return nok(code4);
+    if (code6 === null || code6 === 60 || markdownLineEnding(code6)) {
+      return nok(code6);
     }
-    effects.consume(code4);
-    return code4 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code6);
+    return code6 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code4) {
-    if (code4 === 60 || code4 === 62 || code4 === 92) {
-      effects.consume(code4);
+  function enclosedEscape(code6) {
+    if (code6 === 60 || code6 === 62 || code6 === 92) {
+      effects.consume(code6);
       return enclosed;
     }
-    return enclosed(code4);
+    return enclosed(code6);
   }
-  function raw(code4) {
-    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
+  function raw(code6) {
+    if (!balance && (code6 === null || code6 === 41 || markdownLineEndingOrSpace(code6))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code4);
+      return ok3(code6);
     }
-    if (balance < limit2 && code4 === 40) {
-      effects.consume(code4);
+    if (balance < limit2 && code6 === 40) {
+      effects.consume(code6);
       balance++;
       return raw;
     }
-    if (code4 === 41) {
-      effects.consume(code4);
+    if (code6 === 41) {
+      effects.consume(code6);
       balance--;
       return raw;
     }
-    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
-      return nok(code4);
+    if (code6 === null || code6 === 32 || code6 === 40 || asciiControl(code6)) {
+      return nok(code6);
     }
-    effects.consume(code4);
-    return code4 === 92 ? rawEscape : raw;
+    effects.consume(code6);
+    return code6 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code4) {
-    if (code4 === 40 || code4 === 41 || code4 === 92) {
-      effects.consume(code4);
+  function rawEscape(code6) {
+    if (code6 === 40 || code6 === 41 || code6 === 92) {
+      effects.consume(code6);
       return raw;
     }
-    return raw(code4);
+    return raw(code6);
   }
 }
 var init_micromark_factory_destination = __esm({
@@ -11144,58 +11794,58 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code4) {
-    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code6) {
+    if (size > 999 || code6 === null || code6 === 91 || code6 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code4 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code4);
+    code6 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code6);
     }
-    if (code4 === 93) {
+    if (code6 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code4);
+    return labelInside(code6);
   }
-  function labelInside(code4) {
-    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
+  function labelInside(code6) {
+    if (code6 === null || code6 === 91 || code6 === 93 || markdownLineEnding(code6) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code4);
+      return atBreak(code6);
     }
-    effects.consume(code4);
-    if (!seen) seen = !markdownSpace(code4);
-    return code4 === 92 ? labelEscape : labelInside;
+    effects.consume(code6);
+    if (!seen) seen = !markdownSpace(code6);
+    return code6 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function labelEscape(code6) {
+    if (code6 === 91 || code6 === 92 || code6 === 93) {
+      effects.consume(code6);
       size++;
       return labelInside;
     }
-    return labelInside(code4);
+    return labelInside(code6);
   }
 }
 var init_micromark_factory_label = __esm({
@@ -11208,61 +11858,61 @@ var init_micromark_factory_label = __esm({
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
+  function start(code6) {
+    if (code6 === 34 || code6 === 39 || code6 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit(markerType);
-      marker = code4 === 40 ? 41 : code4;
+      marker = code6 === 40 ? 41 : code6;
       return begin;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function begin(code4) {
-    if (code4 === marker) {
+  function begin(code6) {
+    if (code6 === marker) {
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code4);
+    return atBreak(code6);
   }
-  function atBreak(code4) {
-    if (code4 === marker) {
+  function atBreak(code6) {
+    if (code6 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code4 === null) {
-      return nok(code4);
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code4);
+    return inside(code6);
   }
-  function inside(code4) {
-    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
+  function inside(code6) {
+    if (code6 === marker || code6 === null || markdownLineEnding(code6)) {
       effects.exit("chunkString");
-      return atBreak(code4);
+      return atBreak(code6);
     }
-    effects.consume(code4);
-    return code4 === 92 ? escape4 : inside;
+    effects.consume(code6);
+    return code6 === 92 ? escape4 : inside;
   }
-  function escape4(code4) {
-    if (code4 === marker || code4 === 92) {
-      effects.consume(code4);
+  function escape4(code6) {
+    if (code6 === marker || code6 === 92) {
+      effects.consume(code6);
       return inside;
     }
-    return inside(code4);
+    return inside(code6);
   }
 }
 var init_micromark_factory_title = __esm({
@@ -11276,18 +11926,18 @@ var init_micromark_factory_title = __esm({
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
-  function start(code4) {
-    if (markdownLineEnding(code4)) {
+  function start(code6) {
+    if (markdownLineEnding(code6)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code6);
     }
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 var init_micromark_factory_whitespace = __esm({
@@ -11302,11 +11952,11 @@ function tokenizeDefinition(effects, ok3, nok) {
   const self = this;
   let identifier;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("definition");
-    return before(code4);
+    return before(code6);
   }
-  function before(code4) {
+  function before(code6) {
     return factoryLabel.call(
       self,
       effects,
@@ -11316,22 +11966,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code4);
+    )(code6);
   }
-  function labelAfter(code4) {
+  function labelAfter(code6) {
     identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code4 === 58) {
+    if (code6 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function markerAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
+  function markerAfter(code6) {
+    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, destinationBefore)(code6) : destinationBefore(code6);
   }
-  function destinationBefore(code4) {
+  function destinationBefore(code6) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -11342,36 +11992,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code4);
+    )(code6);
   }
-  function destinationAfter(code4) {
-    return effects.attempt(titleBefore, after, after)(code4);
+  function destinationAfter(code6) {
+    return effects.attempt(titleBefore, after, after)(code6);
   }
-  function after(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
+  function after(code6) {
+    return markdownSpace(code6) ? factorySpace(effects, afterWhitespace, "whitespace")(code6) : afterWhitespace(code6);
   }
-  function afterWhitespace(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function afterWhitespace(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("definition");
       self.parser.defined.push(identifier);
-      return ok3(code4);
+      return ok3(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
+  function titleBefore2(code6) {
+    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, beforeMarker)(code6) : nok(code6);
   }
-  function beforeMarker(code4) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
+  function beforeMarker(code6) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code6);
   }
-  function titleAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
+  function titleAfter(code6) {
+    return markdownSpace(code6) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code6) : titleAfterOptionalWhitespace(code6);
   }
-  function titleAfterOptionalWhitespace(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  function titleAfterOptionalWhitespace(code6) {
+    return code6 === null || markdownLineEnding(code6) ? ok3(code6) : nok(code6);
   }
 }
 var definition2, titleBefore;
@@ -11398,17 +12048,17 @@ var init_definition2 = __esm({
 // node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("hardBreakEscape");
-    effects.consume(code4);
+    effects.consume(code6);
     return after;
   }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
+  function after(code6) {
+    if (markdownLineEnding(code6)) {
       effects.exit("hardBreakEscape");
-      return ok3(code4);
+      return ok3(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 var hardBreakEscape;
@@ -11441,67 +12091,67 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart3][1].start,
       end: events[contentEnd][1].end
     };
-    const text7 = {
+    const text8 = {
       type: "chunkText",
       start: events[contentStart3][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context], ["enter", text7, context], ["exit", text7, context], ["exit", content3, context]]);
+    splice(events, contentStart3, contentEnd - contentStart3 + 1, [["enter", content3, context], ["enter", text8, context], ["exit", text8, context], ["exit", content3, context]]);
   }
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("atxHeading");
-    return before(code4);
+    return before(code6);
   }
-  function before(code4) {
+  function before(code6) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code6);
   }
-  function sequenceOpen(code4) {
-    if (code4 === 35 && size++ < 6) {
-      effects.consume(code4);
+  function sequenceOpen(code6) {
+    if (code6 === 35 && size++ < 6) {
+      effects.consume(code6);
       return sequenceOpen;
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4)) {
+    if (code6 === null || markdownLineEndingOrSpace(code6)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code4);
+      return atBreak(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function atBreak(code4) {
-    if (code4 === 35) {
+  function atBreak(code6) {
+    if (code6 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code4);
+      return sequenceFurther(code6);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("atxHeading");
-      return ok3(code4);
+      return ok3(code6);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, atBreak, "whitespace")(code4);
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, atBreak, "whitespace")(code6);
     }
     effects.enter("atxHeadingText");
-    return data(code4);
+    return data(code6);
   }
-  function sequenceFurther(code4) {
-    if (code4 === 35) {
-      effects.consume(code4);
+  function sequenceFurther(code6) {
+    if (code6 === 35) {
+      effects.consume(code6);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code4);
+    return atBreak(code6);
   }
-  function data(code4) {
-    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
+  function data(code6) {
+    if (code6 === null || code6 === 35 || markdownLineEndingOrSpace(code6)) {
       effects.exit("atxHeadingText");
-      return atBreak(code4);
+      return atBreak(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return data;
   }
 }
@@ -11542,327 +12192,327 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code4) {
-    return before(code4);
+  function start(code6) {
+    return before(code6);
   }
-  function before(code4) {
+  function before(code6) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code4);
+    effects.consume(code6);
     return open3;
   }
-  function open3(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
+  function open3(code6) {
+    if (code6 === 33) {
+      effects.consume(code6);
       return declarationOpen;
     }
-    if (code4 === 47) {
-      effects.consume(code4);
+    if (code6 === 47) {
+      effects.consume(code6);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code6 === 63) {
+      effects.consume(code6);
       marker = 3;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
+      buffer = String.fromCharCode(code6);
       return tagName;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function declarationOpen(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       marker = 2;
       return commentOpenInside;
     }
-    if (code4 === 91) {
-      effects.consume(code4);
+    if (code6 === 91) {
+      effects.consume(code6);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
       marker = 4;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentOpenInside(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function cdataOpenInside(code4) {
+  function cdataOpenInside(code6) {
     const value2 = "CDATA[";
-    if (code4 === value2.charCodeAt(index2++)) {
-      effects.consume(code4);
+    if (code6 === value2.charCodeAt(index2++)) {
+      effects.consume(code6);
       if (index2 === value2.length) {
         return self.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
+  function tagCloseStart(code6) {
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
+      buffer = String.fromCharCode(code6);
       return tagName;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function tagName(code4) {
-    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      const slash = code4 === 47;
+  function tagName(code6) {
+    if (code6 === null || code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
+      const slash = code6 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self.interrupt ? ok3(code4) : continuation(code4);
+        return self.interrupt ? ok3(code6) : continuation(code6);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code4);
+          effects.consume(code6);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok3(code4) : continuation(code4);
+        return self.interrupt ? ok3(code6) : continuation(code6);
       }
       marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code6) : closingTag ? completeClosingTagAfter(code6) : completeAttributeNameBefore(code6);
     }
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
+    if (code6 === 45 || asciiAlphanumeric(code6)) {
+      effects.consume(code6);
+      buffer += String.fromCharCode(code6);
       return tagName;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function basicSelfClosing(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function basicSelfClosing(code6) {
+    if (code6 === 62) {
+      effects.consume(code6);
       return self.interrupt ? ok3 : continuation;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function completeClosingTagAfter(code4) {
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+  function completeClosingTagAfter(code6) {
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return completeClosingTagAfter;
     }
-    return completeEnd(code4);
+    return completeEnd(code6);
   }
-  function completeAttributeNameBefore(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function completeAttributeNameBefore(code6) {
+    if (code6 === 47) {
+      effects.consume(code6);
       return completeEnd;
     }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (code6 === 58 || code6 === 95 || asciiAlpha(code6)) {
+      effects.consume(code6);
       return completeAttributeName;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code4);
+    return completeEnd(code6);
   }
-  function completeAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function completeAttributeName(code6) {
+    if (code6 === 45 || code6 === 46 || code6 === 58 || code6 === 95 || asciiAlphanumeric(code6)) {
+      effects.consume(code6);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code4);
+    return completeAttributeNameAfter(code6);
   }
-  function completeAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
+  function completeAttributeNameAfter(code6) {
+    if (code6 === 61) {
+      effects.consume(code6);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code4);
+    return completeAttributeNameBefore(code6);
   }
-  function completeAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
+  function completeAttributeValueBefore(code6) {
+    if (code6 === null || code6 === 60 || code6 === 61 || code6 === 62 || code6 === 96) {
+      return nok(code6);
     }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      markerB = code4;
+    if (code6 === 34 || code6 === 39) {
+      effects.consume(code6);
+      markerB = code6;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code4);
+    return completeAttributeValueUnquoted(code6);
   }
-  function completeAttributeValueQuoted(code4) {
-    if (code4 === markerB) {
-      effects.consume(code4);
+  function completeAttributeValueQuoted(code6) {
+    if (code6 === markerB) {
+      effects.consume(code6);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
+    if (code6 === null || markdownLineEnding(code6)) {
+      return nok(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
-      return completeAttributeNameAfter(code4);
+  function completeAttributeValueUnquoted(code6) {
+    if (code6 === null || code6 === 34 || code6 === 39 || code6 === 47 || code6 === 60 || code6 === 61 || code6 === 62 || code6 === 96 || markdownLineEndingOrSpace(code6)) {
+      return completeAttributeNameAfter(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
-      return completeAttributeNameBefore(code4);
+  function completeAttributeValueQuotedAfter(code6) {
+    if (code6 === 47 || code6 === 62 || markdownSpace(code6)) {
+      return completeAttributeNameBefore(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function completeEnd(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function completeEnd(code6) {
+    if (code6 === 62) {
+      effects.consume(code6);
       return completeAfter;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function completeAfter(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuation(code4);
+  function completeAfter(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
+      return continuation(code6);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return completeAfter;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function continuation(code4) {
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
+  function continuation(code6) {
+    if (code6 === 45 && marker === 2) {
+      effects.consume(code6);
       return continuationCommentInside;
     }
-    if (code4 === 60 && marker === 1) {
-      effects.consume(code4);
+    if (code6 === 60 && marker === 1) {
+      effects.consume(code6);
       return continuationRawTagOpen;
     }
-    if (code4 === 62 && marker === 4) {
-      effects.consume(code4);
+    if (code6 === 62 && marker === 4) {
+      effects.consume(code6);
       return continuationClose;
     }
-    if (code4 === 63 && marker === 3) {
-      effects.consume(code4);
+    if (code6 === 63 && marker === 3) {
+      effects.consume(code6);
       return continuationDeclarationInside;
     }
-    if (code4 === 93 && marker === 5) {
-      effects.consume(code4);
+    if (code6 === 93 && marker === 5) {
+      effects.consume(code6);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code6) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code6);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code4);
+      return continuationStart(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return continuation;
   }
-  function continuationStart(code4) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
+  function continuationStart(code6) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code6);
   }
-  function continuationStartNonLazy(code4) {
+  function continuationStartNonLazy(code6) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuationStart(code4);
+  function continuationBefore(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
+      return continuationStart(code6);
     }
     effects.enter("htmlFlowData");
-    return continuation(code4);
+    return continuation(code6);
   }
-  function continuationCommentInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function continuationCommentInside(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code6);
   }
-  function continuationRawTagOpen(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function continuationRawTagOpen(code6) {
+    if (code6 === 47) {
+      effects.consume(code6);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code4);
+    return continuation(code6);
   }
-  function continuationRawEndTag(code4) {
-    if (code4 === 62) {
+  function continuationRawEndTag(code6) {
+    if (code6 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code4);
+        effects.consume(code6);
         return continuationClose;
       }
-      return continuation(code4);
+      return continuation(code6);
     }
-    if (asciiAlpha(code4) && buffer.length < 8) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
+    if (asciiAlpha(code6) && buffer.length < 8) {
+      effects.consume(code6);
+      buffer += String.fromCharCode(code6);
       return continuationRawEndTag;
     }
-    return continuation(code4);
+    return continuation(code6);
   }
-  function continuationCdataInside(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
+  function continuationCdataInside(code6) {
+    if (code6 === 93) {
+      effects.consume(code6);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code6);
   }
-  function continuationDeclarationInside(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function continuationDeclarationInside(code6) {
+    if (code6 === 62) {
+      effects.consume(code6);
       return continuationClose;
     }
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
+    if (code6 === 45 && marker === 2) {
+      effects.consume(code6);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code6);
   }
-  function continuationClose(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function continuationClose(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code4);
+      return continuationAfter(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return continuationClose;
   }
-  function continuationAfter(code4) {
+  function continuationAfter(code6) {
     effects.exit("htmlFlow");
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
@@ -11894,298 +12544,298 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let index2;
   let returnState;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code4);
+    effects.consume(code6);
     return open3;
   }
-  function open3(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
+  function open3(code6) {
+    if (code6 === 33) {
+      effects.consume(code6);
       return declarationOpen;
     }
-    if (code4 === 47) {
-      effects.consume(code4);
+    if (code6 === 47) {
+      effects.consume(code6);
       return tagCloseStart;
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code6 === 63) {
+      effects.consume(code6);
       return instruction;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
       return tagOpen;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function declarationOpen(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       return commentOpenInside;
     }
-    if (code4 === 91) {
-      effects.consume(code4);
+    if (code6 === 91) {
+      effects.consume(code6);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
       return declaration2;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentOpenInside(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       return commentEnd;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function comment2(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function comment2(code6) {
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (code4 === 45) {
-      effects.consume(code4);
+    if (code6 === 45) {
+      effects.consume(code6);
       return commentClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = comment2;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return comment2;
   }
-  function commentClose(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentClose(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       return commentEnd;
     }
-    return comment2(code4);
+    return comment2(code6);
   }
-  function commentEnd(code4) {
-    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment2(code4);
+  function commentEnd(code6) {
+    return code6 === 62 ? end(code6) : code6 === 45 ? commentClose(code6) : comment2(code6);
   }
-  function cdataOpenInside(code4) {
+  function cdataOpenInside(code6) {
     const value2 = "CDATA[";
-    if (code4 === value2.charCodeAt(index2++)) {
-      effects.consume(code4);
+    if (code6 === value2.charCodeAt(index2++)) {
+      effects.consume(code6);
       return index2 === value2.length ? cdata2 : cdataOpenInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function cdata2(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function cdata2(code6) {
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code6 === 93) {
+      effects.consume(code6);
       return cdataClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = cdata2;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return cdata2;
   }
-  function cdataClose(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
+  function cdataClose(code6) {
+    if (code6 === 93) {
+      effects.consume(code6);
       return cdataEnd;
     }
-    return cdata2(code4);
+    return cdata2(code6);
   }
-  function cdataEnd(code4) {
-    if (code4 === 62) {
-      return end(code4);
+  function cdataEnd(code6) {
+    if (code6 === 62) {
+      return end(code6);
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code6 === 93) {
+      effects.consume(code6);
       return cdataEnd;
     }
-    return cdata2(code4);
+    return cdata2(code6);
   }
-  function declaration2(code4) {
-    if (code4 === null || code4 === 62) {
-      return end(code4);
+  function declaration2(code6) {
+    if (code6 === null || code6 === 62) {
+      return end(code6);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = declaration2;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return declaration2;
   }
-  function instruction(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function instruction(code6) {
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code6 === 63) {
+      effects.consume(code6);
       return instructionClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = instruction;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return instruction;
   }
-  function instructionClose(code4) {
-    return code4 === 62 ? end(code4) : instruction(code4);
+  function instructionClose(code6) {
+    return code6 === 62 ? end(code6) : instruction(code6);
   }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+  function tagCloseStart(code6) {
+    if (asciiAlpha(code6)) {
+      effects.consume(code6);
       return tagClose;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function tagClose(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagClose(code6) {
+    if (code6 === 45 || asciiAlphanumeric(code6)) {
+      effects.consume(code6);
       return tagClose;
     }
-    return tagCloseBetween(code4);
+    return tagCloseBetween(code6);
   }
-  function tagCloseBetween(code4) {
-    if (markdownLineEnding(code4)) {
+  function tagCloseBetween(code6) {
+    if (markdownLineEnding(code6)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return tagCloseBetween;
     }
-    return end(code4);
+    return end(code6);
   }
-  function tagOpen(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagOpen(code6) {
+    if (code6 === 45 || asciiAlphanumeric(code6)) {
+      effects.consume(code6);
       return tagOpen;
     }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+    if (code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
+      return tagOpenBetween(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function tagOpenBetween(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function tagOpenBetween(code6) {
+    if (code6 === 47) {
+      effects.consume(code6);
       return end;
     }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (code6 === 58 || code6 === 95 || asciiAlpha(code6)) {
+      effects.consume(code6);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return tagOpenBetween;
     }
-    return end(code4);
+    return end(code6);
   }
-  function tagOpenAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagOpenAttributeName(code6) {
+    if (code6 === 45 || code6 === 46 || code6 === 58 || code6 === 95 || asciiAlphanumeric(code6)) {
+      effects.consume(code6);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code4);
+    return tagOpenAttributeNameAfter(code6);
   }
-  function tagOpenAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
+  function tagOpenAttributeNameAfter(code6) {
+    if (code6 === 61) {
+      effects.consume(code6);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code4);
+    return tagOpenBetween(code6);
   }
-  function tagOpenAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
+  function tagOpenAttributeValueBefore(code6) {
+    if (code6 === null || code6 === 60 || code6 === 61 || code6 === 62 || code6 === 96) {
+      return nok(code6);
     }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      marker = code4;
+    if (code6 === 34 || code6 === 39) {
+      effects.consume(code6);
+      marker = code6;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code6)) {
+      effects.consume(code6);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function tagOpenAttributeValueQuoted(code6) {
+    if (code6 === marker) {
+      effects.consume(code6);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code4 === null) {
-      return nok(code4);
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
-      return nok(code4);
+  function tagOpenAttributeValueUnquoted(code6) {
+    if (code6 === null || code6 === 34 || code6 === 39 || code6 === 60 || code6 === 61 || code6 === 96) {
+      return nok(code6);
     }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+    if (code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
+      return tagOpenBetween(code6);
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+  function tagOpenAttributeValueQuotedAfter(code6) {
+    if (code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
+      return tagOpenBetween(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function end(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function end(code6) {
+    if (code6 === 62) {
+      effects.consume(code6);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function lineEndingBefore(code4) {
+  function lineEndingBefore(code6) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
+  function lineEndingAfter(code6) {
+    return markdownSpace(code6) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6) : lineEndingAfterPrefix(code6);
   }
-  function lineEndingAfterPrefix(code4) {
+  function lineEndingAfterPrefix(code6) {
     effects.enter("htmlTextData");
-    return returnState(code4);
+    return returnState(code6);
   }
 }
 var htmlText;
@@ -12263,7 +12913,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close2][1].end
     }
   };
-  const text7 = {
+  const text8 = {
     type: "labelText",
     start: {
       ...events[open3 + offset + 2][1].end
@@ -12274,9 +12924,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text7, context]]);
+  media = push(media, [["enter", text8, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text7, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
+  media = push(media, [["exit", text8, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open3, events.length, media);
@@ -12294,12 +12944,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code4) {
+  function start(code6) {
     if (!labelStart) {
-      return nok(code4);
+      return nok(code6);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code4);
+      return labelEndNok(code6);
     }
     defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
@@ -12307,107 +12957,107 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code4) {
-    if (code4 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
+  function after(code6) {
+    if (code6 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code6);
     }
-    if (code4 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
+    if (code6 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code6);
     }
-    return defined ? labelEndOk(code4) : labelEndNok(code4);
+    return defined ? labelEndOk(code6) : labelEndNok(code6);
   }
-  function referenceNotFull(code4) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
+  function referenceNotFull(code6) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code6);
   }
-  function labelEndOk(code4) {
+  function labelEndOk(code6) {
     labelStarts.pop();
-    return ok3(code4);
+    return ok3(code6);
   }
-  function labelEndNok(code4) {
+  function labelEndNok(code6) {
     labelStart._balanced = true;
-    return nok(code4);
+    return nok(code6);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code4) {
+  function resourceStart(code6) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
+  function resourceBefore(code6) {
+    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, resourceOpen)(code6) : resourceOpen(code6);
   }
-  function resourceOpen(code4) {
-    if (code4 === 41) {
-      return resourceEnd(code4);
+  function resourceOpen(code6) {
+    if (code6 === 41) {
+      return resourceEnd(code6);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code6);
   }
-  function resourceDestinationAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
+  function resourceDestinationAfter(code6) {
+    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, resourceBetween)(code6) : resourceEnd(code6);
   }
-  function resourceDestinationMissing(code4) {
-    return nok(code4);
+  function resourceDestinationMissing(code6) {
+    return nok(code6);
   }
-  function resourceBetween(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
+  function resourceBetween(code6) {
+    if (code6 === 34 || code6 === 39 || code6 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code6);
     }
-    return resourceEnd(code4);
+    return resourceEnd(code6);
   }
-  function resourceTitleAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
+  function resourceTitleAfter(code6) {
+    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, resourceEnd)(code6) : resourceEnd(code6);
   }
-  function resourceEnd(code4) {
-    if (code4 === 41) {
+  function resourceEnd(code6) {
+    if (code6 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self = this;
   return referenceFull;
-  function referenceFull(code4) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
+  function referenceFull(code6) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code6);
   }
-  function referenceFullAfter(code4) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
+  function referenceFullAfter(code6) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code6) : nok(code6);
   }
-  function referenceFullMissing(code4) {
-    return nok(code4);
+  function referenceFullMissing(code6) {
+    return nok(code6);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code4) {
+  function referenceCollapsedStart(code6) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code4) {
-    if (code4 === 93) {
+  function referenceCollapsedOpen(code6) {
+    if (code6 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
@@ -12444,30 +13094,30 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   const self = this;
   let labelImage;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("labelImageMarker");
     return open3;
   }
-  function open3(code4) {
-    if (code4 === 91) {
+  function open3(code6) {
+    if (code6 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function after(code4) {
-    if (code4 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code4);
+  function after(code6) {
+    if (code6 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code6);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 var labelStartImage;
@@ -12487,21 +13137,21 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   const self = this;
   let labelLink;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code4) {
-    if (code4 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code4);
+  function after(code6) {
+    if (code6 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code6);
     }
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 var labelStartLink;
@@ -12519,9 +13169,9 @@ var init_label_start_link = __esm({
 // node_modules/micromark-core-commonmark/lib/line-ending.js
 function tokenizeLineEnding(effects, ok3) {
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
@@ -12542,33 +13192,33 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("thematicBreak");
-    return before(code4);
+    return before(code6);
   }
-  function before(code4) {
-    marker = code4;
-    return atBreak(code4);
+  function before(code6) {
+    marker = code6;
+    return atBreak(code6);
   }
-  function atBreak(code4) {
-    if (code4 === marker) {
+  function atBreak(code6) {
+    if (code6 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code4);
+      return sequence(code6);
     }
-    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
+    if (size >= 3 && (code6 === null || markdownLineEnding(code6))) {
       effects.exit("thematicBreak");
-      return ok3(code4);
+      return ok3(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function sequence(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function sequence(code6) {
+    if (code6 === marker) {
+      effects.consume(code6);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
+    return markdownSpace(code6) ? factorySpace(effects, atBreak, "whitespace")(code6) : atBreak(code6);
   }
 }
 var thematicBreak2;
@@ -12590,9 +13240,9 @@ function tokenizeListStart(effects, ok3, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code4) {
-    const kind = self.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code4 === self.containerState.marker : asciiDigit(code4)) {
+  function start(code6) {
+    const kind = self.containerState.type || (code6 === 42 || code6 === 43 || code6 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code6 === self.containerState.marker : asciiDigit(code6)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
         effects.enter(kind, {
@@ -12601,32 +13251,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code4) : atMarker(code4);
+        return code6 === 42 || code6 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code6) : atMarker(code6);
       }
-      if (!self.interrupt || code4 === 49) {
+      if (!self.interrupt || code6 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code4);
+        return inside(code6);
       }
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function inside(code4) {
-    if (asciiDigit(code4) && ++size < 10) {
-      effects.consume(code4);
+  function inside(code6) {
+    if (asciiDigit(code6) && ++size < 10) {
+      effects.consume(code6);
       return inside;
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code4 === self.containerState.marker : code4 === 41 || code4 === 46)) {
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code6 === self.containerState.marker : code6 === 41 || code6 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code4);
+      return atMarker(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function atMarker(code4) {
+  function atMarker(code6) {
     effects.enter("listItemMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code4;
+    self.containerState.marker = self.containerState.marker || code6;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -12634,55 +13284,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code4) {
+  function onBlank(code6) {
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code4);
+    return endOfPrefix(code6);
   }
-  function otherPrefix(code4) {
-    if (markdownSpace(code4)) {
+  function otherPrefix(code6) {
+    if (markdownSpace(code6)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function endOfPrefix(code4) {
+  function endOfPrefix(code6) {
     self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self = this;
   self.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code4) {
+  function onBlank(code6) {
     self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code4);
+    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code6);
   }
-  function notBlank(code4) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code4)) {
+  function notBlank(code6) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code6)) {
       self.containerState.furtherBlankLines = void 0;
       self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code4);
+      return notInCurrentItem(code6);
     }
     self.containerState.furtherBlankLines = void 0;
     self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code6);
   }
-  function notInCurrentItem(code4) {
+  function notInCurrentItem(code6) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    return factorySpace(effects, effects.attempt(list3, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code6) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code4) : nok(code4);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code6) : nok(code6);
   }
 }
 function tokenizeListEnd(effects) {
@@ -12691,19 +13341,19 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code6) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
+    return !markdownSpace(code6) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code6) : nok(code6);
   }
 }
-var list2, listItemPrefixWhitespaceConstruct, indentConstruct;
+var list3, listItemPrefixWhitespaceConstruct, indentConstruct;
 var init_list2 = __esm({
   "node_modules/micromark-core-commonmark/lib/list.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_blank_line();
     init_thematic_break2();
-    list2 = {
+    list3 = {
       continuation: {
         tokenize: tokenizeListContinuation
       },
@@ -12830,7 +13480,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text7;
+  let text8;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -12839,7 +13489,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text7 = index2;
+        text8 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -12850,7 +13500,7 @@ function resolveToSetextUnderline(events, context) {
       }
     }
   }
-  const heading3 = {
+  const heading4 = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -12859,17 +13509,17 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text7][1].type = "setextHeadingText";
+  events[text8][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text7, 0, [["enter", heading3, context]]);
+    editMap.add(text8, 0, [["enter", heading4, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
     };
   } else {
-    events[content3][1] = heading3;
+    events[content3][1] = heading4;
   }
-  editMap.add(events.length, 0, [["exit", heading3, context]]);
+  editMap.add(events.length, 0, [["exit", heading4, context]]);
   editMap.consume(events);
   return events;
 }
@@ -12877,40 +13527,40 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   const self = this;
   let marker;
   return start;
-  function start(code4) {
+  function start(code6) {
     let index2 = self.events.length;
-    let paragraph3;
+    let paragraph4;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph3 = self.events[index2][1].type === "paragraph";
+        paragraph4 = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph3)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph4)) {
       effects.enter("setextHeadingLine");
-      marker = code4;
-      return before(code4);
+      marker = code6;
+      return before(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function before(code4) {
+  function before(code6) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code4);
+    return inside(code6);
   }
-  function inside(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function inside(code6) {
+    if (code6 === marker) {
+      effects.consume(code6);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
+    return markdownSpace(code6) ? factorySpace(effects, after, "lineSuffix")(code6) : after(code6);
   }
-  function after(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function after(code6) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("setextHeadingLine");
-      return ok3(code4);
+      return ok3(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 var setextUnderline;
@@ -12998,21 +13648,21 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code4) {
+  function start(code6) {
     if (!labelStart || !labelStart._balanced) {
-      return nok(code4);
+      return nok(code6);
     }
     const id = normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
       end: self.now()
     }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code4);
+      return nok(code6);
     }
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code4);
+    return ok3(code6);
   }
 }
 function resolveToPotentialGfmFootnoteCall(events, context) {
@@ -13080,58 +13730,58 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("gfmFootnoteCall");
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("gfmFootnoteCallLabelMarker");
     return callStart;
   }
-  function callStart(code4) {
-    if (code4 !== 94) return nok(code4);
+  function callStart(code6) {
+    if (code6 !== 94) return nok(code6);
     effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("gfmFootnoteCallMarker");
     effects.enter("gfmFootnoteCallString");
     effects.enter("chunkString").contentType = "string";
     return callData;
   }
-  function callData(code4) {
+  function callData(code6) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code6 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+      code6 === null || code6 === 91 || markdownLineEndingOrSpace(code6)
     ) {
-      return nok(code4);
+      return nok(code6);
     }
-    if (code4 === 93) {
+    if (code6 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteCallString");
       if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code4);
+        return nok(code6);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("gfmFootnoteCallLabelMarker");
       effects.exit("gfmFootnoteCall");
       return ok3;
     }
-    if (!markdownLineEndingOrSpace(code4)) {
+    if (!markdownLineEndingOrSpace(code6)) {
       data = true;
     }
     size++;
-    effects.consume(code4);
-    return code4 === 92 ? callEscape : callData;
+    effects.consume(code6);
+    return code6 === 92 ? callEscape : callData;
   }
-  function callEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function callEscape(code6) {
+    if (code6 === 91 || code6 === 92 || code6 === 93) {
+      effects.consume(code6);
       size++;
       return callData;
     }
-    return callData(code4);
+    return callData(code6);
   }
 }
 function tokenizeDefinitionStart(effects, ok3, nok) {
@@ -13141,74 +13791,74 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code4) {
+  function start(code6) {
     effects.enter("gfmFootnoteDefinition")._container = true;
     effects.enter("gfmFootnoteDefinitionLabel");
     effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("gfmFootnoteDefinitionLabelMarker");
     return labelAtMarker;
   }
-  function labelAtMarker(code4) {
-    if (code4 === 94) {
+  function labelAtMarker(code6) {
+    if (code6 === 94) {
       effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("gfmFootnoteDefinitionMarker");
       effects.enter("gfmFootnoteDefinitionLabelString");
       effects.enter("chunkString").contentType = "string";
       return labelInside;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function labelInside(code4) {
+  function labelInside(code6) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code6 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+      code6 === null || code6 === 91 || markdownLineEndingOrSpace(code6)
     ) {
-      return nok(code4);
+      return nok(code6);
     }
-    if (code4 === 93) {
+    if (code6 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteDefinitionLabelString");
       identifier = normalizeIdentifier(self.sliceSerialize(token));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
       effects.exit("gfmFootnoteDefinitionLabel");
       return labelAfter;
     }
-    if (!markdownLineEndingOrSpace(code4)) {
+    if (!markdownLineEndingOrSpace(code6)) {
       data = true;
     }
     size++;
-    effects.consume(code4);
-    return code4 === 92 ? labelEscape : labelInside;
+    effects.consume(code6);
+    return code6 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function labelEscape(code6) {
+    if (code6 === 91 || code6 === 92 || code6 === 93) {
+      effects.consume(code6);
       size++;
       return labelInside;
     }
-    return labelInside(code4);
+    return labelInside(code6);
   }
-  function labelAfter(code4) {
-    if (code4 === 58) {
+  function labelAfter(code6) {
+    if (code6 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("definitionMarker");
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
       return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function whitespaceAfter(code4) {
-    return ok3(code4);
+  function whitespaceAfter(code6) {
+    return ok3(code6);
   }
 }
 function tokenizeDefinitionContinuation(effects, ok3, nok) {
@@ -13220,9 +13870,9 @@ function gfmFootnoteDefinitionEnd(effects) {
 function tokenizeIndent2(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code6) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code6) : nok(code6);
   }
 }
 var indent;
@@ -13284,17 +13934,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open3][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text7 = {
+            const text8 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open3][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text7, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open3][1], context], ["exit", events[open3][1], context], ["enter", text8, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open3 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text7, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text8, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
             index2 = open3 + nextEvents.length - 2;
             break;
@@ -13315,27 +13965,27 @@ function gfmStrikethrough(options) {
     const events = this.events;
     let size = 0;
     return start;
-    function start(code4) {
+    function start(code6) {
       if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code4);
+        return nok(code6);
       }
       effects.enter("strikethroughSequenceTemporary");
-      return more(code4);
+      return more(code6);
     }
-    function more(code4) {
+    function more(code6) {
       const before = classifyCharacter(previous3);
-      if (code4 === 126) {
-        if (size > 1) return nok(code4);
-        effects.consume(code4);
+      if (code6 === 126) {
+        if (size > 1) return nok(code6);
+        effects.consume(code6);
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code4);
+      if (size < 2 && !single) return nok(code6);
       const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code4);
+      const after = classifyCharacter(code6);
       token._open = !after || after === 2 && Boolean(before);
       token._close = !before || before === 2 && Boolean(after);
-      return ok3(code4);
+      return ok3(code6);
     }
   }
 }
@@ -13494,7 +14144,7 @@ function tokenizeTable(effects, ok3, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code4) {
+  function start(code6) {
     let index2 = self.events.length - 1;
     while (index2 > -1) {
       const {
@@ -13510,202 +14160,202 @@ function tokenizeTable(effects, ok3, nok) {
     const tail = index2 > -1 ? self.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code4);
+      return nok(code6);
     }
-    return next(code4);
+    return next(code6);
   }
-  function headRowBefore(code4) {
+  function headRowBefore(code6) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code4);
+    return headRowStart(code6);
   }
-  function headRowStart(code4) {
-    if (code4 === 124) {
-      return headRowBreak(code4);
+  function headRowStart(code6) {
+    if (code6 === 124) {
+      return headRowBreak(code6);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code4);
+    return headRowBreak(code6);
   }
-  function headRowBreak(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function headRowBreak(code6) {
+    if (code6 === null) {
+      return nok(code6);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code6)) {
       if (sizeB > 1) {
         sizeB = 0;
         self.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code4);
+        effects.consume(code6);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code4);
+      return nok(code6);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code4);
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code6);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code4 === 124) {
+    if (code6 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code4);
+    return headRowData(code6);
   }
-  function headRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+  function headRowData(code6) {
+    if (code6 === null || code6 === 124 || markdownLineEndingOrSpace(code6)) {
       effects.exit("data");
-      return headRowBreak(code4);
+      return headRowBreak(code6);
     }
-    effects.consume(code4);
-    return code4 === 92 ? headRowEscape : headRowData;
+    effects.consume(code6);
+    return code6 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
+  function headRowEscape(code6) {
+    if (code6 === 92 || code6 === 124) {
+      effects.consume(code6);
       return headRowData;
     }
-    return headRowData(code4);
+    return headRowData(code6);
   }
-  function headDelimiterStart(code4) {
+  function headDelimiterStart(code6) {
     self.interrupt = false;
     if (self.parser.lazy[self.now().line]) {
-      return nok(code4);
+      return nok(code6);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
     }
-    return headDelimiterBefore(code4);
+    return headDelimiterBefore(code6);
   }
-  function headDelimiterBefore(code4) {
-    if (code4 === 45 || code4 === 58) {
-      return headDelimiterValueBefore(code4);
+  function headDelimiterBefore(code6) {
+    if (code6 === 45 || code6 === 58) {
+      return headDelimiterValueBefore(code6);
     }
-    if (code4 === 124) {
+    if (code6 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code6);
   }
-  function headDelimiterCellBefore(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
+  function headDelimiterCellBefore(code6) {
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code6);
     }
-    return headDelimiterValueBefore(code4);
+    return headDelimiterValueBefore(code6);
   }
-  function headDelimiterValueBefore(code4) {
-    if (code4 === 58) {
+  function headDelimiterValueBefore(code6) {
+    if (code6 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code4 === 45) {
+    if (code6 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code4);
+      return headDelimiterLeftAlignmentAfter(code6);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return headDelimiterCellAfter(code4);
+    if (code6 === null || markdownLineEnding(code6)) {
+      return headDelimiterCellAfter(code6);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code6);
   }
-  function headDelimiterLeftAlignmentAfter(code4) {
-    if (code4 === 45) {
+  function headDelimiterLeftAlignmentAfter(code6) {
+    if (code6 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code4);
+      return headDelimiterFiller(code6);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code6);
   }
-  function headDelimiterFiller(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function headDelimiterFiller(code6) {
+    if (code6 === 45) {
+      effects.consume(code6);
       return headDelimiterFiller;
     }
-    if (code4 === 58) {
+    if (code6 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code4);
+    return headDelimiterRightAlignmentAfter(code6);
   }
-  function headDelimiterRightAlignmentAfter(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
+  function headDelimiterRightAlignmentAfter(code6) {
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code6);
     }
-    return headDelimiterCellAfter(code4);
+    return headDelimiterCellAfter(code6);
   }
-  function headDelimiterCellAfter(code4) {
-    if (code4 === 124) {
-      return headDelimiterBefore(code4);
+  function headDelimiterCellAfter(code6) {
+    if (code6 === 124) {
+      return headDelimiterBefore(code6);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code6 === null || markdownLineEnding(code6)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code4);
+        return headDelimiterNok(code6);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok3(code4);
+      return ok3(code6);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code6);
   }
-  function headDelimiterNok(code4) {
-    return nok(code4);
+  function headDelimiterNok(code6) {
+    return nok(code6);
   }
-  function bodyRowStart(code4) {
+  function bodyRowStart(code6) {
     effects.enter("tableRow");
-    return bodyRowBreak(code4);
+    return bodyRowBreak(code6);
   }
-  function bodyRowBreak(code4) {
-    if (code4 === 124) {
+  function bodyRowBreak(code6) {
+    if (code6 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code6 === null || markdownLineEnding(code6)) {
       effects.exit("tableRow");
-      return ok3(code4);
+      return ok3(code6);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
+    if (markdownSpace(code6)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code6);
     }
     effects.enter("data");
-    return bodyRowData(code4);
+    return bodyRowData(code6);
   }
-  function bodyRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+  function bodyRowData(code6) {
+    if (code6 === null || code6 === 124 || markdownLineEndingOrSpace(code6)) {
       effects.exit("data");
-      return bodyRowBreak(code4);
+      return bodyRowBreak(code6);
     }
-    effects.consume(code4);
-    return code4 === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code6);
+    return code6 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
+  function bodyRowEscape(code6) {
+    if (code6 === 92 || code6 === 124) {
+      effects.consume(code6);
       return bodyRowData;
     }
-    return bodyRowData(code4);
+    return bodyRowData(code6);
   }
 }
 function resolveTable(events, context) {
@@ -13719,7 +14369,7 @@ function resolveTable(events, context) {
   let currentTable;
   let currentBody;
   let currentCell;
-  const map4 = new EditMap2();
+  const map5 = new EditMap2();
   while (++index2 < events.length) {
     const event = events[index2];
     const token = event[1];
@@ -13727,7 +14377,7 @@ function resolveTable(events, context) {
       if (token.type === "tableHead") {
         afterHeadAwaitingFirstBodyRow = false;
         if (lastTableEnd !== 0) {
-          flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
+          flushTableEnd(map5, context, lastTableEnd, currentTable, currentBody);
           currentBody = void 0;
           lastTableEnd = 0;
         }
@@ -13737,7 +14387,7 @@ function resolveTable(events, context) {
           // Note: correct end is set later.
           end: Object.assign({}, token.end)
         };
-        map4.add(index2, 0, [["enter", currentTable, context]]);
+        map5.add(index2, 0, [["enter", currentTable, context]]);
       } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
         inFirstCellAwaitingPipe = true;
         currentCell = void 0;
@@ -13751,7 +14401,7 @@ function resolveTable(events, context) {
             // Note: correct end is set later.
             end: Object.assign({}, token.end)
           };
-          map4.add(index2, 0, [["enter", currentBody, context]]);
+          map5.add(index2, 0, [["enter", currentBody, context]]);
         }
         rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
       } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
@@ -13759,7 +14409,7 @@ function resolveTable(events, context) {
         if (cell[2] === 0) {
           if (lastCell[1] !== 0) {
             cell[0] = cell[1];
-            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
+            currentCell = flushCell(map5, context, lastCell, rowKind, void 0, currentCell);
             lastCell = [0, 0, 0, 0];
           }
           cell[2] = index2;
@@ -13770,7 +14420,7 @@ function resolveTable(events, context) {
         } else {
           if (lastCell[1] !== 0) {
             cell[0] = cell[1];
-            currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
+            currentCell = flushCell(map5, context, lastCell, rowKind, void 0, currentCell);
           }
           lastCell = cell;
           cell = [lastCell[1], index2, 0, 0];
@@ -13783,9 +14433,9 @@ function resolveTable(events, context) {
       lastTableEnd = index2;
       if (lastCell[1] !== 0) {
         cell[0] = cell[1];
-        currentCell = flushCell(map4, context, lastCell, rowKind, index2, currentCell);
+        currentCell = flushCell(map5, context, lastCell, rowKind, index2, currentCell);
       } else if (cell[1] !== 0) {
-        currentCell = flushCell(map4, context, cell, rowKind, index2, currentCell);
+        currentCell = flushCell(map5, context, cell, rowKind, index2, currentCell);
       }
       rowKind = 0;
     } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
@@ -13793,9 +14443,9 @@ function resolveTable(events, context) {
     }
   }
   if (lastTableEnd !== 0) {
-    flushTableEnd(map4, context, lastTableEnd, currentTable, currentBody);
+    flushTableEnd(map5, context, lastTableEnd, currentTable, currentBody);
   }
-  map4.consume(context.events);
+  map5.consume(context.events);
   index2 = -1;
   while (++index2 < context.events.length) {
     const event = context.events[index2];
@@ -13805,12 +14455,12 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map4, context, range, rowKind, rowEnd, previousCell) {
+function flushCell(map5, context, range, rowKind, rowEnd, previousCell) {
   const groupName2 = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
   if (range[0] !== 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map4.add(range[0], 0, [["exit", previousCell, context]]);
+    map5.add(range[0], 0, [["exit", previousCell, context]]);
   }
   const now = getPoint(context.events, range[1]);
   previousCell = {
@@ -13819,7 +14469,7 @@ function flushCell(map4, context, range, rowKind, rowEnd, previousCell) {
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map4.add(range[1], 0, [["enter", previousCell, context]]);
+  map5.add(range[1], 0, [["enter", previousCell, context]]);
   if (range[2] !== 0) {
     const relatedStart = getPoint(context.events, range[2]);
     const relatedEnd = getPoint(context.events, range[3]);
@@ -13828,7 +14478,7 @@ function flushCell(map4, context, range, rowKind, rowEnd, previousCell) {
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map4.add(range[2], 0, [["enter", valueToken, context]]);
+    map5.add(range[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
       const start = context.events[range[2]];
       const end = context.events[range[3]];
@@ -13838,19 +14488,19 @@ function flushCell(map4, context, range, rowKind, rowEnd, previousCell) {
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
         const b = range[3] - range[2] - 1;
-        map4.add(a, b, []);
+        map5.add(a, b, []);
       }
     }
-    map4.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+    map5.add(range[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map4.add(rowEnd, 0, [["exit", previousCell, context]]);
+    map5.add(rowEnd, 0, [["exit", previousCell, context]]);
     previousCell = void 0;
   }
   return previousCell;
 }
-function flushTableEnd(map4, context, index2, table2, tableBody) {
+function flushTableEnd(map5, context, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index2);
   if (tableBody) {
@@ -13859,7 +14509,7 @@ function flushTableEnd(map4, context, index2, table2, tableBody) {
   }
   table2.end = Object.assign({}, related);
   exits.push(["exit", table2, context]);
-  map4.add(index2 + 1, 0, exits);
+  map5.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
   const event = events[index2];
@@ -13893,62 +14543,62 @@ function gfmTaskListItem() {
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self = this;
   return open3;
-  function open3(code4) {
+  function open3(code6) {
     if (
       // Exit if there’s stuff before.
       self.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code4);
+      return nok(code6);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("taskListCheckMarker");
     return inside;
   }
-  function inside(code4) {
-    if (markdownLineEndingOrSpace(code4)) {
+  function inside(code6) {
+    if (markdownLineEndingOrSpace(code6)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("taskListCheckValueUnchecked");
       return close2;
     }
-    if (code4 === 88 || code4 === 120) {
+    if (code6 === 88 || code6 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("taskListCheckValueChecked");
       return close2;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function close2(code4) {
-    if (code4 === 93) {
+  function close2(code6) {
+    if (code6 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code4);
+      effects.consume(code6);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code4);
+    return nok(code6);
   }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
-      return ok3(code4);
+  function after(code6) {
+    if (markdownLineEnding(code6)) {
+      return ok3(code6);
     }
-    if (markdownSpace(code4)) {
+    if (markdownSpace(code6)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok3, nok)(code4);
+      }, ok3, nok)(code6);
     }
-    return nok(code4);
+    return nok(code6);
   }
 }
 function spaceThenNonSpace(effects, ok3, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
+  function after(code6) {
+    return code6 === null ? nok(code6) : ok3(code6);
   }
 }
 var tasklistCheck;
@@ -14007,7 +14657,7 @@ function remarkGfm(options) {
   toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 var emptyOptions3;
-var init_lib15 = __esm({
+var init_lib16 = __esm({
   "node_modules/remark-gfm/lib/index.js"() {
     init_mdast_util_gfm();
     init_micromark_extension_gfm();
@@ -14018,7 +14668,7 @@ var init_lib15 = __esm({
 // node_modules/remark-gfm/index.js
 var init_remark_gfm = __esm({
   "node_modules/remark-gfm/index.js"() {
-    init_lib15();
+    init_lib16();
   }
 });
 
@@ -14027,21 +14677,21 @@ function initializeContent(effects) {
   const contentStart3 = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous3;
   return contentStart3;
-  function afterContentStartConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function afterContentStartConstruct(code6) {
+    if (code6 === null) {
+      effects.consume(code6);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart3, "linePrefix");
   }
-  function paragraphInitial(code4) {
+  function paragraphInitial(code6) {
     effects.enter("paragraph");
-    return lineStart(code4);
+    return lineStart(code6);
   }
-  function lineStart(code4) {
+  function lineStart(code6) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
@@ -14050,21 +14700,21 @@ function initializeContent(effects) {
       previous3.next = token;
     }
     previous3 = token;
-    return data(code4);
+    return data(code6);
   }
-  function data(code4) {
-    if (code4 === null) {
+  function data(code6) {
+    if (code6 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code4);
+      effects.consume(code6);
       return;
     }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
+    if (markdownLineEnding(code6)) {
+      effects.consume(code6);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return data;
   }
 }
@@ -14088,15 +14738,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code4) {
+  function start(code6) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code6);
     }
-    return checkNewContainers(code4);
+    return checkNewContainers(code6);
   }
-  function documentContinue(code4) {
+  function documentContinue(code6) {
     continued++;
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = void 0;
@@ -14124,51 +14774,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self.events);
-      return checkNewContainers(code4);
+      return checkNewContainers(code6);
     }
-    return start(code4);
+    return start(code6);
   }
-  function checkNewContainers(code4) {
+  function checkNewContainers(code6) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code4);
+        return documentContinued(code6);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code4);
+        return flowStart(code6);
       }
       self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code6);
   }
-  function thereIsANewContainer(code4) {
+  function thereIsANewContainer(code6) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code4);
+    return documentContinued(code6);
   }
-  function thereIsNoNewContainer(code4) {
+  function thereIsNoNewContainer(code6) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code4);
+    return flowStart(code6);
   }
-  function documentContinued(code4) {
+  function documentContinued(code6) {
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code6);
   }
-  function containerContinue(code4) {
+  function containerContinue(code6) {
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code4);
+    return documentContinued(code6);
   }
-  function flowStart(code4) {
-    if (code4 === null) {
+  function flowStart(code6) {
+    if (code6 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code4);
+      effects.consume(code6);
       return;
     }
     childFlow = childFlow || self.parser.flow(self.now());
@@ -14177,23 +14827,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code4);
+    return flowContinue(code6);
   }
-  function flowContinue(code4) {
-    if (code4 === null) {
+  function flowContinue(code6) {
+    if (code6 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code4);
+      effects.consume(code6);
       return;
     }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
+    if (markdownLineEnding(code6)) {
+      effects.consume(code6);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
       return start;
     }
-    effects.consume(code4);
+    effects.consume(code6);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -14292,24 +14942,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function atBlankEnding(code6) {
+    if (code6 === null) {
+      effects.consume(code6);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEndingBlank");
     self.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function afterConstruct(code6) {
+    if (code6 === null) {
+      effects.consume(code6);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code6);
     effects.exit("lineEnding");
     self.currentConstruct = void 0;
     return initial;
@@ -14335,37 +14985,37 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text7 = effects.attempt(constructs2, start, notText);
+    const text8 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code4) {
-      return atBreak(code4) ? text7(code4) : notText(code4);
+    function start(code6) {
+      return atBreak(code6) ? text8(code6) : notText(code6);
     }
-    function notText(code4) {
-      if (code4 === null) {
-        effects.consume(code4);
+    function notText(code6) {
+      if (code6 === null) {
+        effects.consume(code6);
         return;
       }
       effects.enter("data");
-      effects.consume(code4);
+      effects.consume(code6);
       return data;
     }
-    function data(code4) {
-      if (atBreak(code4)) {
+    function data(code6) {
+      if (atBreak(code6)) {
         effects.exit("data");
-        return text7(code4);
+        return text8(code6);
       }
-      effects.consume(code4);
+      effects.consume(code6);
       return data;
     }
-    function atBreak(code4) {
-      if (code4 === null) {
+    function atBreak(code6) {
+      if (code6 === null) {
         return true;
       }
-      const list5 = constructs2[code4];
+      const list6 = constructs2[code6];
       let index2 = -1;
-      if (list5) {
-        while (++index2 < list5.length) {
-          const item = list5[index2];
+      if (list6) {
+        while (++index2 < list6.length) {
+          const item = list6[index2];
           if (!item.previous || item.previous.call(self, self.previous)) {
             return true;
           }
@@ -14493,19 +15143,19 @@ var init_constructs = __esm({
     init_micromark_core_commonmark();
     init_text2();
     document2 = {
-      [42]: list2,
-      [43]: list2,
-      [45]: list2,
-      [48]: list2,
-      [49]: list2,
-      [50]: list2,
-      [51]: list2,
-      [52]: list2,
-      [53]: list2,
-      [54]: list2,
-      [55]: list2,
-      [56]: list2,
-      [57]: list2,
+      [42]: list3,
+      [43]: list3,
+      [45]: list3,
+      [48]: list3,
+      [49]: list3,
+      [50]: list3,
+      [51]: list3,
+      [52]: list3,
+      [53]: list3,
+      [54]: list3,
+      [55]: list3,
+      [56]: list3,
+      [57]: list3,
       [62]: blockQuote
     };
     contentInitial = {
@@ -14650,18 +15300,18 @@ function createTokenizer(parser2, initialize, from2) {
       }
     }
   }
-  function go(code4) {
+  function go(code6) {
     consumed = void 0;
-    expectedCode = code4;
-    state2 = state2(code4);
+    expectedCode = code6;
+    state2 = state2(code6);
   }
-  function consume(code4) {
-    if (markdownLineEnding(code4)) {
+  function consume(code6) {
+    if (markdownLineEnding(code6)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code4 === -3 ? 2 : 1;
+      point3.offset += code6 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code4 !== -1) {
+    } else if (code6 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -14677,7 +15327,7 @@ function createTokenizer(parser2, initialize, from2) {
         point3._index++;
       }
     }
-    context.previous = code4;
+    context.previous = code6;
     consumed = true;
   }
   function enter(type, fields) {
@@ -14717,38 +15367,38 @@ function createTokenizer(parser2, initialize, from2) {
           constructs2
         ])
       ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map4) {
+      function handleMapOfConstructs(map5) {
         return start;
-        function start(code4) {
-          const left = code4 !== null && map4[code4];
-          const all2 = code4 !== null && map4.null;
-          const list5 = [
+        function start(code6) {
+          const left = code6 !== null && map5[code6];
+          const all2 = code6 !== null && map5.null;
+          const list6 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list5)(code4);
+          return handleListOfConstructs(list6)(code6);
         }
       }
-      function handleListOfConstructs(list5) {
-        listOfConstructs = list5;
+      function handleListOfConstructs(list6) {
+        listOfConstructs = list6;
         constructIndex = 0;
-        if (list5.length === 0) {
+        if (list6.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list5[constructIndex]);
+        return handleConstruct(list6[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code4) {
+        function start(code6) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code4);
+            return nok(code6);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -14758,15 +15408,15 @@ function createTokenizer(parser2, initialize, from2) {
             effects,
             ok3,
             nok
-          )(code4);
+          )(code6);
         }
       }
-      function ok3(code4) {
+      function ok3(code6) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code4) {
+      function nok(code6) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -14960,12 +15610,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match2 = search.exec(value2);
       const endPosition = match2 && match2.index !== void 0 ? match2.index : value2.length;
-      const code4 = value2.charCodeAt(endPosition);
+      const code6 = value2.charCodeAt(endPosition);
       if (!match2) {
         buffer = value2.slice(startPosition);
         break;
       }
-      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code6 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -14977,7 +15627,7 @@ function preprocess() {
           chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code4) {
+        switch (code6) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -15057,7 +15707,7 @@ function position(pos) {
 function index(value2) {
   return value2 && typeof value2 === "number" ? value2 : 1;
 }
-var init_lib16 = __esm({
+var init_lib17 = __esm({
   "node_modules/unist-util-stringify-position/lib/index.js"() {
   }
 });
@@ -15065,7 +15715,7 @@ var init_lib16 = __esm({
 // node_modules/unist-util-stringify-position/index.js
 var init_unist_util_stringify_position = __esm({
   "node_modules/unist-util-stringify-position/index.js"() {
-    init_lib16();
+    init_lib17();
   }
 });
 
@@ -15087,7 +15737,7 @@ function compiler(options) {
       autolink: opener2(link3),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener2(heading3),
+      atxHeading: opener2(heading4),
       blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -15113,16 +15763,16 @@ function compiler(options) {
       image: opener2(image3),
       label: buffer,
       link: opener2(link3),
-      listItem: opener2(listItem2),
+      listItem: opener2(listItem3),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list5, onenterlistordered),
-      listUnordered: opener2(list5),
-      paragraph: opener2(paragraph3),
+      listOrdered: opener2(list6, onenterlistordered),
+      listUnordered: opener2(list6),
+      paragraph: opener2(paragraph4),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener2(heading3),
+      setextHeading: opener2(heading4),
       strong: opener2(strong2),
       thematicBreak: opener2(thematicBreak3)
     },
@@ -15178,7 +15828,7 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
-  configure(config3, (options || {}).mdastExtensions || []);
+  configure2(config3, (options || {}).mdastExtensions || []);
   const data = {};
   return compile3;
   function compile3(events) {
@@ -15221,7 +15871,7 @@ function compiler(options) {
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
-      if (own3.call(handler2, events[index2][1].type)) {
+      if (own6.call(handler2, events[index2][1].type)) {
         handler2[events[index2][1].type].call({
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
@@ -15268,7 +15918,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem3;
+    let listItem4;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -15289,7 +15939,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem4 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -15308,7 +15958,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem3) {
+        if (listItem4) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -15327,12 +15977,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem3._spread = true;
+            listItem4._spread = true;
           }
-          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem4.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem3, event[2]]
+            event: ["exit", listItem4, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -15343,7 +15993,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem4 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -15492,7 +16142,7 @@ function compiler(options) {
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text7();
+      tail = text8();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -15678,7 +16328,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function heading3() {
+  function heading4() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -15718,7 +16368,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list5(token) {
+  function list6(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -15728,7 +16378,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem3(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -15737,7 +16387,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph3() {
+  function paragraph4() {
     return {
       type: "paragraph",
       children: [],
@@ -15751,7 +16401,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text7() {
+  function text8() {
     return {
       type: "text",
       value: "",
@@ -15772,12 +16422,12 @@ function point2(d) {
     offset: d.offset
   };
 }
-function configure(combined, extensions) {
+function configure2(combined, extensions) {
   let index2 = -1;
   while (++index2 < extensions.length) {
     const value2 = extensions[index2];
     if (Array.isArray(value2)) {
-      configure(combined, value2);
+      configure2(combined, value2);
     } else {
       extension(combined, value2);
     }
@@ -15786,7 +16436,7 @@ function configure(combined, extensions) {
 function extension(combined, extension2) {
   let key;
   for (key in extension2) {
-    if (own3.call(extension2, key)) {
+    if (own6.call(extension2, key)) {
       switch (key) {
         case "canContainEols": {
           const right = extension2[key];
@@ -15837,8 +16487,8 @@ function defaultOnError(left, right) {
     end: right.end
   }) + ") is still open");
 }
-var own3;
-var init_lib17 = __esm({
+var own6;
+var init_lib18 = __esm({
   "node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
     init_micromark();
@@ -15847,14 +16497,14 @@ var init_lib17 = __esm({
     init_micromark_util_normalize_identifier();
     init_decode_named_character_reference();
     init_unist_util_stringify_position();
-    own3 = {}.hasOwnProperty;
+    own6 = {}.hasOwnProperty;
   }
 });
 
 // node_modules/mdast-util-from-markdown/index.js
 var init_mdast_util_from_markdown = __esm({
   "node_modules/mdast-util-from-markdown/index.js"() {
-    init_lib17();
+    init_lib18();
   }
 });
 
@@ -15874,7 +16524,7 @@ function remarkParse(options) {
     });
   }
 }
-var init_lib18 = __esm({
+var init_lib19 = __esm({
   "node_modules/remark-parse/lib/index.js"() {
     init_mdast_util_from_markdown();
   }
@@ -15883,7 +16533,7 @@ var init_lib18 = __esm({
 // node_modules/remark-parse/index.js
 var init_remark_parse = __esm({
   "node_modules/remark-parse/index.js"() {
-    init_lib18();
+    init_lib19();
   }
 });
 
@@ -16085,7 +16735,7 @@ function wrap2(middleware, callback2) {
     done(null, value2);
   }
 }
-var init_lib19 = __esm({
+var init_lib20 = __esm({
   "node_modules/trough/lib/index.js"() {
   }
 });
@@ -16093,13 +16743,13 @@ var init_lib19 = __esm({
 // node_modules/trough/index.js
 var init_trough = __esm({
   "node_modules/trough/index.js"() {
-    init_lib19();
+    init_lib20();
   }
 });
 
 // node_modules/vfile-message/lib/index.js
 var VFileMessage;
-var init_lib20 = __esm({
+var init_lib21 = __esm({
   "node_modules/vfile-message/lib/index.js"() {
     init_unist_util_stringify_position();
     VFileMessage = class extends Error {
@@ -16269,7 +16919,7 @@ var init_lib20 = __esm({
 // node_modules/vfile-message/index.js
 var init_vfile_message = __esm({
   "node_modules/vfile-message/index.js"() {
-    init_lib20();
+    init_lib21();
   }
 });
 
@@ -16331,7 +16981,7 @@ function isUint8Array(value2) {
   );
 }
 var order, VFile;
-var init_lib21 = __esm({
+var init_lib22 = __esm({
   "node_modules/vfile/lib/index.js"() {
     init_vfile_message();
     init_minpath();
@@ -16773,7 +17423,7 @@ var init_lib21 = __esm({
 // node_modules/vfile/index.js
 var init_vfile = __esm({
   "node_modules/vfile/index.js"() {
-    init_lib21();
+    init_lib22();
   }
 });
 
@@ -16855,8 +17505,8 @@ function isUint8Array2(value2) {
     value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
-var import_extend, own4, Processor, unified;
-var init_lib22 = __esm({
+var import_extend, own7, Processor, unified;
+var init_lib23 = __esm({
   "node_modules/unified/lib/index.js"() {
     init_bail();
     import_extend = __toESM(require_extend(), 1);
@@ -16865,7 +17515,7 @@ var init_lib22 = __esm({
     init_trough();
     init_vfile();
     init_callable_instance();
-    own4 = {}.hasOwnProperty;
+    own7 = {}.hasOwnProperty;
     Processor = class _Processor extends CallableInstance {
       /**
        * Create a processor.
@@ -16972,7 +17622,7 @@ var init_lib22 = __esm({
             this.namespace[key] = value2;
             return this;
           }
-          return own4.call(this.namespace, key) && this.namespace[key] || void 0;
+          return own7.call(this.namespace, key) && this.namespace[key] || void 0;
         }
         if (key) {
           assertUnfrozen("data", this.frozen);
@@ -17460,7 +18110,7 @@ var init_lib22 = __esm({
 // node_modules/unified/index.js
 var init_unified = __esm({
   "node_modules/unified/index.js"() {
-    init_lib22();
+    init_lib23();
   }
 });
 
@@ -17554,25 +18204,25 @@ function guard(construct) {
 }
 function guardExtension(extension2) {
   if (Array.isArray(extension2)) return extension2.map((one2) => guardExtension(one2));
-  const { text: text7, insideSpan: insideSpan2 } = extension2;
+  const { text: text8, insideSpan: insideSpan2 } = extension2;
   const copy = { ...extension2 };
-  if (text7) {
+  if (text8) {
     copy.text = Object.fromEntries(
-      Object.entries(text7).map(([code4, constructs2]) => [code4, mapConstructs(constructs2, (c) => isGuarded(c) ? guard(c) : c)])
+      Object.entries(text8).map(([code6, constructs2]) => [code6, mapConstructs(constructs2, (c) => isGuarded(c) ? guard(c) : c)])
     );
   }
   if (insideSpan2?.null) copy.insideSpan = { ...insideSpan2, null: insideSpan2.null.map((c) => isGuarded(c) ? guard(c) : c) };
   return copy;
 }
-function mapConstructs(constructs2, map4) {
+function mapConstructs(constructs2, map5) {
   if (constructs2 === void 0) return void 0;
-  return Array.isArray(constructs2) ? constructs2.map(map4) : map4(constructs2);
+  return Array.isArray(constructs2) ? constructs2.map(map5) : map5(constructs2);
 }
 function boundParserWork() {
   const data = this.data();
   const extensions = data.micromarkExtensions ??= [];
   for (const [index2, extension2] of extensions.entries()) extensions[index2] = guardExtension(extension2);
-  const guardedList = guard(list2);
+  const guardedList = guard(list3);
   extensions.push({
     document: { 42: guardedList, 43: guardedList, 45: guardedList, 48: guardedList, 49: guardedList, 50: guardedList, 51: guardedList, 52: guardedList, 53: guardedList, 54: guardedList, 55: guardedList, 56: guardedList, 57: guardedList, 62: guard(blockQuote) },
     text: { 42: guard(attention3), 95: guard(attention3) },
@@ -17605,22 +18255,22 @@ function findDeepNesting(source) {
     let opened = false;
     let i = at;
     for (; ; ) {
-      const code4 = source.charCodeAt(i);
-      if (code4 === 32) {
+      const code6 = source.charCodeAt(i);
+      if (code6 === 32) {
         if (!opened) columns += 1;
         i += 1;
-      } else if (code4 === 9) {
+      } else if (code6 === 9) {
         if (!opened) columns += 4 - columns % 4;
         i += 1;
-      } else if (code4 === 62) {
+      } else if (code6 === 62) {
         markers2 += 1;
         i += 1;
-      } else if (code4 === 42 || code4 === 43 || code4 === 45) {
+      } else if (code6 === 42 || code6 === 43 || code6 === 45) {
         if (!isMarkerEnd(source.charCodeAt(i + 1))) break;
         markers2 += 1;
         opened = true;
         i += 1;
-      } else if (code4 >= 48 && code4 <= 57) {
+      } else if (code6 >= 48 && code6 <= 57) {
         let end = i + 1;
         while (end - i < 10 && isDigit(source.charCodeAt(end))) end += 1;
         const delimiter = source.charCodeAt(end);
@@ -17646,17 +18296,17 @@ function findDeepNesting(source) {
   }
   return void 0;
 }
-function isDigit(code4) {
-  return code4 >= 48 && code4 <= 57;
+function isDigit(code6) {
+  return code6 >= 48 && code6 <= 57;
 }
-function isMarkerEnd(code4) {
-  return Number.isNaN(code4) || code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
+function isMarkerEnd(code6) {
+  return Number.isNaN(code6) || code6 === 32 || code6 === 9 || code6 === 10 || code6 === 13;
 }
 function nextLine(source, from2) {
   for (let i = from2; i < source.length; i += 1) {
-    const code4 = source.charCodeAt(i);
-    if (code4 === 10) return i + 1;
-    if (code4 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    const code6 = source.charCodeAt(i);
+    if (code6 === 10) return i + 1;
+    if (code6 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return source.length;
 }
@@ -17686,8 +18336,8 @@ function earlierBlockCut(source, nodes, start, from2) {
 }
 function nextCut(source, from2) {
   for (let i = from2 - 1; i < source.length - 1; i += 1) {
-    const code4 = source.charCodeAt(i);
-    if (code4 === 10 || code4 === 13 && source.charCodeAt(i + 1) !== 10) {
+    const code6 = source.charCodeAt(i);
+    if (code6 === 10 || code6 === 13 && source.charCodeAt(i + 1) !== 10) {
       const kind = cutKind(source, i + 1);
       if (kind) return { at: i + 1, kind };
     }
@@ -17750,18 +18400,18 @@ function parsedAsFresh(kind, node3) {
   return true;
 }
 function frontMatterEnd(source) {
-  const text7 = source.startsWith("\uFEFF") ? source.slice(1) : source;
-  const fence7 = text7.startsWith("---") ? "-" : text7.startsWith("+++") ? "+" : void 0;
+  const text8 = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const fence7 = text8.startsWith("---") ? "-" : text8.startsWith("+++") ? "+" : void 0;
   if (fence7 === void 0) return 0;
   const closing = fence7 === "-" ? /(?:\r\n?|\n)---[ \t]*(?=\r|\n|$)/g : /(?:\r\n?|\n)\+\+\+[ \t]*(?=\r|\n|$)/g;
   closing.lastIndex = 3;
-  const match2 = closing.exec(text7);
-  return match2 === null ? source.length : source.length - text7.length + match2.index + match2[0].length;
+  const match2 = closing.exec(text8);
+  return match2 === null ? source.length : source.length - text8.length + match2.index + match2[0].length;
 }
 function endOfLine(source, at) {
   for (let i = at; i < source.length; i += 1) {
-    const code4 = source.charCodeAt(i);
-    if (code4 === 10 || code4 === 13) return i;
+    const code6 = source.charCodeAt(i);
+    if (code6 === 10 || code6 === 13) return i;
   }
   return source.length;
 }
@@ -17857,8 +18507,8 @@ function parseMarkdownInChunks(source, chunkLength) {
 }
 function parseWithinBudget(source, chunkLength) {
   if (source.charCodeAt(0) === 65279) {
-    const text7 = source.slice(1);
-    return text7.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text7, chunkLength);
+    const text8 = source.slice(1);
+    return text8.charCodeAt(0) === 65279 ? processor.parse(source) : parsePieces(text8, chunkLength);
   }
   return parsePieces(source, chunkLength);
 }
@@ -17928,9 +18578,9 @@ function parsePiecesOnce(source, chunkLength, definitions) {
     openList = continuing;
     if (cut === void 0 || cutNode === void 0) {
       const rootEnd = tree.position?.end;
-      const root2 = { type: "root", children };
-      if (rootStart && rootEnd) root2.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line5 - 1, start) };
-      return root2;
+      const root3 = { type: "root", children };
+      if (rootStart && rootEnd) root3.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line5 - 1, start) };
+      return root3;
     }
     line5 += (cutNode.position?.start.line ?? 1) - 1;
     start = cutAt ?? source.length;
@@ -18000,12 +18650,12 @@ function sliceOfRange(source, nodes) {
   const end = last?.position?.end.offset;
   return start === void 0 || end === void 0 ? "" : source.slice(start, end);
 }
-function oneLine(text7) {
-  return text7.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
+function oneLine(text8) {
+  return text8.replace(/[ \t]*\r?\n[ \t>]*/g, " ").trim();
 }
-function dedentContinuation(text7, indent2) {
-  if (indent2 <= 0) return text7;
-  const [first = "", ...rest] = text7.split("\n");
+function dedentContinuation(text8, indent2) {
+  if (indent2 <= 0) return text8;
+  const [first = "", ...rest] = text8.split("\n");
   const pattern = new RegExp(`^ {0,${indent2}}`);
   return [first, ...rest.map((line5) => line5.replace(pattern, ""))].join("\n");
 }
@@ -18019,13 +18669,13 @@ var init_source_slice = __esm({
 });
 
 // src/core/markdown/fingerprint.ts
-function fingerprint(text7) {
+function fingerprint(text8) {
   let a = 2166136261;
   let b = 84696351;
-  for (let i = 0; i < text7.length; i += 1) {
-    const code4 = text7.charCodeAt(i);
-    a = Math.imul(a ^ code4, 16777619);
-    b = Math.imul(b ^ code4, 16777619) ^ a >>> 15;
+  for (let i = 0; i < text8.length; i += 1) {
+    const code6 = text8.charCodeAt(i);
+    a = Math.imul(a ^ code6, 16777619);
+    b = Math.imul(b ^ code6, 16777619) ^ a >>> 15;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
@@ -18046,8 +18696,8 @@ function markFile(kind, content3, data) {
 ${PREFIX}${kind} ${encode2({ ...data, fingerprint: fingerprint(body) })} -->
 `;
 }
-function readMarkedFile(kind, text7) {
-  const normalised = text7.replace(/\r\n?/g, "\n");
+function readMarkedFile(kind, text8) {
+  const normalised = text8.replace(/\r\n?/g, "\n");
   const at = normalised.lastIndexOf(`
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
@@ -18119,8 +18769,8 @@ function toShapingState(data) {
   if (typeof issue2 !== "number" || !Array.isArray(questions) || typeof answers !== "object" || answers === null) return void 0;
   const validQuestions = questions.filter((q) => {
     if (typeof q !== "object" || q === null) return false;
-    const { number: number4, text: text7, default: fallback } = q;
-    return typeof number4 === "number" && typeof text7 === "string" && typeof fallback === "string";
+    const { number: number4, text: text8, default: fallback } = q;
+    return typeof number4 === "number" && typeof text8 === "string" && typeof fallback === "string";
   });
   const validAnswers = {};
   for (const [number4, answer] of Object.entries(answers)) {
@@ -18171,10 +18821,29 @@ var init_shaping_state = __esm({
   }
 });
 
+// src/core/markdown/plain-text.ts
+function textOf(node3) {
+  if (node3.type === "html" || node3.type === "code" || node3.type === "yaml") return "";
+  if (node3.type === "text" || node3.type === "inlineCode") return node3.value;
+  if (node3.type === "break") return "\n";
+  if (!("children" in node3)) return "";
+  const blocks = node3.type === "root" || node3.type === "list" || node3.type === "listItem" || node3.type === "blockquote";
+  return node3.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
+}
+function plainText(markdown) {
+  return textOf(parseMarkdown(markdown)).trim();
+}
+var init_plain_text = __esm({
+  "src/core/markdown/plain-text.ts"() {
+    "use strict";
+    init_parse_markdown();
+  }
+});
+
 // src/core/issue/classify-heading.ts
-function classifyHeading(heading3) {
-  const text7 = heading3.toLowerCase();
-  for (const [kind, pattern] of RULES) if (pattern.test(text7)) return kind;
+function classifyHeading(heading4) {
+  const text8 = heading4.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text8)) return kind;
   return "other";
 }
 var RULES;
@@ -18222,15 +18891,16 @@ function leadLine(source, node3) {
 function lineOf(node3) {
   return node3.position?.start.line ?? 1;
 }
-function withoutBox(text7) {
-  return text7.replace(/^\[[ xX~-]\]\*?\s+/, "");
+function withoutBox(text8) {
+  return text8.replace(/^\[[ xX~-]\]\*?\s+/, "");
 }
-function collectItems(source, list5, depth, into) {
-  for (const item of list5.children) {
+function collectItems(source, list6, depth, into) {
+  for (const item of list6.children) {
     const [first] = item.children;
     if (first?.type === "paragraph") {
-      const text7 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text7 !== "") into.push({ text: text7, depth, checked: item.checked ?? null, line: lineOf(item) });
+      const text8 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      const plain = oneLine(withoutBox(textOf(first).trim()));
+      if (text8 !== "") into.push({ text: text8, plain, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
   }
@@ -18241,8 +18911,8 @@ function collectBlock(source, node3, depth, items, paragraphs, blocks) {
   } else if (node3.type === "list") {
     collectItems(source, node3, depth, items);
   } else if (node3.type === "paragraph") {
-    const text7 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text7 !== "" && !EMPTY_FIELD.test(text7)) paragraphs.push(text7);
+    const text8 = oneLine(sliceOfRange(source, [node3]));
+    if (paragraphs && text8 !== "" && !EMPTY_FIELD.test(text8)) paragraphs.push(text8);
   } else if (node3.type === "blockquote") {
     for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
   }
@@ -18250,13 +18920,11 @@ function collectBlock(source, node3, depth, items, paragraphs, blocks) {
 function collectMedia(tree) {
   const images = [];
   const links = [];
-  const visit3 = (node3) => {
+  visit(tree, (node3) => {
     if (node3.type === "image") images.push({ url: node3.url, alt: node3.alt ?? "" });
     else if (node3.type === "link") links.push({ url: node3.url, text: toString(node3) });
     else if (node3.type === "html") collectImgTags(node3, images);
-    if ("children" in node3) for (const child of node3.children) visit3(child);
-  };
-  visit3(tree);
+  });
   return { images, links };
 }
 function collectImgTags(node3, images) {
@@ -18271,10 +18939,10 @@ function parseIssue(title, body) {
   const tree = parseMarkdown(source);
   const sections = [];
   let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
-  const start = (heading3, node3) => {
+  const start = (heading4, node3) => {
     if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0) sections.push(current2);
-    const text7 = oneLine(heading3).replace(/:\s*$/, "");
-    current2 = { heading: text7, kind: classifyHeading(text7), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+    const text8 = oneLine(heading4).replace(/:\s*$/, "");
+    current2 = { heading: text8, kind: classifyHeading(text8), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     if (node3.type === "heading") start(toString(node3), node3);
@@ -18299,31 +18967,14 @@ var init_parse_issue = __esm({
   "src/core/issue/parse-issue.ts"() {
     "use strict";
     init_mdast_util_to_string();
+    init_unist_util_visit();
     init_parse_markdown();
+    init_plain_text();
     init_source_slice();
     init_classify_heading();
     EMPTY_FIELD = /^_?no response_?$/i;
     IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
     IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
-  }
-});
-
-// src/core/markdown/plain-text.ts
-function textOf(node3) {
-  if (node3.type === "html" || node3.type === "code" || node3.type === "yaml") return "";
-  if (node3.type === "text" || node3.type === "inlineCode") return node3.value;
-  if (node3.type === "break") return "\n";
-  if (!("children" in node3)) return "";
-  const blocks = node3.type === "root" || node3.type === "list" || node3.type === "listItem" || node3.type === "blockquote";
-  return node3.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
-}
-function plainText(markdown) {
-  return textOf(parseMarkdown(markdown)).trim();
-}
-var init_plain_text = __esm({
-  "src/core/markdown/plain-text.ts"() {
-    "use strict";
-    init_parse_markdown();
   }
 });
 
@@ -18351,18 +19002,18 @@ function inlineCodeOf(markdown) {
   }
   return found.reverse();
 }
-function splitSentences(text7) {
+function splitSentences(text8) {
   const sentences2 = [];
   let start = 0;
   let depth = 0;
   let inCode = false;
   const push2 = (end) => {
-    const sentence = text7.slice(start, end).trim();
+    const sentence = text8.slice(start, end).trim();
     if (sentence !== "") sentences2.push(sentence);
     start = end;
   };
-  for (let i = 0; i < text7.length; i += 1) {
-    const c = text7[i];
+  for (let i = 0; i < text8.length; i += 1) {
+    const c = text8[i];
     if (c === "`") inCode = !inCode;
     if (inCode) continue;
     if (c === "(" || c === "[") depth += 1;
@@ -18378,16 +19029,16 @@ function splitSentences(text7) {
     }
     if (c !== "." && c !== "!" && c !== "?") continue;
     let end = i + 1;
-    while (end < text7.length && /[.!?)"'”’*_]/.test(text7[end])) end += 1;
-    const next = text7.slice(end, end + 2);
-    if (!/^\s+\S|^\s$/.test(next) && end < text7.length) continue;
-    const after = text7.slice(end).trimStart()[0] ?? "";
+    while (end < text8.length && /[.!?)"'”’*_]/.test(text8[end])) end += 1;
+    const next = text8.slice(end, end + 2);
+    if (!/^\s+\S|^\s$/.test(next) && end < text8.length) continue;
+    const after = text8.slice(end).trimStart()[0] ?? "";
     if (after !== "" && !/[\p{Lu}\p{Lo}\d"'“‘([*_`~#@]/u.test(after)) continue;
-    if (c === "." && ABBREVIATIONS.test(text7.slice(Math.max(start, i - 12), i + 1))) continue;
+    if (c === "." && ABBREVIATIONS.test(text8.slice(Math.max(start, i - 12), i + 1))) continue;
     push2(end);
     i = end - 1;
   }
-  push2(text7.length);
+  push2(text8.length);
   return sentences2;
 }
 var ABBREVIATIONS;
@@ -18401,31 +19052,30 @@ var init_prose = __esm({
 });
 
 // src/core/issue/find-issue-requirements.ts
-function isLinkOnly(text7) {
-  const plain = plainText(text7).trim();
-  return plain === "" || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text7.trim());
+function isLinkOnly(text8, plain) {
+  return plain === "" || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text8.trim());
 }
-function noiseOf(text7) {
-  const plain = plainText(text7).replace(/\s+/g, " ").trim();
+function noiseOf(text8, seen = plainText(text8)) {
+  const plain = seen.replace(/\s+/g, " ").trim();
   if (MENTION_ONLY.test(plain) && plain.replace(MENTION_ONLY, "").replace(/@[\w-]+/g, "").trim().length < 3) return "mention";
-  if (isLinkOnly(text7)) return "link";
+  if (isLinkOnly(text8, plain)) return "link";
   if (ANALOGY.test(plain) && plain.split(" ").length <= 20) return "analogy";
   return void 0;
 }
 function isSelectionList(items) {
   const top = items.filter((i) => i.depth === 0);
-  return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 6);
+  return top.length >= 2 && top.every((i) => i.checked !== null && i.plain.split(/\s+/).length <= 6);
 }
-function isStory(text7) {
-  return STORY.test(plainText(text7).trim());
+function isStory(text8, seen = plainText(text8)) {
+  return STORY.test(seen.trim());
 }
-function sentencesOf(paragraph3) {
-  return splitSentences(paragraph3).filter((s) => s.length > 3);
+function sentencesOf(paragraph4) {
+  return splitSentences(paragraph4).filter((s) => s.length > 3);
 }
 function askingItems(section4, found) {
   if (isSelectionList(section4.items)) return;
   for (const item of section4.items) {
-    if (item.depth === 0 && noiseOf(item.text) === void 0 && REQUEST.test(plainText(item.text))) {
+    if (item.depth === 0 && noiseOf(item.text, item.plain) === void 0 && REQUEST.test(item.plain)) {
       found.requirements.push({ text: item.text, depth: 0, blocks: [], line: item.line });
     }
   }
@@ -18442,8 +19092,8 @@ function fromItems(section4, found) {
       continue;
     }
     skippedDepth = void 0;
-    if (isStory(item.text)) found.stories.push(item.text);
-    if (noiseOf(item.text) !== void 0) {
+    if (isStory(item.text, item.plain)) found.stories.push(item.text);
+    if (noiseOf(item.text, item.plain) !== void 0) {
       found.context.push(item.text);
       skippedDepth = item.depth;
       continue;
@@ -18453,16 +19103,16 @@ function fromItems(section4, found) {
 }
 function fromParagraphs(section4, found, problemAsks = false) {
   const wholeParagraphs = section4.kind === "requirements" && section4.items.length === 0;
-  for (const paragraph3 of section4.paragraphs) {
-    const sentences2 = sentencesOf(paragraph3);
+  for (const paragraph4 of section4.paragraphs) {
+    const sentences2 = sentencesOf(paragraph4);
     for (const s of sentences2) if (isStory(s)) found.stories.push(s);
-    if (noiseOf(paragraph3) !== void 0) {
-      found.context.push(paragraph3);
+    if (noiseOf(paragraph4) !== void 0) {
+      found.context.push(paragraph4);
       continue;
     }
     const asking = sentences2.filter((s) => !isStory(s) && !POINTS_AHEAD.test(plainText(s)) && noiseOf(s) === void 0 && (section4.kind === "problem" && !problemAsks ? DESIRE : REQUEST).test(plainText(s)));
-    if (wholeParagraphs && !LEAD_IN.test(paragraph3) && asking.length <= 1) {
-      found.requirements.push({ text: paragraph3, depth: 0, blocks: [], line: section4.line });
+    if (wholeParagraphs && !LEAD_IN.test(paragraph4) && asking.length <= 1) {
+      found.requirements.push({ text: paragraph4, depth: 0, blocks: [], line: section4.line });
     } else {
       for (const s of asking) found.requirements.push({ text: s, depth: 0, blocks: [], line: section4.line });
     }
@@ -18479,7 +19129,7 @@ function findIssueRequirements(issue2) {
     const before = found.requirements.length;
     if (REQUIREMENT_KINDS.includes(section4.kind)) fromItems(section4, found);
     else {
-      for (const item of section4.items) if (isStory(item.text)) found.stories.push(item.text);
+      for (const item of section4.items) if (isStory(item.text, item.plain)) found.stories.push(item.text);
       if (section4.kind === "other" || section4.kind === "technical") askingItems(section4, found);
     }
     if (PROSE_KINDS.includes(section4.kind) || section4.kind === "problem") fromParagraphs(section4, found, !asks);
@@ -18488,18 +19138,18 @@ function findIssueRequirements(issue2) {
       if (last !== void 0) last.blocks.push(...section4.blocks);
       else if (section4.heading !== void 0) {
         const lead = section4.paragraphs.find((p) => noiseOf(p) === void 0) ?? firstLineOf(section4.blocks[0] ?? "");
-        const text7 = lead === void 0 ? section4.heading : `${section4.heading}: ${lead}`;
-        found.requirements.push({ text: text7, depth: 0, blocks: [...section4.blocks], line: section4.line });
+        const text8 = lead === void 0 ? section4.heading : `${section4.heading}: ${lead}`;
+        found.requirements.push({ text: text8, depth: 0, blocks: [...section4.blocks], line: section4.line });
       }
     }
   }
   if (found.requirements.length === 0 && found.stories.length > 0) {
-    found.requirements.push(...found.stories.map((text7) => ({ text: text7, depth: 0, blocks: [], line: 1 })));
+    found.requirements.push(...found.stories.map((text8) => ({ text: text8, depth: 0, blocks: [], line: 1 })));
   }
   if (found.requirements.length === 0 && issue2.title !== "") {
     found.requirements.push({ text: issue2.title, depth: 0, blocks: [], line: 1 });
   }
-  const unique = (list5) => list5.filter((t, i) => list5.indexOf(t) === i);
+  const unique = (list6) => [...new Set(list6)];
   return { requirements: found.requirements, stories: unique(found.stories), context: unique(found.context) };
 }
 var REQUEST, DESIRE, STORY, MENTION_ONLY, ANALOGY, POINTS_AHEAD, LEAD_IN, REQUIREMENT_KINDS, PROSE_KINDS, CONTRACT_KINDS;
@@ -18605,12 +19255,12 @@ var init_find_unclosed_fences = __esm({
 });
 
 // src/core/markdown/embed-verbatim.ts
-function fenceFor(text7) {
-  const longest = Math.max(2, ...[...text7.matchAll(/`+/g)].map((m) => m[0].length));
+function fenceFor(text8) {
+  const longest = Math.max(2, ...[...text8.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(longest + 1);
 }
-function embedVerbatim(text7) {
-  const source = text7.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
+function embedVerbatim(text8) {
+  const source = text8.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
   if (source === "") return source;
   const tree = parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
@@ -18646,13 +19296,85 @@ var init_embed_verbatim = __esm({
   }
 });
 
-// src/core/markdown/escape-markdown.ts
-function escapeMarkdown(text7) {
-  return text7.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+// src/core/markdown/build-mdast.ts
+function root2(children) {
+  return { type: "root", children };
 }
+function heading2(depth, children) {
+  return { type: "heading", depth, children };
+}
+function paragraph2(children) {
+  return { type: "paragraph", children };
+}
+function text5(value2) {
+  return { type: "text", value: value2 };
+}
+function code4(value2) {
+  return { type: "inlineCode", value: value2 };
+}
+function bulletList(items) {
+  return { type: "list", ordered: false, spread: false, children: items.map((children) => listItem2(children)) };
+}
+function listItem2(children) {
+  const blocks = children.every((c) => c.type === "paragraph" || c.type === "list" || c.type === "code" || c.type === "blockquote") ? children : [paragraph2(children)];
+  return { type: "listItem", spread: false, children: blocks };
+}
+function codeList(values) {
+  return values.flatMap((value2, i) => i === 0 ? [code4(value2)] : [text5(", "), code4(value2)]);
+}
+var init_build_mdast = __esm({
+  "src/core/markdown/build-mdast.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/markdown/write-markdown.ts
+function writeMarkdown(tree, options = MARKDOWN_WRITER) {
+  return toMarkdown(tree, options);
+}
+function writeInline(children, options = MARKDOWN_WRITER) {
+  return writeMarkdown({ type: "paragraph", children }, options).replace(/\n$/, "");
+}
+var MARKDOWN_WRITER;
+var init_write_markdown = __esm({
+  "src/core/markdown/write-markdown.ts"() {
+    "use strict";
+    init_mdast_util_gfm();
+    init_mdast_util_to_markdown();
+    MARKDOWN_WRITER = {
+      bullet: "-",
+      emphasis: "_",
+      strong: "*",
+      fence: "`",
+      fences: true,
+      listItemIndent: "one",
+      rule: "-",
+      extensions: [gfmToMarkdown()]
+    };
+  }
+});
+
+// src/core/markdown/escape-markdown.ts
+function literal(value2, atLineStart) {
+  const [, lead = "", core = "", trail2 = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value2) ?? [];
+  if (core === "") return value2;
+  const written = atLineStart ? writeInline([text5(core)], LITERAL) : writeInline([text5(MID_LINE), text5(core)], LITERAL).slice(MID_LINE.length);
+  return `${lead}${written}${trail2}`;
+}
+function escapeMarkdown(value2) {
+  return literal(value2, false);
+}
+var LITERAL, MID_LINE;
 var init_escape_markdown = __esm({
   "src/core/markdown/escape-markdown.ts"() {
     "use strict";
+    init_build_mdast();
+    init_write_markdown();
+    LITERAL = {
+      ...MARKDOWN_WRITER,
+      unsafe: ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#"].map((character) => ({ character, inConstruct: "phrasing" }))
+    };
+    MID_LINE = "x ";
   }
 });
 
@@ -18663,31 +19385,30 @@ function findCodePaths(markdown) {
     const clean3 = path3.trim().replace(/[.,;:]+$/, "");
     if (clean3 !== "" && !clean3.includes("://") && !found.includes(clean3)) found.push(clean3);
   };
-  const visit3 = (node3) => {
+  visit(parseMarkdown(markdown), (node3) => {
     if (node3.type === "inlineCode" || node3.type === "text") {
       for (const match2 of ` ${node3.value}`.matchAll(PATH)) if (match2[1]) add2(match2[1]);
     } else if (node3.type === "link" && !/^[a-z]+:/i.test(node3.url)) {
       add2(node3.url);
     }
-    if ("children" in node3) for (const child of node3.children) visit3(child);
-  };
-  visit3(parseMarkdown(markdown));
+  });
   return found;
 }
 var PATH;
 var init_find_code_paths = __esm({
   "src/core/spec/find-code-paths.ts"() {
     "use strict";
+    init_unist_util_visit();
     init_parse_markdown();
     PATH = /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx?|mjs|cjs|rb|py|go|rs|java|kt|swift|php|cs|vue|svelte|css|scss|html|sql|ya?ml|json|md))(?=$|[\s),.;:])/g;
   }
 });
 
 // src/core/spec/render-requirements.ts
-function verbatimBlock(text7) {
+function verbatimBlock(text8) {
   return `${VERBATIM_START}
 
-${text7}
+${text8}
 
 ${VERBATIM_END}`;
 }
@@ -18706,18 +19427,18 @@ function carried(issue2, kinds) {
   return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
 }
 function paragraphItems(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text7) => ({ text: text7, depth: 0, checked: null, line: s.line })));
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text8) => ({ text: text8, depth: 0 })));
 }
-function startsWithBlock(text7) {
-  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text7) || text7.includes("\n");
+function startsWithBlock(text8) {
+  return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text8) || text8.includes("\n");
 }
 function renderAnswer(question, answer) {
   if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
-  const text7 = embedVerbatim(answer.text);
-  if (text7 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text7) ? `**Answer:**
+  const text8 = embedVerbatim(answer.text);
+  if (text8 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
+  return startsWithBlock(text8) ? `**Answer:**
 
-${verbatimBlock(text7)}` : `**Answer:** ${text7}`;
+${verbatimBlock(text8)}` : `**Answer:** ${text8}`;
 }
 function discussion(questions, answers) {
   return questions.flatMap((q) => {
@@ -18822,8 +19543,8 @@ var init_render_requirements = __esm({
 });
 
 // src/core/spec/read-requirements.ts
-function unwrapVerbatim(text7) {
-  const trimmed = text7.trim();
+function unwrapVerbatim(text8) {
+  const trimmed = text8.trim();
   if (!trimmed.startsWith(VERBATIM_START) || !trimmed.endsWith(VERBATIM_END)) return trimmed;
   return trimmed.slice(VERBATIM_START.length, -VERBATIM_END.length).trim();
 }
@@ -18863,8 +19584,8 @@ function collectBullets(source, node3, depth, into) {
       }
     }
   } else if (node3.type === "paragraph") {
-    const text7 = oneLine(sliceOfRange(source, [node3]));
-    if (text7 !== "") into.push({ text: text7, depth });
+    const text8 = oneLine(sliceOfRange(source, [node3]));
+    if (text8 !== "") into.push({ text: text8, depth });
   }
 }
 function readDiscussion(source, nodes) {
@@ -18980,7 +19701,7 @@ var init_read_requirements = __esm({
 
 // src/core/spec/read-spec.ts
 function splitAcceptance(bullets2) {
-  const own6 = [];
+  const own9 = [];
   const acceptance = [];
   let under;
   for (const b of bullets2) {
@@ -18990,9 +19711,9 @@ function splitAcceptance(bullets2) {
     }
     under = void 0;
     if (ACCEPTANCE_BULLET.test(b.text.replace(/[*_]/g, "").trim())) under = b.depth;
-    else own6.push(b);
+    else own9.push(b);
   }
-  return { bullets: own6, acceptance };
+  return { bullets: own9, acceptance };
 }
 function isBoldLead2(node3) {
   if (node3.type !== "paragraph" || node3.children[0]?.type !== "strong") return false;
@@ -19009,9 +19730,9 @@ function readSpec(markdown) {
   const blocks = [];
   for (const node3 of parseMarkdown(source).children) {
     if (node3.type === "heading" && node3.depth <= 2) {
-      const text7 = oneLine(toString(node3));
-      if (node3.depth === 1) doc.title = text7.replace(/^Specification:\s*/i, "");
-      else section4 = text7;
+      const text8 = oneLine(toString(node3));
+      if (node3.depth === 1) doc.title = text8.replace(/^Specification:\s*/i, "");
+      else section4 = text8;
       block2 = void 0;
       continue;
     }
@@ -19080,11 +19801,11 @@ function mayExceedParserWork(tokens, textLength, lineCount) {
   }
   return emphasis2 * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
 }
-function delimiters(text7) {
+function delimiters(text8) {
   let count3 = 0;
-  for (let i = 0; i < text7.length; i += 1) {
-    const code4 = text7.charCodeAt(i);
-    if (code4 === 42 || code4 === 95 || code4 === 126) count3 += 1;
+  for (let i = 0; i < text8.length; i += 1) {
+    const code6 = text8.charCodeAt(i);
+    if (code6 === 42 || code6 === 95 || code6 === 126) count3 += 1;
   }
   return count3;
 }
@@ -19104,10 +19825,10 @@ function mapSourceLines(source, base) {
   const ends = [];
   let normal = 0;
   for (let i = base; i < source.length; i += 1) {
-    const code4 = source.charCodeAt(i);
-    if (code4 !== 10 && code4 !== 13) continue;
+    const code6 = source.charCodeAt(i);
+    if (code6 !== 10 && code6 !== 13) continue;
     ends.push(i);
-    const crlf = code4 === 13 && source.charCodeAt(i + 1) === 10;
+    const crlf = code6 === 13 && source.charCodeAt(i + 1) === 10;
     normal += i - (starts[starts.length - 1] ?? base) + 1;
     if (crlf) i += 1;
     starts.push(i + 1);
@@ -19132,12 +19853,12 @@ var init_map_source_lines = __esm({
 });
 
 // src/core/markdown/scan-task-items.ts
-function collapse(text7) {
-  for (let i = 0; i < text7.length; i += 1) {
-    const code4 = text7.charCodeAt(i);
-    if (code4 > 126 || code4 < 32 && code4 !== 0 || code4 === 32 && text7.charCodeAt(i + 1) === 32) return text7.replace(/\s+/g, " ").trim();
+function collapse(text8) {
+  for (let i = 0; i < text8.length; i += 1) {
+    const code6 = text8.charCodeAt(i);
+    if (code6 > 126 || code6 < 32 && code6 !== 0 || code6 === 32 && text8.charCodeAt(i + 1) === 32) return text8.replace(/\s+/g, " ").trim();
   }
-  return text7.trim();
+  return text8.trim();
 }
 function contentStart(source, item) {
   let at = item.position?.start.offset;
@@ -19152,7 +19873,7 @@ function contentStart(source, item) {
   while (source[at] === " " || source[at] === "	") at += 1;
   return at;
 }
-function readBox(source, item, paragraph3) {
+function readBox(source, item, paragraph4) {
   const start = contentStart(source, item);
   if (start === void 0 || source[start] !== "[" || source[start + 2] !== "]") return void 0;
   const marker = source[start + 1] ?? "";
@@ -19161,17 +19882,17 @@ function readBox(source, item, paragraph3) {
   if (typeof item.checked === "boolean") {
     return { bracketOffset: start, marker, optional: false };
   }
-  const first = paragraph3.children[0];
+  const first = paragraph4.children[0];
   if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
   if (!EXTENDED_ONLY.has(marker) && !optional2) return void 0;
   const after = source[start + (optional2 ? 4 : 3)];
   if (after !== " " && after !== "	") return void 0;
-  if (first.value.slice(optional2 ? 4 : 3).trim() === "" && paragraph3.children.length === 1) return void 0;
+  if (first.value.slice(optional2 ? 4 : 3).trim() === "" && paragraph4.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional: optional2 };
 }
-function segmentsAfterBox(paragraph3, boxEnd) {
+function segmentsAfterBox(paragraph4, boxEnd) {
   const segments = [];
-  const pending = paragraph3.children.map((node3) => ({ node: node3, struck: false })).reverse();
+  const pending = paragraph4.children.map((node3) => ({ node: node3, struck: false })).reverse();
   for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
     if ("closing" in entry) {
       segments.push({ text: entry.closing, struck: false });
@@ -19216,14 +19937,14 @@ function scanTaskItems(tree, source) {
     if (node3.type === "heading") {
       items.push({ kind: "heading", line: lineOf3(node3), depth: node3.depth, text: collapse(nodeText(node3)) });
     } else if (node3.type === "listItem") {
-      const paragraph3 = node3.children[0];
-      let own6 = parentTask;
-      if (paragraph3?.type === "paragraph") {
-        const box = readBox(source, node3, paragraph3);
+      const paragraph4 = node3.children[0];
+      let own9 = parentTask;
+      if (paragraph4?.type === "paragraph") {
+        const box = readBox(source, node3, paragraph4);
         if (box) {
           const boxInText = typeof node3.checked !== "boolean";
           const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
-          const segments = segmentsAfterBox(paragraph3, boxEnd);
+          const segments = segmentsAfterBox(paragraph4, boxEnd);
           items.push({
             kind: "task",
             line: lineOf3(node3),
@@ -19239,10 +19960,10 @@ function scanTaskItems(tree, source) {
             parent: parentTask,
             topLevel: !insideListItem
           });
-          own6 = items.length - 1;
+          own9 = items.length - 1;
         }
       }
-      pushChildren(node3.children, own6, true, false);
+      pushChildren(node3.children, own9, true, false);
     } else if (node3.type === "paragraph") {
       if (afterHeading) items.push({ kind: "lead-paragraph", line: lineOf3(node3), text: collapse(nodeText(node3)) });
     } else if ("children" in node3) {
@@ -19256,8 +19977,8 @@ function startsStruck(segments) {
   if (first === -1) return void 0;
   let last = first;
   while (last + 1 < segments.length && (segments[last + 1]?.struck === true || segments[last + 1]?.text.trim() === "")) last += 1;
-  const join11 = (from2, to) => collapse(segments.slice(from2, to).map((s) => s.text).join(""));
-  return { leading: join11(0, first), struck: join11(first, last + 1), rest: join11(last + 1, segments.length) };
+  const join12 = (from2, to) => collapse(segments.slice(from2, to).map((s) => s.text).join(""));
+  return { leading: join12(0, first), struck: join12(first, last + 1), rest: join12(last + 1, segments.length) };
 }
 function columnAtSlowly(source, offset) {
   const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
@@ -19302,13 +20023,13 @@ function ownText(token) {
   }
 }
 function inlineText(tokens) {
-  let text7 = "";
-  for (const token of tokens) text7 += ownText(token);
-  return text7;
+  let text8 = "";
+  for (const token of tokens) text8 += ownText(token);
+  return text8;
 }
 function inlineSegments(tokens) {
   const segments = [];
-  let text7;
+  let text8;
   let span;
   let depth = 0;
   for (const token of tokens) {
@@ -19319,18 +20040,18 @@ function inlineSegments(tokens) {
       continue;
     }
     if (token.nesting === 1) {
-      text7 = void 0;
+      text8 = void 0;
       depth = 1;
       span = { text: "", struck: token.type === "s_open" };
     } else if (token.type === "text" || token.type === "text_special" || token.type === "softbreak") {
-      if (text7) {
-        text7.text += ownText(token);
+      if (text8) {
+        text8.text += ownText(token);
       } else {
-        text7 = { text: ownText(token), struck: false };
-        segments.push(text7);
+        text8 = { text: ownText(token), struck: false };
+        segments.push(text8);
       }
     } else {
-      text7 = void 0;
+      text8 = void 0;
       segments.push({ text: ownText(token), struck: false, ...token.type === "code_inline" ? { code: true } : {} });
     }
   }
@@ -19461,20 +20182,20 @@ function encode3(string6, exclude, keepEscaped) {
   const cache = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string6.length; i < l; i++) {
-    const code4 = string6.charCodeAt(i);
-    if (keepEscaped && code4 === 37 && i + 2 < l) {
+    const code6 = string6.charCodeAt(i);
+    if (keepEscaped && code6 === 37 && i + 2 < l) {
       if (/^[0-9a-f]{2}$/i.test(string6.slice(i + 1, i + 3))) {
         result += string6.slice(i, i + 3);
         i += 2;
         continue;
       }
     }
-    if (code4 < 128) {
-      result += cache[code4];
+    if (code6 < 128) {
+      result += cache[code6];
       continue;
     }
-    if (code4 >= 55296 && code4 <= 57343) {
-      if (code4 >= 55296 && code4 <= 56319 && i + 1 < l) {
+    if (code6 >= 55296 && code6 <= 57343) {
+      if (code6 >= 55296 && code6 <= 56319 && i + 1 < l) {
         const nextCode = string6.charCodeAt(i + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
           result += encodeURIComponent(string6[i] + string6[i + 1]);
@@ -19873,17 +20594,17 @@ var init_decode_codepoint = __esm({
 });
 
 // node_modules/markdown-it/node_modules/entities/lib/esm/decode.js
-function isNumber(code4) {
-  return code4 >= CharCodes.ZERO && code4 <= CharCodes.NINE;
+function isNumber(code6) {
+  return code6 >= CharCodes.ZERO && code6 <= CharCodes.NINE;
 }
-function isHexadecimalCharacter(code4) {
-  return code4 >= CharCodes.UPPER_A && code4 <= CharCodes.UPPER_F || code4 >= CharCodes.LOWER_A && code4 <= CharCodes.LOWER_F;
+function isHexadecimalCharacter(code6) {
+  return code6 >= CharCodes.UPPER_A && code6 <= CharCodes.UPPER_F || code6 >= CharCodes.LOWER_A && code6 <= CharCodes.LOWER_F;
 }
-function isAsciiAlphaNumeric(code4) {
-  return code4 >= CharCodes.UPPER_A && code4 <= CharCodes.UPPER_Z || code4 >= CharCodes.LOWER_A && code4 <= CharCodes.LOWER_Z || isNumber(code4);
+function isAsciiAlphaNumeric(code6) {
+  return code6 >= CharCodes.UPPER_A && code6 <= CharCodes.UPPER_Z || code6 >= CharCodes.LOWER_A && code6 <= CharCodes.LOWER_Z || isNumber(code6);
 }
-function isEntityInAttributeInvalidEnd(code4) {
-  return code4 === CharCodes.EQUALS || isAsciiAlphaNumeric(code4);
+function isEntityInAttributeInvalidEnd(code6) {
+  return code6 === CharCodes.EQUALS || isAsciiAlphaNumeric(code6);
 }
 function getDecoder(decodeTree) {
   let ret = "";
@@ -20262,7 +20983,7 @@ var init_encode_html = __esm({
 });
 
 // node_modules/markdown-it/node_modules/entities/lib/esm/escape.js
-function getEscaper(regex, map4) {
+function getEscaper(regex, map5) {
   return function escape4(data) {
     let match2;
     let lastIdx = 0;
@@ -20271,7 +20992,7 @@ function getEscaper(regex, map4) {
       if (lastIdx !== match2.index) {
         result += data.substring(lastIdx, match2.index);
       }
-      result += map4.get(match2[0].charCodeAt(0));
+      result += map5.get(match2[0].charCodeAt(0));
       lastIdx = match2.index + 1;
     }
     return result + data.substring(lastIdx);
@@ -20426,9 +21147,9 @@ function fromCodePoint2(c) {
 }
 function replaceEntityPattern(match2, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
-    const code4 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (isValidEntityCode(code4)) {
-      return fromCodePoint2(code4);
+    const code6 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code6)) {
+      return fromCodePoint2(code6);
     }
     return match2;
   }
@@ -20467,19 +21188,19 @@ function escapeHtml(str) {
 function escapeRE(str) {
   return str.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code4) {
-  switch (code4) {
+function isSpace(code6) {
+  switch (code6) {
     case 9:
     case 32:
       return true;
   }
   return false;
 }
-function isWhiteSpace(code4) {
-  if (code4 >= 8192 && code4 <= 8202) {
+function isWhiteSpace(code6) {
+  if (code6 >= 8192 && code6 <= 8202) {
     return true;
   }
-  switch (code4) {
+  switch (code6) {
     case 9:
     // \t
     case 10:
@@ -20503,8 +21224,8 @@ function isWhiteSpace(code4) {
 function isPunctChar(ch) {
   return regex_default4.test(ch) || regex_default5.test(ch);
 }
-function isPunctCharCode(code4) {
-  return isPunctChar(fromCodePoint2(code4));
+function isPunctCharCode(code6) {
+  return isPunctChar(fromCodePoint2(code6));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -20635,7 +21356,7 @@ var init_parse_link_label = __esm({
 
 // node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
 function parseLinkDestination(str, start, max) {
-  let code4;
+  let code6;
   let pos = start;
   const result = {
     ok: false,
@@ -20645,20 +21366,20 @@ function parseLinkDestination(str, start, max) {
   if (str.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code4 = str.charCodeAt(pos);
-      if (code4 === 10) {
+      code6 = str.charCodeAt(pos);
+      if (code6 === 10) {
         return result;
       }
-      if (code4 === 60) {
+      if (code6 === 60) {
         return result;
       }
-      if (code4 === 62) {
+      if (code6 === 62) {
         result.pos = pos + 1;
         result.str = unescapeAll(str.slice(start + 1, pos));
         result.ok = true;
         return result;
       }
-      if (code4 === 92 && pos + 1 < max) {
+      if (code6 === 92 && pos + 1 < max) {
         pos += 2;
         continue;
       }
@@ -20668,14 +21389,14 @@ function parseLinkDestination(str, start, max) {
   }
   let level2 = 0;
   while (pos < max) {
-    code4 = str.charCodeAt(pos);
-    if (code4 === 32) {
+    code6 = str.charCodeAt(pos);
+    if (code6 === 32) {
       break;
     }
-    if (code4 < 32 || code4 === 127) {
+    if (code6 < 32 || code6 === 127) {
       break;
     }
-    if (code4 === 92 && pos + 1 < max) {
+    if (code6 === 92 && pos + 1 < max) {
       if (str.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
@@ -20683,13 +21404,13 @@ function parseLinkDestination(str, start, max) {
       pos += 2;
       continue;
     }
-    if (code4 === 40) {
+    if (code6 === 40) {
       level2++;
       if (level2 > 32) {
         return result;
       }
     }
-    if (code4 === 41) {
+    if (code6 === 41) {
       if (level2 === 0) {
         break;
       }
@@ -20716,7 +21437,7 @@ var init_parse_link_destination = __esm({
 
 // node_modules/markdown-it/lib/helpers/parse_link_title.mjs
 function parseLinkTitle(str, start, max, prev_state) {
-  let code4;
+  let code6;
   let pos = start;
   const state2 = {
     // if `true`, this is a valid link title
@@ -20749,15 +21470,15 @@ function parseLinkTitle(str, start, max, prev_state) {
     state2.marker = marker;
   }
   while (pos < max) {
-    code4 = str.charCodeAt(pos);
-    if (code4 === state2.marker) {
+    code6 = str.charCodeAt(pos);
+    if (code6 === state2.marker) {
       state2.pos = pos + 1;
       state2.str += unescapeAll(str.slice(start, pos));
       state2.ok = true;
       return state2;
-    } else if (code4 === 40 && state2.marker === 41) {
+    } else if (code6 === 40 && state2.marker === 41) {
       return state2;
-    } else if (code4 === 92 && pos + 1 < max) {
+    } else if (code6 === 92 && pos + 1 < max) {
       pos++;
     }
     pos++;
@@ -21049,12 +21770,12 @@ var init_ruler = __esm({
       });
       this.__cache__ = null;
     };
-    Ruler.prototype.enable = function(list5, ignoreInvalid) {
-      if (!Array.isArray(list5)) {
-        list5 = [list5];
+    Ruler.prototype.enable = function(list6, ignoreInvalid) {
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
       }
       const result = [];
-      list5.forEach(function(name) {
+      list6.forEach(function(name) {
         const idx = this.__find__(name);
         if (idx < 0) {
           if (ignoreInvalid) {
@@ -21068,21 +21789,21 @@ var init_ruler = __esm({
       this.__cache__ = null;
       return result;
     };
-    Ruler.prototype.enableOnly = function(list5, ignoreInvalid) {
-      if (!Array.isArray(list5)) {
-        list5 = [list5];
+    Ruler.prototype.enableOnly = function(list6, ignoreInvalid) {
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
       }
       this.__rules__.forEach(function(rule) {
         rule.enabled = false;
       });
-      this.enable(list5, ignoreInvalid);
+      this.enable(list6, ignoreInvalid);
     };
-    Ruler.prototype.disable = function(list5, ignoreInvalid) {
-      if (!Array.isArray(list5)) {
-        list5 = [list5];
+    Ruler.prototype.disable = function(list6, ignoreInvalid) {
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
       }
       const result = [];
-      list5.forEach(function(name) {
+      list6.forEach(function(name) {
         const idx = this.__find__(name);
         if (idx < 0) {
           if (ignoreInvalid) {
@@ -21278,8 +21999,8 @@ function linkify(state2) {
         continue;
       }
       if (currentToken.type === "text" && state2.md.linkify.test(currentToken.content)) {
-        const text7 = currentToken.content;
-        let links = state2.md.linkify.match(text7);
+        const text8 = currentToken.content;
+        let links = state2.md.linkify.match(text8);
         const nodes = [];
         let level2 = currentToken.level;
         let lastPos = 0;
@@ -21303,7 +22024,7 @@ function linkify(state2) {
           const pos = links[ln].index;
           if (pos > lastPos) {
             const token = new state2.Token("text", "", 0);
-            token.content = text7.slice(lastPos, pos);
+            token.content = text8.slice(lastPos, pos);
             token.level = level2;
             nodes.push(token);
           }
@@ -21324,9 +22045,9 @@ function linkify(state2) {
           nodes.push(token_c);
           lastPos = links[ln].lastIndex;
         }
-        if (lastPos < text7.length) {
+        if (lastPos < text8.length) {
           const token = new state2.Token("text", "", 0);
-          token.content = text7.slice(lastPos);
+          token.content = text8.slice(lastPos);
           token.level = level2;
           nodes.push(token);
         }
@@ -21474,13 +22195,13 @@ function process_inlines(tokens, state2) {
     if (token.type !== "text") {
       continue;
     }
-    const text7 = token.content;
+    const text8 = token.content;
     let pos = 0;
-    const max = text7.length;
+    const max = text8.length;
     OUTER:
       while (pos < max) {
         QUOTE_RE.lastIndex = pos;
-        const t = QUOTE_RE.exec(text7);
+        const t = QUOTE_RE.exec(text8);
         if (!t) {
           break;
         }
@@ -21490,7 +22211,7 @@ function process_inlines(tokens, state2) {
         const isSingle = t[0] === "'";
         let lastChar = 32;
         if (t.index - 1 >= 0) {
-          lastChar = text7.charCodeAt(t.index - 1);
+          lastChar = text8.charCodeAt(t.index - 1);
         } else {
           for (j = i - 1; j >= 0; j--) {
             if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
@@ -21501,7 +22222,7 @@ function process_inlines(tokens, state2) {
         }
         let nextChar = 32;
         if (pos < max) {
-          nextChar = text7.charCodeAt(pos);
+          nextChar = text8.charCodeAt(pos);
         } else {
           for (j = i + 1; j < tokens.length; j++) {
             if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
@@ -21787,20 +22508,20 @@ var init_state_block = __esm({
       }
       return pos;
     };
-    StateBlock.prototype.skipChars = function skipChars(pos, code4) {
+    StateBlock.prototype.skipChars = function skipChars(pos, code6) {
       for (let max = this.src.length; pos < max; pos++) {
-        if (this.src.charCodeAt(pos) !== code4) {
+        if (this.src.charCodeAt(pos) !== code6) {
           break;
         }
       }
       return pos;
     };
-    StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code4, min) {
+    StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code6, min) {
       if (pos <= min) {
         return pos;
       }
       while (pos > min) {
-        if (code4 !== this.src.charCodeAt(--pos)) {
+        if (code6 !== this.src.charCodeAt(--pos)) {
           return pos + 1;
         }
       }
@@ -22046,7 +22767,7 @@ var init_table = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_block/code.mjs
-function code3(state2, startLine, endLine) {
+function code5(state2, startLine, endLine) {
   if (state2.sCount[startLine] - state2.blkIndent < 4) {
     return false;
   }
@@ -22378,7 +23099,7 @@ function markTightParagraphs(state2, idx) {
     }
   }
 }
-function list3(state2, startLine, endLine, silent) {
+function list4(state2, startLine, endLine, silent) {
   let max, pos, start, token;
   let nextLine2 = startLine;
   let tight = true;
@@ -22916,7 +23637,7 @@ var init_html_block = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_block/heading.mjs
-function heading2(state2, startLine, endLine, silent) {
+function heading3(state2, startLine, endLine, silent) {
   let pos = state2.bMarks[startLine] + state2.tShift[startLine];
   let max = state2.eMarks[startLine];
   if (state2.sCount[startLine] - state2.blkIndent >= 4) {
@@ -23030,7 +23751,7 @@ var init_lheading = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_block/paragraph.mjs
-function paragraph2(state2, startLine, endLine) {
+function paragraph3(state2, startLine, endLine) {
   const terminatorRules = state2.md.block.ruler.getRules("paragraph");
   const oldParentType = state2.parentType;
   let nextLine2 = startLine + 1;
@@ -23098,16 +23819,16 @@ var init_parser_block = __esm({
       // First 2 params - rule name & source. Secondary array - list of rules,
       // which can be terminated by this one.
       ["table", table, ["paragraph", "reference"]],
-      ["code", code3],
+      ["code", code5],
       ["fence", fence3, ["paragraph", "reference", "blockquote", "list"]],
       ["blockquote", blockquote2, ["paragraph", "reference", "blockquote", "list"]],
       ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
-      ["list", list3, ["paragraph", "reference", "blockquote"]],
+      ["list", list4, ["paragraph", "reference", "blockquote"]],
       ["reference", reference],
       ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
-      ["heading", heading2, ["paragraph", "reference", "blockquote"]],
+      ["heading", heading3, ["paragraph", "reference", "blockquote"]],
       ["lheading", lheading],
-      ["paragraph", paragraph2]
+      ["paragraph", paragraph3]
     ];
     ParserBlock.prototype.tokenize = function(state2, startLine, endLine) {
       const rules = this.ruler.getRules("");
@@ -23296,7 +24017,7 @@ function isTerminatorChar(ch) {
       return false;
   }
 }
-function text5(state2, silent) {
+function text6(state2, silent) {
   let pos = state2.pos;
   while (pos < state2.posMax && !isTerminatorChar(state2.src.charCodeAt(pos))) {
     pos++;
@@ -23316,11 +24037,11 @@ var init_text3 = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_inline/linkify.mjs
-function isAsciiAlpha(code4) {
-  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122;
+function isAsciiAlpha(code6) {
+  return code6 >= 65 && code6 <= 90 || code6 >= 97 && code6 <= 122;
 }
-function isSchemeChar(code4) {
-  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122 || code4 >= 48 && code4 <= 57 || code4 === 43 || code4 === 45 || code4 === 46;
+function isSchemeChar(code6) {
+  return code6 >= 65 && code6 <= 90 || code6 >= 97 && code6 <= 122 || code6 >= 48 && code6 <= 57 || code6 === 43 || code6 === 45 || code6 === 46;
 }
 function linkify2(state2, silent) {
   if (!state2.md.options.linkify) return false;
@@ -23718,7 +24439,7 @@ var init_emphasis2 = __esm({
 
 // node_modules/markdown-it/lib/rules_inline/link.mjs
 function link2(state2, silent) {
-  let code4, label2, res, ref2;
+  let code6, label2, res, ref2;
   let href = "";
   let title = "";
   let start = state2.pos;
@@ -23738,8 +24459,8 @@ function link2(state2, silent) {
     parseReference = false;
     pos++;
     for (; pos < max; pos++) {
-      code4 = state2.src.charCodeAt(pos);
-      if (!isSpace(code4) && code4 !== 10) {
+      code6 = state2.src.charCodeAt(pos);
+      if (!isSpace(code6) && code6 !== 10) {
         break;
       }
     }
@@ -23757,8 +24478,8 @@ function link2(state2, silent) {
       }
       start = pos;
       for (; pos < max; pos++) {
-        code4 = state2.src.charCodeAt(pos);
-        if (!isSpace(code4) && code4 !== 10) {
+        code6 = state2.src.charCodeAt(pos);
+        if (!isSpace(code6) && code6 !== 10) {
           break;
         }
       }
@@ -23767,8 +24488,8 @@ function link2(state2, silent) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
-          code4 = state2.src.charCodeAt(pos);
-          if (!isSpace(code4) && code4 !== 10) {
+          code6 = state2.src.charCodeAt(pos);
+          if (!isSpace(code6) && code6 !== 10) {
             break;
           }
         }
@@ -23831,7 +24552,7 @@ var init_link2 = __esm({
 
 // node_modules/markdown-it/lib/rules_inline/image.mjs
 function image2(state2, silent) {
-  let code4, content3, label2, pos, ref2, res, title, start;
+  let code6, content3, label2, pos, ref2, res, title, start;
   let href = "";
   const oldPos = state2.pos;
   const max = state2.posMax;
@@ -23850,8 +24571,8 @@ function image2(state2, silent) {
   if (pos < max && state2.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max; pos++) {
-      code4 = state2.src.charCodeAt(pos);
-      if (!isSpace(code4) && code4 !== 10) {
+      code6 = state2.src.charCodeAt(pos);
+      if (!isSpace(code6) && code6 !== 10) {
         break;
       }
     }
@@ -23870,8 +24591,8 @@ function image2(state2, silent) {
     }
     start = pos;
     for (; pos < max; pos++) {
-      code4 = state2.src.charCodeAt(pos);
-      if (!isSpace(code4) && code4 !== 10) {
+      code6 = state2.src.charCodeAt(pos);
+      if (!isSpace(code6) && code6 !== 10) {
         break;
       }
     }
@@ -23880,8 +24601,8 @@ function image2(state2, silent) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
-        code4 = state2.src.charCodeAt(pos);
-        if (!isSpace(code4) && code4 !== 10) {
+        code6 = state2.src.charCodeAt(pos);
+        if (!isSpace(code6) && code6 !== 10) {
           break;
         }
       }
@@ -24104,9 +24825,9 @@ function entity(state2, silent) {
     const match2 = state2.src.slice(pos).match(DIGITAL_RE);
     if (match2) {
       if (!silent) {
-        const code4 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const code6 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
         const token = state2.push("text_special", "", 0);
-        token.content = isValidEntityCode(code4) ? fromCodePoint2(code4) : fromCodePoint2(65533);
+        token.content = isValidEntityCode(code6) ? fromCodePoint2(code6) : fromCodePoint2(65533);
         token.markup = match2[0];
         token.info = "entity";
       }
@@ -24268,7 +24989,7 @@ var init_parser_inline = __esm({
     init_balance_pairs();
     init_fragments_join();
     _rules3 = [
-      ["text", text5],
+      ["text", text6],
       ["linkify", linkify2],
       ["newline", newline],
       ["escape", escape3],
@@ -24449,8 +25170,8 @@ function isOptionsObj(obj) {
   }, false);
 }
 function createValidator(re) {
-  return function(text7, pos) {
-    const tail = text7.slice(pos);
+  return function(text8, pos) {
+    const tail = text8.slice(pos);
     if (re.test(tail)) {
       return tail.match(re)[0].length;
     }
@@ -24535,8 +25256,8 @@ function compile(self) {
     "i"
   );
 }
-function Match(text7, schema, index2, lastIndex) {
-  const raw = text7.slice(index2, lastIndex);
+function Match(text8, schema, index2, lastIndex) {
+  const raw = text8.slice(index2, lastIndex);
   this.schema = schema.toLowerCase();
   this.index = index2;
   this.lastIndex = lastIndex;
@@ -24573,8 +25294,8 @@ var init_linkify_it = __esm({
     };
     defaultSchemas = {
       "http:": {
-        validate: function(text7, pos, self) {
-          const tail = text7.slice(pos);
+        validate: function(text8, pos, self) {
+          const tail = text8.slice(pos);
           if (!self.re.http) {
             self.re.http = new RegExp(
               `^\\/\\/${self.re.src_auth}${self.re.src_host_port_strict}${self.re.src_path}`,
@@ -24590,8 +25311,8 @@ var init_linkify_it = __esm({
       "https:": "http:",
       "ftp:": "http:",
       "//": {
-        validate: function(text7, pos, self) {
-          const tail = text7.slice(pos);
+        validate: function(text8, pos, self) {
+          const tail = text8.slice(pos);
           if (!self.re.no_http) {
             self.re.no_http = new RegExp(
               "^" + self.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
@@ -24601,10 +25322,10 @@ var init_linkify_it = __esm({
             );
           }
           if (self.re.no_http.test(tail)) {
-            if (pos >= 3 && text7[pos - 3] === ":") {
+            if (pos >= 3 && text8[pos - 3] === ":") {
               return 0;
             }
-            if (pos >= 3 && text7[pos - 3] === "/") {
+            if (pos >= 3 && text8[pos - 3] === "/") {
               return 0;
             }
             return tail.match(self.re.no_http)[0].length;
@@ -24613,8 +25334,8 @@ var init_linkify_it = __esm({
         }
       },
       "mailto:": {
-        validate: function(text7, pos, self) {
-          const tail = text7.slice(pos);
+        validate: function(text8, pos, self) {
+          const tail = text8.slice(pos);
           if (!self.re.mailto) {
             self.re.mailto = new RegExp(
               `^${self.re.src_email_name}@${self.re.src_host_strict}`,
@@ -24639,46 +25360,46 @@ var init_linkify_it = __esm({
       this.__opts__ = assign2(this.__opts__, options);
       return this;
     };
-    LinkifyIt.prototype.test = function test(text7) {
-      if (!text7.length) {
+    LinkifyIt.prototype.test = function test(text8) {
+      if (!text8.length) {
         return false;
       }
       let m, re;
-      if (this.re.schema_test.test(text7)) {
+      if (this.re.schema_test.test(text8)) {
         re = this.re.schema_search;
         re.lastIndex = 0;
-        while ((m = re.exec(text7)) !== null) {
-          if (this.testSchemaAt(text7, m[2], re.lastIndex)) {
+        while ((m = re.exec(text8)) !== null) {
+          if (this.testSchemaAt(text8, m[2], re.lastIndex)) {
             return true;
           }
         }
       }
       if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
-        if (text7.search(this.re.host_fuzzy_test) >= 0) {
-          if (text7.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
+        if (text8.search(this.re.host_fuzzy_test) >= 0) {
+          if (text8.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
             return true;
           }
         }
       }
       if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
-        if (text7.indexOf("@") >= 0) {
-          if (text7.match(this.re.email_fuzzy) !== null) {
+        if (text8.indexOf("@") >= 0) {
+          if (text8.match(this.re.email_fuzzy) !== null) {
             return true;
           }
         }
       }
       return false;
     };
-    LinkifyIt.prototype.pretest = function pretest(text7) {
-      return this.re.pretest.test(text7);
+    LinkifyIt.prototype.pretest = function pretest(text8) {
+      return this.re.pretest.test(text8);
     };
-    LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text7, schema, pos) {
+    LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text8, schema, pos) {
       if (!this.__compiled__[schema.toLowerCase()]) {
         return 0;
       }
-      return this.__compiled__[schema.toLowerCase()].validate(text7, pos, this);
+      return this.__compiled__[schema.toLowerCase()].validate(text8, pos, this);
     };
-    LinkifyIt.prototype.match = function match(text7) {
+    LinkifyIt.prototype.match = function match(text8) {
       const result = [];
       const type_schemed = [];
       const type_fuzzy_link = [];
@@ -24696,14 +25417,14 @@ var init_linkify_it = __esm({
         }
         return a.lastIndex >= b.lastIndex ? a : b;
       }
-      if (!text7.length) {
+      if (!text8.length) {
         return null;
       }
-      if (this.re.schema_test.test(text7)) {
+      if (this.re.schema_test.test(text8)) {
         re = this.re.schema_search;
         re.lastIndex = 0;
-        while ((m = re.exec(text7)) !== null) {
-          len = this.testSchemaAt(text7, m[2], re.lastIndex);
+        while ((m = re.exec(text8)) !== null) {
+          len = this.testSchemaAt(text8, m[2], re.lastIndex);
           if (len) {
             type_schemed.push({
               schema: m[2],
@@ -24716,7 +25437,7 @@ var init_linkify_it = __esm({
       if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
         re = this.__opts__.fuzzyIP ? this.re.link_fuzzy_global : this.re.link_no_ip_fuzzy_global;
         re.lastIndex = 0;
-        while ((m = re.exec(text7)) !== null) {
+        while ((m = re.exec(text8)) !== null) {
           type_fuzzy_link.push({
             schema: "",
             index: m.index + m[1].length,
@@ -24727,7 +25448,7 @@ var init_linkify_it = __esm({
       if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
         re = this.re.email_fuzzy_global;
         re.lastIndex = 0;
-        while ((m = re.exec(text7)) !== null) {
+        while ((m = re.exec(text8)) !== null) {
           type_fuzzy_email.push({
             schema: "mailto:",
             index: m.index + m[1].length,
@@ -24757,7 +25478,7 @@ var init_linkify_it = __esm({
         if (candidate.index < lastIndex) {
           continue;
         }
-        const match2 = new Match(text7, candidate.schema, candidate.index, candidate.lastIndex);
+        const match2 = new Match(text8, candidate.schema, candidate.index, candidate.lastIndex);
         this.__compiled__[match2.schema].normalize(match2, this);
         result.push(match2);
         lastIndex = candidate.lastIndex;
@@ -24767,25 +25488,25 @@ var init_linkify_it = __esm({
       }
       return null;
     };
-    LinkifyIt.prototype.matchAtStart = function matchAtStart(text7) {
-      if (!text7.length) return null;
-      const m = this.re.schema_at_start.exec(text7);
+    LinkifyIt.prototype.matchAtStart = function matchAtStart(text8) {
+      if (!text8.length) return null;
+      const m = this.re.schema_at_start.exec(text8);
       if (!m) return null;
-      const len = this.testSchemaAt(text7, m[2], m[0].length);
+      const len = this.testSchemaAt(text8, m[2], m[0].length);
       if (!len) return null;
-      const match2 = new Match(text7, m[2], m.index + m[1].length, m.index + m[0].length + len);
+      const match2 = new Match(text8, m[2], m.index + m[1].length, m.index + m[0].length + len);
       this.__compiled__[match2.schema].normalize(match2, this);
       return match2;
     };
-    LinkifyIt.prototype.tlds = function tlds(list5, keepOld) {
-      list5 = Array.isArray(list5) ? list5 : [list5];
+    LinkifyIt.prototype.tlds = function tlds(list6, keepOld) {
+      list6 = Array.isArray(list6) ? list6 : [list6];
       if (!keepOld) {
-        this.__tlds__ = list5.slice();
+        this.__tlds__ = list6.slice();
         this.__tlds_replaced__ = true;
         compile(this);
         return this;
       }
-      this.__tlds__ = this.__tlds__.concat(list5).sort().filter(function(el, idx, arr) {
+      this.__tlds__ = this.__tlds__.concat(list6).sort().filter(function(el, idx, arr) {
         return el !== arr[idx - 1];
       }).reverse();
       compile(this);
@@ -24832,7 +25553,7 @@ var require_punycode = __commonJS({
     function error62(type) {
       throw new RangeError(errors[type]);
     }
-    function map4(array2, callback2) {
+    function map5(array2, callback2) {
       const result = [];
       let length = array2.length;
       while (length--) {
@@ -24849,7 +25570,7 @@ var require_punycode = __commonJS({
       }
       domain3 = domain3.replace(regexSeparators, ".");
       const labels = domain3.split(".");
-      const encoded = map4(labels, callback2).join(".");
+      const encoded = map5(labels, callback2).join(".");
       return result + encoded;
     }
     function ucs2decode(string6) {
@@ -25289,7 +26010,7 @@ function MarkdownIt(presetName, options) {
   }
 }
 var import_punycode, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, lib_default;
-var init_lib23 = __esm({
+var init_lib24 = __esm({
   "node_modules/markdown-it/lib/index.mjs"() {
     init_utils();
     init_helpers();
@@ -25342,16 +26063,16 @@ var init_lib23 = __esm({
       }
       return this;
     };
-    MarkdownIt.prototype.enable = function(list5, ignoreInvalid) {
+    MarkdownIt.prototype.enable = function(list6, ignoreInvalid) {
       let result = [];
-      if (!Array.isArray(list5)) {
-        list5 = [list5];
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
       }
       ["core", "block", "inline"].forEach(function(chain) {
-        result = result.concat(this[chain].ruler.enable(list5, true));
+        result = result.concat(this[chain].ruler.enable(list6, true));
       }, this);
-      result = result.concat(this.inline.ruler2.enable(list5, true));
-      const missed = list5.filter(function(name) {
+      result = result.concat(this.inline.ruler2.enable(list6, true));
+      const missed = list6.filter(function(name) {
         return result.indexOf(name) < 0;
       });
       if (missed.length && !ignoreInvalid) {
@@ -25359,16 +26080,16 @@ var init_lib23 = __esm({
       }
       return this;
     };
-    MarkdownIt.prototype.disable = function(list5, ignoreInvalid) {
+    MarkdownIt.prototype.disable = function(list6, ignoreInvalid) {
       let result = [];
-      if (!Array.isArray(list5)) {
-        list5 = [list5];
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
       }
       ["core", "block", "inline"].forEach(function(chain) {
-        result = result.concat(this[chain].ruler.disable(list5, true));
+        result = result.concat(this[chain].ruler.disable(list6, true));
       }, this);
-      result = result.concat(this.inline.ruler2.disable(list5, true));
-      const missed = list5.filter(function(name) {
+      result = result.concat(this.inline.ruler2.disable(list6, true));
+      const missed = list6.filter(function(name) {
         return result.indexOf(name) < 0;
       });
       if (missed.length && !ignoreInvalid) {
@@ -25410,7 +26131,7 @@ var init_lib23 = __esm({
 // node_modules/markdown-it/index.mjs
 var init_markdown_it = __esm({
   "node_modules/markdown-it/index.mjs"() {
-    init_lib23();
+    init_lib24();
   }
 });
 
@@ -25419,7 +26140,7 @@ function makeParser() {
   const md = new lib_default("commonmark").enable(["table", "strikethrough"]);
   md.set({ html: true, maxNesting: 1e3 });
   md.validateLink = () => true;
-  md.normalizeLinkText = (text7) => text7;
+  md.normalizeLinkText = (text8) => text8;
   for (const name of ["paragraph", "fence", "code", "reference"]) noteBlockStarts(md, name);
   return md;
 }
@@ -25446,10 +26167,10 @@ function noteBlockStarts(md, name) {
     { alt: rule.alt }
   );
 }
-function tokenizeBlocks(text7) {
+function tokenizeBlocks(text8) {
   const md = markdownIt();
   const env = {};
-  const state2 = new md.core.State(text7, md, env);
+  const state2 = new md.core.State(text8, md, env);
   for (const rule of rulesOf(md.core.ruler)) if (rule.enabled && BLOCK_PASS.has(rule.name)) rule.fn(state2);
   return { tokens: state2.tokens, env };
 }
@@ -25481,21 +26202,21 @@ function unsureInline(tokens, content3) {
   for (let token = stack.pop(); token !== void 0; token = stack.pop()) {
     if (token.children) stack.push(...token.children);
     if (token.type !== "text" && token.type !== "text_special") continue;
-    const text7 = token.content;
-    if (text7.includes("~") && strayTilde(text7, token === tokens[0] && content3.startsWith("[~]"))) return true;
-    if (!mayLink && (text7.includes("://") || text7.includes("@") || text7.toLowerCase().includes("www."))) mayLink = true;
+    const text8 = token.content;
+    if (text8.includes("~") && strayTilde(text8, token === tokens[0] && content3.startsWith("[~]"))) return true;
+    if (!mayLink && (text8.includes("://") || text8.includes("@") || text8.toLowerCase().includes("www."))) mayLink = true;
   }
   return mayLink && linkHoldsSyntax(content3);
 }
-function strayTilde(text7, boxFirst) {
+function strayTilde(text8, boxFirst) {
   let at = boxFirst ? 3 : 0;
-  while (at < text7.length) {
-    if (text7[at] !== "~") {
+  while (at < text8.length) {
+    if (text8[at] !== "~") {
       at += 1;
       continue;
     }
     let end = at;
-    while (text7[end] === "~") end += 1;
+    while (text8[end] === "~") end += 1;
     if (end - at !== 2) return true;
     at = end;
   }
@@ -25552,13 +26273,13 @@ function scanTaskTokens({ tokens, env }, source, lines) {
       if (token.type !== "inline") frame.previous = token.type;
       continue;
     }
-    const own6 = { type, previous: void 0, parentTask: frame.parentTask, insideListItem: frame.insideListItem };
+    const own9 = { type, previous: void 0, parentTask: frame.parentTask, insideListItem: frame.insideListItem };
     if (type === "heading_open") {
       items.push({ kind: "heading", line: lineOf3(token), depth: Number(token.tag.slice(1)), text: collapse(inlineText(inline2(tokens[i + 1]))) });
     } else if (type === "paragraph_open" && frame.previous === "heading_close" && frame.type !== "list_item_open") {
       items.push({ kind: "lead-paragraph", line: lineOf3(token), text: collapse(inlineText(inline2(tokens[i + 1]))) });
     } else if (type === "list_item_open") {
-      own6.insideListItem = true;
+      own9.insideListItem = true;
       const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline2);
       if (task === "unsure") return void 0;
       if (task) {
@@ -25577,10 +26298,10 @@ function scanTaskTokens({ tokens, env }, source, lines) {
           parent: frame.parentTask,
           topLevel: !frame.insideListItem
         });
-        own6.parentTask = items.length - 1;
+        own9.parentTask = items.length - 1;
       }
     }
-    stack.push(own6);
+    stack.push(own9);
   }
   return found.unsure ? void 0 : { items, fences };
 }
@@ -25588,14 +26309,14 @@ function readTaskItem(item, open3, content3, source, lines, inline2) {
   const start = blockStart(open3);
   if (open3?.type !== "paragraph_open" || !start || start.line !== item.map?.[0] || content3?.type !== "inline") return void 0;
   const at = lines.offset(start.line, start.at);
-  const text7 = content3.content;
-  const marker = text7[1] ?? "";
-  if (text7[0] !== "[" || text7[2] !== "]" || !BOX_MARKERS.has(marker) || source[at] !== "[") return void 0;
+  const text8 = content3.content;
+  const marker = text8[1] ?? "";
+  if (text8[0] !== "[" || text8[2] !== "]" || !BOX_MARKERS.has(marker) || source[at] !== "[") return void 0;
   const children = inline2(content3);
   const segments = inlineSegments(children);
   const first = segments[0];
-  const startsWithText = children[0]?.type === "text" && first !== void 0 && first.text.startsWith(text7.slice(0, 3));
-  if (gfmChecks(text7)) {
+  const startsWithText = children[0]?.type === "text" && first !== void 0 && first.text.startsWith(text8.slice(0, 3));
+  if (gfmChecks(text8)) {
     if (!startsWithText) return "unsure";
     first.text = first.text.slice(4);
     return { bracketOffset: at, marker, optional: false, segments };
@@ -25610,15 +26331,15 @@ function readTaskItem(item, open3, content3, source, lines, inline2) {
   if (onlyText && segments.length === 1 && first.text.trim() === "") return void 0;
   return { bracketOffset: at, marker, optional: optional2, segments };
 }
-function gfmChecks(text7) {
-  const inside = text7[1];
-  if (text7[0] !== "[" || text7[2] !== "]") return false;
+function gfmChecks(text8) {
+  const inside = text8[1];
+  if (text8[0] !== "[" || text8[2] !== "]") return false;
   if (inside !== " " && inside !== "	" && inside !== "\n" && inside !== "x" && inside !== "X") return false;
   let at = 3;
-  if (text7[at] === "\n") return true;
-  if (text7[at] !== " " && text7[at] !== "	") return false;
-  while (text7[at] === " " || text7[at] === "	") at += 1;
-  return at < text7.length;
+  if (text8[at] === "\n") return true;
+  if (text8[at] !== " " && text8[at] !== "	") return false;
+  while (text8[at] === " " || text8[at] === "	") at += 1;
+  return at < text8.length;
 }
 function unclosedFence(token, source, lines, contentEnd) {
   const start = blockStart(token);
@@ -25632,9 +26353,9 @@ function unclosedFence(token, source, lines, contentEnd) {
   if (fence7 === void 0) return token.type === "fence" ? "unsure" : void 0;
   return { line: lines.gitLine(from2), fence: fence7 };
 }
-function contentLines(text7) {
-  let count3 = text7 === "" || text7.endsWith("\n") ? 0 : 1;
-  for (let at = text7.indexOf("\n"); at !== -1; at = text7.indexOf("\n", at + 1)) count3 += 1;
+function contentLines(text8) {
+  let count3 = text8 === "" || text8.endsWith("\n") ? 0 : 1;
+  for (let at = text8.indexOf("\n"); at !== -1; at = text8.indexOf("\n", at + 1)) count3 += 1;
   return count3;
 }
 var init_scan_task_tokens = __esm({
@@ -25659,10 +26380,10 @@ function readTaskItems(source) {
   if (source.includes("[^") || source.charCodeAt(0) === 65279 || unsureIndent(source)) return readTaskItemsFromTree(source);
   const base = frontMatterLength(source);
   if (base === void 0) return readTaskItemsFromTree(source);
-  const text7 = base === 0 ? source : source.slice(base);
-  const blocks = tokenizeBlocks(text7);
+  const text8 = base === 0 ? source : source.slice(base);
+  const blocks = tokenizeBlocks(text8);
   const lines = mapSourceLines(source, base);
-  if (mayExceedParserWork(blocks.tokens, text7.length, lines.count)) return readTaskItemsFromTree(source);
+  if (mayExceedParserWork(blocks.tokens, text8.length, lines.count)) return readTaskItemsFromTree(source);
   const scanned = scanTaskTokens(blocks, source, lines);
   return scanned ? { ...scanned, via: "tokens" } : readTaskItemsFromTree(source);
 }
@@ -25678,17 +26399,17 @@ function unsureIndent(source) {
   let spaces = 0;
   let lineStart = true;
   for (let i = 0; i < source.length; i += 1) {
-    const code4 = source.charCodeAt(i);
-    if (code4 === 10 || code4 === 13) {
+    const code6 = source.charCodeAt(i);
+    if (code6 === 10 || code6 === 13) {
       lineStart = true;
       spaces = 0;
     } else if (!lineStart) {
       continue;
-    } else if (code4 === 9) {
+    } else if (code6 === 9) {
       return true;
-    } else if (code4 === 32) {
+    } else if (code6 === 32) {
       spaces += 1;
-    } else if (code4 === 62) {
+    } else if (code6 === 62) {
       if (spaces >= 4) return true;
       spaces = 0;
     } else {
@@ -25713,8 +26434,8 @@ var init_read_task_items = __esm({
 });
 
 // src/core/tasks/decide-story-gating.ts
-function isStoryTasksHeading(text7) {
-  return /^tasks\s*\/\s*subtasks$/i.test(text7.trim());
+function isStoryTasksHeading(text8) {
+  return /^tasks\s*\/\s*subtasks$/i.test(text8.trim());
 }
 function decideStoryGating(dialect, headingsOfTasks, checklists) {
   const none = { shownOnly: () => false, shownOnlyGroups: () => [] };
@@ -25728,14 +26449,14 @@ function decideStoryGating(dialect, headingsOfTasks, checklists) {
   };
 }
 function storyStatus(leadParagraphs, headings) {
-  for (const paragraph3 of leadParagraphs.values()) {
-    const match2 = /^status\s*:\s*(.+)$/i.exec(paragraph3.text);
-    if (match2?.[1]) return { value: match2[1].trim(), line: paragraph3.line };
+  for (const paragraph4 of leadParagraphs.values()) {
+    const match2 = /^status\s*:\s*(.+)$/i.exec(paragraph4.text);
+    if (match2?.[1]) return { value: match2[1].trim(), line: paragraph4.line };
   }
-  for (const heading3 of headings) {
-    if (!/^status$/i.test(heading3.text)) continue;
-    const paragraph3 = leadParagraphs.get(heading3.line);
-    if (paragraph3) return { value: paragraph3.text, line: paragraph3.line };
+  for (const heading4 of headings) {
+    if (!/^status$/i.test(heading4.text)) continue;
+    const paragraph4 = leadParagraphs.get(heading4.line);
+    if (paragraph4) return { value: paragraph4.text, line: paragraph4.line };
   }
   return void 0;
 }
@@ -25761,16 +26482,16 @@ var init_decide_story_gating = __esm({
 });
 
 // src/core/tasks/parse-task-id.ts
-function parseTaskId(text7) {
-  const specKit = SPEC_KIT_ID.exec(text7);
-  if (specKit?.[1]) return { id: specKit[1], text: text7.slice(specKit[0].length).trim(), ...specKit[2] === void 0 ? {} : { optional: true } };
-  const dotted = DOTTED_ID.exec(text7);
+function parseTaskId(text8) {
+  const specKit = SPEC_KIT_ID.exec(text8);
+  if (specKit?.[1]) return { id: specKit[1], text: text8.slice(specKit[0].length).trim(), ...specKit[2] === void 0 ? {} : { optional: true } };
+  const dotted = DOTTED_ID.exec(text8);
   if (dotted?.[1] && dotted[0].includes(".")) {
-    return { id: dotted[1], text: text7.slice(dotted[0].length).trim(), ...dotted[2] === void 0 ? {} : { optional: true } };
+    return { id: dotted[1], text: text8.slice(dotted[0].length).trim(), ...dotted[2] === void 0 ? {} : { optional: true } };
   }
-  const bmad = BMAD_ID.exec(text7);
-  if (bmad?.[1]) return { id: bmad[1], text: text7 };
-  return { text: text7 };
+  const bmad = BMAD_ID.exec(text8);
+  if (bmad?.[1]) return { id: bmad[1], text: text8 };
+  return { text: text8 };
 }
 function parentIdOf(id) {
   const parts = id.split(".");
@@ -25788,9 +26509,9 @@ var init_parse_task_id = __esm({
 });
 
 // src/core/tasks/decide-task-marks.ts
-function containsWord(text7, word) {
+function containsWord(text8, word) {
   if (word === "") return false;
-  const haystack = text7.toLowerCase();
+  const haystack = text8.toLowerCase();
   const needle = word.toLowerCase();
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     const before = haystack[at - 1] ?? " ";
@@ -25816,8 +26537,8 @@ function isStruckOut(item) {
   return TAGS_ONLY.test(parseTaskId(run.leading).text);
 }
 function decideTaskMarks(item, rules) {
-  const { text: text7, optional: idStar } = parseTaskId(item.text);
-  const lower = text7.toLowerCase();
+  const { text: text8, optional: idStar } = parseTaskId(item.text);
+  const lower = text8.toLowerCase();
   const optional2 = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
   const placeholder = PLACEHOLDER.test(item.proseText);
   const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
@@ -26175,8 +26896,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code4) => {
-      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code6) => {
+      return code6 === CHAR_FORWARD_SLASH || code6 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -26206,38 +26927,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code4;
+      let code6;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek3 = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code4;
+        prev = code6;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code4 = advance();
+        code6 = advance();
         let next;
-        if (code4 === CHAR_BACKWARD_SLASH) {
+        if (code6 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code4 = advance();
-          if (code4 === CHAR_LEFT_CURLY_BRACE) {
+          code6 = advance();
+          if (code6 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code6 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code4 = advance())) {
-            if (code4 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code6 = advance())) {
+            if (code6 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code4 === CHAR_LEFT_CURLY_BRACE) {
+            if (code6 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code6 === CHAR_DOT && (code6 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -26246,7 +26967,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code4 === CHAR_COMMA) {
+            if (braceEscaped !== true && code6 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -26255,7 +26976,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code6 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -26270,7 +26991,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_FORWARD_SLASH) {
+        if (code6 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -26283,27 +27004,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code6 === CHAR_PLUS || code6 === CHAR_AT || code6 === CHAR_ASTERISK || code6 === CHAR_QUESTION_MARK || code6 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code6 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code4 = advance())) {
-                if (code4 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code6 = advance())) {
+                if (code6 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code4 === CHAR_LEFT_PARENTHESES) {
+                if (code6 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code6 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -26313,7 +27034,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code4 === CHAR_ASTERISK) {
+        if (code6 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -26322,7 +27043,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_QUESTION_MARK) {
+        if (code6 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -26330,7 +27051,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code6 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -26349,26 +27070,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code6 === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code6 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code4 = advance())) {
-              if (code4 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code6 = advance())) {
+              if (code6 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code4 === CHAR_LEFT_PARENTHESES) {
+              if (code6 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code6 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -26433,7 +27154,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code4)) {
+        if (!isPathSeparator(code6)) {
           tokens.push(token);
         }
         state2.tokens = tokens;
@@ -26714,9 +27435,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
+        const literal3 = normalizeSimpleBranch(branch);
+        if (literal3 && literal3.length === 1) {
+          safeChars.push(literal3);
           continue;
         }
         combinable = false;
@@ -26868,15 +27589,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state2.index + 1);
+        const literal3 = input2.slice(token.startIndex, state2.index + 1);
         const body = input2.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open3 = tokens[token.tokensIndex];
           open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          open3.value = literal3;
+          open3.output = safeOutput || utils.escapeRegex(literal3);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -27718,8 +28439,8 @@ function detectDialect({ path: path3, headings, tasks: tasks2 }) {
   if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
   return "gfm";
 }
-function isTaskGroupHeading(text7) {
-  return /^task group\s+\d+\b/i.test(text7);
+function isTaskGroupHeading(text8) {
+  return /^task group\s+\d+\b/i.test(text8);
 }
 var init_detect_dialect = __esm({
   "src/core/tasks/detect-dialect.ts"() {
@@ -27805,13 +28526,13 @@ function parseTaskFileReadBy(read, source, options = {}) {
   if (tasks2.length === 0) {
     diagnostics.push({ line: 1, severity: "warning", code: "no-tasks", message: "No task boxes (- [ ] \u2026) found in this file." });
   }
-  for (const heading3 of allHeadings) {
-    if (BOX_IN_HEADING.test(heading3.text)) {
+  for (const heading4 of allHeadings) {
+    if (BOX_IN_HEADING.test(heading4.text)) {
       diagnostics.push({
-        line: heading3.line,
+        line: heading4.line,
         severity: "warning",
         code: "box-in-heading",
-        message: `Line ${heading3.line} is a heading that starts with a box ("${heading3.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
+        message: `Line ${heading4.line} is a heading that starts with a box ("${heading4.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
       });
     }
   }
@@ -27874,8 +28595,8 @@ function duplicateIdDiagnostics(tasks2) {
 function groupNumber(title) {
   return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
 }
-function dependenciesOf(heading3, leadParagraphs) {
-  const lead = leadParagraphs.get(heading3.line);
+function dependenciesOf(heading4, leadParagraphs) {
+  const lead = leadParagraphs.get(heading4.line);
   const match2 = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
   return match2?.[1]?.trim();
 }
@@ -27891,12 +28612,12 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
     }
     return group;
   };
-  const fromHeading = (heading3) => {
-    const number4 = groupNumber(heading3.text);
-    const dependencies = dependenciesOf(heading3, leadParagraphs);
+  const fromHeading = (heading4) => {
+    const number4 = groupNumber(heading4.text);
+    const dependencies = dependenciesOf(heading4, leadParagraphs);
     return {
-      title: heading3.text,
-      line: heading3.line,
+      title: heading4.text,
+      line: heading4.line,
       ...number4 === void 0 ? {} : { number: number4 },
       ...dependencies === void 0 ? {} : { dependencies }
     };
@@ -27915,18 +28636,18 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
     const scannedTask = scannedTasks[task.index];
     let group;
     if (hasTaskGroupHeadings) {
-      const heading3 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
-      group = heading3 ? groupFor(`h${heading3.line}`, () => fromHeading(heading3)) : groupFor("implicit", implicit);
+      const heading4 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
+      group = heading4 ? groupFor(`h${heading4.line}`, () => fromHeading(heading4)) : groupFor("implicit", implicit);
     } else if (topLevelTaskGroups) {
-      const root2 = rootOf(tasks2, task, roots);
-      group = groupFor(`t${root2.index}`, () => ({
-        title: root2.text,
-        line: root2.line,
-        ...root2.id === void 0 ? {} : { number: root2.id }
+      const root3 = rootOf(tasks2, task, roots);
+      group = groupFor(`t${root3.index}`, () => ({
+        title: root3.text,
+        line: root3.line,
+        ...root3.id === void 0 ? {} : { number: root3.id }
       }));
     } else if (Number.isFinite(groupDepth)) {
-      const heading3 = scannedTask?.headings.find((h) => h.depth === groupDepth);
-      group = heading3 ? groupFor(`h${heading3.line}`, () => fromHeading(heading3)) : groupFor("implicit", implicit);
+      const heading4 = scannedTask?.headings.find((h) => h.depth === groupDepth);
+      group = heading4 ? groupFor(`h${heading4.line}`, () => fromHeading(heading4)) : groupFor("implicit", implicit);
     } else {
       group = groupFor("implicit", implicit);
     }
@@ -27938,19 +28659,19 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
 function rootOf(tasks2, task, roots) {
   const known = roots.get(task.index);
   if (known) return known;
-  let root2 = task;
-  while (root2.parent !== void 0) {
-    const parent = tasks2[root2.parent];
+  let root3 = task;
+  while (root3.parent !== void 0) {
+    const parent = tasks2[root3.parent];
     if (!parent) break;
     const parentRoot = roots.get(parent.index);
     if (parentRoot) {
-      root2 = parentRoot;
+      root3 = parentRoot;
       break;
     }
-    root2 = parent;
+    root3 = parent;
   }
-  roots.set(task.index, root2);
-  return root2;
+  roots.set(task.index, root3);
+  return root3;
 }
 var DEFAULT_SKIP_MARKERS, DEFAULT_CANCELLED_MARKERS, BOX_STATES, BOX_IN_HEADING;
 var init_parse_task_file = __esm({
@@ -28002,11 +28723,11 @@ function normalizePath(path3, options) {
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
 }
-function joinPathWithRelativePath(root2, options) {
+function joinPathWithRelativePath(root3, options) {
   return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root2);
-    if (sameRoot) return directoryPath.slice(root2.length) + filename;
-    else return convertSlashes(relative(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    const sameRoot = directoryPath.startsWith(root3);
+    if (sameRoot) return directoryPath.slice(root3.length) + filename;
+    else return convertSlashes(relative(root3, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -28015,25 +28736,25 @@ function joinPath(filename) {
 function joinDirectoryPath(filename, directoryPath, separator) {
   return directoryPath + filename + separator;
 }
-function build$7(root2, options) {
+function build$7(root3, options) {
   const { relativePaths, includeBasePath } = options;
-  return relativePaths && root2 ? joinPathWithRelativePath(root2, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+  return relativePaths && root3 ? joinPathWithRelativePath(root3, options) : includeBasePath ? joinPathWithBasePath : joinPath;
 }
-function pushDirectoryWithRelativePath(root2) {
+function pushDirectoryWithRelativePath(root3) {
   return function(directoryPath, paths2) {
-    paths2.push(directoryPath.substring(root2.length) || ".");
+    paths2.push(directoryPath.substring(root3.length) || ".");
   };
 }
-function pushDirectoryFilterWithRelativePath(root2) {
+function pushDirectoryFilterWithRelativePath(root3) {
   return function(directoryPath, paths2, filters) {
-    const relativePath = directoryPath.substring(root2.length) || ".";
+    const relativePath = directoryPath.substring(root3.length) || ".";
     if (filters.every((filter) => filter(relativePath, true))) paths2.push(relativePath);
   };
 }
-function build$6(root2, options) {
+function build$6(root3, options) {
   const { includeDirs, filters, relativePaths } = options;
   if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root3) : pushDirectoryWithRelativePath(root3);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
 function build$5(options) {
@@ -28083,20 +28804,20 @@ function build$1(options, isSynchronous) {
 function build(isSynchronous) {
   return isSynchronous ? walkSync : walkAsync;
 }
-function promise(root2, options) {
+function promise(root3, options) {
   return new Promise((resolve$1, reject) => {
-    callback(root2, options, (err, output2) => {
+    callback(root3, options, (err, output2) => {
       if (err) return reject(err);
       resolve$1(output2);
     });
   });
 }
-function callback(root2, options, callback$1) {
-  let walker = new Walker(root2, options, callback$1);
+function callback(root3, options, callback$1) {
+  let walker = new Walker(root3, options, callback$1);
   walker.start();
 }
-function sync(root2, options) {
-  const walker = new Walker(root2, options);
+function sync(root3, options) {
+  const walker = new Walker(root3, options);
   return walker.start();
 }
 var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty2, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
@@ -28281,10 +29002,10 @@ var init_dist = __esm({
       resolveSymlink;
       walkDirectory;
       callbackInvoker;
-      constructor(root2, options, callback$1) {
+      constructor(root3, options, callback$1) {
         this.isSynchronous = !callback$1;
         this.callbackInvoker = build$1(options, this.isSynchronous);
-        this.root = normalizePath(root2, options);
+        this.root = normalizePath(root3, options);
         this.state = {
           root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
           paths: [""].slice(0, 0),
@@ -28345,8 +29066,8 @@ var init_dist = __esm({
       };
     };
     APIBuilder = class {
-      constructor(root2, options) {
-        this.root = root2;
+      constructor(root3, options) {
+        this.root = root3;
         this.options = options;
       }
       withPromise() {
@@ -28448,8 +29169,8 @@ var init_dist = __esm({
         this.options.onlyCounts = true;
         return this;
       }
-      crawl(root2) {
-        return new APIBuilder(root2 || ".", this.options);
+      crawl(root3) {
+        return new APIBuilder(root3 || ".", this.options);
       }
       withGlobFunction(fn) {
         this.globFunction = fn;
@@ -28463,12 +29184,12 @@ var init_dist = __esm({
       * This method will be removed in v7.0
       */
       /* c8 ignore next 4 */
-      crawlWithOptions(root2, options) {
+      crawlWithOptions(root3, options) {
         this.options = {
           ...this.options,
           ...options
         };
-        return new APIBuilder(root2 || ".", this.options);
+        return new APIBuilder(root3 || ".", this.options);
       }
       glob(...patterns) {
         if (this.globFunction) return this.globWithOptions(patterns);
@@ -28527,13 +29248,13 @@ function getPartialMatcher(patterns, options = {}) {
     return false;
   };
 }
-function buildFormat(cwd, root2, absolute) {
-  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
+function buildFormat(cwd, root3, absolute) {
+  if (cwd === root3 || root3.startsWith(`${cwd}/`)) {
     if (absolute) {
       const start = cwd.length + +!isRoot(cwd);
       return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
     }
-    const prefix = root2.slice(cwd.length + 1);
+    const prefix = root3.slice(cwd.length + 1);
     if (prefix) return (p, isDir) => {
       if (p === ".") return prefix;
       const result = `${prefix}/${p}`;
@@ -28542,15 +29263,15 @@ function buildFormat(cwd, root2, absolute) {
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
   if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root2}/${p}`) || ".";
+  return (p) => posix.relative(cwd, `${root3}/${p}`) || ".";
 }
-function buildRelative(cwd, root2) {
-  if (root2.startsWith(`${cwd}/`)) {
-    const prefix = root2.slice(cwd.length + 1);
+function buildRelative(cwd, root3) {
+  if (root3.startsWith(`${cwd}/`)) {
+    const prefix = root3.slice(cwd.length + 1);
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix.relative(cwd, `${root2}/${p}`);
+    const result = posix.relative(cwd, `${root3}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
@@ -28643,7 +29364,7 @@ function buildCrawler(options, patterns) {
   const processed = processPatterns(options, patterns, props);
   if (options.debug) log("internal processing patterns:", processed);
   const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root2 = props.root.replace(BACKSLASHES, "");
+  const root3 = props.root.replace(BACKSLASHES, "");
   const matchOptions = {
     dot,
     nobrace: options.braceExpansion === false,
@@ -28655,8 +29376,8 @@ function buildCrawler(options, patterns) {
   const matcher = (0, import_picomatch2.default)(processed.match, matchOptions);
   const ignore = (0, import_picomatch2.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format2 = buildFormat(cwd, root2, absolute);
-  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root2, true);
+  const format2 = buildFormat(cwd, root3, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root3, true);
   const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
     return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
@@ -28689,12 +29410,12 @@ function buildCrawler(options, patterns) {
     includeDirs: onlyDirectories || !options.onlyFiles,
     maxDepth,
     signal: options.signal
-  }).crawl(root2);
+  }).crawl(root3);
   if (options.debug) log("internal properties:", {
     ...props,
-    root: root2
+    root: root3
   });
-  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
+  return [crawler, cwd !== root3 && !absolute && buildRelative(cwd, root3)];
 }
 function formatPaths(paths2, mapper) {
   if (mapper) for (let i = paths2.length - 1; i >= 0; i--) paths2[i] = mapper(paths2[i]);
@@ -28804,9 +29525,9 @@ var init_find_task_files = __esm({
 // src/fs/write-text-file.ts
 import { constants } from "node:fs";
 import { lstat, mkdir, open, readFile as readFile2, readlink } from "node:fs/promises";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join2, relative as relative3, sep as sep3 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, relative as relative3, sep as sep3 } from "node:path";
 function describeFsError(error62) {
-  const code4 = error62.code ?? "error";
+  const code6 = error62.code ?? "error";
   const reasons = {
     EACCES: "permission denied",
     EISDIR: "it is a folder",
@@ -28816,7 +29537,7 @@ function describeFsError(error62) {
     EROFS: "the file system is read-only",
     ELOOP: "it is a symbolic link"
   };
-  return reasons[code4] ?? code4;
+  return reasons[code6] ?? code6;
 }
 function writeBase(cwd, target) {
   const rel = relative3(cwd, target);
@@ -28827,7 +29548,7 @@ async function refuseSymlinks(path3, base, shownAs) {
   if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return;
   let current2 = base;
   for (const part of rel.split(sep3)) {
-    current2 = join2(current2, part);
+    current2 = join3(current2, part);
     const info = await lstat(current2).catch((error62) => {
       if (error62.code === "ENOENT") return void 0;
       throw new AgentOsError("user-input", `Cannot write ${shownAs}: ${describeFsError(error62)}`, { cause: error62 });
@@ -29272,9 +29993,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root2) {
+    function anchorNames(root3) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root2, {
+      visit3.visit(root3, {
         Value(_key, node3) {
           if (node3.anchor)
             anchors.add(node3.anchor);
@@ -29621,9 +30342,9 @@ var require_createNode = __commonJS({
       if (identity.isNode(value2))
         return value2;
       if (identity.isPair(value2)) {
-        const map4 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map4.items.push(value2);
-        return map4;
+        const map5 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map5.items.push(value2);
+        return map5;
       }
       if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
         value2 = value2.valueOf();
@@ -29839,14 +30560,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text7, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text8, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text7;
+        return text8;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text7.length <= endStep)
-        return text7;
+      if (text8.length <= endStep)
+        return text8;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -29863,14 +30584,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text7, i, indent2.length);
+        i = consumeMoreIndentedLines(text8, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text7[i += 1]; ) {
+      for (let ch; ch = text8[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text7[i + 1]) {
+          switch (text8[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -29887,12 +30608,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text7, i, indent2.length);
+            i = consumeMoreIndentedLines(text8, i, indent2.length);
           end = i + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text7[i + 1];
+            const next = text8[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -29904,12 +30625,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text7[i += 1];
+                ch = text8[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text7;
+                return text8;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -29924,39 +30645,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text7;
+        return text8;
       if (onFold)
         onFold();
-      let res = text7.slice(0, folds[0]);
+      let res = text8.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text7.length;
+        const end2 = folds[i2 + 1] || text8.length;
         if (fold === 0)
           res = `
-${indent2}${text7.slice(0, end2)}`;
+${indent2}${text8.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text7[fold]}\\`;
+            res += `${text8[fold]}\\`;
           res += `
-${indent2}${text7.slice(fold + 1, end2)}`;
+${indent2}${text8.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text7, i, indent2) {
+    function consumeMoreIndentedLines(text8, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text7[start];
+      let ch = text8[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text7[++i];
+          ch = text8[++i];
         } else {
           do {
-            ch = text7[++i];
+            ch = text8[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text7[start];
+          ch = text8[start];
         }
       }
       return end;
@@ -30019,8 +30740,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code4 = json2.substr(i + 2, 4);
-                switch (code4) {
+                const code6 = json2.substr(i + 2, 4);
+                switch (code6) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -30046,8 +30767,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code4.substr(0, 2) === "00")
-                      str += "\\x" + code4.substr(2);
+                    if (code6.substr(0, 2) === "00")
+                      str += "\\x" + code6.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -30115,9 +30836,9 @@ ${indent2}`) + "'";
         return quotedString(value2, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const literal3 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
       if (!value2)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value2.length; endStart > 0; --endStart) {
@@ -30166,7 +30887,7 @@ ${indent2}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -30548,30 +31269,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
-    function addMergeToJSMap(ctx, map4, value2) {
+    function addMergeToJSMap(ctx, map5, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map4, it);
+          mergeValue(ctx, map5, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map4, it);
+          mergeValue(ctx, map5, it);
       else
-        mergeValue(ctx, map4, source);
+        mergeValue(ctx, map5, source);
     }
-    function mergeValue(ctx, map4, value2) {
+    function mergeValue(ctx, map5, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value3] of srcMap) {
-        if (map4 instanceof Map) {
-          if (!map4.has(key))
-            map4.set(key, value3);
-        } else if (map4 instanceof Set) {
-          map4.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map4, key)) {
-          Object.defineProperty(map4, key, {
+        if (map5 instanceof Map) {
+          if (!map5.has(key))
+            map5.set(key, value3);
+        } else if (map5 instanceof Set) {
+          map5.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map5, key)) {
+          Object.defineProperty(map5, key, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -30579,7 +31300,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map4;
+      return map5;
     }
     function resolveAliasValue(ctx, value2) {
       return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
@@ -30599,32 +31320,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map4, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map5, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map4, value2);
+        key.addToJSMap(ctx, map5, value2);
       else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map4, value2);
+        merge3.addMergeToJSMap(ctx, map5, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map4 instanceof Map) {
-          map4.set(jsKey, toJS.toJS(value2, jsKey, ctx));
-        } else if (map4 instanceof Set) {
-          map4.add(jsKey);
+        if (map5 instanceof Map) {
+          map5.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+        } else if (map5 instanceof Set) {
+          map5.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
-          if (stringKey in map4)
-            Object.defineProperty(map4, stringKey, {
+          if (stringKey in map5)
+            Object.defineProperty(map5, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map4[stringKey] = jsValue;
+            map5[stringKey] = jsValue;
         }
       }
-      return map4;
+      return map5;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -30881,14 +31602,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map4 = new this(schema);
+        const map5 = new this(schema);
         const add2 = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map4.items.push(Pair.createPair(key, value2, ctx));
+            map5.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
@@ -30898,9 +31619,9 @@ var require_YAMLMap = __commonJS({
             add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map4.items.sort(schema.sortMapEntries);
+          map5.items.sort(schema.sortMapEntries);
         }
-        return map4;
+        return map5;
       }
       /**
        * Adds a value to the collection.
@@ -30959,12 +31680,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map4 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map5 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map4);
+          ctx.onCreate(map5);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map4, item);
-        return map4;
+          addPairToJSMap.addPairToJSMap(ctx, map5, item);
+        return map5;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -30995,19 +31716,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map4 = {
+    var map5 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map5, onError) {
-        if (!identity.isMap(map5))
+      resolve(map6, onError) {
+        if (!identity.isMap(map6))
           onError("Expected a mapping for this tag");
-        return map5;
+        return map6;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map4;
+    exports.map = map5;
   }
 });
 
@@ -31332,7 +32053,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map4 = require_map();
+    var map5 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
     var string6 = require_string();
@@ -31340,7 +32061,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int2 = require_int();
     var schema = [
-      map4.map,
+      map5.map,
       seq.seq,
       string6.string,
       _null4.nullTag,
@@ -31361,7 +32082,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    var map4 = require_map();
+    var map5 = require_map();
     var seq = require_seq();
     function intIdentify(value2) {
       return typeof value2 === "bigint" || Number.isInteger(value2);
@@ -31418,7 +32139,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map4.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map5.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -31593,9 +32314,9 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map4 = /* @__PURE__ */ new Map();
+        const map5 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map4);
+          ctx.onCreate(map5);
         for (const pair2 of this.items) {
           let key, value2;
           if (identity.isPair(pair2)) {
@@ -31604,11 +32325,11 @@ var require_omap = __commonJS({
           } else {
             key = toJS.toJS(pair2, "", ctx);
           }
-          if (map4.has(key))
+          if (map5.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map4.set(key, value2);
+          map5.set(key, value2);
         }
-        return map4;
+        return map5;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -31878,15 +32599,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map4, onError) {
-        if (identity.isMap(map4)) {
-          if (map4.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map4);
+      resolve(map5, onError) {
+        if (identity.isMap(map5)) {
+          if (map5.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map5);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map4;
+        return map5;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -31986,7 +32707,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map4 = require_map();
+    var map5 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
     var string6 = require_string();
@@ -32000,7 +32721,7 @@ var require_schema3 = __commonJS({
     var set3 = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map4.map,
+      map5.map,
       seq.seq,
       string6.string,
       _null4.nullTag,
@@ -32030,7 +32751,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map4 = require_map();
+    var map5 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
     var string6 = require_string();
@@ -32048,7 +32769,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map4.map, seq.seq, string6.string]],
+      ["failsafe", [map5.map, seq.seq, string6.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -32064,7 +32785,7 @@ var require_tags = __commonJS({
       intHex: int2.intHex,
       intOct: int2.intOct,
       intTime: timestamp.intTime,
-      map: map4.map,
+      map: map5.map,
       merge: merge3.merge,
       null: _null4.nullTag,
       omap: omap.omap,
@@ -32125,7 +32846,7 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map4 = require_map();
+    var map5 = require_map();
     var seq = require_seq();
     var string6 = require_string();
     var tags = require_tags();
@@ -32137,7 +32858,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map4.map });
+        Object.defineProperty(this, identity.MAP, { value: map5.map });
         Object.defineProperty(this, identity.SCALAR, { value: string6.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -32546,22 +33267,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code4, message) {
+      constructor(name, pos, code6, message) {
         super();
         this.name = name;
-        this.code = code4;
+        this.code = code6;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code4, message) {
-        super("YAMLParseError", pos, code4, message);
+      constructor(pos, code6, message) {
+        super("YAMLParseError", pos, code6, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code4, message) {
-        super("YAMLWarning", pos, code4, message);
+      constructor(pos, code6, message) {
+        super("YAMLWarning", pos, code6, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -32829,7 +33550,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map4 = new NodeClass(ctx.schema);
+      const map5 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -32855,10 +33576,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map4.comment)
-                map4.comment += "\n" + keyProps.comment;
+              if (map5.comment)
+                map5.comment += "\n" + keyProps.comment;
               else
-                map4.comment = keyProps.comment;
+                map5.comment = keyProps.comment;
             }
             continue;
           }
@@ -32874,7 +33595,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map5.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
@@ -32899,7 +33620,7 @@ var require_resolve_block_map = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          map4.items.push(pair2);
+          map5.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -32912,13 +33633,13 @@ var require_resolve_block_map = __commonJS({
           const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          map4.items.push(pair2);
+          map5.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map4.range = [bm.offset, offset, commentEnd ?? offset];
-      return map4;
+      map5.range = [bm.offset, offset, commentEnd ?? offset];
+      return map5;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -33167,17 +33888,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           if (isMap3) {
-            const map4 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
+            const map5 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map5.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map4.items.push(pair2);
+            map5.items.push(pair2);
           } else {
-            const map4 = new YAMLMap.YAMLMap(ctx.schema);
-            map4.flow = true;
-            map4.items.push(pair2);
+            const map5 = new YAMLMap.YAMLMap(ctx.schema);
+            map5.flow = true;
+            map5.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
-            map4.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map4);
+            map5.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map5);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -33470,7 +34191,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
-      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
+      const _onError = (rel, code6, msg) => onError(offset + rel, code6, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -33668,9 +34389,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code4 = ok3 ? parseInt(cc, 16) : NaN;
+      const code6 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code4);
+        return String.fromCodePoint(code6);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -33992,12 +34713,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code4, message, warning) => {
+        this.onError = (source, code6, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code4, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code6, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code4, message));
+            this.errors.push(new errors.YAMLParseError(pos, code6, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -34159,12 +34880,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code4, message) => {
+        const _onError = (pos, code6, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code4, message);
+            onError(offset, code6, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code6, message);
         };
         switch (token.type) {
           case "scalar":
@@ -35186,15 +35907,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list5, type) {
-      for (let i = 0; i < list5.length; ++i)
-        if (list5[i].type === type)
+    function includesToken(list6, type) {
+      for (let i = 0; i < list6.length; ++i)
+        if (list6[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list5) {
-      for (let i = 0; i < list5.length; ++i) {
-        switch (list5[i].type) {
+    function findNonEmptyIndex(list6) {
+      for (let i = 0; i < list6.length; ++i) {
+        switch (list6[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -35559,14 +36280,14 @@ var require_parser = __commonJS({
             delete scalar2.end;
           } else
             sep4 = [this.sourceToken];
-          const map4 = {
+          const map5 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
             items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map4;
+          this.stack[this.stack.length - 1] = map5;
         } else
           yield* this.lineEnd(scalar2);
       }
@@ -35596,8 +36317,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map4) {
-        const it = map4.items[map4.items.length - 1];
+      *blockMap(map5) {
+        const it = map5.items[map5.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -35607,7 +36328,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map4.items.push({ start: [this.sourceToken] });
+                map5.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -35617,17 +36338,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map4.items.push({ start: [this.sourceToken] });
+              map5.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map4.indent)) {
-                const prev = map4.items[map4.items.length - 2];
+              if (this.atIndentedComment(it.start, map5.indent)) {
+                const prev = map5.items[map5.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map4.items.pop();
+                  map5.items.pop();
                   return;
                 }
               }
@@ -35635,8 +36356,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map4.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map4.indent;
+        if (this.indent >= map5.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map5.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -35650,7 +36371,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map4.indent)
+                  if (st.indent > map5.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -35665,7 +36386,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map4.items.push({ start });
+                map5.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -35679,7 +36400,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map4.items.push({ start, explicitKey: true });
+                map5.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -35705,7 +36426,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map4.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map5.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -35735,7 +36456,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map4.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map5.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -35755,7 +36476,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map4.items.push({ start, key: fs, sep: [] });
+                map5.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -35766,7 +36487,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map4);
+              const bv = this.startBlockValue(map5);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -35779,7 +36500,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map4.items.push({ start });
+                  map5.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -35920,14 +36641,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep4 = fc.end.splice(1, fc.end.length);
             sep4.push(this.sourceToken);
-            const map4 = {
+            const map5 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map4;
+            this.stack[this.stack.length - 1] = map5;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -36260,7 +36981,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit,
   optionalKeys: () => optionalKeys,
-  own: () => own5,
+  own: () => own8,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick3,
@@ -36852,12 +37573,12 @@ function members(proto, table2) {
       defineBound(proto, key, desc.value);
   }
 }
-function own5(inst, key, value2, enumerable = true) {
+function own8(inst, key, value2, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value: value2 });
   return value2;
 }
 function hide(inst, key, value2) {
-  return own5(inst, key, value2, false);
+  return own8(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table2) {
@@ -36867,10 +37588,10 @@ function derived(computes, table2) {
       configurable: true,
       enumerable: true,
       get() {
-        return own5(this, key, compute(this));
+        return own8(this, key, compute(this));
       },
       set(value2) {
-        own5(this, key, value2);
+        own8(this, key, value2);
       }
     });
   }
@@ -36880,10 +37601,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own5(this, key, fn.bind(this));
+      return this == null ? fn : own8(this, key, fn.bind(this));
     },
     set(value2) {
-      own5(this, key, value2);
+      own8(this, key, value2);
     }
   });
 }
@@ -37109,12 +37830,12 @@ function $constructor(name, initializer3, proto, params) {
     inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
-      const own6 = Object.getPrototypeOf(inst);
+      const own9 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own6;
+      let up = own9;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own6;
+      const target = up ?? own9;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -38400,12 +39121,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code4 = iban3.charCodeAt(i);
-    remainder = (code4 >= 65 ? remainder * 100 + (code4 - 55) : remainder * 10 + (code4 - 48)) % 97;
+    const code6 = iban3.charCodeAt(i);
+    remainder = (code6 >= 65 ? remainder * 100 + (code6 - 55) : remainder * 10 + (code6 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code4 = iban3.charCodeAt(i);
-    remainder = (code4 >= 65 ? remainder * 100 + (code4 - 55) : remainder * 10 + (code4 - 48)) % 97;
+    const code6 = iban3.charCodeAt(i);
+    remainder = (code6 >= 65 ? remainder * 100 + (code6 - 55) : remainder * 10 + (code6 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -38613,33 +39334,33 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
 }
 function getDiscriminatedOption(union2, value2) {
   const internals = union2._zod;
-  let map4 = internals.bag.optionsMap;
-  if (!map4) {
-    map4 = discriminatorMap(internals.def);
-    internals.bag.optionsMap = map4;
+  let map5 = internals.bag.optionsMap;
+  if (!map5) {
+    map5 = discriminatorMap(internals.def);
+    internals.bag.optionsMap = map5;
   }
-  const option = map4.get(value2);
+  const option = map5.get(value2);
   if (option === null)
     throw new Error(`Ambiguous discriminator value "${String(value2)}"`);
   return option;
 }
 function discriminatorMap(def) {
-  const map4 = /* @__PURE__ */ new Map();
+  const map5 = /* @__PURE__ */ new Map();
   for (const option of def.options) {
     const values = option._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
       throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
     for (const value2 of values) {
-      if (map4.has(value2)) {
+      if (map5.has(value2)) {
         if (value2 !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value2)}"`);
-        map4.set(value2, null);
+        map5.set(value2, null);
       } else {
-        map4.set(value2, option);
+        map5.set(value2, option);
       }
     }
   }
-  return map4;
+  return map5;
 }
 function mergeValues(a, b) {
   if (a === b) {
@@ -38917,20 +39638,20 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string3({ minimum, maximum }).source;
-  const own6 = schema._zod.pattern;
-  return (isInt && own6 === number ? integer : own6)?.source;
+  const own9 = schema._zod.pattern;
+  return (isInt && own9 === number ? integer : own9)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own6 = schema._zod.pattern?.source;
+  const own9 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own6 && before && after && after !== before) {
-      return own6.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own9 && before && after && after !== before) {
+      return own9.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own6;
+    return own9;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -39073,7 +39794,7 @@ var init_schemas = __esm({
         return hide(this, "~standard", standardProps(this));
       },
       set "~standard"(value2) {
-        own5(this, "~standard", value2);
+        own8(this, "~standard", value2);
       }
     });
     toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
@@ -45187,8 +45908,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text7) => {
-      return text7.charAt(0).toUpperCase() + text7.slice(1);
+    capitalizeFirstCharacter = (text8) => {
+      return text8.charAt(0).toUpperCase() + text8.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -49173,12 +49894,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code4 = doc.content.join("\n");
+  const code6 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code4}` : code4 : "";
+${code6}` : code6 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code4}
+${code6}
 }`;
   let fn;
   try {
@@ -51872,8 +52593,8 @@ function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function extractDefs(ctx, schema) {
-  const root2 = ctx.seen.get(schema);
-  if (!root2)
+  const root3 = ctx.seen.get(schema);
+  if (!root3)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
@@ -51902,7 +52623,7 @@ function extractDefs(ctx, schema) {
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root2 && !entry[1].schema.id) {
+    if (entry[1] === root3 && !entry[1].schema.id) {
       return { ref: uriPrefix };
     }
     const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
@@ -52071,8 +52792,8 @@ function foldIntersection(json2) {
   assignProps(json2, folded);
 }
 function finalize(ctx, schema) {
-  const root2 = ctx.seen.get(schema);
-  if (!root2)
+  const root3 = ctx.seen.get(schema);
+  if (!root3)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
@@ -52183,7 +52904,7 @@ function finalize(ctx, schema) {
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id);
   }
-  assignProps(result, root2.defId ? root2.schema : root2.def ?? root2.schema);
+  assignProps(result, root3.defId ? root3.schema : root3.def ?? root3.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
@@ -52308,8 +53029,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list5 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list5)
+  const list6 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list6)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -53738,11 +54459,11 @@ __export(schemas_exports2, {
   keyof: () => keyof,
   ksuid: () => ksuid2,
   lazy: () => lazy,
-  literal: () => literal,
+  literal: () => literal2,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
   mac: () => mac2,
-  map: () => map3,
+  map: () => map4,
   meta: () => meta2,
   nan: () => nan,
   nanoid: () => nanoid2,
@@ -53779,7 +54500,7 @@ __export(schemas_exports2, {
   ulid: () => ulid2,
   undefined: () => _undefined3,
   union: () => union,
-  unknown: () => unknown,
+  unknown: () => unknown2,
   url: () => url,
   uuid: () => uuid2,
   uuidv4: () => uuidv4,
@@ -53944,7 +54665,7 @@ function _null3(params) {
 function any() {
   return _any(ZodAny);
 }
-function unknown() {
+function unknown2() {
   return _unknown(ZodUnknown);
 }
 function never(params) {
@@ -53983,7 +54704,7 @@ function looseObject(shape, params) {
   return new ZodObject({
     type: "object",
     shape,
-    catchall: unknown(),
+    catchall: unknown2(),
     ...util_exports.normalizeParams(params)
   });
 }
@@ -54062,7 +54783,7 @@ function looseRecord(keyType, valueType, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function map3(keyType, valueType, params) {
+function map4(keyType, valueType, params) {
   return new ZodMap({
     type: "map",
     keyType,
@@ -54092,7 +54813,7 @@ function nativeEnum(entries2, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-function literal(value2, params) {
+function literal2(value2, params) {
   return new ZodLiteral({
     type: "literal",
     values: Array.isArray(value2) ? value2 : [value2],
@@ -54225,8 +54946,8 @@ function promise2(innerType) {
 function _function(params) {
   return new ZodFunction({
     type: "function",
-    input: Array.isArray(params?.input) ? tuple(params?.input) : params?.input ?? array(unknown()),
-    output: params?.output ?? unknown()
+    input: Array.isArray(params?.input) ? tuple(params?.input) : params?.input ?? array(unknown2()),
+    output: params?.output ?? unknown2()
   });
 }
 function check2(fn) {
@@ -54943,10 +55664,10 @@ var init_schemas2 = __esm({
         return this.clone(util_exports.mergeDefs(this._zod.def, { catchall }));
       },
       passthrough() {
-        return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+        return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown2() }));
       },
       loose() {
-        return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+        return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown2() }));
       },
       strict() {
         return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: never() }));
@@ -55267,9 +55988,9 @@ var init_schemas2 = __esm({
 });
 
 // node_modules/zod/v4/classic/compat.js
-function setErrorMap(map4) {
+function setErrorMap(map5) {
   config2({
-    customError: map4
+    customError: map5
   });
 }
 function getErrorMap() {
@@ -56484,7 +57205,7 @@ __export(external_exports, {
   ksuid: () => ksuid2,
   lazy: () => lazy,
   length: () => _length,
-  literal: () => literal,
+  literal: () => literal2,
   locales: () => locales_exports,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
@@ -56492,7 +57213,7 @@ __export(external_exports, {
   lt: () => _lt,
   lte: () => _lte,
   mac: () => mac2,
-  map: () => map3,
+  map: () => map4,
   maxLength: () => _maxLength,
   maxSize: () => _maxSize,
   memoizer: () => memoizer,
@@ -56567,7 +57288,7 @@ __export(external_exports, {
   ulid: () => ulid2,
   undefined: () => _undefined3,
   union: () => union,
-  unknown: () => unknown,
+  unknown: () => unknown2,
   uppercase: () => _uppercase,
   url: () => url,
   util: () => util_exports,
@@ -56719,7 +57440,7 @@ function describe3(raw, path3) {
   if (typeof value2 === "number" || typeof value2 === "boolean") return `${typeof value2 === "number" ? "the number" : "the value"} ${String(value2)}`;
   return Array.isArray(value2) ? "a list" : "a mapping of keys";
 }
-function closest(unknown3, known) {
+function closest(unknown4, known) {
   const distance = (a, b) => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i += 1) {
@@ -56733,7 +57454,7 @@ function closest(unknown3, known) {
     }
     return row[b.length] ?? Infinity;
   };
-  const ranked = known.map((k) => ({ k, d: distance(unknown3.toLowerCase(), k) })).sort((x, y) => x.d - y.d)[0];
+  const ranked = known.map((k) => ({ k, d: distance(unknown4.toLowerCase(), k) })).sort((x, y) => x.d - y.d)[0];
   return ranked !== void 0 && ranked.d <= 3 ? ranked.k : void 0;
 }
 function knownKeysAt(path3) {
@@ -56819,13 +57540,13 @@ var init_parse_config = __esm({
 });
 
 // src/fs/read-local-config.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 async function readLocalSettings(cwd) {
-  const text7 = await readTextFileIfAny(join3(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
-  if (text7 === void 0) return parseConfigOrThrow(null);
+  const text8 = await readTextFileIfAny(join4(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
+  if (text8 === void 0) return parseConfigOrThrow(null);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(text7);
+    raw = (0, import_yaml.parse)(text8);
   } catch (error62) {
     throw new AgentOsError("user-input", `\`${LOCAL_CONFIG}\` could not be read as YAML: ${error62 instanceof Error ? error62.message.split("\n")[0] ?? "" : String(error62)}`, {
       cause: error62
@@ -56852,7 +57573,7 @@ var init_read_local_config = __esm({
 
 // src/fs/read-local-tree.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function readLocalTree(cwd) {
   const found = await glob("**", {
     cwd,
@@ -56863,7 +57584,7 @@ async function readLocalTree(cwd) {
   return found.map((p) => p.replace(/\/$/, "")).sort().slice(0, MAX_PATHS);
 }
 async function readLocalFiles(cwd, paths2) {
-  const read = await Promise.all(paths2.map((path3) => readFile3(join4(cwd, path3), "utf8").then((text7) => ({ path: path3, text: text7 }), () => void 0)));
+  const read = await Promise.all(paths2.map((path3) => readFile3(join5(cwd, path3), "utf8").then((text8) => ({ path: path3, text: text8 }), () => void 0)));
   return read.filter((r) => r !== void 0);
 }
 var MAX_PATHS;
@@ -56877,8 +57598,8 @@ var init_read_local_tree = __esm({
 
 // src/core/product/product-files.ts
 function productFolder(specRoot) {
-  const root2 = specRoot.replace(/^\.\/+/, "").replace(/\/+$/, "");
-  return root2 === "" ? "product" : `${root2}/product`;
+  const root3 = specRoot.replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return root3 === "" ? "product" : `${root3}/product`;
 }
 function productFilePaths(specRoot) {
   const folder2 = productFolder(specRoot);
@@ -57549,12 +58270,12 @@ function parseInlineTable(ctx) {
       if ((hasOwn2 = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
+      let unsafe2 = k === "__proto__";
+      if (ctx.uk && (unsafe2 || k === "constructor")) {
         t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
-      if (!hasOwn2 && unsafe) {
+      if (!hasOwn2 && unsafe2) {
         Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
       }
     }
@@ -57636,10 +58357,10 @@ function peekTable(ctx, key, table2, meta3, type) {
       return null;
     }
     if (!hasOwn2) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
+      let unsafe2 = k === "__proto__";
+      if (ctx.uk && (unsafe2 || k === "constructor"))
         return false;
-      if (unsafe) {
+      if (unsafe2) {
         Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
         Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
@@ -57782,8 +58503,8 @@ var init_dist3 = __esm({
 
 // src/core/product/parse-manifest.ts
 function firstLine(error62) {
-  const text7 = error62 instanceof Error ? error62.message : String(error62);
-  return (text7.split("\n")[0] ?? "").trim().replace(/:$/, "");
+  const text8 = error62 instanceof Error ? error62.message : String(error62);
+  return (text8.split("\n")[0] ?? "").trim().replace(/:$/, "");
 }
 function parseJsonManifest(path3, content3) {
   try {
@@ -57876,11 +58597,11 @@ var init_detect_ci_stack = __esm({
 // src/core/product/clean-version.ts
 function cleanVersion(spec) {
   if (spec === void 0) return void 0;
-  let text7 = spec.trim();
-  const alias = /^npm:.+@([^@]+)$/.exec(text7);
-  if (alias?.[1] !== void 0) text7 = alias[1];
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text7) || text7.includes("/")) return void 0;
-  const [firstAlternative = ""] = text7.split(/\s*\|\|?\s*/);
+  let text8 = spec.trim();
+  const alias = /^npm:.+@([^@]+)$/.exec(text8);
+  if (alias?.[1] !== void 0) text8 = alias[1];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text8) || text8.includes("/")) return void 0;
+  const [firstAlternative = ""] = text8.split(/\s*\|\|?\s*/);
   const [firstClause = ""] = firstAlternative.trim().split(/\s*,\s*|\s+(?=[<>=!~^])/);
   let clause = firstClause.replace(/\s+/g, "");
   let orLater = false;
@@ -57893,9 +58614,9 @@ function cleanVersion(spec) {
   const version2 = orLater ? `${clause}+` : clause;
   return PLAIN_VERSION.test(version2) ? version2 : void 0;
 }
-function leadingVersion(text7) {
-  if (text7 === void 0) return void 0;
-  const match2 = /^v?(\d+(?:\.\d+)*)/.exec(text7.trim());
+function leadingVersion(text8) {
+  if (text8 === void 0) return void 0;
+  const match2 = /^v?(\d+(?:\.\d+)*)/.exec(text8.trim());
   return match2?.[1];
 }
 var PLAIN_VERSION;
@@ -57914,8 +58635,8 @@ function splitImage(image3) {
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   return { base: name.slice(name.lastIndexOf("/") + 1).toLowerCase(), tag: colon === -1 ? void 0 : withoutDigest.slice(colon + 1) };
 }
-function substitute(text7, args) {
-  return text7.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
+function substitute(text8, args) {
+  return text8.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced, fallback, bare) => {
     const value2 = args.get(braced ?? bare ?? "");
     return value2 ?? fallback ?? whole;
   });
@@ -58175,10 +58896,10 @@ function withVersion(finding, version2) {
 function detectNodeStack(files3) {
   const findings = [];
   const problems = [];
-  const text7 = files3.get("package.json");
+  const text8 = files3.get("package.json");
   let manifest;
-  if (text7 !== void 0) {
-    const parsed = parseJsonManifest("package.json", text7);
+  if (text8 !== void 0) {
+    const parsed = parseJsonManifest("package.json", text8);
     if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
     else if (!isRecord(parsed.value)) problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
     else manifest = parsed.value;
@@ -58504,9 +59225,9 @@ var init_detect_python_stack = __esm({
 });
 
 // src/core/product/detect-ruby-stack.ts
-function quotedArguments(text7) {
+function quotedArguments(text8) {
   const found = [];
-  for (const part of text7.replace(/\)\s*$/, "").split(",")) {
+  for (const part of text8.replace(/\)\s*$/, "").split(",")) {
     const quoted3 = /^\s*(["'])(.*)\1\s*$/.exec(part);
     if (quoted3?.[2] === void 0) break;
     found.push(quoted3[2]);
@@ -58526,9 +59247,9 @@ function readGemfile(content3) {
   }
   return { gems, ruby };
 }
-function lockSection(content3, heading3) {
+function lockSection(content3, heading4) {
   const lines = content3.split(/\r?\n/);
-  const at = lines.findIndex((line5) => line5.trim() === heading3);
+  const at = lines.findIndex((line5) => line5.trim() === heading4);
   return at === -1 ? void 0 : lines[at + 1]?.trim();
 }
 function detectRubyStack(files3) {
@@ -58805,9 +59526,9 @@ var init_detect_tech_stack = __esm({
 
 // src/fs/read-stack-files.ts
 import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 async function readIfFile(cwd, path3) {
-  const absolute = join5(cwd, path3);
+  const absolute = join6(cwd, path3);
   const info = await stat3(absolute).catch(() => void 0);
   if (info === void 0 || !info.isFile()) return void 0;
   if (info.size > MAX_STACK_FILE_BYTES) return { path: path3, content: "" };
@@ -58851,12 +59572,12 @@ var init_stack_grounding = __esm({
 });
 
 // src/core/model/build-spec-prompt.ts
-function estimateTokens(text7) {
-  return Math.ceil(text7.length / 4);
+function estimateTokens(text8) {
+  return Math.ceil(text8.length / 4);
 }
-function fence4(label2, text7) {
+function fence4(label2, text8) {
   return `<<<${label2}
-${text7}
+${text8}
 ${label2}>>>`;
 }
 function fitted(documents, paths2, budget) {
@@ -58948,7 +59669,7 @@ var init_build_spec_prompt = __esm({
 
 // src/core/model/check-spec-draft.ts
 function hasSource(item) {
-  return [item.requirements, item.answers, item.issue_lines, item.files].some((list5) => (list5 ?? []).length > 0);
+  return [item.requirements, item.answers, item.issue_lines, item.files].some((list6) => (list6 ?? []).length > 0);
 }
 function normalisePath(path3) {
   return path3.trim().replace(/^`|`$/g, "").replace(/^\.?\//, "").replace(/\/+$/, "").replace(/:\d+(-\d+)?$/, "").replace(/#L\d+.*$/, "");
@@ -59007,12 +59728,12 @@ var init_check_spec_draft = __esm({
 });
 
 // src/core/model/render-model-spec.ts
-function safeLine(text7) {
-  const one2 = text7.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function safeLine(text8) {
+  const one2 = text8.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return one2.replace(/^([#>+*-]|\d+[.)]|\[)/, "\\$1");
 }
-function short(text7, max = 50) {
-  const one2 = text7.replace(/\s+/g, " ").trim();
+function short(text8, max = 50) {
+  const one2 = text8.replace(/\s+/g, " ").trim();
   return one2.length <= max ? one2 : `${one2.slice(0, Math.max(one2.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 function sourceList(item, grounding) {
@@ -59024,9 +59745,9 @@ function sourceList(item, grounding) {
     ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``)
   ];
 }
-function withSources(text7, item, grounding) {
-  const list5 = sourceList(item, grounding);
-  return list5.length === 0 ? safeLine(text7) : `${safeLine(text7)} _(${list5.join("; ")})_`;
+function withSources(text8, item, grounding) {
+  const list6 = sourceList(item, grounding);
+  return list6.length === 0 ? safeLine(text8) : `${safeLine(text8)} _(${list6.join("; ")})_`;
 }
 function section2(title, lines, empty4) {
   return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
@@ -59039,8 +59760,8 @@ function renderModelSpec(input2) {
   for (const [i, r] of draft.requirements.entries()) {
     if (proposed.has(i)) continue;
     n += 1;
-    const list5 = sourceList(r, grounding);
-    specific.push(`**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`, "", ...r.details.map((d) => `- ${safeLine(d)}`), ...list5.length > 0 ? [`- _Sources: ${list5.join("; ")}_`] : [], "");
+    const list6 = sourceList(r, grounding);
+    specific.push(`**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`, "", ...r.details.map((d) => `- ${safeLine(d)}`), ...list6.length > 0 ? [`- _Sources: ${list6.join("; ")}_`] : [], "");
   }
   const criteria = [...grounding.acceptance.map((a) => `- ${a}`), ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`)];
   if (criteria.length > 0) specific.push("**Acceptance criteria**", "", ...criteria, "");
@@ -59093,8 +59814,8 @@ var init_chat_model = __esm({
 });
 
 // src/model/request-structured.ts
-function parseJson(text7) {
-  const trimmed = text7.trim();
+function parseJson(text8) {
+  const trimmed = text8.trim();
   const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n```$/.exec(trimmed);
   return JSON.parse(fenced?.[1] ?? trimmed);
 }
@@ -59521,9 +60242,9 @@ var init_values = __esm({
       }
       return n;
     };
-    safeJSON = (text7) => {
+    safeJSON = (text8) => {
       try {
-        return JSON.parse(text7);
+        return JSON.parse(text8);
       } catch (err) {
         return void 0;
       }
@@ -60689,8 +61410,8 @@ async function defaultParseResponse(client, props) {
       jsonBodyLength = bodyText.length;
       return addRequestID(json2, response);
     }
-    const text7 = await response.text();
-    return text7;
+    const text8 = await response.text();
+    return text8;
   })().catch((error62) => {
     throw asAbortError(error62, props.controller.signal);
   });
@@ -66053,7 +66774,7 @@ function captureSnapshotArrayItem(array2, index2) {
   }
   return descriptor.value;
 }
-function mapCapturedSnapshotArray(array2, maximum, kind, map4) {
+function mapCapturedSnapshotArray(array2, maximum, kind, map5) {
   const descriptor = Object.getOwnPropertyDescriptor(array2, "length");
   const length = descriptor && "value" in descriptor ? descriptor.value : void 0;
   if (typeof length !== "number" || !Number.isSafeInteger(length) || length < 0 || length > maximum) {
@@ -66069,7 +66790,7 @@ function mapCapturedSnapshotArray(array2, maximum, kind, map4) {
     if (!("value" in item)) {
       throw new OpenAIError("Chat completion stream contains an unsafe structured JSON snapshot");
     }
-    mapped[index2] = map4(item.value, index2);
+    mapped[index2] = map5(item.value, index2);
   }
   return mapped;
 }
@@ -66405,7 +67126,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
   if (initial.response_format) {
     rememberSerializedParserSchema(originalSchemaSignatures, initial.response_format, initial.response_format, "json_schema");
   }
-  let root2;
+  let root3;
   let tools;
   let responseFormat;
   let responseFrame;
@@ -66415,8 +67136,8 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
   let functionFrames = /* @__PURE__ */ new WeakMap();
   return observeJSONRequestBody(body, {
     value(holder, key, value2) {
-      if (!root2 && key === "" && typeof value2 === "object" && value2 !== null) {
-        root2 = value2;
+      if (!root3 && key === "" && typeof value2 === "object" && value2 !== null) {
+        root3 = value2;
         tools = void 0;
         responseFormat = void 0;
         responseFrame = void 0;
@@ -66426,7 +67147,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
         functionFrames = /* @__PURE__ */ new WeakMap();
         return;
       }
-      if (holder === root2 && key === "response_format") {
+      if (holder === root3 && key === "response_format") {
         if (typeof value2 === "object" && value2 !== null) {
           responseFormat = value2;
           const owner = ownSerializedParserObject(holder, key);
@@ -66437,7 +67158,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
         }
         return;
       }
-      if (holder === root2 && key === "tools") {
+      if (holder === root3 && key === "tools") {
         if (Array.isArray(value2)) {
           tools = new Proxy(value2, {
             get(target, property) {
@@ -66499,7 +67220,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
       return void 0;
     },
     complete() {
-      if (!root2) {
+      if (!root3) {
         return;
       }
       const snapshot = cloneParserConfigObject(initial);
@@ -66521,7 +67242,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
         delete snapshot.response_format;
       }
       update(snapshot);
-      root2 = void 0;
+      root3 = void 0;
       tools = void 0;
       responseFormat = void 0;
       responseFrame = void 0;
@@ -72832,8 +73553,8 @@ var init_automations = __esm({
 // node_modules/openai/lib/beta/agents/files.mjs
 function validateAgentFilePath(path3) {
   const parts = path3.split("/");
-  const root2 = parts[2] ?? "";
-  if (!path3.startsWith("/workspace/") || path3.includes("\\") || path3.includes("\0") || parts.slice(1).some((part) => part === "" || part === "." || part === "..") || root2 === ".codex" || root2 === ".managed-agents" || root2.startsWith(".managed-agents-") || path3 === "/workspace/outputs") {
+  const root3 = parts[2] ?? "";
+  if (!path3.startsWith("/workspace/") || path3.includes("\\") || path3.includes("\0") || parts.slice(1).some((part) => part === "" || part === "." || part === "..") || root3 === ".codex" || root3 === ".managed-agents" || root3.startsWith(".managed-agents-") || path3 === "/workspace/outputs") {
     throw new OpenAIError("Agent files require a non-reserved absolute file path inside /workspace");
   }
 }
@@ -74490,7 +75211,7 @@ function agentFormatParser(format2) {
     throw new OpenAIError("Typed agent formats require own enumerable type and schema data properties");
   }
   const parse6 = descriptor.value;
-  return { type: "json_schema", schema, $parseRaw: (text7) => parse6.call(format2, text7) };
+  return { type: "json_schema", schema, $parseRaw: (text8) => parse6.call(format2, text8) };
 }
 function snapshotJSONProperty(object2, key, capture = (value2) => value2) {
   const descriptor = Object.getOwnPropertyDescriptor(object2, key);
@@ -74507,15 +75228,15 @@ function snapshotJSONProperty(object2, key, capture = (value2) => value2) {
   });
 }
 function captureAgentOutput(input2, options) {
-  const body = snapshotJSONProperty(input2, "agent", (agent2) => agent2 ? snapshotJSONProperty(agent2, "text", (text8) => text8 ? snapshotJSONProperty(text8, "format") : text8) : agent2);
+  const body = snapshotJSONProperty(input2, "agent", (agent2) => agent2 ? snapshotJSONProperty(agent2, "text", (text9) => text9 ? snapshotJSONProperty(text9, "format") : text9) : agent2);
   const agent = ownJSONValue(body, "agent");
-  const text7 = ownJSONValue(agent, "text");
-  const format2 = agentFormatParser(ownJSONValue(text7, "format"));
+  const text8 = ownJSONValue(agent, "text");
+  const format2 = agentFormatParser(ownJSONValue(text8, "format"));
   if (!format2) {
     return { body, options };
   }
   const schema = structuredClone(format2.schema);
-  for (const envelope of [body, agent, text7]) {
+  for (const envelope of [body, agent, text8]) {
     if (envelope && "toJSON" in envelope) {
       throw new OpenAIError("Typed agent requests cannot customize body, agent, or text serialization");
     }
@@ -74531,7 +75252,7 @@ function captureAgentOutput(input2, options) {
       ...body,
       agent: {
         ...agent,
-        text: { ...text7, format: { type: "json_schema", schema } }
+        text: { ...text8, format: { type: "json_schema", schema } }
       }
     },
     format: format2
@@ -80091,11 +80812,11 @@ function effectiveTextFormat({ body }, parseAs) {
       if (!isObj(item) || item["type"] !== "configuration_update") {
         continue;
       }
-      const { text: text8 } = item;
-      if (!isObj(text8)) {
+      const { text: text9 } = item;
+      if (!isObj(text9)) {
         continue;
       }
-      const { format: format3 } = text8;
+      const { format: format3 } = text9;
       if (!isTextFormat(format3)) {
         continue;
       }
@@ -80105,8 +80826,8 @@ function effectiveTextFormat({ body }, parseAs) {
       return parseAs ?? format3;
     }
   }
-  const { text: text7 } = body;
-  const format2 = isObj(text7) ? text7["format"] : null;
+  const { text: text8 } = body;
+  const format2 = isObj(text8) ? text8["format"] : null;
   return parseAs ?? (isTextFormat(format2) ? format2 : null);
 }
 function resolveResponseParseOptions(params, options) {
@@ -80356,14 +81077,14 @@ function getOutputText(context, output2) {
   if (output2.type !== "message") {
     return "";
   }
-  let text7 = "";
+  let text8 = "";
   for (const content3 of output2.content) {
     if (content3.type === "output_text") {
-      text7 += content3.text;
+      text8 += content3.text;
     }
   }
-  context.outputTextLengths.set(output2, text7.length);
-  return text7;
+  context.outputTextLengths.set(output2, text8.length);
+  return text8;
 }
 function ensureCanonicalOutputText(context, snapshot) {
   if (context.deferOutputText) {
@@ -80374,13 +81095,13 @@ function ensureCanonicalOutputText(context, snapshot) {
     return;
   }
   const outputTextIndex = new OutputTextIndex();
-  let text7 = "";
+  let text8 = "";
   for (const output2 of snapshot.output) {
     const outputText2 = getOutputText(context, output2);
-    text7 += outputText2;
+    text8 += outputText2;
     outputTextIndex.append(outputText2.length);
   }
-  snapshot.output_text = text7;
+  snapshot.output_text = text8;
   context.outputTextIndex = outputTextIndex;
   context.canonicalSnapshot = snapshot;
 }
@@ -80709,15 +81430,15 @@ function accumulateOutputItemEvent(event, snapshot, context) {
       snapshot.output.push(output2);
       addOutputItemIdentities(identityIndex.identities, identities);
       identityIndex.length = snapshot.output.length;
-      const text7 = getOutputText(context, output2);
+      const text8 = getOutputText(context, output2);
       if (context.canonicalSnapshot === snapshot) {
-        context.outputTextIndex.append(text7.length);
+        context.outputTextIndex.append(text8.length);
       }
-      if (text7) {
+      if (text8) {
         if (context.deferOutputText) {
           context.outputTextDirty = true;
         } else {
-          snapshot.output_text += text7;
+          snapshot.output_text += text8;
         }
       }
       return true;
@@ -85202,9 +85923,9 @@ var init_client = __esm({
           assign3("[REDACTED]");
         }
       }
-      for (const { map: map4, entries: entries2 } of pendingMaps) {
+      for (const { map: map5, entries: entries2 } of pendingMaps) {
         for (const [key, entry] of entries2)
-          map4.set(key, entry);
+          map5.set(key, entry);
       }
       return sanitizedValue;
     }, _OpenAI_sanitizeLogger = function _OpenAI_sanitizeLogger2(logger) {
@@ -85397,11 +86118,11 @@ function boundedRetryFetch(inner, maxSeconds) {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
 }
-function redactToken(text7, token) {
-  return token.length >= 8 ? text7.split(token).join("[redacted]") : text7;
+function redactToken(text8, token) {
+  return token.length >= 8 ? text8.split(token).join("[redacted]") : text8;
 }
-function redact(text7, token) {
-  const one2 = text7.replace(/\s+/g, " ").trim();
+function redact(text8, token) {
+  const one2 = text8.replace(/\s+/g, " ").trim();
   const short4 = one2.length > 200 ? `${one2.slice(0, 200)}\u2026` : one2;
   return token.length >= 4 ? short4.split(token).join("[token]") : short4;
 }
@@ -85450,9 +86171,9 @@ function createChatCompletionsModel(endpoint, options = {}) {
           promptTokens: completion.usage?.prompt_tokens ?? 0,
           completionTokens: completion.usage?.completion_tokens ?? 0
         };
-        const text7 = redactToken(completion.choices[0]?.message.content ?? "", endpoint.token);
-        if (text7.trim() === "") return { ok: false, failure: { kind: "empty", message: "the model answered with no content" }, usage };
-        return { ok: true, text: text7, usage };
+        const text8 = redactToken(completion.choices[0]?.message.content ?? "", endpoint.token);
+        if (text8.trim() === "") return { ok: false, failure: { kind: "empty", message: "the model answered with no content" }, usage };
+        return { ok: true, text: text8, usage };
       } catch (error62) {
         return { ok: false, failure: failureOf(error62, endpoint, timeoutMs), usage: { calls: 1, promptTokens: 0, completionTokens: 0 } };
       }
@@ -87862,8 +88583,8 @@ var init_make_slug = __esm({
 // src/fs/read-text-file.ts
 import { readFile as readFile5 } from "node:fs/promises";
 function cannotRead(error62, shownAs) {
-  const code4 = error62.code ?? "error";
-  const why = code4 === "EACCES" ? "permission denied" : code4 === "EISDIR" ? "it is a folder" : code4 === "ENOENT" ? "no such file" : code4;
+  const code6 = error62.code ?? "error";
+  const why = code6 === "EACCES" ? "permission denied" : code6 === "EISDIR" ? "it is a folder" : code6 === "ENOENT" ? "no such file" : code6;
   return new AgentOsError("user-input", `Cannot read ${shownAs}: ${why}`, { cause: error62 });
 }
 async function readTextFile(path3, shownAs) {
@@ -87885,8 +88606,8 @@ var init_read_text_file = __esm({
 });
 
 // src/core/spec/parse-answers.ts
-function isUnclearAnswer(text7) {
-  const plain = plainText(text7).replace(/\s+/g, " ").trim();
+function isUnclearAnswer(text8) {
+  const plain = plainText(text8).replace(/\s+/g, " ").trim();
   if (plain === "" || /^\?+$/.test(plain)) return true;
   const words3 = plain.split(" ").length;
   return words3 <= MAX_VAGUE_WORDS && VAGUE.test(plain.replace(/^[^a-z0-9?-]+/i, ""));
@@ -88015,16 +88736,16 @@ function itemOf(items, task) {
 }
 function sliceGroupTasks(tasksSource, tasks2, group, options = {}) {
   let source = tasksSource.startsWith("\uFEFF") ? ` ${tasksSource.slice(1)}` : tasksSource;
-  const own6 = group.tasks.map((i) => tasks2.tasks[i]).filter((t) => t !== void 0);
+  const own9 = group.tasks.map((i) => tasks2.tasks[i]).filter((t) => t !== void 0);
   if (options.openMarkers === true) {
-    for (const task of own6) {
+    for (const task of own9) {
       const at = task.markerOffset;
       if (source[at] === "-" || source[at] === "~") source = `${source.slice(0, at)} ${source.slice(at + 1)}`;
     }
   }
   const items = [];
   listItems(parseMarkdown(source), items);
-  const roots = own6.filter((t) => t.parent === void 0 || tasks2.tasks[t.parent]?.group !== t.group);
+  const roots = own9.filter((t) => t.parent === void 0 || tasks2.tasks[t.parent]?.group !== t.group);
   const blocks = roots.map((task) => {
     const item = itemOf(items, task);
     const start = item?.position?.start;
@@ -88068,8 +88789,8 @@ function baseName(path3) {
 function standardsFolderOf(specFolder) {
   const normalised = `/${specFolder.replace(/^\.\/|\/+$/g, "")}`;
   const at = normalised.lastIndexOf("/specs/");
-  const root2 = at < 0 ? "agent-os" : normalised.slice(1, Math.max(at, 1));
-  return joinPath2(root2, "standards");
+  const root3 = at < 0 ? "agent-os" : normalised.slice(1, Math.max(at, 1));
+  return joinPath2(root3, "standards");
 }
 function standardsOf(orchestration, folder2) {
   const standards = orchestration?.standards;
@@ -88086,17 +88807,17 @@ function standardsOf(orchestration, folder2) {
 }
 function standardsSection(input2, folder2) {
   const files3 = standardsOf(input2.orchestration, folder2);
-  const heading3 = "## User Standards & Preferences Compliance";
+  const heading4 = "## User Standards & Preferences Compliance";
   if (files3 === void 0) {
     return [
-      heading3,
+      heading4,
       "",
       `orchestration.yml sets no standards for this task group. Follow the standards in ${reference2(`${folder2}/`, folder2)} that apply to this work, and the conventions of the code around it. (Set \`standards:\` for this group in orchestration.yml to choose them.)`
     ];
   }
-  if (files3.length === 0) return [heading3, "", "orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it."];
+  if (files3.length === 0) return [heading4, "", "orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it."];
   return [
-    heading3,
+    heading4,
     "",
     "IMPORTANT: Ensure that your implementation work is ALIGNED with and DOES NOT CONFLICT with the user's preferences and standards as detailed in the following files (a path ending in `/` means every file in that folder):",
     "",
@@ -88104,10 +88825,10 @@ function standardsSection(input2, folder2) {
   ];
 }
 function dependencySection(input2) {
-  const text7 = input2.group.dependencies;
-  if (text7 === void 0) return [];
-  const keys = parseGroupDependencies(text7);
-  if (keys.length === 0) return [`**Dependencies:** ${text7}`];
+  const text8 = input2.group.dependencies;
+  if (text8 === void 0) return [];
+  const keys = parseGroupDependencies(text8);
+  if (keys.length === 0) return [`**Dependencies:** ${text8}`];
   const complete = completeGroups(input2.tasks);
   const lines = keys.map((key) => {
     const group = findGroupByKey(input2.tasks, key);
@@ -88115,7 +88836,7 @@ function dependencySection(input2) {
     const state2 = complete.has(key) ? "complete" : "not complete yet: build on what is there, and do not implement its tasks here";
     return `- Task Group ${key}: ${groupName(group)} (${state2})`;
   });
-  return [`**Dependencies:** ${text7}. This group builds on:`, "", ...lines];
+  return [`**Dependencies:** ${text8}. This group builds on:`, "", ...lines];
 }
 function renderGroupPrompt(input2) {
   const { group, links, orchestration } = input2;
@@ -88202,15 +88923,15 @@ function stringList(node3, words3) {
     const values = [];
     let bad = false;
     for (const item of node3.items) {
-      const text8 = read(item);
-      if (text8 === void 0) bad = true;
-      else if (text8 !== "") values.push({ text: text8, node: item });
+      const text9 = read(item);
+      if (text9 === void 0) bad = true;
+      else if (text9 !== "") values.push({ text: text9, node: item });
     }
     return { values, bad };
   }
-  const text7 = read(node3);
-  if (text7 === void 0) return { values: [], bad: true };
-  return { values: text7.split(words3 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
+  const text8 = read(node3);
+  if (text8 === void 0) return { values: [], bad: true };
+  return { values: text8.split(words3 ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => v === "" ? [] : [{ text: v, node: node3 }]), bad: false };
 }
 function readOrchestrationEntry(node3, position2, lines) {
   const lineOf3 = (at, fallback = 0) => {
@@ -88286,8 +89007,8 @@ function describe4(value2) {
   if (typeof value2 === "boolean") return `the value ${String(value2)}`;
   return Array.isArray(value2) ? "a list" : "a map of keys";
 }
-function valueAt(root2, path3) {
-  let value2 = root2;
+function valueAt(root3, path3) {
+  let value2 = root3;
   for (const p of path3) value2 = typeof value2 === "object" && value2 !== null ? value2[p] : void 0;
   return value2;
 }
@@ -88318,20 +89039,20 @@ function checkAgainst(schema, value2, known, owner) {
   }
   return problems;
 }
-var scalar, text6, empty3, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, ENTRY_KEYS, FILE_KEYS, EXPECTED2;
+var scalar, text7, empty3, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, ENTRY_KEYS, FILE_KEYS, EXPECTED2;
 var init_orchestration_schema = __esm({
   "src/core/orchestration/orchestration-schema.ts"() {
     "use strict";
     init_zod();
     init_nearest_word();
     scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
-    text6 = external_exports.string();
+    text7 = external_exports.string();
     empty3 = external_exports.null();
     ORCHESTRATION_ENTRY_SCHEMA = external_exports.strictObject({
       name: external_exports.union([scalar, empty3]).optional(),
-      number: external_exports.union([external_exports.number().int().nonnegative(), text6, empty3]).optional(),
-      claude_code_subagent: external_exports.union([text6, empty3]).optional(),
-      standards: external_exports.union([external_exports.array(text6), text6, empty3]).optional(),
+      number: external_exports.union([external_exports.number().int().nonnegative(), text7, empty3]).optional(),
+      claude_code_subagent: external_exports.union([text7, empty3]).optional(),
+      standards: external_exports.union([external_exports.array(text7), text7, empty3]).optional(),
       assignees: external_exports.union([external_exports.array(scalar), scalar, empty3]).optional(),
       assignee: external_exports.union([external_exports.array(scalar), scalar, empty3]).optional()
     });
@@ -88367,13 +89088,13 @@ function readFile6(yaml) {
   if (!(0, import_yaml4.isMap)(contents)) {
     return { ok: false, problems: [`${FILE2} should be a map with a \`${KEY}:\` list; it is not one.`] };
   }
-  const list5 = contents.get(KEY, true);
-  if (list5 === void 0 || (0, import_yaml4.isScalar)(list5) && list5.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
-  if (!(0, import_yaml4.isSeq)(list5)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
-  const entries2 = list5.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
+  const list6 = contents.get(KEY, true);
+  if (list6 === void 0 || (0, import_yaml4.isScalar)(list6) && list6.value === null) return { ok: true, doc, entries: [], hasList: false, problems: [] };
+  if (!(0, import_yaml4.isSeq)(list6)) return { ok: false, problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`] };
+  const entries2 = list6.items.map((item, position2) => readOrchestrationEntry(item, position2, lines));
   const problems = [
     ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE2),
-    ...list5.items.flatMap((item, position2) => [
+    ...list6.items.flatMap((item, position2) => [
       ...(0, import_yaml4.isMap)(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position2], lines, "a task group") : [],
       ...entries2[position2]?.problems ?? []
     ])
@@ -88383,15 +89104,15 @@ function readFile6(yaml) {
 function keyPath(path3) {
   return path3.map((p, i) => typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${p}`).join("");
 }
-function schemaProblems(map4, schema, known, at, lines, owner) {
+function schemaProblems(map5, schema, known, at, lines, owner) {
   const lineOf3 = (problem) => {
     const key = problem.path[0];
-    const pair2 = map4.items.find((p) => (0, import_yaml4.isScalar)(p.key) && String(p.key.value) === String(key));
+    const pair2 = map5.items.find((p) => (0, import_yaml4.isScalar)(p.key) && String(p.key.value) === String(key));
     const node3 = problem.message.startsWith("is not a key") ? pair2?.key : pair2?.value ?? pair2?.key;
-    const range = node3?.range ?? map4.range;
+    const range = node3?.range ?? map5.range;
     return range == null ? 0 : lines.linePos(range[0]).line;
   };
-  return checkAgainst(schema, map4.toJSON(), known, owner).map((problem) => ({ line: lineOf3(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` })).sort((a, b) => a.line - b.line).map((p) => `${FILE2} line ${p.line}: ${p.text}`);
+  return checkAgainst(schema, map5.toJSON(), known, owner).map((problem) => ({ line: lineOf3(problem), text: `\`${keyPath([...at, ...problem.path])}\` ${problem.message}.` })).sort((a, b) => a.line - b.line).map((p) => `${FILE2} line ${p.line}: ${p.text}`);
 }
 function matchEntries(wanted, entries2) {
   const claimed = /* @__PURE__ */ new Set();
@@ -88471,12 +89192,12 @@ function planOrchestration(tasks2, existingYaml) {
   }
   const groups2 = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));
   const contents = (0, import_yaml4.isMap)(doc.contents) ? doc.contents : void 0;
-  const list5 = contents?.get(KEY, true);
-  const before = (0, import_yaml4.isSeq)(list5) ? list5.items : [];
+  const list6 = contents?.get(KEY, true);
+  const before = (0, import_yaml4.isSeq)(list6) ? list6.items : [];
   if (items.length !== before.length || items.some((node3, i) => node3 !== before[i])) changed = true;
   if (!changed) return { groups: groups2, text: existingYaml, problems };
-  if ((0, import_yaml4.isSeq)(list5)) {
-    list5.items = items;
+  if ((0, import_yaml4.isSeq)(list6)) {
+    list6.items = items;
   } else {
     const seq = new import_yaml4.YAMLSeq();
     seq.items = items;
@@ -88541,9 +89262,9 @@ var init_ground_group_prompt = __esm({
 });
 
 // src/core/model/build-group-prompt-request.ts
-function fence5(label2, text7) {
+function fence5(label2, text8) {
   return `<<<${label2}
-${text7}
+${text8}
 ${label2}>>>`;
 }
 function renderGroupPromptRequest(grounding, budgetTokens) {
@@ -88707,9 +89428,9 @@ function renderModelGroupPrompt(floor, guidance, marker) {
 
 ${guidance}`, marker);
 }
-function cachedGuidance(text7, inputs) {
-  if (text7 === void 0) return void 0;
-  const marked = readMarkedFile("prompt", text7);
+function cachedGuidance(text8, inputs) {
+  if (text8 === void 0) return void 0;
+  const marked = readMarkedFile("prompt", text8);
   if (!marked.marked || !marked.intact || marked.data.drafter !== "model" || marked.data.inputs !== inputs || typeof marked.data.model !== "string") return void 0;
   const at = marked.content.lastIndexOf(`
 ${MODEL_GUIDANCE_HEADING}
@@ -88779,14 +89500,14 @@ __export(orchestrate_command_exports, {
   orchestrateCommand: () => orchestrateCommand
 });
 import { readdir as readdir2 } from "node:fs/promises";
-import { join as join9, resolve as resolve8 } from "node:path";
+import { join as join10, resolve as resolve8 } from "node:path";
 async function filesIn(folder2) {
   try {
     const entries2 = await readdir2(folder2, { withFileTypes: true });
     return entries2.filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name).sort();
   } catch (error62) {
-    const code4 = error62.code;
-    if (code4 === "ENOENT" || code4 === "ENOTDIR") return [];
+    const code6 = error62.code;
+    if (code6 === "ENOENT" || code6 === "ENOTDIR") return [];
     throw new AgentOsError("user-input", `Cannot list ${folder2}: ${describeFsError(error62)}`, { cause: error62 });
   }
 }
@@ -88797,7 +89518,7 @@ function titleOf(spec, tasks2, folder2) {
   if (fromTasks !== "") return fromTasks;
   return folder2.slice(folder2.lastIndexOf("/") + 1).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 }
-async function promptDrafter(options, root2, specTitle, tasks2) {
+async function promptDrafter(options, root3, specTitle, tasks2) {
   const env = options.env ?? process.env;
   if (options.model === false || options.model === void 0 && (env[MODEL_ENV.model] ?? "") === "" && (env[MODEL_ENV.url] ?? "") === "") return {};
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
@@ -88805,9 +89526,9 @@ async function promptDrafter(options, root2, specTitle, tasks2) {
   const { model } = chosen;
   if (model === void 0) return chosen.warning === void 0 ? {} : { warning: chosen.warning };
   const { draftGroupPrompt: draftGroupPrompt2 } = await Promise.resolve().then(() => (init_draft_group_prompt(), draft_group_prompt_exports));
-  const folder2 = displayPath(root2, options.cwd);
+  const folder2 = displayPath(root3, options.cwd);
   const paths2 = (await readLocalTree(options.cwd)).filter((p) => p !== folder2 && !p.startsWith(`${folder2}/`));
-  const specText = await readTextFileIfAny(join9(root2, "spec.md"), "spec.md");
+  const specText = await readTextFileIfAny(join10(root3, "spec.md"), "spec.md");
   const stack = detectTechStack(await readStackFiles(options.cwd));
   const spec = specText === void 0 ? void 0 : readSpec(specText);
   return {
@@ -88827,17 +89548,17 @@ async function writeIfChanged(absolute, shown, content3, base, existing) {
   return "Wrote";
 }
 async function orchestrateCommand(folder2, options) {
-  const root2 = resolve8(options.cwd, folder2);
-  const shownFolder = root2 === resolve8(options.cwd) ? "." : displayPath(root2, options.cwd);
+  const root3 = resolve8(options.cwd, folder2);
+  const shownFolder = root3 === resolve8(options.cwd) ? "." : displayPath(root3, options.cwd);
   const at = (path3) => shownFolder === "." ? path3 : `${shownFolder}/${path3}`;
-  const tasksSource = await readTextFileIfAny(join9(root2, "tasks.md"), at("tasks.md"));
+  const tasksSource = await readTextFileIfAny(join10(root3, "tasks.md"), at("tasks.md"));
   if (tasksSource === void 0) {
     throw new AgentOsError(
       "user-input",
       `${at("tasks.md")} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`
     );
   }
-  const tasks2 = parseTaskFile(tasksSource, { path: join9(root2, "tasks.md") });
+  const tasks2 = parseTaskFile(tasksSource, { path: join10(root3, "tasks.md") });
   if (tasks2.tasks.length === 0) {
     throw new AgentOsError(
       "user-input",
@@ -88845,11 +89566,11 @@ async function orchestrateCommand(folder2, options) {
     );
   }
   const out = [];
-  const orchestrationPath = join9(root2, "orchestration.yml");
+  const orchestrationPath = join10(root3, "orchestration.yml");
   const existing = await readTextFileIfAny(orchestrationPath, at("orchestration.yml"));
   const plan = planOrchestration(tasks2, existing);
-  const base = writeBase(options.cwd, root2);
-  await refuseSymlinks(join9(root2, "implementation", "prompts"), base, at("implementation/prompts"));
+  const base = writeBase(options.cwd, root3);
+  await refuseSymlinks(join10(root3, "implementation", "prompts"), base, at("implementation/prompts"));
   const did = await writeIfChanged(orchestrationPath, at("orchestration.yml"), plan.text, base, existing);
   out.push(`${did} ${at("orchestration.yml")} (${tasks2.groups.length} task group${tasks2.groups.length === 1 ? "" : "s"})`);
   const links = {
@@ -88857,11 +89578,11 @@ async function orchestrateCommand(folder2, options) {
     spec: at("spec.md"),
     requirements: at("planning/requirements.md"),
     tasks: at("tasks.md"),
-    visuals: (await filesIn(join9(root2, "planning", "visuals"))).map((name) => at(`planning/visuals/${name}`))
+    visuals: (await filesIn(join10(root3, "planning", "visuals"))).map((name) => at(`planning/visuals/${name}`))
   };
-  const specTitle = titleOf(await readTextFileIfAny(join9(root2, "spec.md"), at("spec.md")), tasksSource, shownFolder === "." ? root2 : shownFolder);
+  const specTitle = titleOf(await readTextFileIfAny(join10(root3, "spec.md"), at("spec.md")), tasksSource, shownFolder === "." ? root3 : shownFolder);
   const written = /* @__PURE__ */ new Set();
-  const drafter = await promptDrafter(options, root2, specTitle, tasks2);
+  const drafter = await promptDrafter(options, root3, specTitle, tasks2);
   const notes = [];
   for (const [i, group] of tasks2.groups.entries()) {
     const promptPath = groupPromptPath(shownFolder, group, tasks2);
@@ -88878,8 +89599,8 @@ async function orchestrateCommand(folder2, options) {
   }
   if (notes.length > 0) out.push("", renderPromptsNote(notes).replace(/<\/?sub>/g, "").replace(/\n\n/g, "\n"));
   const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...drafter.warning === void 0 ? [] : [`warning: ${drafter.warning}`]];
-  for (const name of await filesIn(join9(root2, "implementation", "prompts"))) {
-    if (name.endsWith(".md") && !written.has(join9(root2, "implementation", "prompts", name))) {
+  for (const name of await filesIn(join10(root3, "implementation", "prompts"))) {
+    if (name.endsWith(".md") && !written.has(join10(root3, "implementation", "prompts", name))) {
       warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);
     }
   }
@@ -88913,13 +89634,13 @@ var init_orchestrate_command = __esm({
 });
 
 // src/core/product/split-feature.ts
-function words2(text7) {
-  return text7.split(/\s+/).filter((w) => w !== "").length;
+function words2(text8) {
+  return text8.split(/\s+/).filter((w) => w !== "").length;
 }
-function firstSeparator(text7) {
+function firstSeparator(text8) {
   let best2;
   for (const separator of SEPARATORS) {
-    const at = text7.indexOf(separator);
+    const at = text8.indexOf(separator);
     if (at !== -1 && (best2 === void 0 || at < best2.at)) best2 = { at, separator };
   }
   return best2;
@@ -88963,8 +89684,8 @@ var init_split_feature = __esm({
 });
 
 // src/core/product/product-entries.ts
-function entryKey(text7) {
-  return plainText(text7).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function entryKey(text8) {
+  return plainText(text8).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function featureOf(entry) {
   const feature2 = splitFeature(entry.source, entry.nodes);
@@ -89006,9 +89727,9 @@ var init_product_entries = __esm({
 });
 
 // src/core/product/classify-product-heading.ts
-function classifyProductHeading(heading3) {
-  const text7 = heading3.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
-  for (const [section4, pattern] of RULES2) if (pattern.test(text7)) return section4;
+function classifyProductHeading(heading4) {
+  const text8 = heading4.toLowerCase().replace(/[*_`:]+/g, " ").replace(/\s+/g, " ").trim();
+  for (const [section4, pattern] of RULES2) if (pattern.test(text8)) return section4;
   return "other";
 }
 var RULES2;
@@ -89067,8 +89788,8 @@ function splitLabelledLines(lines) {
   }
   return labelled ? segments : [];
 }
-function splitInlineList(text7, splitOnAnd) {
-  const trimmed = text7.trim().replace(/[.;]+$/, "");
+function splitInlineList(text8, splitOnAnd) {
+  const trimmed = text8.trim().replace(/[.;]+$/, "");
   if (trimmed.includes(":")) return [trimmed];
   const parts = trimmed.split(/\s*[,;]\s*/);
   const last = parts.pop() ?? "";
@@ -89100,23 +89821,23 @@ function isPseudoHeading2(node3) {
   return trailing === "" || trailing === ":";
 }
 function leadInSection(node3, next) {
-  const text7 = toString(node3).trim();
-  if (next?.type !== "list" || !text7.endsWith(":") || text7.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
-  const section4 = classifyProductHeading(text7);
+  const text8 = toString(node3).trim();
+  if (next?.type !== "list" || !text8.endsWith(":") || text8.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
+  const section4 = classifyProductHeading(text8);
   return section4 === "other" ? void 0 : section4;
 }
-function entryOf(source, paragraph3, subItems) {
-  return { source, nodes: paragraph3.children, text: oneLine(sliceOf(source, paragraph3)), subItems };
+function entryOf(source, paragraph4, subItems) {
+  return { source, nodes: paragraph4.children, text: oneLine(sliceOf(source, paragraph4)), subItems };
 }
-function subItemTexts(source, list5) {
-  return list5.children.flatMap((item) => {
+function subItemTexts(source, list6) {
+  return list6.children.flatMap((item) => {
     const [first, ...rest] = item.children;
-    const own6 = first?.type === "paragraph" ? [oneLine(sliceOf(source, first))] : [];
-    return [...own6, ...rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : [])].filter((t) => t !== "");
+    const own9 = first?.type === "paragraph" ? [oneLine(sliceOf(source, first))] : [];
+    return [...own9, ...rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : [])].filter((t) => t !== "");
   });
 }
-function listEntries(source, list5) {
-  return list5.children.flatMap((item) => {
+function listEntries(source, list6) {
+  return list6.children.flatMap((item) => {
     const [first, ...rest] = item.children;
     if (first?.type !== "paragraph") return [];
     const subItems = rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : []);
@@ -89127,9 +89848,9 @@ function listEntries(source, list5) {
 function continuesLine(line5) {
   return !/^[\p{Lu}\p{N}*_`[~"'“<!]/u.test(line5);
 }
-function paragraphLines(source, paragraph3, quoted3 = false) {
+function paragraphLines(source, paragraph4, quoted3 = false) {
   const lines = [];
-  for (const [index2, raw] of sliceOf(source, paragraph3).split("\n").entries()) {
+  for (const [index2, raw] of sliceOf(source, paragraph4).split("\n").entries()) {
     const line5 = (quoted3 && index2 > 0 ? raw.replace(/^[\s>]*/, "") : raw).trim();
     if (line5 === "") continue;
     const previous3 = lines.length - 1;
@@ -89145,10 +89866,10 @@ function parseProductSections(markdown) {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const sections = [];
   let current2 = { section: "preamble", heading: void 0, paragraphs: [], lines: [], items: [] };
-  const start = (heading3) => {
+  const start = (heading4) => {
     if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
-    const text7 = oneLine(heading3).replace(/:\s*$/, "");
-    current2 = { section: classifyProductHeading(text7), heading: text7, paragraphs: [], lines: [], items: [] };
+    const text8 = oneLine(heading4).replace(/:\s*$/, "");
+    current2 = { section: classifyProductHeading(text8), heading: text8, paragraphs: [], lines: [], items: [] };
   };
   const visit3 = (nodes, quoted3) => {
     for (const [index2, node3] of nodes.entries()) {
@@ -89158,7 +89879,7 @@ function parseProductSections(markdown) {
         start(toString(node3));
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
-        const text7 = oneLine(sliceOf(source, node3));
+        const text8 = oneLine(sliceOf(source, node3));
         const labelled = lead === void 0 && !quoted3 ? splitLabelledLines(sliceOf(source, node3).split("\n")) : [];
         if (lead !== void 0) start(toString(node3));
         else if (labelled.length > 0) {
@@ -89168,8 +89889,8 @@ function parseProductSections(markdown) {
             current2.paragraphs.push(segment.text);
             current2.lines.push(...inlineEntries(segment.text, segment.section));
           }
-        } else if (text7 !== "" && !EMPTY_FIELD2.test(text7) && !isOnlyMedia(node3)) {
-          current2.paragraphs.push(text7);
+        } else if (text8 !== "" && !EMPTY_FIELD2.test(text8) && !isOnlyMedia(node3)) {
+          current2.paragraphs.push(text8);
           current2.lines.push(...paragraphLines(source, node3, quoted3));
         }
       } else if (node3.type === "list") {
@@ -89183,9 +89904,9 @@ function parseProductSections(markdown) {
   if (current2.heading !== void 0 || current2.paragraphs.length > 0 || current2.items.length > 0) sections.push(current2);
   return sections;
 }
-function inlineEntries(text7, section4) {
+function inlineEntries(text8, section4) {
   const listed3 = section4 === "features" || section4 === "users" || section4 === "differentiators";
-  const items = listed3 ? splitInlineList(text7, section4 === "features") : [text7];
+  const items = listed3 ? splitInlineList(text8, section4 === "features") : [text8];
   return items.flatMap((item) => {
     const line5 = section4 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
     const [node3] = parseMarkdown(line5).children;
@@ -89298,8 +90019,8 @@ function entries(sections) {
   const items = sections.flatMap((s) => s.items);
   return items.length > 0 ? items : sections.flatMap((s) => s.lines);
 }
-function isLeadIn(paragraph3) {
-  return paragraph3.trim().endsWith(":");
+function isLeadIn(paragraph4) {
+  return paragraph4.trim().endsWith(":");
 }
 function readProductBrief(title, body) {
   const sections = parseProductSections(body ?? "");
@@ -89415,14 +90136,14 @@ var init_render_mission = __esm({
 
 // src/core/product/estimate-effort.ts
 function estimateEffort(feature2) {
-  const text7 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
-  const words3 = text7.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const text8 = plainText(`${feature2.title} ${feature2.description}`).toLowerCase();
+  const words3 = text8.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   let size = SIZE_BY_WORDS.findIndex((limit2) => words3 <= limit2);
   if (size === -1) size = SIZE_BY_WORDS.length;
-  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text7)).length;
+  const heavy = HEAVY_WORK.filter((pattern) => pattern.test(text8)).length;
   if (heavy >= 3) size += 2;
   else if (heavy > 0) size += 1;
-  else if (size <= 1 && LIGHT_WORK.test(text7)) size -= 1;
+  else if (size <= 1 && LIGHT_WORK.test(text8)) size -= 1;
   return EFFORTS[Math.min(Math.max(size, 0), EFFORTS.length - 1)] ?? "M";
 }
 var EFFORTS, EFFORT_SCALE, SIZE_BY_WORDS, HEAVY_WORK, LIGHT_WORK;
@@ -89480,38 +90201,39 @@ var init_render_roadmap = __esm({
 
 // src/core/product/render-tech-stack.ts
 function renderTechStack(entries2) {
+  const title = heading2(1, [text5("Tech Stack")]);
   if (entries2.length === 0) {
-    const looked = [...STACK_FILE_PATHS, ".github/workflows/*.yml"].map((p) => `\`${p}\``).join(", ");
-    return [
-      "# Tech Stack",
-      "",
-      "No manifests were found in this repository, so nothing could be detected.",
-      "",
-      `Looked for: ${looked}.`,
-      "",
-      "List the stack here by hand: language, framework, database, testing, hosting, CI/CD.",
-      ""
-    ].join("\n");
+    return writeMarkdown(
+      root2([
+        title,
+        paragraph2([text5("No manifests were found in this repository, so nothing could be detected.")]),
+        paragraph2([text5("Looked for: "), ...codeList([...STACK_FILE_PATHS, ".github/workflows/*.yml"]), text5(".")]),
+        paragraph2([text5("List the stack here by hand: language, framework, database, testing, hosting, CI/CD.")])
+      ])
+    );
   }
   const categories = [...new Set(entries2.map((e) => e.category))];
   const sources = [...new Set(entries2.map((e) => e.source))];
-  return [
-    "# Tech Stack",
-    "",
-    `Detected from ${sources.map((s) => `\`${s}\``).join(", ")}. Edit this file to add what the manifests do not show (hosting, services, conventions); it takes precedence over them.`,
-    "",
-    ...categories.flatMap((category) => [
-      `## ${escapeMarkdown(category)}`,
-      "",
-      ...entries2.filter((e) => e.category === category).map((e) => `- ${escapeMarkdown(e.name)} (found in \`${e.source}\`)`),
-      ""
+  return writeMarkdown(
+    root2([
+      title,
+      paragraph2([
+        text5("Detected from "),
+        ...codeList(sources),
+        text5(". Edit this file to add what the manifests do not show (hosting, services, conventions); it takes precedence over them.")
+      ]),
+      ...categories.flatMap((category) => [
+        heading2(2, [text5(category)]),
+        bulletList(entries2.filter((e) => e.category === category).map((e) => [text5(`${e.name} (found in `), code4(e.source), text5(")")]))
+      ])
     ])
-  ].join("\n");
+  );
 }
 var init_render_tech_stack = __esm({
   "src/core/product/render-tech-stack.ts"() {
     "use strict";
-    init_escape_markdown();
+    init_build_mdast();
+    init_write_markdown();
     init_product_files();
   }
 });
@@ -89559,17 +90281,17 @@ function splitEffort(nodes) {
 }
 function readRoadmap(source) {
   const bom = source.startsWith("\uFEFF") ? 1 : 0;
-  const text7 = source.slice(bom);
+  const text8 = source.slice(bom);
   const items = [];
-  for (const node3 of parseMarkdown(text7).children) {
+  for (const node3 of parseMarkdown(text8).children) {
     if (node3.type !== "list" || node3.ordered !== true) continue;
     for (const item of node3.children) {
-      const [paragraph3] = item.children;
-      if (typeof item.checked !== "boolean" || paragraph3?.type !== "paragraph") continue;
-      const start = contentStart2(text7, item);
-      if (start === void 0 || text7[start.at] !== "[" || text7[start.at + 2] !== "]") continue;
-      const { nodes, effort } = splitEffort(paragraph3.children);
-      const { title, description } = splitFeature(text7, nodes);
+      const [paragraph4] = item.children;
+      if (typeof item.checked !== "boolean" || paragraph4?.type !== "paragraph") continue;
+      const start = contentStart2(text8, item);
+      if (start === void 0 || text8[start.at] !== "[" || text8[start.at + 2] !== "]") continue;
+      const { nodes, effort } = splitEffort(paragraph4.children);
+      const { title, description } = splitFeature(text8, nodes);
       const read = { number: start.number, title, description, checked: item.checked, markerOffset: bom + start.at + 1, line: item.position?.start.line ?? 1 };
       if (effort !== void 0) read.effort = effort;
       items.push(read);
@@ -89588,9 +90310,9 @@ var init_roadmap = __esm({
 });
 
 // src/core/model/build-product-prompt.ts
-function fence6(label2, text7) {
+function fence6(label2, text8) {
   return `<<<${label2}
-${text7}
+${text8}
 ${label2}>>>`;
 }
 function renderProductRequest(grounding, budgetTokens) {
@@ -89679,7 +90401,7 @@ function checkProductDraft(draft, grounding) {
   const cited = [...new Set(all2.flatMap((i) => i.files ?? []).map(normalisePath))];
   const missing = cited.filter((p) => !known.has(p));
   for (const path3 of missing) findings.push({ kind: "unknown-path", message: `\`${path3}\` does not exist in the repository` });
-  const unsourced = (list5) => list5.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
+  const unsourced = (list6) => list6.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
   const proposed = { features: unsourced(draft.features), roadmap: unsourced(draft.roadmap), differentiators: unsourced(draft.differentiators) };
   return {
     ok: findings.length === 0,
@@ -89696,8 +90418,8 @@ function checkProductDraft(draft, grounding) {
     }
   };
 }
-function short2(text7, max = 50) {
-  return text7.length <= max ? text7 : `${text7.slice(0, Math.max(text7.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+function short2(text8, max = 50) {
+  return text8.length <= max ? text8 : `${text8.slice(0, Math.max(text8.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 var CARRIERS, cites;
 var init_check_product_draft = __esm({
@@ -89746,7 +90468,7 @@ var init_product_draft_schema = __esm({
 
 // src/core/model/product-grounding.ts
 function floorOfBrief(brief) {
-  const one2 = (text7) => text7.replace(/\s+/g, " ").trim();
+  const one2 = (text8) => text8.replace(/\s+/g, " ").trim();
   return [
     ...brief.pitch.trim() === "" ? [] : [{ id: "PITCH", kind: "pitch", text: one2(brief.pitch) }],
     ...brief.users.map((u, i) => ({ id: `U${i + 1}`, kind: "user", text: one2(u) })),
@@ -89765,8 +90487,8 @@ var init_product_grounding = __esm({
 });
 
 // src/core/model/render-model-product.ts
-function short3(text7, max = 40) {
-  return text7.length <= max ? text7 : `${text7.slice(0, Math.max(text7.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+function short3(text8, max = 40) {
+  return text8.length <= max ? text8 : `${text8.slice(0, Math.max(text8.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 function sourceList2(item, grounding) {
   const byId = new Map(grounding.floor.map((f) => [f.id, f]));
@@ -89777,9 +90499,9 @@ function sourceList2(item, grounding) {
   });
   return [...names, ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``)];
 }
-function withSources2(text7, item, grounding) {
-  const list5 = sourceList2(item, grounding);
-  return list5.length === 0 ? safeLine(text7) : `${safeLine(text7)} _(${list5.join("; ")})_`;
+function withSources2(text8, item, grounding) {
+  const list6 = sourceList2(item, grounding);
+  return list6.length === 0 ? safeLine(text8) : `${safeLine(text8)} _(${list6.join("; ")})_`;
 }
 function effortOf(item) {
   const said = item.effort.trim().toUpperCase();
@@ -89865,7 +90587,7 @@ var init_render_model_product = __esm({
     init_check_product_draft();
     init_render_model_spec();
     KIND_NAMES = { pitch: "the pitch", problem: "the problem", user: "user segment", differentiator: "differentiator", feature: "key feature" };
-    bold = (text7) => `**${safeLine(text7).replace(/\*/g, "")}**`;
+    bold = (text8) => `**${safeLine(text8).replace(/\*/g, "")}**`;
     split = (items, proposed) => ({
       kept: items.filter((_i, n) => !proposed.includes(n)),
       proposed: items.filter((_i, n) => proposed.includes(n))
@@ -89878,9 +90600,9 @@ var draft_product_file_exports = {};
 __export(draft_product_file_exports, {
   draftProductFiles: () => draftProductFiles
 });
-function cachedDraft(kind, text7, inputs) {
-  if (text7 === void 0) return false;
-  const marked = readMarkedFile(kind, text7);
+function cachedDraft(kind, text8, inputs) {
+  if (text8 === void 0) return false;
+  const marked = readMarkedFile(kind, text8);
   return marked.marked && marked.intact && marked.data.drafter === "model" && marked.data.inputs === inputs;
 }
 async function draftProductFiles(model, input2) {
@@ -89930,7 +90652,7 @@ var plan_product_command_exports = {};
 __export(plan_product_command_exports, {
   planProductCommand: () => planProductCommand
 });
-import { basename as basename4, join as join10, resolve as resolve9 } from "node:path";
+import { basename as basename4, join as join11, resolve as resolve9 } from "node:path";
 function plural3(count3, one2, many) {
   return `${count3} ${count3 === 1 ? one2 : many}`;
 }
@@ -89962,8 +90684,8 @@ async function planProductCommand(options) {
       const folder2 = productFolder(settings.specRoot);
       const [tree, mission, roadmap] = await Promise.all([
         readLocalTree(options.cwd),
-        readTextFileIfAny(join10(options.cwd, paths2.mission), paths2.mission),
-        readTextFileIfAny(join10(options.cwd, paths2.roadmap), paths2.roadmap)
+        readTextFileIfAny(join11(options.cwd, paths2.mission), paths2.mission),
+        readTextFileIfAny(join11(options.cwd, paths2.roadmap), paths2.roadmap)
       ]);
       const description = options.from === void 0 ? "" : splitIssueFile(await readTextFile(resolve9(options.cwd, options.from), options.from)).body;
       const existing2 = { ...mission === void 0 ? {} : { mission }, ...roadmap === void 0 ? {} : { roadmap } };
@@ -89978,8 +90700,8 @@ async function planProductCommand(options) {
   const warnings = `${stackWarnings}${modelWarning}`;
   const detected = stack.entries.length === 0 ? "no manifests found: fill it in by hand" : `${plural3(stack.entries.length, "entry", "entries")} detected`;
   planned.push({ kind: "techStack", path: paths2.techStack, content: renderTechStack(stack.entries), note: ` (${detected})` });
-  const existing = await Promise.all(planned.map(async (file2) => ({ file: file2, text: await readTextFileIfAny(join10(options.cwd, file2.path), file2.path) })));
-  const conflicts = existing.filter(({ file: file2, text: text7 }) => text7 !== void 0 && text7 !== file2.content).map(({ file: file2 }) => file2.path);
+  const existing = await Promise.all(planned.map(async (file2) => ({ file: file2, text: await readTextFileIfAny(join11(options.cwd, file2.path), file2.path) })));
+  const conflicts = existing.filter(({ file: file2, text: text8 }) => text8 !== void 0 && text8 !== file2.content).map(({ file: file2 }) => file2.path);
   if (conflicts.length > 0 && !options.force) {
     const them = conflicts.length === 1 ? "it" : "them";
     return {
@@ -89989,13 +90711,13 @@ async function planProductCommand(options) {
 `
     };
   }
-  for (const { file: file2, text: text7 } of existing) if (text7 !== file2.content) await refuseSymlinks(join10(options.cwd, file2.path), options.cwd, file2.path);
+  for (const { file: file2, text: text8 } of existing) if (text8 !== file2.content) await refuseSymlinks(join11(options.cwd, file2.path), options.cwd, file2.path);
   const lines = [];
-  for (const { file: file2, text: text7 } of existing) {
-    if (text7 === file2.content) {
+  for (const { file: file2, text: text8 } of existing) {
+    if (text8 === file2.content) {
       lines.push(`Unchanged ${file2.path}`);
     } else {
-      await writeTextFile(join10(options.cwd, file2.path), file2.path, file2.content, options.cwd);
+      await writeTextFile(join11(options.cwd, file2.path), file2.path, file2.content, options.cwd);
       lines.push(`Wrote ${file2.path}${file2.note}`);
     }
   }
@@ -90093,10 +90815,10 @@ var PACKAGE_NAME = "agent-os-github";
 async function readOwnVersion(from2 = fileURLToPath(import.meta.url)) {
   let folder2 = dirname(from2);
   for (; ; ) {
-    const text7 = await readFile(join(folder2, "package.json"), "utf8").catch(() => void 0);
-    if (text7 !== void 0) {
+    const text8 = await readFile(join(folder2, "package.json"), "utf8").catch(() => void 0);
+    if (text8 !== void 0) {
       try {
-        const manifest = JSON.parse(text7);
+        const manifest = JSON.parse(text8);
         if (manifest.name === PACKAGE_NAME && typeof manifest.version === "string") return manifest.version;
       } catch {
       }
@@ -90120,7 +90842,7 @@ function quitQuietlyOnClosedOutput() {
 // src/cli/create-tasks-command.ts
 init_errors();
 init_read_spec();
-import { join as join6, resolve as resolve4 } from "node:path";
+import { join as join7, resolve as resolve4 } from "node:path";
 
 // src/core/spec/render-tasks.ts
 init_plain_text();
@@ -90161,20 +90883,20 @@ function storesData(scores2, top) {
   const primary = ["api", "job", "ui"].some((k) => (scores2[k] ?? 0) >= Math.max(2, Math.ceil(top / 3)));
   return primary && (scores2.data ?? 0) >= 1;
 }
-function count(text7, words3) {
-  return text7.match(new RegExp(words3.source, words3.flags.includes("g") ? words3.flags : `${words3.flags}g`))?.length ?? 0;
+function count(text8, words3) {
+  return text8.match(new RegExp(words3.source, words3.flags.includes("g") ? words3.flags : `${words3.flags}g`))?.length ?? 0;
 }
 function classifyChange(title, body, repositoryPaths = []) {
   const prose2 = proseOf(body);
-  const code4 = inlineCodeOf(body);
+  const code6 = inlineCodeOf(body);
   const repository = TREE_SIGNS.filter(([, sign]) => repositoryPaths.some((p) => sign.test(p))).map(([kind]) => kind);
   const scores2 = {};
   for (const kind of CHANGE_KINDS) {
     const words3 = KIND_WORDS[kind];
     const strong2 = STRONG[kind];
     let score = count(prose2, words3) + 3 * count(title, words3) + (strong2 === void 0 ? 0 : count(prose2, strong2) + count(title, strong2));
-    if (kind === "cli") score += 2 * code4.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
-    if (kind === "api") score += 2 * code4.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
+    if (kind === "cli") score += 2 * code6.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
+    if (kind === "api") score += 2 * code6.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
     if (kind === "api" && /```(json|graphql|http)/i.test(body)) score += 2;
     if (score > 0) scores2[kind] = score;
   }
@@ -90207,14 +90929,14 @@ var BY_TITLE = [
   [/^(Users and permissions|Performance|Errors and edge cases|Rollout|Scope|From the answer to Q\d+):/, "spec"]
 ];
 var CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
-function scores(text7) {
-  const plain = plainText(text7);
+function scores(text8) {
+  const plain = plainText(text8);
   const out = /* @__PURE__ */ new Map();
   const stored = plain.match(/\b(tables?|columns?|rows?|migrat\w*|backfill\w*|indexe?s?)\b/gi)?.length ?? 0;
   if (stored > 0) out.set("data", stored);
   const core = plain.match(CORE_WORDS)?.length ?? 0;
   if (core > 0) out.set("core", core);
-  const routes = (text7.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text7.match(/```(http|json|graphql)/gi)?.length ?? 0);
+  const routes = (text8.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text8.match(/```(http|json|graphql)/gi)?.length ?? 0);
   if (routes > 0) out.set("api", 3 * routes);
   for (const [work, kinds] of WORDS) {
     const score = kinds.reduce((sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, "gi"))?.length ?? 0), 0);
@@ -90239,10 +90961,10 @@ function classifyWork(requirements) {
     const byTitle = BY_TITLE.find(([pattern]) => pattern.test(requirement.name))?.[1];
     if (byTitle !== void 0 && byTitle !== "spec") return byTitle;
     if (byTitle === "spec") return spec;
-    const own6 = scores(textOf2(requirement));
-    const mine = best(own6);
+    const own9 = scores(textOf2(requirement));
+    const mine = best(own9);
     if (mine === void 0) return spec;
-    return spec !== "core" && (own6.get(spec) ?? 0) >= (own6.get(mine) ?? 0) ? spec : mine;
+    return spec !== "core" && (own9.get(spec) ?? 0) >= (own9.get(mine) ?? 0) ? spec : mine;
   });
 }
 
@@ -90294,7 +91016,7 @@ function renderTasks(spec) {
   for (const kind of WORK_ORDER) {
     const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
     if (requirements.length === 0) continue;
-    const { heading: heading4, group, work } = WORK[kind];
+    const { heading: heading5, group, work } = WORK[kind];
     const n = groups2.length + 1;
     const numbers = requirements.map((r) => r.number);
     const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
@@ -90303,7 +91025,7 @@ function renderTasks(spec) {
     lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
     groups2.push({
       number: n,
-      heading: heading4,
+      heading: heading5,
       title: group,
       dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
       lines,
@@ -90335,11 +91057,11 @@ function renderTasks(spec) {
     out.push(`This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`, "");
   }
   out.push("## Task List", "");
-  let heading3 = "";
+  let heading4 = "";
   for (const g of groups2) {
-    if (g.heading !== heading3) {
+    if (g.heading !== heading4) {
       out.push(`### ${g.heading}`, "");
-      heading3 = g.heading;
+      heading4 = g.heading;
     }
     out.push(`#### Task Group ${g.number}: ${g.title}`, "", `**Dependencies:** ${g.dependencies}`, "", ...g.lines, "", "**Acceptance Criteria:**", "");
     out.push(...g.acceptance.map((a) => `- ${a}`), "");
@@ -90605,9 +91327,9 @@ async function draftTasksFile(model, input2) {
 // src/cli/create-tasks-command.ts
 init_choose_cli_model();
 async function createTasksCommand(folder2, options) {
-  const root2 = resolve4(options.cwd, folder2);
-  const specPath = join6(root2, "spec.md");
-  const tasksPath = join6(root2, "tasks.md");
+  const root3 = resolve4(options.cwd, folder2);
+  const specPath = join7(root3, "spec.md");
+  const tasksPath = join7(root3, "tasks.md");
   const shownSpec = displayPath(specPath, options.cwd);
   const shown = displayPath(tasksPath, options.cwd);
   const spec = await readTextFileIfAny(specPath, shownSpec);
@@ -90626,14 +91348,14 @@ async function createTasksCommand(folder2, options) {
   const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
   let note = "";
   if (chosen.model !== void 0) {
-    const folderPath = displayPath(root2, options.cwd);
+    const folderPath = displayPath(root3, options.cwd);
     const paths2 = (await readLocalTree(options.cwd)).filter((p) => p !== folderPath && !p.startsWith(`${folderPath}/`));
     const drafted = await draftTasksFile(chosen.model, { spec: doc, floor: content3, existingText: existing, paths: paths2, stack: detectTechStack(await readStackFiles(options.cwd)), budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
     content3 = drafted.content;
     note = `${draftingLine("tasks.md", drafted.note)}
 `;
   }
-  await writeTextFile(tasksPath, shown, content3, writeBase(options.cwd, root2));
+  await writeTextFile(tasksPath, shown, content3, writeBase(options.cwd, root3));
   const file2 = parseTaskFile(content3, { path: tasksPath });
   const groups2 = file2.groups.filter((g) => g.tasks.length > 0).length;
   return {
@@ -90649,7 +91371,7 @@ ${note}`,
 init_errors();
 init_parse_issue();
 init_split_issue_file();
-import { basename as basename3, join as join7, resolve as resolve5 } from "node:path";
+import { basename as basename3, join as join8, resolve as resolve5 } from "node:path";
 
 // src/core/spec/deterministic-drafter.ts
 init_escape_markdown();
@@ -90681,13 +91403,13 @@ var SEGMENTS = [
 function article(noun) {
   return /^[aeiou]/i.test(noun) ? "an" : "a";
 }
-function segmentsIn(text7) {
-  const found = SEGMENTS.filter(([, words3]) => words3.test(text7)).map(([name]) => name);
+function segmentsIn(text8) {
+  const found = SEGMENTS.filter(([, words3]) => words3.test(text8)).map(([name]) => name);
   return found.filter((name) => !(name === "admin" && found.includes("workspace admin"))).slice(0, 3);
 }
 function userStoriesOf(doc, issue2, routed) {
-  const own6 = [...doc.sections["Requirements Summary/User Stories"] ?? [], ...doc.sections["Requirements Summary/Users and Permissions"] ?? []].filter((b) => isStory(b.text)).map((b) => `- ${b.text}`);
-  if (own6.length > 0) return own6.filter((s, i) => own6.indexOf(s) === i);
+  const own9 = [...doc.sections["Requirements Summary/User Stories"] ?? [], ...doc.sections["Requirements Summary/Users and Permissions"] ?? []].filter((b) => isStory(b.text)).map((b) => `- ${b.text}`);
+  if (own9.length > 0) return own9.filter((s, i) => own9.indexOf(s) === i);
   const want = doc.title === "" ? "this feature" : `\u201C${escapeMarkdown(doc.title)}\u201D`;
   const segments = segmentsIn([routed.users.map((u) => u.text).join("\n"), proseOf(issue2.body), doc.title].join("\n"));
   if (segments.length === 0) return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
@@ -90714,8 +91436,8 @@ function questionContext(issue2, repositoryPaths = []) {
   const requirements = findIssueRequirements(issue2).requirements.filter((r) => r.depth === 0).map((r) => r.text);
   return { issue: issue2, profile, sentences: sentences2, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
 }
-function phrase(text7, max = 80) {
-  const plain = text7.replace(/\s+/g, " ").trim();
+function phrase(text8, max = 80) {
+  const plain = text8.replace(/\s+/g, " ").trim();
   const short4 = plain.length <= max ? plain.replace(/[.;:,]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
   return escapeMarkdown(short4).replace(/@/g, "@\u200B");
 }
@@ -90737,7 +91459,7 @@ function namedInterfaces(context) {
   const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? "");
   const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map((m) => `${m[1] ?? ""} ${m[2] ?? ""}`);
   if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
-  const unique = (list5) => list5.filter((x, i) => x !== "" && list5.indexOf(x) === i).slice(0, 3);
+  const unique = (list6) => list6.filter((x, i) => x !== "" && list6.indexOf(x) === i).slice(0, 3);
   return { flags: unique(flags), routes: unique(routes) };
 }
 function relatedPaths(context, max = 3) {
@@ -91061,7 +91783,7 @@ async function shapeCommand(issueFile, options) {
   const location = specLocationFor({ issueNumber: number4, title, createdAt: dateOf2(options.date) }, settings);
   const issue2 = parseIssue(title, split2.body);
   const questions = await deterministicDrafter.draftQuestions(issue2);
-  const target = join7(options.cwd, location.requirementsPath);
+  const target = join8(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
   const existing = await readTextFileIfAny(target, shown);
   if (existing !== void 0 && !options.force) {
@@ -91084,7 +91806,7 @@ async function shapeCommand(issueFile, options) {
     "",
     ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
     "",
-    `Then: agent-os-github write-spec ${displayPath(join7(options.cwd, location.folder), options.cwd)}`
+    `Then: agent-os-github write-spec ${displayPath(join8(options.cwd, location.folder), options.cwd)}`
   ];
   return { exitCode: 0, stdout: `${lines.join("\n")}
 `, stderr: "" };
@@ -91131,7 +91853,7 @@ function buildValidationReport(files3) {
       ...group.dependencies === void 0 ? {} : { dependencies: group.dependencies },
       ...countTasks(tasksOfGroup(file2, group))
     })),
-    diagnostics: file2.diagnostics.map(({ line: line5, severity, code: code4, message }) => ({ line: line5, severity, code: code4, message }))
+    diagnostics: file2.diagnostics.map(({ line: line5, severity, code: code6, message }) => ({ line: line5, severity, code: code6, message }))
   }));
   return { ok: reports.every((r) => r.complete === r.required), files: reports };
 }
@@ -91205,9 +91927,9 @@ function taskTexts(markdown) {
   }
   return texts;
 }
-function paragraphsOf(root2) {
+function paragraphsOf(root3) {
   const out = [];
-  const stack = [root2];
+  const stack = [root3];
   while (stack.length > 0) {
     const node3 = stack.pop();
     if (node3.type === "code" || node3.type === "html") continue;
@@ -91223,8 +91945,8 @@ function isTask(item) {
 }
 function referencedRequirements(tasksMarkdown) {
   const numbers = /* @__PURE__ */ new Set();
-  for (const text7 of taskTexts(tasksMarkdown)) {
-    for (const match2 of text7.matchAll(REFERENCE)) {
+  for (const text8 of taskTexts(tasksMarkdown)) {
+    for (const match2 of text8.matchAll(REFERENCE)) {
       for (const id of (match2[1] ?? "").split(/\s*(?:,|;|&|and|\/)\s*/)) {
         const n = Number(id.replace("#", "").split(".")[0]);
         if (Number.isInteger(n) && n > 0) numbers.add(n);
@@ -91253,12 +91975,12 @@ async function validateCommand(paths2, options) {
   const read = await Promise.all(
     files3.map(async (absolute) => {
       const path3 = displayPath(absolute, options.cwd);
-      const { text: text7, bytes } = await readTextFileWithSize(absolute, path3);
+      const { text: text8, bytes } = await readTextFileWithSize(absolute, path3);
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path3}: ${tooLarge}`);
       let file2;
       try {
-        file2 = parseTaskFile(text7, { path: absolute, ...taskRulesOf(settings) });
+        file2 = parseTaskFile(text8, { path: absolute, ...taskRulesOf(settings) });
       } catch (error62) {
         if (isMarkdownTooComplex(error62)) throw new AgentOsError("user-input", `Cannot read ${path3}: ${error62.message}`, { cause: error62 });
         throw error62;
@@ -91272,7 +91994,7 @@ async function validateCommand(paths2, options) {
       const specAbsolute = settings.traceability === "off" || file2.dialect !== "agent-os" ? void 0 : specPathBeside(absolute.replace(/\\/g, "/"));
       const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, options.cwd);
       const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
-      const untraced = spec === void 0 ? [] : traceRequirements(spec, text7).untraced;
+      const untraced = spec === void 0 ? [] : traceRequirements(spec, text8).untraced;
       return { path: path3, file: file2, template: !namedFiles.has(absolute) && isTemplateTaskFile(file2), trace: { specPath, untraced } };
     })
   );
@@ -91307,7 +92029,7 @@ ${lines.map((l) => `  ${l}`).join("\n")}
 init_errors();
 init_file_marker();
 init_read_requirements();
-import { join as join8, resolve as resolve7 } from "node:path";
+import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/core/spec/render-spec.ts
 init_escape_markdown();
@@ -91326,30 +92048,30 @@ var REUSE_LEAD = /^(reuse|re-use|use the existing|existing code|follow the patte
 var ADDS = /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;
 var SIGNIFICANT = /[\p{L}\p{N}_-]{4,}/gu;
 var STOP = /* @__PURE__ */ new Set(["that", "this", "with", "from", "have", "should", "would", "could", "when", "them", "they", "their", "there", "into", "only", "also", "must", "will", "each", "every", "which", "what", "where", "after", "before", "about", "than", "then", "once", "just", "like", "more", "some", "same", "still"]);
-function words(text7) {
-  return new Set((plainText(text7).toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
+function words(text8, seen = plainText(text8)) {
+  return new Set((seen.toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
 }
-function requirementMatcher(requirements) {
-  const vocabulary = requirements.map(words);
-  return (text7) => {
-    const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text7));
+function requirementMatcher(requirements, seen) {
+  const vocabulary = requirements.map((r, i) => words(r, seen?.[i]));
+  return (text8) => {
+    const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text8));
     const n = Number(named?.[1] ?? named?.[2] ?? NaN);
     if (Number.isInteger(n) && n >= 1 && n <= requirements.length) return n - 1;
-    const said = words(text7);
+    const said = words(text8);
     let best2;
-    vocabulary.forEach((own6, index2) => {
-      const shared = [...own6].filter((w) => said.has(w)).length;
+    vocabulary.forEach((own9, index2) => {
+      const shared = [...own9].filter((w) => said.has(w)).length;
       if (shared >= 2 && (best2 === void 0 || shared > best2.shared)) best2 = { index: index2, shared };
     });
     return best2?.index;
   };
 }
-function firstSentence(text7) {
-  const plain = plainText(text7).replace(/\s+/g, " ").trim();
+function firstSentence(text8, seen = plainText(text8)) {
+  const plain = seen.replace(/\s+/g, " ").trim();
   return (splitSentences(plain)[0] ?? plain).replace(/[.:;,]$/, "");
 }
-function pieces(text7) {
-  return text7.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== "");
+function pieces(text8) {
+  return text8.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== "");
 }
 function splitAtLead(piece) {
   const sentences2 = splitSentences(piece);
@@ -91361,9 +92083,9 @@ function splitAtLead(piece) {
 function stripMarker(piece) {
   return piece.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
 }
-function routeAnswers(entries2, requirements) {
+function routeAnswers(entries2, requirements, seen) {
   const routed = { outOfScope: [], reuse: [], visuals: [], users: [], acceptance: [], requirements: [], confirmed: [] };
-  const match2 = requirementMatcher(requirements);
+  const match2 = requirementMatcher(requirements, seen);
   for (const entry of entries2) {
     const question = entry.number;
     const answer = entry.answer.trim();
@@ -91384,8 +92106,8 @@ function routeAnswers(entries2, requirements) {
       else rest.push(piece);
     }
     if (rest.length === 0) continue;
-    const text7 = rest.join("\n\n");
-    const title = (label2) => `${label2}: ${firstSentence(text7.replace(AGREEMENT, ""))}`;
+    const text8 = rest.join("\n\n");
+    const title = (label2) => `${label2}: ${firstSentence(text8.replace(AGREEMENT, ""))}`;
     switch (entry.topic) {
       case "scope": {
         const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, "")));
@@ -91396,26 +92118,26 @@ function routeAnswers(entries2, requirements) {
         break;
       }
       case "reuse":
-        routed.reuse.push({ text: text7, question, paths: findCodePaths(text7) });
+        routed.reuse.push({ text: text8, question, paths: findCodePaths(text8) });
         break;
       case "visuals":
-        routed.visuals.push({ text: text7, question });
+        routed.visuals.push({ text: text8, question });
         break;
       case "acceptance": {
-        const index2 = match2(text7);
-        routed.acceptance.push({ text: text7.replace(AGREEMENT, ""), question, ...index2 === void 0 ? {} : { requirement: index2 } });
+        const index2 = match2(text8);
+        routed.acceptance.push({ text: text8.replace(AGREEMENT, ""), question, ...index2 === void 0 ? {} : { requirement: index2 } });
         break;
       }
       case "users-and-permissions":
-        routed.users.push({ text: text7, question });
-        routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text7, question });
+        routed.users.push({ text: text8, question });
+        routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text8, question });
         break;
       case "other":
       case "follow-up":
-        routed.requirements.push({ title: `From the answer to Q${question}: ${firstSentence(text7.replace(AGREEMENT, ""))}`, text: text7, question });
+        routed.requirements.push({ title: `From the answer to Q${question}: ${firstSentence(text8.replace(AGREEMENT, ""))}`, text: text8, question });
         break;
       default:
-        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text7, question });
+        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text8, question });
     }
   }
   return routed;
@@ -91430,9 +92152,9 @@ var GOAL_KINDS = ["problem", "preamble", "requirements", "users", "other"];
 function goalOf(issue2) {
   for (const kind of GOAL_KINDS) {
     for (const section4 of issue2.sections.filter((s) => s.kind === kind)) {
-      for (const paragraph3 of section4.paragraphs) {
-        const plain = plainText(paragraph3).replace(/\s+/g, " ").trim();
-        if (plain.length < 20 || noiseOf(paragraph3) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph3)) continue;
+      for (const paragraph4 of section4.paragraphs) {
+        const plain = plainText(paragraph4).replace(/\s+/g, " ").trim();
+        if (plain.length < 20 || noiseOf(paragraph4) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph4)) continue;
         return splitSentences(plain).slice(0, 2).join(" ");
       }
     }
@@ -91445,21 +92167,21 @@ function readIssueDescription(title, description) {
 
 // src/core/spec/render-spec.ts
 var SUMMARY = "Requirements Summary";
-function indentContinuation(text7, by) {
-  return text7.split("\n").map((line5, i) => i === 0 || line5 === "" ? line5 : `${" ".repeat(by)}${line5}`).join("\n");
+function indentContinuation(text8, by) {
+  return text8.split("\n").map((line5, i) => i === 0 || line5 === "" ? line5 : `${" ".repeat(by)}${line5}`).join("\n");
 }
 function blockLines(blocks, indent2) {
   return (blocks ?? []).flatMap((b) => ["", ...b.split("\n").map((l) => l === "" ? "" : `${indent2}${l}`), ""]);
 }
-function list4(items) {
+function list5(items) {
   return items.flatMap((b) => [`${"  ".repeat(b.depth)}- ${b.text}`, ...blockLines(b.blocks, "  ".repeat(b.depth + 1))]);
 }
-function sourced(text7, question, indent2 = "") {
-  const block2 = text7.includes("\n") || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text7);
+function sourced(text8, question, indent2 = "") {
+  const block2 = text8.includes("\n") || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text8);
   return block2 ? `${indent2}- From the answer to Q${question}:
 
-${indent2}  ${indentContinuation(text7, indent2.length + 2)}
-` : `${indent2}- ${text7} (from the answer to Q${question})`;
+${indent2}  ${indentContinuation(text8, indent2.length + 2)}
+` : `${indent2}- ${text8} (from the answer to Q${question})`;
 }
 function real(items) {
   return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above.");
@@ -91488,15 +92210,15 @@ function decision(entry) {
 function section3(title, lines, empty4) {
   return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
 }
-function specificRequirements(functional, routed, acceptanceFromIssue) {
+function specificRequirements(functional, seen, routed, acceptanceFromIssue) {
   const fromIssue = groups(functional);
   const titles = fromIssue.map((g) => g[0]?.text ?? "");
-  const requirements = fromIssue.map((group) => ({ title: firstSentence(group[0]?.text ?? ""), lines: list4(group), acceptance: [] }));
+  const requirements = fromIssue.map((group, i) => ({ title: firstSentence(group[0]?.text ?? "", seen[i]), lines: list5(group), acceptance: [] }));
   for (const answer of routed.requirements) {
     requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
   }
   const general = [];
-  const match2 = requirementMatcher(titles);
+  const match2 = requirementMatcher(titles, seen);
   for (const criterion of acceptanceFromIssue) {
     const index2 = criterion.depth === 0 ? match2(criterion.text) : void 0;
     const target = index2 === void 0 ? void 0 : requirements[index2];
@@ -91525,16 +92247,18 @@ function renderSpec(doc) {
   const users = real(s[`${SUMMARY}/Users and Permissions`]);
   const visuals = [...real(s["Visual Assets/Files Provided"]), ...real(s["Visual Assets/Visual Insights"])];
   const codePaths = [...real(s["Requirements Discussion/Existing Code to Reference"]), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
-  const routed = routeAnswers(doc.discussion, groups(functional).map((g) => g[0]?.text ?? ""));
-  const { requirements, general } = specificRequirements(functional, routed, issueAcceptance);
+  const titles = groups(functional).map((g) => g[0]?.text ?? "");
+  const seen = titles.map((t) => plainText(t));
+  const routed = routeAnswers(doc.discussion, titles, seen);
+  const { requirements, general } = specificRequirements(functional, seen, routed, issueAcceptance);
   const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
   const extras = (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
   if (extras("Functional Requirements").length > 0) specific.push("**More from the requirements**", "", ...extras("Functional Requirements"));
   if (general.length > 0 || extras("Acceptance Criteria").length > 0) specific.push("**Acceptance criteria**", "", ...general, "", ...extras("Acceptance Criteria"));
   const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
-  if (nonStoryUsers.length > 0) specific.push("**Users and permissions**", "", ...list4(nonStoryUsers), "");
+  if (nonStoryUsers.length > 0) specific.push("**Users and permissions**", "", ...list5(nonStoryUsers), "");
   if (technical.length > 0 || extras("Technical Considerations").length > 0) {
-    specific.push("**Technical considerations**", "", ...list4(technical), "", ...extras("Technical Considerations"));
+    specific.push("**Technical considerations**", "", ...list5(technical), "", ...extras("Technical Considerations"));
   }
   if (doc.discussion.length > 0) specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
   if (doc.notes.length > 0) {
@@ -91544,17 +92268,17 @@ function renderSpec(doc) {
 `), "");
   }
   const reuse = [
-    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list4([b])),
+    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list5([b])),
     ...routed.reuse.map((r) => sourced(r.text, r.question))
   ];
-  const exclusions = [...list4(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras("Scope Boundaries/Out of Scope")];
+  const exclusions = [...list5(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras("Scope Boundaries/Out of Scope")];
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",
-    ...section3("Goal", [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list4(context)] : []], ""),
+    ...section3("Goal", [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list5(context)] : []], ""),
     ...section3("User Stories", userStoriesOf(doc, issue2, routed), ""),
     ...section3("Specific Requirements", specific, "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"),
-    ...section3("Visual Design", [...list4(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], "No visual assets provided."),
+    ...section3("Visual Design", [...list5(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], "No visual assets provided."),
     ...section3("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
     ...section3("Out of Scope", exclusions, "- Anything not listed under Specific Requirements.")
   ];
@@ -91571,19 +92295,19 @@ var STOP2 = new Set(
 );
 var NEVER2 = /(^|\/)(node_modules|dist|build|coverage|vendor|\.git)\/|\.(png|jpe?g|gif|svg|ico|webp|pdf|zip|gz|lock|min\.js|map|woff2?|ttf|mp4|snap)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 var SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|py|rb|go|rs|java|kt|cs|php|swift|vue|svelte|sql|prisma|graphql|ya?ml|md)$/i;
-function keywordsOf(text7) {
-  const words3 = text7.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? [];
+function keywordsOf(text8) {
+  const words3 = text8.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? [];
   return new Set(words3.filter((w) => !STOP2.has(w)).map((w) => w.replace(/(ies|es|s)$/, (m) => m === "ies" ? "y" : "")));
 }
 function tokensOf(path3) {
   return path3.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length >= 3).map((t) => t.replace(/(ies|es|s)$/, (m) => m === "ies" ? "y" : ""));
 }
-function rankRelevantFiles(paths2, text7, limit2) {
-  const words3 = keywordsOf(text7);
+function rankRelevantFiles(paths2, text8, limit2) {
+  const words3 = keywordsOf(text8);
   const scored = [];
   for (const path3 of paths2) {
     if (NEVER2.test(path3) || !SOURCE.test(path3)) continue;
-    let score = text7.includes(path3) ? 100 : 0;
+    let score = text8.includes(path3) ? 100 : 0;
     const tokens = tokensOf(path3);
     const name = tokensOf(path3.slice(path3.lastIndexOf("/") + 1));
     for (const token of new Set(tokens)) if (words3.has(token)) score += name.includes(token) ? 3 : 1;
@@ -91594,20 +92318,20 @@ function rankRelevantFiles(paths2, text7, limit2) {
 
 // src/core/model/choose-grounding-files.ts
 var RELEVANT_FILES = 8;
-function chooseGroundingFiles(paths2, specRoot, text7) {
+function chooseGroundingFiles(paths2, specRoot, text8) {
   const product = paths2.filter((p) => p.startsWith(`${specRoot}/product/`) && p.endsWith(".md"));
   const standards = paths2.filter((p) => p.startsWith(`${specRoot}/standards/`) && p.endsWith(".md"));
   const relevant = rankRelevantFiles(
     paths2.filter((p) => !p.startsWith(`${specRoot}/`)),
-    text7,
+    text8,
     RELEVANT_FILES
   );
   return [...product, ...standards, ...relevant];
 }
 var MAX_FILE_CHARS = 12e3;
-function clipFile(text7) {
-  return text7.length > MAX_FILE_CHARS ? `${text7.slice(0, MAX_FILE_CHARS)}
-\u2026` : text7;
+function clipFile(text8) {
+  return text8.length > MAX_FILE_CHARS ? `${text8.slice(0, MAX_FILE_CHARS)}
+\u2026` : text8;
 }
 
 // src/cli/write-spec-command.ts
@@ -91702,9 +92426,9 @@ async function draftSpecFile(model, input2) {
 // src/cli/write-spec-command.ts
 init_choose_cli_model();
 async function writeSpecCommand(folder2, options) {
-  const root2 = resolve7(options.cwd, folder2);
-  const requirementsPath = join8(root2, "planning", "requirements.md");
-  const specPath = join8(root2, "spec.md");
+  const root3 = resolve7(options.cwd, folder2);
+  const requirementsPath = join9(root3, "planning", "requirements.md");
+  const specPath = join9(root3, "spec.md");
   const requirements = await readTextFileIfAny(requirementsPath, displayPath(requirementsPath, options.cwd));
   if (requirements === void 0) {
     throw new AgentOsError(
@@ -91724,10 +92448,10 @@ async function writeSpecCommand(folder2, options) {
     return marked.marked && marked.intact;
   })();
   if (chosen.model !== void 0 && !(editedByHand && !options.force)) {
-    const folderPath = displayPath(root2, options.cwd);
+    const folderPath = displayPath(root3, options.cwd);
     const paths2 = (await readLocalTree(options.cwd)).filter((p) => p !== folderPath && !p.startsWith(`${folderPath}/`));
-    const text7 = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join("\n");
-    const documents = (await readLocalFiles(options.cwd, chooseGroundingFiles(paths2, settings.specRoot, text7))).map((d) => ({ path: d.path, text: clipFile(d.text) }));
+    const text8 = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join("\n");
+    const documents = (await readLocalFiles(options.cwd, chooseGroundingFiles(paths2, settings.specRoot, text8))).map((d) => ({ path: d.path, text: clipFile(d.text) }));
     const stack = detectTechStack(await readStackFiles(options.cwd));
     const drafted = await draftSpecFile(chosen.model, { doc, floor: content3, existingText: existing, repository: { paths: paths2, documents, stack }, budgetTokens: settings.modelContextTokens, log: QUIET_LOG });
     content3 = drafted.content;
@@ -91744,7 +92468,7 @@ ${note}`, stderr: warning };
       throw new AgentOsError("user-input", `${shown} was edited since it was written; pass --force to write it again from requirements.md (the edits are lost).`);
     }
   }
-  await writeTextFile(specPath, shown, content3, writeBase(options.cwd, root2));
+  await writeTextFile(specPath, shown, content3, writeBase(options.cwd, root3));
   return { exitCode: 0, stdout: `${existing === void 0 ? "Wrote" : "Rewrote"} ${shown}
 ${note}`, stderr: warning };
 }
@@ -91824,10 +92548,10 @@ program2.command("plan-product").description(
     fail(error62, false);
   }
 });
-var unknown2 = unknownCommand(program2, process.argv.slice(2));
+var unknown3 = unknownCommand(program2, process.argv.slice(2));
 try {
-  if (unknown2 !== void 0) {
-    process.stderr.write(`agent-os-github: ${unknown2}
+  if (unknown3 !== void 0) {
+    process.stderr.write(`agent-os-github: ${unknown3}
 `);
     process.exitCode = 2;
   } else {

@@ -151,7 +151,7 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     expect(spec).toContain("**Answer:** Owners and admins only. Regular members shouldn't see the invite button at all.");
     expect(spec).toContain(`**Answer:** ${FOLLOW_UP.slice(3)}`);
     // Each answer where it answers: the data answer is a requirement (and so a task), the scope answer is out of scope.
-    expect(spec).toContain('**6. Data: No, we need a new invites table (email, role, token hash, expires\\_at); nothing existing needs migrating**');
+    expect(spec).toContain('**6. Data: No, we need a new invites table (email, role, token hash, expires_at); nothing existing needs migrating**');
     expect(spec).toContain('- inviting people to several workspaces at once. (from the answer to Q2)');
     expect(spec).toContain('- `src/mail/send.ts`');
     expect(spec).toContain('- SSO / SCIM provisioning');

@@ -1,5 +1,6 @@
-import type { ListItem, Nodes } from 'mdast';
+import type { ListItem } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 
 export interface ChecklistTick {
@@ -22,11 +23,7 @@ function boxes(body: string): Map<string, { checked: boolean; shown: string }> {
       }
     }
   };
-  const visit = (node: Nodes): void => {
-    if (node.type === 'listItem') visitItem(node);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(parseMarkdown(body.replace(/\r\n?/g, '\n')));
+  visit(parseMarkdown(body.replace(/\r\n?/g, '\n')), 'listItem', visitItem);
   return found;
 }
 

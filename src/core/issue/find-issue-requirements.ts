@@ -41,16 +41,18 @@ const PROSE_KINDS: readonly SectionKind[] = ['requirements', 'preamble', 'techni
 /** Sections whose code blocks and tables are a requirement's contract. */
 const CONTRACT_KINDS: readonly SectionKind[] = ['requirements', 'preamble', 'technical', 'other'];
 
-function isLinkOnly(text: string): boolean {
-  const plain = plainText(text).trim();
+function isLinkOnly(text: string, plain: string): boolean {
   return plain === '' || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text.trim());
 }
 
-/** Why an item or sentence is context rather than a requirement, if it is. */
-export function noiseOf(text: string): 'mention' | 'link' | 'analogy' | undefined {
-  const plain = plainText(text).replace(/\s+/g, ' ').trim();
+/**
+ * Why an item or sentence is context rather than a requirement, if it is. `seen` is what a reader sees of `text`
+ * when the caller already has it (an issue item's `plain`), so the text is not parsed again.
+ */
+export function noiseOf(text: string, seen: string = plainText(text)): 'mention' | 'link' | 'analogy' | undefined {
+  const plain = seen.replace(/\s+/g, ' ').trim();
   if (MENTION_ONLY.test(plain) && plain.replace(MENTION_ONLY, '').replace(/@[\w-]+/g, '').trim().length < 3) return 'mention';
-  if (isLinkOnly(text)) return 'link';
+  if (isLinkOnly(text, plain)) return 'link';
   if (ANALOGY.test(plain) && plain.split(' ').length <= 20) return 'analogy';
   return undefined;
 }
@@ -58,11 +60,12 @@ export function noiseOf(text: string): 'mention' | 'link' | 'analogy' | undefine
 /** A list of short boxes (`- [x] Backend`, `- [ ] Frontend`): an issue form's way to pick areas or labels. */
 export function isSelectionList(items: readonly IssueItem[]): boolean {
   const top = items.filter((i) => i.depth === 0);
-  return top.length >= 2 && top.every((i) => i.checked !== null && plainText(i.text).split(/\s+/).length <= 6);
+  return top.length >= 2 && top.every((i) => i.checked !== null && i.plain.split(/\s+/).length <= 6);
 }
 
-export function isStory(text: string): boolean {
-  return STORY.test(plainText(text).trim());
+/** Whether the text is a user or job story; `seen` as for `noiseOf`. */
+export function isStory(text: string, seen: string = plainText(text)): boolean {
+  return STORY.test(seen.trim());
 }
 
 function sentencesOf(paragraph: string): string[] {
@@ -79,7 +82,7 @@ interface Found {
 function askingItems(section: IssueSection, found: Found): void {
   if (isSelectionList(section.items)) return;
   for (const item of section.items) {
-    if (item.depth === 0 && noiseOf(item.text) === undefined && REQUEST.test(plainText(item.text))) {
+    if (item.depth === 0 && noiseOf(item.text, item.plain) === undefined && REQUEST.test(item.plain)) {
       found.requirements.push({ text: item.text, depth: 0, blocks: [], line: item.line });
     }
   }
@@ -97,8 +100,8 @@ function fromItems(section: IssueSection, found: Found): void {
       continue;
     }
     skippedDepth = undefined;
-    if (isStory(item.text)) found.stories.push(item.text);
-    if (noiseOf(item.text) !== undefined) {
+    if (isStory(item.text, item.plain)) found.stories.push(item.text);
+    if (noiseOf(item.text, item.plain) !== undefined) {
       found.context.push(item.text);
       skippedDepth = item.depth;
       continue;
@@ -146,7 +149,7 @@ export function findIssueRequirements(issue: ParsedIssue): IssueRequirements {
     const before = found.requirements.length;
     if (REQUIREMENT_KINDS.includes(section.kind)) fromItems(section, found);
     else {
-      for (const item of section.items) if (isStory(item.text)) found.stories.push(item.text);
+      for (const item of section.items) if (isStory(item.text, item.plain)) found.stories.push(item.text);
       if (section.kind === 'other' || section.kind === 'technical') askingItems(section, found);
     }
     if (PROSE_KINDS.includes(section.kind) || section.kind === 'problem') fromParagraphs(section, found, !asks);
@@ -166,6 +169,6 @@ export function findIssueRequirements(issue: ParsedIssue): IssueRequirements {
   if (found.requirements.length === 0 && issue.title !== '') {
     found.requirements.push({ text: issue.title, depth: 0, blocks: [], line: 1 });
   }
-  const unique = (list: string[]) => list.filter((t, i) => list.indexOf(t) === i);
+  const unique = (list: string[]) => [...new Set(list)];
   return { requirements: found.requirements, stories: unique(found.stories), context: unique(found.context) };
 }

@@ -1,6 +1,8 @@
 import type { Html, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { textOf } from '../markdown/plain-text.js';
 import { columnOf, oneLine, sliceOfRange } from '../markdown/source-slice.js';
 import { classifyHeading, type SectionKind } from './classify-heading.js';
 
@@ -8,6 +10,8 @@ import { classifyHeading, type SectionKind } from './classify-heading.js';
 export interface IssueItem {
   /** The item's first paragraph as written (inline markdown kept), on one line, without marker or box. */
   text: string;
+  /** What a reader sees of `text` (no markup), read from the issue's own tree: no second parse per item. */
+  plain: string;
   /** 0 for a top-level item, 1 for a sub-item, … */
   depth: number;
   /** `true`/`false` for a GitHub task-list item, `null` for a plain one. */
@@ -86,7 +90,8 @@ function collectItems(source: string, list: List, depth: number, into: IssueItem
     const [first] = item.children;
     if (first?.type === 'paragraph') {
       const text = oneLine(withoutBox(sliceOfRange(source, [first])));
-      if (text !== '') into.push({ text, depth, checked: item.checked ?? null, line: lineOf(item) });
+      const plain = oneLine(withoutBox(textOf(first).trim()));
+      if (text !== '') into.push({ text, plain, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
     for (const child of item.children) collectBlock(source, child, depth + 1, into, undefined);
   }
@@ -113,13 +118,11 @@ const IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
 function collectMedia(tree: Root): { images: IssueImage[]; links: IssueLink[] } {
   const images: IssueImage[] = [];
   const links: IssueLink[] = [];
-  const visit = (node: Nodes): void => {
+  visit(tree, (node: Nodes) => {
     if (node.type === 'image') images.push({ url: node.url, alt: node.alt ?? '' });
     else if (node.type === 'link') links.push({ url: node.url, text: toString(node) });
     else if (node.type === 'html') collectImgTags(node, images);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
+  });
   return { images, links };
 }
 

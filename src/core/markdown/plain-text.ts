@@ -1,7 +1,8 @@
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from './parse-markdown.js';
 
-function textOf(node: Nodes): string {
+/** What a reader sees of a node already parsed: its text without markup, code blocks or HTML (not trimmed). */
+export function textOf(node: Nodes): string {
   if (node.type === 'html' || node.type === 'code' || node.type === 'yaml') return '';
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if (node.type === 'break') return '\n';

@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 
 /** Something that reads as a file or folder path: `src/app/x.ts`, `app/models/`, `Modal.tsx`. */
@@ -14,14 +15,12 @@ export function findCodePaths(markdown: string): string[] {
     const clean = path.trim().replace(/[.,;:]+$/, '');
     if (clean !== '' && !clean.includes('://') && !found.includes(clean)) found.push(clean);
   };
-  const visit = (node: Nodes): void => {
+  visit(parseMarkdown(markdown), (node: Nodes) => {
     if (node.type === 'inlineCode' || node.type === 'text') {
       for (const match of ` ${node.value}`.matchAll(PATH)) if (match[1]) add(match[1]);
     } else if (node.type === 'link' && !/^[a-z]+:/i.test(node.url)) {
       add(node.url);
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(parseMarkdown(markdown));
+  });
   return found;
 }

@@ -1,5 +1,6 @@
-import type { Nodes, Paragraph } from 'mdast';
+import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 
 /** The line `/implement-tasks` writes into a pull request description (and people may write themselves). */
@@ -17,21 +18,17 @@ function textWithoutHtml(paragraph: Paragraph): string {
 export function findDeclaredScope(body: string | null | undefined): string[] | undefined {
   if (!body) return undefined;
   let found: string[] | undefined;
-  const visit = (node: Nodes): void => {
-    if (node.type === 'paragraph') {
-      for (const line of textWithoutHtml(node).split(/\r?\n/)) {
-        const match = /^\s*implements\s*:\s*(.+)$/i.exec(line);
-        if (!match?.[1]) continue;
-        const rest = match[1].replace(/task\s*groups?/gi, ' ');
-        if (!/^[\s\d,&and]+$/i.test(rest)) continue;
-        const numbers = [...rest.matchAll(/\d+/g)].map((m) => String(Number(m[0])));
-        if (numbers.length > 0) found = [...new Set(numbers)].sort((a, b) => Number(a) - Number(b));
-      }
-      return;
+  visit(parseMarkdown(body), 'paragraph', (node) => {
+    for (const line of textWithoutHtml(node).split(/\r?\n/)) {
+      const match = /^\s*implements\s*:\s*(.+)$/i.exec(line);
+      if (!match?.[1]) continue;
+      const rest = match[1].replace(/task\s*groups?/gi, ' ');
+      if (!/^[\s\d,&and]+$/i.test(rest)) continue;
+      const numbers = [...rest.matchAll(/\d+/g)].map((m) => String(Number(m[0])));
+      if (numbers.length > 0) found = [...new Set(numbers)].sort((a, b) => Number(a) - Number(b));
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(parseMarkdown(body));
+    return SKIP;
+  });
   return found;
 }
 
@@ -49,8 +46,8 @@ export function setScopeLine(body: string | null | undefined, groups: readonly s
   const line = renderScopeLine(groups);
   const lines = source.split('\n');
   const found = { replaced: false };
-  const visit = (node: Nodes): void => {
-    if (node.type === 'paragraph' && node.position) {
+  visit(parseMarkdown(source), 'paragraph', (node) => {
+    if (node.position) {
       for (let n = node.position.start.line; n <= node.position.end.line; n += 1) {
         const text = lines[n - 1];
         if (text !== undefined && /^\s*implements\s*:/i.test(text)) {
@@ -58,11 +55,9 @@ export function setScopeLine(body: string | null | undefined, groups: readonly s
           found.replaced = true;
         }
       }
-      return;
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(parseMarkdown(source));
+    return SKIP;
+  });
   if (found.replaced) return lines.join('\n');
   return source.trim() === '' ? line : `${source.replace(/\s+$/, '')}\n\n${line}`;
 }

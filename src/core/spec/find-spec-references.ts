@@ -1,5 +1,6 @@
-import type { Nodes, Paragraph } from 'mdast';
+import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 
 export interface SpecReference {
@@ -31,21 +32,17 @@ export function findSpecReferences(body: string | null | undefined): SpecReferen
   if (!body) return [];
   const found: SpecReference[] = [];
   const seen = new Set<string>();
-  const visit = (node: Nodes): void => {
-    if (node.type === 'paragraph') {
-      for (const line of textWithoutHtml(node).split(/\r?\n/)) {
-        const match = /^\s*spec\s*:\s*(\S+)/i.exec(line);
-        const path = match?.[1] === undefined ? undefined : normaliseRepoPath(match[1]);
-        if (path === undefined) continue;
-        const taskFile = path.toLowerCase().endsWith('.md') ? path : `${path}/tasks.md`;
-        if (seen.has(taskFile)) continue;
-        seen.add(taskFile);
-        found.push({ written: path, taskFile });
-      }
-      return;
+  visit(parseMarkdown(body), 'paragraph', (node) => {
+    for (const line of textWithoutHtml(node).split(/\r?\n/)) {
+      const match = /^\s*spec\s*:\s*(\S+)/i.exec(line);
+      const path = match?.[1] === undefined ? undefined : normaliseRepoPath(match[1]);
+      if (path === undefined) continue;
+      const taskFile = path.toLowerCase().endsWith('.md') ? path : `${path}/tasks.md`;
+      if (seen.has(taskFile)) continue;
+      seen.add(taskFile);
+      found.push({ written: path, taskFile });
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(parseMarkdown(body));
+    return SKIP;
+  });
   return found;
 }

@@ -1,5 +1,6 @@
 import type { Blockquote, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { plainText } from '../markdown/plain-text.js';
 import { columnOf, dedentContinuation, sliceOfRange } from '../markdown/source-slice.js';
@@ -91,15 +92,15 @@ function quotedNumbers(source: string, quote: Blockquote, questions: readonly Cl
 function mediaOf(nodes: readonly Nodes[]): { images: string[]; links: string[] } {
   const images: string[] = [];
   const links: string[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'image') images.push(node.url);
-    else if (node.type === 'link') links.push(node.url);
-    else if (node.type === 'html' && !node.value.trimStart().startsWith('<!--')) {
-      for (const match of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi)) if (match[1]) images.push(match[1]);
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  for (const node of nodes) visit(node);
+  for (const root of nodes) {
+    visit(root, (node: Nodes) => {
+      if (node.type === 'image') images.push(node.url);
+      else if (node.type === 'link') links.push(node.url);
+      else if (node.type === 'html' && !node.value.trimStart().startsWith('<!--')) {
+        for (const match of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi)) if (match[1]) images.push(match[1]);
+      }
+    });
+  }
   return { images, links };
 }
 

@@ -60,10 +60,8 @@ function carried(issue: ParsedIssue, kinds: readonly string[]): string[] {
   return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ['', embedVerbatim(b)])];
 }
 
-function paragraphItems(issue: ParsedIssue, kinds: readonly string[]): IssueItem[] {
-  return issue.sections
-    .filter((s) => kinds.includes(s.kind))
-    .flatMap((s) => s.paragraphs.map((text) => ({ text, depth: 0, checked: null, line: s.line })));
+function paragraphItems(issue: ParsedIssue, kinds: readonly string[]): Array<Pick<IssueItem, 'text' | 'depth'>> {
+  return issue.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text) => ({ text, depth: 0 })));
 }
 
 /** A block of text that starts like a block of its own (a list, a quote, code, a heading) cannot follow a label. */

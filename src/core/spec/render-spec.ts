@@ -69,15 +69,20 @@ interface Requirement {
 }
 
 /** The requirements of the issue, then those the answers add, each with the acceptance criteria that name it. */
-function specificRequirements(functional: readonly Bullet[], routed: RoutedAnswers, acceptanceFromIssue: readonly Bullet[]): { requirements: Requirement[]; general: string[] } {
+function specificRequirements(
+  functional: readonly Bullet[],
+  seen: readonly string[],
+  routed: RoutedAnswers,
+  acceptanceFromIssue: readonly Bullet[],
+): { requirements: Requirement[]; general: string[] } {
   const fromIssue = groups(functional);
   const titles = fromIssue.map((g) => g[0]?.text ?? '');
-  const requirements: Requirement[] = fromIssue.map((group) => ({ title: firstSentence(group[0]?.text ?? ''), lines: list(group), acceptance: [] }));
+  const requirements: Requirement[] = fromIssue.map((group, i) => ({ title: firstSentence(group[0]?.text ?? '', seen[i]), lines: list(group), acceptance: [] }));
   for (const answer of routed.requirements) {
     requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
   }
   const general: string[] = [];
-  const match = requirementMatcher(titles);
+  const match = requirementMatcher(titles, seen);
   for (const criterion of acceptanceFromIssue) {
     const index = criterion.depth === 0 ? match(criterion.text) : undefined;
     const target = index === undefined ? undefined : requirements[index];
@@ -114,8 +119,11 @@ export function renderSpec(doc: RequirementsDocument): string {
   const users = real(s[`${SUMMARY}/Users and Permissions`]);
   const visuals = [...real(s['Visual Assets/Files Provided']), ...real(s['Visual Assets/Visual Insights'])];
   const codePaths = [...real(s['Requirements Discussion/Existing Code to Reference']), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
-  const routed = routeAnswers(doc.discussion, groups(functional).map((g) => g[0]?.text ?? ''));
-  const { requirements, general } = specificRequirements(functional, routed, issueAcceptance);
+  // Each requirement's plain text is read once here, not again by every matcher and title.
+  const titles = groups(functional).map((g) => g[0]?.text ?? '');
+  const seen = titles.map((t) => plainText(t));
+  const routed = routeAnswers(doc.discussion, titles, seen);
+  const { requirements, general } = specificRequirements(functional, seen, routed, issueAcceptance);
 
   const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
   const extras = (key: string) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, '']);

@@ -46,16 +46,16 @@ const ADDS = /^(also|and also|plus|in addition|additionally|add|please add|inclu
 const SIGNIFICANT = /[\p{L}\p{N}_-]{4,}/gu;
 const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'should', 'would', 'could', 'when', 'them', 'they', 'their', 'there', 'into', 'only', 'also', 'must', 'will', 'each', 'every', 'which', 'what', 'where', 'after', 'before', 'about', 'than', 'then', 'once', 'just', 'like', 'more', 'some', 'same', 'still']);
 
-function words(text: string): Set<string> {
-  return new Set((plainText(text).toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
+function words(text: string, seen: string = plainText(text)): Set<string> {
+  return new Set((seen.toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
 }
 
 /**
  * A matcher from a text to the requirement it is about: one it names by number ("requirement 2", "#2", "R2"),
  * else the one it shares the most significant words with (at least two). Each requirement's words are read once.
  */
-export function requirementMatcher(requirements: readonly string[]): (text: string) => number | undefined {
-  const vocabulary = requirements.map(words);
+export function requirementMatcher(requirements: readonly string[], seen?: readonly string[]): (text: string) => number | undefined {
+  const vocabulary = requirements.map((r, i) => words(r, seen?.[i]));
   return (text) => {
     const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text));
     const n = Number(named?.[1] ?? named?.[2] ?? NaN);
@@ -76,8 +76,8 @@ export function matchRequirement(answer: string, requirements: readonly string[]
 }
 
 /** The answer's first sentence in plain words: the name of the requirement it becomes. */
-export function firstSentence(text: string): string {
-  const plain = plainText(text).replace(/\s+/g, ' ').trim();
+export function firstSentence(text: string, seen: string = plainText(text)): string {
+  const plain = seen.replace(/\s+/g, ' ').trim();
   return (splitSentences(plain)[0] ?? plain).replace(/[.:;,]$/, '');
 }
 
@@ -105,9 +105,9 @@ function stripMarker(piece: string): string {
  * user stories, and every other answer that says more than "yes" to a requirement of its own, so it reaches a
  * task. "Out of scope: …" and "Reuse …" lead-ins count wherever an answer says them. Answers stay as written.
  */
-export function routeAnswers(entries: readonly DiscussionEntry[], requirements: readonly string[]): RoutedAnswers {
+export function routeAnswers(entries: readonly DiscussionEntry[], requirements: readonly string[], seen?: readonly string[]): RoutedAnswers {
   const routed: RoutedAnswers = { outOfScope: [], reuse: [], visuals: [], users: [], acceptance: [], requirements: [], confirmed: [] };
-  const match = requirementMatcher(requirements);
+  const match = requirementMatcher(requirements, seen);
   for (const entry of entries) {
     const question = entry.number;
     const answer = entry.answer.trim();

@@ -1,5 +1,5 @@
 import { fingerprint } from '../markdown/fingerprint.js';
-import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import { escapeLineStart, escapeMarkdown } from '../markdown/escape-markdown.js';
 import { markFile } from '../spec/file-marker.js';
 import type { TaskFile } from '../tasks/types.js';
 
@@ -119,7 +119,7 @@ export function renderVerification(input: VerificationInput): string {
     '',
     '### Incomplete or Issues',
     '',
-    ...(incomplete.length === 0 ? ['None'] : incomplete.map((t) => `- ${t.id === undefined ? '' : `${t.id} `}${escapeMarkdown(t.text)}`)),
+    ...(incomplete.length === 0 ? ['None'] : incomplete.map((t) => (t.id === undefined ? `- ${escapeLineStart(t.text)}` : `- ${t.id} ${escapeMarkdown(t.text)}`))),
     '',
     '---',
     '',
