@@ -79,6 +79,8 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
       if (task === 'unsure') return undefined;
       if (task) {
         const texts = segmentTexts(task.segments);
+        // Most tasks have neither strikethrough nor inline code: their three texts are one, collapsed once.
+        const text = collapse(texts.text);
         items.push({
           kind: 'task',
           line: lineOf(token),
@@ -86,10 +88,10 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
           markerOffset: task.bracketOffset + 1,
           marker: task.marker,
           optional: task.optional,
-          text: collapse(texts.text),
+          text,
           hasStruck: texts.hasStruck,
-          unstruckText: texts.unstruck === texts.text ? collapse(texts.text) : collapse(texts.unstruck),
-          proseText: texts.prose === texts.text ? collapse(texts.text) : collapse(texts.prose),
+          unstruckText: texts.unstruck.length === texts.text.length ? text : collapse(texts.unstruck),
+          proseText: texts.prose.length === texts.text.length ? text : collapse(texts.prose),
           struckFirst: startsStruck(task.segments),
           parent: frame.parentTask,
           topLevel: !frame.insideListItem,
