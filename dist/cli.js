@@ -25414,6 +25414,51 @@ var init_markdown_it = __esm({
   }
 });
 
+// src/core/markdown/plain-inline.ts
+function isTerminatorChar2(code4) {
+  switch (code4) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function plainTextFrom(content3, noDefinitions) {
+  let from2 = 0;
+  if (noDefinitions && content3.charCodeAt(0) === 91 && content3.charCodeAt(2) === 93 && content3.length > 1 && !isTerminatorChar2(content3.charCodeAt(1)) && content3.charCodeAt(3) !== 40) {
+    from2 = 3;
+  }
+  for (let i = from2; i < content3.length; i += 1) if (isTerminatorChar2(content3.charCodeAt(i))) return false;
+  return true;
+}
+var init_plain_inline = __esm({
+  "src/core/markdown/plain-inline.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/markdown/tokenize-blocks.ts
 function makeParser() {
   const md = new lib_default("commonmark").enable(["table", "strikethrough"]);
@@ -25431,7 +25476,7 @@ function noteBlockStarts(md, name) {
     name,
     (state2, startLine, endLine, silent) => {
       const before = state2.tokens.length;
-      const start = { line: startLine, at: (state2.bMarks[startLine] ?? 0) + (state2.tShift[startLine] ?? 0) };
+      const at = (state2.bMarks[startLine] ?? 0) + (state2.tShift[startLine] ?? 0);
       if (!original(state2, startLine, endLine, silent)) return false;
       if (silent) return true;
       if (name === "reference") {
@@ -25439,7 +25484,7 @@ function noteBlockStarts(md, name) {
         token.map = [startLine, state2.line];
       } else {
         const token = state2.tokens[before];
-        if (token) token.meta = { start };
+        if (token) token.meta = { start: { line: startLine, at } };
       }
       return true;
     },
@@ -25454,6 +25499,15 @@ function tokenizeBlocks(text7) {
   return { tokens: state2.tokens, env };
 }
 function tokenizeInline(content3, env) {
+  if (content3 === "") return [];
+  if (plainTextFrom(content3, env.references === void 0)) {
+    const token = new token_default("text", "", 0);
+    token.content = content3;
+    return [token];
+  }
+  return tokenizeInlineFully(content3, env);
+}
+function tokenizeInlineFully(content3, env) {
   const md = markdownIt();
   const tokens = [];
   md.inline.parse(content3, md, env, tokens);
@@ -25468,6 +25522,8 @@ var init_tokenize_blocks = __esm({
   "src/core/markdown/tokenize-blocks.ts"() {
     "use strict";
     init_markdown_it();
+    init_token();
+    init_plain_inline();
     rulesOf = (ruler) => ruler.__rules__;
     markdownIt = () => parser ??= makeParser();
     BLOCK_PASS = /* @__PURE__ */ new Set(["normalize", "block"]);
@@ -25476,16 +25532,24 @@ var init_tokenize_blocks = __esm({
 
 // src/core/markdown/unsure-inline.ts
 function unsureInline(tokens, content3) {
-  const stack = [...tokens];
+  let nested;
   let mayLink = false;
-  for (let token = stack.pop(); token !== void 0; token = stack.pop()) {
-    if (token.children) stack.push(...token.children);
+  for (let i = 0; i < tokens.length || nested !== void 0 && nested.length > 0; i += 1) {
+    const token = i < tokens.length ? tokens[i] : nested?.pop();
+    if (token === void 0) continue;
+    if (token.children) (nested ??= []).push(...token.children);
     if (token.type !== "text" && token.type !== "text_special") continue;
     const text7 = token.content;
     if (text7.includes("~") && strayTilde(text7, token === tokens[0] && content3.startsWith("[~]"))) return true;
-    if (!mayLink && (text7.includes("://") || text7.includes("@") || text7.toLowerCase().includes("www."))) mayLink = true;
+    if (!mayLink && (text7.includes("://") || text7.includes("@") || mayHoldWww(text7))) mayLink = true;
   }
   return mayLink && linkHoldsSyntax(content3);
+}
+function mayHoldWww(text7) {
+  for (let at = text7.indexOf("."); at !== -1; at = text7.indexOf(".", at + 1)) {
+    if (at >= 3 && text7.slice(at - 3, at).toLowerCase() === "www") return true;
+  }
+  return false;
 }
 function strayTilde(text7, boxFirst) {
   let at = boxFirst ? 3 : 0;
@@ -25562,6 +25626,8 @@ function scanTaskTokens({ tokens, env }, source, lines) {
       const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline2);
       if (task === "unsure") return void 0;
       if (task) {
+        const texts = segmentTexts(task.segments);
+        const text7 = collapse(texts.text);
         items.push({
           kind: "task",
           line: lineOf3(token),
@@ -25569,10 +25635,10 @@ function scanTaskTokens({ tokens, env }, source, lines) {
           markerOffset: task.bracketOffset + 1,
           marker: task.marker,
           optional: task.optional,
-          text: collapse(task.segments.map((s) => s.text).join("")),
-          hasStruck: task.segments.some((s) => s.struck && s.text.trim() !== ""),
-          unstruckText: collapse(task.segments.filter((s) => !s.struck).map((s) => s.text).join("")),
-          proseText: collapse(task.segments.filter((s) => s.code !== true).map((s) => s.text).join("")),
+          text: text7,
+          hasStruck: texts.hasStruck,
+          unstruckText: texts.unstruck.length === texts.text.length ? text7 : collapse(texts.unstruck),
+          proseText: texts.prose.length === texts.text.length ? text7 : collapse(texts.prose),
           struckFirst: startsStruck(task.segments),
           parent: frame.parentTask,
           topLevel: !frame.insideListItem
@@ -25583,6 +25649,22 @@ function scanTaskTokens({ tokens, env }, source, lines) {
     stack.push(own6);
   }
   return found.unsure ? void 0 : { items, fences };
+}
+function segmentTexts(segments) {
+  let text7 = "";
+  let unstruck = "";
+  let prose2 = "";
+  let hasStruck = false;
+  for (const segment of segments) {
+    text7 += segment.text;
+    if (segment.struck) {
+      if (!hasStruck && segment.text.trim() !== "") hasStruck = true;
+    } else {
+      unstruck += segment.text;
+    }
+    if (segment.code !== true) prose2 += segment.text;
+  }
+  return { text: text7, unstruck, prose: prose2, hasStruck };
 }
 function readTaskItem(item, open3, content3, source, lines, inline2) {
   const start = blockStart(open3);
@@ -25675,6 +25757,7 @@ function frontMatterLength(source) {
   return (kind === "yaml" || kind === "toml") && first?.position?.end.offset === end ? end : 0;
 }
 function unsureIndent(source) {
+  if (!source.includes("	") && !source.includes(">")) return false;
   let spaces = 0;
   let lineStart = true;
   for (let i = 0; i < source.length; i += 1) {
