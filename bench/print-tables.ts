@@ -82,7 +82,7 @@ function printGate(scenarios: readonly GateScenario[]): void {
 }
 
 function printParse(results: readonly ParseResult[]): void {
-  console.log('\n3. Task engine: parseTaskFile on Agent OS tasks.md files (median), read from markdown-it tokens (new) and');
+  console.log('\n3. Task engine: parseTaskFile on Agent OS tasks.md files (median CPU time), read from markdown-it tokens (new) and');
   console.log('   through the mdast tree (old). Growth = time ratio / size ratio against the next smaller file: 1 is linear.');
   const rows = results.map((r) => ({
     tasks: r.tasks,

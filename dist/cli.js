@@ -26135,6 +26135,51 @@ var init_markdown_it = __esm({
   }
 });
 
+// src/core/markdown/plain-inline.ts
+function isTerminatorChar2(code6) {
+  switch (code6) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function plainTextFrom(content3, noDefinitions) {
+  let from2 = 0;
+  if (noDefinitions && content3.charCodeAt(0) === 91 && content3.charCodeAt(2) === 93 && content3.length > 1 && !isTerminatorChar2(content3.charCodeAt(1)) && content3.charCodeAt(3) !== 40) {
+    from2 = 3;
+  }
+  for (let i = from2; i < content3.length; i += 1) if (isTerminatorChar2(content3.charCodeAt(i))) return false;
+  return true;
+}
+var init_plain_inline = __esm({
+  "src/core/markdown/plain-inline.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/markdown/tokenize-blocks.ts
 function makeParser() {
   const md = new lib_default("commonmark").enable(["table", "strikethrough"]);
@@ -26152,7 +26197,7 @@ function noteBlockStarts(md, name) {
     name,
     (state2, startLine, endLine, silent) => {
       const before = state2.tokens.length;
-      const start = { line: startLine, at: (state2.bMarks[startLine] ?? 0) + (state2.tShift[startLine] ?? 0) };
+      const at = (state2.bMarks[startLine] ?? 0) + (state2.tShift[startLine] ?? 0);
       if (!original(state2, startLine, endLine, silent)) return false;
       if (silent) return true;
       if (name === "reference") {
@@ -26160,7 +26205,7 @@ function noteBlockStarts(md, name) {
         token.map = [startLine, state2.line];
       } else {
         const token = state2.tokens[before];
-        if (token) token.meta = { start };
+        if (token) token.meta = { start: { line: startLine, at } };
       }
       return true;
     },
@@ -26175,6 +26220,15 @@ function tokenizeBlocks(text8) {
   return { tokens: state2.tokens, env };
 }
 function tokenizeInline(content3, env) {
+  if (content3 === "") return [];
+  if (plainTextFrom(content3, env.references === void 0)) {
+    const token = new token_default("text", "", 0);
+    token.content = content3;
+    return [token];
+  }
+  return tokenizeInlineFully(content3, env);
+}
+function tokenizeInlineFully(content3, env) {
   const md = markdownIt();
   const tokens = [];
   md.inline.parse(content3, md, env, tokens);
@@ -26189,6 +26243,8 @@ var init_tokenize_blocks = __esm({
   "src/core/markdown/tokenize-blocks.ts"() {
     "use strict";
     init_markdown_it();
+    init_token();
+    init_plain_inline();
     rulesOf = (ruler) => ruler.__rules__;
     markdownIt = () => parser ??= makeParser();
     BLOCK_PASS = /* @__PURE__ */ new Set(["normalize", "block"]);
@@ -26197,16 +26253,24 @@ var init_tokenize_blocks = __esm({
 
 // src/core/markdown/unsure-inline.ts
 function unsureInline(tokens, content3) {
-  const stack = [...tokens];
+  let nested;
   let mayLink = false;
-  for (let token = stack.pop(); token !== void 0; token = stack.pop()) {
-    if (token.children) stack.push(...token.children);
+  for (let i = 0; i < tokens.length || nested !== void 0 && nested.length > 0; i += 1) {
+    const token = i < tokens.length ? tokens[i] : nested?.pop();
+    if (token === void 0) continue;
+    if (token.children) (nested ??= []).push(...token.children);
     if (token.type !== "text" && token.type !== "text_special") continue;
     const text8 = token.content;
     if (text8.includes("~") && strayTilde(text8, token === tokens[0] && content3.startsWith("[~]"))) return true;
-    if (!mayLink && (text8.includes("://") || text8.includes("@") || text8.toLowerCase().includes("www."))) mayLink = true;
+    if (!mayLink && (text8.includes("://") || text8.includes("@") || mayHoldWww(text8))) mayLink = true;
   }
   return mayLink && linkHoldsSyntax(content3);
+}
+function mayHoldWww(text8) {
+  for (let at = text8.indexOf("."); at !== -1; at = text8.indexOf(".", at + 1)) {
+    if (at >= 3 && text8.slice(at - 3, at).toLowerCase() === "www") return true;
+  }
+  return false;
 }
 function strayTilde(text8, boxFirst) {
   let at = boxFirst ? 3 : 0;
@@ -26283,6 +26347,8 @@ function scanTaskTokens({ tokens, env }, source, lines) {
       const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline2);
       if (task === "unsure") return void 0;
       if (task) {
+        const texts = segmentTexts(task.segments);
+        const text8 = collapse(texts.text);
         items.push({
           kind: "task",
           line: lineOf3(token),
@@ -26290,10 +26356,10 @@ function scanTaskTokens({ tokens, env }, source, lines) {
           markerOffset: task.bracketOffset + 1,
           marker: task.marker,
           optional: task.optional,
-          text: collapse(task.segments.map((s) => s.text).join("")),
-          hasStruck: task.segments.some((s) => s.struck && s.text.trim() !== ""),
-          unstruckText: collapse(task.segments.filter((s) => !s.struck).map((s) => s.text).join("")),
-          proseText: collapse(task.segments.filter((s) => s.code !== true).map((s) => s.text).join("")),
+          text: text8,
+          hasStruck: texts.hasStruck,
+          unstruckText: texts.unstruck.length === texts.text.length ? text8 : collapse(texts.unstruck),
+          proseText: texts.prose.length === texts.text.length ? text8 : collapse(texts.prose),
           struckFirst: startsStruck(task.segments),
           parent: frame.parentTask,
           topLevel: !frame.insideListItem
@@ -26304,6 +26370,22 @@ function scanTaskTokens({ tokens, env }, source, lines) {
     stack.push(own9);
   }
   return found.unsure ? void 0 : { items, fences };
+}
+function segmentTexts(segments) {
+  let text8 = "";
+  let unstruck = "";
+  let prose2 = "";
+  let hasStruck = false;
+  for (const segment of segments) {
+    text8 += segment.text;
+    if (segment.struck) {
+      if (!hasStruck && segment.text.trim() !== "") hasStruck = true;
+    } else {
+      unstruck += segment.text;
+    }
+    if (segment.code !== true) prose2 += segment.text;
+  }
+  return { text: text8, unstruck, prose: prose2, hasStruck };
 }
 function readTaskItem(item, open3, content3, source, lines, inline2) {
   const start = blockStart(open3);
@@ -26396,6 +26478,7 @@ function frontMatterLength(source) {
   return (kind === "yaml" || kind === "toml") && first?.position?.end.offset === end ? end : 0;
 }
 function unsureIndent(source) {
+  if (!source.includes("	") && !source.includes(">")) return false;
   let spaces = 0;
   let lineStart = true;
   for (let i = 0; i < source.length; i += 1) {

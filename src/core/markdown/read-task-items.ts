@@ -64,6 +64,8 @@ function frontMatterLength(source: string): number | undefined {
  * four or more spaces (markdown-it goes on with a block quote there). Such a text is parsed to the tree.
  */
 function unsureIndent(source: string): boolean {
+  // Most task files hold neither: no need to read them line by line.
+  if (!source.includes('\t') && !source.includes('>')) return false;
   let spaces = 0;
   let lineStart = true;
   for (let i = 0; i < source.length; i += 1) {

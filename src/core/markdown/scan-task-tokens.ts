@@ -78,6 +78,9 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
       const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline);
       if (task === 'unsure') return undefined;
       if (task) {
+        const texts = segmentTexts(task.segments);
+        // Most tasks have neither strikethrough nor inline code: their three texts are one, collapsed once.
+        const text = collapse(texts.text);
         items.push({
           kind: 'task',
           line: lineOf(token),
@@ -85,10 +88,10 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
           markerOffset: task.bracketOffset + 1,
           marker: task.marker,
           optional: task.optional,
-          text: collapse(task.segments.map((s) => s.text).join('')),
-          hasStruck: task.segments.some((s) => s.struck && s.text.trim() !== ''),
-          unstruckText: collapse(task.segments.filter((s) => !s.struck).map((s) => s.text).join('')),
-          proseText: collapse(task.segments.filter((s) => s.code !== true).map((s) => s.text).join('')),
+          text,
+          hasStruck: texts.hasStruck,
+          unstruckText: texts.unstruck.length === texts.text.length ? text : collapse(texts.unstruck),
+          proseText: texts.prose.length === texts.text.length ? text : collapse(texts.prose),
           struckFirst: startsStruck(task.segments),
           parent: frame.parentTask,
           topLevel: !frame.insideListItem,
@@ -99,6 +102,24 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
     stack.push(own);
   }
   return found.unsure ? undefined : { items, fences };
+}
+
+/** A task's whole text, its text outside strikethrough and outside inline code, in one pass over its pieces. */
+function segmentTexts(segments: readonly Segment[]): { text: string; unstruck: string; prose: string; hasStruck: boolean } {
+  let text = '';
+  let unstruck = '';
+  let prose = '';
+  let hasStruck = false;
+  for (const segment of segments) {
+    text += segment.text;
+    if (segment.struck) {
+      if (!hasStruck && segment.text.trim() !== '') hasStruck = true;
+    } else {
+      unstruck += segment.text;
+    }
+    if (segment.code !== true) prose += segment.text;
+  }
+  return { text, unstruck, prose, hasStruck };
 }
 
 interface TokenTask {

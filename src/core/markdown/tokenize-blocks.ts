@@ -2,7 +2,8 @@ import MarkdownIt from 'markdown-it';
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import type { RuleCore } from 'markdown-it/lib/parser_core.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import Token from 'markdown-it/lib/token.mjs';
+import { plainTextFrom } from './plain-inline.js';
 
 /** The rules of a markdown-it ruler, as markdown-it keeps them (its typings leave the list out). */
 type RuleList<T> = Array<{ name: string; enabled: boolean; fn: T; alt: string[] }>;
@@ -46,7 +47,9 @@ function noteBlockStarts(md: MarkdownIt, name: string): void {
     name,
     (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
       const before = state.tokens.length;
-      const start: BlockStart = { line: startLine, at: (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0) };
+      // Read before the rule runs (a list item's rule moves its first line's marks while its content is parsed);
+      // the object is made only when the rule made a block, not for each line it was tried on.
+      const at = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
       if (!original(state, startLine, endLine, silent)) return false;
       if (silent) return true;
       if (name === 'reference') {
@@ -54,7 +57,7 @@ function noteBlockStarts(md: MarkdownIt, name: string): void {
         token.map = [startLine, state.line];
       } else {
         const token = state.tokens[before];
-        if (token) token.meta = { start };
+        if (token) token.meta = { start: { line: startLine, at } satisfies BlockStart };
       }
       return true;
     },
@@ -80,8 +83,22 @@ export function tokenizeBlocks(text: string): BlockTokens {
 
 const BLOCK_PASS = new Set(['normalize', 'block']);
 
-/** The inline tokens of a paragraph's or heading's content. */
+/**
+ * The inline tokens of a paragraph's or heading's content. A content markdown-it's inline rules cannot act on (see
+ * `plainTextFrom`) is one text token, as the inline pass would give it, made without running that pass.
+ */
 export function tokenizeInline(content: string, env: Record<string, unknown>): Token[] {
+  if (content === '') return [];
+  if (plainTextFrom(content, env.references === undefined)) {
+    const token = new Token('text', '', 0);
+    token.content = content;
+    return [token];
+  }
+  return tokenizeInlineFully(content, env);
+}
+
+/** The inline tokens of a content, always through markdown-it's inline pass (the reference for the shortcut). */
+export function tokenizeInlineFully(content: string, env: Record<string, unknown>): Token[] {
   const md = markdownIt();
   const tokens: Token[] = [];
   md.inline.parse(content, md, env, tokens);

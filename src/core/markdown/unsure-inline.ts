@@ -13,16 +13,27 @@ const SYNTAX_IN_LINK = new Set(['*', '_', '~', '`', '&', '\\', '<', '[', ']']);
  * Either sends the document to the syntax tree; plain URLs, mentions and `~~struck~~` text do not.
  */
 export function unsureInline(tokens: readonly Token[], content: string): boolean {
-  const stack = [...tokens];
+  // Tokens with children (images) are rare: their children are read after the top level, in no particular order.
+  let nested: Token[] | undefined;
   let mayLink = false;
-  for (let token = stack.pop(); token !== undefined; token = stack.pop()) {
-    if (token.children) stack.push(...token.children);
+  for (let i = 0; i < tokens.length || (nested !== undefined && nested.length > 0); i += 1) {
+    const token = i < tokens.length ? tokens[i] : nested?.pop();
+    if (token === undefined) continue;
+    if (token.children) (nested ??= []).push(...token.children);
     if (token.type !== 'text' && token.type !== 'text_special') continue;
     const text = token.content;
     if (text.includes('~') && strayTilde(text, token === tokens[0] && content.startsWith('[~]'))) return true;
-    if (!mayLink && (text.includes('://') || text.includes('@') || text.toLowerCase().includes('www.'))) mayLink = true;
+    if (!mayLink && (text.includes('://') || text.includes('@') || mayHoldWww(text))) mayLink = true;
   }
   return mayLink && linkHoldsSyntax(content);
+}
+
+/** Whether `text` holds `www.` in any case, without a lower-cased copy of it. */
+function mayHoldWww(text: string): boolean {
+  for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
+    if (at >= 3 && text.slice(at - 3, at).toLowerCase() === 'www') return true;
+  }
+  return false;
 }
 
 /** A run of tildes not exactly two long (the box's own `[~]` aside). */

@@ -123,6 +123,16 @@ const LINES = [
   '[x]: https://example.com/x',
   'see [ref]',
   'www.example.com and someone@example.com',
+  // Plain text, which the inline pass is skipped for (`plainTextFrom`), next to what makes a box a link.
+  '- [ ] Write the invite model',
+  '- [x] Plain done task',
+  '  - [X] Plain subtask',
+  '## Plain heading',
+  'Plain lead paragraph',
+  '- [ ] (in parentheses) text',
+  '- [x](https://example.com) a link box',
+  '- [?] an unknown marker',
+  '- [ ] www.example.com plain',
 ];
 
 const composedLine = fc
