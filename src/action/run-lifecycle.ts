@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from '../github/github-client.js';
-import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
-import { handleIssueStateChange } from '../phases/handle-spec-events.js';
+import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../events/on-issue-comment.js';
+import { handleIssueStateChange } from '../events/on-spec-events.js';
 import { actionBase } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
 import { ACTION_INPUTS, setOutput } from './action-io.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from '../github/github-client.js';
-import { handlePullRequestClosed } from '../phases/handle-spec-events.js';
+import { handlePullRequestClosed } from '../events/on-spec-events.js';
 import { actionBase } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
 import { setOutput } from './action-io.js';

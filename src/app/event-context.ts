@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import type { ChatModel } from '../core/model/chat-model.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { RepoRef } from '../github/github-client.js';
-import type { EventOutcome } from '../phases/handle-issue-events.js';
+import type { EventOutcome } from '../events/on-issue-comment.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
 import { loadSettings } from '../phases/load-settings.js';
 

@@ -10,8 +10,8 @@ import { createResponseStore, type ResponseStore } from '../github/response-stor
 import { wasHeadReported } from '../github/upsert-check-run.js';
 import { ensureLabels, labelDefinitions, listInstallationRepositories } from '../phases/ensure-labels.js';
 import { gateMergeGroup, gatePullRequest, type GateOutcome } from '../phases/gate-tasks.js';
-import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../phases/handle-issue-events.js';
-import { followGate, handleIssueStateChange, handlePullRequestClosed } from '../phases/handle-spec-events.js';
+import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../events/on-issue-comment.js';
+import { followGate, handleIssueStateChange, handlePullRequestClosed } from '../events/on-spec-events.js';
 import { loadSettings } from '../phases/load-settings.js';
 import { modelFromEnvironment } from '../model/model-from-environment.js';
 import { createDeliveryDesk } from './accept-delivery.js';
@@ -26,13 +26,13 @@ import {
   LIFECYCLE_ISSUE_EVENTS,
   SPEC_MERGE_EVENTS,
   SUB_ISSUE_EVENTS,
-} from './events.js';
+} from '../events/event-names.js';
 import { metricsHandler } from './metrics-endpoint.js';
 import type { AppMetrics } from './render-metrics.js';
 import { createGateReporter } from './report-on-commit.js';
 import { createWorkQueue } from './work-queue.js';
 
-export * from './events.js';
+export * from '../events/event-names.js';
 
 export interface AgentOsAppOptions {
   /** Share delivery claims through this Redis server (`REDIS_URL`); without it they are kept in this process. */

@@ -2,11 +2,11 @@ import { isAgentOsError } from '../core/errors.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import { markerLine, MARKERS } from '../core/spec/render-comments.js';
 import { listIssueComments, upsertMarkedComment } from '../github/issue-comments.js';
-import { finishMergedSpec, type FinishOutcome } from './finish-merged-spec.js';
-import { followSubIssue, isOurSubIssue, type SubIssueStateEvent } from './follow-sub-issue.js';
-import { followGate } from './follow-gate.js';
-import { withSettings, type EventOutcome } from './handle-issue-events.js';
-import type { EventBase, LifecycleContext } from './lifecycle-context.js';
+import { finishMergedSpec, type FinishOutcome } from '../phases/finish-merged-spec.js';
+import { followSubIssue, isOurSubIssue, type SubIssueStateEvent } from '../phases/follow-sub-issue.js';
+import { followGate } from '../phases/follow-gate.js';
+import { withSettings, type EventOutcome } from './on-issue-comment.js';
+import type { EventBase, LifecycleContext } from '../phases/lifecycle-context.js';
 
 function messageOf(error: unknown): string {
   return isAgentOsError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;

@@ -17,22 +17,22 @@ import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
 import { isChecklist } from '../core/checklist/render-checklist.js';
-import { createTasks } from './create-tasks.js';
-import { foldAnswerComment } from './fold-answer-comment.js';
-import { settleFailureReport } from './settle-failure-report.js';
-import { refuseForkWrite, renderForkNotice } from './fork-guard.js';
-import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
-import { followGate } from './follow-gate.js';
-import { implementTasks } from './implement-tasks.js';
-import { orchestrateTasks } from './orchestrate-tasks.js';
-import { planProduct } from './plan-product.js';
-import { syncChecklist } from './sync-checklist.js';
-import { tickFromChecklist } from './tick-from-checklist.js';
-import type { EventBase, LifecycleContext } from './lifecycle-context.js';
-import { loadSettings } from './load-settings.js';
-import { readSpecPhase } from './read-spec-phase.js';
-import { shapeSpec } from './shape-spec.js';
-import { writeSpec } from './write-spec.js';
+import { createTasks } from '../phases/create-tasks.js';
+import { foldAnswerComment } from '../phases/fold-answer-comment.js';
+import { settleFailureReport } from '../phases/settle-failure-report.js';
+import { refuseForkWrite, renderForkNotice } from '../phases/fork-guard.js';
+import { gatePullRequestAt, type GateOutcome } from '../phases/gate-tasks.js';
+import { followGate } from '../phases/follow-gate.js';
+import { implementTasks } from '../phases/implement-tasks.js';
+import { orchestrateTasks } from '../phases/orchestrate-tasks.js';
+import { planProduct } from '../phases/plan-product.js';
+import { syncChecklist } from '../phases/sync-checklist.js';
+import { tickFromChecklist } from '../phases/tick-from-checklist.js';
+import type { EventBase, LifecycleContext } from '../phases/lifecycle-context.js';
+import { loadSettings } from '../phases/load-settings.js';
+import { readSpecPhase } from '../phases/read-spec-phase.js';
+import { shapeSpec } from '../phases/shape-spec.js';
+import { writeSpec } from '../phases/write-spec.js';
 
 /** An issue comment event, as plain values (entry points read the payload; phases never do). */
 export interface IssueCommentEvent {
