@@ -1,6 +1,8 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { GitHubClient } from '../github/github-client.js';
+import type { AgentOsEvent } from '../events/event-types.js';
+import { translatePayload } from '../events/translate-payload.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
 import { actionLog } from './create-action-client.js';
 import type { ActionContext } from './read-action-context.js';
@@ -17,4 +19,10 @@ export function actionBase(client: GitHubClient, context: ActionContext, model?:
     ...(model === undefined ? {} : { model }),
     log: actionLog,
   };
+}
+
+/** The run's event as our event object (its key: the run, so a re-run of the job is the same event). */
+export function translateActionEvent(context: ActionContext): AgentOsEvent | undefined {
+  const { repo } = context;
+  return translatePayload({ name: context.eventName, payload: context.payload, eventKey: `run-${context.runId}`, repository: `${repo.owner}/${repo.repo}` });
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import type { EventOutcome } from '../events/on-issue-comment.js';
+import type { EventOutcome } from '../events/event-types.js';
 
 /**
  * The Action's contract with workflows: the inputs it reads and the outputs it sets. `action.yml` declares exactly

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isAgentOsError } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import type { GitHubClient } from '../github/github-client.js';
 import { ACTION_INPUTS, CHECKLIST_COMMENT_DEFAULT, routeEvent, type EventRoute, setOutput } from './action-io.js';
 import { readActionContext, type ActionContext } from './read-action-context.js';
@@ -45,6 +45,6 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     setOutput('conclusion', 'failure');
-    core.setFailed(isAgentOsError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    core.setFailed(errorMessage(error));
   }
 }

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from '../github/github-client.js';
-import { handleIssueComment, handleIssueLabeled, type EventOutcome } from '../events/on-issue-comment.js';
-import { handleIssueStateChange } from '../events/on-spec-events.js';
-import { actionBase } from './action-base.js';
+import type { EventOutcome } from '../events/event-types.js';
+import { handleLifecycleEvent } from '../events/handle-lifecycle-event.js';
+import { actionBase, translateActionEvent } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
 import { ACTION_INPUTS, setOutput } from './action-io.js';
 import type { ChatModel } from '../core/model/chat-model.js';
@@ -26,53 +26,12 @@ async function readModel(env: NodeJS.ProcessEnv): Promise<ChatModel | undefined>
   return configured.model;
 }
 
-interface IssueEventPayload {
-  action: string;
-  sender?: { login?: string; type?: string };
-  changes?: { body?: { from?: string } };
-  issue: { number: number; body?: string | null; state_reason?: string | null; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
-  comment?: { id: number; body?: string | null; user?: { login?: string; type?: string } | null };
-  label?: { name?: string };
-}
-
 /** The lifecycle phases on `issues` and `issue_comment` events: the same handlers as the App's. */
 async function handle(client: GitHubClient, context: ActionContext): Promise<EventOutcome | undefined> {
-  const { eventName, runId } = context;
-  const ctx = actionBase(client, context, await readModel(process.env));
-  const event = context.payload as unknown as IssueEventPayload;
-  const sender = { login: event.sender?.login ?? '', isBot: event.sender?.type === 'Bot' };
-  const isPullRequest = event.issue.pull_request !== undefined && event.issue.pull_request !== null;
-  if (eventName === 'issues' && (event.action === 'closed' || event.action === 'reopened')) {
-    return handleIssueStateChange(ctx, {
-      action: event.action,
-      issueNumber: event.issue.number,
-      body: event.issue.body ?? '',
-      stateReason: event.issue.state_reason ?? null,
-      sender,
-      eventKey: `run-${runId}`,
-    });
-  }
-  if (eventName === 'issues' && event.action === 'labeled') {
-    return handleIssueLabeled(ctx, { issueNumber: event.issue.number, isPullRequest, label: event.label?.name ?? '', eventKey: `run-${runId}` });
-  }
-  if (eventName === 'issue_comment' && (event.action === 'created' || event.action === 'edited') && event.comment !== undefined) {
-    return handleIssueComment(ctx, {
-      action: event.action,
-      issueNumber: event.issue.number,
-      isPullRequest,
-      labels: (event.issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
-      comment: {
-        id: event.comment.id,
-        body: event.comment.body ?? '',
-        author: event.comment.user?.login ?? '',
-        authorIsBot: event.comment.user?.type === 'Bot',
-      },
-      sender,
-      ...(event.changes?.body?.from === undefined ? {} : { previousBody: event.changes.body.from }),
-      eventKey: `run-${runId}`,
-    });
-  }
-  return undefined;
+  const base = actionBase(client, context, await readModel(process.env));
+  const event = translateActionEvent(context);
+  if (event?.kind !== 'issue-labeled' && event?.kind !== 'issue-comment' && event?.kind !== 'issue-state') return undefined;
+  return handleLifecycleEvent(base, event);
 }
 
 /** Run the phase an issue event calls for and report it: outputs `phase` and `status`; the job fails when it failed. */

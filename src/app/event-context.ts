@@ -1,18 +1,11 @@
 import type { Context } from 'probot';
-import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
 import type { ChatModel } from '../core/model/chat-model.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import type { RepoRef } from '../github/github-client.js';
-import type { EventOutcome } from '../events/on-issue-comment.js';
+import type { EventOutcome } from '../events/event-types.js';
 import type { EventBase } from '../phases/lifecycle-context.js';
-import { loadSettings } from '../phases/load-settings.js';
 
 // What the App's handlers take from a webhook's context: the repository, a logger, the phases' base.
-
-/** Whether a pull request's head repository is this one (GitHub sends `null` for a deleted fork). */
-export function sameRepository(head: { full_name: string } | null, repository: { full_name: string }): boolean {
-  return head !== null && head.full_name === repository.full_name;
-}
 
 export function repoOf(repository: { name: string; owner: { login: string } }): RepoRef {
   return { owner: repository.owner.login, repo: repository.name };
@@ -45,14 +38,4 @@ export function eventBase(context: Context, repository: RepositoryPayload & { fu
 export function logOutcome(context: Context, outcome: EventOutcome): void {
   if (outcome.phase === 'none' && outcome.status === 'ignored') return;
   context.log.info({ phase: outcome.phase, status: outcome.status }, `${outcome.phase}: ${outcome.status}`);
-}
-
-/** Whether a re-run check run is the gate's: its configured name (or the default one, when the file is broken). */
-export async function isOurCheckRun(context: Context, repo: RepoRef, name: string): Promise<boolean> {
-  if (name === DEFAULT_SETTINGS.gate.checkName) return true;
-  try {
-    return (await loadSettings(context.octokit, repo)).gate.checkName === name;
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'probot';
 import type { GateReport } from '../core/check/gate-types.js';
 import type { GateSettings } from '../core/config/settings.js';
-import { AgentOsError, isAgentOsError } from '../core/errors.js';
+import { asAgentOsError, type AgentOsError } from '../core/errors.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { upsertCheckRun, type WriteOutcome } from '../github/upsert-check-run.js';
 import type { GateOutcome } from '../phases/gate-tasks.js';
@@ -40,7 +40,7 @@ export async function reportGate(input: ReportGateInput): Promise<WriteOutcome> 
     log.info({ headSha, conclusion: report.conclusion, title: report.title, outcome }, 'gate reported');
     return outcome;
   } catch (error) {
-    const known = isAgentOsError(error) ? error : new AgentOsError('internal', `Unexpected error: ${String(error)}`, { cause: error });
+    const known = asAgentOsError(error);
     log.warn({ err: error, kind: known.kind }, 'gate failed');
     await upsertCheckRun(client, repo, { name: settings.checkName, headSha: input.fallbackSha, report: errorReport(known), rerun: false, failed: true });
     return 'created';

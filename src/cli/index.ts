@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isAgentOsError } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import { unknownCommand } from './unknown-command.js';
 import { readOwnVersion } from '../fs/read-own-version.js';
 import { quitQuietlyOnClosedOutput } from './closed-output.js';
@@ -15,7 +15,7 @@ function finish(result: CommandResult): void {
 }
 
 function fail(error: unknown, json: boolean): void {
-  const message = isAgentOsError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  const message = errorMessage(error);
   finish({
     exitCode: 2,
     stdout: json ? `${JSON.stringify({ ok: false, error: message, files: [] }, null, 2)}\n` : '',

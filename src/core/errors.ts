@@ -17,3 +17,17 @@ export class AgentOsError extends Error {
 export function isAgentOsError(error: unknown): error is AgentOsError {
   return error instanceof AgentOsError;
 }
+
+/**
+ * Any thrown value as one of ours: an AgentOsError as it is, anything else as an `internal` one whose message
+ * says it was unexpected (the one place that text is written; every entry point and handler presents this).
+ */
+export function asAgentOsError(error: unknown): AgentOsError {
+  if (isAgentOsError(error)) return error;
+  return new AgentOsError('internal', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/** The message to show for any thrown value (see asAgentOsError). */
+export function errorMessage(error: unknown): string {
+  return asAgentOsError(error).message;
+}
