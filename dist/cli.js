@@ -3477,6 +3477,13 @@ var require_commander = __commonJS({
 function isAgentOsError(error62) {
   return error62 instanceof AgentOsError;
 }
+function asAgentOsError(error62) {
+  if (isAgentOsError(error62)) return error62;
+  return new AgentOsError("internal", `Unexpected error: ${error62 instanceof Error ? error62.message : String(error62)}`, { cause: error62 });
+}
+function errorMessage(error62) {
+  return asAgentOsError(error62).message;
+}
 var AgentOsError;
 var init_errors = __esm({
   "src/core/errors.ts"() {
@@ -92563,7 +92570,7 @@ function finish(result) {
   process.exitCode = result.exitCode;
 }
 function fail(error62, json2) {
-  const message = isAgentOsError(error62) ? error62.message : `Unexpected error: ${error62 instanceof Error ? error62.message : String(error62)}`;
+  const message = errorMessage(error62);
   finish({
     exitCode: 2,
     stdout: json2 ? `${JSON.stringify({ ok: false, error: message, files: [] }, null, 2)}
