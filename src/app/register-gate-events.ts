@@ -11,15 +11,17 @@ import { eventBase, repoOf } from './event-context.js';
 function registerPullRequests(app: Probot, wiring: AppWiring): void {
   app.on([...GATE_PULL_REQUEST_EVENTS], async (context) => {
     const event = eventOf(context, 'pull-request');
-    if (event === undefined || !event.changesGate) return;
+    if (event?.changesGate === false) return;
     const { payload } = context;
-    const repo = repoOf(payload.repository);
     // The App's own pull request or commit, on a head it already reported (the phase that wrote it gated it).
-    if ((await isAppSender(context.octokit, payload.sender)) && (await wasHeadReported(context.octokit, repo, event.head.sha))) {
+    if (event !== undefined && (await isAppSender(context.octokit, payload.sender)) && (await wasHeadReported(context.octokit, repoOf(payload.repository), event.head.sha))) {
       wiring.desk.skipOwn(context);
       return;
     }
+    // A payload without what the gate reads is refused (400) by the desk.
     await wiring.desk.accept(context, async () => {
+      if (event === undefined) return true;
+      const repo = repoOf(payload.repository);
       const base = eventBase(context, payload.repository, wiring.model);
       let gated: GatedPullRequest | undefined;
       const target = {

@@ -1,3 +1,4 @@
+import { createCommit } from './commit-files.js';
 import { rememberBlob } from './conditional-requests.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { toAgentOsError } from './to-agent-os-error.js';
@@ -20,19 +21,9 @@ export async function createBranchWithFiles(
   request: { branch: string; base: { sha: string; treeSha: string }; files: readonly FileToWrite[]; message: string },
 ): Promise<CreateBranchResult> {
   try {
-    const tree = await client.request('POST /repos/{owner}/{repo}/git/trees', {
-      ...repo,
-      base_tree: request.base.treeSha,
-      tree: request.files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
-    });
-    const commit = await client.request('POST /repos/{owner}/{repo}/git/commits', {
-      ...repo,
-      message: request.message,
-      tree: tree.data.sha,
-      parents: [request.base.sha],
-    });
-    await client.request('POST /repos/{owner}/{repo}/git/refs', { ...repo, ref: `refs/heads/${request.branch}`, sha: commit.data.sha });
-    return { created: true, sha: commit.data.sha };
+    const sha = await createCommit(client, repo, { parent: request.base, files: request.files, message: request.message });
+    await client.request('POST /repos/{owner}/{repo}/git/refs', { ...repo, ref: `refs/heads/${request.branch}`, sha });
+    return { created: true, sha };
   } catch (error) {
     const http = error as { status?: unknown; message?: unknown };
     if (http.status === 422 && typeof http.message === 'string' && /already exists/i.test(http.message)) return { created: false };

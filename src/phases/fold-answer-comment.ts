@@ -1,4 +1,3 @@
-import { isAgentOsError } from '../core/errors.js';
 import { parseIssue } from '../core/issue/parse-issue.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
@@ -10,6 +9,7 @@ import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js
 import { addReaction } from '../github/add-reaction.js';
 import { upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
+import { retryOnConflict } from '../github/retry-on-conflict.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import type { DraftedQuestions } from '../model/draft-questions-with-model.js';
 import { draftFollowUpsFor } from './draft-follow-ups-for.js';
@@ -29,6 +29,14 @@ export type FoldOutcome =
   | { status: 'not-shaped' }
   | { status: 'edited-by-hand'; path: string };
 
+/** A fold committed: what the follow-up comment and the outcome say. */
+interface FoldWritten {
+  nextState: ShapingState;
+  note: string;
+  changed: number[];
+  followUps: ClarifyingQuestion[];
+}
+
 /** Writes that lose a race with another change of requirements.md are retried on a fresh read this many times. */
 const WRITE_ATTEMPTS = 3;
 
@@ -44,7 +52,7 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
   const { location } = spec;
 
   const memo = new Map<string, DraftedQuestions>();
-  for (let attempt = 1; ; attempt += 1) {
+  const written = await retryOnConflict(WRITE_ATTEMPTS, async (): Promise<FoldOutcome | FoldWritten> => {
     const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
     const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
     const state = marked?.marked === true ? toShapingState(marked.data) : undefined;
@@ -76,24 +84,21 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
       branch: location.branch,
       state: nextState,
     });
-    try {
-      await writeFileOnBranch(ctx.client, ctx.repo, {
-        branch: location.branch,
-        path: location.requirementsPath,
-        content,
-        sha: file.sha,
-        message: `Fold answers from @${comment.author} into the requirements for #${issue.number}\n\n${folded.changed.length > 0 ? `Answers to ${folded.changed.map((n) => `Q${n}`).join(', ')}` : 'Notes'} from ${issue.htmlUrl}#issuecomment-${comment.id}`,
-      });
-    } catch (error) {
-      if (isAgentOsError(error) && error.kind === 'conflict' && attempt < WRITE_ATTEMPTS) continue;
-      throw error;
-    }
+    await writeFileOnBranch(ctx.client, ctx.repo, {
+      branch: location.branch,
+      path: location.requirementsPath,
+      content,
+      sha: file.sha,
+      message: `Fold answers from @${comment.author} into the requirements for #${issue.number}\n\n${folded.changed.length > 0 ? `Answers to ${folded.changed.map((n) => `Q${n}`).join(', ')}` : 'Notes'} from ${issue.htmlUrl}#issuecomment-${comment.id}`,
+    });
+    return { nextState, note: drafting.note, changed: folded.changed, followUps };
+  });
+  if ('status' in written) return written;
 
-    const asked = nextState.questions.filter((q) => q.askedIn === comment.id);
-    if (asked.length > 0) await postFollowUps(ctx, input, asked, drafting.note);
-    await addReaction(ctx.client, ctx.repo, comment.id, 'rocket');
-    return { status: 'folded', changed: folded.changed, followUps: followUps.map((q) => q.number), path: location.requirementsPath };
-  }
+  const asked = written.nextState.questions.filter((q) => q.askedIn === comment.id);
+  if (asked.length > 0) await postFollowUps(ctx, input, asked, written.note);
+  await addReaction(ctx.client, ctx.repo, comment.id, 'rocket');
+  return { status: 'folded', changed: written.changed, followUps: written.followUps.map((q) => q.number), path: location.requirementsPath };
 }
 
 async function postFollowUps(ctx: LifecycleContext, input: AnswerCommentInput, asked: readonly ClarifyingQuestion[], note = ''): Promise<void> {

@@ -2,10 +2,10 @@ import { applyTicks } from '../core/checklist/apply-ticks.js';
 import { readChecklistTicks, type ChecklistTick } from '../core/checklist/read-checklist-ticks.js';
 import { checklistFiles } from '../core/checklist/render-checklist.js';
 import { permissionAtLeast, type PermissionLevel } from '../core/config/lifecycle-settings.js';
-import { isAgentOsError } from '../core/errors.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
+import { retryOnConflict } from '../github/retry-on-conflict.js';
 import { toAgentOsError } from '../github/to-agent-os-error.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import type { PullRequestHead } from './fork-guard.js';
@@ -77,34 +77,28 @@ export async function tickFromChecklist(
   const changed: string[] = [];
   let missing = 0;
   for (const [path, fileTicks] of byFile) {
-    for (let attempt = 1; ; attempt += 1) {
+    await retryOnConflict(WRITE_ATTEMPTS, async () => {
       const file = await readFileOnBranch(client, repo, path, pr.headRef);
       if (file === undefined) {
         missing += fileTicks.length;
-        break;
+        return;
       }
       const applied = applyTicks(file.text, fileTicks, { path, skipMarkers: options.skipMarkers });
       if (applied.changed.length === 0) {
         missing += applied.missing.length;
-        break;
+        return;
       }
       const what = describe(applied.changed);
-      try {
-        ({ commitSha } = await writeFileOnBranch(client, repo, {
-          branch: pr.headRef,
-          path,
-          content: applied.text,
-          sha: file.sha,
-          message: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in ${path.slice(path.lastIndexOf('/') + 1)}\n\n@${edit.sender} ticked it in the checklist of #${edit.pullRequest}.`,
-        }));
-      } catch (error) {
-        if (isAgentOsError(error) && error.kind === 'conflict' && attempt < WRITE_ATTEMPTS) continue;
-        throw error;
-      }
+      ({ commitSha } = await writeFileOnBranch(client, repo, {
+        branch: pr.headRef,
+        path,
+        content: applied.text,
+        sha: file.sha,
+        message: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in ${path.slice(path.lastIndexOf('/') + 1)}\n\n@${edit.sender} ticked it in the checklist of #${edit.pullRequest}.`,
+      }));
       changed.push(...applied.changed.map((c) => `${c.checked ? '☑' : '☐'} ${c.label}`));
       missing += applied.missing.length;
-      break;
-    }
+    });
   }
   return commitSha === undefined
     ? { status: 'unchanged', missing, headSha: pr.headSha, body: pr.body }
