@@ -18,6 +18,15 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Files over 300 lines are two files, functions over 60 lines two functions. Held where the code already
+    // passes; src/core, src/phases, src/github and src/cli still have longer functions (issue #19).
+    files: ['src/events/**/*.ts', 'src/app/**/*.ts', 'src/action/**/*.ts', 'src/lambda/**/*.ts', 'src/fs/**/*.ts', 'src/model/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

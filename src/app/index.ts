@@ -1,7 +1,7 @@
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { useConditionalRequests } from '../github/conditional-requests.js';
 import { createResponseStore, type ResponseStore } from '../github/response-store.js';
-import { modelFromEnvironment } from '../model/model-from-environment.js';
+import { modelFromEnvironment, type ConfiguredModel } from '../model/model-from-environment.js';
 import { createDeliveryDesk } from './accept-delivery.js';
 import type { AppWiring } from './app-wiring.js';
 import { createMemoryClaims, createRedisClaims, DEFAULT_CLAIM_TIMES, type ClaimTimes, type DeliveryClaims } from './claim-delivery.js';
@@ -40,6 +40,17 @@ export interface AgentOsApp {
 
 const DEFAULT_CONCURRENCY = 8;
 
+/** At start-up: say whether a model drafts, and serve the metrics where the App has a server. */
+function announce(probot: Probot, configured: ConfiguredModel, loaded: ApplicationFunctionOptions | undefined, metrics: () => AppMetrics): void {
+  if (configured.problem !== undefined) probot.log.warn(`Model drafting is off: ${configured.problem}`);
+  if (configured.description !== undefined) probot.log.info(`Model drafting with ${configured.description}`);
+  try {
+    loaded?.addHandler(metricsHandler(metrics));
+  } catch {
+    // Loaded without a server (tests, serverless): no metrics endpoint, the rest works the same.
+  }
+}
+
 /**
  * The Probot app: every event is wired to the same phases the Action and CLI use. Each delivery is checked,
  * claimed by its id and answered at once; its work runs from the in-process queue.
@@ -58,8 +69,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   let responses: ResponseStore | undefined;
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
-    if (configuredModel.problem !== undefined) probot.log.warn(`Model drafting is off: ${configuredModel.problem}`);
-    if (configuredModel.description !== undefined) probot.log.info(`Model drafting with ${configuredModel.description}`);
+    announce(probot, configuredModel, loaded, metrics);
     if (options.redisUrl !== undefined && claims === undefined) {
       claims = createRedisClaims({
         url: options.redisUrl,
@@ -73,11 +83,6 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     responses ??= createResponseStore(options.redisUrl, (error) => {
       probot.log.warn({ err: error }, 'Redis could not be reached for the response store: reading without it');
     });
-    try {
-      loaded?.addHandler(metricsHandler(metrics));
-    } catch {
-      // Loaded without a server (tests, serverless): no metrics endpoint, the rest works the same.
-    }
     wire(probot);
   };
 

@@ -35,25 +35,31 @@ export interface WorkQueue {
   stats: () => QueueStats;
 }
 
-export function createWorkQueue(options: { concurrency: number; now?: () => number; log?: JobLog }): WorkQueue {
-  const now = options.now ?? (() => performance.now());
-  const serialize = createKeyedSerializer();
-  const slotWaiters: Array<() => void> = [];
-  const inFlight = new Map<Promise<unknown>, string | undefined>();
-  const stats: QueueStats = { queued: 0, running: 0, inFlight: 0, completed: 0, failed: 0, wait: { lastMs: 0, maxMs: 0, totalMs: 0, count: 0 } };
-
+/** At most `concurrency` jobs running (counted in `stats.running`); the others wait their turn, in order. */
+function createSlots(concurrency: number, stats: QueueStats): { acquire: () => Promise<void>; release: () => void } {
+  const waiters: Array<() => void> = [];
   const acquire = (): Promise<void> => {
-    if (stats.running < options.concurrency) {
+    if (stats.running < concurrency) {
       stats.running += 1;
       return Promise.resolve();
     }
-    return new Promise((resolve) => slotWaiters.push(resolve));
+    return new Promise((resolve) => waiters.push(resolve));
   };
   const release = () => {
-    const next = slotWaiters.shift();
+    const next = waiters.shift();
     if (next) next();
     else stats.running -= 1;
   };
+  return { acquire, release };
+}
+
+export function createWorkQueue(options: { concurrency: number; now?: () => number; log?: JobLog }): WorkQueue {
+  const now = options.now ?? (() => performance.now());
+  const serialize = createKeyedSerializer();
+  const inFlight = new Map<Promise<unknown>, string | undefined>();
+  const stats: QueueStats = { queued: 0, running: 0, inFlight: 0, completed: 0, failed: 0, wait: { lastMs: 0, maxMs: 0, totalMs: 0, count: 0 } };
+
+  const { acquire, release } = createSlots(options.concurrency, stats);
 
   const run = <T>(key: string, job: () => Promise<T>): Promise<T> => {
     const enqueued = now();
