@@ -37,7 +37,7 @@ async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, com
   return readIssue(ctx.client, ctx.repo, number);
 }
 
-/** `/write-spec --deterministic`: the rules draft it even when a model is configured. */
+/** `/write-spec --deterministic` (also `/create-tasks`, `/plan-product`, `/orchestrate-tasks`): the rules draft it even when a model is configured. */
 function wantsDeterministic(command: SlashCommand): boolean {
   return command.args.some((a) => a.toLowerCase() === '--deterministic');
 }
@@ -48,7 +48,7 @@ export async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent
   if (command.name === 'plan-product') {
     if (event.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
-    const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey });
+    const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey, deterministic: wantsDeterministic(command) });
     const message = renderPlanProductReply(result, issue.htmlUrl);
     return { phase: 'plan-product', status: result.status, ...(message === undefined ? {} : { message }) };
   }
@@ -61,7 +61,7 @@ export async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent
     return { phase: 'implement-tasks', status: result.status, gate: result.gate, message };
   }
   if (command.name === 'orchestrate-tasks') {
-    const result = await orchestrateTasks(ctx, issue);
+    const result = await orchestrateTasks(ctx, issue, { deterministic: wantsDeterministic(command) });
     const created = result.subIssues.some((s) => s.outcome === 'created');
     return { phase: 'orchestrate-tasks', status: result.files === 'committed' || created ? 'orchestrated' : 'unchanged', message: renderOrchestrateReply(result) };
   }

@@ -1,6 +1,5 @@
 import type { SlashCommand } from '../commands/parse-command.js';
-import type { DraftingNote } from '../model/render-drafting-note.js';
-import { renderDraftingNote } from '../model/render-drafting-note.js';
+import { renderDraftingNote, renderPromptsNote, type DraftingNote } from '../model/render-drafting-note.js';
 import { ONE_TASK_PER_REQUIREMENT_UP_TO } from '../spec/render-tasks.js';
 
 // The replies to slash commands, from what each phase did (plain values in, the comment's markdown out).
@@ -77,6 +76,7 @@ export interface OrchestratedGroups {
   written: readonly string[];
   subIssues: ReadonlyArray<{ group: string; number: number; outcome: string }>;
   problems: readonly string[];
+  drafting?: ReadonlyArray<{ key: string; note: DraftingNote }> | undefined;
 }
 
 export function renderOrchestrateReply(result: OrchestratedGroups): string {
@@ -94,5 +94,6 @@ export function renderOrchestrateReply(result: OrchestratedGroups): string {
     '',
     'Closing a sub-issue as completed ticks its group in `tasks.md`; a group ticked in `tasks.md` closes its sub-issue. Set `claude_code_subagent`, `standards` or `assignees` per group in `orchestration.yml` and comment `/orchestrate-tasks` again to carry them over.',
     ...problems,
+    ...(result.drafting === undefined ? [] : ['', renderPromptsNote(result.drafting)]),
   ].join('\n');
 }
