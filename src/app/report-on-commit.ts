@@ -1,5 +1,5 @@
 import type { Context } from 'probot';
-import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
+import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
 import type { RepoRef } from '../github/github-client.js';
 import type { GateOutcome } from '../phases/gate-tasks.js';
 import { syncChecklist } from '../phases/sync-checklist.js';

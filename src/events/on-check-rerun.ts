@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
+import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { findPullRequestsForCommit } from '../github/read-pull-request.js';
 import { loadSettings } from '../phases/load-settings.js';

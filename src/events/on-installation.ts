@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
+import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { ensureLabels, labelDefinitions, listInstallationRepositories, type EnsureLabelsResult } from '../phases/ensure-labels.js';
 import type { InstallationEvent } from './event-types.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
+import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
 import { asAgentOsError } from '../core/errors.js';
 import { renderShapingFailed } from '../core/replies/render-event-notices.js';
 import { markedAs, MARKERS } from '../core/spec/render-comments.js';

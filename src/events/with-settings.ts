@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../core/config/parse-config.js';
+import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
 import type { EventBase, LifecycleContext } from '../phases/lifecycle-context.js';
 import { loadSettings } from '../phases/load-settings.js';
 
