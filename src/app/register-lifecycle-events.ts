@@ -11,8 +11,9 @@ type RepositoryContext = Context & { payload: { repository: RepositoryPayload & 
 const succeeded = (outcome: EventOutcome) => outcome.status !== 'failed';
 
 /** Run a lifecycle event's handler from the queue (one issue's events one at a time) and report a gate it made. */
-async function runLifecycle(wiring: AppWiring, context: RepositoryContext, event: LifecycleEvent | undefined, number: number): Promise<boolean> {
+async function runLifecycle(wiring: AppWiring, context: RepositoryContext, event: LifecycleEvent | undefined): Promise<boolean> {
   if (event === undefined) return true;
+  const number = event.kind === 'pull-request-closed' ? event.number : event.issueNumber;
   const { repository } = context.payload;
   const base = eventBase(context, repository, wiring.model);
   const outcome = await wiring.queue.run(`${repository.full_name}#${String(number)}`, () => handleLifecycleEvent(base, event));
@@ -31,10 +32,10 @@ export function registerLifecycleEvents(app: Probot, wiring: AppWiring): void {
       desk.skipOwn(context);
       return;
     }
-    await desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-labeled'), context.payload.issue.number));
+    await desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-labeled')));
   });
-  app.on([...LIFECYCLE_COMMENT_EVENTS], (context) => desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-comment'), context.payload.issue.number)));
-  app.on([...SUB_ISSUE_EVENTS], (context) => desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-state'), context.payload.issue.number)));
+  app.on([...LIFECYCLE_COMMENT_EVENTS], (context) => desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-comment'))));
+  app.on([...SUB_ISSUE_EVENTS], (context) => desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-state'))));
   app.on([...SPEC_MERGE_EVENTS], async (context) => {
     const event = eventOf(context, 'pull-request-closed');
     if (event?.merged === false) return;
@@ -42,7 +43,7 @@ export function registerLifecycleEvents(app: Probot, wiring: AppWiring): void {
     await desk.accept(context, async () => {
       if (event === undefined) return true;
       try {
-        return await runLifecycle(wiring, context, event, event.number);
+        return await runLifecycle(wiring, context, event);
       } catch (error) {
         context.log.warn({ err: error }, 'finishing a merged spec failed');
         return false;
