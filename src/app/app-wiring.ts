@@ -3,6 +3,7 @@ import type { ChatModel } from '../core/model/chat-model.js';
 import type { AgentOsEvent } from '../events/event-types.js';
 import { translatePayload } from '../events/translate-payload.js';
 import type { RepoRef } from '../github/github-client.js';
+import type { ResponseStore } from '../github/response-store.js';
 import type { GateOutcome } from '../phases/gate-tasks.js';
 import type { DeliveryDesk } from './accept-delivery.js';
 import type { GateReporter } from './report-on-commit.js';
@@ -14,6 +15,8 @@ export interface AppWiring {
   desk: DeliveryDesk;
   reportOn: GateReporter['reportOn'];
   model: ChatModel | undefined;
+  /** GitHub's answers kept for conditional requests, and what the App knows is absent. */
+  store: ResponseStore;
 }
 
 /** The delivery's event object, when it is of the kind its registration expects. */

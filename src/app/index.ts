@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { useConditionalRequests } from '../github/conditional-requests.js';
+import { DEFAULT_SETTINGS_ABSENCE_TTL_MS, type AbsenceClock } from '../github/owner-settings-absence.js';
 import { createResponseStore, type ResponseStore } from '../github/response-store.js';
 import { modelFromEnvironment, type ConfiguredModel } from '../model/model-from-environment.js';
 import { createDeliveryDesk } from './accept-delivery.js';
@@ -23,6 +24,13 @@ export interface AgentOsAppOptions {
   claimTimes?: ClaimTimes;
   /** Prefix of the claim keys in Redis. */
   claimPrefix?: string;
+  /**
+   * How long an owner without a `.github` settings repository is believed to have none (ms;
+   * `AGENT_OS_SETTINGS_ABSENCE_TTL` in seconds; default 5 minutes; 0 asks GitHub on every event).
+   */
+  settingsAbsenceTtlMs?: number;
+  /** The clock that TTL is judged by (tests inject one; default `Date.now`). */
+  now?: () => number;
 }
 
 /** The App, and what its operators and tests see of its queue. */
@@ -67,6 +75,7 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: gateStats(), claims: claimStore().store });
   /** GitHub's answers kept for conditional requests (Redis with `REDIS_URL`, so replicas share them). */
   let responses: ResponseStore | undefined;
+  const absenceClock: AbsenceClock = { now: options.now ?? Date.now, ttlMs: options.settingsAbsenceTtlMs ?? DEFAULT_SETTINGS_ABSENCE_TTL_MS };
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
     announce(probot, configuredModel, loaded, metrics);
@@ -92,11 +101,11 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
     const on = probot.on.bind(probot);
     probot.on = ((events: Parameters<typeof on>[0], handler: (context: Context) => Promise<void>) => {
       on(events, (context: Context) => {
-        useConditionalRequests(context.octokit, store);
+        useConditionalRequests(context.octokit, store, absenceClock);
         return handler(context);
       });
     }) as typeof probot.on;
-    const wiring: AppWiring = { queue, desk, reportOn, model };
+    const wiring: AppWiring = { queue, desk, reportOn, model, store };
     registerInstallationEvents(probot, wiring);
     registerLifecycleEvents(probot, wiring);
     registerGateEvents(probot, wiring);
@@ -121,8 +130,10 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
 export default function agentOsApp(app: Probot, loaded?: ApplicationFunctionOptions): void {
   const concurrency = Number(process.env.AGENT_OS_CONCURRENCY);
   const redisUrl = process.env.REDIS_URL;
+  const absenceTtl = Number(process.env.AGENT_OS_SETTINGS_ABSENCE_TTL ?? Number.NaN);
   createAgentOsApp({
     ...(redisUrl ? { redisUrl } : {}),
     ...(Number.isInteger(concurrency) && concurrency > 0 ? { concurrency } : {}),
+    ...(Number.isFinite(absenceTtl) && absenceTtl >= 0 ? { settingsAbsenceTtlMs: absenceTtl * 1000 } : {}),
   }).app(app, loaded);
 }

@@ -87,6 +87,8 @@ export interface CheckRerunEvent {
 export interface InstallationEvent {
   kind: 'installation';
   installationId: number;
+  /** The account the App is installed on (its `.github` settings repository may now be readable). */
+  account?: string;
   repositories: 'all' | Array<{ owner: string; repo: string }>;
 }
 

@@ -4,7 +4,7 @@ import { renderAnswersAfterSpec, renderAnswersEditedByHand, renderAnswersFailed 
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import { parseAnswers } from '../core/spec/parse-answers.js';
 import { addReaction } from '../github/add-reaction.js';
-import { listIssueComments, readIssueComment, type IssueComment } from '../github/issue-comments.js';
+import { listIssueComments, type IssueComment } from '../github/issue-comments.js';
 import { readIssue } from '../github/read-issue.js';
 import { readPermission } from '../github/read-permission.js';
 import { foldAnswerComment } from '../phases/fold-answer-comment.js';
@@ -33,7 +33,10 @@ export async function onAnswerComment(ctx: LifecycleContext, event: IssueComment
   const eventKey = `comment-${event.comment.id}`;
   let comments: readonly IssueComment[] = [];
   try {
-    const [issue, comment] = await Promise.all([readIssue(ctx.client, ctx.repo, event.issueNumber), readIssueComment(ctx.client, ctx.repo, event.comment.id)]);
+    // The comment as it is now comes with the issue's comments, which the fold needs anyway (one read, not two).
+    const [issue, listed] = await Promise.all([readIssue(ctx.client, ctx.repo, event.issueNumber), listIssueComments(ctx.client, ctx.repo, event.issueNumber)]);
+    comments = listed;
+    const comment = listed.find((c) => c.id === event.comment.id);
     if (comment === undefined || comment.byBot) return { phase: 'fold-answers', status: 'deleted' };
     if (issue.author !== comment.author) {
       const held = await readPermission(ctx.client, ctx.repo, comment.author);
@@ -42,7 +45,6 @@ export async function onAnswerComment(ctx: LifecycleContext, event: IssueComment
         return { phase: 'fold-answers', status: 'not-allowed' };
       }
     }
-    comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
     const outcome = await foldAnswerComment(ctx, { issue, comment, comments });
     if (outcome.status === 'edited-by-hand' && !handledBefore(comments, eventKey)) await reply(ctx, issue.number, eventKey, renderAnswersEditedByHand(comment.author, outcome.path));
     if (outcome.status === 'folded') await settleFailureReport(ctx, { number: issue.number, eventKey, comments, what: `Folding @${comment.author}'s answers into the requirements` });

@@ -5,7 +5,9 @@ import { asAgentOsError } from '../core/errors.js';
 import { renderCommandLabel } from '../core/replies/render-command-replies.js';
 import { renderCommandFailed, renderPermissionRefused } from '../core/replies/render-event-notices.js';
 import { addReaction } from '../github/add-reaction.js';
+import { storeOf } from '../github/conditional-requests.js';
 import { listIssueComments } from '../github/issue-comments.js';
+import { forgetChecklist } from '../github/pull-request-memory.js';
 import { readPermission } from '../github/read-permission.js';
 import { followGate } from '../phases/follow-gate.js';
 import type { EventBase, LifecycleContext } from '../phases/lifecycle-context.js';
@@ -30,6 +32,9 @@ async function withFollowUps(ctx: LifecycleContext, pullRequest: number, outcome
 export async function onIssueComment(base: EventBase, event: IssueCommentEvent): Promise<EventOutcome> {
   const isChecklistEdit = event.action === 'edited' && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body);
   if (!isChecklistEdit && (event.comment.authorIsBot || event.sender.isBot)) return IGNORED;
+  // A person edited the checklist: the text the App remembers of it is no longer the comment's.
+  const store = isChecklistEdit ? storeOf(base.client) : undefined;
+  if (store !== undefined) await forgetChecklist(store, base.repo, event.issueNumber);
   const command = event.action === 'created' ? parseCommand(event.comment.body) : undefined;
   // Most comments are conversation: tell them apart before spending requests on the repository's settings.
   if (!isChecklistEdit && command === undefined && (event.isPullRequest || !looksLikeAnswers(event.comment.body))) return IGNORED;

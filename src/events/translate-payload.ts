@@ -30,7 +30,7 @@ interface Payload {
   merge_group?: { head_sha: string; base_sha: string; head_ref: string };
   check_run?: { name: string; head_sha: string; pull_requests: Array<{ number: number }> };
   check_suite?: { head_sha: string; pull_requests: Array<{ number: number }> };
-  installation?: { id: number };
+  installation?: { id: number; account?: { login?: string } | null };
   repositories?: Array<{ full_name: string; name: string }>;
   repositories_added?: Array<{ full_name: string; name: string }>;
 }
@@ -107,7 +107,8 @@ function installationEvent(p: Payload): InstallationEvent | undefined {
   if (p.installation === undefined) return undefined;
   const listed = p.repositories_added ?? p.repositories;
   const repositories = p.action === 'created' ? 'all' : (listed ?? []).map((r) => ({ owner: r.full_name.split('/')[0] ?? '', repo: r.name }));
-  return { kind: 'installation', installationId: p.installation.id, repositories };
+  const account = p.installation.account?.login;
+  return { kind: 'installation', installationId: p.installation.id, ...(account === undefined ? {} : { account }), repositories };
 }
 
 /** Our event for a webhook, or `undefined` for one we do not act on (or one lacking what it needs). */
