@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{c as i}from"./chunk-LK7YJYBO.js";var u=i((c,e)=>{e.exports=process.getBuiltinModule("node:path")});var r=class extends Error{kind;status;constructor(s,o,t={}){super(o,{cause:t.cause}),this.name="AgentOsError",this.kind=s,this.status=t.status}};function a(n){return n instanceof r}export{u as a,r as b,a as c};

@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-var r=class extends Error{kind;status;constructor(t,s,e={}){super(s,{cause:e.cause}),this.name="AgentOsError",this.kind=t,this.status=e.status}};function u(n){return n instanceof r}function i(n){return u(n)?n:new r("internal",`Unexpected error: ${n instanceof Error?n.message:String(n)}`,{cause:n})}function o(n){return i(n).message}export{r as a,u as b,i as c,o as d};
