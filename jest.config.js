@@ -17,7 +17,7 @@ const common = {
 };
 
 /** Folders of `unit`: no App, Action or CLI process, no fake GitHub behind Probot. */
-const UNIT = ['core', 'fs', 'github', 'lambda', 'model', 'phases', 'support'];
+const UNIT = ['core', 'events', 'fs', 'github', 'lambda', 'model', 'phases', 'support'];
 
 /** @type {import('jest').Config} */
 export default {
