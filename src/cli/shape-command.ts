@@ -1,16 +1,17 @@
 import { basename, join, resolve } from 'node:path';
 import { AgentOsError } from '../core/errors.js';
-import { parseIssue } from '../core/issue/parse-issue.js';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
 import { TOPIC_LABELS } from '../core/spec/clarifying-question.js';
-import { renderRequirements } from '../core/spec/render-requirements.js';
 import { specLocationFor } from '../core/spec/spec-location.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import { readLocalTree } from '../fs/read-local-tree.js';
+import { draftRequirements } from '../phases/draft-requirements.js';
+import { QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
 export interface ShapeOptions {
@@ -48,8 +49,6 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
   const title = options.title ?? split.title ?? basename(issueFile).replace(/\.md$/i, '');
   const number = issueNumberOf(options.number);
   const location = specLocationFor({ issueNumber: number, title, createdAt: dateOf(options.date) }, settings);
-  const issue = parseIssue(title, split.body);
-  const questions = await deterministicDrafter.draftQuestions(issue);
   const target = join(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
   const existing = await readTextFileIfAny(target, shown);
@@ -58,13 +57,12 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     const why = marked.marked && !marked.intact ? ' and was edited since it was written' : '';
     throw new AgentOsError('user-input', `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`);
   }
-  const content = renderRequirements({
-    issue,
-    issueNumber: number,
-    issueUrl: number > 0 ? `#${number}` : basename(issueFile),
-    branch: location.branch,
-    state: { issue: number, questions, answers: {} },
-  });
+  // As the App does: the questions fit the project its files show (what kind it is, related files to reuse).
+  const { state, content } = await draftRequirements(
+    { drafter: deterministicDrafter, settings: { drafter: 'deterministic' }, log: QUIET_LOG },
+    { issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) }, location, repositoryPaths: await readLocalTree(options.cwd) },
+  );
+  const { questions } = state;
   await writeTextFile(target, shown, content, options.cwd);
   const lines = [
     `Wrote ${shown}`,
