@@ -1,11 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { planOrchestration } from '../core/orchestration/orchestration-file.js';
 import { readSpec } from '../core/spec/read-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
+import { readLocalSettings } from '../fs/read-local-config.js';
 import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
 import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
 import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
@@ -14,7 +16,7 @@ import { detectTechStack } from '../core/product/detect-tech-stack.js';
 import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readLocalTree } from '../fs/read-local-tree.js';
-import { readStackFiles } from '../fs/read-stack-files.js';
+import { readLocalStackFiles } from '../fs/read-local-stack-files.js';
 import { MODEL_ENV } from '../model/model-endpoint.js';
 import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
@@ -61,7 +63,7 @@ async function promptDrafter(
   const folder = displayPath(root, options.cwd);
   const paths = (await readLocalTree(options.cwd)).filter((p) => p !== folder && !p.startsWith(`${folder}/`));
   const specText = await readTextFileIfAny(join(root, 'spec.md'), 'spec.md');
-  const stack = detectTechStack(await readStackFiles(options.cwd));
+  const stack = detectTechStack(await readLocalStackFiles(options.cwd));
   const spec = specText === undefined ? undefined : readSpec(specText);
   return {
     draft: async (group, floor, existingText) =>
@@ -99,7 +101,8 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
       `${at('tasks.md')} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`,
     );
   }
-  const tasks = parseTaskFile(tasksSource, { path: join(root, 'tasks.md') });
+  // The repository's rules for reading tasks.md (skip words, cancelled markers), as the App's orchestrate-tasks uses them.
+  const tasks = parseTaskFile(tasksSource, { path: join(root, 'tasks.md'), ...taskRulesOf((await readLocalSettings(options.cwd)).gate) });
   if (tasks.tasks.length === 0) {
     throw new AgentOsError(
       'user-input',

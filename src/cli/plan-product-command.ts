@@ -7,7 +7,7 @@ import { renderMission, renderRoadmap, renderTechStack } from '../core/product/r
 import { PRODUCT_FILES } from '../core/model/render-drafting-note.js';
 import { readRoadmap } from '../core/product/roadmap.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
-import { readStackFiles } from '../fs/read-stack-files.js';
+import { readLocalStackFiles } from '../fs/read-local-stack-files.js';
 import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, refuseSymlinks, writeTextFile } from '../fs/write-text-file.js';
 import { readLocalTree } from '../fs/read-local-tree.js';
@@ -64,7 +64,7 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
   const paths = productFilePaths(settings.specRoot);
   const brief = options.from === undefined ? undefined : await readBrief(options.cwd, options.from);
   const questions = brief === undefined ? [] : missingProductInfo(brief);
-  const stack = detectTechStackReport(await readStackFiles(options.cwd));
+  const stack = detectTechStackReport(await readLocalStackFiles(options.cwd));
   const stackWarnings = stack.problems.map((p) => `agent-os-github: warning: ${p.message}\n`).join('');
 
   const planned: PlannedFile[] = [];
