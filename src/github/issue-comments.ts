@@ -55,6 +55,15 @@ export async function createIssueComment(client: GitHubClient, repo: RepoRef, nu
   }
 }
 
+/** Replace a comment's text; `doing` names the step in an error (`Putting the checklist back`). */
+export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string, doing = `Updating comment ${id}`): Promise<void> {
+  try {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id, body });
+  } catch (error) {
+    throw toAgentOsError(error, doing);
+  }
+}
+
 /**
  * Keep exactly one comment of ours with this marker: create it, update it only when its text differs, and
  * delete newer duplicates left by a race (the oldest wins). `comments` is the issue's list, read once by the caller.

@@ -4,9 +4,9 @@ import { checklistFiles } from '../core/checklist/render-checklist.js';
 import { permissionAtLeast, type PermissionLevel } from '../core/config/lifecycle-settings.js';
 import { isAgentOsError } from '../core/errors.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
+import { updateIssueComment } from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
-import { toAgentOsError } from '../github/to-agent-os-error.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import type { PullRequestHead } from './fork-guard.js';
 
@@ -49,13 +49,7 @@ export async function tickFromChecklist(
 ): Promise<TickOutcome> {
   const ticks = readChecklistTicks(edit.before, edit.after);
   if (ticks.length === 0) return { status: 'no-ticks' };
-  const putBack = async () => {
-    try {
-      await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: edit.commentId, body: edit.before });
-    } catch (error) {
-      throw toAgentOsError(error, 'Putting the checklist back');
-    }
-  };
+  const putBack = () => updateIssueComment(client, repo, edit.commentId, edit.before, 'Putting the checklist back');
   const held = await readPermission(client, repo, edit.sender);
   if (!permissionAtLeast(held, options.permission)) {
     await putBack();
