@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
-import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
+import { groupPromptPath, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { planOrchestration } from '../core/orchestration/orchestration-file.js';
 import { readSpec } from '../core/spec/read-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
@@ -11,14 +11,13 @@ import { readLocalSettings } from '../fs/read-local-config.js';
 import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
 import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
 import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
-import { groupKey } from '../core/orchestration/group-progress.js';
 import { detectTechStack } from '../core/product/detect-tech-stack.js';
 import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
-import { readLocalSettings } from '../fs/read-local-config.js';
 import { readLocalTree } from '../fs/read-local-tree.js';
 import { readLocalStackFiles } from '../fs/read-local-stack-files.js';
 import { MODEL_ENV } from '../model/model-endpoint.js';
 import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
+import { planGroups } from '../phases/orchestrate-tasks.js';
 import type { CommandResult } from './validate-command.js';
 
 /** The names of the files in a folder, sorted; none when there is no such folder. */
@@ -131,18 +130,16 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
   const written = new Set<string>();
   const drafter = await promptDrafter(options, root, specTitle, tasks);
   const notes: Array<{ key: string; note: DraftingNote }> = [];
-  for (const [i, group] of tasks.groups.entries()) {
-    const promptPath = groupPromptPath(shownFolder, group, tasks);
-    const orchestration = plan.groups[i];
-    let prompt = renderGroupPrompt({ tasks, tasksSource, group, ...(orchestration === undefined ? {} : { orchestration }), links, specTitle });
-    const absolute = resolve(options.cwd, promptPath);
-    if (drafter.draft !== undefined && group.tasks.length > 0) {
-      const drafted = await drafter.draft(group, prompt, await readTextFileIfAny(absolute, promptPath));
-      prompt = drafted.prompt;
-      notes.push({ key: groupKey(group, tasks), note: drafted.note });
+  // The App's planning: one prompt per task group with tasks, each with its entry of orchestration.yml.
+  for (const planned of planGroups({ tasks, tasksSource, orchestration: plan.groups, links, specTitle })) {
+    const absolute = resolve(options.cwd, planned.promptPath);
+    if (drafter.draft !== undefined) {
+      const drafted = await drafter.draft(planned.group, planned.prompt, await readTextFileIfAny(absolute, planned.promptPath));
+      planned.prompt = drafted.prompt;
+      notes.push({ key: planned.key, note: drafted.note });
     }
     written.add(absolute);
-    out.push(`${await writeIfChanged(absolute, promptPath, prompt, base)} ${promptPath}`);
+    out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
   }
   if (notes.length > 0) out.push('', renderPromptsNote(notes).replace(/<\/?sub>/g, '').replace(/\n\n/g, '\n'));
 
