@@ -9,12 +9,10 @@ import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
-import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
+import type { LifecycleSettings } from '../core/config/lifecycle-settings.js';
+import type { ChatModel } from '../core/model/chat-model.js';
 import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
-import { detectTechStack } from '../core/product/detect-tech-stack.js';
-import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
-import { readLocalTree } from '../fs/read-local-tree.js';
-import { readLocalStackFiles } from '../fs/read-local-stack-files.js';
+import { fsSpecWorkspace, inFolder, workspaceFolder } from '../fs/fs-spec-workspace.js';
 import { MODEL_ENV } from '../model/model-endpoint.js';
 import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
 import { planGroups } from '../phases/orchestrate-tasks.js';
@@ -41,39 +39,14 @@ function titleOf(spec: string | undefined, tasks: string, folder: string): strin
   return folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
-/**
- * With a model (`--model`, or the environment's when the repository's `drafter` is `model`): a function adding the
- * model's guidance to a group's deterministic prompt, grounded in spec.md, the folder's tree and its tech stack.
- */
-async function promptDrafter(
-  options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv },
-  root: string,
-  specTitle: string,
-  tasks: TaskFile,
-): Promise<{ draft?: (group: TaskGroup, floor: string, existingText: string | undefined) => Promise<{ prompt: string; note: DraftingNote }>; warning?: string }> {
+/** The model to draft the prompts with: `--model`, or the environment's when the repository's `drafter` is `model`. */
+async function promptModel(options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<{ model?: ChatModel; settings?: LifecycleSettings; warning?: string }> {
   const env = options.env ?? process.env;
   // No model asked for or configured: the settings are not even read.
   if (options.model === false || (options.model === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '')) return {};
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
   const chosen = await chooseCliModel(options.model, settings.drafter, env);
-  const { model } = chosen;
-  if (model === undefined) return chosen.warning === undefined ? {} : { warning: chosen.warning };
-  const { draftGroupPrompt } = await import('../model/draft-group-prompt.js');
-  const folder = displayPath(root, options.cwd);
-  const paths = (await readLocalTree(options.cwd)).filter((p) => p !== folder && !p.startsWith(`${folder}/`));
-  const specText = await readTextFileIfAny(join(root, 'spec.md'), 'spec.md');
-  const stack = detectTechStack(await readLocalStackFiles(options.cwd));
-  const spec = specText === undefined ? undefined : readSpec(specText);
-  return {
-    draft: async (group, floor, existingText) =>
-      draftGroupPrompt(model, {
-        grounding: groundGroupPrompt({ tasks, group, specTitle, spec, paths, stack }),
-        floor,
-        existingText,
-        budgetTokens: settings.modelContextTokens,
-        log: QUIET_LOG,
-      }),
-  };
+  return { ...(chosen.model === undefined ? {} : { model: chosen.model, settings }), ...(chosen.warning === undefined ? {} : { warning: chosen.warning }) };
 }
 
 /** Write a file unless it already holds `content`; say which. */
@@ -128,22 +101,28 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
   };
   const specTitle = titleOf(await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')), tasksSource, shownFolder === '.' ? root : shownFolder);
   const written = new Set<string>();
-  const drafter = await promptDrafter(options, root, specTitle, tasks);
-  const notes: Array<{ key: string; note: DraftingNote }> = [];
-  // The App's planning: one prompt per task group with tasks, each with its entry of orchestration.yml.
-  for (const planned of planGroups({ tasks, tasksSource, orchestration: plan.groups, links, specTitle })) {
+  // The App's planning: one prompt per task group with tasks, each with its entry of orchestration.yml; with a
+  // model, the App's drafting of each group's guidance, on the file system.
+  let groups = planGroups({ tasks, tasksSource, orchestration: plan.groups, links, specTitle });
+  const chosen = await promptModel(options);
+  let notes: Array<{ key: string; note: DraftingNote }> = [];
+  if (chosen.model !== undefined && chosen.settings !== undefined) {
+    const { draftGroupPrompts } = await import('../phases/draft-group-prompts.js');
+    const wsFolder = workspaceFolder(options.cwd, folder);
+    ({ groups, notes } = await draftGroupPrompts(
+      fsSpecWorkspace({ cwd: options.cwd, base }),
+      { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
+      { folder: wsFolder, specPath: inFolder(wsFolder, 'spec.md'), tasks, groups, specTitle, existingPrompts: new Set(groups.map((g) => g.promptPath)) },
+    ));
+  }
+  for (const planned of groups) {
     const absolute = resolve(options.cwd, planned.promptPath);
-    if (drafter.draft !== undefined) {
-      const drafted = await drafter.draft(planned.group, planned.prompt, await readTextFileIfAny(absolute, planned.promptPath));
-      planned.prompt = drafted.prompt;
-      notes.push({ key: planned.key, note: drafted.note });
-    }
     written.add(absolute);
     out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
   }
   if (notes.length > 0) out.push('', renderPromptsNote(notes).replace(/<\/?sub>/g, '').replace(/\n\n/g, '\n'));
 
-  const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...(drafter.warning === undefined ? [] : [`warning: ${drafter.warning}`])];
+  const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...(chosen.warning === undefined ? [] : [`warning: ${chosen.warning}`])];
   for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
     if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
       warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);

@@ -11,7 +11,8 @@ import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
 import { readLocalTree } from '../fs/read-local-tree.js';
 import { draftRequirements } from '../phases/draft-requirements.js';
-import { QUIET_LOG } from './choose-cli-model.js';
+import { fsSpecWorkspace } from '../fs/fs-spec-workspace.js';
+import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
 export interface ShapeOptions {
@@ -20,6 +21,9 @@ export interface ShapeOptions {
   number?: string;
   date?: string;
   force: boolean;
+  /** `--model` / `--no-model`: as write-spec's. */
+  model?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 function issueNumberOf(written: string | undefined): number {
@@ -58,8 +62,15 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     throw new AgentOsError('user-input', `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`);
   }
   // As the App does: the questions fit the project its files show (what kind it is, related files to reuse).
-  const { state, content } = await draftRequirements(
-    { drafter: deterministicDrafter, settings: { drafter: 'deterministic' }, log: QUIET_LOG },
+  // With a model (`--model`, or the environment's when `drafter` is `model`), the App's model-drafted questions.
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  const { state, content, note } = await draftRequirements(
+    {
+      drafter: deterministicDrafter,
+      settings: { drafter: chosen.model === undefined ? 'deterministic' : 'model' },
+      log: QUIET_LOG,
+      ...(chosen.model === undefined ? {} : { model: chosen.model, workspace: fsSpecWorkspace({ cwd: options.cwd, base: options.cwd }) }),
+    },
     { issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) }, location, repositoryPaths: await readLocalTree(options.cwd) },
   );
   const { questions } = state;
@@ -71,7 +82,8 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     '',
     ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
     '',
+    ...(note === '' ? [] : [note.replace(/<\/?sub>/g, '').trim(), '']),
     `Then: agent-os-github write-spec ${displayPath(join(options.cwd, location.folder), options.cwd)}`,
   ];
-  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: chosen.warning === undefined ? '' : `agent-os-github: ${chosen.warning}\n` };
 }
