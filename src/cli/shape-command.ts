@@ -11,6 +11,7 @@ import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
 import { readLocalTree } from '../fs/read-local-tree.js';
 import { draftRequirements } from '../phases/draft-requirements.js';
+import { pathsOutside } from '../phases/write-spec-file.js';
 import { fsSpecWorkspace } from '../fs/fs-spec-workspace.js';
 import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
@@ -62,7 +63,9 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     throw new AgentOsError('user-input', `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`);
   }
   // As the App does: the questions fit the project its files show (what kind it is, related files to reuse).
-  // With a model (`--model`, or the environment's when `drafter` is `model`), the App's model-drafted questions.
+  // The spec's own folder (there when shaped again with --force) is not part of the repository the questions fit,
+  // as on GitHub, where it is on the spec branch only. With a model (`--model`, or the environment's when `drafter`
+  // is `model`), the App's model-drafted questions.
   const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
   const { state, content, note } = await draftRequirements(
     {
@@ -71,7 +74,7 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
       log: QUIET_LOG,
       ...(chosen.model === undefined ? {} : { model: chosen.model, workspace: fsSpecWorkspace({ cwd: options.cwd, base: options.cwd }) }),
     },
-    { issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) }, location, repositoryPaths: await readLocalTree(options.cwd) },
+    { issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) }, location, repositoryPaths: pathsOutside(await readLocalTree(options.cwd), location.folder) },
   );
   const { questions } = state;
   await writeTextFile(target, shown, content, options.cwd);
