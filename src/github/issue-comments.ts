@@ -55,15 +55,6 @@ export async function createIssueComment(client: GitHubClient, repo: RepoRef, nu
   }
 }
 
-/** Replace a comment's text; `doing` names the step in an error (`Putting the checklist back`). */
-export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string, doing = `Updating comment ${id}`): Promise<void> {
-  try {
-    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id, body });
-  } catch (error) {
-    throw toAgentOsError(error, doing);
-  }
-}
-
 /**
  * Keep exactly one comment of ours with this marker: create it, update it only when its text differs, and
  * delete newer duplicates left by a race (the oldest wins). `comments` is the issue's list, read once by the caller.
@@ -107,14 +98,17 @@ export async function upsertMarkedComment(
   }
 }
 
-/** Edit one comment by its id: `false` when it is gone (deleted since), for the caller to find or create it. */
-export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string): Promise<boolean> {
+/**
+ * Edit one comment by its id: `false` when it is gone (deleted since), for the caller to find or create it. `doing`
+ * names the step in an error (`Putting the checklist back`).
+ */
+export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string, doing = `Updating comment ${id}`): Promise<boolean> {
   try {
     await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id, body });
     return true;
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return false;
-    throw toAgentOsError(error, `Updating comment ${id}`);
+    throw toAgentOsError(error, doing);
   }
 }
 

@@ -2,7 +2,7 @@ import { applyTicks } from '../core/checklist/apply-ticks.js';
 import { readChecklistTicks, type ChecklistTick } from '../core/checklist/read-checklist-ticks.js';
 import { checklistFiles } from '../core/checklist/render-checklist.js';
 import { permissionAtLeast, type PermissionLevel } from '../core/config/lifecycle-settings.js';
-import { isAgentOsError } from '../core/errors.js';
+import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
 import { updateIssueComment } from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
@@ -49,7 +49,11 @@ export async function tickFromChecklist(
 ): Promise<TickOutcome> {
   const ticks = readChecklistTicks(edit.before, edit.after);
   if (ticks.length === 0) return { status: 'no-ticks' };
-  const putBack = () => updateIssueComment(client, repo, edit.commentId, edit.before, 'Putting the checklist back');
+  const putBack = async () => {
+    if (!(await updateIssueComment(client, repo, edit.commentId, edit.before, 'Putting the checklist back'))) {
+      throw new AgentOsError('not-found', `Putting the checklist back: comment ${edit.commentId} is gone (it was deleted meanwhile)`);
+    }
+  };
   const held = await readPermission(client, repo, edit.sender);
   if (!permissionAtLeast(held, options.permission)) {
     await putBack();
