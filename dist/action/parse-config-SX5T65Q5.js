@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b,c}from"./chunk-E4HNWJZ3.js";import{v as a}from"./chunk-C74RKW4Y.js";import"./chunk-BFSF5237.js";import"./chunk-LK7YJYBO.js";export{a as DEFAULT_SETTINGS,b as parseConfig,c as renderConfigProblems};
