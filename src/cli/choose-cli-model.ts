@@ -30,4 +30,4 @@ export function draftingLine(file: string, note: DraftingNote): string {
 }
 
 /** Log lines of a draft, for stderr only when asked; the CLI keeps quiet. */
-export const QUIET_LOG = { info: () => undefined };
+export const QUIET_LOG = { info: () => undefined, warn: () => undefined };

@@ -64,9 +64,12 @@ program
   .option('--number <number>', 'the issue number, for the branch name and links')
   .option('--date <yyyy-mm-dd>', "the issue's creation date, for the folder name (default: today)")
   .option('--force', 'replace an existing requirements.md')
-  .action(async (issueFile: string, options: { title?: string; number?: string; date?: string; force?: boolean }) => {
+  .option('--model', 'ask the questions with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the issue')
+  .option('--no-model', 'ask the questions by rules only, even when a model is configured')
+  .action(async (issueFile: string, options: { title?: string; number?: string; date?: string; force?: boolean; model?: boolean }) => {
     try {
-      finish(await shapeCommand(issueFile, { cwd: process.cwd(), ...options, force: options.force === true }));
+      const { model, ...rest } = options;
+      finish(await shapeCommand(issueFile, { cwd: process.cwd(), ...rest, force: options.force === true, ...(model === undefined ? {} : { model }) }));
     } catch (error) {
       fail(error, false);
     }

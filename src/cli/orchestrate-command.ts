@@ -1,22 +1,21 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
-import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
+import { groupPromptPath, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { planOrchestration } from '../core/orchestration/orchestration-file.js';
 import { readSpec } from '../core/spec/read-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
-import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
-import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
-import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
-import { groupKey } from '../core/orchestration/group-progress.js';
-import { detectTechStack } from '../core/product/detect-tech-stack.js';
-import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
-import { readLocalTree } from '../fs/read-local-tree.js';
-import { readStackFiles } from '../fs/read-stack-files.js';
+import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
+import type { LifecycleSettings } from '../core/config/lifecycle-settings.js';
+import type { ChatModel } from '../core/model/chat-model.js';
+import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
+import { fsSpecWorkspace, inFolder, workspaceFolder } from '../fs/fs-spec-workspace.js';
 import { MODEL_ENV } from '../model/model-endpoint.js';
 import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
+import { planGroups } from '../phases/orchestrate-tasks.js';
 import type { CommandResult } from './validate-command.js';
 
 /** The names of the files in a folder, sorted; none when there is no such folder. */
@@ -40,39 +39,14 @@ function titleOf(spec: string | undefined, tasks: string, folder: string): strin
   return folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
-/**
- * With a model (`--model`, or the environment's when the repository's `drafter` is `model`): a function adding the
- * model's guidance to a group's deterministic prompt, grounded in spec.md, the folder's tree and its tech stack.
- */
-async function promptDrafter(
-  options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv },
-  root: string,
-  specTitle: string,
-  tasks: TaskFile,
-): Promise<{ draft?: (group: TaskGroup, floor: string, existingText: string | undefined) => Promise<{ prompt: string; note: DraftingNote }>; warning?: string }> {
+/** The model to draft the prompts with: `--model`, or the environment's when the repository's `drafter` is `model`. */
+async function promptModel(options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<{ model?: ChatModel; settings?: LifecycleSettings; warning?: string }> {
   const env = options.env ?? process.env;
   // No model asked for or configured: the settings are not even read.
   if (options.model === false || (options.model === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '')) return {};
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
   const chosen = await chooseCliModel(options.model, settings.drafter, env);
-  const { model } = chosen;
-  if (model === undefined) return chosen.warning === undefined ? {} : { warning: chosen.warning };
-  const { draftGroupPrompt } = await import('../model/draft-group-prompt.js');
-  const folder = displayPath(root, options.cwd);
-  const paths = (await readLocalTree(options.cwd)).filter((p) => p !== folder && !p.startsWith(`${folder}/`));
-  const specText = await readTextFileIfAny(join(root, 'spec.md'), 'spec.md');
-  const stack = detectTechStack(await readStackFiles(options.cwd));
-  const spec = specText === undefined ? undefined : readSpec(specText);
-  return {
-    draft: async (group, floor, existingText) =>
-      draftGroupPrompt(model, {
-        grounding: groundGroupPrompt({ tasks, group, specTitle, spec, paths, stack }),
-        floor,
-        existingText,
-        budgetTokens: settings.modelContextTokens,
-        log: QUIET_LOG,
-      }),
-  };
+  return { ...(chosen.model === undefined ? {} : { model: chosen.model, settings }), ...(chosen.warning === undefined ? {} : { warning: chosen.warning }) };
 }
 
 /** Write a file unless it already holds `content`; say which. */
@@ -99,7 +73,8 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
       `${at('tasks.md')} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`,
     );
   }
-  const tasks = parseTaskFile(tasksSource, { path: join(root, 'tasks.md') });
+  // The repository's rules for reading tasks.md (skip words, cancelled markers), as the App's orchestrate-tasks uses them.
+  const tasks = parseTaskFile(tasksSource, { path: join(root, 'tasks.md'), ...taskRulesOf((await readLocalSettings(options.cwd)).gate) });
   if (tasks.tasks.length === 0) {
     throw new AgentOsError(
       'user-input',
@@ -126,24 +101,28 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
   };
   const specTitle = titleOf(await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')), tasksSource, shownFolder === '.' ? root : shownFolder);
   const written = new Set<string>();
-  const drafter = await promptDrafter(options, root, specTitle, tasks);
-  const notes: Array<{ key: string; note: DraftingNote }> = [];
-  for (const [i, group] of tasks.groups.entries()) {
-    const promptPath = groupPromptPath(shownFolder, group, tasks);
-    const orchestration = plan.groups[i];
-    let prompt = renderGroupPrompt({ tasks, tasksSource, group, ...(orchestration === undefined ? {} : { orchestration }), links, specTitle });
-    const absolute = resolve(options.cwd, promptPath);
-    if (drafter.draft !== undefined && group.tasks.length > 0) {
-      const drafted = await drafter.draft(group, prompt, await readTextFileIfAny(absolute, promptPath));
-      prompt = drafted.prompt;
-      notes.push({ key: groupKey(group, tasks), note: drafted.note });
-    }
+  // The App's planning: one prompt per task group with tasks, each with its entry of orchestration.yml; with a
+  // model, the App's drafting of each group's guidance, on the file system.
+  let groups = planGroups({ tasks, tasksSource, orchestration: plan.groups, links, specTitle });
+  const chosen = await promptModel(options);
+  let notes: Array<{ key: string; note: DraftingNote }> = [];
+  if (chosen.model !== undefined && chosen.settings !== undefined) {
+    const { draftGroupPrompts } = await import('../phases/draft-group-prompts.js');
+    const wsFolder = workspaceFolder(options.cwd, folder);
+    ({ groups, notes } = await draftGroupPrompts(
+      fsSpecWorkspace({ cwd: options.cwd, base }),
+      { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
+      { folder: wsFolder, specPath: inFolder(wsFolder, 'spec.md'), tasks, groups, specTitle, existingPrompts: new Set(groups.map((g) => g.promptPath)) },
+    ));
+  }
+  for (const planned of groups) {
+    const absolute = resolve(options.cwd, planned.promptPath);
     written.add(absolute);
-    out.push(`${await writeIfChanged(absolute, promptPath, prompt, base)} ${promptPath}`);
+    out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
   }
   if (notes.length > 0) out.push('', renderPromptsNote(notes).replace(/<\/?sub>/g, '').replace(/\n\n/g, '\n'));
 
-  const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...(drafter.warning === undefined ? [] : [`warning: ${drafter.warning}`])];
+  const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...(chosen.warning === undefined ? [] : [`warning: ${chosen.warning}`])];
   for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
     if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
       warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);

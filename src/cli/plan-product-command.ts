@@ -1,16 +1,16 @@
 import { basename, join, resolve } from 'node:path';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
 import { detectTechStackReport } from '../core/product/detect-tech-stack.js';
-import { productFilePaths, productFolder, type ProductFileKind } from '../core/product/product-files.js';
+import { productFilePaths, type ProductFileKind } from '../core/product/product-files.js';
 import { missingProductInfo, readProductBrief, type ProductBrief, type ProductQuestion } from '../core/product/read-product-brief.js';
-import { renderMission, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
+import { renderTechStack } from '../core/product/render-product.js';
 import { PRODUCT_FILES } from '../core/model/render-drafting-note.js';
-import { readRoadmap } from '../core/product/roadmap.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
-import { readStackFiles } from '../fs/read-stack-files.js';
+import { readLocalStackFiles } from '../fs/read-local-stack-files.js';
 import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, refuseSymlinks, writeTextFile } from '../fs/write-text-file.js';
-import { readLocalTree } from '../fs/read-local-tree.js';
+import { fsSpecWorkspace } from '../fs/fs-spec-workspace.js';
+import { planProductFiles } from '../phases/plan-product-files.js';
 import { chooseCliModel, draftingLine, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
@@ -64,33 +64,26 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
   const paths = productFilePaths(settings.specRoot);
   const brief = options.from === undefined ? undefined : await readBrief(options.cwd, options.from);
   const questions = brief === undefined ? [] : missingProductInfo(brief);
-  const stack = detectTechStackReport(await readStackFiles(options.cwd));
+  const stack = detectTechStackReport(await readLocalStackFiles(options.cwd));
   const stackWarnings = stack.problems.map((p) => `agent-os-github: warning: ${p.message}\n`).join('');
 
   const planned: PlannedFile[] = [];
   let drafted = '';
   let modelWarning = '';
   if (brief !== undefined && questions.length === 0) {
-    let plan = { mission: renderMission(brief), roadmap: renderRoadmap(brief) };
     const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
     if (chosen.warning !== undefined) modelWarning = `agent-os-github: ${chosen.warning}\n`;
-    if (chosen.model !== undefined) {
-      const { draftProductFiles } = await import('../model/draft-product-file.js');
-      // The product files being written are not part of what they are drafted from (or a re-run would never match).
-      const folder = productFolder(settings.specRoot);
-      const [tree, mission, roadmap] = await Promise.all([
-        readLocalTree(options.cwd),
-        readTextFileIfAny(join(options.cwd, paths.mission), paths.mission),
-        readTextFileIfAny(join(options.cwd, paths.roadmap), paths.roadmap),
-      ]);
-      const description = options.from === undefined ? '' : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
-      const existing = { ...(mission === undefined ? {} : { mission }), ...(roadmap === undefined ? {} : { roadmap }) };
-      const result = await draftProductFiles(chosen.model, { brief, issueBody: description, floor: plan, existing, paths: tree.filter((p) => !p.startsWith(`${folder}/`) && p !== folder), stack: stack.entries, budgetTokens: settings.modelContextTokens, log: QUIET_LOG, cacheOnly: !options.force && (mission !== undefined || roadmap !== undefined) });
-      plan = { mission: result.mission, roadmap: result.roadmap };
-      drafted = `${draftingLine(PRODUCT_FILES, result.note)}\n`;
-    }
+    // The App's plan-product files, on the folder: the tree and the product files as they are.
+    const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
+    const description = chosen.model === undefined || options.from === undefined ? '' : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
+    const plan = await planProductFiles(
+      { tree: workspace, existing: workspace },
+      { settings, log: QUIET_LOG, ...(chosen.model === undefined ? {} : { model: chosen.model }) },
+      { brief, issueBody: description, stack: stack.entries, paths: { mission: paths.mission, roadmap: paths.roadmap }, cacheOnly: !options.force },
+    );
+    if (plan.drafting !== undefined) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}\n`;
     planned.push({ kind: 'mission', path: paths.mission, content: plan.mission, note: '' });
-    planned.push({ kind: 'roadmap', path: paths.roadmap, content: plan.roadmap, note: ` (${plural(readRoadmap(plan.roadmap).length, 'item', 'items')})` });
+    planned.push({ kind: 'roadmap', path: paths.roadmap, content: plan.roadmap, note: ` (${plural(plan.roadmapItems, 'item', 'items')})` });
   }
   const warnings = `${stackWarnings}${modelWarning}`;
   const detected = stack.entries.length === 0 ? 'no manifests found: fill it in by hand' : `${plural(stack.entries.length, 'entry', 'entries')} detected`;

@@ -1,16 +1,19 @@
 import { basename, join, resolve } from 'node:path';
 import { AgentOsError } from '../core/errors.js';
-import { parseIssue } from '../core/issue/parse-issue.js';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
 import { readMarkedFile } from '../core/spec/file-marker.js';
 import { TOPIC_LABELS } from '../core/spec/clarifying-question.js';
-import { renderRequirements } from '../core/spec/render-requirements.js';
 import { specLocationFor } from '../core/spec/spec-location.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readTextFile } from '../fs/read-text-file.js';
 import { readTextFileIfAny, writeTextFile } from '../fs/write-text-file.js';
+import { readLocalTree } from '../fs/read-local-tree.js';
+import { draftRequirements } from '../phases/draft-requirements.js';
+import { pathsOutside } from '../phases/write-spec-file.js';
+import { fsSpecWorkspace } from '../fs/fs-spec-workspace.js';
+import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
 export interface ShapeOptions {
@@ -19,6 +22,9 @@ export interface ShapeOptions {
   number?: string;
   date?: string;
   force: boolean;
+  /** `--model` / `--no-model`: as write-spec's. */
+  model?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 function issueNumberOf(written: string | undefined): number {
@@ -48,8 +54,6 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
   const title = options.title ?? split.title ?? basename(issueFile).replace(/\.md$/i, '');
   const number = issueNumberOf(options.number);
   const location = specLocationFor({ issueNumber: number, title, createdAt: dateOf(options.date) }, settings);
-  const issue = parseIssue(title, split.body);
-  const questions = await deterministicDrafter.draftQuestions(issue);
   const target = join(options.cwd, location.requirementsPath);
   const shown = displayPath(target, options.cwd);
   const existing = await readTextFileIfAny(target, shown);
@@ -58,13 +62,21 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     const why = marked.marked && !marked.intact ? ' and was edited since it was written' : '';
     throw new AgentOsError('user-input', `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`);
   }
-  const content = renderRequirements({
-    issue,
-    issueNumber: number,
-    issueUrl: number > 0 ? `#${number}` : basename(issueFile),
-    branch: location.branch,
-    state: { issue: number, questions, answers: {} },
-  });
+  // As the App does: the questions fit the project its files show (what kind it is, related files to reuse).
+  // The spec's own folder (there when shaped again with --force) is not part of the repository the questions fit,
+  // as on GitHub, where it is on the spec branch only. With a model (`--model`, or the environment's when `drafter`
+  // is `model`), the App's model-drafted questions.
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  const { state, content, note } = await draftRequirements(
+    {
+      drafter: deterministicDrafter,
+      settings: { drafter: chosen.model === undefined ? 'deterministic' : 'model' },
+      log: QUIET_LOG,
+      ...(chosen.model === undefined ? {} : { model: chosen.model, workspace: fsSpecWorkspace({ cwd: options.cwd, base: options.cwd }) }),
+    },
+    { issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) }, location, repositoryPaths: pathsOutside(await readLocalTree(options.cwd), location.folder) },
+  );
+  const { questions } = state;
   await writeTextFile(target, shown, content, options.cwd);
   const lines = [
     `Wrote ${shown}`,
@@ -73,7 +85,8 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     '',
     ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
     '',
+    ...(note === '' ? [] : [note.replace(/<\/?sub>/g, '').trim(), '']),
     `Then: agent-os-github write-spec ${displayPath(join(options.cwd, location.folder), options.cwd)}`,
   ];
-  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: chosen.warning === undefined ? '' : `agent-os-github: ${chosen.warning}\n` };
 }

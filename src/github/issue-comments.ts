@@ -98,14 +98,17 @@ export async function upsertMarkedComment(
   }
 }
 
-/** Edit one comment by its id: `false` when it is gone (deleted since), for the caller to find or create it. */
-export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string): Promise<boolean> {
+/**
+ * Edit one comment by its id: `false` when it is gone (deleted since), for the caller to find or create it. `doing`
+ * names the step in an error (`Putting the checklist back`).
+ */
+export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string, doing = `Updating comment ${id}`): Promise<boolean> {
   try {
     await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id, body });
     return true;
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return false;
-    throw toAgentOsError(error, `Updating comment ${id}`);
+    throw toAgentOsError(error, doing);
   }
 }
 

@@ -24,3 +24,33 @@ export async function setPhaseLabel(
     throw toAgentOsError(error, `Setting the label “${request.target}” on #${request.number}`);
   }
 }
+
+export interface LabelDefinition {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** Create the labels a repository lacks (compared in any letter case); how many were created. */
+export async function createMissingLabels(client: GitHubClient, repo: RepoRef, definitions: readonly LabelDefinition[]): Promise<number> {
+  const existing = await client.paginate('GET /repos/{owner}/{repo}/labels', { ...repo, per_page: 100 });
+  const names = new Set(existing.map((l) => l.name.toLowerCase()));
+  let created = 0;
+  for (const label of definitions) {
+    if (names.has(label.name.toLowerCase())) continue;
+    try {
+      await client.request('POST /repos/{owner}/{repo}/labels', { ...repo, ...label });
+      created += 1;
+    } catch (error) {
+      // Created meanwhile (a redelivery, another replica): that is what we wanted.
+      if ((error as { status?: unknown }).status !== 422) throw error;
+    }
+  }
+  return created;
+}
+
+/** Every repository an installation can see (paginated), for an installation whose payload may not list them all. */
+export async function listInstallationRepositories(client: GitHubClient): Promise<RepoRef[]> {
+  const repos = await client.paginate('GET /installation/repositories', { per_page: 100 });
+  return repos.map((r) => ({ owner: r.owner.login, repo: r.name }));
+}

@@ -27,6 +27,15 @@ export async function findPullRequestFromBranch(client: GitHubClient, repo: Repo
   }
 }
 
+/** Replace a pull request's description. */
+export async function updatePullRequestBody(client: GitHubClient, repo: RepoRef, number: number, body: string): Promise<void> {
+  try {
+    await client.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number, body });
+  } catch (error) {
+    throw toAgentOsError(error, `Updating the description of #${number}`);
+  }
+}
+
 export interface NewPullRequest {
   head: string;
   base: string;

@@ -2,14 +2,12 @@ import type { ChatModel } from '../core/model/chat-model.js';
 import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import { readSpec } from '../core/spec/read-spec.js';
-import type { SpecLocation } from '../core/spec/spec-location.js';
 import type { TaskFile } from '../core/tasks/types.js';
-import { readRepositoryTree } from '../github/read-repository-tree.js';
-import { readFileOnBranch } from '../github/write-files.js';
 import { draftGroupPrompt } from '../model/draft-group-prompt.js';
-import type { LifecycleContext } from './lifecycle-context.js';
 import type { PlannedGroup } from './orchestrate-tasks.js';
-import { readStackInTree } from './read-stack-in-tree.js';
+import type { SpecWorkspace } from './ports/spec-workspace.js';
+import { readStackInWorkspace } from './read-stack-in-tree.js';
+import { pathsOutside, type DraftingDeps } from './write-spec-file.js';
 
 export interface DraftedGroupPrompts {
   groups: PlannedGroup[];
@@ -18,42 +16,43 @@ export interface DraftedGroupPrompts {
 }
 
 /**
- * The task groups' implementation prompts with the configured model's guidance: one tree read, spec.md, the
- * manifests the tree shows (bounded) and the prompt files already written (for the cache) are read once for all
- * groups; then one model call per group at most (none for a group whose prompt already holds the model's guidance
- * for exactly these inputs). Each prompt falls back to the deterministic one on its own.
+ * The task groups' implementation prompts with the model's guidance: one tree read, spec.md, the manifests the tree
+ * shows (bounded) and the prompt files already written (for the cache) are read once for all groups; then one model
+ * call per group at most (none for a group whose prompt already holds the model's guidance for exactly these inputs).
+ * Each prompt falls back to the deterministic one on its own. The App runs this on the spec branch, the CLI on the
+ * file system.
  */
 export async function draftGroupPrompts(
-  ctx: LifecycleContext,
-  model: ChatModel,
-  input: { location: SpecLocation; tasks: TaskFile; groups: readonly PlannedGroup[]; specTitle: string; existingPrompts: ReadonlySet<string> },
+  workspace: SpecWorkspace,
+  deps: DraftingDeps & { model: ChatModel },
+  input: { folder: string; specPath: string; tasks: TaskFile; groups: readonly PlannedGroup[]; specTitle: string; existingPrompts: ReadonlySet<string> },
 ): Promise<DraftedGroupPrompts> {
-  const { location } = input;
+  const { model } = deps;
   let paths: string[];
   let specText: string | undefined;
   let existing: Map<string, string>;
   try {
     const [tree, spec, ...prompts] = await Promise.all([
-      readRepositoryTree(ctx.client, ctx.repo, location.branch),
-      readFileOnBranch(ctx.client, ctx.repo, location.specPath, location.branch),
-      ...input.groups.map((g) => (input.existingPrompts.has(g.promptPath) ? readFileOnBranch(ctx.client, ctx.repo, g.promptPath, location.branch) : Promise.resolve(undefined))),
+      workspace.readTree(),
+      workspace.readFile(input.specPath),
+      ...input.groups.map((g) => (input.existingPrompts.has(g.promptPath) ? workspace.readFile(g.promptPath) : Promise.resolve(undefined))),
     ]);
-    paths = tree.paths.filter((p) => !p.startsWith(`${location.folder}/`));
+    paths = pathsOutside(tree, input.folder);
     specText = spec?.text;
     existing = new Map(input.groups.flatMap((g, i) => (prompts[i] === undefined ? [] : [[g.promptPath, prompts[i].text] as [string, string]])));
   } catch (error) {
-    ctx.log.warn({ err: error }, 'model draft: the repository could not be read');
+    deps.log.warn({ err: error }, 'model draft: the repository could not be read');
     const reason = 'the repository tree could not be read to ground it';
     return { groups: [...input.groups], notes: input.groups.map((g) => ({ key: g.key, note: { by: 'deterministic', model: model.name, usage: { calls: 0, promptTokens: 0, completionTokens: 0 }, reason } })) };
   }
-  const stack = await readStackInTree(ctx, paths, location.branch);
+  const stack = await readStackInWorkspace(workspace, paths);
   const spec = specText === undefined ? undefined : readSpec(specText);
   const groups: PlannedGroup[] = [];
   const notes: DraftedGroupPrompts['notes'] = [];
   // One group at a time: a rate-limited endpoint sees one request at once, and the notes keep the groups' order.
   for (const planned of input.groups) {
     const grounding = groundGroupPrompt({ tasks: input.tasks, group: planned.group, specTitle: input.specTitle, spec, paths, stack });
-    const drafted = await draftGroupPrompt(model, { grounding, floor: planned.prompt, existingText: existing.get(planned.promptPath), budgetTokens: ctx.settings.modelContextTokens, log: ctx.log });
+    const drafted = await draftGroupPrompt(model, { grounding, floor: planned.prompt, existingText: existing.get(planned.promptPath), budgetTokens: deps.settings.modelContextTokens, log: deps.log });
     groups.push({ ...planned, prompt: drafted.prompt });
     notes.push({ key: planned.key, note: drafted.note });
   }

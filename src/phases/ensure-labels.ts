@@ -1,13 +1,11 @@
 import pLimit from 'p-limit';
 import type { LifecycleLabels } from '../core/config/lifecycle-settings.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
+import { createMissingLabels, listInstallationRepositories, type LabelDefinition } from '../github/labels.js';
 import { toAgentOsError } from '../github/to-agent-os-error.js';
 
-export interface LabelDefinition {
-  name: string;
-  color: string;
-  description: string;
-}
+export type { LabelDefinition };
+export { listInstallationRepositories };
 
 /** The App's labels, with colours and descriptions people see in the label picker. */
 export function labelDefinitions(labels: LifecycleLabels): LabelDefinition[] {
@@ -29,23 +27,6 @@ export interface EnsureLabelsResult {
 /** Repositories handled at once: enough to finish a large organisation, few enough to stay within rate limits. */
 export const LABEL_CONCURRENCY = 4;
 
-async function ensureIn(client: GitHubClient, repo: RepoRef, definitions: readonly LabelDefinition[]): Promise<number> {
-  const existing = await client.paginate('GET /repos/{owner}/{repo}/labels', { ...repo, per_page: 100 });
-  const names = new Set(existing.map((l) => l.name.toLowerCase()));
-  let created = 0;
-  for (const label of definitions) {
-    if (names.has(label.name.toLowerCase())) continue;
-    try {
-      await client.request('POST /repos/{owner}/{repo}/labels', { ...repo, ...label });
-      created += 1;
-    } catch (error) {
-      // Created meanwhile (a redelivery, another replica): that is what we wanted.
-      if ((error as { status?: unknown }).status !== 422) throw error;
-    }
-  }
-  return created;
-}
-
 /**
  * Create the App's labels in each repository that lacks them, a few repositories at a time. Labels that exist
  * (under any letter case) are left alone, so a repeat creates nothing; one repository failing does not stop the rest.
@@ -57,7 +38,7 @@ export async function ensureLabels(client: GitHubClient, repos: readonly RepoRef
     repos.map((repo) =>
       limit(async () => {
         try {
-          result.created += await ensureIn(client, repo, definitions);
+          result.created += await createMissingLabels(client, repo, definitions);
         } catch (error) {
           result.failed.push({ repo: `${repo.owner}/${repo.repo}`, reason: toAgentOsError(error, 'Creating labels').message });
         }
@@ -65,10 +46,4 @@ export async function ensureLabels(client: GitHubClient, repos: readonly RepoRef
     ),
   );
   return result;
-}
-
-/** Every repository an installation can see (paginated), for an installation whose payload may not list them all. */
-export async function listInstallationRepositories(client: GitHubClient): Promise<RepoRef[]> {
-  const repos = await client.paginate('GET /installation/repositories', { per_page: 100 });
-  return repos.map((r) => ({ owner: r.owner.login, repo: r.name }));
 }

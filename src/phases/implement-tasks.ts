@@ -8,7 +8,7 @@ import { listDirectory } from '../github/list-directory.js';
 import { readFileAtRef } from '../github/read-file-at-ref.js';
 import { readPullRequest } from '../github/read-pull-request.js';
 import { planGroups } from './orchestrate-tasks.js';
-import { toAgentOsError } from '../github/to-agent-os-error.js';
+import { updatePullRequestBody } from '../github/pull-requests.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 import { syncChecklist } from './sync-checklist.js';
@@ -41,11 +41,7 @@ export async function implementTasks(ctx: LifecycleContext, pullRequest: number,
   const body = setScopeLine(pr.body, numbers);
   const already = JSON.stringify(findDeclaredScope(pr.body)) === JSON.stringify(numbers);
   if (!already) {
-    try {
-      await ctx.client.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { ...ctx.repo, pull_number: pullRequest, body });
-    } catch (error) {
-      throw toAgentOsError(error, `Updating the description of #${pullRequest}`);
-    }
+    await updatePullRequestBody(ctx.client, ctx.repo, pullRequest, body);
   }
   const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pullRequest, pr.headSha, ctx.gateSettings, body);
   await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest }, gate);

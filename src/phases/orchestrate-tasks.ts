@@ -8,6 +8,7 @@ import type { SpecLocation } from '../core/spec/spec-location.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
 import { gitBlobSha } from '../github/git-blob-sha.js';
+import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import { commitFilesOnBranch } from '../github/commit-files.js';
 import { listDirectory } from '../github/list-directory.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
@@ -115,7 +116,11 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
   let groups = planGroups({ tasks, tasksSource: tasksFile.text, orchestration: plan.groups, links, specTitle: issue.title });
   let drafting: OrchestrateResult['drafting'];
   if (ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true) {
-    ({ groups, notes: drafting } = await draftGroupPrompts(ctx, ctx.model, { location, tasks, groups, specTitle: issue.title, existingPrompts: new Set(prompts.map((p) => p.path)) }));
+    ({ groups, notes: drafting } = await draftGroupPrompts(
+      githubSpecWorkspace(ctx.client, ctx.repo, location.branch),
+      { model: ctx.model, settings: ctx.settings, log: ctx.log },
+      { folder: location.folder, specPath: location.specPath, tasks, groups, specTitle: issue.title, existingPrompts: new Set(prompts.map((p) => p.path)) },
+    ));
   }
 
   // Files: only those whose content would change (prompt blobs compared by hash, so no prompt is read).

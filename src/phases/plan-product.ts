@@ -3,12 +3,12 @@ import { AgentOsError } from '../core/errors.js';
 import { detectTechStack, type RepositoryFile } from '../core/product/detect-tech-stack.js';
 import { isStackFile, PRODUCT_FILE_NAMES, productFolder, STACK_FILE_PATHS } from '../core/product/product-files.js';
 import { foldProductAnswers, missingProductInfo, readProductBrief, type ProductBrief } from '../core/product/read-product-brief.js';
-import { renderMission, renderProductQuestions, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
-import { readRoadmap } from '../core/product/roadmap.js';
+import { renderProductQuestions } from '../core/product/render-product.js';
 import { markerLine } from '../core/spec/render-comments.js';
 import { readBranch } from '../github/branches.js';
 import { commitFilesOnBranch } from '../github/commit-files.js';
 import { gitBlobSha } from '../github/git-blob-sha.js';
+import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import { upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
 import { listDirectory } from '../github/list-directory.js';
 import { findOrOpenPullRequest } from '../github/pull-requests.js';
@@ -16,7 +16,7 @@ import { readFileAtRef } from '../github/read-file-at-ref.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { createBranchWithFiles, type FileToWrite } from '../github/write-files.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
-import { draftProductOnBranch } from './draft-product-on-branch.js';
+import { planProductFiles } from './plan-product-files.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 
 /** The hidden first line of the product questions comment (one per issue). */
@@ -117,21 +117,23 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     return { status: 'exists', folderUrl: treeUrl(ctx, ctx.defaultBranch, folder) };
   }
   const stack = detectTechStack(stackFiles);
-  let plan = { mission: renderMission(brief), roadmap: renderRoadmap(brief) };
-  let drafting: DraftingNote | undefined;
-  // A kept branch is not rewritten, so the model is not asked.
-  if (ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true && (head === undefined || options.force)) {
-    const paths = { mission: `${folder}/${PRODUCT_FILE_NAMES.mission}`, roadmap: `${folder}/${PRODUCT_FILE_NAMES.roadmap}` };
-    const drafted = await draftProductOnBranch(ctx, ctx.model, { brief, issueBody: issue.body, floor: plan, stack, paths, ...(head === undefined ? {} : { productBranch: branch }) });
-    plan = { mission: drafted.mission, roadmap: drafted.roadmap };
-    drafting = drafted.note;
-  }
-  // The model may split or join features on its roadmap: count what it wrote.
-  const roadmapItems = drafting !== undefined && drafting.by !== 'deterministic' ? readRoadmap(plan.roadmap).length : brief.features.length;
+  const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
+  const productPaths = { mission: `${folder}/${PRODUCT_FILE_NAMES.mission}`, roadmap: `${folder}/${PRODUCT_FILE_NAMES.roadmap}` };
+  const plan = await planProductFiles(
+    {
+      tree: githubSpecWorkspace(ctx.client, ctx.repo, ctx.defaultBranch),
+      // When the product branch exists (`/plan-product --force`), a plan the model drafted there for these inputs is kept.
+      ...(head === undefined ? {} : { existing: githubSpecWorkspace(ctx.client, ctx.repo, branch) }),
+    },
+    // A kept branch is not rewritten, so the model is not asked.
+    { settings: ctx.settings, log: ctx.log, ...(useModel && ctx.model !== undefined && (head === undefined || options.force) ? { model: ctx.model } : {}) },
+    { brief, issueBody: issue.body, stack, paths: productPaths },
+  );
+  const { drafting, roadmapItems } = plan;
   const files: FileToWrite[] = [
     { path: `${folder}/${PRODUCT_FILE_NAMES.mission}`, content: plan.mission },
     { path: `${folder}/${PRODUCT_FILE_NAMES.roadmap}`, content: plan.roadmap },
-    { path: `${folder}/${PRODUCT_FILE_NAMES.techStack}`, content: renderTechStack(stack) },
+    { path: `${folder}/${PRODUCT_FILE_NAMES.techStack}`, content: plan.techStack },
   ];
   const message = `Plan product from #${issue.number}: ${brief.name}\n\nmission.md, roadmap.md (${roadmapItems} items) and tech-stack.md (${stack.length} entries detected from the repository).`;
   let status: 'opened' | 'updated' | 'unchanged' | 'kept' = 'opened';

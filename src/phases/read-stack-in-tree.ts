@@ -1,8 +1,9 @@
 import pLimit from 'p-limit';
 import { detectTechStack, type RepositoryFile, type StackEntry } from '../core/product/detect-tech-stack.js';
 import { isStackFile } from '../core/product/product-files.js';
-import { readFileOnBranch } from '../github/write-files.js';
+import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import type { LifecycleContext } from './lifecycle-context.js';
+import type { SpecWorkspace } from './ports/spec-workspace.js';
 
 /** Manifests read for a model's grounding, at most: the stack is context, and each read is a request. */
 export const MAX_STACK_READS = 8;
@@ -29,13 +30,18 @@ export function stackOf(plan: { read: readonly string[]; present: readonly Repos
 }
 
 /**
- * The tech stack of a branch, for a model's grounding: the same detection plan-product writes tech-stack.md with,
+ * The tech stack of a workspace, for a model's grounding: the same detection plan-product writes tech-stack.md with,
  * over the manifests the tree (already read) shows, at most `MAX_STACK_READS` of them; files the caller already
- * read (`known`) cost no request. Only ever called when a model drafts.
+ * read (`known`) cost no read. Only ever called when a model drafts.
  */
-export async function readStackInTree(ctx: LifecycleContext, paths: readonly string[], ref: string, known: ReadonlyMap<string, string> = new Map()): Promise<StackEntry[]> {
+export async function readStackInWorkspace(workspace: Pick<SpecWorkspace, 'readFile'>, paths: readonly string[], known: ReadonlyMap<string, string> = new Map()): Promise<StackEntry[]> {
   const plan = stackReadPlan(paths);
   const limit = pLimit(4);
-  const texts = await Promise.all(plan.read.map((path) => limit(async () => known.get(path) ?? (await readFileOnBranch(ctx.client, ctx.repo, path, ref).catch(() => undefined))?.text)));
+  const texts = await Promise.all(plan.read.map((path) => limit(async () => known.get(path) ?? (await workspace.readFile(path).catch(() => undefined))?.text)));
   return stackOf(plan, texts);
+}
+
+/** `readStackInWorkspace` on a branch of the repository (one contents request a manifest not already read). */
+export function readStackInTree(ctx: Pick<LifecycleContext, 'client' | 'repo'>, paths: readonly string[], ref: string, known: ReadonlyMap<string, string> = new Map()): Promise<StackEntry[]> {
+  return readStackInWorkspace(githubSpecWorkspace(ctx.client, ctx.repo, ref), paths, known);
 }

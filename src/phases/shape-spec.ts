@@ -20,8 +20,10 @@ import { readFileOnDefaultBranch } from '../github/read-default-branch-file.js';
 import { setPhaseLabel } from '../github/labels.js';
 import { findOrOpenPullRequest, PullRequestsFromActionsRefused, type PullRequestResult } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
+import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import { draftQuestionsFor } from './draft-questions-for.js';
+import { draftRequirements } from './draft-requirements.js';
 import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 import { gateWrittenCommit, type GateOutcome } from './gate-tasks.js';
 import { locateSpec } from './locate-spec.js';
@@ -129,7 +131,6 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   const existing = await locateSpec(ctx, issue);
   if (existing) return ensureShaped(ctx, input, existing.location);
 
-  const parsed = parseIssue(issue.title, issue.body);
   const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
   // No spec branch, but the folder is on the default branch: the spec was merged (and its branch deleted).
   // The repository's paths sharpen the questions (what kind of project it is, files to reuse); a tree that cannot
@@ -150,9 +151,14 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
       message: `This issue's spec is already on \`${ctx.defaultBranch}\` in \`${location.folder}\` (its spec branch is gone, so it was probably merged). Change it there with a pull request; to shape it again from scratch, delete that folder first.`,
     };
   }
-  const { questions, drafted, note } = await draftQuestionsFor(ctx, parsed, tree?.paths ?? []);
-  const state: ShapingState = { issue: issue.number, questions, answers: {}, ...(drafted === undefined ? {} : { questionsDrafted: drafted }) };
-  const requirements = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
+  const {
+    state: { questions },
+    note,
+    content: requirements,
+  } = await draftRequirements(
+    { ...ctx, workspace: githubSpecWorkspace(ctx.client, ctx.repo, ctx.defaultBranch) },
+    { issue: { ...issue, url: issue.htmlUrl }, location, repositoryPaths: tree?.paths ?? [] },
+  );
   const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
   if (base === undefined) {
     throw new AgentOsError('not-found', `The default branch \`${ctx.defaultBranch}\` was not found, so there is nothing to start the spec branch from.`);

@@ -2,11 +2,12 @@ import { applyTicks } from '../core/checklist/apply-ticks.js';
 import { readChecklistTicks, type ChecklistTick } from '../core/checklist/read-checklist-ticks.js';
 import { checklistFiles } from '../core/checklist/render-checklist.js';
 import { permissionAtLeast, type PermissionLevel } from '../core/config/lifecycle-settings.js';
+import { AgentOsError } from '../core/errors.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
+import { updateIssueComment } from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
 import { readPullRequest } from '../github/read-pull-request.js';
 import { retryOnConflict } from '../github/retry-on-conflict.js';
-import { toAgentOsError } from '../github/to-agent-os-error.js';
 import { readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
 import type { PullRequestHead } from './fork-guard.js';
 
@@ -50,10 +51,8 @@ export async function tickFromChecklist(
   const ticks = readChecklistTicks(edit.before, edit.after);
   if (ticks.length === 0) return { status: 'no-ticks' };
   const putBack = async () => {
-    try {
-      await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: edit.commentId, body: edit.before });
-    } catch (error) {
-      throw toAgentOsError(error, 'Putting the checklist back');
+    if (!(await updateIssueComment(client, repo, edit.commentId, edit.before, 'Putting the checklist back'))) {
+      throw new AgentOsError('not-found', `Putting the checklist back: comment ${edit.commentId} is gone (it was deleted meanwhile)`);
     }
   };
   const held = await readPermission(client, repo, edit.sender);

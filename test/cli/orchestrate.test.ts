@@ -164,6 +164,25 @@ describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
   });
 });
 
+describe('agent-os-github orchestrate-tasks and the repository settings', () => {
+  it("reads tasks.md with the configured skip_markers, as the App's orchestrate-tasks does", async () => {
+    const repo = await newRepo('skip-markers');
+    await put(repo, '.github/agent-os.yml', 'skip_markers: ["LATER"]\n');
+    // Task Group 1's last task is left for later: the group counts as complete, so group 2 builds on a finished one.
+    const tasks = (await fixture('team-invites-tasks.md')).replace('- [x] 1.4 Ensure database layer tests pass', '- [ ] 1.4 Ensure database layer tests pass (LATER)');
+    await put(repo, `${FOLDER}/tasks.md`, tasks);
+    const result = await cli(['orchestrate-tasks', FOLDER], repo);
+    expect(result.code).toBe(0);
+    const prompt = await read(repo, PROMPTS[1] ?? '');
+    expect(prompt).toContain('- Task Group 1: Data Models and Migrations (complete)');
+
+    // Without the setting the same task is required, and group 1 is not complete yet.
+    await rm(join(repo, '.github'), { recursive: true });
+    expect((await cli(['orchestrate-tasks', FOLDER], repo)).code).toBe(0);
+    expect(await read(repo, PROMPTS[1] ?? '')).toContain('- Task Group 1: Data Models and Migrations (not complete yet: build on what is there, and do not implement its tasks here)');
+  });
+});
+
 describe('agent-os-github orchestrate (the short name of orchestrate-tasks)', () => {
   it('runs the same command', async () => {
     const repo = await newRepo('alias');

@@ -1,0 +1,42 @@
+import { relative, resolve, sep } from 'node:path';
+import type { SpecWorkspace } from '../phases/ports/spec-workspace.js';
+import { displayPath } from './find-task-files.js';
+import { readLocalTree } from './read-local-tree.js';
+import { readTextFileIfAny, writeTextFile } from './write-text-file.js';
+
+/**
+ * A spec workspace on the file system: repository paths are read below `cwd` (an absolute path as it is), writes go
+ * through `writeTextFile`, so nothing is written through a symbolic link below `base`. A file read is never stale
+ * here: a write is always `written`.
+ */
+export function fsSpecWorkspace(options: { cwd: string; base: string }): SpecWorkspace {
+  const { cwd, base } = options;
+  const at = (path: string) => resolve(cwd, path);
+  return {
+    async readFile(path) {
+      const text = await readTextFileIfAny(at(path), displayPath(at(path), cwd));
+      return text === undefined ? undefined : { text };
+    },
+    async writeFile({ path, content }) {
+      await writeTextFile(at(path), displayPath(at(path), cwd), content, base);
+      return { status: 'written' };
+    },
+    readTree: () => readLocalTree(cwd),
+  };
+}
+
+/**
+ * A folder named on the command line as a workspace path: relative to `cwd` with `/` (`''` for `cwd` itself), or
+ * absolute when it lies outside `cwd`. Its files are then `${folder}/name`, shown as the user would type them.
+ */
+export function workspaceFolder(cwd: string, folder: string): string {
+  const absolute = resolve(cwd, folder);
+  const rel = relative(cwd, absolute);
+  if (rel.startsWith('..')) return absolute.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+/** `folder/name`, or `name` alone in the workspace's own folder. */
+export function inFolder(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
+}
