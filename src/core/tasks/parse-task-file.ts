@@ -22,8 +22,8 @@ const BOX_STATES: Record<BoxMarker, BoxState> = {
 
 interface ScannedTask {
   item: TaskItem;
-  /** Headings above the task, outermost first. */
-  headings: HeadingItem[];
+  /** Headings above the task, outermost first: one array shared by the tasks under the same headings. */
+  headings: readonly HeadingItem[];
   id?: string;
   text: string;
 }
@@ -51,6 +51,8 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
   const leadParagraphs = new Map<number, LeadParagraphItem>();
   const allHeadings: HeadingItem[] = [];
   const stack: HeadingItem[] = [];
+  /** A copy of `stack` made when it changes, shared by every task under it (never changed afterwards). */
+  let headingsAbove: HeadingItem[] = [];
   const scannedTasks: ScannedTask[] = [];
   const taskPositionByScanIndex = new Map<number, number>();
   let lastHeading: HeadingItem | undefined;
@@ -59,13 +61,17 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
     if (entry.kind === 'heading') {
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
       stack.push(entry);
+      headingsAbove = stack.slice();
       allHeadings.push(entry);
       lastHeading = entry;
     } else if (entry.kind === 'lead-paragraph') {
       if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
     } else {
       taskPositionByScanIndex.set(scanIndex, scannedTasks.length);
-      scannedTasks.push({ item: entry, headings: [...stack], ...parseTaskId(entry.text) });
+      const { id, text } = parseTaskId(entry.text);
+      const scannedTask: ScannedTask = { item: entry, headings: headingsAbove, text };
+      if (id !== undefined) scannedTask.id = id;
+      scannedTasks.push(scannedTask);
     }
   }
 
@@ -79,24 +85,19 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
     const parentScan = t.item.parent;
     const parent = parentScan === undefined ? undefined : taskPositionByScanIndex.get(parentScan);
     const marks = decideTaskMarks(t.item, rules);
-    return {
-      index,
-      line: t.item.line,
-      column: t.item.column,
-      markerOffset: t.item.markerOffset,
-      marker: t.item.marker,
-      boxState: BOX_STATES[t.item.marker],
-      ...(t.id === undefined ? {} : { id: t.id }),
-      text: t.text,
-      optional: marks.optional,
-      skipped: marks.skipped,
-      ...(marks.placeholder ? { placeholder: true as const } : {}),
-      required: false,
-      complete: false,
-      ...(parent === undefined ? {} : { parent }),
-      children: [],
-      group: 0,
-    };
+    // Built key by key, in the order the type lists them (JSON output keeps it), without a spread per task.
+    const task = { index, line: t.item.line, column: t.item.column, markerOffset: t.item.markerOffset, marker: t.item.marker, boxState: BOX_STATES[t.item.marker] } as Task;
+    if (t.id !== undefined) task.id = t.id;
+    task.text = t.text;
+    task.optional = marks.optional;
+    task.skipped = marks.skipped;
+    if (marks.placeholder) task.placeholder = true;
+    task.required = false;
+    task.complete = false;
+    if (parent !== undefined) task.parent = parent;
+    task.children = [];
+    task.group = 0;
+    return task;
   });
 
   linkFlatSubtasksById(tasks, scannedTasks);
@@ -258,7 +259,7 @@ function assignGroups(
     const scannedTask = scannedTasks[task.index];
     let group: TaskGroup;
     if (hasTaskGroupHeadings) {
-      const heading = [...(scannedTask?.headings ?? [])].reverse().find((h) => isTaskGroupHeading(h.text));
+      const heading = scannedTask?.headings.findLast((h) => isTaskGroupHeading(h.text));
       group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
     } else if (topLevelTaskGroups) {
       const root = rootOf(tasks, task, roots);
