@@ -1,5 +1,5 @@
 import { readTaskItems, type TaskItemsRead } from '../markdown/read-task-items.js';
-import type { HeadingItem, LeadParagraphItem, TaskItem } from '../markdown/scan-task-items.js';
+import type { HeadingItem, LeadParagraphItem, ScannedItem, TaskItem } from '../markdown/scan-task-items.js';
 import { decideStoryGating, storyStatusDiagnostics } from './decide-story-gating.js';
 import { decideTaskMarks } from './decide-task-marks.js';
 import { detectDialect, isTaskGroupHeading } from './detect-dialect.js';
@@ -54,10 +54,12 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
   /** A copy of `stack` made when it changes, shared by every task under it (never changed afterwards). */
   let headingsAbove: HeadingItem[] = [];
   const scannedTasks: ScannedTask[] = [];
-  const taskPositionByScanIndex = new Map<number, number>();
+  /** The position in `scannedTasks` of each scanned entry that is a task (-1 for the others). */
+  const taskPositionByScanIndex = new Int32Array(scanned.length).fill(-1);
   let lastHeading: HeadingItem | undefined;
 
-  for (const [scanIndex, entry] of scanned.entries()) {
+  for (let scanIndex = 0; scanIndex < scanned.length; scanIndex += 1) {
+    const entry = scanned[scanIndex] as ScannedItem;
     if (entry.kind === 'heading') {
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
       stack.push(entry);
@@ -67,7 +69,7 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
     } else if (entry.kind === 'lead-paragraph') {
       if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
     } else {
-      taskPositionByScanIndex.set(scanIndex, scannedTasks.length);
+      taskPositionByScanIndex[scanIndex] = scannedTasks.length;
       const { id, text } = parseTaskId(entry.text);
       const scannedTask: ScannedTask = { item: entry, headings: headingsAbove, text };
       if (id !== undefined) scannedTask.id = id;
@@ -83,7 +85,8 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
 
   const tasks: Task[] = scannedTasks.map((t, index) => {
     const parentScan = t.item.parent;
-    const parent = parentScan === undefined ? undefined : taskPositionByScanIndex.get(parentScan);
+    const position = parentScan === undefined ? -1 : (taskPositionByScanIndex[parentScan] ?? -1);
+    const parent = position === -1 ? undefined : position;
     const marks = decideTaskMarks(t.item, rules);
     // Built key by key, in the order the type lists them (JSON output keeps it), without a spread per task.
     const task = { index, line: t.item.line, column: t.item.column, markerOffset: t.item.markerOffset, marker: t.item.marker, boxState: BOX_STATES[t.item.marker] } as Task;
@@ -248,18 +251,34 @@ function assignGroups(
 
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
   let groupDepth = Infinity;
-  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
+  let seen: readonly HeadingItem[] | undefined;
+  for (const t of scannedTasks) {
+    // Tasks under the same headings share one array: look at each array once.
+    if (t.headings === seen) continue;
+    seen = t.headings;
+    for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
+  }
   // Kiro's groups are its top-level numbered tasks wherever they sit (also under a `## Tasks` heading); so are
   // those of the older Agent OS layout (`.agent-os/specs/…`), which has no `Task Group` headings.
   const numberedRoots = tasks.some((t) => t.parent === undefined && t.id !== undefined && /^\d+(?:\.0)?$/.test(t.id));
   const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || (dialect === 'kiro' && !Number.isFinite(groupDepth)));
   const roots = new Map<number, Task>();
+  /** The last heading array looked at and the heading found in it (tasks in a row share their array). */
+  let headingsLooked: readonly HeadingItem[] | undefined;
+  let headingFound: HeadingItem | undefined;
+  const innermostTaskGroupHeading = (headings: readonly HeadingItem[]): HeadingItem | undefined => {
+    if (headings !== headingsLooked) {
+      headingsLooked = headings;
+      headingFound = headings.findLast((h) => isTaskGroupHeading(h.text));
+    }
+    return headingFound;
+  };
 
   for (const task of tasks) {
     const scannedTask = scannedTasks[task.index];
     let group: TaskGroup;
     if (hasTaskGroupHeadings) {
-      const heading = scannedTask?.headings.findLast((h) => isTaskGroupHeading(h.text));
+      const heading = scannedTask ? innermostTaskGroupHeading(scannedTask.headings) : undefined;
       group = heading ? groupFor(`h${heading.line}`, () => fromHeading(heading)) : groupFor('implicit', implicit);
     } else if (topLevelTaskGroups) {
       const root = rootOf(tasks, task, roots);
