@@ -56193,20 +56193,26 @@ function parseTaskFileReadBy(read, source, options = {}) {
   const leadParagraphs = /* @__PURE__ */ new Map();
   const allHeadings = [];
   const stack = [];
+  let headingsAbove = [];
   const scannedTasks = [];
-  const taskPositionByScanIndex = /* @__PURE__ */ new Map();
+  const taskPositionByScanIndex = new Int32Array(scanned.length).fill(-1);
   let lastHeading;
-  for (const [scanIndex, entry] of scanned.entries()) {
+  for (let scanIndex = 0; scanIndex < scanned.length; scanIndex += 1) {
+    const entry = scanned[scanIndex];
     if (entry.kind === "heading") {
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
       stack.push(entry);
+      headingsAbove = stack.slice();
       allHeadings.push(entry);
       lastHeading = entry;
     } else if (entry.kind === "lead-paragraph") {
       if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
     } else {
-      taskPositionByScanIndex.set(scanIndex, scannedTasks.length);
-      scannedTasks.push({ item: entry, headings: [...stack], ...parseTaskId(entry.text) });
+      taskPositionByScanIndex[scanIndex] = scannedTasks.length;
+      const { id, text: text8 } = parseTaskId(entry.text);
+      const scannedTask = { item: entry, headings: headingsAbove, text: text8 };
+      if (id !== void 0) scannedTask.id = id;
+      scannedTasks.push(scannedTask);
     }
   }
   const dialect = detectDialect({
@@ -56216,26 +56222,21 @@ function parseTaskFileReadBy(read, source, options = {}) {
   });
   const tasks2 = scannedTasks.map((t, index2) => {
     const parentScan = t.item.parent;
-    const parent = parentScan === void 0 ? void 0 : taskPositionByScanIndex.get(parentScan);
+    const position2 = parentScan === void 0 ? -1 : taskPositionByScanIndex[parentScan] ?? -1;
+    const parent = position2 === -1 ? void 0 : position2;
     const marks = decideTaskMarks(t.item, rules);
-    return {
-      index: index2,
-      line: t.item.line,
-      column: t.item.column,
-      markerOffset: t.item.markerOffset,
-      marker: t.item.marker,
-      boxState: BOX_STATES[t.item.marker],
-      ...t.id === void 0 ? {} : { id: t.id },
-      text: t.text,
-      optional: marks.optional,
-      skipped: marks.skipped,
-      ...marks.placeholder ? { placeholder: true } : {},
-      required: false,
-      complete: false,
-      ...parent === void 0 ? {} : { parent },
-      children: [],
-      group: 0
-    };
+    const task = { index: index2, line: t.item.line, column: t.item.column, markerOffset: t.item.markerOffset, marker: t.item.marker, boxState: BOX_STATES[t.item.marker] };
+    if (t.id !== void 0) task.id = t.id;
+    task.text = t.text;
+    task.optional = marks.optional;
+    task.skipped = marks.skipped;
+    if (marks.placeholder) task.placeholder = true;
+    task.required = false;
+    task.complete = false;
+    if (parent !== void 0) task.parent = parent;
+    task.children = [];
+    task.group = 0;
+    return task;
   });
   linkFlatSubtasksById(tasks2, scannedTasks);
   for (const task of tasks2) if (task.parent !== void 0) tasks2[task.parent]?.children.push(task.index);
@@ -56360,15 +56361,29 @@ function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, r
   };
   const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
   let groupDepth = Infinity;
-  for (const t of scannedTasks) for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
+  let seen;
+  for (const t of scannedTasks) {
+    if (t.headings === seen) continue;
+    seen = t.headings;
+    for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
+  }
   const numberedRoots = tasks2.some((t) => t.parent === void 0 && t.id !== void 0 && /^\d+(?:\.0)?$/.test(t.id));
   const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || dialect === "kiro" && !Number.isFinite(groupDepth));
   const roots = /* @__PURE__ */ new Map();
+  let headingsLooked;
+  let headingFound;
+  const innermostTaskGroupHeading = (headings2) => {
+    if (headings2 !== headingsLooked) {
+      headingsLooked = headings2;
+      headingFound = headings2.findLast((h) => isTaskGroupHeading(h.text));
+    }
+    return headingFound;
+  };
   for (const task of tasks2) {
     const scannedTask = scannedTasks[task.index];
     let group;
     if (hasTaskGroupHeadings) {
-      const heading4 = [...scannedTask?.headings ?? []].reverse().find((h) => isTaskGroupHeading(h.text));
+      const heading4 = scannedTask ? innermostTaskGroupHeading(scannedTask.headings) : void 0;
       group = heading4 ? groupFor(`h${heading4.line}`, () => fromHeading(heading4)) : groupFor("implicit", implicit);
     } else if (topLevelTaskGroups) {
       const root3 = rootOf(tasks2, task, roots);
