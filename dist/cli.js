@@ -10988,9 +10988,9 @@ var require_resolve_flow_scalar = __commonJS({
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
+            const raw3 = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw3}`);
+            res += raw3;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
@@ -11062,9 +11062,9 @@ var require_resolve_flow_scalar = __commonJS({
       try {
         return String.fromCodePoint(code6);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
+        const raw3 = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw3}`);
+        return raw3;
       }
     }
     exports.resolveFlowScalar = resolveFlowScalar;
@@ -13778,9 +13778,9 @@ function putProp(target, key, value2) {
     target[key] = value2;
 }
 function mirrorShape(target, source, keys, wrap3) {
-  const raw = sourceShape(source);
+  const raw3 = sourceShape(source);
   for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw, key);
+    const desc = Object.getOwnPropertyDescriptor(raw3, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
@@ -13965,10 +13965,10 @@ function pick(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function maskedKeys(schema, mask) {
-  const raw = sourceShape(schema);
+  const raw3 = sourceShape(schema);
   const keys = [];
   for (const key of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+    if (!Object.getOwnPropertyDescriptor(raw3, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
     if (mask[key])
@@ -18164,8 +18164,8 @@ function isRecursive2(inst, stack, resolve11) {
   const kind = def.type;
   switch (kind) {
     case "object": {
-      const raw = rawShape(def);
-      merge3(raw ? shape(raw, true) : ASSUMED);
+      const raw3 = rawShape(def);
+      merge3(raw3 ? shape(raw3, true) : ASSUMED);
       check3(def.catchall);
       break;
     }
@@ -32812,8 +32812,8 @@ function canonicalKey(value2, seen) {
   if (type !== "object") {
     if (type === "number" && Number.isNaN(value2))
       return null;
-    const raw = String(value2);
-    return `${type[0]}${raw.length}:${raw}`;
+    const raw3 = String(value2);
+    return `${type[0]}${raw3.length}:${raw3}`;
   }
   if (seen.has(value2))
     return null;
@@ -37576,7 +37576,7 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code6);
+    return raw3(code6);
   }
   function enclosedBefore(code6) {
     if (code6 === 62) {
@@ -37612,7 +37612,7 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     }
     return enclosed(code6);
   }
-  function raw(code6) {
+  function raw3(code6) {
     if (!balance && (code6 === null || code6 === 41 || markdownLineEndingOrSpace(code6))) {
       effects.exit("chunkString");
       effects.exit(stringType);
@@ -37623,25 +37623,25 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     if (balance < limit2 && code6 === 40) {
       effects.consume(code6);
       balance++;
-      return raw;
+      return raw3;
     }
     if (code6 === 41) {
       effects.consume(code6);
       balance--;
-      return raw;
+      return raw3;
     }
     if (code6 === null || code6 === 32 || code6 === 40 || asciiControl(code6)) {
       return nok(code6);
     }
     effects.consume(code6);
-    return code6 === 92 ? rawEscape : raw;
+    return code6 === 92 ? rawEscape : raw3;
   }
   function rawEscape(code6) {
     if (code6 === 40 || code6 === 41 || code6 === 92) {
       effects.consume(code6);
-      return raw;
+      return raw3;
     }
-    return raw(code6);
+    return raw3(code6);
   }
 }
 var init_micromark_factory_destination = __esm({
@@ -39682,14 +39682,14 @@ var init_bound_parser_work = __esm({
 function mayExceedParserWork(tokens, textLength, lineCount) {
   const definitions = tokens.some((t) => t.type === "definition") ? 2 : 1;
   const pieceLines = Math.ceil(PIECE_BYTES * Math.max(lineCount, 1) / Math.max(textLength, 1));
-  let emphasis2 = 0;
+  let emphasis3 = 0;
   let containers = 0;
   let unitContainers = 0;
   let unitDepth = 0;
   let unitLines = 1;
   let depth = 0;
   for (const token of tokens) {
-    if (token.type === "inline") emphasis2 += delimiters(token.content) * token.content.length;
+    if (token.type === "inline") emphasis3 += delimiters(token.content) * token.content.length;
     const container = token.type === "list_item_open" || token.type === "blockquote_open";
     const closing = token.type === "list_item_close" || token.type === "blockquote_close";
     const opensUnit = token.level === 0 && token.nesting === 1 && token.type !== "bullet_list_open" && token.type !== "ordered_list_open" || token.level === 1 && token.type === "list_item_open";
@@ -39710,7 +39710,7 @@ function mayExceedParserWork(tokens, textLength, lineCount) {
       containers += unitContainers * 2 * (unitLines + pieceLines) * (unitDepth + 3);
     }
   }
-  return emphasis2 * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
+  return emphasis3 * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
 }
 function delimiters(text8) {
   let count3 = 0;
@@ -39953,10 +39953,10 @@ function findUnclosedFences(tree, source) {
   for (let node3 = stack.pop(); node3 !== void 0; node3 = stack.pop()) {
     if (node3.type === "code" && node3.position) {
       const { start, end } = node3.position;
-      const raw = source.slice(start.offset, end.offset);
+      const raw3 = source.slice(start.offset, end.offset);
       contentEnd ??= source.trimEnd().length;
       const runsToEnd = end.offset !== void 0 && end.offset >= contentEnd;
-      const fence7 = runsToEnd ? unclosedFenceOf(raw) : void 0;
+      const fence7 = runsToEnd ? unclosedFenceOf(raw3) : void 0;
       if (fence7 !== void 0) {
         lineAt ??= lineFinder(source);
         found.push({ line: start.offset === void 0 ? start.line : lineAt(start.offset), fence: fence7 });
@@ -39972,11 +39972,11 @@ function findUnclosedFences(tree, source) {
   }
   return found;
 }
-function unclosedFenceOf(raw) {
-  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
+function unclosedFenceOf(raw3) {
+  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw3);
   if (!opening) return void 0;
   const fence7 = opening[1] ?? "";
-  const lines = raw.split(/\r?\n/);
+  const lines = raw3.split(/\r?\n/);
   const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
   const closer = last.replace(/^[ \t>]*/, "").trimEnd();
   const closed = lines.length > 1 && closer.length >= fence7.length && closer === (fence7[0] ?? "").repeat(closer.length);
@@ -41698,15 +41698,15 @@ var init_check_fence = __esm({
 // node_modules/mdast-util-to-markdown/lib/handle/code.js
 function code(node3, _, state2, info) {
   const marker = checkFence(state2);
-  const raw = node3.value || "";
+  const raw3 = node3.value || "";
   if (formatCodeAsIndented(node3, state2)) {
     const exit4 = state2.enter("codeIndented");
-    const value3 = state2.indentLines(raw, map4);
+    const value3 = state2.indentLines(raw3, map4);
     exit4();
     return value3;
   }
   const tracker = state2.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
+  const sequence = marker.repeat(Math.max(longestStreak(raw3, marker) + 1, 3));
   const exit3 = state2.enter("codeFenced");
   const suffix = marker === "`" ? "GraveAccent" : "Tilde";
   let value2 = tracker.move(sequence);
@@ -41736,8 +41736,8 @@ function code(node3, _, state2, info) {
     subexit();
   }
   value2 += tracker.move("\n");
-  if (raw) {
-    value2 += tracker.move(raw + "\n");
+  if (raw3) {
+    value2 += tracker.move(raw3 + "\n");
   }
   value2 += tracker.move(sequence);
   exit3();
@@ -42686,13 +42686,13 @@ var init_inline_code = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node3, state2) {
-  const raw = toString(node3);
+  const raw3 = toString(node3);
   return Boolean(
     !state2.options.resourceLink && // If there’s a url…
     node3.url && // And there’s no title…
     !node3.title && // And the content of `node` is a single text node…
     node3.children && node3.children.length === 1 && node3.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node3.url || "mailto:" + raw === node3.url) && // And that starts w/ a protocol…
+    (raw3 === node3.url || "mailto:" + raw3 === node3.url) && // And that starts w/ a protocol…
     /^[a-z][+\-.a-z]+:/i.test(node3.url) && // And that doesn’t contain ASCII control codes (character escapes and
     // references don’t work), space, or angle brackets…
     !/[\0- <>\u007F]/.test(node3.url)
@@ -46700,7 +46700,7 @@ function compiler(options) {
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener2(emphasis2),
+      emphasis: opener2(emphasis3),
       hardBreakEscape: opener2(hardBreak2),
       hardBreakTrailing: opener2(hardBreak2),
       htmlFlow: opener2(html2, buffer),
@@ -46720,7 +46720,7 @@ function compiler(options) {
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
       setextHeading: opener2(heading4),
-      strong: opener2(strong2),
+      strong: opener2(strong3),
       thematicBreak: opener2(thematicBreak3)
     },
     exit: {
@@ -47268,7 +47268,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis2() {
+  function emphasis3() {
     return {
       type: "emphasis",
       children: [],
@@ -47341,7 +47341,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function strong2() {
+  function strong3() {
     return {
       type: "strong",
       children: [],
@@ -54682,13 +54682,13 @@ function compile2(self) {
   );
 }
 function Match(text8, schema, index2, lastIndex) {
-  const raw = text8.slice(index2, lastIndex);
+  const raw3 = text8.slice(index2, lastIndex);
   this.schema = schema.toLowerCase();
   this.index = index2;
   this.lastIndex = lastIndex;
-  this.raw = raw;
-  this.text = raw;
-  this.url = raw;
+  this.raw = raw3;
+  this.text = raw3;
+  this.url = raw3;
 }
 function LinkifyIt(schemas, options) {
   if (!(this instanceof LinkifyIt)) {
@@ -56544,8 +56544,8 @@ function keyOf(path3) {
   if (path3.length === 0) return "(top level)";
   return path3.map((p, i) => typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`).join("");
 }
-function describe3(raw, path3) {
-  let value2 = raw;
+function describe3(raw3, path3) {
+  let value2 = raw3;
   for (const p of path3) value2 = typeof value2 === "object" && value2 !== null ? value2[p] : void 0;
   if (value2 === void 0 || value2 === null) return "nothing";
   if (typeof value2 === "string") return `the text ${JSON.stringify(value2.length > 60 ? `${value2.slice(0, 60)}\u2026` : value2)}`;
@@ -56577,7 +56577,7 @@ function knownKeysAt(path3) {
   }
   return typeof shape === "object" && shape !== null ? Object.keys(shape) : [];
 }
-function toProblem(issue2, raw) {
+function toProblem(issue2, raw3) {
   if (issue2.code === "unrecognized_keys") {
     const known = knownKeysAt(issue2.path);
     return issue2.keys.map((key) => {
@@ -56588,7 +56588,7 @@ function toProblem(issue2, raw) {
       };
     });
   }
-  const received = describe3(raw, issue2.path);
+  const received = describe3(raw3, issue2.path);
   if (issue2.code === "invalid_type") {
     return [{ key: keyOf(issue2.path), message: `expected ${EXPECTED[issue2.expected] ?? issue2.expected}, received ${received}` }];
   }
@@ -56623,8 +56623,8 @@ function toSettings(config3) {
     }
   };
 }
-function parseConfig(raw) {
-  const given = raw === null || raw === void 0 ? {} : raw;
+function parseConfig(raw3) {
+  const given = raw3 === null || raw3 === void 0 ? {} : raw3;
   const input2 = typeof given === "object" && !Array.isArray(given) ? Object.fromEntries(Object.entries(given).filter(([k]) => k !== "_extends")) : given;
   const result = CONFIG_SCHEMA.safeParse(input2);
   if (!result.success) return { ok: false, problems: result.error.issues.flatMap((issue2) => toProblem(issue2, input2)) };
@@ -56656,18 +56656,18 @@ import { join as join4 } from "node:path";
 async function readLocalSettings(cwd) {
   const text8 = await readTextFileIfAny(join4(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
   if (text8 === void 0) return parseConfigOrThrow(null);
-  let raw;
+  let raw3;
   try {
-    raw = (0, import_yaml.parse)(text8);
+    raw3 = (0, import_yaml.parse)(text8);
   } catch (error62) {
     throw new AgentOsError("user-input", `\`${LOCAL_CONFIG}\` could not be read as YAML: ${error62 instanceof Error ? error62.message.split("\n")[0] ?? "" : String(error62)}`, {
       cause: error62
     });
   }
-  return parseConfigOrThrow(raw);
+  return parseConfigOrThrow(raw3);
 }
-function parseConfigOrThrow(raw) {
-  const parsed = parseConfig(raw);
+function parseConfigOrThrow(raw3) {
+  const parsed = parseConfig(raw3);
   if (!parsed.ok) throw new AgentOsError("user-input", renderConfigProblems(LOCAL_CONFIG, parsed.problems));
   return parsed.settings;
 }
@@ -57287,6 +57287,9 @@ function text6(value2) {
 function code5(value2) {
   return { type: "inlineCode", value: value2 };
 }
+function strong2(children) {
+  return { type: "strong", children };
+}
 function bulletList(items) {
   return { type: "list", ordered: false, spread: false, children: items.map((children) => listItem2(children)) };
 }
@@ -57646,8 +57649,8 @@ function readRequirements(markdown) {
     if (node3.type === "table" || node3.type === "code") (extras[key] ??= []).push(sliceOfRange(source, [node3]));
     collectBullets(source, node3, 0, sections[key] ??= []);
   }
-  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: withTopics(markdown, readDiscussion(source, discussionNodes)), sections, raw, notes, extras };
+  const raw3 = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  return { title, initialDescription, discussion: withTopics(markdown, readDiscussion(source, discussionNodes)), sections, raw: raw3, notes, extras };
 }
 function withTopics(markdown, entries2) {
   const marked = readMarkedFile("requirements", markdown);
@@ -59292,8 +59295,8 @@ function substitute(text8, args) {
 function instructions(content3) {
   const lines = [];
   let pending = "";
-  for (const raw of content3.split(/\r?\n/)) {
-    const line6 = raw.trim();
+  for (const raw3 of content3.split(/\r?\n/)) {
+    const line6 = raw3.trim();
     if (pending === "" && line6.startsWith("#")) continue;
     if (line6.endsWith("\\")) {
       pending += `${line6.slice(0, -1)} `;
@@ -59422,9 +59425,9 @@ function detectGoStack(files3) {
   let goVersion;
   const requirements = /* @__PURE__ */ new Map();
   let inRequireBlock = false;
-  for (const raw of content3.split(/\r?\n/)) {
-    const indirect = /\/\/\s*indirect\b/.test(raw);
-    const line6 = raw.replace(/\/\/.*$/, "").trim();
+  for (const raw3 of content3.split(/\r?\n/)) {
+    const indirect = /\/\/\s*indirect\b/.test(raw3);
+    const line6 = raw3.replace(/\/\/.*$/, "").trim();
     if (line6 === "") continue;
     if (inRequireBlock) {
       if (line6 === ")") inRequireBlock = false;
@@ -59885,8 +59888,8 @@ function quotedArguments(text8) {
 function readGemfile(content3) {
   const gems = /* @__PURE__ */ new Map();
   let ruby;
-  for (const raw of content3.split(/\r?\n/)) {
-    const line6 = raw.replace(/\s#.*$/, "").trim();
+  for (const raw3 of content3.split(/\r?\n/)) {
+    const line6 = raw3.replace(/\s#.*$/, "").trim();
     const directive = /^(gem|ruby)\b\s*\(?\s*/.exec(line6);
     if (directive?.[1] === void 0) continue;
     const [first, second] = quotedArguments(line6.slice(directive[0].length));
@@ -60021,8 +60024,8 @@ function detectToolVersions(files3) {
   const content3 = files3.get(".tool-versions");
   if (content3 === void 0) return { findings: [], problems: [] };
   const findings = [];
-  for (const raw of content3.split(/\r?\n/)) {
-    const [tool, version2] = raw.replace(/#.*$/, "").trim().split(/\s+/);
+  for (const raw3 of content3.split(/\r?\n/)) {
+    const [tool, version2] = raw3.replace(/#.*$/, "").trim().split(/\s+/);
     const known = tool === void 0 ? void 0 : TOOLS[tool.toLowerCase()];
     if (known === void 0) continue;
     const cleaned = leadingVersion(version2?.replace(/^[a-z]+-(?=\d)/i, ""));
@@ -89790,8 +89793,8 @@ function standardsOf(orchestration, folder2) {
   const standards = orchestration?.standards;
   if (standards === void 0 || standards.length === 0) return void 0;
   const files3 = [];
-  for (const raw of standards) {
-    const value2 = raw.trim().replace(/^\.\//, "");
+  for (const raw3 of standards) {
+    const value2 = raw3.trim().replace(/^\.\//, "");
     if (value2.toLowerCase() === "none") continue;
     const inside = value2.startsWith(`${folder2}/`) ? value2.slice(folder2.length + 1) : value2.replace(/^standards\//, "");
     const path3 = inside.toLowerCase() === "all" || inside === "*" || inside === "**" ? `${folder2}/` : inside.endsWith("*") ? joinPath2(folder2, inside.replace(/\*+$/, "")) : joinPath2(folder2, inside);
@@ -91006,8 +91009,8 @@ function continuesLine(line6) {
 }
 function paragraphLines(source, paragraph4, quoted3 = false) {
   const lines = [];
-  for (const [index2, raw] of sliceOf(source, paragraph4).split("\n").entries()) {
-    const line6 = (quoted3 && index2 > 0 ? raw.replace(/^[\s>]*/, "") : raw).trim();
+  for (const [index2, raw3] of sliceOf(source, paragraph4).split("\n").entries()) {
+    const line6 = (quoted3 && index2 > 0 ? raw3.replace(/^[\s>]*/, "") : raw3).trim();
     if (line6 === "") continue;
     const previous3 = lines.length - 1;
     if (previous3 >= 0 && continuesLine(line6)) lines[previous3] = `${lines[previous3] ?? ""} ${line6}`;
@@ -91221,72 +91224,72 @@ var init_read_product_brief = __esm({
 });
 
 // src/core/product/render-mission.ts
+function raw(value2) {
+  return { type: "html", value: value2 };
+}
+function emphasis2(children) {
+  return { type: "emphasis", children };
+}
 function splitLine(line6) {
   const [node3] = parseMarkdown(line6).children;
   return node3?.type === "paragraph" ? splitFeature(line6, node3.children) : { title: plainText(line6), description: "" };
 }
 function boldLead(entry, fallback) {
-  return entry.description === "" ? fallback : `**${escapeMarkdown(entry.title)}:** ${entry.description}`;
+  return entry.description === "" ? [raw(fallback)] : [strong2([raw(escapeMarkdown(entry.title)), text6(":")]), text6(" "), raw(entry.description)];
 }
 function pitchOf(brief) {
   const pitch = embedVerbatim(brief.pitch);
-  if (pitch === "") return NOT_YET;
-  return plainText(pitch).toLowerCase().includes(brief.name.toLowerCase()) ? pitch : `**${escapeMarkdown(brief.name)}**: ${pitch}`;
+  if (pitch === "") return notYet();
+  return plainText(pitch).toLowerCase().includes(brief.name.toLowerCase()) ? raw(pitch) : paragraph3([strong2([raw(escapeMarkdown(brief.name))]), text6(": "), raw(pitch)]);
 }
 function personas(users) {
   const split2 = users.map((line6) => splitLine(line6)).filter((u) => u.description !== "");
-  if (split2.length === 0) return ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"];
-  return split2.flatMap((u, index2) => [...index2 > 0 ? [""] : [], `**${escapeMarkdown(u.title)}**`, `- **Context:** ${u.description}`]);
+  if (split2.length === 0) return [paragraph3([emphasis2([text6("No personas described yet: add one per kind of user (role, context, pain points, goals).")])])];
+  return split2.flatMap((u) => [paragraph3([strong2([raw(escapeMarkdown(u.title))])]), bulletList([[strong2([text6("Context:")]), text6(" "), raw(u.description)]])]);
 }
-function listOr(lines, empty4) {
-  return lines.length > 0 ? lines : [empty4];
+function listOr(items, empty4) {
+  return items.length > 0 ? bulletList(items) : empty4;
 }
 function renderMission(brief) {
   const problem = embedVerbatim(brief.problem);
-  const lines = [
-    "# Product Mission",
-    "",
-    "## Pitch",
-    "",
+  const tree = root2([
+    heading3(1, [text6("Product Mission")]),
+    heading3(2, [text6("Pitch")]),
     pitchOf(brief),
-    "",
-    "## Users",
-    "",
-    "### Primary Customers",
-    "",
-    ...listOr(brief.users.map((line6) => `- ${boldLead(splitLine(line6), line6)}`), NOT_YET),
-    "",
-    "### User Personas",
-    "",
+    heading3(2, [text6("Users")]),
+    heading3(3, [text6("Primary Customers")]),
+    listOr(brief.users.map((line6) => boldLead(splitLine(line6), line6)), notYet()),
+    heading3(3, [text6("User Personas")]),
     ...personas(brief.users),
-    "",
-    "## The Problem",
-    "",
-    problem === "" ? NOT_YET : problem,
-    "",
-    "## Differentiators",
-    "",
-    ...listOr(brief.differentiators.map((line6) => `- ${boldLead(splitLine(line6), line6)}`), "_None listed yet._"),
-    "",
-    "## Key Features",
-    "",
-    "### Core Features",
-    "",
-    ...listOr(brief.features.map((f) => f.description === "" ? `- **${escapeMarkdown(f.title)}**` : `- **${escapeMarkdown(f.title)}:** ${f.description}`), NOT_YET),
-    ""
-  ];
-  return lines.join("\n");
+    heading3(2, [text6("The Problem")]),
+    problem === "" ? notYet() : raw(problem),
+    heading3(2, [text6("Differentiators")]),
+    listOr(brief.differentiators.map((line6) => boldLead(splitLine(line6), line6)), paragraph3([emphasis2([text6("None listed yet.")])])),
+    heading3(2, [text6("Key Features")]),
+    heading3(3, [text6("Core Features")]),
+    listOr(
+      brief.features.map((f) => f.description === "" ? [strong2([raw(escapeMarkdown(f.title))])] : [strong2([raw(escapeMarkdown(f.title)), text6(":")]), text6(" "), raw(f.description)]),
+      notYet()
+    )
+  ]);
+  return writeMarkdown(tree, MISSION_WRITER);
 }
-var NOT_YET;
+var notYet, MISSION_WRITER;
 var init_render_mission = __esm({
   "src/core/product/render-mission.ts"() {
     "use strict";
+    init_build_mdast();
     init_embed_verbatim();
     init_escape_markdown();
     init_parse_markdown();
     init_plain_text();
+    init_write_markdown();
     init_split_feature();
-    NOT_YET = "_Not described yet._";
+    notYet = () => paragraph3([emphasis2([text6("Not described yet.")])]);
+    MISSION_WRITER = {
+      ...MARKDOWN_WRITER,
+      join: [(left, right) => left.type === "paragraph" && right.type === "list" ? 0 : void 0]
+    };
   }
 });
 
@@ -91327,31 +91330,55 @@ var init_estimate_effort = __esm({
 });
 
 // src/core/product/render-roadmap.ts
-function renderRoadmapLine(number4, feature2) {
-  const description = feature2.description === "" ? "" : ` \u2014 ${feature2.description}`;
-  return `${number4}. [ ] ${escapeMarkdown(feature2.title)}${description} \`${estimateEffort(feature2)}\``;
+function raw2(value2) {
+  return { type: "html", value: value2 };
+}
+function roadmapItem(feature2) {
+  const description = feature2.description === "" ? [] : [text6(" \u2014 "), raw2(feature2.description)];
+  return {
+    type: "listItem",
+    spread: false,
+    checked: false,
+    children: [paragraph3([raw2(escapeMarkdown(feature2.title)), ...description, text6(" "), code5(estimateEffort(feature2))])]
+  };
+}
+function roadmapList(features, start = 1) {
+  return { type: "list", ordered: true, start, spread: false, children: features.map(roadmapItem) };
 }
 function renderRoadmap(brief) {
-  const scale = EFFORTS.map((effort) => `\`${effort}\` ${EFFORT_SCALE[effort]}`).join(", ");
-  const items = brief.features.map((feature2, index2) => renderRoadmapLine(index2 + 1, feature2));
-  return [
-    "# Product Roadmap",
-    "",
-    ...items.length > 0 ? items : ["_No key features yet: add them as `1. [ ] Feature \u2014 what it lets users do \\`S\\``._"],
-    "",
-    "> Notes",
-    "> - Order items by technical dependencies and product architecture (they start in the order the product description lists them)",
-    "> - Each item should represent an end-to-end (frontend + backend) functional and testable feature",
-    `> - Effort scale: ${scale}`,
-    "> - Efforts are first estimates from the length of each description and the kinds of work it names (integrations, billing, sync, permissions, search, \u2026): adjust them",
-    ""
-  ].join("\n");
+  const scale = EFFORTS.flatMap((effort, i) => [...i === 0 ? [] : [text6(", ")], code5(effort), text6(` ${EFFORT_SCALE[effort]}`)]);
+  const tree = root2([
+    heading3(1, [text6("Product Roadmap")]),
+    brief.features.length > 0 ? roadmapList(brief.features) : paragraph3([
+      { type: "emphasis", children: [text6("No key features yet: add them as "), code5("1. [ ] Feature \u2014 what it lets users do `S`"), text6(".")] }
+    ]),
+    {
+      type: "blockquote",
+      children: [
+        paragraph3([text6("Notes")]),
+        bulletList([
+          [text6("Order items by technical dependencies and product architecture (they start in the order the product description lists them)")],
+          [text6("Each item should represent an end-to-end (frontend + backend) functional and testable feature")],
+          [text6("Effort scale: "), ...scale],
+          [text6("Efforts are first estimates from the length of each description and the kinds of work it names (integrations, billing, sync, permissions, search, \u2026): adjust them")]
+        ])
+      ]
+    }
+  ]);
+  return writeMarkdown(tree, ROADMAP_WRITER);
 }
+var ROADMAP_WRITER;
 var init_render_roadmap = __esm({
   "src/core/product/render-roadmap.ts"() {
     "use strict";
+    init_build_mdast();
     init_escape_markdown();
+    init_write_markdown();
     init_estimate_effort();
+    ROADMAP_WRITER = {
+      ...MARKDOWN_WRITER,
+      join: [(left, right, parent) => parent.type === "blockquote" && left.type === "paragraph" && right.type === "list" ? 0 : void 0]
+    };
   }
 });
 
@@ -92124,8 +92151,8 @@ function classifyChange(title, body, repositoryPaths = []) {
   const scores2 = {};
   for (const kind of CHANGE_KINDS) {
     const words4 = KIND_WORDS[kind];
-    const strong2 = STRONG[kind];
-    let score = count(prose2, words4) + 3 * count(title, words4) + (strong2 === void 0 ? 0 : count(prose2, strong2) + count(title, strong2));
+    const strong3 = STRONG[kind];
+    let score = count(prose2, words4) + 3 * count(title, words4) + (strong3 === void 0 ? 0 : count(prose2, strong3) + count(title, strong3));
     if (kind === "cli") score += 2 * code6.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
     if (kind === "api") score += 2 * code6.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
     if (kind === "api" && /```(json|graphql|http)/i.test(body)) score += 2;

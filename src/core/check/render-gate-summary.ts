@@ -1,9 +1,13 @@
+import type { Emphasis, Heading, Html, Link, PhrasingContent, RootContent } from 'mdast';
+import type { Options } from 'mdast-util-to-markdown';
+import { bulletList, code, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import { MARKDOWN_WRITER, writeInline, writeMarkdown } from '../markdown/write-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
 import { contextNoteOf, countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup, type TaskCounts } from '../tasks/summarize-tasks.js';
 import type { Task, TaskFile } from '../tasks/types.js';
 import type { FileLinker, GateConclusion, TaskFileRead } from './gate-types.js';
-import { renderProgressBar } from './render-progress-bar.js';
+import { progressBarNodes } from './render-progress-bar.js';
 
 /** Incomplete tasks listed per file in the summary; the rest are in the annotations. */
 const LISTED_PER_FILE = 30;
@@ -19,93 +23,163 @@ export interface GateSummaryInput {
   scope?: readonly string[] | undefined;
 }
 
-function fileHeading(path: string, link?: FileLinker): string {
-  const code = `\`${path.replace(/`/g, "'")}\``;
-  return link ? `[${code}](${link(path)})` : code;
+/** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
+function raw(value: string): Html {
+  return { type: 'html', value };
 }
 
-function lineRef(path: string, line: number, link?: FileLinker): string {
-  return link ? `[line ${line}](${link(path, line)})` : `line ${line}`;
+function link(url: string, children: PhrasingContent[]): Link {
+  return { type: 'link', url, children };
 }
 
-function renderIncomplete(path: string, file: TaskFile, link?: FileLinker): string[] {
+function emphasis(children: PhrasingContent[]): Emphasis {
+  return { type: 'emphasis', children };
+}
+
+function fileHeading(path: string, link_?: FileLinker): Heading {
+  const name = code(path.replace(/`/g, "'"));
+  return heading(3, [link_ ? link(link_(path), [name]) : name]);
+}
+
+function lineRef(path: string, line: number, linker?: FileLinker): PhrasingContent {
+  return linker ? link(linker(path, line), [text(`line ${line}`)]) : text(`line ${line}`);
+}
+
+function renderIncomplete(path: string, file: TaskFile, link_?: FileLinker): RootContent[] {
   const open = file.tasks.filter((t) => t.required && !t.complete);
   if (open.length === 0) return [];
-  const lines = ['', '**Incomplete:**'];
-  for (const task of open.slice(0, LISTED_PER_FILE)) lines.push(renderTaskLine(path, task, link));
-  if (open.length > LISTED_PER_FILE) lines.push(`- …and ${open.length - LISTED_PER_FILE} more (see the annotations)`);
-  return lines;
+  const items = open.slice(0, LISTED_PER_FILE).map((task) => taskItem(path, task, link_));
+  if (open.length > LISTED_PER_FILE) items.push([text(`…and ${open.length - LISTED_PER_FILE} more (see the annotations)`)]);
+  return [paragraph([strong([text('Incomplete:')])]), bulletList(items)];
 }
 
-function renderTaskLine(path: string, task: Task, link?: FileLinker): string {
-  const id = task.id === undefined ? '' : `\`${task.id}\` `;
+function taskItem(path: string, task: Task, link_?: FileLinker): PhrasingContent[] {
   const state = incompleteStateOf(task);
-  const note = state === 'open' ? '' : ` _(${INCOMPLETE_STATE_WORDS[state]})_`;
-  return `- ${lineRef(path, task.line, link)} · ${id}${escapeMarkdown(task.text)}${note}`;
+  return [
+    lineRef(path, task.line, link_),
+    text(' · '),
+    ...(task.id === undefined ? [] : [code(task.id), text(' ')]),
+    raw(escapeMarkdown(task.text)),
+    ...(state === 'open' ? [] : [text(' '), emphasis([text(`(${INCOMPLETE_STATE_WORDS[state]})`)])]),
+  ];
 }
 
-function renderFile(path: string, file: TaskFile, link?: FileLinker): string[] {
-  const counts = countTasks(file.tasks);
-  const lines = [
-    `### ${fileHeading(path, link)}`,
-    `${DIALECT_NAMES[file.dialect]} · ${counts.complete} of ${counts.required} required tasks complete${counts.tasks > counts.required ? ` · ${counts.tasks - counts.required} optional or skipped` : ''}`,
-  ];
-  if (file.groups.length > 0) {
-    lines.push('', '| Group | Progress | Done |', '|---|---|---|');
-    for (const group of file.groups) {
-      const c = countTasks(tasksOfGroup(file, group));
-      if (group.context === true) {
-        const all = tasksOfGroup(file, group);
-        const ticked = all.filter((t) => t.boxState === 'done').length;
-        lines.push(`| ${escapeMarkdown(group.title)} _(${contextNoteOf(group)})_ | ${renderProgressBar(ticked, all.length)} | ${ticked}/${all.length} |`);
-        continue;
-      }
-      const done = c.required > 0 && c.complete === c.required ? ' ✅' : '';
-      lines.push(`| ${escapeMarkdown(group.title)} | ${renderProgressBar(c.complete, c.required)} | ${c.complete}/${c.required}${done} |`);
+/**
+ * The groups table, in the App's compact `|---|` form: each cell written by the writer, the rows assembled here
+ * (the writer's table output pads and spaces the delimiter row differently).
+ */
+function groupsTable(file: TaskFile): Html {
+  const row = (cells: PhrasingContent[][]) => `| ${cells.map((c) => writeInline(c)).join(' | ')} |`;
+  const rows = ['| Group | Progress | Done |', '|---|---|---|'];
+  for (const group of file.groups) {
+    const all = tasksOfGroup(file, group);
+    if (group.context === true) {
+      const ticked = all.filter((t) => t.boxState === 'done').length;
+      rows.push(row([[raw(escapeMarkdown(group.title)), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])], progressBarNodes(ticked, all.length), [text(`${ticked}/${all.length}`)]]));
+      continue;
     }
+    const c = countTasks(all);
+    const done = c.required > 0 && c.complete === c.required ? ' ✅' : '';
+    rows.push(row([[raw(escapeMarkdown(group.title))], progressBarNodes(c.complete, c.required), [text(`${c.complete}/${c.required}${done}`)]]));
   }
-  lines.push(...renderIncomplete(path, file, link));
+  return raw(rows.join('\n'));
+}
+
+function renderFile(path: string, file: TaskFile, link_?: FileLinker): RootContent[] {
+  const counts = countTasks(file.tasks);
+  const blocks: RootContent[] = [
+    fileHeading(path, link_),
+    paragraph([
+      text(
+        `${DIALECT_NAMES[file.dialect]} · ${counts.complete} of ${counts.required} required tasks complete${counts.tasks > counts.required ? ` · ${counts.tasks - counts.required} optional or skipped` : ''}`,
+      ),
+    ]),
+  ];
+  if (file.groups.length > 0) blocks.push(groupsTable(file));
+  blocks.push(...renderIncomplete(path, file, link_));
   const warnings = file.diagnostics.filter((d) => d.code !== 'no-tasks');
   if (warnings.length > 0) {
-    lines.push('', '**Problems in this file:**');
-    for (const d of warnings) lines.push(`- ${lineRef(path, d.line, link)}: ${escapeMarkdown(d.message)}`);
+    blocks.push(paragraph([strong([text('Problems in this file:')])]), bulletList(warnings.map((d) => [lineRef(path, d.line, link_), text(': '), raw(escapeMarkdown(d.message))])));
   }
-  return lines;
+  return blocks;
 }
 
-const NOTHING_TO_GATE = [
-  'This check follows the task files of spec-driven development tools (Agent OS, Spec Kit, Kiro, OpenSpec, BMAD, spec-workflow).',
-  'It found none in this pull request: it gates a pull request that changes a task file (such as `agent-os/specs/…/tasks.md`),',
-  'or whose description names its spec folder on a line of its own, like `Spec: agent-os/specs/2026-01-15-team-invites`.',
-].join(' ');
+const NOTHING_TO_GATE: PhrasingContent[] = [
+  text(
+    'This check follows the task files of spec-driven development tools (Agent OS, Spec Kit, Kiro, OpenSpec, BMAD, spec-workflow). ' +
+      'It found none in this pull request: it gates a pull request that changes a task file (such as ',
+  ),
+  code('agent-os/specs/…/tasks.md'),
+  text('), or whose description names its spec folder on a line of its own, like '),
+  code('Spec: agent-os/specs/2026-01-15-team-invites'),
+  text('.'),
+];
+
+/**
+ * The summary's layout: a file's heading sits directly above its counts (or the reason it was not read), and a bold
+ * label directly above its list.
+ */
+const SUMMARY_WRITER: Options = {
+  ...MARKDOWN_WRITER,
+  join: [(left, right) => ((left.type === 'heading' && left.depth === 3 && right.type === 'paragraph') || (left.type === 'paragraph' && right.type === 'list') ? 0 : undefined)],
+};
 
 /** The check's markdown summary, also used as the Action's job summary. */
-export function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link, scope }: GateSummaryInput): string {
-  const lines: string[] = [];
+export function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link: link_, scope }: GateSummaryInput): string {
+  const blocks: RootContent[] = [];
   const icon = conclusion === 'success' ? '✅' : conclusion === 'failure' ? '❌' : 'ℹ️';
   if (counts.tasks > 0) {
-    lines.push(`## ${icon} ${counts.complete} of ${counts.required} required tasks complete`, '', renderProgressBar(counts.complete, counts.required));
+    blocks.push(heading(2, [text(`${icon} ${counts.complete} of ${counts.required} required tasks complete`)]), paragraph(progressBarNodes(counts.complete, counts.required)));
     if (scope !== undefined) {
-      lines.push('', `This pull request implements **Task Group${scope.length === 1 ? '' : 's'} ${scope.join(', ')}** (its \`Implements:\` line): only their tasks are required; the other groups are shown as context.`);
+      blocks.push(
+        paragraph([
+          text('This pull request implements '),
+          strong([text(`Task Group${scope.length === 1 ? '' : 's'} ${scope.join(', ')}`)]),
+          text(' (its '),
+          code('Implements:'),
+          text(' line): only their tasks are required; the other groups are shown as context.'),
+        ]),
+      );
     }
   } else {
-    lines.push(`## ${icon} Nothing to check yet`, '', NOTHING_TO_GATE);
+    blocks.push(heading(2, [text(`${icon} Nothing to check yet`)]), paragraph(NOTHING_TO_GATE));
   }
   for (const read of reads) {
-    lines.push('');
     if (read.status === 'read') {
-      lines.push(...renderFile(read.path, read.file, link));
+      blocks.push(...renderFile(read.path, read.file, link_));
     } else if (read.status === 'missing') {
-      lines.push(`### ${fileHeading(read.path)}`, read.reason);
+      blocks.push(fileHeading(read.path), paragraph([raw(read.reason)]));
     } else {
-      lines.push(`### ${fileHeading(read.path)}`, `⚠️ Could not read this task file: ${escapeMarkdown(read.reason)}`, '', 'Re-run this check once the problem is fixed.');
+      blocks.push(fileHeading(read.path), paragraph([text('⚠️ Could not read this task file: '), raw(escapeMarkdown(read.reason))]), paragraph([text('Re-run this check once the problem is fixed.')]));
     }
   }
   if (omittedAnnotations > 0) {
-    lines.push('', `_${omittedAnnotations} further annotations were left out to spare the rate limit. Run \`npx agent-os-github validate\` on the branch for every incomplete task._`);
+    blocks.push(
+      paragraph([
+        emphasis([
+          text(`${omittedAnnotations} further annotations were left out to spare the rate limit. Run `),
+          code('npx agent-os-github validate'),
+          text(' on the branch for every incomplete task.'),
+        ]),
+      ]),
+    );
   }
   if (conclusion === 'failure' && counts.required > counts.complete) {
-    lines.push('', 'Tick each task in its task file once it is done (`- [x]`); this check turns green when every required task is complete. Optional (`[ ]*`) and skipped (`~~struck~~`, `N/A`, `POST-MERGE`) tasks do not count.');
+    blocks.push(
+      paragraph([
+        text('Tick each task in its task file once it is done ('),
+        code('- [x]'),
+        text('); this check turns green when every required task is complete. Optional ('),
+        code('[ ]*'),
+        text(') and skipped ('),
+        code('~~struck~~'),
+        text(', '),
+        code('N/A'),
+        text(', '),
+        code('POST-MERGE'),
+        text(') tasks do not count.'),
+      ]),
+    );
   }
-  return lines.join('\n');
+  return writeMarkdown(root(blocks), SUMMARY_WRITER).replace(/\n$/, '');
 }

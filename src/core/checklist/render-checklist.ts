@@ -1,5 +1,8 @@
 import type { FileLinker, GateReport, TaskFileRead } from '../check/gate-types.js';
-import { renderProgressBar } from '../check/render-progress-bar.js';
+import type { Html, List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import { progressBarNodes } from '../check/render-progress-bar.js';
+import { code, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import { writeMarkdown } from '../markdown/write-markdown.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
 import { contextNoteOf, countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup } from '../tasks/summarize-tasks.js';
@@ -28,62 +31,107 @@ function depthOf(file: TaskFile, task: Task): number {
   return depth;
 }
 
+/** People's text, escaped as the App always escaped it, written as it is (a raw node: the writer adds nothing). */
+function literal(value: string): Html {
+  return { type: 'html', value: escapeMarkdown(value) };
+}
+
 /** One box as GitHub renders it: markers it does not know (`[-]`, `[~]`, `[ ]*`) said in words. */
-function taskLine(file: TaskFile, task: Task, fileIndex: number): string {
-  const box = task.boxState === 'done' ? '[x]' : '[ ]';
-  const id = task.id === undefined ? '' : `${escapeMarkdown(task.id)} `;
-  const text = task.skipped && !task.optional ? `~~${escapeMarkdown(task.text)}~~` : escapeMarkdown(task.text);
+function taskItem(task: Task, fileIndex: number): ListItem {
+  const id: PhrasingContent[] = task.id === undefined ? [] : [literal(task.id), text(' ')];
+  const struck = task.skipped && !task.optional;
   const notes = [
     task.boxState === 'in-progress' || task.boxState === 'blocked' ? INCOMPLETE_STATE_WORDS[incompleteStateOf(task)] : undefined,
     task.optional ? 'optional' : undefined,
-    task.skipped && !task.optional ? 'skipped' : undefined,
+    struck ? 'skipped' : undefined,
     task.boxState === 'done' && task.required && !task.complete ? 'ticked, but a sub-task is open' : undefined,
   ].filter((n) => n !== undefined);
-  const note = notes.length === 0 ? '' : ` _(${notes.join(', ')})_`;
-  return `${'  '.repeat(depthOf(file, task))}- ${box} ${id}${text}${note} ${taskRef(fileIndex, task.index)}`;
+  const line: PhrasingContent[] = [
+    ...id,
+    struck ? { type: 'delete', children: [literal(task.text)] } : literal(task.text),
+    ...(notes.length === 0 ? [] : [text(' '), emphasis([text(`(${notes.join(', ')})`)])]),
+    text(' '),
+    { type: 'html', value: taskRef(fileIndex, task.index) },
+  ];
+  return { type: 'listItem', spread: false, checked: task.boxState === 'done', children: [paragraph(line)] };
 }
 
-function renderFile(path: string, file: TaskFile, fileIndex: number, link: FileLinker, withBoxes: boolean): string[] {
+/** The tasks as nested task lists: each task under the nearest task before it that is one level up. */
+function taskList(file: TaskFile, tasks: readonly Task[], fileIndex: number): List {
+  const top = tightList();
+  const open: ListItem[] = [];
+  for (const task of tasks) {
+    const item = taskItem(task, fileIndex);
+    const depth = Math.min(depthOf(file, task), open.length);
+    const parent = depth === 0 ? undefined : open[depth - 1];
+    if (parent === undefined) top.children.push(item);
+    else {
+      const last = parent.children.at(-1);
+      const list = last?.type === 'list' ? last : tightList();
+      if (list !== last) parent.children.push(list);
+      list.children.push(item);
+    }
+    open.length = depth;
+    open.push(item);
+  }
+  return top;
+}
+
+function emphasis(children: PhrasingContent[]): PhrasingContent {
+  return { type: 'emphasis', children };
+}
+
+function linkTo(url: string, children: PhrasingContent[]): PhrasingContent {
+  return { type: 'link', url, children };
+}
+
+function tightList(): List {
+  return { type: 'list', ordered: false, spread: false, children: [] };
+}
+
+function progress(complete: number, required: number): PhrasingContent[] {
+  return [text(' '), ...progressBarNodes(complete, required), text(` ${complete}/${required}`)];
+}
+
+function renderFile(path: string, file: TaskFile, fileIndex: number, link: FileLinker, withBoxes: boolean): RootContent[] {
   const counts = countTasks(file.tasks);
-  const lines = [`#### [\`${path.replace(/`/g, "'")}\`](${link(path)}) · ${DIALECT_NAMES[file.dialect]} · ${counts.complete}/${counts.required}`];
+  const blocks: RootContent[] = [
+    heading(4, [linkTo(link(path), [code(path.replace(/`/g, "'"))]), text(` · ${DIALECT_NAMES[file.dialect]} · ${counts.complete}/${counts.required}`)]),
+  ];
   const grouped = new Set<number>();
   for (const group of file.groups) {
     const tasks = tasksOfGroup(file, group);
     if (tasks.length === 0) continue;
     for (const t of tasks) grouped.add(t.index);
     const c = countTasks(tasks);
-    const title = group.context === true ? `${escapeMarkdown(group.title)} _(${contextNoteOf(group)})_` : escapeMarkdown(group.title);
-    const progress = group.context === true ? '' : ` ${renderProgressBar(c.complete, c.required)} ${c.complete}/${c.required}`;
-    lines.push('', `**${title}**${progress}`);
-    if (withBoxes) lines.push('', ...tasks.map((t) => taskLine(file, t, fileIndex)));
+    const title: PhrasingContent[] = group.context === true ? [literal(group.title), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])] : [literal(group.title)];
+    blocks.push(paragraph([strong(title), ...(group.context === true ? [] : progress(c.complete, c.required))]));
+    if (withBoxes) blocks.push(taskList(file, tasks, fileIndex));
   }
   const loose = file.tasks.filter((t) => !grouped.has(t.index));
-  if (loose.length > 0 && withBoxes) lines.push('', ...loose.map((t) => taskLine(file, t, fileIndex)));
-  return lines;
+  if (loose.length > 0 && withBoxes) blocks.push(taskList(file, loose, fileIndex));
+  return blocks;
 }
 
 function render(input: ChecklistInput, withBoxes: boolean): string {
   const files = input.reads.flatMap((r) => (r.status === 'read' && r.file.tasks.length > 0 ? [{ path: r.path, file: r.file }] : []));
   const { counts } = input.report;
-  const lines = [
-    `<!-- ${CHECKLIST_KIND} ${JSON.stringify({ files: files.map((f) => f.path) }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)} -->`,
-    `### Agent OS tasks: ${counts.complete} of ${counts.required} required tasks complete`,
-    '',
-    renderProgressBar(counts.complete, counts.required),
-  ];
+  const marker = `<!-- ${CHECKLIST_KIND} ${JSON.stringify({ files: files.map((f) => f.path) }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)} -->`;
+  const blocks: RootContent[] = [heading(3, [text(`Agent OS tasks: ${counts.complete} of ${counts.required} required tasks complete`)]), paragraph(progressBarNodes(counts.complete, counts.required))];
   if (input.scope !== undefined) {
-    lines.push('', `This pull request implements Task Group${input.scope.length === 1 ? '' : 's'} ${input.scope.join(', ')}; the other groups are context.`);
+    blocks.push(paragraph([text(`This pull request implements Task Group${input.scope.length === 1 ? '' : 's'} ${input.scope.join(', ')}; the other groups are context.`)]));
   }
   files.forEach(({ path, file }, i) => {
-    lines.push('', ...renderFile(path, file, i, input.link, withBoxes));
+    blocks.push(...renderFile(path, file, i, input.link, withBoxes));
   });
-  lines.push(
-    '',
-    withBoxes
+  blocks.push({
+    type: 'html',
+    value: withBoxes
       ? '<sub>Tick a box here to tick it in the task file (needs write access to the repository); changes to the task file show here.</sub>'
       : '<sub>Too many tasks to list here: tick them in the task file itself.</sub>',
-  );
-  return lines.join('\n');
+  });
+  // The marker is the comment's first line, directly above the heading (checklistFiles reads it there).
+  return `${marker}\n${writeMarkdown(root(blocks)).replace(/\n$/, '')}`;
 }
 
 /**

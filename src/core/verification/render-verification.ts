@@ -2,6 +2,9 @@ import { fingerprint } from '../markdown/fingerprint.js';
 import { escapeLineStart, escapeMarkdown } from '../markdown/escape-markdown.js';
 import { markFile } from '../spec/file-marker.js';
 import type { TaskFile } from '../tasks/types.js';
+import type { Html, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, ThematicBreak } from 'mdast';
+import { bulletList, code, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import { writeMarkdown } from '../markdown/write-markdown.js';
 
 /** Another check run on the pull request's head commit (tests, lint, builds): what the verification reports. */
 export interface OtherCheck {
@@ -33,9 +36,73 @@ export function verificationKey(tasks: TaskFile): string {
   return fingerprint(JSON.stringify(tasks.tasks.map((t) => [t.id ?? '', t.text, t.complete, t.required])));
 }
 
-function checkLine(check: OtherCheck): string {
+/** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
+function raw(value: string): Html {
+  return { type: 'html', value };
+}
+
+const rule: ThematicBreak = { type: 'thematicBreak' };
+
+function link(url: string, children: PhrasingContent[]): Link {
+  return { type: 'link', url, children };
+}
+
+/** A tight bullet list of task boxes, each one paragraph. */
+function boxList(items: Array<{ checked: boolean; children: PhrasingContent[] }>): List {
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((i): ListItem => ({ type: 'listItem', spread: false, checked: i.checked, children: [paragraph(i.children)] })),
+  };
+}
+
+/** `**Label:** rest` as the start of a paragraph. */
+function field(label: string, rest: PhrasingContent[]): PhrasingContent[] {
+  return [strong([text(`${label}:`)]), text(' '), ...rest];
+}
+
+function status(value: PhrasingContent[] | string): Paragraph {
+  return paragraph(field('Status', typeof value === 'string' ? [text(value)] : value));
+}
+
+function checkItem(check: OtherCheck): PhrasingContent[] {
   const state = check.status === 'completed' ? (check.conclusion ?? 'unknown') : check.status.replace('_', ' ');
-  return `- [${escapeMarkdown(check.name)}](${check.url}): ${state}`;
+  return [link(check.url, [raw(escapeMarkdown(check.name))]), text(`: ${state}`)];
+}
+
+function section(title: string, blocks: RootContent[]): RootContent[] {
+  return [rule, heading(2, [text(title)]), ...blocks];
+}
+
+function roadmapBlocks(input: VerificationInput): RootContent[] {
+  const { roadmap } = input;
+  if (roadmap.file === 'absent') {
+    return [
+      status('⚠️ No product roadmap'),
+      paragraph([text('The repository has no '), code('roadmap.md'), text('; comment '), code('/plan-product'), text(' on an issue describing the product to make one.')]),
+    ];
+  }
+  if (roadmap.item === undefined) {
+    return [
+      status('⚠️ No matching roadmap item'),
+      paragraph([text('No item of the roadmap matches “'), raw(escapeMarkdown(input.specTitle)), text('”; tick one by hand if this spec delivers it.')]),
+    ];
+  }
+  const { item } = roadmap;
+  const state: PhrasingContent[] = item.checked
+    ? [text('✅ Already ticked')]
+    : roadmap.update === 'push'
+      ? [text('✅ Will be ticked when this pull request merges')]
+      : roadmap.update === 'pull-request'
+        ? [text('✅ A pull request ticking it opens when this pull request merges')]
+        : [text('⚠️ Not ticked automatically ('), code('roadmap_update: off'), text('): tick it by hand')];
+  // The item's number is written as the roadmap writes it (`2. Title`): after the box it cannot start a list.
+  return [status(state), boxList([{ checked: item.checked, children: [raw(`${item.number}. `), raw(escapeMarkdown(item.title))] }])];
+}
+
+function checkBlocks(title: string, checks: readonly OtherCheck[]): RootContent[] {
+  return checks.length === 0 ? [] : [heading(3, [text(title)]), bulletList(checks.map(checkItem))];
 }
 
 /**
@@ -63,100 +130,67 @@ export function renderVerification(input: VerificationInput): string {
         : pending.length > 0
           ? '⏳ Some checks still running'
           : '✅ All passing';
-  const status = incomplete.length > 0 || failing.length > 0 ? '❌ Failed' : pending.length > 0 || input.checks.length === 0 ? '⚠️ Passed with issues' : '✅ Passed';
+  const overall = incomplete.length > 0 || failing.length > 0 ? '❌ Failed' : pending.length > 0 || input.checks.length === 0 ? '⚠️ Passed with issues' : '✅ Passed';
 
-  const taskLines = tasks.groups
+  const groups = tasks.groups
     .filter((g) => g.tasks.length > 0)
-    .flatMap((g) => {
+    .map((g) => {
       const groupTasks = g.tasks.map((i) => tasks.tasks[i]).filter((t) => t !== undefined);
       const done = groupTasks.filter((t) => t.complete).length;
-      return [`- [${done === groupTasks.length ? 'x' : ' '}] ${escapeMarkdown(g.title)} (${done} of ${groupTasks.length})`];
+      return { checked: done === groupTasks.length, children: [raw(escapeMarkdown(g.title)), text(` (${done} of ${groupTasks.length})`)] };
     });
 
-  const roadmap =
-    input.roadmap.file === 'absent'
-      ? ['**Status:** ⚠️ No product roadmap', '', 'The repository has no `roadmap.md`; comment `/plan-product` on an issue describing the product to make one.']
-      : input.roadmap.item === undefined
-        ? ['**Status:** ⚠️ No matching roadmap item', '', `No item of the roadmap matches “${escapeMarkdown(input.specTitle)}”; tick one by hand if this spec delivers it.`]
-        : [
-            `**Status:** ${
-              input.roadmap.item.checked
-                ? '✅ Already ticked'
-                : input.roadmap.update === 'push'
-                  ? '✅ Will be ticked when this pull request merges'
-                  : input.roadmap.update === 'pull-request'
-                    ? '✅ A pull request ticking it opens when this pull request merges'
-                    : '⚠️ Not ticked automatically (`roadmap_update: off`): tick it by hand'
-            }`,
-            '',
-            `- [${input.roadmap.item.checked ? 'x' : ' '}] ${input.roadmap.item.number}. ${escapeMarkdown(input.roadmap.item.title)}`,
-          ];
-
-  const content = [
-    `# Verification Report: ${escapeMarkdown(input.specTitle)}`,
-    '',
-    `**Spec:** \`${input.specFolder}\``,
-    `**Date:** ${input.date}`,
-    '**Verifier:** agent-os-github',
-    `**Status:** ${status}`,
-    '',
-    '---',
-    '',
-    '## Executive Summary',
-    '',
-    `${required.length - incomplete.length} of ${required.length} required tasks are complete on pull request #${input.pullRequest} (issue #${input.issueNumber}). ` +
-      `${passing.length} of ${input.checks.length} other checks pass${failing.length > 0 ? `, ${failing.length} fail` : ''}${pending.length > 0 ? `, ${pending.length} still running` : ''}.`,
-    '',
-    '---',
-    '',
-    '## 1. Tasks Verification',
-    '',
-    `**Status:** ${incomplete.length === 0 ? '✅ All complete' : `⚠️ ${incomplete.length} incomplete`}`,
-    '',
-    '### Task Groups',
-    '',
-    ...(taskLines.length > 0 ? taskLines : ['- (no task groups)']),
-    '',
-    '### Incomplete or Issues',
-    '',
-    ...(incomplete.length === 0 ? ['None'] : incomplete.map((t) => (t.id === undefined ? `- ${escapeLineStart(t.text)}` : `- ${t.id} ${escapeMarkdown(t.text)}`))),
-    '',
-    '---',
-    '',
-    '## 2. Documentation Verification',
-    '',
-    `**Status:** ${docs.length > 0 ? '✅ Complete' : '⚠️ No implementation documents'}`,
-    '',
-    ...(docs.length > 0 ? docs.map((d) => `- \`${d}\``) : ['The spec folder has no `implementation/` documents on this pull request.']),
-    '',
-    '---',
-    '',
-    '## 3. Roadmap Updates',
-    '',
-    ...roadmap,
-    '',
-    '---',
-    '',
-    '## 4. Test Suite Results',
-    '',
-    `**Status:** ${testStatus}`,
-    '',
-    '### Test Summary',
-    '',
-    `- **Total checks:** ${input.checks.length}`,
-    `- **Passing:** ${passing.length}`,
-    `- **Failing:** ${failing.length}`,
-    `- **Still running:** ${pending.length}`,
-    '',
-    '### Failed Checks',
-    '',
-    ...(failing.length === 0 ? ['None'] : failing.map(checkLine)),
-    ...(pending.length === 0 ? [] : ['', '### Still Running', '', ...pending.map(checkLine)]),
-    ...(passing.length === 0 ? [] : ['', '### Passing Checks', '', ...passing.map(checkLine)]),
-    '',
-    '### Notes',
-    '',
-    'Results are those of the commit this report was written for; the pull request’s Checks tab has the latest.',
-  ].join('\n');
-  return markFile('verification', content, { tasks: verificationKey(tasks) });
+  const tree = root([
+    heading(1, [text('Verification Report: '), raw(escapeMarkdown(input.specTitle))]),
+    paragraph([
+      ...field('Spec', [code(input.specFolder)]),
+      text('\n'),
+      ...field('Date', [text(input.date)]),
+      text('\n'),
+      ...field('Verifier', [text('agent-os-github')]),
+      text('\n'),
+      ...field('Status', [text(overall)]),
+    ]),
+    rule,
+    heading(2, [text('Executive Summary')]),
+    paragraph([
+      text(
+        `${required.length - incomplete.length} of ${required.length} required tasks are complete on pull request #${input.pullRequest} (issue #${input.issueNumber}). ` +
+          `${passing.length} of ${input.checks.length} other checks pass${failing.length > 0 ? `, ${failing.length} fail` : ''}${pending.length > 0 ? `, ${pending.length} still running` : ''}.`,
+      ),
+    ]),
+    ...section('1. Tasks Verification', [
+      status(incomplete.length === 0 ? '✅ All complete' : `⚠️ ${incomplete.length} incomplete`),
+      heading(3, [text('Task Groups')]),
+      groups.length > 0 ? boxList(groups) : bulletList([[text('(no task groups)')]]),
+      heading(3, [text('Incomplete or Issues')]),
+      incomplete.length === 0
+        ? paragraph([text('None')])
+        : bulletList(incomplete.map((t) => (t.id === undefined ? [raw(escapeLineStart(t.text))] : [text(`${t.id} `), raw(escapeMarkdown(t.text))]))),
+    ]),
+    ...section('2. Documentation Verification', [
+      status(docs.length > 0 ? '✅ Complete' : '⚠️ No implementation documents'),
+      docs.length > 0
+        ? bulletList(docs.map((d) => [code(d)]))
+        : paragraph([text('The spec folder has no '), code('implementation/'), text(' documents on this pull request.')]),
+    ]),
+    ...section('3. Roadmap Updates', roadmapBlocks(input)),
+    ...section('4. Test Suite Results', [
+      status(testStatus),
+      heading(3, [text('Test Summary')]),
+      bulletList([
+        [strong([text('Total checks:')]), text(` ${input.checks.length}`)],
+        [strong([text('Passing:')]), text(` ${passing.length}`)],
+        [strong([text('Failing:')]), text(` ${failing.length}`)],
+        [strong([text('Still running:')]), text(` ${pending.length}`)],
+      ]),
+      heading(3, [text('Failed Checks')]),
+      failing.length === 0 ? paragraph([text('None')]) : bulletList(failing.map(checkItem)),
+      ...checkBlocks('Still Running', pending),
+      ...checkBlocks('Passing Checks', passing),
+      heading(3, [text('Notes')]),
+      paragraph([text('Results are those of the commit this report was written for; the pull request’s Checks tab has the latest.')]),
+    ]),
+  ]);
+  return markFile('verification', writeMarkdown(tree), { tasks: verificationKey(tasks) });
 }
