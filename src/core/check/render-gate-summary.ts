@@ -1,6 +1,6 @@
-import type { Emphasis, Heading, Html, Link, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Html, PhrasingContent, RootContent } from 'mdast';
 import type { Options } from 'mdast-util-to-markdown';
-import { bulletList, code, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import { bulletList, code, emphasis, heading, link, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { MARKDOWN_WRITER, writeInline, writeMarkdown } from '../markdown/write-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
@@ -24,17 +24,8 @@ export interface GateSummaryInput {
 }
 
 /** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
-function raw(value: string): Html {
-  return { type: 'html', value };
-}
 
-function link(url: string, children: PhrasingContent[]): Link {
-  return { type: 'link', url, children };
-}
 
-function emphasis(children: PhrasingContent[]): Emphasis {
-  return { type: 'emphasis', children };
-}
 
 function fileHeading(path: string, link_?: FileLinker): Heading {
   const name = code(path.replace(/`/g, "'"));

@@ -1,7 +1,7 @@
 import type { FileLinker, GateReport, TaskFileRead } from '../check/gate-types.js';
 import type { Html, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { progressBarNodes } from '../check/render-progress-bar.js';
-import { code, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import { code, emphasis, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
 import { writeMarkdown } from '../markdown/write-markdown.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
@@ -77,9 +77,6 @@ function taskList(file: TaskFile, tasks: readonly Task[], fileIndex: number): Li
   return top;
 }
 
-function emphasis(children: PhrasingContent[]): PhrasingContent {
-  return { type: 'emphasis', children };
-}
 
 function linkTo(url: string, children: PhrasingContent[]): PhrasingContent {
   return { type: 'link', url, children };

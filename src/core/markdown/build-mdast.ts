@@ -1,4 +1,4 @@
-import type { BlockContent, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { BlockContent, Emphasis, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 
 /** Small builders for the markdown trees our renderers write (see write-markdown.ts); plain data, no parsing. */
 
@@ -24,6 +24,19 @@ export function code(value: string): InlineCode {
 
 export function strong(children: PhrasingContent[]): Strong {
   return { type: 'strong', children };
+}
+
+export function emphasis(children: PhrasingContent[]): Emphasis {
+  return { type: 'emphasis', children };
+}
+
+export function link(url: string, children: PhrasingContent[]): Link {
+  return { type: 'link', url, children };
+}
+
+/** Text written exactly as given: people's own markdown, or text already escaped (escapeMarkdown). */
+export function raw(value: string): Html {
+  return { type: 'html', value };
 }
 
 /** A tight bullet list (no blank lines between items), each item one paragraph (or the blocks given). */

@@ -1,6 +1,6 @@
-import type { Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Options } from 'mdast-util-to-markdown';
-import { bulletList, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import { bulletList, emphasis, heading, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
 import { embedVerbatim } from '../markdown/embed-verbatim.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
@@ -12,13 +12,7 @@ import { splitFeature } from './split-feature.js';
 const notYet = (): Paragraph => paragraph([emphasis([text('Not described yet.')])]);
 
 /** Text written as it is: escapeMarkdown's output for a name or title, a person's markdown as they wrote it. */
-function raw(value: string): Html {
-  return { type: 'html', value };
-}
 
-function emphasis(children: PhrasingContent[]): PhrasingContent {
-  return { type: 'emphasis', children };
-}
 
 /** A one-line entry (a user segment, a differentiator) split like a feature: `Title: description`. */
 function splitLine(line: string): ProductFeature {

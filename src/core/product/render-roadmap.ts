@@ -1,15 +1,12 @@
-import type { Html, List, ListItem } from 'mdast';
+import type { List, ListItem } from 'mdast';
 import type { Options } from 'mdast-util-to-markdown';
-import { bulletList, code, heading, paragraph, root, text } from '../markdown/build-mdast.js';
+import { bulletList, code, heading, paragraph, raw, root, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { MARKDOWN_WRITER, writeMarkdown } from '../markdown/write-markdown.js';
 import { EFFORT_SCALE, EFFORTS, estimateEffort } from './estimate-effort.js';
 import type { ProductBrief, ProductFeature } from './product-brief.js';
 
 /** Text written as it is: escapeMarkdown's output for a title, a person's markdown for a description. */
-function raw(value: string): Html {
-  return { type: 'html', value };
-}
 
 /** One roadmap item: an open box, the title, the description as written, the effort as code. */
 function roadmapItem(feature: ProductFeature): ListItem {

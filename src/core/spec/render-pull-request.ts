@@ -1,5 +1,4 @@
-import type { Html } from 'mdast';
-import { bulletList, code, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import { bulletList, code, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { writeMarkdown } from '../markdown/write-markdown.js';
 import type { SpecLocation } from './spec-location.js';
@@ -19,9 +18,6 @@ export interface RoadmapLink {
 }
 
 /** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
-function raw(value: string): Html {
-  return { type: 'html', value };
-}
 
 const DRAFT_NOTE =
   "These files are a deterministic draft: a starting point to review, not a finished spec. They are built from what the issue and the answers say; the App cannot read your codebase beyond the file names it is shown, so check the requirements, the code to reuse and the task groups before work starts, and edit the files freely (the App never overwrites a person's edits).";

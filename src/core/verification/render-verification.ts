@@ -2,8 +2,8 @@ import { fingerprint } from '../markdown/fingerprint.js';
 import { escapeLineStart, escapeMarkdown } from '../markdown/escape-markdown.js';
 import { markFile } from '../spec/file-marker.js';
 import type { TaskFile } from '../tasks/types.js';
-import type { Html, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, ThematicBreak } from 'mdast';
-import { bulletList, code, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent, ThematicBreak } from 'mdast';
+import { bulletList, code, heading, link, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
 import { writeMarkdown } from '../markdown/write-markdown.js';
 
 /** Another check run on the pull request's head commit (tests, lint, builds): what the verification reports. */
@@ -37,15 +37,9 @@ export function verificationKey(tasks: TaskFile): string {
 }
 
 /** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
-function raw(value: string): Html {
-  return { type: 'html', value };
-}
 
 const rule: ThematicBreak = { type: 'thematicBreak' };
 
-function link(url: string, children: PhrasingContent[]): Link {
-  return { type: 'link', url, children };
-}
 
 /** A tight bullet list of task boxes, each one paragraph. */
 function boxList(items: Array<{ checked: boolean; children: PhrasingContent[] }>): List {
