@@ -2,12 +2,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'lambda/', 'coverage/', 'node_modules/', 'test/fixtures/', 'bench-results/', 'tmp/', '.node24/'] },
+  {
+    ignores: [
+      'dist/',
+      'lib/',
+      'lambda/',
+      'coverage/',
+      'node_modules/',
+      'test/fixtures/',
+      'bench-results/',
+      'tmp/',
+      '.node24/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
@@ -20,10 +35,17 @@ export default tseslint.config(
   {
     // Files over 300 lines are two files, functions over 60 lines two functions. Held where the code already
     // passes; src/core, src/phases, src/github and src/cli still have longer functions (issue #19).
-    files: ['src/events/**/*.ts', 'src/app/**/*.ts', 'src/action/**/*.ts', 'src/lambda/**/*.ts', 'src/fs/**/*.ts', 'src/model/**/*.ts'],
+    files: [
+      'src/events/**/*.ts',
+      'src/app/**/*.ts',
+      'src/action/**/*.ts',
+      'src/lambda/**/*.ts',
+      'src/fs/**/*.ts',
+      'src/model/**/*.ts',
+    ],
     rules: {
-      'max-lines': ['error', { max: 300 }],
-      'max-lines-per-function': ['error', { max: 60 }],
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
   {
@@ -33,9 +55,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'child_process'], message: 'The core is pure: no I/O.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'child_process'],
+              message: 'The core is pure: no I/O.',
+            },
             { group: ['probot', '@octokit/*', '@actions/*'], message: 'The core knows nothing of GitHub clients.' },
-            { group: ['../../github/*', '../../phases/*', '../../app/*', '../../action/*', '../../cli/*'], message: 'Dependencies point inward.' },
+            {
+              group: ['../../github/*', '../../phases/*', '../../app/*', '../../action/*', '../../cli/*'],
+              message: 'Dependencies point inward.',
+            },
           ],
         },
       ],

@@ -12,7 +12,10 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
+    ],
   },
 };
 
@@ -28,7 +31,12 @@ export default {
   // machine (CI with another job, two cores shared) is slow but green.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', roots: UNIT.map((folder) => `<rootDir>/test/${folder}`), testMatch: ['**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      roots: UNIT.map((folder) => `<rootDir>/test/${folder}`),
+      testMatch: ['**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -27,8 +27,16 @@ function repositoryWithPullRequest(): { fake: FakeGitHub; number: number } {
   const fake = new FakeGitHub();
   const main = fake.git.resolve(fake.defaultBranch)?.sha ?? '';
   fake.git.refs.set('heads/feature', main);
-  fake.git.commitOnBranch('feature', (files) => files.set('agent-os/specs/2026-01-01-feature/tasks.md', agentOsTasks(40)), 'Tasks');
-  const { number } = fake.addIssue({ title: 'Feature', body: 'Implements the feature.', pull_request: { head: 'feature', base: fake.defaultBranch, draft: false } });
+  fake.git.commitOnBranch(
+    'feature',
+    (files) => files.set('agent-os/specs/2026-01-01-feature/tasks.md', agentOsTasks(40)),
+    'Tasks',
+  );
+  const { number } = fake.addIssue({
+    title: 'Feature',
+    body: 'Implements the feature.',
+    pull_request: { head: 'feature', base: fake.defaultBranch, draft: false },
+  });
   return { fake, number };
 }
 
@@ -57,7 +65,13 @@ async function timeRuns(runs: readonly Run[], fake: FakeGitHub): Promise<Startup
   }
   return runs.map((run, i) => {
     const times = samples[i] ?? [];
-    return { run: run.name, medianMs: round(median(times), 1), minMs: round(Math.min(...times), 1), exitCode: exitCodes[i] ?? 0, requests: round((requests[i] ?? 0) / RUNS, 1) };
+    return {
+      run: run.name,
+      medianMs: round(median(times), 1),
+      minMs: round(Math.min(...times), 1),
+      exitCode: exitCodes[i] ?? 0,
+      requests: round((requests[i] ?? 0) / RUNS, 1),
+    };
   });
 }
 
@@ -67,7 +81,9 @@ async function timeRuns(runs: readonly Run[], fake: FakeGitHub): Promise<Startup
  */
 async function importGateModules(): Promise<string> {
   const files = await readdir('dist/action');
-  const parts = ['run-gate-', 'create-action-client-'].map((prefix) => files.find((f) => f.startsWith(prefix) && f.endsWith('.js')));
+  const parts = ['run-gate-', 'create-action-client-'].map((prefix) =>
+    files.find((f) => f.startsWith(prefix) && f.endsWith('.js')),
+  );
   return parts.map((f) => `await import('./dist/action/${f ?? 'missing.js'}');`).join(' ');
 }
 
@@ -94,9 +110,21 @@ export async function actionStartup(): Promise<StartupResult[]> {
     return await timeRuns(
       [
         { name: 'node -e 0', args: ['-e', '0'], env: base },
-        { name: 'Action, push (ignored)', args: ['dist/index.js'], env: { ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pushPath } },
-        { name: 'Action, pull_request (gate)', args: ['dist/index.js'], env: { ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestPath } },
-        { name: "the gate's code loaded, not run", args: ['--input-type=module', '-e', await importGateModules()], env: base },
+        {
+          name: 'Action, push (ignored)',
+          args: ['dist/index.js'],
+          env: { ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pushPath },
+        },
+        {
+          name: 'Action, pull_request (gate)',
+          args: ['dist/index.js'],
+          env: { ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pullRequestPath },
+        },
+        {
+          name: "the gate's code loaded, not run",
+          args: ['--input-type=module', '-e', await importGateModules()],
+          env: base,
+        },
       ],
       fake,
     );

@@ -75,8 +75,18 @@ async function setUp(): Promise<Fixture> {
     const branch = `feature-${i}`;
     fake.git.refs.set(`heads/${branch}`, main);
     const tasks = agentOsTasks(TASKS_PER_FILE, `Feature ${i}`);
-    fake.git.commitOnBranch(branch, (files) => files.set(`agent-os/specs/2026-01-01-feature-${i}/tasks.md`, tasks), `Tasks for feature ${i}`);
-    numbers.push(fake.addIssue({ title: `Feature ${i}`, body: `Implements feature ${i}.`, pull_request: { head: branch, base: fake.defaultBranch, draft: false } }).number);
+    fake.git.commitOnBranch(
+      branch,
+      (files) => files.set(`agent-os/specs/2026-01-01-feature-${i}/tasks.md`, tasks),
+      `Tasks for feature ${i}`,
+    );
+    numbers.push(
+      fake.addIssue({
+        title: `Feature ${i}`,
+        body: `Implements feature ${i}.`,
+        pull_request: { head: branch, base: fake.defaultBranch, draft: false },
+      }).number,
+    );
   }
   const binding = bindTimedToNock(fake);
   const probot = await createTestProbot();
@@ -89,7 +99,8 @@ function pushTick(fake: FakeGitHub, number: number): void {
   fake.git.commitOnBranch(
     branch,
     (files) => {
-      for (const [path, text] of files) if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] ', '- [x] '));
+      for (const [path, text] of files)
+        if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] ', '- [x] '));
     },
     'Tick a task',
   );
@@ -99,18 +110,33 @@ function pushTick(fake: FakeGitHub, number: number): void {
 function isRight(fake: FakeGitHub, number: number): boolean {
   const head = fake.issues.get(number)?.pull_request?.head ?? '';
   const sha = fake.git.resolve(head)?.sha ?? '';
-  const [path, text] = [...(fake.git.filesAt(head)?.entries() ?? [])].find(([p]) => p.endsWith('/tasks.md')) ?? ['', ''];
+  const [path, text] = [...(fake.git.filesAt(head)?.entries() ?? [])].find(([p]) => p.endsWith('/tasks.md')) ?? [
+    '',
+    '',
+  ];
   const counts = countTasks(parseTaskFile(text, { path }).tasks);
   const runs = fake.checkRuns.filter((r) => r.head_sha === sha);
-  const checklists = fake.comments.filter((c) => c.issue === number && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
-  return runs.length === 1 && runs[0]?.output.title === `${String(counts.complete)} of ${String(counts.required)} tasks complete` && checklists.length === 1;
+  const checklists = fake.comments.filter(
+    (c) => c.issue === number && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'),
+  );
+  return (
+    runs.length === 1 &&
+    runs[0]?.output.title === `${String(counts.complete)} of ${String(counts.required)} tasks complete` &&
+    checklists.length === 1
+  );
 }
 
 /**
  * Deliver `pull_request.synchronize` for each number (all at once, or one after another, each waiting for its work
  * when one at a time) and time each answer.
  */
-async function run(fixture: Fixture, scenario: string, numbers: readonly number[], concurrent: boolean, copies = 1): Promise<GateScenario> {
+async function run(
+  fixture: Fixture,
+  scenario: string,
+  numbers: readonly number[],
+  concurrent: boolean,
+  copies = 1,
+): Promise<GateScenario> {
   const { fake, binding, probot } = fixture;
   const app = appOf(probot);
   const before = binding.requests.length;
@@ -181,11 +207,33 @@ export async function gateLatency(): Promise<GateScenario[]> {
     results.push(await run(fixture, '50 at once, 50 PRs', numbers, true));
     const first = numbers[0] ?? 1;
     pushTick(fake, first);
-    results.push(await run(fixture, '50 at once, same PR', Array.from({ length: PULL_REQUESTS }, () => first), true));
+    results.push(
+      await run(
+        fixture,
+        '50 at once, same PR',
+        Array.from({ length: PULL_REQUESTS }, () => first),
+        true,
+      ),
+    );
     pushTick(fake, first);
-    results.push(await run(fixture, 'burst: 20 at once, same head', Array.from({ length: BURST }, () => first), true));
+    results.push(
+      await run(
+        fixture,
+        'burst: 20 at once, same head',
+        Array.from({ length: BURST }, () => first),
+        true,
+      ),
+    );
     pushAll();
-    results.push(await run(fixture, `${String(LOAD_PULL_REQUESTS)} PRs at once, each delivered 3× at once`, numbers.slice(0, LOAD_PULL_REQUESTS), true, 3));
+    results.push(
+      await run(
+        fixture,
+        `${String(LOAD_PULL_REQUESTS)} PRs at once, each delivered 3× at once`,
+        numbers.slice(0, LOAD_PULL_REQUESTS),
+        true,
+        3,
+      ),
+    );
     pushAll();
     binding.latencyMs = SLOW_LATENCY_MS;
     results.push(await run(fixture, `50 at once, 50 PRs, ${SLOW_LATENCY_MS} ms/request`, numbers, true));

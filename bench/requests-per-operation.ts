@@ -9,7 +9,13 @@ import { createTestProbot, deliver } from '../support/test-probot.js';
 import { examplePayload } from '../support/webhook-examples.js';
 import { echoesOf } from './support/echo-webhooks.js';
 import { round } from './support/stats.js';
-import { bindTimedToNock, criticalPath, isTokenRequest, type TimedBinding, type TimedRequest } from './support/timed-nock.js';
+import {
+  bindTimedToNock,
+  criticalPath,
+  isTokenRequest,
+  type TimedBinding,
+  type TimedRequest,
+} from './support/timed-nock.js';
 
 /** Simulated round-trip time: long enough that requests sent together overlap, so round-trips can be counted. */
 const LATENCY_MS = 5;
@@ -104,14 +110,22 @@ function specPullRequest(fake: FakeGitHub): number {
 }
 
 /** Someone pushes a commit to the spec pull request's branch; GitHub delivers `pull_request.synchronize`. */
-function push(probot: Probot, fake: FakeGitHub, change: (files: Map<string, string>) => void, message: string, id: string): Delivery {
+function push(
+  probot: Probot,
+  fake: FakeGitHub,
+  change: (files: Map<string, string>) => void,
+  message: string,
+  id: string,
+): Delivery {
   const pr = specPullRequest(fake);
   fake.git.commitOnBranch(fake.issues.get(pr)?.pull_request?.head ?? '', change, message);
   return [probot, 'pull_request', pullRequestPayload(fake, pr), id];
 }
 
 function checklistComment(fake: FakeGitHub, pr: number) {
-  const comment = fake.comments.find((c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
+  const comment = fake.comments.find(
+    (c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'),
+  );
   if (!comment) throw new Error(`no checklist comment on #${pr}`);
   return comment;
 }
@@ -207,7 +221,8 @@ function operations(probot: Probot): Operation[] {
         fake.git.commitOnBranch(
           branch,
           (files) => {
-            for (const [path, text] of files) if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] 1.1', '- [x] 1.1'));
+            for (const [path, text] of files)
+              if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] 1.1', '- [x] 1.1'));
           },
           'Tick 1.1 by hand',
         );
@@ -273,7 +288,9 @@ function operations(probot: Probot): Operation[] {
         why: 'S ‖ comments (handled before?), then parent, then its issue, then spec branch, then PR ‖ permission ‖ tasks.md, then one commit, then reply ‖ check run ‖ checklist (+ PR files, comments and check runs to gate it). Redelivery: S + comments',
       },
       prepare: (fake) => {
-        const child = [...fake.issues.values()].filter((i) => i.parent === ISSUE).sort((a, b) => a.number - b.number)[1];
+        const child = [...fake.issues.values()]
+          .filter((i) => i.parent === ISSUE)
+          .sort((a, b) => a.number - b.number)[1];
         if (!child) throw new Error('no sub-issue of Task Group 2');
         child.state = 'closed';
         child.state_reason = 'completed';
@@ -304,9 +321,16 @@ function operations(probot: Probot): Operation[] {
         why: 'PR files (changed), then tasks.md by its new blob SHA, then check run ‖ checklist: S, head and description from the current payload, the check run created on a new head, the checklist edited by the id the App remembers. Both writes are the product (a new head needs its check run; the checklist shows the tick)',
       },
       prepare: (fake) =>
-        push(probot, fake, (files) => {
-          for (const [path, text] of files) if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] ', '- [x] '));
-        }, 'Tick the next task', 'push-3'),
+        push(
+          probot,
+          fake,
+          (files) => {
+            for (const [path, text] of files)
+              if (path.endsWith('/tasks.md')) files.set(path, text.replace('- [ ] ', '- [x] '));
+          },
+          'Tick the next task',
+          'push-3',
+        ),
     },
     {
       operation: 'push, steady: no task change',
@@ -318,7 +342,14 @@ function operations(probot: Probot): Operation[] {
         redeliveryReads: 0,
         why: "PR files (changed), then check run ‖ checklist (its links name the new head): tasks.md's blob is unchanged, so it comes from the store",
       },
-      prepare: (fake) => push(probot, fake, (files) => files.set('src/invites.ts', 'export const invites = [];\n'), 'Code only', 'push-4'),
+      prepare: (fake) =>
+        push(
+          probot,
+          fake,
+          (files) => files.set('src/invites.ts', 'export const invites = [];\n'),
+          'Code only',
+          'push-4',
+        ),
     },
   ];
 }
@@ -356,7 +387,12 @@ async function measure(binding: TimedBinding, fake: FakeGitHub, delivery: Delive
 const ECHO_ROUNDS = 6;
 
 /** The delivery, then the webhooks for the App's writes, round after round, until it writes nothing more. */
-async function measureCascade(binding: TimedBinding, fake: FakeGitHub, delivery: Delivery, ids: { next: number }): Promise<{ first: RequestCount; cascade: OperationResult['cascade'] }> {
+async function measureCascade(
+  binding: TimedBinding,
+  fake: FakeGitHub,
+  delivery: Delivery,
+  ids: { next: number },
+): Promise<{ first: RequestCount; cascade: OperationResult['cascade'] }> {
   const before = binding.requests.length;
   const t0 = performance.now();
   let seen = fake.requests.length;
@@ -393,7 +429,14 @@ export async function requestsPerOperation(): Promise<RequestsPerOperation> {
       const delivery = op.prepare(fake);
       const { first, cascade } = await measureCascade(binding, fake, delivery, ids);
       const redelivery = await measure(binding, fake, delivery);
-      results.push({ operation: op.operation, trigger: op.trigger, first, cascade, redelivery, lowerBound: op.lowerBound });
+      results.push({
+        operation: op.operation,
+        trigger: op.trigger,
+        first,
+        cascade,
+        redelivery,
+        lowerBound: op.lowerBound,
+      });
     }
     return { latencyMs: LATENCY_MS, operations: results };
   } finally {

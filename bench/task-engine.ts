@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { isMarkdownTooComplex } from '../src/core/markdown/markdown-too-complex.js';
-import { readTaskItems, readTaskItemsFromTree } from '../src/core/markdown/read-task-items.js';
+import { findTaskItems, findTaskItemsInTree } from '../src/core/markdown/find-task-items.js';
 import { parseTaskFile, parseTaskFileReadBy } from '../src/core/tasks/parse-task-file.js';
 import { HOSTILE_FILES } from './support/hostile-task-files.js';
 import { median, round } from './support/stats.js';
@@ -54,7 +54,7 @@ function timeParse(
   return { ms: median(samples), samples: samples.length };
 }
 
-const parseThroughTree = (source: string) => parseTaskFileReadBy(readTaskItemsFromTree, source);
+const parseThroughTree = (source: string) => parseTaskFileReadBy(findTaskItemsInTree, source);
 
 export function taskEngine(): ParseResult[] {
   parseTaskFile(agentOsTasks(100)); // warm-up
@@ -77,8 +77,13 @@ export function taskEngine(): ParseResult[] {
       timeRatio: timeRatio === null ? null : round(timeRatio),
       sizeRatio: sizeRatio === null ? null : round(sizeRatio),
       growth: timeRatio === null || sizeRatio === null ? null : round(timeRatio / sizeRatio),
-      via: readTaskItems(source).via,
-      tree: { ms: round(tree.ms), samples: tree.samples, mbPerSecond: round(bytes / 1_048_576 / (tree.ms / 1000), 3), slower: round(tree.ms / ms, 1) },
+      via: findTaskItems(source).via,
+      tree: {
+        ms: round(tree.ms),
+        samples: tree.samples,
+        mbPerSecond: round(bytes / 1_048_576 / (tree.ms / 1000), 3),
+        slower: round(tree.ms / ms, 1),
+      },
     });
   }
   return results;
@@ -114,6 +119,13 @@ export function hostileFiles(): HostileResult[] {
       result = readHostile(text);
     });
     const outcome = 'tasks' in result ? `${result.tasks} tasks` : `refused: ${result.refused}, line ${result.line}`;
-    return { name: file.name, bytes: Buffer.byteLength(text), ms: round(ms), samples, outcome, expected: JSON.stringify(result) === JSON.stringify(file.expected) };
+    return {
+      name: file.name,
+      bytes: Buffer.byteLength(text),
+      ms: round(ms),
+      samples,
+      outcome,
+      expected: JSON.stringify(result) === JSON.stringify(file.expected),
+    };
   });
 }

@@ -1,7 +1,14 @@
 // What the App did during one webhook delivery, read from the fake GitHub's request log and state: a line per
 // change it made, and the webhooks GitHub would send because of those changes (the fake sends none by itself).
 import { BOT, type FakeComment } from '../support/fake-github/fake-github.js';
-import { checkRunCreated, checkSuiteRequested, commentEvent, labelEvent, pullRequestEvent, type Delivery } from './payloads.js';
+import {
+  checkRunCreated,
+  checkSuiteRequested,
+  commentEvent,
+  labelEvent,
+  pullRequestEvent,
+  type Delivery,
+} from './payloads.js';
 import type { Exchange, RecordingGitHub } from './stage.js';
 
 /** What the App did, one line each, with an optional quote of what it wrote. */
@@ -38,12 +45,21 @@ export function snapshot(fake: RecordingGitHub): Snapshot {
     labels: new Map([...fake.issues.values()].map((i) => [i.number, [...i.labels]])),
     bodies: new Map([...fake.issues.values()].map((i) => [i.number, i.body])),
     pulls: new Map(
-      [...fake.issues.values()].flatMap((i) => (i.pull_request && i.state === 'open' ? [[i.pull_request.head, i.number] as const] : [])),
+      [...fake.issues.values()].flatMap((i) =>
+        i.pull_request && i.state === 'open' ? [[i.pull_request.head, i.number] as const] : [],
+      ),
     ),
   };
 }
 
-const EMOJI: Record<string, string> = { eyes: '👀', rocket: '🚀', confused: '😕', '+1': '👍', hooray: '🎉', heart: '❤️' };
+const EMOJI: Record<string, string> = {
+  eyes: '👀',
+  rocket: '🚀',
+  confused: '😕',
+  '+1': '👍',
+  hooray: '🎉',
+  heart: '❤️',
+};
 
 type Body = Record<string, unknown>;
 
@@ -100,16 +116,24 @@ function describeComment(body: string, where: string): Did {
     const reuseAt = lines.findIndex((line) => line.startsWith('**Existing code to reuse**'));
     const clarifying = numberedCount(reuseAt < 0 ? lines : lines.slice(0, reuseAt));
     const requests = numberedCount(lines) - clarifying;
-    const asks = lines.flatMap((line) => /^\*\*(Existing code to reuse|Visual assets)\*\*$/.exec(line)?.[1]?.toLowerCase() ?? []);
-    const extra = requests > 0 ? ` and ${String(requests)} request${requests === 1 ? '' : 's'} (${asks.join(', ')})` : '';
+    const asks = lines.flatMap(
+      (line) => /^\*\*(Existing code to reuse|Visual assets)\*\*$/.exec(line)?.[1]?.toLowerCase() ?? [],
+    );
+    const extra =
+      requests > 0 ? ` and ${String(requests)} request${requests === 1 ? '' : 's'} (${asks.join(', ')})` : '';
     return { ok: true, text: `commented ${String(clarifying)} clarifying questions${extra} on ${where}` };
   }
   if (kind === 'follow-ups') {
     const count = numberedCount(lines);
-    return { ok: true, text: `replied on ${where} with ${count} follow-up question${count === 1 ? '' : 's'}`, quote: lines.filter((l) => /^\d+\. /.test(l)).map((l) => clip(plain(l), 200)) };
+    return {
+      ok: true,
+      text: `replied on ${where} with ${count} follow-up question${count === 1 ? '' : 's'}`,
+      quote: lines.filter((l) => /^\d+\. /.test(l)).map((l) => clip(plain(l), 200)),
+    };
   }
   if (kind === 'checklist') return { ok: true, text: `posted the checklist comment on ${where}: “${firstLine(body)}”` };
-  if (kind === 'failed') return { ok: false, text: `reported a failure on ${where}`, quote: lines.slice(0, 2).map((l) => clip(plain(l))) };
+  if (kind === 'failed')
+    return { ok: false, text: `reported a failure on ${where}`, quote: lines.slice(0, 2).map((l) => clip(plain(l))) };
   return { ok: true, text: `replied on ${where}`, quote: lines.slice(0, 2).map((l) => clip(plain(l), 150)) };
 }
 
@@ -145,7 +169,9 @@ export function analyse(fake: RecordingGitHub, before: Snapshot): Analysis {
     const parent = commit?.parents[0] === undefined ? undefined : fake.git.commits.get(commit.parents[0]);
     const files = fake.git.trees.get(commit?.tree ?? '') ?? new Map<string, string>();
     const old = fake.git.trees.get(parent?.tree ?? '') ?? new Map<string, string>();
-    const changed = [...new Set([...files.keys(), ...old.keys()])].filter((p) => files.get(p) !== old.get(p)).map(shortPath);
+    const changed = [...new Set([...files.keys(), ...old.keys()])]
+      .filter((p) => files.get(p) !== old.get(p))
+      .map(shortPath);
     const [subject = '', ...rest] = (commit?.message ?? '').split('\n');
     did.push({
       ok: true,
@@ -209,7 +235,13 @@ export function analyse(fake: RecordingGitHub, before: Snapshot): Analysis {
     } else if ((match = /^POST \/issues\/(\d+)\/comments$/.exec(route))) {
       const number = Number(match[1]);
       const id = Number(field(response.body, 'id'));
-      const comment: FakeComment = { id, issue: number, body: text(field(body, 'body')), user: BOT, created_at: text(field(response.body, 'created_at')) };
+      const comment: FakeComment = {
+        id,
+        issue: number,
+        body: text(field(body, 'body')),
+        user: BOT,
+        created_at: text(field(response.body, 'created_at')),
+      };
       comments.set(id, comment.body);
       const line = describeComment(comment.body, where(number));
       did.push({ ...line, text: `${line.text} → ${text(field(response.body, 'html_url'))}` });
@@ -222,25 +254,37 @@ export function analyse(fake: RecordingGitHub, before: Snapshot): Analysis {
       const comment = fake.comments.find((c) => c.id === id);
       const on = comment ? ` on ${where(comment.issue)}` : '';
       const isChecklist = next.startsWith('<!-- agent-os-github:checklist');
-      did.push({ ok: true, text: isChecklist ? `updated the checklist comment${on}: “${firstLine(next)}”` : `edited its comment${on}: “${firstLine(next)}”` });
+      did.push({
+        ok: true,
+        text: isChecklist
+          ? `updated the checklist comment${on}: “${firstLine(next)}”`
+          : `edited its comment${on}: “${firstLine(next)}”`,
+      });
       if (comment) echoes.push(commentEvent(fake, { ...comment, body: next }, BOT, 'edited', previous));
     } else if ((match = /^DELETE \/issues\/comments\/(\d+)$/.exec(route))) {
       did.push({ ok: true, text: `deleted comment ${match[1] ?? ''}` });
     } else if ((match = /^POST \/issues\/comments\/(\d+)\/reactions$/.exec(route))) {
       const content = text(field(body, 'content'));
       const comment = fake.comments.find((c) => c.id === Number(match?.[1]));
-      did.push({ ok: true, text: `reacted ${EMOJI[content] ?? content} to ${comment ? `@${comment.user.login}'s comment` : 'the comment'}` });
+      did.push({
+        ok: true,
+        text: `reacted ${EMOJI[content] ?? content} to ${comment ? `@${comment.user.login}'s comment` : 'the comment'}`,
+      });
     } else if ((match = /^POST \/issues\/(\d+)\/labels$/.exec(route))) {
       const number = Number(match[1]);
       const had = labels.get(number) ?? [];
       const added = ((field(body, 'labels') as string[] | undefined) ?? []).filter((l) => !had.includes(l));
       labels.set(number, [...had, ...added]);
-      if (added.length > 0) did.push({ ok: true, text: `labelled ${where(number)} ${added.map((l) => `“${l}”`).join(', ')}` });
+      if (added.length > 0)
+        did.push({ ok: true, text: `labelled ${where(number)} ${added.map((l) => `“${l}”`).join(', ')}` });
       for (const label of added) echoes.push(labelEvent(fake, number, label, BOT, 'labeled'));
     } else if ((match = /^DELETE \/issues\/(\d+)\/labels\/(.+)$/.exec(route))) {
       const number = Number(match[1]);
       const label = match[2] ?? '';
-      labels.set(number, (labels.get(number) ?? []).filter((l) => l !== label));
+      labels.set(
+        number,
+        (labels.get(number) ?? []).filter((l) => l !== label),
+      );
       did.push({ ok: true, text: `removed the label “${label}” from ${where(number)}` });
       echoes.push(labelEvent(fake, number, label, BOT, 'unlabeled'));
     } else if (route === 'POST /check-runs' || /^PATCH \/check-runs\/\d+$/.test(route)) {
@@ -256,13 +300,22 @@ export function analyse(fake: RecordingGitHub, before: Snapshot): Analysis {
       did.push({ ok: true, text: `${verb} “${run.name}” on ${short(run.head_sha)}: ${conclusion} — ${title}${note}` });
       if (route.startsWith('POST')) echoes.push(checkRunCreated(fake, run));
     } else if (route === 'POST /issues') {
-      did.push({ ok: true, text: `opened issue #${String(field(response.body, 'number'))} “${clip(text(field(body, 'title')), 60)}”` });
+      did.push({
+        ok: true,
+        text: `opened issue #${String(field(response.body, 'number'))} “${clip(text(field(body, 'title')), 60)}”`,
+      });
     } else if ((match = /^POST \/issues\/(\d+)\/sub_issues$/.exec(route))) {
       did.push({ ok: true, text: `attached it as a sub-issue of #${match[1] ?? ''}` });
     } else if ((match = /^PATCH \/issues\/(\d+)$/.exec(route))) {
       const state = text(field(body, 'state'));
       const reason = text(field(body, 'state_reason'));
-      did.push({ ok: true, text: state === '' ? `edited ${where(Number(match[1]))}` : `${state === 'closed' ? 'closed' : 'reopened'} ${where(Number(match[1]))}${reason === '' ? '' : ` as ${reason.replace('_', ' ')}`}` });
+      did.push({
+        ok: true,
+        text:
+          state === ''
+            ? `edited ${where(Number(match[1]))}`
+            : `${state === 'closed' ? 'closed' : 'reopened'} ${where(Number(match[1]))}${reason === '' ? '' : ` as ${reason.replace('_', ' ')}`}`,
+      });
     } else {
       did.push({ ok: true, text: route });
     }

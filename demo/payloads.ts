@@ -31,7 +31,13 @@ function labelsOf(names: readonly string[]) {
 }
 
 /** `issues.labeled` / `issues.unlabeled` for a label already added to (or removed from) the fake's issue. */
-export function labelEvent(fake: FakeGitHub, number: number, label: string, sender: FakeUser, action: 'labeled' | 'unlabeled' = 'labeled'): Delivery {
+export function labelEvent(
+  fake: FakeGitHub,
+  number: number,
+  label: string,
+  sender: FakeUser,
+  action: 'labeled' | 'unlabeled' = 'labeled',
+): Delivery {
   const issue = issueOf(fake, number);
   const payload = examplePayload(`issues.${action}`, (p) => {
     p.issue.number = number;
@@ -85,7 +91,10 @@ export function commentEvent(
       Object.assign(p.issue.user, userOf(issue.user));
       p.issue.labels = labelsOf(issue.labels);
       (p.issue as { pull_request?: unknown }).pull_request = issue.pull_request
-        ? { url: `https://api.github.com/repos/${fake.owner}/${fake.repo}/pulls/${issue.number}`, html_url: `${fake.html}/pull/${issue.number}` }
+        ? {
+            url: `https://api.github.com/repos/${fake.owner}/${fake.repo}/pulls/${issue.number}`,
+            html_url: `${fake.html}/pull/${issue.number}`,
+          }
         : undefined;
       p.comment.id = comment.id;
       p.comment.body = comment.body;
@@ -99,7 +108,12 @@ export function commentEvent(
   );
   if (action === 'edited') (payload as { changes?: object }).changes = { body: { from: previousBody ?? '' } };
   const where = issue.pull_request ? `PR #${issue.number}` : `#${issue.number}`;
-  return { event: 'issue_comment', action, payload, describe: `issue_comment.${action} on ${where} by ${sender.login}` };
+  return {
+    event: 'issue_comment',
+    action,
+    payload,
+    describe: `issue_comment.${action} on ${where} by ${sender.login}`,
+  };
 }
 
 /** A `pull_request` event for a pull request of the fake, at its branch's current head. */
@@ -146,17 +160,29 @@ export function pullRequestEvent(
 }
 
 /** `check_suite.requested`: GitHub asks the App for checks on every push, naming the open pull requests of that head. */
-export function checkSuiteRequested(fake: FakeGitHub, branch: string, before: string, after?: string, numbers?: readonly number[]): Delivery {
+export function checkSuiteRequested(
+  fake: FakeGitHub,
+  branch: string,
+  before: string,
+  after?: string,
+  numbers?: readonly number[],
+): Delivery {
   const head = after ?? fake.git.resolve(branch)?.sha ?? '';
   const repoRef = { id: 1, name: fake.repo, url: `https://api.github.com/repos/${fake.owner}/${fake.repo}` };
   const pulls = [...fake.issues.values()]
-    .filter((i) => (numbers === undefined ? i.pull_request?.head === branch && i.state === 'open' : numbers.includes(i.number)))
+    .filter((i) =>
+      numbers === undefined ? i.pull_request?.head === branch && i.state === 'open' : numbers.includes(i.number),
+    )
     .map((i) => ({
       id: i.number,
       number: i.number,
       url: `https://api.github.com/repos/${fake.owner}/${fake.repo}/pulls/${i.number}`,
       head: { ref: branch, sha: head, repo: repoRef },
-      base: { ref: i.pull_request?.base ?? fake.defaultBranch, sha: fake.git.resolve(i.pull_request?.base ?? '')?.sha ?? '', repo: repoRef },
+      base: {
+        ref: i.pull_request?.base ?? fake.defaultBranch,
+        sha: fake.git.resolve(i.pull_request?.base ?? '')?.sha ?? '',
+        repo: repoRef,
+      },
     }));
   const payload = examplePayload('check_suite.requested', (p) => {
     p.check_suite.head_branch = branch;
@@ -167,11 +193,19 @@ export function checkSuiteRequested(fake: FakeGitHub, branch: string, before: st
     p.repository.default_branch = fake.defaultBranch;
   });
   const names = pulls.length === 0 ? 'no open PR' : pulls.map((p) => `PR #${p.number}`).join(', ');
-  return { event: 'check_suite', action: 'requested', payload, describe: `check_suite.requested for ${head.slice(0, 7)} (${names})` };
+  return {
+    event: 'check_suite',
+    action: 'requested',
+    payload,
+    describe: `check_suite.requested for ${head.slice(0, 7)} (${names})`,
+  };
 }
 
 /** `check_run.created`: sent to the App that created the run. */
-export function checkRunCreated(fake: FakeGitHub, run: { id: number; name: string; head_sha: string; status: string; conclusion: string | null }): Delivery {
+export function checkRunCreated(
+  fake: FakeGitHub,
+  run: { id: number; name: string; head_sha: string; status: string; conclusion: string | null },
+): Delivery {
   const payload = examplePayload('check_run.created', (p) => {
     p.check_run.id = run.id;
     p.check_run.name = run.name;
@@ -201,5 +235,10 @@ export function pullRequestMerged(fake: FakeGitHub, number: number, sender: Fake
     Object.assign(p.sender, userOf(sender));
     p.repository.default_branch = fake.defaultBranch;
   });
-  return { event: 'pull_request', action: 'closed', payload, describe: `pull_request.closed #${number} (merged by ${sender.login})` };
+  return {
+    event: 'pull_request',
+    action: 'closed',
+    payload,
+    describe: `pull_request.closed #${number} (merged by ${sender.login})`,
+  };
 }

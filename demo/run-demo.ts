@@ -7,9 +7,28 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BOT, type FakeCheckRun, type FakeUser } from '../support/fake-github/fake-github.js';
 import { analyse, clip, plain, readableLines, short, snapshot, type Analysis } from './analyse.js';
-import { checkSuiteRequested, commentEvent, issueOpened, labelEvent, pullRequestEvent, pullRequestMerged, type Delivery } from './payloads.js';
+import {
+  checkSuiteRequested,
+  commentEvent,
+  issueOpened,
+  labelEvent,
+  pullRequestEvent,
+  pullRequestMerged,
+  type Delivery,
+} from './payloads.js';
 import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
-import { ANSWERS, followUpAnswer, ISSUE_BODY, ISSUE_NUMBER, ISSUE_TITLE, LEE, MARA, PRODUCT_BODY, PRODUCT_ISSUE_NUMBER, PRODUCT_TITLE } from './sample.js';
+import {
+  ANSWERS,
+  followUpAnswer,
+  ISSUE_BODY,
+  ISSUE_NUMBER,
+  ISSUE_TITLE,
+  LEE,
+  MARA,
+  PRODUCT_BODY,
+  PRODUCT_ISSUE_NUMBER,
+  PRODUCT_TITLE,
+} from './sample.js';
 import { RecordingGitHub, startStage, type Stage } from './stage.js';
 import { wrap } from './wrap-line.js';
 
@@ -81,7 +100,9 @@ class Player {
         quiet.push({ delivery, analysis });
       } else {
         const arrow = depth === 0 ? '⇒' : '⇢';
-        say(`  ${arrow} ${delivery.describe} → ${String(status)}${fine ? '' : ' ✗'} in ${String(Math.round(ms))} ms, ${requests(analysis)}`);
+        say(
+          `  ${arrow} ${delivery.describe} → ${String(status)}${fine ? '' : ' ✗'} in ${String(Math.round(ms))} ms, ${requests(analysis)}`,
+        );
         if (analysis.did.length === 0) say('    · nothing to change');
         for (const did of analysis.did) {
           say(`    ${did.ok ? '✓' : '✗'} ${did.text}`);
@@ -99,7 +120,9 @@ class Player {
       }
       const names = [...counts].map(([name, n]) => (n > 1 ? `${name} ×${String(n)}` : name)).join(', ');
       const reads = quiet.reduce((sum, q) => sum + q.analysis.reads + q.analysis.tokens, 0);
-      say(`  ⇢ ${plural(quiet.length, 'more webhook')} from those writes, nothing to change: ${names}${reads > 0 ? ` (${plural(reads, 'read')})` : ''}`);
+      say(
+        `  ⇢ ${plural(quiet.length, 'more webhook')} from those writes, nothing to change: ${names}${reads > 0 ? ` (${plural(reads, 'read')})` : ''}`,
+      );
     }
   }
 }
@@ -123,13 +146,17 @@ function showRun(run: FakeCheckRun | undefined): void {
     const row = /^\|\s*(.+?)\s*\|\s*`?([█░]+)`?\s*(\d+%)\s*\|\s*(.+?)\s*\|$/.exec(line);
     return row ? [`${(row[1] ?? '').padEnd(44)} ${row[2] ?? ''} ${(row[3] ?? '').padStart(4)}  ${row[4] ?? ''}`] : [];
   });
-  const open = lines.filter((line) => /^- line \d+ · /.test(line)).map((line) => line.replace(/^- (line \d+) · (.*)$/, '$2 ($1)').replace(/`/g, ''));
+  const open = lines
+    .filter((line) => /^- line \d+ · /.test(line))
+    .map((line) => line.replace(/^- (line \d+) · (.*)$/, '$2 ($1)').replace(/`/g, ''));
   say();
   say(`  Check run “${run.name}” on ${short(run.head_sha)}: ${run.conclusion ?? run.status} — ${run.output.title}`);
   quote(groups, '    ');
   if (open.length > 0) {
     const first = open.slice(0, 2).map((l) => clip(l, 90));
-    say(`    open: ${first.join('; ')}${open.length > first.length ? `; … (${plural(open.length, 'open task')}, each annotated on its line)` : ''}`);
+    say(
+      `    open: ${first.join('; ')}${open.length > first.length ? `; … (${plural(open.length, 'open task')}, each annotated on its line)` : ''}`,
+    );
   }
 }
 
@@ -160,14 +187,23 @@ function showSpecFolder(fake: RecordingGitHub, branch: string, folder: string): 
     }
     const hidden = lines.filter((l) => HIDDEN_LINE.test(l)).length;
     say();
-    say(`── ${name} (${plural(lines.length, 'line')}${hidden > 0 ? `; ${plural(hidden, 'hidden marker line')} not shown` : ''})`);
+    say(
+      `── ${name} (${plural(lines.length, 'line')}${hidden > 0 ? `; ${plural(hidden, 'hidden marker line')} not shown` : ''})`,
+    );
     for (const line of shown.slice(0, limit)) say(`   ${clip(line, 160)}`);
     if (shown.length > limit) say(`   … ${plural(shown.length - limit, 'more line')}`);
   }
 }
 
 /** A person pushes a commit to the pull request's branch: GitHub sends pull_request.synchronize and check_suite.requested. */
-async function push(player: Player, pr: number, branch: string, who: FakeUser, message: string, change: (files: Map<string, string>) => void): Promise<void> {
+async function push(
+  player: Player,
+  pr: number,
+  branch: string,
+  who: FakeUser,
+  message: string,
+  change: (files: Map<string, string>) => void,
+): Promise<void> {
   const { fake } = player;
   const before = fake.git.resolve(branch)?.sha ?? '';
   const commit = fake.git.commitOnBranch(branch, change, message);
@@ -175,7 +211,9 @@ async function push(player: Player, pr: number, branch: string, who: FakeUser, m
   const old = fake.git.filesAt(before) ?? new Map<string, string>();
   const changed = [...files.keys()].filter((p) => files.get(p) !== old.get(p));
   const ticks = (text: string | undefined) => (text ?? '').match(/- \[x\] /g)?.length ?? 0;
-  const ticked = changed.filter((p) => p.endsWith('/tasks.md')).reduce((sum, p) => sum + ticks(files.get(p)) - ticks(old.get(p)), 0);
+  const ticked = changed
+    .filter((p) => p.endsWith('/tasks.md'))
+    .reduce((sum, p) => sum + ticks(files.get(p)) - ticks(old.get(p)), 0);
   await player.step(
     `@${who.login} pushes ${short(commit.sha)} “${message}” to ${branch}`,
     () => [pullRequestEvent(fake, pr, who, 'synchronize', { before }), checkSuiteRequested(fake, branch, before)],
@@ -200,7 +238,10 @@ function pullFrom(fake: RecordingGitHub, branch: string): number {
 
 /** Lines of a file on a branch, hidden marker lines left out. */
 function fileLines(fake: RecordingGitHub, branch: string, path: string): string[] {
-  return (fake.git.filesAt(branch)?.get(path) ?? '').trimEnd().split('\n').filter((l) => !HIDDEN_LINE.test(l));
+  return (fake.git.filesAt(branch)?.get(path) ?? '')
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !HIDDEN_LINE.test(l));
 }
 
 const ROADMAP = 'agent-os/product/roadmap.md';
@@ -221,17 +262,27 @@ async function main(): Promise<void> {
     say();
     say(`  GitHub   ${fake.owner}/${fake.repo}, in memory, served at ${stage.apiUrl} (as GitHub Enterprise)`);
     say(`  App      Probot's server as \`npm start\` runs it (generated key, signed webhooks) at ${stage.webhookUrl};`);
-    say('           only its Octokit\'s pacing of one write per second for github.com is off (the local GitHub has no rate limits)');
+    say(
+      "           only its Octokit's pacing of one write per second for github.com is off (the local GitHub has no rate limits)",
+    );
     say(`  People   @${MARA.login} writes the issue (maintain), @${LEE.login} builds it (write)`);
-    say('  Legend   ▶ a person acts   ⇒ the webhook GitHub sends for it   ⇢ webhooks GitHub sends for the App\'s own writes');
+    say(
+      "  Legend   ▶ a person acts   ⇒ the webhook GitHub sends for it   ⇢ webhooks GitHub sends for the App's own writes",
+    );
     say('           ✓ what the App did, read back from the local GitHub   │ what was written');
     say('  Links are written as they would be on github.com; the repository lives only in this process.');
 
     // 0. plan-product: mission, roadmap and tech stack through a pull request, which Mara merges.
     const product = PRODUCT_ISSUE_NUMBER;
-    await player.step(`@${MARA.login} opens issue #${String(product)} “${PRODUCT_TITLE}”`, () => [issueOpened(fake, product)], PRODUCT_BODY.trimEnd().split('\n'));
+    await player.step(
+      `@${MARA.login} opens issue #${String(product)} “${PRODUCT_TITLE}”`,
+      () => [issueOpened(fake, product)],
+      PRODUCT_BODY.trimEnd().split('\n'),
+    );
     const planProduct = fake.addComment(product, '/plan-product', MARA);
-    await player.step(`@${MARA.login} comments /plan-product on #${String(product)}`, () => [commentEvent(fake, planProduct, MARA)]);
+    await player.step(`@${MARA.login} comments /plan-product on #${String(product)}`, () => [
+      commentEvent(fake, planProduct, MARA),
+    ]);
     const productPr = pullFrom(fake, 'agent-os/product');
     say();
     say(`  ${ROADMAP} on PR #${String(productPr)}:`);
@@ -239,7 +290,11 @@ async function main(): Promise<void> {
     await merge(player, productPr, MARA);
 
     // 1. The idea.
-    await player.step(`@${MARA.login} opens issue #${String(issue)} “${ISSUE_TITLE}”`, () => [issueOpened(fake, issue)], ISSUE_BODY.trimEnd().split('\n'));
+    await player.step(
+      `@${MARA.login} opens issue #${String(issue)} “${ISSUE_TITLE}”`,
+      () => [issueOpened(fake, issue)],
+      ISSUE_BODY.trimEnd().split('\n'),
+    );
 
     // 2. shape-spec: branch, requirements.md, draft pull request, questions.
     await player.step(`@${MARA.login} labels issue #${String(issue)} “shape-spec”`, () => {
@@ -247,27 +302,45 @@ async function main(): Promise<void> {
       return [labelEvent(fake, issue, 'shape-spec', MARA)];
     });
     const questions = ours(issue).find((c) => c.body.startsWith('<!-- agent-os-github:questions'));
-    const pr = [...fake.issues.values()].find((i) => i.pull_request?.head.startsWith(`agent-os/${String(issue)}-`) === true)?.number;
-    if (!questions || pr === undefined) throw new Error('shape-spec did not ask its questions or open the spec pull request');
+    const pr = [...fake.issues.values()].find(
+      (i) => i.pull_request?.head.startsWith(`agent-os/${String(issue)}-`) === true,
+    )?.number;
+    if (!questions || pr === undefined)
+      throw new Error('shape-spec did not ask its questions or open the spec pull request');
     say();
     say(`  The questions comment on #${String(issue)} (links shown by their text):`);
-    quote(readableLines(questions.body).map((l) => clip(plain(l), 200)), '    ');
+    quote(
+      readableLines(questions.body).map((l) => clip(plain(l), 200)),
+      '    ',
+    );
 
     // 3. The answers, one of them too vague, then the answer to the follow-up.
     const answers = fake.addComment(issue, ANSWERS, MARA);
-    await player.step(`@${MARA.login} answers on #${String(issue)} (answer 5 is “not sure”)`, () => [commentEvent(fake, answers, MARA)], ANSWERS.split('\n'));
+    await player.step(
+      `@${MARA.login} answers on #${String(issue)} (answer 5 is “not sure”)`,
+      () => [commentEvent(fake, answers, MARA)],
+      ANSWERS.split('\n'),
+    );
     const followUp = ours(issue).at(-1)?.body ?? '';
     const followUpNumber = Number(/^(\d+)\. About question/m.exec(followUp)?.[1] ?? '9');
     const again = fake.addComment(issue, followUpAnswer(followUpNumber), MARA);
-    await player.step(`@${MARA.login} answers the follow-up`, () => [commentEvent(fake, again, MARA)], again.body.split('\n'));
+    await player.step(
+      `@${MARA.login} answers the follow-up`,
+      () => [commentEvent(fake, again, MARA)],
+      again.body.split('\n'),
+    );
 
     // 4. write-spec, on the issue.
     const writeSpec = fake.addComment(issue, '/write-spec', MARA);
-    await player.step(`@${MARA.login} comments /write-spec on #${String(issue)}`, () => [commentEvent(fake, writeSpec, MARA)]);
+    await player.step(`@${MARA.login} comments /write-spec on #${String(issue)}`, () => [
+      commentEvent(fake, writeSpec, MARA),
+    ]);
 
     // 5. create-tasks, on the spec pull request: tasks.md, the checklist comment, the failing check.
     const createTasks = fake.addComment(pr, '/create-tasks', LEE);
-    await player.step(`@${LEE.login} comments /create-tasks on PR #${String(pr)}`, () => [commentEvent(fake, createTasks, LEE)]);
+    await player.step(`@${LEE.login} comments /create-tasks on PR #${String(pr)}`, () => [
+      commentEvent(fake, createTasks, LEE),
+    ]);
     const branch = fake.issues.get(pr)?.pull_request?.head ?? '';
     const head = () => fake.git.resolve(branch)?.sha ?? '';
     const latestRun = () => fake.checkRuns.filter((r) => r.head_sha === head() && r.name === CHECK).at(-1);
@@ -276,22 +349,34 @@ async function main(): Promise<void> {
     if (!posted) throw new Error('create-tasks did not post the checklist comment');
     say();
     say(`  The checklist comment on PR #${String(pr)}:`);
-    quote(readableLines(posted.body).map((l) => clip(plain(l), 160)), '    ');
+    quote(
+      readableLines(posted.body).map((l) => clip(plain(l), 160)),
+      '    ',
+    );
     showRun(latestRun());
     const tasksPath = [...(fake.git.filesAt(branch)?.keys() ?? [])].find((p) => p.endsWith('/tasks.md')) ?? '';
 
     // 5b. orchestrate-tasks: orchestration.yml, a prompt per task group, a sub-issue per group under the issue.
     const orchestrate = fake.addComment(pr, '/orchestrate-tasks', LEE);
-    await player.step(`@${LEE.login} comments /orchestrate-tasks on PR #${String(pr)}`, () => [commentEvent(fake, orchestrate, LEE)]);
+    await player.step(`@${LEE.login} comments /orchestrate-tasks on PR #${String(pr)}`, () => [
+      commentEvent(fake, orchestrate, LEE),
+    ]);
 
     // 5c. implement-tasks: the pull request declares the groups it implements; their prompts go to a coding agent.
-    const groups = parseTaskFile(fake.git.filesAt(branch)?.get(tasksPath) ?? '').groups.flatMap((g) => (g.number === undefined ? [] : [g.number]));
+    const groups = parseTaskFile(fake.git.filesAt(branch)?.get(tasksPath) ?? '').groups.flatMap((g) =>
+      g.number === undefined ? [] : [g.number],
+    );
     const implement = fake.addComment(pr, `/implement-tasks ${groups.join(' ')}`, LEE);
-    await player.step(`@${LEE.login} comments /implement-tasks ${groups.join(' ')} on PR #${String(pr)}`, () => [commentEvent(fake, implement, LEE)]);
+    await player.step(`@${LEE.login} comments /implement-tasks ${groups.join(' ')} on PR #${String(pr)}`, () => [
+      commentEvent(fake, implement, LEE),
+    ]);
 
     // 6. Work: a push that ticks Task Group 1 in tasks.md.
     await push(player, pr, branch, LEE, 'Add the invites table and the invite API', (files) => {
-      files.set('db/migrations/20260316_create_invites.sql', 'CREATE TABLE invites (id uuid PRIMARY KEY, email text NOT NULL, role text NOT NULL, token_hash text NOT NULL, expires_at timestamptz NOT NULL);\n');
+      files.set(
+        'db/migrations/20260316_create_invites.sql',
+        'CREATE TABLE invites (id uuid PRIMARY KEY, email text NOT NULL, role text NOT NULL, token_hash text NOT NULL, expires_at timestamptz NOT NULL);\n',
+      );
       files.set(tasksPath, (files.get(tasksPath) ?? '').replace(/- \[ \] 1\./g, '- [x] 1.'));
     });
     showRun(latestRun());
@@ -313,7 +398,20 @@ async function main(): Promise<void> {
     showRun(latestRun());
     const running = latestRun();
     await keepMarkdown('checklist-comment.md', checklist()?.body);
-    await keepMarkdown('check-run.json', running && JSON.stringify({ name: running.name, conclusion: running.conclusion, title: running.output.title, summary: running.output.summary }, null, 2));
+    await keepMarkdown(
+      'check-run.json',
+      running &&
+        JSON.stringify(
+          {
+            name: running.name,
+            conclusion: running.conclusion,
+            title: running.output.title,
+            summary: running.output.summary,
+          },
+          null,
+          2,
+        ),
+    );
 
     // 8. The rest of the work: every remaining task ticked.
     await push(player, pr, branch, LEE, 'Invite dialog, pending invites tab and the accept flow', (files) => {
@@ -327,13 +425,20 @@ async function main(): Promise<void> {
     // 9. The merge: the App closes the issue with a summary and ticks the roadmap item through a pull request.
     const headBeforeMerge = head();
     const runBeforeMerge = latestRun();
-    const commitsBeforeMerge = fake.git.history(branch).findIndex((c) => c.sha === fake.git.resolve(fake.defaultBranch)?.sha);
+    const commitsBeforeMerge = fake.git
+      .history(branch)
+      .findIndex((c) => c.sha === fake.git.resolve(fake.defaultBranch)?.sha);
     await merge(player, pr, MARA);
-    const roadmapPr = [...fake.issues.values()].filter((i) => i.pull_request !== undefined && i.number > pr).at(-1)?.number;
+    const roadmapPr = [...fake.issues.values()]
+      .filter((i) => i.pull_request !== undefined && i.number > pr)
+      .at(-1)?.number;
     if (roadmapPr !== undefined) await merge(player, roadmapPr, MARA);
     say();
     say(`  ${ROADMAP} on ${fake.defaultBranch} now:`);
-    quote(fileLines(fake, fake.defaultBranch, ROADMAP).filter((l) => /^\d+\. \[/.test(l)), '    ');
+    quote(
+      fileLines(fake, fake.defaultBranch, ROADMAP).filter((l) => /^\d+\. \[/.test(l)),
+      '    ',
+    );
 
     const commits = commitsBeforeMerge;
     const run = runBeforeMerge;
@@ -344,16 +449,27 @@ async function main(): Promise<void> {
     const row = (name: string, value: string) => {
       say(`  ${name.padEnd(11)}${value}`);
     };
-    row(`issue #${String(issue)}`, `labels: ${fake.issues.get(issue)?.labels.join(', ') ?? ''} · ${plural(comments.length, 'comment')} (${String(ours(issue).length)} by the App)`);
-    row(`PR #${String(pr)}`, `${pull?.pull_request?.merged === true ? 'merged, ' : ''}${branch} → ${fake.defaultBranch}, ${plural(commits, 'commit')}`);
+    row(
+      `issue #${String(issue)}`,
+      `labels: ${fake.issues.get(issue)?.labels.join(', ') ?? ''} · ${plural(comments.length, 'comment')} (${String(ours(issue).length)} by the App)`,
+    );
+    row(
+      `PR #${String(pr)}`,
+      `${pull?.pull_request?.merged === true ? 'merged, ' : ''}${branch} → ${fake.defaultBranch}, ${plural(commits, 'commit')}`,
+    );
     row('check', `“${CHECK}” on ${short(headBeforeMerge)}: ${run?.conclusion ?? 'none'} — ${run?.output.title ?? ''}`);
     const subIssues = [...fake.issues.values()].filter((i) => i.pull_request === undefined && i.number > issue);
-    row('sub-issues', `${plural(subIssues.length, 'sub-issue')}, ${String(subIssues.filter((i) => i.state === 'closed').length)} closed`);
+    row(
+      'sub-issues',
+      `${plural(subIssues.length, 'sub-issue')}, ${String(subIssues.filter((i) => i.state === 'closed').length)} closed`,
+    );
     row('GitHub', `${plural(player.totals.deliveries, 'webhook')} delivered; the App made ${requests(player.totals)}`);
   } finally {
     await stage.close();
   }
-  say(`  ${'time'.padEnd(11)}${(performance.now() / 1000).toFixed(1)} s from start to finish (bundling included); both servers closed`);
+  say(
+    `  ${'time'.padEnd(11)}${(performance.now() / 1000).toFixed(1)} s from start to finish (bundling included); both servers closed`,
+  );
 }
 
 await main();

@@ -11,14 +11,17 @@ import { groundProduct } from '../src/core/model/product-grounding.js';
 import type { DraftingNote } from '../src/core/model/render-drafting-note.js';
 import { splitIssueFile } from '../src/core/issue/split-issue-file.js';
 import { renderGroupPrompt } from '../src/core/orchestration/group-prompt.js';
-import { missingProductInfo, readProductBrief } from '../src/core/product/read-product-brief.js';
+import { missingProductInfo, parseProductBrief } from '../src/core/product/parse-product-brief.js';
 import { renderMission, renderRoadmap } from '../src/core/product/render-product.js';
 import { parseTaskFile } from '../src/core/tasks/parse-task-file.js';
 import { draftGroupPrompt } from '../src/model/draft-group-prompt.js';
 import { draftProductFiles } from '../src/model/draft-product-file.js';
 
 const BRIEFS = 'test/fixtures/product/briefs';
-const TASK_FILES = ['test/fixtures/orchestration/team-invites-tasks.md', 'test/fixtures/orchestration/twelve-groups-tasks.md'];
+const TASK_FILES = [
+  'test/fixtures/orchestration/team-invites-tasks.md',
+  'test/fixtures/orchestration/twelve-groups-tasks.md',
+];
 const BUDGET = 12_000;
 const log = { info: () => undefined };
 const tokens = (messages: readonly ChatMessage[]) => messages.reduce((n, m) => n + estimateTokens(m.content), 0);
@@ -29,7 +32,7 @@ function briefs() {
     .sort()
     .map((name) => {
       const split = splitIssueFile(readFileSync(join(BRIEFS, name), 'utf8'));
-      const brief = readProductBrief(split.title ?? name.replace(/\.md$/, ''), split.body);
+      const brief = parseProductBrief(split.title ?? name.replace(/\.md$/, ''), split.body);
       return { name, brief, body: split.body, complete: missingProductInfo(brief).length === 0 };
     });
 }
@@ -40,7 +43,13 @@ function groups() {
     const source = readFileSync(path, 'utf8');
     const tasks = parseTaskFile(source, { path });
     const folder = 'agent-os/specs/2026-01-01-fixture';
-    const links = { specFolder: folder, spec: `${folder}/spec.md`, requirements: `${folder}/planning/requirements.md`, tasks: `${folder}/tasks.md`, visuals: [] };
+    const links = {
+      specFolder: folder,
+      spec: `${folder}/spec.md`,
+      requirements: `${folder}/planning/requirements.md`,
+      tasks: `${folder}/tasks.md`,
+      visuals: [],
+    };
     return tasks.groups
       .filter((g) => g.tasks.length > 0)
       .map((group) => ({
@@ -53,7 +62,17 @@ function groups() {
 }
 
 function figures(note: DraftingNote): Record<string, string> {
-  if (note.by !== 'model') return { by: note.by === 'cached' ? 'cached' : `fallback: ${note.reason}`, carried: '-', 'cited paths existing': '-', proposed: '-', 'calls / tokens': note.by === 'cached' ? '0' : `${note.usage.calls} / ${note.usage.promptTokens} + ${note.usage.completionTokens}` };
+  if (note.by !== 'model')
+    return {
+      by: note.by === 'cached' ? 'cached' : `fallback: ${note.reason}`,
+      carried: '-',
+      'cited paths existing': '-',
+      proposed: '-',
+      'calls / tokens':
+        note.by === 'cached'
+          ? '0'
+          : `${note.usage.calls} / ${note.usage.promptTokens} + ${note.usage.completionTokens}`,
+    };
   const f = note.figures;
   return {
     by: `model${note.repaired ? ' (repaired)' : ''}`,
@@ -70,12 +89,26 @@ export function printPlanAndPromptSizes(): void {
   console.table(
     briefs().map((b) => ({
       brief: b.name,
-      'items to carry': b.complete ? String(groundProduct({ brief: b.brief, issueBody: b.body, paths: [], stack: [] }).floor.length) : '- (asks questions first)',
-      'prompt tokens': b.complete ? String(tokens(buildProductPrompt(groundProduct({ brief: b.brief, issueBody: b.body, paths: [], stack: [] }), BUDGET))) : '-',
+      'items to carry': b.complete
+        ? String(groundProduct({ brief: b.brief, issueBody: b.body, paths: [], stack: [] }).floor.length)
+        : '- (asks questions first)',
+      'prompt tokens': b.complete
+        ? String(
+            tokens(
+              buildProductPrompt(groundProduct({ brief: b.brief, issueBody: b.body, paths: [], stack: [] }), BUDGET),
+            ),
+          )
+        : '-',
     })),
   );
   console.log('\nGroup prompt guidance (one call a group) per fixture task group:\n');
-  console.table(groups().map((g) => ({ group: g.name, tasks: String(g.grounding.tasks.length), 'prompt tokens': String(tokens(buildGroupPromptRequest(g.grounding, BUDGET))) })));
+  console.table(
+    groups().map((g) => ({
+      group: g.name,
+      tasks: String(g.grounding.tasks.length),
+      'prompt tokens': String(tokens(buildGroupPromptRequest(g.grounding, BUDGET))),
+    })),
+  );
 }
 
 /** The model's plans and group guidance for the fixtures, with the guard's figures; returns the tokens spent. */
@@ -90,15 +123,32 @@ export async function evalPlanAndPrompts(model: ChatModel): Promise<{ prompt: nu
   const plans: Array<Record<string, string>> = [];
   for (const b of briefs().filter((x) => x.complete)) {
     const floor = { mission: renderMission(b.brief), roadmap: renderRoadmap(b.brief) };
-    const drafted = await draftProductFiles(model, { brief: b.brief, issueBody: b.body, floor, existing: {}, paths: [], stack: [], budgetTokens: BUDGET, log });
+    const drafted = await draftProductFiles(model, {
+      brief: b.brief,
+      issueBody: b.body,
+      floor,
+      existing: {},
+      paths: [],
+      stack: [],
+      budgetTokens: BUDGET,
+      log,
+    });
     count(drafted.note);
     plans.push({ brief: b.name, ...figures(drafted.note) });
   }
-  console.log('\nProduct plans (carried: items of the description: pitch, users, problem, differentiators, key features):\n');
+  console.log(
+    '\nProduct plans (carried: items of the description: pitch, users, problem, differentiators, key features):\n',
+  );
   console.table(plans);
   const prompts: Array<Record<string, string>> = [];
   for (const g of groups()) {
-    const drafted = await draftGroupPrompt(model, { grounding: g.grounding, floor: g.floor, existingText: undefined, budgetTokens: BUDGET, log });
+    const drafted = await draftGroupPrompt(model, {
+      grounding: g.grounding,
+      floor: g.floor,
+      existingText: undefined,
+      budgetTokens: BUDGET,
+      log,
+    });
     count(drafted.note);
     prompts.push({ group: g.name, ...figures(drafted.note) });
   }

@@ -9,7 +9,7 @@ import { deterministicDrafter } from '../src/core/spec/deterministic-drafter.js'
 import { findCodePaths } from '../src/core/spec/find-code-paths.js';
 import { foldAnswers } from '../src/core/spec/fold-answers.js';
 import { parseReply } from '../src/core/spec/parse-answers.js';
-import { readRequirements } from '../src/core/spec/read-requirements.js';
+import { parseRequirements } from '../src/core/spec/parse-requirements.js';
 import { renderRequirements } from '../src/core/spec/render-requirements.js';
 import { renderSpec } from '../src/core/spec/render-spec.js';
 import { draftSpecWithModel, prepareSpecDraft } from '../src/model/draft-spec-with-model.js';
@@ -35,8 +35,14 @@ async function shape(name: string) {
   const questions = await deterministicDrafter.draftQuestions(issue);
   const reply = parseReply(answers, questions);
   const { state } = foldAnswers({ issue: meta.number, questions, answers: {} }, reply, { id: 1, author: meta.author });
-  const requirements = renderRequirements({ issue, issueNumber: meta.number, issueUrl: `#${meta.number}`, branch: `agent-os/${meta.number}-x`, state });
-  const doc = readRequirements(requirements);
+  const requirements = renderRequirements({
+    issue,
+    issueNumber: meta.number,
+    issueUrl: `#${meta.number}`,
+    branch: `agent-os/${meta.number}-x`,
+    state,
+  });
+  const doc = parseRequirements(requirements);
   const floor = renderSpec(doc);
   // The fixtures have no repository: the paths the issue and the answers name stand for its tree.
   const paths = [...new Set(findCodePaths(`${body}\n${answers}`))];
@@ -54,9 +60,21 @@ if (configured.model === undefined) {
   for (const name of fixtures) {
     const { grounding } = await shape(name);
     const prepared = prepareSpecDraft(grounding, 'none', BUDGET);
-    rows.push([name, String(grounding.requirements.length), String(grounding.answers.filter((a) => a.behaviourChanging).length), String(prepared.messages.reduce((n, m) => n + estimateTokens(m.content), 0))]);
+    rows.push([
+      name,
+      String(grounding.requirements.length),
+      String(grounding.answers.filter((a) => a.behaviourChanging).length),
+      String(prepared.messages.reduce((n, m) => n + estimateTokens(m.content), 0)),
+    ]);
   }
-  console.table(rows.map(([fixture, requirements, answers, tokens]) => ({ fixture, requirements, answers, 'prompt tokens': tokens })));
+  console.table(
+    rows.map(([fixture, requirements, answers, tokens]) => ({
+      fixture,
+      requirements,
+      answers,
+      'prompt tokens': tokens,
+    })),
+  );
   printPlanAndPromptSizes();
   process.exit(0);
 }
@@ -83,8 +101,18 @@ for (const name of fixtures) {
   ]);
 }
 console.table(
-  rows.map(([fixture, by, requirements, answers, paths, proposed, usage]) => ({ fixture, by, 'requirements covered': requirements, 'answers carried': answers, 'cited paths existing': paths, proposed, 'calls / tokens': usage })),
+  rows.map(([fixture, by, requirements, answers, paths, proposed, usage]) => ({
+    fixture,
+    by,
+    'requirements covered': requirements,
+    'answers carried': answers,
+    'cited paths existing': paths,
+    proposed,
+    'calls / tokens': usage,
+  })),
 );
-console.log(`\nTotal: ${prompt} prompt + ${completion} completion tokens; ${Math.round((prompt + completion) / fixtures.length)} a spec on average.`);
+console.log(
+  `\nTotal: ${prompt} prompt + ${completion} completion tokens; ${Math.round((prompt + completion) / fixtures.length)} a spec on average.`,
+);
 const more = await evalPlanAndPrompts(model);
 console.log(`Plans and group prompts: ${more.prompt} prompt + ${more.completion} completion tokens.`);

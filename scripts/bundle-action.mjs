@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 
 const outdir = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } }).values.outdir;
 
-const banner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * `@actions/core` imports its OIDC client (and with it `@actions/http-client` and undici) at its top level, for
@@ -24,7 +25,9 @@ const unusedOidcClient = {
   name: 'unused-oidc-client',
   setup(b) {
     b.onResolve({ filter: /oidc-utils\.js$/ }, (args) =>
-      args.importer.includes('@actions/core') ? { path: `${args.resolveDir}/${args.path}`, sideEffects: false } : undefined,
+      args.importer.includes('@actions/core')
+        ? { path: `${args.resolveDir}/${args.path}`, sideEffects: false }
+        : undefined,
     );
   },
 };
@@ -49,7 +52,9 @@ const builtinsAsObjects = {
     b.onLoad({ filter: /.*/, namespace: 'builtin-object' }, ({ path }) =>
       path === 'crypto'
         ? {
-            contents: lazyCrypto.map((f) => `export const ${f} = (...args) => process.getBuiltinModule('node:crypto').${f}(...args);`).join('\n'),
+            contents: lazyCrypto
+              .map((f) => `export const ${f} = (...args) => process.getBuiltinModule('node:crypto').${f}(...args);`)
+              .join('\n'),
             loader: 'js',
           }
         : { contents: `module.exports = process.getBuiltinModule('node:${path}');`, loader: 'js' },
@@ -65,8 +70,16 @@ const builtinsAsObjects = {
  * a named import of these packages fails the build.
  */
 const lazyPackages = [
-  { importer: /[\\/]src[\\/]/, name: '@sindresorhus/slugify', standIn: "export default (...args) => require('@sindresorhus/slugify').default(...args);" },
-  { importer: /@probot[\\/]octokit-plugin-config[\\/]/, name: 'yaml', standIn: "export default new Proxy({}, { get: (_, key) => require('yaml')[key] });" },
+  {
+    importer: /[\\/]src[\\/]/,
+    name: '@sindresorhus/slugify',
+    standIn: "export default (...args) => require('@sindresorhus/slugify').default(...args);",
+  },
+  {
+    importer: /@probot[\\/]octokit-plugin-config[\\/]/,
+    name: 'yaml',
+    standIn: "export default new Proxy({}, { get: (_, key) => require('yaml')[key] });",
+  },
 ];
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
@@ -74,13 +87,29 @@ const loadedOnFirstUse = {
     b.onResolve({ filter: /^(@sindresorhus\/slugify|yaml)$/ }, (args) => {
       const lazy = lazyPackages.find((p) => p.name === args.path && p.importer.test(args.importer));
       if (args.kind !== 'import-statement' || lazy === undefined) return undefined;
-      return { path: lazy.name, namespace: 'loaded-on-first-use', pluginData: { resolveDir: args.resolveDir, standIn: lazy.standIn } };
+      return {
+        path: lazy.name,
+        namespace: 'loaded-on-first-use',
+        pluginData: { resolveDir: args.resolveDir, standIn: lazy.standIn },
+      };
     });
-    b.onLoad({ filter: /.*/, namespace: 'loaded-on-first-use' }, ({ pluginData }) => ({ contents: pluginData.standIn, resolveDir: pluginData.resolveDir, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'loaded-on-first-use' }, ({ pluginData }) => ({
+      contents: pluginData.standIn,
+      resolveDir: pluginData.resolveDir,
+      loader: 'js',
+    }));
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node24', format: 'esm', banner: { js: banner }, legalComments: 'none', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  banner: { js: banner },
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 
 await rm(join(outdir, 'action'), { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });

@@ -19,7 +19,9 @@ if (staleReason() !== undefined) {
 }
 const children = [
   spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' }),
-  spawn(process.execPath, ['--watch', 'node_modules/probot/bin/probot.js', 'run', './lib/app/index.js'], { stdio: 'inherit' }),
+  spawn(process.execPath, ['--watch', 'node_modules/probot/bin/probot.js', 'run', './lib/app/index.js'], {
+    stdio: 'inherit',
+  }),
 ];
 const stop = () => {
   for (const child of children) child.kill('SIGTERM');

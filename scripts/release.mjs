@@ -16,7 +16,9 @@ import { parseArgs } from 'node:util';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const { values: options } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, notes: { type: 'string' } } });
+const { values: options } = parseArgs({
+  options: { 'dry-run': { type: 'boolean', default: false }, notes: { type: 'string' } },
+});
 const dryRun = options['dry-run'];
 
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -24,7 +26,10 @@ const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 /** Every file under `dir`, relative to it. */
 async function filesUnder(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 /** The differences between the committed dist/ and a fresh build: missing, extra or changed files. */
@@ -49,7 +54,13 @@ async function releaseNotes(version) {
   const text = await readFile('CHANGELOG.md', 'utf8');
   const tree = unified().use(remarkParse).parse(text);
   const headings = tree.children.filter((n) => n.type === 'heading' && n.depth === 2);
-  const index = headings.findIndex((h) => h.children.map((c) => c.value ?? '').join('').trim() === version);
+  const index = headings.findIndex(
+    (h) =>
+      h.children
+        .map((c) => c.value ?? '')
+        .join('')
+        .trim() === version,
+  );
   if (index === -1) return undefined;
   const start = headings[index].position.end.offset;
   const end = headings[index + 1]?.position.start.offset ?? text.length;
@@ -63,16 +74,21 @@ function fail(message) {
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 const major = Number(version.split('.')[0]);
-if (!Number.isInteger(major) || major < 1) fail(`package.json says version ${version}; the Action is released from 1.0.0 on (a major tag v0 would promise nothing).`);
+if (!Number.isInteger(major) || major < 1)
+  fail(
+    `package.json says version ${version}; the Action is released from 1.0.0 on (a major tag v0 would promise nothing).`,
+  );
 const tag = `v${version}`;
 const majorTag = `v${major}`;
 
 const stale = await staleFiles();
-if (stale.length > 0) fail(`dist/ is not a fresh build of the sources (${stale.join(', ')}): run \`npm run bundle\` and commit dist/.`);
+if (stale.length > 0)
+  fail(`dist/ is not a fresh build of the sources (${stale.join(', ')}): run \`npm run bundle\` and commit dist/.`);
 console.log('dist/ equals a fresh build of the sources.');
 
 const notes = await releaseNotes(version);
-if (notes === undefined) fail(`CHANGELOG.md has no "## ${version}" section: run \`npx changeset version\` (it writes it) and commit.`);
+if (notes === undefined)
+  fail(`CHANGELOG.md has no "## ${version}" section: run \`npx changeset version\` (it writes it) and commit.`);
 
 const head = git('rev-parse', 'HEAD');
 const existing = git('tag', '--list', tag);

@@ -17,11 +17,15 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 const SNAPSHOTS = 'bench-results/snapshots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-execFileSync(process.execPath, ['scripts/demo.mjs'], { env: { ...process.env, DEMO_SNAPSHOTS: SNAPSHOTS }, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, ['scripts/demo.mjs'], {
+  env: { ...process.env, DEMO_SNAPSHOTS: SNAPSHOTS },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const checklist = await readFile(join(SNAPSHOTS, 'checklist-comment.md'), 'utf8');
 const run = JSON.parse(await readFile(join(SNAPSHOTS, 'check-run.json'), 'utf8'));
 
-const html = (markdown) => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+const html = (markdown) =>
+  micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 const STYLE = `
   body { margin: 0; padding: 16px; background: #fff; color: #1f2328; width: 860px;
          font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, "DejaVu Sans", sans-serif, "Noto Color Emoji"; }
@@ -58,7 +62,16 @@ const checkPage = page(
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const tab = await browser.newPage({ viewport: { width: 892, height: 400 }, deviceScaleFactor: 1 });

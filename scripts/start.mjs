@@ -11,13 +11,17 @@ process.chdir(root);
 const reason = staleReason();
 
 if (process.argv.includes('--check')) {
-  process.stdout.write(`${reason === undefined ? 'lib/ is up to date: npm start runs it as it is' : `npm start would build first: ${reason}`}\n`);
+  process.stdout.write(
+    `${reason === undefined ? 'lib/ is up to date: npm start runs it as it is' : `npm start would build first: ${reason}`}\n`,
+  );
   process.exit(reason === undefined ? 0 : 1);
 }
 
 if (reason !== undefined) {
   process.stdout.write(`Building lib/ (${reason})…\n`);
-  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

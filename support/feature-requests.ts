@@ -5,8 +5,8 @@ import type { ClarifyingQuestion, QuestionTopic } from '../src/core/spec/clarify
 import { deterministicDrafter } from '../src/core/spec/deterministic-drafter.js';
 import { foldAnswers } from '../src/core/spec/fold-answers.js';
 import { parseReply } from '../src/core/spec/parse-answers.js';
-import { readRequirements } from '../src/core/spec/read-requirements.js';
-import { readSpec, type SpecDocument } from '../src/core/spec/read-spec.js';
+import { parseRequirements } from '../src/core/spec/parse-requirements.js';
+import { parseSpec, type SpecDocument } from '../src/core/spec/parse-spec.js';
 import { renderRequirements } from '../src/core/spec/render-requirements.js';
 import { renderSpec } from '../src/core/spec/render-spec.js';
 import { renderTasks } from '../src/core/spec/render-tasks.js';
@@ -75,7 +75,10 @@ export function shapeFeatureRequest(request: FeatureRequest): ShapedRequest {
     else lines.push(`${question.number}. ${text}`);
   }
   const reply = parseReply(lines.join('\n'), questions);
-  const { state } = foldAnswers({ issue: request.meta.number, questions, answers: {} }, reply, { id: 1, author: request.meta.author });
+  const { state } = foldAnswers({ issue: request.meta.number, questions, answers: {} }, reply, {
+    id: 1,
+    author: request.meta.author,
+  });
   const requirementsMd = renderRequirements({
     issue,
     issueNumber: request.meta.number,
@@ -83,8 +86,8 @@ export function shapeFeatureRequest(request: FeatureRequest): ShapedRequest {
     branch: `agent-os/${request.meta.number}-x`,
     state,
   });
-  const specMd = renderSpec(readRequirements(requirementsMd));
-  const spec = readSpec(specMd);
+  const specMd = renderSpec(parseRequirements(requirementsMd));
+  const spec = parseSpec(specMd);
   return { issue, questions, unasked, requirementsMd, specMd, spec, tasksMd: renderTasks(spec) };
 }
 

@@ -11,13 +11,24 @@ export function labeledPayload(fake: FakeGitHub, number: number, label: string) 
     p.issue.number = number;
     p.issue.title = issue.title;
     p.issue.body = issue.body;
-    p.issue.labels = issue.labels.map((name) => ({ ...(p.issue.labels?.[0] ?? { id: 1, node_id: 'x', url: '', color: 'fff', default: false, description: null }), name }));
-    p.label = { ...(p.label ?? { id: 1, node_id: 'x', url: '', color: 'fff', default: false, description: null }), name: label };
+    p.issue.labels = issue.labels.map((name) => ({
+      ...(p.issue.labels?.[0] ?? { id: 1, node_id: 'x', url: '', color: 'fff', default: false, description: null }),
+      name,
+    }));
+    p.label = {
+      ...(p.label ?? { id: 1, node_id: 'x', url: '', color: 'fff', default: false, description: null }),
+      name: label,
+    };
     p.repository.default_branch = fake.defaultBranch;
   });
 }
 
-export function commentPayload(fake: FakeGitHub, number: number, comment: { id: number; body: string; user: FakeUser }, action: 'created' | 'edited' = 'created') {
+export function commentPayload(
+  fake: FakeGitHub,
+  number: number,
+  comment: { id: number; body: string; user: FakeUser },
+  action: 'created' | 'edited' = 'created',
+) {
   const issue = fake.issues.get(number);
   if (!issue) throw new Error(`no issue ${number}`);
   return examplePayload(
@@ -25,8 +36,18 @@ export function commentPayload(fake: FakeGitHub, number: number, comment: { id: 
     (p) => {
       p.issue.number = number;
       p.issue.title = issue.title;
-      p.issue.labels = issue.labels.map((name) => ({ id: 1, node_id: 'x', url: '', name, color: 'fff', default: false, description: null }));
-      (p.issue as { pull_request?: unknown }).pull_request = issue.pull_request ? { url: `https://api.github.com/repos/acme/app/pulls/${number}` } : undefined;
+      p.issue.labels = issue.labels.map((name) => ({
+        id: 1,
+        node_id: 'x',
+        url: '',
+        name,
+        color: 'fff',
+        default: false,
+        description: null,
+      }));
+      (p.issue as { pull_request?: unknown }).pull_request = issue.pull_request
+        ? { url: `https://api.github.com/repos/acme/app/pulls/${number}` }
+        : undefined;
       p.comment.id = comment.id;
       p.comment.body = comment.body;
       if (p.comment.user) Object.assign(p.comment.user, { login: comment.user.login, type: comment.user.type });
@@ -38,7 +59,14 @@ export function commentPayload(fake: FakeGitHub, number: number, comment: { id: 
 }
 
 /** A person writes a comment (it lands in the fake) and GitHub delivers the event. */
-export async function say(probot: Probot, fake: FakeGitHub, number: number, body: string, user: FakeUser, id = `c-${fake.comments.length}`) {
+export async function say(
+  probot: Probot,
+  fake: FakeGitHub,
+  number: number,
+  body: string,
+  user: FakeUser,
+  id = `c-${fake.comments.length}`,
+) {
   const comment = fake.addComment(number, body, user);
   await deliver(probot, 'issue_comment', commentPayload(fake, number, comment), id);
   return comment;
@@ -60,7 +88,11 @@ export async function label(probot: Probot, fake: FakeGitHub, number: number, na
 }
 
 /** A `pull_request` event for a pull request of the fake, at its branch's current head. */
-export function pullRequestPayload(fake: FakeGitHub, number: number, action: 'opened' | 'synchronize' | 'edited' = 'synchronize') {
+export function pullRequestPayload(
+  fake: FakeGitHub,
+  number: number,
+  action: 'opened' | 'synchronize' | 'edited' = 'synchronize',
+) {
   const pr = fake.issues.get(number);
   if (!pr?.pull_request) throw new Error(`no pull request ${number}`);
   const head = fake.git.resolve(pr.pull_request.head)?.sha ?? '';
@@ -82,7 +114,13 @@ export function pullRequestPayload(fake: FakeGitHub, number: number, action: 'op
 }
 
 /** Someone pushes to a pull request's branch and GitHub delivers `pull_request.synchronize`. */
-export async function push(probot: Probot, fake: FakeGitHub, number: number, change: (files: Map<string, string>) => void, id: string) {
+export async function push(
+  probot: Probot,
+  fake: FakeGitHub,
+  number: number,
+  change: (files: Map<string, string>) => void,
+  id: string,
+) {
   const pr = fake.issues.get(number)?.pull_request;
   if (!pr) throw new Error(`no pull request ${number}`);
   fake.git.commitOnBranch(pr.head, change, 'A push by a person');
@@ -90,7 +128,14 @@ export async function push(probot: Probot, fake: FakeGitHub, number: number, cha
 }
 
 /** A person edits someone's comment (ticks a box in our checklist, say); GitHub delivers `issue_comment.edited`. */
-export async function editAs(probot: Probot, fake: FakeGitHub, commentId: number, body: string, sender: FakeUser, id: string) {
+export async function editAs(
+  probot: Probot,
+  fake: FakeGitHub,
+  commentId: number,
+  body: string,
+  sender: FakeUser,
+  id: string,
+) {
   const comment = fake.comments.find((c) => c.id === commentId);
   if (!comment) throw new Error(`no comment ${commentId}`);
   const before = comment.body;
@@ -133,17 +178,14 @@ export async function closeIssue(
 /** A person merges a pull request (the fake's base branch gets it); GitHub delivers `pull_request.closed`. */
 export async function mergePullRequest(probot: Probot, fake: FakeGitHub, number: number, id: string) {
   const issue = fake.mergePull(number);
-  const payload = examplePayload(
-    'pull_request.closed',
-    (p) => {
-      p.number = number;
-      p.pull_request.number = number;
-      p.pull_request.head.ref = issue.pull_request?.head ?? '';
-      p.pull_request.base.ref = issue.pull_request?.base ?? '';
-      (p.pull_request as { merged: boolean }).merged = true;
-      p.pull_request.body = issue.body;
-      p.repository.default_branch = fake.defaultBranch;
-    },
-  );
+  const payload = examplePayload('pull_request.closed', (p) => {
+    p.number = number;
+    p.pull_request.number = number;
+    p.pull_request.head.ref = issue.pull_request?.head ?? '';
+    p.pull_request.base.ref = issue.pull_request?.base ?? '';
+    (p.pull_request as { merged: boolean }).merged = true;
+    p.pull_request.body = issue.body;
+    p.repository.default_branch = fake.defaultBranch;
+  });
   await deliver(probot, 'pull_request', payload, id);
 }

@@ -4,7 +4,17 @@ import nock from 'nock';
 import { createAgentOsApp, type AgentOsApp } from '../src/app/index.js';
 import type { EmitterWebhookEventName } from '@octokit/webhooks';
 
-type WebhookEventName = Extract<EmitterWebhookEventName, 'pull_request' | 'check_run' | 'check_suite' | 'merge_group' | 'issues' | 'issue_comment' | 'installation' | 'installation_repositories'>;
+type WebhookEventName = Extract<
+  EmitterWebhookEventName,
+  | 'pull_request'
+  | 'check_run'
+  | 'check_suite'
+  | 'merge_group'
+  | 'issues'
+  | 'issue_comment'
+  | 'installation'
+  | 'installation_repositories'
+>;
 import { INSTALLATION_ID } from './webhook-examples.js';
 // Every test that uses these helpers fails if a fake GitHub received a request GitHub would not accept.
 import './fake-github/no-invalid-requests.js';
@@ -57,13 +67,23 @@ export function nockInstallationToken(): nock.Scope {
  * Deliver a webhook as GitHub would, through Probot's own event handling, and wait until the App's queue has done
  * its work (the App answers before that).
  */
-export async function deliver(probot: Probot, name: WebhookEventName, payload: object, id = 'delivery-1'): Promise<void> {
+export async function deliver(
+  probot: Probot,
+  name: WebhookEventName,
+  payload: object,
+  id = 'delivery-1',
+): Promise<void> {
   await answer(probot, name, payload, id);
   await appOf(probot).idle();
 }
 
 /** Deliver a webhook and resolve as soon as the App has answered it (its work may still be queued or running). */
-export async function answer(probot: Probot, name: WebhookEventName, payload: object, id = 'delivery-1'): Promise<void> {
+export async function answer(
+  probot: Probot,
+  name: WebhookEventName,
+  payload: object,
+  id = 'delivery-1',
+): Promise<void> {
   await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
 }
 
@@ -73,22 +93,29 @@ export async function answer(probot: Probot, name: WebhookEventName, payload: ob
  * that assert exact requests are not affected.
  */
 export function nockRepositoryDefaults(): nock.Scope {
-  return nock('https://api.github.com')
-    .persist()
-    // The App finds the repository's configuration from the root listing (an empty one: no `.github` folder).
-    .get('/repos/acme/app/contents')
-    .optionally()
-    .reply(200, [])
-    .get('/repos/acme/app/contents/.github%2Fagent-os.yml')
-    .optionally()
-    .reply(404, { message: 'Not Found' })
-    .get('/repos/acme/.github/contents/.github%2Fagent-os.yml')
-    .optionally()
-    .reply(404, { message: 'Not Found' })
-    .get(/\/repos\/acme\/app\/issues\/\d+\/comments/)
-    .optionally()
-    .reply(200, [])
-    .post(/\/repos\/acme\/app\/issues\/\d+\/comments/)
-    .optionally()
-    .reply(201, { id: 1, body: '', user: { login: 'agent-os[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' });
+  return (
+    nock('https://api.github.com')
+      .persist()
+      // The App finds the repository's configuration from the root listing (an empty one: no `.github` folder).
+      .get('/repos/acme/app/contents')
+      .optionally()
+      .reply(200, [])
+      .get('/repos/acme/app/contents/.github%2Fagent-os.yml')
+      .optionally()
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/.github%2Fagent-os.yml')
+      .optionally()
+      .reply(404, { message: 'Not Found' })
+      .get(/\/repos\/acme\/app\/issues\/\d+\/comments/)
+      .optionally()
+      .reply(200, [])
+      .post(/\/repos\/acme\/app\/issues\/\d+\/comments/)
+      .optionally()
+      .reply(201, {
+        id: 1,
+        body: '',
+        user: { login: 'agent-os[bot]', type: 'Bot' },
+        created_at: '2026-01-01T00:00:00Z',
+      })
+  );
 }

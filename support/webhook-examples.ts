@@ -49,7 +49,14 @@ export function examplePayload<E extends EmitterWebhookEventName>(
     payload.repository.html_url = `https://github.com/${OWNER}/${REPO}`;
   }
   // A pull request's branches live in the same repository (a fork's would name another).
-  const pull = (payload as { pull_request?: { head?: { repo?: { full_name?: string; name?: string } | null }; base?: { repo?: { full_name?: string; name?: string } } } }).pull_request;
+  const pull = (
+    payload as {
+      pull_request?: {
+        head?: { repo?: { full_name?: string; name?: string } | null };
+        base?: { repo?: { full_name?: string; name?: string } };
+      };
+    }
+  ).pull_request;
   for (const side of [pull?.head, pull?.base]) {
     if (side?.repo) Object.assign(side.repo, { full_name: `${OWNER}/${REPO}`, name: REPO });
   }

@@ -28,7 +28,15 @@ describe('action.yml', () => {
 
   it('defaults the token to the workflow token and declares every output the Action sets', () => {
     expect(action.inputs['github-token']).toMatchObject({ default: '${{ github.token }}', required: false });
-    expect(Object.keys(action.outputs).sort()).toEqual(['complete', 'conclusion', 'incomplete', 'phase', 'required', 'status', 'tasks']);
+    expect(Object.keys(action.outputs).sort()).toEqual([
+      'complete',
+      'conclusion',
+      'incomplete',
+      'phase',
+      'required',
+      'status',
+      'tasks',
+    ]);
   });
 });
 

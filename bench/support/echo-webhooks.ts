@@ -22,7 +22,8 @@ function openPullRequestOf(fake: FakeGitHub, branch: string): number | undefined
 function movedBranch(request: FakeRequest, prefix: string): string | undefined {
   const ref = new RegExp(`^${prefix}/git/refs/heads/(.+)$`).exec(request.path);
   if (request.method === 'PATCH' && ref?.[1] !== undefined) return ref[1];
-  if (request.method === 'PUT' && request.path.startsWith(`${prefix}/contents/`)) return typeof (request.body as Body).branch === 'string' ? ((request.body as Body).branch as string) : '';
+  if (request.method === 'PUT' && request.path.startsWith(`${prefix}/contents/`))
+    return typeof (request.body as Body).branch === 'string' ? ((request.body as Body).branch as string) : '';
   return undefined;
 }
 
@@ -31,7 +32,12 @@ function movedBranch(request: FakeRequest, prefix: string): string | undefined {
  * opened, its commits on a pull request's branch (`synchronize`), its comments created, the labels it adds, the
  * issues it closes. Each is sent by the App's bot, as GitHub sends them.
  */
-export function echoesOf(probot: Probot, fake: FakeGitHub, requests: readonly FakeRequest[], ids: { next: number }): Delivery[] {
+export function echoesOf(
+  probot: Probot,
+  fake: FakeGitHub,
+  requests: readonly FakeRequest[],
+  ids: { next: number },
+): Delivery[] {
   const prefix = `/repos/${fake.owner}/${fake.repo}`;
   const out: Delivery[] = [];
   const id = () => `echo-${(ids.next += 1)}`;
@@ -60,13 +66,16 @@ export function echoesOf(probot: Probot, fake: FakeGitHub, requests: readonly Fa
     const commented = /^\/issues\/(\d+)\/comments$/.exec(path);
     if (request.method === 'POST' && commented?.[1] !== undefined) {
       const number = Number(commented[1]);
-      const comment = [...fake.comments].reverse().find((c) => c.issue === number && c.body === body.body && c.user.type === 'Bot');
+      const comment = [...fake.comments]
+        .reverse()
+        .find((c) => c.issue === number && c.body === body.body && c.user.type === 'Bot');
       if (comment) out.push([probot, 'issue_comment', commentPayload(fake, number, comment), id()]);
       continue;
     }
     const labelled = /^\/issues\/(\d+)\/labels$/.exec(path);
     if (request.method === 'POST' && labelled?.[1] !== undefined) {
-      for (const name of (body.labels as string[] | undefined) ?? []) out.push([probot, 'issues', asBot(labeledPayload(fake, Number(labelled[1]), name)), id()]);
+      for (const name of (body.labels as string[] | undefined) ?? [])
+        out.push([probot, 'issues', asBot(labeledPayload(fake, Number(labelled[1]), name)), id()]);
       continue;
     }
     const edited = /^\/issues\/(\d+)$/.exec(path);

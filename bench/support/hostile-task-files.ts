@@ -27,27 +27,60 @@ export interface HostileFile {
 }
 
 export const HOSTILE_FILES: HostileFile[] = [
-  { name: '10,000 nested bullets on one line', text: () => `${'- '.repeat(10_000)}[ ] x\n`, expected: { refused: 'nesting', line: 1 } },
-  { name: '2,000 nested bullets on one line', text: () => `${'- '.repeat(2_000)}[ ] x\n`, expected: { refused: 'nesting', line: 1 } },
+  {
+    name: '10,000 nested bullets on one line',
+    text: () => `${'- '.repeat(10_000)}[ ] x\n`,
+    expected: { refused: 'nesting', line: 1 },
+  },
+  {
+    name: '2,000 nested bullets on one line',
+    text: () => `${'- '.repeat(2_000)}[ ] x\n`,
+    expected: { refused: 'nesting', line: 1 },
+  },
   { name: '100 nested bullets (the limit)', text: () => `${'- '.repeat(99)}[ ] x\n`, expected: { tasks: 1 } },
   {
     name: '300 bullets nested line by line',
     text: () => Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- [ ] ${i}`).join('\n'),
     expected: { refused: 'nesting', line: 101 },
   },
-  { name: '10,000 > on one line', text: () => `${'>'.repeat(10_000)} - [ ] x\n`, expected: { refused: 'nesting', line: 1 } },
+  {
+    name: '10,000 > on one line',
+    text: () => `${'>'.repeat(10_000)} - [ ] x\n`,
+    expected: { refused: 'nesting', line: 1 },
+  },
   { name: '99 > and a task (the limit)', text: () => `${'>'.repeat(99)} - [ ] x\n`, expected: { tasks: 1 } },
-  { name: '2,000 lines of > and a task', text: () => '> - [ ] quoted task\n'.repeat(2_000), expected: { tasks: 2_000 } },
-  { name: '*a 150,000 times on a task line', text: () => `# Tasks\n\n- [ ] ${'*a'.repeat(150_000)}\n`, expected: { refused: 'emphasis', line: 3 } },
-  { name: '_a 50,000 times in a paragraph', text: () => `- [ ] t\n\n${'_a'.repeat(50_000)}\n`, expected: { refused: 'emphasis', line: 3 } },
-  { name: '~a 50,000 times in a paragraph', text: () => `- [ ] t\n\n${'~a'.repeat(50_000)}\n`, expected: { refused: 'emphasis', line: 3 } },
+  {
+    name: '2,000 lines of > and a task',
+    text: () => '> - [ ] quoted task\n'.repeat(2_000),
+    expected: { tasks: 2_000 },
+  },
+  {
+    name: '*a 150,000 times on a task line',
+    text: () => `# Tasks\n\n- [ ] ${'*a'.repeat(150_000)}\n`,
+    expected: { refused: 'emphasis', line: 3 },
+  },
+  {
+    name: '_a 50,000 times in a paragraph',
+    text: () => `- [ ] t\n\n${'_a'.repeat(50_000)}\n`,
+    expected: { refused: 'emphasis', line: 3 },
+  },
+  {
+    name: '~a 50,000 times in a paragraph',
+    text: () => `- [ ] t\n\n${'~a'.repeat(50_000)}\n`,
+    expected: { refused: 'emphasis', line: 3 },
+  },
   { name: '*a 1,000 times on a task line', text: () => `- [ ] ${'*a'.repeat(1_000)}\n`, expected: { tasks: 1 } },
   {
     name: '99 nested bullets on each of 1,000 lines',
     text: () => `${'- '.repeat(98)}[ ] x\n`.repeat(1_000),
     expected: { refused: 'containers', line: 98 },
   },
-  { name: 'Agent OS tasks.md at the cap (512 KB)', text: () => agentOsTasksOfBytes(CAP_BYTES).text, expected: { tasks: agentOsTasksOfBytes(CAP_BYTES).tasks }, atCap: true },
+  {
+    name: 'Agent OS tasks.md at the cap (512 KB)',
+    text: () => agentOsTasksOfBytes(CAP_BYTES).text,
+    expected: { tasks: agentOsTasksOfBytes(CAP_BYTES).tasks },
+    atCap: true,
+  },
   {
     name: 'Agent OS tasks.md at the cap with a link definition',
     atCap: true,

@@ -7,7 +7,10 @@ export function agentOsTasks(taskCount: number, title = 'Benchmark'): string {
   const perGroup = 10;
   for (let g = 1; g <= Math.ceil(taskCount / perGroup); g += 1) {
     lines.push(`#### Task Group ${g}: Layer ${g}`, '**Dependencies:** None', '', `- [ ] ${g}.0 Complete layer ${g}`);
-    for (let t = 1; t < perGroup; t += 1) lines.push(`  - [${t % 3 === 0 ? ' ' : 'x'}] ${g}.${t} Do **step** ${t} of layer ${g} in \`src/layer${g}/step${t}.ts\``);
+    for (let t = 1; t < perGroup; t += 1)
+      lines.push(
+        `  - [${t % 3 === 0 ? ' ' : 'x'}] ${g}.${t} Do **step** ${t} of layer ${g} in \`src/layer${g}/step${t}.ts\``,
+      );
     lines.push('', '**Acceptance Criteria:**', '- The tests of this group pass', '');
   }
   return lines.join('\n');

@@ -40,9 +40,21 @@ export function bindTimedToNock(fake: FakeGitHub, latencyMs = 0, origin = 'https
       const url = new URL(uri, origin);
       const parsed: unknown = typeof body === 'string' ? (body === '' ? undefined : JSON.parse(body)) : body;
       const path = decodeURIComponent(url.pathname);
-      const response = fake.handle({ method: method.toUpperCase(), path, query: url.searchParams, headers: this.req.headers, body: parsed });
+      const response = fake.handle({
+        method: method.toUpperCase(),
+        path,
+        query: url.searchParams,
+        headers: this.req.headers,
+        body: parsed,
+      });
       if (binding.latencyMs > 0) await sleep(binding.latencyMs);
-      binding.requests.push({ method: method.toUpperCase(), path, status: response.status, start, end: performance.now() });
+      binding.requests.push({
+        method: method.toUpperCase(),
+        path,
+        status: response.status,
+        start,
+        end: performance.now(),
+      });
       return [response.status, response.body ?? '', response.headers ?? {}];
     });
   }
@@ -58,7 +70,8 @@ export function criticalPath(requests: readonly TimedRequest[]): number {
   const depth: number[] = [];
   byStart.forEach((request, i) => {
     let before = 0;
-    for (let j = 0; j < i; j += 1) if ((byStart[j]?.end ?? Infinity) <= request.start) before = Math.max(before, depth[j] ?? 0);
+    for (let j = 0; j < i; j += 1)
+      if ((byStart[j]?.end ?? Infinity) <= request.start) before = Math.max(before, depth[j] ?? 0);
     depth.push(before + 1);
   });
   return Math.max(0, ...depth);

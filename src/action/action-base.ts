@@ -24,5 +24,10 @@ export function actionBase(client: GitHubClient, context: ActionContext, model?:
 /** The run's event as our event object (its key: the run, so a re-run of the job is the same event). */
 export function translateActionEvent(context: ActionContext): AgentOsEvent | undefined {
   const { repo } = context;
-  return translatePayload({ name: context.eventName, payload: context.payload, eventKey: `run-${context.runId}`, repository: `${repo.owner}/${repo.repo}` });
+  return translatePayload({
+    name: context.eventName,
+    payload: context.payload,
+    eventKey: `run-${context.runId}`,
+    repository: `${repo.owner}/${repo.repo}`,
+  });
 }

@@ -66,10 +66,14 @@ export const CHECKLIST_COMMENT_DEFAULT = true;
 /** The events the Action acts on, and which part of it handles each. */
 export type EventRoute = 'gate' | 'lifecycle' | 'pull-request-closed' | 'ignored';
 
-export function routeEvent(eventName: string, payload: { action?: unknown; issue?: unknown; pull_request?: unknown; merge_group?: unknown }): EventRoute {
+export function routeEvent(
+  eventName: string,
+  payload: { action?: unknown; issue?: unknown; pull_request?: unknown; merge_group?: unknown },
+): EventRoute {
   if ((eventName === 'issues' || eventName === 'issue_comment') && payload.issue !== undefined) return 'lifecycle';
   const pullRequestEvent = eventName === 'pull_request' || eventName === 'pull_request_target';
-  if (pullRequestEvent && payload.pull_request !== undefined) return payload.action === 'closed' ? 'pull-request-closed' : 'gate';
+  if (pullRequestEvent && payload.pull_request !== undefined)
+    return payload.action === 'closed' ? 'pull-request-closed' : 'gate';
   if (eventName === 'merge_group' && payload.merge_group !== undefined) return 'gate';
   return 'ignored';
 }

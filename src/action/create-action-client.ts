@@ -10,7 +10,12 @@ import { createNodeHttpFetch } from './node-http-fetch.js';
 
 const RETRIES_ON_RATE_LIMIT = 2;
 
-type LimitHandler = (retryAfter: number, options: { method: string; url: string }, octokit: unknown, retryCount: number) => boolean;
+type LimitHandler = (
+  retryAfter: number,
+  options: { method: string; url: string },
+  octokit: unknown,
+  retryCount: number,
+) => boolean;
 
 function onLimit(what: string): LimitHandler {
   return (retryAfter, options, _octokit, retryCount) => {
@@ -35,7 +40,10 @@ export function throttleOptions(env: NodeJS.ProcessEnv): ThrottlingOptions {
   if (raw === undefined || raw === '') return handlers;
   const gap = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(gap)) {
-    throw new AgentOsError('user-input', `${WRITE_PACING_ENV} must be a whole number of milliseconds (0 or more), got "${raw}". Unset it to pace writes as GitHub advises.`);
+    throw new AgentOsError(
+      'user-input',
+      `${WRITE_PACING_ENV} must be a whole number of milliseconds (0 or more), got "${raw}". Unset it to pace writes as GitHub advises.`,
+    );
   }
   const paced = (id: string) => new Bottleneck.Group({ id, maxConcurrent: 1, minTime: gap });
   return { ...handlers, write: paced('octokit-write'), notifications: paced('octokit-notifications') };
@@ -51,15 +59,28 @@ function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
  * `@actions/github`'s client (which routes through the proxy and honours `no_proxy`) is loaded instead.
  * `close()` ends its kept-alive connections.
  */
-export async function createActionClient(token: string, apiUrl: string, env: NodeJS.ProcessEnv): Promise<{ client: GitHubClient; close: () => void }> {
+export async function createActionClient(
+  token: string,
+  apiUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ client: GitHubClient; close: () => void }> {
   const throttle = throttleOptions(env);
   if (proxyConfigured(env)) {
     const github = await import('@actions/github');
-    return { client: github.getOctokit(token, { baseUrl: apiUrl, throttle }, retry, throttling), close: () => undefined };
+    return {
+      client: github.getOctokit(token, { baseUrl: apiUrl, throttle }, retry, throttling),
+      close: () => undefined,
+    };
   }
   const http = createNodeHttpFetch();
   const ActionOctokit = Octokit.plugin(paginateRest, retry, throttling);
-  const client = new ActionOctokit({ auth: `token ${token}`, baseUrl: apiUrl, userAgent: 'agent-os-github-action', throttle, request: { fetch: http.fetch } });
+  const client = new ActionOctokit({
+    auth: `token ${token}`,
+    baseUrl: apiUrl,
+    userAgent: 'agent-os-github-action',
+    throttle,
+    request: { fetch: http.fetch },
+  });
   return { client: client as unknown as GitHubClient, close: http.close };
 }
 
@@ -69,6 +90,8 @@ export const actionLog = {
     core.info(`${message} ${JSON.stringify(data)}`);
   },
   warn: (data: object, message: string) => {
-    core.warning(`${message} ${JSON.stringify(data, (key, value: unknown) => (key === 'err' && value instanceof Error ? value.message : value))}`);
+    core.warning(
+      `${message} ${JSON.stringify(data, (key, value: unknown) => (key === 'err' && value instanceof Error ? value.message : value))}`,
+    );
   },
 };

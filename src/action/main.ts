@@ -10,7 +10,11 @@ function booleanInput(name: string, fallback: boolean): boolean {
 }
 
 /** Load the part of the Action that handles this kind of event, and run it. */
-async function runRoute(route: Exclude<EventRoute, 'ignored'>, client: GitHubClient, context: ActionContext): Promise<void> {
+async function runRoute(
+  route: Exclude<EventRoute, 'ignored'>,
+  client: GitHubClient,
+  context: ActionContext,
+): Promise<void> {
   if (route === 'gate') {
     const { runGate } = await import('./run-gate.js');
     await runGate(client, context, booleanInput(ACTION_INPUTS.checklistComment, CHECKLIST_COMMENT_DEFAULT));
@@ -32,7 +36,9 @@ export async function run(): Promise<void> {
     const context = readActionContext(process.env);
     const route = routeEvent(context.eventName, context.payload);
     if (route === 'ignored') {
-      core.info(`agent-os-github has nothing to do on "${context.eventName}" events; it handles pull_request, merge_group, issues and issue_comment events.`);
+      core.info(
+        `agent-os-github has nothing to do on "${context.eventName}" events; it handles pull_request, merge_group, issues and issue_comment events.`,
+      );
       return;
     }
     const token = core.getInput(ACTION_INPUTS.githubToken, { required: true });

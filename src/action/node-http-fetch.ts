@@ -45,7 +45,8 @@ function toResponse(url: string, message: IncomingMessage, bytes: Buffer): Minim
     body: null,
     text: () => Promise.resolve(text),
     json: () => Promise.resolve(JSON.parse(text) as unknown),
-    arrayBuffer: () => Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
+    arrayBuffer: () =>
+      Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
   };
 }
 
@@ -54,21 +55,28 @@ function toResponse(url: string, message: IncomingMessage, bytes: Buffer): Minim
  * undici on first use, which costs the Action more start-up than everything else it loads; these requests are
  * plain JSON calls to one host that need none of it. `close()` lets the process exit.
  */
-export function createNodeHttpFetch(): { fetch: (url: string, init?: MinimalInit) => Promise<MinimalResponse>; close: () => void } {
+export function createNodeHttpFetch(): {
+  fetch: (url: string, init?: MinimalInit) => Promise<MinimalResponse>;
+  close: () => void;
+} {
   const agents: { http?: Agent; https?: Agent } = {};
   const once = (url: string, init: MinimalInit) =>
     new Promise<MinimalResponse>((resolve, reject) => {
       const scheme = url.startsWith('https:') ? 'https' : 'http';
       const transport = schemes[scheme]();
       const agent = (agents[scheme] ??= new transport.Agent({ keepAlive: true }));
-      const req = transport.request(url, { method: init.method ?? 'GET', headers: init.headers ?? {}, agent, signal: init.signal ?? undefined }, (message) => {
-        const chunks: Buffer[] = [];
-        message.on('data', (chunk: Buffer) => chunks.push(chunk));
-        message.on('end', () => {
-          resolve(toResponse(url, message, Buffer.concat(chunks)));
-        });
-        message.on('error', reject);
-      });
+      const req = transport.request(
+        url,
+        { method: init.method ?? 'GET', headers: init.headers ?? {}, agent, signal: init.signal ?? undefined },
+        (message) => {
+          const chunks: Buffer[] = [];
+          message.on('data', (chunk: Buffer) => chunks.push(chunk));
+          message.on('end', () => {
+            resolve(toResponse(url, message, Buffer.concat(chunks)));
+          });
+          message.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(init.body ?? undefined);
     });

@@ -24,9 +24,14 @@ export function readActionContext(env: NodeJS.ProcessEnv): ActionContext {
     payload = JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
   }
   const repository = payload.repository as { name?: string; owner?: { login?: string } } | undefined;
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? `${repository?.owner?.login ?? ''}/${repository?.name ?? ''}`).split('/');
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? `${repository?.owner?.login ?? ''}/${repository?.name ?? ''}`).split(
+    '/',
+  );
   if (owner === undefined || owner === '' || repo === undefined || repo === '') {
-    throw new AgentOsError('user-input', 'GITHUB_REPOSITORY is not set (expected "owner/repo"): run the Action in a GitHub Actions workflow.');
+    throw new AgentOsError(
+      'user-input',
+      'GITHUB_REPOSITORY is not set (expected "owner/repo"): run the Action in a GitHub Actions workflow.',
+    );
   }
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',

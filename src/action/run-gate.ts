@@ -23,7 +23,10 @@ export async function runGate(client: GitHubClient, context: ActionContext, chec
   const gated = await gatePullRequestEvent(base, event, { trustPayload: false });
   if (checklistComment) {
     try {
-      await syncChecklist({ client, repo: base.repo, repoHtmlUrl: base.repoHtmlUrl, pullRequest: event.number }, gated.gate);
+      await syncChecklist(
+        { client, repo: base.repo, repoHtmlUrl: base.repoHtmlUrl, pullRequest: event.number },
+        gated.gate,
+      );
     } catch (error) {
       core.warning(
         `Could not update the checklist comment (${isAgentOsError(error) ? error.message : String(error)}). Give the workflow \`pull-requests: write\`, or set \`checklist-comment: false\`.`,

@@ -30,7 +30,8 @@ async function readModel(env: NodeJS.ProcessEnv): Promise<ChatModel | undefined>
 async function handle(client: GitHubClient, context: ActionContext): Promise<EventOutcome | undefined> {
   const base = actionBase(client, context, await readModel(process.env));
   const event = translateActionEvent(context);
-  if (event?.kind !== 'issue-labeled' && event?.kind !== 'issue-comment' && event?.kind !== 'issue-state') return undefined;
+  if (event?.kind !== 'issue-labeled' && event?.kind !== 'issue-comment' && event?.kind !== 'issue-state')
+    return undefined;
   return handleLifecycleEvent(base, event);
 }
 

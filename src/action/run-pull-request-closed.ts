@@ -8,10 +8,15 @@ import { setOutput } from './action-io.js';
 /** A closed pull request: a merged spec is finished (roadmap ticked, issue closed), anything else is left alone. */
 export async function runPullRequestClosed(client: GitHubClient, context: ActionContext): Promise<void> {
   const event = translateActionEvent(context);
-  const closed = event?.kind === 'pull-request-closed' ? await handleLifecycleEvent(actionBase(client, context), event) : { phase: 'none', status: 'ignored' };
+  const closed =
+    event?.kind === 'pull-request-closed'
+      ? await handleLifecycleEvent(actionBase(client, context), event)
+      : { phase: 'none', status: 'ignored' };
   setOutput('phase', closed.phase);
   setOutput('status', closed.status);
   core.info(
-    closed.phase === 'none' ? 'agent-os-github: a closed pull request that is not a merged spec: nothing to do.' : `agent-os-github: ${closed.phase} ${closed.status}.`,
+    closed.phase === 'none'
+      ? 'agent-os-github: a closed pull request that is not a merged spec: nothing to do.'
+      : `agent-os-github: ${closed.phase} ${closed.status}.`,
   );
 }

@@ -30,7 +30,10 @@ export function createDeliveryDesk(queue: WorkQueue, claims: () => DeliveryClaim
     const store = claims();
     if (!(await store.claim(context.id))) {
       stats.duplicate += 1;
-      context.log.info({ claims: store.store }, 'delivery already claimed (a redelivery, or another replica has it): nothing to do');
+      context.log.info(
+        { claims: store.store },
+        'delivery already claimed (a redelivery, or another replica has it): nothing to do',
+      );
       return;
     }
     stats.accepted += 1;
@@ -47,13 +50,21 @@ export function createDeliveryDesk(queue: WorkQueue, claims: () => DeliveryClaim
       if (!succeeded) stats.failed += 1;
       await store.settle(context.id, succeeded);
       const now = queue.stats();
-      context.log.info({ ms: Math.round(performance.now() - accepted), queued: now.queued, waitMs: Math.round(now.wait.lastMs), succeeded }, 'delivery done');
+      context.log.info(
+        {
+          ms: Math.round(performance.now() - accepted),
+          queued: now.queued,
+          waitMs: Math.round(now.wait.lastMs),
+          succeeded,
+        },
+        'delivery done',
+      );
     })();
     queue.track(done, (context.payload as { repository?: { full_name?: string } }).repository?.full_name);
   };
   const skipOwn = (context: Context): void => {
     stats.own += 1;
-    context.log.debug('the App\'s own write, already answered: nothing to do');
+    context.log.debug("the App's own write, already answered: nothing to do");
   };
   return { accept, skipOwn, stats: () => ({ ...stats }) };
 }

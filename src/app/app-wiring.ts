@@ -20,12 +20,29 @@ export interface AppWiring {
 }
 
 /** The delivery's event object, when it is of the kind its registration expects. */
-export function eventOf<K extends AgentOsEvent['kind']>(context: Context, kind: K): Extract<AgentOsEvent, { kind: K }> | undefined {
+export function eventOf<K extends AgentOsEvent['kind']>(
+  context: Context,
+  kind: K,
+): Extract<AgentOsEvent, { kind: K }> | undefined {
   const event = translatePayload({ name: context.name, payload: context.payload, eventKey: context.id });
   return event?.kind === kind ? (event as Extract<AgentOsEvent, { kind: K }>) : undefined;
 }
 
 /** A phase gated a pull request at a commit it made: its check run follows at once (the checklist already has). */
-export async function reportPhaseGate(wiring: AppWiring, context: Context, repo: RepoRef, gate: GateOutcome | undefined): Promise<boolean> {
-  return gate === undefined || (await wiring.reportOn({ context, repo, headSha: gate.headSha, rerun: false, run: () => Promise.resolve(gate) })) !== undefined;
+export async function reportPhaseGate(
+  wiring: AppWiring,
+  context: Context,
+  repo: RepoRef,
+  gate: GateOutcome | undefined,
+): Promise<boolean> {
+  return (
+    gate === undefined ||
+    (await wiring.reportOn({
+      context,
+      repo,
+      headSha: gate.headSha,
+      rerun: false,
+      run: () => Promise.resolve(gate),
+    })) !== undefined
+  );
 }

@@ -37,9 +37,15 @@ const SCHEMAS: Record<string, z.ZodType> = {
   pull_request: z.object({ repository, pull_request: pullRequest }),
   check_run: z.object({ repository, check_run: commitRef.extend({ name: z.string() }) }),
   check_suite: z.object({ repository, check_suite: commitRef }),
-  merge_group: z.object({ repository, merge_group: z.object({ head_sha: z.string(), base_sha: z.string(), head_ref: z.string() }) }),
+  merge_group: z.object({
+    repository,
+    merge_group: z.object({ head_sha: z.string(), base_sha: z.string(), head_ref: z.string() }),
+  }),
   installation: z.object({ installation: z.object({ id: z.number().int() }) }),
-  installation_repositories: z.object({ installation: z.object({ id: z.number().int() }), repositories_added: z.array(z.object({ name: z.string(), full_name: z.string() })) }),
+  installation_repositories: z.object({
+    installation: z.object({ id: z.number().int() }),
+    repositories_added: z.array(z.object({ name: z.string(), full_name: z.string() })),
+  }),
 };
 
 /** Why a payload of `event` cannot be handled (each missing or mistyped field by its path), or `undefined`. */
@@ -48,7 +54,9 @@ export function checkPayload(event: string, payload: unknown): string | undefine
   if (schema === undefined) return undefined;
   const result = schema.safeParse(payload);
   if (result.success) return undefined;
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(payload)'}: ${issue.message}`);
+  const problems = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(payload)'}: ${issue.message}`);
   return `The ${event} payload lacks what the App reads: ${problems.join('; ')}${result.error.issues.length > 5 ? '; …' : ''}.`;
 }
 

@@ -25,7 +25,10 @@ export interface ClaimTimes {
 export const DEFAULT_CLAIM_TIMES: ClaimTimes = { runningTtlMs: 10 * 60 * 1000, doneTtlMs: 24 * 60 * 60 * 1000 };
 
 /** Claims in this process only (no `REDIS_URL`): other replicas know nothing of them. */
-export function createMemoryClaims(times: ClaimTimes = DEFAULT_CLAIM_TIMES, now: () => number = Date.now): DeliveryClaims {
+export function createMemoryClaims(
+  times: ClaimTimes = DEFAULT_CLAIM_TIMES,
+  now: () => number = Date.now,
+): DeliveryClaims {
   const until = new Map<string, number>();
   let swept = now();
   /** Forget expired claims, at most once a minute (a day of deliveries can be many thousands). */
@@ -88,7 +91,9 @@ export function createRedisClaims(options: RedisClaimsOptions): DeliveryClaims {
     claim: async (id) => {
       try {
         const redis = await connection;
-        return (await redis.set(claimKey(options.prefix, id), `running ${me}`, 'PX', times.runningTtlMs, 'NX')) === 'OK';
+        return (
+          (await redis.set(claimKey(options.prefix, id), `running ${me}`, 'PX', times.runningTtlMs, 'NX')) === 'OK'
+        );
       } catch (error) {
         options.onError(error, id);
         return true;

@@ -20,10 +20,18 @@ export interface RepositoryPayload {
 
 /** Probot's logger for the event (it carries the delivery id) with the repository and the event's name. */
 export function eventLog(context: Context, repository: { full_name: string }, phase: string): Context['log'] {
-  return context.log.child({ repository: repository.full_name, event: `${context.name}.${(context.payload as { action?: string }).action ?? ''}`, phase });
+  return context.log.child({
+    repository: repository.full_name,
+    event: `${context.name}.${(context.payload as { action?: string }).action ?? ''}`,
+    phase,
+  });
 }
 
-export function eventBase(context: Context, repository: RepositoryPayload & { full_name: string }, model?: ChatModel): EventBase {
+export function eventBase(
+  context: Context,
+  repository: RepositoryPayload & { full_name: string },
+  model?: ChatModel,
+): EventBase {
   return {
     client: context.octokit,
     repo: repoOf(repository),

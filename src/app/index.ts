@@ -5,7 +5,13 @@ import { createResponseStore, type ResponseStore } from '../github/response-stor
 import { modelFromEnvironment, type ConfiguredModel } from '../model/model-from-environment.js';
 import { createDeliveryDesk } from './accept-delivery.js';
 import type { AppWiring } from './app-wiring.js';
-import { createMemoryClaims, createRedisClaims, DEFAULT_CLAIM_TIMES, type ClaimTimes, type DeliveryClaims } from './claim-delivery.js';
+import {
+  createMemoryClaims,
+  createRedisClaims,
+  DEFAULT_CLAIM_TIMES,
+  type ClaimTimes,
+  type DeliveryClaims,
+} from './claim-delivery.js';
 import { metricsHandler } from './metrics-endpoint.js';
 import { registerGateEvents } from './register-gate-events.js';
 import { registerInstallationEvents } from './register-installation-events.js';
@@ -49,7 +55,12 @@ export interface AgentOsApp {
 const DEFAULT_CONCURRENCY = 8;
 
 /** At start-up: say whether a model drafts, and serve the metrics where the App has a server. */
-function announce(probot: Probot, configured: ConfiguredModel, loaded: ApplicationFunctionOptions | undefined, metrics: () => AppMetrics): void {
+function announce(
+  probot: Probot,
+  configured: ConfiguredModel,
+  loaded: ApplicationFunctionOptions | undefined,
+  metrics: () => AppMetrics,
+): void {
   if (configured.problem !== undefined) probot.log.warn(`Model drafting is off: ${configured.problem}`);
   if (configured.description !== undefined) probot.log.info(`Model drafting with ${configured.description}`);
   try {
@@ -57,6 +68,18 @@ function announce(probot: Probot, configured: ConfiguredModel, loaded: Applicati
   } catch {
     // Loaded without a server (tests, serverless): no metrics endpoint, the rest works the same.
   }
+}
+
+/** Delivery claims shared through Redis; a Redis that cannot be reached leaves the delivery to this replica. */
+function redisClaims(probot: Probot, url: string, options: AgentOsAppOptions): DeliveryClaims {
+  return createRedisClaims({
+    url,
+    prefix: options.claimPrefix ?? 'agent-os-github',
+    times: options.claimTimes ?? DEFAULT_CLAIM_TIMES,
+    onError: (error, id) => {
+      probot.log.warn({ err: error, id }, 'Redis could not be reached to claim a delivery: handled here');
+    },
+  });
 }
 
 /**
@@ -72,23 +95,22 @@ export function createAgentOsApp(options: AgentOsAppOptions = {}): AgentOsApp {
   // The operator's model (AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN, AGENT_OS_MODEL), read once at start-up.
   const configuredModel = modelFromEnvironment(process.env);
   const { model } = configuredModel;
-  const metrics = (): AppMetrics => ({ queue: queue.stats(), deliveries: desk.stats(), gate: gateStats(), claims: claimStore().store });
+  const metrics = (): AppMetrics => ({
+    queue: queue.stats(),
+    deliveries: desk.stats(),
+    gate: gateStats(),
+    claims: claimStore().store,
+  });
   /** GitHub's answers kept for conditional requests (Redis with `REDIS_URL`, so replicas share them). */
   let responses: ResponseStore | undefined;
-  const absenceClock: AbsenceClock = { now: options.now ?? Date.now, ttlMs: options.settingsAbsenceTtlMs ?? DEFAULT_SETTINGS_ABSENCE_TTL_MS };
+  const absenceClock: AbsenceClock = {
+    now: options.now ?? Date.now,
+    ttlMs: options.settingsAbsenceTtlMs ?? DEFAULT_SETTINGS_ABSENCE_TTL_MS,
+  };
 
   const app = (probot: Probot, loaded?: ApplicationFunctionOptions): void => {
     announce(probot, configuredModel, loaded, metrics);
-    if (options.redisUrl !== undefined && claims === undefined) {
-      claims = createRedisClaims({
-        url: options.redisUrl,
-        prefix: options.claimPrefix ?? 'agent-os-github',
-        times: options.claimTimes ?? DEFAULT_CLAIM_TIMES,
-        onError: (error, id) => {
-          probot.log.warn({ err: error, id }, 'Redis could not be reached to claim a delivery: handled here');
-        },
-      });
-    }
+    if (options.redisUrl !== undefined) claims ??= redisClaims(probot, options.redisUrl, options);
     responses ??= createResponseStore(options.redisUrl, (error) => {
       probot.log.warn({ err: error }, 'Redis could not be reached for the response store: reading without it');
     });

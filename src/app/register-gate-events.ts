@@ -1,7 +1,13 @@
 import type { Probot } from 'probot';
 import { GATE_CHECK_EVENTS, GATE_MERGE_QUEUE_EVENTS, GATE_PULL_REQUEST_EVENTS } from '../events/event-names.js';
 import { pullRequestsToRegate } from '../events/on-check-rerun.js';
-import { followPullRequestGate, gateMergeGroupEvent, gatePullRequestEvent, gatePullRequestNumber, type GatedPullRequest } from '../events/on-pull-request.js';
+import {
+  followPullRequestGate,
+  gateMergeGroupEvent,
+  gatePullRequestEvent,
+  gatePullRequestNumber,
+  type GatedPullRequest,
+} from '../events/on-pull-request.js';
 import { isAppSender } from '../github/app-identity.js';
 import { wasHeadReported } from '../github/upsert-check-run.js';
 import { eventOf, type AppWiring } from './app-wiring.js';
@@ -14,7 +20,11 @@ function registerPullRequests(app: Probot, wiring: AppWiring): void {
     if (event?.changesGate === false) return;
     const { payload } = context;
     // The App's own pull request or commit, on a head it already reported (the phase that wrote it gated it).
-    if (event !== undefined && (await isAppSender(context.octokit, payload.sender)) && (await wasHeadReported(context.octokit, repoOf(payload.repository), event.head.sha))) {
+    if (
+      event !== undefined &&
+      (await isAppSender(context.octokit, payload.sender)) &&
+      (await wasHeadReported(context.octokit, repoOf(payload.repository), event.head.sha))
+    ) {
       wiring.desk.skipOwn(context);
       return;
     }
@@ -53,10 +63,20 @@ function registerReruns(app: Probot, wiring: AppWiring): void {
         return false;
       }
       if (numbers === undefined) return true;
-      if (numbers.length === 0) context.log.info({ headSha: event.headSha }, 're-run of a commit with no open pull request: nothing to gate');
+      if (numbers.length === 0)
+        context.log.info({ headSha: event.headSha }, 're-run of a commit with no open pull request: nothing to gate');
       let reported = true;
       for (const number of numbers) {
-        const gated = await wiring.reportOn({ context, repo: base.repo, headSha: event.headSha, rerun: true, run: () => gatePullRequestNumber(base, number) }, `re-run #${String(number)}`);
+        const gated = await wiring.reportOn(
+          {
+            context,
+            repo: base.repo,
+            headSha: event.headSha,
+            rerun: true,
+            run: () => gatePullRequestNumber(base, number),
+          },
+          `re-run #${String(number)}`,
+        );
         reported &&= gated !== undefined;
       }
       return reported;
@@ -72,7 +92,18 @@ function registerMergeQueue(app: Probot, wiring: AppWiring): void {
       const event = eventOf(context, 'merge-group');
       if (!repository || event === undefined) return true;
       const base = eventBase(context, repository, wiring.model);
-      return (await wiring.reportOn({ context, repo: base.repo, headSha: event.headSha, rerun: false, run: () => gateMergeGroupEvent(base, event) }, 'merge group')) !== undefined;
+      return (
+        (await wiring.reportOn(
+          {
+            context,
+            repo: base.repo,
+            headSha: event.headSha,
+            rerun: false,
+            run: () => gateMergeGroupEvent(base, event),
+          },
+          'merge group',
+        )) !== undefined
+      );
     }),
   );
 }

@@ -13,7 +13,9 @@ export function registerInstallationEvents(app: Probot, wiring: AppWiring): void
       // The App may now read the owner's `.github` repository: its settings are asked for again.
       if (event.account !== undefined) await forgetSettingsRepoAbsent(wiring.store, event.account);
       const repos = await installationRepositories(context.octokit, event);
-      const result = await wiring.queue.run(`installation ${String(event.installationId)}`, () => onInstallation(context.octokit, repos));
+      const result = await wiring.queue.run(`installation ${String(event.installationId)}`, () =>
+        onInstallation(context.octokit, repos),
+      );
       context.log.info({ ...result, failed: result.failed.length }, 'labels ensured');
       for (const failure of result.failed) context.log.warn(failure, 'could not create the labels of a repository');
       return result.failed.length === 0;

@@ -1,5 +1,10 @@
 import type { Context, Probot } from 'probot';
-import { LIFECYCLE_COMMENT_EVENTS, LIFECYCLE_ISSUE_EVENTS, SPEC_MERGE_EVENTS, SUB_ISSUE_EVENTS } from '../events/event-names.js';
+import {
+  LIFECYCLE_COMMENT_EVENTS,
+  LIFECYCLE_ISSUE_EVENTS,
+  SPEC_MERGE_EVENTS,
+  SUB_ISSUE_EVENTS,
+} from '../events/event-names.js';
 import type { EventOutcome, LifecycleEvent } from '../events/event-types.js';
 import { handleLifecycleEvent } from '../events/handle-lifecycle-event.js';
 import { isAppSender } from '../github/app-identity.js';
@@ -11,12 +16,18 @@ type RepositoryContext = Context & { payload: { repository: RepositoryPayload & 
 const succeeded = (outcome: EventOutcome) => outcome.status !== 'failed';
 
 /** Run a lifecycle event's handler from the queue (one issue's events one at a time) and report a gate it made. */
-async function runLifecycle(wiring: AppWiring, context: RepositoryContext, event: LifecycleEvent | undefined): Promise<boolean> {
+async function runLifecycle(
+  wiring: AppWiring,
+  context: RepositoryContext,
+  event: LifecycleEvent | undefined,
+): Promise<boolean> {
   if (event === undefined) return true;
   const number = event.kind === 'pull-request-closed' ? event.number : event.issueNumber;
   const { repository } = context.payload;
   const base = eventBase(context, repository, wiring.model);
-  const outcome = await wiring.queue.run(`${repository.full_name}#${String(number)}`, () => handleLifecycleEvent(base, event));
+  const outcome = await wiring.queue.run(`${repository.full_name}#${String(number)}`, () =>
+    handleLifecycleEvent(base, event),
+  );
   logOutcome(context, outcome);
   // shape-spec gated its new pull request's head from what it wrote: reported here, as the check run.
   const reported = await reportPhaseGate(wiring, context, repoOf(repository), outcome.gate);
@@ -34,8 +45,12 @@ export function registerLifecycleEvents(app: Probot, wiring: AppWiring): void {
     }
     await desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-labeled')));
   });
-  app.on([...LIFECYCLE_COMMENT_EVENTS], (context) => desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-comment'))));
-  app.on([...SUB_ISSUE_EVENTS], (context) => desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-state'))));
+  app.on([...LIFECYCLE_COMMENT_EVENTS], (context) =>
+    desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-comment'))),
+  );
+  app.on([...SUB_ISSUE_EVENTS], (context) =>
+    desk.accept(context, () => runLifecycle(wiring, context, eventOf(context, 'issue-state'))),
+  );
   app.on([...SPEC_MERGE_EVENTS], async (context) => {
     const event = eventOf(context, 'pull-request-closed');
     if (event?.merged === false) return;

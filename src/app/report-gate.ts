@@ -36,13 +36,25 @@ export async function reportGate(input: ReportGateInput): Promise<WriteOutcome> 
   const { client, repo, settings, log } = input;
   try {
     const { headSha, report, checkName, newHead } = await input.run();
-    const outcome = await upsertCheckRun(client, repo, { name: checkName, headSha, report, rerun: input.rerun, newHead: newHead === true });
+    const outcome = await upsertCheckRun(client, repo, {
+      name: checkName,
+      headSha,
+      report,
+      rerun: input.rerun,
+      newHead: newHead === true,
+    });
     log.info({ headSha, conclusion: report.conclusion, title: report.title, outcome }, 'gate reported');
     return outcome;
   } catch (error) {
     const known = asAgentOsError(error);
     log.warn({ err: error, kind: known.kind }, 'gate failed');
-    await upsertCheckRun(client, repo, { name: settings.checkName, headSha: input.fallbackSha, report: errorReport(known), rerun: false, failed: true });
+    await upsertCheckRun(client, repo, {
+      name: settings.checkName,
+      headSha: input.fallbackSha,
+      report: errorReport(known),
+      rerun: false,
+      failed: true,
+    });
     return 'created';
   }
 }

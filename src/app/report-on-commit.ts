@@ -51,8 +51,12 @@ export function createGateReporter(queue: WorkQueue): GateReporter {
       if (gated === undefined) return gated;
       if (target.checklist !== undefined) {
         try {
-          const written = await syncChecklist({ client: target.context.octokit, repo: target.repo, ...target.checklist }, gated);
-          if (written !== 'none' && written !== 'unchanged') target.context.log.info({ pullRequest: target.checklist.pullRequest, written }, 'checklist comment');
+          const written = await syncChecklist(
+            { client: target.context.octokit, repo: target.repo, ...target.checklist },
+            gated,
+          );
+          if (written !== 'none' && written !== 'unchanged')
+            target.context.log.info({ pullRequest: target.checklist.pullRequest, written }, 'checklist comment');
         } catch (error) {
           target.context.log.warn({ err: error }, 'could not update the checklist comment');
         }
@@ -60,7 +64,9 @@ export function createGateReporter(queue: WorkQueue): GateReporter {
       await target.after?.(gated);
       return gated;
     };
-    return coalesceAs === undefined ? queue.run(queueKey, job) : gates.submit(`${queueKey} ${coalesceAs}`, job, queueKey);
+    return coalesceAs === undefined
+      ? queue.run(queueKey, job)
+      : gates.submit(`${queueKey} ${coalesceAs}`, job, queueKey);
   };
 
   return { reportOn, stats: () => ({ runs: gateRuns, joined: gates.stats().joined }) };

@@ -53,11 +53,27 @@ function createSlots(concurrency: number, stats: QueueStats): { acquire: () => P
   return { acquire, release };
 }
 
+function emptyStats(): QueueStats {
+  return {
+    queued: 0,
+    running: 0,
+    inFlight: 0,
+    completed: 0,
+    failed: 0,
+    wait: { lastMs: 0, maxMs: 0, totalMs: 0, count: 0 },
+  };
+}
+
+/** The wait figures with one more job's wait counted. */
+function withWait(wait: QueueStats['wait'], waited: number): QueueStats['wait'] {
+  return { lastMs: waited, maxMs: Math.max(wait.maxMs, waited), totalMs: wait.totalMs + waited, count: wait.count + 1 };
+}
+
 export function createWorkQueue(options: { concurrency: number; now?: () => number; log?: JobLog }): WorkQueue {
   const now = options.now ?? (() => performance.now());
   const serialize = createKeyedSerializer();
   const inFlight = new Map<Promise<unknown>, string | undefined>();
-  const stats: QueueStats = { queued: 0, running: 0, inFlight: 0, completed: 0, failed: 0, wait: { lastMs: 0, maxMs: 0, totalMs: 0, count: 0 } };
+  const stats = emptyStats();
 
   const { acquire, release } = createSlots(options.concurrency, stats);
 
@@ -68,8 +84,11 @@ export function createWorkQueue(options: { concurrency: number; now?: () => numb
       await acquire();
       stats.queued -= 1;
       const waited = now() - enqueued;
-      stats.wait = { lastMs: waited, maxMs: Math.max(stats.wait.maxMs, waited), totalMs: stats.wait.totalMs + waited, count: stats.wait.count + 1 };
-      options.log?.debug({ key, waitMs: Math.round(waited), queued: stats.queued, running: stats.running }, 'job started');
+      stats.wait = withWait(stats.wait, waited);
+      options.log?.debug(
+        { key, waitMs: Math.round(waited), queued: stats.queued, running: stats.running },
+        'job started',
+      );
       try {
         const value = await job();
         stats.completed += 1;

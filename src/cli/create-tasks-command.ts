@@ -8,7 +8,10 @@ import { chooseCliModel, draftingLine, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
 /** `agent-os-github create-tasks SPEC_FOLDER`: the create-tasks phase on the file system; an existing tasks.md is kept unless --force. */
-export async function createTasksCommand(folder: string, options: { cwd: string; force: boolean; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
+export async function createTasksCommand(
+  folder: string,
+  options: { cwd: string; force: boolean; model?: boolean; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
   const root = resolve(options.cwd, folder);
   const shownFolder = workspaceFolder(options.cwd, folder);
   const specPath = inFolder(shownFolder, 'spec.md');
@@ -21,10 +24,16 @@ export async function createTasksCommand(folder: string, options: { cwd: string;
     { folder: shownFolder, specPath, tasksPath, force: options.force, message: () => '' },
   );
   if (made.status === 'missing-spec') {
-    throw new AgentOsError('user-input', `${specPath} does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with \`agent-os-github write-spec SPEC_FOLDER\`).`);
+    throw new AgentOsError(
+      'user-input',
+      `${specPath} does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with \`agent-os-github write-spec SPEC_FOLDER\`).`,
+    );
   }
   if (made.status === 'exists') {
-    throw new AgentOsError('user-input', `${tasksPath} already exists; pass --force to write it again from spec.md (its ticks and edits are lost).`);
+    throw new AgentOsError(
+      'user-input',
+      `${tasksPath} already exists; pass --force to write it again from spec.md (its ticks and edits are lost).`,
+    );
   }
   const note = made.drafting === undefined ? '' : `${draftingLine('tasks.md', made.drafting)}\n`;
   return {

@@ -28,7 +28,7 @@ quitQuietlyOnClosedOutput();
 const program = new Command()
   .name('agent-os-github')
   .description(
-    'Agent OS spec-driven development on GitHub, offline: the App\'s phases (plan-product, shape-spec, write-spec, create-tasks, ' +
+    "Agent OS spec-driven development on GitHub, offline: the App's phases (plan-product, shape-spec, write-spec, create-tasks, " +
       'orchestrate-tasks) on files, and validate to check task files.',
   )
   .version((await readOwnVersion()) ?? 'unknown', '-V, --version', 'print the version')
@@ -64,27 +64,53 @@ program
   .option('--number <number>', 'the issue number, for the branch name and links')
   .option('--date <yyyy-mm-dd>', "the issue's creation date, for the folder name (default: today)")
   .option('--force', 'replace an existing requirements.md')
-  .option('--model', 'ask the questions with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the issue')
+  .option(
+    '--model',
+    'ask the questions with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the issue',
+  )
   .option('--no-model', 'ask the questions by rules only, even when a model is configured')
-  .action(async (issueFile: string, options: { title?: string; number?: string; date?: string; force?: boolean; model?: boolean }) => {
-    try {
-      const { model, ...rest } = options;
-      finish(await shapeCommand(issueFile, { cwd: process.cwd(), ...rest, force: options.force === true, ...(model === undefined ? {} : { model }) }));
-    } catch (error) {
-      fail(error, false);
-    }
-  });
+  .action(
+    async (
+      issueFile: string,
+      options: { title?: string; number?: string; date?: string; force?: boolean; model?: boolean },
+    ) => {
+      try {
+        const { model, ...rest } = options;
+        finish(
+          await shapeCommand(issueFile, {
+            cwd: process.cwd(),
+            ...rest,
+            force: options.force === true,
+            ...(model === undefined ? {} : { model }),
+          }),
+        );
+      } catch (error) {
+        fail(error, false);
+      }
+    },
+  );
 
 program
   .command('write-spec')
-  .description('Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).')
+  .description(
+    'Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).',
+  )
   .argument('<spec-folder>', 'a spec folder, e.g. agent-os/specs/2026-03-14-team-invites')
   .option('--force', 'replace a spec.md that was edited by hand')
-  .option('--model', 'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules')
+  .option(
+    '--model',
+    'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules',
+  )
   .option('--no-model', 'draft by rules only, even when a model is configured')
   .action(async (folder: string, options: { force?: boolean; model?: boolean }) => {
     try {
-      finish(await writeSpecCommand(folder, { cwd: process.cwd(), force: options.force === true, ...(options.model === undefined ? {} : { model: options.model }) }));
+      finish(
+        await writeSpecCommand(folder, {
+          cwd: process.cwd(),
+          force: options.force === true,
+          ...(options.model === undefined ? {} : { model: options.model }),
+        }),
+      );
     } catch (error) {
       fail(error, false);
     }
@@ -92,14 +118,25 @@ program
 
 program
   .command('create-tasks')
-  .description('Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).')
+  .description(
+    'Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).',
+  )
   .argument('<spec-folder>', 'a spec folder with spec.md')
   .option('--force', 'replace an existing tasks.md')
-  .option('--model', 'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules')
+  .option(
+    '--model',
+    'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules',
+  )
   .option('--no-model', 'draft by rules only, even when a model is configured')
   .action(async (folder: string, options: { force?: boolean; model?: boolean }) => {
     try {
-      finish(await createTasksCommand(folder, { cwd: process.cwd(), force: options.force === true, ...(options.model === undefined ? {} : { model: options.model }) }));
+      finish(
+        await createTasksCommand(folder, {
+          cwd: process.cwd(),
+          force: options.force === true,
+          ...(options.model === undefined ? {} : { model: options.model }),
+        }),
+      );
     } catch (error) {
       fail(error, false);
     }
@@ -113,12 +150,20 @@ program
       'and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run.',
   )
   .argument('<spec-folder>', 'a spec folder with tasks.md')
-  .option('--model', "add the model's guidance (AGENT_OS_MODEL, AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN) to each prompt, checked against the tasks")
+  .option(
+    '--model',
+    "add the model's guidance (AGENT_OS_MODEL, AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN) to each prompt, checked against the tasks",
+  )
   .option('--no-model', 'write the prompts by rules only, even when a model is configured')
   .action(async (folder: string, options: { model?: boolean }) => {
     try {
       const { orchestrateCommand } = await import('./orchestrate-command.js');
-      finish(await orchestrateCommand(folder, { cwd: process.cwd(), ...(options.model === undefined ? {} : { model: options.model }) }));
+      finish(
+        await orchestrateCommand(folder, {
+          cwd: process.cwd(),
+          ...(options.model === undefined ? {} : { model: options.model }),
+        }),
+      );
     } catch (error) {
       fail(error, false);
     }
@@ -132,13 +177,21 @@ program
   )
   .option('--from <file>', 'the product description as markdown (its first "# heading" is the name)')
   .option('--force', 'replace existing product files')
-  .option('--model', 'draft mission.md and roadmap.md with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules')
+  .option(
+    '--model',
+    'draft mission.md and roadmap.md with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules',
+  )
   .option('--no-model', 'draft by rules only, even when a model is configured')
   .action(async (options: { from?: string; force?: boolean; model?: boolean }) => {
     try {
       const { planProductCommand } = await import('./plan-product-command.js');
       finish(
-        await planProductCommand({ cwd: process.cwd(), force: options.force === true, ...(options.from === undefined ? {} : { from: options.from }), ...(options.model === undefined ? {} : { model: options.model }) }),
+        await planProductCommand({
+          cwd: process.cwd(),
+          force: options.force === true,
+          ...(options.from === undefined ? {} : { from: options.from }),
+          ...(options.model === undefined ? {} : { model: options.model }),
+        }),
       );
     } catch (error) {
       fail(error, false);

@@ -4,7 +4,7 @@ import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { groupPromptPath, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { planOrchestration } from '../core/orchestration/orchestration-file.js';
-import { readSpec } from '../core/spec/read-spec.js';
+import { parseSpec } from '../core/spec/parse-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
@@ -22,7 +22,10 @@ import type { CommandResult } from './validate-command.js';
 async function filesIn(folder: string): Promise<string[]> {
   try {
     const entries = await readdir(folder, { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
@@ -32,25 +35,42 @@ async function filesIn(folder: string): Promise<string[]> {
 
 /** The spec's title: spec.md's, else tasks.md's (`# Task Breakdown: …`), else the folder's name without its date. */
 function titleOf(spec: string | undefined, tasks: string, folder: string): string {
-  const fromSpec = spec === undefined ? '' : readSpec(spec).title;
+  const fromSpec = spec === undefined ? '' : parseSpec(spec).title;
   if (fromSpec !== '') return fromSpec;
-  const fromTasks = readSpec(tasks).title.replace(/^Task Breakdown:\s*/i, '');
+  const fromTasks = parseSpec(tasks).title.replace(/^Task Breakdown:\s*/i, '');
   if (fromTasks !== '') return fromTasks;
   return folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
 /** The model to draft the prompts with: `--model`, or the environment's when the repository's `drafter` is `model`. */
-async function promptModel(options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<{ model?: ChatModel; settings?: LifecycleSettings; warning?: string }> {
+async function promptModel(options: {
+  cwd: string;
+  model?: boolean;
+  env?: NodeJS.ProcessEnv;
+}): Promise<{ model?: ChatModel; settings?: LifecycleSettings; warning?: string }> {
   const env = options.env ?? process.env;
   // No model asked for or configured: the settings are not even read.
-  if (options.model === false || (options.model === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '')) return {};
+  if (
+    options.model === false ||
+    (options.model === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '')
+  )
+    return {};
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
   const chosen = await chooseCliModel(options.model, settings.drafter, env);
-  return { ...(chosen.model === undefined ? {} : { model: chosen.model, settings }), ...(chosen.warning === undefined ? {} : { warning: chosen.warning }) };
+  return {
+    ...(chosen.model === undefined ? {} : { model: chosen.model, settings }),
+    ...(chosen.warning === undefined ? {} : { warning: chosen.warning }),
+  };
 }
 
 /** Write a file unless it already holds `content`; say which. */
-async function writeIfChanged(absolute: string, shown: string, content: string, base: string, existing?: string): Promise<'Wrote' | 'Unchanged'> {
+async function writeIfChanged(
+  absolute: string,
+  shown: string,
+  content: string,
+  base: string,
+  existing?: string,
+): Promise<'Wrote' | 'Unchanged'> {
   const before = existing ?? (await readTextFileIfAny(absolute, shown));
   if (before === content) return 'Unchanged';
   await writeTextFile(absolute, shown, content, base);
@@ -61,7 +81,10 @@ async function writeIfChanged(absolute: string, shown: string, content: string, 
  * `agent-os-github orchestrate-tasks SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
  * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
  */
-export async function orchestrateCommand(folder: string, options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
+export async function orchestrateCommand(
+  folder: string,
+  options: { cwd: string; model?: boolean; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
   const root = resolve(options.cwd, folder);
   const shownFolder = root === resolve(options.cwd) ? '.' : displayPath(root, options.cwd);
   const at = (path: string): string => (shownFolder === '.' ? path : `${shownFolder}/${path}`);
@@ -74,7 +97,10 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
     );
   }
   // The repository's rules for reading tasks.md (skip words, cancelled markers), as the App's orchestrate-tasks uses them.
-  const tasks = parseTaskFile(tasksSource, { path: join(root, 'tasks.md'), ...taskRulesOf((await readLocalSettings(options.cwd)).gate) });
+  const tasks = parseTaskFile(tasksSource, {
+    path: join(root, 'tasks.md'),
+    ...taskRulesOf((await readLocalSettings(options.cwd)).gate),
+  });
   if (tasks.tasks.length === 0) {
     throw new AgentOsError(
       'user-input',
@@ -90,7 +116,9 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
   // A symlinked implementation/ or prompts/ folder is refused before anything is written.
   await refuseSymlinks(join(root, 'implementation', 'prompts'), base, at('implementation/prompts'));
   const did = await writeIfChanged(orchestrationPath, at('orchestration.yml'), plan.text, base, existing);
-  out.push(`${did} ${at('orchestration.yml')} (${tasks.groups.length} task group${tasks.groups.length === 1 ? '' : 's'})`);
+  out.push(
+    `${did} ${at('orchestration.yml')} (${tasks.groups.length} task group${tasks.groups.length === 1 ? '' : 's'})`,
+  );
 
   const links: SpecFileLinks = {
     specFolder: shownFolder,
@@ -99,7 +127,11 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
     tasks: at('tasks.md'),
     visuals: (await filesIn(join(root, 'planning', 'visuals'))).map((name) => at(`planning/visuals/${name}`)),
   };
-  const specTitle = titleOf(await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')), tasksSource, shownFolder === '.' ? root : shownFolder);
+  const specTitle = titleOf(
+    await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')),
+    tasksSource,
+    shownFolder === '.' ? root : shownFolder,
+  );
   const written = new Set<string>();
   // The App's planning: one prompt per task group with tasks, each with its entry of orchestration.yml; with a
   // model, the App's drafting of each group's guidance, on the file system.
@@ -112,7 +144,14 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
     ({ groups, notes } = await draftGroupPrompts(
       fsSpecWorkspace({ cwd: options.cwd, base }),
       { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
-      { folder: wsFolder, specPath: inFolder(wsFolder, 'spec.md'), tasks, groups, specTitle, existingPrompts: new Set(groups.map((g) => g.promptPath)) },
+      {
+        folder: wsFolder,
+        specPath: inFolder(wsFolder, 'spec.md'),
+        tasks,
+        groups,
+        specTitle,
+        existingPrompts: new Set(groups.map((g) => g.promptPath)),
+      },
     ));
   }
   for (const planned of groups) {
@@ -120,16 +159,31 @@ export async function orchestrateCommand(folder: string, options: { cwd: string;
     written.add(absolute);
     out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
   }
-  if (notes.length > 0) out.push('', renderPromptsNote(notes).replace(/<\/?sub>/g, '').replace(/\n\n/g, '\n'));
+  if (notes.length > 0)
+    out.push(
+      '',
+      renderPromptsNote(notes)
+        .replace(/<\/?sub>/g, '')
+        .replace(/\n\n/g, '\n'),
+    );
 
-  const warnings = [...plan.problems.map((p) => `warning: ${p}`), ...(chosen.warning === undefined ? [] : [`warning: ${chosen.warning}`])];
+  const warnings = [
+    ...plan.problems.map((p) => `warning: ${p}`),
+    ...(chosen.warning === undefined ? [] : [`warning: ${chosen.warning}`]),
+  ];
   for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
     if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
-      warnings.push(`warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`);
+      warnings.push(
+        `warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`,
+      );
     }
   }
   const first = tasks.groups[0];
-  out.push('', 'Set claude_code_subagent, standards and assignees per task group in orchestration.yml, then run this again to update the prompts.');
-  if (first !== undefined) out.push(`Run a prompt with your coding agent, e.g. claude "$(cat ${groupPromptPath(shownFolder, first, tasks)})"`);
+  out.push(
+    '',
+    'Set claude_code_subagent, standards and assignees per task group in orchestration.yml, then run this again to update the prompts.',
+  );
+  if (first !== undefined)
+    out.push(`Run a prompt with your coding agent, e.g. claude "$(cat ${groupPromptPath(shownFolder, first, tasks)})"`);
   return { exitCode: 0, stdout: `${out.join('\n')}\n`, stderr: warnings.map((w) => `${w}\n`).join('') };
 }

@@ -2,7 +2,12 @@ import { basename, join, resolve } from 'node:path';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
 import { detectTechStackReport } from '../core/product/detect-tech-stack.js';
 import { productFilePaths, type ProductFileKind } from '../core/product/product-files.js';
-import { missingProductInfo, readProductBrief, type ProductBrief, type ProductQuestion } from '../core/product/read-product-brief.js';
+import {
+  missingProductInfo,
+  parseProductBrief,
+  type ProductBrief,
+  type ProductQuestion,
+} from '../core/product/parse-product-brief.js';
 import { renderTechStack } from '../core/product/render-product.js';
 import { PRODUCT_FILES } from '../core/model/render-drafting-note.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
@@ -50,7 +55,7 @@ function listed(items: readonly string[]): string {
 
 async function readBrief(cwd: string, from: string): Promise<ProductBrief> {
   const split = splitIssueFile(await readTextFile(resolve(cwd, from), from));
-  return readProductBrief(split.title ?? basename(from).replace(/\.(md|markdown)$/i, ''), split.body);
+  return parseProductBrief(split.title ?? basename(from).replace(/\.(md|markdown)$/i, ''), split.body);
 }
 
 /**
@@ -75,22 +80,48 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
     if (chosen.warning !== undefined) modelWarning = `agent-os-github: ${chosen.warning}\n`;
     // The App's plan-product files, on the folder: the tree and the product files as they are.
     const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
-    const description = chosen.model === undefined || options.from === undefined ? '' : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
+    const description =
+      chosen.model === undefined || options.from === undefined
+        ? ''
+        : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
     const plan = await planProductFiles(
       { tree: workspace, existing: workspace },
       { settings, log: QUIET_LOG, ...(chosen.model === undefined ? {} : { model: chosen.model }) },
-      { brief, issueBody: description, stack: stack.entries, paths: { mission: paths.mission, roadmap: paths.roadmap }, cacheOnly: !options.force },
+      {
+        brief,
+        issueBody: description,
+        stack: stack.entries,
+        paths: { mission: paths.mission, roadmap: paths.roadmap },
+        cacheOnly: !options.force,
+      },
     );
     if (plan.drafting !== undefined) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}\n`;
     planned.push({ kind: 'mission', path: paths.mission, content: plan.mission, note: '' });
-    planned.push({ kind: 'roadmap', path: paths.roadmap, content: plan.roadmap, note: ` (${plural(plan.roadmapItems, 'item', 'items')})` });
+    planned.push({
+      kind: 'roadmap',
+      path: paths.roadmap,
+      content: plan.roadmap,
+      note: ` (${plural(plan.roadmapItems, 'item', 'items')})`,
+    });
   }
   const warnings = `${stackWarnings}${modelWarning}`;
-  const detected = stack.entries.length === 0 ? 'no manifests found: fill it in by hand' : `${plural(stack.entries.length, 'entry', 'entries')} detected`;
-  planned.push({ kind: 'techStack', path: paths.techStack, content: renderTechStack(stack.entries), note: ` (${detected})` });
+  const detected =
+    stack.entries.length === 0
+      ? 'no manifests found: fill it in by hand'
+      : `${plural(stack.entries.length, 'entry', 'entries')} detected`;
+  planned.push({
+    kind: 'techStack',
+    path: paths.techStack,
+    content: renderTechStack(stack.entries),
+    note: ` (${detected})`,
+  });
 
-  const existing = await Promise.all(planned.map(async (file) => ({ file, text: await readTextFileIfAny(join(options.cwd, file.path), file.path) })));
-  const conflicts = existing.filter(({ file, text }) => text !== undefined && text !== file.content).map(({ file }) => file.path);
+  const existing = await Promise.all(
+    planned.map(async (file) => ({ file, text: await readTextFileIfAny(join(options.cwd, file.path), file.path) })),
+  );
+  const conflicts = existing
+    .filter(({ file, text }) => text !== undefined && text !== file.content)
+    .map(({ file }) => file.path);
   if (conflicts.length > 0 && !options.force) {
     const them = conflicts.length === 1 ? 'it' : 'them';
     return {
@@ -101,7 +132,8 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
   }
 
   // Every file is checked before any is written, so a refused one leaves nothing half done.
-  for (const { file, text } of existing) if (text !== file.content) await refuseSymlinks(join(options.cwd, file.path), options.cwd, file.path);
+  for (const { file, text } of existing)
+    if (text !== file.content) await refuseSymlinks(join(options.cwd, file.path), options.cwd, file.path);
   const lines: string[] = [];
   for (const { file, text } of existing) {
     if (text === file.content) {
@@ -132,7 +164,9 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
     );
   } else {
     if (drafted !== '') lines.push(drafted.trimEnd(), '');
-    lines.push('Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).');
+    lines.push(
+      'Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).',
+    );
   }
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: warnings };
 }

@@ -2,7 +2,7 @@ import { basename, join, resolve } from 'node:path';
 import { AgentOsError } from '../core/errors.js';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
 import { deterministicDrafter } from '../core/spec/deterministic-drafter.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
 import { TOPIC_LABELS } from '../core/spec/clarifying-question.js';
 import { specLocationFor } from '../core/spec/spec-location.js';
 import { displayPath } from '../fs/find-task-files.js';
@@ -29,7 +29,8 @@ export interface ShapeOptions {
 
 function issueNumberOf(written: string | undefined): number {
   if (written === undefined) return 0;
-  if (!/^\d{1,9}$/.test(written)) throw new AgentOsError('user-input', `--number must be an issue number such as 42, not "${written}".`);
+  if (!/^\d{1,9}$/.test(written))
+    throw new AgentOsError('user-input', `--number must be an issue number such as 42, not "${written}".`);
   return Number(written);
 }
 
@@ -37,7 +38,11 @@ function dateOf(written: string | undefined): string {
   if (written === undefined) return new Date().toISOString();
   const time = Date.parse(`${written}T00:00:00Z`);
   // Date.parse rolls 2026-02-30 over into March: only a date that reads back the same is one.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== written) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(written) ||
+    Number.isNaN(time) ||
+    new Date(time).toISOString().slice(0, 10) !== written
+  ) {
     throw new AgentOsError('user-input', `--date must be a date such as 2026-03-14, not "${written}".`);
   }
   return `${written}T00:00:00Z`;
@@ -58,9 +63,12 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
   const shown = displayPath(target, options.cwd);
   const existing = await readTextFileIfAny(target, shown);
   if (existing !== undefined && !options.force) {
-    const marked = readMarkedFile('requirements', existing);
+    const marked = parseMarkedFile('requirements', existing);
     const why = marked.marked && !marked.intact ? ' and was edited since it was written' : '';
-    throw new AgentOsError('user-input', `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`);
+    throw new AgentOsError(
+      'user-input',
+      `${shown} already exists${why}; pass --force to write it again (answers recorded in it are lost).`,
+    );
   }
   // As the App does: the questions fit the project its files show (what kind it is, related files to reuse).
   // The spec's own folder (there when shaped again with --force) is not part of the repository the questions fit,
@@ -72,9 +80,15 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
       drafter: deterministicDrafter,
       settings: { drafter: chosen.model === undefined ? 'deterministic' : 'model' },
       log: QUIET_LOG,
-      ...(chosen.model === undefined ? {} : { model: chosen.model, workspace: fsSpecWorkspace({ cwd: options.cwd, base: options.cwd }) }),
+      ...(chosen.model === undefined
+        ? {}
+        : { model: chosen.model, workspace: fsSpecWorkspace({ cwd: options.cwd, base: options.cwd }) }),
     },
-    { issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) }, location, repositoryPaths: pathsOutside(await readLocalTree(options.cwd), location.folder) },
+    {
+      issue: { number, title, body: split.body, url: number > 0 ? `#${number}` : basename(issueFile) },
+      location,
+      repositoryPaths: pathsOutside(await readLocalTree(options.cwd), location.folder),
+    },
   );
   const { questions } = state;
   await writeTextFile(target, shown, content, options.cwd);
@@ -88,5 +102,9 @@ export async function shapeCommand(issueFile: string, options: ShapeOptions): Pr
     ...(note === '' ? [] : [note.replace(/<\/?sub>/g, '').trim(), '']),
     `Then: agent-os-github write-spec ${displayPath(join(options.cwd, location.folder), options.cwd)}`,
   ];
-  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: chosen.warning === undefined ? '' : `agent-os-github: ${chosen.warning}\n` };
+  return {
+    exitCode: 0,
+    stdout: `${lines.join('\n')}\n`,
+    stderr: chosen.warning === undefined ? '' : `agent-os-github: ${chosen.warning}\n`,
+  };
 }

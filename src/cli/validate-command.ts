@@ -25,7 +25,10 @@ export interface CommandResult {
  * No PATH is the current folder, exactly as `.` is. A file named on the command line must hold a task list, unless
  * it is a task file by its location (an empty `tasks.md` is a task list with nothing to do).
  */
-export async function validateCommand(paths: readonly string[], options: { json: boolean; cwd: string }): Promise<CommandResult> {
+export async function validateCommand(
+  paths: readonly string[],
+  options: { json: boolean; cwd: string },
+): Promise<CommandResult> {
   const settings = (await readLocalSettings(options.cwd)).gate;
   const named = paths.length === 0 ? ['.'] : paths;
   const files = await uniqueRealPaths(await findTaskFiles(named, options.cwd, settings));
@@ -43,7 +46,8 @@ export async function validateCommand(paths: readonly string[], options: { json:
         file = parseTaskFile(text, { path: absolute, ...taskRulesOf(settings) });
       } catch (error) {
         // A file the parser would take too long on is refused like one that is too large: exit 2, with the line.
-        if (isMarkdownTooComplex(error)) throw new AgentOsError('user-input', `Cannot read ${path}: ${error.message}`, { cause: error });
+        if (isMarkdownTooComplex(error))
+          throw new AgentOsError('user-input', `Cannot read ${path}: ${error.message}`, { cause: error });
         throw error;
       }
       if (file.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path.replace(/^\/+/, ''))) {
@@ -54,11 +58,22 @@ export async function validateCommand(paths: readonly string[], options: { json:
       }
       // A spec tool's template found by a folder search (every task a `{{…}}` placeholder) is not a task file.
       // A spec's tasks.md is held to the spec.md beside it: each specific requirement named by a task.
-      const specAbsolute = settings.traceability === 'off' || file.dialect !== 'agent-os' ? undefined : specPathBeside(absolute.replace(/\\/g, '/'));
+      const specAbsolute =
+        settings.traceability === 'off' || file.dialect !== 'agent-os'
+          ? undefined
+          : specPathBeside(absolute.replace(/\\/g, '/'));
       const specPath = specAbsolute === undefined ? undefined : displayPath(specAbsolute, options.cwd);
-      const spec = specAbsolute === undefined || specPath === undefined ? undefined : await readTextFileIfAny(specAbsolute, specPath);
+      const spec =
+        specAbsolute === undefined || specPath === undefined
+          ? undefined
+          : await readTextFileIfAny(specAbsolute, specPath);
       const untraced = spec === undefined ? [] : traceRequirements(spec, text).untraced;
-      return { path, file, template: !namedFiles.has(absolute) && isTemplateTaskFile(file), trace: { specPath, untraced } };
+      return {
+        path,
+        file,
+        template: !namedFiles.has(absolute) && isTemplateTaskFile(file),
+        trace: { specPath, untraced },
+      };
     }),
   );
   const kept = read.filter((entry) => !entry.template);
@@ -71,7 +86,11 @@ export async function validateCommand(paths: readonly string[], options: { json:
     );
   }
   const report = buildValidationReport(parsed);
-  const traces = kept.flatMap((k) => (k.trace.untraced.length > 0 && k.trace.specPath !== undefined ? [{ specPath: k.trace.specPath, untraced: k.trace.untraced }] : []));
+  const traces = kept.flatMap((k) =>
+    k.trace.untraced.length > 0 && k.trace.specPath !== undefined
+      ? [{ specPath: k.trace.specPath, untraced: k.trace.untraced }]
+      : [],
+  );
   const failing = settings.traceability === 'fail' && traces.length > 0;
   const stdout = options.json
     ? `${JSON.stringify(traces.length > 0 ? { ...report, ok: report.ok && !failing, traceability: { mode: settings.traceability, untraced: traces } } : report, null, 2)}\n`
@@ -80,9 +99,15 @@ export async function validateCommand(paths: readonly string[], options: { json:
 }
 
 /** `agent-os/specs/x/spec.md:12: requirement 3 has no task (…)`, one line per requirement no task names. */
-function renderTraces(traces: ReadonlyArray<{ specPath: string; untraced: UntracedRequirement[] }>, mode: string): string {
+function renderTraces(
+  traces: ReadonlyArray<{ specPath: string; untraced: UntracedRequirement[] }>,
+  mode: string,
+): string {
   if (traces.length === 0) return '';
-  const lines = traces.flatMap((t) => t.untraced.map((u) => `${t.specPath}:${u.line}: requirement ${u.number} has no task (${u.name})`));
-  const what = mode === 'fail' ? 'Traceability (gate.traceability: fail):' : 'Traceability warnings (gate.traceability: warn):';
+  const lines = traces.flatMap((t) =>
+    t.untraced.map((u) => `${t.specPath}:${u.line}: requirement ${u.number} has no task (${u.name})`),
+  );
+  const what =
+    mode === 'fail' ? 'Traceability (gate.traceability: fail):' : 'Traceability warnings (gate.traceability: warn):';
   return `\n${what}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }

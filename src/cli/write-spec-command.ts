@@ -8,7 +8,10 @@ import { chooseCliModel, draftingLine, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
 /** `agent-os-github write-spec SPEC_FOLDER`: the write-spec phase on the file system (spec.md from planning/requirements.md). */
-export async function writeSpecCommand(folder: string, options: { cwd: string; force: boolean; model?: boolean; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
+export async function writeSpecCommand(
+  folder: string,
+  options: { cwd: string; force: boolean; model?: boolean; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
   const root = resolve(options.cwd, folder);
   const shownFolder = workspaceFolder(options.cwd, folder);
   const requirementsPath = inFolder(shownFolder, 'planning/requirements.md');
@@ -27,10 +30,17 @@ export async function writeSpecCommand(folder: string, options: { cwd: string; f
     );
   }
   if (written.status === 'kept-edited') {
-    throw new AgentOsError('user-input', `${specPath} was edited since it was written; pass --force to write it again from requirements.md (the edits are lost).`);
+    throw new AgentOsError(
+      'user-input',
+      `${specPath} was edited since it was written; pass --force to write it again from requirements.md (the edits are lost).`,
+    );
   }
   const note = written.drafting === undefined ? '' : `${draftingLine('spec.md', written.drafting)}\n`;
   const warning = chosen.warning === undefined ? '' : `agent-os-github: ${chosen.warning}\n`;
-  const said = { unchanged: `${specPath} is already up to date.`, written: `Wrote ${specPath}`, updated: `Rewrote ${specPath}` }[written.status];
+  const said = {
+    unchanged: `${specPath} is already up to date.`,
+    written: `Wrote ${specPath}`,
+    updated: `Rewrote ${specPath}`,
+  }[written.status];
   return { exitCode: 0, stdout: `${said}\n${note}`, stderr: warning };
 }

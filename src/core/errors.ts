@@ -1,5 +1,6 @@
 /** The kinds of failure the entry points know how to present. */
-export type ErrorKind = 'user-input' | 'permission' | 'not-found' | 'conflict' | 'rate-limited' | 'upstream' | 'internal';
+export type ErrorKind =
+  'user-input' | 'permission' | 'not-found' | 'conflict' | 'rate-limited' | 'upstream' | 'internal';
 
 /** An error with a stable kind and a message written for the person who will read it. */
 export class AgentOsError extends Error {
@@ -24,7 +25,9 @@ export function isAgentOsError(error: unknown): error is AgentOsError {
  */
 export function asAgentOsError(error: unknown): AgentOsError {
   if (isAgentOsError(error)) return error;
-  return new AgentOsError('internal', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new AgentOsError('internal', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
 }
 
 /** The message to show for any thrown value (see asAgentOsError). */

@@ -18,7 +18,11 @@ export async function isOurCheckRun(client: GitHubClient, repo: RepoRef, name: s
  * The pull requests a re-run asks to gate again: those of the check run or suite, or when GitHub lists none (a
  * fork's pull request), those whose head is the commit; `undefined` for a check run that is not the gate's.
  */
-export async function pullRequestsToRegate(client: GitHubClient, repo: RepoRef, event: CheckRerunEvent): Promise<number[] | undefined> {
+export async function pullRequestsToRegate(
+  client: GitHubClient,
+  repo: RepoRef,
+  event: CheckRerunEvent,
+): Promise<number[] | undefined> {
   if (event.checkName !== undefined && !(await isOurCheckRun(client, repo, event.checkName))) return undefined;
   if (event.pullRequests.length > 0) return event.pullRequests;
   return findPullRequestsForCommit(client, repo, event.headSha);

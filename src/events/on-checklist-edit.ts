@@ -12,21 +12,49 @@ export async function onChecklistEdit(ctx: LifecycleContext, event: IssueComment
   const outcome = await tickFromChecklist(
     ctx.client,
     ctx.repo,
-    { pullRequest: event.issueNumber, commentId: event.comment.id, before: event.previousBody ?? '', after: event.comment.body, sender: event.sender.login },
+    {
+      pullRequest: event.issueNumber,
+      commentId: event.comment.id,
+      before: event.previousBody ?? '',
+      after: event.comment.body,
+      sender: event.sender.login,
+    },
     { permission: ctx.settings.permissions.tick, skipMarkers: ctx.gateSettings.skipMarkers },
   );
   if (outcome.status === 'no-ticks') return { phase: 'tick', status: 'no-ticks' };
   if (outcome.status === 'refused') {
-    await reply(ctx, event.issueNumber, event.eventKey, renderTicksRefused(event.sender.login, ctx.settings.permissions.tick, outcome.held));
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      renderTicksRefused(event.sender.login, ctx.settings.permissions.tick, outcome.held),
+    );
     return { phase: 'tick', status: 'refused' };
   }
   if (outcome.status === 'fork') {
-    await reply(ctx, event.issueNumber, event.eventKey, renderForkNotice(outcome.head, renderTicksOnFork(event.sender.login), ctx.gateSettings.checkName));
+    await reply(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      renderForkNotice(outcome.head, renderTicksOnFork(event.sender.login), ctx.gateSettings.checkName),
+    );
     return { phase: 'tick', status: 'fork' };
   }
   const headSha = outcome.status === 'committed' ? outcome.commitSha : outcome.headSha;
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, event.issueNumber, headSha, ctx.gateSettings, outcome.body);
-  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: event.issueNumber }, gate);
-  if (outcome.missing > 0) await reply(ctx, event.issueNumber, event.eventKey, renderTicksMissing(event.sender.login, outcome.missing));
+  const gate = await gatePullRequestAt(
+    ctx.client,
+    ctx.repo,
+    ctx.repoHtmlUrl,
+    event.issueNumber,
+    headSha,
+    ctx.gateSettings,
+    outcome.body,
+  );
+  await syncChecklist(
+    { client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: event.issueNumber },
+    gate,
+  );
+  if (outcome.missing > 0)
+    await reply(ctx, event.issueNumber, event.eventKey, renderTicksMissing(event.sender.login, outcome.missing));
   return { phase: 'tick', status: outcome.status, gate };
 }

@@ -1,6 +1,11 @@
 import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
-import { ensureLabels, labelDefinitions, listInstallationRepositories, type EnsureLabelsResult } from '../phases/ensure-labels.js';
+import {
+  ensureLabels,
+  labelDefinitions,
+  listInstallationRepositories,
+  type EnsureLabelsResult,
+} from '../phases/ensure-labels.js';
 import type { InstallationEvent } from './event-types.js';
 
 /** The repositories an installation event is about: all of the installation's, or those just added. */

@@ -30,14 +30,20 @@ async function withFollowUps(ctx: LifecycleContext, pullRequest: number, outcome
  * or a reply answering the clarifying questions. Edits count only as answers; bots are never listened to.
  */
 export async function onIssueComment(base: EventBase, event: IssueCommentEvent): Promise<EventOutcome> {
-  const isChecklistEdit = event.action === 'edited' && event.isPullRequest && event.comment.authorIsBot && !event.sender.isBot && isChecklist(event.comment.body);
+  const isChecklistEdit =
+    event.action === 'edited' &&
+    event.isPullRequest &&
+    event.comment.authorIsBot &&
+    !event.sender.isBot &&
+    isChecklist(event.comment.body);
   if (!isChecklistEdit && (event.comment.authorIsBot || event.sender.isBot)) return IGNORED;
   // A person edited the checklist: the text the App remembers of it is no longer the comment's.
   const store = isChecklistEdit ? storeOf(base.client) : undefined;
   if (store !== undefined) await forgetChecklist(store, base.repo, event.issueNumber);
   const command = event.action === 'created' ? parseCommand(event.comment.body) : undefined;
   // Most comments are conversation: tell them apart before spending requests on the repository's settings.
-  if (!isChecklistEdit && command === undefined && (event.isPullRequest || !looksLikeAnswers(event.comment.body))) return IGNORED;
+  if (!isChecklistEdit && command === undefined && (event.isPullRequest || !looksLikeAnswers(event.comment.body)))
+    return IGNORED;
   let ctx: LifecycleContext;
   try {
     ctx = await withSettings(base);
@@ -50,19 +56,34 @@ export async function onIssueComment(base: EventBase, event: IssueCommentEvent):
 }
 
 /** The repository's settings could not be read: a command is answered 😕 with the reason. */
-async function settingsFailed(base: EventBase, event: IssueCommentEvent, command: SlashCommand | undefined, error: unknown): Promise<EventOutcome> {
+async function settingsFailed(
+  base: EventBase,
+  event: IssueCommentEvent,
+  command: SlashCommand | undefined,
+  error: unknown,
+): Promise<EventOutcome> {
   const known = asAgentOsError(error);
   base.log.warn({ err: error, kind: known.kind }, 'settings could not be read');
   if (command === undefined) return { phase: 'none', status: 'failed', message: known.message };
   const eventKey = `comment-${event.comment.id}`;
   await addReaction(base.client, base.repo, event.comment.id, 'confused');
   const comments = await listIssueComments(base.client, base.repo, event.issueNumber);
-  await reportFailure(base, event.issueNumber, eventKey, renderCommandFailed(renderCommandLabel(command), known.message, false), comments);
+  await reportFailure(
+    base,
+    event.issueNumber,
+    eventKey,
+    renderCommandFailed(renderCommandLabel(command), known.message, false),
+    comments,
+  );
   return { phase: command.name, status: 'failed', message: known.message };
 }
 
 /** A slash command: once per comment, by someone with the permission it needs; 👀 then 🚀 or 😕, and one reply. */
-async function onCommand(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand): Promise<EventOutcome> {
+async function onCommand(
+  ctx: LifecycleContext,
+  event: IssueCommentEvent,
+  command: SlashCommand,
+): Promise<EventOutcome> {
   const eventKey = `comment-${event.comment.id}`;
   const label = renderCommandLabel(command);
   const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
@@ -84,7 +105,13 @@ async function onCommand(ctx: LifecycleContext, event: IssueCommentEvent, comman
     const known = asAgentOsError(error);
     ctx.log.warn({ err: error, kind: known.kind, command: command.name }, 'command failed');
     await addReaction(ctx.client, ctx.repo, event.comment.id, 'confused');
-    await reportFailure(ctx, event.issueNumber, eventKey, renderCommandFailed(label, known.message, known.kind !== 'user-input'), comments);
+    await reportFailure(
+      ctx,
+      event.issueNumber,
+      eventKey,
+      renderCommandFailed(label, known.message, known.kind !== 'user-input'),
+      comments,
+    );
     return { phase: command.name, status: 'failed', message: known.message };
   }
 }

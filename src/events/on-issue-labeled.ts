@@ -3,7 +3,12 @@ import { asAgentOsError } from '../core/errors.js';
 import { renderShapingFailed } from '../core/replies/render-event-notices.js';
 import { markedAs, MARKERS } from '../core/spec/render-comments.js';
 import { renderSpecMerged, renderSpecStatus, SPEC_STATUS_MARKER } from '../core/spec/render-spec-status.js';
-import { findOurComments, listIssueComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import {
+  findOurComments,
+  listIssueComments,
+  upsertMarkedComment,
+  type IssueComment,
+} from '../github/issue-comments.js';
 import { readIssue, type IssueSnapshot } from '../github/read-issue.js';
 import type { EventBase, LifecycleContext } from '../phases/lifecycle-context.js';
 import { readSpecPhase } from '../phases/read-spec-phase.js';
@@ -24,19 +29,35 @@ export async function onIssueLabeled(base: EventBase, event: IssueLabeledEvent):
     // Without readable settings the shaping label is unknown: speak up only for the default one.
     if (event.label !== DEFAULT_SETTINGS.lifecycle.labels.shapeSpec) return IGNORED;
     ctx = { ...base, ...DEFAULT_CONTEXT_SETTINGS };
-    return shapingFailed(ctx, event, error, await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []));
+    return shapingFailed(
+      ctx,
+      event,
+      error,
+      await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []),
+    );
   }
   if (event.label !== ctx.settings.labels.shapeSpec) return IGNORED;
   try {
     comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
     // A redelivery that made the questions goes on (to finish anything left undone); a reply means it is done.
-    if (handledBefore(comments, event.eventKey, [MARKERS.questions])) return { phase: 'none', status: 'already-handled' };
+    if (handledBefore(comments, event.eventKey, [MARKERS.questions]))
+      return { phase: 'none', status: 'already-handled' };
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
     const result = await shapeSpec(ctx, { issue, comments, eventKey: event.eventKey, force: false });
-    if (result.status === 'merged' || (result.status === 'already-shaped' && !result.redelivery)) await sayWhereTheSpecIs(ctx, event, issue, comments, result);
-    await settleFailureReport(ctx, { number: issue.number, eventKey: event.eventKey, comments, what: 'Shaping this issue into a spec' });
-    if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped', ...(result.gate ? { gate: result.gate } : {}) };
-    return { phase: 'shape-spec', status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status };
+    if (result.status === 'merged' || (result.status === 'already-shaped' && !result.redelivery))
+      await sayWhereTheSpecIs(ctx, event, issue, comments, result);
+    await settleFailureReport(ctx, {
+      number: issue.number,
+      eventKey: event.eventKey,
+      comments,
+      what: 'Shaping this issue into a spec',
+    });
+    if (result.status === 'shaped')
+      return { phase: 'shape-spec', status: 'shaped', ...(result.gate ? { gate: result.gate } : {}) };
+    return {
+      phase: 'shape-spec',
+      status: result.status === 'already-shaped' && result.redelivery ? 'unchanged' : result.status,
+    };
   } catch (error) {
     return shapingFailed(ctx, event, error, comments);
   }
@@ -53,17 +74,38 @@ async function sayWhereTheSpecIs(
   const body =
     result.status === 'merged'
       ? renderSpecMerged(event.eventKey, result.message)
-      : renderSpecStatus(event.eventKey, result.links, await readSpecPhase(ctx, result.links.location, issue, comments), ctx.gateSettings.checkName);
+      : renderSpecStatus(
+          event.eventKey,
+          result.links,
+          await readSpecPhase(ctx, result.links.location, issue, comments),
+          ctx.gateSettings.checkName,
+        );
   const isOurs = (text: string): boolean => markedAs(text, SPEC_STATUS_MARKER);
   const [current] = findOurComments(comments, isOurs);
   // The same words again: the comment stays as it is (rewriting only its hidden marker is no change).
   const same = current !== undefined && visibleText(current.body) === visibleText(body);
-  await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs, body: same ? current.body : body, comments });
+  await upsertMarkedComment(ctx.client, ctx.repo, {
+    number: issue.number,
+    isOurs,
+    body: same ? current.body : body,
+    comments,
+  });
 }
 
-async function shapingFailed(ctx: LifecycleContext, event: IssueLabeledEvent, error: unknown, comments: readonly IssueComment[]): Promise<EventOutcome> {
+async function shapingFailed(
+  ctx: LifecycleContext,
+  event: IssueLabeledEvent,
+  error: unknown,
+  comments: readonly IssueComment[],
+): Promise<EventOutcome> {
   const known = asAgentOsError(error);
   ctx.log.warn({ err: error, kind: known.kind }, 'shape-spec failed');
-  await reportFailure(ctx, event.issueNumber, event.eventKey, renderShapingFailed(known.message, event.label), comments);
+  await reportFailure(
+    ctx,
+    event.issueNumber,
+    event.eventKey,
+    renderShapingFailed(known.message, event.label),
+    comments,
+  );
   return { phase: 'shape-spec', status: 'failed', message: known.message };
 }

@@ -14,13 +14,20 @@ export async function onIssueState(base: EventBase, event: IssueStateEvent): Pro
   try {
     const ctx = await withSettings(base);
     const outcome = await followSubIssue(ctx, event);
-    if (outcome.gate !== undefined && outcome.pullRequest !== undefined) await followGate(ctx, { number: outcome.pullRequest }, outcome.gate);
+    if (outcome.gate !== undefined && outcome.pullRequest !== undefined)
+      await followGate(ctx, { number: outcome.pullRequest }, outcome.gate);
     return { phase: 'sub-issue', status: outcome.status, ...(outcome.gate ? { gate: outcome.gate } : {}) };
   } catch (error) {
     base.log.warn({ err: error }, 'following a sub-issue failed');
     const message = errorMessage(error);
     const comments = await listIssueComments(base.client, base.repo, event.issueNumber).catch(() => []);
-    await reportFailure(base, event.issueNumber, event.eventKey, renderSubIssueFailed(event.action, message), comments).catch(() => undefined);
+    await reportFailure(
+      base,
+      event.issueNumber,
+      event.eventKey,
+      renderSubIssueFailed(event.action, message),
+      comments,
+    ).catch(() => undefined);
     return { phase: 'sub-issue', status: 'failed', message };
   }
 }

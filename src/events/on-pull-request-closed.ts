@@ -5,7 +5,10 @@ import { IGNORED, type EventOutcome, type PullRequestClosedEvent } from './event
 import { withSettings } from './with-settings.js';
 
 /** A spec pull request merged: roadmap, summary, label, close (see finishMergedSpec). Others are ignored. */
-export async function onPullRequestClosed(base: EventBase, event: PullRequestClosedEvent): Promise<EventOutcome & { finish?: FinishOutcome }> {
+export async function onPullRequestClosed(
+  base: EventBase,
+  event: PullRequestClosedEvent,
+): Promise<EventOutcome & { finish?: FinishOutcome }> {
   if (!event.merged || !event.headInRepository) return IGNORED;
   const ctx = await withSettings(base);
   if (issueNumberOfSpecBranch(event.headRef, ctx.settings) === undefined) return IGNORED;

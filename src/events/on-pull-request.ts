@@ -17,16 +17,36 @@ export interface GatedPullRequest {
  * Gate a pull request event's head with the repository's settings. With `trustPayload` (the App, whose client
  * remembers what it has seen) the payload's head and description are used where they are current.
  */
-export async function gatePullRequestEvent(base: EventBase, event: PullRequestEvent, options: { trustPayload: boolean }): Promise<GatedPullRequest> {
+export async function gatePullRequestEvent(
+  base: EventBase,
+  event: PullRequestEvent,
+  options: { trustPayload: boolean },
+): Promise<GatedPullRequest> {
   const settings = await loadSettings(base.client, base.repo);
-  const payload = { headSha: event.head.sha, body: event.body, updatedAt: event.updatedAt, headJustMoved: event.action === 'synchronize' || event.action === 'opened' };
-  const gate = await gatePullRequest(base.client, base.repo, base.repoHtmlUrl, event.number, settings.gate, options.trustPayload ? payload : undefined);
+  const payload = {
+    headSha: event.head.sha,
+    body: event.body,
+    updatedAt: event.updatedAt,
+    headJustMoved: event.action === 'synchronize' || event.action === 'opened',
+  };
+  const gate = await gatePullRequest(
+    base.client,
+    base.repo,
+    base.repoHtmlUrl,
+    event.number,
+    settings.gate,
+    options.trustPayload ? payload : undefined,
+  );
   return { ctx: contextWith(base, settings), gate };
 }
 
 /** The spec follow-ups of a gated pull request (verification, the hand-off, sub-issues ticked). */
 export async function followPullRequestGate(gated: GatedPullRequest, event: PullRequestEvent): Promise<void> {
-  await followGate(gated.ctx, { number: event.number, head: { ref: event.head.ref, inRepository: event.head.inRepository } }, gated.gate);
+  await followGate(
+    gated.ctx,
+    { number: event.number, head: { ref: event.head.ref, inRepository: event.head.inRepository } },
+    gated.gate,
+  );
 }
 
 /** Gate a pull request by its number alone (a re-run), with the repository's settings. */
@@ -38,7 +58,13 @@ export async function gatePullRequestNumber(base: EventBase, number: number): Pr
 /** Gate a merge queue entry on its own head, with the repository's settings. */
 export async function gateMergeGroupEvent(base: EventBase, event: MergeGroupEvent): Promise<GateOutcome> {
   const settings = await loadSettings(base.client, base.repo);
-  return gateMergeGroup(base.client, base.repo, base.repoHtmlUrl, { headSha: event.headSha, baseSha: event.baseSha, headRef: event.headRef }, settings.gate);
+  return gateMergeGroup(
+    base.client,
+    base.repo,
+    base.repoHtmlUrl,
+    { headSha: event.headSha, baseSha: event.baseSha, headRef: event.headRef },
+    settings.gate,
+  );
 }
 
 function contextWith(base: EventBase, settings: Settings): LifecycleContext {

@@ -12,7 +12,13 @@ export async function reply(ctx: EventBase, number: number, eventKey: string, te
  * Say what went wrong with an event: one comment per event, updated if a retry of the same event fails again.
  * Unlike a reply, it does not count as the event being handled, so a redelivery (or the Action's re-run) retries.
  */
-export async function reportFailure(ctx: EventBase, number: number, eventKey: string, text: string, comments: readonly IssueComment[]): Promise<void> {
+export async function reportFailure(
+  ctx: EventBase,
+  number: number,
+  eventKey: string,
+  text: string,
+  comments: readonly IssueComment[],
+): Promise<void> {
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number,
     isOurs: (body) => markedAs(body, MARKERS.failed) && writtenForEvent(body, eventKey),
@@ -22,9 +28,17 @@ export async function reportFailure(ctx: EventBase, number: number, eventKey: st
 }
 
 /** Whether this event already led to a comment of ours (a reply, the questions), other than a failure report. */
-export function handledBefore(comments: readonly IssueComment[], eventKey: string, except: readonly string[] = []): boolean {
+export function handledBefore(
+  comments: readonly IssueComment[],
+  eventKey: string,
+  except: readonly string[] = [],
+): boolean {
   return comments.some(
-    (c) => c.byBot && writtenForEvent(c.body, eventKey) && !markedAs(c.body, MARKERS.failed) && !except.some((kind) => markedAs(c.body, kind)),
+    (c) =>
+      c.byBot &&
+      writtenForEvent(c.body, eventKey) &&
+      !markedAs(c.body, MARKERS.failed) &&
+      !except.some((kind) => markedAs(c.body, kind)),
   );
 }
 

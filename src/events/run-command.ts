@@ -1,6 +1,11 @@
 import type { SlashCommand } from '../core/commands/parse-command.js';
 import { AgentOsError } from '../core/errors.js';
-import { renderCreateTasksReply, renderImplementTasksReply, renderOrchestrateReply, renderWriteSpecReply } from '../core/replies/render-command-replies.js';
+import {
+  renderCreateTasksReply,
+  renderImplementTasksReply,
+  renderOrchestrateReply,
+  renderWriteSpecReply,
+} from '../core/replies/render-command-replies.js';
 import { renderPlanProductReply } from '../core/replies/render-plan-product-reply.js';
 import { renderSpecStatus } from '../core/spec/render-spec-status.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
@@ -22,7 +27,11 @@ import type { EventOutcome, IssueCommentEvent } from './event-types.js';
 const BRANCH_WRITING_COMMANDS: ReadonlySet<string> = new Set(['write-spec', 'create-tasks', 'orchestrate-tasks']);
 
 /** The spec issue a command talks about: the issue itself, or for a spec pull request the issue its branch names. */
-async function subjectIssue(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand): Promise<IssueSnapshot> {
+async function subjectIssue(
+  ctx: LifecycleContext,
+  event: IssueCommentEvent,
+  command: SlashCommand,
+): Promise<IssueSnapshot> {
   if (!event.isPullRequest) return readIssue(ctx.client, ctx.repo, event.issueNumber);
   const pr = await readPullRequest(ctx.client, ctx.repo, event.issueNumber);
   // Commands that write to the spec branch: on a fork's pull request that branch is not the pull request's.
@@ -43,27 +52,51 @@ function wantsDeterministic(command: SlashCommand): boolean {
 }
 
 /** Run a slash command's phase; its outcome's message is the reply. Throws what the person should be told. */
-export async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent, command: SlashCommand, comments: readonly IssueComment[]): Promise<EventOutcome> {
+export async function runCommand(
+  ctx: LifecycleContext,
+  event: IssueCommentEvent,
+  command: SlashCommand,
+  comments: readonly IssueComment[],
+): Promise<EventOutcome> {
   const eventKey = `comment-${event.comment.id}`;
   if (command.name === 'plan-product') {
-    if (event.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
+    if (event.isPullRequest)
+      throw new AgentOsError(
+        'user-input',
+        '`/plan-product` works on issues: comment it on an issue that describes the product.',
+      );
     const issue = await readIssue(ctx.client, ctx.repo, event.issueNumber);
-    const result = await planProduct(ctx, issue, comments, { force: command.force, eventKey, deterministic: wantsDeterministic(command) });
+    const result = await planProduct(ctx, issue, comments, {
+      force: command.force,
+      eventKey,
+      deterministic: wantsDeterministic(command),
+    });
     const message = renderPlanProductReply(result, issue.htmlUrl);
     return { phase: 'plan-product', status: result.status, ...(message === undefined ? {} : { message }) };
   }
   const issue = await subjectIssue(ctx, event, command);
   if (command.name === 'shape-spec') return runShapeSpec(ctx, event, issue, command, comments);
   if (command.name === 'implement-tasks') {
-    if (!event.isPullRequest) throw new AgentOsError('user-input', '`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.');
+    if (!event.isPullRequest)
+      throw new AgentOsError(
+        'user-input',
+        '`/implement-tasks` works on pull requests: comment it on the pull request that implements the task groups.',
+      );
     const result = await implementTasks(ctx, event.issueNumber, command.args);
-    const message = renderImplementTasksReply({ ...result, gateTitle: result.gate.report.title }, ctx.gateSettings.checkName);
+    const message = renderImplementTasksReply(
+      { ...result, gateTitle: result.gate.report.title },
+      ctx.gateSettings.checkName,
+    );
     return { phase: 'implement-tasks', status: result.status, gate: result.gate, message };
   }
   if (command.name === 'orchestrate-tasks') {
     const result = await orchestrateTasks(ctx, issue, { deterministic: wantsDeterministic(command) });
     const created = result.subIssues.some((s) => s.outcome === 'created');
-    return { phase: 'orchestrate-tasks', status: result.files === 'committed' || created ? 'orchestrated' : 'unchanged', message: renderOrchestrateReply(result) };
+    return {
+      phase: 'orchestrate-tasks',
+      status: result.files === 'committed' || created ? 'orchestrated' : 'unchanged',
+      message: renderOrchestrateReply(result),
+    };
   }
   if (command.name === 'create-tasks') {
     const result = await createTasks(ctx, issue, { force: command.force, deterministic: wantsDeterministic(command) });
@@ -76,14 +109,38 @@ export async function runCommand(ctx: LifecycleContext, event: IssueCommentEvent
   return { phase: 'write-spec', status: result.status, message: renderWriteSpecReply(result) };
 }
 
-async function runShapeSpec(ctx: LifecycleContext, event: IssueCommentEvent, issue: IssueSnapshot, command: SlashCommand, comments: readonly IssueComment[]): Promise<EventOutcome> {
-  if (issue.isPullRequest) throw new AgentOsError('user-input', '`/shape-spec` works on issues: comment it on the issue that describes the feature.');
+async function runShapeSpec(
+  ctx: LifecycleContext,
+  event: IssueCommentEvent,
+  issue: IssueSnapshot,
+  command: SlashCommand,
+  comments: readonly IssueComment[],
+): Promise<EventOutcome> {
+  if (issue.isPullRequest)
+    throw new AgentOsError(
+      'user-input',
+      '`/shape-spec` works on issues: comment it on the issue that describes the feature.',
+    );
   const issueComments = event.isPullRequest ? await listIssueComments(ctx.client, ctx.repo, issue.number) : comments;
-  const result = await shapeSpec(ctx, { issue, comments: issueComments, eventKey: `comment-${event.comment.id}`, force: command.force });
-  if (result.status === 'shaped') return { phase: 'shape-spec', status: 'shaped', ...(result.gate ? { gate: result.gate } : {}) };
+  const result = await shapeSpec(ctx, {
+    issue,
+    comments: issueComments,
+    eventKey: `comment-${event.comment.id}`,
+    force: command.force,
+  });
+  if (result.status === 'shaped')
+    return { phase: 'shape-spec', status: 'shaped', ...(result.gate ? { gate: result.gate } : {}) };
   if (result.status === 'merged') throw new AgentOsError('user-input', result.message);
-  const rebuilt = result.requirements === 'rebuilt' ? ['', '`requirements.md` was rebuilt from the issue and the answers.'] : [];
-  const kept = result.requirements === 'kept' ? ['', 'Its `requirements.md` has no App marker, so it was left as it is.'] : [];
+  const rebuilt =
+    result.requirements === 'rebuilt' ? ['', '`requirements.md` was rebuilt from the issue and the answers.'] : [];
+  const kept =
+    result.requirements === 'kept' ? ['', 'Its `requirements.md` has no App marker, so it was left as it is.'] : [];
   const phase = await readSpecPhase(ctx, result.links.location, issue, issueComments);
-  return { phase: 'shape-spec', status: result.status, message: [renderSpecStatus(undefined, result.links, phase, ctx.gateSettings.checkName), ...rebuilt, ...kept].join('\n') };
+  return {
+    phase: 'shape-spec',
+    status: result.status,
+    message: [renderSpecStatus(undefined, result.links, phase, ctx.gateSettings.checkName), ...rebuilt, ...kept].join(
+      '\n',
+    ),
+  };
 }

@@ -1,4 +1,11 @@
-import type { AgentOsEvent, CheckRerunEvent, InstallationEvent, IssueCommentEvent, PullRequestClosedEvent, PullRequestEvent } from './event-types.js';
+import type {
+  AgentOsEvent,
+  CheckRerunEvent,
+  InstallationEvent,
+  IssueCommentEvent,
+  PullRequestClosedEvent,
+  PullRequestEvent,
+} from './event-types.js';
 
 // The one place a webhook payload becomes our event objects, for the App (Probot's context) and the Action (the
 // runner's event file) alike. Payloads are read defensively: the Action gets whatever the workflow's event holds.
@@ -23,7 +30,13 @@ interface Payload {
   sender?: User | null;
   repository?: { full_name?: string };
   changes?: { body?: { from?: string } } & Record<string, unknown>;
-  issue?: { number: number; body?: string | null; state_reason?: string | null; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
+  issue?: {
+    number: number;
+    body?: string | null;
+    state_reason?: string | null;
+    pull_request?: unknown;
+    labels?: Array<{ name?: string } | string>;
+  };
   comment?: { id: number; body?: string | null; user?: User | null };
   label?: { name?: string };
   pull_request?: PullRequestPayload;
@@ -51,15 +64,31 @@ function issueEvent(p: Payload, eventKey: string): AgentOsEvent | undefined {
   const issue = p.issue;
   if (issue === undefined) return undefined;
   const isPullRequest = issue.pull_request !== undefined && issue.pull_request !== null;
-  if (p.action === 'labeled') return { kind: 'issue-labeled', issueNumber: issue.number, isPullRequest, label: p.label?.name ?? '', sender: senderOf(p.sender), eventKey };
+  if (p.action === 'labeled')
+    return {
+      kind: 'issue-labeled',
+      issueNumber: issue.number,
+      isPullRequest,
+      label: p.label?.name ?? '',
+      sender: senderOf(p.sender),
+      eventKey,
+    };
   if (p.action !== 'closed' && p.action !== 'reopened') return undefined;
-  const state = { action: p.action, issueNumber: issue.number, body: issue.body ?? '', stateReason: issue.state_reason ?? null, sender: senderOf(p.sender), eventKey } as const;
+  const state = {
+    action: p.action,
+    issueNumber: issue.number,
+    body: issue.body ?? '',
+    stateReason: issue.state_reason ?? null,
+    sender: senderOf(p.sender),
+    eventKey,
+  } as const;
   return { kind: 'issue-state', ...state };
 }
 
 function commentEvent(p: Payload, eventKey: string): IssueCommentEvent | undefined {
   const { issue, comment } = p;
-  if (issue === undefined || comment === undefined || (p.action !== 'created' && p.action !== 'edited')) return undefined;
+  if (issue === undefined || comment === undefined || (p.action !== 'created' && p.action !== 'edited'))
+    return undefined;
   const previousBody = p.action === 'edited' ? p.changes?.body?.from : undefined;
   return {
     kind: 'issue-comment',
@@ -67,19 +96,34 @@ function commentEvent(p: Payload, eventKey: string): IssueCommentEvent | undefin
     issueNumber: issue.number,
     isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
     labels: (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
-    comment: { id: comment.id, body: comment.body ?? '', author: comment.user?.login ?? '', authorIsBot: comment.user?.type === 'Bot' },
+    comment: {
+      id: comment.id,
+      body: comment.body ?? '',
+      author: comment.user?.login ?? '',
+      authorIsBot: comment.user?.type === 'Bot',
+    },
     sender: senderOf(p.sender),
     ...(previousBody === undefined ? {} : { previousBody }),
     eventKey,
   };
 }
 
-function pullRequestEvent(p: Payload, repository: string | undefined): PullRequestEvent | PullRequestClosedEvent | undefined {
+function pullRequestEvent(
+  p: Payload,
+  repository: string | undefined,
+): PullRequestEvent | PullRequestClosedEvent | undefined {
   const pr = p.pull_request;
   if (pr === undefined) return undefined;
   const inRepository = repository !== undefined && pr.head.repo?.full_name === repository;
   if (p.action === 'closed') {
-    return { kind: 'pull-request-closed', number: pr.number, headRef: pr.head.ref, headInRepository: inRepository, merged: pr.merged === true, htmlUrl: pr.html_url ?? '' };
+    return {
+      kind: 'pull-request-closed',
+      number: pr.number,
+      headRef: pr.head.ref,
+      headInRepository: inRepository,
+      merged: pr.merged === true,
+      htmlUrl: pr.html_url ?? '',
+    };
   }
   const changes = p.changes ?? {};
   return {
@@ -97,18 +141,35 @@ function pullRequestEvent(p: Payload, repository: string | undefined): PullReque
 function checkRerunEvent(p: Payload): CheckRerunEvent | undefined {
   if (p.check_run !== undefined) {
     const run = p.check_run;
-    return { kind: 'check-rerun', checkName: run.name, headSha: run.head_sha, pullRequests: run.pull_requests.map((pr) => pr.number) };
+    return {
+      kind: 'check-rerun',
+      checkName: run.name,
+      headSha: run.head_sha,
+      pullRequests: run.pull_requests.map((pr) => pr.number),
+    };
   }
   if (p.check_suite === undefined) return undefined;
-  return { kind: 'check-rerun', headSha: p.check_suite.head_sha, pullRequests: p.check_suite.pull_requests.map((pr) => pr.number) };
+  return {
+    kind: 'check-rerun',
+    headSha: p.check_suite.head_sha,
+    pullRequests: p.check_suite.pull_requests.map((pr) => pr.number),
+  };
 }
 
 function installationEvent(p: Payload): InstallationEvent | undefined {
   if (p.installation === undefined) return undefined;
   const listed = p.repositories_added ?? p.repositories;
-  const repositories = p.action === 'created' ? 'all' : (listed ?? []).map((r) => ({ owner: r.full_name.split('/')[0] ?? '', repo: r.name }));
+  const repositories =
+    p.action === 'created'
+      ? 'all'
+      : (listed ?? []).map((r) => ({ owner: r.full_name.split('/')[0] ?? '', repo: r.name }));
   const account = p.installation.account?.login;
-  return { kind: 'installation', installationId: p.installation.id, ...(account === undefined ? {} : { account }), repositories };
+  return {
+    kind: 'installation',
+    installationId: p.installation.id,
+    ...(account === undefined ? {} : { account }),
+    repositories,
+  };
 }
 
 /** Our event for a webhook, or `undefined` for one we do not act on (or one lacking what it needs). */
@@ -123,7 +184,14 @@ export function translatePayload(input: WebhookInput): AgentOsEvent | undefined 
     case 'pull_request_target':
       return pullRequestEvent(p, input.repository ?? p.repository?.full_name);
     case 'merge_group':
-      return p.merge_group === undefined ? undefined : { kind: 'merge-group', headSha: p.merge_group.head_sha, baseSha: p.merge_group.base_sha, headRef: p.merge_group.head_ref };
+      return p.merge_group === undefined
+        ? undefined
+        : {
+            kind: 'merge-group',
+            headSha: p.merge_group.head_sha,
+            baseSha: p.merge_group.base_sha,
+            headRef: p.merge_group.head_ref,
+          };
     case 'check_run':
     case 'check_suite':
       return checkRerunEvent(p);

@@ -17,7 +17,10 @@ export function displayPath(absolute: string, cwd: string): string {
  * explicitly that holds no task file, is bad input.
  */
 export async function findTaskFiles(paths: readonly string[], cwd: string, settings: GateSettings): Promise<string[]> {
-  const targets = paths.length === 0 ? [{ path: cwd, explicit: false }] : paths.map((p) => ({ path: resolve(cwd, p), explicit: true }));
+  const targets =
+    paths.length === 0
+      ? [{ path: cwd, explicit: false }]
+      : paths.map((p) => ({ path: resolve(cwd, p), explicit: true }));
   const found: string[] = [];
   for (const target of targets) {
     const info = await stat(target.path).catch(() => undefined);

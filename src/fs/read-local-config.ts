@@ -17,9 +17,13 @@ export async function readLocalSettings(cwd: string): Promise<Settings> {
   try {
     raw = parse(text);
   } catch (error) {
-    throw new AgentOsError('user-input', `\`${LOCAL_CONFIG}\` could not be read as YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`, {
-      cause: error,
-    });
+    throw new AgentOsError(
+      'user-input',
+      `\`${LOCAL_CONFIG}\` could not be read as YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   return parseConfigOrThrow(raw);
 }

@@ -26,7 +26,9 @@ async function readIfFile(cwd: string, path: string): Promise<RepositoryFile | u
  * `STACK_FILE_PATHS` that exist under `cwd`, then `.github/workflows/*.yml|yaml` by path.
  */
 export async function readLocalStackFiles(cwd: string): Promise<RepositoryFile[]> {
-  const workflows = (await glob(['.github/workflows/*.yml', '.github/workflows/*.yaml'], { cwd, dot: true, onlyFiles: true })).sort();
+  const workflows = (
+    await glob(['.github/workflows/*.yml', '.github/workflows/*.yaml'], { cwd, dot: true, onlyFiles: true })
+  ).sort();
   const files = await Promise.all([...STACK_FILE_PATHS, ...workflows].map((path) => readIfFile(cwd, path)));
   return files.filter((file): file is RepositoryFile => file !== undefined);
 }

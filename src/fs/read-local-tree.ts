@@ -13,11 +13,24 @@ export async function readLocalTree(cwd: string): Promise<string[]> {
     dot: true,
     ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/lib/**', '**/coverage/**', '**/.node24/**'],
   });
-  return found.map((p) => p.replace(/\/$/, '')).sort().slice(0, MAX_PATHS);
+  return found
+    .map((p) => p.replace(/\/$/, ''))
+    .sort()
+    .slice(0, MAX_PATHS);
 }
 
 /** The text of some repository files; files that cannot be read are left out. */
-export async function readLocalFiles(cwd: string, paths: readonly string[]): Promise<Array<{ path: string; text: string }>> {
-  const read = await Promise.all(paths.map((path) => readFile(join(cwd, path), 'utf8').then((text) => ({ path, text }), () => undefined)));
+export async function readLocalFiles(
+  cwd: string,
+  paths: readonly string[],
+): Promise<Array<{ path: string; text: string }>> {
+  const read = await Promise.all(
+    paths.map((path) =>
+      readFile(join(cwd, path), 'utf8').then(
+        (text) => ({ path, text }),
+        () => undefined,
+      ),
+    ),
+  );
   return read.filter((r): r is { path: string; text: string } => r !== undefined);
 }

@@ -3,7 +3,14 @@ import { AgentOsError } from '../core/errors.js';
 
 function cannotRead(error: unknown, shownAs: string): AgentOsError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'no such file' : code;
+  const why =
+    code === 'EACCES'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code;
   return new AgentOsError('user-input', `Cannot read ${shownAs}: ${why}`, { cause: error });
 }
 

@@ -63,7 +63,11 @@ export async function writeTextFile(path: string, shownAs: string, content: stri
   await refuseSymlinks(path, base, shownAs);
   try {
     await mkdir(dirname(path), { recursive: true });
-    const file = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o666);
+    const file = await open(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+      0o666,
+    );
     try {
       await file.writeFile(content, 'utf8');
     } finally {

@@ -18,7 +18,10 @@ export async function rememberAppLogin(client: object, login: string | undefined
  * carry. Before the App has written anything it knows no login, and nothing is taken as its own (the event is
  * then handled as any other: correct, only dearer).
  */
-export async function isAppSender(client: object, sender: { login: string; type?: string } | undefined): Promise<boolean> {
+export async function isAppSender(
+  client: object,
+  sender: { login: string; type?: string } | undefined,
+): Promise<boolean> {
   const store = storeOf(client);
   if (store === undefined || sender === undefined || sender.type !== 'Bot') return false;
   return (await store.get(LOGIN_KEY)) === sender.login;

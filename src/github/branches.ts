@@ -7,7 +7,11 @@ export interface BranchHead {
 }
 
 /** The head commit of a branch and its tree, in one request. */
-export async function readBranch(client: GitHubClient, repo: RepoRef, branch: string): Promise<{ sha: string; treeSha: string } | undefined> {
+export async function readBranch(
+  client: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+): Promise<{ sha: string; treeSha: string } | undefined> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { ...repo, branch });
     return { sha: data.commit.sha, treeSha: data.commit.commit.tree.sha };
@@ -21,9 +25,16 @@ export async function readBranch(client: GitHubClient, repo: RepoRef, branch: st
  * The branches whose names start with `prefix` (`agent-os/12-`), oldest name first. One request whatever the
  * issue's title became since its spec branch was made.
  */
-export async function findBranchesWithPrefix(client: GitHubClient, repo: RepoRef, prefix: string): Promise<BranchHead[]> {
+export async function findBranchesWithPrefix(
+  client: GitHubClient,
+  repo: RepoRef,
+  prefix: string,
+): Promise<BranchHead[]> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { ...repo, ref: `heads/${prefix}` });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
+      ...repo,
+      ref: `heads/${prefix}`,
+    });
     return data
       .map((r) => ({ branch: r.ref.replace(/^refs\/heads\//, ''), sha: r.object.sha }))
       .sort((a, b) => a.branch.localeCompare(b.branch));

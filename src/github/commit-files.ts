@@ -16,7 +16,12 @@ export async function createCommit(
   const tree = await client.request('POST /repos/{owner}/{repo}/git/trees', {
     ...repo,
     base_tree: request.parent.treeSha,
-    tree: request.files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+    tree: request.files.map((f) => ({
+      path: f.path,
+      mode: '100644' as const,
+      type: 'blob' as const,
+      content: f.content,
+    })),
   });
   const commit = await client.request('POST /repos/{owner}/{repo}/git/commits', {
     ...repo,
@@ -38,17 +43,30 @@ export async function commitFilesOnBranch(
   request: { branch: string; head: { sha: string; treeSha: string }; files: readonly FileToWrite[]; message: string },
 ): Promise<{ commitSha: string }> {
   try {
-    const commitSha = await createCommit(client, repo, { parent: request.head, files: request.files, message: request.message });
-    await client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...repo, ref: `heads/${request.branch}`, sha: commitSha, force: false });
+    const commitSha = await createCommit(client, repo, {
+      parent: request.head,
+      files: request.files,
+      message: request.message,
+    });
+    await client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+      ...repo,
+      ref: `heads/${request.branch}`,
+      sha: commitSha,
+      force: false,
+    });
     await Promise.all(request.files.map((f) => rememberBlob(client, repo, f.content)));
     return { commitSha };
   } catch (error) {
     const http = error as { status?: unknown; message?: unknown };
     if (http.status === 422 && typeof http.message === 'string' && /fast.?forward/i.test(http.message)) {
-      throw new AgentOsError('conflict', `The branch \`${request.branch}\` changed while the App was writing to it, so nothing was written; repeat the command to write on top of the new commits.`, {
-        cause: error,
-        status: 409,
-      });
+      throw new AgentOsError(
+        'conflict',
+        `The branch \`${request.branch}\` changed while the App was writing to it, so nothing was written; repeat the command to write on top of the new commits.`,
+        {
+          cause: error,
+          status: 409,
+        },
+      );
     }
     throw toAgentOsError(error, `Writing ${request.files.map((f) => f.path).join(', ')} on ${request.branch}`);
   }

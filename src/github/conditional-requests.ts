@@ -78,7 +78,11 @@ function parse(text: string | undefined): StoredResponse | undefined {
  * read again. Git blobs and trees, named by their content, come from the store without asking at all.
  * Writes, and reads that carry their own `If-None-Match`, pass through untouched.
  */
-export function useConditionalRequests(octokit: HookableOctokit & object, store: ResponseStore, clock?: AbsenceClock): void {
+export function useConditionalRequests(
+  octokit: HookableOctokit & object,
+  store: ResponseStore,
+  clock?: AbsenceClock,
+): void {
   if (stores.has(octokit)) return;
   stores.set(octokit, store);
   if (clock !== undefined) clocks.set(octokit, clock);
@@ -90,7 +94,13 @@ export function useConditionalRequests(octokit: HookableOctokit & object, store:
     const key = keyOf(url, headers.accept);
     const pending = inFlight.get(key);
     if (pending !== undefined) return pending;
-    const answer = conditionalRead(store, key, url, async () => request(options), (etag) => (options.headers['if-none-match'] = etag));
+    const answer = conditionalRead(
+      store,
+      key,
+      url,
+      async () => request(options),
+      (etag) => (options.headers['if-none-match'] = etag),
+    );
     inFlight.set(key, answer);
     try {
       return await answer;
@@ -113,7 +123,8 @@ async function conditionalRead(
   try {
     const response = await send();
     const etag = response.headers.etag;
-    if (typeof etag === 'string' && response.status === 200) await store.set(key, JSON.stringify(encode(response, etag)));
+    if (typeof etag === 'string' && response.status === 200)
+      await store.set(key, JSON.stringify(encode(response, etag)));
     return response;
   } catch (error) {
     if (stored !== undefined && (error as { status?: unknown }).status === 304) return decode(stored);
@@ -126,11 +137,26 @@ async function conditionalRead(
  * read of the same blob (a gate after the App's own commit, say) then needs no request. The blob SHA is computed
  * from the text, so the entry can only ever answer for exactly this content.
  */
-export async function rememberBlob(client: Pick<Octokit, 'request'>, repo: { owner: string; repo: string }, text: string): Promise<void> {
+export async function rememberBlob(
+  client: Pick<Octokit, 'request'>,
+  repo: { owner: string; repo: string },
+  text: string,
+): Promise<void> {
   const store = stores.get(client);
   if (store === undefined) return;
   const sha = gitBlobSha(text);
-  const { url, headers } = client.request.endpoint({ method: 'GET', url: '/repos/{owner}/{repo}/git/blobs/{file_sha}', ...repo, file_sha: sha, mediaType: { format: 'raw' } });
-  const stored: StoredResponse = { etag: `"${sha}"`, url, headers: { 'content-type': 'text/plain; charset=utf-8' }, data: text };
+  const { url, headers } = client.request.endpoint({
+    method: 'GET',
+    url: '/repos/{owner}/{repo}/git/blobs/{file_sha}',
+    ...repo,
+    file_sha: sha,
+    mediaType: { format: 'raw' },
+  });
+  const stored: StoredResponse = {
+    etag: `"${sha}"`,
+    url,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    data: text,
+  };
   await store.set(keyOf(url, headers.accept ?? ''), JSON.stringify(stored));
 }

@@ -10,12 +10,21 @@ import { readFileOnBranch, writeFileOnBranch } from './write-files.js';
  * same content written meanwhile is `concurrent`, anything else the conflict.
  */
 export function githubSpecWorkspace(client: GitHubClient, repo: RepoRef, branch: string): SpecWorkspace {
-  const readFile = (path: string) => readFileOnBranch(client, repo, path, branch).then((file) => (file === undefined ? undefined : { text: file.text, version: file.sha }));
+  const readFile = (path: string) =>
+    readFileOnBranch(client, repo, path, branch).then((file) =>
+      file === undefined ? undefined : { text: file.text, version: file.sha },
+    );
   return {
     readFile,
     async writeFile({ path, content, message, replaces }): Promise<WorkspaceWrite> {
       try {
-        const { commitSha } = await writeFileOnBranch(client, repo, { branch, path, content, message, ...(replaces?.version === undefined ? {} : { sha: replaces.version }) });
+        const { commitSha } = await writeFileOnBranch(client, repo, {
+          branch,
+          path,
+          content,
+          message,
+          ...(replaces?.version === undefined ? {} : { sha: replaces.version }),
+        });
         return { status: 'written', commit: commitSha };
       } catch (error) {
         if (!isAgentOsError(error) || error.kind !== 'conflict') throw error;

@@ -16,7 +16,11 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 /** Every comment of an issue or pull request, oldest first (paginated). */
 export async function listIssueComments(client: GitHubClient, repo: RepoRef, number: number): Promise<IssueComment[]> {
   try {
-    const data = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: number, per_page: 100 });
+    const data = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: number,
+      per_page: 100,
+    });
     return data.map((c) => ({
       id: c.id,
       body: c.body ?? '',
@@ -35,21 +39,49 @@ export function findOurComments(comments: readonly IssueComment[], isOurs: (body
 }
 
 /** One comment, read again through the API (a replayed payload may hold an old text); `undefined` if deleted. */
-export async function readIssueComment(client: GitHubClient, repo: RepoRef, id: number): Promise<IssueComment | undefined> {
+export async function readIssueComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  id: number,
+): Promise<IssueComment | undefined> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id });
-    return { id: Number(data.id), body: data.body ?? '', author: data.user?.login ?? '', byBot: data.user?.type === 'Bot', createdAt: data.created_at };
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      ...repo,
+      comment_id: id,
+    });
+    return {
+      id: Number(data.id),
+      body: data.body ?? '',
+      author: data.user?.login ?? '',
+      byBot: data.user?.type === 'Bot',
+      createdAt: data.created_at,
+    };
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return undefined;
     throw toAgentOsError(error, `Reading comment ${id}`);
   }
 }
 
-export async function createIssueComment(client: GitHubClient, repo: RepoRef, number: number, body: string): Promise<IssueComment> {
+export async function createIssueComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  body: string,
+): Promise<IssueComment> {
   try {
-    const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: number, body });
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: number,
+      body,
+    });
     await rememberAppLogin(client, data.user?.login);
-    return { id: Number(data.id), body: data.body ?? body, author: data.user?.login ?? '', byBot: true, createdAt: data.created_at };
+    return {
+      id: Number(data.id),
+      body: data.body ?? body,
+      author: data.user?.login ?? '',
+      byBot: true,
+      createdAt: data.created_at,
+    };
   } catch (error) {
     throw toAgentOsError(error, `Commenting on #${number}`);
   }
@@ -77,9 +109,11 @@ export async function upsertMarkedComment(
   const [oldest, ...duplicates] = findOurComments(request.comments, request.isOurs);
   try {
     for (const duplicate of duplicates) {
-      await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: duplicate.id }).catch((error: unknown) => {
-        if ((error as { status?: unknown }).status !== 404) throw error;
-      });
+      await client
+        .request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: duplicate.id })
+        .catch((error: unknown) => {
+          if ((error as { status?: unknown }).status !== 404) throw error;
+        });
     }
     if (oldest === undefined) {
       const created = await createIssueComment(client, repo, request.number, request.body);
@@ -91,7 +125,11 @@ export async function upsertMarkedComment(
       return { outcome: 'unchanged', comment: first };
     }
     if (oldest.body === request.body) return { outcome: 'unchanged', comment: oldest };
-    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: oldest.id, body: request.body });
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      ...repo,
+      comment_id: oldest.id,
+      body: request.body,
+    });
     return { outcome: 'updated', comment: { ...oldest, body: request.body } };
   } catch (error) {
     throw toAgentOsError(error, `Updating our comment on #${request.number}`);
@@ -102,7 +140,13 @@ export async function upsertMarkedComment(
  * Edit one comment by its id: `false` when it is gone (deleted since), for the caller to find or create it. `doing`
  * names the step in an error (`Putting the checklist back`).
  */
-export async function updateIssueComment(client: GitHubClient, repo: RepoRef, id: number, body: string, doing = `Updating comment ${id}`): Promise<boolean> {
+export async function updateIssueComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  id: number,
+  body: string,
+  doing = `Updating comment ${id}`,
+): Promise<boolean> {
   try {
     await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: id, body });
     return true;

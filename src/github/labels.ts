@@ -12,13 +12,23 @@ export async function setPhaseLabel(
 ): Promise<void> {
   try {
     if (!request.current.includes(request.target)) {
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...repo, issue_number: request.number, labels: [request.target] });
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+        ...repo,
+        issue_number: request.number,
+        labels: [request.target],
+      });
     }
     for (const label of request.phaseLabels) {
       if (label === request.target || !request.current.includes(label)) continue;
-      await client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { ...repo, issue_number: request.number, name: label }).catch((error: unknown) => {
-        if ((error as { status?: unknown }).status !== 404) throw error;
-      });
+      await client
+        .request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
+          ...repo,
+          issue_number: request.number,
+          name: label,
+        })
+        .catch((error: unknown) => {
+          if ((error as { status?: unknown }).status !== 404) throw error;
+        });
     }
   } catch (error) {
     throw toAgentOsError(error, `Setting the label “${request.target}” on #${request.number}`);
@@ -32,7 +42,11 @@ export interface LabelDefinition {
 }
 
 /** Create the labels a repository lacks (compared in any letter case); how many were created. */
-export async function createMissingLabels(client: GitHubClient, repo: RepoRef, definitions: readonly LabelDefinition[]): Promise<number> {
+export async function createMissingLabels(
+  client: GitHubClient,
+  repo: RepoRef,
+  definitions: readonly LabelDefinition[],
+): Promise<number> {
   const existing = await client.paginate('GET /repos/{owner}/{repo}/labels', { ...repo, per_page: 100 });
   const names = new Set(existing.map((l) => l.name.toLowerCase()));
   let created = 0;

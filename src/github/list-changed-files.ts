@@ -34,7 +34,11 @@ export function textFromFileList(file: ChangedFile): string | undefined {
 }
 
 /** Every file a pull request changes (paginated; GitHub lists at most 3,000). */
-export async function listPullRequestFiles(client: GitHubClient, repo: RepoRef, number: number): Promise<ChangedFile[]> {
+export async function listPullRequestFiles(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+): Promise<ChangedFile[]> {
   try {
     const files = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
       ...repo,
@@ -48,7 +52,12 @@ export async function listPullRequestFiles(client: GitHubClient, repo: RepoRef, 
 }
 
 /** Files changed between two commits (a merge group's base and head). */
-export async function listComparedFiles(client: GitHubClient, repo: RepoRef, base: string, head: string): Promise<ChangedFile[]> {
+export async function listComparedFiles(
+  client: GitHubClient,
+  repo: RepoRef,
+  base: string,
+  head: string,
+): Promise<ChangedFile[]> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
       ...repo,

@@ -5,7 +5,12 @@ import { toAgentOsError } from './to-agent-os-error.js';
 /** The check runs on a commit (the latest of each name, as GitHub lists them), every page. */
 export async function listCheckRunsForRef(client: GitHubClient, repo: RepoRef, ref: string): Promise<OtherCheck[]> {
   try {
-    const runs = await client.paginate('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...repo, ref, filter: 'latest', per_page: 100 });
+    const runs = await client.paginate('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+      ...repo,
+      ref,
+      filter: 'latest',
+      per_page: 100,
+    });
     return runs.map((run) => ({
       name: run.name,
       status: run.status,

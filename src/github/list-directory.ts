@@ -9,7 +9,12 @@ export interface DirectoryEntry {
 }
 
 /** The entries of a folder at a ref (one request); an absent folder is empty. */
-export async function listDirectory(client: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<DirectoryEntry[]> {
+export async function listDirectory(
+  client: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  ref: string,
+): Promise<DirectoryEntry[]> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
     if (!Array.isArray(data)) return [];

@@ -28,7 +28,11 @@ export async function isSettingsRepoAbsent(store: ResponseStore, owner: string, 
   return Number.isFinite(until) && until > clock.now();
 }
 
-export async function rememberSettingsRepoAbsent(store: ResponseStore, owner: string, clock: AbsenceClock): Promise<void> {
+export async function rememberSettingsRepoAbsent(
+  store: ResponseStore,
+  owner: string,
+  clock: AbsenceClock,
+): Promise<void> {
   if (clock.ttlMs <= 0) return;
   await store.set(keyOf(owner), String(clock.now() + clock.ttlMs));
 }

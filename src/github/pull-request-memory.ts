@@ -18,7 +18,10 @@ interface Seen {
 }
 
 function hashOf(body: string | null): string {
-  return createHash('sha256').update(body ?? '\0null').digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(body ?? '\0null')
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function keyOf(repo: RepoRef, number: number): string {
@@ -40,7 +43,11 @@ export function isPayloadCurrent(seen: Seen | undefined, payload: PullRequestSna
   return now === then && seen.headSha === payload.headSha && seen.bodyHash === hashOf(payload.body);
 }
 
-export async function recallPullRequest(store: ResponseStore, repo: RepoRef, number: number): Promise<Seen | undefined> {
+export async function recallPullRequest(
+  store: ResponseStore,
+  repo: RepoRef,
+  number: number,
+): Promise<Seen | undefined> {
   const text = await store.get(keyOf(repo, number));
   if (text === undefined) return undefined;
   try {
@@ -51,7 +58,12 @@ export async function recallPullRequest(store: ResponseStore, repo: RepoRef, num
 }
 
 /** Keep a snapshot unless a newer one is already kept. */
-export async function rememberPullRequest(store: ResponseStore, repo: RepoRef, number: number, snapshot: PullRequestSnapshot): Promise<void> {
+export async function rememberPullRequest(
+  store: ResponseStore,
+  repo: RepoRef,
+  number: number,
+  snapshot: PullRequestSnapshot,
+): Promise<void> {
   const seen = await recallPullRequest(store, repo, number);
   if (seen !== undefined && Date.parse(seen.updatedAt) > Date.parse(snapshot.updatedAt)) return;
   const next: Seen = { updatedAt: snapshot.updatedAt, headSha: snapshot.headSha, bodyHash: hashOf(snapshot.body) };
@@ -72,7 +84,11 @@ function checklistKeyOf(repo: RepoRef, number: number): string {
  * The checklist comment the App last wrote (or found) on a pull request: its id, and a hash of its text. A person's
  * edit of it forgets it (`forgetChecklist`), so the comments are listed again; the App's own writes keep it.
  */
-export async function recallChecklist(store: ResponseStore, repo: RepoRef, number: number): Promise<ChecklistSeen | undefined> {
+export async function recallChecklist(
+  store: ResponseStore,
+  repo: RepoRef,
+  number: number,
+): Promise<ChecklistSeen | undefined> {
   const text = await store.get(checklistKeyOf(repo, number));
   if (text === undefined || text === '') return undefined;
   try {
@@ -82,7 +98,13 @@ export async function recallChecklist(store: ResponseStore, repo: RepoRef, numbe
   }
 }
 
-export async function rememberChecklist(store: ResponseStore, repo: RepoRef, number: number, id: number, body: string): Promise<void> {
+export async function rememberChecklist(
+  store: ResponseStore,
+  repo: RepoRef,
+  number: number,
+  id: number,
+  body: string,
+): Promise<void> {
   await store.set(checklistKeyOf(repo, number), JSON.stringify({ id, bodyHash: hashOf(body) } satisfies ChecklistSeen));
 }
 

@@ -12,13 +12,27 @@ export interface PullRequestRef {
 }
 
 function toRef(data: { number: number; html_url: string; draft?: boolean; state: string }): PullRequestRef {
-  return { number: data.number, url: data.html_url, draft: data.draft === true, state: data.state === 'open' ? 'open' : 'closed' };
+  return {
+    number: data.number,
+    url: data.html_url,
+    draft: data.draft === true,
+    state: data.state === 'open' ? 'open' : 'closed',
+  };
 }
 
 /** The pull request from `branch` (open ones first, then the newest closed one), if any. */
-export async function findPullRequestFromBranch(client: GitHubClient, repo: RepoRef, branch: string): Promise<PullRequestRef | undefined> {
+export async function findPullRequestFromBranch(
+  client: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+): Promise<PullRequestRef | undefined> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls', { ...repo, head: `${repo.owner}:${branch}`, state: 'all', per_page: 10 });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls', {
+      ...repo,
+      head: `${repo.owner}:${branch}`,
+      state: 'all',
+      per_page: 10,
+    });
     const open = data.find((pr) => pr.state === 'open');
     const chosen = open ?? data[0];
     return chosen === undefined ? undefined : toRef(chosen);
@@ -28,7 +42,12 @@ export async function findPullRequestFromBranch(client: GitHubClient, repo: Repo
 }
 
 /** Replace a pull request's description. */
-export async function updatePullRequestBody(client: GitHubClient, repo: RepoRef, number: number, body: string): Promise<void> {
+export async function updatePullRequestBody(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  body: string,
+): Promise<void> {
   try {
     await client.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number, body });
   } catch (error) {
@@ -97,9 +116,15 @@ function isActionsRefusal(status: unknown, message: string): boolean {
  * the same moment by another delivery is found, not duplicated. Where GitHub does not let a workflow's token open
  * pull requests, `PullRequestsFromActionsRefused` says so.
  */
-export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef, request: NewPullRequest): Promise<PullRequestResult> {
-  const existing = request.headJustCreated === true ? undefined : await findPullRequestFromBranch(client, repo, request.head);
-  if (existing && (existing.state === 'open' || request.openOnly !== true)) return { ...existing, outcome: 'found', draftUnavailable: false };
+export async function findOrOpenPullRequest(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: NewPullRequest,
+): Promise<PullRequestResult> {
+  const existing =
+    request.headJustCreated === true ? undefined : await findPullRequestFromBranch(client, repo, request.head);
+  if (existing && (existing.state === 'open' || request.openOnly !== true))
+    return { ...existing, outcome: 'found', draftUnavailable: false };
   const open = async (draft: boolean) => {
     const { data } = await client.request('POST /repos/{owner}/{repo}/pulls', {
       ...repo,
@@ -111,7 +136,12 @@ export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef,
     });
     // The new pull request as GitHub shows it now: the newest state, against which its payloads are judged.
     const store = storeOf(client);
-    if (store !== undefined) await rememberPullRequest(store, repo, data.number, { headSha: data.head.sha, body: data.body, updatedAt: data.updated_at });
+    if (store !== undefined)
+      await rememberPullRequest(store, repo, data.number, {
+        headSha: data.head.sha,
+        body: data.body,
+        updatedAt: data.updated_at,
+      });
     return toRef(data);
   };
   try {
@@ -124,7 +154,8 @@ export async function findOrOpenPullRequest(client: GitHubClient, repo: RepoRef,
       try {
         return { ...(await open(false)), outcome: 'created', draftUnavailable: true };
       } catch (second) {
-        if (isActionsRefusal((second as { status?: unknown }).status, messageOf(second))) throw new PullRequestsFromActionsRefused(request.head, request.base, second);
+        if (isActionsRefusal((second as { status?: unknown }).status, messageOf(second)))
+          throw new PullRequestsFromActionsRefused(request.head, request.base, second);
         throw toAgentOsError(second, `Opening the pull request from ${request.head}`);
       }
     }

@@ -25,7 +25,9 @@ export async function readConfigFile(client: GitHubClient, repo: RepoRef): Promi
   try {
     // The loader only uses `request` (and `request.endpoint`), which every client here has.
     const store = storeOf(client);
-    const loader = (store === undefined ? client : listingLoader(client, repo, store)) as unknown as Parameters<typeof composeConfigGet>[0];
+    const loader = (store === undefined ? client : listingLoader(client, repo, store)) as unknown as Parameters<
+      typeof composeConfigGet
+    >[0];
     const { config, files } = await composeConfigGet(loader, { ...repo, path: CONFIG_PATH });
     const found = files.filter((f) => f.config !== null);
     return { config: found.length === 0 ? null : config, files: found.map((f) => `${f.owner}/${f.repo}:${f.path}`) };
@@ -33,8 +35,12 @@ export async function readConfigFile(client: GitHubClient, repo: RepoRef): Promi
     if (error instanceof AgentOsError) throw error;
     const http = error as { status?: unknown; name?: unknown; message?: unknown };
     if (typeof http.status === 'number') throw toAgentOsError(error, `Reading ${CONFIG_PATH}`);
-    const detail = typeof http.message === 'string' ? http.message.split('\n')[0] ?? '' : String(error);
-    throw new AgentOsError('user-input', `\`${CONFIG_PATH}\` could not be read as YAML: ${detail}. Fix the file on the default branch.`, { cause: error });
+    const detail = typeof http.message === 'string' ? (http.message.split('\n')[0] ?? '') : String(error);
+    throw new AgentOsError(
+      'user-input',
+      `\`${CONFIG_PATH}\` could not be read as YAML: ${detail}. Fix the file on the default branch.`,
+      { cause: error },
+    );
   }
 }
 
@@ -59,9 +65,14 @@ const notFound = () => Object.assign(new Error('Not Found'), { status: 404 });
  */
 function listingLoader(client: GitHubClient, repo: RepoRef, store: ResponseStore) {
   const request = async (endpoint: LoaderEndpoint) => {
-    const read = endpoint.method === 'GET' && endpoint.url === '/repos/{owner}/{repo}/contents/{path}' && endpoint.ref === undefined && endpoint.path !== undefined;
+    const read =
+      endpoint.method === 'GET' &&
+      endpoint.url === '/repos/{owner}/{repo}/contents/{path}' &&
+      endpoint.ref === undefined &&
+      endpoint.path !== undefined;
     const own = read && endpoint.owner === repo.owner && endpoint.repo === repo.repo;
-    const ownerSettings = read && !own && endpoint.owner === repo.owner && endpoint.repo === '.github' && endpoint.path === CONFIG_PATH;
+    const ownerSettings =
+      read && !own && endpoint.owner === repo.owner && endpoint.repo === '.github' && endpoint.path === CONFIG_PATH;
     if (ownerSettings) return readOwnerSettings(client, repo.owner, store, endpoint);
     if (!own) return client.request(endpoint as Parameters<GitHubClient['request']>[0]);
     const file = await readDefaultBranchFile(client, repo, endpoint.path ?? '');

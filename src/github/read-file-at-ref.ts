@@ -5,7 +5,12 @@ import { toAgentOsError } from './to-agent-os-error.js';
 export type FileAtRef = { found: true; text: string } | { found: false };
 
 /** Read a text file at a commit through the contents API (raw, so files over 1 MB work too). */
-export async function readFileAtRef(client: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<FileAtRef> {
+export async function readFileAtRef(
+  client: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  ref: string,
+): Promise<FileAtRef> {
   try {
     const response = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
       ...repo,
@@ -14,7 +19,8 @@ export async function readFileAtRef(client: GitHubClient, repo: RepoRef, path: s
       mediaType: { format: 'raw' },
     });
     const data: unknown = response.data;
-    const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : undefined;
+    const text =
+      typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : undefined;
     if (text !== undefined) {
       await rememberBlob(client, repo, text);
       return { found: true, text };
@@ -30,7 +36,11 @@ export async function readFileAtRef(client: GitHubClient, repo: RepoRef, path: s
 /** Read a file by its git blob SHA (content-addressed: an App keeping conditional answers reads it only once). */
 export async function readBlob(client: GitHubClient, repo: RepoRef, path: string, sha: string): Promise<FileAtRef> {
   try {
-    const response = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...repo, file_sha: sha, mediaType: { format: 'raw' } });
+    const response = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+      ...repo,
+      file_sha: sha,
+      mediaType: { format: 'raw' },
+    });
     const data: unknown = response.data;
     if (typeof data === 'string') return { found: true, text: data };
     if (data instanceof ArrayBuffer) return { found: true, text: new TextDecoder().decode(data) };

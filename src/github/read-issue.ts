@@ -17,7 +17,10 @@ export interface IssueSnapshot {
 
 export async function readIssue(client: GitHubClient, repo: RepoRef, number: number): Promise<IssueSnapshot> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: number });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...repo,
+      issue_number: number,
+    });
     return {
       number: data.number,
       title: data.title,

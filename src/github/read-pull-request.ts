@@ -27,10 +27,18 @@ function sameRepository(data: { head: unknown; base: unknown }): boolean {
 /** Read a pull request's current head and description from the API (never from a possibly replayed payload). */
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestState> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: number });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+      ...repo,
+      pull_number: number,
+    });
     const store = storeOf(client);
     // What the API shows is the newest known state: a payload older than it is a replay (see pull-request-memory).
-    if (store !== undefined) await rememberPullRequest(store, repo, number, { headSha: data.head.sha, body: data.body, updatedAt: data.updated_at });
+    if (store !== undefined)
+      await rememberPullRequest(store, repo, number, {
+        headSha: data.head.sha,
+        body: data.body,
+        updatedAt: data.updated_at,
+      });
     return {
       number: data.number,
       headSha: data.head.sha,
@@ -50,7 +58,10 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
 /** Open pull requests whose head is this commit (check suites of fork pull requests name none). */
 export async function findPullRequestsForCommit(client: GitHubClient, repo: RepoRef, sha: string): Promise<number[]> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...repo, commit_sha: sha });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+      ...repo,
+      commit_sha: sha,
+    });
     return data.filter((pr) => pr.state === 'open' && pr.head.sha === sha).map((pr) => pr.number);
   } catch (error) {
     throw toAgentOsError(error, `Finding the pull requests of commit ${sha.slice(0, 7)}`);

@@ -11,8 +11,14 @@ export interface RepositoryTree {
 /** The whole tree of a branch or commit in one request (`git/trees/{ref}?recursive=1`). */
 export async function readRepositoryTree(client: GitHubClient, repo: RepoRef, ref: string): Promise<RepositoryTree> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...repo, tree_sha: ref, recursive: '1' });
-    const paths = data.tree.filter((e) => (e.type === 'blob' || e.type === 'tree') && typeof e.path === 'string').map((e) => e.path);
+    const { data } = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      ...repo,
+      tree_sha: ref,
+      recursive: '1',
+    });
+    const paths = data.tree
+      .filter((e) => (e.type === 'blob' || e.type === 'tree') && typeof e.path === 'string')
+      .map((e) => e.path);
     return { paths, truncated: data.truncated };
   } catch (error) {
     throw toAgentOsError(error, `Reading the repository tree at ${ref}`);
@@ -30,12 +36,22 @@ export interface TreeEntry {
  * GitHub cut the listing short (very large repositories: read file by file instead). A commit SHA names immutable
  * content, so an App keeping answers reads this once.
  */
-export async function readCommitTree(client: GitHubClient, repo: RepoRef, commitSha: string): Promise<{ treeSha: string; entries: TreeEntry[] } | undefined> {
+export async function readCommitTree(
+  client: GitHubClient,
+  repo: RepoRef,
+  commitSha: string,
+): Promise<{ treeSha: string; entries: TreeEntry[] } | undefined> {
   try {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...repo, tree_sha: commitSha, recursive: '1' });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      ...repo,
+      tree_sha: commitSha,
+      recursive: '1',
+    });
     if (data.truncated) return undefined;
     const entries = data.tree.flatMap((e) =>
-      (e.type === 'blob' || e.type === 'tree') && typeof e.path === 'string' && typeof e.sha === 'string' ? [{ path: e.path, type: e.type === 'blob' ? ('blob' as const) : ('tree' as const), sha: e.sha }] : [],
+      (e.type === 'blob' || e.type === 'tree') && typeof e.path === 'string' && typeof e.sha === 'string'
+        ? [{ path: e.path, type: e.type === 'blob' ? ('blob' as const) : ('tree' as const), sha: e.sha }]
+        : [],
     );
     return { treeSha: data.sha, entries };
   } catch (error) {

@@ -55,7 +55,10 @@ export function memoryStore(maxChars = 64_000_000): ResponseStore {
  * A store in Redis, shared by every replica pointing at it. A Redis error never fails an event: the entry is
  * then treated as missing (a request more) or not written.
  */
-export function redisStore(redis: Pick<Redis, 'get' | 'set'>, onError: (error: unknown) => void = () => undefined): ResponseStore {
+export function redisStore(
+  redis: Pick<Redis, 'get' | 'set'>,
+  onError: (error: unknown) => void = () => undefined,
+): ResponseStore {
   return {
     shared: true,
     async get(key) {

@@ -41,7 +41,10 @@ export function toAgentOsError(error: unknown, doing: string): AgentOsError {
         : kind === 'conflict'
           ? ' Someone else changed it at the same moment; try again.'
           : kind === 'permission'
-          ? ' The App (or token) lacks a permission this needs.'
-          : '';
-  return new AgentOsError(kind, `${doing} failed: GitHub answered ${status} (${detail}).${hint}`, { cause: error, status });
+            ? ' The App (or token) lacks a permission this needs.'
+            : '';
+  return new AgentOsError(kind, `${doing} failed: GitHub answered ${status} (${detail}).${hint}`, {
+    cause: error,
+    status,
+  });
 }

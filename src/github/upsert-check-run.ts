@@ -47,7 +47,14 @@ function annotationsHashOf(externalId: string | null): string | undefined {
 }
 
 function toApiAnnotation(a: GateAnnotation) {
-  return { path: a.path, start_line: a.line, end_line: a.line, annotation_level: a.level, title: a.title, message: a.message };
+  return {
+    path: a.path,
+    start_line: a.line,
+    end_line: a.line,
+    annotation_level: a.level,
+    title: a.title,
+    message: a.message,
+  };
 }
 
 function fitSummary(summary: string): string {
@@ -82,7 +89,11 @@ export async function wasHeadReported(client: GitHubClient, repo: RepoRef, headS
  * newest run of a name). The final fingerprint goes out with the last request, so a run left half-written by an
  * error is redone by the next event.
  */
-export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, request: CheckRunRequest): Promise<WriteOutcome> {
+export async function upsertCheckRun(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: CheckRunRequest,
+): Promise<WriteOutcome> {
   const { name, headSha, report } = request;
   const fingerprint = fingerprintOf(report);
   const output = { title: report.title, summary: fitSummary(report.summary) };
@@ -91,7 +102,11 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
   const externalIdAfter = (batchIndex: number) =>
     batchIndex >= batched.length - 1 ? fingerprint.full : `${EXTERNAL_ID_PREFIX}incomplete`;
   const patch = (checkRunId: number, body: Record<string, unknown>) =>
-    client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...repo, check_run_id: checkRunId, ...body });
+    client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      ...repo,
+      check_run_id: checkRunId,
+      ...body,
+    });
 
   const store = storeOf(client);
   const reported = `check:${repo.owner}/${repo.repo}@${headSha}:${name}`;
@@ -112,25 +127,46 @@ export async function upsertCheckRun(client: GitHubClient, repo: RepoRef, reques
             per_page: 100,
           })
         ).data.check_runs;
-    const existing = listed.find((run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX));
+    const existing = listed.find(
+      (run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX),
+    );
     if (existing) await remember(Number(existing.id));
 
-    if (existing && existing.status === 'completed' && annotationsHashOf(existing.external_id) === fingerprint.annotations) {
+    if (
+      existing &&
+      existing.status === 'completed' &&
+      annotationsHashOf(existing.external_id) === fingerprint.annotations
+    ) {
       // Same annotations: at most the text changed, which an update can say without repeating them.
       if (existing.external_id === fingerprint.full && !request.rerun) return 'unchanged';
-      await patch(Number(existing.id), { ...conclusion, completed_at: new Date().toISOString(), external_id: fingerprint.full, output });
+      await patch(Number(existing.id), {
+        ...conclusion,
+        completed_at: new Date().toISOString(),
+        external_id: fingerprint.full,
+        output,
+      });
       return 'updated';
     }
 
     let runId: number;
     let outcome: WriteOutcome;
-    const first = { ...conclusion, completed_at: new Date().toISOString(), external_id: externalIdAfter(0), output: { ...output, annotations: batched[0] ?? [] } };
+    const first = {
+      ...conclusion,
+      completed_at: new Date().toISOString(),
+      external_id: externalIdAfter(0),
+      output: { ...output, annotations: batched[0] ?? [] },
+    };
     if (existing && existing.output.annotations_count === 0) {
       runId = Number(existing.id);
       await patch(runId, first);
       outcome = 'updated';
     } else {
-      const created = await client.request('POST /repos/{owner}/{repo}/check-runs', { ...repo, name, head_sha: headSha, ...first });
+      const created = await client.request('POST /repos/{owner}/{repo}/check-runs', {
+        ...repo,
+        name,
+        head_sha: headSha,
+        ...first,
+      });
       runId = Number(created.data.id);
       outcome = 'created';
     }

@@ -21,12 +21,17 @@ export async function createBranchWithFiles(
   request: { branch: string; base: { sha: string; treeSha: string }; files: readonly FileToWrite[]; message: string },
 ): Promise<CreateBranchResult> {
   try {
-    const sha = await createCommit(client, repo, { parent: request.base, files: request.files, message: request.message });
+    const sha = await createCommit(client, repo, {
+      parent: request.base,
+      files: request.files,
+      message: request.message,
+    });
     await client.request('POST /repos/{owner}/{repo}/git/refs', { ...repo, ref: `refs/heads/${request.branch}`, sha });
     return { created: true, sha };
   } catch (error) {
     const http = error as { status?: unknown; message?: unknown };
-    if (http.status === 422 && typeof http.message === 'string' && /already exists/i.test(http.message)) return { created: false };
+    if (http.status === 422 && typeof http.message === 'string' && /already exists/i.test(http.message))
+      return { created: false };
     throw toAgentOsError(error, `Creating the branch ${request.branch}`);
   }
 }
@@ -41,7 +46,12 @@ export interface FileOnBranch {
 }
 
 /** A text file on a branch with its blob SHA, or `undefined` when there is none. */
-export async function readFileOnBranch(client: GitHubClient, repo: RepoRef, path: string, branch: string): Promise<FileOnBranch | undefined> {
+export async function readFileOnBranch(
+  client: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  branch: string,
+): Promise<FileOnBranch | undefined> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref: branch });
     if (Array.isArray(data) || data.type !== 'file') return undefined;
@@ -51,7 +61,12 @@ export async function readFileOnBranch(client: GitHubClient, repo: RepoRef, path
       text = new TextDecoder().decode(Buffer.from(file.content, 'base64'));
     } else {
       // Files over 1 MB come without content: read them raw.
-      const raw = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref: branch, mediaType: { format: 'raw' } });
+      const raw = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        ...repo,
+        path,
+        ref: branch,
+        mediaType: { format: 'raw' },
+      });
       text = typeof raw.data === 'string' ? raw.data : new TextDecoder().decode(raw.data as unknown as ArrayBuffer);
     }
     await rememberBlob(client, repo, text);
@@ -100,7 +115,10 @@ export async function writeFileOnBranch(
     // GitHub answers 409 for a stale sha, and 422 when the file was created meanwhile and no sha was sent.
     if (status === 422 && request.sha === undefined) {
       const message = error instanceof Error ? error.message : String(error);
-      throw toAgentOsError({ status: 409, message, response: (error as { response?: unknown }).response }, `Writing ${request.path}`);
+      throw toAgentOsError(
+        { status: 409, message, response: (error as { response?: unknown }).response },
+        `Writing ${request.path}`,
+      );
     }
     throw toAgentOsError(error, `Writing ${request.path}`);
   }

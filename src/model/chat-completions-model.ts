@@ -65,19 +65,36 @@ function redact(text: string, token: string): string {
 
 function failureOf(error: unknown, endpoint: ModelEndpoint, timeoutMs: number): ModelFailure {
   const said = (e: { message: string }) => redact(e.message, endpoint.token);
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', message: `the model did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s` };
-  if (error instanceof OpenAI.APIConnectionError) return { kind: 'unreachable', message: `the model endpoint could not be reached (${said(error)})` };
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return { kind: 'timeout', message: `the model did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s` };
+  if (error instanceof OpenAI.APIConnectionError)
+    return { kind: 'unreachable', message: `the model endpoint could not be reached (${said(error)})` };
   if (error instanceof OpenAI.RateLimitError) {
     const wait = retryAfterSeconds(error.headers);
-    return { kind: 'rate-limited', message: `the model endpoint is rate limited (429${wait === undefined ? '' : `, retry after ${Math.ceil(wait)} s`})` };
+    return {
+      kind: 'rate-limited',
+      message: `the model endpoint is rate limited (429${wait === undefined ? '' : `, retry after ${Math.ceil(wait)} s`})`,
+    };
   }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
-    return { kind: 'unauthorized', message: `the model endpoint refused the token (${error.status}); give it access to the model (GitHub Models: \`permissions: models: read\`)` };
+    return {
+      kind: 'unauthorized',
+      message: `the model endpoint refused the token (${error.status}); give it access to the model (GitHub Models: \`permissions: models: read\`)`,
+    };
   }
-  if (error instanceof OpenAI.NotFoundError) return { kind: 'not-found', message: `the model endpoint does not know the model \`${endpoint.model}\` (404)` };
-  if (error instanceof OpenAI.InternalServerError) return { kind: 'server-error', message: `the model endpoint failed (${error.status})` };
-  if (error instanceof OpenAI.APIError) return { kind: 'bad-request', message: `the model endpoint rejected the request (${error.status ?? 'no status'}: ${said(error)})` };
-  return { kind: 'unreachable', message: `the model call failed (${redact(error instanceof Error ? error.message : String(error), endpoint.token)})` };
+  if (error instanceof OpenAI.NotFoundError)
+    return { kind: 'not-found', message: `the model endpoint does not know the model \`${endpoint.model}\` (404)` };
+  if (error instanceof OpenAI.InternalServerError)
+    return { kind: 'server-error', message: `the model endpoint failed (${error.status})` };
+  if (error instanceof OpenAI.APIError)
+    return {
+      kind: 'bad-request',
+      message: `the model endpoint rejected the request (${error.status ?? 'no status'}: ${said(error)})`,
+    };
+  return {
+    kind: 'unreachable',
+    message: `the model call failed (${redact(error instanceof Error ? error.message : String(error), endpoint.token)})`,
+  };
 }
 
 /**
@@ -96,7 +113,10 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
     project: null,
     timeout: timeoutMs,
     maxRetries: options.maxRetries ?? DEFAULT_MODEL_OPTIONS.maxRetries,
-    fetch: boundedRetryFetch(options.fetch ?? globalThis.fetch, options.maxRetryAfterSeconds ?? DEFAULT_MODEL_OPTIONS.maxRetryAfterSeconds),
+    fetch: boundedRetryFetch(
+      options.fetch ?? globalThis.fetch,
+      options.maxRetryAfterSeconds ?? DEFAULT_MODEL_OPTIONS.maxRetryAfterSeconds,
+    ),
     logLevel: 'off',
   });
   return {
@@ -108,7 +128,10 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
           temperature: 0,
           // The endpoint's token never travels inside a prompt, wherever the text came from.
           messages: request.messages.map((m) => ({ role: m.role, content: redactToken(m.content, endpoint.token) })),
-          response_format: { type: 'json_schema', json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: false } },
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: false },
+          },
         });
         const usage: TokenUsage = {
           calls: 1,
@@ -116,10 +139,15 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
           completionTokens: completion.usage?.completion_tokens ?? 0,
         };
         const text = redactToken(completion.choices[0]?.message.content ?? '', endpoint.token);
-        if (text.trim() === '') return { ok: false, failure: { kind: 'empty', message: 'the model answered with no content' }, usage };
+        if (text.trim() === '')
+          return { ok: false, failure: { kind: 'empty', message: 'the model answered with no content' }, usage };
         return { ok: true, text, usage };
       } catch (error) {
-        return { ok: false, failure: failureOf(error, endpoint, timeoutMs), usage: { calls: 1, promptTokens: 0, completionTokens: 0 } };
+        return {
+          ok: false,
+          failure: failureOf(error, endpoint, timeoutMs),
+          usage: { calls: 1, promptTokens: 0, completionTokens: 0 },
+        };
       }
     },
   };

@@ -25,10 +25,21 @@ export async function draftFollowUpsWithModel(
   const inputs = fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages }));
   const memoised = input.memo?.get(inputs);
   if (memoised !== undefined) return memoised;
-  const guarded = await draftWithGuard(model, messages, 'follow_up_questions', FOLLOW_UPS_DRAFT_SCHEMA, (draft) => checkFollowUpsDraft(draft, grounding));
+  const guarded = await draftWithGuard(model, messages, 'follow_up_questions', FOLLOW_UPS_DRAFT_SCHEMA, (draft) =>
+    checkFollowUpsDraft(draft, grounding),
+  );
   const { usage } = guarded;
   input.log.info(
-    { model: model.name, by: guarded.ok ? 'model' : 'deterministic', calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, ...(guarded.ok ? { byModel: guarded.check.byModel, findings: guarded.check.findings.length } : { reason: guarded.reason }) },
+    {
+      model: model.name,
+      by: guarded.ok ? 'model' : 'deterministic',
+      calls: usage.calls,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      ...(guarded.ok
+        ? { byModel: guarded.check.byModel, findings: guarded.check.findings.length }
+        : { reason: guarded.reason }),
+    },
     'model draft: follow-up questions',
   );
   const footer = usage.calls > 0 ? `\n\n${renderUsage(model.name, usage)}` : '';
@@ -43,8 +54,15 @@ export async function draftFollowUpsWithModel(
   } else {
     const { byModel } = guarded.check;
     const total = guarded.check.questions.length;
-    const by = byModel === total ? `Asked by \`${model.name}\`` : `${byModel} of ${total} asked by \`${model.name}\` (the others by the deterministic drafter: the model's were off the answer's text)`;
-    drafted = { questions: guarded.check.questions, drafted: { drafter: byModel > 0 ? 'model' : 'deterministic', model: model.name, inputs, usage: usageOf }, note: `${by}.${footer}` };
+    const by =
+      byModel === total
+        ? `Asked by \`${model.name}\``
+        : `${byModel} of ${total} asked by \`${model.name}\` (the others by the deterministic drafter: the model's were off the answer's text)`;
+    drafted = {
+      questions: guarded.check.questions,
+      drafted: { drafter: byModel > 0 ? 'model' : 'deterministic', model: model.name, inputs, usage: usageOf },
+      note: `${by}.${footer}`,
+    };
   }
   input.memo?.set(inputs, drafted);
   return drafted;

@@ -4,7 +4,11 @@ import { checkGroupPromptDraft } from '../core/model/check-group-prompt-draft.js
 import { GROUP_PROMPT_DRAFT_SCHEMA } from '../core/model/group-prompt-draft-schema.js';
 import type { GroupPromptGrounding } from '../core/model/group-prompt-grounding.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
-import { cachedGuidance, renderModelGroupPrompt, renderModelGuidance } from '../core/model/render-model-group-prompt.js';
+import {
+  cachedGuidance,
+  renderModelGroupPrompt,
+  renderModelGuidance,
+} from '../core/model/render-model-group-prompt.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
 import type { DraftLog } from './draft-spec-file.js';
 import { draftWithGuard } from './draft-with-guard.js';
@@ -21,24 +25,49 @@ const PROMPT_VERSION = 1;
  */
 export async function draftGroupPrompt(
   model: ChatModel,
-  input: { grounding: GroupPromptGrounding; floor: string; existingText: string | undefined; budgetTokens: number; log: DraftLog },
+  input: {
+    grounding: GroupPromptGrounding;
+    floor: string;
+    existingText: string | undefined;
+    budgetTokens: number;
+    log: DraftLog;
+  },
 ): Promise<{ prompt: string; note: DraftingNote }> {
   const { grounding } = input;
   const messages = buildGroupPromptRequest(grounding, input.budgetTokens);
   const inputs = fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages }));
-  const marker = (usage: { promptTokens: number; completionTokens: number }) => ({ drafter: 'model' as const, model: model.name, inputs, usage: { prompt: usage.promptTokens, completion: usage.completionTokens } });
+  const marker = (usage: { promptTokens: number; completionTokens: number }) => ({
+    drafter: 'model' as const,
+    model: model.name,
+    inputs,
+    usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
+  });
   const cached = cachedGuidance(input.existingText, inputs);
   if (cached !== undefined) {
     input.log.info({ model: model.name, inputs, group: grounding.groupKey }, 'model draft: cached');
-    return { prompt: renderModelGroupPrompt(input.floor, cached.guidance, cached.marker), note: { by: 'cached', model: model.name } };
+    return {
+      prompt: renderModelGroupPrompt(input.floor, cached.guidance, cached.marker),
+      note: { by: 'cached', model: model.name },
+    };
   }
-  const guarded = await draftWithGuard(model, messages, 'group_prompt', GROUP_PROMPT_DRAFT_SCHEMA, (draft) => checkGroupPromptDraft(draft, grounding));
+  const guarded = await draftWithGuard(model, messages, 'group_prompt', GROUP_PROMPT_DRAFT_SCHEMA, (draft) =>
+    checkGroupPromptDraft(draft, grounding),
+  );
   const { usage } = guarded;
   input.log.info(
-    { model: model.name, group: grounding.groupKey, by: guarded.ok ? 'model' : 'deterministic', calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, ...(guarded.ok ? guarded.check.figures : { reason: guarded.reason }) },
+    {
+      model: model.name,
+      group: grounding.groupKey,
+      by: guarded.ok ? 'model' : 'deterministic',
+      calls: usage.calls,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      ...(guarded.ok ? guarded.check.figures : { reason: guarded.reason }),
+    },
     'model draft: group prompt',
   );
-  if (!guarded.ok) return { prompt: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
+  if (!guarded.ok)
+    return { prompt: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
   const guidance = renderModelGuidance({ draft: guarded.draft, check: guarded.check, model: model.name });
   return {
     prompt: renderModelGroupPrompt(input.floor, guidance, marker(usage)),

@@ -9,9 +9,9 @@ import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
 import type { ProductBrief } from '../core/product/product-brief.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
 import type { DraftLog } from './draft-spec-file.js';
-import { draftWithGuard } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields } from './draft-with-guard.js';
 
 /** Bump when the prompt or the schema changes meaning: plans cached under an older version are drafted again. */
 const PROMPT_VERSION = 1;
@@ -23,8 +23,17 @@ export interface ProductFiles {
 
 function cachedDraft(kind: 'mission' | 'roadmap', text: string | undefined, inputs: string): boolean {
   if (text === undefined) return false;
-  const marked = readMarkedFile<Partial<ModelSpecMarker>>(kind, text);
+  const marked = parseMarkedFile<Partial<ModelSpecMarker>>(kind, text);
   return marked.marked && marked.intact && marked.data.drafter === 'model' && marked.data.inputs === inputs;
+}
+
+/** The product files as they are, when both hold the model's plan for exactly these inputs. */
+function cachedPlan(existing: Partial<ProductFiles>, inputs: string): { mission: string; roadmap: string } | undefined {
+  const { mission, roadmap } = existing;
+  if (mission === undefined || roadmap === undefined) return undefined;
+  return cachedDraft('mission', mission, inputs) && cachedDraft('roadmap', roadmap, inputs)
+    ? { mission, roadmap }
+    : undefined;
 }
 
 /**
@@ -48,27 +57,49 @@ export async function draftProductFiles(
     cacheOnly?: boolean;
   },
 ): Promise<ProductFiles & { note: DraftingNote }> {
-  const grounding = groundProduct({ brief: input.brief, issueBody: input.issueBody, paths: input.paths, stack: input.stack });
+  const grounding = groundProduct({
+    brief: input.brief,
+    issueBody: input.issueBody,
+    paths: input.paths,
+    stack: input.stack,
+  });
   const messages = buildProductPrompt(grounding, input.budgetTokens);
   const inputs = fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages }));
-  const { mission, roadmap } = input.existing;
-  if (mission !== undefined && roadmap !== undefined && cachedDraft('mission', mission, inputs) && cachedDraft('roadmap', roadmap, inputs)) {
+  const cached = cachedPlan(input.existing, inputs);
+  if (cached !== undefined) {
     input.log.info({ model: model.name, inputs }, 'model draft: cached');
-    return { mission, roadmap, note: { by: 'cached', model: model.name } };
+    return { ...cached, note: { by: 'cached', model: model.name } };
   }
-  if (input.cacheOnly === true) return { ...input.floor, note: { by: 'deterministic', model: model.name, usage: NO_USAGE, reason: 'the product files exist and hold no plan of the model for these inputs' } };
-  const guarded = await draftWithGuard(model, messages, 'product_plan', PRODUCT_DRAFT_SCHEMA, (draft) => checkProductDraft(draft, grounding));
-  const { usage } = guarded;
-  input.log.info(
-    { model: model.name, by: guarded.ok ? 'model' : 'deterministic', calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, ...(guarded.ok ? guarded.check.figures : { reason: guarded.reason }) },
-    'model draft: product plan',
+  if (input.cacheOnly === true)
+    return {
+      ...input.floor,
+      note: {
+        by: 'deterministic',
+        model: model.name,
+        usage: NO_USAGE,
+        reason: 'the product files exist and hold no plan of the model for these inputs',
+      },
+    };
+  const guarded = await draftWithGuard(model, messages, 'product_plan', PRODUCT_DRAFT_SCHEMA, (draft) =>
+    checkProductDraft(draft, grounding),
   );
-  if (!guarded.ok) return { ...input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
+  const { usage } = guarded;
+  input.log.info(guardLogFields(model.name, guarded), 'model draft: product plan');
+  if (!guarded.ok)
+    return { ...input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
   const files = renderModelProduct({
     draft: guarded.draft,
     check: guarded.check,
     grounding,
-    marker: { drafter: 'model', model: model.name, inputs, usage: { prompt: usage.promptTokens, completion: usage.completionTokens } },
+    marker: {
+      drafter: 'model',
+      model: model.name,
+      inputs,
+      usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
+    },
   });
-  return { ...files, note: { by: 'model', model: model.name, usage, figures: guarded.check.figures, repaired: guarded.repaired } };
+  return {
+    ...files,
+    note: { by: 'model', model: model.name, usage, figures: guarded.check.figures, repaired: guarded.repaired },
+  };
 }

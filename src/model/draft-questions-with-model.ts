@@ -22,7 +22,9 @@ export interface DraftedQuestions {
 
 /** The cache key: the prompt version, the model and the whole conversation it would be sent. */
 export function questionsInputs(model: ChatModel, grounding: QuestionsGrounding): string {
-  return fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages: buildQuestionsPrompt(grounding) }));
+  return fingerprint(
+    JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages: buildQuestionsPrompt(grounding) }),
+  );
 }
 
 const usageOf = (u: TokenUsage) => ({ prompt: u.promptTokens, completion: u.completionTokens });
@@ -34,7 +36,11 @@ const usageOf = (u: TokenUsage) => ({ prompt: u.promptTokens, completion: u.comp
  */
 export async function draftQuestionsWithModel(
   model: ChatModel,
-  input: { grounding: QuestionsGrounding; cached?: { questions: ClarifyingQuestion[]; drafted?: QuestionsDrafted }; log: DraftLog },
+  input: {
+    grounding: QuestionsGrounding;
+    cached?: { questions: ClarifyingQuestion[]; drafted?: QuestionsDrafted };
+    log: DraftLog;
+  },
 ): Promise<DraftedQuestions> {
   const { grounding } = input;
   const inputs = questionsInputs(model, grounding);
@@ -42,10 +48,23 @@ export async function draftQuestionsWithModel(
     input.log.info({ model: model.name, inputs }, 'model draft: questions cached');
     return { questions: input.cached.questions, drafted: input.cached.drafted, note: '' };
   }
-  const guarded = await draftWithGuard(model, buildQuestionsPrompt(grounding), 'clarifying_questions', QUESTIONS_DRAFT_SCHEMA, (draft) => checkQuestionsDraft(draft, grounding));
+  const guarded = await draftWithGuard(
+    model,
+    buildQuestionsPrompt(grounding),
+    'clarifying_questions',
+    QUESTIONS_DRAFT_SCHEMA,
+    (draft) => checkQuestionsDraft(draft, grounding),
+  );
   const { usage } = guarded;
   input.log.info(
-    { model: model.name, by: guarded.ok ? 'model' : 'deterministic', calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, ...(guarded.ok ? { dropped: guarded.check.dropped } : { reason: guarded.reason }) },
+    {
+      model: model.name,
+      by: guarded.ok ? 'model' : 'deterministic',
+      calls: usage.calls,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      ...(guarded.ok ? { dropped: guarded.check.dropped } : { reason: guarded.reason }),
+    },
     'model draft: clarifying questions',
   );
   const footer = usage.calls > 0 ? `\n\n${renderUsage(model.name, usage)}` : '';
@@ -57,7 +76,10 @@ export async function draftQuestionsWithModel(
     };
   }
   const { dropped } = guarded.check;
-  const droppedNote = dropped === 0 ? '' : ` (${dropped} more ${dropped === 1 ? 'question was' : 'questions were'} dropped: off the issue's text or repeated)`;
+  const droppedNote =
+    dropped === 0
+      ? ''
+      : ` (${dropped} more ${dropped === 1 ? 'question was' : 'questions were'} dropped: off the issue's text or repeated)`;
   return {
     questions: guarded.check.questions,
     drafted: { drafter: 'model', model: model.name, inputs, usage: usageOf(usage) },

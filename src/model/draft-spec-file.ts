@@ -4,8 +4,8 @@ import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import type { GroundingDocument } from '../core/model/spec-grounding.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
-import type { RequirementsDocument } from '../core/spec/read-requirements.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
+import type { RequirementsDocument } from '../core/spec/parse-requirements.js';
 import { draftSpecWithModel, prepareSpecDraft } from './draft-spec-with-model.js';
 
 export interface DraftLog {
@@ -31,16 +31,29 @@ export async function draftSpecFile(
   const grounding = groundSpec(input.doc, input.floor, input.repository);
   const prepared = prepareSpecDraft(grounding, model.name, input.budgetTokens);
   if (input.existingText !== undefined) {
-    const marked = readMarkedFile<Partial<ModelSpecMarker>>('spec', input.existingText);
+    const marked = parseMarkedFile<Partial<ModelSpecMarker>>('spec', input.existingText);
     if (marked.marked && marked.intact && marked.data.drafter === 'model' && marked.data.inputs === prepared.inputs) {
       input.log.info({ model: model.name, inputs: prepared.inputs }, 'model draft: cached');
       return { content: input.existingText, note: { by: 'cached', model: model.name } };
     }
   }
-  const drafted = await draftSpecWithModel({ model, grounding, prepared, floor: input.floor, visuals: visualsOf(input.doc) });
+  const drafted = await draftSpecWithModel({
+    model,
+    grounding,
+    prepared,
+    floor: input.floor,
+    visuals: visualsOf(input.doc),
+  });
   const { usage } = drafted;
   input.log.info(
-    { model: model.name, by: drafted.by, calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, ...(drafted.by === 'model' ? drafted.figures : { reason: drafted.reason }) },
+    {
+      model: model.name,
+      by: drafted.by,
+      calls: usage.calls,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      ...(drafted.by === 'model' ? drafted.figures : { reason: drafted.reason }),
+    },
     'model draft: spec.md',
   );
   const note: DraftingNote =

@@ -36,7 +36,9 @@ export async function draftSpecWithModel(input: {
   visuals: readonly string[];
 }): Promise<SpecDrafting> {
   const { model, grounding, prepared } = input;
-  const guarded = await draftWithGuard(model, prepared.messages, 'spec_draft', SPEC_DRAFT_SCHEMA, (draft) => checkSpecDraft(draft, grounding));
+  const guarded = await draftWithGuard(model, prepared.messages, 'spec_draft', SPEC_DRAFT_SCHEMA, (draft) =>
+    checkSpecDraft(draft, grounding),
+  );
   if (!guarded.ok) return { by: 'deterministic', content: input.floor, usage: guarded.usage, reason: guarded.reason };
   const { usage } = guarded;
   const content = renderModelSpec({
@@ -44,7 +46,12 @@ export async function draftSpecWithModel(input: {
     check: guarded.check,
     grounding,
     visuals: input.visuals,
-    marker: { drafter: 'model', model: model.name, inputs: prepared.inputs, usage: { prompt: usage.promptTokens, completion: usage.completionTokens } },
+    marker: {
+      drafter: 'model',
+      model: model.name,
+      inputs: prepared.inputs,
+      usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
+    },
   });
   return { by: 'model', content, usage, figures: guarded.check.figures, repaired: guarded.repaired };
 }

@@ -6,13 +6,32 @@ import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import { renderModelTasks } from '../core/model/render-model-tasks.js';
 import { TASKS_DRAFT_SCHEMA } from '../core/model/tasks-draft-schema.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
-import type { SpecDocument } from '../core/spec/read-spec.js';
+import type { SpecDocument } from '../core/spec/parse-spec.js';
 import type { DraftLog } from './draft-spec-file.js';
-import { draftWithGuard } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields } from './draft-with-guard.js';
 
 const PROMPT_VERSION = 1;
+
+/** What the model is shown of the spec: its requirements with their details, the tree's paths, the stack. */
+function tasksGrounding(
+  spec: SpecDocument,
+  paths: readonly string[],
+  stack: readonly StackEntry[] | undefined,
+): TasksGrounding {
+  return {
+    title: spec.title,
+    goal: spec.goal,
+    requirements: spec.requirements.map((r) => ({
+      number: r.number,
+      name: r.name,
+      details: r.bullets.map((b) => `${'  '.repeat(b.depth)}${b.text}`),
+    })),
+    paths: [...paths],
+    stack: [...(stack ?? [])],
+  };
+}
 
 /**
  * tasks.md's content by the model from spec.md and the repository's tree, checked (every specific requirement
@@ -21,40 +40,53 @@ const PROMPT_VERSION = 1;
  */
 export async function draftTasksFile(
   model: ChatModel,
-  input: { spec: SpecDocument; floor: string; existingText: string | undefined; paths: readonly string[]; stack?: readonly StackEntry[]; budgetTokens: number; log: DraftLog },
+  input: {
+    spec: SpecDocument;
+    floor: string;
+    existingText: string | undefined;
+    paths: readonly string[];
+    stack?: readonly StackEntry[];
+    budgetTokens: number;
+    log: DraftLog;
+  },
 ): Promise<{ content: string; note: DraftingNote }> {
-  const grounding: TasksGrounding = {
-    title: input.spec.title,
-    goal: input.spec.goal,
-    requirements: input.spec.requirements.map((r) => ({ number: r.number, name: r.name, details: r.bullets.map((b) => `${'  '.repeat(b.depth)}${b.text}`) })),
-    paths: [...input.paths],
-    stack: [...(input.stack ?? [])],
-  };
+  const grounding = tasksGrounding(input.spec, input.paths, input.stack);
   const messages = buildTasksPrompt(grounding, input.budgetTokens);
   const inputs = fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages }));
   if (input.existingText !== undefined) {
-    const marked = readMarkedFile<Partial<ModelSpecMarker>>('tasks', input.existingText);
+    const marked = parseMarkedFile<Partial<ModelSpecMarker>>('tasks', input.existingText);
     if (marked.marked && marked.intact && marked.data.drafter === 'model' && marked.data.inputs === inputs) {
       input.log.info({ model: model.name, inputs }, 'model draft: cached');
       return { content: input.existingText, note: { by: 'cached', model: model.name } };
     }
   }
-  const guarded = await draftWithGuard(model, messages, 'tasks_draft', TASKS_DRAFT_SCHEMA, (draft) => checkTasksDraft(draft, grounding));
-  const { usage } = guarded;
-  input.log.info(
-    { model: model.name, by: guarded.ok ? 'model' : 'deterministic', calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, ...(guarded.ok ? guarded.check.figures : { reason: guarded.reason }) },
-    'model draft: tasks.md',
+  const guarded = await draftWithGuard(model, messages, 'tasks_draft', TASKS_DRAFT_SCHEMA, (draft) =>
+    checkTasksDraft(draft, grounding),
   );
-  if (!guarded.ok) return { content: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
+  const { usage } = guarded;
+  input.log.info(guardLogFields(model.name, guarded), 'model draft: tasks.md');
+  if (!guarded.ok)
+    return { content: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
   const content = renderModelTasks({
     draft: guarded.draft,
     check: guarded.check,
     grounding,
-    marker: { drafter: 'model', model: model.name, inputs, usage: { prompt: usage.promptTokens, completion: usage.completionTokens } },
+    marker: {
+      drafter: 'model',
+      model: model.name,
+      inputs,
+      usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
+    },
   });
   const f = guarded.check.figures;
   return {
     content,
-    note: { by: 'model', model: model.name, usage, repaired: guarded.repaired, figures: { ...f, answersCarried: 0, answersTotal: 0 } },
+    note: {
+      by: 'model',
+      model: model.name,
+      usage,
+      repaired: guarded.repaired,
+      figures: { ...f, answersCarried: 0, answersTotal: 0 },
+    },
   };
 }

@@ -24,20 +24,36 @@ function clean(value: string | undefined): string {
  * The endpoint from plain values (the entry points read them from the environment or the Action's inputs). No
  * model name means no model. No URL means GitHub Models, which needs a token (`fallbackToken`: the workflow's).
  */
-export function resolveModelEndpoint(given: { url?: string | undefined; token?: string | undefined; model?: string | undefined; fallbackToken?: string | undefined }): EndpointResult {
+export function resolveModelEndpoint(given: {
+  url?: string | undefined;
+  token?: string | undefined;
+  model?: string | undefined;
+  fallbackToken?: string | undefined;
+}): EndpointResult {
   const model = clean(given.model);
   const url = clean(given.url);
   if (model === '') {
-    return url === '' ? { configured: false } : { configured: false, problem: `${MODEL_ENV.url} is set but ${MODEL_ENV.model} is not: name the model to use (for example openai/gpt-4.1-mini or llama3.1).` };
+    return url === ''
+      ? { configured: false }
+      : {
+          configured: false,
+          problem: `${MODEL_ENV.url} is set but ${MODEL_ENV.model} is not: name the model to use (for example openai/gpt-4.1-mini or llama3.1).`,
+        };
   }
   let baseUrl = url === '' ? GITHUB_MODELS_URL : url.replace(/\/+$/, '').replace(/\/chat\/completions$/, '');
   if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
-    return { configured: false, problem: `${MODEL_ENV.url} must be an http(s) base URL such as ${GITHUB_MODELS_URL} or http://127.0.0.1:11434/v1, not "${url}".` };
+    return {
+      configured: false,
+      problem: `${MODEL_ENV.url} must be an http(s) base URL such as ${GITHUB_MODELS_URL} or http://127.0.0.1:11434/v1, not "${url}".`,
+    };
   }
   baseUrl = baseUrl.replace(/\/+$/, '');
   const token = clean(given.token) || clean(given.fallbackToken);
   if (token === '' && baseUrl === GITHUB_MODELS_URL) {
-    return { configured: false, problem: `GitHub Models needs a token: set ${MODEL_ENV.token} (a token with models: read), or ${MODEL_ENV.url} for another endpoint.` };
+    return {
+      configured: false,
+      problem: `GitHub Models needs a token: set ${MODEL_ENV.token} (a token with models: read), or ${MODEL_ENV.url} for another endpoint.`,
+    };
   }
   return { configured: true, endpoint: { baseUrl, token, model } };
 }

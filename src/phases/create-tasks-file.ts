@@ -1,7 +1,7 @@
 import { AgentOsError } from '../core/errors.js';
 import { NO_USAGE } from '../core/model/chat-model.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
-import { readSpec, type SpecDocument } from '../core/spec/read-spec.js';
+import { parseSpec, type SpecDocument } from '../core/spec/parse-spec.js';
 import { renderTasks, tasksRefusal } from '../core/spec/render-tasks.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { draftTasksFile } from '../model/draft-tasks-file.js';
@@ -25,7 +25,11 @@ export type CreateTasksFileResult =
     };
 
 /** tasks.md by the model, grounded in the repository's paths, with the rules' draft (`floor`) as the fallback. */
-async function draftWithModel(workspace: SpecWorkspace, deps: DraftingDeps, input: { folder: string; doc: SpecDocument; floor: string; existingText: string | undefined }) {
+async function draftWithModel(
+  workspace: SpecWorkspace,
+  deps: DraftingDeps,
+  input: { folder: string; doc: SpecDocument; floor: string; existingText: string | undefined },
+) {
   const { model } = deps;
   if (model === undefined) return { content: input.floor, note: undefined };
   const tree = await workspace.readTree().catch((error: unknown) => {
@@ -33,11 +37,24 @@ async function draftWithModel(workspace: SpecWorkspace, deps: DraftingDeps, inpu
     return undefined;
   });
   if (tree === undefined) {
-    const note: DraftingNote = { by: 'deterministic', model: model.name, usage: NO_USAGE, reason: 'the repository tree could not be read to ground it' };
+    const note: DraftingNote = {
+      by: 'deterministic',
+      model: model.name,
+      usage: NO_USAGE,
+      reason: 'the repository tree could not be read to ground it',
+    };
     return { content: input.floor, note };
   }
   const paths = pathsOutside(tree, input.folder);
-  return draftTasksFile(model, { spec: input.doc, floor: input.floor, existingText: input.existingText, paths, stack: await readStackInWorkspace(workspace, paths), budgetTokens: deps.settings.modelContextTokens, log: deps.log });
+  return draftTasksFile(model, {
+    spec: input.doc,
+    floor: input.floor,
+    existingText: input.existingText,
+    paths,
+    stack: await readStackInWorkspace(workspace, paths),
+    budgetTokens: deps.settings.modelContextTokens,
+    log: deps.log,
+  });
 }
 
 /**
@@ -48,15 +65,27 @@ async function draftWithModel(workspace: SpecWorkspace, deps: DraftingDeps, inpu
 export async function createTasksFile(
   workspace: SpecWorkspace,
   deps: DraftingDeps,
-  request: { folder: string; specPath: string; tasksPath: string; force: boolean; message: (doc: SpecDocument, groups: number) => string },
+  request: {
+    folder: string;
+    specPath: string;
+    tasksPath: string;
+    force: boolean;
+    message: (doc: SpecDocument, groups: number) => string;
+  },
 ): Promise<CreateTasksFileResult> {
-  const [specFile, existing] = await Promise.all([workspace.readFile(request.specPath), workspace.readFile(request.tasksPath)]);
+  const [specFile, existing] = await Promise.all([
+    workspace.readFile(request.specPath),
+    workspace.readFile(request.tasksPath),
+  ]);
   if (specFile === undefined) return { status: 'missing-spec' };
-  const doc = readSpec(specFile.text);
+  const doc = parseSpec(specFile.text);
   const refusal = tasksRefusal(doc);
   if (refusal !== undefined) throw new AgentOsError('user-input', `${request.specPath}: ${refusal}`);
   const floor = renderTasks(doc);
-  const drafted = existing === undefined || request.force ? await draftWithModel(workspace, deps, { folder: request.folder, doc, floor, existingText: existing?.text }) : { content: floor, note: undefined };
+  const drafted =
+    existing === undefined || request.force
+      ? await draftWithModel(workspace, deps, { folder: request.folder, doc, floor, existingText: existing?.text })
+      : { content: floor, note: undefined };
   const { content } = drafted;
   const kept = existing !== undefined && !request.force;
   // The counts are of tasks.md as it is after this: the kept file, else the one written.
@@ -68,7 +97,17 @@ export async function createTasksFile(
     ...(drafted.note === undefined ? {} : { drafting: drafted.note }),
   };
   if (kept) return { ...base, status: 'exists', content: existing.text };
-  const written = await workspace.writeFile({ path: request.tasksPath, content, message: request.message(doc, base.groups), ...(existing === undefined ? {} : { replaces: existing }) });
+  const written = await workspace.writeFile({
+    path: request.tasksPath,
+    content,
+    message: request.message(doc, base.groups),
+    ...(existing === undefined ? {} : { replaces: existing }),
+  });
   if (written.status === 'concurrent') return { ...base, status: 'concurrent', content };
-  return { ...base, status: existing === undefined ? 'written' : 'rewritten', content, ...(written.commit === undefined ? {} : { commit: written.commit }) };
+  return {
+    ...base,
+    status: existing === undefined ? 'written' : 'rewritten',
+    content,
+    ...(written.commit === undefined ? {} : { commit: written.commit }),
+  };
 }

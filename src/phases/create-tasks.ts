@@ -29,10 +29,17 @@ export interface CreateTasksResult {
  * create-tasks on an issue: tasks.md on the spec branch (`createTasksFile` on the branch's workspace), then the spec
  * pull request gated at the new commit and its checklist. An existing tasks.md is left alone unless `force`.
  */
-export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, options: { force: boolean; deterministic?: boolean }): Promise<CreateTasksResult> {
+export async function createTasks(
+  ctx: LifecycleContext,
+  issue: IssueSnapshot,
+  options: { force: boolean; deterministic?: boolean },
+): Promise<CreateTasksResult> {
   const spec = await locateSpec(ctx, issue);
   if (spec === undefined) {
-    throw new AgentOsError('user-input', `Issue #${issue.number} has no spec yet. Label it \`${ctx.settings.labels.shapeSpec}\` or comment \`/shape-spec\`, then \`/write-spec\`, then \`/create-tasks\`.`);
+    throw new AgentOsError(
+      'user-input',
+      `Issue #${issue.number} has no spec yet. Label it \`${ctx.settings.labels.shapeSpec}\` or comment \`/shape-spec\`, then \`/write-spec\`, then \`/create-tasks\`.`,
+    );
   }
   const { location } = spec;
   const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
@@ -42,11 +49,15 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
     {
       ...location,
       force: options.force,
-      message: (doc, groups) => `Create tasks for #${issue.number}: ${issue.title}\n\nFrom ${location.specPath}: ${doc.requirements.length} specific requirements in ${groups} task groups.`,
+      message: (doc, groups) =>
+        `Create tasks for #${issue.number}: ${issue.title}\n\nFrom ${location.specPath}: ${doc.requirements.length} specific requirements in ${groups} task groups.`,
     },
   );
   if (made.status === 'missing-spec') {
-    throw new AgentOsError('user-input', `The branch \`${location.branch}\` has no \`spec.md\` yet, which tasks.md is made from. Comment \`/write-spec\` first.`);
+    throw new AgentOsError(
+      'user-input',
+      `The branch \`${location.branch}\` has no \`spec.md\` yet, which tasks.md is made from. Comment \`/write-spec\` first.`,
+    );
   }
   const result: CreateTasksResult = {
     status: made.status,
@@ -60,7 +71,19 @@ export async function createTasks(ctx: LifecycleContext, issue: IssueSnapshot, o
   if (made.commit === undefined) return result;
   const pr = await findPullRequestFromBranch(ctx.client, ctx.repo, location.branch);
   if (pr?.state !== 'open') return result;
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, made.commit, ctx.gateSettings, undefined, { path: location.tasksPath, text: made.content });
-  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate);
+  const gate = await gatePullRequestAt(
+    ctx.client,
+    ctx.repo,
+    ctx.repoHtmlUrl,
+    pr.number,
+    made.commit,
+    ctx.gateSettings,
+    undefined,
+    { path: location.tasksPath, text: made.content },
+  );
+  await syncChecklist(
+    { client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number },
+    gate,
+  );
   return { ...result, gate, pullRequest: pr.number };
 }

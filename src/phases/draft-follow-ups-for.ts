@@ -17,6 +17,11 @@ export async function draftFollowUpsFor(
   },
 ): Promise<Omit<DraftedQuestions, 'drafted'> & { drafted?: DraftedQuestions['drafted'] }> {
   const floor = await ctx.drafter.draftFollowUps(input.questions, input.unclear, input.firstNumber);
-  if (floor.length === 0 || ctx.model === undefined || ctx.settings.drafter !== 'model') return { questions: floor, note: '' };
-  return draftFollowUpsWithModel(ctx.model, { grounding: { questions: input.questions, unclear: input.unclear, floor }, memo: input.memo, log: ctx.log });
+  if (floor.length === 0 || ctx.model === undefined || ctx.settings.drafter !== 'model')
+    return { questions: floor, note: '' };
+  return draftFollowUpsWithModel(ctx.model, {
+    grounding: { questions: input.questions, unclear: input.unclear, floor },
+    memo: input.memo,
+    log: ctx.log,
+  });
 }

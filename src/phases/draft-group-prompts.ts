@@ -1,7 +1,7 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
-import { readSpec } from '../core/spec/read-spec.js';
+import { parseSpec } from '../core/spec/parse-spec.js';
 import type { TaskFile } from '../core/tasks/types.js';
 import { draftGroupPrompt } from '../model/draft-group-prompt.js';
 import type { PlannedGroup } from './orchestrate-tasks.js';
@@ -25,7 +25,14 @@ export interface DraftedGroupPrompts {
 export async function draftGroupPrompts(
   workspace: SpecWorkspace,
   deps: DraftingDeps & { model: ChatModel },
-  input: { folder: string; specPath: string; tasks: TaskFile; groups: readonly PlannedGroup[]; specTitle: string; existingPrompts: ReadonlySet<string> },
+  input: {
+    folder: string;
+    specPath: string;
+    tasks: TaskFile;
+    groups: readonly PlannedGroup[];
+    specTitle: string;
+    existingPrompts: ReadonlySet<string>;
+  },
 ): Promise<DraftedGroupPrompts> {
   const { model } = deps;
   let paths: string[];
@@ -35,24 +42,54 @@ export async function draftGroupPrompts(
     const [tree, spec, ...prompts] = await Promise.all([
       workspace.readTree(),
       workspace.readFile(input.specPath),
-      ...input.groups.map((g) => (input.existingPrompts.has(g.promptPath) ? workspace.readFile(g.promptPath) : Promise.resolve(undefined))),
+      ...input.groups.map((g) =>
+        input.existingPrompts.has(g.promptPath) ? workspace.readFile(g.promptPath) : Promise.resolve(undefined),
+      ),
     ]);
     paths = pathsOutside(tree, input.folder);
     specText = spec?.text;
-    existing = new Map(input.groups.flatMap((g, i) => (prompts[i] === undefined ? [] : [[g.promptPath, prompts[i].text] as [string, string]])));
+    existing = new Map(
+      input.groups.flatMap((g, i) =>
+        prompts[i] === undefined ? [] : [[g.promptPath, prompts[i].text] as [string, string]],
+      ),
+    );
   } catch (error) {
     deps.log.warn({ err: error }, 'model draft: the repository could not be read');
     const reason = 'the repository tree could not be read to ground it';
-    return { groups: [...input.groups], notes: input.groups.map((g) => ({ key: g.key, note: { by: 'deterministic', model: model.name, usage: { calls: 0, promptTokens: 0, completionTokens: 0 }, reason } })) };
+    return {
+      groups: [...input.groups],
+      notes: input.groups.map((g) => ({
+        key: g.key,
+        note: {
+          by: 'deterministic',
+          model: model.name,
+          usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
+          reason,
+        },
+      })),
+    };
   }
   const stack = await readStackInWorkspace(workspace, paths);
-  const spec = specText === undefined ? undefined : readSpec(specText);
+  const spec = specText === undefined ? undefined : parseSpec(specText);
   const groups: PlannedGroup[] = [];
   const notes: DraftedGroupPrompts['notes'] = [];
   // One group at a time: a rate-limited endpoint sees one request at once, and the notes keep the groups' order.
   for (const planned of input.groups) {
-    const grounding = groundGroupPrompt({ tasks: input.tasks, group: planned.group, specTitle: input.specTitle, spec, paths, stack });
-    const drafted = await draftGroupPrompt(model, { grounding, floor: planned.prompt, existingText: existing.get(planned.promptPath), budgetTokens: deps.settings.modelContextTokens, log: deps.log });
+    const grounding = groundGroupPrompt({
+      tasks: input.tasks,
+      group: planned.group,
+      specTitle: input.specTitle,
+      spec,
+      paths,
+      stack,
+    });
+    const drafted = await draftGroupPrompt(model, {
+      grounding,
+      floor: planned.prompt,
+      existingText: existing.get(planned.promptPath),
+      budgetTokens: deps.settings.modelContextTokens,
+      log: deps.log,
+    });
     groups.push({ ...planned, prompt: drafted.prompt });
     notes.push({ key: planned.key, note: drafted.note });
   }

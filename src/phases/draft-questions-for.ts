@@ -32,6 +32,12 @@ export async function draftQuestionsFor(
   const floor = await ctx.drafter.draftQuestions(issue, repositoryPaths);
   if (ctx.model === undefined || ctx.settings.drafter !== 'model') return { questions: floor, note: '' };
   // The stack from the manifests the tree shows (read only when a model asks, and only when the tree was read).
-  const stack = repositoryPaths.length === 0 || ctx.workspace === undefined ? [] : await readStackInWorkspace(ctx.workspace, repositoryPaths);
-  return draftQuestionsWithModel(ctx.model, { grounding: { title: issue.title, issueLines: issue.body.split('\n'), floor, stack }, log: ctx.log });
+  const stack =
+    repositoryPaths.length === 0 || ctx.workspace === undefined
+      ? []
+      : await readStackInWorkspace(ctx.workspace, repositoryPaths);
+  return draftQuestionsWithModel(ctx.model, {
+    grounding: { title: issue.title, issueLines: issue.body.split('\n'), floor, stack },
+    log: ctx.log,
+  });
 }

@@ -19,12 +19,27 @@ export interface DraftedRequirements {
  */
 export async function draftRequirements(
   ctx: QuestionDrafting,
-  input: { issue: { number: number; title: string; body: string; url: string }; location: SpecLocation; repositoryPaths: readonly string[] },
+  input: {
+    issue: { number: number; title: string; body: string; url: string };
+    location: SpecLocation;
+    repositoryPaths: readonly string[];
+  },
 ): Promise<DraftedRequirements> {
   const { issue, location } = input;
   const parsed = parseIssue(issue.title, issue.body);
   const { questions, drafted, note } = await draftQuestionsFor(ctx, parsed, input.repositoryPaths);
-  const state: ShapingState = { issue: issue.number, questions, answers: {}, ...(drafted === undefined ? {} : { questionsDrafted: drafted }) };
-  const content = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.url, branch: location.branch, state });
+  const state: ShapingState = {
+    issue: issue.number,
+    questions,
+    answers: {},
+    ...(drafted === undefined ? {} : { questionsDrafted: drafted }),
+  };
+  const content = renderRequirements({
+    issue: parsed,
+    issueNumber: issue.number,
+    issueUrl: issue.url,
+    branch: location.branch,
+    state,
+  });
   return { parsed, state, note, content };
 }

@@ -10,8 +10,16 @@ export { listInstallationRepositories };
 /** The App's labels, with colours and descriptions people see in the label picker. */
 export function labelDefinitions(labels: LifecycleLabels): LabelDefinition[] {
   return [
-    { name: labels.shapeSpec, color: '5319e7', description: 'Agent OS: shape this issue into a spec (clarifying questions, spec branch, draft PR)' },
-    { name: labels.shaping, color: 'fbca04', description: 'Agent OS: clarifying questions asked; answers are folded into requirements.md' },
+    {
+      name: labels.shapeSpec,
+      color: '5319e7',
+      description: 'Agent OS: shape this issue into a spec (clarifying questions, spec branch, draft PR)',
+    },
+    {
+      name: labels.shaping,
+      color: 'fbca04',
+      description: 'Agent OS: clarifying questions asked; answers are folded into requirements.md',
+    },
     { name: labels.specWritten, color: '0e8a16', description: 'Agent OS: spec.md is written' },
     { name: labels.done, color: '6f42c1', description: 'Agent OS: the spec pull request merged; the spec is done' },
   ];
@@ -31,7 +39,11 @@ export const LABEL_CONCURRENCY = 4;
  * Create the App's labels in each repository that lacks them, a few repositories at a time. Labels that exist
  * (under any letter case) are left alone, so a repeat creates nothing; one repository failing does not stop the rest.
  */
-export async function ensureLabels(client: GitHubClient, repos: readonly RepoRef[], definitions: readonly LabelDefinition[]): Promise<EnsureLabelsResult> {
+export async function ensureLabels(
+  client: GitHubClient,
+  repos: readonly RepoRef[],
+  definitions: readonly LabelDefinition[],
+): Promise<EnsureLabelsResult> {
   const limit = pLimit(LABEL_CONCURRENCY);
   const result: EnsureLabelsResult = { repositories: repos.length, created: 0, failed: [] };
   await Promise.all(
@@ -40,7 +52,10 @@ export async function ensureLabels(client: GitHubClient, repos: readonly RepoRef
         try {
           result.created += await createMissingLabels(client, repo, definitions);
         } catch (error) {
-          result.failed.push({ repo: `${repo.owner}/${repo.repo}`, reason: toAgentOsError(error, 'Creating labels').message });
+          result.failed.push({
+            repo: `${repo.owner}/${repo.repo}`,
+            reason: toAgentOsError(error, 'Creating labels').message,
+          });
         }
       }),
     ),

@@ -36,7 +36,12 @@ export interface FinishOutcome {
 /** The hidden first line of the summary comment: one per spec pull request, whatever redelivers it. */
 export const MERGED_MARKER = 'agent-os-github:merged';
 
-async function tickRoadmap(ctx: LifecycleContext, issueNumber: number, match: RoadmapMatch, pr: MergedPullRequest): Promise<RoadmapUpdate> {
+async function tickRoadmap(
+  ctx: LifecycleContext,
+  issueNumber: number,
+  match: RoadmapMatch,
+  pr: MergedPullRequest,
+): Promise<RoadmapUpdate> {
   if (match.file === 'absent') return { status: 'no-roadmap' };
   if (match.item === undefined) return { status: 'no-item' };
   if (match.item.checked) return { status: 'already-ticked' };
@@ -44,20 +49,38 @@ async function tickRoadmap(ctx: LifecycleContext, issueNumber: number, match: Ro
   const { text } = tickRoadmapItem(match.source.text, match.item);
   const message = `Roadmap: ${item} is done\n\nDelivered by #${pr.number} (spec for #${issueNumber}).`;
   if (ctx.settings.roadmapUpdate === 'push') {
-    await writeFileOnBranch(ctx.client, ctx.repo, { branch: ctx.defaultBranch, path: match.path, content: text, message, sha: match.source.sha });
+    await writeFileOnBranch(ctx.client, ctx.repo, {
+      branch: ctx.defaultBranch,
+      path: match.path,
+      content: text,
+      message,
+      sha: match.source.sha,
+    });
     return { status: 'pushed', item };
   }
   const branch = `${ctx.settings.branchPrefix}roadmap-${issueNumber}`;
   // Made by an earlier delivery: the pull request below is then found, not opened again.
-  const [made, base] = await Promise.all([readBranch(ctx.client, ctx.repo, branch), readBranch(ctx.client, ctx.repo, ctx.defaultBranch)]);
+  const [made, base] = await Promise.all([
+    readBranch(ctx.client, ctx.repo, branch),
+    readBranch(ctx.client, ctx.repo, ctx.defaultBranch),
+  ]);
   if (made === undefined && base !== undefined) {
-    await createBranchWithFiles(ctx.client, ctx.repo, { branch, base, files: [{ path: match.path, content: text }], message });
+    await createBranchWithFiles(ctx.client, ctx.repo, {
+      branch,
+      base,
+      files: [{ path: match.path, content: text }],
+      message,
+    });
   }
   const opened = await findOrOpenPullRequest(ctx.client, ctx.repo, {
     head: branch,
     base: ctx.defaultBranch,
     title: `Roadmap: ${match.item.title} is done`.slice(0, 256),
-    body: [`Ticks roadmap item ${escapeMarkdown(item)} in \`${match.path}\`: #${pr.number} delivered it (the spec for #${issueNumber}).`, '', 'One character changes; merge it to keep the roadmap true.'].join('\n'),
+    body: [
+      `Ticks roadmap item ${escapeMarkdown(item)} in \`${match.path}\`: #${pr.number} delivered it (the spec for #${issueNumber}).`,
+      '',
+      'One character changes; merge it to keep the roadmap true.',
+    ].join('\n'),
     draft: false,
     openOnly: true,
   });
@@ -109,11 +132,21 @@ export async function finishMergedSpec(ctx: LifecycleContext, pr: MergedPullRequ
         });
   const close = ctx.settings.closeIssueOnMerge && !issue.isPullRequest;
   const { labels } = ctx.settings;
-  await setPhaseLabel(ctx.client, ctx.repo, { number: issue.number, current: issue.labels, target: labels.done, phaseLabels: phaseLabels(labels) });
+  await setPhaseLabel(ctx.client, ctx.repo, {
+    number: issue.number,
+    current: issue.labels,
+    target: labels.done,
+    phaseLabels: phaseLabels(labels),
+  });
   const isSummary = (body: string) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`));
   // Said once: a redelivery (which finds the item ticked by now) leaves the first summary as it is.
   if (!comments.some((c) => c.byBot && isSummary(c.body)) || roadmap.status === 'failed') {
-    await upsertMarkedComment(ctx.client, ctx.repo, { number: issue.number, isOurs: isSummary, body: summary(pr, roadmap, close), comments });
+    await upsertMarkedComment(ctx.client, ctx.repo, {
+      number: issue.number,
+      isOurs: isSummary,
+      body: summary(pr, roadmap, close),
+      comments,
+    });
   }
   let closed = false;
   if (close && issue.state === 'open') {

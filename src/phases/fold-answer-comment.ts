@@ -1,6 +1,6 @@
 import { parseIssue } from '../core/issue/parse-issue.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
 import { foldAnswers, nextQuestionNumber } from '../core/spec/fold-answers.js';
 import { parseReply } from '../core/spec/parse-answers.js';
 import { MARKERS, markedAs, renderFollowUpComment } from '../core/spec/render-comments.js';
@@ -54,7 +54,7 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
   const memo = new Map<string, DraftedQuestions>();
   const written = await retryOnConflict(WRITE_ATTEMPTS, async (): Promise<FoldOutcome | FoldWritten> => {
     const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
-    const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
+    const marked = file === undefined ? undefined : parseMarkedFile<object>('requirements', file.text);
     const state = marked?.marked === true ? toShapingState(marked.data) : undefined;
     if (file === undefined || marked?.marked !== true || state === undefined) return { status: 'not-shaped' };
 
@@ -70,12 +70,19 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
     }
     if (!marked.intact) return { status: 'edited-by-hand', path: location.requirementsPath };
 
-    const drafting = await draftFollowUpsFor(ctx, { questions: folded.state.questions, unclear: folded.needFollowUp, firstNumber: nextQuestionNumber(folded.state), memo });
+    const drafting = await draftFollowUpsFor(ctx, {
+      questions: folded.state.questions,
+      unclear: folded.needFollowUp,
+      firstNumber: nextQuestionNumber(folded.state),
+      memo,
+    });
     const followUps: ClarifyingQuestion[] = drafting.questions.map((q) => ({ ...q, askedIn: comment.id }));
     const nextState: ShapingState = {
       ...folded.state,
       questions: [...folded.state.questions, ...followUps],
-      ...(drafting.drafted === undefined ? {} : { followUpsDrafted: { ...folded.state.followUpsDrafted, [String(comment.id)]: drafting.drafted } }),
+      ...(drafting.drafted === undefined
+        ? {}
+        : { followUpsDrafted: { ...folded.state.followUpsDrafted, [String(comment.id)]: drafting.drafted } }),
     };
     const content = renderRequirements({
       issue: parseIssue(issue.title, issue.body),
@@ -98,10 +105,20 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
   const asked = written.nextState.questions.filter((q) => q.askedIn === comment.id);
   if (asked.length > 0) await postFollowUps(ctx, input, asked, written.note);
   await addReaction(ctx.client, ctx.repo, comment.id, 'rocket');
-  return { status: 'folded', changed: written.changed, followUps: written.followUps.map((q) => q.number), path: location.requirementsPath };
+  return {
+    status: 'folded',
+    changed: written.changed,
+    followUps: written.followUps.map((q) => q.number),
+    path: location.requirementsPath,
+  };
 }
 
-async function postFollowUps(ctx: LifecycleContext, input: AnswerCommentInput, asked: readonly ClarifyingQuestion[], note = ''): Promise<void> {
+async function postFollowUps(
+  ctx: LifecycleContext,
+  input: AnswerCommentInput,
+  asked: readonly ClarifyingQuestion[],
+  note = '',
+): Promise<void> {
   const { comment } = input;
   await upsertMarkedComment(ctx.client, ctx.repo, {
     number: input.issue.number,

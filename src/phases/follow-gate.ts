@@ -25,7 +25,8 @@ export async function followGate(
     if (!head.inRepository) return undefined;
     const headRef = head.ref;
     const outcome = await followSpecPullRequest(ctx, { number: pr.number, headRef }, gate);
-    if (outcome.closedSubIssues.length > 0 || outcome.verification === 'written') ctx.log.info({ pullRequest: pr.number, ...outcome }, 'spec follow-ups');
+    if (outcome.closedSubIssues.length > 0 || outcome.verification === 'written')
+      ctx.log.info({ pullRequest: pr.number, ...outcome }, 'spec follow-ups');
     return outcome;
   } catch (error) {
     ctx.log.warn({ err: error, pullRequest: pr.number }, 'spec follow-ups failed');

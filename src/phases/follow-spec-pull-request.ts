@@ -1,7 +1,7 @@
 import type { TaskFile } from '../core/tasks/types.js';
 import { completeGroups } from '../core/orchestration/group-progress.js';
-import { readSubIssueMarker } from '../core/orchestration/sub-issue.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
+import { parseSubIssueMarker } from '../core/orchestration/sub-issue.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
 import { renderVerification, verificationKey } from '../core/verification/render-verification.js';
 import { listCheckRunsForRef } from '../github/list-check-runs.js';
@@ -51,22 +51,33 @@ function specTasks(ctx: LifecycleContext, gate: GateOutcome): { folder: string; 
  * groups that became complete are closed (only when the spec has an orchestration.yml: otherwise there are
  * none, and nothing is read), and once the gate is green the verification report is written on the branch.
  */
-export async function followSpecPullRequest(ctx: LifecycleContext, pr: SpecPullRequest, gate: GateOutcome): Promise<FollowUpOutcome> {
+export async function followSpecPullRequest(
+  ctx: LifecycleContext,
+  pr: SpecPullRequest,
+  gate: GateOutcome,
+): Promise<FollowUpOutcome> {
   const issueNumber = issueNumberOfSpecBranch(pr.headRef, ctx.settings);
   const spec = specTasks(ctx, gate);
   if (issueNumber === undefined || spec === undefined) return { closedSubIssues: [], verification: 'not-a-spec' };
-  const closedSubIssues = gate.changedPaths.includes(`${spec.folder}/orchestration.yml`) ? await closeCompletedSubIssues(ctx, issueNumber, spec.folder, spec.tasks) : [];
+  const closedSubIssues = gate.changedPaths.includes(`${spec.folder}/orchestration.yml`)
+    ? await closeCompletedSubIssues(ctx, issueNumber, spec.folder, spec.tasks)
+    : [];
   const verification = await writeVerification(ctx, { pr, issueNumber, folder: spec.folder, tasks: spec.tasks, gate });
   return { closedSubIssues, verification };
 }
 
 /** Close (as completed) the open sub-issues whose task group is complete in tasks.md. */
-export async function closeCompletedSubIssues(ctx: LifecycleContext, parent: number, folder: string, tasks: TaskFile): Promise<number[]> {
+export async function closeCompletedSubIssues(
+  ctx: LifecycleContext,
+  parent: number,
+  folder: string,
+  tasks: TaskFile,
+): Promise<number[]> {
   const complete = completeGroups(tasks);
   if (complete.size === 0) return [];
   const closed: number[] = [];
   for (const child of await listSubIssues(ctx.client, ctx.repo, parent)) {
-    const marker = readSubIssueMarker(child.body);
+    const marker = parseSubIssueMarker(child.body);
     if (marker?.specFolder !== folder || child.state !== 'open' || !complete.has(marker.group)) continue;
     await updateIssue(ctx.client, ctx.repo, child.number, { state: 'closed', stateReason: 'completed' });
     closed.push(child.number);
@@ -84,7 +95,7 @@ async function writeVerification(
   const path = `${input.folder}/verifications/final-verification.md`;
   const existing = await readFileOnBranch(ctx.client, ctx.repo, path, input.pr.headRef);
   if (existing !== undefined) {
-    const marked = readMarkedFile<{ tasks?: string }>('verification', existing.text);
+    const marked = parseMarkedFile<{ tasks?: string }>('verification', existing.text);
     if (!marked.marked || !marked.intact) return 'kept-edited';
     if (marked.data.tasks === verificationKey(input.tasks)) return 'unchanged';
   }
@@ -108,7 +119,9 @@ async function writeVerification(
         : {
             file: 'found',
             update: ctx.settings.roadmapUpdate,
-            ...(item.item ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } } : {}),
+            ...(item.item
+              ? { item: { number: item.item.number, title: item.item.title, checked: item.item.checked } }
+              : {}),
           },
     checks: checks.filter((c) => c.name !== input.gate.checkName),
   });

@@ -1,7 +1,7 @@
 import { taskRulesOf } from '../core/config/settings.js';
 import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
 import { tickGroup } from '../core/orchestration/group-progress.js';
-import { readSubIssueMarker } from '../core/orchestration/sub-issue.js';
+import { parseSubIssueMarker } from '../core/orchestration/sub-issue.js';
 import { markerLine, MARKERS } from '../core/spec/render-comments.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { createIssueComment, listIssueComments } from '../github/issue-comments.js';
@@ -35,7 +35,7 @@ export interface SubIssueOutcome {
 
 /** Whether an issue's body says it is one of our task-group sub-issues (no request needed). */
 export function isOurSubIssue(body: string | null | undefined): boolean {
-  return readSubIssueMarker(body) !== undefined;
+  return parseSubIssueMarker(body) !== undefined;
 }
 
 async function say(ctx: LifecycleContext, number: number, eventKey: string, text: string): Promise<void> {
@@ -48,10 +48,11 @@ async function say(ctx: LifecycleContext, number: number, eventKey: string, text
  * say so on the sub-issue, so nothing changes silently.
  */
 export async function followSubIssue(ctx: LifecycleContext, event: SubIssueStateEvent): Promise<SubIssueOutcome> {
-  const marker = readSubIssueMarker(event.body);
+  const marker = parseSubIssueMarker(event.body);
   if (marker === undefined || event.sender.isBot) return { status: 'ignored' };
   const comments = await listIssueComments(ctx.client, ctx.repo, event.issueNumber);
-  if (comments.some((c) => c.byBot && c.body.startsWith(markerLine(MARKERS.reply, event.eventKey)))) return { status: 'already-handled' };
+  if (comments.some((c) => c.byBot && c.body.startsWith(markerLine(MARKERS.reply, event.eventKey))))
+    return { status: 'already-handled' };
   const parent = await readParentIssue(ctx.client, ctx.repo, event.issueNumber);
   if (parent === undefined) return { status: 'ignored' };
   const spec = await locateSpec(ctx, await readIssue(ctx.client, ctx.repo, parent.number));
@@ -61,12 +62,22 @@ export async function followSubIssue(ctx: LifecycleContext, event: SubIssueState
   const where = pr === undefined ? `\`${location.tasksPath}\`` : `the checklist of #${pr.number}`;
 
   if (event.action === 'reopened') {
-    await say(ctx, event.issueNumber, event.eventKey, `Reopened: the tasks of Task Group ${marker.group} stay ticked in \`${location.tasksPath}\`. If work is left, untick them in ${where}.`);
+    await say(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `Reopened: the tasks of Task Group ${marker.group} stay ticked in \`${location.tasksPath}\`. If work is left, untick them in ${where}.`,
+    );
     return { status: 'noted' };
   }
   if (event.stateReason !== 'completed') {
     const how = event.stateReason === 'duplicate' ? 'as a duplicate' : 'as not planned';
-    await say(ctx, event.issueNumber, event.eventKey, `Closed ${how}: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`);
+    await say(
+      ctx,
+      event.issueNumber,
+      event.eventKey,
+      `Closed ${how}: the tasks of Task Group ${marker.group} were left as they are. Mark them \`N/A\` in \`${location.tasksPath}\` if the spec no longer needs them.`,
+    );
     return { status: 'noted' };
   }
   const held = await readPermission(ctx.client, ctx.repo, event.sender.login);
@@ -92,9 +103,26 @@ export async function followSubIssue(ctx: LifecycleContext, event: SubIssueState
     message: `Tick Task Group ${marker.group} (#${event.issueNumber} closed by @${event.sender.login})\n\n${ticked} task${ticked === 1 ? '' : 's'} in ${location.tasksPath}.`,
     sha: file.sha,
   });
-  await say(ctx, event.issueNumber, event.eventKey, `Ticked ${ticked} task${ticked === 1 ? '' : 's'} of Task Group ${marker.group} in \`${location.tasksPath}\` on \`${location.branch}\`.`);
+  await say(
+    ctx,
+    event.issueNumber,
+    event.eventKey,
+    `Ticked ${ticked} task${ticked === 1 ? '' : 's'} of Task Group ${marker.group} in \`${location.tasksPath}\` on \`${location.branch}\`.`,
+  );
   if (pr?.state !== 'open') return { status: 'ticked', ticked };
-  const gate = await gatePullRequestAt(ctx.client, ctx.repo, ctx.repoHtmlUrl, pr.number, commitSha, ctx.gateSettings, undefined, { path: location.tasksPath, text });
-  await syncChecklist({ client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number }, gate);
+  const gate = await gatePullRequestAt(
+    ctx.client,
+    ctx.repo,
+    ctx.repoHtmlUrl,
+    pr.number,
+    commitSha,
+    ctx.gateSettings,
+    undefined,
+    { path: location.tasksPath, text },
+  );
+  await syncChecklist(
+    { client: ctx.client, repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, pullRequest: pr.number },
+    gate,
+  );
   return { status: 'ticked', ticked, gate, pullRequest: pr.number };
 }

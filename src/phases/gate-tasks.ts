@@ -13,10 +13,20 @@ import { applyScope } from '../core/tasks/apply-scope.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import type { GitHubClient, RepoRef } from '../github/github-client.js';
-import { listComparedFiles, listPullRequestFiles, textFromFileList, type ChangedFile } from '../github/list-changed-files.js';
+import {
+  listComparedFiles,
+  listPullRequestFiles,
+  textFromFileList,
+  type ChangedFile,
+} from '../github/list-changed-files.js';
 import { storeOf } from '../github/conditional-requests.js';
 import { readBlob, readFileAtRef } from '../github/read-file-at-ref.js';
-import { isPayloadCurrent, recallPullRequest, rememberPullRequest, type PullRequestSnapshot } from '../github/pull-request-memory.js';
+import {
+  isPayloadCurrent,
+  recallPullRequest,
+  rememberPullRequest,
+  type PullRequestSnapshot,
+} from '../github/pull-request-memory.js';
 import { readPullRequest } from '../github/read-pull-request.js';
 
 /** Task files read at once; a pull request rarely has more than a few. */
@@ -54,13 +64,20 @@ export interface GateOutcome {
 }
 
 /** The task files of a commit: the ones it changes, and those of the spec folders the description names. */
-export async function readTaskFiles(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<TaskFileRead[]> {
+export async function readTaskFiles(
+  client: GitHubClient,
+  subject: GateSubject,
+  settings: GateSettings,
+): Promise<TaskFileRead[]> {
   const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
   const changedTaskFiles = subject.changedFiles.filter((f) => !f.removed && isTaskFile(f.path));
   const changed = changedTaskFiles.map((f) => f.path);
   // A changed file's blob SHA names its content at the head: with a store, one read serves every later push
   // that leaves the file as it is (an unchanged SHA is unchanged text, whatever the payload says).
-  const blobs = storeOf(client) === undefined ? new Map<string, string>() : new Map(changedTaskFiles.flatMap((f) => (f.blobSha === undefined ? [] : [[f.path, f.blobSha] as const])));
+  const blobs =
+    storeOf(client) === undefined
+      ? new Map<string, string>()
+      : new Map(changedTaskFiles.flatMap((f) => (f.blobSha === undefined ? [] : [[f.path, f.blobSha] as const])));
   const referenced = new Map(findSpecReferences(subject.body).map((r) => [r.taskFile, r.written]));
   const paths = [...new Set([...referenced.keys(), ...changed])];
   const limit = pLimit(READ_CONCURRENCY);
@@ -89,7 +106,8 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
             // A spec tool's template the pull request changes (every task a `{{…}}` placeholder) gates nothing; a
             // file the description names is read whatever it holds.
             if (!referenced.has(path) && isTemplateTaskFile(file)) return undefined;
-            const trace = file.dialect === 'agent-os' ? await readTrace(client, subject, settings, path, read.text) : undefined;
+            const trace =
+              file.dialect === 'agent-os' ? await readTrace(client, subject, settings, path, read.text) : undefined;
             return { path, status: 'read', file: applyScope(file, scope), ...(trace === undefined ? {} : { trace }) };
           }
           const written = referenced.get(path);
@@ -111,9 +129,16 @@ export async function readTaskFiles(client: GitHubClient, subject: GateSubject, 
  * A spec's tasks.md held to the spec.md beside it (Agent OS's layout), unless traceability is off. Only where the
  * pull request changes that spec.md (a spec's own pull request): a pull request that only ticks tasks costs no read.
  */
-async function readTrace(client: GitHubClient, subject: GateSubject, settings: GateSettings, tasksPath: string, tasks: string): Promise<SpecTrace | undefined> {
+async function readTrace(
+  client: GitHubClient,
+  subject: GateSubject,
+  settings: GateSettings,
+  tasksPath: string,
+  tasks: string,
+): Promise<SpecTrace | undefined> {
   const specPath = settings.traceability === 'off' ? undefined : specPathBeside(tasksPath);
-  const changed = specPath === undefined ? undefined : subject.changedFiles.find((f) => f.path === specPath && !f.removed);
+  const changed =
+    specPath === undefined ? undefined : subject.changedFiles.find((f) => f.path === specPath && !f.removed);
   if (specPath === undefined || changed === undefined) return undefined;
   // As for task files: a text the App just wrote, else the blob the file list names (served from the store once read).
   const justWritten = subject.known?.get(specPath);
@@ -171,7 +196,11 @@ export async function gatePullRequest(
     listPullRequestFiles(client, repo, number),
   ]);
   if (store !== undefined && current) await rememberPullRequest(store, repo, number, payload);
-  const outcome = await gate(client, { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body }, settings);
+  const outcome = await gate(
+    client,
+    { repo, repoHtmlUrl, headSha: pullRequest.headSha, changedFiles, body: pullRequest.body },
+    settings,
+  );
   return current && payload.headJustMoved ? { ...outcome, newHead: true } : outcome;
 }
 
@@ -202,14 +231,21 @@ export async function gatePullRequestAt(
   const atHead = changedFiles.map(({ path, removed }) => ({ path, removed }));
   if (written === undefined) return gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body }, settings);
   const known = new Map([[written.path, written.text]]);
-  return { ...(await gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body, known }, settings)), newHead: true };
+  return {
+    ...(await gate(client, { repo, repoHtmlUrl, headSha, changedFiles: atHead, body, known }, settings)),
+    newHead: true,
+  };
 }
 
 /**
  * Gate a pull request's head that the caller has just written whole (a new branch: the base's files plus its
  * own), from what it knows: the changed files and their texts, and the task files the description names. No read.
  */
-export async function gateWrittenCommit(client: GitHubClient, subject: Required<GateSubject>, settings: GateSettings): Promise<GateOutcome> {
+export async function gateWrittenCommit(
+  client: GitHubClient,
+  subject: Required<GateSubject>,
+  settings: GateSettings,
+): Promise<GateOutcome> {
   return { ...(await gate(client, subject, settings)), newHead: true };
 }
 

@@ -1,4 +1,9 @@
-import { issueNumberOfSpecBranch, specBranchPrefix, specLocationOfBranch, type SpecLocation } from '../core/spec/spec-location.js';
+import {
+  issueNumberOfSpecBranch,
+  specBranchPrefix,
+  specLocationOfBranch,
+  type SpecLocation,
+} from '../core/spec/spec-location.js';
 import { findBranchesWithPrefix } from '../github/branches.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import type { LifecycleContext } from './lifecycle-context.js';
@@ -10,7 +15,10 @@ export interface ExistingSpec {
 }
 
 /** Find the spec branch of an issue, if it has one. One request. */
-export async function locateSpec(ctx: LifecycleContext, issue: Pick<IssueSnapshot, 'number' | 'createdAt'>): Promise<ExistingSpec | undefined> {
+export async function locateSpec(
+  ctx: LifecycleContext,
+  issue: Pick<IssueSnapshot, 'number' | 'createdAt'>,
+): Promise<ExistingSpec | undefined> {
   const branches = await findBranchesWithPrefix(ctx.client, ctx.repo, specBranchPrefix(issue.number, ctx.settings));
   for (const { branch, sha } of branches) {
     if (issueNumberOfSpecBranch(branch, ctx.settings) !== issue.number) continue;

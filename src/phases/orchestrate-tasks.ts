@@ -2,8 +2,12 @@ import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError, isAgentOsError } from '../core/errors.js';
 import { groupPromptPath, renderGroupPrompt, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
 import { completeGroups, groupKey } from '../core/orchestration/group-progress.js';
-import { orchestrationFor, planOrchestration, type OrchestrationGroup } from '../core/orchestration/orchestration-file.js';
-import { readSubIssueMarker, renderSubIssue, type SubIssue } from '../core/orchestration/sub-issue.js';
+import {
+  orchestrationFor,
+  planOrchestration,
+  type OrchestrationGroup,
+} from '../core/orchestration/orchestration-file.js';
+import { parseSubIssueMarker, renderSubIssue, type SubIssue } from '../core/orchestration/sub-issue.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import type { TaskFile, TaskGroup } from '../core/tasks/types.js';
@@ -85,7 +89,14 @@ export function planGroups(input: {
         group,
         orchestration,
         promptPath: groupPromptPath(input.links.specFolder, group, input.tasks),
-        prompt: renderGroupPrompt({ tasks: input.tasks, tasksSource: input.tasksSource, group, ...(orchestration ? { orchestration } : {}), links: input.links, specTitle: input.specTitle }),
+        prompt: renderGroupPrompt({
+          tasks: input.tasks,
+          tasksSource: input.tasksSource,
+          group,
+          ...(orchestration ? { orchestration } : {}),
+          links: input.links,
+          specTitle: input.specTitle,
+        }),
       };
     });
 }
@@ -96,30 +107,62 @@ export function planGroups(input: {
  * created once (found again by its hidden marker), updated when its text would change, closed when its group
  * is complete.
  */
-export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapshot, options: { deterministic?: boolean } = {}): Promise<OrchestrateResult> {
+export async function orchestrateTasks(
+  ctx: LifecycleContext,
+  issue: IssueSnapshot,
+  options: { deterministic?: boolean } = {},
+): Promise<OrchestrateResult> {
   const spec = await locateSpec(ctx, issue);
   if (spec === undefined) {
-    throw new AgentOsError('user-input', `Issue #${issue.number} has no spec yet. Shape it (\`/shape-spec\`), write the spec (\`/write-spec\`) and the tasks (\`/create-tasks\`) first.`);
+    throw new AgentOsError(
+      'user-input',
+      `Issue #${issue.number} has no spec yet. Shape it (\`/shape-spec\`), write the spec (\`/write-spec\`) and the tasks (\`/create-tasks\`) first.`,
+    );
   }
   const { location } = spec;
   const orchestrationPath = `${location.folder}/orchestration.yml`;
   const promptsFolder = `${location.folder}/implementation/prompts`;
-  const { tasksFile, existingPlan, head, prompts, links } = await readOrchestrationInputs(ctx, location, spec.headSha, orchestrationPath, promptsFolder);
+  const { tasksFile, existingPlan, head, prompts, links } = await readOrchestrationInputs(
+    ctx,
+    location,
+    spec.headSha,
+    orchestrationPath,
+    promptsFolder,
+  );
   if (tasksFile === undefined || head === undefined) {
-    throw new AgentOsError('user-input', `The branch \`${location.branch}\` has no \`tasks.md\` yet: comment \`/create-tasks\` first.`);
+    throw new AgentOsError(
+      'user-input',
+      `The branch \`${location.branch}\` has no \`tasks.md\` yet: comment \`/create-tasks\` first.`,
+    );
   }
   const tasks = parseTaskFile(tasksFile.text, { path: location.tasksPath, ...taskRulesOf(ctx.gateSettings) });
   if (!tasks.groups.some((g) => g.tasks.length > 0)) {
-    throw new AgentOsError('user-input', `\`${location.tasksPath}\` has no task groups with tasks in it, so there is nothing to orchestrate.`);
+    throw new AgentOsError(
+      'user-input',
+      `\`${location.tasksPath}\` has no task groups with tasks in it, so there is nothing to orchestrate.`,
+    );
   }
   const plan = planOrchestration(tasks, existingPlan?.text);
-  let groups = planGroups({ tasks, tasksSource: tasksFile.text, orchestration: plan.groups, links, specTitle: issue.title });
+  let groups = planGroups({
+    tasks,
+    tasksSource: tasksFile.text,
+    orchestration: plan.groups,
+    links,
+    specTitle: issue.title,
+  });
   let drafting: OrchestrateResult['drafting'];
   if (ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true) {
     ({ groups, notes: drafting } = await draftGroupPrompts(
       githubSpecWorkspace(ctx.client, ctx.repo, location.branch),
       { model: ctx.model, settings: ctx.settings, log: ctx.log },
-      { folder: location.folder, specPath: location.specPath, tasks, groups, specTitle: issue.title, existingPrompts: new Set(prompts.map((p) => p.path)) },
+      {
+        folder: location.folder,
+        specPath: location.specPath,
+        tasks,
+        groups,
+        specTitle: issue.title,
+        existingPrompts: new Set(prompts.map((p) => p.path)),
+      },
     ));
   }
 
@@ -127,7 +170,8 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
   const promptShas = new Map(prompts.map((p) => [p.path, p.sha]));
   const files: FileToWrite[] = [];
   if (existingPlan?.text !== plan.text) files.push({ path: orchestrationPath, content: plan.text });
-  for (const g of groups) if (promptShas.get(g.promptPath) !== gitBlobSha(g.prompt)) files.push({ path: g.promptPath, content: g.prompt });
+  for (const g of groups)
+    if (promptShas.get(g.promptPath) !== gitBlobSha(g.prompt)) files.push({ path: g.promptPath, content: g.prompt });
   if (files.length > 0) {
     await commitFilesOnBranch(ctx.client, ctx.repo, {
       branch: location.branch,
@@ -138,7 +182,15 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
   }
 
   const problems = [...plan.problems];
-  const subIssues = await syncSubIssues(ctx, { issue, location, tasks, tasksSource: tasksFile.text, groups, create: true, problems });
+  const subIssues = await syncSubIssues(ctx, {
+    issue,
+    location,
+    tasks,
+    tasksSource: tasksFile.text,
+    groups,
+    create: true,
+    problems,
+  });
   return {
     location,
     files: files.length > 0 ? 'committed' : 'unchanged',
@@ -154,7 +206,7 @@ export async function orchestrateTasks(ctx: LifecycleContext, issue: IssueSnapsh
 async function findSubIssues(ctx: LifecycleContext, parent: number, folder: string): Promise<Map<string, IssueRecord>> {
   const found = new Map<string, IssueRecord>();
   for (const child of await listSubIssues(ctx.client, ctx.repo, parent)) {
-    const marker = readSubIssueMarker(child.body);
+    const marker = parseSubIssueMarker(child.body);
     if (marker?.specFolder === folder && !found.has(marker.group)) found.set(marker.group, child);
   }
   return found;
@@ -199,7 +251,7 @@ export async function syncSubIssues(
 
   if (input.create && desired.some((d) => !existing.has(d.planned.key))) {
     for (const orphan of await listRecentIssues(ctx.client, ctx.repo)) {
-      const marker = readSubIssueMarker(orphan.body);
+      const marker = parseSubIssueMarker(orphan.body);
       if (marker?.specFolder !== location.folder || existing.has(marker.group)) continue;
       await addSubIssue(ctx.client, ctx.repo, issue.number, orphan);
       existing.set(marker.group, orphan);
@@ -209,7 +261,15 @@ export async function syncSubIssues(
   // One at a time, in group order: sub-issue numbers follow the groups, and a failure stops before the next one.
   const outcomes: SubIssueOutcome[] = [];
   for (const { planned, issue: want } of desired) {
-    const outcome = await syncOne(ctx, { parent: issue.number, planned, want, have: existing.get(planned.key), done: complete.has(planned.key), create: input.create, problems: input.problems });
+    const outcome = await syncOne(ctx, {
+      parent: issue.number,
+      planned,
+      want,
+      have: existing.get(planned.key),
+      done: complete.has(planned.key),
+      create: input.create,
+      problems: input.problems,
+    });
     if (outcome !== undefined) outcomes.push(outcome);
   }
   if (outcomes.some((o) => o.outcome === 'created')) await closeDuplicates(ctx, issue.number, location.folder);
@@ -223,7 +283,7 @@ export async function syncSubIssues(
 async function closeDuplicates(ctx: LifecycleContext, parent: number, folder: string): Promise<void> {
   const seen = new Set<string>();
   for (const child of (await listSubIssues(ctx.client, ctx.repo, parent)).sort((a, b) => a.number - b.number)) {
-    const marker = readSubIssueMarker(child.body);
+    const marker = parseSubIssueMarker(child.body);
     if (marker?.specFolder !== folder) continue;
     if (!seen.has(marker.group)) {
       seen.add(marker.group);
@@ -235,7 +295,15 @@ async function closeDuplicates(ctx: LifecycleContext, parent: number, folder: st
 
 async function syncOne(
   ctx: LifecycleContext,
-  input: { parent: number; planned: PlannedGroup; want: SubIssue; have: IssueRecord | undefined; done: boolean; create: boolean; problems?: string[] | undefined },
+  input: {
+    parent: number;
+    planned: PlannedGroup;
+    want: SubIssue;
+    have: IssueRecord | undefined;
+    done: boolean;
+    create: boolean;
+    problems?: string[] | undefined;
+  },
 ): Promise<SubIssueOutcome | undefined> {
   const { planned, want, have, done } = input;
   if (have === undefined) {
@@ -243,11 +311,15 @@ async function syncOne(
     const created = await createIssue(ctx.client, ctx.repo, want).catch(async (error: unknown) => {
       // GitHub refuses the whole issue for one login it cannot assign: open it unassigned, and say which.
       if (want.assignees.length === 0 || !isAgentOsError(error) || error.kind !== 'user-input') throw error;
-      input.problems?.push(`Task Group ${planned.key}: GitHub would not assign ${want.assignees.map((a) => `@${a}`).join(', ')} (${error.message}); the sub-issue was opened unassigned.`);
+      input.problems?.push(
+        `Task Group ${planned.key}: GitHub would not assign ${want.assignees.map((a) => `@${a}`).join(', ')} (${error.message}); the sub-issue was opened unassigned.`,
+      );
       return createIssue(ctx.client, ctx.repo, { ...want, assignees: [] });
     });
     await addSubIssue(ctx.client, ctx.repo, input.parent, created);
-    const closed = done ? await updateIssue(ctx.client, ctx.repo, created.number, { state: 'closed', stateReason: 'completed' }) : created;
+    const closed = done
+      ? await updateIssue(ctx.client, ctx.repo, created.number, { state: 'closed', stateReason: 'completed' })
+      : created;
     return { group: planned.key, title: want.title, number: closed.number, url: closed.htmlUrl, outcome: 'created' };
   }
   const retext = input.create && (have.title !== want.title || have.body.trim() !== want.body.trim());
@@ -257,12 +329,19 @@ async function syncOne(
   const relabel = input.create && want.labels.some((l) => !have.labels.includes(l));
   const labels = [...have.labels.filter((l) => !l.startsWith(SPECIALISATION_LABEL_PREFIX)), ...want.labels];
   const close = done && have.state === 'open';
-  if (!retext && !close && missing.length === 0 && !relabel) return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: 'unchanged' };
+  if (!retext && !close && missing.length === 0 && !relabel)
+    return { group: planned.key, title: have.title, number: have.number, url: have.htmlUrl, outcome: 'unchanged' };
   const updated = await updateIssue(ctx.client, ctx.repo, have.number, {
     ...(retext ? { title: want.title, body: want.body } : {}),
     ...(missing.length > 0 ? { assignees: [...have.assignees, ...missing] } : {}),
     ...(relabel ? { labels } : {}),
     ...(close ? { state: 'closed' as const, stateReason: 'completed' as const } : {}),
   });
-  return { group: planned.key, title: updated.title, number: updated.number, url: updated.htmlUrl, outcome: close ? 'closed' : 'updated' };
+  return {
+    group: planned.key,
+    title: updated.title,
+    number: updated.number,
+    url: updated.htmlUrl,
+    outcome: close ? 'closed' : 'updated',
+  };
 }

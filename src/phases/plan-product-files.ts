@@ -2,7 +2,7 @@ import { NO_USAGE, type ChatModel } from '../core/model/chat-model.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import type { ProductBrief } from '../core/product/product-brief.js';
 import { renderMission, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
-import { readRoadmap } from '../core/product/roadmap.js';
+import { parseRoadmap } from '../core/product/roadmap.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
 import { draftProductFiles, type ProductFiles } from '../model/draft-product-file.js';
 import type { SpecWorkspace } from './ports/spec-workspace.js';
@@ -26,19 +26,41 @@ export interface PlannedProductFiles extends ProductFiles {
 async function draftWithModel(
   sources: ProductSources,
   deps: DraftingDeps & { model: ChatModel },
-  input: { brief: ProductBrief; issueBody: string; floor: ProductFiles; stack: readonly StackEntry[]; paths: ProductFiles; cacheOnly: boolean },
+  input: {
+    brief: ProductBrief;
+    issueBody: string;
+    floor: ProductFiles;
+    stack: readonly StackEntry[];
+    paths: ProductFiles;
+    cacheOnly: boolean;
+  },
 ): Promise<ProductFiles & { note: DraftingNote }> {
   const { model } = deps;
   let tree: string[];
   let existing: Partial<ProductFiles> = {};
   try {
-    const [read, mission, roadmap] = await Promise.all([sources.tree.readTree(), sources.existing?.readFile(input.paths.mission), sources.existing?.readFile(input.paths.roadmap)]);
+    const [read, mission, roadmap] = await Promise.all([
+      sources.tree.readTree(),
+      sources.existing?.readFile(input.paths.mission),
+      sources.existing?.readFile(input.paths.roadmap),
+    ]);
     // The product files being written are not part of what they are drafted from (or a re-run would never match).
     tree = pathsOutside(read, input.paths.mission.slice(0, input.paths.mission.lastIndexOf('/')));
-    existing = { ...(mission === undefined ? {} : { mission: mission.text }), ...(roadmap === undefined ? {} : { roadmap: roadmap.text }) };
+    existing = {
+      ...(mission === undefined ? {} : { mission: mission.text }),
+      ...(roadmap === undefined ? {} : { roadmap: roadmap.text }),
+    };
   } catch (error) {
     deps.log.warn({ err: error }, 'model draft: the repository could not be read');
-    return { ...input.floor, note: { by: 'deterministic', model: model.name, usage: NO_USAGE, reason: 'the repository tree could not be read to ground it' } };
+    return {
+      ...input.floor,
+      note: {
+        by: 'deterministic',
+        model: model.name,
+        usage: NO_USAGE,
+        reason: 'the repository tree could not be read to ground it',
+      },
+    };
   }
   return draftProductFiles(model, {
     brief: input.brief,
@@ -62,15 +84,33 @@ async function draftWithModel(
 export async function planProductFiles(
   sources: ProductSources,
   deps: DraftingDeps,
-  input: { brief: ProductBrief; issueBody: string; stack: readonly StackEntry[]; paths: ProductFiles; cacheOnly?: boolean },
+  input: {
+    brief: ProductBrief;
+    issueBody: string;
+    stack: readonly StackEntry[];
+    paths: ProductFiles;
+    cacheOnly?: boolean;
+  },
 ): Promise<PlannedProductFiles> {
   let plan: ProductFiles = { mission: renderMission(input.brief), roadmap: renderRoadmap(input.brief) };
   let drafting: DraftingNote | undefined;
   if (deps.model !== undefined) {
-    const drafted = await draftWithModel(sources, { ...deps, model: deps.model }, { ...input, floor: plan, cacheOnly: input.cacheOnly === true });
+    const drafted = await draftWithModel(
+      sources,
+      { ...deps, model: deps.model },
+      { ...input, floor: plan, cacheOnly: input.cacheOnly === true },
+    );
     plan = { mission: drafted.mission, roadmap: drafted.roadmap };
     drafting = drafted.note;
   }
-  const roadmapItems = drafting !== undefined && drafting.by !== 'deterministic' ? readRoadmap(plan.roadmap).length : input.brief.features.length;
-  return { ...plan, techStack: renderTechStack(input.stack), roadmapItems, ...(drafting === undefined ? {} : { drafting }) };
+  const roadmapItems =
+    drafting !== undefined && drafting.by !== 'deterministic'
+      ? parseRoadmap(plan.roadmap).length
+      : input.brief.features.length;
+  return {
+    ...plan,
+    techStack: renderTechStack(input.stack),
+    roadmapItems,
+    ...(drafting === undefined ? {} : { drafting }),
+  };
 }

@@ -2,7 +2,12 @@ import pLimit from 'p-limit';
 import { AgentOsError } from '../core/errors.js';
 import { detectTechStack, type RepositoryFile } from '../core/product/detect-tech-stack.js';
 import { isStackFile, PRODUCT_FILE_NAMES, productFolder, STACK_FILE_PATHS } from '../core/product/product-files.js';
-import { foldProductAnswers, missingProductInfo, readProductBrief, type ProductBrief } from '../core/product/read-product-brief.js';
+import {
+  foldProductAnswers,
+  missingProductInfo,
+  parseProductBrief,
+  type ProductBrief,
+} from '../core/product/parse-product-brief.js';
 import { renderProductQuestions } from '../core/product/render-product.js';
 import { markerLine } from '../core/spec/render-comments.js';
 import { readBranch } from '../github/branches.js';
@@ -46,7 +51,7 @@ const READ_CONCURRENCY = 4;
 
 /** The issue's product description, with the answers its author gave to our questions folded in. */
 export function productBriefOf(issue: IssueSnapshot, comments: readonly IssueComment[]): ProductBrief {
-  let brief = readProductBrief(issue.title, issue.body);
+  let brief = parseProductBrief(issue.title, issue.body);
   const asked = comments.find((c) => c.byBot && c.body.startsWith(`<!-- ${PRODUCT_QUESTIONS_MARKER} `));
   if (asked === undefined) return brief;
   // The questions as first asked (they follow from the issue alone), so every reply's numbers mean the same.
@@ -60,13 +65,22 @@ export function productBriefOf(issue: IssueSnapshot, comments: readonly IssueCom
 
 /** The folders the stack files are in: the root, the workflows, and those of `STACK_FILE_PATHS` (`.circleci`). */
 const STACK_FOLDERS: readonly string[] = [
-  ...new Set(['', '.github/workflows', ...STACK_FILE_PATHS.filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/')))]),
+  ...new Set([
+    '',
+    '.github/workflows',
+    ...STACK_FILE_PATHS.filter((p) => p.includes('/')).map((p) => p.slice(0, p.lastIndexOf('/'))),
+  ]),
 ];
 
 /** The repository's manifests on its default branch: those of `STACK_FILE_PATHS` and workflow files (a few requests). */
 export async function readStackFiles(ctx: LifecycleContext): Promise<RepositoryFile[]> {
-  const listings = await Promise.all(STACK_FOLDERS.map((folder) => listDirectory(ctx.client, ctx.repo, folder, ctx.defaultBranch)));
-  const paths = listings.flat().filter((e) => e.type === 'file' && isStackFile(e.path)).map((e) => e.path);
+  const listings = await Promise.all(
+    STACK_FOLDERS.map((folder) => listDirectory(ctx.client, ctx.repo, folder, ctx.defaultBranch)),
+  );
+  const paths = listings
+    .flat()
+    .filter((e) => e.type === 'file' && isStackFile(e.path))
+    .map((e) => e.path);
   const limit = pLimit(READ_CONCURRENCY);
   const files = await Promise.all(
     paths.map((path) =>
@@ -84,12 +98,21 @@ export async function readStackFiles(ctx: LifecycleContext): Promise<RepositoryF
  * branch `<prefix>product`, in a pull request. Asks first (one comment, kept up to date) when the issue lacks
  * what Agent OS needs; never overwrites product docs that exist unless `force`.
  */
-export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, comments: readonly IssueComment[], options: { force: boolean; eventKey: string; deterministic?: boolean }): Promise<PlanProductResult> {
-  if (issue.isPullRequest) throw new AgentOsError('user-input', '`/plan-product` works on issues: comment it on an issue that describes the product.');
+export async function planProduct(
+  ctx: LifecycleContext,
+  issue: IssueSnapshot,
+  comments: readonly IssueComment[],
+  options: { force: boolean; eventKey: string; deterministic?: boolean },
+): Promise<PlanProductResult> {
+  if (issue.isPullRequest)
+    throw new AgentOsError(
+      'user-input',
+      '`/plan-product` works on issues: comment it on an issue that describes the product.',
+    );
   const brief = productBriefOf(issue, comments);
   const remaining = new Set(missingProductInfo(brief).map((q) => q.topic));
   // Still-open questions keep the numbers they were first asked with, so replies already written stay right.
-  const asked = missingProductInfo(readProductBrief(issue.title, issue.body)).filter((q) => remaining.has(q.topic));
+  const asked = missingProductInfo(parseProductBrief(issue.title, issue.body)).filter((q) => remaining.has(q.topic));
   const missing = asked.length === remaining.size ? asked : missingProductInfo(brief);
   if (missing.length > 0) {
     const text = renderProductQuestions(missing);
@@ -118,7 +141,10 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
   }
   const stack = detectTechStack(stackFiles);
   const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
-  const productPaths = { mission: `${folder}/${PRODUCT_FILE_NAMES.mission}`, roadmap: `${folder}/${PRODUCT_FILE_NAMES.roadmap}` };
+  const productPaths = {
+    mission: `${folder}/${PRODUCT_FILE_NAMES.mission}`,
+    roadmap: `${folder}/${PRODUCT_FILE_NAMES.roadmap}`,
+  };
   const plan = await planProductFiles(
     {
       tree: githubSpecWorkspace(ctx.client, ctx.repo, ctx.defaultBranch),
@@ -126,7 +152,11 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
       ...(head === undefined ? {} : { existing: githubSpecWorkspace(ctx.client, ctx.repo, branch) }),
     },
     // A kept branch is not rewritten, so the model is not asked.
-    { settings: ctx.settings, log: ctx.log, ...(useModel && ctx.model !== undefined && (head === undefined || options.force) ? { model: ctx.model } : {}) },
+    {
+      settings: ctx.settings,
+      log: ctx.log,
+      ...(useModel && ctx.model !== undefined && (head === undefined || options.force) ? { model: ctx.model } : {}),
+    },
     { brief, issueBody: issue.body, stack, paths: productPaths },
   );
   const { drafting, roadmapItems } = plan;
@@ -139,7 +169,8 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
   let status: 'opened' | 'updated' | 'unchanged' | 'kept' = 'opened';
   if (head === undefined) {
     const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
-    if (base === undefined) throw new AgentOsError('not-found', `The default branch \`${ctx.defaultBranch}\` could not be read.`);
+    if (base === undefined)
+      throw new AgentOsError('not-found', `The default branch \`${ctx.defaultBranch}\` could not be read.`);
     await createBranchWithFiles(ctx.client, ctx.repo, { branch, base, files, message });
   } else if (!options.force) {
     status = 'kept';
@@ -165,5 +196,12 @@ export async function planProduct(ctx: LifecycleContext, issue: IssueSnapshot, c
     draft: ctx.settings.draftPullRequests,
     openOnly: true,
   });
-  return { status, pullRequest: { number: pr.number, url: pr.url }, branch, stack: stack.length, features: roadmapItems, ...(drafting === undefined ? {} : { drafting }) };
+  return {
+    status,
+    pullRequest: { number: pr.number, url: pr.url },
+    branch,
+    stack: stack.length,
+    features: roadmapItems,
+    ...(drafting === undefined ? {} : { drafting }),
+  };
 }

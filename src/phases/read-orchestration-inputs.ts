@@ -31,10 +31,16 @@ function linksOf(location: SpecLocation, visuals: readonly DirectoryEntry[]): Sp
 /** The files right inside `folder` (not in its sub-folders), as a folder listing gives them. */
 function filesIn(entries: readonly TreeEntry[], folder: string): DirectoryEntry[] {
   const prefix = `${folder}/`;
-  return entries.filter((e) => e.type === 'blob' && e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes('/')).map((e) => ({ path: e.path, sha: e.sha, type: 'file' }));
+  return entries
+    .filter((e) => e.type === 'blob' && e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes('/'))
+    .map((e) => ({ path: e.path, sha: e.sha, type: 'file' }));
 }
 
-async function fileOf(ctx: LifecycleContext, entries: readonly TreeEntry[], path: string): Promise<FileOnBranch | undefined> {
+async function fileOf(
+  ctx: LifecycleContext,
+  entries: readonly TreeEntry[],
+  path: string,
+): Promise<FileOnBranch | undefined> {
   const entry = entries.find((e) => e.type === 'blob' && e.path === path);
   if (entry === undefined) return undefined;
   const read = await readBlob(ctx.client, ctx.repo, path, entry.sha);
@@ -47,12 +53,27 @@ async function fileOf(ctx: LifecycleContext, entries: readonly TreeEntry[], path
  * cost nothing, where reading each one cost a counted `404`. A tree GitHub cuts short (a very large repository)
  * is read file by file, as before.
  */
-export async function readOrchestrationInputs(ctx: LifecycleContext, location: SpecLocation, headSha: string, orchestrationPath: string, promptsFolder: string): Promise<OrchestrationInputs> {
+export async function readOrchestrationInputs(
+  ctx: LifecycleContext,
+  location: SpecLocation,
+  headSha: string,
+  orchestrationPath: string,
+  promptsFolder: string,
+): Promise<OrchestrationInputs> {
   const visualsFolder = `${location.folder}/planning/visuals`;
   const tree = await readCommitTree(ctx.client, ctx.repo, headSha);
   if (tree !== undefined) {
-    const [tasksFile, existingPlan] = await Promise.all([fileOf(ctx, tree.entries, location.tasksPath), fileOf(ctx, tree.entries, orchestrationPath)]);
-    return { tasksFile, existingPlan, head: { sha: headSha, treeSha: tree.treeSha }, prompts: filesIn(tree.entries, promptsFolder), links: linksOf(location, filesIn(tree.entries, visualsFolder)) };
+    const [tasksFile, existingPlan] = await Promise.all([
+      fileOf(ctx, tree.entries, location.tasksPath),
+      fileOf(ctx, tree.entries, orchestrationPath),
+    ]);
+    return {
+      tasksFile,
+      existingPlan,
+      head: { sha: headSha, treeSha: tree.treeSha },
+      prompts: filesIn(tree.entries, promptsFolder),
+      links: linksOf(location, filesIn(tree.entries, visualsFolder)),
+    };
   }
   const [tasksFile, existingPlan, head, prompts, visuals] = await Promise.all([
     readFileOnBranch(ctx.client, ctx.repo, location.tasksPath, location.branch),

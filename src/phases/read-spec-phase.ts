@@ -12,12 +12,19 @@ import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
  * `spec.md` exists, then spec written until `tasks.md` exists, then its tasks' progress (and whether
  * `orchestration.yml` exists). Up to three reads.
  */
-export async function readSpecPhase(ctx: LifecycleContext, location: SpecLocation, issue: { htmlUrl: string }, comments: readonly IssueComment[]): Promise<SpecPhase> {
+export async function readSpecPhase(
+  ctx: LifecycleContext,
+  location: SpecLocation,
+  issue: { htmlUrl: string },
+  comments: readonly IssueComment[],
+): Promise<SpecPhase> {
   const read = (path: string) => readFileOnBranch(ctx.client, ctx.repo, path, location.branch);
   const [spec, tasks] = await Promise.all([read(location.specPath), read(location.tasksPath)]);
   if (tasks !== undefined) {
     const orchestration = await read(`${location.folder}/orchestration.yml`);
-    const counts = countTasks(parseTaskFile(tasks.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers }).tasks);
+    const counts = countTasks(
+      parseTaskFile(tasks.text, { path: location.tasksPath, skipMarkers: ctx.gateSettings.skipMarkers }).tasks,
+    );
     return {
       phase: 'tasks-created',
       tasksUrl: blobUrl(ctx, location.branch, location.tasksPath),
@@ -28,5 +35,8 @@ export async function readSpecPhase(ctx: LifecycleContext, location: SpecLocatio
   }
   if (spec !== undefined) return { phase: 'spec-written', specUrl: blobUrl(ctx, location.branch, location.specPath) };
   const [questions] = findOurComments(comments, (body) => markedAs(body, MARKERS.questions));
-  return { phase: 'shaping', ...(questions === undefined ? {} : { questionsUrl: `${issue.htmlUrl}#issuecomment-${questions.id}` }) };
+  return {
+    phase: 'shaping',
+    ...(questions === undefined ? {} : { questionsUrl: `${issue.htmlUrl}#issuecomment-${questions.id}` }),
+  };
 }

@@ -9,7 +9,16 @@ import type { SpecWorkspace } from './ports/spec-workspace.js';
 export const MAX_STACK_READS = 8;
 
 /** Files the detector reads for their presence only: never fetched (they can be megabytes). */
-const PRESENCE_ONLY = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'poetry.lock', 'uv.lock']);
+const PRESENCE_ONLY = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'bun.lockb',
+  'poetry.lock',
+  'uv.lock',
+]);
 
 /** Which of a tree's paths the stack detection reads (at most `MAX_STACK_READS`), and the lock files it only needs to see. */
 export function stackReadPlan(paths: readonly string[]): { read: string[]; present: RepositoryFile[] } {
@@ -21,7 +30,10 @@ export function stackReadPlan(paths: readonly string[]): { read: string[]; prese
 }
 
 /** The stack from the plan's files as read (`undefined`: could not be read, left out). */
-export function stackOf(plan: { read: readonly string[]; present: readonly RepositoryFile[] }, texts: ReadonlyArray<string | undefined>): StackEntry[] {
+export function stackOf(
+  plan: { read: readonly string[]; present: readonly RepositoryFile[] },
+  texts: ReadonlyArray<string | undefined>,
+): StackEntry[] {
   const read = plan.read.flatMap((path, i) => {
     const content = texts[i];
     return content === undefined ? [] : [{ path, content }];
@@ -34,14 +46,27 @@ export function stackOf(plan: { read: readonly string[]; present: readonly Repos
  * over the manifests the tree (already read) shows, at most `MAX_STACK_READS` of them; files the caller already
  * read (`known`) cost no read. Only ever called when a model drafts.
  */
-export async function readStackInWorkspace(workspace: Pick<SpecWorkspace, 'readFile'>, paths: readonly string[], known: ReadonlyMap<string, string> = new Map()): Promise<StackEntry[]> {
+export async function readStackInWorkspace(
+  workspace: Pick<SpecWorkspace, 'readFile'>,
+  paths: readonly string[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<StackEntry[]> {
   const plan = stackReadPlan(paths);
   const limit = pLimit(4);
-  const texts = await Promise.all(plan.read.map((path) => limit(async () => known.get(path) ?? (await workspace.readFile(path).catch(() => undefined))?.text)));
+  const texts = await Promise.all(
+    plan.read.map((path) =>
+      limit(async () => known.get(path) ?? (await workspace.readFile(path).catch(() => undefined))?.text),
+    ),
+  );
   return stackOf(plan, texts);
 }
 
 /** `readStackInWorkspace` on a branch of the repository (one contents request a manifest not already read). */
-export function readStackInTree(ctx: Pick<LifecycleContext, 'client' | 'repo'>, paths: readonly string[], ref: string, known: ReadonlyMap<string, string> = new Map()): Promise<StackEntry[]> {
+export function readStackInTree(
+  ctx: Pick<LifecycleContext, 'client' | 'repo'>,
+  paths: readonly string[],
+  ref: string,
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<StackEntry[]> {
   return readStackInWorkspace(githubSpecWorkspace(ctx.client, ctx.repo, ref), paths, known);
 }

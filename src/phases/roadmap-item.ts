@@ -1,5 +1,5 @@
 import { PRODUCT_FILE_NAMES, productFolder } from '../core/product/product-files.js';
-import { findRoadmapItem, readRoadmap, type RoadmapItem } from '../core/product/roadmap.js';
+import { findRoadmapItem, parseRoadmap, type RoadmapItem } from '../core/product/roadmap.js';
 import { readFileOnDefaultBranch } from '../github/read-default-branch-file.js';
 import type { FileOnBranch } from '../github/write-files.js';
 import type { LifecycleContext } from './lifecycle-context.js';
@@ -17,6 +17,6 @@ export async function readRoadmapFile(ctx: LifecycleContext): Promise<RoadmapFil
 /** The roadmap item a spec's issue title matches, if any. */
 export function matchRoadmap(roadmap: RoadmapFile, issueTitle: string): RoadmapMatch {
   if (roadmap.file === 'absent') return roadmap;
-  const item = findRoadmapItem(readRoadmap(roadmap.source.text), issueTitle);
+  const item = findRoadmapItem(parseRoadmap(roadmap.source.text), issueTitle);
   return item === undefined ? roadmap : { ...roadmap, item };
 }

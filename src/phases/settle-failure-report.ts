@@ -23,12 +23,20 @@ export function renderWentThrough(eventKey: string, failedBody: string, what: st
  * An event that failed earlier (its failure report is on the issue) has now succeeded, on a redelivery or a retry:
  * edit that report to say so, instead of leaving "failed" above the result. Nothing to do (no request) otherwise.
  */
-export async function settleFailureReport(ctx: LifecycleContext, input: { number: number; eventKey: string; comments: readonly IssueComment[]; what: string }): Promise<void> {
+export async function settleFailureReport(
+  ctx: LifecycleContext,
+  input: { number: number; eventKey: string; comments: readonly IssueComment[]; what: string },
+): Promise<void> {
   const isOurs = (body: string) => markedAs(body, MARKERS.failed) && writtenForEvent(body, input.eventKey);
   const report = input.comments.find((c) => c.byBot && isOurs(c.body));
   if (report === undefined || report.body.includes(WENT_THROUGH)) return;
   try {
-    await upsertMarkedComment(ctx.client, ctx.repo, { number: input.number, isOurs, body: renderWentThrough(input.eventKey, report.body, input.what), comments: input.comments });
+    await upsertMarkedComment(ctx.client, ctx.repo, {
+      number: input.number,
+      isOurs,
+      body: renderWentThrough(input.eventKey, report.body, input.what),
+      comments: input.comments,
+    });
   } catch (error) {
     // The job itself is done; an old report left as it was is only untidy.
     ctx.log.warn({ err: error, comment: report.id }, 'could not mark a failure report as settled');

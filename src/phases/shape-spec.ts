@@ -3,10 +3,16 @@ import { AgentOsError } from '../core/errors.js';
 import { parseIssue, type ParsedIssue } from '../core/issue/parse-issue.js';
 import { permissionAtLeast } from '../core/config/lifecycle-settings.js';
 import { parseCommand } from '../core/commands/parse-command.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
 import { foldAnswers } from '../core/spec/fold-answers.js';
 import { parseReply } from '../core/spec/parse-answers.js';
-import { MARKERS, markedAs, renderQuestionsComment, writtenForEvent, type SpecLinks } from '../core/spec/render-comments.js';
+import {
+  MARKERS,
+  markedAs,
+  renderQuestionsComment,
+  writtenForEvent,
+  type SpecLinks,
+} from '../core/spec/render-comments.js';
 import { renderSpecPullRequestBody, specPullRequestTitle, type RoadmapLink } from '../core/spec/render-pull-request.js';
 import { renderRequirements } from '../core/spec/render-requirements.js';
 import { toShapingState, type ShapingState } from '../core/spec/shaping-state.js';
@@ -14,11 +20,20 @@ import { specLocationFor, type SpecLocation } from '../core/spec/spec-location.j
 import { findSpecReferences } from '../core/spec/find-spec-references.js';
 import { readBranch } from '../github/branches.js';
 import { readRepositoryTree } from '../github/read-repository-tree.js';
-import { deleteIssueComment, findOurComments, upsertMarkedComment, type IssueComment } from '../github/issue-comments.js';
+import {
+  deleteIssueComment,
+  findOurComments,
+  upsertMarkedComment,
+  type IssueComment,
+} from '../github/issue-comments.js';
 import { readPermission } from '../github/read-permission.js';
 import { readFileOnDefaultBranch } from '../github/read-default-branch-file.js';
 import { setPhaseLabel } from '../github/labels.js';
-import { findOrOpenPullRequest, PullRequestsFromActionsRefused, type PullRequestResult } from '../github/pull-requests.js';
+import {
+  findOrOpenPullRequest,
+  PullRequestsFromActionsRefused,
+  type PullRequestResult,
+} from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from '../github/write-files.js';
@@ -78,7 +93,13 @@ function compareUrl(ctx: LifecycleContext, base: string, head: string, title: st
   return `${ctx.repoHtmlUrl}/compare/${ref(base)}...${ref(head)}?${new URLSearchParams({ expand: '1', title, body }).toString()}`;
 }
 
-async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, location: SpecLocation, roadmapItem?: RoadmapLink, headJustCreated = false): Promise<SpecPullRequest> {
+async function openPullRequest(
+  ctx: LifecycleContext,
+  issue: IssueSnapshot,
+  location: SpecLocation,
+  roadmapItem?: RoadmapLink,
+  headJustCreated = false,
+): Promise<SpecPullRequest> {
   const request = {
     headJustCreated,
     head: location.branch,
@@ -104,13 +125,28 @@ async function openPullRequest(ctx: LifecycleContext, issue: IssueSnapshot, loca
  * which the settings' read already brought up to date). Reported by the App at once, so the webhook for its own
  * pull request (`opened`, sent by the App) has nothing left to do.
  */
-async function gateNewSpecBranch(ctx: LifecycleContext, headSha: string, body: string, requirements: { path: string; text: string }): Promise<GateOutcome> {
+async function gateNewSpecBranch(
+  ctx: LifecycleContext,
+  headSha: string,
+  body: string,
+  requirements: { path: string; text: string },
+): Promise<GateOutcome> {
   const known = new Map<string, string | null>([[requirements.path, requirements.text]]);
   for (const { taskFile } of findSpecReferences(body)) {
     if (known.has(taskFile)) continue;
-    known.set(taskFile, (await readFileOnDefaultBranch(ctx.client, ctx.repo, taskFile, ctx.defaultBranch))?.text ?? null);
+    known.set(
+      taskFile,
+      (await readFileOnDefaultBranch(ctx.client, ctx.repo, taskFile, ctx.defaultBranch))?.text ?? null,
+    );
   }
-  const subject = { repo: ctx.repo, repoHtmlUrl: ctx.repoHtmlUrl, headSha, changedFiles: [{ path: requirements.path, removed: false }], body, known };
+  const subject = {
+    repo: ctx.repo,
+    repoHtmlUrl: ctx.repoHtmlUrl,
+    headSha,
+    changedFiles: [{ path: requirements.path, removed: false }],
+    body,
+    known,
+  };
   return gateWrittenCommit(ctx.client, subject, ctx.gateSettings);
 }
 
@@ -118,7 +154,12 @@ async function showShaping(ctx: LifecycleContext, issue: IssueSnapshot): Promise
   const { labels } = ctx.settings;
   // Once the spec is written the issue is past shaping: a later /shape-spec does not move the label back.
   if (issue.labels.includes(labels.specWritten)) return;
-  await setPhaseLabel(ctx.client, ctx.repo, { number: issue.number, current: issue.labels, target: labels.shaping, phaseLabels: phaseLabels(labels) });
+  await setPhaseLabel(ctx.client, ctx.repo, {
+    number: issue.number,
+    current: issue.labels,
+    target: labels.shaping,
+    phaseLabels: phaseLabels(labels),
+  });
 }
 
 /**
@@ -131,7 +172,10 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   const existing = await locateSpec(ctx, issue);
   if (existing) return ensureShaped(ctx, input, existing.location);
 
-  const location = specLocationFor({ issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt }, ctx.settings);
+  const location = specLocationFor(
+    { issueNumber: issue.number, title: issue.title, createdAt: issue.createdAt },
+    ctx.settings,
+  );
   // No spec branch, but the folder is on the default branch: the spec was merged (and its branch deleted).
   // The repository's paths sharpen the questions (what kind of project it is, files to reuse); a tree that cannot
   // be read only makes them plainer.
@@ -161,7 +205,10 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
   );
   const base = await readBranch(ctx.client, ctx.repo, ctx.defaultBranch);
   if (base === undefined) {
-    throw new AgentOsError('not-found', `The default branch \`${ctx.defaultBranch}\` was not found, so there is nothing to start the spec branch from.`);
+    throw new AgentOsError(
+      'not-found',
+      `The default branch \`${ctx.defaultBranch}\` was not found, so there is nothing to start the spec branch from.`,
+    );
   }
   const created = await createBranchWithFiles(ctx.client, ctx.repo, {
     branch: location.branch,
@@ -173,7 +220,12 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
     // Another delivery (another replica) created it a moment ago and is opening the pull request and asking the
     // questions: doing the same here would race it into duplicates. Any later event finishes what it leaves undone.
     ctx.log.info({ branch: location.branch }, 'spec branch created by a concurrent delivery');
-    return { status: 'already-shaped', links: linksFor(ctx, location, undefined), redelivery: true, requirements: 'unchanged' };
+    return {
+      status: 'already-shaped',
+      links: linksFor(ctx, location, undefined),
+      redelivery: true,
+      requirements: 'unchanged',
+    };
   }
   ctx.log.info({ branch: location.branch, commit: created.sha }, 'spec branch created');
   const { item } = matchRoadmap(roadmap, issue.title);
@@ -198,7 +250,7 @@ export async function shapeSpec(ctx: LifecycleContext, input: ShapeInput): Promi
 async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: SpecLocation): Promise<ShapeResult> {
   const { issue } = input;
   const file = await readFileOnBranch(ctx.client, ctx.repo, location.requirementsPath, location.branch);
-  const marked = file === undefined ? undefined : readMarkedFile<object>('requirements', file.text);
+  const marked = file === undefined ? undefined : parseMarkedFile<object>('requirements', file.text);
   const recorded = marked?.marked === true ? toShapingState(marked.data) : undefined;
   const parsed = parseIssue(issue.title, issue.body);
   let state: ShapingState = recorded ?? (await freshState(ctx, issue.number, parsed));
@@ -208,7 +260,13 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
   let requirements: 'rebuilt' | 'unchanged' | 'kept' = 'unchanged';
   const rebuild = file === undefined || input.force;
   if (rebuild || recorded === undefined) {
-    const content = renderRequirements({ issue: parsed, issueNumber: issue.number, issueUrl: issue.htmlUrl, branch: location.branch, state });
+    const content = renderRequirements({
+      issue: parsed,
+      issueNumber: issue.number,
+      issueUrl: issue.htmlUrl,
+      branch: location.branch,
+      state,
+    });
     if (!rebuild) {
       requirements = 'kept'; // a person's own requirements.md, without our marker: not ours to replace unasked
     } else if (file?.text !== content) {
@@ -225,7 +283,9 @@ async function ensureShaped(ctx: LifecycleContext, input: ShapeInput, location: 
 
   const pr = await openPullRequest(ctx, issue, location);
   const links = linksFor(ctx, location, pr);
-  const [questionsComment, ...duplicates] = findOurComments(input.comments, (body) => markedAs(body, MARKERS.questions));
+  const [questionsComment, ...duplicates] = findOurComments(input.comments, (body) =>
+    markedAs(body, MARKERS.questions),
+  );
   // Two replicas racing can each have asked; the oldest questions comment is the one people answer.
   for (const duplicate of duplicates) await deleteIssueComment(ctx.client, ctx.repo, duplicate.id);
   if (questionsComment === undefined) {
@@ -250,14 +310,23 @@ async function freshState(ctx: LifecycleContext, issue: number, parsed: ParsedIs
 }
 
 /** Fold every answering reply on the issue, oldest first, from its author or people with write access. */
-async function refoldReplies(ctx: LifecycleContext, issue: IssueSnapshot, state: ShapingState, comments: readonly IssueComment[]): Promise<ShapingState> {
+async function refoldReplies(
+  ctx: LifecycleContext,
+  issue: IssueSnapshot,
+  state: ShapingState,
+  comments: readonly IssueComment[],
+): Promise<ShapingState> {
   const allowed = new Map<string, boolean>([[issue.author, true]]);
   let folded = state;
   for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
     if (comment.byBot || parseCommand(comment.body) !== undefined) continue;
     const reply = parseReply(comment.body, folded.questions);
     if (reply.answers.length === 0) continue;
-    if (!allowed.has(comment.author)) allowed.set(comment.author, permissionAtLeast(await readPermission(ctx.client, ctx.repo, comment.author), 'write'));
+    if (!allowed.has(comment.author))
+      allowed.set(
+        comment.author,
+        permissionAtLeast(await readPermission(ctx.client, ctx.repo, comment.author), 'write'),
+      );
     if (allowed.get(comment.author) !== true) continue;
     folded = foldAnswers(folded, reply, { id: comment.id, author: comment.author }).state;
   }

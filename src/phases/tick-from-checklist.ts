@@ -1,5 +1,5 @@
 import { applyTicks } from '../core/checklist/apply-ticks.js';
-import { readChecklistTicks, type ChecklistTick } from '../core/checklist/read-checklist-ticks.js';
+import { findChecklistTicks, type ChecklistTick } from '../core/checklist/find-checklist-ticks.js';
 import { checklistFiles } from '../core/checklist/render-checklist.js';
 import { permissionAtLeast, type PermissionLevel } from '../core/config/lifecycle-settings.js';
 import { AgentOsError } from '../core/errors.js';
@@ -33,7 +33,12 @@ const WRITE_ATTEMPTS = 3;
 function describe(changed: ReadonlyArray<{ label: string; checked: boolean }>): string {
   const ticked = changed.filter((c) => c.checked).map((c) => c.label);
   const unticked = changed.filter((c) => !c.checked).map((c) => c.label);
-  return [ticked.length > 0 ? `tick ${ticked.join(', ')}` : '', unticked.length > 0 ? `untick ${unticked.join(', ')}` : ''].filter((p) => p !== '').join(', ');
+  return [
+    ticked.length > 0 ? `tick ${ticked.join(', ')}` : '',
+    unticked.length > 0 ? `untick ${unticked.join(', ')}` : '',
+  ]
+    .filter((p) => p !== '')
+    .join(', ');
 }
 
 /**
@@ -48,11 +53,14 @@ export async function tickFromChecklist(
   edit: ChecklistEdit,
   options: { permission: PermissionLevel; skipMarkers: readonly string[] },
 ): Promise<TickOutcome> {
-  const ticks = readChecklistTicks(edit.before, edit.after);
+  const ticks = findChecklistTicks(edit.before, edit.after);
   if (ticks.length === 0) return { status: 'no-ticks' };
   const putBack = async () => {
     if (!(await updateIssueComment(client, repo, edit.commentId, edit.before, 'Putting the checklist back'))) {
-      throw new AgentOsError('not-found', `Putting the checklist back: comment ${edit.commentId} is gone (it was deleted meanwhile)`);
+      throw new AgentOsError(
+        'not-found',
+        `Putting the checklist back: comment ${edit.commentId} is gone (it was deleted meanwhile)`,
+      );
     }
   };
   const held = await readPermission(client, repo, edit.sender);

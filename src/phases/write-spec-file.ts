@@ -4,8 +4,8 @@ import { chooseGroundingFiles, clipFile } from '../core/model/choose-grounding-f
 import type { GroundingDocument } from '../core/model/spec-grounding.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
-import { readMarkedFile } from '../core/spec/file-marker.js';
-import { readRequirements, type RequirementsDocument } from '../core/spec/read-requirements.js';
+import { parseMarkedFile } from '../core/spec/file-marker.js';
+import { parseRequirements, type RequirementsDocument } from '../core/spec/parse-requirements.js';
 import { renderSpec } from '../core/spec/render-spec.js';
 import { draftSpecFile } from '../model/draft-spec-file.js';
 import type { EventLog } from './lifecycle-context.js';
@@ -43,7 +43,12 @@ export function pathsOutside(paths: readonly string[], folder: string): string[]
  * The repository as the model sees it: one tree read, the product docs and standards, the most relevant files, and
  * the tech stack from the manifests the tree shows (read with the relevant files, each file once).
  */
-async function readGrounding(workspace: SpecWorkspace, deps: DraftingDeps, folder: string, text: string): Promise<SpecRepository> {
+async function readGrounding(
+  workspace: SpecWorkspace,
+  deps: DraftingDeps,
+  folder: string,
+  text: string,
+): Promise<SpecRepository> {
   const paths = pathsOutside(await workspace.readTree(), folder);
   const wanted = chooseGroundingFiles(paths, deps.settings.specRoot, text);
   const stackPlan = stackReadPlan(paths);
@@ -54,11 +59,22 @@ async function readGrounding(workspace: SpecWorkspace, deps: DraftingDeps, folde
     const file = byPath.get(path);
     return file === undefined ? [] : [{ path, text: clipFile(file) }];
   });
-  return { paths, documents, stack: stackOf(stackPlan, stackPlan.read.map((p) => byPath.get(p))) };
+  return {
+    paths,
+    documents,
+    stack: stackOf(
+      stackPlan,
+      stackPlan.read.map((p) => byPath.get(p)),
+    ),
+  };
 }
 
 /** spec.md by the model, grounded in the workspace, with the rules' draft (`floor`) as the fallback. */
-async function draftWithModel(workspace: SpecWorkspace, deps: DraftingDeps & { model: ChatModel }, input: { folder: string; doc: RequirementsDocument; floor: string; existing: WorkspaceFile | undefined }) {
+async function draftWithModel(
+  workspace: SpecWorkspace,
+  deps: DraftingDeps & { model: ChatModel },
+  input: { folder: string; doc: RequirementsDocument; floor: string; existing: WorkspaceFile | undefined },
+) {
   const { doc } = input;
   const { model } = deps;
   const text = [doc.title, doc.initialDescription, ...doc.discussion.map((d) => d.answer)].join('\n');
@@ -67,10 +83,22 @@ async function draftWithModel(workspace: SpecWorkspace, deps: DraftingDeps & { m
     repository = await readGrounding(workspace, deps, input.folder, text);
   } catch (error) {
     deps.log.warn({ err: error }, 'model draft: the repository could not be read');
-    const note: DraftingNote = { by: 'deterministic', model: model.name, usage: { calls: 0, promptTokens: 0, completionTokens: 0 }, reason: 'the repository tree could not be read to ground it' };
+    const note: DraftingNote = {
+      by: 'deterministic',
+      model: model.name,
+      usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
+      reason: 'the repository tree could not be read to ground it',
+    };
     return { content: input.floor, note };
   }
-  return draftSpecFile(model, { doc, floor: input.floor, existingText: input.existing?.text, repository, budgetTokens: deps.settings.modelContextTokens, log: deps.log });
+  return draftSpecFile(model, {
+    doc,
+    floor: input.floor,
+    existingText: input.existing?.text,
+    repository,
+    budgetTokens: deps.settings.modelContextTokens,
+    log: deps.log,
+  });
 }
 
 /**
@@ -83,22 +111,34 @@ export async function writeSpecFile(
   deps: DraftingDeps,
   request: SpecFolderPaths & { force: boolean; message: (drafting: DraftingNote | undefined) => string },
 ): Promise<WriteSpecFileResult> {
-  const [requirements, existing] = await Promise.all([workspace.readFile(request.requirementsPath), workspace.readFile(request.specPath)]);
+  const [requirements, existing] = await Promise.all([
+    workspace.readFile(request.requirementsPath),
+    workspace.readFile(request.specPath),
+  ]);
   if (requirements === undefined) return { status: 'missing-requirements' };
-  const doc = readRequirements(requirements.text);
+  const doc = parseRequirements(requirements.text);
   const floor = renderSpec(doc);
   if (existing !== undefined && !request.force) {
-    const marked = readMarkedFile<object>('spec', existing.text);
+    const marked = parseMarkedFile<object>('spec', existing.text);
     if (!(marked.marked && marked.intact)) return { status: 'kept-edited', doc };
   }
   let content = floor;
   let drafting: DraftingNote | undefined;
   if (deps.model !== undefined) {
-    ({ content, note: drafting } = await draftWithModel(workspace, { ...deps, model: deps.model }, { folder: request.folder, doc, floor, existing }));
+    ({ content, note: drafting } = await draftWithModel(
+      workspace,
+      { ...deps, model: deps.model },
+      { folder: request.folder, doc, floor, existing },
+    ));
   }
   const withNote = drafting === undefined ? {} : { drafting };
   if (existing?.text === content) return { status: 'unchanged', doc, ...withNote };
-  const written = await workspace.writeFile({ path: request.specPath, content, message: request.message(drafting), ...(existing === undefined ? {} : { replaces: existing }) });
+  const written = await workspace.writeFile({
+    path: request.specPath,
+    content,
+    message: request.message(drafting),
+    ...(existing === undefined ? {} : { replaces: existing }),
+  });
   const status = written.status === 'concurrent' ? 'unchanged' : existing === undefined ? 'written' : 'updated';
   return { status, doc, ...withNote };
 }

@@ -22,7 +22,11 @@ export interface WriteSpecResult {
  * write-spec on an issue: spec.md on the issue's spec branch (`writeSpecFile` on the branch's workspace), then the
  * phase label. A spec.md someone changed since the App wrote it is kept unless `force`.
  */
-export async function writeSpec(ctx: LifecycleContext, issue: IssueSnapshot, options: { force: boolean; deterministic?: boolean }): Promise<WriteSpecResult> {
+export async function writeSpec(
+  ctx: LifecycleContext,
+  issue: IssueSnapshot,
+  options: { force: boolean; deterministic?: boolean },
+): Promise<WriteSpecResult> {
   const spec = await locateSpec(ctx, issue);
   if (spec === undefined) {
     throw new AgentOsError(
@@ -59,12 +63,19 @@ export async function writeSpec(ctx: LifecycleContext, issue: IssueSnapshot, opt
       acceptance: count('Requirements Summary/Acceptance Criteria'),
       decisions: doc.discussion.length,
       defaults: doc.discussion.filter((d) => d.defaulted).length,
-      outOfScope: (summary['Requirements Summary/Scope Boundaries/Out of Scope'] ?? []).filter((b) => b.text !== 'Anything not listed above.').length,
+      outOfScope: (summary['Requirements Summary/Scope Boundaries/Out of Scope'] ?? []).filter(
+        (b) => b.text !== 'Anything not listed above.',
+      ).length,
     },
   };
   // A spec.md kept as edited leaves the label as it is, as before.
   if (status === 'kept-edited') return { ...result, status };
   const { labels } = ctx.settings;
-  await setPhaseLabel(ctx.client, ctx.repo, { number: issue.number, current: issue.labels, target: labels.specWritten, phaseLabels: phaseLabels(labels) });
+  await setPhaseLabel(ctx.client, ctx.repo, {
+    number: issue.number,
+    current: issue.labels,
+    target: labels.specWritten,
+    phaseLabels: phaseLabels(labels),
+  });
   return { ...result, status, ...(drafting === undefined ? {} : { drafting }) };
 }

@@ -121,7 +121,14 @@ export class FakeGitHub {
 
   addIssue(issue: Partial<FakeIssue> & { title: string; body: string }): FakeIssue {
     const number = issue.number ?? this.nextNumber();
-    const full: FakeIssue = { number, user: { login: 'mara', type: 'User' }, created_at: '2026-03-14T09:12:00Z', labels: [], state: 'open', ...issue };
+    const full: FakeIssue = {
+      number,
+      user: { login: 'mara', type: 'User' },
+      created_at: '2026-03-14T09:12:00Z',
+      labels: [],
+      state: 'open',
+      ...issue,
+    };
     this.issues.set(number, full);
     return full;
   }
@@ -142,7 +149,8 @@ export class FakeGitHub {
     if (!head || !base) throw new Error(`pull request #${number} has no branches`);
     // A three-way merge without conflicts: the base's files, with what the head changed since they parted.
     let parted = head;
-    while (!this.git.isAncestor(parted.sha, base.sha) && parted.parents[0] !== undefined) parted = this.git.commits.get(parted.parents[0]) ?? parted;
+    while (!this.git.isAncestor(parted.sha, base.sha) && parted.parents[0] !== undefined)
+      parted = this.git.commits.get(parted.parents[0]) ?? parted;
     const from = this.git.trees.get(parted.tree) ?? new Map<string, string>();
     const to = this.git.trees.get(head.tree) ?? new Map<string, string>();
     const merged = new Map(this.git.trees.get(base.tree));
@@ -186,13 +194,23 @@ export class FakeGitHub {
     this.requests.push(request);
     const rejected = rejectInvalidRequest(request, this.invalidRequests);
     if (rejected) return rejected;
-    const fault = this.faults.find((f) => f.method === request.method && f.path.test(request.path) && (f.times ?? 1) > 0);
+    const fault = this.faults.find(
+      (f) => f.method === request.method && f.path.test(request.path) && (f.times ?? 1) > 0,
+    );
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
-      return { status: fault.status, body: fault.body ?? { message: `Injected ${fault.status}` }, ...(fault.headers ? { headers: fault.headers } : {}) };
+      return {
+        status: fault.status,
+        body: fault.body ?? { message: `Injected ${fault.status}` },
+        ...(fault.headers ? { headers: fault.headers } : {}),
+      };
     }
     if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(request.path)) {
-      return shapeResponse(request, { status: 201, body: { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} } }, this.invalidRequests);
+      return shapeResponse(
+        request,
+        { status: 201, body: { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} } },
+        this.invalidRequests,
+      );
     }
     const orgFile = new RegExp(`^/repos/${this.owner}/\\.github/contents/(.+)$`).exec(request.path);
     if (request.method === 'GET' && orgFile?.[1] !== undefined) {
@@ -201,11 +219,20 @@ export class FakeGitHub {
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
     // Another repository: GitHub answers 404 for one that does not exist (or the App is not installed on).
-    if (!request.path.startsWith(prefix)) return request.path.startsWith('/repos/') ? notFound(request) : unimplementedRoute(request, this.invalidRequests);
+    if (!request.path.startsWith(prefix))
+      return request.path.startsWith('/repos/') ? notFound(request) : unimplementedRoute(request, this.invalidRequests);
     const route = `${request.method} ${request.path.slice(prefix.length)}`;
     for (const [pattern, handler] of this.routes) {
       const match = pattern.exec(route);
-      if (match) return shapeResponse(request, handler(request, match.slice(1).map((p) => p)), this.invalidRequests);
+      if (match)
+        return shapeResponse(
+          request,
+          handler(
+            request,
+            match.slice(1).map((p) => p),
+          ),
+          this.invalidRequests,
+        );
     }
     return unimplementedRoute(request, this.invalidRequests);
   }
@@ -232,7 +259,10 @@ export class FakeGitHub {
     [/^GET \/branches\/(.+)$/, (_r, [branch]) => this.getBranch(branch ?? '')],
     [/^POST \/git\/trees$/, (r) => this.createTree(r.body as Body)],
     // A folder's tree SHA (from a listing) answers with that folder; a branch or commit with its root tree.
-    [/^GET \/git\/trees\/(.+)$/, (r, [ref]) => (this.folders.has(ref ?? '') ? this.getFolderTree(ref ?? '') : this.getTree(ref ?? '', r))],
+    [
+      /^GET \/git\/trees\/(.+)$/,
+      (r, [ref]) => (this.folders.has(ref ?? '') ? this.getFolderTree(ref ?? '') : this.getTree(ref ?? '', r)),
+    ],
     [/^GET \/git\/blobs\/([0-9a-f]{40})$/, (r, [sha]) => this.getBlob(sha ?? '', r)],
     [/^POST \/git\/commits$/, (r) => this.createCommit(r.body as Body)],
     [/^POST \/git\/refs$/, (r) => this.createRef(r.body as Body)],
@@ -262,7 +292,9 @@ export class FakeGitHub {
       assignees: (issue.assignees ?? []).map((login) => ({ login })),
       created_at: issue.created_at,
       html_url: `${this.html}/${issue.pull_request ? 'pull' : 'issues'}/${issue.number}`,
-      ...(issue.pull_request ? { pull_request: { url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${issue.number}` } } : {}),
+      ...(issue.pull_request
+        ? { pull_request: { url: `https://api.github.com/repos/${this.owner}/${this.repo}/pulls/${issue.number}` } }
+        : {}),
     };
   }
 
@@ -297,7 +329,12 @@ export class FakeGitHub {
     if (body.assignees !== undefined) issue.assignees = [...(body.assignees as string[])];
     if (body.state !== undefined) {
       issue.state = body.state === 'closed' ? 'closed' : 'open';
-      issue.state_reason = issue.state === 'closed' ? (body.state_reason === undefined ? 'completed' : str(body.state_reason)) : 'reopened';
+      issue.state_reason =
+        issue.state === 'closed'
+          ? body.state_reason === undefined
+            ? 'completed'
+            : str(body.state_reason)
+          : 'reopened';
     }
     return { status: 200, body: this.issueJson(issue) };
   }
@@ -312,7 +349,11 @@ export class FakeGitHub {
     const parent = this.issues.get(number);
     const child = [...this.issues.values()].find((i) => i.number * 10 === Number(body.sub_issue_id));
     if (!parent || !child) return { status: 404, body: { message: 'Not Found' } };
-    if (child.parent !== undefined) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: 'Issue may not contain duplicate sub-issues' }] } };
+    if (child.parent !== undefined)
+      return {
+        status: 422,
+        body: { message: 'Validation Failed', errors: [{ message: 'Issue may not contain duplicate sub-issues' }] },
+      };
     child.parent = number;
     return { status: 201, body: this.issueJson(parent) };
   }
@@ -327,7 +368,8 @@ export class FakeGitHub {
     if (current === undefined) return { status: 422, body: { message: 'Reference does not exist' } };
     const next = str(body.sha);
     if (!this.git.commits.has(next)) return { status: 422, body: { message: 'Object does not exist' } };
-    if (body.force !== true && !this.git.isAncestor(current, next)) return { status: 422, body: { message: 'Update is not a fast forward' } };
+    if (body.force !== true && !this.git.isAncestor(current, next))
+      return { status: 422, body: { message: 'Update is not a fast forward' } };
     this.git.refs.set(`heads/${branch}`, next);
     return { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha: next, type: 'commit' } } };
   }
@@ -338,7 +380,13 @@ export class FakeGitHub {
   }
 
   private commentJson(c: FakeComment) {
-    return { id: c.id, body: c.body, user: { login: c.user.login, type: c.user.type }, created_at: c.created_at, html_url: `${this.html}/issues/${c.issue}#issuecomment-${c.id}` };
+    return {
+      id: c.id,
+      body: c.body,
+      user: { login: c.user.login, type: c.user.type },
+      created_at: c.created_at,
+      html_url: `${this.html}/issues/${c.issue}#issuecomment-${c.id}`,
+    };
   }
 
   private listComments(number: number, r: FakeRequest): FakeResponse {
@@ -406,14 +454,21 @@ export class FakeGitHub {
   private getBranch(branch: string): FakeResponse {
     const commit = this.git.resolve(branch);
     if (!commit || !this.git.refs.has(`heads/${branch}`)) return { status: 404, body: { message: 'Branch not found' } };
-    return { status: 200, body: { name: branch, commit: { sha: commit.sha, commit: { tree: { sha: commit.tree }, message: commit.message } } } };
+    return {
+      status: 200,
+      body: {
+        name: branch,
+        commit: { sha: commit.sha, commit: { tree: { sha: commit.tree }, message: commit.message } },
+      },
+    };
   }
 
   private createTree(body: Body): FakeResponse {
     const base = body.base_tree === undefined ? new Map<string, string>() : this.git.trees.get(str(body.base_tree));
     if (!base) return { status: 422, body: { message: 'Invalid tree info' } };
     const files = new Map(base);
-    for (const entry of body.tree as Array<{ path: string; content?: string }>) files.set(entry.path, entry.content ?? '');
+    for (const entry of body.tree as Array<{ path: string; content?: string }>)
+      files.set(entry.path, entry.content ?? '');
     return { status: 201, body: { sha: this.git.addTree(files), tree: [] } };
   }
 
@@ -444,10 +499,26 @@ export class FakeGitHub {
       for (let i = 1; i < parts.length; i += 1) folders.add(parts.slice(0, i).join('/'));
       if (recursive || parts.length === 1) blobs.push({ path, text });
     }
-    const url = (type: string, sha: string) => `https://api.github.com/repos/${this.owner}/${this.repo}/git/${type}/${sha}`;
+    const url = (type: string, sha: string) =>
+      `https://api.github.com/repos/${this.owner}/${this.repo}/git/${type}/${sha}`;
     const tree = [
-      ...[...folders].filter((f) => recursive || !f.includes('/')).map((path) => ({ path, mode: '040000', type: 'tree', sha: blobSha(`tree ${path}`), url: url('trees', blobSha(`tree ${path}`)) })),
-      ...blobs.map(({ path, text }) => ({ path, mode: '100644', type: 'blob', sha: blobSha(text), size: Buffer.byteLength(text), url: url('blobs', blobSha(text)) })),
+      ...[...folders]
+        .filter((f) => recursive || !f.includes('/'))
+        .map((path) => ({
+          path,
+          mode: '040000',
+          type: 'tree',
+          sha: blobSha(`tree ${path}`),
+          url: url('trees', blobSha(`tree ${path}`)),
+        })),
+      ...blobs.map(({ path, text }) => ({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: blobSha(text),
+        size: Buffer.byteLength(text),
+        url: url('blobs', blobSha(text)),
+      })),
     ].sort((a, b) => a.path.localeCompare(b.path));
     return { status: 200, body: { sha: commit.tree, url: url('trees', commit.tree), tree, truncated: false } };
   }
@@ -464,7 +535,15 @@ export class FakeGitHub {
     const name = path.slice(path.lastIndexOf('/') + 1);
     return {
       status: 200,
-      body: { type: 'file', name, path, sha: blobSha(text), size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') },
+      body: {
+        type: 'file',
+        name,
+        path,
+        sha: blobSha(text),
+        size: Buffer.byteLength(text),
+        encoding: 'base64',
+        content: Buffer.from(text).toString('base64'),
+      },
     };
   }
 
@@ -477,7 +556,12 @@ export class FakeGitHub {
       const rest = path.slice(prefix.length);
       const slash = rest.indexOf('/');
       if (slash < 0) entries.set(rest, { type: 'file', sha: blobSha(text), size: Buffer.byteLength(text) });
-      else if (!entries.has(rest.slice(0, slash))) entries.set(rest.slice(0, slash), { type: 'dir', sha: this.folderSha(files, `${prefix}${rest.slice(0, slash)}`), size: 0 });
+      else if (!entries.has(rest.slice(0, slash)))
+        entries.set(rest.slice(0, slash), {
+          type: 'dir',
+          sha: this.folderSha(files, `${prefix}${rest.slice(0, slash)}`),
+          size: 0,
+        });
     }
     return [...entries.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -486,15 +570,30 @@ export class FakeGitHub {
         const url = `https://api.github.com/repos/${this.owner}/${this.repo}/contents/${path}`;
         const html = `${this.html}/${e.type === 'dir' ? 'tree' : 'blob'}/${this.defaultBranch}/${path}`;
         const git = `https://api.github.com/repos/${this.owner}/${this.repo}/git/${e.type === 'dir' ? 'trees' : 'blobs'}/${e.sha}`;
-        return { type: e.type, name, path, sha: e.sha, size: e.size, url, html_url: html, git_url: git, download_url: null, _links: { self: url, git, html } };
+        return {
+          type: e.type,
+          name,
+          path,
+          sha: e.sha,
+          size: e.size,
+          url,
+          html_url: html,
+          git_url: git,
+          download_url: null,
+          _links: { self: url, git, html },
+        };
       });
   }
 
   /** A folder's tree SHA: from what it holds, so it changes exactly when a file under it does (as git's). */
   private folderSha(files: ReadonlyMap<string, string>, folder: string): string {
     const prefix = `${folder}/`;
-    const inside = new Map([...files].filter(([path]) => path.startsWith(prefix)).map(([path, text]) => [path.slice(prefix.length), text]));
-    const sha = createHash('sha1').update(`tree ${JSON.stringify([...inside.keys()].sort().map((p) => [p, blobSha(inside.get(p) ?? '')]))}`).digest('hex');
+    const inside = new Map(
+      [...files].filter(([path]) => path.startsWith(prefix)).map(([path, text]) => [path.slice(prefix.length), text]),
+    );
+    const sha = createHash('sha1')
+      .update(`tree ${JSON.stringify([...inside.keys()].sort().map((p) => [p, blobSha(inside.get(p) ?? '')]))}`)
+      .digest('hex');
     this.folders.set(sha, inside);
     return sha;
   }
@@ -507,10 +606,21 @@ export class FakeGitHub {
     for (const [path, text] of files) {
       const slash = path.indexOf('/');
       if (slash < 0) tree.set(path, { type: 'blob', sha: blobSha(text) });
-      else if (!tree.has(path.slice(0, slash))) tree.set(path.slice(0, slash), { type: 'tree', sha: this.folderSha(files, path.slice(0, slash)) });
+      else if (!tree.has(path.slice(0, slash)))
+        tree.set(path.slice(0, slash), { type: 'tree', sha: this.folderSha(files, path.slice(0, slash)) });
     }
-    const entries = [...tree].sort(([a], [b]) => a.localeCompare(b)).map(([path, e]) => ({ path, mode: e.type === 'tree' ? '040000' : '100644', type: e.type, sha: e.sha }));
-    return { status: 200, body: { sha, url: `https://api.github.com/repos/${this.owner}/${this.repo}/git/trees/${sha}`, tree: entries, truncated: false } };
+    const entries = [...tree]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, e]) => ({ path, mode: e.type === 'tree' ? '040000' : '100644', type: e.type, sha: e.sha }));
+    return {
+      status: 200,
+      body: {
+        sha,
+        url: `https://api.github.com/repos/${this.owner}/${this.repo}/git/trees/${sha}`,
+        tree: entries,
+        truncated: false,
+      },
+    };
   }
 
   /** `GET /git/blobs/{sha}`: any file of any commit, raw when asked so. */
@@ -519,27 +629,47 @@ export class FakeGitHub {
       for (const text of tree.values()) {
         if (blobSha(text) !== sha) continue;
         if (String(r.headers.accept ?? '').includes('raw')) return { status: 200, body: text };
-        return { status: 200, body: { sha, size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64'), url: `https://api.github.com/repos/${this.owner}/${this.repo}/git/blobs/${sha}`, node_id: `B_${sha}` } };
+        return {
+          status: 200,
+          body: {
+            sha,
+            size: Buffer.byteLength(text),
+            encoding: 'base64',
+            content: Buffer.from(text).toString('base64'),
+            url: `https://api.github.com/repos/${this.owner}/${this.repo}/git/blobs/${sha}`,
+            node_id: `B_${sha}`,
+          },
+        };
       }
     }
     return { status: 404, body: { message: 'Not Found' } };
   }
 
   private putContents(path: string, body: Body): FakeResponse {
-    const branch = (str(body.branch) || this.defaultBranch);
+    const branch = str(body.branch) || this.defaultBranch;
     const files = this.git.filesAt(branch);
     if (!files) return { status: 404, body: { message: 'Branch not found' } };
     const current = files.get(path);
-    if (current !== undefined && body.sha === undefined) return { status: 422, body: { message: '"sha" wasn\'t supplied.' } };
-    if (current !== undefined && body.sha !== blobSha(current)) return { status: 409, body: { message: `${path} does not match ${str(body.sha)}` } };
+    if (current !== undefined && body.sha === undefined)
+      return { status: 422, body: { message: '"sha" wasn\'t supplied.' } };
+    if (current !== undefined && body.sha !== blobSha(current))
+      return { status: 409, body: { message: `${path} does not match ${str(body.sha)}` } };
     const text = Buffer.from(str(body.content), 'base64').toString('utf8');
     const commit = this.git.commitOnBranch(branch, (f) => f.set(path, text), str(body.message));
-    return { status: current === undefined ? 201 : 200, body: { content: { path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
+    return {
+      status: current === undefined ? 201 : 200,
+      body: { content: { path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } },
+    };
   }
 
   /** This repository as a pull request's head and base name it. */
   private repoJson() {
-    return { name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner }, html_url: this.html };
+    return {
+      name: this.repo,
+      full_name: `${this.owner}/${this.repo}`,
+      owner: { login: this.owner },
+      html_url: this.html,
+    };
   }
 
   /**
@@ -568,7 +698,16 @@ export class FakeGitHub {
       draft: pr?.draft ?? false,
       html_url: `${this.html}/pull/${issue.number}`,
       head: pr?.fork
-        ? { ref: pr.head, sha: pr.fork.sha, repo: { ...this.repoJson(), name: pr.fork.repo.split('/')[1] ?? '', full_name: pr.fork.repo, owner: { login: pr.fork.repo.split('/')[0] ?? '' } } }
+        ? {
+            ref: pr.head,
+            sha: pr.fork.sha,
+            repo: {
+              ...this.repoJson(),
+              name: pr.fork.repo.split('/')[1] ?? '',
+              full_name: pr.fork.repo,
+              owner: { login: pr.fork.repo.split('/')[0] ?? '' },
+            },
+          }
         : { ref: pr?.head ?? '', sha: this.git.resolve(pr?.head ?? '')?.sha ?? '', repo: this.repoJson() },
       base: { ref: pr?.base ?? '', repo: this.repoJson() },
     };
@@ -576,7 +715,10 @@ export class FakeGitHub {
 
   private listPulls(r: FakeRequest): FakeResponse {
     const head = r.query.get('head')?.split(':')[1];
-    const pulls = [...this.issues.values()].filter((i) => i.pull_request && (head === undefined || (i.pull_request.head === head && i.pull_request.fork === undefined)));
+    const pulls = [...this.issues.values()].filter(
+      (i) =>
+        i.pull_request && (head === undefined || (i.pull_request.head === head && i.pull_request.fork === undefined)),
+    );
     return { status: 200, body: pulls.map((p) => this.pullJson(p)) };
   }
 
@@ -592,12 +734,28 @@ export class FakeGitHub {
       };
     }
     const head = str(body.head);
-    if (!this.git.refs.has(`heads/${head}`)) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: `head ${head} does not exist` }] } };
+    if (!this.git.refs.has(`heads/${head}`))
+      return {
+        status: 422,
+        body: { message: 'Validation Failed', errors: [{ message: `head ${head} does not exist` }] },
+      };
     if (body.draft === true && !this.draftsAllowed) {
-      return { status: 422, body: { message: 'Validation Failed', errors: [{ message: 'Draft pull requests are not supported in this repository.' }] } };
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ message: 'Draft pull requests are not supported in this repository.' }],
+        },
+      };
     }
     if ([...this.issues.values()].some((i) => i.pull_request?.head === head && i.state === 'open')) {
-      return { status: 422, body: { message: 'Validation Failed', errors: [{ message: `A pull request already exists for ${this.owner}:${head}.` }] } };
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ message: `A pull request already exists for ${this.owner}:${head}.` }],
+        },
+      };
     }
     const issue = this.addIssue({
       number: this.nextNumber(),
@@ -611,7 +769,9 @@ export class FakeGitHub {
 
   private getPull(number: number): FakeResponse {
     const issue = this.issues.get(number);
-    return issue?.pull_request ? { status: 200, body: this.pullJson(issue) } : { status: 404, body: { message: 'Not Found' } };
+    return issue?.pull_request
+      ? { status: 200, body: this.pullJson(issue) }
+      : { status: 404, body: { message: 'Not Found' } };
   }
 
   private updatePull(number: number, body: Body): FakeResponse {
@@ -643,7 +803,16 @@ export class FakeGitHub {
   private listCheckRuns(sha: string, r: FakeRequest): FakeResponse {
     const name = r.query.get('check_name');
     const runs = this.checkRuns.filter((c) => c.head_sha === sha && (name === null || c.name === name)).reverse();
-    return { status: 200, body: { total_count: runs.length, check_runs: runs.map((c) => ({ ...c, output: { ...c.output, annotations_count: c.output.annotations.length } })) } };
+    return {
+      status: 200,
+      body: {
+        total_count: runs.length,
+        check_runs: runs.map((c) => ({
+          ...c,
+          output: { ...c.output, annotations_count: c.output.annotations.length },
+        })),
+      },
+    };
   }
 
   private createCheckRun(body: Body): FakeResponse {
@@ -697,7 +866,10 @@ function withEntityTag(request: FakeRequest, response: FakeResponse): FakeRespon
 }
 
 function notFound(request: FakeRequest): FakeResponse {
-  return { status: 404, body: { message: `Not Found (the fake GitHub has no route for ${request.method} ${request.path})` } };
+  return {
+    status: 404,
+    body: { message: `Not Found (the fake GitHub has no route for ${request.method} ${request.path})` },
+  };
 }
 
 /** A request body's field as text. */
@@ -714,5 +886,7 @@ function addedFilePatch(text: string): { patch?: string } {
   if (text === '' || text.length > 100_000) return {};
   const lines = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
   const end = text.endsWith('\n') ? '' : '\n\\ No newline at end of file';
-  return { patch: `@@ -0,0 +1${lines.length === 1 ? '' : `,${lines.length}`} @@\n${lines.map((l) => `+${l}`).join('\n')}${end}` };
+  return {
+    patch: `@@ -0,0 +1${lines.length === 1 ? '' : `,${lines.length}`} @@\n${lines.map((l) => `+${l}`).join('\n')}${end}`,
+  };
 }

@@ -17,9 +17,18 @@ export async function serveFakeGitHub(fake: FakeGitHub, prefix = ''): Promise<Fa
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = decodeURIComponent(url.pathname).replace(prefix, '');
-      const response = fake.handle({ method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body: raw ? (JSON.parse(raw) as unknown) : undefined });
+      const response = fake.handle({
+        method: req.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        body: raw ? (JSON.parse(raw) as unknown) : undefined,
+      });
       const text = typeof response.body === 'string';
-      res.writeHead(response.status, { 'content-type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8', ...response.headers });
+      res.writeHead(response.status, {
+        'content-type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+        ...response.headers,
+      });
       res.end(response.body === undefined ? '' : text ? response.body : JSON.stringify(response.body));
     });
   });

@@ -7,7 +7,8 @@ export function bindToNock(fake: FakeGitHub, origin = 'https://api.github.com'):
   for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
     scope[method](/.*/).reply(function (uri, body) {
       const url = new URL(uri, origin);
-      const parsed: unknown = typeof body === 'string' && body !== '' ? JSON.parse(body) : body === '' ? undefined : body;
+      const parsed: unknown =
+        typeof body === 'string' && body !== '' ? JSON.parse(body) : body === '' ? undefined : body;
       const response = fake.handle({
         method: method.toUpperCase(),
         path: decodeURIComponent(url.pathname),

@@ -108,7 +108,9 @@ function shared(): Shared {
     for (const method of METHODS) {
       const raw = item[method];
       if (!raw) continue;
-      const parameters = [...common, ...((raw.parameters as Json[] | undefined) ?? [])].map((p) => resolve(spec, p) as unknown as Parameter);
+      const parameters = [...common, ...((raw.parameters as Json[] | undefined) ?? [])].map(
+        (p) => resolve(spec, p) as unknown as Parameter,
+      );
       const operation: OpenApiOperation = {
         operationId: String(raw.operationId),
         method: method.toUpperCase(),
@@ -131,7 +133,9 @@ function shared(): Shared {
           // Octokit sends `/` inside a parameter as %2F, which the fake has decoded by now: a ref, a file path or a
           // branch (which GitHub marks `x-multi-segment`), or a label's name, may span several segments. A file path
           // or a ref may also be empty: `contents/` lists the root folder, `git/matching-refs/` every ref.
-          const multi = parameters.some((p) => p.name === name && p.in === 'path' && p['x-multi-segment']) || (name === 'name' && /\/labels\/\{name\}$/.test(template));
+          const multi =
+            parameters.some((p) => p.name === name && p.in === 'path' && p['x-multi-segment']) ||
+            (name === 'name' && /\/labels\/\{name\}$/.test(template));
           return multi ? (name === 'name' ? '(.+)' : '(.*)') : '([^/]+)';
         })
         .join('')
@@ -205,7 +209,10 @@ function toJsonSchema(spec: Shared['spec'], schema: Json, ajv: Ajv): Json {
     for (const [key, value] of Object.entries(source)) {
       if (key === 'example' || key === 'examples' || key === 'description' || key === 'nullable') continue;
       // Under `properties` every key is a field name, not a keyword.
-      out[key] = key === 'properties' && value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)])) : convert(value);
+      out[key] =
+        key === 'properties' && value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]))
+          : convert(value);
     }
     if (source.nullable !== true) return out;
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
@@ -216,7 +223,11 @@ function toJsonSchema(spec: Shared['spec'], schema: Json, ajv: Ajv): Json {
   return convert(schema) as Json;
 }
 
-function matchOperation(state: Shared, method: string, path: string): { route: Route; params: Record<string, string> } | null {
+function matchOperation(
+  state: Shared,
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | null {
   const key = `${method} ${path}`;
   const cached = state.matches.get(key);
   if (cached !== undefined) return cached;
@@ -254,7 +265,13 @@ function validatorsFor(state: Shared, operation: OpenApiOperation): Validators {
   const compile = (ajv: Ajv, schema: Json) => ajv.compile(toJsonSchema(state.spec, schema, ajv));
   const jsonBody = operation.requestBody?.content?.['application/json']?.schema;
   const resolvedBody = jsonBody ? resolve(state.spec, jsonBody) : undefined;
-  const plainObject = resolvedBody && resolvedBody.properties && !resolvedBody.oneOf && !resolvedBody.anyOf && !resolvedBody.allOf && resolvedBody.additionalProperties === undefined;
+  const plainObject =
+    resolvedBody &&
+    resolvedBody.properties &&
+    !resolvedBody.oneOf &&
+    !resolvedBody.anyOf &&
+    !resolvedBody.allOf &&
+    resolvedBody.additionalProperties === undefined;
   const validators: Validators = {
     path: compile(state.ajv.params, objectOf(operation.parameters, 'path')),
     query: compile(state.ajv.params, objectOf(operation.parameters, 'query')),
@@ -268,7 +285,12 @@ function validatorsFor(state: Shared, operation: OpenApiOperation): Validators {
 function describeErrors(where: string, errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
     const at = `${where}${e.instancePath.replace(/\//g, '.')}`;
-    const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : e.keyword === 'enum' ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
+        : e.keyword === 'enum'
+          ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})`
+          : '';
     return `${at} ${e.message ?? e.keyword}${extra}`;
   });
 }
@@ -283,7 +305,12 @@ export function checkRequest(request: FakeRequest): InvalidRequest | undefined {
   const method = request.method.toUpperCase();
   const matched = matchOperation(state, method, request.path);
   if (!matched) {
-    return { kind: 'unknown-route', method, path: request.path, problems: [`${method} ${request.path} is not a route of GitHub's REST API`] };
+    return {
+      kind: 'unknown-route',
+      method,
+      path: request.path,
+      problems: [`${method} ${request.path} is not a route of GitHub's REST API`],
+    };
   }
   const { operation } = matched.route;
   const validators = validatorsFor(state, operation);
@@ -303,11 +330,16 @@ export function checkRequest(request: FakeRequest): InvalidRequest | undefined {
       if (!validators.body(body)) problems.push(...describeErrors('body', validators.body.errors));
       if (validators.bodyFields && body !== null && typeof body === 'object' && !Array.isArray(body)) {
         for (const field of Object.keys(body)) {
-          if (!validators.bodyFields.has(field)) problems.push(`body.${field} is not a field of this operation (GitHub ignores it)`);
+          if (!validators.bodyFields.has(field))
+            problems.push(`body.${field} is not a field of this operation (GitHub ignores it)`);
         }
       }
     }
-  } else if (body !== undefined && body !== '' && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) {
+  } else if (
+    body !== undefined &&
+    body !== '' &&
+    !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)
+  ) {
     problems.push(`body given, but ${operation.operationId} takes no JSON body`);
   }
   if (problems.length === 0) return undefined;
@@ -332,9 +364,17 @@ function record(list: InvalidRequest[], invalid: InvalidRequest): void {
 
 /** How an invalid request is reported in a message. */
 export function describeInvalidRequest(invalid: InvalidRequest): string {
-  const heads = { unimplemented: 'the fake GitHub does not implement', 'unknown-route': 'not a GitHub REST route:', invalid: 'invalid request for', response: "the fake GitHub's answer does not match" };
+  const heads = {
+    unimplemented: 'the fake GitHub does not implement',
+    'unknown-route': 'not a GitHub REST route:',
+    invalid: 'invalid request for',
+    response: "the fake GitHub's answer does not match",
+  };
   const head = heads[invalid.kind];
-  return `${invalid.method} ${invalid.path}: ${head} ${invalid.operation ?? ''}`.trimEnd() + (invalid.problems.length ? `\n    - ${invalid.problems.join('\n    - ')}` : '');
+  return (
+    `${invalid.method} ${invalid.path}: ${head} ${invalid.operation ?? ''}`.trimEnd() +
+    (invalid.problems.length ? `\n    - ${invalid.problems.join('\n    - ')}` : '')
+  );
 }
 
 /**
@@ -375,7 +415,12 @@ export function unimplementedRoute(request: FakeRequest, list: InvalidRequest[])
     problems: [],
   };
   record(list, invalid);
-  return { status: 404, body: { message: `Not Found: ${describeInvalidRequest(invalid)} (add a route to support/fake-github/fake-github.ts)` } };
+  return {
+    status: 404,
+    body: {
+      message: `Not Found: ${describeInvalidRequest(invalid)} (add a route to support/fake-github/fake-github.ts)`,
+    },
+  };
 }
 
 /** Take (and forget) the invalid requests recorded since the last call, by every fake GitHub of this test file. */
@@ -386,7 +431,9 @@ export function takeInvalidRequests(): InvalidRequest[] {
 /** Throws, listing them, if any fake GitHub received a request GitHub would refuse since the last call. */
 export function assertNoInvalidRequests(list: InvalidRequest[] = takeInvalidRequests()): void {
   if (list.length === 0) return;
-  throw new Error(`The fake GitHub received ${String(list.length)} request(s) GitHub's REST description does not allow:\n  ${list.map(describeInvalidRequest).join('\n  ')}`);
+  throw new Error(
+    `The fake GitHub received ${String(list.length)} request(s) GitHub's REST description does not allow:\n  ${list.map(describeInvalidRequest).join('\n  ')}`,
+  );
 }
 
 /** Time this process spent loading the description, checking requests and shaping answers (compiling included). */
@@ -445,7 +492,10 @@ function isObjectSchema(schema: Json): boolean {
 }
 
 function isNullable(state: Shared, schema: Json): boolean {
-  return schema.nullable === true || (branches(schema) ?? []).some((o) => o.type === 'null' || flatten(state, o).nullable === true);
+  return (
+    schema.nullable === true ||
+    (branches(schema) ?? []).some((o) => o.type === 'null' || flatten(state, o).nullable === true)
+  );
 }
 
 /** The `oneOf`/`anyOf` branch a value is: one whose fixed fields (an enum, e.g. `type: file`) it matches, else by type. */
@@ -461,7 +511,8 @@ function chooseBranch(state: Shared, options: Json[], value: unknown): Json | un
       });
     return objects.find(fits) ?? objects[0];
   }
-  const type = typeof value === 'number' ? (Number.isInteger(value) ? ['integer', 'number'] : ['number']) : [typeof value];
+  const type =
+    typeof value === 'number' ? (Number.isInteger(value) ? ['integer', 'number'] : ['number']) : [typeof value];
   return flat.find((o) => type.includes(String(o.type))) ?? (value === undefined ? flat[0] : undefined);
 }
 
@@ -485,7 +536,11 @@ function fillMissing(fill: Fill, node: Json | undefined, example: unknown): unkn
   if (schema.type === 'integer' || schema.type === 'number') return 0;
   if (schema.type === 'string') {
     if (typeof example === 'string') return fill.rename(example);
-    return schema.format === 'date-time' ? '2026-01-01T00:00:00Z' : schema.format === 'uri' ? fill.rename('https://github.com/octocat/Hello-World') : '';
+    return schema.format === 'date-time'
+      ? '2026-01-01T00:00:00Z'
+      : schema.format === 'uri'
+        ? fill.rename('https://github.com/octocat/Hello-World')
+        : '';
   }
   return example === undefined ? null : example;
 }
@@ -502,7 +557,14 @@ function checkLeaf(fill: Fill, node: Json, value: unknown, at: string): void {
 }
 
 /** The fake's value, checked, with what GitHub always sends added wherever it is an object (in lists too). */
-function complete(fill: Fill, node: Json | undefined, value: unknown, example: unknown, at: string, viaBranch = false): unknown {
+function complete(
+  fill: Fill,
+  node: Json | undefined,
+  value: unknown,
+  example: unknown,
+  at: string,
+  viaBranch = false,
+): unknown {
   if (!node) return value;
   const schema = flatten(fill.state, node);
   if (value === null) {
@@ -522,7 +584,9 @@ function complete(fill: Fill, node: Json | undefined, value: unknown, example: u
       return value;
     }
     const items = schema.items as Json | undefined;
-    return value.map((item, i) => complete(fill, items, item, Array.isArray(example) ? example[0] : undefined, `${at}.${String(i)}`));
+    return value.map((item, i) =>
+      complete(fill, items, item, Array.isArray(example) ? example[0] : undefined, `${at}.${String(i)}`),
+    );
   }
   if (!isObjectSchema(schema) || !schema.properties) {
     checkLeaf(fill, node, value, at);
@@ -553,7 +617,10 @@ function responseShape(state: Shared, operation: OpenApiOperation, status: numbe
   const cached = state.responses.get(key);
   if (cached !== undefined) return cached;
   const raw = operation.responses[String(status)];
-  const content = raw ? (resolve(state.spec, raw).content as Record<string, { schema?: Json; examples?: Record<string, Json>; example?: unknown }> | undefined) : undefined;
+  const content = raw
+    ? (resolve(state.spec, raw).content as
+        Record<string, { schema?: Json; examples?: Record<string, Json>; example?: unknown }> | undefined)
+    : undefined;
   const json = content?.['application/json'];
   let shape: ResponseShape | null = null;
   if (json?.schema) {
@@ -582,22 +649,39 @@ export function shapeResponse(request: FakeRequest, response: FakeResponse, list
 }
 
 function shapeChecked(request: FakeRequest, response: FakeResponse, list: InvalidRequest[]): FakeResponse {
-  if (response.status < 200 || response.status >= 300 || response.body === undefined || typeof response.body === 'string') return response;
+  if (
+    response.status < 200 ||
+    response.status >= 300 ||
+    response.body === undefined ||
+    typeof response.body === 'string'
+  )
+    return response;
   const state = shared();
   const matched = matchOperation(state, request.method.toUpperCase(), request.path);
   if (!matched) return response;
   const { operation } = matched.route;
   const problem = (problems: string[]) => {
-    record(list, { kind: 'response', method: request.method, path: request.path, operation: operationName(operation), problems });
+    record(list, {
+      kind: 'response',
+      method: request.method,
+      path: request.path,
+      operation: operationName(operation),
+      problems,
+    });
   };
   if (!(String(response.status) in operation.responses)) {
-    problem([`status ${String(response.status)} is not an answer GitHub documents (${Object.keys(operation.responses).join(', ')})`]);
+    problem([
+      `status ${String(response.status)} is not an answer GitHub documents (${Object.keys(operation.responses).join(', ')})`,
+    ]);
     return response;
   }
   const shape = responseShape(state, operation, response.status);
   if (!shape) return response;
   const { owner, repo } = matched.params;
-  const rename = owner !== undefined && repo !== undefined ? (text: string) => text.replace(/\b(?:octocat|github)\/hello-world\b/gi, `${owner}/${repo}`) : (text: string) => text;
+  const rename =
+    owner !== undefined && repo !== undefined
+      ? (text: string) => text.replace(/\b(?:octocat|github)\/hello-world\b/gi, `${owner}/${repo}`)
+      : (text: string) => text;
   const fill: Fill = { state, rename, problems: [] };
   const body = complete(fill, shape.schema, response.body, shape.example, 'response');
   if (fill.problems.length > 0) problem(fill.problems);

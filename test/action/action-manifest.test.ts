@@ -5,7 +5,13 @@ import type { Code } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse } from 'yaml';
-import { ACTION_INPUTS, CHECKLIST_COMMENT_DEFAULT, GATE_OUTPUTS, LIFECYCLE_OUTPUTS, PHASE_VALUES } from '../../src/action/action-io.js';
+import {
+  ACTION_INPUTS,
+  CHECKLIST_COMMENT_DEFAULT,
+  GATE_OUTPUTS,
+  LIFECYCLE_OUTPUTS,
+  PHASE_VALUES,
+} from '../../src/action/action-io.js';
 
 interface ActionManifest {
   name: string;
@@ -38,7 +44,8 @@ function ourSteps(workflow: Workflow) {
     .filter((step) => step.uses === './' || step.uses?.startsWith('agent-os-github/agent-os-github@') === true);
 }
 
-const events = (workflow: Workflow) => (workflow.on === undefined ? [] : Array.isArray(workflow.on) ? workflow.on : Object.keys(workflow.on));
+const events = (workflow: Workflow) =>
+  workflow.on === undefined ? [] : Array.isArray(workflow.on) ? workflow.on : Object.keys(workflow.on);
 
 describe('action.yml holds to the code', () => {
   it('has a description the Marketplace shows whole (at most 125 characters) that names the six phases', () => {
@@ -51,7 +58,10 @@ describe('action.yml holds to the code', () => {
   it('declares exactly the inputs the Action reads, with the defaults it assumes', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(ACTION_INPUTS).sort());
     expect(action.inputs[ACTION_INPUTS.githubToken]).toMatchObject({ default: '${{ github.token }}', required: false });
-    expect(action.inputs[ACTION_INPUTS.checklistComment]).toMatchObject({ default: String(CHECKLIST_COMMENT_DEFAULT), required: false });
+    expect(action.inputs[ACTION_INPUTS.checklistComment]).toMatchObject({
+      default: String(CHECKLIST_COMMENT_DEFAULT),
+      required: false,
+    });
   });
 
   it('declares exactly the outputs the Action sets, and names every value of `phase`', () => {
@@ -68,10 +78,16 @@ describe('action.yml holds to the code', () => {
 });
 
 /** Every page a reader may copy a workflow from: the README and each markdown page under docs/. */
-const pages = ['README.md', ...readdirSync('docs', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))].sort();
+const pages = [
+  'README.md',
+  ...readdirSync('docs', { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+].sort();
 
 describe('the documented workflows agree with the defaults', () => {
-  const documented = pages.flatMap(yamlBlocks)
+  const documented = pages
+    .flatMap(yamlBlocks)
     .map((text) => parse(text) as Workflow | null)
     .filter((w): w is Workflow => w !== null && typeof w === 'object' && ourSteps(w).length > 0);
   const ours = parse(readFileSync('.github/workflows/tasks-gate.yml', 'utf8')) as Workflow;
@@ -87,7 +103,9 @@ describe('the documented workflows agree with the defaults', () => {
     const gates = [...documented, ours].filter((w) => w.permissions !== undefined && ourSteps(w).length > 0);
     expect(gates.length).toBeGreaterThanOrEqual(4);
     for (const workflow of gates) {
-      const checklistOn = ourSteps(workflow).some((s) => s.with?.['checklist-comment'] === undefined ? CHECKLIST_COMMENT_DEFAULT : s.with['checklist-comment'] !== false);
+      const checklistOn = ourSteps(workflow).some((s) =>
+        s.with?.['checklist-comment'] === undefined ? CHECKLIST_COMMENT_DEFAULT : s.with['checklist-comment'] !== false,
+      );
       const gated = workflow.on === undefined || events(workflow).includes('pull_request');
       if (gated && checklistOn) expect(workflow.permissions?.['pull-requests']).toBe('write');
       else expect(workflow.permissions?.['pull-requests']).toMatch(/^(read|write)$/);

@@ -20,7 +20,12 @@ let workdir: string;
 
 beforeEach(async () => {
   fake = new FakeGitHub();
-  fake.addIssue({ number: 12, title: 'Team invites by email', body: '## Requirements\n- Admins invite by email\n', user: MARA });
+  fake.addIssue({
+    number: 12,
+    title: 'Team invites by email',
+    body: '## Requirements\n- Admins invite by email\n',
+    user: MARA,
+  });
   fake.permissions.set('mara', 'write');
   fake.permissions.set('visitor', 'read');
   server = await serveFakeGitHub(fake);
@@ -71,7 +76,10 @@ describe('the bundled Action on issues and issue_comment events', () => {
     expect(fake.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
 
     const rerun = fake.writes().length;
-    expect((await runAction('issues', labeledPayload(fake, 12, 'shape-spec'), '101')).outputs).toEqual({ phase: 'shape-spec', status: 'unchanged' });
+    expect((await runAction('issues', labeledPayload(fake, 12, 'shape-spec'), '101')).outputs).toEqual({
+      phase: 'shape-spec',
+      status: 'unchanged',
+    });
     expect(fake.writes().length).toBe(rerun);
 
     const answer = fake.addComment(12, '1. Admins only.', MARA);
@@ -90,7 +98,9 @@ describe('the bundled Action on issues and issue_comment events', () => {
     const result = await runAction('issue_comment', commentPayload(fake, 12, command), '201');
     expect(result.code).toBe(0);
     expect(result.outputs).toEqual({ phase: 'write-spec', status: 'refused' });
-    expect(ours()[0]?.body).toContain('@visitor `/write-spec` needs write permission on this repository, and you have read.');
+    expect(ours()[0]?.body).toContain(
+      '@visitor `/write-spec` needs write permission on this repository, and you have read.',
+    );
   });
 
   it('fails the job when the command fails, with the reason', async () => {

@@ -15,7 +15,16 @@ const SPEC = 'agent-os/specs/2026-03-14-team-invites-by-email/spec.md';
 const DRAFT = {
   goal: 'Admins invite teammates by email.',
   // The floor makes answer 1 a requirement of its own (2: who may invite); this one covers both.
-  requirements: [{ name: 'Invite by email', details: ['Only admins see the Invite button.'], requirements: [1, 2], answers: [1], issue_lines: [2], files: ['src/mail/send.ts'] }],
+  requirements: [
+    {
+      name: 'Invite by email',
+      details: ['Only admins see the Invite button.'],
+      requirements: [1, 2],
+      answers: [1],
+      issue_lines: [2],
+      files: ['src/mail/send.ts'],
+    },
+  ],
   existing_code: [{ path: 'src/mail/send.ts', symbol: 'send', reason: 'sends email' }],
 };
 
@@ -27,7 +36,12 @@ let workdir: string;
 beforeEach(async () => {
   fake = new FakeGitHub();
   fake.git.commitOnBranch('main', (files) => files.set('src/mail/send.ts', 'export function send() {}\n'), 'Code');
-  fake.addIssue({ number: 12, title: 'Team invites by email', body: '## Requirements\n- Admins invite by email\n', user: MARA });
+  fake.addIssue({
+    number: 12,
+    title: 'Team invites by email',
+    body: '## Requirements\n- Admins invite by email\n',
+    user: MARA,
+  });
   fake.permissions.set('mara', 'write');
   server = await serveFakeGitHub(fake);
   workdir = await mkdtemp(join(tmpdir(), 'agent-os-action-model-'));
@@ -73,13 +87,18 @@ describe('the bundled Action with a model', () => {
     const answer = fake.addComment(12, '1. Admins only, never members.', MARA);
     await runAction('issue_comment', commentPayload(fake, 12, answer), '202', {});
     const command = fake.addComment(12, '/write-spec', MARA);
-    const result = await runAction('issue_comment', commentPayload(fake, 12, command), '203', { INPUT_MODEL: 'openai/gpt-4.1-mini', 'INPUT_MODEL-TOKEN': '' });
+    const result = await runAction('issue_comment', commentPayload(fake, 12, command), '203', {
+      INPUT_MODEL: 'openai/gpt-4.1-mini',
+      'INPUT_MODEL-TOKEN': '',
+    });
     expect(result.code).toBe(0);
     expect(model.requests).toHaveLength(1);
     expect(model.requests[0]?.headers.authorization).toBe('Bearer ghs_workflowtoken');
     expect(model.requests[0]?.body.model).toBe('openai/gpt-4.1-mini');
     expect(fake.git.filesAt(BRANCH)?.get(SPEC)).toContain('- `src/mail/send.ts` (`send`): sends email');
-    expect(fake.comments.at(-1)?.body).toContain('Drafted by `openai/gpt-4.1-mini` and checked against the deterministic draft');
+    expect(fake.comments.at(-1)?.body).toContain(
+      'Drafted by `openai/gpt-4.1-mini` and checked against the deterministic draft',
+    );
   });
 
   it('does not load or call a model when the `model` input is empty', async () => {

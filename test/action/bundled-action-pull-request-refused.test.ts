@@ -13,7 +13,8 @@ import { parseActionOutputs } from '../support/parse-action-outputs.js';
 // A repository that keeps "Allow GitHub Actions to create and approve pull requests" off (GitHub's default).
 const MARA: FakeUser = { login: 'mara', type: 'User' };
 const BRANCH = 'agent-os/12-team-invites-by-email';
-const SETTING = 'Settings → Actions → General → Workflow permissions → Allow GitHub Actions to create and approve pull requests';
+const SETTING =
+  'Settings → Actions → General → Workflow permissions → Allow GitHub Actions to create and approve pull requests';
 const COMPARE =
   'https://github.com/acme/app/compare/main...agent-os/12-team-invites-by-email?expand=1&title=Spec%3A+Team+invites+by+email&body=Spec+for+%2312%3A+Team+invites+by+email';
 
@@ -24,7 +25,13 @@ let workdir: string;
 beforeEach(async () => {
   fake = new FakeGitHub();
   fake.actionsMayCreatePullRequests = false;
-  fake.addIssue({ number: 12, title: 'Team invites by email', body: '## Requirements\n- Admins invite by email\n', user: MARA, labels: ['shape-spec'] });
+  fake.addIssue({
+    number: 12,
+    title: 'Team invites by email',
+    body: '## Requirements\n- Admins invite by email\n',
+    user: MARA,
+    labels: ['shape-spec'],
+  });
   fake.permissions.set('mara', 'write');
   server = await serveFakeGitHub(fake);
   workdir = await mkdtemp(join(tmpdir(), 'agent-os-action-'));
@@ -74,18 +81,27 @@ describe('the workflow token may not open pull requests', () => {
     expect([...fake.git.refs.keys()]).toContain(`heads/${BRANCH}`);
     expect(pulls()).toEqual([]);
     const body = questions()?.body ?? '';
-    expect(body).toContain(`The spec for this issue is started on the branch [\`${BRANCH}\`](https://github.com/acme/app/tree/agent-os/12-team-invites-by-email), in`);
+    expect(body).toContain(
+      `The spec for this issue is started on the branch [\`${BRANCH}\`](https://github.com/acme/app/tree/agent-os/12-team-invites-by-email), in`,
+    );
     expect(body).toContain(
       `**The pull request is not open yet:** this repository does not allow GitHub Actions to create pull requests, so the branch was pushed without one. [Open the pull request](${COMPARE}`,
     );
     expect(body).toContain(`ask an admin to turn on **${SETTING}**`);
     expect(body).toContain('or give the Action a `github-token` that may open pull requests.');
-    expect(shaped.stdout).toContain(`::warning::GitHub did not let this workflow's token open the pull request from \`${BRANCH}\``);
+    expect(shaped.stdout).toContain(
+      `::warning::GitHub did not let this workflow's token open the pull request from \`${BRANCH}\``,
+    );
   });
 
   it('finds the pull request once a person opened it from that link, and goes on to write the spec', async () => {
     await runAction('issues', labeledPayload(fake, 12, 'shape-spec'), '101');
-    const opened = fake.addIssue({ title: 'Spec: Team invites by email', body: 'Spec for #12', user: MARA, pull_request: { head: BRANCH, base: 'main', draft: true } });
+    const opened = fake.addIssue({
+      title: 'Spec: Team invites by email',
+      body: 'Spec for #12',
+      user: MARA,
+      pull_request: { head: BRANCH, base: 'main', draft: true },
+    });
 
     const command = fake.addComment(12, '/write-spec', MARA);
     const written = await runAction('issue_comment', commentPayload(fake, 12, command), '102');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
+import { parseSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { FakeGitHub, type FakeIssue, type FakeUser } from '../../support/fake-github/fake-github.js';
 import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
@@ -87,7 +87,10 @@ async function comment(number: number, body: string, user: FakeUser, runId: stri
 }
 
 /** The `issues` payload GitHub sends when a person closes (as completed or not planned) or reopens an issue. */
-function issueStatePayload(number: number, change: { action: 'closed' | 'reopened'; reason?: 'completed' | 'not_planned'; sender: FakeUser }) {
+function issueStatePayload(
+  number: number,
+  change: { action: 'closed' | 'reopened'; reason?: 'completed' | 'not_planned'; sender: FakeUser },
+) {
   const issue = fake.issues.get(number);
   if (!issue) throw new Error(`no issue ${number}`);
   issue.state = change.action === 'closed' ? 'closed' : 'open';
@@ -134,7 +137,8 @@ async function push(change: (files: Map<string, string>) => void, runId: string)
 const files = () => fake.git.filesAt(BRANCH) ?? new Map<string, string>();
 const tasksMd = () => files().get(TASKS) ?? '';
 const commits = () => fake.git.history(BRANCH).filter((c) => c.parents.length > 0);
-const subIssues = (): FakeIssue[] => [...fake.issues.values()].filter((i) => i.parent === 12).sort((a, b) => a.number - b.number);
+const subIssues = (): FakeIssue[] =>
+  [...fake.issues.values()].filter((i) => i.parent === 12).sort((a, b) => a.number - b.number);
 const repliesOn = (n: number) => fake.comments.filter((c) => c.issue === n && c.user.type === 'Bot');
 const lastReply = (n: number) => repliesOn(n).pop()?.body ?? '';
 const contentWrites = () => fake.writes().filter((r) => r.path.includes('/contents/') || r.path.includes('/git/'));
@@ -142,7 +146,8 @@ const contentWrites = () => fake.writes().filter((r) => r.path.includes('/conten
 /** Tick every box of a task file (a person finishing the work). */
 const tickAll = (text: string) => {
   let out = text;
-  for (const t of [...parseTaskFile(text).tasks].reverse()) out = `${out.slice(0, t.markerOffset)}x${out.slice(t.markerOffset + 1)}`;
+  for (const t of [...parseTaskFile(text).tasks].reverse())
+    out = `${out.slice(0, t.markerOffset)}x${out.slice(t.markerOffset + 1)}`;
   return out;
 };
 
@@ -158,11 +163,17 @@ beforeAll(async () => {
 
   // Shape, write the spec and its tasks through the Action, as a repository using only the Action would.
   fake.issues.get(12)?.labels.push('shape-spec');
-  expect((await runAction('issues', labeledPayload(fake, 12, 'shape-spec'), '1')).outputs).toEqual({ phase: 'shape-spec', status: 'shaped' });
+  expect((await runAction('issues', labeledPayload(fake, 12, 'shape-spec'), '1')).outputs).toEqual({
+    phase: 'shape-spec',
+    status: 'shaped',
+  });
   expect((await comment(12, '/write-spec', LEE, '2')).run.outputs).toEqual({ phase: 'write-spec', status: 'written' });
   pr = [...fake.issues.values()].find((i) => i.pull_request?.head === BRANCH)?.number ?? 0;
   expect(pr).toBeGreaterThan(0);
-  expect((await comment(pr, '/create-tasks', LEE, '3')).run.outputs).toEqual({ phase: 'create-tasks', status: 'written' });
+  expect((await comment(pr, '/create-tasks', LEE, '3')).run.outputs).toEqual({
+    phase: 'create-tasks',
+    status: 'written',
+  });
   expect(tasksMd()).not.toBe('');
 }, TIMEOUT);
 
@@ -182,7 +193,9 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       expect(run.outputs).toEqual({ phase: 'orchestrate-tasks', status: 'orchestrated' });
 
       expect(commits()).toHaveLength(before + 1);
-      expect(commits()[0]?.message).toMatch(/^Orchestrate tasks for #12: Team invites by email\n\norchestration\.yml and 4 implementation prompts from /);
+      expect(commits()[0]?.message).toMatch(
+        /^Orchestrate tasks for #12: Team invites by email\n\norchestration\.yml and 4 implementation prompts from /,
+      );
       expect(files().get(`${FOLDER}/orchestration.yml`)).toContain('name: Data Models and Persistence');
       expect([...files().keys()].filter((p) => p.startsWith(`${FOLDER}/implementation/prompts/`)).sort()).toEqual([
         `${FOLDER}/implementation/prompts/1-data-models-and-persistence.md`,
@@ -198,10 +211,16 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
         'Task Group 3: User Interface — Team invites by email',
         'Task Group 4: Test Review and Gap Analysis — Team invites by email',
       ]);
-      expect(children.map((c) => readSubIssueMarker(c.body))).toEqual(['1', '2', '3', '4'].map((group) => ({ specFolder: FOLDER, group })));
-      expect(children.every((c) => c.state === 'open' && c.labels.some((l) => l.startsWith('task-group: ')))).toBe(true);
+      expect(children.map((c) => parseSubIssueMarker(c.body))).toEqual(
+        ['1', '2', '3', '4'].map((group) => ({ specFolder: FOLDER, group })),
+      );
+      expect(children.every((c) => c.state === 'open' && c.labels.some((l) => l.startsWith('task-group: ')))).toBe(
+        true,
+      );
       // The sub-issues API takes each child's numeric id, not its number.
-      const attached = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues')).map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
+      const attached = fake.requests
+        .filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues'))
+        .map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
       expect(attached).toEqual(children.map((c) => c.number * 10));
 
       const reply = lastReply(pr);
@@ -214,9 +233,14 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       // The same command again changes nothing but its own reply.
       const issues = fake.issues.size;
       fake.requests.splice(0);
-      expect((await comment(pr, '/orchestrate-tasks', LEE, '11')).run.outputs).toEqual({ phase: 'orchestrate-tasks', status: 'unchanged' });
+      expect((await comment(pr, '/orchestrate-tasks', LEE, '11')).run.outputs).toEqual({
+        phase: 'orchestrate-tasks',
+        status: 'unchanged',
+      });
       expect(contentWrites()).toEqual([]);
-      expect(fake.writes().filter((r) => r.path.endsWith('/sub_issues') || /\/issues(\/\d+)?$/.test(r.path))).toEqual([]);
+      expect(fake.writes().filter((r) => r.path.endsWith('/sub_issues') || /\/issues(\/\d+)?$/.test(r.path))).toEqual(
+        [],
+      );
       expect(fake.issues.size).toBe(issues);
       expect(lastReply(pr)).toContain('already up to date');
     },
@@ -228,7 +252,11 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
     async () => {
       fake.addIssue({ number: 99, title: 'Unrelated', body: 'Nothing here', user: MARA });
       fake.requests.splice(0);
-      const unrelated = await runAction('issues', issueStatePayload(99, { action: 'closed', reason: 'completed', sender: LEE }), '20');
+      const unrelated = await runAction(
+        'issues',
+        issueStatePayload(99, { action: 'closed', reason: 'completed', sender: LEE }),
+        '20',
+      );
       expect(unrelated.code).toBe(0);
       expect(unrelated.outputs).toEqual({ phase: 'none', status: 'ignored' });
       expect(fake.requests).toEqual([]);
@@ -236,15 +264,31 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       const before = tasksMd();
       const [, second, third] = subIssues();
       if (!second || !third) throw new Error('no sub-issues');
-      const refused = await runAction('issues', issueStatePayload(second.number, { action: 'closed', reason: 'completed', sender: VISITOR }), '21');
+      const refused = await runAction(
+        'issues',
+        issueStatePayload(second.number, { action: 'closed', reason: 'completed', sender: VISITOR }),
+        '21',
+      );
       expect(refused.code).toBe(0);
       expect(refused.outputs).toEqual({ phase: 'sub-issue', status: 'refused' });
-      expect(lastReply(second.number)).toContain('@visitor closing this ticks Task Group 2 only for people with write permission, and you have read');
+      expect(lastReply(second.number)).toContain(
+        '@visitor closing this ticks Task Group 2 only for people with write permission, and you have read',
+      );
 
-      const notPlanned = await runAction('issues', issueStatePayload(third.number, { action: 'closed', reason: 'not_planned', sender: LEE }), '22');
+      const notPlanned = await runAction(
+        'issues',
+        issueStatePayload(third.number, { action: 'closed', reason: 'not_planned', sender: LEE }),
+        '22',
+      );
       expect(notPlanned.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
-      expect(lastReply(third.number)).toContain('Closed as not planned: the tasks of Task Group 3 were left as they are.');
-      const reopened = await runAction('issues', issueStatePayload(third.number, { action: 'reopened', sender: LEE }), '23');
+      expect(lastReply(third.number)).toContain(
+        'Closed as not planned: the tasks of Task Group 3 were left as they are.',
+      );
+      const reopened = await runAction(
+        'issues',
+        issueStatePayload(third.number, { action: 'reopened', sender: LEE }),
+        '23',
+      );
       expect(reopened.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
       expect(lastReply(third.number)).toContain('Reopened: the tasks of Task Group 3 stay ticked');
       expect(tasksMd()).toBe(before);
@@ -276,7 +320,9 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       const group1Offsets = parsedBefore.tasks.filter((t) => group1.has(t.index)).map((t) => t.markerOffset);
       expect(group1Offsets.length).toBeGreaterThan(1);
       expect(after.length).toBe(before.length);
-      expect(Array.from({ length: after.length }, (_, i) => i).filter((i) => after[i] !== before[i])).toEqual(group1Offsets);
+      expect(Array.from({ length: after.length }, (_, i) => i).filter((i) => after[i] !== before[i])).toEqual(
+        group1Offsets,
+      );
       expect(commits()).toHaveLength(commitsBefore + 1);
       expect(commits()[0]?.message).toMatch(new RegExp(`^Tick Task Group 1 \\(#${child.number} closed by @lee\\)`));
       expect(lastReply(child.number)).toContain(`Ticked ${group1Offsets.length} tasks of Task Group 1`);
@@ -285,7 +331,11 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       expect(contentWrites().map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /repos/acme/app/contents/${TASKS}`]);
       expect((contentWrites()[0]?.body as { branch?: string } | undefined)?.branch).toBe(BRANCH);
       expect(fake.git.filesAt('main')?.has(TASKS)).toBe(false);
-      expect(subIssues().filter((c) => c.number !== child.number).every((c) => c.state === 'open')).toBe(true);
+      expect(
+        subIssues()
+          .filter((c) => c.number !== child.number)
+          .every((c) => c.state === 'open'),
+      ).toBe(true);
       expect(fake.issues.get(12)?.state).toBe('open');
       expect(fake.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
 
@@ -321,12 +371,16 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       const report = files().get(VERIFICATION) ?? '';
       expect(report).toMatch(/^# Verification Report: Team invites by email\n/);
       expect(report).toContain('## 1. Tasks Verification\n\n**Status:** ✅ All complete');
-      expect(report).toContain('## 3. Roadmap Updates\n\n**Status:** ✅ A pull request ticking it opens when this pull request merges\n\n- [ ] 2. Team invites by email');
+      expect(report).toContain(
+        '## 3. Roadmap Updates\n\n**Status:** ✅ A pull request ticking it opens when this pull request merges\n\n- [ ] 2. Team invites by email',
+      );
       expect(report).toContain('## 4. Test Suite Results');
       expect(commits()[0]?.message).toMatch(/^Verify #12: every required task is complete/);
       expect(fake.git.filesAt('main')?.has(VERIFICATION)).toBe(false);
       // orchestration.yml is on the branch: the sub-issues of the complete groups are closed as completed.
-      expect(subIssues().map((c) => [c.state, c.state_reason])).toEqual(Array.from({ length: 4 }, () => ['closed', 'completed']));
+      expect(subIssues().map((c) => [c.state, c.state_reason])).toEqual(
+        Array.from({ length: 4 }, () => ['closed', 'completed']),
+      );
 
       // Another push with the tasks as they are: the report is not written again.
       const count = commits().length;
@@ -349,7 +403,12 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
 
       fake.git.refs.set('heads/feature', fake.git.resolve('main')?.sha ?? '');
       fake.git.commitOnBranch('feature', (f) => f.set('x.txt', 'x'), 'x');
-      const other = fake.addIssue({ title: 'A feature', body: '', user: MARA, pull_request: { head: 'feature', base: 'main', draft: false } });
+      const other = fake.addIssue({
+        title: 'A feature',
+        body: '',
+        user: MARA,
+        pull_request: { head: 'feature', base: 'main', draft: false },
+      });
       fake.mergePull(other.number);
       const run = await runAction('pull_request', closedPullRequestPayload(other.number), '51');
       expect(run.code).toBe(0);
@@ -374,7 +433,9 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       expect(roadmapPr?.title).toBe('Roadmap: Team invites by email is done');
       expect(roadmapPr?.pull_request?.base).toBe('main');
       expect(roadmapPr?.state).toBe('open');
-      expect(fake.git.filesAt('agent-os/roadmap-12')?.get(ROADMAP_PATH)).toBe(ROADMAP.replace('2. [ ] Team', '2. [x] Team'));
+      expect(fake.git.filesAt('agent-os/roadmap-12')?.get(ROADMAP_PATH)).toBe(
+        ROADMAP.replace('2. [ ] Team', '2. [x] Team'),
+      );
       expect(fake.git.filesAt('main')?.get(ROADMAP_PATH)).toBe(ROADMAP);
 
       const issue = fake.issues.get(12);

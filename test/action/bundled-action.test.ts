@@ -43,9 +43,22 @@ function gateRoutes(tasksMd: string): Routes {
   return {
     ...NO_CONFIG,
     [`GET ${R}/issues/7/comments`]: () => ({ body: [] }),
-    [`POST ${R}/issues/7/comments`]: () => ({ status: 201, body: { id: 70, body: '', user: { login: 'github-actions[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' } }),
+    [`POST ${R}/issues/7/comments`]: () => ({
+      status: 201,
+      body: {
+        id: 70,
+        body: '',
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        created_at: '2026-01-01T00:00:00Z',
+      },
+    }),
     [`GET ${R}/pulls/7`]: () => ({ body: { number: 7, head: { sha: HEAD }, body: 'CSV export', html_url: '' } }),
-    [`GET ${R}/pulls/7/files`]: () => ({ body: [{ filename: TASKS, status: 'added' }, { filename: 'src/api/export.ts', status: 'added' }] }),
+    [`GET ${R}/pulls/7/files`]: () => ({
+      body: [
+        { filename: TASKS, status: 'added' },
+        { filename: 'src/api/export.ts', status: 'added' },
+      ],
+    }),
     [`GET ${R}/contents/${TASKS}`]: () => ({ body: tasksMd }),
   };
 }
@@ -90,16 +103,30 @@ describe('the bundled Action', () => {
     const result = await runAction('pull_request', prEvent(), gateRoutes(TASKS_MD));
 
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`::error title=Task T003 is open,file=${TASKS},line=8::[US1] Add the export endpoint in src/api/export.ts`);
-    expect(result.stdout).toContain(`::error title=Task T004 is in progress,file=${TASKS},line=9::[US1] Stream rows as CSV`);
+    expect(result.stdout).toContain(
+      `::error title=Task T003 is open,file=${TASKS},line=8::[US1] Add the export endpoint in src/api/export.ts`,
+    );
+    expect(result.stdout).toContain(
+      `::error title=Task T004 is in progress,file=${TASKS},line=9::[US1] Stream rows as CSV`,
+    );
     expect(result.stdout).toContain('::error::2 of 4 tasks complete');
-    expect(result.outputs).toEqual({ tasks: '4', required: '4', complete: '2', incomplete: '2', conclusion: 'failure' });
+    expect(result.outputs).toEqual({
+      tasks: '4',
+      required: '4',
+      complete: '2',
+      incomplete: '2',
+      conclusion: 'failure',
+    });
     expect(result.summary).toContain('## ❌ 2 of 4 required tasks complete');
-    expect(result.summary).toContain('| Phase 2: User Story 1 - Export a report (Priority: P1) | `░░░░░░░░░░` 0% | 0/2 |');
+    expect(result.summary).toContain(
+      '| Phase 2: User Story 1 - Export a report (Priority: P1) | `░░░░░░░░░░` 0% | 0/2 |',
+    );
     expect(api?.unmatched).toEqual([]);
     expect(api?.requests.every((r) => r.headers.authorization === 'token ghs_workflowtoken')).toBe(true);
     // The only write: the checklist comment mirroring the task file.
-    expect(api?.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${R}/issues/7/comments`]);
+    expect(api?.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST ${R}/issues/7/comments`,
+    ]);
     const checklist = (api?.requests.find((r) => r.method === 'POST')?.body as { body: string }).body;
     expect(checklist).toContain('- [ ] T003 \\[US1\\] Add the export endpoint in src/api/export.ts <!-- aos:0:2 -->');
     expect(checklist).toContain('- [ ] T004 \\[US1\\] Stream rows as CSV _(in progress)_ <!-- aos:0:3 -->');
@@ -136,20 +163,31 @@ describe('the bundled Action', () => {
   });
 
   // The configuration schema and the YAML parser are loaded only when a repository has the file (start-up).
-  const withConfig = (yml: string): Routes => ({ ...gateRoutes(TASKS_MD), [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ body: yml }) });
+  const withConfig = (yml: string): Routes => ({
+    ...gateRoutes(TASKS_MD),
+    [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ body: yml }),
+  });
 
   it('runs with the repository’s .github/agent-os.yml', async () => {
     const result = await runAction('pull_request', prEvent(), withConfig("cancelled_markers: ['[-]']\n"));
 
     expect(result.code).toBe(1);
-    expect(result.outputs).toEqual({ tasks: '4', required: '3', complete: '2', incomplete: '1', conclusion: 'failure' });
+    expect(result.outputs).toEqual({
+      tasks: '4',
+      required: '3',
+      complete: '2',
+      incomplete: '1',
+      conclusion: 'failure',
+    });
   });
 
   it('fails with the problems of a .github/agent-os.yml it cannot use', async () => {
     const typo = await runAction('pull_request', prEvent(), withConfig('chek_name: Tasks\n'));
 
     expect(typo.code).toBe(1);
-    expect(typo.stdout).toContain('`.github/agent-os.yml` has a problem, so nothing was done:%0A- `chek_name`: unknown key (did you mean `check_name`?)');
+    expect(typo.stdout).toContain(
+      '`.github/agent-os.yml` has a problem, so nothing was done:%0A- `chek_name`: unknown key (did you mean `check_name`?)',
+    );
     expect(typo.outputs).toEqual({ conclusion: 'failure' });
   });
 

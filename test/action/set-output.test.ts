@@ -28,6 +28,10 @@ describe('setOutput', () => {
 
     const text = await readFile(join(dir, 'output'), 'utf8');
     expect(text.startsWith('tasks=40\nconclusion=failure\nstatus<<ghadelimiter_')).toBe(true);
-    expect(parseActionOutputs(text)).toEqual({ tasks: '40', conclusion: 'failure', status: 'first line\nname=injected' });
+    expect(parseActionOutputs(text)).toEqual({
+      tasks: '40',
+      conclusion: 'failure',
+      status: 'first line\nname=injected',
+    });
   });
 });

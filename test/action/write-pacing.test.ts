@@ -27,16 +27,19 @@ describe("the Action's pacing of writes (AGENT_OS_WRITE_PACING_MS)", () => {
     expect(settingsOf(slower.write)).toMatchObject({ minTime: 250 });
   });
 
-  it.each(['fast', '-1', '1.5', '1e3'])('"%s" is refused with a message naming the variable and what it expects', (value) => {
-    let error: unknown;
-    try {
-      throttleOptions({ [WRITE_PACING_ENV]: value });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isAgentOsError(error)).toBe(true);
-    expect((error as Error).message).toBe(
-      `AGENT_OS_WRITE_PACING_MS must be a whole number of milliseconds (0 or more), got "${value}". Unset it to pace writes as GitHub advises.`,
-    );
-  });
+  it.each(['fast', '-1', '1.5', '1e3'])(
+    '"%s" is refused with a message naming the variable and what it expects',
+    (value) => {
+      let error: unknown;
+      try {
+        throttleOptions({ [WRITE_PACING_ENV]: value });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isAgentOsError(error)).toBe(true);
+      expect((error as Error).message).toBe(
+        `AGENT_OS_WRITE_PACING_MS must be a whole number of milliseconds (0 or more), got "${value}". Unset it to pace writes as GitHub advises.`,
+      );
+    },
+  );
 });

@@ -56,7 +56,13 @@ const specPr = () => [...fake.issues.values()].find((i) => i.pull_request)?.numb
 
 describe('answers to the clarifying questions', () => {
   it("folds the issue author's answers verbatim in one commit, records defaults, and asks a follow-up for an unclear one", async () => {
-    const reply = await say(probot, fake, 12, 'Thanks! Answers:\n\n1. Owners *and* admins only.\n2. not sure\n\nThe mailer is in `src/mail/send.ts`.', MARA);
+    const reply = await say(
+      probot,
+      fake,
+      12,
+      'Thanks! Answers:\n\n1. Owners *and* admins only.\n2. not sure\n\nThe mailer is in `src/mail/send.ts`.',
+      MARA,
+    );
 
     const commits = branchCommits();
     expect(commits).toHaveLength(2);
@@ -66,14 +72,22 @@ describe('answers to the clarifying questions', () => {
     const requirements = fileOnBranch(REQUIREMENTS);
     expect(requirements).toMatch(/\*\*Q1:\*\* [^\n]*I assume [^\n]+\n\*\*Answer:\*\* Owners \*and\* admins only\.\n/);
     expect(requirements).toMatch(/\*\*Q2:\*\* [^\n]*I assume [^\n]+\n\*\*Answer:\*\* not sure\n/);
-    expect(requirements).toMatch(/\*\*Q3:\*\* [^\n]*I assume [^\n]+\n\*\*Answer:\*\* _No answer yet: the proposed default stands\._ /);
-    expect(requirements).toContain('- `src/mail/send.ts` (from @mara\'s notes)');
-    expect(requirements).toContain('**From @mara:**\n\n<!-- agent-os-github:verbatim -->\n\nThe mailer is in `src/mail/send.ts`.\n\n<!-- /agent-os-github:verbatim -->');
+    expect(requirements).toMatch(
+      /\*\*Q3:\*\* [^\n]*I assume [^\n]+\n\*\*Answer:\*\* _No answer yet: the proposed default stands\._ /,
+    );
+    expect(requirements).toContain("- `src/mail/send.ts` (from @mara's notes)");
+    expect(requirements).toContain(
+      '**From @mara:**\n\n<!-- agent-os-github:verbatim -->\n\nThe mailer is in `src/mail/send.ts`.\n\n<!-- /agent-os-github:verbatim -->',
+    );
 
     const followUp = lastOurs();
-    expect(followUp.split('\n', 1)[0]).toBe(`<!-- agent-os-github:follow-ups comment=${reply.id} event=comment-${reply.id} -->`);
+    expect(followUp.split('\n', 1)[0]).toBe(
+      `<!-- agent-os-github:follow-ups comment=${reply.id} event=comment-${reply.id} -->`,
+    );
     expect(followUp).toContain('Thanks @mara, your answers are in `requirements.md`. A few need a little more:');
-    expect(followUp).toMatch(/\n\d+\. About question 2, your answer was “not sure”\. Unless you say otherwise we will go with: /);
+    expect(followUp).toMatch(
+      /\n\d+\. About question 2, your answer was “not sure”\. Unless you say otherwise we will go with: /,
+    );
     expect(requirements).toMatch(/\*\*Q\d+:\*\* _\(follow-up on Q2\)_ About question 2/);
     expect(reactionsOn(reply.id)).toEqual(['rocket']);
   });
@@ -99,14 +113,24 @@ describe('answers to the clarifying questions', () => {
   });
 
   it('leaves a requirements.md edited by hand alone and says so once', async () => {
-    fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', '## Visual Assets\n\nHand-written note.')), 'Edit by hand');
+    fake.git.commitOnBranch(
+      BRANCH,
+      (files) =>
+        files.set(
+          REQUIREMENTS,
+          (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', '## Visual Assets\n\nHand-written note.'),
+        ),
+      'Edit by hand',
+    );
     const reply = await say(probot, fake, 12, '1. Owners only.', MARA, 'd1');
     await deliver(probot, 'issue_comment', commentPayload(fake, 12, reply), 'd1');
     expect(fileOnBranch(REQUIREMENTS)).toContain('Hand-written note.');
     expect(fileOnBranch(REQUIREMENTS)).not.toContain('Owners only.');
     expect(branchCommits()).toHaveLength(2);
     expect(lastOurs()).toContain(`<!-- agent-os-github:reply event=comment-${reply.id} -->`);
-    expect(lastOurs()).toContain(`\`${REQUIREMENTS}\` was changed by hand since the App last wrote it, so these answers were not folded in`);
+    expect(lastOurs()).toContain(
+      `\`${REQUIREMENTS}\` was changed by hand since the App last wrote it, so these answers were not folded in`,
+    );
     expect(ours().filter((c) => c.body.includes(`event=comment-${reply.id}`))).toHaveLength(1);
   });
 
@@ -188,10 +212,16 @@ describe('/write-spec', () => {
 
   it('keeps a spec.md someone edited, unless --force', async () => {
     await say(probot, fake, 12, '/write-spec', LEE);
-    fake.git.commitOnBranch(BRANCH, (files) => files.set(SPEC, `${files.get(SPEC) ?? ''}\nA human note.\n`), 'Human edit');
+    fake.git.commitOnBranch(
+      BRANCH,
+      (files) => files.set(SPEC, `${files.get(SPEC) ?? ''}\nA human note.\n`),
+      'Human edit',
+    );
     await say(probot, fake, 12, '/write-spec', LEE);
     expect(fileOnBranch(SPEC)).toContain('A human note.');
-    expect(lastOurs()).toContain('was changed by someone since the App wrote it, so it was left as it is. Comment `/write-spec --force`');
+    expect(lastOurs()).toContain(
+      'was changed by someone since the App wrote it, so it was left as it is. Comment `/write-spec --force`',
+    );
     await say(probot, fake, 12, '/write-spec --force', LEE);
     expect(fileOnBranch(SPEC)).not.toContain('A human note.');
   });
@@ -215,7 +245,9 @@ describe('/write-spec', () => {
   it('says what to do first when the issue has no spec yet, with 😕', async () => {
     fake.addIssue({ number: 30, title: 'Unshaped', body: 'x', user: MARA });
     const command = await say(probot, fake, 30, '/write-spec', LEE);
-    expect(lastOurs()).toContain('`/write-spec` failed: Issue #30 has no spec yet. Label it `shape-spec` or comment `/shape-spec` first');
+    expect(lastOurs()).toContain(
+      '`/write-spec` failed: Issue #30 has no spec yet. Label it `shape-spec` or comment `/shape-spec` first',
+    );
     expect(reactionsOn(command.id)).toEqual(['eyes', 'confused']);
   });
 
@@ -253,9 +285,19 @@ describe('/write-spec', () => {
 describe('/shape-spec', () => {
   it('on an issue already shaped: says where the spec is; with --force rebuilds requirements.md from the issue and the answers', async () => {
     await say(probot, fake, 12, '1. Owners only.', MARA);
-    fake.git.commitOnBranch(BRANCH, (files) => files.set(REQUIREMENTS, (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', 'Hand note\n\n## Visual Assets')), 'Edit');
+    fake.git.commitOnBranch(
+      BRANCH,
+      (files) =>
+        files.set(
+          REQUIREMENTS,
+          (files.get(REQUIREMENTS) ?? '').replace('## Visual Assets', 'Hand note\n\n## Visual Assets'),
+        ),
+      'Edit',
+    );
     await say(probot, fake, 12, '/shape-spec', LEE);
-    expect(lastOurs()).toContain('The spec for this issue already exists: [`agent-os/specs/2026-03-14-team-invites-by-email`](');
+    expect(lastOurs()).toContain(
+      'The spec for this issue already exists: [`agent-os/specs/2026-03-14-team-invites-by-email`](',
+    );
     expect(lastOurs()).toContain('**Phase: shaping.**');
     await say(probot, fake, 12, '/shape-spec --force', LEE);
     expect(fileOnBranch(REQUIREMENTS)).not.toContain('Hand note');

@@ -30,8 +30,10 @@ const setRepoConfig = (yaml: string) => fake.git.commitOnBranch('main', (f) => f
 const lastReply = () => fake.comments.filter((c) => c.user.type === 'Bot').pop()?.body ?? '';
 
 describe('.github/agent-os.yml', () => {
-  it("is read from the repository: its label, branch prefix, folder and draft setting apply", async () => {
-    setRepoConfig('labels:\n  shape_spec: needs-spec\nbranch_prefix: spec/\nspec_root: docs/agent-os\ndraft_pull_requests: false\n');
+  it('is read from the repository: its label, branch prefix, folder and draft setting apply', async () => {
+    setRepoConfig(
+      'labels:\n  shape_spec: needs-spec\nbranch_prefix: spec/\nspec_root: docs/agent-os\ndraft_pull_requests: false\n',
+    );
     await label(probot, fake, 12, 'shape-spec', 'd-default-label');
     expect([...fake.git.refs.keys()]).toEqual(['heads/main']);
     await label(probot, fake, 12, 'needs-spec', 'd-1');
@@ -47,7 +49,9 @@ describe('.github/agent-os.yml', () => {
     expect(fake.git.refs.has('heads/agent-os/12-team-invites-by-email')).toBe(true);
     setRepoConfig('_extends: .github\ncheck_name: Spec tasks\n');
     await say(probot, fake, 12, '/write-spec', MARA);
-    expect(lastReply()).toContain('@mara `/write-spec` needs admin permission on this repository, and you have maintain.');
+    expect(lastReply()).toContain(
+      '@mara `/write-spec` needs admin permission on this repository, and you have maintain.',
+    );
   });
 
   it('a mistake in the file is named in the reply to a command and in the check run, and nothing else happens', async () => {
@@ -59,10 +63,19 @@ describe('.github/agent-os.yml', () => {
     expect([...fake.git.refs.keys()]).toEqual(['heads/main']);
 
     fake.git.refs.set('heads/feature', fake.git.resolve('main')?.sha ?? '');
-    const pr = fake.addIssue({ title: 'Feature', body: '', user: MARA, pull_request: { head: 'feature', base: 'main', draft: false } });
+    const pr = fake.addIssue({
+      title: 'Feature',
+      body: '',
+      user: MARA,
+      pull_request: { head: 'feature', base: 'main', draft: false },
+    });
     await deliver(probot, 'pull_request', pullRequestPayload(fake, pr.number, 'opened'), 'pr-1');
     const [run] = fake.checkRuns;
-    expect(run).toMatchObject({ name: 'Agent OS: tasks', conclusion: 'failure', output: { title: 'Could not check the tasks' } });
+    expect(run).toMatchObject({
+      name: 'Agent OS: tasks',
+      conclusion: 'failure',
+      output: { title: 'Could not check the tasks' },
+    });
     expect(run?.output.summary).toContain('- `labels.shapping`: unknown key');
   });
 

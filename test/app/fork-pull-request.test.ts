@@ -15,7 +15,11 @@ const LEE: FakeUser = { login: 'lee', type: 'User' };
 const FOLDER = 'agent-os/specs/2026-03-14-team-invites-by-email';
 const TASKS = `${FOLDER}/tasks.md`;
 const FORK = 'contrib/app';
-const BODY = ['## Requirements', '- Owners can invite people by email', '- Store each invite with its token and expiry date'].join('\n');
+const BODY = [
+  '## Requirements',
+  '- Owners can invite people by email',
+  '- Store each invite with its token and expiry date',
+].join('\n');
 
 let fake: FakeGitHub;
 let probot: Probot;
@@ -23,14 +27,29 @@ let pr: number;
 let forkSha: string;
 
 const refs = () => new Map(fake.git.refs);
-const bot = (kind: string) => fake.comments.filter((c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith(`<!-- agent-os-github:${kind}`));
+const bot = (kind: string) =>
+  fake.comments.filter(
+    (c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith(`<!-- agent-os-github:${kind}`),
+  );
 /** Writes other than the pull request's comments, reactions and check runs: writes to the repository's branches. */
-const branchWrites = () => fake.writes().filter((r) => !/\/check-runs(\/\d+)?$/.test(r.path) && !/\/issues\/(comments\/)?\d+(\/comments|\/reactions)?$/.test(r.path) && !/\/reactions$/.test(r.path));
+const branchWrites = () =>
+  fake
+    .writes()
+    .filter(
+      (r) =>
+        !/\/check-runs(\/\d+)?$/.test(r.path) &&
+        !/\/issues\/(comments\/)?\d+(\/comments|\/reactions)?$/.test(r.path) &&
+        !/\/reactions$/.test(r.path),
+    );
 
 function forkPayload(action: 'opened' | 'synchronize' = 'opened') {
   const payload = pullRequestPayload(fake, pr, action);
   payload.pull_request.head.sha = forkSha;
-  Object.assign(payload.pull_request.head.repo, { full_name: FORK, name: 'app', owner: { ...payload.pull_request.head.repo.owner, login: 'contrib' } });
+  Object.assign(payload.pull_request.head.repo, {
+    full_name: FORK,
+    name: 'app',
+    owner: { ...payload.pull_request.head.repo.owner, login: 'contrib' },
+  });
   return payload;
 }
 
@@ -51,7 +70,11 @@ beforeEach(async () => {
   // GitHub makes a fork pull request's commits; the branch is not).
   const main = fake.git.resolve('main')?.sha ?? '';
   fake.git.refs.set('heads/fork-main', main);
-  forkSha = fake.git.commitOnBranch('fork-main', (f) => f.set('src/invites.ts', 'export const invites = [];\n'), 'Invites model').sha;
+  forkSha = fake.git.commitOnBranch(
+    'fork-main',
+    (f) => f.set('src/invites.ts', 'export const invites = [];\n'),
+    'Invites model',
+  ).sha;
   fake.git.refs.delete('heads/fork-main');
   pr = fake.addIssue({
     title: 'Team invites',
@@ -72,7 +95,9 @@ describe("a fork's pull request whose head branch is named main", () => {
     const before = refs();
     await deliver(probot, 'pull_request', forkPayload(), 'fork-opened');
 
-    expect(fake.checkRuns.filter((r) => r.head_sha === forkSha).map((r) => [r.name, r.conclusion])).toEqual([['Agent OS: tasks', 'failure']]);
+    expect(fake.checkRuns.filter((r) => r.head_sha === forkSha).map((r) => [r.name, r.conclusion])).toEqual([
+      ['Agent OS: tasks', 'failure'],
+    ]);
     expect(bot('checklist')).toHaveLength(1);
     expect(refs()).toEqual(before);
     expect(branchWrites()).toEqual([]);
@@ -102,8 +127,12 @@ describe("a fork's pull request whose head branch is named main", () => {
     const replies = bot('reply');
     expect(replies).toHaveLength(1);
     expect(replies[0]?.body).toContain(`@lee your ticks were not committed, and the checklist was put back as it was.`);
-    expect(replies[0]?.body).toContain(`This pull request's branch \`main\` is in the fork \`${FORK}\`, not in this repository, so the App writes nothing to it`);
-    expect(replies[0]?.body).toContain("The pull request's author updates `tasks.md` in their branch: tick the finished tasks there (`- [x]`) and push.");
+    expect(replies[0]?.body).toContain(
+      `This pull request's branch \`main\` is in the fork \`${FORK}\`, not in this repository, so the App writes nothing to it`,
+    );
+    expect(replies[0]?.body).toContain(
+      "The pull request's author updates `tasks.md` in their branch: tick the finished tasks there (`- [x]`) and push.",
+    );
   });
 
   it('/create-tasks on it writes nothing and says why, once', async () => {
@@ -114,7 +143,9 @@ describe("a fork's pull request whose head branch is named main", () => {
     expect(branchWrites()).toEqual([]);
     const failed = bot('failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]?.body).toContain(`\`/create-tasks\` failed: This pull request's branch \`main\` is in the fork \`${FORK}\``);
+    expect(failed[0]?.body).toContain(
+      `\`/create-tasks\` failed: This pull request's branch \`main\` is in the fork \`${FORK}\``,
+    );
     expect(failed[0]?.body).toContain('`/create-tasks` was not run.');
     expect(fake.reactions.filter((r) => r.comment === command.id).map((r) => r.content)).toEqual(['eyes', 'confused']);
   });

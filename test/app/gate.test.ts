@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { appOf, createTestProbot, deliver, nockInstallationToken, nockRepositoryDefaults } from '../../support/test-probot.js';
+import {
+  appOf,
+  createTestProbot,
+  deliver,
+  nockInstallationToken,
+  nockRepositoryDefaults,
+} from '../../support/test-probot.js';
 import { examplePayload, OWNER, pullRequestRef, REPO, type Payload } from '../../support/webhook-examples.js';
 
 const API = 'https://api.github.com';
@@ -43,7 +49,10 @@ type Body = CheckRunBody;
 type PullRequestPayload = Payload<'pull_request.opened'>;
 
 /** A pull_request payload of the given action (the examples' `opened` shape), on PR #7 at HEAD. */
-function prPayload(action: 'opened' | 'synchronize' | 'reopened' | 'edited', change: (p: PullRequestPayload) => void = () => undefined) {
+function prPayload(
+  action: 'opened' | 'synchronize' | 'reopened' | 'edited',
+  change: (p: PullRequestPayload) => void = () => undefined,
+) {
   return examplePayload(
     'pull_request.opened',
     (p) => {
@@ -58,20 +67,31 @@ function prPayload(action: 'opened' | 'synchronize' | 'reopened' | 'edited', cha
 }
 
 /** The reads of a pull-request gate: the PR, its files, each task file, the existing check runs. */
-function nockPullRequestReads(options: { body?: string | null; files?: string[]; contents?: Record<string, string | number>; runs?: object[] } = {}) {
+function nockPullRequestReads(
+  options: { body?: string | null; files?: string[]; contents?: Record<string, string | number>; runs?: object[] } = {},
+) {
   const { body = 'Adds invites.', files = [TASKS], contents = { [TASKS]: TASKS_MD }, runs = [] } = options;
   const scope = nock(API)
     .get(`${R}/pulls/${PR}`)
     .reply(200, { number: PR, head: { sha: HEAD }, body, html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR}` })
     .get(`${R}/pulls/${PR}/files`)
     .query({ per_page: '100' })
-    .reply(200, files.map((filename) => ({ filename, status: 'modified' })));
+    .reply(
+      200,
+      files.map((filename) => ({ filename, status: 'modified' })),
+    );
   for (const [path, content] of Object.entries(contents)) {
-    const interceptor = scope.get(`${R}/contents/${encodeURIComponent(path)}`).query({ ref: HEAD }).matchHeader('accept', /raw/);
+    const interceptor = scope
+      .get(`${R}/contents/${encodeURIComponent(path)}`)
+      .query({ ref: HEAD })
+      .matchHeader('accept', /raw/);
     if (typeof content === 'number') interceptor.reply(content, { message: 'Server Error' });
     else interceptor.reply(200, content);
   }
-  scope.get(`${R}/commits/${HEAD}/check-runs`).query({ check_name: 'Agent OS: tasks', filter: 'latest', per_page: '100' }).reply(200, { total_count: runs.length, check_runs: runs });
+  scope
+    .get(`${R}/commits/${HEAD}/check-runs`)
+    .query({ check_name: 'Agent OS: tasks', filter: 'latest', per_page: '100' })
+    .reply(200, { total_count: runs.length, check_runs: runs });
   return scope;
 }
 
@@ -97,7 +117,8 @@ let probot: Probot;
 
 /** Requests no interceptor answered (nock refuses them, and the App's queue swallows the error): each `METHOD path`. */
 let unanswered: string[] = [];
-const recordUnanswered = (request: { method?: string; path?: string }) => unanswered.push(`${request.method ?? '?'} ${request.path ?? '?'}`);
+const recordUnanswered = (request: { method?: string; path?: string }) =>
+  unanswered.push(`${request.method ?? '?'} ${request.path ?? '?'}`);
 
 /** Gate PR #7 once (creating the run), and return what was created and the run as GitHub would now list it. */
 async function gateOnceThenListTheRun() {
@@ -105,7 +126,14 @@ async function gateOnceThenListTheRun() {
   nockPullRequestReads();
   captureCreate(created);
   await deliver(probot, 'pull_request', prPayload('opened'));
-  const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: created[0]?.external_id, output: { annotations_count: 3 } };
+  const existing = {
+    id: 900,
+    name: 'Agent OS: tasks',
+    head_sha: HEAD,
+    status: 'completed',
+    external_id: created[0]?.external_id,
+    output: { annotations_count: 3 },
+  };
   return { created, existing };
 }
 
@@ -146,17 +174,54 @@ describe('merge gate on pull_request events', () => {
     expect(body.output.summary).toContain('| Task Group 1: Data models | `██████████` 100% | 3/3 ✅ |');
     expect(body.output.summary).toContain('| Task Group 2: API | `██░░░░░░░░` 25% | 1/4 |');
     expect(body.output.annotations).toEqual([
-      { path: TASKS, start_line: 13, end_line: 13, annotation_level: 'failure', title: 'Task 2.0 is open', message: 'Complete the API layer' },
-      { path: TASKS, start_line: 15, end_line: 15, annotation_level: 'failure', title: 'Task 2.2 is in progress', message: 'Create POST /invites' },
-      { path: TASKS, start_line: 16, end_line: 16, annotation_level: 'failure', title: 'Task 2.3 is open', message: 'Run the API tests' },
+      {
+        path: TASKS,
+        start_line: 13,
+        end_line: 13,
+        annotation_level: 'failure',
+        title: 'Task 2.0 is open',
+        message: 'Complete the API layer',
+      },
+      {
+        path: TASKS,
+        start_line: 15,
+        end_line: 15,
+        annotation_level: 'failure',
+        title: 'Task 2.2 is in progress',
+        message: 'Create POST /invites',
+      },
+      {
+        path: TASKS,
+        start_line: 16,
+        end_line: 16,
+        annotation_level: 'failure',
+        title: 'Task 2.3 is open',
+        message: 'Run the API tests',
+      },
     ]);
     expect(body.external_id).toMatch(/^agent-os-tasks:[0-9a-f]{24}:[0-9a-f]{24}$/);
   });
 
   it('holds a spec pull request to its trace: a requirement no task names is a warning on its spec.md line', async () => {
     const SPEC = TASKS.replace(/tasks\.md$/, 'spec.md');
-    const spec = ['# Specification: Team invites', '', '## Specific Requirements', '', '**1. The Invite model**', '', '- Store invites', '', '**2. Revoking an invite**', '', '- Owners can revoke', ''].join('\n');
-    const tasks = DONE_MD.replace('1.2 Create the Invite model', '1.2 Implement Specific Requirement 1: The Invite model');
+    const spec = [
+      '# Specification: Team invites',
+      '',
+      '## Specific Requirements',
+      '',
+      '**1. The Invite model**',
+      '',
+      '- Store invites',
+      '',
+      '**2. Revoking an invite**',
+      '',
+      '- Owners can revoke',
+      '',
+    ].join('\n');
+    const tasks = DONE_MD.replace(
+      '1.2 Create the Invite model',
+      '1.2 Implement Specific Requirement 1: The Invite model',
+    );
     const created: Body[] = [];
     nockPullRequestReads({ files: [TASKS, SPEC], contents: { [TASKS]: tasks, [SPEC]: spec } });
     captureCreate(created);
@@ -185,7 +250,10 @@ describe('merge gate on pull_request events', () => {
 
     await deliver(probot, 'pull_request', prPayload('synchronize'));
 
-    expect(created[0]).toMatchObject({ conclusion: 'success', output: { title: '7 of 7 tasks complete', annotations: [] } });
+    expect(created[0]).toMatchObject({
+      conclusion: 'success',
+      output: { title: '7 of 7 tasks complete', annotations: [] },
+    });
   });
 
   it('reports neutral, with how to link a spec, when the pull request has no task file', async () => {
@@ -201,7 +269,10 @@ describe('merge gate on pull_request events', () => {
 
   it('gates the spec folder the description names, even when the pull request does not change it', async () => {
     const created: Body[] = [];
-    nockPullRequestReads({ body: 'Implements invites.\n\nSpec: `agent-os/specs/2026-01-15-team-invites`', files: ['src/invites.ts'] });
+    nockPullRequestReads({
+      body: 'Implements invites.\n\nSpec: `agent-os/specs/2026-01-15-team-invites`',
+      files: ['src/invites.ts'],
+    });
     captureCreate(created);
 
     await deliver(probot, 'pull_request', prPayload('reopened'));
@@ -211,8 +282,15 @@ describe('merge gate on pull_request events', () => {
 
   it('stays neutral while a named spec has no tasks.md yet', async () => {
     const created: Body[] = [];
-    nockPullRequestReads({ body: 'Spec: agent-os/specs/2026-01-15-team-invites', files: ['agent-os/specs/2026-01-15-team-invites/spec.md'], contents: {} });
-    nock(API).get(`${R}/contents/${encodeURIComponent(TASKS)}`).query({ ref: HEAD }).reply(404, { message: 'Not Found' });
+    nockPullRequestReads({
+      body: 'Spec: agent-os/specs/2026-01-15-team-invites',
+      files: ['agent-os/specs/2026-01-15-team-invites/spec.md'],
+      contents: {},
+    });
+    nock(API)
+      .get(`${R}/contents/${encodeURIComponent(TASKS)}`)
+      .query({ ref: HEAD })
+      .reply(404, { message: 'Not Found' });
     captureCreate(created);
 
     await deliver(probot, 'pull_request', prPayload('opened'));
@@ -222,7 +300,10 @@ describe('merge gate on pull_request events', () => {
   });
 
   it('batches 120 annotations into requests of at most 50', async () => {
-    const big = ['# Tasks', ...Array.from({ length: 120 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, '0')} Task ${i + 1}`)].join('\n');
+    const big = [
+      '# Tasks',
+      ...Array.from({ length: 120 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, '0')} Task ${i + 1}`),
+    ].join('\n');
     const created: Body[] = [];
     const updated: Body[] = [];
     nockPullRequestReads({ files: ['specs/001-big/tasks.md'], contents: { 'specs/001-big/tasks.md': big } });
@@ -237,7 +318,11 @@ describe('merge gate on pull_request events', () => {
     expect(lines).toEqual(Array.from({ length: 120 }, (_, i) => i + 2));
     expect(updated.every((b) => b.output.title === '0 of 120 tasks complete')).toBe(true);
     // The run is marked finished only by the last request, so one cut off half-way is redone by the next event.
-    expect([...created, ...updated].map((b) => b.external_id?.endsWith(':incomplete') ?? 'final')).toEqual([true, true, false]);
+    expect([...created, ...updated].map((b) => b.external_id?.endsWith(':incomplete') ?? 'final')).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('writes nothing when the same event, delivered again, would not change the check', async () => {
@@ -260,11 +345,22 @@ describe('merge gate on pull_request events', () => {
 
   it('updates its run in place when the result changes and the run has no annotations yet', async () => {
     const updated: Body[] = [];
-    const existing = { id: 900, name: 'Agent OS: tasks', head_sha: HEAD, status: 'completed', external_id: 'agent-os-tasks:old', output: { annotations_count: 0 } };
+    const existing = {
+      id: 900,
+      name: 'Agent OS: tasks',
+      head_sha: HEAD,
+      status: 'completed',
+      external_id: 'agent-os-tasks:old',
+      output: { annotations_count: 0 },
+    };
     nockPullRequestReads({ runs: [existing] });
     captureUpdate(updated);
 
-    await deliver(probot, 'pull_request', prPayload('edited', (p) => Object.assign(p, { changes: { body: { from: 'old' } } })));
+    await deliver(
+      probot,
+      'pull_request',
+      prPayload('edited', (p) => Object.assign(p, { changes: { body: { from: 'old' } } })),
+    );
 
     expect(updated[0]).toMatchObject({ conclusion: 'failure', output: { title: '4 of 7 tasks complete' } });
     expect(updated[0]?.output.annotations).toHaveLength(3);
@@ -275,20 +371,34 @@ describe('merge gate on pull_request events', () => {
     const updated: Body[] = [];
     // The description now names a second spec that has no tasks.md yet: the summary says so, the annotations stay.
     nockPullRequestReads({ body: 'Spec: agent-os/specs/2026-02-01-audit-log', runs: [existing] });
-    nock(API).get(`${R}/contents/${encodeURIComponent('agent-os/specs/2026-02-01-audit-log/tasks.md')}`).query({ ref: HEAD }).reply(404, { message: 'Not Found' });
+    nock(API)
+      .get(`${R}/contents/${encodeURIComponent('agent-os/specs/2026-02-01-audit-log/tasks.md')}`)
+      .query({ ref: HEAD })
+      .reply(404, { message: 'Not Found' });
     captureUpdate(updated);
-    await deliver(probot, 'pull_request', prPayload('edited', (p) => Object.assign(p, { changes: { body: { from: 'old' } } })), 'delivery-2');
+    await deliver(
+      probot,
+      'pull_request',
+      prPayload('edited', (p) => Object.assign(p, { changes: { body: { from: 'old' } } })),
+      'delivery-2',
+    );
 
     expect(created).toHaveLength(1);
     expect(updated).toHaveLength(1);
     expect(updated[0]?.output.annotations).toBeUndefined();
     expect(updated[0]?.external_id).not.toBe(created[0]?.external_id);
-    expect(updated[0]?.output.summary).toContain('names the spec `agent-os/specs/2026-02-01-audit-log`, but it has no tasks.md');
+    expect(updated[0]?.output.summary).toContain(
+      'names the spec `agent-os/specs/2026-02-01-audit-log`, but it has no tasks.md',
+    );
   });
 
   it('ignores an edit of the title only', async () => {
     nock.cleanAll();
-    await deliver(probot, 'pull_request', prPayload('edited', (p) => Object.assign(p, { changes: { title: { from: 'old' } } })));
+    await deliver(
+      probot,
+      'pull_request',
+      prPayload('edited', (p) => Object.assign(p, { changes: { title: { from: 'old' } } })),
+    );
     expect(unanswered).toEqual([]);
     expect(appOf(probot).metrics().deliveries).toMatchObject({ accepted: 0, failed: 0 });
   });
@@ -313,7 +423,9 @@ describe('merge gate on pull_request events', () => {
     await deliver(probot, 'pull_request', prPayload('opened'));
 
     expect(created[0]).toMatchObject({ conclusion: 'failure', output: { title: `Could not read ${TASKS}` } });
-    expect(created[0]?.output.summary).toContain('Line 3: 10000 block quotes and list markers open at the start of the line');
+    expect(created[0]?.output.summary).toContain(
+      'Line 3: 10000 block quotes and list markers open at the start of the line',
+    );
     expect(created[0]?.output.summary).toContain('a task file may nest at most 100 levels');
   });
 
@@ -332,7 +444,11 @@ describe('merge gate on pull_request events', () => {
 
     await deliver(probot, 'pull_request', prPayload('opened'));
 
-    expect(created[0]).toMatchObject({ head_sha: HEAD, conclusion: 'failure', output: { title: 'Could not check the tasks' } });
+    expect(created[0]).toMatchObject({
+      head_sha: HEAD,
+      conclusion: 'failure',
+      output: { title: 'Could not check the tasks' },
+    });
     expect(created[0]?.output.summary).toContain('Reading pull request #7 failed: GitHub answered 502');
   });
 });
@@ -351,13 +467,21 @@ describe('merge gate on check and merge-queue events', () => {
     await deliver(probot, 'check_run', payload, 'delivery-2');
 
     expect(updated).toHaveLength(1);
-    expect(updated[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '4 of 7 tasks complete' } });
+    expect(updated[0]).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: '4 of 7 tasks complete' },
+    });
     expect(updated[0]?.output.annotations).toBeUndefined();
   });
 
   it('ignores re-runs of other check runs', async () => {
     // It reads the repository's settings (the check's name is configurable), and nothing else: no pull request, no check run.
-    await deliver(probot, 'check_run', examplePayload('check_run.rerequested', (p) => (p.check_run.name = 'build')));
+    await deliver(
+      probot,
+      'check_run',
+      examplePayload('check_run.rerequested', (p) => (p.check_run.name = 'build')),
+    );
     expect(unanswered).toEqual([]);
     expect(appOf(probot).metrics().deliveries).toMatchObject({ accepted: 1, failed: 0 });
   });
@@ -377,10 +501,14 @@ describe('merge gate on check and merge-queue events', () => {
     const created: Body[] = [];
     nockPullRequestReads({ contents: { [TASKS]: DONE_MD } });
     captureCreate(created);
-    const payload = examplePayload('check_suite.rerequested', (p) => {
-      p.check_suite.head_sha = HEAD;
-      p.check_suite.pull_requests = [pullRequestRef(PR, HEAD)];
-    }, 'requested');
+    const payload = examplePayload(
+      'check_suite.rerequested',
+      (p) => {
+        p.check_suite.head_sha = HEAD;
+        p.check_suite.pull_requests = [pullRequestRef(PR, HEAD)];
+      },
+      'requested',
+    );
 
     await deliver(probot, 'check_suite', payload);
 
@@ -396,7 +524,12 @@ describe('merge gate on check and merge-queue events', () => {
       .query({ per_page: '100' })
       .reply(200, { files: [{ filename: TASKS, status: 'modified' }] })
       .get(`${R}/pulls/${PR}`)
-      .reply(200, { number: PR, head: { sha: HEAD }, body: 'Spec: agent-os/specs/2026-01-15-team-invites', html_url: '' })
+      .reply(200, {
+        number: PR,
+        head: { sha: HEAD },
+        body: 'Spec: agent-os/specs/2026-01-15-team-invites',
+        html_url: '',
+      })
       .get(`${R}/contents/${encodeURIComponent(TASKS)}`)
       .query({ ref: groupHead })
       .reply(200, DONE_MD)
@@ -412,6 +545,10 @@ describe('merge gate on check and merge-queue events', () => {
 
     await deliver(probot, 'merge_group', payload);
 
-    expect(created[0]).toMatchObject({ head_sha: groupHead, conclusion: 'success', output: { title: '7 of 7 tasks complete' } });
+    expect(created[0]).toMatchObject({
+      head_sha: groupHead,
+      conclusion: 'success',
+      output: { title: '7 of 7 tasks complete' },
+    });
   });
 });

@@ -56,7 +56,13 @@ afterEach(async () => {
 
 function addedPayload() {
   return examplePayload('installation_repositories.added', (p) => {
-    p.repositories_added = REPOS.map((name, i) => ({ id: i + 1, node_id: `R${i}`, name, full_name: `acme/${name}`, private: false }));
+    p.repositories_added = REPOS.map((name, i) => ({
+      id: i + 1,
+      node_id: `R${i}`,
+      name,
+      full_name: `acme/${name}`,
+      private: false,
+    }));
   });
 }
 
@@ -74,7 +80,13 @@ describe('labels on installation', () => {
     expect(org.posts).toHaveLength(300 * 4 - 1);
     expect(org.maxInFlight()).toBeLessThanOrEqual(4);
     expect(org.maxInFlight()).toBeGreaterThan(1);
-    expect(labels.get('repo-7')).toEqual(['Shape-Spec', 'bug', 'agent-os: shaping', 'agent-os: spec written', 'agent-os: done']);
+    expect(labels.get('repo-7')).toEqual([
+      'Shape-Spec',
+      'bug',
+      'agent-os: shaping',
+      'agent-os: spec written',
+      'agent-os: done',
+    ]);
     expect(labels.get('repo-299')).toEqual(APP_LABELS);
     expect(org.posts[0]?.body).toEqual({
       name: 'shape-spec',
@@ -98,7 +110,13 @@ describe('labels on installation', () => {
     nock('https://api.github.com')
       .get('/installation/repositories')
       .query({ per_page: '100' })
-      .reply(200, { total_count: 2, repositories: [{ name: 'one', owner: { login: 'acme' } }, { name: 'two', owner: { login: 'acme' } }] });
+      .reply(200, {
+        total_count: 2,
+        repositories: [
+          { name: 'one', owner: { login: 'acme' } },
+          { name: 'two', owner: { login: 'acme' } },
+        ],
+      });
     await deliver(probot, 'installation', examplePayload('installation.created'), 'install-2');
     expect(org.posts.map((p) => `${p.repo}:${p.body.name}`).sort()).toEqual(
       ['one', 'two'].flatMap((repo) => APP_LABELS.map((name) => `${repo}:${name}`)).sort(),

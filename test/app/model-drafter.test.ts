@@ -33,19 +33,56 @@ const GOOD = {
   user_stories: ['As an owner, I want to invite people by email so that they can join my team.'],
   requirements: [
     // The deterministic floor makes answer 1 a requirement of its own (3: who may invite); this one covers it.
-    { name: 'Invite by email from the Members page', details: ['Only owners see the Invite button.'], requirements: [1, 3], answers: [1], issue_lines: [2], files: ['src/members/members-page.tsx'] },
-    { name: 'Single-use invite links', details: ['A link works once and expires 7 days after it was sent.'], requirements: [2], answers: [], issue_lines: [3], files: ['src/mail/send-invite.ts'] },
+    {
+      name: 'Invite by email from the Members page',
+      details: ['Only owners see the Invite button.'],
+      requirements: [1, 3],
+      answers: [1],
+      issue_lines: [2],
+      files: ['src/members/members-page.tsx'],
+    },
+    {
+      name: 'Single-use invite links',
+      details: ['A link works once and expires 7 days after it was sent.'],
+      requirements: [2],
+      answers: [],
+      issue_lines: [3],
+      files: ['src/mail/send-invite.ts'],
+    },
   ],
-  acceptance_criteria: [{ text: 'An owner invites a teammate, who joins through the link', requirements: [1, 2], answers: [], issue_lines: [], files: [] }],
+  acceptance_criteria: [
+    {
+      text: 'An owner invites a teammate, who joins through the link',
+      requirements: [1, 2],
+      answers: [],
+      issue_lines: [],
+      files: [],
+    },
+  ],
   visual_design: [],
-  existing_code: [{ path: 'src/mail/send-invite.ts', symbol: 'sendInvite', reason: 'already sends transactional email', answers: [] }],
+  existing_code: [
+    { path: 'src/mail/send-invite.ts', symbol: 'sendInvite', reason: 'already sends transactional email', answers: [] },
+  ],
   out_of_scope: [],
 };
 const DROPPED = { ...GOOD, requirements: [GOOD.requirements[0]] };
-const INVENTED = { ...GOOD, existing_code: [{ path: 'src/invites/magic-links.ts', symbol: 'makeLink', reason: 'makes links', answers: [] }] };
+const INVENTED = {
+  ...GOOD,
+  existing_code: [{ path: 'src/invites/magic-links.ts', symbol: 'makeLink', reason: 'makes links', answers: [] }],
+};
 const UNSOURCED = {
   ...GOOD,
-  requirements: [...GOOD.requirements, { name: 'Invite analytics dashboard', details: ['Chart invites sent per week.'], requirements: [], answers: [], issue_lines: [], files: [] }],
+  requirements: [
+    ...GOOD.requirements,
+    {
+      name: 'Invite analytics dashboard',
+      details: ['Chart invites sent per week.'],
+      requirements: [],
+      answers: [],
+      issue_lines: [],
+      files: [],
+    },
+  ],
 };
 
 let fake: FakeGitHub;
@@ -87,7 +124,8 @@ beforeEach(() => {
 afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
-  for (const key of ['AGENT_OS_MODEL_URL', 'AGENT_OS_MODEL_TOKEN', 'AGENT_OS_MODEL', 'AGENT_OS_MODEL_TIMEOUT']) Reflect.deleteProperty(process.env, key);
+  for (const key of ['AGENT_OS_MODEL_URL', 'AGENT_OS_MODEL_TOKEN', 'AGENT_OS_MODEL', 'AGENT_OS_MODEL_TIMEOUT'])
+    Reflect.deleteProperty(process.env, key);
   await model.close();
 });
 
@@ -113,12 +151,16 @@ describe('/write-spec with a model configured', () => {
     expect(fake.log()).toContain(`GET /git/trees/${BRANCH}`);
 
     const written = spec();
-    expect(written).toContain('**1. Invite by email from the Members page**\n\n- Only owners see the Invite button.\n- _Sources: requirement “Owners and admins can invite people by email from…”; requirement “Users and permissions: Owners only, admins cannot…”; answer to Q1; issue line 2; `src/members/members-page.tsx`_');
+    expect(written).toContain(
+      '**1. Invite by email from the Members page**\n\n- Only owners see the Invite button.\n- _Sources: requirement “Owners and admins can invite people by email from…”; requirement “Users and permissions: Owners only, admins cannot…”; answer to Q1; issue line 2; `src/members/members-page.tsx`_',
+    );
     expect(written).toContain('- `src/mail/send-invite.ts` (`sendInvite`): already sends transactional email');
     expect(written).toContain('- An expired link shows "This invite has expired"');
     expect(written).toContain('- SSO / SCIM provisioning');
     expect(written).not.toContain('## Proposed');
-    expect(written).toMatch(/<!-- agent-os-github:spec \{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}","usage":\{"prompt":1500,"completion":400\},"fingerprint":"[0-9a-f]{16}"\} -->\n$/);
+    expect(written).toMatch(
+      /<!-- agent-os-github:spec \{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}","usage":\{"prompt":1500,"completion":400\},"fingerprint":"[0-9a-f]{16}"\} -->\n$/,
+    );
     expect(written).not.toContain(TOKEN);
     expect(fake.git.history(BRANCH)[0]?.message).toContain(', drafted by test-model.');
     expect(lastReply()).toContain(
@@ -135,7 +177,9 @@ describe('/write-spec with a model configured', () => {
     await say(probot, fake, 12, '/write-spec', LEE);
     expect(model.requests).toHaveLength(1);
     expect(spec()).toBe(first);
-    expect(lastReply()).toContain("`spec.md` already holds `test-model`'s draft for exactly these inputs, so the model was not asked again.");
+    expect(lastReply()).toContain(
+      "`spec.md` already holds `test-model`'s draft for exactly these inputs, so the model was not asked again.",
+    );
     expect(lastReply()).toContain('is already up to date with');
   });
 
@@ -143,7 +187,9 @@ describe('/write-spec with a model configured', () => {
     await start([{ json: DROPPED }, { json: GOOD }]);
     await say(probot, fake, 12, '/write-spec', LEE);
     expect(model.requests).toHaveLength(2);
-    expect(prompt(1)).toContain('- requirement R2 (“Each invite has a single-use link that expires after 7 days”) is not carried by any requirement of the draft');
+    expect(prompt(1)).toContain(
+      '- requirement R2 (“Each invite has a single-use link that expires after 7 days”) is not carried by any requirement of the draft',
+    );
     expect(spec()).toContain('**2. Single-use invite links**');
     expect(lastReply()).toContain('Drafted by `test-model` (repaired once)');
     expect(lastReply()).toContain('2 calls');
@@ -171,7 +217,9 @@ describe('/write-spec with a model configured', () => {
     await start([{ json: UNSOURCED }]);
     await say(probot, fake, 12, '/write-spec', LEE);
     const written = spec();
-    expect(written).toContain('## Proposed\n\n_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._\n\n**Invite analytics dashboard**\n\n- Chart invites sent per week.');
+    expect(written).toContain(
+      '## Proposed\n\n_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._\n\n**Invite analytics dashboard**\n\n- Chart invites sent per week.',
+    );
     expect(written.indexOf('Invite analytics dashboard')).toBeGreaterThan(written.indexOf('## Out of Scope'));
     expect(lastReply()).toContain('1 proposed requirement without a source (under “Proposed”, optional)');
     await say(probot, fake, 12, '/create-tasks --deterministic', LEE);
@@ -182,10 +230,30 @@ describe('/write-spec with a model configured', () => {
   });
 
   it.each<[string, ScriptedReply[], string, number]>([
-    ['not JSON, twice', [{ text: 'Here is the spec you asked for!' }, { text: 'Sorry, again prose.' }], 'the model answered with text that is not JSON (also after one repair)', 2],
-    ['a server error on every attempt', [0, 1, 2].map(() => ({ status: 500, headers: { 'retry-after-ms': '0' } })), 'the model endpoint failed (500)', 3],
-    ['rate limited for an hour', [{ status: 429, headers: { 'retry-after': '3600' } }], 'the model endpoint is rate limited (429, retry after 3600 s)', 1],
-    ['an unknown model', [{ status: 404, body: { error: { message: 'Unknown model' } } }], 'the model endpoint does not know the model `test-model` (404)', 1],
+    [
+      'not JSON, twice',
+      [{ text: 'Here is the spec you asked for!' }, { text: 'Sorry, again prose.' }],
+      'the model answered with text that is not JSON (also after one repair)',
+      2,
+    ],
+    [
+      'a server error on every attempt',
+      [0, 1, 2].map(() => ({ status: 500, headers: { 'retry-after-ms': '0' } })),
+      'the model endpoint failed (500)',
+      3,
+    ],
+    [
+      'rate limited for an hour',
+      [{ status: 429, headers: { 'retry-after': '3600' } }],
+      'the model endpoint is rate limited (429, retry after 3600 s)',
+      1,
+    ],
+    [
+      'an unknown model',
+      [{ status: 404, body: { error: { message: 'Unknown model' } } }],
+      'the model endpoint does not know the model `test-model` (404)',
+      1,
+    ],
   ])('falls back to the deterministic draft on %s', async (_name, replies, reason, calls) => {
     await start(replies);
     const command = await say(probot, fake, 12, '/write-spec', LEE);
@@ -228,8 +296,16 @@ const GOOD_TASKS = {
       title: 'Invites for owners',
       depends_on: [],
       tasks: [
-        { text: 'Add the Invite button and dialog for owners', requirements: [1], files: ['src/members/members-page.tsx'] },
-        { text: 'Make invite links single-use and expire them after 7 days', requirements: [2], files: ['src/mail/send-invite.ts'] },
+        {
+          text: 'Add the Invite button and dialog for owners',
+          requirements: [1],
+          files: ['src/members/members-page.tsx'],
+        },
+        {
+          text: 'Make invite links single-use and expire them after 7 days',
+          requirements: [2],
+          files: ['src/mail/send-invite.ts'],
+        },
         { text: 'Track invites in product analytics', requirements: [], files: [] },
       ],
       acceptance: ['An owner can invite a teammate by email'],
@@ -246,15 +322,23 @@ describe('/create-tasks with a model configured', () => {
     expect(model.requests).toHaveLength(2);
     expect(prompt(1)).toContain('1. Invite by email from the Members page');
     const tasks = tasksFile();
-    expect(tasks).toContain('#### Task Group 1: Invites for owners\n\n**Dependencies:** None\n\n- [ ] 1.0 Complete Invites for owners\n  - [ ] 1.1 Write 2-8 focused tests for Specific Requirements 1, 2\n');
-    expect(tasks).toContain('  - [ ] 1.2 Add the Invite button and dialog for owners (Specific Requirement 1; `src/members/members-page.tsx`)\n');
+    expect(tasks).toContain(
+      '#### Task Group 1: Invites for owners\n\n**Dependencies:** None\n\n- [ ] 1.0 Complete Invites for owners\n  - [ ] 1.1 Write 2-8 focused tests for Specific Requirements 1, 2\n',
+    );
+    expect(tasks).toContain(
+      '  - [ ] 1.2 Add the Invite button and dialog for owners (Specific Requirement 1; `src/members/members-page.tsx`)\n',
+    );
     expect(tasks).toContain('#### Task Group 2: Test Review and Gap Analysis');
-    expect(tasks).toContain('## Proposed\n\n_Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate._\n\n- [ ]* P.1 Track invites in product analytics\n');
+    expect(tasks).toContain(
+      '## Proposed\n\n_Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate._\n\n- [ ]* P.1 Track invites in product analytics\n',
+    );
     const parsed = parseTaskFile(tasks, { path: TASKS });
     const proposal = parsed.tasks.find((t) => t.text.includes('analytics'));
     expect(proposal).toMatchObject({ optional: true, required: false });
     expect(parsed.tasks.filter((t) => t.required).length).toBeGreaterThan(5);
-    expect(lastReply()).toContain('Drafted by `test-model` and checked against the deterministic draft: 2/2 specific requirements with a task, 2 cited paths all present in the repository, 1 optional task no requirement asks for (under “Proposed”, never required).');
+    expect(lastReply()).toContain(
+      'Drafted by `test-model` and checked against the deterministic draft: 2/2 specific requirements with a task, 2 cited paths all present in the repository, 1 optional task no requirement asks for (under “Proposed”, never required).',
+    );
     expect(lastReply()).toContain('<sub>Model `test-model`: 1 call, 900 prompt + 300 completion tokens.</sub>');
   });
 
@@ -264,10 +348,11 @@ describe('/create-tasks with a model configured', () => {
     await say(probot, fake, 12, '/write-spec', LEE);
     await say(probot, fake, 12, '/create-tasks', LEE);
     expect(tasksFile()).toContain('Implement Specific Requirement 2: Single-use invite links');
-    expect(lastReply()).toContain('gave no draft it could use: its draft failed the check also after one repair: specific requirement 2 (“Single-use invite links”) has no task.');
+    expect(lastReply()).toContain(
+      'gave no draft it could use: its draft failed the check also after one repair: specific requirement 2 (“Single-use invite links”) has no task.',
+    );
   });
 });
-
 
 describe('an issue that tries to redirect the model', () => {
   const INJECTION = [
@@ -287,8 +372,28 @@ describe('an issue that tries to redirect the model', () => {
   };
 
   it('changes nothing outside the spec folder, and no token reaches the prompt or the files', async () => {
-    fake.issues.set(12, { ...(fake.issues.get(12) ?? { number: 12, title: '', body: '', user: MARA, created_at: '', labels: [], state: 'open' }), body: INJECTION });
-    await start([{ json: { ...OBEYED, existing_code: [{ path: '.github/workflows/release.yml', symbol: '', reason: 'publish', answers: [] }] } }, { json: OBEYED }, { json: GOOD_TASKS }]);
+    fake.issues.set(12, {
+      ...(fake.issues.get(12) ?? {
+        number: 12,
+        title: '',
+        body: '',
+        user: MARA,
+        created_at: '',
+        labels: [],
+        state: 'open',
+      }),
+      body: INJECTION,
+    });
+    await start([
+      {
+        json: {
+          ...OBEYED,
+          existing_code: [{ path: '.github/workflows/release.yml', symbol: '', reason: 'publish', answers: [] }],
+        },
+      },
+      { json: OBEYED },
+      { json: GOOD_TASKS },
+    ]);
     await say(probot, fake, 12, '/write-spec', LEE);
     await say(probot, fake, 12, '/create-tasks', LEE);
 

@@ -37,11 +37,15 @@ beforeEach(() => {
 afterEach(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
-  for (const key of ['AGENT_OS_MODEL_URL', 'AGENT_OS_MODEL_TOKEN', 'AGENT_OS_MODEL']) Reflect.deleteProperty(process.env, key);
+  for (const key of ['AGENT_OS_MODEL_URL', 'AGENT_OS_MODEL_TOKEN', 'AGENT_OS_MODEL'])
+    Reflect.deleteProperty(process.env, key);
   await model.close();
 });
 
-const questionsComment = () => fake.comments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:questions ')).map((c) => c.body);
+const questionsComment = () =>
+  fake.comments
+    .filter((c) => c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:questions '))
+    .map((c) => c.body);
 const requirements = () => fake.git.filesAt(BRANCH)?.get(REQUIREMENTS) ?? '';
 
 describe('label shape-spec with a model configured', () => {
@@ -56,13 +60,17 @@ describe('label shape-spec with a model configured', () => {
     expect(comment).toContain(`1. **Users and permissions.** ${GOOD_QUESTIONS[0]?.text}`);
     expect(comment).toContain(`2. **Scope.** ${GOOD_QUESTIONS[1]?.text}`);
     expect(comment).toContain(`5. **Rollout.** ${GOOD_QUESTIONS[4]?.text}`);
-    expect(comment).toContain('**Existing code to reuse**\n\n6. **Existing code to reuse.** Are there existing features, components or code paths');
+    expect(comment).toContain(
+      '**Existing code to reuse**\n\n6. **Existing code to reuse.** Are there existing features, components or code paths',
+    );
     expect(comment).toContain('**Visual assets**\n\n7. **Visual assets.** Do you have mockups');
     expect(comment).toContain(
       "\n\nAsked by `test-model`, each question checked against the issue's text.\n\n<sub>Model `test-model`: 1 call, 300 prompt + 200 completion tokens.</sub>",
     );
     expect(requirements()).toContain(GOOD_QUESTIONS[3]?.text ?? '-');
-    expect(requirements()).toMatch(/"questionsDrafted":\{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}","usage":\{"prompt":300,"completion":200\}\}/);
+    expect(requirements()).toMatch(
+      /"questionsDrafted":\{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}","usage":\{"prompt":300,"completion":200\}\}/,
+    );
 
     const writes = fake.writes().length;
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
@@ -83,16 +91,27 @@ describe('label shape-spec with a model configured', () => {
   });
 
   it("asks the model's follow-up on an unclear answer, once: a redelivered answer asks nothing", async () => {
-    await start([{ json: { questions: GOOD_QUESTIONS } }, { json: { follow_ups: [GOOD_FOLLOW_UP] }, usage: { prompt: 90, completion: 40 } }]);
+    await start([
+      { json: { questions: GOOD_QUESTIONS } },
+      { json: { follow_ups: [GOOD_FOLLOW_UP] }, usage: { prompt: 90, completion: 40 } },
+    ]);
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     const reply = await say(probot, fake, 12, '3. not sure about the 7 days', MARA, 'answer-1');
     expect(model.requests).toHaveLength(2);
-    const followUps = fake.comments.filter((c) => c.body.startsWith(`<!-- agent-os-github:follow-ups comment=${reply.id} `));
+    const followUps = fake.comments.filter((c) =>
+      c.body.startsWith(`<!-- agent-os-github:follow-ups comment=${reply.id} `),
+    );
     expect(followUps).toHaveLength(1);
     expect(followUps[0]?.body).toContain(`\n\n8. ${GOOD_FOLLOW_UP.text}\n\n`);
-    expect(followUps[0]?.body).toContain('\n\nAsked by `test-model`.\n\n<sub>Model `test-model`: 1 call, 90 prompt + 40 completion tokens.</sub>');
+    expect(followUps[0]?.body).toContain(
+      '\n\nAsked by `test-model`.\n\n<sub>Model `test-model`: 1 call, 90 prompt + 40 completion tokens.</sub>',
+    );
     expect(requirements()).toContain(GOOD_FOLLOW_UP.text);
-    expect(requirements()).toMatch(new RegExp(`"followUpsDrafted":\\{"${reply.id}":\\{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}"`));
+    expect(requirements()).toMatch(
+      new RegExp(
+        `"followUpsDrafted":\\{"${reply.id}":\\{"drafter":"model","model":"test-model","inputs":"[0-9a-f]{16}"`,
+      ),
+    );
 
     const writes = fake.writes().length;
     await deliver(probot, 'issue_comment', commentPayload(fake, 12, reply), 'answer-1');
@@ -104,10 +123,13 @@ describe('label shape-spec with a model configured', () => {
     await start([0, 1, 2].map(() => ({ status: 500, headers: { 'retry-after-ms': '0' } })));
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     const [comment = ''] = questionsComment();
-    for (const q of (await groundingFor()).floor) expect(comment).toContain(`${q.number}. **${TOPIC_LABELS[q.topic]}.** ${q.text}`);
+    for (const q of (await groundingFor()).floor)
+      expect(comment).toContain(`${q.number}. **${TOPIC_LABELS[q.topic]}.** ${q.text}`);
     // One call of the client, which the SDK retried twice.
     expect(model.requests).toHaveLength(3);
-    expect(comment).toContain('\n\nAsked by the deterministic drafter, because the model `test-model` gave no questions it could use: the model endpoint failed (500).\n\n<sub>Model `test-model`: 1 call, 0 prompt + 0 completion tokens.</sub>');
+    expect(comment).toContain(
+      '\n\nAsked by the deterministic drafter, because the model `test-model` gave no questions it could use: the model endpoint failed (500).\n\n<sub>Model `test-model`: 1 call, 0 prompt + 0 completion tokens.</sub>',
+    );
     expect(requirements()).toContain('"questionsDrafted":{"drafter":"deterministic","model":"test-model"');
   });
 
@@ -117,7 +139,8 @@ describe('label shape-spec with a model configured', () => {
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     expect(model.requests).toHaveLength(0);
     const [comment = ''] = questionsComment();
-    for (const q of (await groundingFor()).floor) expect(comment).toContain(`${q.number}. **${TOPIC_LABELS[q.topic]}.** ${q.text}`);
+    for (const q of (await groundingFor()).floor)
+      expect(comment).toContain(`${q.number}. **${TOPIC_LABELS[q.topic]}.** ${q.text}`);
     expect(comment).not.toContain('Asked by');
     expect(requirements()).not.toContain('questionsDrafted');
   });

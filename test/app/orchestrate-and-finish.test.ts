@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
-import { readSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
+import { parseSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { BOT, FakeGitHub, type FakeIssue, type FakeUser } from '../../support/fake-github/fake-github.js';
 import { bindToNock } from '../../support/fake-github/nock-binding.js';
@@ -59,18 +59,24 @@ afterEach(() => {
 const files = () => fake.git.filesAt(BRANCH) ?? new Map<string, string>();
 const tasksMd = () => files().get(TASKS) ?? '';
 const commits = () => fake.git.history(BRANCH).filter((c) => c.parents.length > 0);
-const subIssues = (): FakeIssue[] => [...fake.issues.values()].filter((i) => i.parent === 12).sort((a, b) => a.number - b.number);
+const subIssues = (): FakeIssue[] =>
+  [...fake.issues.values()].filter((i) => i.parent === 12).sort((a, b) => a.number - b.number);
 const repliesOn = (n: number) => fake.comments.filter((c) => c.issue === n && c.user.type === 'Bot');
 const lastReply = (n: number) => repliesOn(n).pop()?.body ?? '';
 /** Writes other than the reply comment and reactions every command gets. */
-const changes = () => fake.writes().filter((r) => !/\/reactions$/.test(r.path) && !(r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path)));
+const changes = () =>
+  fake
+    .writes()
+    .filter((r) => !/\/reactions$/.test(r.path) && !(r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path)));
 const head = () => fake.git.resolve(BRANCH)?.sha ?? '';
-const runsOn = (sha: string) => fake.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Agent OS: tasks').reverse();
+const runsOn = (sha: string) =>
+  fake.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Agent OS: tasks').reverse();
 
 /** Tick every box of a task file (a person finishing the work). */
 const tickAll = (text: string) => {
   let out = text;
-  for (const t of [...parseTaskFile(text).tasks].reverse()) out = `${out.slice(0, t.markerOffset)}x${out.slice(t.markerOffset + 1)}`;
+  for (const t of [...parseTaskFile(text).tasks].reverse())
+    out = `${out.slice(0, t.markerOffset)}x${out.slice(t.markerOffset + 1)}`;
   return out;
 };
 
@@ -80,7 +86,9 @@ describe('/orchestrate-tasks', () => {
     await say(probot, fake, pr, '/orchestrate-tasks', LEE);
 
     expect(commits()).toHaveLength(before + 1);
-    expect(commits()[0]?.message).toMatch(/^Orchestrate tasks for #12: Team invites by email\n\norchestration\.yml and 4 implementation prompts from /);
+    expect(commits()[0]?.message).toMatch(
+      /^Orchestrate tasks for #12: Team invites by email\n\norchestration\.yml and 4 implementation prompts from /,
+    );
     const plan = files().get(`${FOLDER}/orchestration.yml`) ?? '';
     expect(plan).toContain('task_groups:');
     expect(plan).toContain('name: Data Models and Persistence');
@@ -100,10 +108,14 @@ describe('/orchestrate-tasks', () => {
       'Task Group 3: User Interface — Team invites by email',
       'Task Group 4: Test Review and Gap Analysis — Team invites by email',
     ]);
-    expect(children.map((c) => readSubIssueMarker(c.body))).toEqual(['1', '2', '3', '4'].map((group) => ({ specFolder: FOLDER, group })));
+    expect(children.map((c) => parseSubIssueMarker(c.body))).toEqual(
+      ['1', '2', '3', '4'].map((group) => ({ specFolder: FOLDER, group })),
+    );
     expect(children.every((c) => c.state === 'open' && c.labels.some((l) => l.startsWith('task-group: ')))).toBe(true);
     // The sub-issues API takes each child's numeric id, not its number.
-    const attached = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues')).map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
+    const attached = fake.requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues'))
+      .map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
     expect(attached).toEqual(children.map((c) => c.number * 10));
 
     const reply = lastReply(pr);
@@ -129,7 +141,14 @@ describe('/orchestrate-tasks', () => {
       probot,
       fake,
       pr,
-      (f) => f.set(path, (f.get(path) ?? '').replace('  - name: Data Models and Persistence\n', '  - name: Data Models and Persistence\n    claude_code_subagent: database-engineer\n    assignees: [lee]\n')),
+      (f) =>
+        f.set(
+          path,
+          (f.get(path) ?? '').replace(
+            '  - name: Data Models and Persistence\n',
+            '  - name: Data Models and Persistence\n    claude_code_subagent: database-engineer\n    assignees: [lee]\n',
+          ),
+        ),
       'push-plan',
     );
     await say(probot, fake, pr, '/orchestrate-tasks', LEE);
@@ -143,7 +162,12 @@ describe('/orchestrate-tasks', () => {
   it('opens a sub-issue unassigned when GitHub will not assign the login orchestration.yml names, and says so', async () => {
     const plan = ['task_groups:', '  - name: Data Models and Persistence', '    assignees: [ghost]', ''].join('\n');
     await push(probot, fake, pr, (f) => f.set(`${FOLDER}/orchestration.yml`, plan), 'push-ghost');
-    fake.faults.push({ method: 'POST', path: /\/repos\/acme\/app\/issues$/, status: 422, body: { message: 'Validation Failed', errors: [{ message: 'ghost cannot be assigned to this issue' }] } });
+    fake.faults.push({
+      method: 'POST',
+      path: /\/repos\/acme\/app\/issues$/,
+      status: 422,
+      body: { message: 'Validation Failed', errors: [{ message: 'ghost cannot be assigned to this issue' }] },
+    });
     await say(probot, fake, pr, '/orchestrate-tasks', LEE);
     expect(subIssues()).toHaveLength(4);
     expect(subIssues()[0]?.assignees).toEqual([]);
@@ -152,32 +176,50 @@ describe('/orchestrate-tasks', () => {
 
   it('12 task groups → 12 sub-issues, attached by their numeric ids in order', async () => {
     const groups = Array.from({ length: 12 }, (_, i) =>
-      [`#### Task Group ${i + 1}: Part ${i + 1}`, '', `- [ ] ${i + 1}.0 Build part ${i + 1}`, `  - [ ] ${i + 1}.1 Write tests for part ${i + 1}`, ''].join('\n'),
+      [
+        `#### Task Group ${i + 1}: Part ${i + 1}`,
+        '',
+        `- [ ] ${i + 1}.0 Build part ${i + 1}`,
+        `  - [ ] ${i + 1}.1 Write tests for part ${i + 1}`,
+        '',
+      ].join('\n'),
     );
-    await push(probot, fake, pr, (f) => f.set(TASKS, ['# Task Breakdown: Twelve', '', '## Task List', '', ...groups].join('\n')), 'push-12');
+    await push(
+      probot,
+      fake,
+      pr,
+      (f) => f.set(TASKS, ['# Task Breakdown: Twelve', '', '## Task List', '', ...groups].join('\n')),
+      'push-12',
+    );
     await say(probot, fake, pr, '/orchestrate-tasks', LEE);
     const children = subIssues();
     expect(children).toHaveLength(12);
-    expect(children.map((c) => readSubIssueMarker(c.body)?.group)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
-    const attached = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues')).map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
+    expect(children.map((c) => parseSubIssueMarker(c.body)?.group)).toEqual(
+      Array.from({ length: 12 }, (_, i) => String(i + 1)),
+    );
+    const attached = fake.requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/issues/12/sub_issues'))
+      .map((r) => (r.body as { sub_issue_id: number }).sub_issue_id);
     expect(attached).toEqual(children.map((c) => c.number * 10));
   });
 
   it('refuses a read-only user and changes nothing', async () => {
     await say(probot, fake, pr, '/orchestrate-tasks', VISITOR);
     expect(changes()).toEqual([]);
-    expect(lastReply(pr)).toContain('`/orchestrate-tasks` needs write permission on this repository, and you have read');
+    expect(lastReply(pr)).toContain(
+      '`/orchestrate-tasks` needs write permission on this repository, and you have read',
+    );
   });
 
   it('finishes an earlier run that opened a sub-issue but stopped before attaching it', async () => {
     fake.faults.push({ method: 'POST', path: /\/issues\/12\/sub_issues$/, status: 502, times: 20 });
     await say(probot, fake, pr, '/orchestrate-tasks', LEE);
     expect(lastReply(pr)).toMatch(/failed/);
-    const opened = [...fake.issues.values()].filter((i) => readSubIssueMarker(i.body) !== undefined);
+    const opened = [...fake.issues.values()].filter((i) => parseSubIssueMarker(i.body) !== undefined);
     expect(opened).toHaveLength(1);
     fake.faults.splice(0);
     await say(probot, fake, pr, '/orchestrate-tasks', LEE);
-    const all = [...fake.issues.values()].filter((i) => readSubIssueMarker(i.body) !== undefined);
+    const all = [...fake.issues.values()].filter((i) => parseSubIssueMarker(i.body) !== undefined);
     expect(all).toHaveLength(4);
     expect(subIssues()).toHaveLength(4);
   });
@@ -218,7 +260,9 @@ describe('sub-issues and tasks.md stay in step', () => {
     const before = tasksMd();
     await closeIssue(probot, fake, child.number, { action: 'closed', reason: 'completed', sender: VISITOR }, 'close-v');
     expect(tasksMd()).toBe(before);
-    expect(lastReply(child.number)).toContain('@visitor closing this ticks Task Group 2 only for people with write permission, and you have read');
+    expect(lastReply(child.number)).toContain(
+      '@visitor closing this ticks Task Group 2 only for people with write permission, and you have read',
+    );
   });
 
   it('closing as not planned or reopening changes no task, and says so', async () => {
@@ -226,7 +270,9 @@ describe('sub-issues and tasks.md stay in step', () => {
     if (!child) throw new Error('no sub-issue');
     const before = tasksMd();
     await closeIssue(probot, fake, child.number, { action: 'closed', reason: 'not_planned', sender: LEE }, 'close-np');
-    expect(lastReply(child.number)).toContain('Closed as not planned: the tasks of Task Group 3 were left as they are.');
+    expect(lastReply(child.number)).toContain(
+      'Closed as not planned: the tasks of Task Group 3 were left as they are.',
+    );
     await closeIssue(probot, fake, child.number, { action: 'reopened', sender: LEE }, 'reopen');
     expect(lastReply(child.number)).toContain('Reopened: the tasks of Task Group 3 stay ticked');
     expect(tasksMd()).toBe(before);
@@ -255,7 +301,9 @@ describe('sub-issues and tasks.md stay in step', () => {
 
 describe('verification and the merge', () => {
   it('shape-spec linked the spec to its roadmap item in the pull request description', () => {
-    expect(fake.issues.get(pr)?.body).toContain('Roadmap: delivers item 2, **Team invites by email**, of `agent-os/product/roadmap.md` (ticked when this pull request merges).');
+    expect(fake.issues.get(pr)?.body).toContain(
+      'Roadmap: delivers item 2, **Team invites by email**, of `agent-os/product/roadmap.md` (ticked when this pull request merges).',
+    );
   });
 
   it('writes the verification report once the gate turns green, and only once', async () => {
@@ -263,7 +311,9 @@ describe('verification and the merge', () => {
     const report = files().get(VERIFICATION) ?? '';
     expect(report).toMatch(/^# Verification Report: Team invites by email\n/);
     expect(report).toContain('## 1. Tasks Verification\n\n**Status:** ✅ All complete');
-    expect(report).toContain('## 3. Roadmap Updates\n\n**Status:** ✅ A pull request ticking it opens when this pull request merges\n\n- [ ] 2. Team invites by email');
+    expect(report).toContain(
+      '## 3. Roadmap Updates\n\n**Status:** ✅ A pull request ticking it opens when this pull request merges\n\n- [ ] 2. Team invites by email',
+    );
     expect(report).toContain('## 4. Test Suite Results');
     expect(commits()[0]?.message).toMatch(/^Verify #12: every required task is complete/);
 
@@ -282,7 +332,9 @@ describe('verification and the merge', () => {
     expect(roadmapPr?.title).toBe('Roadmap: Team invites by email is done');
     const ticked = fake.git.filesAt('agent-os/roadmap-12')?.get('agent-os/product/roadmap.md') ?? '';
     expect(ticked).toBe(ROADMAP.replace('2. [ ] Team', '2. [x] Team'));
-    expect(fake.git.filesAt('main')?.get('agent-os/product/roadmap.md')).toBe(ROADMAP.replace('2. [ ] Team', '2. [ ] Team'));
+    expect(fake.git.filesAt('main')?.get('agent-os/product/roadmap.md')).toBe(
+      ROADMAP.replace('2. [ ] Team', '2. [ ] Team'),
+    );
 
     const issue = fake.issues.get(12);
     expect(issue?.state).toBe('closed');
@@ -307,7 +359,11 @@ describe('verification and the merge', () => {
     await deliver(probot, 'pull_request', payload, 'fork-push');
     expect(subIssues().every((c) => c.state === 'open')).toBe(true);
     expect(commits()).toHaveLength(before);
-    expect(fake.writes().filter((r) => !r.path.endsWith('/check-runs') && !/\/issues\/(comments\/)?\d+(\/comments)?$/.test(r.path))).toEqual([]);
+    expect(
+      fake
+        .writes()
+        .filter((r) => !r.path.endsWith('/check-runs') && !/\/issues\/(comments\/)?\d+(\/comments)?$/.test(r.path)),
+    ).toEqual([]);
 
     fake.mergePull(pr);
     const merged = examplePayload('pull_request.closed', (p) => {
@@ -326,7 +382,13 @@ describe('verification and the merge', () => {
   it('on merge with roadmap_update: push to a protected default branch: the issue is still closed, and the summary says the item could not be ticked', async () => {
     fake.git.commitOnBranch('main', (f) => f.set('.github/agent-os.yml', 'roadmap_update: push\n'), 'Configure');
     await push(probot, fake, pr, (f) => f.set(TASKS, tickAll(f.get(TASKS) ?? '')), 'push-all');
-    fake.faults.push({ method: 'PUT', path: /\/contents\/agent-os\/product\/roadmap\.md$/, status: 403, body: { message: 'Protected branch update failed for refs/heads/main.' }, times: 5 });
+    fake.faults.push({
+      method: 'PUT',
+      path: /\/contents\/agent-os\/product\/roadmap\.md$/,
+      status: 403,
+      body: { message: 'Protected branch update failed for refs/heads/main.' },
+      times: 5,
+    });
     await mergePullRequest(probot, fake, pr, 'merge-protected');
     const issue = fake.issues.get(12);
     expect(issue?.state).toBe('closed');
@@ -339,7 +401,12 @@ describe('verification and the merge', () => {
   it('ignores merged pull requests that are not specs', async () => {
     fake.git.refs.set('heads/feature', fake.git.resolve('main')?.sha ?? '');
     fake.git.commitOnBranch('feature', (f) => f.set('x.txt', 'x'), 'x');
-    const other = fake.addIssue({ title: 'A feature', body: '', user: MARA, pull_request: { head: 'feature', base: 'main', draft: false } });
+    const other = fake.addIssue({
+      title: 'A feature',
+      body: '',
+      user: MARA,
+      pull_request: { head: 'feature', base: 'main', draft: false },
+    });
     await mergePullRequest(probot, fake, other.number, 'merge-other');
     expect(fake.writes()).toEqual([]);
     expect(BOT.type).toBe('Bot');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
 import { EFFORTS } from '../../src/core/product/estimate-effort.js';
-import { readRoadmap } from '../../src/core/product/roadmap.js';
+import { parseRoadmap } from '../../src/core/product/roadmap.js';
 import { FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
 import { bindToNock } from '../../support/fake-github/nock-binding.js';
 import { commentPayload, say } from '../../support/lifecycle-events.js';
@@ -17,8 +17,10 @@ const ROADMAP = 'agent-os/product/roadmap.md';
 const TECH_STACK = 'agent-os/product/tech-stack.md';
 const ISSUE = 1;
 
-const PITCH = 'Tandem helps small remote teams plan their week together, in one shared board instead of ten Slack threads.';
-const PROBLEM = 'Weekly planning happens in Slack threads and spreadsheets, so priorities get lost and nobody sees who is overloaded.';
+const PITCH =
+  'Tandem helps small remote teams plan their week together, in one shared board instead of ten Slack threads.';
+const PROBLEM =
+  'Weekly planning happens in Slack threads and spreadsheets, so priorities get lost and nobody sees who is overloaded.';
 const FEATURES = [
   ['Shared weekly board', 'everyone sees the team’s priorities for the week in one place'],
   ['Async check-ins', 'a short daily update replaces the stand-up meeting'],
@@ -57,7 +59,14 @@ const PACKAGE_JSON = `${JSON.stringify(
 )}\n`;
 const TSCONFIG = '{\n  "compilerOptions": { "strict": true, "jsx": "preserve" }\n}\n';
 const LOCKFILE = '{\n  "name": "tandem",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {}\n}\n';
-const DOCKERFILE = ['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["npm", "start"]', ''].join('\n');
+const DOCKERFILE = [
+  'FROM node:20-alpine',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN npm ci && npm run build',
+  'CMD ["npm", "start"]',
+  '',
+].join('\n');
 const CI = [
   'name: CI',
   'on: [push, pull_request]',
@@ -104,17 +113,34 @@ afterEach(() => {
 });
 
 /** Commits of the product branch that main does not have. */
-const commits = () => fake.git.history(BRANCH).filter((c) => !fake.git.isAncestor(c.sha, fake.git.resolve('main')?.sha ?? ''));
+const commits = () =>
+  fake.git.history(BRANCH).filter((c) => !fake.git.isAncestor(c.sha, fake.git.resolve('main')?.sha ?? ''));
 const fileOnBranch = (path: string) => fake.git.filesAt(BRANCH)?.get(path) ?? '';
 const pulls = () => [...fake.issues.values()].filter((i) => i.pull_request);
 const ours = () => fake.comments.filter((c) => c.user.type === 'Bot');
-const lastReply = () => ours().filter((c) => c.body.startsWith('<!-- agent-os-github:reply ')).pop()?.body ?? '';
-const writeLog = () => fake.writes().map((r) => `${r.method} ${r.path.replace('/repos/acme/app', '')}`.replace(/\/comments\/\d+\//, '/comments/ID/'));
+const lastReply = () =>
+  ours()
+    .filter((c) => c.body.startsWith('<!-- agent-os-github:reply '))
+    .pop()?.body ?? '';
+const writeLog = () =>
+  fake
+    .writes()
+    .map((r) => `${r.method} ${r.path.replace('/repos/acme/app', '')}`.replace(/\/comments\/\d+\//, '/comments/ID/'));
 /** Writes other than the reply (or failure) comment and the reactions every command gets. */
-const changes = () => fake.writes().filter((r) => !r.path.includes('access_tokens') && !/\/reactions$/.test(r.path) && !(r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path)));
+const changes = () =>
+  fake
+    .writes()
+    .filter(
+      (r) =>
+        !r.path.includes('access_tokens') &&
+        !/\/reactions$/.test(r.path) &&
+        !(r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path)),
+    );
 const questionsComments = () => ours().filter((c) => c.body.startsWith('<!-- agent-os-github:product-questions '));
 const treeEntries = () =>
-  fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/trees')).map((r) => (r.body as { tree: Array<{ path: string }> }).tree.map((e) => e.path).sort());
+  fake.requests
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/git/trees'))
+    .map((r) => (r.body as { tree: Array<{ path: string }> }).tree.map((e) => e.path).sort());
 
 describe('/plan-product on a complete product issue', () => {
   beforeEach(() => {
@@ -171,10 +197,14 @@ describe('/plan-product on a complete product issue', () => {
 
     const roadmap = fileOnBranch(ROADMAP);
     expect(roadmap.startsWith('# Product Roadmap\n')).toBe(true);
-    const items = readRoadmap(roadmap);
-    expect(items.map((i) => [i.number, i.title, i.description, i.checked])).toEqual(FEATURES.map(([title, description], n) => [n + 1, title, description, false]));
+    const items = parseRoadmap(roadmap);
+    expect(items.map((i) => [i.number, i.title, i.description, i.checked])).toEqual(
+      FEATURES.map(([title, description], n) => [n + 1, title, description, false]),
+    );
     for (const item of items) expect(EFFORTS).toContain(item.effort);
-    expect(roadmap).toMatch(/^1\. \[ \] Shared weekly board — everyone sees the team’s priorities for the week in one place `(XS|S|M|L|XL)`$/m);
+    expect(roadmap).toMatch(
+      /^1\. \[ \] Shared weekly board — everyone sees the team’s priorities for the week in one place `(XS|S|M|L|XL)`$/m,
+    );
 
     const stack = fileOnBranch(TECH_STACK);
     expect(stack.startsWith('# Tech Stack\n')).toBe(true);
@@ -195,7 +225,10 @@ describe('/plan-product on a complete product issue', () => {
 
     const [pr, ...otherPulls] = pulls();
     expect(otherPulls).toHaveLength(0);
-    expect(pr).toMatchObject({ title: 'Plan product: Tandem', pull_request: { head: BRANCH, base: 'main', draft: true } });
+    expect(pr).toMatchObject({
+      title: 'Plan product: Tandem',
+      pull_request: { head: BRANCH, base: 'main', draft: true },
+    });
     expect(pr?.body).toContain(`Product plan from #${ISSUE}, in the Agent OS layout:`);
     expect(pr?.body).toContain(`- \`${ROADMAP}\`: 4 roadmap items`);
 
@@ -216,11 +249,19 @@ describe('/plan-product on a complete product issue', () => {
 
     expect(changes()).toEqual([]);
     // The installation token is cached from the first run: only the reply and the two reactions.
-    expect(writeLog()).toEqual(['POST /issues/comments/ID/reactions', `POST /issues/${ISSUE}/comments`, 'POST /issues/comments/ID/reactions']);
+    expect(writeLog()).toEqual([
+      'POST /issues/comments/ID/reactions',
+      `POST /issues/${ISSUE}/comments`,
+      'POST /issues/comments/ID/reactions',
+    ]);
     expect(fake.git.resolve(BRANCH)?.sha).toBe(head);
     expect(pulls()).toHaveLength(1);
-    expect(lastReply()).toContain(`The product plan is already open in #${pulls()[0]?.number ?? 0} (branch \`${BRANCH}\`)`);
-    expect(lastReply()).toContain('Its files were left as they are; comment `/plan-product --force` to write them again from this issue.');
+    expect(lastReply()).toContain(
+      `The product plan is already open in #${pulls()[0]?.number ?? 0} (branch \`${BRANCH}\`)`,
+    );
+    expect(lastReply()).toContain(
+      'Its files were left as they are; comment `/plan-product --force` to write them again from this issue.',
+    );
   });
 
   it('the same delivery again (a redelivery) does nothing at all', async () => {
@@ -243,10 +284,15 @@ describe('/plan-product on a complete product issue', () => {
 
     expect(commits()).toHaveLength(before + 1);
     expect(treeEntries()).toEqual([[MISSION, ROADMAP]]);
-    expect(readRoadmap(fileOnBranch(ROADMAP)).map((i) => i.title)).toEqual([...FEATURES.map(([title]) => title), 'Retrospectives']);
+    expect(parseRoadmap(fileOnBranch(ROADMAP)).map((i) => i.title)).toEqual([
+      ...FEATURES.map(([title]) => title),
+      'Retrospectives',
+    ]);
     expect(fileOnBranch(MISSION)).toContain('- **Retrospectives:** a guided end-of-week retro for the team\n');
     expect(pulls()).toHaveLength(1);
-    expect(lastReply()).toContain(`The product plan is updated in #${pulls()[0]?.number ?? 0} (branch \`${BRANCH}\`): mission, a roadmap of 5 items`);
+    expect(lastReply()).toContain(
+      `The product plan is updated in #${pulls()[0]?.number ?? 0} (branch \`${BRANCH}\`): mission, a roadmap of 5 items`,
+    );
 
     fake.requests.splice(0);
     await say(probot, fake, ISSUE, '/plan-product --force', MARA);
@@ -257,7 +303,8 @@ describe('/plan-product on a complete product issue', () => {
 });
 
 describe('/plan-product on a plain description', () => {
-  const SHOP = 'Shop is a storefront for independent bakeries. Users: bakery owners and their customers. Key features: online ordering, pickup slots and a loyalty card.';
+  const SHOP =
+    'Shop is a storefront for independent bakeries. Users: bakery owners and their customers. Key features: online ordering, pickup slots and a loyalty card.';
 
   beforeEach(() => {
     realisticRepository();
@@ -274,13 +321,21 @@ describe('/plan-product on a plain description', () => {
     const mission = fileOnBranch(MISSION);
     expect(mission).toContain('- bakery owners and their customers\n');
     expect(mission).not.toContain('Untitled product');
-    expect(readRoadmap(fileOnBranch(ROADMAP)).map((i) => i.title)).toEqual(['Online ordering', 'Pickup slots', 'A loyalty card']);
+    expect(parseRoadmap(fileOnBranch(ROADMAP)).map((i) => i.title)).toEqual([
+      'Online ordering',
+      'Pickup slots',
+      'A loyalty card',
+    ]);
     expect(lastReply()).toContain(`The product plan is opened in #${pulls()[0]?.number ?? 0}`);
   });
 });
 
 describe('/plan-product on an issue that lacks what Agent OS needs', () => {
-  const THIN = ['Tandem helps small remote teams plan their week together.', '', '- Shared weekly board: the team’s priorities in one place'].join('\n');
+  const THIN = [
+    'Tandem helps small remote teams plan their week together.',
+    '',
+    '- Shared weekly board: the team’s priorities in one place',
+  ].join('\n');
 
   beforeEach(() => {
     realisticRepository();
@@ -300,7 +355,9 @@ describe('/plan-product on an issue that lacks what Agent OS needs', () => {
     expect(text.split('\n')[0]).toBe(`<!-- agent-os-github:product-questions event=comment-${first.id} -->`);
     const numbered = text.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(numbered).toEqual([
-      expect.stringMatching(/^1\. \*\*Key features:\*\* The description names 1 key feature \(“Shared weekly board”\); Agent OS plans a product from at least 3\./),
+      expect.stringMatching(
+        /^1\. \*\*Key features:\*\* The description names 1 key feature \(“Shared weekly board”\); Agent OS plans a product from at least 3\./,
+      ),
       expect.stringMatching(/^2\. \*\*Users:\*\* Who is it for\?/),
       expect.stringMatching(/^3\. \*\*The problem:\*\* What problem does Tandem solve/),
     ]);
@@ -338,8 +395,13 @@ describe('/plan-product on an issue that lacks what Agent OS needs', () => {
 
     expect(commits()).toHaveLength(1);
     expect(treeEntries()).toEqual([[MISSION, ROADMAP, TECH_STACK]]);
-    const items = readRoadmap(fileOnBranch(ROADMAP));
-    expect(items.map((i) => i.title)).toEqual(['Shared weekly board', 'Async check-ins', 'Calendar sync', 'Workload insights']);
+    const items = parseRoadmap(fileOnBranch(ROADMAP));
+    expect(items.map((i) => i.title)).toEqual([
+      'Shared weekly board',
+      'Async check-ins',
+      'Calendar sync',
+      'Workload insights',
+    ]);
     expect(items.every((i) => !i.checked && EFFORTS.includes(i.effort as (typeof EFFORTS)[number]))).toBe(true);
     const mission = fileOnBranch(MISSION);
     expect(mission).toContain('- Engineering managers at 10–50 person startups\n');
@@ -347,7 +409,9 @@ describe('/plan-product on an issue that lacks what Agent OS needs', () => {
     expect(mission).not.toContain('Billing');
     expect(mission).not.toContain('Accountants');
     expect(pulls()).toHaveLength(1);
-    expect(lastReply()).toContain(`The product plan is opened in #${pulls()[0]?.number ?? 0} (branch \`${BRANCH}\`): mission, a roadmap of 4 items`);
+    expect(lastReply()).toContain(
+      `The product plan is opened in #${pulls()[0]?.number ?? 0} (branch \`${BRANCH}\`): mission, a roadmap of 4 items`,
+    );
     expect(questionsComments()).toHaveLength(1);
   });
 
@@ -394,7 +458,9 @@ describe('/plan-product and the tech stack', () => {
     await say(probot, fake, ISSUE, '/plan-product', MARA);
 
     const stack = fileOnBranch(TECH_STACK);
-    expect(stack).toContain('# Tech Stack\n\nNo manifests were found in this repository, so nothing could be detected.\n');
+    expect(stack).toContain(
+      '# Tech Stack\n\nNo manifests were found in this repository, so nothing could be detected.\n',
+    );
     expect(stack).toContain('List the stack here by hand: language, framework, database, testing, hosting, CI/CD.');
     expect(stack).not.toMatch(/\(found in `/);
     expect(pulls()[0]?.body).toContain(`- \`${TECH_STACK}\`: no manifests found; fill it in by hand`);
@@ -465,13 +531,21 @@ describe('/plan-product refusals', () => {
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
     const [refusal, ...more] = ours();
     expect(more).toHaveLength(0);
-    expect(refusal?.body).toContain('@visitor `/plan-product` needs write permission on this repository, and you have read. Nothing was changed.');
+    expect(refusal?.body).toContain(
+      '@visitor `/plan-product` needs write permission on this repository, and you have read. Nothing was changed.',
+    );
   });
 
   it('on a pull request: says it works on issues, and writes nothing', async () => {
     const main = fake.git.resolve('main')?.sha ?? '';
     fake.git.refs.set('heads/dark-mode', main);
-    fake.addIssue({ number: 7, title: 'Add dark mode', body: 'Dark mode for the board.', user: MARA, pull_request: { head: 'dark-mode', base: 'main', draft: false } });
+    fake.addIssue({
+      number: 7,
+      title: 'Add dark mode',
+      body: 'Dark mode for the board.',
+      user: MARA,
+      pull_request: { head: 'dark-mode', base: 'main', draft: false },
+    });
 
     const command = await say(probot, fake, 7, '/plan-product', MARA);
 
@@ -485,18 +559,28 @@ describe('/plan-product refusals', () => {
     expect(more).toHaveLength(0);
     expect(failure?.issue).toBe(7);
     expect(failure?.body.split('\n')[0]).toBe(`<!-- agent-os-github:failed event=comment-${command.id} -->`);
-    expect(failure?.body).toContain('`/plan-product` failed: `/plan-product` works on issues: comment it on an issue that describes the product.');
+    expect(failure?.body).toContain(
+      '`/plan-product` failed: `/plan-product` works on issues: comment it on an issue that describes the product.',
+    );
   });
 
   it('on a spec pull request: says it works on issues, and does not plan the product from the spec issue', async () => {
     const main = fake.git.resolve('main')?.sha ?? '';
     fake.git.refs.set('heads/agent-os/1-product-tandem', main);
-    fake.addIssue({ number: 7, title: 'Spec: Product: Tandem', body: '', user: MARA, pull_request: { head: 'agent-os/1-product-tandem', base: 'main', draft: true } });
+    fake.addIssue({
+      number: 7,
+      title: 'Spec: Product: Tandem',
+      body: '',
+      user: MARA,
+      pull_request: { head: 'agent-os/1-product-tandem', base: 'main', draft: true },
+    });
 
     await say(probot, fake, 7, '/plan-product', MARA);
 
     expect(changes()).toEqual([]);
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
-    expect(ours()[0]?.body).toContain('`/plan-product` works on issues: comment it on an issue that describes the product.');
+    expect(ours()[0]?.body).toContain(
+      '`/plan-product` works on issues: comment it on an issue that describes the product.',
+    );
   });
 });

@@ -17,7 +17,12 @@ let probot: Probot;
 beforeEach(async () => {
   nock.disableNetConnect();
   fake = new FakeGitHub();
-  fake.addIssue({ number: 12, title: 'Team invites by email', body: '## Requirements\n- Owners invite people by email\n', user: MARA });
+  fake.addIssue({
+    number: 12,
+    title: 'Team invites by email',
+    body: '## Requirements\n- Owners invite people by email\n',
+    user: MARA,
+  });
   fake.permissions.set('lee', 'write');
   bindToNock(fake);
   probot = await createTestProbot();
@@ -58,7 +63,9 @@ describe('shape-spec edge cases', () => {
     fake.git.refs.set('heads/main', fake.git.resolve(BRANCH)?.sha ?? '');
     fake.git.refs.delete(`heads/${BRANCH}`);
     await say(probot, fake, 12, '/shape-spec', LEE);
-    expect(ours().pop()?.body).toContain("This issue's spec is already on `main` in `agent-os/specs/2026-03-14-team-invites-by-email`");
+    expect(ours().pop()?.body).toContain(
+      "This issue's spec is already on `main` in `agent-os/specs/2026-03-14-team-invites-by-email`",
+    );
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
   });
 
@@ -66,11 +73,14 @@ describe('shape-spec edge cases', () => {
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     fake.git.refs.set('heads/main', fake.git.resolve(BRANCH)?.sha ?? '');
     fake.git.refs.delete(`heads/${BRANCH}`);
-    for (const delivery of ['delivery-2', 'delivery-3', 'delivery-4']) await label(probot, fake, 12, 'shape-spec', delivery);
+    for (const delivery of ['delivery-2', 'delivery-3', 'delivery-4'])
+      await label(probot, fake, 12, 'shape-spec', delivery);
     const notes = ours().slice(1);
     expect(notes).toHaveLength(1);
     expect(notes[0]?.body.split('\n')[0]).toBe('<!-- agent-os-github:spec-status event=delivery-2 -->');
-    expect(notes[0]?.body).toContain("This issue's spec is already on `main` in `agent-os/specs/2026-03-14-team-invites-by-email`");
+    expect(notes[0]?.body).toContain(
+      "This issue's spec is already on `main` in `agent-os/specs/2026-03-14-team-invites-by-email`",
+    );
     expect(fake.git.refs.has(`heads/${BRANCH}`)).toBe(false);
   });
 
@@ -79,7 +89,11 @@ describe('shape-spec edge cases', () => {
     const [questions] = ours();
     fake.addComment(12, questions?.body ?? '', BOT);
     await say(probot, fake, 12, '/shape-spec', LEE);
-    expect(ours().filter((c) => c.body.includes('agent-os-github:questions')).map((c) => c.id)).toEqual([questions?.id]);
+    expect(
+      ours()
+        .filter((c) => c.body.includes('agent-os-github:questions'))
+        .map((c) => c.id),
+    ).toEqual([questions?.id]);
   });
 });
 
@@ -103,7 +117,12 @@ describe('answer edge cases', () => {
     expect(requirements()).not.toContain('Everyone.');
     fake.comments.splice(fake.comments.indexOf(reply), 1);
     const writes = fake.writes().length;
-    await deliver(probot, 'issue_comment', commentPayload(fake, 12, { ...reply, body: '1. Nobody.' }, 'edited'), 'gone');
+    await deliver(
+      probot,
+      'issue_comment',
+      commentPayload(fake, 12, { ...reply, body: '1. Nobody.' }, 'edited'),
+      'gone',
+    );
     expect(fake.writes().length).toBe(writes);
   });
 
@@ -112,12 +131,18 @@ describe('answer edge cases', () => {
     await say(probot, fake, 12, '/write-spec', LEE);
     await edit(probot, fake, reply.id, '1. Owners and admins.');
     expect(requirements()).toContain('**Answer:** Owners and admins.');
-    expect(ours().pop()?.body).toContain('your answers are in `requirements.md`. `spec.md` was written before them: comment `/write-spec` to bring it up to date.');
+    expect(ours().pop()?.body).toContain(
+      'your answers are in `requirements.md`. `spec.md` was written before them: comment `/write-spec` to bring it up to date.',
+    );
   });
 
   it('/shape-spec --force after a hand edit keeps every answer, including those the edit blocked', async () => {
     await say(probot, fake, 12, '1. Owners only.', MARA);
-    fake.git.commitOnBranch(BRANCH, (f) => f.set(REQUIREMENTS, `${f.get(REQUIREMENTS) ?? ''}\nA line added by hand.\n`), 'Hand edit');
+    fake.git.commitOnBranch(
+      BRANCH,
+      (f) => f.set(REQUIREMENTS, `${f.get(REQUIREMENTS) ?? ''}\nA line added by hand.\n`),
+      'Hand edit',
+    );
     await say(probot, fake, 12, '2. Yes, exactly that.', MARA);
     expect(requirements()).not.toContain('Yes, exactly that.');
     expect(ours().pop()?.body).toContain('was changed by hand since the App last wrote it');

@@ -79,10 +79,14 @@ describe('label shape-spec', () => {
       'GET /contents',
       'POST /check-runs',
     ]);
-    expect(fake.requests.filter((r) => r.path.endsWith('/contents')).map((r) => r.headers['if-none-match'] !== undefined)).toEqual([false, true, true]);
+    expect(
+      fake.requests.filter((r) => r.path.endsWith('/contents')).map((r) => r.headers['if-none-match'] !== undefined),
+    ).toEqual([false, true, true]);
     const [commit, ...more] = branchCommits();
     expect(more).toHaveLength(0);
-    expect(commit?.message).toBe(`Shape spec for #12: Team invites by email\n\nAdds ${REQUIREMENTS} from the issue, with the clarifying questions.`);
+    expect(commit?.message).toBe(
+      `Shape spec for #12: Team invites by email\n\nAdds ${REQUIREMENTS} from the issue, with the clarifying questions.`,
+    );
     const requirements = fileOnBranch(REQUIREMENTS) ?? '';
     expect(requirements).toContain('# Spec Requirements: Team invites by email\n');
     expect(requirements).toContain('## Initial Description\n');
@@ -98,7 +102,10 @@ describe('label shape-spec', () => {
     }
 
     const [pr] = pulls();
-    expect(pr).toMatchObject({ title: 'Spec: Team invites by email', pull_request: { head: BRANCH, base: 'main', draft: true } });
+    expect(pr).toMatchObject({
+      title: 'Spec: Team invites by email',
+      pull_request: { head: BRANCH, base: 'main', draft: true },
+    });
     expect(pr?.body).toContain('Spec for #12: Team invites by email');
     expect(pr?.body).toContain(`Spec: \`${FOLDER}\``);
 
@@ -107,7 +114,9 @@ describe('label shape-spec', () => {
     const text = questions?.body ?? '';
     expect(text.split('\n', 1)[0]).toBe('<!-- agent-os-github:questions event=delivery-1 -->');
     expect(text).toContain(`[\`${BRANCH}\`](https://github.com/acme/app/tree/agent-os/12-team-invites-by-email)`);
-    expect(text).toContain(`draft pull request [#${pr?.number ?? 0}](https://github.com/acme/app/pull/${pr?.number ?? 0})`);
+    expect(text).toContain(
+      `draft pull request [#${pr?.number ?? 0}](https://github.com/acme/app/pull/${pr?.number ?? 0})`,
+    );
     const numbered = text.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(numbered.length).toBeGreaterThanOrEqual(6);
     expect(numbered.length).toBeLessThanOrEqual(10);
@@ -144,7 +153,8 @@ describe('label shape-spec', () => {
   it('labelled again three times, and again after each phase: one reply, edited in place, saying the phase the spec is in now', async () => {
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     const questions = ours()[0];
-    for (const delivery of ['delivery-2', 'delivery-3', 'delivery-4']) await label(probot, fake, 12, 'shape-spec', delivery);
+    for (const delivery of ['delivery-2', 'delivery-3', 'delivery-4'])
+      await label(probot, fake, 12, 'shape-spec', delivery);
     const status = () => ours().filter((c) => c.body.startsWith('<!-- agent-os-github:spec-status '));
     expect(ours()).toHaveLength(2);
     expect(status()).toHaveLength(1);
@@ -160,8 +170,13 @@ describe('label shape-spec', () => {
     ]);
 
     // The spec is written: the same comment now says so, and no longer asks for answers.
-    fake.git.commitOnBranch(BRANCH, (files) => files.set(`${FOLDER}/spec.md`, '# Specification: Team invites by email\n'), 'Write spec');
-    const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/')).length;
+    fake.git.commitOnBranch(
+      BRANCH,
+      (files) => files.set(`${FOLDER}/spec.md`, '# Specification: Team invites by email\n'),
+      'Write spec',
+    );
+    const edits = () =>
+      fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/')).length;
     const before = edits();
     await label(probot, fake, 12, 'shape-spec', 'delivery-5');
     expect(status()).toHaveLength(1);
@@ -171,11 +186,19 @@ describe('label shape-spec', () => {
     expect(status()[0]?.body).not.toContain('answer [the clarifying questions]');
 
     // Tasks written: the phase is their progress, and the next command is /orchestrate-tasks.
-    const tasks = ['#### Task Group 1: Invites', '- [x] 1.0 Invites', '  - [x] 1.1 Tests', '  - [ ] 1.2 Endpoint', ''].join('\n');
+    const tasks = [
+      '#### Task Group 1: Invites',
+      '- [x] 1.0 Invites',
+      '  - [x] 1.1 Tests',
+      '  - [ ] 1.2 Endpoint',
+      '',
+    ].join('\n');
     fake.git.commitOnBranch(BRANCH, (files) => files.set(`${FOLDER}/tasks.md`, tasks), 'Create tasks');
     await label(probot, fake, 12, 'shape-spec', 'delivery-6');
     expect(status()).toHaveLength(1);
-    expect(status()[0]?.body).toContain('**Phase: implementing.** [`tasks.md`](https://github.com/acme/app/blob/agent-os/12-team-invites-by-email/');
+    expect(status()[0]?.body).toContain(
+      '**Phase: implementing.** [`tasks.md`](https://github.com/acme/app/blob/agent-os/12-team-invites-by-email/',
+    );
     expect(status()[0]?.body).toContain('is written: 1 of 3 required tasks complete.');
     expect(status()[0]?.body).toContain('comment `/orchestrate-tasks`');
     expect(ours()).toHaveLength(2);
@@ -187,12 +210,18 @@ describe('label shape-spec', () => {
   });
 
   it('two deliveries racing in one process, or on two replicas, leave one branch, one commit, one PR, one questions comment', async () => {
-    await Promise.all([label(probot, fake, 12, 'shape-spec', 'delivery-a'), label(probot, fake, 12, 'shape-spec', 'delivery-b')]);
+    await Promise.all([
+      label(probot, fake, 12, 'shape-spec', 'delivery-a'),
+      label(probot, fake, 12, 'shape-spec', 'delivery-b'),
+    ]);
     const replica = await createTestProbot();
     fake.git.refs.delete(`heads/${BRANCH}`);
     for (const id of [...fake.issues.keys()]) if (fake.issues.get(id)?.pull_request) fake.issues.delete(id);
     fake.comments.splice(0);
-    await Promise.all([label(probot, fake, 12, 'shape-spec', 'delivery-c'), label(replica, fake, 12, 'shape-spec', 'delivery-d')]);
+    await Promise.all([
+      label(probot, fake, 12, 'shape-spec', 'delivery-c'),
+      label(replica, fake, 12, 'shape-spec', 'delivery-d'),
+    ]);
     expect(branchCommits()).toHaveLength(1);
     expect(pulls()).toHaveLength(1);
     expect(ours().filter((c) => c.body.includes('agent-os-github:questions'))).toHaveLength(1);
@@ -210,7 +239,9 @@ describe('label shape-spec', () => {
     await label(probot, fake, 12, 'shape-spec', 'delivery-1');
     expect(pulls()).toHaveLength(0);
     const [failure] = ours();
-    expect(failure?.body).toContain('Could not shape this issue into a spec: Opening the pull request from agent-os/12-team-invites-by-email failed: GitHub answered 502');
+    expect(failure?.body).toContain(
+      'Could not shape this issue into a spec: Opening the pull request from agent-os/12-team-invites-by-email failed: GitHub answered 502',
+    );
     expect(failure?.body).toContain('remove and add the `shape-spec` label again, or comment `/shape-spec`');
 
     await say(probot, fake, 12, '/shape-spec', MARA);
@@ -225,16 +256,31 @@ describe('label shape-spec', () => {
     fake.addIssue({ number: 14, title: '🚀🎉', body: '', user: MARA });
     await label(probot, fake, 13, 'shape-spec', 'd-13');
     await label(probot, fake, 14, 'shape-spec', 'd-14');
-    expect([...fake.git.refs.keys()].sort()).toEqual(['heads/agent-os/13-etc-passwd-quoted', 'heads/agent-os/14-issue-14', 'heads/main']);
-    expect([...(fake.git.filesAt('agent-os/14-issue-14')?.keys() ?? [])]).toContain('agent-os/specs/2026-03-14-issue-14/planning/requirements.md');
+    expect([...fake.git.refs.keys()].sort()).toEqual([
+      'heads/agent-os/13-etc-passwd-quoted',
+      'heads/agent-os/14-issue-14',
+      'heads/main',
+    ]);
+    expect([...(fake.git.filesAt('agent-os/14-issue-14')?.keys() ?? [])]).toContain(
+      'agent-os/specs/2026-03-14-issue-14/planning/requirements.md',
+    );
   });
 
   it('ignores other labels and labels on pull requests', async () => {
     await label(probot, fake, 12, 'bug', 'delivery-1');
     // shape-spec on a pull request (GitHub sends issues.labeled with `issue.pull_request` set for those).
-    const pull = fake.addIssue({ title: 'Add invites', body: 'x', pull_request: { head: 'feature', base: 'main', draft: false } });
+    const pull = fake.addIssue({
+      title: 'Add invites',
+      body: 'x',
+      pull_request: { head: 'feature', base: 'main', draft: false },
+    });
     const onPull = labeledPayload(fake, pull.number, 'shape-spec');
-    onPull.issue.pull_request = { url: `https://api.github.com/repos/acme/app/pulls/${String(pull.number)}`, html_url: '', diff_url: '', patch_url: '' };
+    onPull.issue.pull_request = {
+      url: `https://api.github.com/repos/acme/app/pulls/${String(pull.number)}`,
+      html_url: '',
+      diff_url: '',
+      patch_url: '',
+    };
     await deliver(probot, 'issues', onPull, 'delivery-2');
     expect(fake.writes().filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
     expect(pulls().map((p) => p.number)).toEqual([pull.number]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Probot } from 'probot';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
-import { readSpec } from '../../src/core/spec/read-spec.js';
+import { parseSpec } from '../../src/core/spec/parse-spec.js';
 import { BOT, FakeGitHub, type FakeUser } from '../../support/fake-github/fake-github.js';
 import { bindToNock } from '../../support/fake-github/nock-binding.js';
 import { editAs, label, pullRequestPayload, push, say } from '../../support/lifecycle-events.js';
@@ -49,10 +49,14 @@ afterEach(() => {
 
 const tasksMd = () => fake.git.filesAt(BRANCH)?.get(TASKS) ?? '';
 const commits = () => fake.git.history(BRANCH).filter((c) => c.parents.length > 0);
-const checklists = () => fake.comments.filter((c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
+const checklists = () =>
+  fake.comments.filter(
+    (c) => c.issue === pr && c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'),
+  );
 const lastReply = () => fake.comments.filter((c) => c.user.type === 'Bot').pop()?.body ?? '';
 /** Newest first, as GitHub and branch protection read them. */
-const runsOn = (sha: string) => fake.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Agent OS: tasks').reverse();
+const runsOn = (sha: string) =>
+  fake.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Agent OS: tasks').reverse();
 const head = () => fake.git.resolve(BRANCH)?.sha ?? '';
 
 describe('/create-tasks', () => {
@@ -60,7 +64,9 @@ describe('/create-tasks', () => {
     const before = commits().length;
     await say(probot, fake, pr, '/create-tasks', LEE);
     expect(commits()).toHaveLength(before + 1);
-    expect(commits()[0]?.message).toMatch(/^Create tasks for #12: Team invites by email\n\nFrom .*spec\.md: 3 specific requirements in \d task groups\.$/);
+    expect(commits()[0]?.message).toMatch(
+      /^Create tasks for #12: Team invites by email\n\nFrom .*spec\.md: 3 specific requirements in \d task groups\.$/,
+    );
 
     const text = tasksMd();
     const file = parseTaskFile(text, { path: TASKS });
@@ -81,7 +87,7 @@ describe('/create-tasks', () => {
       expect(tasks[tasks.length - 1]?.text).toMatch(/^Ensure the .* tests pass$/);
       expect(group.dependencies).toBe(group.number === '1' ? 'None' : `Task Group ${Number(group.number) - 1}`);
     }
-    const spec = readSpec(fake.git.filesAt(BRANCH)?.get(`${FOLDER}/spec.md`) ?? '');
+    const spec = parseSpec(fake.git.filesAt(BRANCH)?.get(`${FOLDER}/spec.md`) ?? '');
     expect(spec.requirements).toHaveLength(3);
     for (const r of spec.requirements) {
       expect(file.tasks.some((t) => t.text.startsWith(`Implement Specific Requirement ${r.number}: `))).toBe(true);
@@ -95,8 +101,13 @@ describe('/create-tasks', () => {
     expect(checklist?.body).toContain(`### Agent OS tasks: 0 of ${file.tasks.length} required tasks complete`);
     expect(checklist?.body).toContain(`[\`${TASKS}\`](https://github.com/acme/app/blob/${head()}/${TASKS})`);
     expect(runsOn(head())).toHaveLength(1);
-    expect(runsOn(head())[0]).toMatchObject({ conclusion: 'failure', output: { title: `0 of ${file.tasks.length} tasks complete` } });
-    expect(lastReply()).toContain(`tasks in 4 task groups, covering 3 specific requirements. The checklist on #${pr} follows it`);
+    expect(runsOn(head())[0]).toMatchObject({
+      conclusion: 'failure',
+      output: { title: `0 of ${file.tasks.length} tasks complete` },
+    });
+    expect(lastReply()).toContain(
+      `tasks in 4 task groups, covering 3 specific requirements. The checklist on #${pr} follows it`,
+    );
   });
 
   it('leaves an existing tasks.md alone unless --force', async () => {
@@ -104,8 +115,14 @@ describe('/create-tasks', () => {
     const count = commits().length;
     await say(probot, fake, 12, '/create-tasks', LEE);
     expect(commits()).toHaveLength(count);
-    expect(lastReply()).toContain('already exists on `agent-os/12-team-invites-by-email`, so it was left as it is. Comment `/create-tasks --force`');
-    fake.git.commitOnBranch(BRANCH, (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace('- [ ] 1.1', '- [x] 1.1')), 'tick');
+    expect(lastReply()).toContain(
+      'already exists on `agent-os/12-team-invites-by-email`, so it was left as it is. Comment `/create-tasks --force`',
+    );
+    fake.git.commitOnBranch(
+      BRANCH,
+      (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace('- [ ] 1.1', '- [x] 1.1')),
+      'tick',
+    );
     await say(probot, fake, 12, '/create-tasks --force', LEE);
     expect(tasksMd()).toContain('- [ ] 1.1');
   });
@@ -113,7 +130,9 @@ describe('/create-tasks', () => {
   it('explains what is missing before there is a spec.md', async () => {
     fake.git.commitOnBranch(BRANCH, (f) => f.delete(`${FOLDER}/spec.md`), 'no spec');
     await say(probot, fake, 12, '/create-tasks', LEE);
-    expect(lastReply()).toContain('`/create-tasks` failed: The branch `agent-os/12-team-invites-by-email` has no `spec.md` yet');
+    expect(lastReply()).toContain(
+      '`/create-tasks` failed: The branch `agent-os/12-team-invites-by-email` has no `spec.md` yet',
+    );
   });
 });
 
@@ -160,23 +179,43 @@ describe('the checklist comment', () => {
     if (!comment) throw new Error('no checklist');
     const original = comment.body;
     const count = commits().length;
-    await editAs(probot, fake, comment.id, original.replace('  - [ ] 1.1 Write', '  - [x] 1.1 Write'), VISITOR, 'tick-2');
+    await editAs(
+      probot,
+      fake,
+      comment.id,
+      original.replace('  - [ ] 1.1 Write', '  - [x] 1.1 Write'),
+      VISITOR,
+      'tick-2',
+    );
     expect(commits()).toHaveLength(count);
     expect(checklists()[0]?.body).toBe(original);
-    expect(lastReply()).toContain('@visitor ticking tasks here needs write permission on this repository, and you have read, so the checklist was put back as it was.');
+    expect(lastReply()).toContain(
+      '@visitor ticking tasks here needs write permission on this repository, and you have read, so the checklist was put back as it was.',
+    );
   });
 
   it('retries a tick that meets a concurrent change of tasks.md, never overwriting it', async () => {
     const comment = checklists()[0];
     if (!comment) throw new Error('no checklist');
     fake.faults.push({ method: 'PUT', path: /tasks\.md$/, status: 409, body: { message: 'tasks.md does not match' } });
-    await editAs(probot, fake, comment.id, comment.body.replace('  - [ ] 1.1 Write', '  - [x] 1.1 Write'), LEE, 'tick-3');
+    await editAs(
+      probot,
+      fake,
+      comment.id,
+      comment.body.replace('  - [ ] 1.1 Write', '  - [x] 1.1 Write'),
+      LEE,
+      'tick-3',
+    );
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
     expect(tasksMd()).toContain('  - [x] 1.1 Write');
   });
 
   it('two deliveries racing for a new push leave one checklist comment and one check run', async () => {
-    fake.git.commitOnBranch(BRANCH, (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace('- [ ] 1.1', '- [x] 1.1')), 'push');
+    fake.git.commitOnBranch(
+      BRANCH,
+      (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace('- [ ] 1.1', '- [x] 1.1')),
+      'push',
+    );
     await Promise.all([
       deliver(probot, 'pull_request', pullRequestPayload(fake, pr), 'race-a'),
       deliver(probot, 'pull_request', pullRequestPayload(fake, pr), 'race-b'),
@@ -189,7 +228,14 @@ describe('the checklist comment', () => {
   it('ignores its own edits, and keeps the oldest comment when a race left two', async () => {
     const comment = checklists()[0];
     if (!comment) throw new Error('no checklist');
-    await editAs(probot, fake, comment.id, comment.body.replace('  - [ ] 1.1 Write', '  - [x] 1.1 Write'), BOT, 'self-edit');
+    await editAs(
+      probot,
+      fake,
+      comment.id,
+      comment.body.replace('  - [ ] 1.1 Write', '  - [x] 1.1 Write'),
+      BOT,
+      'self-edit',
+    );
     expect(fake.writes()).toEqual([]);
     fake.addComment(pr, comment.body, BOT);
     await push(probot, fake, pr, (f) => f.set('README.md', 'changed\n'), 'push-2');
@@ -203,7 +249,13 @@ describe('declared scope', () => {
   });
 
   it('/implement-tasks 1 records the scope in the description; the gate then requires only that group', async () => {
-    await push(probot, fake, pr, (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace(/- \[ \] 1\./g, '- [x] 1.')), 'push-3');
+    await push(
+      probot,
+      fake,
+      pr,
+      (f) => f.set(TASKS, (f.get(TASKS) ?? '').replace(/- \[ \] 1\./g, '- [x] 1.')),
+      'push-3',
+    );
     expect(runsOn(head())[0]?.conclusion).toBe('failure');
     await say(probot, fake, pr, '/implement-tasks 1', LEE);
     expect(fake.issues.get(pr)?.body).toContain('\n\nImplements: Task Group 1');
@@ -211,19 +263,27 @@ describe('declared scope', () => {
     expect(run?.conclusion).toBe('success');
     expect(run?.output.summary).toContain('This pull request implements **Task Group 1**');
     expect(checklists()[0]?.body).toContain("_(not in this pull request's scope)_");
-    expect(lastReply()).toContain('This pull request implements Task Group 1: the `Agent OS: tasks` check now requires only their tasks');
+    expect(lastReply()).toContain(
+      'This pull request implements Task Group 1: the `Agent OS: tasks` check now requires only their tasks',
+    );
     // The hand-off: the group's prompt, collapsed, and how to run it; the prompt files are not committed yet.
     const reply = lastReply();
-    expect(reply).toContain('<details><summary>Implementation prompt: Task Group 1 — Data Models and Persistence</summary>');
+    expect(reply).toContain(
+      '<details><summary>Implementation prompt: Task Group 1 — Data Models and Persistence</summary>',
+    );
     expect(reply).not.toContain('Implementation prompt: Task Group 2');
-    expect(reply).toContain('The prompt files are not on `agent-os/12-team-invites-by-email` yet: comment `/orchestrate-tasks` to commit them');
+    expect(reply).toContain(
+      'The prompt files are not on `agent-os/12-team-invites-by-email` yet: comment `/orchestrate-tasks` to commit them',
+    );
     expect(reply).toContain(`claude "$(cat ${FOLDER}/implementation/prompts/1-data-models-and-persistence.md)"`);
     expect(reply).toContain('# Implement Task Group 1: Data Models and Persistence');
   });
 
   it('rejects /implement-tasks without group numbers, and on an issue', async () => {
     await say(probot, fake, pr, '/implement-tasks', LEE);
-    expect(lastReply()).toContain('Name the task groups this pull request implements by number, e.g. `/implement-tasks 1 3`');
+    expect(lastReply()).toContain(
+      'Name the task groups this pull request implements by number, e.g. `/implement-tasks 1 3`',
+    );
     await say(probot, fake, 12, '/implement-tasks 1', LEE);
     expect(lastReply()).toContain('`/implement-tasks` works on pull requests');
   });

@@ -71,7 +71,10 @@ describe('work queue', () => {
       })(),
       'acme/app',
     );
-    queue.track(slow.promise.then(() => log.push('other')), 'acme/other');
+    queue.track(
+      slow.promise.then(() => log.push('other')),
+      'acme/other',
+    );
     await queue.idle('acme/app');
     expect(log).toEqual(['one', 'two']);
     expect(queue.stats().inFlight).toBe(1);
@@ -111,7 +114,9 @@ describe('gate coalescing', () => {
       'acme/app@abc',
     );
     await started.promise;
-    const later = ['r5', 'r6', 'r7'].map((name) => gates.submit('acme/app@abc pull #1', () => Promise.resolve(`${ran.push(name)}:${name}`), 'acme/app@abc'));
+    const later = ['r5', 'r6', 'r7'].map((name) =>
+      gates.submit('acme/app@abc pull #1', () => Promise.resolve(`${ran.push(name)}:${name}`), 'acme/app@abc'),
+    );
     running.open();
     expect(await first).toBe('2:r4');
     expect(await Promise.all(later)).toEqual(['3:r7', '3:r7', '3:r7']);
@@ -154,7 +159,14 @@ describe('payload check', () => {
 describe('metrics', () => {
   it('renders the queue, deliveries and gates in the Prometheus text format', () => {
     const text = renderMetrics({
-      queue: { queued: 3, running: 2, inFlight: 4, completed: 10, failed: 1, wait: { lastMs: 250, maxMs: 1500, totalMs: 4000, count: 12 } },
+      queue: {
+        queued: 3,
+        running: 2,
+        inFlight: 4,
+        completed: 10,
+        failed: 1,
+        wait: { lastMs: 250, maxMs: 1500, totalMs: 4000, count: 12 },
+      },
       deliveries: { accepted: 12, duplicate: 5, own: 2, malformed: 1, failed: 1 },
       gate: { runs: 7, joined: 19 },
       claims: 'redis',

@@ -11,7 +11,14 @@ describe('agent-os-github: command names and help', () => {
   it('names its commands as the App names its phases, with the short names as aliases', async () => {
     const help = await runNode([BIN, '--help']);
     expect(help.code).toBe(0);
-    for (const line of ['shape-spec|shape ', 'write-spec ', 'create-tasks ', 'orchestrate-tasks|orchestrate ', 'plan-product ', 'validate ']) {
+    for (const line of [
+      'shape-spec|shape ',
+      'write-spec ',
+      'create-tasks ',
+      'orchestrate-tasks|orchestrate ',
+      'plan-product ',
+      'validate ',
+    ]) {
       expect(help.stdout).toContain(`  ${line}`);
     }
   });
@@ -27,7 +34,9 @@ describe('agent-os-github: command names and help', () => {
       stdout: '',
       stderr: `agent-os-github: unknown command 'shap'. Did you mean \`agent-os-github shape-spec\`? The commands are ${COMMANDS}.\n`,
     });
-    expect((await runNode([BIN, 'orchestrate-task', 'x'])).stderr).toContain('Did you mean `agent-os-github orchestrate-tasks`?');
+    expect((await runNode([BIN, 'orchestrate-task', 'x'])).stderr).toContain(
+      'Did you mean `agent-os-github orchestrate-tasks`?',
+    );
     expect((await runNode([BIN, 'valdate'])).stderr).toContain('Did you mean `agent-os-github validate`?');
   });
 

@@ -4,13 +4,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { orchestrateCommand } from '../../src/cli/orchestrate-command.js';
 import { planProductCommand } from '../../src/cli/plan-product-command.js';
-import { readRoadmap } from '../../src/core/product/roadmap.js';
+import { parseRoadmap } from '../../src/core/product/roadmap.js';
 import { GOOD_PLAN, PRODUCT_BODY } from '../model/product-fixture.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 
 const FOLDER = 'agent-os/specs/2026-03-14-team-invites-by-email';
-const TASKS = ['# Task Breakdown: Team invites', '', '#### Task Group 1: Invites', '', '- [ ] 1.0 Complete invites', '  - [ ] 1.1 Send the invite', ''].join('\n');
-const GUIDANCE = { approach: [{ text: 'Reuse the mailer', tasks: ['1.0', '1.1'], files: ['src/mail/send-invite.ts'], requirements: [] }], reuse: [], watch_out: [] };
+const TASKS = [
+  '# Task Breakdown: Team invites',
+  '',
+  '#### Task Group 1: Invites',
+  '',
+  '- [ ] 1.0 Complete invites',
+  '  - [ ] 1.1 Send the invite',
+  '',
+].join('\n');
+const GUIDANCE = {
+  approach: [{ text: 'Reuse the mailer', tasks: ['1.0', '1.1'], files: ['src/mail/send-invite.ts'], requirements: [] }],
+  reuse: [],
+  watch_out: [],
+};
 
 let repo: string;
 let server: ModelServer;
@@ -44,7 +56,7 @@ describe('the CLI with a model: plan-product and orchestrate-tasks', () => {
     expect(first.stdout).toContain('Drafted by `local-model` and checked against the deterministic plan: 6/6 items');
     expect(first.stdout).toContain('Model `local-model`: 1 call, 900 prompt + 300 completion tokens.');
     expect(server.requests[0]?.body.messages?.[1]?.content).toContain('- Framework: Next.js 15.1.0 (package.json)');
-    expect(readRoadmap(await readFile(join(repo, 'agent-os/product/roadmap.md'), 'utf8'))).toHaveLength(3);
+    expect(parseRoadmap(await readFile(join(repo, 'agent-os/product/roadmap.md'), 'utf8'))).toHaveLength(3);
     expect(await readFile(join(repo, 'agent-os/product/tech-stack.md'), 'utf8')).not.toContain('agent-os-github:');
 
     const again = await planProductCommand({ cwd: repo, from: 'PRODUCT.md', force: false, env: env() });
@@ -67,7 +79,9 @@ describe('the CLI with a model: plan-product and orchestrate-tasks', () => {
     server = await startModelServer({ json: GUIDANCE });
     const first = await orchestrateCommand(FOLDER, { cwd: repo, env: env() });
     expect(first.exitCode).toBe(0);
-    expect(first.stdout).toContain('- Task Group 1: guidance by `local-model`: 2/2 tasks addressed, 1 cited path all present');
+    expect(first.stdout).toContain(
+      '- Task Group 1: guidance by `local-model`: 2/2 tasks addressed, 1 cited path all present',
+    );
     const prompt = await readFile(join(repo, FOLDER, 'implementation/prompts/1-invites.md'), 'utf8');
     expect(prompt).toContain('## Implement this task and its sub-tasks');
     expect(prompt).toContain('1. Reuse the mailer _(task 1.0; task 1.1; `src/mail/send-invite.ts`)_');
@@ -77,6 +91,8 @@ describe('the CLI with a model: plan-product and orchestrate-tasks', () => {
     const rules = await orchestrateCommand(FOLDER, { cwd: repo, model: false, env: env() });
     expect(server.requests).toHaveLength(1);
     expect(rules.stdout).toContain(`Wrote ${FOLDER}/implementation/prompts/1-invites.md`);
-    expect(await readFile(join(repo, FOLDER, 'implementation/prompts/1-invites.md'), 'utf8')).not.toContain('## How to approach it');
+    expect(await readFile(join(repo, FOLDER, 'implementation/prompts/1-invites.md'), 'utf8')).not.toContain(
+      '## How to approach it',
+    );
   });
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 });
@@ -83,15 +85,25 @@ describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
     const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 0,
-      stdout: [`Wrote ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Wrote ${p}`), ...NEXT].join('\n'),
+      stdout: [`Wrote ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Wrote ${p}`), ...NEXT].join(
+        '\n',
+      ),
       stderr: '',
     });
     expect(await read(repo, `${FOLDER}/orchestration.yml`)).toBe(planOrchestration(parseTaskFile(tasks)).text);
-    expect((await readdir(join(repo, FOLDER, 'implementation/prompts'))).sort()).toEqual(PROMPTS.map((p) => p.slice(p.lastIndexOf('/') + 1)));
+    expect((await readdir(join(repo, FOLDER, 'implementation/prompts'))).sort()).toEqual(
+      PROMPTS.map((p) => p.slice(p.lastIndexOf('/') + 1)),
+    );
 
     const prompt = await read(repo, PROMPTS[1] ?? '');
-    expect(prompt.startsWith('# Implement Task Group 2: Invitation Endpoints\n\nWe\'re continuing our implementation of Team Invites by implementing task group number 2')).toBe(true);
-    expect(prompt).toContain('- [ ] 2.0 Complete API layer\n  - [x] 2.1 Write 2-8 focused tests for the invitations controller\n  - [-] 2.2 Create');
+    expect(
+      prompt.startsWith(
+        "# Implement Task Group 2: Invitation Endpoints\n\nWe're continuing our implementation of Team Invites by implementing task group number 2",
+      ),
+    ).toBe(true);
+    expect(prompt).toContain(
+      '- [ ] 2.0 Complete API layer\n  - [x] 2.1 Write 2-8 focused tests for the invitations controller\n  - [-] 2.2 Create',
+    );
     expect(prompt).toContain(`Read @${FOLDER}/spec.md to understand the context`);
     expect(prompt).toContain(`- @${FOLDER}/planning/visuals/invite-modal.png\n`);
     expect(prompt).toContain('Follow the standards in @agent-os/standards/ that apply to this work');
@@ -102,7 +114,11 @@ describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
     const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 0,
-      stdout: [`Unchanged ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Unchanged ${p}`), ...NEXT].join('\n'),
+      stdout: [
+        `Unchanged ${FOLDER}/orchestration.yml (4 task groups)`,
+        ...PROMPTS.map((p) => `Unchanged ${p}`),
+        ...NEXT,
+      ].join('\n'),
       stderr: '',
     });
     expect(await Promise.all([`${FOLDER}/orchestration.yml`, ...PROMPTS].map((p) => read(repo, p)))).toEqual(before);
@@ -114,7 +130,11 @@ describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
     const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result).toEqual({
       code: 0,
-      stdout: [`Unchanged ${FOLDER}/orchestration.yml (4 task groups)`, ...PROMPTS.map((p) => `Wrote ${p}`), ...NEXT].join('\n'),
+      stdout: [
+        `Unchanged ${FOLDER}/orchestration.yml (4 task groups)`,
+        ...PROMPTS.map((p) => `Wrote ${p}`),
+        ...NEXT,
+      ].join('\n'),
       stderr: [
         'warning: orchestration.yml line 17: `task_groups[1].notes` is not a key of a task group: it is kept as written but does nothing; the keys are `name`, `number`, `claude_code_subagent`, `standards`, `assignees`, `assignee`.',
         'warning: orchestration.yml line 16: `not a login!` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.',
@@ -128,7 +148,13 @@ describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
   });
 
   it('names a misspelt key and a value of the wrong type back with the key, and keeps the file as written', async () => {
-    const typo = ['task_groups:', '  - name: Data Models and Migrations', '    asignees: [ana-dev]', '    standards: 5', ''].join('\n');
+    const typo = [
+      'task_groups:',
+      '  - name: Data Models and Migrations',
+      '    asignees: [ana-dev]',
+      '    standards: 5',
+      '',
+    ].join('\n');
     await put(repo, `${FOLDER}/orchestration.yml`, typo);
     const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result.code).toBe(0);
@@ -148,7 +174,9 @@ describe('agent-os-github orchestrate-tasks SPEC_FOLDER', () => {
     const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(`Unchanged ${FOLDER}/orchestration.yml (4 task groups)`);
-    expect(result.stderr).toMatch(/^warning: orchestration\.yml could not be read as YAML \(line \d+\): .+ It is left as it is: fix it, or delete it to have it written again from tasks\.md\.\n$/);
+    expect(result.stderr).toMatch(
+      /^warning: orchestration\.yml could not be read as YAML \(line \d+\): .+ It is left as it is: fix it, or delete it to have it written again from tasks\.md\.\n$/,
+    );
     expect(await read(repo, `${FOLDER}/orchestration.yml`)).toBe(malformed);
   });
 
@@ -169,7 +197,10 @@ describe('agent-os-github orchestrate-tasks and the repository settings', () => 
     const repo = await newRepo('skip-markers');
     await put(repo, '.github/agent-os.yml', 'skip_markers: ["LATER"]\n');
     // Task Group 1's last task is left for later: the group counts as complete, so group 2 builds on a finished one.
-    const tasks = (await fixture('team-invites-tasks.md')).replace('- [x] 1.4 Ensure database layer tests pass', '- [ ] 1.4 Ensure database layer tests pass (LATER)');
+    const tasks = (await fixture('team-invites-tasks.md')).replace(
+      '- [x] 1.4 Ensure database layer tests pass',
+      '- [ ] 1.4 Ensure database layer tests pass (LATER)',
+    );
     await put(repo, `${FOLDER}/tasks.md`, tasks);
     const result = await cli(['orchestrate-tasks', FOLDER], repo);
     expect(result.code).toBe(0);
@@ -179,7 +210,9 @@ describe('agent-os-github orchestrate-tasks and the repository settings', () => 
     // Without the setting the same task is required, and group 1 is not complete yet.
     await rm(join(repo, '.github'), { recursive: true });
     expect((await cli(['orchestrate-tasks', FOLDER], repo)).code).toBe(0);
-    expect(await read(repo, PROMPTS[1] ?? '')).toContain('- Task Group 1: Data Models and Migrations (not complete yet: build on what is there, and do not implement its tasks here)');
+    expect(await read(repo, PROMPTS[1] ?? '')).toContain(
+      '- Task Group 1: Data Models and Migrations (not complete yet: build on what is there, and do not implement its tasks here)',
+    );
   });
 });
 
@@ -217,7 +250,9 @@ describe('agent-os-github orchestrate-tasks, run inside the spec folder', () => 
       '12-test-review-and-gap-analysis.md',
     ]);
     const prompt = await read(repo, 'implementation/prompts/12-test-review-and-gap-analysis.md');
-    expect(prompt).toContain("We're continuing our implementation of Workspace Platform by implementing task group number 12");
+    expect(prompt).toContain(
+      "We're continuing our implementation of Workspace Platform by implementing task group number 12",
+    );
     expect(prompt).toContain('Read @spec.md to understand the context');
     expect(prompt).toContain('- @planning/requirements.md\n- @tasks.md (the whole task list');
   });

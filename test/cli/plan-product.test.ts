@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { planProductCommand } from '../../src/cli/plan-product-command.js';
 import { AgentOsError } from '../../src/core/errors.js';
 import { detectTechStack } from '../../src/core/product/detect-tech-stack.js';
-import { readProductBrief } from '../../src/core/product/read-product-brief.js';
+import { parseProductBrief } from '../../src/core/product/parse-product-brief.js';
 import { renderMission, renderRoadmap, renderTechStack } from '../../src/core/product/render-product.js';
 import { loadStackFixture } from '../core/product/stack-fixtures.js';
 
@@ -81,7 +81,9 @@ describe('agent-os-github plan-product, in a Next.js + Prisma repository', () =>
     const techStack = await read(repo, TECH_STACK);
     expect(techStack).toBe(renderTechStack(detectTechStack(await loadStackFixture('nextjs-prisma'))));
     expect(techStack).toContain('## Framework\n\n- Next.js 15.0.3 (found in `package.json`)\n');
-    expect(techStack).toContain('## Database\n\n- Redis 7.4 (found in `docker-compose.yml`)\n- PostgreSQL 16 (found in `docker-compose.yml`)\n');
+    expect(techStack).toContain(
+      '## Database\n\n- Redis 7.4 (found in `docker-compose.yml`)\n- PostgreSQL 16 (found in `docker-compose.yml`)\n',
+    );
     expect(techStack).toContain('## CI/CD\n\n- GitHub Actions (CI) (found in `.github/workflows/ci.yml`)\n');
   });
 
@@ -100,22 +102,35 @@ describe('agent-os-github plan-product, in a Next.js + Prisma repository', () =>
       stderr: '',
     });
     expect(await productFiles(repo)).toEqual(['mission.md', 'roadmap.md', 'tech-stack.md']);
-    const brief = readProductBrief('Shiftboard', await readFile(join(BRIEFS, 'agent-os-sections.md'), 'utf8'));
+    const brief = parseProductBrief('Shiftboard', await readFile(join(BRIEFS, 'agent-os-sections.md'), 'utf8'));
     expect(await read(repo, MISSION)).toBe(renderMission(brief));
     expect(await read(repo, ROADMAP)).toBe(renderRoadmap(brief));
-    expect(await read(repo, ROADMAP)).toContain('\n1. [ ] Open shift board — managers post an open shift and see who can take it `S`\n');
+    expect(await read(repo, ROADMAP)).toContain(
+      '\n1. [ ] Open shift board — managers post an open shift and see who can take it `S`\n',
+    );
   });
 
   it('run again, writes nothing and says every file is unchanged', async () => {
     const result = await planProductCommand({ cwd: repo, from: 'docs/shiftboard.md', force: false });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.split('\n').slice(0, 3)).toEqual([`Unchanged ${MISSION}`, `Unchanged ${ROADMAP}`, `Unchanged ${TECH_STACK}`]);
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      `Unchanged ${MISSION}`,
+      `Unchanged ${ROADMAP}`,
+      `Unchanged ${TECH_STACK}`,
+    ]);
   });
 
   it('refuses to replace a product file edited since, writes nothing, and suggests --force (exit 2)', async () => {
     const edited = `${await read(repo, MISSION)}\nOur own notes.\n`;
     await put(repo, MISSION, edited);
-    await put(repo, 'docs/shiftboard.md', (await shiftboardFile()).replace('5. Dark mode', '5. Dark mode\n6. Offline mode: the app works without a connection'));
+    await put(
+      repo,
+      'docs/shiftboard.md',
+      (await shiftboardFile()).replace(
+        '5. Dark mode',
+        '5. Dark mode\n6. Offline mode: the app works without a connection',
+      ),
+    );
     const roadmapBefore = await read(repo, ROADMAP);
 
     const result = await planProductCommand({ cwd: repo, from: 'docs/shiftboard.md', force: false });
@@ -131,7 +146,11 @@ describe('agent-os-github plan-product, in a Next.js + Prisma repository', () =>
   it('with --force, replaces them', async () => {
     const result = await planProductCommand({ cwd: repo, from: 'docs/shiftboard.md', force: true });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.split('\n').slice(0, 3)).toEqual([`Wrote ${MISSION}`, `Wrote ${ROADMAP} (6 items)`, `Unchanged ${TECH_STACK}`]);
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      `Wrote ${MISSION}`,
+      `Wrote ${ROADMAP} (6 items)`,
+      `Unchanged ${TECH_STACK}`,
+    ]);
     expect(await read(repo, MISSION)).not.toContain('Our own notes.');
     expect(await read(repo, ROADMAP)).toContain('\n6. [ ] Offline mode — the app works without a connection `M`\n');
   });
@@ -190,7 +209,11 @@ describe('agent-os-github plan-product with a description that lacks what Agent 
     );
     const second = await planProductCommand({ cwd: repo, from: 'PRODUCT.md', force: false });
     expect(second.exitCode).toBe(0);
-    expect(second.stdout.split('\n').slice(0, 3)).toEqual([`Wrote ${MISSION}`, `Wrote ${ROADMAP} (3 items)`, `Unchanged ${TECH_STACK}`]);
+    expect(second.stdout.split('\n').slice(0, 3)).toEqual([
+      `Wrote ${MISSION}`,
+      `Wrote ${ROADMAP} (3 items)`,
+      `Unchanged ${TECH_STACK}`,
+    ]);
   });
 });
 
@@ -221,14 +244,18 @@ describe('agent-os-github plan-product: other repositories and settings', () => 
     await put(repo, '.github/agent-os.yml', 'spec_root: docs/agent-os\n');
     const result = await planProductCommand({ cwd: repo, force: false });
     expect(result.stdout.split('\n')[0]).toBe('Wrote docs/agent-os/product/tech-stack.md (11 entries detected)');
-    expect(result.stderr).toBe('agent-os-github: warning: .github/workflows/broken.yml is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 5, column 1); it was skipped.\n');
+    expect(result.stderr).toBe(
+      'agent-os-github: warning: .github/workflows/broken.yml is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 5, column 1); it was skipped.\n',
+    );
     expect(await productFiles(repo, 'docs/agent-os/product')).toEqual(['tech-stack.md']);
     expect(await productFiles(repo)).toEqual([]);
   });
 
   it('says which file it cannot read when --from names none', async () => {
     const repo = await repoWith(undefined, 'no-brief');
-    await expect(planProductCommand({ cwd: repo, from: 'missing.md', force: false })).rejects.toEqual(new AgentOsError('user-input', 'Cannot read missing.md: no such file'));
+    await expect(planProductCommand({ cwd: repo, from: 'missing.md', force: false })).rejects.toEqual(
+      new AgentOsError('user-input', 'Cannot read missing.md: no such file'),
+    );
     expect(await productFiles(repo)).toEqual([]);
   });
 });

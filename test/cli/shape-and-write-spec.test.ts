@@ -27,7 +27,14 @@ interface Fixture {
   file: string;
 }
 
-const SPEC_HEADINGS = ['## Goal', '## User Stories', '## Specific Requirements', '## Visual Design', '## Existing Code to Leverage', '## Out of Scope'];
+const SPEC_HEADINGS = [
+  '## Goal',
+  '## User Stories',
+  '## Specific Requirements',
+  '## Visual Design',
+  '## Existing Code to Leverage',
+  '## Out of Scope',
+];
 
 /** The temporary folder that holds the working folder: nothing may be written in it but `repo`. */
 let outer: string;
@@ -61,7 +68,12 @@ async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(folder.length + 1).split('\\').join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(folder.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -126,12 +138,15 @@ describe('agent-os-github shape-spec, then write-spec, on a real issue', () => {
     expect(await filesUnder(repo)).toEqual([requirementsPath, 'issue.md']);
     firstRequirements = await read(requirementsPath);
     expect(firstRequirements.startsWith('# Spec Requirements: Team invites by email\n\n')).toBe(true);
-    expect(firstRequirements).toContain(`Shaped from issue [#42](#42) on the branch \`agent-os/42-team-invites-by-email\`.`);
+    expect(firstRequirements).toContain(
+      `Shaped from issue [#42](#42) on the branch \`agent-os/42-team-invites-by-email\`.`,
+    );
     expectListed(firstRequirements, invites.expected.requirements);
     expectListed(firstRequirements, invites.expected.acceptance);
     expectListed(firstRequirements, invites.expected.outOfScope);
     // The questions printed are the ones recorded in the file, to be answered there.
-    for (const [n, text] of questions) expect(firstRequirements).toContain(`**Q${n}:** ${text.slice(text.indexOf(': ') + 2)}\n`);
+    for (const [n, text] of questions)
+      expect(firstRequirements).toContain(`**Q${n}:** ${text.slice(text.indexOf(': ') + 2)}\n`);
     expect(firstRequirements).toMatch(/\n<!-- agent-os-github:requirements \{.*\} -->\n$/);
   });
 
@@ -170,7 +185,10 @@ describe('agent-os-github shape-spec, then write-spec, on a real issue', () => {
   });
 
   it('keeps a spec.md edited by hand (exit 2), and rewrites it with --force', async () => {
-    const edited = firstSpec.replace('- SSO / SCIM provisioning\n', '- SSO / SCIM provisioning (until the enterprise plan ships)\n');
+    const edited = firstSpec.replace(
+      '- SSO / SCIM provisioning\n',
+      '- SSO / SCIM provisioning (until the enterprise plan ships)\n',
+    );
     expect(edited).not.toBe(firstSpec);
     await put(specPath, edited);
 
@@ -254,7 +272,9 @@ describe('agent-os-github shape-spec: titles and folder names', () => {
     expect(dotted.code).toBe(0);
     expect(dotted.stderr).toBe('');
     expect(dotted.stdout.split('\n')[0]).toBe('Wrote agent-os/specs/2026-01-02-etc-passwd/planning/requirements.md');
-    expect(await read('agent-os/specs/2026-01-02-etc-passwd/planning/requirements.md')).toContain('`agent-os/0-etc-passwd`');
+    expect(await read('agent-os/specs/2026-01-02-etc-passwd/planning/requirements.md')).toContain(
+      '`agent-os/0-etc-passwd`',
+    );
 
     const emoji = await cli(['shape-spec', 'hostile.md', '--title', '✨🌙🚀', '--number', '7', '--date', '2026-01-02']);
     expect(emoji.code).toBe(0);
@@ -268,7 +288,9 @@ describe('agent-os-github shape-spec: titles and folder names', () => {
     // Nothing beside the working folder, and nothing written in it outside agent-os/specs/.
     expect(await readdir(outer)).toEqual(['repo']);
     for (const path of await filesUnder(repo)) {
-      expect(path).toMatch(/^([a-z-]+\.md|notes\/dark-mode\.md|agent-os\/specs\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\/(planning\/requirements|spec)\.md)$/);
+      expect(path).toMatch(
+        /^([a-z-]+\.md|notes\/dark-mode\.md|agent-os\/specs\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\/(planning\/requirements|spec)\.md)$/,
+      );
     }
   });
 });
@@ -289,7 +311,11 @@ describe('agent-os-github shape-spec and write-spec: bad input', () => {
 
   it('exits 2 for a missing issue file', async () => {
     const result = await cli(['shape-spec', 'missing-issue.md', '--date', '2026-03-14']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'agent-os-github: Cannot read missing-issue.md: no such file\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'agent-os-github: Cannot read missing-issue.md: no such file\n',
+    });
   });
 
   it('exits 2 for write-spec on a folder without planning/requirements.md, and writes nothing', async () => {
@@ -311,7 +337,8 @@ describe('agent-os-github shape-spec --help and write-spec --help', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.startsWith('Usage: agent-os-github shape-spec|shape [options] <issue-file>\n')).toBe(true);
-    for (const option of ['--title <title>', '--number <number>', '--date <yyyy-mm-dd>', '--force', '-h, --help']) expect(result.stdout).toContain(option);
+    for (const option of ['--title <title>', '--number <number>', '--date <yyyy-mm-dd>', '--force', '-h, --help'])
+      expect(result.stdout).toContain(option);
   });
 
   it('write-spec --help exits 0 and documents its argument and options', async () => {
@@ -329,7 +356,11 @@ describe('dates that do not exist and forged markers', () => {
     const cwd = join(repo, 'bug-date');
     await put('issue.md', invites.file, cwd);
     const result = await cli(['shape-spec', 'issue.md', '--date', '2026-02-30'], cwd);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'agent-os-github: --date must be a date such as 2026-03-14, not "2026-02-30".\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'agent-os-github: --date must be a date such as 2026-03-14, not "2026-02-30".\n',
+    });
   });
 
   // A copy of our end-of-description marker in the issue must not end the Initial Description early.
@@ -371,7 +402,9 @@ describe('agent-os-github create-tasks', () => {
 
     const written = await cli(['create-tasks', folder], cwd);
     expect(written.code).toBe(0);
-    expect(written.stdout).toMatch(/^Wrote agent-os\/specs\/2026-03-14-team-invites-by-email\/tasks\.md: \d+ tasks in \d task groups, covering 4 specific requirements\.\n$/);
+    expect(written.stdout).toMatch(
+      /^Wrote agent-os\/specs\/2026-03-14-team-invites-by-email\/tasks\.md: \d+ tasks in \d task groups, covering 4 specific requirements\.\n$/,
+    );
     const tasks = await read(`${folder}/tasks.md`, cwd);
     expect(tasks.startsWith('# Task Breakdown: Team invites by email\n')).toBe(true);
 
@@ -391,6 +424,8 @@ describe('agent-os-github create-tasks', () => {
   it('says what is missing when the folder has no spec.md', async () => {
     const result = await cli(['create-tasks', 'nowhere']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('agent-os-github: nowhere/spec.md does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with `agent-os-github write-spec SPEC_FOLDER`).\n');
+    expect(result.stderr).toBe(
+      'agent-os-github: nowhere/spec.md does not exist: SPEC_FOLDER must be a spec folder with spec.md (write one with `agent-os-github write-spec SPEC_FOLDER`).\n',
+    );
   });
 });

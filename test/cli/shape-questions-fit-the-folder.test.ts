@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shapeCommand } from '../../src/cli/shape-command.js';
 
-const ISSUE = ['# Team invites by email', '', '## Requirements', '- Owners can invite people by email', '- Each invite link expires after 7 days', ''].join('\n');
+const ISSUE = [
+  '# Team invites by email',
+  '',
+  '## Requirements',
+  '- Owners can invite people by email',
+  '- Each invite link expires after 7 days',
+  '',
+].join('\n');
 const REQUIREMENTS = 'agent-os/specs/2026-03-14-team-invites-by-email/planning/requirements.md';
 
 let repo: string;

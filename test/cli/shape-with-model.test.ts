@@ -40,10 +40,18 @@ describe('agent-os-github shape-spec with a model', () => {
 
   it('--no-model asks by rules and never calls the model; --model without one configured is bad input', async () => {
     server = await startModelServer();
-    const result = await shapeCommand('issue.md', { cwd: repo, date: '2026-03-14', force: false, model: false, env: env() });
+    const result = await shapeCommand('issue.md', {
+      cwd: repo,
+      date: '2026-03-14',
+      force: false,
+      model: false,
+      env: env(),
+    });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain('local-model');
     expect(server.requests).toHaveLength(0);
-    await expect(shapeCommand('issue.md', { cwd: repo, date: '2026-03-14', force: true, model: true, env: {} })).rejects.toThrow('--model needs a model: set AGENT_OS_MODEL');
+    await expect(
+      shapeCommand('issue.md', { cwd: repo, date: '2026-03-14', force: true, model: true, env: {} }),
+    ).rejects.toThrow('--model needs a model: set AGENT_OS_MODEL');
   });
 });

@@ -6,8 +6,26 @@ import { runNode } from '../../support/run-node.js';
 
 const BIN = resolve('bin/agent-os-github.js');
 const FOLDER = 'agent-os/specs/2026-03-14-team-invites';
-const SPEC = ['# Specification: Team invites', '', '## Goal', 'Invite people by email.', '', '## Specific Requirements', '', '**Invite by email**', '- An admin sends an invite to an email address', ''].join('\n');
-const TASKS = ['# Task Breakdown: Team invites', '', '#### Task Group 1: Invites', '- [ ] 1.0 Invites', '  - [ ] 1.1 Write tests', ''].join('\n');
+const SPEC = [
+  '# Specification: Team invites',
+  '',
+  '## Goal',
+  'Invite people by email.',
+  '',
+  '## Specific Requirements',
+  '',
+  '**Invite by email**',
+  '- An admin sends an invite to an email address',
+  '',
+].join('\n');
+const TASKS = [
+  '# Task Breakdown: Team invites',
+  '',
+  '#### Task Group 1: Invites',
+  '- [ ] 1.0 Invites',
+  '  - [ ] 1.1 Write tests',
+  '',
+].join('\n');
 
 let outer: string;
 let repo: string;
@@ -69,7 +87,9 @@ describe('the CLI never writes through a symbolic link', () => {
     await symlink(outside, join(repo, FOLDER, 'implementation'));
     const result = await cli(['orchestrate-tasks', FOLDER]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`Refusing to write ${FOLDER}/implementation/prompts: \`${FOLDER}/implementation\` is a symbolic link (to ${outside})`);
+    expect(result.stderr).toContain(
+      `Refusing to write ${FOLDER}/implementation/prompts: \`${FOLDER}/implementation\` is a symbolic link (to ${outside})`,
+    );
     expect(await readdir(outside)).toEqual(['precious.md']);
     await expect(lstat(join(repo, FOLDER, 'orchestration.yml'))).rejects.toMatchObject({ code: 'ENOENT' });
     await rm(join(repo, FOLDER, 'implementation'));
@@ -81,7 +101,9 @@ describe('the CLI never writes through a symbolic link', () => {
     await symlink(outside, join(other, 'agent-os'));
     const result = await runNode([BIN, 'shape-spec', 'issue.md', '--date', '2026-03-14'], { cwd: other });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Refusing to write agent-os/specs/2026-03-14-dark-mode/planning/requirements.md: `agent-os` is a symbolic link');
+    expect(result.stderr).toContain(
+      'Refusing to write agent-os/specs/2026-03-14-dark-mode/planning/requirements.md: `agent-os` is a symbolic link',
+    );
     expect(await readdir(outside)).toEqual(['precious.md']);
   });
 });

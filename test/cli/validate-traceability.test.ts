@@ -27,7 +27,15 @@ const SPEC = [
   '- Pending invites can be revoked',
   '',
 ].join('\n');
-const TASKS = ['# Task Breakdown: Invites', '', '#### Task Group 1: Core Logic', '', '- [x] 1.0 Core logic', '  - [x] 1.1 Implement Specific Requirement 1: Owners can invite people by email', ''].join('\n');
+const TASKS = [
+  '# Task Breakdown: Invites',
+  '',
+  '#### Task Group 1: Core Logic',
+  '',
+  '- [x] 1.0 Core logic',
+  '  - [x] 1.1 Implement Specific Requirement 1: Owners can invite people by email',
+  '',
+].join('\n');
 
 beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'agent-os-trace-'));
@@ -44,7 +52,9 @@ describe('agent-os-github validate, holding a spec to its trace', () => {
     const result = await runNode([BIN, 'validate'], { cwd: repo });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Traceability warnings (gate.traceability: warn):\n');
-    expect(result.stdout).toContain(`  ${FOLDER}/spec.md:9: requirement 2 has no task (Pending invites can be revoked)\n`);
+    expect(result.stdout).toContain(
+      `  ${FOLDER}/spec.md:9: requirement 2 has no task (Pending invites can be revoked)\n`,
+    );
   });
 
   it('exits 1 with gate.traceability: fail, and says nothing with off', async () => {
@@ -55,7 +65,9 @@ describe('agent-os-github validate, holding a spec to its trace', () => {
     expect(report.ok).toBe(false);
     expect(report.traceability).toEqual({
       mode: 'fail',
-      untraced: [{ specPath: `${FOLDER}/spec.md`, untraced: [{ number: 2, name: 'Pending invites can be revoked', line: 9 }] }],
+      untraced: [
+        { specPath: `${FOLDER}/spec.md`, untraced: [{ number: 2, name: 'Pending invites can be revoked', line: 9 }] },
+      ],
     });
     await put('.github/agent-os.yml', 'gate:\n  traceability: off\n');
     const off = await runNode([BIN, 'validate'], { cwd: repo });

@@ -21,11 +21,33 @@ beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'agent-os-cli-'));
   await put(
     'agent-os/specs/2026-02-01-invites/tasks.md',
-    ['# Task Breakdown: Invites', '', '#### Task Group 1: Models', '- [x] 1.0 Models', '  - [x] 1.1 Tests', '  - [x] 1.2 Model', ''].join('\n'),
+    [
+      '# Task Breakdown: Invites',
+      '',
+      '#### Task Group 1: Models',
+      '- [x] 1.0 Models',
+      '  - [x] 1.1 Tests',
+      '  - [x] 1.2 Model',
+      '',
+    ].join('\n'),
   );
   await put(
     'specs/004-csv-export/tasks.md',
-    ['# Tasks', '', '## Phase 1: Setup', '- [X] T001 Init', '- [X] T002 Lint', '```', '- [ ] T999 decoy', '```', '## Phase 2: Story', '- [ ] T003 [US1] Endpoint', '- [~] T004 Stream', '- [ ]* T005 Nice to have', ''].join('\r\n'),
+    [
+      '# Tasks',
+      '',
+      '## Phase 1: Setup',
+      '- [X] T001 Init',
+      '- [X] T002 Lint',
+      '```',
+      '- [ ] T999 decoy',
+      '```',
+      '## Phase 2: Story',
+      '- [ ] T003 [US1] Endpoint',
+      '- [~] T004 Stream',
+      '- [ ]* T005 Nice to have',
+      '',
+    ].join('\r\n'),
   );
   await put('node_modules/pkg/tasks.md', '- [ ] not ours\n');
   await put('notes/todo.md', '- [ ] not a task file by location\n');
@@ -105,7 +127,11 @@ describe('agent-os-github validate', () => {
     await chmod(join(repo, 'locked/tasks.md'), 0o644);
     expect(locked.code).toBe(2);
     expect(locked.stderr).toBe('agent-os-github: Cannot read locked/tasks.md: permission denied\n');
-    expect(JSON.parse(locked.stdout)).toEqual({ ok: false, error: 'Cannot read locked/tasks.md: permission denied', files: [] });
+    expect(JSON.parse(locked.stdout)).toEqual({
+      ok: false,
+      error: 'Cannot read locked/tasks.md: permission denied',
+      files: [],
+    });
   });
 
   it('exits 2 on an unknown option', async () => {
@@ -123,7 +149,9 @@ describe('agent-os-github validate', () => {
     await put('big/tasks.md', '- [ ] task\n'.repeat(60_000));
     const result = await cli(['validate', 'big/tasks.md']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('agent-os-github: Cannot read big/tasks.md: it is 645 KB, over the 512 KB a task file may have; split it into one file per spec.\n');
+    expect(result.stderr).toBe(
+      'agent-os-github: Cannot read big/tasks.md: it is 645 KB, over the 512 KB a task file may have; split it into one file per spec.\n',
+    );
   });
 
   it('exits 2 for a named file that holds no task list, such as package.json', async () => {
@@ -132,7 +160,8 @@ describe('agent-os-github validate', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'agent-os-github: package.json holds no task list: it has no task boxes (`- [ ] …`). Name a task file (such as tasks.md) or a folder to search for them.\n',
+      stderr:
+        'agent-os-github: package.json holds no task list: it has no task boxes (`- [ ] …`). Name a task file (such as tasks.md) or a folder to search for them.\n',
     });
   });
 
@@ -143,7 +172,9 @@ describe('agent-os-github validate', () => {
       const dot = await cli(['validate', '.'], empty);
       expect(bare).toEqual(dot);
       expect(bare.code).toBe(2);
-      expect(bare.stderr).toBe(`agent-os-github: No task files under ${empty} (looked for **/tasks.md, **/*.story.md, **/docs/stories/*.md). Name the file itself to check any other markdown file.\n`);
+      expect(bare.stderr).toBe(
+        `agent-os-github: No task files under ${empty} (looked for **/tasks.md, **/*.story.md, **/docs/stories/*.md). Name the file itself to check any other markdown file.\n`,
+      );
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
@@ -152,7 +183,10 @@ describe('agent-os-github validate', () => {
   it('measures a file that is not valid UTF-8 in bytes as stored, not as decoded', async () => {
     // 300 KB of bytes that are not UTF-8: 900 KB once each becomes a replacement character, but 300 KB on disk.
     await mkdir(join(repo, 'latin'), { recursive: true });
-    await writeFile(join(repo, 'latin/tasks.md'), Buffer.concat([Buffer.from('- [ ] 1. Import the data\n\n'), Buffer.alloc(300 * 1024, 0xff)]));
+    await writeFile(
+      join(repo, 'latin/tasks.md'),
+      Buffer.concat([Buffer.from('- [ ] 1. Import the data\n\n'), Buffer.alloc(300 * 1024, 0xff)]),
+    );
     const result = await cli(['validate', 'latin/tasks.md']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
@@ -166,9 +200,11 @@ describe('agent-os-github validate', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // Like `head`: read the first chunk, then close the pipe while the CLI is still writing.
     child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((done) => child.on('close', (exitCode) => {
-      done(exitCode);
-    }));
+    const code = await new Promise<number | null>((done) =>
+      child.on('close', (exitCode) => {
+        done(exitCode);
+      }),
+    );
     expect(stderr).toBe('');
     expect(code).toBe(1);
   });
@@ -219,9 +255,28 @@ describe('agent-os-github validate on a repository with spec tools’ templates 
     // cc-sdd installs its templates here; a team copied one into docs/ too.
     await write('.kiro/settings/templates/specs/tasks.md', TEMPLATE);
     await write('docs/templates/feature/tasks.md', TEMPLATE);
-    await write('.kiro/specs/order-export/tasks.md', ['# Implementation Plan', '', '## Tasks', '', '- [x] 1. Model', '- [x] 1.1 (P) Job model', '- [x] 2. Writer', '- [ ]* 2.1 Property tests', ''].join('\n'));
-    await write('.kiro/specs/calendar-sync/tasks.md', ['# Implementation Plan', '', '- [x] 1. Sync', '- [x] 2. Retry', '- [ ] 3.* Load test', ''].join('\n'));
-    await write('.agent-os/specs/2025-09-14-password-reset/tasks.md', ['# Spec Tasks', '', '## Tasks', '', '- [x] 1. Token table', '  - [x] 1.1 Tests', ''].join('\n'));
+    await write(
+      '.kiro/specs/order-export/tasks.md',
+      [
+        '# Implementation Plan',
+        '',
+        '## Tasks',
+        '',
+        '- [x] 1. Model',
+        '- [x] 1.1 (P) Job model',
+        '- [x] 2. Writer',
+        '- [ ]* 2.1 Property tests',
+        '',
+      ].join('\n'),
+    );
+    await write(
+      '.kiro/specs/calendar-sync/tasks.md',
+      ['# Implementation Plan', '', '- [x] 1. Sync', '- [x] 2. Retry', '- [ ] 3.* Load test', ''].join('\n'),
+    );
+    await write(
+      '.agent-os/specs/2025-09-14-password-reset/tasks.md',
+      ['# Spec Tasks', '', '## Tasks', '', '- [x] 1. Token table', '  - [x] 1.1 Tests', ''].join('\n'),
+    );
   });
 
   afterAll(async () => {
@@ -246,7 +301,10 @@ describe('agent-os-github validate on a repository with spec tools’ templates 
   it('reads a template named explicitly: its placeholder tasks are skipped, so it blocks nothing', async () => {
     const result = await cli(['validate', '.kiro/settings/templates/specs/tasks.md', '--json'], tree);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, files: [{ path: '.kiro/settings/templates/specs/tasks.md', tasks: 3, required: 0, complete: 0 }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: true,
+      files: [{ path: '.kiro/settings/templates/specs/tasks.md', tasks: 3, required: 0, complete: 0 }],
+    });
   });
 
   it('exits 2 for a folder named explicitly that holds only a template', async () => {
@@ -254,12 +312,18 @@ describe('agent-os-github validate on a repository with spec tools’ templates 
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'agent-os-github: No task files under docs/templates: docs/templates/feature/tasks.md holds only template placeholders ({{…}}). Name the file itself to check it anyway.\n',
+      stderr:
+        'agent-os-github: No task files under docs/templates: docs/templates/feature/tasks.md holds only template placeholders ({{…}}). Name the file itself to check it anyway.\n',
     });
   });
 
   it('exits 1 on a [~] task whose text ends in a tilde, with its two open sub-tasks (issue 16, item 3)', async () => {
-    await write('.spec-workflow/specs/data-import/tasks.md', ['- [~] 2. Import the data, waiting~', '  - [ ] 2.1 Parse the upload', '  - [ ] 2.2 Write the rows', ''].join('\n'));
+    await write(
+      '.spec-workflow/specs/data-import/tasks.md',
+      ['- [~] 2. Import the data, waiting~', '  - [ ] 2.1 Parse the upload', '  - [ ] 2.2 Write the rows', ''].join(
+        '\n',
+      ),
+    );
     const result = await cli(['validate', '.spec-workflow'], tree);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(

@@ -5,13 +5,18 @@ import { decideGate } from '../../src/core/check/decide-gate.js';
 import type { TaskFileRead } from '../../src/core/check/gate-types.js';
 import { renderChecklist } from '../../src/core/checklist/render-checklist.js';
 import { detectTechStack } from '../../src/core/product/detect-tech-stack.js';
-import { missingProductInfo, readProductBrief } from '../../src/core/product/read-product-brief.js';
-import { renderMission, renderProductQuestions, renderRoadmap, renderTechStack } from '../../src/core/product/render-product.js';
+import { missingProductInfo, parseProductBrief } from '../../src/core/product/parse-product-brief.js';
+import {
+  renderMission,
+  renderProductQuestions,
+  renderRoadmap,
+  renderTechStack,
+} from '../../src/core/product/render-product.js';
 import { renderSpecPullRequestBody } from '../../src/core/spec/render-pull-request.js';
 import { specLocationFor } from '../../src/core/spec/spec-location.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { renderVerification } from '../../src/core/verification/render-verification.js';
-import { readFeatureRequests, shapeFeatureRequest } from '../support/feature-requests.js';
+import { readFeatureRequests, shapeFeatureRequest } from '../../support/feature-requests.js';
 import { loadStackFixture, STACK_FIXTURES } from './product/stack-fixtures.js';
 
 /**
@@ -38,9 +43,15 @@ describe.each(readFeatureRequests())('rendered from feature request $name', (req
     expectRendered(`${dir}/requirements.md`, shaped.requirementsMd);
     expectRendered(`${dir}/spec.md`, shaped.specMd);
     expectRendered(`${dir}/tasks.md`, shaped.tasksMd);
-    const location = specLocationFor({ issueNumber: request.meta.number, title: request.meta.title, createdAt: request.meta.createdAt }, { specRoot: 'agent-os', branchPrefix: 'agent-os/' });
+    const location = specLocationFor(
+      { issueNumber: request.meta.number, title: request.meta.title, createdAt: request.meta.createdAt },
+      { specRoot: 'agent-os', branchPrefix: 'agent-os/' },
+    );
     const roadmap = { number: 3, title: request.meta.title, path: 'agent-os/product/roadmap.md' };
-    expectRendered(`${dir}/pull-request.md`, renderSpecPullRequestBody(request.meta.number, request.meta.title, location, roadmap));
+    expectRendered(
+      `${dir}/pull-request.md`,
+      renderSpecPullRequestBody(request.meta.number, request.meta.title, location, roadmap),
+    );
   });
 });
 
@@ -48,7 +59,7 @@ const BRIEFS = 'test/fixtures/product/briefs';
 
 describe.each(readdirSync(BRIEFS).map((f) => f.replace(/\.md$/, '')))('rendered from product brief %s', (name) => {
   it('writes mission.md, roadmap.md and the questions comment as before', () => {
-    const brief = readProductBrief(`Product: ${name}`, readFileSync(join(BRIEFS, `${name}.md`), 'utf8'));
+    const brief = parseProductBrief(`Product: ${name}`, readFileSync(join(BRIEFS, `${name}.md`), 'utf8'));
     expectRendered(`product/${name}/mission.md`, renderMission(brief));
     expectRendered(`product/${name}/roadmap.md`, renderRoadmap(brief));
     expectRendered(`product/${name}/questions.md`, renderProductQuestions(missingProductInfo(brief)));
@@ -67,7 +78,8 @@ const taskFiles = readdirSync(TASKS).flatMap((name) =>
     .filter((f) => f.endsWith('.md'))
     .map((f) => ({ name, path: f.split('\\').join('/'), text: readFileSync(join(TASKS, name, f), 'utf8') })),
 );
-const link = (path: string, line?: number) => `https://github.com/acme/app/blob/abc/${path}${line === undefined ? '' : `#L${line}`}`;
+const link = (path: string, line?: number) =>
+  `https://github.com/acme/app/blob/abc/${path}${line === undefined ? '' : `#L${line}`}`;
 
 describe.each(taskFiles)('rendered from task file $name', ({ name, path, text }) => {
   it('writes the gate summary, the checklist comment and verification.md as before', () => {

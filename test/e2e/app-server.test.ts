@@ -68,14 +68,22 @@ beforeAll(async () => {
     // The App finds the repository's own configuration from its root listing (here: no .github folder).
     [`GET ${R}/contents`]: () => ({ body: [] }),
     [`GET ${R}/contents/.github/agent-os.yml`]: () => ({ status: 404, body: { message: 'Not Found' } }),
-    ['GET /api/v3/repos/acme/.github/contents/.github/agent-os.yml']: () => ({ status: 404, body: { message: 'Not Found' } }),
+    ['GET /api/v3/repos/acme/.github/contents/.github/agent-os.yml']: () => ({
+      status: 404,
+      body: { message: 'Not Found' },
+    }),
     [`GET ${R}/pulls/12`]: () => ({ body: { number: 12, head: { sha: HEAD }, body: 'Team invites', html_url: '' } }),
     [`GET ${R}/pulls/12/files`]: () => ({ body: [{ filename: TASKS, status: 'modified' }] }),
-    [`GET ${R}/contents/${TASKS}`]: () => ({ body: '# Tasks\n\n#### Task Group 1: Models\n- [x] 1.0 Models\n  - [x] 1.1 Tests\n  - [ ] 1.2 Migration\n' }),
+    [`GET ${R}/contents/${TASKS}`]: () => ({
+      body: '# Tasks\n\n#### Task Group 1: Models\n- [x] 1.0 Models\n  - [x] 1.1 Tests\n  - [ ] 1.2 Migration\n',
+    }),
     [`GET ${R}/commits/${HEAD}/check-runs`]: () => ({ body: { total_count: 0, check_runs: [] } }),
     [`POST ${R}/check-runs`]: () => ({ status: 201, body: { id: 1 } }),
     [`GET ${R}/issues/12/comments`]: () => ({ body: [] }),
-    [`POST ${R}/issues/12/comments`]: () => ({ status: 201, body: { id: 77, body: '', user: { login: 'agent-os[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' } }),
+    [`POST ${R}/issues/12/comments`]: () => ({
+      status: 201,
+      body: { id: 77, body: '', user: { login: 'agent-os[bot]', type: 'Bot' }, created_at: '2026-01-01T00:00:00Z' },
+    }),
   });
   const port = await freePort();
   const { host } = new URL(api.url);
@@ -132,7 +140,9 @@ describe('the App server, started like npm start, against a local GitHub Enterpr
     expect(created.headers.authorization).toBe('token ghs_e2e');
     expect(api.unmatched).toEqual([]);
     // The checklist comment follows the check run in the same job.
-    const checklist = await waitFor(() => api.requests.find((r) => r.method === 'POST' && r.path === `${R}/issues/12/comments`));
+    const checklist = await waitFor(() =>
+      api.requests.find((r) => r.method === 'POST' && r.path === `${R}/issues/12/comments`),
+    );
     expect((checklist.body as { body: string }).body).toContain('### Agent OS tasks: 1 of 3 required tasks complete');
   });
 
@@ -143,7 +153,10 @@ describe('the App server, started like npm start, against a local GitHub Enterpr
     const response = await post('pull_request', payload, sign(JSON.stringify(payload)), 'malformed-1');
 
     expect(response.status).toBe(400);
-    expect(JSON.parse(await response.text())).toEqual({ error: 'MalformedPayloadError: The pull_request payload lacks what the App reads: pull_request: Invalid input: expected object, received undefined.' });
+    expect(JSON.parse(await response.text())).toEqual({
+      error:
+        'MalformedPayloadError: The pull_request payload lacks what the App reads: pull_request: Invalid input: expected object, received undefined.',
+    });
     expect(api.requests.slice(before)).toEqual([]);
   });
 

@@ -75,12 +75,18 @@ function escapeRegExp(text: string): string {
 
 /** First visible line of a comment or summary. */
 function headline(body: string | undefined): string {
-  return visible(body ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  return (
+    visible(body ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? ''
+  );
 }
 
 /** Tick every open box of task group `group` (all of them without a group) in a task file. */
 function tickGroup(text: string, group?: number): string {
-  return text.replace(group === undefined ? /- \[ \] /g : new RegExp(`- \\[ \\] ${String(group)}\\.`, 'g'), (m) => m.replace('[ ]', '[x]'));
+  return text.replace(group === undefined ? /- \[ \] /g : new RegExp(`- \\[ \\] ${String(group)}\\.`, 'g'), (m) =>
+    m.replace('[ ]', '[x]'),
+  );
 }
 
 /** Plays the story up to a point, each webhook once; GitHub's follow-on webhooks only if `echoes`. */
@@ -103,7 +109,9 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     // 1. mara labels the issue: a spec branch with requirements.md, a draft pull request, the questions.
     await story.label(ISSUE, 'shape-spec', MARA);
     expect(story.branches()).toEqual([BRANCH]);
-    expect(story.specCommits().map((c) => [c.message.split('\n')[0], c.changed])).toEqual([['Shape spec for #12: Team invites by email', [REQUIREMENTS]]]);
+    expect(story.specCommits().map((c) => [c.message.split('\n')[0], c.changed])).toEqual([
+      ['Shape spec for #12: Team invites by email', [REQUIREMENTS]],
+    ]);
     const requirements = story.file(REQUIREMENTS) ?? '';
     expect(requirements).toContain('# Spec Requirements: Team invites by email');
     expect(requirements).toContain('- Each invite email contains a single-use link that expires after 7 days');
@@ -122,13 +130,18 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     expect(asked).toMatch(/^7\. \*\*Visual assets\.\*\*/m);
     expect(story.labels(ISSUE)).toEqual(['shape-spec', 'agent-os: shaping']);
     // GitHub's pull_request.opened for the App's own pull request: no task file yet, a neutral check.
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['neutral', 'No task file in this pull request']]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['neutral', 'No task file in this pull request'],
+    ]);
 
     // 2. mara answers; answer 5 is too vague, so a follow-up question is asked.
     const answers = await story.comment(ISSUE, ANSWERS, MARA);
     const folded = story.file(REQUIREMENTS) ?? '';
     // Each answer word for word under its question (the vague one too, which keeps its follow-up).
-    for (const [n, text] of NUMBERED) expect(folded).toMatch(new RegExp(`^\\*\\*Q${String(n)}:\\*\\* .+\\n\\*\\*Answer:\\*\\* ${escapeRegExp(text)}$`, 'm'));
+    for (const [n, text] of NUMBERED)
+      expect(folded).toMatch(
+        new RegExp(`^\\*\\*Q${String(n)}:\\*\\* .+\\n\\*\\*Answer:\\*\\* ${escapeRegExp(text)}$`, 'm'),
+      );
     expect(folded).toContain('- `src/mail/send.ts` (from the answer to the reuse question)');
     expect(story.reactionsTo(answers)).toEqual(['rocket']);
     const followUps = story.marked(ISSUE, 'follow-ups');
@@ -145,13 +158,26 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     const writeSpec = await story.comment(ISSUE, '/write-spec', MARA);
     const spec = story.file(SPEC) ?? '';
     const headings = spec.match(/^## .+$/gm) ?? [];
-    expect(headings).toEqual(['## Goal', '## User Stories', '## Specific Requirements', '## Visual Design', '## Existing Code to Leverage', '## Out of Scope']);
+    expect(headings).toEqual([
+      '## Goal',
+      '## User Stories',
+      '## Specific Requirements',
+      '## Visual Design',
+      '## Existing Code to Leverage',
+      '## Out of Scope',
+    ]);
     expect(spec.split('\n', 1)[0]).toBe('# Specification: Team invites by email');
-    expect(spec).toContain('- Pending invites are listed with their status (`pending`, `accepted`, `expired`) and can be revoked');
-    expect(spec).toContain("**Answer:** Owners and admins only. Regular members shouldn't see the invite button at all.");
+    expect(spec).toContain(
+      '- Pending invites are listed with their status (`pending`, `accepted`, `expired`) and can be revoked',
+    );
+    expect(spec).toContain(
+      "**Answer:** Owners and admins only. Regular members shouldn't see the invite button at all.",
+    );
     expect(spec).toContain(`**Answer:** ${FOLLOW_UP.slice(3)}`);
     // Each answer where it answers: the data answer is a requirement (and so a task), the scope answer is out of scope.
-    expect(spec).toContain('**6. Data: No, we need a new invites table (email, role, token hash, expires_at); nothing existing needs migrating**');
+    expect(spec).toContain(
+      '**6. Data: No, we need a new invites table (email, role, token hash, expires_at); nothing existing needs migrating**',
+    );
     expect(spec).toContain('- inviting people to several workspaces at once. (from the answer to Q2)');
     expect(spec).toContain('- `src/mail/send.ts`');
     expect(spec).toContain('- SSO / SCIM provisioning');
@@ -177,7 +203,16 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
       'Task Group 3: User Interface',
       'Task Group 4: Test Review and Gap Analysis',
     ]);
-    expect(tasks.tasks.filter((t) => /^Implement Specific Requirement \d+:/.test(t.text)).map((t) => t.id)).toEqual(['1.2', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '3.2']);
+    expect(tasks.tasks.filter((t) => /^Implement Specific Requirement \d+:/.test(t.text)).map((t) => t.id)).toEqual([
+      '1.2',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+      '2.7',
+      '3.2',
+    ]);
     const required = tasks.tasks.filter((t) => t.required).length;
     expect(required).toBe(23);
     expect(tasks.tasks.some((t) => t.complete)).toBe(false);
@@ -199,7 +234,9 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
       files.set('db/migrations/20260316_create_invites.sql', 'CREATE TABLE invites (id uuid PRIMARY KEY);\n');
       files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1));
     });
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 23 tasks complete']]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['failure', '4 of 23 tasks complete'],
+    ]);
     expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 4 of 23 required tasks complete');
 
     // 6. lee ticks 2.1 in the checklist comment: the App commits exactly that box, naming him.
@@ -216,7 +253,9 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     const differing = Array.from({ length: after.length }, (_, i) => i).filter((i) => after[i] !== before[i]);
     expect(differing.map((i) => [before[i], after[i]])).toEqual([[' ', 'x']]);
     expect(parseTaskFile(after, { path: TASKS }).tasks.find((t) => t.id === '2.1')?.complete).toBe(true);
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '5 of 23 tasks complete']]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['failure', '5 of 23 tasks complete'],
+    ]);
     expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 5 of 23 required tasks complete');
     expect(visible(story.checklist(PR)?.body ?? '')).toMatch(/^ {2}- \[x\] 2\.1 Write 2-8 focused tests/m);
 
@@ -224,12 +263,16 @@ describe('the lifecycle over signed webhooks, from an issue to a green merge gat
     await story.push(PR, LEE, 'Invite dialog, pending invites tab and the accept flow', (files) => {
       files.set(TASKS, tickGroup(files.get(TASKS) ?? ''));
     });
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '23 of 23 tasks complete']]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['success', '23 of 23 tasks complete'],
+    ]);
     expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
     expect(parseTaskFile(story.file(TASKS) ?? '', { path: TASKS }).tasks.every((t) => t.complete)).toBe(true);
     // Green on the whole spec: the verification report lands on the branch, once.
     expect(story.specCommits().at(-1)?.changed).toEqual([VERIFICATION]);
-    expect(story.file(VERIFICATION)).toMatch(/^# Verification Report: Team invites by email\n[\s\S]*## 1\. Tasks Verification\n\n\*\*Status:\*\* ✅ All complete/);
+    expect(story.file(VERIFICATION)).toMatch(
+      /^# Verification Report: Team invites by email\n[\s\S]*## 1\. Tasks Verification\n\n\*\*Status:\*\* ✅ All complete/,
+    );
 
     // In all: one branch, one pull request, one checklist, no failure reported, every webhook answered 200.
     expect(story.specCommits()).toHaveLength(9);
@@ -261,7 +304,9 @@ async function playCounting(story: Story): Promise<void> {
   await step(() => writeSpec);
   const createTasks = story.comment(PR, '/create-tasks', LEE);
   await step(() => createTasks);
-  await step(() => story.push(PR, LEE, 'Work on Task Group 1', (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1))));
+  await step(() =>
+    story.push(PR, LEE, 'Work on Task Group 1', (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1))),
+  );
   await step(async () => {
     const comment = story.checklist(PR);
     if (!comment) throw new Error('no checklist comment');
@@ -293,7 +338,9 @@ async function playCounting(story: Story): Promise<void> {
   // One check run per commit of the pull request, the last one green.
   const heads = [...new Set(story.fake.checkRuns.map((r) => r.head_sha))];
   expect(heads.map((sha) => story.runsOn(sha).length)).toEqual(heads.map(() => 1));
-  expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '23 of 23 tasks complete']]);
+  expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([
+    ['success', '23 of 23 tasks complete'],
+  ]);
   expect(headline(story.checklist(PR)?.body)).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
   expect(story.answered.filter((a) => a.status !== 200)).toEqual([]);
 }
@@ -310,7 +357,9 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
   it('the same label delivered to two replicas at once (in step), then redelivered: one branch, one commit, one pull request, one questions comment', async () => {
     const story = newStory('replicas');
     // In step: both look for the spec branch before either creates it.
-    stage.intercept(barrier((r: FakeRequest) => r.method === 'GET' && r.path.startsWith(`${repoPath(story)}/git/matching-refs/`), 2));
+    stage.intercept(
+      barrier((r: FakeRequest) => r.method === 'GET' && r.path.startsWith(`${repoPath(story)}/git/matching-refs/`), 2),
+    );
     await story.label(ISSUE, 'shape-spec', MARA);
     expect(story.branches()).toEqual([BRANCH]);
     expect(story.specCommits()).toHaveLength(1);
@@ -361,7 +410,11 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     const story = newStory();
     await prepare(story, 'tasks');
     const before = story.head();
-    const sha = story.fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)), 'Work on Task Group 1').sha;
+    const sha = story.fake.git.commitOnBranch(
+      BRANCH,
+      (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)),
+      'Work on Task Group 1',
+    ).sha;
     // Were both replicas to gate the push, both would look for the run on the new head before either created one:
     // the first look is held until a second arrives, or until replica 1 has done its work without looking (no timer).
     const runs = `${repoPath(story)}/commits/${sha}/check-runs`;
@@ -375,15 +428,19 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     const repository = `${story.fake.owner}/${story.fake.repo}`;
     const answers = await Promise.all([
       story.post(pullRequestEvent(story.fake, PR, LEE, 'synchronize', { before }), { replica: 0 }),
-      story.post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1, answerOnly: true }).then(async (status) => {
-        await stage.apps[1]?.idle(repository);
-        replicaOneDone = true;
-        return status;
-      }),
+      story
+        .post(checkSuiteRequested(story.fake, BRANCH, before), { replica: 1, answerOnly: true })
+        .then(async (status) => {
+          await stage.apps[1]?.idle(repository);
+          replicaOneDone = true;
+          return status;
+        }),
     ]);
     await stage.idle(repository);
     expect(answers).toEqual([200, 200]);
-    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 22 tasks complete']]);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['failure', '4 of 22 tasks complete'],
+    ]);
   });
 
   // A burst: 20 webhooks for one head commit at the same moment (a busy organisation, a proxy retrying). The ones
@@ -392,19 +449,27 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     const story = newStory();
     await prepare(story, 'tasks');
     const before = story.head();
-    const sha = story.fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)), 'Work on Task Group 1').sha;
+    const sha = story.fake.git.commitOnBranch(
+      BRANCH,
+      (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1)),
+      'Work on Task Group 1',
+    ).sha;
     const gateRuns = async () => Number(/^agent_os_gate_runs_total (\S+)$/m.exec(await stage.metrics(0))?.[1]);
     const runsBefore = await gateRuns();
     const from = story.fake.requests.length;
     const delivery = pullRequestEvent(story.fake, PR, LEE, 'synchronize', { before });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => story.post(delivery, { replica: 0, answerOnly: true })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => story.post(delivery, { replica: 0, answerOnly: true })),
+    );
     expect(answers).toEqual(Array.from({ length: 20 }, () => 200));
     await stage.idle(`${story.fake.owner}/${story.fake.repo}`);
 
     expect((await gateRuns()) - runsBefore).toBeLessThanOrEqual(2);
     // Issue #18: the whole burst costs at most 20 requests to GitHub (304s included), one per delivery at most.
     expect(story.fake.requests.length - from).toBeLessThanOrEqual(20);
-    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([['failure', '4 of 22 tasks complete']]);
+    expect(story.runsOn(sha).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['failure', '4 of 22 tasks complete'],
+    ]);
     const checklistEdits = story.writesSince(from).filter((w) => w.startsWith('PATCH /issues/comments/'));
     expect(checklistEdits.length).toBeGreaterThanOrEqual(1);
     expect(checklistEdits.length).toBeLessThanOrEqual(2);
@@ -419,17 +484,25 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
     const command = story.fake.addComment(PR, '/create-tasks', LEE);
     const delivery = commentEvent(story.fake, command, LEE);
     // Both replicas find no tasks.md before either writes it.
-    stage.intercept(barrier((r: FakeRequest) => r.method === 'GET' && r.path === `${repoPath(story)}/contents/${TASKS}`, 2));
+    stage.intercept(
+      barrier((r: FakeRequest) => r.method === 'GET' && r.path === `${repoPath(story)}/contents/${TASKS}`, 2),
+    );
     const id = randomUUID();
     expect(await Promise.all([0, 1].map((replica) => story.post(delivery, { id, replica })))).toEqual([200, 200]);
     expect(story.specCommits().filter((c) => c.changed.includes(TASKS))).toHaveLength(1);
-    expect(story.marked(PR, 'reply').map((c) => visible(c.body))).toEqual([expect.stringContaining('was written from `spec.md`')]);
+    expect(story.marked(PR, 'reply').map((c) => visible(c.body))).toEqual([
+      expect.stringContaining('was written from `spec.md`'),
+    ]);
     expect(story.marked(PR, 'failed').map((c) => visible(c.body))).toEqual([]);
     expect(story.reactionsTo(command)).toEqual(['eyes', 'rocket']);
   });
 });
 
-const SECONDARY_RATE_LIMIT = { status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit' } };
+const SECONDARY_RATE_LIMIT = {
+  status: 403,
+  headers: { 'retry-after': '1' },
+  body: { message: 'You have exceeded a secondary rate limit' },
+};
 const BAD_GATEWAY = { status: 502, body: { message: 'Server Error' } };
 
 interface FaultCase {
@@ -443,18 +516,51 @@ interface FaultCase {
 }
 
 const FAULT_ROUTES: FaultCase[] = [
-  { route: 'POST git/refs (the spec branch)', method: 'POST', path: /^\/repos\/acme\/[\w-]+\/git\/refs$/, step: 'shape', afterRateLimit: [403] },
-  { route: 'POST pulls (the spec pull request)', method: 'POST', path: /^\/repos\/acme\/[\w-]+\/pulls$/, step: 'shape', afterRateLimit: [403] },
+  {
+    route: 'POST git/refs (the spec branch)',
+    method: 'POST',
+    path: /^\/repos\/acme\/[\w-]+\/git\/refs$/,
+    step: 'shape',
+    afterRateLimit: [403],
+  },
+  {
+    route: 'POST pulls (the spec pull request)',
+    method: 'POST',
+    path: /^\/repos\/acme\/[\w-]+\/pulls$/,
+    step: 'shape',
+    afterRateLimit: [403],
+  },
   // The second request is the failure report itself, on the same route.
-  { route: 'POST issues/12/comments (the questions)', method: 'POST', path: /^\/repos\/acme\/[\w-]+\/issues\/12\/comments$/, step: 'shape', afterRateLimit: [403, 201] },
-  { route: 'PUT contents (spec.md)', method: 'PUT', path: new RegExp(`^/repos/acme/[\\w-]+/contents/${SPEC}$`), step: 'write-spec', afterRateLimit: [403] },
+  {
+    route: 'POST issues/12/comments (the questions)',
+    method: 'POST',
+    path: /^\/repos\/acme\/[\w-]+\/issues\/12\/comments$/,
+    step: 'shape',
+    afterRateLimit: [403, 201],
+  },
+  {
+    route: 'PUT contents (spec.md)',
+    method: 'PUT',
+    path: new RegExp(`^/repos/acme/[\\w-]+/contents/${SPEC}$`),
+    step: 'write-spec',
+    afterRateLimit: [403],
+  },
   // The second request is the check run saying it could not check.
-  { route: 'POST check-runs (the gate after /create-tasks)', method: 'POST', path: /^\/repos\/acme\/[\w-]+\/check-runs$/, step: 'create-tasks', afterRateLimit: [403, 201] },
+  {
+    route: 'POST check-runs (the gate after /create-tasks)',
+    method: 'POST',
+    path: /^\/repos\/acme\/[\w-]+\/check-runs$/,
+    step: 'create-tasks',
+    afterRateLimit: [403, 201],
+  },
 ];
 
 /** The statuses GitHub answered to the requests of a route, in order (from the `from`th exchange on). */
 function statusesOf(story: Story, fault: FaultCase, from = 0): number[] {
-  return story.fake.exchanges.slice(from).filter((e) => e.request.method === fault.method && fault.path.test(e.request.path)).map((e) => e.response.status);
+  return story.fake.exchanges
+    .slice(from)
+    .filter((e) => e.request.method === fault.method && fault.path.test(e.request.path))
+    .map((e) => e.response.status);
 }
 
 /** The story up to the step before the failing one, each webhook once. */
@@ -470,7 +576,11 @@ async function act(story: Story, step: FaultCase['step']) {
     await story.label(ISSUE, 'shape-spec', MARA);
     return undefined;
   }
-  return story.comment(step === 'write-spec' ? ISSUE : PR, step === 'write-spec' ? '/write-spec' : '/create-tasks', step === 'write-spec' ? MARA : LEE);
+  return story.comment(
+    step === 'write-spec' ? ISSUE : PR,
+    step === 'write-spec' ? '/write-spec' : '/create-tasks',
+    step === 'write-spec' ? MARA : LEE,
+  );
 }
 
 /** The step's job, done exactly once. */
@@ -483,119 +593,159 @@ function expectDone(story: Story, step: FaultCase['step']): void {
   expect(story.specCommits()).toHaveLength(expected);
   if (step === 'write-spec') {
     expect(story.file(SPEC)).toContain('## Specific Requirements');
-    expect(story.marked(ISSUE, 'reply').map((c) => visible(c.body))).toEqual([expect.stringContaining('was written from `requirements.md`')]);
+    expect(story.marked(ISSUE, 'reply').map((c) => visible(c.body))).toEqual([
+      expect.stringContaining('was written from `requirements.md`'),
+    ]);
   }
   if (step === 'create-tasks') {
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title, r.output.annotations.length])).toEqual([['failure', '0 of 22 tasks complete', 22]]);
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title, r.output.annotations.length])).toEqual([
+      ['failure', '0 of 22 tasks complete', 22],
+    ]);
     expect(story.marked(PR, 'checklist')).toHaveLength(1);
   }
 }
 
 describe('GitHub failing a write: the App retries, or says so and the next event finishes the job', () => {
   // Each case has a repository of its own, so the cases run at once (Probot's retry waits overlap).
-  it.concurrent.each(FAULT_ROUTES)('$route answering 502 once: retried, and the job is done in the same delivery', async (fault) => {
-    const story = newStory();
-    await upTo(story, fault.step);
-    story.fake.faults.push({ method: fault.method, path: fault.path, ...BAD_GATEWAY });
-    // Earlier steps may use the route too (shape-spec reports its pull request's first check run).
-    const from = story.fake.exchanges.length;
-    await act(story, fault.step);
-    // Probot's retry plugin sent it again a few seconds later (4 s here), and GitHub took it.
-    const [first, retried] = statusesOf(story, fault, from);
-    expect(first).toBe(502);
-    expect(retried).toBeGreaterThanOrEqual(200);
-    expect(retried).toBeLessThan(300);
-    expectDone(story, fault.step);
-    expect([...story.marked(ISSUE, 'failed'), ...story.marked(PR, 'failed')]).toEqual([]);
-    expect(story.answered.every((a) => a.status === 200)).toBe(true);
-  });
+  it.concurrent.each(FAULT_ROUTES)(
+    '$route answering 502 once: retried, and the job is done in the same delivery',
+    async (fault) => {
+      const story = newStory();
+      await upTo(story, fault.step);
+      story.fake.faults.push({ method: fault.method, path: fault.path, ...BAD_GATEWAY });
+      // Earlier steps may use the route too (shape-spec reports its pull request's first check run).
+      const from = story.fake.exchanges.length;
+      await act(story, fault.step);
+      // Probot's retry plugin sent it again a few seconds later (4 s here), and GitHub took it.
+      const [first, retried] = statusesOf(story, fault, from);
+      expect(first).toBe(502);
+      expect(retried).toBeGreaterThanOrEqual(200);
+      expect(retried).toBeLessThan(300);
+      expectDone(story, fault.step);
+      expect([...story.marked(ISSUE, 'failed'), ...story.marked(PR, 'failed')]).toEqual([]);
+      expect(story.answered.every((a) => a.status === 200)).toBe(true);
+    },
+  );
 
-  it.concurrent.each(FAULT_ROUTES)('$route hitting a secondary rate limit: reported, and the next event finishes with nothing written twice', async (fault) => {
-    const story = newStory();
-    await upTo(story, fault.step);
-    story.fake.faults.push({ method: fault.method, path: fault.path, ...SECONDARY_RATE_LIMIT });
-    const from = story.fake.exchanges.length;
-    const command = await act(story, fault.step);
-    expect(story.answered.every((a) => a.status === 200)).toBe(true);
+  it.concurrent.each(FAULT_ROUTES)(
+    '$route hitting a secondary rate limit: reported, and the next event finishes with nothing written twice',
+    async (fault) => {
+      const story = newStory();
+      await upTo(story, fault.step);
+      story.fake.faults.push({ method: fault.method, path: fault.path, ...SECONDARY_RATE_LIMIT });
+      const from = story.fake.exchanges.length;
+      const command = await act(story, fault.step);
+      expect(story.answered.every((a) => a.status === 200)).toBe(true);
 
-    // What people see right after the failure.
-    if (fault.step === 'create-tasks') {
-      // tasks.md and its checklist are there; the check run says it could not check (rather than nothing at all).
-      expect(story.file(TASKS)).toBeDefined();
-      const runs = story.runsOn(story.head());
-      expect(runs.map((r) => [r.conclusion, r.output.title])).toEqual([['failure', 'Could not check the tasks']]);
-      expect(runs[0]?.output.summary).toContain('GitHub answered 403 (You have exceeded a secondary rate limit');
-      expect(runs[0]?.output.summary).toContain('Use **Re-run** on this check to try again.');
-    } else {
-      const [failure, ...more] = story.marked(ISSUE, 'failed');
-      expect(more).toEqual([]);
-      const text = visible(failure?.body ?? '');
-      expect(text).toContain('GitHub answered 403 (You have exceeded a secondary rate limit');
-      expect(text).toContain('GitHub is rate limiting requests; the next event or a re-run will finish the job.');
-      if (fault.step === 'shape') {
-        expect(text).toMatch(/^Could not shape this issue into a spec: /);
-        expect(text).toContain('remove and add the `shape-spec` label again, or comment `/shape-spec`, to finish.');
+      // What people see right after the failure.
+      if (fault.step === 'create-tasks') {
+        // tasks.md and its checklist are there; the check run says it could not check (rather than nothing at all).
+        expect(story.file(TASKS)).toBeDefined();
+        const runs = story.runsOn(story.head());
+        expect(runs.map((r) => [r.conclusion, r.output.title])).toEqual([['failure', 'Could not check the tasks']]);
+        expect(runs[0]?.output.summary).toContain('GitHub answered 403 (You have exceeded a secondary rate limit');
+        expect(runs[0]?.output.summary).toContain('Use **Re-run** on this check to try again.');
       } else {
-        expect(text).toMatch(/^`\/write-spec` failed: Writing agent-os\/specs\/2026-03-14-team-invites-by-email\/spec\.md failed: /);
-        expect(story.file(SPEC)).toBeUndefined();
-        if (command) expect(story.reactionsTo(command)).toEqual(['eyes', 'confused']);
+        const [failure, ...more] = story.marked(ISSUE, 'failed');
+        expect(more).toEqual([]);
+        const text = visible(failure?.body ?? '');
+        expect(text).toContain('GitHub answered 403 (You have exceeded a secondary rate limit');
+        expect(text).toContain('GitHub is rate limiting requests; the next event or a re-run will finish the job.');
+        if (fault.step === 'shape') {
+          expect(text).toMatch(/^Could not shape this issue into a spec: /);
+          expect(text).toContain('remove and add the `shape-spec` label again, or comment `/shape-spec`, to finish.');
+        } else {
+          expect(text).toMatch(
+            /^`\/write-spec` failed: Writing agent-os\/specs\/2026-03-14-team-invites-by-email\/spec\.md failed: /,
+          );
+          expect(story.file(SPEC)).toBeUndefined();
+          if (command) expect(story.reactionsTo(command)).toEqual(['eyes', 'confused']);
+        }
       }
-    }
-    // Nothing half-written: at most the branch with its one commit.
-    expect(story.branches().length).toBeLessThanOrEqual(1);
-    expect(story.specCommits().length).toBeLessThanOrEqual({ shape: 1, 'write-spec': 2, 'create-tasks': 4 }[fault.step]);
-    // Probot does not retry a secondary rate limit (its onSecondaryRateLimit only logs): the write was sent once.
-    expect(statusesOf(story, fault, from)).toEqual(fault.afterRateLimit);
+      // Nothing half-written: at most the branch with its one commit.
+      expect(story.branches().length).toBeLessThanOrEqual(1);
+      expect(story.specCommits().length).toBeLessThanOrEqual(
+        { shape: 1, 'write-spec': 2, 'create-tasks': 4 }[fault.step],
+      );
+      // Probot does not retry a secondary rate limit (its onSecondaryRateLimit only logs): the write was sent once.
+      expect(statusesOf(story, fault, from)).toEqual(fault.afterRateLimit);
 
-    // The next event: GitHub's "Redeliver" of the same webhook, or (after /create-tasks) the pull_request event
-    // GitHub sends for the App's commit.
-    story.echoes = true;
-    if (fault.step === 'create-tasks') {
-      const before = story.specCommits().at(-2)?.sha ?? '';
-      await story.deliver(pullRequestEvent(story.fake, PR, BOT, 'synchronize', { before }));
-    } else {
-      await story.redeliver();
-    }
-    expectDone(story, fault.step);
-    // The failure report stays one comment (it is not repeated), and the job was done once.
-    expect([...story.marked(ISSUE, 'failed'), ...story.marked(PR, 'failed')]).toHaveLength(fault.step === 'create-tasks' ? 0 : 1);
-    // … and, now that the redelivery went through, it says so instead of "failed".
-    if (fault.step !== 'create-tasks') expect(headline(story.marked(ISSUE, 'failed')[0]?.body)).toMatch(/^✅ \*\*Done on a later try\.\*\* (Shaping this issue into a spec|`\/write-spec`) went through when it was tried again/);
-    if (command && fault.step === 'write-spec') expect(story.reactionsTo(command)).toEqual(['eyes', 'confused', 'rocket']);
-    expect(story.answered.every((a) => a.status === 200)).toBe(true);
-  });
+      // The next event: GitHub's "Redeliver" of the same webhook, or (after /create-tasks) the pull_request event
+      // GitHub sends for the App's commit.
+      story.echoes = true;
+      if (fault.step === 'create-tasks') {
+        const before = story.specCommits().at(-2)?.sha ?? '';
+        await story.deliver(pullRequestEvent(story.fake, PR, BOT, 'synchronize', { before }));
+      } else {
+        await story.redeliver();
+      }
+      expectDone(story, fault.step);
+      // The failure report stays one comment (it is not repeated), and the job was done once.
+      expect([...story.marked(ISSUE, 'failed'), ...story.marked(PR, 'failed')]).toHaveLength(
+        fault.step === 'create-tasks' ? 0 : 1,
+      );
+      // … and, now that the redelivery went through, it says so instead of "failed".
+      if (fault.step !== 'create-tasks')
+        expect(headline(story.marked(ISSUE, 'failed')[0]?.body)).toMatch(
+          /^✅ \*\*Done on a later try\.\*\* (Shaping this issue into a spec|`\/write-spec`) went through when it was tried again/,
+        );
+      if (command && fault.step === 'write-spec')
+        expect(story.reactionsTo(command)).toEqual(['eyes', 'confused', 'rocket']);
+      expect(story.answered.every((a) => a.status === 200)).toBe(true);
+    },
+  );
 
   // GitHub answers 409 to a contents write whose blob sha is stale (someone pushed in between). Resending the same
   // write can never succeed: after a 409 the App reads the file again before writing it again (found by this suite).
-  it.concurrent('a tick whose write GitHub answers 409 (tasks.md changed meanwhile) is retried on a fresh read, not resent as it was', async () => {
-    const story = newStory();
-    await prepare(story, 'tasks');
-    const comment = story.checklist(PR);
-    if (!comment) throw new Error('no checklist comment');
-    story.fake.faults.push({ method: 'PUT', path: new RegExp(`/contents/${TASKS}$`), status: 409, body: { message: `${TASKS} does not match the sha` } });
-    const from = story.fake.requests.length;
-    await story.edit(comment, tickInChecklist(comment.body, '1.1').body, LEE);
-    const after = story.fake.requests.slice(from).map((r) => `${r.method} ${r.path.replace(repoPath(story), '')}`);
-    const put = `PUT /contents/${TASKS}`;
-    const first = after.indexOf(put);
-    const second = after.indexOf(put, first + 1);
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(second).toBeGreaterThan(first);
-    expect(after.slice(first + 1, second)).toContain(`GET /contents/${TASKS}`);
-    expect(story.specCommits().at(-1)?.message).toBe('Tick 1.1 in tasks.md\n\n@lee ticked it in the checklist of #13.');
-  });
+  it.concurrent(
+    'a tick whose write GitHub answers 409 (tasks.md changed meanwhile) is retried on a fresh read, not resent as it was',
+    async () => {
+      const story = newStory();
+      await prepare(story, 'tasks');
+      const comment = story.checklist(PR);
+      if (!comment) throw new Error('no checklist comment');
+      story.fake.faults.push({
+        method: 'PUT',
+        path: new RegExp(`/contents/${TASKS}$`),
+        status: 409,
+        body: { message: `${TASKS} does not match the sha` },
+      });
+      const from = story.fake.requests.length;
+      await story.edit(comment, tickInChecklist(comment.body, '1.1').body, LEE);
+      const after = story.fake.requests.slice(from).map((r) => `${r.method} ${r.path.replace(repoPath(story), '')}`);
+      const put = `PUT /contents/${TASKS}`;
+      const first = after.indexOf(put);
+      const second = after.indexOf(put, first + 1);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(second).toBeGreaterThan(first);
+      expect(after.slice(first + 1, second)).toContain(`GET /contents/${TASKS}`);
+      expect(story.specCommits().at(-1)?.message).toBe(
+        'Tick 1.1 in tasks.md\n\n@lee ticked it in the checklist of #13.',
+      );
+    },
+  );
 
   // GitHub's 422 "sha wasn't supplied" (the file was created between the App's read and its write) is a conflict,
   // and the failure comment quotes GitHub (it once read "[object Object]", found by this suite).
-  it.concurrent('when spec.md appears between the App’s read and its write, the failure comment quotes GitHub', async () => {
-    const story = newStory();
-    await prepare(story, 'answered');
-    story.fake.faults.push({ method: 'PUT', path: new RegExp(`/contents/${SPEC}$`), status: 422, body: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' } });
-    await story.comment(ISSUE, '/write-spec', MARA);
-    const [failure] = story.marked(ISSUE, 'failed').map((c) => visible(c.body));
-    expect(failure).toMatch(/^`\/write-spec` failed: Writing agent-os\/specs\/2026-03-14-team-invites-by-email\/spec\.md failed: GitHub answered \d{3} \(Invalid request/);
-    expect(failure).not.toContain('[object Object]');
-  });
+  it.concurrent(
+    'when spec.md appears between the App’s read and its write, the failure comment quotes GitHub',
+    async () => {
+      const story = newStory();
+      await prepare(story, 'answered');
+      story.fake.faults.push({
+        method: 'PUT',
+        path: new RegExp(`/contents/${SPEC}$`),
+        status: 422,
+        body: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' },
+      });
+      await story.comment(ISSUE, '/write-spec', MARA);
+      const [failure] = story.marked(ISSUE, 'failed').map((c) => visible(c.body));
+      expect(failure).toMatch(
+        /^`\/write-spec` failed: Writing agent-os\/specs\/2026-03-14-team-invites-by-email\/spec\.md failed: GitHub answered \d{3} \(Invalid request/,
+      );
+      expect(failure).not.toContain('[object Object]');
+    },
+  );
 });
 
 describe('security and people’s work', () => {
@@ -618,7 +768,9 @@ describe('security and people’s work', () => {
     const from = story.fake.requests.length;
     const command = await story.comment(ISSUE, '/write-spec', RITA);
     expect(story.writesSince(from)).toEqual(['POST /issues/12/comments']);
-    expect(story.marked(ISSUE, 'reply').map((c) => visible(c.body))).toEqual(['@rita `/write-spec` needs write permission on this repository, and you have read. Nothing was changed.']);
+    expect(story.marked(ISSUE, 'reply').map((c) => visible(c.body))).toEqual([
+      '@rita `/write-spec` needs write permission on this repository, and you have read. Nothing was changed.',
+    ]);
     expect(story.reactionsTo(command)).toEqual([]);
     expect(story.file(SPEC)).toBeUndefined();
     expect(story.labels(ISSUE)).toEqual(['shape-spec', 'agent-os: shaping']);
@@ -633,7 +785,10 @@ describe('security and people’s work', () => {
     const commits = story.specCommits().length;
     const from = story.fake.requests.length;
     await story.edit(comment, tickInChecklist(original, '1.1').body, RITA);
-    expect(story.writesSince(from)).toEqual([`PATCH /issues/comments/${String(comment.id)}`, 'POST /issues/13/comments']);
+    expect(story.writesSince(from)).toEqual([
+      `PATCH /issues/comments/${String(comment.id)}`,
+      'POST /issues/13/comments',
+    ]);
     expect(comment.body).toBe(original);
     expect(visible(story.marked(PR, 'reply').at(-1)?.body ?? '')).toBe(
       '@rita ticking tasks here needs write permission on this repository, and you have read, so the checklist was put back as it was. Nothing was changed.',
@@ -644,7 +799,10 @@ describe('security and people’s work', () => {
   it('spec.md edited by hand on the spec branch is kept by /write-spec, which says so', async () => {
     const story = newStory();
     await prepare(story, 'spec');
-    const edited = `${story.file(SPEC) ?? ''}\nA note by lee: invites must also work for SSO users later.\n`.replace('## Goal', '## Goal\n\nShip invites before the Q3 launch.');
+    const edited = `${story.file(SPEC) ?? ''}\nA note by lee: invites must also work for SSO users later.\n`.replace(
+      '## Goal',
+      '## Goal\n\nShip invites before the Q3 launch.',
+    );
     story.commitByHand(BRANCH, 'Edit the spec by hand', (files) => files.set(SPEC, edited));
     const commits = story.specCommits().length;
     await story.comment(ISSUE, '/write-spec', MARA);
@@ -664,7 +822,9 @@ describe('security and people’s work', () => {
     await story.comment(PR, '/create-tasks', MARA);
     expect(story.file(TASKS)).toBe(edited);
     expect(story.specCommits()).toHaveLength(commits);
-    expect(visible(story.marked(PR, 'reply').at(-1)?.body ?? '')).toContain('already exists on `agent-os/12-team-invites-by-email`, so it was left as it is.');
+    expect(visible(story.marked(PR, 'reply').at(-1)?.body ?? '')).toContain(
+      'already exists on `agent-os/12-team-invites-by-email`, so it was left as it is.',
+    );
   });
 
   it('a tick in a checklist older than a hand edit of tasks.md lands on top of the edit, which is kept', async () => {
@@ -672,7 +832,10 @@ describe('security and people’s work', () => {
     await prepare(story, 'tasks');
     const comment = story.checklist(PR);
     if (!comment) throw new Error('no checklist comment');
-    const edited = (story.file(TASKS) ?? '').replace('## Execution Order', '## Notes\n\nDesign review on Friday.\n\n## Execution Order');
+    const edited = (story.file(TASKS) ?? '').replace(
+      '## Execution Order',
+      '## Notes\n\nDesign review on Friday.\n\n## Execution Order',
+    );
     story.commitByHand(BRANCH, 'A note by hand', (files) => files.set(TASKS, edited));
     await story.edit(comment, tickInChecklist(comment.body, '1.1').body, LEE);
     const after = story.file(TASKS) ?? '';
@@ -684,7 +847,10 @@ describe('security and people’s work', () => {
   it('requirements.md edited by hand keeps the hand edit: later answers are not folded, and the reply says so', async () => {
     const story = newStory();
     await prepare(story, 'shaped');
-    const edited = (story.file(REQUIREMENTS) ?? '').replace('## Visual Assets', '## Visual Assets\n\nSee the Figma file from the kickoff.');
+    const edited = (story.file(REQUIREMENTS) ?? '').replace(
+      '## Visual Assets',
+      '## Visual Assets\n\nSee the Figma file from the kickoff.',
+    );
     story.commitByHand(BRANCH, 'Edit the requirements by hand', (files) => files.set(REQUIREMENTS, edited));
     await story.comment(ISSUE, '1. Owners only.', MARA);
     expect(story.file(REQUIREMENTS)).toBe(edited);
@@ -724,7 +890,13 @@ describe('the bundled Action on a pull_request event (node dist/index.js, as a r
     fake.addIssue({ number: ISSUE, title: 'Team invites by email', body: 'Invites by email.', user: MARA });
     fake.git.refs.set(`heads/${BRANCH}`, fake.git.resolve('main')?.sha ?? '');
     fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, TASK_FILE), 'Create tasks');
-    fake.addIssue({ number: PR, title: 'Spec: Team invites by email', body: `Spec for #12\n\nSpec: \`${FOLDER}\``, user: BOT, pull_request: { head: BRANCH, base: 'main', draft: false } });
+    fake.addIssue({
+      number: PR,
+      title: 'Spec: Team invites by email',
+      body: `Spec for #12\n\nSpec: \`${FOLDER}\``,
+      user: BOT,
+      pull_request: { head: BRANCH, base: 'main', draft: false },
+    });
     api = await serveFakeGitHub(fake);
     workdir = await mkdtemp(join(tmpdir(), 'agent-os-e2e-action-'));
   });
@@ -734,15 +906,25 @@ describe('the bundled Action on a pull_request event (node dist/index.js, as a r
     await rm(workdir, { recursive: true, force: true });
   });
 
-  const action = (eventName: string, payload: object, runId: string) => runAction({ apiUrl: api.url, workdir, eventName, payload, runId });
-  const checklists = () => fake.comments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
+  const action = (eventName: string, payload: object, runId: string) =>
+    runAction({ apiUrl: api.url, workdir, eventName, payload, runId });
+  const checklists = () =>
+    fake.comments.filter((c) => c.user.type === 'Bot' && c.body.startsWith('<!-- agent-os-github:checklist'));
 
   it('posts the checklist comment and fails the job while tasks are open; a push ticking them all makes it pass, same comment', async () => {
     const opened = await action('pull_request', pullRequestEvent(fake, PR, LEE, 'opened').payload, '501');
     expect(opened.code).toBe(1);
     expect(opened.stdout).toContain('::error::0 of 5 tasks complete');
-    expect(opened.stdout).toContain(`::error title=Task 1.1 is open,file=${TASKS},line=10::Write 2-8 focused tests for invites`);
-    expect(opened.outputs).toMatchObject({ conclusion: 'failure', tasks: '5', required: '5', complete: '0', incomplete: '5' });
+    expect(opened.stdout).toContain(
+      `::error title=Task 1.1 is open,file=${TASKS},line=10::Write 2-8 focused tests for invites`,
+    );
+    expect(opened.outputs).toMatchObject({
+      conclusion: 'failure',
+      tasks: '5',
+      required: '5',
+      complete: '0',
+      incomplete: '5',
+    });
     expect(opened.summary).toContain('0 of 5 required tasks complete');
     expect(checklists()).toHaveLength(1);
     expect(headline(checklists()[0]?.body)).toBe('### Agent OS tasks: 0 of 5 required tasks complete');
@@ -750,7 +932,11 @@ describe('the bundled Action on a pull_request event (node dist/index.js, as a r
 
     const before = fake.git.resolve(BRANCH)?.sha ?? '';
     fake.git.commitOnBranch(BRANCH, (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '')), 'All done');
-    const pushed = await action('pull_request', pullRequestEvent(fake, PR, LEE, 'synchronize', { before }).payload, '502');
+    const pushed = await action(
+      'pull_request',
+      pullRequestEvent(fake, PR, LEE, 'synchronize', { before }).payload,
+      '502',
+    );
     expect(pushed.code).toBe(0);
     expect(pushed.stdout).not.toContain('::error');
     expect(pushed.outputs).toMatchObject({ conclusion: 'success', complete: '5', incomplete: '0' });

@@ -12,7 +12,18 @@ import type { FakeComment, FakeRequest } from '../../support/fake-github/fake-gi
 import { startAppStage, type AppStage } from './support/app-stage.js';
 import { findRedisServer, INSTALL_REDIS, startRedisServer, type RedisServer } from './support/redis-server.js';
 import { followUpAnswer } from '../../demo/sample.js';
-import { ANSWERS, BRANCH, ISSUE_NUMBER as ISSUE, LEE, MARA, Story, TASKS, sampleRepository, tickInChecklist, visible } from './support/story.js';
+import {
+  ANSWERS,
+  BRANCH,
+  ISSUE_NUMBER as ISSUE,
+  LEE,
+  MARA,
+  Story,
+  TASKS,
+  sampleRepository,
+  tickInChecklist,
+  visible,
+} from './support/story.js';
 
 const REDIS_SERVER = findRedisServer();
 const REQUIRED = process.env.AGENT_OS_REQUIRE_REDIS === '1';
@@ -45,7 +56,9 @@ function sleep(ms: number): Promise<void> {
 
 /** Tick every open box of task group `group` (all of them without a group) in a task file. */
 function tickGroup(text: string, group?: number): string {
-  return text.replace(group === undefined ? /- \[ \] /g : new RegExp(`- \\[ \\] ${String(group)}\\.`, 'g'), (m) => m.replace('[ ]', '[x]'));
+  return text.replace(group === undefined ? /- \[ \] /g : new RegExp(`- \\[ \\] ${String(group)}\\.`, 'g'), (m) =>
+    m.replace('[ ]', '[x]'),
+  );
 }
 
 /** CLIENT LIST, one record of `field=value` per connection. */
@@ -54,7 +67,14 @@ async function clientList(): Promise<Array<Record<string, string>>> {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => Object.fromEntries(line.trim().split(' ').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)])));
+    .map((line) =>
+      Object.fromEntries(
+        line
+          .trim()
+          .split(' ')
+          .map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]),
+      ),
+    );
 }
 
 /** The replicas' connections, as `name resp=N`, sorted, with ` subscriber` once one listens on channels. */
@@ -88,7 +108,8 @@ function forInstallation(delivery: Delivery, id: number): Delivery {
 
 describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', () => {
   beforeAll(async () => {
-    if (REDIS_SERVER === undefined) throw new Error(`AGENT_OS_REQUIRE_REDIS=1, but redis-server is not on PATH. ${INSTALL_REDIS}`);
+    if (REDIS_SERVER === undefined)
+      throw new Error(`AGENT_OS_REQUIRE_REDIS=1, but redis-server is not on PATH. ${INSTALL_REDIS}`);
     redis = await startRedisServer(REDIS_SERVER);
     const { url } = redis;
     inspect = new Redis(url, { maxRetriesPerRequest: 1 });
@@ -110,9 +131,13 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     // delivery claims. resp=3: ioredis 6 speaks RESP3 (HELLO 3), which Redis ≥ 6 understands.
     // Connections open as the replicas start and first use a limiter: wait for them (the test's timeout bounds it).
     while ((await replicaConnections()).length < 6) await sleep(50);
-    expect((await replicaConnections()).map((c) => c.replace(/ subscriber$/, ''))).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`]));
+    expect((await replicaConnections()).map((c) => c.replace(/ subscriber$/, ''))).toEqual(
+      NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`]),
+    );
     // Nobody else talks to this Redis server but the test itself.
-    expect((await clientList()).filter((c) => !NAMES.includes(c.name ?? '')).map((c) => c.cmd)).toEqual(['client|list']);
+    expect((await clientList()).filter((c) => !NAMES.includes(c.name ?? '')).map((c) => c.cmd)).toEqual([
+      'client|list',
+    ]);
   });
 
   it('the rate limiter is shared: the installation-token requests of the two replicas, sent at the same moment, run one at a time', async () => {
@@ -145,7 +170,10 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
         // Until the other replica's request shows as waiting in Redis, or reaches GitHub alongside this one (a limiter
         // per replica: the assertions below then fail), whichever happens first; no timer decides.
         while (tokenRequests < 2) {
-          const queued = (await opened(inspect).hvals('b_octokit-auth-no-id_client_num_queued')).reduce((sum, n) => sum + Number(n), 0);
+          const queued = (await opened(inspect).hvals('b_octokit-auth-no-id_client_num_queued')).reduce(
+            (sum, n) => sum + Number(n),
+            0,
+          );
           if (queued > 0) {
             waitingInRedis.push(queued);
             break;
@@ -157,7 +185,9 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     });
     const authBefore = await done('octokit-auth-no-id');
     const statuses = await Promise.all(
-      stories.map((story, replica) => story.post(forInstallation(labelEvent(story.fake, ISSUE, 'shape-spec', MARA), 7001 + replica), { replica })),
+      stories.map((story, replica) =>
+        story.post(forInstallation(labelEvent(story.fake, ISSUE, 'shape-spec', MARA), 7001 + replica), { replica }),
+      ),
     );
     expect(statuses).toEqual([200, 200]);
     expect(tokenRequests).toBe(2);
@@ -202,16 +232,22 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     await step(1, async () => (writeSpec = await story.comment(ISSUE, '/write-spec', MARA)));
     let createTasks: FakeComment | undefined;
     await step(0, async () => (createTasks = await story.comment(PR, '/create-tasks', LEE)));
-    await step(1, () => story.push(PR, LEE, 'Work on Task Group 1', (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1))));
+    await step(1, () =>
+      story.push(PR, LEE, 'Work on Task Group 1', (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? '', 1))),
+    );
     await step(0, async () => {
       const comment = story.checklist(PR);
       if (!comment) throw new Error('no checklist comment');
       await story.edit(comment, tickInChecklist(comment.body, '2.1').body, LEE);
     });
-    await step(1, () => story.push(PR, LEE, 'The rest', (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? ''))));
+    await step(1, () =>
+      story.push(PR, LEE, 'The rest', (files) => files.set(TASKS, tickGroup(files.get(TASKS) ?? ''))),
+    );
 
     // Both replicas took part: people's actions alternated, and GitHub's echoes went to both.
-    expect(received.filter(([, depth]) => depth === 0).map(([replica]) => replica)).toEqual([0, 1, 0, 1, 0, 1, 1, 0, 1, 1]);
+    expect(received.filter(([, depth]) => depth === 0).map(([replica]) => replica)).toEqual([
+      0, 1, 0, 1, 0, 1, 1, 0, 1, 1,
+    ]);
     expect(new Set(received.filter(([, depth]) => depth > 0).map(([replica]) => replica))).toEqual(new Set([0, 1]));
     // One commit per step, as with one server (shape, 2 folds, spec, tasks, push, tick, push), in that order, and no
     // kind of commit twice (a commit the App makes on its own once the gate is green, such as a verification
@@ -240,8 +276,14 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     // One check run per commit of the pull request, the last one green.
     const heads = [...new Set(story.fake.checkRuns.map((r) => r.head_sha))];
     expect(heads.map((sha) => story.runsOn(sha).length)).toEqual(heads.map(() => 1));
-    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([['success', '23 of 23 tasks complete']]);
-    expect(visible(story.checklist(PR)?.body ?? '').split('\n').find((l) => l.trim() !== '')).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
+    expect(story.runsOn(story.head()).map((r) => [r.conclusion, r.output.title])).toEqual([
+      ['success', '23 of 23 tasks complete'],
+    ]);
+    expect(
+      visible(story.checklist(PR)?.body ?? '')
+        .split('\n')
+        .find((l) => l.trim() !== ''),
+    ).toBe('### Agent OS tasks: 23 of 23 required tasks complete');
     expect(story.answered.filter((a) => a.status !== 200)).toEqual([]);
 
     // The rate limiter in Redis saw every request both replicas sent GitHub for this story: installation tokens
@@ -252,12 +294,18 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     expect((await done('octokit-global-no-id')) - before.global).toBe(story.fake.requests.length - tokens);
     // Each limiter is one in Redis, registered by both replicas (two Bottleneck clients) …
     const registered = await Promise.all(LIMITERS.map((id) => opened(inspect).zcard(`b_${id}_client_last_registered`)));
-    expect(Object.fromEntries(LIMITERS.map((id, i) => [id, registered[i]]))).toEqual(Object.fromEntries(LIMITERS.map((id) => [id, 2])));
+    expect(Object.fromEntries(LIMITERS.map((id, i) => [id, registered[i]]))).toEqual(
+      Object.fromEntries(LIMITERS.map((id) => [id, 2])),
+    );
     // … each of which listens on the limiter's channel for capacity freed by the other.
-    const listeners = (await opened(inspect).call('PUBSUB', 'NUMSUB', ...LIMITERS.map((id) => `b_${id}`))) as Array<string | number>;
+    const listeners = (await opened(inspect).call('PUBSUB', 'NUMSUB', ...LIMITERS.map((id) => `b_${id}`))) as Array<
+      string | number
+    >;
     expect(listeners).toEqual(LIMITERS.flatMap((id) => [`b_${id}`, 2]));
     // The fourth: the response store (ETags, git objects, pull request snapshots), opened at a replica's first event.
-    expect(await replicaConnections()).toEqual(NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`, `${name} resp=3 subscriber`]));
+    expect(await replicaConnections()).toEqual(
+      NAMES.flatMap((name) => [`${name} resp=3`, `${name} resp=3`, `${name} resp=3`, `${name} resp=3 subscriber`]),
+    );
   }, 60_000);
 
   it('the same delivery sent to both replicas at once (then redelivered) acts once: the label, /write-spec and /create-tasks end with the replies, commits, branch and pull request of one delivery', async () => {
@@ -298,7 +346,8 @@ describeWithRedis('two replicas with REDIS_URL, one Redis server, one GitHub', (
     expect(outcome(raced)).toEqual(outcome(reference));
     // On the issue the questions, the follow-up question and the spec's reply; on the pull request the checklist
     // and the tasks' reply: one of each, as one delivery makes, and nothing failed.
-    const kinds = (n: number) => raced.story.botComments(n).map((c) => /^<!-- agent-os-github:([\w-]+)/.exec(c.body)?.[1]);
+    const kinds = (n: number) =>
+      raced.story.botComments(n).map((c) => /^<!-- agent-os-github:([\w-]+)/.exec(c.body)?.[1]);
     expect(kinds(ISSUE)).toEqual(['questions', 'follow-ups', 'reply']);
     expect(kinds(PR)).toEqual(['checklist', 'reply']);
     expect([...raced.story.marked(ISSUE, 'failed'), ...raced.story.marked(PR, 'failed')]).toEqual([]);

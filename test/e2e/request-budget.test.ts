@@ -38,7 +38,9 @@ beforeAll(async () => {
 describe('requests per operation (upper bounds)', () => {
   it('measures every operation, none of them throwing', () => {
     expect(results.map((r) => r.operation)).toEqual(Object.keys(CEILINGS));
-    expect(results.flatMap((r) => [r.first.error, r.cascade.error, r.redelivery.error]).filter((e) => e !== undefined)).toEqual([]);
+    expect(
+      results.flatMap((r) => [r.first.error, r.cascade.error, r.redelivery.error]).filter((e) => e !== undefined),
+    ).toEqual([]);
   });
 
   it.each(Object.entries(CEILINGS))('%s stays within its counted requests', (operation, ceiling) => {
@@ -51,7 +53,8 @@ describe('requests per operation (upper bounds)', () => {
   });
 
   it('gates a push in the steady state in 3 counted requests: the file list, the check run and the checklist', () => {
-    const counted = (operation: string) => results.find((r) => r.operation === operation)?.first.log.filter((line) => !line.endsWith('→ 304'));
+    const counted = (operation: string) =>
+      results.find((r) => r.operation === operation)?.first.log.filter((line) => !line.endsWith('→ 304'));
     expect(counted('push, steady: ticks a task')).toEqual([
       // The ticked tasks.md is not read: the file list's diff of the file the spec's pull request adds holds it.
       'GET /pulls/13/files',
@@ -59,11 +62,17 @@ describe('requests per operation (upper bounds)', () => {
       // The checklist comment the App remembers, edited by its id: no list of the comments.
       expect.stringMatching(/^PATCH \/issues\/comments\/\d+$/),
     ]);
-    expect(counted('push, steady: no task change')).toEqual(['GET /pulls/13/files', 'POST /check-runs', expect.stringMatching(/^PATCH \/issues\/comments\/\d+$/)]);
+    expect(counted('push, steady: no task change')).toEqual([
+      'GET /pulls/13/files',
+      'POST /check-runs',
+      expect.stringMatching(/^PATCH \/issues\/comments\/\d+$/),
+    ]);
   });
 
   it("reads the owner's missing .github settings once, not on every event", () => {
-    const ownerReads = results.flatMap((r) => [...r.cascade.log, ...r.redelivery.log]).filter((line) => line.includes('/repos/acme/.github/'));
+    const ownerReads = results
+      .flatMap((r) => [...r.cascade.log, ...r.redelivery.log])
+      .filter((line) => line.includes('/repos/acme/.github/'));
     expect(ownerReads).toEqual(['GET /repos/acme/.github/contents/.github/agent-os.yml → 404']);
   });
 

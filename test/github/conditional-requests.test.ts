@@ -19,7 +19,10 @@ function client(store = memoryStore()) {
 
 /** The requests the fake saw, as `GET /path → status`-free summaries, and whether each was conditional. */
 function sent(fake: FakeGitHub) {
-  return fake.requests.map((r) => `${r.method} ${r.path.replace('/repos/acme/app', '')}${r.headers['if-none-match'] === undefined ? '' : ' (if-none-match)'}`);
+  return fake.requests.map(
+    (r) =>
+      `${r.method} ${r.path.replace('/repos/acme/app', '')}${r.headers['if-none-match'] === undefined ? '' : ' (if-none-match)'}`,
+  );
 }
 
 let fake: FakeGitHub;
@@ -38,8 +41,16 @@ afterEach(() => {
 describe('conditional reads', () => {
   it('sends the last ETag of the same read and answers a 304 from the store, with the same data', async () => {
     const octokit = client();
-    const first = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md', mediaType: { format: 'raw' } });
-    const second = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md', mediaType: { format: 'raw' } });
+    const first = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'README.md',
+      mediaType: { format: 'raw' },
+    });
+    const second = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'README.md',
+      mediaType: { format: 'raw' },
+    });
     expect(second.data).toEqual(first.data);
     expect(second.status).toBe(200);
     expect(sent(fake)).toEqual(['GET /contents/README.md', 'GET /contents/README.md (if-none-match)']);
@@ -47,16 +58,28 @@ describe('conditional reads', () => {
 
   it('reads a changed resource again: a new ETag, the new text', async () => {
     const octokit = client();
-    await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md', mediaType: { format: 'raw' } });
+    await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'README.md',
+      mediaType: { format: 'raw' },
+    });
     fake.git.commitOnBranch('main', (files) => files.set('README.md', '# app, changed\n'), 'Change');
-    const again = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md', mediaType: { format: 'raw' } });
+    const again = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'README.md',
+      mediaType: { format: 'raw' },
+    });
     expect(again.data).toBe('# app, changed\n');
   });
 
   it('keeps the media type apart: a raw read is not answered with the JSON one', async () => {
     const octokit = client();
     await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md' });
-    const raw = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md', mediaType: { format: 'raw' } });
+    const raw = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'README.md',
+      mediaType: { format: 'raw' },
+    });
     expect(raw.data).toBe('# app\n');
     expect(sent(fake)).toEqual(['GET /contents/README.md', 'GET /contents/README.md']);
   });
@@ -65,10 +88,20 @@ describe('conditional reads', () => {
     const octokit = client();
     await rememberBlob(octokit, REPO, '# app\n');
     const sha = '0e1c9a8b4e0c6d1c2f3d7c2b1a9b8f0e4d3c2b1a';
-    const known = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...REPO, file_sha: gitBlobSha('# app\n'), mediaType: { format: 'raw' } });
+    const known = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+      ...REPO,
+      file_sha: gitBlobSha('# app\n'),
+      mediaType: { format: 'raw' },
+    });
     expect(known.data).toBe('# app\n');
     expect(fake.requests).toEqual([]);
-    await expect(octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...REPO, file_sha: sha, mediaType: { format: 'raw' } })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        ...REPO,
+        file_sha: sha,
+        mediaType: { format: 'raw' },
+      }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('leaves writes and clients without a store alone', async () => {
@@ -89,10 +122,16 @@ describe('a file on the default branch, from the root listing', () => {
     expect(fake.requests.map((r) => r.headers['if-none-match'] !== undefined)).toEqual([false, true]);
 
     fake.git.commitOnBranch('main', (files) => files.set('.github/agent-os.yml', 'check_name: Tasks\n'), 'Configure');
-    expect(await readDefaultBranchFile(octokit, REPO, '.github/agent-os.yml')).toEqual({ found: true, text: 'check_name: Tasks\n' });
+    expect(await readDefaultBranchFile(octokit, REPO, '.github/agent-os.yml')).toEqual({
+      found: true,
+      text: 'check_name: Tasks\n',
+    });
     // Then nothing but the root listing's 304: the folder and the file are known by their SHAs.
     const before = fake.requests.length;
-    expect(await readDefaultBranchFile(octokit, REPO, '.github/agent-os.yml')).toEqual({ found: true, text: 'check_name: Tasks\n' });
+    expect(await readDefaultBranchFile(octokit, REPO, '.github/agent-os.yml')).toEqual({
+      found: true,
+      text: 'check_name: Tasks\n',
+    });
     expect(fake.log().slice(before)).toEqual(['GET /contents']);
   });
 });
@@ -100,13 +139,21 @@ describe('a file on the default branch, from the root listing', () => {
 describe('whether a pull request payload is current', () => {
   const seen = { updatedAt: '2026-04-01T10:00:05Z', headSha: 'a'.repeat(40), bodyHash: '' };
   it('trusts nothing before the App has seen the pull request', () => {
-    expect(isPayloadCurrent(undefined, { headSha: 'a'.repeat(40), body: 'x', updatedAt: '2026-04-01T10:00:09Z' })).toBe(false);
+    expect(isPayloadCurrent(undefined, { headSha: 'a'.repeat(40), body: 'x', updatedAt: '2026-04-01T10:00:09Z' })).toBe(
+      false,
+    );
   });
   it('trusts a newer payload and refuses an older one (a replay)', () => {
-    expect(isPayloadCurrent(seen, { headSha: 'b'.repeat(40), body: 'x', updatedAt: '2026-04-01T10:00:09Z' })).toBe(true);
-    expect(isPayloadCurrent(seen, { headSha: 'b'.repeat(40), body: 'x', updatedAt: '2026-04-01T10:00:01Z' })).toBe(false);
+    expect(isPayloadCurrent(seen, { headSha: 'b'.repeat(40), body: 'x', updatedAt: '2026-04-01T10:00:09Z' })).toBe(
+      true,
+    );
+    expect(isPayloadCurrent(seen, { headSha: 'b'.repeat(40), body: 'x', updatedAt: '2026-04-01T10:00:01Z' })).toBe(
+      false,
+    );
   });
   it('at the same second, trusts only the same head and description', () => {
-    expect(isPayloadCurrent(seen, { headSha: 'b'.repeat(40), body: null, updatedAt: '2026-04-01T10:00:05Z' })).toBe(false);
+    expect(isPayloadCurrent(seen, { headSha: 'b'.repeat(40), body: null, updatedAt: '2026-04-01T10:00:05Z' })).toBe(
+      false,
+    );
   });
 });

@@ -7,8 +7,8 @@ import { useConditionalRequests } from '../../src/github/conditional-requests.js
 import { forgetSettingsRepoAbsent } from '../../src/github/owner-settings-absence.js';
 import { readConfigFile } from '../../src/github/read-config-file.js';
 import { memoryStore, type ResponseStore } from '../../src/github/response-store.js';
-import { FakeGitHub } from '../support/fake-github/fake-github.js';
-import { bindToNock } from '../support/fake-github/nock-binding.js';
+import { FakeGitHub } from '../../support/fake-github/fake-github.js';
+import { bindToNock } from '../../support/fake-github/nock-binding.js';
 
 const REPO = { owner: 'acme', repo: 'app' };
 const TTL_MS = 60_000;
@@ -76,7 +76,11 @@ describe("the owner's missing .github repository", () => {
 
   it("still reads the repository's own file on every event (a 304 while the default branch stays)", async () => {
     await readConfigFile(client(), REPO);
-    fake.git.commitOnBranch('main', (files) => files.set('.github/agent-os.yml', 'gate:\n  check_name: Tasks\n'), 'Settings');
+    fake.git.commitOnBranch(
+      'main',
+      (files) => files.set('.github/agent-os.yml', 'gate:\n  check_name: Tasks\n'),
+      'Settings',
+    );
     const { files } = await readConfigFile(client(), REPO);
     expect(files).toEqual(['acme/app:.github/agent-os.yml']);
   });

@@ -56,14 +56,19 @@ function configured(): Record<string, string> {
 beforeAll(async () => {
   const commands = documentedCommands('docs/deploy.md', 'Bundle');
   const esbuild = commands.find((c) => c.startsWith('npx esbuild src/lambda/handler.ts'));
-  if (esbuild === undefined) throw new Error(`docs/deploy.md's Bundle block has no esbuild command: ${commands.join(' / ')}`);
+  if (esbuild === undefined)
+    throw new Error(`docs/deploy.md's Bundle block has no esbuild command: ${commands.join(' / ')}`);
   expect(esbuild).toContain(`--outfile=${BUNDLE}`);
   await promisify(execFile)('sh', ['-c', esbuild]);
   folder = mkdtempSync(join(tmpdir(), 'agent-os-lambda-'));
   copyFileSync(BUNDLE, join(folder, 'index.mjs'));
 
   fake = new FakeGitHub();
-  fake.addIssue({ number: 12, title: 'Team invites by email', body: 'Owners invite people by email.\n\n- Each invite link expires after 7 days\n' });
+  fake.addIssue({
+    number: 12,
+    title: 'Team invites by email',
+    body: 'Owners invite people by email.\n\n- Each invite link expires after 7 days\n',
+  });
   fake.permissions.set('mara', 'write');
   github = await serveFakeGitHub(fake, '/api/v3');
 }, 60_000);
@@ -79,13 +84,23 @@ describe('the bundled Lambda handler', () => {
     const restApi = {
       resource: '/api/github/webhooks',
       httpMethod: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-GitHub-Event': 'issues', 'X-GitHub-Delivery': 'lambda-1', 'X-Hub-Signature-256': sign(body) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-GitHub-Event': 'issues',
+        'X-GitHub-Delivery': 'lambda-1',
+        'X-Hub-Signature-256': sign(body),
+      },
       body: Buffer.from(body).toString('base64'),
       isBase64Encoded: true,
     };
     const httpApiForged = {
       version: '2.0',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': 'lambda-2', 'x-hub-signature-256': sign(body, 'not-the-secret') },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'issues',
+        'x-github-delivery': 'lambda-2',
+        'x-hub-signature-256': sign(body, 'not-the-secret'),
+      },
       body,
       isBase64Encoded: false,
     };
@@ -94,16 +109,22 @@ describe('the bundled Lambda handler', () => {
     const [forged, missing] = await invoke([httpApiForged, unsigned], configured());
 
     expect(forged?.statusCode).toBe(400);
-    expect(JSON.parse(forged?.body ?? '')).toEqual({ error: 'The signature (X-Hub-Signature-256) does not match the body and WEBHOOK_SECRET.' });
+    expect(JSON.parse(forged?.body ?? '')).toEqual({
+      error: 'The signature (X-Hub-Signature-256) does not match the body and WEBHOOK_SECRET.',
+    });
     expect(missing?.statusCode).toBe(400);
-    expect(JSON.parse(missing?.body ?? '')).toEqual({ error: 'Missing header x-hub-signature-256: is this request from a GitHub webhook?' });
+    expect(JSON.parse(missing?.body ?? '')).toEqual({
+      error: 'Missing header x-hub-signature-256: is this request from a GitHub webhook?',
+    });
     expect(fake.requests).toEqual([]);
 
     const [shaped] = await invoke([restApi], configured());
 
     expect(shaped).toEqual({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
     expect(fake.git.resolve('agent-os/12-team-invites-by-email')).toBeDefined();
-    expect([...fake.issues.values()].filter((i) => i.pull_request).map((i) => i.pull_request?.head)).toEqual(['agent-os/12-team-invites-by-email']);
+    expect([...fake.issues.values()].filter((i) => i.pull_request).map((i) => i.pull_request?.head)).toEqual([
+      'agent-os/12-team-invites-by-email',
+    ]);
     expect(fake.comments.filter((c) => c.user.type === 'Bot').map((c) => c.issue)).toEqual([12]);
     expect(fake.invalidRequests).toEqual([]);
   }, 60_000);
@@ -111,13 +132,17 @@ describe('the bundled Lambda handler', () => {
   it('answers 500 naming the variables an incomplete environment lacks, and calls GitHub not at all', async () => {
     const before = fake.requests.length;
     const body = JSON.stringify(labeledPayload(fake, 12, 'shape-spec'));
-    const event = { headers: { 'x-github-event': 'issues', 'x-github-delivery': 'lambda-4', 'x-hub-signature-256': sign(body) }, body };
+    const event = {
+      headers: { 'x-github-event': 'issues', 'x-github-delivery': 'lambda-4', 'x-hub-signature-256': sign(body) },
+      body,
+    };
 
     const [result] = await invoke([event], { APP_ID: '123' });
 
     expect(result?.statusCode).toBe(500);
     expect(JSON.parse(result?.body ?? '')).toEqual({
-      error: 'The function is not configured: set PRIVATE_KEY (or PRIVATE_KEY_PATH), WEBHOOK_SECRET in its environment (see docs/deploy.md).',
+      error:
+        'The function is not configured: set PRIVATE_KEY (or PRIVATE_KEY_PATH), WEBHOOK_SECRET in its environment (see docs/deploy.md).',
     });
     expect(fake.requests.length).toBe(before);
   }, 60_000);

@@ -2,7 +2,17 @@
 // TypeScript settings) changed since; `npm run dev` watches. Run on a small copy of the repository's layout (the
 // real scripts, one source file, node_modules linked), with file times set by the test, never read from a clock.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runNode } from '../../support/run-node.js';
@@ -25,7 +35,8 @@ const check = () => runNode([join(root, 'scripts/start.mjs'), '--check']);
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'agent-os-start-'));
   mkdirSync(join(root, 'scripts'));
-  for (const script of ['start.mjs', 'dev.mjs', 'lib-freshness.mjs']) copyFileSync(join('scripts', script), join(root, 'scripts', script));
+  for (const script of ['start.mjs', 'dev.mjs', 'lib-freshness.mjs'])
+    copyFileSync(join('scripts', script), join(root, 'scripts', script));
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
   copyFileSync('app.yml', join(root, 'app.yml'));
   copyFileSync('package.json', join(root, 'package.json'));
@@ -53,15 +64,24 @@ describe('npm start', () => {
 
   it('builds first when a source changed after its output, when an output is missing, or when tsconfig changed', async () => {
     write('src/app/index.ts', 'export default (): void => undefined;\n', new Date('2026-01-01T12:00:00Z'));
-    expect(await check()).toMatchObject({ code: 1, stdout: 'npm start would build first: src/app/index.ts changed after lib/app/index.js was built\n' });
+    expect(await check()).toMatchObject({
+      code: 1,
+      stdout: 'npm start would build first: src/app/index.ts changed after lib/app/index.js was built\n',
+    });
 
     write('src/app/index.ts', 'export default (): void => undefined;\n', OLD);
     write('src/app/extra.ts', 'export const x = 1;\n', OLD);
-    expect(await check()).toMatchObject({ code: 1, stdout: 'npm start would build first: lib/app/extra.js is missing\n' });
+    expect(await check()).toMatchObject({
+      code: 1,
+      stdout: 'npm start would build first: lib/app/extra.js is missing\n',
+    });
 
     rmSync(join(root, 'src/app/extra.ts'));
     write('tsconfig.build.json', readFileSync('tsconfig.build.json', 'utf8'), new Date('2026-01-01T12:00:00Z'));
-    expect(await check()).toMatchObject({ code: 1, stdout: 'npm start would build first: the TypeScript settings changed after lib/app/index.js was built\n' });
+    expect(await check()).toMatchObject({
+      code: 1,
+      stdout: 'npm start would build first: the TypeScript settings changed after lib/app/index.js was built\n',
+    });
   });
 
   it('starts the server without compiling when lib/ is fresh, and compiles the changed source when it is not', async () => {
@@ -79,7 +99,8 @@ describe('npm start', () => {
   }, 60_000);
 
   it('npm run dev recompiles a changed source and restarts the server with it', async () => {
-    const app = (version: string) => `export default (app: { log: { warn: (m: string) => void } }): void => {\n  app.log.warn('${version}');\n};\n`;
+    const app = (version: string) =>
+      `export default (app: { log: { warn: (m: string) => void } }): void => {\n  app.log.warn('${version}');\n};\n`;
     write('src/app/index.ts', app('running version one'), NEW);
     const dev = await startProbotProcess(
       { APP_ID: '1', PRIVATE_KEY: TEST_PRIVATE_KEY, WEBHOOK_SECRET: 'dev', LOG_LEVEL: 'warn' },

@@ -21,7 +21,9 @@ interface PackageJson {
 }
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson;
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { version: string; dev?: boolean }> };
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+  packages: Record<string, { version: string; dev?: boolean }>;
+};
 const SERVER_ONLY = ['probot', 'ioredis'];
 
 let packed: string[];
@@ -31,7 +33,9 @@ beforeAll(async () => {
   if ((await runNode(['scripts/start.mjs', '--check'])).code !== 0) {
     await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
   }
-  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const [report] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
   packed = (report?.files ?? []).map((f) => f.path);
 }, 180_000);
@@ -50,8 +54,24 @@ describe('the npm package', () => {
   it('contains the file `main` names (built by prepack), the CLI and the manifests, and nothing private', () => {
     expect(pkg.scripts.prepack).toBe('npm run build');
     expect(pkg.main).toBe('lib/app/index.js');
-    expect(packed).toEqual(expect.arrayContaining([pkg.main, 'bin/agent-os-github.js', 'dist/cli.js', 'dist/index.js', 'app.yml', 'action.yml', 'package.json', 'README.md', 'LICENSE']));
-    expect(packed.filter((path) => /^(src|test|scripts|\.github|\.ci)\//.test(path) || path.endsWith('.pem') || path.startsWith('.env'))).toEqual([]);
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        pkg.main,
+        'bin/agent-os-github.js',
+        'dist/cli.js',
+        'dist/index.js',
+        'app.yml',
+        'action.yml',
+        'package.json',
+        'README.md',
+        'LICENSE',
+      ]),
+    );
+    expect(
+      packed.filter(
+        (path) => /^(src|test|scripts|\.github|\.ci)\//.test(path) || path.endsWith('.pem') || path.startsWith('.env'),
+      ),
+    ).toEqual([]);
   });
 
   it('runs the CLI from the packed files alone, with no node_modules', async () => {

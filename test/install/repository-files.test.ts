@@ -17,7 +17,9 @@ describe('repository files', () => {
   it('SECURITY.md says how to report privately and explains every permission app.yml asks for', () => {
     const security = read('SECURITY.md');
     expect(security).toContain('Report a vulnerability');
-    const { default_permissions: permissions } = parse(read('app.yml')) as { default_permissions: Record<string, string> };
+    const { default_permissions: permissions } = parse(read('app.yml')) as {
+      default_permissions: Record<string, string>;
+    };
     for (const [name, level] of Object.entries(permissions)) {
       const label = name.replace(/_/g, ' ');
       // `| checks: write |`, or several permissions sharing a row: `| metadata, merge queues: read |`.
@@ -34,7 +36,11 @@ describe('repository files', () => {
   it('issue forms and the pull request template exist and the forms are valid YAML with a body', () => {
     expect(existsSync('.github/pull_request_template.md')).toBe(true);
     for (const form of ['bug_report.yml', 'feature_request.yml']) {
-      const parsed = parse(read(`.github/ISSUE_TEMPLATE/${form}`)) as { name: string; description: string; body: unknown[] };
+      const parsed = parse(read(`.github/ISSUE_TEMPLATE/${form}`)) as {
+        name: string;
+        description: string;
+        body: unknown[];
+      };
       expect(parsed.name).toEqual(expect.any(String));
       expect(parsed.description).toEqual(expect.any(String));
       expect(parsed.body.length).toBeGreaterThan(0);

@@ -22,7 +22,11 @@ let server: Server;
 
 beforeAll(async () => {
   fake = new FakeGitHub();
-  fake.addIssue({ number: 12, title: 'Team invites by email', body: 'Owners invite people by email.\n\n- Each invite link expires after 7 days\n' });
+  fake.addIssue({
+    number: 12,
+    title: 'Team invites by email',
+    body: 'Owners invite people by email.\n\n- Each invite link expires after 7 days\n',
+  });
   fake.permissions.set('mara', 'write');
   github = await serveFakeGitHub(fake, '/api/v3');
   smee = await startFakeSmee();
@@ -59,7 +63,15 @@ describe('a server started with WEBHOOK_PROXY_URL', () => {
     const body = JSON.stringify(labeledPayload(fake, 12, 'shape-spec'));
     const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 
-    smee.relay({ 'x-github-event': 'issues', 'x-github-delivery': 'smee-1', 'x-hub-signature-256': signature, 'content-type': 'application/json' }, body);
+    smee.relay(
+      {
+        'x-github-event': 'issues',
+        'x-github-delivery': 'smee-1',
+        'x-hub-signature-256': signature,
+        'content-type': 'application/json',
+      },
+      body,
+    );
     await until(() => fake.comments.some((c) => c.user.type === 'Bot'));
 
     expect(fake.git.resolve('agent-os/12-team-invites-by-email')).toBeDefined();

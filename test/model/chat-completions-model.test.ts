@@ -16,7 +16,10 @@ afterEach(async () => {
 
 async function ask(options: Parameters<typeof createChatCompletionsModel>[1] = {}) {
   if (!server) throw new Error('no server');
-  const model = createChatCompletionsModel({ baseUrl: server.url, token: 'sk-secret-token', model: 'test-model' }, options);
+  const model = createChatCompletionsModel(
+    { baseUrl: server.url, token: 'sk-secret-token', model: 'test-model' },
+    options,
+  );
   return requestStructured(model, ASK, 'greeting', SCHEMA);
 }
 
@@ -24,7 +27,11 @@ describe('the chat-completions client against a local OpenAI-compatible server',
   it('sends temperature 0, the JSON Schema and the bearer token, and validates the answer', async () => {
     server = await startModelServer({ json: { answer: 'hi' }, usage: { prompt: 11, completion: 3 } });
     const result = await ask();
-    expect(result).toEqual({ ok: true, value: { answer: 'hi' }, usage: { calls: 1, promptTokens: 11, completionTokens: 3 } });
+    expect(result).toEqual({
+      ok: true,
+      value: { answer: 'hi' },
+      usage: { calls: 1, promptTokens: 11, completionTokens: 3 },
+    });
     const [request] = server.requests;
     expect(request?.path).toBe('/v1/chat/completions');
     expect(request?.headers.authorization).toBe('Bearer sk-secret-token');
@@ -33,18 +40,31 @@ describe('the chat-completions client against a local OpenAI-compatible server',
     expect(request?.body.messages).toEqual([{ role: 'user', content: 'Say hi.' }]);
     expect(request?.body.response_format?.type).toBe('json_schema');
     expect(request?.body.response_format?.json_schema?.name).toBe('greeting');
-    expect(request?.body.response_format?.json_schema?.schema).toMatchObject({ type: 'object', properties: { answer: { type: 'string' } } });
+    expect(request?.body.response_format?.json_schema?.schema).toMatchObject({
+      type: 'object',
+      properties: { answer: { type: 'string' } },
+    });
   });
 
   it('reads JSON inside a code fence, and says so when the answer is not JSON or not the shape', async () => {
-    server = await startModelServer({ text: '```json\n{"answer":"fenced"}\n```' }, { text: 'Sure! Here is your spec.' }, { json: { answer: 42 } });
+    server = await startModelServer(
+      { text: '```json\n{"answer":"fenced"}\n```' },
+      { text: 'Sure! Here is your spec.' },
+      { json: { answer: 42 } },
+    );
     expect(await ask()).toMatchObject({ ok: true, value: { answer: 'fenced' } });
-    expect(await ask()).toMatchObject({ ok: false, failure: { kind: 'invalid-json', message: 'the model answered with text that is not JSON' } });
+    expect(await ask()).toMatchObject({
+      ok: false,
+      failure: { kind: 'invalid-json', message: 'the model answered with text that is not JSON' },
+    });
     expect(await ask()).toMatchObject({ ok: false, failure: { kind: 'invalid-shape' } });
   });
 
   it('waits as retry-after says on a 429 and then succeeds', async () => {
-    server = await startModelServer({ status: 429, headers: { 'retry-after': '0' } }, { json: { answer: 'after the wait' } });
+    server = await startModelServer(
+      { status: 429, headers: { 'retry-after': '0' } },
+      { json: { answer: 'after the wait' } },
+    );
     expect(await ask()).toMatchObject({ ok: true, value: { answer: 'after the wait' } });
     expect(server.requests).toHaveLength(2);
   });
@@ -52,14 +72,23 @@ describe('the chat-completions client against a local OpenAI-compatible server',
   it('does not wait for a retry-after longer than allowed: one call, then a rate-limited failure', async () => {
     server = await startModelServer({ status: 429, headers: { 'retry-after': '3600' } });
     const result = await ask({ maxRetryAfterSeconds: 20 });
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'rate-limited', message: 'the model endpoint is rate limited (429, retry after 3600 s)' } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'rate-limited', message: 'the model endpoint is rate limited (429, retry after 3600 s)' },
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('retries a 500 as often as allowed, then reports a server error', async () => {
-    server = await startModelServer({ status: 500, headers: { 'retry-after-ms': '0' } }, { status: 500, headers: { 'retry-after-ms': '0' } });
+    server = await startModelServer(
+      { status: 500, headers: { 'retry-after-ms': '0' } },
+      { status: 500, headers: { 'retry-after-ms': '0' } },
+    );
     const result = await ask({ maxRetries: 1 });
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'server-error', message: 'the model endpoint failed (500)' } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'server-error', message: 'the model endpoint failed (500)' },
+    });
     expect(server.requests).toHaveLength(2);
   });
 
@@ -91,8 +120,17 @@ describe('the model endpoint from plain settings', () => {
   });
 
   it('says what is missing', () => {
-    expect(resolveModelEndpoint({ url: 'http://127.0.0.1:1/v1' })).toMatchObject({ configured: false, problem: expect.stringContaining('AGENT_OS_MODEL is not') });
-    expect(resolveModelEndpoint({ model: 'x' })).toMatchObject({ configured: false, problem: expect.stringContaining('GitHub Models needs a token') });
-    expect(resolveModelEndpoint({ model: 'x', url: 'ftp://nope' })).toMatchObject({ configured: false, problem: expect.stringContaining('must be an http(s) base URL') });
+    expect(resolveModelEndpoint({ url: 'http://127.0.0.1:1/v1' })).toMatchObject({
+      configured: false,
+      problem: expect.stringContaining('AGENT_OS_MODEL is not'),
+    });
+    expect(resolveModelEndpoint({ model: 'x' })).toMatchObject({
+      configured: false,
+      problem: expect.stringContaining('GitHub Models needs a token'),
+    });
+    expect(resolveModelEndpoint({ model: 'x', url: 'ftp://nope' })).toMatchObject({
+      configured: false,
+      problem: expect.stringContaining('must be an http(s) base URL'),
+    });
   });
 });

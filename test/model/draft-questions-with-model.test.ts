@@ -23,7 +23,9 @@ const sent = (i: number) => (server?.requests[i]?.body.messages ?? []).map((m) =
 
 describe('clarifying questions by the model, held to the check', () => {
   it('asks the checked questions, then the two standing requests verbatim from the deterministic floor', async () => {
-    const { grounding, result } = await draft([{ json: { questions: GOOD_QUESTIONS }, usage: { prompt: 400, completion: 300 } }]);
+    const { grounding, result } = await draft([
+      { json: { questions: GOOD_QUESTIONS }, usage: { prompt: 400, completion: 300 } },
+    ]);
     expect(server?.requests).toHaveLength(1);
     expect(server?.requests[0]?.body.response_format?.json_schema?.name).toBe('clarifying_questions');
     expect(sent(0)).toContain('L2: - Owners and admins can invite people by email from the **Members** page');
@@ -33,18 +35,37 @@ describe('clarifying questions by the model, held to the check', () => {
       ...GOOD_QUESTIONS.map((q, i) => ({ number: i + 1, topic: q.topic, text: q.text, default: q.default })),
       ...standing.map((q, i) => ({ ...q, number: GOOD_QUESTIONS.length + 1 + i })),
     ]);
-    expect(result.questions.at(-2)?.text).toBe('Are there existing features, components or code paths with similar behaviour we should reuse or follow? Name files, folders or links.');
-    expect(result.drafted).toEqual({ drafter: 'model', model: 'test-model', inputs: expect.stringMatching(/^[0-9a-f]{16}$/), usage: { prompt: 400, completion: 300 } });
-    expect(result.note).toBe("Asked by `test-model`, each question checked against the issue's text.\n\n<sub>Model `test-model`: 1 call, 400 prompt + 300 completion tokens.</sub>");
+    expect(result.questions.at(-2)?.text).toBe(
+      'Are there existing features, components or code paths with similar behaviour we should reuse or follow? Name files, folders or links.',
+    );
+    expect(result.drafted).toEqual({
+      drafter: 'model',
+      model: 'test-model',
+      inputs: expect.stringMatching(/^[0-9a-f]{16}$/),
+      usage: { prompt: 400, completion: 300 },
+    });
+    expect(result.note).toBe(
+      "Asked by `test-model`, each question checked against the issue's text.\n\n<sub>Model `test-model`: 1 call, 400 prompt + 300 completion tokens.</sub>",
+    );
   });
 
   it('drops a question whose quote is not in the issue, and one that repeats another', async () => {
     const repeated = { ...GOOD_QUESTIONS[0], quote: 'invite people by email' };
     const { result } = await draft([{ json: { questions: [...GOOD_QUESTIONS, INVENTED_QUOTE, repeated] } }]);
     expect(server?.requests).toHaveLength(1);
-    expect(result.questions.map((q) => q.topic)).toEqual(['users-and-permissions', 'scope', 'errors-and-edge-cases', 'data', 'rollout', 'reuse', 'visuals']);
+    expect(result.questions.map((q) => q.topic)).toEqual([
+      'users-and-permissions',
+      'scope',
+      'errors-and-edge-cases',
+      'data',
+      'rollout',
+      'reuse',
+      'visuals',
+    ]);
     expect(result.questions.map((q) => q.text).join('\n')).not.toContain('SMS');
-    expect(result.note).toContain("Asked by `test-model`, each question checked against the issue's text (2 more questions were dropped: off the issue's text or repeated).");
+    expect(result.note).toContain(
+      "Asked by `test-model`, each question checked against the issue's text (2 more questions were dropped: off the issue's text or repeated).",
+    );
   });
 
   it('asks once more with the findings when too few pass, then falls back to the deterministic questions with one line', async () => {
@@ -61,20 +82,35 @@ describe('clarifying questions by the model, held to the check', () => {
   });
 
   it('takes a repaired set when the second answer passes', async () => {
-    const { result } = await draft([{ json: { questions: GOOD_QUESTIONS.slice(0, 2) } }, { json: { questions: GOOD_QUESTIONS } }]);
+    const { result } = await draft([
+      { json: { questions: GOOD_QUESTIONS.slice(0, 2) } },
+      { json: { questions: GOOD_QUESTIONS } },
+    ]);
     expect(server?.requests).toHaveLength(2);
     expect(result.questions).toHaveLength(GOOD_QUESTIONS.length + 2);
     expect(result.note).toContain('Asked by `test-model` (repaired once)');
   });
 
   it.each<[string, ScriptedReply[], string, number]>([
-    ['not JSON, twice', [{ text: 'Here are some questions!' }, { text: 'Sorry, prose again.' }], 'the model answered with text that is not JSON (also after one repair)', 2],
-    ['a server error on every attempt', [0, 1, 2].map(() => ({ status: 500, headers: { 'retry-after-ms': '0' } })), 'the model endpoint failed (500)', 3],
+    [
+      'not JSON, twice',
+      [{ text: 'Here are some questions!' }, { text: 'Sorry, prose again.' }],
+      'the model answered with text that is not JSON (also after one repair)',
+      2,
+    ],
+    [
+      'a server error on every attempt',
+      [0, 1, 2].map(() => ({ status: 500, headers: { 'retry-after-ms': '0' } })),
+      'the model endpoint failed (500)',
+      3,
+    ],
   ])('falls back to the deterministic questions on %s', async (_name, replies, reason, calls) => {
     const { grounding, result } = await draft(replies);
     expect(server?.requests).toHaveLength(calls);
     expect(result.questions).toEqual(grounding.floor);
-    expect(result.note).toContain(`Asked by the deterministic drafter, because the model \`test-model\` gave no questions it could use: ${reason}.`);
+    expect(result.note).toContain(
+      `Asked by the deterministic drafter, because the model \`test-model\` gave no questions it could use: ${reason}.`,
+    );
   });
 
   it('never sends the endpoint token, even when the issue text carries it', async () => {
@@ -86,11 +122,19 @@ describe('clarifying questions by the model, held to the check', () => {
 
   it('returns the questions already drafted for exactly these inputs without a call', async () => {
     const { grounding, model, result } = await draft([{ json: { questions: GOOD_QUESTIONS } }]);
-    const again = await draftQuestionsWithModel(model, { grounding, cached: { questions: result.questions, drafted: result.drafted }, log });
+    const again = await draftQuestionsWithModel(model, {
+      grounding,
+      cached: { questions: result.questions, drafted: result.drafted },
+      log,
+    });
     expect(server?.requests).toHaveLength(1);
     expect(again).toEqual({ questions: result.questions, drafted: result.drafted, note: '' });
     server?.script({ status: 404 });
-    const other = await draftQuestionsWithModel(model, { grounding: { ...grounding, title: 'Another feature' }, cached: { questions: result.questions, drafted: result.drafted }, log });
+    const other = await draftQuestionsWithModel(model, {
+      grounding: { ...grounding, title: 'Another feature' },
+      cached: { questions: result.questions, drafted: result.drafted },
+      log,
+    });
     expect(server?.requests).toHaveLength(2); // asked again, as the inputs differ
     expect(other.drafted.drafter).toBe('deterministic');
   });

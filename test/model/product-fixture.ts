@@ -1,4 +1,4 @@
-import { readProductBrief } from '../../src/core/product/read-product-brief.js';
+import { parseProductBrief } from '../../src/core/product/parse-product-brief.js';
 import { renderMission, renderRoadmap } from '../../src/core/product/render-product.js';
 import type { StackEntry } from '../../src/core/product/stack-entry.js';
 
@@ -25,7 +25,7 @@ export const PRODUCT_BODY = [
   '- Calendar sync: two-way sync of planned work with Google Calendar',
 ].join('\n');
 
-export const BRIEF = readProductBrief('Tandem', PRODUCT_BODY);
+export const BRIEF = parseProductBrief('Tandem', PRODUCT_BODY);
 export const FLOOR = { mission: renderMission(BRIEF), roadmap: renderRoadmap(BRIEF) };
 export const PATHS = ['package.json', 'src', 'src/app', 'src/app/page.tsx', 'src/calendar', 'src/calendar/google.ts'];
 export const STACK: StackEntry[] = [
@@ -36,25 +36,70 @@ export const STACK: StackEntry[] = [
 /** A plan that passes the check: every item carried, real paths. */
 export const GOOD_PLAN = {
   pitch: { text: 'Tandem gives small remote teams one shared board to plan their week.', from: ['PITCH'], files: [] },
-  customers: [{ name: 'Engineering managers', description: 'at 10–50 person startups who run weekly planning', from: ['U1'] }],
-  personas: [{ name: 'Maya, engineering manager', context: 'runs planning for a remote team of eight', pain_points: ['priorities lost in threads'], goals: ['one view of the week'], from: ['U1', 'L7'] }],
+  customers: [
+    { name: 'Engineering managers', description: 'at 10–50 person startups who run weekly planning', from: ['U1'] },
+  ],
+  personas: [
+    {
+      name: 'Maya, engineering manager',
+      context: 'runs planning for a remote team of eight',
+      pain_points: ['priorities lost in threads'],
+      goals: ['one view of the week'],
+      from: ['U1', 'L7'],
+    },
+  ],
   problem: { text: 'Planning scattered over Slack threads and spreadsheets loses priorities.', from: ['PROBLEM'] },
   differentiators: [],
   features: [
-    { title: 'Shared weekly board', description: 'the week’s priorities in one place', from: ['F1'], files: ['src/app/page.tsx'] },
+    {
+      title: 'Shared weekly board',
+      description: 'the week’s priorities in one place',
+      from: ['F1'],
+      files: ['src/app/page.tsx'],
+    },
     { title: 'Async check-ins', description: 'a daily written update instead of a stand-up', from: ['F2'], files: [] },
-    { title: 'Calendar sync', description: 'two-way sync with Google Calendar', from: ['F3'], files: ['src/calendar/google.ts'] },
+    {
+      title: 'Calendar sync',
+      description: 'two-way sync with Google Calendar',
+      from: ['F3'],
+      files: ['src/calendar/google.ts'],
+    },
   ],
   roadmap: [
-    { title: 'Shared weekly board', description: 'a board of the week’s priorities, per team', effort: 'M', from: ['F1'], files: ['src/app'] },
+    {
+      title: 'Shared weekly board',
+      description: 'a board of the week’s priorities, per team',
+      effort: 'M',
+      from: ['F1'],
+      files: ['src/app'],
+    },
     { title: 'Async check-ins', description: 'daily updates on the board', effort: 'S', from: ['F2'], files: [] },
-    { title: 'Calendar sync', description: 'two-way Google Calendar sync', effort: 'L', from: ['F3'], files: ['src/calendar/google.ts'] },
+    {
+      title: 'Calendar sync',
+      description: 'two-way Google Calendar sync',
+      effort: 'L',
+      from: ['F3'],
+      files: ['src/calendar/google.ts'],
+    },
   ],
 };
-export const DROPPED_PLAN = { ...GOOD_PLAN, features: GOOD_PLAN.features.slice(0, 2), roadmap: GOOD_PLAN.roadmap.slice(0, 2) };
-export const INVENTED_PLAN = { ...GOOD_PLAN, features: [...GOOD_PLAN.features.slice(0, 2), { ...GOOD_PLAN.features[2], files: ['src/calendar/outlook.ts'] }] };
+export const DROPPED_PLAN = {
+  ...GOOD_PLAN,
+  features: GOOD_PLAN.features.slice(0, 2),
+  roadmap: GOOD_PLAN.roadmap.slice(0, 2),
+};
+export const INVENTED_PLAN = {
+  ...GOOD_PLAN,
+  features: [...GOOD_PLAN.features.slice(0, 2), { ...GOOD_PLAN.features[2], files: ['src/calendar/outlook.ts'] }],
+};
 export const UNSOURCED_PLAN = {
   ...GOOD_PLAN,
-  features: [...GOOD_PLAN.features, { title: 'AI planning assistant', description: 'suggests the week’s plan', from: [], files: [] }],
-  roadmap: [...GOOD_PLAN.roadmap, { title: 'AI planning assistant', description: 'suggests the week’s plan', effort: 'XL', from: [], files: [] }],
+  features: [
+    ...GOOD_PLAN.features,
+    { title: 'AI planning assistant', description: 'suggests the week’s plan', from: [], files: [] },
+  ],
+  roadmap: [
+    ...GOOD_PLAN.roadmap,
+    { title: 'AI planning assistant', description: 'suggests the week’s plan', effort: 'XL', from: [], files: [] },
+  ],
 };

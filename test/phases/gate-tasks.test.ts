@@ -60,7 +60,11 @@ describe('readTaskFiles: the files a pull request is gated on (issue 17)', () =>
 
   it('reads a placeholder file the description names with a Spec: line', async () => {
     const { client } = fakeRepository(files);
-    const reads = await readTaskFiles(client, subject(['docs/templates/feature/tasks.md'], 'Spec: docs/templates/feature'), DEFAULT_GATE_SETTINGS);
+    const reads = await readTaskFiles(
+      client,
+      subject(['docs/templates/feature/tasks.md'], 'Spec: docs/templates/feature'),
+      DEFAULT_GATE_SETTINGS,
+    );
     expect(reads.map((r) => [r.path, r.status])).toEqual([['docs/templates/feature/tasks.md', 'read']]);
     const [read] = reads;
     expect(read?.status === 'read' ? read.file.tasks.map((t) => t.required) : []).toEqual([false, false]);
@@ -71,6 +75,9 @@ describe('readTaskFiles: the files a pull request is gated on (issue 17)', () =>
     const { client } = fakeRepository({ [path]: '## Tasks\n\n- [x] 1. Token table\n- [~] 2. SMS reset\n' });
     const settings = { ...DEFAULT_GATE_SETTINGS, cancelledMarkers: ['~' as const] };
     const [read] = await readTaskFiles(client, subject([path]), settings);
-    expect(read?.status === 'read' ? [read.file.dialect, read.file.tasks.map((t) => t.required)] : []).toEqual(['agent-os', [true, false]]);
+    expect(read?.status === 'read' ? [read.file.dialect, read.file.tasks.map((t) => t.required)] : []).toEqual([
+      'agent-os',
+      [true, false],
+    ]);
   });
 });

@@ -24,7 +24,12 @@ class MemoryWorkspace implements SpecWorkspace {
     return Promise.resolve(file === undefined ? undefined : { ...file });
   }
 
-  writeFile(file: { path: string; content: string; message: string; replaces?: { version?: string } }): Promise<WorkspaceWrite> {
+  writeFile(file: {
+    path: string;
+    content: string;
+    message: string;
+    replaces?: { version?: string };
+  }): Promise<WorkspaceWrite> {
     const now = this.files.get(file.path);
     if (now !== undefined && now.version !== file.replaces?.version) {
       if (now.text === file.content) return Promise.resolve({ status: 'concurrent' });
@@ -42,8 +47,16 @@ class MemoryWorkspace implements SpecWorkspace {
 
 const settings = DEFAULT_LIFECYCLE_SETTINGS;
 const log = { info: () => undefined, warn: () => undefined };
-const location = specLocationFor({ issueNumber: 7, title: 'Team invites by email', createdAt: '2026-03-14T09:00:00Z' }, settings);
-const ISSUE_BODY = ['## Requirements', '- Owners can invite people by email', '- Each invite link expires after 7 days', ''].join('\n');
+const location = specLocationFor(
+  { issueNumber: 7, title: 'Team invites by email', createdAt: '2026-03-14T09:00:00Z' },
+  settings,
+);
+const ISSUE_BODY = [
+  '## Requirements',
+  '- Owners can invite people by email',
+  '- Each invite link expires after 7 days',
+  '',
+].join('\n');
 const specRequest = { ...location, force: false, message: () => 'Write spec' };
 const tasksRequest = { ...location, force: false, message: () => 'Create tasks' };
 
@@ -53,7 +66,11 @@ beforeEach(async () => {
   workspace = new MemoryWorkspace();
   const drafted = await draftRequirements(
     { drafter: deterministicDrafter, settings, log },
-    { issue: { number: 7, title: 'Team invites by email', body: ISSUE_BODY, url: '#7' }, location, repositoryPaths: [] },
+    {
+      issue: { number: 7, title: 'Team invites by email', body: ISSUE_BODY, url: '#7' },
+      location,
+      repositoryPaths: [],
+    },
   );
   workspace.put(location.requirementsPath, drafted.content);
 });

@@ -37,7 +37,12 @@ export async function startLocalApi(routes: Routes): Promise<LocalApi> {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body: raw ? (JSON.parse(raw) as unknown) : undefined };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        body: raw ? (JSON.parse(raw) as unknown) : undefined,
+      };
       requests.push(recorded);
       const route = routes[`${recorded.method} ${path}`];
       if (!route) unmatched.push(recorded);

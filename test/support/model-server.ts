@@ -41,7 +41,11 @@ function completion(content: string, model: string, usage = { prompt: 120, compl
     created: 1_700_000_000,
     model,
     choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
-    usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion },
+    usage: {
+      prompt_tokens: usage.prompt,
+      completion_tokens: usage.completion,
+      total_tokens: usage.prompt + usage.completion,
+    },
   };
 }
 
@@ -61,7 +65,9 @@ export async function startModelServer(...initial: ScriptedReply[]): Promise<Mod
       const body = (raw === '' ? {} : JSON.parse(raw)) as ModelRequest['body'];
       requests.push({ path: req.url ?? '/', headers: req.headers, body });
       if (req.method !== 'POST' || !(req.url ?? '').endsWith('/chat/completions')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Not Found' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'Not Found' } }));
         return;
       }
       const reply = queue.shift() ?? { status: 500, body: { error: { message: 'no scripted reply left' } } };
@@ -72,7 +78,9 @@ export async function startModelServer(...initial: ScriptedReply[]): Promise<Mod
         return;
       }
       if ('status' in reply) {
-        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body ?? { error: { message: `status ${reply.status}` } }));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+          .end(JSON.stringify(reply.body ?? { error: { message: `status ${reply.status}` } }));
         return;
       }
       const content = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
@@ -91,7 +99,9 @@ export async function startModelServer(...initial: ScriptedReply[]): Promise<Mod
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

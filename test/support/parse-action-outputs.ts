@@ -12,13 +12,17 @@ export function parseActionOutputs(text: string): Record<string, string> {
     const delimited = /^([\w-]+)<<(\S+)$/.exec(line);
     if (delimited !== null) {
       const end = lines.indexOf(delimited[2] ?? '', i + 1);
-      if (end < 0) throw new Error(`GITHUB_OUTPUT: the value of ${delimited[1] ?? ''} (line ${i + 1}) never ends with its delimiter`);
+      if (end < 0)
+        throw new Error(
+          `GITHUB_OUTPUT: the value of ${delimited[1] ?? ''} (line ${i + 1}) never ends with its delimiter`,
+        );
       outputs[delimited[1] ?? ''] = lines.slice(i + 1, end).join('\n');
       i = end;
       continue;
     }
     const single = /^([\w-]+)=(.*)$/.exec(line);
-    if (single === null) throw new Error(`GITHUB_OUTPUT line ${i + 1} is neither name=value nor name<<DELIMITER: ${line}`);
+    if (single === null)
+      throw new Error(`GITHUB_OUTPUT line ${i + 1} is neither name=value nor name<<DELIMITER: ${line}`);
     outputs[single[1] ?? ''] = single[2] ?? '';
   }
   return outputs;

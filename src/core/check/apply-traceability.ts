@@ -5,7 +5,9 @@ import type { FileLinker, GateAnnotation, GateReport, TaskFileRead } from './gat
 const MAX_TRACE_ANNOTATIONS = 20;
 
 function phrase(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `requirement ${numbers[0] ?? ''} has no task` : `requirements ${numbers.join(', ')} have no task`;
+  return numbers.length === 1
+    ? `requirement ${numbers[0] ?? ''} has no task`
+    : `requirements ${numbers.join(', ')} have no task`;
 }
 
 /**
@@ -13,9 +15,18 @@ function phrase(numbers: readonly number[]): string {
  * annotated on its line in spec.md (a warning, or a failure with `fail`), listed in the summary, and with `fail`
  * fails the check ("requirement 3 has no task").
  */
-export function applyTraceability(report: GateReport, reads: readonly TaskFileRead[], mode: TraceabilityMode, link: FileLinker): GateReport {
+export function applyTraceability(
+  report: GateReport,
+  reads: readonly TaskFileRead[],
+  mode: TraceabilityMode,
+  link: FileLinker,
+): GateReport {
   if (mode === 'off') return report;
-  const traced = reads.flatMap((r) => (r.status === 'read' && r.trace !== undefined && r.trace.untraced.length > 0 ? [{ path: r.path, trace: r.trace }] : []));
+  const traced = reads.flatMap((r) =>
+    r.status === 'read' && r.trace !== undefined && r.trace.untraced.length > 0
+      ? [{ path: r.path, trace: r.trace }]
+      : [],
+  );
   if (traced.length === 0) return report;
   const annotations: GateAnnotation[] = traced.flatMap(({ trace }) =>
     trace.untraced.map((u) => ({

@@ -13,7 +13,6 @@ function cut(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-
 function taskLabel(task: Task): string {
   return task.id ?? `"${task.text}"`;
 }
@@ -40,7 +39,13 @@ function annotationsFor(reads: readonly TaskFileRead[]): GateAnnotation[] {
     }
     for (const diagnostic of read.file.diagnostics) {
       if (diagnostic.code === 'no-tasks') continue;
-      annotations.push({ path: read.path, line: diagnostic.line, level: 'warning', title: 'Task file problem', message: diagnostic.message });
+      annotations.push({
+        path: read.path,
+        line: diagnostic.line,
+        level: 'warning',
+        title: 'Task file problem',
+        message: diagnostic.message,
+      });
     }
   }
   return annotations;
@@ -66,7 +71,9 @@ export function decideGate(reads: readonly TaskFileRead[], link?: FileLinker, sc
   if (unreadable.length > 0) {
     conclusion = 'failure';
     title =
-      unreadable.length === 1 ? `Could not read ${unreadable[0]?.path ?? 'a task file'}` : `Could not read ${unreadable.length} task files`;
+      unreadable.length === 1
+        ? `Could not read ${unreadable[0]?.path ?? 'a task file'}`
+        : `Could not read ${unreadable.length} task files`;
   } else if (counts.tasks === 0) {
     conclusion = 'neutral';
     title = files.length === 0 ? 'No task file in this pull request' : 'No tasks in the task files yet';
@@ -77,6 +84,13 @@ export function decideGate(reads: readonly TaskFileRead[], link?: FileLinker, sc
 
   const all = annotationsFor(reads);
   const annotations = all.slice(0, MAX_ANNOTATIONS);
-  const summary = renderGateSummary({ reads, conclusion, counts, omittedAnnotations: all.length - annotations.length, link, scope });
+  const summary = renderGateSummary({
+    reads,
+    conclusion,
+    counts,
+    omittedAnnotations: all.length - annotations.length,
+    link,
+    scope,
+  });
   return { conclusion, title, summary, annotations, counts, incomplete };
 }

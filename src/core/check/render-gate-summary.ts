@@ -1,17 +1,34 @@
 import type { Heading, Html, PhrasingContent, RootContent } from 'mdast';
 import type { Options } from 'mdast-util-to-markdown';
-import { bulletList, code, emphasis, heading, link, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
+import {
+  bulletList,
+  code,
+  emphasis,
+  heading,
+  link,
+  paragraph,
+  raw,
+  root,
+  strong,
+  text,
+} from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { MARKDOWN_WRITER, writeInline, writeMarkdown } from '../markdown/write-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
-import { contextNoteOf, countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup, type TaskCounts } from '../tasks/summarize-tasks.js';
+import {
+  contextNoteOf,
+  countTasks,
+  INCOMPLETE_STATE_WORDS,
+  incompleteStateOf,
+  tasksOfGroup,
+  type TaskCounts,
+} from '../tasks/summarize-tasks.js';
 import type { Task, TaskFile } from '../tasks/types.js';
 import type { FileLinker, GateConclusion, TaskFileRead } from './gate-types.js';
 import { progressBarNodes } from './render-progress-bar.js';
 
 /** Incomplete tasks listed per file in the summary; the rest are in the annotations. */
 const LISTED_PER_FILE = 30;
-
 
 export interface GateSummaryInput {
   reads: readonly TaskFileRead[];
@@ -24,8 +41,6 @@ export interface GateSummaryInput {
 }
 
 /** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
-
-
 
 function fileHeading(path: string, link_?: FileLinker): Heading {
   const name = code(path.replace(/`/g, "'"));
@@ -40,7 +55,8 @@ function renderIncomplete(path: string, file: TaskFile, link_?: FileLinker): Roo
   const open = file.tasks.filter((t) => t.required && !t.complete);
   if (open.length === 0) return [];
   const items = open.slice(0, LISTED_PER_FILE).map((task) => taskItem(path, task, link_));
-  if (open.length > LISTED_PER_FILE) items.push([text(`…and ${open.length - LISTED_PER_FILE} more (see the annotations)`)]);
+  if (open.length > LISTED_PER_FILE)
+    items.push([text(`…and ${open.length - LISTED_PER_FILE} more (see the annotations)`)]);
   return [paragraph([strong([text('Incomplete:')])]), bulletList(items)];
 }
 
@@ -66,12 +82,24 @@ function groupsTable(file: TaskFile): Html {
     const all = tasksOfGroup(file, group);
     if (group.context === true) {
       const ticked = all.filter((t) => t.boxState === 'done').length;
-      rows.push(row([[raw(escapeMarkdown(group.title)), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])], progressBarNodes(ticked, all.length), [text(`${ticked}/${all.length}`)]]));
+      rows.push(
+        row([
+          [raw(escapeMarkdown(group.title)), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])],
+          progressBarNodes(ticked, all.length),
+          [text(`${ticked}/${all.length}`)],
+        ]),
+      );
       continue;
     }
     const c = countTasks(all);
     const done = c.required > 0 && c.complete === c.required ? ' ✅' : '';
-    rows.push(row([[raw(escapeMarkdown(group.title))], progressBarNodes(c.complete, c.required), [text(`${c.complete}/${c.required}${done}`)]]));
+    rows.push(
+      row([
+        [raw(escapeMarkdown(group.title))],
+        progressBarNodes(c.complete, c.required),
+        [text(`${c.complete}/${c.required}${done}`)],
+      ]),
+    );
   }
   return raw(rows.join('\n'));
 }
@@ -90,7 +118,10 @@ function renderFile(path: string, file: TaskFile, link_?: FileLinker): RootConte
   blocks.push(...renderIncomplete(path, file, link_));
   const warnings = file.diagnostics.filter((d) => d.code !== 'no-tasks');
   if (warnings.length > 0) {
-    blocks.push(paragraph([strong([text('Problems in this file:')])]), bulletList(warnings.map((d) => [lineRef(path, d.line, link_), text(': '), raw(escapeMarkdown(d.message))])));
+    blocks.push(
+      paragraph([strong([text('Problems in this file:')])]),
+      bulletList(warnings.map((d) => [lineRef(path, d.line, link_), text(': '), raw(escapeMarkdown(d.message))])),
+    );
   }
   return blocks;
 }
@@ -112,15 +143,31 @@ const NOTHING_TO_GATE: PhrasingContent[] = [
  */
 const SUMMARY_WRITER: Options = {
   ...MARKDOWN_WRITER,
-  join: [(left, right) => ((left.type === 'heading' && left.depth === 3 && right.type === 'paragraph') || (left.type === 'paragraph' && right.type === 'list') ? 0 : undefined)],
+  join: [
+    (left, right) =>
+      (left.type === 'heading' && left.depth === 3 && right.type === 'paragraph') ||
+      (left.type === 'paragraph' && right.type === 'list')
+        ? 0
+        : undefined,
+  ],
 };
 
 /** The check's markdown summary, also used as the Action's job summary. */
-export function renderGateSummary({ reads, conclusion, counts, omittedAnnotations, link: link_, scope }: GateSummaryInput): string {
+export function renderGateSummary({
+  reads,
+  conclusion,
+  counts,
+  omittedAnnotations,
+  link: link_,
+  scope,
+}: GateSummaryInput): string {
   const blocks: RootContent[] = [];
   const icon = conclusion === 'success' ? '✅' : conclusion === 'failure' ? '❌' : 'ℹ️';
   if (counts.tasks > 0) {
-    blocks.push(heading(2, [text(`${icon} ${counts.complete} of ${counts.required} required tasks complete`)]), paragraph(progressBarNodes(counts.complete, counts.required)));
+    blocks.push(
+      heading(2, [text(`${icon} ${counts.complete} of ${counts.required} required tasks complete`)]),
+      paragraph(progressBarNodes(counts.complete, counts.required)),
+    );
     if (scope !== undefined) {
       blocks.push(
         paragraph([
@@ -141,7 +188,11 @@ export function renderGateSummary({ reads, conclusion, counts, omittedAnnotation
     } else if (read.status === 'missing') {
       blocks.push(fileHeading(read.path), paragraph([raw(read.reason)]));
     } else {
-      blocks.push(fileHeading(read.path), paragraph([text('⚠️ Could not read this task file: '), raw(escapeMarkdown(read.reason))]), paragraph([text('Re-run this check once the problem is fixed.')]));
+      blocks.push(
+        fileHeading(read.path),
+        paragraph([text('⚠️ Could not read this task file: '), raw(escapeMarkdown(read.reason))]),
+        paragraph([text('Re-run this check once the problem is fixed.')]),
+      );
     }
   }
   if (omittedAnnotations > 0) {

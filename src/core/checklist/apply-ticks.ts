@@ -1,7 +1,7 @@
 import { setTaskBox } from '../markdown/set-task-box.js';
 import { parseTaskFile } from '../tasks/parse-task-file.js';
 import type { Task } from '../tasks/types.js';
-import type { ChecklistTick } from './read-checklist-ticks.js';
+import type { ChecklistTick } from './find-checklist-ticks.js';
 
 export interface AppliedTicks {
   /** The task file with the boxes set: one character changed per tick, every other byte as it was. */
@@ -26,7 +26,11 @@ function findTask(tasks: readonly Task[], tick: ChecklistTick): Task | undefined
 }
 
 /** Apply the ticks made in the checklist comment to one task file's text, surgically. */
-export function applyTicks(source: string, ticks: readonly ChecklistTick[], options: { path: string; skipMarkers?: readonly string[] }): AppliedTicks {
+export function applyTicks(
+  source: string,
+  ticks: readonly ChecklistTick[],
+  options: { path: string; skipMarkers?: readonly string[] },
+): AppliedTicks {
   const file = parseTaskFile(source, options);
   let text = source;
   const changed: AppliedTicks['changed'] = [];

@@ -5,7 +5,13 @@ import { code, emphasis, heading, paragraph, root, strong, text } from '../markd
 import { writeMarkdown } from '../markdown/write-markdown.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
-import { contextNoteOf, countTasks, INCOMPLETE_STATE_WORDS, incompleteStateOf, tasksOfGroup } from '../tasks/summarize-tasks.js';
+import {
+  contextNoteOf,
+  countTasks,
+  INCOMPLETE_STATE_WORDS,
+  incompleteStateOf,
+  tasksOfGroup,
+} from '../tasks/summarize-tasks.js';
 import type { Task, TaskFile } from '../tasks/types.js';
 
 /** First line of the checklist comment: finds it again, and names the files its boxes belong to. */
@@ -41,7 +47,9 @@ function taskItem(task: Task, fileIndex: number): ListItem {
   const id: PhrasingContent[] = task.id === undefined ? [] : [literal(task.id), text(' ')];
   const struck = task.skipped && !task.optional;
   const notes = [
-    task.boxState === 'in-progress' || task.boxState === 'blocked' ? INCOMPLETE_STATE_WORDS[incompleteStateOf(task)] : undefined,
+    task.boxState === 'in-progress' || task.boxState === 'blocked'
+      ? INCOMPLETE_STATE_WORDS[incompleteStateOf(task)]
+      : undefined,
     task.optional ? 'optional' : undefined,
     struck ? 'skipped' : undefined,
     task.boxState === 'done' && task.required && !task.complete ? 'ticked, but a sub-task is open' : undefined,
@@ -77,7 +85,6 @@ function taskList(file: TaskFile, tasks: readonly Task[], fileIndex: number): Li
   return top;
 }
 
-
 function linkTo(url: string, children: PhrasingContent[]): PhrasingContent {
   return { type: 'link', url, children };
 }
@@ -90,10 +97,19 @@ function progress(complete: number, required: number): PhrasingContent[] {
   return [text(' '), ...progressBarNodes(complete, required), text(` ${complete}/${required}`)];
 }
 
-function renderFile(path: string, file: TaskFile, fileIndex: number, link: FileLinker, withBoxes: boolean): RootContent[] {
+function renderFile(
+  path: string,
+  file: TaskFile,
+  fileIndex: number,
+  link: FileLinker,
+  withBoxes: boolean,
+): RootContent[] {
   const counts = countTasks(file.tasks);
   const blocks: RootContent[] = [
-    heading(4, [linkTo(link(path), [code(path.replace(/`/g, "'"))]), text(` · ${DIALECT_NAMES[file.dialect]} · ${counts.complete}/${counts.required}`)]),
+    heading(4, [
+      linkTo(link(path), [code(path.replace(/`/g, "'"))]),
+      text(` · ${DIALECT_NAMES[file.dialect]} · ${counts.complete}/${counts.required}`),
+    ]),
   ];
   const grouped = new Set<number>();
   for (const group of file.groups) {
@@ -101,7 +117,10 @@ function renderFile(path: string, file: TaskFile, fileIndex: number, link: FileL
     if (tasks.length === 0) continue;
     for (const t of tasks) grouped.add(t.index);
     const c = countTasks(tasks);
-    const title: PhrasingContent[] = group.context === true ? [literal(group.title), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])] : [literal(group.title)];
+    const title: PhrasingContent[] =
+      group.context === true
+        ? [literal(group.title), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])]
+        : [literal(group.title)];
     blocks.push(paragraph([strong(title), ...(group.context === true ? [] : progress(c.complete, c.required))]));
     if (withBoxes) blocks.push(taskList(file, tasks, fileIndex));
   }
@@ -111,12 +130,23 @@ function renderFile(path: string, file: TaskFile, fileIndex: number, link: FileL
 }
 
 function render(input: ChecklistInput, withBoxes: boolean): string {
-  const files = input.reads.flatMap((r) => (r.status === 'read' && r.file.tasks.length > 0 ? [{ path: r.path, file: r.file }] : []));
+  const files = input.reads.flatMap((r) =>
+    r.status === 'read' && r.file.tasks.length > 0 ? [{ path: r.path, file: r.file }] : [],
+  );
   const { counts } = input.report;
   const marker = `<!-- ${CHECKLIST_KIND} ${JSON.stringify({ files: files.map((f) => f.path) }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)} -->`;
-  const blocks: RootContent[] = [heading(3, [text(`Agent OS tasks: ${counts.complete} of ${counts.required} required tasks complete`)]), paragraph(progressBarNodes(counts.complete, counts.required))];
+  const blocks: RootContent[] = [
+    heading(3, [text(`Agent OS tasks: ${counts.complete} of ${counts.required} required tasks complete`)]),
+    paragraph(progressBarNodes(counts.complete, counts.required)),
+  ];
   if (input.scope !== undefined) {
-    blocks.push(paragraph([text(`This pull request implements Task Group${input.scope.length === 1 ? '' : 's'} ${input.scope.join(', ')}; the other groups are context.`)]));
+    blocks.push(
+      paragraph([
+        text(
+          `This pull request implements Task Group${input.scope.length === 1 ? '' : 's'} ${input.scope.join(', ')}; the other groups are context.`,
+        ),
+      ]),
+    );
   }
   files.forEach(({ path, file }, i) => {
     blocks.push(...renderFile(path, file, i, input.link, withBoxes));

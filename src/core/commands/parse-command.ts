@@ -1,5 +1,12 @@
 /** The slash commands the App and the Action answer. */
-export const COMMAND_NAMES = ['plan-product', 'shape-spec', 'write-spec', 'create-tasks', 'orchestrate-tasks', 'implement-tasks'] as const;
+export const COMMAND_NAMES = [
+  'plan-product',
+  'shape-spec',
+  'write-spec',
+  'create-tasks',
+  'orchestrate-tasks',
+  'implement-tasks',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface SlashCommand {
@@ -16,11 +23,19 @@ export interface SlashCommand {
  */
 export function parseCommand(body: string | null | undefined): SlashCommand | undefined {
   if (!body) return undefined;
-  const firstLine = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]?.trim() ?? '';
+  const firstLine =
+    body
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0]
+      ?.trim() ?? '';
   const [word = '', ...rest] = firstLine.split(/\s+/);
   if (!word.startsWith('/')) return undefined;
   const name = word.slice(1).toLowerCase();
   if (!(COMMAND_NAMES as readonly string[]).includes(name)) return undefined;
   const args = rest.filter((a) => a !== '');
-  return { name: name as CommandName, force: args.some((a) => a.toLowerCase() === '--force'), args: args.filter((a) => a.toLowerCase() !== '--force') };
+  return {
+    name: name as CommandName,
+    force: args.some((a) => a.toLowerCase() === '--force'),
+    args: args.filter((a) => a.toLowerCase() !== '--force'),
+  };
 }

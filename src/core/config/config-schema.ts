@@ -8,9 +8,17 @@ const label = z.string().trim().min(1).max(50);
 /** A folder inside the repository: no `..`, no leading `/`. */
 const folder = z
   .string()
-  .regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, 'a folder inside the repository, such as agent-os or docs/agent-os');
+  .regex(
+    /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+(?<!\/)$/,
+    'a folder inside the repository, such as agent-os or docs/agent-os',
+  );
 /** What git accepts at the start of a branch name, ending with `/` or `-`. */
-const branchPrefix = z.string().regex(/^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]*[/-]$/, 'letters, digits, ".", "_", "-" and "/", ending with "/" or "-" (such as agent-os/)');
+const branchPrefix = z
+  .string()
+  .regex(
+    /^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]*[/-]$/,
+    'letters, digits, ".", "_", "-" and "/", ending with "/" or "-" (such as agent-os/)',
+  );
 
 /**
  * `.github/agent-os.yml`: every key optional, every default below. Unknown keys are errors, so a typo is
@@ -42,7 +50,10 @@ export const CONFIG_SCHEMA = z.strictObject({
   skip_markers: z.array(z.string().min(1)).default([...DEFAULT_SKIP_MARKERS]),
   cancelled_markers: z.array(z.enum(['[-]', '[~]'])).default([]),
   story_checklists: z.enum(['shown', 'gated']).default('shown'),
-  task_files: z.array(z.string().min(1)).min(1).default([...DEFAULT_TASK_FILE_GLOBS]),
+  task_files: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_TASK_FILE_GLOBS]),
   ignored_files: z.array(z.string().min(1)).default([...DEFAULT_IGNORED_GLOBS]),
   draft_pull_requests: z.boolean().default(true),
   verification_report: z.boolean().default(true),

@@ -20,7 +20,8 @@ export interface LifecycleLabels {
 }
 
 /** What a person can ask for in a comment, plus ticking a box in the checklist comment. */
-export type PermissionSubject = 'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'plan-product' | 'orchestrate-tasks' | 'tick';
+export type PermissionSubject =
+  'shape-spec' | 'write-spec' | 'create-tasks' | 'implement-tasks' | 'plan-product' | 'orchestrate-tasks' | 'tick';
 
 /** Settings of the lifecycle phases (shape-spec, write-spec, …); the same in the App, the Action and the CLI. */
 export interface LifecycleSettings {
@@ -48,7 +49,12 @@ export interface LifecycleSettings {
 export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   specRoot: 'agent-os',
   branchPrefix: 'agent-os/',
-  labels: { shapeSpec: 'shape-spec', shaping: 'agent-os: shaping', specWritten: 'agent-os: spec written', done: 'agent-os: done' },
+  labels: {
+    shapeSpec: 'shape-spec',
+    shaping: 'agent-os: shaping',
+    specWritten: 'agent-os: spec written',
+    done: 'agent-os: done',
+  },
   permissions: {
     'shape-spec': 'write',
     'write-spec': 'write',

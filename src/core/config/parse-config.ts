@@ -16,7 +16,8 @@ export interface ConfigProblem {
   message: string;
 }
 
-export type ConfigResult = { ok: true; settings: Settings; config: AgentOsConfig } | { ok: false; problems: ConfigProblem[] };
+export type ConfigResult =
+  { ok: true; settings: Settings; config: AgentOsConfig } | { ok: false; problems: ConfigProblem[] };
 
 function keyOf(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(top level)';
@@ -26,10 +27,13 @@ function keyOf(path: readonly PropertyKey[]): string {
 /** The value found at a path of the raw file, described for a message: `the string "yes"`, `a list`, `nothing`. */
 function describe(raw: unknown, path: readonly PropertyKey[]): string {
   let value: unknown = raw;
-  for (const p of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[p] : undefined;
+  for (const p of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[p] : undefined;
   if (value === undefined || value === null) return 'nothing';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
   return Array.isArray(value) ? 'a list' : 'a mapping of keys';
 }
 
@@ -63,7 +67,9 @@ function closest(unknown: string, known: readonly string[]): string | undefined 
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let shape: unknown = CONFIG_SCHEMA.shape;
   for (const p of path) {
-    const field = (shape as Record<PropertyKey, { def?: { innerType?: { shape?: unknown }; shape?: unknown } } | undefined>)[p];
+    const field = (
+      shape as Record<PropertyKey, { def?: { innerType?: { shape?: unknown }; shape?: unknown } } | undefined>
+    )[p];
     shape = field?.def?.innerType?.shape ?? field?.def?.shape;
   }
   return typeof shape === 'object' && shape !== null ? Object.keys(shape) : [];
@@ -82,12 +88,27 @@ function toProblem(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
   }
   const received = describe(raw, issue.path);
   if (issue.code === 'invalid_type') {
-    return [{ key: keyOf(issue.path), message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, received ${received}` }];
+    return [
+      {
+        key: keyOf(issue.path),
+        message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, received ${received}`,
+      },
+    ];
   }
   if (issue.code === 'invalid_value') {
-    return [{ key: keyOf(issue.path), message: `expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, received ${received}` }];
+    return [
+      {
+        key: keyOf(issue.path),
+        message: `expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, received ${received}`,
+      },
+    ];
   }
-  return [{ key: keyOf(issue.path), message: `expected ${issue.message.replace(/^Invalid (string|input): /, '')}, received ${received}` }];
+  return [
+    {
+      key: keyOf(issue.path),
+      message: `expected ${issue.message.replace(/^Invalid (string|input): /, '')}, received ${received}`,
+    },
+  ];
 }
 
 function toSettings(config: AgentOsConfig): Settings {
@@ -95,7 +116,12 @@ function toSettings(config: AgentOsConfig): Settings {
     lifecycle: {
       specRoot: config.spec_root,
       branchPrefix: config.branch_prefix,
-      labels: { shapeSpec: config.labels.shape_spec, shaping: config.labels.shaping, specWritten: config.labels.spec_written, done: config.labels.done },
+      labels: {
+        shapeSpec: config.labels.shape_spec,
+        shaping: config.labels.shaping,
+        specWritten: config.labels.spec_written,
+        done: config.labels.done,
+      },
       permissions: { ...config.permissions },
       draftPullRequests: config.draft_pull_requests,
       verificationReport: config.verification_report,
@@ -125,7 +151,10 @@ function toSettings(config: AgentOsConfig): Settings {
 export function parseConfig(raw: unknown): ConfigResult {
   const given = raw === null || raw === undefined ? {} : raw;
   // `_extends` is the loader's (Probot's config convention), already followed by the time the file gets here.
-  const input = typeof given === 'object' && !Array.isArray(given) ? Object.fromEntries(Object.entries(given).filter(([k]) => k !== '_extends')) : given;
+  const input =
+    typeof given === 'object' && !Array.isArray(given)
+      ? Object.fromEntries(Object.entries(given).filter(([k]) => k !== '_extends'))
+      : given;
   const result = CONFIG_SCHEMA.safeParse(input);
   if (!result.success) return { ok: false, problems: result.error.issues.flatMap((issue) => toProblem(issue, input)) };
   return { ok: true, settings: toSettings(result.data), config: result.data };
@@ -136,5 +165,10 @@ export { DEFAULT_SETTINGS } from './default-settings.js';
 /** The problems as one message for a comment, a check run or stderr. */
 export function renderConfigProblems(file: string, problems: readonly ConfigProblem[]): string {
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  return [`\`${file}\` has ${count}, so nothing was done:`, ...problems.map((p) => `- \`${p.key}\`: ${p.message}`), '', 'Fix the file on the default branch; docs/configuration.md lists every key with its default.'].join('\n');
+  return [
+    `\`${file}\` has ${count}, so nothing was done:`,
+    ...problems.map((p) => `- \`${p.key}\`: ${p.message}`),
+    '',
+    'Fix the file on the default branch; docs/configuration.md lists every key with its default.',
+  ].join('\n');
 }

@@ -50,6 +50,12 @@ export function tooLargeReasonForBytes(bytes: number, settings: GateSettings): s
 }
 
 /** The repository's rules for reading a task file (skip words, cancelled markers, story checklists). */
-export function taskRulesOf(settings: GateSettings): Pick<ParseOptions, 'skipMarkers' | 'cancelledMarkers' | 'storyChecklists'> {
-  return { skipMarkers: settings.skipMarkers, cancelledMarkers: settings.cancelledMarkers, storyChecklists: settings.storyChecklists };
+export function taskRulesOf(
+  settings: GateSettings,
+): Pick<ParseOptions, 'skipMarkers' | 'cancelledMarkers' | 'storyChecklists'> {
+  return {
+    skipMarkers: settings.skipMarkers,
+    cancelledMarkers: settings.cancelledMarkers,
+    storyChecklists: settings.storyChecklists,
+  };
 }

@@ -3,7 +3,17 @@ import { inlineCodeOf, proseOf } from './prose.js';
 /** The kinds of change an issue can ask for; several may apply. */
 export type ChangeKind = 'ui' | 'api' | 'cli' | 'library' | 'data' | 'migration' | 'performance' | 'job' | 'docs';
 
-export const CHANGE_KINDS: readonly ChangeKind[] = ['data', 'migration', 'api', 'job', 'cli', 'library', 'ui', 'docs', 'performance'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'data',
+  'migration',
+  'api',
+  'job',
+  'cli',
+  'library',
+  'ui',
+  'docs',
+  'performance',
+];
 
 /** Words that say a kind, read from the issue's prose (never from code, addresses or image links). */
 export const KIND_WORDS: Record<ChangeKind, RegExp> = {
@@ -13,7 +23,8 @@ export const KIND_WORDS: Record<ChangeKind, RegExp> = {
   library: /\b(library|sdk|npm package|package api|crate|gem|module api|type definitions|typings)\b/gi,
   data: /\b(database|db|database tables?|new (table|column|field|model|index)s?|(a|the) table (for|to store)|schema|data models?|records?|unique index|indexes|indices|stor(e|ed|es|ing)|persist\w*|imports?|exports?|csv|xlsx|backups?|storage|cache|preferences?|information)\b/gi,
   migration: /\b(migrat\w*|backfill\w*|schema changes?|data fix|re-?index\w*|convert existing)\b/gi,
-  performance: /\b(slow\w*|performance|latency|faster|speed( up)?|timeouts?|memory|cpu|throughput|p9[59]|scal\w+|thousands|millions|large (files?|numbers?|repos?|datasets?)|too long|hangs?|freez\w*|lag\w*)\b/gi,
+  performance:
+    /\b(slow\w*|performance|latency|faster|speed( up)?|timeouts?|memory|cpu|throughput|p9[59]|scal\w+|thousands|millions|large (files?|numbers?|repos?|datasets?)|too long|hangs?|freez\w*|lag\w*)\b/gi,
   job: /\b(cron|cron ?jobs?|scheduled|reminders?|in advance|ahead of time|on a schedule|background (jobs?|tasks?|workers?|process\w*)|in the background|job queues?|queues?|workers?|nightly|hourly|every (day|hour|week|night|morning)|recurring|async(hronous)? jobs?)\b/gi,
   docs: /\b(docs|documentation|readme|guides?|tutorials?|examples? in the docs|docstrings?|changelog)\b/gi,
 };
@@ -31,7 +42,10 @@ const STRONG: Partial<Record<ChangeKind, RegExp>> = {
 
 /** Folder and file names in a repository that say what it is built of. */
 const TREE_SIGNS: Array<[ChangeKind, RegExp]> = [
-  ['ui', /(^|\/)(components|pages|views|screens|templates|app\/views|frontend|web|ui|styles)\/|\.(tsx|jsx|vue|svelte|css|scss|html|erb)$/i],
+  [
+    'ui',
+    /(^|\/)(components|pages|views|screens|templates|app\/views|frontend|web|ui|styles)\/|\.(tsx|jsx|vue|svelte|css|scss|html|erb)$/i,
+  ],
   ['api', /(^|\/)(api|routes|controllers|handlers|endpoints|graphql|openapi)(\/|\.)/i],
   ['cli', /(^|\/)(bin|cmd|cli|commands)\//i],
   ['data', /(^|\/)(models|db|database|schema|entities|prisma)(\/|\.)/i],
@@ -72,9 +86,16 @@ export function classifyChange(title: string, body: string, repositoryPaths: rea
   for (const kind of CHANGE_KINDS) {
     const words = KIND_WORDS[kind];
     const strong = STRONG[kind];
-    let score = count(prose, words) + 3 * count(title, words) + (strong === undefined ? 0 : count(prose, strong) + count(title, strong));
-    if (kind === 'cli') score += 2 * code.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
-    if (kind === 'api') score += 2 * code.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
+    let score =
+      count(prose, words) +
+      3 * count(title, words) +
+      (strong === undefined ? 0 : count(prose, strong) + count(title, strong));
+    if (kind === 'cli')
+      score += 2 * code.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
+    if (kind === 'api')
+      score +=
+        2 * code.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length +
+        2 * count(prose, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
     if (kind === 'api' && /```(json|graphql|http)/i.test(body)) score += 2;
     if (score > 0) scores[kind] = score;
   }

@@ -25,13 +25,16 @@ export interface IssueRequirements {
 const REQUEST =
   /\b(must|should|shall|needs? to|need an?|needs an?|wants? to|would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|it'd be (nice|great)|(lets?|allows?) (an? |the )?([\w-]+ )?(clients?|users?|admins?|owners?|members?|customers?|people)|(a|an|the) new (endpoint|route|command|flag|option|page|screen|button|setting|field|column|table|api|job|report)s?\b|could (be|have|also|allow|let|show|support|include|offer)|(perhaps|maybe|ideally|instead)[^.]{0,60}\bcould\b|would (print|show|output|return|display|emit|write|send|let|allow|make|add|support)|nice to have|could we|can we|can you|please (add|make|support|allow)|(allow|let|enable)s? (users?|people|me|us|admins?|owners?|members?|customers?)|(users?|admins?|owners?|members?|customers?|people|clients?) (can|could|should|must|will be able|are able|need)|be able to|add (an?|the|support|some|new)|support (for )?|introduce|provide an?|expose|show an?|display an?)\b|\b(doit|devrait|il faut|faudrait|permettre|muss|soll|sollte|möchte|debe|debería|necesita|permitir|deve|deveria|precisa|должен|должна|должно|нужно|надо|хотелось бы)\b|必要|ほしい|欲しい|したい|できるように|べき|需要|应该|希望|支持/i;
 /** A sentence that only says what someone wishes for: in a problem statement, the one kind of requirement. */
-const DESIRE = /\b(would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|nice to have|should be able to|need a way|needs a way|please add)\b/i;
+const DESIRE =
+  /\b(would like|'d like|would love|(it )?would be (nice|great|good|helpful|useful)|nice to have|should be able to|need a way|needs a way|please add)\b/i;
 /** "As a …, I want …" (user stories) and "When …, I want …" (job stories). */
 const STORY = /^(?:[*_]{0,2})(?:as an? [^,.;]{1,80}?|when [^.;]{3,160}?),? ?i (?:want|would like|need|can|'d like)\b/i;
 const MENTION_ONLY = /^(\/?cc|fyi|ping|attn|ref)\b[\s:]*|^(@[\w-]+[\s,;]*)+$/i;
-const ANALOGY = /^(similar(ly)? to|just like|much like|like (in|on|how)|inspired by|see (also )?|for (example|reference|inspiration)|e\.g\.|related( to)?:|compare (with|to)|think of)\b/i;
+const ANALOGY =
+  /^(similar(ly)? to|just like|much like|like (in|on|how)|inspired by|see (also )?|for (example|reference|inspiration)|e\.g\.|related( to)?:|compare (with|to)|think of)\b/i;
 /** A sentence about the text that follows ("The job stories below describe …"), not a requirement. */
-const POINTS_AHEAD = /\b(below|following|listed here|as follows)\b.*\b(describe|describes|list|lists|show|shows|explain|explains|are)\b|\b(describe|describes|list|lists)\b.*\b(below|following)\b/i;
+const POINTS_AHEAD =
+  /\b(below|following|listed here|as follows)\b.*\b(describe|describes|list|lists|show|shows|explain|explains|are)\b|\b(describe|describes|list|lists)\b.*\b(below|following)\b/i;
 /** A lead-in that introduces what follows ("The request looks like this:"), not a requirement of its own. */
 const LEAD_IN = /:\s*$/;
 
@@ -51,7 +54,14 @@ function isLinkOnly(text: string, plain: string): boolean {
  */
 export function noiseOf(text: string, seen: string = plainText(text)): 'mention' | 'link' | 'analogy' | undefined {
   const plain = seen.replace(/\s+/g, ' ').trim();
-  if (MENTION_ONLY.test(plain) && plain.replace(MENTION_ONLY, '').replace(/@[\w-]+/g, '').trim().length < 3) return 'mention';
+  if (
+    MENTION_ONLY.test(plain) &&
+    plain
+      .replace(MENTION_ONLY, '')
+      .replace(/@[\w-]+/g, '')
+      .trim().length < 3
+  )
+    return 'mention';
   if (isLinkOnly(text, plain)) return 'link';
   if (ANALOGY.test(plain) && plain.split(' ').length <= 20) return 'analogy';
   return undefined;
@@ -119,7 +129,13 @@ function fromParagraphs(section: IssueSection, found: Found, problemAsks = false
       found.context.push(paragraph);
       continue;
     }
-    const asking = sentences.filter((s) => !isStory(s) && !POINTS_AHEAD.test(plainText(s)) && noiseOf(s) === undefined && (section.kind === 'problem' && !problemAsks ? DESIRE : REQUEST).test(plainText(s)));
+    const asking = sentences.filter(
+      (s) =>
+        !isStory(s) &&
+        !POINTS_AHEAD.test(plainText(s)) &&
+        noiseOf(s) === undefined &&
+        (section.kind === 'problem' && !problemAsks ? DESIRE : REQUEST).test(plainText(s)),
+    );
     if (wholeParagraphs && !LEAD_IN.test(paragraph) && asking.length <= 1) {
       found.requirements.push({ text: paragraph, depth: 0, blocks: [], line: section.line });
     } else {
@@ -130,7 +146,10 @@ function fromParagraphs(section: IssueSection, found: Found, problemAsks = false
 
 /** The first line of code in a fenced block, if short enough to name it (`POST /v1/exports`). */
 function firstLineOf(block: string): string | undefined {
-  const line = block.split('\n').find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
+  const line = block
+    .split('\n')
+    .find((l, i) => i > 0 && /[A-Za-z]/.test(l))
+    ?.trim();
   return line === undefined || line.length > 60 || /^[`~]{3}/.test(line) ? undefined : `\`${line.replace(/`/g, '')}\``;
 }
 

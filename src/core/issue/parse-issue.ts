@@ -58,7 +58,10 @@ function isPseudoHeading(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false;
   const [first, ...rest] = node.children;
   if (first?.type !== 'strong') return false;
-  const trailing = rest.map((c) => toString(c)).join('').trim();
+  const trailing = rest
+    .map((c) => toString(c))
+    .join('')
+    .trim();
   return trailing === '' || trailing === ':';
 }
 
@@ -97,7 +100,14 @@ function collectItems(source: string, list: List, depth: number, into: IssueItem
   }
 }
 
-function collectBlock(source: string, node: Nodes, depth: number, items: IssueItem[], paragraphs: string[] | undefined, blocks?: string[]): void {
+function collectBlock(
+  source: string,
+  node: Nodes,
+  depth: number,
+  items: IssueItem[],
+  paragraphs: string[] | undefined,
+  blocks?: string[],
+): void {
   if ((node.type === 'table' || node.type === 'code') && blocks) {
     blocks.push(sliceOfRange(source, [node]));
   } else if (node.type === 'list') {
@@ -144,7 +154,13 @@ export function parseIssue(title: string, body: string | null | undefined): Pars
   const sections: IssueSection[] = [];
   let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading: string, node: Nodes): void => {
-    if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
+    if (
+      current.heading !== undefined ||
+      current.items.length > 0 ||
+      current.paragraphs.length > 0 ||
+      current.blocks.length > 0
+    )
+      sections.push(current);
     const text = oneLine(heading).replace(/:\s*$/, '');
     current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], blocks: [], line: lineOf(node) };
   };
@@ -157,7 +173,13 @@ export function parseIssue(title: string, body: string | null | undefined): Pars
       if (lead.rest !== '' && !EMPTY_FIELD.test(lead.rest)) current.paragraphs.push(lead.rest);
     } else collectBlock(source, node, 0, current.items, current.paragraphs, current.blocks);
   }
-  if (current.heading !== undefined || current.items.length > 0 || current.paragraphs.length > 0 || current.blocks.length > 0) sections.push(current);
+  if (
+    current.heading !== undefined ||
+    current.items.length > 0 ||
+    current.paragraphs.length > 0 ||
+    current.blocks.length > 0
+  )
+    sections.push(current);
   return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
 }
 
@@ -168,7 +190,9 @@ export function itemsOfKind(issue: ParsedIssue, kinds: readonly SectionKind[]): 
 
 /** Whether the issue has a section of this kind with anything in it. */
 export function hasSection(issue: ParsedIssue, kind: SectionKind): boolean {
-  return issue.sections.some((s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0));
+  return issue.sections.some(
+    (s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0),
+  );
 }
 
 /** The column a list item's content starts at (for dedenting its continuation lines). */

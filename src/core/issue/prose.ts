@@ -12,11 +12,20 @@ export function proseOf(markdown: string): string {
   const stack: Array<{ node: Nodes; depth: number }> = [{ node: parseMarkdown(markdown), depth: 0 }];
   while (stack.length > 0) {
     const { node } = stack.pop() as { node: Nodes; depth: number };
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference') continue;
+    if (
+      node.type === 'code' ||
+      node.type === 'inlineCode' ||
+      node.type === 'html' ||
+      node.type === 'image' ||
+      node.type === 'imageReference'
+    )
+      continue;
     if (node.type === 'link' && (toString(node) === node.url || /^(https?:\/\/|www\.)/i.test(toString(node)))) continue;
     if (node.type === 'text') out.push(node.value);
-    else if (node.type === 'break' || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') out.push('\n');
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push({ node: node.children[i] as Nodes, depth: 0 });
+    else if (node.type === 'break' || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+      out.push('\n');
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push({ node: node.children[i] as Nodes, depth: 0 });
   }
   return out.join('').replace(/[ \t]+/g, ' ');
 }
@@ -34,7 +43,8 @@ export function inlineCodeOf(markdown: string): string[] {
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|a\.k\.a|fig|no|nr|mr|mrs|ms|dr|st|jr|sr|z\.b|d\.h|bzw|ca|p\.ex|ex)\.$/i;
+const ABBREVIATIONS =
+  /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|a\.k\.a|fig|no|nr|mr|mrs|ms|dr|st|jr|sr|z\.b|d\.h|bzw|ca|p\.ex|ex)\.$/i;
 
 /**
  * Split text into sentences, as a reader would: at `.`, `!`, `?` (and `。！？`) followed by a space and a capital,

@@ -103,15 +103,22 @@ function guardExtension(extension: Extension | Extension[]): Extension | Extensi
   const copy: Extension = { ...extension };
   if (text) {
     copy.text = Object.fromEntries(
-      Object.entries(text).map(([code, constructs]) => [code, mapConstructs(constructs, (c) => (isGuarded(c) ? guard(c) : c))]),
+      Object.entries(text).map(([code, constructs]) => [
+        code,
+        mapConstructs(constructs, (c) => (isGuarded(c) ? guard(c) : c)),
+      ]),
     );
   }
-  if (insideSpan?.null) copy.insideSpan = { ...insideSpan, null: insideSpan.null.map((c) => (isGuarded(c) ? guard(c) : c)) };
+  if (insideSpan?.null)
+    copy.insideSpan = { ...insideSpan, null: insideSpan.null.map((c) => (isGuarded(c) ? guard(c) : c)) };
   return copy;
 }
 
 function mapConstructs<T>(constructs: T, map: (construct: Construct) => Construct): T;
-function mapConstructs(constructs: Construct | Construct[] | undefined, map: (construct: Construct) => Construct): Construct | Construct[] | undefined {
+function mapConstructs(
+  constructs: Construct | Construct[] | undefined,
+  map: (construct: Construct) => Construct,
+): Construct | Construct[] | undefined {
   if (constructs === undefined) return undefined;
   return Array.isArray(constructs) ? constructs.map(map) : map(constructs);
 }
@@ -128,7 +135,22 @@ export function boundParserWork(this: Processor): undefined {
   for (const [index, extension] of extensions.entries()) extensions[index] = guardExtension(extension);
   const guardedList = guard(list);
   extensions.push({
-    document: { 42: guardedList, 43: guardedList, 45: guardedList, 48: guardedList, 49: guardedList, 50: guardedList, 51: guardedList, 52: guardedList, 53: guardedList, 54: guardedList, 55: guardedList, 56: guardedList, 57: guardedList, 62: guard(blockQuote) },
+    document: {
+      42: guardedList,
+      43: guardedList,
+      45: guardedList,
+      48: guardedList,
+      49: guardedList,
+      50: guardedList,
+      51: guardedList,
+      52: guardedList,
+      53: guardedList,
+      54: guardedList,
+      55: guardedList,
+      56: guardedList,
+      57: guardedList,
+      62: guard(blockQuote),
+    },
     text: { 42: guard(attention), 95: guard(attention) },
     insideSpan: { null: [guard(attention)] },
   });

@@ -1,4 +1,19 @@
-import type { BlockContent, Emphasis, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type {
+  BlockContent,
+  Emphasis,
+  Heading,
+  Html,
+  InlineCode,
+  Link,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Strong,
+  Text,
+} from 'mdast';
 
 /** Small builders for the markdown trees our renderers write (see write-markdown.ts); plain data, no parsing. */
 
@@ -45,7 +60,9 @@ export function bulletList(items: Array<PhrasingContent[] | BlockContent[]>): Li
 }
 
 function listItem(children: PhrasingContent[] | BlockContent[]): ListItem {
-  const blocks = children.every((c) => c.type === 'paragraph' || c.type === 'list' || c.type === 'code' || c.type === 'blockquote')
+  const blocks = children.every(
+    (c) => c.type === 'paragraph' || c.type === 'list' || c.type === 'code' || c.type === 'blockquote',
+  )
     ? (children as BlockContent[])
     : [paragraph(children as PhrasingContent[])];
   return { type: 'listItem', spread: false, children: blocks };

@@ -9,7 +9,10 @@ import { MARKDOWN_WRITER, writeInline } from './write-markdown.js';
  */
 const LITERAL: Options = {
   ...MARKDOWN_WRITER,
-  unsafe: ['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#'].map((character) => ({ character, inConstruct: 'phrasing' as const })),
+  unsafe: ['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#'].map((character) => ({
+    character,
+    inConstruct: 'phrasing' as const,
+  })),
 };
 
 /** Leading text that puts the run mid-line (no block can start there); dropped from the output. */
@@ -18,7 +21,9 @@ const MID_LINE = 'x ';
 function literal(value: string, atLineStart: boolean): string {
   const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
   if (core === '') return value;
-  const written = atLineStart ? writeInline([text(core)], LITERAL) : writeInline([text(MID_LINE), text(core)], LITERAL).slice(MID_LINE.length);
+  const written = atLineStart
+    ? writeInline([text(core)], LITERAL)
+    : writeInline([text(MID_LINE), text(core)], LITERAL).slice(MID_LINE.length);
   return `${lead}${written}${trail}`;
 }
 

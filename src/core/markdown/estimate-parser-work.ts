@@ -31,7 +31,12 @@ export function mayExceedParserWork(tokens: readonly Token[], textLength: number
     const container = token.type === 'list_item_open' || token.type === 'blockquote_open';
     const closing = token.type === 'list_item_close' || token.type === 'blockquote_close';
     // A unit: a block at the margin, or an item of a list at the margin.
-    const opensUnit = (token.level === 0 && token.nesting === 1 && token.type !== 'bullet_list_open' && token.type !== 'ordered_list_open') || (token.level === 1 && token.type === 'list_item_open');
+    const opensUnit =
+      (token.level === 0 &&
+        token.nesting === 1 &&
+        token.type !== 'bullet_list_open' &&
+        token.type !== 'ordered_list_open') ||
+      (token.level === 1 && token.type === 'list_item_open');
     if (opensUnit) {
       unitContainers = 0;
       unitDepth = 0;
@@ -44,7 +49,12 @@ export function mayExceedParserWork(tokens: readonly Token[], textLength: number
     } else if (closing) {
       depth -= 1;
     }
-    const closesUnit = (token.level === 0 && token.nesting === -1 && token.type !== 'bullet_list_close' && token.type !== 'ordered_list_close') || (token.level === 1 && token.type === 'list_item_close');
+    const closesUnit =
+      (token.level === 0 &&
+        token.nesting === -1 &&
+        token.type !== 'bullet_list_close' &&
+        token.type !== 'ordered_list_close') ||
+      (token.level === 1 && token.type === 'list_item_close');
     if (closesUnit && unitContainers > 0) {
       containers += unitContainers * 2 * (unitLines + pieceLines) * (unitDepth + 3);
     }

@@ -18,7 +18,12 @@ export interface CutKind {
  * could have been cut before a block: the line and the node pass the checks a cut line passes. The piece was parsed
  * past that line, which changes nothing before it (block structure up to a line depends only on the text up to it).
  */
-export function earlierBlockCut(source: string, nodes: readonly RootContent[], start: number, from: number): { index: number; at: number } | undefined {
+export function earlierBlockCut(
+  source: string,
+  nodes: readonly RootContent[],
+  start: number,
+  from: number,
+): { index: number; at: number } | undefined {
   for (let index = nodes.length - 1; index >= 1; index -= 1) {
     const node = nodes[index];
     const offset = node?.position?.start.offset;

@@ -59,7 +59,11 @@ export function inlineSegments(tokens: readonly Token[]): Segment[] {
       }
     } else {
       text = undefined;
-      segments.push({ text: ownText(token), struck: false, ...(token.type === 'code_inline' ? { code: true as const } : {}) });
+      segments.push({
+        text: ownText(token),
+        struck: false,
+        ...(token.type === 'code_inline' ? { code: true as const } : {}),
+      });
     }
   }
   return segments;

@@ -41,7 +41,6 @@ export function parseMarkdown(source: string): Root {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);
 }
 
-
 /**
  * The same tree as parsing `source` in one piece, built from pieces of about `chunkLength` characters that are
  * parsed one by one and joined (positions moved to where each piece sits in `source`).
@@ -113,7 +112,12 @@ function parsePiecesOnce(source: string, chunkLength: number, definitions: Defin
       const lastItem = last?.type === 'list' ? last.children[last.children.length - 1] : undefined;
       if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
         cutNode = nodes.pop();
-      } else if (cut.kind.item && last?.type === 'list' && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
+      } else if (
+        cut.kind.item &&
+        last?.type === 'list' &&
+        last.children.length > 1 &&
+        lastItem?.position?.start.offset === cut.at - start
+      ) {
         cutNode = last.children.pop();
         continuing = last;
       } else {
@@ -166,7 +170,6 @@ function parsePiece(piece: string, lines: number): Root {
     throw isMarkdownTooComplex(error) ? error.movedDown(lines) : error;
   }
 }
-
 
 function shiftPoint(point: Point, lines: number, offset: number): Point {
   return {

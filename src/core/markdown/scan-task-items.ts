@@ -53,7 +53,8 @@ export function collapse(text: string): string {
   // Most texts hold single ASCII spaces only: trimming them is enough, without a regular expression's copy.
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code > 126 || (code < 32 && code !== 0) || (code === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ').trim();
+    if (code > 126 || (code < 32 && code !== 0) || (code === 32 && text.charCodeAt(i + 1) === 32))
+      return text.replace(/\s+/g, ' ').trim();
   }
   return text.trim();
 }
@@ -169,10 +170,21 @@ export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
     afterHeading: boolean;
   }
   const stack: Frame[] = [{ node: tree, parentTask: undefined, insideListItem: false, afterHeading: false }];
-  const pushChildren = (children: readonly Nodes[], parentTask: number | undefined, insideListItem: boolean, headingAware: boolean): void => {
+  const pushChildren = (
+    children: readonly Nodes[],
+    parentTask: number | undefined,
+    insideListItem: boolean,
+    headingAware: boolean,
+  ): void => {
     for (let i = children.length - 1; i >= 0; i -= 1) {
       const child = children[i];
-      if (child) stack.push({ node: child, parentTask, insideListItem, afterHeading: headingAware && children[i - 1]?.type === 'heading' });
+      if (child)
+        stack.push({
+          node: child,
+          parentTask,
+          insideListItem,
+          afterHeading: headingAware && children[i - 1]?.type === 'heading',
+        });
     }
   };
 
@@ -198,8 +210,18 @@ export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
             optional: box.optional,
             text: collapse(segments.map((s) => s.text).join('')),
             hasStruck: segments.some((s) => s.struck && s.text.trim() !== ''),
-            unstruckText: collapse(segments.filter((s) => !s.struck).map((s) => s.text).join('')),
-            proseText: collapse(segments.filter((s) => s.code !== true).map((s) => s.text).join('')),
+            unstruckText: collapse(
+              segments
+                .filter((s) => !s.struck)
+                .map((s) => s.text)
+                .join(''),
+            ),
+            proseText: collapse(
+              segments
+                .filter((s) => s.code !== true)
+                .map((s) => s.text)
+                .join(''),
+            ),
             struckFirst: startsStruck(segments),
             parent: parentTask,
             topLevel: !insideListItem,
@@ -218,12 +240,21 @@ export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
 }
 
 /** The segments as struck text first, then the rest: `~~move the helpers~~ → carried over`. */
-export function startsStruck(segments: readonly Segment[]): { struck: string; rest: string; leading: string } | undefined {
+export function startsStruck(
+  segments: readonly Segment[],
+): { struck: string; rest: string; leading: string } | undefined {
   const first = segments.findIndex((s) => s.struck && s.text.trim() !== '');
   if (first === -1) return undefined;
   let last = first;
-  while (last + 1 < segments.length && (segments[last + 1]?.struck === true || segments[last + 1]?.text.trim() === '')) last += 1;
-  const join = (from: number, to: number) => collapse(segments.slice(from, to).map((s) => s.text).join(''));
+  while (last + 1 < segments.length && (segments[last + 1]?.struck === true || segments[last + 1]?.text.trim() === ''))
+    last += 1;
+  const join = (from: number, to: number) =>
+    collapse(
+      segments
+        .slice(from, to)
+        .map((s) => s.text)
+        .join(''),
+    );
   return { leading: join(0, first), struck: join(first, last + 1), rest: join(last + 1, segments.length) };
 }
 

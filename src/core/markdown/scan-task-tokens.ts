@@ -3,7 +3,15 @@ import type { BoxMarker } from '../tasks/types.js';
 import { unclosedFenceOf, type UnclosedFence } from './find-unclosed-fences.js';
 import { inlineSegments, inlineText } from './inline-token-text.js';
 import type { SourceLines } from './map-source-lines.js';
-import { BOX_MARKERS, collapse, columnFinder, EXTENDED_ONLY, startsStruck, type ScannedItem, type Segment } from './scan-task-items.js';
+import {
+  BOX_MARKERS,
+  collapse,
+  columnFinder,
+  EXTENDED_ONLY,
+  startsStruck,
+  type ScannedItem,
+  type Segment,
+} from './scan-task-items.js';
 import { blockStart, tokenizeInline, type BlockTokens } from './tokenize-blocks.js';
 import { unsureInline } from './unsure-inline.js';
 
@@ -29,7 +37,11 @@ interface Frame {
  * paragraphs that open a list item with a box, the headings and their lead paragraphs are parsed inline.
  * `undefined` when a construct may read differently in GFM (see `unsureInline`): the caller then parses the tree.
  */
-export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lines: SourceLines): ScannedTokens | undefined {
+export function scanTaskTokens(
+  { tokens, env }: BlockTokens,
+  source: string,
+  lines: SourceLines,
+): ScannedTokens | undefined {
   const items: ScannedItem[] = [];
   const fences: UnclosedFence[] = [];
   const columnAt = columnFinder(source);
@@ -51,7 +63,8 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
     // GFM tables are read differently at the edges; micromark reads a list right after indented code as if it
     // interrupted a paragraph (no list not starting at 1, no empty item).
     if (token.type === 'table_open') return undefined;
-    if ((token.type === 'ordered_list_open' || token.type === 'bullet_list_open') && frame.previous === 'code_block') return undefined;
+    if ((token.type === 'ordered_list_open' || token.type === 'bullet_list_open') && frame.previous === 'code_block')
+      return undefined;
     const type = token.type;
     if (token.nesting === -1) {
       stack.pop();
@@ -68,9 +81,19 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
       if (token.type !== 'inline') frame.previous = token.type;
       continue;
     }
-    const own: Frame = { type, previous: undefined, parentTask: frame.parentTask, insideListItem: frame.insideListItem };
+    const own: Frame = {
+      type,
+      previous: undefined,
+      parentTask: frame.parentTask,
+      insideListItem: frame.insideListItem,
+    };
     if (type === 'heading_open') {
-      items.push({ kind: 'heading', line: lineOf(token), depth: Number(token.tag.slice(1)), text: collapse(inlineText(inline(tokens[i + 1]))) });
+      items.push({
+        kind: 'heading',
+        line: lineOf(token),
+        depth: Number(token.tag.slice(1)),
+        text: collapse(inlineText(inline(tokens[i + 1]))),
+      });
     } else if (type === 'paragraph_open' && frame.previous === 'heading_close' && frame.type !== 'list_item_open') {
       items.push({ kind: 'lead-paragraph', line: lineOf(token), text: collapse(inlineText(inline(tokens[i + 1]))) });
     } else if (type === 'list_item_open') {
@@ -105,7 +128,12 @@ export function scanTaskTokens({ tokens, env }: BlockTokens, source: string, lin
 }
 
 /** A task's whole text, its text outside strikethrough and outside inline code, in one pass over its pieces. */
-function segmentTexts(segments: readonly Segment[]): { text: string; unstruck: string; prose: string; hasStruck: boolean } {
+function segmentTexts(segments: readonly Segment[]): {
+  text: string;
+  unstruck: string;
+  prose: string;
+  hasStruck: boolean;
+} {
   let text = '';
   let unstruck = '';
   let prose = '';
@@ -144,7 +172,8 @@ function readTaskItem(
   inline: (token: Token | undefined) => Token[],
 ): TokenTask | 'unsure' | undefined {
   const start = blockStart(open);
-  if (open?.type !== 'paragraph_open' || !start || start.line !== item.map?.[0] || content?.type !== 'inline') return undefined;
+  if (open?.type !== 'paragraph_open' || !start || start.line !== item.map?.[0] || content?.type !== 'inline')
+    return undefined;
   const at = lines.offset(start.line, start.at);
   const text = content.content;
   const marker = text[1] ?? '';
@@ -190,7 +219,12 @@ function gfmChecks(text: string): boolean {
  * text without a closing fence. `unsure` for a fence markdown-it leaves open whose last line looks like a closing
  * fence all the same (indented four spaces, say): the tree's judgement depends on where micromark ends the block.
  */
-function unclosedFence(token: Token, source: string, lines: SourceLines, contentEnd: number): UnclosedFence | 'unsure' | undefined {
+function unclosedFence(
+  token: Token,
+  source: string,
+  lines: SourceLines,
+  contentEnd: number,
+): UnclosedFence | 'unsure' | undefined {
   const start = blockStart(token);
   const [first, after] = token.map ?? [0, 1];
   if (!start) return undefined;

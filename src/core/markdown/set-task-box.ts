@@ -1,6 +1,4 @@
-export type SetTaskBoxResult =
-  | { ok: true; changed: boolean; text: string }
-  | { ok: false; reason: string };
+export type SetTaskBoxResult = { ok: true; changed: boolean; text: string } | { ok: false; reason: string };
 
 /**
  * Tick or untick one task box by changing only the marker character at `markerOffset` (every other byte of

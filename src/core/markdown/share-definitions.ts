@@ -66,6 +66,7 @@ export function collectDefinitions(node: Nodes, into: Definition[]): void {
   const stack: Nodes[] = [node];
   for (let next = stack.pop(); next; next = stack.pop()) {
     if (next.type === 'definition') into.push(next);
-    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i -= 1) stack.push(next.children[i] as Nodes);
+    else if ('children' in next)
+      for (let i = next.children.length - 1; i >= 0; i -= 1) stack.push(next.children[i] as Nodes);
   }
 }

@@ -24,7 +24,11 @@ function guardAutolinkLiterals(extension: FromMarkdownExtensions[number]): FromM
   // The literal autolink extension: the only one that enters `literalAutolink` tokens.
   const { enter, transforms } = extension;
   if (!enter || !Object.hasOwn(enter, 'literalAutolink') || !transforms) return extension;
-  const guarded = transforms.map((transform): Transform => (tree) => (mayHoldAutolinkLiteral(tree) ? transform(tree) : undefined));
+  const guarded = transforms.map(
+    (transform): Transform =>
+      (tree) =>
+        mayHoldAutolinkLiteral(tree) ? transform(tree) : undefined,
+  );
   return { ...extension, transforms: guarded };
 }
 

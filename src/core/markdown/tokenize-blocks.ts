@@ -108,5 +108,7 @@ export function tokenizeInlineFully(content: string, env: Record<string, unknown
 /** Where the block that `token` opens starts, when a wrapped rule made it. */
 export function blockStart(token: Token | undefined): BlockStart | undefined {
   const start: unknown = (token?.meta as { start?: unknown } | null | undefined)?.start;
-  return typeof start === 'object' && start !== null && 'line' in start && 'at' in start ? (start as BlockStart) : undefined;
+  return typeof start === 'object' && start !== null && 'line' in start && 'at' in start
+    ? (start as BlockStart)
+    : undefined;
 }

@@ -16,13 +16,18 @@ const SYSTEM = [
 
 /** The conversation for follow-ups: every question with its default, then the unclear answers as data. */
 export function buildFollowUpsPrompt(grounding: FollowUpsGrounding): ChatMessage[] {
-  const asked = grounding.questions.filter((q) => q.topic !== 'follow-up').map((q) => `Q${q.number}: ${q.text}\n    Default: ${q.default}`);
+  const asked = grounding.questions
+    .filter((q) => q.topic !== 'follow-up')
+    .map((q) => `Q${q.number}: ${q.text}\n    Default: ${q.default}`);
   const unclear = grounding.floor.map((f) => {
     const entry = grounding.unclear.find((u) => u.question.number === f.about);
     return `<<<Q${f.about}\nQuestion: ${entry?.question.text ?? ''}\nAnswer: ${entry?.answer.text ?? ''}\nQ${f.about}>>>`;
   });
   return [
     { role: 'system', content: SYSTEM },
-    { role: 'user', content: ['## The questions asked', ...asked, '', '## The unclear answers', ...unclear].join('\n') },
+    {
+      role: 'user',
+      content: ['## The questions asked', ...asked, '', '## The unclear answers', ...unclear].join('\n'),
+    },
   ];
 }

@@ -44,7 +44,13 @@ export function renderGroupPromptRequest(grounding: GroupPromptGrounding, budget
     ...(grounding.otherGroups.length === 0 ? ['(none)'] : grounding.otherGroups.map((g) => `- ${g}`)),
     '',
     '## The spec',
-    fence('SPEC', [`Goal: ${grounding.goal}`, ...grounding.requirements.flatMap((r) => [`R${r.number}. ${r.name}`, ...r.details.map((d) => `    - ${d}`)])].join('\n')),
+    fence(
+      'SPEC',
+      [
+        `Goal: ${grounding.goal}`,
+        ...grounding.requirements.flatMap((r) => [`R${r.number}. ${r.name}`, ...r.details.map((d) => `    - ${d}`)]),
+      ].join('\n'),
+    ),
     '',
     ...renderStackSection(grounding.stack),
     '',

@@ -23,7 +23,13 @@ function fence(label: string, text: string): string {
   return `<<<${label}\n${text}\n${label}>>>`;
 }
 
-const KIND_TITLES = { pitch: 'Pitch', user: 'User segments', problem: 'The problem', differentiator: 'Differentiators', feature: 'Key features' } as const;
+const KIND_TITLES = {
+  pitch: 'Pitch',
+  user: 'User segments',
+  problem: 'The problem',
+  differentiator: 'Differentiators',
+  feature: 'Key features',
+} as const;
 
 /** The user message: the description, the items to carry, the stack, the repository tree (cut to a third of the budget). */
 export function renderProductRequest(grounding: ProductGrounding, budgetTokens: number): string {
@@ -37,13 +43,25 @@ export function renderProductRequest(grounding: ProductGrounding, budgetTokens: 
     paths.push(path);
   }
   const omitted = grounding.paths.length - paths.length;
-  const lines = [`# Product: ${grounding.name}`, '', '## The issue (numbered lines)', fence('ISSUE', grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`).join('\n')), ''];
+  const lines = [
+    `# Product: ${grounding.name}`,
+    '',
+    '## The issue (numbered lines)',
+    fence('ISSUE', grounding.issueLines.map((l, i) => `L${i + 1}: ${l}`).join('\n')),
+    '',
+  ];
   lines.push('## Items your draft must carry (by id)');
   for (const kind of ['pitch', 'user', 'problem', 'differentiator', 'feature'] as const) {
     const items = grounding.floor.filter((f) => f.kind === kind);
     if (items.length > 0) lines.push(`### ${KIND_TITLES[kind]}`, ...items.map((f) => `${f.id}. ${f.text}`));
   }
-  lines.push('', ...renderStackSection(grounding.stack), '', `## Repository tree (${paths.length} paths${omitted > 0 ? `, ${omitted} more not shown` : ''})`, fence('TREE', paths.join('\n')));
+  lines.push(
+    '',
+    ...renderStackSection(grounding.stack),
+    '',
+    `## Repository tree (${paths.length} paths${omitted > 0 ? `, ${omitted} more not shown` : ''})`,
+    fence('TREE', paths.join('\n')),
+  );
   return lines.join('\n');
 }
 

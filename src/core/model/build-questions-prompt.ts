@@ -1,6 +1,11 @@
 import type { ChatMessage } from './chat-model.js';
 import { renderStackSection } from './stack-grounding.js';
-import { MAX_MODEL_QUESTIONS, MIN_MODEL_QUESTIONS, MODEL_TOPICS, type QuestionsGrounding } from './check-questions-draft.js';
+import {
+  MAX_MODEL_QUESTIONS,
+  MIN_MODEL_QUESTIONS,
+  MODEL_TOPICS,
+  type QuestionsGrounding,
+} from './check-questions-draft.js';
 
 const SYSTEM = [
   'You are the spec shaper of Agent OS, a spec-driven development process. Before a spec is written you ask the',

@@ -27,7 +27,11 @@ function fence(label: string, text: string): string {
 }
 
 /** Documents in order of relevance, whole, until the budget is spent; the tree shortened to what fits. */
-function fitted(documents: readonly GroundingDocument[], paths: readonly string[], budget: number): { documents: GroundingDocument[]; paths: string[]; omittedPaths: number } {
+function fitted(
+  documents: readonly GroundingDocument[],
+  paths: readonly string[],
+  budget: number,
+): { documents: GroundingDocument[]; paths: string[]; omittedPaths: number } {
   const treeBudget = Math.floor(budget / 3);
   let used = 0;
   const keptPaths: string[] = [];
@@ -68,7 +72,9 @@ export function renderSpecRequest(grounding: SpecGrounding, budgetTokens: number
     ...(grounding.outOfScope.length === 0 ? ['(none)'] : grounding.outOfScope.map((a) => `- ${a}`)),
     '',
     '## Clarifying questions and answers (Q numbers)',
-    ...(grounding.answers.length === 0 ? ['(no answers yet: the proposed defaults stand)'] : grounding.answers.map((a) => fence(`Q${a.number}`, `Question: ${a.question}\nAnswer: ${a.answer}`))),
+    ...(grounding.answers.length === 0
+      ? ['(no answers yet: the proposed defaults stand)']
+      : grounding.answers.map((a) => fence(`Q${a.number}`, `Question: ${a.question}\nAnswer: ${a.answer}`))),
     '',
     ...renderStackSection(grounding.stack ?? []),
     '',
@@ -88,13 +94,22 @@ export function buildSpecPrompt(grounding: SpecGrounding, budgetTokens: number):
 }
 
 /** The conversation for the one repair: the first draft and what the check found wrong with it. */
-export function buildRepairPrompt(first: readonly ChatMessage[], answer: string, findings: readonly GuardFinding[]): ChatMessage[] {
+export function buildRepairPrompt(
+  first: readonly ChatMessage[],
+  answer: string,
+  findings: readonly GuardFinding[],
+): ChatMessage[] {
   return [
     ...first,
     { role: 'assistant', content: answer },
     {
       role: 'user',
-      content: ['Your draft fails the check:', ...findings.map((f) => `- ${f.message}`), '', 'Answer with the whole corrected draft in the same schema.'].join('\n'),
+      content: [
+        'Your draft fails the check:',
+        ...findings.map((f) => `- ${f.message}`),
+        '',
+        'Answer with the whole corrected draft in the same schema.',
+      ].join('\n'),
     },
   ];
 }

@@ -25,7 +25,11 @@ export interface TokenUsage {
 export const NO_USAGE: TokenUsage = { calls: 0, promptTokens: 0, completionTokens: 0 };
 
 export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return { calls: a.calls + b.calls, promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens };
+  return {
+    calls: a.calls + b.calls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+  };
 }
 
 /** Why a model gave no usable answer; every kind falls back to the deterministic draft. */
@@ -47,7 +51,8 @@ export interface ModelFailure {
   message: string;
 }
 
-export type ChatResult = { ok: true; text: string; usage: TokenUsage } | { ok: false; failure: ModelFailure; usage: TokenUsage };
+export type ChatResult =
+  { ok: true; text: string; usage: TokenUsage } | { ok: false; failure: ModelFailure; usage: TokenUsage };
 
 export interface ChatModel {
   /** The model's name as configured (`openai/gpt-4.1-mini`), for replies and the cache key. */

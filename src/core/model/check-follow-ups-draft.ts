@@ -30,7 +30,11 @@ export function checkFollowUpsDraft(draft: FollowUpsDraft, grounding: FollowUpsG
   const findings: GuardFinding[] = [];
   const followed = new Set(grounding.floor.map((q) => q.about));
   draft.follow_ups.forEach((f, i) => {
-    if (!followed.has(f.about)) findings.push({ kind: 'bad-reference', message: `follow-up ${i + 1} is about Q${f.about}, whose answer was not unclear` });
+    if (!followed.has(f.about))
+      findings.push({
+        kind: 'bad-reference',
+        message: `follow-up ${i + 1} is about Q${f.about}, whose answer was not unclear`,
+      });
   });
   const questions: ClarifyingQuestion[] = [];
   let byModel = 0;
@@ -59,7 +63,13 @@ export function checkFollowUpsDraft(draft: FollowUpsDraft, grounding: FollowUpsG
       continue;
     }
     byModel += 1;
-    questions.push({ number: floor.number, topic: 'follow-up', about: floor.about, text: postable(usable.text), default: postable(usable.default) });
+    questions.push({
+      number: floor.number,
+      topic: 'follow-up',
+      about: floor.about,
+      text: postable(usable.text),
+      default: postable(usable.default),
+    });
   }
   return { ok: true, findings, questions, byModel };
 }

@@ -13,7 +13,11 @@ export interface GroupPromptCheck {
 
 /** `1.2`, `Task 1.2`, `t3` → the reference as listed. */
 export function normaliseTaskRef(ref: string): string {
-  return ref.trim().replace(/^task\s*/i, '').replace(/^t(\d+)$/i, 'T$1').replace(/[.:]$/, '');
+  return ref
+    .trim()
+    .replace(/^task\s*/i, '')
+    .replace(/^t(\d+)$/i, 'T$1')
+    .replace(/[.:]$/, '');
 }
 
 /**
@@ -26,20 +30,41 @@ export function checkGroupPromptDraft(draft: GroupPromptDraft, grounding: GroupP
   const requirementNumbers = new Set(grounding.requirements.map((r) => r.number));
   const items = [...draft.approach, ...draft.reuse, ...draft.watch_out];
   const bad = new Set<string>();
-  for (const item of items) for (const ref of item.tasks.map(normaliseTaskRef)) if (!refs.has(ref)) bad.add(`task ${ref}`);
-  for (const step of draft.approach) for (const n of step.requirements) if (!requirementNumbers.has(n)) bad.add(`R${n}`);
-  if (bad.size > 0) findings.push({ kind: 'bad-reference', message: `cites ${[...bad].join(', ')}, which ${bad.size === 1 ? 'is' : 'are'} not in Task Group ${grounding.groupKey} or spec.md` });
+  for (const item of items)
+    for (const ref of item.tasks.map(normaliseTaskRef)) if (!refs.has(ref)) bad.add(`task ${ref}`);
+  for (const step of draft.approach)
+    for (const n of step.requirements) if (!requirementNumbers.has(n)) bad.add(`R${n}`);
+  if (bad.size > 0)
+    findings.push({
+      kind: 'bad-reference',
+      message: `cites ${[...bad].join(', ')}, which ${bad.size === 1 ? 'is' : 'are'} not in Task Group ${grounding.groupKey} or spec.md`,
+    });
 
   const addressed = new Set(draft.approach.flatMap((s) => s.tasks.map(normaliseTaskRef)));
   const dropped = grounding.tasks.filter((t) => !addressed.has(t.ref));
-  for (const task of dropped) findings.push({ kind: 'dropped-requirement', message: `task ${task.ref} (“${task.text.length > 50 ? `${task.text.slice(0, 50)}…` : task.text}”) is addressed by no step` });
+  for (const task of dropped)
+    findings.push({
+      kind: 'dropped-requirement',
+      message: `task ${task.ref} (“${task.text.length > 50 ? `${task.text.slice(0, 50)}…` : task.text}”) is addressed by no step`,
+    });
 
   const known = new Set(grounding.paths.map(normalisePath));
-  const cited = [...new Set([...draft.approach.flatMap((s) => s.files), ...draft.reuse.map((r) => r.path), ...draft.watch_out.flatMap((w) => w.files)].map(normalisePath))];
+  const cited = [
+    ...new Set(
+      [
+        ...draft.approach.flatMap((s) => s.files),
+        ...draft.reuse.map((r) => r.path),
+        ...draft.watch_out.flatMap((w) => w.files),
+      ].map(normalisePath),
+    ),
+  ];
   const missing = cited.filter((p) => !known.has(p));
-  for (const path of missing) findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
+  for (const path of missing)
+    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
 
-  const proposed = draft.approach.flatMap((s, i) => (s.tasks.length === 0 && s.requirements.length === 0 && s.files.length === 0 ? [i] : []));
+  const proposed = draft.approach.flatMap((s, i) =>
+    s.tasks.length === 0 && s.requirements.length === 0 && s.files.length === 0 ? [i] : [],
+  );
   return {
     ok: findings.length === 0,
     findings,

@@ -53,36 +53,60 @@ const cites = (item: Sourced) => (item.from ?? []).map(normaliseId);
 export function checkProductDraft(draft: ProductDraft, grounding: ProductGrounding): ProductCheck {
   const findings: GuardFinding[] = [];
   const ids = new Set(grounding.floor.map((f) => f.id));
-  const all: Sourced[] = [draft.pitch, draft.problem, ...draft.customers, ...draft.personas, ...draft.differentiators, ...draft.features, ...draft.roadmap];
+  const all: Sourced[] = [
+    draft.pitch,
+    draft.problem,
+    ...draft.customers,
+    ...draft.personas,
+    ...draft.differentiators,
+    ...draft.features,
+    ...draft.roadmap,
+  ];
 
   const bad = new Set<string>();
   for (const item of all) {
     for (const id of cites(item)) {
       const line = /^L(\d+)$/.exec(id);
-      if (line !== null ? Number(line[1]) < 1 || Number(line[1]) > grounding.issueLines.length : !ids.has(id)) bad.add(id);
+      if (line !== null ? Number(line[1]) < 1 || Number(line[1]) > grounding.issueLines.length : !ids.has(id))
+        bad.add(id);
     }
   }
-  if (bad.size > 0) findings.push({ kind: 'bad-reference', message: `cites ${[...bad].join(', ')}, which do not exist in what it was given` });
+  if (bad.size > 0)
+    findings.push({
+      kind: 'bad-reference',
+      message: `cites ${[...bad].join(', ')}, which do not exist in what it was given`,
+    });
 
   let carried = 0;
   for (const item of grounding.floor) {
     const by = CARRIERS[item.kind].flatMap((key) => itemsOf(draft, key)).some((i) => cites(i).includes(item.id));
     if (by) carried += 1;
-    else findings.push({ kind: 'dropped-requirement', message: `${item.id} (“${short(item.text)}”) is not carried by the draft's ${CARRIERS[item.kind].join(' or ')}` });
+    else
+      findings.push({
+        kind: 'dropped-requirement',
+        message: `${item.id} (“${short(item.text)}”) is not carried by the draft's ${CARRIERS[item.kind].join(' or ')}`,
+      });
   }
   const roadmapCites = new Set(draft.roadmap.flatMap(cites));
   for (const item of grounding.floor.filter((f) => f.kind === 'feature')) {
-    if (!roadmapCites.has(item.id)) findings.push({ kind: 'dropped-requirement', message: `${item.id} (“${short(item.text)}”) has no roadmap item` });
+    if (!roadmapCites.has(item.id))
+      findings.push({ kind: 'dropped-requirement', message: `${item.id} (“${short(item.text)}”) has no roadmap item` });
   }
   if (draft.roadmap.length === 0) findings.push({ kind: 'no-requirements', message: 'the draft has no roadmap items' });
 
   const known = new Set(grounding.paths.map(normalisePath));
   const cited = [...new Set(all.flatMap((i) => i.files ?? []).map(normalisePath))];
   const missing = cited.filter((p) => !known.has(p));
-  for (const path of missing) findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
+  for (const path of missing)
+    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
 
-  const unsourced = (list: readonly Sourced[]) => list.flatMap((i, n) => (cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []));
-  const proposed = { features: unsourced(draft.features), roadmap: unsourced(draft.roadmap), differentiators: unsourced(draft.differentiators) };
+  const unsourced = (list: readonly Sourced[]) =>
+    list.flatMap((i, n) => (cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []));
+  const proposed = {
+    features: unsourced(draft.features),
+    roadmap: unsourced(draft.roadmap),
+    differentiators: unsourced(draft.differentiators),
+  };
   return {
     ok: findings.length === 0,
     findings,

@@ -35,11 +35,19 @@ export interface QuestionsCheck {
 
 /** Text for comparing: plain words, lower case, single spaces. */
 export function normaliseQuoted(text: string): string {
-  return plainText(text).toLowerCase().replace(/[“”"'‘’`*_]/g, '').replace(/\s+/g, ' ').trim();
+  return plainText(text)
+    .toLowerCase()
+    .replace(/[“”"'‘’`*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function words(text: string): Set<string> {
-  return new Set(normaliseQuoted(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  return new Set(
+    normaliseQuoted(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
 }
 
 /** Whether two questions ask the same thing: the same words, or nearly (Jaccard ≥ 0.8). */
@@ -72,31 +80,43 @@ export function checkQuestionsDraft(draft: QuestionsDraft, grounding: QuestionsG
   const lines = [grounding.title, ...grounding.issueLines].map((l) => normaliseQuoted(l));
   const whole = lines.join(' ');
   const kept: Array<Omit<ClarifyingQuestion, 'number'>> = [];
-  const drop = (index: number, why: string) => findings.push({ kind: 'bad-reference', message: `question ${index + 1} ${why}` });
+  const drop = (index: number, why: string) =>
+    findings.push({ kind: 'bad-reference', message: `question ${index + 1} ${why}` });
 
   draft.questions.forEach((q, index) => {
     const text = q.text.trim();
-    if (!(MODEL_TOPICS as string[]).includes(q.topic)) return drop(index, `has the topic "${q.topic}", which is not one of ${MODEL_TOPICS.join(', ')}`);
-    if (!text.endsWith('?') || !ASSUMPTION.test(text)) return drop(index, 'is not phrased as an assumption ending with a question mark');
+    if (!(MODEL_TOPICS as string[]).includes(q.topic))
+      return drop(index, `has the topic "${q.topic}", which is not one of ${MODEL_TOPICS.join(', ')}`);
+    if (!text.endsWith('?') || !ASSUMPTION.test(text))
+      return drop(index, 'is not phrased as an assumption ending with a question mark');
     const quote = normaliseQuoted(q.quote);
     const onLine = lines[q.issue_line]?.includes(quote) === true;
-    if (quote.length < 3 || (!onLine && !whole.includes(quote))) return drop(index, `quotes “${postable(q.quote)}”, which is not in the issue`);
+    if (quote.length < 3 || (!onLine && !whole.includes(quote)))
+      return drop(index, `quotes “${postable(q.quote)}”, which is not in the issue`);
     if (kept.some((k) => repeatsQuestion(k.text, text))) return drop(index, 'repeats an earlier question');
     kept.push({ topic: q.topic as QuestionTopic, text: postable(text), default: postable(q.default) });
   });
 
   const dropped = draft.questions.length - kept.length;
   if (kept.length < MIN_MODEL_QUESTIONS) {
-    findings.push({ kind: 'no-requirements', message: `only ${kept.length} of its questions passed the check, and at least ${MIN_MODEL_QUESTIONS} are needed` });
+    findings.push({
+      kind: 'no-requirements',
+      message: `only ${kept.length} of its questions passed the check, and at least ${MIN_MODEL_QUESTIONS} are needed`,
+    });
     return { ok: false, findings, questions: [], dropped };
   }
   let chosen = kept.slice(0, MAX_MODEL_QUESTIONS);
   if (!chosen.some((q) => q.topic === 'scope')) {
     const scope = grounding.floor.find((q) => q.topic === 'scope') ?? FALLBACK_SCOPE;
-    chosen = [{ topic: 'scope' as const, text: scope.text, default: scope.default }, ...chosen].slice(0, MAX_MODEL_QUESTIONS);
+    chosen = [{ topic: 'scope' as const, text: scope.text, default: scope.default }, ...chosen].slice(
+      0,
+      MAX_MODEL_QUESTIONS,
+    );
   }
   const standing = grounding.floor.filter((q) => q.topic === 'reuse' || q.topic === 'visuals');
-  const questions = [...chosen, ...standing.map(({ topic, text, default: d }) => ({ topic, text, default: d }))].map((q, i) => ({ ...q, number: i + 1 }));
+  const questions = [...chosen, ...standing.map(({ topic, text, default: d }) => ({ topic, text, default: d }))].map(
+    (q, i) => ({ ...q, number: i + 1 }),
+  );
   return { ok: true, findings, questions, dropped };
 }
 

@@ -39,7 +39,13 @@ function hasSource(item: Sourced): boolean {
 
 /** A path as cited: no leading `./` or `/`, no trailing `/`, no `:line` suffix. */
 export function normalisePath(path: string): string {
-  return path.trim().replace(/^`|`$/g, '').replace(/^\.?\//, '').replace(/\/+$/, '').replace(/:\d+(-\d+)?$/, '').replace(/#L\d+.*$/, '');
+  return path
+    .trim()
+    .replace(/^`|`$/g, '')
+    .replace(/^\.?\//, '')
+    .replace(/\/+$/, '')
+    .replace(/:\d+(-\d+)?$/, '')
+    .replace(/#L\d+.*$/, '');
 }
 
 /**
@@ -50,7 +56,13 @@ export function normalisePath(path: string): string {
 export function checkSpecDraft(draft: SpecDraft, grounding: SpecGrounding): SpecCheck {
   const findings: GuardFinding[] = [];
   const known = new Set(grounding.paths.map(normalisePath));
-  const items: Sourced[] = [...draft.requirements, ...draft.acceptance_criteria, ...draft.visual_design, ...draft.existing_code, ...draft.out_of_scope];
+  const items: Sourced[] = [
+    ...draft.requirements,
+    ...draft.acceptance_criteria,
+    ...draft.visual_design,
+    ...draft.existing_code,
+    ...draft.out_of_scope,
+  ];
   const requirementNumbers = new Set(grounding.requirements.map((r) => r.number));
   const answerNumbers = new Set(grounding.answers.map((a) => a.number));
 
@@ -60,28 +72,48 @@ export function checkSpecDraft(draft: SpecDraft, grounding: SpecGrounding): Spec
     for (const n of item.answers ?? []) if (!answerNumbers.has(n)) bad.add(`Q${n}`);
     for (const n of item.issue_lines ?? []) if (n < 1 || n > grounding.issueLines.length) bad.add(`L${n}`);
   }
-  if (bad.size > 0) findings.push({ kind: 'bad-reference', message: `cites ${[...bad].join(', ')}, which do not exist in what it was given` });
+  if (bad.size > 0)
+    findings.push({
+      kind: 'bad-reference',
+      message: `cites ${[...bad].join(', ')}, which do not exist in what it was given`,
+    });
 
   const covered = new Set(draft.requirements.flatMap((r) => r.requirements).filter((n) => requirementNumbers.has(n)));
   for (const requirement of grounding.requirements) {
     if (!covered.has(requirement.number)) {
-      findings.push({ kind: 'dropped-requirement', message: `requirement R${requirement.number} (“${requirement.name}”) is not carried by any requirement of the draft` });
+      findings.push({
+        kind: 'dropped-requirement',
+        message: `requirement R${requirement.number} (“${requirement.name}”) is not carried by any requirement of the draft`,
+      });
     }
   }
-  if (draft.requirements.length === 0 && grounding.requirements.length === 0 && grounding.issueLines.join('').trim() !== '') {
+  if (
+    draft.requirements.length === 0 &&
+    grounding.requirements.length === 0 &&
+    grounding.issueLines.join('').trim() !== ''
+  ) {
     findings.push({ kind: 'no-requirements', message: 'the draft has no specific requirements' });
   }
 
   const carried = new Set(items.flatMap((i) => i.answers ?? []));
   const behavioural = grounding.answers.filter((a) => a.behaviourChanging);
   for (const answer of behavioural) {
-    if (!carried.has(answer.number)) findings.push({ kind: 'answer-not-carried', message: `the answer to Q${answer.number} is not carried by any item of the draft` });
+    if (!carried.has(answer.number))
+      findings.push({
+        kind: 'answer-not-carried',
+        message: `the answer to Q${answer.number} is not carried by any item of the draft`,
+      });
   }
 
-  const cited = [...draft.requirements.flatMap((r) => r.files), ...draft.acceptance_criteria.flatMap((a) => a.files), ...draft.existing_code.map((e) => e.path)].map(normalisePath);
+  const cited = [
+    ...draft.requirements.flatMap((r) => r.files),
+    ...draft.acceptance_criteria.flatMap((a) => a.files),
+    ...draft.existing_code.map((e) => e.path),
+  ].map(normalisePath);
   const unique = [...new Set(cited)];
   const missing = unique.filter((p) => !known.has(p));
-  for (const path of missing) findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
+  for (const path of missing)
+    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
 
   const proposed = draft.requirements.flatMap((r, i) => (hasSource(r) ? [] : [i]));
   return {

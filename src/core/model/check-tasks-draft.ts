@@ -16,7 +16,13 @@ export interface TasksCheck {
   findings: GuardFinding[];
   /** `[group index, task index]` of tasks that trace to no requirement: optional, under "Proposed". */
   proposed: Array<[number, number]>;
-  figures: { requirementsCovered: number; requirementsTotal: number; pathsCited: number; pathsExisting: number; proposed: number };
+  figures: {
+    requirementsCovered: number;
+    requirementsTotal: number;
+    pathsCited: number;
+    pathsExisting: number;
+    proposed: number;
+  };
 }
 
 /**
@@ -29,17 +35,34 @@ export function checkTasksDraft(draft: TasksDraft, grounding: TasksGrounding): T
   const known = new Set(grounding.paths.map(normalisePath));
   const tasks = draft.groups.flatMap((g) => g.tasks);
   const bad = [...new Set(tasks.flatMap((t) => t.requirements).filter((n) => !numbers.has(n)))];
-  if (bad.length > 0) findings.push({ kind: 'bad-reference', message: `cites requirement ${bad.join(', ')}, which spec.md does not have` });
-  const badGroups = draft.groups.flatMap((g, i) => g.depends_on.filter((d) => d < 1 || d > i).map((d) => `${i + 1} → ${d}`));
-  if (badGroups.length > 0) findings.push({ kind: 'bad-reference', message: `groups depend on groups that do not come before them (${badGroups.join(', ')})` });
+  if (bad.length > 0)
+    findings.push({
+      kind: 'bad-reference',
+      message: `cites requirement ${bad.join(', ')}, which spec.md does not have`,
+    });
+  const badGroups = draft.groups.flatMap((g, i) =>
+    g.depends_on.filter((d) => d < 1 || d > i).map((d) => `${i + 1} → ${d}`),
+  );
+  if (badGroups.length > 0)
+    findings.push({
+      kind: 'bad-reference',
+      message: `groups depend on groups that do not come before them (${badGroups.join(', ')})`,
+    });
   const covered = new Set(tasks.flatMap((t) => t.requirements));
   for (const r of grounding.requirements) {
-    if (!covered.has(r.number)) findings.push({ kind: 'dropped-requirement', message: `specific requirement ${r.number} (“${r.name}”) has no task` });
+    if (!covered.has(r.number))
+      findings.push({
+        kind: 'dropped-requirement',
+        message: `specific requirement ${r.number} (“${r.name}”) has no task`,
+      });
   }
   const cited = [...new Set(tasks.flatMap((t) => t.files).map(normalisePath))];
   const missing = cited.filter((p) => !known.has(p));
-  for (const path of missing) findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
-  const proposed = draft.groups.flatMap((g, gi) => g.tasks.flatMap((t, ti): Array<[number, number]> => (t.requirements.length === 0 ? [[gi, ti]] : [])));
+  for (const path of missing)
+    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
+  const proposed = draft.groups.flatMap((g, gi) =>
+    g.tasks.flatMap((t, ti): Array<[number, number]> => (t.requirements.length === 0 ? [[gi, ti]] : [])),
+  );
   return {
     ok: findings.length === 0,
     findings,

@@ -20,7 +20,10 @@ export const FOLLOW_UPS_DRAFT_SCHEMA = z.object({
         about: questionNumber.describe('the number of the question whose answer was unclear (Q5 → 5)'),
         text: line.describe('one question that helps the person answer, ending with a question mark'),
         default: line.describe('what stands when nobody answers, as a plain statement'),
-        quote: z.string().default('').describe('a few words copied exactly from the unclear answer; empty when the answer was empty'),
+        quote: z
+          .string()
+          .default('')
+          .describe('a few words copied exactly from the unclear answer; empty when the answer was empty'),
       }),
     )
     .describe('one follow-up per unclear answer'),

@@ -1,7 +1,7 @@
 import { groupKey } from '../orchestration/group-progress.js';
 import { groupName } from '../orchestration/group-name.js';
 import type { StackEntry } from '../product/stack-entry.js';
-import type { SpecDocument } from '../spec/read-spec.js';
+import type { SpecDocument } from '../spec/parse-spec.js';
 import type { TaskFile, TaskGroup } from '../tasks/types.js';
 import type { GroupPromptGrounding, GroupTask } from './group-prompt-grounding.js';
 
@@ -12,7 +12,8 @@ export function groupTasksOf(tasks: TaskFile, group: TaskGroup): GroupTask[] {
     const task = tasks.tasks[index];
     if (task === undefined) return [];
     let depth = 0;
-    for (let parent = task.parent; parent !== undefined && inGroup.has(parent); parent = tasks.tasks[parent]?.parent) depth += 1;
+    for (let parent = task.parent; parent !== undefined && inGroup.has(parent); parent = tasks.tasks[parent]?.parent)
+      depth += 1;
     return [{ ref: task.id ?? `T${n + 1}`, text: task.text, depth }];
   });
 }
@@ -32,9 +33,15 @@ export function groundGroupPrompt(input: {
     groupKey: groupKey(group, tasks),
     groupName: groupName(group),
     tasks: groupTasksOf(tasks, group),
-    otherGroups: tasks.groups.filter((g) => g !== group && g.tasks.length > 0).map((g) => `${groupKey(g, tasks)}: ${groupName(g)}`),
+    otherGroups: tasks.groups
+      .filter((g) => g !== group && g.tasks.length > 0)
+      .map((g) => `${groupKey(g, tasks)}: ${groupName(g)}`),
     goal: spec?.goal ?? '',
-    requirements: (spec?.requirements ?? []).map((r) => ({ number: r.number, name: r.name, details: r.bullets.map((b) => `${'  '.repeat(b.depth)}${b.text}`) })),
+    requirements: (spec?.requirements ?? []).map((r) => ({
+      number: r.number,
+      name: r.name,
+      details: r.bullets.map((b) => `${'  '.repeat(b.depth)}${b.text}`),
+    })),
     paths: [...input.paths],
     stack: [...input.stack],
   };

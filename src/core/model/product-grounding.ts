@@ -31,10 +31,25 @@ export function floorOfBrief(brief: ProductBrief): FloorProductItem[] {
     ...brief.users.map((u, i) => ({ id: `U${i + 1}`, kind: 'user' as const, text: one(u) })),
     ...(brief.problem.trim() === '' ? [] : [{ id: 'PROBLEM', kind: 'problem' as const, text: one(brief.problem) }]),
     ...brief.differentiators.map((d, i) => ({ id: `D${i + 1}`, kind: 'differentiator' as const, text: one(d) })),
-    ...brief.features.map((f, i) => ({ id: `F${i + 1}`, kind: 'feature' as const, text: one(f.description === '' ? f.title : `${f.title}: ${f.description}`) })),
+    ...brief.features.map((f, i) => ({
+      id: `F${i + 1}`,
+      kind: 'feature' as const,
+      text: one(f.description === '' ? f.title : `${f.title}: ${f.description}`),
+    })),
   ];
 }
 
-export function groundProduct(input: { brief: ProductBrief; issueBody: string; paths: readonly string[]; stack: readonly StackEntry[] }): ProductGrounding {
-  return { name: input.brief.name, issueLines: input.issueBody.split('\n'), floor: floorOfBrief(input.brief), paths: [...input.paths], stack: [...input.stack] };
+export function groundProduct(input: {
+  brief: ProductBrief;
+  issueBody: string;
+  paths: readonly string[];
+  stack: readonly StackEntry[];
+}): ProductGrounding {
+  return {
+    name: input.brief.name,
+    issueLines: input.issueBody.split('\n'),
+    floor: floorOfBrief(input.brief),
+    paths: [...input.paths],
+    stack: [...input.stack],
+  };
 }

@@ -1,14 +1,19 @@
 const STOP = new Set(
-  'that this with from have will when then they them their there what which should would could about into each other only also some more most must every users user able make sure need needs page issue first version existing using used does done like just than these those where while being been were your after before'.split(' '),
+  'that this with from have will when then they them their there what which should would could about into each other only also some more most must every users user able make sure need needs page issue first version existing using used does done like just than these those where while being been were your after before'.split(
+    ' ',
+  ),
 );
 
-const NEVER = /(^|\/)(node_modules|dist|build|coverage|vendor|\.git)\/|\.(png|jpe?g|gif|svg|ico|webp|pdf|zip|gz|lock|min\.js|map|woff2?|ttf|mp4|snap)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
+const NEVER =
+  /(^|\/)(node_modules|dist|build|coverage|vendor|\.git)\/|\.(png|jpe?g|gif|svg|ico|webp|pdf|zip|gz|lock|min\.js|map|woff2?|ttf|mp4|snap)$|(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|py|rb|go|rs|java|kt|cs|php|swift|vue|svelte|sql|prisma|graphql|ya?ml|md)$/i;
 
 /** Words of a text worth matching against paths: 4+ letters, lower case, no filler. */
 export function keywordsOf(text: string): Set<string> {
   const words = text.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? [];
-  return new Set(words.filter((w) => !STOP.has(w)).map((w) => w.replace(/(ies|es|s)$/, (m) => (m === 'ies' ? 'y' : ''))));
+  return new Set(
+    words.filter((w) => !STOP.has(w)).map((w) => w.replace(/(ies|es|s)$/, (m) => (m === 'ies' ? 'y' : ''))),
+  );
 }
 
 function tokensOf(path: string): string[] {

@@ -24,15 +24,20 @@ export function renderUsage(model: string, usage: TokenUsage): string {
 /** One paragraph saying who drafted the file, what the check found, and (as a footer) what it cost. */
 export function renderDraftingNote(file: string, note: DraftingNote): string {
   const many = file.includes(' and ');
-  const shown = file.split(' and ').map((f) => `\`${f}\``).join(' and ');
-  if (note.by === 'cached') return `${shown} already ${many ? 'hold' : 'holds'} \`${note.model}\`'s draft for exactly these inputs, so the model was not asked again.`;
+  const shown = file
+    .split(' and ')
+    .map((f) => `\`${f}\``)
+    .join(' and ');
+  if (note.by === 'cached')
+    return `${shown} already ${many ? 'hold' : 'holds'} \`${note.model}\`'s draft for exactly these inputs, so the model was not asked again.`;
   if (note.by === 'deterministic') {
     const footer = note.usage.calls > 0 ? `\n\n${renderUsage(note.model, note.usage)}` : '';
     return `Written by the deterministic drafter, because the model \`${note.model}\` gave no draft it could use: ${note.reason}.${footer}`;
   }
   const f = note.figures;
   if (file === PRODUCT_FILES) {
-    const proposedItems = f.proposed === 0 ? '' : `, ${plural(f.proposed, 'proposed item')} without a source (under “Proposed”, optional)`;
+    const proposedItems =
+      f.proposed === 0 ? '' : `, ${plural(f.proposed, 'proposed item')} without a source (under “Proposed”, optional)`;
     const checkedPlan = `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} items of the product description carried (pitch, users, problem, differentiators, key features; each key feature on the roadmap), ${plural(f.pathsCited, 'cited path')} all present in the repository${proposedItems}`;
     return `Drafted by \`${note.model}\`${note.repaired ? ' (repaired once)' : ''} and checked against the deterministic plan: ${checkedPlan}. \`tech-stack.md\` lists what was detected from the manifests, never the model's guess.\n\n${renderUsage(note.model, note.usage)}`;
   }
@@ -59,10 +64,13 @@ export function renderPromptsNote(notes: ReadonlyArray<{ key: string; note: Draf
   const first = notes[0];
   if (first === undefined) return '';
   const model = first.note.model;
-  if (notes.every((n) => n.note.by === 'cached')) return `The implementation prompts already hold \`${model}\`'s guidance for exactly these inputs, so the model was not asked again.`;
+  if (notes.every((n) => n.note.by === 'cached'))
+    return `The implementation prompts already hold \`${model}\`'s guidance for exactly these inputs, so the model was not asked again.`;
   const lines = notes.map(({ key, note }) => {
-    if (note.by === 'cached') return `- Task Group ${key}: \`${model}\`'s guidance kept (drafted before for exactly these inputs)`;
-    if (note.by === 'deterministic') return `- Task Group ${key}: the deterministic prompt, because the model gave no guidance it could use: ${note.reason}`;
+    if (note.by === 'cached')
+      return `- Task Group ${key}: \`${model}\`'s guidance kept (drafted before for exactly these inputs)`;
+    if (note.by === 'deterministic')
+      return `- Task Group ${key}: the deterministic prompt, because the model gave no guidance it could use: ${note.reason}`;
     const f = note.figures;
     const proposed = f.proposed === 0 ? '' : `, ${plural(f.proposed, 'optional step')} under “Proposed”`;
     return `- Task Group ${key}: guidance by \`${model}\`${note.repaired ? ' (repaired once)' : ''}: ${count(f.requirementsCovered)}/${count(f.requirementsTotal)} tasks addressed, ${plural(f.pathsCited, 'cited path')} all present${proposed}`;

@@ -1,4 +1,4 @@
-import { markFile, readMarkedFile } from '../spec/file-marker.js';
+import { markFile, parseMarkedFile } from '../spec/file-marker.js';
 import { normalisePath } from './check-spec-draft.js';
 import { normaliseTaskRef, type GroupPromptCheck } from './check-group-prompt-draft.js';
 import type { GroupPromptDraft } from './group-prompt-draft-schema.js';
@@ -18,7 +18,11 @@ function trace(item: { tasks: readonly string[]; files: readonly string[]; requi
 }
 
 /** The model's guidance as markdown: steps, code to reuse, pitfalls, and proposals (optional steps). */
-export function renderModelGuidance(input: { draft: GroupPromptDraft; check: GroupPromptCheck; model: string }): string {
+export function renderModelGuidance(input: {
+  draft: GroupPromptDraft;
+  check: GroupPromptCheck;
+  model: string;
+}): string {
   const { draft, check } = input;
   const proposed = new Set(check.proposed);
   const steps = draft.approach.filter((_s, i) => !proposed.has(i));
@@ -36,9 +40,21 @@ export function renderModelGuidance(input: { draft: GroupPromptDraft; check: Gro
       lines.push(`- \`${normalisePath(r.path).replace(/`/g, '')}\`${symbol}: ${safeLine(r.reason)}`);
     }
   }
-  if (draft.watch_out.length > 0) lines.push('', '### Watch out for', '', ...draft.watch_out.map((w) => `- ${safeLine(w.text)}${trace({ tasks: w.tasks, files: w.files })}`));
+  if (draft.watch_out.length > 0)
+    lines.push(
+      '',
+      '### Watch out for',
+      '',
+      ...draft.watch_out.map((w) => `- ${safeLine(w.text)}${trace({ tasks: w.tasks, files: w.files })}`),
+    );
   if (proposed.size > 0) {
-    lines.push('', '### Proposed', '', '_Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps._', '');
+    lines.push(
+      '',
+      '### Proposed',
+      '',
+      '_Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps._',
+      '',
+    );
     for (const i of check.proposed) {
       const step = draft.approach[i];
       if (step !== undefined) lines.push(`- ${safeLine(step.text)}`);
@@ -57,12 +73,30 @@ export function renderModelGroupPrompt(floor: string, guidance: string, marker: 
  * written with (so writing it again changes nothing), or `undefined`: a prompt a person edited, one drafted for other
  * inputs, or a deterministic one.
  */
-export function cachedGuidance(text: string | undefined, inputs: string): { guidance: string; marker: ModelSpecMarker } | undefined {
+export function cachedGuidance(
+  text: string | undefined,
+  inputs: string,
+): { guidance: string; marker: ModelSpecMarker } | undefined {
   if (text === undefined) return undefined;
-  const marked = readMarkedFile<Partial<ModelSpecMarker>>('prompt', text);
-  if (!marked.marked || !marked.intact || marked.data.drafter !== 'model' || marked.data.inputs !== inputs || typeof marked.data.model !== 'string') return undefined;
+  const marked = parseMarkedFile<Partial<ModelSpecMarker>>('prompt', text);
+  if (
+    !marked.marked ||
+    !marked.intact ||
+    marked.data.drafter !== 'model' ||
+    marked.data.inputs !== inputs ||
+    typeof marked.data.model !== 'string'
+  )
+    return undefined;
   const at = marked.content.lastIndexOf(`\n${MODEL_GUIDANCE_HEADING}\n`);
   if (at < 0) return undefined;
   const usage = marked.data.usage ?? { prompt: 0, completion: 0 };
-  return { guidance: `${marked.content.slice(at + 1).trimEnd()}\n`, marker: { drafter: 'model', model: marked.data.model, inputs, usage: { prompt: usage.prompt, completion: usage.completion } } };
+  return {
+    guidance: `${marked.content.slice(at + 1).trimEnd()}\n`,
+    marker: {
+      drafter: 'model',
+      model: marked.data.model,
+      inputs,
+      usage: { prompt: usage.prompt, completion: usage.completion },
+    },
+  };
 }

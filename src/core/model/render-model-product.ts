@@ -12,7 +12,13 @@ interface Sourced {
   files?: string[];
 }
 
-const KIND_NAMES = { pitch: 'the pitch', problem: 'the problem', user: 'user segment', differentiator: 'differentiator', feature: 'key feature' } as const;
+const KIND_NAMES = {
+  pitch: 'the pitch',
+  problem: 'the problem',
+  user: 'user segment',
+  differentiator: 'differentiator',
+  feature: 'key feature',
+} as const;
 
 function short(text: string, max = 40): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(text.slice(0, max).lastIndexOf(' '), max / 2))}…`;
@@ -24,7 +30,9 @@ function sourceList(item: Sourced, grounding: ProductGrounding): string[] {
   const names = [...new Set((item.from ?? []).map(normaliseId))].map((id) => {
     const floor = byId.get(id);
     if (floor === undefined) return `issue line ${id.slice(1)}`;
-    return floor.kind === 'pitch' || floor.kind === 'problem' ? KIND_NAMES[floor.kind] : `${KIND_NAMES[floor.kind]} “${safeLine(short(floor.text))}”`;
+    return floor.kind === 'pitch' || floor.kind === 'problem'
+      ? KIND_NAMES[floor.kind]
+      : `${KIND_NAMES[floor.kind]} “${safeLine(short(floor.text))}”`;
   });
   return [...names, ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, '')}\``)];
 }
@@ -38,7 +46,9 @@ const bold = (text: string) => `**${safeLine(text).replace(/\*/g, '')}**`;
 
 function effortOf(item: ProductDraft['roadmap'][number]): Effort {
   const said = item.effort.trim().toUpperCase();
-  return (EFFORTS as readonly string[]).includes(said) ? (said as Effort) : estimateEffort({ title: item.title, description: item.description });
+  return (EFFORTS as readonly string[]).includes(said)
+    ? (said as Effort)
+    : estimateEffort({ title: item.title, description: item.description });
 }
 
 /** A roadmap line as roadmap.md's reader and the roadmap matcher read it: `N. [ ] Title — description \`M\``. */
@@ -57,7 +67,12 @@ const split = <T>(items: readonly T[], proposed: readonly number[]) => ({
  * its sources; features, roadmap items and differentiators citing nothing go under "Proposed", outside the lists
  * people plan from (proposed roadmap items are plain bullets, never roadmap items a spec is matched to).
  */
-export function renderModelProduct(input: { draft: ProductDraft; check: ProductCheck; grounding: ProductGrounding; marker: ModelSpecMarker }): { mission: string; roadmap: string } {
+export function renderModelProduct(input: {
+  draft: ProductDraft;
+  check: ProductCheck;
+  grounding: ProductGrounding;
+  marker: ModelSpecMarker;
+}): { mission: string; roadmap: string } {
   const { draft, check, grounding } = input;
   const features = split(draft.features, check.proposed.features);
   const differentiators = split(draft.differentiators, check.proposed.differentiators);
@@ -80,11 +95,15 @@ export function renderModelProduct(input: { draft: ProductDraft; check: ProductC
     '',
     '### Primary Customers',
     '',
-    ...(draft.customers.length > 0 ? draft.customers.map((c) => `- ${bold(c.name)}: ${withSources(c.description, c, grounding)}`) : ['_Not described yet._']),
+    ...(draft.customers.length > 0
+      ? draft.customers.map((c) => `- ${bold(c.name)}: ${withSources(c.description, c, grounding)}`)
+      : ['_Not described yet._']),
     '',
     '### User Personas',
     '',
-    ...(personas.length > 0 ? personas : ['_No personas described yet: add one per kind of user (role, context, pain points, goals)._']),
+    ...(personas.length > 0
+      ? personas
+      : ['_No personas described yet: add one per kind of user (role, context, pain points, goals)._']),
     '',
     '## The Problem',
     '',
@@ -92,7 +111,9 @@ export function renderModelProduct(input: { draft: ProductDraft; check: ProductC
     '',
     '## Differentiators',
     '',
-    ...(differentiators.kept.length > 0 ? differentiators.kept.map((d) => `- ${bold(d.name)}: ${withSources(d.text, d, grounding)}`) : ['_None listed yet._']),
+    ...(differentiators.kept.length > 0
+      ? differentiators.kept.map((d) => `- ${bold(d.name)}: ${withSources(d.text, d, grounding)}`)
+      : ['_None listed yet._']),
     '',
     '## Key Features',
     '',
@@ -102,7 +123,12 @@ export function renderModelProduct(input: { draft: ProductDraft; check: ProductC
     '',
   ];
   if (features.proposed.length + differentiators.proposed.length > 0) {
-    mission.push('## Proposed', '', '_Suggested by the model with no source in the product description: optional until someone moves them above._', '');
+    mission.push(
+      '## Proposed',
+      '',
+      '_Suggested by the model with no source in the product description: optional until someone moves them above._',
+      '',
+    );
     mission.push(...differentiators.proposed.map((d) => `- ${bold(d.name)} (differentiator): ${safeLine(d.text)}`));
     mission.push(...features.proposed.map((f) => `- ${bold(f.title)}: ${safeLine(f.description)}`), '');
   }
@@ -119,8 +145,16 @@ export function renderModelProduct(input: { draft: ProductDraft; check: ProductC
     '',
   ];
   if (roadmap.proposed.length > 0) {
-    lines.push('## Proposed', '', '_Suggested by the model with no source in the product description: not roadmap items until someone moves them into the list above._', '');
+    lines.push(
+      '## Proposed',
+      '',
+      '_Suggested by the model with no source in the product description: not roadmap items until someone moves them into the list above._',
+      '',
+    );
     lines.push(...roadmap.proposed.map((item) => `- ${roadmapLine(item, grounding)}`), '');
   }
-  return { mission: markFile('mission', mission.join('\n'), input.marker), roadmap: markFile('roadmap', lines.join('\n'), input.marker) };
+  return {
+    mission: markFile('mission', mission.join('\n'), input.marker),
+    roadmap: markFile('roadmap', lines.join('\n'), input.marker),
+  };
 }

@@ -59,7 +59,13 @@ function section(title: string, lines: readonly string[], empty: string): string
  * criteria, out-of-scope items and visual assets are kept as written; requirements citing nothing go under
  * "Proposed", outside Specific Requirements, so no task is ever required for them.
  */
-export function renderModelSpec(input: { draft: SpecDraft; check: SpecCheck; grounding: SpecGrounding; visuals: readonly string[]; marker: ModelSpecMarker }): string {
+export function renderModelSpec(input: {
+  draft: SpecDraft;
+  check: SpecCheck;
+  grounding: SpecGrounding;
+  visuals: readonly string[];
+  marker: ModelSpecMarker;
+}): string {
   const { draft, check, grounding } = input;
   const proposed = new Set(check.proposed);
   const specific: string[] = [];
@@ -68,32 +74,60 @@ export function renderModelSpec(input: { draft: SpecDraft; check: SpecCheck; gro
     if (proposed.has(i)) continue;
     n += 1;
     const list = sourceList(r, grounding);
-    specific.push(`**${n}. ${safeLine(r.name).replace(/\*/g, '')}**`, '', ...r.details.map((d) => `- ${safeLine(d)}`), ...(list.length > 0 ? [`- _Sources: ${list.join('; ')}_`] : []), '');
+    specific.push(
+      `**${n}. ${safeLine(r.name).replace(/\*/g, '')}**`,
+      '',
+      ...r.details.map((d) => `- ${safeLine(d)}`),
+      ...(list.length > 0 ? [`- _Sources: ${list.join('; ')}_`] : []),
+      '',
+    );
   }
-  const criteria = [...grounding.acceptance.map((a) => `- ${a}`), ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`)];
+  const criteria = [
+    ...grounding.acceptance.map((a) => `- ${a}`),
+    ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`),
+  ];
   if (criteria.length > 0) specific.push('**Acceptance criteria**', '', ...criteria, '');
 
-  const visuals = [...input.visuals.map((v) => `- ${v}`), ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`)];
+  const visuals = [
+    ...input.visuals.map((v) => `- ${v}`),
+    ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`),
+  ];
   const reuse = draft.existing_code.map((e) => {
     const symbol = e.symbol.trim() === '' ? '' : ` (\`${e.symbol.replace(/`/g, '').trim()}\`)`;
     const answers = e.answers.length > 0 ? ` _(${e.answers.map((q) => `answer to Q${q}`).join('; ')})_` : '';
     return `- \`${normalisePath(e.path).replace(/`/g, '')}\`${symbol}: ${safeLine(e.reason)}${answers}`;
   });
-  const outOfScope = [...grounding.outOfScope.map((o) => `- ${o}`), ...draft.out_of_scope.map((o) => `- ${withSources(o.text, o, grounding)}`)];
+  const outOfScope = [
+    ...grounding.outOfScope.map((o) => `- ${o}`),
+    ...draft.out_of_scope.map((o) => `- ${withSources(o.text, o, grounding)}`),
+  ];
   const stories = draft.user_stories.map((s) => `- ${safeLine(s)}`);
 
   const lines = [
     `# Specification: ${safeLine(grounding.title)}`,
     '',
     ...section('Goal', [safeLine(draft.goal)], ''),
-    ...section('User Stories', stories, `- As a user, I want “${safeLine(grounding.title)}” so that the problem described in the issue is solved.`),
-    ...section('Specific Requirements', specific, '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._'),
+    ...section(
+      'User Stories',
+      stories,
+      `- As a user, I want “${safeLine(grounding.title)}” so that the problem described in the issue is solved.`,
+    ),
+    ...section(
+      'Specific Requirements',
+      specific,
+      '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._',
+    ),
     ...section('Visual Design', visuals, 'No visual assets provided.'),
     ...section('Existing Code to Leverage', reuse, 'No existing code identified for reuse.'),
     ...section('Out of Scope', outOfScope, '- Anything not listed under Specific Requirements.'),
   ];
   if (proposed.size > 0) {
-    lines.push('## Proposed', '', '_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._', '');
+    lines.push(
+      '## Proposed',
+      '',
+      '_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._',
+      '',
+    );
     for (const i of check.proposed) {
       const r = draft.requirements[i];
       if (r === undefined) continue;

@@ -6,11 +6,16 @@ import { safeLine } from './render-model-spec.js';
 import type { TasksDraft } from './tasks-draft-schema.js';
 
 function which(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ''}` : `Specific Requirements ${numbers.join(', ')}`;
+  return numbers.length === 1
+    ? `Specific Requirement ${numbers[0] ?? ''}`
+    : `Specific Requirements ${numbers.join(', ')}`;
 }
 
 function trace(requirements: readonly number[], files: readonly string[]): string {
-  const parts = [...(requirements.length > 0 ? [which([...new Set(requirements)].sort((a, b) => a - b))] : []), ...[...new Set(files.map(normalisePath))].map((f) => `\`${f.replace(/`/g, '')}\``)];
+  const parts = [
+    ...(requirements.length > 0 ? [which([...new Set(requirements)].sort((a, b) => a - b))] : []),
+    ...[...new Set(files.map(normalisePath))].map((f) => `\`${f.replace(/`/g, '')}\``),
+  ];
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
@@ -20,7 +25,12 @@ function trace(requirements: readonly number[], files: readonly string[]): strin
  * test-review group follows; tasks tracing to no requirement go under "Proposed" as optional tasks (`- [ ]*`),
  * which never hold the gate.
  */
-export function renderModelTasks(input: { draft: TasksDraft; check: TasksCheck; grounding: TasksGrounding; marker: ModelSpecMarker }): string {
+export function renderModelTasks(input: {
+  draft: TasksDraft;
+  check: TasksCheck;
+  grounding: TasksGrounding;
+  marker: ModelSpecMarker;
+}): string {
   const { draft, check, grounding } = input;
   const proposed = new Set(check.proposed.map(([g, t]) => `${g}.${t}`));
   const out: string[] = [];
@@ -33,9 +43,17 @@ export function renderModelTasks(input: { draft: TasksDraft; check: TasksCheck; 
     const n = i + 1;
     const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
     const deps = g.depends_on.map((d) => renumber.get(d)).filter((d): d is number => d !== undefined && d < n);
-    const lines = [`- [ ] ${n}.0 Complete ${safeLine(g.title)}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(covers)}`];
-    g.kept.forEach((t, ti) => lines.push(`  - [ ] ${n}.${ti + 2} ${safeLine(t.text)}${trace(t.requirements, t.files)}`));
-    lines.push(`  - [ ] ${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+    const lines = [
+      `- [ ] ${n}.0 Complete ${safeLine(g.title)}`,
+      `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(covers)}`,
+    ];
+    g.kept.forEach((t, ti) =>
+      lines.push(`  - [ ] ${n}.${ti + 2} ${safeLine(t.text)}${trace(t.requirements, t.files)}`),
+    );
+    lines.push(
+      `  - [ ] ${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`,
+      `    - Run only the 2-8 tests written in ${n}.1`,
+    );
     total += g.kept.length + 3;
     out.push(
       `#### Task Group ${n}: ${safeLine(g.title)}`,
@@ -70,11 +88,23 @@ export function renderModelTasks(input: { draft: TasksDraft; check: TasksCheck; 
     '- No more than 10 tests added in this group',
     '',
   );
-  const lines = [`# Task Breakdown: ${safeLine(grounding.title) || 'Spec'}`, '', '## Overview', '', `Total Tasks: ${total}`, ''];
+  const lines = [
+    `# Task Breakdown: ${safeLine(grounding.title) || 'Spec'}`,
+    '',
+    '## Overview',
+    '',
+    `Total Tasks: ${total}`,
+    '',
+  ];
   if (grounding.goal !== '') lines.push(`Goal: ${grounding.goal}`, '');
   lines.push('## Task List', '', ...out);
   if (check.proposed.length > 0) {
-    lines.push('## Proposed', '', '_Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate._', '');
+    lines.push(
+      '## Proposed',
+      '',
+      '_Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate._',
+      '',
+    );
     check.proposed.forEach(([g, t], i) => {
       const task = draft.groups[g]?.tasks[t];
       if (task !== undefined) lines.push(`- [ ]* P.${i + 1} ${safeLine(task.text)}${trace([], task.files)}`);

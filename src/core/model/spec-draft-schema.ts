@@ -10,7 +10,10 @@ const ref = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return n;
 });
 const refs = (what: string) => z.array(ref).default([]).describe(what);
-const paths = z.array(z.string()).default([]).describe('repository paths (files or folders) from the listed tree that this item is about');
+const paths = z
+  .array(z.string())
+  .default([])
+  .describe('repository paths (files or folders) from the listed tree that this item is about');
 
 /** Where an item of a draft comes from; an item with none is a proposal. */
 export const SOURCES = {
@@ -27,14 +30,31 @@ export const SPEC_DRAFT_SCHEMA = z.object({
   goal: line.describe('one or two sentences: what the feature achieves and for whom'),
   user_stories: z.array(line).default([]).describe('"As a <role>, I want <action> so that <benefit>"'),
   requirements: z
-    .array(z.object({ name: line.describe('a short name'), details: z.array(line).default([]).describe('specific, testable statements'), ...SOURCES }))
+    .array(
+      z.object({
+        name: line.describe('a short name'),
+        details: z.array(line).default([]).describe('specific, testable statements'),
+        ...SOURCES,
+      }),
+    )
     .describe('the specific requirements; together they must carry over every listed requirement'),
   acceptance_criteria: z.array(z.object({ text: line, ...SOURCES })).default([]),
-  visual_design: z.array(z.object({ text: line, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines })).default([]),
-  existing_code: z
-    .array(z.object({ path: line.describe('a path from the listed tree'), symbol: z.string().default('').describe('a function, class or component in it, if known'), reason: line, answers: SOURCES.answers }))
+  visual_design: z
+    .array(z.object({ text: line, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines }))
     .default([]),
-  out_of_scope: z.array(z.object({ text: line, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines })).default([]),
+  existing_code: z
+    .array(
+      z.object({
+        path: line.describe('a path from the listed tree'),
+        symbol: z.string().default('').describe('a function, class or component in it, if known'),
+        reason: line,
+        answers: SOURCES.answers,
+      }),
+    )
+    .default([]),
+  out_of_scope: z
+    .array(z.object({ text: line, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines }))
+    .default([]),
 });
 
 export type SpecDraft = z.output<typeof SPEC_DRAFT_SCHEMA>;

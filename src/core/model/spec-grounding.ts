@@ -38,10 +38,14 @@ export interface SpecGrounding {
   stack?: StackEntry[];
 }
 
-const CONFIRMATION = /^(yes|yep|yeah|y|no|nope|n|ok|okay|correct|right|agreed|fine|sure|confirmed|none|n\/a|nothing|that'?s (right|fine|correct)|sounds good|looks good|go with the default|default|as proposed)[.!]*$/i;
+const CONFIRMATION =
+  /^(yes|yep|yeah|y|no|nope|n|ok|okay|correct|right|agreed|fine|sure|confirmed|none|n\/a|nothing|that'?s (right|fine|correct)|sounds good|looks good|go with the default|default|as proposed)[.!]*$/i;
 
 /** Whether an answer says more than a bare confirmation or refusal of the proposed default. */
 export function isBehaviourChanging(answer: string): boolean {
-  const plain = answer.replace(/[*_`>]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = answer
+    .replace(/[*_`>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain !== '' && !CONFIRMATION.test(plain);
 }

@@ -14,5 +14,8 @@ export function stackLines(entries: readonly StackEntry[]): string[] {
 /** The prompt section for the stack; `(none detected)` when no manifest said anything. */
 export function renderStackSection(entries: readonly StackEntry[]): string[] {
   const lines = stackLines(entries);
-  return ['## Detected tech stack (from the repository\'s manifests)', ...(lines.length === 0 ? ['(none detected)'] : lines.map((l) => `- ${l}`))];
+  return [
+    "## Detected tech stack (from the repository's manifests)",
+    ...(lines.length === 0 ? ['(none detected)'] : lines.map((l) => `- ${l}`)),
+  ];
 }

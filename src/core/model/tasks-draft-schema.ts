@@ -9,12 +9,17 @@ export const TASKS_DRAFT_SCHEMA = z.object({
     .array(
       z.object({
         title: line.describe('what the group builds, e.g. "Invite model and migration"'),
-        depends_on: z.array(z.number().int()).default([]).describe('numbers of earlier groups (1-based) this one needs'),
+        depends_on: z
+          .array(z.number().int())
+          .default([])
+          .describe('numbers of earlier groups (1-based) this one needs'),
         tasks: z
           .array(
             z.object({
               text: line.describe('one concrete step an engineer can do and tick'),
-              requirements: SOURCES.requirements.describe('numbers of the specific requirements of spec.md this task implements'),
+              requirements: SOURCES.requirements.describe(
+                'numbers of the specific requirements of spec.md this task implements',
+              ),
               files: SOURCES.files,
             }),
           )

@@ -8,7 +8,8 @@ import type { TaskFile, TaskGroup } from '../tasks/types.js';
  */
 export function groupKeys(tasks: TaskFile): string[] {
   const counts = new Map<string, number>();
-  for (const group of tasks.groups) if (group.number !== undefined) counts.set(group.number, (counts.get(group.number) ?? 0) + 1);
+  for (const group of tasks.groups)
+    if (group.number !== undefined) counts.set(group.number, (counts.get(group.number) ?? 0) + 1);
   const numbered = new Set([...counts].filter(([, n]) => n === 1).map(([number]) => number));
   return tasks.groups.map((group, position) => {
     if (group.number !== undefined && numbered.has(group.number)) return group.number;

@@ -71,7 +71,12 @@ function standardsOf(orchestration: OrchestrationGroup | undefined, folder: stri
     const value = raw.trim().replace(/^\.\//, '');
     if (value.toLowerCase() === 'none') continue;
     const inside = value.startsWith(`${folder}/`) ? value.slice(folder.length + 1) : value.replace(/^standards\//, '');
-    const path = inside.toLowerCase() === 'all' || inside === '*' || inside === '**' ? `${folder}/` : inside.endsWith('*') ? joinPath(folder, inside.replace(/\*+$/, '')) : joinPath(folder, inside);
+    const path =
+      inside.toLowerCase() === 'all' || inside === '*' || inside === '**'
+        ? `${folder}/`
+        : inside.endsWith('*')
+          ? joinPath(folder, inside.replace(/\*+$/, ''))
+          : joinPath(folder, inside);
     if (!files.includes(path)) files.push(path);
   }
   return files;
@@ -88,7 +93,12 @@ function standardsSection(input: GroupPromptInput, folder: string): string[] {
         'and the conventions of the code around it. (Set `standards:` for this group in orchestration.yml to choose them.)',
     ];
   }
-  if (files.length === 0) return [heading, '', 'orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it.'];
+  if (files.length === 0)
+    return [
+      heading,
+      '',
+      'orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it.',
+    ];
   return [
     heading,
     '',
@@ -108,7 +118,9 @@ function dependencySection(input: GroupPromptInput): string[] {
   const lines = keys.map((key) => {
     const group = findGroupByKey(input.tasks, key);
     if (group === undefined) return `- Task Group ${key} (not in tasks.md)`;
-    const state = complete.has(key) ? 'complete' : 'not complete yet: build on what is there, and do not implement its tasks here';
+    const state = complete.has(key)
+      ? 'complete'
+      : 'not complete yet: build on what is there, and do not implement its tasks here';
     return `- Task Group ${key}: ${groupName(group)} (${state})`;
   });
   return [`**Dependencies:** ${text}. This group builds on:`, '', ...lines];
@@ -132,7 +144,12 @@ export function renderGroupPrompt(input: GroupPromptInput): string {
     `# Implement Task Group ${key}: ${name}`,
     '',
     `We're continuing our implementation of ${spec} by implementing task group number ${key}: ${name}.`,
-    ...(subagent === undefined ? [] : ['', `Delegate this work to the \`${subagent}\` subagent if you have it (Claude Code: \`.claude/agents/${subagent}.md\`).`]),
+    ...(subagent === undefined
+      ? []
+      : [
+          '',
+          `Delegate this work to the \`${subagent}\` subagent if you have it (Claude Code: \`.claude/agents/${subagent}.md\`).`,
+        ]),
     '',
     '## Implement this task and its sub-tasks',
     '',

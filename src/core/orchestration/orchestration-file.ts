@@ -1,9 +1,27 @@
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLSeq, type Node, type YAMLMap } from 'yaml';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  YAMLSeq,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import type { z } from 'zod';
 import type { TaskFile } from '../tasks/types.js';
 import { groupName, sameGroupName } from './group-name.js';
-import { readOrchestrationEntry, type OrchestrationEntry, type OrchestrationGroup } from './orchestration-group.js';
-import { checkAgainst, ENTRY_KEYS, FILE_KEYS, ORCHESTRATION_ENTRY_SCHEMA, ORCHESTRATION_FILE_SCHEMA, type SchemaProblem } from './orchestration-schema.js';
+import { parseOrchestrationEntry, type OrchestrationEntry, type OrchestrationGroup } from './orchestration-group.js';
+import {
+  checkAgainst,
+  ENTRY_KEYS,
+  FILE_KEYS,
+  ORCHESTRATION_ENTRY_SCHEMA,
+  ORCHESTRATION_FILE_SCHEMA,
+  type SchemaProblem,
+} from './orchestration-schema.js';
 
 export type { OrchestrationGroup } from './orchestration-group.js';
 
@@ -45,18 +63,26 @@ function readFile(yaml: string): ReadFile {
     return { ok: false, problems: [`${FILE} could not be read as YAML (line ${line}): ${message}.`] };
   }
   const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { ok: true, doc, entries: [], hasList: false, problems: [] };
+  if (contents === null || (isScalar(contents) && contents.value === null))
+    return { ok: true, doc, entries: [], hasList: false, problems: [] };
   if (!isMap(contents)) {
     return { ok: false, problems: [`${FILE} should be a map with a \`${KEY}:\` list; it is not one.`] };
   }
   const list = contents.get(KEY, true);
-  if (list === undefined || (isScalar(list) && list.value === null)) return { ok: true, doc, entries: [], hasList: false, problems: [] };
-  if (!isSeq(list)) return { ok: false, problems: [`${FILE}: \`${KEY}\` should be a list of task groups (\`- name: …\`); it is not one.`] };
-  const entries = list.items.map((item, position) => readOrchestrationEntry(item, position, lines));
+  if (list === undefined || (isScalar(list) && list.value === null))
+    return { ok: true, doc, entries: [], hasList: false, problems: [] };
+  if (!isSeq(list))
+    return {
+      ok: false,
+      problems: [`${FILE}: \`${KEY}\` should be a list of task groups (\`- name: …\`); it is not one.`],
+    };
+  const entries = list.items.map((item, position) => parseOrchestrationEntry(item, position, lines));
   const problems = [
     ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE),
     ...list.items.flatMap((item, position) => [
-      ...(isMap(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position], lines, 'a task group') : []),
+      ...(isMap(item)
+        ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position], lines, 'a task group')
+        : []),
       ...(entries[position]?.problems ?? []),
     ]),
   ];
@@ -83,7 +109,8 @@ function schemaProblems(
   const lineOf = (problem: SchemaProblem): number => {
     const key = problem.path[0];
     const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-    const node = (problem.message.startsWith('is not a key') ? pair?.key : (pair?.value ?? pair?.key)) as Node | null | undefined;
+    const node = (problem.message.startsWith('is not a key') ? pair?.key : (pair?.value ?? pair?.key)) as
+      Node | null | undefined;
     const range = node?.range ?? map.range;
     return range == null ? 0 : lines.linePos(range[0]).line;
   };
@@ -94,7 +121,7 @@ function schemaProblems(
 }
 
 /** Read orchestration.yml: its task groups (those with a name) and every problem found. Total: any text gives a result. */
-export function readOrchestration(yaml: string): { groups: OrchestrationGroup[]; problems: string[] } {
+export function parseOrchestration(yaml: string): { groups: OrchestrationGroup[]; problems: string[] } {
   const read = readFile(yaml);
   if (!read.ok) return { groups: [], problems: read.problems };
   const groups = read.entries.flatMap((e) => (e.group !== undefined && e.group.name !== '' ? [e.group] : []));
@@ -115,7 +142,10 @@ type Match = { entry: OrchestrationEntry; by: 'name' | 'number' | 'position' };
 function matchEntries(wanted: readonly Wanted[], entries: readonly OrchestrationEntry[]): Array<Match | undefined> {
   const claimed = new Set<OrchestrationEntry>();
   const matches: Array<Match | undefined> = wanted.map(() => undefined);
-  const pass = (by: Match['by'], fits: (w: Wanted, i: number, e: OrchestrationEntry, position: number) => boolean): void => {
+  const pass = (
+    by: Match['by'],
+    fits: (w: Wanted, i: number, e: OrchestrationEntry, position: number) => boolean,
+  ): void => {
     wanted.forEach((w, i) => {
       if (matches[i] !== undefined) return;
       const entry = entries.find((e, position) => e.group !== undefined && !claimed.has(e) && fits(w, i, e, position));
@@ -124,9 +154,14 @@ function matchEntries(wanted: readonly Wanted[], entries: readonly Orchestration
       matches[i] = { entry, by };
     });
   };
-  const numberFits = (w: Wanted, e: OrchestrationEntry): boolean => e.group?.number === undefined || w.number === undefined || e.group.number === w.number;
+  const numberFits = (w: Wanted, e: OrchestrationEntry): boolean =>
+    e.group?.number === undefined || w.number === undefined || e.group.number === w.number;
   pass('name', (w, _i, e) => e.group?.name === w.name && numberFits(w, e));
-  pass('name', (w, _i, e) => e.group !== undefined && e.group.name !== '' && sameGroupName(e.group.name, w.name) && numberFits(w, e));
+  pass(
+    'name',
+    (w, _i, e) =>
+      e.group !== undefined && e.group.name !== '' && sameGroupName(e.group.name, w.name) && numberFits(w, e),
+  );
   pass('number', (w, _i, e) => w.number !== undefined && e.group?.number === w.number);
   pass('position', (_w, i, _e, position) => position === i);
   return matches;
@@ -146,13 +181,25 @@ function quoted(name: string): string {
 }
 
 /**
- * The groups of a read orchestration.yml (`readOrchestration(…).groups`) paired with the task groups of tasks.md
+ * The groups of a read orchestration.yml (`parseOrchestration(…).groups`) paired with the task groups of tasks.md
  * the way `planOrchestration` pairs them (name, then number, then position): `result[i]` is for `tasks.groups[i]`,
  * with the group's name and number as tasks.md has them.
  */
-export function orchestrationFor(tasks: TaskFile, groups: readonly OrchestrationGroup[]): Array<OrchestrationGroup | undefined> {
-  const wanted: Wanted[] = tasks.groups.map((g) => ({ name: groupName(g), ...(g.number === undefined ? {} : { number: g.number }) }));
-  const entries: OrchestrationEntry[] = groups.map((group, position) => ({ node: undefined, line: position + 1, group, settings: [], problems: [] }));
+export function orchestrationFor(
+  tasks: TaskFile,
+  groups: readonly OrchestrationGroup[],
+): Array<OrchestrationGroup | undefined> {
+  const wanted: Wanted[] = tasks.groups.map((g) => ({
+    name: groupName(g),
+    ...(g.number === undefined ? {} : { number: g.number }),
+  }));
+  const entries: OrchestrationEntry[] = groups.map((group, position) => ({
+    node: undefined,
+    line: position + 1,
+    group,
+    settings: [],
+    problems: [],
+  }));
   return matchEntries(wanted, entries).map((m, i) => {
     const w = wanted[i];
     return m === undefined || w === undefined ? undefined : { ...w, ...settingsOf(m.entry.group) };
@@ -172,9 +219,13 @@ function renderNew(wanted: readonly Wanted[]): string {
  * running again changes nothing. A file that cannot be read is left as it is, and said so.
  */
 export function planOrchestration(tasks: TaskFile, existingYaml?: string): OrchestrationPlan {
-  const wanted: Wanted[] = tasks.groups.map((g) => ({ name: groupName(g), ...(g.number === undefined ? {} : { number: g.number }) }));
+  const wanted: Wanted[] = tasks.groups.map((g) => ({
+    name: groupName(g),
+    ...(g.number === undefined ? {} : { number: g.number }),
+  }));
   const bare = wanted.map((w) => ({ ...w }));
-  if (existingYaml === undefined || existingYaml.trim() === '') return { groups: bare, text: renderNew(wanted), problems: [] };
+  if (existingYaml === undefined || existingYaml.trim() === '')
+    return { groups: bare, text: renderNew(wanted), problems: [] };
 
   const read = readFile(existingYaml);
   if (!read.ok) {
@@ -214,8 +265,11 @@ export function planOrchestration(tasks: TaskFile, existingYaml?: string): Orche
     if (used.has(entry)) continue;
     changed = true;
     if (entry.group === undefined) continue;
-    const lost = entry.settings.length === 0 ? '' : ` (its ${entry.settings.map((s) => `\`${s}\``).join(', ')} went with it)`;
-    problems.push(`${FILE} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ''}`)} any more, so its entry was dropped${lost}.`);
+    const lost =
+      entry.settings.length === 0 ? '' : ` (its ${entry.settings.map((s) => `\`${s}\``).join(', ')} went with it)`;
+    problems.push(
+      `${FILE} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ''}`)} any more, so its entry was dropped${lost}.`,
+    );
   }
 
   const groups = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));

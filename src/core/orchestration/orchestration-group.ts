@@ -64,11 +64,14 @@ function stringList(node: unknown, words: boolean): { values: Array<{ text: stri
   }
   const text = read(node);
   if (text === undefined) return { values: [], bad: true };
-  return { values: text.split(words ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => (v === '' ? [] : [{ text: v, node }])), bad: false };
+  return {
+    values: text.split(words ? /[\s,]+/ : /\s*,\s*/).flatMap((v) => (v === '' ? [] : [{ text: v, node }])),
+    bad: false,
+  };
 }
 
 /** Read one `task_groups:` entry: a map with `name` and the keys a person may set, or just a name. */
-export function readOrchestrationEntry(node: unknown, position: number, lines: LineCounter): OrchestrationEntry {
+export function parseOrchestrationEntry(node: unknown, position: number, lines: LineCounter): OrchestrationEntry {
   const lineOf = (at: unknown, fallback = 0): number => {
     const range = (at as Node | null | undefined)?.range;
     return range == null ? fallback : lines.linePos(range[0]).line;
@@ -82,18 +85,34 @@ export function readOrchestrationEntry(node: unknown, position: number, lines: L
     const split = splitGroupTitle(plain);
     return plain === ''
       ? { node, line, settings: [], problems: [`${where}: task group ${position + 1} has no name; it is left out.`] }
-      : { node, line, group: { name: plain, ...(split.number === undefined ? {} : { number: split.number }) }, settings: [], problems };
+      : {
+          node,
+          line,
+          group: { name: plain, ...(split.number === undefined ? {} : { number: split.number }) },
+          settings: [],
+          problems,
+        };
   }
   if (!isMap(node)) {
-    return { node, line, settings: [], problems: [`${where}: task group ${position + 1} should be a map with a \`name:\`; it is left out.`] };
+    return {
+      node,
+      line,
+      settings: [],
+      problems: [`${where}: task group ${position + 1} should be a map with a \`name:\`; it is left out.`],
+    };
   }
 
   const group: OrchestrationGroup = { name: scalarText(node.get('name', true)) ?? '' };
   const explicitNumber = scalarText(node.get('number', true));
-  const number = explicitNumber !== undefined && /^\d+$/.test(explicitNumber) ? String(Number(explicitNumber)) : splitGroupTitle(group.name).number;
+  const number =
+    explicitNumber !== undefined && /^\d+$/.test(explicitNumber)
+      ? String(Number(explicitNumber))
+      : splitGroupTitle(group.name).number;
   if (number !== undefined) group.number = number;
   if (explicitNumber !== undefined && explicitNumber !== '' && !/^\d+$/.test(explicitNumber)) {
-    problems.push(`${whereIs(node.get('number', true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`);
+    problems.push(
+      `${whereIs(node.get('number', true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`,
+    );
   }
 
   // Values of the wrong type are left out here; the schema names them back with their key.
@@ -113,7 +132,9 @@ export function readOrchestrationEntry(node: unknown, position: number, lines: L
       for (const { text: value, node: valueNode } of read.values) {
         const login = value.replace(/^@/, '');
         if (!isGitHubLogin(login)) {
-          problems.push(`${whereIs(valueNode)}: \`${value.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`);
+          problems.push(
+            `${whereIs(valueNode)}: \`${value.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`,
+          );
         } else if (!logins.some((l) => l.toLowerCase() === login.toLowerCase())) {
           logins.push(login);
         }
@@ -127,7 +148,12 @@ export function readOrchestrationEntry(node: unknown, position: number, lines: L
     return key === undefined || key === 'name' ? [] : [key];
   });
   if (group.name === '' && group.number === undefined) {
-    return { node, line, settings, problems: [...problems, `${where}: task group ${position + 1} has no \`name:\`; it is left out.`] };
+    return {
+      node,
+      line,
+      settings,
+      problems: [...problems, `${where}: task group ${position + 1} has no \`name:\`; it is left out.`],
+    };
   }
   return { node, line, group, settings, problems };
 }

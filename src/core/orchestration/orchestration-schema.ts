@@ -11,7 +11,7 @@ const empty = z.null();
 /**
  * One `task_groups:` entry written as a map: the keys Agent OS's orchestration.yml has, in the forms people write
  * them (a list, or one line split on commas). Unknown keys are reported, so a typo (`asignees:`) is named back
- * rather than silently doing nothing; the entry reader (`readOrchestrationEntry`) checks what the values mean.
+ * rather than silently doing nothing; the entry reader (`parseOrchestrationEntry`) checks what the values mean.
  */
 export const ORCHESTRATION_ENTRY_SCHEMA = z.strictObject({
   name: z.union([scalar, empty]).optional(),
@@ -50,7 +50,8 @@ export interface SchemaProblem {
 /** A value as a message describes it: `the number 5`, `a list`, `a map of keys`. */
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `the value ${String(value)}`;
   return Array.isArray(value) ? 'a list' : 'a map of keys';
@@ -58,7 +59,8 @@ function describe(value: unknown): string {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
-  for (const p of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[p] : undefined;
+  for (const p of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[p] : undefined;
   return value;
 }
 
@@ -66,7 +68,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * Check a value (as YAML reads it) against a schema: one problem per key, each naming the key, what it should
  * hold and what was found; an unknown key with the known key it is nearest to, if any.
  */
-export function checkAgainst(schema: z.ZodType, value: unknown, known: readonly string[], owner: string): SchemaProblem[] {
+export function checkAgainst(
+  schema: z.ZodType,
+  value: unknown,
+  known: readonly string[],
+  owner: string,
+): SchemaProblem[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
   const problems: SchemaProblem[] = [];

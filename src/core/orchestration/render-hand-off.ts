@@ -24,7 +24,16 @@ function groupBlock(group: HandOffGroup, branch: string): string[] {
     '',
     'Run it with:',
     '',
-    codeFence([`git switch ${shellWord(branch)}`, '# Claude Code', `claude ${cat}`, '# OpenAI Codex CLI', `codex exec ${cat}`].join('\n'), 'sh'),
+    codeFence(
+      [
+        `git switch ${shellWord(branch)}`,
+        '# Claude Code',
+        `claude ${cat}`,
+        '# OpenAI Codex CLI',
+        `codex exec ${cat}`,
+      ].join('\n'),
+      'sh',
+    ),
     '',
     "- **GitHub Copilot coding agent:** assign this group's sub-issue to Copilot, or mention `@copilot` on the pull request with the prompt.",
     '- **Cursor and other agents:** paste the prompt above into the agent, on that branch.',

@@ -26,7 +26,12 @@ function itemOf(items: readonly ListItem[], task: Task): ListItem | undefined {
  * under it (sub-tasks, their notes), the indentation of the list they sit in taken off. With `openMarkers`, the
  * `[-]` and `[~]` boxes GitHub does not render become `[ ]`. Line endings become `\n`.
  */
-export function sliceGroupTasks(tasksSource: string, tasks: TaskFile, group: TaskGroup, options: { openMarkers?: boolean } = {}): string {
+export function sliceGroupTasks(
+  tasksSource: string,
+  tasks: TaskFile,
+  group: TaskGroup,
+  options: { openMarkers?: boolean } = {},
+): string {
   // As in parseTaskFile: a byte-order mark becomes a space, so every offset stays where it is.
   let source = tasksSource.startsWith('\uFEFF') ? ` ${tasksSource.slice(1)}` : tasksSource;
   const own = group.tasks.map((i) => tasks.tasks[i]).filter((t): t is Task => t !== undefined);
@@ -43,8 +48,12 @@ export function sliceGroupTasks(tasksSource: string, tasks: TaskFile, group: Tas
     const item = itemOf(items, task);
     const start = item?.position?.start;
     const end = item?.position?.end.offset;
-    if (start?.offset === undefined || end === undefined) return `- [${source[task.markerOffset] ?? ' '}] ${[task.id, task.text].filter((s) => s !== undefined).join(' ')}`;
-    return dedentContinuation(source.slice(start.offset, end).replace(/\r\n?/g, '\n'), start.column - 1).replace(/[ \t]+$/gm, '');
+    if (start?.offset === undefined || end === undefined)
+      return `- [${source[task.markerOffset] ?? ' '}] ${[task.id, task.text].filter((s) => s !== undefined).join(' ')}`;
+    return dedentContinuation(source.slice(start.offset, end).replace(/\r\n?/g, '\n'), start.column - 1).replace(
+      /[ \t]+$/gm,
+      '',
+    );
   });
   return blocks.join('\n');
 }

@@ -21,7 +21,9 @@ export function subIssueMarker(specFolder: string, group: string): string {
 }
 
 /** The spec folder and group key of a sub-issue, from its marker line; `undefined` for any other issue. */
-export function readSubIssueMarker(body: string | null | undefined): { specFolder: string; group: string } | undefined {
+export function parseSubIssueMarker(
+  body: string | null | undefined,
+): { specFolder: string; group: string } | undefined {
   if (body === null || body === undefined) return undefined;
   const prefix = `<!-- ${KIND} `;
   const line = body
@@ -38,7 +40,9 @@ export function readSubIssueMarker(body: string | null | undefined): { specFolde
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const { spec, group } = data as { spec?: unknown; group?: unknown };
-  return typeof spec === 'string' && typeof group === 'string' && spec !== '' && group !== '' ? { specFolder: spec, group } : undefined;
+  return typeof spec === 'string' && typeof group === 'string' && spec !== '' && group !== ''
+    ? { specFolder: spec, group }
+    : undefined;
 }
 
 export interface SubIssueInput {
@@ -85,7 +89,9 @@ export function renderSubIssue(input: SubIssueInput): SubIssue {
   const specialisation = groupSpecialisation(group, orchestration);
   const facts = [
     group.dependencies === undefined ? undefined : `**Dependencies:** ${group.dependencies}`,
-    orchestration?.claude_code_subagent === undefined ? undefined : `**Subagent:** ${code(orchestration.claude_code_subagent)}`,
+    orchestration?.claude_code_subagent === undefined
+      ? undefined
+      : `**Subagent:** ${code(orchestration.claude_code_subagent)}`,
     orchestration?.standards === undefined || orchestration.standards.length === 0
       ? undefined
       : `**Standards:** ${orchestration.standards.map(code).join(', ')}`,

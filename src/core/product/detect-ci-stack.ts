@@ -24,8 +24,15 @@ export function detectCiStack(files: StackFiles): Detection {
       continue;
     }
     const name = stringAt(parsed.value, 'name')?.trim() || path.slice(path.lastIndexOf('/') + 1);
-    findings.push({ category: 'CI/CD', name: 'GitHub Actions', detail: name, key: `GitHub Actions ${path}`, source: path });
+    findings.push({
+      category: 'CI/CD',
+      name: 'GitHub Actions',
+      detail: name,
+      key: `GitHub Actions ${path}`,
+      source: path,
+    });
   }
-  for (const [path, category, name] of PRESENCE_FILES) if (files.has(path)) findings.push({ category, name, source: path });
+  for (const [path, category, name] of PRESENCE_FILES)
+    if (files.has(path)) findings.push({ category, name, source: path });
   return { findings, problems };
 }

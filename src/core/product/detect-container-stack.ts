@@ -32,15 +32,21 @@ function splitImage(image: string): { base: string; tag: string | undefined } {
   const lastSlash = withoutDigest.lastIndexOf('/');
   const colon = withoutDigest.indexOf(':', lastSlash + 1);
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
-  return { base: name.slice(name.lastIndexOf('/') + 1).toLowerCase(), tag: colon === -1 ? undefined : withoutDigest.slice(colon + 1) };
+  return {
+    base: name.slice(name.lastIndexOf('/') + 1).toLowerCase(),
+    tag: colon === -1 ? undefined : withoutDigest.slice(colon + 1),
+  };
 }
 
 /** Replace `$NAME`, `${NAME}` and `${NAME:-default}` by the value of a build argument, where it has one. */
 function substitute(text: string, args: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
-    const value = args.get(braced ?? bare ?? '');
-    return value ?? fallback ?? whole;
-  });
+  return text.replace(
+    /\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g,
+    (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+      const value = args.get(braced ?? bare ?? '');
+      return value ?? fallback ?? whole;
+    },
+  );
 }
 
 /** The logical lines of a Dockerfile: continuations (`\` at the end of a line) joined, comments left out. */
@@ -71,14 +77,27 @@ export function dockerBaseImages(content: string): string[] {
     const [instruction = '', ...words] = line.split(/\s+/);
     if (instruction.toUpperCase() === 'ARG' && !seenFrom) {
       const [name, ...value] = words.join(' ').split('=');
-      if (name !== undefined && value.length > 0) args.set(name.trim(), value.join('=').trim().replace(/^(["'])(.*)\1$/, '$2'));
+      if (name !== undefined && value.length > 0)
+        args.set(
+          name.trim(),
+          value
+            .join('=')
+            .trim()
+            .replace(/^(["'])(.*)\1$/, '$2'),
+        );
     } else if (instruction.toUpperCase() === 'FROM') {
       seenFrom = true;
       const rest = words.filter((w) => !w.startsWith('--'));
       const image = substitute(rest[0] ?? '', args);
       const as = rest.findIndex((w) => w.toUpperCase() === 'AS');
       const alias = as === -1 ? undefined : rest[as + 1];
-      if (image !== '' && image.toLowerCase() !== 'scratch' && !stages.has(image.toLowerCase()) && !images.includes(image)) images.push(image);
+      if (
+        image !== '' &&
+        image.toLowerCase() !== 'scratch' &&
+        !stages.has(image.toLowerCase()) &&
+        !images.includes(image)
+      )
+        images.push(image);
       if (alias !== undefined) stages.add(alias.toLowerCase());
     }
   }
@@ -90,7 +109,9 @@ function serviceFinding(image: string, source: string): StackFinding | undefined
   const known = SERVICE_IMAGES.find(([images]) => images.includes(base));
   if (known === undefined) return undefined;
   const version = leadingVersion(tag);
-  return version === undefined ? { category: known[1], name: known[2], source } : { category: known[1], name: known[2], version, source };
+  return version === undefined
+    ? { category: known[1], name: known[2], source }
+    : { category: known[1], name: known[2], version, source };
 }
 
 /**
@@ -104,7 +125,14 @@ export function detectContainerStack(files: StackFiles): Detection {
   if (dockerfile !== undefined) {
     const images = dockerBaseImages(dockerfile);
     if (images.length === 0) findings.push({ category: 'Container', name: 'Docker', source: 'Dockerfile' });
-    for (const image of images) findings.push({ category: 'Container', name: 'Docker', detail: image, key: `Docker ${image}`, source: 'Dockerfile' });
+    for (const image of images)
+      findings.push({
+        category: 'Container',
+        name: 'Docker',
+        detail: image,
+        key: `Docker ${image}`,
+        source: 'Dockerfile',
+      });
   }
   for (const path of COMPOSE_FILES) {
     const content = files.get(path);

@@ -62,7 +62,9 @@ export function detectGoStack(files: StackFiles): Detection {
     else if (directive === 'require' && !indirect) addRequirement(requirements, rest.join(' '));
   }
   const findings: StackFinding[] = [
-    goVersion === undefined ? { category: 'Language', name: 'Go', source } : { category: 'Language', name: 'Go', version: goVersion, source },
+    goVersion === undefined
+      ? { category: 'Language', name: 'Go', source }
+      : { category: 'Language', name: 'Go', version: goVersion, source },
     ...matchKnownPackages(GO_MODULES, requirements, source),
     { category: 'Package manager', name: 'Go modules', source },
   ];

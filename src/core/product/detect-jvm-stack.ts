@@ -14,7 +14,11 @@ export function detectJvmStack(files: StackFiles): Detection {
   const pom = files.get('pom.xml');
   if (pom !== undefined) {
     const version = mavenJavaVersion(pom);
-    findings.push(version === undefined ? { category: 'Language', name: 'Java', source: 'pom.xml' } : { category: 'Language', name: 'Java', version, source: 'pom.xml' });
+    findings.push(
+      version === undefined
+        ? { category: 'Language', name: 'Java', source: 'pom.xml' }
+        : { category: 'Language', name: 'Java', version, source: 'pom.xml' },
+    );
     if (pom.includes('spring-boot')) findings.push({ category: 'Framework', name: 'Spring Boot', source: 'pom.xml' });
     findings.push({ category: 'Build', name: 'Maven', source: 'pom.xml' });
   }
@@ -23,7 +27,8 @@ export function detectJvmStack(files: StackFiles): Detection {
     if (gradle === undefined) continue;
     const kotlin = gradle.includes('org.jetbrains.kotlin') || /\bkotlin\s*\(/.test(gradle);
     findings.push({ category: 'Language', name: kotlin ? 'Kotlin' : 'Java', source: path });
-    if (gradle.includes('org.springframework.boot')) findings.push({ category: 'Framework', name: 'Spring Boot', source: path });
+    if (gradle.includes('org.springframework.boot'))
+      findings.push({ category: 'Framework', name: 'Spring Boot', source: path });
     findings.push({ category: 'Build', name: 'Gradle', source: path });
   }
   return { findings, problems: [] };

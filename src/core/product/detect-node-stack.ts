@@ -121,7 +121,9 @@ function nodeVersionFile(files: StackFiles, path: string): StackFinding | undefi
   const content = files.get(path);
   if (content === undefined) return undefined;
   const version = leadingVersion(content.split('\n')[0]);
-  return version === undefined ? { category: 'Runtime', name: 'Node.js', source: path } : { category: 'Runtime', name: 'Node.js', version, source: path };
+  return version === undefined
+    ? { category: 'Runtime', name: 'Node.js', source: path }
+    : { category: 'Runtime', name: 'Node.js', version, source: path };
 }
 
 function withVersion(finding: StackFinding, version: string | undefined): StackFinding {
@@ -141,14 +143,20 @@ export function detectNodeStack(files: StackFiles): Detection {
   if (text !== undefined) {
     const parsed = parseJsonManifest('package.json', text);
     if (!parsed.ok) problems.push({ path: 'package.json', message: parsed.message });
-    else if (!isRecord(parsed.value)) problems.push({ path: 'package.json', message: 'package.json is not a JSON object; it was skipped.' });
+    else if (!isRecord(parsed.value))
+      problems.push({ path: 'package.json', message: 'package.json is not a JSON object; it was skipped.' });
     else manifest = parsed.value;
   }
   const dependencies = manifest === undefined ? new Map<string, string | undefined>() : dependenciesOf(manifest);
   const manager = manifest === undefined ? undefined : packageManagerOf(manifest);
 
   if (dependencies.has('typescript')) {
-    findings.push(withVersion({ category: 'Language', name: 'TypeScript', source: 'package.json' }, cleanVersion(dependencies.get('typescript'))));
+    findings.push(
+      withVersion(
+        { category: 'Language', name: 'TypeScript', source: 'package.json' },
+        cleanVersion(dependencies.get('typescript')),
+      ),
+    );
   } else if (files.has('tsconfig.json')) {
     findings.push({ category: 'Language', name: 'TypeScript', source: 'tsconfig.json' });
   } else if (manifest !== undefined) {
@@ -156,10 +164,21 @@ export function detectNodeStack(files: StackFiles): Detection {
   }
 
   if (manifest !== undefined) {
-    const usesBun = manager?.name === 'Bun' || dependencies.has('@types/bun') || dependencies.has('bun-types') || (manager === undefined && (files.has('bun.lock') || files.has('bun.lockb')));
-    if (usesBun) findings.push(withVersion({ category: 'Runtime', name: 'Bun', source: 'package.json' }, manager?.name === 'Bun' ? manager.version : undefined));
+    const usesBun =
+      manager?.name === 'Bun' ||
+      dependencies.has('@types/bun') ||
+      dependencies.has('bun-types') ||
+      (manager === undefined && (files.has('bun.lock') || files.has('bun.lockb')));
+    if (usesBun)
+      findings.push(
+        withVersion(
+          { category: 'Runtime', name: 'Bun', source: 'package.json' },
+          manager?.name === 'Bun' ? manager.version : undefined,
+        ),
+      );
     const engine = cleanVersion(stringAt(recordAt(manifest, 'engines'), 'node'));
-    if (!usesBun || engine !== undefined) findings.push(withVersion({ category: 'Runtime', name: 'Node.js', source: 'package.json' }, engine));
+    if (!usesBun || engine !== undefined)
+      findings.push(withVersion({ category: 'Runtime', name: 'Node.js', source: 'package.json' }, engine));
   }
   for (const path of ['deno.json', 'deno.jsonc']) {
     if (files.has(path)) findings.push({ category: 'Runtime', name: 'Deno', source: path });
@@ -172,9 +191,12 @@ export function detectNodeStack(files: StackFiles): Detection {
   findings.push(...matchKnownPackages(NODE_PACKAGES, dependencies, 'package.json'));
 
   if (manager !== undefined) {
-    findings.push(withVersion({ category: 'Package manager', name: manager.name, source: 'package.json' }, manager.version));
+    findings.push(
+      withVersion({ category: 'Package manager', name: manager.name, source: 'package.json' }, manager.version),
+    );
   } else {
-    for (const [path, name] of LOCK_FILES) if (files.has(path)) findings.push({ category: 'Package manager', name, source: path });
+    for (const [path, name] of LOCK_FILES)
+      if (files.has(path)) findings.push({ category: 'Package manager', name, source: path });
   }
   return { findings, problems };
 }

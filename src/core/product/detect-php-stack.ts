@@ -35,14 +35,29 @@ export function detectPhpStack(files: StackFiles): Detection {
   const source = 'composer.json';
   const parsed = parseJsonManifest(source, content);
   if (!parsed.ok) return { findings: [], problems: [{ path: source, message: parsed.message }] };
-  if (!isRecord(parsed.value)) return { findings: [], problems: [{ path: source, message: 'composer.json is not a JSON object; it was skipped.' }] };
+  if (!isRecord(parsed.value))
+    return {
+      findings: [],
+      problems: [{ path: source, message: 'composer.json is not a JSON object; it was skipped.' }],
+    };
   const dependencies = new Map<string, string | undefined>();
   for (const field of ['require', 'require-dev']) {
     for (const [name, version] of Object.entries(recordAt(parsed.value, field))) {
-      if (!dependencies.has(name.toLowerCase())) dependencies.set(name.toLowerCase(), typeof version === 'string' ? version : undefined);
+      if (!dependencies.has(name.toLowerCase()))
+        dependencies.set(name.toLowerCase(), typeof version === 'string' ? version : undefined);
     }
   }
   const version = cleanVersion(stringAt(recordAt(parsed.value, 'require'), 'php'));
-  const php: StackFinding = version === undefined ? { category: 'Language', name: 'PHP', source } : { category: 'Language', name: 'PHP', version, source };
-  return { findings: [php, ...matchKnownPackages(PHP_PACKAGES, dependencies, source), { category: 'Package manager', name: 'Composer', source }], problems: [] };
+  const php: StackFinding =
+    version === undefined
+      ? { category: 'Language', name: 'PHP', source }
+      : { category: 'Language', name: 'PHP', version, source };
+  return {
+    findings: [
+      php,
+      ...matchKnownPackages(PHP_PACKAGES, dependencies, source),
+      { category: 'Package manager', name: 'Composer', source },
+    ],
+    problems: [],
+  };
 }

@@ -86,7 +86,9 @@ function requirementsOf(content: string): Map<string, string | undefined> {
 }
 
 function pythonFinding(source: string, version: string | undefined): StackFinding {
-  return version === undefined ? { category: 'Language', name: 'Python', source } : { category: 'Language', name: 'Python', version, source };
+  return version === undefined
+    ? { category: 'Language', name: 'Python', source }
+    : { category: 'Language', name: 'Python', version, source };
 }
 
 /** pyproject.toml: PEP 621 `[project]`, PEP 735 `[dependency-groups]`, Poetry's tables and `[tool.*]` settings. */
@@ -102,10 +104,18 @@ function detectPyproject(manifest: Record<string, unknown>, findings: StackFindi
   const dependencies = new Map<string, string | undefined>();
   addRequirements(dependencies, stringsAt(project, 'dependencies'));
   for (const group of Object.values(recordAt(project, 'optional-dependencies'))) {
-    if (Array.isArray(group)) addRequirements(dependencies, group.filter((v): v is string => typeof v === 'string'));
+    if (Array.isArray(group))
+      addRequirements(
+        dependencies,
+        group.filter((v): v is string => typeof v === 'string'),
+      );
   }
   for (const group of Object.values(recordAt(manifest, 'dependency-groups'))) {
-    if (Array.isArray(group)) addRequirements(dependencies, group.filter((v): v is string => typeof v === 'string'));
+    if (Array.isArray(group))
+      addRequirements(
+        dependencies,
+        group.filter((v): v is string => typeof v === 'string'),
+      );
   }
   addTable(dependencies, poetryDependencies);
   addTable(dependencies, recordAt(poetry, 'dev-dependencies'));
@@ -124,7 +134,12 @@ function detectPyproject(manifest: Record<string, unknown>, findings: StackFindi
 function detectPipfile(manifest: Record<string, unknown>, findings: StackFinding[]): void {
   const source = 'Pipfile';
   const requires = recordAt(manifest, 'requires');
-  findings.push(pythonFinding(source, cleanVersion(stringAt(requires, 'python_full_version') ?? stringAt(requires, 'python_version'))));
+  findings.push(
+    pythonFinding(
+      source,
+      cleanVersion(stringAt(requires, 'python_full_version') ?? stringAt(requires, 'python_version')),
+    ),
+  );
   const dependencies = new Map<string, string | undefined>();
   addTable(dependencies, recordAt(manifest, 'packages'));
   addTable(dependencies, recordAt(manifest, 'dev-packages'));
@@ -156,7 +171,8 @@ export function detectPythonStack(files: StackFiles): Detection {
   if (files.has('uv.lock')) findings.push({ category: 'Package manager', name: 'uv', source: 'uv.lock' });
   const managed = findings.some((f) => f.category === 'Package manager');
   const [firstRequirements] = requirementFiles;
-  if (!managed && firstRequirements !== undefined) findings.push({ category: 'Package manager', name: 'pip', source: firstRequirements });
+  if (!managed && firstRequirements !== undefined)
+    findings.push({ category: 'Package manager', name: 'pip', source: firstRequirements });
   const pinned = files.get('.python-version');
   if (pinned !== undefined) findings.push(pythonFinding('.python-version', leadingVersion(pinned.split('\n')[0])));
   return { findings, problems };

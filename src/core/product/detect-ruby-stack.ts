@@ -71,7 +71,9 @@ function lockSection(content: string, heading: string): string | undefined {
 export function detectRubyStack(files: StackFiles): Detection {
   const findings: StackFinding[] = [];
   const ruby = (version: string | undefined, source: string): StackFinding =>
-    version === undefined ? { category: 'Language', name: 'Ruby', source } : { category: 'Language', name: 'Ruby', version, source };
+    version === undefined
+      ? { category: 'Language', name: 'Ruby', source }
+      : { category: 'Language', name: 'Ruby', version, source };
   const gemfile = files.get('Gemfile');
   if (gemfile !== undefined) {
     const read = readGemfile(gemfile);
@@ -82,9 +84,14 @@ export function detectRubyStack(files: StackFiles): Detection {
   if (lock !== undefined) {
     findings.push(ruby(leadingVersion(lockSection(lock, 'RUBY VERSION')?.replace(/^ruby\s+/, '')), 'Gemfile.lock'));
     const bundler = leadingVersion(lockSection(lock, 'BUNDLED WITH'));
-    findings.push(bundler === undefined ? { category: 'Package manager', name: 'Bundler', source: 'Gemfile.lock' } : { category: 'Package manager', name: 'Bundler', version: bundler, source: 'Gemfile.lock' });
+    findings.push(
+      bundler === undefined
+        ? { category: 'Package manager', name: 'Bundler', source: 'Gemfile.lock' }
+        : { category: 'Package manager', name: 'Bundler', version: bundler, source: 'Gemfile.lock' },
+    );
   }
   const pinned = files.get('.ruby-version');
-  if (pinned !== undefined) findings.push(ruby(leadingVersion(pinned.split('\n')[0]?.replace(/^ruby-/, '')), '.ruby-version'));
+  if (pinned !== undefined)
+    findings.push(ruby(leadingVersion(pinned.split('\n')[0]?.replace(/^ruby-/, '')), '.ruby-version'));
   return { findings, problems: [] };
 }

@@ -51,8 +51,13 @@ export function detectRustStack(files: StackFiles): Detection {
   if (edition !== undefined) rust.detail = `edition ${edition}`;
 
   const dependencies = new Map<string, string | undefined>();
-  for (const table of ['dependencies', 'dev-dependencies', 'build-dependencies']) addDependencies(dependencies, recordAt(manifest, table));
+  for (const table of ['dependencies', 'dev-dependencies', 'build-dependencies'])
+    addDependencies(dependencies, recordAt(manifest, table));
   addDependencies(dependencies, recordAt(workspace, 'dependencies'));
-  const findings: StackFinding[] = [rust, ...matchKnownPackages(RUST_CRATES, dependencies, source), { category: 'Package manager', name: 'Cargo', source }];
+  const findings: StackFinding[] = [
+    rust,
+    ...matchKnownPackages(RUST_CRATES, dependencies, source),
+    { category: 'Package manager', name: 'Cargo', source },
+  ];
   return { findings, problems: [] };
 }

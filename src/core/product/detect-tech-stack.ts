@@ -9,7 +9,14 @@ import { detectRubyStack } from './detect-ruby-stack.js';
 import { detectRustStack } from './detect-rust-stack.js';
 import { detectToolVersions } from './detect-tool-versions.js';
 import { isStackFile, isWorkflowFile, normalizeStackPath, STACK_FILE_PATHS } from './product-files.js';
-import { STACK_CATEGORIES, type RepositoryFile, type StackDetector, type StackEntry, type StackFinding, type StackProblem } from './stack-entry.js';
+import {
+  STACK_CATEGORIES,
+  type RepositoryFile,
+  type StackDetector,
+  type StackEntry,
+  type StackFinding,
+  type StackProblem,
+} from './stack-entry.js';
 
 export type { RepositoryFile, StackEntry, StackProblem } from './stack-entry.js';
 
@@ -64,7 +71,8 @@ function merge(findings: readonly StackFinding[]): StackFinding[] {
     const key = `${finding.category}\u0000${(finding.key ?? finding.name).toLowerCase()}`;
     const first = merged.get(key);
     if (first === undefined) merged.set(key, finding);
-    else if (first.version === undefined && finding.version !== undefined) merged.set(key, { ...first, version: finding.version, source: finding.source });
+    else if (first.version === undefined && finding.version !== undefined)
+      merged.set(key, { ...first, version: finding.version, source: finding.source });
   }
   return [...merged.values()];
 }
@@ -95,11 +103,17 @@ export function detectTechStackReport(files: readonly RepositoryFile[]): TechSta
         categoryRank(a.finding.category) - categoryRank(b.finding.category) ||
         compare(a.finding.category, b.finding.category) ||
         sourceRank(a.finding.source) - sourceRank(b.finding.source) ||
-        (isWorkflowFile(a.finding.source) && isWorkflowFile(b.finding.source) ? compare(a.finding.source, b.finding.source) : 0) ||
+        (isWorkflowFile(a.finding.source) && isWorkflowFile(b.finding.source)
+          ? compare(a.finding.source, b.finding.source)
+          : 0) ||
         a.index - b.index,
     )
     .map(({ finding }) => finding);
-  const entries = merge(ordered).map((finding) => ({ category: finding.category, name: entryName(finding), source: finding.source }));
+  const entries = merge(ordered).map((finding) => ({
+    category: finding.category,
+    name: entryName(finding),
+    source: finding.source,
+  }));
   problems.sort((a, b) => sourceRank(a.path) - sourceRank(b.path) || compare(a.path, b.path));
   return { entries, problems };
 }

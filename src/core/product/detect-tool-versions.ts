@@ -32,7 +32,11 @@ export function detectToolVersions(files: StackFiles): Detection {
     const known = tool === undefined ? undefined : TOOLS[tool.toLowerCase()];
     if (known === undefined) continue;
     const cleaned = leadingVersion(version?.replace(/^[a-z]+-(?=\d)/i, ''));
-    findings.push(cleaned === undefined ? { category: known[0], name: known[1], source: '.tool-versions' } : { category: known[0], name: known[1], version: cleaned, source: '.tool-versions' });
+    findings.push(
+      cleaned === undefined
+        ? { category: known[0], name: known[1], source: '.tool-versions' }
+        : { category: known[0], name: known[1], version: cleaned, source: '.tool-versions' },
+    );
   }
   return { findings, problems: [] };
 }

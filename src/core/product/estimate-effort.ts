@@ -6,7 +6,13 @@ export const EFFORTS = ['XS', 'S', 'M', 'L', 'XL'] as const;
 export type Effort = (typeof EFFORTS)[number];
 
 /** What each effort means (Agent OS's scale). */
-export const EFFORT_SCALE: Readonly<Record<Effort, string>> = { XS: '1 day', S: '2–3 days', M: '1 week', L: '2 weeks', XL: '3+ weeks' };
+export const EFFORT_SCALE: Readonly<Record<Effort, string>> = {
+  XS: '1 day',
+  S: '2–3 days',
+  M: '1 week',
+  L: '2 weeks',
+  XL: '3+ weeks',
+};
 
 /** Word counts (title and description together) up to which a feature is XS, S, M, L; longer is XL. */
 const SIZE_BY_WORDS: readonly number[] = [6, 16, 32, 56];

@@ -12,7 +12,9 @@ function asClarifying(questions: readonly ProductQuestion[]): ClarifyingQuestion
 
 /** Whether some markdown holds a list (outside code and HTML). */
 function hasList(markdown: string): boolean {
-  return parseMarkdown(markdown).children.some((node) => node.type === 'list' || (node.type === 'blockquote' && node.children.some((c) => c.type === 'list')));
+  return parseMarkdown(markdown).children.some(
+    (node) => node.type === 'list' || (node.type === 'blockquote' && node.children.some((c) => c.type === 'list')),
+  );
 }
 
 /** The answers of a reply, by question number. A reply to a single question about a list may be just the list. */
@@ -23,7 +25,13 @@ function answersOf(reply: string, questions: readonly ProductQuestion[]): Map<nu
       .map((a) => [a.number, a.text] as const),
   );
   const [only] = questions;
-  if (found.size === 0 && questions.length === 1 && only !== undefined && (only.topic === 'features' || only.topic === 'users') && hasList(reply)) {
+  if (
+    found.size === 0 &&
+    questions.length === 1 &&
+    only !== undefined &&
+    (only.topic === 'features' || only.topic === 'users') &&
+    hasList(reply)
+  ) {
     found.set(only.number, reply.trim());
   }
   return found;
@@ -35,16 +43,39 @@ function answersOf(reply: string, questions: readonly ProductQuestion[]): Map<nu
  * `Title: description`), user segments, the pitch or the problem. Empty and vague answers ("not sure", "tbd") add
  * nothing. Features and users already in the brief are not added twice.
  */
-export function foldProductAnswers(brief: ProductBrief, questions: readonly ProductQuestion[], reply: string): ProductBrief {
+export function foldProductAnswers(
+  brief: ProductBrief,
+  questions: readonly ProductQuestion[],
+  reply: string,
+): ProductBrief {
   const answers = answersOf(reply, questions);
-  let folded: ProductBrief = { ...brief, users: [...brief.users], differentiators: [...brief.differentiators], features: [...brief.features] };
+  let folded: ProductBrief = {
+    ...brief,
+    users: [...brief.users],
+    differentiators: [...brief.differentiators],
+    features: [...brief.features],
+  };
   for (const question of questions) {
     const answer = answers.get(question.number);
     if (answer === undefined) continue;
     if (question.topic === 'features') {
-      folded = { ...folded, features: addFeatures(folded.features, listedEntries(answer).map((entry) => featureOf(entry)).filter((f) => f.title !== '')) };
+      folded = {
+        ...folded,
+        features: addFeatures(
+          folded.features,
+          listedEntries(answer)
+            .map((entry) => featureOf(entry))
+            .filter((f) => f.title !== ''),
+        ),
+      };
     } else if (question.topic === 'users') {
-      folded = { ...folded, users: addLines(folded.users, listedEntries(answer).map((entry) => lineOf(entry))) };
+      folded = {
+        ...folded,
+        users: addLines(
+          folded.users,
+          listedEntries(answer).map((entry) => lineOf(entry)),
+        ),
+      };
     } else if (question.topic === 'pitch') {
       folded = { ...folded, pitch: answer };
     } else {

@@ -11,7 +11,11 @@ export type KnownPackage = readonly [pkg: string, category: string, name: string
  * The known packages among a manifest's dependencies (name → version as written), in the table's order (so the
  * order in the manifest does not matter), each with its version unless it is a client.
  */
-export function matchKnownPackages(table: readonly KnownPackage[], dependencies: ReadonlyMap<string, string | undefined>, source: string): StackFinding[] {
+export function matchKnownPackages(
+  table: readonly KnownPackage[],
+  dependencies: ReadonlyMap<string, string | undefined>,
+  source: string,
+): StackFinding[] {
   const findings: StackFinding[] = [];
   for (const [pkg, category, name, kind] of table) {
     if (!dependencies.has(pkg)) continue;

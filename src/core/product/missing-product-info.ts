@@ -28,10 +28,16 @@ export function missingProductInfo(brief: ProductBrief): ProductQuestion[] {
     });
   }
   if (brief.users.length < MIN_USERS) {
-    texts.push({ topic: 'users', text: 'Who is it for? Name at least one user segment (e.g. “engineering managers at 10–50 person startups”), one per line.' });
+    texts.push({
+      topic: 'users',
+      text: 'Who is it for? Name at least one user segment (e.g. “engineering managers at 10–50 person startups”), one per line.',
+    });
   }
   if (brief.problem.trim() === '') {
-    texts.push({ topic: 'problem', text: `What problem does ${name} solve for them, and how do they deal with it today?` });
+    texts.push({
+      topic: 'problem',
+      text: `What problem does ${name} solve for them, and how do they deal with it today?`,
+    });
   }
   return texts.map((q, index) => ({ number: index + 1, ...q }));
 }

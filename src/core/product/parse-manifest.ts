@@ -23,8 +23,12 @@ export function parseTomlManifest(path: string, content: string): ParsedManifest
   try {
     return { ok: true, value: parseToml(content.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    const where = error instanceof Error && 'line' in error && typeof error.line === 'number' ? `line ${error.line}: ` : '';
-    return { ok: false, message: `${path} is not valid TOML (${where}${firstLine(error).replace(/^Invalid TOML document: /, '')}); it was skipped.` };
+    const where =
+      error instanceof Error && 'line' in error && typeof error.line === 'number' ? `line ${error.line}: ` : '';
+    return {
+      ok: false,
+      message: `${path} is not valid TOML (${where}${firstLine(error).replace(/^Invalid TOML document: /, '')}); it was skipped.`,
+    };
   }
 }
 
@@ -35,7 +39,8 @@ export function parseYamlManifest(path: string, content: string): ParsedManifest
     const first = Array.isArray(documents) ? documents[0] : undefined;
     if (first === undefined) return { ok: true, value: null };
     const [error] = first.errors;
-    if (error !== undefined) return { ok: false, message: `${path} is not valid YAML (${firstLine(error)}); it was skipped.` };
+    if (error !== undefined)
+      return { ok: false, message: `${path} is not valid YAML (${firstLine(error)}); it was skipped.` };
     return { ok: true, value: first.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (error) {
     return { ok: false, message: `${path} is not valid YAML (${firstLine(error)}); it was skipped.` };

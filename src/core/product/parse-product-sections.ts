@@ -35,7 +35,10 @@ const MAX_LEAD_IN_WORDS = 6;
 function isPseudoHeading(node: Paragraph): boolean {
   const [first, ...rest] = node.children;
   if (first?.type !== 'strong') return false;
-  const trailing = rest.map((c) => toString(c)).join('').trim();
+  const trailing = rest
+    .map((c) => toString(c))
+    .join('')
+    .trim();
   return trailing === '' || trailing === ':';
 }
 
@@ -56,7 +59,9 @@ function subItemTexts(source: string, list: List): string[] {
   return list.children.flatMap((item) => {
     const [first, ...rest] = item.children;
     const own = first?.type === 'paragraph' ? [oneLine(sliceOf(source, first))] : [];
-    return [...own, ...rest.flatMap((child) => (child.type === 'list' ? subItemTexts(source, child) : []))].filter((t) => t !== '');
+    return [...own, ...rest.flatMap((child) => (child.type === 'list' ? subItemTexts(source, child) : []))].filter(
+      (t) => t !== '',
+    );
   });
 }
 
@@ -105,7 +110,8 @@ export function parseProductSections(markdown: string): ProductSectionRead[] {
   const sections: ProductSectionRead[] = [];
   let current: ProductSectionRead = { section: 'preamble', heading: undefined, paragraphs: [], lines: [], items: [] };
   const start = (heading: string): void => {
-    if (current.heading !== undefined || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+    if (current.heading !== undefined || current.paragraphs.length > 0 || current.items.length > 0)
+      sections.push(current);
     const text = oneLine(heading).replace(/:\s*$/, '');
     current = { section: classifyProductHeading(text), heading: text, paragraphs: [], lines: [], items: [] };
   };
@@ -139,7 +145,8 @@ export function parseProductSections(markdown: string): ProductSectionRead[] {
     }
   };
   visit(parseMarkdown(source).children, false);
-  if (current.heading !== undefined || current.paragraphs.length > 0 || current.items.length > 0) sections.push(current);
+  if (current.heading !== undefined || current.paragraphs.length > 0 || current.items.length > 0)
+    sections.push(current);
   return sections;
 }
 
@@ -156,7 +163,13 @@ function inlineEntries(text: string, section: ProductSection | undefined): Liste
 
 /** A paragraph of images (and the spaces between them) only. */
 function isOnlyMedia(node: Paragraph): boolean {
-  return node.children.every((child: Nodes) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === '') || child.type === 'break');
+  return node.children.every(
+    (child: Nodes) =>
+      child.type === 'image' ||
+      child.type === 'imageReference' ||
+      (child.type === 'text' && child.value.trim() === '') ||
+      child.type === 'break',
+  );
 }
 
 /**

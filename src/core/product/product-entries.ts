@@ -5,7 +5,10 @@ import { splitFeature } from './split-feature.js';
 
 /** How two titles or segments are compared for duplicates: their plain words, lowercase. */
 export function entryKey(text: string): string {
-  return plainText(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return plainText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** An entry as a feature: `Title — description`, its sub-items added to the description. */
@@ -13,7 +16,10 @@ export function featureOf(entry: ListedEntry): ProductFeature {
   const feature = splitFeature(entry.source, entry.nodes);
   if (entry.subItems.length === 0) return feature;
   const more = entry.subItems.join('; ');
-  return { title: feature.title, description: feature.description === '' ? more : `${feature.description.replace(/[.;:]?$/, ';')} ${more}` };
+  return {
+    title: feature.title,
+    description: feature.description === '' ? more : `${feature.description.replace(/[.;:]?$/, ';')} ${more}`,
+  };
 }
 
 /** An entry as a user segment (or a differentiator): its text, its sub-items after a dash. */

@@ -15,7 +15,9 @@ function roadmapItem(feature: ProductFeature): ListItem {
     type: 'listItem',
     spread: false,
     checked: false,
-    children: [paragraph([raw(escapeMarkdown(feature.title)), ...description, text(' '), code(estimateEffort(feature))])],
+    children: [
+      paragraph([raw(escapeMarkdown(feature.title)), ...description, text(' '), code(estimateEffort(feature))]),
+    ],
   };
 }
 
@@ -26,7 +28,10 @@ function roadmapList(features: readonly ProductFeature[], start = 1): List {
 /** The roadmap's layout: the notes' label directly above their list, inside the quote. */
 const ROADMAP_WRITER: Options = {
   ...MARKDOWN_WRITER,
-  join: [(left, right, parent) => (parent.type === 'blockquote' && left.type === 'paragraph' && right.type === 'list' ? 0 : undefined)],
+  join: [
+    (left, right, parent) =>
+      parent.type === 'blockquote' && left.type === 'paragraph' && right.type === 'list' ? 0 : undefined,
+  ],
 };
 
 /** One roadmap line: `1. [ ] Title — description \`S\``. */
@@ -39,23 +44,42 @@ export function renderRoadmapLine(number: number, feature: ProductFeature): stri
  * (a first estimate, see `estimateEffort`), in the order the product description lists them, and Agent OS's notes.
  */
 export function renderRoadmap(brief: ProductBrief): string {
-  const scale = EFFORTS.flatMap((effort, i) => [...(i === 0 ? [] : [text(', ')]), code(effort), text(` ${EFFORT_SCALE[effort]}`)]);
+  const scale = EFFORTS.flatMap((effort, i) => [
+    ...(i === 0 ? [] : [text(', ')]),
+    code(effort),
+    text(` ${EFFORT_SCALE[effort]}`),
+  ]);
   const tree = root([
     heading(1, [text('Product Roadmap')]),
     brief.features.length > 0
       ? roadmapList(brief.features)
       : paragraph([
-          { type: 'emphasis', children: [text('No key features yet: add them as '), code('1. [ ] Feature — what it lets users do `S`'), text('.')] },
+          {
+            type: 'emphasis',
+            children: [
+              text('No key features yet: add them as '),
+              code('1. [ ] Feature — what it lets users do `S`'),
+              text('.'),
+            ],
+          },
         ]),
     {
       type: 'blockquote',
       children: [
         paragraph([text('Notes')]),
         bulletList([
-          [text('Order items by technical dependencies and product architecture (they start in the order the product description lists them)')],
+          [
+            text(
+              'Order items by technical dependencies and product architecture (they start in the order the product description lists them)',
+            ),
+          ],
           [text('Each item should represent an end-to-end (frontend + backend) functional and testable feature')],
           [text('Effort scale: '), ...scale],
-          [text('Efforts are first estimates from the length of each description and the kinds of work it names (integrations, billing, sync, permissions, search, …): adjust them')],
+          [
+            text(
+              'Efforts are first estimates from the length of each description and the kinds of work it names (integrations, billing, sync, permissions, search, …): adjust them',
+            ),
+          ],
         ]),
       ],
     },

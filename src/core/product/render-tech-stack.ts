@@ -28,11 +28,17 @@ export function renderTechStack(entries: readonly StackEntry[]): string {
       paragraph([
         text('Detected from '),
         ...codeList(sources),
-        text('. Edit this file to add what the manifests do not show (hosting, services, conventions); it takes precedence over them.'),
+        text(
+          '. Edit this file to add what the manifests do not show (hosting, services, conventions); it takes precedence over them.',
+        ),
       ]),
       ...categories.flatMap((category) => [
         heading(2, [text(category)]),
-        bulletList(entries.filter((e) => e.category === category).map((e) => [text(`${e.name} (found in `), code(e.source), text(')')])),
+        bulletList(
+          entries
+            .filter((e) => e.category === category)
+            .map((e) => [text(`${e.name} (found in `), code(e.source), text(')')]),
+        ),
       ]),
     ]),
   );

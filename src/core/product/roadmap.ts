@@ -38,7 +38,8 @@ function contentStart(source: string, item: ListItem): { at: number; number: num
 /** The effort in backticks at the end of an item (`` `M` ``), and the nodes before it. */
 function splitEffort(nodes: readonly PhrasingContent[]): { nodes: PhrasingContent[]; effort?: string } {
   let end = nodes.length;
-  while (end > 0 && nodes[end - 1]?.type === 'text' && (nodes[end - 1] as { value: string }).value.trim() === '') end -= 1;
+  while (end > 0 && nodes[end - 1]?.type === 'text' && (nodes[end - 1] as { value: string }).value.trim() === '')
+    end -= 1;
   const last = nodes[end - 1];
   const value = last?.type === 'inlineCode' ? last.value.trim().toUpperCase() : undefined;
   if (value === undefined || !(EFFORTS as readonly string[]).includes(value)) return { nodes: nodes.slice(0, end) };
@@ -54,7 +55,7 @@ function splitEffort(nodes: readonly PhrasingContent[]): { nodes: PhrasingConten
  * the top level. Tolerant of hand edits: no effort, `-` or `:` instead of `—`, bold titles; bullets, nested lists,
  * and anything in code blocks or HTML comments are not items.
  */
-export function readRoadmap(source: string): RoadmapItem[] {
+export function parseRoadmap(source: string): RoadmapItem[] {
   // The parser drops a byte-order mark: read the text after it, and count it back into the offsets.
   const bom = source.startsWith('\uFEFF') ? 1 : 0;
   const text = source.slice(bom);
@@ -68,7 +69,14 @@ export function readRoadmap(source: string): RoadmapItem[] {
       if (start === undefined || text[start.at] !== '[' || text[start.at + 2] !== ']') continue;
       const { nodes, effort } = splitEffort(paragraph.children);
       const { title, description } = splitFeature(text, nodes);
-      const read: RoadmapItem = { number: start.number, title, description, checked: item.checked, markerOffset: bom + start.at + 1, line: item.position?.start.line ?? 1 };
+      const read: RoadmapItem = {
+        number: start.number,
+        title,
+        description,
+        checked: item.checked,
+        markerOffset: bom + start.at + 1,
+        line: item.position?.start.line ?? 1,
+      };
       if (effort !== undefined) read.effort = effort;
       items.push(read);
     }
@@ -78,10 +86,57 @@ export function readRoadmap(source: string): RoadmapItem[] {
 
 /** Words that say nothing about which feature a title is about. */
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'of', 'to', 'for', 'in', 'on', 'with', 'by', 'as', 'at', 'from', 'into', 'via',
-  'is', 'are', 'be', 'it', 'its', 'this', 'that', 'our', 'their', 'your', 'we', 'can', 'should', 'will',
-  'add', 'adds', 'adding', 'implement', 'implementing', 'build', 'create', 'make', 'allow', 'enable', 'introduce',
-  'new', 'feat', 'feature', 'spec', 'roadmap', 'item', 'epic', 'mvp', 'v1',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'for',
+  'in',
+  'on',
+  'with',
+  'by',
+  'as',
+  'at',
+  'from',
+  'into',
+  'via',
+  'is',
+  'are',
+  'be',
+  'it',
+  'its',
+  'this',
+  'that',
+  'our',
+  'their',
+  'your',
+  'we',
+  'can',
+  'should',
+  'will',
+  'add',
+  'adds',
+  'adding',
+  'implement',
+  'implementing',
+  'build',
+  'create',
+  'make',
+  'allow',
+  'enable',
+  'introduce',
+  'new',
+  'feat',
+  'feature',
+  'spec',
+  'roadmap',
+  'item',
+  'epic',
+  'mvp',
+  'v1',
 ]);
 
 /** `invites` → `invite`, `stories` → `story`: enough stemming to match a title's singular and plural. */
@@ -139,7 +194,12 @@ export function findRoadmapItem(items: readonly RoadmapItem[], issueTitle: strin
   for (const item of items) {
     const score = matchScore(item.title, issueWords);
     if (score === undefined) continue;
-    if (best === undefined || score > best.score || (score === best.score && (item.number < best.item.number || (item.number === best.item.number && item.line < best.item.line)))) {
+    if (
+      best === undefined ||
+      score > best.score ||
+      (score === best.score &&
+        (item.number < best.item.number || (item.number === best.item.number && item.line < best.item.line)))
+    ) {
       best = { item, score };
     }
   }

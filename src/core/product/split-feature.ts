@@ -41,7 +41,10 @@ export function splitFeature(source: string, nodes: readonly PhrasingContent[]):
   const last = nodes[nodes.length - 1];
   const end = last?.position?.end.offset;
   if (first === undefined || end === undefined) return { title: '', description: '' };
-  const rest = (from: number): string => oneLine(source.slice(from, end)).replace(/^[\s:—–-]+/, '').trim();
+  const rest = (from: number): string =>
+    oneLine(source.slice(from, end))
+      .replace(/^[\s:—–-]+/, '')
+      .trim();
 
   if (first.type === 'strong') {
     const after = first.position?.end.offset ?? end;
@@ -51,14 +54,26 @@ export function splitFeature(source: string, nodes: readonly PhrasingContent[]):
     if (node.type !== 'text') continue;
     const found = firstSeparator(node.value);
     if (found === undefined) continue;
-    const title = nodes.slice(0, index).map((n) => toString(n)).join('') + node.value.slice(0, found.at);
+    const title =
+      nodes
+        .slice(0, index)
+        .map((n) => toString(n))
+        .join('') + node.value.slice(0, found.at);
     if (words(title) > MAX_TITLE_WORDS || clean(title) === '') break;
     const start = node.position?.start.offset ?? end;
     const nodeEnd = node.position?.end.offset ?? end;
     const inSource = source.slice(start, nodeEnd).indexOf(found.separator);
     // Escapes make the source differ from the text: then the description is read from the text.
     const description =
-      inSource === -1 ? oneLine(node.value.slice(found.at + found.separator.length) + nodes.slice(index + 1).map((n) => toString(n)).join('')) : rest(start + inSource + found.separator.length);
+      inSource === -1
+        ? oneLine(
+            node.value.slice(found.at + found.separator.length) +
+              nodes
+                .slice(index + 1)
+                .map((n) => toString(n))
+                .join(''),
+          )
+        : rest(start + inSource + found.separator.length);
     return { title: clean(title), description };
   }
   return { title: clean(nodes.map((n) => toString(n)).join('')), description: '' };

@@ -5,7 +5,14 @@ import { PRODUCT_FILES, renderDraftingNote, type DraftingNote } from '../model/r
 export type PlannedProduct =
   | { status: 'asked'; questions: number; comment: 'created' | 'updated' | 'unchanged'; commentId: number }
   | { status: 'exists'; folderUrl: string }
-  | { status: 'opened' | 'updated' | 'unchanged' | 'kept'; pullRequest: { number: number }; branch: string; stack: number; features: number; drafting?: DraftingNote | undefined };
+  | {
+      status: 'opened' | 'updated' | 'unchanged' | 'kept';
+      pullRequest: { number: number };
+      branch: string;
+      stack: number;
+      features: number;
+      drafting?: DraftingNote | undefined;
+    };
 
 /** The reply's text, or `undefined` when the questions comment written for this command is the reply. */
 export function renderPlanProductReply(result: PlannedProduct, issueHtmlUrl: string): string | undefined {
@@ -18,8 +25,19 @@ export function renderPlanProductReply(result: PlannedProduct, issueHtmlUrl: str
   if (result.status === 'exists') {
     return `This repository already has [product docs](${result.folderUrl}), so nothing was written. Comment \`/plan-product --force\` to write them again from this issue (the pull request then replaces them).`;
   }
-  const stack = result.stack === 0 ? 'no manifests were found, so `tech-stack.md` says so' : `${result.stack} tech stack entries were detected from the repository`;
-  const verb = { opened: 'opened in', updated: 'updated in', unchanged: 'already up to date in', kept: 'already open in' }[result.status];
-  const kept = result.status === 'kept' ? ` Its files were left as they are; comment \`/plan-product --force\` to write them again from this issue.` : '';
+  const stack =
+    result.stack === 0
+      ? 'no manifests were found, so `tech-stack.md` says so'
+      : `${result.stack} tech stack entries were detected from the repository`;
+  const verb = {
+    opened: 'opened in',
+    updated: 'updated in',
+    unchanged: 'already up to date in',
+    kept: 'already open in',
+  }[result.status];
+  const kept =
+    result.status === 'kept'
+      ? ` Its files were left as they are; comment \`/plan-product --force\` to write them again from this issue.`
+      : '';
   return `The product plan is ${verb} #${result.pullRequest.number} (branch \`${result.branch}\`): mission, a roadmap of ${result.features} items, and the tech stack (${stack}).${kept}${result.drafting === undefined ? '' : `\n\n${renderDraftingNote(PRODUCT_FILES, result.drafting)}`}`;
 }

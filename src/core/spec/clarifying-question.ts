@@ -53,7 +53,10 @@ export interface RecordedAnswer {
  */
 export interface SpecDrafter {
   /** `repositoryPaths`: the repository's file paths when the caller read its tree (they sharpen the questions). */
-  draftQuestions(issue: ParsedIssue, repositoryPaths?: readonly string[]): ClarifyingQuestion[] | Promise<ClarifyingQuestion[]>;
+  draftQuestions(
+    issue: ParsedIssue,
+    repositoryPaths?: readonly string[],
+  ): ClarifyingQuestion[] | Promise<ClarifyingQuestion[]>;
   draftFollowUps(
     questions: readonly ClarifyingQuestion[],
     unclear: ReadonlyArray<{ question: ClarifyingQuestion; answer: RecordedAnswer }>,

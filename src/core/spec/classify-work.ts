@@ -1,6 +1,6 @@
 import { KIND_WORDS, type ChangeKind } from '../issue/classify-change.js';
 import { plainText } from '../markdown/plain-text.js';
-import type { SpecRequirement } from './read-spec.js';
+import type { SpecRequirement } from './parse-spec.js';
 
 /** The kinds of work a task group is made for, in the order they are built (what others depend on first). */
 export type WorkKind = 'data' | 'core' | 'api' | 'job' | 'cli' | 'ui' | 'docs';
@@ -31,7 +31,8 @@ const BY_TITLE: ReadonlyArray<readonly [RegExp, WorkKind | 'spec']> = [
 ];
 
 /** Words of logic that lives behind any interface: rules, messages, tokens. */
-const CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
+const CORE_WORDS =
+  /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
 
 function scores(text: string): Map<WorkKind, number> {
   const plain = plainText(text);
@@ -42,10 +43,15 @@ function scores(text: string): Map<WorkKind, number> {
   const core = plain.match(CORE_WORDS)?.length ?? 0;
   if (core > 0) out.set('core', core);
   // A route (`POST /v1/x`) or an HTTP example is an API's, whatever words its paths hold.
-  const routes = (text.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text.match(/```(http|json|graphql)/gi)?.length ?? 0);
+  const routes =
+    (text.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) +
+    (text.match(/```(http|json|graphql)/gi)?.length ?? 0);
   if (routes > 0) out.set('api', 3 * routes);
   for (const [work, kinds] of WORDS) {
-    const score = kinds.reduce((sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, 'gi'))?.length ?? 0), 0);
+    const score = kinds.reduce(
+      (sum, kind) => sum + (plain.match(new RegExp(KIND_WORDS[kind].source, 'gi'))?.length ?? 0),
+      0,
+    );
     if (score > 0) out.set(work, (out.get(work) ?? 0) + score);
   }
   return out;
@@ -61,7 +67,10 @@ function best(scored: Map<WorkKind, number>): WorkKind | undefined {
 }
 
 function textOf(requirement: SpecRequirement): string {
-  return [requirement.name, ...requirement.bullets.flatMap((b) => [b.text, ...(b.blocks ?? []).map((block) => block.split('\n')[0] ?? '')])].join('\n');
+  return [
+    requirement.name,
+    ...requirement.bullets.flatMap((b) => [b.text, ...(b.blocks ?? []).map((block) => block.split('\n')[0] ?? '')]),
+  ].join('\n');
 }
 
 /**

@@ -10,7 +10,10 @@ export const MAX_FOLLOW_UPS = 3;
 /** Plain text of what someone wrote, shortened to a phrase and safe to quote: markdown escaped, no `@` mention. */
 function phrase(markdown: string, max = 80): string {
   const plain = plainText(markdown).replace(/\s+/g, ' ').trim();
-  const short = plain.length <= max ? plain.replace(/[.;:]$/, '') : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(' '), max / 2))}…`;
+  const short =
+    plain.length <= max
+      ? plain.replace(/[.;:]$/, '')
+      : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(' '), max / 2))}…`;
   return escapeMarkdown(short).replace(/@/g, '@\u200b');
 }
 

@@ -1,23 +1,38 @@
 import { itemsOfKind } from '../issue/parse-issue.js';
 import type { ClarifyingQuestion } from './clarifying-question.js';
 import { segmentsIn } from './user-stories.js';
-import { hasAny, hasSection, namedInterfaces, phrase, quantitiesIn, quoteKind, quoteOf, relatedPaths, type QuestionContext } from './question-context.js';
+import {
+  hasAny,
+  hasSection,
+  namedInterfaces,
+  phrase,
+  quantitiesIn,
+  quoteKind,
+  quoteOf,
+  relatedPaths,
+  type QuestionContext,
+} from './question-context.js';
 
 type Question = Omit<ClarifyingQuestion, 'number'>;
 type Draft = (context: QuestionContext) => Question | undefined;
 
 const MACHINE_OUTPUT = /\b(json|machine[- ]readable|yaml|csv output|structured output|parseable|parsable)\b/i;
-const ERROR_WORDS = /\b(errors?|fail\w*|invalid|expire\w*|expired|duplicat\w*|identical|twice|conflicts?|retr(y|ies)|missing|empty|reject\w*|denied|timeouts?)\b/i;
+const ERROR_WORDS =
+  /\b(errors?|fail\w*|invalid|expire\w*|expired|duplicat\w*|identical|twice|conflicts?|retr(y|ies)|missing|empty|reject\w*|denied|timeouts?)\b/i;
 const ROLLOUT_WORDS = /\b(feature flags?|rollout|roll out|beta|gradual\w*|canary|opt-in|opt in)\b/i;
-const NEW_STORAGE = /\b(new (table|model|collection|column|field|index|schema)s?|add (a |an )?(table|column|field|index))\b/i;
+const NEW_STORAGE =
+  /\b(new (table|model|collection|column|field|index|schema)s?|add (a |an )?(table|column|field|index))\b/i;
 
-const feature = (context: QuestionContext): string => (context.issue.title === '' ? 'this feature' : `“${phrase(context.issue.title, 70)}”`);
+const feature = (context: QuestionContext): string =>
+  context.issue.title === '' ? 'this feature' : `“${phrase(context.issue.title, 70)}”`;
 
 function listed(context: QuestionContext): string {
   const [first] = context.requirements;
   if (first === undefined) return 'what the issue describes';
   const n = context.requirements.length;
-  return n === 1 ? `the one requirement listed (“${phrase(first, 60)}”)` : `the ${n} requirements listed (starting with “${phrase(first, 60)}”)`;
+  return n === 1
+    ? `the one requirement listed (“${phrase(first, 60)}”)`
+    : `the ${n} requirements listed (starting with “${phrase(first, 60)}”)`;
 }
 
 const DRAFTS: readonly Draft[] = [
@@ -35,7 +50,10 @@ const DRAFTS: readonly Draft[] = [
         who === undefined
           ? `I assume everyone who can already use this part of the product can use ${feature(c)}, with no new roles or permissions — or should only some roles (admins, owners) have it?`
           : `I assume only ${who} (as the issue says) can use ${feature(c)}, with no new roles or permissions — is that right, or should others have access too?`,
-      default: who === undefined ? 'Everyone who can already use this part of the product; no new roles or permissions.' : `Only ${who}; no new roles or permissions.`,
+      default:
+        who === undefined
+          ? 'Everyone who can already use this part of the product; no new roles or permissions.'
+          : `Only ${who}; no new roles or permissions.`,
     };
   },
   // Scope: always asked, as Agent OS does.
@@ -77,7 +95,9 @@ const DRAFTS: readonly Draft[] = [
       text: says
         ? `The issue asks for new storage${quote === undefined ? '' : ` (${quote})`}: I assume existing records need no backfill — is that right, and what must be kept, for how long?`
         : `${quote === undefined ? '' : `About ${quote}: `}I assume this fits the existing data models with new fields rather than a new table, and existing records need no backfill — is that right?`,
-      default: says ? 'New storage as the issue describes; existing records need no backfill.' : 'Existing models gain new fields; no new table and no backfill.',
+      default: says
+        ? 'New storage as the issue describes; existing records need no backfill.'
+        : 'Existing models gain new fields; no new table and no backfill.',
     };
   },
   (c) => {
@@ -95,7 +115,8 @@ const DRAFTS: readonly Draft[] = [
     const { flags } = namedInterfaces(c);
     const which = flags.length > 0 ? `\`${flags.join('`, `')}\`` : 'the new command';
     // An issue about machine-readable output is not asked whether it wants one.
-    const machine = MACHINE_OUTPUT.test(c.sentences.join(' ')) || flags.some((f) => /json|machine|format|output/i.test(f));
+    const machine =
+      MACHINE_OUTPUT.test(c.sentences.join(' ')) || flags.some((f) => /json|machine|format|output/i.test(f));
     return {
       topic: 'cli',
       text: machine
@@ -142,7 +163,10 @@ const DRAFTS: readonly Draft[] = [
         numbers.length > 0
           ? `The issue mentions ${numbers.map((n) => `“${phrase(n, 30)}”`).join(', ')}: I assume it must handle at least that — what response time or throughput is acceptable at that size, and how will we measure it?`
           : `${quote === undefined ? 'The issue is about speed.' : `The issue says ${quote}.`} I assume today's volumes unless you say otherwise — what volume must it handle and what response time is acceptable, so we can measure it?`,
-      default: numbers.length > 0 ? `Handles at least ${numbers.join(', ')} as the issue states.` : 'The volumes the issue describes, measured before and after.',
+      default:
+        numbers.length > 0
+          ? `Handles at least ${numbers.join(', ')} as the issue states.`
+          : 'The volumes the issue describes, measured before and after.',
     };
   },
   (c) => {
@@ -221,7 +245,10 @@ export function draftIssueQuestions(context: QuestionContext): Question[] {
 /** Reuse and visuals: always asked, as Agent OS does, sharpened by what the repository and the change are. */
 export function standingRequests(context: QuestionContext, next: number): ClarifyingQuestion[] {
   const candidates = relatedPaths(context);
-  const seen = candidates.length === 0 ? '' : ` I see ${candidates.map((p) => `\`${p}\``).join(', ')} in the repository — should we build on ${candidates.length === 1 ? 'it' : 'them'}?`;
+  const seen =
+    candidates.length === 0
+      ? ''
+      : ` I see ${candidates.map((p) => `\`${p}\``).join(', ')} in the repository — should we build on ${candidates.length === 1 ? 'it' : 'them'}?`;
   const visuals = hasAny(context, 'ui')
     ? 'Do you have mockups, wireframes or screenshots? Attach them in your reply (or link them); they are listed under Visual Assets.'
     : hasAny(context, 'cli', 'api')
@@ -232,7 +259,10 @@ export function standingRequests(context: QuestionContext, next: number): Clarif
       number: next,
       topic: 'reuse',
       text: `Are there existing features, components or code paths with similar behaviour we should reuse or follow?${seen} Name files, folders or links.`,
-      default: candidates.length === 0 ? 'No existing code identified to reuse.' : `Build on ${candidates.map((p) => `\`${p}\``).join(', ')}.`,
+      default:
+        candidates.length === 0
+          ? 'No existing code identified to reuse.'
+          : `Build on ${candidates.map((p) => `\`${p}\``).join(', ')}.`,
     },
     { number: next + 1, topic: 'visuals', text: visuals, default: 'No visual assets provided.' },
   ];

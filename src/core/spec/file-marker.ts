@@ -25,7 +25,7 @@ export type MarkedFile<T> =
   | { marked: true; data: T; /** The text above the marker is what the App wrote. */ intact: boolean; content: string };
 
 /** Read the marker line back: its data, and whether the content above it is unchanged. */
-export function readMarkedFile<T extends object>(kind: MarkedFileKind, text: string): MarkedFile<T> {
+export function parseMarkedFile<T extends object>(kind: MarkedFileKind, text: string): MarkedFile<T> {
   const normalised = text.replace(/\r\n?/g, '\n');
   const at = normalised.lastIndexOf(`\n${PREFIX}${kind} `);
   if (at < 0) return { marked: false };

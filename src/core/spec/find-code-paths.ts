@@ -3,7 +3,8 @@ import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 
 /** Something that reads as a file or folder path: `src/app/x.ts`, `app/models/`, `Modal.tsx`. */
-const PATH = /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx?|mjs|cjs|rb|py|go|rs|java|kt|swift|php|cs|vue|svelte|css|scss|html|sql|ya?ml|json|md))(?=$|[\s),.;:])/g;
+const PATH =
+  /(?:^|[\s(])((?:\.{0,2}\/)?(?:[\w@.-]+\/)+[\w@.-]*|[\w@-]+\.(?:[jt]sx?|mjs|cjs|rb|py|go|rs|java|kt|swift|php|cs|vue|svelte|css|scss|html|sql|ya?ml|json|md))(?=$|[\s),.;:])/g;
 
 /**
  * Code paths named in an answer: inline code that looks like a path, link targets into the repository, and

@@ -12,7 +12,11 @@ export interface SpecReference {
 
 /** A repository-relative path with no `..`, no empty segment and no scheme; `undefined` if it is not one. */
 export function normaliseRepoPath(written: string): string | undefined {
-  const trimmed = written.trim().replace(/^[`'"]+|[`'"]+$/g, '').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  const trimmed = written
+    .trim()
+    .replace(/^[`'"]+|[`'"]+$/g, '')
+    .replace(/^\.?\/+/, '')
+    .replace(/\/+$/, '');
   if (trimmed === '' || trimmed.includes('://') || trimmed.includes('\\')) return undefined;
   const segments = trimmed.split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;

@@ -33,7 +33,12 @@ function same(a: RecordedAnswer | undefined, b: RecordedAnswer | undefined): boo
 
 function sameNote(a: RecordedNote | undefined, b: RecordedNote | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.text === b.text && a.author === b.author && a.images.join('\n') === b.images.join('\n') && a.links.join('\n') === b.links.join('\n');
+  return (
+    a.text === b.text &&
+    a.author === b.author &&
+    a.images.join('\n') === b.images.join('\n') &&
+    a.links.join('\n') === b.links.join('\n')
+  );
 }
 
 /**
@@ -52,10 +57,20 @@ export function foldAnswers(state: ShapingState, reply: ParsedReply, comment: An
     const key = String(answer.number);
     const existing = next[key];
     if (existing !== undefined && existing.commentId > comment.id) continue;
-    next[key] = { text: answer.text, commentId: comment.id, author: comment.author, unclear: answer.unclear, images: answer.images, links: answer.links };
+    next[key] = {
+      text: answer.text,
+      commentId: comment.id,
+      author: comment.author,
+      unclear: answer.unclear,
+      images: answer.images,
+      links: answer.links,
+    };
   }
   const numbers = new Set([...Object.keys(state.answers), ...Object.keys(next)]);
-  const changed = [...numbers].filter((n) => !same(state.answers[n], next[n])).map(Number).sort((a, b) => a - b);
+  const changed = [...numbers]
+    .filter((n) => !same(state.answers[n], next[n]))
+    .map(Number)
+    .sort((a, b) => a - b);
 
   const followedUp = new Set(state.questions.flatMap((q) => (q.about === undefined ? [] : [q.about])));
   const room = MAX_FOLLOW_UPS - followedUp.size;

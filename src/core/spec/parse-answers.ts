@@ -18,7 +18,8 @@ export interface ParsedAnswer {
 }
 
 /** Whole answers that say nothing yet. */
-const VAGUE = /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
+const VAGUE =
+  /^(not sure|unsure|no idea|idk|i don'?t know|don'?t know|dunno|maybe|perhaps|possibly|tbd|tbc|to be (decided|determined|confirmed)|depends|it depends|unclear|not decided( yet)?|undecided|good question|hmm+|\?+|-+|n\/?a\?)\b/i;
 /** Longer answers that start with "not sure" go on to say something. */
 const MAX_VAGUE_WORDS = 20;
 
@@ -35,7 +36,9 @@ function readLabel(source: string, paragraph: Paragraph): { number: number; end:
   const start = paragraph.position?.start.offset;
   if (start === undefined) return undefined;
   const head = source.slice(start, start + 24);
-  const match = /^(?:\*\*|__)?\s*(?:Q|A|Question|Answer)\s?(\d{1,3})\s*(?:\*\*|__)?\s*[:.)]\s*(?:\*\*|__)?[ \t]*/i.exec(head);
+  const match = /^(?:\*\*|__)?\s*(?:Q|A|Question|Answer)\s?(\d{1,3})\s*(?:\*\*|__)?\s*[:.)]\s*(?:\*\*|__)?[ \t]*/i.exec(
+    head,
+  );
   if (!match?.[1]) return undefined;
   return { number: Number(match[1]), end: start + match[0].length };
 }
@@ -97,7 +100,8 @@ function mediaOf(nodes: readonly Nodes[]): { images: string[]; links: string[] }
       if (node.type === 'image') images.push(node.url);
       else if (node.type === 'link') links.push(node.url);
       else if (node.type === 'html' && !node.value.trimStart().startsWith('<!--')) {
-        for (const match of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi)) if (match[1]) images.push(match[1]);
+        for (const match of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi))
+          if (match[1]) images.push(match[1]);
       }
     });
   }
@@ -179,7 +183,10 @@ export function parseReply(body: string, questions: readonly ClarifyingQuestion[
   const media = mediaOf(tree.children);
   return {
     answers: [...found.values()].sort((a, b) => a.number - b.number),
-    notes: notes.map((n) => sliceOfRange(source, [n])).join('\n\n').trim(),
+    notes: notes
+      .map((n) => sliceOfRange(source, [n]))
+      .join('\n\n')
+      .trim(),
     images: media.images,
     links: media.links,
   };
@@ -194,7 +201,13 @@ export function parseAnswers(body: string, questions: readonly ClarifyingQuestio
  * A numbered list after an answer starts new answers when it goes on with another question (`3)` after `Q2:`);
  * a list from 1 is the answer's own steps.
  */
-function startsNewAnswers(source: string, list: List, openNumber: number, asked: ReadonlySet<number>, found: ReadonlyMap<number, unknown>): boolean {
+function startsNewAnswers(
+  source: string,
+  list: List,
+  openNumber: number,
+  asked: ReadonlySet<number>,
+  found: ReadonlyMap<number, unknown>,
+): boolean {
   const first = list.children[0];
   if (!list.ordered || first === undefined) return false;
   const number = itemNumber(source, first);
@@ -209,7 +222,11 @@ function isLeadInNote(node: RootContent): boolean {
   return !text.endsWith(':') && text.split(/\s+/).length > 4;
 }
 
-function answersFromList(source: string, list: List, record: (n: number, text: string, nodes: readonly Nodes[]) => void): void {
+function answersFromList(
+  source: string,
+  list: List,
+  record: (n: number, text: string, nodes: readonly Nodes[]) => void,
+): void {
   for (const item of list.children) {
     const number = itemNumber(source, item);
     if (number !== undefined) record(number, itemText(source, item), item.children);
@@ -220,7 +237,11 @@ function answersFromList(source: string, list: List, record: (n: number, text: s
  * A numbered line that cannot start a list (`2.` right after a paragraph line: only `1.` may interrupt one)
  * stays in the paragraph's text; read such lines as numbered answers too.
  */
-function answersFromParagraphLines(source: string, paragraph: Paragraph, record: (n: number, text: string, nodes: readonly Nodes[]) => void): boolean {
+function answersFromParagraphLines(
+  source: string,
+  paragraph: Paragraph,
+  record: (n: number, text: string, nodes: readonly Nodes[]) => void,
+): boolean {
   const lines = sliceOfRange(source, [paragraph]).split('\n');
   let current: { number: number; lines: string[] } | undefined;
   let any = false;

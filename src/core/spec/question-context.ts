@@ -21,7 +21,9 @@ function inScopeMarkdown(issue: ParsedIssue): string {
   return issue.sections
     .filter((s) => s.kind !== 'out-of-scope' && s.kind !== 'boilerplate' && s.kind !== 'context')
     .flatMap((s) => [
-      ...(isSelectionList(s.items) ? [] : s.items.filter((i) => noiseOf(i.text) === undefined).map((i) => `- ${i.text}`)),
+      ...(isSelectionList(s.items)
+        ? []
+        : s.items.filter((i) => noiseOf(i.text) === undefined).map((i) => `- ${i.text}`)),
       ...s.paragraphs.filter((p) => noiseOf(p) === undefined),
       ...s.blocks,
     ])
@@ -32,15 +34,22 @@ export function questionContext(issue: ParsedIssue, repositoryPaths: readonly st
   const markdown = inScopeMarkdown(issue);
   const profile = classifyChange(issue.title, markdown, repositoryPaths);
   // Quotes keep inline code (`--json`), never code blocks, comments or addresses alone.
-  const sentences = splitSentences(plainText(markdown)).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 3);
-  const requirements = findIssueRequirements(issue).requirements.filter((r) => r.depth === 0).map((r) => r.text);
+  const sentences = splitSentences(plainText(markdown))
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 3);
+  const requirements = findIssueRequirements(issue)
+    .requirements.filter((r) => r.depth === 0)
+    .map((r) => r.text);
   return { issue, profile, sentences, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
 }
 
 /** Someone's words, shortened to a phrase and safe to quote in our comments: markdown escaped, no `@` mention. */
 export function phrase(text: string, max = 80): string {
   const plain = text.replace(/\s+/g, ' ').trim();
-  const short = plain.length <= max ? plain.replace(/[.;:,]$/, '') : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(' '), max / 2))}…`;
+  const short =
+    plain.length <= max
+      ? plain.replace(/[.;:,]$/, '')
+      : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(' '), max / 2))}…`;
   return escapeMarkdown(short).replace(/@/g, '@\u200b');
 }
 
@@ -57,7 +66,8 @@ export function quoteKind(context: QuestionContext, kind: ChangeKind): string | 
 
 /** Quantities the issue states ("10,000 pages", "200 ms", "5 MB"), as written. */
 export function quantitiesIn(context: QuestionContext): string[] {
-  const pattern = /(?:^|[\s(~≈<>])((?:\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s?(?:k|m|million|thousand|hundred)?\s?(?:pages?|items?|rows?|records?|entries|users?|requests?|files?|projects?|documents?|messages?|events?|ms|milliseconds?|s|sec|seconds?|minutes?|min|hours?|h|MB|GB|KB|TB|%|req\/s|rps|qps)\b)/gi;
+  const pattern =
+    /(?:^|[\s(~≈<>])((?:\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s?(?:k|m|million|thousand|hundred)?\s?(?:pages?|items?|rows?|records?|entries|users?|requests?|files?|projects?|documents?|messages?|events?|ms|milliseconds?|s|sec|seconds?|minutes?|min|hours?|h|MB|GB|KB|TB|%|req\/s|rps|qps)\b)/gi;
   const found = context.sentences.flatMap((s) => [...s.matchAll(pattern)].map((m) => (m[1] ?? '').trim()));
   return found.filter((q, i) => found.indexOf(q) === i).slice(0, 3);
 }
@@ -66,7 +76,9 @@ export function quantitiesIn(context: QuestionContext): string[] {
 export function namedInterfaces(context: QuestionContext): { flags: string[]; routes: string[] } {
   const body = inScopeMarkdown(context.issue);
   const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? '');
-  const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''}`);
+  const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map(
+    (m) => `${m[1] ?? ''} ${m[2] ?? ''}`,
+  );
   // A route written as a path alone (`**URL**: \`/api/v1/feature-request\``).
   if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
   const unique = (list: string[]) => list.filter((x, i) => x !== '' && list.indexOf(x) === i).slice(0, 3);
@@ -83,9 +95,41 @@ export function relatedPaths(context: QuestionContext, max = 3): string[] {
       .match(/[a-z]{4,}/g)
       ?.map((w) => w.replace(/(ies|es|s)$/, '')) ?? [],
   );
-  for (const common of ['should', 'would', 'with', 'from', 'that', 'this', 'have', 'when', 'each', 'every', 'user', 'test', 'file', 'page', 'list', 'they', 'them', 'only', 'also', 'into', 'like', 'make', 'show', 'need', 'want', 'able']) words.delete(common);
+  for (const common of [
+    'should',
+    'would',
+    'with',
+    'from',
+    'that',
+    'this',
+    'have',
+    'when',
+    'each',
+    'every',
+    'user',
+    'test',
+    'file',
+    'page',
+    'list',
+    'they',
+    'them',
+    'only',
+    'also',
+    'into',
+    'like',
+    'make',
+    'show',
+    'need',
+    'want',
+    'able',
+  ])
+    words.delete(common);
   const scored = context.repositoryPaths
-    .filter((p) => !/(^|\/)(node_modules|dist|build|vendor|\.git|test|tests|__tests__|spec|fixtures)\//.test(p) && !/\.(md|json|lock|ya?ml|txt|svg|png|jpg)$/i.test(p))
+    .filter(
+      (p) =>
+        !/(^|\/)(node_modules|dist|build|vendor|\.git|test|tests|__tests__|spec|fixtures)\//.test(p) &&
+        !/\.(md|json|lock|ya?ml|txt|svg|png|jpg)$/i.test(p),
+    )
     .map((path) => {
       const name = (path.split('/').pop() ?? '').toLowerCase();
       const score = [...words].filter((w) => name.includes(w)).length;

@@ -51,8 +51,10 @@ function numbered(questions: readonly ClarifyingQuestion[]): string[] {
 
 function whereItIs(links: SpecLinks): string {
   const pr = links.pullRequest;
-  const note = links.draftUnavailable === true ? ' (a normal one: this repository does not allow draft pull requests)' : '';
-  const prText = pr === undefined ? '' : ` and ${pr.draft ? 'draft ' : ''}pull request [#${pr.number}](${pr.url})${note}`;
+  const note =
+    links.draftUnavailable === true ? ' (a normal one: this repository does not allow draft pull requests)' : '';
+  const prText =
+    pr === undefined ? '' : ` and ${pr.draft ? 'draft ' : ''}pull request [#${pr.number}](${pr.url})${note}`;
   return `the branch [\`${links.location.branch}\`](${links.branchUrl})${prText}, in [\`${links.location.folder}\`](${links.folderUrl})`;
 }
 
@@ -71,7 +73,12 @@ function refusedPullRequestNote(links: SpecLinks): string[] {
 }
 
 /** The clarifying questions, posted on the issue once its spec branch exists. */
-export function renderQuestionsComment(eventKey: string, questions: readonly ClarifyingQuestion[], links: SpecLinks, note = ''): string {
+export function renderQuestionsComment(
+  eventKey: string,
+  questions: readonly ClarifyingQuestion[],
+  links: SpecLinks,
+  note = '',
+): string {
   const clarifying = questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals' && q.topic !== 'follow-up');
   const reuse = questions.filter((q) => q.topic === 'reuse');
   const visuals = questions.filter((q) => q.topic === 'visuals');
@@ -97,7 +104,12 @@ export function renderQuestionsComment(eventKey: string, questions: readonly Cla
 }
 
 /** Follow-up questions for answers that were empty or unclear, in reply to the answering comment. */
-export function renderFollowUpComment(commentId: number, author: string, followUps: readonly ClarifyingQuestion[], note = ''): string {
+export function renderFollowUpComment(
+  commentId: number,
+  author: string,
+  followUps: readonly ClarifyingQuestion[],
+  note = '',
+): string {
   return [
     markerLine(MARKERS.followUps(commentId), `comment-${commentId}`),
     `Thanks @${author}, your answers are in \`requirements.md\`. A few need a little more:`,

@@ -23,7 +23,12 @@ const DRAFT_NOTE =
   "These files are a deterministic draft: a starting point to review, not a finished spec. They are built from what the issue and the answers say; the App cannot read your codebase beyond the file names it is shown, so check the requirements, the code to reuse and the task groups before work starts, and edit the files freely (the App never overwrites a person's edits).";
 
 /** The spec pull request's description: the issue it shapes, its `Spec:` line (which the task gate reads), next steps. */
-export function renderSpecPullRequestBody(issueNumber: number, issueTitle: string, location: SpecLocation, roadmap?: RoadmapLink): string {
+export function renderSpecPullRequestBody(
+  issueNumber: number,
+  issueTitle: string,
+  location: SpecLocation,
+  roadmap?: RoadmapLink,
+): string {
   const tree = root([
     // The issue's title keeps escapeMarkdown's escapes (`\>` and all), as the App always wrote it.
     paragraph([text(`Spec for #${issueNumber}: `), raw(escapeMarkdown(issueTitle))]),
@@ -41,8 +46,16 @@ export function renderSpecPullRequestBody(issueNumber: number, issueTitle: strin
         ]),
     paragraph([text('The Agent OS App keeps this spec folder in step with the conversation on the issue:')]),
     bulletList([
-      [code('planning/requirements.md'), text(': the issue, the clarifying questions and the answers (answer on the issue)')],
-      [code('spec.md'), text(': comment '), code('/write-spec'), text(' on the issue or here once the questions are answered')],
+      [
+        code('planning/requirements.md'),
+        text(': the issue, the clarifying questions and the answers (answer on the issue)'),
+      ],
+      [
+        code('spec.md'),
+        text(': comment '),
+        code('/write-spec'),
+        text(' on the issue or here once the questions are answered'),
+      ],
       [code('tasks.md'), text(': the task list that gates the merge, once the spec is reviewed')],
     ]),
     paragraph([text(DRAFT_NOTE)]),

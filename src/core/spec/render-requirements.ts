@@ -48,7 +48,12 @@ function bullets(items: readonly { text: string; depth: number }[]): string[] {
 /** A requirement as a bullet, with its contract (code, tables) indented under it so it stays its own. */
 function requirementLines(requirement: IssueRequirement): string[] {
   const indent = '  '.repeat(requirement.depth);
-  const blocks = requirement.blocks.flatMap((b) => ['', ...embedVerbatim(b).split('\n').map((l) => (l === '' ? '' : `${indent}  ${l}`))]);
+  const blocks = requirement.blocks.flatMap((b) => [
+    '',
+    ...embedVerbatim(b)
+      .split('\n')
+      .map((l) => (l === '' ? '' : `${indent}  ${l}`)),
+  ]);
   return [`${indent}- ${requirement.text}`, ...blocks, ...(blocks.length > 0 ? [''] : [])];
 }
 
@@ -61,7 +66,9 @@ function carried(issue: ParsedIssue, kinds: readonly string[]): string[] {
 }
 
 function paragraphItems(issue: ParsedIssue, kinds: readonly string[]): Array<Pick<IssueItem, 'text' | 'depth'>> {
-  return issue.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text) => ({ text, depth: 0 })));
+  return issue.sections
+    .filter((s) => kinds.includes(s.kind))
+    .flatMap((s) => s.paragraphs.map((text) => ({ text, depth: 0 })));
 }
 
 /** A block of text that starts like a block of its own (a list, a quote, code, a heading) cannot follow a label. */
@@ -100,7 +107,10 @@ export function renderRequirements(input: RequirementsInput): string {
   const reuse = answerTo('reuse');
   const visualsAnswer = answerTo('visuals');
   const notes = Object.entries(state.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
-  const answerImages = [...Object.values(state.answers).flatMap((a) => a.images), ...notes.flatMap(([, n]) => n.images)];
+  const answerImages = [
+    ...Object.values(state.answers).flatMap((a) => a.images),
+    ...notes.flatMap(([, n]) => n.images),
+  ];
   const answerLinks = [...(visualsAnswer?.links ?? []), ...notes.flatMap(([, n]) => n.links)];
 
   const codePaths = [
@@ -111,12 +121,16 @@ export function renderRequirements(input: RequirementsInput): string {
   const files = [
     ...issue.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
     ...answerImages.map((url) => `- ![](${url}) (from the answers)`),
-    ...[...new Set(answerLinks)].filter((url) => !answerImages.includes(url)).map((url) => `- <${url}> (from the answers)`),
+    ...[...new Set(answerLinks)]
+      .filter((url) => !answerImages.includes(url))
+      .map((url) => `- <${url}> (from the answers)`),
   ];
   const insights = carried(issue, ['visuals']);
   const found = findIssueRequirements(issue);
   const functional = found.requirements.flatMap(requirementLines);
-  const context = [...itemsOfKind(issue, CONTEXT_KINDS).map((i) => i.text), ...found.context].filter((t, i, all) => all.indexOf(t) === i);
+  const context = [...itemsOfKind(issue, CONTEXT_KINDS).map((i) => i.text), ...found.context].filter(
+    (t, i, all) => all.indexOf(t) === i,
+  );
 
   const lines = [
     `# Spec Requirements: ${escapeMarkdown(issue.title)}`,
@@ -136,10 +150,20 @@ export function renderRequirements(input: RequirementsInput): string {
     '### First Round Questions',
     '',
     ...discussion(rounds, state.answers),
-    ...section('### Existing Code to Reference', existingCode, 'No similar existing features identified for reference.'),
+    ...section(
+      '### Existing Code to Reference',
+      existingCode,
+      'No similar existing features identified for reference.',
+    ),
     ...(followUps.length > 0 ? ['### Follow-up Questions', '', ...discussion(followUps, state.answers)] : []),
     ...(notes.some(([, n]) => n.text !== '')
-      ? ['### Notes from the Answers', '', ...notes.filter(([, n]) => n.text !== '').flatMap(([, n]) => [`**From @${n.author}:**`, '', verbatimBlock(embedVerbatim(n.text)), ''])]
+      ? [
+          '### Notes from the Answers',
+          '',
+          ...notes
+            .filter(([, n]) => n.text !== '')
+            .flatMap(([, n]) => [`**From @${n.author}:**`, '', verbatimBlock(embedVerbatim(n.text)), '']),
+        ]
       : []),
     '## Visual Assets',
     '',
@@ -148,8 +172,18 @@ export function renderRequirements(input: RequirementsInput): string {
     '## Requirements Summary',
     '',
     ...section('### Functional Requirements', functional, '_None listed in the issue yet; see the answers above._'),
-    ...section('### Acceptance Criteria', carried(issue, ['acceptance']), '_None listed in the issue yet; see the answers above._'),
-    ...(found.stories.length > 0 ? section('### User Stories', found.stories.map((t) => `- ${t}`), '') : []),
+    ...section(
+      '### Acceptance Criteria',
+      carried(issue, ['acceptance']),
+      '_None listed in the issue yet; see the answers above._',
+    ),
+    ...(found.stories.length > 0
+      ? section(
+          '### User Stories',
+          found.stories.map((t) => `- ${t}`),
+          '',
+        )
+      : []),
     ...section('### Users and Permissions', carried(issue, ['users']), '_See the answers above._'),
     ...section('### Reusability Opportunities', existingCode, 'None identified yet.'),
     '### Scope Boundaries',
@@ -160,10 +194,18 @@ export function renderRequirements(input: RequirementsInput): string {
     '',
     '**Out of Scope:**',
     '',
-    ...(carried(issue, ['out-of-scope']).length > 0 ? carried(issue, ['out-of-scope']) : ['- Anything not listed above.']),
+    ...(carried(issue, ['out-of-scope']).length > 0
+      ? carried(issue, ['out-of-scope'])
+      : ['- Anything not listed above.']),
     '',
     ...section('### Technical Considerations', carried(issue, ['technical']), 'None noted yet.'),
-    ...(context.length > 0 ? section('### Context from the Issue', context.map((t) => `- ${t}`), '') : []),
+    ...(context.length > 0
+      ? section(
+          '### Context from the Issue',
+          context.map((t) => `- ${t}`),
+          '',
+        )
+      : []),
   ];
   return markFile('requirements', lines.join('\n'), state);
 }

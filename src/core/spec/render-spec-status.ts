@@ -18,7 +18,10 @@ function whereItIs(links: SpecLinks): string {
 /** What is true of the spec now, and the command that moves it on. */
 function phaseLines(status: SpecPhase, checkName: string): string[] {
   if (status.phase === 'shaping') {
-    const questions = status.questionsUrl === undefined ? 'the clarifying questions' : `[the clarifying questions](${status.questionsUrl})`;
+    const questions =
+      status.questionsUrl === undefined
+        ? 'the clarifying questions'
+        : `[the clarifying questions](${status.questionsUrl})`;
     return [
       `**Phase: shaping.** \`planning/requirements.md\` holds the issue; \`spec.md\` is not written yet.`,
       '',
@@ -50,7 +53,12 @@ function phaseLines(status: SpecPhase, checkName: string): string[] {
  * where it is, the phase it is in, and the next command. Kept as one comment per issue for the label, rewritten in
  * place, so adding the label again never piles up replies and never says something no longer true.
  */
-export function renderSpecStatus(eventKey: string | undefined, links: SpecLinks, status: SpecPhase, checkName: string): string {
+export function renderSpecStatus(
+  eventKey: string | undefined,
+  links: SpecLinks,
+  status: SpecPhase,
+  checkName: string,
+): string {
   return [
     ...(eventKey === undefined ? [] : [markerLine(SPEC_STATUS_MARKER, eventKey)]),
     `The spec for this issue already exists: ${whereItIs(links)}.`,

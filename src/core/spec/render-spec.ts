@@ -1,19 +1,29 @@
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { plainText } from '../markdown/plain-text.js';
 import { markFile } from './file-marker.js';
-import type { Bullet, DiscussionEntry, RequirementsDocument } from './read-requirements.js';
+import type { Bullet, DiscussionEntry, RequirementsDocument } from './parse-requirements.js';
 import { firstSentence, requirementMatcher, routeAnswers, type RoutedAnswers } from './route-answers.js';
-import { goalOf, readIssueDescription } from './spec-goal.js';
+import { goalOf, parseIssueDescription } from './spec-goal.js';
 import { userStoriesOf } from './user-stories.js';
 
 /** spec.md's Agent OS sections, in order. */
-export const SPEC_SECTIONS = ['Goal', 'User Stories', 'Specific Requirements', 'Visual Design', 'Existing Code to Leverage', 'Out of Scope'] as const;
+export const SPEC_SECTIONS = [
+  'Goal',
+  'User Stories',
+  'Specific Requirements',
+  'Visual Design',
+  'Existing Code to Leverage',
+  'Out of Scope',
+] as const;
 
 const SUMMARY = 'Requirements Summary';
 
 /** Continuation lines indented under a bullet, so multi-line text stays inside it. */
 function indentContinuation(text: string, by: number): string {
-  return text.split('\n').map((line, i) => (i === 0 || line === '' ? line : `${' '.repeat(by)}${line}`)).join('\n');
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : `${' '.repeat(by)}${line}`))
+    .join('\n');
 }
 
 function blockLines(blocks: readonly string[] | undefined, indent: string): string[] {
@@ -21,7 +31,10 @@ function blockLines(blocks: readonly string[] | undefined, indent: string): stri
 }
 
 function list(items: readonly Bullet[]): string[] {
-  return items.flatMap((b) => [`${'  '.repeat(b.depth)}- ${b.text}`, ...blockLines(b.blocks, '  '.repeat(b.depth + 1))]);
+  return items.flatMap((b) => [
+    `${'  '.repeat(b.depth)}- ${b.text}`,
+    ...blockLines(b.blocks, '  '.repeat(b.depth + 1)),
+  ]);
 }
 
 /** A bullet holding text as written (several paragraphs, lists), with where it came from. */
@@ -34,7 +47,9 @@ function sourced(text: string, question: number, indent = ''): string {
 
 /** Drop our own placeholder lines (`_None listed …_`, `No visual assets provided.`) when carrying sections over. */
 function real(items: readonly Bullet[] | undefined): Bullet[] {
-  return (items ?? []).filter((b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== 'Anything not listed above.');
+  return (items ?? []).filter(
+    (b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== 'Anything not listed above.',
+  );
 }
 
 /** Group bullets under their top-level item: one specific requirement each. */
@@ -49,7 +64,10 @@ function groups(items: readonly Bullet[]): Bullet[][] {
 }
 
 function decision(entry: DiscussionEntry): string[] {
-  const label = entry.followUpOn === undefined ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
+  const label =
+    entry.followUpOn === undefined
+      ? `**Q${entry.number}.**`
+      : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
   const answer = entry.defaulted ? `_Default accepted:_ ${entry.answer}` : entry.answer;
   const block = /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(answer);
   return [
@@ -77,7 +95,11 @@ function specificRequirements(
 ): { requirements: Requirement[]; general: string[] } {
   const fromIssue = groups(functional);
   const titles = fromIssue.map((g) => g[0]?.text ?? '');
-  const requirements: Requirement[] = fromIssue.map((group, i) => ({ title: firstSentence(group[0]?.text ?? '', seen[i]), lines: list(group), acceptance: [] }));
+  const requirements: Requirement[] = fromIssue.map((group, i) => ({
+    title: firstSentence(group[0]?.text ?? '', seen[i]),
+    lines: list(group),
+    acceptance: [],
+  }));
   for (const answer of routed.requirements) {
     requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
   }
@@ -98,7 +120,10 @@ function specificRequirements(
 }
 
 function renderRequirement(requirement: Requirement, number: number): string[] {
-  const acceptance = requirement.acceptance.length === 0 ? [] : ['- Acceptance criteria:', ...requirement.acceptance.map((l) => indentContinuation(`  ${l}`, 2))];
+  const acceptance =
+    requirement.acceptance.length === 0
+      ? []
+      : ['- Acceptance criteria:', ...requirement.acceptance.map((l) => indentContinuation(`  ${l}`, 2))];
   return [`**${number}. ${escapeMarkdown(requirement.title)}**`, '', ...requirement.lines, ...acceptance, ''];
 }
 
@@ -110,7 +135,7 @@ function renderRequirement(requirement: Requirement, number: number): string[] {
  */
 export function renderSpec(doc: RequirementsDocument): string {
   const s = doc.sections;
-  const issue = readIssueDescription(doc.title, doc.initialDescription);
+  const issue = parseIssueDescription(doc.title, doc.initialDescription);
   const functional = real(s[`${SUMMARY}/Functional Requirements`]);
   const issueAcceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
   const technical = real(s[`${SUMMARY}/Technical Considerations`]);
@@ -118,7 +143,10 @@ export function renderSpec(doc: RequirementsDocument): string {
   const outOfScope = real(s[`${SUMMARY}/Scope Boundaries/Out of Scope`]);
   const users = real(s[`${SUMMARY}/Users and Permissions`]);
   const visuals = [...real(s['Visual Assets/Files Provided']), ...real(s['Visual Assets/Visual Insights'])];
-  const codePaths = [...real(s['Requirements Discussion/Existing Code to Reference']), ...real(s[`${SUMMARY}/Reusability Opportunities`])];
+  const codePaths = [
+    ...real(s['Requirements Discussion/Existing Code to Reference']),
+    ...real(s[`${SUMMARY}/Reusability Opportunities`]),
+  ];
   // Each requirement's plain text is read once here, not again by every matcher and title.
   const titles = groups(functional).map((g) => g[0]?.text ?? '');
   const seen = titles.map((t) => plainText(t));
@@ -127,30 +155,54 @@ export function renderSpec(doc: RequirementsDocument): string {
 
   const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
   const extras = (key: string) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, '']);
-  if (extras('Functional Requirements').length > 0) specific.push('**More from the requirements**', '', ...extras('Functional Requirements'));
-  if (general.length > 0 || extras('Acceptance Criteria').length > 0) specific.push('**Acceptance criteria**', '', ...general, '', ...extras('Acceptance Criteria'));
+  if (extras('Functional Requirements').length > 0)
+    specific.push('**More from the requirements**', '', ...extras('Functional Requirements'));
+  if (general.length > 0 || extras('Acceptance Criteria').length > 0)
+    specific.push('**Acceptance criteria**', '', ...general, '', ...extras('Acceptance Criteria'));
   const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
   if (nonStoryUsers.length > 0) specific.push('**Users and permissions**', '', ...list(nonStoryUsers), '');
   if (technical.length > 0 || extras('Technical Considerations').length > 0) {
     specific.push('**Technical considerations**', '', ...list(technical), '', ...extras('Technical Considerations'));
   }
-  if (doc.discussion.length > 0) specific.push('**Decisions from the requirements discussion**', '', ...doc.discussion.flatMap(decision), '');
+  if (doc.discussion.length > 0)
+    specific.push('**Decisions from the requirements discussion**', '', ...doc.discussion.flatMap(decision), '');
   if (doc.notes.length > 0) {
-    specific.push('**Notes from the answers**', '', ...doc.notes.map((n) => `- From @${n.author}:\n\n  ${indentContinuation(n.text, 2)}\n`), '');
+    specific.push(
+      '**Notes from the answers**',
+      '',
+      ...doc.notes.map((n) => `- From @${n.author}:\n\n  ${indentContinuation(n.text, 2)}\n`),
+      '',
+    );
   }
 
   const reuse = [
     ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list([b])),
     ...routed.reuse.map((r) => sourced(r.text, r.question)),
   ];
-  const exclusions = [...list(outOfScope), ...routed.outOfScope.map((o) => sourced(o.text, o.question)), ...extras('Scope Boundaries/Out of Scope')];
+  const exclusions = [
+    ...list(outOfScope),
+    ...routed.outOfScope.map((o) => sourced(o.text, o.question)),
+    ...extras('Scope Boundaries/Out of Scope'),
+  ];
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     '',
-    ...section('Goal', [goalOf(issue), ...(context.length > 0 ? ['', 'Context from the issue:', '', ...list(context)] : [])], ''),
+    ...section(
+      'Goal',
+      [goalOf(issue), ...(context.length > 0 ? ['', 'Context from the issue:', '', ...list(context)] : [])],
+      '',
+    ),
     ...section('User Stories', userStoriesOf(doc, issue, routed), ''),
-    ...section('Specific Requirements', specific, '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._'),
-    ...section('Visual Design', [...list(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))], 'No visual assets provided.'),
+    ...section(
+      'Specific Requirements',
+      specific,
+      '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._',
+    ),
+    ...section(
+      'Visual Design',
+      [...list(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))],
+      'No visual assets provided.',
+    ),
     ...section('Existing Code to Leverage', reuse, 'No existing code identified for reuse.'),
     ...section('Out of Scope', exclusions, '- Anything not listed under Specific Requirements.'),
   ];

@@ -1,7 +1,7 @@
 import { plainText } from '../markdown/plain-text.js';
 import { classifyWork, WORK_ORDER, type WorkKind } from './classify-work.js';
-import type { Bullet } from './read-requirements.js';
-import type { SpecDocument, SpecRequirement } from './read-spec.js';
+import type { Bullet } from './parse-requirements.js';
+import type { SpecDocument, SpecRequirement } from './parse-spec.js';
 
 const WORK: Record<WorkKind, { heading: string; group: string; work: string }> = {
   data: { heading: 'Database Layer', group: 'Data Models and Persistence', work: 'data models and persistence' },
@@ -40,12 +40,17 @@ const BATCH = 5;
 
 function implementationTasks(requirements: readonly SpecRequirement[], n: number, batched: boolean): string[] {
   if (!batched) {
-    return requirements.flatMap((r, i) => [`  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${nameOf(r)}`, ...bulletLines(taskBullets(r), '    ')]);
+    return requirements.flatMap((r, i) => [
+      `  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${nameOf(r)}`,
+      ...bulletLines(taskBullets(r), '    '),
+    ]);
   }
   const lines: string[] = [];
   for (let start = 0; start < requirements.length; start += BATCH) {
     const batch = requirements.slice(start, start + BATCH);
-    lines.push(`  - [ ] ${n}.${start / BATCH + 2} Implement Specific Requirements ${batch.map((r) => r.number).join(', ')}`);
+    lines.push(
+      `  - [ ] ${n}.${start / BATCH + 2} Implement Specific Requirements ${batch.map((r) => r.number).join(', ')}`,
+    );
     lines.push(...batch.map((r) => `    - ${r.number}: ${nameOf(r)}`));
   }
   return lines;
@@ -61,7 +66,9 @@ interface Group {
 }
 
 function which(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ''}` : `Specific Requirements ${numbers.join(', ')}`;
+  return numbers.length === 1
+    ? `Specific Requirement ${numbers[0] ?? ''}`
+    : `Specific Requirements ${numbers.join(', ')}`;
 }
 
 /**
@@ -91,7 +98,11 @@ export function renderTasks(spec: SpecDocument): string {
       title: group,
       dependencies: n === 1 ? 'None' : `Task Group ${n - 1}`,
       lines,
-      acceptance: [`The 2-8 tests written in ${n}.1 pass`, batched ? `${which(numbers)} work as the spec describes` : '', ...(batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`))].filter((a) => a !== ''),
+      acceptance: [
+        `The 2-8 tests written in ${n}.1 pass`,
+        batched ? `${which(numbers)} work as the spec describes` : '',
+        ...(batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)),
+      ].filter((a) => a !== ''),
     });
   }
   const review = groups.length + 1;
@@ -107,17 +118,29 @@ export function renderTasks(spec: SpecDocument): string {
       `  - [ ] ${review}.1 Review the tests written in ${groups.map((g) => `${g.number}.1`).join(', ')}`,
       `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
       `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-      ...(criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(spec.acceptance, '    ')] : []),
+      ...(criteria
+        ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(spec.acceptance, '    ')]
+        : []),
       `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`,
     ],
     acceptance: ["All of the feature's tests pass", 'No more than 10 tests added in this group'],
   });
 
   const total = groups.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
-  const out = [`# Task Breakdown: ${spec.title === '' ? 'Spec' : spec.title}`, '', '## Overview', '', `Total Tasks: ${total}`, ''];
+  const out = [
+    `# Task Breakdown: ${spec.title === '' ? 'Spec' : spec.title}`,
+    '',
+    '## Overview',
+    '',
+    `Total Tasks: ${total}`,
+    '',
+  ];
   if (spec.goal !== '') out.push(`Goal: ${spec.goal}`, '');
   if (batched) {
-    out.push(`This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`, '');
+    out.push(
+      `This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`,
+      '',
+    );
   }
   out.push('## Task List', '');
   let heading = '';
@@ -126,9 +149,23 @@ export function renderTasks(spec: SpecDocument): string {
       out.push(`### ${g.heading}`, '');
       heading = g.heading;
     }
-    out.push(`#### Task Group ${g.number}: ${g.title}`, '', `**Dependencies:** ${g.dependencies}`, '', ...g.lines, '', '**Acceptance Criteria:**', '');
+    out.push(
+      `#### Task Group ${g.number}: ${g.title}`,
+      '',
+      `**Dependencies:** ${g.dependencies}`,
+      '',
+      ...g.lines,
+      '',
+      '**Acceptance Criteria:**',
+      '',
+    );
     out.push(...g.acceptance.map((a) => `- ${a}`), '');
   }
-  out.push('## Execution Order', '', ...groups.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`), '');
+  out.push(
+    '## Execution Order',
+    '',
+    ...groups.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`),
+    '',
+  );
   return out.join('\n');
 }

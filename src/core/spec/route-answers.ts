@@ -3,7 +3,7 @@ import { plainText } from '../markdown/plain-text.js';
 import { TOPIC_LABELS } from './clarifying-question.js';
 import { findCodePaths } from './find-code-paths.js';
 import { isUnclearAnswer } from './parse-answers.js';
-import type { DiscussionEntry } from './read-requirements.js';
+import type { DiscussionEntry } from './parse-requirements.js';
 
 /** A requirement an answer adds or changes, with the answer as written. */
 export interface AnswerRequirement {
@@ -35,16 +35,55 @@ export interface RoutedAnswers {
 }
 
 /** An answer that agrees with the assumption and says nothing more. */
-const CONFIRMATION = /^(yes|yep|yeah|yup|correct|right|that'?s (right|correct|fine)|agreed?|fine|sounds good|ok(ay)?|exactly|good|perfect|sure|looks good|lgtm|confirmed|as proposed|default is fine|the default is fine|👍|✅)[\s.!,]*$/i;
+const CONFIRMATION =
+  /^(yes|yep|yeah|yup|correct|right|that'?s (right|correct|fine)|agreed?|fine|sounds good|ok(ay)?|exactly|good|perfect|sure|looks good|lgtm|confirmed|as proposed|default is fine|the default is fine|👍|✅)[\s.!,]*$/i;
 /** Leading agreement before the part that matters ("Yes, but also …"). */
 const AGREEMENT = /^(yes|yep|yeah|correct|right|agreed|sure|ok(ay)?|fine)\b[\s,.!:;—–-]*/i;
-const OUT_OF_SCOPE_LEAD = /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))(,? (as well|too|also))?\b\s*[:—–-]?\s*/i;
+const OUT_OF_SCOPE_LEAD =
+  /^(out of scope|not in scope|non-?goals?|exclude[ds]?|leave out|not (for )?now|later|no need (to|for))(,? (as well|too|also))?\b\s*[:—–-]?\s*/i;
 const REUSE_LEAD = /^(reuse|re-use|use the existing|existing code|follow the pattern (of|in)|see how)\b\s*[:—–-]?\s*/i;
 /** A sentence in a scope answer that adds to the scope rather than excluding something. */
-const ADDS = /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;
+const ADDS =
+  /^(also|and also|plus|in addition|additionally|add|please add|include|we (also )?need|it should also|it must also|in scope)\b/i;
 
 const SIGNIFICANT = /[\p{L}\p{N}_-]{4,}/gu;
-const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'should', 'would', 'could', 'when', 'them', 'they', 'their', 'there', 'into', 'only', 'also', 'must', 'will', 'each', 'every', 'which', 'what', 'where', 'after', 'before', 'about', 'than', 'then', 'once', 'just', 'like', 'more', 'some', 'same', 'still']);
+const STOP = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'have',
+  'should',
+  'would',
+  'could',
+  'when',
+  'them',
+  'they',
+  'their',
+  'there',
+  'into',
+  'only',
+  'also',
+  'must',
+  'will',
+  'each',
+  'every',
+  'which',
+  'what',
+  'where',
+  'after',
+  'before',
+  'about',
+  'than',
+  'then',
+  'once',
+  'just',
+  'like',
+  'more',
+  'some',
+  'same',
+  'still',
+]);
 
 function words(text: string, seen: string = plainText(text)): Set<string> {
   return new Set((seen.toLowerCase().match(SIGNIFICANT) ?? []).filter((w) => !STOP.has(w)));
@@ -54,7 +93,10 @@ function words(text: string, seen: string = plainText(text)): Set<string> {
  * A matcher from a text to the requirement it is about: one it names by number ("requirement 2", "#2", "R2"),
  * else the one it shares the most significant words with (at least two). Each requirement's words are read once.
  */
-export function requirementMatcher(requirements: readonly string[], seen?: readonly string[]): (text: string) => number | undefined {
+export function requirementMatcher(
+  requirements: readonly string[],
+  seen?: readonly string[],
+): (text: string) => number | undefined {
   const vocabulary = requirements.map((r, i) => words(r, seen?.[i]));
   return (text) => {
     const named = /\b(?:requirement|req\.?|item|point|r)\s*#?(\d{1,3})\b|(?:^|\s)#(\d{1,3})\b/i.exec(plainText(text));
@@ -83,16 +125,23 @@ export function firstSentence(text: string, seen: string = plainText(text)): str
 
 /** An answer's paragraphs and list items, each on its own, so lead-ins can be taken wherever they are. */
 function pieces(text: string): string[] {
-  return text.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/).map((p) => p.trim()).filter((p) => p !== '');
+  return text
+    .split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d{1,3}[.)])\s)/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** A piece cut where a sentence opens with an "Out of scope" or "Reuse" lead-in (the whole piece when it opens with one). */
 function splitAtLead(piece: string): { before: string; lead: string } {
   const sentences = splitSentences(piece);
-  const at = sentences.findIndex((s, i) => i > 0 && (OUT_OF_SCOPE_LEAD.test(plainText(s)) || REUSE_LEAD.test(plainText(s))));
+  const at = sentences.findIndex(
+    (s, i) => i > 0 && (OUT_OF_SCOPE_LEAD.test(plainText(s)) || REUSE_LEAD.test(plainText(s))),
+  );
   if (at < 0) return { before: '', lead: piece };
   const offset = piece.indexOf(sentences[at] ?? '');
-  return offset < 0 ? { before: '', lead: piece } : { before: piece.slice(0, offset).trim(), lead: piece.slice(offset).trim() };
+  return offset < 0
+    ? { before: '', lead: piece }
+    : { before: piece.slice(0, offset).trim(), lead: piece.slice(offset).trim() };
 }
 
 function stripMarker(piece: string): string {
@@ -105,8 +154,20 @@ function stripMarker(piece: string): string {
  * user stories, and every other answer that says more than "yes" to a requirement of its own, so it reaches a
  * task. "Out of scope: …" and "Reuse …" lead-ins count wherever an answer says them. Answers stay as written.
  */
-export function routeAnswers(entries: readonly DiscussionEntry[], requirements: readonly string[], seen?: readonly string[]): RoutedAnswers {
-  const routed: RoutedAnswers = { outOfScope: [], reuse: [], visuals: [], users: [], acceptance: [], requirements: [], confirmed: [] };
+export function routeAnswers(
+  entries: readonly DiscussionEntry[],
+  requirements: readonly string[],
+  seen?: readonly string[],
+): RoutedAnswers {
+  const routed: RoutedAnswers = {
+    outOfScope: [],
+    reuse: [],
+    visuals: [],
+    users: [],
+    acceptance: [],
+    requirements: [],
+    confirmed: [],
+  };
   const match = requirementMatcher(requirements, seen);
   for (const entry of entries) {
     const question = entry.number;
@@ -124,8 +185,10 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
       const piece = lead;
       const body = stripMarker(piece);
       const plain = plainText(body);
-      if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== 'scope') routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ''), question });
-      else if (REUSE_LEAD.test(plain) && entry.topic !== 'reuse') routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
+      if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== 'scope')
+        routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ''), question });
+      else if (REUSE_LEAD.test(plain) && entry.topic !== 'reuse')
+        routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
       else rest.push(piece);
     }
     if (rest.length === 0) continue;
@@ -137,7 +200,12 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
         const excludes = rest.filter((p) => !adds.includes(p));
         const excluded = excludes.map((p) => p.replace(AGREEMENT, '').replace(OUT_OF_SCOPE_LEAD, ''));
         if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join('\n\n'), question });
-        for (const add of adds) routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add))}`, text: stripMarker(add), question });
+        for (const add of adds)
+          routed.requirements.push({
+            title: `Scope: ${firstSentence(stripMarker(add))}`,
+            text: stripMarker(add),
+            question,
+          });
         break;
       }
       case 'reuse':
@@ -148,7 +216,11 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
         break;
       case 'acceptance': {
         const index = match(text);
-        routed.acceptance.push({ text: text.replace(AGREEMENT, ''), question, ...(index === undefined ? {} : { requirement: index }) });
+        routed.acceptance.push({
+          text: text.replace(AGREEMENT, ''),
+          question,
+          ...(index === undefined ? {} : { requirement: index }),
+        });
         break;
       }
       case 'users-and-permissions':
@@ -157,7 +229,11 @@ export function routeAnswers(entries: readonly DiscussionEntry[], requirements: 
         break;
       case 'other':
       case 'follow-up':
-        routed.requirements.push({ title: `From the answer to Q${question}: ${firstSentence(text.replace(AGREEMENT, ''))}`, text, question });
+        routed.requirements.push({
+          title: `From the answer to Q${question}: ${firstSentence(text.replace(AGREEMENT, ''))}`,
+          text,
+          question,
+        });
         break;
       default:
         routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text, question });

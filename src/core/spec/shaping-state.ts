@@ -24,9 +24,21 @@ export interface QuestionsDrafted {
 function toQuestionsDrafted(data: unknown): QuestionsDrafted | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const { drafter, model, inputs, usage } = data as Partial<Record<keyof QuestionsDrafted, unknown>>;
-  if ((drafter !== 'model' && drafter !== 'deterministic') || typeof model !== 'string' || typeof inputs !== 'string') return undefined;
-  const { prompt, completion } = (typeof usage === 'object' && usage !== null ? usage : {}) as { prompt?: unknown; completion?: unknown };
-  return { drafter, model, inputs, usage: { prompt: typeof prompt === 'number' ? prompt : 0, completion: typeof completion === 'number' ? completion : 0 } };
+  if ((drafter !== 'model' && drafter !== 'deterministic') || typeof model !== 'string' || typeof inputs !== 'string')
+    return undefined;
+  const { prompt, completion } = (typeof usage === 'object' && usage !== null ? usage : {}) as {
+    prompt?: unknown;
+    completion?: unknown;
+  };
+  return {
+    drafter,
+    model,
+    inputs,
+    usage: {
+      prompt: typeof prompt === 'number' ? prompt : 0,
+      completion: typeof completion === 'number' ? completion : 0,
+    },
+  };
 }
 
 export interface RecordedNote {
@@ -40,7 +52,8 @@ export interface RecordedNote {
 export function toShapingState(data: unknown): ShapingState | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const { issue, questions, answers } = data as { issue?: unknown; questions?: unknown; answers?: unknown };
-  if (typeof issue !== 'number' || !Array.isArray(questions) || typeof answers !== 'object' || answers === null) return undefined;
+  if (typeof issue !== 'number' || !Array.isArray(questions) || typeof answers !== 'object' || answers === null)
+    return undefined;
   const validQuestions = (questions as unknown[]).filter((q): q is ClarifyingQuestion => {
     if (typeof q !== 'object' || q === null) return false;
     const { number, text, default: fallback } = q as { number?: unknown; text?: unknown; default?: unknown };

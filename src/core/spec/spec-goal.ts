@@ -17,14 +17,22 @@ export function goalOf(issue: ParsedIssue): string {
       for (const paragraph of section.paragraphs) {
         const plain = plainText(paragraph).replace(/\s+/g, ' ').trim();
         // Form prompts ("Is your feature request related to a problem?", "**The feature would affect:** …") are not the problem.
-        if (plain.length < 20 || noiseOf(paragraph) !== undefined || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph)) continue;
+        if (
+          plain.length < 20 ||
+          noiseOf(paragraph) !== undefined ||
+          /[:?]$/.test(plain) ||
+          /^\*\*[^*]+[:?]\*\*/.test(paragraph)
+        )
+          continue;
         return splitSentences(plain).slice(0, 2).join(' ');
       }
     }
   }
-  return issue.title === '' ? 'Deliver the feature described in the issue.' : `Deliver “${issue.title}” as shaped in planning/requirements.md.`;
+  return issue.title === ''
+    ? 'Deliver the feature described in the issue.'
+    : `Deliver “${issue.title}” as shaped in planning/requirements.md.`;
 }
 
-export function readIssueDescription(title: string, description: string): ParsedIssue {
+export function parseIssueDescription(title: string, description: string): ParsedIssue {
   return parseIssue(title, description);
 }

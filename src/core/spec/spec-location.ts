@@ -28,7 +28,12 @@ function dateOf(createdAt: string): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-function locate(issueNumber: number, slug: string, date: string, settings: Pick<LifecycleSettings, 'specRoot' | 'branchPrefix'>): SpecLocation {
+function locate(
+  issueNumber: number,
+  slug: string,
+  date: string,
+  settings: Pick<LifecycleSettings, 'specRoot' | 'branchPrefix'>,
+): SpecLocation {
   const folder = `${settings.specRoot}/specs/${date}-${slug}`;
   return {
     issueNumber,
@@ -43,8 +48,16 @@ function locate(issueNumber: number, slug: string, date: string, settings: Pick<
 }
 
 /** The spec location for a new spec: the slug from the title (`issue-<n>` if nothing of it is usable). */
-export function specLocationFor(subject: SpecSubject, settings: Pick<LifecycleSettings, 'specRoot' | 'branchPrefix'>): SpecLocation {
-  return locate(subject.issueNumber, makeSlug(subject.title, `issue-${subject.issueNumber}`), dateOf(subject.createdAt), settings);
+export function specLocationFor(
+  subject: SpecSubject,
+  settings: Pick<LifecycleSettings, 'specRoot' | 'branchPrefix'>,
+): SpecLocation {
+  return locate(
+    subject.issueNumber,
+    makeSlug(subject.title, `issue-${subject.issueNumber}`),
+    dateOf(subject.createdAt),
+    settings,
+  );
 }
 
 /** The branch prefix that every spec branch of this issue starts with (`agent-os/12-`), whatever its title became. */
@@ -68,7 +81,10 @@ export function specLocationOfBranch(
 }
 
 /** The issue number a spec branch belongs to, or `undefined` for any other branch. */
-export function issueNumberOfSpecBranch(branch: string, settings: Pick<LifecycleSettings, 'branchPrefix'>): number | undefined {
+export function issueNumberOfSpecBranch(
+  branch: string,
+  settings: Pick<LifecycleSettings, 'branchPrefix'>,
+): number | undefined {
   if (!branch.startsWith(settings.branchPrefix)) return undefined;
   const match = /^(\d+)-[a-z0-9-]+$/.exec(branch.slice(settings.branchPrefix.length));
   return match?.[1] === undefined ? undefined : Number(match[1]);
@@ -76,5 +92,7 @@ export function issueNumberOfSpecBranch(branch: string, settings: Pick<Lifecycle
 
 /** The spec.md beside a spec folder's tasks.md (`…/specs/<folder>/tasks.md`), if the path is one. */
 export function specPathBeside(tasksPath: string): string | undefined {
-  return /(^|\/)specs\/[^/]+\/tasks\.md$/.test(tasksPath) ? `${tasksPath.slice(0, -'tasks.md'.length)}spec.md` : undefined;
+  return /(^|\/)specs\/[^/]+\/tasks\.md$/.test(tasksPath)
+    ? `${tasksPath.slice(0, -'tasks.md'.length)}spec.md`
+    : undefined;
 }

@@ -1,7 +1,7 @@
 import type { ListItem, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { readSpec } from './read-spec.js';
+import { parseSpec } from './parse-spec.js';
 
 export type TraceabilityMode = 'fail' | 'warn' | 'off';
 
@@ -42,7 +42,8 @@ function paragraphsOf(root: Nodes): string[] {
     const node = stack.pop() as Nodes;
     if (node.type === 'code' || node.type === 'html') continue;
     if (node.type === 'paragraph' || node.type === 'heading') out.push(toString(node));
-    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as Nodes);
+    else if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as Nodes);
   }
   return out;
 }
@@ -72,10 +73,12 @@ export function referencedRequirements(tasksMarkdown: string): Set<number> {
  * 3: …`) or by a `Requirements:` / `_Requirements: 3.1_` line under a task, as Kiro writes them.
  */
 export function traceRequirements(specMarkdown: string, tasksMarkdown: string): RequirementTrace {
-  const spec = readSpec(specMarkdown);
+  const spec = parseSpec(specMarkdown);
   const named = referencedRequirements(tasksMarkdown);
   return {
     requirements: spec.requirements.length,
-    untraced: spec.requirements.filter((r) => !named.has(r.number)).map((r) => ({ number: r.number, name: r.name, line: r.line })),
+    untraced: spec.requirements
+      .filter((r) => !named.has(r.number))
+      .map((r) => ({ number: r.number, name: r.name, line: r.line })),
   };
 }

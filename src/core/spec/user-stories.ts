@@ -2,7 +2,7 @@ import { isStory } from '../issue/find-issue-requirements.js';
 import type { ParsedIssue } from '../issue/parse-issue.js';
 import { proseOf } from '../issue/prose.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
-import type { RequirementsDocument } from './read-requirements.js';
+import type { RequirementsDocument } from './parse-requirements.js';
 import type { RoutedAnswers } from './route-answers.js';
 
 /** User segments an issue or an answer may name, singular then plural. */
@@ -38,12 +38,19 @@ export function segmentsIn(text: string): string[] {
  * or the answers about users name; else one story for the feature as a whole.
  */
 export function userStoriesOf(doc: RequirementsDocument, issue: ParsedIssue, routed: RoutedAnswers): string[] {
-  const own = [...(doc.sections['Requirements Summary/User Stories'] ?? []), ...(doc.sections['Requirements Summary/Users and Permissions'] ?? [])]
+  const own = [
+    ...(doc.sections['Requirements Summary/User Stories'] ?? []),
+    ...(doc.sections['Requirements Summary/Users and Permissions'] ?? []),
+  ]
     .filter((b) => isStory(b.text))
     .map((b) => `- ${b.text}`);
   if (own.length > 0) return own.filter((s, i) => own.indexOf(s) === i);
   const want = doc.title === '' ? 'this feature' : `“${escapeMarkdown(doc.title)}”`;
   const segments = segmentsIn([routed.users.map((u) => u.text).join('\n'), proseOf(issue.body), doc.title].join('\n'));
-  if (segments.length === 0) return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
-  return segments.map((segment) => `- As ${article(segment)} ${segment}, I want ${want} so that the problem described in the issue is solved for me.`);
+  if (segments.length === 0)
+    return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
+  return segments.map(
+    (segment) =>
+      `- As ${article(segment)} ${segment}, I want ${want} so that the problem described in the issue is solved for me.`,
+  );
 }

@@ -7,7 +7,9 @@ import type { TaskFile } from './types.js';
 export function applyScope(file: TaskFile, groups: readonly string[] | undefined): TaskFile {
   if (groups === undefined) return file;
   const inScope = new Set(groups);
-  const outOfScope = new Set(file.groups.filter((g) => g.number !== undefined && !inScope.has(g.number)).map((g) => g.index));
+  const outOfScope = new Set(
+    file.groups.filter((g) => g.number !== undefined && !inScope.has(g.number)).map((g) => g.index),
+  );
   if (outOfScope.size === 0) return file;
   return {
     ...file,

@@ -20,7 +20,11 @@ export function isStoryTasksHeading(text: string): boolean {
  * In a BMAD story the `## Tasks / Subtasks` section gates; the story's other checklists are shown and gate only
  * when `story_checklists` is `gated`. A story without that section gates every box, so no work is hidden.
  */
-export function decideStoryGating(dialect: Dialect, headingsOfTasks: ReadonlyArray<readonly HeadingItem[]>, checklists: StoryChecklists): StoryGating {
+export function decideStoryGating(
+  dialect: Dialect,
+  headingsOfTasks: ReadonlyArray<readonly HeadingItem[]>,
+  checklists: StoryChecklists,
+): StoryGating {
   const none: StoryGating = { shownOnly: () => false, shownOnlyGroups: () => [] };
   if (dialect !== 'bmad' || checklists === 'gated') return none;
   const inTasks = headingsOfTasks.map((headings) => headings.some((h) => isStoryTasksHeading(h.text)));
@@ -28,12 +32,16 @@ export function decideStoryGating(dialect: Dialect, headingsOfTasks: ReadonlyArr
   const shownOnly = (index: number): boolean => inTasks[index] === false;
   return {
     shownOnly,
-    shownOnlyGroups: (groups) => groups.filter((g) => g.tasks.length > 0 && g.tasks.every(shownOnly)).map((g) => g.index),
+    shownOnlyGroups: (groups) =>
+      groups.filter((g) => g.tasks.length > 0 && g.tasks.every(shownOnly)).map((g) => g.index),
   };
 }
 
 /** The story's `Status:` (a line of its own after a heading, or the paragraph under `## Status`), with its line. */
-function storyStatus(leadParagraphs: ReadonlyMap<number, LeadParagraphItem>, headings: readonly HeadingItem[]): { value: string; line: number } | undefined {
+function storyStatus(
+  leadParagraphs: ReadonlyMap<number, LeadParagraphItem>,
+  headings: readonly HeadingItem[],
+): { value: string; line: number } | undefined {
   for (const paragraph of leadParagraphs.values()) {
     const match = /^status\s*:\s*(.+)$/i.exec(paragraph.text);
     if (match?.[1]) return { value: match[1].trim(), line: paragraph.line };
@@ -49,12 +57,18 @@ function storyStatus(leadParagraphs: ReadonlyMap<number, LeadParagraphItem>, hea
 /** A story whose `Status:` says Done while required tasks are open: the status and the boxes disagree. */
 export function storyStatusDiagnostics(
   /** The paragraph right under each heading, by the heading's line. */
-  leadParagraphs: ReadonlyMap<number, LeadParagraphItem>, headings: readonly HeadingItem[], tasks: readonly Task[]): Diagnostic[] {
+  leadParagraphs: ReadonlyMap<number, LeadParagraphItem>,
+  headings: readonly HeadingItem[],
+  tasks: readonly Task[],
+): Diagnostic[] {
   const status = storyStatus(leadParagraphs, headings);
   if (status === undefined || !/^done\b/i.test(status.value)) return [];
   const open = tasks.filter((t) => t.required && !t.complete);
   if (open.length === 0) return [];
-  const lines = open.slice(0, 5).map((t) => t.line).join(', ');
+  const lines = open
+    .slice(0, 5)
+    .map((t) => t.line)
+    .join(', ');
   return [
     {
       line: status.line,

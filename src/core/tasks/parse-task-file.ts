@@ -1,4 +1,4 @@
-import { readTaskItems, type TaskItemsRead } from '../markdown/read-task-items.js';
+import { findTaskItems, type TaskItemsRead } from '../markdown/find-task-items.js';
 import type { HeadingItem, LeadParagraphItem, ScannedItem, TaskItem } from '../markdown/scan-task-items.js';
 import { decideStoryGating, storyStatusDiagnostics } from './decide-story-gating.js';
 import { decideTaskMarks } from './decide-task-marks.js';
@@ -33,15 +33,22 @@ interface ScannedTask {
  * gives a result; problems come back as diagnostics.
  */
 export function parseTaskFile(source: string, options: ParseOptions = {}): TaskFile {
-  return parseTaskFileReadBy(readTaskItems, source, options);
+  return parseTaskFileReadBy(findTaskItems, source, options);
 }
 
 /**
  * `parseTaskFile` with the markdown read by `read`: the comparison test runs it with the syntax tree's reading
- * (`readTaskItemsFromTree`), the reference the faster token reading must equal.
+ * (`findTaskItemsInTree`), the reference the faster token reading must equal.
  */
-export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, source: string, options: ParseOptions = {}): TaskFile {
-  const rules = { skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS, cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS };
+export function parseTaskFileReadBy(
+  read: (source: string) => TaskItemsRead,
+  source: string,
+  options: ParseOptions = {},
+): TaskFile {
+  const rules = {
+    skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS,
+    cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS,
+  };
   // A byte-order mark would hide the first line from the markdown parser; a space in its place keeps every
   // offset (and so the surgical edit) where it is.
   if (source.startsWith('\uFEFF')) source = ` ${source.slice(1)}`;
@@ -80,7 +87,12 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
   const dialect = detectDialect({
     path: options.path,
     headings: allHeadings,
-    tasks: scannedTasks.map(({ item, id }) => ({ marker: item.marker, optional: item.optional, topLevel: item.topLevel, id })),
+    tasks: scannedTasks.map(({ item, id }) => ({
+      marker: item.marker,
+      optional: item.optional,
+      topLevel: item.topLevel,
+      id,
+    })),
   });
 
   const tasks: Task[] = scannedTasks.map((t, index) => {
@@ -89,7 +101,14 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
     const parent = position === -1 ? undefined : position;
     const marks = decideTaskMarks(t.item, rules);
     // Built key by key, in the order the type lists them (JSON output keeps it), without a spread per task.
-    const task = { index, line: t.item.line, column: t.item.column, markerOffset: t.item.markerOffset, marker: t.item.marker, boxState: BOX_STATES[t.item.marker] } as Task;
+    const task = {
+      index,
+      line: t.item.line,
+      column: t.item.column,
+      markerOffset: t.item.markerOffset,
+      marker: t.item.marker,
+      boxState: BOX_STATES[t.item.marker],
+    } as Task;
     if (t.id !== undefined) task.id = t.id;
     task.text = t.text;
     task.optional = marks.optional;
@@ -105,7 +124,11 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
 
   linkFlatSubtasksById(tasks, scannedTasks);
   for (const task of tasks) if (task.parent !== undefined) tasks[task.parent]?.children.push(task.index);
-  const story = decideStoryGating(dialect, scannedTasks.map((t) => t.headings), options.storyChecklists ?? 'shown');
+  const story = decideStoryGating(
+    dialect,
+    scannedTasks.map((t) => t.headings),
+    options.storyChecklists ?? 'shown',
+  );
   decideCompleteness(tasks, story.shownOnly);
   for (const diagnostic of duplicateIdDiagnostics(tasks)) diagnostics.push(diagnostic);
 
@@ -119,11 +142,21 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
   }
   for (const task of tasks) {
     if (task.text === '' && task.id === undefined) {
-      diagnostics.push({ line: task.line, severity: 'warning', code: 'empty-task', message: `The task on line ${task.line} has no text.` });
+      diagnostics.push({
+        line: task.line,
+        severity: 'warning',
+        code: 'empty-task',
+        message: `The task on line ${task.line} has no text.`,
+      });
     }
   }
   if (tasks.length === 0) {
-    diagnostics.push({ line: 1, severity: 'warning', code: 'no-tasks', message: 'No task boxes (- [ ] …) found in this file.' });
+    diagnostics.push({
+      line: 1,
+      severity: 'warning',
+      code: 'no-tasks',
+      message: 'No task boxes (- [ ] …) found in this file.',
+    });
   }
   for (const heading of allHeadings) {
     if (BOX_IN_HEADING.test(heading.text)) {
@@ -137,7 +170,8 @@ export function parseTaskFileReadBy(read: (source: string) => TaskItemsRead, sou
   }
   if (dialect === 'bmad') diagnostics.push(...storyStatusDiagnostics(leadParagraphs, allHeadings, tasks));
 
-  const rootGroups = dialect === 'kiro' || (dialect === 'agent-os' && options.path !== undefined && isOlderAgentOsPath(options.path));
+  const rootGroups =
+    dialect === 'kiro' || (dialect === 'agent-os' && options.path !== undefined && isOlderAgentOsPath(options.path));
   const groups = assignGroups(dialect, tasks, scannedTasks, allHeadings, leadParagraphs, rootGroups);
   for (const index of story.shownOnlyGroups(groups)) {
     const group = groups[index];
@@ -158,7 +192,8 @@ function linkFlatSubtasksById(tasks: Task[], scannedTasks: ScannedTask[]): void 
       const parentId = parentIdOf(task.id);
       const parent =
         parentId === undefined ? undefined : nearest(latestById.get(parentId), latestById.get(`${parentId}.0`));
-      const sameList = parent !== undefined && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
+      const sameList =
+        parent !== undefined && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
       if (parent !== undefined && sameList) task.parent = parent;
     }
     if (task.id !== undefined) latestById.set(task.id, task.index);
@@ -180,7 +215,9 @@ function decideCompleteness(tasks: Task[], shownOnly: (index: number) => boolean
     if (!task) continue;
     const requiredChildren = task.children.map((c) => tasks[c]).filter((c): c is Task => c?.required === true);
     task.complete =
-      task.required && requiredChildren.length > 0 ? requiredChildren.every((c) => c.complete) : task.boxState === 'done';
+      task.required && requiredChildren.length > 0
+        ? requiredChildren.every((c) => c.complete)
+        : task.boxState === 'done';
   }
 }
 
@@ -261,7 +298,8 @@ function assignGroups(
   // Kiro's groups are its top-level numbered tasks wherever they sit (also under a `## Tasks` heading); so are
   // those of the older Agent OS layout (`.agent-os/specs/…`), which has no `Task Group` headings.
   const numberedRoots = tasks.some((t) => t.parent === undefined && t.id !== undefined && /^\d+(?:\.0)?$/.test(t.id));
-  const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || (dialect === 'kiro' && !Number.isFinite(groupDepth)));
+  const topLevelTaskGroups =
+    !hasTaskGroupHeadings && rootGroups && (numberedRoots || (dialect === 'kiro' && !Number.isFinite(groupDepth)));
   const roots = new Map<number, Task>();
   /** The last heading array looked at and the heading found in it (tasks in a row share their array). */
   let headingsLooked: readonly HeadingItem[] | undefined;

@@ -17,10 +17,19 @@ const BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
  */
 export function parseTaskId(text: string): TaskIdAndText {
   const specKit = SPEC_KIT_ID.exec(text);
-  if (specKit?.[1]) return { id: specKit[1], text: text.slice(specKit[0].length).trim(), ...(specKit[2] === undefined ? {} : { optional: true }) };
+  if (specKit?.[1])
+    return {
+      id: specKit[1],
+      text: text.slice(specKit[0].length).trim(),
+      ...(specKit[2] === undefined ? {} : { optional: true }),
+    };
   const dotted = DOTTED_ID.exec(text);
   if (dotted?.[1] && dotted[0].includes('.')) {
-    return { id: dotted[1], text: text.slice(dotted[0].length).trim(), ...(dotted[2] === undefined ? {} : { optional: true }) };
+    return {
+      id: dotted[1],
+      text: text.slice(dotted[0].length).trim(),
+      ...(dotted[2] === undefined ? {} : { optional: true }),
+    };
   }
   const bmad = BMAD_ID.exec(text);
   if (bmad?.[1]) return { id: bmad[1], text };

@@ -28,7 +28,11 @@ export function tasksOfGroup(file: TaskFile, group: TaskGroup): Task[] {
 }
 
 /** How each state of an incomplete task is named to people. */
-export const INCOMPLETE_STATE_WORDS: Record<IncompleteState, string> = { open: 'open', 'in-progress': 'in progress', blocked: 'blocked' };
+export const INCOMPLETE_STATE_WORDS: Record<IncompleteState, string> = {
+  open: 'open',
+  'in-progress': 'in progress',
+  blocked: 'blocked',
+};
 
 /** What a person is told about a required task that is not complete: a ticked parent with open children is open. */
 export function incompleteStateOf(task: Task): IncompleteState {
@@ -50,5 +54,7 @@ export function listIncompleteTasks(file: TaskFile, tasks: readonly Task[] = fil
 
 /** Why a group is shown but not required, in words for the summary and the checklist comment. */
 export function contextNoteOf(group: TaskGroup): string {
-  return group.contextReason === 'story-checklist' ? "shown, not gated: outside the story's Tasks / Subtasks" : "not in this pull request's scope";
+  return group.contextReason === 'story-checklist'
+    ? "shown, not gated: outside the story's Tasks / Subtasks"
+    : "not in this pull request's scope";
 }

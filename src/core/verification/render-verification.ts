@@ -25,7 +25,11 @@ export interface VerificationInput {
   /** Files of the spec folder this pull request holds (to report the implementation documentation). */
   specFiles: readonly string[];
   /** The roadmap item this spec delivers, if the product roadmap names one, and how a merge updates it. */
-  roadmap: { file: 'found' | 'absent'; item?: { number: number; title: string; checked: boolean }; update: 'pull-request' | 'push' | 'off' };
+  roadmap: {
+    file: 'found' | 'absent';
+    item?: { number: number; title: string; checked: boolean };
+    update: 'pull-request' | 'push' | 'off';
+  };
   checks: readonly OtherCheck[];
 }
 
@@ -40,14 +44,18 @@ export function verificationKey(tasks: TaskFile): string {
 
 const rule: ThematicBreak = { type: 'thematicBreak' };
 
-
 /** A tight bullet list of task boxes, each one paragraph. */
 function boxList(items: Array<{ checked: boolean; children: PhrasingContent[] }>): List {
   return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((i): ListItem => ({ type: 'listItem', spread: false, checked: i.checked, children: [paragraph(i.children)] })),
+    children: items.map((i): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      checked: i.checked,
+      children: [paragraph(i.children)],
+    })),
   };
 }
 
@@ -74,13 +82,23 @@ function roadmapBlocks(input: VerificationInput): RootContent[] {
   if (roadmap.file === 'absent') {
     return [
       status('⚠️ No product roadmap'),
-      paragraph([text('The repository has no '), code('roadmap.md'), text('; comment '), code('/plan-product'), text(' on an issue describing the product to make one.')]),
+      paragraph([
+        text('The repository has no '),
+        code('roadmap.md'),
+        text('; comment '),
+        code('/plan-product'),
+        text(' on an issue describing the product to make one.'),
+      ]),
     ];
   }
   if (roadmap.item === undefined) {
     return [
       status('⚠️ No matching roadmap item'),
-      paragraph([text('No item of the roadmap matches “'), raw(escapeMarkdown(input.specTitle)), text('”; tick one by hand if this spec delivers it.')]),
+      paragraph([
+        text('No item of the roadmap matches “'),
+        raw(escapeMarkdown(input.specTitle)),
+        text('”; tick one by hand if this spec delivers it.'),
+      ]),
     ];
   }
   const { item } = roadmap;
@@ -92,7 +110,10 @@ function roadmapBlocks(input: VerificationInput): RootContent[] {
         ? [text('✅ A pull request ticking it opens when this pull request merges')]
         : [text('⚠️ Not ticked automatically ('), code('roadmap_update: off'), text('): tick it by hand')];
   // The item's number is written as the roadmap writes it (`2. Title`): after the box it cannot start a list.
-  return [status(state), boxList([{ checked: item.checked, children: [raw(`${item.number}. `), raw(escapeMarkdown(item.title))] }])];
+  return [
+    status(state),
+    boxList([{ checked: item.checked, children: [raw(`${item.number}. `), raw(escapeMarkdown(item.title))] }]),
+  ];
 }
 
 function checkBlocks(title: string, checks: readonly OtherCheck[]): RootContent[] {
@@ -124,14 +145,22 @@ export function renderVerification(input: VerificationInput): string {
         : pending.length > 0
           ? '⏳ Some checks still running'
           : '✅ All passing';
-  const overall = incomplete.length > 0 || failing.length > 0 ? '❌ Failed' : pending.length > 0 || input.checks.length === 0 ? '⚠️ Passed with issues' : '✅ Passed';
+  const overall =
+    incomplete.length > 0 || failing.length > 0
+      ? '❌ Failed'
+      : pending.length > 0 || input.checks.length === 0
+        ? '⚠️ Passed with issues'
+        : '✅ Passed';
 
   const groups = tasks.groups
     .filter((g) => g.tasks.length > 0)
     .map((g) => {
       const groupTasks = g.tasks.map((i) => tasks.tasks[i]).filter((t) => t !== undefined);
       const done = groupTasks.filter((t) => t.complete).length;
-      return { checked: done === groupTasks.length, children: [raw(escapeMarkdown(g.title)), text(` (${done} of ${groupTasks.length})`)] };
+      return {
+        checked: done === groupTasks.length,
+        children: [raw(escapeMarkdown(g.title)), text(` (${done} of ${groupTasks.length})`)],
+      };
     });
 
   const tree = root([
@@ -160,13 +189,21 @@ export function renderVerification(input: VerificationInput): string {
       heading(3, [text('Incomplete or Issues')]),
       incomplete.length === 0
         ? paragraph([text('None')])
-        : bulletList(incomplete.map((t) => (t.id === undefined ? [raw(escapeLineStart(t.text))] : [text(`${t.id} `), raw(escapeMarkdown(t.text))]))),
+        : bulletList(
+            incomplete.map((t) =>
+              t.id === undefined ? [raw(escapeLineStart(t.text))] : [text(`${t.id} `), raw(escapeMarkdown(t.text))],
+            ),
+          ),
     ]),
     ...section('2. Documentation Verification', [
       status(docs.length > 0 ? '✅ Complete' : '⚠️ No implementation documents'),
       docs.length > 0
         ? bulletList(docs.map((d) => [code(d)]))
-        : paragraph([text('The spec folder has no '), code('implementation/'), text(' documents on this pull request.')]),
+        : paragraph([
+            text('The spec folder has no '),
+            code('implementation/'),
+            text(' documents on this pull request.'),
+          ]),
     ]),
     ...section('3. Roadmap Updates', roadmapBlocks(input)),
     ...section('4. Test Suite Results', [
@@ -183,7 +220,11 @@ export function renderVerification(input: VerificationInput): string {
       ...checkBlocks('Still Running', pending),
       ...checkBlocks('Passing Checks', passing),
       heading(3, [text('Notes')]),
-      paragraph([text('Results are those of the commit this report was written for; the pull request’s Checks tab has the latest.')]),
+      paragraph([
+        text(
+          'Results are those of the commit this report was written for; the pull request’s Checks tab has the latest.',
+        ),
+      ]),
     ]),
   ]);
   return markFile('verification', writeMarkdown(tree), { tasks: verificationKey(tasks) });

@@ -23,7 +23,12 @@ export interface SpecWorkspace {
    * Write a text file. With `replaces` (the file as read) a file changed in between is not overwritten: the write
    * fails with a `conflict` error unless the change made it this very content (then `concurrent`).
    */
-  writeFile(file: { path: string; content: string; message: string; replaces?: WorkspaceFile }): Promise<WorkspaceWrite>;
+  writeFile(file: {
+    path: string;
+    content: string;
+    message: string;
+    replaces?: WorkspaceFile;
+  }): Promise<WorkspaceWrite>;
   /** Every file and folder path of the repository (one read; it may be cut short in a very large repository). */
   readTree(): Promise<string[]>;
 }

@@ -6,7 +6,11 @@ import { renderProgressBar } from '../../../src/core/check/render-progress-bar.j
 import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
 
 const PATH = 'agent-os/specs/2026-01-15-invites/tasks.md';
-const read = (source: string, path = PATH): TaskFileRead => ({ path, status: 'read', file: parseTaskFile(source, { path }) });
+const read = (source: string, path = PATH): TaskFileRead => ({
+  path,
+  status: 'read',
+  file: parseTaskFile(source, { path }),
+});
 
 const SPEC = [
   '# Task Breakdown: Invites',
@@ -57,7 +61,10 @@ describe('decideGate', () => {
   });
 
   it('fails clearly when a task file cannot be read', () => {
-    const report = decideGate([read(SPEC, 'a/tasks.md'), { path: PATH, status: 'unreadable', reason: 'GitHub answered 502' }]);
+    const report = decideGate([
+      read(SPEC, 'a/tasks.md'),
+      { path: PATH, status: 'unreadable', reason: 'GitHub answered 502' },
+    ]);
     expect(report.conclusion).toBe('failure');
     expect(report.title).toBe(`Could not read ${PATH}`);
     expect(report.summary).toContain('⚠️ Could not read this task file: GitHub answered 502');

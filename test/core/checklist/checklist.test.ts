@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { applyTicks } from '../../../src/core/checklist/apply-ticks.js';
-import { readChecklistTicks } from '../../../src/core/checklist/read-checklist-ticks.js';
+import { findChecklistTicks } from '../../../src/core/checklist/find-checklist-ticks.js';
 import { checklistFiles, renderChecklist } from '../../../src/core/checklist/render-checklist.js';
 import { decideGate } from '../../../src/core/check/decide-gate.js';
 import type { TaskFileRead } from '../../../src/core/check/gate-types.js';
@@ -26,7 +26,9 @@ const TASKS = [
 const link = (path: string) => `https://github.com/acme/app/blob/abc/${path}`;
 
 function checklistFor(text: string, scope?: string[]) {
-  const reads: TaskFileRead[] = [{ path: PATH, status: 'read', file: applyScope(parseTaskFile(text, { path: PATH }), scope) }];
+  const reads: TaskFileRead[] = [
+    { path: PATH, status: 'read', file: applyScope(parseTaskFile(text, { path: PATH }), scope) },
+  ];
   return renderChecklist({ reads, report: decideGate(reads, link, scope), link, scope });
 }
 
@@ -52,8 +54,10 @@ describe('the checklist comment', () => {
 
   it('turns a tick in the comment into a one-character change of the task file', () => {
     const before = checklistFor(TASKS);
-    const after = before.replace('  - [ ] 1.2 Create', '  - [x] 1.2 Create').replace('- [x] 1.0 Complete', '- [ ] 1.0 Complete');
-    const ticks = readChecklistTicks(before, after);
+    const after = before
+      .replace('  - [ ] 1.2 Create', '  - [x] 1.2 Create')
+      .replace('- [x] 1.0 Complete', '- [ ] 1.0 Complete');
+    const ticks = findChecklistTicks(before, after);
     expect(ticks.map((t) => [t.taskIndex, t.checked])).toEqual([
       [0, false],
       [2, true],
@@ -68,8 +72,11 @@ describe('the checklist comment', () => {
 
   it('finds a ticked task again after lines moved, and refuses to guess when it is gone', () => {
     const before = checklistFor(TASKS);
-    const ticks = readChecklistTicks(before, before.replace('  - [ ] 1.2 Create', '  - [x] 1.2 Create'));
-    const moved = TASKS.replace('#### Task Group 1: Data models\n', '#### Task Group 1: Data models\n- [ ] 0.9 New first task\n');
+    const ticks = findChecklistTicks(before, before.replace('  - [ ] 1.2 Create', '  - [x] 1.2 Create'));
+    const moved = TASKS.replace(
+      '#### Task Group 1: Data models\n',
+      '#### Task Group 1: Data models\n- [ ] 0.9 New first task\n',
+    );
     expect(applyTicks(moved, ticks, { path: PATH }).text).toBe(moved.replace('- [ ] 1.2', '- [x] 1.2'));
     const gone = TASKS.replace('  - [ ] 1.2 Create the <Invite> model\n', '');
     expect(applyTicks(gone, ticks, { path: PATH })).toMatchObject({ text: gone, changed: [], missing: ticks });

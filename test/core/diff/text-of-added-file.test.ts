@@ -3,7 +3,9 @@ import { textOfAddedFile } from '../../../src/core/diff/text-of-added-file.js';
 
 describe('textOfAddedFile', () => {
   it('gives an added file its whole text, with the final line break it has', () => {
-    expect(textOfAddedFile('@@ -0,0 +1,3 @@\n+# Tasks\n+\n+- [ ] 1.0 Build it')).toBe('# Tasks\n\n- [ ] 1.0 Build it\n');
+    expect(textOfAddedFile('@@ -0,0 +1,3 @@\n+# Tasks\n+\n+- [ ] 1.0 Build it')).toBe(
+      '# Tasks\n\n- [ ] 1.0 Build it\n',
+    );
     expect(textOfAddedFile('@@ -0,0 +1 @@\n+one line')).toBe('one line\n');
   });
 

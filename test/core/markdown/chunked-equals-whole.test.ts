@@ -79,7 +79,31 @@ const composedLine = fc
     fc.constantFrom('', '', '', '> ', '>', '> > '),
     fc.constantFrom('', '', '- ', '* ', '+ ', '1. ', '2. ', '3) ', '0. ', '- [ ] ', '2. [x] ', '-', '1.'),
     fc.constantFrom('', '', '    ', '  '),
-    fc.constantFrom('', 'text', 'code', '# h', '```', '~~~', '<div>', '</div>', '<x-y>', '<!--', '-->', '---', '===', '[a]: x', 'see [a]', '| a |', '|---|', 'x ~~y~~', '[ ] t', '[~] t', '***', '*a* _b_', '+++'),
+    fc.constantFrom(
+      '',
+      'text',
+      'code',
+      '# h',
+      '```',
+      '~~~',
+      '<div>',
+      '</div>',
+      '<x-y>',
+      '<!--',
+      '-->',
+      '---',
+      '===',
+      '[a]: x',
+      'see [a]',
+      '| a |',
+      '|---|',
+      'x ~~y~~',
+      '[ ] t',
+      '[~] t',
+      '***',
+      '*a* _b_',
+      '+++',
+    ),
   )
   .map((parts) => parts.join(''));
 
@@ -95,12 +119,22 @@ const knownShape = fc.tuple(
 /** A task file: lines of the shapes above, with a line ending of its own, sometimes a byte-order mark first. */
 const taskFile = fc
   .tuple(
-    fc.array(fc.oneof(fc.constantFrom(...LINES).map((line) => [line]), composedLine.map((line) => [line]), knownShape), { minLength: 1, maxLength: 40 }),
+    fc.array(
+      fc.oneof(
+        fc.constantFrom(...LINES).map((line) => [line]),
+        composedLine.map((line) => [line]),
+        knownShape,
+      ),
+      { minLength: 1, maxLength: 40 },
+    ),
     lineEnding,
     fc.boolean(),
     fc.boolean(),
   )
-  .map(([lines, ending, bom, finalNewline]) => `${bom ? '\uFEFF' : ''}${lines.flat().join(ending)}${finalNewline ? ending : ''}`);
+  .map(
+    ([lines, ending, bom, finalNewline]) =>
+      `${bom ? '\uFEFF' : ''}${lines.flat().join(ending)}${finalNewline ? ending : ''}`,
+  );
 
 const SEED = 20_261_206;
 
@@ -121,10 +155,16 @@ describe('the chunked parse equals the whole parse', () => {
     ['indented code after a blank line, then a quoted item not starting at 1', '    [a]: x\n\n>2. \n'],
     ['indented code after a blank line, then an empty quoted item', '# A\n\n    code\n\n> - \n\n- [ ] t\n'],
     ['indented code after a blank line, then nested quotes', '- [ ] a\n\n    code\n\n> > 2. [ ] b\n\n- [ ] c\n'],
-    ['a block quote list not starting at 1 after a paragraph', '# A\n\n> 2. [ ] quoted\n> 3. [x] quoted\n\n# B\n\n> 2. [ ] again\n\n- [ ] t\n'],
+    [
+      'a block quote list not starting at 1 after a paragraph',
+      '# A\n\n> 2. [ ] quoted\n> 3. [x] quoted\n\n# B\n\n> 2. [ ] again\n\n- [ ] t\n',
+    ],
     ['a block quote list not starting at 1, lazily continued', '> 2. [ ] a\n3. [ ] b\n\n> 5) [x] c\n6) d\n'],
     // Link definitions: the pieces are parsed again knowing every label the document defines.
-    ['a reference before its definition', '# A\n\nsee [Spec] and [other]\n\n# B\n\n- [ ] t [spec]\n\n[spec]: https://example.com\n'],
+    [
+      'a reference before its definition',
+      '# A\n\nsee [Spec] and [other]\n\n# B\n\n- [ ] t [spec]\n\n[spec]: https://example.com\n',
+    ],
     ['labels folded and escaped', 'see [ẞ  x] and [a\\]b]\n\n# B\n\n[SS x]: /u\n\n# C\n\n[A\\]B]: /v\n'],
     ['a definition in a block quote', '> [q]: /u\n\n# B\n\nsee [q]\n'],
     ['a label across lines', 'see [a b]\n\n# B\n\n[a\nb]: /u\n\n# C\n\n[a b]\n'],

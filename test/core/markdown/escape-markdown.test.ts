@@ -36,13 +36,15 @@ function textOf(markdown: string, pick: (tree: Nodes) => Nodes | undefined): str
 }
 
 const child = (node: Nodes | undefined, ...path: number[]): Nodes | undefined =>
-  path.reduce<Nodes | undefined>((n, i) => (n !== undefined && 'children' in n ? (n.children[i]) : undefined), node);
+  path.reduce<Nodes | undefined>((n, i) => (n !== undefined && 'children' in n ? n.children[i] : undefined), node);
 
 describe('escapeMarkdown', () => {
   it.each(TRICKY)('keeps %j literal inside a line, in bold and in a table cell', (value) => {
     expect(textOf(`Spec for #12: ${escapeMarkdown(value)}`, (t) => child(t, 0))).toBe(`Spec for #12: ${value}`);
     expect(textOf(`Roadmap: **${escapeMarkdown(value)}**`, (t) => child(t, 0, 1))).toBe(value);
-    expect(textOf(`| Group | Done |\n| --- | --- |\n| ${escapeMarkdown(value)} | 1/2 |`, (t) => child(t, 0, 1, 0))).toBe(value);
+    expect(
+      textOf(`| Group | Done |\n| --- | --- |\n| ${escapeMarkdown(value)} | 1/2 |`, (t) => child(t, 0, 1, 0)),
+    ).toBe(value);
     expect(textOf(`- [ ] ${escapeMarkdown(value)}`, (t) => child(t, 0, 0, 0))).toBe(value);
   });
 

@@ -18,23 +18,26 @@ function read(text: string): { tasks: number } | { refused: string; line: number
 // The files are made here, at run time; `npm run bench` times the same files (no test here depends on time).
 describe('hostile task files are read, or refused with the line and the limit', () => {
   const LIMIT_TEXT = {
-  nesting: `a task file may nest at most ${MAX_NESTING} levels`,
-  emphasis: 'more than the parser can pair in time',
-  containers: 'too many list items and block quotes close here for the parser to read the file in time',
-};
+    nesting: `a task file may nest at most ${MAX_NESTING} levels`,
+    emphasis: 'more than the parser can pair in time',
+    containers: 'too many list items and block quotes close here for the parser to read the file in time',
+  };
 
-  it.each(HOSTILE_FILES.filter((file) => !file.atCap).map((file) => [file.name, file] as const))('%s', (_name, file) => {
-    const text = file.text();
-    expect(tooLargeReason(text, DEFAULT_GATE_SETTINGS)).toBeUndefined();
-    const result = read(text);
-    if ('tasks' in file.expected) {
-      expect(result).toEqual(file.expected);
-    } else {
-      expect(result).toMatchObject(file.expected);
-      expect('message' in result && result.message).toMatch(new RegExp(`^Line ${file.expected.line}: `));
-      expect('message' in result && result.message).toContain(LIMIT_TEXT[file.expected.refused]);
-    }
-  });
+  it.each(HOSTILE_FILES.filter((file) => !file.atCap).map((file) => [file.name, file] as const))(
+    '%s',
+    (_name, file) => {
+      const text = file.text();
+      expect(tooLargeReason(text, DEFAULT_GATE_SETTINGS)).toBeUndefined();
+      const result = read(text);
+      if ('tasks' in file.expected) {
+        expect(result).toEqual(file.expected);
+      } else {
+        expect(result).toMatchObject(file.expected);
+        expect('message' in result && result.message).toMatch(new RegExp(`^Line ${file.expected.line}: `));
+        expect('message' in result && result.message).toContain(LIMIT_TEXT[file.expected.refused]);
+      }
+    },
+  );
 
   it('names the limit in the message', () => {
     expect(read(`${'- '.repeat(10_000)}[ ] x\n`)).toEqual({
@@ -55,6 +58,8 @@ describe('hostile task files are read, or refused with the line and the limit', 
     expect(text.length).toBeLessThan(CAP_BYTES);
     expect(tooLargeReason(text, DEFAULT_GATE_SETTINGS)).toBeUndefined();
     expect(read(text)).toEqual({ tasks });
-    expect(tooLargeReason(`${text}x`, DEFAULT_GATE_SETTINGS)).toBe('it is 512 KB, over the 512 KB a task file may have; split it into one file per spec.');
+    expect(tooLargeReason(`${text}x`, DEFAULT_GATE_SETTINGS)).toBe(
+      'it is 512 KB, over the 512 KB a task file may have; split it into one file per spec.',
+    );
   });
 });

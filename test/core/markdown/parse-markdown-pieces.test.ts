@@ -44,7 +44,8 @@ describe('literal autolinks, looked for only in trees whose text may hold one', 
 
 /** Texts whose pieces end at lines that are not cuts after all. */
 const NOT_CUTS: Record<string, string> = {
-  "a list's first item after a paragraph": '# A\n\n**Acceptance Criteria:**\n- one\n- two\n\npara\n- three\n\n# B\ntext\n* four\n',
+  "a list's first item after a paragraph":
+    '# A\n\n**Acceptance Criteria:**\n- one\n- two\n\npara\n- three\n\n# B\ntext\n* four\n',
   'margin lines in a fence': '# A\n\n```sh\n# comment\n\n- [ ] not a task\n\n# more\n```\n\n- [ ] task\n\n## B\n',
   'margin lines in an html block': '<details>\n\n# inside\n\n- [ ] inside\n</details>\n\n- [ ] after\n',
   'byte-order mark opening the text': '\uFEFF# A\n\n- [ ] 1.0 a\n  - [x] 1.1 b\n\n# B\n\n- [ ] 2.0 c\n',

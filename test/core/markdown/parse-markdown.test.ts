@@ -29,12 +29,13 @@ const TRICKY: Record<string, string> = {
   'unclosed html comment': '# A\n\n<!-- note\n\n# B\n\n- [ ] hidden\n',
   'html block running to a blank line': '<div>\n# not a heading\n- [ ] not a task\n\n# Heading\n',
   'loose list across cuts': '- [ ] 1. one\n\n- [ ] 2. two\n  - detail\n\n- [ ] 3. three\n',
-  'tight nested list across cuts': '- [ ] 1. one\n  - [ ] 1.1 a\n  - [x] 1.2 b\n- [ ] 2. two\n  - [ ] 2.1 c\n- [x] 3. three\n',
+  'tight nested list across cuts':
+    '- [ ] 1. one\n  - [ ] 1.1 a\n  - [x] 1.2 b\n- [ ] 2. two\n  - [ ] 2.1 c\n- [x] 3. three\n',
   'ordered list starting at 3': '3. a\n4. b\n\n5. c\n',
   'marker change starts a new list': '- a\n- b\n* c\n* d\n+ e\n',
   'lazy continuation': '- a\nlazy\n- b\n> q\nlazy\n# H\n',
   'setext heading': 'Title\n=====\n\npara\n---\n\n# H\n',
-  'table': '| a | b |\n|---|---|\n| 1 | 2 |\n# H\n| 3 | 4 |\n\n- [ ] t\n',
+  table: '| a | b |\n|---|---|\n| 1 | 2 |\n# H\n| 3 | 4 |\n\n- [ ] t\n',
   'definitions reach back': '# A\n\nsee [foo] and [^1]\n\n# B\n\n[foo]: https://example.com\n[^1]: note\n',
   'crlf and cr line endings': '# A\r\n\r\n- [ ] 1.0 x\r\n  - [x] 1.1 y\r\n\r\n# B\r- [ ] 2.0 z\r',
   'byte-order mark on a later line': '# A\n\n\uFEFF# B\n\n- [ ] t\n',
@@ -50,7 +51,8 @@ describe('parseMarkdown in pieces', () => {
     for (const file of markdownFiles(join('test', 'fixtures'))) {
       const source = readFileSync(file, 'utf8');
       const expected = whole(source);
-      for (const size of [1, 7, 64]) expect({ file, size, tree: parseMarkdownInChunks(source, size) }).toEqual({ file, size, tree: expected });
+      for (const size of [1, 7, 64])
+        expect({ file, size, tree: parseMarkdownInChunks(source, size) }).toEqual({ file, size, tree: expected });
     }
   });
 
@@ -65,6 +67,8 @@ describe('parseMarkdown in pieces', () => {
   it('keeps the columns of tasks counted from the last \\n, whatever the line endings', () => {
     // As before the column search went forward: without a \n (old Mac \r endings) columns count from the start.
     expect(parseTaskFile('# T\r\r- [ ] 1.0 a\r  - [x] 1.1 b\r').tasks.map((t) => t.column)).toEqual([8, 22]);
-    expect(parseTaskFile('x\n\r- [ ] a\r- [ ] b\n- [ ] c\r\n  - [ ] d').tasks.map((t) => t.column)).toEqual([4, 12, 3, 5]);
+    expect(parseTaskFile('x\n\r- [ ] a\r- [ ] b\n- [ ] c\r\n  - [ ] d').tasks.map((t) => t.column)).toEqual([
+      4, 12, 3, 5,
+    ]);
   });
 });

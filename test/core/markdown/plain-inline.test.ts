@@ -5,12 +5,41 @@ import { tokenizeBlocks, tokenizeInline, tokenizeInlineFully } from '../../../sr
 
 /** What a reader of inline tokens sees: type, content, nesting and children, per token. */
 const seen = (tokens: ReturnType<typeof tokenizeInline>): unknown =>
-  tokens.map((t) => ({ type: t.type, content: t.content, nesting: t.nesting, children: t.children ? seen(t.children) : null }));
+  tokens.map((t) => ({
+    type: t.type,
+    content: t.content,
+    nesting: t.nesting,
+    children: t.children ? seen(t.children) : null,
+  }));
 
 const PUNCTUATION = '!#$%&*+-:<=>@[\\]^_`{}~"\'(),./;?|';
 
 /** Pieces of task text: plain words, a box, every character markdown-it's inline rules act on, and a few beyond. */
-const PIECES = ['[ ]', '[x]', '[X]', '[-]', '[~]', '[*]', '[!]', '[?]', '[>]', '[é]', '[', ']', '(', ')', '(url)', ' ', 'a', 'Task', '1.2', 'é', '😀', '\n', ...Array.from({ length: PUNCTUATION.length }, (_, i) => PUNCTUATION.charAt(i))];
+const PIECES = [
+  '[ ]',
+  '[x]',
+  '[X]',
+  '[-]',
+  '[~]',
+  '[*]',
+  '[!]',
+  '[?]',
+  '[>]',
+  '[é]',
+  '[',
+  ']',
+  '(',
+  ')',
+  '(url)',
+  ' ',
+  'a',
+  'Task',
+  '1.2',
+  'é',
+  '😀',
+  '\n',
+  ...Array.from({ length: PUNCTUATION.length }, (_, i) => PUNCTUATION.charAt(i)),
+];
 
 describe('inline content without syntax is one text token, as markdown-it reads it', () => {
   it('the shortcut gives what the inline pass gives, with and without link definitions', () => {

@@ -28,7 +28,14 @@ const draft = (over: object) =>
   SPEC_DRAFT_SCHEMA.parse({
     goal: 'Invite people.',
     requirements: [
-      { name: 'Invite', details: ['Owners only'], requirements: ['R1'], answers: ['Q1'], issue_lines: [1], files: ['./src/mail/send.ts:12'] },
+      {
+        name: 'Invite',
+        details: ['Owners only'],
+        requirements: ['R1'],
+        answers: ['Q1'],
+        issue_lines: [1],
+        files: ['./src/mail/send.ts:12'],
+      },
       { name: 'Expiry', details: [], requirements: [2] },
     ],
     ...over,
@@ -38,13 +45,30 @@ describe('the check on a spec draft', () => {
   it('passes a draft that carries every requirement and behaviour-changing answer and cites real paths (references as models write them)', () => {
     const check = checkSpecDraft(draft({}), GROUNDING);
     expect(check).toMatchObject({ ok: true, findings: [], proposed: [] });
-    expect(check.figures).toEqual({ requirementsCovered: 2, requirementsTotal: 2, answersCarried: 1, answersTotal: 1, pathsCited: 1, pathsExisting: 1, proposed: 0 });
+    expect(check.figures).toEqual({
+      requirementsCovered: 2,
+      requirementsTotal: 2,
+      answersCarried: 1,
+      answersTotal: 1,
+      pathsCited: 1,
+      pathsExisting: 1,
+      proposed: 0,
+    });
   });
 
   it('names every requirement dropped, answer not carried, invented path and dangling reference', () => {
     const check = checkSpecDraft(
       draft({
-        requirements: [{ name: 'Invite', details: [], requirements: [1, 7], answers: [9], issue_lines: [40], files: ['src/invites.ts'] }],
+        requirements: [
+          {
+            name: 'Invite',
+            details: [],
+            requirements: [1, 7],
+            answers: [9],
+            issue_lines: [40],
+            files: ['src/invites.ts'],
+          },
+        ],
         existing_code: [{ path: 'lib/magic.rb', reason: 'x' }],
       }),
       GROUNDING,
@@ -61,22 +85,45 @@ describe('the check on a spec draft', () => {
 
   it('makes a requirement that cites nothing a proposal, not a failure', () => {
     const base = draft({});
-    const check = checkSpecDraft({ ...base, requirements: [...base.requirements, { name: 'Dashboard', details: [], requirements: [], answers: [], issue_lines: [], files: [] }] }, GROUNDING);
+    const check = checkSpecDraft(
+      {
+        ...base,
+        requirements: [
+          ...base.requirements,
+          { name: 'Dashboard', details: [], requirements: [], answers: [], issue_lines: [], files: [] },
+        ],
+      },
+      GROUNDING,
+    );
     expect(check).toMatchObject({ ok: true, proposed: [2] });
   });
 
   it('tells a bare confirmation from an answer that says something new', () => {
-    expect(['yes', 'No.', 'Sounds good!', ' **ok** ', ''].map(isBehaviourChanging)).toEqual([false, false, false, false, false]);
-    expect(['Owners only.', 'Yes, but also admins', 'no flag; ship to 10% first'].map(isBehaviourChanging)).toEqual([true, true, true]);
+    expect(['yes', 'No.', 'Sounds good!', ' **ok** ', ''].map(isBehaviourChanging)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['Owners only.', 'Yes, but also admins', 'no flag; ship to 10% first'].map(isBehaviourChanging)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
 describe('the check on a tasks draft', () => {
   const grounding = { title: 'T', goal: '', requirements: GROUNDING.requirements, paths: GROUNDING.paths };
   it('needs a task for every requirement, real paths and backward dependencies; unsourced tasks are proposals', () => {
-    const ok = TASKS_DRAFT_SCHEMA.parse({ groups: [{ title: 'A', tasks: [{ text: 'one', requirements: [1, 2] }, { text: 'extra' }] }] });
+    const ok = TASKS_DRAFT_SCHEMA.parse({
+      groups: [{ title: 'A', tasks: [{ text: 'one', requirements: [1, 2] }, { text: 'extra' }] }],
+    });
     expect(checkTasksDraft(ok, grounding)).toMatchObject({ ok: true, proposed: [[0, 1]] });
-    const bad = TASKS_DRAFT_SCHEMA.parse({ groups: [{ title: 'A', depends_on: [2], tasks: [{ text: 'one', requirements: [1, 5], files: ['src/nope.ts'] }] }] });
+    const bad = TASKS_DRAFT_SCHEMA.parse({
+      groups: [{ title: 'A', depends_on: [2], tasks: [{ text: 'one', requirements: [1, 5], files: ['src/nope.ts'] }] }],
+    });
     expect(checkTasksDraft(bad, grounding).findings.map((f) => f.message)).toEqual([
       'cites requirement 5, which spec.md does not have',
       'groups depend on groups that do not come before them (1 → 2)',
@@ -97,11 +144,20 @@ describe('model text in markdown', () => {
 
 describe('relevant files', () => {
   it('ranks paths named outright first, then by shared words, never generated or binary files', () => {
-    const paths = ['src/mail/send.ts', 'src/members/members-table.tsx', 'src/invites/invite-token.ts', 'node_modules/invite/index.js', 'docs/invite.png', 'README.md'];
-    expect(rankRelevantFiles(paths, 'Owners invite members by email. The mailer is in src/mail/send.ts; invite tokens expire.', 3)).toEqual([
+    const paths = [
       'src/mail/send.ts',
-      'src/invites/invite-token.ts',
       'src/members/members-table.tsx',
-    ]);
+      'src/invites/invite-token.ts',
+      'node_modules/invite/index.js',
+      'docs/invite.png',
+      'README.md',
+    ];
+    expect(
+      rankRelevantFiles(
+        paths,
+        'Owners invite members by email. The mailer is in src/mail/send.ts; invite tokens expire.',
+        3,
+      ),
+    ).toEqual(['src/mail/send.ts', 'src/invites/invite-token.ts', 'src/members/members-table.tsx']);
   });
 });

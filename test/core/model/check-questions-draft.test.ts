@@ -7,8 +7,20 @@ function good(index: number): (typeof GOOD_QUESTIONS)[number] {
   if (question === undefined) throw new Error(`no good question ${index}`);
   return question;
 }
-const [users, scope, errors, data, rollout] = [0, 1, 2, 3, 4].map(good) as [ReturnType<typeof good>, ReturnType<typeof good>, ReturnType<typeof good>, ReturnType<typeof good>, ReturnType<typeof good>];
-const ask = (topic: string, text: string, quote = 'single-use link', issue_line = 3) => ({ topic, text, default: 'As assumed.', issue_line, quote });
+const [users, scope, errors, data, rollout] = [0, 1, 2, 3, 4].map(good) as [
+  ReturnType<typeof good>,
+  ReturnType<typeof good>,
+  ReturnType<typeof good>,
+  ReturnType<typeof good>,
+  ReturnType<typeof good>,
+];
+const ask = (topic: string, text: string, quote = 'single-use link', issue_line = 3) => ({
+  topic,
+  text,
+  default: 'As assumed.',
+  issue_line,
+  quote,
+});
 
 describe('the check on the model’s clarifying questions', () => {
   it('drops a topic of its own, a standing request, and a question that is no assumption or has no question mark', async () => {
@@ -36,14 +48,32 @@ describe('the check on the model’s clarifying questions', () => {
       'question 5 is not phrased as an assumption ending with a question mark',
       'question 6 is not phrased as an assumption ending with a question mark',
     ]);
-    expect(check.questions.map((q) => `${q.number} ${q.topic}`)).toEqual(['1 users-and-permissions', '2 scope', '3 errors-and-edge-cases', '4 data', '5 reuse', '6 visuals']);
+    expect(check.questions.map((q) => `${q.number} ${q.topic}`)).toEqual([
+      '1 users-and-permissions',
+      '2 scope',
+      '3 errors-and-edge-cases',
+      '4 data',
+      '5 reuse',
+      '6 visuals',
+    ]);
   });
 
   it('keeps at most eight, always with a scope question (the floor asks one for every issue, as Agent OS does)', async () => {
     const grounding = await groundingFor();
     const floorScope = grounding.floor.find((q) => q.topic === 'scope');
     expect(floorScope?.text).toMatch(/^The issue already leaves out “SSO \/ SCIM provisioning”; I assume /);
-    const things = ['invitations', 'reminders', 'revocation', 'auditing', 'resending', 'throttling', 'localisation', 'branding', 'webhooks', 'exports'];
+    const things = [
+      'invitations',
+      'reminders',
+      'revocation',
+      'auditing',
+      'resending',
+      'throttling',
+      'localisation',
+      'branding',
+      'webhooks',
+      'exports',
+    ];
     const many = things.map((thing) => ask('acceptance', `I assume ${thing} need nothing special — is that right?`));
     const check = checkQuestionsDraft({ questions: many }, grounding);
     const clarifying = check.questions.filter((q) => q.topic !== 'reuse' && q.topic !== 'visuals');
@@ -55,7 +85,12 @@ describe('the check on the model’s clarifying questions', () => {
     const grounding = await groundingFor(BODY.split('\n## Out of scope')[0]);
     const floorScope = grounding.floor.find((q) => q.topic === 'scope');
     const check = checkQuestionsDraft({ questions: [users, errors, data, rollout] }, grounding);
-    expect(check.questions[0]).toEqual({ number: 1, topic: 'scope', text: floorScope?.text, default: floorScope?.default });
+    expect(check.questions[0]).toEqual({
+      number: 1,
+      topic: 'scope',
+      text: floorScope?.text,
+      default: floorScope?.default,
+    });
     expect(check.questions).toHaveLength(7);
   });
 
@@ -67,7 +102,10 @@ describe('the check on the model’s clarifying questions', () => {
   });
 
   it('fails with fewer than four good questions, saying why', async () => {
-    const check = checkQuestionsDraft({ questions: [users, scope, { ...errors, quote: 'expires after 30 days' }] }, await groundingFor());
+    const check = checkQuestionsDraft(
+      { questions: [users, scope, { ...errors, quote: 'expires after 30 days' }] },
+      await groundingFor(),
+    );
     expect(check.ok).toBe(false);
     expect(check.questions).toEqual([]);
     expect(check.findings.map((f) => f.message)).toEqual([

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { completeGroups, findGroupByKey, groupKey, groupKeys, tickGroup } from '../../../src/core/orchestration/group-progress.js';
+import {
+  completeGroups,
+  findGroupByKey,
+  groupKey,
+  groupKeys,
+  tickGroup,
+} from '../../../src/core/orchestration/group-progress.js';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
 import type { TaskFile } from '../../../src/core/tasks/types.js';
 
@@ -33,7 +39,20 @@ describe('groupKey', () => {
 
   it('is the 1-based position of a group without a number, and never the key of another group', () => {
     const file = parseTaskFile(
-      ['# Tasks', '', '- [ ] Loose task before any group', '', '## Task Group 1: Setup', '', '- [ ] 1.0 Set up', '', '## Task Group 1: Setup again', '', '- [ ] 1.0 Again', ''].join('\n'),
+      [
+        '# Tasks',
+        '',
+        '- [ ] Loose task before any group',
+        '',
+        '## Task Group 1: Setup',
+        '',
+        '- [ ] 1.0 Set up',
+        '',
+        '## Task Group 1: Setup again',
+        '',
+        '- [ ] 1.0 Again',
+        '',
+      ].join('\n'),
       { path: PATH },
     );
     expect(file.groups.map((g) => [g.title, g.number])).toEqual([
@@ -43,7 +62,9 @@ describe('groupKey', () => {
     ]);
     // `1` is used twice, so neither group takes it: all three go by position.
     expect(groupKeys(file)).toEqual(['1', '2', '3']);
-    const mixed = parseTaskFile(['- [ ] Loose', '', '## Task Group 1: Setup', '', '- [ ] 1.0 Set up', ''].join('\n'), { path: PATH });
+    const mixed = parseTaskFile(['- [ ] Loose', '', '## Task Group 1: Setup', '', '- [ ] 1.0 Set up', ''].join('\n'), {
+      path: PATH,
+    });
     expect(groupKeys(mixed)).toEqual(['g1', '1']);
   });
 });
@@ -54,12 +75,27 @@ describe('completeGroups', () => {
   });
 
   it('leaves out a group with no required task, however its boxes are ticked', () => {
-    const file = parseTaskFile(['## Task Group 1: Optional polish', '', '- [x]* 1.0 Polish', '', '## Task Group 2: Done', '', '- [x] 2.0 Done', ''].join('\n'), { path: PATH });
+    const file = parseTaskFile(
+      [
+        '## Task Group 1: Optional polish',
+        '',
+        '- [x]* 1.0 Polish',
+        '',
+        '## Task Group 2: Done',
+        '',
+        '- [x] 2.0 Done',
+        '',
+      ].join('\n'),
+      { path: PATH },
+    );
     expect([...completeGroups(file)]).toEqual(['2']);
   });
 
   it('counts a parent with all sub-tasks ticked as complete even with its own box open', () => {
-    const file = parseTaskFile(['## Task Group 1: Kiro style', '', '- [ ] 1.0 Parent', '  - [x] 1.1 A', '  - [x] 1.2 B', ''].join('\n'), { path: PATH });
+    const file = parseTaskFile(
+      ['## Task Group 1: Kiro style', '', '- [ ] 1.0 Parent', '  - [x] 1.1 A', '  - [x] 1.2 B', ''].join('\n'),
+      { path: PATH },
+    );
     expect([...completeGroups(file)]).toEqual(['1']);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { groupPromptPath, groupSpecialisation, renderGroupPrompt, type SpecFileLinks } from '../../../src/core/orchestration/group-prompt.js';
+import {
+  groupPromptPath,
+  groupSpecialisation,
+  renderGroupPrompt,
+  type SpecFileLinks,
+} from '../../../src/core/orchestration/group-prompt.js';
 import { planOrchestration } from '../../../src/core/orchestration/orchestration-file.js';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
 import type { TaskGroup } from '../../../src/core/tasks/types.js';
@@ -8,7 +13,10 @@ import type { TaskGroup } from '../../../src/core/tasks/types.js';
 const FOLDER = 'agent-os/specs/2026-03-02-team-invites';
 const source = readFileSync('test/fixtures/orchestration/team-invites-tasks.md', 'utf8');
 const tasks = parseTaskFile(source, { path: `${FOLDER}/tasks.md` });
-const plan = planOrchestration(tasks, readFileSync('test/fixtures/orchestration/person-edited-orchestration.yml', 'utf8'));
+const plan = planOrchestration(
+  tasks,
+  readFileSync('test/fixtures/orchestration/person-edited-orchestration.yml', 'utf8'),
+);
 const links: SpecFileLinks = {
   specFolder: FOLDER,
   spec: `${FOLDER}/spec.md`,
@@ -43,7 +51,9 @@ describe('groupPromptPath', () => {
   });
 
   it('numbers twelve groups 1 to 12, and works from the spec folder itself', () => {
-    const twelve = parseTaskFile(readFileSync('test/fixtures/orchestration/twelve-groups-tasks.md', 'utf8'), { path: `${FOLDER}/tasks.md` });
+    const twelve = parseTaskFile(readFileSync('test/fixtures/orchestration/twelve-groups-tasks.md', 'utf8'), {
+      path: `${FOLDER}/tasks.md`,
+    });
     const paths = twelve.groups.map((g) => groupPromptPath('.', g, twelve));
     expect(paths[0]).toBe('implementation/prompts/1-project-setup.md');
     expect(paths[9]).toBe('implementation/prompts/10-settings-pages.md');
@@ -60,7 +70,14 @@ describe('groupPromptPath', () => {
 });
 
 describe('renderGroupPrompt', () => {
-  const prompt = renderGroupPrompt({ tasks, tasksSource: source, group: group(1), orchestration: plan.groups[1], links, specTitle: 'Team invites by email' });
+  const prompt = renderGroupPrompt({
+    tasks,
+    tasksSource: source,
+    group: group(1),
+    orchestration: plan.groups[1],
+    links,
+    specTitle: 'Team invites by email',
+  });
 
   it('opens with the group and the spec, and the subagent a person assigned', () => {
     expect(prompt.split('\n').slice(0, 5)).toEqual([
@@ -74,7 +91,8 @@ describe('renderGroupPrompt', () => {
 
   it("has the group's tasks exactly as tasks.md writes them, sub-tasks nested, then its dependencies", () => {
     const start = source.indexOf('- [ ] 2.0');
-    const end = source.indexOf('  - [ ] 2.6 Ensure API layer tests pass\n') + '  - [ ] 2.6 Ensure API layer tests pass'.length;
+    const end =
+      source.indexOf('  - [ ] 2.6 Ensure API layer tests pass\n') + '  - [ ] 2.6 Ensure API layer tests pass'.length;
     const verbatim = source.slice(start, end).replace(/^[ \t]+$/gm, '');
     expect(section(prompt, 'Implement this task and its sub-tasks')).toBe(
       `${verbatim}\n\n**Dependencies:** Task Group 1. This group builds on:\n\n- Task Group 1: Data Models and Migrations (complete)`,
@@ -83,7 +101,13 @@ describe('renderGroupPrompt', () => {
   });
 
   it('says which dependencies are not complete yet', () => {
-    const last = renderGroupPrompt({ tasks, tasksSource: source, group: group(3), links, specTitle: 'Team invites by email' });
+    const last = renderGroupPrompt({
+      tasks,
+      tasksSource: source,
+      group: group(3),
+      links,
+      specTitle: 'Team invites by email',
+    });
     expect(last).toContain(
       [
         '**Dependencies:** Task Groups 1-3. This group builds on:',
@@ -117,17 +141,42 @@ describe('renderGroupPrompt', () => {
   });
 
   it('lists the standards orchestration.yml sets, as files of agent-os/standards', () => {
-    expect(section(prompt, 'User Standards & Preferences Compliance').split('\n').slice(-2)).toEqual(['@agent-os/standards/global/', '@agent-os/standards/backend/api.md']);
-    const ui = renderGroupPrompt({ tasks, tasksSource: source, group: group(2), orchestration: plan.groups[2], links, specTitle: 'Team invites by email' });
-    expect(section(ui, 'User Standards & Preferences Compliance').split('\n').slice(-1)).toEqual(['@agent-os/standards/']);
-    const review = renderGroupPrompt({ tasks, tasksSource: source, group: group(3), orchestration: plan.groups[3], links, specTitle: 'Team invites by email' });
+    expect(section(prompt, 'User Standards & Preferences Compliance').split('\n').slice(-2)).toEqual([
+      '@agent-os/standards/global/',
+      '@agent-os/standards/backend/api.md',
+    ]);
+    const ui = renderGroupPrompt({
+      tasks,
+      tasksSource: source,
+      group: group(2),
+      orchestration: plan.groups[2],
+      links,
+      specTitle: 'Team invites by email',
+    });
+    expect(section(ui, 'User Standards & Preferences Compliance').split('\n').slice(-1)).toEqual([
+      '@agent-os/standards/',
+    ]);
+    const review = renderGroupPrompt({
+      tasks,
+      tasksSource: source,
+      group: group(3),
+      orchestration: plan.groups[3],
+      links,
+      specTitle: 'Team invites by email',
+    });
     expect(section(review, 'User Standards & Preferences Compliance')).toBe(
       'orchestration.yml sets no standards for this task group (`none`): follow the conventions of the code around it.',
     );
   });
 
   it('points at the whole standards folder when orchestration.yml sets none, and says how to choose', () => {
-    const bare = renderGroupPrompt({ tasks, tasksSource: source, group: group(1), links, specTitle: 'Team invites by email' });
+    const bare = renderGroupPrompt({
+      tasks,
+      tasksSource: source,
+      group: group(1),
+      links,
+      specTitle: 'Team invites by email',
+    });
     expect(section(bare, 'User Standards & Preferences Compliance')).toBe(
       'orchestration.yml sets no standards for this task group. Follow the standards in @agent-os/standards/ that apply to this work, and the conventions of the code around it. (Set `standards:` for this group in orchestration.yml to choose them.)',
     );
@@ -140,7 +189,13 @@ describe('renderGroupPrompt', () => {
       tasksSource: source,
       group: group(0),
       orchestration: plan.groups[0],
-      links: { specFolder: 'docs/agent-os/specs/x', spec: 'https://github.com/o/r/blob/b/spec.md', requirements: 'https://github.com/o/r/blob/b/planning/requirements.md', tasks: 'https://github.com/o/r/blob/b/tasks.md', visuals: [] },
+      links: {
+        specFolder: 'docs/agent-os/specs/x',
+        spec: 'https://github.com/o/r/blob/b/spec.md',
+        requirements: 'https://github.com/o/r/blob/b/planning/requirements.md',
+        tasks: 'https://github.com/o/r/blob/b/tasks.md',
+        visuals: [],
+      },
       specTitle: '',
     });
     expect(web).toContain('Read [spec.md](https://github.com/o/r/blob/b/spec.md) to understand');
@@ -158,7 +213,16 @@ describe('renderGroupPrompt', () => {
   });
 
   it('is the same text for the same input', () => {
-    expect(renderGroupPrompt({ tasks, tasksSource: source, group: group(1), orchestration: plan.groups[1], links, specTitle: 'Team invites by email' })).toBe(prompt);
+    expect(
+      renderGroupPrompt({
+        tasks,
+        tasksSource: source,
+        group: group(1),
+        orchestration: plan.groups[1],
+        links,
+        specTitle: 'Team invites by email',
+      }),
+    ).toBe(prompt);
   });
 });
 
@@ -168,13 +232,19 @@ describe('groupSpecialisation', () => {
     expect(groupSpecialisation(group(0), { name: 'x', claude_code_subagent: 'api-engineer' })).toBe('api');
     expect(groupSpecialisation(group(0), { name: 'x', claude_code_subagent: 'ui-designer' })).toBe('frontend');
     expect(groupSpecialisation(group(0), { name: 'x', claude_code_subagent: 'testing-engineer' })).toBe('testing');
-    expect(groupSpecialisation(group(0), { name: 'x', claude_code_subagent: 'devops-engineer' })).toBe('infrastructure');
+    expect(groupSpecialisation(group(0), { name: 'x', claude_code_subagent: 'devops-engineer' })).toBe(
+      'infrastructure',
+    );
     expect(groupSpecialisation(group(0), { name: 'x', claude_code_subagent: 'backend-specialist' })).toBe('backend');
   });
 
   it("comes from the group's title when the subagent says nothing", () => {
-    expect(tasks.groups.map((g) => groupSpecialisation(g, { name: 'x', claude_code_subagent: 'implementer' }))).toEqual(['database', 'api', 'frontend', 'testing']);
-    const twelve = parseTaskFile(readFileSync('test/fixtures/orchestration/twelve-groups-tasks.md', 'utf8'), { path: `${FOLDER}/tasks.md` });
+    expect(tasks.groups.map((g) => groupSpecialisation(g, { name: 'x', claude_code_subagent: 'implementer' }))).toEqual(
+      ['database', 'api', 'frontend', 'testing'],
+    );
+    const twelve = parseTaskFile(readFileSync('test/fixtures/orchestration/twelve-groups-tasks.md', 'utf8'), {
+      path: `${FOLDER}/tasks.md`,
+    });
     expect(twelve.groups.map((g) => groupSpecialisation(g))).toEqual([
       'implementation',
       'implementation',

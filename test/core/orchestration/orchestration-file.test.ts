@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { orchestrationFor, planOrchestration, readOrchestration } from '../../../src/core/orchestration/orchestration-file.js';
-import type { SpecDocument } from '../../../src/core/spec/read-spec.js';
+import {
+  orchestrationFor,
+  planOrchestration,
+  parseOrchestration,
+} from '../../../src/core/orchestration/orchestration-file.js';
+import type { SpecDocument } from '../../../src/core/spec/parse-spec.js';
 import { renderTasks } from '../../../src/core/spec/render-tasks.js';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
 
@@ -65,16 +69,39 @@ describe('planOrchestration, for a new orchestration.yml', () => {
       title: 'Team invites by email',
       goal: 'Let team admins invite people by email.',
       requirements: [
-        { number: 1, name: 'Invitation records', bullets: [{ text: 'Store each invitation in a database table with an expiry', depth: 0 }], acceptance: [], line: 1 },
-        { number: 2, name: 'Invite endpoint', bullets: [{ text: 'An API endpoint sends the invitation email', depth: 0 }], acceptance: [], line: 1 },
-        { number: 3, name: 'Invite dialog', bullets: [{ text: 'A modal form with a button shows pending invites', depth: 0 }], acceptance: [], line: 1 },
+        {
+          number: 1,
+          name: 'Invitation records',
+          bullets: [{ text: 'Store each invitation in a database table with an expiry', depth: 0 }],
+          acceptance: [],
+          line: 1,
+        },
+        {
+          number: 2,
+          name: 'Invite endpoint',
+          bullets: [{ text: 'An API endpoint sends the invitation email', depth: 0 }],
+          acceptance: [],
+          line: 1,
+        },
+        {
+          number: 3,
+          name: 'Invite dialog',
+          bullets: [{ text: 'A modal form with a button shows pending invites', depth: 0 }],
+          acceptance: [],
+          line: 1,
+        },
       ],
       acceptance: [],
       outOfScope: [],
     };
     const generated = parseTaskFile(renderTasks(spec), { path: PATH });
     const text = planOrchestration(generated).text;
-    expect(names(text)).toEqual(['Data Models and Persistence', 'API Endpoints', 'User Interface', 'Test Review and Gap Analysis']);
+    expect(names(text)).toEqual([
+      'Data Models and Persistence',
+      'API Endpoints',
+      'User Interface',
+      'Test Review and Gap Analysis',
+    ]);
     expect(planOrchestration(generated, text).text).toBe(text);
   });
 
@@ -97,7 +124,7 @@ describe('planOrchestration, for a new orchestration.yml', () => {
     ]);
     expect(first.groups.map((g) => g.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     expect(planOrchestration(twelve, first.text).text).toBe(first.text);
-    expect(readOrchestration(first.text).groups).toHaveLength(12);
+    expect(parseOrchestration(first.text).groups).toHaveLength(12);
   });
 
   it('writes names that need quoting in YAML so they read back as written, however long', () => {
@@ -114,8 +141,19 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
     const plan = planOrchestration(tasks, edited);
     expect(plan.text).toBe(edited);
     expect(plan.groups).toEqual([
-      { name: 'Data Models and Migrations', number: '1', claude_code_subagent: 'database-engineer', standards: ['global/*', 'backend/models.md'] },
-      { name: 'Invitation Endpoints', number: '2', claude_code_subagent: 'api-engineer', standards: ['global/*', 'backend/api.md'], assignees: ['ana-dev', 'bob'] },
+      {
+        name: 'Data Models and Migrations',
+        number: '1',
+        claude_code_subagent: 'database-engineer',
+        standards: ['global/*', 'backend/models.md'],
+      },
+      {
+        name: 'Invitation Endpoints',
+        number: '2',
+        claude_code_subagent: 'api-engineer',
+        standards: ['global/*', 'backend/api.md'],
+        assignees: ['ana-dev', 'bob'],
+      },
       { name: 'Invite UI', number: '3', claude_code_subagent: 'ui-designer', standards: ['all'], assignees: ['carol'] },
       { name: 'Test Review & Gap Analysis', number: '4', standards: ['none'] },
     ]);
@@ -130,13 +168,23 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
       .replace('Task Group 2: Invitation Endpoints', 'Task Group 2: Invitation REST API')
       .replace(/### Frontend Components[\s\S]*?### Testing/, '### Testing')
       .replace('Task Group 4: Test Review', 'Task Group 3: Test Review')
-      .replace('## Execution Order', '#### Task Group 4: Audit Log\n\n- [ ] 4.0 Record invitations in the audit log\n\n## Execution Order');
+      .replace(
+        '## Execution Order',
+        '#### Task Group 4: Audit Log\n\n- [ ] 4.0 Record invitations in the audit log\n\n## Execution Order',
+      );
     const file = parseTaskFile(changed, { path: PATH });
     const plan = planOrchestration(file, edited);
 
-    expect(names(plan.text)).toEqual(['Data Models and Migrations', 'Invitation REST API', 'Test Review & Gap Analysis', 'Audit Log']);
+    expect(names(plan.text)).toEqual([
+      'Data Models and Migrations',
+      'Invitation REST API',
+      'Test Review & Gap Analysis',
+      'Audit Log',
+    ]);
     expect(plan.text.startsWith('# Orchestration for team invites: Ana owns the API work.\ntask_groups:\n')).toBe(true);
-    expect(plan.text).toContain('  - name: Invitation REST API # the big one\n    claude_code_subagent: api-engineer\n');
+    expect(plan.text).toContain(
+      '  - name: Invitation REST API # the big one\n    claude_code_subagent: api-engineer\n',
+    );
     expect(plan.text).toContain('    notes: pair with the mobile team\n');
     expect(plan.text).not.toContain('ui-designer');
     expect(plan.groups.map((g) => [g.name, g.number, g.claude_code_subagent, g.assignees])).toEqual([
@@ -158,9 +206,10 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
   });
 
   it('follows tasks.md when it reorders the groups, keeping each entry with its group', () => {
-    const text = 'task_groups:\n  - name: Invite UI\n    claude_code_subagent: ui-designer\n  - name: Data Models and Migrations\n    claude_code_subagent: database-engineer\n';
+    const text =
+      'task_groups:\n  - name: Invite UI\n    claude_code_subagent: ui-designer\n  - name: Data Models and Migrations\n    claude_code_subagent: database-engineer\n';
     const plan = planOrchestration(tasks, text);
-    expect(readOrchestration(plan.text).groups.map((g) => [g.name, g.claude_code_subagent])).toEqual([
+    expect(parseOrchestration(plan.text).groups.map((g) => [g.name, g.claude_code_subagent])).toEqual([
       ['Data Models and Migrations', 'database-engineer'],
       ['Invitation Endpoints', undefined],
       ['Invite UI', 'ui-designer'],
@@ -182,17 +231,29 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
     ].join('\n');
     const plan = planOrchestration(tasks, text);
     expect(plan.text).toBe(text);
-    expect(plan.groups.map((g) => g.claude_code_subagent)).toEqual(['database-engineer', 'api-engineer', undefined, undefined]);
+    expect(plan.groups.map((g) => g.claude_code_subagent)).toEqual([
+      'database-engineer',
+      'api-engineer',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('leaves a file that is not valid YAML as it is, and says so instead of failing', () => {
     const malformed = fixture('malformed-orchestration.yml');
     const plan = planOrchestration(tasks, malformed);
     expect(plan.text).toBe(malformed);
-    expect(plan.groups.map((g) => g.name)).toEqual(['Data Models and Migrations', 'Invitation Endpoints', 'Invite UI', 'Test Review & Gap Analysis']);
+    expect(plan.groups.map((g) => g.name)).toEqual([
+      'Data Models and Migrations',
+      'Invitation Endpoints',
+      'Invite UI',
+      'Test Review & Gap Analysis',
+    ]);
     expect(plan.groups.every((g) => g.claude_code_subagent === undefined)).toBe(true);
     expect(plan.problems).toHaveLength(1);
-    expect(plan.problems[0]).toMatch(/^orchestration\.yml could not be read as YAML \(line \d+\): .+\. It is left as it is: fix it, or delete it to have it written again from tasks\.md\.$/);
+    expect(plan.problems[0]).toMatch(
+      /^orchestration\.yml could not be read as YAML \(line \d+\): .+\. It is left as it is: fix it, or delete it to have it written again from tasks\.md\.$/,
+    );
   });
 
   it('leaves YAML of another shape as it is, and says what it should be', () => {
@@ -213,9 +274,9 @@ describe('planOrchestration, with an orchestration.yml a person edited', () => {
   });
 });
 
-describe('readOrchestration', () => {
+describe('parseOrchestration', () => {
   it('reads names, subagents, standards and assignees in the forms people write them', () => {
-    const read = readOrchestration(
+    const read = parseOrchestration(
       [
         'task_groups:',
         '  - Data Models and Migrations',
@@ -247,7 +308,7 @@ describe('readOrchestration', () => {
   });
 
   it('names typos and values of the wrong type back with their key and line, keeping the rest of the entry', () => {
-    const read = readOrchestration(
+    const read = parseOrchestration(
       [
         'task_groups:',
         '  - name: Data Models',
@@ -270,22 +331,23 @@ describe('readOrchestration', () => {
   });
 
   it('reads nothing, and says why, from text that is not orchestration.yml', () => {
-    expect(readOrchestration('')).toEqual({ groups: [], problems: [] });
-    expect(readOrchestration('task_groups: [').problems[0]).toMatch(/^orchestration\.yml could not be read as YAML/);
-    expect(readOrchestration('- a\n- b\n').problems).toEqual(['orchestration.yml should be a map with a `task_groups:` list; it is not one.']);
+    expect(parseOrchestration('')).toEqual({ groups: [], problems: [] });
+    expect(parseOrchestration('task_groups: [').problems[0]).toMatch(/^orchestration\.yml could not be read as YAML/);
+    expect(parseOrchestration('- a\n- b\n').problems).toEqual([
+      'orchestration.yml should be a map with a `task_groups:` list; it is not one.',
+    ]);
   });
 });
 
 describe('orchestrationFor', () => {
   it('pairs read groups with the task groups of tasks.md as planOrchestration does', () => {
-    const read = readOrchestration(edited).groups;
+    const read = parseOrchestration(edited).groups;
     const paired = orchestrationFor(tasks, read);
     expect(paired).toEqual(planOrchestration(tasks, edited).groups);
-    expect(orchestrationFor(tasks, [{ name: 'Invite UI', claude_code_subagent: 'ui-designer' }]).map((g) => g?.claude_code_subagent)).toEqual([
-      undefined,
-      undefined,
-      'ui-designer',
-      undefined,
-    ]);
+    expect(
+      orchestrationFor(tasks, [{ name: 'Invite UI', claude_code_subagent: 'ui-designer' }]).map(
+        (g) => g?.claude_code_subagent,
+      ),
+    ).toEqual([undefined, undefined, 'ui-designer', undefined]);
   });
 });

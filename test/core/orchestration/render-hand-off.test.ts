@@ -6,10 +6,16 @@ const BRANCH = 'agent-os/12-team-invites';
 const api = {
   key: '2',
   title: 'Task Group 2: Invitation Endpoints',
-  prompt: '# Implement Task Group 2: Invitation Endpoints\n\n- [ ] 2.0 Complete API layer\n  ```http\n  POST /x\n  ```\n',
+  prompt:
+    '# Implement Task Group 2: Invitation Endpoints\n\n- [ ] 2.0 Complete API layer\n  ```http\n  POST /x\n  ```\n',
   promptPath: `${FOLDER}/implementation/prompts/2-invitation-endpoints.md`,
 };
-const ui = { key: '3', title: 'Invite UI', prompt: '# Implement Task Group 3: Invite UI\n', promptPath: `${FOLDER}/implementation/prompts/3-invite-ui.md` };
+const ui = {
+  key: '3',
+  title: 'Invite UI',
+  prompt: '# Implement Task Group 3: Invite UI\n',
+  promptPath: `${FOLDER}/implementation/prompts/3-invite-ui.md`,
+};
 
 describe('renderImplementationHandOff', () => {
   const text = renderImplementationHandOff({ groups: [api, ui], branch: BRANCH, checkName: 'Agent OS: tasks' });
@@ -20,14 +26,20 @@ describe('renderImplementationHandOff', () => {
       '',
       `Each task group below has an implementation prompt, committed on \`${BRANCH}\`. Nothing here runs an AI model: run a prompt with the coding agent you use, on that branch, and push its work.`,
     ]);
-    expect(text.endsWith('The **Agent OS: tasks** check stays red until the tasks of Task Groups 2, 3 are ticked in `tasks.md`: the agent ticks them as it finishes each task.')).toBe(
-      true,
-    );
+    expect(
+      text.endsWith(
+        'The **Agent OS: tasks** check stays red until the tasks of Task Groups 2, 3 are ticked in `tasks.md`: the agent ticks them as it finishes each task.',
+      ),
+    ).toBe(true);
   });
 
   it('has each prompt collapsed, in a fence longer than the backticks inside it', () => {
-    expect(text).toContain(`<details><summary>Implementation prompt: Task Group 2 — Invitation Endpoints</summary>\n\n\`\`\`\`markdown\n${api.prompt}\`\`\`\`\n`);
-    expect(text).toContain(`<details><summary>Implementation prompt: Task Group 3 — Invite UI</summary>\n\n\`\`\`markdown\n${ui.prompt}\`\`\`\n`);
+    expect(text).toContain(
+      `<details><summary>Implementation prompt: Task Group 2 — Invitation Endpoints</summary>\n\n\`\`\`\`markdown\n${api.prompt}\`\`\`\`\n`,
+    );
+    expect(text).toContain(
+      `<details><summary>Implementation prompt: Task Group 3 — Invite UI</summary>\n\n\`\`\`markdown\n${ui.prompt}\`\`\`\n`,
+    );
     expect(text.split('<details>')).toHaveLength(3);
     expect(text.split('</details>')).toHaveLength(3);
   });
@@ -52,12 +64,18 @@ describe('renderImplementationHandOff', () => {
   });
 
   it('quotes paths the shell would split', () => {
-    const odd = renderImplementationHandOff({ groups: [{ ...ui, promptPath: "specs/it's here/3-invite-ui.md" }], branch: BRANCH, checkName: 'Agent OS: tasks' });
+    const odd = renderImplementationHandOff({
+      groups: [{ ...ui, promptPath: "specs/it's here/3-invite-ui.md" }],
+      branch: BRANCH,
+      checkName: 'Agent OS: tasks',
+    });
     expect(odd).toContain(`claude "$(cat 'specs/it'\\''s here/3-invite-ui.md')"`);
     expect(odd).toContain('Task Group 3 are ticked');
   });
 
   it('says so when there is nothing to hand off', () => {
-    expect(renderImplementationHandOff({ groups: [], branch: BRANCH, checkName: 'Agent OS: tasks' })).toBe('### Implementation prompts\n\nThere are no task groups to implement.');
+    expect(renderImplementationHandOff({ groups: [], branch: BRANCH, checkName: 'Agent OS: tasks' })).toBe(
+      '### Implementation prompts\n\nThere are no task groups to implement.',
+    );
   });
 });

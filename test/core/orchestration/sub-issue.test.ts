@@ -3,21 +3,37 @@ import { readFileSync } from 'node:fs';
 import { groupPromptPath, renderGroupPrompt } from '../../../src/core/orchestration/group-prompt.js';
 import { groupKey } from '../../../src/core/orchestration/group-progress.js';
 import { planOrchestration } from '../../../src/core/orchestration/orchestration-file.js';
-import { readSubIssueMarker, renderSubIssue, subIssueMarker } from '../../../src/core/orchestration/sub-issue.js';
+import { parseSubIssueMarker, renderSubIssue, subIssueMarker } from '../../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
 import type { TaskGroup } from '../../../src/core/tasks/types.js';
 
 const FOLDER = 'agent-os/specs/2026-03-02-team-invites';
 const source = readFileSync('test/fixtures/orchestration/team-invites-tasks.md', 'utf8');
 const tasks = parseTaskFile(source, { path: `${FOLDER}/tasks.md` });
-const plan = planOrchestration(tasks, readFileSync('test/fixtures/orchestration/person-edited-orchestration.yml', 'utf8'));
-const links = { specFolder: FOLDER, spec: `${FOLDER}/spec.md`, requirements: `${FOLDER}/planning/requirements.md`, tasks: `${FOLDER}/tasks.md`, visuals: [] };
+const plan = planOrchestration(
+  tasks,
+  readFileSync('test/fixtures/orchestration/person-edited-orchestration.yml', 'utf8'),
+);
+const links = {
+  specFolder: FOLDER,
+  spec: `${FOLDER}/spec.md`,
+  requirements: `${FOLDER}/planning/requirements.md`,
+  tasks: `${FOLDER}/tasks.md`,
+  visuals: [],
+};
 
 function subIssue(index: number, specTitle = 'Team invites by email') {
   const group: TaskGroup | undefined = tasks.groups[index];
   if (group === undefined) throw new Error(`no group ${index}`);
   const orchestration = plan.groups[index];
-  const prompt = renderGroupPrompt({ tasks, tasksSource: source, group, ...(orchestration ? { orchestration } : {}), links, specTitle });
+  const prompt = renderGroupPrompt({
+    tasks,
+    tasksSource: source,
+    group,
+    ...(orchestration ? { orchestration } : {}),
+    links,
+    specTitle,
+  });
   return {
     prompt,
     issue: renderSubIssue({
@@ -39,8 +55,8 @@ describe('the sub-issue marker', () => {
   it('reads back the spec folder and group it was written with', () => {
     const marker = subIssueMarker(FOLDER, '2');
     expect(marker).toBe(`<!-- agent-os-github:task-group {"spec":"${FOLDER}","group":"2"} -->`);
-    expect(readSubIssueMarker(`${marker}\nTask group 2 …`)).toEqual({ specFolder: FOLDER, group: '2' });
-    expect(readSubIssueMarker(`${marker}\r\nWindows line endings`)).toEqual({ specFolder: FOLDER, group: '2' });
+    expect(parseSubIssueMarker(`${marker}\nTask group 2 …`)).toEqual({ specFolder: FOLDER, group: '2' });
+    expect(parseSubIssueMarker(`${marker}\r\nWindows line endings`)).toEqual({ specFolder: FOLDER, group: '2' });
   });
 
   it('keeps an odd folder name inside the comment', () => {
@@ -49,17 +65,17 @@ describe('the sub-issue marker', () => {
     expect(marker.slice(4, -3)).not.toContain('-->');
     expect(marker).not.toContain('<b>');
     expect(marker).not.toContain('&');
-    expect(readSubIssueMarker(marker)).toEqual({ specFolder: odd, group: 'g1' });
+    expect(parseSubIssueMarker(marker)).toEqual({ specFolder: odd, group: 'g1' });
   });
 
   it('finds nothing in other issues', () => {
-    expect(readSubIssueMarker(undefined)).toBeUndefined();
-    expect(readSubIssueMarker(null)).toBeUndefined();
-    expect(readSubIssueMarker('')).toBeUndefined();
-    expect(readSubIssueMarker('A bug report\n\n- [ ] steps')).toBeUndefined();
-    expect(readSubIssueMarker('<!-- agent-os-github:task-group {broken -->')).toBeUndefined();
-    expect(readSubIssueMarker('<!-- agent-os-github:task-group {"spec":"x"} -->')).toBeUndefined();
-    expect(readSubIssueMarker('<!-- agent-os-github:checklist {"files":[]} -->')).toBeUndefined();
+    expect(parseSubIssueMarker(undefined)).toBeUndefined();
+    expect(parseSubIssueMarker(null)).toBeUndefined();
+    expect(parseSubIssueMarker('')).toBeUndefined();
+    expect(parseSubIssueMarker('A bug report\n\n- [ ] steps')).toBeUndefined();
+    expect(parseSubIssueMarker('<!-- agent-os-github:task-group {broken -->')).toBeUndefined();
+    expect(parseSubIssueMarker('<!-- agent-os-github:task-group {"spec":"x"} -->')).toBeUndefined();
+    expect(parseSubIssueMarker('<!-- agent-os-github:checklist {"files":[]} -->')).toBeUndefined();
   });
 });
 
@@ -81,8 +97,10 @@ describe('renderSubIssue', () => {
       `Task group 2 of the spec for #12 (Team invites by email), from \`${FOLDER}/tasks.md\`.`,
       '',
     ]);
-    expect(lines[3]).toBe('**Dependencies:** Task Group 1 · **Subagent:** `api-engineer` · **Standards:** `global/*`, `backend/api.md`');
-    expect(readSubIssueMarker(issue.body)).toEqual({ specFolder: FOLDER, group: '2' });
+    expect(lines[3]).toBe(
+      '**Dependencies:** Task Group 1 · **Subagent:** `api-engineer` · **Standards:** `global/*`, `backend/api.md`',
+    );
+    expect(parseSubIssueMarker(issue.body)).toEqual({ specFolder: FOLDER, group: '2' });
   });
 
   it("lists the group's tasks as GitHub checkboxes, [-] shown as open, and nothing from the code fence as a task", () => {
@@ -97,28 +115,42 @@ describe('renderSubIssue', () => {
       '  - [ ] 2.5 ~~Send a Slack notification~~',
       '  - [ ] 2.6 Ensure API layer tests pass',
     ]);
-    expect(parseTaskFile(tasksSection).tasks.map((t) => t.id)).toEqual(['2.0', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6']);
-    expect(issue.body).toContain("<sub>Boxes ticked here are not written to `tasks.md`: tick them there, or in the checklist of the spec's pull request.</sub>");
+    expect(parseTaskFile(tasksSection).tasks.map((t) => t.id)).toEqual([
+      '2.0',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+    ]);
+    expect(issue.body).toContain(
+      "<sub>Boxes ticked here are not written to `tasks.md`: tick them there, or in the checklist of the spec's pull request.</sub>",
+    );
   });
 
   it('holds the implementation prompt, collapsed, in a fence longer than any backticks in it', () => {
     expect(prompt).toContain('```http');
     const start = issue.body.indexOf('<details><summary>Implementation prompt</summary>\n\n');
     expect(start).toBeGreaterThan(0);
-    expect(issue.body).toContain(`Committed as \`${FOLDER}/implementation/prompts/2-invitation-endpoints.md\` on the spec branch: run it with the coding agent you use.`);
+    expect(issue.body).toContain(
+      `Committed as \`${FOLDER}/implementation/prompts/2-invitation-endpoints.md\` on the spec branch: run it with the coding agent you use.`,
+    );
     expect(issue.body).toContain(`\n\`\`\`\`markdown\n${prompt}\`\`\`\`\n\n</details>\n`);
   });
 
   it('says how it closes', () => {
-    expect(issue.body.endsWith(
-      [
-        '### How this issue closes',
-        '',
-        '- When every required task of Task Group 2 is ticked in `tasks.md`, this issue is closed as completed.',
-        "- Closing it as completed yourself ticks the group's remaining tasks in `tasks.md` on the spec branch (with permission to tick tasks).",
-        '- Closing it as not planned, or reopening it, changes no task.',
-      ].join('\n'),
-    )).toBe(true);
+    expect(
+      issue.body.endsWith(
+        [
+          '### How this issue closes',
+          '',
+          '- When every required task of Task Group 2 is ticked in `tasks.md`, this issue is closed as completed.',
+          "- Closing it as completed yourself ticks the group's remaining tasks in `tasks.md` on the spec branch (with permission to tick tasks).",
+          '- Closing it as not planned, or reopening it, changes no task.',
+        ].join('\n'),
+      ),
+    ).toBe(true);
   });
 
   it('keeps the title within what GitHub accepts', () => {
@@ -129,13 +161,24 @@ describe('renderSubIssue', () => {
   });
 
   it('disarms a copy of the marker inside the tasks, so only its own marker is read', () => {
-    const tricky = '## Task Group 1: Tricky\n\n- [ ] 1.0 Quote <!-- agent-os-github:task-group {"spec":"other","group":"9"} -->\n';
+    const tricky =
+      '## Task Group 1: Tricky\n\n- [ ] 1.0 Quote <!-- agent-os-github:task-group {"spec":"other","group":"9"} -->\n';
     const file = parseTaskFile(tricky, { path: `${FOLDER}/tasks.md` });
     const [only] = file.groups;
     if (only === undefined) throw new Error('no group');
     const prompt2 = renderGroupPrompt({ tasks: file, tasksSource: tricky, group: only, links, specTitle: 'x' });
-    const body = renderSubIssue({ specTitle: 'x', specIssue: 1, group: only, groupKey: '1', tasks: file, tasksSource: tricky, prompt: prompt2, promptPath: 'p.md', specFolder: FOLDER }).body;
-    expect(readSubIssueMarker(body)).toEqual({ specFolder: FOLDER, group: '1' });
-    expect(readSubIssueMarker(body.split('\n').slice(1).join('\n'))).toBeUndefined();
+    const body = renderSubIssue({
+      specTitle: 'x',
+      specIssue: 1,
+      group: only,
+      groupKey: '1',
+      tasks: file,
+      tasksSource: tricky,
+      prompt: prompt2,
+      promptPath: 'p.md',
+      specFolder: FOLDER,
+    }).body;
+    expect(parseSubIssueMarker(body)).toEqual({ specFolder: FOLDER, group: '1' });
+    expect(parseSubIssueMarker(body.split('\n').slice(1).join('\n'))).toBeUndefined();
   });
 });

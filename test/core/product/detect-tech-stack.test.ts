@@ -3,7 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanVersion } from '../../../src/core/product/clean-version.js';
 import { dockerBaseImages } from '../../../src/core/product/detect-container-stack.js';
-import { detectTechStack, detectTechStackReport, type RepositoryFile, type StackEntry, type StackProblem } from '../../../src/core/product/detect-tech-stack.js';
+import {
+  detectTechStack,
+  detectTechStackReport,
+  type RepositoryFile,
+  type StackEntry,
+  type StackProblem,
+} from '../../../src/core/product/detect-tech-stack.js';
 import { loadStackFixture, STACK_FIXTURES } from './stack-fixtures.js';
 
 interface Expected {
@@ -67,17 +73,32 @@ describe('detectTechStack on repositories', () => {
     expect(detectTechStack([])).toEqual([]);
     expect(detectTechStackReport([{ path: 'package.json', content: '{ "name": ' }])).toEqual({
       entries: [],
-      problems: [{ path: 'package.json', message: expect.stringMatching(/^package\.json is not valid JSON \(.+\); it was skipped\.$/) as unknown as string }],
+      problems: [
+        {
+          path: 'package.json',
+          message: expect.stringMatching(
+            /^package\.json is not valid JSON \(.+\); it was skipped\.$/,
+          ) as unknown as string,
+        },
+      ],
     });
-    expect(detectTechStackReport([{ path: 'package.json', content: '[1, 2]' }]).problems).toEqual([{ path: 'package.json', message: 'package.json is not a JSON object; it was skipped.' }]);
+    expect(detectTechStackReport([{ path: 'package.json', content: '[1, 2]' }]).problems).toEqual([
+      { path: 'package.json', message: 'package.json is not a JSON object; it was skipped.' },
+    ]);
   });
 });
 
 describe('detectTechStack: JavaScript and TypeScript', () => {
   it('names TypeScript from tsconfig.json when it is no dependency, JavaScript when there is neither', () => {
-    expect(detectTechStack([pkg({}), { path: 'tsconfig.json', content: '{ /* comments */ }' }]).slice(0, 1)).toEqual([{ category: 'Language', name: 'TypeScript', source: 'tsconfig.json' }]);
-    expect(detectTechStack([pkg({ devDependencies: { typescript: '^5.9.3' } })]).slice(0, 1)).toEqual([{ category: 'Language', name: 'TypeScript 5.9.3', source: 'package.json' }]);
-    expect(detectTechStack([pkg({ dependencies: { react: '^19.0.0' } })]).slice(0, 1)).toEqual([{ category: 'Language', name: 'JavaScript', source: 'package.json' }]);
+    expect(detectTechStack([pkg({}), { path: 'tsconfig.json', content: '{ /* comments */ }' }]).slice(0, 1)).toEqual([
+      { category: 'Language', name: 'TypeScript', source: 'tsconfig.json' },
+    ]);
+    expect(detectTechStack([pkg({ devDependencies: { typescript: '^5.9.3' } })]).slice(0, 1)).toEqual([
+      { category: 'Language', name: 'TypeScript 5.9.3', source: 'package.json' },
+    ]);
+    expect(detectTechStack([pkg({ dependencies: { react: '^19.0.0' } })]).slice(0, 1)).toEqual([
+      { category: 'Language', name: 'JavaScript', source: 'package.json' },
+    ]);
   });
 
   it('takes the package manager from the packageManager field over lock files, else from the lock files', () => {
@@ -85,8 +106,11 @@ describe('detectTechStack: JavaScript and TypeScript', () => {
       { path: 'package-lock.json', content: '{}' },
       { path: 'yarn.lock', content: '' },
     ];
-    const managers = (files: RepositoryFile[]) => detectTechStack(files).filter((e) => e.category === 'Package manager');
-    expect(managers([pkg({ packageManager: 'yarn@4.5.1' }), ...lockFiles])).toEqual([{ category: 'Package manager', name: 'Yarn 4.5.1', source: 'package.json' }]);
+    const managers = (files: RepositoryFile[]) =>
+      detectTechStack(files).filter((e) => e.category === 'Package manager');
+    expect(managers([pkg({ packageManager: 'yarn@4.5.1' }), ...lockFiles])).toEqual([
+      { category: 'Package manager', name: 'Yarn 4.5.1', source: 'package.json' },
+    ]);
     expect(managers([pkg({}), ...lockFiles])).toEqual([
       { category: 'Package manager', name: 'npm', source: 'package-lock.json' },
       { category: 'Package manager', name: 'Yarn', source: 'yarn.lock' },
@@ -95,13 +119,29 @@ describe('detectTechStack: JavaScript and TypeScript', () => {
 
   it('names Bun as the runtime of a Bun project, and Node.js for a version in .nvmrc', () => {
     const runtimes = (files: RepositoryFile[]) => detectTechStack(files).filter((e) => e.category === 'Runtime');
-    expect(runtimes([pkg({ packageManager: 'bun@1.1.34' }), { path: 'bun.lockb', content: '' }])).toEqual([{ category: 'Runtime', name: 'Bun 1.1.34', source: 'package.json' }]);
-    expect(runtimes([pkg({}), { path: '.nvmrc', content: 'v22.11.0\n' }])).toEqual([{ category: 'Runtime', name: 'Node.js 22.11.0', source: '.nvmrc' }]);
-    expect(runtimes([pkg({}), { path: '.nvmrc', content: 'lts/iron\n' }])).toEqual([{ category: 'Runtime', name: 'Node.js', source: 'package.json' }]);
+    expect(runtimes([pkg({ packageManager: 'bun@1.1.34' }), { path: 'bun.lockb', content: '' }])).toEqual([
+      { category: 'Runtime', name: 'Bun 1.1.34', source: 'package.json' },
+    ]);
+    expect(runtimes([pkg({}), { path: '.nvmrc', content: 'v22.11.0\n' }])).toEqual([
+      { category: 'Runtime', name: 'Node.js 22.11.0', source: '.nvmrc' },
+    ]);
+    expect(runtimes([pkg({}), { path: '.nvmrc', content: 'lts/iron\n' }])).toEqual([
+      { category: 'Runtime', name: 'Node.js', source: 'package.json' },
+    ]);
   });
 
   it('leaves out versions that are not versions (workspace and git references, tags) and database client versions', () => {
-    const entries = detectTechStack([pkg({ dependencies: { vue: 'workspace:*', fastify: 'github:fastify/fastify', hono: 'latest', pg: '^8.13.1', jest: '29.x' } })]);
+    const entries = detectTechStack([
+      pkg({
+        dependencies: {
+          vue: 'workspace:*',
+          fastify: 'github:fastify/fastify',
+          hono: 'latest',
+          pg: '^8.13.1',
+          jest: '29.x',
+        },
+      }),
+    ]);
     expect(entries.filter((e) => e.category !== 'Language' && e.category !== 'Runtime')).toEqual([
       { category: 'Framework', name: 'Fastify', source: 'package.json' },
       { category: 'Framework', name: 'Hono', source: 'package.json' },
@@ -114,7 +154,21 @@ describe('detectTechStack: JavaScript and TypeScript', () => {
 
 describe('detectTechStack: other ecosystems', () => {
   it('reads a Pipfile: its Python version, packages and dev packages, and Pipenv', () => {
-    const pipfile = ['[[source]]', 'url = "https://pypi.org/simple"', '', '[packages]', 'flask = "==3.0.3"', 'pymongo = {version = ">=4.10", extras = ["srv"]}', '', '[dev-packages]', 'pytest = "*"', '', '[requires]', 'python_version = "3.11"', ''].join('\n');
+    const pipfile = [
+      '[[source]]',
+      'url = "https://pypi.org/simple"',
+      '',
+      '[packages]',
+      'flask = "==3.0.3"',
+      'pymongo = {version = ">=4.10", extras = ["srv"]}',
+      '',
+      '[dev-packages]',
+      'pytest = "*"',
+      '',
+      '[requires]',
+      'python_version = "3.11"',
+      '',
+    ].join('\n');
     expect(detectTechStack([{ path: 'Pipfile', content: pipfile }])).toEqual([
       { category: 'Language', name: 'Python 3.11', source: 'Pipfile' },
       { category: 'Framework', name: 'Flask 3.0.3', source: 'Pipfile' },
@@ -125,21 +179,33 @@ describe('detectTechStack: other ecosystems', () => {
   });
 
   it('reads Maven and Gradle builds, and Deno', () => {
-    const pom = '<project><properties><java.version>21</java.version></properties><parent><artifactId>spring-boot-starter-parent</artifactId></parent></project>';
+    const pom =
+      '<project><properties><java.version>21</java.version></properties><parent><artifactId>spring-boot-starter-parent</artifactId></parent></project>';
     expect(detectTechStack([{ path: 'pom.xml', content: pom }])).toEqual([
       { category: 'Language', name: 'Java 21', source: 'pom.xml' },
       { category: 'Framework', name: 'Spring Boot', source: 'pom.xml' },
       { category: 'Build', name: 'Maven', source: 'pom.xml' },
     ]);
-    expect(detectTechStack([{ path: 'build.gradle.kts', content: 'plugins { kotlin("jvm") version "2.0.21" }' }])).toEqual([
+    expect(
+      detectTechStack([{ path: 'build.gradle.kts', content: 'plugins { kotlin("jvm") version "2.0.21" }' }]),
+    ).toEqual([
       { category: 'Language', name: 'Kotlin', source: 'build.gradle.kts' },
       { category: 'Build', name: 'Gradle', source: 'build.gradle.kts' },
     ]);
-    expect(detectTechStack([{ path: 'deno.json', content: '{ "tasks": {} }' }])).toEqual([{ category: 'Runtime', name: 'Deno', source: 'deno.json' }]);
+    expect(detectTechStack([{ path: 'deno.json', content: '{ "tasks": {} }' }])).toEqual([
+      { category: 'Runtime', name: 'Deno', source: 'deno.json' },
+    ]);
   });
 
   it('names the databases, caches and queues of compose services by their images, versions from the tags', () => {
-    const compose = ['services:', '  db: { image: "mongo:7.0.15" }', '  queue: { image: rabbitmq:3.13-management }', '  search: { image: "docker.elastic.co/elasticsearch/elasticsearch:8.16.1" }', '  api: { build: . }', ''].join('\n');
+    const compose = [
+      'services:',
+      '  db: { image: "mongo:7.0.15" }',
+      '  queue: { image: rabbitmq:3.13-management }',
+      '  search: { image: "docker.elastic.co/elasticsearch/elasticsearch:8.16.1" }',
+      '  api: { build: . }',
+      '',
+    ].join('\n');
     expect(detectTechStack([{ path: 'compose.yml', content: compose }])).toEqual([
       { category: 'Database', name: 'MongoDB 7.0.15', source: 'compose.yml' },
       { category: 'Search', name: 'Elasticsearch 8.16.1', source: 'compose.yml' },
@@ -203,7 +269,18 @@ describe('cleanVersion', () => {
     expect(cleanVersion(spec)).toBe(version);
   });
 
-  it.each(['*', 'latest', 'x', '', '<5', 'workspace:^', 'file:../lib', 'git+https://github.com/a/b.git', 'github:a/b', 'user/repo'])('%s names no version', (spec) => {
+  it.each([
+    '*',
+    'latest',
+    'x',
+    '',
+    '<5',
+    'workspace:^',
+    'file:../lib',
+    'git+https://github.com/a/b.git',
+    'github:a/b',
+    'user/repo',
+  ])('%s names no version', (spec) => {
     expect(cleanVersion(spec)).toBeUndefined();
   });
 });

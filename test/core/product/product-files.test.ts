@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { isStackFile, PRODUCT_FILE_NAMES, productFilePaths, productFolder, STACK_FILE_PATHS } from '../../../src/core/product/product-files.js';
+import {
+  isStackFile,
+  PRODUCT_FILE_NAMES,
+  productFilePaths,
+  productFolder,
+  STACK_FILE_PATHS,
+} from '../../../src/core/product/product-files.js';
 
 describe('product files', () => {
   it('live in <specRoot>/product', () => {
@@ -14,7 +20,20 @@ describe('product files', () => {
   });
 
   it('reads the manifests of every ecosystem at the root, and the workflows', () => {
-    for (const path of ['package.json', 'pnpm-lock.yaml', 'go.mod', 'pyproject.toml', 'requirements.txt', 'Pipfile', 'Gemfile', 'Cargo.toml', 'composer.json', 'Dockerfile', 'compose.yaml', '.tool-versions']) {
+    for (const path of [
+      'package.json',
+      'pnpm-lock.yaml',
+      'go.mod',
+      'pyproject.toml',
+      'requirements.txt',
+      'Pipfile',
+      'Gemfile',
+      'Cargo.toml',
+      'composer.json',
+      'Dockerfile',
+      'compose.yaml',
+      '.tool-versions',
+    ]) {
       expect(STACK_FILE_PATHS).toContain(path);
       expect(isStackFile(path)).toBe(true);
     }
@@ -24,7 +43,14 @@ describe('product files', () => {
   });
 
   it('does not read files elsewhere', () => {
-    for (const path of ['apps/web/package.json', 'src/go.mod', '.github/workflows/README.md', '.github/workflows/nested/ci.yml', '.github/dependabot.yml', 'README.md']) {
+    for (const path of [
+      'apps/web/package.json',
+      'src/go.mod',
+      '.github/workflows/README.md',
+      '.github/workflows/nested/ci.yml',
+      '.github/dependabot.yml',
+      'README.md',
+    ]) {
       expect(isStackFile(path)).toBe(false);
     }
   });

@@ -4,12 +4,20 @@ import { resolve } from 'node:path';
 import { detectTechStack } from '../../../src/core/product/detect-tech-stack.js';
 import { estimateEffort } from '../../../src/core/product/estimate-effort.js';
 import { STACK_FILE_PATHS } from '../../../src/core/product/product-files.js';
-import { missingProductInfo, readProductBrief } from '../../../src/core/product/read-product-brief.js';
-import { renderMission, renderProductQuestions, renderRoadmap, renderTechStack } from '../../../src/core/product/render-product.js';
-import { readRoadmap } from '../../../src/core/product/roadmap.js';
+import { missingProductInfo, parseProductBrief } from '../../../src/core/product/parse-product-brief.js';
+import {
+  renderMission,
+  renderProductQuestions,
+  renderRoadmap,
+  renderTechStack,
+} from '../../../src/core/product/render-product.js';
+import { parseRoadmap } from '../../../src/core/product/roadmap.js';
 import { loadStackFixture } from './stack-fixtures.js';
 
-const shiftboard = readProductBrief('Product: Shiftboard', await readFile(resolve('test/fixtures/product/briefs/agent-os-sections.md'), 'utf8'));
+const shiftboard = parseProductBrief(
+  'Product: Shiftboard',
+  await readFile(resolve('test/fixtures/product/briefs/agent-os-sections.md'), 'utf8'),
+);
 
 describe('renderMission', () => {
   it('writes the Agent OS mission sections from the brief, as written', () => {
@@ -61,9 +69,18 @@ describe('renderMission', () => {
   });
 
   it('names the product in a pitch that does not, and says plainly what is not described', () => {
-    const mission = renderMission({ name: 'Quiltbook', pitch: 'A shared recipe book for families.', users: ['Families'], problem: '', differentiators: [], features: [] });
+    const mission = renderMission({
+      name: 'Quiltbook',
+      pitch: 'A shared recipe book for families.',
+      users: ['Families'],
+      problem: '',
+      differentiators: [],
+      features: [],
+    });
     expect(mission).toContain('## Pitch\n\n**Quiltbook**: A shared recipe book for families.\n');
-    expect(mission).toContain('### User Personas\n\n_No personas described yet: add one per kind of user (role, context, pain points, goals)._\n');
+    expect(mission).toContain(
+      '### User Personas\n\n_No personas described yet: add one per kind of user (role, context, pain points, goals)._\n',
+    );
     expect(mission).toContain('## The Problem\n\n_Not described yet._\n');
     expect(mission).toContain('## Differentiators\n\n_None listed yet._\n');
   });
@@ -97,12 +114,23 @@ describe('renderRoadmap', () => {
   });
 
   it('reads back as the same items (titles with markdown characters too)', () => {
-    const brief = { ...shiftboard, features: [...shiftboard.features, { title: 'C# SDK *beta*', description: 'a `dotnet` client' }] };
-    expect(readRoadmap(renderRoadmap(brief)).map((i) => [i.number, i.title, i.description, i.effort, i.checked])).toEqual([
+    const brief = {
+      ...shiftboard,
+      features: [...shiftboard.features, { title: 'C# SDK *beta*', description: 'a `dotnet` client' }],
+    };
+    expect(
+      parseRoadmap(renderRoadmap(brief)).map((i) => [i.number, i.title, i.description, i.effort, i.checked]),
+    ).toEqual([
       [1, 'Open shift board', 'managers post an open shift and see who can take it', 'S', false],
       [2, 'Credential checks', 'only staff with a valid licence for the role are offered the shift', 'M', false],
       [3, 'SMS offers', 'staff accept or decline an offer by replying to a text message', 'M', false],
-      [4, 'Stripe billing', 'clinics pay per filled shift with Stripe, invoices every month; monthly invoice as PDF', 'M', false],
+      [
+        4,
+        'Stripe billing',
+        'clinics pay per filled shift with Stripe, invoices every month; monthly invoice as PDF',
+        'M',
+        false,
+      ],
       [5, 'Dark mode', '', 'XS', false],
       [6, 'C# SDK *beta*', 'a `dotnet` client', 'XS', false],
     ]);
@@ -115,9 +143,21 @@ describe('estimateEffort', () => {
     ['Landing page', 'a page that explains the product', 'XS'],
     ['Recipe cards', 'type or photograph a recipe, with its story', 'S'],
     ['Slack integration', 'post a daily summary to a channel', 'M'],
-    ['Team billing', 'teams subscribe to a monthly plan with Stripe and manage seats, invoices and payment methods from one settings screen', 'L'],
-    ['Admin console', 'admins manage roles and permissions, search every workspace, and export audit reports as CSV', 'L'],
-    ['Admin console', 'admins manage roles and permissions for every workspace, search across all of them, and export audit reports as CSV for compliance reviews every quarter', 'XL'],
+    [
+      'Team billing',
+      'teams subscribe to a monthly plan with Stripe and manage seats, invoices and payment methods from one settings screen',
+      'L',
+    ],
+    [
+      'Admin console',
+      'admins manage roles and permissions, search every workspace, and export audit reports as CSV',
+      'L',
+    ],
+    [
+      'Admin console',
+      'admins manage roles and permissions for every workspace, search across all of them, and export audit reports as CSV for compliance reviews every quarter',
+      'XL',
+    ],
   ])('%s — %s → %s', (title, description, effort) => {
     expect(estimateEffort({ title, description })).toBe(effort);
   });
@@ -176,15 +216,23 @@ describe('renderTechStack', () => {
 
   it('says plainly when no manifests were found, and what was looked for', () => {
     const text = renderTechStack([]);
-    expect(text.startsWith('# Tech Stack\n\nNo manifests were found in this repository, so nothing could be detected.\n\nLooked for: `package.json`, ')).toBe(true);
+    expect(
+      text.startsWith(
+        '# Tech Stack\n\nNo manifests were found in this repository, so nothing could be detected.\n\nLooked for: `package.json`, ',
+      ),
+    ).toBe(true);
     for (const path of [...STACK_FILE_PATHS, '.github/workflows/*.yml']) expect(text).toContain(`\`${path}\``);
-    expect(text.endsWith('\n\nList the stack here by hand: language, framework, database, testing, hosting, CI/CD.\n')).toBe(true);
+    expect(
+      text.endsWith('\n\nList the stack here by hand: language, framework, database, testing, hosting, CI/CD.\n'),
+    ).toBe(true);
   });
 });
 
 describe('renderProductQuestions', () => {
   it('asks the numbered questions and says how to answer', () => {
-    const questions = missingProductInfo(readProductBrief('Dog walking', 'An app for dog walkers.\n\n- Booking calendar\n- Payments\n- Reviews'));
+    const questions = missingProductInfo(
+      parseProductBrief('Dog walking', 'An app for dog walkers.\n\n- Booking calendar\n- Payments\n- Reviews'),
+    );
     expect(renderProductQuestions(questions)).toBe(
       [
         'To plan the product (mission, roadmap and tech stack), Agent OS needs a little more about it:',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { findRoadmapItem, readRoadmap, tickRoadmapItem, type RoadmapItem } from '../../../src/core/product/roadmap.js';
+import { findRoadmapItem, parseRoadmap, tickRoadmapItem, type RoadmapItem } from '../../../src/core/product/roadmap.js';
 
 const edited = await readFile(resolve('test/fixtures/product/roadmap-edited.md'), 'utf8');
 
@@ -15,13 +15,43 @@ function item(number: number, title: string): RoadmapItem {
   return { number, title, description: '', checked: false, markerOffset: 0, line: number };
 }
 
-describe('readRoadmap', () => {
+describe('parseRoadmap', () => {
   it('reads a roadmap edited by hand: top-level ordered task items only, with or without effort and dash', () => {
-    const items = readRoadmap(edited);
-    expect(items.map(({ number, title, description, effort, checked, line }) => ({ number, title, description, effort, checked, line }))).toEqual([
-      { number: 1, title: 'Open shift board', description: 'managers post an open shift', effort: 'S', checked: true, line: 7 },
-      { number: 2, title: 'Credential checks', description: 'only licensed staff are offered shifts', effort: undefined, checked: false, line: 8 },
-      { number: 3, title: 'SMS offers', description: 'accept or decline by text', effort: 'M', checked: false, line: 9 },
+    const items = parseRoadmap(edited);
+    expect(
+      items.map(({ number, title, description, effort, checked, line }) => ({
+        number,
+        title,
+        description,
+        effort,
+        checked,
+        line,
+      })),
+    ).toEqual([
+      {
+        number: 1,
+        title: 'Open shift board',
+        description: 'managers post an open shift',
+        effort: 'S',
+        checked: true,
+        line: 7,
+      },
+      {
+        number: 2,
+        title: 'Credential checks',
+        description: 'only licensed staff are offered shifts',
+        effort: undefined,
+        checked: false,
+        line: 8,
+      },
+      {
+        number: 3,
+        title: 'SMS offers',
+        description: 'accept or decline by text',
+        effort: 'M',
+        checked: false,
+        line: 9,
+      },
       { number: 4, title: 'Dark mode', description: 'dropped', effort: 'XS', checked: false, line: 15 },
       { number: 5, title: 'Team invites by email', description: '', effort: 'S', checked: false, line: 16 },
       { number: 6, title: 'Weekly rota export to PDF', description: '', effort: 'L', checked: true, line: 17 },
@@ -32,25 +62,27 @@ describe('readRoadmap', () => {
 
   it('reads a file that starts with a byte-order mark, with offsets into the text as given', () => {
     const source = '\uFEFF# Product Roadmap\n\n1. [ ] Invites — by email `S`\n';
-    const [first] = readRoadmap(source);
+    const [first] = parseRoadmap(source);
     expect(first).toMatchObject({ number: 1, title: 'Invites', description: 'by email', effort: 'S', line: 3 });
-    expect(first && tickRoadmapItem(source, first).text).toBe('\uFEFF# Product Roadmap\n\n1. [x] Invites — by email `S`\n');
+    expect(first && tickRoadmapItem(source, first).text).toBe(
+      '\uFEFF# Product Roadmap\n\n1. [x] Invites — by email `S`\n',
+    );
   });
 
   it('reads Windows line endings and finds nothing in a file without a roadmap', () => {
     const crlf = '# Product Roadmap\r\n\r\n1. [ ] First — one `S`\r\n2. [x] Second\r\n';
-    const items = readRoadmap(crlf);
+    const items = parseRoadmap(crlf);
     expect(items.map((i) => [i.number, i.title, i.checked, crlf[i.markerOffset]])).toEqual([
       [1, 'First', false, ' '],
       [2, 'Second', true, 'x'],
     ]);
-    expect(readRoadmap('# Product Roadmap\n\nNothing planned yet.\n')).toEqual([]);
-    expect(readRoadmap('')).toEqual([]);
+    expect(parseRoadmap('# Product Roadmap\n\nNothing planned yet.\n')).toEqual([]);
+    expect(parseRoadmap('')).toEqual([]);
   });
 });
 
 describe('findRoadmapItem', () => {
-  const items = readRoadmap(edited);
+  const items = parseRoadmap(edited);
   const found = (title: string) => findRoadmapItem(items, title)?.number;
 
   it('matches the same title, whatever its case and punctuation', () => {
@@ -90,21 +122,21 @@ describe('findRoadmapItem', () => {
 
 describe('tickRoadmapItem', () => {
   it('ticks an item by changing exactly one character', () => {
-    const target = readRoadmap(edited).find((i) => i.number === 5);
+    const target = parseRoadmap(edited).find((i) => i.number === 5);
     if (target === undefined) throw new Error('item 5 not read');
     const { text, changed } = tickRoadmapItem(edited, target);
     expect(changed).toBe(true);
     expect(diffPositions(edited, text)).toEqual([target.markerOffset]);
     expect(text).toContain('5) [x] Team invites by email `s`\n');
-    expect(readRoadmap(text).find((i) => i.number === 5)?.checked).toBe(true);
+    expect(parseRoadmap(text).find((i) => i.number === 5)?.checked).toBe(true);
   });
 
   it('changes nothing for an item ticked already, or one that is not at its place any more', () => {
-    const [first] = readRoadmap(edited);
+    const [first] = parseRoadmap(edited);
     if (first === undefined) throw new Error('item 1 not read');
     expect(tickRoadmapItem(edited, first)).toEqual({ text: edited, changed: false });
     const moved = `Intro line\n${edited}`;
-    const stale = readRoadmap(edited).find((i) => i.number === 2);
+    const stale = parseRoadmap(edited).find((i) => i.number === 2);
     if (stale === undefined) throw new Error('item 2 not read');
     expect(tickRoadmapItem(moved, stale)).toEqual({ text: moved, changed: false });
   });

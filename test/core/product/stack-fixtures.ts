@@ -17,7 +17,14 @@ export async function loadStackFixture(name: string): Promise<RepositoryFile[]> 
       .filter((e) => e.isFile())
       .map(async (e) => {
         const absolute = join(e.parentPath, e.name);
-        return { path: absolute.slice(folder.length + 1).split('\\').join('/').replace(/\.fixture$/, ''), content: await readFile(absolute, 'utf8') };
+        return {
+          path: absolute
+            .slice(folder.length + 1)
+            .split('\\')
+            .join('/')
+            .replace(/\.fixture$/, ''),
+          content: await readFile(absolute, 'utf8'),
+        };
       }),
   );
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -19,7 +19,15 @@ describe('findSpecReferences', () => {
   });
 
   it('ignores code blocks, comments, mid-line mentions and unsafe paths', () => {
-    const body = ['```', 'Spec: in/code', '```', '<!-- Spec: in/comment -->', 'See Spec: not/at/start', 'Spec: ../../etc/passwd', 'Spec: https://x.y/z'].join('\n');
+    const body = [
+      '```',
+      'Spec: in/code',
+      '```',
+      '<!-- Spec: in/comment -->',
+      'See Spec: not/at/start',
+      'Spec: ../../etc/passwd',
+      'Spec: https://x.y/z',
+    ].join('\n');
     expect(findSpecReferences(body)).toEqual([]);
     expect(findSpecReferences(null)).toEqual([]);
   });

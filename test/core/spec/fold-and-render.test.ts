@@ -3,10 +3,10 @@ import { parseIssue } from '../../../src/core/issue/parse-issue.js';
 import { embedVerbatim } from '../../../src/core/markdown/embed-verbatim.js';
 import type { ClarifyingQuestion } from '../../../src/core/spec/clarifying-question.js';
 import { deterministicDrafter } from '../../../src/core/spec/deterministic-drafter.js';
-import { markFile, readMarkedFile } from '../../../src/core/spec/file-marker.js';
+import { markFile, parseMarkedFile } from '../../../src/core/spec/file-marker.js';
 import { foldAnswers, nextQuestionNumber } from '../../../src/core/spec/fold-answers.js';
 import { parseReply } from '../../../src/core/spec/parse-answers.js';
-import { readRequirements } from '../../../src/core/spec/read-requirements.js';
+import { parseRequirements } from '../../../src/core/spec/parse-requirements.js';
 import { renderRequirements } from '../../../src/core/spec/render-requirements.js';
 import { renderSpec, SPEC_SECTIONS } from '../../../src/core/spec/render-spec.js';
 import { toShapingState, type ShapingState } from '../../../src/core/spec/shaping-state.js';
@@ -30,7 +30,13 @@ const issue = parseIssue('Team invites by email', BODY);
 const questions = deterministicDrafter.draftQuestions(issue) as ClarifyingQuestion[];
 const empty: ShapingState = { issue: 12, questions, answers: {} };
 const render = (state: ShapingState) =>
-  renderRequirements({ issue, issueNumber: 12, issueUrl: 'https://github.com/acme/app/issues/12', branch: 'agent-os/12-team-invites-by-email', state });
+  renderRequirements({
+    issue,
+    issueNumber: 12,
+    issueUrl: 'https://github.com/acme/app/issues/12',
+    branch: 'agent-os/12-team-invites-by-email',
+    state,
+  });
 
 describe('foldAnswers', () => {
   it('folds a reply once: the same reply again changes nothing', () => {
@@ -56,10 +62,17 @@ describe('foldAnswers', () => {
   });
 
   it('asks at most three follow-ups in all, never twice for the same question', () => {
-    const vague = questions.slice(0, 5).map((q) => `${q.number}. not sure`).join('\n');
+    const vague = questions
+      .slice(0, 5)
+      .map((q) => `${q.number}. not sure`)
+      .join('\n');
     const folded = foldAnswers(empty, parseReply(vague, questions), { id: 100, author: 'mara' });
     expect(folded.needFollowUp).toHaveLength(3);
-    const followUps = deterministicDrafter.draftFollowUps(questions, folded.needFollowUp, nextQuestionNumber(folded.state)) as ClarifyingQuestion[];
+    const followUps = deterministicDrafter.draftFollowUps(
+      questions,
+      folded.needFollowUp,
+      nextQuestionNumber(folded.state),
+    ) as ClarifyingQuestion[];
     expect(followUps.map((q) => q.number)).toEqual([questions.length + 1, questions.length + 2, questions.length + 3]);
     expect(followUps[0]?.text).toContain('About question 1');
     const asked = { ...folded.state, questions: [...questions, ...followUps] };
@@ -69,19 +82,29 @@ describe('foldAnswers', () => {
 
 describe('requirements.md', () => {
   it('records each answer verbatim, and the default for each unanswered question', () => {
-    const state = foldAnswers(empty, parseReply('1. Only *admins*.\n\n   Members never.', questions), { id: 100, author: 'mara' }).state;
+    const state = foldAnswers(empty, parseReply('1. Only *admins*.\n\n   Members never.', questions), {
+      id: 100,
+      author: 'mara',
+    }).state;
     const text = render(state);
     expect(text).toContain(
       `**Q1:** ${questions[0]?.text ?? ''}\n**Answer:**\n\n<!-- agent-os-github:verbatim -->\n\nOnly *admins*.\n\nMembers never.\n\n<!-- /agent-os-github:verbatim -->\n`,
     );
-    expect(text).toContain(`**Q2:** ${questions[1]?.text ?? ''}\n**Answer:** _No answer yet: the proposed default stands._ ${questions[1]?.default ?? ''}\n`);
+    expect(text).toContain(
+      `**Q2:** ${questions[1]?.text ?? ''}\n**Answer:** _No answer yet: the proposed default stands._ ${questions[1]?.default ?? ''}\n`,
+    );
   });
 
   it('keeps an answer with headings and lists to its own question: later answers are not cut off', () => {
-    const reply = parseReply('1. Admins only.\n\n   ### Details\n   Owners too.\n\n   ## More\n2. Yes exactly', questions);
+    const reply = parseReply(
+      '1. Admins only.\n\n   ### Details\n   Owners too.\n\n   ## More\n2. Yes exactly',
+      questions,
+    );
     const state = foldAnswers(empty, reply, { id: 100, author: 'mara' }).state;
-    const doc = readRequirements(render(state));
-    expect(doc.discussion.find((d) => d.number === 1)?.answer).toBe('Admins only.\n\n### Details\nOwners too.\n\n## More');
+    const doc = parseRequirements(render(state));
+    expect(doc.discussion.find((d) => d.number === 1)?.answer).toBe(
+      'Admins only.\n\n### Details\nOwners too.\n\n## More',
+    );
     expect(doc.discussion.find((d) => d.number === 2)).toMatchObject({ answer: 'Yes exactly', defaulted: false });
     expect(doc.discussion).toHaveLength(questions.length);
     expect(renderSpec(doc)).toContain('**Answer:** Yes exactly');
@@ -89,25 +112,38 @@ describe('requirements.md', () => {
 
   it('keeps its state in a hidden last line, and tells a hand edit apart', () => {
     const text = render(empty);
-    const marked = readMarkedFile('requirements', text);
+    const marked = parseMarkedFile('requirements', text);
     expect(marked).toMatchObject({ marked: true, intact: true });
     expect(marked.marked && toShapingState(marked.data)).toEqual({ ...empty, notes: {} });
-    expect(readMarkedFile('requirements', text.replace('- SSO', '- SSO and SCIM'))).toMatchObject({ marked: true, intact: false });
-    expect(readMarkedFile('requirements', text.replace(/\n/g, '\r\n'))).toMatchObject({ intact: true });
-    expect(readMarkedFile('requirements', '# Hand-written\n')).toEqual({ marked: false });
+    expect(parseMarkedFile('requirements', text.replace('- SSO', '- SSO and SCIM'))).toMatchObject({
+      marked: true,
+      intact: false,
+    });
+    expect(parseMarkedFile('requirements', text.replace(/\n/g, '\r\n'))).toMatchObject({ intact: true });
+    expect(parseMarkedFile('requirements', '# Hand-written\n')).toEqual({ marked: false });
   });
 
   it('keeps the marker safe from text that would end an HTML comment', () => {
     const state = foldAnswers(empty, parseReply('1. a --> b <!-- c', questions), { id: 1, author: 'x' }).state;
     const text = markFile('requirements', 'x', state);
     expect(text.trimEnd().split('\n').pop()).toMatch(/^<!-- agent-os-github:requirements \{.*\} -->$/);
-    expect(readMarkedFile('requirements', text)).toMatchObject({ marked: true, intact: true });
+    expect(parseMarkedFile('requirements', text)).toMatchObject({ marked: true, intact: true });
   });
 
   it('survives an issue body with an unclosed fence or comment: the sections after it stay sections', () => {
-    for (const body of ['- a requirement\n\n```js\nconst x = 1;', '- a requirement\n\n<!-- unfinished comment', '<pre>\n- raw']) {
-      const text = renderRequirements({ issue: parseIssue('Odd', body), issueNumber: 1, issueUrl: 'u', branch: 'b', state: { issue: 1, questions, answers: {} } });
-      const doc = readRequirements(text);
+    for (const body of [
+      '- a requirement\n\n```js\nconst x = 1;',
+      '- a requirement\n\n<!-- unfinished comment',
+      '<pre>\n- raw',
+    ]) {
+      const text = renderRequirements({
+        issue: parseIssue('Odd', body),
+        issueNumber: 1,
+        issueUrl: 'u',
+        branch: 'b',
+        state: { issue: 1, questions, answers: {} },
+      });
+      const doc = parseRequirements(text);
       expect(doc.discussion.map((d) => d.number)).toEqual(questions.map((q) => q.number));
       expect(renderSpec(doc)).toContain('## Out of Scope');
     }
@@ -119,19 +155,34 @@ describe('requirements.md', () => {
     const big = '- requirement line with some words in it\n'.repeat(25_000);
     expect(big.length).toBeGreaterThan(1_000_000);
     const parsed = parseIssue('Huge', big);
-    const text = renderRequirements({ issue: parsed, issueNumber: 1, issueUrl: 'u', branch: 'b', state: { issue: 1, questions, answers: {} } });
-    expect(readMarkedFile('requirements', text)).toMatchObject({ marked: true, intact: true });
-    expect(renderSpec(readRequirements(text))).toContain('**25000. requirement line with some words in it**');
+    const text = renderRequirements({
+      issue: parsed,
+      issueNumber: 1,
+      issueUrl: 'u',
+      branch: 'b',
+      state: { issue: 1, questions, answers: {} },
+    });
+    expect(parseMarkedFile('requirements', text)).toMatchObject({ marked: true, intact: true });
+    expect(renderSpec(parseRequirements(text))).toContain('**25000. requirement line with some words in it**');
   });
 });
 
 describe('spec.md', () => {
   it('has the Agent OS sections in order and carries requirements, criteria, answers and exclusions over', () => {
-    const state = foldAnswers(empty, parseReply('1. Only admins.\n\nQ2: Resend replaces the old link.', questions), { id: 100, author: 'mara' }).state;
-    const spec = renderSpec(readRequirements(render(state)));
+    const state = foldAnswers(empty, parseReply('1. Only admins.\n\nQ2: Resend replaces the old link.', questions), {
+      id: 100,
+      author: 'mara',
+    }).state;
+    const spec = renderSpec(parseRequirements(render(state)));
     const headings = spec.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(SPEC_SECTIONS.map((s) => `## ${s}`));
-    for (const line of ['- Admins can invite by **email**', '  - Up to 50 addresses at once', '- Invitees get a single-use link', '- An invite expires after 7 days', '- SSO']) {
+    for (const line of [
+      '- Admins can invite by **email**',
+      '  - Up to 50 addresses at once',
+      '- Invitees get a single-use link',
+      '- An invite expires after 7 days',
+      '- SSO',
+    ]) {
       expect(spec).toContain(`${line}\n`);
     }
     expect(spec).toContain('**Answer:** Only admins.');
@@ -142,6 +193,6 @@ describe('spec.md', () => {
 
   it('follows edits people made to requirements.md', () => {
     const edited = render(empty).replace('**Out of Scope:**\n\n- SSO', '**Out of Scope:**\n\n- SSO\n- Bulk CSV import');
-    expect(renderSpec(readRequirements(edited))).toContain('## Out of Scope\n\n- SSO\n- Bulk CSV import\n');
+    expect(renderSpec(parseRequirements(edited))).toContain('## Out of Scope\n\n- SSO\n- Bulk CSV import\n');
   });
 });

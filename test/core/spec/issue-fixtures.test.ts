@@ -7,7 +7,7 @@ import { deterministicDrafter, MAX_QUESTIONS, MIN_QUESTIONS } from '../../../src
 import { foldAnswers } from '../../../src/core/spec/fold-answers.js';
 import { makeSlug } from '../../../src/core/spec/make-slug.js';
 import { parseAnswers, parseReply } from '../../../src/core/spec/parse-answers.js';
-import { readRequirements } from '../../../src/core/spec/read-requirements.js';
+import { parseRequirements } from '../../../src/core/spec/parse-requirements.js';
 import { FUNCTIONAL_KINDS, renderRequirements } from '../../../src/core/spec/render-requirements.js';
 import { renderSpec } from '../../../src/core/spec/render-spec.js';
 
@@ -32,21 +32,35 @@ interface Meta {
 
 const fixtures = readdirSync(ROOT).map((name) => {
   const read = (file: string) => readFileSync(join(ROOT, name, file), 'utf8');
-  return { name, body: read('issue.md'), answers: read('answers.md'), meta: JSON.parse(read('meta.json')) as Meta, expected: JSON.parse(read('expected.json')) as Expected };
+  return {
+    name,
+    body: read('issue.md'),
+    answers: read('answers.md'),
+    meta: JSON.parse(read('meta.json')) as Meta,
+    expected: JSON.parse(read('expected.json')) as Expected,
+  };
 });
 
 /** Whitespace-insensitive: the same words in the same order. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The bot asked six clarifying questions and the two standing requests; answers are read against those numbers. */
-const ASKED: ClarifyingQuestion[] = Array.from({ length: 8 }, (_, i) => ({ number: i + 1, topic: 'scope', text: `Question ${i + 1}`, default: `Default ${i + 1}` }));
+const ASKED: ClarifyingQuestion[] = Array.from({ length: 8 }, (_, i) => ({
+  number: i + 1,
+  topic: 'scope',
+  text: `Question ${i + 1}`,
+  default: `Default ${i + 1}`,
+}));
 
 function shaped(f: (typeof fixtures)[number]) {
   const issue = parseIssue(f.meta.title, f.body);
   const questions = deterministicDrafter.draftQuestions(issue) as ClarifyingQuestion[];
   const reply = parseReply(f.answers, questions);
   const { answers } = reply;
-  const { state } = foldAnswers({ issue: f.meta.number, questions, answers: {} }, reply, { id: 1000, author: f.meta.author });
+  const { state } = foldAnswers({ issue: f.meta.number, questions, answers: {} }, reply, {
+    id: 1000,
+    author: f.meta.author,
+  });
   const requirements = renderRequirements({
     issue,
     issueNumber: f.meta.number,
@@ -54,7 +68,7 @@ function shaped(f: (typeof fixtures)[number]) {
     branch: `agent-os/${f.meta.number}-x`,
     state,
   });
-  return { issue, questions, answers, requirements, spec: renderSpec(readRequirements(requirements)) };
+  return { issue, questions, answers, requirements, spec: renderSpec(parseRequirements(requirements)) };
 }
 
 describe.each(fixtures)('issue fixture $name', (f) => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_LIFECYCLE_SETTINGS } from '../../../src/core/config/lifecycle-settings.js';
 import { makeSlug, MAX_SLUG_LENGTH } from '../../../src/core/spec/make-slug.js';
-import { issueNumberOfSpecBranch, specLocationFor, specLocationOfBranch } from '../../../src/core/spec/spec-location.js';
+import {
+  issueNumberOfSpecBranch,
+  specLocationFor,
+  specLocationOfBranch,
+} from '../../../src/core/spec/spec-location.js';
 
 /** What `git check-ref-format` refuses, for the parts our names can contain. */
 function isSafeRef(ref: string): boolean {
@@ -36,7 +40,10 @@ describe('makeSlug', () => {
     expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
     expect(slug).not.toMatch(/^\.+$/);
-    const location = specLocationFor({ issueNumber: 42, title, createdAt: '2026-03-14T23:59:59Z' }, DEFAULT_LIFECYCLE_SETTINGS);
+    const location = specLocationFor(
+      { issueNumber: 42, title, createdAt: '2026-03-14T23:59:59Z' },
+      DEFAULT_LIFECYCLE_SETTINGS,
+    );
     expect(isSafeRef(location.branch)).toBe(true);
     expect(location.folder.split('/')).not.toContain('..');
     expect(location.folder.startsWith('agent-os/specs/2026-03-14-')).toBe(true);
@@ -51,7 +58,9 @@ describe('makeSlug', () => {
   });
 
   it('cuts long titles at a hyphen, never mid-word when it can help it', () => {
-    expect(makeSlug('Résumé upload: support PDFs and DOCX files larger than 10 MB', 'x')).toBe('resume-upload-support-pdfs-and-docx');
+    expect(makeSlug('Résumé upload: support PDFs and DOCX files larger than 10 MB', 'x')).toBe(
+      'resume-upload-support-pdfs-and-docx',
+    );
     expect(makeSlug('a'.repeat(60), 'x')).toBe('a'.repeat(40));
   });
 });
@@ -60,7 +69,9 @@ describe('spec locations', () => {
   const settings = DEFAULT_LIFECYCLE_SETTINGS;
 
   it('names the branch by issue number and slug, and the folder by the creation date (UTC) and slug', () => {
-    expect(specLocationFor({ issueNumber: 12, title: 'Team invites by email', createdAt: '2026-03-14T09:12:00Z' }, settings)).toEqual({
+    expect(
+      specLocationFor({ issueNumber: 12, title: 'Team invites by email', createdAt: '2026-03-14T09:12:00Z' }, settings),
+    ).toEqual({
       issueNumber: 12,
       slug: 'team-invites-by-email',
       date: '2026-03-14',
@@ -76,6 +87,8 @@ describe('spec locations', () => {
     expect(issueNumberOfSpecBranch('agent-os/12-team-invites', settings)).toBe(12);
     expect(issueNumberOfSpecBranch('agent-os/product', settings)).toBeUndefined();
     expect(issueNumberOfSpecBranch('feature/12-x', settings)).toBeUndefined();
-    expect(specLocationOfBranch('agent-os/12-team-invites', '2026-03-14T09:12:00Z', settings)?.folder).toBe('agent-os/specs/2026-03-14-team-invites');
+    expect(specLocationOfBranch('agent-os/12-team-invites', '2026-03-14T09:12:00Z', settings)?.folder).toBe(
+      'agent-os/specs/2026-03-14-team-invites',
+    );
   });
 });

@@ -5,8 +5,8 @@ import { parseIssue } from '../../../src/core/issue/parse-issue.js';
 import type { ClarifyingQuestion } from '../../../src/core/spec/clarifying-question.js';
 import { deterministicDrafter } from '../../../src/core/spec/deterministic-drafter.js';
 import { findDeclaredScope, setScopeLine } from '../../../src/core/spec/find-declared-scope.js';
-import { readRequirements } from '../../../src/core/spec/read-requirements.js';
-import { readSpec } from '../../../src/core/spec/read-spec.js';
+import { parseRequirements } from '../../../src/core/spec/parse-requirements.js';
+import { parseSpec } from '../../../src/core/spec/parse-spec.js';
 import { renderRequirements } from '../../../src/core/spec/render-requirements.js';
 import { renderSpec } from '../../../src/core/spec/render-spec.js';
 import { renderTasks } from '../../../src/core/spec/render-tasks.js';
@@ -18,12 +18,18 @@ function specOf(name: string): string {
   const meta = JSON.parse(readFileSync(join(ROOT, name, 'meta.json'), 'utf8')) as { title: string; number: number };
   const issue = parseIssue(meta.title, readFileSync(join(ROOT, name, 'issue.md'), 'utf8'));
   const questions = deterministicDrafter.draftQuestions(issue) as ClarifyingQuestion[];
-  const requirements = renderRequirements({ issue, issueNumber: meta.number, issueUrl: 'u', branch: 'b', state: { issue: meta.number, questions, answers: {} } });
-  return renderSpec(readRequirements(requirements));
+  const requirements = renderRequirements({
+    issue,
+    issueNumber: meta.number,
+    issueUrl: 'u',
+    branch: 'b',
+    state: { issue: meta.number, questions, answers: {} },
+  });
+  return renderSpec(parseRequirements(requirements));
 }
 
 describe.each(readdirSync(ROOT))('tasks.md for the spec of %s', (name) => {
-  const spec = readSpec(specOf(name));
+  const spec = parseSpec(specOf(name));
   const text = renderTasks(spec);
   const file = parseTaskFile(text, { path: 'agent-os/specs/2026-01-01-x/tasks.md' });
 
@@ -43,7 +49,9 @@ describe.each(readdirSync(ROOT))('tasks.md for the spec of %s', (name) => {
 
   it('traces every specific requirement to a task, and keeps every acceptance criterion', () => {
     for (const r of spec.requirements) {
-      expect(file.tasks.filter((t) => t.text.startsWith(`Implement Specific Requirement ${r.number}: `))).toHaveLength(1);
+      expect(file.tasks.filter((t) => t.text.startsWith(`Implement Specific Requirement ${r.number}: `))).toHaveLength(
+        1,
+      );
     }
     for (const a of spec.acceptance) expect(text).toContain(`- ${a.text}\n`);
   });
@@ -58,7 +66,9 @@ describe('declared scope', () => {
   });
 
   it('sets the line in place, or adds it, changing nothing else', () => {
-    expect(setScopeLine('Body\n\nImplements: Task Group 1\n\nMore', ['2', '3'])).toBe('Body\n\nImplements: Task Groups 2, 3\n\nMore');
+    expect(setScopeLine('Body\n\nImplements: Task Group 1\n\nMore', ['2', '3'])).toBe(
+      'Body\n\nImplements: Task Groups 2, 3\n\nMore',
+    );
     expect(setScopeLine('Body text', ['1'])).toBe('Body text\n\nImplements: Task Group 1');
     expect(setScopeLine(null, ['1'])).toBe('Implements: Task Group 1');
   });

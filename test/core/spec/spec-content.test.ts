@@ -27,7 +27,8 @@ describe.each(requests)('feature request $name', (request) => {
     const found = findIssueRequirements(shaped.issue).requirements.map((r) => r.text);
     for (const text of expected.requirements) expect(found.some((r) => r.includes(text))).toBe(true);
     for (const text of expected.notRequirements ?? []) expect(found.some((r) => r.includes(text))).toBe(false);
-    for (const contract of expected.contracts ?? []) expect(sectionOf(shaped.specMd, 'Specific Requirements')).toContain(contract);
+    for (const contract of expected.contracts ?? [])
+      expect(sectionOf(shaped.specMd, 'Specific Requirements')).toContain(contract);
   });
 
   it('puts each answer, as written, in the section it answers', () => {
@@ -40,14 +41,17 @@ describe.each(requests)('feature request $name', (request) => {
   it('carries every behaviour-changing answer to a specific requirement that a task names', () => {
     for (const topic of expected.answersToTasks) {
       const answer = (request.answers as Record<string, string>)[topic] ?? '';
-      const requirement = shaped.spec.requirements.find((r) => r.bullets.some((b) => b.text.includes(answer.slice(0, 30))));
+      const requirement = shaped.spec.requirements.find((r) =>
+        r.bullets.some((b) => b.text.includes(answer.slice(0, 30))),
+      );
       expect(requirement).toBeDefined();
       expect(shaped.tasksMd).toContain(`Implement Specific Requirement ${requirement?.number ?? 0}: `);
     }
   });
 
   it('groups the tasks by the kinds of work the spec contains, and traces every requirement to a task', () => {
-    for (const group of expected.groups ?? []) expect(shaped.tasksMd).toMatch(new RegExp(`#### Task Group \\d+: ${group}\\n`));
+    for (const group of expected.groups ?? [])
+      expect(shaped.tasksMd).toMatch(new RegExp(`#### Task Group \\d+: ${group}\\n`));
     for (const heading of expected.notGroups ?? []) expect(shaped.tasksMd).not.toContain(`### ${heading}\n`);
     expect(traceRequirements(shaped.specMd, shaped.tasksMd).untraced).toEqual([]);
     expect(shaped.spec.requirements.length).toBeGreaterThan(0);

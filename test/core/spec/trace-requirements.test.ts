@@ -47,7 +47,10 @@ describe('traceRequirements', () => {
   });
 
   it('names each requirement no task names, with its line in spec.md', () => {
-    expect(traceRequirements(SPEC, TASKS)).toEqual({ requirements: 3, untraced: [{ number: 3, name: 'Pending invites can be revoked', line: 13 }] });
+    expect(traceRequirements(SPEC, TASKS)).toEqual({
+      requirements: 3,
+      untraced: [{ number: 3, name: 'Pending invites can be revoked', line: 13 }],
+    });
     expect(traceRequirements(SPEC, `${TASKS}\n- [ ] 2.0 Revoke\n  - Requirements: 3\n`).untraced).toEqual([]);
   });
 });
@@ -66,7 +69,11 @@ describe('applyTraceability', () => {
       path: 'agent-os/specs/x/tasks.md',
       status: 'read',
       file: parseTaskFile(TASKS, { path: 'agent-os/specs/x/tasks.md' }),
-      trace: { ...traceRequirements(SPEC, TASKS), specPath: 'agent-os/specs/x/spec.md', tasksPath: 'agent-os/specs/x/tasks.md' },
+      trace: {
+        ...traceRequirements(SPEC, TASKS),
+        specPath: 'agent-os/specs/x/spec.md',
+        tasksPath: 'agent-os/specs/x/tasks.md',
+      },
     },
   ];
   const link = (path: string, line?: number) => (line === undefined ? `\`${path}\`` : `\`${path}:${line}\``);
@@ -76,10 +83,19 @@ describe('applyTraceability', () => {
     expect(warned.conclusion).toBe('success');
     expect(warned.title).toBe('2 of 2 tasks complete');
     expect(warned.annotations).toEqual([
-      expect.objectContaining({ path: 'agent-os/specs/x/spec.md', line: 13, level: 'warning', title: 'Requirement 3 has no task' }),
+      expect.objectContaining({
+        path: 'agent-os/specs/x/spec.md',
+        line: 13,
+        level: 'warning',
+        title: 'Requirement 3 has no task',
+      }),
     ]);
-    expect(warned.summary).toContain('**Traceability** (`agent-os/specs/x/spec.md`): requirement 3 has no task (a warning: `gate.traceability: warn`).');
-    expect(warned.summary).toContain('- `agent-os/specs/x/spec.md:13` Specific Requirement 3: Pending invites can be revoked');
+    expect(warned.summary).toContain(
+      '**Traceability** (`agent-os/specs/x/spec.md`): requirement 3 has no task (a warning: `gate.traceability: warn`).',
+    );
+    expect(warned.summary).toContain(
+      '- `agent-os/specs/x/spec.md:13` Specific Requirement 3: Pending invites can be revoked',
+    );
   });
 
   it('fails the check with "requirement 3 has no task" when set to fail, and does nothing when off', () => {

@@ -20,7 +20,14 @@ function taskItem(start: number, text: string, children: ListItem['children'] = 
     checked: false,
     spread: false,
     position: at(start, start + 6 + text.length),
-    children: [{ type: 'paragraph', position: at(start + 6, start + 6 + text.length), children: [{ type: 'text', value: text, position: at(start + 6, start + 6 + text.length) }] }, ...children],
+    children: [
+      {
+        type: 'paragraph',
+        position: at(start + 6, start + 6 + text.length),
+        children: [{ type: 'text', value: text, position: at(start + 6, start + 6 + text.length) }],
+      },
+      ...children,
+    ],
   };
 }
 
@@ -33,7 +40,12 @@ function taskTexts(tree: Root, source: string): string[] {
 describe('walking deep trees without recursion', () => {
   it('scans a task under 10,000 nested block quotes', () => {
     const source = '- [ ] x\n';
-    let inner: Blockquote['children'][number] = { type: 'list', ordered: false, spread: false, children: [taskItem(0, 'x')] };
+    let inner: Blockquote['children'][number] = {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: [taskItem(0, 'x')],
+    };
     for (let i = 0; i < 10_000; i += 1) inner = { type: 'blockquote', children: [inner] };
     const tree: Root = { type: 'root', children: [inner] };
     expect(taskTexts(tree, source)).toEqual(['x']);
@@ -46,9 +58,16 @@ describe('walking deep trees without recursion', () => {
     const source = line.repeat(depth);
     let item: ListItem | undefined;
     for (let i = depth - 1; i >= 0; i -= 1) {
-      item = taskItem(i * line.length, 't', item === undefined ? [] : [{ type: 'list', ordered: false, spread: false, children: [item] }]);
+      item = taskItem(
+        i * line.length,
+        't',
+        item === undefined ? [] : [{ type: 'list', ordered: false, spread: false, children: [item] }],
+      );
     }
-    const tree: Root = { type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: item === undefined ? [] : [item] }] };
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'list', ordered: false, spread: false, children: item === undefined ? [] : [item] }],
+    };
     const tasks = scanTaskItems(tree, source).filter((entry): entry is TaskItem => entry.kind === 'task');
     expect(tasks).toHaveLength(depth);
     expect(tasks.map((t) => t.parent)).toEqual(Array.from({ length: depth }, (_, i) => (i === 0 ? undefined : i - 1)));
@@ -58,13 +77,19 @@ describe('walking deep trees without recursion', () => {
   it('reads the text of 10,000 nested emphasis nodes', () => {
     let phrasing: PhrasingContent = { type: 'text', value: 'deep' };
     for (let i = 0; i < 10_000; i += 1) phrasing = { type: 'emphasis', children: [phrasing] };
-    const node: Nodes = { type: 'paragraph', children: [{ type: 'text', value: 'a ' }, phrasing, { type: 'text', value: ' b' }] };
+    const node: Nodes = {
+      type: 'paragraph',
+      children: [{ type: 'text', value: 'a ' }, phrasing, { type: 'text', value: ' b' }],
+    };
     expect(nodeText(node)).toBe('a deep b');
   });
 
   it('reads a task file nested as deep as the parser allows, parents judged by their children', () => {
     const depth = 90;
-    const source = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- [${i === depth - 1 ? ' ' : 'x'}] level ${i}`).join('\n') + '\n';
+    const source =
+      Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- [${i === depth - 1 ? ' ' : 'x'}] level ${i}`).join(
+        '\n',
+      ) + '\n';
     const file = parseTaskFile(source);
     expect(file.tasks).toHaveLength(depth);
     expect(file.tasks.filter((t) => !t.complete)).toHaveLength(depth);

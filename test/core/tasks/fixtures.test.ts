@@ -20,21 +20,27 @@ const fixtures = readdirSync(ROOT).sort();
 
 describe('task files of every dialect (test/fixtures/tasks/*: the task file and expected.json, worked out by hand)', () => {
   it('has fixtures for every dialect', () => {
-    const dialects = new Set(fixtures.map((f) => (JSON.parse(readFileSync(join(ROOT, f, 'expected.json'), 'utf8')) as Expected).dialect));
+    const dialects = new Set(
+      fixtures.map((f) => (JSON.parse(readFileSync(join(ROOT, f, 'expected.json'), 'utf8')) as Expected).dialect),
+    );
     expect([...dialects].sort()).toEqual(['agent-os', 'bmad', 'gfm', 'kiro', 'openspec', 'spec-kit', 'spec-workflow']);
   });
 
   it.each(fixtures)('%s', (fixture) => {
     const expected = JSON.parse(readFileSync(join(ROOT, fixture, 'expected.json'), 'utf8')) as Expected;
     const source = readFileSync(join(ROOT, fixture, expected.file), 'utf8');
-    const [report] = buildValidationReport([{ path: expected.file, file: parseTaskFile(source, { path: expected.file }) }]).files;
+    const [report] = buildValidationReport([
+      { path: expected.file, file: parseTaskFile(source, { path: expected.file }) },
+    ]).files;
 
     expect({
       dialect: report?.dialect,
       tasks: report?.tasks,
       required: report?.required,
       complete: report?.complete,
-      incomplete: report?.incomplete.map(({ line, id, state }) => (id === undefined ? { line, state } : { line, id, state })),
+      incomplete: report?.incomplete.map(({ line, id, state }) =>
+        id === undefined ? { line, state } : { line, id, state },
+      ),
       groups: report?.groups.map(({ title, tasks, required, complete }) => ({ title, tasks, required, complete })),
       diagnostics: report?.diagnostics.map(({ line, code }) => ({ line, code })),
     }).toEqual({

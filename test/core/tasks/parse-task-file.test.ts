@@ -6,7 +6,9 @@ const md = (lines: string[]): string => lines.join('\n') + '\n';
 
 describe('parseTaskFile: what is a task', () => {
   it('reads every box marker and where each task is', () => {
-    const file = parseTaskFile(md(['# Tasks', '', '- [ ] open', '- [x] done', '- [X] done upper', '- [-] going', '- [~] stuck']));
+    const file = parseTaskFile(
+      md(['# Tasks', '', '- [ ] open', '- [x] done', '- [X] done upper', '- [-] going', '- [~] stuck']),
+    );
     expect(file.tasks.map((t) => [t.line, t.marker, t.boxState, t.text])).toEqual([
       [3, ' ', 'open', 'open'],
       [4, 'x', 'done', 'done'],
@@ -83,7 +85,9 @@ describe('parseTaskFile: what is a task', () => {
 
 describe('parseTaskFile: required and complete', () => {
   it('makes a task optional with [ ]* and takes its subtree out of the required set', () => {
-    const file = parseTaskFile(md(['- [ ]* 1. Optional parent', '  - [ ] 1.1 child', '- [x]* 2. done optional', '- [ ] 3. required']));
+    const file = parseTaskFile(
+      md(['- [ ]* 1. Optional parent', '  - [ ] 1.1 child', '- [x]* 2. done optional', '- [ ] 3. required']),
+    );
     expect(file.tasks.map((t) => [t.optional, t.required])).toEqual([
       [true, false],
       [false, false],
@@ -115,7 +119,14 @@ describe('parseTaskFile: required and complete', () => {
 
   it('judges a parent with required children by its children, whatever its own box says', () => {
     const file = parseTaskFile(
-      md(['- [x] 1.0 ticked parent', '  - [x] 1.1 done', '  - [ ] 1.2 open', '- [ ] 2.0 unticked parent', '  - [x] 2.1 done', '  - [ ]* 2.2 optional']),
+      md([
+        '- [x] 1.0 ticked parent',
+        '  - [x] 1.1 done',
+        '  - [ ] 1.2 open',
+        '- [ ] 2.0 unticked parent',
+        '  - [x] 2.1 done',
+        '  - [ ]* 2.2 optional',
+      ]),
     );
     expect(file.tasks.map((t) => t.complete)).toEqual([false, true, false, true, true, false]);
     expect(listIncompleteTasks(file).map((t) => [t.id, t.state])).toEqual([
@@ -130,7 +141,9 @@ describe('parseTaskFile: required and complete', () => {
   });
 
   it('builds the hierarchy from IDs where sub-tasks are listed flat (Kiro)', () => {
-    const file = parseTaskFile(md(['- [ ] 1. Parent', '- [x] 1.1 Child', '- [x] 1.1.1 Grandchild', '- [x] 1.2 Child two', '- [ ] 2. Next']));
+    const file = parseTaskFile(
+      md(['- [ ] 1. Parent', '- [x] 1.1 Child', '- [x] 1.1.1 Grandchild', '- [x] 1.2 Child two', '- [ ] 2. Next']),
+    );
     expect(file.tasks.map((t) => t.parent)).toEqual([undefined, 0, 1, 0, undefined]);
     expect(file.tasks[0]?.complete).toBe(true);
     expect(file.tasks[0]?.children).toEqual([1, 3]);
@@ -168,7 +181,16 @@ describe('parseTaskFile: groups', () => {
 
   it('folds Spec Kit sub-sections into their phase', () => {
     const file = parseTaskFile(
-      md(['# Tasks', '## Phase 1: Setup', '- [X] T001 Init', '## Phase 3: User Story 1', '### Tests for User Story 1', '- [ ] T010 [P] [US1] Contract test', '### Implementation', '- [ ] T012 [US1] Model']),
+      md([
+        '# Tasks',
+        '## Phase 1: Setup',
+        '- [X] T001 Init',
+        '## Phase 3: User Story 1',
+        '### Tests for User Story 1',
+        '- [ ] T010 [P] [US1] Contract test',
+        '### Implementation',
+        '- [ ] T012 [US1] Model',
+      ]),
     );
     expect(file.dialect).toBe('spec-kit');
     expect(file.groups.map((g) => [g.title, g.number, g.tasks.length])).toEqual([
@@ -178,9 +200,12 @@ describe('parseTaskFile: groups', () => {
   });
 
   it('makes each top-level Kiro task a group', () => {
-    const file = parseTaskFile(md(['# Implementation Plan', '- [ ] 1. Set up', '- [ ] 1.1 Sub', '- [ ] 2. Build', '  - [ ] 2.1 Nested']), {
-      path: '.kiro/specs/auth/tasks.md',
-    });
+    const file = parseTaskFile(
+      md(['# Implementation Plan', '- [ ] 1. Set up', '- [ ] 1.1 Sub', '- [ ] 2. Build', '  - [ ] 2.1 Nested']),
+      {
+        path: '.kiro/specs/auth/tasks.md',
+      },
+    );
     expect(file.dialect).toBe('kiro');
     expect(file.groups.map((g) => [g.title, g.number, g.tasks])).toEqual([
       ['Set up', '1', [0, 1]],
@@ -229,7 +254,9 @@ describe('parseTaskFile: robustness', () => {
   });
 
   it('treats a box with no text after it the same for every marker: not a task', () => {
-    expect(parseTaskFile('- [ ]\n- [x]\n- [-]\n- [~] \n- [ ]*\n- [-] real\n').tasks.map((t) => t.text)).toEqual(['real']);
+    expect(parseTaskFile('- [ ]\n- [x]\n- [-]\n- [~] \n- [ ]*\n- [-] real\n').tasks.map((t) => t.text)).toEqual([
+      'real',
+    ]);
   });
 
   it('warns about an unclosed fence only when it swallows the rest of the file', () => {
@@ -239,7 +266,16 @@ describe('parseTaskFile: robustness', () => {
   });
 
   it('survives odd input', () => {
-    for (const input of ['- [', '- []', '- [ ]', '- [x]*', '[ ] not a list', '- [ ]\n  - [ ]', '\u0000- [ ] x', '- [ ] '.repeat(1000)]) {
+    for (const input of [
+      '- [',
+      '- []',
+      '- [ ]',
+      '- [x]*',
+      '[ ] not a list',
+      '- [ ]\n  - [ ]',
+      '\u0000- [ ] x',
+      '- [ ] '.repeat(1000),
+    ]) {
       expect(() => parseTaskFile(input)).not.toThrow();
     }
   });

@@ -10,7 +10,9 @@ const md = (lines: string[]): string => lines.join('\n') + '\n';
 
 describe('a checkbox marker is never part of the text (issue 16, item 3)', () => {
   it('does not let the ~ of [~] pair with a later ~ as strikethrough: the task and its sub-tasks stay required', () => {
-    const file = parseTaskFile(md(['- [~] 2. Import the data, waiting~', '  - [ ] 2.1 Parse the upload', '  - [ ] 2.2 Write the rows']));
+    const file = parseTaskFile(
+      md(['- [~] 2. Import the data, waiting~', '  - [ ] 2.1 Parse the upload', '  - [ ] 2.2 Write the rows']),
+    );
     expect(file.tasks.map((t) => [t.id, t.text, t.skipped, t.required])).toEqual([
       ['2', 'Import the data, waiting~', false, true],
       ['2.1', 'Parse the upload', false, true],
@@ -21,8 +23,14 @@ describe('a checkbox marker is never part of the text (issue 16, item 3)', () =>
   });
 
   it('still reads real strikethrough after a [~] box, and keeps what the marker opened as plain text', () => {
-    expect(parseTaskFile('- [~] ~~Drop the cache~~\n').tasks[0]).toMatchObject({ text: 'Drop the cache', skipped: true });
-    expect(parseTaskFile('- [~] wait for ~~the vendor~~ legal~\n').tasks[0]).toMatchObject({ text: 'wait for the vendor legal~', skipped: false });
+    expect(parseTaskFile('- [~] ~~Drop the cache~~\n').tasks[0]).toMatchObject({
+      text: 'Drop the cache',
+      skipped: true,
+    });
+    expect(parseTaskFile('- [~] wait for ~~the vendor~~ legal~\n').tasks[0]).toMatchObject({
+      text: 'wait for the vendor legal~',
+      skipped: false,
+    });
   });
 });
 
@@ -55,7 +63,14 @@ describe('struck through with a reason (issue 17, item 5)', () => {
 describe('skip and optional markers (issue 17, item 6)', () => {
   it('matches skip words in any case, as whole words, outside inline code', () => {
     const file = parseTaskFile(
-      md(['- [ ] Post-merge: announce it', '- [ ] Load test (n/a for the beta)', '- [ ] Check src/admin/api.ts', '- [ ] Add a post-merged flag', '- [ ] N/A', '- [ ] Export `N/A` for empty cells']),
+      md([
+        '- [ ] Post-merge: announce it',
+        '- [ ] Load test (n/a for the beta)',
+        '- [ ] Check src/admin/api.ts',
+        '- [ ] Add a post-merged flag',
+        '- [ ] N/A',
+        '- [ ] Export `N/A` for empty cells',
+      ]),
     );
     expect(file.tasks.map((t) => t.skipped)).toEqual([true, true, false, false, true, false]);
   });
@@ -115,7 +130,12 @@ describe('templates (issue 17, item 1)', () => {
 
   it('takes no quoted or lower-case braces for a placeholder: tasks about templates are work', () => {
     const file = parseTaskFile(
-      md(['- [ ] Replace `{{VERSION}}` in the release notes', '- [ ] Show {{ user.name }} in the invite email', '- [ ] Set [API_KEY] in the env', '- [ ] {{ NUMBER }}. {{TASK}}']),
+      md([
+        '- [ ] Replace `{{VERSION}}` in the release notes',
+        '- [ ] Show {{ user.name }} in the invite email',
+        '- [ ] Set [API_KEY] in the env',
+        '- [ ] {{ NUMBER }}. {{TASK}}',
+      ]),
     );
     expect(file.tasks.map((t) => t.placeholder === true)).toEqual([false, false, false, true]);
     expect(countTasks(file.tasks).required).toBe(3);
@@ -136,7 +156,11 @@ describe('templates (issue 17, item 1)', () => {
       ].filter(isTaskFile),
     ).toEqual([]);
     expect(
-      ['.kiro/specs/order-export/tasks.md', '.agent-os/specs/2025-09-14-reset/tasks.md', 'openspec/changes/add-2fa/tasks.md'].every(isTaskFile),
+      [
+        '.kiro/specs/order-export/tasks.md',
+        '.agent-os/specs/2025-09-14-reset/tasks.md',
+        'openspec/changes/add-2fa/tasks.md',
+      ].every(isTaskFile),
     ).toBe(true);
   });
 });
@@ -148,7 +172,17 @@ describe('locations and groups (issue 17, items 2 and 3)', () => {
   });
 
   it('makes the numbered top-level Kiro tasks the groups under a ## Tasks heading, so Implements: Task Group N scopes', () => {
-    const source = md(['# Implementation Plan', '', '## Tasks', '', '- [x] 1. Models', '- [x] 1.1 Tests', '- [ ] 2. API', '- [ ] 2.1 Endpoint', '- [ ] 15. Docs']);
+    const source = md([
+      '# Implementation Plan',
+      '',
+      '## Tasks',
+      '',
+      '- [x] 1. Models',
+      '- [x] 1.1 Tests',
+      '- [ ] 2. API',
+      '- [ ] 2.1 Endpoint',
+      '- [ ] 15. Docs',
+    ]);
     const file = parseTaskFile(source, { path: '.kiro/specs/x/tasks.md' });
     expect(file.groups.map((g) => [g.number, g.title, g.tasks.length])).toEqual([
       ['1', 'Models', 2],
@@ -160,14 +194,18 @@ describe('locations and groups (issue 17, items 2 and 3)', () => {
   });
 
   it('keeps grouping Kiro files by headings when their top-level tasks have no numbers', () => {
-    const file = parseTaskFile(md(['## Backend', '- [ ] Build it', '## Frontend', '- [ ] Show it']), { path: '.kiro/specs/x/tasks.md' });
+    const file = parseTaskFile(md(['## Backend', '- [ ] Build it', '## Frontend', '- [ ] Show it']), {
+      path: '.kiro/specs/x/tasks.md',
+    });
     expect(file.groups.map((g) => g.title)).toEqual(['Backend', 'Frontend']);
   });
 });
 
 describe('lines as git counts them (issue 17, item 4)', () => {
   it('does not count a lone CR as a line end, in tasks, groups and diagnostics', () => {
-    const file = parseTaskFile('# Plan\r## Later\n- [ ] 1. one\r  more\n- [ ] 2. two\n- [ ] 2. three\n```\n- [ ] 4. code\n');
+    const file = parseTaskFile(
+      '# Plan\r## Later\n- [ ] 1. one\r  more\n- [ ] 2. two\n- [ ] 2. three\n```\n- [ ] 4. code\n',
+    );
     expect(file.tasks.map((t) => [t.id, t.line])).toEqual([
       ['1', 2],
       ['2', 3],
@@ -214,7 +252,10 @@ describe('BMAD stories (issue 17, item 7)', () => {
 
   it('says in the check summary which checklists are shown and not gated, and warns about the status there', () => {
     const path = 'docs/stories/1.1.story.md';
-    const report = decideGate([{ path, status: 'read', file: parseTaskFile(story('Done'), { path }) }], (p, line) => `${p}#L${line ?? ''}`);
+    const report = decideGate(
+      [{ path, status: 'read', file: parseTaskFile(story('Done'), { path }) }],
+      (p, line) => `${p}#L${line ?? ''}`,
+    );
     expect(report.conclusion).toBe('failure');
     expect(report.summary).toContain("| Dev Agent Record _(shown, not gated: outside the story's Tasks / Subtasks)_ |");
     expect(report.summary).toContain("| QA Results _(shown, not gated: outside the story's Tasks / Subtasks)_ |");
@@ -240,25 +281,33 @@ describe('BMAD stories (issue 17, item 7)', () => {
         line: 3,
         severity: 'warning',
         code: 'story-done-with-open-tasks',
-        message: 'The story\'s status is "Done", but 1 required task is still open (line 8). Tick them if they are done, or set the status back.',
+        message:
+          'The story\'s status is "Done", but 1 required task is still open (line 8). Tick them if they are done, or set the status back.',
       },
     ]);
     const underHeading = story('Done').replace('Status: Done', '## Status\n\nDone');
-    expect(parseTaskFile(underHeading, { path: 'docs/stories/1.1.story.md' }).diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['story-done-with-open-tasks', 5],
-    ]);
-    expect(parseTaskFile(story('Done').replace('- [ ] Task 2', '- [x] Task 2'), { path: 'docs/stories/1.1.story.md' }).diagnostics).toEqual([]);
+    expect(
+      parseTaskFile(underHeading, { path: 'docs/stories/1.1.story.md' }).diagnostics.map((d) => [d.code, d.line]),
+    ).toEqual([['story-done-with-open-tasks', 5]]);
+    expect(
+      parseTaskFile(story('Done').replace('- [ ] Task 2', '- [x] Task 2'), { path: 'docs/stories/1.1.story.md' })
+        .diagnostics,
+    ).toEqual([]);
   });
 
   it('gates every box of a story without a Tasks / Subtasks section', () => {
-    const file = parseTaskFile(md(['# Story', '', '## Checklist', '- [ ] one', '- [x] two']), { path: 'docs/stories/1.2.story.md' });
+    const file = parseTaskFile(md(['# Story', '', '## Checklist', '- [ ] one', '- [x] two']), {
+      path: 'docs/stories/1.2.story.md',
+    });
     expect(countTasks(file.tasks)).toEqual({ tasks: 2, required: 2, complete: 1 });
   });
 });
 
 describe('a box in a heading (issue 17, item 8)', () => {
   it('is no task, and a warning points at its line', () => {
-    const file = parseTaskFile(md(['# 作業', '', '#### - [ ] タスク 1: ログイン画面', '### [x] Done already', '## [Docs] links', '- [ ] real']));
+    const file = parseTaskFile(
+      md(['# 作業', '', '#### - [ ] タスク 1: ログイン画面', '### [x] Done already', '## [Docs] links', '- [ ] real']),
+    );
     expect(file.tasks.map((t) => t.text)).toEqual(['real']);
     expect(file.diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['box-in-heading', 3],

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTaskItems, readTaskItemsFromTree } from '../../../src/core/markdown/read-task-items.js';
+import { findTaskItems, findTaskItemsInTree } from '../../../src/core/markdown/find-task-items.js';
 import { parseTaskFile, parseTaskFileReadBy } from '../../../src/core/tasks/parse-task-file.js';
 
 /** What parsing gives: the whole task file (groups, tasks, lines, states, diagnostics), or the refusal. */
@@ -14,8 +14,10 @@ function outcome(parse: () => unknown): unknown {
   }
 }
 
-const fast = (source: string, path?: string) => outcome(() => parseTaskFile(source, path === undefined ? {} : { path }));
-const reference = (source: string, path?: string) => outcome(() => parseTaskFileReadBy(readTaskItemsFromTree, source, path === undefined ? {} : { path }));
+const fast = (source: string, path?: string) =>
+  outcome(() => parseTaskFile(source, path === undefined ? {} : { path }));
+const reference = (source: string, path?: string) =>
+  outcome(() => parseTaskFileReadBy(findTaskItemsInTree, source, path === undefined ? {} : { path }));
 
 /** Every markdown fixture of the repository's tests. */
 function markdownFixtures(dir: string): string[] {
@@ -30,7 +32,10 @@ const FIXTURES = [
   ...markdownFixtures(join('test', 'fixtures')),
   ...readdirSync(join('test', 'core')).flatMap((area) => {
     const dir = join('test', 'core', area, 'fixtures');
-    return statSync(join('test', 'core', area)).isDirectory() && readdirSync(join('test', 'core', area)).includes('fixtures') ? markdownFixtures(dir) : [];
+    return statSync(join('test', 'core', area)).isDirectory() &&
+      readdirSync(join('test', 'core', area)).includes('fixtures')
+      ? markdownFixtures(dir)
+      : [];
   }),
 ].sort();
 
@@ -42,7 +47,7 @@ describe('reading task files from markdown-it tokens gives what the syntax tree 
   });
 
   it('reads most fixtures from the tokens', () => {
-    const viaTree = FIXTURES.filter((path) => readTaskItems(readFileSync(path, 'utf8')).via === 'tree');
+    const viaTree = FIXTURES.filter((path) => findTaskItems(readFileSync(path, 'utf8')).via === 'tree');
     expect(FIXTURES.length).toBeGreaterThan(50);
     expect(viaTree.length / FIXTURES.length).toBeLessThan(0.2);
   });
@@ -140,7 +145,27 @@ const composedLine = fc
     fc.constantFrom('', '', '', ' ', '  ', '    ', '\t'),
     fc.constantFrom('', '', '', '> '),
     fc.constantFrom('', '', '- ', '* ', '1. ', '- [ ] ', '- [x] ', '- [-] ', '- [~] ', '- [ ]* ', '-'),
-    fc.constantFrom('', 'text', '`code`', '**b**', '~~s~~', '~s~', '[ ] t', '[x] t', '[-] t', '# h', '```', '<!--', '-->', '[a]: x', 'see [a]', '*a*', '_b_', 'a\\', '&lt;'),
+    fc.constantFrom(
+      '',
+      'text',
+      '`code`',
+      '**b**',
+      '~~s~~',
+      '~s~',
+      '[ ] t',
+      '[x] t',
+      '[-] t',
+      '# h',
+      '```',
+      '<!--',
+      '-->',
+      '[a]: x',
+      'see [a]',
+      '*a*',
+      '_b_',
+      'a\\',
+      '&lt;',
+    ),
     fc.constantFrom('', '', ' tail', ' ~~struck~~ rest', ' `x`', '  '),
   )
   .map((parts) => parts.join(''));
@@ -157,9 +182,13 @@ const taskFile = fc
 describe('on generated task files', () => {
   it('the tokens give the same task file as the syntax tree', () => {
     fc.assert(
-      fc.property(taskFile, fc.constantFrom(undefined, 'agent-os/specs/x/tasks.md', '.kiro/specs/x/tasks.md', 'specs/x/tasks.md'), (source, path) => {
-        expect(fast(source, path)).toEqual(reference(source, path));
-      }),
+      fc.property(
+        taskFile,
+        fc.constantFrom(undefined, 'agent-os/specs/x/tasks.md', '.kiro/specs/x/tasks.md', 'specs/x/tasks.md'),
+        (source, path) => {
+          expect(fast(source, path)).toEqual(reference(source, path));
+        },
+      ),
       { seed: 20_261_207, numRuns: 1_500 },
     );
   });

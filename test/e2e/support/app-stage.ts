@@ -41,11 +41,15 @@ async function serveSwitchable() {
         body: raw ? (JSON.parse(raw) as unknown) : undefined,
       };
       const repository = /^\/repos\/([^/]+)\/([^/]+)/.exec(request.path);
-      const fake = (repository ? byRepository.get(`${repository[1] ?? ''}/${repository[2] ?? ''}`) : undefined) ?? current;
+      const fake =
+        (repository ? byRepository.get(`${repository[1] ?? ''}/${repository[2] ?? ''}`) : undefined) ?? current;
       const answer = () => {
         const response = fake.handle(request);
         const text = typeof response.body === 'string';
-        res.writeHead(response.status, { 'content-type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8', ...response.headers });
+        res.writeHead(response.status, {
+          'content-type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+          ...response.headers,
+        });
         res.end(response.body === undefined ? '' : text ? response.body : JSON.stringify(response.body));
       };
       const wait = interceptor?.(request);
@@ -245,7 +249,10 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
             const throttle = octokitOptions.throttle as { connection?: Bottleneck.IORedisConnection } | undefined;
             return {
               ...octokitOptions,
-              throttle: { ...throttle, ...(throttle?.connection ? limitersFor(throttle.connection) : { write, notifications }) },
+              throttle: {
+                ...throttle,
+                ...(throttle?.connection ? limitersFor(throttle.connection) : { write, notifications }),
+              },
             };
           }),
         }),
@@ -267,7 +274,8 @@ export async function startAppStage(replicas = 2, options: StageOptions = {}): P
     const body = JSON.stringify(payload);
     const url = webhookUrls[replica];
     if (url === undefined) throw new Error(`no replica ${String(replica)}`);
-    const signed = signature === 'valid' ? sign(body) : signature === 'forged' ? sign(body, 'not-the-secret') : undefined;
+    const signed =
+      signature === 'valid' ? sign(body) : signature === 'forged' ? sign(body, 'not-the-secret') : undefined;
     const response = await fetch(url, {
       method: 'POST',
       headers: {

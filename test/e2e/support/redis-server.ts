@@ -38,18 +38,37 @@ export interface RedisServer {
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => {
-      resolve();
-    });
+    else
+      child.once('exit', () => {
+        resolve();
+      });
   });
 }
 
 /** Start `redis-server` on a free port of 127.0.0.1 (no RDB snapshots, no AOF) and wait until it accepts connections. */
-export async function startRedisServer(binary = findRedisServer() ?? 'redis-server', timeoutMs = 10_000): Promise<RedisServer> {
+export async function startRedisServer(
+  binary = findRedisServer() ?? 'redis-server',
+  timeoutMs = 10_000,
+): Promise<RedisServer> {
   const port = await freePort();
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), '--daemonize', 'no', '--logfile', ''],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      tmpdir(),
+      '--daemonize',
+      'no',
+      '--logfile',
+      '',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -4,7 +4,12 @@
 // and recorded in `fake.invalidRequests`, a route the fake lacks answered 501 and recorded too, and the shared setup
 // fails any test that leaves one behind. These helpers run the same check over a list of requests afterwards.
 import type { FakeRequest } from '../../../support/fake-github/fake-github.js';
-import { checkRequest, describeInvalidRequest, findOperation, operationCount } from '../../../support/fake-github/openapi-validation.js';
+import {
+  checkRequest,
+  describeInvalidRequest,
+  findOperation,
+  operationCount,
+} from '../../../support/fake-github/openapi-validation.js';
 
 /** How many operations (method and path template) GitHub's REST description has. */
 export function documentedRouteCount(): number {

@@ -11,7 +11,13 @@ export interface ActionRun extends ProcessResult {
   summary: string;
 }
 
-export async function runAction(options: { apiUrl: string; workdir: string; eventName: string; payload: object; runId: string }): Promise<ActionRun> {
+export async function runAction(options: {
+  apiUrl: string;
+  workdir: string;
+  eventName: string;
+  payload: object;
+  runId: string;
+}): Promise<ActionRun> {
   const { workdir, runId } = options;
   const eventPath = join(workdir, `event-${runId}.json`);
   const outputPath = join(workdir, `output-${runId}`);

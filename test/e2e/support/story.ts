@@ -3,7 +3,13 @@
 // check_suite.requested, its comments and labels, …), derived by demo/analyse.ts, and theirs in turn.
 import { randomUUID } from 'node:crypto';
 import { analyse, snapshot } from '../../../demo/analyse.js';
-import { checkSuiteRequested, commentEvent, labelEvent, pullRequestEvent, type Delivery } from '../../../demo/payloads.js';
+import {
+  checkSuiteRequested,
+  commentEvent,
+  labelEvent,
+  pullRequestEvent,
+  type Delivery,
+} from '../../../demo/payloads.js';
 import { ANSWERS, ISSUE_BODY, ISSUE_NUMBER, ISSUE_TITLE, LEE, MARA } from '../../../demo/sample.js';
 import type { FakeComment, FakeUser } from '../../../support/fake-github/fake-github.js';
 import { RecordingGitHub } from '../../../demo/stage.js';
@@ -89,18 +95,32 @@ export class Story {
    * POST one webhook to one replica as GitHub would, for this story's repository; resolves once the App's work on
    * it is done, or with `answerOnly` as soon as the App answered.
    */
-  async post(delivery: Delivery, options: { id?: string; replica?: number; signature?: Signature; answerOnly?: boolean } = {}): Promise<number> {
+  async post(
+    delivery: Delivery,
+    options: { id?: string; replica?: number; signature?: Signature; answerOnly?: boolean } = {},
+  ): Promise<number> {
     const payload = delivery.payload as { repository?: object };
     const { owner, repo, html } = this.fake;
-    const moved: Record<string, unknown> = payload.repository ? { ...payload, repository: { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, html_url: html } } : { ...payload };
+    const moved: Record<string, unknown> = payload.repository
+      ? { ...payload, repository: { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, html_url: html } }
+      : { ...payload };
     // A pull request's branches are this repository's too (a fork's head would name another).
-    const pull = (payload as { pull_request?: { head?: { repo?: object | null }; base?: { repo?: object | null } } }).pull_request;
+    const pull = (payload as { pull_request?: { head?: { repo?: object | null }; base?: { repo?: object | null } } })
+      .pull_request;
     if (pull?.head?.repo && pull.base?.repo) {
       const same = { name: repo, full_name: `${owner}/${repo}` };
-      moved.pull_request = { ...pull, head: { ...pull.head, repo: { ...pull.head.repo, ...same } }, base: { ...pull.base, repo: { ...pull.base.repo, ...same } } };
+      moved.pull_request = {
+        ...pull,
+        head: { ...pull.head, repo: { ...pull.head.repo, ...same } },
+        base: { ...pull.base, repo: { ...pull.base.repo, ...same } },
+      };
     }
     const { answerOnly = false, ...webhook } = options;
-    const { status } = await (answerOnly ? this.stage.answer : this.stage.post)({ event: delivery.event, payload: moved, ...webhook });
+    const { status } = await (answerOnly ? this.stage.answer : this.stage.post)({
+      event: delivery.event,
+      payload: moved,
+      ...webhook,
+    });
     this.answered.push({ describe: delivery.describe, status });
     return status;
   }
@@ -133,7 +153,12 @@ export class Story {
   }
 
   /** A person pushes a commit to a pull request's branch: `pull_request.synchronize` and `check_suite.requested`. */
-  async push(pr: number, who: FakeUser, message: string, change: (files: Map<string, string>) => void): Promise<string> {
+  async push(
+    pr: number,
+    who: FakeUser,
+    message: string,
+    change: (files: Map<string, string>) => void,
+  ): Promise<string> {
     const branch = this.fake.issues.get(pr)?.pull_request?.head;
     if (branch === undefined) throw new Error(`#${String(pr)} is not a pull request`);
     const before = this.fake.git.resolve(branch)?.sha ?? '';
@@ -173,13 +198,17 @@ export class Story {
         const files = this.fake.git.trees.get(c.tree) ?? new Map<string, string>();
         const parent = this.fake.git.commits.get(c.parents[0] ?? '');
         const old = this.fake.git.trees.get(parent?.tree ?? '') ?? new Map<string, string>();
-        const changed = [...new Set([...files.keys(), ...old.keys()])].filter((p) => files.get(p) !== old.get(p)).sort();
+        const changed = [...new Set([...files.keys(), ...old.keys()])]
+          .filter((p) => files.get(p) !== old.get(p))
+          .sort();
         return { sha: c.sha, message: c.message, changed };
       });
   }
 
   branches(): string[] {
-    return [...this.fake.git.refs.keys()].filter((r) => r.startsWith('heads/agent-os/')).map((r) => r.replace(/^heads\//, ''));
+    return [...this.fake.git.refs.keys()]
+      .filter((r) => r.startsWith('heads/agent-os/'))
+      .map((r) => r.replace(/^heads\//, ''));
   }
 
   pullRequests(): number[] {
@@ -233,7 +262,10 @@ export function visible(body: string): string {
 
 /** A checklist comment with one more box ticked: the first open sub-task (`N.M`, M ≥ 1), or the one named. */
 export function tickInChecklist(body: string, id?: string): { body: string; id: string } {
-  const pattern = id === undefined ? /^( +- )\[ \] (\d+\.[1-9]\d*) /m : new RegExp(`^( *- )\\[ \\] (${id.replace('.', '\\.')}) `, 'm');
+  const pattern =
+    id === undefined
+      ? /^( +- )\[ \] (\d+\.[1-9]\d*) /m
+      : new RegExp(`^( *- )\\[ \\] (${id.replace('.', '\\.')}) `, 'm');
   const box = pattern.exec(body);
   if (!box) throw new Error(`no open box ${id ?? 'N.M'} in the checklist comment`);
   const ticked = box[0].replace('[ ]', '[x]');

@@ -25,7 +25,10 @@ export interface ProbotProcessOptions {
  * `app.yml` and `package.json` (no `.env`: Probot lets a `.env` override the environment, and a developer's own must
  * not leak in). Resolves once the server answers HTTP.
  */
-export async function startProbotProcess(env: Record<string, string>, options: ProbotProcessOptions = {}): Promise<ProbotProcess> {
+export async function startProbotProcess(
+  env: Record<string, string>,
+  options: ProbotProcessOptions = {},
+): Promise<ProbotProcess> {
   const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'agent-os-probot-'));
   if (options.folder === undefined) {
     copyFileSync('app.yml', join(folder, 'app.yml'));
@@ -35,7 +38,15 @@ export async function startProbotProcess(env: Record<string, string>, options: P
   let output = '';
   const child: ChildProcess = spawn('node', options.args ?? [PROBOT_BIN, 'run', './lib/app/index.js'], {
     cwd: folder,
-    env: { PATH: process.env.PATH ?? '', HOME: folder, NO_PROXY: '127.0.0.1', PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: folder,
+      NO_PROXY: '127.0.0.1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_FORMAT: 'json',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

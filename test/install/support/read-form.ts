@@ -16,7 +16,8 @@ function elements(node: Node): Element[] {
   return [...self, ...children.flatMap((child) => elements(child))];
 }
 
-const attribute = (element: Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
+const attribute = (element: Element, name: string): string | undefined =>
+  element.attrs.find((a) => a.name === name)?.value;
 
 /**
  * What a browser posts when a person clicks the submit button of the first form on the page: the page parsed as
@@ -35,5 +36,9 @@ export function readSubmittedForm(html: string): SubmittedForm {
   const button = controls.find((e) => e.tagName === 'button' && (attribute(e, 'type') ?? 'submit') === 'submit');
   const buttonName = button ? attribute(button, 'name') : undefined;
   if (button && buttonName !== undefined) fields[buttonName] = attribute(button, 'value') ?? '';
-  return { action: attribute(form, 'action') ?? '', method: (attribute(form, 'method') ?? 'get').toLowerCase(), fields };
+  return {
+    action: attribute(form, 'action') ?? '',
+    method: (attribute(form, 'method') ?? 'get').toLowerCase(),
+    fields,
+  };
 }

@@ -17,31 +17,32 @@ export interface TaskItemsRead {
 }
 
 /** The reference reading: the whole document parsed to mdast (remark-gfm), then walked. */
-export function readTaskItemsFromTree(source: string): TaskItemsRead {
+export function findTaskItemsInTree(source: string): TaskItemsRead {
   const tree = parseMarkdown(source);
   return { items: scanTaskItems(tree, source), fences: findUnclosedFences(tree, source), via: 'tree' };
 }
 
 /**
- * The same as `readTaskItemsFromTree`, about ten times faster: read from markdown-it's block tokens, with only the
+ * The same as `findTaskItemsInTree`, about ten times faster: read from markdown-it's block tokens, with only the
  * paragraphs and headings the task engine reads parsed inline. The syntax tree is still used when the tokens
  * cannot say what GFM reads (footnotes, tables, one-tilde strikethrough, literal autolinks holding syntax: see
  * `scanTaskTokens`), when front matter is not closed, and when micromark's work budget might be reached (so a
  * hostile text is refused exactly as before). Throws `MarkdownTooComplexError` as `parseMarkdown` does.
  */
-export function readTaskItems(source: string): TaskItemsRead {
+export function findTaskItems(source: string): TaskItemsRead {
   const tooDeep = findDeepNesting(source);
   if (tooDeep) throw tooDeep;
   // Footnotes (`[^1]`) are GFM's, not markdown-it's; a byte-order mark is left to the parser that reads it.
-  if (source.includes('[^') || source.charCodeAt(0) === 0xfeff || unsureIndent(source)) return readTaskItemsFromTree(source);
+  if (source.includes('[^') || source.charCodeAt(0) === 0xfeff || unsureIndent(source))
+    return findTaskItemsInTree(source);
   const base = frontMatterLength(source);
-  if (base === undefined) return readTaskItemsFromTree(source);
+  if (base === undefined) return findTaskItemsInTree(source);
   const text = base === 0 ? source : source.slice(base);
   const blocks = tokenizeBlocks(text);
   const lines = mapSourceLines(source, base);
-  if (mayExceedParserWork(blocks.tokens, text.length, lines.count)) return readTaskItemsFromTree(source);
+  if (mayExceedParserWork(blocks.tokens, text.length, lines.count)) return findTaskItemsInTree(source);
   const scanned = scanTaskTokens(blocks, source, lines);
-  return scanned ? { ...scanned, via: 'tokens' } : readTaskItemsFromTree(source);
+  return scanned ? { ...scanned, via: 'tokens' } : findTaskItemsInTree(source);
 }
 
 /**

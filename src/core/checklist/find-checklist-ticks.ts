@@ -19,7 +19,16 @@ function boxes(body: string): Map<string, { checked: boolean; shown: string }> {
     if (typeof item.checked === 'boolean' && paragraph?.type === 'paragraph') {
       for (const child of paragraph.children) {
         const match = child.type === 'html' ? /^<!-- aos:(\d+):(\d+) -->$/.exec(child.value.trim()) : null;
-        if (match) found.set(`${match[1] ?? ''}:${match[2] ?? ''}`, { checked: item.checked, shown: paragraph.children.filter((c) => c.type !== 'html').map((c) => toString(c)).join('').replace(/\s+/g, ' ').trim() });
+        if (match)
+          found.set(`${match[1] ?? ''}:${match[2] ?? ''}`, {
+            checked: item.checked,
+            shown: paragraph.children
+              .filter((c) => c.type !== 'html')
+              .map((c) => toString(c))
+              .join('')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          });
       }
     }
   };
@@ -31,7 +40,7 @@ function boxes(body: string): Map<string, { checked: boolean; shown: string }> {
  * The boxes a person ticked or unticked in the checklist comment, from the comment before and after the edit.
  * Boxes are matched by their hidden references, so an edit of the text around them changes nothing here.
  */
-export function readChecklistTicks(before: string, after: string): ChecklistTick[] {
+export function findChecklistTicks(before: string, after: string): ChecklistTick[] {
   const old = boxes(before);
   const ticks: ChecklistTick[] = [];
   for (const [ref, { checked, shown }] of boxes(after)) {

@@ -21,7 +21,10 @@ export function productNameOf(title: string): string {
   for (;;) {
     const next = name
       .replace(/^\[[^\]]*\]\s*/, '')
-      .replace(/^\/?(plan[- ]?product|product[- ](plan|brief|description|idea|vision|mission|spec)|product|prd|mission|plan)\b\s*[:\-–—|]?\s*/i, '')
+      .replace(
+        /^\/?(plan[- ]?product|product[- ](plan|brief|description|idea|vision|mission|spec)|product|prd|mission|plan)\b\s*[:\-–—|]?\s*/i,
+        '',
+      )
       .replace(/^["'“”‘’]+|["'“”‘’]+$/g, '')
       .trim();
     if (next === name) return name;
@@ -30,7 +33,8 @@ export function productNameOf(title: string): string {
 }
 
 /** What a title names when it names no product: "the product", "our app", "a new project". */
-const GENERIC_NAME = /^((the|our|a|an|my|this|new)\s+)*(product|app|application|project|idea|service|platform|tool|startup|business)?$/i;
+const GENERIC_NAME =
+  /^((the|our|a|an|my|this|new)\s+)*(product|app|application|project|idea|service|platform|tool|startup|business)?$/i;
 /** Words that start a sentence without naming anything. */
 const NOT_A_NAME = /^(a|an|the|it|we|our|this|that|there|you|they|i|my|here)$/i;
 /** Verbs that follow a product's name in a first sentence: "Shop is…", "Tandem helps…". */
@@ -49,12 +53,16 @@ export function nameFromFirstSentence(pitch: string): string | undefined {
     name.push(word);
   }
   const [first] = name;
-  if (name.length === 0 || name.length > 4 || first === undefined || (name.length === 1 && NOT_A_NAME.test(first))) return undefined;
+  if (name.length === 0 || name.length > 4 || first === undefined || (name.length === 1 && NOT_A_NAME.test(first)))
+    return undefined;
   if (!NAMING_VERB.test(words[name.length] ?? '')) return undefined;
   return name.join(' ').replace(/[,:;]$/, '');
 }
 
-function ofSection(sections: readonly ProductSectionRead[], section: ProductSection | 'preamble'): ProductSectionRead[] {
+function ofSection(
+  sections: readonly ProductSectionRead[],
+  section: ProductSection | 'preamble',
+): ProductSectionRead[] {
   return sections.filter((s) => s.section === section);
 }
 
@@ -84,23 +92,38 @@ function isLeadIn(paragraph: string): boolean {
  * Without such sections, the first paragraph is the pitch and the list items before any heading are the features.
  * Total: any text gives a brief (possibly with empty parts; see `missingProductInfo`).
  */
-export function readProductBrief(title: string, body: string | null | undefined): ProductBrief {
+export function parseProductBrief(title: string, body: string | null | undefined): ProductBrief {
   const sections = parseProductSections(body ?? '');
   const preamble = ofSection(sections, 'preamble');
   const named = ofSection(sections, 'name').flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
   const pitchSections = ofSection(sections, 'pitch');
-  const pitch = pitchSections.length > 0 ? prose(pitchSections) : (preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? '');
+  const pitch =
+    pitchSections.length > 0
+      ? prose(pitchSections)
+      : (preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? '');
   const fromTitle = productNameOf(plainText(title) || title);
   const fromPitch = nameFromFirstSentence(pitch);
   // A title that names no product ("Plan the product") gives way to the description's first sentence ("Shop is…").
-  const titleNames = fromTitle !== '' && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== undefined && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
-  const name = (named === undefined ? '' : plainText(named)) || (titleNames ? fromTitle : (fromPitch ?? fromTitle)) || UNNAMED_PRODUCT;
-  const users = addLines([], entries(ofSection(sections, 'users')).map((entry) => lineOf(entry)));
+  const titleNames =
+    fromTitle !== '' &&
+    !GENERIC_NAME.test(fromTitle) &&
+    !(fromPitch !== undefined && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
+  const name =
+    (named === undefined ? '' : plainText(named)) ||
+    (titleNames ? fromTitle : (fromPitch ?? fromTitle)) ||
+    UNNAMED_PRODUCT;
+  const users = addLines(
+    [],
+    entries(ofSection(sections, 'users')).map((entry) => lineOf(entry)),
+  );
   const problem = prose(ofSection(sections, 'problem'));
 
   const featureSections = ofSection(sections, 'features');
   const featureEntries = featureSections.length > 0 ? entries(featureSections) : preamble.flatMap((s) => s.items);
-  const features = addFeatures([], featureEntries.map((entry) => featureOf(entry)));
+  const features = addFeatures(
+    [],
+    featureEntries.map((entry) => featureOf(entry)),
+  );
 
   return {
     name,
@@ -108,7 +131,10 @@ export function readProductBrief(title: string, body: string | null | undefined)
     users,
     // Said who it is for but not the problem: the description of what it does for them is the problem as given.
     problem: problem !== '' || users.length === 0 || pitchSections.length > 0 ? problem : pitch,
-    differentiators: addLines([], entries(ofSection(sections, 'differentiators')).map((entry) => lineOf(entry))),
+    differentiators: addLines(
+      [],
+      entries(ofSection(sections, 'differentiators')).map((entry) => lineOf(entry)),
+    ),
     features: features.filter((f) => f.title !== ''),
   };
 }

@@ -2,7 +2,7 @@ import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { oneLine } from '../markdown/source-slice.js';
-import { collectBullets, type Bullet } from './read-requirements.js';
+import { collectBullets, type Bullet } from './parse-requirements.js';
 
 /** One specific requirement of spec.md: its name and its bullets, as written. */
 export interface SpecRequirement {
@@ -27,7 +27,8 @@ export interface SpecDocument {
 }
 
 /** Blocks of Specific Requirements that are not requirements of their own. */
-const NOT_REQUIREMENTS = /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers|more from the requirements)$/i;
+const NOT_REQUIREMENTS =
+  /^(acceptance criteria|users and permissions|technical considerations|decisions from the requirements discussion|notes from the answers|more from the requirements)$/i;
 const ACCEPTANCE_BULLET = /^acceptance criteria:?$/i;
 
 /** A requirement's bullets without its `Acceptance criteria:` bullet, whose children are its criteria. */
@@ -60,7 +61,7 @@ function collect(source: string, node: Nodes, depth: number, into: Bullet[]): vo
  * Read a spec.md (ours, or one written by hand in the Agent OS layout) into its specific requirements: each
  * `**Name**` lead (or `### Name` heading) under `## Specific Requirements` with the bullets that follow it.
  */
-export function readSpec(markdown: string): SpecDocument {
+export function parseSpec(markdown: string): SpecDocument {
   const source = markdown.replace(/\r\n?/g, '\n');
   const doc: SpecDocument = { title: '', goal: '', requirements: [], acceptance: [], outOfScope: [] };
   let section = '';

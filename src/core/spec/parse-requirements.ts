@@ -2,10 +2,16 @@ import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { columnOf, dedentContinuation, oneLine, sliceOfRange } from '../markdown/source-slice.js';
-import { readMarkedFile } from './file-marker.js';
+import { parseMarkedFile } from './file-marker.js';
 import { inferTopic, type AnswerTopic } from './infer-topic.js';
 import { toShapingState } from './shaping-state.js';
-import { DEFAULT_STANDS, INITIAL_DESCRIPTION_END, INITIAL_DESCRIPTION_START, VERBATIM_END, VERBATIM_START } from './render-requirements.js';
+import {
+  DEFAULT_STANDS,
+  INITIAL_DESCRIPTION_END,
+  INITIAL_DESCRIPTION_START,
+  VERBATIM_END,
+  VERBATIM_START,
+} from './render-requirements.js';
 
 export interface DiscussionEntry {
   number: number;
@@ -86,10 +92,12 @@ export function collectBullets(source: string, node: Nodes, depth: number, into:
   if (node.type === 'list') {
     for (const item of node.children) {
       const [first, ...rest] = item.children;
-      const bullet: Bullet | undefined = first?.type === 'paragraph' ? { text: oneLine(sliceOfRange(source, [first])), depth } : undefined;
+      const bullet: Bullet | undefined =
+        first?.type === 'paragraph' ? { text: oneLine(sliceOfRange(source, [first])), depth } : undefined;
       if (bullet) into.push(bullet);
       for (const child of rest) {
-        if (bullet && (child.type === 'code' || child.type === 'table')) (bullet.blocks ??= []).push(blockText(source, child));
+        if (bullet && (child.type === 'code' || child.type === 'table'))
+          (bullet.blocks ??= []).push(blockText(source, child));
         else collectBullets(source, child, depth + 1, into);
       }
     }
@@ -118,7 +126,14 @@ function readDiscussion(source: string, nodes: readonly RootContent[]): Discussi
     let answer = labelEnd === undefined ? '' : unwrapVerbatim(source.slice(labelEnd, lastEnd));
     const defaulted = answer.includes(DEFAULT_STANDS);
     if (defaulted) answer = answer.slice(answer.indexOf(DEFAULT_STANDS) + DEFAULT_STANDS.length).trim();
-    entries.push({ number, question, answer, defaulted, topic: inferTopic(question), ...(followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {}) });
+    entries.push({
+      number,
+      question,
+      answer,
+      defaulted,
+      topic: inferTopic(question),
+      ...(followUp?.[1] ? { followUpOn: Number(followUp[1]) } : {}),
+    });
   }
   return entries;
 }
@@ -127,7 +142,7 @@ function readDiscussion(source: string, nodes: readonly RootContent[]): Discussi
  * Read a requirements.md (ours, possibly edited by people) into its discussion and its sections' bullets. The
  * issue's own text is taken between its markers and never read as our sections.
  */
-export function readRequirements(markdown: string): RequirementsDocument {
+export function parseRequirements(markdown: string): RequirementsDocument {
   const source = markdown.replace(/\r\n?/g, '\n');
   const tree = parseMarkdown(source);
   let title = '';
@@ -148,7 +163,11 @@ export function readRequirements(markdown: string): RequirementsDocument {
     if (!inDescription && node.type === 'html' && node.value.trim() === VERBATIM_START && verbatimFrom === undefined) {
       verbatimFrom = node.position?.end.offset ?? 0;
     } else if (node.type === 'html' && node.value.trim() === VERBATIM_END && verbatimFrom !== undefined) {
-      if (h3 === 'Notes from the Answers') notes.push({ author: noteAuthor, text: source.slice(verbatimFrom, node.position?.start.offset ?? verbatimFrom).trim() });
+      if (h3 === 'Notes from the Answers')
+        notes.push({
+          author: noteAuthor,
+          text: source.slice(verbatimFrom, node.position?.start.offset ?? verbatimFrom).trim(),
+        });
       verbatimFrom = undefined;
       if (h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node);
       continue;
@@ -188,17 +207,28 @@ export function readRequirements(markdown: string): RequirementsDocument {
     collectBullets(source, node, 0, (sections[key] ??= []));
   }
   const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
-  return { title, initialDescription, discussion: withTopics(markdown, readDiscussion(source, discussionNodes)), sections, raw, notes, extras };
+  return {
+    title,
+    initialDescription,
+    discussion: withTopics(markdown, readDiscussion(source, discussionNodes)),
+    sections,
+    raw,
+    notes,
+    extras,
+  };
 }
 
 /** Each question's topic as the App recorded it (a person's edits to the text keep it), follow-ups their question's. */
 function withTopics(markdown: string, entries: DiscussionEntry[]): DiscussionEntry[] {
-  const marked = readMarkedFile<object>('requirements', markdown);
+  const marked = parseMarkedFile<object>('requirements', markdown);
   const state = marked.marked ? toShapingState(marked.data) : undefined;
   const recorded = new Map<number, AnswerTopic>((state?.questions ?? []).map((q) => [q.number, q.topic]));
   const topicOf = (entry: DiscussionEntry): AnswerTopic => {
     const topic = recorded.get(entry.number) ?? entry.topic;
-    return topic === 'follow-up' && entry.followUpOn !== undefined ? (recorded.get(entry.followUpOn) ?? inferTopic(entries.find((e) => e.number === entry.followUpOn)?.question ?? '')) : topic;
+    return topic === 'follow-up' && entry.followUpOn !== undefined
+      ? (recorded.get(entry.followUpOn) ??
+          inferTopic(entries.find((e) => e.number === entry.followUpOn)?.question ?? ''))
+      : topic;
   };
   return entries.map((entry) => ({ ...entry, topic: topicOf(entry) }));
 }
