@@ -6,7 +6,7 @@ import { renderUsage } from '../core/model/render-drafting-note.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
 import type { DraftLog } from './draft-spec-file.js';
 import type { DraftedQuestions } from './draft-questions-with-model.js';
-import { draftWithGuard } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields } from './draft-with-guard.js';
 
 const PROMPT_VERSION = 1;
 
@@ -30,16 +30,7 @@ export async function draftFollowUpsWithModel(
   );
   const { usage } = guarded;
   input.log.info(
-    {
-      model: model.name,
-      by: guarded.ok ? 'model' : 'deterministic',
-      calls: usage.calls,
-      promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens,
-      ...(guarded.ok
-        ? { byModel: guarded.check.byModel, findings: guarded.check.findings.length }
-        : { reason: guarded.reason }),
-    },
+    guardLogFields(model.name, guarded, (check) => ({ byModel: check.byModel, findings: check.findings.length })),
     'model draft: follow-up questions',
   );
   const footer = usage.calls > 0 ? `\n\n${renderUsage(model.name, usage)}` : '';

@@ -11,7 +11,7 @@ import {
 } from '../core/model/render-model-group-prompt.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
 import type { DraftLog } from './draft-spec-file.js';
-import { draftWithGuard } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields, modelMarker } from './draft-with-guard.js';
 
 /** Bump when the prompt or the schema changes meaning: guidance cached under an older version is drafted again. */
 const PROMPT_VERSION = 1;
@@ -36,12 +36,6 @@ export async function draftGroupPrompt(
   const { grounding } = input;
   const messages = buildGroupPromptRequest(grounding, input.budgetTokens);
   const inputs = fingerprint(JSON.stringify({ v: PROMPT_VERSION, model: model.name, messages }));
-  const marker = (usage: { promptTokens: number; completionTokens: number }) => ({
-    drafter: 'model' as const,
-    model: model.name,
-    inputs,
-    usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
-  });
   const cached = cachedGuidance(input.existingText, inputs);
   if (cached !== undefined) {
     input.log.info({ model: model.name, inputs, group: grounding.groupKey }, 'model draft: cached');
@@ -54,23 +48,12 @@ export async function draftGroupPrompt(
     checkGroupPromptDraft(draft, grounding),
   );
   const { usage } = guarded;
-  input.log.info(
-    {
-      model: model.name,
-      group: grounding.groupKey,
-      by: guarded.ok ? 'model' : 'deterministic',
-      calls: usage.calls,
-      promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens,
-      ...(guarded.ok ? guarded.check.figures : { reason: guarded.reason }),
-    },
-    'model draft: group prompt',
-  );
+  input.log.info({ group: grounding.groupKey, ...guardLogFields(model.name, guarded) }, 'model draft: group prompt');
   if (!guarded.ok)
     return { prompt: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
   const guidance = renderModelGuidance({ draft: guarded.draft, check: guarded.check, model: model.name });
   return {
-    prompt: renderModelGroupPrompt(input.floor, guidance, marker(usage)),
+    prompt: renderModelGroupPrompt(input.floor, guidance, modelMarker(model.name, inputs, usage)),
     note: { by: 'model', model: model.name, usage, figures: guarded.check.figures, repaired: guarded.repaired },
   };
 }

@@ -11,7 +11,7 @@ import type { ProductBrief } from '../core/product/product-brief.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
 import { parseMarkedFile } from '../core/spec/file-marker.js';
 import type { DraftLog } from './draft-spec-file.js';
-import { draftWithGuard, guardLogFields } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields, modelMarker } from './draft-with-guard.js';
 
 /** Bump when the prompt or the schema changes meaning: plans cached under an older version are drafted again. */
 const PROMPT_VERSION = 1;
@@ -91,12 +91,7 @@ export async function draftProductFiles(
     draft: guarded.draft,
     check: guarded.check,
     grounding,
-    marker: {
-      drafter: 'model',
-      model: model.name,
-      inputs,
-      usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
-    },
+    marker: modelMarker(model.name, inputs, usage),
   });
   return {
     ...files,

@@ -7,7 +7,7 @@ import { fingerprint } from '../core/markdown/fingerprint.js';
 import type { ClarifyingQuestion } from '../core/spec/clarifying-question.js';
 import type { QuestionsDrafted } from '../core/spec/shaping-state.js';
 import type { DraftLog } from './draft-spec-file.js';
-import { draftWithGuard } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields } from './draft-with-guard.js';
 
 /** Bump when the prompt or the schema changes meaning. */
 const PROMPT_VERSION = 1;
@@ -57,14 +57,7 @@ export async function draftQuestionsWithModel(
   );
   const { usage } = guarded;
   input.log.info(
-    {
-      model: model.name,
-      by: guarded.ok ? 'model' : 'deterministic',
-      calls: usage.calls,
-      promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens,
-      ...(guarded.ok ? { dropped: guarded.check.dropped } : { reason: guarded.reason }),
-    },
+    guardLogFields(model.name, guarded, (check) => ({ dropped: check.dropped })),
     'model draft: clarifying questions',
   );
   const footer = usage.calls > 0 ? `\n\n${renderUsage(model.name, usage)}` : '';

@@ -10,7 +10,7 @@ import { parseMarkedFile } from '../core/spec/file-marker.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
 import type { SpecDocument } from '../core/spec/parse-spec.js';
 import type { DraftLog } from './draft-spec-file.js';
-import { draftWithGuard, guardLogFields } from './draft-with-guard.js';
+import { draftWithGuard, guardLogFields, modelMarker } from './draft-with-guard.js';
 
 const PROMPT_VERSION = 1;
 
@@ -71,12 +71,7 @@ export async function draftTasksFile(
     draft: guarded.draft,
     check: guarded.check,
     grounding,
-    marker: {
-      drafter: 'model',
-      model: model.name,
-      inputs,
-      usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
-    },
+    marker: modelMarker(model.name, inputs, usage),
   });
   const f = guarded.check.figures;
   return {

@@ -79,7 +79,11 @@ export async function draftWithGuard<T, C extends { ok: boolean; findings: Guard
 }
 
 /** What a draft's log line says: the model, who drafted, the calls and tokens, and the check's figures or the reason. */
-export function guardLogFields<T, C extends { figures: object }>(modelName: string, guarded: Guarded<T, C>) {
+export function guardLogFields<T, C>(
+  modelName: string,
+  guarded: Guarded<T, C>,
+  figures: (check: C) => object = (check) => (check as { figures: object }).figures,
+) {
   const { usage } = guarded;
   return {
     model: modelName,
@@ -87,6 +91,16 @@ export function guardLogFields<T, C extends { figures: object }>(modelName: stri
     calls: usage.calls,
     promptTokens: usage.promptTokens,
     completionTokens: usage.completionTokens,
-    ...(guarded.ok ? guarded.check.figures : { reason: guarded.reason }),
+    ...(guarded.ok ? figures(guarded.check) : { reason: guarded.reason }),
+  };
+}
+
+/** The hidden marker of a file the model drafted: the model, the hash of its inputs, the tokens it used. */
+export function modelMarker(modelName: string, inputs: string, usage: TokenUsage) {
+  return {
+    drafter: 'model' as const,
+    model: modelName,
+    inputs,
+    usage: { prompt: usage.promptTokens, completion: usage.completionTokens },
   };
 }

@@ -1,7 +1,7 @@
-import { estimateTokens } from './build-spec-prompt.js';
 import type { ChatMessage } from './chat-model.js';
 import type { GroupPromptGrounding } from './group-prompt-grounding.js';
 import { renderStackSection } from './stack-grounding.js';
+import { pathsWithinBudget } from './fit-paths.js';
 
 const SYSTEM = [
   'You are the implementation planner of Agent OS, a spec-driven development process. A coding agent will implement one',
@@ -24,16 +24,7 @@ function fence(label: string, text: string): string {
 
 /** The user message: the group's tasks, the spec's requirements, the stack, the tree (cut to half the budget). */
 export function renderGroupPromptRequest(grounding: GroupPromptGrounding, budgetTokens: number): string {
-  const treeBudget = Math.floor(budgetTokens / 2);
-  let used = 0;
-  const paths: string[] = [];
-  for (const path of grounding.paths) {
-    const cost = estimateTokens(path) + 1;
-    if (used + cost > treeBudget) break;
-    used += cost;
-    paths.push(path);
-  }
-  const omitted = grounding.paths.length - paths.length;
+  const { paths, omitted } = pathsWithinBudget(grounding.paths, Math.floor(budgetTokens / 2));
   return [
     `# Spec: ${grounding.specTitle}`,
     '',

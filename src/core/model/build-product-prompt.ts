@@ -1,7 +1,7 @@
-import { estimateTokens } from './build-spec-prompt.js';
 import type { ChatMessage } from './chat-model.js';
 import type { ProductGrounding } from './product-grounding.js';
 import { renderStackSection } from './stack-grounding.js';
+import { pathsWithinBudget } from './fit-paths.js';
 
 const SYSTEM = [
   'You are the product planner of Agent OS, a spec-driven development process. You turn a product description into',
@@ -33,16 +33,7 @@ const KIND_TITLES = {
 
 /** The user message: the description, the items to carry, the stack, the repository tree (cut to a third of the budget). */
 export function renderProductRequest(grounding: ProductGrounding, budgetTokens: number): string {
-  const treeBudget = Math.floor(budgetTokens / 3);
-  let used = 0;
-  const paths: string[] = [];
-  for (const path of grounding.paths) {
-    const cost = estimateTokens(path) + 1;
-    if (used + cost > treeBudget) break;
-    used += cost;
-    paths.push(path);
-  }
-  const omitted = grounding.paths.length - paths.length;
+  const { paths, omitted } = pathsWithinBudget(grounding.paths, Math.floor(budgetTokens / 3));
   const lines = [
     `# Product: ${grounding.name}`,
     '',

@@ -2,6 +2,7 @@ import type { ChatMessage } from './chat-model.js';
 import type { GuardFinding } from './check-spec-draft.js';
 import type { GroundingDocument, SpecGrounding } from './spec-grounding.js';
 import { renderStackSection } from './stack-grounding.js';
+import { pathsWithinBudget } from './fit-paths.js';
 
 /** Rough tokens of a text (4 characters a token): enough to keep a prompt within a budget. */
 export function estimateTokens(text: string): number {
@@ -32,15 +33,7 @@ function fitted(
   paths: readonly string[],
   budget: number,
 ): { documents: GroundingDocument[]; paths: string[]; omittedPaths: number } {
-  const treeBudget = Math.floor(budget / 3);
-  let used = 0;
-  const keptPaths: string[] = [];
-  for (const path of paths) {
-    const cost = estimateTokens(path) + 1;
-    if (used + cost > treeBudget) break;
-    used += cost;
-    keptPaths.push(path);
-  }
+  const { paths: keptPaths, used } = pathsWithinBudget(paths, Math.floor(budget / 3));
   let left = budget - used;
   const kept: GroundingDocument[] = [];
   for (const doc of documents) {

@@ -1,7 +1,7 @@
 import type { ChatMessage } from './chat-model.js';
 import type { TasksGrounding } from './check-tasks-draft.js';
-import { estimateTokens } from './build-spec-prompt.js';
 import { renderStackSection } from './stack-grounding.js';
+import { pathsWithinBudget } from './fit-paths.js';
 
 const SYSTEM = [
   'You are the task planner of Agent OS, a spec-driven development process. You break spec.md into tasks.md:',
@@ -18,13 +18,7 @@ const SYSTEM = [
 
 /** The conversation for a tasks draft: spec.md's requirements and the repository's tree. */
 export function buildTasksPrompt(grounding: TasksGrounding, budgetTokens: number): ChatMessage[] {
-  const paths: string[] = [];
-  let used = 0;
-  for (const path of grounding.paths) {
-    used += estimateTokens(path) + 1;
-    if (used > budgetTokens / 2) break;
-    paths.push(path);
-  }
+  const { paths } = pathsWithinBudget(grounding.paths, Math.floor(budgetTokens / 2));
   const user = [
     `# Spec: ${grounding.title}`,
     '',
