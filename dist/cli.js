@@ -91413,6 +91413,21 @@ var draft_group_prompts_exports = {};
 __export(draft_group_prompts_exports, {
   draftGroupPrompts: () => draftGroupPrompts
 });
+function deterministicPrompts(groups2, modelName) {
+  const reason = "the repository tree could not be read to ground it";
+  return {
+    groups: [...groups2],
+    notes: groups2.map((g) => ({
+      key: g.key,
+      note: {
+        by: "deterministic",
+        model: modelName,
+        usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
+        reason
+      }
+    }))
+  };
+}
 async function draftGroupPrompts(workspace, deps, input2) {
   const { model } = deps;
   let paths2;
@@ -91435,19 +91450,7 @@ async function draftGroupPrompts(workspace, deps, input2) {
     );
   } catch (error62) {
     deps.log.warn({ err: error62 }, "model draft: the repository could not be read");
-    const reason = "the repository tree could not be read to ground it";
-    return {
-      groups: [...input2.groups],
-      notes: input2.groups.map((g) => ({
-        key: g.key,
-        note: {
-          by: "deterministic",
-          model: model.name,
-          usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-          reason
-        }
-      }))
-    };
+    return deterministicPrompts(input2.groups, model.name);
   }
   const stack = await readStackInWorkspace(workspace, paths2);
   const spec = specText === void 0 ? void 0 : parseSpec(specText);
@@ -93509,37 +93512,31 @@ function implementationTasks(requirements, n, batched) {
 function which(numbers) {
   return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
 }
-function renderTasks(spec) {
-  const kinds = classifyWork(spec.requirements);
-  const batched = spec.requirements.length > ONE_TASK_PER_REQUIREMENT_UP_TO;
-  const groups2 = [];
-  for (const kind of WORK_ORDER) {
-    const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
-    if (requirements.length === 0) continue;
-    const { heading: heading5, group, work } = WORK[kind];
-    const n = groups2.length + 1;
-    const numbers = requirements.map((r) => r.number);
-    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
-    lines.push(...implementationTasks(requirements, n, batched));
-    const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
-    lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
-    groups2.push({
-      number: n,
-      heading: heading5,
-      title: group,
-      dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
-      lines,
-      acceptance: [
-        `The 2-8 tests written in ${n}.1 pass`,
-        batched ? `${which(numbers)} work as the spec describes` : "",
-        ...batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)
-      ].filter((a) => a !== "")
-    });
-  }
+function workGroup(kind, requirements, n, batched) {
+  const { heading: heading4, group, work } = WORK[kind];
+  const numbers = requirements.map((r) => r.number);
+  const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
+  lines.push(...implementationTasks(requirements, n, batched));
+  const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
+  lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+  return {
+    number: n,
+    heading: heading4,
+    title: group,
+    dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
+    lines,
+    acceptance: [
+      `The 2-8 tests written in ${n}.1 pass`,
+      batched ? `${which(numbers)} work as the spec describes` : "",
+      ...batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)
+    ].filter((a) => a !== "")
+  };
+}
+function reviewGroup(groups2, acceptance) {
   const review = groups2.length + 1;
   const earlier = groups2.length === 1 ? "Task Group 1" : `Task Groups 1-${groups2.length}`;
-  const criteria = spec.acceptance.length > 0;
-  groups2.push({
+  const criteria = acceptance.length > 0;
+  return {
     number: review,
     heading: "Testing",
     title: "Test Review and Gap Analysis",
@@ -93549,11 +93546,22 @@ function renderTasks(spec) {
       `  - [ ] ${review}.1 Review the tests written in ${groups2.map((g) => `${g.number}.1`).join(", ")}`,
       `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
       `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-      ...criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(spec.acceptance, "    ")] : [],
+      ...criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(acceptance, "    ")] : [],
       `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`
     ],
     acceptance: ["All of the feature's tests pass", "No more than 10 tests added in this group"]
-  });
+  };
+}
+function renderTasks(spec) {
+  const kinds = classifyWork(spec.requirements);
+  const batched = spec.requirements.length > ONE_TASK_PER_REQUIREMENT_UP_TO;
+  const groups2 = [];
+  for (const kind of WORK_ORDER) {
+    const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
+    if (requirements.length === 0) continue;
+    groups2.push(workGroup(kind, requirements, groups2.length + 1, batched));
+  }
+  groups2.push(reviewGroup(groups2, spec.acceptance));
   const total = groups2.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
   const out = [
     `# Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`,
