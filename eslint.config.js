@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Files over 300 lines are two files, functions over 60 lines two functions. Held where the code already
-    // passes; src/core, src/phases, src/github and src/cli still have longer functions (issue #19).
+    // passes; the rest of src/core and src/phases still have longer functions (issue #19).
     files: [
       'src/events/**/*.ts',
       'src/app/**/*.ts',
@@ -42,6 +42,12 @@ export default tseslint.config(
       'src/lambda/**/*.ts',
       'src/fs/**/*.ts',
       'src/model/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/github/**/*.ts',
+      'src/core/check/**/*.ts',
+      'src/core/orchestration/**/*.ts',
+      'src/core/product/**/*.ts',
+      'src/core/verification/**/*.ts',
     ],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],

@@ -59935,18 +59935,20 @@ function nodeVersionFile(files3, path3) {
 function withVersion(finding, version2) {
   return version2 === void 0 ? finding : { ...finding, version: version2 };
 }
+function readPackageJson(files3, problems) {
+  const text8 = files3.get("package.json");
+  if (text8 === void 0) return void 0;
+  const parsed = parseJsonManifest("package.json", text8);
+  if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
+  else if (!isRecord(parsed.value))
+    problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
+  else return parsed.value;
+  return void 0;
+}
 function detectNodeStack(files3) {
   const findings = [];
   const problems = [];
-  const text8 = files3.get("package.json");
-  let manifest;
-  if (text8 !== void 0) {
-    const parsed = parseJsonManifest("package.json", text8);
-    if (!parsed.ok) problems.push({ path: "package.json", message: parsed.message });
-    else if (!isRecord(parsed.value))
-      problems.push({ path: "package.json", message: "package.json is not a JSON object; it was skipped." });
-    else manifest = parsed.value;
-  }
+  const manifest = readPackageJson(files3, problems);
   const dependencies = manifest === void 0 ? /* @__PURE__ */ new Map() : dependenciesOf2(manifest);
   const manager = manifest === void 0 ? void 0 : packageManagerOf(manifest);
   if (dependencies.has("typescript")) {
@@ -61181,6 +61183,36 @@ function renderRequirement(requirement, number4) {
   const acceptance = requirement.acceptance.length === 0 ? [] : ["- Acceptance criteria:", ...requirement.acceptance.map((l) => indentContinuation(`  ${l}`, 2))];
   return [`**${number4}. ${escapeMarkdown(requirement.title)}**`, "", ...requirement.lines, ...acceptance, ""];
 }
+function extrasOf(doc) {
+  return (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
+}
+function closingBlocks(doc, { general, users, technical }) {
+  const out = [];
+  const extras = extrasOf(doc);
+  if (extras("Functional Requirements").length > 0)
+    out.push("**More from the requirements**", "", ...extras("Functional Requirements"));
+  if (general.length > 0 || extras("Acceptance Criteria").length > 0)
+    out.push("**Acceptance criteria**", "", ...general, "", ...extras("Acceptance Criteria"));
+  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
+  if (nonStoryUsers.length > 0) out.push("**Users and permissions**", "", ...list5(nonStoryUsers), "");
+  if (technical.length > 0 || extras("Technical Considerations").length > 0) {
+    out.push("**Technical considerations**", "", ...list5(technical), "", ...extras("Technical Considerations"));
+  }
+  if (doc.discussion.length > 0)
+    out.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
+  if (doc.notes.length > 0) {
+    out.push(
+      "**Notes from the answers**",
+      "",
+      ...doc.notes.map((n) => `- From @${n.author}:
+
+  ${indentContinuation(n.text, 2)}
+`),
+      ""
+    );
+  }
+  return out;
+}
 function renderSpec(doc) {
   const s = doc.sections;
   const issue2 = parseIssueDescription(doc.title, doc.initialDescription);
@@ -61200,29 +61232,8 @@ function renderSpec(doc) {
   const routed = routeAnswers(doc.discussion, titles, seen);
   const { requirements, general } = specificRequirements(functional, seen, routed, issueAcceptance);
   const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
-  const extras = (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
-  if (extras("Functional Requirements").length > 0)
-    specific.push("**More from the requirements**", "", ...extras("Functional Requirements"));
-  if (general.length > 0 || extras("Acceptance Criteria").length > 0)
-    specific.push("**Acceptance criteria**", "", ...general, "", ...extras("Acceptance Criteria"));
-  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
-  if (nonStoryUsers.length > 0) specific.push("**Users and permissions**", "", ...list5(nonStoryUsers), "");
-  if (technical.length > 0 || extras("Technical Considerations").length > 0) {
-    specific.push("**Technical considerations**", "", ...list5(technical), "", ...extras("Technical Considerations"));
-  }
-  if (doc.discussion.length > 0)
-    specific.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
-  if (doc.notes.length > 0) {
-    specific.push(
-      "**Notes from the answers**",
-      "",
-      ...doc.notes.map((n) => `- From @${n.author}:
-
-  ${indentContinuation(n.text, 2)}
-`),
-      ""
-    );
-  }
+  specific.push(...closingBlocks(doc, { general, users, technical }));
+  const extras = extrasOf(doc);
   const reuse = [
     ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list5([b])),
     ...routed.reuse.map((r) => sourced(r.text, r.question))
@@ -90638,6 +90649,32 @@ function stringList(node3, words4) {
     bad: false
   };
 }
+function readAssignees(loginNodes, whereIs, problems) {
+  const logins = [];
+  for (const loginNode of loginNodes) {
+    const read = stringList(loginNode, true);
+    for (const { text: value2, node: valueNode } of read.values) {
+      const login = value2.replace(/^@/, "");
+      if (!isGitHubLogin(login)) {
+        problems.push(
+          `${whereIs(valueNode)}: \`${value2.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`
+        );
+      } else if (!logins.some((l) => l.toLowerCase() === login.toLowerCase())) {
+        logins.push(login);
+      }
+    }
+  }
+  return logins;
+}
+function readGroupNumber(node3, name, whereIs, problems) {
+  const explicitNumber = scalarText(node3.get("number", true));
+  if (explicitNumber !== void 0 && explicitNumber !== "" && !/^\d+$/.test(explicitNumber)) {
+    problems.push(
+      `${whereIs(node3.get("number", true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`
+    );
+  }
+  return explicitNumber !== void 0 && /^\d+$/.test(explicitNumber) ? String(Number(explicitNumber)) : splitGroupTitle(name).number;
+}
 function parseOrchestrationEntry(node3, position2, lines) {
   const lineOf3 = (at, fallback = 0) => {
     const range = at?.range;
@@ -90667,37 +90704,16 @@ function parseOrchestrationEntry(node3, position2, lines) {
     };
   }
   const group = { name: scalarText(node3.get("name", true)) ?? "" };
-  const explicitNumber = scalarText(node3.get("number", true));
-  const number4 = explicitNumber !== void 0 && /^\d+$/.test(explicitNumber) ? String(Number(explicitNumber)) : splitGroupTitle(group.name).number;
+  const number4 = readGroupNumber(node3, group.name, whereIs, problems);
   if (number4 !== void 0) group.number = number4;
-  if (explicitNumber !== void 0 && explicitNumber !== "" && !/^\d+$/.test(explicitNumber)) {
-    problems.push(
-      `${whereIs(node3.get("number", true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`
-    );
-  }
   const subagentText = textOnly(node3.get("claude_code_subagent", true));
   if (subagentText !== void 0 && subagentText !== "") group.claude_code_subagent = subagentText;
   if (node3.has("standards")) {
     const standards = stringList(node3.get("standards", true), false);
     if (!standards.bad || standards.values.length > 0) group.standards = standards.values.map((v) => v.text);
   }
-  const loginNodes = [node3.get("assignees", true), node3.get("assignee", true)];
   if (node3.has("assignees") || node3.has("assignee")) {
-    const logins = [];
-    for (const loginNode of loginNodes) {
-      const read = stringList(loginNode, true);
-      for (const { text: value2, node: valueNode } of read.values) {
-        const login = value2.replace(/^@/, "");
-        if (!isGitHubLogin(login)) {
-          problems.push(
-            `${whereIs(valueNode)}: \`${value2.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`
-          );
-        } else if (!logins.some((l) => l.toLowerCase() === login.toLowerCase())) {
-          logins.push(login);
-        }
-      }
-    }
-    group.assignees = logins;
+    group.assignees = readAssignees([node3.get("assignees", true), node3.get("assignee", true)], whereIs, problems);
   }
   const settings = node3.items.flatMap((pair2) => {
     const key = scalarText(pair2.key);
@@ -90902,6 +90918,29 @@ function renderNew(wanted) {
   doc.commentBefore = HEADER;
   return doc.toString(YAML_OPTIONS);
 }
+function droppedEntryProblems(entries2, used) {
+  const problems = [];
+  for (const entry of entries2) {
+    if (used.has(entry) || entry.group === void 0) continue;
+    const lost = entry.settings.length === 0 ? "" : ` (its ${entry.settings.map((s) => `\`${s}\``).join(", ")} went with it)`;
+    problems.push(
+      `${FILE2} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ""}`)} any more, so its entry was dropped${lost}.`
+    );
+  }
+  return problems;
+}
+function setGroupList(doc, items) {
+  const contents = (0, import_yaml4.isMap)(doc.contents) ? doc.contents : void 0;
+  const list6 = contents?.get(KEY, true);
+  if ((0, import_yaml4.isSeq)(list6)) {
+    list6.items = items;
+    return;
+  }
+  const seq = new import_yaml4.YAMLSeq();
+  seq.items = items;
+  if (contents === void 0) doc.contents = doc.createNode({ [KEY]: seq });
+  else contents.set(KEY, seq);
+}
 function planOrchestration(tasks2, existingYaml) {
   const wanted = tasks2.groups.map((g) => ({
     name: groupName(g),
@@ -90940,29 +90979,15 @@ function planOrchestration(tasks2, existingYaml) {
     return new import_yaml4.Scalar(w.name);
   });
   const used = new Set(matches.flatMap((m) => m === void 0 ? [] : [m.entry]));
-  for (const entry of read.entries) {
-    if (used.has(entry)) continue;
-    changed = true;
-    if (entry.group === void 0) continue;
-    const lost = entry.settings.length === 0 ? "" : ` (its ${entry.settings.map((s) => `\`${s}\``).join(", ")} went with it)`;
-    problems.push(
-      `${FILE2} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ""}`)} any more, so its entry was dropped${lost}.`
-    );
-  }
+  if (read.entries.some((entry) => !used.has(entry))) changed = true;
+  problems.push(...droppedEntryProblems(read.entries, used));
   const groups2 = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));
   const contents = (0, import_yaml4.isMap)(doc.contents) ? doc.contents : void 0;
   const list6 = contents?.get(KEY, true);
   const before = (0, import_yaml4.isSeq)(list6) ? list6.items : [];
   if (items.length !== before.length || items.some((node3, i) => node3 !== before[i])) changed = true;
   if (!changed) return { groups: groups2, text: existingYaml, problems };
-  if ((0, import_yaml4.isSeq)(list6)) {
-    list6.items = items;
-  } else {
-    const seq = new import_yaml4.YAMLSeq();
-    seq.items = items;
-    if (contents === void 0) doc.contents = doc.createNode({ [KEY]: seq });
-    else contents.set(KEY, seq);
-  }
+  setGroupList(doc, items);
   return { groups: groups2, text: doc.toString(YAML_OPTIONS), problems };
 }
 var import_yaml4, FILE2, KEY, HEADER, YAML_OPTIONS;
@@ -91388,6 +91413,21 @@ var draft_group_prompts_exports = {};
 __export(draft_group_prompts_exports, {
   draftGroupPrompts: () => draftGroupPrompts
 });
+function deterministicPrompts(groups2, modelName) {
+  const reason = "the repository tree could not be read to ground it";
+  return {
+    groups: [...groups2],
+    notes: groups2.map((g) => ({
+      key: g.key,
+      note: {
+        by: "deterministic",
+        model: modelName,
+        usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
+        reason
+      }
+    }))
+  };
+}
 async function draftGroupPrompts(workspace, deps, input2) {
   const { model } = deps;
   let paths2;
@@ -91410,19 +91450,7 @@ async function draftGroupPrompts(workspace, deps, input2) {
     );
   } catch (error62) {
     deps.log.warn({ err: error62 }, "model draft: the repository could not be read");
-    const reason = "the repository tree could not be read to ground it";
-    return {
-      groups: [...input2.groups],
-      notes: input2.groups.map((g) => ({
-        key: g.key,
-        note: {
-          by: "deterministic",
-          model: model.name,
-          usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-          reason
-        }
-      }))
-    };
+    return deterministicPrompts(input2.groups, model.name);
   }
   const stack = await readStackInWorkspace(workspace, paths2);
   const spec = specText === void 0 ? void 0 : parseSpec(specText);
@@ -91591,10 +91619,7 @@ async function writeIfChanged(absolute, shown, content3, base, existing) {
   await writeTextFile(absolute, shown, content3, base);
   return "Wrote";
 }
-async function orchestrateCommand(folder2, options) {
-  const root3 = resolve9(options.cwd, folder2);
-  const shownFolder = root3 === resolve9(options.cwd) ? "." : displayPath(root3, options.cwd);
-  const at = (path3) => shownFolder === "." ? path3 : `${shownFolder}/${path3}`;
+async function readTasksOrRefuse(root3, at, cwd) {
   const tasksSource = await readTextFileIfAny(join6(root3, "tasks.md"), at("tasks.md"));
   if (tasksSource === void 0) {
     throw new AgentOsError(
@@ -91604,7 +91629,7 @@ async function orchestrateCommand(folder2, options) {
   }
   const tasks2 = parseTaskFile(tasksSource, {
     path: join6(root3, "tasks.md"),
-    ...taskRulesOf((await readLocalSettings(options.cwd)).gate)
+    ...taskRulesOf((await readLocalSettings(cwd)).gate)
   });
   if (tasks2.tasks.length === 0) {
     throw new AgentOsError(
@@ -91612,6 +91637,53 @@ async function orchestrateCommand(folder2, options) {
       `${at("tasks.md")} has no task groups: it has no task boxes (\`- [ ] 1.0 \u2026\` under \`#### Task Group 1: \u2026\`). Write its tasks first, e.g. with \`agent-os-github create-tasks SPEC_FOLDER --force\`.`
     );
   }
+  return { tasksSource, tasks: tasks2 };
+}
+async function stalePromptWarnings(root3, at, written) {
+  const warnings = [];
+  for (const name of await filesIn(join6(root3, "implementation", "prompts"))) {
+    if (name.endsWith(".md") && !written.has(join6(root3, "implementation", "prompts", name))) {
+      warnings.push(
+        `warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`
+      );
+    }
+  }
+  return warnings;
+}
+async function draftWithModel3(cwd, folder2, base, chosen, input2) {
+  const { tasks: tasks2, groups: groups2, specTitle } = input2;
+  const { draftGroupPrompts: draftGroupPrompts2 } = await Promise.resolve().then(() => (init_draft_group_prompts(), draft_group_prompts_exports));
+  const wsFolder = workspaceFolder(cwd, folder2);
+  return draftGroupPrompts2(
+    fsSpecWorkspace({ cwd, base }),
+    { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
+    {
+      folder: wsFolder,
+      specPath: inFolder(wsFolder, "spec.md"),
+      tasks: tasks2,
+      groups: groups2,
+      specTitle,
+      existingPrompts: new Set(groups2.map((g) => g.promptPath))
+    }
+  );
+}
+async function specLinks(root3, shownFolder, at) {
+  return {
+    specFolder: shownFolder,
+    spec: at("spec.md"),
+    requirements: at("planning/requirements.md"),
+    tasks: at("tasks.md"),
+    visuals: (await filesIn(join6(root3, "planning", "visuals"))).map((name) => at(`planning/visuals/${name}`))
+  };
+}
+function promptsNoteText(notes) {
+  return renderPromptsNote(notes).replace(/<\/?sub>/g, "").replace(/\n\n/g, "\n");
+}
+async function orchestrateCommand(folder2, options) {
+  const root3 = resolve9(options.cwd, folder2);
+  const shownFolder = root3 === resolve9(options.cwd) ? "." : displayPath(root3, options.cwd);
+  const at = (path3) => shownFolder === "." ? path3 : `${shownFolder}/${path3}`;
+  const { tasksSource, tasks: tasks2 } = await readTasksOrRefuse(root3, at, options.cwd);
   const out = [];
   const orchestrationPath = join6(root3, "orchestration.yml");
   const existing = await readTextFileIfAny(orchestrationPath, at("orchestration.yml"));
@@ -91622,13 +91694,7 @@ async function orchestrateCommand(folder2, options) {
   out.push(
     `${did} ${at("orchestration.yml")} (${tasks2.groups.length} task group${tasks2.groups.length === 1 ? "" : "s"})`
   );
-  const links = {
-    specFolder: shownFolder,
-    spec: at("spec.md"),
-    requirements: at("planning/requirements.md"),
-    tasks: at("tasks.md"),
-    visuals: (await filesIn(join6(root3, "planning", "visuals"))).map((name) => at(`planning/visuals/${name}`))
-  };
+  const links = await specLinks(root3, shownFolder, at);
   const specTitle = titleOf(
     await readTextFileIfAny(join6(root3, "spec.md"), at("spec.md")),
     tasksSource,
@@ -91639,19 +91705,12 @@ async function orchestrateCommand(folder2, options) {
   const chosen = await promptModel(options);
   let notes = [];
   if (chosen.model !== void 0 && chosen.settings !== void 0) {
-    const { draftGroupPrompts: draftGroupPrompts2 } = await Promise.resolve().then(() => (init_draft_group_prompts(), draft_group_prompts_exports));
-    const wsFolder = workspaceFolder(options.cwd, folder2);
-    ({ groups: groups2, notes } = await draftGroupPrompts2(
-      fsSpecWorkspace({ cwd: options.cwd, base }),
-      { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
-      {
-        folder: wsFolder,
-        specPath: inFolder(wsFolder, "spec.md"),
-        tasks: tasks2,
-        groups: groups2,
-        specTitle,
-        existingPrompts: new Set(groups2.map((g) => g.promptPath))
-      }
+    ({ groups: groups2, notes } = await draftWithModel3(
+      options.cwd,
+      folder2,
+      base,
+      { model: chosen.model, settings: chosen.settings },
+      { tasks: tasks2, groups: groups2, specTitle }
     ));
   }
   for (const planned of groups2) {
@@ -91659,22 +91718,12 @@ async function orchestrateCommand(folder2, options) {
     written.add(absolute);
     out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
   }
-  if (notes.length > 0)
-    out.push(
-      "",
-      renderPromptsNote(notes).replace(/<\/?sub>/g, "").replace(/\n\n/g, "\n")
-    );
+  if (notes.length > 0) out.push("", promptsNoteText(notes));
   const warnings = [
     ...plan.problems.map((p) => `warning: ${p}`),
     ...chosen.warning === void 0 ? [] : [`warning: ${chosen.warning}`]
   ];
-  for (const name of await filesIn(join6(root3, "implementation", "prompts"))) {
-    if (name.endsWith(".md") && !written.has(join6(root3, "implementation", "prompts", name))) {
-      warnings.push(
-        `warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`
-      );
-    }
-  }
+  warnings.push(...await stalePromptWarnings(root3, at, written));
   const first = tasks2.groups[0];
   out.push(
     "",
@@ -92972,7 +93021,7 @@ var init_draft_product_file = __esm({
 });
 
 // src/phases/plan-product-files.ts
-async function draftWithModel3(sources, deps, input2) {
+async function draftWithModel4(sources, deps, input2) {
   const { model } = deps;
   let tree;
   let existing = {};
@@ -93016,7 +93065,7 @@ async function planProductFiles(sources, deps, input2) {
   let plan = { mission: renderMission(input2.brief), roadmap: renderRoadmap(input2.brief) };
   let drafting;
   if (deps.model !== void 0) {
-    const drafted = await draftWithModel3(
+    const drafted = await draftWithModel4(
       sources,
       { ...deps, model: deps.model },
       { ...input2, floor: plan, cacheOnly: input2.cacheOnly === true }
@@ -93059,6 +93108,65 @@ async function readBrief(cwd, from2) {
   const split2 = splitIssueFile(await readTextFile(resolve10(cwd, from2), from2));
   return parseProductBrief(split2.title ?? basename4(from2).replace(/\.(md|markdown)$/i, ""), split2.body);
 }
+async function planMissionAndRoadmap(options, settings, input2, planned) {
+  const { brief, stack, paths: paths2 } = input2;
+  let drafted = "";
+  let modelWarning = "";
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  if (chosen.warning !== void 0) modelWarning = `agent-os-github: ${chosen.warning}
+`;
+  const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
+  const description = chosen.model === void 0 || options.from === void 0 ? "" : splitIssueFile(await readTextFile(resolve10(options.cwd, options.from), options.from)).body;
+  const plan = await planProductFiles(
+    { tree: workspace, existing: workspace },
+    { settings, log: QUIET_LOG, ...chosen.model === void 0 ? {} : { model: chosen.model } },
+    {
+      brief,
+      issueBody: description,
+      stack: stack.entries,
+      paths: { mission: paths2.mission, roadmap: paths2.roadmap },
+      cacheOnly: !options.force
+    }
+  );
+  if (plan.drafting !== void 0) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}
+`;
+  planned.push({ kind: "mission", path: paths2.mission, content: plan.mission, note: "" });
+  planned.push({
+    kind: "roadmap",
+    path: paths2.roadmap,
+    content: plan.roadmap,
+    note: ` (${plural3(plan.roadmapItems, "item", "items")})`
+  });
+  return { drafted, modelWarning };
+}
+function nextStepLines(from2, questions, drafted) {
+  const out = [];
+  if (from2 === void 0) {
+    out.push(
+      'mission.md and roadmap.md need a description of the product. Write one in a markdown file: its first "# heading" is the',
+      "product's name, then the sections Pitch, Users, The Problem, Differentiators and Key Features (at least 3 features, one",
+      'per line as "- Feature: what it lets users do"). Then run:',
+      "",
+      "  agent-os-github plan-product --from PRODUCT.md"
+    );
+  } else if (questions.length > 0) {
+    out.push(
+      `${from2} does not say all Agent OS needs to plan the product yet:`,
+      "",
+      ...questions.map((q) => `${q.number}. ${TOPIC_LABELS2[q.topic]}: ${q.text}`),
+      "",
+      `Add the answers to ${from2} (e.g. a "## Key Features" list, a "## Users" list), then run:`,
+      "",
+      `  agent-os-github plan-product --from ${from2}`
+    );
+  } else {
+    if (drafted !== "") out.push(drafted.trimEnd(), "");
+    out.push(
+      "Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue)."
+    );
+  }
+  return out;
+}
 async function planProductCommand(options) {
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
   const paths2 = productFilePaths(settings.specRoot);
@@ -93071,31 +93179,7 @@ async function planProductCommand(options) {
   let drafted = "";
   let modelWarning = "";
   if (brief !== void 0 && questions.length === 0) {
-    const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
-    if (chosen.warning !== void 0) modelWarning = `agent-os-github: ${chosen.warning}
-`;
-    const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
-    const description = chosen.model === void 0 || options.from === void 0 ? "" : splitIssueFile(await readTextFile(resolve10(options.cwd, options.from), options.from)).body;
-    const plan = await planProductFiles(
-      { tree: workspace, existing: workspace },
-      { settings, log: QUIET_LOG, ...chosen.model === void 0 ? {} : { model: chosen.model } },
-      {
-        brief,
-        issueBody: description,
-        stack: stack.entries,
-        paths: { mission: paths2.mission, roadmap: paths2.roadmap },
-        cacheOnly: !options.force
-      }
-    );
-    if (plan.drafting !== void 0) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}
-`;
-    planned.push({ kind: "mission", path: paths2.mission, content: plan.mission, note: "" });
-    planned.push({
-      kind: "roadmap",
-      path: paths2.roadmap,
-      content: plan.roadmap,
-      note: ` (${plural3(plan.roadmapItems, "item", "items")})`
-    });
+    ({ drafted, modelWarning } = await planMissionAndRoadmap(options, settings, { brief, stack, paths: paths2 }, planned));
   }
   const warnings = `${stackWarnings}${modelWarning}`;
   const detected = stack.entries.length === 0 ? "no manifests found: fill it in by hand" : `${plural3(stack.entries.length, "entry", "entries")} detected`;
@@ -93129,31 +93213,7 @@ async function planProductCommand(options) {
       lines.push(`Wrote ${file2.path}${file2.note}`);
     }
   }
-  lines.push("");
-  if (options.from === void 0) {
-    lines.push(
-      'mission.md and roadmap.md need a description of the product. Write one in a markdown file: its first "# heading" is the',
-      "product's name, then the sections Pitch, Users, The Problem, Differentiators and Key Features (at least 3 features, one",
-      'per line as "- Feature: what it lets users do"). Then run:',
-      "",
-      "  agent-os-github plan-product --from PRODUCT.md"
-    );
-  } else if (questions.length > 0) {
-    lines.push(
-      `${options.from} does not say all Agent OS needs to plan the product yet:`,
-      "",
-      ...questions.map((q) => `${q.number}. ${TOPIC_LABELS2[q.topic]}: ${q.text}`),
-      "",
-      `Add the answers to ${options.from} (e.g. a "## Key Features" list, a "## Users" list), then run:`,
-      "",
-      `  agent-os-github plan-product --from ${options.from}`
-    );
-  } else {
-    if (drafted !== "") lines.push(drafted.trimEnd(), "");
-    lines.push(
-      "Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue)."
-    );
-  }
+  lines.push("", ...nextStepLines(options.from, questions, drafted));
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join("\n")}
 `, stderr: warnings };
 }
@@ -93452,37 +93512,31 @@ function implementationTasks(requirements, n, batched) {
 function which(numbers) {
   return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
 }
-function renderTasks(spec) {
-  const kinds = classifyWork(spec.requirements);
-  const batched = spec.requirements.length > ONE_TASK_PER_REQUIREMENT_UP_TO;
-  const groups2 = [];
-  for (const kind of WORK_ORDER) {
-    const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
-    if (requirements.length === 0) continue;
-    const { heading: heading5, group, work } = WORK[kind];
-    const n = groups2.length + 1;
-    const numbers = requirements.map((r) => r.number);
-    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
-    lines.push(...implementationTasks(requirements, n, batched));
-    const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
-    lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
-    groups2.push({
-      number: n,
-      heading: heading5,
-      title: group,
-      dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
-      lines,
-      acceptance: [
-        `The 2-8 tests written in ${n}.1 pass`,
-        batched ? `${which(numbers)} work as the spec describes` : "",
-        ...batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)
-      ].filter((a) => a !== "")
-    });
-  }
+function workGroup(kind, requirements, n, batched) {
+  const { heading: heading4, group, work } = WORK[kind];
+  const numbers = requirements.map((r) => r.number);
+  const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
+  lines.push(...implementationTasks(requirements, n, batched));
+  const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
+  lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+  return {
+    number: n,
+    heading: heading4,
+    title: group,
+    dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
+    lines,
+    acceptance: [
+      `The 2-8 tests written in ${n}.1 pass`,
+      batched ? `${which(numbers)} work as the spec describes` : "",
+      ...batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)
+    ].filter((a) => a !== "")
+  };
+}
+function reviewGroup(groups2, acceptance) {
   const review = groups2.length + 1;
   const earlier = groups2.length === 1 ? "Task Group 1" : `Task Groups 1-${groups2.length}`;
-  const criteria = spec.acceptance.length > 0;
-  groups2.push({
+  const criteria = acceptance.length > 0;
+  return {
     number: review,
     heading: "Testing",
     title: "Test Review and Gap Analysis",
@@ -93492,11 +93546,22 @@ function renderTasks(spec) {
       `  - [ ] ${review}.1 Review the tests written in ${groups2.map((g) => `${g.number}.1`).join(", ")}`,
       `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
       `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-      ...criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(spec.acceptance, "    ")] : [],
+      ...criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(acceptance, "    ")] : [],
       `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`
     ],
     acceptance: ["All of the feature's tests pass", "No more than 10 tests added in this group"]
-  });
+  };
+}
+function renderTasks(spec) {
+  const kinds = classifyWork(spec.requirements);
+  const batched = spec.requirements.length > ONE_TASK_PER_REQUIREMENT_UP_TO;
+  const groups2 = [];
+  for (const kind of WORK_ORDER) {
+    const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
+    if (requirements.length === 0) continue;
+    groups2.push(workGroup(kind, requirements, groups2.length + 1, batched));
+  }
+  groups2.push(reviewGroup(groups2, spec.acceptance));
   const total = groups2.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
   const out = [
     `# Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`,
@@ -94732,6 +94797,22 @@ function traceRequirements(specMarkdown, tasksMarkdown) {
 
 // src/cli/validate-command.ts
 import { resolve as resolve7 } from "node:path";
+function parseOrRefuse(text8, absolute, path3, settings) {
+  try {
+    return parseTaskFile(text8, { path: absolute, ...taskRulesOf(settings) });
+  } catch (error62) {
+    if (isMarkdownTooComplex(error62))
+      throw new AgentOsError("user-input", `Cannot read ${path3}: ${error62.message}`, { cause: error62 });
+    throw error62;
+  }
+}
+async function traceAgainstSpec(file2, absolute, text8, settings, cwd) {
+  const specAbsolute = settings.traceability === "off" || file2.dialect !== "agent-os" ? void 0 : specPathBeside(absolute.replace(/\\/g, "/"));
+  const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, cwd);
+  const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
+  const untraced = spec === void 0 ? [] : traceRequirements(spec, text8).untraced;
+  return { specPath, untraced };
+}
 async function validateCommand(paths2, options) {
   const settings = (await readLocalSettings(options.cwd)).gate;
   const named = paths2.length === 0 ? ["."] : paths2;
@@ -94744,29 +94825,18 @@ async function validateCommand(paths2, options) {
       const { text: text8, bytes } = await readTextFileWithSize(absolute, path3);
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== void 0) throw new AgentOsError("user-input", `Cannot read ${path3}: ${tooLarge}`);
-      let file2;
-      try {
-        file2 = parseTaskFile(text8, { path: absolute, ...taskRulesOf(settings) });
-      } catch (error62) {
-        if (isMarkdownTooComplex(error62))
-          throw new AgentOsError("user-input", `Cannot read ${path3}: ${error62.message}`, { cause: error62 });
-        throw error62;
-      }
+      const file2 = parseOrRefuse(text8, absolute, path3, settings);
       if (file2.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path3.replace(/^\/+/, ""))) {
         throw new AgentOsError(
           "user-input",
           `${path3} holds no task list: it has no task boxes (\`- [ ] \u2026\`). Name a task file (such as tasks.md) or a folder to search for them.`
         );
       }
-      const specAbsolute = settings.traceability === "off" || file2.dialect !== "agent-os" ? void 0 : specPathBeside(absolute.replace(/\\/g, "/"));
-      const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, options.cwd);
-      const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
-      const untraced = spec === void 0 ? [] : traceRequirements(spec, text8).untraced;
       return {
         path: path3,
         file: file2,
         template: !namedFiles.has(absolute) && isTemplateTaskFile(file2),
-        trace: { specPath, untraced }
+        trace: await traceAgainstSpec(file2, absolute, text8, settings, options.cwd)
       };
     })
   );

@@ -6,6 +6,7 @@ import { groupPromptPath, type SpecFileLinks } from '../core/orchestration/group
 import { planOrchestration } from '../core/orchestration/orchestration-file.js';
 import { parseSpec } from '../core/spec/parse-spec.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import type { TaskFile } from '../core/tasks/types.js';
 import { displayPath } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
@@ -77,6 +78,96 @@ async function writeIfChanged(
   return 'Wrote';
 }
 
+/** tasks.md of the spec folder, parsed with the repository's rules; refused when it is absent or has no task groups. */
+async function readTasksOrRefuse(
+  root: string,
+  at: (path: string) => string,
+  cwd: string,
+): Promise<{ tasksSource: string; tasks: TaskFile }> {
+  const tasksSource = await readTextFileIfAny(join(root, 'tasks.md'), at('tasks.md'));
+  if (tasksSource === undefined) {
+    throw new AgentOsError(
+      'user-input',
+      `${at('tasks.md')} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`,
+    );
+  }
+  // The repository's rules for reading tasks.md (skip words, cancelled markers), as the App's orchestrate-tasks uses them.
+  const tasks = parseTaskFile(tasksSource, {
+    path: join(root, 'tasks.md'),
+    ...taskRulesOf((await readLocalSettings(cwd)).gate),
+  });
+  if (tasks.tasks.length === 0) {
+    throw new AgentOsError(
+      'user-input',
+      `${at('tasks.md')} has no task groups: it has no task boxes (\`- [ ] 1.0 …\` under \`#### Task Group 1: …\`). Write its tasks first, e.g. with \`agent-os-github create-tasks SPEC_FOLDER --force\`.`,
+    );
+  }
+  return { tasksSource, tasks };
+}
+
+/** Warnings for prompts under implementation/prompts that no task group wrote any more. */
+async function stalePromptWarnings(
+  root: string,
+  at: (path: string) => string,
+  written: ReadonlySet<string>,
+): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
+    if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
+      warnings.push(
+        `warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/** With a model, the App's drafting of each group's guidance, on the file system. */
+async function draftWithModel(
+  cwd: string,
+  folder: string,
+  base: string,
+  chosen: {
+    model: NonNullable<Awaited<ReturnType<typeof promptModel>>['model']>;
+    settings: NonNullable<Awaited<ReturnType<typeof promptModel>>['settings']>;
+  },
+  input: { tasks: TaskFile; groups: ReturnType<typeof planGroups>; specTitle: string },
+) {
+  const { tasks, groups, specTitle } = input;
+  const { draftGroupPrompts } = await import('../phases/draft-group-prompts.js');
+  const wsFolder = workspaceFolder(cwd, folder);
+  return draftGroupPrompts(
+    fsSpecWorkspace({ cwd, base }),
+    { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
+    {
+      folder: wsFolder,
+      specPath: inFolder(wsFolder, 'spec.md'),
+      tasks,
+      groups,
+      specTitle,
+      existingPrompts: new Set(groups.map((g) => g.promptPath)),
+    },
+  );
+}
+
+/** The links a prompt gives to the spec's files, as paths shown from the current folder. */
+async function specLinks(root: string, shownFolder: string, at: (path: string) => string): Promise<SpecFileLinks> {
+  return {
+    specFolder: shownFolder,
+    spec: at('spec.md'),
+    requirements: at('planning/requirements.md'),
+    tasks: at('tasks.md'),
+    visuals: (await filesIn(join(root, 'planning', 'visuals'))).map((name) => at(`planning/visuals/${name}`)),
+  };
+}
+
+/** The drafting note as plain text for a terminal. */
+function promptsNoteText(notes: Array<{ key: string; note: DraftingNote }>): string {
+  return renderPromptsNote(notes)
+    .replace(/<\/?sub>/g, '')
+    .replace(/\n\n/g, '\n');
+}
+
 /**
  * `agent-os-github orchestrate-tasks SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
  * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
@@ -89,24 +180,7 @@ export async function orchestrateCommand(
   const shownFolder = root === resolve(options.cwd) ? '.' : displayPath(root, options.cwd);
   const at = (path: string): string => (shownFolder === '.' ? path : `${shownFolder}/${path}`);
 
-  const tasksSource = await readTextFileIfAny(join(root, 'tasks.md'), at('tasks.md'));
-  if (tasksSource === undefined) {
-    throw new AgentOsError(
-      'user-input',
-      `${at('tasks.md')} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`,
-    );
-  }
-  // The repository's rules for reading tasks.md (skip words, cancelled markers), as the App's orchestrate-tasks uses them.
-  const tasks = parseTaskFile(tasksSource, {
-    path: join(root, 'tasks.md'),
-    ...taskRulesOf((await readLocalSettings(options.cwd)).gate),
-  });
-  if (tasks.tasks.length === 0) {
-    throw new AgentOsError(
-      'user-input',
-      `${at('tasks.md')} has no task groups: it has no task boxes (\`- [ ] 1.0 …\` under \`#### Task Group 1: …\`). Write its tasks first, e.g. with \`agent-os-github create-tasks SPEC_FOLDER --force\`.`,
-    );
-  }
+  const { tasksSource, tasks } = await readTasksOrRefuse(root, at, options.cwd);
 
   const out: string[] = [];
   const orchestrationPath = join(root, 'orchestration.yml');
@@ -120,13 +194,7 @@ export async function orchestrateCommand(
     `${did} ${at('orchestration.yml')} (${tasks.groups.length} task group${tasks.groups.length === 1 ? '' : 's'})`,
   );
 
-  const links: SpecFileLinks = {
-    specFolder: shownFolder,
-    spec: at('spec.md'),
-    requirements: at('planning/requirements.md'),
-    tasks: at('tasks.md'),
-    visuals: (await filesIn(join(root, 'planning', 'visuals'))).map((name) => at(`planning/visuals/${name}`)),
-  };
+  const links = await specLinks(root, shownFolder, at);
   const specTitle = titleOf(
     await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')),
     tasksSource,
@@ -139,19 +207,12 @@ export async function orchestrateCommand(
   const chosen = await promptModel(options);
   let notes: Array<{ key: string; note: DraftingNote }> = [];
   if (chosen.model !== undefined && chosen.settings !== undefined) {
-    const { draftGroupPrompts } = await import('../phases/draft-group-prompts.js');
-    const wsFolder = workspaceFolder(options.cwd, folder);
-    ({ groups, notes } = await draftGroupPrompts(
-      fsSpecWorkspace({ cwd: options.cwd, base }),
-      { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
-      {
-        folder: wsFolder,
-        specPath: inFolder(wsFolder, 'spec.md'),
-        tasks,
-        groups,
-        specTitle,
-        existingPrompts: new Set(groups.map((g) => g.promptPath)),
-      },
+    ({ groups, notes } = await draftWithModel(
+      options.cwd,
+      folder,
+      base,
+      { model: chosen.model, settings: chosen.settings },
+      { tasks, groups, specTitle },
     ));
   }
   for (const planned of groups) {
@@ -159,25 +220,13 @@ export async function orchestrateCommand(
     written.add(absolute);
     out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
   }
-  if (notes.length > 0)
-    out.push(
-      '',
-      renderPromptsNote(notes)
-        .replace(/<\/?sub>/g, '')
-        .replace(/\n\n/g, '\n'),
-    );
+  if (notes.length > 0) out.push('', promptsNoteText(notes));
 
   const warnings = [
     ...plan.problems.map((p) => `warning: ${p}`),
     ...(chosen.warning === undefined ? [] : [`warning: ${chosen.warning}`]),
   ];
-  for (const name of await filesIn(join(root, 'implementation', 'prompts'))) {
-    if (name.endsWith('.md') && !written.has(join(root, 'implementation', 'prompts', name))) {
-      warnings.push(
-        `warning: ${at(`implementation/prompts/${name}`)} is the prompt of no task group in tasks.md any more; delete it if it is stale.`,
-      );
-    }
-  }
+  warnings.push(...(await stalePromptWarnings(root, at, written)));
   const first = tasks.groups[0];
   out.push(
     '',

@@ -58,6 +58,85 @@ async function readBrief(cwd: string, from: string): Promise<ProductBrief> {
   return parseProductBrief(split.title ?? basename(from).replace(/\.(md|markdown)$/i, ''), split.body);
 }
 
+type LifecycleSettings = Awaited<ReturnType<typeof readLocalSettings>>['lifecycle'];
+
+/**
+ * The App's plan-product files, on the folder: mission.md and roadmap.md (drafted by the model when one is chosen),
+ * added to `planned`; the drafting line and the model warning, if any.
+ */
+async function planMissionAndRoadmap(
+  options: PlanProductOptions,
+  settings: LifecycleSettings,
+  input: {
+    brief: ProductBrief;
+    stack: ReturnType<typeof detectTechStackReport>;
+    paths: ReturnType<typeof productFilePaths>;
+  },
+  planned: PlannedFile[],
+): Promise<{ drafted: string; modelWarning: string }> {
+  const { brief, stack, paths } = input;
+  let drafted = '';
+  let modelWarning = '';
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  if (chosen.warning !== undefined) modelWarning = `agent-os-github: ${chosen.warning}\n`;
+  // The App's plan-product files, on the folder: the tree and the product files as they are.
+  const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
+  const description =
+    chosen.model === undefined || options.from === undefined
+      ? ''
+      : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
+  const plan = await planProductFiles(
+    { tree: workspace, existing: workspace },
+    { settings, log: QUIET_LOG, ...(chosen.model === undefined ? {} : { model: chosen.model }) },
+    {
+      brief,
+      issueBody: description,
+      stack: stack.entries,
+      paths: { mission: paths.mission, roadmap: paths.roadmap },
+      cacheOnly: !options.force,
+    },
+  );
+  if (plan.drafting !== undefined) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}\n`;
+  planned.push({ kind: 'mission', path: paths.mission, content: plan.mission, note: '' });
+  planned.push({
+    kind: 'roadmap',
+    path: paths.roadmap,
+    content: plan.roadmap,
+    note: ` (${plural(plan.roadmapItems, 'item', 'items')})`,
+  });
+  return { drafted, modelWarning };
+}
+
+/** What to do next: write a product description, answer its questions, or shape the first roadmap item. */
+function nextStepLines(from: string | undefined, questions: readonly ProductQuestion[], drafted: string): string[] {
+  const out: string[] = [];
+  if (from === undefined) {
+    out.push(
+      'mission.md and roadmap.md need a description of the product. Write one in a markdown file: its first "# heading" is the',
+      "product's name, then the sections Pitch, Users, The Problem, Differentiators and Key Features (at least 3 features, one",
+      'per line as "- Feature: what it lets users do"). Then run:',
+      '',
+      '  agent-os-github plan-product --from PRODUCT.md',
+    );
+  } else if (questions.length > 0) {
+    out.push(
+      `${from} does not say all Agent OS needs to plan the product yet:`,
+      '',
+      ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
+      '',
+      `Add the answers to ${from} (e.g. a "## Key Features" list, a "## Users" list), then run:`,
+      '',
+      `  agent-os-github plan-product --from ${from}`,
+    );
+  } else {
+    if (drafted !== '') out.push(drafted.trimEnd(), '');
+    out.push(
+      'Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).',
+    );
+  }
+  return out;
+}
+
 /**
  * `agent-os-github plan-product [--from FILE] [--force]`: writes `<specRoot>/product/tech-stack.md` from the
  * manifests of the current folder and, given a product description that says what Agent OS needs, mission.md and
@@ -76,33 +155,7 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
   let drafted = '';
   let modelWarning = '';
   if (brief !== undefined && questions.length === 0) {
-    const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
-    if (chosen.warning !== undefined) modelWarning = `agent-os-github: ${chosen.warning}\n`;
-    // The App's plan-product files, on the folder: the tree and the product files as they are.
-    const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
-    const description =
-      chosen.model === undefined || options.from === undefined
-        ? ''
-        : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
-    const plan = await planProductFiles(
-      { tree: workspace, existing: workspace },
-      { settings, log: QUIET_LOG, ...(chosen.model === undefined ? {} : { model: chosen.model }) },
-      {
-        brief,
-        issueBody: description,
-        stack: stack.entries,
-        paths: { mission: paths.mission, roadmap: paths.roadmap },
-        cacheOnly: !options.force,
-      },
-    );
-    if (plan.drafting !== undefined) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}\n`;
-    planned.push({ kind: 'mission', path: paths.mission, content: plan.mission, note: '' });
-    planned.push({
-      kind: 'roadmap',
-      path: paths.roadmap,
-      content: plan.roadmap,
-      note: ` (${plural(plan.roadmapItems, 'item', 'items')})`,
-    });
+    ({ drafted, modelWarning } = await planMissionAndRoadmap(options, settings, { brief, stack, paths }, planned));
   }
   const warnings = `${stackWarnings}${modelWarning}`;
   const detected =
@@ -143,30 +196,6 @@ export async function planProductCommand(options: PlanProductOptions): Promise<C
       lines.push(`Wrote ${file.path}${file.note}`);
     }
   }
-  lines.push('');
-  if (options.from === undefined) {
-    lines.push(
-      'mission.md and roadmap.md need a description of the product. Write one in a markdown file: its first "# heading" is the',
-      "product's name, then the sections Pitch, Users, The Problem, Differentiators and Key Features (at least 3 features, one",
-      'per line as "- Feature: what it lets users do"). Then run:',
-      '',
-      '  agent-os-github plan-product --from PRODUCT.md',
-    );
-  } else if (questions.length > 0) {
-    lines.push(
-      `${options.from} does not say all Agent OS needs to plan the product yet:`,
-      '',
-      ...questions.map((q) => `${q.number}. ${TOPIC_LABELS[q.topic]}: ${q.text}`),
-      '',
-      `Add the answers to ${options.from} (e.g. a "## Key Features" list, a "## Users" list), then run:`,
-      '',
-      `  agent-os-github plan-product --from ${options.from}`,
-    );
-  } else {
-    if (drafted !== '') lines.push(drafted.trimEnd(), '');
-    lines.push(
-      'Next: shape the first roadmap item into a spec (agent-os-github shape-spec ISSUE.md, or the shape-spec label on an issue).',
-    );
-  }
+  lines.push('', ...nextStepLines(options.from, questions, drafted));
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: warnings };
 }

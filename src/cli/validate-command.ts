@@ -4,6 +4,7 @@ import { isMarkdownTooComplex } from '../core/markdown/markdown-too-complex.js';
 import { buildValidationReport } from '../core/report/build-validation-report.js';
 import { renderValidationText } from '../core/report/render-validation-text.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
+import type { TaskFile } from '../core/tasks/types.js';
 import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
 import { displayPath, findTaskFiles } from '../fs/find-task-files.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
@@ -18,6 +19,38 @@ export interface CommandResult {
   exitCode: 0 | 1 | 2;
   stdout: string;
   stderr: string;
+}
+
+type GateSettings = Awaited<ReturnType<typeof readLocalSettings>>['gate'];
+
+/** Parse a task file; one the parser would take too long on is refused like one that is too large: exit 2, with the line. */
+function parseOrRefuse(text: string, absolute: string, path: string, settings: GateSettings): TaskFile {
+  try {
+    return parseTaskFile(text, { path: absolute, ...taskRulesOf(settings) });
+  } catch (error) {
+    if (isMarkdownTooComplex(error))
+      throw new AgentOsError('user-input', `Cannot read ${path}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** The requirements of the spec.md beside an Agent OS tasks.md that no task names (none when tracing is off). */
+async function traceAgainstSpec(
+  file: TaskFile,
+  absolute: string,
+  text: string,
+  settings: GateSettings,
+  cwd: string,
+): Promise<{ specPath: string | undefined; untraced: UntracedRequirement[] }> {
+  const specAbsolute =
+    settings.traceability === 'off' || file.dialect !== 'agent-os'
+      ? undefined
+      : specPathBeside(absolute.replace(/\\/g, '/'));
+  const specPath = specAbsolute === undefined ? undefined : displayPath(specAbsolute, cwd);
+  const spec =
+    specAbsolute === undefined || specPath === undefined ? undefined : await readTextFileIfAny(specAbsolute, specPath);
+  const untraced = spec === undefined ? [] : traceRequirements(spec, text).untraced;
+  return { specPath, untraced };
 }
 
 /**
@@ -41,15 +74,7 @@ export async function validateCommand(
       const tooLarge = tooLargeReasonForBytes(bytes, settings);
       if (tooLarge !== undefined) throw new AgentOsError('user-input', `Cannot read ${path}: ${tooLarge}`);
       // The dialect is recognised from the whole path, so `cd .kiro/specs/x && validate tasks.md` still reads Kiro.
-      let file;
-      try {
-        file = parseTaskFile(text, { path: absolute, ...taskRulesOf(settings) });
-      } catch (error) {
-        // A file the parser would take too long on is refused like one that is too large: exit 2, with the line.
-        if (isMarkdownTooComplex(error))
-          throw new AgentOsError('user-input', `Cannot read ${path}: ${error.message}`, { cause: error });
-        throw error;
-      }
+      const file = parseOrRefuse(text, absolute, path, settings);
       if (file.tasks.length === 0 && namedFiles.has(absolute) && !isTaskFile(path.replace(/^\/+/, ''))) {
         throw new AgentOsError(
           'user-input',
@@ -58,21 +83,11 @@ export async function validateCommand(
       }
       // A spec tool's template found by a folder search (every task a `{{…}}` placeholder) is not a task file.
       // A spec's tasks.md is held to the spec.md beside it: each specific requirement named by a task.
-      const specAbsolute =
-        settings.traceability === 'off' || file.dialect !== 'agent-os'
-          ? undefined
-          : specPathBeside(absolute.replace(/\\/g, '/'));
-      const specPath = specAbsolute === undefined ? undefined : displayPath(specAbsolute, options.cwd);
-      const spec =
-        specAbsolute === undefined || specPath === undefined
-          ? undefined
-          : await readTextFileIfAny(specAbsolute, specPath);
-      const untraced = spec === undefined ? [] : traceRequirements(spec, text).untraced;
       return {
         path,
         file,
         template: !namedFiles.has(absolute) && isTemplateTaskFile(file),
-        trace: { specPath, untraced },
+        trace: await traceAgainstSpec(file, absolute, text, settings, options.cwd),
       };
     }),
   );

@@ -81,6 +81,22 @@ export async function wasHeadReported(client: GitHubClient, repo: RepoRef, headS
   return (await storeOf(client)?.get(headKey(repo, headSha))) !== undefined;
 }
 
+/** The newest run of this name on the head commit that carries our `external_id` marker, if any. */
+async function findOurRun(client: GitHubClient, repo: RepoRef, name: string, headSha: string) {
+  const listed = (
+    await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+      ...repo,
+      ref: headSha,
+      check_name: name,
+      filter: 'latest',
+      per_page: 100,
+    })
+  ).data.check_runs;
+  return listed.find(
+    (run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX),
+  );
+}
+
 /**
  * Report the gate as one check run on the head commit, found again by name and our `external_id` marker:
  * created when there is none; left alone when its output is already this one; updated in place when only its
@@ -116,20 +132,7 @@ export async function upsertCheckRun(
   };
   try {
     const unseen = request.newHead === true && store !== undefined && (await store.get(reported)) === undefined;
-    const listed = unseen
-      ? []
-      : (
-          await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-            ...repo,
-            ref: headSha,
-            check_name: name,
-            filter: 'latest',
-            per_page: 100,
-          })
-        ).data.check_runs;
-    const existing = listed.find(
-      (run) => run.name === name && run.head_sha === headSha && (run.external_id ?? '').startsWith(EXTERNAL_ID_PREFIX),
-    );
+    const existing = unseen ? undefined : await findOurRun(client, repo, name, headSha);
     if (existing) await remember(Number(existing.id));
 
     if (
@@ -148,28 +151,15 @@ export async function upsertCheckRun(
       return 'updated';
     }
 
-    let runId: number;
-    let outcome: WriteOutcome;
     const first = {
       ...conclusion,
       completed_at: new Date().toISOString(),
       external_id: externalIdAfter(0),
       output: { ...output, annotations: batched[0] ?? [] },
     };
-    if (existing && existing.output.annotations_count === 0) {
-      runId = Number(existing.id);
-      await patch(runId, first);
-      outcome = 'updated';
-    } else {
-      const created = await client.request('POST /repos/{owner}/{repo}/check-runs', {
-        ...repo,
-        name,
-        head_sha: headSha,
-        ...first,
-      });
-      runId = Number(created.data.id);
-      outcome = 'created';
-    }
+    const reuse = existing && existing.output.annotations_count === 0 ? Number(existing.id) : undefined;
+    const runId = await writeFirstBatch(client, repo, request, reuse, first);
+    const outcome: WriteOutcome = reuse === undefined ? 'created' : 'updated';
     await remember(runId);
     for (let i = 1; i < batched.length; i += 1) {
       await patch(runId, { external_id: externalIdAfter(i), output: { ...output, annotations: batched[i] } });
@@ -178,4 +168,29 @@ export async function upsertCheckRun(
   } catch (error) {
     throw toAgentOsError(error, `Reporting the "${name}" check on ${headSha.slice(0, 7)}`);
   }
+}
+
+/** Patch the run to reuse (one that has no annotations yet) with the first batch, or create a fresh run with it. */
+async function writeFirstBatch(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: CheckRunRequest,
+  reuse: number | undefined,
+  first: Record<string, unknown>,
+): Promise<number> {
+  if (reuse !== undefined) {
+    await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      ...repo,
+      check_run_id: reuse,
+      ...first,
+    });
+    return reuse;
+  }
+  const created = await client.request('POST /repos/{owner}/{repo}/check-runs', {
+    ...repo,
+    name: request.name,
+    head_sha: request.headSha,
+    ...first,
+  });
+  return Number(created.data.id);
 }

@@ -15,6 +15,23 @@ export interface DraftedGroupPrompts {
   notes: Array<{ key: string; note: DraftingNote }>;
 }
 
+/** Every group keeps its deterministic prompt: the repository could not be read to ground the model. */
+function deterministicPrompts(groups: readonly PlannedGroup[], modelName: string): DraftedGroupPrompts {
+  const reason = 'the repository tree could not be read to ground it';
+  return {
+    groups: [...groups],
+    notes: groups.map((g) => ({
+      key: g.key,
+      note: {
+        by: 'deterministic',
+        model: modelName,
+        usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
+        reason,
+      },
+    })),
+  };
+}
+
 /**
  * The task groups' implementation prompts with the model's guidance: one tree read, spec.md, the manifests the tree
  * shows (bounded) and the prompt files already written (for the cache) are read once for all groups; then one model
@@ -55,19 +72,7 @@ export async function draftGroupPrompts(
     );
   } catch (error) {
     deps.log.warn({ err: error }, 'model draft: the repository could not be read');
-    const reason = 'the repository tree could not be read to ground it';
-    return {
-      groups: [...input.groups],
-      notes: input.groups.map((g) => ({
-        key: g.key,
-        note: {
-          by: 'deterministic',
-          model: model.name,
-          usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-          reason,
-        },
-      })),
-    };
+    return deterministicPrompts(input.groups, model.name);
   }
   const stack = await readStackInWorkspace(workspace, paths);
   const spec = specText === undefined ? undefined : parseSpec(specText);

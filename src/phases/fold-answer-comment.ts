@@ -77,13 +77,7 @@ export async function foldAnswerComment(ctx: LifecycleContext, input: AnswerComm
       memo,
     });
     const followUps: ClarifyingQuestion[] = drafting.questions.map((q) => ({ ...q, askedIn: comment.id }));
-    const nextState: ShapingState = {
-      ...folded.state,
-      questions: [...folded.state.questions, ...followUps],
-      ...(drafting.drafted === undefined
-        ? {}
-        : { followUpsDrafted: { ...folded.state.followUpsDrafted, [String(comment.id)]: drafting.drafted } }),
-    };
+    const nextState = withFollowUps(folded.state, followUps, comment.id, drafting.drafted);
     const content = renderRequirements({
       issue: parseIssue(issue.title, issue.body),
       issueNumber: issue.number,
@@ -126,4 +120,18 @@ async function postFollowUps(
     body: renderFollowUpComment(comment.id, comment.author, asked, note),
     comments: input.comments,
   });
+}
+
+/** The folded state with the follow-up questions asked in a reply appended (and who drafted them, when known). */
+function withFollowUps(
+  state: ShapingState,
+  followUps: ClarifyingQuestion[],
+  commentId: number,
+  drafted: NonNullable<ShapingState['followUpsDrafted']>[string] | undefined,
+): ShapingState {
+  return {
+    ...state,
+    questions: [...state.questions, ...followUps],
+    ...(drafted === undefined ? {} : { followUpsDrafted: { ...state.followUpsDrafted, [String(commentId)]: drafted } }),
+  };
 }

@@ -41,6 +41,16 @@ function describe(changed: ReadonlyArray<{ label: string; checked: boolean }>): 
     .join(', ');
 }
 
+/** The ticks grouped by the task file they belong to (ticks of an unknown file are dropped). */
+function ticksByFile(ticks: readonly ChecklistTick[], files: readonly string[]): Map<string, ChecklistTick[]> {
+  const byFile = new Map<string, ChecklistTick[]>();
+  for (const tick of ticks) {
+    const path = files[tick.fileIndex];
+    if (path !== undefined) byFile.set(path, [...(byFile.get(path) ?? []), tick]);
+  }
+  return byFile;
+}
+
 /**
  * A person ticked or unticked boxes in the checklist comment: commit exactly those boxes to the task files on the
  * pull request's branch (one character each), naming the person. Without the permission, the comment is put back
@@ -75,11 +85,7 @@ export async function tickFromChecklist(
     await putBack();
     return { status: 'fork', head: pr };
   }
-  const byFile = new Map<string, ChecklistTick[]>();
-  for (const tick of ticks) {
-    const path = files[tick.fileIndex];
-    if (path !== undefined) byFile.set(path, [...(byFile.get(path) ?? []), tick]);
-  }
+  const byFile = ticksByFile(ticks, files);
   let commitSha: string | undefined;
   const changed: string[] = [];
   let missing = 0;

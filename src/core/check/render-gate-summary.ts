@@ -152,6 +152,43 @@ const SUMMARY_WRITER: Options = {
   ],
 };
 
+/** The headline: the icon and the count of required tasks done (with the progress bar and the scope), or why there is nothing to check. */
+function headlineBlocks(
+  conclusion: GateSummaryInput['conclusion'],
+  counts: GateSummaryInput['counts'],
+  scope: GateSummaryInput['scope'],
+): RootContent[] {
+  const icon = conclusion === 'success' ? '✅' : conclusion === 'failure' ? '❌' : 'ℹ️';
+  if (counts.tasks === 0) return [heading(2, [text(`${icon} Nothing to check yet`)]), paragraph(NOTHING_TO_GATE)];
+  const blocks: RootContent[] = [
+    heading(2, [text(`${icon} ${counts.complete} of ${counts.required} required tasks complete`)]),
+    paragraph(progressBarNodes(counts.complete, counts.required)),
+  ];
+  if (scope !== undefined) {
+    blocks.push(
+      paragraph([
+        text('This pull request implements '),
+        strong([text(`Task Group${scope.length === 1 ? '' : 's'} ${scope.join(', ')}`)]),
+        text(' (its '),
+        code('Implements:'),
+        text(' line): only their tasks are required; the other groups are shown as context.'),
+      ]),
+    );
+  }
+  return blocks;
+}
+
+/** One task file's section: its groups and tasks, why it is missing, or why it could not be read. */
+function readBlocks(read: GateSummaryInput['reads'][number], link_: GateSummaryInput['link']): RootContent[] {
+  if (read.status === 'read') return renderFile(read.path, read.file, link_);
+  if (read.status === 'missing') return [fileHeading(read.path), paragraph([raw(read.reason)])];
+  return [
+    fileHeading(read.path),
+    paragraph([text('⚠️ Could not read this task file: '), raw(escapeMarkdown(read.reason))]),
+    paragraph([text('Re-run this check once the problem is fixed.')]),
+  ];
+}
+
 /** The check's markdown summary, also used as the Action's job summary. */
 export function renderGateSummary({
   reads,
@@ -161,40 +198,8 @@ export function renderGateSummary({
   link: link_,
   scope,
 }: GateSummaryInput): string {
-  const blocks: RootContent[] = [];
-  const icon = conclusion === 'success' ? '✅' : conclusion === 'failure' ? '❌' : 'ℹ️';
-  if (counts.tasks > 0) {
-    blocks.push(
-      heading(2, [text(`${icon} ${counts.complete} of ${counts.required} required tasks complete`)]),
-      paragraph(progressBarNodes(counts.complete, counts.required)),
-    );
-    if (scope !== undefined) {
-      blocks.push(
-        paragraph([
-          text('This pull request implements '),
-          strong([text(`Task Group${scope.length === 1 ? '' : 's'} ${scope.join(', ')}`)]),
-          text(' (its '),
-          code('Implements:'),
-          text(' line): only their tasks are required; the other groups are shown as context.'),
-        ]),
-      );
-    }
-  } else {
-    blocks.push(heading(2, [text(`${icon} Nothing to check yet`)]), paragraph(NOTHING_TO_GATE));
-  }
-  for (const read of reads) {
-    if (read.status === 'read') {
-      blocks.push(...renderFile(read.path, read.file, link_));
-    } else if (read.status === 'missing') {
-      blocks.push(fileHeading(read.path), paragraph([raw(read.reason)]));
-    } else {
-      blocks.push(
-        fileHeading(read.path),
-        paragraph([text('⚠️ Could not read this task file: '), raw(escapeMarkdown(read.reason))]),
-        paragraph([text('Re-run this check once the problem is fixed.')]),
-      );
-    }
-  }
+  const blocks: RootContent[] = headlineBlocks(conclusion, counts, scope);
+  for (const read of reads) blocks.push(...readBlocks(read, link_));
   if (omittedAnnotations > 0) {
     blocks.push(
       paragraph([

@@ -212,6 +212,34 @@ function renderNew(wanted: readonly Wanted[]): string {
   return doc.toString(YAML_OPTIONS);
 }
 
+/** What was lost with each entry that no task group of tasks.md matched any more. */
+function droppedEntryProblems(entries: readonly OrchestrationEntry[], used: ReadonlySet<OrchestrationEntry>): string[] {
+  const problems: string[] = [];
+  for (const entry of entries) {
+    if (used.has(entry) || entry.group === undefined) continue;
+    const lost =
+      entry.settings.length === 0 ? '' : ` (its ${entry.settings.map((s) => `\`${s}\``).join(', ')} went with it)`;
+    problems.push(
+      `${FILE} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ''}`)} any more, so its entry was dropped${lost}.`,
+    );
+  }
+  return problems;
+}
+
+/** Put the entries in the document's `task_groups:` list, making the list (or the whole map) when there is none. */
+function setGroupList(doc: Document, items: unknown[]): void {
+  const contents = isMap(doc.contents) ? doc.contents : undefined;
+  const list = contents?.get(KEY, true);
+  if (isSeq(list)) {
+    list.items = items;
+    return;
+  }
+  const seq = new YAMLSeq();
+  seq.items = items;
+  if (contents === undefined) doc.contents = doc.createNode({ [KEY]: seq });
+  else contents.set(KEY, seq);
+}
+
 /**
  * orchestration.yml for a task file (Agent OS `task_groups:` with a `name` per group, in tasks.md order), keeping
  * what a person set in an existing one: each entry's keys and comments stay with its group, matched by name or
@@ -261,16 +289,8 @@ export function planOrchestration(tasks: TaskFile, existingYaml?: string): Orche
   });
 
   const used = new Set(matches.flatMap((m) => (m === undefined ? [] : [m.entry])));
-  for (const entry of read.entries) {
-    if (used.has(entry)) continue;
-    changed = true;
-    if (entry.group === undefined) continue;
-    const lost =
-      entry.settings.length === 0 ? '' : ` (its ${entry.settings.map((s) => `\`${s}\``).join(', ')} went with it)`;
-    problems.push(
-      `${FILE} line ${entry.line}: tasks.md has no task group ${quoted(entry.group.name || `number ${entry.group.number ?? ''}`)} any more, so its entry was dropped${lost}.`,
-    );
-  }
+  if (read.entries.some((entry) => !used.has(entry))) changed = true;
+  problems.push(...droppedEntryProblems(read.entries, used));
 
   const groups = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));
   const contents = isMap(doc.contents) ? doc.contents : undefined;
@@ -278,13 +298,6 @@ export function planOrchestration(tasks: TaskFile, existingYaml?: string): Orche
   const before = isSeq(list) ? list.items : [];
   if (items.length !== before.length || items.some((node, i) => node !== before[i])) changed = true;
   if (!changed) return { groups, text: existingYaml, problems };
-  if (isSeq(list)) {
-    list.items = items;
-  } else {
-    const seq = new YAMLSeq();
-    seq.items = items;
-    if (contents === undefined) doc.contents = doc.createNode({ [KEY]: seq });
-    else contents.set(KEY, seq);
-  }
+  setGroupList(doc, items);
   return { groups, text: doc.toString(YAML_OPTIONS), problems };
 }

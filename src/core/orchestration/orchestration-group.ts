@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { isGitHubLogin } from './github-login.js';
 import { splitGroupTitle } from './group-name.js';
 
@@ -70,6 +70,43 @@ function stringList(node: unknown, words: boolean): { values: Array<{ text: stri
   };
 }
 
+/** The GitHub logins of `assignees:`/`assignee:`, each once; a value that is no login is left out, and said so. */
+function readAssignees(loginNodes: readonly unknown[], whereIs: (at: unknown) => string, problems: string[]): string[] {
+  const logins: string[] = [];
+  for (const loginNode of loginNodes) {
+    const read = stringList(loginNode, true);
+    for (const { text: value, node: valueNode } of read.values) {
+      const login = value.replace(/^@/, '');
+      if (!isGitHubLogin(login)) {
+        problems.push(
+          `${whereIs(valueNode)}: \`${value.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`,
+        );
+      } else if (!logins.some((l) => l.toLowerCase() === login.toLowerCase())) {
+        logins.push(login);
+      }
+    }
+  }
+  return logins;
+}
+
+/** The entry's `number:` when it is one, else the number in its name; a `number:` that is no number is said so. */
+function readGroupNumber(
+  node: YAMLMap,
+  name: string,
+  whereIs: (at: unknown) => string,
+  problems: string[],
+): string | undefined {
+  const explicitNumber = scalarText(node.get('number', true));
+  if (explicitNumber !== undefined && explicitNumber !== '' && !/^\d+$/.test(explicitNumber)) {
+    problems.push(
+      `${whereIs(node.get('number', true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`,
+    );
+  }
+  return explicitNumber !== undefined && /^\d+$/.test(explicitNumber)
+    ? String(Number(explicitNumber))
+    : splitGroupTitle(name).number;
+}
+
 /** Read one `task_groups:` entry: a map with `name` and the keys a person may set, or just a name. */
 export function parseOrchestrationEntry(node: unknown, position: number, lines: LineCounter): OrchestrationEntry {
   const lineOf = (at: unknown, fallback = 0): number => {
@@ -103,17 +140,8 @@ export function parseOrchestrationEntry(node: unknown, position: number, lines: 
   }
 
   const group: OrchestrationGroup = { name: scalarText(node.get('name', true)) ?? '' };
-  const explicitNumber = scalarText(node.get('number', true));
-  const number =
-    explicitNumber !== undefined && /^\d+$/.test(explicitNumber)
-      ? String(Number(explicitNumber))
-      : splitGroupTitle(group.name).number;
+  const number = readGroupNumber(node, group.name, whereIs, problems);
   if (number !== undefined) group.number = number;
-  if (explicitNumber !== undefined && explicitNumber !== '' && !/^\d+$/.test(explicitNumber)) {
-    problems.push(
-      `${whereIs(node.get('number', true))}: \`number\` should be a task group number such as 2; found \`${explicitNumber}\`, which is ignored.`,
-    );
-  }
 
   // Values of the wrong type are left out here; the schema names them back with their key.
   const subagentText = textOnly(node.get('claude_code_subagent', true));
@@ -124,23 +152,8 @@ export function parseOrchestrationEntry(node: unknown, position: number, lines: 
     if (!standards.bad || standards.values.length > 0) group.standards = standards.values.map((v) => v.text);
   }
 
-  const loginNodes = [node.get('assignees', true), node.get('assignee', true)];
   if (node.has('assignees') || node.has('assignee')) {
-    const logins: string[] = [];
-    for (const loginNode of loginNodes) {
-      const read = stringList(loginNode, true);
-      for (const { text: value, node: valueNode } of read.values) {
-        const login = value.replace(/^@/, '');
-        if (!isGitHubLogin(login)) {
-          problems.push(
-            `${whereIs(valueNode)}: \`${value.replace(/`/g, "'")}\` is not a GitHub login (letters, digits and single hyphens, at most 39 characters); it is left out.`,
-          );
-        } else if (!logins.some((l) => l.toLowerCase() === login.toLowerCase())) {
-          logins.push(login);
-        }
-      }
-    }
-    group.assignees = logins;
+    group.assignees = readAssignees([node.get('assignees', true), node.get('assignee', true)], whereIs, problems);
   }
 
   const settings = node.items.flatMap((pair) => {

@@ -130,6 +130,18 @@ function withVersion(finding: StackFinding, version: string | undefined): StackF
   return version === undefined ? finding : { ...finding, version };
 }
 
+/** package.json as a JSON object, or undefined (absent, or not an object: then a problem says so). */
+function readPackageJson(files: StackFiles, problems: Detection['problems']): Record<string, unknown> | undefined {
+  const text = files.get('package.json');
+  if (text === undefined) return undefined;
+  const parsed = parseJsonManifest('package.json', text);
+  if (!parsed.ok) problems.push({ path: 'package.json', message: parsed.message });
+  else if (!isRecord(parsed.value))
+    problems.push({ path: 'package.json', message: 'package.json is not a JSON object; it was skipped.' });
+  else return parsed.value;
+  return undefined;
+}
+
 /**
  * JavaScript and TypeScript: package.json (dependencies, `engines.node`, `packageManager`), tsconfig.json, deno.json,
  * lock files, `.nvmrc`/`.node-version`. The `packageManager` field wins over lock files; TypeScript is named when
@@ -138,15 +150,7 @@ function withVersion(finding: StackFinding, version: string | undefined): StackF
 export function detectNodeStack(files: StackFiles): Detection {
   const findings: StackFinding[] = [];
   const problems: Detection['problems'] = [];
-  const text = files.get('package.json');
-  let manifest: Record<string, unknown> | undefined;
-  if (text !== undefined) {
-    const parsed = parseJsonManifest('package.json', text);
-    if (!parsed.ok) problems.push({ path: 'package.json', message: parsed.message });
-    else if (!isRecord(parsed.value))
-      problems.push({ path: 'package.json', message: 'package.json is not a JSON object; it was skipped.' });
-    else manifest = parsed.value;
-  }
+  const manifest = readPackageJson(files, problems);
   const dependencies = manifest === undefined ? new Map<string, string | undefined>() : dependenciesOf(manifest);
   const manager = manifest === undefined ? undefined : packageManagerOf(manifest);
 

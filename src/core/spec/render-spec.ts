@@ -127,6 +127,44 @@ function renderRequirement(requirement: Requirement, number: number): string[] {
   return [`**${number}. ${escapeMarkdown(requirement.title)}**`, '', ...requirement.lines, ...acceptance, ''];
 }
 
+/** A section's text that fits no known heading of requirements.md, block by block, for one of its keys. */
+function extrasOf(doc: RequirementsDocument): (key: string) => string[] {
+  return (key: string) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, '']);
+}
+
+/**
+ * What follows the specific requirements: more from the requirements, the general acceptance criteria, users and
+ * permissions, technical considerations, the decisions of the discussion and the notes of the answers.
+ */
+function closingBlocks(
+  doc: RequirementsDocument,
+  { general, users, technical }: { general: string[]; users: Bullet[]; technical: Bullet[] },
+): string[] {
+  const out: string[] = [];
+  const extras = extrasOf(doc);
+  if (extras('Functional Requirements').length > 0)
+    out.push('**More from the requirements**', '', ...extras('Functional Requirements'));
+  if (general.length > 0 || extras('Acceptance Criteria').length > 0)
+    out.push('**Acceptance criteria**', '', ...general, '', ...extras('Acceptance Criteria'));
+  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
+  if (nonStoryUsers.length > 0) out.push('**Users and permissions**', '', ...list(nonStoryUsers), '');
+  if (technical.length > 0 || extras('Technical Considerations').length > 0) {
+    out.push('**Technical considerations**', '', ...list(technical), '', ...extras('Technical Considerations'));
+  }
+  if (doc.discussion.length > 0)
+    out.push('**Decisions from the requirements discussion**', '', ...doc.discussion.flatMap(decision), '');
+  if (doc.notes.length > 0) {
+    out.push(
+      '**Notes from the answers**',
+      '',
+      ...doc.notes.map((n) => `- From @${n.author}:\n\n  ${indentContinuation(n.text, 2)}\n`),
+      '',
+    );
+  }
+
+  return out;
+}
+
 /**
  * spec.md in the Agent OS layout, from requirements.md. Every requirement of the issue becomes a specific
  * requirement named by its first sentence in full; every answer goes to the section it answers (scope to Out of
@@ -154,26 +192,8 @@ export function renderSpec(doc: RequirementsDocument): string {
   const { requirements, general } = specificRequirements(functional, seen, routed, issueAcceptance);
 
   const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
-  const extras = (key: string) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, '']);
-  if (extras('Functional Requirements').length > 0)
-    specific.push('**More from the requirements**', '', ...extras('Functional Requirements'));
-  if (general.length > 0 || extras('Acceptance Criteria').length > 0)
-    specific.push('**Acceptance criteria**', '', ...general, '', ...extras('Acceptance Criteria'));
-  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
-  if (nonStoryUsers.length > 0) specific.push('**Users and permissions**', '', ...list(nonStoryUsers), '');
-  if (technical.length > 0 || extras('Technical Considerations').length > 0) {
-    specific.push('**Technical considerations**', '', ...list(technical), '', ...extras('Technical Considerations'));
-  }
-  if (doc.discussion.length > 0)
-    specific.push('**Decisions from the requirements discussion**', '', ...doc.discussion.flatMap(decision), '');
-  if (doc.notes.length > 0) {
-    specific.push(
-      '**Notes from the answers**',
-      '',
-      ...doc.notes.map((n) => `- From @${n.author}:\n\n  ${indentContinuation(n.text, 2)}\n`),
-      '',
-    );
-  }
+  specific.push(...closingBlocks(doc, { general, users, technical }));
+  const extras = extrasOf(doc);
 
   const reuse = [
     ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list([b])),

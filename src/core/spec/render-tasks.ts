@@ -71,6 +71,57 @@ function which(numbers: readonly number[]): string {
     : `Specific Requirements ${numbers.join(', ')}`;
 }
 
+/** The task group of one kind of work: its tests first, a task per requirement (or batch), its tests run last. */
+function workGroup(
+  kind: (typeof WORK_ORDER)[number],
+  requirements: SpecDocument['requirements'],
+  n: number,
+  batched: boolean,
+): Group {
+  const { heading, group, work } = WORK[kind];
+  const numbers = requirements.map((r) => r.number);
+  const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
+  lines.push(...implementationTasks(requirements, n, batched));
+  const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
+  lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+  return {
+    number: n,
+    heading,
+    title: group,
+    dependencies: n === 1 ? 'None' : `Task Group ${n - 1}`,
+    lines,
+    acceptance: [
+      `The 2-8 tests written in ${n}.1 pass`,
+      batched ? `${which(numbers)} work as the spec describes` : '',
+      ...(batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)),
+    ].filter((a) => a !== ''),
+  };
+}
+
+/** The closing test-review group: review the groups' tests, fill the gaps, check the spec's acceptance criteria. */
+function reviewGroup(groups: readonly Group[], acceptance: SpecDocument['acceptance']): Group {
+  const review = groups.length + 1;
+  const earlier = groups.length === 1 ? 'Task Group 1' : `Task Groups 1-${groups.length}`;
+  const criteria = acceptance.length > 0;
+  return {
+    number: review,
+    heading: 'Testing',
+    title: 'Test Review and Gap Analysis',
+    dependencies: groups.length === 0 ? 'None' : earlier,
+    lines: [
+      `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
+      `  - [ ] ${review}.1 Review the tests written in ${groups.map((g) => `${g.number}.1`).join(', ')}`,
+      `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
+      `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
+      ...(criteria
+        ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(acceptance, '    ')]
+        : []),
+      `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`,
+    ],
+    acceptance: ["All of the feature's tests pass", 'No more than 10 tests added in this group'],
+  };
+}
+
 /**
  * tasks.md in the Agent OS v2.1 layout from a spec: one task group per kind of work the spec contains (data,
  * core logic, API, background jobs, command line, UI, docs), in the order they build on each other; each group
@@ -85,46 +136,9 @@ export function renderTasks(spec: SpecDocument): string {
   for (const kind of WORK_ORDER) {
     const requirements = spec.requirements.filter((_, i) => kinds[i] === kind);
     if (requirements.length === 0) continue;
-    const { heading, group, work } = WORK[kind];
-    const n = groups.length + 1;
-    const numbers = requirements.map((r) => r.number);
-    const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
-    lines.push(...implementationTasks(requirements, n, batched));
-    const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
-    lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
-    groups.push({
-      number: n,
-      heading,
-      title: group,
-      dependencies: n === 1 ? 'None' : `Task Group ${n - 1}`,
-      lines,
-      acceptance: [
-        `The 2-8 tests written in ${n}.1 pass`,
-        batched ? `${which(numbers)} work as the spec describes` : '',
-        ...(batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)),
-      ].filter((a) => a !== ''),
-    });
+    groups.push(workGroup(kind, requirements, groups.length + 1, batched));
   }
-  const review = groups.length + 1;
-  const earlier = groups.length === 1 ? 'Task Group 1' : `Task Groups 1-${groups.length}`;
-  const criteria = spec.acceptance.length > 0;
-  groups.push({
-    number: review,
-    heading: 'Testing',
-    title: 'Test Review and Gap Analysis',
-    dependencies: groups.length === 0 ? 'None' : earlier,
-    lines: [
-      `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
-      `  - [ ] ${review}.1 Review the tests written in ${groups.map((g) => `${g.number}.1`).join(', ')}`,
-      `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
-      `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-      ...(criteria
-        ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(spec.acceptance, '    ')]
-        : []),
-      `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`,
-    ],
-    acceptance: ["All of the feature's tests pass", 'No more than 10 tests added in this group'],
-  });
+  groups.push(reviewGroup(groups, spec.acceptance));
 
   const total = groups.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
   const out = [

@@ -120,6 +120,76 @@ function checkBlocks(title: string, checks: readonly OtherCheck[]): RootContent[
   return checks.length === 0 ? [] : [heading(3, [text(title)]), bulletList(checks.map(checkItem))];
 }
 
+/** One box per task group with tasks: ticked when all its tasks are complete, with its count. */
+function groupBoxes(tasks: VerificationInput['tasks']) {
+  return tasks.groups
+    .filter((g) => g.tasks.length > 0)
+    .map((g) => {
+      const groupTasks = g.tasks.map((i) => tasks.tasks[i]).filter((t) => t !== undefined);
+      const done = groupTasks.filter((t) => t.complete).length;
+      return {
+        checked: done === groupTasks.length,
+        children: [raw(escapeMarkdown(g.title)), text(` (${done} of ${groupTasks.length})`)],
+      };
+    });
+}
+
+/** Section 1: the task groups and the incomplete required tasks. */
+function taskBlocks(tasks: VerificationInput['tasks'], incomplete: VerificationInput['tasks']['tasks']): RootContent[] {
+  const groups = groupBoxes(tasks);
+  return [
+    status(incomplete.length === 0 ? '✅ All complete' : `⚠️ ${incomplete.length} incomplete`),
+    heading(3, [text('Task Groups')]),
+    groups.length > 0 ? boxList(groups) : bulletList([[text('(no task groups)')]]),
+    heading(3, [text('Incomplete or Issues')]),
+    incomplete.length === 0
+      ? paragraph([text('None')])
+      : bulletList(
+          incomplete.map((t) =>
+            t.id === undefined ? [raw(escapeLineStart(t.text))] : [text(`${t.id} `), raw(escapeMarkdown(t.text))],
+          ),
+        ),
+  ];
+}
+
+/** Section 2: the implementation documents of the spec folder. */
+function documentationBlocks(docs: readonly string[]): RootContent[] {
+  return [
+    status(docs.length > 0 ? '✅ Complete' : '⚠️ No implementation documents'),
+    docs.length > 0
+      ? bulletList(docs.map((d) => [code(d)]))
+      : paragraph([text('The spec folder has no '), code('implementation/'), text(' documents on this pull request.')]),
+  ];
+}
+
+/** Section 4: the other check runs, counted and listed by outcome. */
+function testBlocks(
+  testStatus: string,
+  total: number,
+  { passing, failing, pending }: Record<'passing' | 'failing' | 'pending', OtherCheck[]>,
+): RootContent[] {
+  return [
+    status(testStatus),
+    heading(3, [text('Test Summary')]),
+    bulletList([
+      [strong([text('Total checks:')]), text(` ${total}`)],
+      [strong([text('Passing:')]), text(` ${passing.length}`)],
+      [strong([text('Failing:')]), text(` ${failing.length}`)],
+      [strong([text('Still running:')]), text(` ${pending.length}`)],
+    ]),
+    heading(3, [text('Failed Checks')]),
+    failing.length === 0 ? paragraph([text('None')]) : bulletList(failing.map(checkItem)),
+    ...checkBlocks('Still Running', pending),
+    ...checkBlocks('Passing Checks', passing),
+    heading(3, [text('Notes')]),
+    paragraph([
+      text(
+        'Results are those of the commit this report was written for; the pull request’s Checks tab has the latest.',
+      ),
+    ]),
+  ];
+}
+
 /**
  * `verifications/final-verification.md` in the Agent OS layout: overall status, tasks, documentation, roadmap
  * and the test-suite results as the pull request's other check runs report them. Ends with the App's marker
@@ -152,17 +222,6 @@ export function renderVerification(input: VerificationInput): string {
         ? '⚠️ Passed with issues'
         : '✅ Passed';
 
-  const groups = tasks.groups
-    .filter((g) => g.tasks.length > 0)
-    .map((g) => {
-      const groupTasks = g.tasks.map((i) => tasks.tasks[i]).filter((t) => t !== undefined);
-      const done = groupTasks.filter((t) => t.complete).length;
-      return {
-        checked: done === groupTasks.length,
-        children: [raw(escapeMarkdown(g.title)), text(` (${done} of ${groupTasks.length})`)],
-      };
-    });
-
   const tree = root([
     heading(1, [text('Verification Report: '), raw(escapeMarkdown(input.specTitle))]),
     paragraph([
@@ -182,50 +241,10 @@ export function renderVerification(input: VerificationInput): string {
           `${passing.length} of ${input.checks.length} other checks pass${failing.length > 0 ? `, ${failing.length} fail` : ''}${pending.length > 0 ? `, ${pending.length} still running` : ''}.`,
       ),
     ]),
-    ...section('1. Tasks Verification', [
-      status(incomplete.length === 0 ? '✅ All complete' : `⚠️ ${incomplete.length} incomplete`),
-      heading(3, [text('Task Groups')]),
-      groups.length > 0 ? boxList(groups) : bulletList([[text('(no task groups)')]]),
-      heading(3, [text('Incomplete or Issues')]),
-      incomplete.length === 0
-        ? paragraph([text('None')])
-        : bulletList(
-            incomplete.map((t) =>
-              t.id === undefined ? [raw(escapeLineStart(t.text))] : [text(`${t.id} `), raw(escapeMarkdown(t.text))],
-            ),
-          ),
-    ]),
-    ...section('2. Documentation Verification', [
-      status(docs.length > 0 ? '✅ Complete' : '⚠️ No implementation documents'),
-      docs.length > 0
-        ? bulletList(docs.map((d) => [code(d)]))
-        : paragraph([
-            text('The spec folder has no '),
-            code('implementation/'),
-            text(' documents on this pull request.'),
-          ]),
-    ]),
+    ...section('1. Tasks Verification', taskBlocks(tasks, incomplete)),
+    ...section('2. Documentation Verification', documentationBlocks(docs)),
     ...section('3. Roadmap Updates', roadmapBlocks(input)),
-    ...section('4. Test Suite Results', [
-      status(testStatus),
-      heading(3, [text('Test Summary')]),
-      bulletList([
-        [strong([text('Total checks:')]), text(` ${input.checks.length}`)],
-        [strong([text('Passing:')]), text(` ${passing.length}`)],
-        [strong([text('Failing:')]), text(` ${failing.length}`)],
-        [strong([text('Still running:')]), text(` ${pending.length}`)],
-      ]),
-      heading(3, [text('Failed Checks')]),
-      failing.length === 0 ? paragraph([text('None')]) : bulletList(failing.map(checkItem)),
-      ...checkBlocks('Still Running', pending),
-      ...checkBlocks('Passing Checks', passing),
-      heading(3, [text('Notes')]),
-      paragraph([
-        text(
-          'Results are those of the commit this report was written for; the pull request’s Checks tab has the latest.',
-        ),
-      ]),
-    ]),
+    ...section('4. Test Suite Results', testBlocks(testStatus, input.checks.length, { passing, failing, pending })),
   ]);
   return markFile('verification', writeMarkdown(tree), { tasks: verificationKey(tasks) });
 }
