@@ -146,19 +146,20 @@ export async function editAs(
   await deliver(probot, 'issue_comment', payload, id);
 }
 
-/** A person closes (as completed or not planned) or reopens an issue; GitHub delivers `issues.closed` / `issues.reopened`. */
-export async function closeIssue(
-  probot: Probot,
+/**
+ * The `issues` payload GitHub sends when a person closes (as completed or not planned) or reopens an issue; the
+ * fake's issue takes the new state first.
+ */
+export function issueStatePayload(
   fake: FakeGitHub,
   number: number,
   change: { action: 'closed' | 'reopened'; reason?: 'completed' | 'not_planned'; sender: FakeUser },
-  id: string,
 ) {
   const issue = fake.issues.get(number);
   if (!issue) throw new Error(`no issue ${number}`);
   issue.state = change.action === 'closed' ? 'closed' : 'open';
   issue.state_reason = change.action === 'closed' ? (change.reason ?? 'completed') : 'reopened';
-  const payload = examplePayload(
+  return examplePayload(
     'issues.closed',
     (p) => {
       (p as { action: string }).action = change.action;
@@ -172,7 +173,17 @@ export async function closeIssue(
     },
     'reopened',
   );
-  await deliver(probot, 'issues', payload, id);
+}
+
+/** A person closes (as completed or not planned) or reopens an issue; GitHub delivers `issues.closed` / `issues.reopened`. */
+export async function closeIssue(
+  probot: Probot,
+  fake: FakeGitHub,
+  number: number,
+  change: { action: 'closed' | 'reopened'; reason?: 'completed' | 'not_planned'; sender: FakeUser },
+  id: string,
+) {
+  await deliver(probot, 'issues', issueStatePayload(fake, number, change), id);
 }
 
 /** A person merges a pull request (the fake's base branch gets it); GitHub delivers `pull_request.closed`. */

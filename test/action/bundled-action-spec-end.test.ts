@@ -6,7 +6,12 @@ import { parseSubIssueMarker } from '../../src/core/orchestration/sub-issue.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { FakeGitHub, type FakeIssue, type FakeUser } from '../../support/fake-github/fake-github.js';
 import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
-import { commentPayload, labeledPayload, pullRequestPayload } from '../../support/lifecycle-events.js';
+import {
+  commentPayload,
+  issueStatePayload,
+  labeledPayload,
+  pullRequestPayload,
+} from '../../support/lifecycle-events.js';
 import { runNode } from '../../support/run-node.js';
 import { examplePayload } from '../../support/webhook-examples.js';
 // Fail any test whose fake GitHub received a request GitHub would not accept.
@@ -84,31 +89,6 @@ async function runAction(eventName: string, payload: object, runId: string) {
 async function comment(number: number, body: string, user: FakeUser, runId: string) {
   const added = fake.addComment(number, body, user);
   return { comment: added, run: await runAction('issue_comment', commentPayload(fake, number, added), runId) };
-}
-
-/** The `issues` payload GitHub sends when a person closes (as completed or not planned) or reopens an issue. */
-function issueStatePayload(
-  number: number,
-  change: { action: 'closed' | 'reopened'; reason?: 'completed' | 'not_planned'; sender: FakeUser },
-) {
-  const issue = fake.issues.get(number);
-  if (!issue) throw new Error(`no issue ${number}`);
-  issue.state = change.action === 'closed' ? 'closed' : 'open';
-  issue.state_reason = change.action === 'closed' ? (change.reason ?? 'completed') : 'reopened';
-  return examplePayload(
-    'issues.closed',
-    (p) => {
-      (p as { action: string }).action = change.action;
-      p.issue.number = number;
-      p.issue.title = issue.title;
-      p.issue.body = issue.body;
-      (p.issue as { state_reason?: string | null | undefined }).state_reason = issue.state_reason;
-      (p.issue as { state: string }).state = issue.state;
-      Object.assign(p.sender, { login: change.sender.login, type: change.sender.type });
-      p.repository.default_branch = fake.defaultBranch;
-    },
-    'reopened',
-  );
 }
 
 /** The `pull_request` payload GitHub sends when a pull request closes (merged or not); the fake's state is left as it is. */
@@ -254,7 +234,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       fake.requests.splice(0);
       const unrelated = await runAction(
         'issues',
-        issueStatePayload(99, { action: 'closed', reason: 'completed', sender: LEE }),
+        issueStatePayload(fake, 99, { action: 'closed', reason: 'completed', sender: LEE }),
         '20',
       );
       expect(unrelated.code).toBe(0);
@@ -266,7 +246,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       if (!second || !third) throw new Error('no sub-issues');
       const refused = await runAction(
         'issues',
-        issueStatePayload(second.number, { action: 'closed', reason: 'completed', sender: VISITOR }),
+        issueStatePayload(fake, second.number, { action: 'closed', reason: 'completed', sender: VISITOR }),
         '21',
       );
       expect(refused.code).toBe(0);
@@ -277,7 +257,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
 
       const notPlanned = await runAction(
         'issues',
-        issueStatePayload(third.number, { action: 'closed', reason: 'not_planned', sender: LEE }),
+        issueStatePayload(fake, third.number, { action: 'closed', reason: 'not_planned', sender: LEE }),
         '22',
       );
       expect(notPlanned.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
@@ -286,7 +266,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       );
       const reopened = await runAction(
         'issues',
-        issueStatePayload(third.number, { action: 'reopened', sender: LEE }),
+        issueStatePayload(fake, third.number, { action: 'reopened', sender: LEE }),
         '23',
       );
       expect(reopened.outputs).toEqual({ phase: 'sub-issue', status: 'noted' });
@@ -309,7 +289,7 @@ describe('the bundled Action from /orchestrate-tasks to the merge of the spec pu
       const child = subIssues()[0];
       if (!child) throw new Error('no sub-issue');
       fake.requests.splice(0);
-      const payload = issueStatePayload(child.number, { action: 'closed', reason: 'completed', sender: LEE });
+      const payload = issueStatePayload(fake, child.number, { action: 'closed', reason: 'completed', sender: LEE });
       const run = await runAction('issues', payload, '30');
       expect(run.code).toBe(0);
       expect(run.outputs).toEqual({ phase: 'sub-issue', status: 'ticked' });
