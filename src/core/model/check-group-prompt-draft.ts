@@ -1,4 +1,5 @@
-import { normalisePath, type DraftFigures, type GuardFinding } from './check-spec-draft.js';
+import { checkCarried, checkCitedPaths } from './check-citations.js';
+import type { DraftFigures, GuardFinding } from './check-spec-draft.js';
 import type { GroupPromptDraft } from './group-prompt-draft-schema.js';
 import type { GroupPromptGrounding } from './group-prompt-grounding.js';
 
@@ -41,26 +42,21 @@ export function checkGroupPromptDraft(draft: GroupPromptDraft, grounding: GroupP
     });
 
   const addressed = new Set(draft.approach.flatMap((s) => s.tasks.map(normaliseTaskRef)));
-  const dropped = grounding.tasks.filter((t) => !addressed.has(t.ref));
-  for (const task of dropped)
-    findings.push({
-      kind: 'dropped-requirement',
-      message: `task ${task.ref} (“${task.text.length > 50 ? `${task.text.slice(0, 50)}…` : task.text}”) is addressed by no step`,
-    });
-
-  const known = new Set(grounding.paths.map(normalisePath));
-  const cited = [
-    ...new Set(
-      [
-        ...draft.approach.flatMap((s) => s.files),
-        ...draft.reuse.map((r) => r.path),
-        ...draft.watch_out.flatMap((w) => w.files),
-      ].map(normalisePath),
-    ),
-  ];
-  const missing = cited.filter((p) => !known.has(p));
-  for (const path of missing)
-    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
+  const carried = checkCarried(
+    grounding.tasks,
+    (t) => addressed.has(t.ref),
+    (task) =>
+      `task ${task.ref} (“${task.text.length > 50 ? `${task.text.slice(0, 50)}…` : task.text}”) is addressed by no step`,
+  );
+  const paths = checkCitedPaths(
+    [
+      ...draft.approach.flatMap((s) => s.files),
+      ...draft.reuse.map((r) => r.path),
+      ...draft.watch_out.flatMap((w) => w.files),
+    ],
+    grounding.paths,
+  );
+  findings.push(...carried.findings, ...paths.findings);
 
   const proposed = draft.approach.flatMap((s, i) =>
     s.tasks.length === 0 && s.requirements.length === 0 && s.files.length === 0 ? [i] : [],
@@ -69,14 +65,6 @@ export function checkGroupPromptDraft(draft: GroupPromptDraft, grounding: GroupP
     ok: findings.length === 0,
     findings,
     proposed,
-    figures: {
-      requirementsCovered: grounding.tasks.length - dropped.length,
-      requirementsTotal: grounding.tasks.length,
-      answersCarried: 0,
-      answersTotal: 0,
-      pathsCited: cited.length,
-      pathsExisting: cited.length - missing.length,
-      proposed: proposed.length,
-    },
+    figures: { ...carried.figures, answersCarried: 0, answersTotal: 0, ...paths.figures, proposed: proposed.length },
   };
 }

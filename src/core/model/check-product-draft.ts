@@ -1,4 +1,5 @@
-import { normalisePath, type DraftFigures, type GuardFinding } from './check-spec-draft.js';
+import { checkCarried, checkCitedPaths, unknownReferences } from './check-citations.js';
+import type { DraftFigures, GuardFinding } from './check-spec-draft.js';
 import type { ProductDraft } from './product-draft-schema.js';
 import type { FloorProductItem, ProductGrounding } from './product-grounding.js';
 
@@ -44,16 +45,9 @@ function itemsOf(draft: ProductDraft, key: keyof ProductDraft): Sourced[] {
 
 const cites = (item: Sourced) => (item.from ?? []).map(normaliseId);
 
-/**
- * The deterministic check on a model's product plan: every item of the deterministic plan (pitch, user segments,
- * problem, differentiators, key features) is carried in its section, every key feature also by a roadmap item,
- * every reference points at something listed, every cited path exists. Features, roadmap items and differentiators
- * citing nothing are not a failure: they become proposals.
- */
-export function checkProductDraft(draft: ProductDraft, grounding: ProductGrounding): ProductCheck {
-  const findings: GuardFinding[] = [];
-  const ids = new Set(grounding.floor.map((f) => f.id));
-  const all: Sourced[] = [
+/** Every item of the draft, whatever its section: each may cite plan items and issue lines. */
+function sourcedItems(draft: ProductDraft): Sourced[] {
+  return [
     draft.pitch,
     draft.problem,
     ...draft.customers,
@@ -62,62 +56,75 @@ export function checkProductDraft(draft: ProductDraft, grounding: ProductGroundi
     ...draft.features,
     ...draft.roadmap,
   ];
+}
 
+/** References to plan items that are not listed, or to issue lines the issue does not have. */
+function badReferences(items: readonly Sourced[], grounding: ProductGrounding): GuardFinding[] {
+  const ids = new Set(grounding.floor.map((f) => f.id));
   const bad = new Set<string>();
-  for (const item of all) {
+  for (const item of items) {
     for (const id of cites(item)) {
       const line = /^L(\d+)$/.exec(id);
       if (line !== null ? Number(line[1]) < 1 || Number(line[1]) > grounding.issueLines.length : !ids.has(id))
         bad.add(id);
     }
   }
-  if (bad.size > 0)
-    findings.push({
-      kind: 'bad-reference',
-      message: `cites ${[...bad].join(', ')}, which do not exist in what it was given`,
-    });
+  return unknownReferences(bad);
+}
 
-  let carried = 0;
-  for (const item of grounding.floor) {
-    const by = CARRIERS[item.kind].flatMap((key) => itemsOf(draft, key)).some((i) => cites(i).includes(item.id));
-    if (by) carried += 1;
-    else
-      findings.push({
-        kind: 'dropped-requirement',
-        message: `${item.id} (“${short(item.text)}”) is not carried by the draft's ${CARRIERS[item.kind].join(' or ')}`,
-      });
-  }
+/** Every plan item carried in its section, every key feature also by a roadmap item, and a roadmap at all. */
+function checkPlanCarried(draft: ProductDraft, grounding: ProductGrounding) {
+  const carried = checkCarried(
+    grounding.floor,
+    (item) => CARRIERS[item.kind].flatMap((key) => itemsOf(draft, key)).some((i) => cites(i).includes(item.id)),
+    (item) => `${item.id} (“${short(item.text)}”) is not carried by the draft's ${CARRIERS[item.kind].join(' or ')}`,
+  );
   const roadmapCites = new Set(draft.roadmap.flatMap(cites));
-  for (const item of grounding.floor.filter((f) => f.kind === 'feature')) {
-    if (!roadmapCites.has(item.id))
-      findings.push({ kind: 'dropped-requirement', message: `${item.id} (“${short(item.text)}”) has no roadmap item` });
-  }
+  const onRoadmap = checkCarried(
+    grounding.floor.filter((f) => f.kind === 'feature'),
+    (item) => roadmapCites.has(item.id),
+    (item) => `${item.id} (“${short(item.text)}”) has no roadmap item`,
+  );
+  const findings = [...carried.findings, ...onRoadmap.findings];
   if (draft.roadmap.length === 0) findings.push({ kind: 'no-requirements', message: 'the draft has no roadmap items' });
+  return { findings, figures: carried.figures };
+}
 
-  const known = new Set(grounding.paths.map(normalisePath));
-  const cited = [...new Set(all.flatMap((i) => i.files ?? []).map(normalisePath))];
-  const missing = cited.filter((p) => !known.has(p));
-  for (const path of missing)
-    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
-
+/** Features, roadmap items and differentiators citing nothing: proposals. */
+function proposalsOf(draft: ProductDraft): ProductCheck['proposed'] {
   const unsourced = (list: readonly Sourced[]) =>
     list.flatMap((i, n) => (cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []));
-  const proposed = {
+  return {
     features: unsourced(draft.features),
     roadmap: unsourced(draft.roadmap),
     differentiators: unsourced(draft.differentiators),
   };
+}
+
+/**
+ * The deterministic check on a model's product plan: every item of the deterministic plan (pitch, user segments,
+ * problem, differentiators, key features) is carried in its section, every key feature also by a roadmap item,
+ * every reference points at something listed, every cited path exists. Features, roadmap items and differentiators
+ * citing nothing are not a failure: they become proposals.
+ */
+export function checkProductDraft(draft: ProductDraft, grounding: ProductGrounding): ProductCheck {
+  const all = sourcedItems(draft);
+  const carried = checkPlanCarried(draft, grounding);
+  const paths = checkCitedPaths(
+    all.flatMap((i) => i.files ?? []),
+    grounding.paths,
+  );
+  const findings = [...badReferences(all, grounding), ...carried.findings, ...paths.findings];
+  const proposed = proposalsOf(draft);
   return {
     ok: findings.length === 0,
     findings,
     proposed,
     figures: {
-      requirementsCovered: carried,
-      requirementsTotal: grounding.floor.length,
+      ...carried.figures,
       answersCarried: 0,
       answersTotal: 0,
-      pathsCited: cited.length,
-      pathsExisting: cited.length - missing.length,
+      ...paths.figures,
       proposed: proposed.features.length + proposed.roadmap.length + proposed.differentiators.length,
     },
   };

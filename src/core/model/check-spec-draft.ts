@@ -1,3 +1,4 @@
+import { checkCarried, checkCitedPaths, unknownReferences } from './check-citations.js';
 import type { SpecDraft } from './spec-draft-schema.js';
 import type { SpecGrounding } from './spec-grounding.js';
 
@@ -37,15 +38,64 @@ function hasSource(item: Sourced): boolean {
   return [item.requirements, item.answers, item.issue_lines, item.files].some((list) => (list ?? []).length > 0);
 }
 
-/** A path as cited: no leading `./` or `/`, no trailing `/`, no `:line` suffix. */
-export function normalisePath(path: string): string {
-  return path
-    .trim()
-    .replace(/^`|`$/g, '')
-    .replace(/^\.?\//, '')
-    .replace(/\/+$/, '')
-    .replace(/:\d+(-\d+)?$/, '')
-    .replace(/#L\d+.*$/, '');
+/** Every item of the draft, whatever its section: each may cite requirements, answers, issue lines and files. */
+function sourcedItems(draft: SpecDraft): Sourced[] {
+  return [
+    ...draft.requirements,
+    ...draft.acceptance_criteria,
+    ...draft.visual_design,
+    ...draft.existing_code,
+    ...draft.out_of_scope,
+  ];
+}
+
+/** References to requirements, answers or issue lines the model was not given. */
+function badReferences(items: readonly Sourced[], grounding: SpecGrounding): GuardFinding[] {
+  const requirementNumbers = new Set(grounding.requirements.map((r) => r.number));
+  const answerNumbers = new Set(grounding.answers.map((a) => a.number));
+  const bad = new Set<string>();
+  for (const item of items) {
+    for (const n of item.requirements ?? []) if (!requirementNumbers.has(n)) bad.add(`R${n}`);
+    for (const n of item.answers ?? []) if (!answerNumbers.has(n)) bad.add(`Q${n}`);
+    for (const n of item.issue_lines ?? []) if (n < 1 || n > grounding.issueLines.length) bad.add(`L${n}`);
+  }
+  return unknownReferences(bad);
+}
+
+/** Every requirement of the deterministic draft carried by a requirement of the model's; none at all is a finding too. */
+function checkRequirements(draft: SpecDraft, grounding: SpecGrounding) {
+  const covered = new Set(draft.requirements.flatMap((r) => r.requirements));
+  const carried = checkCarried(
+    grounding.requirements,
+    (r) => covered.has(r.number),
+    (r) => `requirement R${r.number} (“${r.name}”) is not carried by any requirement of the draft`,
+  );
+  const none =
+    draft.requirements.length === 0 &&
+    grounding.requirements.length === 0 &&
+    grounding.issueLines.join('').trim() !== '';
+  const findings: GuardFinding[] = none
+    ? [{ kind: 'no-requirements', message: 'the draft has no specific requirements' }]
+    : [];
+  return { findings: [...carried.findings, ...findings], figures: carried.figures };
+}
+
+/** Every behaviour-changing answer carried by some item of the draft. */
+function checkAnswers(items: readonly Sourced[], grounding: SpecGrounding) {
+  const carried = new Set(items.flatMap((i) => i.answers ?? []));
+  const behavioural = grounding.answers.filter((a) => a.behaviourChanging);
+  return {
+    findings: behavioural
+      .filter((answer) => !carried.has(answer.number))
+      .map((answer): GuardFinding => ({
+        kind: 'answer-not-carried',
+        message: `the answer to Q${answer.number} is not carried by any item of the draft`,
+      })),
+    figures: {
+      answersCarried: behavioural.filter((a) => carried.has(a.number)).length,
+      answersTotal: behavioural.length,
+    },
+  };
 }
 
 /**
@@ -54,80 +104,28 @@ export function normalisePath(path: string): string {
  * at something that exists. Requirements citing nothing are not a failure: they become proposals.
  */
 export function checkSpecDraft(draft: SpecDraft, grounding: SpecGrounding): SpecCheck {
-  const findings: GuardFinding[] = [];
-  const known = new Set(grounding.paths.map(normalisePath));
-  const items: Sourced[] = [
-    ...draft.requirements,
-    ...draft.acceptance_criteria,
-    ...draft.visual_design,
-    ...draft.existing_code,
-    ...draft.out_of_scope,
+  const items = sourcedItems(draft);
+  const requirements = checkRequirements(draft, grounding);
+  const answers = checkAnswers(items, grounding);
+  const paths = checkCitedPaths(
+    [
+      ...draft.requirements.flatMap((r) => r.files),
+      ...draft.acceptance_criteria.flatMap((a) => a.files),
+      ...draft.existing_code.map((e) => e.path),
+    ],
+    grounding.paths,
+  );
+  const findings = [
+    ...badReferences(items, grounding),
+    ...requirements.findings,
+    ...answers.findings,
+    ...paths.findings,
   ];
-  const requirementNumbers = new Set(grounding.requirements.map((r) => r.number));
-  const answerNumbers = new Set(grounding.answers.map((a) => a.number));
-
-  const bad = new Set<string>();
-  for (const item of items) {
-    for (const n of item.requirements ?? []) if (!requirementNumbers.has(n)) bad.add(`R${n}`);
-    for (const n of item.answers ?? []) if (!answerNumbers.has(n)) bad.add(`Q${n}`);
-    for (const n of item.issue_lines ?? []) if (n < 1 || n > grounding.issueLines.length) bad.add(`L${n}`);
-  }
-  if (bad.size > 0)
-    findings.push({
-      kind: 'bad-reference',
-      message: `cites ${[...bad].join(', ')}, which do not exist in what it was given`,
-    });
-
-  const covered = new Set(draft.requirements.flatMap((r) => r.requirements).filter((n) => requirementNumbers.has(n)));
-  for (const requirement of grounding.requirements) {
-    if (!covered.has(requirement.number)) {
-      findings.push({
-        kind: 'dropped-requirement',
-        message: `requirement R${requirement.number} (“${requirement.name}”) is not carried by any requirement of the draft`,
-      });
-    }
-  }
-  if (
-    draft.requirements.length === 0 &&
-    grounding.requirements.length === 0 &&
-    grounding.issueLines.join('').trim() !== ''
-  ) {
-    findings.push({ kind: 'no-requirements', message: 'the draft has no specific requirements' });
-  }
-
-  const carried = new Set(items.flatMap((i) => i.answers ?? []));
-  const behavioural = grounding.answers.filter((a) => a.behaviourChanging);
-  for (const answer of behavioural) {
-    if (!carried.has(answer.number))
-      findings.push({
-        kind: 'answer-not-carried',
-        message: `the answer to Q${answer.number} is not carried by any item of the draft`,
-      });
-  }
-
-  const cited = [
-    ...draft.requirements.flatMap((r) => r.files),
-    ...draft.acceptance_criteria.flatMap((a) => a.files),
-    ...draft.existing_code.map((e) => e.path),
-  ].map(normalisePath);
-  const unique = [...new Set(cited)];
-  const missing = unique.filter((p) => !known.has(p));
-  for (const path of missing)
-    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
-
   const proposed = draft.requirements.flatMap((r, i) => (hasSource(r) ? [] : [i]));
   return {
     ok: findings.length === 0,
     findings,
     proposed,
-    figures: {
-      requirementsCovered: grounding.requirements.filter((r) => covered.has(r.number)).length,
-      requirementsTotal: grounding.requirements.length,
-      answersCarried: behavioural.filter((a) => carried.has(a.number)).length,
-      answersTotal: behavioural.length,
-      pathsCited: unique.length,
-      pathsExisting: unique.length - missing.length,
-      proposed: proposed.length,
-    },
+    figures: { ...requirements.figures, ...answers.figures, ...paths.figures, proposed: proposed.length },
   };
 }

@@ -1,5 +1,6 @@
 import type { StackEntry } from '../product/stack-entry.js';
-import { normalisePath, type GuardFinding } from './check-spec-draft.js';
+import { checkCarried, checkCitedPaths } from './check-citations.js';
+import type { GuardFinding } from './check-spec-draft.js';
 import type { TasksDraft } from './tasks-draft-schema.js';
 
 export interface TasksGrounding {
@@ -32,7 +33,6 @@ export interface TasksCheck {
 export function checkTasksDraft(draft: TasksDraft, grounding: TasksGrounding): TasksCheck {
   const findings: GuardFinding[] = [];
   const numbers = new Set(grounding.requirements.map((r) => r.number));
-  const known = new Set(grounding.paths.map(normalisePath));
   const tasks = draft.groups.flatMap((g) => g.tasks);
   const bad = [...new Set(tasks.flatMap((t) => t.requirements).filter((n) => !numbers.has(n)))];
   if (bad.length > 0)
@@ -49,17 +49,16 @@ export function checkTasksDraft(draft: TasksDraft, grounding: TasksGrounding): T
       message: `groups depend on groups that do not come before them (${badGroups.join(', ')})`,
     });
   const covered = new Set(tasks.flatMap((t) => t.requirements));
-  for (const r of grounding.requirements) {
-    if (!covered.has(r.number))
-      findings.push({
-        kind: 'dropped-requirement',
-        message: `specific requirement ${r.number} (“${r.name}”) has no task`,
-      });
-  }
-  const cited = [...new Set(tasks.flatMap((t) => t.files).map(normalisePath))];
-  const missing = cited.filter((p) => !known.has(p));
-  for (const path of missing)
-    findings.push({ kind: 'unknown-path', message: `\`${path}\` does not exist in the repository` });
+  const carried = checkCarried(
+    grounding.requirements,
+    (r) => covered.has(r.number),
+    (r) => `specific requirement ${r.number} (“${r.name}”) has no task`,
+  );
+  const paths = checkCitedPaths(
+    tasks.flatMap((t) => t.files),
+    grounding.paths,
+  );
+  findings.push(...carried.findings, ...paths.findings);
   const proposed = draft.groups.flatMap((g, gi) =>
     g.tasks.flatMap((t, ti): Array<[number, number]> => (t.requirements.length === 0 ? [[gi, ti]] : [])),
   );
@@ -67,12 +66,6 @@ export function checkTasksDraft(draft: TasksDraft, grounding: TasksGrounding): T
     ok: findings.length === 0,
     findings,
     proposed,
-    figures: {
-      requirementsCovered: grounding.requirements.filter((r) => covered.has(r.number)).length,
-      requirementsTotal: grounding.requirements.length,
-      pathsCited: cited.length,
-      pathsExisting: cited.length - missing.length,
-      proposed: proposed.length,
-    },
+    figures: { ...carried.figures, ...paths.figures, proposed: proposed.length },
   };
 }

@@ -1,5 +1,5 @@
 import { markFile, parseMarkedFile } from '../spec/file-marker.js';
-import { normalisePath } from './check-spec-draft.js';
+import { normalisePath } from './check-citations.js';
 import { normaliseTaskRef, type GroupPromptCheck } from './check-group-prompt-draft.js';
 import type { GroupPromptDraft } from './group-prompt-draft-schema.js';
 import type { ModelSpecMarker } from './render-model-spec.js';

@@ -1,6 +1,6 @@
 import { EFFORT_SCALE, EFFORTS, estimateEffort, type Effort } from '../product/estimate-effort.js';
 import { markFile } from '../spec/file-marker.js';
-import { normalisePath } from './check-spec-draft.js';
+import { normalisePath } from './check-citations.js';
 import { normaliseId, type ProductCheck } from './check-product-draft.js';
 import type { ProductDraft } from './product-draft-schema.js';
 import type { ProductGrounding } from './product-grounding.js';

@@ -1,6 +1,6 @@
 import { markFile } from '../spec/file-marker.js';
 import type { SpecCheck } from './check-spec-draft.js';
-import { normalisePath } from './check-spec-draft.js';
+import { normalisePath } from './check-citations.js';
 import type { SpecDraft } from './spec-draft-schema.js';
 import type { SpecGrounding } from './spec-grounding.js';
 

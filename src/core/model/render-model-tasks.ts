@@ -1,5 +1,5 @@
 import { markFile } from '../spec/file-marker.js';
-import { normalisePath } from './check-spec-draft.js';
+import { normalisePath } from './check-citations.js';
 import type { TasksCheck, TasksGrounding } from './check-tasks-draft.js';
 import type { ModelSpecMarker } from './render-model-spec.js';
 import { safeLine } from './render-model-spec.js';
