@@ -45,6 +45,7 @@ export default tseslint.config(
       'src/cli/**/*.ts',
       'src/github/**/*.ts',
       'src/core/check/**/*.ts',
+      'src/core/model/**/*.ts',
       'src/core/orchestration/**/*.ts',
       'src/core/product/**/*.ts',
       'src/core/verification/**/*.ts',

@@ -1,6 +1,7 @@
 import { checkCarried, checkCitedPaths, unknownReferences } from './check-citations.js';
 import type { DraftFigures, GuardFinding } from './check-spec-draft.js';
 import type { ProductDraft } from './product-draft-schema.js';
+import { shortText } from './render-sources.js';
 import type { FloorProductItem, ProductGrounding } from './product-grounding.js';
 
 export interface ProductCheck {
@@ -77,13 +78,14 @@ function checkPlanCarried(draft: ProductDraft, grounding: ProductGrounding) {
   const carried = checkCarried(
     grounding.floor,
     (item) => CARRIERS[item.kind].flatMap((key) => itemsOf(draft, key)).some((i) => cites(i).includes(item.id)),
-    (item) => `${item.id} (“${short(item.text)}”) is not carried by the draft's ${CARRIERS[item.kind].join(' or ')}`,
+    (item) =>
+      `${item.id} (“${shortText(item.text, 50)}”) is not carried by the draft's ${CARRIERS[item.kind].join(' or ')}`,
   );
   const roadmapCites = new Set(draft.roadmap.flatMap(cites));
   const onRoadmap = checkCarried(
     grounding.floor.filter((f) => f.kind === 'feature'),
     (item) => roadmapCites.has(item.id),
-    (item) => `${item.id} (“${short(item.text)}”) has no roadmap item`,
+    (item) => `${item.id} (“${shortText(item.text, 50)}”) has no roadmap item`,
   );
   const findings = [...carried.findings, ...onRoadmap.findings];
   if (draft.roadmap.length === 0) findings.push({ kind: 'no-requirements', message: 'the draft has no roadmap items' });
@@ -128,8 +130,4 @@ export function checkProductDraft(draft: ProductDraft, grounding: ProductGroundi
       proposed: proposed.features.length + proposed.roadmap.length + proposed.differentiators.length,
     },
   };
-}
-
-function short(text: string, max = 50): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(text.slice(0, max).lastIndexOf(' '), max / 2))}…`;
 }

@@ -1,9 +1,8 @@
 import { markFile, parseMarkedFile } from '../spec/file-marker.js';
-import { normalisePath } from './check-citations.js';
 import { normaliseTaskRef, type GroupPromptCheck } from './check-group-prompt-draft.js';
 import type { GroupPromptDraft } from './group-prompt-draft-schema.js';
 import type { ModelSpecMarker } from './render-model-spec.js';
-import { safeLine } from './render-model-spec.js';
+import { pathSpans, proposedHeading, reuseLine, safeLine } from './render-sources.js';
 
 /** The first line of the model's part of a prompt; everything from it to the marker is the model's. */
 export const MODEL_GUIDANCE_HEADING = '## How to approach it';
@@ -12,7 +11,7 @@ function trace(item: { tasks: readonly string[]; files: readonly string[]; requi
   const parts = [
     ...[...new Set(item.tasks.map(normaliseTaskRef))].map((t) => `task ${t}`),
     ...[...new Set(item.requirements ?? [])].map((n) => `Specific Requirement ${n}`),
-    ...[...new Set(item.files.map(normalisePath))].map((f) => `\`${f.replace(/`/g, '')}\``),
+    ...pathSpans(item.files),
   ];
   return parts.length === 0 ? '' : ` _(${parts.join('; ')})_`;
 }
@@ -35,10 +34,7 @@ export function renderModelGuidance(input: {
   ];
   if (draft.reuse.length > 0) {
     lines.push('', '### Existing code to reuse', '');
-    for (const r of draft.reuse) {
-      const symbol = r.symbol.trim() === '' ? '' : ` (\`${r.symbol.replace(/`/g, '').trim()}\`)`;
-      lines.push(`- \`${normalisePath(r.path).replace(/`/g, '')}\`${symbol}: ${safeLine(r.reason)}`);
-    }
+    lines.push(...draft.reuse.map(reuseLine));
   }
   if (draft.watch_out.length > 0)
     lines.push(
@@ -50,10 +46,10 @@ export function renderModelGuidance(input: {
   if (proposed.size > 0) {
     lines.push(
       '',
-      '### Proposed',
-      '',
-      '_Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps._',
-      '',
+      ...proposedHeading(
+        'Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps.',
+        3,
+      ),
     );
     for (const i of check.proposed) {
       const step = draft.approach[i];

@@ -1,6 +1,14 @@
 import { markFile } from '../spec/file-marker.js';
 import type { SpecCheck } from './check-spec-draft.js';
-import { normalisePath } from './check-citations.js';
+import {
+  boldName,
+  pathSpans,
+  proposedHeading,
+  reuseLine,
+  safeLine,
+  shortText,
+  withSourceList,
+} from './render-sources.js';
 import type { SpecDraft } from './spec-draft-schema.js';
 import type { SpecGrounding } from './spec-grounding.js';
 
@@ -13,18 +21,10 @@ export interface ModelSpecMarker {
   usage: { prompt: number; completion: number };
 }
 
-/**
- * A model's text made safe for one line of markdown: whitespace collapsed, no HTML (so no hidden comments or
- * markers), no leading character that would start a block (heading, quote, list, task box).
- */
-export function safeLine(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim().replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return one.replace(/^([#>+*-]|\d+[.)]|\[)/, '\\$1');
-}
+export { safeLine } from './render-sources.js';
 
 function short(text: string, max = 50): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, Math.max(one.slice(0, max).lastIndexOf(' '), max / 2))}…`;
+  return shortText(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 interface Sourced {
@@ -40,33 +40,20 @@ function sourceList(item: Sourced, grounding: SpecGrounding): string[] {
     ...(item.requirements ?? []).map((n) => `requirement “${safeLine(short(names.get(n) ?? `R${n}`))}”`),
     ...(item.answers ?? []).map((n) => `answer to Q${n}`),
     ...(item.issue_lines ?? []).map((n) => `issue line ${n}`),
-    ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, '')}\``),
+    ...pathSpans(item.files ?? []),
   ];
 }
 
 function withSources(text: string, item: Sourced, grounding: SpecGrounding): string {
-  const list = sourceList(item, grounding);
-  return list.length === 0 ? safeLine(text) : `${safeLine(text)} _(${list.join('; ')})_`;
+  return withSourceList(text, sourceList(item, grounding));
 }
 
 function section(title: string, lines: readonly string[], empty: string): string[] {
   return [`## ${title}`, '', ...(lines.length > 0 ? lines : [empty]), ''];
 }
 
-/**
- * spec.md from a model's draft that passed the check, in the Agent OS layout the deterministic drafter writes (so
- * create-tasks and the gate read it the same way). Every item shows its sources; the issue's own acceptance
- * criteria, out-of-scope items and visual assets are kept as written; requirements citing nothing go under
- * "Proposed", outside Specific Requirements, so no task is ever required for them.
- */
-export function renderModelSpec(input: {
-  draft: SpecDraft;
-  check: SpecCheck;
-  grounding: SpecGrounding;
-  visuals: readonly string[];
-  marker: ModelSpecMarker;
-}): string {
-  const { draft, check, grounding } = input;
+/** The requirements backed by a source, numbered, each with its details and sources; then the acceptance criteria. */
+function specificRequirements(draft: SpecDraft, check: SpecCheck, grounding: SpecGrounding): string[] {
   const proposed = new Set(check.proposed);
   const specific: string[] = [];
   let n = 0;
@@ -87,52 +74,74 @@ export function renderModelSpec(input: {
     ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`),
   ];
   if (criteria.length > 0) specific.push('**Acceptance criteria**', '', ...criteria, '');
+  return specific;
+}
 
+/** The sections after Specific Requirements: visual design, code to reuse, out of scope. */
+function laterSections(draft: SpecDraft, grounding: SpecGrounding, visualAssets: readonly string[]): string[] {
   const visuals = [
-    ...input.visuals.map((v) => `- ${v}`),
+    ...visualAssets.map((v) => `- ${v}`),
     ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`),
   ];
   const reuse = draft.existing_code.map((e) => {
-    const symbol = e.symbol.trim() === '' ? '' : ` (\`${e.symbol.replace(/`/g, '').trim()}\`)`;
     const answers = e.answers.length > 0 ? ` _(${e.answers.map((q) => `answer to Q${q}`).join('; ')})_` : '';
-    return `- \`${normalisePath(e.path).replace(/`/g, '')}\`${symbol}: ${safeLine(e.reason)}${answers}`;
+    return `${reuseLine(e)}${answers}`;
   });
   const outOfScope = [
     ...grounding.outOfScope.map((o) => `- ${o}`),
     ...draft.out_of_scope.map((o) => `- ${withSources(o.text, o, grounding)}`),
   ];
-  const stories = draft.user_stories.map((s) => `- ${safeLine(s)}`);
+  return [
+    ...section('Visual Design', visuals, 'No visual assets provided.'),
+    ...section('Existing Code to Leverage', reuse, 'No existing code identified for reuse.'),
+    ...section('Out of Scope', outOfScope, '- Anything not listed under Specific Requirements.'),
+  ];
+}
 
+/** The requirements citing nothing, unnumbered, under "Proposed" (nothing when there are none). */
+function proposedRequirements(draft: SpecDraft, check: SpecCheck): string[] {
+  if (check.proposed.length === 0) return [];
+  const lines = proposedHeading(
+    'Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements.',
+  );
+  for (const i of check.proposed) {
+    const r = draft.requirements[i];
+    if (r === undefined) continue;
+    lines.push(boldName(r.name), '', ...r.details.map((d) => `- ${safeLine(d)}`), '');
+  }
+  return lines;
+}
+
+/**
+ * spec.md from a model's draft that passed the check, in the Agent OS layout the deterministic drafter writes (so
+ * create-tasks and the gate read it the same way). Every item shows its sources; the issue's own acceptance
+ * criteria, out-of-scope items and visual assets are kept as written; requirements citing nothing go under
+ * "Proposed", outside Specific Requirements, so no task is ever required for them.
+ */
+export function renderModelSpec(input: {
+  draft: SpecDraft;
+  check: SpecCheck;
+  grounding: SpecGrounding;
+  visuals: readonly string[];
+  marker: ModelSpecMarker;
+}): string {
+  const { draft, check, grounding } = input;
   const lines = [
     `# Specification: ${safeLine(grounding.title)}`,
     '',
     ...section('Goal', [safeLine(draft.goal)], ''),
     ...section(
       'User Stories',
-      stories,
+      draft.user_stories.map((s) => `- ${safeLine(s)}`),
       `- As a user, I want “${safeLine(grounding.title)}” so that the problem described in the issue is solved.`,
     ),
     ...section(
       'Specific Requirements',
-      specific,
+      specificRequirements(draft, check, grounding),
       '_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._',
     ),
-    ...section('Visual Design', visuals, 'No visual assets provided.'),
-    ...section('Existing Code to Leverage', reuse, 'No existing code identified for reuse.'),
-    ...section('Out of Scope', outOfScope, '- Anything not listed under Specific Requirements.'),
+    ...laterSections(draft, grounding, input.visuals),
+    ...proposedRequirements(draft, check),
   ];
-  if (proposed.size > 0) {
-    lines.push(
-      '## Proposed',
-      '',
-      '_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._',
-      '',
-    );
-    for (const i of check.proposed) {
-      const r = draft.requirements[i];
-      if (r === undefined) continue;
-      lines.push(`**${safeLine(r.name).replace(/\*/g, '')}**`, '', ...r.details.map((d) => `- ${safeLine(d)}`), '');
-    }
-  }
   return markFile('spec', lines.join('\n'), input.marker);
 }
