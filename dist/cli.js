@@ -2675,7 +2675,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short4) => /^-\d$/.test(short4))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short2) => /^-\d$/.test(short2))
           );
         };
         let activeVariadicOption = null;
@@ -58119,187 +58119,65 @@ var init_fit_paths = __esm({
   }
 });
 
-// src/core/model/check-spec-draft.ts
-function hasSource(item) {
-  return [item.requirements, item.answers, item.issue_lines, item.files].some((list6) => (list6 ?? []).length > 0);
-}
+// src/core/model/check-citations.ts
 function normalisePath(path3) {
   return path3.trim().replace(/^`|`$/g, "").replace(/^\.?\//, "").replace(/\/+$/, "").replace(/:\d+(-\d+)?$/, "").replace(/#L\d+.*$/, "");
 }
-function checkSpecDraft(draft, grounding) {
-  const findings = [];
-  const known = new Set(grounding.paths.map(normalisePath));
-  const items = [
-    ...draft.requirements,
-    ...draft.acceptance_criteria,
-    ...draft.visual_design,
-    ...draft.existing_code,
-    ...draft.out_of_scope
-  ];
-  const requirementNumbers = new Set(grounding.requirements.map((r) => r.number));
-  const answerNumbers = new Set(grounding.answers.map((a) => a.number));
-  const bad = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    for (const n of item.requirements ?? []) if (!requirementNumbers.has(n)) bad.add(`R${n}`);
-    for (const n of item.answers ?? []) if (!answerNumbers.has(n)) bad.add(`Q${n}`);
-    for (const n of item.issue_lines ?? []) if (n < 1 || n > grounding.issueLines.length) bad.add(`L${n}`);
-  }
-  if (bad.size > 0)
-    findings.push({
-      kind: "bad-reference",
-      message: `cites ${[...bad].join(", ")}, which do not exist in what it was given`
-    });
-  const covered = new Set(draft.requirements.flatMap((r) => r.requirements).filter((n) => requirementNumbers.has(n)));
-  for (const requirement of grounding.requirements) {
-    if (!covered.has(requirement.number)) {
-      findings.push({
-        kind: "dropped-requirement",
-        message: `requirement R${requirement.number} (\u201C${requirement.name}\u201D) is not carried by any requirement of the draft`
-      });
-    }
-  }
-  if (draft.requirements.length === 0 && grounding.requirements.length === 0 && grounding.issueLines.join("").trim() !== "") {
-    findings.push({ kind: "no-requirements", message: "the draft has no specific requirements" });
-  }
-  const carried2 = new Set(items.flatMap((i) => i.answers ?? []));
-  const behavioural = grounding.answers.filter((a) => a.behaviourChanging);
-  for (const answer of behavioural) {
-    if (!carried2.has(answer.number))
-      findings.push({
-        kind: "answer-not-carried",
-        message: `the answer to Q${answer.number} is not carried by any item of the draft`
-      });
-  }
-  const cited = [
-    ...draft.requirements.flatMap((r) => r.files),
-    ...draft.acceptance_criteria.flatMap((a) => a.files),
-    ...draft.existing_code.map((e) => e.path)
-  ].map(normalisePath);
-  const unique = [...new Set(cited)];
-  const missing = unique.filter((p) => !known.has(p));
-  for (const path3 of missing)
-    findings.push({ kind: "unknown-path", message: `\`${path3}\` does not exist in the repository` });
-  const proposed = draft.requirements.flatMap((r, i) => hasSource(r) ? [] : [i]);
+function checkCitedPaths(citations, tree) {
+  const known = new Set(tree.map(normalisePath));
+  const cited = [...new Set(citations.map(normalisePath))];
+  const missing = cited.filter((p) => !known.has(p));
   return {
-    ok: findings.length === 0,
-    findings,
-    proposed,
-    figures: {
-      requirementsCovered: grounding.requirements.filter((r) => covered.has(r.number)).length,
-      requirementsTotal: grounding.requirements.length,
-      answersCarried: behavioural.filter((a) => carried2.has(a.number)).length,
-      answersTotal: behavioural.length,
-      pathsCited: unique.length,
-      pathsExisting: unique.length - missing.length,
-      proposed: proposed.length
-    }
+    findings: missing.map((path3) => ({
+      kind: "unknown-path",
+      message: `\`${path3}\` does not exist in the repository`
+    })),
+    figures: { pathsCited: cited.length, pathsExisting: cited.length - missing.length }
   };
 }
-var init_check_spec_draft = __esm({
-  "src/core/model/check-spec-draft.ts"() {
+function checkCarried(floor, isCarried, dropped) {
+  const missing = floor.filter((item) => !isCarried(item));
+  return {
+    findings: missing.map((item) => ({ kind: "dropped-requirement", message: dropped(item) })),
+    figures: { requirementsCovered: floor.length - missing.length, requirementsTotal: floor.length }
+  };
+}
+function unknownReferences(bad) {
+  return bad.size === 0 ? [] : [{ kind: "bad-reference", message: `cites ${[...bad].join(", ")}, which do not exist in what it was given` }];
+}
+var init_check_citations = __esm({
+  "src/core/model/check-citations.ts"() {
     "use strict";
   }
 });
 
-// src/core/model/render-model-spec.ts
+// src/core/model/render-sources.ts
 function safeLine(text8) {
   const one2 = text8.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return one2.replace(/^([#>+*-]|\d+[.)]|\[)/, "\\$1");
 }
-function short(text8, max = 50) {
-  const one2 = text8.replace(/\s+/g, " ").trim();
-  return one2.length <= max ? one2 : `${one2.slice(0, Math.max(one2.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+function shortText(text8, max) {
+  return text8.length <= max ? text8 : `${text8.slice(0, Math.max(text8.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
-function sourceList(item, grounding) {
-  const names = new Map(grounding.requirements.map((r) => [r.number, r.name]));
-  return [
-    ...(item.requirements ?? []).map((n) => `requirement \u201C${safeLine(short(names.get(n) ?? `R${n}`))}\u201D`),
-    ...(item.answers ?? []).map((n) => `answer to Q${n}`),
-    ...(item.issue_lines ?? []).map((n) => `issue line ${n}`),
-    ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``)
-  ];
+function pathSpans(files3) {
+  return [...new Set(files3.map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``);
 }
-function withSources(text8, item, grounding) {
-  const list6 = sourceList(item, grounding);
-  return list6.length === 0 ? safeLine(text8) : `${safeLine(text8)} _(${list6.join("; ")})_`;
+function withSourceList(text8, sources) {
+  return sources.length === 0 ? safeLine(text8) : `${safeLine(text8)} _(${sources.join("; ")})_`;
 }
-function section2(title, lines, empty4) {
-  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
+function reuseLine(item) {
+  const symbol2 = item.symbol.trim() === "" ? "" : ` (\`${item.symbol.replace(/`/g, "").trim()}\`)`;
+  return `- \`${normalisePath(item.path).replace(/`/g, "")}\`${symbol2}: ${safeLine(item.reason)}`;
 }
-function renderModelSpec(input2) {
-  const { draft, check: check3, grounding } = input2;
-  const proposed = new Set(check3.proposed);
-  const specific = [];
-  let n = 0;
-  for (const [i, r] of draft.requirements.entries()) {
-    if (proposed.has(i)) continue;
-    n += 1;
-    const list6 = sourceList(r, grounding);
-    specific.push(
-      `**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`,
-      "",
-      ...r.details.map((d) => `- ${safeLine(d)}`),
-      ...list6.length > 0 ? [`- _Sources: ${list6.join("; ")}_`] : [],
-      ""
-    );
-  }
-  const criteria = [
-    ...grounding.acceptance.map((a) => `- ${a}`),
-    ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`)
-  ];
-  if (criteria.length > 0) specific.push("**Acceptance criteria**", "", ...criteria, "");
-  const visuals = [
-    ...input2.visuals.map((v) => `- ${v}`),
-    ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`)
-  ];
-  const reuse = draft.existing_code.map((e) => {
-    const symbol2 = e.symbol.trim() === "" ? "" : ` (\`${e.symbol.replace(/`/g, "").trim()}\`)`;
-    const answers = e.answers.length > 0 ? ` _(${e.answers.map((q) => `answer to Q${q}`).join("; ")})_` : "";
-    return `- \`${normalisePath(e.path).replace(/`/g, "")}\`${symbol2}: ${safeLine(e.reason)}${answers}`;
-  });
-  const outOfScope = [
-    ...grounding.outOfScope.map((o) => `- ${o}`),
-    ...draft.out_of_scope.map((o) => `- ${withSources(o.text, o, grounding)}`)
-  ];
-  const stories = draft.user_stories.map((s) => `- ${safeLine(s)}`);
-  const lines = [
-    `# Specification: ${safeLine(grounding.title)}`,
-    "",
-    ...section2("Goal", [safeLine(draft.goal)], ""),
-    ...section2(
-      "User Stories",
-      stories,
-      `- As a user, I want \u201C${safeLine(grounding.title)}\u201D so that the problem described in the issue is solved.`
-    ),
-    ...section2(
-      "Specific Requirements",
-      specific,
-      "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"
-    ),
-    ...section2("Visual Design", visuals, "No visual assets provided."),
-    ...section2("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
-    ...section2("Out of Scope", outOfScope, "- Anything not listed under Specific Requirements.")
-  ];
-  if (proposed.size > 0) {
-    lines.push(
-      "## Proposed",
-      "",
-      "_Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements._",
-      ""
-    );
-    for (const i of check3.proposed) {
-      const r = draft.requirements[i];
-      if (r === void 0) continue;
-      lines.push(`**${safeLine(r.name).replace(/\*/g, "")}**`, "", ...r.details.map((d) => `- ${safeLine(d)}`), "");
-    }
-  }
-  return markFile("spec", lines.join("\n"), input2.marker);
+function proposedHeading(note, level2 = 2) {
+  return [`${"#".repeat(level2)} Proposed`, "", `_${note}_`, ""];
 }
-var init_render_model_spec = __esm({
-  "src/core/model/render-model-spec.ts"() {
+var boldName;
+var init_render_sources = __esm({
+  "src/core/model/render-sources.ts"() {
     "use strict";
-    init_file_marker();
-    init_check_spec_draft();
+    init_check_citations();
+    boldName = (text8) => `**${safeLine(text8).replace(/\*/g, "")}**`;
   }
 });
 
@@ -61170,7 +61048,7 @@ function decision(entry) {
   ${indentContinuation(answer, 2)}` : `  **Answer:** ${indentContinuation(answer, 2)}`
   ];
 }
-function section3(title, lines, empty4) {
+function section2(title, lines, empty4) {
   return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
 }
 function specificRequirements(functional, seen, routed, acceptanceFromIssue) {
@@ -61266,24 +61144,24 @@ function renderSpec(doc) {
   const lines = [
     `# Specification: ${escapeMarkdown(doc.title)}`,
     "",
-    ...section3(
+    ...section2(
       "Goal",
       [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list5(context)] : []],
       ""
     ),
-    ...section3("User Stories", userStoriesOf(doc, issue2, routed), ""),
-    ...section3(
+    ...section2("User Stories", userStoriesOf(doc, issue2, routed), ""),
+    ...section2(
       "Specific Requirements",
       specific,
       "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"
     ),
-    ...section3(
+    ...section2(
       "Visual Design",
       [...list5(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))],
       "No visual assets provided."
     ),
-    ...section3("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
-    ...section3("Out of Scope", exclusions, "- Anything not listed under Specific Requirements.")
+    ...section2("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
+    ...section2("Out of Scope", exclusions, "- Anything not listed under Specific Requirements.")
   ];
   return markFile("spec", lines.join("\n"), {});
 }
@@ -61356,6 +61234,191 @@ var init_ground_spec = __esm({
     "use strict";
     init_parse_spec();
     init_spec_grounding();
+  }
+});
+
+// src/core/model/check-spec-draft.ts
+function hasSource(item) {
+  return [item.requirements, item.answers, item.issue_lines, item.files].some((list6) => (list6 ?? []).length > 0);
+}
+function sourcedItems(draft) {
+  return [
+    ...draft.requirements,
+    ...draft.acceptance_criteria,
+    ...draft.visual_design,
+    ...draft.existing_code,
+    ...draft.out_of_scope
+  ];
+}
+function badReferences(items, grounding) {
+  const requirementNumbers = new Set(grounding.requirements.map((r) => r.number));
+  const answerNumbers = new Set(grounding.answers.map((a) => a.number));
+  const bad = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    for (const n of item.requirements ?? []) if (!requirementNumbers.has(n)) bad.add(`R${n}`);
+    for (const n of item.answers ?? []) if (!answerNumbers.has(n)) bad.add(`Q${n}`);
+    for (const n of item.issue_lines ?? []) if (n < 1 || n > grounding.issueLines.length) bad.add(`L${n}`);
+  }
+  return unknownReferences(bad);
+}
+function checkRequirements(draft, grounding) {
+  const covered = new Set(draft.requirements.flatMap((r) => r.requirements));
+  const carried2 = checkCarried(
+    grounding.requirements,
+    (r) => covered.has(r.number),
+    (r) => `requirement R${r.number} (\u201C${r.name}\u201D) is not carried by any requirement of the draft`
+  );
+  const none = draft.requirements.length === 0 && grounding.requirements.length === 0 && grounding.issueLines.join("").trim() !== "";
+  const findings = none ? [{ kind: "no-requirements", message: "the draft has no specific requirements" }] : [];
+  return { findings: [...carried2.findings, ...findings], figures: carried2.figures };
+}
+function checkAnswers(items, grounding) {
+  const carried2 = new Set(items.flatMap((i) => i.answers ?? []));
+  const behavioural = grounding.answers.filter((a) => a.behaviourChanging);
+  return {
+    findings: behavioural.filter((answer) => !carried2.has(answer.number)).map((answer) => ({
+      kind: "answer-not-carried",
+      message: `the answer to Q${answer.number} is not carried by any item of the draft`
+    })),
+    figures: {
+      answersCarried: behavioural.filter((a) => carried2.has(a.number)).length,
+      answersTotal: behavioural.length
+    }
+  };
+}
+function checkSpecDraft(draft, grounding) {
+  const items = sourcedItems(draft);
+  const requirements = checkRequirements(draft, grounding);
+  const answers = checkAnswers(items, grounding);
+  const paths2 = checkCitedPaths(
+    [
+      ...draft.requirements.flatMap((r) => r.files),
+      ...draft.acceptance_criteria.flatMap((a) => a.files),
+      ...draft.existing_code.map((e) => e.path)
+    ],
+    grounding.paths
+  );
+  const findings = [
+    ...badReferences(items, grounding),
+    ...requirements.findings,
+    ...answers.findings,
+    ...paths2.findings
+  ];
+  const proposed = draft.requirements.flatMap((r, i) => hasSource(r) ? [] : [i]);
+  return {
+    ok: findings.length === 0,
+    findings,
+    proposed,
+    figures: { ...requirements.figures, ...answers.figures, ...paths2.figures, proposed: proposed.length }
+  };
+}
+var init_check_spec_draft = __esm({
+  "src/core/model/check-spec-draft.ts"() {
+    "use strict";
+    init_check_citations();
+  }
+});
+
+// src/core/model/render-model-spec.ts
+function short(text8, max = 50) {
+  return shortText(text8.replace(/\s+/g, " ").trim(), max);
+}
+function sourceList(item, grounding) {
+  const names = new Map(grounding.requirements.map((r) => [r.number, r.name]));
+  return [
+    ...(item.requirements ?? []).map((n) => `requirement \u201C${safeLine(short(names.get(n) ?? `R${n}`))}\u201D`),
+    ...(item.answers ?? []).map((n) => `answer to Q${n}`),
+    ...(item.issue_lines ?? []).map((n) => `issue line ${n}`),
+    ...pathSpans(item.files ?? [])
+  ];
+}
+function withSources(text8, item, grounding) {
+  return withSourceList(text8, sourceList(item, grounding));
+}
+function section3(title, lines, empty4) {
+  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
+}
+function specificRequirements2(draft, check3, grounding) {
+  const proposed = new Set(check3.proposed);
+  const specific = [];
+  let n = 0;
+  for (const [i, r] of draft.requirements.entries()) {
+    if (proposed.has(i)) continue;
+    n += 1;
+    const list6 = sourceList(r, grounding);
+    specific.push(
+      `**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`,
+      "",
+      ...r.details.map((d) => `- ${safeLine(d)}`),
+      ...list6.length > 0 ? [`- _Sources: ${list6.join("; ")}_`] : [],
+      ""
+    );
+  }
+  const criteria = [
+    ...grounding.acceptance.map((a) => `- ${a}`),
+    ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`)
+  ];
+  if (criteria.length > 0) specific.push("**Acceptance criteria**", "", ...criteria, "");
+  return specific;
+}
+function laterSections(draft, grounding, visualAssets) {
+  const visuals = [
+    ...visualAssets.map((v) => `- ${v}`),
+    ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`)
+  ];
+  const reuse = draft.existing_code.map((e) => {
+    const answers = e.answers.length > 0 ? ` _(${e.answers.map((q) => `answer to Q${q}`).join("; ")})_` : "";
+    return `${reuseLine(e)}${answers}`;
+  });
+  const outOfScope = [
+    ...grounding.outOfScope.map((o) => `- ${o}`),
+    ...draft.out_of_scope.map((o) => `- ${withSources(o.text, o, grounding)}`)
+  ];
+  return [
+    ...section3("Visual Design", visuals, "No visual assets provided."),
+    ...section3("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
+    ...section3("Out of Scope", outOfScope, "- Anything not listed under Specific Requirements.")
+  ];
+}
+function proposedRequirements(draft, check3) {
+  if (check3.proposed.length === 0) return [];
+  const lines = proposedHeading(
+    "Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements."
+  );
+  for (const i of check3.proposed) {
+    const r = draft.requirements[i];
+    if (r === void 0) continue;
+    lines.push(boldName(r.name), "", ...r.details.map((d) => `- ${safeLine(d)}`), "");
+  }
+  return lines;
+}
+function renderModelSpec(input2) {
+  const { draft, check: check3, grounding } = input2;
+  const lines = [
+    `# Specification: ${safeLine(grounding.title)}`,
+    "",
+    ...section3("Goal", [safeLine(draft.goal)], ""),
+    ...section3(
+      "User Stories",
+      draft.user_stories.map((s) => `- ${safeLine(s)}`),
+      `- As a user, I want \u201C${safeLine(grounding.title)}\u201D so that the problem described in the issue is solved.`
+    ),
+    ...section3(
+      "Specific Requirements",
+      specificRequirements2(draft, check3, grounding),
+      "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"
+    ),
+    ...laterSections(draft, grounding, input2.visuals),
+    ...proposedRequirements(draft, check3)
+  ];
+  return markFile("spec", lines.join("\n"), input2.marker);
+}
+var init_render_model_spec = __esm({
+  "src/core/model/render-model-spec.ts"() {
+    "use strict";
+    init_file_marker();
+    init_render_sources();
+    init_render_sources();
   }
 });
 
@@ -87790,8 +87853,8 @@ function redactToken(text8, token) {
 }
 function redact(text8, token) {
   const one2 = text8.replace(/\s+/g, " ").trim();
-  const short4 = one2.length > 200 ? `${one2.slice(0, 200)}\u2026` : one2;
-  return token.length >= 4 ? short4.split(token).join("[token]") : short4;
+  const short2 = one2.length > 200 ? `${one2.slice(0, 200)}\u2026` : one2;
+  return token.length >= 4 ? short2.split(token).join("[token]") : short2;
 }
 function failureOf(error62, endpoint, timeoutMs) {
   const said = (e) => redact(e.message, endpoint.token);
@@ -91195,25 +91258,20 @@ function checkGroupPromptDraft(draft, grounding) {
       message: `cites ${[...bad].join(", ")}, which ${bad.size === 1 ? "is" : "are"} not in Task Group ${grounding.groupKey} or spec.md`
     });
   const addressed = new Set(draft.approach.flatMap((s) => s.tasks.map(normaliseTaskRef)));
-  const dropped = grounding.tasks.filter((t) => !addressed.has(t.ref));
-  for (const task of dropped)
-    findings.push({
-      kind: "dropped-requirement",
-      message: `task ${task.ref} (\u201C${task.text.length > 50 ? `${task.text.slice(0, 50)}\u2026` : task.text}\u201D) is addressed by no step`
-    });
-  const known = new Set(grounding.paths.map(normalisePath));
-  const cited = [
-    ...new Set(
-      [
-        ...draft.approach.flatMap((s) => s.files),
-        ...draft.reuse.map((r) => r.path),
-        ...draft.watch_out.flatMap((w) => w.files)
-      ].map(normalisePath)
-    )
-  ];
-  const missing = cited.filter((p) => !known.has(p));
-  for (const path3 of missing)
-    findings.push({ kind: "unknown-path", message: `\`${path3}\` does not exist in the repository` });
+  const carried2 = checkCarried(
+    grounding.tasks,
+    (t) => addressed.has(t.ref),
+    (task) => `task ${task.ref} (\u201C${task.text.length > 50 ? `${task.text.slice(0, 50)}\u2026` : task.text}\u201D) is addressed by no step`
+  );
+  const paths2 = checkCitedPaths(
+    [
+      ...draft.approach.flatMap((s) => s.files),
+      ...draft.reuse.map((r) => r.path),
+      ...draft.watch_out.flatMap((w) => w.files)
+    ],
+    grounding.paths
+  );
+  findings.push(...carried2.findings, ...paths2.findings);
   const proposed = draft.approach.flatMap(
     (s, i) => s.tasks.length === 0 && s.requirements.length === 0 && s.files.length === 0 ? [i] : []
   );
@@ -91221,21 +91279,13 @@ function checkGroupPromptDraft(draft, grounding) {
     ok: findings.length === 0,
     findings,
     proposed,
-    figures: {
-      requirementsCovered: grounding.tasks.length - dropped.length,
-      requirementsTotal: grounding.tasks.length,
-      answersCarried: 0,
-      answersTotal: 0,
-      pathsCited: cited.length,
-      pathsExisting: cited.length - missing.length,
-      proposed: proposed.length
-    }
+    figures: { ...carried2.figures, answersCarried: 0, answersTotal: 0, ...paths2.figures, proposed: proposed.length }
   };
 }
 var init_check_group_prompt_draft = __esm({
   "src/core/model/check-group-prompt-draft.ts"() {
     "use strict";
-    init_check_spec_draft();
+    init_check_citations();
   }
 });
 
@@ -91275,7 +91325,7 @@ function trace2(item) {
   const parts = [
     ...[...new Set(item.tasks.map(normaliseTaskRef))].map((t) => `task ${t}`),
     ...[...new Set(item.requirements ?? [])].map((n) => `Specific Requirement ${n}`),
-    ...[...new Set(item.files.map(normalisePath))].map((f) => `\`${f.replace(/`/g, "")}\``)
+    ...pathSpans(item.files)
   ];
   return parts.length === 0 ? "" : ` _(${parts.join("; ")})_`;
 }
@@ -91292,10 +91342,7 @@ function renderModelGuidance(input2) {
   ];
   if (draft.reuse.length > 0) {
     lines.push("", "### Existing code to reuse", "");
-    for (const r of draft.reuse) {
-      const symbol2 = r.symbol.trim() === "" ? "" : ` (\`${r.symbol.replace(/`/g, "").trim()}\`)`;
-      lines.push(`- \`${normalisePath(r.path).replace(/`/g, "")}\`${symbol2}: ${safeLine(r.reason)}`);
-    }
+    lines.push(...draft.reuse.map(reuseLine));
   }
   if (draft.watch_out.length > 0)
     lines.push(
@@ -91307,10 +91354,10 @@ function renderModelGuidance(input2) {
   if (proposed.size > 0) {
     lines.push(
       "",
-      "### Proposed",
-      "",
-      "_Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps._",
-      ""
+      ...proposedHeading(
+        "Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps.",
+        3
+      )
     );
     for (const i of check3.proposed) {
       const step = draft.approach[i];
@@ -91351,9 +91398,8 @@ var init_render_model_group_prompt = __esm({
   "src/core/model/render-model-group-prompt.ts"() {
     "use strict";
     init_file_marker();
-    init_check_spec_draft();
     init_check_group_prompt_draft();
-    init_render_model_spec();
+    init_render_sources();
     MODEL_GUIDANCE_HEADING = "## How to approach it";
   }
 });
@@ -92641,10 +92687,8 @@ function itemsOf(draft, key) {
   const value2 = draft[key];
   return Array.isArray(value2) ? value2 : [value2];
 }
-function checkProductDraft(draft, grounding) {
-  const findings = [];
-  const ids = new Set(grounding.floor.map((f) => f.id));
-  const all2 = [
+function sourcedItems2(draft) {
+  return [
     draft.pitch,
     draft.problem,
     ...draft.customers,
@@ -92653,69 +92697,71 @@ function checkProductDraft(draft, grounding) {
     ...draft.features,
     ...draft.roadmap
   ];
+}
+function badReferences2(items, grounding) {
+  const ids = new Set(grounding.floor.map((f) => f.id));
   const bad = /* @__PURE__ */ new Set();
-  for (const item of all2) {
+  for (const item of items) {
     for (const id of cites(item)) {
       const line6 = /^L(\d+)$/.exec(id);
       if (line6 !== null ? Number(line6[1]) < 1 || Number(line6[1]) > grounding.issueLines.length : !ids.has(id))
         bad.add(id);
     }
   }
-  if (bad.size > 0)
-    findings.push({
-      kind: "bad-reference",
-      message: `cites ${[...bad].join(", ")}, which do not exist in what it was given`
-    });
-  let carried2 = 0;
-  for (const item of grounding.floor) {
-    const by = CARRIERS[item.kind].flatMap((key) => itemsOf(draft, key)).some((i) => cites(i).includes(item.id));
-    if (by) carried2 += 1;
-    else
-      findings.push({
-        kind: "dropped-requirement",
-        message: `${item.id} (\u201C${short2(item.text)}\u201D) is not carried by the draft's ${CARRIERS[item.kind].join(" or ")}`
-      });
-  }
+  return unknownReferences(bad);
+}
+function checkPlanCarried(draft, grounding) {
+  const carried2 = checkCarried(
+    grounding.floor,
+    (item) => CARRIERS[item.kind].flatMap((key) => itemsOf(draft, key)).some((i) => cites(i).includes(item.id)),
+    (item) => `${item.id} (\u201C${shortText(item.text, 50)}\u201D) is not carried by the draft's ${CARRIERS[item.kind].join(" or ")}`
+  );
   const roadmapCites = new Set(draft.roadmap.flatMap(cites));
-  for (const item of grounding.floor.filter((f) => f.kind === "feature")) {
-    if (!roadmapCites.has(item.id))
-      findings.push({ kind: "dropped-requirement", message: `${item.id} (\u201C${short2(item.text)}\u201D) has no roadmap item` });
-  }
+  const onRoadmap = checkCarried(
+    grounding.floor.filter((f) => f.kind === "feature"),
+    (item) => roadmapCites.has(item.id),
+    (item) => `${item.id} (\u201C${shortText(item.text, 50)}\u201D) has no roadmap item`
+  );
+  const findings = [...carried2.findings, ...onRoadmap.findings];
   if (draft.roadmap.length === 0) findings.push({ kind: "no-requirements", message: "the draft has no roadmap items" });
-  const known = new Set(grounding.paths.map(normalisePath));
-  const cited = [...new Set(all2.flatMap((i) => i.files ?? []).map(normalisePath))];
-  const missing = cited.filter((p) => !known.has(p));
-  for (const path3 of missing)
-    findings.push({ kind: "unknown-path", message: `\`${path3}\` does not exist in the repository` });
+  return { findings, figures: carried2.figures };
+}
+function proposalsOf(draft) {
   const unsourced = (list6) => list6.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
-  const proposed = {
+  return {
     features: unsourced(draft.features),
     roadmap: unsourced(draft.roadmap),
     differentiators: unsourced(draft.differentiators)
   };
+}
+function checkProductDraft(draft, grounding) {
+  const all2 = sourcedItems2(draft);
+  const carried2 = checkPlanCarried(draft, grounding);
+  const paths2 = checkCitedPaths(
+    all2.flatMap((i) => i.files ?? []),
+    grounding.paths
+  );
+  const findings = [...badReferences2(all2, grounding), ...carried2.findings, ...paths2.findings];
+  const proposed = proposalsOf(draft);
   return {
     ok: findings.length === 0,
     findings,
     proposed,
     figures: {
-      requirementsCovered: carried2,
-      requirementsTotal: grounding.floor.length,
+      ...carried2.figures,
       answersCarried: 0,
       answersTotal: 0,
-      pathsCited: cited.length,
-      pathsExisting: cited.length - missing.length,
+      ...paths2.figures,
       proposed: proposed.features.length + proposed.roadmap.length + proposed.differentiators.length
     }
   };
-}
-function short2(text8, max = 50) {
-  return text8.length <= max ? text8 : `${text8.slice(0, Math.max(text8.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 var CARRIERS, cites;
 var init_check_product_draft = __esm({
   "src/core/model/check-product-draft.ts"() {
     "use strict";
-    init_check_spec_draft();
+    init_check_citations();
+    init_render_sources();
     CARRIERS = {
       pitch: ["pitch"],
       problem: ["problem"],
@@ -92799,21 +92845,17 @@ var init_product_grounding = __esm({
 });
 
 // src/core/model/render-model-product.ts
-function short3(text8, max = 40) {
-  return text8.length <= max ? text8 : `${text8.slice(0, Math.max(text8.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
-}
 function sourceList2(item, grounding) {
   const byId = new Map(grounding.floor.map((f) => [f.id, f]));
   const names = [...new Set((item.from ?? []).map(normaliseId))].map((id) => {
     const floor = byId.get(id);
     if (floor === void 0) return `issue line ${id.slice(1)}`;
-    return floor.kind === "pitch" || floor.kind === "problem" ? KIND_NAMES[floor.kind] : `${KIND_NAMES[floor.kind]} \u201C${safeLine(short3(floor.text))}\u201D`;
+    return floor.kind === "pitch" || floor.kind === "problem" ? KIND_NAMES[floor.kind] : `${KIND_NAMES[floor.kind]} \u201C${safeLine(shortText(floor.text, 40))}\u201D`;
   });
-  return [...names, ...[...new Set((item.files ?? []).map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``)];
+  return [...names, ...pathSpans(item.files ?? [])];
 }
 function withSources2(text8, item, grounding) {
-  const list6 = sourceList2(item, grounding);
-  return list6.length === 0 ? safeLine(text8) : `${safeLine(text8)} _(${list6.join("; ")})_`;
+  return withSourceList(text8, sourceList2(item, grounding));
 }
 function effortOf(item) {
   const said = item.effort.trim().toUpperCase();
@@ -92822,62 +92864,69 @@ function effortOf(item) {
 function roadmapLine(item, grounding) {
   return `${safeLine(item.title).replace(/\*/g, "")} \u2014 ${withSources2(item.description, item, grounding)} \`${effortOf(item)}\``;
 }
-function renderModelProduct(input2) {
-  const { draft, check: check3, grounding } = input2;
-  const features = split(draft.features, check3.proposed.features);
-  const differentiators = split(draft.differentiators, check3.proposed.differentiators);
-  const roadmap = split(draft.roadmap, check3.proposed.roadmap);
-  const personas2 = draft.personas.flatMap((p, i) => [
+function personaLines(draft, grounding) {
+  return draft.personas.flatMap((p, i) => [
     ...i > 0 ? [""] : [],
-    bold(p.name),
+    boldName(p.name),
     `- **Context:** ${withSources2(p.context, p, grounding)}`,
     ...p.pain_points.length > 0 ? [`- **Pain Points:** ${p.pain_points.map(safeLine).join("; ")}`] : [],
     ...p.goals.length > 0 ? [`- **Goals:** ${p.goals.map(safeLine).join("; ")}`] : []
   ]);
-  const mission = [
+}
+function usersSection(draft, grounding) {
+  const personas2 = personaLines(draft, grounding);
+  return [
+    "## Users",
+    "",
+    "### Primary Customers",
+    "",
+    ...draft.customers.length > 0 ? draft.customers.map((c) => `- ${boldName(c.name)}: ${withSources2(c.description, c, grounding)}`) : ["_Not described yet._"],
+    "",
+    "### User Personas",
+    "",
+    ...personas2.length > 0 ? personas2 : ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"],
+    ""
+  ];
+}
+function missionLines(draft, grounding, differentiators, features) {
+  const proposed = [
+    ...differentiators.proposed.map((d) => `- ${boldName(d.name)} (differentiator): ${safeLine(d.text)}`),
+    ...features.proposed.map((f) => `- ${boldName(f.title)}: ${safeLine(f.description)}`)
+  ];
+  return [
     "# Product Mission",
     "",
     "## Pitch",
     "",
     withSources2(draft.pitch.text, draft.pitch, grounding),
     "",
-    "## Users",
-    "",
-    "### Primary Customers",
-    "",
-    ...draft.customers.length > 0 ? draft.customers.map((c) => `- ${bold(c.name)}: ${withSources2(c.description, c, grounding)}`) : ["_Not described yet._"],
-    "",
-    "### User Personas",
-    "",
-    ...personas2.length > 0 ? personas2 : ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"],
-    "",
+    ...usersSection(draft, grounding),
     "## The Problem",
     "",
     withSources2(draft.problem.text, draft.problem, grounding),
     "",
     "## Differentiators",
     "",
-    ...differentiators.kept.length > 0 ? differentiators.kept.map((d) => `- ${bold(d.name)}: ${withSources2(d.text, d, grounding)}`) : ["_None listed yet._"],
+    ...differentiators.kept.length > 0 ? differentiators.kept.map((d) => `- ${boldName(d.name)}: ${withSources2(d.text, d, grounding)}`) : ["_None listed yet._"],
     "",
     "## Key Features",
     "",
     "### Core Features",
     "",
-    ...features.kept.map((f) => `- ${bold(f.title)}: ${withSources2(f.description, f, grounding)}`),
-    ""
-  ];
-  if (features.proposed.length + differentiators.proposed.length > 0) {
-    mission.push(
-      "## Proposed",
-      "",
-      "_Suggested by the model with no source in the product description: optional until someone moves them above._",
+    ...features.kept.map((f) => `- ${boldName(f.title)}: ${withSources2(f.description, f, grounding)}`),
+    "",
+    ...proposed.length > 0 ? [
+      ...proposedHeading(
+        "Suggested by the model with no source in the product description: optional until someone moves them above."
+      ),
+      ...proposed,
       ""
-    );
-    mission.push(...differentiators.proposed.map((d) => `- ${bold(d.name)} (differentiator): ${safeLine(d.text)}`));
-    mission.push(...features.proposed.map((f) => `- ${bold(f.title)}: ${safeLine(f.description)}`), "");
-  }
+    ] : []
+  ];
+}
+function roadmapLines(grounding, roadmap) {
   const scale = EFFORTS.map((effort) => `\`${effort}\` ${EFFORT_SCALE[effort]}`).join(", ");
-  const lines = [
+  return [
     "# Product Roadmap",
     "",
     ...roadmap.kept.map((item, i) => `${i + 1}. [ ] ${roadmapLine(item, grounding)}`),
@@ -92886,31 +92935,34 @@ function renderModelProduct(input2) {
     "> - Ordered by technical dependencies and product architecture (drafted by the model: adjust the order as you see fit)",
     "> - Each item should represent an end-to-end (frontend + backend) functional and testable feature",
     `> - Effort scale: ${scale}`,
-    ""
-  ];
-  if (roadmap.proposed.length > 0) {
-    lines.push(
-      "## Proposed",
-      "",
-      "_Suggested by the model with no source in the product description: not roadmap items until someone moves them into the list above._",
+    "",
+    ...roadmap.proposed.length > 0 ? [
+      ...proposedHeading(
+        "Suggested by the model with no source in the product description: not roadmap items until someone moves them into the list above."
+      ),
+      ...roadmap.proposed.map((item) => `- ${roadmapLine(item, grounding)}`),
       ""
-    );
-    lines.push(...roadmap.proposed.map((item) => `- ${roadmapLine(item, grounding)}`), "");
-  }
+    ] : []
+  ];
+}
+function renderModelProduct(input2) {
+  const { draft, check: check3, grounding } = input2;
+  const features = split(draft.features, check3.proposed.features);
+  const differentiators = split(draft.differentiators, check3.proposed.differentiators);
+  const roadmap = split(draft.roadmap, check3.proposed.roadmap);
   return {
-    mission: markFile("mission", mission.join("\n"), input2.marker),
-    roadmap: markFile("roadmap", lines.join("\n"), input2.marker)
+    mission: markFile("mission", missionLines(draft, grounding, differentiators, features).join("\n"), input2.marker),
+    roadmap: markFile("roadmap", roadmapLines(grounding, roadmap).join("\n"), input2.marker)
   };
 }
-var KIND_NAMES, bold, split;
+var KIND_NAMES, split;
 var init_render_model_product = __esm({
   "src/core/model/render-model-product.ts"() {
     "use strict";
     init_estimate_effort();
     init_file_marker();
-    init_check_spec_draft();
     init_check_product_draft();
-    init_render_model_spec();
+    init_render_sources();
     KIND_NAMES = {
       pitch: "the pitch",
       problem: "the problem",
@@ -92918,7 +92970,6 @@ var init_render_model_product = __esm({
       differentiator: "differentiator",
       feature: "key feature"
     };
-    bold = (text8) => `**${safeLine(text8).replace(/\*/g, "")}**`;
     split = (items, proposed) => ({
       kept: items.filter((_i, n) => !proposed.includes(n)),
       proposed: items.filter((_i, n) => proposed.includes(n))
@@ -93630,11 +93681,10 @@ function buildTasksPrompt(grounding, budgetTokens) {
 }
 
 // src/core/model/check-tasks-draft.ts
-init_check_spec_draft();
+init_check_citations();
 function checkTasksDraft(draft, grounding) {
   const findings = [];
   const numbers = new Set(grounding.requirements.map((r) => r.number));
-  const known = new Set(grounding.paths.map(normalisePath));
   const tasks2 = draft.groups.flatMap((g) => g.tasks);
   const bad = [...new Set(tasks2.flatMap((t) => t.requirements).filter((n) => !numbers.has(n)))];
   if (bad.length > 0)
@@ -93651,17 +93701,16 @@ function checkTasksDraft(draft, grounding) {
       message: `groups depend on groups that do not come before them (${badGroups.join(", ")})`
     });
   const covered = new Set(tasks2.flatMap((t) => t.requirements));
-  for (const r of grounding.requirements) {
-    if (!covered.has(r.number))
-      findings.push({
-        kind: "dropped-requirement",
-        message: `specific requirement ${r.number} (\u201C${r.name}\u201D) has no task`
-      });
-  }
-  const cited = [...new Set(tasks2.flatMap((t) => t.files).map(normalisePath))];
-  const missing = cited.filter((p) => !known.has(p));
-  for (const path3 of missing)
-    findings.push({ kind: "unknown-path", message: `\`${path3}\` does not exist in the repository` });
+  const carried2 = checkCarried(
+    grounding.requirements,
+    (r) => covered.has(r.number),
+    (r) => `specific requirement ${r.number} (\u201C${r.name}\u201D) has no task`
+  );
+  const paths2 = checkCitedPaths(
+    tasks2.flatMap((t) => t.files),
+    grounding.paths
+  );
+  findings.push(...carried2.findings, ...paths2.findings);
   const proposed = draft.groups.flatMap(
     (g, gi) => g.tasks.flatMap((t, ti) => t.requirements.length === 0 ? [[gi, ti]] : [])
   );
@@ -93669,76 +93718,62 @@ function checkTasksDraft(draft, grounding) {
     ok: findings.length === 0,
     findings,
     proposed,
-    figures: {
-      requirementsCovered: grounding.requirements.filter((r) => covered.has(r.number)).length,
-      requirementsTotal: grounding.requirements.length,
-      pathsCited: cited.length,
-      pathsExisting: cited.length - missing.length,
-      proposed: proposed.length
-    }
+    figures: { ...carried2.figures, ...paths2.figures, proposed: proposed.length }
   };
 }
 
 // src/core/model/render-model-tasks.ts
 init_file_marker();
-init_check_spec_draft();
-init_render_model_spec();
+init_render_sources();
 function which2(numbers) {
   return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
 }
 function trace(requirements, files3) {
   const parts = [
     ...requirements.length > 0 ? [which2([...new Set(requirements)].sort((a, b) => a - b))] : [],
-    ...[...new Set(files3.map(normalisePath))].map((f) => `\`${f.replace(/`/g, "")}\``)
+    ...pathSpans(files3)
   ];
   return parts.length === 0 ? "" : ` (${parts.join("; ")})`;
 }
-function renderModelTasks(input2) {
-  const { draft, check: check3, grounding } = input2;
-  const proposed = new Set(check3.proposed.map(([g, t]) => `${g}.${t}`));
-  const out = [];
-  let total = 0;
-  const groups2 = draft.groups.map((g, gi) => ({ ...g, index: gi, kept: g.tasks.filter((_t, ti) => !proposed.has(`${gi}.${ti}`)) })).filter((g) => g.kept.length > 0);
-  const renumber = new Map(groups2.map((g, i) => [g.index + 1, i + 1]));
-  for (const [i, g] of groups2.entries()) {
-    const n = i + 1;
-    const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
-    const deps = g.depends_on.map((d) => renumber.get(d)).filter((d) => d !== void 0 && d < n);
-    const lines2 = [
-      `- [ ] ${n}.0 Complete ${safeLine(g.title)}`,
-      `  - [ ] ${n}.1 Write 2-8 focused tests for ${which2(covers)}`
-    ];
-    g.kept.forEach(
-      (t, ti) => lines2.push(`  - [ ] ${n}.${ti + 2} ${safeLine(t.text)}${trace(t.requirements, t.files)}`)
-    );
-    lines2.push(
-      `  - [ ] ${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`,
-      `    - Run only the 2-8 tests written in ${n}.1`
-    );
-    total += g.kept.length + 3;
-    out.push(
+function renderGroup(g, n, renumber) {
+  const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
+  const deps = g.depends_on.map((d) => renumber.get(d)).filter((d) => d !== void 0 && d < n);
+  const lines = [
+    `- [ ] ${n}.0 Complete ${safeLine(g.title)}`,
+    `  - [ ] ${n}.1 Write 2-8 focused tests for ${which2(covers)}`
+  ];
+  g.kept.forEach((t, ti) => lines.push(`  - [ ] ${n}.${ti + 2} ${safeLine(t.text)}${trace(t.requirements, t.files)}`));
+  lines.push(
+    `  - [ ] ${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`,
+    `    - Run only the 2-8 tests written in ${n}.1`
+  );
+  return {
+    tasks: g.kept.length + 3,
+    lines: [
       `#### Task Group ${n}: ${safeLine(g.title)}`,
       "",
       `**Dependencies:** ${deps.length === 0 ? "None" : deps.map((d) => `Task Group ${d}`).join(", ")}`,
       "",
-      ...lines2,
+      ...lines,
       "",
       "**Acceptance Criteria:**",
       "",
       `- The 2-8 tests written in ${n}.1 pass`,
       ...g.acceptance.map((a) => `- ${safeLine(a)}`),
       ""
-    );
-  }
-  const review = groups2.length + 1;
-  total += 5;
-  out.push(
+    ]
+  };
+}
+function reviewGroup2(groups2) {
+  const review = groups2 + 1;
+  const tests = Array.from({ length: groups2 }, (_g, i) => `${i + 1}.1`).join(", ") || "this spec";
+  return [
     `#### Task Group ${review}: Test Review and Gap Analysis`,
     "",
-    `**Dependencies:** ${groups2.length === 0 ? "None" : groups2.length === 1 ? "Task Group 1" : `Task Groups 1-${groups2.length}`}`,
+    `**Dependencies:** ${groups2 === 0 ? "None" : groups2 === 1 ? "Task Group 1" : `Task Groups 1-${groups2}`}`,
     "",
     `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
-    `  - [ ] ${review}.1 Review the tests written in ${groups2.map((_g, i) => `${i + 1}.1`).join(", ") || "this spec"}`,
+    `  - [ ] ${review}.1 Review the tests written in ${tests}`,
     `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
     `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
     `  - [ ] ${review}.4 Run the feature's tests only`,
@@ -93748,30 +93783,40 @@ function renderModelTasks(input2) {
     "- All of the feature's tests pass",
     "- No more than 10 tests added in this group",
     ""
+  ];
+}
+function proposedTasks(draft, check3) {
+  if (check3.proposed.length === 0) return [];
+  const lines = proposedHeading(
+    "Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate."
   );
+  check3.proposed.forEach(([g, t], i) => {
+    const task = draft.groups[g]?.tasks[t];
+    if (task !== void 0) lines.push(`- [ ]* P.${i + 1} ${safeLine(task.text)}${trace([], task.files)}`);
+  });
+  return [...lines, ""];
+}
+function renderModelTasks(input2) {
+  const { draft, check: check3, grounding } = input2;
+  const proposed = new Set(check3.proposed.map(([g, t]) => `${g}.${t}`));
+  const groups2 = draft.groups.map((g, gi) => ({ ...g, index: gi, kept: g.tasks.filter((_t, ti) => !proposed.has(`${gi}.${ti}`)) })).filter((g) => g.kept.length > 0);
+  const renumber = new Map(groups2.map((g, i) => [g.index + 1, i + 1]));
+  const rendered = groups2.map((g, i) => renderGroup(g, i + 1, renumber));
+  const total = rendered.reduce((sum, r) => sum + r.tasks, 0) + 5;
   const lines = [
     `# Task Breakdown: ${safeLine(grounding.title) || "Spec"}`,
     "",
     "## Overview",
     "",
     `Total Tasks: ${total}`,
-    ""
+    "",
+    ...grounding.goal !== "" ? [`Goal: ${grounding.goal}`, ""] : [],
+    "## Task List",
+    "",
+    ...rendered.flatMap((r) => r.lines),
+    ...reviewGroup2(groups2.length),
+    ...proposedTasks(draft, check3)
   ];
-  if (grounding.goal !== "") lines.push(`Goal: ${grounding.goal}`, "");
-  lines.push("## Task List", "", ...out);
-  if (check3.proposed.length > 0) {
-    lines.push(
-      "## Proposed",
-      "",
-      "_Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate._",
-      ""
-    );
-    check3.proposed.forEach(([g, t], i) => {
-      const task = draft.groups[g]?.tasks[t];
-      if (task !== void 0) lines.push(`- [ ]* P.${i + 1} ${safeLine(task.text)}${trace([], task.files)}`);
-    });
-    lines.push("");
-  }
   return markFile("tasks", lines.join("\n"), input2.marker);
 }
 
@@ -93995,8 +94040,8 @@ function questionContext(issue2, repositoryPaths = []) {
 }
 function phrase(text8, max = 80) {
   const plain = text8.replace(/\s+/g, " ").trim();
-  const short4 = plain.length <= max ? plain.replace(/[.;:,]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
-  return escapeMarkdown(short4).replace(/@/g, "@\u200B");
+  const short2 = plain.length <= max ? plain.replace(/[.;:,]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+  return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
 function quoteOf(context, words4) {
   const pattern = new RegExp(words4.source, words4.flags.replace("g", ""));
@@ -94268,8 +94313,8 @@ function standingRequests(context, next) {
 var MAX_FOLLOW_UPS = 3;
 function phrase2(markdown, max = 80) {
   const plain = plainText(markdown).replace(/\s+/g, " ").trim();
-  const short4 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
-  return escapeMarkdown(short4).replace(/@/g, "@\u200B");
+  const short2 = plain.length <= max ? plain.replace(/[.;:]$/, "") : `${plain.slice(0, Math.max(plain.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
+  return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
 var deterministicDrafter = {
   draftQuestions(issue2, repositoryPaths = []) {
@@ -94334,8 +94379,8 @@ function repeatsQuestion(a, b) {
 }
 function postable(text8) {
   const one2 = plainText(text8).replace(/\s+/g, " ").trim();
-  const short4 = one2.length <= MAX_CHARS ? one2 : `${one2.slice(0, MAX_CHARS - 1)}\u2026`;
-  return escapeMarkdown(short4).replace(/@/g, "@\u200B");
+  const short2 = one2.length <= MAX_CHARS ? one2 : `${one2.slice(0, MAX_CHARS - 1)}\u2026`;
+  return escapeMarkdown(short2).replace(/@/g, "@\u200B");
 }
 var ASSUMPTION = /\b(i assume|i'm assuming|i am assuming|assuming|i expect)\b/i;
 function checkQuestionsDraft(draft, grounding) {

@@ -21,6 +21,7 @@ export interface ModelSpecMarker {
   usage: { prompt: number; completion: number };
 }
 
+/** Where the other renderers and the tests first found it; it lives with the shared helpers now. */
 export { safeLine } from './render-sources.js';
 
 function short(text: string, max = 50): string {
