@@ -72,3 +72,30 @@ function listItem(children: PhrasingContent[] | BlockContent[]): ListItem {
 export function codeList(values: readonly string[]): PhrasingContent[] {
   return values.flatMap((value, i) => (i === 0 ? [code(value)] : [text(', '), code(value)]));
 }
+
+/** One entry of a list given flat: its depth (0 top level) and what the item holds. */
+export interface FlatItem {
+  depth: number;
+  children: BlockContent[];
+}
+
+/**
+ * A tight list nested by depth from entries given flat, as `- a` / `  - b` lines read back: an entry deeper than
+ * the one before is a sub-item of it (a jump of several levels nests one level, as markdown reads it too).
+ */
+export function nestedList(entries: readonly FlatItem[]): List {
+  const top: List = { type: 'list', ordered: false, spread: false, children: [] };
+  const open: ListItem[] = [];
+  for (const entry of entries) {
+    const depth = Math.min(Math.max(entry.depth, 0), open.length);
+    open.length = depth;
+    const item: ListItem = { type: 'listItem', spread: false, children: [...entry.children] };
+    const parent = open[depth - 1];
+    const last = parent?.children[parent.children.length - 1];
+    if (parent === undefined) top.children.push(item);
+    else if (last?.type === 'list') last.children.push(item);
+    else parent.children.push({ type: 'list', ordered: false, spread: false, children: [item] });
+    open.push(item);
+  }
+  return top;
+}

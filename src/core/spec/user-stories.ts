@@ -1,6 +1,8 @@
 import { isStory } from '../issue/find-issue-requirements.js';
 import type { ParsedIssue } from '../issue/parse-issue.js';
 import { proseOf } from '../issue/prose.js';
+import type { PhrasingContent } from 'mdast';
+import { raw, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import type { RequirementsDocument } from './parse-requirements.js';
 import type { RoutedAnswers } from './route-answers.js';
@@ -37,20 +39,25 @@ export function segmentsIn(text: string): string[] {
  * User stories: the issue's own "As a … I want …" stories where it has them; else one per user segment the issue
  * or the answers about users name; else one story for the feature as a whole.
  */
-export function userStoriesOf(doc: RequirementsDocument, issue: ParsedIssue, routed: RoutedAnswers): string[] {
+export function userStoriesOf(
+  doc: RequirementsDocument,
+  issue: ParsedIssue,
+  routed: RoutedAnswers,
+): PhrasingContent[][] {
   const own = [
     ...(doc.sections['Requirements Summary/User Stories'] ?? []),
     ...(doc.sections['Requirements Summary/Users and Permissions'] ?? []),
   ]
     .filter((b) => isStory(b.text))
-    .map((b) => `- ${b.text}`);
-  if (own.length > 0) return own.filter((s, i) => own.indexOf(s) === i);
-  const want = doc.title === '' ? 'this feature' : `“${escapeMarkdown(doc.title)}”`;
+    .map((b) => b.text);
+  if (own.length > 0) return own.filter((s, i) => own.indexOf(s) === i).map((s) => [raw(s)]);
+  const want = doc.title === '' ? [text('this feature')] : [text('“'), raw(escapeMarkdown(doc.title)), text('”')];
   const segments = segmentsIn([routed.users.map((u) => u.text).join('\n'), proseOf(issue.body), doc.title].join('\n'));
   if (segments.length === 0)
-    return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
-  return segments.map(
-    (segment) =>
-      `- As ${article(segment)} ${segment}, I want ${want} so that the problem described in the issue is solved for me.`,
-  );
+    return [[text('As a user, I want '), ...want, text(' so that the problem described in the issue is solved.')]];
+  return segments.map((segment) => [
+    text(`As ${article(segment)} ${segment}, I want `),
+    ...want,
+    text(' so that the problem described in the issue is solved for me.'),
+  ]);
 }
