@@ -57,6 +57,8 @@ export default tseslint.config(
       'src/core/replies/**/*.ts',
       'src/core/report/**/*.ts',
       'src/core/text/**/*.ts',
+      'src/core/spec/**/*.ts',
+      'src/core/issue/**/*.ts',
     ],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],

@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { columnOf, dedentContinuation, oneLine, sliceOfRange } from '../markdown/source-slice.js';
@@ -138,6 +138,85 @@ function readDiscussion(source: string, nodes: readonly RootContent[]): Discussi
   return entries;
 }
 
+/** Where the reading of requirements.md is, and what it has read so far. */
+interface Reading {
+  source: string;
+  title: string;
+  initialDescription: string;
+  sections: Record<string, Bullet[]>;
+  rawNodes: Record<string, RootContent[]>;
+  discussionNodes: RootContent[];
+  notes: RequirementsDocument['notes'];
+  extras: Record<string, string[]>;
+  h2: string;
+  h3: string;
+  lead: string;
+  inDescription: boolean;
+  descriptionFrom: number;
+  verbatimFrom: number | undefined;
+  noteAuthor: string;
+}
+
+const isMarker = (node: RootContent, marker: string): boolean => node.type === 'html' && node.value.trim() === marker;
+
+/** Someone's own text between our verbatim markers: never our structure. Whether the node was taken. */
+function readVerbatim(node: RootContent, r: Reading): boolean {
+  if (!r.inDescription && isMarker(node, VERBATIM_START) && r.verbatimFrom === undefined) {
+    r.verbatimFrom = node.position?.end.offset ?? 0;
+    return false;
+  }
+  if (isMarker(node, VERBATIM_END) && r.verbatimFrom !== undefined) {
+    if (r.h3 === 'Notes from the Answers') {
+      const text = r.source.slice(r.verbatimFrom, node.position?.start.offset ?? r.verbatimFrom).trim();
+      r.notes.push({ author: r.noteAuthor, text });
+    }
+    r.verbatimFrom = undefined;
+    if (r.h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(r.h3)) r.discussionNodes.push(node);
+    return true;
+  }
+  return r.verbatimFrom !== undefined;
+}
+
+/** The issue's own text, between its markers. Whether the node was taken. */
+function readDescription(node: RootContent, r: Reading): boolean {
+  if (isMarker(node, INITIAL_DESCRIPTION_START)) {
+    r.inDescription = true;
+    r.descriptionFrom = node.position?.end.offset ?? 0;
+    return true;
+  }
+  if (isMarker(node, INITIAL_DESCRIPTION_END)) {
+    r.inDescription = false;
+    r.initialDescription = r.source.slice(r.descriptionFrom, node.position?.start.offset ?? r.descriptionFrom).trim();
+    return true;
+  }
+  return r.inDescription;
+}
+
+/** A heading: the title, or the section (and sub-section) what follows belongs to. */
+function readHeading(node: Heading, r: Reading): void {
+  if (node.depth === 1) r.title = headingText(node).replace(/^Spec Requirements:\s*/i, '');
+  else if (node.depth === 2) [r.h2, r.h3, r.lead] = [headingText(node), '', ''];
+  else [r.h3, r.lead] = [headingText(node), ''];
+}
+
+/** A node of a section: the discussion's, or bullets, tables and code under the section's path. */
+function readSectionNode(node: RootContent, r: Reading): void {
+  if (r.h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(r.h3)) {
+    r.discussionNodes.push(node);
+    return;
+  }
+  if (node.type === 'html' && node.value.startsWith('<!-- agent-os-github:')) return;
+  (r.rawNodes[[r.h2, r.h3].filter((p) => p !== '').join('/')] ??= []).push(node);
+  if (isBoldLead(node)) {
+    r.lead = headingText(node);
+    if (r.h3 === 'Notes from the Answers') r.noteAuthor = r.lead.replace(/^From @/, '');
+    return;
+  }
+  const key = [r.h2, r.h3, r.lead].filter((p) => p !== '').join('/');
+  if (node.type === 'table' || node.type === 'code') (r.extras[key] ??= []).push(sliceOfRange(r.source, [node]));
+  collectBullets(r.source, node, 0, (r.sections[key] ??= []));
+}
+
 /**
  * Read a requirements.md (ours, possibly edited by people) into its discussion and its sections' bullets. The
  * issue's own text is taken between its markers and never read as our sections.
@@ -145,76 +224,37 @@ function readDiscussion(source: string, nodes: readonly RootContent[]): Discussi
 export function parseRequirements(markdown: string): RequirementsDocument {
   const source = markdown.replace(/\r\n?/g, '\n');
   const tree = parseMarkdown(source);
-  let title = '';
-  let initialDescription = '';
-  const sections: Record<string, Bullet[]> = {};
-  const rawNodes: Record<string, RootContent[]> = {};
-  const discussionNodes: RootContent[] = [];
-  let h2 = '';
-  let h3 = '';
-  let lead = '';
-  let inDescription = false;
-  let descriptionFrom = 0;
-  let verbatimFrom: number | undefined;
-  let noteAuthor = '';
-  const notes: RequirementsDocument['notes'] = [];
-  const extras: Record<string, string[]> = {};
+  const r: Reading = {
+    source,
+    title: '',
+    initialDescription: '',
+    sections: {},
+    rawNodes: {},
+    discussionNodes: [],
+    notes: [],
+    extras: {},
+    h2: '',
+    h3: '',
+    lead: '',
+    inDescription: false,
+    descriptionFrom: 0,
+    verbatimFrom: undefined,
+    noteAuthor: '',
+  };
   for (const node of tree.children) {
-    if (!inDescription && node.type === 'html' && node.value.trim() === VERBATIM_START && verbatimFrom === undefined) {
-      verbatimFrom = node.position?.end.offset ?? 0;
-    } else if (node.type === 'html' && node.value.trim() === VERBATIM_END && verbatimFrom !== undefined) {
-      if (h3 === 'Notes from the Answers')
-        notes.push({
-          author: noteAuthor,
-          text: source.slice(verbatimFrom, node.position?.start.offset ?? verbatimFrom).trim(),
-        });
-      verbatimFrom = undefined;
-      if (h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node);
-      continue;
-    } else if (verbatimFrom !== undefined) {
-      continue; // someone's own text: never our structure
-    }
-    if (node.type === 'html' && node.value.trim() === INITIAL_DESCRIPTION_START) {
-      inDescription = true;
-      descriptionFrom = node.position?.end.offset ?? 0;
-      continue;
-    }
-    if (node.type === 'html' && node.value.trim() === INITIAL_DESCRIPTION_END) {
-      inDescription = false;
-      initialDescription = source.slice(descriptionFrom, node.position?.start.offset ?? descriptionFrom).trim();
-      continue;
-    }
-    if (inDescription) continue;
-    if (node.type === 'heading') {
-      if (node.depth === 1) title = headingText(node).replace(/^Spec Requirements:\s*/i, '');
-      else if (node.depth === 2) [h2, h3, lead] = [headingText(node), '', ''];
-      else [h3, lead] = [headingText(node), ''];
-      continue;
-    }
-    if (h2 === 'Requirements Discussion' && DISCUSSION_ROUNDS.has(h3)) {
-      discussionNodes.push(node);
-      continue;
-    }
-    if (node.type === 'html' && node.value.startsWith('<!-- agent-os-github:')) continue;
-    (rawNodes[[h2, h3].filter((p) => p !== '').join('/')] ??= []).push(node);
-    if (isBoldLead(node)) {
-      lead = headingText(node);
-      if (h3 === 'Notes from the Answers') noteAuthor = lead.replace(/^From @/, '');
-      continue;
-    }
-    const key = [h2, h3, lead].filter((p) => p !== '').join('/');
-    if (node.type === 'table' || node.type === 'code') (extras[key] ??= []).push(sliceOfRange(source, [node]));
-    collectBullets(source, node, 0, (sections[key] ??= []));
+    if (readVerbatim(node, r) || readDescription(node, r)) continue;
+    if (node.type === 'heading') readHeading(node, r);
+    else readSectionNode(node, r);
   }
-  const raw = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  const raw = Object.fromEntries(Object.entries(r.rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
   return {
-    title,
-    initialDescription,
-    discussion: withTopics(markdown, readDiscussion(source, discussionNodes)),
-    sections,
+    title: r.title,
+    initialDescription: r.initialDescription,
+    discussion: withTopics(markdown, readDiscussion(source, r.discussionNodes)),
+    sections: r.sections,
     raw,
-    notes,
-    extras,
+    notes: r.notes,
+    extras: r.extras,
   };
 }
 

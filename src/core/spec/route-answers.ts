@@ -149,6 +149,81 @@ function stripMarker(piece: string): string {
 }
 
 /**
+ * The pieces of an answer that open with an "Out of scope" or "Reuse" lead-in go to those sections (unless the
+ * question asked about that very thing); the rest of the answer is returned, piece by piece.
+ */
+function takeLeadIns(entry: DiscussionEntry, answer: string, routed: RoutedAnswers): string[] {
+  const question = entry.number;
+  const rest: string[] = [];
+  for (const whole of pieces(answer)) {
+    // A lead-in later in a paragraph ("No mockups. Out of scope: …") starts a piece of its own.
+    const { before, lead } = splitAtLead(whole);
+    if (before !== '') rest.push(before);
+    if (lead === '') continue;
+    const body = stripMarker(lead);
+    const plain = plainText(body);
+    if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== 'scope')
+      routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ''), question });
+    else if (REUSE_LEAD.test(plain) && entry.topic !== 'reuse')
+      routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
+    else rest.push(lead);
+  }
+  return rest;
+}
+
+/** A scope answer: what it adds becomes a requirement each, what it excludes goes to Out of Scope. */
+function routeScope(rest: readonly string[], question: number, routed: RoutedAnswers): void {
+  const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, '')));
+  const excludes = rest.filter((p) => !adds.includes(p));
+  const excluded = excludes.map((p) => p.replace(AGREEMENT, '').replace(OUT_OF_SCOPE_LEAD, ''));
+  if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join('\n\n'), question });
+  for (const add of adds)
+    routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add))}`, text: stripMarker(add), question });
+}
+
+/** The rest of an answer (after its lead-ins), sent where its question's topic says. */
+function routeByTopic(
+  entry: DiscussionEntry,
+  rest: readonly string[],
+  match: (text: string) => number | undefined,
+  routed: RoutedAnswers,
+): void {
+  const question = entry.number;
+  const text = rest.join('\n\n');
+  const title = (label: string) => `${label}: ${firstSentence(text.replace(AGREEMENT, ''))}`;
+  switch (entry.topic) {
+    case 'scope':
+      routeScope(rest, question, routed);
+      break;
+    case 'reuse':
+      routed.reuse.push({ text, question, paths: findCodePaths(text) });
+      break;
+    case 'visuals':
+      routed.visuals.push({ text, question });
+      break;
+    case 'acceptance': {
+      const index = match(text);
+      routed.acceptance.push({
+        text: text.replace(AGREEMENT, ''),
+        question,
+        ...(index === undefined ? {} : { requirement: index }),
+      });
+      break;
+    }
+    case 'users-and-permissions':
+      routed.users.push({ text, question });
+      routed.requirements.push({ title: title(TOPIC_LABELS['users-and-permissions']), text, question });
+      break;
+    case 'other':
+    case 'follow-up':
+      routed.requirements.push({ title: title(`From the answer to Q${question}`), text, question });
+      break;
+    default:
+      routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text, question });
+  }
+}
+
+/**
  * Send each answer where it answers: scope to Out of Scope, reuse to Existing Code to Leverage (with the paths it
  * names), visuals to Visual Design, acceptance to the requirement it names (or the spec's criteria), users to the
  * user stories, and every other answer that says more than "yes" to a requirement of its own, so it reaches a
@@ -170,74 +245,13 @@ export function routeAnswers(
   };
   const match = requirementMatcher(requirements, seen);
   for (const entry of entries) {
-    const question = entry.number;
     const answer = entry.answer.trim();
     if (entry.defaulted || answer === '' || isUnclearAnswer(answer) || CONFIRMATION.test(plainText(answer))) {
-      routed.confirmed.push(question);
+      routed.confirmed.push(entry.number);
       continue;
     }
-    const rest: string[] = [];
-    for (const whole of pieces(answer)) {
-      // A lead-in later in a paragraph ("No mockups. Out of scope: …") starts a piece of its own.
-      const { before, lead } = splitAtLead(whole);
-      if (before !== '') rest.push(before);
-      if (lead === '') continue;
-      const piece = lead;
-      const body = stripMarker(piece);
-      const plain = plainText(body);
-      if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== 'scope')
-        routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ''), question });
-      else if (REUSE_LEAD.test(plain) && entry.topic !== 'reuse')
-        routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
-      else rest.push(piece);
-    }
-    if (rest.length === 0) continue;
-    const text = rest.join('\n\n');
-    const title = (label: string) => `${label}: ${firstSentence(text.replace(AGREEMENT, ''))}`;
-    switch (entry.topic) {
-      case 'scope': {
-        const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, '')));
-        const excludes = rest.filter((p) => !adds.includes(p));
-        const excluded = excludes.map((p) => p.replace(AGREEMENT, '').replace(OUT_OF_SCOPE_LEAD, ''));
-        if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join('\n\n'), question });
-        for (const add of adds)
-          routed.requirements.push({
-            title: `Scope: ${firstSentence(stripMarker(add))}`,
-            text: stripMarker(add),
-            question,
-          });
-        break;
-      }
-      case 'reuse':
-        routed.reuse.push({ text, question, paths: findCodePaths(text) });
-        break;
-      case 'visuals':
-        routed.visuals.push({ text, question });
-        break;
-      case 'acceptance': {
-        const index = match(text);
-        routed.acceptance.push({
-          text: text.replace(AGREEMENT, ''),
-          question,
-          ...(index === undefined ? {} : { requirement: index }),
-        });
-        break;
-      }
-      case 'users-and-permissions':
-        routed.users.push({ text, question });
-        routed.requirements.push({ title: title(TOPIC_LABELS['users-and-permissions']), text, question });
-        break;
-      case 'other':
-      case 'follow-up':
-        routed.requirements.push({
-          title: `From the answer to Q${question}: ${firstSentence(text.replace(AGREEMENT, ''))}`,
-          text,
-          question,
-        });
-        break;
-      default:
-        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text, question });
-    }
+    const rest = takeLeadIns(entry, answer, routed);
+    if (rest.length > 0) routeByTopic(entry, rest, match, routed);
   }
   return routed;
 }
