@@ -1,10 +1,12 @@
 import type { Html, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { embedVerbatim } from '../markdown/embed-verbatim.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { textOf } from '../markdown/plain-text.js';
 import { columnOf, oneLine, sliceOfRange } from '../markdown/source-slice.js';
 import { classifyHeading, type SectionKind } from './classify-heading.js';
+import { proseOfTree } from './prose.js';
 
 /** A list item of an issue (bullet, numbered or task), its own first paragraph as written. */
 export interface IssueItem {
@@ -46,6 +48,10 @@ export interface ParsedIssue {
   title: string;
   /** The body with line endings normalised to LF (otherwise as written). */
   body: string;
+  /** The body made safe to place in a document we write (`embedVerbatim`), read from the same tree. */
+  verbatim: string;
+  /** The words a reader reads in the body (`proseOf`), read from the same tree. */
+  prose: string;
   sections: IssueSection[];
   images: IssueImage[];
   links: IssueLink[];
@@ -144,43 +150,69 @@ function collectImgTags(node: Html, images: IssueImage[]): void {
   }
 }
 
-/**
- * Read an issue's markdown into sections (by headings, or bold lead-ins like `**Requirements:**`), each with
- * its list items and paragraphs, plus every image and link. Total: any text gives a result.
- */
-export function parseIssue(title: string, body: string | null | undefined): ParsedIssue {
-  const source = (body ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const tree = parseMarkdown(source);
+/** An issue's text already parsed: the tree, the text its positions point into, and the body itself. */
+export interface ParsedBody {
+  /** The body (LF line endings). */
+  body: string;
+  tree: Root;
+  /** The text the tree's positions point into: the body, or a document that holds it (requirements.md). */
+  source: string;
+  /** The body made safe to embed (`embedVerbatim`); by default read from the tree when `source` is the body. */
+  verbatim?: string;
+}
+
+function hasContent(section: IssueSection): boolean {
+  return (
+    section.heading !== undefined ||
+    section.items.length > 0 ||
+    section.paragraphs.length > 0 ||
+    section.blocks.length > 0
+  );
+}
+
+/** The sections of an issue's tree: by headings, bold lead-ins, and what comes before the first of them. */
+function sectionsOf(source: string, tree: Root): IssueSection[] {
   const sections: IssueSection[] = [];
   let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], blocks: [], line: 1 };
   const start = (heading: string, node: Nodes): void => {
-    if (
-      current.heading !== undefined ||
-      current.items.length > 0 ||
-      current.paragraphs.length > 0 ||
-      current.blocks.length > 0
-    )
-      sections.push(current);
+    if (hasContent(current)) sections.push(current);
     const text = oneLine(heading).replace(/:\s*$/, '');
     current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], blocks: [], line: lineOf(node) };
   };
   for (const node of tree.children) {
-    if (node.type === 'heading') start(toString(node), node);
-    else if (isPseudoHeading(node)) start(toString(node), node);
-    else if (leadLine(source, node)) {
-      const lead = leadLine(source, node) as { heading: string; rest: string };
+    const lead = node.type === 'heading' || isPseudoHeading(node) ? undefined : leadLine(source, node);
+    if (node.type === 'heading' || isPseudoHeading(node)) start(toString(node), node);
+    else if (lead) {
       start(lead.heading, node);
       if (lead.rest !== '' && !EMPTY_FIELD.test(lead.rest)) current.paragraphs.push(lead.rest);
     } else collectBlock(source, node, 0, current.items, current.paragraphs, current.blocks);
   }
-  if (
-    current.heading !== undefined ||
-    current.items.length > 0 ||
-    current.paragraphs.length > 0 ||
-    current.blocks.length > 0
-  )
-    sections.push(current);
-  return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
+  if (hasContent(current)) sections.push(current);
+  return sections;
+}
+
+/**
+ * An issue read from its tree, parsed once by the caller: nothing here parses again. Lines are those of `source`.
+ */
+export function issueFromTree(title: string, parsed: ParsedBody): ParsedIssue {
+  const { body, tree, source } = parsed;
+  return {
+    title: title.trim(),
+    body,
+    verbatim: parsed.verbatim ?? embedVerbatim(body, source === body ? tree : undefined),
+    prose: proseOfTree(tree),
+    sections: sectionsOf(source, tree),
+    ...collectMedia(tree),
+  };
+}
+
+/**
+ * Read an issue's markdown into sections (by headings, or bold lead-ins like `**Requirements:**`), each with
+ * its list items and paragraphs, plus every image and link. Total: any text gives a result. Parsed once.
+ */
+export function parseIssue(title: string, body: string | null | undefined): ParsedIssue {
+  const source = (body ?? '').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return issueFromTree(title, { body: source, tree: parseMarkdown(source), source });
 }
 
 /** Every item of the sections of the given kinds, in document order. */

@@ -8,8 +8,13 @@ import { parseMarkdown } from '../markdown/parse-markdown.js';
  * a URL, a code sample or an image link never decides anything.
  */
 export function proseOf(markdown: string): string {
+  return proseOfTree(parseMarkdown(markdown));
+}
+
+/** `proseOf` for markdown already parsed: the tree's words, without a second parse. */
+export function proseOfTree(tree: Nodes): string {
   const out: string[] = [];
-  const stack: Array<{ node: Nodes; depth: number }> = [{ node: parseMarkdown(markdown), depth: 0 }];
+  const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
   while (stack.length > 0) {
     const { node } = stack.pop() as { node: Nodes; depth: number };
     if (

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { findUnclosedFences } from './find-unclosed-fences.js';
 import { parseMarkdown } from './parse-markdown.js';
 
@@ -21,16 +22,16 @@ function fenceFor(text: string): string {
  * Markdown written by a person, made safe to place inside a document we write: as written, except that a
  * code fence left open is closed (it would swallow the rest of the document) and copies of our hidden markers are
  * disarmed. Text that would still run on (an unclosed HTML comment or `<pre>`) is shown as a code block instead,
- * every character kept.
+ * every character kept. `parsed`, when given, is the tree of `text` (parsed once by the caller).
  */
-export function embedVerbatim(text: string): string {
+export function embedVerbatim(text: string, parsed?: Root): string {
+  const trimmed = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
   // Our own hidden markers in someone's text are theirs, not ours: disarm them so they cannot end a section early.
-  const source = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\s+$/, '')
-    .replace(/<!--(\s*)(\/?)agent-os-github:/g, '<!--$1$2quoted agent-os-github:');
+  const source = trimmed.replace(/<!--(\s*)(\/?)agent-os-github:/g, '<!--$1$2quoted agent-os-github:');
   if (source === '') return source;
-  const tree = parseMarkdown(source);
+  // The caller's tree of `text` serves when disarming changed nothing: trailing white space adds no node, and
+  // what follows reads only the last node and code blocks that run to the end of the text.
+  const tree = parsed !== undefined && source === trimmed && !text.includes('\r') ? parsed : parseMarkdown(source);
   const last = tree.children[tree.children.length - 1];
   if (last?.type === 'html') {
     const value = last.value.trimStart();

@@ -1,6 +1,8 @@
 import type { Heading, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { issueFromTree, type ParsedIssue } from '../issue/parse-issue.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { textOf } from '../markdown/plain-text.js';
 import { columnOf, dedentContinuation, oneLine, sliceOfRange } from '../markdown/source-slice.js';
 import { parseMarkedFile } from './file-marker.js';
 import { inferTopic, type AnswerTopic } from './infer-topic.js';
@@ -33,13 +35,21 @@ export interface Bullet {
   blocks?: string[];
 }
 
+/** A bullet read from a document's tree, with what a reader sees of it: no second parse per bullet. */
+export interface ReadBullet extends Bullet {
+  /** `text` without markup (as `plainText` gives it), from the document's own tree. */
+  plain: string;
+}
+
 /** requirements.md read back: what write-spec builds spec.md from, including any edits people made. */
 export interface RequirementsDocument {
   title: string;
   initialDescription: string;
+  /** The initial description read as an issue, from the same tree as the rest (its lines are requirements.md's). */
+  description: ParsedIssue;
   discussion: DiscussionEntry[];
   /** Bullets and paragraphs by section path, e.g. `Requirements Summary/Functional Requirements`. */
-  sections: Record<string, Bullet[]>;
+  sections: Record<string, ReadBullet[]>;
   /** Each section's content as written, by the same path. */
   raw: Record<string, string>;
   /** What replies said beyond their answers, as written, with who said it. */
@@ -88,12 +98,16 @@ export function blockText(source: string, node: Nodes): string {
   return dedentContinuation(sliceOfRange(source, [node]), columnOf(source, start));
 }
 
+function bulletOf(source: string, paragraph: Paragraph, depth: number): ReadBullet {
+  return { text: oneLine(sliceOfRange(source, [paragraph])), plain: oneLine(textOf(paragraph).trim()), depth };
+}
+
+/** Bullets (and paragraphs) of a node, pushed to `into` as read bullets. */
 export function collectBullets(source: string, node: Nodes, depth: number, into: Bullet[]): void {
   if (node.type === 'list') {
     for (const item of node.children) {
       const [first, ...rest] = item.children;
-      const bullet: Bullet | undefined =
-        first?.type === 'paragraph' ? { text: oneLine(sliceOfRange(source, [first])), depth } : undefined;
+      const bullet: ReadBullet | undefined = first?.type === 'paragraph' ? bulletOf(source, first, depth) : undefined;
       if (bullet) into.push(bullet);
       for (const child of rest) {
         if (bullet && (child.type === 'code' || child.type === 'table'))
@@ -102,8 +116,8 @@ export function collectBullets(source: string, node: Nodes, depth: number, into:
       }
     }
   } else if (node.type === 'paragraph') {
-    const text = oneLine(sliceOfRange(source, [node]));
-    if (text !== '') into.push({ text, depth });
+    const bullet = bulletOf(source, node, depth);
+    if (bullet.text !== '') into.push(bullet);
   }
 }
 
@@ -143,9 +157,10 @@ interface Reading {
   source: string;
   title: string;
   initialDescription: string;
-  sections: Record<string, Bullet[]>;
+  sections: Record<string, ReadBullet[]>;
   rawNodes: Record<string, RootContent[]>;
   discussionNodes: RootContent[];
+  descriptionNodes: RootContent[];
   notes: RequirementsDocument['notes'];
   extras: Record<string, string[]>;
   h2: string;
@@ -189,6 +204,7 @@ function readDescription(node: RootContent, r: Reading): boolean {
     r.initialDescription = r.source.slice(r.descriptionFrom, node.position?.start.offset ?? r.descriptionFrom).trim();
     return true;
   }
+  if (r.inDescription) r.descriptionNodes.push(node);
   return r.inDescription;
 }
 
@@ -231,6 +247,7 @@ export function parseRequirements(markdown: string): RequirementsDocument {
     sections: {},
     rawNodes: {},
     discussionNodes: [],
+    descriptionNodes: [],
     notes: [],
     extras: {},
     h2: '',
@@ -250,6 +267,13 @@ export function parseRequirements(markdown: string): RequirementsDocument {
   return {
     title: r.title,
     initialDescription: r.initialDescription,
+    // The description's nodes as parsed with the whole file (it was written there verbatim): never parsed again.
+    description: issueFromTree(r.title, {
+      body: r.initialDescription,
+      tree: { type: 'root', children: r.descriptionNodes },
+      source,
+      verbatim: r.initialDescription,
+    }),
     discussion: withTopics(markdown, readDiscussion(source, r.discussionNodes)),
     sections: r.sections,
     raw,

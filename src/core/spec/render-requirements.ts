@@ -114,7 +114,7 @@ const listOf = (items: readonly FlatItem[]): RootContent[] => (items.length > 0 
 /** The title, where the file comes from, and the issue's own text between its markers. */
 function opening(input: RequirementsInput): RootContent[] {
   const { issue } = input;
-  const description = embedVerbatim(issue.body);
+  const description = issue.verbatim; // made safe when the issue was parsed, from the same tree
   return [
     heading(1, [text('Spec Requirements: '), raw(escapeMarkdown(issue.title))]),
     paragraph([

@@ -1,15 +1,14 @@
 import type { RootContent } from 'mdast';
 import type { ParsedIssue } from '../issue/parse-issue.js';
-import { plainText } from '../markdown/plain-text.js';
 import { bulletList, emphasis, heading, paragraph, raw, root, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 import { BLOCKS_IN_ITEMS_WRITER, writeMarkdown } from '../markdown/write-markdown.js';
 import { markFile } from './file-marker.js';
-import type { Bullet, RequirementsDocument } from './parse-requirements.js';
+import type { ReadBullet, RequirementsDocument } from './parse-requirements.js';
 import { extrasOf, groups, specificRequirementsContent, SUMMARY } from './render-specific-requirements.js';
 import { routeAnswers } from './route-answers.js';
 import { bulletItems, listOf, sourcedItem } from './spec-items.js';
-import { goalOf, parseIssueDescription } from './spec-goal.js';
+import { goalOf } from './spec-goal.js';
 import { userStoriesOf } from './user-stories.js';
 
 /** spec.md's Agent OS sections, in order. */
@@ -23,7 +22,7 @@ export const SPEC_SECTIONS = [
 ] as const;
 
 /** Drop our own placeholder lines (`_None listed …_`, `No visual assets provided.`) when carrying sections over. */
-function real(items: readonly Bullet[] | undefined): Bullet[] {
+function real(items: readonly ReadBullet[] | undefined): ReadBullet[] {
   return (items ?? []).filter(
     (b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== 'Anything not listed above.',
   );
@@ -62,10 +61,10 @@ export function renderSpec(doc: RequirementsDocument): string {
   const s = doc.sections;
   const functional = real(s[`${SUMMARY}/Functional Requirements`]);
   const visuals = [...real(s['Visual Assets/Files Provided']), ...real(s['Visual Assets/Visual Insights'])];
-  const issue = parseIssueDescription(doc.title, doc.initialDescription);
-  // Each requirement's plain text is read once here, not again by every matcher and title.
+  const issue = doc.description;
+  // Each requirement's title and plain text, as parsed with requirements.md: no second parse per requirement.
   const titles = groups(functional).map((g) => g[0]?.text ?? '');
-  const seen = titles.map((t) => plainText(t));
+  const seen = groups(functional).map((g) => g[0]?.plain ?? '');
   const routed = routeAnswers(doc.discussion, titles, seen);
   const specific = specificRequirementsContent(doc, routed, {
     functional,

@@ -1,8 +1,7 @@
 import type { RootContent } from 'mdast';
 import { nestedList, paragraph, raw, strong, text, type FlatItem } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
-import { plainText } from '../markdown/plain-text.js';
-import type { Bullet, RequirementsDocument } from './parse-requirements.js';
+import type { ReadBullet, RequirementsDocument } from './parse-requirements.js';
 import { firstSentence, requirementMatcher, type RoutedAnswers } from './route-answers.js';
 import { boldLine, bulletItem, bulletItems, decisionItem, listOf, noteItem, sourcedItem } from './spec-items.js';
 
@@ -17,8 +16,8 @@ interface Requirement {
 }
 
 /** Group bullets under their top-level item: one specific requirement each. */
-export function groups(items: readonly Bullet[]): Bullet[][] {
-  const out: Bullet[][] = [];
+export function groups(items: readonly ReadBullet[]): ReadBullet[][] {
+  const out: ReadBullet[][] = [];
   for (const item of items) {
     const last = out[out.length - 1];
     if (item.depth === 0 || last === undefined) out.push([item]);
@@ -29,10 +28,10 @@ export function groups(items: readonly Bullet[]): Bullet[][] {
 
 /** The requirements of the issue, then those the answers add, each with the acceptance criteria that name it. */
 function specificRequirements(
-  functional: readonly Bullet[],
+  functional: readonly ReadBullet[],
   seen: readonly string[],
   routed: RoutedAnswers,
-  acceptanceFromIssue: readonly Bullet[],
+  acceptanceFromIssue: readonly ReadBullet[],
 ): { requirements: Requirement[]; general: FlatItem[] } {
   const fromIssue = groups(functional);
   const titles = fromIssue.map((g) => g[0]?.text ?? '');
@@ -88,10 +87,10 @@ function led(title: string, content: readonly RootContent[]): RootContent[] {
  */
 function closingBlocks(
   doc: RequirementsDocument,
-  { general, users, technical }: { general: FlatItem[]; users: Bullet[]; technical: Bullet[] },
+  { general, users, technical }: { general: FlatItem[]; users: ReadBullet[]; technical: ReadBullet[] },
 ): RootContent[] {
   const extras = extrasOf(doc);
-  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
+  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(u.plain));
   return [
     ...led('More from the requirements', extras('Functional Requirements')),
     ...led('Acceptance criteria', [...listOf(general), ...extras('Acceptance Criteria')]),
@@ -106,7 +105,13 @@ function closingBlocks(
 export function specificRequirementsContent(
   doc: RequirementsDocument,
   routed: RoutedAnswers,
-  parts: { functional: Bullet[]; seen: string[]; acceptance: Bullet[]; users: Bullet[]; technical: Bullet[] },
+  parts: {
+    functional: ReadBullet[];
+    seen: string[];
+    acceptance: ReadBullet[];
+    users: ReadBullet[];
+    technical: ReadBullet[];
+  },
 ): RootContent[] {
   const { requirements, general } = specificRequirements(parts.functional, parts.seen, routed, parts.acceptance);
   return [

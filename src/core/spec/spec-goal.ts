@@ -1,4 +1,4 @@
-import { parseIssue, type ParsedIssue } from '../issue/parse-issue.js';
+import type { ParsedIssue } from '../issue/parse-issue.js';
 import { noiseOf } from '../issue/find-issue-requirements.js';
 import { splitSentences } from '../issue/prose.js';
 import { plainText } from '../markdown/plain-text.js';
@@ -31,8 +31,4 @@ export function goalOf(issue: ParsedIssue): string {
   return issue.title === ''
     ? 'Deliver the feature described in the issue.'
     : `Deliver “${issue.title}” as shaped in planning/requirements.md.`;
-}
-
-export function parseIssueDescription(title: string, description: string): ParsedIssue {
-  return parseIssue(title, description);
 }

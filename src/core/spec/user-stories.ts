@@ -1,6 +1,5 @@
 import { isStory } from '../issue/find-issue-requirements.js';
 import type { ParsedIssue } from '../issue/parse-issue.js';
-import { proseOf } from '../issue/prose.js';
 import type { PhrasingContent } from 'mdast';
 import { raw, text } from '../markdown/build-mdast.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
@@ -48,11 +47,11 @@ export function userStoriesOf(
     ...(doc.sections['Requirements Summary/User Stories'] ?? []),
     ...(doc.sections['Requirements Summary/Users and Permissions'] ?? []),
   ]
-    .filter((b) => isStory(b.text))
+    .filter((b) => isStory(b.text, b.plain))
     .map((b) => b.text);
   if (own.length > 0) return own.filter((s, i) => own.indexOf(s) === i).map((s) => [raw(s)]);
   const want = doc.title === '' ? [text('this feature')] : [text('“'), raw(escapeMarkdown(doc.title)), text('”')];
-  const segments = segmentsIn([routed.users.map((u) => u.text).join('\n'), proseOf(issue.body), doc.title].join('\n'));
+  const segments = segmentsIn([routed.users.map((u) => u.text).join('\n'), issue.prose, doc.title].join('\n'));
   if (segments.length === 0)
     return [[text('As a user, I want '), ...want, text(' so that the problem described in the issue is solved.')]];
   return segments.map((segment) => [
