@@ -1,4 +1,6 @@
-import { inlineCodeOf, proseOf } from './prose.js';
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { inlineCodeOfTree, proseOfTree } from './prose.js';
 
 /** The kinds of change an issue can ask for; several may apply. */
 export type ChangeKind = 'ui' | 'api' | 'cli' | 'library' | 'data' | 'migration' | 'performance' | 'job' | 'docs';
@@ -76,11 +78,17 @@ function count(text: string, words: RegExp): number {
 /**
  * What kind of change an issue asks for, from its prose and, when given, the repository's file paths. A kind
  * counts when its words appear at least twice, or once in the title; `--flag` in inline code counts for a CLI.
- * The repository only confirms: a web app's tree makes "page" UI, a tree with no UI never adds UI.
+ * The repository only confirms: a web app's tree makes "page" UI, a tree with no UI never adds UI. `tree` is the
+ * body's, when the caller has parsed it.
  */
-export function classifyChange(title: string, body: string, repositoryPaths: readonly string[] = []): ChangeProfile {
-  const prose = proseOf(body);
-  const code = inlineCodeOf(body);
+export function classifyChange(
+  title: string,
+  body: string,
+  repositoryPaths: readonly string[] = [],
+  tree: Root = parseMarkdown(body),
+): ChangeProfile {
+  const prose = proseOfTree(tree);
+  const code = inlineCodeOfTree(tree);
   const repository = TREE_SIGNS.filter(([, sign]) => repositoryPaths.some((p) => sign.test(p))).map(([kind]) => kind);
   const scores: Partial<Record<ChangeKind, number>> = {};
   for (const kind of CHANGE_KINDS) {

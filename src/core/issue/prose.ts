@@ -37,8 +37,13 @@ export function proseOfTree(tree: Nodes): string {
 
 /** Inline code of some markdown (for signals only code can carry, such as a command-line flag). */
 export function inlineCodeOf(markdown: string): string[] {
+  return inlineCodeOfTree(parseMarkdown(markdown));
+}
+
+/** `inlineCodeOf` for markdown already parsed. */
+export function inlineCodeOfTree(tree: Nodes): string[] {
   const found: string[] = [];
-  const stack: Nodes[] = [parseMarkdown(markdown)];
+  const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'inlineCode') found.push(node.value);

@@ -1,8 +1,9 @@
 import { classifyChange, KIND_WORDS, type ChangeKind, type ChangeProfile } from '../issue/classify-change.js';
 import { findIssueRequirements, isSelectionList, noiseOf } from '../issue/find-issue-requirements.js';
-import { plainText } from '../markdown/plain-text.js';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { textOf } from '../markdown/plain-text.js';
 import { hasSection, type ParsedIssue } from '../issue/parse-issue.js';
-import { inlineCodeOf, splitSentences } from '../issue/prose.js';
+import { inlineCodeOfTree, splitSentences } from '../issue/prose.js';
 import { escapeMarkdown } from '../markdown/escape-markdown.js';
 
 /** What the questions are drawn from: the issue, what kind of change it is, and the repository's paths. */
@@ -12,6 +13,8 @@ export interface QuestionContext {
   /** The issue's prose sentences (no code, no addresses). */
   sentences: string[];
   requirements: string[];
+  /** What the issue asks for as markdown (`inScopeMarkdown`), and the inline code in it, from its one parse. */
+  inScope: { markdown: string; inlineCode: string[] };
   repositoryPaths: readonly string[];
   has: (kind: ChangeKind) => boolean;
 }
@@ -23,7 +26,7 @@ function inScopeMarkdown(issue: ParsedIssue): string {
     .flatMap((s) => [
       ...(isSelectionList(s.items)
         ? []
-        : s.items.filter((i) => noiseOf(i.text) === undefined).map((i) => `- ${i.text}`)),
+        : s.items.filter((i) => noiseOf(i.text, i.plain) === undefined).map((i) => `- ${i.text}`)),
       ...s.paragraphs.filter((p) => noiseOf(p) === undefined),
       ...s.blocks,
     ])
@@ -32,15 +35,26 @@ function inScopeMarkdown(issue: ParsedIssue): string {
 
 export function questionContext(issue: ParsedIssue, repositoryPaths: readonly string[] = []): QuestionContext {
   const markdown = inScopeMarkdown(issue);
-  const profile = classifyChange(issue.title, markdown, repositoryPaths);
+  // The in-scope text is parsed once: its kind of change and its sentences are read from the one tree.
+  const tree = parseMarkdown(markdown);
+  const profile = classifyChange(issue.title, markdown, repositoryPaths, tree);
   // Quotes keep inline code (`--json`), never code blocks, comments or addresses alone.
-  const sentences = splitSentences(plainText(markdown))
+  const sentences = splitSentences(textOf(tree).trim())
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 3);
   const requirements = findIssueRequirements(issue)
     .requirements.filter((r) => r.depth === 0)
     .map((r) => r.text);
-  return { issue, profile, sentences, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
+  const inScope = { markdown, inlineCode: inlineCodeOfTree(tree) };
+  return {
+    issue,
+    profile,
+    sentences,
+    requirements,
+    inScope,
+    repositoryPaths,
+    has: (kind) => profile.kinds.includes(kind),
+  };
 }
 
 /** Someone's words, shortened to a phrase and safe to quote in our comments: markdown escaped, no `@` mention. */
@@ -74,13 +88,13 @@ export function quantitiesIn(context: QuestionContext): string[] {
 
 /** The issue's own `--flags` and HTTP routes, as written in its code spans or text. */
 export function namedInterfaces(context: QuestionContext): { flags: string[]; routes: string[] } {
-  const body = inScopeMarkdown(context.issue);
+  const body = context.inScope.markdown;
   const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? '');
   const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map(
     (m) => `${m[1] ?? ''} ${m[2] ?? ''}`,
   );
   // A route written as a path alone (`**URL**: \`/api/v1/feature-request\``).
-  if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
+  if (routes.length === 0) routes.push(...context.inScope.inlineCode.filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
   const unique = (list: string[]) => list.filter((x, i) => x !== '' && list.indexOf(x) === i).slice(0, 3);
   return { flags: unique(flags), routes: unique(routes) };
 }
