@@ -778,8 +778,8 @@ ${itemIndentStr}`);
         const rawLines = str.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
-        rawLines.forEach((line6) => {
-          const chunks = line6.match(chunkPattern);
+        rawLines.forEach((line7) => {
+          const chunks = line7.match(chunkPattern);
           if (chunks === null) {
             wrappedLines.push("");
             return;
@@ -6195,10 +6195,10 @@ async function refuseSymlinks(path3, base, shownAs) {
     if (info === void 0) return;
     if (info.isSymbolicLink()) {
       const to = await readlink(current2).catch(() => "?");
-      const link3 = relative3(base, current2).split(sep3).join("/");
+      const link4 = relative3(base, current2).split(sep3).join("/");
       throw new AgentOsError(
         "user-input",
-        `Refusing to write ${shownAs}: \`${link3}\` is a symbolic link (to ${to}). agent-os-github never writes through a symbolic link, so nothing it writes can land outside the repository: replace the link with a real file or folder, or remove it.`
+        `Refusing to write ${shownAs}: \`${link4}\` is a symbolic link (to ${to}). agent-os-github never writes through a symbolic link, so nothing it writes can land outside the repository: replace the link with a real file or folder, or remove it.`
       );
     }
   }
@@ -6538,13 +6538,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line6, onError) {
+      add(line7, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line6.trim().split(/[ \t]+/);
+        const parts = line7.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -8141,9 +8141,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line6 = lines[i];
-          str += line6 ? `
-${indent2}${line6}` : "\n";
+          const line7 = lines[i];
+          str += line7 ? `
+${indent2}${line7}` : "\n";
         }
       }
       if (comment2) {
@@ -8201,7 +8201,7 @@ ${indent2}${line6}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line6) => sum + line6.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line7) => sum + line7.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -8217,14 +8217,14 @@ ${indent2}${line6}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line6) => sum + line6.length + 2, 2);
+          const len = lines.reduce((sum, line7) => sum + line7.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line6 of lines)
-            str += line6 ? `
-${indentStep}${indent2}${line6}` : "\n";
+          for (const line7 of lines)
+            str += line7 ? `
+${indentStep}${indent2}${line7}` : "\n";
           return `${str}
 ${indent2}${end}`;
         } else {
@@ -9967,10 +9967,10 @@ var require_errors = __commonJS({
       if (error62.pos[0] === -1)
         return;
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
-      const { line: line6, col } = error62.linePos[0];
-      error62.message += ` at line ${line6}, column ${col}`;
+      const { line: line7, col } = error62.linePos[0];
+      error62.message += ` at line ${line7}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line6 - 1], lc.lineStarts[line6]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line7 - 1], lc.lineStarts[line7]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -9978,8 +9978,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line6 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line6 - 2], lc.lineStarts[line6 - 1]);
+      if (line7 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line7 - 2], lc.lineStarts[line7 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -9987,7 +9987,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count3 = 1;
         const end = error62.linePos[1];
-        if (end?.line === line6 && end.col > col) {
+        if (end?.line === line7 && end.col > col) {
           count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count3);
@@ -10936,8 +10936,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line6 = /(.*?)\r?\n/sy;
-      let match2 = line6.exec(source);
+      const line7 = /(.*?)\r?\n/sy;
+      let match2 = line7.exec(source);
       if (!match2)
         return source;
       let trimEnd, trimBoth;
@@ -10950,8 +10950,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match2[1].replace(trimEnd, "");
       let sep5 = " ";
-      let pos = line6.lastIndex;
-      while (match2 = line6.exec(source)) {
+      let pos = line7.lastIndex;
+      while (match2 = line7.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep5 === "\n")
@@ -10962,7 +10962,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep5 + lm;
           sep5 = " ";
         }
-        pos = line6.lastIndex;
+        pos = line7.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -12092,40 +12092,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line6 = this.getLine();
-        if (line6 === null)
+        let line7 = this.getLine();
+        if (line7 === null)
           return this.setNext("stream");
-        if (line6[0] === cst.BOM) {
+        if (line7[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line6 = line6.substring(1);
+          line7 = line7.substring(1);
         }
-        if (line6[0] === "%") {
-          let dirEnd = line6.length;
-          let cs = line6.indexOf("#");
+        if (line7[0] === "%") {
+          let dirEnd = line7.length;
+          let cs = line7.indexOf("#");
           while (cs !== -1) {
-            const ch = line6[cs - 1];
+            const ch = line7[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line6.indexOf("#", cs + 1);
+              cs = line7.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line6[dirEnd - 1];
+            const ch = line7[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line6.length - n);
+          yield* this.pushCount(line7.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line6.length - sp);
+          yield* this.pushCount(line7.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -12166,13 +12166,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line6 = this.getLine();
-        if (line6 === null)
+        const line7 = this.getLine();
+        if (line7 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line6[n]) {
+        switch (line7[n]) {
           case "#":
-            yield* this.pushCount(line6.length - n);
+            yield* this.pushCount(line7.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -12197,7 +12197,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line6.length - n);
+            yield* this.pushCount(line7.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -12217,11 +12217,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line6 = this.getLine();
-        if (line6 === null)
+        const line7 = this.getLine();
+        if (line7 === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line6[0] !== "#" || indent2 === 0 && (line6.startsWith("---") || line6.startsWith("...")) && isEmpty2(line6[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line6[0] === "]" || line6[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line7[0] !== "#" || indent2 === 0 && (line7.startsWith("---") || line7.startsWith("...")) && isEmpty2(line7[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line7[0] === "]" || line7[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -12229,17 +12229,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line6[n] === ",") {
+        while (line7[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line6[n]) {
+        switch (line7[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line6.length - n);
+            yield* this.pushCount(line7.length - n);
             return "flow";
           case "{":
           case "[":
@@ -12585,15 +12585,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list6, type) {
-      for (let i = 0; i < list6.length; ++i)
-        if (list6[i].type === type)
+    function includesToken(list5, type) {
+      for (let i = 0; i < list5.length; ++i)
+        if (list5[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list6) {
-      for (let i = 0; i < list6.length; ++i) {
-        switch (list6[i].type) {
+    function findNonEmptyIndex(list5) {
+      for (let i = 0; i < list5.length; ++i) {
+        switch (list5[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -15648,8 +15648,8 @@ var init_doc = __esm({
         const lines = content3.split("\n").filter((x) => x);
         const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
         const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-        for (const line6 of dedented) {
-          this.content.push(line6);
+        for (const line7 of dedented) {
+          this.content.push(line7);
         }
       }
       compile() {
@@ -29707,8 +29707,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list6 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list6)
+  const list5 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list5)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -34010,8 +34010,8 @@ var init_zod = __esm({
 });
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list6, start, remove, items) {
-  const end = list6.length;
+function splice(list5, start, remove, items) {
+  const end = list5.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -34023,22 +34023,22 @@ function splice(list6, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list6.splice(...parameters);
+    list5.splice(...parameters);
   } else {
-    if (remove) list6.splice(start, remove);
+    if (remove) list5.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list6.splice(...parameters);
+      list5.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list6, items) {
-  if (list6.length > 0) {
-    splice(list6, list6.length, 0, items);
-    return list6;
+function push(list5, items) {
+  if (list5.length > 0) {
+    splice(list5, list5.length, 0, items);
+    return list5;
   }
   return items;
 }
@@ -37127,13 +37127,13 @@ var init_code_text = __esm({
 });
 
 // node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list6, right) {
+function chunkedPush(list5, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list6.push(...right);
+    list5.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list6.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list5.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -39569,17 +39569,17 @@ var init_markdown_too_complex = __esm({
     MarkdownTooComplexError = class _MarkdownTooComplexError extends AgentOsError {
       line;
       limit;
-      constructor(limit2, line6, message) {
+      constructor(limit2, line7, message) {
         super("user-input", message);
         this.name = "MarkdownTooComplexError";
-        this.line = line6;
+        this.line = line7;
         this.limit = limit2;
       }
       /** The same refusal for a text that starts `lines` lines further down (a piece of a longer document). */
       movedDown(lines) {
         if (lines === 0) return this;
-        const line6 = this.line + lines;
-        return new _MarkdownTooComplexError(this.limit, line6, this.message.replace(`Line ${this.line}:`, `Line ${line6}:`));
+        const line7 = this.line + lines;
+        return new _MarkdownTooComplexError(this.limit, line7, this.message.replace(`Line ${this.line}:`, `Line ${line7}:`));
       }
     };
   }
@@ -39598,30 +39598,30 @@ function withParserWorkBudget(parse6) {
 function chargeEmphasis(events) {
   if (!current) return;
   let delimiters2 = 0;
-  let line6;
+  let line7;
   for (const [kind, token] of events) {
     if (kind === "enter" && SEQUENCES.has(token.type)) {
       delimiters2 += 1;
-      line6 ??= token.start.line;
+      line7 ??= token.start.line;
     }
   }
   current.emphasis += delimiters2 * events.length;
-  if (current.emphasis <= EMPHASIS_WORK || line6 === void 0) return;
+  if (current.emphasis <= EMPHASIS_WORK || line7 === void 0) return;
   throw new MarkdownTooComplexError(
     "emphasis",
-    line6,
-    `Line ${line6}: the paragraph here has ${delimiters2} emphasis or strikethrough delimiters (\`*\`, \`_\`, \`~\`), more than the parser can pair in time (its work grows with the square of their number in one paragraph; about ${Math.round(Math.sqrt(EMPHASIS_WORK / 4)).toLocaleString("en-US")} in one paragraph is the limit, fewer across several). Split the paragraph, escape the characters (\\*), or put the text in a code block.`
+    line7,
+    `Line ${line7}: the paragraph here has ${delimiters2} emphasis or strikethrough delimiters (\`*\`, \`_\`, \`~\`), more than the parser can pair in time (its work grows with the square of their number in one paragraph; about ${Math.round(Math.sqrt(EMPHASIS_WORK / 4)).toLocaleString("en-US")} in one paragraph is the limit, fewer across several). Split the paragraph, escape the characters (\\*), or put the text in a code block.`
   );
 }
 function chargeContainerExit(context) {
   if (!current) return;
   current.containers += context.events.length;
   if (current.containers <= CONTAINER_WORK) return;
-  const line6 = context.now().line;
+  const line7 = context.now().line;
   throw new MarkdownTooComplexError(
     "containers",
-    line6,
-    `Line ${line6}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: \u2026\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`
+    line7,
+    `Line ${line7}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: \u2026\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`
   );
 }
 function guard(construct) {
@@ -39760,7 +39760,7 @@ var init_estimate_parser_work = __esm({
 // src/core/markdown/find-deep-nesting.ts
 function findDeepNesting(source) {
   let deepest = 0;
-  let line6 = 1;
+  let line7 = 1;
   let at = 0;
   while (at < source.length) {
     let markers2 = 0;
@@ -39799,13 +39799,13 @@ function findDeepNesting(source) {
     if (depth > MAX_NESTING) {
       return new MarkdownTooComplexError(
         "nesting",
-        line6,
-        `Line ${line6}: ${markers2} block quotes and list markers open at the start of the line, which may nest the text ${depth} levels deep; a task file may nest at most ${MAX_NESTING} levels (block quotes and list items). Nest less deeply, or put the text in a code block.`
+        line7,
+        `Line ${line7}: ${markers2} block quotes and list markers open at the start of the line, which may nest the text ${depth} levels deep; a task file may nest at most ${MAX_NESTING} levels (block quotes and list items). Nest less deeply, or put the text in a code block.`
       );
     }
     if (depth > deepest) deepest = depth;
     at = nextLine(source, i);
-    line6 += 1;
+    line7 += 1;
   }
   return void 0;
 }
@@ -40001,9 +40001,9 @@ function findUnclosedFences(tree, source) {
   return found;
 }
 function unclosedFenceOf(raw2) {
-  const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw2);
-  if (!opening) return void 0;
-  const fence7 = opening[1] ?? "";
+  const opening2 = /^[ \t>]*(`{3,}|~{3,})/.exec(raw2);
+  if (!opening2) return void 0;
+  const fence7 = opening2[1] ?? "";
   const lines = raw2.split(/\r?\n/);
   const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
   const closer = last.replace(/^[ \t>]*/, "").trimEnd();
@@ -40035,11 +40035,11 @@ function mapSourceLines(source, base) {
   }
   ends.push(source.length);
   const gitLine = lineFinder(source);
-  const clamp = (line6) => Math.min(Math.max(line6, 0), starts.length - 1);
+  const clamp = (line7) => Math.min(Math.max(line7, 0), starts.length - 1);
   return {
-    offset: (line6, at) => (starts[clamp(line6)] ?? base) + at - (normalStarts[clamp(line6)] ?? 0),
-    lineStart: (line6) => starts[clamp(line6)] ?? base,
-    lineEnd: (line6) => ends[clamp(line6)] ?? source.length,
+    offset: (line7, at) => (starts[clamp(line7)] ?? base) + at - (normalStarts[clamp(line7)] ?? 0),
+    lineStart: (line7) => starts[clamp(line7)] ?? base,
+    lineEnd: (line7) => ends[clamp(line7)] ?? source.length,
     count: starts.length,
     gitLine
   };
@@ -40820,10 +40820,10 @@ var init_unist_util_visit_parents = __esm({
 });
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list6, options) {
+function findAndReplace(tree, list5, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list6);
+  const pairs = toPairs(list5);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -40897,7 +40897,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list6 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list5 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -40905,8 +40905,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index2 = -1;
-  while (++index2 < list6.length) {
-    const tuple2 = list6[index2];
+  while (++index2 < list5.length) {
+    const tuple2 = list5[index2];
     result.push([toExpression(tuple2[0]), toFunction(tuple2[1])]);
   }
   return result;
@@ -41249,11 +41249,11 @@ function gfmFootnoteToMarkdown(options) {
     return value2;
   }
 }
-function mapExceptFirst(line6, index2, blank) {
-  return index2 === 0 ? line6 : mapAll(line6, index2, blank);
+function mapExceptFirst(line7, index2, blank) {
+  return index2 === 0 ? line7 : mapAll(line7, index2, blank);
 }
-function mapAll(line6, index2, blank) {
-  return (blank ? "" : "    ") + line6;
+function mapAll(line7, index2, blank) {
+  return (blank ? "" : "    ") + line7;
 }
 var init_lib7 = __esm({
   "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
@@ -41423,7 +41423,7 @@ function markdownTable(table2, options) {
     const sizes2 = sizeMatrix[rowIndex];
     const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
-    const line6 = [];
+    const line7 = [];
     while (++columnIndex < cellsInRow) {
       const cell = row2[columnIndex] || "";
       let before = "";
@@ -41447,29 +41447,29 @@ function markdownTable(table2, options) {
         }
       }
       if (settings.delimiterStart !== false && !columnIndex) {
-        line6.push("|");
+        line7.push("|");
       }
       if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
       !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line6.push(" ");
+        line7.push(" ");
       }
       if (settings.alignDelimiters !== false) {
-        line6.push(before);
+        line7.push(before);
       }
-      line6.push(cell);
+      line7.push(cell);
       if (settings.alignDelimiters !== false) {
-        line6.push(after);
+        line7.push(after);
       }
       if (settings.padding !== false) {
-        line6.push(" ");
+        line7.push(" ");
       }
       if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line6.push("|");
+        line7.push("|");
       }
     }
     lines.push(
-      settings.delimiterEnd === false ? line6.join("").replace(/ +$/, "") : line6.join("")
+      settings.delimiterEnd === false ? line7.join("").replace(/ +$/, "") : line7.join("")
     );
   }
   return lines.join("\n");
@@ -41617,8 +41617,8 @@ function blockquote(node3, _, state2, info) {
   exit3();
   return value2;
 }
-function map3(line6, _, blank) {
-  return ">" + (blank ? "" : " ") + line6;
+function map3(line7, _, blank) {
+  return ">" + (blank ? "" : " ") + line7;
 }
 var init_blockquote = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
@@ -41629,16 +41629,16 @@ var init_blockquote = __esm({
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
 }
-function listInScope(stack, list6, none) {
-  if (typeof list6 === "string") {
-    list6 = [list6];
+function listInScope(stack, list5, none) {
+  if (typeof list5 === "string") {
+    list5 = [list5];
   }
-  if (!list6 || list6.length === 0) {
+  if (!list5 || list5.length === 0) {
     return none;
   }
   let index2 = -1;
-  while (++index2 < list6.length) {
-    if (stack.includes(list6[index2])) {
+  while (++index2 < list5.length) {
+    if (stack.includes(list5[index2])) {
       return true;
     }
   }
@@ -41771,8 +41771,8 @@ function code(node3, _, state2, info) {
   exit3();
   return value2;
 }
-function map4(line6, _, blank) {
-  return (blank ? "" : "    ") + line6;
+function map4(line7, _, blank) {
+  return (blank ? "" : "    ") + line7;
 }
 var init_code = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
@@ -42109,25 +42109,25 @@ function pair(runs, wrong) {
         continue;
       }
       const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener2.markers.slice(opener2.end - size, opener2.end);
+      const opening2 = opener2.markers.slice(opener2.end - size, opener2.end);
       const closing = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
+      const openToken = opening2[0];
       const closeToken = closing[0];
       if (
         // Whole sequences:
         // the markers of a sequence are next to each other,
         // so if the first and last marker are of one sequence of that size,
         // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken === opening2[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
         openToken.attention === closeToken.attention
       ) {
         wrong.delete(openToken);
         wrong.delete(closeToken);
       } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
+        const involved = [.../* @__PURE__ */ new Set([...opening2, ...closing])];
         for (const token of involved) {
-          const list6 = wrong.get(token);
-          if (list6) list6.push(...involved);
+          const list5 = wrong.get(token);
+          if (list5) list5.push(...involved);
         }
       }
       opener2.end -= size;
@@ -43026,11 +43026,11 @@ function listItem(node3, parent, state2, info) {
   );
   exit3();
   return value2;
-  function map5(line6, index2, blank) {
+  function map5(line7, index2, blank) {
     if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line6;
+      return (blank ? "" : " ".repeat(size)) + line7;
     }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line6;
+    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line7;
   }
 }
 var init_list_item = __esm({
@@ -43549,18 +43549,18 @@ var init_container_flow = __esm({
 function indentLines(value2, map5) {
   const result = [];
   let start = 0;
-  let line6 = 0;
+  let line7 = 0;
   let match2;
   while (match2 = eol.exec(value2)) {
     one2(value2.slice(start, match2.index));
     result.push(match2[0]);
     start = match2.index + match2[0].length;
-    line6++;
+    line7++;
   }
   one2(value2.slice(start));
   return result.join("");
   function one2(value3) {
-    result.push(map5(value3, line6, !value3));
+    result.push(map5(value3, line7, !value3));
   }
 }
 var eol;
@@ -43701,11 +43701,11 @@ function track(config3) {
   const options = config3 || {};
   const now = options.now || {};
   let lineShift = options.lineShift || 0;
-  let line6 = now.line || 1;
+  let line7 = now.line || 1;
   let column = now.column || 1;
   return { move, current: current2, shift };
   function current2() {
-    return { now: { line: line6, column }, lineShift };
+    return { now: { line: line7, column }, lineShift };
   }
   function shift(value2) {
     lineShift += value2;
@@ -43714,7 +43714,7 @@ function track(config3) {
     const value2 = input2 || "";
     const chunks = value2.split(/\r?\n|\r/g);
     const tail = chunks[chunks.length - 1];
-    line6 += chunks.length - 1;
+    line7 += chunks.length - 1;
     column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
     return value2;
   }
@@ -44208,12 +44208,12 @@ function syntaxExtension(all2, extension2) {
     }
   }
 }
-function constructs(existing, list6) {
+function constructs(existing, list5) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list6.length) {
+  while (++index2 < list5.length) {
     ;
-    (list6[index2].add === "after" ? existing : before).push(list6[index2]);
+    (list5[index2].add === "after" ? existing : before).push(list5[index2]);
   }
   splice(existing, 0, 0, before);
 }
@@ -45986,11 +45986,11 @@ function initializeFactory(field) {
       if (code6 === null) {
         return true;
       }
-      const list6 = constructs2[code6];
+      const list5 = constructs2[code6];
       let index2 = -1;
-      if (list6) {
-        while (++index2 < list6.length) {
-          const item = list6[index2];
+      if (list5) {
+        while (++index2 < list5.length) {
+          const item = list5[index2];
           if (!item.previous || item.previous.call(self, self.previous)) {
             return true;
           }
@@ -46243,14 +46243,14 @@ function createTokenizer(parser2, initialize, from2) {
     const {
       _bufferIndex,
       _index,
-      line: line6,
+      line: line7,
       column,
       offset
     } = point3;
     return {
       _bufferIndex,
       _index,
-      line: line6,
+      line: line7,
       column,
       offset
     };
@@ -46347,22 +46347,22 @@ function createTokenizer(parser2, initialize, from2) {
         function start(code6) {
           const left = code6 !== null && map5[code6];
           const all2 = code6 !== null && map5.null;
-          const list6 = [
+          const list5 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list6)(code6);
+          return handleListOfConstructs(list5)(code6);
         }
       }
-      function handleListOfConstructs(list6) {
-        listOfConstructs = list6;
+      function handleListOfConstructs(list5) {
+        listOfConstructs = list5;
         constructIndex = 0;
-        if (list6.length === 0) {
+        if (list5.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list6[constructIndex]);
+        return handleConstruct(list5[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
@@ -46709,7 +46709,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener2(link3),
+      autolink: opener2(link4),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener2(heading4),
@@ -46735,13 +46735,13 @@ function compiler(options) {
       htmlFlowData: onenterdata,
       htmlText: opener2(html2, buffer),
       htmlTextData: onenterdata,
-      image: opener2(image3),
+      image: opener2(image4),
       label: buffer,
-      link: opener2(link3),
+      link: opener2(link4),
       listItem: opener2(listItem3),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list6, onenterlistordered),
-      listUnordered: opener2(list6),
+      listOrdered: opener2(list5, onenterlistordered),
+      listUnordered: opener2(list5),
       paragraph: opener2(paragraph4),
       reference: onenterreference,
       referenceString: buffer,
@@ -47325,7 +47325,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function image3() {
+  function image4() {
     return {
       type: "image",
       title: null,
@@ -47334,7 +47334,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link3() {
+  function link4() {
     return {
       type: "link",
       title: null,
@@ -47343,7 +47343,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list6(token) {
+  function list5(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -49200,14 +49200,14 @@ function parsePiecesOnce(source, chunkLength, definitions) {
   let openList;
   let rootStart;
   let start = 0;
-  let line6 = 1;
+  let line7 = 1;
   const frontMatter = frontMatterEnd(source);
   let want = Math.max(1, chunkLength, frontMatter);
   for (; ; ) {
     const cut = start + want < source.length ? nextCut(source, start + want) : void 0;
     if (start === 0 && cut === void 0) return processor.parse(source);
     const end = cut === void 0 ? source.length : endOfLine(source, cut.at);
-    const tree = parsePiece(source.slice(start, end), line6 - 1);
+    const tree = parsePiece(source.slice(start, end), line7 - 1);
     const nodes = tree.children.slice();
     let cutNode;
     let cutAt = cut?.at;
@@ -49232,9 +49232,9 @@ function parsePiecesOnce(source, chunkLength, definitions) {
       }
     }
     rootStart ??= tree.position?.start;
-    const moved = line6 > 1 || start > 0;
+    const moved = line7 > 1 || start > 0;
     for (const [index2, node3] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node3, line6 - 1, start, mayDefine, definitions)) return processor.parse(source);
+      if ((moved || mayDefine) && adopt(node3, line7 - 1, start, mayDefine, definitions)) return processor.parse(source);
       if (index2 === 0 && openList) {
         if (node3.type !== "list" || node3.position?.start.offset !== start) return processor.parse(source);
         for (const item of node3.children) openList.children.push(item);
@@ -49249,10 +49249,10 @@ function parsePiecesOnce(source, chunkLength, definitions) {
     if (cut === void 0 || cutNode === void 0) {
       const rootEnd = tree.position?.end;
       const root3 = { type: "root", children };
-      if (rootStart && rootEnd) root3.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line6 - 1, start) };
+      if (rootStart && rootEnd) root3.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line7 - 1, start) };
       return root3;
     }
-    line6 += (cutNode.position?.start.line ?? 1) - 1;
+    line7 += (cutNode.position?.start.line ?? 1) - 1;
     start = cutAt ?? source.length;
     want = Math.max(1, chunkLength);
   }
@@ -51243,12 +51243,12 @@ var init_ruler = __esm({
       });
       this.__cache__ = null;
     };
-    Ruler.prototype.enable = function(list6, ignoreInvalid) {
-      if (!Array.isArray(list6)) {
-        list6 = [list6];
+    Ruler.prototype.enable = function(list5, ignoreInvalid) {
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
       }
       const result = [];
-      list6.forEach(function(name) {
+      list5.forEach(function(name) {
         const idx = this.__find__(name);
         if (idx < 0) {
           if (ignoreInvalid) {
@@ -51262,21 +51262,21 @@ var init_ruler = __esm({
       this.__cache__ = null;
       return result;
     };
-    Ruler.prototype.enableOnly = function(list6, ignoreInvalid) {
-      if (!Array.isArray(list6)) {
-        list6 = [list6];
+    Ruler.prototype.enableOnly = function(list5, ignoreInvalid) {
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
       }
       this.__rules__.forEach(function(rule) {
         rule.enabled = false;
       });
-      this.enable(list6, ignoreInvalid);
+      this.enable(list5, ignoreInvalid);
     };
-    Ruler.prototype.disable = function(list6, ignoreInvalid) {
-      if (!Array.isArray(list6)) {
-        list6 = [list6];
+    Ruler.prototype.disable = function(list5, ignoreInvalid) {
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
       }
       const result = [];
-      list6.forEach(function(name) {
+      list5.forEach(function(name) {
         const idx = this.__find__(name);
         if (idx < 0) {
           if (ignoreInvalid) {
@@ -51950,8 +51950,8 @@ var init_state_block = __esm({
       this.tokens.push(token);
       return token;
     };
-    StateBlock.prototype.isEmpty = function isEmpty(line6) {
-      return this.bMarks[line6] + this.tShift[line6] >= this.eMarks[line6];
+    StateBlock.prototype.isEmpty = function isEmpty(line7) {
+      return this.bMarks[line7] + this.tShift[line7] >= this.eMarks[line7];
     };
     StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from2) {
       for (let max = this.lineMax; from2 < max; from2++) {
@@ -52005,25 +52005,25 @@ var init_state_block = __esm({
         return "";
       }
       const queue = new Array(end - begin);
-      for (let i = 0, line6 = begin; line6 < end; line6++, i++) {
+      for (let i = 0, line7 = begin; line7 < end; line7++, i++) {
         let lineIndent = 0;
-        const lineStart = this.bMarks[line6];
+        const lineStart = this.bMarks[line7];
         let first = lineStart;
         let last;
-        if (line6 + 1 < end || keepLastLF) {
-          last = this.eMarks[line6] + 1;
+        if (line7 + 1 < end || keepLastLF) {
+          last = this.eMarks[line7] + 1;
         } else {
-          last = this.eMarks[line6];
+          last = this.eMarks[line7];
         }
         while (first < last && lineIndent < indent2) {
           const ch = this.src.charCodeAt(first);
           if (isSpace(ch)) {
             if (ch === 9) {
-              lineIndent += 4 - (lineIndent + this.bsCount[line6]) % 4;
+              lineIndent += 4 - (lineIndent + this.bsCount[line7]) % 4;
             } else {
               lineIndent++;
             }
-          } else if (first - lineStart < this.tShift[line6]) {
+          } else if (first - lineStart < this.tShift[line7]) {
             lineIndent++;
           } else {
             break;
@@ -52044,9 +52044,9 @@ var init_state_block = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_block/table.mjs
-function getLine(state2, line6) {
-  const pos = state2.bMarks[line6] + state2.tShift[line6];
-  const max = state2.eMarks[line6];
+function getLine(state2, line7) {
+  const pos = state2.bMarks[line7] + state2.tShift[line7];
+  const max = state2.eMarks[line7];
   return state2.src.slice(pos, max);
 }
 function escapedSplit(str) {
@@ -52756,8 +52756,8 @@ function countCodePoints(str) {
   }
   return length;
 }
-function lineEnd(state2, line6) {
-  return Math.min(state2.eMarks[line6] + 1, state2.src.length);
+function lineEnd(state2, line7) {
+  return Math.min(state2.eMarks[line7] + 1, state2.src.length);
 }
 function getNextLinePos(state2, nextLine2) {
   const endLine = state2.lineMax;
@@ -53307,14 +53307,14 @@ var init_parser_block = __esm({
       const rules = this.ruler.getRules("");
       const len = rules.length;
       const maxNesting = state2.md.options.maxNesting;
-      let line6 = startLine;
+      let line7 = startLine;
       let hasEmptyLines = false;
-      while (line6 < endLine) {
-        state2.line = line6 = state2.skipEmptyLines(line6);
-        if (line6 >= endLine) {
+      while (line7 < endLine) {
+        state2.line = line7 = state2.skipEmptyLines(line7);
+        if (line7 >= endLine) {
           break;
         }
-        if (state2.sCount[line6] < state2.blkIndent) {
+        if (state2.sCount[line7] < state2.blkIndent) {
           break;
         }
         if (state2.level >= maxNesting) {
@@ -53324,7 +53324,7 @@ var init_parser_block = __esm({
         const prevLine = state2.line;
         let ok3 = false;
         for (let i = 0; i < len; i++) {
-          ok3 = rules[i](state2, line6, endLine, false);
+          ok3 = rules[i](state2, line7, endLine, false);
           if (ok3) {
             if (prevLine >= state2.line) {
               throw new Error("block rule didn't increment state.line");
@@ -53337,11 +53337,11 @@ var init_parser_block = __esm({
         if (state2.isEmpty(state2.line - 1)) {
           hasEmptyLines = true;
         }
-        line6 = state2.line;
-        if (line6 < endLine && state2.isEmpty(line6)) {
+        line7 = state2.line;
+        if (line7 < endLine && state2.isEmpty(line7)) {
           hasEmptyLines = true;
-          line6++;
-          state2.line = line6;
+          line7++;
+          state2.line = line7;
         }
       }
     };
@@ -53532,9 +53532,9 @@ function linkify2(state2, silent) {
   }
   if (protoStart === pos || !isAsciiAlpha(state2.src.charCodeAt(protoStart))) return false;
   const protoLength = pos - protoStart;
-  const link3 = state2.md.linkify.matchAtStart(state2.src.slice(protoStart));
-  if (!link3) return false;
-  let url2 = link3.url;
+  const link4 = state2.md.linkify.matchAtStart(state2.src.slice(protoStart));
+  if (!link4) return false;
+  let url2 = link4.url;
   if (url2.length <= protoLength) return false;
   let urlEnd = url2.length;
   while (urlEnd > 0 && url2.charCodeAt(urlEnd - 1) === 42) {
@@ -54971,15 +54971,15 @@ var init_linkify_it = __esm({
       this.__compiled__[match2.schema].normalize(match2, this);
       return match2;
     };
-    LinkifyIt.prototype.tlds = function tlds(list6, keepOld) {
-      list6 = Array.isArray(list6) ? list6 : [list6];
+    LinkifyIt.prototype.tlds = function tlds(list5, keepOld) {
+      list5 = Array.isArray(list5) ? list5 : [list5];
       if (!keepOld) {
-        this.__tlds__ = list6.slice();
+        this.__tlds__ = list5.slice();
         this.__tlds_replaced__ = true;
         compile2(this);
         return this;
       }
-      this.__tlds__ = this.__tlds__.concat(list6).sort().filter(function(el, idx, arr) {
+      this.__tlds__ = this.__tlds__.concat(list5).sort().filter(function(el, idx, arr) {
         return el !== arr[idx - 1];
       }).reverse();
       compile2(this);
@@ -55536,16 +55536,16 @@ var init_lib24 = __esm({
       }
       return this;
     };
-    MarkdownIt.prototype.enable = function(list6, ignoreInvalid) {
+    MarkdownIt.prototype.enable = function(list5, ignoreInvalid) {
       let result = [];
-      if (!Array.isArray(list6)) {
-        list6 = [list6];
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
       }
       ["core", "block", "inline"].forEach(function(chain) {
-        result = result.concat(this[chain].ruler.enable(list6, true));
+        result = result.concat(this[chain].ruler.enable(list5, true));
       }, this);
-      result = result.concat(this.inline.ruler2.enable(list6, true));
-      const missed = list6.filter(function(name) {
+      result = result.concat(this.inline.ruler2.enable(list5, true));
+      const missed = list5.filter(function(name) {
         return result.indexOf(name) < 0;
       });
       if (missed.length && !ignoreInvalid) {
@@ -55553,16 +55553,16 @@ var init_lib24 = __esm({
       }
       return this;
     };
-    MarkdownIt.prototype.disable = function(list6, ignoreInvalid) {
+    MarkdownIt.prototype.disable = function(list5, ignoreInvalid) {
       let result = [];
-      if (!Array.isArray(list6)) {
-        list6 = [list6];
+      if (!Array.isArray(list5)) {
+        list5 = [list5];
       }
       ["core", "block", "inline"].forEach(function(chain) {
-        result = result.concat(this[chain].ruler.disable(list6, true));
+        result = result.concat(this[chain].ruler.disable(list5, true));
       }, this);
-      result = result.concat(this.inline.ruler2.disable(list6, true));
-      const missed = list6.filter(function(name) {
+      result = result.concat(this.inline.ruler2.disable(list5, true));
+      const missed = list5.filter(function(name) {
         return result.indexOf(name) < 0;
       });
       if (missed.length && !ignoreInvalid) {
@@ -56860,7 +56860,7 @@ function dedentContinuation(text8, indent2) {
   if (indent2 <= 0) return text8;
   const [first = "", ...rest] = text8.split("\n");
   const pattern = new RegExp(`^ {0,${indent2}}`);
-  return [first, ...rest.map((line6) => line6.replace(pattern, ""))].join("\n");
+  return [first, ...rest.map((line7) => line7.replace(pattern, ""))].join("\n");
 }
 function columnOf(source, offset) {
   return offset - (source.lastIndexOf("\n", offset - 1) + 1);
@@ -56871,20 +56871,335 @@ var init_source_slice = __esm({
   }
 });
 
+// src/core/markdown/embed-verbatim.ts
+function fenceFor(text8) {
+  const longest = Math.max(2, ...[...text8.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function embedVerbatim(text8, parsed) {
+  const trimmed = text8.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+  const source = trimmed.replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
+  if (source === "") return source;
+  const tree = parsed !== void 0 && source === trimmed && !text8.includes("\r") ? parsed : parseMarkdown(source);
+  const last = tree.children[tree.children.length - 1];
+  if (last?.type === "html") {
+    const value2 = last.value.trimStart();
+    const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
+    if (rule && !rule.closed(value2)) {
+      const fence7 = fenceFor(source);
+      return `${fence7}markdown
+${source}
+${fence7}`;
+    }
+  }
+  const unclosed = findUnclosedFences(tree, source);
+  const open3 = unclosed[unclosed.length - 1];
+  return open3 === void 0 ? source : `${source}
+${open3.fence}`;
+}
+var OPEN_ENDED_HTML;
+var init_embed_verbatim = __esm({
+  "src/core/markdown/embed-verbatim.ts"() {
+    "use strict";
+    init_find_unclosed_fences();
+    init_parse_markdown();
+    OPEN_ENDED_HTML = [
+      { open: /^<!--/, closed: (v) => v.includes("-->") },
+      // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
+      { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
+      { open: /^<\?/, closed: (v) => v.includes("?>") },
+      { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
+      { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
+    ];
+  }
+});
+
+// src/core/markdown/plain-text.ts
+function textOf(node3) {
+  if (node3.type === "html" || node3.type === "code" || node3.type === "yaml") return "";
+  if (node3.type === "text" || node3.type === "inlineCode") return node3.value;
+  if (node3.type === "break") return "\n";
+  if (!("children" in node3)) return "";
+  const blocks = node3.type === "root" || node3.type === "list" || node3.type === "listItem" || node3.type === "blockquote";
+  return node3.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
+}
+function plainText(markdown) {
+  return textOf(parseMarkdown(markdown)).trim();
+}
+var init_plain_text = __esm({
+  "src/core/markdown/plain-text.ts"() {
+    "use strict";
+    init_parse_markdown();
+  }
+});
+
+// src/core/issue/classify-heading.ts
+function classifyHeading(heading4) {
+  const text8 = heading4.toLowerCase();
+  for (const [kind, pattern] of RULES) if (pattern.test(text8)) return kind;
+  return "other";
+}
+var RULES;
+var init_classify_heading = __esm({
+  "src/core/issue/classify-heading.ts"() {
+    "use strict";
+    RULES = [
+      [
+        "boilerplate",
+        /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms|verify that|(not|n't) been (suggested|reported|requested)|i have (searched|checked|read)|duplicates?\b|security policy/
+      ],
+      [
+        "context",
+        /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|(request|feature|issue) type\b|^type\b|would affect|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/
+      ],
+      ["problem", /problem you'?d like to solve|related to a problem|^(the )?problem\b|pain points?|^motivation/],
+      ["out-of-scope", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
+      [
+        "requirements",
+        /(solution|proposal).*(definition of done|acceptance)|(definition of done|acceptance).*(solution|proposal)/
+      ],
+      [
+        "acceptance",
+        /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/
+      ],
+      ["existing-code", /existing code|reuse|related code|similar (code|features?)|prior art/],
+      ["visuals", /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],
+      [
+        "requirements",
+        /requirement|feature|scope|proposal|propos|solution|user stor|stories|goals?\b|behaviou?r|what|functional|must|should|spec|capabilit|changes?\b|tasks?\b|checklist|deliverable/
+      ],
+      ["users", /users?\b|persona|who\b|audience|roles?\b|permission|customers?\b|actors?/],
+      [
+        "technical",
+        /technical|tech\b|implementation|constraint|architecture|performance|security|dependenc|notes?\b|considerations?|api\b|data\b|stack/
+      ],
+      [
+        "problem",
+        /problem|background|context|motivation|why|summary|overview|description|pain|current|today|situation|idea/
+      ],
+      ["questions", /questions?|unknowns?|open points/]
+    ];
+  }
+});
+
+// src/core/issue/prose.ts
+function proseOfTree(tree) {
+  const out = [];
+  const stack = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: node3 } = stack.pop();
+    if (node3.type === "code" || node3.type === "inlineCode" || node3.type === "html" || node3.type === "image" || node3.type === "imageReference")
+      continue;
+    if (node3.type === "link" && (toString(node3) === node3.url || /^(https?:\/\/|www\.)/i.test(toString(node3)))) continue;
+    if (node3.type === "text") out.push(node3.value);
+    else if (node3.type === "break" || node3.type === "paragraph" || node3.type === "heading" || node3.type === "tableCell")
+      out.push("\n");
+    if ("children" in node3)
+      for (let i = node3.children.length - 1; i >= 0; i -= 1) stack.push({ node: node3.children[i], depth: 0 });
+  }
+  return out.join("").replace(/[ \t]+/g, " ");
+}
+function inlineCodeOfTree(tree) {
+  const found = [];
+  const stack = [tree];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if (node3.type === "inlineCode") found.push(node3.value);
+    if ("children" in node3) stack.push(...node3.children);
+  }
+  return found.reverse();
+}
+function splitSentences(text8) {
+  const sentences2 = [];
+  let start = 0;
+  let depth = 0;
+  let inCode = false;
+  const push2 = (end) => {
+    const sentence = text8.slice(start, end).trim();
+    if (sentence !== "") sentences2.push(sentence);
+    start = end;
+  };
+  for (let i = 0; i < text8.length; i += 1) {
+    const c = text8[i];
+    if (c === "`") inCode = !inCode;
+    if (inCode) continue;
+    if (c === "(" || c === "[") depth += 1;
+    else if ((c === ")" || c === "]") && depth > 0) depth -= 1;
+    if (c === "\n") {
+      push2(i + 1);
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === "\u3002" || c === "\uFF01" || c === "\uFF1F") {
+      push2(i + 1);
+      continue;
+    }
+    if (c !== "." && c !== "!" && c !== "?") continue;
+    let end = i + 1;
+    while (end < text8.length && /[.!?)"'”’*_]/.test(text8[end])) end += 1;
+    const next = text8.slice(end, end + 2);
+    if (!/^\s+\S|^\s$/.test(next) && end < text8.length) continue;
+    const after = text8.slice(end).trimStart()[0] ?? "";
+    if (after !== "" && !/[\p{Lu}\p{Lo}\d"'“‘([*_`~#@]/u.test(after)) continue;
+    if (c === "." && ABBREVIATIONS.test(text8.slice(Math.max(start, i - 12), i + 1))) continue;
+    push2(end);
+    i = end - 1;
+  }
+  push2(text8.length);
+  return sentences2;
+}
+var ABBREVIATIONS;
+var init_prose = __esm({
+  "src/core/issue/prose.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_parse_markdown();
+    ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|a\.k\.a|fig|no|nr|mr|mrs|ms|dr|st|jr|sr|z\.b|d\.h|bzw|ca|p\.ex|ex)\.$/i;
+  }
+});
+
+// src/core/issue/parse-issue.ts
+function isPseudoHeading(node3) {
+  if (node3.type !== "paragraph") return false;
+  const [first, ...rest] = node3.children;
+  if (first?.type !== "strong") return false;
+  const trailing = rest.map((c) => toString(c)).join("").trim();
+  return trailing === "" || trailing === ":";
+}
+function leadLine(source, node3) {
+  if (node3.type !== "paragraph") return void 0;
+  const [first, second] = node3.children;
+  if (first?.type !== "strong" || second?.type !== "text" || !/^[ \t]*\n/.test(second.value)) return void 0;
+  const end = first.position?.end.offset;
+  const stop = node3.position?.end.offset;
+  if (end === void 0 || stop === void 0) return void 0;
+  return { heading: toString(first), rest: oneLine(source.slice(end, stop)) };
+}
+function lineOf(node3) {
+  return node3.position?.start.line ?? 1;
+}
+function withoutBox(text8) {
+  return text8.replace(/^\[[ xX~-]\]\*?\s+/, "");
+}
+function collectItems(source, list5, depth, into) {
+  for (const item of list5.children) {
+    const [first] = item.children;
+    if (first?.type === "paragraph") {
+      const text8 = oneLine(withoutBox(sliceOfRange(source, [first])));
+      const plain = oneLine(withoutBox(textOf(first).trim()));
+      if (text8 !== "") into.push({ text: text8, plain, depth, checked: item.checked ?? null, line: lineOf(item) });
+    }
+    for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
+  }
+}
+function collectBlock(source, node3, depth, items, paragraphs, blocks) {
+  if ((node3.type === "table" || node3.type === "code") && blocks) {
+    blocks.push(sliceOfRange(source, [node3]));
+  } else if (node3.type === "list") {
+    collectItems(source, node3, depth, items);
+  } else if (node3.type === "paragraph") {
+    const text8 = oneLine(sliceOfRange(source, [node3]));
+    if (paragraphs && text8 !== "" && !EMPTY_FIELD.test(text8)) paragraphs.push(text8);
+  } else if (node3.type === "blockquote") {
+    for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
+  }
+}
+function collectMedia(tree) {
+  const images = [];
+  const links = [];
+  visit2(tree, (node3) => {
+    if (node3.type === "image") images.push({ url: node3.url, alt: node3.alt ?? "" });
+    else if (node3.type === "link") links.push({ url: node3.url, text: toString(node3) });
+    else if (node3.type === "html") collectImgTags(node3, images);
+  });
+  return { images, links };
+}
+function collectImgTags(node3, images) {
+  if (node3.value.trimStart().startsWith("<!--")) return;
+  for (const match2 of node3.value.matchAll(IMG_SRC)) {
+    const url2 = match2[1];
+    if (url2 !== void 0) images.push({ url: url2, alt: IMG_ALT.exec(match2[0])?.[1] ?? "" });
+  }
+}
+function hasContent(section4) {
+  return section4.heading !== void 0 || section4.items.length > 0 || section4.paragraphs.length > 0 || section4.blocks.length > 0;
+}
+function sectionsOf(source, tree) {
+  const sections = [];
+  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
+  const start = (heading4, node3) => {
+    if (hasContent(current2)) sections.push(current2);
+    const text8 = oneLine(heading4).replace(/:\s*$/, "");
+    current2 = { heading: text8, kind: classifyHeading(text8), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+  };
+  for (const node3 of tree.children) {
+    const lead = node3.type === "heading" || isPseudoHeading(node3) ? void 0 : leadLine(source, node3);
+    if (node3.type === "heading" || isPseudoHeading(node3)) start(toString(node3), node3);
+    else if (lead) {
+      start(lead.heading, node3);
+      if (lead.rest !== "" && !EMPTY_FIELD.test(lead.rest)) current2.paragraphs.push(lead.rest);
+    } else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
+  }
+  if (hasContent(current2)) sections.push(current2);
+  return sections;
+}
+function issueFromTree(title, parsed) {
+  const { body, tree, source } = parsed;
+  return {
+    title: title.trim(),
+    body,
+    verbatim: parsed.verbatim ?? embedVerbatim(body, source === body ? tree : void 0),
+    prose: proseOfTree(tree),
+    sections: sectionsOf(source, tree),
+    ...collectMedia(tree)
+  };
+}
+function parseIssue(title, body) {
+  const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return issueFromTree(title, { body: source, tree: parseMarkdown(source), source });
+}
+function itemsOfKind(issue2, kinds) {
+  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
+}
+function hasSection(issue2, kind) {
+  return issue2.sections.some(
+    (s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0)
+  );
+}
+var EMPTY_FIELD, IMG_SRC, IMG_ALT;
+var init_parse_issue = __esm({
+  "src/core/issue/parse-issue.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+    init_unist_util_visit();
+    init_embed_verbatim();
+    init_parse_markdown();
+    init_plain_text();
+    init_source_slice();
+    init_classify_heading();
+    init_prose();
+    EMPTY_FIELD = /^_?no response_?$/i;
+    IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
+    IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
+  }
+});
+
 // src/core/markdown/fingerprint.ts
 function fingerprint(text8) {
   let a = 2166136261;
   let b = 84696351;
   for (let i = 0; i < text8.length; i += 1) {
     const code6 = text8.charCodeAt(i);
-    a = Math.imul(a ^ code6, 16777619);
-    b = Math.imul(b ^ code6, 16777619) ^ a >>> 15;
+    a = imul(a ^ code6, 16777619);
+    b = imul(b ^ code6, 16777619) ^ a >>> 15;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
+var imul;
 var init_fingerprint = __esm({
   "src/core/markdown/fingerprint.ts"() {
     "use strict";
+    imul = Math.imul;
   }
 });
 
@@ -56905,12 +57220,12 @@ function parseMarkedFile(kind, text8) {
 ${PREFIX}${kind} `);
   if (at < 0) return { marked: false };
   const lineEnd2 = normalised.indexOf("\n", at + 1);
-  const line6 = (lineEnd2 < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd2)).trimEnd();
+  const line7 = (lineEnd2 < 0 ? normalised.slice(at + 1) : normalised.slice(at + 1, lineEnd2)).trimEnd();
   const after = lineEnd2 < 0 ? "" : normalised.slice(lineEnd2).trim();
-  if (!line6.endsWith(" -->")) return { marked: false };
+  if (!line7.endsWith(" -->")) return { marked: false };
   let data;
   try {
-    data = JSON.parse(line6.slice(PREFIX.length + kind.length + 1, -4));
+    data = JSON.parse(line7.slice(PREFIX.length + kind.length + 1, -4));
   } catch {
     return { marked: false };
   }
@@ -57034,261 +57349,6 @@ var init_shaping_state = __esm({
   }
 });
 
-// src/core/markdown/plain-text.ts
-function textOf(node3) {
-  if (node3.type === "html" || node3.type === "code" || node3.type === "yaml") return "";
-  if (node3.type === "text" || node3.type === "inlineCode") return node3.value;
-  if (node3.type === "break") return "\n";
-  if (!("children" in node3)) return "";
-  const blocks = node3.type === "root" || node3.type === "list" || node3.type === "listItem" || node3.type === "blockquote";
-  return node3.children.map((child) => textOf(child)).join(blocks ? "\n" : "");
-}
-function plainText(markdown) {
-  return textOf(parseMarkdown(markdown)).trim();
-}
-var init_plain_text = __esm({
-  "src/core/markdown/plain-text.ts"() {
-    "use strict";
-    init_parse_markdown();
-  }
-});
-
-// src/core/issue/classify-heading.ts
-function classifyHeading(heading4) {
-  const text8 = heading4.toLowerCase();
-  for (const [kind, pattern] of RULES) if (pattern.test(text8)) return kind;
-  return "other";
-}
-var RULES;
-var init_classify_heading = __esm({
-  "src/core/issue/classify-heading.ts"() {
-    "use strict";
-    RULES = [
-      [
-        "boilerplate",
-        /pre-?flight|code of conduct|before (submitting|you submit)|contributing guidelines|^checks?$|terms|verify that|(not|n't) been (suggested|reported|requested)|i have (searched|checked|read)|duplicates?\b|security policy/
-      ],
-      [
-        "context",
-        /^(areas?|components?|platforms?|versions?|environment|browsers?|os|operating system|priority|severity|labels?|packages?|affected \w+)\b|(request|feature|issue) type\b|^type\b|would affect|alternatives?|workarounds?|additional (context|information|info|notes)|related (issues?|links?|prs?|work)|^references?$|^links?$|^(anything|something) else/
-      ],
-      ["problem", /problem you'?d like to solve|related to a problem|^(the )?problem\b|pain points?|^motivation/],
-      ["out-of-scope", /out[ -]of[ -]scope|non[- ]?goals?|not in scope|won'?t do|will not|exclu|later|future|not included/],
-      [
-        "requirements",
-        /(solution|proposal).*(definition of done|acceptance)|(definition of done|acceptance).*(solution|proposal)/
-      ],
-      [
-        "acceptance",
-        /acceptance|done when|definition of done|\bdod\b|success criteria|success metrics|how to (test|verify)|test plan|\bac\b/
-      ],
-      ["existing-code", /existing code|reuse|related code|similar (code|features?)|prior art/],
-      ["visuals", /design|mock|screenshot|visual|wireframe|\bui\b|\bux\b|figma/],
-      [
-        "requirements",
-        /requirement|feature|scope|proposal|propos|solution|user stor|stories|goals?\b|behaviou?r|what|functional|must|should|spec|capabilit|changes?\b|tasks?\b|checklist|deliverable/
-      ],
-      ["users", /users?\b|persona|who\b|audience|roles?\b|permission|customers?\b|actors?/],
-      [
-        "technical",
-        /technical|tech\b|implementation|constraint|architecture|performance|security|dependenc|notes?\b|considerations?|api\b|data\b|stack/
-      ],
-      [
-        "problem",
-        /problem|background|context|motivation|why|summary|overview|description|pain|current|today|situation|idea/
-      ],
-      ["questions", /questions?|unknowns?|open points/]
-    ];
-  }
-});
-
-// src/core/issue/parse-issue.ts
-function isPseudoHeading(node3) {
-  if (node3.type !== "paragraph") return false;
-  const [first, ...rest] = node3.children;
-  if (first?.type !== "strong") return false;
-  const trailing = rest.map((c) => toString(c)).join("").trim();
-  return trailing === "" || trailing === ":";
-}
-function leadLine(source, node3) {
-  if (node3.type !== "paragraph") return void 0;
-  const [first, second] = node3.children;
-  if (first?.type !== "strong" || second?.type !== "text" || !/^[ \t]*\n/.test(second.value)) return void 0;
-  const end = first.position?.end.offset;
-  const stop = node3.position?.end.offset;
-  if (end === void 0 || stop === void 0) return void 0;
-  return { heading: toString(first), rest: oneLine(source.slice(end, stop)) };
-}
-function lineOf(node3) {
-  return node3.position?.start.line ?? 1;
-}
-function withoutBox(text8) {
-  return text8.replace(/^\[[ xX~-]\]\*?\s+/, "");
-}
-function collectItems(source, list6, depth, into) {
-  for (const item of list6.children) {
-    const [first] = item.children;
-    if (first?.type === "paragraph") {
-      const text8 = oneLine(withoutBox(sliceOfRange(source, [first])));
-      const plain = oneLine(withoutBox(textOf(first).trim()));
-      if (text8 !== "") into.push({ text: text8, plain, depth, checked: item.checked ?? null, line: lineOf(item) });
-    }
-    for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
-  }
-}
-function collectBlock(source, node3, depth, items, paragraphs, blocks) {
-  if ((node3.type === "table" || node3.type === "code") && blocks) {
-    blocks.push(sliceOfRange(source, [node3]));
-  } else if (node3.type === "list") {
-    collectItems(source, node3, depth, items);
-  } else if (node3.type === "paragraph") {
-    const text8 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text8 !== "" && !EMPTY_FIELD.test(text8)) paragraphs.push(text8);
-  } else if (node3.type === "blockquote") {
-    for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
-  }
-}
-function collectMedia(tree) {
-  const images = [];
-  const links = [];
-  visit2(tree, (node3) => {
-    if (node3.type === "image") images.push({ url: node3.url, alt: node3.alt ?? "" });
-    else if (node3.type === "link") links.push({ url: node3.url, text: toString(node3) });
-    else if (node3.type === "html") collectImgTags(node3, images);
-  });
-  return { images, links };
-}
-function collectImgTags(node3, images) {
-  if (node3.value.trimStart().startsWith("<!--")) return;
-  for (const match2 of node3.value.matchAll(IMG_SRC)) {
-    const url2 = match2[1];
-    if (url2 !== void 0) images.push({ url: url2, alt: IMG_ALT.exec(match2[0])?.[1] ?? "" });
-  }
-}
-function parseIssue(title, body) {
-  const source = (body ?? "").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const tree = parseMarkdown(source);
-  const sections = [];
-  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
-  const start = (heading4, node3) => {
-    if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0)
-      sections.push(current2);
-    const text8 = oneLine(heading4).replace(/:\s*$/, "");
-    current2 = { heading: text8, kind: classifyHeading(text8), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
-  };
-  for (const node3 of tree.children) {
-    if (node3.type === "heading") start(toString(node3), node3);
-    else if (isPseudoHeading(node3)) start(toString(node3), node3);
-    else if (leadLine(source, node3)) {
-      const lead = leadLine(source, node3);
-      start(lead.heading, node3);
-      if (lead.rest !== "" && !EMPTY_FIELD.test(lead.rest)) current2.paragraphs.push(lead.rest);
-    } else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
-  }
-  if (current2.heading !== void 0 || current2.items.length > 0 || current2.paragraphs.length > 0 || current2.blocks.length > 0)
-    sections.push(current2);
-  return { title: title.trim(), body: source, sections, ...collectMedia(tree) };
-}
-function itemsOfKind(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.items);
-}
-function hasSection(issue2, kind) {
-  return issue2.sections.some(
-    (s) => s.kind === kind && (s.items.length > 0 || s.paragraphs.length > 0 || s.blocks.length > 0)
-  );
-}
-var EMPTY_FIELD, IMG_SRC, IMG_ALT;
-var init_parse_issue = __esm({
-  "src/core/issue/parse-issue.ts"() {
-    "use strict";
-    init_mdast_util_to_string();
-    init_unist_util_visit();
-    init_parse_markdown();
-    init_plain_text();
-    init_source_slice();
-    init_classify_heading();
-    EMPTY_FIELD = /^_?no response_?$/i;
-    IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi;
-    IMG_ALT = /\balt\s*=\s*["']([^"']*)["']/i;
-  }
-});
-
-// src/core/issue/prose.ts
-function proseOf(markdown) {
-  const out = [];
-  const stack = [{ node: parseMarkdown(markdown), depth: 0 }];
-  while (stack.length > 0) {
-    const { node: node3 } = stack.pop();
-    if (node3.type === "code" || node3.type === "inlineCode" || node3.type === "html" || node3.type === "image" || node3.type === "imageReference")
-      continue;
-    if (node3.type === "link" && (toString(node3) === node3.url || /^(https?:\/\/|www\.)/i.test(toString(node3)))) continue;
-    if (node3.type === "text") out.push(node3.value);
-    else if (node3.type === "break" || node3.type === "paragraph" || node3.type === "heading" || node3.type === "tableCell")
-      out.push("\n");
-    if ("children" in node3)
-      for (let i = node3.children.length - 1; i >= 0; i -= 1) stack.push({ node: node3.children[i], depth: 0 });
-  }
-  return out.join("").replace(/[ \t]+/g, " ");
-}
-function inlineCodeOf(markdown) {
-  const found = [];
-  const stack = [parseMarkdown(markdown)];
-  while (stack.length > 0) {
-    const node3 = stack.pop();
-    if (node3.type === "inlineCode") found.push(node3.value);
-    if ("children" in node3) stack.push(...node3.children);
-  }
-  return found.reverse();
-}
-function splitSentences(text8) {
-  const sentences2 = [];
-  let start = 0;
-  let depth = 0;
-  let inCode = false;
-  const push2 = (end) => {
-    const sentence = text8.slice(start, end).trim();
-    if (sentence !== "") sentences2.push(sentence);
-    start = end;
-  };
-  for (let i = 0; i < text8.length; i += 1) {
-    const c = text8[i];
-    if (c === "`") inCode = !inCode;
-    if (inCode) continue;
-    if (c === "(" || c === "[") depth += 1;
-    else if ((c === ")" || c === "]") && depth > 0) depth -= 1;
-    if (c === "\n") {
-      push2(i + 1);
-      continue;
-    }
-    if (depth > 0) continue;
-    if (c === "\u3002" || c === "\uFF01" || c === "\uFF1F") {
-      push2(i + 1);
-      continue;
-    }
-    if (c !== "." && c !== "!" && c !== "?") continue;
-    let end = i + 1;
-    while (end < text8.length && /[.!?)"'”’*_]/.test(text8[end])) end += 1;
-    const next = text8.slice(end, end + 2);
-    if (!/^\s+\S|^\s$/.test(next) && end < text8.length) continue;
-    const after = text8.slice(end).trimStart()[0] ?? "";
-    if (after !== "" && !/[\p{Lu}\p{Lo}\d"'“‘([*_`~#@]/u.test(after)) continue;
-    if (c === "." && ABBREVIATIONS.test(text8.slice(Math.max(start, i - 12), i + 1))) continue;
-    push2(end);
-    i = end - 1;
-  }
-  push2(text8.length);
-  return sentences2;
-}
-var ABBREVIATIONS;
-var init_prose = __esm({
-  "src/core/issue/prose.ts"() {
-    "use strict";
-    init_mdast_util_to_string();
-    init_parse_markdown();
-    ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|a\.k\.a|fig|no|nr|mr|mrs|ms|dr|st|jr|sr|z\.b|d\.h|bzw|ca|p\.ex|ex)\.$/i;
-  }
-});
-
 // src/core/issue/find-issue-requirements.ts
 function isLinkOnly(text8, plain) {
   return plain === "" || /^<?(https?:\/\/|www\.)\S+>?$/i.test(plain) || /^!?\[[^\]]*\]\([^)]*\)$/.test(text8.trim());
@@ -57360,8 +57420,8 @@ function fromParagraphs(section4, found, problemAsks = false) {
   }
 }
 function firstLineOf(block2) {
-  const line6 = block2.split("\n").find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
-  return line6 === void 0 || line6.length > 60 || /^[`~]{3}/.test(line6) ? void 0 : `\`${line6.replace(/`/g, "")}\``;
+  const line7 = block2.split("\n").find((l, i) => i > 0 && /[A-Za-z]/.test(l))?.trim();
+  return line7 === void 0 || line7.length > 60 || /^[`~]{3}/.test(line7) ? void 0 : `\`${line7.replace(/`/g, "")}\``;
 }
 function findIssueRequirements(issue2) {
   const found = { requirements: [], stories: [], context: [] };
@@ -57390,7 +57450,7 @@ function findIssueRequirements(issue2) {
   if (found.requirements.length === 0 && issue2.title !== "") {
     found.requirements.push({ text: issue2.title, depth: 0, blocks: [], line: 1 });
   }
-  const unique = (list6) => [...new Set(list6)];
+  const unique = (list5) => [...new Set(list5)];
   return { requirements: found.requirements, stories: unique(found.stories), context: unique(found.context) };
 }
 var REQUEST, DESIRE, STORY, MENTION_ONLY, ANALOGY, POINTS_AHEAD, LEAD_IN, REQUIREMENT_KINDS, PROSE_KINDS, CONTRACT_KINDS;
@@ -57409,48 +57469,6 @@ var init_find_issue_requirements = __esm({
     REQUIREMENT_KINDS = ["requirements", "preamble"];
     PROSE_KINDS = ["requirements", "preamble", "technical", "other", "users"];
     CONTRACT_KINDS = ["requirements", "preamble", "technical", "other"];
-  }
-});
-
-// src/core/markdown/embed-verbatim.ts
-function fenceFor(text8) {
-  const longest = Math.max(2, ...[...text8.matchAll(/`+/g)].map((m) => m[0].length));
-  return "`".repeat(longest + 1);
-}
-function embedVerbatim(text8) {
-  const source = text8.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/<!--(\s*)(\/?)agent-os-github:/g, "<!--$1$2quoted agent-os-github:");
-  if (source === "") return source;
-  const tree = parseMarkdown(source);
-  const last = tree.children[tree.children.length - 1];
-  if (last?.type === "html") {
-    const value2 = last.value.trimStart();
-    const rule = OPEN_ENDED_HTML.find((r) => r.open.test(value2));
-    if (rule && !rule.closed(value2)) {
-      const fence7 = fenceFor(source);
-      return `${fence7}markdown
-${source}
-${fence7}`;
-    }
-  }
-  const unclosed = findUnclosedFences(tree, source);
-  const open3 = unclosed[unclosed.length - 1];
-  return open3 === void 0 ? source : `${source}
-${open3.fence}`;
-}
-var OPEN_ENDED_HTML;
-var init_embed_verbatim = __esm({
-  "src/core/markdown/embed-verbatim.ts"() {
-    "use strict";
-    init_find_unclosed_fences();
-    init_parse_markdown();
-    OPEN_ENDED_HTML = [
-      { open: /^<!--/, closed: (v) => v.includes("-->") },
-      // Ends only at a closing tag of one of these four, whichever opened it (CommonMark's HTML block 1).
-      { open: /^<(pre|script|style|textarea)\b/i, closed: (v) => /<\/(pre|script|style|textarea)>/i.test(v) },
-      { open: /^<\?/, closed: (v) => v.includes("?>") },
-      { open: /^<![A-Za-z]/, closed: (v) => v.includes(">") },
-      { open: /^<!\[CDATA\[/, closed: (v) => v.includes("]]>") }
-    ];
   }
 });
 
@@ -57476,6 +57494,9 @@ function strong2(children) {
 function emphasis2(children) {
   return { type: "emphasis", children };
 }
+function link3(url2, children) {
+  return { type: "link", url: url2, children };
+}
 function raw(value2) {
   return { type: "html", value: value2 };
 }
@@ -57491,6 +57512,22 @@ function listItem2(children) {
 function codeList(values) {
   return values.flatMap((value2, i) => i === 0 ? [code5(value2)] : [text6(", "), code5(value2)]);
 }
+function nestedList(entries2) {
+  const top = { type: "list", ordered: false, spread: false, children: [] };
+  const open3 = [];
+  for (const entry of entries2) {
+    const depth = Math.min(Math.max(entry.depth, 0), open3.length);
+    open3.length = depth;
+    const item = { type: "listItem", spread: false, children: [...entry.children] };
+    const parent = open3[depth - 1];
+    const last = parent?.children[parent.children.length - 1];
+    if (parent === void 0) top.children.push(item);
+    else if (last?.type === "list") last.children.push(item);
+    else parent.children.push({ type: "list", ordered: false, spread: false, children: [item] });
+    open3.push(item);
+  }
+  return top;
+}
 var init_build_mdast = __esm({
   "src/core/markdown/build-mdast.ts"() {
     "use strict";
@@ -57504,7 +57541,12 @@ function writeMarkdown(tree, options = MARKDOWN_WRITER) {
 function writeInline(children, options = MARKDOWN_WRITER) {
   return writeMarkdown({ type: "paragraph", children }, options).replace(/\n$/, "");
 }
-var MARKDOWN_WRITER;
+function endsWithBlock(node3) {
+  if (node3 === void 0) return false;
+  if (node3.type === "html") return true;
+  return node3.type === "list" || node3.type === "listItem" ? endsWithBlock(node3.children[node3.children.length - 1]) : false;
+}
+var MARKDOWN_WRITER, BLOCKS_IN_ITEMS_WRITER;
 var init_write_markdown = __esm({
   "src/core/markdown/write-markdown.ts"() {
     "use strict";
@@ -57519,6 +57561,15 @@ var init_write_markdown = __esm({
       listItemIndent: "one",
       rule: "-",
       extensions: [gfmToMarkdown()]
+    };
+    BLOCKS_IN_ITEMS_WRITER = {
+      ...MARKDOWN_WRITER,
+      join: [
+        (left, right, parent) => {
+          if (parent.type === "listItem" && (left.type === "html" || right.type === "html")) return 1;
+          return parent.type === "list" && endsWithBlock(left) ? 1 : void 0;
+        }
+      ]
     };
   }
 });
@@ -57576,169 +57627,205 @@ var init_find_code_paths = __esm({
   }
 });
 
+// src/core/spec/requirements-from-answers.ts
+function answerNotes(state2) {
+  return Object.entries(state2.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b)).map(([, note]) => note);
+}
+function answerTo(state2, topic) {
+  const q = state2.questions.find((x) => x.topic === topic);
+  return q === void 0 ? void 0 : state2.answers[String(q.number)];
+}
+function answerImages(state2) {
+  return [...Object.values(state2.answers).flatMap((a) => a.images), ...answerNotes(state2).flatMap((n) => n.images)];
+}
+function codePathItems(state2) {
+  const reuse2 = answerTo(state2, "reuse");
+  const item = (path3, from2) => ({
+    depth: 0,
+    children: [paragraph3([code5(path3), text6(` (from ${from2})`)])]
+  });
+  return [
+    ...reuse2 ? findCodePaths(reuse2.text).map((p) => item(p, "the answer to the reuse question")) : [],
+    ...answerNotes(state2).flatMap((n) => findCodePaths(n.text).map((p) => item(p, `@${n.author}'s notes`)))
+  ];
+}
+function visualFiles(issue2, state2, images) {
+  const links = [...answerTo(state2, "visuals")?.links ?? [], ...answerNotes(state2).flatMap((n) => n.links)];
+  const item = (node3, from2) => ({
+    depth: 0,
+    children: [paragraph3([node3, text6(` (from ${from2})`)])]
+  });
+  return [
+    ...issue2.images.map((i) => item(image3(i.url, i.alt), "the issue")),
+    ...images.map((url2) => item(image3(url2, ""), "the answers")),
+    ...[...new Set(links)].filter((url2) => !images.includes(url2)).map((url2) => item(link3(url2, [text6(url2)]), "the answers"))
+  ];
+}
+var image3;
+var init_requirements_from_answers = __esm({
+  "src/core/spec/requirements-from-answers.ts"() {
+    "use strict";
+    init_build_mdast();
+    init_find_code_paths();
+    image3 = (url2, alt) => ({ type: "image", url: url2, alt });
+  }
+});
+
 // src/core/spec/render-requirements.ts
-function verbatimBlock(text8) {
-  return `${VERBATIM_START}
-
-${text8}
-
-${VERBATIM_END}`;
+function verbatimBlocks(text8) {
+  return [raw(VERBATIM_START), raw(text8), raw(VERBATIM_END)];
 }
-function bullets(items) {
-  return items.map((i) => `${"  ".repeat(i.depth)}- ${i.text}`);
+function rawItem(depth, markdown) {
+  return { depth, children: [paragraph3([raw(markdown)])] };
 }
-function requirementLines(requirement) {
-  const indent2 = "  ".repeat(requirement.depth);
-  const blocks = requirement.blocks.flatMap((b) => [
-    "",
-    ...embedVerbatim(b).split("\n").map((l) => l === "" ? "" : `${indent2}  ${l}`)
-  ]);
-  return [`${indent2}- ${requirement.text}`, ...blocks, ...blocks.length > 0 ? [""] : []];
+function requirementItem(requirement) {
+  const blocks = requirement.blocks.map((b) => raw(embedVerbatim(b)));
+  return { depth: requirement.depth, children: [paragraph3([raw(requirement.text)]), ...blocks] };
 }
 function carried(issue2, kinds) {
   const sections = issue2.sections.filter((s) => kinds.includes(s.kind));
-  const lines = [...bullets(sections.flatMap((s) => s.items)), ...bullets(paragraphItems(issue2, kinds))];
-  const blocks = sections.flatMap((s) => s.blocks);
-  return blocks.length === 0 ? lines : [...lines, ...blocks.flatMap((b) => ["", embedVerbatim(b)])];
-}
-function paragraphItems(issue2, kinds) {
-  return issue2.sections.filter((s) => kinds.includes(s.kind)).flatMap((s) => s.paragraphs.map((text8) => ({ text: text8, depth: 0 })));
+  const items = [
+    ...sections.flatMap((s) => s.items.map((i) => rawItem(i.depth, i.text))),
+    ...sections.flatMap((s) => s.paragraphs.map((p) => rawItem(0, p)))
+  ];
+  const blocks = sections.flatMap((s) => s.blocks).map((b) => raw(embedVerbatim(b)));
+  return [...items.length > 0 ? [nestedList(items)] : [], ...blocks];
 }
 function startsWithBlock(text8) {
   return /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(text8) || text8.includes("\n");
 }
-function renderAnswer(question, answer) {
-  if (answer === void 0) return `**Answer:** ${DEFAULT_STANDS} ${question.default}`;
-  const text8 = embedVerbatim(answer.text);
-  if (text8 === "") return `**Answer:** _(left empty)_ ${DEFAULT_STANDS} ${question.default}`;
-  return startsWithBlock(text8) ? `**Answer:**
-
-${verbatimBlock(text8)}` : `**Answer:** ${text8}`;
+function discussionEntry(question, answer) {
+  const label2 = [strong2([text6(`Q${question.number}:`)]), text6(" ")];
+  if (question.about !== void 0) label2.push(emphasis2([text6(`(follow-up on Q${question.about})`)]), text6(" "));
+  const asked = [...label2, raw(question.text), text6("\n"), strong2([text6("Answer:")])];
+  const stands = [defaultStands(), text6(" "), raw(question.default)];
+  if (answer === void 0) return [paragraph3([...asked, text6(" "), ...stands])];
+  const written = embedVerbatim(answer.text);
+  if (written === "") return [paragraph3([...asked, text6(" "), emphasis2([text6("(left empty)")]), text6(" "), ...stands])];
+  if (startsWithBlock(written)) return [paragraph3(asked), ...verbatimBlocks(written)];
+  return [paragraph3([...asked, text6(" "), raw(written)])];
 }
 function discussion(questions, answers) {
-  return questions.flatMap((q) => {
-    const label2 = q.about === void 0 ? `**Q${q.number}:**` : `**Q${q.number}:** _(follow-up on Q${q.about})_`;
-    return [`${label2} ${q.text}`, renderAnswer(q, answers[String(q.number)]), ""];
-  });
+  return questions.flatMap((q) => discussionEntry(q, answers[String(q.number)]));
 }
-function section(title, lines, empty4) {
-  return [title, "", ...lines.length > 0 ? lines : [empty4], ""];
+function section(depth, title, content3, empty4) {
+  return [heading3(depth, [text6(title)]), ...content3.length > 0 ? content3 : [empty4()]];
 }
-function renderRequirements(input2) {
-  const { issue: issue2, state: state2 } = input2;
+function opening(input2) {
+  const { issue: issue2 } = input2;
+  const description = issue2.verbatim;
+  return [
+    heading3(1, [text6("Spec Requirements: "), raw(escapeMarkdown(issue2.title))]),
+    paragraph3([
+      text6("Shaped from issue "),
+      link3(input2.issueUrl, [text6(`#${input2.issueNumber}`)]),
+      text6(" on the branch "),
+      code5(input2.branch),
+      text6(". Answer the clarifying questions on the issue; the answers are folded in here.")
+    ]),
+    heading3(2, [text6("Initial Description")]),
+    raw(INITIAL_DESCRIPTION_START),
+    description === "" ? aside("The issue has no description.")() : raw(description),
+    raw(INITIAL_DESCRIPTION_END)
+  ];
+}
+function requirementsDiscussion(state2, existingCode) {
   const rounds = state2.questions.filter((q) => q.topic !== "follow-up");
   const followUps = state2.questions.filter((q) => q.topic === "follow-up");
-  const answerTo = (topic) => {
-    const q = state2.questions.find((x) => x.topic === topic);
-    return q === void 0 ? void 0 : state2.answers[String(q.number)];
-  };
-  const reuse = answerTo("reuse");
-  const visualsAnswer = answerTo("visuals");
-  const notes = Object.entries(state2.notes ?? {}).sort(([a], [b]) => Number(a) - Number(b));
-  const answerImages = [
-    ...Object.values(state2.answers).flatMap((a) => a.images),
-    ...notes.flatMap(([, n]) => n.images)
+  const notes = answerNotes(state2).filter((n) => n.text !== "");
+  return [
+    heading3(2, [text6("Requirements Discussion")]),
+    heading3(3, [text6("First Round Questions")]),
+    ...discussion(rounds, state2.answers),
+    ...section(
+      3,
+      "Existing Code to Reference",
+      listOf(existingCode),
+      line("No similar existing features identified for reference.")
+    ),
+    ...followUps.length > 0 ? [heading3(3, [text6("Follow-up Questions")]), ...discussion(followUps, state2.answers)] : [],
+    ...notes.length > 0 ? [
+      heading3(3, [text6("Notes from the Answers")]),
+      ...notes.flatMap((n) => [
+        paragraph3([strong2([text6(`From @${n.author}:`)])]),
+        ...verbatimBlocks(embedVerbatim(n.text))
+      ])
+    ] : []
   ];
-  const answerLinks = [...visualsAnswer?.links ?? [], ...notes.flatMap(([, n]) => n.links)];
-  const codePaths = [
-    ...reuse ? findCodePaths(reuse.text).map((p) => `- \`${p}\` (from the answer to the reuse question)`) : [],
-    ...notes.flatMap(([, n]) => findCodePaths(n.text).map((p) => `- \`${p}\` (from @${n.author}'s notes)`))
+}
+function scopeBoundaries(issue2) {
+  const outOfScope = carried(issue2, ["out-of-scope"]);
+  return [
+    heading3(3, [text6("Scope Boundaries")]),
+    paragraph3([strong2([text6("In Scope:")])]),
+    nestedList([
+      { depth: 0, children: [paragraph3([text6("Everything under Functional Requirements and Acceptance Criteria.")])] }
+    ]),
+    paragraph3([strong2([text6("Out of Scope:")])]),
+    ...outOfScope.length > 0 ? outOfScope : listOf([{ depth: 0, children: [paragraph3([text6("Anything not listed above.")])] }])
   ];
-  const existingCode = [...codePaths, ...bullets(itemsOfKind(issue2, ["existing-code"]))];
-  const files3 = [
-    ...issue2.images.map((i) => `- ![${escapeMarkdown(i.alt)}](${i.url}) (from the issue)`),
-    ...answerImages.map((url2) => `- ![](${url2}) (from the answers)`),
-    ...[...new Set(answerLinks)].filter((url2) => !answerImages.includes(url2)).map((url2) => `- <${url2}> (from the answers)`)
-  ];
-  const insights = carried(issue2, ["visuals"]);
+}
+function requirementsSummary(issue2, existingCode) {
   const found = findIssueRequirements(issue2);
-  const functional = found.requirements.flatMap(requirementLines);
   const context = [...itemsOfKind(issue2, CONTEXT_KINDS).map((i) => i.text), ...found.context].filter(
     (t, i, all2) => all2.indexOf(t) === i
   );
-  const lines = [
-    `# Spec Requirements: ${escapeMarkdown(issue2.title)}`,
-    "",
-    `Shaped from issue [#${input2.issueNumber}](${input2.issueUrl}) on the branch \`${input2.branch}\`. Answer the clarifying questions on the issue; the answers are folded in here.`,
-    "",
-    "## Initial Description",
-    "",
-    INITIAL_DESCRIPTION_START,
-    "",
-    embedVerbatim(issue2.body) || "_The issue has no description._",
-    "",
-    INITIAL_DESCRIPTION_END,
-    "",
-    "## Requirements Discussion",
-    "",
-    "### First Round Questions",
-    "",
-    ...discussion(rounds, state2.answers),
-    ...section(
-      "### Existing Code to Reference",
-      existingCode,
-      "No similar existing features identified for reference."
-    ),
-    ...followUps.length > 0 ? ["### Follow-up Questions", "", ...discussion(followUps, state2.answers)] : [],
-    ...notes.some(([, n]) => n.text !== "") ? [
-      "### Notes from the Answers",
-      "",
-      ...notes.filter(([, n]) => n.text !== "").flatMap(([, n]) => [`**From @${n.author}:**`, "", verbatimBlock(embedVerbatim(n.text)), ""])
-    ] : [],
-    "## Visual Assets",
-    "",
-    ...section("### Files Provided:", files3, "No visual assets provided."),
-    ...section("### Visual Insights:", insights, "No visual insights yet."),
-    "## Requirements Summary",
-    "",
-    ...section("### Functional Requirements", functional, "_None listed in the issue yet; see the answers above._"),
-    ...section(
-      "### Acceptance Criteria",
-      carried(issue2, ["acceptance"]),
-      "_None listed in the issue yet; see the answers above._"
-    ),
-    ...found.stories.length > 0 ? section(
-      "### User Stories",
-      found.stories.map((t) => `- ${t}`),
-      ""
-    ) : [],
-    ...section("### Users and Permissions", carried(issue2, ["users"]), "_See the answers above._"),
-    ...section("### Reusability Opportunities", existingCode, "None identified yet."),
-    "### Scope Boundaries",
-    "",
-    "**In Scope:**",
-    "",
-    "- Everything under Functional Requirements and Acceptance Criteria.",
-    "",
-    "**Out of Scope:**",
-    "",
-    ...carried(issue2, ["out-of-scope"]).length > 0 ? carried(issue2, ["out-of-scope"]) : ["- Anything not listed above."],
-    "",
-    ...section("### Technical Considerations", carried(issue2, ["technical"]), "None noted yet."),
-    ...context.length > 0 ? section(
-      "### Context from the Issue",
-      context.map((t) => `- ${t}`),
-      ""
-    ) : []
+  const noneYet = aside("None listed in the issue yet; see the answers above.");
+  return [
+    heading3(2, [text6("Requirements Summary")]),
+    ...section(3, "Functional Requirements", listOf(found.requirements.map(requirementItem)), noneYet),
+    ...section(3, "Acceptance Criteria", carried(issue2, ["acceptance"]), noneYet),
+    ...found.stories.length > 0 ? section(3, "User Stories", listOf(found.stories.map((t) => rawItem(0, t))), line("")) : [],
+    ...section(3, "Users and Permissions", carried(issue2, ["users"]), aside("See the answers above.")),
+    ...section(3, "Reusability Opportunities", listOf(existingCode), line("None identified yet.")),
+    ...scopeBoundaries(issue2),
+    ...section(3, "Technical Considerations", carried(issue2, ["technical"]), line("None noted yet.")),
+    ...context.length > 0 ? section(3, "Context from the Issue", listOf(context.map((t) => rawItem(0, t))), line("")) : []
   ];
-  return markFile("requirements", lines.join("\n"), state2);
 }
-var INITIAL_DESCRIPTION_START, INITIAL_DESCRIPTION_END, VERBATIM_START, VERBATIM_END, DEFAULT_STANDS, CONTEXT_KINDS;
+function renderRequirements(input2) {
+  const { issue: issue2, state: state2 } = input2;
+  const existingCode = [
+    ...codePathItems(state2),
+    ...itemsOfKind(issue2, ["existing-code"]).map((i) => rawItem(i.depth, i.text))
+  ];
+  const tree = root2([
+    ...opening(input2),
+    ...requirementsDiscussion(state2, existingCode),
+    heading3(2, [text6("Visual Assets")]),
+    ...section(
+      3,
+      "Files Provided:",
+      listOf(visualFiles(issue2, state2, answerImages(state2))),
+      line("No visual assets provided.")
+    ),
+    ...section(3, "Visual Insights:", carried(issue2, ["visuals"]), line("No visual insights yet.")),
+    ...requirementsSummary(issue2, existingCode)
+  ]);
+  return markFile("requirements", writeMarkdown(tree, BLOCKS_IN_ITEMS_WRITER), state2);
+}
+var INITIAL_DESCRIPTION_START, INITIAL_DESCRIPTION_END, VERBATIM_START, VERBATIM_END, DEFAULT_STANDS, defaultStands, CONTEXT_KINDS, line, aside, listOf;
 var init_render_requirements = __esm({
   "src/core/spec/render-requirements.ts"() {
     "use strict";
     init_parse_issue();
     init_find_issue_requirements();
+    init_build_mdast();
     init_embed_verbatim();
     init_escape_markdown();
+    init_write_markdown();
     init_file_marker();
-    init_find_code_paths();
+    init_requirements_from_answers();
     INITIAL_DESCRIPTION_START = "<!-- agent-os-github:initial-description -->";
     INITIAL_DESCRIPTION_END = "<!-- /agent-os-github:initial-description -->";
     VERBATIM_START = "<!-- agent-os-github:verbatim -->";
     VERBATIM_END = "<!-- /agent-os-github:verbatim -->";
     DEFAULT_STANDS = "_No answer yet: the proposed default stands._";
+    defaultStands = () => emphasis2([text6("No answer yet: the proposed default stands.")]);
     CONTEXT_KINDS = ["problem", "questions", "other", "context"];
+    line = (value2) => () => paragraph3([text6(value2)]);
+    aside = (value2) => () => paragraph3([emphasis2([text6(value2)])]);
+    listOf = (items) => items.length > 0 ? [nestedList(items)] : [];
   }
 });
 
@@ -57772,11 +57859,14 @@ function blockText(source, node3) {
   const start = node3.position?.start.offset ?? 0;
   return dedentContinuation(sliceOfRange(source, [node3]), columnOf(source, start));
 }
+function bulletOf(source, paragraph4, depth) {
+  return { text: oneLine(sliceOfRange(source, [paragraph4])), plain: oneLine(textOf(paragraph4).trim()), depth };
+}
 function collectBullets(source, node3, depth, into) {
   if (node3.type === "list") {
     for (const item of node3.children) {
       const [first, ...rest] = item.children;
-      const bullet = first?.type === "paragraph" ? { text: oneLine(sliceOfRange(source, [first])), depth } : void 0;
+      const bullet = first?.type === "paragraph" ? bulletOf(source, first, depth) : void 0;
       if (bullet) into.push(bullet);
       for (const child of rest) {
         if (bullet && (child.type === "code" || child.type === "table"))
@@ -57785,8 +57875,8 @@ function collectBullets(source, node3, depth, into) {
       }
     }
   } else if (node3.type === "paragraph") {
-    const text8 = oneLine(sliceOfRange(source, [node3]));
-    if (text8 !== "") into.push({ text: text8, depth });
+    const bullet = bulletOf(source, node3, depth);
+    if (bullet.text !== "") into.push(bullet);
   }
 }
 function readDiscussion(source, nodes) {
@@ -57819,79 +57909,99 @@ function readDiscussion(source, nodes) {
   }
   return entries2;
 }
+function readVerbatim(node3, r) {
+  if (!r.inDescription && isMarker(node3, VERBATIM_START) && r.verbatimFrom === void 0) {
+    r.verbatimFrom = node3.position?.end.offset ?? 0;
+    return false;
+  }
+  if (isMarker(node3, VERBATIM_END) && r.verbatimFrom !== void 0) {
+    if (r.h3 === "Notes from the Answers") {
+      const text8 = r.source.slice(r.verbatimFrom, node3.position?.start.offset ?? r.verbatimFrom).trim();
+      r.notes.push({ author: r.noteAuthor, text: text8 });
+    }
+    r.verbatimFrom = void 0;
+    if (r.h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(r.h3)) r.discussionNodes.push(node3);
+    return true;
+  }
+  return r.verbatimFrom !== void 0;
+}
+function readDescription(node3, r) {
+  if (isMarker(node3, INITIAL_DESCRIPTION_START)) {
+    r.inDescription = true;
+    r.descriptionFrom = node3.position?.end.offset ?? 0;
+    return true;
+  }
+  if (isMarker(node3, INITIAL_DESCRIPTION_END)) {
+    r.inDescription = false;
+    r.initialDescription = r.source.slice(r.descriptionFrom, node3.position?.start.offset ?? r.descriptionFrom).trim();
+    return true;
+  }
+  if (r.inDescription) r.descriptionNodes.push(node3);
+  return r.inDescription;
+}
+function readHeading(node3, r) {
+  if (node3.depth === 1) r.title = headingText(node3).replace(/^Spec Requirements:\s*/i, "");
+  else if (node3.depth === 2) [r.h2, r.h3, r.lead] = [headingText(node3), "", ""];
+  else [r.h3, r.lead] = [headingText(node3), ""];
+}
+function readSectionNode(node3, r) {
+  if (r.h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(r.h3)) {
+    r.discussionNodes.push(node3);
+    return;
+  }
+  if (node3.type === "html" && node3.value.startsWith("<!-- agent-os-github:")) return;
+  (r.rawNodes[[r.h2, r.h3].filter((p) => p !== "").join("/")] ??= []).push(node3);
+  if (isBoldLead(node3)) {
+    r.lead = headingText(node3);
+    if (r.h3 === "Notes from the Answers") r.noteAuthor = r.lead.replace(/^From @/, "");
+    return;
+  }
+  const key = [r.h2, r.h3, r.lead].filter((p) => p !== "").join("/");
+  if (node3.type === "table" || node3.type === "code") (r.extras[key] ??= []).push(sliceOfRange(r.source, [node3]));
+  collectBullets(r.source, node3, 0, r.sections[key] ??= []);
+}
 function parseRequirements(markdown) {
   const source = markdown.replace(/\r\n?/g, "\n");
   const tree = parseMarkdown(source);
-  let title = "";
-  let initialDescription = "";
-  const sections = {};
-  const rawNodes = {};
-  const discussionNodes = [];
-  let h2 = "";
-  let h3 = "";
-  let lead = "";
-  let inDescription = false;
-  let descriptionFrom = 0;
-  let verbatimFrom;
-  let noteAuthor = "";
-  const notes = [];
-  const extras = {};
+  const r = {
+    source,
+    title: "",
+    initialDescription: "",
+    sections: {},
+    rawNodes: {},
+    discussionNodes: [],
+    descriptionNodes: [],
+    notes: [],
+    extras: {},
+    h2: "",
+    h3: "",
+    lead: "",
+    inDescription: false,
+    descriptionFrom: 0,
+    verbatimFrom: void 0,
+    noteAuthor: ""
+  };
   for (const node3 of tree.children) {
-    if (!inDescription && node3.type === "html" && node3.value.trim() === VERBATIM_START && verbatimFrom === void 0) {
-      verbatimFrom = node3.position?.end.offset ?? 0;
-    } else if (node3.type === "html" && node3.value.trim() === VERBATIM_END && verbatimFrom !== void 0) {
-      if (h3 === "Notes from the Answers")
-        notes.push({
-          author: noteAuthor,
-          text: source.slice(verbatimFrom, node3.position?.start.offset ?? verbatimFrom).trim()
-        });
-      verbatimFrom = void 0;
-      if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) discussionNodes.push(node3);
-      continue;
-    } else if (verbatimFrom !== void 0) {
-      continue;
-    }
-    if (node3.type === "html" && node3.value.trim() === INITIAL_DESCRIPTION_START) {
-      inDescription = true;
-      descriptionFrom = node3.position?.end.offset ?? 0;
-      continue;
-    }
-    if (node3.type === "html" && node3.value.trim() === INITIAL_DESCRIPTION_END) {
-      inDescription = false;
-      initialDescription = source.slice(descriptionFrom, node3.position?.start.offset ?? descriptionFrom).trim();
-      continue;
-    }
-    if (inDescription) continue;
-    if (node3.type === "heading") {
-      if (node3.depth === 1) title = headingText(node3).replace(/^Spec Requirements:\s*/i, "");
-      else if (node3.depth === 2) [h2, h3, lead] = [headingText(node3), "", ""];
-      else [h3, lead] = [headingText(node3), ""];
-      continue;
-    }
-    if (h2 === "Requirements Discussion" && DISCUSSION_ROUNDS.has(h3)) {
-      discussionNodes.push(node3);
-      continue;
-    }
-    if (node3.type === "html" && node3.value.startsWith("<!-- agent-os-github:")) continue;
-    (rawNodes[[h2, h3].filter((p) => p !== "").join("/")] ??= []).push(node3);
-    if (isBoldLead(node3)) {
-      lead = headingText(node3);
-      if (h3 === "Notes from the Answers") noteAuthor = lead.replace(/^From @/, "");
-      continue;
-    }
-    const key = [h2, h3, lead].filter((p) => p !== "").join("/");
-    if (node3.type === "table" || node3.type === "code") (extras[key] ??= []).push(sliceOfRange(source, [node3]));
-    collectBullets(source, node3, 0, sections[key] ??= []);
+    if (readVerbatim(node3, r) || readDescription(node3, r)) continue;
+    if (node3.type === "heading") readHeading(node3, r);
+    else readSectionNode(node3, r);
   }
-  const raw2 = Object.fromEntries(Object.entries(rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
+  const raw2 = Object.fromEntries(Object.entries(r.rawNodes).map(([key, nodes]) => [key, sliceOfRange(source, nodes)]));
   return {
-    title,
-    initialDescription,
-    discussion: withTopics(markdown, readDiscussion(source, discussionNodes)),
-    sections,
+    title: r.title,
+    initialDescription: r.initialDescription,
+    // The description's nodes as parsed with the whole file (it was written there verbatim): never parsed again.
+    description: issueFromTree(r.title, {
+      body: r.initialDescription,
+      tree: { type: "root", children: r.descriptionNodes },
+      source,
+      verbatim: r.initialDescription
+    }),
+    discussion: withTopics(markdown, readDiscussion(source, r.discussionNodes)),
+    sections: r.sections,
     raw: raw2,
-    notes,
-    extras
+    notes: r.notes,
+    extras: r.extras
   };
 }
 function withTopics(markdown, entries2) {
@@ -57904,27 +58014,30 @@ function withTopics(markdown, entries2) {
   };
   return entries2.map((entry) => ({ ...entry, topic: topicOf(entry) }));
 }
-var DISCUSSION_ROUNDS;
+var DISCUSSION_ROUNDS, isMarker;
 var init_parse_requirements = __esm({
   "src/core/spec/parse-requirements.ts"() {
     "use strict";
     init_mdast_util_to_string();
+    init_parse_issue();
     init_parse_markdown();
+    init_plain_text();
     init_source_slice();
     init_file_marker();
     init_infer_topic();
     init_shaping_state();
     init_render_requirements();
     DISCUSSION_ROUNDS = /* @__PURE__ */ new Set(["First Round Questions", "Follow-up Questions"]);
+    isMarker = (node3, marker) => node3.type === "html" && node3.value.trim() === marker;
   }
 });
 
 // src/core/spec/parse-spec.ts
-function splitAcceptance(bullets2) {
+function splitAcceptance(bullets) {
   const own9 = [];
   const acceptance = [];
   let under;
-  for (const b of bullets2) {
+  for (const b of bullets) {
     if (under !== void 0 && b.depth > under) {
       acceptance.push({ ...b, depth: b.depth - under - 1 });
       continue;
@@ -58182,7 +58295,7 @@ var init_render_sources = __esm({
 });
 
 // src/core/model/spec-draft-schema.ts
-var ref, refs, paths, SOURCES, line, SPEC_DRAFT_SCHEMA;
+var ref, refs, paths, SOURCES, line2, SPEC_DRAFT_SCHEMA;
 var init_spec_draft_schema = __esm({
   "src/core/model/spec-draft-schema.ts"() {
     "use strict";
@@ -58203,28 +58316,28 @@ var init_spec_draft_schema = __esm({
       issue_lines: refs("line numbers of the issue text (L4 \u2192 4) this item comes from"),
       files: paths
     };
-    line = external_exports.string().trim().min(1);
+    line2 = external_exports.string().trim().min(1);
     SPEC_DRAFT_SCHEMA = external_exports.object({
-      goal: line.describe("one or two sentences: what the feature achieves and for whom"),
-      user_stories: external_exports.array(line).default([]).describe('"As a <role>, I want <action> so that <benefit>"'),
+      goal: line2.describe("one or two sentences: what the feature achieves and for whom"),
+      user_stories: external_exports.array(line2).default([]).describe('"As a <role>, I want <action> so that <benefit>"'),
       requirements: external_exports.array(
         external_exports.object({
-          name: line.describe("a short name"),
-          details: external_exports.array(line).default([]).describe("specific, testable statements"),
+          name: line2.describe("a short name"),
+          details: external_exports.array(line2).default([]).describe("specific, testable statements"),
           ...SOURCES
         })
       ).describe("the specific requirements; together they must carry over every listed requirement"),
-      acceptance_criteria: external_exports.array(external_exports.object({ text: line, ...SOURCES })).default([]),
-      visual_design: external_exports.array(external_exports.object({ text: line, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines })).default([]),
+      acceptance_criteria: external_exports.array(external_exports.object({ text: line2, ...SOURCES })).default([]),
+      visual_design: external_exports.array(external_exports.object({ text: line2, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines })).default([]),
       existing_code: external_exports.array(
         external_exports.object({
-          path: line.describe("a path from the listed tree"),
+          path: line2.describe("a path from the listed tree"),
           symbol: external_exports.string().default("").describe("a function, class or component in it, if known"),
-          reason: line,
+          reason: line2,
           answers: SOURCES.answers
         })
       ).default([]),
-      out_of_scope: external_exports.array(external_exports.object({ text: line, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines })).default([])
+      out_of_scope: external_exports.array(external_exports.object({ text: line2, answers: SOURCES.answers, issue_lines: SOURCES.issue_lines })).default([])
     });
   }
 });
@@ -58597,11 +58710,11 @@ function getLineColFromPtr(string6, ptr) {
   let lines = string6.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
 }
-function makeCodeBlock(string6, line6, column) {
+function makeCodeBlock(string6, line7, column) {
   let lines = string6.split(/\r?\n/);
   let codeblock = "";
-  let numberLen = (Math.log10(line6 + 1) | 0) + 1;
-  for (let i = line6 - 1; i <= line6 + 1; i++) {
+  let numberLen = (Math.log10(line7 + 1) | 0) + 1;
+  for (let i = line7 - 1; i <= line7 + 1; i++) {
     let l = lines[i - 1];
     if (!l)
       continue;
@@ -58609,7 +58722,7 @@ function makeCodeBlock(string6, line6, column) {
     codeblock += ":  ";
     codeblock += l;
     codeblock += "\n";
-    if (i === line6) {
+    if (i === line7) {
       codeblock += " ".repeat(numberLen + column + 2);
       codeblock += "^\n";
     }
@@ -58624,12 +58737,12 @@ var init_error = __esm({
       column;
       codeblock;
       constructor(message, options) {
-        const [line6, column] = getLineColFromPtr(options.toml, options.ptr);
-        const codeblock = makeCodeBlock(options.toml, line6, column);
+        const [line7, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line7, column);
         super(`Invalid TOML document: ${message}
 
 ${codeblock}`, options);
-        this.line = line6;
+        this.line = line7;
         this.column = column;
         this.codeblock = codeblock;
       }
@@ -59547,8 +59660,8 @@ var init_clean_version = __esm({
 });
 
 // src/core/product/detect-container-stack.ts
-function splitImage(image3) {
-  const [withoutDigest = ""] = image3.split("@");
+function splitImage(image4) {
+  const [withoutDigest = ""] = image4.split("@");
   const lastSlash = withoutDigest.lastIndexOf("/");
   const colon = withoutDigest.indexOf(":", lastSlash + 1);
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
@@ -59570,25 +59683,25 @@ function instructions(content3) {
   const lines = [];
   let pending = "";
   for (const raw2 of content3.split(/\r?\n/)) {
-    const line6 = raw2.trim();
-    if (pending === "" && line6.startsWith("#")) continue;
-    if (line6.endsWith("\\")) {
-      pending += `${line6.slice(0, -1)} `;
+    const line7 = raw2.trim();
+    if (pending === "" && line7.startsWith("#")) continue;
+    if (line7.endsWith("\\")) {
+      pending += `${line7.slice(0, -1)} `;
       continue;
     }
-    lines.push(pending + line6);
+    lines.push(pending + line7);
     pending = "";
   }
   if (pending !== "") lines.push(pending);
-  return lines.map((line6) => line6.trim()).filter((line6) => line6 !== "");
+  return lines.map((line7) => line7.trim()).filter((line7) => line7 !== "");
 }
 function dockerBaseImages(content3) {
   const args = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Set();
   const images = [];
   let seenFrom = false;
-  for (const line6 of instructions(content3)) {
-    const [instruction = "", ...words4] = line6.split(/\s+/);
+  for (const line7 of instructions(content3)) {
+    const [instruction = "", ...words4] = line7.split(/\s+/);
     if (instruction.toUpperCase() === "ARG" && !seenFrom) {
       const [name, ...value2] = words4.join(" ").split("=");
       if (name !== void 0 && value2.length > 0)
@@ -59599,18 +59712,18 @@ function dockerBaseImages(content3) {
     } else if (instruction.toUpperCase() === "FROM") {
       seenFrom = true;
       const rest = words4.filter((w) => !w.startsWith("--"));
-      const image3 = substitute(rest[0] ?? "", args);
+      const image4 = substitute(rest[0] ?? "", args);
       const as = rest.findIndex((w) => w.toUpperCase() === "AS");
       const alias = as === -1 ? void 0 : rest[as + 1];
-      if (image3 !== "" && image3.toLowerCase() !== "scratch" && !stages.has(image3.toLowerCase()) && !images.includes(image3))
-        images.push(image3);
+      if (image4 !== "" && image4.toLowerCase() !== "scratch" && !stages.has(image4.toLowerCase()) && !images.includes(image4))
+        images.push(image4);
       if (alias !== void 0) stages.add(alias.toLowerCase());
     }
   }
   return images;
 }
-function serviceFinding(image3, source) {
-  const { base, tag } = splitImage(image3);
+function serviceFinding(image4, source) {
+  const { base, tag } = splitImage(image4);
   const known = SERVICE_IMAGES.find(([images]) => images.includes(base));
   if (known === void 0) return void 0;
   const version2 = leadingVersion(tag);
@@ -59623,12 +59736,12 @@ function detectContainerStack(files3) {
   if (dockerfile !== void 0) {
     const images = dockerBaseImages(dockerfile);
     if (images.length === 0) findings.push({ category: "Container", name: "Docker", source: "Dockerfile" });
-    for (const image3 of images)
+    for (const image4 of images)
       findings.push({
         category: "Container",
         name: "Docker",
-        detail: image3,
-        key: `Docker ${image3}`,
+        detail: image4,
+        key: `Docker ${image4}`,
         source: "Dockerfile"
       });
   }
@@ -59646,8 +59759,8 @@ function detectContainerStack(files3) {
     if (names.length > 0) compose.detail = `services: ${names.join(", ")}`;
     findings.push(compose);
     for (const service of Object.values(services)) {
-      const image3 = isRecord(service) ? stringAt(service, "image") : void 0;
-      const found = image3 === void 0 ? void 0 : serviceFinding(image3, path3);
+      const image4 = isRecord(service) ? stringAt(service, "image") : void 0;
+      const found = image4 === void 0 ? void 0 : serviceFinding(image4, path3);
       if (found) findings.push(found);
     }
   }
@@ -59713,14 +59826,14 @@ function detectGoStack(files3) {
   let inRequireBlock = false;
   for (const raw2 of content3.split(/\r?\n/)) {
     const indirect = /\/\/\s*indirect\b/.test(raw2);
-    const line6 = raw2.replace(/\/\/.*$/, "").trim();
-    if (line6 === "") continue;
+    const line7 = raw2.replace(/\/\/.*$/, "").trim();
+    if (line7 === "") continue;
     if (inRequireBlock) {
-      if (line6 === ")") inRequireBlock = false;
-      else if (!indirect) addRequirement(requirements, line6);
+      if (line7 === ")") inRequireBlock = false;
+      else if (!indirect) addRequirement(requirements, line7);
       continue;
     }
-    const [directive, ...rest] = line6.split(/\s+/);
+    const [directive, ...rest] = line7.split(/\s+/);
     if (directive === "go") goVersion = cleanVersion(rest[0]);
     else if (directive === "require" && rest[0] === "(") inRequireBlock = true;
     else if (directive === "require" && !indirect) addRequirement(requirements, rest.join(" "));
@@ -59732,8 +59845,8 @@ function detectGoStack(files3) {
   ];
   return { findings, problems: [] };
 }
-function addRequirement(into, line6) {
-  const [path3, version2] = line6.split(/\s+/);
+function addRequirement(into, line7) {
+  const [path3, version2] = line7.split(/\s+/);
   if (path3 === void 0 || path3 === "") return;
   const key = withoutMajor(path3);
   if (!into.has(key)) into.set(key, version2);
@@ -60056,15 +60169,15 @@ var init_detect_php_stack = __esm({
 function normalizeName(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
-function readRequirement(line6) {
-  const match2 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@#]*))/.exec(line6);
+function readRequirement(line7) {
+  const match2 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:\(([^)]*)\)|([^;@#]*))/.exec(line7);
   if (match2?.[1] === void 0) return void 0;
   const spec = (match2[2] ?? match2[3] ?? "").trim();
   return [normalizeName(match2[1]), spec === "" ? void 0 : spec];
 }
 function addRequirements(into, lines) {
-  for (const line6 of lines) {
-    const requirement = readRequirement(line6);
+  for (const line7 of lines) {
+    const requirement = readRequirement(line7);
     if (requirement && !into.has(requirement[0])) into.set(requirement[0], requirement[1]);
   }
 }
@@ -60076,7 +60189,7 @@ function addTable(into, table2) {
   }
 }
 function requirementsOf(content3) {
-  const lines = content3.split(/\r?\n/).map((line6) => line6.replace(/(^|\s)#.*$/, "").trim()).filter((line6) => line6 !== "" && !line6.startsWith("-") && !/^[a-z+]+:\/\//i.test(line6));
+  const lines = content3.split(/\r?\n/).map((line7) => line7.replace(/(^|\s)#.*$/, "").trim()).filter((line7) => line7 !== "" && !line7.startsWith("-") && !/^[a-z+]+:\/\//i.test(line7));
   const requirements = /* @__PURE__ */ new Map();
   addRequirements(requirements, lines);
   return requirements;
@@ -60222,10 +60335,10 @@ function readGemfile(content3) {
   const gems = /* @__PURE__ */ new Map();
   let ruby;
   for (const raw2 of content3.split(/\r?\n/)) {
-    const line6 = raw2.replace(/\s#.*$/, "").trim();
-    const directive = /^(gem|ruby)\b\s*\(?\s*/.exec(line6);
+    const line7 = raw2.replace(/\s#.*$/, "").trim();
+    const directive = /^(gem|ruby)\b\s*\(?\s*/.exec(line7);
     if (directive?.[1] === void 0) continue;
-    const [first, second] = quotedArguments(line6.slice(directive[0].length));
+    const [first, second] = quotedArguments(line7.slice(directive[0].length));
     if (directive[1] === "ruby") ruby = cleanVersion(first);
     else if (first !== void 0 && !gems.has(first)) gems.set(first, second);
   }
@@ -60233,7 +60346,7 @@ function readGemfile(content3) {
 }
 function lockSection(content3, heading4) {
   const lines = content3.split(/\r?\n/);
-  const at = lines.findIndex((line6) => line6.trim() === heading4);
+  const at = lines.findIndex((line7) => line7.trim() === heading4);
   return at === -1 ? void 0 : lines[at + 1]?.trim();
 }
 function detectRubyStack(files3) {
@@ -60788,6 +60901,66 @@ function splitAtLead(piece) {
 function stripMarker(piece) {
   return piece.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
 }
+function takeLeadIns(entry, answer, routed) {
+  const question = entry.number;
+  const rest = [];
+  for (const whole of pieces(answer)) {
+    const { before, lead } = splitAtLead(whole);
+    if (before !== "") rest.push(before);
+    if (lead === "") continue;
+    const body = stripMarker(lead);
+    const plain = plainText(body);
+    if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== "scope")
+      routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ""), question });
+    else if (REUSE_LEAD.test(plain) && entry.topic !== "reuse")
+      routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
+    else rest.push(lead);
+  }
+  return rest;
+}
+function routeScope(rest, question, routed) {
+  const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, "")));
+  const excludes = rest.filter((p) => !adds.includes(p));
+  const excluded = excludes.map((p) => p.replace(AGREEMENT, "").replace(OUT_OF_SCOPE_LEAD, ""));
+  if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join("\n\n"), question });
+  for (const add2 of adds)
+    routed.requirements.push({ title: `Scope: ${firstSentence(stripMarker(add2))}`, text: stripMarker(add2), question });
+}
+function routeByTopic(entry, rest, match2, routed) {
+  const question = entry.number;
+  const text8 = rest.join("\n\n");
+  const title = (label2) => `${label2}: ${firstSentence(text8.replace(AGREEMENT, ""))}`;
+  switch (entry.topic) {
+    case "scope":
+      routeScope(rest, question, routed);
+      break;
+    case "reuse":
+      routed.reuse.push({ text: text8, question, paths: findCodePaths(text8) });
+      break;
+    case "visuals":
+      routed.visuals.push({ text: text8, question });
+      break;
+    case "acceptance": {
+      const index2 = match2(text8);
+      routed.acceptance.push({
+        text: text8.replace(AGREEMENT, ""),
+        question,
+        ...index2 === void 0 ? {} : { requirement: index2 }
+      });
+      break;
+    }
+    case "users-and-permissions":
+      routed.users.push({ text: text8, question });
+      routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text8, question });
+      break;
+    case "other":
+    case "follow-up":
+      routed.requirements.push({ title: title(`From the answer to Q${question}`), text: text8, question });
+      break;
+    default:
+      routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text8, question });
+  }
+}
 function routeAnswers(entries2, requirements, seen) {
   const routed = {
     outOfScope: [],
@@ -60800,73 +60973,13 @@ function routeAnswers(entries2, requirements, seen) {
   };
   const match2 = requirementMatcher(requirements, seen);
   for (const entry of entries2) {
-    const question = entry.number;
     const answer = entry.answer.trim();
     if (entry.defaulted || answer === "" || isUnclearAnswer(answer) || CONFIRMATION.test(plainText(answer))) {
-      routed.confirmed.push(question);
+      routed.confirmed.push(entry.number);
       continue;
     }
-    const rest = [];
-    for (const whole of pieces(answer)) {
-      const { before, lead } = splitAtLead(whole);
-      if (before !== "") rest.push(before);
-      if (lead === "") continue;
-      const piece = lead;
-      const body = stripMarker(piece);
-      const plain = plainText(body);
-      if (OUT_OF_SCOPE_LEAD.test(plain) && entry.topic !== "scope")
-        routed.outOfScope.push({ text: body.replace(OUT_OF_SCOPE_LEAD, ""), question });
-      else if (REUSE_LEAD.test(plain) && entry.topic !== "reuse")
-        routed.reuse.push({ text: body, question, paths: findCodePaths(body) });
-      else rest.push(piece);
-    }
-    if (rest.length === 0) continue;
-    const text8 = rest.join("\n\n");
-    const title = (label2) => `${label2}: ${firstSentence(text8.replace(AGREEMENT, ""))}`;
-    switch (entry.topic) {
-      case "scope": {
-        const adds = rest.filter((p) => ADDS.test(plainText(stripMarker(p)).replace(AGREEMENT, "")));
-        const excludes = rest.filter((p) => !adds.includes(p));
-        const excluded = excludes.map((p) => p.replace(AGREEMENT, "").replace(OUT_OF_SCOPE_LEAD, ""));
-        if (excluded.length > 0) routed.outOfScope.push({ text: excluded.join("\n\n"), question });
-        for (const add2 of adds)
-          routed.requirements.push({
-            title: `Scope: ${firstSentence(stripMarker(add2))}`,
-            text: stripMarker(add2),
-            question
-          });
-        break;
-      }
-      case "reuse":
-        routed.reuse.push({ text: text8, question, paths: findCodePaths(text8) });
-        break;
-      case "visuals":
-        routed.visuals.push({ text: text8, question });
-        break;
-      case "acceptance": {
-        const index2 = match2(text8);
-        routed.acceptance.push({
-          text: text8.replace(AGREEMENT, ""),
-          question,
-          ...index2 === void 0 ? {} : { requirement: index2 }
-        });
-        break;
-      }
-      case "users-and-permissions":
-        routed.users.push({ text: text8, question });
-        routed.requirements.push({ title: title(TOPIC_LABELS["users-and-permissions"]), text: text8, question });
-        break;
-      case "other":
-      case "follow-up":
-        routed.requirements.push({
-          title: `From the answer to Q${question}: ${firstSentence(text8.replace(AGREEMENT, ""))}`,
-          text: text8,
-          question
-        });
-        break;
-      default:
-        routed.requirements.push({ title: title(TOPIC_LABELS[entry.topic]), text: text8, question });
-    }
+    const rest = takeLeadIns(entry, answer, routed);
+    if (rest.length > 0) routeByTopic(entry, rest, match2, routed);
   }
   return routed;
 }
@@ -60925,6 +61038,128 @@ var init_route_answers = __esm({
   }
 });
 
+// src/core/spec/spec-items.ts
+function bulletItem(bullet) {
+  const blocks = (bullet.blocks ?? []).map((b) => raw(b));
+  return { depth: bullet.depth, children: [paragraph3([raw(bullet.text)]), ...blocks] };
+}
+function bulletItems(bullets) {
+  return bullets.map(bulletItem);
+}
+function listOf2(items) {
+  return items.length > 0 ? [nestedList(items)] : [];
+}
+function sourcedItem(answer, depth = 0) {
+  const block2 = answer.text.includes("\n") || BLOCK_START.test(answer.text);
+  return block2 ? { depth, children: [paragraph3([text6(`From the answer to Q${answer.question}:`)]), raw(answer.text)] } : { depth, children: [paragraph3([raw(answer.text), text6(` (from the answer to Q${answer.question})`)])] };
+}
+function decisionItem(entry) {
+  const label2 = entry.followUpOn === void 0 ? [strong2([text6(`Q${entry.number}.`)])] : [strong2([text6(`Q${entry.number}`)]), text6(` (follow-up on Q${entry.followUpOn}).`)];
+  const asked = [...label2, text6(" "), raw(entry.question)];
+  const answerLabel = strong2([text6("Answer:")]);
+  if (entry.defaulted) {
+    const answer = [emphasis2([text6("Default accepted:")]), text6(" "), raw(entry.answer)];
+    return { depth: 0, children: [paragraph3([...asked, text6("\n"), answerLabel, text6(" "), ...answer])] };
+  }
+  if (/^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(entry.answer))
+    return { depth: 0, children: [paragraph3(asked), paragraph3([answerLabel]), raw(entry.answer)] };
+  return { depth: 0, children: [paragraph3([...asked, text6("\n"), answerLabel, text6(" "), raw(entry.answer)])] };
+}
+function noteItem(note) {
+  return { depth: 0, children: [paragraph3([text6(`From @${note.author}:`)]), raw(note.text)] };
+}
+function boldLine(value2) {
+  return paragraph3([strong2([text6(value2)])]);
+}
+var BLOCK_START;
+var init_spec_items = __esm({
+  "src/core/spec/spec-items.ts"() {
+    "use strict";
+    init_build_mdast();
+    BLOCK_START = /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/;
+  }
+});
+
+// src/core/spec/render-specific-requirements.ts
+function groups(items) {
+  const out = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (item.depth === 0 || last === void 0) out.push([item]);
+    else last.push(item);
+  }
+  return out;
+}
+function specificRequirements(functional, seen, routed, acceptanceFromIssue) {
+  const fromIssue = groups(functional);
+  const titles = fromIssue.map((g) => g[0]?.text ?? "");
+  const requirements = fromIssue.map((group, i) => ({
+    title: firstSentence(group[0]?.text ?? "", seen[i]),
+    items: bulletItems(group),
+    acceptance: []
+  }));
+  for (const answer of routed.requirements) {
+    requirements.push({ title: answer.title, items: [sourcedItem(answer)], acceptance: [] });
+  }
+  const general = [];
+  const match2 = requirementMatcher(titles, seen);
+  for (const criterion of acceptanceFromIssue) {
+    const index2 = criterion.depth === 0 ? match2(criterion.text) : void 0;
+    const target = index2 === void 0 ? void 0 : requirements[index2];
+    if (target) target.acceptance.push(bulletItem({ text: criterion.text, depth: 0 }));
+    else general.push(bulletItem({ text: criterion.text, depth: criterion.depth }));
+  }
+  for (const criterion of routed.acceptance) {
+    const target = criterion.requirement === void 0 ? void 0 : requirements[criterion.requirement];
+    if (target) target.acceptance.push(sourcedItem(criterion));
+    else general.push(sourcedItem(criterion));
+  }
+  return { requirements, general };
+}
+function renderRequirement(requirement, number4) {
+  const acceptance = requirement.acceptance.length === 0 ? [] : [{ depth: 0, children: [paragraph3([text6("Acceptance criteria:")]), nestedList(requirement.acceptance)] }];
+  return [
+    paragraph3([strong2([text6(`${number4}. `), raw(escapeMarkdown(requirement.title))])]),
+    nestedList([...requirement.items, ...acceptance])
+  ];
+}
+function extrasOf(doc) {
+  return (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).map((b) => raw(b));
+}
+function led(title, content3) {
+  return content3.length > 0 ? [boldLine(title), ...content3] : [];
+}
+function closingBlocks(doc, { general, users, technical }) {
+  const extras = extrasOf(doc);
+  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(u.plain));
+  return [
+    ...led("More from the requirements", extras("Functional Requirements")),
+    ...led("Acceptance criteria", [...listOf2(general), ...extras("Acceptance Criteria")]),
+    ...led("Users and permissions", listOf2(bulletItems(nonStoryUsers))),
+    ...led("Technical considerations", [...listOf2(bulletItems(technical)), ...extras("Technical Considerations")]),
+    ...led("Decisions from the requirements discussion", listOf2(doc.discussion.map(decisionItem))),
+    ...led("Notes from the answers", listOf2(doc.notes.map(noteItem)))
+  ];
+}
+function specificRequirementsContent(doc, routed, parts) {
+  const { requirements, general } = specificRequirements(parts.functional, parts.seen, routed, parts.acceptance);
+  return [
+    ...requirements.flatMap((r, i) => renderRequirement(r, i + 1)),
+    ...closingBlocks(doc, { general, users: parts.users, technical: parts.technical })
+  ];
+}
+var SUMMARY;
+var init_render_specific_requirements = __esm({
+  "src/core/spec/render-specific-requirements.ts"() {
+    "use strict";
+    init_build_mdast();
+    init_escape_markdown();
+    init_route_answers();
+    init_spec_items();
+    SUMMARY = "Requirements Summary";
+  }
+});
+
 // src/core/spec/spec-goal.ts
 function goalOf(issue2) {
   for (const kind of GOAL_KINDS) {
@@ -60939,14 +61174,10 @@ function goalOf(issue2) {
   }
   return issue2.title === "" ? "Deliver the feature described in the issue." : `Deliver \u201C${issue2.title}\u201D as shaped in planning/requirements.md.`;
 }
-function parseIssueDescription(title, description) {
-  return parseIssue(title, description);
-}
 var GOAL_KINDS;
 var init_spec_goal = __esm({
   "src/core/spec/spec-goal.ts"() {
     "use strict";
-    init_parse_issue();
     init_find_issue_requirements();
     init_prose();
     init_plain_text();
@@ -60966,22 +61197,24 @@ function userStoriesOf(doc, issue2, routed) {
   const own9 = [
     ...doc.sections["Requirements Summary/User Stories"] ?? [],
     ...doc.sections["Requirements Summary/Users and Permissions"] ?? []
-  ].filter((b) => isStory(b.text)).map((b) => `- ${b.text}`);
-  if (own9.length > 0) return own9.filter((s, i) => own9.indexOf(s) === i);
-  const want = doc.title === "" ? "this feature" : `\u201C${escapeMarkdown(doc.title)}\u201D`;
-  const segments = segmentsIn([routed.users.map((u) => u.text).join("\n"), proseOf(issue2.body), doc.title].join("\n"));
+  ].filter((b) => isStory(b.text, b.plain)).map((b) => b.text);
+  if (own9.length > 0) return own9.filter((s, i) => own9.indexOf(s) === i).map((s) => [raw(s)]);
+  const want = doc.title === "" ? [text6("this feature")] : [text6("\u201C"), raw(escapeMarkdown(doc.title)), text6("\u201D")];
+  const segments = segmentsIn([routed.users.map((u) => u.text).join("\n"), issue2.prose, doc.title].join("\n"));
   if (segments.length === 0)
-    return [`- As a user, I want ${want} so that the problem described in the issue is solved.`];
-  return segments.map(
-    (segment) => `- As ${article(segment)} ${segment}, I want ${want} so that the problem described in the issue is solved for me.`
-  );
+    return [[text6("As a user, I want "), ...want, text6(" so that the problem described in the issue is solved.")]];
+  return segments.map((segment) => [
+    text6(`As ${article(segment)} ${segment}, I want `),
+    ...want,
+    text6(" so that the problem described in the issue is solved for me.")
+  ]);
 }
 var SEGMENTS;
 var init_user_stories = __esm({
   "src/core/spec/user-stories.ts"() {
     "use strict";
     init_find_issue_requirements();
-    init_prose();
+    init_build_mdast();
     init_escape_markdown();
     SEGMENTS = [
       ["workspace admin", /\bworkspace admins?\b/i],
@@ -61003,179 +61236,90 @@ var init_user_stories = __esm({
 });
 
 // src/core/spec/render-spec.ts
-function indentContinuation(text8, by) {
-  return text8.split("\n").map((line6, i) => i === 0 || line6 === "" ? line6 : `${" ".repeat(by)}${line6}`).join("\n");
-}
-function blockLines(blocks, indent2) {
-  return (blocks ?? []).flatMap((b) => ["", ...b.split("\n").map((l) => l === "" ? "" : `${indent2}${l}`), ""]);
-}
-function list5(items) {
-  return items.flatMap((b) => [
-    `${"  ".repeat(b.depth)}- ${b.text}`,
-    ...blockLines(b.blocks, "  ".repeat(b.depth + 1))
-  ]);
-}
-function sourced(text8, question, indent2 = "") {
-  const block2 = text8.includes("\n") || /^([-*+>#|]|\d{1,3}[.)]|```|~~~)/.test(text8);
-  return block2 ? `${indent2}- From the answer to Q${question}:
-
-${indent2}  ${indentContinuation(text8, indent2.length + 2)}
-` : `${indent2}- ${text8} (from the answer to Q${question})`;
-}
 function real(items) {
   return (items ?? []).filter(
     (b) => !/^_.*_$/.test(b.text) && !/^(No |None )/.test(b.text) && b.text !== "Anything not listed above."
   );
 }
-function groups(items) {
-  const out = [];
-  for (const item of items) {
-    const last = out[out.length - 1];
-    if (item.depth === 0 || last === void 0) out.push([item]);
-    else last.push(item);
-  }
-  return out;
+function section2(title, content3, empty4) {
+  return [heading3(2, [text6(title)]), ...content3.length > 0 ? content3 : [empty4]];
 }
-function decision(entry) {
-  const label2 = entry.followUpOn === void 0 ? `**Q${entry.number}.**` : `**Q${entry.number}** (follow-up on Q${entry.followUpOn}).`;
-  const answer = entry.defaulted ? `_Default accepted:_ ${entry.answer}` : entry.answer;
-  const block2 = /^(\s{4}|[-*+>#|]|\d{1,3}[.)]|```|~~~|<)/.test(answer);
+function goal(doc, issue2) {
+  const context = real(doc.sections[`${SUMMARY}/Context from the Issue`]);
   return [
-    `- ${label2} ${entry.question}`,
-    block2 ? `
-  **Answer:**
-
-  ${indentContinuation(answer, 2)}` : `  **Answer:** ${indentContinuation(answer, 2)}`
+    paragraph3([text6(goalOf(issue2))]),
+    ...context.length > 0 ? [paragraph3([text6("Context from the issue:")]), ...listOf2(bulletItems(context))] : []
   ];
 }
-function section2(title, lines, empty4) {
-  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty4], ""];
-}
-function specificRequirements(functional, seen, routed, acceptanceFromIssue) {
-  const fromIssue = groups(functional);
-  const titles = fromIssue.map((g) => g[0]?.text ?? "");
-  const requirements = fromIssue.map((group, i) => ({
-    title: firstSentence(group[0]?.text ?? "", seen[i]),
-    lines: list5(group),
-    acceptance: []
-  }));
-  for (const answer of routed.requirements) {
-    requirements.push({ title: answer.title, lines: [sourced(answer.text, answer.question)], acceptance: [] });
-  }
-  const general = [];
-  const match2 = requirementMatcher(titles, seen);
-  for (const criterion of acceptanceFromIssue) {
-    const index2 = criterion.depth === 0 ? match2(criterion.text) : void 0;
-    const target = index2 === void 0 ? void 0 : requirements[index2];
-    if (target) target.acceptance.push(`- ${criterion.text}`);
-    else general.push(`${"  ".repeat(criterion.depth)}- ${criterion.text}`);
-  }
-  for (const criterion of routed.acceptance) {
-    const target = criterion.requirement === void 0 ? void 0 : requirements[criterion.requirement];
-    if (target) target.acceptance.push(sourced(criterion.text, criterion.question));
-    else general.push(sourced(criterion.text, criterion.question));
-  }
-  return { requirements, general };
-}
-function renderRequirement(requirement, number4) {
-  const acceptance = requirement.acceptance.length === 0 ? [] : ["- Acceptance criteria:", ...requirement.acceptance.map((l) => indentContinuation(`  ${l}`, 2))];
-  return [`**${number4}. ${escapeMarkdown(requirement.title)}**`, "", ...requirement.lines, ...acceptance, ""];
-}
-function extrasOf(doc) {
-  return (key) => (doc.extras[`${SUMMARY}/${key}`] ?? []).flatMap((b) => [b, ""]);
-}
-function closingBlocks(doc, { general, users, technical }) {
-  const out = [];
-  const extras = extrasOf(doc);
-  if (extras("Functional Requirements").length > 0)
-    out.push("**More from the requirements**", "", ...extras("Functional Requirements"));
-  if (general.length > 0 || extras("Acceptance Criteria").length > 0)
-    out.push("**Acceptance criteria**", "", ...general, "", ...extras("Acceptance Criteria"));
-  const nonStoryUsers = users.filter((u) => !/^as an? /i.test(plainText(u.text)));
-  if (nonStoryUsers.length > 0) out.push("**Users and permissions**", "", ...list5(nonStoryUsers), "");
-  if (technical.length > 0 || extras("Technical Considerations").length > 0) {
-    out.push("**Technical considerations**", "", ...list5(technical), "", ...extras("Technical Considerations"));
-  }
-  if (doc.discussion.length > 0)
-    out.push("**Decisions from the requirements discussion**", "", ...doc.discussion.flatMap(decision), "");
-  if (doc.notes.length > 0) {
-    out.push(
-      "**Notes from the answers**",
-      "",
-      ...doc.notes.map((n) => `- From @${n.author}:
-
-  ${indentContinuation(n.text, 2)}
-`),
-      ""
-    );
-  }
-  return out;
+function reuse(doc, answers) {
+  const codePaths = [
+    ...real(doc.sections["Requirements Discussion/Existing Code to Reference"]),
+    ...real(doc.sections[`${SUMMARY}/Reusability Opportunities`])
+  ];
+  const once = codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i);
+  return listOf2([...bulletItems(once), ...answers.map((r) => sourcedItem(r))]);
 }
 function renderSpec(doc) {
   const s = doc.sections;
-  const issue2 = parseIssueDescription(doc.title, doc.initialDescription);
   const functional = real(s[`${SUMMARY}/Functional Requirements`]);
-  const issueAcceptance = real(s[`${SUMMARY}/Acceptance Criteria`]);
-  const technical = real(s[`${SUMMARY}/Technical Considerations`]);
-  const context = real(s[`${SUMMARY}/Context from the Issue`]);
-  const outOfScope = real(s[`${SUMMARY}/Scope Boundaries/Out of Scope`]);
-  const users = real(s[`${SUMMARY}/Users and Permissions`]);
   const visuals = [...real(s["Visual Assets/Files Provided"]), ...real(s["Visual Assets/Visual Insights"])];
-  const codePaths = [
-    ...real(s["Requirements Discussion/Existing Code to Reference"]),
-    ...real(s[`${SUMMARY}/Reusability Opportunities`])
-  ];
+  const issue2 = doc.description;
   const titles = groups(functional).map((g) => g[0]?.text ?? "");
-  const seen = titles.map((t) => plainText(t));
+  const seen = groups(functional).map((g) => g[0]?.plain ?? "");
   const routed = routeAnswers(doc.discussion, titles, seen);
-  const { requirements, general } = specificRequirements(functional, seen, routed, issueAcceptance);
-  const specific = requirements.flatMap((r, i) => renderRequirement(r, i + 1));
-  specific.push(...closingBlocks(doc, { general, users, technical }));
-  const extras = extrasOf(doc);
-  const reuse = [
-    ...codePaths.filter((b, i) => codePaths.findIndex((o) => o.text === b.text) === i).flatMap((b) => list5([b])),
-    ...routed.reuse.map((r) => sourced(r.text, r.question))
-  ];
+  const specific = specificRequirementsContent(doc, routed, {
+    functional,
+    seen,
+    acceptance: real(s[`${SUMMARY}/Acceptance Criteria`]),
+    users: real(s[`${SUMMARY}/Users and Permissions`]),
+    technical: real(s[`${SUMMARY}/Technical Considerations`])
+  });
   const exclusions = [
-    ...list5(outOfScope),
-    ...routed.outOfScope.map((o) => sourced(o.text, o.question)),
-    ...extras("Scope Boundaries/Out of Scope")
+    ...listOf2([
+      ...bulletItems(real(s[`${SUMMARY}/Scope Boundaries/Out of Scope`])),
+      ...routed.outOfScope.map((o) => sourcedItem(o))
+    ]),
+    ...extrasOf(doc)("Scope Boundaries/Out of Scope")
   ];
-  const lines = [
-    `# Specification: ${escapeMarkdown(doc.title)}`,
-    "",
-    ...section2(
-      "Goal",
-      [goalOf(issue2), ...context.length > 0 ? ["", "Context from the issue:", "", ...list5(context)] : []],
-      ""
-    ),
-    ...section2("User Stories", userStoriesOf(doc, issue2, routed), ""),
+  const tree = root2([
+    heading3(1, [text6("Specification: "), raw(escapeMarkdown(doc.title))]),
+    ...section2("Goal", goal(doc, issue2), paragraph3([])),
+    ...section2("User Stories", [bulletList(userStoriesOf(doc, issue2, routed))], paragraph3([])),
     ...section2(
       "Specific Requirements",
       specific,
-      "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"
+      paragraph3([
+        emphasis2([
+          text6("No specific requirements yet: add them to planning/requirements.md and run /write-spec again.")
+        ])
+      ])
     ),
     ...section2(
       "Visual Design",
-      [...list5(visuals), ...routed.visuals.map((v) => sourced(v.text, v.question))],
-      "No visual assets provided."
+      listOf2([...bulletItems(visuals), ...routed.visuals.map((v) => sourcedItem(v))]),
+      paragraph3([text6("No visual assets provided.")])
     ),
-    ...section2("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
-    ...section2("Out of Scope", exclusions, "- Anything not listed under Specific Requirements.")
-  ];
-  return markFile("spec", lines.join("\n"), {});
+    ...section2(
+      "Existing Code to Leverage",
+      reuse(doc, routed.reuse),
+      paragraph3([text6("No existing code identified for reuse.")])
+    ),
+    ...section2("Out of Scope", exclusions, bulletList([[text6("Anything not listed under Specific Requirements.")]]))
+  ]);
+  return markFile("spec", writeMarkdown(tree, BLOCKS_IN_ITEMS_WRITER), {});
 }
-var SUMMARY;
 var init_render_spec = __esm({
   "src/core/spec/render-spec.ts"() {
     "use strict";
+    init_build_mdast();
     init_escape_markdown();
-    init_plain_text();
+    init_write_markdown();
     init_file_marker();
+    init_render_specific_requirements();
     init_route_answers();
+    init_spec_items();
     init_spec_goal();
     init_user_stories();
-    SUMMARY = "Requirements Summary";
   }
 });
 
@@ -61239,7 +61383,7 @@ var init_ground_spec = __esm({
 
 // src/core/model/check-spec-draft.ts
 function hasSource(item) {
-  return [item.requirements, item.answers, item.issue_lines, item.files].some((list6) => (list6 ?? []).length > 0);
+  return [item.requirements, item.answers, item.issue_lines, item.files].some((list5) => (list5 ?? []).length > 0);
 }
 function sourcedItems(draft) {
   return [
@@ -61345,12 +61489,12 @@ function specificRequirements2(draft, check3, grounding) {
   for (const [i, r] of draft.requirements.entries()) {
     if (proposed.has(i)) continue;
     n += 1;
-    const list6 = sourceList(r, grounding);
+    const list5 = sourceList(r, grounding);
     specific.push(
       `**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`,
       "",
       ...r.details.map((d) => `- ${safeLine(d)}`),
-      ...list6.length > 0 ? [`- _Sources: ${list6.join("; ")}_`] : [],
+      ...list5.length > 0 ? [`- _Sources: ${list5.join("; ")}_`] : [],
       ""
     );
   }
@@ -61366,7 +61510,7 @@ function laterSections(draft, grounding, visualAssets) {
     ...visualAssets.map((v) => `- ${v}`),
     ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`)
   ];
-  const reuse = draft.existing_code.map((e) => {
+  const reuse2 = draft.existing_code.map((e) => {
     const answers = e.answers.length > 0 ? ` _(${e.answers.map((q) => `answer to Q${q}`).join("; ")})_` : "";
     return `${reuseLine(e)}${answers}`;
   });
@@ -61376,7 +61520,7 @@ function laterSections(draft, grounding, visualAssets) {
   ];
   return [
     ...section3("Visual Design", visuals, "No visual assets provided."),
-    ...section3("Existing Code to Leverage", reuse, "No existing code identified for reuse."),
+    ...section3("Existing Code to Leverage", reuse2, "No existing code identified for reuse."),
     ...section3("Out of Scope", outOfScope, "- Anything not listed under Specific Requirements.")
   ];
 }
@@ -62299,8 +62443,8 @@ var init_line = __esm({
         const lines = [];
         let patternIndex;
         while ((patternIndex = findNewlineIndex(__classPrivateFieldGet(this, _LineDecoder_buffer, "f"), __classPrivateFieldGet(this, _LineDecoder_searchIndex, "f"), __classPrivateFieldGet(this, _LineDecoder_end, "f"))) != null) {
-          const line6 = decodeUTF8(__classPrivateFieldGet(this, _LineDecoder_buffer, "f").subarray(__classPrivateFieldGet(this, _LineDecoder_start, "f"), patternIndex.preceding));
-          lines.push(line6);
+          const line7 = decodeUTF8(__classPrivateFieldGet(this, _LineDecoder_buffer, "f").subarray(__classPrivateFieldGet(this, _LineDecoder_start, "f"), patternIndex.preceding));
+          lines.push(line7);
           __classPrivateFieldSet(this, _LineDecoder_start, patternIndex.index, "f");
           if (patternIndex.carriage) {
             if (__classPrivateFieldGet(this, _LineDecoder_start, "f") < __classPrivateFieldGet(this, _LineDecoder_end, "f") && __classPrivateFieldGet(this, _LineDecoder_buffer, "f")[__classPrivateFieldGet(this, _LineDecoder_start, "f")] === 10) {
@@ -62687,11 +62831,11 @@ async function* _iterSSEMessages(response, controller) {
       if (signal.aborted) {
         return;
       }
-      for (const line6 of lineDecoder.decode(sseChunk)) {
+      for (const line7 of lineDecoder.decode(sseChunk)) {
         if (signal.aborted) {
           return;
         }
-        const sse = sseDecoder.decode(line6);
+        const sse = sseDecoder.decode(line7);
         if (sse) {
           yield sse;
         }
@@ -62700,11 +62844,11 @@ async function* _iterSSEMessages(response, controller) {
     if (signal.aborted) {
       return;
     }
-    for (const line6 of lineDecoder.flush()) {
+    for (const line7 of lineDecoder.flush()) {
       if (signal.aborted) {
         return;
       }
-      const sse = sseDecoder.decode(line6);
+      const sse = sseDecoder.decode(line7);
       if (sse) {
         yield sse;
       }
@@ -62897,21 +63041,21 @@ var init_streaming = __esm({
               if (controller.signal.aborted) {
                 return;
               }
-              for (const line6 of lineDecoder.decode(chunk)) {
+              for (const line7 of lineDecoder.decode(chunk)) {
                 if (controller.signal.aborted) {
                   return;
                 }
-                yield line6;
+                yield line7;
               }
             }
             if (controller.signal.aborted) {
               return;
             }
-            for (const line6 of lineDecoder.flush()) {
+            for (const line7 of lineDecoder.flush()) {
               if (controller.signal.aborted) {
                 return;
               }
-              yield line6;
+              yield line7;
             }
           } finally {
             controller.signal.removeEventListener("abort", cancel);
@@ -62928,11 +63072,11 @@ var init_streaming = __esm({
           consumed = true;
           let done = false;
           try {
-            for await (const line6 of iterLines()) {
-              if (line6) {
+            for await (const line7 of iterLines()) {
+              if (line7) {
                 let data;
                 try {
-                  data = JSON.parse(line6);
+                  data = JSON.parse(line7);
                 } catch (error62) {
                   if (error62 instanceof SyntaxError) {
                     throw new SyntaxError("Error reading response: malformed newline-delimited JSON.");
@@ -63060,11 +63204,11 @@ var init_streaming = __esm({
         this.data = [];
         this.chunks = [];
       }
-      decode(line6) {
-        if (line6.endsWith("\r")) {
-          line6 = line6.slice(0, -1);
+      decode(line7) {
+        if (line7.endsWith("\r")) {
+          line7 = line7.slice(0, -1);
         }
-        if (!line6) {
+        if (!line7) {
           if (!this.event && !this.data.length) {
             return null;
           }
@@ -63078,11 +63222,11 @@ var init_streaming = __esm({
           this.chunks = [];
           return sse;
         }
-        this.chunks.push(line6);
-        if (line6.startsWith(":")) {
+        this.chunks.push(line7);
+        if (line7.startsWith(":")) {
           return null;
         }
-        const [fieldname, , initialValue] = partition(line6, ":");
+        const [fieldname, , initialValue] = partition(line7, ":");
         let value2 = initialValue;
         if (value2.startsWith(" ")) {
           value2 = value2.slice(1);
@@ -86346,10 +86490,10 @@ var init_client = __esm({
         const customHeadersEnv = provider || credential ? void 0 : readEnv("OPENAI_CUSTOM_HEADERS");
         if (customHeadersEnv) {
           const parsed = {};
-          for (const line6 of customHeadersEnv.split("\n")) {
-            const colon = line6.indexOf(":");
+          for (const line7 of customHeadersEnv.split("\n")) {
+            const colon = line7.indexOf(":");
             if (colon >= 0) {
-              parsed[line6.substring(0, colon).trim()] = line6.substring(colon + 1).trim();
+              parsed[line7.substring(0, colon).trim()] = line7.substring(colon + 1).trim();
             }
           }
           options.defaultHeaders = buildHeaders([parsed, options.defaultHeaders]);
@@ -90763,16 +90907,16 @@ function parseOrchestrationEntry(node3, position2, lines) {
     const range = at?.range;
     return range == null ? fallback : lines.linePos(range[0]).line;
   };
-  const line6 = lineOf3(node3);
-  const where = `${FILE} line ${line6}`;
-  const whereIs = (at) => `${FILE} line ${lineOf3(at, line6)}`;
+  const line7 = lineOf3(node3);
+  const where = `${FILE} line ${line7}`;
+  const whereIs = (at) => `${FILE} line ${lineOf3(at, line7)}`;
   const problems = [];
   const plain = scalarText(node3);
   if (plain !== void 0) {
     const split2 = splitGroupTitle(plain);
-    return plain === "" ? { node: node3, line: line6, settings: [], problems: [`${where}: task group ${position2 + 1} has no name; it is left out.`] } : {
+    return plain === "" ? { node: node3, line: line7, settings: [], problems: [`${where}: task group ${position2 + 1} has no name; it is left out.`] } : {
       node: node3,
-      line: line6,
+      line: line7,
       group: { name: plain, ...split2.number === void 0 ? {} : { number: split2.number } },
       settings: [],
       problems
@@ -90781,7 +90925,7 @@ function parseOrchestrationEntry(node3, position2, lines) {
   if (!(0, import_yaml3.isMap)(node3)) {
     return {
       node: node3,
-      line: line6,
+      line: line7,
       settings: [],
       problems: [`${where}: task group ${position2 + 1} should be a map with a \`name:\`; it is left out.`]
     };
@@ -90805,12 +90949,12 @@ function parseOrchestrationEntry(node3, position2, lines) {
   if (group.name === "" && group.number === void 0) {
     return {
       node: node3,
-      line: line6,
+      line: line7,
       settings,
       problems: [...problems, `${where}: task group ${position2 + 1} has no \`name:\`; it is left out.`]
     };
   }
-  return { node: node3, line: line6, group, settings, problems };
+  return { node: node3, line: line7, group, settings, problems };
 }
 var import_yaml3, FILE;
 var init_orchestration_group = __esm({
@@ -90905,9 +91049,9 @@ function readFile4(yaml) {
   const doc = (0, import_yaml4.parseDocument)(yaml, { lineCounter: lines, prettyErrors: false });
   const error62 = doc.errors[0];
   if (error62 !== void 0) {
-    const line6 = lines.linePos(error62.pos[0]).line;
+    const line7 = lines.linePos(error62.pos[0]).line;
     const message = (error62.message.split("\n")[0] ?? "").replace(/\.$/, "");
-    return { ok: false, problems: [`${FILE2} could not be read as YAML (line ${line6}): ${message}.`] };
+    return { ok: false, problems: [`${FILE2} could not be read as YAML (line ${line7}): ${message}.`] };
   }
   const contents = doc.contents;
   if (contents === null || (0, import_yaml4.isScalar)(contents) && contents.value === null)
@@ -90915,18 +91059,18 @@ function readFile4(yaml) {
   if (!(0, import_yaml4.isMap)(contents)) {
     return { ok: false, problems: [`${FILE2} should be a map with a \`${KEY}:\` list; it is not one.`] };
   }
-  const list6 = contents.get(KEY, true);
-  if (list6 === void 0 || (0, import_yaml4.isScalar)(list6) && list6.value === null)
+  const list5 = contents.get(KEY, true);
+  if (list5 === void 0 || (0, import_yaml4.isScalar)(list5) && list5.value === null)
     return { ok: true, doc, entries: [], hasList: false, problems: [] };
-  if (!(0, import_yaml4.isSeq)(list6))
+  if (!(0, import_yaml4.isSeq)(list5))
     return {
       ok: false,
       problems: [`${FILE2}: \`${KEY}\` should be a list of task groups (\`- name: \u2026\`); it is not one.`]
     };
-  const entries2 = list6.items.map((item, position2) => parseOrchestrationEntry(item, position2, lines));
+  const entries2 = list5.items.map((item, position2) => parseOrchestrationEntry(item, position2, lines));
   const problems = [
     ...schemaProblems(contents, ORCHESTRATION_FILE_SCHEMA, FILE_KEYS, [], lines, FILE2),
-    ...list6.items.flatMap((item, position2) => [
+    ...list5.items.flatMap((item, position2) => [
       ...(0, import_yaml4.isMap)(item) ? schemaProblems(item, ORCHESTRATION_ENTRY_SCHEMA, ENTRY_KEYS, [KEY, position2], lines, "a task group") : [],
       ...entries2[position2]?.problems ?? []
     ])
@@ -91014,9 +91158,9 @@ function droppedEntryProblems(entries2, used) {
 }
 function setGroupList(doc, items) {
   const contents = (0, import_yaml4.isMap)(doc.contents) ? doc.contents : void 0;
-  const list6 = contents?.get(KEY, true);
-  if ((0, import_yaml4.isSeq)(list6)) {
-    list6.items = items;
+  const list5 = contents?.get(KEY, true);
+  if ((0, import_yaml4.isSeq)(list5)) {
+    list5.items = items;
     return;
   }
   const seq = new import_yaml4.YAMLSeq();
@@ -91066,8 +91210,8 @@ function planOrchestration(tasks2, existingYaml) {
   problems.push(...droppedEntryProblems(read.entries, used));
   const groups2 = wanted.map((w, i) => ({ ...w, ...settingsOf(matches[i]?.entry.group) }));
   const contents = (0, import_yaml4.isMap)(doc.contents) ? doc.contents : void 0;
-  const list6 = contents?.get(KEY, true);
-  const before = (0, import_yaml4.isSeq)(list6) ? list6.items : [];
+  const list5 = contents?.get(KEY, true);
+  const before = (0, import_yaml4.isSeq)(list5) ? list5.items : [];
   if (items.length !== before.length || items.some((node3, i) => node3 !== before[i])) changed = true;
   if (!changed) return { groups: groups2, text: existingYaml, problems };
   setGroupList(doc, items);
@@ -91290,18 +91434,18 @@ var init_check_group_prompt_draft = __esm({
 });
 
 // src/core/model/group-prompt-draft-schema.ts
-var line4, tasks, files, GROUP_PROMPT_DRAFT_SCHEMA;
+var line5, tasks, files, GROUP_PROMPT_DRAFT_SCHEMA;
 var init_group_prompt_draft_schema = __esm({
   "src/core/model/group-prompt-draft-schema.ts"() {
     "use strict";
     init_zod();
-    line4 = external_exports.string().trim().min(1);
+    line5 = external_exports.string().trim().min(1);
     tasks = external_exports.array(external_exports.union([external_exports.string(), external_exports.number()]).transform(String)).default([]).describe("references of the listed tasks (1.2, T3) this item is about");
     files = external_exports.array(external_exports.string()).default([]).describe("repository paths from the listed tree this item is about");
     GROUP_PROMPT_DRAFT_SCHEMA = external_exports.object({
       approach: external_exports.array(
         external_exports.object({
-          text: line4.describe("one concrete step: what to change where, and how to test it"),
+          text: line5.describe("one concrete step: what to change where, and how to test it"),
           tasks,
           files,
           requirements: external_exports.array(external_exports.number()).default([]).describe("numbers of the specific requirements (R2 \u2192 2) it implements")
@@ -91309,13 +91453,13 @@ var init_group_prompt_draft_schema = __esm({
       ).describe("the steps, in order; together they must address every listed task"),
       reuse: external_exports.array(
         external_exports.object({
-          path: line4.describe("a path from the listed tree"),
+          path: line5.describe("a path from the listed tree"),
           symbol: external_exports.string().default(""),
-          reason: line4,
+          reason: line5,
           tasks
         })
       ).default([]),
-      watch_out: external_exports.array(external_exports.object({ text: line4.describe("a pitfall or edge case to test"), tasks, files })).default([])
+      watch_out: external_exports.array(external_exports.object({ text: line5.describe("a pitfall or edge case to test"), tasks, files })).default([])
     });
   }
 });
@@ -91875,13 +92019,13 @@ function addFeatures(into, more) {
   return added;
 }
 function addLines(into, more) {
-  const seen = new Set(into.map((line6) => entryKey(line6)));
+  const seen = new Set(into.map((line7) => entryKey(line7)));
   const added = [...into];
-  for (const line6 of more) {
-    const key = entryKey(line6);
+  for (const line7 of more) {
+    const key = entryKey(line7);
     if (key === "" || seen.has(key)) continue;
     seen.add(key);
-    added.push(line6);
+    added.push(line7);
   }
   return added;
 }
@@ -91926,16 +92070,16 @@ var init_classify_product_heading = __esm({
 });
 
 // src/core/product/split-labelled-lines.ts
-function sentences(line6) {
+function sentences(line7) {
   const parts = [];
   let start = 0;
-  for (let i = 0; i < line6.length - 1; i += 1) {
-    if (".!?".includes(line6[i] ?? "") && line6[i + 1] === " ") {
-      parts.push(line6.slice(start, i + 1));
+  for (let i = 0; i < line7.length - 1; i += 1) {
+    if (".!?".includes(line7[i] ?? "") && line7[i + 1] === " ") {
+      parts.push(line7.slice(start, i + 1));
       start = i + 2;
     }
   }
-  parts.push(line6.slice(start));
+  parts.push(line7.slice(start));
   return parts.map((p) => p.trim()).filter((p) => p !== "");
 }
 function labelOf(sentence) {
@@ -91948,8 +92092,8 @@ function labelOf(sentence) {
 function splitLabelledLines(lines) {
   const segments = [];
   let labelled = false;
-  for (const line6 of lines) {
-    for (const sentence of sentences(line6.trim())) {
+  for (const line7 of lines) {
+    for (const sentence of sentences(line7.trim())) {
       const found = labelOf(sentence);
       const last = segments[segments.length - 1];
       if (found !== void 0) {
@@ -92005,8 +92149,8 @@ function leadInSection(node3, next) {
 function entryOf(source, paragraph4, subItems) {
   return { source, nodes: paragraph4.children, text: oneLine(sliceOf(source, paragraph4)), subItems };
 }
-function subItemTexts(source, list6) {
-  return list6.children.flatMap((item) => {
+function subItemTexts(source, list5) {
+  return list5.children.flatMap((item) => {
     const [first, ...rest] = item.children;
     const own9 = first?.type === "paragraph" ? [oneLine(sliceOf(source, first))] : [];
     return [...own9, ...rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : [])].filter(
@@ -92014,8 +92158,8 @@ function subItemTexts(source, list6) {
     );
   });
 }
-function listEntries(source, list6) {
-  return list6.children.flatMap((item) => {
+function listEntries(source, list5) {
+  return list5.children.flatMap((item) => {
     const [first, ...rest] = item.children;
     if (first?.type !== "paragraph") return [];
     const subItems = rest.flatMap((child) => child.type === "list" ? subItemTexts(source, child) : []);
@@ -92023,21 +92167,21 @@ function listEntries(source, list6) {
     return entry.text === "" ? [] : [entry];
   });
 }
-function continuesLine(line6) {
-  return !/^[\p{Lu}\p{N}*_`[~"'“<!]/u.test(line6);
+function continuesLine(line7) {
+  return !/^[\p{Lu}\p{N}*_`[~"'“<!]/u.test(line7);
 }
 function paragraphLines(source, paragraph4, quoted3 = false) {
   const lines = [];
   for (const [index2, raw2] of sliceOf(source, paragraph4).split("\n").entries()) {
-    const line6 = (quoted3 && index2 > 0 ? raw2.replace(/^[\s>]*/, "") : raw2).trim();
-    if (line6 === "") continue;
+    const line7 = (quoted3 && index2 > 0 ? raw2.replace(/^[\s>]*/, "") : raw2).trim();
+    if (line7 === "") continue;
     const previous3 = lines.length - 1;
-    if (previous3 >= 0 && continuesLine(line6)) lines[previous3] = `${lines[previous3] ?? ""} ${line6}`;
-    else lines.push(line6);
+    if (previous3 >= 0 && continuesLine(line7)) lines[previous3] = `${lines[previous3] ?? ""} ${line7}`;
+    else lines.push(line7);
   }
-  return lines.flatMap((line6) => {
-    const [node3] = parseMarkdown(line6).children;
-    return node3?.type === "paragraph" ? [entryOf(line6, node3, [])] : [];
+  return lines.flatMap((line7) => {
+    const [node3] = parseMarkdown(line7).children;
+    return node3?.type === "paragraph" ? [entryOf(line7, node3, [])] : [];
   });
 }
 function parseProductSections(markdown) {
@@ -92088,9 +92232,9 @@ function inlineEntries(text8, section4) {
   const listed3 = section4 === "features" || section4 === "users" || section4 === "differentiators";
   const items = listed3 ? splitInlineList(text8, section4 === "features") : [text8];
   return items.flatMap((item) => {
-    const line6 = section4 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
-    const [node3] = parseMarkdown(line6).children;
-    return node3?.type === "paragraph" ? [entryOf(line6, node3, [])] : [];
+    const line7 = section4 === "features" ? item.replace(new RegExp("^\\p{Ll}", "u"), (c) => c.toUpperCase()) : item;
+    const [node3] = parseMarkdown(line7).children;
+    return node3?.type === "paragraph" ? [entryOf(line7, node3, [])] : [];
   });
 }
 function isOnlyMedia(node3) {
@@ -92266,9 +92410,9 @@ var init_parse_product_brief = __esm({
 });
 
 // src/core/product/render-mission.ts
-function splitLine(line6) {
-  const [node3] = parseMarkdown(line6).children;
-  return node3?.type === "paragraph" ? splitFeature(line6, node3.children) : { title: plainText(line6), description: "" };
+function splitLine(line7) {
+  const [node3] = parseMarkdown(line7).children;
+  return node3?.type === "paragraph" ? splitFeature(line7, node3.children) : { title: plainText(line7), description: "" };
 }
 function boldLead(entry, fallback) {
   return entry.description === "" ? [raw(fallback)] : [strong2([raw(escapeMarkdown(entry.title)), text6(":")]), text6(" "), raw(entry.description)];
@@ -92279,7 +92423,7 @@ function pitchOf(brief) {
   return plainText(pitch).toLowerCase().includes(brief.name.toLowerCase()) ? raw(pitch) : paragraph3([strong2([raw(escapeMarkdown(brief.name))]), text6(": "), raw(pitch)]);
 }
 function personas(users) {
-  const split2 = users.map((line6) => splitLine(line6)).filter((u) => u.description !== "");
+  const split2 = users.map((line7) => splitLine(line7)).filter((u) => u.description !== "");
   if (split2.length === 0)
     return [
       paragraph3([
@@ -92303,7 +92447,7 @@ function renderMission(brief) {
     heading3(2, [text6("Users")]),
     heading3(3, [text6("Primary Customers")]),
     listOr(
-      brief.users.map((line6) => boldLead(splitLine(line6), line6)),
+      brief.users.map((line7) => boldLead(splitLine(line7), line7)),
       notYet()
     ),
     heading3(3, [text6("User Personas")]),
@@ -92312,7 +92456,7 @@ function renderMission(brief) {
     problem === "" ? notYet() : raw(problem),
     heading3(2, [text6("Differentiators")]),
     listOr(
-      brief.differentiators.map((line6) => boldLead(splitLine(line6), line6)),
+      brief.differentiators.map((line7) => boldLead(splitLine(line7), line7)),
       paragraph3([emphasis2([text6("None listed yet.")])])
     ),
     heading3(2, [text6("Key Features")]),
@@ -92703,8 +92847,8 @@ function badReferences2(items, grounding) {
   const bad = /* @__PURE__ */ new Set();
   for (const item of items) {
     for (const id of cites(item)) {
-      const line6 = /^L(\d+)$/.exec(id);
-      if (line6 !== null ? Number(line6[1]) < 1 || Number(line6[1]) > grounding.issueLines.length : !ids.has(id))
+      const line7 = /^L(\d+)$/.exec(id);
+      if (line7 !== null ? Number(line7[1]) < 1 || Number(line7[1]) > grounding.issueLines.length : !ids.has(id))
         bad.add(id);
     }
   }
@@ -92727,7 +92871,7 @@ function checkPlanCarried(draft, grounding) {
   return { findings, figures: carried2.figures };
 }
 function proposalsOf(draft) {
-  const unsourced = (list6) => list6.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
+  const unsourced = (list5) => list5.flatMap((i, n) => cites(i).length === 0 && (i.files ?? []).length === 0 ? [n] : []);
   return {
     features: unsourced(draft.features),
     roadmap: unsourced(draft.roadmap),
@@ -92774,37 +92918,37 @@ var init_check_product_draft = __esm({
 });
 
 // src/core/model/product-draft-schema.ts
-var line5, from, files2, PRODUCT_DRAFT_SCHEMA;
+var line6, from, files2, PRODUCT_DRAFT_SCHEMA;
 var init_product_draft_schema = __esm({
   "src/core/model/product-draft-schema.ts"() {
     "use strict";
     init_zod();
-    line5 = external_exports.string().trim().min(1);
+    line6 = external_exports.string().trim().min(1);
     from = external_exports.array(external_exports.string().trim()).default([]).describe("ids of the listed items (F1, U2, D1, PITCH, PROBLEM) and issue lines (L4) this item comes from");
     files2 = external_exports.array(external_exports.string()).default([]).describe("repository paths from the listed tree this item is about");
     PRODUCT_DRAFT_SCHEMA = external_exports.object({
       pitch: external_exports.object({
-        text: line5.describe("one or two sentences: the product, for whom, and what it achieves"),
+        text: line6.describe("one or two sentences: the product, for whom, and what it achieves"),
         from,
         files: files2
       }),
-      customers: external_exports.array(external_exports.object({ name: line5.describe("a customer segment"), description: line5, from })).default([]),
+      customers: external_exports.array(external_exports.object({ name: line6.describe("a customer segment"), description: line6, from })).default([]),
       personas: external_exports.array(
         external_exports.object({
-          name: line5.describe("a persona: role and context"),
-          context: line5,
-          pain_points: external_exports.array(line5).default([]),
-          goals: external_exports.array(line5).default([]),
+          name: line6.describe("a persona: role and context"),
+          context: line6,
+          pain_points: external_exports.array(line6).default([]),
+          goals: external_exports.array(line6).default([]),
           from
         })
       ).default([]),
-      problem: external_exports.object({ text: line5.describe("the problem the product solves, and its cost"), from }),
-      differentiators: external_exports.array(external_exports.object({ name: line5, text: line5, from })).default([]),
-      features: external_exports.array(external_exports.object({ title: line5, description: line5.describe("what it lets users do"), from, files: files2 })).describe("the key features; together they must carry every listed feature"),
+      problem: external_exports.object({ text: line6.describe("the problem the product solves, and its cost"), from }),
+      differentiators: external_exports.array(external_exports.object({ name: line6, text: line6, from })).default([]),
+      features: external_exports.array(external_exports.object({ title: line6, description: line6.describe("what it lets users do"), from, files: files2 })).describe("the key features; together they must carry every listed feature"),
       roadmap: external_exports.array(
         external_exports.object({
-          title: line5.describe("an end-to-end testable feature"),
-          description: line5,
+          title: line6.describe("an end-to-end testable feature"),
+          description: line6,
           effort: external_exports.string().default("").describe("XS (1 day), S (2-3 days), M (1 week), L (2 weeks) or XL (3+ weeks)"),
           from,
           files: files2
@@ -93356,6 +93500,7 @@ init_parse_spec();
 init_plain_text();
 
 // src/core/issue/classify-change.ts
+init_parse_markdown();
 init_prose();
 var CHANGE_KINDS = [
   "data",
@@ -93407,9 +93552,9 @@ function storesData(scores2, top) {
 function count(text8, words4) {
   return text8.match(new RegExp(words4.source, words4.flags.includes("g") ? words4.flags : `${words4.flags}g`))?.length ?? 0;
 }
-function classifyChange(title, body, repositoryPaths = []) {
-  const prose2 = proseOf(body);
-  const code6 = inlineCodeOf(body);
+function classifyChange(title, body, repositoryPaths = [], tree = parseMarkdown(body)) {
+  const prose2 = proseOfTree(tree);
+  const code6 = inlineCodeOfTree(tree);
   const repository = TREE_SIGNS.filter(([, sign]) => repositoryPaths.some((p) => sign.test(p))).map(([kind]) => kind);
   const scores2 = {};
   for (const kind of CHANGE_KINDS) {
@@ -93514,8 +93659,8 @@ function tasksRefusal(spec) {
 function nameOf(requirement) {
   return plainText(requirement.name).replace(/\s+/g, " ").trim();
 }
-function bulletLines(bullets2, indent2) {
-  return bullets2.map((b) => `${indent2}${"  ".repeat(b.depth)}- ${b.text}`);
+function bulletLines(bullets, indent2) {
+  return bullets.map((b) => `${indent2}${"  ".repeat(b.depth)}- ${b.text}`);
 }
 function taskBullets(requirement) {
   if (requirement.acceptance.length > 0) return requirement.acceptance;
@@ -93823,22 +93968,22 @@ function renderModelTasks(input2) {
 // src/core/model/tasks-draft-schema.ts
 init_zod();
 init_spec_draft_schema();
-var line2 = external_exports.string().trim().min(1);
+var line3 = external_exports.string().trim().min(1);
 var TASKS_DRAFT_SCHEMA = external_exports.object({
   groups: external_exports.array(
     external_exports.object({
-      title: line2.describe('what the group builds, e.g. "Invite model and migration"'),
+      title: line3.describe('what the group builds, e.g. "Invite model and migration"'),
       depends_on: external_exports.array(external_exports.number().int()).default([]).describe("numbers of earlier groups (1-based) this one needs"),
       tasks: external_exports.array(
         external_exports.object({
-          text: line2.describe("one concrete step an engineer can do and tick"),
+          text: line3.describe("one concrete step an engineer can do and tick"),
           requirements: SOURCES.requirements.describe(
             "numbers of the specific requirements of spec.md this task implements"
           ),
           files: SOURCES.files
         })
       ).min(1),
-      acceptance: external_exports.array(line2).default([]).describe("what is true when the group is done")
+      acceptance: external_exports.array(line3).default([]).describe("what is true when the group is done")
     })
   ).min(1)
 });
@@ -94020,23 +94165,34 @@ init_user_stories();
 
 // src/core/spec/question-context.ts
 init_find_issue_requirements();
+init_parse_markdown();
 init_plain_text();
 init_parse_issue();
 init_prose();
 init_escape_markdown();
 function inScopeMarkdown(issue2) {
   return issue2.sections.filter((s) => s.kind !== "out-of-scope" && s.kind !== "boilerplate" && s.kind !== "context").flatMap((s) => [
-    ...isSelectionList(s.items) ? [] : s.items.filter((i) => noiseOf(i.text) === void 0).map((i) => `- ${i.text}`),
+    ...isSelectionList(s.items) ? [] : s.items.filter((i) => noiseOf(i.text, i.plain) === void 0).map((i) => `- ${i.text}`),
     ...s.paragraphs.filter((p) => noiseOf(p) === void 0),
     ...s.blocks
   ]).join("\n\n");
 }
 function questionContext(issue2, repositoryPaths = []) {
   const markdown = inScopeMarkdown(issue2);
-  const profile = classifyChange(issue2.title, markdown, repositoryPaths);
-  const sentences2 = splitSentences(plainText(markdown)).map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => s.length > 3);
+  const tree = parseMarkdown(markdown);
+  const profile = classifyChange(issue2.title, markdown, repositoryPaths, tree);
+  const sentences2 = splitSentences(textOf(tree).trim()).map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => s.length > 3);
   const requirements = findIssueRequirements(issue2).requirements.filter((r) => r.depth === 0).map((r) => r.text);
-  return { issue: issue2, profile, sentences: sentences2, requirements, repositoryPaths, has: (kind) => profile.kinds.includes(kind) };
+  const inScope = { markdown, inlineCode: inlineCodeOfTree(tree) };
+  return {
+    issue: issue2,
+    profile,
+    sentences: sentences2,
+    requirements,
+    inScope,
+    repositoryPaths,
+    has: (kind) => profile.kinds.includes(kind)
+  };
 }
 function phrase(text8, max = 80) {
   const plain = text8.replace(/\s+/g, " ").trim();
@@ -94057,13 +94213,13 @@ function quantitiesIn(context) {
   return found.filter((q, i) => found.indexOf(q) === i).slice(0, 3);
 }
 function namedInterfaces(context) {
-  const body = inScopeMarkdown(context.issue);
+  const body = context.inScope.markdown;
   const flags = [...body.matchAll(/(?:^|[\s`(])(--[a-z][\w-]*)/g)].map((m) => m[1] ?? "");
   const routes = [...body.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}:.-]*)/g)].map(
     (m) => `${m[1] ?? ""} ${m[2] ?? ""}`
   );
-  if (routes.length === 0) routes.push(...inlineCodeOf(body).filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
-  const unique = (list6) => list6.filter((x, i) => x !== "" && list6.indexOf(x) === i).slice(0, 3);
+  if (routes.length === 0) routes.push(...context.inScope.inlineCode.filter((c) => /^\/(api|v\d)[\w/{}:.-]*$/.test(c)));
+  const unique = (list5) => list5.filter((x, i) => x !== "" && list5.indexOf(x) === i).slice(0, 3);
   return { flags: unique(flags), routes: unique(routes) };
 }
 function relatedPaths(context, max = 3) {
@@ -94466,7 +94622,7 @@ ISSUE>>>`,
 
 // src/core/model/questions-draft-schema.ts
 init_zod();
-var line3 = external_exports.string().trim().min(1);
+var line4 = external_exports.string().trim().min(1);
 var lineNumber = external_exports.union([external_exports.number(), external_exports.string()]).transform((v, ctx) => {
   const n = typeof v === "number" ? v : Number(/\d+/.exec(v)?.[0] ?? Number.NaN);
   if (!Number.isInteger(n)) {
@@ -94478,11 +94634,11 @@ var lineNumber = external_exports.union([external_exports.number(), external_exp
 var QUESTIONS_DRAFT_SCHEMA = external_exports.object({
   questions: external_exports.array(
     external_exports.object({
-      topic: line3.describe("one of the listed topics"),
-      text: line3.describe('the question, phrased as an assumption ("I assume \u2026") and ending with a question mark'),
-      default: line3.describe("what stands when nobody answers: the assumption as a plain statement"),
+      topic: line4.describe("one of the listed topics"),
+      text: line4.describe('the question, phrased as an assumption ("I assume \u2026") and ending with a question mark'),
+      default: line4.describe("what stands when nobody answers: the assumption as a plain statement"),
       issue_line: lineNumber.describe("the number of the issue line it quotes (L4 \u2192 4; 0 for the title)"),
-      quote: line3.describe("a few words copied exactly from that line")
+      quote: line4.describe("a few words copied exactly from that line")
     })
   ).describe("4 to 8 clarifying questions, one of them about scope")
 });
@@ -94685,7 +94841,7 @@ function buildValidationReport(files3) {
       ...group.dependencies === void 0 ? {} : { dependencies: group.dependencies },
       ...countTasks(tasksOfGroup(file2, group))
     })),
-    diagnostics: file2.diagnostics.map(({ line: line6, severity, code: code6, message }) => ({ line: line6, severity, code: code6, message }))
+    diagnostics: file2.diagnostics.map(({ line: line7, severity, code: code6, message }) => ({ line: line7, severity, code: code6, message }))
   }));
   return { ok: reports.every((r) => r.complete === r.required), files: reports };
 }
