@@ -1,8 +1,13 @@
 // Bundle the Action (dist/index.js and its per-event chunks in dist/action/) and the CLI (dist/cli.js) into
 // self-contained ESM files, so the Action runs from the committed dist/ and the CLI runs right after `npm ci`.
 //
-// The Action starts on every workflow run, so its bundle is built for start-up: minified, and split so that an
-// event loads only what it uses (src/action/main.ts imports each part dynamically).
+// The Action starts on every workflow run, so its bundle is built for start-up: minified, and in parts so that an
+// event loads only what it uses. dist/index.js reads the event and imports the one part that handles it
+// (src/action/main.ts); each part (dist/action/run-gate.js, run-lifecycle.js, run-pull-request-closed.js) is built
+// on its own, with the GitHub client and everything else it uses in the one file, because every further file a
+// part is split into costs the start-up a module resolution and load (measured in docs/performance.md). What a part
+// uses only sometimes (the configuration schema, the model client, @actions/github behind a proxy) stays in files
+// of its own, imported when needed. A part's code is therefore repeated in the others (on disk, never loaded twice).
 //
 // `node scripts/bundle-action.mjs --outdir DIR` builds into DIR instead of dist/ (the release script compares such
 // a build with the committed dist/).
@@ -63,43 +68,66 @@ const builtinsAsObjects = {
 };
 
 /**
- * Packages whose top level does real work that most events never use: `@sindresorhus/transliterate` (under
- * slugify) builds a hundred regular expressions, and `yaml` defines its schemas, for a configuration file most
- * repositories do not have. Their importers get a stand-in that loads the package on first use: esbuild makes a
- * bundled module that is `require`d (rather than imported) evaluate when that call runs. A default export only:
- * a named import of these packages fails the build.
+ * Packages that a part carries but few events use: `yaml` (the configuration file, which most repositories do not
+ * have, and orchestration.yml), `@sindresorhus/slugify` (its transliteration tables build a hundred regular
+ * expressions when loaded) and `character-entities` (a 2,000-name table micromark reads for a named reference like
+ * `&copy;`). Each is built into a file of its own, dist/action/lazy-<name>.cjs, and its importers get a stand-in
+ * that requires that file on first use: a part neither compiles nor runs them until then. Every export of the
+ * package is stood in for: a function or class by a proxy that calls or constructs the real one (`instanceof` and
+ * static members go through), anything else by a proxy that reads from the real value.
  */
-const lazyPackages = [
-  {
-    importer: /[\\/]src[\\/]/,
-    name: '@sindresorhus/slugify',
-    standIn: "export default (...args) => require('@sindresorhus/slugify').default(...args);",
-  },
-  {
-    importer: /@probot[\\/]octokit-plugin-config[\\/]/,
-    name: 'yaml',
-    standIn: "export default new Proxy({}, { get: (_, key) => require('yaml')[key] });",
-  },
-];
+const lazyPackages = ['yaml', '@sindresorhus/slugify', 'character-entities'];
+const lazyFile = (name) => `lazy-${name.replace(/^@/, '').replace(/\W+/g, '-')}.cjs`;
+const standInRuntime = `
+const lazyFunction = (load) => new Proxy(function () {}, {
+  apply: (_, self, args) => Reflect.apply(load(), self, args),
+  construct: (_, args, target) => Reflect.construct(load(), args),
+  get: (_, key) => load()[key],
+});
+const lazyValue = (load) => new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),
+  ownKeys: () => Reflect.ownKeys(load()),
+});`;
+async function standIn(name) {
+  const real = await import(name);
+  const load = (key) => `() => require(${JSON.stringify(`./${lazyFile(name)}`)})[${JSON.stringify(key)}]`;
+  const wrap = (key) => `${typeof real[key] === 'function' ? 'lazyFunction' : 'lazyValue'}(${load(key)})`;
+  const names = Object.keys(real).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
+  return [
+    standInRuntime,
+    ...names.map((key) => `export const ${key} = ${wrap(key)};`),
+    // A CommonJS package (yaml) has no default export: its default import is the whole module.
+    `export default ${'default' in real ? wrap('default') : `lazyValue(() => require(${JSON.stringify(`./${lazyFile(name)}`)}))`};`,
+  ].join('\n');
+}
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /^(@sindresorhus\/slugify|yaml)$/ }, (args) => {
-      const lazy = lazyPackages.find((p) => p.name === args.path && p.importer.test(args.importer));
-      if (args.kind !== 'import-statement' || lazy === undefined) return undefined;
-      return {
-        path: lazy.name,
-        namespace: 'loaded-on-first-use',
-        pluginData: { resolveDir: args.resolveDir, standIn: lazy.standIn },
-      };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'loaded-on-first-use' }, ({ pluginData }) => ({
-      contents: pluginData.standIn,
-      resolveDir: pluginData.resolveDir,
+    b.onResolve({ filter: /^(yaml|@sindresorhus\/slugify|character-entities)$/ }, (args) =>
+      args.kind === 'import-statement' && lazyPackages.includes(args.path)
+        ? { path: args.path, namespace: 'loaded-on-first-use' }
+        : undefined,
+    );
+    b.onResolve({ filter: /^\.\/lazy-[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'loaded-on-first-use' }, async ({ path }) => ({
+      contents: await standIn(path),
       loader: 'js',
     }));
   },
 };
+
+/** A lazy package as one CommonJS file, whole (it is loaded only when used, then as it is published). */
+const buildLazyFile = (name) =>
+  build({
+    ...common,
+    banner: {},
+    format: 'cjs',
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' },
+    outfile: join(outdir, 'action', lazyFile(name)),
+    minify: true,
+  });
 
 const common = {
   bundle: true,
@@ -111,18 +139,46 @@ const common = {
   logLevel: 'warning',
 };
 
+/** The parts main.ts imports, each built into dist/action/<name>.js. */
+const parts = ['run-gate', 'run-lifecycle', 'run-pull-request-closed'];
+
+/** In dist/index.js, main.ts's imports of the parts stay imports of the built files. */
+const partsApart = {
+  name: 'parts-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run-[a-z-]+\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && parts.includes(args.path.slice(2, -3))
+        ? { path: `./action/${args.path.slice(2)}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+const action = {
+  ...common,
+  outdir,
+  minify: true,
+  plugins: [unusedOidcClient, builtinsAsObjects, loadedOnFirstUse],
+};
+
 await rm(join(outdir, 'action'), { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: { index: 'src/action/index.ts' },
-    outdir,
-    splitting: true,
-    chunkNames: 'action/[name]-[hash]',
-    minify: true,
-    plugins: [unusedOidcClient, builtinsAsObjects, loadedOnFirstUse],
-  }),
+  build({ ...action, entryPoints: { index: 'src/action/index.ts' }, plugins: [partsApart, ...action.plugins] }),
+  // One after the other: two parts may split off the same file (same content, same name).
+  parts.reduce(
+    (previous, part) =>
+      previous.then(() =>
+        build({
+          ...action,
+          entryPoints: { [`action/${part}`]: `src/action/${part}.ts` },
+          splitting: true,
+          chunkNames: 'action/[name]-[hash]',
+        }),
+      ),
+    Promise.resolve(),
+  ),
+  ...lazyPackages.map(buildLazyFile),
   build({ ...common, target: 'node20', entryPoints: ['src/cli/index.ts'], outfile: join(outdir, 'cli.js') }),
 ]);
 await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);

@@ -7,6 +7,9 @@ import { actionBase, translateActionEvent } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
 import { presentGate } from './present-gate.js';
 
+/** The part's GitHub client, bundled with it (see main.ts). */
+export { createActionClient } from './create-action-client.js';
+
 /**
  * The gate on `pull_request`, `pull_request_target` and `merge_group` events: the job fails while required tasks
  * are open. On a pull request it also keeps the checklist comment and does the spec follow-ups the App does.

@@ -8,6 +8,9 @@ import { ACTION_INPUTS, setOutput } from './action-io.js';
 import type { ChatModel } from '../core/model/chat-model.js';
 import { MODEL_ENV } from '../model/model-endpoint.js';
 
+/** The part's GitHub client, bundled with it (see main.ts). */
+export { createActionClient } from './create-action-client.js';
+
 /**
  * The model from the inputs `model` and `model-token` (default: the workflow's token, for GitHub Models with
  * `models: read`); AGENT_OS_MODEL_URL in the step's env names another endpoint. Loaded only when one is named.

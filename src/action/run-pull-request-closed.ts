@@ -5,6 +5,9 @@ import { actionBase, translateActionEvent } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
 import { setOutput } from './action-io.js';
 
+/** The part's GitHub client, bundled with it (see main.ts). */
+export { createActionClient } from './create-action-client.js';
+
 /** A closed pull request: a merged spec is finished (roadmap ticked, issue closed), anything else is left alone. */
 export async function runPullRequestClosed(client: GitHubClient, context: ActionContext): Promise<void> {
   const event = translateActionEvent(context);
