@@ -56172,6 +56172,10 @@ var init_decide_task_marks = __esm({
 });
 
 // src/core/tasks/task-file-locations.ts
+function lazyMatcher(glob2) {
+  let isMatch;
+  return (path3) => (isMatch ??= (0, import_picomatch2.default)(glob2, MATCH_OPTIONS))(path3);
+}
 function dialectOfPath(path3) {
   const relative5 = path3.replace(/\\/g, "/").replace(/^\/+/, "");
   return dialectMatchers.find((m) => m.isMatch(relative5))?.dialect;
@@ -56217,11 +56221,8 @@ var init_task_file_locations = __esm({
       "**/.spec-workflow/user-templates/**"
     ];
     MATCH_OPTIONS = { dot: true };
-    dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({
-      dialect,
-      isMatch: (0, import_picomatch2.default)(glob2, MATCH_OPTIONS)
-    }));
-    olderAgentOs = (0, import_picomatch2.default)("**/.agent-os/specs/*/tasks.md", MATCH_OPTIONS);
+    dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob: glob2 }) => ({ dialect, isMatch: lazyMatcher(glob2) }));
+    olderAgentOs = lazyMatcher("**/.agent-os/specs/*/tasks.md");
   }
 });
 

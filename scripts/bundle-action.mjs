@@ -23,15 +23,24 @@ const banner =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
- * `@actions/core` imports its OIDC client (and with it `@actions/http-client` and undici) at its top level, for
- * `getIDToken`, which the Action never calls. Marking those modules free of side effects lets esbuild drop them.
+ * Modules a dependency imports for something the Action never uses, whose top level does work anyway. Marked free
+ * of side effects, esbuild drops them when nothing of theirs is used:
+ * - `@actions/core`'s OIDC client (with `@actions/http-client` and undici), for `getIDToken`;
+ * - `@actions/core`'s job summary and platform details (with `@actions/exec` and `@actions/io`), which load
+ *   `fs/promises` at their top level: the Action writes its summary itself (src/action/action-io.ts);
+ * - the HTML encoding table of markdown-it's `entities` (a 1,500-entry Map), for encoding it never does.
  */
-const unusedOidcClient = {
-  name: 'unused-oidc-client',
+const unusedModules = [
+  { module: /[\\/]oidc-utils\.js$/, importer: /@actions[\\/]core/ },
+  { module: /[\\/](summary|platform)\.js$/, importer: /@actions[\\/]core/ },
+  { module: /[\\/]encode-html\.js$/, importer: /[\\/]entities[\\/]/ },
+];
+const unusedTopLevels = {
+  name: 'unused-top-levels',
   setup(b) {
-    b.onResolve({ filter: /oidc-utils\.js$/ }, (args) =>
-      args.importer.includes('@actions/core')
-        ? { path: `${args.resolveDir}/${args.path}`, sideEffects: false }
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) =>
+      unusedModules.some((u) => u.module.test(args.path) && u.importer.test(args.importer))
+        ? { path: join(args.resolveDir, args.path), sideEffects: false }
         : undefined,
     );
   },
@@ -92,16 +101,18 @@ const lazyValue = (load) => new Proxy({}, {
 });`;
 async function standIn(name) {
   const real = await import(name);
-  const load = (key) => `() => require(${JSON.stringify(`./${lazyFile(name)}`)})[${JSON.stringify(key)}]`;
-  const wrap = (key) => `${typeof real[key] === 'function' ? 'lazyFunction' : 'lazyValue'}(${load(key)})`;
+  const module = `require(${JSON.stringify(`./${lazyFile(name)}`)})`;
+  const lazy = (value, load) => `${typeof value === 'function' ? 'lazyFunction' : 'lazyValue'}(() => ${load})`;
   const names = Object.keys(real).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
   return [
     standInRuntime,
-    ...names.map((key) => `export const ${key} = ${wrap(key)};`),
-    // A CommonJS package (yaml) has no default export: its default import is the whole module.
-    `export default ${'default' in real ? wrap('default') : `lazyValue(() => require(${JSON.stringify(`./${lazyFile(name)}`)}))`};`,
+    `const load = () => ${module};`,
+    ...names.map((key) => `export const ${key} = ${lazy(real[key], `load()[${JSON.stringify(key)}]`)};`),
+    // The default import of a CommonJS package (yaml) is the whole module.
+    `export default ${lazy(real.default, "'default' in load() ? load().default : load()")};`,
   ].join('\n');
 }
+
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
   setup(b) {
@@ -158,7 +169,7 @@ const action = {
   ...common,
   outdir,
   minify: true,
-  plugins: [unusedOidcClient, builtinsAsObjects, loadedOnFirstUse],
+  plugins: [unusedTopLevels, builtinsAsObjects, loadedOnFirstUse],
 };
 
 await rm(join(outdir, 'action'), { recursive: true, force: true });

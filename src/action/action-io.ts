@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { appendFileSync } from 'node:fs';
+import { accessSync, appendFileSync, constants } from 'node:fs';
 import { EOL } from 'node:os';
+import { errorMessage } from '../core/errors.js';
 import type { EventOutcome } from '../events/event-types.js';
 
 /**
@@ -39,6 +40,37 @@ export function setOutput(name: ActionOutput, value: string | number): void {
     return;
   }
   appendFileSync(file, `${name}=${text}${EOL}`, 'utf8');
+}
+
+/**
+ * Append markdown to the job summary, as `core.summary.addRaw(markdown, true).write()` does (same file, same
+ * errors), but synchronously: the toolkit's summary module loads `fs/promises` when it is imported, a start-up
+ * cost on every run.
+ */
+export function appendStepSummary(markdown: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') {
+    throw new Error(
+      'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.',
+    );
+  }
+  try {
+    accessSync(file, constants.R_OK | constants.W_OK);
+  } catch {
+    throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+  }
+  appendFileSync(file, `${markdown}${EOL}`, 'utf8');
+}
+
+/** A boolean input, or its default when the workflow leaves it empty; anything but true/false is refused. */
+export function booleanInput(name: string, fallback: boolean): boolean {
+  return core.getInput(name) === '' ? fallback : core.getBooleanInput(name);
+}
+
+/** Fail the job with the error's message (ours as it is, anything else as "Unexpected error: …"). */
+export function failJob(error: unknown): void {
+  setOutput('conclusion', 'failure');
+  core.setFailed(errorMessage(error));
 }
 
 /** Every value of the `phase` output. */

@@ -1,45 +1,21 @@
 import * as core from '@actions/core';
-import { errorMessage } from '../core/errors.js';
-import type { createActionClient } from './create-action-client.js';
-import type { GitHubClient } from '../github/github-client.js';
-import { ACTION_INPUTS, CHECKLIST_COMMENT_DEFAULT, routeEvent, type EventRoute, setOutput } from './action-io.js';
+import { failJob, routeEvent, type EventRoute } from './action-io.js';
 import { readActionContext, type ActionContext } from './read-action-context.js';
 
-/** A boolean input, or its default when the workflow leaves it empty; anything but true/false is refused. */
-function booleanInput(name: string, fallback: boolean): boolean {
-  return core.getInput(name) === '' ? fallback : core.getBooleanInput(name);
-}
-
-/** What a part of the Action gives: its GitHub client (built into the part, see below) and its run. */
-interface ActionPart {
-  createActionClient: typeof createActionClient;
-  run: (client: GitHubClient, context: ActionContext) => Promise<void>;
-}
-
 /**
- * Load the part of the Action that handles this kind of event. Each part is bundled as one file with the GitHub
- * client in it (scripts/bundle-action.mjs), so an event loads that file and none of the others' code.
+ * The part of the Action that handles this kind of event, loaded only for its events. Each part is bundled as one
+ * file with everything it uses, the GitHub client included (scripts/bundle-action.mjs), so an event loads that
+ * file and none of the others' code.
  */
-async function loadPart(route: Exclude<EventRoute, 'ignored'>): Promise<ActionPart> {
-  if (route === 'gate') {
-    const part = await import('./run-gate.js');
-    return {
-      createActionClient: part.createActionClient,
-      run: (client, context) =>
-        part.runGate(client, context, booleanInput(ACTION_INPUTS.checklistComment, CHECKLIST_COMMENT_DEFAULT)),
-    };
-  }
-  if (route === 'lifecycle') {
-    const part = await import('./run-lifecycle.js');
-    return { createActionClient: part.createActionClient, run: part.runLifecycle };
-  }
-  const part = await import('./run-pull-request-closed.js');
-  return { createActionClient: part.createActionClient, run: part.runPullRequestClosed };
+async function loadPart(route: Exclude<EventRoute, 'ignored'>): Promise<(context: ActionContext) => Promise<void>> {
+  if (route === 'gate') return (await import('./run-gate.js')).gatePart;
+  if (route === 'lifecycle') return (await import('./run-lifecycle.js')).lifecyclePart;
+  return (await import('./run-pull-request-closed.js')).pullRequestClosedPart;
 }
 
 /**
- * The Action: read the inputs and the event once, run the part the event calls for, present the result. Each part
- * is loaded only for its events, so an event pays the start-up of what it uses.
+ * The Action: read the event once and run the part it calls for, which reads the inputs it needs and presents its
+ * result. An event pays the start-up of what it uses; one the Action ignores, only this file's.
  */
 export async function run(): Promise<void> {
   try {
@@ -51,16 +27,9 @@ export async function run(): Promise<void> {
       );
       return;
     }
-    const token = core.getInput(ACTION_INPUTS.githubToken, { required: true });
     const part = await loadPart(route);
-    const { client, close } = await part.createActionClient(token, context.apiUrl, process.env);
-    try {
-      await part.run(client, context);
-    } finally {
-      close();
-    }
+    await part(context);
   } catch (error) {
-    setOutput('conclusion', 'failure');
-    core.setFailed(errorMessage(error));
+    failJob(error);
   }
 }

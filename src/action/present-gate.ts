@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
 import type { GateReport } from '../core/check/gate-types.js';
-import { setOutput } from './action-io.js';
+import { appendStepSummary, setOutput } from './action-io.js';
 
 /** GitHub shows at most 10 error and 10 warning annotations per step; the job summary carries the rest. */
 const ANNOTATIONS_PER_LEVEL = 10;
 
 /** Show the gate in a workflow run: annotations on task lines, the job summary, outputs, and the job's result. */
-export async function presentGate(report: GateReport): Promise<void> {
+export function presentGate(report: GateReport): void {
   const shown = { failure: 0, warning: 0, notice: 0 };
   for (const a of report.annotations) {
     if (shown[a.level] >= ANNOTATIONS_PER_LEVEL) continue;
@@ -16,7 +16,7 @@ export async function presentGate(report: GateReport): Promise<void> {
     else if (a.level === 'warning') core.warning(a.message, properties);
     else core.notice(a.message, properties);
   }
-  await core.summary.addRaw(report.summary, true).write();
+  appendStepSummary(report.summary);
   setOutput('tasks', report.counts.tasks);
   setOutput('required', report.counts.required);
   setOutput('complete', report.counts.complete);

@@ -6,9 +6,8 @@ import { syncChecklist } from '../phases/sync-checklist.js';
 import { actionBase, translateActionEvent } from './action-base.js';
 import type { ActionContext } from './read-action-context.js';
 import { presentGate } from './present-gate.js';
-
-/** The part's GitHub client, bundled with it (see main.ts). */
-export { createActionClient } from './create-action-client.js';
+import { ACTION_INPUTS, booleanInput, CHECKLIST_COMMENT_DEFAULT } from './action-io.js';
+import { runPart } from './run-part.js';
 
 /**
  * The gate on `pull_request`, `pull_request_target` and `merge_group` events: the job fails while required tasks
@@ -18,7 +17,7 @@ export async function runGate(client: GitHubClient, context: ActionContext, chec
   const base = actionBase(client, context);
   const event = translateActionEvent(context);
   if (event?.kind === 'merge-group') {
-    await presentGate((await gateMergeGroupEvent(base, event)).report);
+    presentGate((await gateMergeGroupEvent(base, event)).report);
     return;
   }
   if (event?.kind !== 'pull-request') return;
@@ -37,5 +36,12 @@ export async function runGate(client: GitHubClient, context: ActionContext, chec
     }
   }
   await followPullRequestGate(gated, event);
-  await presentGate(gated.gate.report);
+  presentGate(gated.gate.report);
+}
+
+/** The gate as a part of the Action, run by dist/index.js on its events (src/action/main.ts). */
+export function gatePart(context: ActionContext): Promise<void> {
+  return runPart(context, (client) =>
+    runGate(client, context, booleanInput(ACTION_INPUTS.checklistComment, CHECKLIST_COMMENT_DEFAULT)),
+  );
 }

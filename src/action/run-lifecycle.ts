@@ -7,9 +7,7 @@ import type { ActionContext } from './read-action-context.js';
 import { ACTION_INPUTS, setOutput } from './action-io.js';
 import type { ChatModel } from '../core/model/chat-model.js';
 import { MODEL_ENV } from '../model/model-endpoint.js';
-
-/** The part's GitHub client, bundled with it (see main.ts). */
-export { createActionClient } from './create-action-client.js';
+import { runPart } from './run-part.js';
 
 /**
  * The model from the inputs `model` and `model-token` (default: the workflow's token, for GitHub Models with
@@ -50,4 +48,9 @@ export async function runLifecycle(client: GitHubClient, context: ActionContext)
   } else {
     core.info(`agent-os-github: ${outcome.phase} ${outcome.status}.`);
   }
+}
+
+/** The lifecycle as a part of the Action, run by dist/index.js on its events (src/action/main.ts). */
+export function lifecyclePart(context: ActionContext): Promise<void> {
+  return runPart(context, runLifecycle);
 }

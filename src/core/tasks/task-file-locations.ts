@@ -35,10 +35,17 @@ export const DEFAULT_IGNORED_GLOBS: readonly string[] = [
 ];
 
 const MATCH_OPTIONS = { dot: true } as const;
-const dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob }) => ({
-  dialect,
-  isMatch: picomatch(glob, MATCH_OPTIONS),
-}));
+
+/**
+ * A glob's matcher, compiled on its first use rather than when this module loads: compiling is most of picomatch's
+ * cost, and a file is usually placed by the first location tried (the Action pays its start-up on every run).
+ */
+function lazyMatcher(glob: string): (path: string) => boolean {
+  let isMatch: ((path: string) => boolean) | undefined;
+  return (path) => (isMatch ??= picomatch(glob, MATCH_OPTIONS))(path);
+}
+
+const dialectMatchers = DIALECT_LOCATIONS.map(({ dialect, glob }) => ({ dialect, isMatch: lazyMatcher(glob) }));
 
 /** The dialect a file's location implies, if its location is a tool's usual one. */
 export function dialectOfPath(path: string): Dialect | undefined {
@@ -46,7 +53,7 @@ export function dialectOfPath(path: string): Dialect | undefined {
   return dialectMatchers.find((m) => m.isMatch(relative))?.dialect;
 }
 
-const olderAgentOs = picomatch('**/.agent-os/specs/*/tasks.md', MATCH_OPTIONS);
+const olderAgentOs = lazyMatcher('**/.agent-os/specs/*/tasks.md');
 
 /** A task file of the older Agent OS layout (`tasks.md` in a spec folder under `.agent-os/specs`), grouped by its numbered tasks. */
 export function isOlderAgentOsPath(path: string): boolean {
