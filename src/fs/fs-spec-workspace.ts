@@ -2,12 +2,13 @@ import { relative, resolve, sep } from 'node:path';
 import type { SpecWorkspace } from '../phases/ports/spec-workspace.js';
 import { displayPath } from './find-task-files.js';
 import { readLocalTree } from './read-local-tree.js';
-import { readTextFileIfAny, writeTextFile } from './write-text-file.js';
+import { readTextFileIfAny, refuseSymlinks, writeTextFile } from './write-text-file.js';
 
 /**
  * A spec workspace on the file system: repository paths are read below `cwd` (an absolute path as it is), writes go
  * through `writeTextFile`, so nothing is written through a symbolic link below `base`. A file read is never stale
- * here: a write is always `written`.
+ * here: a write is always `written`. `writeFiles` compares each file with the folder's and checks every path for
+ * links before it writes the first, so a refused one leaves nothing half done.
  */
 export function fsSpecWorkspace(options: { cwd: string; base: string }): SpecWorkspace {
   const { cwd, base } = options;
@@ -20,6 +21,14 @@ export function fsSpecWorkspace(options: { cwd: string; base: string }): SpecWor
     async writeFile({ path, content }) {
       await writeTextFile(at(path), displayPath(at(path), cwd), content, base);
       return { status: 'written' };
+    },
+    async writeFiles({ files }) {
+      const shown = (path: string) => displayPath(at(path), cwd);
+      const before = await Promise.all(files.map((f) => readTextFileIfAny(at(f.path), shown(f.path))));
+      const changed = files.filter((f, i) => before[i] !== f.content);
+      for (const f of changed) await refuseSymlinks(at(f.path), base, shown(f.path));
+      for (const f of changed) await writeTextFile(at(f.path), shown(f.path), f.content, base);
+      return { written: changed.map((f) => f.path) };
     },
     readTree: () => readLocalTree(cwd),
   };

@@ -1,15 +1,65 @@
-import type { SpecWorkspace, WorkspaceWrite } from '../phases/ports/spec-workspace.js';
-import { isAgentOsError } from '../core/errors.js';
+import type { SpecWorkspace, WorkspaceFilesWrite, WorkspaceWrite } from '../phases/ports/spec-workspace.js';
+import { AgentOsError, isAgentOsError } from '../core/errors.js';
+import { readBranch } from './branches.js';
+import { commitFilesOnBranch } from './commit-files.js';
+import { gitBlobSha } from './git-blob-sha.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
-import { readRepositoryTree } from './read-repository-tree.js';
+import { readCommitTree, readRepositoryTree } from './read-repository-tree.js';
 import { readFileOnBranch, writeFileOnBranch } from './write-files.js';
+
+/**
+ * The branch as a phase has just read it: its head commit (and that commit's tree), and the blob SHA of each file
+ * that may be written (a path missing from `blobs` is taken as a new file). Given to the workspace, `writeFiles`
+ * needs no read of its own.
+ */
+export interface BranchState {
+  head: { sha: string; treeSha: string };
+  blobs: ReadonlyMap<string, string>;
+}
+
+/** The branch's head and the blob SHA of every file in its tree (two requests; blobs unknown in a cut-short tree). */
+async function readBranchState(client: GitHubClient, repo: RepoRef, branch: string): Promise<BranchState> {
+  const head = await readBranch(client, repo, branch);
+  if (head === undefined) throw new AgentOsError('not-found', `The branch \`${branch}\` could not be read.`);
+  const tree = await readCommitTree(client, repo, head.sha);
+  const blobs = new Map((tree?.entries ?? []).filter((e) => e.type === 'blob').map((e) => [e.path, e.sha]));
+  return { head, blobs };
+}
+
+/**
+ * Several files in one commit on the branch: only those whose blob would change (compared by hash, so no file is
+ * read); none, no commit.
+ */
+async function commitChangedFiles(
+  client: GitHubClient,
+  repo: RepoRef,
+  target: { branch: string; known: BranchState | undefined },
+  change: { files: ReadonlyArray<{ path: string; content: string }>; message: string },
+): Promise<WorkspaceFilesWrite> {
+  const state = target.known ?? (await readBranchState(client, repo, target.branch));
+  const files = change.files.filter((f) => state.blobs.get(f.path) !== gitBlobSha(f.content));
+  if (files.length === 0) return { written: [] };
+  const { commitSha } = await commitFilesOnBranch(client, repo, {
+    branch: target.branch,
+    head: state.head,
+    files,
+    message: change.message,
+  });
+  return { written: files.map((f) => f.path), commit: commitSha };
+}
 
 /**
  * A spec workspace on one branch of a repository: a file read is one contents request, a write one commit, the tree
  * one recursive tree read. A write GitHub refuses as out of date (409) is answered by reading the file again: the
- * same content written meanwhile is `concurrent`, anything else the conflict.
+ * same content written meanwhile is `concurrent`, anything else the conflict. `writeFiles` commits on the head in
+ * `known` (the branch as just read) or, without it, reads the branch first; a branch moved meanwhile is a conflict.
  */
-export function githubSpecWorkspace(client: GitHubClient, repo: RepoRef, branch: string): SpecWorkspace {
+export function githubSpecWorkspace(
+  client: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+  known?: BranchState,
+): SpecWorkspace {
   const readFile = (path: string) =>
     readFileOnBranch(client, repo, path, branch).then((file) =>
       file === undefined ? undefined : { text: file.text, version: file.sha },
@@ -33,6 +83,7 @@ export function githubSpecWorkspace(client: GitHubClient, repo: RepoRef, branch:
         return { status: 'concurrent' };
       }
     },
+    writeFiles: (change) => commitChangedFiles(client, repo, { branch, known }, change),
     async readTree() {
       return (await readRepositoryTree(client, repo, branch)).paths;
     },

@@ -40,6 +40,13 @@ class MemoryWorkspace implements SpecWorkspace {
     return Promise.resolve({ status: 'written', commit: `commit-${this.writes.length}` });
   }
 
+  writeFiles(change: { files: ReadonlyArray<{ path: string; content: string }>; message: string }) {
+    const written = change.files.filter((f) => this.files.get(f.path)?.text !== f.content).map((f) => f.path);
+    for (const f of change.files) if (written.includes(f.path)) this.put(f.path, f.content);
+    this.writes.push(...written);
+    return Promise.resolve(written.length === 0 ? { written } : { written, commit: `commit-${this.writes.length}` });
+  }
+
   readTree() {
     return Promise.resolve([...this.files.keys()]);
   }

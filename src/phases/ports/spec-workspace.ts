@@ -16,6 +16,12 @@ export interface WorkspaceFile {
  */
 export type WorkspaceWrite = { status: 'written'; commit?: string } | { status: 'concurrent' };
 
+/** What a write of several files did: the paths written (those whose content changed), and the commit, if any. */
+export interface WorkspaceFilesWrite {
+  written: string[];
+  commit?: string;
+}
+
 export interface SpecWorkspace {
   /** A text file, or `undefined` when there is none. Paths are repository paths (`agent-os/specs/x/spec.md`). */
   readFile(path: string): Promise<WorkspaceFile | undefined>;
@@ -29,6 +35,14 @@ export interface SpecWorkspace {
     message: string;
     replaces?: WorkspaceFile;
   }): Promise<WorkspaceWrite>;
+  /**
+   * Write several text files at once: on GitHub one commit, on the file system one write each, every path checked
+   * before the first is written. A file that already holds its content is left alone; none changed, nothing written.
+   */
+  writeFiles(change: {
+    files: ReadonlyArray<{ path: string; content: string }>;
+    message: string;
+  }): Promise<WorkspaceFilesWrite>;
   /** Every file and folder path of the repository (one read; it may be cut short in a very large repository). */
   readTree(): Promise<string[]>;
 }
