@@ -1,22 +1,21 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { taskRulesOf } from '../core/config/settings.js';
 import { AgentOsError } from '../core/errors.js';
 import { groupPromptPath, type SpecFileLinks } from '../core/orchestration/group-prompt.js';
-import { planOrchestration } from '../core/orchestration/orchestration-file.js';
-import { parseSpec } from '../core/spec/parse-spec.js';
-import { parseTaskFile } from '../core/tasks/parse-task-file.js';
-import type { TaskFile } from '../core/tasks/types.js';
-import { displayPath } from '../fs/find-task-files.js';
-import { readLocalSettings } from '../fs/read-local-config.js';
-import { describeFsError, readTextFileIfAny, refuseSymlinks, writeBase, writeTextFile } from '../fs/write-text-file.js';
-import type { LifecycleSettings } from '../core/config/lifecycle-settings.js';
-import type { ChatModel } from '../core/model/chat-model.js';
 import { renderPromptsNote, type DraftingNote } from '../core/model/render-drafting-note.js';
+import { parseSpec } from '../core/spec/parse-spec.js';
+import { displayPath } from '../fs/find-task-files.js';
 import { fsSpecWorkspace, inFolder, workspaceFolder } from '../fs/fs-spec-workspace.js';
-import { MODEL_ENV } from '../model/model-endpoint.js';
+import { readLocalSettings } from '../fs/read-local-config.js';
+import { describeFsError, refuseSymlinks, writeBase } from '../fs/write-text-file.js';
+import type { SpecWorkspace } from '../phases/ports/spec-workspace.js';
+import {
+  parseOrchestrationTasks,
+  writeOrchestrationFiles,
+  type OrchestrationFiles,
+} from '../phases/write-orchestration-files.js';
+import type { TaskFile } from '../core/tasks/types.js';
 import { chooseCliModel, QUIET_LOG } from './choose-cli-model.js';
-import { planGroups } from '../phases/orchestrate-tasks.js';
 import type { CommandResult } from './validate-command.js';
 
 /** The names of the files in a folder, sorted; none when there is no such folder. */
@@ -43,66 +42,24 @@ function titleOf(spec: string | undefined, tasks: string, folder: string): strin
   return folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
-/** The model to draft the prompts with: `--model`, or the environment's when the repository's `drafter` is `model`. */
-async function promptModel(options: {
-  cwd: string;
-  model?: boolean;
-  env?: NodeJS.ProcessEnv;
-}): Promise<{ model?: ChatModel; settings?: LifecycleSettings; warning?: string }> {
-  const env = options.env ?? process.env;
-  // No model asked for or configured: the settings are not even read.
-  if (
-    options.model === false ||
-    (options.model === undefined && (env[MODEL_ENV.model] ?? '') === '' && (env[MODEL_ENV.url] ?? '') === '')
-  )
-    return {};
-  const settings = (await readLocalSettings(options.cwd)).lifecycle;
-  const chosen = await chooseCliModel(options.model, settings.drafter, env);
-  return {
-    ...(chosen.model === undefined ? {} : { model: chosen.model, settings }),
-    ...(chosen.warning === undefined ? {} : { warning: chosen.warning }),
-  };
-}
-
-/** Write a file unless it already holds `content`; say which. */
-async function writeIfChanged(
-  absolute: string,
-  shown: string,
-  content: string,
-  base: string,
-  existing?: string,
-): Promise<'Wrote' | 'Unchanged'> {
-  const before = existing ?? (await readTextFileIfAny(absolute, shown));
-  if (before === content) return 'Unchanged';
-  await writeTextFile(absolute, shown, content, base);
-  return 'Wrote';
-}
-
-/** tasks.md of the spec folder, parsed with the repository's rules; refused when it is absent or has no task groups. */
-async function readTasksOrRefuse(
-  root: string,
-  at: (path: string) => string,
-  cwd: string,
-): Promise<{ tasksSource: string; tasks: TaskFile }> {
-  const tasksSource = await readTextFileIfAny(join(root, 'tasks.md'), at('tasks.md'));
+/** tasks.md of the spec folder; refused when it is absent or has no task groups. */
+async function readTasksOrRefuse(workspace: SpecWorkspace, at: (path: string) => string, root: string, cwd: string) {
+  const tasksSource = (await workspace.readFile(at('tasks.md')))?.text;
   if (tasksSource === undefined) {
     throw new AgentOsError(
       'user-input',
       `${at('tasks.md')} does not exist: SPEC_FOLDER must be a spec folder with tasks.md (write one with \`agent-os-github create-tasks SPEC_FOLDER\`).`,
     );
   }
-  // The repository's rules for reading tasks.md (skip words, cancelled markers), as the App's orchestrate-tasks uses them.
-  const tasks = parseTaskFile(tasksSource, {
-    path: join(root, 'tasks.md'),
-    ...taskRulesOf((await readLocalSettings(cwd)).gate),
-  });
-  if (tasks.tasks.length === 0) {
+  const settings = await readLocalSettings(cwd);
+  const tasks = parseOrchestrationTasks(tasksSource, join(root, 'tasks.md'), settings.gate);
+  if (tasks === undefined) {
     throw new AgentOsError(
       'user-input',
       `${at('tasks.md')} has no task groups: it has no task boxes (\`- [ ] 1.0 …\` under \`#### Task Group 1: …\`). Write its tasks first, e.g. with \`agent-os-github create-tasks SPEC_FOLDER --force\`.`,
     );
   }
-  return { tasksSource, tasks };
+  return { tasksSource, tasks, settings: settings.lifecycle };
 }
 
 /** Warnings for prompts under implementation/prompts that no task group wrote any more. */
@@ -120,34 +77,6 @@ async function stalePromptWarnings(
     }
   }
   return warnings;
-}
-
-/** With a model, the App's drafting of each group's guidance, on the file system. */
-async function draftWithModel(
-  cwd: string,
-  folder: string,
-  base: string,
-  chosen: {
-    model: NonNullable<Awaited<ReturnType<typeof promptModel>>['model']>;
-    settings: NonNullable<Awaited<ReturnType<typeof promptModel>>['settings']>;
-  },
-  input: { tasks: TaskFile; groups: ReturnType<typeof planGroups>; specTitle: string },
-) {
-  const { tasks, groups, specTitle } = input;
-  const { draftGroupPrompts } = await import('../phases/draft-group-prompts.js');
-  const wsFolder = workspaceFolder(cwd, folder);
-  return draftGroupPrompts(
-    fsSpecWorkspace({ cwd, base }),
-    { model: chosen.model, settings: chosen.settings, log: QUIET_LOG },
-    {
-      folder: wsFolder,
-      specPath: inFolder(wsFolder, 'spec.md'),
-      tasks,
-      groups,
-      specTitle,
-      existingPrompts: new Set(groups.map((g) => g.promptPath)),
-    },
-  );
 }
 
 /** The links a prompt gives to the spec's files, as paths shown from the current folder. */
@@ -168,9 +97,42 @@ function promptsNoteText(notes: Array<{ key: string; note: DraftingNote }>): str
     .replace(/\n\n/g, '\n');
 }
 
+/** What the command says: each file written or unchanged, the drafting note, warnings, and what to do next. */
+async function orchestrateOutput(
+  spec: { root: string; shownFolder: string; at: (path: string) => string; cwd: string; tasks: TaskFile },
+  files: OrchestrationFiles,
+  modelWarning: string | undefined,
+): Promise<CommandResult> {
+  const { root, at, tasks } = spec;
+  const did = (path: string) => (files.written.includes(path) ? 'Wrote' : 'Unchanged');
+  const count = tasks.groups.length;
+  const out = [
+    `${did(at('orchestration.yml'))} ${at('orchestration.yml')} (${count} task group${count === 1 ? '' : 's'})`,
+  ];
+  for (const planned of files.groups) out.push(`${did(planned.promptPath)} ${planned.promptPath}`);
+  if (files.drafting !== undefined && files.drafting.length > 0) out.push('', promptsNoteText(files.drafting));
+  const prompts = new Set(files.groups.map((g) => resolve(spec.cwd, g.promptPath)));
+  const warnings = [
+    ...files.plan.problems.map((p) => `warning: ${p}`),
+    ...(modelWarning === undefined ? [] : [`warning: ${modelWarning}`]),
+    ...(await stalePromptWarnings(root, at, prompts)),
+  ];
+  out.push(
+    '',
+    'Set claude_code_subagent, standards and assignees per task group in orchestration.yml, then run this again to update the prompts.',
+  );
+  const first = tasks.groups[0];
+  if (first !== undefined)
+    out.push(
+      `Run a prompt with your coding agent, e.g. claude "$(cat ${groupPromptPath(spec.shownFolder, first, tasks)})"`,
+    );
+  return { exitCode: 0, stdout: `${out.join('\n')}\n`, stderr: warnings.map((w) => `${w}\n`).join('') };
+}
+
 /**
- * `agent-os-github orchestrate-tasks SPEC_FOLDER`: orchestration.yml (one entry per task group, keeping what a person set
- * in it) and one implementation prompt per task group under implementation/prompts, from tasks.md, offline.
+ * `agent-os-github orchestrate-tasks SPEC_FOLDER`: the orchestrate-tasks phase on the file system (orchestration.yml,
+ * keeping what a person set in it, and one implementation prompt per task group under implementation/prompts, from
+ * tasks.md), offline.
  */
 export async function orchestrateCommand(
   folder: string,
@@ -179,60 +141,31 @@ export async function orchestrateCommand(
   const root = resolve(options.cwd, folder);
   const shownFolder = root === resolve(options.cwd) ? '.' : displayPath(root, options.cwd);
   const at = (path: string): string => (shownFolder === '.' ? path : `${shownFolder}/${path}`);
-
-  const { tasksSource, tasks } = await readTasksOrRefuse(root, at, options.cwd);
-
-  const out: string[] = [];
-  const orchestrationPath = join(root, 'orchestration.yml');
-  const existing = await readTextFileIfAny(orchestrationPath, at('orchestration.yml'));
-  const plan = planOrchestration(tasks, existing);
   const base = writeBase(options.cwd, root);
+  const workspace = fsSpecWorkspace({ cwd: options.cwd, base });
+  const { tasksSource, tasks, settings } = await readTasksOrRefuse(workspace, at, root, options.cwd);
   // A symlinked implementation/ or prompts/ folder is refused before anything is written.
   await refuseSymlinks(join(root, 'implementation', 'prompts'), base, at('implementation/prompts'));
-  const did = await writeIfChanged(orchestrationPath, at('orchestration.yml'), plan.text, base, existing);
-  out.push(
-    `${did} ${at('orchestration.yml')} (${tasks.groups.length} task group${tasks.groups.length === 1 ? '' : 's'})`,
+  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
+  const wsFolder = workspaceFolder(options.cwd, folder);
+  const files = await writeOrchestrationFiles(
+    workspace,
+    { settings, log: QUIET_LOG, ...(chosen.model === undefined ? {} : { model: chosen.model }) },
+    {
+      folder: wsFolder,
+      specPath: inFolder(wsFolder, 'spec.md'),
+      orchestrationPath: at('orchestration.yml'),
+      tasks,
+      tasksSource,
+      existingPlan: (await workspace.readFile(at('orchestration.yml')))?.text,
+      links: await specLinks(root, shownFolder, at),
+      specTitle: titleOf(
+        (await workspace.readFile(at('spec.md')))?.text,
+        tasksSource,
+        shownFolder === '.' ? root : shownFolder,
+      ),
+      message: () => '',
+    },
   );
-
-  const links = await specLinks(root, shownFolder, at);
-  const specTitle = titleOf(
-    await readTextFileIfAny(join(root, 'spec.md'), at('spec.md')),
-    tasksSource,
-    shownFolder === '.' ? root : shownFolder,
-  );
-  const written = new Set<string>();
-  // The App's planning: one prompt per task group with tasks, each with its entry of orchestration.yml; with a
-  // model, the App's drafting of each group's guidance, on the file system.
-  let groups = planGroups({ tasks, tasksSource, orchestration: plan.groups, links, specTitle });
-  const chosen = await promptModel(options);
-  let notes: Array<{ key: string; note: DraftingNote }> = [];
-  if (chosen.model !== undefined && chosen.settings !== undefined) {
-    ({ groups, notes } = await draftWithModel(
-      options.cwd,
-      folder,
-      base,
-      { model: chosen.model, settings: chosen.settings },
-      { tasks, groups, specTitle },
-    ));
-  }
-  for (const planned of groups) {
-    const absolute = resolve(options.cwd, planned.promptPath);
-    written.add(absolute);
-    out.push(`${await writeIfChanged(absolute, planned.promptPath, planned.prompt, base)} ${planned.promptPath}`);
-  }
-  if (notes.length > 0) out.push('', promptsNoteText(notes));
-
-  const warnings = [
-    ...plan.problems.map((p) => `warning: ${p}`),
-    ...(chosen.warning === undefined ? [] : [`warning: ${chosen.warning}`]),
-  ];
-  warnings.push(...(await stalePromptWarnings(root, at, written)));
-  const first = tasks.groups[0];
-  out.push(
-    '',
-    'Set claude_code_subagent, standards and assignees per task group in orchestration.yml, then run this again to update the prompts.',
-  );
-  if (first !== undefined)
-    out.push(`Run a prompt with your coding agent, e.g. claude "$(cat ${groupPromptPath(shownFolder, first, tasks)})"`);
-  return { exitCode: 0, stdout: `${out.join('\n')}\n`, stderr: warnings.map((w) => `${w}\n`).join('') };
+  return orchestrateOutput({ root, shownFolder, at, cwd: options.cwd, tasks }, files, chosen.warning);
 }

@@ -4,7 +4,7 @@ import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import { parseSpec } from '../core/spec/parse-spec.js';
 import type { TaskFile } from '../core/tasks/types.js';
 import { draftGroupPrompt } from '../model/draft-group-prompt.js';
-import type { PlannedGroup } from './orchestrate-tasks.js';
+import type { PlannedGroup } from './plan-groups.js';
 import type { SpecWorkspace } from './ports/spec-workspace.js';
 import { readStackInWorkspace } from './read-stack-in-tree.js';
 import { pathsOutside, type DraftingDeps } from './write-spec-file.js';

@@ -7,7 +7,7 @@ import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { listDirectory } from '../github/list-directory.js';
 import { readFileAtRef } from '../github/read-file-at-ref.js';
 import { readPullRequest } from '../github/read-pull-request.js';
-import { planGroups } from './orchestrate-tasks.js';
+import { planGroups } from './plan-groups.js';
 import { updatePullRequestBody } from '../github/pull-requests.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
 import type { LifecycleContext } from './lifecycle-context.js';
