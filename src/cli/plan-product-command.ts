@@ -1,4 +1,4 @@
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { splitIssueFile } from '../core/issue/split-issue-file.js';
 import { detectTechStackReport } from '../core/product/detect-tech-stack.js';
 import { productFilePaths, type ProductFileKind } from '../core/product/product-files.js';
@@ -8,14 +8,13 @@ import {
   type ProductBrief,
   type ProductQuestion,
 } from '../core/product/parse-product-brief.js';
-import { renderTechStack } from '../core/product/render-product.js';
+import type { StackEntry } from '../core/product/stack-entry.js';
 import { PRODUCT_FILES } from '../core/model/render-drafting-note.js';
 import { readLocalSettings } from '../fs/read-local-config.js';
 import { readLocalStackFiles } from '../fs/read-local-stack-files.js';
 import { readTextFile } from '../fs/read-text-file.js';
-import { readTextFileIfAny, refuseSymlinks, writeTextFile } from '../fs/write-text-file.js';
 import { fsSpecWorkspace } from '../fs/fs-spec-workspace.js';
-import { planProductFiles } from '../phases/plan-product-files.js';
+import { writeProductFiles, type ProductFilesWrite } from '../phases/write-product-files.js';
 import { chooseCliModel, draftingLine, QUIET_LOG } from './choose-cli-model.js';
 import type { CommandResult } from './validate-command.js';
 
@@ -27,14 +26,6 @@ export interface PlanProductOptions {
   /** `--model` / `--no-model`; unset: the model the environment names, when the repository's `drafter` is `model`. */
   model?: boolean;
   env?: NodeJS.ProcessEnv;
-}
-
-interface PlannedFile {
-  kind: ProductFileKind;
-  path: string;
-  content: string;
-  /** What the line saying it was written adds, e.g. `(5 items)`. */
-  note: string;
 }
 
 const TOPIC_LABELS: Readonly<Record<ProductQuestion['topic'], string>> = {
@@ -61,50 +52,44 @@ async function readBrief(cwd: string, from: string): Promise<ProductBrief> {
 type LifecycleSettings = Awaited<ReturnType<typeof readLocalSettings>>['lifecycle'];
 
 /**
- * The App's plan-product files, on the folder: mission.md and roadmap.md (drafted by the model when one is chosen),
- * added to `planned`; the drafting line and the model warning, if any.
+ * The plan-product phase on the folder: mission.md and roadmap.md when the brief says all Agent OS needs (drafted by
+ * the model when one is chosen), tech-stack.md always; the model's warning, if any.
  */
-async function planMissionAndRoadmap(
+async function writeOnFolder(
   options: PlanProductOptions,
   settings: LifecycleSettings,
-  input: {
-    brief: ProductBrief;
-    stack: ReturnType<typeof detectTechStackReport>;
-    paths: ReturnType<typeof productFilePaths>;
-  },
-  planned: PlannedFile[],
-): Promise<{ drafted: string; modelWarning: string }> {
-  const { brief, stack, paths } = input;
-  let drafted = '';
-  let modelWarning = '';
-  const chosen = await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
-  if (chosen.warning !== undefined) modelWarning = `agent-os-github: ${chosen.warning}\n`;
-  // The App's plan-product files, on the folder: the tree and the product files as they are.
+  input: { brief: ProductBrief | undefined; stack: readonly StackEntry[] },
+): Promise<{ result: ProductFilesWrite; modelWarning: string }> {
+  const { brief } = input;
+  const chosen =
+    brief === undefined ? {} : await chooseCliModel(options.model, settings.drafter, options.env ?? process.env);
   const workspace = fsSpecWorkspace({ cwd: options.cwd, base: options.cwd });
   const description =
     chosen.model === undefined || options.from === undefined
       ? ''
       : splitIssueFile(await readTextFile(resolve(options.cwd, options.from), options.from)).body;
-  const plan = await planProductFiles(
+  const result = await writeProductFiles(
+    workspace,
     { tree: workspace, existing: workspace },
     { settings, log: QUIET_LOG, ...(chosen.model === undefined ? {} : { model: chosen.model }) },
     {
       brief,
       issueBody: description,
-      stack: stack.entries,
-      paths: { mission: paths.mission, roadmap: paths.roadmap },
+      stack: input.stack,
+      paths: productFilePaths(settings.specRoot),
+      replace: options.force,
       cacheOnly: !options.force,
+      message: () => '',
     },
   );
-  if (plan.drafting !== undefined) drafted = `${draftingLine(PRODUCT_FILES, plan.drafting)}\n`;
-  planned.push({ kind: 'mission', path: paths.mission, content: plan.mission, note: '' });
-  planned.push({
-    kind: 'roadmap',
-    path: paths.roadmap,
-    content: plan.roadmap,
-    note: ` (${plural(plan.roadmapItems, 'item', 'items')})`,
-  });
-  return { drafted, modelWarning };
+  return { result, modelWarning: chosen.warning === undefined ? '' : `agent-os-github: ${chosen.warning}\n` };
+}
+
+/** What the line saying a file was written adds, e.g. ` (5 items)`. */
+function noteOf(kind: ProductFileKind, result: Extract<ProductFilesWrite, { status: 'written' }>, stack: number) {
+  if (kind === 'roadmap') return ` (${plural(result.plan?.roadmapItems ?? 0, 'item', 'items')})`;
+  if (kind === 'mission') return '';
+  return ` (${stack === 0 ? 'no manifests found: fill it in by hand' : `${plural(stack, 'entry', 'entries')} detected`})`;
 }
 
 /** What to do next: write a product description, answer its questions, or shape the first roadmap item. */
@@ -145,57 +130,30 @@ function nextStepLines(from: string | undefined, questions: readonly ProductQues
  */
 export async function planProductCommand(options: PlanProductOptions): Promise<CommandResult> {
   const settings = (await readLocalSettings(options.cwd)).lifecycle;
-  const paths = productFilePaths(settings.specRoot);
   const brief = options.from === undefined ? undefined : await readBrief(options.cwd, options.from);
   const questions = brief === undefined ? [] : missingProductInfo(brief);
   const stack = detectTechStackReport(await readLocalStackFiles(options.cwd));
   const stackWarnings = stack.problems.map((p) => `agent-os-github: warning: ${p.message}\n`).join('');
-
-  const planned: PlannedFile[] = [];
-  let drafted = '';
-  let modelWarning = '';
-  if (brief !== undefined && questions.length === 0) {
-    ({ drafted, modelWarning } = await planMissionAndRoadmap(options, settings, { brief, stack, paths }, planned));
-  }
-  const warnings = `${stackWarnings}${modelWarning}`;
-  const detected =
-    stack.entries.length === 0
-      ? 'no manifests found: fill it in by hand'
-      : `${plural(stack.entries.length, 'entry', 'entries')} detected`;
-  planned.push({
-    kind: 'techStack',
-    path: paths.techStack,
-    content: renderTechStack(stack.entries),
-    note: ` (${detected})`,
+  const { result, modelWarning } = await writeOnFolder(options, settings, {
+    brief: questions.length === 0 ? brief : undefined,
+    stack: stack.entries,
   });
-
-  const existing = await Promise.all(
-    planned.map(async (file) => ({ file, text: await readTextFileIfAny(join(options.cwd, file.path), file.path) })),
-  );
-  const conflicts = existing
-    .filter(({ file, text }) => text !== undefined && text !== file.content)
-    .map(({ file }) => file.path);
-  if (conflicts.length > 0 && !options.force) {
-    const them = conflicts.length === 1 ? 'it' : 'them';
+  const warnings = `${stackWarnings}${modelWarning}`;
+  if (result.status === 'exists') {
+    const one = result.paths.length === 1;
+    const them = one ? 'it' : 'them';
     return {
       exitCode: 2,
       stdout: '',
-      stderr: `${warnings}agent-os-github: ${listed(conflicts)} already ${conflicts.length === 1 ? 'exists' : 'exist'}; nothing was written. Pass --force to replace ${them} (changes made to ${them} are lost).\n`,
+      stderr: `${warnings}agent-os-github: ${listed(result.paths)} already ${one ? 'exists' : 'exist'}; nothing was written. Pass --force to replace ${them} (changes made to ${them} are lost).\n`,
     };
   }
-
-  // Every file is checked before any is written, so a refused one leaves nothing half done.
-  for (const { file, text } of existing)
-    if (text !== file.content) await refuseSymlinks(join(options.cwd, file.path), options.cwd, file.path);
-  const lines: string[] = [];
-  for (const { file, text } of existing) {
-    if (text === file.content) {
-      lines.push(`Unchanged ${file.path}`);
-    } else {
-      await writeTextFile(join(options.cwd, file.path), file.path, file.content, options.cwd);
-      lines.push(`Wrote ${file.path}${file.note}`);
-    }
-  }
+  const lines = result.files.map((f) =>
+    result.written.includes(f.path)
+      ? `Wrote ${f.path}${noteOf(f.kind, result, stack.entries.length)}`
+      : `Unchanged ${f.path}`,
+  );
+  const drafted = result.plan?.drafting === undefined ? '' : `${draftingLine(PRODUCT_FILES, result.plan.drafting)}\n`;
   lines.push('', ...nextStepLines(options.from, questions, drafted));
   return { exitCode: questions.length > 0 ? 1 : 0, stdout: `${lines.join('\n')}\n`, stderr: warnings };
 }

@@ -5,16 +5,18 @@ import { commitFilesOnBranch } from './commit-files.js';
 import { gitBlobSha } from './git-blob-sha.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
 import { readCommitTree, readRepositoryTree } from './read-repository-tree.js';
-import { readFileOnBranch, writeFileOnBranch } from './write-files.js';
+import { createBranchWithFiles, readFileOnBranch, writeFileOnBranch } from './write-files.js';
 
 /**
  * The branch as a phase has just read it: its head commit (and that commit's tree), and the blob SHA of each file
  * that may be written (a path missing from `blobs` is taken as a new file). Given to the workspace, `writeFiles`
- * needs no read of its own.
+ * needs no read of its own. With `create`, the branch does not exist yet: `head` is the commit to start it from, and
+ * `writeFiles` creates it holding its commit (the ref last, so it appears complete; made meanwhile, it is left as is).
  */
 export interface BranchState {
   head: { sha: string; treeSha: string };
   blobs: ReadonlyMap<string, string>;
+  create?: boolean;
 }
 
 /** The branch's head and the blob SHA of every file in its tree (two requests; blobs unknown in a cut-short tree). */
@@ -39,6 +41,15 @@ async function commitChangedFiles(
   const state = target.known ?? (await readBranchState(client, repo, target.branch));
   const files = change.files.filter((f) => state.blobs.get(f.path) !== gitBlobSha(f.content));
   if (files.length === 0) return { written: [] };
+  if (state.create === true) {
+    const made = await createBranchWithFiles(client, repo, {
+      branch: target.branch,
+      base: state.head,
+      files,
+      message: change.message,
+    });
+    return made.created ? { written: files.map((f) => f.path), commit: made.sha } : { written: [] };
+  }
   const { commitSha } = await commitFilesOnBranch(client, repo, {
     branch: target.branch,
     head: state.head,

@@ -56,4 +56,15 @@ describe('githubSpecWorkspace writeFiles', () => {
     expect(written.written).toEqual(['agent-os/product/mission.md']);
     expect(fake.log()).toEqual(['POST /git/trees', 'POST /git/commits', 'PATCH /git/refs/heads/main']);
   });
+
+  it('with create, starts the branch from the given commit holding every file, the ref last', async () => {
+    const head = fake.git.resolve('main');
+    if (head === undefined) throw new Error('no main');
+    const known = { head: { sha: head.sha, treeSha: head.tree }, blobs: new Map<string, string>(), create: true };
+    const workspace = githubSpecWorkspace(client(), REPO, 'agent-os/product', known);
+    const written = await workspace.writeFiles({ files, message: 'Plan product' });
+    expect(written.written).toEqual(['agent-os/product/mission.md', 'README.md']);
+    expect(fake.log()).toEqual(['POST /git/trees', 'POST /git/commits', 'POST /git/refs']);
+    expect(fake.git.filesAt('agent-os/product')?.get('agent-os/product/mission.md')).toBe('# Mission\n');
+  });
 });

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DEFAULT_LIFECYCLE_SETTINGS } from '../../src/core/config/lifecycle-settings.js';
+import { DEFAULT_GATE_SETTINGS } from '../../src/core/config/settings.js';
+import { parseProductBrief } from '../../src/core/product/parse-product-brief.js';
+import { productFilePaths } from '../../src/core/product/product-files.js';
 import { AgentOsError } from '../../src/core/errors.js';
 import { deterministicDrafter } from '../../src/core/spec/deterministic-drafter.js';
 import { specLocationFor } from '../../src/core/spec/spec-location.js';
@@ -8,6 +11,8 @@ import { createTasksFile } from '../../src/phases/create-tasks-file.js';
 import { draftRequirements } from '../../src/phases/draft-requirements.js';
 import type { SpecWorkspace, WorkspaceWrite } from '../../src/phases/ports/spec-workspace.js';
 import { writeSpecFile } from '../../src/phases/write-spec-file.js';
+import { parseOrchestrationTasks, writeOrchestrationFiles } from '../../src/phases/write-orchestration-files.js';
+import { writeProductFiles } from '../../src/phases/write-product-files.js';
 
 /** A workspace in memory, versioned like a branch: a write that replaces an older version is a conflict. */
 class MemoryWorkspace implements SpecWorkspace {
@@ -138,5 +143,109 @@ describe('createTasksFile on a workspace (the create-tasks phase of the App, the
   it('says when spec.md is missing', async () => {
     workspace.files.delete(location.specPath);
     expect(await createTasksFile(workspace, { settings, log }, tasksRequest)).toEqual({ status: 'missing-spec' });
+  });
+});
+
+describe('writeOrchestrationFiles on a workspace (the orchestrate-tasks files of the App, the Action and the CLI)', () => {
+  const TASKS = [
+    '# Task Breakdown: Team invites by email',
+    '',
+    '#### Task Group 1: Invites',
+    '- [ ] 1.0 Send invites',
+    '  - [ ] 1.1 Write tests for sending',
+    '',
+    '#### Task Group 2: Expiry',
+    '- [ ] 2.0 Expire links',
+    '',
+  ].join('\n');
+  const orchestrationPath = `${location.folder}/orchestration.yml`;
+  const request = () => {
+    const tasks = parseOrchestrationTasks(TASKS, location.tasksPath, DEFAULT_GATE_SETTINGS);
+    if (tasks === undefined) throw new Error('the fixture has task groups');
+    return {
+      folder: location.folder,
+      specPath: location.specPath,
+      orchestrationPath,
+      tasks,
+      tasksSource: TASKS,
+      existingPlan: workspace.files.get(orchestrationPath)?.text,
+      links: {
+        specFolder: location.folder,
+        spec: location.specPath,
+        requirements: location.requirementsPath,
+        tasks: location.tasksPath,
+        visuals: [],
+      },
+      specTitle: 'Team invites by email',
+      message: (prompts: number) => `Orchestrate: ${prompts} prompts`,
+    };
+  };
+
+  it('writes orchestration.yml and one prompt per task group at once; a second run writes nothing', async () => {
+    const first = await writeOrchestrationFiles(workspace, { settings, log }, request());
+    expect(first.written).toEqual([orchestrationPath, ...first.groups.map((g) => g.promptPath)]);
+    expect(first.groups.map((g) => g.key)).toEqual(['1', '2']);
+    const second = await writeOrchestrationFiles(workspace, { settings, log }, request());
+    expect(second.written).toEqual([]);
+    expect(workspace.writes).toEqual(first.written);
+  });
+
+  it('finds nothing to orchestrate in a tasks.md without a task', () => {
+    expect(parseOrchestrationTasks('# Tasks\n\nNothing yet.\n', location.tasksPath, DEFAULT_GATE_SETTINGS)).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('writeProductFiles on a workspace (the plan-product files of the App, the Action and the CLI)', () => {
+  const paths = productFilePaths(settings.specRoot);
+  const brief = parseProductBrief(
+    'Invites',
+    [
+      '## Pitch',
+      'Invites helps teams bring people in by email.',
+      '## Users',
+      '- Team owners',
+      '## The Problem',
+      'Adding people by hand is slow.',
+      '## Key Features',
+      '- Invite: send an invite by email',
+      '- Expiry: links expire after 7 days',
+      '- Revoke: take an invite back',
+      '',
+    ].join('\n'),
+  );
+  const request = (replace: boolean, withBrief = true) => ({
+    brief: withBrief ? brief : undefined,
+    issueBody: '',
+    stack: [],
+    paths,
+    replace,
+    message: () => 'Plan product',
+  });
+
+  it('writes the three files at once, then nothing on a second run', async () => {
+    const first = await writeProductFiles(workspace, { tree: workspace }, { settings, log }, request(false));
+    expect(first).toMatchObject({ status: 'written', written: [paths.mission, paths.roadmap, paths.techStack] });
+    const second = await writeProductFiles(workspace, { tree: workspace }, { settings, log }, request(false));
+    expect(second).toMatchObject({ status: 'written', written: [] });
+  });
+
+  it('without a brief, writes tech-stack.md alone', async () => {
+    const written = await writeProductFiles(workspace, { tree: workspace }, { settings, log }, request(false, false));
+    expect(written).toMatchObject({ status: 'written', written: [paths.techStack] });
+  });
+
+  it('keeps a file edited by hand unless told to replace it, and then writes only what changes', async () => {
+    await writeProductFiles(workspace, { tree: workspace }, { settings, log }, request(false));
+    workspace.put(paths.mission, '# Our own mission\n');
+    workspace.writes = [];
+    expect(await writeProductFiles(workspace, { tree: workspace }, { settings, log }, request(false))).toEqual({
+      status: 'exists',
+      paths: [paths.mission],
+    });
+    expect(workspace.writes).toEqual([]);
+    const replaced = await writeProductFiles(workspace, { tree: workspace }, { settings, log }, request(true));
+    expect(replaced).toMatchObject({ status: 'written', written: [paths.mission] });
   });
 });
