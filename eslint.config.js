@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Files over 300 lines are two files, functions over 60 lines two functions. Held where the code already
-    // passes; the rest of src/core and src/phases still have longer functions (issue #19).
+    // passes; the rest of src/core still has longer functions (issue #19).
     files: [
       'src/events/**/*.ts',
       'src/app/**/*.ts',
@@ -44,6 +44,7 @@ export default tseslint.config(
       'src/model/**/*.ts',
       'src/cli/**/*.ts',
       'src/github/**/*.ts',
+      'src/phases/**/*.ts',
       'src/core/check/**/*.ts',
       'src/core/model/**/*.ts',
       'src/core/orchestration/**/*.ts',
