@@ -23,6 +23,46 @@ function fail(error: unknown, json: boolean): void {
   });
 }
 
+/** Run a command: its result printed and its exit code set; any error said on stderr with exit code 2. */
+async function run(command: () => Promise<CommandResult>, json = false): Promise<void> {
+  try {
+    finish(await command());
+  } catch (error) {
+    fail(error, json);
+  }
+}
+
+/** The `model` option as the commands take it: unset when neither `--model` nor `--no-model` was given. */
+function modelOf(options: { model?: boolean | undefined }): { model?: boolean } {
+  return options.model === undefined ? {} : { model: options.model };
+}
+
+const MODEL_ENV = 'AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN)';
+
+/** `--model` and `--no-model`, each saying what it does for this command. */
+function withModelOptions(command: Command, model: string, noModel: string): Command {
+  return command.option('--model', model).option('--no-model', noModel);
+}
+
+/** A command on one spec folder that drafts one file (write-spec, create-tasks): `--force` and the model options. */
+function specFileCommand(
+  name: string,
+  text: { description: string; folder: string; force: string },
+  command: typeof writeSpecCommand,
+): void {
+  withModelOptions(
+    program
+      .command(name)
+      .description(text.description)
+      .argument('<spec-folder>', text.folder)
+      .option('--force', text.force),
+    `draft with the model named by ${MODEL_ENV}, checked against the rules`,
+    'draft by rules only, even when a model is configured',
+  ).action((folder: string, options: { force?: boolean; model?: boolean }) =>
+    run(() => command(folder, { cwd: process.cwd(), force: options.force === true, ...modelOf(options) })),
+  );
+}
+
 quitQuietlyOnClosedOutput();
 
 const program = new Command()
@@ -43,160 +83,100 @@ program
   )
   .argument('[paths...]', 'task files, or folders to search for task files')
   .option('--json', 'print one JSON object on stdout')
-  .action(async (paths: string[], options: { json?: boolean }) => {
+  .action((paths: string[], options: { json?: boolean }) => {
     const json = options.json === true;
-    try {
-      finish(await validateCommand(paths, { json, cwd: process.cwd() }));
-    } catch (error) {
-      fail(error, json);
-    }
+    return run(() => validateCommand(paths, { json, cwd: process.cwd() }), json);
   });
 
-program
-  .command('shape-spec')
-  .alias('shape')
-  .description(
-    'Shape an issue kept as a markdown file (its first "# heading" is the title): print the clarifying questions and write ' +
-      'agent-os/specs/<date>-<slug>/planning/requirements.md under the current folder.',
-  )
-  .argument('<issue-file>', 'the issue as markdown')
-  .option('--title <title>', "the issue's title (default: the file's first # heading, else its name)")
-  .option('--number <number>', 'the issue number, for the branch name and links')
-  .option('--date <yyyy-mm-dd>', "the issue's creation date, for the folder name (default: today)")
-  .option('--force', 'replace an existing requirements.md')
-  .option(
-    '--model',
-    'ask the questions with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the issue',
-  )
-  .option('--no-model', 'ask the questions by rules only, even when a model is configured')
-  .action(
-    async (
-      issueFile: string,
-      options: { title?: string; number?: string; date?: string; force?: boolean; model?: boolean },
-    ) => {
-      try {
-        const { model, ...rest } = options;
-        finish(
-          await shapeCommand(issueFile, {
-            cwd: process.cwd(),
-            ...rest,
-            force: options.force === true,
-            ...(model === undefined ? {} : { model }),
-          }),
-        );
-      } catch (error) {
-        fail(error, false);
-      }
-    },
-  );
+withModelOptions(
+  program
+    .command('shape-spec')
+    .alias('shape')
+    .description(
+      'Shape an issue kept as a markdown file (its first "# heading" is the title): print the clarifying questions and write ' +
+        'agent-os/specs/<date>-<slug>/planning/requirements.md under the current folder.',
+    )
+    .argument('<issue-file>', 'the issue as markdown')
+    .option('--title <title>', "the issue's title (default: the file's first # heading, else its name)")
+    .option('--number <number>', 'the issue number, for the branch name and links')
+    .option('--date <yyyy-mm-dd>', "the issue's creation date, for the folder name (default: today)")
+    .option('--force', 'replace an existing requirements.md'),
+  `ask the questions with the model named by ${MODEL_ENV}, checked against the issue`,
+  'ask the questions by rules only, even when a model is configured',
+).action(
+  (
+    issueFile: string,
+    options: { title?: string; number?: string; date?: string; force?: boolean; model?: boolean },
+  ) => {
+    const { model, ...rest } = options;
+    return run(() =>
+      shapeCommand(issueFile, { cwd: process.cwd(), ...rest, force: options.force === true, ...modelOf({ model }) }),
+    );
+  },
+);
 
-program
-  .command('write-spec')
-  .description(
-    'Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).',
-  )
-  .argument('<spec-folder>', 'a spec folder, e.g. agent-os/specs/2026-03-14-team-invites')
-  .option('--force', 'replace a spec.md that was edited by hand')
-  .option(
-    '--model',
-    'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules',
-  )
-  .option('--no-model', 'draft by rules only, even when a model is configured')
-  .action(async (folder: string, options: { force?: boolean; model?: boolean }) => {
-    try {
-      finish(
-        await writeSpecCommand(folder, {
-          cwd: process.cwd(),
-          force: options.force === true,
-          ...(options.model === undefined ? {} : { model: options.model }),
-        }),
-      );
-    } catch (error) {
-      fail(error, false);
-    }
-  });
+specFileCommand(
+  'write-spec',
+  {
+    description:
+      'Write SPEC_FOLDER/spec.md from SPEC_FOLDER/planning/requirements.md (keeps a spec.md edited by hand unless --force).',
+    folder: 'a spec folder, e.g. agent-os/specs/2026-03-14-team-invites',
+    force: 'replace a spec.md that was edited by hand',
+  },
+  writeSpecCommand,
+);
 
-program
-  .command('create-tasks')
-  .description(
-    'Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).',
-  )
-  .argument('<spec-folder>', 'a spec folder with spec.md')
-  .option('--force', 'replace an existing tasks.md')
-  .option(
-    '--model',
-    'draft with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules',
-  )
-  .option('--no-model', 'draft by rules only, even when a model is configured')
-  .action(async (folder: string, options: { force?: boolean; model?: boolean }) => {
-    try {
-      finish(
-        await createTasksCommand(folder, {
-          cwd: process.cwd(),
-          force: options.force === true,
-          ...(options.model === undefined ? {} : { model: options.model }),
-        }),
-      );
-    } catch (error) {
-      fail(error, false);
-    }
-  });
+specFileCommand(
+  'create-tasks',
+  {
+    description:
+      'Write SPEC_FOLDER/tasks.md (Agent OS task groups) from SPEC_FOLDER/spec.md (keeps an existing tasks.md unless --force).',
+    folder: 'a spec folder with spec.md',
+    force: 'replace an existing tasks.md',
+  },
+  createTasksCommand,
+);
 
-program
-  .command('orchestrate-tasks')
-  .alias('orchestrate')
-  .description(
-    'Write SPEC_FOLDER/orchestration.yml (one entry per task group of tasks.md, keeping the subagents, standards and assignees set in it) ' +
-      'and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run.',
-  )
-  .argument('<spec-folder>', 'a spec folder with tasks.md')
-  .option(
-    '--model',
-    "add the model's guidance (AGENT_OS_MODEL, AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN) to each prompt, checked against the tasks",
-  )
-  .option('--no-model', 'write the prompts by rules only, even when a model is configured')
-  .action(async (folder: string, options: { model?: boolean }) => {
-    try {
-      const { orchestrateCommand } = await import('./orchestrate-command.js');
-      finish(
-        await orchestrateCommand(folder, {
-          cwd: process.cwd(),
-          ...(options.model === undefined ? {} : { model: options.model }),
-        }),
-      );
-    } catch (error) {
-      fail(error, false);
-    }
-  });
+withModelOptions(
+  program
+    .command('orchestrate-tasks')
+    .alias('orchestrate')
+    .description(
+      'Write SPEC_FOLDER/orchestration.yml (one entry per task group of tasks.md, keeping the subagents, standards and assignees set in it) ' +
+        'and one implementation prompt per task group in SPEC_FOLDER/implementation/prompts, for a coding agent to run.',
+    )
+    .argument('<spec-folder>', 'a spec folder with tasks.md'),
+  "add the model's guidance (AGENT_OS_MODEL, AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN) to each prompt, checked against the tasks",
+  'write the prompts by rules only, even when a model is configured',
+).action((folder: string, options: { model?: boolean }) =>
+  run(async () => {
+    const { orchestrateCommand } = await import('./orchestrate-command.js');
+    return orchestrateCommand(folder, { cwd: process.cwd(), ...modelOf(options) });
+  }),
+);
 
-program
-  .command('plan-product')
-  .description(
-    'Write <spec root>/product/tech-stack.md from the manifests of the current folder and, with --from, mission.md and roadmap.md ' +
-      'from a product description. Exit 0: written; 1: the description lacks what Agent OS needs (questions printed); 2: a product file exists (use --force).',
-  )
-  .option('--from <file>', 'the product description as markdown (its first "# heading" is the name)')
-  .option('--force', 'replace existing product files')
-  .option(
-    '--model',
-    'draft mission.md and roadmap.md with the model named by AGENT_OS_MODEL (and AGENT_OS_MODEL_URL, AGENT_OS_MODEL_TOKEN), checked against the rules',
-  )
-  .option('--no-model', 'draft by rules only, even when a model is configured')
-  .action(async (options: { from?: string; force?: boolean; model?: boolean }) => {
-    try {
-      const { planProductCommand } = await import('./plan-product-command.js');
-      finish(
-        await planProductCommand({
-          cwd: process.cwd(),
-          force: options.force === true,
-          ...(options.from === undefined ? {} : { from: options.from }),
-          ...(options.model === undefined ? {} : { model: options.model }),
-        }),
-      );
-    } catch (error) {
-      fail(error, false);
-    }
-  });
+withModelOptions(
+  program
+    .command('plan-product')
+    .description(
+      'Write <spec root>/product/tech-stack.md from the manifests of the current folder and, with --from, mission.md and roadmap.md ' +
+        'from a product description. Exit 0: written; 1: the description lacks what Agent OS needs (questions printed); 2: a product file exists (use --force).',
+    )
+    .option('--from <file>', 'the product description as markdown (its first "# heading" is the name)')
+    .option('--force', 'replace existing product files'),
+  `draft mission.md and roadmap.md with the model named by ${MODEL_ENV}, checked against the rules`,
+  'draft by rules only, even when a model is configured',
+).action((options: { from?: string; force?: boolean; model?: boolean }) =>
+  run(async () => {
+    const { planProductCommand } = await import('./plan-product-command.js');
+    return planProductCommand({
+      cwd: process.cwd(),
+      force: options.force === true,
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...modelOf(options),
+    });
+  }),
+);
 
 const unknown = unknownCommand(program, process.argv.slice(2));
 try {
