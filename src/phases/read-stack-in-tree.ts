@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { detectTechStack, type RepositoryFile, type StackEntry } from '../core/product/detect-tech-stack.js';
-import { isStackFile } from '../core/product/product-files.js';
+import { isStackFile, PRESENCE_ONLY_STACK_FILES } from '../core/product/product-files.js';
 import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 import type { SpecWorkspace } from './ports/spec-workspace.js';
@@ -8,24 +8,12 @@ import type { SpecWorkspace } from './ports/spec-workspace.js';
 /** Manifests read for a model's grounding, at most: the stack is context, and each read is a request. */
 export const MAX_STACK_READS = 8;
 
-/** Files the detector reads for their presence only: never fetched (they can be megabytes). */
-const PRESENCE_ONLY = new Set([
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-  'bun.lock',
-  'bun.lockb',
-  'poetry.lock',
-  'uv.lock',
-]);
-
 /** Which of a tree's paths the stack detection reads (at most `MAX_STACK_READS`), and the lock files it only needs to see. */
 export function stackReadPlan(paths: readonly string[]): { read: string[]; present: RepositoryFile[] } {
   const stackPaths = paths.filter((p) => isStackFile(p));
   return {
-    read: stackPaths.filter((p) => !PRESENCE_ONLY.has(p)).slice(0, MAX_STACK_READS),
-    present: stackPaths.filter((p) => PRESENCE_ONLY.has(p)).map((path) => ({ path, content: '' })),
+    read: stackPaths.filter((p) => !PRESENCE_ONLY_STACK_FILES.has(p)).slice(0, MAX_STACK_READS),
+    present: stackPaths.filter((p) => PRESENCE_ONLY_STACK_FILES.has(p)).map((path) => ({ path, content: '' })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { leadingVersion } from './clean-version.js';
 import { isRecord, parseYamlManifest, recordAt, stringAt } from './parse-manifest.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** Images of well-known services (by the last part of the image name), and what tech-stack.md calls them. */
 const SERVICE_IMAGES: ReadonlyArray<readonly [images: readonly string[], category: string, name: string]> = [
@@ -109,9 +109,7 @@ function serviceFinding(image: string, source: string): StackFinding | undefined
   const known = SERVICE_IMAGES.find(([images]) => images.includes(base));
   if (known === undefined) return undefined;
   const version = leadingVersion(tag);
-  return version === undefined
-    ? { category: known[1], name: known[2], source }
-    : { category: known[1], name: known[2], version, source };
+  return withVersion({ category: known[1], name: known[2], source }, version);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { cleanVersion } from './clean-version.js';
 import { matchKnownPackages, type KnownPackage } from './match-known-packages.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** Go modules worth naming; a module matches its path and its major-version paths (`…/echo` matches `…/echo/v4`). */
 export const GO_MODULES: readonly KnownPackage[] = [
@@ -62,9 +62,7 @@ export function detectGoStack(files: StackFiles): Detection {
     else if (directive === 'require' && !indirect) addRequirement(requirements, rest.join(' '));
   }
   const findings: StackFinding[] = [
-    goVersion === undefined
-      ? { category: 'Language', name: 'Go', source }
-      : { category: 'Language', name: 'Go', version: goVersion, source },
+    withVersion({ category: 'Language', name: 'Go', source }, goVersion),
     ...matchKnownPackages(GO_MODULES, requirements, source),
     { category: 'Package manager', name: 'Go modules', source },
   ];

@@ -1,4 +1,4 @@
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** `<java.version>21</java.version>` (or `maven.compiler.release`) in a pom.xml. */
 function mavenJavaVersion(pom: string): string | undefined {
@@ -14,11 +14,7 @@ export function detectJvmStack(files: StackFiles): Detection {
   const pom = files.get('pom.xml');
   if (pom !== undefined) {
     const version = mavenJavaVersion(pom);
-    findings.push(
-      version === undefined
-        ? { category: 'Language', name: 'Java', source: 'pom.xml' }
-        : { category: 'Language', name: 'Java', version, source: 'pom.xml' },
-    );
+    findings.push(withVersion({ category: 'Language', name: 'Java', source: 'pom.xml' }, version));
     if (pom.includes('spring-boot')) findings.push({ category: 'Framework', name: 'Spring Boot', source: 'pom.xml' });
     findings.push({ category: 'Build', name: 'Maven', source: 'pom.xml' });
   }

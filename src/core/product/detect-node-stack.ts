@@ -1,7 +1,7 @@
 import { cleanVersion, leadingVersion } from './clean-version.js';
 import { matchKnownPackages, type KnownPackage } from './match-known-packages.js';
 import { isRecord, parseJsonManifest, recordAt, stringAt } from './parse-manifest.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** npm packages worth naming, in the order tech-stack.md lists them within a category. */
 export const NODE_PACKAGES: readonly KnownPackage[] = [
@@ -121,13 +121,7 @@ function nodeVersionFile(files: StackFiles, path: string): StackFinding | undefi
   const content = files.get(path);
   if (content === undefined) return undefined;
   const version = leadingVersion(content.split('\n')[0]);
-  return version === undefined
-    ? { category: 'Runtime', name: 'Node.js', source: path }
-    : { category: 'Runtime', name: 'Node.js', version, source: path };
-}
-
-function withVersion(finding: StackFinding, version: string | undefined): StackFinding {
-  return version === undefined ? finding : { ...finding, version };
+  return withVersion({ category: 'Runtime', name: 'Node.js', source: path }, version);
 }
 
 /** package.json as a JSON object, or undefined (absent, or not an object: then a problem says so). */

@@ -1,7 +1,7 @@
 import { cleanVersion } from './clean-version.js';
 import { matchKnownPackages, type KnownPackage } from './match-known-packages.js';
 import { isRecord, parseJsonManifest, recordAt, stringAt } from './parse-manifest.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, withVersion } from './stack-entry.js';
 
 /** Composer packages worth naming, in the order tech-stack.md lists them. */
 export const PHP_PACKAGES: readonly KnownPackage[] = [
@@ -48,10 +48,7 @@ export function detectPhpStack(files: StackFiles): Detection {
     }
   }
   const version = cleanVersion(stringAt(recordAt(parsed.value, 'require'), 'php'));
-  const php: StackFinding =
-    version === undefined
-      ? { category: 'Language', name: 'PHP', source }
-      : { category: 'Language', name: 'PHP', version, source };
+  const php = withVersion({ category: 'Language', name: 'PHP', source }, version);
   return {
     findings: [
       php,

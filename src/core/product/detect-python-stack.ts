@@ -1,7 +1,7 @@
 import { cleanVersion, leadingVersion } from './clean-version.js';
 import { matchKnownPackages, type KnownPackage } from './match-known-packages.js';
 import { isRecord, parseTomlManifest, recordAt, stringAt, stringsAt } from './parse-manifest.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** Python distributions worth naming (normalised names, PEP 503), in the order tech-stack.md lists them. */
 export const PYTHON_PACKAGES: readonly KnownPackage[] = [
@@ -86,9 +86,7 @@ function requirementsOf(content: string): Map<string, string | undefined> {
 }
 
 function pythonFinding(source: string, version: string | undefined): StackFinding {
-  return version === undefined
-    ? { category: 'Language', name: 'Python', source }
-    : { category: 'Language', name: 'Python', version, source };
+  return withVersion({ category: 'Language', name: 'Python', source }, version);
 }
 
 /** pyproject.toml: PEP 621 `[project]`, PEP 735 `[dependency-groups]`, Poetry's tables and `[tool.*]` settings. */

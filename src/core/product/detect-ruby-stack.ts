@@ -1,6 +1,6 @@
 import { cleanVersion, leadingVersion } from './clean-version.js';
 import { matchKnownPackages, type KnownPackage } from './match-known-packages.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** Gems worth naming, in the order tech-stack.md lists them. */
 export const RUBY_GEMS: readonly KnownPackage[] = [
@@ -71,9 +71,7 @@ function lockSection(content: string, heading: string): string | undefined {
 export function detectRubyStack(files: StackFiles): Detection {
   const findings: StackFinding[] = [];
   const ruby = (version: string | undefined, source: string): StackFinding =>
-    version === undefined
-      ? { category: 'Language', name: 'Ruby', source }
-      : { category: 'Language', name: 'Ruby', version, source };
+    withVersion({ category: 'Language', name: 'Ruby', source }, version);
   const gemfile = files.get('Gemfile');
   if (gemfile !== undefined) {
     const read = readGemfile(gemfile);
@@ -84,11 +82,7 @@ export function detectRubyStack(files: StackFiles): Detection {
   if (lock !== undefined) {
     findings.push(ruby(leadingVersion(lockSection(lock, 'RUBY VERSION')?.replace(/^ruby\s+/, '')), 'Gemfile.lock'));
     const bundler = leadingVersion(lockSection(lock, 'BUNDLED WITH'));
-    findings.push(
-      bundler === undefined
-        ? { category: 'Package manager', name: 'Bundler', source: 'Gemfile.lock' }
-        : { category: 'Package manager', name: 'Bundler', version: bundler, source: 'Gemfile.lock' },
-    );
+    findings.push(withVersion({ category: 'Package manager', name: 'Bundler', source: 'Gemfile.lock' }, bundler));
   }
   const pinned = files.get('.ruby-version');
   if (pinned !== undefined)

@@ -1,5 +1,5 @@
 import { leadingVersion } from './clean-version.js';
-import type { Detection, StackFiles, StackFinding } from './stack-entry.js';
+import { type Detection, type StackFiles, type StackFinding, withVersion } from './stack-entry.js';
 
 /** asdf / mise tool names, and what tech-stack.md calls them. */
 const TOOLS: Readonly<Record<string, readonly [category: string, name: string]>> = {
@@ -32,11 +32,7 @@ export function detectToolVersions(files: StackFiles): Detection {
     const known = tool === undefined ? undefined : TOOLS[tool.toLowerCase()];
     if (known === undefined) continue;
     const cleaned = leadingVersion(version?.replace(/^[a-z]+-(?=\d)/i, ''));
-    findings.push(
-      cleaned === undefined
-        ? { category: known[0], name: known[1], source: '.tool-versions' }
-        : { category: known[0], name: known[1], version: cleaned, source: '.tool-versions' },
-    );
+    findings.push(withVersion({ category: known[0], name: known[1], source: '.tool-versions' }, cleaned));
   }
   return { findings, problems: [] };
 }

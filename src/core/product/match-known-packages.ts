@@ -1,5 +1,5 @@
 import { cleanVersion } from './clean-version.js';
-import type { StackFinding } from './stack-entry.js';
+import { type StackFinding, withVersion } from './stack-entry.js';
 
 /**
  * A package worth naming in tech-stack.md: its name in the manifest, the category and name to show. `client`
@@ -20,7 +20,7 @@ export function matchKnownPackages(
   for (const [pkg, category, name, kind] of table) {
     if (!dependencies.has(pkg)) continue;
     const version = kind === 'client' ? undefined : cleanVersion(dependencies.get(pkg));
-    findings.push(version === undefined ? { category, name, source } : { category, name, version, source });
+    findings.push(withVersion({ category, name, source }, version));
   }
   return findings;
 }

@@ -19,6 +19,19 @@ export function productFilePaths(specRoot: string): Record<ProductFileKind, stri
   };
 }
 
+const JS_LOCK_FILES = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'bun.lockb',
+];
+const PYTHON_LOCK_FILES = ['poetry.lock', 'uv.lock'];
+
+/** Stack files the detector needs only to see, never to read (lock files: they can be megabytes). */
+export const PRESENCE_ONLY_STACK_FILES: ReadonlySet<string> = new Set([...JS_LOCK_FILES, ...PYTHON_LOCK_FILES]);
+
 /**
  * Files at the repository's root (and two CI configurations) that say what the project is built with, in the order
  * their findings are listed. Lock files are read for their presence only.
@@ -29,12 +42,7 @@ export const STACK_FILE_PATHS: readonly string[] = [
   'tsconfig.json',
   'deno.json',
   'deno.jsonc',
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-  'bun.lock',
-  'bun.lockb',
+  ...JS_LOCK_FILES,
   '.nvmrc',
   '.node-version',
   // Python
@@ -42,8 +50,7 @@ export const STACK_FILE_PATHS: readonly string[] = [
   'requirements.txt',
   'requirements-dev.txt',
   'Pipfile',
-  'poetry.lock',
-  'uv.lock',
+  ...PYTHON_LOCK_FILES,
   '.python-version',
   // Go
   'go.mod',

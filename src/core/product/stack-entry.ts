@@ -64,6 +64,11 @@ export interface StackFinding {
   source: string;
 }
 
+/** The finding with its version, when the manifest gives one (none: the finding as it is, without the key). */
+export function withVersion(finding: StackFinding, version: string | undefined): StackFinding {
+  return version === undefined ? finding : { ...finding, version };
+}
+
 /** What one ecosystem's detector found in the repository's files. */
 export interface Detection {
   findings: StackFinding[];
