@@ -6,7 +6,7 @@ import { findPullRequestFromBranch } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import { createTasksFile } from './create-tasks-file.js';
 import { gatePullRequestAt, type GateOutcome } from './gate-tasks.js';
-import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
+import { draftingDeps, blobUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
 import { syncChecklist } from './sync-checklist.js';
 
@@ -42,10 +42,9 @@ export async function createTasks(
     );
   }
   const { location } = spec;
-  const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
   const made = await createTasksFile(
     githubSpecWorkspace(ctx.client, ctx.repo, location.branch),
-    { settings: ctx.settings, log: ctx.log, ...(useModel && ctx.model !== undefined ? { model: ctx.model } : {}) },
+    draftingDeps(ctx, options.deterministic),
     {
       ...location,
       force: options.force,

@@ -21,7 +21,7 @@ import { draftQuestionsFor } from './draft-questions-for.js';
 import type { LifecycleContext } from './lifecycle-context.js';
 import { linksFor, openPullRequest } from './open-spec-pull-request.js';
 import type { ShapeInput, ShapeResult } from './shape-spec.js';
-import { showShaping } from './show-shaping.js';
+import { showShaping } from './show-phase.js';
 
 /** The spec branch exists: finish whatever a cut-short run left undone, and rebuild requirements.md if asked. */
 export async function ensureShaped(

@@ -1,4 +1,3 @@
-import { phaseLabels } from '../core/config/lifecycle-settings.js';
 import { tickRoadmapItem } from '../core/product/roadmap.js';
 import { markerLine } from '../core/spec/render-comments.js';
 import { issueNumberOfSpecBranch } from '../core/spec/spec-location.js';
@@ -6,12 +5,12 @@ import { escapeMarkdown } from '../core/markdown/escape-markdown.js';
 import { isAgentOsError } from '../core/errors.js';
 import { readBranch } from '../github/branches.js';
 import { listIssueComments, upsertMarkedComment } from '../github/issue-comments.js';
-import { setPhaseLabel } from '../github/labels.js';
 import { findOrOpenPullRequest } from '../github/pull-requests.js';
 import { readIssue } from '../github/read-issue.js';
 import { createBranchWithFiles, writeFileOnBranch } from '../github/write-files.js';
 import { updateIssue } from '../github/write-issue.js';
 import type { LifecycleContext } from './lifecycle-context.js';
+import { showPhase } from './show-phase.js';
 import { matchRoadmap, readRoadmapFile, type RoadmapMatch } from './roadmap-item.js';
 
 export interface MergedPullRequest {
@@ -131,13 +130,7 @@ export async function finishMergedSpec(ctx: LifecycleContext, pr: MergedPullRequ
           return { status: 'failed' as const, message: isAgentOsError(error) ? error.message : String(error) };
         });
   const close = ctx.settings.closeIssueOnMerge && !issue.isPullRequest;
-  const { labels } = ctx.settings;
-  await setPhaseLabel(ctx.client, ctx.repo, {
-    number: issue.number,
-    current: issue.labels,
-    target: labels.done,
-    phaseLabels: phaseLabels(labels),
-  });
+  await showPhase(ctx, issue, ctx.settings.labels.done);
   const isSummary = (body: string) => body.startsWith(markerLine(MERGED_MARKER, `pr-${pr.number}`));
   // Said once: a redelivery (which finds the item ticked by now) leaves the first summary as it is.
   if (!comments.some((c) => c.byBot && isSummary(c.body)) || roadmap.status === 'failed') {

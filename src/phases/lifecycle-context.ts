@@ -45,3 +45,15 @@ export function treeUrl(ctx: LifecycleContext, branch: string, path = ''): strin
 export function blobUrl(ctx: LifecycleContext, branch: string, path: string): string {
   return `${ctx.repoHtmlUrl}/blob/${encodePath(branch, path)}`;
 }
+
+/**
+ * What a phase drafts with: the settings, the log, and the model when one is configured, the repository's `drafter`
+ * is `model`, and the command did not ask for the rules alone (`deterministic`).
+ */
+export function draftingDeps(
+  ctx: LifecycleContext,
+  deterministic: boolean | undefined,
+): { settings: LifecycleSettings; log: EventLog; model?: ChatModel } {
+  const wanted = ctx.settings.drafter === 'model' && deterministic !== true;
+  return { settings: ctx.settings, log: ctx.log, ...(wanted && ctx.model !== undefined ? { model: ctx.model } : {}) };
+}

@@ -3,7 +3,7 @@ import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
 import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
-import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
+import { draftingDeps, blobUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
 import { readOrchestrationInputs, type OrchestrationInputs } from './read-orchestration-inputs.js';
 import { syncSubIssues, type SubIssueOutcome } from './sync-sub-issues.js';
@@ -78,10 +78,9 @@ export async function orchestrateTasks(
       `\`${location.tasksPath}\` has no task groups with tasks in it, so there is nothing to orchestrate.`,
     );
   }
-  const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
   const files = await writeOrchestrationFiles(
     githubSpecWorkspace(ctx.client, ctx.repo, location.branch, { head, blobs: knownBlobs(inputs, orchestrationPath) }),
-    { settings: ctx.settings, log: ctx.log, ...(useModel && ctx.model !== undefined ? { model: ctx.model } : {}) },
+    draftingDeps(ctx, options.deterministic),
     {
       folder: location.folder,
       specPath: location.specPath,

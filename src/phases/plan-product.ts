@@ -23,7 +23,7 @@ import { listDirectory } from '../github/list-directory.js';
 import { findOrOpenPullRequest } from '../github/pull-requests.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
-import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
+import { draftingDeps, treeUrl, type LifecycleContext } from './lifecycle-context.js';
 import { readStackFiles } from './read-stack-files.js';
 import { writeProductFiles } from './write-product-files.js';
 
@@ -211,7 +211,6 @@ export async function planProduct(
     return { status: 'exists', folderUrl: treeUrl(ctx, ctx.defaultBranch, folder) };
   }
   const stack = detectTechStack(stackFiles);
-  const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
   const paths = productFilePaths(ctx.settings.specRoot);
   const { status, roadmapItems, drafting } = await writeProductBranch(ctx, issue, {
     brief,
@@ -220,7 +219,7 @@ export async function planProduct(
     branch,
     head,
     force: options.force,
-    model: useModel ? ctx.model : undefined,
+    model: draftingDeps(ctx, options.deterministic).model,
   });
   const pr = await findOrOpenPullRequest(ctx.client, ctx.repo, {
     head: branch,

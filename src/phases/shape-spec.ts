@@ -17,7 +17,7 @@ import { treeUrl, type LifecycleContext } from './lifecycle-context.js';
 import { locateSpec } from './locate-spec.js';
 import { linksFor, openPullRequest } from './open-spec-pull-request.js';
 import { matchRoadmap, readRoadmapFile } from './roadmap-item.js';
-import { showShaping } from './show-shaping.js';
+import { showShaping } from './show-phase.js';
 
 export interface ShapeInput {
   issue: IssueSnapshot;

@@ -26,17 +26,22 @@ export type ProductFilesWrite =
       plan?: PlannedProductFiles;
     };
 
+/** What the product files are planned from. */
+export interface ProductFilesInput {
+  /** The product description; without one, tech-stack.md alone. */
+  brief: ProductBrief | undefined;
+  issueBody: string;
+  stack: readonly StackEntry[];
+  paths: Readonly<Record<ProductFileKind, string>>;
+  /** Only a plan the model cached in the files is used (no call): they will not be replaced. */
+  cacheOnly?: boolean;
+}
+
 /** The product files planned: mission.md and roadmap.md from a brief (if any), tech-stack.md from the stack. */
 async function planFiles(
   sources: ProductSources,
   deps: DraftingDeps,
-  input: {
-    brief: ProductBrief | undefined;
-    issueBody: string;
-    stack: readonly StackEntry[];
-    paths: Readonly<Record<ProductFileKind, string>>;
-    cacheOnly?: boolean;
-  },
+  input: ProductFilesInput,
 ): Promise<{ files: ProductFile[]; plan?: PlannedProductFiles }> {
   const { brief, paths } = input;
   const techStack: ProductFile = { kind: 'techStack', path: paths.techStack, content: renderTechStack(input.stack) };
@@ -67,14 +72,8 @@ export async function writeProductFiles(
   workspace: SpecWorkspace,
   sources: ProductSources,
   deps: DraftingDeps,
-  input: {
-    /** The product description; without one, tech-stack.md alone. */
-    brief: ProductBrief | undefined;
-    issueBody: string;
-    stack: readonly StackEntry[];
-    paths: Readonly<Record<ProductFileKind, string>>;
+  input: ProductFilesInput & {
     replace: boolean;
-    cacheOnly?: boolean;
     /** The commit message, given the plan of mission.md and roadmap.md. */
     message: (plan: PlannedProductFiles | undefined) => string;
   },

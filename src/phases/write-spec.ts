@@ -1,11 +1,10 @@
-import { phaseLabels } from '../core/config/lifecycle-settings.js';
 import { AgentOsError } from '../core/errors.js';
 import type { DraftingNote } from '../core/model/render-drafting-note.js';
 import type { SpecLocation } from '../core/spec/spec-location.js';
 import { githubSpecWorkspace } from '../github/github-spec-workspace.js';
-import { setPhaseLabel } from '../github/labels.js';
 import type { IssueSnapshot } from '../github/read-issue.js';
-import { blobUrl, type LifecycleContext } from './lifecycle-context.js';
+import { draftingDeps, blobUrl, type LifecycleContext } from './lifecycle-context.js';
+import { showPhase } from './show-phase.js';
 import { locateSpec } from './locate-spec.js';
 import { writeSpecFile } from './write-spec-file.js';
 
@@ -35,10 +34,9 @@ export async function writeSpec(
     );
   }
   const { location } = spec;
-  const useModel = ctx.model !== undefined && ctx.settings.drafter === 'model' && options.deterministic !== true;
   const written = await writeSpecFile(
     githubSpecWorkspace(ctx.client, ctx.repo, location.branch),
-    { settings: ctx.settings, log: ctx.log, ...(useModel && ctx.model !== undefined ? { model: ctx.model } : {}) },
+    draftingDeps(ctx, options.deterministic),
     {
       ...location,
       force: options.force,
@@ -70,12 +68,6 @@ export async function writeSpec(
   };
   // A spec.md kept as edited leaves the label as it is, as before.
   if (status === 'kept-edited') return { ...result, status };
-  const { labels } = ctx.settings;
-  await setPhaseLabel(ctx.client, ctx.repo, {
-    number: issue.number,
-    current: issue.labels,
-    target: labels.specWritten,
-    phaseLabels: phaseLabels(labels),
-  });
+  await showPhase(ctx, issue, ctx.settings.labels.specWritten);
   return { ...result, status, ...(drafting === undefined ? {} : { drafting }) };
 }
