@@ -60,6 +60,8 @@ export default tseslint.config(
       'src/core/text/**/*.ts',
       'src/core/spec/**/*.ts',
       'src/core/issue/**/*.ts',
+      'src/core/markdown/**/*.ts',
+      'src/core/tasks/**/*.ts',
     ],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],

@@ -18,48 +18,79 @@ const PIECE_BYTES = 2 * 1024;
  *   (its depth + 3) (measured: four to seven times the charge on task files, above it on deep nesting).
  */
 export function mayExceedParserWork(tokens: readonly Token[], textLength: number, lineCount: number): boolean {
-  const definitions = tokens.some((t) => t.type === 'definition') ? 2 : 1; // pieces parsed again knowing the labels
-  const pieceLines = Math.ceil((PIECE_BYTES * Math.max(lineCount, 1)) / Math.max(textLength, 1));
-  let emphasis = 0;
-  let containers = 0;
-  let unitContainers = 0;
-  let unitDepth = 0;
-  let unitLines = 1;
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.type === 'inline') emphasis += delimiters(token.content) * token.content.length;
-    const container = token.type === 'list_item_open' || token.type === 'blockquote_open';
-    const closing = token.type === 'list_item_close' || token.type === 'blockquote_close';
-    // A unit: a block at the margin, or an item of a list at the margin.
-    const opensUnit =
-      (token.level === 0 &&
-        token.nesting === 1 &&
-        token.type !== 'bullet_list_open' &&
-        token.type !== 'ordered_list_open') ||
-      (token.level === 1 && token.type === 'list_item_open');
-    if (opensUnit) {
-      unitContainers = 0;
-      unitDepth = 0;
-      unitLines = Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
-    }
-    if (container) {
-      depth += 1;
-      unitContainers += 1;
-      if (depth > unitDepth) unitDepth = depth;
-    } else if (closing) {
-      depth -= 1;
-    }
-    const closesUnit =
-      (token.level === 0 &&
-        token.nesting === -1 &&
-        token.type !== 'bullet_list_close' &&
-        token.type !== 'ordered_list_close') ||
-      (token.level === 1 && token.type === 'list_item_close');
-    if (closesUnit && unitContainers > 0) {
-      containers += unitContainers * 2 * (unitLines + pieceLines) * (unitDepth + 3);
-    }
+  const estimate = new ParserWorkEstimate(textLength, lineCount);
+  estimate.add(tokens);
+  return estimate.mayExceed();
+}
+
+/**
+ * `mayExceedParserWork` over a text's block tokens given a piece at a time (`tokenizeBlockPieces`: each piece holds
+ * whole top-level blocks, so no unit is split between two).
+ */
+export class ParserWorkEstimate {
+  private readonly pieceLines: number;
+  private emphasis = 0;
+  private containers = 0;
+  private definitions = false;
+
+  constructor(textLength: number, lineCount: number) {
+    this.pieceLines = Math.ceil((PIECE_BYTES * Math.max(lineCount, 1)) / Math.max(textLength, 1));
   }
-  return emphasis * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
+
+  /** Count a piece's tokens in; whether the work counted so far already may reach a budget. */
+  add(tokens: readonly Token[]): boolean {
+    let unitContainers = 0;
+    let unitDepth = 0;
+    let unitLines = 1;
+    let depth = 0;
+    for (const token of tokens) {
+      if (token.type === 'inline') this.emphasis += delimiters(token.content) * token.content.length;
+      else if (token.type === 'definition') this.definitions = true;
+      if (opensUnit(token)) {
+        unitContainers = 0;
+        unitDepth = 0;
+        unitLines = Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
+      }
+      if (token.type === 'list_item_open' || token.type === 'blockquote_open') {
+        depth += 1;
+        unitContainers += 1;
+        if (depth > unitDepth) unitDepth = depth;
+      } else if (token.type === 'list_item_close' || token.type === 'blockquote_close') {
+        depth -= 1;
+      }
+      if (unitContainers > 0 && closesUnit(token)) {
+        this.containers += unitContainers * 2 * (unitLines + this.pieceLines) * (unitDepth + 3);
+      }
+    }
+    return this.mayExceed();
+  }
+
+  /** Whether micromark's work may reach a quarter of either budget (pieces are parsed twice when labels are defined). */
+  mayExceed(): boolean {
+    const times = this.definitions ? 2 : 1;
+    return this.emphasis * times * 4 > EMPHASIS_WORK || this.containers * times * 4 > CONTAINER_WORK;
+  }
+}
+
+/** A unit: a block at the margin, or an item of a list at the margin. */
+function opensUnit(token: Token): boolean {
+  return (
+    (token.level === 0 &&
+      token.nesting === 1 &&
+      token.type !== 'bullet_list_open' &&
+      token.type !== 'ordered_list_open') ||
+    (token.level === 1 && token.type === 'list_item_open')
+  );
+}
+
+function closesUnit(token: Token): boolean {
+  return (
+    (token.level === 0 &&
+      token.nesting === -1 &&
+      token.type !== 'bullet_list_close' &&
+      token.type !== 'ordered_list_close') ||
+    (token.level === 1 && token.type === 'list_item_close')
+  );
 }
 
 function delimiters(text: string): number {

@@ -1,12 +1,12 @@
-import { mayExceedParserWork } from './estimate-parser-work.js';
+import { ParserWorkEstimate } from './estimate-parser-work.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { frontMatterEnd } from './find-piece-cuts.js';
 import { findUnclosedFences, type UnclosedFence } from './find-unclosed-fences.js';
 import { mapSourceLines } from './map-source-lines.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { scanTaskItems, type ScannedItem } from './scan-task-items.js';
-import { scanTaskTokens } from './scan-task-tokens.js';
-import { tokenizeBlocks } from './tokenize-blocks.js';
+import { TaskTokenScan } from './scan-task-tokens.js';
+import { tokenizeBlockPieces } from './tokenize-blocks.js';
 
 /** What a task file's markdown holds for the task engine: headings, lead paragraphs and task items; unclosed fences. */
 export interface TaskItemsRead {
@@ -30,6 +30,17 @@ export function findTaskItemsInTree(source: string): TaskItemsRead {
  * hostile text is refused exactly as before). Throws `MarkdownTooComplexError` as `parseMarkdown` does.
  */
 export function findTaskItems(source: string): TaskItemsRead {
+  return findTaskItemsInPieces(source, PIECE_BYTES);
+}
+
+/**
+ * About how much text is tokenized at once (see `tokenizeBlockPieces`): small enough that a piece's tokens die
+ * young, large enough that the few lines read twice at each cut cost nothing.
+ */
+const PIECE_BYTES = 16 * 1024;
+
+/** `findTaskItems`, tokenizing pieces of about `pieceBytes` (exported for tests, which force small pieces). */
+export function findTaskItemsInPieces(source: string, pieceBytes: number): TaskItemsRead {
   const tooDeep = findDeepNesting(source);
   if (tooDeep) throw tooDeep;
   // Footnotes (`[^1]`) are GFM's, not markdown-it's; a byte-order mark is left to the parser that reads it.
@@ -38,11 +49,15 @@ export function findTaskItems(source: string): TaskItemsRead {
   const base = frontMatterLength(source);
   if (base === undefined) return findTaskItemsInTree(source);
   const text = base === 0 ? source : source.slice(base);
-  const blocks = tokenizeBlocks(text);
   const lines = mapSourceLines(source, base);
-  if (mayExceedParserWork(blocks.tokens, text.length, lines.count)) return findTaskItemsInTree(source);
-  const scanned = scanTaskTokens(blocks, source, lines);
-  return scanned ? { ...scanned, via: 'tokens' } : findTaskItemsInTree(source);
+  const { env, pieces } = tokenizeBlockPieces(text, pieceBytes);
+  const work = new ParserWorkEstimate(text.length, lines.count);
+  const scan = new TaskTokenScan(source, lines, env);
+  for (const tokens of pieces) {
+    // Each piece is counted before it is read inline: a text that may reach micromark's budget goes to the tree.
+    if (work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
+  }
+  return work.mayExceed() ? findTaskItemsInTree(source) : { ...scan.result(), via: 'tokens' };
 }
 
 /**

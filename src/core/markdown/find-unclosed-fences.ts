@@ -48,7 +48,8 @@ export function unclosedFenceOf(raw: string): string | undefined {
   const opening = /^[ \t>]*(`{3,}|~{3,})/.exec(raw);
   if (!opening) return undefined;
   const fence = opening[1] ?? '';
-  const lines = raw.split(/\r?\n/);
+  // Lines end as the parser ends them: at `\r\n`, `\n` or a lone `\r`.
+  const lines = raw.split(/\r\n?|\n/);
   const last = (lines.length > 1 ? lines[lines.length - 1] : '') ?? '';
   const closer = last.replace(/^[ \t>]*/, '').trimEnd();
   const closed = lines.length > 1 && closer.length >= fence.length && closer === (fence[0] ?? '').repeat(closer.length);

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { boundParserWork, withParserWorkBudget } from './bound-parser-work.js';
 import { findDeepNesting } from './find-deep-nesting.js';
-import { earlierBlockCut, endOfLine, frontMatterEnd, nextCut, parsedAsFresh } from './find-piece-cuts.js';
+import { earlierBlockCut, endOfLine, frontMatterEnd, nextCut, parsedAsFresh, type CutKind } from './find-piece-cuts.js';
 import { isMarkdownTooComplex } from './markdown-too-complex.js';
 import { definedIdentifier, shareDefinitions, withDefinitions } from './share-definitions.js';
 import { skipIdleAutolinkLiterals } from './skip-idle-autolink-literals.js';
@@ -103,63 +103,94 @@ function parsePiecesOnce(source: string, chunkLength: number, definitions: Defin
     const end = cut === undefined ? source.length : endOfLine(source, cut.at);
     const tree = parsePiece(source.slice(start, end), line - 1);
     const nodes = tree.children.slice();
-    /** The piece's last node: it starts at the cut, or is the list whose next item does. */
-    let cutNode: Nodes | undefined;
-    let cutAt = cut?.at;
-    let continuing: List | undefined;
-    if (cut !== undefined) {
-      const last = nodes[nodes.length - 1];
-      const lastItem = last?.type === 'list' ? last.children[last.children.length - 1] : undefined;
-      if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
-        cutNode = nodes.pop();
-      } else if (
-        cut.kind.item &&
-        last?.type === 'list' &&
-        last.children.length > 1 &&
-        lastItem?.position?.start.offset === cut.at - start
-      ) {
-        cutNode = last.children.pop();
-        continuing = last;
-      } else {
-        // Not a cut after all (a list's first item, a line in a fence, an HTML block, a paragraph going on…). If an
-        // earlier line of the piece is one, keep the nodes before it and parse the rest again with the next piece
-        // (parsing the whole piece again, further on, made every such line cost a piece); if none, try further on.
-        const earlier = earlierBlockCut(source, nodes, start, Math.max(start + 1, frontMatter));
-        if (earlier === undefined) {
-          want = 2 * (cut.at - start);
-          continue;
-        }
-        cutNode = nodes[earlier.index];
-        nodes.length = earlier.index;
-        cutAt = earlier.at;
-      }
+    const kept = cut === undefined ? undefined : keepBeforeCut(source, nodes, cut, start, frontMatter);
+    if (kept === 'further') {
+      want = 2 * ((cut?.at ?? start) - start);
+      continue;
     }
     rootStart ??= tree.position?.start;
-    const moved = line > 1 || start > 0;
-    for (const [index, node] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node, line - 1, start, mayDefine, definitions)) return processor.parse(source);
-      if (index === 0 && openList) {
-        // The previous piece's last list goes on here: its items, spread and end.
-        if (node.type !== 'list' || node.position?.start.offset !== start) return processor.parse(source);
-        for (const item of node.children) openList.children.push(item);
-        openList.spread = openList.spread === true || node.spread === true;
-        if (openList.position) openList.position.end = node.position.end;
-        if (continuing === node) continuing = openList;
-      } else {
-        children.push(node);
-      }
-    }
-    openList = continuing;
-    if (cut === undefined || cutNode === undefined) {
+    const piece = { nodes, line, start, continuing: kept?.continuing };
+    const joined = joinPiece(piece, children, openList, mayDefine ? definitions : undefined);
+    if (joined === 'whole') return processor.parse(source);
+    openList = joined;
+    if (kept === undefined) {
       const rootEnd = tree.position?.end;
       const root: Root = { type: 'root', children };
       if (rootStart && rootEnd) root.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line - 1, start) };
       return root;
     }
-    line += (cutNode.position?.start.line ?? 1) - 1;
-    start = cutAt ?? source.length;
+    line += (kept.cutNode.position?.start.line ?? 1) - 1;
+    start = kept.cutAt;
     want = Math.max(1, chunkLength);
   }
+}
+
+/**
+ * Where a parsed piece is cut: its last node starts at the cut line (a block, or the next item of a top-level list,
+ * which then goes on in the next piece), or an earlier line of the piece is a block cut. The nodes from the cut
+ * on are taken off `nodes` (they are parsed again with the next piece). `further` when no line of the piece is a
+ * cut (a list's first item, a line in a fence, an HTML block, a paragraph going on…): a longer piece is tried.
+ */
+function keepBeforeCut(
+  source: string,
+  nodes: RootContent[],
+  cut: { at: number; kind: CutKind },
+  start: number,
+  frontMatter: number,
+): { cutNode: Nodes; cutAt: number; continuing: List | undefined } | 'further' {
+  const last = nodes[nodes.length - 1];
+  const lastItem = last?.type === 'list' ? last.children[last.children.length - 1] : undefined;
+  if (last && cut.kind.block && last.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
+    nodes.pop();
+    return { cutNode: last, cutAt: cut.at, continuing: undefined };
+  }
+  if (
+    cut.kind.item &&
+    last?.type === 'list' &&
+    last.children.length > 1 &&
+    lastItem?.position?.start.offset === cut.at - start
+  ) {
+    last.children.pop();
+    return { cutNode: lastItem, cutAt: cut.at, continuing: last };
+  }
+  // Parsing the whole piece again, further on, made every such line cost a piece: keep the nodes before an
+  // earlier cut, and parse the rest again with the next piece.
+  const earlier = earlierBlockCut(source, nodes, start, Math.max(start + 1, frontMatter));
+  const cutNode = earlier === undefined ? undefined : nodes[earlier.index];
+  if (earlier === undefined || cutNode === undefined) return 'further';
+  nodes.length = earlier.index;
+  return { cutNode, cutAt: earlier.at, continuing: undefined };
+}
+
+/**
+ * Add a piece's nodes to the document's `children`, moved to where the piece sits; the previous piece's open list
+ * takes the items of the piece's first list. Gives the list that goes on in the next piece, or `whole` when the
+ * document must be parsed in one piece (a footnote definition, or a list that does not go on as expected).
+ * `definitions` collects the link definitions (when the document may have some).
+ */
+function joinPiece(
+  piece: { nodes: readonly RootContent[]; line: number; start: number; continuing: List | undefined },
+  children: RootContent[],
+  openList: List | undefined,
+  definitions: Definition[] | undefined,
+): List | undefined | 'whole' {
+  const { nodes, line, start } = piece;
+  let continuing = piece.continuing;
+  const moved = line > 1 || start > 0;
+  for (const [index, node] of nodes.entries()) {
+    if ((moved || definitions) && adopt(node, line - 1, start, definitions)) return 'whole';
+    if (index === 0 && openList) {
+      // The previous piece's last list goes on here: its items, spread and end.
+      if (node.type !== 'list' || node.position?.start.offset !== start) return 'whole';
+      for (const item of node.children) openList.children.push(item);
+      openList.spread = openList.spread === true || node.spread === true;
+      if (openList.position) openList.position.end = node.position.end;
+      if (continuing === node) continuing = openList;
+    } else {
+      children.push(node);
+    }
+  }
+  return continuing;
 }
 
 /** Parse a piece that starts `lines` lines into the document; a refusal names the document's line. */
@@ -184,8 +215,8 @@ function shiftPoint(point: Point, lines: number, offset: number): Point {
  * it holds; true if it holds a footnote definition (read only by parsing the whole document). The points are moved
  * where they are: each node of a freshly parsed tree has points of its own.
  */
-function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean, definitions: Definition[]): boolean {
-  if (mayDefine && node.type === 'footnoteDefinition') return true;
+function adopt(node: Nodes, lines: number, offset: number, definitions: Definition[] | undefined): boolean {
+  if (definitions && node.type === 'footnoteDefinition') return true;
   if (node.position) {
     const { start, end } = node.position;
     start.line += lines;
@@ -195,9 +226,9 @@ function adopt(node: Nodes, lines: number, offset: number, mayDefine: boolean, d
       if (end.offset !== undefined) end.offset += offset;
     }
   }
-  if (node.type === 'definition') definitions.push(node);
+  if (definitions && node.type === 'definition') definitions.push(node);
   if ('children' in node) {
-    for (const child of node.children) if (adopt(child, lines, offset, mayDefine, definitions)) return true;
+    for (const child of node.children) if (adopt(child, lines, offset, definitions)) return true;
   }
   return false;
 }

@@ -149,6 +149,33 @@ function segmentsAfterBox(paragraph: Paragraph, boxEnd: number | undefined): Seg
   return segments;
 }
 
+interface Frame {
+  node: Nodes;
+  parentTask: number | undefined;
+  insideListItem: boolean;
+  afterHeading: boolean;
+}
+
+/** Push `children` on the walk's stack, last first (so they are walked in order). */
+function pushChildren(
+  stack: Frame[],
+  children: readonly Nodes[],
+  parentTask: number | undefined,
+  insideListItem: boolean,
+  headingAware: boolean,
+): void {
+  for (let i = children.length - 1; i >= 0; i -= 1) {
+    const child = children[i];
+    if (child)
+      stack.push({
+        node: child,
+        parentTask,
+        insideListItem,
+        afterHeading: headingAware && children[i - 1]?.type === 'heading',
+      });
+  }
+}
+
 /**
  * Walk the tree in document order and return the headings and task items. Code, HTML (comments included)
  * and anything else that is not a list item or heading is never looked into for tasks. The walk keeps its own
@@ -162,81 +189,60 @@ export function scanTaskItems(tree: Root, source: string): ScannedItem[] {
     const offset = node.position?.start.offset;
     return offset === undefined ? (node.position?.start.line ?? 1) : lineAt(offset);
   };
-
-  interface Frame {
-    node: Nodes;
-    parentTask: number | undefined;
-    insideListItem: boolean;
-    afterHeading: boolean;
-  }
   const stack: Frame[] = [{ node: tree, parentTask: undefined, insideListItem: false, afterHeading: false }];
-  const pushChildren = (
-    children: readonly Nodes[],
-    parentTask: number | undefined,
-    insideListItem: boolean,
-    headingAware: boolean,
-  ): void => {
-    for (let i = children.length - 1; i >= 0; i -= 1) {
-      const child = children[i];
-      if (child)
-        stack.push({
-          node: child,
-          parentTask,
-          insideListItem,
-          afterHeading: headingAware && children[i - 1]?.type === 'heading',
-        });
-    }
-  };
-
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     const { node, parentTask, insideListItem, afterHeading } = frame;
     if (node.type === 'heading') {
       items.push({ kind: 'heading', line: lineOf(node), depth: node.depth, text: collapse(nodeText(node)) });
     } else if (node.type === 'listItem') {
-      const paragraph = node.children[0];
+      const task = taskOf(source, node, columnAt);
       let own = parentTask;
-      if (paragraph?.type === 'paragraph') {
-        const box = readBox(source, node, paragraph);
-        if (box) {
-          const boxInText = typeof node.checked !== 'boolean';
-          const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : undefined;
-          const segments = segmentsAfterBox(paragraph, boxEnd);
-          items.push({
-            kind: 'task',
-            line: lineOf(node),
-            column: columnAt(box.bracketOffset),
-            markerOffset: box.bracketOffset + 1,
-            marker: box.marker,
-            optional: box.optional,
-            text: collapse(segments.map((s) => s.text).join('')),
-            hasStruck: segments.some((s) => s.struck && s.text.trim() !== ''),
-            unstruckText: collapse(
-              segments
-                .filter((s) => !s.struck)
-                .map((s) => s.text)
-                .join(''),
-            ),
-            proseText: collapse(
-              segments
-                .filter((s) => s.code !== true)
-                .map((s) => s.text)
-                .join(''),
-            ),
-            struckFirst: startsStruck(segments),
-            parent: parentTask,
-            topLevel: !insideListItem,
-          });
-          own = items.length - 1;
-        }
+      if (task) {
+        items.push({ ...task, line: lineOf(node), parent: parentTask, topLevel: !insideListItem });
+        own = items.length - 1;
       }
-      pushChildren(node.children, own, true, false);
+      pushChildren(stack, node.children, own, true, false);
     } else if (node.type === 'paragraph') {
       if (afterHeading) items.push({ kind: 'lead-paragraph', line: lineOf(node), text: collapse(nodeText(node)) });
     } else if ('children' in node) {
-      pushChildren(node.children, parentTask, insideListItem, true);
+      pushChildren(stack, node.children, parentTask, insideListItem, true);
     }
   }
   return items;
+}
+
+/** The task a list item holds when its first paragraph opens with a box (its place in the walk added by the caller). */
+function taskOf(
+  source: string,
+  item: ListItem,
+  columnAt: (offset: number) => number,
+): Omit<TaskItem, 'line' | 'parent' | 'topLevel'> | undefined {
+  const paragraph = item.children[0];
+  if (paragraph?.type !== 'paragraph') return undefined;
+  const box = readBox(source, item, paragraph);
+  if (!box) return undefined;
+  const boxInText = typeof item.checked !== 'boolean';
+  const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : undefined;
+  const segments = segmentsAfterBox(paragraph, boxEnd);
+  const joined = (keep: (segment: Segment) => boolean) =>
+    collapse(
+      segments
+        .filter(keep)
+        .map((s) => s.text)
+        .join(''),
+    );
+  return {
+    kind: 'task',
+    column: columnAt(box.bracketOffset),
+    markerOffset: box.bracketOffset + 1,
+    marker: box.marker,
+    optional: box.optional,
+    text: joined(() => true),
+    hasStruck: segments.some((s) => s.struck && s.text.trim() !== ''),
+    unstruckText: joined((s) => !s.struck),
+    proseText: joined((s) => s.code !== true),
+    struckFirst: startsStruck(segments),
+  };
 }
 
 /** The segments as struck text first, then the rest: `~~move the helpers~~ → carried over`. */

@@ -1,18 +1,10 @@
 import type Token from 'markdown-it/lib/token.mjs';
-import type { BoxMarker } from '../tasks/types.js';
 import { unclosedFenceOf, type UnclosedFence } from './find-unclosed-fences.js';
-import { inlineSegments, inlineText } from './inline-token-text.js';
+import { inlineText } from './inline-token-text.js';
 import type { SourceLines } from './map-source-lines.js';
-import {
-  BOX_MARKERS,
-  collapse,
-  columnFinder,
-  EXTENDED_ONLY,
-  startsStruck,
-  type ScannedItem,
-  type Segment,
-} from './scan-task-items.js';
-import { blockStart, tokenizeInline, type BlockTokens } from './tokenize-blocks.js';
+import { readTaskToken, segmentTexts, type TokenTask } from './read-task-token.js';
+import { collapse, columnFinder, startsStruck, type ScannedItem } from './scan-task-items.js';
+import { blockStart, tokenizeInline } from './tokenize-blocks.js';
 import { unsureInline } from './unsure-inline.js';
 
 export interface ScannedTokens {
@@ -34,53 +26,63 @@ interface Frame {
 /**
  * `scanTaskItems` and `findUnclosedFences` over markdown-it's block tokens instead of the syntax tree: the same
  * headings, lead paragraphs, task items (box, text, struck pieces, parent task) and unclosed fences. Only the
- * paragraphs that open a list item with a box, the headings and their lead paragraphs are parsed inline.
- * `undefined` when a construct may read differently in GFM (see `unsureInline`): the caller then parses the tree.
+ * paragraphs that open a list item with a box, the headings and their lead paragraphs are parsed inline. The
+ * tokens come a piece at a time (`tokenizeBlockPieces`), in document order; the walk goes on from piece to piece.
+ * `scan` says false when a construct may read differently in GFM (see `unsureInline`): the caller then parses the
+ * tree.
  */
-export function scanTaskTokens(
-  { tokens, env }: BlockTokens,
-  source: string,
-  lines: SourceLines,
-): ScannedTokens | undefined {
-  const items: ScannedItem[] = [];
-  const fences: UnclosedFence[] = [];
-  const columnAt = columnFinder(source);
-  const lineOf = (token: Token) => lines.gitLine(lines.lineStart(token.map?.[0] ?? 0));
-  const contentEnd = source.trimEnd().length;
-  const stack: Frame[] = [{ type: 'root', previous: undefined, parentTask: undefined, insideListItem: false }];
-  /** Set when some inline content read may read differently in GFM. */
-  const found = { unsure: false };
-  const inline = (token: Token | undefined): Token[] => {
-    const children = tokenizeInline(token?.content ?? '', env);
-    if (unsureInline(children, token?.content ?? '')) found.unsure = true;
-    return children;
-  };
+export class TaskTokenScan {
+  readonly items: ScannedItem[] = [];
+  readonly fences: UnclosedFence[] = [];
+  private readonly stack: Frame[] = [
+    { type: 'root', previous: undefined, parentTask: undefined, insideListItem: false },
+  ];
+  private readonly columnAt: (offset: number) => number;
+  private readonly contentEnd: number;
+  private unsure = false;
 
-  for (let i = 0; i < tokens.length && !found.unsure; i += 1) {
-    const token = tokens[i];
-    const frame = stack[stack.length - 1];
-    if (!token || !frame) break;
+  constructor(
+    private readonly source: string,
+    private readonly lines: SourceLines,
+    /** markdown-it's environment (the link labels), for the inline pass. */
+    private readonly env: Record<string, unknown>,
+  ) {
+    this.columnAt = columnFinder(source);
+    this.contentEnd = source.trimEnd().length;
+  }
+
+  /** Walk a piece's tokens: false when some construct may read differently in GFM (then stop). */
+  scan(tokens: readonly Token[]): boolean {
+    for (let i = 0; i < tokens.length && !this.unsure; i += 1) {
+      const token = tokens[i];
+      const frame = this.stack[this.stack.length - 1];
+      if (!token || !frame) break;
+      if (token.nesting === -1) {
+        this.stack.pop();
+        const parent = this.stack[this.stack.length - 1];
+        if (parent) parent.previous = token.type;
+      } else if (token.nesting === 0) {
+        if ((token.type === 'fence' || token.type === 'code_block') && !this.noteFence(token)) return false;
+        if (token.type !== 'inline') frame.previous = token.type;
+      } else if (!this.open(token, tokens[i + 1], tokens[i + 2], frame)) {
+        return false;
+      }
+    }
+    return !this.unsure;
+  }
+
+  /** The walk's findings, once every piece has been scanned. */
+  result(): ScannedTokens {
+    return { items: this.items, fences: this.fences };
+  }
+
+  /** A token that opens a block: a heading, a lead paragraph or a list item may be read. False when unsure. */
+  private open(token: Token, next: Token | undefined, after: Token | undefined, frame: Frame): boolean {
+    const type = token.type;
     // GFM tables are read differently at the edges; micromark reads a list right after indented code as if it
     // interrupted a paragraph (no list not starting at 1, no empty item).
-    if (token.type === 'table_open') return undefined;
-    if ((token.type === 'ordered_list_open' || token.type === 'bullet_list_open') && frame.previous === 'code_block')
-      return undefined;
-    const type = token.type;
-    if (token.nesting === -1) {
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (parent) parent.previous = token.type;
-      continue;
-    }
-    if (token.nesting === 0) {
-      if (token.type === 'fence' || token.type === 'code_block') {
-        const fence = unclosedFence(token, source, lines, contentEnd);
-        if (fence === 'unsure') return undefined;
-        if (fence) fences.push(fence);
-      }
-      if (token.type !== 'inline') frame.previous = token.type;
-      continue;
-    }
+    if (type === 'table_open') return false;
+    if ((type === 'ordered_list_open' || type === 'bullet_list_open') && frame.previous === 'code_block') return false;
     const own: Frame = {
       type,
       previous: undefined,
@@ -88,130 +90,64 @@ export function scanTaskTokens(
       insideListItem: frame.insideListItem,
     };
     if (type === 'heading_open') {
-      items.push({
-        kind: 'heading',
-        line: lineOf(token),
-        depth: Number(token.tag.slice(1)),
-        text: collapse(inlineText(inline(tokens[i + 1]))),
-      });
+      const text = collapse(inlineText(this.inline(next)));
+      this.items.push({ kind: 'heading', line: this.lineOf(token), depth: Number(token.tag.slice(1)), text });
     } else if (type === 'paragraph_open' && frame.previous === 'heading_close' && frame.type !== 'list_item_open') {
-      items.push({ kind: 'lead-paragraph', line: lineOf(token), text: collapse(inlineText(inline(tokens[i + 1]))) });
+      const text = collapse(inlineText(this.inline(next)));
+      this.items.push({ kind: 'lead-paragraph', line: this.lineOf(token), text });
     } else if (type === 'list_item_open') {
       own.insideListItem = true;
-      const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline);
-      if (task === 'unsure') return undefined;
+      const task = readTaskToken(token, next, after, this.source, this.lines, (t) => this.inline(t));
+      if (task === 'unsure') return false;
       if (task) {
-        const texts = segmentTexts(task.segments);
-        // Most tasks have neither strikethrough nor inline code: their three texts are one, collapsed once.
-        const text = collapse(texts.text);
-        items.push({
-          kind: 'task',
-          line: lineOf(token),
-          column: columnAt(task.bracketOffset),
-          markerOffset: task.bracketOffset + 1,
-          marker: task.marker,
-          optional: task.optional,
-          text,
-          hasStruck: texts.hasStruck,
-          unstruckText: texts.unstruck.length === texts.text.length ? text : collapse(texts.unstruck),
-          proseText: texts.prose.length === texts.text.length ? text : collapse(texts.prose),
-          struckFirst: startsStruck(task.segments),
-          parent: frame.parentTask,
-          topLevel: !frame.insideListItem,
-        });
-        own.parentTask = items.length - 1;
+        this.pushTask(token, task, frame);
+        own.parentTask = this.items.length - 1;
       }
     }
-    stack.push(own);
+    this.stack.push(own);
+    return true;
   }
-  return found.unsure ? undefined : { items, fences };
-}
 
-/** A task's whole text, its text outside strikethrough and outside inline code, in one pass over its pieces. */
-function segmentTexts(segments: readonly Segment[]): {
-  text: string;
-  unstruck: string;
-  prose: string;
-  hasStruck: boolean;
-} {
-  let text = '';
-  let unstruck = '';
-  let prose = '';
-  let hasStruck = false;
-  for (const segment of segments) {
-    text += segment.text;
-    if (segment.struck) {
-      if (!hasStruck && segment.text.trim() !== '') hasStruck = true;
-    } else {
-      unstruck += segment.text;
-    }
-    if (segment.code !== true) prose += segment.text;
+  private pushTask(token: Token, task: TokenTask, frame: Frame): void {
+    const texts = segmentTexts(task.segments);
+    // Most tasks have neither strikethrough nor inline code: their three texts are one, collapsed once.
+    const text = collapse(texts.text);
+    this.items.push({
+      kind: 'task',
+      line: this.lineOf(token),
+      column: this.columnAt(task.bracketOffset),
+      markerOffset: task.bracketOffset + 1,
+      marker: task.marker,
+      optional: task.optional,
+      text,
+      hasStruck: texts.hasStruck,
+      unstruckText: texts.unstruck.length === texts.text.length ? text : collapse(texts.unstruck),
+      proseText: texts.prose.length === texts.text.length ? text : collapse(texts.prose),
+      struckFirst: startsStruck(task.segments),
+      parent: frame.parentTask,
+      topLevel: !frame.insideListItem,
+    });
   }
-  return { text, unstruck, prose, hasStruck };
-}
 
-interface TokenTask {
-  bracketOffset: number;
-  marker: BoxMarker;
-  optional: boolean;
-  /** The text after the box, in pieces. */
-  segments: Segment[];
-}
-
-/**
- * The box of a list item whose first block is a paragraph on the item's own line, as `readBox` reads it from the
- * tree: GFM's own check (`[ ]`, `[x]`, `[X]` then a space or tab before more text, or a line ending), or an
- * extended marker or `[ ]*` at the start of the paragraph's first text.
- */
-function readTaskItem(
-  item: Token,
-  open: Token | undefined,
-  content: Token | undefined,
-  source: string,
-  lines: SourceLines,
-  inline: (token: Token | undefined) => Token[],
-): TokenTask | 'unsure' | undefined {
-  const start = blockStart(open);
-  if (open?.type !== 'paragraph_open' || !start || start.line !== item.map?.[0] || content?.type !== 'inline')
-    return undefined;
-  const at = lines.offset(start.line, start.at);
-  const text = content.content;
-  const marker = text[1] ?? '';
-  if (text[0] !== '[' || text[2] !== ']' || !BOX_MARKERS.has(marker) || source[at] !== '[') return undefined;
-  const children = inline(content);
-  const segments = inlineSegments(children);
-  const first = segments[0];
-  const startsWithText = children[0]?.type === 'text' && first !== undefined && first.text.startsWith(text.slice(0, 3));
-  if (gfmChecks(text)) {
-    // GFM takes the box before any link: markdown-it may have read `[x]` as a reference link.
-    if (!startsWithText) return 'unsure';
-    first.text = first.text.slice(4);
-    return { bracketOffset: at, marker: marker as BoxMarker, optional: false, segments };
+  /** A paragraph's or heading's inline tokens; notes when GFM may read them differently. */
+  private inline(token: Token | undefined): Token[] {
+    const content = token?.content ?? '';
+    const children = tokenizeInline(content, this.env);
+    if (unsureInline(children, content)) this.unsure = true;
+    return children;
   }
-  const optional = source[at + 3] === '*';
-  if (!startsWithText || (!EXTENDED_ONLY.has(marker) && !optional)) return undefined;
-  const boxLength = optional ? 4 : 3;
-  const after = source[at + boxLength];
-  if (after !== ' ' && after !== '\t') return undefined;
-  const onlyText = children.every((c) => c.type === 'text' || c.type === 'text_special' || c.type === 'softbreak');
-  first.text = first.text.slice(boxLength);
-  if (onlyText && segments.length === 1 && first.text.trim() === '') return undefined;
-  return { bracketOffset: at, marker: marker as BoxMarker, optional, segments };
-}
 
-/**
- * GFM's task list check on a paragraph that opens a list item: `[`, a space, tab, line ending, `x` or `X`, `]`, then
- * a line ending, or spaces or tabs followed by more of the paragraph (micromark-extension-gfm-task-list-item).
- */
-function gfmChecks(text: string): boolean {
-  const inside = text[1];
-  if (text[0] !== '[' || text[2] !== ']') return false;
-  if (inside !== ' ' && inside !== '\t' && inside !== '\n' && inside !== 'x' && inside !== 'X') return false;
-  let at = 3;
-  if (text[at] === '\n') return true;
-  if (text[at] !== ' ' && text[at] !== '\t') return false;
-  while (text[at] === ' ' || text[at] === '\t') at += 1;
-  return at < text.length;
+  private lineOf(token: Token): number {
+    return this.lines.gitLine(this.lines.lineStart(token.map?.[0] ?? 0));
+  }
+
+  /** Note a code block left open at the end of the text; false when unsure how GFM ends it. */
+  private noteFence(token: Token): boolean {
+    const fence = unclosedFence(token, this.source, this.lines, this.contentEnd);
+    if (fence === 'unsure') return false;
+    if (fence) this.fences.push(fence);
+    return true;
+  }
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Dialect } from './types.js';
 export interface DialectEvidence {
   path?: string | undefined;
   headings: readonly HeadingItem[];
-  tasks: ReadonlyArray<Pick<TaskItem, 'marker' | 'optional'> & { id?: string | undefined; topLevel: boolean }>;
+  /** The file's tasks as read (no copy made per task: only their markers, optional stars and IDs are looked at). */
+  tasks: ReadonlyArray<{ item: Pick<TaskItem, 'marker' | 'optional'>; id?: string | undefined }>;
 }
 
 /** Recognise which tool wrote a task file: by its location first, then by what its content looks like. */
@@ -15,10 +16,16 @@ export function detectDialect({ path, headings, tasks }: DialectEvidence): Diale
   if (headings.some((h) => isTaskGroupHeading(h.text))) return 'agent-os';
   if (tasks.some((t) => t.id !== undefined && /^T\d+$/.test(t.id))) return 'spec-kit';
   if (headings.some((h) => /^tasks\s*\/\s*subtasks$/i.test(h.text))) return 'bmad';
-  if (headings.some((h) => h.depth === 1 && /^implementation plan$/i.test(h.text)) || tasks.some((t) => t.optional)) {
+  if (
+    headings.some((h) => h.depth === 1 && /^implementation plan$/i.test(h.text)) ||
+    tasks.some((t) => t.item.optional)
+  ) {
     return 'kiro';
   }
-  if (headings.some((h) => h.depth === 1 && /^tasks document$/i.test(h.text)) || tasks.some((t) => t.marker === '~')) {
+  if (
+    headings.some((h) => h.depth === 1 && /^tasks document$/i.test(h.text)) ||
+    tasks.some((t) => t.item.marker === '~')
+  ) {
     return 'spec-workflow';
   }
   if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return 'openspec';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
+import { findTaskItemsInTree } from '../../../src/core/markdown/find-task-items.js';
+import { parseTaskFile, parseTaskFileReadBy } from '../../../src/core/tasks/parse-task-file.js';
 import { countTasks, listIncompleteTasks } from '../../../src/core/tasks/summarize-tasks.js';
 
 const md = (lines: string[]): string => lines.join('\n') + '\n';
@@ -263,6 +264,14 @@ describe('parseTaskFile: robustness', () => {
     const inList = parseTaskFile('- [ ] a\n  ```\n  code\n- [ ] b\n');
     expect(inList.tasks.map((t) => t.text)).toEqual(['a', 'b']);
     expect(inList.diagnostics).toEqual([]);
+  });
+
+  it('sees a fence closed on the last line of a file with old Mac line endings (a lone \\r)', () => {
+    for (const ending of ['\n', '\r\n', '\r']) {
+      const file = parseTaskFile(['- [ ] a', '````', 'code', '````'].join(ending));
+      expect(file.diagnostics).toEqual([]);
+      expect(parseTaskFileReadBy(findTaskItemsInTree, ['- [ ] a', '````', 'code', '````'].join(ending))).toEqual(file);
+    }
   });
 
   it('survives odd input', () => {

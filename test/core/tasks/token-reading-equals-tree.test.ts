@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { findTaskItems, findTaskItemsInTree } from '../../../src/core/markdown/find-task-items.js';
+import {
+  findTaskItems,
+  findTaskItemsInPieces,
+  findTaskItemsInTree,
+} from '../../../src/core/markdown/find-task-items.js';
 import { parseTaskFile, parseTaskFileReadBy } from '../../../src/core/tasks/parse-task-file.js';
 
 /** What parsing gives: the whole task file (groups, tasks, lines, states, diagnostics), or the refusal. */
@@ -16,6 +20,11 @@ function outcome(parse: () => unknown): unknown {
 
 const fast = (source: string, path?: string) =>
   outcome(() => parseTaskFile(source, path === undefined ? {} : { path }));
+/** The token reading with the text tokenized in pieces of about `pieceBytes` (cut after almost every block). */
+const inPieces = (pieceBytes: number) => (source: string, path?: string) =>
+  outcome(() =>
+    parseTaskFileReadBy((text) => findTaskItemsInPieces(text, pieceBytes), source, path === undefined ? {} : { path }),
+  );
 const reference = (source: string, path?: string) =>
   outcome(() => parseTaskFileReadBy(findTaskItemsInTree, source, path === undefined ? {} : { path }));
 
@@ -44,6 +53,8 @@ describe('reading task files from markdown-it tokens gives what the syntax tree 
     const source = readFileSync(path, 'utf8');
     expect(fast(source, path)).toEqual(reference(source, path));
     expect(fast(source.replace(/\n/g, '\r\n'), path)).toEqual(reference(source.replace(/\n/g, '\r\n'), path));
+    expect(inPieces(1)(source, path)).toEqual(reference(source, path));
+    expect(inPieces(200)(source.replace(/\n/g, '\r\n'), path)).toEqual(reference(source.replace(/\n/g, '\r\n'), path));
   });
 
   it('reads most fixtures from the tokens', () => {
@@ -190,6 +201,15 @@ describe('on generated task files', () => {
         },
       ),
       { seed: 20_261_207, numRuns: 1_500 },
+    );
+  });
+
+  it('tokenized in small pieces, the tokens still give what the syntax tree gives', () => {
+    fc.assert(
+      fc.property(taskFile, fc.integer({ min: 1, max: 120 }), (source, pieceBytes) => {
+        expect(inPieces(pieceBytes)(source)).toEqual(reference(source));
+      }),
+      { seed: 20_261_208, numRuns: 1_000 },
     );
   });
 });
