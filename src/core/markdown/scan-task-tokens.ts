@@ -40,6 +40,8 @@ export class TaskTokenScan {
   private readonly columnAt: (offset: number) => number;
   private readonly contentEnd: number;
   private unsure = false;
+  /** `inline`, bound once (not a closure per list item). */
+  private readonly readInline = (token: Token | undefined): Token[] => this.inline(token);
 
   constructor(
     private readonly source: string,
@@ -97,7 +99,7 @@ export class TaskTokenScan {
       this.items.push({ kind: 'lead-paragraph', line: this.lineOf(token), text });
     } else if (type === 'list_item_open') {
       own.insideListItem = true;
-      const task = readTaskToken(token, next, after, this.source, this.lines, (t) => this.inline(t));
+      const task = readTaskToken(token, next, after, this.source, this.lines, this.readInline);
       if (task === 'unsure') return false;
       if (task) {
         this.pushTask(token, task, frame);

@@ -28,10 +28,15 @@ function makeParser(): MarkdownIt {
 let parser: MarkdownIt | undefined;
 const markdownIt = (): MarkdownIt => (parser ??= makeParser());
 
-/** Where a paragraph, fence or indented code block starts: its first line, and the offset in markdown-it's text. */
-interface BlockStart {
-  line: number;
-  at: number;
+/**
+ * Where a paragraph, fence or indented code block starts: its first line, and the offset in markdown-it's text. Kept
+ * as the token's `meta` (one small object per block).
+ */
+class BlockStart {
+  constructor(
+    readonly line: number,
+    readonly at: number,
+  ) {}
 }
 
 /**
@@ -57,7 +62,7 @@ function noteBlockStarts(md: MarkdownIt, name: string): void {
         token.map = [startLine, state.line];
       } else {
         const token = state.tokens[before];
-        if (token) token.meta = { start: { line: startLine, at } satisfies BlockStart };
+        if (token) token.meta = new BlockStart(startLine, at);
       }
       return true;
     },
@@ -175,8 +180,6 @@ export function tokenizeInlineFully(content: string, env: Record<string, unknown
 
 /** Where the block that `token` opens starts, when a wrapped rule made it. */
 export function blockStart(token: Token | undefined): BlockStart | undefined {
-  const start: unknown = (token?.meta as { start?: unknown } | null | undefined)?.start;
-  return typeof start === 'object' && start !== null && 'line' in start && 'at' in start
-    ? (start as BlockStart)
-    : undefined;
+  const meta: unknown = token?.meta;
+  return meta instanceof BlockStart ? meta : undefined;
 }

@@ -8,6 +8,8 @@ export interface ScannedTask {
   headings: readonly HeadingItem[];
   id?: string;
   text: string;
+  /** A star right after the ID (`13.1* …`). */
+  idStar?: true;
 }
 
 export interface CollectedItems {
@@ -43,9 +45,10 @@ export function collectTaskItems(scanned: readonly ScannedItem[]): CollectedItem
       if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
     } else {
       taskPositions[scanIndex] = tasks.length;
-      const { id, text } = parseTaskId(entry.text);
+      const { id, text, optional } = parseTaskId(entry.text);
       const task: ScannedTask = { item: entry, headings: headingsAbove, text };
       if (id !== undefined) task.id = id;
+      if (optional) task.idStar = true;
       tasks.push(task);
     }
   }

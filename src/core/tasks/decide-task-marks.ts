@@ -1,5 +1,5 @@
 import type { TaskItem } from '../markdown/scan-task-items.js';
-import { parseTaskId } from './parse-task-id.js';
+import { parseTaskId, type TaskIdAndText } from './parse-task-id.js';
 import type { BoxMarker } from './types.js';
 
 /** Words that, right after a struck-through task text, say why it is not done (matched case-insensitively). */
@@ -103,9 +103,16 @@ function isStruckOut(item: TaskItem): boolean {
   return TAGS_ONLY.test(parseTaskId(run.leading).text);
 }
 
-/** Whether a task may be left undone, is skipped, or is a placeholder, from its box, ID and text. */
-export function decideTaskMarks(item: TaskItem, rules: MarkRules): TaskMarks {
-  const { text, optional: idStar } = parseTaskId(item.text);
+/**
+ * Whether a task may be left undone, is skipped, or is a placeholder, from its box, ID and text. `split` is
+ * `parseTaskId(item.text)` when the caller has it already.
+ */
+export function decideTaskMarks(
+  item: TaskItem,
+  rules: MarkRules,
+  split: TaskIdAndText = parseTaskId(item.text),
+): TaskMarks {
+  const { text, optional: idStar } = split;
   const lower = text.toLowerCase();
   const optional = item.optional || idStar === true || lower.startsWith('(optional)') || lower.endsWith('(optional)');
   // Placeholders in inline code are quoted, not written: `Replace \`{{VERSION}}\` in the release notes` is work.

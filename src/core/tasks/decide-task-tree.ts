@@ -1,6 +1,6 @@
 import type { ScannedTask } from './collect-task-items.js';
 import { decideTaskMarks, type MarkRules } from './decide-task-marks.js';
-import { parentIdOf } from './parse-task-id.js';
+import { parentIdOf, type TaskIdAndText } from './parse-task-id.js';
 import type { BoxMarker, BoxState, Task } from './types.js';
 
 const BOX_STATES: Record<BoxMarker, BoxState> = {
@@ -27,7 +27,10 @@ export function decideTaskTree(scanned: readonly ScannedTask[], positions: Int32
 }
 
 function buildTask(t: ScannedTask, index: number, parent: number | undefined, rules: MarkRules): Task {
-  const marks = decideTaskMarks(t.item, rules);
+  const split: TaskIdAndText = { text: t.text };
+  if (t.id !== undefined) split.id = t.id;
+  if (t.idStar) split.optional = true;
+  const marks = decideTaskMarks(t.item, rules, split);
   // Built key by key, in the order the type lists them (JSON output keeps it), without a spread per task.
   const task = {
     index,

@@ -17,23 +17,20 @@ const BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
  */
 export function parseTaskId(text: string): TaskIdAndText {
   const specKit = SPEC_KIT_ID.exec(text);
-  if (specKit?.[1])
-    return {
-      id: specKit[1],
-      text: text.slice(specKit[0].length).trim(),
-      ...(specKit[2] === undefined ? {} : { optional: true }),
-    };
+  if (specKit?.[1]) return idAndText(specKit[1], text.slice(specKit[0].length).trim(), specKit[2]);
   const dotted = DOTTED_ID.exec(text);
-  if (dotted?.[1] && dotted[0].includes('.')) {
-    return {
-      id: dotted[1],
-      text: text.slice(dotted[0].length).trim(),
-      ...(dotted[2] === undefined ? {} : { optional: true }),
-    };
-  }
+  if (dotted?.[1] && dotted[0].includes('.'))
+    return idAndText(dotted[1], text.slice(dotted[0].length).trim(), dotted[2]);
   const bmad = BMAD_ID.exec(text);
   if (bmad?.[1]) return { id: bmad[1], text };
   return { text };
+}
+
+/** Built key by key: no object spread per task. */
+function idAndText(id: string, text: string, star: string | undefined): TaskIdAndText {
+  const result: TaskIdAndText = { id, text };
+  if (star !== undefined) result.optional = true;
+  return result;
 }
 
 /**
@@ -41,7 +38,7 @@ export function parseTaskId(text: string): TaskIdAndText {
  * group parents themselves and have none.
  */
 export function parentIdOf(id: string): string | undefined {
-  const parts = id.split('.');
-  if (parts.length < 2 || parts[parts.length - 1] === '0') return undefined;
-  return parts.slice(0, -1).join('.');
+  const dot = id.lastIndexOf('.');
+  if (dot === -1 || id.slice(dot + 1) === '0') return undefined;
+  return id.slice(0, dot);
 }
