@@ -18588,53 +18588,61 @@ function parsePiecesOnce(source, chunkLength, definitions) {
     const end = cut === void 0 ? source.length : endOfLine(source, cut.at);
     const tree = parsePiece(source.slice(start, end), line7 - 1);
     const nodes = tree.children.slice();
-    let cutNode;
-    let cutAt = cut?.at;
-    let continuing;
-    if (cut !== void 0) {
-      const last = nodes[nodes.length - 1];
-      const lastItem = last?.type === "list" ? last.children[last.children.length - 1] : void 0;
-      if (cut.kind.block && last?.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
-        cutNode = nodes.pop();
-      } else if (cut.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
-        cutNode = last.children.pop();
-        continuing = last;
-      } else {
-        const earlier = earlierBlockCut(source, nodes, start, Math.max(start + 1, frontMatter));
-        if (earlier === void 0) {
-          want = 2 * (cut.at - start);
-          continue;
-        }
-        cutNode = nodes[earlier.index];
-        nodes.length = earlier.index;
-        cutAt = earlier.at;
-      }
+    const kept = cut === void 0 ? void 0 : keepBeforeCut(source, nodes, cut, start, frontMatter);
+    if (kept === "further") {
+      want = 2 * ((cut?.at ?? start) - start);
+      continue;
     }
     rootStart ??= tree.position?.start;
-    const moved = line7 > 1 || start > 0;
-    for (const [index2, node3] of nodes.entries()) {
-      if ((moved || mayDefine) && adopt(node3, line7 - 1, start, mayDefine, definitions)) return processor.parse(source);
-      if (index2 === 0 && openList) {
-        if (node3.type !== "list" || node3.position?.start.offset !== start) return processor.parse(source);
-        for (const item of node3.children) openList.children.push(item);
-        openList.spread = openList.spread === true || node3.spread === true;
-        if (openList.position) openList.position.end = node3.position.end;
-        if (continuing === node3) continuing = openList;
-      } else {
-        children.push(node3);
-      }
-    }
-    openList = continuing;
-    if (cut === void 0 || cutNode === void 0) {
+    const piece = { nodes, line: line7, start, continuing: kept?.continuing };
+    const joined = joinPiece(piece, children, openList, mayDefine ? definitions : void 0);
+    if (joined === "whole") return processor.parse(source);
+    openList = joined;
+    if (kept === void 0) {
       const rootEnd = tree.position?.end;
       const root3 = { type: "root", children };
       if (rootStart && rootEnd) root3.position = { start: { ...rootStart }, end: shiftPoint(rootEnd, line7 - 1, start) };
       return root3;
     }
-    line7 += (cutNode.position?.start.line ?? 1) - 1;
-    start = cutAt ?? source.length;
+    line7 += (kept.cutNode.position?.start.line ?? 1) - 1;
+    start = kept.cutAt;
     want = Math.max(1, chunkLength);
   }
+}
+function keepBeforeCut(source, nodes, cut, start, frontMatter) {
+  const last = nodes[nodes.length - 1];
+  const lastItem = last?.type === "list" ? last.children[last.children.length - 1] : void 0;
+  if (last && cut.kind.block && last.position?.start.offset === cut.at - start && parsedAsFresh(cut.kind, last)) {
+    nodes.pop();
+    return { cutNode: last, cutAt: cut.at, continuing: void 0 };
+  }
+  if (cut.kind.item && last?.type === "list" && last.children.length > 1 && lastItem?.position?.start.offset === cut.at - start) {
+    last.children.pop();
+    return { cutNode: lastItem, cutAt: cut.at, continuing: last };
+  }
+  const earlier = earlierBlockCut(source, nodes, start, Math.max(start + 1, frontMatter));
+  const cutNode = earlier === void 0 ? void 0 : nodes[earlier.index];
+  if (earlier === void 0 || cutNode === void 0) return "further";
+  nodes.length = earlier.index;
+  return { cutNode, cutAt: earlier.at, continuing: void 0 };
+}
+function joinPiece(piece, children, openList, definitions) {
+  const { nodes, line: line7, start } = piece;
+  let continuing = piece.continuing;
+  const moved = line7 > 1 || start > 0;
+  for (const [index2, node3] of nodes.entries()) {
+    if ((moved || definitions) && adopt(node3, line7 - 1, start, definitions)) return "whole";
+    if (index2 === 0 && openList) {
+      if (node3.type !== "list" || node3.position?.start.offset !== start) return "whole";
+      for (const item of node3.children) openList.children.push(item);
+      openList.spread = openList.spread === true || node3.spread === true;
+      if (openList.position) openList.position.end = node3.position.end;
+      if (continuing === node3) continuing = openList;
+    } else {
+      children.push(node3);
+    }
+  }
+  return continuing;
 }
 function parsePiece(piece, lines) {
   try {
@@ -18650,8 +18658,8 @@ function shiftPoint(point3, lines, offset) {
     offset: point3.offset === void 0 ? void 0 : point3.offset + offset
   };
 }
-function adopt(node3, lines, offset, mayDefine, definitions) {
-  if (mayDefine && node3.type === "footnoteDefinition") return true;
+function adopt(node3, lines, offset, definitions) {
+  if (definitions && node3.type === "footnoteDefinition") return true;
   if (node3.position) {
     const { start, end } = node3.position;
     start.line += lines;
@@ -18661,9 +18669,9 @@ function adopt(node3, lines, offset, mayDefine, definitions) {
       if (end.offset !== void 0) end.offset += offset;
     }
   }
-  if (node3.type === "definition") definitions.push(node3);
+  if (definitions && node3.type === "definition") definitions.push(node3);
   if ("children" in node3) {
-    for (const child of node3.children) if (adopt(child, lines, offset, mayDefine, definitions)) return true;
+    for (const child of node3.children) if (adopt(child, lines, offset, definitions)) return true;
   }
   return false;
 }
@@ -18787,7 +18795,7 @@ function unclosedFenceOf(raw2) {
   const opening2 = /^[ \t>]*(`{3,}|~{3,})/.exec(raw2);
   if (!opening2) return void 0;
   const fence7 = opening2[1] ?? "";
-  const lines = raw2.split(/\r?\n/);
+  const lines = raw2.split(/\r\n?|\n/);
   const last = (lines.length > 1 ? lines[lines.length - 1] : "") ?? "";
   const closer = last.replace(/^[ \t>]*/, "").trimEnd();
   const closed = lines.length > 1 && closer.length >= fence7.length && closer === (fence7[0] ?? "").repeat(closer.length);
@@ -20030,38 +20038,11 @@ var init_parse_spec = __esm({
 });
 
 // src/core/markdown/estimate-parser-work.ts
-function mayExceedParserWork(tokens, textLength, lineCount) {
-  const definitions = tokens.some((t) => t.type === "definition") ? 2 : 1;
-  const pieceLines = Math.ceil(PIECE_BYTES * Math.max(lineCount, 1) / Math.max(textLength, 1));
-  let emphasis3 = 0;
-  let containers = 0;
-  let unitContainers = 0;
-  let unitDepth = 0;
-  let unitLines = 1;
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.type === "inline") emphasis3 += delimiters(token.content) * token.content.length;
-    const container = token.type === "list_item_open" || token.type === "blockquote_open";
-    const closing = token.type === "list_item_close" || token.type === "blockquote_close";
-    const opensUnit = token.level === 0 && token.nesting === 1 && token.type !== "bullet_list_open" && token.type !== "ordered_list_open" || token.level === 1 && token.type === "list_item_open";
-    if (opensUnit) {
-      unitContainers = 0;
-      unitDepth = 0;
-      unitLines = Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
-    }
-    if (container) {
-      depth += 1;
-      unitContainers += 1;
-      if (depth > unitDepth) unitDepth = depth;
-    } else if (closing) {
-      depth -= 1;
-    }
-    const closesUnit = token.level === 0 && token.nesting === -1 && token.type !== "bullet_list_close" && token.type !== "ordered_list_close" || token.level === 1 && token.type === "list_item_close";
-    if (closesUnit && unitContainers > 0) {
-      containers += unitContainers * 2 * (unitLines + pieceLines) * (unitDepth + 3);
-    }
-  }
-  return emphasis3 * definitions * 4 > EMPHASIS_WORK || containers * definitions * 4 > CONTAINER_WORK;
+function opensUnit(token) {
+  return token.level === 0 && token.nesting === 1 && token.type !== "bullet_list_open" && token.type !== "ordered_list_open" || token.level === 1 && token.type === "list_item_open";
+}
+function closesUnit(token) {
+  return token.level === 0 && token.nesting === -1 && token.type !== "bullet_list_close" && token.type !== "ordered_list_close" || token.level === 1 && token.type === "list_item_close";
 }
 function delimiters(text8) {
   let count3 = 0;
@@ -20071,12 +20052,53 @@ function delimiters(text8) {
   }
   return count3;
 }
-var PIECE_BYTES;
+var PIECE_BYTES, ParserWorkEstimate;
 var init_estimate_parser_work = __esm({
   "src/core/markdown/estimate-parser-work.ts"() {
     "use strict";
     init_bound_parser_work();
     PIECE_BYTES = 2 * 1024;
+    ParserWorkEstimate = class {
+      pieceLines;
+      emphasis = 0;
+      containers = 0;
+      definitions = false;
+      constructor(textLength, lineCount) {
+        this.pieceLines = Math.ceil(PIECE_BYTES * Math.max(lineCount, 1) / Math.max(textLength, 1));
+      }
+      /** Count a piece's tokens in; whether the work counted so far already may reach a budget. */
+      add(tokens) {
+        let unitContainers = 0;
+        let unitDepth = 0;
+        let unitLines = 1;
+        let depth = 0;
+        for (const token of tokens) {
+          if (token.type === "inline") this.emphasis += delimiters(token.content) * token.content.length;
+          else if (token.type === "definition") this.definitions = true;
+          if (opensUnit(token)) {
+            unitContainers = 0;
+            unitDepth = 0;
+            unitLines = Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
+          }
+          if (token.type === "list_item_open" || token.type === "blockquote_open") {
+            depth += 1;
+            unitContainers += 1;
+            if (depth > unitDepth) unitDepth = depth;
+          } else if (token.type === "list_item_close" || token.type === "blockquote_close") {
+            depth -= 1;
+          }
+          if (unitContainers > 0 && closesUnit(token)) {
+            this.containers += unitContainers * 2 * (unitLines + this.pieceLines) * (unitDepth + 3);
+          }
+        }
+        return this.mayExceed();
+      }
+      /** Whether micromark's work may reach a quarter of either budget (pieces are parsed twice when labels are defined). */
+      mayExceed() {
+        const times = this.definitions ? 2 : 1;
+        return this.emphasis * times * 4 > EMPHASIS_WORK || this.containers * times * 4 > CONTAINER_WORK;
+      }
+    };
   }
 });
 
@@ -20180,6 +20202,18 @@ function segmentsAfterBox(paragraph4, boxEnd) {
   }
   return segments;
 }
+function pushChildren(stack, children, parentTask, insideListItem, headingAware) {
+  for (let i = children.length - 1; i >= 0; i -= 1) {
+    const child = children[i];
+    if (child)
+      stack.push({
+        node: child,
+        parentTask,
+        insideListItem,
+        afterHeading: headingAware && children[i - 1]?.type === "heading"
+      });
+  }
+}
 function scanTaskItems(tree, source) {
   const items = [];
   const columnAt = columnFinder(source);
@@ -20189,61 +20223,49 @@ function scanTaskItems(tree, source) {
     return offset === void 0 ? node3.position?.start.line ?? 1 : lineAt(offset);
   };
   const stack = [{ node: tree, parentTask: void 0, insideListItem: false, afterHeading: false }];
-  const pushChildren = (children, parentTask, insideListItem, headingAware) => {
-    for (let i = children.length - 1; i >= 0; i -= 1) {
-      const child = children[i];
-      if (child)
-        stack.push({
-          node: child,
-          parentTask,
-          insideListItem,
-          afterHeading: headingAware && children[i - 1]?.type === "heading"
-        });
-    }
-  };
   for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
     const { node: node3, parentTask, insideListItem, afterHeading } = frame;
     if (node3.type === "heading") {
       items.push({ kind: "heading", line: lineOf3(node3), depth: node3.depth, text: collapse(nodeText(node3)) });
     } else if (node3.type === "listItem") {
-      const paragraph4 = node3.children[0];
+      const task = taskOf(source, node3, columnAt);
       let own9 = parentTask;
-      if (paragraph4?.type === "paragraph") {
-        const box = readBox(source, node3, paragraph4);
-        if (box) {
-          const boxInText = typeof node3.checked !== "boolean";
-          const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
-          const segments = segmentsAfterBox(paragraph4, boxEnd);
-          items.push({
-            kind: "task",
-            line: lineOf3(node3),
-            column: columnAt(box.bracketOffset),
-            markerOffset: box.bracketOffset + 1,
-            marker: box.marker,
-            optional: box.optional,
-            text: collapse(segments.map((s) => s.text).join("")),
-            hasStruck: segments.some((s) => s.struck && s.text.trim() !== ""),
-            unstruckText: collapse(
-              segments.filter((s) => !s.struck).map((s) => s.text).join("")
-            ),
-            proseText: collapse(
-              segments.filter((s) => s.code !== true).map((s) => s.text).join("")
-            ),
-            struckFirst: startsStruck(segments),
-            parent: parentTask,
-            topLevel: !insideListItem
-          });
-          own9 = items.length - 1;
-        }
+      if (task) {
+        items.push({ ...task, line: lineOf3(node3), parent: parentTask, topLevel: !insideListItem });
+        own9 = items.length - 1;
       }
-      pushChildren(node3.children, own9, true, false);
+      pushChildren(stack, node3.children, own9, true, false);
     } else if (node3.type === "paragraph") {
       if (afterHeading) items.push({ kind: "lead-paragraph", line: lineOf3(node3), text: collapse(nodeText(node3)) });
     } else if ("children" in node3) {
-      pushChildren(node3.children, parentTask, insideListItem, true);
+      pushChildren(stack, node3.children, parentTask, insideListItem, true);
     }
   }
   return items;
+}
+function taskOf(source, item, columnAt) {
+  const paragraph4 = item.children[0];
+  if (paragraph4?.type !== "paragraph") return void 0;
+  const box = readBox(source, item, paragraph4);
+  if (!box) return void 0;
+  const boxInText = typeof item.checked !== "boolean";
+  const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
+  const segments = segmentsAfterBox(paragraph4, boxEnd);
+  const joined = (keep) => collapse(
+    segments.filter(keep).map((s) => s.text).join("")
+  );
+  return {
+    kind: "task",
+    column: columnAt(box.bracketOffset),
+    markerOffset: box.bracketOffset + 1,
+    marker: box.marker,
+    optional: box.optional,
+    text: joined(() => true),
+    hasStruck: segments.some((s) => s.struck && s.text.trim() !== ""),
+    unstruckText: joined((s) => !s.struck),
+    proseText: joined((s) => s.code !== true),
+    struckFirst: startsStruck(segments)
+  };
 }
 function startsStruck(segments) {
   const first = segments.findIndex((s) => s.struck && s.text.trim() !== "");
@@ -26485,19 +26507,55 @@ function noteBlockStarts(md, name) {
         token.map = [startLine, state2.line];
       } else {
         const token = state2.tokens[before];
-        if (token) token.meta = { start: { line: startLine, at } };
+        if (token) token.meta = new BlockStart(startLine, at);
       }
       return true;
     },
     { alt: rule.alt }
   );
 }
-function tokenizeBlocks(text8) {
+function tokenizeBlockPieces(text8, pieceBytes) {
   const md = markdownIt();
   const env = {};
-  const state2 = new md.core.State(text8, md, env);
-  for (const rule of rulesOf(md.core.ruler)) if (rule.enabled && BLOCK_PASS.has(rule.name)) rule.fn(state2);
-  return { tokens: state2.tokens, env };
+  const core = new md.core.State(text8, md, env);
+  for (const rule of rulesOf(md.core.ruler)) if (rule.enabled && rule.name === "normalize") rule.fn(core);
+  const state2 = new md.block.State(core.src, md, env, []);
+  const whole = text8.includes("]:") ? Infinity : pieceBytes;
+  return { env, pieces: core.src === "" ? [] : piecesOf(md, state2, whole) };
+}
+function* piecesOf(md, state2, pieceBytes) {
+  let start = 0;
+  while (start < state2.lineMax) {
+    const end = lineAfter(state2, start, pieceBytes);
+    state2.tokens = [];
+    md.block.tokenize(state2, start, end);
+    const tokens = state2.tokens;
+    const last = end < state2.lineMax ? lastBlockAfter(tokens, start) : void 0;
+    if (last === void 0) {
+      if (end < state2.lineMax) {
+        state2.tokens = [];
+        md.block.tokenize(state2, start, state2.lineMax);
+      }
+      yield state2.tokens;
+      return;
+    }
+    start = tokens[last]?.map?.[0] ?? state2.lineMax;
+    tokens.length = last;
+    yield tokens;
+  }
+}
+function lineAfter(state2, start, pieceBytes) {
+  const limit2 = (state2.bMarks[start] ?? 0) + pieceBytes;
+  let line7 = start + 1;
+  while (line7 < state2.lineMax && (state2.bMarks[line7] ?? 0) < limit2) line7 += 1;
+  return line7;
+}
+function lastBlockAfter(tokens, start) {
+  for (let index2 = tokens.length - 1; index2 > 0; index2 -= 1) {
+    const token = tokens[index2];
+    if (token && token.level === 0 && token.nesting !== -1 && (token.map?.[0] ?? start) > start) return index2;
+  }
+  return void 0;
 }
 function tokenizeInline(content3, env) {
   if (content3 === "") return [];
@@ -26515,10 +26573,10 @@ function tokenizeInlineFully(content3, env) {
   return tokens;
 }
 function blockStart(token) {
-  const start = token?.meta?.start;
-  return typeof start === "object" && start !== null && "line" in start && "at" in start ? start : void 0;
+  const meta3 = token?.meta;
+  return meta3 instanceof BlockStart ? meta3 : void 0;
 }
-var rulesOf, parser, markdownIt, BLOCK_PASS;
+var rulesOf, parser, markdownIt, BlockStart;
 var init_tokenize_blocks = __esm({
   "src/core/markdown/tokenize-blocks.ts"() {
     "use strict";
@@ -26527,7 +26585,77 @@ var init_tokenize_blocks = __esm({
     init_plain_inline();
     rulesOf = (ruler) => ruler.__rules__;
     markdownIt = () => parser ??= makeParser();
-    BLOCK_PASS = /* @__PURE__ */ new Set(["normalize", "block"]);
+    BlockStart = class {
+      constructor(line7, at) {
+        this.line = line7;
+        this.at = at;
+      }
+      line;
+      at;
+    };
+  }
+});
+
+// src/core/markdown/read-task-token.ts
+function readTaskToken(item, open3, content3, source, lines, inline2) {
+  const start = blockStart(open3);
+  if (open3?.type !== "paragraph_open" || !start || start.line !== item.map?.[0] || content3?.type !== "inline")
+    return void 0;
+  const at = lines.offset(start.line, start.at);
+  const text8 = content3.content;
+  const marker = text8[1] ?? "";
+  if (text8[0] !== "[" || text8[2] !== "]" || !BOX_MARKERS.has(marker) || source[at] !== "[") return void 0;
+  const children = inline2(content3);
+  const segments = inlineSegments(children);
+  const first = segments[0];
+  const startsWithText = children[0]?.type === "text" && first !== void 0 && first.text.startsWith(text8.slice(0, 3));
+  if (gfmChecks(text8)) {
+    if (!startsWithText) return "unsure";
+    first.text = first.text.slice(4);
+    return { bracketOffset: at, marker, optional: false, segments };
+  }
+  const optional2 = source[at + 3] === "*";
+  if (!startsWithText || !EXTENDED_ONLY.has(marker) && !optional2) return void 0;
+  const boxLength = optional2 ? 4 : 3;
+  const after = source[at + boxLength];
+  if (after !== " " && after !== "	") return void 0;
+  const onlyText = children.every((c) => c.type === "text" || c.type === "text_special" || c.type === "softbreak");
+  first.text = first.text.slice(boxLength);
+  if (onlyText && segments.length === 1 && first.text.trim() === "") return void 0;
+  return { bracketOffset: at, marker, optional: optional2, segments };
+}
+function gfmChecks(text8) {
+  const inside = text8[1];
+  if (text8[0] !== "[" || text8[2] !== "]") return false;
+  if (inside !== " " && inside !== "	" && inside !== "\n" && inside !== "x" && inside !== "X") return false;
+  let at = 3;
+  if (text8[at] === "\n") return true;
+  if (text8[at] !== " " && text8[at] !== "	") return false;
+  while (text8[at] === " " || text8[at] === "	") at += 1;
+  return at < text8.length;
+}
+function segmentTexts(segments) {
+  let text8 = "";
+  let unstruck = "";
+  let prose2 = "";
+  let hasStruck = false;
+  for (const segment of segments) {
+    text8 += segment.text;
+    if (segment.struck) {
+      if (!hasStruck && segment.text.trim() !== "") hasStruck = true;
+    } else {
+      unstruck += segment.text;
+    }
+    if (segment.code !== true) prose2 += segment.text;
+  }
+  return { text: text8, unstruck, prose: prose2, hasStruck };
+}
+var init_read_task_token = __esm({
+  "src/core/markdown/read-task-token.ts"() {
+    "use strict";
+    init_inline_token_text();
+    init_scan_task_items();
+    init_tokenize_blocks();
   }
 });
 
@@ -26582,139 +26710,6 @@ var init_unsure_inline = __esm({
 });
 
 // src/core/markdown/scan-task-tokens.ts
-function scanTaskTokens({ tokens, env }, source, lines) {
-  const items = [];
-  const fences = [];
-  const columnAt = columnFinder(source);
-  const lineOf3 = (token) => lines.gitLine(lines.lineStart(token.map?.[0] ?? 0));
-  const contentEnd = source.trimEnd().length;
-  const stack = [{ type: "root", previous: void 0, parentTask: void 0, insideListItem: false }];
-  const found = { unsure: false };
-  const inline2 = (token) => {
-    const children = tokenizeInline(token?.content ?? "", env);
-    if (unsureInline(children, token?.content ?? "")) found.unsure = true;
-    return children;
-  };
-  for (let i = 0; i < tokens.length && !found.unsure; i += 1) {
-    const token = tokens[i];
-    const frame = stack[stack.length - 1];
-    if (!token || !frame) break;
-    if (token.type === "table_open") return void 0;
-    if ((token.type === "ordered_list_open" || token.type === "bullet_list_open") && frame.previous === "code_block")
-      return void 0;
-    const type = token.type;
-    if (token.nesting === -1) {
-      stack.pop();
-      const parent = stack[stack.length - 1];
-      if (parent) parent.previous = token.type;
-      continue;
-    }
-    if (token.nesting === 0) {
-      if (token.type === "fence" || token.type === "code_block") {
-        const fence7 = unclosedFence(token, source, lines, contentEnd);
-        if (fence7 === "unsure") return void 0;
-        if (fence7) fences.push(fence7);
-      }
-      if (token.type !== "inline") frame.previous = token.type;
-      continue;
-    }
-    const own9 = {
-      type,
-      previous: void 0,
-      parentTask: frame.parentTask,
-      insideListItem: frame.insideListItem
-    };
-    if (type === "heading_open") {
-      items.push({
-        kind: "heading",
-        line: lineOf3(token),
-        depth: Number(token.tag.slice(1)),
-        text: collapse(inlineText(inline2(tokens[i + 1])))
-      });
-    } else if (type === "paragraph_open" && frame.previous === "heading_close" && frame.type !== "list_item_open") {
-      items.push({ kind: "lead-paragraph", line: lineOf3(token), text: collapse(inlineText(inline2(tokens[i + 1]))) });
-    } else if (type === "list_item_open") {
-      own9.insideListItem = true;
-      const task = readTaskItem(token, tokens[i + 1], tokens[i + 2], source, lines, inline2);
-      if (task === "unsure") return void 0;
-      if (task) {
-        const texts = segmentTexts(task.segments);
-        const text8 = collapse(texts.text);
-        items.push({
-          kind: "task",
-          line: lineOf3(token),
-          column: columnAt(task.bracketOffset),
-          markerOffset: task.bracketOffset + 1,
-          marker: task.marker,
-          optional: task.optional,
-          text: text8,
-          hasStruck: texts.hasStruck,
-          unstruckText: texts.unstruck.length === texts.text.length ? text8 : collapse(texts.unstruck),
-          proseText: texts.prose.length === texts.text.length ? text8 : collapse(texts.prose),
-          struckFirst: startsStruck(task.segments),
-          parent: frame.parentTask,
-          topLevel: !frame.insideListItem
-        });
-        own9.parentTask = items.length - 1;
-      }
-    }
-    stack.push(own9);
-  }
-  return found.unsure ? void 0 : { items, fences };
-}
-function segmentTexts(segments) {
-  let text8 = "";
-  let unstruck = "";
-  let prose2 = "";
-  let hasStruck = false;
-  for (const segment of segments) {
-    text8 += segment.text;
-    if (segment.struck) {
-      if (!hasStruck && segment.text.trim() !== "") hasStruck = true;
-    } else {
-      unstruck += segment.text;
-    }
-    if (segment.code !== true) prose2 += segment.text;
-  }
-  return { text: text8, unstruck, prose: prose2, hasStruck };
-}
-function readTaskItem(item, open3, content3, source, lines, inline2) {
-  const start = blockStart(open3);
-  if (open3?.type !== "paragraph_open" || !start || start.line !== item.map?.[0] || content3?.type !== "inline")
-    return void 0;
-  const at = lines.offset(start.line, start.at);
-  const text8 = content3.content;
-  const marker = text8[1] ?? "";
-  if (text8[0] !== "[" || text8[2] !== "]" || !BOX_MARKERS.has(marker) || source[at] !== "[") return void 0;
-  const children = inline2(content3);
-  const segments = inlineSegments(children);
-  const first = segments[0];
-  const startsWithText = children[0]?.type === "text" && first !== void 0 && first.text.startsWith(text8.slice(0, 3));
-  if (gfmChecks(text8)) {
-    if (!startsWithText) return "unsure";
-    first.text = first.text.slice(4);
-    return { bracketOffset: at, marker, optional: false, segments };
-  }
-  const optional2 = source[at + 3] === "*";
-  if (!startsWithText || !EXTENDED_ONLY.has(marker) && !optional2) return void 0;
-  const boxLength = optional2 ? 4 : 3;
-  const after = source[at + boxLength];
-  if (after !== " " && after !== "	") return void 0;
-  const onlyText = children.every((c) => c.type === "text" || c.type === "text_special" || c.type === "softbreak");
-  first.text = first.text.slice(boxLength);
-  if (onlyText && segments.length === 1 && first.text.trim() === "") return void 0;
-  return { bracketOffset: at, marker, optional: optional2, segments };
-}
-function gfmChecks(text8) {
-  const inside = text8[1];
-  if (text8[0] !== "[" || text8[2] !== "]") return false;
-  if (inside !== " " && inside !== "	" && inside !== "\n" && inside !== "x" && inside !== "X") return false;
-  let at = 3;
-  if (text8[at] === "\n") return true;
-  if (text8[at] !== " " && text8[at] !== "	") return false;
-  while (text8[at] === " " || text8[at] === "	") at += 1;
-  return at < text8.length;
-}
 function unclosedFence(token, source, lines, contentEnd) {
   const start = blockStart(token);
   const [first, after] = token.map ?? [0, 1];
@@ -26732,14 +26727,126 @@ function contentLines(text8) {
   for (let at = text8.indexOf("\n"); at !== -1; at = text8.indexOf("\n", at + 1)) count3 += 1;
   return count3;
 }
+var TaskTokenScan;
 var init_scan_task_tokens = __esm({
   "src/core/markdown/scan-task-tokens.ts"() {
     "use strict";
     init_find_unclosed_fences();
     init_inline_token_text();
+    init_read_task_token();
     init_scan_task_items();
     init_tokenize_blocks();
     init_unsure_inline();
+    TaskTokenScan = class {
+      constructor(source, lines, env) {
+        this.source = source;
+        this.lines = lines;
+        this.env = env;
+        this.columnAt = columnFinder(source);
+        this.contentEnd = source.trimEnd().length;
+      }
+      source;
+      lines;
+      env;
+      items = [];
+      fences = [];
+      stack = [
+        { type: "root", previous: void 0, parentTask: void 0, insideListItem: false }
+      ];
+      columnAt;
+      contentEnd;
+      unsure = false;
+      /** `inline`, bound once (not a closure per list item). */
+      readInline = (token) => this.inline(token);
+      /** Walk a piece's tokens: false when some construct may read differently in GFM (then stop). */
+      scan(tokens) {
+        for (let i = 0; i < tokens.length && !this.unsure; i += 1) {
+          const token = tokens[i];
+          const frame = this.stack[this.stack.length - 1];
+          if (!token || !frame) break;
+          if (token.nesting === -1) {
+            this.stack.pop();
+            const parent = this.stack[this.stack.length - 1];
+            if (parent) parent.previous = token.type;
+          } else if (token.nesting === 0) {
+            if ((token.type === "fence" || token.type === "code_block") && !this.noteFence(token)) return false;
+            if (token.type !== "inline") frame.previous = token.type;
+          } else if (!this.open(token, tokens[i + 1], tokens[i + 2], frame)) {
+            return false;
+          }
+        }
+        return !this.unsure;
+      }
+      /** The walk's findings, once every piece has been scanned. */
+      result() {
+        return { items: this.items, fences: this.fences };
+      }
+      /** A token that opens a block: a heading, a lead paragraph or a list item may be read. False when unsure. */
+      open(token, next, after, frame) {
+        const type = token.type;
+        if (type === "table_open") return false;
+        if ((type === "ordered_list_open" || type === "bullet_list_open") && frame.previous === "code_block") return false;
+        const own9 = {
+          type,
+          previous: void 0,
+          parentTask: frame.parentTask,
+          insideListItem: frame.insideListItem
+        };
+        if (type === "heading_open") {
+          const text8 = collapse(inlineText(this.inline(next)));
+          this.items.push({ kind: "heading", line: this.lineOf(token), depth: Number(token.tag.slice(1)), text: text8 });
+        } else if (type === "paragraph_open" && frame.previous === "heading_close" && frame.type !== "list_item_open") {
+          const text8 = collapse(inlineText(this.inline(next)));
+          this.items.push({ kind: "lead-paragraph", line: this.lineOf(token), text: text8 });
+        } else if (type === "list_item_open") {
+          own9.insideListItem = true;
+          const task = readTaskToken(token, next, after, this.source, this.lines, this.readInline);
+          if (task === "unsure") return false;
+          if (task) {
+            this.pushTask(token, task, frame);
+            own9.parentTask = this.items.length - 1;
+          }
+        }
+        this.stack.push(own9);
+        return true;
+      }
+      pushTask(token, task, frame) {
+        const texts = segmentTexts(task.segments);
+        const text8 = collapse(texts.text);
+        this.items.push({
+          kind: "task",
+          line: this.lineOf(token),
+          column: this.columnAt(task.bracketOffset),
+          markerOffset: task.bracketOffset + 1,
+          marker: task.marker,
+          optional: task.optional,
+          text: text8,
+          hasStruck: texts.hasStruck,
+          unstruckText: texts.unstruck.length === texts.text.length ? text8 : collapse(texts.unstruck),
+          proseText: texts.prose.length === texts.text.length ? text8 : collapse(texts.prose),
+          struckFirst: startsStruck(task.segments),
+          parent: frame.parentTask,
+          topLevel: !frame.insideListItem
+        });
+      }
+      /** A paragraph's or heading's inline tokens; notes when GFM may read them differently. */
+      inline(token) {
+        const content3 = token?.content ?? "";
+        const children = tokenizeInline(content3, this.env);
+        if (unsureInline(children, content3)) this.unsure = true;
+        return children;
+      }
+      lineOf(token) {
+        return this.lines.gitLine(this.lines.lineStart(token.map?.[0] ?? 0));
+      }
+      /** Note a code block left open at the end of the text; false when unsure how GFM ends it. */
+      noteFence(token) {
+        const fence7 = unclosedFence(token, this.source, this.lines, this.contentEnd);
+        if (fence7 === "unsure") return false;
+        if (fence7) this.fences.push(fence7);
+        return true;
+      }
+    };
   }
 });
 
@@ -26749,6 +26856,9 @@ function findTaskItemsInTree(source) {
   return { items: scanTaskItems(tree, source), fences: findUnclosedFences(tree, source), via: "tree" };
 }
 function findTaskItems(source) {
+  return findTaskItemsInPieces(source, PIECE_BYTES2);
+}
+function findTaskItemsInPieces(source, pieceBytes) {
   const tooDeep = findDeepNesting(source);
   if (tooDeep) throw tooDeep;
   if (source.includes("[^") || source.charCodeAt(0) === 65279 || unsureIndent(source))
@@ -26756,11 +26866,14 @@ function findTaskItems(source) {
   const base = frontMatterLength(source);
   if (base === void 0) return findTaskItemsInTree(source);
   const text8 = base === 0 ? source : source.slice(base);
-  const blocks = tokenizeBlocks(text8);
   const lines = mapSourceLines(source, base);
-  if (mayExceedParserWork(blocks.tokens, text8.length, lines.count)) return findTaskItemsInTree(source);
-  const scanned = scanTaskTokens(blocks, source, lines);
-  return scanned ? { ...scanned, via: "tokens" } : findTaskItemsInTree(source);
+  const { env, pieces: pieces2 } = tokenizeBlockPieces(text8, pieceBytes);
+  const work = new ParserWorkEstimate(text8.length, lines.count);
+  const scan = new TaskTokenScan(source, lines, env);
+  for (const tokens of pieces2) {
+    if (work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
+  }
+  return work.mayExceed() ? findTaskItemsInTree(source) : { ...scan.result(), via: "tokens" };
 }
 function frontMatterLength(source) {
   if (!source.startsWith("---") && !source.startsWith("+++")) return 0;
@@ -26794,6 +26907,7 @@ function unsureIndent(source) {
   }
   return false;
 }
+var PIECE_BYTES2;
 var init_find_task_items = __esm({
   "src/core/markdown/find-task-items.ts"() {
     "use strict";
@@ -26806,6 +26920,75 @@ var init_find_task_items = __esm({
     init_scan_task_items();
     init_scan_task_tokens();
     init_tokenize_blocks();
+    PIECE_BYTES2 = 16 * 1024;
+  }
+});
+
+// src/core/tasks/parse-task-id.ts
+function parseTaskId(text8) {
+  const specKit = SPEC_KIT_ID.exec(text8);
+  if (specKit?.[1]) return idAndText(specKit[1], text8.slice(specKit[0].length).trim(), specKit[2]);
+  const dotted = DOTTED_ID.exec(text8);
+  if (dotted?.[1] && dotted[0].includes("."))
+    return idAndText(dotted[1], text8.slice(dotted[0].length).trim(), dotted[2]);
+  const bmad = BMAD_ID.exec(text8);
+  if (bmad?.[1]) return { id: bmad[1], text: text8 };
+  return { text: text8 };
+}
+function idAndText(id, text8, star) {
+  const result = { id, text: text8 };
+  if (star !== void 0) result.optional = true;
+  return result;
+}
+function parentIdOf(id) {
+  const dot = id.lastIndexOf(".");
+  if (dot === -1 || id.slice(dot + 1) === "0") return void 0;
+  return id.slice(0, dot);
+}
+var SPEC_KIT_ID, DOTTED_ID, BMAD_ID;
+var init_parse_task_id = __esm({
+  "src/core/tasks/parse-task-id.ts"() {
+    "use strict";
+    SPEC_KIT_ID = /^(T\d{2,})(\*)?(?=\s|$)/;
+    DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(\*)?(?=\s|$)/;
+    BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
+  }
+});
+
+// src/core/tasks/collect-task-items.ts
+function collectTaskItems(scanned) {
+  const leadParagraphs = /* @__PURE__ */ new Map();
+  const headings = [];
+  const stack = [];
+  let headingsAbove = [];
+  const tasks2 = [];
+  const taskPositions = new Int32Array(scanned.length).fill(-1);
+  let lastHeading;
+  for (let scanIndex = 0; scanIndex < scanned.length; scanIndex += 1) {
+    const entry = scanned[scanIndex];
+    if (entry.kind === "heading") {
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
+      stack.push(entry);
+      headingsAbove = stack.slice();
+      headings.push(entry);
+      lastHeading = entry;
+    } else if (entry.kind === "lead-paragraph") {
+      if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
+    } else {
+      taskPositions[scanIndex] = tasks2.length;
+      const { id, text: text8, optional: optional2 } = parseTaskId(entry.text);
+      const task = { item: entry, headings: headingsAbove, text: text8 };
+      if (id !== void 0) task.id = id;
+      if (optional2) task.idStar = true;
+      tasks2.push(task);
+    }
+  }
+  return { headings, leadParagraphs, tasks: tasks2, taskPositions };
+}
+var init_collect_task_items = __esm({
+  "src/core/tasks/collect-task-items.ts"() {
+    "use strict";
+    init_parse_task_id();
   }
 });
 
@@ -26854,127 +27037,6 @@ function storyStatusDiagnostics(leadParagraphs, headings, tasks2) {
 var init_decide_story_gating = __esm({
   "src/core/tasks/decide-story-gating.ts"() {
     "use strict";
-  }
-});
-
-// src/core/tasks/parse-task-id.ts
-function parseTaskId(text8) {
-  const specKit = SPEC_KIT_ID.exec(text8);
-  if (specKit?.[1])
-    return {
-      id: specKit[1],
-      text: text8.slice(specKit[0].length).trim(),
-      ...specKit[2] === void 0 ? {} : { optional: true }
-    };
-  const dotted = DOTTED_ID.exec(text8);
-  if (dotted?.[1] && dotted[0].includes(".")) {
-    return {
-      id: dotted[1],
-      text: text8.slice(dotted[0].length).trim(),
-      ...dotted[2] === void 0 ? {} : { optional: true }
-    };
-  }
-  const bmad = BMAD_ID.exec(text8);
-  if (bmad?.[1]) return { id: bmad[1], text: text8 };
-  return { text: text8 };
-}
-function parentIdOf(id) {
-  const parts = id.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] === "0") return void 0;
-  return parts.slice(0, -1).join(".");
-}
-var SPEC_KIT_ID, DOTTED_ID, BMAD_ID;
-var init_parse_task_id = __esm({
-  "src/core/tasks/parse-task-id.ts"() {
-    "use strict";
-    SPEC_KIT_ID = /^(T\d{2,})(\*)?(?=\s|$)/;
-    DOTTED_ID = /^(\d+(?:\.\d+)*)\.?(\*)?(?=\s|$)/;
-    BMAD_ID = /^(?:Sub)?task\s+(\d+(?:\.\d+)*)\b/i;
-  }
-});
-
-// src/core/tasks/decide-task-marks.ts
-function containsWord(text8, word) {
-  if (word === "") return false;
-  const haystack = text8.toLowerCase();
-  const needle = word.toLowerCase();
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-    const before = haystack[at - 1] ?? " ";
-    const after = haystack[at + needle.length] ?? " ";
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
-function isReason(rest) {
-  if (rest === "") return false;
-  const first = rest[0] ?? "";
-  if (/[\p{P}\p{S}]/u.test(first)) return true;
-  const lower = rest.toLowerCase();
-  if (REASON_WORDS.some((word) => lower.startsWith(word))) return true;
-  const firstWord = /^[A-Za-z]+/.exec(rest)?.[0] ?? "";
-  return firstWord.length >= 2 && firstWord === firstWord.toUpperCase();
-}
-function isStruckOut(item) {
-  if (!item.hasStruck) return false;
-  if (parseTaskId(item.unstruckText).text === "") return true;
-  const run2 = item.struckFirst;
-  if (run2 === void 0 || !isReason(run2.rest)) return false;
-  return TAGS_ONLY.test(parseTaskId(run2.leading).text);
-}
-function decideTaskMarks(item, rules) {
-  const { text: text8, optional: idStar } = parseTaskId(item.text);
-  const lower = text8.toLowerCase();
-  const optional2 = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
-  const placeholder = PLACEHOLDER.test(item.proseText);
-  const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
-  return { optional: optional2, skipped, placeholder };
-}
-var REASON_WORDS, TAGS_ONLY, PLACEHOLDER;
-var init_decide_task_marks = __esm({
-  "src/core/tasks/decide-task-marks.ts"() {
-    "use strict";
-    init_parse_task_id();
-    REASON_WORDS = [
-      "removed",
-      "deferred",
-      "cancelled",
-      "canceled",
-      "superseded",
-      "dropped",
-      "moved",
-      "carried over",
-      "replaced",
-      "obsolete",
-      "skipped",
-      "postponed",
-      "descoped",
-      "out of scope",
-      "not needed",
-      "no longer needed",
-      "duplicate",
-      "won't",
-      "wont",
-      "wontfix",
-      "n/a",
-      "done in",
-      "handled in",
-      "covered by",
-      "\u5EC3\u6B62",
-      "\u4E2D\u6B62",
-      "\u524A\u9664",
-      "\u4E0D\u8981",
-      "\u5EF6\u671F",
-      "\u898B\u9001\u308A",
-      "\u5BFE\u8C61\u5916",
-      "\u53D6\u308A\u6D88\u3057",
-      "\u53D6\u6D88",
-      "\u5E9F\u5F03",
-      "\u5220\u9664",
-      "\u63A8\u8FDF",
-      "\u4E0D\u518D\u9700\u8981"
-    ];
-    TAGS_ONLY = /^(?:\[[^\]]*\]\s*|\(P\)\s*)*$/;
-    PLACEHOLDER = /\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}|\[TASK(?:_[A-Z0-9_]+)?\]|\[[A-Z][A-Z0-9_]*_DESCRIPTION\]/;
   }
 });
 
@@ -28816,10 +28878,10 @@ function detectDialect({ path: path3, headings, tasks: tasks2 }) {
   if (headings.some((h) => isTaskGroupHeading(h.text))) return "agent-os";
   if (tasks2.some((t) => t.id !== void 0 && /^T\d+$/.test(t.id))) return "spec-kit";
   if (headings.some((h) => /^tasks\s*\/\s*subtasks$/i.test(h.text))) return "bmad";
-  if (headings.some((h) => h.depth === 1 && /^implementation plan$/i.test(h.text)) || tasks2.some((t) => t.optional)) {
+  if (headings.some((h) => h.depth === 1 && /^implementation plan$/i.test(h.text)) || tasks2.some((t) => t.item.optional)) {
     return "kiro";
   }
-  if (headings.some((h) => h.depth === 1 && /^tasks document$/i.test(h.text)) || tasks2.some((t) => t.marker === "~")) {
+  if (headings.some((h) => h.depth === 1 && /^tasks document$/i.test(h.text)) || tasks2.some((t) => t.item.marker === "~")) {
     return "spec-workflow";
   }
   if (headings.some((h) => h.depth === 2 && /^\d+\.\s/.test(h.text))) return "openspec";
@@ -28835,87 +28897,307 @@ var init_detect_dialect = __esm({
   }
 });
 
-// src/core/tasks/parse-task-file.ts
-function parseTaskFile(source, options = {}) {
-  return parseTaskFileReadBy(findTaskItems, source, options);
-}
-function parseTaskFileReadBy(read, source, options = {}) {
-  const rules = {
-    skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS,
-    cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS
-  };
-  if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
-  const { items: scanned, fences } = read(source);
-  const diagnostics = [];
-  const leadParagraphs = /* @__PURE__ */ new Map();
-  const allHeadings = [];
-  const stack = [];
-  let headingsAbove = [];
-  const scannedTasks = [];
-  const taskPositionByScanIndex = new Int32Array(scanned.length).fill(-1);
-  let lastHeading;
-  for (let scanIndex = 0; scanIndex < scanned.length; scanIndex += 1) {
-    const entry = scanned[scanIndex];
-    if (entry.kind === "heading") {
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= entry.depth) stack.pop();
-      stack.push(entry);
-      headingsAbove = stack.slice();
-      allHeadings.push(entry);
-      lastHeading = entry;
-    } else if (entry.kind === "lead-paragraph") {
-      if (lastHeading) leadParagraphs.set(lastHeading.line, entry);
+// src/core/tasks/decide-task-groups.ts
+function decideTaskGroups(input2) {
+  const grouping = groupingOf(input2);
+  const groups2 = new GroupList();
+  const roots = /* @__PURE__ */ new Map();
+  const headingGroup = (heading4) => heading4 ? groups2.get(`h${heading4.line}`, () => fromHeading(heading4, input2.leadParagraphs)) : groups2.get("implicit", () => implicitGroup(input2.headings));
+  const innermostTaskGroupHeading = lastPerArray((h) => isTaskGroupHeading(h.text));
+  for (const task of input2.tasks) {
+    const headings = input2.scannedTasks[task.index]?.headings ?? [];
+    let group;
+    if (grouping.by === "task-group-headings") {
+      group = headingGroup(innermostTaskGroupHeading(headings));
+    } else if (grouping.by === "top-level-tasks") {
+      const root3 = rootOf(input2.tasks, task, roots);
+      group = groups2.get(`t${root3.index}`, () => rootGroup(root3));
+    } else if (grouping.by === "heading-depth") {
+      group = headingGroup(headings.find((h) => h.depth === grouping.depth));
     } else {
-      taskPositionByScanIndex[scanIndex] = scannedTasks.length;
-      const { id, text: text8 } = parseTaskId(entry.text);
-      const scannedTask = { item: entry, headings: headingsAbove, text: text8 };
-      if (id !== void 0) scannedTask.id = id;
-      scannedTasks.push(scannedTask);
+      group = groups2.get("implicit", () => implicitGroup(input2.headings));
     }
+    task.group = group.index;
+    group.tasks.push(task.index);
   }
-  const dialect = detectDialect({
-    path: options.path,
-    headings: allHeadings,
-    tasks: scannedTasks.map(({ item, id }) => ({
-      marker: item.marker,
-      optional: item.optional,
-      topLevel: item.topLevel,
-      id
-    }))
-  });
-  const tasks2 = scannedTasks.map((t, index2) => {
-    const parentScan = t.item.parent;
-    const position2 = parentScan === void 0 ? -1 : taskPositionByScanIndex[parentScan] ?? -1;
-    const parent = position2 === -1 ? void 0 : position2;
-    const marks = decideTaskMarks(t.item, rules);
-    const task = {
-      index: index2,
-      line: t.item.line,
-      column: t.item.column,
-      markerOffset: t.item.markerOffset,
-      marker: t.item.marker,
-      boxState: BOX_STATES[t.item.marker]
+  return groups2.list;
+}
+function groupingOf({ dialect, path: path3, tasks: tasks2, scannedTasks, headings }) {
+  if (headings.some((h) => isTaskGroupHeading(h.text))) return { by: "task-group-headings" };
+  const depth = groupDepth(scannedTasks);
+  const rootGroups = dialect === "kiro" || dialect === "agent-os" && path3 !== void 0 && isOlderAgentOsPath(path3);
+  const numberedRoots = tasks2.some((t) => t.parent === void 0 && t.id !== void 0 && /^\d+(?:\.0)?$/.test(t.id));
+  if (rootGroups && (numberedRoots || dialect === "kiro" && depth === void 0)) return { by: "top-level-tasks" };
+  return depth === void 0 ? { by: "implicit" } : { by: "heading-depth", depth };
+}
+function groupDepth(scannedTasks) {
+  let depth = Infinity;
+  let seen;
+  for (const t of scannedTasks) {
+    if (t.headings === seen) continue;
+    seen = t.headings;
+    for (const h of t.headings) if (h.depth >= 2 && h.depth < depth) depth = h.depth;
+  }
+  return Number.isFinite(depth) ? depth : void 0;
+}
+function lastPerArray(test2) {
+  let looked;
+  let found;
+  return (items) => {
+    if (items !== looked) {
+      looked = items;
+      found = items.findLast(test2);
+    }
+    return found;
+  };
+}
+function groupNumber(title) {
+  return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
+}
+function dependenciesOf(heading4, leadParagraphs) {
+  const lead = leadParagraphs.get(heading4.line);
+  const match2 = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
+  return match2?.[1]?.trim();
+}
+function fromHeading(heading4, leadParagraphs) {
+  const number4 = groupNumber(heading4.text);
+  const dependencies = dependenciesOf(heading4, leadParagraphs);
+  return {
+    title: heading4.text,
+    line: heading4.line,
+    ...number4 === void 0 ? {} : { number: number4 },
+    ...dependencies === void 0 ? {} : { dependencies }
+  };
+}
+function implicitGroup(headings) {
+  const title = headings.find((h) => h.depth === 1);
+  return { title: title?.text ?? "Tasks", line: title?.line ?? 0 };
+}
+function rootGroup(root3) {
+  return { title: root3.text, line: root3.line, ...root3.id === void 0 ? {} : { number: root3.id } };
+}
+function rootOf(tasks2, task, roots) {
+  const known = roots.get(task.index);
+  if (known) return known;
+  let root3 = task;
+  while (root3.parent !== void 0) {
+    const parent = tasks2[root3.parent];
+    if (!parent) break;
+    const parentRoot = roots.get(parent.index);
+    if (parentRoot) {
+      root3 = parentRoot;
+      break;
+    }
+    root3 = parent;
+  }
+  roots.set(task.index, root3);
+  return root3;
+}
+var GroupList;
+var init_decide_task_groups = __esm({
+  "src/core/tasks/decide-task-groups.ts"() {
+    "use strict";
+    init_detect_dialect();
+    init_task_file_locations();
+    GroupList = class {
+      list = [];
+      byKey = /* @__PURE__ */ new Map();
+      get(key, make) {
+        let group = this.byKey.get(key);
+        if (!group) {
+          group = { index: this.list.length, ...make(), tasks: [] };
+          this.list.push(group);
+          this.byKey.set(key, group);
+        }
+        return group;
+      }
     };
-    if (t.id !== void 0) task.id = t.id;
-    task.text = t.text;
-    task.optional = marks.optional;
-    task.skipped = marks.skipped;
-    if (marks.placeholder) task.placeholder = true;
-    task.required = false;
-    task.complete = false;
-    if (parent !== void 0) task.parent = parent;
-    task.children = [];
-    task.group = 0;
-    return task;
+  }
+});
+
+// src/core/tasks/decide-task-marks.ts
+function containsWord(text8, word) {
+  if (word === "") return false;
+  const haystack = text8.toLowerCase();
+  const needle = word.toLowerCase();
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1] ?? " ";
+    const after = haystack[at + needle.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+function isReason(rest) {
+  if (rest === "") return false;
+  const first = rest[0] ?? "";
+  if (/[\p{P}\p{S}]/u.test(first)) return true;
+  const lower = rest.toLowerCase();
+  if (REASON_WORDS.some((word) => lower.startsWith(word))) return true;
+  const firstWord = /^[A-Za-z]+/.exec(rest)?.[0] ?? "";
+  return firstWord.length >= 2 && firstWord === firstWord.toUpperCase();
+}
+function isStruckOut(item) {
+  if (!item.hasStruck) return false;
+  if (parseTaskId(item.unstruckText).text === "") return true;
+  const run2 = item.struckFirst;
+  if (run2 === void 0 || !isReason(run2.rest)) return false;
+  return TAGS_ONLY.test(parseTaskId(run2.leading).text);
+}
+function decideTaskMarks(item, rules, split2 = parseTaskId(item.text)) {
+  const { text: text8, optional: idStar } = split2;
+  const lower = text8.toLowerCase();
+  const optional2 = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
+  const placeholder = PLACEHOLDER.test(item.proseText);
+  const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
+  return { optional: optional2, skipped, placeholder };
+}
+var REASON_WORDS, TAGS_ONLY, PLACEHOLDER;
+var init_decide_task_marks = __esm({
+  "src/core/tasks/decide-task-marks.ts"() {
+    "use strict";
+    init_parse_task_id();
+    REASON_WORDS = [
+      "removed",
+      "deferred",
+      "cancelled",
+      "canceled",
+      "superseded",
+      "dropped",
+      "moved",
+      "carried over",
+      "replaced",
+      "obsolete",
+      "skipped",
+      "postponed",
+      "descoped",
+      "out of scope",
+      "not needed",
+      "no longer needed",
+      "duplicate",
+      "won't",
+      "wont",
+      "wontfix",
+      "n/a",
+      "done in",
+      "handled in",
+      "covered by",
+      "\u5EC3\u6B62",
+      "\u4E2D\u6B62",
+      "\u524A\u9664",
+      "\u4E0D\u8981",
+      "\u5EF6\u671F",
+      "\u898B\u9001\u308A",
+      "\u5BFE\u8C61\u5916",
+      "\u53D6\u308A\u6D88\u3057",
+      "\u53D6\u6D88",
+      "\u5E9F\u5F03",
+      "\u5220\u9664",
+      "\u63A8\u8FDF",
+      "\u4E0D\u518D\u9700\u8981"
+    ];
+    TAGS_ONLY = /^(?:\[[^\]]*\]\s*|\(P\)\s*)*$/;
+    PLACEHOLDER = /\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}|\[TASK(?:_[A-Z0-9_]+)?\]|\[[A-Z][A-Z0-9_]*_DESCRIPTION\]/;
+  }
+});
+
+// src/core/tasks/decide-task-tree.ts
+function decideTaskTree(scanned, positions, rules) {
+  const tasks2 = scanned.map((t, index2) => {
+    const parentScan = t.item.parent;
+    const position2 = parentScan === void 0 ? -1 : positions[parentScan] ?? -1;
+    return buildTask(t, index2, position2 === -1 ? void 0 : position2, rules);
   });
-  linkFlatSubtasksById(tasks2, scannedTasks);
+  linkFlatSubtasksById(tasks2, scanned);
   for (const task of tasks2) if (task.parent !== void 0) tasks2[task.parent]?.children.push(task.index);
-  const story = decideStoryGating(
-    dialect,
-    scannedTasks.map((t) => t.headings),
-    options.storyChecklists ?? "shown"
-  );
-  decideCompleteness(tasks2, story.shownOnly);
-  for (const diagnostic of duplicateIdDiagnostics(tasks2)) diagnostics.push(diagnostic);
+  return tasks2;
+}
+function buildTask(t, index2, parent, rules) {
+  const split2 = { text: t.text };
+  if (t.id !== void 0) split2.id = t.id;
+  if (t.idStar) split2.optional = true;
+  const marks = decideTaskMarks(t.item, rules, split2);
+  const task = {
+    index: index2,
+    line: t.item.line,
+    column: t.item.column,
+    markerOffset: t.item.markerOffset,
+    marker: t.item.marker,
+    boxState: BOX_STATES[t.item.marker]
+  };
+  if (t.id !== void 0) task.id = t.id;
+  task.text = t.text;
+  task.optional = marks.optional;
+  task.skipped = marks.skipped;
+  if (marks.placeholder) task.placeholder = true;
+  task.required = false;
+  task.complete = false;
+  if (parent !== void 0) task.parent = parent;
+  task.children = [];
+  task.group = 0;
+  return task;
+}
+function linkFlatSubtasksById(tasks2, scannedTasks) {
+  const latestById = /* @__PURE__ */ new Map();
+  for (const task of tasks2) {
+    if (task.parent === void 0 && task.id !== void 0) {
+      const parentId = parentIdOf(task.id);
+      const parent = parentId === void 0 ? void 0 : nearest(latestById.get(parentId), latestById.get(`${parentId}.0`));
+      const sameList = parent !== void 0 && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
+      if (parent !== void 0 && sameList) task.parent = parent;
+    }
+    if (task.id !== void 0) latestById.set(task.id, task.index);
+  }
+}
+function nearest(a, b) {
+  return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
+}
+function decideCompleteness(tasks2, shownOnly) {
+  for (const task of tasks2) {
+    const parentRequired = task.parent === void 0 ? true : tasks2[task.parent]?.required ?? true;
+    task.required = parentRequired && !task.optional && !task.skipped && !shownOnly(task.index);
+  }
+  for (let i = tasks2.length - 1; i >= 0; i -= 1) {
+    const task = tasks2[i];
+    if (!task) continue;
+    task.complete = task.required && hasRequiredChild(tasks2, task) ? requiredChildrenComplete(tasks2, task) : task.boxState === "done";
+  }
+}
+function hasRequiredChild(tasks2, task) {
+  for (const child of task.children) if (tasks2[child]?.required === true) return true;
+  return false;
+}
+function requiredChildrenComplete(tasks2, task) {
+  for (const index2 of task.children) {
+    const child = tasks2[index2];
+    if (child?.required === true && !child.complete) return false;
+  }
+  return true;
+}
+var BOX_STATES;
+var init_decide_task_tree = __esm({
+  "src/core/tasks/decide-task-tree.ts"() {
+    "use strict";
+    init_decide_task_marks();
+    init_parse_task_id();
+    BOX_STATES = {
+      " ": "open",
+      x: "done",
+      X: "done",
+      "-": "in-progress",
+      "~": "blocked"
+    };
+  }
+});
+
+// src/core/tasks/task-file-diagnostics.ts
+function taskFileDiagnostics({
+  dialect,
+  tasks: tasks2,
+  headings,
+  leadParagraphs,
+  fences
+}) {
+  const diagnostics = duplicateIdDiagnostics(tasks2);
   for (const fence7 of fences) {
     diagnostics.push({
       line: fence7.line,
@@ -28942,52 +29224,9 @@ function parseTaskFileReadBy(read, source, options = {}) {
       message: "No task boxes (- [ ] \u2026) found in this file."
     });
   }
-  for (const heading4 of allHeadings) {
-    if (BOX_IN_HEADING.test(heading4.text)) {
-      diagnostics.push({
-        line: heading4.line,
-        severity: "warning",
-        code: "box-in-heading",
-        message: `Line ${heading4.line} is a heading that starts with a box ("${heading4.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
-      });
-    }
-  }
-  if (dialect === "bmad") diagnostics.push(...storyStatusDiagnostics(leadParagraphs, allHeadings, tasks2));
-  const rootGroups = dialect === "kiro" || dialect === "agent-os" && options.path !== void 0 && isOlderAgentOsPath(options.path);
-  const groups2 = assignGroups(dialect, tasks2, scannedTasks, allHeadings, leadParagraphs, rootGroups);
-  for (const index2 of story.shownOnlyGroups(groups2)) {
-    const group = groups2[index2];
-    if (group) groups2[index2] = { ...group, context: true, contextReason: "story-checklist" };
-  }
-  diagnostics.sort((a, b) => a.line - b.line);
-  return { dialect, groups: groups2, tasks: tasks2, diagnostics };
-}
-function linkFlatSubtasksById(tasks2, scannedTasks) {
-  const latestById = /* @__PURE__ */ new Map();
-  for (const task of tasks2) {
-    if (task.parent === void 0 && task.id !== void 0) {
-      const parentId = parentIdOf(task.id);
-      const parent = parentId === void 0 ? void 0 : nearest(latestById.get(parentId), latestById.get(`${parentId}.0`));
-      const sameList = parent !== void 0 && scannedTasks[parent]?.item.parent === scannedTasks[task.index]?.item.parent;
-      if (parent !== void 0 && sameList) task.parent = parent;
-    }
-    if (task.id !== void 0) latestById.set(task.id, task.index);
-  }
-}
-function nearest(a, b) {
-  return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
-}
-function decideCompleteness(tasks2, shownOnly) {
-  for (const task of tasks2) {
-    const parentRequired = task.parent === void 0 ? true : tasks2[task.parent]?.required ?? true;
-    task.required = parentRequired && !task.optional && !task.skipped && !shownOnly(task.index);
-  }
-  for (let i = tasks2.length - 1; i >= 0; i -= 1) {
-    const task = tasks2[i];
-    if (!task) continue;
-    const requiredChildren = task.children.map((c) => tasks2[c]).filter((c) => c?.required === true);
-    task.complete = task.required && requiredChildren.length > 0 ? requiredChildren.every((c) => c.complete) : task.boxState === "done";
-  }
+  for (const diagnostic of boxInHeadingDiagnostics(headings)) diagnostics.push(diagnostic);
+  if (dialect === "bmad") diagnostics.push(...storyStatusDiagnostics(leadParagraphs, headings, tasks2));
+  return diagnostics.sort((a, b) => a.line - b.line);
 }
 function duplicateIdDiagnostics(tasks2) {
   const firstLine2 = /* @__PURE__ */ new Map();
@@ -29008,121 +29247,64 @@ function duplicateIdDiagnostics(tasks2) {
   }
   return diagnostics;
 }
-function groupNumber(title) {
-  return /^(?:task group|phase)\s+(\d+)/i.exec(title)?.[1] ?? /^(\d+)\.(?:\s|$)/.exec(title)?.[1];
+function boxInHeadingDiagnostics(headings) {
+  return headings.filter((heading4) => BOX_IN_HEADING.test(heading4.text)).map((heading4) => ({
+    line: heading4.line,
+    severity: "warning",
+    code: "box-in-heading",
+    message: `Line ${heading4.line} is a heading that starts with a box ("${heading4.text.slice(0, 60)}"): GitHub shows it as a heading, not as a task, so this work is not gated. Write it as a list item (- [ ] \u2026) under a heading.`
+  }));
 }
-function dependenciesOf(heading4, leadParagraphs) {
-  const lead = leadParagraphs.get(heading4.line);
-  const match2 = lead === void 0 ? null : /^dependencies\s*:\s*(.*)$/i.exec(lead.text);
-  return match2?.[1]?.trim();
-}
-function assignGroups(dialect, tasks2, scannedTasks, headings, leadParagraphs, rootGroups) {
-  const groups2 = [];
-  const byKey = /* @__PURE__ */ new Map();
-  const groupFor = (key, make) => {
-    let group = byKey.get(key);
-    if (!group) {
-      group = { index: groups2.length, ...make(), tasks: [] };
-      groups2.push(group);
-      byKey.set(key, group);
-    }
-    return group;
-  };
-  const fromHeading = (heading4) => {
-    const number4 = groupNumber(heading4.text);
-    const dependencies = dependenciesOf(heading4, leadParagraphs);
-    return {
-      title: heading4.text,
-      line: heading4.line,
-      ...number4 === void 0 ? {} : { number: number4 },
-      ...dependencies === void 0 ? {} : { dependencies }
-    };
-  };
-  const implicit = () => {
-    const title = headings.find((h) => h.depth === 1);
-    return { title: title?.text ?? "Tasks", line: title?.line ?? 0 };
-  };
-  const hasTaskGroupHeadings = headings.some((h) => isTaskGroupHeading(h.text));
-  let groupDepth = Infinity;
-  let seen;
-  for (const t of scannedTasks) {
-    if (t.headings === seen) continue;
-    seen = t.headings;
-    for (const h of t.headings) if (h.depth >= 2 && h.depth < groupDepth) groupDepth = h.depth;
+var BOX_IN_HEADING;
+var init_task_file_diagnostics = __esm({
+  "src/core/tasks/task-file-diagnostics.ts"() {
+    "use strict";
+    init_decide_story_gating();
+    BOX_IN_HEADING = /^(?:[-*+]\s+|\d+[.)]\s+)?\[[ xX~-]\](?:\s|$)/;
   }
-  const numberedRoots = tasks2.some((t) => t.parent === void 0 && t.id !== void 0 && /^\d+(?:\.0)?$/.test(t.id));
-  const topLevelTaskGroups = !hasTaskGroupHeadings && rootGroups && (numberedRoots || dialect === "kiro" && !Number.isFinite(groupDepth));
-  const roots = /* @__PURE__ */ new Map();
-  let headingsLooked;
-  let headingFound;
-  const innermostTaskGroupHeading = (headings2) => {
-    if (headings2 !== headingsLooked) {
-      headingsLooked = headings2;
-      headingFound = headings2.findLast((h) => isTaskGroupHeading(h.text));
-    }
-    return headingFound;
+});
+
+// src/core/tasks/parse-task-file.ts
+function parseTaskFile(source, options = {}) {
+  return parseTaskFileReadBy(findTaskItems, source, options);
+}
+function parseTaskFileReadBy(read, source, options = {}) {
+  const rules = {
+    skipMarkers: options.skipMarkers ?? DEFAULT_SKIP_MARKERS,
+    cancelledMarkers: options.cancelledMarkers ?? DEFAULT_CANCELLED_MARKERS
   };
-  for (const task of tasks2) {
-    const scannedTask = scannedTasks[task.index];
-    let group;
-    if (hasTaskGroupHeadings) {
-      const heading4 = scannedTask ? innermostTaskGroupHeading(scannedTask.headings) : void 0;
-      group = heading4 ? groupFor(`h${heading4.line}`, () => fromHeading(heading4)) : groupFor("implicit", implicit);
-    } else if (topLevelTaskGroups) {
-      const root3 = rootOf(tasks2, task, roots);
-      group = groupFor(`t${root3.index}`, () => ({
-        title: root3.text,
-        line: root3.line,
-        ...root3.id === void 0 ? {} : { number: root3.id }
-      }));
-    } else if (Number.isFinite(groupDepth)) {
-      const heading4 = scannedTask?.headings.find((h) => h.depth === groupDepth);
-      group = heading4 ? groupFor(`h${heading4.line}`, () => fromHeading(heading4)) : groupFor("implicit", implicit);
-    } else {
-      group = groupFor("implicit", implicit);
-    }
-    task.group = group.index;
-    group.tasks.push(task.index);
+  if (source.startsWith("\uFEFF")) source = ` ${source.slice(1)}`;
+  const { items, fences } = read(source);
+  const { headings, leadParagraphs, tasks: scannedTasks, taskPositions } = collectTaskItems(items);
+  const dialect = detectDialect({ path: options.path, headings, tasks: scannedTasks });
+  const tasks2 = decideTaskTree(scannedTasks, taskPositions, rules);
+  const story = decideStoryGating(
+    dialect,
+    scannedTasks.map((t) => t.headings),
+    options.storyChecklists ?? "shown"
+  );
+  decideCompleteness(tasks2, story.shownOnly);
+  const diagnostics = taskFileDiagnostics({ dialect, tasks: tasks2, headings, leadParagraphs, fences });
+  const groups2 = decideTaskGroups({ dialect, path: options.path, tasks: tasks2, scannedTasks, headings, leadParagraphs });
+  for (const index2 of story.shownOnlyGroups(groups2)) {
+    const group = groups2[index2];
+    if (group) groups2[index2] = { ...group, context: true, contextReason: "story-checklist" };
   }
-  return groups2;
+  return { dialect, groups: groups2, tasks: tasks2, diagnostics };
 }
-function rootOf(tasks2, task, roots) {
-  const known = roots.get(task.index);
-  if (known) return known;
-  let root3 = task;
-  while (root3.parent !== void 0) {
-    const parent = tasks2[root3.parent];
-    if (!parent) break;
-    const parentRoot = roots.get(parent.index);
-    if (parentRoot) {
-      root3 = parentRoot;
-      break;
-    }
-    root3 = parent;
-  }
-  roots.set(task.index, root3);
-  return root3;
-}
-var DEFAULT_SKIP_MARKERS, DEFAULT_CANCELLED_MARKERS, BOX_STATES, BOX_IN_HEADING;
+var DEFAULT_SKIP_MARKERS, DEFAULT_CANCELLED_MARKERS;
 var init_parse_task_file = __esm({
   "src/core/tasks/parse-task-file.ts"() {
     "use strict";
     init_find_task_items();
+    init_collect_task_items();
     init_decide_story_gating();
-    init_decide_task_marks();
+    init_decide_task_groups();
+    init_decide_task_tree();
     init_detect_dialect();
-    init_parse_task_id();
-    init_task_file_locations();
+    init_task_file_diagnostics();
     DEFAULT_SKIP_MARKERS = ["N/A", "POST-MERGE"];
     DEFAULT_CANCELLED_MARKERS = [];
-    BOX_STATES = {
-      " ": "open",
-      x: "done",
-      X: "done",
-      "-": "in-progress",
-      "~": "blocked"
-    };
-    BOX_IN_HEADING = /^(?:[-*+]\s+|\d+[.)]\s+)?\[[ xX~-]\](?:\s|$)/;
   }
 });
 
