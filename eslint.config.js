@@ -33,36 +33,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Files over 300 lines are two files, functions over 60 lines two functions. Held where the code already
-    // passes; the rest of src/core still has longer functions (issue #19).
-    files: [
-      'src/events/**/*.ts',
-      'src/app/**/*.ts',
-      'src/action/**/*.ts',
-      'src/lambda/**/*.ts',
-      'src/fs/**/*.ts',
-      'src/model/**/*.ts',
-      'src/cli/**/*.ts',
-      'src/github/**/*.ts',
-      'src/phases/**/*.ts',
-      'src/core/check/**/*.ts',
-      'src/core/model/**/*.ts',
-      'src/core/orchestration/**/*.ts',
-      'src/core/product/**/*.ts',
-      'src/core/verification/**/*.ts',
-      'src/core/*.ts',
-      'src/core/checklist/**/*.ts',
-      'src/core/commands/**/*.ts',
-      'src/core/config/**/*.ts',
-      'src/core/diff/**/*.ts',
-      'src/core/replies/**/*.ts',
-      'src/core/report/**/*.ts',
-      'src/core/text/**/*.ts',
-      'src/core/spec/**/*.ts',
-      'src/core/issue/**/*.ts',
-      'src/core/markdown/**/*.ts',
-      'src/core/tasks/**/*.ts',
-    ],
+    // Files over 300 lines are two files, functions over 60 lines two functions (blank lines and comments not
+    // counted), everywhere in src/.
+    files: ['src/**/*.ts'],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
