@@ -3,6 +3,7 @@ import { accessSync, appendFileSync, constants } from 'node:fs';
 import { EOL } from 'node:os';
 import { errorMessage } from '../core/errors.js';
 import type { EventOutcome } from '../events/event-types.js';
+import { COMMAND_NAMES } from '../core/commands/parse-command.js';
 
 /**
  * The Action's contract with workflows: the inputs it reads and the outputs it sets. `action.yml` declares exactly
@@ -75,12 +76,7 @@ export function failJob(error: unknown): void {
 
 /** Every value of the `phase` output. */
 export const PHASE_VALUES = [
-  'plan-product',
-  'shape-spec',
-  'write-spec',
-  'create-tasks',
-  'orchestrate-tasks',
-  'implement-tasks',
+  ...COMMAND_NAMES,
   'fold-answers',
   'tick',
   'sub-issue',

@@ -48,13 +48,7 @@ export async function recallPullRequest(
   repo: RepoRef,
   number: number,
 ): Promise<Seen | undefined> {
-  const text = await store.get(keyOf(repo, number));
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as Seen;
-  } catch {
-    return undefined;
-  }
+  return recallJson<Seen>(store, keyOf(repo, number));
 }
 
 /** Keep a snapshot unless a newer one is already kept. */
@@ -89,13 +83,7 @@ export async function recallChecklist(
   repo: RepoRef,
   number: number,
 ): Promise<ChecklistSeen | undefined> {
-  const text = await store.get(checklistKeyOf(repo, number));
-  if (text === undefined || text === '') return undefined;
-  try {
-    return JSON.parse(text) as ChecklistSeen;
-  } catch {
-    return undefined;
-  }
+  return recallJson<ChecklistSeen>(store, checklistKeyOf(repo, number));
 }
 
 export async function rememberChecklist(
@@ -115,4 +103,15 @@ export async function forgetChecklist(store: ResponseStore, repo: RepoRef, numbe
 /** Whether this text is the one remembered (the hash `rememberChecklist` kept). */
 export function isRememberedText(seen: ChecklistSeen, body: string): boolean {
   return seen.bodyHash === hashOf(body);
+}
+
+/** A value kept as JSON; nothing when none is kept, or when what is kept is not JSON (an old or damaged entry). */
+async function recallJson<T>(store: ResponseStore, key: string): Promise<T | undefined> {
+  const text = await store.get(key);
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@ import type { ChatModel } from '../core/model/chat-model.js';
 import { checkGroupPromptDraft } from '../core/model/check-group-prompt-draft.js';
 import { GROUP_PROMPT_DRAFT_SCHEMA } from '../core/model/group-prompt-draft-schema.js';
 import type { GroupPromptGrounding } from '../core/model/group-prompt-grounding.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, type DraftingNote } from '../core/model/render-drafting-note.js';
 import {
   cachedGuidance,
   renderModelGroupPrompt,
@@ -49,8 +49,7 @@ export async function draftGroupPrompt(
   );
   const { usage } = guarded;
   input.log.info({ group: grounding.groupKey, ...guardLogFields(model.name, guarded) }, 'model draft: group prompt');
-  if (!guarded.ok)
-    return { prompt: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
+  if (!guarded.ok) return { prompt: input.floor, note: ruleNote(model.name, guarded.reason, usage) };
   const guidance = renderModelGuidance({ draft: guarded.draft, check: guarded.check, model: model.name });
   return {
     prompt: renderModelGroupPrompt(input.floor, guidance, modelMarker(model.name, inputs, usage)),

@@ -1,9 +1,9 @@
 import { buildProductPrompt } from '../core/model/build-product-prompt.js';
-import { NO_USAGE, type ChatModel } from '../core/model/chat-model.js';
+import type { ChatModel } from '../core/model/chat-model.js';
 import { checkProductDraft } from '../core/model/check-product-draft.js';
 import { PRODUCT_DRAFT_SCHEMA } from '../core/model/product-draft-schema.js';
 import { groundProduct } from '../core/model/product-grounding.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, type DraftingNote } from '../core/model/render-drafting-note.js';
 import { renderModelProduct } from '../core/model/render-model-product.js';
 import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import { fingerprint } from '../core/markdown/fingerprint.js';
@@ -73,20 +73,14 @@ export async function draftProductFiles(
   if (input.cacheOnly === true)
     return {
       ...input.floor,
-      note: {
-        by: 'deterministic',
-        model: model.name,
-        usage: NO_USAGE,
-        reason: 'the product files exist and hold no plan of the model for these inputs',
-      },
+      note: ruleNote(model.name, 'the product files exist and hold no plan of the model for these inputs'),
     };
   const guarded = await draftWithGuard(model, messages, 'product_plan', PRODUCT_DRAFT_SCHEMA, (draft) =>
     checkProductDraft(draft, grounding),
   );
   const { usage } = guarded;
   input.log.info(guardLogFields(model.name, guarded), 'model draft: product plan');
-  if (!guarded.ok)
-    return { ...input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
+  if (!guarded.ok) return { ...input.floor, note: ruleNote(model.name, guarded.reason, usage) };
   const files = renderModelProduct({
     draft: guarded.draft,
     check: guarded.check,

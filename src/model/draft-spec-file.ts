@@ -1,6 +1,6 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import { groundSpec, visualsOf } from '../core/model/ground-spec.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, type DraftingNote } from '../core/model/render-drafting-note.js';
 import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import type { GroundingDocument } from '../core/model/spec-grounding.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
@@ -59,6 +59,6 @@ export async function draftSpecFile(
   const note: DraftingNote =
     drafted.by === 'model'
       ? { by: 'model', model: model.name, usage, figures: drafted.figures, repaired: drafted.repaired }
-      : { by: 'deterministic', model: model.name, usage, reason: drafted.reason };
+      : ruleNote(model.name, drafted.reason, usage);
   return { content: drafted.content, note };
 }

@@ -1,7 +1,7 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import { buildTasksPrompt } from '../core/model/build-tasks-prompt.js';
 import { checkTasksDraft, type TasksGrounding } from '../core/model/check-tasks-draft.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, type DraftingNote } from '../core/model/render-drafting-note.js';
 import type { ModelSpecMarker } from '../core/model/render-model-spec.js';
 import { renderModelTasks } from '../core/model/render-model-tasks.js';
 import { TASKS_DRAFT_SCHEMA } from '../core/model/tasks-draft-schema.js';
@@ -65,8 +65,7 @@ export async function draftTasksFile(
   );
   const { usage } = guarded;
   input.log.info(guardLogFields(model.name, guarded), 'model draft: tasks.md');
-  if (!guarded.ok)
-    return { content: input.floor, note: { by: 'deterministic', model: model.name, usage, reason: guarded.reason } };
+  if (!guarded.ok) return { content: input.floor, note: ruleNote(model.name, guarded.reason, usage) };
   const content = renderModelTasks({
     draft: guarded.draft,
     check: guarded.check,

@@ -1,6 +1,5 @@
 import { AgentOsError } from '../core/errors.js';
-import { NO_USAGE } from '../core/model/chat-model.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, TREE_UNREADABLE, type DraftingNote } from '../core/model/render-drafting-note.js';
 import { parseSpec, type SpecDocument } from '../core/spec/parse-spec.js';
 import { renderTasks, tasksRefusal } from '../core/spec/render-tasks.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
@@ -37,13 +36,7 @@ async function draftWithModel(
     return undefined;
   });
   if (tree === undefined) {
-    const note: DraftingNote = {
-      by: 'deterministic',
-      model: model.name,
-      usage: NO_USAGE,
-      reason: 'the repository tree could not be read to ground it',
-    };
-    return { content: input.floor, note };
+    return { content: input.floor, note: ruleNote(model.name, TREE_UNREADABLE) };
   }
   const paths = pathsOutside(tree, input.folder);
   return draftTasksFile(model, {

@@ -1,6 +1,6 @@
 import type { ChatModel } from '../core/model/chat-model.js';
 import { groundGroupPrompt } from '../core/model/ground-group-prompt.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, TREE_UNREADABLE, type DraftingNote } from '../core/model/render-drafting-note.js';
 import { parseSpec } from '../core/spec/parse-spec.js';
 import type { TaskFile } from '../core/tasks/types.js';
 import { draftGroupPrompt } from '../model/draft-group-prompt.js';
@@ -17,18 +17,9 @@ export interface DraftedGroupPrompts {
 
 /** Every group keeps its deterministic prompt: the repository could not be read to ground the model. */
 function deterministicPrompts(groups: readonly PlannedGroup[], modelName: string): DraftedGroupPrompts {
-  const reason = 'the repository tree could not be read to ground it';
   return {
     groups: [...groups],
-    notes: groups.map((g) => ({
-      key: g.key,
-      note: {
-        by: 'deterministic',
-        model: modelName,
-        usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-        reason,
-      },
-    })),
+    notes: groups.map((g) => ({ key: g.key, note: ruleNote(modelName, TREE_UNREADABLE) })),
   };
 }
 

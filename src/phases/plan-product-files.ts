@@ -1,5 +1,5 @@
-import { NO_USAGE, type ChatModel } from '../core/model/chat-model.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import type { ChatModel } from '../core/model/chat-model.js';
+import { ruleNote, TREE_UNREADABLE, type DraftingNote } from '../core/model/render-drafting-note.js';
 import type { ProductBrief } from '../core/product/product-brief.js';
 import { renderMission, renderRoadmap, renderTechStack } from '../core/product/render-product.js';
 import { parseRoadmap } from '../core/product/roadmap.js';
@@ -52,15 +52,7 @@ async function draftWithModel(
     };
   } catch (error) {
     deps.log.warn({ err: error }, 'model draft: the repository could not be read');
-    return {
-      ...input.floor,
-      note: {
-        by: 'deterministic',
-        model: model.name,
-        usage: NO_USAGE,
-        reason: 'the repository tree could not be read to ground it',
-      },
-    };
+    return { ...input.floor, note: ruleNote(model.name, TREE_UNREADABLE) };
   }
   return draftProductFiles(model, {
     brief: input.brief,

@@ -3,7 +3,7 @@ import type { ChatModel } from '../core/model/chat-model.js';
 import { chooseGroundingFiles, clipFile } from '../core/model/choose-grounding-files.js';
 import type { GroundingDocument } from '../core/model/spec-grounding.js';
 import type { StackEntry } from '../core/product/stack-entry.js';
-import type { DraftingNote } from '../core/model/render-drafting-note.js';
+import { ruleNote, TREE_UNREADABLE, type DraftingNote } from '../core/model/render-drafting-note.js';
 import { parseMarkedFile } from '../core/spec/file-marker.js';
 import { parseRequirements, type RequirementsDocument } from '../core/spec/parse-requirements.js';
 import { renderSpec } from '../core/spec/render-spec.js';
@@ -83,13 +83,7 @@ async function draftWithModel(
     repository = await readGrounding(workspace, deps, input.folder, text);
   } catch (error) {
     deps.log.warn({ err: error }, 'model draft: the repository could not be read');
-    const note: DraftingNote = {
-      by: 'deterministic',
-      model: model.name,
-      usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-      reason: 'the repository tree could not be read to ground it',
-    };
-    return { content: input.floor, note };
+    return { content: input.floor, note: ruleNote(model.name, TREE_UNREADABLE) };
   }
   return draftSpecFile(model, {
     doc,

@@ -7,6 +7,19 @@ export type DraftingNote =
   | { by: 'cached'; model: string }
   | { by: 'deterministic'; model: string; usage: TokenUsage; reason: string };
 
+/** The note of a draft written by rules: the model that was asked (or would have been), why its draft was not used,
+ * and the tokens spent trying. */
+export function ruleNote(
+  model: string,
+  reason: string,
+  usage: TokenUsage = NO_USAGE,
+): Extract<DraftingNote, { by: 'deterministic' }> {
+  return { by: 'deterministic', model, usage, reason };
+}
+
+/** Why a draft was written by rules when the repository could not be read to ground the model. */
+export const TREE_UNREADABLE = 'the repository tree could not be read to ground it';
+
 /** The file name the product plan's note is written for. */
 export const PRODUCT_FILES = 'mission.md and roadmap.md';
 
