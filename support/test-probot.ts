@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import crypto, { generateKeyPairSync } from 'node:crypto';
 import { Probot, ProbotOctokit } from 'probot';
 import nock from 'nock';
 import { createAgentOsApp, type AgentOsApp } from '../src/app/index.js';
@@ -19,11 +19,19 @@ import { INSTALLATION_ID } from './webhook-examples.js';
 // Every test that uses these helpers fails if a fake GitHub received a request GitHub would not accept.
 import './fake-github/no-invalid-requests.js';
 
-const { privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
+// Jest evaluates this module again for every test file; a 2048-bit key costs about 0.1 s of CPU to make. Core
+// modules are shared by the whole worker, so the key hangs off `crypto` under a registered symbol: one per worker
+// (or process), as support/fake-github/openapi-validation.ts keeps GitHub's REST description.
+const KEY = Symbol.for('agent-os-github.test-probot.private-key');
+const keyHolder = crypto as unknown as Record<symbol, string | undefined>;
+const privateKey =
+  keyHolder[KEY] ??
+  generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+Object.defineProperty(keyHolder, KEY, { value: privateKey, enumerable: false, configurable: true });
 
 export const TEST_PRIVATE_KEY = privateKey;
 

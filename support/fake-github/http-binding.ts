@@ -1,15 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWaiter } from '../wait-until.js';
 import type { FakeGitHub } from './fake-github.js';
 
 export interface FakeGitHubServer {
   /** `http://127.0.0.1:PORT` (add `prefix` for GitHub Enterprise's `/api/v3`). */
   url: string;
+  /** Resolves once `ready()` holds (say, about the fake's state), checked after each request is answered. */
+  until: (ready: () => boolean) => Promise<void>;
   close: () => Promise<void>;
 }
 
 /** Serve the fake GitHub over HTTP on 127.0.0.1, as the Action and the real server reach GitHub. */
 export async function serveFakeGitHub(fake: FakeGitHub, prefix = ''): Promise<FakeGitHubServer> {
+  const waiter = createWaiter();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -30,12 +34,14 @@ export async function serveFakeGitHub(fake: FakeGitHub, prefix = ''): Promise<Fa
         ...response.headers,
       });
       res.end(response.body === undefined ? '' : text ? response.body : JSON.stringify(response.body));
+      waiter.wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
+    until: waiter.until,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

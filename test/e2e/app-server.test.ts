@@ -47,15 +47,15 @@ async function post(event: string, payload: object, signature: string | undefine
 }
 
 /**
- * Waits until the App has made the request `predicate` finds (it answers the webhook first and works after). No
- * deadline of its own: on a slow machine the work just takes longer, and the test's timeout ends a wait that never comes.
+ * Waits until the App has made the request `predicate` finds (it answers the webhook first and works after), looking
+ * again after each request the API answers. No deadline of its own: on a slow machine the work just takes longer,
+ * and the test's timeout ends a wait that never comes.
  */
 async function waitFor(predicate: () => RecordedRequest | undefined): Promise<RecordedRequest> {
-  for (;;) {
-    const found = predicate();
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  let found: RecordedRequest | undefined;
+  await api.until(() => (found = predicate()) !== undefined);
+  if (found === undefined) throw new Error('unreachable: until resolved without the request');
+  return found;
 }
 
 beforeAll(async () => {

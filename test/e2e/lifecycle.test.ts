@@ -12,7 +12,7 @@ import { followUpAnswer } from '../../demo/sample.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { BOT, FakeGitHub, type FakeRequest } from '../../support/fake-github/fake-github.js';
 import { serveFakeGitHub, type FakeGitHubServer } from '../../support/fake-github/http-binding.js';
-import { barrier, startAppStage, until, type AppStage } from './support/app-stage.js';
+import { barrier, startAppStage, until, wake, type AppStage } from './support/app-stage.js';
 import { documentedRouteCount, refusedRequests } from './support/rest-routes.js';
 import { runAction } from './support/run-action.js';
 import {
@@ -433,6 +433,7 @@ describe('idempotency: redelivered and simultaneous webhooks change nothing more
         .then(async (status) => {
           await stage.apps[1]?.idle(repository);
           replicaOneDone = true;
+          wake();
           return status;
         }),
     ]);

@@ -107,17 +107,12 @@ describe('npm start', () => {
       { folder: root, args: ['scripts/dev.mjs'] },
     );
     try {
-      await until(() => dev.output().includes('running version one'));
+      await dev.until(() => dev.output().includes('running version one'));
       writeFileSync(join(root, 'src/app/index.ts'), app('running version two'));
-      await until(() => dev.output().includes('running version two'));
+      await dev.until(() => dev.output().includes('running version two'));
     } finally {
       await dev.stop();
     }
     expect(readFileSync(join(root, 'lib/app/index.js'), 'utf8')).toContain('running version two');
   }, 120_000);
 });
-
-/** Waits for what a process prints; the test's own timeout ends a wait that never comes. */
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((r) => setTimeout(r, 50));
-}

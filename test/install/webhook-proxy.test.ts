@@ -54,10 +54,6 @@ afterAll(async () => {
   await github.close();
 });
 
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((r) => setTimeout(r, 25));
-}
-
 describe('a server started with WEBHOOK_PROXY_URL', () => {
   it('receives a delivery relayed by the channel and runs shape-spec on it', async () => {
     const body = JSON.stringify(labeledPayload(fake, 12, 'shape-spec'));
@@ -72,7 +68,7 @@ describe('a server started with WEBHOOK_PROXY_URL', () => {
       },
       body,
     );
-    await until(() => fake.comments.some((c) => c.user.type === 'Bot'));
+    await github.until(() => fake.comments.some((c) => c.user.type === 'Bot'));
 
     expect(fake.git.resolve('agent-os/12-team-invites-by-email')).toBeDefined();
     expect(fake.comments.filter((c) => c.user.type === 'Bot').map((c) => c.issue)).toEqual([12]);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWaiter } from '../../support/wait-until.js';
 
 export interface RecordedRequest {
   method: string;
@@ -22,6 +23,8 @@ export interface LocalApi {
   requests: RecordedRequest[];
   /** Requests no route answered (answered 404 and recorded here, so a test can insist there are none). */
   unmatched: RecordedRequest[];
+  /** Resolves once `ready()` holds, checked after each request is answered (never on a timer). */
+  until: (ready: () => boolean) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export interface LocalApi {
 export async function startLocalApi(routes: Routes): Promise<LocalApi> {
   const requests: RecordedRequest[] = [];
   const unmatched: RecordedRequest[] = [];
+  const waiter = createWaiter();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
@@ -53,6 +57,7 @@ export async function startLocalApi(routes: Routes): Promise<LocalApi> {
         ...reply.headers,
       });
       res.end(isText ? reply.body : JSON.stringify(reply.body ?? {}));
+      waiter.wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,6 +66,7 @@ export async function startLocalApi(routes: Routes): Promise<LocalApi> {
     url: `http://127.0.0.1:${port}`,
     requests,
     unmatched,
+    until: waiter.until,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -10,6 +10,7 @@ import { ProbotOctokit, run } from 'probot';
 import { createAgentOsApp, type AgentOsApp } from '../../../src/app/index.js';
 import { FakeGitHub, type FakeRequest } from '../../../support/fake-github/fake-github.js';
 import { TEST_PRIVATE_KEY } from '../../../support/test-probot.js';
+import { createWaiter } from '../../../support/wait-until.js';
 
 export const WEBHOOK_SECRET = 'e2e-lifecycle-secret';
 
@@ -51,8 +52,10 @@ async function serveSwitchable() {
           ...response.headers,
         });
         res.end(response.body === undefined ? '' : text ? response.body : JSON.stringify(response.body));
+        waiter.wake();
       };
       const wait = interceptor?.(request);
+      waiter.wake();
       if (wait === undefined) answer();
       else void wait.then(answer, answer);
     });
@@ -77,20 +80,18 @@ async function serveSwitchable() {
   };
 }
 
+const waiter = createWaiter();
+
 /**
- * A promise that resolves when `ready` says so (checked every 5 ms). No deadline: releasing a held request after a
- * fixed time would, on a slow machine, let a race test pass without racing; the test's timeout ends a wait that
- * never comes.
+ * A promise that resolves when `ready` says so, checked again whenever a request reaches the API (after the
+ * interceptor saw it), one is answered, or a test calls `wake()` after changing what `ready` reads. No timer and no
+ * deadline: releasing a held request after a fixed time would, on a slow machine, let a race test pass without
+ * racing; the test's timeout ends a wait that never comes.
  */
-export function until(ready: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (ready()) resolve();
-      else setTimeout(check, 5);
-    };
-    check();
-  });
-}
+export const until = waiter.until;
+
+/** Checks every pending `until` again: for a test whose condition changed outside the API (a replica went idle). */
+export const wake = waiter.wake;
 
 /**
  * An interceptor that holds the first `count` requests that `matches` until all of them have arrived: every racer

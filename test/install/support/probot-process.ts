@@ -2,12 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createWaiter } from '../../../support/wait-until.js';
 import { freePort } from './free-port.js';
 
 export interface ProbotProcess {
   url: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
+  /** Resolves once `ready()` holds, checked each time the server prints. */
+  until: (ready: () => boolean) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -49,8 +52,13 @@ export async function startProbotProcess(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const printed = createWaiter();
+  const print = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    printed.wake();
+  };
+  child.stdout?.on('data', print);
+  child.stderr?.on('data', print);
   const exited = new Promise<void>((done) => {
     child.once('exit', () => {
       done();
@@ -75,6 +83,7 @@ export async function startProbotProcess(
   return {
     url,
     output: () => output,
+    until: printed.until,
     stop: async () => {
       if (state.running) {
         child.kill('SIGTERM');
