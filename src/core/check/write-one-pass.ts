@@ -48,7 +48,14 @@ function writeAlone(children: PhrasingContent[], state: State, unsafe: Unsafe[])
   }
 }
 
-/** What `escapeMarkdown(value)` returns, written with the document's writer instead of a writer of its own. */
+/** The text node `escapeMarkdown` writes its run after; only its last character (a space) reaches the run. */
+const MID_LINE_NODE = text(MID_LINE);
+
+/**
+ * What `escapeMarkdown(value)` returns, written with the document's writer instead of a writer of its own: the run
+ * escaped as that writer escapes a text node after `x ` at the end of a paragraph, with `escapeMarkdown`'s
+ * patterns on top of the document's.
+ */
 function writeLiteral(value: string, state: State): string {
   const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
   if (core === '') return value;
@@ -57,8 +64,16 @@ function writeLiteral(value: string, state: State): string {
     unsafe = [...state.unsafe, ...LITERAL_EXTRA];
     literalUnsafe.set(state.unsafe, unsafe);
   }
-  const written = writeAlone([text(MID_LINE), text(core)], state, unsafe).slice(MID_LINE.length);
-  return `${lead}${written}${trail}`;
+  const { stack, unsafe: saved } = state;
+  state.stack = ['paragraph', 'phrasing'];
+  state.unsafe = unsafe;
+  try {
+    const info = { ...AT_START, before: MID_LINE.slice(-1), beforeNode: MID_LINE_NODE };
+    return `${lead}${state.safe(core, info)}${trail}`;
+  } finally {
+    state.stack = stack;
+    state.unsafe = saved;
+  }
 }
 
 function html(node: Html, _parent: unknown, state: State): string {
