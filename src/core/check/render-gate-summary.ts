@@ -12,8 +12,7 @@ import {
   strong,
   text,
 } from '../markdown/build-mdast.js';
-import { escapeMarkdown } from '../markdown/escape-markdown.js';
-import { MARKDOWN_WRITER, writeInline, writeMarkdown } from '../markdown/write-markdown.js';
+import { MARKDOWN_WRITER } from '../markdown/write-markdown.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
 import {
   contextNoteOf,
@@ -26,6 +25,7 @@ import {
 import type { Task, TaskFile } from '../tasks/types.js';
 import type { FileLinker, GateConclusion, TaskFileRead } from './gate-types.js';
 import { progressBarNodes } from './render-progress-bar.js';
+import { literal, pieces, writeOnePass } from './write-one-pass.js';
 
 /** Incomplete tasks listed per file in the summary; the rest are in the annotations. */
 const LISTED_PER_FILE = 30;
@@ -39,8 +39,6 @@ export interface GateSummaryInput {
   /** The task groups the pull request declares it implements, if it does. */
   scope?: readonly string[] | undefined;
 }
-
-/** Text already escaped (people's text through escapeMarkdown), written as it is: a raw node the writer leaves alone. */
 
 function fileHeading(path: string, link_?: FileLinker): Heading {
   const name = code(path.replace(/`/g, "'"));
@@ -66,42 +64,41 @@ function taskItem(path: string, task: Task, link_?: FileLinker): PhrasingContent
     lineRef(path, task.line, link_),
     text(' · '),
     ...(task.id === undefined ? [] : [code(task.id), text(' ')]),
-    raw(escapeMarkdown(task.text)),
+    literal(task.text),
     ...(state === 'open' ? [] : [text(' '), emphasis([text(`(${INCOMPLETE_STATE_WORDS[state]})`)])]),
   ];
 }
 
 /**
- * The groups table, in the App's compact `|---|` form: each cell written by the writer, the rows assembled here
- * (the writer's table output pads and spaces the delimiter row differently).
+ * The groups table, in the App's compact `|---|` form: each cell written as the writer writes it alone, the rows
+ * assembled around the cells (the writer's table output pads and spaces the delimiter row differently).
  */
 function groupsTable(file: TaskFile): Html {
-  const row = (cells: PhrasingContent[][]) => `| ${cells.map((c) => writeInline(c)).join(' | ')} |`;
-  const rows = ['| Group | Progress | Done |', '|---|---|---|'];
+  const parts: Array<string | PhrasingContent[]> = ['| Group | Progress | Done |\n|---|---|---|'];
+  const row = (cells: PhrasingContent[][]) => {
+    cells.forEach((cell, i) => parts.push(i === 0 ? '\n| ' : ' | ', cell));
+    parts.push(' |');
+  };
   for (const group of file.groups) {
     const all = tasksOfGroup(file, group);
     if (group.context === true) {
       const ticked = all.filter((t) => t.boxState === 'done').length;
-      rows.push(
-        row([
-          [raw(escapeMarkdown(group.title)), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])],
-          progressBarNodes(ticked, all.length),
-          [text(`${ticked}/${all.length}`)],
-        ]),
-      );
+      row([
+        [literal(group.title), text(' '), emphasis([text(`(${contextNoteOf(group)})`)])],
+        progressBarNodes(ticked, all.length),
+        [text(`${ticked}/${all.length}`)],
+      ]);
       continue;
     }
     const c = countTasks(all);
     const done = c.required > 0 && c.complete === c.required ? ' ✅' : '';
-    rows.push(
-      row([
-        [raw(escapeMarkdown(group.title))],
-        progressBarNodes(c.complete, c.required),
-        [text(`${c.complete}/${c.required}${done}`)],
-      ]),
-    );
+    row([
+      [literal(group.title)],
+      progressBarNodes(c.complete, c.required),
+      [text(`${c.complete}/${c.required}${done}`)],
+    ]);
   }
-  return raw(rows.join('\n'));
+  return pieces(parts);
 }
 
 function renderFile(path: string, file: TaskFile, link_?: FileLinker): RootContent[] {
@@ -120,7 +117,7 @@ function renderFile(path: string, file: TaskFile, link_?: FileLinker): RootConte
   if (warnings.length > 0) {
     blocks.push(
       paragraph([strong([text('Problems in this file:')])]),
-      bulletList(warnings.map((d) => [lineRef(path, d.line, link_), text(': '), raw(escapeMarkdown(d.message))])),
+      bulletList(warnings.map((d) => [lineRef(path, d.line, link_), text(': '), literal(d.message)])),
     );
   }
   return blocks;
@@ -184,7 +181,7 @@ function readBlocks(read: GateSummaryInput['reads'][number], link_: GateSummaryI
   if (read.status === 'missing') return [fileHeading(read.path), paragraph([raw(read.reason)])];
   return [
     fileHeading(read.path),
-    paragraph([text('⚠️ Could not read this task file: '), raw(escapeMarkdown(read.reason))]),
+    paragraph([text('⚠️ Could not read this task file: '), literal(read.reason)]),
     paragraph([text('Re-run this check once the problem is fixed.')]),
   ];
 }
@@ -228,5 +225,5 @@ export function renderGateSummary({
       ]),
     );
   }
-  return writeMarkdown(root(blocks), SUMMARY_WRITER).replace(/\n$/, '');
+  return writeOnePass(root(blocks), SUMMARY_WRITER).replace(/\n$/, '');
 }

@@ -1,9 +1,9 @@
 import type { FileLinker, GateReport, TaskFileRead } from '../check/gate-types.js';
-import type { Html, List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { progressBarNodes } from '../check/render-progress-bar.js';
 import { code, emphasis, heading, paragraph, root, strong, text } from '../markdown/build-mdast.js';
-import { writeMarkdown } from '../markdown/write-markdown.js';
-import { escapeMarkdown } from '../markdown/escape-markdown.js';
+import { MARKDOWN_WRITER } from '../markdown/write-markdown.js';
+import { literal, writeOnePass } from '../check/write-one-pass.js';
 import { DIALECT_NAMES } from '../tasks/dialect-names.js';
 import {
   contextNoteOf,
@@ -35,11 +35,6 @@ function depthOf(file: TaskFile, task: Task): number {
   let depth = 0;
   for (let parent = task.parent; parent !== undefined; parent = file.tasks[parent]?.parent) depth += 1;
   return depth;
-}
-
-/** People's text, escaped as the App always escaped it, written as it is (a raw node: the writer adds nothing). */
-function literal(value: string): Html {
-  return { type: 'html', value: escapeMarkdown(value) };
 }
 
 /** One box as GitHub renders it: markers it does not know (`[-]`, `[~]`, `[ ]*`) said in words. */
@@ -158,7 +153,7 @@ function render(input: ChecklistInput, withBoxes: boolean): string {
       : '<sub>Too many tasks to list here: tick them in the task file itself.</sub>',
   });
   // The marker is the comment's first line, directly above the heading (checklistFiles reads it there).
-  return `${marker}\n${writeMarkdown(root(blocks)).replace(/\n$/, '')}`;
+  return `${marker}\n${writeOnePass(root(blocks), MARKDOWN_WRITER).replace(/\n$/, '')}`;
 }
 
 /**
