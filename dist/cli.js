@@ -3556,6 +3556,78 @@ var init_chat_model = __esm({
   }
 });
 
+// src/core/model/render-drafting-note.ts
+function ruleNote(model, reason, usage = NO_USAGE) {
+  return { by: "deterministic", model, usage, reason };
+}
+function plural(n, one2, many = `${one2}s`) {
+  return `${count(n)} ${n === 1 ? one2 : many}`;
+}
+function renderUsage(model, usage) {
+  return `<sub>Model \`${model}\`: ${plural(usage.calls, "call")}, ${count(usage.promptTokens)} prompt + ${count(usage.completionTokens)} completion tokens.</sub>`;
+}
+function renderDraftingNote(file2, note) {
+  const many = file2.includes(" and ");
+  const shown = file2.split(" and ").map((f2) => `\`${f2}\``).join(" and ");
+  if (note.by === "cached")
+    return `${shown} already ${many ? "hold" : "holds"} \`${note.model}\`'s draft for exactly these inputs, so the model was not asked again.`;
+  if (note.by === "deterministic") {
+    const footer = note.usage.calls > 0 ? `
+
+${renderUsage(note.model, note.usage)}` : "";
+    return `Written by the deterministic drafter, because the model \`${note.model}\` gave no draft it could use: ${note.reason}.${footer}`;
+  }
+  const f = note.figures;
+  if (file2 === PRODUCT_FILES) {
+    const proposedItems = f.proposed === 0 ? "" : `, ${plural(f.proposed, "proposed item")} without a source (under \u201CProposed\u201D, optional)`;
+    const checkedPlan = `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} items of the product description carried (pitch, users, problem, differentiators, key features; each key feature on the roadmap), ${plural(f.pathsCited, "cited path")} all present in the repository${proposedItems}`;
+    return `Drafted by \`${note.model}\`${note.repaired ? " (repaired once)" : ""} and checked against the deterministic plan: ${checkedPlan}. \`tech-stack.md\` lists what was detected from the manifests, never the model's guess.
+
+${renderUsage(note.model, note.usage)}`;
+  }
+  const isTasks = file2 === "tasks.md";
+  const proposed = f.proposed === 0 ? "" : isTasks ? `, ${plural(f.proposed, "optional task")} no requirement asks for (under \u201CProposed\u201D, never required)` : `, ${plural(f.proposed, "proposed requirement")} without a source (under \u201CProposed\u201D, optional)`;
+  const covered = isTasks ? `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} specific requirements with a task` : `${count(f.requirementsCovered)}/${count(f.requirementsTotal)} requirements of the issue carried`;
+  const answers = f.answersTotal === 0 ? "" : `, ${count(f.answersCarried)}/${count(f.answersTotal)} answers carried`;
+  const checked = `${covered}${answers}, ${plural(f.pathsCited, "cited path")} all present in the repository${proposed}`;
+  return `Drafted by \`${note.model}\`${note.repaired ? " (repaired once)" : ""} and checked against the deterministic draft: ${checked}.
+
+${renderUsage(note.model, note.usage)}`;
+}
+function renderPromptsNote(notes) {
+  const first = notes[0];
+  if (first === void 0) return "";
+  const model = first.note.model;
+  if (notes.every((n) => n.note.by === "cached"))
+    return `The implementation prompts already hold \`${model}\`'s guidance for exactly these inputs, so the model was not asked again.`;
+  const lines = notes.map(({ key, note }) => {
+    if (note.by === "cached")
+      return `- Task Group ${key}: \`${model}\`'s guidance kept (drafted before for exactly these inputs)`;
+    if (note.by === "deterministic")
+      return `- Task Group ${key}: the deterministic prompt, because the model gave no guidance it could use: ${note.reason}`;
+    const f = note.figures;
+    const proposed = f.proposed === 0 ? "" : `, ${plural(f.proposed, "optional step")} under \u201CProposed\u201D`;
+    return `- Task Group ${key}: guidance by \`${model}\`${note.repaired ? " (repaired once)" : ""}: ${count(f.requirementsCovered)}/${count(f.requirementsTotal)} tasks addressed, ${plural(f.pathsCited, "cited path")} all present${proposed}`;
+  });
+  const usage = notes.reduce((sum, { note }) => note.by === "cached" ? sum : addUsage(sum, note.usage), NO_USAGE);
+  const footer = usage.calls > 0 ? `
+
+${renderUsage(model, usage)}` : "";
+  return `Implementation prompts (each keeps its group's tasks, the spec and requirements references and the standards as the deterministic prompt has them):
+
+${lines.join("\n")}${footer}`;
+}
+var TREE_UNREADABLE, PRODUCT_FILES, count;
+var init_render_drafting_note = __esm({
+  "src/core/model/render-drafting-note.ts"() {
+    "use strict";
+    init_chat_model();
+    TREE_UNREADABLE = "the repository tree could not be read to ground it";
+    PRODUCT_FILES = "mission.md and roadmap.md";
+    count = (n) => n.toLocaleString("en-US");
+  }
+});
+
 // node_modules/mdast-util-to-string/lib/index.js
 function toString(value2, options) {
   const settings = options || emptyOptions;
@@ -48767,7 +48839,7 @@ function containsRef(value2) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural2(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -48806,7 +48878,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -48814,7 +48886,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -60594,13 +60666,14 @@ async function draftSpecFile(model, input2) {
     },
     "model draft: spec.md"
   );
-  const note = drafted.by === "model" ? { by: "model", model: model.name, usage, figures: drafted.figures, repaired: drafted.repaired } : { by: "deterministic", model: model.name, usage, reason: drafted.reason };
+  const note = drafted.by === "model" ? { by: "model", model: model.name, usage, figures: drafted.figures, repaired: drafted.repaired } : ruleNote(model.name, drafted.reason, usage);
   return { content: drafted.content, note };
 }
 var init_draft_spec_file = __esm({
   "src/model/draft-spec-file.ts"() {
     "use strict";
     init_ground_spec();
+    init_render_drafting_note();
     init_file_marker();
     init_draft_spec_with_model();
   }
@@ -60639,13 +60712,7 @@ async function draftWithModel(workspace, deps, input2) {
     repository = await readGrounding(workspace, deps, input2.folder, text8);
   } catch (error62) {
     deps.log.warn({ err: error62 }, "model draft: the repository could not be read");
-    const note = {
-      by: "deterministic",
-      model: model.name,
-      usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-      reason: "the repository tree could not be read to ground it"
-    };
-    return { content: input2.floor, note };
+    return { content: input2.floor, note: ruleNote(model.name, TREE_UNREADABLE) };
   }
   return draftSpecFile(model, {
     doc,
@@ -60692,79 +60759,12 @@ var init_write_spec_file = __esm({
   "src/phases/write-spec-file.ts"() {
     "use strict";
     init_choose_grounding_files();
+    init_render_drafting_note();
     init_file_marker();
     init_parse_requirements();
     init_render_spec();
     init_draft_spec_file();
     init_read_stack_in_tree();
-  }
-});
-
-// src/core/model/render-drafting-note.ts
-function plural2(n, one2, many = `${one2}s`) {
-  return `${count2(n)} ${n === 1 ? one2 : many}`;
-}
-function renderUsage(model, usage) {
-  return `<sub>Model \`${model}\`: ${plural2(usage.calls, "call")}, ${count2(usage.promptTokens)} prompt + ${count2(usage.completionTokens)} completion tokens.</sub>`;
-}
-function renderDraftingNote(file2, note) {
-  const many = file2.includes(" and ");
-  const shown = file2.split(" and ").map((f2) => `\`${f2}\``).join(" and ");
-  if (note.by === "cached")
-    return `${shown} already ${many ? "hold" : "holds"} \`${note.model}\`'s draft for exactly these inputs, so the model was not asked again.`;
-  if (note.by === "deterministic") {
-    const footer = note.usage.calls > 0 ? `
-
-${renderUsage(note.model, note.usage)}` : "";
-    return `Written by the deterministic drafter, because the model \`${note.model}\` gave no draft it could use: ${note.reason}.${footer}`;
-  }
-  const f = note.figures;
-  if (file2 === PRODUCT_FILES) {
-    const proposedItems = f.proposed === 0 ? "" : `, ${plural2(f.proposed, "proposed item")} without a source (under \u201CProposed\u201D, optional)`;
-    const checkedPlan = `${count2(f.requirementsCovered)}/${count2(f.requirementsTotal)} items of the product description carried (pitch, users, problem, differentiators, key features; each key feature on the roadmap), ${plural2(f.pathsCited, "cited path")} all present in the repository${proposedItems}`;
-    return `Drafted by \`${note.model}\`${note.repaired ? " (repaired once)" : ""} and checked against the deterministic plan: ${checkedPlan}. \`tech-stack.md\` lists what was detected from the manifests, never the model's guess.
-
-${renderUsage(note.model, note.usage)}`;
-  }
-  const isTasks = file2 === "tasks.md";
-  const proposed = f.proposed === 0 ? "" : isTasks ? `, ${plural2(f.proposed, "optional task")} no requirement asks for (under \u201CProposed\u201D, never required)` : `, ${plural2(f.proposed, "proposed requirement")} without a source (under \u201CProposed\u201D, optional)`;
-  const covered = isTasks ? `${count2(f.requirementsCovered)}/${count2(f.requirementsTotal)} specific requirements with a task` : `${count2(f.requirementsCovered)}/${count2(f.requirementsTotal)} requirements of the issue carried`;
-  const answers = f.answersTotal === 0 ? "" : `, ${count2(f.answersCarried)}/${count2(f.answersTotal)} answers carried`;
-  const checked = `${covered}${answers}, ${plural2(f.pathsCited, "cited path")} all present in the repository${proposed}`;
-  return `Drafted by \`${note.model}\`${note.repaired ? " (repaired once)" : ""} and checked against the deterministic draft: ${checked}.
-
-${renderUsage(note.model, note.usage)}`;
-}
-function renderPromptsNote(notes) {
-  const first = notes[0];
-  if (first === void 0) return "";
-  const model = first.note.model;
-  if (notes.every((n) => n.note.by === "cached"))
-    return `The implementation prompts already hold \`${model}\`'s guidance for exactly these inputs, so the model was not asked again.`;
-  const lines = notes.map(({ key, note }) => {
-    if (note.by === "cached")
-      return `- Task Group ${key}: \`${model}\`'s guidance kept (drafted before for exactly these inputs)`;
-    if (note.by === "deterministic")
-      return `- Task Group ${key}: the deterministic prompt, because the model gave no guidance it could use: ${note.reason}`;
-    const f = note.figures;
-    const proposed = f.proposed === 0 ? "" : `, ${plural2(f.proposed, "optional step")} under \u201CProposed\u201D`;
-    return `- Task Group ${key}: guidance by \`${model}\`${note.repaired ? " (repaired once)" : ""}: ${count2(f.requirementsCovered)}/${count2(f.requirementsTotal)} tasks addressed, ${plural2(f.pathsCited, "cited path")} all present${proposed}`;
-  });
-  const usage = notes.reduce((sum, { note }) => note.by === "cached" ? sum : addUsage(sum, note.usage), NO_USAGE);
-  const footer = usage.calls > 0 ? `
-
-${renderUsage(model, usage)}` : "";
-  return `Implementation prompts (each keeps its group's tasks, the spec and requirements references and the standards as the deterministic prompt has them):
-
-${lines.join("\n")}${footer}`;
-}
-var PRODUCT_FILES, count2;
-var init_render_drafting_note = __esm({
-  "src/core/model/render-drafting-note.ts"() {
-    "use strict";
-    init_chat_model();
-    PRODUCT_FILES = "mission.md and roadmap.md";
-    count2 = (n) => n.toLocaleString("en-US");
   }
 });
 
@@ -91688,8 +91688,7 @@ async function draftGroupPrompt(model, input2) {
   );
   const { usage } = guarded2;
   input2.log.info({ group: grounding.groupKey, ...guardLogFields(model.name, guarded2) }, "model draft: group prompt");
-  if (!guarded2.ok)
-    return { prompt: input2.floor, note: { by: "deterministic", model: model.name, usage, reason: guarded2.reason } };
+  if (!guarded2.ok) return { prompt: input2.floor, note: ruleNote(model.name, guarded2.reason, usage) };
   const guidance = renderModelGuidance({ draft: guarded2.draft, check: guarded2.check, model: model.name });
   return {
     prompt: renderModelGroupPrompt(input2.floor, guidance, modelMarker(model.name, inputs, usage)),
@@ -91703,6 +91702,7 @@ var init_draft_group_prompt = __esm({
     init_build_group_prompt_request();
     init_check_group_prompt_draft();
     init_group_prompt_draft_schema();
+    init_render_drafting_note();
     init_render_model_group_prompt();
     init_fingerprint();
     init_draft_with_guard();
@@ -91712,18 +91712,9 @@ var init_draft_group_prompt = __esm({
 
 // src/phases/draft-group-prompts.ts
 function deterministicPrompts(groups2, modelName) {
-  const reason = "the repository tree could not be read to ground it";
   return {
     groups: [...groups2],
-    notes: groups2.map((g) => ({
-      key: g.key,
-      note: {
-        by: "deterministic",
-        model: modelName,
-        usage: { calls: 0, promptTokens: 0, completionTokens: 0 },
-        reason
-      }
-    }))
+    notes: groups2.map((g) => ({ key: g.key, note: ruleNote(modelName, TREE_UNREADABLE) }))
   };
 }
 async function draftGroupPrompts(workspace, deps, input2) {
@@ -91779,6 +91770,7 @@ var init_draft_group_prompts = __esm({
   "src/phases/draft-group-prompts.ts"() {
     "use strict";
     init_ground_group_prompt();
+    init_render_drafting_note();
     init_parse_spec();
     init_draft_group_prompt();
     init_read_stack_in_tree();
@@ -93217,12 +93209,7 @@ async function draftProductFiles(model, input2) {
   if (input2.cacheOnly === true)
     return {
       ...input2.floor,
-      note: {
-        by: "deterministic",
-        model: model.name,
-        usage: NO_USAGE,
-        reason: "the product files exist and hold no plan of the model for these inputs"
-      }
+      note: ruleNote(model.name, "the product files exist and hold no plan of the model for these inputs")
     };
   const guarded2 = await draftWithGuard(
     model,
@@ -93233,8 +93220,7 @@ async function draftProductFiles(model, input2) {
   );
   const { usage } = guarded2;
   input2.log.info(guardLogFields(model.name, guarded2), "model draft: product plan");
-  if (!guarded2.ok)
-    return { ...input2.floor, note: { by: "deterministic", model: model.name, usage, reason: guarded2.reason } };
+  if (!guarded2.ok) return { ...input2.floor, note: ruleNote(model.name, guarded2.reason, usage) };
   const files3 = renderModelProduct({
     draft: guarded2.draft,
     check: guarded2.check,
@@ -93251,10 +93237,10 @@ var init_draft_product_file = __esm({
   "src/model/draft-product-file.ts"() {
     "use strict";
     init_build_product_prompt();
-    init_chat_model();
     init_check_product_draft();
     init_product_draft_schema();
     init_product_grounding();
+    init_render_drafting_note();
     init_render_model_product();
     init_fingerprint();
     init_file_marker();
@@ -93281,15 +93267,7 @@ async function draftWithModel3(sources, deps, input2) {
     };
   } catch (error62) {
     deps.log.warn({ err: error62 }, "model draft: the repository could not be read");
-    return {
-      ...input2.floor,
-      note: {
-        by: "deterministic",
-        model: model.name,
-        usage: NO_USAGE,
-        reason: "the repository tree could not be read to ground it"
-      }
-    };
+    return { ...input2.floor, note: ruleNote(model.name, TREE_UNREADABLE) };
   }
   return draftProductFiles(model, {
     brief: input2.brief,
@@ -93327,7 +93305,7 @@ async function planProductFiles(sources, deps, input2) {
 var init_plan_product_files = __esm({
   "src/phases/plan-product-files.ts"() {
     "use strict";
-    init_chat_model();
+    init_render_drafting_note();
     init_render_product();
     init_roadmap();
     init_draft_product_file();
@@ -93571,7 +93549,7 @@ init_errors();
 
 // src/phases/create-tasks-file.ts
 init_errors();
-init_chat_model();
+init_render_drafting_note();
 init_parse_spec();
 
 // src/core/spec/render-tasks.ts
@@ -93627,7 +93605,7 @@ function storesData(scores2, top) {
   const primary = ["api", "job", "ui"].some((k) => (scores2[k] ?? 0) >= Math.max(2, Math.ceil(top / 3)));
   return primary && (scores2.data ?? 0) >= 1;
 }
-function count(text8, words4) {
+function count2(text8, words4) {
   return text8.match(new RegExp(words4.source, words4.flags.includes("g") ? words4.flags : `${words4.flags}g`))?.length ?? 0;
 }
 function classifyChange(title, body, repositoryPaths = [], tree = parseMarkdown(body)) {
@@ -93638,16 +93616,16 @@ function classifyChange(title, body, repositoryPaths = [], tree = parseMarkdown(
   for (const kind of CHANGE_KINDS) {
     const words4 = KIND_WORDS[kind];
     const strong3 = STRONG[kind];
-    let score = count(prose2, words4) + 3 * count(title, words4) + (strong3 === void 0 ? 0 : count(prose2, strong3) + count(title, strong3));
+    let score = count2(prose2, words4) + 3 * count2(title, words4) + (strong3 === void 0 ? 0 : count2(prose2, strong3) + count2(title, strong3));
     if (kind === "cli")
       score += 2 * code6.filter((c) => /^(-{1,2}[a-z][\w-]*|[a-z][\w-]* (?:-{1,2}[a-z]|[a-z]+ --))/i.test(c)).length;
     if (kind === "api")
-      score += 2 * code6.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
+      score += 2 * code6.filter((c) => /^(GET|POST|PUT|PATCH|DELETE) \//.test(c)).length + 2 * count2(prose2, /\b(GET|POST|PUT|PATCH|DELETE) \//g);
     if (kind === "api" && /```(json|graphql|http)/i.test(body)) score += 2;
     if (score > 0) scores2[kind] = score;
   }
   const top = Math.max(0, ...Object.values(scores2));
-  const titleScore = (kind) => count(title, KIND_WORDS[kind]);
+  const titleScore = (kind) => count2(title, KIND_WORDS[kind]);
   const kinds = CHANGE_KINDS.filter((k) => (scores2[k] ?? 0) >= Math.max(2, Math.ceil(top / 3))).filter((k) => !(k === "library" && (scores2.cli ?? 0) > (scores2.library ?? 0))).concat(storesData(scores2, top) ? ["data"] : []).filter((k, i, all2) => all2.indexOf(k) === i).sort((a, b) => titleScore(b) - titleScore(a) || (scores2[b] ?? 0) - (scores2[a] ?? 0));
   return { kinds, scores: scores2, repository };
 }
@@ -93945,6 +93923,9 @@ function checkTasksDraft(draft, grounding) {
   };
 }
 
+// src/model/draft-tasks-file.ts
+init_render_drafting_note();
+
 // src/core/model/render-model-tasks.ts
 init_file_marker();
 init_render_sources();
@@ -94104,8 +94085,7 @@ async function draftTasksFile(model, input2) {
   );
   const { usage } = guarded2;
   input2.log.info(guardLogFields(model.name, guarded2), "model draft: tasks.md");
-  if (!guarded2.ok)
-    return { content: input2.floor, note: { by: "deterministic", model: model.name, usage, reason: guarded2.reason } };
+  if (!guarded2.ok) return { content: input2.floor, note: ruleNote(model.name, guarded2.reason, usage) };
   const content3 = renderModelTasks({
     draft: guarded2.draft,
     check: guarded2.check,
@@ -94136,13 +94116,7 @@ async function draftWithModel2(workspace, deps, input2) {
     return void 0;
   });
   if (tree === void 0) {
-    const note = {
-      by: "deterministic",
-      model: model.name,
-      usage: NO_USAGE,
-      reason: "the repository tree could not be read to ground it"
-    };
-    return { content: input2.floor, note };
+    return { content: input2.floor, note: ruleNote(model.name, TREE_UNREADABLE) };
   }
   const paths2 = pathsOutside(tree, input2.folder);
   return draftTasksFile(model, {
