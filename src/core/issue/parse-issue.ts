@@ -1,7 +1,8 @@
-import type { Html, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Html, List, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { embedVerbatim } from '../markdown/embed-verbatim.js';
+import { isPseudoHeading } from '../markdown/is-pseudo-heading.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { textOf } from '../markdown/plain-text.js';
 import { columnOf, oneLine, sliceOfRange } from '../markdown/source-slice.js';
@@ -59,17 +60,6 @@ export interface ParsedIssue {
 
 /** What issue forms write in an optional field left empty. */
 const EMPTY_FIELD = /^_?no response_?$/i;
-
-function isPseudoHeading(node: RootContent): node is Paragraph {
-  if (node.type !== 'paragraph') return false;
-  const [first, ...rest] = node.children;
-  if (first?.type !== 'strong') return false;
-  const trailing = rest
-    .map((c) => toString(c))
-    .join('')
-    .trim();
-  return trailing === '' || trailing === ':';
-}
 
 /**
  * `**Describe the solution you'd like**` with the answer on the next line of the same paragraph (issue templates

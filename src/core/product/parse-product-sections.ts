@@ -1,5 +1,6 @@
 import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { isPseudoHeading } from '../markdown/is-pseudo-heading.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { oneLine, sliceOf } from '../markdown/source-slice.js';
 import { classifyProductHeading, type ProductSection } from './classify-product-heading.js';
@@ -30,17 +31,6 @@ export interface ProductSectionRead {
 const EMPTY_FIELD = /^_?no response_?$/i;
 /** A lead-in such as "Key features:" is a few words. */
 const MAX_LEAD_IN_WORDS = 6;
-
-/** `**Users**` or `**Key features:**` alone in a paragraph: a heading in all but name. */
-function isPseudoHeading(node: Paragraph): boolean {
-  const [first, ...rest] = node.children;
-  if (first?.type !== 'strong') return false;
-  const trailing = rest
-    .map((c) => toString(c))
-    .join('')
-    .trim();
-  return trailing === '' || trailing === ':';
-}
 
 /** "Key features:" right before a list: names the section the list belongs to. */
 function leadInSection(node: Paragraph, next: RootContent | undefined): ProductSection | undefined {
@@ -119,7 +109,7 @@ export function parseProductSections(markdown: string): ProductSectionRead[] {
     for (const [index, node] of nodes.entries()) {
       if (node.type === 'heading') {
         start(toString(node));
-      } else if (node.type === 'paragraph' && isPseudoHeading(node)) {
+      } else if (isPseudoHeading(node)) {
         start(toString(node));
       } else if (node.type === 'paragraph') {
         const lead = leadInSection(node, nodes[index + 1]);
