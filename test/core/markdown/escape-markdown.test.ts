@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { escapeLineStart, escapeMarkdown } from '../../../src/core/markdown/escape-markdown.js';
+import { text } from '../../../src/core/markdown/build-mdast.js';
+import { escapeLineStart, escapeMarkdown, LITERAL_WRITER } from '../../../src/core/markdown/escape-markdown.js';
+import { writeInline } from '../../../src/core/markdown/write-markdown.js';
 import { parseMarkdown } from '../../../src/core/markdown/parse-markdown.js';
 
 /**
@@ -65,5 +67,40 @@ describe('escapeLineStart', () => {
     expect(escapeLineStart('- 2. Step two')).toBe('\\- 2. Step two');
     expect(escapeLineStart('2. Step two')).toBe('2\\. Step two');
     expect(escapeMarkdown('2. Step two')).toBe('2. Step two');
+  });
+});
+
+describe('the shortcut for text the writer leaves alone', () => {
+  // Every printable ASCII character, white space and a few beyond ASCII, alone and in the places a pattern looks at.
+  const characters = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '\t', '\n', '\r'];
+  const samples = [...characters, 'é', '“', '\u00a0', '日'].flatMap((c) => [
+    c,
+    `a${c}b`,
+    `${c} x`,
+    `x ${c}`,
+    `1${c} x`,
+    `w${c}w`,
+    `${c}${c}${c}`,
+  ]);
+  /** What the writer itself writes, with no shortcut: the run after text that puts it mid-line, or alone. */
+  const written = (value: string, atLineStart: boolean): string => {
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value) ?? [];
+    if (core === '') return value;
+    const run = atLineStart
+      ? writeInline([text(core)], LITERAL_WRITER)
+      : writeInline([text('x '), text(core)], LITERAL_WRITER).slice(2);
+    return `${lead}${run}${trail}`;
+  };
+
+  it('writes every sample as the writer does, mid-line and at the start of a line', () => {
+    const differ = samples.filter(
+      (s) => escapeMarkdown(s) !== written(s, false) || escapeLineStart(s) !== written(s, true),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('returns words and spaces as they are', () => {
+    expect(escapeMarkdown('requirement line with some words in it')).toBe('requirement line with some words in it');
+    expect(escapeLineStart('2024 roadmap, phase one')).toBe('2024 roadmap, phase one');
   });
 });
