@@ -122,10 +122,10 @@ function fromItems(section: IssueSection, found: Found): void {
 
 function fromParagraphs(section: IssueSection, found: Found, problemAsks = false): void {
   const wholeParagraphs = section.kind === 'requirements' && section.items.length === 0;
-  for (const paragraph of section.paragraphs) {
+  for (const [index, paragraph] of section.paragraphs.entries()) {
     const sentences = sentencesOf(paragraph);
     for (const s of sentences) if (isStory(s)) found.stories.push(s);
-    if (noiseOf(paragraph) !== undefined) {
+    if (noiseOf(paragraph, section.paragraphsPlain[index]) !== undefined) {
       found.context.push(paragraph);
       continue;
     }
@@ -176,7 +176,9 @@ export function findIssueRequirements(issue: ParsedIssue): IssueRequirements {
       const last = found.requirements.length > before ? found.requirements[found.requirements.length - 1] : undefined;
       if (last !== undefined) last.blocks.push(...section.blocks);
       else if (section.heading !== undefined) {
-        const lead = section.paragraphs.find((p) => noiseOf(p) === undefined) ?? firstLineOf(section.blocks[0] ?? '');
+        const lead =
+          section.paragraphs.find((p, i) => noiseOf(p, section.paragraphsPlain[i]) === undefined) ??
+          firstLineOf(section.blocks[0] ?? '');
         const text = lead === undefined ? section.heading : `${section.heading}: ${lead}`;
         found.requirements.push({ text, depth: 0, blocks: [...section.blocks], line: section.line });
       }

@@ -29,6 +29,8 @@ export interface IssueSection {
   items: IssueItem[];
   /** Paragraphs outside lists, as written, on one line each (empty issue-form fields left out). */
   paragraphs: string[];
+  /** What a reader sees of each of `paragraphs` (same order), read from the issue's own tree: no second parse. */
+  paragraphsPlain: string[];
   /** Tables and code blocks, as written. */
   blocks: string[];
   line: number;
@@ -65,14 +67,21 @@ const EMPTY_FIELD = /^_?no response_?$/i;
  * `**Describe the solution you'd like**` with the answer on the next line of the same paragraph (issue templates
  * written by hand): the bold line is a heading, what follows is the section's first paragraph.
  */
-function leadLine(source: string, node: RootContent): { heading: string; rest: string } | undefined {
+function leadLine(source: string, node: RootContent): { heading: string; rest: string; plain: string } | undefined {
   if (node.type !== 'paragraph') return undefined;
   const [first, second] = node.children;
   if (first?.type !== 'strong' || second?.type !== 'text' || !/^[ \t]*\n/.test(second.value)) return undefined;
   const end = first.position?.end.offset;
   const stop = node.position?.end.offset;
   if (end === undefined || stop === undefined) return undefined;
-  return { heading: toString(first), rest: oneLine(source.slice(end, stop)) };
+  const plain = oneLine(
+    node.children
+      .slice(1)
+      .map((c) => textOf(c))
+      .join('')
+      .trim(),
+  );
+  return { heading: toString(first), rest: oneLine(source.slice(end, stop)), plain };
 }
 
 function lineOf(node: Nodes): number {
@@ -92,27 +101,26 @@ function collectItems(source: string, list: List, depth: number, into: IssueItem
       const plain = oneLine(withoutBox(textOf(first).trim()));
       if (text !== '') into.push({ text, plain, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
-    for (const child of item.children) collectBlock(source, child, depth + 1, into, undefined);
+    for (const child of item.children) collectBlock(source, child, depth + 1, into);
   }
 }
 
-function collectBlock(
-  source: string,
-  node: Nodes,
-  depth: number,
-  items: IssueItem[],
-  paragraphs: string[] | undefined,
-  blocks?: string[],
-): void {
-  if ((node.type === 'table' || node.type === 'code') && blocks) {
-    blocks.push(sliceOfRange(source, [node]));
+/** Where a section's paragraphs and blocks go; none inside list items (their text belongs to the item). */
+type SectionSink = Pick<IssueSection, 'paragraphs' | 'paragraphsPlain' | 'blocks'>;
+
+function collectBlock(source: string, node: Nodes, depth: number, items: IssueItem[], section?: SectionSink): void {
+  if ((node.type === 'table' || node.type === 'code') && section) {
+    section.blocks.push(sliceOfRange(source, [node]));
   } else if (node.type === 'list') {
     collectItems(source, node, depth, items);
   } else if (node.type === 'paragraph') {
     const text = oneLine(sliceOfRange(source, [node]));
-    if (paragraphs && text !== '' && !EMPTY_FIELD.test(text)) paragraphs.push(text);
+    if (section && text !== '' && !EMPTY_FIELD.test(text)) {
+      section.paragraphs.push(text);
+      section.paragraphsPlain.push(oneLine(textOf(node).trim()));
+    }
   } else if (node.type === 'blockquote') {
-    for (const child of node.children) collectBlock(source, child, depth, items, paragraphs, blocks);
+    for (const child of node.children) collectBlock(source, child, depth, items, section);
   }
   // Code, HTML (comments included), tables, thematic breaks: not requirements.
 }
@@ -163,19 +171,28 @@ function hasContent(section: IssueSection): boolean {
 /** The sections of an issue's tree: by headings, bold lead-ins, and what comes before the first of them. */
 function sectionsOf(source: string, tree: Root): IssueSection[] {
   const sections: IssueSection[] = [];
-  let current: IssueSection = { heading: undefined, kind: 'preamble', items: [], paragraphs: [], blocks: [], line: 1 };
+  const empty = (): SectionSink & Pick<IssueSection, 'items'> => ({
+    items: [],
+    paragraphs: [],
+    paragraphsPlain: [],
+    blocks: [],
+  });
+  let current: IssueSection = { heading: undefined, kind: 'preamble', ...empty(), line: 1 };
   const start = (heading: string, node: Nodes): void => {
     if (hasContent(current)) sections.push(current);
     const text = oneLine(heading).replace(/:\s*$/, '');
-    current = { heading: text, kind: classifyHeading(text), items: [], paragraphs: [], blocks: [], line: lineOf(node) };
+    current = { heading: text, kind: classifyHeading(text), ...empty(), line: lineOf(node) };
   };
   for (const node of tree.children) {
     const lead = node.type === 'heading' || isPseudoHeading(node) ? undefined : leadLine(source, node);
     if (node.type === 'heading' || isPseudoHeading(node)) start(toString(node), node);
     else if (lead) {
       start(lead.heading, node);
-      if (lead.rest !== '' && !EMPTY_FIELD.test(lead.rest)) current.paragraphs.push(lead.rest);
-    } else collectBlock(source, node, 0, current.items, current.paragraphs, current.blocks);
+      if (lead.rest !== '' && !EMPTY_FIELD.test(lead.rest)) {
+        current.paragraphs.push(lead.rest);
+        current.paragraphsPlain.push(lead.plain);
+      }
+    } else collectBlock(source, node, 0, current.items, current);
   }
   if (hasContent(current)) sections.push(current);
   return sections;

@@ -27,7 +27,7 @@ function inScopeMarkdown(issue: ParsedIssue): string {
       ...(isSelectionList(s.items)
         ? []
         : s.items.filter((i) => noiseOf(i.text, i.plain) === undefined).map((i) => `- ${i.text}`)),
-      ...s.paragraphs.filter((p) => noiseOf(p) === undefined),
+      ...s.paragraphs.filter((p, i) => noiseOf(p, s.paragraphsPlain[i]) === undefined),
       ...s.blocks,
     ])
     .join('\n\n');

@@ -1,7 +1,6 @@
 import type { ParsedIssue } from '../issue/parse-issue.js';
 import { noiseOf } from '../issue/find-issue-requirements.js';
 import { splitSentences } from '../issue/prose.js';
-import { plainText } from '../markdown/plain-text.js';
 
 /** Section kinds whose prose states the problem, in the order a goal is looked for. */
 const GOAL_KINDS = ['problem', 'preamble', 'requirements', 'users', 'other'] as const;
@@ -14,12 +13,13 @@ const GOAL_KINDS = ['problem', 'preamble', 'requirements', 'users', 'other'] as 
 export function goalOf(issue: ParsedIssue): string {
   for (const kind of GOAL_KINDS) {
     for (const section of issue.sections.filter((s) => s.kind === kind)) {
-      for (const paragraph of section.paragraphs) {
-        const plain = plainText(paragraph).replace(/\s+/g, ' ').trim();
+      for (const [index, paragraph] of section.paragraphs.entries()) {
+        const seen = section.paragraphsPlain[index] ?? '';
+        const plain = seen.replace(/\s+/g, ' ').trim();
         // Form prompts ("Is your feature request related to a problem?", "**The feature would affect:** …") are not the problem.
         if (
           plain.length < 20 ||
-          noiseOf(paragraph) !== undefined ||
+          noiseOf(paragraph, seen) !== undefined ||
           /[:?]$/.test(plain) ||
           /^\*\*[^*]+[:?]\*\*/.test(paragraph)
         )

@@ -25,6 +25,7 @@ const bodies = [
   'text <!-- agent-os-github:verbatim --> inside\n',
   'line\r\n```\r\ncode\r\n',
   '- a\n  - b\n\n   \n',
+  '**Describe the solution**\nAdmins _invite_ by `email`, see [the docs](https://example.com).\n\n> quoted **bold**\n> on two lines\n',
   '',
 ];
 
@@ -46,6 +47,16 @@ describe('parsed once', () => {
       expect(issue.verbatim).toBe(embedVerbatim(body));
       expect(issue.prose).toBe(proseOf(issue.body));
       expect(embedVerbatim(issue.body, parseMarkdown(issue.body))).toBe(embedVerbatim(issue.body));
+    },
+  );
+
+  it.each(bodies.map((body, i) => [i, body] as const))(
+    'issue body %i: what a reader sees of each paragraph, as parsing the paragraph again gives',
+    (_, body) => {
+      const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+      for (const section of parseIssue('Title', body).sections) {
+        expect(section.paragraphsPlain.map(words)).toEqual(section.paragraphs.map((p) => words(plainText(p))));
+      }
     },
   );
 
