@@ -18923,6 +18923,21 @@ var init_embed_verbatim = __esm({
   }
 });
 
+// src/core/markdown/is-pseudo-heading.ts
+function isPseudoHeading(node3) {
+  if (node3.type !== "paragraph") return false;
+  const [first, ...rest] = node3.children;
+  if (first?.type !== "strong") return false;
+  const trailing = rest.map((c) => toString(c)).join("").trim();
+  return trailing === "" || trailing === ":";
+}
+var init_is_pseudo_heading = __esm({
+  "src/core/markdown/is-pseudo-heading.ts"() {
+    "use strict";
+    init_mdast_util_to_string();
+  }
+});
+
 // src/core/markdown/plain-text.ts
 function textOf(node3) {
   if (node3.type === "html" || node3.type === "code" || node3.type === "yaml") return "";
@@ -19068,13 +19083,6 @@ var init_prose = __esm({
 });
 
 // src/core/issue/parse-issue.ts
-function isPseudoHeading(node3) {
-  if (node3.type !== "paragraph") return false;
-  const [first, ...rest] = node3.children;
-  if (first?.type !== "strong") return false;
-  const trailing = rest.map((c) => toString(c)).join("").trim();
-  return trailing === "" || trailing === ":";
-}
 function leadLine(source, node3) {
   if (node3.type !== "paragraph") return void 0;
   const [first, second] = node3.children;
@@ -19082,7 +19090,10 @@ function leadLine(source, node3) {
   const end = first.position?.end.offset;
   const stop = node3.position?.end.offset;
   if (end === void 0 || stop === void 0) return void 0;
-  return { heading: toString(first), rest: oneLine(source.slice(end, stop)) };
+  const plain = oneLine(
+    node3.children.slice(1).map((c) => textOf(c)).join("").trim()
+  );
+  return { heading: toString(first), rest: oneLine(source.slice(end, stop)), plain };
 }
 function lineOf(node3) {
   return node3.position?.start.line ?? 1;
@@ -19098,19 +19109,22 @@ function collectItems(source, list5, depth, into) {
       const plain = oneLine(withoutBox(textOf(first).trim()));
       if (text8 !== "") into.push({ text: text8, plain, depth, checked: item.checked ?? null, line: lineOf(item) });
     }
-    for (const child of item.children) collectBlock(source, child, depth + 1, into, void 0);
+    for (const child of item.children) collectBlock(source, child, depth + 1, into);
   }
 }
-function collectBlock(source, node3, depth, items, paragraphs, blocks) {
-  if ((node3.type === "table" || node3.type === "code") && blocks) {
-    blocks.push(sliceOfRange(source, [node3]));
+function collectBlock(source, node3, depth, items, section4) {
+  if ((node3.type === "table" || node3.type === "code") && section4) {
+    section4.blocks.push(sliceOfRange(source, [node3]));
   } else if (node3.type === "list") {
     collectItems(source, node3, depth, items);
   } else if (node3.type === "paragraph") {
     const text8 = oneLine(sliceOfRange(source, [node3]));
-    if (paragraphs && text8 !== "" && !EMPTY_FIELD.test(text8)) paragraphs.push(text8);
+    if (section4 && text8 !== "" && !EMPTY_FIELD.test(text8)) {
+      section4.paragraphs.push(text8);
+      section4.paragraphsPlain.push(oneLine(textOf(node3).trim()));
+    }
   } else if (node3.type === "blockquote") {
-    for (const child of node3.children) collectBlock(source, child, depth, items, paragraphs, blocks);
+    for (const child of node3.children) collectBlock(source, child, depth, items, section4);
   }
 }
 function collectMedia(tree) {
@@ -19135,19 +19149,28 @@ function hasContent(section4) {
 }
 function sectionsOf(source, tree) {
   const sections = [];
-  let current2 = { heading: void 0, kind: "preamble", items: [], paragraphs: [], blocks: [], line: 1 };
+  const empty4 = () => ({
+    items: [],
+    paragraphs: [],
+    paragraphsPlain: [],
+    blocks: []
+  });
+  let current2 = { heading: void 0, kind: "preamble", ...empty4(), line: 1 };
   const start = (heading4, node3) => {
     if (hasContent(current2)) sections.push(current2);
     const text8 = oneLine(heading4).replace(/:\s*$/, "");
-    current2 = { heading: text8, kind: classifyHeading(text8), items: [], paragraphs: [], blocks: [], line: lineOf(node3) };
+    current2 = { heading: text8, kind: classifyHeading(text8), ...empty4(), line: lineOf(node3) };
   };
   for (const node3 of tree.children) {
     const lead = node3.type === "heading" || isPseudoHeading(node3) ? void 0 : leadLine(source, node3);
     if (node3.type === "heading" || isPseudoHeading(node3)) start(toString(node3), node3);
     else if (lead) {
       start(lead.heading, node3);
-      if (lead.rest !== "" && !EMPTY_FIELD.test(lead.rest)) current2.paragraphs.push(lead.rest);
-    } else collectBlock(source, node3, 0, current2.items, current2.paragraphs, current2.blocks);
+      if (lead.rest !== "" && !EMPTY_FIELD.test(lead.rest)) {
+        current2.paragraphs.push(lead.rest);
+        current2.paragraphsPlain.push(lead.plain);
+      }
+    } else collectBlock(source, node3, 0, current2.items, current2);
   }
   if (hasContent(current2)) sections.push(current2);
   return sections;
@@ -19182,6 +19205,7 @@ var init_parse_issue = __esm({
     init_mdast_util_to_string();
     init_unist_util_visit();
     init_embed_verbatim();
+    init_is_pseudo_heading();
     init_parse_markdown();
     init_plain_text();
     init_source_slice();
@@ -19411,10 +19435,10 @@ function fromItems(section4, found) {
 }
 function fromParagraphs(section4, found, problemAsks = false) {
   const wholeParagraphs = section4.kind === "requirements" && section4.items.length === 0;
-  for (const paragraph4 of section4.paragraphs) {
+  for (const [index2, paragraph4] of section4.paragraphs.entries()) {
     const sentences2 = sentencesOf(paragraph4);
     for (const s of sentences2) if (isStory(s)) found.stories.push(s);
-    if (noiseOf(paragraph4) !== void 0) {
+    if (noiseOf(paragraph4, section4.paragraphsPlain[index2]) !== void 0) {
       found.context.push(paragraph4);
       continue;
     }
@@ -19447,7 +19471,7 @@ function findIssueRequirements(issue2) {
       const last = found.requirements.length > before ? found.requirements[found.requirements.length - 1] : void 0;
       if (last !== void 0) last.blocks.push(...section4.blocks);
       else if (section4.heading !== void 0) {
-        const lead = section4.paragraphs.find((p) => noiseOf(p) === void 0) ?? firstLineOf(section4.blocks[0] ?? "");
+        const lead = section4.paragraphs.find((p, i) => noiseOf(p, section4.paragraphsPlain[i]) === void 0) ?? firstLineOf(section4.blocks[0] ?? "");
         const text8 = lead === void 0 ? section4.heading : `${section4.heading}: ${lead}`;
         found.requirements.push({ text: text8, depth: 0, blocks: [...section4.blocks], line: section4.line });
       }
@@ -19584,22 +19608,40 @@ var init_write_markdown = __esm({
 });
 
 // src/core/markdown/escape-markdown.ts
+function unsafePatterns() {
+  let patterns = [];
+  toMarkdown(text5(""), {
+    ...LITERAL_WRITER,
+    handlers: {
+      text: (_node, _parent, state2) => {
+        patterns = [...state2.unsafe];
+        return "";
+      }
+    }
+  });
+  return patterns;
+}
+function untouched(core) {
+  for (const character of core) if (TOUCHED.has(character)) return false;
+  return true;
+}
 function literal(value2, atLineStart) {
   const [, lead = "", core = "", trail2 = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(value2) ?? [];
-  if (core === "") return value2;
-  const written = atLineStart ? writeInline([text5(core)], LITERAL) : writeInline([text5(MID_LINE), text5(core)], LITERAL).slice(MID_LINE.length);
+  if (core === "" || untouched(core)) return value2;
+  const written = atLineStart ? writeInline([text5(core)], LITERAL_WRITER) : writeInline([text5(MID_LINE), text5(core)], LITERAL_WRITER).slice(MID_LINE.length);
   return `${lead}${written}${trail2}`;
 }
 function escapeMarkdown(value2) {
   return literal(value2, false);
 }
-var LITERAL, MID_LINE;
+var LITERAL_WRITER, MID_LINE, TOUCHED;
 var init_escape_markdown = __esm({
   "src/core/markdown/escape-markdown.ts"() {
     "use strict";
+    init_mdast_util_to_markdown();
     init_build_mdast();
     init_write_markdown();
-    LITERAL = {
+    LITERAL_WRITER = {
       ...MARKDOWN_WRITER,
       unsafe: ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#"].map((character) => ({
         character,
@@ -19607,6 +19649,7 @@ var init_escape_markdown = __esm({
       }))
     };
     MID_LINE = "x ";
+    TOUCHED = new Set(unsafePatterns().flatMap((p) => p.character === " " ? [] : [p.character]));
   }
 });
 
@@ -60190,9 +60233,10 @@ var init_render_specific_requirements = __esm({
 function goalOf(issue2) {
   for (const kind of GOAL_KINDS) {
     for (const section4 of issue2.sections.filter((s) => s.kind === kind)) {
-      for (const paragraph4 of section4.paragraphs) {
-        const plain = plainText(paragraph4).replace(/\s+/g, " ").trim();
-        if (plain.length < 20 || noiseOf(paragraph4) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph4))
+      for (const [index2, paragraph4] of section4.paragraphs.entries()) {
+        const seen = section4.paragraphsPlain[index2] ?? "";
+        const plain = seen.replace(/\s+/g, " ").trim();
+        if (plain.length < 20 || noiseOf(paragraph4, seen) !== void 0 || /[:?]$/.test(plain) || /^\*\*[^*]+[:?]\*\*/.test(paragraph4))
           continue;
         return splitSentences(plain).slice(0, 2).join(" ");
       }
@@ -60206,7 +60250,6 @@ var init_spec_goal = __esm({
     "use strict";
     init_find_issue_requirements();
     init_prose();
-    init_plain_text();
     GOAL_KINDS = ["problem", "preamble", "requirements", "users", "other"];
   }
 });
@@ -92194,12 +92237,6 @@ var init_split_labelled_lines = __esm({
 });
 
 // src/core/product/parse-product-sections.ts
-function isPseudoHeading2(node3) {
-  const [first, ...rest] = node3.children;
-  if (first?.type !== "strong") return false;
-  const trailing = rest.map((c) => toString(c)).join("").trim();
-  return trailing === "" || trailing === ":";
-}
 function leadInSection(node3, next) {
   const text8 = toString(node3).trim();
   if (next?.type !== "list" || !text8.endsWith(":") || text8.split(/\s+/).length > MAX_LEAD_IN_WORDS) return void 0;
@@ -92258,7 +92295,7 @@ function parseProductSections(markdown) {
     for (const [index2, node3] of nodes.entries()) {
       if (node3.type === "heading") {
         start(toString(node3));
-      } else if (node3.type === "paragraph" && isPseudoHeading2(node3)) {
+      } else if (isPseudoHeading(node3)) {
         start(toString(node3));
       } else if (node3.type === "paragraph") {
         const lead = leadInSection(node3, nodes[index2 + 1]);
@@ -92307,6 +92344,7 @@ var init_parse_product_sections = __esm({
   "src/core/product/parse-product-sections.ts"() {
     "use strict";
     init_mdast_util_to_string();
+    init_is_pseudo_heading();
     init_parse_markdown();
     init_source_slice();
     init_classify_product_heading();
@@ -94245,7 +94283,7 @@ init_escape_markdown();
 function inScopeMarkdown(issue2) {
   return issue2.sections.filter((s) => s.kind !== "out-of-scope" && s.kind !== "boilerplate" && s.kind !== "context").flatMap((s) => [
     ...isSelectionList(s.items) ? [] : s.items.filter((i) => noiseOf(i.text, i.plain) === void 0).map((i) => `- ${i.text}`),
-    ...s.paragraphs.filter((p) => noiseOf(p) === void 0),
+    ...s.paragraphs.filter((p, i) => noiseOf(p, s.paragraphsPlain[i]) === void 0),
     ...s.blocks
   ]).join("\n\n");
 }
