@@ -19622,7 +19622,8 @@ function unsafePatterns() {
   return patterns;
 }
 function untouched(core) {
-  for (const character of core) if (TOUCHED.has(character)) return false;
+  touched ??= new Set(unsafePatterns().flatMap((p) => p.character === " " ? [] : [p.character]));
+  for (const character of core) if (touched.has(character)) return false;
   return true;
 }
 function literal(value2, atLineStart) {
@@ -19634,22 +19635,19 @@ function literal(value2, atLineStart) {
 function escapeMarkdown(value2) {
   return literal(value2, false);
 }
-var LITERAL_WRITER, MID_LINE, TOUCHED;
+var LITERAL_UNSAFE, LITERAL_WRITER, MID_LINE, touched;
 var init_escape_markdown = __esm({
   "src/core/markdown/escape-markdown.ts"() {
     "use strict";
     init_mdast_util_to_markdown();
     init_build_mdast();
     init_write_markdown();
-    LITERAL_WRITER = {
-      ...MARKDOWN_WRITER,
-      unsafe: ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#"].map((character) => ({
-        character,
-        inConstruct: "phrasing"
-      }))
-    };
+    LITERAL_UNSAFE = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#"].map((character) => ({
+      character,
+      inConstruct: "phrasing"
+    }));
+    LITERAL_WRITER = { ...MARKDOWN_WRITER, unsafe: LITERAL_UNSAFE };
     MID_LINE = "x ";
-    TOUCHED = new Set(unsafePatterns().flatMap((p) => p.character === " " ? [] : [p.character]));
   }
 });
 

@@ -1,6 +1,7 @@
 import type { Html, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { Info, Options, State, Unsafe } from 'mdast-util-to-markdown';
 import { text } from '../markdown/build-mdast.js';
+import { LITERAL_UNSAFE, MID_LINE } from '../markdown/escape-markdown.js';
 import { writeMarkdown } from '../markdown/write-markdown.js';
 
 declare module 'mdast' {
@@ -11,18 +12,6 @@ declare module 'mdast' {
     pieces?: Array<string | PhrasingContent[]>;
   }
 }
-
-/**
- * The characters `escapeMarkdown` escapes on top of what the tree needs (src/core/markdown/escape-markdown.ts, its
- * `LITERAL` writer): kept equal to it, which test/core/check/write-one-pass.test.ts checks on every character.
- */
-const LITERAL_EXTRA: Unsafe[] = ['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#'].map((character) => ({
-  character,
-  inConstruct: 'phrasing' as const,
-}));
-
-/** `escapeMarkdown`'s leading text that puts the run mid-line, dropped from the output. */
-const MID_LINE = 'x ';
 
 /** Where `toMarkdown` starts a document: what `writeInline` sees around its paragraph. */
 const AT_START: Info = { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 };
@@ -61,7 +50,7 @@ function writeLiteral(value: string, state: State): string {
   if (core === '') return value;
   let unsafe = literalUnsafe.get(state.unsafe);
   if (unsafe === undefined) {
-    unsafe = [...state.unsafe, ...LITERAL_EXTRA];
+    unsafe = [...state.unsafe, ...LITERAL_UNSAFE];
     literalUnsafe.set(state.unsafe, unsafe);
   }
   const { stack, unsafe: saved } = state;

@@ -7,16 +7,15 @@ import { MARKDOWN_WRITER, writeInline } from './write-markdown.js';
  * needs escaped (`&copy;`, a `-`, `+` or `1.` that would start a list, …), the characters the App always escaped
  * stay escaped, so the run is also safe inside a table cell, a link text or bold.
  */
-export const LITERAL_WRITER: Options = {
-  ...MARKDOWN_WRITER,
-  unsafe: ['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#'].map((character) => ({
-    character,
-    inConstruct: 'phrasing' as const,
-  })),
-};
+export const LITERAL_UNSAFE: Unsafe[] = ['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#'].map((character) => ({
+  character,
+  inConstruct: 'phrasing' as const,
+}));
+
+export const LITERAL_WRITER: Options = { ...MARKDOWN_WRITER, unsafe: LITERAL_UNSAFE };
 
 /** Leading text that puts the run mid-line (no block can start there); dropped from the output. */
-const MID_LINE = 'x ';
+export const MID_LINE = 'x ';
 
 /** The writer's escape patterns for a run of text, read from the writer itself (its defaults, GFM's and ours). */
 function unsafePatterns(): readonly Unsafe[] {
@@ -37,11 +36,13 @@ function unsafePatterns(): readonly Unsafe[] {
  * The characters the writer may escape or encode in a run of text: every escape pattern's character, bar the space,
  * which it escapes only next to a line ending (`\r` and `\n` are in the set, and the run is trimmed).
  */
-const TOUCHED = new Set(unsafePatterns().flatMap((p) => (p.character === ' ' ? [] : [p.character])));
+let touched: ReadonlySet<string> | undefined;
 
 /** Whether the writer would write the trimmed run as it is: none of its characters is one it may touch. */
 function untouched(core: string): boolean {
-  for (const character of core) if (TOUCHED.has(character)) return false;
+  // Read from the writer on first use, not when the module loads (the Action loads it on every event).
+  touched ??= new Set(unsafePatterns().flatMap((p) => (p.character === ' ' ? [] : [p.character])));
+  for (const character of core) if (touched.has(character)) return false;
   return true;
 }
 
