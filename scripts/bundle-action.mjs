@@ -1,5 +1,6 @@
-// Bundle the Action (dist/index.js and its per-event chunks in dist/action/) and the CLI (dist/cli.js) into
-// self-contained ESM files, so the Action runs from the committed dist/ and the CLI runs right after `npm ci`.
+// Bundle the Action (dist/index.js and its per-event chunks in dist/action/) and the CLI (dist/cli.js and the
+// files it splits into in dist/cli/) into self-contained ESM files, so the Action runs from the committed dist/ and
+// the CLI runs right after `npm ci`.
 //
 // The Action starts on every workflow run, so its bundle is built for start-up: minified, and in parts so that an
 // event loads only what it uses. dist/index.js reads the event and imports the one part that handles it
@@ -173,6 +174,7 @@ const action = {
 };
 
 await rm(join(outdir, 'action'), { recursive: true, force: true });
+await rm(join(outdir, 'cli'), { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await Promise.all([
   build({ ...action, entryPoints: { index: 'src/action/index.ts' }, plugins: [partsApart, ...action.plugins] }),
@@ -190,6 +192,13 @@ await Promise.all([
     Promise.resolve(),
   ),
   ...lazyPackages.map(buildLazyFile),
-  build({ ...common, target: 'node20', entryPoints: ['src/cli/index.ts'], outfile: join(outdir, 'cli.js') }),
+  build({
+    ...common,
+    target: 'node20',
+    entryPoints: { cli: 'src/cli/index.ts' },
+    outdir,
+    splitting: true,
+    chunkNames: 'cli/[name]-[hash]',
+  }),
 ]);
 await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);

@@ -3,10 +3,11 @@ import { errorMessage } from '../core/errors.js';
 import { unknownCommand } from './unknown-command.js';
 import { readOwnVersion } from '../fs/read-own-version.js';
 import { quitQuietlyOnClosedOutput } from './closed-output.js';
-import { createTasksCommand } from './create-tasks-command.js';
-import { shapeCommand } from './shape-command.js';
-import { validateCommand, type CommandResult } from './validate-command.js';
-import { writeSpecCommand } from './write-spec-command.js';
+import type { CommandResult } from './validate-command.js';
+import type { writeSpecCommand } from './write-spec-command.js';
+
+// Each command's implementation is imported in its action, so that a start (`--help`, `--version`, one command)
+// loads only what it runs: the bundle keeps each in a file of its own (scripts/bundle-action.mjs).
 
 function finish(result: CommandResult): void {
   if (result.stdout) process.stdout.write(result.stdout);
@@ -48,7 +49,7 @@ function withModelOptions(command: Command, model: string, noModel: string): Com
 function specFileCommand(
   name: string,
   text: { description: string; folder: string; force: string },
-  command: typeof writeSpecCommand,
+  load: () => Promise<typeof writeSpecCommand>,
 ): void {
   withModelOptions(
     program
@@ -59,7 +60,10 @@ function specFileCommand(
     `draft with the model named by ${MODEL_ENV}, checked against the rules`,
     'draft by rules only, even when a model is configured',
   ).action((folder: string, options: { force?: boolean; model?: boolean }) =>
-    run(() => command(folder, { cwd: process.cwd(), force: options.force === true, ...modelOf(options) })),
+    run(async () => {
+      const command = await load();
+      return command(folder, { cwd: process.cwd(), force: options.force === true, ...modelOf(options) });
+    }),
   );
 }
 
@@ -85,7 +89,10 @@ program
   .option('--json', 'print one JSON object on stdout')
   .action((paths: string[], options: { json?: boolean }) => {
     const json = options.json === true;
-    return run(() => validateCommand(paths, { json, cwd: process.cwd() }), json);
+    return run(async () => {
+      const { validateCommand } = await import('./validate-command.js');
+      return validateCommand(paths, { json, cwd: process.cwd() });
+    }, json);
   });
 
 withModelOptions(
@@ -109,9 +116,15 @@ withModelOptions(
     options: { title?: string; number?: string; date?: string; force?: boolean; model?: boolean },
   ) => {
     const { model, ...rest } = options;
-    return run(() =>
-      shapeCommand(issueFile, { cwd: process.cwd(), ...rest, force: options.force === true, ...modelOf({ model }) }),
-    );
+    return run(async () => {
+      const { shapeCommand } = await import('./shape-command.js');
+      return shapeCommand(issueFile, {
+        cwd: process.cwd(),
+        ...rest,
+        force: options.force === true,
+        ...modelOf({ model }),
+      });
+    });
   },
 );
 
@@ -123,7 +136,7 @@ specFileCommand(
     folder: 'a spec folder, e.g. agent-os/specs/2026-03-14-team-invites',
     force: 'replace a spec.md that was edited by hand',
   },
-  writeSpecCommand,
+  async () => (await import('./write-spec-command.js')).writeSpecCommand,
 );
 
 specFileCommand(
@@ -134,7 +147,7 @@ specFileCommand(
     folder: 'a spec folder with spec.md',
     force: 'replace an existing tasks.md',
   },
-  createTasksCommand,
+  async () => (await import('./create-tasks-command.js')).createTasksCommand,
 );
 
 withModelOptions(
