@@ -12,7 +12,7 @@ import { readTextFileWithSize } from '../fs/read-text-file.js';
 import { uniqueRealPaths } from '../fs/unique-real-paths.js';
 import { readTextFileIfAny } from '../fs/write-text-file.js';
 import { specPathBeside } from '../core/spec/spec-location.js';
-import { traceRequirements, type UntracedRequirement } from '../core/spec/trace-requirements.js';
+import type { UntracedRequirement } from '../core/spec/trace-requirements.js';
 import { resolve } from 'node:path';
 
 export interface CommandResult {
@@ -49,7 +49,10 @@ async function traceAgainstSpec(
   const specPath = specAbsolute === undefined ? undefined : displayPath(specAbsolute, cwd);
   const spec =
     specAbsolute === undefined || specPath === undefined ? undefined : await readTextFileIfAny(specAbsolute, specPath);
-  const untraced = spec === undefined ? [] : traceRequirements(spec, text).untraced;
+  if (spec === undefined) return { specPath, untraced: [] };
+  // The spec's parser (unified, remark) is loaded only when there is a spec.md to trace against.
+  const { traceRequirements } = await import('../core/spec/trace-requirements.js');
+  const untraced = traceRequirements(spec, text).untraced;
   return { specPath, untraced };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { parseConfig, renderConfigProblems, type Settings } from '../core/config/parse-config.js';
+import { DEFAULT_SETTINGS } from '../core/config/default-settings.js';
+import type { Settings } from '../core/config/parse-config.js';
 import { AgentOsError } from '../core/errors.js';
 import { readTextFileIfAny } from './write-text-file.js';
 
@@ -12,10 +12,16 @@ const LOCAL_CONFIG = '.github/agent-os.yml';
  */
 export async function readLocalSettings(cwd: string): Promise<Settings> {
   const text = await readTextFileIfAny(join(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
-  if (text === undefined) return parseConfigOrThrow(null);
+  // Without a file no schema (zod) or YAML parser is loaded: the defaults are plain data.
+  if (text === undefined) return DEFAULT_SETTINGS;
+  // yaml is CommonJS: its module object is the default export, under Node and in the bundle alike.
+  const [{ default: yaml }, { parseConfig, renderConfigProblems }] = await Promise.all([
+    import('yaml'),
+    import('../core/config/parse-config.js'),
+  ]);
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = yaml.parse(text);
   } catch (error) {
     throw new AgentOsError(
       'user-input',
@@ -25,10 +31,6 @@ export async function readLocalSettings(cwd: string): Promise<Settings> {
       },
     );
   }
-  return parseConfigOrThrow(raw);
-}
-
-function parseConfigOrThrow(raw: unknown): Settings {
   const parsed = parseConfig(raw);
   if (!parsed.ok) throw new AgentOsError('user-input', renderConfigProblems(LOCAL_CONFIG, parsed.problems));
   return parsed.settings;
