@@ -3,7 +3,7 @@
 // installed by a clone's `npm ci` (dev dependencies) and by the Dockerfile, never by installing the package.
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,6 +92,17 @@ describe('the npm package', () => {
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain('validate');
       expect(result.code).toBe(0);
+      // A command loads its own files of the bundle (dist/cli/), which must be packed too.
+      writeFileSync(join(folder, 'tasks.md'), '- [x] 1.0 Ship it\n');
+      const validated = await runNode([join(folder, pkg.bin['agent-os-github'] ?? ''), 'validate', 'tasks.md'], {
+        cwd: folder,
+      });
+      expect(validated).toEqual({
+        code: 0,
+        stdout:
+          '✓ tasks.md (Markdown checklist): 1 of 1 required tasks complete\nAll 1 required tasks complete in 1 task file.\n',
+        stderr: '',
+      });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
