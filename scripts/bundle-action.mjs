@@ -192,6 +192,8 @@ await Promise.all([
     Promise.resolve(),
   ),
   ...lazyPackages.map(buildLazyFile),
+  // The CLI: dist/cli.js registers the commands (their help texts) and imports a command's files from dist/cli/
+  // when it runs, so that `--help` or one command loads only what it uses (docs/performance.md, the CLI's start-up).
   build({
     ...common,
     target: 'node20',

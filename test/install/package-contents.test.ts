@@ -1,6 +1,7 @@
-// What `npm install agent-os-github` gets. The CLI (bin → dist/cli.js, one bundled file) needs no dependency at
-// all; Probot and ioredis (the server and its shared rate limiting, about 27 MB) are optional peer dependencies,
-// installed by a clone's `npm ci` (dev dependencies) and by the Dockerfile, never by installing the package.
+// What `npm install agent-os-github` gets. The CLI (bin → dist/cli.js, bundled and split per command into dist/cli/)
+// needs no dependency at all; Probot and ioredis (the server and its shared rate limiting, about 27 MB) are optional
+// peer dependencies, installed by a clone's `npm ci` (dev dependencies) and by the Dockerfile, never by installing
+// the package.
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
