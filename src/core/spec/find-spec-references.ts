@@ -34,8 +34,9 @@ export const SPEC_LABEL = 'spec';
 /**
  * Whether some line of the description's text may start with `<label>:`, known without parsing: every character
  * of a paragraph's text is a character of the source, in the same order (markup, escapes and HTML only take
- * characters away), except what a character reference (`&…;`) stands for. So a source without `&` in which the
- * label's letters and a colon do not follow one another (case aside, anything between them) has no such line.
+ * characters away), except what a character reference (`&…;`) stands for (a line ending in a code span becomes a
+ * space, a NUL U+FFFD: neither a letter nor a colon). So a source without `&` in which the label's letters and a
+ * colon do not follow one another (case aside, anything between them) has no such line.
  */
 function mayHoldLabel(lower: string, label: string): boolean {
   let at = 0;
