@@ -7,8 +7,13 @@ import { specPathBeside } from '../core/spec/spec-location.js';
 import { traceRequirements } from '../core/spec/trace-requirements.js';
 import { taskRulesOf, tooLargeReason, type GateSettings } from '../core/config/settings.js';
 import { isAgentOsError } from '../core/errors.js';
-import { findDeclaredScope } from '../core/spec/find-declared-scope.js';
-import { findSpecReferences } from '../core/spec/find-spec-references.js';
+import { declaredScopeIn, SCOPE_LABEL } from '../core/spec/find-declared-scope.js';
+import {
+  descriptionLines,
+  SPEC_LABEL,
+  specReferencesIn,
+  type SpecReference,
+} from '../core/spec/find-spec-references.js';
 import { applyScope } from '../core/tasks/apply-scope.js';
 import { parseTaskFile } from '../core/tasks/parse-task-file.js';
 import { isTemplateTaskFile, taskFileMatcher } from '../core/tasks/task-file-locations.js';
@@ -63,11 +68,24 @@ export interface GateOutcome {
   newHead?: boolean;
 }
 
+/** What the gate reads in a pull request's description: its `Spec:` lines and its `Implements:` scope. */
+export interface DescriptionFindings {
+  references: SpecReference[];
+  scope: string[] | undefined;
+}
+
+/** Both findings from one parse of the description (none when it cannot hold either line). */
+export function findInDescription(body: string | null | undefined): DescriptionFindings {
+  const lines = descriptionLines(body, [SPEC_LABEL, SCOPE_LABEL]);
+  return { references: specReferencesIn(lines), scope: declaredScopeIn(lines) };
+}
+
 /** The task files of a commit: the ones it changes, and those of the spec folders the description names. */
 export async function readTaskFiles(
   client: GitHubClient,
   subject: GateSubject,
   settings: GateSettings,
+  description: DescriptionFindings = findInDescription(subject.body),
 ): Promise<TaskFileRead[]> {
   const isTaskFile = taskFileMatcher(settings.taskFiles, settings.ignoredFiles);
   const changedTaskFiles = subject.changedFiles.filter((f) => !f.removed && isTaskFile(f.path));
@@ -78,10 +96,10 @@ export async function readTaskFiles(
     storeOf(client) === undefined
       ? new Map<string, string>()
       : new Map(changedTaskFiles.flatMap((f) => (f.blobSha === undefined ? [] : [[f.path, f.blobSha] as const])));
-  const referenced = new Map(findSpecReferences(subject.body).map((r) => [r.taskFile, r.written]));
+  const referenced = new Map(description.references.map((r) => [r.taskFile, r.written]));
   const paths = [...new Set([...referenced.keys(), ...changed])];
   const limit = pLimit(READ_CONCURRENCY);
-  const scope = findDeclaredScope(subject.body);
+  const { scope } = description;
 
   const reads = await Promise.all(
     paths.map((path) =>
@@ -155,8 +173,9 @@ async function readTrace(
 }
 
 async function gate(client: GitHubClient, subject: GateSubject, settings: GateSettings): Promise<GateOutcome> {
-  const reads = await readTaskFiles(client, subject, settings);
-  const scope = findDeclaredScope(subject.body);
+  const description = findInDescription(subject.body);
+  const reads = await readTaskFiles(client, subject, settings, description);
+  const { scope } = description;
   const link = blobLinker(subject.repoHtmlUrl, subject.headSha);
   return {
     headSha: subject.headSha,

@@ -1,13 +1,25 @@
-import type { Paragraph } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { descriptionLines } from './find-spec-references.js';
 
 /** The line `/implement-tasks` writes into a pull request description (and people may write themselves). */
 export const SCOPE_LINE_PREFIX = 'Implements:';
 
-function textWithoutHtml(paragraph: Paragraph): string {
-  return paragraph.children.map((child) => (child.type === 'html' ? '' : toString(child))).join('');
+/** The word before the colon of a description's scope line. */
+export const SCOPE_LABEL = 'implements';
+
+/** The task groups declared among a description's lines (see `descriptionLines`); the last such line wins. */
+export function declaredScopeIn(lines: readonly string[]): string[] | undefined {
+  let found: string[] | undefined;
+  for (const line of lines) {
+    const match = /^\s*implements\s*:\s*(.+)$/i.exec(line);
+    if (!match?.[1]) continue;
+    const rest = match[1].replace(/task\s*groups?/gi, ' ');
+    if (!/^[\s\d,&and]+$/i.test(rest)) continue;
+    const numbers = [...rest.matchAll(/\d+/g)].map((m) => String(Number(m[0])));
+    if (numbers.length > 0) found = [...new Set(numbers)].sort((a, b) => Number(a) - Number(b));
+  }
+  return found;
 }
 
 /**
@@ -16,20 +28,7 @@ function textWithoutHtml(paragraph: Paragraph): string {
  * every group counts). Lines in code blocks and HTML comments do not count; the last such line wins.
  */
 export function findDeclaredScope(body: string | null | undefined): string[] | undefined {
-  if (!body) return undefined;
-  let found: string[] | undefined;
-  visit(parseMarkdown(body), 'paragraph', (node) => {
-    for (const line of textWithoutHtml(node).split(/\r?\n/)) {
-      const match = /^\s*implements\s*:\s*(.+)$/i.exec(line);
-      if (!match?.[1]) continue;
-      const rest = match[1].replace(/task\s*groups?/gi, ' ');
-      if (!/^[\s\d,&and]+$/i.test(rest)) continue;
-      const numbers = [...rest.matchAll(/\d+/g)].map((m) => String(Number(m[0])));
-      if (numbers.length > 0) found = [...new Set(numbers)].sort((a, b) => Number(a) - Number(b));
-    }
-    return SKIP;
-  });
-  return found;
+  return declaredScopeIn(descriptionLines(body, [SCOPE_LABEL]));
 }
 
 /** The scope line for a description: `Implements: Task Group 1, 3`. */
