@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { plainTextFrom } from '../../../src/core/markdown/plain-inline.js';
+import { INLINE_SYNTAX_START, plainTextFrom } from '../../../src/core/markdown/plain-inline.js';
 import { tokenizeBlocks, tokenizeInline, tokenizeInlineFully } from '../../../src/core/markdown/tokenize-blocks.js';
 
 /** What a reader of inline tokens sees: type, content, nesting and children, per token. */
@@ -38,6 +38,15 @@ const PIECES = [
   'é',
   '😀',
   '\n',
+  '  \n',
+  '\t',
+  '\u00a0',
+  'www.',
+  'https://',
+  'a@b.co',
+  '&amp;',
+  '2-8',
+  'Group 1:',
   ...Array.from({ length: PUNCTUATION.length }, (_, i) => PUNCTUATION.charAt(i)),
 ];
 
@@ -62,6 +71,8 @@ describe('inline content without syntax is one text token, as markdown-it reads 
     expect(plainTextFrom('[x](https://example.com) a link', true)).toBe(false);
     expect(plainTextFrom('[~] blocked', true)).toBe(false);
     expect(plainTextFrom('[ ] Do **this**', true)).toBe(false);
-    expect(plainTextFrom('Task Group 1: Data models', true)).toBe(false);
+    expect(plainTextFrom('Task Group 1: Data models', true)).toBe(true);
+    expect(plainTextFrom('[ ] 1.1 Write 2-8 focused tests #42 (50 % + x = y) {a} ^b $c @d', true)).toBe(true);
+    for (const char of INLINE_SYNTAX_START) expect(plainTextFrom(`[ ] a ${char} b`, true)).toBe(false);
   });
 });
