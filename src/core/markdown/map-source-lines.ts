@@ -1,4 +1,4 @@
-import { lineFinder } from './node-text.js';
+import { lineFinder, lineFinderOver } from './node-text.js';
 
 /**
  * Offsets in a document for positions in markdown-it's copy of a part of it (from `base` on). markdown-it ends a
@@ -23,6 +23,16 @@ export function mapSourceLines(source: string, base: number): SourceLines {
   const starts: number[] = [base];
   const normalStarts: number[] = [0];
   const ends: number[] = [];
+  if (source.indexOf('\r', base) === -1) {
+    // Only `\n` line endings (most files): markdown-it's offsets are the document's less `base`, found by indexOf.
+    for (let at = source.indexOf('\n', base); at !== -1; at = source.indexOf('\n', at + 1)) {
+      ends.push(at);
+      starts.push(at + 1);
+      normalStarts.push(at + 1 - base);
+    }
+    // From the start of the text, the line ends are its `\n`s: git's line numbers need no second search.
+    return sourceLines(source, base, starts, normalStarts, ends, base === 0 ? lineFinderOver(ends.slice()) : undefined);
+  }
   let normal = 0;
   for (let i = base; i < source.length; i += 1) {
     const code = source.charCodeAt(i);
@@ -34,8 +44,19 @@ export function mapSourceLines(source: string, base: number): SourceLines {
     starts.push(i + 1);
     normalStarts.push(normal);
   }
+  return sourceLines(source, base, starts, normalStarts, ends);
+}
+
+/** The lookups over the line starts and ends (`ends` without the last line's end, added here). */
+function sourceLines(
+  source: string,
+  base: number,
+  starts: number[],
+  normalStarts: number[],
+  ends: number[],
+  gitLine = lineFinder(source),
+): SourceLines {
   ends.push(source.length);
-  const gitLine = lineFinder(source);
   const clamp = (line: number) => Math.min(Math.max(line, 0), starts.length - 1);
   return {
     offset: (line, at) => (starts[clamp(line)] ?? base) + at - (normalStarts[clamp(line)] ?? 0),

@@ -29,6 +29,11 @@ export function nodeText(node: Nodes): string {
 export function lineFinder(source: string): (offset: number) => number {
   const newlines: number[] = [];
   for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) newlines.push(at);
+  return lineFinderOver(newlines);
+}
+
+/** `lineFinder` over the offsets of a text's `\n`s, already found (ascending). */
+export function lineFinderOver(newlines: readonly number[]): (offset: number) => number {
   return (offset) => {
     // Number of `\n` before `offset`, by binary search.
     let low = 0;
