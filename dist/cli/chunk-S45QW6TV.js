@@ -6,10 +6,11 @@ import {
   findUnclosedFences,
   frontMatterEnd,
   lineFinder,
+  lineFinderOver,
   nodeText,
   parseMarkdown,
   unclosedFenceOf
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 import {
   __commonJS,
   __export,
@@ -2143,6 +2144,14 @@ function mapSourceLines(source, base) {
   const starts = [base];
   const normalStarts = [0];
   const ends = [];
+  if (source.indexOf("\r", base) === -1) {
+    for (let at = source.indexOf("\n", base); at !== -1; at = source.indexOf("\n", at + 1)) {
+      ends.push(at);
+      starts.push(at + 1);
+      normalStarts.push(at + 1 - base);
+    }
+    return sourceLines(source, base, starts, normalStarts, ends, base === 0 ? lineFinderOver(ends.slice()) : void 0);
+  }
   let normal = 0;
   for (let i = base; i < source.length; i += 1) {
     const code2 = source.charCodeAt(i);
@@ -2154,8 +2163,10 @@ function mapSourceLines(source, base) {
     starts.push(i + 1);
     normalStarts.push(normal);
   }
+  return sourceLines(source, base, starts, normalStarts, ends);
+}
+function sourceLines(source, base, starts, normalStarts, ends, gitLine = lineFinder(source)) {
   ends.push(source.length);
-  const gitLine = lineFinder(source);
   const clamp = (line) => Math.min(Math.max(line, 0), starts.length - 1);
   return {
     offset: (line, at) => (starts[clamp(line)] ?? base) + at - (normalStarts[clamp(line)] ?? 0),
@@ -7778,42 +7789,18 @@ MarkdownIt.prototype.renderInline = function(src, env) {
 var lib_default = MarkdownIt;
 
 // src/core/markdown/plain-inline.ts
-function isTerminatorChar2(code2) {
-  switch (code2) {
-    case 10:
-    case 33:
-    case 35:
-    case 36:
-    case 37:
-    case 38:
-    case 42:
-    case 43:
-    case 45:
-    case 58:
-    case 60:
-    case 61:
-    case 62:
-    case 64:
-    case 91:
-    case 92:
-    case 93:
-    case 94:
-    case 95:
-    case 96:
-    case 123:
-    case 125:
-    case 126:
-      return true;
-    default:
-      return false;
-  }
+var INLINE_SYNTAX_START = "\n!&*<>[\\]_`|~";
+var STARTS_SYNTAX = new Uint8Array(128);
+for (let i = 0; i < INLINE_SYNTAX_START.length; i += 1) STARTS_SYNTAX[INLINE_SYNTAX_START.charCodeAt(i)] = 1;
+function startsSyntax(code2) {
+  return code2 < 128 && STARTS_SYNTAX[code2] === 1;
 }
 function plainTextFrom(content, noDefinitions) {
   let from = 0;
-  if (noDefinitions && content.charCodeAt(0) === 91 && content.charCodeAt(2) === 93 && content.length > 1 && !isTerminatorChar2(content.charCodeAt(1)) && content.charCodeAt(3) !== 40) {
+  if (noDefinitions && content.charCodeAt(0) === 91 && content.charCodeAt(2) === 93 && content.length > 1 && !startsSyntax(content.charCodeAt(1)) && content.charCodeAt(3) !== 40) {
     from = 3;
   }
-  for (let i = from; i < content.length; i += 1) if (isTerminatorChar2(content.charCodeAt(i))) return false;
+  for (let i = from; i < content.length; i += 1) if (startsSyntax(content.charCodeAt(i))) return false;
   return true;
 }
 

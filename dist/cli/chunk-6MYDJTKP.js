@@ -6,7 +6,7 @@ import {
   toMarkdown,
   toString,
   visit
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 
 // src/core/markdown/fingerprint.ts
 var imul = Math.imul;

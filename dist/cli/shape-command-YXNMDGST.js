@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   KIND_WORDS,
   classifyChange
-} from "./chunk-7ZE43TSV.js";
+} from "./chunk-7QWYT3XI.js";
 import {
   splitIssueFile
-} from "./chunk-VMUB4EOR.js";
+} from "./chunk-XE6GXSRL.js";
 import {
   specLocationFor
-} from "./chunk-LYC3GCB7.js";
-import "./chunk-D4NMMKHZ.js";
+} from "./chunk-SQAI3HUT.js";
+import "./chunk-SNY3AI7C.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-4U6XXVY2.js";
+import "./chunk-M2MJTVRC.js";
 import {
   QUIET_LOG,
   TOPIC_LABELS,
@@ -27,7 +27,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-MDNXSZPO.js";
+} from "./chunk-P4GUTNOB.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -47,17 +47,17 @@ import {
   renderRequirements,
   splitSentences,
   textOf
-} from "./chunk-AOYS5ZMO.js";
+} from "./chunk-6MYDJTKP.js";
 import {
   displayPath,
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-Y75Q22UX.js";
-import "./chunk-DX4DFPOA.js";
+} from "./chunk-OGEB4XAQ.js";
+import "./chunk-S45QW6TV.js";
 import {
   parseMarkdown
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   inlineCodeOfTree,
   proseOfTree
-} from "./chunk-AOYS5ZMO.js";
+} from "./chunk-6MYDJTKP.js";
 import {
   parseMarkdown
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 
 // src/core/issue/classify-change.ts
 var CHANGE_KINDS = [

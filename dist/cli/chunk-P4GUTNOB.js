@@ -28,14 +28,14 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-AOYS5ZMO.js";
+} from "./chunk-6MYDJTKP.js";
 import {
   displayPath,
   glob,
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-Y75Q22UX.js";
+} from "./chunk-OGEB4XAQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-MDNXSZPO.js";
+} from "./chunk-P4GUTNOB.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-Y75Q22UX.js";
+} from "./chunk-OGEB4XAQ.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

@@ -14,8 +14,8 @@ import {
   DEFAULT_SKIP_MARKERS,
   DEFAULT_TASK_FILE_GLOBS,
   PERMISSION_LEVELS
-} from "./chunk-DX4DFPOA.js";
-import "./chunk-LCQQRFEH.js";
+} from "./chunk-S45QW6TV.js";
+import "./chunk-DJQXS2XQ.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 

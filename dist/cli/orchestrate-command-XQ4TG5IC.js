@@ -5,10 +5,10 @@ import {
 } from "./chunk-XDWK2YAX.js";
 import {
   makeSlug
-} from "./chunk-D4NMMKHZ.js";
+} from "./chunk-SNY3AI7C.js";
 import {
   slugify
-} from "./chunk-4U6XXVY2.js";
+} from "./chunk-M2MJTVRC.js";
 import {
   QUIET_LOG,
   TREE_UNREADABLE,
@@ -31,7 +31,7 @@ import {
   ruleNote,
   safeLine,
   workspaceFolder
-} from "./chunk-MDNXSZPO.js";
+} from "./chunk-P4GUTNOB.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -45,21 +45,21 @@ import {
   markFile,
   parseMarkedFile,
   parseSpec
-} from "./chunk-AOYS5ZMO.js";
+} from "./chunk-6MYDJTKP.js";
 import {
   describeFsError,
   displayPath,
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-Y75Q22UX.js";
+} from "./chunk-OGEB4XAQ.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-DX4DFPOA.js";
+} from "./chunk-S45QW6TV.js";
 import {
   parseMarkdown
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   KIND_WORDS
-} from "./chunk-7ZE43TSV.js";
+} from "./chunk-7QWYT3XI.js";
 import {
   specFolderAdapters
-} from "./chunk-AZ5JY4SP.js";
+} from "./chunk-ICIUAR7X.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -22,7 +22,7 @@ import {
   renderStackSection,
   ruleNote,
   safeLine
-} from "./chunk-MDNXSZPO.js";
+} from "./chunk-P4GUTNOB.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -33,12 +33,12 @@ import {
   parseMarkedFile,
   parseSpec,
   plainText
-} from "./chunk-AOYS5ZMO.js";
-import "./chunk-Y75Q22UX.js";
+} from "./chunk-6MYDJTKP.js";
+import "./chunk-OGEB4XAQ.js";
 import {
   parseTaskFile
-} from "./chunk-DX4DFPOA.js";
-import "./chunk-LCQQRFEH.js";
+} from "./chunk-S45QW6TV.js";
+import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

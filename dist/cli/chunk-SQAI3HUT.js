@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   makeSlug
-} from "./chunk-D4NMMKHZ.js";
+} from "./chunk-SNY3AI7C.js";
 
 // src/core/spec/spec-location.ts
 function dateOf(createdAt) {

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseSpec
-} from "./chunk-AOYS5ZMO.js";
+} from "./chunk-6MYDJTKP.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import "./chunk-OT2AETGW.js";
 import {
   splitIssueFile
-} from "./chunk-VMUB4EOR.js";
+} from "./chunk-XE6GXSRL.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-4U6XXVY2.js";
+import "./chunk-M2MJTVRC.js";
 import {
   PRODUCT_FILES,
   QUIET_LOG,
@@ -33,7 +33,7 @@ import {
   shortText,
   unknownReferences,
   withSourceList
-} from "./chunk-MDNXSZPO.js";
+} from "./chunk-P4GUTNOB.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -60,17 +60,17 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-AOYS5ZMO.js";
+} from "./chunk-6MYDJTKP.js";
 import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-Y75Q22UX.js";
-import "./chunk-DX4DFPOA.js";
+} from "./chunk-OGEB4XAQ.js";
+import "./chunk-S45QW6TV.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

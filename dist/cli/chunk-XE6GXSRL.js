@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseMarkdown,
   toString
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 
 // src/core/issue/split-issue-file.ts
 function splitIssueFile(markdown) {

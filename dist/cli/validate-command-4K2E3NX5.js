@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specPathBeside
-} from "./chunk-LYC3GCB7.js";
-import "./chunk-D4NMMKHZ.js";
+} from "./chunk-SQAI3HUT.js";
+import "./chunk-SNY3AI7C.js";
 import {
   readTextFileWithSize
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-4U6XXVY2.js";
+import "./chunk-M2MJTVRC.js";
 import {
   displayPath,
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-Y75Q22UX.js";
+} from "./chunk-OGEB4XAQ.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-DX4DFPOA.js";
+} from "./chunk-S45QW6TV.js";
 import {
   isMarkdownTooComplex
-} from "./chunk-LCQQRFEH.js";
+} from "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -136,7 +136,7 @@ async function traceAgainstSpec(file, absolute, text, settings, cwd) {
   const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, cwd);
   const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
   if (spec === void 0) return { specPath, untraced: [] };
-  const { traceRequirements } = await import("./trace-requirements-R5MCQN2P.js");
+  const { traceRequirements } = await import("./trace-requirements-OYBFOH37.js");
   const untraced = traceRequirements(spec, text).untraced;
   return { specPath, untraced };
 }

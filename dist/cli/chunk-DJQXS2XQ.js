@@ -13985,6 +13985,9 @@ function nodeText(node2) {
 function lineFinder(source) {
   const newlines = [];
   for (let at = source.indexOf("\n"); at !== -1; at = source.indexOf("\n", at + 1)) newlines.push(at);
+  return lineFinderOver(newlines);
+}
+function lineFinderOver(newlines) {
   return (offset) => {
     let low = 0;
     let high = newlines.length;
@@ -14044,6 +14047,7 @@ export {
   frontMatterEnd,
   nodeText,
   lineFinder,
+  lineFinderOver,
   findUnclosedFences,
   unclosedFenceOf,
   escapeStringRegexp,

@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-AZ5JY4SP.js";
+} from "./chunk-ICIUAR7X.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-MDNXSZPO.js";
+} from "./chunk-P4GUTNOB.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
-import "./chunk-AOYS5ZMO.js";
-import "./chunk-Y75Q22UX.js";
-import "./chunk-DX4DFPOA.js";
-import "./chunk-LCQQRFEH.js";
+import "./chunk-6MYDJTKP.js";
+import "./chunk-OGEB4XAQ.js";
+import "./chunk-S45QW6TV.js";
+import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
