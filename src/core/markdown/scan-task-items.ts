@@ -83,7 +83,9 @@ interface Box {
 /**
  * Read the box of a list item. GFM recognises `[ ]`/`[x]`/`[X]` followed by a space (`item.checked` is a
  * boolean); the extended markers `[-]`, `[~]` and the optional form `[ ]*` reach the tree as the first text of
- * the item's paragraph, which must start exactly at the box in the source (so an escaped `\[-]` is no box).
+ * the item's paragraph, which must start exactly at the box in the source (so an escaped `\[-]` is no box). The
+ * paragraph's own position says where it starts: its first text may have none, when GFM's literal autolinks
+ * (`[-] ?www.example.com`) split it into new nodes after parsing.
  */
 function readBox(source: string, item: ListItem, paragraph: Paragraph): Box | undefined {
   const start = contentStart(source, item);
@@ -95,7 +97,7 @@ function readBox(source: string, item: ListItem, paragraph: Paragraph): Box | un
     return { bracketOffset: start, marker: marker as BoxMarker, optional: false };
   }
   const first = paragraph.children[0];
-  if (first?.type !== 'text' || first.position?.start.offset !== start) return undefined;
+  if (first?.type !== 'text' || paragraph.position?.start.offset !== start) return undefined;
   if (!EXTENDED_ONLY.has(marker) && !optional) return undefined;
   // Like GFM's own boxes: a space or tab after the box, then some text.
   const after = source[start + (optional ? 4 : 3)];
@@ -115,10 +117,14 @@ export interface Segment {
 /**
  * The task's text after its box, in pieces struck through or not. The box is never part of the text: a `~` in a
  * `[~]` marker can pair with a later `~` as GFM strikethrough, and that strikethrough strikes nothing (its text
- * and its closing `~` are read as plain text), so open work is never hidden by a tilde.
+ * and its closing `~` are read as plain text), so open work is never hidden by a tilde. The box's characters are
+ * counted off the paragraph's first texts (`boxLength`, 0 when GFM took the box out of the text), not found by
+ * position: texts split by GFM's literal autolinks have none.
  */
-function segmentsAfterBox(paragraph: Paragraph, boxEnd: number | undefined): Segment[] {
+function segmentsAfterBox(paragraph: Paragraph, boxLength: number): Segment[] {
   const segments: Segment[] = [];
+  /** Characters of the box not yet left out. */
+  let inBox = boxLength;
   /** Nodes still to read, in order; `struck` when inside a strikethrough that counts. */
   const pending: Array<{ node: Nodes; struck: boolean } | { closing: string }> = paragraph.children
     .map((node) => ({ node: node, struck: false }))
@@ -129,12 +135,13 @@ function segmentsAfterBox(paragraph: Paragraph, boxEnd: number | undefined): Seg
       continue;
     }
     const { node, struck } = entry;
-    const start = node.position?.start.offset;
-    const inBox = boxEnd !== undefined && start !== undefined && start < boxEnd;
-    if (inBox && node.type === 'text') {
-      segments.push({ text: node.value.slice(boxEnd - start), struck });
-    } else if (inBox && node.type === 'delete') {
+    if (inBox > 0 && node.type === 'text') {
+      const left = Math.min(inBox, node.value.length);
+      inBox -= left;
+      segments.push({ text: node.value.slice(left), struck });
+    } else if (inBox > 0 && node.type === 'delete') {
       // Opened by the marker's `~`: not a strikethrough. Its closing `~` is text again.
+      inBox -= 1;
       pending.push({ closing: '~' });
       for (let i = node.children.length - 1; i >= 0; i -= 1) {
         const child = node.children[i];
@@ -142,7 +149,7 @@ function segmentsAfterBox(paragraph: Paragraph, boxEnd: number | undefined): Seg
       }
     } else if (node.type === 'delete') {
       segments.push({ text: nodeText(node), struck: true });
-    } else if (!inBox) {
+    } else if (inBox === 0) {
       segments.push({ text: nodeText(node), struck, ...(node.type === 'inlineCode' ? { code: true as const } : {}) });
     }
   }
@@ -222,8 +229,7 @@ function taskOf(
   const box = readBox(source, item, paragraph);
   if (!box) return undefined;
   const boxInText = typeof item.checked !== 'boolean';
-  const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : undefined;
-  const segments = segmentsAfterBox(paragraph, boxEnd);
+  const segments = segmentsAfterBox(paragraph, boxInText ? (box.optional ? 4 : 3) : 0);
   const joined = (keep: (segment: Segment) => boolean) =>
     collapse(
       segments

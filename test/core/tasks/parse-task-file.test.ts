@@ -58,6 +58,25 @@ describe('parseTaskFile: what is a task', () => {
     expect(file.diagnostics).toEqual([]);
   });
 
+  it('reads an extended box before a literal autolink, through the tokens and the syntax tree alike', () => {
+    // GFM links `www.example.com` and `https://x.org` after parsing; the box before them still makes a task.
+    const source = md([
+      '# Tasks',
+      '',
+      '- [-] ?www.example.com',
+      '- [-] [ https://x.org',
+      '- [~] (see www.example.com) x',
+    ]);
+    const file = parseTaskFile(source);
+    expect(file.tasks.map((t) => [t.line, t.marker, t.boxState, t.text, t.complete])).toEqual([
+      [3, '-', 'in-progress', '?www.example.com', false],
+      [4, '-', 'in-progress', '[ https://x.org', false],
+      [5, '~', 'blocked', '(see www.example.com) x', false],
+    ]);
+    expect(file.tasks.map((t) => source[t.markerOffset])).toEqual(['-', '-', '~']);
+    expect(parseTaskFileReadBy(findTaskItemsInTree, source)).toEqual(file);
+  });
+
   it('counts a box in a block quote, as GitHub renders it', () => {
     expect(parseTaskFile('> - [ ] quoted\n').tasks.map((t) => t.text)).toEqual(['quoted']);
   });
