@@ -31,7 +31,7 @@ import {
   ruleNote,
   safeLine,
   workspaceFolder
-} from "./chunk-P4GUTNOB.js";
+} from "./chunk-FNA543TC.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -52,11 +52,11 @@ import {
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-OGEB4XAQ.js";
+} from "./chunk-WUW4IDTC.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-S45QW6TV.js";
+} from "./chunk-BX7Q6KGC.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-ICIUAR7X.js";
+} from "./chunk-IEMCJPG2.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-P4GUTNOB.js";
+} from "./chunk-FNA543TC.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-6MYDJTKP.js";
-import "./chunk-OGEB4XAQ.js";
-import "./chunk-S45QW6TV.js";
+import "./chunk-WUW4IDTC.js";
+import "./chunk-BX7Q6KGC.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

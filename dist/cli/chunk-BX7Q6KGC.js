@@ -2211,15 +2211,16 @@ function readBox(source, item, paragraph2) {
     return { bracketOffset: start, marker, optional: false };
   }
   const first = paragraph2.children[0];
-  if (first?.type !== "text" || first.position?.start.offset !== start) return void 0;
+  if (first?.type !== "text" || paragraph2.position?.start.offset !== start) return void 0;
   if (!EXTENDED_ONLY.has(marker) && !optional) return void 0;
   const after = source[start + (optional ? 4 : 3)];
   if (after !== " " && after !== "	") return void 0;
   if (first.value.slice(optional ? 4 : 3).trim() === "" && paragraph2.children.length === 1) return void 0;
   return { bracketOffset: start, marker, optional };
 }
-function segmentsAfterBox(paragraph2, boxEnd) {
+function segmentsAfterBox(paragraph2, boxLength) {
   const segments = [];
+  let inBox = boxLength;
   const pending = paragraph2.children.map((node) => ({ node, struck: false })).reverse();
   for (let entry = pending.pop(); entry !== void 0; entry = pending.pop()) {
     if ("closing" in entry) {
@@ -2227,11 +2228,12 @@ function segmentsAfterBox(paragraph2, boxEnd) {
       continue;
     }
     const { node, struck } = entry;
-    const start = node.position?.start.offset;
-    const inBox = boxEnd !== void 0 && start !== void 0 && start < boxEnd;
-    if (inBox && node.type === "text") {
-      segments.push({ text: node.value.slice(boxEnd - start), struck });
-    } else if (inBox && node.type === "delete") {
+    if (inBox > 0 && node.type === "text") {
+      const left = Math.min(inBox, node.value.length);
+      inBox -= left;
+      segments.push({ text: node.value.slice(left), struck });
+    } else if (inBox > 0 && node.type === "delete") {
+      inBox -= 1;
       pending.push({ closing: "~" });
       for (let i = node.children.length - 1; i >= 0; i -= 1) {
         const child = node.children[i];
@@ -2239,7 +2241,7 @@ function segmentsAfterBox(paragraph2, boxEnd) {
       }
     } else if (node.type === "delete") {
       segments.push({ text: nodeText(node), struck: true });
-    } else if (!inBox) {
+    } else if (inBox === 0) {
       segments.push({ text: nodeText(node), struck, ...node.type === "inlineCode" ? { code: true } : {} });
     }
   }
@@ -2292,8 +2294,7 @@ function taskOf(source, item, columnAt) {
   const box = readBox(source, item, paragraph2);
   if (!box) return void 0;
   const boxInText = typeof item.checked !== "boolean";
-  const boxEnd = boxInText ? box.bracketOffset + (box.optional ? 4 : 3) : void 0;
-  const segments = segmentsAfterBox(paragraph2, boxEnd);
+  const segments = segmentsAfterBox(paragraph2, boxInText ? box.optional ? 4 : 3 : 0);
   const joined = (keep) => collapse(
     segments.filter(keep).map((s) => s.text).join("")
   );

@@ -4,7 +4,7 @@ import {
 } from "./chunk-7QWYT3XI.js";
 import {
   specFolderAdapters
-} from "./chunk-ICIUAR7X.js";
+} from "./chunk-IEMCJPG2.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -22,7 +22,7 @@ import {
   renderStackSection,
   ruleNote,
   safeLine
-} from "./chunk-P4GUTNOB.js";
+} from "./chunk-FNA543TC.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -34,10 +34,10 @@ import {
   parseSpec,
   plainText
 } from "./chunk-6MYDJTKP.js";
-import "./chunk-OGEB4XAQ.js";
+import "./chunk-WUW4IDTC.js";
 import {
   parseTaskFile
-} from "./chunk-S45QW6TV.js";
+} from "./chunk-BX7Q6KGC.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

@@ -27,7 +27,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-P4GUTNOB.js";
+} from "./chunk-FNA543TC.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -53,8 +53,8 @@ import {
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-OGEB4XAQ.js";
-import "./chunk-S45QW6TV.js";
+} from "./chunk-WUW4IDTC.js";
+import "./chunk-BX7Q6KGC.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";

@@ -12,14 +12,14 @@ import {
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-OGEB4XAQ.js";
+} from "./chunk-WUW4IDTC.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-S45QW6TV.js";
+} from "./chunk-BX7Q6KGC.js";
 import {
   isMarkdownTooComplex
 } from "./chunk-DJQXS2XQ.js";

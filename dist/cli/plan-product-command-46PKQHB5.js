@@ -33,7 +33,7 @@ import {
   shortText,
   unknownReferences,
   withSourceList
-} from "./chunk-P4GUTNOB.js";
+} from "./chunk-FNA543TC.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -65,8 +65,8 @@ import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-OGEB4XAQ.js";
-import "./chunk-S45QW6TV.js";
+} from "./chunk-WUW4IDTC.js";
+import "./chunk-BX7Q6KGC.js";
 import {
   parseMarkdown,
   toString

@@ -35,7 +35,7 @@ import {
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-OGEB4XAQ.js";
+} from "./chunk-WUW4IDTC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

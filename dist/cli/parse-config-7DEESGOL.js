@@ -14,7 +14,7 @@ import {
   DEFAULT_SKIP_MARKERS,
   DEFAULT_TASK_FILE_GLOBS,
   PERMISSION_LEVELS
-} from "./chunk-S45QW6TV.js";
+} from "./chunk-BX7Q6KGC.js";
 import "./chunk-DJQXS2XQ.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";

@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-P4GUTNOB.js";
+} from "./chunk-FNA543TC.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-OGEB4XAQ.js";
+} from "./chunk-WUW4IDTC.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";
