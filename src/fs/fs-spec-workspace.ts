@@ -8,7 +8,9 @@ import { readTextFileIfAny, refuseSymlinks, writeTextFile } from './write-text-f
  * A spec workspace on the file system: repository paths are read below `cwd` (an absolute path as it is), writes go
  * through `writeTextFile`, so nothing is written through a symbolic link below `base`. A file read is never stale
  * here: a write is always `written`. `writeFiles` compares each file with the folder's and checks every path for
- * links before it writes the first, so a refused one leaves nothing half done.
+ * links before it writes the first, so a refused one leaves nothing half done. Another failure of the file system
+ * midway (a read-only file, a full disk) leaves the files before it written and says which file failed; the same
+ * command run again writes only what is still missing.
  */
 export function fsSpecWorkspace(options: { cwd: string; base: string }): SpecWorkspace {
   const { cwd, base } = options;

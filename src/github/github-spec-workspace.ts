@@ -69,8 +69,10 @@ export function githubSpecWorkspace(
   client: GitHubClient,
   repo: RepoRef,
   branch: string,
-  known?: BranchState,
+  given?: BranchState,
 ): SpecWorkspace {
+  // The branch as the caller read it holds until this workspace writes: a later write reads the branch again.
+  let known = given;
   const readFile = (path: string) =>
     readFileOnBranch(client, repo, path, branch).then((file) =>
       file === undefined ? undefined : { text: file.text, version: file.sha },
@@ -78,6 +80,7 @@ export function githubSpecWorkspace(
   return {
     readFile,
     async writeFile({ path, content, message, replaces }): Promise<WorkspaceWrite> {
+      known = undefined;
       try {
         const { commitSha } = await writeFileOnBranch(client, repo, {
           branch,
@@ -94,7 +97,11 @@ export function githubSpecWorkspace(
         return { status: 'concurrent' };
       }
     },
-    writeFiles: (change) => commitChangedFiles(client, repo, { branch, known }, change),
+    writeFiles(change) {
+      const state = known;
+      known = undefined;
+      return commitChangedFiles(client, repo, { branch, known: state }, change);
+    },
     async readTree() {
       return (await readRepositoryTree(client, repo, branch)).paths;
     },

@@ -57,6 +57,20 @@ describe('githubSpecWorkspace writeFiles', () => {
     expect(fake.log()).toEqual(['POST /git/trees', 'POST /git/commits', 'PATCH /git/refs/heads/main']);
   });
 
+  it('given the branch as read, writes the same files a second time as nothing (it reads the branch it moved)', async () => {
+    const head = fake.git.resolve('main');
+    if (head === undefined) throw new Error('no main');
+    const known = {
+      head: { sha: head.sha, treeSha: head.tree },
+      blobs: new Map([['README.md', gitBlobSha('# app\n')]]),
+    };
+    const workspace = githubSpecWorkspace(client(), REPO, 'main', known);
+    expect((await workspace.writeFiles({ files, message: 'm' })).written).toEqual(['agent-os/product/mission.md']);
+    fake.requests.length = 0;
+    expect(await workspace.writeFiles({ files, message: 'm' })).toEqual({ written: [] });
+    expect(fake.writes()).toEqual([]);
+  });
+
   it('with create, starts the branch from the given commit holding every file, the ref last', async () => {
     const head = fake.git.resolve('main');
     if (head === undefined) throw new Error('no main');

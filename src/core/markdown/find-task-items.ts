@@ -55,7 +55,9 @@ export function findTaskItemsInPieces(source: string, pieceBytes: number): TaskI
   const scan = new TaskTokenScan(source, lines, env);
   for (const tokens of pieces) {
     // Each piece is counted before it is read inline: a text that may reach micromark's budget goes to the tree.
-    if (work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
+    // So does a text that defines a link label: markdown-it ends a definition at its own line, where CommonMark
+    // (micromark, GitHub) reads the lines after it as the same paragraph, a heading's text under `===` included.
+    if (env.references !== undefined || work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
   }
   return work.mayExceed() ? findTaskItemsInTree(source) : { ...scan.result(), via: 'tokens' };
 }

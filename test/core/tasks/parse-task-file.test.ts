@@ -77,6 +77,27 @@ describe('parseTaskFile: what is a task', () => {
     expect(parseTaskFileReadBy(findTaskItemsInTree, source)).toEqual(file);
   });
 
+  it('reads the lines after a link definition as CommonMark does: a Task Group heading under === keeps its tasks', () => {
+    // The definition and the indented line after it are one paragraph, which `===` makes a heading (GitHub renders
+    // "Task Group 1: Data" as a heading); markdown-it alone would end the definition at its line.
+    const source = md([
+      '[spec]: ./spec.md',
+      '    Task Group 1: Data',
+      '===',
+      '- [ ] 1.0 a',
+      '',
+      '[ref]: /u',
+      'Title',
+      '---',
+    ]);
+    const file = parseTaskFile(source);
+    expect(file.tasks.map((t) => [t.line, t.text, file.groups[t.group]?.title])).toEqual([
+      [4, 'a', 'Task Group 1: Data'],
+    ]);
+    expect(file.groups.map((g) => [g.title, g.number])).toEqual([['Task Group 1: Data', '1']]);
+    expect(parseTaskFileReadBy(findTaskItemsInTree, source)).toEqual(file);
+  });
+
   it('counts a box in a block quote, as GitHub renders it', () => {
     expect(parseTaskFile('> - [ ] quoted\n').tasks.map((t) => t.text)).toEqual(['quoted']);
   });

@@ -27,7 +27,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-FNA543TC.js";
+} from "./chunk-3H5FSEWF.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -53,8 +53,8 @@ import {
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-WUW4IDTC.js";
-import "./chunk-BX7Q6KGC.js";
+} from "./chunk-GH6THAOW.js";
+import "./chunk-C7PTBOQU.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";

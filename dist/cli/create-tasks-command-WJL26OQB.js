@@ -4,7 +4,7 @@ import {
 } from "./chunk-7QWYT3XI.js";
 import {
   specFolderAdapters
-} from "./chunk-IEMCJPG2.js";
+} from "./chunk-MQNIM7L3.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -22,7 +22,7 @@ import {
   renderStackSection,
   ruleNote,
   safeLine
-} from "./chunk-FNA543TC.js";
+} from "./chunk-3H5FSEWF.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -34,10 +34,10 @@ import {
   parseSpec,
   plainText
 } from "./chunk-6MYDJTKP.js";
-import "./chunk-WUW4IDTC.js";
+import "./chunk-GH6THAOW.js";
 import {
   parseTaskFile
-} from "./chunk-BX7Q6KGC.js";
+} from "./chunk-C7PTBOQU.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

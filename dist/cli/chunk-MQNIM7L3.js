@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-FNA543TC.js";
+} from "./chunk-3H5FSEWF.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-WUW4IDTC.js";
+} from "./chunk-GH6THAOW.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

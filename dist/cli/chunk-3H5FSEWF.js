@@ -35,7 +35,7 @@ import {
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-WUW4IDTC.js";
+} from "./chunk-GH6THAOW.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -8161,7 +8161,7 @@ function findTaskItemsInPieces(source, pieceBytes) {
   const work = new ParserWorkEstimate(text2.length, lines.count);
   const scan = new TaskTokenScan(source, lines, env);
   for (const tokens of pieces) {
-    if (work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
+    if (env.references !== void 0 || work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
   }
   return work.mayExceed() ? findTaskItemsInTree(source) : { ...scan.result(), via: "tokens" };
 }

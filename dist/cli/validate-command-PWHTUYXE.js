@@ -12,14 +12,14 @@ import {
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-WUW4IDTC.js";
+} from "./chunk-GH6THAOW.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-BX7Q6KGC.js";
+} from "./chunk-C7PTBOQU.js";
 import {
   isMarkdownTooComplex
 } from "./chunk-DJQXS2XQ.js";

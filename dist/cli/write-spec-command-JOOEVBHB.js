@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-IEMCJPG2.js";
+} from "./chunk-MQNIM7L3.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-FNA543TC.js";
+} from "./chunk-3H5FSEWF.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-6MYDJTKP.js";
-import "./chunk-WUW4IDTC.js";
-import "./chunk-BX7Q6KGC.js";
+import "./chunk-GH6THAOW.js";
+import "./chunk-C7PTBOQU.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

@@ -33,7 +33,7 @@ import {
   shortText,
   unknownReferences,
   withSourceList
-} from "./chunk-FNA543TC.js";
+} from "./chunk-3H5FSEWF.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -65,8 +65,8 @@ import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-WUW4IDTC.js";
-import "./chunk-BX7Q6KGC.js";
+} from "./chunk-GH6THAOW.js";
+import "./chunk-C7PTBOQU.js";
 import {
   parseMarkdown,
   toString

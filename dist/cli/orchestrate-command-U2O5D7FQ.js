@@ -31,7 +31,7 @@ import {
   ruleNote,
   safeLine,
   workspaceFolder
-} from "./chunk-FNA543TC.js";
+} from "./chunk-3H5FSEWF.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -52,11 +52,11 @@ import {
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-WUW4IDTC.js";
+} from "./chunk-GH6THAOW.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-BX7Q6KGC.js";
+} from "./chunk-C7PTBOQU.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";
