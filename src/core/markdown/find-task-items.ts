@@ -55,11 +55,45 @@ export function findTaskItemsInPieces(source: string, pieceBytes: number): TaskI
   const scan = new TaskTokenScan(source, lines, env);
   for (const tokens of pieces) {
     // Each piece is counted before it is read inline: a text that may reach micromark's budget goes to the tree.
-    // So does a text that defines a link label: markdown-it ends a definition at its own line, where CommonMark
-    // (micromark, GitHub) reads the lines after it as the same paragraph, a heading's text under `===` included.
-    if (env.references !== undefined || work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
+    // So does a text where a link label's definition may run on into the next line (`definitionMayRunOn`).
+    if (work.add(tokens) || definitionMayRunOn(env, text) || !scan.scan(tokens)) return findTaskItemsInTree(source);
   }
   return work.mayExceed() ? findTaskItemsInTree(source) : { ...scan.result(), via: 'tokens' };
+}
+
+/**
+ * Whether a definition of a link label (`[spec]: ./spec.md`) may be followed, on the very next line, by text that is
+ * not another definition: markdown-it ends a definition at its own line, where CommonMark (micromark, GitHub) reads
+ * the lines after it as the same paragraph, so a `===` under them makes a heading of them. Only asked when the
+ * tokens hold a definition; a line holding `]:` followed by a blank line, the end of the text, or a line that
+ * opens with `[` and holds `]:` (definitions one per line, as task files keep them) reads alike in both parsers.
+ */
+function definitionMayRunOn(env: Record<string, unknown>, text: string): boolean {
+  if (env.references === undefined) return false;
+  const lineEnd = text.includes('\r')
+    ? (from: number) => lineEndAnyFrom(text, from)
+    : (from: number) => lfFrom(text, from);
+  for (let at = text.indexOf(']:'); at !== -1; at = text.indexOf(']:', at + 2)) {
+    const end = lineEnd(at);
+    if (end >= text.length) continue;
+    const start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const next = text.slice(start, lineEnd(start));
+    // A blank line is spaces and tabs only (CommonMark's, not `trim`'s, whitespace).
+    if (next.replace(/[ \t]/g, '') !== '' && !(next.trimStart().startsWith('[') && next.includes(']:'))) return true;
+  }
+  return false;
+}
+
+/** Where the line holding `from` ends: its `\n`, or the text's end. */
+function lfFrom(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  return lf === -1 ? text.length : lf;
+}
+
+/** The same where lines may also end in `\r`. */
+function lineEndAnyFrom(text: string, from: number): number {
+  const cr = text.indexOf('\r', from);
+  return Math.min(lfFrom(text, from), cr === -1 ? text.length : cr);
 }
 
 /**

@@ -12,14 +12,14 @@ import {
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-GH6THAOW.js";
+} from "./chunk-UO6A6R73.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-C7PTBOQU.js";
+} from "./chunk-XOXBJ5GC.js";
 import {
   isMarkdownTooComplex
 } from "./chunk-DJQXS2XQ.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-7QWYT3XI.js";
 import {
   specFolderAdapters
-} from "./chunk-MQNIM7L3.js";
+} from "./chunk-EPHCA3IC.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -22,7 +22,7 @@ import {
   renderStackSection,
   ruleNote,
   safeLine
-} from "./chunk-3H5FSEWF.js";
+} from "./chunk-7MS5ICCP.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -34,10 +34,10 @@ import {
   parseSpec,
   plainText
 } from "./chunk-6MYDJTKP.js";
-import "./chunk-GH6THAOW.js";
+import "./chunk-UO6A6R73.js";
 import {
   parseTaskFile
-} from "./chunk-C7PTBOQU.js";
+} from "./chunk-XOXBJ5GC.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-MQNIM7L3.js";
+} from "./chunk-EPHCA3IC.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-3H5FSEWF.js";
+} from "./chunk-7MS5ICCP.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-6MYDJTKP.js";
-import "./chunk-GH6THAOW.js";
-import "./chunk-C7PTBOQU.js";
+import "./chunk-UO6A6R73.js";
+import "./chunk-XOXBJ5GC.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

@@ -8161,9 +8161,29 @@ function findTaskItemsInPieces(source, pieceBytes) {
   const work = new ParserWorkEstimate(text2.length, lines.count);
   const scan = new TaskTokenScan(source, lines, env);
   for (const tokens of pieces) {
-    if (env.references !== void 0 || work.add(tokens) || !scan.scan(tokens)) return findTaskItemsInTree(source);
+    if (work.add(tokens) || definitionMayRunOn(env, text2) || !scan.scan(tokens)) return findTaskItemsInTree(source);
   }
   return work.mayExceed() ? findTaskItemsInTree(source) : { ...scan.result(), via: "tokens" };
+}
+function definitionMayRunOn(env, text2) {
+  if (env.references === void 0) return false;
+  const lineEnd2 = text2.includes("\r") ? (from) => lineEndAnyFrom(text2, from) : (from) => lfFrom(text2, from);
+  for (let at = text2.indexOf("]:"); at !== -1; at = text2.indexOf("]:", at + 2)) {
+    const end = lineEnd2(at);
+    if (end >= text2.length) continue;
+    const start = text2.charCodeAt(end) === 13 && text2.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const next = text2.slice(start, lineEnd2(start));
+    if (next.replace(/[ \t]/g, "") !== "" && !(next.trimStart().startsWith("[") && next.includes("]:"))) return true;
+  }
+  return false;
+}
+function lfFrom(text2, from) {
+  const lf = text2.indexOf("\n", from);
+  return lf === -1 ? text2.length : lf;
+}
+function lineEndAnyFrom(text2, from) {
+  const cr = text2.indexOf("\r", from);
+  return Math.min(lfFrom(text2, from), cr === -1 ? text2.length : cr);
 }
 function frontMatterLength(source) {
   if (!source.startsWith("---") && !source.startsWith("+++")) return 0;

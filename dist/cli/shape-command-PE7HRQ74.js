@@ -27,7 +27,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-3H5FSEWF.js";
+} from "./chunk-7MS5ICCP.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -53,8 +53,8 @@ import {
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-GH6THAOW.js";
-import "./chunk-C7PTBOQU.js";
+} from "./chunk-UO6A6R73.js";
+import "./chunk-XOXBJ5GC.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";

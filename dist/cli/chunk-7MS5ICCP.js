@@ -35,7 +35,7 @@ import {
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-GH6THAOW.js";
+} from "./chunk-UO6A6R73.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

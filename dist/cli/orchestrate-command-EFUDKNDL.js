@@ -31,7 +31,7 @@ import {
   ruleNote,
   safeLine,
   workspaceFolder
-} from "./chunk-3H5FSEWF.js";
+} from "./chunk-7MS5ICCP.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -52,11 +52,11 @@ import {
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-GH6THAOW.js";
+} from "./chunk-UO6A6R73.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-C7PTBOQU.js";
+} from "./chunk-XOXBJ5GC.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";

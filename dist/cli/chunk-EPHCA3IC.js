@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-3H5FSEWF.js";
+} from "./chunk-7MS5ICCP.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-GH6THAOW.js";
+} from "./chunk-UO6A6R73.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

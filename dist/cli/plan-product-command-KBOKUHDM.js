@@ -33,7 +33,7 @@ import {
   shortText,
   unknownReferences,
   withSourceList
-} from "./chunk-3H5FSEWF.js";
+} from "./chunk-7MS5ICCP.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -65,8 +65,8 @@ import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-GH6THAOW.js";
-import "./chunk-C7PTBOQU.js";
+} from "./chunk-UO6A6R73.js";
+import "./chunk-XOXBJ5GC.js";
 import {
   parseMarkdown,
   toString
