@@ -73,9 +73,10 @@ function definitionMayRunOn(env: Record<string, unknown>, text: string): boolean
   const lineEnd = text.includes('\r')
     ? (from: number) => lineEndAnyFrom(text, from)
     : (from: number) => lfFrom(text, from);
-  for (let at = text.indexOf(']:'); at !== -1; at = text.indexOf(']:', at + 2)) {
-    const end = lineEnd(at);
-    if (end >= text.length) continue;
+  // Each line is looked at once (the search goes on from its end), so a hostile text costs one pass.
+  for (let at = text.indexOf(']:'), end = 0; at !== -1; at = text.indexOf(']:', end)) {
+    end = lineEnd(at);
+    if (end >= text.length) break;
     const start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     const next = text.slice(start, lineEnd(start));
     // A blank line is spaces and tabs only (CommonMark's, not `trim`'s, whitespace).
@@ -90,10 +91,11 @@ function lfFrom(text: string, from: number): number {
   return lf === -1 ? text.length : lf;
 }
 
-/** The same where lines may also end in `\r`. */
+/** The same where lines may also end in `\r`: read up to the line's end only, whichever ending it has. */
 function lineEndAnyFrom(text: string, from: number): number {
-  const cr = text.indexOf('\r', from);
-  return Math.min(lfFrom(text, from), cr === -1 ? text.length : cr);
+  let at = from;
+  while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at += 1;
+  return at;
 }
 
 /**

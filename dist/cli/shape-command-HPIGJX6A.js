@@ -27,7 +27,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-7MS5ICCP.js";
+} from "./chunk-MCSFHBEU.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -53,8 +53,8 @@ import {
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-UO6A6R73.js";
-import "./chunk-XOXBJ5GC.js";
+} from "./chunk-N3RLIHCJ.js";
+import "./chunk-YNAPXDCH.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-EPHCA3IC.js";
+} from "./chunk-IZMMXRQQ.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-7MS5ICCP.js";
+} from "./chunk-MCSFHBEU.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-6MYDJTKP.js";
-import "./chunk-UO6A6R73.js";
-import "./chunk-XOXBJ5GC.js";
+import "./chunk-N3RLIHCJ.js";
+import "./chunk-YNAPXDCH.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

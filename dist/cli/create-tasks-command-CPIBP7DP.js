@@ -4,7 +4,7 @@ import {
 } from "./chunk-7QWYT3XI.js";
 import {
   specFolderAdapters
-} from "./chunk-EPHCA3IC.js";
+} from "./chunk-IZMMXRQQ.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -22,7 +22,7 @@ import {
   renderStackSection,
   ruleNote,
   safeLine
-} from "./chunk-7MS5ICCP.js";
+} from "./chunk-MCSFHBEU.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -34,10 +34,10 @@ import {
   parseSpec,
   plainText
 } from "./chunk-6MYDJTKP.js";
-import "./chunk-UO6A6R73.js";
+import "./chunk-N3RLIHCJ.js";
 import {
   parseTaskFile
-} from "./chunk-XOXBJ5GC.js";
+} from "./chunk-YNAPXDCH.js";
 import "./chunk-DJQXS2XQ.js";
 import {
   AgentOsError

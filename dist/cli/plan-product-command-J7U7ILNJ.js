@@ -33,7 +33,7 @@ import {
   shortText,
   unknownReferences,
   withSourceList
-} from "./chunk-7MS5ICCP.js";
+} from "./chunk-MCSFHBEU.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -65,8 +65,8 @@ import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-UO6A6R73.js";
-import "./chunk-XOXBJ5GC.js";
+} from "./chunk-N3RLIHCJ.js";
+import "./chunk-YNAPXDCH.js";
 import {
   parseMarkdown,
   toString

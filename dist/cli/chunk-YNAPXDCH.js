@@ -8168,9 +8168,9 @@ function findTaskItemsInPieces(source, pieceBytes) {
 function definitionMayRunOn(env, text2) {
   if (env.references === void 0) return false;
   const lineEnd2 = text2.includes("\r") ? (from) => lineEndAnyFrom(text2, from) : (from) => lfFrom(text2, from);
-  for (let at = text2.indexOf("]:"); at !== -1; at = text2.indexOf("]:", at + 2)) {
-    const end = lineEnd2(at);
-    if (end >= text2.length) continue;
+  for (let at = text2.indexOf("]:"), end = 0; at !== -1; at = text2.indexOf("]:", end)) {
+    end = lineEnd2(at);
+    if (end >= text2.length) break;
     const start = text2.charCodeAt(end) === 13 && text2.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     const next = text2.slice(start, lineEnd2(start));
     if (next.replace(/[ \t]/g, "") !== "" && !(next.trimStart().startsWith("[") && next.includes("]:"))) return true;
@@ -8182,8 +8182,9 @@ function lfFrom(text2, from) {
   return lf === -1 ? text2.length : lf;
 }
 function lineEndAnyFrom(text2, from) {
-  const cr = text2.indexOf("\r", from);
-  return Math.min(lfFrom(text2, from), cr === -1 ? text2.length : cr);
+  let at = from;
+  while (at < text2.length && text2.charCodeAt(at) !== 10 && text2.charCodeAt(at) !== 13) at += 1;
+  return at;
 }
 function frontMatterLength(source) {
   if (!source.startsWith("---") && !source.startsWith("+++")) return 0;

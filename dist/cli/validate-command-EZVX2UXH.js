@@ -12,14 +12,14 @@ import {
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-UO6A6R73.js";
+} from "./chunk-N3RLIHCJ.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-XOXBJ5GC.js";
+} from "./chunk-YNAPXDCH.js";
 import {
   isMarkdownTooComplex
 } from "./chunk-DJQXS2XQ.js";

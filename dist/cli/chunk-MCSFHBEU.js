@@ -35,7 +35,7 @@ import {
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-UO6A6R73.js";
+} from "./chunk-N3RLIHCJ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-7MS5ICCP.js";
+} from "./chunk-MCSFHBEU.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-UO6A6R73.js";
+} from "./chunk-N3RLIHCJ.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

@@ -14,7 +14,7 @@ import {
   DEFAULT_SKIP_MARKERS,
   DEFAULT_TASK_FILE_GLOBS,
   PERMISSION_LEVELS
-} from "./chunk-XOXBJ5GC.js";
+} from "./chunk-YNAPXDCH.js";
 import "./chunk-DJQXS2XQ.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";

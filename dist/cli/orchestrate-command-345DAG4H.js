@@ -31,7 +31,7 @@ import {
   ruleNote,
   safeLine,
   workspaceFolder
-} from "./chunk-7MS5ICCP.js";
+} from "./chunk-MCSFHBEU.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -52,11 +52,11 @@ import {
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-UO6A6R73.js";
+} from "./chunk-N3RLIHCJ.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-XOXBJ5GC.js";
+} from "./chunk-YNAPXDCH.js";
 import {
   parseMarkdown
 } from "./chunk-DJQXS2XQ.js";
