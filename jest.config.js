@@ -24,9 +24,10 @@ const UNIT = ['core', 'events', 'fs', 'github', 'lambda', 'model', 'phases', 'su
 
 /** @type {import('jest').Config} */
 export default {
-  // At least two workers, even on two cores (Jest's default there is one, in band): many files spend their time
-  // waiting for child processes and servers (the Action, the CLI, the App server), and a second file runs meanwhile.
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  // One worker more than there are cores (Jest's default is one fewer, so one, in band, on two cores): many files
+  // spend part of their time waiting for the processes and servers they start (the Action, the CLI, the App server,
+  // Redis) or for Probot's retry, and another file runs meanwhile, so the cores stay busy.
+  maxWorkers: availableParallelism() + 1,
   // Tests wait for events, never for the clock; this only ends a wait that never comes. Generous, so that a loaded
   // machine (CI with another job, two cores shared) is slow but green.
   testTimeout: 60000,
