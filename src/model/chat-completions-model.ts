@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatModel, ChatRequest, ChatResult, ModelFailure, TokenUsage } from '../core/model/chat-model.js';
 import type { ModelEndpoint } from './model-endpoint.js';
 
@@ -63,7 +63,10 @@ function redact(text: string, token: string): string {
   return token.length >= 4 ? short.split(token).join('[token]') : short;
 }
 
-function failureOf(error: unknown, endpoint: ModelEndpoint, timeoutMs: number): ModelFailure {
+/** The SDK's module: its classes tell one failure from another. */
+type OpenAIModule = typeof OpenAI;
+
+function failureOf(OpenAI: OpenAIModule, error: unknown, endpoint: ModelEndpoint, timeoutMs: number): ModelFailure {
   const said = (e: { message: string }) => redact(e.message, endpoint.token);
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return { kind: 'timeout', message: `the model did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s` };
@@ -97,14 +100,22 @@ function failureOf(error: unknown, endpoint: ModelEndpoint, timeoutMs: number): 
   };
 }
 
+/** The SDK's module (its classes tell one failure from another) and a client made with it. */
+interface LoadedClient {
+  OpenAI: OpenAIModule;
+  client: OpenAI;
+}
+
 /**
- * One OpenAI-compatible chat-completions client (the official `openai` SDK) for GitHub Models, OpenAI, Azure
- * OpenAI's v1 API and local servers (Ollama, vLLM, LM Studio), chosen by base URL. Temperature 0, structured
- * output by JSON Schema, a timeout per attempt, retries that honour `retry-after`. It never throws: a failure is
- * a result the drafter falls back on.
+ * The SDK (some 240 modules), loaded on a model's first call rather than with the App: most installations draft
+ * without a model, and every start (a Lambda's cold start, each run of the CLI) would pay for it.
  */
-export function createChatCompletionsModel(endpoint: ModelEndpoint, options: ChatModelOptions = {}): ChatModel {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_MODEL_OPTIONS.timeoutMs;
+async function loadClient(
+  endpoint: ModelEndpoint,
+  options: ChatModelOptions,
+  timeoutMs: number,
+): Promise<LoadedClient> {
+  const { default: OpenAI } = await import('openai');
   const client = new OpenAI({
     baseURL: endpoint.baseUrl,
     // Local servers need no key, but the SDK sends one: a placeholder they ignore.
@@ -119,9 +130,22 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
     ),
     logLevel: 'off',
   });
+  return { OpenAI, client };
+}
+
+/**
+ * One OpenAI-compatible chat-completions client (the official `openai` SDK) for GitHub Models, OpenAI, Azure
+ * OpenAI's v1 API and local servers (Ollama, vLLM, LM Studio), chosen by base URL. Temperature 0, structured
+ * output by JSON Schema, a timeout per attempt, retries that honour `retry-after`. It never throws: a failure is
+ * a result the drafter falls back on.
+ */
+export function createChatCompletionsModel(endpoint: ModelEndpoint, options: ChatModelOptions = {}): ChatModel {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_MODEL_OPTIONS.timeoutMs;
+  let sdk: Promise<LoadedClient> | undefined;
   return {
     name: endpoint.model,
     async complete(request: ChatRequest): Promise<ChatResult> {
+      const { OpenAI, client } = await (sdk ??= loadClient(endpoint, options, timeoutMs));
       try {
         const completion = await client.chat.completions.create({
           model: endpoint.model,
@@ -145,7 +169,7 @@ export function createChatCompletionsModel(endpoint: ModelEndpoint, options: Cha
       } catch (error) {
         return {
           ok: false,
-          failure: failureOf(error, endpoint, timeoutMs),
+          failure: failureOf(OpenAI, error, endpoint, timeoutMs),
           usage: { calls: 1, promptTokens: 0, completionTokens: 0 },
         };
       }

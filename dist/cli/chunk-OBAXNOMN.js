@@ -5,7 +5,7 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-PCNX5ILW.js";
 import {
   readLocalSettings,
   writeBase

@@ -4,12 +4,6 @@ import {
   nearestWord
 } from "./chunk-XDWK2YAX.js";
 import {
-  makeSlug
-} from "./chunk-SNY3AI7C.js";
-import {
-  slugify
-} from "./chunk-M2MJTVRC.js";
-import {
   QUIET_LOG,
   TREE_UNREADABLE,
   checkCarried,
@@ -31,7 +25,7 @@ import {
   ruleNote,
   safeLine,
   workspaceFolder
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-PCNX5ILW.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -46,6 +40,12 @@ import {
   parseMarkedFile,
   parseSpec
 } from "./chunk-6MYDJTKP.js";
+import {
+  makeSlug
+} from "./chunk-SNY3AI7C.js";
+import {
+  slugify
+} from "./chunk-M2MJTVRC.js";
 import {
   describeFsError,
   displayPath,

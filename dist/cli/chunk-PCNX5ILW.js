@@ -3324,7 +3324,7 @@ function inFolder(folder, name) {
 async function chooseCliModel(flag, drafter, env) {
   if (flag === false) return {};
   if (flag === void 0 && (env[MODEL_ENV.model] ?? "") === "" && (env[MODEL_ENV.url] ?? "") === "") return {};
-  const { modelFromEnvironment } = await import("./model-from-environment-XCMMQ5OJ.js");
+  const { modelFromEnvironment } = await import("./model-from-environment-SLAUPXG4.js");
   const configured = modelFromEnvironment(env);
   if (flag === true && configured.model === void 0) {
     throw new AgentOsError(

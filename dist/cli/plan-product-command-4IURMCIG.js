@@ -4,10 +4,6 @@ import {
   splitIssueFile
 } from "./chunk-XE6GXSRL.js";
 import {
-  readTextFile
-} from "./chunk-OZC7NLMW.js";
-import "./chunk-M2MJTVRC.js";
-import {
   PRODUCT_FILES,
   QUIET_LOG,
   STACK_FILE_PATHS,
@@ -33,7 +29,7 @@ import {
   shortText,
   unknownReferences,
   withSourceList
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-PCNX5ILW.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -61,6 +57,10 @@ import {
   text,
   writeMarkdown
 } from "./chunk-6MYDJTKP.js";
+import {
+  readTextFile
+} from "./chunk-OZC7NLMW.js";
+import "./chunk-M2MJTVRC.js";
 import {
   describeFsError,
   glob,

@@ -7,14 +7,6 @@ import {
   splitIssueFile
 } from "./chunk-XE6GXSRL.js";
 import {
-  specLocationFor
-} from "./chunk-SQAI3HUT.js";
-import "./chunk-SNY3AI7C.js";
-import {
-  readTextFile
-} from "./chunk-OZC7NLMW.js";
-import "./chunk-M2MJTVRC.js";
-import {
   QUIET_LOG,
   TOPIC_LABELS,
   chooseCliModel,
@@ -27,7 +19,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-PCNX5ILW.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -48,6 +40,14 @@ import {
   splitSentences,
   textOf
 } from "./chunk-6MYDJTKP.js";
+import {
+  specLocationFor
+} from "./chunk-SQAI3HUT.js";
+import "./chunk-SNY3AI7C.js";
+import {
+  readTextFile
+} from "./chunk-OZC7NLMW.js";
+import "./chunk-M2MJTVRC.js";
 import {
   displayPath,
   readLocalSettings,

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  specFolderAdapters
+} from "./chunk-OBAXNOMN.js";
+import {
   KIND_WORDS
 } from "./chunk-7QWYT3XI.js";
-import {
-  specFolderAdapters
-} from "./chunk-IZMMXRQQ.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -22,7 +22,7 @@ import {
   renderStackSection,
   ruleNote,
   safeLine
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-PCNX5ILW.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
