@@ -1,6 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, it } from '@jest/globals';
 import { checkGroupPromptDraft } from '../../../src/core/model/check-group-prompt-draft.js';
 import { checkProductDraft } from '../../../src/core/model/check-product-draft.js';
 import { checkSpecDraft } from '../../../src/core/model/check-spec-draft.js';
@@ -18,6 +16,7 @@ import { SPEC_DRAFT_SCHEMA } from '../../../src/core/model/spec-draft-schema.js'
 import { TASKS_DRAFT_SCHEMA } from '../../../src/core/model/tasks-draft-schema.js';
 import { parseRequirements } from '../../../src/core/spec/parse-requirements.js';
 import { readFeatureRequests, shapeFeatureRequest } from '../../../support/feature-requests.js';
+import { expectRendered } from '../../support/expect-rendered.js';
 import { BRIEF, GOOD_PLAN, PATHS, PRODUCT_BODY, STACK, UNSOURCED_PLAN } from '../../model/product-fixture.js';
 import {
   ALL_PROPOSED_TASKS_DRAFT,
@@ -33,20 +32,10 @@ import {
 
 /**
  * What the model drafter's renderers write for a range of drafts (ordinary, with proposals, every field hostile),
- * committed under test/fixtures/rendered/model/. `UPDATE_RENDERED=1` rewrites them: review the diff and say why.
+ * committed under test/fixtures/rendered/model/ (see test/support/expect-rendered.ts).
  */
-const ROOT = 'test/fixtures/rendered/model';
-const UPDATE = process.env['UPDATE_RENDERED'] === '1';
-
 function expectFiles(dir: string, files: Record<string, string>): void {
-  for (const [name, actual] of Object.entries(files)) {
-    const path = join(ROOT, dir, name);
-    if (UPDATE || !existsSync(path)) {
-      mkdirSync(join(ROOT, dir), { recursive: true });
-      writeFileSync(path, actual);
-    }
-    expect({ path, text: actual }).toEqual({ path, text: readFileSync(path, 'utf8') });
-  }
+  for (const [name, actual] of Object.entries(files)) expectRendered(`model/${dir}/${name}`, actual);
 }
 
 /** A spec draft carrying every requirement of the grounding, as a model that follows the prompt writes one. */
