@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-IZMMXRQQ.js";
+} from "./chunk-ASVXBGVH.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-CV3IHAE4.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-6MYDJTKP.js";

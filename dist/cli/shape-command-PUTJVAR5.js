@@ -27,7 +27,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-CV3IHAE4.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports

@@ -5,7 +5,7 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-MCSFHBEU.js";
+} from "./chunk-CV3IHAE4.js";
 import {
   readLocalSettings,
   writeBase
