@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decideGate } from '../../src/core/check/decide-gate.js';
 import type { TaskFileRead } from '../../src/core/check/gate-types.js';
@@ -17,25 +17,13 @@ import { specLocationFor } from '../../src/core/spec/spec-location.js';
 import { parseTaskFile } from '../../src/core/tasks/parse-task-file.js';
 import { renderVerification } from '../../src/core/verification/render-verification.js';
 import { readFeatureRequests, shapeFeatureRequest } from '../../support/feature-requests.js';
+import { expectRendered } from '../support/expect-rendered.js';
 import { loadStackFixture, STACK_FIXTURES } from './product/stack-fixtures.js';
 
 /**
- * What every renderer writes today over the fixtures, committed as files under test/fixtures/rendered/. A change to
- * a renderer's output shows here as a diff to review. `UPDATE_RENDERED=1` rewrites the files (review the diff, and
- * say in the commit message why each change is right).
+ * What every renderer writes today over the fixtures, committed as files under test/fixtures/rendered/ (see
+ * test/support/expect-rendered.ts; `UPDATE_RENDERED=1` rewrites them).
  */
-const ROOT = 'test/fixtures/rendered';
-const UPDATE = process.env['UPDATE_RENDERED'] === '1';
-
-function expectRendered(file: string, actual: string): void {
-  const path = join(ROOT, file);
-  if (UPDATE || !existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
-
 describe.each(readFeatureRequests())('rendered from feature request $name', (request) => {
   it('writes requirements.md, spec.md, tasks.md and the pull request body as before', () => {
     const shaped = shapeFeatureRequest(request);

@@ -1,19 +1,31 @@
+import type { List, PhrasingContent, RootContent } from 'mdast';
+import { bulletList, code, emphasis, heading, paragraph, root, text } from '../markdown/build-mdast.js';
 import { markFile, parseMarkedFile } from '../spec/file-marker.js';
 import { normaliseTaskRef, type GroupPromptCheck } from './check-group-prompt-draft.js';
 import type { GroupPromptDraft } from './group-prompt-draft-schema.js';
 import type { ModelSpecMarker } from './render-model-spec.js';
-import { pathSpans, proposedHeading, reuseLine, safeLine } from './render-sources.js';
+import { modelLine, proposedHeading, writeModelMarkdown } from './model-markdown.js';
+import { pathSpans, reuseLine, sourcesNote } from './render-sources.js';
 
 /** The first line of the model's part of a prompt; everything from it to the marker is the model's. */
 export const MODEL_GUIDANCE_HEADING = '## How to approach it';
+const GUIDANCE_TITLE = MODEL_GUIDANCE_HEADING.slice('## '.length);
 
-function trace(item: { tasks: readonly string[]; files: readonly string[]; requirements?: readonly number[] }): string {
-  const parts = [
-    ...[...new Set(item.tasks.map(normaliseTaskRef))].map((t) => `task ${t}`),
-    ...[...new Set(item.requirements ?? [])].map((n) => `Specific Requirement ${n}`),
-    ...pathSpans(item.files),
-  ];
-  return parts.length === 0 ? '' : ` _(${parts.join('; ')})_`;
+function trace(item: {
+  tasks: readonly string[];
+  files: readonly string[];
+  requirements?: readonly number[];
+}): PhrasingContent[] {
+  return sourcesNote([
+    ...[...new Set(item.tasks.map(normaliseTaskRef))].map((t) => [text(`task ${t}`)]),
+    ...[...new Set(item.requirements ?? [])].map((n) => [text(`Specific Requirement ${n}`)]),
+    ...pathSpans(item.files).map((span) => [span]),
+  ]);
+}
+
+/** A section of the guidance under its own heading, when it has items. */
+function subsection(title: string, items: PhrasingContent[][]): RootContent[] {
+  return items.length > 0 ? [heading(3, [text(title)]), bulletList(items)] : [];
 }
 
 /** The model's guidance as markdown: steps, code to reuse, pitfalls, and proposals (optional steps). */
@@ -24,39 +36,47 @@ export function renderModelGuidance(input: {
 }): string {
   const { draft, check } = input;
   const proposed = new Set(check.proposed);
-  const steps = draft.approach.filter((_s, i) => !proposed.has(i));
-  const lines = [
-    MODEL_GUIDANCE_HEADING,
-    '',
-    `_Drafted by \`${input.model}\` from spec.md, this group's tasks, the repository's tree and its detected tech stack, and checked: every task above is addressed and every cited path exists. Where it disagrees with the tasks, the tasks win._`,
-    '',
-    ...steps.map((s, i) => `${i + 1}. ${safeLine(s.text)}${trace(s)}`),
-  ];
-  if (draft.reuse.length > 0) {
-    lines.push('', '### Existing code to reuse', '');
-    lines.push(...draft.reuse.map(reuseLine));
-  }
-  if (draft.watch_out.length > 0)
-    lines.push(
-      '',
-      '### Watch out for',
-      '',
-      ...draft.watch_out.map((w) => `- ${safeLine(w.text)}${trace({ tasks: w.tasks, files: w.files })}`),
-    );
-  if (proposed.size > 0) {
-    lines.push(
-      '',
-      ...proposedHeading(
-        'Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps.',
-        3,
-      ),
-    );
-    for (const i of check.proposed) {
-      const step = draft.approach[i];
-      if (step !== undefined) lines.push(`- ${safeLine(step.text)}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
+  const steps: List = {
+    type: 'list',
+    ordered: true,
+    start: 1,
+    spread: false,
+    children: draft.approach
+      .filter((_s, i) => !proposed.has(i))
+      .map((s) => ({ type: 'listItem', spread: false, children: [paragraph([modelLine(s.text), ...trace(s)])] })),
+  };
+  const optional = check.proposed.flatMap((i) => {
+    const step = draft.approach[i];
+    return step === undefined ? [] : [[modelLine(step.text)]];
+  });
+  const tree = root([
+    heading(2, [text(GUIDANCE_TITLE)]),
+    paragraph([
+      emphasis([
+        text('Drafted by '),
+        code(input.model),
+        text(
+          " from spec.md, this group's tasks, the repository's tree and its detected tech stack, and checked: every task above is addressed and every cited path exists. Where it disagrees with the tasks, the tasks win.",
+        ),
+      ]),
+    ]),
+    ...(steps.children.length > 0 ? [steps] : []),
+    ...subsection('Existing code to reuse', draft.reuse.map(reuseLine)),
+    ...subsection(
+      'Watch out for',
+      draft.watch_out.map((w) => [modelLine(w.text), ...trace({ tasks: w.tasks, files: w.files })]),
+    ),
+    ...(proposed.size > 0
+      ? [
+          ...proposedHeading(
+            'Suggested by the model with no task, requirement or file behind it: optional, skip it unless it helps.',
+            3,
+          ),
+          ...(optional.length > 0 ? [bulletList(optional)] : []),
+        ]
+      : []),
+  ]);
+  return writeModelMarkdown(tree);
 }
 
 /** The prompt file: the deterministic prompt (tasks, references, standards: all kept as they are), then the model's guidance, then the marker. */

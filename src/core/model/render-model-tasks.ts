@@ -1,7 +1,10 @@
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { bulletList, heading, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
 import { markFile } from '../spec/file-marker.js';
 import type { TasksCheck, TasksGrounding } from './check-tasks-draft.js';
 import type { ModelSpecMarker } from './render-model-spec.js';
-import { pathSpans, proposedHeading, safeLine } from './render-sources.js';
+import { modelLine, proposedHeading, safeLine, writeModelMarkdown } from './model-markdown.js';
+import { joined, pathSpans } from './render-sources.js';
 import type { TasksDraft } from './tasks-draft-schema.js';
 
 function which(numbers: readonly number[]): string {
@@ -10,13 +13,25 @@ function which(numbers: readonly number[]): string {
     : `Specific Requirements ${numbers.join(', ')}`;
 }
 
-function trace(requirements: readonly number[], files: readonly string[]): string {
+function trace(requirements: readonly number[], files: readonly string[]): PhrasingContent[] {
   const parts = [
-    ...(requirements.length > 0 ? [which([...new Set(requirements)].sort((a, b) => a - b))] : []),
-    ...pathSpans(files),
+    ...(requirements.length > 0 ? [[text(which([...new Set(requirements)].sort((a, b) => a - b)))]] : []),
+    ...pathSpans(files).map((span) => [span]),
   ];
-  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+  return parts.length === 0 ? [] : [text(' ('), ...joined(parts), text(')')];
 }
+
+/** A task item, `- [ ] 1.2 …`, with the items under it. */
+function task(children: PhrasingContent[], under: ListItem[] = []): ListItem {
+  const sub: List[] = under.length > 0 ? [{ type: 'list', ordered: false, spread: false, children: under }] : [];
+  return { type: 'listItem', checked: false, spread: false, children: [paragraph(children), ...sub] };
+}
+
+/** A tight list of the items given. */
+const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
+
+/** A bold label paragraph: `**Acceptance Criteria:**`. */
+const label = (value: string): Paragraph => paragraph([strong([text(value)])]);
 
 type DraftGroup = TasksDraft['groups'][number];
 
@@ -27,67 +42,77 @@ type DraftGroup = TasksDraft['groups'][number];
 function renderGroup(g: DraftGroup & { kept: DraftGroup['tasks'] }, n: number, renumber: Map<number, number>) {
   const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
   const deps = g.depends_on.map((d) => renumber.get(d)).filter((d): d is number => d !== undefined && d < n);
-  const lines = [
-    `- [ ] ${n}.0 Complete ${safeLine(g.title)}`,
-    `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(covers)}`,
+  const subTasks = [
+    task([text(`${n}.1 Write 2-8 focused tests for ${which(covers)}`)]),
+    ...g.kept.map((t, ti) => task([text(`${n}.${ti + 2} `), modelLine(t.text), ...trace(t.requirements, t.files)])),
+    task(
+      [text(`${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`)],
+      [{ type: 'listItem', spread: false, children: [paragraph([text(`Run only the 2-8 tests written in ${n}.1`)])] }],
+    ),
   ];
-  g.kept.forEach((t, ti) => lines.push(`  - [ ] ${n}.${ti + 2} ${safeLine(t.text)}${trace(t.requirements, t.files)}`));
-  lines.push(
-    `  - [ ] ${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`,
-    `    - Run only the 2-8 tests written in ${n}.1`,
-  );
-  return {
-    tasks: g.kept.length + 3,
-    lines: [
-      `#### Task Group ${n}: ${safeLine(g.title)}`,
-      '',
-      `**Dependencies:** ${deps.length === 0 ? 'None' : deps.map((d) => `Task Group ${d}`).join(', ')}`,
-      '',
-      ...lines,
-      '',
-      '**Acceptance Criteria:**',
-      '',
-      `- The 2-8 tests written in ${n}.1 pass`,
-      ...g.acceptance.map((a) => `- ${safeLine(a)}`),
-      '',
-    ],
-  };
+  const blocks: RootContent[] = [
+    heading(4, [text(`Task Group ${n}: `), modelLine(g.title)]),
+    paragraph([
+      strong([text('Dependencies:')]),
+      text(` ${deps.length === 0 ? 'None' : deps.map((d) => `Task Group ${d}`).join(', ')}`),
+    ]),
+    list([task([text(`${n}.0 Complete `), modelLine(g.title)], subTasks)]),
+    label('Acceptance Criteria:'),
+    bulletList([[text(`The 2-8 tests written in ${n}.1 pass`)], ...g.acceptance.map((a) => [modelLine(a)])]),
+  ];
+  return { tasks: g.kept.length + 3, blocks };
 }
 
 /** The closing test-review group (five tasks), after `groups` groups. */
-function reviewGroup(groups: number): string[] {
+function reviewGroup(groups: number): RootContent[] {
   const review = groups + 1;
   const tests = Array.from({ length: groups }, (_g, i) => `${i + 1}.1`).join(', ') || 'this spec';
+  const steps = [
+    `Review the tests written in ${tests}`,
+    'Find the gaps in test coverage for this feature only, against the acceptance criteria',
+    'Write at most 10 more strategic tests for the gaps',
+    "Run the feature's tests only",
+  ];
   return [
-    `#### Task Group ${review}: Test Review and Gap Analysis`,
-    '',
-    `**Dependencies:** ${groups === 0 ? 'None' : groups === 1 ? 'Task Group 1' : `Task Groups 1-${groups}`}`,
-    '',
-    `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
-    `  - [ ] ${review}.1 Review the tests written in ${tests}`,
-    `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
-    `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-    `  - [ ] ${review}.4 Run the feature's tests only`,
-    '',
-    '**Acceptance Criteria:**',
-    '',
-    "- All of the feature's tests pass",
-    '- No more than 10 tests added in this group',
-    '',
+    heading(4, [text(`Task Group ${review}: Test Review and Gap Analysis`)]),
+    paragraph([
+      strong([text('Dependencies:')]),
+      text(` ${groups === 0 ? 'None' : groups === 1 ? 'Task Group 1' : `Task Groups 1-${groups}`}`),
+    ]),
+    list([
+      task(
+        [text(`${review}.0 Review the feature's tests and fill critical gaps only`)],
+        steps.map((step, i) => task([text(`${review}.${i + 1} ${step}`)])),
+      ),
+    ]),
+    label('Acceptance Criteria:'),
+    bulletList([[text("All of the feature's tests pass")], [text('No more than 10 tests added in this group')]]),
   ];
 }
 
+/**
+ * An optional task, `- [ ]* P.1 …` (Agent OS's optional sub-task): GFM has no such item, so the box and its star are
+ * written as they are (an html node) at the start of a plain list item, which the writer indents and escapes around.
+ */
+function optionalTask(children: PhrasingContent[]): ListItem {
+  return { type: 'listItem', spread: false, children: [paragraph([raw('[ ]*'), text(' '), ...children])] };
+}
+
 /** The tasks tracing to no requirement, as optional tasks under "Proposed" (nothing when there are none). */
-function proposedTasks(draft: TasksDraft, check: TasksCheck): string[] {
+function proposedTasks(draft: TasksDraft, check: TasksCheck): RootContent[] {
   if (check.proposed.length === 0) return [];
-  const lines = proposedHeading(
-    'Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate.',
-  );
-  check.proposed.forEach(([g, t], i) => {
-    const task = draft.groups[g]?.tasks[t];
-    if (task !== undefined) lines.push(`- [ ]* P.${i + 1} ${safeLine(task.text)}${trace([], task.files)}`);
+  const items = check.proposed.flatMap(([g, t], i) => {
+    const found = draft.groups[g]?.tasks[t];
+    return found === undefined
+      ? []
+      : [optionalTask([text(`P.${i + 1} `), modelLine(found.text), ...trace([], found.files)])];
   });
-  return [...lines, ''];
+  return [
+    ...proposedHeading(
+      'Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate.',
+    ),
+    ...(items.length > 0 ? [list(items)] : []),
+  ];
 }
 
 /**
@@ -110,19 +135,17 @@ export function renderModelTasks(input: {
   const renumber = new Map(groups.map((g, i) => [g.index + 1, i + 1]));
   const rendered = groups.map((g, i) => renderGroup(g, i + 1, renumber));
   const total = rendered.reduce((sum, r) => sum + r.tasks, 0) + 5;
-  const lines = [
-    `# Task Breakdown: ${safeLine(grounding.title) || 'Spec'}`,
-    '',
-    '## Overview',
-    '',
-    `Total Tasks: ${total}`,
-    '',
-    ...(grounding.goal !== '' ? [`Goal: ${grounding.goal}`, ''] : []),
-    '## Task List',
-    '',
-    ...rendered.flatMap((r) => r.lines),
+  const title = safeLine(grounding.title);
+  const tree = root([
+    heading(1, [text('Task Breakdown: '), title === '' ? text('Spec') : raw(title)]),
+    heading(2, [text('Overview')]),
+    paragraph([text(`Total Tasks: ${total}`)]),
+    // The goal is spec.md's own, people's text carried as it is.
+    ...(grounding.goal !== '' ? [paragraph([text('Goal: '), raw(grounding.goal)])] : []),
+    heading(2, [text('Task List')]),
+    ...rendered.flatMap((r) => r.blocks),
     ...reviewGroup(groups.length),
     ...proposedTasks(draft, check),
-  ];
-  return markFile('tasks', lines.join('\n'), input.marker);
+  ]);
+  return markFile('tasks', writeModelMarkdown(tree), input.marker);
 }

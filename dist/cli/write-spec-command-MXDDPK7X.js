@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-OBAXNOMN.js";
+} from "./chunk-Q3AI2OUE.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-PCNX5ILW.js";
+} from "./chunk-3NYATHH7.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-6MYDJTKP.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-OBAXNOMN.js";
+} from "./chunk-Q3AI2OUE.js";
 import {
   KIND_WORDS
 } from "./chunk-7QWYT3XI.js";
@@ -13,6 +13,8 @@ import {
   draftWithGuard,
   draftingLine,
   guardLogFields,
+  joined,
+  modelLine,
   modelMarker,
   pathSpans,
   pathsOutside,
@@ -21,18 +23,26 @@ import {
   readStackInWorkspace,
   renderStackSection,
   ruleNote,
-  safeLine
-} from "./chunk-PCNX5ILW.js";
+  safeLine,
+  writeModelMarkdown
+} from "./chunk-3NYATHH7.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
 } from "./chunk-4YIU4FYS.js";
 import {
+  bulletList,
   fingerprint,
+  heading,
   markFile,
+  paragraph,
   parseMarkedFile,
   parseSpec,
-  plainText
+  plainText,
+  raw,
+  root,
+  strong,
+  text
 } from "./chunk-6MYDJTKP.js";
 import "./chunk-N3RLIHCJ.js";
 import {
@@ -67,14 +77,14 @@ var BY_TITLE = [
   [/^(Users and permissions|Performance|Errors and edge cases|Rollout|Scope|From the answer to Q\d+):/, "spec"]
 ];
 var CORE_WORDS = /\b(e-?mails?|mailer|mail|send(s|ing)?|notif\w*|tokens?|expir\w*|validat\w*|permissions?|revok\w*|invalidat\w*|rules?|calculat\w*|pars(e|es|ing)|generat\w*|single-use|dedup\w*|retr(y|ies))\b/gi;
-function scores(text) {
-  const plain = plainText(text);
+function scores(text2) {
+  const plain = plainText(text2);
   const out = /* @__PURE__ */ new Map();
   const stored = plain.match(/\b(tables?|columns?|rows?|migrat\w*|backfill\w*|indexe?s?)\b/gi)?.length ?? 0;
   if (stored > 0) out.set("data", stored);
   const core = plain.match(CORE_WORDS)?.length ?? 0;
   if (core > 0) out.set("core", core);
-  const routes = (text.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text.match(/```(http|json|graphql)/gi)?.length ?? 0);
+  const routes = (text2.match(/\b(GET|POST|PUT|PATCH|DELETE) \//g)?.length ?? 0) + (text2.match(/```(http|json|graphql)/gi)?.length ?? 0);
   if (routes > 0) out.set("api", 3 * routes);
   for (const [work, kinds] of WORDS) {
     const score = kinds.reduce(
@@ -159,7 +169,7 @@ function which(numbers) {
   return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
 }
 function workGroup(kind, requirements, n, batched) {
-  const { heading, group, work } = WORK[kind];
+  const { heading: heading2, group, work } = WORK[kind];
   const numbers = requirements.map((r) => r.number);
   const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
   lines.push(...implementationTasks(requirements, n, batched));
@@ -167,7 +177,7 @@ function workGroup(kind, requirements, n, batched) {
   lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
   return {
     number: n,
-    heading,
+    heading: heading2,
     title: group,
     dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
     lines,
@@ -225,11 +235,11 @@ function renderTasks(spec) {
     );
   }
   out.push("## Task List", "");
-  let heading = "";
+  let heading2 = "";
   for (const g of groups) {
-    if (g.heading !== heading) {
+    if (g.heading !== heading2) {
       out.push(`### ${g.heading}`, "");
-      heading = g.heading;
+      heading2 = g.heading;
     }
     out.push(
       `#### Task Group ${g.number}: ${g.title}`,
@@ -337,71 +347,80 @@ function which2(numbers) {
 }
 function trace(requirements, files) {
   const parts = [
-    ...requirements.length > 0 ? [which2([...new Set(requirements)].sort((a, b) => a - b))] : [],
-    ...pathSpans(files)
+    ...requirements.length > 0 ? [[text(which2([...new Set(requirements)].sort((a, b) => a - b)))]] : [],
+    ...pathSpans(files).map((span) => [span])
   ];
-  return parts.length === 0 ? "" : ` (${parts.join("; ")})`;
+  return parts.length === 0 ? [] : [text(" ("), ...joined(parts), text(")")];
 }
+function task(children, under = []) {
+  const sub = under.length > 0 ? [{ type: "list", ordered: false, spread: false, children: under }] : [];
+  return { type: "listItem", checked: false, spread: false, children: [paragraph(children), ...sub] };
+}
+var list = (items) => ({ type: "list", ordered: false, spread: false, children: items });
+var label = (value) => paragraph([strong([text(value)])]);
 function renderGroup(g, n, renumber) {
   const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
   const deps = g.depends_on.map((d) => renumber.get(d)).filter((d) => d !== void 0 && d < n);
-  const lines = [
-    `- [ ] ${n}.0 Complete ${safeLine(g.title)}`,
-    `  - [ ] ${n}.1 Write 2-8 focused tests for ${which2(covers)}`
+  const subTasks = [
+    task([text(`${n}.1 Write 2-8 focused tests for ${which2(covers)}`)]),
+    ...g.kept.map((t, ti) => task([text(`${n}.${ti + 2} `), modelLine(t.text), ...trace(t.requirements, t.files)])),
+    task(
+      [text(`${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`)],
+      [{ type: "listItem", spread: false, children: [paragraph([text(`Run only the 2-8 tests written in ${n}.1`)])] }]
+    )
   ];
-  g.kept.forEach((t, ti) => lines.push(`  - [ ] ${n}.${ti + 2} ${safeLine(t.text)}${trace(t.requirements, t.files)}`));
-  lines.push(
-    `  - [ ] ${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`,
-    `    - Run only the 2-8 tests written in ${n}.1`
-  );
-  return {
-    tasks: g.kept.length + 3,
-    lines: [
-      `#### Task Group ${n}: ${safeLine(g.title)}`,
-      "",
-      `**Dependencies:** ${deps.length === 0 ? "None" : deps.map((d) => `Task Group ${d}`).join(", ")}`,
-      "",
-      ...lines,
-      "",
-      "**Acceptance Criteria:**",
-      "",
-      `- The 2-8 tests written in ${n}.1 pass`,
-      ...g.acceptance.map((a) => `- ${safeLine(a)}`),
-      ""
-    ]
-  };
+  const blocks = [
+    heading(4, [text(`Task Group ${n}: `), modelLine(g.title)]),
+    paragraph([
+      strong([text("Dependencies:")]),
+      text(` ${deps.length === 0 ? "None" : deps.map((d) => `Task Group ${d}`).join(", ")}`)
+    ]),
+    list([task([text(`${n}.0 Complete `), modelLine(g.title)], subTasks)]),
+    label("Acceptance Criteria:"),
+    bulletList([[text(`The 2-8 tests written in ${n}.1 pass`)], ...g.acceptance.map((a) => [modelLine(a)])])
+  ];
+  return { tasks: g.kept.length + 3, blocks };
 }
 function reviewGroup2(groups) {
   const review = groups + 1;
   const tests = Array.from({ length: groups }, (_g, i) => `${i + 1}.1`).join(", ") || "this spec";
-  return [
-    `#### Task Group ${review}: Test Review and Gap Analysis`,
-    "",
-    `**Dependencies:** ${groups === 0 ? "None" : groups === 1 ? "Task Group 1" : `Task Groups 1-${groups}`}`,
-    "",
-    `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
-    `  - [ ] ${review}.1 Review the tests written in ${tests}`,
-    `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
-    `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-    `  - [ ] ${review}.4 Run the feature's tests only`,
-    "",
-    "**Acceptance Criteria:**",
-    "",
-    "- All of the feature's tests pass",
-    "- No more than 10 tests added in this group",
-    ""
+  const steps = [
+    `Review the tests written in ${tests}`,
+    "Find the gaps in test coverage for this feature only, against the acceptance criteria",
+    "Write at most 10 more strategic tests for the gaps",
+    "Run the feature's tests only"
   ];
+  return [
+    heading(4, [text(`Task Group ${review}: Test Review and Gap Analysis`)]),
+    paragraph([
+      strong([text("Dependencies:")]),
+      text(` ${groups === 0 ? "None" : groups === 1 ? "Task Group 1" : `Task Groups 1-${groups}`}`)
+    ]),
+    list([
+      task(
+        [text(`${review}.0 Review the feature's tests and fill critical gaps only`)],
+        steps.map((step, i) => task([text(`${review}.${i + 1} ${step}`)]))
+      )
+    ]),
+    label("Acceptance Criteria:"),
+    bulletList([[text("All of the feature's tests pass")], [text("No more than 10 tests added in this group")]])
+  ];
+}
+function optionalTask(children) {
+  return { type: "listItem", spread: false, children: [paragraph([raw("[ ]*"), text(" "), ...children])] };
 }
 function proposedTasks(draft, check) {
   if (check.proposed.length === 0) return [];
-  const lines = proposedHeading(
-    "Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate."
-  );
-  check.proposed.forEach(([g, t], i) => {
-    const task = draft.groups[g]?.tasks[t];
-    if (task !== void 0) lines.push(`- [ ]* P.${i + 1} ${safeLine(task.text)}${trace([], task.files)}`);
+  const items = check.proposed.flatMap(([g, t], i) => {
+    const found = draft.groups[g]?.tasks[t];
+    return found === void 0 ? [] : [optionalTask([text(`P.${i + 1} `), modelLine(found.text), ...trace([], found.files)])];
   });
-  return [...lines, ""];
+  return [
+    ...proposedHeading(
+      "Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate."
+    ),
+    ...items.length > 0 ? [list(items)] : []
+  ];
 }
 function renderModelTasks(input) {
   const { draft, check, grounding } = input;
@@ -410,21 +429,19 @@ function renderModelTasks(input) {
   const renumber = new Map(groups.map((g, i) => [g.index + 1, i + 1]));
   const rendered = groups.map((g, i) => renderGroup(g, i + 1, renumber));
   const total = rendered.reduce((sum, r) => sum + r.tasks, 0) + 5;
-  const lines = [
-    `# Task Breakdown: ${safeLine(grounding.title) || "Spec"}`,
-    "",
-    "## Overview",
-    "",
-    `Total Tasks: ${total}`,
-    "",
-    ...grounding.goal !== "" ? [`Goal: ${grounding.goal}`, ""] : [],
-    "## Task List",
-    "",
-    ...rendered.flatMap((r) => r.lines),
+  const title = safeLine(grounding.title);
+  const tree = root([
+    heading(1, [text("Task Breakdown: "), title === "" ? text("Spec") : raw(title)]),
+    heading(2, [text("Overview")]),
+    paragraph([text(`Total Tasks: ${total}`)]),
+    // The goal is spec.md's own, people's text carried as it is.
+    ...grounding.goal !== "" ? [paragraph([text("Goal: "), raw(grounding.goal)])] : [],
+    heading(2, [text("Task List")]),
+    ...rendered.flatMap((r) => r.blocks),
     ...reviewGroup2(groups.length),
     ...proposedTasks(draft, check)
-  ];
-  return markFile("tasks", lines.join("\n"), input.marker);
+  ]);
+  return markFile("tasks", writeModelMarkdown(tree), input.marker);
 }
 
 // src/core/model/tasks-draft-schema.ts

@@ -7,7 +7,9 @@ import {
 } from "./chunk-4YIU4FYS.js";
 import {
   BLOCKS_IN_ITEMS_WRITER,
+  MARKDOWN_WRITER,
   bulletList,
+  code,
   emphasis,
   escapeMarkdown,
   findCodePaths,
@@ -2703,27 +2705,40 @@ function checkSpecDraft(draft, grounding) {
   };
 }
 
-// src/core/model/render-sources.ts
+// src/core/model/model-markdown.ts
 function safeLine(text2) {
   const one = text2.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return one.replace(/^([#>+*-]|\d+[.)]|\[)/, "\\$1");
 }
-var boldName = (text2) => `**${safeLine(text2).replace(/\*/g, "")}**`;
+var modelLine = (text2) => raw(safeLine(text2));
+var starless = (text2) => raw(safeLine(text2).replace(/\*/g, ""));
+var boldName = (text2) => strong([starless(text2)]);
+function proposedHeading(note, level = 2) {
+  return [heading(level, [text("Proposed")]), paragraph([emphasis([text(note)])])];
+}
+function writeModelMarkdown(tree, tight = /* @__PURE__ */ new Set()) {
+  return writeMarkdown(tree, { ...MARKDOWN_WRITER, join: [(left) => tight.has(left) ? 0 : void 0] });
+}
+
+// src/core/model/render-sources.ts
 function shortText(text2, max) {
   return text2.length <= max ? text2 : `${text2.slice(0, Math.max(text2.slice(0, max).lastIndexOf(" "), max / 2))}\u2026`;
 }
 function pathSpans(files) {
-  return [...new Set(files.map(normalisePath))].map((p) => `\`${p.replace(/`/g, "")}\``);
+  return [...new Set(files.map(normalisePath))].map((p) => code(p.replace(/`/g, "")));
+}
+function joined(runs, separator = "; ") {
+  return runs.flatMap((run, i) => i === 0 ? [...run] : [text(separator), ...run]);
+}
+function sourcesNote(sources) {
+  return sources.length === 0 ? [] : [text(" "), emphasis([text("("), ...joined(sources), text(")")])];
 }
 function withSourceList(text2, sources) {
-  return sources.length === 0 ? safeLine(text2) : `${safeLine(text2)} _(${sources.join("; ")})_`;
+  return [modelLine(text2), ...sourcesNote(sources)];
 }
 function reuseLine(item) {
-  const symbol = item.symbol.trim() === "" ? "" : ` (\`${item.symbol.replace(/`/g, "").trim()}\`)`;
-  return `- \`${normalisePath(item.path).replace(/`/g, "")}\`${symbol}: ${safeLine(item.reason)}`;
-}
-function proposedHeading(note, level = 2) {
-  return [`${"#".repeat(level)} Proposed`, "", `_${note}_`, ""];
+  const symbol = item.symbol.trim() === "" ? [] : [text(" ("), code(item.symbol.replace(/`/g, "").trim()), text(")")];
+  return [code(normalisePath(item.path).replace(/`/g, "")), ...symbol, text(": "), modelLine(item.reason)];
 }
 
 // src/core/model/render-model-spec.ts
@@ -2733,92 +2748,108 @@ function short(text2, max = 50) {
 function sourceList(item, grounding) {
   const names = new Map(grounding.requirements.map((r) => [r.number, r.name]));
   return [
-    ...(item.requirements ?? []).map((n) => `requirement \u201C${safeLine(short(names.get(n) ?? `R${n}`))}\u201D`),
-    ...(item.answers ?? []).map((n) => `answer to Q${n}`),
-    ...(item.issue_lines ?? []).map((n) => `issue line ${n}`),
-    ...pathSpans(item.files ?? [])
+    ...(item.requirements ?? []).map((n) => [
+      text("requirement \u201C"),
+      modelLine(short(names.get(n) ?? `R${n}`)),
+      text("\u201D")
+    ]),
+    ...(item.answers ?? []).map((n) => [text(`answer to Q${n}`)]),
+    ...(item.issue_lines ?? []).map((n) => [text(`issue line ${n}`)]),
+    ...pathSpans(item.files ?? []).map((span) => [span])
   ];
 }
 function withSources(text2, item, grounding) {
   return withSourceList(text2, sourceList(item, grounding));
 }
-function section2(title, lines, empty) {
-  return [`## ${title}`, "", ...lines.length > 0 ? lines : [empty], ""];
+function section2(title, content, empty) {
+  return [heading(2, [text(title)]), ...content.length > 0 ? content : [empty]];
 }
+var listOf2 = (items) => items.length > 0 ? [bulletList(items)] : [];
 function specificRequirements2(draft, check, grounding) {
   const proposed = new Set(check.proposed);
-  const specific = [];
-  let n = 0;
-  for (const [i, r] of draft.requirements.entries()) {
-    if (proposed.has(i)) continue;
-    n += 1;
+  const kept = draft.requirements.filter((_r, i) => !proposed.has(i));
+  const specific = kept.flatMap((r, i) => {
     const list = sourceList(r, grounding);
-    specific.push(
-      `**${n}. ${safeLine(r.name).replace(/\*/g, "")}**`,
-      "",
-      ...r.details.map((d) => `- ${safeLine(d)}`),
-      ...list.length > 0 ? [`- _Sources: ${list.join("; ")}_`] : [],
-      ""
-    );
-  }
+    return [
+      paragraph([strong([text(`${i + 1}. `), starless(r.name)])]),
+      ...listOf2([
+        ...r.details.map((d) => [modelLine(d)]),
+        ...list.length > 0 ? [[emphasis([text("Sources: "), ...joined(list)])]] : []
+      ])
+    ];
+  });
   const criteria = [
-    ...grounding.acceptance.map((a) => `- ${a}`),
-    ...draft.acceptance_criteria.map((a) => `- ${withSources(a.text, a, grounding)}`)
+    ...grounding.acceptance.map((a) => [raw(a)]),
+    ...draft.acceptance_criteria.map((a) => withSources(a.text, a, grounding))
   ];
-  if (criteria.length > 0) specific.push("**Acceptance criteria**", "", ...criteria, "");
+  if (criteria.length > 0) specific.push(paragraph([strong([text("Acceptance criteria")])]), bulletList(criteria));
   return specific;
 }
 function laterSections(draft, grounding, visualAssets) {
   const visuals = [
-    ...visualAssets.map((v) => `- ${v}`),
-    ...draft.visual_design.map((v) => `- ${withSources(v.text, v, grounding)}`)
+    ...visualAssets.map((v) => [raw(v)]),
+    ...draft.visual_design.map((v) => withSources(v.text, v, grounding))
   ];
-  const reuse2 = draft.existing_code.map((e) => {
-    const answers = e.answers.length > 0 ? ` _(${e.answers.map((q) => `answer to Q${q}`).join("; ")})_` : "";
-    return `${reuseLine(e)}${answers}`;
-  });
+  const reuse2 = draft.existing_code.map((e) => [
+    ...reuseLine(e),
+    ...sourcesNote(e.answers.map((q) => [text(`answer to Q${q}`)]))
+  ]);
   const outOfScope = [
-    ...grounding.outOfScope.map((o) => `- ${o}`),
-    ...draft.out_of_scope.map((o) => `- ${withSources(o.text, o, grounding)}`)
+    ...grounding.outOfScope.map((o) => [raw(o)]),
+    ...draft.out_of_scope.map((o) => withSources(o.text, o, grounding))
   ];
   return [
-    ...section2("Visual Design", visuals, "No visual assets provided."),
-    ...section2("Existing Code to Leverage", reuse2, "No existing code identified for reuse."),
-    ...section2("Out of Scope", outOfScope, "- Anything not listed under Specific Requirements.")
+    ...section2("Visual Design", listOf2(visuals), paragraph([text("No visual assets provided.")])),
+    ...section2("Existing Code to Leverage", listOf2(reuse2), paragraph([text("No existing code identified for reuse.")])),
+    ...section2(
+      "Out of Scope",
+      listOf2(outOfScope),
+      bulletList([[text("Anything not listed under Specific Requirements.")]])
+    )
   ];
 }
 function proposedRequirements(draft, check) {
   if (check.proposed.length === 0) return [];
-  const lines = proposedHeading(
-    "Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements."
-  );
-  for (const i of check.proposed) {
+  const requirements = check.proposed.flatMap((i) => {
     const r = draft.requirements[i];
-    if (r === void 0) continue;
-    lines.push(boldName(r.name), "", ...r.details.map((d) => `- ${safeLine(d)}`), "");
-  }
-  return lines;
+    return r === void 0 ? [] : [paragraph([boldName(r.name)]), ...listOf2(r.details.map((d) => [modelLine(d)]))];
+  });
+  return [
+    ...proposedHeading(
+      "Suggested by the model with no source in the issue, the answers or the repository: optional until someone moves them into Specific Requirements."
+    ),
+    ...requirements
+  ];
 }
 function renderModelSpec(input) {
   const { draft, check, grounding } = input;
-  const lines = [
-    `# Specification: ${safeLine(grounding.title)}`,
-    "",
-    ...section2("Goal", [safeLine(draft.goal)], ""),
+  const tree = root([
+    heading(1, [text("Specification: "), modelLine(grounding.title)]),
+    ...section2("Goal", [paragraph([modelLine(draft.goal)])], paragraph([])),
     ...section2(
       "User Stories",
-      draft.user_stories.map((s) => `- ${safeLine(s)}`),
-      `- As a user, I want \u201C${safeLine(grounding.title)}\u201D so that the problem described in the issue is solved.`
+      listOf2(draft.user_stories.map((s) => [modelLine(s)])),
+      bulletList([
+        [
+          text("As a user, I want \u201C"),
+          modelLine(grounding.title),
+          text("\u201D so that the problem described in the issue is solved.")
+        ]
+      ])
     ),
     ...section2(
       "Specific Requirements",
       specificRequirements2(draft, check, grounding),
-      "_No specific requirements yet: add them to planning/requirements.md and run /write-spec again._"
+      paragraph([
+        emphasis([
+          text("No specific requirements yet: add them to planning/requirements.md and run /write-spec again.")
+        ])
+      ])
     ),
     ...laterSections(draft, grounding, input.visuals),
     ...proposedRequirements(draft, check)
-  ];
-  return markFile("spec", lines.join("\n"), input.marker);
+  ]);
+  return markFile("spec", writeModelMarkdown(tree), input.marker);
 }
 
 // src/core/model/spec-draft-schema.ts
@@ -3364,12 +3395,17 @@ export {
   checkCarried,
   unknownReferences,
   safeLine,
+  modelLine,
+  starless,
   boldName,
+  proposedHeading,
+  writeModelMarkdown,
   shortText,
   pathSpans,
+  joined,
+  sourcesNote,
   withSourceList,
   reuseLine,
-  proposedHeading,
   SOURCES,
   pathsOutside,
   writeSpecFile,

@@ -5,7 +5,7 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-PCNX5ILW.js";
+} from "./chunk-3NYATHH7.js";
 import {
   readLocalSettings,
   writeBase

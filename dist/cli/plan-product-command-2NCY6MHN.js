@@ -17,6 +17,8 @@ import {
   draftingLine,
   fsSpecWorkspace,
   guardLogFields,
+  joined,
+  modelLine,
   modelMarker,
   pathSpans,
   pathsOutside,
@@ -25,11 +27,12 @@ import {
   proposedHeading,
   renderStackSection,
   ruleNote,
-  safeLine,
   shortText,
+  starless,
   unknownReferences,
-  withSourceList
-} from "./chunk-PCNX5ILW.js";
+  withSourceList,
+  writeModelMarkdown
+} from "./chunk-3NYATHH7.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -437,13 +440,13 @@ function isLeadIn(paragraph2) {
 function parseProductBrief(title, body) {
   const sections = parseProductSections(body ?? "");
   const preamble = ofSection(sections, "preamble");
-  const named = ofSection(sections, "name").flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
+  const named2 = ofSection(sections, "name").flatMap((s) => [...s.paragraphs, ...s.items.map((i) => i.text)])[0];
   const pitchSections = ofSection(sections, "pitch");
   const pitch = pitchSections.length > 0 ? prose(pitchSections) : preamble.flatMap((s) => s.paragraphs).find((p) => !isLeadIn(p)) ?? "";
   const fromTitle = productNameOf(plainText(title) || title);
   const fromPitch = nameFromFirstSentence(pitch);
   const titleNames = fromTitle !== "" && !GENERIC_NAME.test(fromTitle) && !(fromPitch !== void 0 && fromTitle.toLowerCase().includes(fromPitch.toLowerCase()));
-  const name = (named === void 0 ? "" : plainText(named)) || (titleNames ? fromTitle : fromPitch ?? fromTitle) || UNNAMED_PRODUCT;
+  const name = (named2 === void 0 ? "" : plainText(named2)) || (titleNames ? fromTitle : fromPitch ?? fromTitle) || UNNAMED_PRODUCT;
   const users = addLines(
     [],
     entries(ofSection(sections, "users")).map((entry) => lineOf(entry))
@@ -957,10 +960,10 @@ function sourceList(item, grounding) {
   const byId = new Map(grounding.floor.map((f) => [f.id, f]));
   const names = [...new Set((item.from ?? []).map(normaliseId))].map((id) => {
     const floor = byId.get(id);
-    if (floor === void 0) return `issue line ${id.slice(1)}`;
-    return floor.kind === "pitch" || floor.kind === "problem" ? KIND_NAMES[floor.kind] : `${KIND_NAMES[floor.kind]} \u201C${safeLine(shortText(floor.text, 40))}\u201D`;
+    if (floor === void 0) return [text(`issue line ${id.slice(1)}`)];
+    return floor.kind === "pitch" || floor.kind === "problem" ? [text(KIND_NAMES[floor.kind])] : [text(`${KIND_NAMES[floor.kind]} \u201C`), modelLine(shortText(floor.text, 40)), text("\u201D")];
   });
-  return [...names, ...pathSpans(item.files ?? [])];
+  return [...names, ...pathSpans(item.files ?? []).map((span) => [span])];
 }
 function withSources(text2, item, grounding) {
   return withSourceList(text2, sourceList(item, grounding));
@@ -970,101 +973,136 @@ function effortOf(item) {
   return EFFORTS.includes(said) ? said : estimateEffort({ title: item.title, description: item.description });
 }
 function roadmapLine(item, grounding) {
-  return `${safeLine(item.title).replace(/\*/g, "")} \u2014 ${withSources(item.description, item, grounding)} \`${effortOf(item)}\``;
+  return [
+    starless(item.title),
+    text(" \u2014 "),
+    ...withSources(item.description, item, grounding),
+    text(" "),
+    code(effortOf(item))
+  ];
 }
 var split = (items, proposed) => ({
   kept: items.filter((_i, n) => !proposed.includes(n)),
   proposed: items.filter((_i, n) => proposed.includes(n))
 });
-function personaLines(draft, grounding) {
-  return draft.personas.flatMap((p, i) => [
-    ...i > 0 ? [""] : [],
-    boldName(p.name),
-    `- **Context:** ${withSources(p.context, p, grounding)}`,
-    ...p.pain_points.length > 0 ? [`- **Pain Points:** ${p.pain_points.map(safeLine).join("; ")}`] : [],
-    ...p.goals.length > 0 ? [`- **Goals:** ${p.goals.map(safeLine).join("; ")}`] : []
-  ]);
+var named = (name, rest) => [boldName(name), text(": "), ...rest];
+var listOr2 = (items, empty) => items.length > 0 ? bulletList(items) : empty;
+var placeholder = (value) => paragraph([emphasis([text(value)])]);
+function personas2(draft, grounding, tight) {
+  const labelled = (label, rest) => [strong([text(label)]), text(" "), ...rest];
+  return draft.personas.flatMap((p) => {
+    const name = paragraph([boldName(p.name)]);
+    tight.add(name);
+    const details = [
+      labelled("Context:", withSources(p.context, p, grounding)),
+      ...p.pain_points.length > 0 ? [labelled("Pain Points:", joined(p.pain_points.map((x) => [modelLine(x)])))] : [],
+      ...p.goals.length > 0 ? [labelled("Goals:", joined(p.goals.map((x) => [modelLine(x)])))] : []
+    ];
+    return [name, bulletList(details)];
+  });
 }
-function usersSection(draft, grounding) {
-  const personas2 = personaLines(draft, grounding);
+function usersSection(draft, grounding, tight) {
+  const people = personas2(draft, grounding, tight);
   return [
-    "## Users",
-    "",
-    "### Primary Customers",
-    "",
-    ...draft.customers.length > 0 ? draft.customers.map((c) => `- ${boldName(c.name)}: ${withSources(c.description, c, grounding)}`) : ["_Not described yet._"],
-    "",
-    "### User Personas",
-    "",
-    ...personas2.length > 0 ? personas2 : ["_No personas described yet: add one per kind of user (role, context, pain points, goals)._"],
-    ""
+    heading(2, [text("Users")]),
+    heading(3, [text("Primary Customers")]),
+    listOr2(
+      draft.customers.map((c) => named(c.name, withSources(c.description, c, grounding))),
+      placeholder("Not described yet.")
+    ),
+    heading(3, [text("User Personas")]),
+    ...people.length > 0 ? people : [placeholder("No personas described yet: add one per kind of user (role, context, pain points, goals).")]
   ];
 }
-function missionLines(draft, grounding, differentiators, features) {
+function mission(draft, grounding, differentiators, features) {
+  const tight = /* @__PURE__ */ new Set();
   const proposed = [
-    ...differentiators.proposed.map((d) => `- ${boldName(d.name)} (differentiator): ${safeLine(d.text)}`),
-    ...features.proposed.map((f) => `- ${boldName(f.title)}: ${safeLine(f.description)}`)
+    ...differentiators.proposed.map((d) => [boldName(d.name), text(" (differentiator): "), modelLine(d.text)]),
+    ...features.proposed.map((f) => named(f.title, [modelLine(f.description)]))
   ];
-  return [
-    "# Product Mission",
-    "",
-    "## Pitch",
-    "",
-    withSources(draft.pitch.text, draft.pitch, grounding),
-    "",
-    ...usersSection(draft, grounding),
-    "## The Problem",
-    "",
-    withSources(draft.problem.text, draft.problem, grounding),
-    "",
-    "## Differentiators",
-    "",
-    ...differentiators.kept.length > 0 ? differentiators.kept.map((d) => `- ${boldName(d.name)}: ${withSources(d.text, d, grounding)}`) : ["_None listed yet._"],
-    "",
-    "## Key Features",
-    "",
-    "### Core Features",
-    "",
-    ...features.kept.map((f) => `- ${boldName(f.title)}: ${withSources(f.description, f, grounding)}`),
-    "",
+  const tree = root([
+    heading(1, [text("Product Mission")]),
+    heading(2, [text("Pitch")]),
+    paragraph(withSources(draft.pitch.text, draft.pitch, grounding)),
+    ...usersSection(draft, grounding, tight),
+    heading(2, [text("The Problem")]),
+    paragraph(withSources(draft.problem.text, draft.problem, grounding)),
+    heading(2, [text("Differentiators")]),
+    listOr2(
+      differentiators.kept.map((d) => named(d.name, withSources(d.text, d, grounding))),
+      placeholder("None listed yet.")
+    ),
+    heading(2, [text("Key Features")]),
+    heading(3, [text("Core Features")]),
+    ...features.kept.length > 0 ? [bulletList(features.kept.map((f) => named(f.title, withSources(f.description, f, grounding))))] : [],
     ...proposed.length > 0 ? [
       ...proposedHeading(
         "Suggested by the model with no source in the product description: optional until someone moves them above."
       ),
-      ...proposed,
-      ""
+      bulletList(proposed)
     ] : []
-  ];
+  ]);
+  return writeModelMarkdown(tree, tight);
 }
-function roadmapLines(grounding, roadmap) {
-  const scale = EFFORTS.map((effort) => `\`${effort}\` ${EFFORT_SCALE[effort]}`).join(", ");
-  return [
-    "# Product Roadmap",
-    "",
-    ...roadmap.kept.map((item, i) => `${i + 1}. [ ] ${roadmapLine(item, grounding)}`),
-    "",
-    "> Notes",
-    "> - Ordered by technical dependencies and product architecture (drafted by the model: adjust the order as you see fit)",
-    "> - Each item should represent an end-to-end (frontend + backend) functional and testable feature",
-    `> - Effort scale: ${scale}`,
-    "",
-    ...roadmap.proposed.length > 0 ? [
+function roadmapNotes(tight) {
+  const scale = EFFORTS.flatMap((effort, i) => [
+    ...i > 0 ? [text(", ")] : [],
+    code(effort),
+    text(` ${EFFORT_SCALE[effort]}`)
+  ]);
+  const title = paragraph([text("Notes")]);
+  tight.add(title);
+  return {
+    type: "blockquote",
+    children: [
+      title,
+      bulletList([
+        [
+          text(
+            "Ordered by technical dependencies and product architecture (drafted by the model: adjust the order as you see fit)"
+          )
+        ],
+        [text("Each item should represent an end-to-end (frontend + backend) functional and testable feature")],
+        [text("Effort scale: "), ...scale]
+      ])
+    ]
+  };
+}
+function roadmap(grounding, items) {
+  const tight = /* @__PURE__ */ new Set();
+  const numbered = {
+    type: "list",
+    ordered: true,
+    start: 1,
+    spread: false,
+    children: items.kept.map((item) => ({
+      type: "listItem",
+      checked: false,
+      spread: false,
+      children: [paragraph(roadmapLine(item, grounding))]
+    }))
+  };
+  const tree = root([
+    heading(1, [text("Product Roadmap")]),
+    ...items.kept.length > 0 ? [numbered] : [],
+    roadmapNotes(tight),
+    ...items.proposed.length > 0 ? [
       ...proposedHeading(
         "Suggested by the model with no source in the product description: not roadmap items until someone moves them into the list above."
       ),
-      ...roadmap.proposed.map((item) => `- ${roadmapLine(item, grounding)}`),
-      ""
+      bulletList(items.proposed.map((item) => roadmapLine(item, grounding)))
     ] : []
-  ];
+  ]);
+  return writeModelMarkdown(tree, tight);
 }
 function renderModelProduct(input) {
   const { draft, check, grounding } = input;
   const features = split(draft.features, check.proposed.features);
   const differentiators = split(draft.differentiators, check.proposed.differentiators);
-  const roadmap = split(draft.roadmap, check.proposed.roadmap);
+  const items = split(draft.roadmap, check.proposed.roadmap);
   return {
-    mission: markFile("mission", missionLines(draft, grounding, differentiators, features).join("\n"), input.marker),
-    roadmap: markFile("roadmap", roadmapLines(grounding, roadmap).join("\n"), input.marker)
+    mission: markFile("mission", mission(draft, grounding, differentiators, features), input.marker),
+    roadmap: markFile("roadmap", roadmap(grounding, items), input.marker)
   };
 }
 
@@ -1076,9 +1114,9 @@ function cachedDraft(kind, text2, inputs) {
   return marked.marked && marked.intact && marked.data.drafter === "model" && marked.data.inputs === inputs;
 }
 function cachedPlan(existing, inputs) {
-  const { mission, roadmap } = existing;
-  if (mission === void 0 || roadmap === void 0) return void 0;
-  return cachedDraft("mission", mission, inputs) && cachedDraft("roadmap", roadmap, inputs) ? { mission, roadmap } : void 0;
+  const { mission: mission2, roadmap: roadmap2 } = existing;
+  if (mission2 === void 0 || roadmap2 === void 0) return void 0;
+  return cachedDraft("mission", mission2, inputs) && cachedDraft("roadmap", roadmap2, inputs) ? { mission: mission2, roadmap: roadmap2 } : void 0;
 }
 async function draftProductFiles(model, input) {
   const grounding = groundProduct({
@@ -1127,15 +1165,15 @@ async function draftWithModel(sources, deps, input) {
   let tree;
   let existing = {};
   try {
-    const [read, mission, roadmap] = await Promise.all([
+    const [read, mission2, roadmap2] = await Promise.all([
       sources.tree.readTree(),
       sources.existing?.readFile(input.paths.mission),
       sources.existing?.readFile(input.paths.roadmap)
     ]);
     tree = pathsOutside(read, input.paths.mission.slice(0, input.paths.mission.lastIndexOf("/")));
     existing = {
-      ...mission === void 0 ? {} : { mission: mission.text },
-      ...roadmap === void 0 ? {} : { roadmap: roadmap.text }
+      ...mission2 === void 0 ? {} : { mission: mission2.text },
+      ...roadmap2 === void 0 ? {} : { roadmap: roadmap2.text }
     };
   } catch (error) {
     deps.log.warn({ err: error }, "model draft: the repository could not be read");

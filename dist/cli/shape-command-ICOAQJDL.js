@@ -19,7 +19,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-PCNX5ILW.js";
+} from "./chunk-3NYATHH7.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
