@@ -14,8 +14,9 @@
 // a build with the committed dist/).
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { builtinModules, createRequire } from 'node:module';
+import { join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const outdir = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } }).values.outdir;
@@ -28,13 +29,11 @@ const banner =
  * of side effects, esbuild drops them when nothing of theirs is used:
  * - `@actions/core`'s OIDC client (with `@actions/http-client` and undici), for `getIDToken`;
  * - `@actions/core`'s job summary and platform details (with `@actions/exec` and `@actions/io`), which load
- *   `fs/promises` at their top level: the Action writes its summary itself (src/action/action-io.ts);
- * - the HTML encoding table of markdown-it's `entities` (a 1,500-entry Map), for encoding it never does.
+ *   `fs/promises` at their top level: the Action writes its summary itself (src/action/action-io.ts).
  */
 const unusedModules = [
   { module: /[\\/]oidc-utils\.js$/, importer: /@actions[\\/]core/ },
   { module: /[\\/](summary|platform)\.js$/, importer: /@actions[\\/]core/ },
-  { module: /[\\/]encode-html\.js$/, importer: /[\\/]entities[\\/]/ },
 ];
 const unusedTopLevels = {
   name: 'unused-top-levels',
@@ -78,16 +77,39 @@ const builtinsAsObjects = {
 };
 
 /**
- * Packages that a part carries but few events use: `yaml` (the configuration file, which most repositories do not
- * have, and orchestration.yml), `@sindresorhus/slugify` (its transliteration tables build a hundred regular
- * expressions when loaded) and `character-entities` (a 2,000-name table micromark reads for a named reference like
- * `&copy;`). Each is built into a file of its own, dist/action/lazy-<name>.cjs, and its importers get a stand-in
- * that requires that file on first use: a part neither compiles nor runs them until then. Every export of the
- * package is stood in for: a function or class by a proxy that calls or constructs the real one (`instanceof` and
- * static members go through), anything else by a proxy that reads from the real value.
+ * Packages that a part carries but few events use, each built into a file of its own, dist/action/lazy-<name>.cjs,
+ * and required when first used: a part neither compiles nor runs them until then.
+ * - `yaml`: the configuration file, which most repositories do not have, and orchestration.yml;
+ * - `@sindresorhus/slugify`: its transliteration tables build a hundred regular expressions when loaded;
+ * - `character-entities`: a 2,000-name table micromark reads for a named reference like `&copy;`;
+ * - markdown-it's `entities` (its own copy, hence `from`): its decoding tables are built when loaded (a string of
+ *   50,000 characters turned into an array), and markdown-it decodes only a character reference (`&amp;`, `&#35;`)
+ *   or an escaped link destination;
+ * - `linkify-it`: markdown-it builds one in its constructor, compiling its link patterns, and uses it only with the
+ *   `linkify` option, which the task-file reader leaves off (`deferred`: the instance itself is built on first use);
+ * - remark and micromark (`unified`, `remark-*`, the micromark constructs our parser guards), together in one file
+ *   (`file`, so that they share one copy of micromark): the task-file reader works from markdown-it's tokens and
+ *   turns to them only for a construct it is unsure of, and a pull request's description is parsed only when it
+ *   can hold a `Spec:` or `Implements:` line (src/core/markdown/parse-markdown.ts makes its processor on first use).
+ * Every export of the package is stood in for: a function or class by a proxy that calls or constructs the real one
+ * (`instanceof` and static members go through), anything else by a proxy that reads from the real value. A
+ * `deferred` package's default export, a class, is stood in for by one whose instances build the real instance
+ * when first read or written.
  */
-const lazyPackages = ['yaml', '@sindresorhus/slugify', 'character-entities'];
-const lazyFile = (name) => `lazy-${name.replace(/^@/, '').replace(/\W+/g, '-')}.cjs`;
+const lazyPackages = [
+  { name: 'yaml' },
+  { name: '@sindresorhus/slugify' },
+  { name: 'character-entities' },
+  { name: 'entities', from: 'node_modules/markdown-it' },
+  { name: 'linkify-it', deferred: true },
+  ...['unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'micromark-core-commonmark'].map((name) => ({
+    name,
+    file: 'remark',
+  })),
+];
+const lazyFile = (lazy) => `lazy-${(lazy.file ?? lazy.name).replace(/^@/, '').replace(/\W+/g, '-')}.cjs`;
+/** The lazy files to build, each with the packages it holds. */
+const lazyFiles = Map.groupBy(lazyPackages, lazyFile);
 const standInRuntime = `
 const lazyFunction = (load) => new Proxy(function () {}, {
   apply: (_, self, args) => Reflect.apply(load(), self, args),
@@ -99,46 +121,85 @@ const lazyValue = (load) => new Proxy({}, {
   has: (_, key) => key in load(),
   getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),
   ownKeys: () => Reflect.ownKeys(load()),
-});`;
-async function standIn(name) {
-  const real = await import(name);
-  const module = `require(${JSON.stringify(`./${lazyFile(name)}`)})`;
-  const lazy = (value, load) => `${typeof value === 'function' ? 'lazyFunction' : 'lazyValue'}(() => ${load})`;
+});
+const deferredClass = (load) => function (...args) {
+  let real;
+  const instance = () => (real ??= Reflect.construct(load(), args));
+  return new Proxy({}, {
+    get: (_, key) => {
+      const value = instance()[key];
+      return typeof value === 'function' ? value.bind(instance()) : value;
+    },
+    set: (_, key, value) => Reflect.set(instance(), key, value),
+    has: (_, key) => key in instance(),
+  });
+};`;
+/** Where a lazy package resolves from: the repository's root, or the folder of the package whose copy it is. */
+const resolveDirOf = (lazy) => resolve(lazy.from ?? '.');
+async function standIn(lazy) {
+  const require = createRequire(join(resolveDirOf(lazy), 'package.json'));
+  const real = await import(pathToFileURL(require.resolve(lazy.name)).href);
+  const file = `require(${JSON.stringify(`./${lazyFile(lazy)}`)})`;
+  const module = lazy.file === undefined ? file : `${file}[${JSON.stringify(lazy.name)}]`;
+  const lazyDefault = "'default' in load() ? load().default : load()";
+  const standInFor = (value, load) => `${typeof value === 'function' ? 'lazyFunction' : 'lazyValue'}(() => ${load})`;
   const names = Object.keys(real).filter((key) => key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key));
   return [
     standInRuntime,
     `const load = () => ${module};`,
-    ...names.map((key) => `export const ${key} = ${lazy(real[key], `load()[${JSON.stringify(key)}]`)};`),
+    ...names.map((key) => `export const ${key} = ${standInFor(real[key], `load()[${JSON.stringify(key)}]`)};`),
     // The default import of a CommonJS package (yaml) is the whole module.
-    `export default ${lazy(real.default, "'default' in load() ? load().default : load()")};`,
+    `export default ${lazy.deferred === true ? `deferredClass(() => ${lazyDefault})` : standInFor(real.default, lazyDefault)};`,
   ].join('\n');
 }
 
-const loadedOnFirstUse = {
+/** The lazy package an import names, if that import is one to stand in for (a copy under `from` from there only). */
+const lazyPackageOf = (args) =>
+  args.kind === 'import-statement'
+    ? lazyPackages.find(
+        (lazy) =>
+          lazy.name === args.path &&
+          (lazy.from === undefined || args.importer.startsWith(`${resolveDirOf(lazy)}${sep}`)),
+      )
+    : undefined;
+
+/** Lazy packages imported by the code built, stood in for, but for those of `within` (the lazy file being built). */
+const loadedOnFirstUse = (within) => ({
   name: 'loaded-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /^(yaml|@sindresorhus\/slugify|character-entities)$/ }, (args) =>
-      args.kind === 'import-statement' && lazyPackages.includes(args.path)
-        ? { path: args.path, namespace: 'loaded-on-first-use' }
-        : undefined,
-    );
+    b.onResolve({ filter: /^[@a-z]/ }, (args) => {
+      const lazy = lazyPackageOf(args);
+      if (lazy !== undefined && within !== undefined && lazyFile(lazy) === within) return undefined;
+      return lazy === undefined ? undefined : { path: lazy.name, namespace: 'loaded-on-first-use', pluginData: lazy };
+    });
     b.onResolve({ filter: /^\.\/lazy-[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'loaded-on-first-use' }, async ({ path }) => ({
-      contents: await standIn(path),
+    b.onLoad({ filter: /.*/, namespace: 'loaded-on-first-use' }, async ({ pluginData }) => ({
+      contents: await standIn(pluginData),
       loader: 'js',
     }));
   },
-};
+});
 
-/** A lazy package as one CommonJS file, whole (it is loaded only when used, then as it is published). */
-const buildLazyFile = (name) =>
+/**
+ * A lazy file in CommonJS: its package whole (it is loaded only when used, then as it is published), or the
+ * packages of a group as one object by name. Lazy packages it imports stay lazy files of their own.
+ */
+const buildLazyFile = ([file, packages]) =>
   build({
     ...common,
     banner: {},
     format: 'cjs',
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' },
-    outfile: join(outdir, 'action', lazyFile(name)),
+    stdin: {
+      contents:
+        packages[0].file === undefined
+          ? `module.exports = require(${JSON.stringify(packages[0].name)});`
+          : `module.exports = { ${packages.map(({ name }) => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`).join(', ')} };`,
+      resolveDir: resolveDirOf(packages[0]),
+      loader: 'js',
+    },
+    outfile: join(outdir, 'action', file),
     minify: true,
+    plugins: [builtinsAsObjects, loadedOnFirstUse(file)],
   });
 
 const common = {
@@ -170,7 +231,7 @@ const action = {
   ...common,
   outdir,
   minify: true,
-  plugins: [unusedTopLevels, builtinsAsObjects, loadedOnFirstUse],
+  plugins: [unusedTopLevels, builtinsAsObjects, loadedOnFirstUse()],
 };
 
 await rm(join(outdir, 'action'), { recursive: true, force: true });
@@ -191,7 +252,7 @@ await Promise.all([
       ),
     Promise.resolve(),
   ),
-  ...lazyPackages.map(buildLazyFile),
+  ...[...lazyFiles].map(buildLazyFile),
   // The CLI: dist/cli.js registers the commands (their help texts) and imports a command's files from dist/cli/
   // when it runs, so that `--help` or one command loads only what it uses (docs/performance.md, the CLI's start-up).
   build({

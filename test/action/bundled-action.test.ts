@@ -198,6 +198,25 @@ describe('the bundled Action', () => {
     expect(result.stdout).toContain('`.github/agent-os.yml` could not be read as YAML');
   });
 
+  // markdown-it's entity decoding and remark (for the description's `Spec:` line) are loaded only when used (start-up).
+  it('reads a character reference in a task and a Spec: line in the description, with what it loads on first use', async () => {
+    const routes = gateRoutes(TASKS_MD.replace('Stream rows as CSV', 'Stream rows as CSV &amp; TSV'));
+    const result = await runAction('pull_request', prEvent(), {
+      ...routes,
+      [`GET ${R}/pulls/7`]: () => ({
+        body: { number: 7, head: { sha: HEAD }, body: 'CSV export.\n\nSpec: specs/004-csv-export', html_url: '' },
+      }),
+    });
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `::error title=Task T004 is in progress,file=${TASKS},line=9::[US1] Stream rows as CSV & TSV`,
+    );
+    expect(result.outputs).toMatchObject({ tasks: '4', complete: '2', conclusion: 'failure' });
+    expect(api?.unmatched).toEqual([]);
+  });
+
   it('fails with a clear message when the pull request cannot be read', async () => {
     const result = await runAction('pull_request', prEvent(), NO_CONFIG);
 

@@ -14,13 +14,21 @@ type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
 
 /** GFM, plus YAML/TOML front matter (Spec Kit's task files open with one) read as metadata, not as text. */
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .use(skipIdleAutolinkLiterals)
-  .use(boundParserWork)
-  .use(shareDefinitions);
+const makeProcessor = () =>
+  unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(skipIdleAutolinkLiterals)
+    .use(boundParserWork)
+    .use(shareDefinitions);
+
+/**
+ * The processor, made on first use: most events parse nothing through it (a task file is read from markdown-it's
+ * tokens), and the Action loads remark and micromark only when it is made (scripts/bundle-action.mjs).
+ */
+let made: ReturnType<typeof makeProcessor> | undefined;
+const processor = { parse: (text: string): Root => (made ??= makeProcessor()).parse(text) };
 
 /**
  * Roughly how much text goes to the parser at once. micromark's time grows with the square of the text it is

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   KIND_WORDS,
   classifyChange
-} from "./chunk-7QWYT3XI.js";
+} from "./chunk-AHFXWQKC.js";
 import {
   splitIssueFile
-} from "./chunk-XE6GXSRL.js";
+} from "./chunk-Y2UWNDHB.js";
 import {
   QUIET_LOG,
   TOPIC_LABELS,
@@ -19,7 +19,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-3NYATHH7.js";
+} from "./chunk-35KCBRNA.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -39,25 +39,25 @@ import {
   renderRequirements,
   splitSentences,
   textOf
-} from "./chunk-6MYDJTKP.js";
+} from "./chunk-VKAYSS5Q.js";
 import {
   specLocationFor
-} from "./chunk-SQAI3HUT.js";
-import "./chunk-SNY3AI7C.js";
+} from "./chunk-HDKL7LUP.js";
+import "./chunk-QFZPLTOH.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-M2MJTVRC.js";
+import "./chunk-2527LLC4.js";
 import {
   displayPath,
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-N3RLIHCJ.js";
-import "./chunk-YNAPXDCH.js";
+} from "./chunk-WRSBBXEV.js";
+import "./chunk-7JSNDZHT.js";
 import {
   parseMarkdown
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

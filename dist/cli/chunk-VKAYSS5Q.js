@@ -6,7 +6,7 @@ import {
   toMarkdown,
   toString,
   visit
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 
 // src/core/markdown/fingerprint.ts
 var imul = Math.imul;

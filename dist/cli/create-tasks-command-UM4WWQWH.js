@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-Q3AI2OUE.js";
+} from "./chunk-YQXA654T.js";
 import {
   KIND_WORDS
-} from "./chunk-7QWYT3XI.js";
+} from "./chunk-AHFXWQKC.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -25,7 +25,7 @@ import {
   ruleNote,
   safeLine,
   writeModelMarkdown
-} from "./chunk-3NYATHH7.js";
+} from "./chunk-35KCBRNA.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -43,12 +43,12 @@ import {
   root,
   strong,
   text
-} from "./chunk-6MYDJTKP.js";
-import "./chunk-N3RLIHCJ.js";
+} from "./chunk-VKAYSS5Q.js";
+import "./chunk-WRSBBXEV.js";
 import {
   parseTaskFile
-} from "./chunk-YNAPXDCH.js";
-import "./chunk-DJQXS2XQ.js";
+} from "./chunk-7JSNDZHT.js";
+import "./chunk-TM35J7B7.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -30,14 +30,14 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-6MYDJTKP.js";
+} from "./chunk-VKAYSS5Q.js";
 import {
   displayPath,
   glob,
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-N3RLIHCJ.js";
+} from "./chunk-WRSBBXEV.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-3NYATHH7.js";
+} from "./chunk-35KCBRNA.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-N3RLIHCJ.js";
+} from "./chunk-WRSBBXEV.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

@@ -10,7 +10,7 @@ import {
   nodeText,
   parseMarkdown,
   unclosedFenceOf
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 import {
   __commonJS,
   __export,

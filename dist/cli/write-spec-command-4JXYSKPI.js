@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-Q3AI2OUE.js";
+} from "./chunk-YQXA654T.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-3NYATHH7.js";
+} from "./chunk-35KCBRNA.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
-import "./chunk-6MYDJTKP.js";
-import "./chunk-N3RLIHCJ.js";
-import "./chunk-YNAPXDCH.js";
-import "./chunk-DJQXS2XQ.js";
+import "./chunk-VKAYSS5Q.js";
+import "./chunk-WRSBBXEV.js";
+import "./chunk-7JSNDZHT.js";
+import "./chunk-TM35J7B7.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

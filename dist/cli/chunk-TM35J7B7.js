@@ -13832,7 +13832,9 @@ function mayHoldAutolinkLiteral(node2) {
 }
 
 // src/core/markdown/parse-markdown.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals).use(boundParserWork).use(shareDefinitions);
+var makeProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(skipIdleAutolinkLiterals).use(boundParserWork).use(shareDefinitions);
+var made;
+var processor = { parse: (text5) => (made ??= makeProcessor()).parse(text5) };
 var CHUNK_LENGTH = 2 * 1024;
 function parseMarkdown(source) {
   return parseMarkdownInChunks(source, CHUNK_LENGTH);

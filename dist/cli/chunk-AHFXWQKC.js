@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   inlineCodeOfTree,
   proseOfTree
-} from "./chunk-6MYDJTKP.js";
+} from "./chunk-VKAYSS5Q.js";
 import {
   parseMarkdown
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 
 // src/core/issue/classify-change.ts
 var CHANGE_KINDS = [

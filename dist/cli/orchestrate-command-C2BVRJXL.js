@@ -27,7 +27,7 @@ import {
   sourcesNote,
   workspaceFolder,
   writeModelMarkdown
-} from "./chunk-3NYATHH7.js";
+} from "./chunk-35KCBRNA.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -48,27 +48,27 @@ import {
   parseSpec,
   root,
   text
-} from "./chunk-6MYDJTKP.js";
+} from "./chunk-VKAYSS5Q.js";
 import {
   makeSlug
-} from "./chunk-SNY3AI7C.js";
+} from "./chunk-QFZPLTOH.js";
 import {
   slugify
-} from "./chunk-M2MJTVRC.js";
+} from "./chunk-2527LLC4.js";
 import {
   describeFsError,
   displayPath,
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-N3RLIHCJ.js";
+} from "./chunk-WRSBBXEV.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-YNAPXDCH.js";
+} from "./chunk-7JSNDZHT.js";
 import {
   parseMarkdown
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

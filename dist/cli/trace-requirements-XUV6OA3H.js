@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseSpec
-} from "./chunk-6MYDJTKP.js";
+} from "./chunk-VKAYSS5Q.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import "./chunk-OT2AETGW.js";
 import {
   splitIssueFile
-} from "./chunk-XE6GXSRL.js";
+} from "./chunk-Y2UWNDHB.js";
 import {
   PRODUCT_FILES,
   QUIET_LOG,
@@ -32,7 +32,7 @@ import {
   unknownReferences,
   withSourceList,
   writeModelMarkdown
-} from "./chunk-3NYATHH7.js";
+} from "./chunk-35KCBRNA.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -59,21 +59,21 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-6MYDJTKP.js";
+} from "./chunk-VKAYSS5Q.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-M2MJTVRC.js";
+import "./chunk-2527LLC4.js";
 import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-N3RLIHCJ.js";
-import "./chunk-YNAPXDCH.js";
+} from "./chunk-WRSBBXEV.js";
+import "./chunk-7JSNDZHT.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

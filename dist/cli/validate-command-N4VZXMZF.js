@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specPathBeside
-} from "./chunk-SQAI3HUT.js";
-import "./chunk-SNY3AI7C.js";
+} from "./chunk-HDKL7LUP.js";
+import "./chunk-QFZPLTOH.js";
 import {
   readTextFileWithSize
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-M2MJTVRC.js";
+import "./chunk-2527LLC4.js";
 import {
   displayPath,
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-N3RLIHCJ.js";
+} from "./chunk-WRSBBXEV.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-YNAPXDCH.js";
+} from "./chunk-7JSNDZHT.js";
 import {
   isMarkdownTooComplex
-} from "./chunk-DJQXS2XQ.js";
+} from "./chunk-TM35J7B7.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -136,7 +136,7 @@ async function traceAgainstSpec(file, absolute, text, settings, cwd) {
   const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, cwd);
   const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
   if (spec === void 0) return { specPath, untraced: [] };
-  const { traceRequirements } = await import("./trace-requirements-OYBFOH37.js");
+  const { traceRequirements } = await import("./trace-requirements-XUV6OA3H.js");
   const untraced = traceRequirements(spec, text).untraced;
   return { specPath, untraced };
 }
