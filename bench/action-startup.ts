@@ -7,6 +7,7 @@ import { FakeGitHub } from '../support/fake-github/fake-github.js';
 import { serveFakeGitHub } from '../support/fake-github/http-binding.js';
 import { pullRequestPayload } from '../support/lifecycle-events.js';
 import { runNode } from '../support/run-node.js';
+import { childrenCpuMs } from './support/children-cpu.js';
 import { median, round } from './support/stats.js';
 import { agentOsTasks } from './support/task-files.js';
 
@@ -22,6 +23,13 @@ export interface StartupResult {
   minMs: number;
   /** Median over `node -e 0`'s median. */
   timesNode: number;
+  /**
+   * CPU time (user + system) of the process, mean of RUNS, ms; absent where /proc is not there. Moves much less
+   * than wall time on a machine other jobs load.
+   */
+  cpuMeanMs?: number;
+  /** cpuMeanMs over `node -e 0`'s. */
+  cpuTimesNode?: number;
   /** The target for this run, as a multiple of `node -e 0` (the pull request's gate only). */
   targetTimesNode?: number;
   exitCode: number;
@@ -56,29 +64,40 @@ interface Run {
 
 /**
  * Time each run RUNS times, interleaved (baseline, then each Action run, round after round), so that other load on
- * the machine weighs on all of them alike and the ratios to `node -e 0` stay fair.
+ * the machine weighs on all of them alike and the ratios to `node -e 0` stay fair; and add up each run's CPU time
+ * (the child's, as the kernel counts it when it exits).
  */
 async function timeRuns(runs: readonly Run[], fake: FakeGitHub): Promise<StartupResult[]> {
   const samples = runs.map(() => [] as number[]);
+  const cpu: Array<number | undefined> = runs.map(() => 0);
   const exitCodes = runs.map(() => 0);
   const requests = runs.map(() => 0);
   for (let round = 0; round < RUNS; round += 1) {
     for (const [i, run] of runs.entries()) {
       const before = fake.requests.length;
+      const cpuBefore = childrenCpuMs();
       const t0 = performance.now();
       exitCodes[i] = (await runNode(run.args, { env: run.env })).code;
       samples[i]?.push(performance.now() - t0);
+      const cpuAfter = childrenCpuMs();
+      const spent = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+      cpu[i] = spent === undefined || cpu[i] === undefined ? undefined : cpu[i] + spent;
       requests[i] = (requests[i] ?? 0) + fake.requests.length - before;
     }
   }
   const baseline = median(samples[0] ?? []);
+  const cpuBaseline = cpu[0];
   return runs.map((run, i) => {
     const times = samples[i] ?? [];
+    const cpuTotal = cpu[i];
     return {
       run: run.name,
       medianMs: round(median(times), 1),
       minMs: round(Math.min(...times), 1),
       timesNode: round(median(times) / baseline, 1),
+      ...(cpuTotal === undefined || cpuBaseline === undefined || cpuBaseline === 0
+        ? {}
+        : { cpuMeanMs: round(cpuTotal / RUNS, 1), cpuTimesNode: round(cpuTotal / cpuBaseline, 1) }),
       ...(run.targetTimesNode === undefined ? {} : { targetTimesNode: run.targetTimesNode }),
       exitCode: exitCodes[i] ?? 0,
       requests: round((requests[i] ?? 0) / RUNS, 1),

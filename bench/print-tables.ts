@@ -153,12 +153,15 @@ function printStartup(runs: readonly StartupResult[]): void {
   console.log(
     '   exit 1 on the pull request is the gate failing the job: its tasks.md has open tasks; the last row loads the',
   );
-  console.log("   gate's code without running it, the start-up part of the pull request's time; target: × node -e 0).");
+  console.log("   gate's code without running it, the start-up part of the pull request's time; target: × node -e 0;");
+  console.log('   CPU: user + system time of each process as the kernel counts it, the mean of the runs).');
   const rows = runs.map((r) => ({
     run: r.run,
     'median ms': r.medianMs,
     'min ms': r.minMs,
     '× node -e 0': r.timesNode,
+    'CPU ms (mean)': r.cpuMeanMs ?? '',
+    'CPU × node -e 0': r.cpuTimesNode ?? '',
     target: r.targetTimesNode === undefined ? '' : `≤ ${r.targetTimesNode}`,
     exit: r.exitCode,
     'requests/run': r.requests,
