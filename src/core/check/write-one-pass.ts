@@ -1,5 +1,5 @@
-import type { Html, Nodes, Paragraph, PhrasingContent } from 'mdast';
-import type { Info, Options, State, Unsafe } from 'mdast-util-to-markdown';
+import type { Html, Nodes, Paragraph, Parents, PhrasingContent, Text } from 'mdast';
+import { defaultHandlers, type Info, type Options, type State, type Unsafe } from 'mdast-util-to-markdown';
 import { text } from '../markdown/build-mdast.js';
 import { LITERAL_UNSAFE, MID_LINE } from '../markdown/escape-markdown.js';
 import { writeMarkdown } from '../markdown/write-markdown.js';
@@ -54,10 +54,10 @@ function writeLiteral(value: string, state: State): string {
     literalUnsafe.set(state.unsafe, unsafe);
   }
   const { stack, unsafe: saved } = state;
+  const info = { ...AT_START, before: MID_LINE.slice(-1), beforeNode: MID_LINE_NODE };
   state.stack = ['paragraph', 'phrasing'];
-  state.unsafe = unsafe;
+  state.unsafe = withCharacterIn(core, info, unsafe);
   try {
-    const info = { ...AT_START, before: MID_LINE.slice(-1), beforeNode: MID_LINE_NODE };
     return `${lead}${state.safe(core, info)}${trail}`;
   } finally {
     state.stack = stack;
@@ -93,10 +93,36 @@ export function pieces(parts: Array<string | PhrasingContent[]>): Html {
 }
 
 /**
+ * The unsafe patterns that can match where the writer escapes `value` (with the characters around it that it looks
+ * at): a pattern matches at its character, so the writer passes over one whose character is not there. Leaving
+ * those out first gives the same text without compiling and running a regular expression per pattern per text.
+ */
+function withCharacterIn(value: string, info: Info, unsafe: Unsafe[]): Unsafe[] {
+  const around = `${info.before}${value}${info.after}`;
+  return unsafe.filter((pattern) => around.includes(pattern.character));
+}
+
+/** A text node written by `write`, with only the unsafe patterns that can match in it. */
+function withFewerPatterns(write: NonNullable<Options['handlers']>['text'] = defaultHandlers.text) {
+  return (node: Text, parent: Parents | undefined, state: State, info: Info): string => {
+    const saved = state.unsafe;
+    state.unsafe = withCharacterIn(node.value, info, saved);
+    try {
+      return write(node, parent, state, info);
+    } finally {
+      state.unsafe = saved;
+    }
+  };
+}
+
+/**
  * A document written in one pass of the writer, `literal` and `pieces` nodes included: byte for byte what writing
  * each piece and escaped text on its own and the document around them gives, with one writer set up instead of one
  * per line (options: MARKDOWN_WRITER or one built on it, with no further unsafe patterns).
  */
 export function writeOnePass(tree: Nodes, options: Options): string {
-  return writeMarkdown(tree, { ...options, handlers: { ...options.handlers, html } });
+  return writeMarkdown(tree, {
+    ...options,
+    handlers: { ...options.handlers, html, text: withFewerPatterns(options.handlers?.text) },
+  });
 }

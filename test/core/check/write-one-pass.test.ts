@@ -6,6 +6,8 @@ import {
   bulletList,
   code,
   emphasis,
+  heading,
+  link,
   paragraph,
   raw,
   root,
@@ -52,6 +54,36 @@ describe('writeOnePass', () => {
         },
       ),
       { seed: 18, numRuns: 400 },
+    );
+  });
+
+  // The writer is handed, for each text, only the unsafe patterns whose character is there: the same bytes.
+  it('writes text nodes as the writer does, for every character in every position and around other nodes', () => {
+    const around = (value: string): RootContent[] => [
+      paragraph([text(value)]),
+      paragraph([text('a '), text(value), code('x'), text(value)]),
+      heading(2, [text(value), emphasis([text(value)])]),
+      paragraph([strong([text(value)]), link('https://example.com', [text(value)]), text(value)]),
+      bulletList([[text(value)], [emphasis([text(value)]), text(` ${value}`)]]),
+      { type: 'list', children: [{ type: 'listItem', checked: false, children: [paragraph([text(value)])] }] },
+    ];
+    for (const value of SHAPES) {
+      expect(writeOnePass(root(around(value)), MARKDOWN_WRITER)).toBe(writeMarkdown(root(around(value))));
+    }
+    const alphabet = fc.constantFrom(...'ab1. -+*_`[]<>|~#\\&!():/@=\t\n'.split(''), '&copy;', 'www.', 'http://');
+    const value = fc.array(alphabet, { maxLength: 10 }).map((parts) => parts.join(''));
+    const inline = fc.oneof(
+      value.map(text),
+      value.map((v) => emphasis([text(v)])),
+      value.map((v) => strong([text(v)])),
+      value.map((v) => code(v || 'x')),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(inline, { minLength: 1, maxLength: 5 }), { maxLength: 4 }), (runs) => {
+        const tree = root([...runs.map((run) => paragraph(run)), bulletList(runs)]);
+        expect(writeOnePass(tree, MARKDOWN_WRITER)).toBe(writeMarkdown(tree));
+      }),
+      { seed: 18, numRuns: 300 },
     );
   });
 
