@@ -1,5 +1,8 @@
 import { agentOsTasks } from './task-files.js';
 
+/** A line of prose, repeated with no blank line between: one paragraph. */
+const LOG_LINE = 'requirement line with some words in it\n';
+
 /** The 512 KB a task file may have (the gate's `maxTaskFileBytes`). */
 export const CAP_BYTES = 512 * 1024;
 
@@ -21,7 +24,7 @@ export interface HostileFile {
   name: string;
   text: () => string;
   /** Tasks read from it, or the limit it goes past (and the line named). */
-  expected: { tasks: number } | { refused: 'nesting' | 'emphasis' | 'containers'; line: number };
+  expected: { tasks: number } | { refused: 'nesting' | 'emphasis' | 'containers' | 'paragraph'; line: number };
   /** A file of the cap's size, read in the tests on its own. */
   atCap?: boolean;
 }
@@ -75,6 +78,12 @@ export const HOSTILE_FILES: HostileFile[] = [
     text: () => `${'- '.repeat(98)}[ ] x\n`.repeat(1_000),
     expected: { refused: 'containers', line: 98 },
   },
+  {
+    name: 'a paragraph of 12,000 lines (a log pasted without a fence)',
+    text: () => `- [ ] t\n\n${LOG_LINE.repeat(12_000)}`,
+    expected: { refused: 'paragraph', line: 3 },
+  },
+  { name: 'a paragraph of 3,000 lines', text: () => `- [ ] t\n\n${LOG_LINE.repeat(3_000)}`, expected: { tasks: 1 } },
   {
     name: 'Agent OS tasks.md at the cap (512 KB)',
     text: () => agentOsTasksOfBytes(CAP_BYTES).text,

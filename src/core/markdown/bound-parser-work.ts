@@ -1,4 +1,4 @@
-import { attention, blockQuote, list } from 'micromark-core-commonmark';
+import { attention, blockQuote, lineEnding, list } from 'micromark-core-commonmark';
 import type { Construct, Event, Exiter, Extension, Resolver, TokenizeContext } from 'micromark-util-types';
 import type { Data, Processor } from 'unified';
 import { MarkdownTooComplexError } from './markdown-too-complex.js';
@@ -14,10 +14,17 @@ import { MarkdownTooComplexError } from './markdown-too-complex.js';
  */
 export const EMPHASIS_WORK = 50_000_000;
 export const CONTAINER_WORK = 50_000_000;
+/**
+ * Work units for merging a paragraph's runs of text (the paragraph's events so far at each line ending that closes
+ * a run of several `data` tokens): about a second of parsing (docs/performance.md). A paragraph of 5,000 lines of
+ * a sentence each spends 80 % of it; list items, and paragraphs of a few hundred lines, spend next to nothing.
+ */
+export const PARAGRAPH_WORK = 250_000_000;
 
 interface WorkBudget {
   emphasis: number;
   containers: number;
+  paragraph: number;
 }
 
 /** The budget of the parse under way (parsing is synchronous: one at a time). */
@@ -26,7 +33,7 @@ let current: WorkBudget | undefined;
 /** Run `parse` with a fresh budget shared by every piece it parses; over budget, it throws `MarkdownTooComplexError`. */
 export function withParserWorkBudget<T>(parse: () => T): T {
   const previous = current;
-  current = { emphasis: 0, containers: 0 };
+  current = { emphasis: 0, containers: 0, paragraph: 0 };
   try {
     return parse();
   } finally {
@@ -66,6 +73,41 @@ function chargeContainerExit(context: TokenizeContext): void {
     `Line ${line}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: …\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`,
   );
 }
+
+/**
+ * Charge a paragraph's line ending: micromark merges each run of adjacent `data` tokens of a paragraph into one
+ * (its text resolver, after the paragraph is read) by splicing the paragraph's events, once per run of several.
+ * GFM's literal autolinks split text at each word, so each line of prose ends such a run: the merge costs about
+ * the events after the run, and over a paragraph the events seen at each such line ending add up to the same.
+ */
+function chargeLineEnding(context: TokenizeContext): void {
+  if (!current) return;
+  const { events } = context;
+  let data = 0;
+  for (let index = events.length - 1; index >= 0 && data < 2; index -= 1) {
+    const [kind, token] = events[index] ?? [];
+    if (token?.type !== 'data') break;
+    if (kind === 'enter') data += 1;
+  }
+  if (data < 2) return;
+  current.paragraph += events.length;
+  if (current.paragraph <= PARAGRAPH_WORK) return;
+  const line = events[0]?.[1].start.line ?? 1;
+  throw new MarkdownTooComplexError(
+    'paragraph',
+    line,
+    `Line ${line}: the paragraph that starts here is too long for the parser to read in time (its work grows with the square of a paragraph's length; about 5,000 lines of prose with no blank line between them is the limit). Put blank lines between its parts, or put the text in a code block (a line of three backticks before and after it).`,
+  );
+}
+
+/** micromark's line ending inside text, charging the paragraph's work first (it tokenizes the same). */
+const guardedLineEnding: Construct = {
+  ...lineEnding,
+  tokenize(effects, ok, nok) {
+    chargeLineEnding(this);
+    return lineEnding.tokenize.call(this, effects, ok, nok);
+  },
+};
 
 const guarded = new WeakMap<Construct, Construct>();
 
@@ -151,7 +193,13 @@ export function boundParserWork(this: Processor): undefined {
       57: guardedList,
       62: guard(blockQuote),
     },
-    text: { 42: guard(attention), 95: guard(attention) },
+    text: {
+      [-5]: guardedLineEnding,
+      [-4]: guardedLineEnding,
+      [-3]: guardedLineEnding,
+      42: guard(attention),
+      95: guard(attention),
+    },
     insideSpan: { null: [guard(attention)] },
   });
   return undefined;

@@ -1,11 +1,11 @@
 import type Token from 'markdown-it/lib/token.mjs';
-import { CONTAINER_WORK, EMPHASIS_WORK } from './bound-parser-work.js';
+import { CONTAINER_WORK, EMPHASIS_WORK, PARAGRAPH_WORK } from './bound-parser-work.js';
 
 /** Bytes of a piece `parseMarkdown` parses at once (its `CHUNK_LENGTH`), in which container work adds up. */
 const PIECE_BYTES = 2 * 1024;
 
 /**
- * Whether micromark's work on the text these block tokens come from may reach a quarter of either of its budgets
+ * Whether micromark's work on the text these block tokens come from may reach a quarter of any of its budgets
  * (`bound-parser-work.ts`), estimated from markdown-it's tokens with a margin. Such a text is read through the
  * syntax tree, which refuses it (or not) with the line and the limit exactly as before; every other text is far
  * below both budgets, so reading it from the tokens refuses nothing the tree would have.
@@ -16,6 +16,10 @@ const PIECE_BYTES = 2 * 1024;
  *   piece: about two per line per open container. A top-level block (or item of a top-level list) lies in one
  *   piece with up to a piece's worth of lines around it: its containers × 2 × (its lines + a piece's lines) ×
  *   (its depth + 3) (measured: four to seven times the charge on task files, above it on deep nesting).
+ * - Paragraphs: micromark charges, per line ending of a paragraph (or heading, or table cell) that closes a run of
+ *   several `data` tokens, the paragraph's events so far; the estimate is the paragraph's lines times its length
+ *   (measured: five times the charge on prose, equal to it on a line of `&` repeated; at most about twice the charge
+ *   on a line of escapes, three events per character).
  */
 export function mayExceedParserWork(tokens: readonly Token[], textLength: number, lineCount: number): boolean {
   const estimate = new ParserWorkEstimate(textLength, lineCount);
@@ -31,6 +35,7 @@ export class ParserWorkEstimate {
   private readonly pieceLines: number;
   private emphasis = 0;
   private containers = 0;
+  private paragraphs = 0;
   private definitions = false;
 
   constructor(textLength: number, lineCount: number) {
@@ -44,8 +49,10 @@ export class ParserWorkEstimate {
     let unitLines = 1;
     let depth = 0;
     for (const token of tokens) {
-      if (token.type === 'inline') this.emphasis += delimiters(token.content) * token.content.length;
-      else if (token.type === 'definition') this.definitions = true;
+      if (token.type === 'inline') {
+        this.emphasis += delimiters(token.content) * token.content.length;
+        this.paragraphs += lines(token) * token.content.length;
+      } else if (token.type === 'definition') this.definitions = true;
       if (opensUnit(token)) {
         unitContainers = 0;
         unitDepth = 0;
@@ -65,10 +72,14 @@ export class ParserWorkEstimate {
     return this.mayExceed();
   }
 
-  /** Whether micromark's work may reach a quarter of either budget (pieces are parsed twice when labels are defined). */
+  /** Whether micromark's work may reach a quarter of any budget (pieces are parsed twice when labels are defined). */
   mayExceed(): boolean {
-    const times = this.definitions ? 2 : 1;
-    return this.emphasis * times * 4 > EMPHASIS_WORK || this.containers * times * 4 > CONTAINER_WORK;
+    const times = (this.definitions ? 2 : 1) * 4;
+    return (
+      this.emphasis * times > EMPHASIS_WORK ||
+      this.containers * times > CONTAINER_WORK ||
+      this.paragraphs * times > PARAGRAPH_WORK
+    );
   }
 }
 
@@ -91,6 +102,11 @@ function closesUnit(token: Token): boolean {
       token.type !== 'ordered_list_close') ||
     (token.level === 1 && token.type === 'list_item_close')
   );
+}
+
+/** Lines of the block an inline token comes from. */
+function lines(token: Token): number {
+  return Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
 }
 
 function delimiters(text: string): number {

@@ -1,7 +1,7 @@
 import { AgentOsError } from '../errors.js';
 
 /** Which bound a text went past. */
-export type ComplexityLimit = 'nesting' | 'emphasis' | 'containers';
+export type ComplexityLimit = 'nesting' | 'emphasis' | 'containers' | 'paragraph';
 
 /**
  * A text the markdown parser would take too long on (its time grows faster than the text: with nesting, with

@@ -2,8 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { agentOsTasksOfBytes, CAP_BYTES, HOSTILE_FILES } from '../../../bench/support/hostile-task-files.js';
 import { DEFAULT_GATE_SETTINGS, tooLargeReason } from '../../../src/core/config/settings.js';
 import { MAX_NESTING } from '../../../src/core/markdown/find-deep-nesting.js';
+import { findTaskItems, findTaskItemsInTree } from '../../../src/core/markdown/find-task-items.js';
 import { isMarkdownTooComplex } from '../../../src/core/markdown/markdown-too-complex.js';
-import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
+import { parseTaskFile, parseTaskFileReadBy } from '../../../src/core/tasks/parse-task-file.js';
 
 /** What reading a task file gives: its number of tasks, or the limit it is refused by and the line named. */
 function read(text: string): { tasks: number } | { refused: string; line: number; message: string } {
@@ -21,6 +22,8 @@ describe('hostile task files are read, or refused with the line and the limit', 
     nesting: `a task file may nest at most ${MAX_NESTING} levels`,
     emphasis: 'more than the parser can pair in time',
     containers: 'too many list items and block quotes close here for the parser to read the file in time',
+    paragraph:
+      "the paragraph that starts here is too long for the parser to read in time (its work grows with the square of a paragraph's length",
   };
 
   it.each(HOSTILE_FILES.filter((file) => !file.atCap).map((file) => [file.name, file] as const))(
@@ -45,6 +48,39 @@ describe('hostile task files are read, or refused with the line and the limit', 
       line: 1,
       message: `Line 1: 10000 block quotes and list markers open at the start of the line, which may nest the text 10000 levels deep; a task file may nest at most ${MAX_NESTING} levels (block quotes and list items). Nest less deeply, or put the text in a code block.`,
     });
+  });
+
+  it('a long paragraph: the token reader sends it to the tree, which refuses it (or reads it) exactly as alone', () => {
+    const line = 'requirement line with some words in it\n';
+    for (const text of [`- [ ] t\n\n${line.repeat(6_000)}`, `# Tasks\n\n> ${line.repeat(3_000)}\n- [ ] t\n`]) {
+      expect(findTaskItems(text.slice(0, 2_000)).via).toBe('tokens');
+      const viaTree = (() => {
+        try {
+          return parseTaskFileReadBy(findTaskItemsInTree, text, {});
+        } catch (error) {
+          return error;
+        }
+      })();
+      const viaTokens = (() => {
+        try {
+          return parseTaskFile(text);
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(viaTokens).toEqual(viaTree);
+    }
+    expect(read(`- [ ] t\n\n${line.repeat(6_000)}`)).toEqual({
+      refused: 'paragraph',
+      line: 3,
+      message:
+        "Line 3: the paragraph that starts here is too long for the parser to read in time (its work grows with the square of a paragraph's length; about 5,000 lines of prose with no blank line between them is the limit). Put blank lines between its parts, or put the text in a code block (a line of three backticks before and after it).",
+    });
+  });
+
+  it('reads task files with paragraphs of up to 1,000 lines from the tokens', () => {
+    expect(findTaskItems(`- [ ] t\n\n${'a line of a paragraph\n'.repeat(100)}\n`.repeat(200)).via).toBe('tokens');
+    expect(findTaskItems(`- [ ] t\n\n${'a line of a paragraph\n'.repeat(1_000)}`).via).toBe('tokens');
   });
 
   it('reads a file at the cap with a link definition (its pieces parsed again knowing the label)', () => {
