@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-35KCBRNA.js";
+} from "./chunk-OHRPQZH5.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-WRSBBXEV.js";
+} from "./chunk-VZJ2ZYGZ.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   KIND_WORDS,
   classifyChange
-} from "./chunk-AHFXWQKC.js";
+} from "./chunk-NLQV2UPC.js";
 import {
   splitIssueFile
-} from "./chunk-Y2UWNDHB.js";
+} from "./chunk-EGTU7XLA.js";
 import {
   QUIET_LOG,
   TOPIC_LABELS,
@@ -19,7 +19,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-35KCBRNA.js";
+} from "./chunk-OHRPQZH5.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -39,25 +39,25 @@ import {
   renderRequirements,
   splitSentences,
   textOf
-} from "./chunk-VKAYSS5Q.js";
+} from "./chunk-XYUCXLEG.js";
 import {
   specLocationFor
-} from "./chunk-HDKL7LUP.js";
-import "./chunk-QFZPLTOH.js";
+} from "./chunk-FRHOI6OQ.js";
+import "./chunk-QW7P77C4.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-2527LLC4.js";
+import "./chunk-HVMQKG7M.js";
 import {
   displayPath,
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-WRSBBXEV.js";
-import "./chunk-7JSNDZHT.js";
+} from "./chunk-VZJ2ZYGZ.js";
+import "./chunk-CLDA3ORT.js";
 import {
   parseMarkdown
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

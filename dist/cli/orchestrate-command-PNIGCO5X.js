@@ -27,7 +27,7 @@ import {
   sourcesNote,
   workspaceFolder,
   writeModelMarkdown
-} from "./chunk-35KCBRNA.js";
+} from "./chunk-OHRPQZH5.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -48,27 +48,27 @@ import {
   parseSpec,
   root,
   text
-} from "./chunk-VKAYSS5Q.js";
+} from "./chunk-XYUCXLEG.js";
 import {
   makeSlug
-} from "./chunk-QFZPLTOH.js";
+} from "./chunk-QW7P77C4.js";
 import {
   slugify
-} from "./chunk-2527LLC4.js";
+} from "./chunk-HVMQKG7M.js";
 import {
   describeFsError,
   displayPath,
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-WRSBBXEV.js";
+} from "./chunk-VZJ2ZYGZ.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-7JSNDZHT.js";
+} from "./chunk-CLDA3ORT.js";
 import {
   parseMarkdown
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseSpec
-} from "./chunk-VKAYSS5Q.js";
+} from "./chunk-XYUCXLEG.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseMarkdown,
   toString
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 
 // src/core/issue/split-issue-file.ts
 function splitIssueFile(markdown) {

@@ -6,7 +6,7 @@ import {
   toMarkdown,
   toString,
   visit
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 
 // src/core/markdown/fingerprint.ts
 var imul = Math.imul;

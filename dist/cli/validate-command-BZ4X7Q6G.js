@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specPathBeside
-} from "./chunk-HDKL7LUP.js";
-import "./chunk-QFZPLTOH.js";
+} from "./chunk-FRHOI6OQ.js";
+import "./chunk-QW7P77C4.js";
 import {
   readTextFileWithSize
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-2527LLC4.js";
+import "./chunk-HVMQKG7M.js";
 import {
   displayPath,
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-WRSBBXEV.js";
+} from "./chunk-VZJ2ZYGZ.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-7JSNDZHT.js";
+} from "./chunk-CLDA3ORT.js";
 import {
   isMarkdownTooComplex
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -136,7 +136,7 @@ async function traceAgainstSpec(file, absolute, text, settings, cwd) {
   const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, cwd);
   const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
   if (spec === void 0) return { specPath, untraced: [] };
-  const { traceRequirements } = await import("./trace-requirements-XUV6OA3H.js");
+  const { traceRequirements } = await import("./trace-requirements-ZZVZD6B2.js");
   const untraced = traceRequirements(spec, text).untraced;
   return { specPath, untraced };
 }

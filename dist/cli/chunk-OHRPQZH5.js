@@ -30,14 +30,14 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-VKAYSS5Q.js";
+} from "./chunk-XYUCXLEG.js";
 import {
   displayPath,
   glob,
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-WRSBBXEV.js";
+} from "./chunk-VZJ2ZYGZ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

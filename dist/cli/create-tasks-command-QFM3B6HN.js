@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-YQXA654T.js";
+} from "./chunk-3LTVCN72.js";
 import {
   KIND_WORDS
-} from "./chunk-AHFXWQKC.js";
+} from "./chunk-NLQV2UPC.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -25,7 +25,7 @@ import {
   ruleNote,
   safeLine,
   writeModelMarkdown
-} from "./chunk-35KCBRNA.js";
+} from "./chunk-OHRPQZH5.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -43,12 +43,12 @@ import {
   root,
   strong,
   text
-} from "./chunk-VKAYSS5Q.js";
-import "./chunk-WRSBBXEV.js";
+} from "./chunk-XYUCXLEG.js";
+import "./chunk-VZJ2ZYGZ.js";
 import {
   parseTaskFile
-} from "./chunk-7JSNDZHT.js";
-import "./chunk-TM35J7B7.js";
+} from "./chunk-CLDA3ORT.js";
+import "./chunk-XUFQKYOO.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

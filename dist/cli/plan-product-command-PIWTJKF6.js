@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import "./chunk-OT2AETGW.js";
 import {
   splitIssueFile
-} from "./chunk-Y2UWNDHB.js";
+} from "./chunk-EGTU7XLA.js";
 import {
   PRODUCT_FILES,
   QUIET_LOG,
@@ -32,7 +32,7 @@ import {
   unknownReferences,
   withSourceList,
   writeModelMarkdown
-} from "./chunk-35KCBRNA.js";
+} from "./chunk-OHRPQZH5.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -59,21 +59,21 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-VKAYSS5Q.js";
+} from "./chunk-XYUCXLEG.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-2527LLC4.js";
+import "./chunk-HVMQKG7M.js";
 import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-WRSBBXEV.js";
-import "./chunk-7JSNDZHT.js";
+} from "./chunk-VZJ2ZYGZ.js";
+import "./chunk-CLDA3ORT.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

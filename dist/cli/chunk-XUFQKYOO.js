@@ -13490,10 +13490,11 @@ function isUint8Array2(value2) {
 // src/core/markdown/bound-parser-work.ts
 var EMPHASIS_WORK = 5e7;
 var CONTAINER_WORK = 5e7;
+var PARAGRAPH_WORK = 25e7;
 var current;
 function withParserWorkBudget(parse2) {
   const previous3 = current;
-  current = { emphasis: 0, containers: 0 };
+  current = { emphasis: 0, containers: 0, paragraph: 0 };
   try {
     return parse2();
   } finally {
@@ -13530,6 +13531,32 @@ function chargeContainerExit(context) {
     `Line ${line}: too many list items and block quotes close here for the parser to read the file in time (its work grows with the number of items times the length of the block they sit in: deeply nested lists, or hundreds of KB of list items in one block quote or under one list item, or a long file read in one piece: one with footnote definitions \`[^1]: \u2026\`, or opening with a \`---\` line that is never closed). Nest less deeply, leave a blank line and start the next part at the margin, or split the file.`
   );
 }
+function chargeLineEnding(context) {
+  if (!current) return;
+  const { events } = context;
+  let data = 0;
+  for (let index2 = events.length - 1; index2 >= 0 && data < 2; index2 -= 1) {
+    const [kind, token] = events[index2] ?? [];
+    if (token?.type !== "data") break;
+    if (kind === "enter") data += 1;
+  }
+  if (data < 2) return;
+  current.paragraph += events.length;
+  if (current.paragraph <= PARAGRAPH_WORK) return;
+  const line = events[0]?.[1].start.line ?? 1;
+  throw new MarkdownTooComplexError(
+    "paragraph",
+    line,
+    `Line ${line}: the paragraph that starts here is too long for the parser to read in time (its work grows with the square of a paragraph's length; about 5,000 lines of prose with no blank line between them is the limit). Put blank lines between its parts, or put the text in a code block (a line of three backticks before and after it).`
+  );
+}
+var guardedLineEnding = {
+  ...lineEnding,
+  tokenize(effects, ok3, nok) {
+    chargeLineEnding(this);
+    return lineEnding.tokenize.call(this, effects, ok3, nok);
+  }
+};
 var guarded = /* @__PURE__ */ new WeakMap();
 function guard(construct) {
   const known = guarded.get(construct);
@@ -13595,7 +13622,13 @@ function boundParserWork() {
       57: guardedList,
       62: guard(blockQuote)
     },
-    text: { 42: guard(attention3), 95: guard(attention3) },
+    text: {
+      [-5]: guardedLineEnding,
+      [-4]: guardedLineEnding,
+      [-3]: guardedLineEnding,
+      42: guard(attention3),
+      95: guard(attention3)
+    },
     insideSpan: { null: [guard(attention3)] }
   });
   return void 0;
@@ -14045,6 +14078,7 @@ export {
   isMarkdownTooComplex,
   EMPHASIS_WORK,
   CONTAINER_WORK,
+  PARAGRAPH_WORK,
   findDeepNesting,
   frontMatterEnd,
   nodeText,

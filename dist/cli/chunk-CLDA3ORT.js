@@ -2,6 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   CONTAINER_WORK,
   EMPHASIS_WORK,
+  PARAGRAPH_WORK,
   findDeepNesting,
   findUnclosedFences,
   frontMatterEnd,
@@ -10,7 +11,7 @@ import {
   nodeText,
   parseMarkdown,
   unclosedFenceOf
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 import {
   __commonJS,
   __export,
@@ -2087,6 +2088,7 @@ var ParserWorkEstimate = class {
   pieceLines;
   emphasis = 0;
   containers = 0;
+  paragraphs = 0;
   definitions = false;
   constructor(textLength, lineCount) {
     this.pieceLines = Math.ceil(PIECE_BYTES * Math.max(lineCount, 1) / Math.max(textLength, 1));
@@ -2098,8 +2100,10 @@ var ParserWorkEstimate = class {
     let unitLines = 1;
     let depth = 0;
     for (const token of tokens) {
-      if (token.type === "inline") this.emphasis += delimiters(token.content) * token.content.length;
-      else if (token.type === "definition") this.definitions = true;
+      if (token.type === "inline") {
+        this.emphasis += delimiters(token.content) * token.content.length;
+        this.paragraphs += lines(token) * token.content.length;
+      } else if (token.type === "definition") this.definitions = true;
       if (opensUnit(token)) {
         unitContainers = 0;
         unitDepth = 0;
@@ -2118,10 +2122,10 @@ var ParserWorkEstimate = class {
     }
     return this.mayExceed();
   }
-  /** Whether micromark's work may reach a quarter of either budget (pieces are parsed twice when labels are defined). */
+  /** Whether micromark's work may reach a quarter of any budget (pieces are parsed twice when labels are defined). */
   mayExceed() {
-    const times = this.definitions ? 2 : 1;
-    return this.emphasis * times * 4 > EMPHASIS_WORK || this.containers * times * 4 > CONTAINER_WORK;
+    const times = (this.definitions ? 2 : 1) * 4;
+    return this.emphasis * times > EMPHASIS_WORK || this.containers * times > CONTAINER_WORK || this.paragraphs * times > PARAGRAPH_WORK;
   }
 };
 function opensUnit(token) {
@@ -2129,6 +2133,9 @@ function opensUnit(token) {
 }
 function closesUnit(token) {
   return token.level === 0 && token.nesting === -1 && token.type !== "bullet_list_close" && token.type !== "ordered_list_close" || token.level === 1 && token.type === "list_item_close";
+}
+function lines(token) {
+  return Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
 }
 function delimiters(text2) {
   let count = 0;
@@ -5083,14 +5090,14 @@ function blockquote(state, startLine, endLine, silent) {
   state.blkIndent = 0;
   const token_o = state.push("blockquote_open", "blockquote", 1);
   token_o.markup = ">";
-  const lines = [startLine, 0];
-  token_o.map = lines;
+  const lines2 = [startLine, 0];
+  token_o.map = lines2;
   state.md.block.tokenize(state, startLine, nextLine);
   const token_c = state.push("blockquote_close", "blockquote", -1);
   token_c.markup = ">";
   state.lineMax = oldLineMax;
   state.parentType = oldParentType;
-  lines[1] = state.line;
+  lines2[1] = state.line;
   for (let i = 0; i < oldTShift.length; i++) {
     state.bMarks[i + startLine] = oldBMarks[i];
     state.tShift[i + startLine] = oldTShift[i];
@@ -7912,11 +7919,11 @@ function blockStart(token) {
 }
 
 // src/core/markdown/read-task-token.ts
-function readTaskToken(item, open, content, source, lines, inline2) {
+function readTaskToken(item, open, content, source, lines2, inline2) {
   const start = blockStart(open);
   if (open?.type !== "paragraph_open" || !start || start.line !== item.map?.[0] || content?.type !== "inline")
     return void 0;
-  const at = lines.offset(start.line, start.at);
+  const at = lines2.offset(start.line, start.at);
   const text2 = content.content;
   const marker = text2[1] ?? "";
   if (text2[0] !== "[" || text2[2] !== "]" || !BOX_MARKERS.has(marker) || source[at] !== "[") return void 0;
@@ -8012,9 +8019,9 @@ function linkHoldsSyntax(content) {
 
 // src/core/markdown/scan-task-tokens.ts
 var TaskTokenScan = class {
-  constructor(source, lines, env) {
+  constructor(source, lines2, env) {
     this.source = source;
-    this.lines = lines;
+    this.lines = lines2;
     this.env = env;
     this.columnAt = columnFinder(source);
     this.contentEnd = source.trimEnd().length;
@@ -8121,17 +8128,17 @@ var TaskTokenScan = class {
     return true;
   }
 };
-function unclosedFence(token, source, lines, contentEnd) {
+function unclosedFence(token, source, lines2, contentEnd) {
   const start = blockStart(token);
   const [first, after] = token.map ?? [0, 1];
   if (!start) return void 0;
   if (token.type === "fence" && after - first - 1 - contentLines(token.content) === 1) return void 0;
-  const from = lines.offset(start.line, start.at);
-  const end = lines.lineEnd(after - 1);
+  const from = lines2.offset(start.line, start.at);
+  const end = lines2.lineEnd(after - 1);
   if (end < contentEnd) return void 0;
   const fence2 = unclosedFenceOf(source.slice(from, end));
   if (fence2 === void 0) return token.type === "fence" ? "unsure" : void 0;
-  return { line: lines.gitLine(from), fence: fence2 };
+  return { line: lines2.gitLine(from), fence: fence2 };
 }
 function contentLines(text2) {
   let count = text2 === "" || text2.endsWith("\n") ? 0 : 1;
@@ -8156,10 +8163,10 @@ function findTaskItemsInPieces(source, pieceBytes) {
   const base = frontMatterLength(source);
   if (base === void 0) return findTaskItemsInTree(source);
   const text2 = base === 0 ? source : source.slice(base);
-  const lines = mapSourceLines(source, base);
+  const lines2 = mapSourceLines(source, base);
   const { env, pieces } = tokenizeBlockPieces(text2, pieceBytes);
-  const work = new ParserWorkEstimate(text2.length, lines.count);
-  const scan = new TaskTokenScan(source, lines, env);
+  const work = new ParserWorkEstimate(text2.length, lines2.count);
+  const scan = new TaskTokenScan(source, lines2, env);
   for (const tokens of pieces) {
     if (work.add(tokens) || definitionMayRunOn(env, text2) || !scan.scan(tokens)) return findTaskItemsInTree(source);
   }
@@ -8307,13 +8314,13 @@ function storyStatusDiagnostics(leadParagraphs, headings, tasks) {
   if (status === void 0 || !/^done\b/i.test(status.value)) return [];
   const open = tasks.filter((t) => t.required && !t.complete);
   if (open.length === 0) return [];
-  const lines = open.slice(0, 5).map((t) => t.line).join(", ");
+  const lines2 = open.slice(0, 5).map((t) => t.line).join(", ");
   return [
     {
       line: status.line,
       severity: "warning",
       code: "story-done-with-open-tasks",
-      message: `The story's status is "${status.value}", but ${open.length} required task${open.length === 1 ? " is" : "s are"} still open (line${open.length === 1 ? "" : "s"} ${lines}${open.length > 5 ? ", \u2026" : ""}). Tick them if they are done, or set the status back.`
+      message: `The story's status is "${status.value}", but ${open.length} required task${open.length === 1 ? " is" : "s are"} still open (line${open.length === 1 ? "" : "s"} ${lines2}${open.length > 5 ? ", \u2026" : ""}). Tick them if they are done, or set the status back.`
     }
   ];
 }

@@ -14,8 +14,8 @@ import {
   DEFAULT_SKIP_MARKERS,
   DEFAULT_TASK_FILE_GLOBS,
   PERMISSION_LEVELS
-} from "./chunk-7JSNDZHT.js";
-import "./chunk-TM35J7B7.js";
+} from "./chunk-CLDA3ORT.js";
+import "./chunk-XUFQKYOO.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 

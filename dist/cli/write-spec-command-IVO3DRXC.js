@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-YQXA654T.js";
+} from "./chunk-3LTVCN72.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-35KCBRNA.js";
+} from "./chunk-OHRPQZH5.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
-import "./chunk-VKAYSS5Q.js";
-import "./chunk-WRSBBXEV.js";
-import "./chunk-7JSNDZHT.js";
-import "./chunk-TM35J7B7.js";
+import "./chunk-XYUCXLEG.js";
+import "./chunk-VZJ2ZYGZ.js";
+import "./chunk-CLDA3ORT.js";
+import "./chunk-XUFQKYOO.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

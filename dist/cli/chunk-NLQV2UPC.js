@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   inlineCodeOfTree,
   proseOfTree
-} from "./chunk-VKAYSS5Q.js";
+} from "./chunk-XYUCXLEG.js";
 import {
   parseMarkdown
-} from "./chunk-TM35J7B7.js";
+} from "./chunk-XUFQKYOO.js";
 
 // src/core/issue/classify-change.ts
 var CHANGE_KINDS = [
