@@ -104,7 +104,7 @@ async function shapingFailed(
     ctx,
     event.issueNumber,
     event.eventKey,
-    renderShapingFailed(known.message, event.label),
+    renderShapingFailed(known.message, event.label, known.kind === 'user-input'),
     comments,
   );
   return { phase: 'shape-spec', status: 'failed', message: known.message };

@@ -33,6 +33,11 @@ describe('shaping an issue whose body is too complex to parse in time', () => {
     expect(ours[0]?.body).toContain(
       "Could not shape this issue into a spec: Line 7: the paragraph that starts here is too long for the parser to read in time (its work grows with the square of a paragraph's length; about 5,000 lines of prose with no blank line between them is the limit). Put blank lines between its parts, or put the text in a code block (a line of three backticks before and after it).",
     );
+    // The fault is in the issue: fix it first, then shape again (not "try again to finish").
+    expect(ours[0]?.body).toContain(
+      "Edit the issue's description as this says, then remove and add the `shape-spec` label again, or comment `/shape-spec`, to shape it.",
+    );
+    expect(ours[0]?.body).not.toContain('Anything already done is kept');
     expect([...fake.git.refs.keys()].filter((ref) => ref.startsWith('heads/agent-os/'))).toEqual([]);
   });
 });

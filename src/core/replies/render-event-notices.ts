@@ -11,8 +11,16 @@ export function renderCommandFailed(commandLabel: string, message: string, retry
   return `${commandLabel} failed: ${message}${retry}`;
 }
 
-export function renderShapingFailed(message: string, label: string): string {
-  return `Could not shape this issue into a spec: ${message}\n\nAnything already done is kept; remove and add the \`${label}\` label again, or comment \`/shape-spec\`, to finish.`;
+/**
+ * Shaping failed. A fault in what the issue says (`userInput`: its text too complex to read, say) is fixed in the
+ * issue first; anything else (GitHub failing, a rate limit) is finished by trying again.
+ */
+export function renderShapingFailed(message: string, label: string, userInput = false): string {
+  const again = `remove and add the \`${label}\` label again, or comment \`/shape-spec\``;
+  const next = userInput
+    ? `Edit the issue's description as this says, then ${again}, to shape it.`
+    : `Anything already done is kept; ${again}, to finish.`;
+  return `Could not shape this issue into a spec: ${message}\n\n${next}`;
 }
 
 export function renderSubIssueFailed(action: 'closed' | 'reopened', message: string): string {
