@@ -6,14 +6,42 @@ const LOG_LINE = 'requirement line with some words in it\n';
 /** The 512 KB a task file may have (the gate's `maxTaskFileBytes`). */
 export const CAP_BYTES = 512 * 1024;
 
+/** Each size's file, made once (the cap's file is asked for by several tests and cases). */
+const ofBytes = new Map<number, { text: string; tasks: number }>();
+
 /** An Agent OS tasks.md of exactly `bytes` bytes (UTF-8): as many task groups as fit, then a closing paragraph of `é`/`x`. */
 export function agentOsTasksOfBytes(bytes: number): { text: string; tasks: number } {
-  let tasks = 10;
-  while (Buffer.byteLength(agentOsTasks(tasks + 10)) + 2 <= bytes) tasks += 10;
+  const known = ofBytes.get(bytes);
+  if (known !== undefined) return known;
+  const tasks = mostTasksWithin(bytes);
   const text = `${agentOsTasks(tasks)}\n\n`;
   const room = bytes - Buffer.byteLength(text);
   // Two-byte characters, so that characters and bytes differ (the cap counts bytes).
-  return { text: `${text}${'é'.repeat(Math.floor(room / 2))}${'x'.repeat(room % 2)}`, tasks };
+  const file = { text: `${text}${'é'.repeat(Math.floor(room / 2))}${'x'.repeat(room % 2)}`, tasks };
+  ofBytes.set(bytes, file);
+  return file;
+}
+
+/**
+ * The most tasks, in tens and at least ten, whose file and two newlines fit in `bytes`. Found by doubling, then
+ * halving the gap, as the file grows with every group of ten: ~15 files built instead of one per group (~450 for
+ * 512 KB, each up to 512 KB long).
+ */
+function mostTasksWithin(bytes: number): number {
+  const fits = (tasks: number) => Buffer.byteLength(agentOsTasks(tasks)) + 2 <= bytes;
+  // `low` is ten or fits; `high` does not fit.
+  let low = 10;
+  let high = 20;
+  while (fits(high)) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 10) {
+    const middle = low + Math.floor((high - low) / 20) * 10;
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { tokenizeBlockPieces, tokenizeBlocks } from '../../../src/core/markdown/tokenize-blocks.js';
 import { agentOsTasks } from '../../../bench/support/task-files.js';
+import { expectEqual } from '../../support/expect-equal.js';
 
 const wholeTokens = (text: string) => tokenizeBlocks(text).tokens;
 const pieceTokens = (text: string, pieceBytes: number) => [...tokenizeBlockPieces(text, pieceBytes).pieces];
@@ -44,7 +45,7 @@ describe('tokenizeBlockPieces', () => {
   it('gives the block tokens of the whole text, piece after piece', () => {
     fc.assert(
       fc.property(document, fc.integer({ min: 1, max: 200 }), (text, pieceBytes) => {
-        expect(pieceTokens(text, pieceBytes).flat()).toEqual(wholeTokens(text));
+        expectEqual(pieceTokens(text, pieceBytes).flat(), wholeTokens(text));
       }),
       { seed: 20_261_207, numRuns: 2_000 },
     );
@@ -55,7 +56,7 @@ describe('tokenizeBlockPieces', () => {
     const pieces = pieceTokens(text, 16 * 1024);
     expect(pieces.length).toBeGreaterThan(3);
     for (const piece of pieces) expect(piece[0]?.level).toBe(0);
-    expect(pieces.flat()).toEqual(wholeTokens(text));
+    expectEqual(pieces.flat(), wholeTokens(text));
   });
 
   it('keeps a text that may define link labels in one piece', () => {
