@@ -8,6 +8,23 @@ function listItems(node: Nodes, into: ListItem[]): void {
   if ('children' in node) for (const child of node.children) listItems(child, into);
 }
 
+/**
+ * The list items of the text sliced last. A file's groups are sliced one after the other, each for its prompt from
+ * the file as it is: those are parsed once, not once per group. (A sub-issue's slice, whose boxes are opened, is a
+ * text of its own: `[-]: x` is a link definition where `[ ]: x` is a paragraph that a lazy line may continue, so
+ * the items of one text are not taken for the other's.)
+ */
+let lastParsed: { source: string; items: ListItem[] } | undefined;
+
+function listItemsOf(source: string): readonly ListItem[] {
+  if (lastParsed?.source !== source) {
+    const items: ListItem[] = [];
+    listItems(parseMarkdown(source), items);
+    lastParsed = { source, items };
+  }
+  return lastParsed.items;
+}
+
 /** The innermost list item that holds this task's box. */
 function itemOf(items: readonly ListItem[], task: Task): ListItem | undefined {
   let best: ListItem | undefined;
@@ -41,8 +58,7 @@ export function sliceGroupTasks(
       if (source[at] === '-' || source[at] === '~') source = `${source.slice(0, at)} ${source.slice(at + 1)}`;
     }
   }
-  const items: ListItem[] = [];
-  listItems(parseMarkdown(source), items);
+  const items = listItemsOf(source);
   const roots = own.filter((t) => t.parent === undefined || tasks.tasks[t.parent]?.group !== t.group);
   const blocks = roots.map((task) => {
     const item = itemOf(items, task);
