@@ -3564,7 +3564,7 @@ withModelOptions(
   (issueFile, options) => {
     const { model, ...rest } = options;
     return run(async () => {
-      const { shapeCommand } = await import("./cli/shape-command-VSVFQ2FB.js");
+      const { shapeCommand } = await import("./cli/shape-command-MATBBD5N.js");
       return shapeCommand(issueFile, {
         cwd: process.cwd(),
         ...rest,
@@ -3581,7 +3581,7 @@ specFileCommand(
     folder: "a spec folder, e.g. agent-os/specs/2026-03-14-team-invites",
     force: "replace a spec.md that was edited by hand"
   },
-  async () => (await import("./cli/write-spec-command-IVO3DRXC.js")).writeSpecCommand
+  async () => (await import("./cli/write-spec-command-QN3TFNVT.js")).writeSpecCommand
 );
 specFileCommand(
   "create-tasks",
@@ -3590,7 +3590,7 @@ specFileCommand(
     folder: "a spec folder with spec.md",
     force: "replace an existing tasks.md"
   },
-  async () => (await import("./cli/create-tasks-command-QFM3B6HN.js")).createTasksCommand
+  async () => (await import("./cli/create-tasks-command-AWI55IEI.js")).createTasksCommand
 );
 withModelOptions(
   program2.command("orchestrate-tasks").alias("orchestrate").description(
@@ -3600,7 +3600,7 @@ withModelOptions(
   "write the prompts by rules only, even when a model is configured"
 ).action(
   (folder, options) => run(async () => {
-    const { orchestrateCommand } = await import("./cli/orchestrate-command-PNIGCO5X.js");
+    const { orchestrateCommand } = await import("./cli/orchestrate-command-LX2D4LMG.js");
     return orchestrateCommand(folder, { cwd: process.cwd(), ...modelOf(options) });
   })
 );
@@ -3612,7 +3612,7 @@ withModelOptions(
   "draft by rules only, even when a model is configured"
 ).action(
   (options) => run(async () => {
-    const { planProductCommand } = await import("./cli/plan-product-command-PIWTJKF6.js");
+    const { planProductCommand } = await import("./cli/plan-product-command-GSRLR43Z.js");
     return planProductCommand({
       cwd: process.cwd(),
       force: options.force === true,

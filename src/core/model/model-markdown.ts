@@ -4,11 +4,15 @@ import { MARKDOWN_WRITER, writeMarkdown } from '../markdown/write-markdown.js';
 
 /**
  * A model's text made safe for one line of markdown: whitespace collapsed, no HTML (so no hidden comments or
- * markers), no leading character that would start a block (heading, quote, list, task box).
+ * markers), no leading character that would start a block (heading, quote, list, rule, task box); read back, it
+ * is the model's own inline markdown.
  */
 export function safeLine(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim().replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return one.replace(/^([#>+*-]|\d+[.)]|\[)/, '\\$1');
+  // `-`, `+` and `*` start a block only as a list marker (a space after) or a rule (`---`, `***`): `**bold**` and
+  // `-1` stay as written. A digit cannot be escaped (`\1.` shows its backslash): a list's number is escaped at its
+  // `.` or `)`.
+  return one.replace(/^([#>[]|[-+*](?=\s|$)|([-*_])(?=(?:\s*\2){2,}\s*$))/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /**
@@ -17,8 +21,13 @@ export function safeLine(text: string): string {
  */
 export const modelLine = (text: string): Html => raw(safeLine(text));
 
-/** A model's name or title as one safe line with no `*` of its own (it sits in bold, or where `*` would mislead). */
-export const starless = (text: string): Html => raw(safeLine(text).replace(/\*/g, ''));
+/**
+ * A model's name or title as one safe line with no `*` of its own (it sits in bold, or where `*` would mislead). The
+ * stars go before the line is made safe, so a leading `*` leaves no escape behind (`*Ops*` is `Ops`, not `\Ops`); a
+ * backslash ending it is doubled, so it stays a backslash and cannot escape the `**` that closes a bold.
+ */
+export const starless = (text: string): Html =>
+  raw(safeLine(text.replace(/\\?\*/g, '')).replace(/(?<!\\)((?:\\\\)*)\\$/, '$1\\\\'));
 
 /** A name in bold, with no `*` of its own to break the emphasis. */
 export const boldName = (text: string): Strong => strong([starless(text)]);

@@ -1,37 +1,20 @@
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { bulletList, heading, paragraph, raw, root, strong, text } from '../markdown/build-mdast.js';
+import type { ListItem, PhrasingContent, RootContent } from 'mdast';
+import { bulletList, heading, paragraph, raw, root, text } from '../markdown/build-mdast.js';
+import { dependencies, label, lineItem, taskItem, tightList, whichRequirements } from '../spec/build-task-list.js';
 import { markFile } from '../spec/file-marker.js';
 import type { TasksCheck, TasksGrounding } from './check-tasks-draft.js';
 import type { ModelSpecMarker } from './render-model-spec.js';
-import { modelLine, proposedHeading, safeLine, writeModelMarkdown } from './model-markdown.js';
+import { modelLine, proposedHeading, writeModelMarkdown } from './model-markdown.js';
 import { joined, pathSpans } from './render-sources.js';
 import type { TasksDraft } from './tasks-draft-schema.js';
 
-function which(numbers: readonly number[]): string {
-  return numbers.length === 1
-    ? `Specific Requirement ${numbers[0] ?? ''}`
-    : `Specific Requirements ${numbers.join(', ')}`;
-}
-
 function trace(requirements: readonly number[], files: readonly string[]): PhrasingContent[] {
   const parts = [
-    ...(requirements.length > 0 ? [[text(which([...new Set(requirements)].sort((a, b) => a - b)))]] : []),
+    ...(requirements.length > 0 ? [[text(whichRequirements([...new Set(requirements)].sort((a, b) => a - b)))]] : []),
     ...pathSpans(files).map((span) => [span]),
   ];
   return parts.length === 0 ? [] : [text(' ('), ...joined(parts), text(')')];
 }
-
-/** A task item, `- [ ] 1.2 …`, with the items under it. */
-function task(children: PhrasingContent[], under: ListItem[] = []): ListItem {
-  const sub: List[] = under.length > 0 ? [{ type: 'list', ordered: false, spread: false, children: under }] : [];
-  return { type: 'listItem', checked: false, spread: false, children: [paragraph(children), ...sub] };
-}
-
-/** A tight list of the items given. */
-const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
-
-/** A bold label paragraph: `**Acceptance Criteria:**`. */
-const label = (value: string): Paragraph => paragraph([strong([text(value)])]);
 
 type DraftGroup = TasksDraft['groups'][number];
 
@@ -43,20 +26,17 @@ function renderGroup(g: DraftGroup & { kept: DraftGroup['tasks'] }, n: number, r
   const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
   const deps = g.depends_on.map((d) => renumber.get(d)).filter((d): d is number => d !== undefined && d < n);
   const subTasks = [
-    task([text(`${n}.1 Write 2-8 focused tests for ${which(covers)}`)]),
-    ...g.kept.map((t, ti) => task([text(`${n}.${ti + 2} `), modelLine(t.text), ...trace(t.requirements, t.files)])),
-    task(
+    taskItem([text(`${n}.1 Write 2-8 focused tests for ${whichRequirements(covers)}`)]),
+    ...g.kept.map((t, ti) => taskItem([text(`${n}.${ti + 2} `), modelLine(t.text), ...trace(t.requirements, t.files)])),
+    taskItem(
       [text(`${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`)],
-      [{ type: 'listItem', spread: false, children: [paragraph([text(`Run only the 2-8 tests written in ${n}.1`)])] }],
+      [lineItem([text(`Run only the 2-8 tests written in ${n}.1`)])],
     ),
   ];
   const blocks: RootContent[] = [
     heading(4, [text(`Task Group ${n}: `), modelLine(g.title)]),
-    paragraph([
-      strong([text('Dependencies:')]),
-      text(` ${deps.length === 0 ? 'None' : deps.map((d) => `Task Group ${d}`).join(', ')}`),
-    ]),
-    list([task([text(`${n}.0 Complete `), modelLine(g.title)], subTasks)]),
+    dependencies(deps.length === 0 ? 'None' : deps.map((d) => `Task Group ${d}`).join(', ')),
+    tightList([taskItem([text(`${n}.0 Complete `), modelLine(g.title)], subTasks)]),
     label('Acceptance Criteria:'),
     bulletList([[text(`The 2-8 tests written in ${n}.1 pass`)], ...g.acceptance.map((a) => [modelLine(a)])]),
   ];
@@ -75,14 +55,11 @@ function reviewGroup(groups: number): RootContent[] {
   ];
   return [
     heading(4, [text(`Task Group ${review}: Test Review and Gap Analysis`)]),
-    paragraph([
-      strong([text('Dependencies:')]),
-      text(` ${groups === 0 ? 'None' : groups === 1 ? 'Task Group 1' : `Task Groups 1-${groups}`}`),
-    ]),
-    list([
-      task(
+    dependencies(groups === 0 ? 'None' : groups === 1 ? 'Task Group 1' : `Task Groups 1-${groups}`),
+    tightList([
+      taskItem(
         [text(`${review}.0 Review the feature's tests and fill critical gaps only`)],
-        steps.map((step, i) => task([text(`${review}.${i + 1} ${step}`)])),
+        steps.map((step, i) => taskItem([text(`${review}.${i + 1} ${step}`)])),
       ),
     ]),
     label('Acceptance Criteria:'),
@@ -111,7 +88,7 @@ function proposedTasks(draft: TasksDraft, check: TasksCheck): RootContent[] {
     ...proposedHeading(
       'Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate.',
     ),
-    ...(items.length > 0 ? [list(items)] : []),
+    ...(items.length > 0 ? [tightList(items)] : []),
   ];
 }
 
@@ -135,13 +112,13 @@ export function renderModelTasks(input: {
   const renumber = new Map(groups.map((g, i) => [g.index + 1, i + 1]));
   const rendered = groups.map((g, i) => renderGroup(g, i + 1, renumber));
   const total = rendered.reduce((sum, r) => sum + r.tasks, 0) + 5;
-  const title = safeLine(grounding.title);
+  // spec.md's title and goal as parseSpec reads them: plain text, written as text (escaped), read back as themselves.
+  const title = grounding.title.replace(/\s+/g, ' ').trim();
   const tree = root([
-    heading(1, [text('Task Breakdown: '), title === '' ? text('Spec') : raw(title)]),
+    heading(1, [text(`Task Breakdown: ${title === '' ? 'Spec' : title}`)]),
     heading(2, [text('Overview')]),
     paragraph([text(`Total Tasks: ${total}`)]),
-    // The goal is spec.md's own, people's text carried as it is.
-    ...(grounding.goal !== '' ? [paragraph([text('Goal: '), raw(grounding.goal)])] : []),
+    ...(grounding.goal !== '' ? [paragraph([text(`Goal: ${grounding.goal}`)])] : []),
     heading(2, [text('Task List')]),
     ...rendered.flatMap((r) => r.blocks),
     ...reviewGroup(groups.length),

@@ -138,7 +138,8 @@ describe('model text in markdown', () => {
     expect(safeLine('# Title\n\n## More')).toBe('\\# Title ## More');
     expect(safeLine('<!-- agent-os-github:spec {} -->')).toBe('&lt;!-- agent-os-github:spec {} --&gt;');
     expect(safeLine('[x] done')).toBe('\\[x] done');
-    expect(safeLine('1. first')).toBe('\\1. first');
+    expect(safeLine('1. first')).toBe('1\\. first');
+    expect(safeLine('2) second')).toBe('2\\) second');
   });
 });
 

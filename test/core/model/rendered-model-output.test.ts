@@ -15,6 +15,7 @@ import { renderModelTasks } from '../../../src/core/model/render-model-tasks.js'
 import { SPEC_DRAFT_SCHEMA } from '../../../src/core/model/spec-draft-schema.js';
 import { TASKS_DRAFT_SCHEMA } from '../../../src/core/model/tasks-draft-schema.js';
 import { parseRequirements } from '../../../src/core/spec/parse-requirements.js';
+import { parseSpec } from '../../../src/core/spec/parse-spec.js';
 import { readFeatureRequests, shapeFeatureRequest } from '../../../support/feature-requests.js';
 import { expectRendered } from '../../support/expect-rendered.js';
 import { BRIEF, GOOD_PLAN, PATHS, PRODUCT_BODY, STACK, UNSOURCED_PLAN } from '../../model/product-fixture.js';
@@ -84,6 +85,9 @@ function hostileSpecDraft(grounding: ReturnType<typeof groundSpec>) {
   });
 }
 
+/** A goal as parseSpec reads one from spec.md (plain text) holding what markdown would read as markup. */
+const HOSTILE_GOAL = 'Export *.csv & keep <angle> [brackets], snake_case_names, &copy; and 2 * 3 = 6 \\';
+
 const SPEC_REQUESTS = ['api-export-endpoint', 'form-area-checkboxes', 'vague-one-liner', 'ui-copy-code-button'];
 
 describe.each(readFeatureRequests().filter((r) => SPEC_REQUESTS.includes(r.name)))(
@@ -102,18 +106,15 @@ describe.each(readFeatureRequests().filter((r) => SPEC_REQUESTS.includes(r.name)
       });
     const tasksGrounding: TasksGrounding = {
       title: grounding.title,
-      goal: request.name === 'vague-one-liner' ? '' : grounding.issueLines.join(' ').trim(),
+      // As the App grounds the model: spec.md's goal as parseSpec reads it, plain text.
+      goal: request.name === 'vague-one-liner' ? '' : parseSpec(shaped.specMd).goal,
       requirements: grounding.requirements,
       paths: ['src', 'src/a.ts', 'src/mail/send.ts', 'db/schema.sql'],
     };
-    const tasks = (raw: object) => {
+    const tasks = (raw: object, goal = tasksGrounding.goal) => {
       const draft = TASKS_DRAFT_SCHEMA.parse(raw);
-      return renderModelTasks({
-        draft,
-        check: checkTasksDraft(draft, tasksGrounding),
-        grounding: tasksGrounding,
-        marker: MARKER,
-      });
+      const ground = { ...tasksGrounding, goal };
+      return renderModelTasks({ draft, check: checkTasksDraft(draft, ground), grounding: ground, marker: MARKER });
     };
 
     it('writes spec.md and tasks.md as before', () => {
@@ -121,7 +122,7 @@ describe.each(readFeatureRequests().filter((r) => SPEC_REQUESTS.includes(r.name)
         'spec.md': render(faithfulSpecDraft(grounding)),
         'spec-hostile.md': render(hostileSpecDraft(grounding)),
         'tasks.md': tasks(TASKS_DRAFT),
-        'tasks-hostile.md': tasks(HOSTILE_TASKS_DRAFT),
+        'tasks-hostile.md': tasks(HOSTILE_TASKS_DRAFT, HOSTILE_GOAL),
         'tasks-all-proposed.md': tasks(ALL_PROPOSED_TASKS_DRAFT),
       });
     });

@@ -11,6 +11,7 @@ import { renderRequirements } from '../../../src/core/spec/render-requirements.j
 import { renderSpec } from '../../../src/core/spec/render-spec.js';
 import { renderTasks } from '../../../src/core/spec/render-tasks.js';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task-file.js';
+import { expectRendered } from '../../support/expect-rendered.js';
 
 const ROOT = 'test/fixtures/issues';
 
@@ -32,6 +33,10 @@ describe.each(readdirSync(ROOT))('tasks.md for the spec of %s', (name) => {
   const spec = parseSpec(specOf(name));
   const text = renderTasks(spec);
   const file = parseTaskFile(text, { path: 'agent-os/specs/2026-01-01-x/tasks.md' });
+
+  it('writes tasks.md as before (pinned under test/fixtures/rendered/issues/)', () => {
+    expectRendered(`issues/${name}/tasks.md`, text);
+  });
 
   it('reads back through the task engine as Agent OS task groups, each opening with tests and closing by running them', () => {
     expect(file.dialect).toBe('agent-os');

@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-3LTVCN72.js";
+} from "./chunk-NOPLFCQD.js";
 import {
   KIND_WORDS
 } from "./chunk-NLQV2UPC.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
+  bulletItem,
   checkCarried,
   checkCitedPaths,
   draftWithGuard,
@@ -23,9 +24,8 @@ import {
   readStackInWorkspace,
   renderStackSection,
   ruleNote,
-  safeLine,
   writeModelMarkdown
-} from "./chunk-OHRPQZH5.js";
+} from "./chunk-QF7655IV.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -35,6 +35,7 @@ import {
   fingerprint,
   heading,
   markFile,
+  nestedList,
   paragraph,
   parseMarkedFile,
   parseSpec,
@@ -42,7 +43,8 @@ import {
   raw,
   root,
   strong,
-  text
+  text,
+  writeMarkdown
 } from "./chunk-XYUCXLEG.js";
 import "./chunk-VZJ2ZYGZ.js";
 import {
@@ -54,6 +56,27 @@ import {
 } from "./chunk-QIJ5KXJY.js";
 import "./chunk-OF5DHQMO.js";
 import "./chunk-TB6QAKHI.js";
+
+// src/core/spec/build-task-list.ts
+function taskItem(children, under = []) {
+  const sub = under.length > 0 ? [tightList(under)] : [];
+  return { type: "listItem", checked: false, spread: false, children: [paragraph(children), ...sub] };
+}
+function lineItem(children) {
+  return { type: "listItem", spread: false, children: [paragraph(children)] };
+}
+function tightList(items) {
+  return { type: "list", ordered: false, spread: false, children: items };
+}
+function label(value) {
+  return paragraph([strong([text(value)])]);
+}
+function whichRequirements(numbers) {
+  return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
+}
+function dependencies(value) {
+  return paragraph([strong([text("Dependencies:")]), text(` ${value}`)]);
+}
 
 // src/core/spec/classify-work.ts
 var WORK_ORDER = ["data", "core", "api", "job", "cli", "ui", "docs"];
@@ -137,10 +160,10 @@ function tasksRefusal(spec) {
   return "spec.md has no specific requirements (no `**1. \u2026**` entries under `## Specific Requirements`), so there is nothing to break into tasks. Add the requirements to planning/requirements.md (or answer the clarifying questions) and run /write-spec, or write them into spec.md by hand, then run /create-tasks again.";
 }
 function nameOf(requirement) {
-  return plainText(requirement.name).replace(/\s+/g, " ").trim();
+  return requirement.name.replace(/\s+/g, " ").trim();
 }
-function bulletLines(bullets, indent) {
-  return bullets.map((b) => `${indent}${"  ".repeat(b.depth)}- ${b.text}`);
+function bulletList2(bullets) {
+  return bullets.length === 0 ? [] : [nestedList(bullets.map((b) => bulletItem({ text: b.text, depth: b.depth })))];
 }
 function taskBullets(requirement) {
   if (requirement.acceptance.length > 0) return requirement.acceptance;
@@ -148,65 +171,98 @@ function taskBullets(requirement) {
 }
 var ONE_TASK_PER_REQUIREMENT_UP_TO = 60;
 var BATCH = 5;
+function task(line2, under = []) {
+  const item = taskItem(typeof line2 === "string" ? [text(line2)] : line2);
+  item.children.push(...under);
+  return item;
+}
 function implementationTasks(requirements, n, batched) {
   if (!batched) {
-    return requirements.flatMap((r, i) => [
-      `  - [ ] ${n}.${i + 2} Implement Specific Requirement ${r.number}: ${nameOf(r)}`,
-      ...bulletLines(taskBullets(r), "    ")
-    ]);
+    return requirements.map(
+      (r, i) => task(
+        [text(`${n}.${i + 2} Implement Specific Requirement ${r.number}: `), text(nameOf(r))],
+        bulletList2(taskBullets(r))
+      )
+    );
   }
-  const lines = [];
+  const tasks = [];
   for (let start = 0; start < requirements.length; start += BATCH) {
     const batch = requirements.slice(start, start + BATCH);
-    lines.push(
-      `  - [ ] ${n}.${start / BATCH + 2} Implement Specific Requirements ${batch.map((r) => r.number).join(", ")}`
-    );
-    lines.push(...batch.map((r) => `    - ${r.number}: ${nameOf(r)}`));
+    const names = batch.map((r) => lineItem([text(`${r.number}: `), text(nameOf(r))]));
+    const numbers = batch.map((r) => r.number).join(", ");
+    tasks.push(task(`${n}.${start / BATCH + 2} Implement Specific Requirements ${numbers}`, [tightList(names)]));
   }
-  return lines;
-}
-function which(numbers) {
-  return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
+  return tasks;
 }
 function workGroup(kind, requirements, n, batched) {
   const { heading: heading2, group, work } = WORK[kind];
   const numbers = requirements.map((r) => r.number);
-  const lines = [`- [ ] ${n}.0 Complete the ${work}`, `  - [ ] ${n}.1 Write 2-8 focused tests for ${which(numbers)}`];
-  lines.push(...implementationTasks(requirements, n, batched));
-  const last = (batched ? Math.ceil(requirements.length / BATCH) : requirements.length) + 2;
-  lines.push(`  - [ ] ${n}.${last} Ensure the ${work} tests pass`, `    - Run only the 2-8 tests written in ${n}.1`);
+  const implementation = implementationTasks(requirements, n, batched);
+  const run = tightList([lineItem([text(`Run only the 2-8 tests written in ${n}.1`)])]);
+  const subTasks = [
+    task(`${n}.1 Write 2-8 focused tests for ${whichRequirements(numbers)}`),
+    ...implementation,
+    task(`${n}.${implementation.length + 2} Ensure the ${work} tests pass`, [run])
+  ];
   return {
     number: n,
     heading: heading2,
     title: group,
     dependencies: n === 1 ? "None" : `Task Group ${n - 1}`,
-    lines,
+    task: task(`${n}.0 Complete the ${work}`, [tightList(subTasks)]),
+    tasks: subTasks.length + 1,
     acceptance: [
       `The 2-8 tests written in ${n}.1 pass`,
-      batched ? `${which(numbers)} work as the spec describes` : "",
-      ...batched ? [] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)
-    ].filter((a) => a !== "")
+      ...batched ? [`${whichRequirements(numbers)} work as the spec describes`] : requirements.map((r) => `Specific Requirement ${r.number} works as the spec describes`)
+    ]
   };
 }
 function reviewGroup(groups, acceptance) {
   const review = groups.length + 1;
   const earlier = groups.length === 1 ? "Task Group 1" : `Task Groups 1-${groups.length}`;
   const criteria = acceptance.length > 0;
+  const subTasks = [
+    task(`${review}.1 Review the tests written in ${groups.map((g) => `${g.number}.1`).join(", ") || "this spec"}`),
+    task(`${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`),
+    task(`${review}.3 Write at most 10 more strategic tests for the gaps`),
+    ...criteria ? [task(`${review}.4 Check the spec's acceptance criteria`, bulletList2(acceptance))] : [],
+    task(`${review}.${criteria ? 5 : 4} Run the feature's tests only`)
+  ];
   return {
     number: review,
     heading: "Testing",
     title: "Test Review and Gap Analysis",
     dependencies: groups.length === 0 ? "None" : earlier,
-    lines: [
-      `- [ ] ${review}.0 Review the feature's tests and fill critical gaps only`,
-      `  - [ ] ${review}.1 Review the tests written in ${groups.map((g) => `${g.number}.1`).join(", ")}`,
-      `  - [ ] ${review}.2 Find the gaps in test coverage for this feature only, against the acceptance criteria`,
-      `  - [ ] ${review}.3 Write at most 10 more strategic tests for the gaps`,
-      ...criteria ? [`  - [ ] ${review}.4 Check the spec's acceptance criteria`, ...bulletLines(acceptance, "    ")] : [],
-      `  - [ ] ${review}.${criteria ? 5 : 4} Run the feature's tests only`
-    ],
+    task: task(`${review}.0 Review the feature's tests and fill critical gaps only`, [tightList(subTasks)]),
+    tasks: subTasks.length + 1,
     acceptance: ["All of the feature's tests pass", "No more than 10 tests added in this group"]
   };
+}
+function groupBlocks(groups) {
+  const blocks = [];
+  let kind = "";
+  for (const g of groups) {
+    if (g.heading !== kind) blocks.push(heading(3, [text(g.heading)]));
+    kind = g.heading;
+    blocks.push(
+      heading(4, [text(`Task Group ${g.number}: ${g.title}`)]),
+      dependencies(g.dependencies),
+      tightList([g.task]),
+      label("Acceptance Criteria:"),
+      tightList(g.acceptance.map((a) => lineItem([text(a)])))
+    );
+  }
+  return blocks;
+}
+function overview(spec, total) {
+  const count = spec.requirements.length;
+  const batches = `This spec has ${count} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`;
+  return [
+    heading(2, [text("Overview")]),
+    paragraph([text(`Total Tasks: ${total}`)]),
+    ...spec.goal === "" ? [] : [paragraph([text(`Goal: ${spec.goal}`)])],
+    ...count > ONE_TASK_PER_REQUIREMENT_UP_TO ? [paragraph([text(batches)])] : []
+  ];
 }
 function renderTasks(spec) {
   const kinds = classifyWork(spec.requirements);
@@ -218,48 +274,26 @@ function renderTasks(spec) {
     groups.push(workGroup(kind, requirements, groups.length + 1, batched));
   }
   groups.push(reviewGroup(groups, spec.acceptance));
-  const total = groups.reduce((sum, g) => sum + g.lines.filter((l) => /^\s*- \[ \]/.test(l)).length, 0);
-  const out = [
-    `# Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`,
-    "",
-    "## Overview",
-    "",
-    `Total Tasks: ${total}`,
-    ""
-  ];
-  if (spec.goal !== "") out.push(`Goal: ${spec.goal}`, "");
-  if (batched) {
-    out.push(
-      `This spec has ${spec.requirements.length} specific requirements, more than one task each would leave reviewable: each implementation task names up to ${BATCH} of them. Consider splitting the spec.`,
-      ""
-    );
-  }
-  out.push("## Task List", "");
-  let heading2 = "";
-  for (const g of groups) {
-    if (g.heading !== heading2) {
-      out.push(`### ${g.heading}`, "");
-      heading2 = g.heading;
-    }
-    out.push(
-      `#### Task Group ${g.number}: ${g.title}`,
-      "",
-      `**Dependencies:** ${g.dependencies}`,
-      "",
-      ...g.lines,
-      "",
-      "**Acceptance Criteria:**",
-      ""
-    );
-    out.push(...g.acceptance.map((a) => `- ${a}`), "");
-  }
-  out.push(
-    "## Execution Order",
-    "",
-    ...groups.map((g, i) => `${i + 1}. ${g.heading}: ${g.title} (Task Group ${g.number})`),
-    ""
+  const order = {
+    type: "list",
+    ordered: true,
+    start: 1,
+    spread: false,
+    children: groups.map((g) => lineItem([text(`${g.heading}: ${g.title} (Task Group ${g.number})`)]))
+  };
+  return writeMarkdown(
+    root([
+      heading(1, [text(`Task Breakdown: ${spec.title === "" ? "Spec" : spec.title}`)]),
+      ...overview(
+        spec,
+        groups.reduce((sum, g) => sum + g.tasks, 0)
+      ),
+      heading(2, [text("Task List")]),
+      ...groupBlocks(groups),
+      heading(2, [text("Execution Order")]),
+      order
+    ])
   );
-  return out.join("\n");
 }
 
 // src/core/model/build-tasks-prompt.ts
@@ -342,40 +376,28 @@ function checkTasksDraft(draft, grounding) {
 }
 
 // src/core/model/render-model-tasks.ts
-function which2(numbers) {
-  return numbers.length === 1 ? `Specific Requirement ${numbers[0] ?? ""}` : `Specific Requirements ${numbers.join(", ")}`;
-}
 function trace(requirements, files) {
   const parts = [
-    ...requirements.length > 0 ? [[text(which2([...new Set(requirements)].sort((a, b) => a - b)))]] : [],
+    ...requirements.length > 0 ? [[text(whichRequirements([...new Set(requirements)].sort((a, b) => a - b)))]] : [],
     ...pathSpans(files).map((span) => [span])
   ];
   return parts.length === 0 ? [] : [text(" ("), ...joined(parts), text(")")];
 }
-function task(children, under = []) {
-  const sub = under.length > 0 ? [{ type: "list", ordered: false, spread: false, children: under }] : [];
-  return { type: "listItem", checked: false, spread: false, children: [paragraph(children), ...sub] };
-}
-var list = (items) => ({ type: "list", ordered: false, spread: false, children: items });
-var label = (value) => paragraph([strong([text(value)])]);
 function renderGroup(g, n, renumber) {
   const covers = [...new Set(g.kept.flatMap((t) => t.requirements))].sort((a, b) => a - b);
   const deps = g.depends_on.map((d) => renumber.get(d)).filter((d) => d !== void 0 && d < n);
   const subTasks = [
-    task([text(`${n}.1 Write 2-8 focused tests for ${which2(covers)}`)]),
-    ...g.kept.map((t, ti) => task([text(`${n}.${ti + 2} `), modelLine(t.text), ...trace(t.requirements, t.files)])),
-    task(
+    taskItem([text(`${n}.1 Write 2-8 focused tests for ${whichRequirements(covers)}`)]),
+    ...g.kept.map((t, ti) => taskItem([text(`${n}.${ti + 2} `), modelLine(t.text), ...trace(t.requirements, t.files)])),
+    taskItem(
       [text(`${n}.${g.kept.length + 2} Ensure the tests written in ${n}.1 pass`)],
-      [{ type: "listItem", spread: false, children: [paragraph([text(`Run only the 2-8 tests written in ${n}.1`)])] }]
+      [lineItem([text(`Run only the 2-8 tests written in ${n}.1`)])]
     )
   ];
   const blocks = [
     heading(4, [text(`Task Group ${n}: `), modelLine(g.title)]),
-    paragraph([
-      strong([text("Dependencies:")]),
-      text(` ${deps.length === 0 ? "None" : deps.map((d) => `Task Group ${d}`).join(", ")}`)
-    ]),
-    list([task([text(`${n}.0 Complete `), modelLine(g.title)], subTasks)]),
+    dependencies(deps.length === 0 ? "None" : deps.map((d) => `Task Group ${d}`).join(", ")),
+    tightList([taskItem([text(`${n}.0 Complete `), modelLine(g.title)], subTasks)]),
     label("Acceptance Criteria:"),
     bulletList([[text(`The 2-8 tests written in ${n}.1 pass`)], ...g.acceptance.map((a) => [modelLine(a)])])
   ];
@@ -392,14 +414,11 @@ function reviewGroup2(groups) {
   ];
   return [
     heading(4, [text(`Task Group ${review}: Test Review and Gap Analysis`)]),
-    paragraph([
-      strong([text("Dependencies:")]),
-      text(` ${groups === 0 ? "None" : groups === 1 ? "Task Group 1" : `Task Groups 1-${groups}`}`)
-    ]),
-    list([
-      task(
+    dependencies(groups === 0 ? "None" : groups === 1 ? "Task Group 1" : `Task Groups 1-${groups}`),
+    tightList([
+      taskItem(
         [text(`${review}.0 Review the feature's tests and fill critical gaps only`)],
-        steps.map((step, i) => task([text(`${review}.${i + 1} ${step}`)]))
+        steps.map((step, i) => taskItem([text(`${review}.${i + 1} ${step}`)]))
       )
     ]),
     label("Acceptance Criteria:"),
@@ -419,7 +438,7 @@ function proposedTasks(draft, check) {
     ...proposedHeading(
       "Suggested by the model without a requirement of spec.md behind them: optional, never required by the gate."
     ),
-    ...items.length > 0 ? [list(items)] : []
+    ...items.length > 0 ? [tightList(items)] : []
   ];
 }
 function renderModelTasks(input) {
@@ -429,13 +448,12 @@ function renderModelTasks(input) {
   const renumber = new Map(groups.map((g, i) => [g.index + 1, i + 1]));
   const rendered = groups.map((g, i) => renderGroup(g, i + 1, renumber));
   const total = rendered.reduce((sum, r) => sum + r.tasks, 0) + 5;
-  const title = safeLine(grounding.title);
+  const title = grounding.title.replace(/\s+/g, " ").trim();
   const tree = root([
-    heading(1, [text("Task Breakdown: "), title === "" ? text("Spec") : raw(title)]),
+    heading(1, [text(`Task Breakdown: ${title === "" ? "Spec" : title}`)]),
     heading(2, [text("Overview")]),
     paragraph([text(`Total Tasks: ${total}`)]),
-    // The goal is spec.md's own, people's text carried as it is.
-    ...grounding.goal !== "" ? [paragraph([text("Goal: "), raw(grounding.goal)])] : [],
+    ...grounding.goal !== "" ? [paragraph([text(`Goal: ${grounding.goal}`)])] : [],
     heading(2, [text("Task List")]),
     ...rendered.flatMap((r) => r.blocks),
     ...reviewGroup2(groups.length),

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-3LTVCN72.js";
+} from "./chunk-NOPLFCQD.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-OHRPQZH5.js";
+} from "./chunk-QF7655IV.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
 import "./chunk-XYUCXLEG.js";

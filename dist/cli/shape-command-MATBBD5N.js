@@ -19,7 +19,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-OHRPQZH5.js";
+} from "./chunk-QF7655IV.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports

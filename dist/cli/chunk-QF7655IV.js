@@ -2708,10 +2708,10 @@ function checkSpecDraft(draft, grounding) {
 // src/core/model/model-markdown.ts
 function safeLine(text2) {
   const one = text2.replace(/\s+/g, " ").trim().replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return one.replace(/^([#>+*-]|\d+[.)]|\[)/, "\\$1");
+  return one.replace(/^([#>[]|[-+*](?=\s|$)|([-*_])(?=(?:\s*\2){2,}\s*$))/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 var modelLine = (text2) => raw(safeLine(text2));
-var starless = (text2) => raw(safeLine(text2).replace(/\*/g, ""));
+var starless = (text2) => raw(safeLine(text2.replace(/\\?\*/g, "")).replace(/(?<!\\)((?:\\\\)*)\\$/, "$1\\\\"));
 var boldName = (text2) => strong([starless(text2)]);
 function proposedHeading(note, level = 2) {
   return [heading(level, [text("Proposed")]), paragraph([emphasis([text(note)])])];
@@ -3391,10 +3391,10 @@ export {
   STACK_FILE_PATHS,
   detectTechStackReport,
   readStackInWorkspace,
+  bulletItem,
   checkCitedPaths,
   checkCarried,
   unknownReferences,
-  safeLine,
   modelLine,
   starless,
   boldName,

@@ -32,7 +32,7 @@ import {
   unknownReferences,
   withSourceList,
   writeModelMarkdown
-} from "./chunk-OHRPQZH5.js";
+} from "./chunk-QF7655IV.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports

@@ -5,7 +5,7 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-OHRPQZH5.js";
+} from "./chunk-QF7655IV.js";
 import {
   readLocalSettings,
   writeBase

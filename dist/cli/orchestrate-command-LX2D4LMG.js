@@ -27,7 +27,7 @@ import {
   sourcesNote,
   workspaceFolder,
   writeModelMarkdown
-} from "./chunk-OHRPQZH5.js";
+} from "./chunk-QF7655IV.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
