@@ -3600,7 +3600,7 @@ withModelOptions(
   "write the prompts by rules only, even when a model is configured"
 ).action(
   (folder, options) => run(async () => {
-    const { orchestrateCommand } = await import("./cli/orchestrate-command-LX2D4LMG.js");
+    const { orchestrateCommand } = await import("./cli/orchestrate-command-QXRJECGI.js");
     return orchestrateCommand(folder, { cwd: process.cwd(), ...modelOf(options) });
   })
 );

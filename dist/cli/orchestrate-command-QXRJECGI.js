@@ -155,6 +155,15 @@ function listItems(node, into) {
   if (node.type === "listItem") into.push(node);
   if ("children" in node) for (const child of node.children) listItems(child, into);
 }
+var lastParsed;
+function listItemsOf(source) {
+  if (lastParsed?.source !== source) {
+    const items = [];
+    listItems(parseMarkdown(source), items);
+    lastParsed = { source, items };
+  }
+  return lastParsed.items;
+}
 function itemOf(items, task) {
   let best;
   for (const item of items) {
@@ -175,8 +184,7 @@ function sliceGroupTasks(tasksSource, tasks2, group, options = {}) {
       if (source[at] === "-" || source[at] === "~") source = `${source.slice(0, at)} ${source.slice(at + 1)}`;
     }
   }
-  const items = [];
-  listItems(parseMarkdown(source), items);
+  const items = listItemsOf(source);
   const roots = own.filter((t) => t.parent === void 0 || tasks2.tasks[t.parent]?.group !== t.group);
   const blocks = roots.map((task) => {
     const item = itemOf(items, task);
