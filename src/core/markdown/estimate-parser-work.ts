@@ -110,11 +110,13 @@ function lines(token: Token): number {
   return Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
 }
 
+/** The `*`, `_` and `~` characters of a text (each counted by `indexOf`, faster than reading every character). */
 function delimiters(text: string): number {
+  return occurrences(text, '*') + occurrences(text, '_') + occurrences(text, '~');
+}
+
+function occurrences(text: string, char: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 42 || code === 95 || code === 126) count += 1;
-  }
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count += 1;
   return count;
 }

@@ -15,6 +15,8 @@ export const MAX_NESTING = 100;
  * that indentation (never more than the deepest line before it). Linear in the text.
  */
 export function findDeepNesting(source: string): MarkdownTooComplexError | undefined {
+  // Most texts end their lines with `\n` only: the next line is found by `indexOf`, not character by character.
+  const nextLine = source.includes('\r') ? nextLineAnyEnding : nextLineLf;
   let deepest = 0;
   let line = 1;
   let at = 0;
@@ -77,11 +79,17 @@ function isMarkerEnd(code: number): boolean {
 }
 
 /** The offset after the line ending at or after `from` (`\n`, `\r\n` or `\r`, as the parser counts lines). */
-function nextLine(source: string, from: number): number {
+function nextLineAnyEnding(source: string, from: number): number {
   for (let i = from; i < source.length; i += 1) {
     const code = source.charCodeAt(i);
     if (code === 10) return i + 1;
     if (code === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return source.length;
+}
+
+/** `nextLineAnyEnding` in a text without `\r`. */
+function nextLineLf(source: string, from: number): number {
+  const lf = source.indexOf('\n', from);
+  return lf === -1 ? source.length : lf + 1;
 }

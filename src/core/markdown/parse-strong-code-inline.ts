@@ -40,13 +40,7 @@ export function parseStrongCodeInline(content: string, noDefinitions: boolean): 
       const close = closingRun(content, run, run - at);
       if (close === undefined) return undefined;
       tokens.text(content.slice(textFrom, at));
-      tokens.code(
-        content
-          .slice(run, close)
-          .replace(/\n/g, ' ')
-          .replace(/^ (.+) $/, '$1'),
-        content.slice(at, run),
-      );
+      tokens.code(codeContent(content.slice(run, close)), content.slice(at, run));
       at = textFrom = close + run - at;
       continue;
     }
@@ -105,8 +99,18 @@ function runKind(content: string, start: number, end: number): RunKind {
   return left ? 'opens' : right ? 'closes' : 'text';
 }
 
+/** markdown-it's punctuation (ASCII punctuation, or Unicode punctuation and symbols: in ASCII the same characters). */
 function isPunct(code: number): boolean {
-  return isMdAsciiPunct(code) || isPunctChar(String.fromCharCode(code));
+  return code < 128 ? isMdAsciiPunct(code) : isPunctChar(String.fromCharCode(code));
+}
+
+/**
+ * A code span's content as markdown-it's backtick rule gives it: line endings as spaces, then one space stripped from
+ * either end when both have one. Each replacement is made only where it can change something.
+ */
+function codeContent(inside: string): string {
+  const spaced = inside.includes('\n') ? inside.replace(/\n/g, ' ') : inside;
+  return spaced.charCodeAt(0) === 0x20 ? spaced.replace(/^ (.+) $/, '$1') : spaced;
 }
 
 /** Inline tokens as markdown-it's inline pass leaves them: adjacent texts joined into one, levels counted. */

@@ -111,7 +111,10 @@ export function tokenizeBlockPieces(text: string, pieceBytes: number): BlockPiec
   const md = markdownIt();
   const env: Record<string, unknown> = {};
   const core = new md.core.State(text, md, env);
-  for (const rule of rulesOf<RuleCore>(md.core.ruler)) if (rule.enabled && rule.name === 'normalize') rule.fn(core);
+  // `normalize` turns `\r\n` and `\r` into `\n` and NUL into U+FFFD: a text with neither is left as it is.
+  if (text.includes('\r') || text.includes('\0')) {
+    for (const rule of rulesOf<RuleCore>(md.core.ruler)) if (rule.enabled && rule.name === 'normalize') rule.fn(core);
+  }
   const state = new md.block.State(core.src, md, env, []);
   const whole = text.includes(']:') ? Infinity : pieceBytes;
   return { env, pieces: core.src === '' ? [] : piecesOf(md, state, whole) };
