@@ -31,10 +31,11 @@ export function decideTaskGroups(input: GroupsInput): TaskGroup[] {
   const grouping = groupingOf(input);
   const groups = new GroupList();
   const roots = new Map<number, Task>();
-  const headingGroup = (heading: HeadingItem | undefined): TaskGroup =>
+  const headingGroup = lastPerKey((heading: HeadingItem | undefined): TaskGroup =>
     heading
       ? groups.get(`h${heading.line}`, () => fromHeading(heading, input.leadParagraphs))
-      : groups.get('implicit', () => implicitGroup(input.headings));
+      : groups.get('implicit', () => implicitGroup(input.headings)),
+  );
   const innermostTaskGroupHeading = lastPerArray((h: HeadingItem) => isTaskGroupHeading(h.text));
   for (const task of input.tasks) {
     const headings = input.scannedTasks[task.index]?.headings ?? [];
@@ -105,6 +106,21 @@ function lastPerArray<T>(test: (item: T) => boolean): (items: readonly T[]) => T
       found = items.findLast(test);
     }
     return found;
+  };
+}
+
+/** `find` for the last key asked remembered (tasks in a row fall under the same heading). */
+function lastPerKey<K, V>(find: (key: K) => V): (key: K) => V {
+  let asked = false;
+  let lastKey: K | undefined;
+  let found: V | undefined;
+  return (key) => {
+    if (!asked || key !== lastKey) {
+      asked = true;
+      lastKey = key;
+      found = find(key);
+    }
+    return found as V;
   };
 }
 

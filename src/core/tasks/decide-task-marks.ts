@@ -68,9 +68,12 @@ export interface TaskMarks {
 
 /** Whether `text` holds `word` with no letter or digit right before or after it, ignoring case. */
 export function containsWord(text: string, word: string): boolean {
-  if (word === '') return false;
-  const haystack = text.toLowerCase();
-  const needle = word.toLowerCase();
+  return containsLowerCaseWord(text.toLowerCase(), word.toLowerCase());
+}
+
+/** `containsWord` on a text and a word already in lower case (a task's text is lowered once for every marker). */
+function containsLowerCaseWord(haystack: string, needle: string): boolean {
+  if (needle === '') return false;
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     const before = haystack[at - 1] ?? ' ';
     const after = haystack[at + needle.length] ?? ' ';
@@ -103,6 +106,13 @@ function isStruckOut(item: TaskItem): boolean {
   return TAGS_ONLY.test(parseTaskId(run.leading).text);
 }
 
+/** `(optional)` at the start or end of a task's text, in any case (only a text opening or ending with a bracket is lowered). */
+function markedOptional(text: string): boolean {
+  if (text.charCodeAt(0) !== 0x28 /* ( */ && !text.endsWith(')')) return false;
+  const lower = text.toLowerCase();
+  return lower.startsWith('(optional)') || lower.endsWith('(optional)');
+}
+
 /**
  * Whether a task may be left undone, is skipped, or is a placeholder, from its box, ID and text. `split` is
  * `parseTaskId(item.text)` when the caller has it already.
@@ -113,14 +123,14 @@ export function decideTaskMarks(
   split: TaskIdAndText = parseTaskId(item.text),
 ): TaskMarks {
   const { text, optional: idStar } = split;
-  const lower = text.toLowerCase();
-  const optional = item.optional || idStar === true || lower.startsWith('(optional)') || lower.endsWith('(optional)');
+  const optional = item.optional || idStar === true || markedOptional(text);
   // Placeholders in inline code are quoted, not written: `Replace \`{{VERSION}}\` in the release notes` is work.
   const placeholder = PLACEHOLDER.test(item.proseText);
+  const prose = rules.skipMarkers.length === 0 ? '' : item.proseText.toLowerCase();
   const skipped =
     placeholder ||
     rules.cancelledMarkers.includes(item.marker) ||
     isStruckOut(item) ||
-    rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
+    rules.skipMarkers.some((marker) => containsLowerCaseWord(prose, marker.toLowerCase()));
   return { optional, skipped, placeholder };
 }
