@@ -3550,7 +3550,7 @@ program2.command("validate").description(
 ).argument("[paths...]", "task files, or folders to search for task files").option("--json", "print one JSON object on stdout").action((paths, options) => {
   const json = options.json === true;
   return run(async () => {
-    const { validateCommand } = await import("./cli/validate-command-BZ4X7Q6G.js");
+    const { validateCommand } = await import("./cli/validate-command-H4V5NFES.js");
     return validateCommand(paths, { json, cwd: process.cwd() });
   }, json);
 });
@@ -3564,7 +3564,7 @@ withModelOptions(
   (issueFile, options) => {
     const { model, ...rest } = options;
     return run(async () => {
-      const { shapeCommand } = await import("./cli/shape-command-MATBBD5N.js");
+      const { shapeCommand } = await import("./cli/shape-command-LBWJUNHY.js");
       return shapeCommand(issueFile, {
         cwd: process.cwd(),
         ...rest,
@@ -3581,7 +3581,7 @@ specFileCommand(
     folder: "a spec folder, e.g. agent-os/specs/2026-03-14-team-invites",
     force: "replace a spec.md that was edited by hand"
   },
-  async () => (await import("./cli/write-spec-command-QN3TFNVT.js")).writeSpecCommand
+  async () => (await import("./cli/write-spec-command-YWTPAXNZ.js")).writeSpecCommand
 );
 specFileCommand(
   "create-tasks",
@@ -3590,7 +3590,7 @@ specFileCommand(
     folder: "a spec folder with spec.md",
     force: "replace an existing tasks.md"
   },
-  async () => (await import("./cli/create-tasks-command-AWI55IEI.js")).createTasksCommand
+  async () => (await import("./cli/create-tasks-command-O6YY5E6Y.js")).createTasksCommand
 );
 withModelOptions(
   program2.command("orchestrate-tasks").alias("orchestrate").description(
@@ -3600,7 +3600,7 @@ withModelOptions(
   "write the prompts by rules only, even when a model is configured"
 ).action(
   (folder, options) => run(async () => {
-    const { orchestrateCommand } = await import("./cli/orchestrate-command-QXRJECGI.js");
+    const { orchestrateCommand } = await import("./cli/orchestrate-command-T2DSKMUO.js");
     return orchestrateCommand(folder, { cwd: process.cwd(), ...modelOf(options) });
   })
 );
@@ -3612,7 +3612,7 @@ withModelOptions(
   "draft by rules only, even when a model is configured"
 ).action(
   (options) => run(async () => {
-    const { planProductCommand } = await import("./cli/plan-product-command-GSRLR43Z.js");
+    const { planProductCommand } = await import("./cli/plan-product-command-EWSOTMU4.js");
     return planProductCommand({
       cwd: process.cwd(),
       force: options.force === true,

@@ -30,14 +30,14 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-XYUCXLEG.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   displayPath,
   glob,
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-VZJ2ZYGZ.js";
+} from "./chunk-FSDLBZR4.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

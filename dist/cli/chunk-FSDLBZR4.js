@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   DEFAULT_SETTINGS,
   require_picomatch
-} from "./chunk-CLDA3ORT.js";
+} from "./chunk-X675UAG4.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -899,7 +899,7 @@ async function readLocalSettings(cwd) {
   if (text === void 0) return DEFAULT_SETTINGS;
   const [{ default: yaml }, { parseConfig, renderConfigProblems }] = await Promise.all([
     import("./dist-YISZXQ5Y.js"),
-    import("./parse-config-4NLKVZDV.js")
+    import("./parse-config-6CLVDDL2.js")
   ]);
   let raw;
   try {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   escapeStringRegexp
-} from "./chunk-XUFQKYOO.js";
+} from "./chunk-TT3HGKZC.js";
 
 // node_modules/@sindresorhus/transliterate/replacements.js
 var replacements = [

@@ -27,7 +27,7 @@ import {
   sourcesNote,
   workspaceFolder,
   writeModelMarkdown
-} from "./chunk-QF7655IV.js";
+} from "./chunk-ADN2XOPQ.js";
 import {
   require_dist
 } from "./chunk-ZNNRTZPP.js";
@@ -48,27 +48,27 @@ import {
   parseSpec,
   root,
   text
-} from "./chunk-XYUCXLEG.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   makeSlug
-} from "./chunk-QW7P77C4.js";
+} from "./chunk-3O26EJHB.js";
 import {
   slugify
-} from "./chunk-HVMQKG7M.js";
+} from "./chunk-XCC4W2SI.js";
 import {
   describeFsError,
   displayPath,
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-VZJ2ZYGZ.js";
+} from "./chunk-FSDLBZR4.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-CLDA3ORT.js";
+} from "./chunk-X675UAG4.js";
 import {
   parseMarkdown
-} from "./chunk-XUFQKYOO.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

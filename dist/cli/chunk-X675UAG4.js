@@ -11,7 +11,7 @@ import {
   nodeText,
   parseMarkdown,
   unclosedFenceOf
-} from "./chunk-XUFQKYOO.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   __commonJS,
   __export,
@@ -39,7 +39,7 @@ var require_constants = __commonJS({
     var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
+    var STAR2 = `${QMARK}*?`;
     var SEP = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
@@ -55,7 +55,7 @@ var require_constants = __commonJS({
       NO_DOT_SLASH,
       NO_DOTS_SLASH,
       QMARK_NO_DOT,
-      STAR,
+      STAR: STAR2,
       START_ANCHOR,
       SEP
     };
@@ -902,7 +902,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         QMARK,
         QMARK_NO_DOT,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = PLATFORM_CHARS;
       const globstar = (opts2) => {
@@ -910,7 +910,7 @@ var require_parse = __commonJS({
       };
       const nodot = opts.dot ? "" : NO_DOT;
       const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -1584,14 +1584,14 @@ var require_parse = __commonJS({
         NO_DOT,
         NO_DOTS,
         NO_DOTS_SLASH,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
       const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
+      let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -2138,11 +2138,11 @@ function lines(token) {
   return Math.max(1, (token.map?.[1] ?? 1) - (token.map?.[0] ?? 0));
 }
 function delimiters(text2) {
+  return occurrences(text2, "*") + occurrences(text2, "_") + occurrences(text2, "~");
+}
+function occurrences(text2, char) {
   let count = 0;
-  for (let i = 0; i < text2.length; i += 1) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 === 42 || code2 === 95 || code2 === 126) count += 1;
-  }
+  for (let at = text2.indexOf(char); at !== -1; at = text2.indexOf(char, at + 1)) count += 1;
   return count;
 }
 
@@ -2187,13 +2187,9 @@ function sourceLines(source, base, starts, normalStarts, ends, gitLine = lineFin
 // src/core/markdown/scan-task-items.ts
 var BOX_MARKERS = /* @__PURE__ */ new Set([" ", "x", "X", "-", "~"]);
 var EXTENDED_ONLY = /* @__PURE__ */ new Set(["-", "~"]);
+var MAY_COLLAPSE = /[^\0 -~]| {2}/;
 function collapse(text2) {
-  for (let i = 0; i < text2.length; i += 1) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 > 126 || code2 < 32 && code2 !== 0 || code2 === 32 && text2.charCodeAt(i + 1) === 32)
-      return text2.replace(/\s+/g, " ").trim();
-  }
-  return text2.trim();
+  return MAY_COLLAPSE.test(text2) ? text2.replace(/\s+/g, " ").trim() : text2.trim();
 }
 function contentStart(source, item) {
   let at = item.position?.start.offset;
@@ -7803,14 +7799,126 @@ for (let i = 0; i < INLINE_SYNTAX_START.length; i += 1) STARTS_SYNTAX[INLINE_SYN
 function startsSyntax(code2) {
   return code2 < 128 && STARTS_SYNTAX[code2] === 1;
 }
+function boxEnd(content) {
+  return content.length > 2 && content.charCodeAt(0) === 91 && content.charCodeAt(2) === 93 && !startsSyntax(content.charCodeAt(1)) && content.charCodeAt(3) !== 40 ? 3 : 0;
+}
 function plainTextFrom(content, noDefinitions) {
-  let from = 0;
-  if (noDefinitions && content.charCodeAt(0) === 91 && content.charCodeAt(2) === 93 && content.length > 1 && !startsSyntax(content.charCodeAt(1)) && content.charCodeAt(3) !== 40) {
-    from = 3;
-  }
-  for (let i = from; i < content.length; i += 1) if (startsSyntax(content.charCodeAt(i))) return false;
+  for (let i = noDefinitions ? boxEnd(content) : 0; i < content.length; i += 1)
+    if (startsSyntax(content.charCodeAt(i))) return false;
   return true;
 }
+
+// src/core/markdown/parse-strong-code-inline.ts
+var BACKTICK = 96;
+var STAR = 42;
+function parseStrongCodeInline(content, noDefinitions) {
+  const tokens = new InlineTokens();
+  let textFrom = 0;
+  let open = false;
+  let at = noDefinitions ? boxEnd(content) : 0;
+  while (at < content.length) {
+    const code2 = content.charCodeAt(at);
+    if (!startsSyntax(code2)) {
+      at += 1;
+      continue;
+    }
+    const run = runEnd(content, at, code2);
+    if (code2 === BACKTICK) {
+      const close = closingRun(content, run, run - at);
+      if (close === void 0) return void 0;
+      tokens.text(content.slice(textFrom, at));
+      tokens.code(codeContent(content.slice(run, close)), content.slice(at, run));
+      at = textFrom = close + run - at;
+      continue;
+    }
+    if (code2 !== STAR) return void 0;
+    const kind = runKind(content, at, run);
+    if (kind === "unsure") return void 0;
+    if (kind === "opens") {
+      if (open || run - at !== 2) return void 0;
+      tokens.text(content.slice(textFrom, at));
+      tokens.opening();
+      open = true;
+      textFrom = run;
+    } else if (kind === "closes" && open) {
+      if (run - at !== 2) return void 0;
+      tokens.text(content.slice(textFrom, at));
+      tokens.closing();
+      open = false;
+      textFrom = run;
+    }
+    at = run;
+  }
+  if (open) return void 0;
+  tokens.text(content.slice(textFrom));
+  return tokens.list;
+}
+function runEnd(content, at, code2) {
+  let end = at + 1;
+  while (content.charCodeAt(end) === code2) end += 1;
+  return end;
+}
+function closingRun(content, from, length) {
+  for (let at = content.indexOf("`", from); at !== -1; ) {
+    const end = runEnd(content, at, BACKTICK);
+    if (end - at === length) return at;
+    at = content.indexOf("`", end);
+  }
+  return void 0;
+}
+function runKind(content, start, end) {
+  const last = start === 0 ? 32 : content.charCodeAt(start - 1);
+  const next = end >= content.length ? 32 : content.charCodeAt(end);
+  if ((last & 63488) === 55296 || (next & 63488) === 55296) return "unsure";
+  const lastPunct = isPunct(last);
+  const nextPunct = isPunct(next);
+  const lastSpace = isWhiteSpace(last);
+  const nextSpace = isWhiteSpace(next);
+  const left = !nextSpace && (!nextPunct || lastSpace || lastPunct);
+  const right = !lastSpace && (!lastPunct || nextSpace || nextPunct);
+  if (left && right) return "unsure";
+  return left ? "opens" : right ? "closes" : "text";
+}
+function isPunct(code2) {
+  return code2 < 128 ? isMdAsciiPunct(code2) : isPunctChar(String.fromCharCode(code2));
+}
+function codeContent(inside) {
+  const spaced = inside.includes("\n") ? inside.replace(/\n/g, " ") : inside;
+  return spaced.charCodeAt(0) === 32 ? spaced.replace(/^ (.+) $/, "$1") : spaced;
+}
+var InlineTokens = class {
+  list = [];
+  level = 0;
+  /** Text (none when empty, as markdown-it's pending text), joined to a text just before. */
+  text(content, always = false) {
+    const last = this.list[this.list.length - 1];
+    if (last?.type === "text") last.content += content;
+    else if (content !== "" || always) this.push("text", "", 0).content = content;
+  }
+  code(content, markup) {
+    const token = this.push("code_inline", "code", 0);
+    token.content = content;
+    token.markup = markup;
+  }
+  /** A `**` that opens: its outer `*` an empty text, its inner one the opening token. */
+  opening() {
+    this.text("", true);
+    this.push("strong_open", "strong", 1).markup = "**";
+  }
+  /** The `**` that closes: the closing token, then its outer `*` an empty text. */
+  closing() {
+    this.push("strong_close", "strong", -1).markup = "**";
+    this.text("", true);
+  }
+  push(type, tag, nesting) {
+    if (nesting < 0) this.level -= 1;
+    const token = new token_default(type, tag, nesting);
+    token.level = this.level;
+    if (nesting > 0) this.level += 1;
+    this.list.push(token);
+    return token;
+  }
+};
 
 // src/core/markdown/tokenize-blocks.ts
 var rulesOf = (ruler) => ruler.__rules__;
@@ -7859,7 +7967,9 @@ function tokenizeBlockPieces(text2, pieceBytes) {
   const md = markdownIt();
   const env = {};
   const core = new md.core.State(text2, md, env);
-  for (const rule of rulesOf(md.core.ruler)) if (rule.enabled && rule.name === "normalize") rule.fn(core);
+  if (text2.includes("\r") || text2.includes("\0")) {
+    for (const rule of rulesOf(md.core.ruler)) if (rule.enabled && rule.name === "normalize") rule.fn(core);
+  }
   const state = new md.block.State(core.src, md, env, []);
   const whole = text2.includes("]:") ? Infinity : pieceBytes;
   return { env, pieces: core.src === "" ? [] : piecesOf(md, state, whole) };
@@ -7900,12 +8010,13 @@ function lastBlockAfter(tokens, start) {
 }
 function tokenizeInline(content, env) {
   if (content === "") return [];
-  if (plainTextFrom(content, env.references === void 0)) {
+  const noDefinitions = env.references === void 0;
+  if (plainTextFrom(content, noDefinitions)) {
     const token = new token_default("text", "", 0);
     token.content = content;
     return [token];
   }
-  return tokenizeInlineFully(content, env);
+  return parseStrongCodeInline(content, noDefinitions) ?? tokenizeInlineFully(content, env);
 }
 function tokenizeInlineFully(content, env) {
   const md = markdownIt();
@@ -8350,7 +8461,9 @@ function decideTaskGroups(input) {
   const grouping = groupingOf(input);
   const groups = new GroupList();
   const roots = /* @__PURE__ */ new Map();
-  const headingGroup = (heading2) => heading2 ? groups.get(`h${heading2.line}`, () => fromHeading(heading2, input.leadParagraphs)) : groups.get("implicit", () => implicitGroup(input.headings));
+  const headingGroup = lastPerKey(
+    (heading2) => heading2 ? groups.get(`h${heading2.line}`, () => fromHeading(heading2, input.leadParagraphs)) : groups.get("implicit", () => implicitGroup(input.headings))
+  );
   const innermostTaskGroupHeading = lastPerArray((h) => isTaskGroupHeading(h.text));
   for (const task of input.tasks) {
     const headings = input.scannedTasks[task.index]?.headings ?? [];
@@ -8408,6 +8521,19 @@ function lastPerArray(test2) {
     if (items !== looked) {
       looked = items;
       found = items.findLast(test2);
+    }
+    return found;
+  };
+}
+function lastPerKey(find) {
+  let asked = false;
+  let lastKey;
+  let found;
+  return (key) => {
+    if (!asked || key !== lastKey) {
+      asked = true;
+      lastKey = key;
+      found = find(key);
     }
     return found;
   };
@@ -8497,10 +8623,8 @@ var REASON_WORDS = [
 ];
 var TAGS_ONLY = /^(?:\[[^\]]*\]\s*|\(P\)\s*)*$/;
 var PLACEHOLDER = /\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}|\[TASK(?:_[A-Z0-9_]+)?\]|\[[A-Z][A-Z0-9_]*_DESCRIPTION\]/;
-function containsWord(text2, word) {
-  if (word === "") return false;
-  const haystack = text2.toLowerCase();
-  const needle = word.toLowerCase();
+function containsLowerCaseWord(haystack, needle) {
+  if (needle === "") return false;
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     const before = haystack[at - 1] ?? " ";
     const after = haystack[at + needle.length] ?? " ";
@@ -8524,12 +8648,17 @@ function isStruckOut(item) {
   if (run === void 0 || !isReason(run.rest)) return false;
   return TAGS_ONLY.test(parseTaskId(run.leading).text);
 }
+function markedOptional(text2) {
+  if (text2.charCodeAt(0) !== 40 && !text2.endsWith(")")) return false;
+  const lower = text2.toLowerCase();
+  return lower.startsWith("(optional)") || lower.endsWith("(optional)");
+}
 function decideTaskMarks(item, rules, split = parseTaskId(item.text)) {
   const { text: text2, optional: idStar } = split;
-  const lower = text2.toLowerCase();
-  const optional = item.optional || idStar === true || lower.startsWith("(optional)") || lower.endsWith("(optional)");
+  const optional = item.optional || idStar === true || markedOptional(text2);
   const placeholder = PLACEHOLDER.test(item.proseText);
-  const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsWord(item.proseText, marker));
+  const prose = rules.skipMarkers.length === 0 ? "" : item.proseText.toLowerCase();
+  const skipped = placeholder || rules.cancelledMarkers.includes(item.marker) || isStruckOut(item) || rules.skipMarkers.some((marker) => containsLowerCaseWord(prose, marker.toLowerCase()));
   return { optional, skipped, placeholder };
 }
 

@@ -13637,6 +13637,7 @@ function boundParserWork() {
 // src/core/markdown/find-deep-nesting.ts
 var MAX_NESTING = 100;
 function findDeepNesting(source) {
+  const nextLine = source.includes("\r") ? nextLineAnyEnding : nextLineLf;
   let deepest = 0;
   let line = 1;
   let at = 0;
@@ -13693,13 +13694,17 @@ function isDigit(code4) {
 function isMarkerEnd(code4) {
   return Number.isNaN(code4) || code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
 }
-function nextLine(source, from) {
+function nextLineAnyEnding(source, from) {
   for (let i = from; i < source.length; i += 1) {
     const code4 = source.charCodeAt(i);
     if (code4 === 10) return i + 1;
     if (code4 === 13) return source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return source.length;
+}
+function nextLineLf(source, from) {
+  const lf = source.indexOf("\n", from);
+  return lf === -1 ? source.length : lf + 1;
 }
 
 // src/core/markdown/find-piece-cuts.ts

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-NOPLFCQD.js";
+} from "./chunk-UNC6VDCG.js";
 import {
   KIND_WORDS
-} from "./chunk-NLQV2UPC.js";
+} from "./chunk-SSZTZJZV.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -25,7 +25,7 @@ import {
   renderStackSection,
   ruleNote,
   writeModelMarkdown
-} from "./chunk-QF7655IV.js";
+} from "./chunk-ADN2XOPQ.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -45,12 +45,12 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-XYUCXLEG.js";
-import "./chunk-VZJ2ZYGZ.js";
+} from "./chunk-4JXO3V7L.js";
+import "./chunk-FSDLBZR4.js";
 import {
   parseTaskFile
-} from "./chunk-CLDA3ORT.js";
-import "./chunk-XUFQKYOO.js";
+} from "./chunk-X675UAG4.js";
+import "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import "./chunk-OT2AETGW.js";
 import {
   splitIssueFile
-} from "./chunk-EGTU7XLA.js";
+} from "./chunk-KELEKLPH.js";
 import {
   PRODUCT_FILES,
   QUIET_LOG,
@@ -32,7 +32,7 @@ import {
   unknownReferences,
   withSourceList,
   writeModelMarkdown
-} from "./chunk-QF7655IV.js";
+} from "./chunk-ADN2XOPQ.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -59,21 +59,21 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-XYUCXLEG.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-HVMQKG7M.js";
+import "./chunk-XCC4W2SI.js";
 import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-VZJ2ZYGZ.js";
-import "./chunk-CLDA3ORT.js";
+} from "./chunk-FSDLBZR4.js";
+import "./chunk-X675UAG4.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-XUFQKYOO.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

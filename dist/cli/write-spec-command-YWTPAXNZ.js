@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-NOPLFCQD.js";
+} from "./chunk-UNC6VDCG.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-QF7655IV.js";
+} from "./chunk-ADN2XOPQ.js";
 import "./chunk-ZNNRTZPP.js";
 import "./chunk-4YIU4FYS.js";
-import "./chunk-XYUCXLEG.js";
-import "./chunk-VZJ2ZYGZ.js";
-import "./chunk-CLDA3ORT.js";
-import "./chunk-XUFQKYOO.js";
+import "./chunk-4JXO3V7L.js";
+import "./chunk-FSDLBZR4.js";
+import "./chunk-X675UAG4.js";
+import "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   KIND_WORDS,
   classifyChange
-} from "./chunk-NLQV2UPC.js";
+} from "./chunk-SSZTZJZV.js";
 import {
   splitIssueFile
-} from "./chunk-EGTU7XLA.js";
+} from "./chunk-KELEKLPH.js";
 import {
   QUIET_LOG,
   TOPIC_LABELS,
@@ -19,7 +19,7 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-QF7655IV.js";
+} from "./chunk-ADN2XOPQ.js";
 import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
@@ -39,25 +39,25 @@ import {
   renderRequirements,
   splitSentences,
   textOf
-} from "./chunk-XYUCXLEG.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   specLocationFor
-} from "./chunk-FRHOI6OQ.js";
-import "./chunk-QW7P77C4.js";
+} from "./chunk-LRZY2NFX.js";
+import "./chunk-3O26EJHB.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-HVMQKG7M.js";
+import "./chunk-XCC4W2SI.js";
 import {
   displayPath,
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-VZJ2ZYGZ.js";
-import "./chunk-CLDA3ORT.js";
+} from "./chunk-FSDLBZR4.js";
+import "./chunk-X675UAG4.js";
 import {
   parseMarkdown
-} from "./chunk-XUFQKYOO.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-QF7655IV.js";
+} from "./chunk-ADN2XOPQ.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-VZJ2ZYGZ.js";
+} from "./chunk-FSDLBZR4.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

@@ -14,8 +14,8 @@ import {
   DEFAULT_SKIP_MARKERS,
   DEFAULT_TASK_FILE_GLOBS,
   PERMISSION_LEVELS
-} from "./chunk-CLDA3ORT.js";
-import "./chunk-XUFQKYOO.js";
+} from "./chunk-X675UAG4.js";
+import "./chunk-TT3HGKZC.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 
