@@ -18,31 +18,27 @@ const STARTS_SYNTAX = new Uint8Array(128);
 for (let i = 0; i < INLINE_SYNTAX_START.length; i += 1) STARTS_SYNTAX[INLINE_SYNTAX_START.charCodeAt(i)] = 1;
 
 /** Whether an inline rule may start at the character `code` (see `INLINE_SYNTAX_START`). */
-export function startsSyntax(code: number): boolean {
+function startsSyntax(code: number): boolean {
   return code < 128 && STARTS_SYNTAX[code] === 1;
 }
 
 /**
- * Where a task box that opens `content` ends (3) when only a link label's definition could make it a link: `[`, a
- * character no inline rule starts at, `]`, and no `(` right after it. 0 for any other content. The caller checks that
- * the document defines no link label.
- */
-export function boxEnd(content: string): number {
-  return content.length > 2 &&
-    content.charCodeAt(0) === 0x5b &&
-    content.charCodeAt(2) === 0x5d &&
-    !startsSyntax(content.charCodeAt(1)) &&
-    content.charCodeAt(3) !== 0x28 /* ( */
-    ? 3
-    : 0;
-}
-
-/**
  * Whether markdown-it's inline pass reads `content` as one text token holding all of it: no character its inline
- * rules start at, save a task box that opens it (`boxEnd`) when the document defines no link label.
+ * rules start at, save a task box that opens it (`[`, a character that is none of them, `]`) when nothing can make
+ * that box a link (no `(` right after it, and no link reference definition in the document).
  */
 export function plainTextFrom(content: string, noDefinitions: boolean): boolean {
-  for (let i = noDefinitions ? boxEnd(content) : 0; i < content.length; i += 1)
-    if (startsSyntax(content.charCodeAt(i))) return false;
+  let from = 0;
+  if (
+    noDefinitions &&
+    content.charCodeAt(0) === 0x5b &&
+    content.charCodeAt(2) === 0x5d &&
+    content.length > 1 &&
+    !startsSyntax(content.charCodeAt(1)) &&
+    content.charCodeAt(3) !== 0x28 /* ( */
+  ) {
+    from = 3;
+  }
+  for (let i = from; i < content.length; i += 1) if (startsSyntax(content.charCodeAt(i))) return false;
   return true;
 }

@@ -3,7 +3,6 @@ import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import type { RuleCore } from 'markdown-it/lib/parser_core.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import Token from 'markdown-it/lib/token.mjs';
-import { parseStrongCodeInline } from './parse-strong-code-inline.js';
 import { plainTextFrom } from './plain-inline.js';
 
 /** The rules of a markdown-it ruler, as markdown-it keeps them (its typings leave the list out). */
@@ -162,18 +161,16 @@ function lastBlockAfter(tokens: readonly Token[], start: number): number | undef
 
 /**
  * The inline tokens of a paragraph's or heading's content. A content markdown-it's inline rules cannot act on (see
- * `plainTextFrom`) is one text token, as the inline pass would give it, made without running that pass; one whose
- * only syntax is `**` and code spans is read as that pass would read it (`parseStrongCodeInline`).
+ * `plainTextFrom`) is one text token, as the inline pass would give it, made without running that pass.
  */
 export function tokenizeInline(content: string, env: Record<string, unknown>): Token[] {
   if (content === '') return [];
-  const noDefinitions = env.references === undefined;
-  if (plainTextFrom(content, noDefinitions)) {
+  if (plainTextFrom(content, env.references === undefined)) {
     const token = new Token('text', '', 0);
     token.content = content;
     return [token];
   }
-  return parseStrongCodeInline(content, noDefinitions) ?? tokenizeInlineFully(content, env);
+  return tokenizeInlineFully(content, env);
 }
 
 /** The inline tokens of a content, always through markdown-it's inline pass (the reference for the shortcut). */
