@@ -11,9 +11,9 @@ import {
   __toESM
 } from "./cli/chunk-TB6QAKHI.js";
 
-// node_modules/commander/lib/error.js
+// ../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../main/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -46,9 +46,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../main/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -174,9 +174,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../main/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -776,9 +776,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../main/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1089,9 +1089,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../main/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1169,9 +1169,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../main/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3415,9 +3415,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../main/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3437,7 +3437,7 @@ var require_commander = __commonJS({
   }
 });
 
-// node_modules/commander/esm.mjs
+// ../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3550,7 +3550,7 @@ program2.command("validate").description(
 ).argument("[paths...]", "task files, or folders to search for task files").option("--json", "print one JSON object on stdout").action((paths, options) => {
   const json = options.json === true;
   return run(async () => {
-    const { validateCommand } = await import("./cli/validate-command-H4V5NFES.js");
+    const { validateCommand } = await import("./cli/validate-command-Q32JZKJE.js");
     return validateCommand(paths, { json, cwd: process.cwd() });
   }, json);
 });
@@ -3564,7 +3564,7 @@ withModelOptions(
   (issueFile, options) => {
     const { model, ...rest } = options;
     return run(async () => {
-      const { shapeCommand } = await import("./cli/shape-command-LBWJUNHY.js");
+      const { shapeCommand } = await import("./cli/shape-command-LIYWMAEW.js");
       return shapeCommand(issueFile, {
         cwd: process.cwd(),
         ...rest,
@@ -3581,7 +3581,7 @@ specFileCommand(
     folder: "a spec folder, e.g. agent-os/specs/2026-03-14-team-invites",
     force: "replace a spec.md that was edited by hand"
   },
-  async () => (await import("./cli/write-spec-command-YWTPAXNZ.js")).writeSpecCommand
+  async () => (await import("./cli/write-spec-command-U2YELEYD.js")).writeSpecCommand
 );
 specFileCommand(
   "create-tasks",
@@ -3590,7 +3590,7 @@ specFileCommand(
     folder: "a spec folder with spec.md",
     force: "replace an existing tasks.md"
   },
-  async () => (await import("./cli/create-tasks-command-O6YY5E6Y.js")).createTasksCommand
+  async () => (await import("./cli/create-tasks-command-XHNMPJ36.js")).createTasksCommand
 );
 withModelOptions(
   program2.command("orchestrate-tasks").alias("orchestrate").description(
@@ -3600,7 +3600,7 @@ withModelOptions(
   "write the prompts by rules only, even when a model is configured"
 ).action(
   (folder, options) => run(async () => {
-    const { orchestrateCommand } = await import("./cli/orchestrate-command-T2DSKMUO.js");
+    const { orchestrateCommand } = await import("./cli/orchestrate-command-E7ZHW4RG.js");
     return orchestrateCommand(folder, { cwd: process.cwd(), ...modelOf(options) });
   })
 );
@@ -3612,7 +3612,7 @@ withModelOptions(
   "draft by rules only, even when a model is configured"
 ).action(
   (options) => run(async () => {
-    const { planProductCommand } = await import("./cli/plan-product-command-EWSOTMU4.js");
+    const { planProductCommand } = await import("./cli/plan-product-command-SZAOUTVI.js");
     return planProductCommand({
       cwd: process.cwd(),
       force: options.force === true,

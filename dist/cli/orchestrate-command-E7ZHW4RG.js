@@ -27,13 +27,13 @@ import {
   sourcesNote,
   workspaceFolder,
   writeModelMarkdown
-} from "./chunk-ADN2XOPQ.js";
+} from "./chunk-2JLFEIGV.js";
 import {
   require_dist
-} from "./chunk-ZNNRTZPP.js";
+} from "./chunk-ALAAHW5Z.js";
 import {
   external_exports
-} from "./chunk-4YIU4FYS.js";
+} from "./chunk-3JIZM7NJ.js";
 import {
   bulletList,
   code,
@@ -48,27 +48,27 @@ import {
   parseSpec,
   root,
   text
-} from "./chunk-4JXO3V7L.js";
+} from "./chunk-2LLP7W2P.js";
 import {
   makeSlug
-} from "./chunk-3O26EJHB.js";
+} from "./chunk-AOSIRHSB.js";
 import {
   slugify
-} from "./chunk-XCC4W2SI.js";
+} from "./chunk-JCMHXRPA.js";
 import {
   describeFsError,
   displayPath,
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-FSDLBZR4.js";
+} from "./chunk-LVRGQMZU.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-X675UAG4.js";
+} from "./chunk-4CTBE4KB.js";
 import {
   parseMarkdown
-} from "./chunk-TT3HGKZC.js";
+} from "./chunk-GNRULHAE.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

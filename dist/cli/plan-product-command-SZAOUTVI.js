@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import "./chunk-OT2AETGW.js";
 import {
   splitIssueFile
-} from "./chunk-KELEKLPH.js";
+} from "./chunk-O5IFEGTZ.js";
 import {
   PRODUCT_FILES,
   QUIET_LOG,
@@ -32,11 +32,11 @@ import {
   unknownReferences,
   withSourceList,
   writeModelMarkdown
-} from "./chunk-ADN2XOPQ.js";
-import "./chunk-ZNNRTZPP.js";
+} from "./chunk-2JLFEIGV.js";
+import "./chunk-ALAAHW5Z.js";
 import {
   external_exports
-} from "./chunk-4YIU4FYS.js";
+} from "./chunk-3JIZM7NJ.js";
 import {
   MARKDOWN_WRITER,
   bulletList,
@@ -59,21 +59,21 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-4JXO3V7L.js";
+} from "./chunk-2LLP7W2P.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-XCC4W2SI.js";
+import "./chunk-JCMHXRPA.js";
 import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-FSDLBZR4.js";
-import "./chunk-X675UAG4.js";
+} from "./chunk-LVRGQMZU.js";
+import "./chunk-4CTBE4KB.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-TT3HGKZC.js";
+} from "./chunk-GNRULHAE.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   slugify
-} from "./chunk-XCC4W2SI.js";
+} from "./chunk-JCMHXRPA.js";
 
 // src/core/spec/make-slug.ts
 var MAX_SLUG_LENGTH = 40;

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   inlineCodeOfTree,
   proseOfTree
-} from "./chunk-4JXO3V7L.js";
+} from "./chunk-2LLP7W2P.js";
 import {
   parseMarkdown
-} from "./chunk-TT3HGKZC.js";
+} from "./chunk-GNRULHAE.js";
 
 // src/core/issue/classify-change.ts
 var CHANGE_KINDS = [

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   KIND_WORDS,
   classifyChange
-} from "./chunk-SSZTZJZV.js";
+} from "./chunk-QMVR2YK6.js";
 import {
   splitIssueFile
-} from "./chunk-KELEKLPH.js";
+} from "./chunk-O5IFEGTZ.js";
 import {
   QUIET_LOG,
   TOPIC_LABELS,
@@ -19,11 +19,11 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-ADN2XOPQ.js";
-import "./chunk-ZNNRTZPP.js";
+} from "./chunk-2JLFEIGV.js";
+import "./chunk-ALAAHW5Z.js";
 import {
   external_exports
-} from "./chunk-4YIU4FYS.js";
+} from "./chunk-3JIZM7NJ.js";
 import {
   escapeMarkdown,
   findIssueRequirements,
@@ -39,25 +39,25 @@ import {
   renderRequirements,
   splitSentences,
   textOf
-} from "./chunk-4JXO3V7L.js";
+} from "./chunk-2LLP7W2P.js";
 import {
   specLocationFor
-} from "./chunk-LRZY2NFX.js";
-import "./chunk-3O26EJHB.js";
+} from "./chunk-WCTOMTI5.js";
+import "./chunk-AOSIRHSB.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-XCC4W2SI.js";
+import "./chunk-JCMHXRPA.js";
 import {
   displayPath,
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-FSDLBZR4.js";
-import "./chunk-X675UAG4.js";
+} from "./chunk-LVRGQMZU.js";
+import "./chunk-4CTBE4KB.js";
 import {
   parseMarkdown
-} from "./chunk-TT3HGKZC.js";
+} from "./chunk-GNRULHAE.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-UNC6VDCG.js";
+} from "./chunk-IO7J6ZG6.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-ADN2XOPQ.js";
-import "./chunk-ZNNRTZPP.js";
-import "./chunk-4YIU4FYS.js";
-import "./chunk-4JXO3V7L.js";
-import "./chunk-FSDLBZR4.js";
-import "./chunk-X675UAG4.js";
-import "./chunk-TT3HGKZC.js";
+} from "./chunk-2JLFEIGV.js";
+import "./chunk-ALAAHW5Z.js";
+import "./chunk-3JIZM7NJ.js";
+import "./chunk-2LLP7W2P.js";
+import "./chunk-LVRGQMZU.js";
+import "./chunk-4CTBE4KB.js";
+import "./chunk-GNRULHAE.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

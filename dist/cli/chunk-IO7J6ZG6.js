@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-ADN2XOPQ.js";
+} from "./chunk-2JLFEIGV.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-FSDLBZR4.js";
+} from "./chunk-LVRGQMZU.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

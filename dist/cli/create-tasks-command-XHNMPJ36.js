@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-UNC6VDCG.js";
+} from "./chunk-IO7J6ZG6.js";
 import {
   KIND_WORDS
-} from "./chunk-SSZTZJZV.js";
+} from "./chunk-QMVR2YK6.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -25,11 +25,11 @@ import {
   renderStackSection,
   ruleNote,
   writeModelMarkdown
-} from "./chunk-ADN2XOPQ.js";
-import "./chunk-ZNNRTZPP.js";
+} from "./chunk-2JLFEIGV.js";
+import "./chunk-ALAAHW5Z.js";
 import {
   external_exports
-} from "./chunk-4YIU4FYS.js";
+} from "./chunk-3JIZM7NJ.js";
 import {
   bulletList,
   fingerprint,
@@ -45,12 +45,12 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-4JXO3V7L.js";
-import "./chunk-FSDLBZR4.js";
+} from "./chunk-2LLP7W2P.js";
+import "./chunk-LVRGQMZU.js";
 import {
   parseTaskFile
-} from "./chunk-X675UAG4.js";
-import "./chunk-TT3HGKZC.js";
+} from "./chunk-4CTBE4KB.js";
+import "./chunk-GNRULHAE.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

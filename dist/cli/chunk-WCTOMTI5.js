@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   makeSlug
-} from "./chunk-3O26EJHB.js";
+} from "./chunk-AOSIRHSB.js";
 
 // src/core/spec/spec-location.ts
 function dateOf(createdAt) {

@@ -6,7 +6,7 @@ import {
   toMarkdown,
   toString,
   visit
-} from "./chunk-TT3HGKZC.js";
+} from "./chunk-GNRULHAE.js";
 
 // src/core/markdown/fingerprint.ts
 var imul = Math.imul;
