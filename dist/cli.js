@@ -11,9 +11,9 @@ import {
   __toESM
 } from "./cli/chunk-TB6QAKHI.js";
 
-// ../main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -46,9 +46,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -174,9 +174,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -776,9 +776,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1089,9 +1089,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1169,9 +1169,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3415,9 +3415,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3437,7 +3437,7 @@ var require_commander = __commonJS({
   }
 });
 
-// ../main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3550,7 +3550,7 @@ program2.command("validate").description(
 ).argument("[paths...]", "task files, or folders to search for task files").option("--json", "print one JSON object on stdout").action((paths, options) => {
   const json = options.json === true;
   return run(async () => {
-    const { validateCommand } = await import("./cli/validate-command-Q32JZKJE.js");
+    const { validateCommand } = await import("./cli/validate-command-BPGQHXJS.js");
     return validateCommand(paths, { json, cwd: process.cwd() });
   }, json);
 });
@@ -3564,7 +3564,7 @@ withModelOptions(
   (issueFile, options) => {
     const { model, ...rest } = options;
     return run(async () => {
-      const { shapeCommand } = await import("./cli/shape-command-LIYWMAEW.js");
+      const { shapeCommand } = await import("./cli/shape-command-N2HSBU2J.js");
       return shapeCommand(issueFile, {
         cwd: process.cwd(),
         ...rest,
@@ -3581,7 +3581,7 @@ specFileCommand(
     folder: "a spec folder, e.g. agent-os/specs/2026-03-14-team-invites",
     force: "replace a spec.md that was edited by hand"
   },
-  async () => (await import("./cli/write-spec-command-U2YELEYD.js")).writeSpecCommand
+  async () => (await import("./cli/write-spec-command-MCO7P2R6.js")).writeSpecCommand
 );
 specFileCommand(
   "create-tasks",
@@ -3590,7 +3590,7 @@ specFileCommand(
     folder: "a spec folder with spec.md",
     force: "replace an existing tasks.md"
   },
-  async () => (await import("./cli/create-tasks-command-XHNMPJ36.js")).createTasksCommand
+  async () => (await import("./cli/create-tasks-command-6TMBELKN.js")).createTasksCommand
 );
 withModelOptions(
   program2.command("orchestrate-tasks").alias("orchestrate").description(
@@ -3600,7 +3600,7 @@ withModelOptions(
   "write the prompts by rules only, even when a model is configured"
 ).action(
   (folder, options) => run(async () => {
-    const { orchestrateCommand } = await import("./cli/orchestrate-command-E7ZHW4RG.js");
+    const { orchestrateCommand } = await import("./cli/orchestrate-command-OMCKUOUP.js");
     return orchestrateCommand(folder, { cwd: process.cwd(), ...modelOf(options) });
   })
 );
@@ -3612,7 +3612,7 @@ withModelOptions(
   "draft by rules only, even when a model is configured"
 ).action(
   (options) => run(async () => {
-    const { planProductCommand } = await import("./cli/plan-product-command-SZAOUTVI.js");
+    const { planProductCommand } = await import("./cli/plan-product-command-TG5QT6UK.js");
     return planProductCommand({
       cwd: process.cwd(),
       force: options.force === true,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseMarkdown,
   toString
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 
 // src/core/issue/split-issue-file.ts
 function splitIssueFile(markdown) {

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   inlineCodeOfTree,
   proseOfTree
-} from "./chunk-2LLP7W2P.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   parseMarkdown
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 
 // src/core/issue/classify-change.ts
 var CHANGE_KINDS = [

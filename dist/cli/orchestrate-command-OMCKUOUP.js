@@ -27,13 +27,13 @@ import {
   sourcesNote,
   workspaceFolder,
   writeModelMarkdown
-} from "./chunk-2JLFEIGV.js";
+} from "./chunk-YRJPB7HU.js";
 import {
   require_dist
-} from "./chunk-ALAAHW5Z.js";
+} from "./chunk-ZNNRTZPP.js";
 import {
   external_exports
-} from "./chunk-3JIZM7NJ.js";
+} from "./chunk-4YIU4FYS.js";
 import {
   bulletList,
   code,
@@ -48,27 +48,27 @@ import {
   parseSpec,
   root,
   text
-} from "./chunk-2LLP7W2P.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   makeSlug
-} from "./chunk-AOSIRHSB.js";
+} from "./chunk-3O26EJHB.js";
 import {
   slugify
-} from "./chunk-JCMHXRPA.js";
+} from "./chunk-XCC4W2SI.js";
 import {
   describeFsError,
   displayPath,
   readLocalSettings,
   refuseSymlinks,
   writeBase
-} from "./chunk-LVRGQMZU.js";
+} from "./chunk-ZDXQPSQJ.js";
 import {
   parseTaskFile,
   taskRulesOf
-} from "./chunk-4CTBE4KB.js";
+} from "./chunk-BSBV3LEP.js";
 import {
   parseMarkdown
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -79,7 +79,7 @@ function failureOf(OpenAI, error, endpoint, timeoutMs) {
   };
 }
 async function loadClient(endpoint, options, timeoutMs) {
-  const { default: OpenAI } = await import("./openai-GJ2AYC74.js");
+  const { default: OpenAI } = await import("./openai-47GN3426.js");
   const client = new OpenAI({
     baseURL: endpoint.baseUrl,
     // Local servers need no key, but the SDK sends one: a placeholder they ignore.

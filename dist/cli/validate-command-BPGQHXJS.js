@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specPathBeside
-} from "./chunk-WCTOMTI5.js";
-import "./chunk-AOSIRHSB.js";
+} from "./chunk-LRZY2NFX.js";
+import "./chunk-3O26EJHB.js";
 import {
   readTextFileWithSize
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-JCMHXRPA.js";
+import "./chunk-XCC4W2SI.js";
 import {
   displayPath,
   findTaskFiles,
   readLocalSettings,
   readTextFileIfAny
-} from "./chunk-LVRGQMZU.js";
+} from "./chunk-ZDXQPSQJ.js";
 import {
   isTemplateTaskFile,
   parseTaskFile,
   taskFileMatcher,
   taskRulesOf,
   tooLargeReasonForBytes
-} from "./chunk-4CTBE4KB.js";
+} from "./chunk-BSBV3LEP.js";
 import {
   isMarkdownTooComplex
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -136,7 +136,7 @@ async function traceAgainstSpec(file, absolute, text, settings, cwd) {
   const specPath = specAbsolute === void 0 ? void 0 : displayPath(specAbsolute, cwd);
   const spec = specAbsolute === void 0 || specPath === void 0 ? void 0 : await readTextFileIfAny(specAbsolute, specPath);
   if (spec === void 0) return { specPath, untraced: [] };
-  const { traceRequirements } = await import("./trace-requirements-BSPUAZA2.js");
+  const { traceRequirements } = await import("./trace-requirements-HP4ZZX6D.js");
   const untraced = traceRequirements(spec, text).untraced;
   return { specPath, untraced };
 }

@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   escapeStringRegexp
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 
-// ../main/node_modules/@sindresorhus/transliterate/replacements.js
+// node_modules/@sindresorhus/transliterate/replacements.js
 var replacements = [
   // German umlauts
   ["\xDF", "ss"],
@@ -2042,7 +2042,7 @@ var replacements = [
 var builtinReplacements = new Map(replacements);
 var replacements_default = builtinReplacements;
 
-// ../main/node_modules/@sindresorhus/transliterate/locale-replacements.js
+// node_modules/@sindresorhus/transliterate/locale-replacements.js
 var danishNorwegianReplacements = [
   ["\xE6", "ae"],
   ["\xC6", "Ae"],
@@ -2129,7 +2129,7 @@ for (const locale of Object.keys(localeReplacements)) {
 }
 var locale_replacements_default = localeReplacements;
 
-// ../main/node_modules/@sindresorhus/transliterate/index.js
+// node_modules/@sindresorhus/transliterate/index.js
 var escapeRegex = (string) => string.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
 var buildReplacementPattern = (replacements2) => {
   const sortedKeys = [...replacements2.keys()].sort((a, b) => b.length - a.length);
@@ -2188,7 +2188,7 @@ function transliterate(string, options) {
   return string;
 }
 
-// ../main/node_modules/@sindresorhus/slugify/overridable-replacements.js
+// node_modules/@sindresorhus/slugify/overridable-replacements.js
 var overridableReplacements = [
   ["&", " and "],
   ["\u{1F984}", " unicorn "],
@@ -2196,7 +2196,7 @@ var overridableReplacements = [
 ];
 var overridable_replacements_default = overridableReplacements;
 
-// ../main/node_modules/@sindresorhus/slugify/index.js
+// node_modules/@sindresorhus/slugify/index.js
 var decamelize = (string) => string.replaceAll(/([A-Z]{2})(\d+)/g, "$1 $2").replaceAll(/([a-z\d])([A-Z])/g, "$1 $2").replaceAll(/([A-Z])([A-Z](?!s(?![a-z]))[a-z\d]+)/g, "$1 $2");
 var removeMootSeparators = (string, separator) => {
   const escapedSeparator = escapeStringRegexp(separator);

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-IO7J6ZG6.js";
+} from "./chunk-HH4VZXCC.js";
 import {
   KIND_WORDS
-} from "./chunk-QMVR2YK6.js";
+} from "./chunk-SSZTZJZV.js";
 import {
   SOURCES,
   TREE_UNREADABLE,
@@ -25,11 +25,11 @@ import {
   renderStackSection,
   ruleNote,
   writeModelMarkdown
-} from "./chunk-2JLFEIGV.js";
-import "./chunk-ALAAHW5Z.js";
+} from "./chunk-YRJPB7HU.js";
+import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
-} from "./chunk-3JIZM7NJ.js";
+} from "./chunk-4YIU4FYS.js";
 import {
   bulletList,
   fingerprint,
@@ -45,12 +45,12 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-2LLP7W2P.js";
-import "./chunk-LVRGQMZU.js";
+} from "./chunk-4JXO3V7L.js";
+import "./chunk-ZDXQPSQJ.js";
 import {
   parseTaskFile
-} from "./chunk-4CTBE4KB.js";
-import "./chunk-GNRULHAE.js";
+} from "./chunk-BSBV3LEP.js";
+import "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

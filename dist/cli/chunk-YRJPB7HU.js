@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-ALAAHW5Z.js";
+} from "./chunk-ZNNRTZPP.js";
 import {
   external_exports
-} from "./chunk-3JIZM7NJ.js";
+} from "./chunk-4YIU4FYS.js";
 import {
   BLOCKS_IN_ITEMS_WRITER,
   MARKDOWN_WRITER,
@@ -30,14 +30,14 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-2LLP7W2P.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   displayPath,
   glob,
   readTextFileIfAny,
   refuseSymlinks,
   writeTextFile
-} from "./chunk-LVRGQMZU.js";
+} from "./chunk-ZDXQPSQJ.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -242,7 +242,7 @@ function isStackFile(path) {
   return STACK_FILE_PATHS.includes(normalized) || isWorkflowFile(normalized);
 }
 
-// ../main/node_modules/smol-toml/dist/error.js
+// node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
   let lines = string.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -286,7 +286,7 @@ ${codeblock}`, options);
   }
 };
 
-// ../main/node_modules/smol-toml/dist/primitive.js
+// node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -387,7 +387,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// ../main/node_modules/smol-toml/dist/date.js
+// node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -502,7 +502,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// ../main/node_modules/smol-toml/dist/extract.js
+// node_modules/smol-toml/dist/extract.js
 function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
@@ -711,7 +711,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// ../main/node_modules/smol-toml/dist/util.js
+// node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -737,7 +737,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// ../main/node_modules/smol-toml/dist/struct.js
+// node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -854,7 +854,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// ../main/node_modules/smol-toml/dist/parse.js
+// node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
   let t = table;
   let m = meta;
@@ -997,7 +997,7 @@ function parse(toml, options = {}) {
   return res;
 }
 
-// ../main/node_modules/smol-toml/dist/stringify.js
+// node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/core/product/parse-manifest.ts
@@ -3069,7 +3069,7 @@ async function draftSpecFile(model, input) {
   return { content: drafted.content, note };
 }
 
-// ../main/node_modules/yocto-queue/index.js
+// node_modules/yocto-queue/index.js
 var Node = class {
   value;
   next;
@@ -3135,7 +3135,7 @@ var Queue = class {
   }
 };
 
-// ../main/node_modules/p-limit/index.js
+// node_modules/p-limit/index.js
 function pLimit(concurrency) {
   validateConcurrency(concurrency);
   const queue = new Queue();
@@ -3355,7 +3355,7 @@ function inFolder(folder, name) {
 async function chooseCliModel(flag, drafter, env) {
   if (flag === false) return {};
   if (flag === void 0 && (env[MODEL_ENV.model] ?? "") === "" && (env[MODEL_ENV.url] ?? "") === "") return {};
-  const { modelFromEnvironment } = await import("./model-from-environment-P3LBCLVR.js");
+  const { modelFromEnvironment } = await import("./model-from-environment-SLAUPXG4.js");
   const configured = modelFromEnvironment(env);
   if (flag === true && configured.model === void 0) {
     throw new AgentOsError(

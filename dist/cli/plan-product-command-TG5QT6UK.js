@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import "./chunk-OT2AETGW.js";
 import {
   splitIssueFile
-} from "./chunk-O5IFEGTZ.js";
+} from "./chunk-KELEKLPH.js";
 import {
   PRODUCT_FILES,
   QUIET_LOG,
@@ -32,11 +32,11 @@ import {
   unknownReferences,
   withSourceList,
   writeModelMarkdown
-} from "./chunk-2JLFEIGV.js";
-import "./chunk-ALAAHW5Z.js";
+} from "./chunk-YRJPB7HU.js";
+import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
-} from "./chunk-3JIZM7NJ.js";
+} from "./chunk-4YIU4FYS.js";
 import {
   MARKDOWN_WRITER,
   bulletList,
@@ -59,21 +59,21 @@ import {
   strong,
   text,
   writeMarkdown
-} from "./chunk-2LLP7W2P.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-JCMHXRPA.js";
+import "./chunk-XCC4W2SI.js";
 import {
   describeFsError,
   glob,
   readLocalSettings
-} from "./chunk-LVRGQMZU.js";
-import "./chunk-4CTBE4KB.js";
+} from "./chunk-ZDXQPSQJ.js";
+import "./chunk-BSBV3LEP.js";
 import {
   parseMarkdown,
   toString
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   DEFAULT_SETTINGS,
   require_picomatch
-} from "./chunk-4CTBE4KB.js";
+} from "./chunk-BSBV3LEP.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";
@@ -14,12 +14,12 @@ import {
 import { stat as stat2 } from "node:fs/promises";
 import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
-// ../main/node_modules/tinyglobby/dist/index.mjs
+// node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
-// ../main/node_modules/fdir/dist/index.mjs
+// node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
@@ -528,7 +528,7 @@ var Builder = class {
   }
 };
 
-// ../main/node_modules/tinyglobby/dist/index.mjs
+// node_modules/tinyglobby/dist/index.mjs
 var import_picomatch = __toESM(require_picomatch(), 1);
 var isReadonlyArray = Array.isArray;
 var BACKSLASHES = /\\/g;
@@ -898,8 +898,8 @@ async function readLocalSettings(cwd) {
   const text = await readTextFileIfAny(join2(cwd, LOCAL_CONFIG), LOCAL_CONFIG);
   if (text === void 0) return DEFAULT_SETTINGS;
   const [{ default: yaml }, { parseConfig, renderConfigProblems }] = await Promise.all([
-    import("./dist-2KZGMLYM.js"),
-    import("./parse-config-LWIVLWGC.js")
+    import("./dist-YISZXQ5Y.js"),
+    import("./parse-config-RXHSLE4Y.js")
   ]);
   let raw;
   try {

@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   specFolderAdapters
-} from "./chunk-IO7J6ZG6.js";
+} from "./chunk-HH4VZXCC.js";
 import {
   draftingLine,
   writeSpecFile
-} from "./chunk-2JLFEIGV.js";
-import "./chunk-ALAAHW5Z.js";
-import "./chunk-3JIZM7NJ.js";
-import "./chunk-2LLP7W2P.js";
-import "./chunk-LVRGQMZU.js";
-import "./chunk-4CTBE4KB.js";
-import "./chunk-GNRULHAE.js";
+} from "./chunk-YRJPB7HU.js";
+import "./chunk-ZNNRTZPP.js";
+import "./chunk-4YIU4FYS.js";
+import "./chunk-4JXO3V7L.js";
+import "./chunk-ZDXQPSQJ.js";
+import "./chunk-BSBV3LEP.js";
+import "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   KIND_WORDS,
   classifyChange
-} from "./chunk-QMVR2YK6.js";
+} from "./chunk-SSZTZJZV.js";
 import {
   splitIssueFile
-} from "./chunk-O5IFEGTZ.js";
+} from "./chunk-KELEKLPH.js";
 import {
   QUIET_LOG,
   TOPIC_LABELS,
@@ -19,11 +19,11 @@ import {
   renderStackSection,
   renderUsage,
   segmentsIn
-} from "./chunk-2JLFEIGV.js";
-import "./chunk-ALAAHW5Z.js";
+} from "./chunk-YRJPB7HU.js";
+import "./chunk-ZNNRTZPP.js";
 import {
   external_exports
-} from "./chunk-3JIZM7NJ.js";
+} from "./chunk-4YIU4FYS.js";
 import {
   escapeMarkdown,
   findIssueRequirements,
@@ -39,25 +39,25 @@ import {
   renderRequirements,
   splitSentences,
   textOf
-} from "./chunk-2LLP7W2P.js";
+} from "./chunk-4JXO3V7L.js";
 import {
   specLocationFor
-} from "./chunk-WCTOMTI5.js";
-import "./chunk-AOSIRHSB.js";
+} from "./chunk-LRZY2NFX.js";
+import "./chunk-3O26EJHB.js";
 import {
   readTextFile
 } from "./chunk-OZC7NLMW.js";
-import "./chunk-JCMHXRPA.js";
+import "./chunk-XCC4W2SI.js";
 import {
   displayPath,
   readLocalSettings,
   readTextFileIfAny,
   writeTextFile
-} from "./chunk-LVRGQMZU.js";
-import "./chunk-4CTBE4KB.js";
+} from "./chunk-ZDXQPSQJ.js";
+import "./chunk-BSBV3LEP.js";
 import {
   parseMarkdown
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 import {
   AgentOsError
 } from "./chunk-QIJ5KXJY.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   makeSlug
-} from "./chunk-AOSIRHSB.js";
+} from "./chunk-3O26EJHB.js";
 
 // src/core/spec/spec-location.ts
 function dateOf(createdAt) {

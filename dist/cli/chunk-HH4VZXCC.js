@@ -5,11 +5,11 @@ import {
   fsSpecWorkspace,
   inFolder,
   workspaceFolder
-} from "./chunk-2JLFEIGV.js";
+} from "./chunk-YRJPB7HU.js";
 import {
   readLocalSettings,
   writeBase
-} from "./chunk-LVRGQMZU.js";
+} from "./chunk-ZDXQPSQJ.js";
 
 // src/cli/spec-folder-adapters.ts
 import { resolve } from "node:path";

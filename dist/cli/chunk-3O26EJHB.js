@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   slugify
-} from "./chunk-JCMHXRPA.js";
+} from "./chunk-XCC4W2SI.js";
 
 // src/core/spec/make-slug.ts
 var MAX_SLUG_LENGTH = 40;

@@ -6,7 +6,7 @@ import {
   toMarkdown,
   toString,
   visit
-} from "./chunk-GNRULHAE.js";
+} from "./chunk-TT3HGKZC.js";
 
 // src/core/markdown/fingerprint.ts
 var imul = Math.imul;

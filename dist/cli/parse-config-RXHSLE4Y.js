@@ -6,7 +6,7 @@ import {
   number,
   strictObject,
   string
-} from "./chunk-3JIZM7NJ.js";
+} from "./chunk-4YIU4FYS.js";
 import {
   DEFAULT_GATE_SETTINGS,
   DEFAULT_IGNORED_GLOBS,
@@ -14,8 +14,8 @@ import {
   DEFAULT_SKIP_MARKERS,
   DEFAULT_TASK_FILE_GLOBS,
   PERMISSION_LEVELS
-} from "./chunk-4CTBE4KB.js";
-import "./chunk-GNRULHAE.js";
+} from "./chunk-BSBV3LEP.js";
+import "./chunk-TT3HGKZC.js";
 import "./chunk-QIJ5KXJY.js";
 import "./chunk-TB6QAKHI.js";
 
