@@ -4,9 +4,8 @@
 // starts near the end while the other workers sit idle. A fresh clone has no such cache, and Jest falls back on
 // file size, which puts a few short files that run for a long time (the markdown equivalence and hostile-input
 // tests parse megabytes) in the last third of the run, where one of them can end up running alone. Here, when no
-// file has a
-// timing, the files below (the slowest, in a run of `npm test` on two cores) go first, in this order, and the rest
-// follow by size as before. With timings (a second run on the same machine), Jest's own order applies.
+// file has a timing, the files below (the slowest, in a run of `npm test` on two cores) go first, in this order,
+// and the rest follow by size as before. With timings (a second run on the same machine), Jest's own order applies.
 import { readFileSync } from 'node:fs';
 import { URL } from 'node:url';
 import TestSequencer from '@jest/test-sequencer';
